@@ -1,0 +1,255 @@
+//! The messages the kefu widget and the kefu runtime exchange over the chat WebSocket.
+//!
+//! Every frame is one JSON object tagged by `type`. The protocol is versioned by
+//! [`PROTOCOL_VERSION`]: the widget states the version it speaks in [`ClientMessage::Hello`]
+//! and the runtime refuses versions it does not know with [`ServerMessage::Error`].
+//!
+//! Delivery rules the types encode:
+//! - every message the shopper sends carries a client-chosen [`ClientMessage::Say::client_msg_id`];
+//!   resending the same id is answered with the stored result instead of a second turn, so
+//!   a widget may resend freely after a reconnect;
+//! - every message the runtime persists carries a per-conversation sequence number `seq`,
+//!   strictly increasing from 1; a widget resumes with the last `seq` it has seen and gets
+//!   everything after it again.
+//!
+//! This crate depends on serde only: it is compiled into the browser bundle and the server.
+#![deny(missing_docs)]
+
+use serde::{Deserialize, Serialize};
+
+/// The protocol version this crate describes.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Longest shopper message the runtime accepts, in bytes of UTF-8.
+pub const MAX_TEXT_BYTES: usize = 2000;
+
+/// A frame sent by the widget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMessage {
+    /// First frame on every connection: start a conversation or resume one.
+    Hello {
+        /// The protocol version the widget speaks.
+        version: u32,
+        /// The conversation to resume, if the widget has one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        conversation_id: Option<String>,
+        /// The highest `seq` the widget has already shown; the runtime replays the rest.
+        #[serde(default)]
+        last_seq: u64,
+        /// The shopper's preferred locale (`en`, `zh`, …).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
+    },
+    /// The shopper sent a message.
+    Say {
+        /// Client-chosen id, unique per conversation; makes resending idempotent.
+        client_msg_id: String,
+        /// What the shopper typed.
+        text: String,
+        /// The locale the widget is showing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
+        /// The widget's own classification of `text`, if its model was ready.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<IntentHint>,
+    },
+}
+
+/// What the in-browser model thought of a message. The runtime treats it as a hint only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntentHint {
+    /// The most likely intent label.
+    pub intent: String,
+    /// Its probability.
+    pub confidence: f32,
+    /// The best few labels with their probabilities, best first.
+    #[serde(default)]
+    pub top: Vec<(String, f32)>,
+}
+
+/// A frame sent by the runtime.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    /// Answer to [`ClientMessage::Hello`].
+    Welcome {
+        /// The protocol version the runtime speaks.
+        version: u32,
+        /// The conversation this connection belongs to (new or resumed).
+        conversation_id: String,
+        /// Who is answering right now.
+        state: ConversationState,
+    },
+    /// A persisted message of the conversation (shopper's or bot's or agent's).
+    Message(ChatMessage),
+    /// The shopper message `client_msg_id` was stored as `seq`.
+    Ack {
+        /// The id the widget chose.
+        client_msg_id: String,
+        /// Where it was stored.
+        seq: u64,
+    },
+    /// Something the widget sent was refused; nothing was stored.
+    Error {
+        /// A stable machine-readable code (`too_long`, `bad_frame`, …).
+        code: String,
+        /// A sentence a person can act on.
+        message: String,
+        /// The refused `say`, if the refusal is about one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        client_msg_id: Option<String>,
+    },
+}
+
+/// Who is in charge of a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationState {
+    /// The bot answers.
+    Bot,
+    /// A human was asked for; the bot stays quiet until one claims the conversation.
+    WaitingForHuman,
+    /// A human agent answers.
+    Human,
+    /// The conversation is over.
+    Resolved,
+}
+
+impl ConversationState {
+    /// The name used on the wire and in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Bot => "bot",
+            Self::WaitingForHuman => "waiting_for_human",
+            Self::Human => "human",
+            Self::Resolved => "resolved",
+        }
+    }
+
+    /// Parses [`Self::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "bot" => Self::Bot,
+            "waiting_for_human" => Self::WaitingForHuman,
+            "human" => Self::Human,
+            "resolved" => Self::Resolved,
+            _ => return None,
+        })
+    }
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    /// The shopper.
+    Shopper,
+    /// The kefu bot.
+    Bot,
+    /// A human agent.
+    Agent,
+}
+
+/// One message of a conversation as stored and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    /// Position in the conversation, from 1.
+    pub seq: u64,
+    /// Who wrote it.
+    pub author: Author,
+    /// Plain text (never HTML).
+    pub text: String,
+    /// Structured content to render below the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<Card>,
+    /// For shopper messages, the id the widget chose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_msg_id: Option<String>,
+    /// For bot messages, the intent the bot answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intent: Option<String>,
+    /// Who is in charge after this message.
+    pub state: ConversationState,
+}
+
+/// Structured content in a message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Card {
+    /// The status of one order, as the merchant's orders plugin reported it.
+    OrderStatus {
+        /// The merchant's order number.
+        order_id: String,
+        /// Machine-readable status (`processing`, `shipped`, `delivered`, `cancelled`, …).
+        status: String,
+        /// The status in the shopper's language.
+        status_label: String,
+        /// Carrier name, once shipped.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        carrier: Option<String>,
+        /// Tracking number, once shipped.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tracking_number: Option<String>,
+        /// Expected delivery date (ISO 8601), if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        eta: Option<String>,
+    },
+    /// Buttons that send their label as the shopper's next message.
+    QuickReplies {
+        /// The labels, in order.
+        options: Vec<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_frames_round_trip_through_json() {
+        let say = ClientMessage::Say {
+            client_msg_id: "m1".into(),
+            text: "where is my order 1001?".into(),
+            locale: Some("en".into()),
+            hint: Some(IntentHint {
+                intent: "track_order".into(),
+                confidence: 0.9,
+                top: vec![("track_order".into(), 0.9)],
+            }),
+        };
+        let json = serde_json::to_string(&say).unwrap();
+        assert!(json.starts_with(r#"{"type":"say""#), "{json}");
+        assert_eq!(serde_json::from_str::<ClientMessage>(&json).unwrap(), say);
+    }
+
+    #[test]
+    fn hello_without_optional_fields_is_accepted() {
+        let hello: ClientMessage = serde_json::from_str(r#"{"type":"hello","version":1}"#).unwrap();
+        assert_eq!(
+            hello,
+            ClientMessage::Hello { version: 1, conversation_id: None, last_seq: 0, locale: None }
+        );
+    }
+
+    #[test]
+    fn cards_are_tagged_by_kind() {
+        let card = Card::QuickReplies { options: vec!["Talk to a human".into()] };
+        assert_eq!(
+            serde_json::to_string(&card).unwrap(),
+            r#"{"kind":"quick_replies","options":["Talk to a human"]}"#
+        );
+    }
+
+    #[test]
+    fn states_parse_what_they_print() {
+        for s in [
+            ConversationState::Bot,
+            ConversationState::WaitingForHuman,
+            ConversationState::Human,
+            ConversationState::Resolved,
+        ] {
+            assert_eq!(ConversationState::parse(s.as_str()), Some(s));
+        }
+    }
+}

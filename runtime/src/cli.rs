@@ -1,0 +1,171 @@
+//! The `kefu` command line.
+//!
+//! - `kefu serve`: run the runtime (HTTP, chat, plugins, SQLite store);
+//! - `kefu intent classify`: classify one message per stdin line, one JSON object per line.
+
+use std::io::{BufRead, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use kefu_intent::Classifier;
+
+use crate::engine::Engine;
+use crate::http::{AppState, HttpConfig, router};
+use crate::plugins::PluginHost;
+use crate::store::{DemoData, Store};
+use crate::{StoreData, default_classifier};
+
+/// kefu: AI customer service for online shops, with sandboxed merchant plugins.
+#[derive(Debug, Parser)]
+#[command(name = "kefu", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the runtime: chat API, widget assets, demo storefront and plugins.
+    Serve(ServeArgs),
+    /// Work with the intent model.
+    Intent {
+        #[command(subcommand)]
+        command: IntentCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum IntentCommand {
+    /// Read one message per line on stdin; print one JSON object per line:
+    /// {"text", "intent", "confidence", "top": [[intent, p], …]}.
+    Classify {
+        /// An ONNX model written by `cargo xtask train` (default: the built-in model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+/// Options of `kefu serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KEFU_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Where the SQLite database lives (created if missing).
+    #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Built widget assets (`kefu.js`, `widget/`), from `cargo xtask build`.
+    #[arg(long, env = "KEFU_ASSETS_DIR", default_value = "dist")]
+    pub assets_dir: PathBuf,
+    /// Demo storefront pages.
+    #[arg(long, env = "KEFU_WWW_DIR", default_value = "www")]
+    pub www_dir: PathBuf,
+    /// Plugins for the demo merchant: subdirectories with `manifest.toml` and `plugin.wasm`.
+    #[arg(long, env = "KEFU_PLUGINS_DIR", default_value = "dist/plugins")]
+    pub plugins_dir: PathBuf,
+    /// The URL browsers reach this runtime at (default: http://<listen address>).
+    #[arg(long, env = "KEFU_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+/// Runs the CLI; the binary's whole `main`.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve_blocking(args),
+        Command::Intent { command: IntentCommand::Classify { model } } => classify(model),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kefu: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn classify(model: Option<PathBuf>) -> Result<()> {
+    let classifier = match model {
+        Some(path) => {
+            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            Arc::new(Classifier::load(&bytes)?)
+        }
+        None => default_classifier()?,
+    };
+    let stdin = std::io::stdin().lock();
+    let mut stdout = std::io::stdout().lock();
+    for line in stdin.lines() {
+        let text = line.context("reading stdin (is it UTF-8?)")?;
+        let p = classifier.classify(&text);
+        let json = serde_json::json!({
+            "text": text,
+            "intent": p.intent,
+            "confidence": p.confidence,
+            "top": p.top,
+        });
+        writeln!(stdout, "{json}")?;
+    }
+    Ok(())
+}
+
+fn serve_blocking(args: ServeArgs) -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
+        )
+        .init();
+    tokio::runtime::Runtime::new()?.block_on(serve(args))
+}
+
+/// Starts the runtime and serves until Ctrl-C.
+pub async fn serve(args: ServeArgs) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {} (is another kefu running?)", args.listen))?;
+    let local = listener.local_addr()?;
+    let app = build_app(&args, local).await?;
+    let url = app.config.public_url.clone();
+    tracing::info!(%local, "kefu is listening");
+    println!("\n  kefu is running. Open the demo storefront: {url}/\n");
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// Opens the store (loading the demo merchant on first start), loads the model and the
+/// plugins, and returns the state the HTTP app runs on.
+pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> {
+    let store = Store::open(&args.data_dir)
+        .await
+        .with_context(|| format!("opening the store in {}", args.data_dir.display()))?;
+    let demo = DemoData::builtin()?;
+    if store.load_demo(&demo).await? {
+        tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");
+    }
+    let classifier = default_classifier().context("loading the intent model")?;
+    let plugins = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone())))?);
+    let loaded = plugins
+        .load_dir(demo.merchant_id(), &args.plugins_dir)
+        .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
+    tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    if !args.assets_dir.join("kefu.js").is_file() {
+        tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");
+    }
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
+    Ok(AppState {
+        engine: Engine::new(store, classifier, plugins),
+        config: Arc::new(HttpConfig {
+            assets_dir: args.assets_dir.clone(),
+            www_dir: args.www_dir.clone(),
+            public_url: public_url.trim_end_matches('/').to_string(),
+        }),
+    })
+}

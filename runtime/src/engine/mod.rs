@@ -1,0 +1,277 @@
+//! The conversation engine: one shopper message in, the bot's answer out, both persisted
+//! together before anything is acknowledged.
+//!
+//! For each message it classifies natively (the browser's intent is a hint only: the
+//! runtime never trusts the client), fills slots, and decides:
+//! - an explicit request for a person hands off at once (`bot → waiting_for_human`);
+//! - intents a merchant plugin serves go to that plugin, in a fresh sandbox, with the slots
+//!   it needs; a missing slot is asked for once and remembered as the pending intent;
+//! - greetings, thanks and goodbyes are answered; out-of-scope messages get an honest "not
+//!   something I can help with" and the way to a human; shop topics nobody serves yet get
+//!   the same honesty instead of a guess;
+//! - while a human is asked for or in charge, the bot is silent.
+//!
+//! Bot text never states facts of its own: order details come from plugins only.
+
+pub mod replies;
+
+use std::sync::Arc;
+
+use kefu_intent::slots::{self, SlotKind};
+use kefu_intent::{Classifier, Language, OUT_OF_SCOPE, Prediction};
+use kefu_protocol::{Author, Card, ChatMessage, ConversationState, IntentHint, MAX_TEXT_BYTES};
+
+use crate::plugins::{CallError, PluginHost, PluginRequest};
+use crate::store::{Conversation, NewMessage, Store, StoreError};
+use replies::{Lang, Line};
+
+/// Why a turn was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The message is empty.
+    #[error("the message is empty")]
+    Empty,
+    /// The message is longer than [`MAX_TEXT_BYTES`].
+    #[error("the message is longer than {MAX_TEXT_BYTES} bytes; please shorten it")]
+    TooLong,
+    /// No such conversation for this merchant.
+    #[error("unknown conversation")]
+    UnknownConversation,
+    /// No such merchant.
+    #[error("unknown merchant")]
+    UnknownMerchant,
+    /// Storage failed; nothing was acknowledged.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// One shopper message as the widget sent it.
+#[derive(Debug, Clone)]
+pub struct ShopperInput {
+    /// The widget's id for the message (idempotent resend).
+    pub client_msg_id: String,
+    /// What the shopper typed.
+    pub text: String,
+    /// The widget's locale.
+    pub locale: Option<String>,
+    /// The widget's own classification.
+    pub hint: Option<IntentHint>,
+}
+
+/// What a turn produced.
+#[derive(Debug, Clone)]
+pub enum Turn {
+    /// The shopper's message and the replies, as stored (shopper message first).
+    Stored(Vec<ChatMessage>),
+    /// The message was already stored as `seq`; `messages` is everything from it on.
+    Duplicate {
+        /// Where the earlier send was stored.
+        seq: u64,
+        /// The stored message and what followed it.
+        messages: Vec<ChatMessage>,
+    },
+}
+
+/// What the engine decided to do with a message.
+#[derive(Debug)]
+struct Decision {
+    intent: String,
+    text: String,
+    cards: Vec<Card>,
+    state: ConversationState,
+    pending_intent: Option<String>,
+}
+
+/// The conversation engine. Shared by every connection.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    store: Store,
+    classifier: Arc<Classifier>,
+    plugins: Arc<PluginHost>,
+}
+
+fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decision {
+    Decision {
+        intent: intent.to_string(),
+        text: replies::text(line, lang).to_string(),
+        cards: replies::quick_replies(line, lang),
+        state,
+        pending_intent: None,
+    }
+}
+
+impl Engine {
+    /// An engine over `store`, classifying with `classifier` and calling `plugins`.
+    pub fn new(store: Store, classifier: Arc<Classifier>, plugins: Arc<PluginHost>) -> Self {
+        Self { store, classifier, plugins }
+    }
+
+    /// The store this engine persists to.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Resumes `conversation_id` of `merchant` or starts a new conversation.
+    pub async fn open(
+        &self,
+        merchant: &str,
+        conversation_id: Option<&str>,
+        locale: &str,
+    ) -> Result<Conversation, EngineError> {
+        if let Some(id) = conversation_id
+            && let Some(c) = self.store.conversation(merchant, id).await?
+        {
+            return Ok(c);
+        }
+        if !self.store.merchant_exists(merchant).await? {
+            return Err(EngineError::UnknownMerchant);
+        }
+        Ok(self.store.create_conversation(merchant, locale).await?)
+    }
+
+    /// Handles one shopper message in `conversation`.
+    pub async fn turn(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        input: ShopperInput,
+    ) -> Result<Turn, EngineError> {
+        let text = input.text.trim();
+        if text.is_empty() {
+            return Err(EngineError::Empty);
+        }
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(EngineError::TooLong);
+        }
+        if let Some(seq) = self.store.seq_of_client_message(conversation, &input.client_msg_id).await? {
+            let messages = self.store.messages_after(conversation, seq - 1).await?;
+            return Ok(Turn::Duplicate { seq, messages });
+        }
+        let conv = self
+            .store
+            .conversation(merchant, conversation)
+            .await?
+            .ok_or(EngineError::UnknownConversation)?;
+        let prediction = self.classifier.classify(text);
+        if let Some(hint) = &input.hint
+            && hint.intent != prediction.intent
+        {
+            tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
+        }
+        let lang = match kefu_intent::language(text) {
+            Language::Zh | Language::Mixed => Lang::Zh,
+            Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => Lang::En,
+            Language::En => Lang::from_locale(input.locale.as_deref().unwrap_or(&conv.locale)),
+        };
+        let shopper = NewMessage {
+            author: Author::Shopper,
+            text: text.to_string(),
+            cards: vec![],
+            client_msg_id: Some(input.client_msg_id.clone()),
+            intent: Some(prediction.intent.clone()),
+            confidence: Some(prediction.confidence),
+        };
+        let mut messages = vec![shopper];
+        let (state, pending) = match self.decide(&conv, text, &prediction, lang).await {
+            Some(d) => {
+                messages.push(NewMessage {
+                    author: Author::Bot,
+                    text: d.text,
+                    cards: d.cards,
+                    client_msg_id: None,
+                    intent: Some(d.intent),
+                    confidence: None,
+                });
+                (d.state, d.pending_intent)
+            }
+            None => (conv.state, conv.pending_intent.clone()),
+        };
+        match self.store.append_turn(conversation, messages, state, pending.as_deref()).await? {
+            Some(stored) => Ok(Turn::Stored(stored)),
+            // A resend of the same message won the race; answer with what it stored.
+            None => {
+                let seq = self
+                    .store
+                    .seq_of_client_message(conversation, &input.client_msg_id)
+                    .await?
+                    .ok_or(EngineError::UnknownConversation)?;
+                let messages = self.store.messages_after(conversation, seq - 1).await?;
+                Ok(Turn::Duplicate { seq, messages })
+            }
+        }
+    }
+
+    /// What to answer, or `None` for silence (a human is asked for or in charge).
+    async fn decide(
+        &self,
+        conv: &Conversation,
+        text: &str,
+        prediction: &Prediction,
+        lang: Lang,
+    ) -> Option<Decision> {
+        use ConversationState::{Bot, WaitingForHuman};
+        if conv.state != Bot && conv.state != ConversationState::Resolved {
+            return None;
+        }
+        let intent = prediction.intent.as_str();
+        if replies::asks_for_human(text) || intent == "contact_human_agent" {
+            return Some(say("contact_human_agent", Line::HandoffRequested, lang, WaitingForHuman));
+        }
+        let found = slots::extract(text);
+        let order_number = slots::first(&found, SlotKind::OrderNumber);
+        // A bare order number answering our question continues the pending intent.
+        let intent = match (conv.pending_intent.as_deref(), order_number) {
+            (Some(pending), Some(_)) => pending,
+            _ => intent,
+        };
+        match intent {
+            "greeting" => Some(say(intent, Line::Greeting, lang, Bot)),
+            "thanks" => Some(say(intent, Line::Thanks, lang, Bot)),
+            "goodbye" => Some(say(intent, Line::Goodbye, lang, Bot)),
+            OUT_OF_SCOPE => Some(say(intent, Line::OutOfScope, lang, Bot)),
+            _ => {
+                let Some(plugin) = self.plugins.for_intent(&conv.merchant_id, intent) else {
+                    return Some(say(intent, Line::CannotHandleYet, lang, Bot));
+                };
+                let mut slot_values = Vec::new();
+                if let Some(n) = order_number {
+                    slot_values.push(("order-number".to_string(), n.to_string()));
+                }
+                if let Some(e) = slots::first(&found, SlotKind::Email) {
+                    slot_values.push(("email".to_string(), e.to_string()));
+                }
+                let request = PluginRequest {
+                    intent: intent.to_string(),
+                    locale: lang.tag().to_string(),
+                    text: text.to_string(),
+                    slots: slot_values,
+                };
+                let plugins = self.plugins.clone();
+                let outcome = tokio::task::spawn_blocking(move || plugins.call(&plugin, &request))
+                    .await
+                    .unwrap_or_else(|e| Err(CallError::Trapped(e.to_string())));
+                Some(match outcome {
+                    Ok(reply) => Decision {
+                        intent: intent.to_string(),
+                        text: reply.text,
+                        cards: reply.cards,
+                        state: Bot,
+                        pending_intent: None,
+                    },
+                    Err(CallError::MissingSlot(_)) => Decision {
+                        pending_intent: Some(intent.to_string()),
+                        ..say(intent, Line::AskOrderNumber, lang, Bot)
+                    },
+                    Err(CallError::NotFound(_)) => Decision {
+                        pending_intent: Some(intent.to_string()),
+                        ..say(intent, Line::OrderNotFound, lang, Bot)
+                    },
+                    Err(e) => {
+                        tracing::warn!(merchant = %conv.merchant_id, intent, error = %e, "plugin call failed");
+                        say(intent, Line::PluginFailed, lang, Bot)
+                    }
+                })
+            }
+        }
+    }
+}

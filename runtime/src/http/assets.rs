@@ -1,0 +1,76 @@
+//! Static files: the loader (`/kefu.js`), the widget's iframe app (`/widget/…`) and the demo
+//! storefront (`/`, from `www/`).
+//!
+//! The widget iframe gets a strict Content-Security-Policy of its own (it needs
+//! `wasm-unsafe-eval`; the shop's page does not, because the Wasm only ever runs here).
+//! Demo pages embed the loader as `http://127.0.0.1:8080/kefu.js`, exactly as a web
+//! developer would; when the runtime is reached at another address that origin is
+//! rewritten to [`HttpConfig::public_url`], so the same page works on any port.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use super::{AppState, HttpConfig};
+
+/// The origin the demo pages are written for.
+const DEMO_ORIGIN: &str = "http://127.0.0.1:8080";
+
+const WIDGET_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; \
+    base-uri 'none'; form-action 'none'";
+
+pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
+    let widget = Router::new()
+        .fallback_service(ServeDir::new(config.assets_dir.join("widget")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(WIDGET_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ));
+    Router::new()
+        .route("/kefu.js", get(loader))
+        .route("/", get(|state| page(state, Path("index.html".to_string()))))
+        .route("/{page}", get(page))
+        .nest("/widget", widget)
+}
+
+async fn loader(State(state): State<AppState>) -> Response {
+    let path = state.config.assets_dir.join("kefu.js");
+    match tokio::fs::read(&path).await {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                // Short: the loader is tiny and must pick up new widget versions quickly.
+                (header::CACHE_CONTROL, "public, max-age=300"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(path = %path.display(), error = %e, "widget loader missing; run `cargo xtask build`");
+            (StatusCode::SERVICE_UNAVAILABLE, "widget not built\n").into_response()
+        }
+    }
+}
+
+async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    // Only plain page names: no paths, no dot-files.
+    let valid = name.ends_with(".html")
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !valid {
+        return (StatusCode::NOT_FOUND, "not found\n").into_response();
+    }
+    match tokio::fs::read_to_string(state.config.www_dir.join(&name)).await {
+        Ok(body) => Html(body.replace(DEMO_ORIGIN, &state.config.public_url)).into_response(),
+        Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}

@@ -1,0 +1,57 @@
+//! The HTTP face of the runtime: the chat WebSocket, the widget's assets, the demo pages and
+//! `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
+//! without a socket. Nothing here touches wasmtime: plugins are reached through the engine.
+
+mod assets;
+mod chat;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use tower_http::trace::TraceLayer;
+
+use crate::engine::Engine;
+
+/// Where the runtime finds what it serves, and how it is reached.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// Built widget assets: `kefu.js` and `widget/` (from `cargo xtask build`).
+    pub assets_dir: PathBuf,
+    /// The demo storefront and other pages (`www/`).
+    pub www_dir: PathBuf,
+    /// The URL shoppers' browsers reach this runtime at, e.g. `http://127.0.0.1:8080`.
+    pub public_url: String,
+}
+
+/// Everything a request handler may use.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The conversation engine.
+    pub engine: Engine,
+    /// Serving configuration.
+    pub config: Arc<HttpConfig>,
+}
+
+/// The whole HTTP app.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(chat::router())
+        .merge(assets::router(&state.config))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    match state.engine.store().ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n"),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unavailable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! kefu's runtime: one binary that serves the chat widget, runs conversations, persists them
+//! and hosts merchants' sandboxed plugins.
+//!
+//! - [`http`]: axum routes (chat WebSocket, widget assets, demo pages, health);
+//! - [`engine`]: what the bot answers, when it hands off, what it never says;
+//! - [`plugins`]: the wasmtime host for merchant plugins;
+//! - [`store`]: SQLite persistence;
+//! - [`cli`]: the `kefu` command line (`serve`, `intent classify`).
+//!
+//! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod engine;
+pub mod http;
+pub mod plugins;
+pub mod store;
+
+use std::sync::Arc;
+
+use kefu_intent::Classifier;
+
+/// The intent model compiled into the runtime (the same file the widget serves).
+pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../widget/model/intent.onnx");
+
+/// Loads [`DEFAULT_MODEL`].
+pub fn default_classifier() -> Result<Arc<Classifier>, kefu_intent::LoadError> {
+    Classifier::load(DEFAULT_MODEL).map(Arc::new)
+}
+
+/// Lets plugins read orders from the store. Plugin calls run on blocking threads, so the
+/// async store is driven with the runtime handle captured at construction.
+#[derive(Debug, Clone)]
+pub struct StoreData {
+    store: store::Store,
+    handle: tokio::runtime::Handle,
+}
+
+impl StoreData {
+    /// Wraps `store`; call from inside the tokio runtime.
+    pub fn new(store: store::Store) -> Self {
+        Self { store, handle: tokio::runtime::Handle::current() }
+    }
+}
+
+impl plugins::MerchantData for StoreData {
+    fn order(&self, merchant: &str, id: &str) -> Result<Option<store::OrderRecord>, String> {
+        self.handle.block_on(self.store.order(merchant, id)).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,110 @@
+//! The demo merchant's data (`runtime/demo/store.toml`, compiled into the binary), loaded
+//! into an empty store on first start.
+
+use serde::Deserialize;
+use sqlx::SqlitePool;
+
+use super::{OrderRecord, StoreError, now_ms};
+
+const BUILTIN: &str = include_str!("../../demo/store.toml");
+
+/// A merchant with products and orders, as written in a demo data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoData {
+    merchant: Merchant,
+    #[serde(default)]
+    products: Vec<Product>,
+    #[serde(default)]
+    orders: Vec<OrderRecord>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Merchant {
+    id: String,
+    name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Product {
+    sku: String,
+    name: String,
+    name_zh: Option<String>,
+    description: String,
+    price_minor: u64,
+    currency: String,
+    stock: u32,
+}
+
+impl DemoData {
+    /// The demo merchant shipped with kefu.
+    pub fn builtin() -> Result<Self, StoreError> {
+        Self::parse(BUILTIN)
+    }
+
+    /// Parses a demo data file.
+    pub fn parse(toml_text: &str) -> Result<Self, StoreError> {
+        toml::from_str(toml_text).map_err(|e| StoreError::Demo(e.to_string()))
+    }
+
+    /// The merchant's id.
+    pub fn merchant_id(&self) -> &str {
+        &self.merchant.id
+    }
+}
+
+pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, StoreError> {
+    let mut tx = pool.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO merchants (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(&data.merchant.id)
+    .bind(&data.merchant.name)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        return Ok(false);
+    }
+    for p in &data.products {
+        sqlx::query(
+            "INSERT INTO products (merchant_id, sku, name, name_zh, description, price_minor, \
+             currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&data.merchant.id)
+        .bind(&p.sku)
+        .bind(&p.name)
+        .bind(&p.name_zh)
+        .bind(&p.description)
+        .bind(p.price_minor as i64)
+        .bind(&p.currency)
+        .bind(i64::from(p.stock))
+        .execute(&mut *tx)
+        .await?;
+    }
+    for o in &data.orders {
+        let items = serde_json::to_string(&o.items).map_err(|e| StoreError::Demo(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO orders (merchant_id, id, email, status, carrier, tracking_number, eta, \
+             total_minor, currency, items, shipping_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&data.merchant.id)
+        .bind(&o.id)
+        .bind(&o.email)
+        .bind(&o.status)
+        .bind(&o.carrier)
+        .bind(&o.tracking_number)
+        .bind(&o.eta)
+        .bind(o.total_minor as i64)
+        .bind(&o.currency)
+        .bind(items)
+        .bind(&o.shipping_address)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,460 @@
+//! Persistence: merchants, their order and product data, conversations and messages.
+//!
+//! SQLite through sqlx, in WAL mode with `synchronous = FULL`: a turn is committed (and on
+//! disk) before the runtime acknowledges it to the widget, so an acknowledged message
+//! survives a crash. Schema changes are sqlx migrations in `runtime/migrations`.
+//!
+//! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
+//! no SQL leaves it.
+
+mod demo;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use kefu_protocol::{Author, Card, ChatMessage, ConversationState};
+use serde::{Deserialize, Serialize};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+
+pub use demo::DemoData;
+
+/// A storage failure. The message is for logs; callers show people a generic apology.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database refused or failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// The schema could not be brought up to date.
+    #[error("migrating the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value could not be decoded.
+    #[error("corrupt stored value: {0}")]
+    Corrupt(String),
+    /// The demo data file is invalid.
+    #[error("demo data: {0}")]
+    Demo(String),
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderItem {
+    /// Stock-keeping unit.
+    pub sku: String,
+    /// Product name at the time of the order.
+    pub name: String,
+    /// How many.
+    pub quantity: u32,
+}
+
+/// An order as the merchant's data holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRecord {
+    /// The merchant's order number.
+    pub id: String,
+    /// The buyer's email (never handed to plugins without a grant).
+    pub email: String,
+    /// `processing`, `shipped`, `delivered`, `cancelled`, `returned`.
+    pub status: String,
+    /// Carrier, once shipped.
+    pub carrier: Option<String>,
+    /// Tracking number, once shipped.
+    pub tracking_number: Option<String>,
+    /// Expected delivery date.
+    pub eta: Option<String>,
+    /// Total in minor units.
+    pub total_minor: u64,
+    /// ISO 4217 currency.
+    pub currency: String,
+    /// What was ordered.
+    pub items: Vec<OrderItem>,
+    /// Where it goes (never handed to plugins without a grant).
+    pub shipping_address: Option<String>,
+}
+
+/// A conversation's header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversation {
+    /// Random id, handed to the widget.
+    pub id: String,
+    /// Whose shop it happens in.
+    pub merchant_id: String,
+    /// Who answers.
+    pub state: ConversationState,
+    /// The widget's locale at the start.
+    pub locale: String,
+    /// The intent waiting for a slot value, if any.
+    pub pending_intent: Option<String>,
+    /// Highest `seq` stored.
+    pub last_seq: u64,
+}
+
+/// A message to append; `seq` is assigned by [`Store::append_turn`].
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    /// Who wrote it.
+    pub author: Author,
+    /// Plain text.
+    pub text: String,
+    /// Structured content.
+    pub cards: Vec<Card>,
+    /// The widget's id for shopper messages.
+    pub client_msg_id: Option<String>,
+    /// The intent the message was classified as (shopper) or answers (bot).
+    pub intent: Option<String>,
+    /// The classifier's confidence in `intent`.
+    pub confidence: Option<f32>,
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The database handle. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite database in `data_dir` and migrates it.
+    pub async fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| {
+            StoreError::Database(sqlx::Error::Configuration(
+                format!("cannot create data directory {}: {e}", data_dir.display()).into(),
+            ))
+        })?;
+        let options = SqliteConnectOptions::new()
+            .filename(data_dir.join("kefu.db"))
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a committed turn is on disk before we acknowledge it.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        Self::with_options(options).await
+    }
+
+    /// Opens a private in-memory database (tests).
+    pub async fn in_memory() -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        Self::with_options(options).await
+    }
+
+    async fn with_options(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+        let in_memory = options.get_filename() == Path::new(":memory:");
+        let pool = SqlitePoolOptions::new()
+            // An in-memory database exists once per connection: keep exactly one.
+            .max_connections(if in_memory { 1 } else { 8 })
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Checks the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Loads `data` unless its merchant already exists. Returns whether it loaded.
+    pub async fn load_demo(&self, data: &DemoData) -> Result<bool, StoreError> {
+        demo::load(&self.pool, data).await
+    }
+
+    /// Whether merchant `id` exists.
+    pub async fn merchant_exists(&self, id: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT 1 FROM merchants WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// One order of one merchant.
+    pub async fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, email, status, carrier, tracking_number, eta, total_minor, currency, \
+             items, shipping_address FROM orders WHERE merchant_id = ? AND id = ?",
+        )
+        .bind(merchant)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let items: String = row.get("items");
+        Ok(Some(OrderRecord {
+            id: row.get("id"),
+            email: row.get("email"),
+            status: row.get("status"),
+            carrier: row.get("carrier"),
+            tracking_number: row.get("tracking_number"),
+            eta: row.get("eta"),
+            total_minor: row.get::<i64, _>("total_minor") as u64,
+            currency: row.get("currency"),
+            items: serde_json::from_str(&items).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            shipping_address: row.get("shipping_address"),
+        }))
+    }
+
+    /// Starts a conversation for `merchant`.
+    pub async fn create_conversation(
+        &self,
+        merchant: &str,
+        locale: &str,
+    ) -> Result<Conversation, StoreError> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO conversations (id, merchant_id, state, locale, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(merchant)
+        .bind(ConversationState::Bot.as_str())
+        .bind(locale)
+        .bind(now)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(Conversation {
+            id,
+            merchant_id: merchant.to_string(),
+            state: ConversationState::Bot,
+            locale: locale.to_string(),
+            pending_intent: None,
+            last_seq: 0,
+        })
+    }
+
+    /// A conversation by id, if it belongs to `merchant`.
+    pub async fn conversation(
+        &self,
+        merchant: &str,
+        id: &str,
+    ) -> Result<Option<Conversation>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, merchant_id, state, locale, pending_intent, last_seq FROM conversations \
+             WHERE id = ? AND merchant_id = ?",
+        )
+        .bind(id)
+        .bind(merchant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            let state: String = row.get("state");
+            Ok(Conversation {
+                id: row.get("id"),
+                merchant_id: row.get("merchant_id"),
+                state: ConversationState::parse(&state)
+                    .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
+                locale: row.get("locale"),
+                pending_intent: row.get("pending_intent"),
+                last_seq: row.get::<i64, _>("last_seq") as u64,
+            })
+        })
+        .transpose()
+    }
+
+    /// The `seq` a shopper message with `client_msg_id` was stored under, if it was.
+    pub async fn seq_of_client_message(
+        &self,
+        conversation: &str,
+        client_msg_id: &str,
+    ) -> Result<Option<u64>, StoreError> {
+        let row = sqlx::query(
+            "SELECT seq FROM messages WHERE conversation_id = ? AND client_msg_id = ?",
+        )
+        .bind(conversation)
+        .bind(client_msg_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get::<i64, _>("seq") as u64))
+    }
+
+    /// Every message after `seq`, in order.
+    pub async fn messages_after(
+        &self,
+        conversation: &str,
+        seq: u64,
+    ) -> Result<Vec<ChatMessage>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, author, text, cards, client_msg_id, intent, state FROM messages \
+             WHERE conversation_id = ? AND seq > ? ORDER BY seq",
+        )
+        .bind(conversation)
+        .bind(seq as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let author: String = row.get("author");
+                let state: String = row.get("state");
+                let cards: String = row.get("cards");
+                Ok(ChatMessage {
+                    seq: row.get::<i64, _>("seq") as u64,
+                    author: match author.as_str() {
+                        "shopper" => Author::Shopper,
+                        "bot" => Author::Bot,
+                        "agent" => Author::Agent,
+                        other => return Err(StoreError::Corrupt(format!("author `{other}`"))),
+                    },
+                    text: row.get("text"),
+                    cards: serde_json::from_str(&cards)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    client_msg_id: row.get("client_msg_id"),
+                    intent: row.get("intent"),
+                    state: ConversationState::parse(&state)
+                        .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
+                })
+            })
+            .collect()
+    }
+
+    /// Appends `messages` to the conversation in one transaction and moves it to `state`
+    /// with `pending_intent`. Returns the stored messages with their `seq`.
+    ///
+    /// If a shopper message's `client_msg_id` is already stored (a resend racing the first
+    /// send), nothing is written and `Ok(None)` is returned.
+    pub async fn append_turn(
+        &self,
+        conversation: &str,
+        messages: Vec<NewMessage>,
+        state: ConversationState,
+        pending_intent: Option<&str>,
+    ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = ?")
+            .bind(conversation)
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut seq = row.get::<i64, _>("last_seq") as u64;
+        let now = now_ms();
+        let mut stored = Vec::with_capacity(messages.len());
+        for m in messages {
+            seq += 1;
+            let author = match m.author {
+                Author::Shopper => "shopper",
+                Author::Bot => "bot",
+                Author::Agent => "agent",
+            };
+            let cards =
+                serde_json::to_string(&m.cards).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let result = sqlx::query(
+                "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
+                 intent, confidence, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(conversation)
+            .bind(seq as i64)
+            .bind(author)
+            .bind(&m.text)
+            .bind(&cards)
+            .bind(&m.client_msg_id)
+            .bind(&m.intent)
+            .bind(m.confidence)
+            .bind(state.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await;
+            match result {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
+                other => other?,
+            };
+            stored.push(ChatMessage {
+                seq,
+                author: m.author,
+                text: m.text,
+                cards: m.cards,
+                client_msg_id: m.client_msg_id,
+                intent: m.intent,
+                state,
+            });
+        }
+        sqlx::query(
+            "UPDATE conversations SET last_seq = ?, state = ?, pending_intent = ?, updated_at = ? \
+             WHERE id = ?",
+        )
+        .bind(seq as i64)
+        .bind(state.as_str())
+        .bind(pending_intent)
+        .bind(now)
+        .bind(conversation)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(stored))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shopper(text: &str, id: &str) -> NewMessage {
+        NewMessage {
+            author: Author::Shopper,
+            text: text.into(),
+            cards: vec![],
+            client_msg_id: Some(id.into()),
+            intent: None,
+            confidence: None,
+        }
+    }
+
+    async fn demo_store() -> Store {
+        let store = Store::in_memory().await.unwrap();
+        assert!(store.load_demo(&DemoData::builtin().unwrap()).await.unwrap());
+        store
+    }
+
+    #[tokio::test]
+    async fn demo_data_has_the_orders_the_demo_promises() {
+        let store = demo_store().await;
+        let order = store.order("demo", "1001").await.unwrap().unwrap();
+        assert_eq!((order.status.as_str(), order.email.as_str()), ("shipped", "jane@example.com"));
+        assert!(order.tracking_number.is_some() && order.carrier.is_some());
+        let order = store.order("demo", "1002").await.unwrap().unwrap();
+        assert_eq!((order.status.as_str(), order.email.as_str()), ("processing", "li.wei@example.com"));
+        assert!(store.order("other", "1001").await.unwrap().is_none());
+        // Loading twice changes nothing.
+        assert!(!store.load_demo(&DemoData::builtin().unwrap()).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn turns_get_increasing_seqs_and_resends_are_detected() {
+        let store = demo_store().await;
+        let c = store.create_conversation("demo", "en").await.unwrap();
+        let first = store
+            .append_turn(&c.id, vec![shopper("hi", "a")], ConversationState::Bot, None)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first[0].seq, 1);
+        let again = store
+            .append_turn(&c.id, vec![shopper("hi", "a")], ConversationState::Bot, None)
+            .await
+            .unwrap();
+        assert!(again.is_none(), "a resent client id must not be stored twice");
+        let second = store
+            .append_turn(&c.id, vec![shopper("yo", "b")], ConversationState::WaitingForHuman, Some("x"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(second[0].seq, 2);
+        assert_eq!(store.seq_of_client_message(&c.id, "a").await.unwrap(), Some(1));
+        let after = store.messages_after(&c.id, 1).await.unwrap();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].text, "yo");
+        let c = store.conversation("demo", &c.id).await.unwrap().unwrap();
+        assert_eq!((c.state, c.last_seq, c.pending_intent.as_deref()), (ConversationState::WaitingForHuman, 2, Some("x")));
+    }
+
+    #[tokio::test]
+    async fn a_conversation_is_invisible_to_other_merchants() {
+        let store = demo_store().await;
+        let c = store.create_conversation("demo", "en").await.unwrap();
+        assert!(store.conversation("someone-else", &c.id).await.unwrap().is_none());
+    }
+}

@@ -1,0 +1,61 @@
+// Shared by the browser tests: starts a real kefu runtime (fresh data directory, free
+// port, the built widget and plugins from dist/) and a headless Chromium.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
+
+/** Starts kefu; resolves to {url, stop()} once it prints its URL. */
+export async function startKefu() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir], {
+    cwd: root,
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`kefu did not start in 60 s:\n${out}`)), 60_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kefu exited with ${code}:\n${out}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Debian Chromium with the flags this machine needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs `kefu intent classify` on `texts`; resolves to the parsed output lines. */
+export function classifyNatively(texts) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['intent', 'classify'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.on('exit', (code) => code === 0
+      ? resolve(out.trim().split('\n').map((l) => JSON.parse(l)))
+      : reject(new Error(`kefu intent classify exited with ${code}`)));
+    child.stdin.end(texts.join('\n') + '\n');
+  });
+}

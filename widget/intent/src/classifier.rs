@@ -1,0 +1,161 @@
+//! Runs the trained model with tract.
+//!
+//! The ONNX graph is a fastText-style classifier over the featurizer's hashed features:
+//! `probs = softmax(weights · embedding[ids] · W + b)`, with a symbolic input length `N` so
+//! one optimised plan serves every message. The model file is self-describing: its
+//! `metadata_props` hold the label list, the featurizer parameters and the out-of-scope
+//! threshold ([`metadata_keys`]), so a model and its labels can never be paired wrongly.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tract_onnx::pb::ModelProto;
+use tract_onnx::prelude::*;
+
+use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+use crate::OUT_OF_SCOPE;
+
+/// Names of the ONNX `metadata_props` entries kefu writes and reads.
+pub mod metadata_keys {
+    /// JSON array of label names, in output order.
+    pub const LABELS: &str = "kefu.labels";
+    /// JSON [`FeaturizerConfig`](crate::FeaturizerConfig).
+    pub const FEATURIZER: &str = "kefu.featurizer";
+    /// Decimal probability below which the best label is reported as out of scope.
+    pub const THRESHOLD: &str = "kefu.threshold";
+}
+
+/// How many labels [`Prediction::top`] lists.
+const TOP_K: usize = 3;
+
+/// Why a model could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The bytes are not an ONNX model tract can run.
+    #[error("not a usable ONNX model: {0}")]
+    Onnx(String),
+    /// A metadata entry kefu needs is missing or malformed.
+    #[error("model metadata `{key}` is missing or invalid")]
+    Metadata {
+        /// The entry's name.
+        key: &'static str,
+    },
+    /// The model was trained with another featurizer than this build has.
+    #[error("model needs featurizer v{model}, this build has v{ours}: retrain the model")]
+    FeaturizerVersion {
+        /// What the model was trained with.
+        model: u32,
+        /// What this build implements.
+        ours: u32,
+    },
+}
+
+/// What the model thinks a message is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prediction {
+    /// The label kefu acts on: the best label, or `out_of_scope` if the model is not sure.
+    pub intent: String,
+    /// The probability of `intent` (for a threshold rejection: one minus the best label's).
+    pub confidence: f32,
+    /// The best labels by the model's own probabilities, best first.
+    pub top: Vec<(String, f32)>,
+}
+
+/// A loaded intent model. Cheap to share: classification takes `&self`.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    plan: Arc<TypedRunnableModel>,
+    labels: Vec<String>,
+    featurizer: FeaturizerConfig,
+    threshold: f32,
+}
+
+fn meta<'a>(proto: &'a ModelProto, key: &'static str) -> Result<&'a str, LoadError> {
+    proto
+        .metadata_props
+        .iter()
+        .find(|p| p.key == key)
+        .map(|p| p.value.as_str())
+        .ok_or(LoadError::Metadata { key })
+}
+
+/// Probabilities are reported to 4 decimal places: native and wasm matrix kernels may
+/// differ in the last bits of an f32, and the browser and the runtime must agree exactly.
+fn round4(p: f32) -> f32 {
+    (p * 10_000.0).round() / 10_000.0
+}
+
+impl Classifier {
+    /// Loads a model written by kefu's trainer.
+    pub fn load(onnx: &[u8]) -> Result<Self, LoadError> {
+        let framework = tract_onnx::onnx();
+        let proto = framework
+            .proto_model_for_read(&mut std::io::Cursor::new(onnx))
+            .map_err(|e| LoadError::Onnx(e.to_string()))?;
+        let labels: Vec<String> = serde_json::from_str(meta(&proto, metadata_keys::LABELS)?)
+            .map_err(|_| LoadError::Metadata { key: metadata_keys::LABELS })?;
+        let featurizer: FeaturizerConfig =
+            serde_json::from_str(meta(&proto, metadata_keys::FEATURIZER)?)
+                .map_err(|_| LoadError::Metadata { key: metadata_keys::FEATURIZER })?;
+        let threshold: f32 = meta(&proto, metadata_keys::THRESHOLD)?
+            .parse()
+            .map_err(|_| LoadError::Metadata { key: metadata_keys::THRESHOLD })?;
+        if featurizer.version != FEATURIZER_VERSION {
+            return Err(LoadError::FeaturizerVersion {
+                model: featurizer.version,
+                ours: FEATURIZER_VERSION,
+            });
+        }
+        if labels.is_empty() || !labels.iter().any(|l| l == OUT_OF_SCOPE) {
+            return Err(LoadError::Metadata { key: metadata_keys::LABELS });
+        }
+        let plan = framework
+            .model_for_proto_model(&proto)
+            .and_then(|m| m.into_optimized())
+            .and_then(|m| m.into_runnable())
+            .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
+        Ok(Self { plan, labels, featurizer, threshold })
+    }
+
+    /// The labels the model can output, in its output order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The out-of-scope threshold the model was calibrated with.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// The model's probability for every label, in [`Self::labels`] order (unrounded).
+    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+        let features = featurize(text, &self.featurizer);
+        let n = features.ids.len();
+        let run = || -> TractResult<Vec<f32>> {
+            let ids = Tensor::from_shape(&[n], &features.ids)?;
+            let weights = Tensor::from_shape(&[1, n], &features.weights)?;
+            let out = self.plan.run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
+            Ok(out[0].to_plain_array_view::<f32>()?.iter().copied().collect())
+        };
+        // The graph is fixed and the inputs are built to its shapes; a failure here is a bug
+        // in this crate, not something a caller could handle.
+        run().expect("intent model failed on well-formed input")
+    }
+
+    /// Classifies one message.
+    pub fn classify(&self, text: &str) -> Prediction {
+        let probs = self.probabilities(text);
+        let mut order: Vec<usize> = (0..probs.len()).collect();
+        // Ties break by label index so the order is total and the same everywhere.
+        order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]).then(a.cmp(&b)));
+        let top: Vec<(String, f32)> =
+            order.iter().take(TOP_K).map(|&i| (self.labels[i].clone(), round4(probs[i]))).collect();
+        let (best, p) = (&self.labels[order[0]], probs[order[0]]);
+        let (intent, confidence) = if p < self.threshold && best != OUT_OF_SCOPE {
+            (OUT_OF_SCOPE.to_string(), 1.0 - p)
+        } else {
+            (best.clone(), p)
+        };
+        Prediction { intent, confidence: round4(confidence), top }
+    }
+}

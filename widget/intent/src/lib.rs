@@ -1,0 +1,26 @@
+//! kefu's intent model: what a shopper's message is about, computed the same way in the
+//! shopper's browser (wasm32) and in the runtime (native).
+//!
+//! - [`featurize`] turns text into hashed sparse features; the trainer, the runtime and the
+//!   widget all call it, so they cannot drift apart.
+//! - [`Classifier`] loads the trained ONNX model (which carries its labels, featurizer
+//!   parameters and out-of-scope threshold in its metadata) and runs it with tract.
+//! - [`slots`] finds the values the conversation engine needs: order numbers and emails.
+//! - [`language`] tells English from Chinese.
+//!
+//! This crate deliberately knows nothing about browsers (no web-sys) or servers: the widget
+//! wraps it with wasm-bindgen, the runtime calls it directly.
+#![deny(missing_docs)]
+
+pub mod featurize;
+pub mod slots;
+
+mod classifier;
+mod language;
+
+pub use classifier::{Classifier, LoadError, Prediction, metadata_keys};
+pub use featurize::{FEATURIZER_VERSION, Features, FeaturizerConfig, featurize};
+pub use language::{Language, language};
+
+/// The label for messages no shop intent covers.
+pub const OUT_OF_SCOPE: &str = "out_of_scope";

@@ -1,0 +1,150 @@
+//! Measures a model: accuracy and macro-F1 overall and per language, per-label precision and
+//! recall, the most common confusions, out-of-scope recall and how often shop messages are
+//! wrongly rejected as out of scope.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use kefu_intent::{Classifier, Language, language};
+
+use crate::data::{Example, LABELS, oos};
+
+/// Counts for one slice of the evaluation set.
+#[derive(Debug, Default, Clone)]
+pub struct Scores {
+    /// Examples scored.
+    pub n: usize,
+    /// Examples whose intent was right.
+    pub correct: usize,
+    /// Macro-averaged F1 over the labels present.
+    pub macro_f1: f64,
+}
+
+impl Scores {
+    /// Fraction right.
+    pub fn accuracy(&self) -> f64 {
+        if self.n == 0 { 0.0 } else { self.correct as f64 / self.n as f64 }
+    }
+}
+
+/// The full evaluation.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every example.
+    pub overall: Scores,
+    /// English shop messages and English out-of-scope.
+    pub english: Scores,
+    /// Chinese (and mixed) messages.
+    pub chinese: Scores,
+    /// Out-of-scope examples recognised as out of scope.
+    pub oos_recall: f64,
+    /// Shop examples wrongly answered with out_of_scope.
+    pub false_rejection: f64,
+    /// Per label: (precision, recall, support).
+    pub per_label: Vec<(String, f64, f64, usize)>,
+    /// Most frequent (gold, predicted, count) mistakes.
+    pub confusions: Vec<(String, String, usize)>,
+    /// Mistakes, for reading.
+    pub errors: Vec<(String, String, String)>,
+}
+
+fn scores(pairs: &[(usize, usize)]) -> Scores {
+    let n = pairs.len();
+    let correct = pairs.iter().filter(|(g, p)| g == p).count();
+    let mut f1s = Vec::new();
+    for label in 0..LABELS.len() {
+        let tp = pairs.iter().filter(|(g, p)| *g == label && *p == label).count() as f64;
+        let gold = pairs.iter().filter(|(g, _)| *g == label).count() as f64;
+        let pred = pairs.iter().filter(|(_, p)| *p == label).count() as f64;
+        if gold == 0.0 {
+            continue;
+        }
+        let (prec, rec) = (if pred > 0.0 { tp / pred } else { 0.0 }, tp / gold);
+        f1s.push(if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 });
+    }
+    let macro_f1 = if f1s.is_empty() { 0.0 } else { f1s.iter().sum::<f64>() / f1s.len() as f64 };
+    Scores { n, correct, macro_f1 }
+}
+
+/// Classifies every example with `classifier` and scores the results.
+pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
+    let index: BTreeMap<&str, usize> =
+        LABELS.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let mut all = Vec::new();
+    let (mut en, mut zh) = (Vec::new(), Vec::new());
+    let mut errors = Vec::new();
+    for e in examples {
+        let p = classifier.classify(&e.text);
+        let predicted = index[p.intent.as_str()];
+        all.push((e.label, predicted));
+        match language(&e.text) {
+            Language::En => en.push((e.label, predicted)),
+            Language::Zh | Language::Mixed => zh.push((e.label, predicted)),
+        }
+        if predicted != e.label {
+            errors.push((e.text.clone(), LABELS[e.label].to_string(), p.intent));
+        }
+    }
+    let oos = oos();
+    let oos_gold: Vec<_> = all.iter().filter(|(g, _)| *g == oos).collect();
+    let shop_gold: Vec<_> = all.iter().filter(|(g, _)| *g != oos).collect();
+    let ratio = |num: usize, den: usize| if den == 0 { 0.0 } else { num as f64 / den as f64 };
+    let mut per_label = Vec::new();
+    for (label, name) in LABELS.iter().enumerate() {
+        let tp = all.iter().filter(|(g, p)| *g == label && *p == label).count();
+        let gold = all.iter().filter(|(g, _)| *g == label).count();
+        let pred = all.iter().filter(|(_, p)| *p == label).count();
+        per_label.push((name.to_string(), ratio(tp, pred), ratio(tp, gold), gold));
+    }
+    let mut confusion = BTreeMap::<(usize, usize), usize>::new();
+    for &(g, p) in &all {
+        if g != p {
+            *confusion.entry((g, p)).or_default() += 1;
+        }
+    }
+    let mut confusions: Vec<_> = confusion
+        .into_iter()
+        .map(|((g, p), n)| (LABELS[g].to_string(), LABELS[p].to_string(), n))
+        .collect();
+    confusions.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.cmp(b)));
+    confusions.truncate(10);
+    Report {
+        overall: scores(&all),
+        english: scores(&en),
+        chinese: scores(&zh),
+        oos_recall: ratio(oos_gold.iter().filter(|(_, p)| *p == oos).count(), oos_gold.len()),
+        false_rejection: ratio(shop_gold.iter().filter(|(_, p)| *p == oos).count(), shop_gold.len()),
+        per_label,
+        confusions,
+        errors,
+    }
+}
+
+impl Report {
+    /// The report as Markdown, for the model card and the terminal.
+    pub fn to_markdown(&self) -> String {
+        let mut s = String::new();
+        let pct = |x: f64| format!("{:.1}%", 100.0 * x);
+        let _ = writeln!(s, "| slice | examples | accuracy | macro-F1 |\n| --- | ---: | ---: | ---: |");
+        for (name, sc) in
+            [("all", &self.overall), ("English", &self.english), ("Chinese", &self.chinese)]
+        {
+            let _ = writeln!(s, "| {name} | {} | {} | {:.3} |", sc.n, pct(sc.accuracy()), sc.macro_f1);
+        }
+        let _ = writeln!(
+            s,
+            "\nOut-of-scope recall: **{}**; shop messages wrongly rejected as out of scope: **{}**.\n",
+            pct(self.oos_recall),
+            pct(self.false_rejection)
+        );
+        let _ = writeln!(s, "| label | precision | recall | support |\n| --- | ---: | ---: | ---: |");
+        for (name, p, r, n) in &self.per_label {
+            let _ = writeln!(s, "| {name} | {} | {} | {n} |", pct(*p), pct(*r));
+        }
+        let _ = writeln!(s, "\nMost frequent confusions (gold → predicted):\n");
+        for (g, p, n) in &self.confusions {
+            let _ = writeln!(s, "- {g} → {p}: {n}");
+        }
+        s
+    }
+}

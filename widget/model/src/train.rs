@@ -1,0 +1,178 @@
+//! fastText-style training: average the embeddings of a message's hashed features, one
+//! linear layer, softmax, plain SGD with a linearly decaying learning rate.
+//!
+//! Chosen over a deeper network because it is what the browser budget allows (a 1 MB model,
+//! sub-millisecond inference) and it is known to be strong for short-text intent
+//! classification. Single-threaded on purpose: the result is bit-for-bit reproducible.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use kefu_intent::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+
+use crate::data::{Example, LABELS, Source};
+use crate::rng::SplitMix64;
+
+/// Training settings. The defaults are what the shipped model was trained with.
+#[derive(Debug, Clone)]
+pub struct Hyper {
+    /// Hash buckets (embedding rows).
+    pub buckets: u32,
+    /// Embedding width.
+    pub dim: usize,
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Initial learning rate (decays linearly to zero).
+    pub lr: f32,
+    /// Seed for initialisation and shuffling.
+    pub seed: u64,
+}
+
+impl Default for Hyper {
+    fn default() -> Self {
+        Self { buckets: 12_288, dim: 20, epochs: 12, lr: 0.4, seed: 20_261_122 }
+    }
+}
+
+/// The learned parameters, laid out as the ONNX graph wants them.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    /// Featurizer the model was trained with.
+    pub featurizer: FeaturizerConfig,
+    /// Embedding width.
+    pub dim: usize,
+    /// `[buckets, dim]`, row-major.
+    pub embedding: Vec<f32>,
+    /// `[dim, labels]`, row-major.
+    pub output: Vec<f32>,
+    /// `[labels]`.
+    pub bias: Vec<f32>,
+}
+
+impl Weights {
+    /// Probabilities for `text` computed directly (used to cross-check the ONNX export).
+    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+        let f = featurize(text, &self.featurizer);
+        let mut hidden = vec![0f32; self.dim];
+        self.pool(&f.ids, &f.weights, &mut hidden);
+        self.softmax_out(&hidden)
+    }
+
+    fn pool(&self, ids: &[i64], weights: &[f32], hidden: &mut [f32]) {
+        hidden.iter_mut().for_each(|h| *h = 0.0);
+        for (&id, &w) in ids.iter().zip(weights) {
+            let row = &self.embedding[id as usize * self.dim..][..self.dim];
+            for (h, e) in hidden.iter_mut().zip(row) {
+                *h += w * e;
+            }
+        }
+    }
+
+    fn softmax_out(&self, hidden: &[f32]) -> Vec<f32> {
+        let n = LABELS.len();
+        let mut z = self.bias.clone();
+        for (k, h) in hidden.iter().enumerate() {
+            for (zj, w) in z.iter_mut().zip(&self.output[k * n..(k + 1) * n]) {
+                *zj += h * w;
+            }
+        }
+        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut sum = 0.0;
+        for v in &mut z {
+            *v = (*v - max).exp();
+            sum += *v;
+        }
+        z.iter_mut().for_each(|v| *v /= sum);
+        z
+    }
+}
+
+/// How much one example counts: every (label, language) group gets roughly the same total
+/// weight, so 50 hand-written Chinese sentences are not drowned by 1000 Bitext rows, capped
+/// so no single sentence is learned by heart.
+fn example_weights(train: &[Example]) -> Vec<f32> {
+    use std::collections::BTreeMap;
+    let group = |e: &Example| (e.label, kefu_intent::language(&e.text) != kefu_intent::Language::En);
+    let mut counts = BTreeMap::new();
+    for e in train {
+        *counts.entry(group(e)).or_insert(0usize) += 1;
+    }
+    train
+        .iter()
+        .map(|e| {
+            let n = counts[&group(e)] as f32;
+            let w = (400.0 / n).clamp(0.25, 6.0);
+            // Public out-of-scope rows are many and varied; keep them at face value.
+            if e.source == Source::Clinc && n > 400.0 { 1.0 } else { w }
+        })
+        .collect()
+}
+
+/// Trains a model on `train`.
+pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
+    let featurizer = FeaturizerConfig { version: FEATURIZER_VERSION, buckets: hyper.buckets };
+    let n_labels = LABELS.len();
+    let dim = hyper.dim;
+    let mut rng = SplitMix64::new(hyper.seed);
+    let scale = 1.0 / dim as f32;
+    let embedding = (0..hyper.buckets as usize * dim).map(|_| rng.symmetric() * scale).collect();
+    let mut w = Weights {
+        featurizer,
+        dim,
+        embedding,
+        output: vec![0.0; dim * n_labels],
+        bias: vec![0.0; n_labels],
+    };
+    let features: Vec<_> = train.iter().map(|e| featurize(&e.text, &featurizer)).collect();
+    let sample_weights = example_weights(train);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let total = (hyper.epochs * train.len()) as u64;
+    let bar = if progress {
+        ProgressBar::new(total).with_style(
+            ProgressStyle::with_template("training {bar:40} {pos}/{len} examples, epoch {msg}")
+                .expect("valid template"),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut hidden = vec![0f32; dim];
+    let mut grad_hidden = vec![0f32; dim];
+    let mut step = 0u64;
+    for epoch in 0..hyper.epochs {
+        bar.set_message(format!("{}/{}", epoch + 1, hyper.epochs));
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let lr = hyper.lr * (1.0 - step as f32 / total as f32) * sample_weights[i];
+            step += 1;
+            let f = &features[i];
+            w.pool(&f.ids, &f.weights, &mut hidden);
+            let mut g = w.softmax_out(&hidden);
+            g[train[i].label] -= 1.0;
+            // Gradient w.r.t. the hidden vector, before the output layer moves.
+            for (k, gh) in grad_hidden.iter_mut().enumerate() {
+                *gh = w.output[k * n_labels..(k + 1) * n_labels]
+                    .iter()
+                    .zip(&g)
+                    .map(|(o, gj)| o * gj)
+                    .sum();
+            }
+            for (k, h) in hidden.iter().enumerate() {
+                for (o, gj) in w.output[k * n_labels..(k + 1) * n_labels].iter_mut().zip(&g) {
+                    *o -= lr * h * gj;
+                }
+            }
+            for (b, gj) in w.bias.iter_mut().zip(&g) {
+                *b -= lr * gj;
+            }
+            for (&id, &fw) in f.ids.iter().zip(&f.weights) {
+                let row = &mut w.embedding[id as usize * dim..][..dim];
+                for (e, gh) in row.iter_mut().zip(&grad_hidden) {
+                    *e -= lr * fw * gh;
+                }
+            }
+            if step % 512 == 0 {
+                bar.set_position(step);
+            }
+        }
+    }
+    bar.finish_and_clear();
+    w
+}

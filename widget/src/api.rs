@@ -1,0 +1,157 @@
+//! The chat WebSocket: the only network code in the widget.
+//!
+//! One task owns the socket. It says `hello` with the conversation id and the last `seq`
+//! it has seen (so the runtime replays what was missed), resends every message still in the
+//! outbox (safe: the runtime de-duplicates by `client_msg_id`), then pumps frames both ways.
+//! When the link drops it reconnects with backoff; messages typed meanwhile wait in the
+//! outbox and are shown as queued.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures_util::channel::mpsc::{UnboundedReceiver, UnboundedSender, unbounded};
+use futures_util::future::{Either, select};
+use futures_util::{SinkExt, StreamExt};
+use gloo_net::websocket::Message;
+use gloo_net::websocket::futures::WebSocket;
+use gloo_timers::future::TimeoutFuture;
+use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+
+/// What the connection reports to the UI.
+#[derive(Debug)]
+pub enum Event {
+    /// The runtime said welcome.
+    Welcome(ServerMessage),
+    /// Any later frame.
+    Frame(ServerMessage),
+    /// The link dropped; reconnecting.
+    Disconnected,
+}
+
+/// Where the conversation stands, remembered across reconnects and page reloads.
+#[derive(Debug, Default)]
+pub struct Resume {
+    /// The conversation to resume.
+    pub conversation_id: Option<String>,
+    /// The highest `seq` received.
+    pub last_seq: u64,
+    /// Sent but not acknowledged: resent after every reconnect.
+    pub outbox: Vec<ClientMessage>,
+}
+
+/// A handle to send frames; dropping every clone ends the connection task.
+#[derive(Debug, Clone)]
+pub struct ChatLink {
+    tx: UnboundedSender<ClientMessage>,
+    resume: Rc<RefCell<Resume>>,
+}
+
+impl ChatLink {
+    /// Sends `message` now, or as soon as the link is back.
+    pub fn send(&self, message: ClientMessage) {
+        self.resume.borrow_mut().outbox.push(message.clone());
+        let _ = self.tx.unbounded_send(message);
+    }
+}
+
+fn session_key(merchant: &str) -> String {
+    format!("kefu.conversation.{merchant}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Opens the chat for `merchant` at `url` and reports to `on_event`.
+pub fn connect(url: String, merchant: String, locale: String, on_event: impl Fn(Event) + 'static) -> ChatLink {
+    let (tx, rx) = unbounded();
+    let resume = Rc::new(RefCell::new(Resume {
+        conversation_id: storage().and_then(|s| s.get_item(&session_key(&merchant)).ok().flatten()),
+        ..Resume::default()
+    }));
+    let link = ChatLink { tx, resume: resume.clone() };
+    wasm_bindgen_futures::spawn_local(run(url, merchant, locale, resume, rx, on_event));
+    link
+}
+
+async fn run(
+    url: String,
+    merchant: String,
+    locale: String,
+    resume: Rc<RefCell<Resume>>,
+    mut rx: UnboundedReceiver<ClientMessage>,
+    on_event: impl Fn(Event) + 'static,
+) {
+    let mut backoff = 250;
+    loop {
+        if let Ok(ws) = WebSocket::open(&url) {
+            let (mut sink, mut stream) = ws.split();
+            let hello = {
+                let r = resume.borrow();
+                ClientMessage::Hello {
+                    version: PROTOCOL_VERSION,
+                    conversation_id: r.conversation_id.clone(),
+                    last_seq: r.last_seq,
+                    locale: Some(locale.clone()),
+                }
+            };
+            let mut ok = sink.send(encode(&hello)).await.is_ok();
+            // Resend what was not acknowledged: the runtime answers a duplicate with what
+            // it stored the first time.
+            let pending: Vec<_> = resume.borrow().outbox.clone();
+            for m in pending {
+                ok = ok && sink.send(encode(&m)).await.is_ok();
+            }
+            while ok {
+                match select(stream.next(), rx.next()).await {
+                    Either::Left((Some(Ok(Message::Text(text))), _)) => {
+                        let Ok(frame) = serde_json::from_str::<ServerMessage>(&text) else { continue };
+                        backoff = 250;
+                        remember(&resume, &merchant, &frame);
+                        on_event(match frame {
+                            ServerMessage::Welcome { .. } => Event::Welcome(frame),
+                            other => Event::Frame(other),
+                        });
+                    }
+                    Either::Left((Some(Ok(Message::Bytes(_))), _)) => {}
+                    Either::Left(_) => break,
+                    Either::Right((Some(out), _)) => ok = sink.send(encode(&out)).await.is_ok(),
+                    // Every ChatLink is gone: the panel was closed for good.
+                    Either::Right((None, _)) => return,
+                }
+            }
+        }
+        on_event(Event::Disconnected);
+        TimeoutFuture::new(backoff).await;
+        backoff = (backoff * 2).min(8_000);
+    }
+}
+
+fn encode(message: &ClientMessage) -> Message {
+    Message::Text(serde_json::to_string(message).expect("client messages serialise"))
+}
+
+fn remember(resume: &RefCell<Resume>, merchant: &str, frame: &ServerMessage) {
+    let mut r = resume.borrow_mut();
+    match frame {
+        ServerMessage::Welcome { conversation_id, .. } => {
+            if r.conversation_id.as_deref() != Some(conversation_id.as_str()) {
+                r.last_seq = 0;
+            }
+            r.conversation_id = Some(conversation_id.clone());
+            if let Some(s) = storage() {
+                let _ = s.set_item(&session_key(merchant), conversation_id);
+            }
+        }
+        ServerMessage::Message(m) => {
+            r.last_seq = r.last_seq.max(m.seq);
+            if let Some(id) = &m.client_msg_id {
+                r.outbox.retain(|o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id));
+            }
+        }
+        ServerMessage::Error { client_msg_id: Some(id), .. } => {
+            r.outbox.retain(|o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id));
+        }
+        _ => {}
+    }
+}

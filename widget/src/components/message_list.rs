@@ -1,0 +1,64 @@
+//! The conversation: stored messages, then the shopper's queued ones.
+
+use kefu_protocol::{Author, Card, ChatMessage};
+use yew::prelude::*;
+
+use super::{OrderCard, QuickReplies};
+use crate::i18n::{Lang, Text, t};
+use crate::state::Outgoing;
+
+/// Props of [`MessageList`].
+#[derive(Properties, PartialEq)]
+pub struct MessageListProps {
+    /// Panel language.
+    pub lang: Lang,
+    /// Stored messages in order.
+    pub messages: Vec<ChatMessage>,
+    /// Not yet acknowledged.
+    pub outbox: Vec<Outgoing>,
+    /// A quick reply was chosen.
+    pub on_quick_reply: Callback<String>,
+}
+
+/// The message log, announced to screen readers as it grows.
+#[function_component(MessageList)]
+pub fn message_list(props: &MessageListProps) -> Html {
+    let list = use_node_ref();
+    {
+        // Keep the newest message in view.
+        let list = list.clone();
+        let count = props.messages.len() + props.outbox.len();
+        use_effect_with(count, move |_| {
+            if let Some(el) = list.cast::<web_sys::Element>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
+    let last = props.messages.last().map(|m| m.seq);
+    html! {
+        <ol class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(props.lang, Text::Messages)} data-testid="messages">
+            { for props.messages.iter().map(|m| {
+                let class = match m.author { Author::Shopper => "shopper", Author::Bot => "bot", Author::Agent => "agent" };
+                html! {
+                    <li class={classes!("kefu-msg", class)} data-author={class} data-seq={m.seq.to_string()}>
+                        { m.text.clone() }
+                        { for m.cards.iter().map(|card| match card {
+                            Card::OrderStatus { .. } => html! { <OrderCard lang={props.lang} card={card.clone()} /> },
+                            // Quick replies only make sense on the latest message.
+                            Card::QuickReplies { options } if Some(m.seq) == last => html! {
+                                <QuickReplies options={options.clone()} on_choose={props.on_quick_reply.clone()} />
+                            },
+                            Card::QuickReplies { .. } => html! {},
+                        }) }
+                    </li>
+                }
+            }) }
+            { for props.outbox.iter().map(|o| html! {
+                <li class="kefu-msg shopper queued" data-author="shopper" data-queued="true">
+                    { o.text.clone() }
+                    <span class="queued-label">{ t(props.lang, Text::Queued) }</span>
+                </li>
+            }) }
+        </ol>
+    }
+}

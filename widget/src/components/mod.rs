@@ -1,0 +1,13 @@
+//! The panel's components, one per file.
+
+mod composer;
+mod header;
+mod message_list;
+mod order_card;
+mod quick_replies;
+
+pub use composer::Composer;
+pub use header::Header;
+pub use message_list::MessageList;
+pub use order_card::OrderCard;
+pub use quick_replies::QuickReplies;

@@ -1,0 +1,39 @@
+//! An order's status, as the merchant's orders plugin reported it.
+
+use kefu_protocol::Card;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text, t};
+
+/// Props of [`OrderCard`].
+#[derive(Properties, PartialEq)]
+pub struct OrderCardProps {
+    /// Panel language.
+    pub lang: Lang,
+    /// Must be [`Card::OrderStatus`].
+    pub card: Card,
+}
+
+/// Order number, status, carrier, tracking number, expected date.
+#[function_component(OrderCard)]
+pub fn order_card(props: &OrderCardProps) -> Html {
+    let Card::OrderStatus { order_id, status, status_label, carrier, tracking_number, eta } = &props.card else {
+        return html! {};
+    };
+    let lang = props.lang;
+    let row = |label: Text, value: &Option<String>, testid: &'static str| match value {
+        Some(v) => html! { <><dt>{ t(lang, label) }</dt><dd data-testid={testid}>{ v.clone() }</dd></> },
+        None => html! {},
+    };
+    html! {
+        <section class="kefu-card" data-testid="order-card" data-status={status.clone()} aria-label={format!("{} {order_id}", t(lang, Text::Order))}>
+            <dl>
+                <dt>{ t(lang, Text::Order) }</dt><dd data-testid="order-id">{ order_id.clone() }</dd>
+                <dt>{ t(lang, Text::Status) }</dt><dd data-testid="order-status">{ status_label.clone() }</dd>
+                { row(Text::Carrier, carrier, "order-carrier") }
+                { row(Text::Tracking, tracking_number, "order-tracking") }
+                { row(Text::Eta, eta, "order-eta") }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! The panel's own words, in English and Chinese. A language is data, not code: add a
+//! column here.
+
+/// A language the panel speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// From a locale tag; anything not Chinese is English.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.to_ascii_lowercase().starts_with("zh") { Self::Zh } else { Self::En }
+    }
+
+    /// The tag sent to the runtime.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Zh => "zh",
+        }
+    }
+}
+
+/// A piece of panel text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Title,
+    Close,
+    Placeholder,
+    Send,
+    Connecting,
+    Online,
+    Offline,
+    Queued,
+    WaitingForHuman,
+    WithHuman,
+    Order,
+    Status,
+    Carrier,
+    Tracking,
+    Eta,
+    Messages,
+    HintPrefix,
+}
+
+/// `text` in `lang`.
+pub fn t(lang: Lang, text: Text) -> &'static str {
+    use Lang::{En, Zh};
+    match (text, lang) {
+        (Text::Title, En) => "Customer service",
+        (Text::Title, Zh) => "在线客服",
+        (Text::Close, En) => "Close chat",
+        (Text::Close, Zh) => "关闭聊天",
+        (Text::Placeholder, En) => "Type your message…",
+        (Text::Placeholder, Zh) => "请输入您的问题…",
+        (Text::Send, En) => "Send",
+        (Text::Send, Zh) => "发送",
+        (Text::Connecting, En) => "Connecting…",
+        (Text::Connecting, Zh) => "连接中…",
+        (Text::Online, En) => "We typically reply instantly",
+        (Text::Online, Zh) => "通常即时回复",
+        (Text::Offline, En) => "Offline: your messages will be sent when you're back online",
+        (Text::Offline, Zh) => "网络已断开：恢复后会自动发送您的消息",
+        (Text::Queued, En) => "Not sent yet",
+        (Text::Queued, Zh) => "等待发送",
+        (Text::WaitingForHuman, En) => "Waiting for a human agent",
+        (Text::WaitingForHuman, Zh) => "正在为您转接人工客服",
+        (Text::WithHuman, En) => "You're chatting with a human agent",
+        (Text::WithHuman, Zh) => "人工客服为您服务中",
+        (Text::Order, En) => "Order",
+        (Text::Order, Zh) => "订单",
+        (Text::Status, En) => "Status",
+        (Text::Status, Zh) => "状态",
+        (Text::Carrier, En) => "Carrier",
+        (Text::Carrier, Zh) => "承运商",
+        (Text::Tracking, En) => "Tracking",
+        (Text::Tracking, Zh) => "运单号",
+        (Text::Eta, En) => "Expected",
+        (Text::Eta, Zh) => "预计送达",
+        (Text::Messages, En) => "Conversation",
+        (Text::Messages, Zh) => "对话记录",
+        (Text::HintPrefix, En) => "Looks like:",
+        (Text::HintPrefix, Zh) => "您可能想：",
+    }
+}
+
+/// A shopper-facing name for an intent label, for the typing hint.
+pub fn intent_label(lang: Lang, intent: &str) -> Option<&'static str> {
+    use Lang::{En, Zh};
+    Some(match (intent, lang) {
+        ("track_order", En) => "track an order",
+        ("track_order", Zh) => "查询订单物流",
+        ("contact_human_agent", En) => "talk to a human",
+        ("contact_human_agent", Zh) => "转人工客服",
+        ("get_refund", En) => "get a refund",
+        ("get_refund", Zh) => "申请退款",
+        ("return_item", En) => "return an item",
+        ("return_item", Zh) => "退货",
+        ("cancel_order", En) => "cancel an order",
+        ("cancel_order", Zh) => "取消订单",
+        ("change_shipping_address", En) => "change the shipping address",
+        ("change_shipping_address", Zh) => "修改收货地址",
+        ("delivery_period", En) => "know delivery times",
+        ("delivery_period", Zh) => "了解配送时间",
+        ("product_availability", En) => "check stock",
+        ("product_availability", Zh) => "查询库存",
+        ("product_info", En) => "know about a product",
+        ("product_info", Zh) => "了解商品信息",
+        ("payment_issue", En) => "fix a payment problem",
+        ("payment_issue", Zh) => "解决支付问题",
+        _ => return None,
+    })
+}

@@ -1,0 +1,145 @@
+//! `cargo xtask`: builds and checks kefu. Every command installs what it is missing first
+//! and says what it does.
+//!
+//! - `demo`: build everything and run the runtime with the demo merchant on :8080;
+//! - `test`: what CI runs: format, lints, unit and integration tests, the browser e2e test;
+//! - `build`: the wasm bundles (widget, intent model) and the plugins into `dist/`;
+//! - `train` / `eval`: the intent model.
+
+mod build;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", about = "Build, run and test kefu")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Build everything and run the demo on http://127.0.0.1:8080.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Run every check CI runs: fmt, clippy, tests, the browser end-to-end test.
+    Test,
+    /// Build the widget, the in-browser model bundle and the plugins into dist/.
+    Build,
+    /// Train the intent model from ../shared/data (or --data) and widget/model/data.
+    Train {
+        /// Directory with the public data sets (bitext-27k, clinc150, crosswoz-zh).
+        #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
+        data: PathBuf,
+    },
+    /// Evaluate widget/model/intent.onnx and print the report.
+    Eval {
+        /// Directory with the public data sets.
+        #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
+        data: PathBuf,
+    },
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Prints what is about to happen, then runs `cmd` in the workspace root, failing on a
+/// non-zero exit.
+pub fn run(what: &str, cmd: &mut Command) -> Result<()> {
+    eprintln!("\n==> {what}");
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("starting {:?}", cmd.get_program()))?;
+    if !status.success() {
+        bail!("{what}: failed ({status})");
+    }
+    Ok(())
+}
+
+/// `cargo` as invoked by the user (respects `CARGO`).
+pub fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Cmd::Demo { listen } => {
+            tools::ensure_build_tools()?;
+            build::all()?;
+            run(
+                "building and starting the kefu runtime",
+                cargo().args(["run", "--package", "kefu-runtime", "--bin", "kefu", "--", "serve", "--listen", &listen]),
+            )
+        }
+        Cmd::Test => test(),
+        Cmd::Build => {
+            tools::ensure_build_tools()?;
+            build::all()
+        }
+        Cmd::Train { data } => {
+            let root = root();
+            let out = root.join("widget/model/intent.onnx");
+            let set = kefu_model::train_and_write(
+                &data,
+                &root.join("widget/model/data"),
+                &out,
+                &kefu_model::train::Hyper::default(),
+            )?;
+            let bytes = std::fs::read(&out)?;
+            let classifier = kefu_intent::Classifier::load(&bytes)?;
+            println!("{}", kefu_model::eval::evaluate(&classifier, &set.eval).to_markdown());
+            Ok(())
+        }
+        Cmd::Eval { data } => {
+            let root = root();
+            let report = kefu_model::evaluate_file(
+                &root.join("widget/model/intent.onnx"),
+                &data,
+                &root.join("widget/model/data"),
+            )?;
+            println!("{}", report.to_markdown());
+            Ok(())
+        }
+    }
+}
+
+fn test() -> Result<()> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser()?;
+    run("checking formatting (cargo fmt --check)", cargo().args(["fmt", "--all", "--check"]))?;
+    build::all()?;
+    run(
+        "linting native crates (cargo clippy -D warnings)",
+        cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+    )?;
+    run(
+        "linting browser and plugin crates (cargo clippy --target wasm32-unknown-unknown)",
+        cargo().args([
+            "clippy", "--target", "wasm32-unknown-unknown", "--package", "kefu-widget", "--package",
+            "kefu-intent-web", "--package", "kefu-plugin-orders", "--", "-D", "warnings",
+        ]),
+    )?;
+    run("running unit and integration tests (cargo test)", cargo().args(["test", "--workspace"]))?;
+    run(
+        "building the runtime for the browser test",
+        cargo().args(["build", "--package", "kefu-runtime", "--bin", "kefu"]),
+    )?;
+    let kefu = tools::target_dir().join("debug/kefu");
+    run(
+        "running the browser end-to-end tests (headless Chromium)",
+        Command::new("node").args(["--test", "--test-concurrency=1"]).arg("tests/e2e/").env("KEFU_BIN", kefu),
+    )?;
+    eprintln!("\nall checks passed");
+    Ok(())
+}
