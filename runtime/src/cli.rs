@@ -100,14 +100,16 @@ fn classify(model: Option<PathBuf>) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     for line in stdin.lines() {
         let text = line.context("reading stdin (is it UTF-8?)")?;
-        let p = classifier.classify(&text);
-        let json = serde_json::json!({
-            "text": text,
-            "intent": p.intent,
-            "confidence": p.confidence,
-            "top": p.top,
-        });
-        writeln!(stdout, "{json}")?;
+        // Serialised from the same f32 values the browser build serialises, so the two
+        // print identical numbers.
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            text: &'a str,
+            #[serde(flatten)]
+            prediction: kefu_intent::Prediction,
+        }
+        let line = Line { text: &text, prediction: classifier.classify(&text) };
+        writeln!(stdout, "{}", serde_json::to_string(&line)?)?;
     }
     Ok(())
 }

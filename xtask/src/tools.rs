@@ -52,7 +52,7 @@ pub fn ensure_build_tools() -> Result<()> {
 pub fn ensure_browser() -> Result<()> {
     if !std::path::Path::new("/usr/bin/chromium").exists() {
         let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
-        let mut apt = |args: &[&str]| {
+        let apt = |args: &[&str]| {
             let mut cmd = if root_user { Command::new("apt-get") } else { Command::new("sudo") };
             if !root_user {
                 cmd.arg("apt-get");

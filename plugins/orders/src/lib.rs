@@ -3,8 +3,6 @@
 //! It reads the order through the host's `orders` import (granted in `manifest.toml`) and
 //! answers with a sentence in the shopper's language and an order-status card. It never sees
 //! the shopper's address or payment details: the host does not hand them out.
-#![expect(unsafe_code, reason = "export_plugin! emits the extern functions the component ABI calls")]
-
 use kefu_plugin_sdk::{
     Card, Description, Guest, HostError, Order, OrderStatusCard, PluginError, Reply, Request,
     export_plugin, orders,

@@ -110,11 +110,19 @@ pub struct PluginReply {
 }
 
 /// A plugin ready to be called.
-#[derive(Debug)]
 pub struct LoadedPlugin {
     merchant: String,
     manifest: Manifest,
     pre: PluginPre<HostState>,
+}
+
+impl std::fmt::Debug for LoadedPlugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedPlugin")
+            .field("merchant", &self.merchant)
+            .field("manifest", &self.manifest)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LoadedPlugin {

@@ -148,3 +148,35 @@ impl Report {
         s
     }
 }
+
+/// Accuracy, out-of-scope recall and false rejection at other thresholds than the model's,
+/// to show the trade-off the calibrated threshold makes.
+pub fn threshold_sweep(classifier: &Classifier, examples: &[Example], thresholds: &[f32]) -> String {
+    let oos = oos();
+    let probs: Vec<Vec<f32>> = examples.iter().map(|e| classifier.probabilities(&e.text)).collect();
+    let mut s = String::from("| threshold | accuracy | out-of-scope recall | shop messages rejected |\n| ---: | ---: | ---: | ---: |\n");
+    for &t in thresholds {
+        let (mut correct, mut oos_hit, mut oos_n, mut rejected, mut shop_n) = (0, 0, 0, 0, 0);
+        for (e, p) in examples.iter().zip(&probs) {
+            let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(oos);
+            let predicted = if p[best] < t { oos } else { best };
+            correct += usize::from(predicted == e.label);
+            if e.label == oos {
+                oos_n += 1;
+                oos_hit += usize::from(predicted == oos);
+            } else {
+                shop_n += 1;
+                rejected += usize::from(predicted == oos);
+            }
+        }
+        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        let _ = writeln!(
+            s,
+            "| {t:.2} | {:.1}% | {:.1}% | {:.1}% |",
+            pct(correct, examples.len()),
+            pct(oos_hit, oos_n),
+            pct(rejected, shop_n)
+        );
+    }
+    s
+}

@@ -23,30 +23,70 @@ use crate::train::{Hyper, Weights};
 /// The most shop messages the threshold may reject on the validation set.
 const MAX_VALIDATION_REJECTION: f64 = 0.02;
 
-/// Picks the out-of-scope threshold on the validation set: the highest probability cut-off
-/// that rejects at most [`MAX_VALIDATION_REJECTION`] of shop messages. A higher cut-off
-/// catches more out-of-scope messages; the cap keeps shoppers from being turned away.
+/// Picks the out-of-scope threshold on the validation set: the probability cut-off that
+/// maximises out-of-scope recall plus the share of shop messages kept (Youden's J), among
+/// cut-offs rejecting at most [`MAX_VALIDATION_REJECTION`] of shop messages. Below the
+/// cut-off the best label is not trusted and the message is treated as out of scope.
 pub fn calibrate(w: &Weights, validation: &[Example]) -> f32 {
     let oos = oos();
-    let shop: Vec<f32> = validation
+    // Bitext's held-out templates are near-copies of training rows and would make any
+    // threshold look safe; calibrate on the messages written like real shoppers write.
+    let scored: Vec<(bool, usize, f32)> = validation
         .iter()
-        .filter(|e| e.label != oos)
+        .filter(|e| e.source != data::Source::Bitext)
         .filter_map(|e| {
             let p = w.probabilities(&e.text);
             let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
-            // Already rejected by the model itself: the threshold cannot make it worse.
-            (best != oos).then_some(p[best])
+            Some((e.label == oos, best, p[best]))
         })
         .collect();
-    let mut best = 0.0;
-    for step in 1..90 {
+    let shop = scored.iter().filter(|(is_oos, _, _)| !is_oos).count().max(1) as f64;
+    let out = scored.iter().filter(|(is_oos, _, _)| *is_oos).count().max(1) as f64;
+    let (mut best_t, mut best_j) = (0.0, f64::MIN);
+    for step in 0..90 {
         let t = step as f32 / 100.0;
-        let rejected = shop.iter().filter(|&&p| p < t).count();
-        if (rejected as f64) <= MAX_VALIDATION_REJECTION * shop.len() as f64 {
-            best = t;
+        // Shop messages the cut-off itself turns away (the model's own out-of-scope answers
+        // are rejected at every cut-off and do not count against it).
+        let cut = scored.iter().filter(|(o, b, p)| !o && *b != oos && *p < t).count() as f64;
+        let rejected = scored.iter().filter(|(o, b, p)| !o && (*b == oos || *p < t)).count() as f64;
+        let caught = scored.iter().filter(|(o, b, p)| *o && (*b == oos || *p < t)).count() as f64;
+        let j = caught / out + (1.0 - rejected / shop);
+        // Strictly better only: among equals the lowest cut-off turns fewest shoppers away.
+        if cut / shop <= MAX_VALIDATION_REJECTION && j > best_j {
+            best_t = t;
+            best_j = j;
         }
     }
-    best
+    best_t
+}
+
+/// Temperature scaling (Guo et al. 2017): fastText-style models are overconfident, which
+/// makes any probability threshold meaningless. Picks the temperature that minimises the
+/// negative log-likelihood on the non-template validation messages.
+pub fn fit_temperature(w: &Weights, validation: &[Example]) -> f32 {
+    let examples: Vec<&Example> =
+        validation.iter().filter(|e| e.source != data::Source::Bitext).collect();
+    let logits: Vec<Vec<f32>> = examples.iter().map(|e| w.logits(&e.text)).collect();
+    let nll = |t: f32| -> f64 {
+        examples
+            .iter()
+            .zip(&logits)
+            .map(|(e, z)| {
+                let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                let sum: f64 = z.iter().map(|v| f64::from((v - max) / t).exp()).sum();
+                -(f64::from((z[e.label] - max) / t) - sum.ln())
+            })
+            .sum()
+    };
+    let mut best = (1.0, f64::MAX);
+    for step in 2..=80 {
+        let t = step as f32 * 0.25;
+        let loss = nll(t);
+        if loss < best.1 {
+            best = (t, loss);
+        }
+    }
+    best.0
 }
 
 /// Loads the data, trains, calibrates, writes the ONNX model to `out`, checks that tract
@@ -64,8 +104,11 @@ pub fn train_and_write(
         set.validation.len(),
         set.eval.len()
     );
-    let w = train::train(&set.train, hyper, true);
+    let mut w = train::train(&set.train, hyper, true);
+    let temperature = fit_temperature(&w, &set.validation);
+    w.scale_logits(1.0 / temperature);
     let threshold = calibrate(&w, &set.validation);
+    eprintln!("temperature {temperature}");
     let bytes = onnx::encode(&w, threshold);
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} ({} bytes), out-of-scope threshold {threshold}", out.display(), bytes.len());

@@ -8,7 +8,7 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use kefu_intent::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
 
-use crate::data::{Example, LABELS, Source};
+use crate::data::{Example, LABELS};
 use crate::rng::SplitMix64;
 
 /// Training settings. The defaults are what the shipped model was trained with.
@@ -29,6 +29,24 @@ pub struct Hyper {
 impl Default for Hyper {
     fn default() -> Self {
         Self { buckets: 12_288, dim: 20, epochs: 12, lr: 0.4, seed: 20_261_122 }
+    }
+}
+
+impl Hyper {
+    /// The defaults, overridden by `KEFU_TRAIN_{BUCKETS,DIM,EPOCHS,LR,SEED}` when set (for
+    /// experiments; the shipped model uses the defaults).
+    pub fn from_env() -> Self {
+        fn var<T: std::str::FromStr>(name: &str, default: T) -> T {
+            std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+        }
+        let d = Self::default();
+        Self {
+            buckets: var("KEFU_TRAIN_BUCKETS", d.buckets),
+            dim: var("KEFU_TRAIN_DIM", d.dim),
+            epochs: var("KEFU_TRAIN_EPOCHS", d.epochs),
+            lr: var("KEFU_TRAIN_LR", d.lr),
+            seed: var("KEFU_TRAIN_SEED", d.seed),
+        }
     }
 }
 
@@ -66,7 +84,20 @@ impl Weights {
         }
     }
 
-    fn softmax_out(&self, hidden: &[f32]) -> Vec<f32> {
+    /// The scores before softmax.
+    pub fn logits(&self, text: &str) -> Vec<f32> {
+        let f = featurize(text, &self.featurizer);
+        let mut hidden = vec![0f32; self.dim];
+        self.pool(&f.ids, &f.weights, &mut hidden);
+        self.scores(&hidden)
+    }
+
+    /// Multiplies every logit by `factor` (temperature scaling, folded into the weights).
+    pub fn scale_logits(&mut self, factor: f32) {
+        self.output.iter_mut().chain(self.bias.iter_mut()).for_each(|v| *v *= factor);
+    }
+
+    fn scores(&self, hidden: &[f32]) -> Vec<f32> {
         let n = LABELS.len();
         let mut z = self.bias.clone();
         for (k, h) in hidden.iter().enumerate() {
@@ -74,6 +105,11 @@ impl Weights {
                 *zj += h * w;
             }
         }
+        z
+    }
+
+    fn softmax_out(&self, hidden: &[f32]) -> Vec<f32> {
+        let mut z = self.scores(hidden);
         let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         let mut sum = 0.0;
         for v in &mut z {
@@ -87,10 +123,18 @@ impl Weights {
 
 /// How much one example counts: every (label, language) group gets roughly the same total
 /// weight, so 50 hand-written Chinese sentences are not drowned by 1000 Bitext rows, capped
-/// so no single sentence is learned by heart.
+/// so no single sentence is learned by heart. Out-of-scope is one label covering everything
+/// else, so it gets a few labels' worth, not the weight of its thousands of rows: more and
+/// it swallows shop messages phrased unlike the training data.
 fn example_weights(train: &[Example]) -> Vec<f32> {
     use std::collections::BTreeMap;
-    let group = |e: &Example| (e.label, kefu_intent::language(&e.text) != kefu_intent::Language::En);
+    let oos = crate::data::oos();
+    // Sentences the project wrote are grouped apart from the public sets: they are few but
+    // phrased like real shoppers, and must not be outvoted by a thousand template rows.
+    let group = |e: &Example| {
+        let chinese = kefu_intent::language(&e.text) != kefu_intent::Language::En;
+        (e.label, chinese, e.source == crate::data::Source::Project)
+    };
     let mut counts = BTreeMap::new();
     for e in train {
         *counts.entry(group(e)).or_insert(0usize) += 1;
@@ -99,12 +143,16 @@ fn example_weights(train: &[Example]) -> Vec<f32> {
         .iter()
         .map(|e| {
             let n = counts[&group(e)] as f32;
-            let w = (400.0 / n).clamp(0.25, 6.0);
-            // Public out-of-scope rows are many and varied; keep them at face value.
-            if e.source == Source::Clinc && n > 400.0 { 1.0 } else { w }
+            let target = if e.label == oos { OOS_SHARE * GROUP_WEIGHT } else { GROUP_WEIGHT };
+            (target / n).clamp(0.1, 6.0)
         })
         .collect()
 }
+
+/// Total weight of one (label, language) group.
+const GROUP_WEIGHT: f32 = 400.0;
+/// How many labels' worth of weight out-of-scope gets per language.
+const OOS_SHARE: f32 = 2.0;
 
 /// Trains a model on `train`.
 pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {

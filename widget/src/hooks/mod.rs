@@ -3,5 +3,5 @@
 mod use_chat;
 mod use_intent;
 
-pub use use_chat::{ChatHandle, use_chat};
+pub use use_chat::use_chat;
 pub use use_intent::use_intent;
