@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use kefu_protocol::{Author, Card, ClientMessage, ConversationState, PROTOCOL_VERSION, ServerMessage};
+use kefu_protocol::{
+    Author, Card, ClientMessage, ConversationState, PROTOCOL_VERSION, ServerMessage,
+};
 use kefu_runtime::cli::{ServeArgs, build_app};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
@@ -16,7 +18,10 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 struct Runtime {
@@ -39,7 +44,11 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         "the orders plugin is not built: run `cargo xtask build` (or `cargo xtask test`)"
     );
     let data_dir = data_dir.unwrap_or_else(|| {
-        std::env::temp_dir().join(format!("kefu-test-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)))
+        std::env::temp_dir().join(format!(
+            "kefu-test-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ))
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -57,12 +66,16 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
 }
 
 async fn connect(rt: &Runtime, merchant: &str) -> Socket {
-    let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/v1/chat/{merchant}", rt.addr)).await.unwrap();
+    let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/v1/chat/{merchant}", rt.addr))
+        .await
+        .unwrap();
     ws
 }
 
 async fn send(ws: &mut Socket, msg: &ClientMessage) {
-    ws.send(Message::Text(serde_json::to_string(msg).unwrap().into())).await.unwrap();
+    ws.send(Message::Text(serde_json::to_string(msg).unwrap().into()))
+        .await
+        .unwrap();
 }
 
 async fn recv(ws: &mut Socket) -> ServerMessage {
@@ -79,23 +92,49 @@ async fn recv(ws: &mut Socket) -> ServerMessage {
 }
 
 async fn hello(ws: &mut Socket, conversation_id: Option<String>, last_seq: u64) -> String {
-    send(ws, &ClientMessage::Hello { version: PROTOCOL_VERSION, conversation_id, last_seq, locale: Some("en".into()) }).await;
+    send(
+        ws,
+        &ClientMessage::Hello {
+            version: PROTOCOL_VERSION,
+            conversation_id,
+            last_seq,
+            locale: Some("en".into()),
+        },
+    )
+    .await;
     match recv(ws).await {
-        ServerMessage::Welcome { conversation_id, .. } => conversation_id,
+        ServerMessage::Welcome {
+            conversation_id, ..
+        } => conversation_id,
         other => panic!("expected welcome, got {other:?}"),
     }
 }
 
 fn say(id: &str, text: &str) -> ClientMessage {
-    ClientMessage::Say { client_msg_id: id.into(), text: text.into(), locale: Some("en".into()), hint: None }
+    ClientMessage::Say {
+        client_msg_id: id.into(),
+        text: text.into(),
+        locale: Some("en".into()),
+        hint: None,
+    }
 }
 
 /// Sends `text` and returns (ack seq, shopper message, bot reply).
-async fn turn(ws: &mut Socket, id: &str, text: &str) -> (u64, kefu_protocol::ChatMessage, kefu_protocol::ChatMessage) {
+async fn turn(
+    ws: &mut Socket,
+    id: &str,
+    text: &str,
+) -> (u64, kefu_protocol::ChatMessage, kefu_protocol::ChatMessage) {
     send(ws, &say(id, text)).await;
-    let ServerMessage::Ack { seq, .. } = recv(ws).await else { panic!("expected ack") };
-    let ServerMessage::Message(shopper) = recv(ws).await else { panic!("expected the shopper message") };
-    let ServerMessage::Message(bot) = recv(ws).await else { panic!("expected the bot reply") };
+    let ServerMessage::Ack { seq, .. } = recv(ws).await else {
+        panic!("expected ack")
+    };
+    let ServerMessage::Message(shopper) = recv(ws).await else {
+        panic!("expected the shopper message")
+    };
+    let ServerMessage::Message(bot) = recv(ws).await else {
+        panic!("expected the bot reply")
+    };
     (seq, shopper, bot)
 }
 
@@ -114,10 +153,19 @@ mod order_status {
         assert_eq!(bot.author, Author::Bot);
         assert_eq!(bot.intent.as_deref(), Some("track_order"));
         assert!(bot.text.contains("1Z999AA10123456784"), "{}", bot.text);
-        let Some(Card::OrderStatus { order_id, status, carrier, .. }) = bot.cards.first() else {
+        let Some(Card::OrderStatus {
+            order_id,
+            status,
+            carrier,
+            ..
+        }) = bot.cards.first()
+        else {
             panic!("expected an order card, got {:?}", bot.cards);
         };
-        assert_eq!((order_id.as_str(), status.as_str(), carrier.as_deref()), ("1001", "shipped", Some("UPS")));
+        assert_eq!(
+            (order_id.as_str(), status.as_str(), carrier.as_deref()),
+            ("1001", "shipped", Some("UPS"))
+        );
     }
 
     #[tokio::test]
@@ -147,7 +195,11 @@ mod order_status {
         hello(&mut ws, None, 0).await;
         let (_, _, bot) = turn(&mut ws, "m1", "where is my order 99999?").await;
         assert!(bot.text.contains("couldn't find"), "{}", bot.text);
-        assert!(bot.cards.iter().all(|c| !matches!(c, Card::OrderStatus { .. })));
+        assert!(
+            bot.cards
+                .iter()
+                .all(|c| !matches!(c, Card::OrderStatus { .. }))
+        );
     }
 }
 
@@ -164,12 +216,19 @@ mod handoff {
         assert_eq!(bot.state, ConversationState::WaitingForHuman);
         assert!(bot.text.contains("人工客服"), "{}", bot.text);
         send(&mut ws, &say("m2", "hello?")).await;
-        let ServerMessage::Ack { seq, .. } = recv(&mut ws).await else { panic!("expected ack") };
-        let ServerMessage::Message(m) = recv(&mut ws).await else { panic!("expected the stored message") };
+        let ServerMessage::Ack { seq, .. } = recv(&mut ws).await else {
+            panic!("expected ack")
+        };
+        let ServerMessage::Message(m) = recv(&mut ws).await else {
+            panic!("expected the stored message")
+        };
         assert_eq!((seq, m.author), (3, Author::Shopper));
         // No bot reply follows: the next frame is the answer to the next message.
         send(&mut ws, &say("m2", "hello?")).await;
-        assert!(matches!(recv(&mut ws).await, ServerMessage::Ack { seq: 3, .. }));
+        assert!(matches!(
+            recv(&mut ws).await,
+            ServerMessage::Ack { seq: 3, .. }
+        ));
     }
 }
 
@@ -192,7 +251,8 @@ mod delivery {
 
     #[tokio::test]
     async fn a_reconnecting_widget_gets_what_it_missed_even_after_a_restart() {
-        let data_dir = std::env::temp_dir().join(format!("kefu-test-restart-{}", std::process::id()));
+        let data_dir =
+            std::env::temp_dir().join(format!("kefu-test-restart-{}", std::process::id()));
         let conversation = {
             let rt = start(Some(data_dir.clone())).await;
             let mut ws = connect(&rt, "demo").await;
@@ -203,8 +263,13 @@ mod delivery {
         };
         let rt = start(Some(data_dir)).await;
         let mut ws = connect(&rt, "demo").await;
-        assert_eq!(hello(&mut ws, Some(conversation.clone()), 1).await, conversation);
-        let ServerMessage::Message(m) = recv(&mut ws).await else { panic!("expected a replayed message") };
+        assert_eq!(
+            hello(&mut ws, Some(conversation.clone()), 1).await,
+            conversation
+        );
+        let ServerMessage::Message(m) = recv(&mut ws).await else {
+            panic!("expected a replayed message")
+        };
         assert_eq!((m.seq, m.author), (2, Author::Bot));
     }
 }
@@ -218,14 +283,32 @@ mod bad_input {
         let rt = start(None).await;
         let mut ws = connect(&rt, "demo").await;
         hello(&mut ws, None, 0).await;
-        send(&mut ws, &say("big", &"a".repeat(kefu_protocol::MAX_TEXT_BYTES + 1))).await;
-        let ServerMessage::Error { code, message, client_msg_id } = recv(&mut ws).await else { panic!() };
-        assert_eq!((code.as_str(), client_msg_id.as_deref()), ("too_long", Some("big")));
+        send(
+            &mut ws,
+            &say("big", &"a".repeat(kefu_protocol::MAX_TEXT_BYTES + 1)),
+        )
+        .await;
+        let ServerMessage::Error {
+            code,
+            message,
+            client_msg_id,
+        } = recv(&mut ws).await
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (code.as_str(), client_msg_id.as_deref()),
+            ("too_long", Some("big"))
+        );
         assert!(message.contains("shorten"), "{message}");
         send(&mut ws, &say("blank", "   ")).await;
-        assert!(matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "empty"));
+        assert!(
+            matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "empty")
+        );
         ws.send(Message::Text("{not json".into())).await.unwrap();
-        assert!(matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "bad_frame"));
+        assert!(
+            matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "bad_frame")
+        );
         let (seq, _, _) = turn(&mut ws, "ok", "hello").await;
         assert_eq!(seq, 1, "refused messages stored nothing");
     }
@@ -234,8 +317,19 @@ mod bad_input {
     async fn an_unknown_shop_is_refused() {
         let rt = start(None).await;
         let mut ws = connect(&rt, "no-such-shop").await;
-        send(&mut ws, &ClientMessage::Hello { version: PROTOCOL_VERSION, conversation_id: None, last_seq: 0, locale: None }).await;
-        assert!(matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "unknown_merchant"));
+        send(
+            &mut ws,
+            &ClientMessage::Hello {
+                version: PROTOCOL_VERSION,
+                conversation_id: None,
+                last_seq: 0,
+                locale: None,
+            },
+        )
+        .await;
+        assert!(
+            matches!(recv(&mut ws).await, ServerMessage::Error { code, .. } if code == "unknown_merchant")
+        );
     }
 
     #[tokio::test]
@@ -254,9 +348,15 @@ mod bad_input {
         let rt = start(None).await;
         let mut stream = TcpStream::connect(rt.addr).await.unwrap();
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .await
+            .unwrap();
         let mut body = String::new();
         stream.read_to_string(&mut body).await.unwrap();
-        assert!(body.starts_with("HTTP/1.1 200") && body.ends_with("ok\n"), "{body}");
+        assert!(
+            body.starts_with("HTTP/1.1 200") && body.ends_with("ok\n"),
+            "{body}"
+        );
     }
 }

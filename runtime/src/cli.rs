@@ -77,7 +77,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve(args) => serve_blocking(args),
-        Command::Intent { command: IntentCommand::Classify { model } } => classify(model),
+        Command::Intent {
+            command: IntentCommand::Classify { model },
+        } => classify(model),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -91,7 +93,8 @@ pub fn main() -> ExitCode {
 fn classify(model: Option<PathBuf>) -> Result<()> {
     let classifier = match model {
         Some(path) => {
-            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             Arc::new(Classifier::load(&bytes)?)
         }
         None => default_classifier()?,
@@ -108,7 +111,10 @@ fn classify(model: Option<PathBuf>) -> Result<()> {
             #[serde(flatten)]
             prediction: kefu_intent::Prediction,
         }
-        let line = Line { text: &text, prediction: classifier.classify(&text) };
+        let line = Line {
+            text: &text,
+            prediction: classifier.classify(&text),
+        };
         writeln!(stdout, "{}", serde_json::to_string(&line)?)?;
     }
     Ok(())
@@ -161,7 +167,10 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     if !args.assets_dir.join("kefu.js").is_file() {
         tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");
     }
-    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
     Ok(AppState {
         engine: Engine::new(store, classifier, plugins),
         config: Arc::new(HttpConfig {

@@ -39,12 +39,17 @@ pub struct StoreData {
 impl StoreData {
     /// Wraps `store`; call from inside the tokio runtime.
     pub fn new(store: store::Store) -> Self {
-        Self { store, handle: tokio::runtime::Handle::current() }
+        Self {
+            store,
+            handle: tokio::runtime::Handle::current(),
+        }
     }
 }
 
 impl plugins::MerchantData for StoreData {
     fn order(&self, merchant: &str, id: &str) -> Result<Option<store::OrderRecord>, String> {
-        self.handle.block_on(self.store.order(merchant, id)).map_err(|e| e.to_string())
+        self.handle
+            .block_on(self.store.order(merchant, id))
+            .map_err(|e| e.to_string())
     }
 }

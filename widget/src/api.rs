@@ -63,13 +63,21 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 /// Opens the chat for `merchant` at `url` and reports to `on_event`.
-pub fn connect(url: String, merchant: String, locale: String, on_event: impl Fn(Event) + 'static) -> ChatLink {
+pub fn connect(
+    url: String,
+    merchant: String,
+    locale: String,
+    on_event: impl Fn(Event) + 'static,
+) -> ChatLink {
     let (tx, rx) = unbounded();
     let resume = Rc::new(RefCell::new(Resume {
         conversation_id: storage().and_then(|s| s.get_item(&session_key(&merchant)).ok().flatten()),
         ..Resume::default()
     }));
-    let link = ChatLink { tx, resume: resume.clone() };
+    let link = ChatLink {
+        tx,
+        resume: resume.clone(),
+    };
     wasm_bindgen_futures::spawn_local(run(url, merchant, locale, resume, rx, on_event));
     link
 }
@@ -105,7 +113,9 @@ async fn run(
             while ok {
                 match select(stream.next(), rx.next()).await {
                     Either::Left((Some(Ok(Message::Text(text))), _)) => {
-                        let Ok(frame) = serde_json::from_str::<ServerMessage>(&text) else { continue };
+                        let Ok(frame) = serde_json::from_str::<ServerMessage>(&text) else {
+                            continue;
+                        };
                         backoff = 250;
                         remember(&resume, &merchant, &frame);
                         on_event(match frame {
@@ -134,7 +144,9 @@ fn encode(message: &ClientMessage) -> Message {
 fn remember(resume: &RefCell<Resume>, merchant: &str, frame: &ServerMessage) {
     let mut r = resume.borrow_mut();
     match frame {
-        ServerMessage::Welcome { conversation_id, .. } => {
+        ServerMessage::Welcome {
+            conversation_id, ..
+        } => {
             if r.conversation_id.as_deref() != Some(conversation_id.as_str()) {
                 r.last_seq = 0;
             }
@@ -149,8 +161,13 @@ fn remember(resume: &RefCell<Resume>, merchant: &str, frame: &ServerMessage) {
                 r.outbox.retain(|o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id));
             }
         }
-        ServerMessage::Error { client_msg_id: Some(id), .. } => {
-            r.outbox.retain(|o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id));
+        ServerMessage::Error {
+            client_msg_id: Some(id),
+            ..
+        } => {
+            r.outbox.retain(
+                |o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id),
+            );
         }
         _ => {}
     }

@@ -16,8 +16,15 @@ fn page_params() -> (String, String, String) {
     let merchant = params.get("merchant").unwrap_or_else(|| "demo".into());
     let locale = params.get("locale").unwrap_or_else(|| "en".into());
     let host = location.host().unwrap_or_default();
-    let scheme = if location.protocol().unwrap_or_default() == "https:" { "wss" } else { "ws" };
-    let url = format!("{scheme}://{host}/v1/chat/{}", js_sys::encode_uri_component(&merchant));
+    let scheme = if location.protocol().unwrap_or_default() == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
+    let url = format!(
+        "{scheme}://{host}/v1/chat/{}",
+        js_sys::encode_uri_component(&merchant)
+    );
     (url, merchant, locale)
 }
 

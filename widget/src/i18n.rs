@@ -13,7 +13,11 @@ pub enum Lang {
 impl Lang {
     /// From a locale tag; anything not Chinese is English.
     pub fn from_tag(tag: &str) -> Self {
-        if tag.to_ascii_lowercase().starts_with("zh") { Self::Zh } else { Self::En }
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
     }
 
     /// The tag sent to the runtime.

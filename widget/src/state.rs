@@ -105,7 +105,10 @@ impl Reducible for ChatState {
                 next.error = None;
                 next.hint = None;
             }
-            Action::Refused { message, client_msg_id } => {
+            Action::Refused {
+                message,
+                client_msg_id,
+            } => {
                 if let Some(id) = client_msg_id {
                     next.outbox.retain(|o| o.client_msg_id != id);
                 }

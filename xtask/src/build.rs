@@ -25,11 +25,23 @@ const PLUGINS: &[(&str, &str)] = &[("orders", "kefu-plugin-orders")];
 
 /// Builds everything into `dist/`.
 pub fn all() -> Result<()> {
-    let mut args = vec!["build", "--release", "--target", WASM_TARGET, "--package", "kefu-widget", "--package", "kefu-intent-web"];
+    let mut args = vec![
+        "build",
+        "--release",
+        "--target",
+        WASM_TARGET,
+        "--package",
+        "kefu-widget",
+        "--package",
+        "kefu-intent-web",
+    ];
     for (_, krate) in PLUGINS {
         args.extend(["--package", krate]);
     }
-    run("building the widget, the in-browser model and the plugins for wasm32 (release)", cargo().args(&args))?;
+    run(
+        "building the widget, the in-browser model and the plugins for wasm32 (release)",
+        cargo().args(&args),
+    )?;
     let root = root();
     let dist = root.join("dist");
     let wasm_out = target_dir().join(WASM_TARGET).join("release");
@@ -42,7 +54,8 @@ pub fn all() -> Result<()> {
 fn plugins(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
     for (dir, krate) in PLUGINS {
         let module_path = wasm_out.join(format!("{}.wasm", krate.replace('-', "_")));
-        let module = fs::read(&module_path).with_context(|| format!("reading {}", module_path.display()))?;
+        let module =
+            fs::read(&module_path).with_context(|| format!("reading {}", module_path.display()))?;
         // The core module carries its WIT world in a custom section (from wit-bindgen);
         // the encoder wraps it into a component importing only kefu's own interfaces.
         let component = wit_component::ComponentEncoder::default()
@@ -52,7 +65,10 @@ fn plugins(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
         let out = dist.join("plugins").join(dir);
         fs::create_dir_all(&out)?;
         fs::write(out.join("plugin.wasm"), &component)?;
-        fs::copy(root.join("plugins").join(dir).join("manifest.toml"), out.join("manifest.toml"))?;
+        fs::copy(
+            root.join("plugins").join(dir).join("manifest.toml"),
+            out.join("manifest.toml"),
+        )?;
         eprintln!("    plugin {dir}: {} bytes", component.len());
     }
     Ok(())
@@ -75,7 +91,10 @@ fn widget(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
         let entry = entry?;
         fs::copy(entry.path(), out.join(entry.file_name()))?;
     }
-    fs::copy(root.join("widget/model/intent.onnx"), out.join("intent.onnx"))?;
+    fs::copy(
+        root.join("widget/model/intent.onnx"),
+        out.join("intent.onnx"),
+    )?;
     fs::copy(root.join("widget/loader/kefu.js"), dist.join("kefu.js"))?;
     for (name, path) in [
         ("loader kefu.js", dist.join("kefu.js")),

@@ -50,7 +50,10 @@ enum Cmd {
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 /// Prints what is about to happen, then runs `cmd` in the workspace root, failing on a
@@ -79,7 +82,17 @@ fn main() -> Result<()> {
             build::all()?;
             run(
                 "building and starting the kefu runtime",
-                cargo().args(["run", "--package", "kefu-runtime", "--bin", "kefu", "--", "serve", "--listen", &listen]),
+                cargo().args([
+                    "run",
+                    "--package",
+                    "kefu-runtime",
+                    "--bin",
+                    "kefu",
+                    "--",
+                    "serve",
+                    "--listen",
+                    &listen,
+                ]),
             )
         }
         Cmd::Test => test(),
@@ -101,12 +114,18 @@ fn main() -> Result<()> {
             let report = kefu_model::eval::evaluate(&classifier, &set.eval);
             println!("{}", report.to_markdown());
             if let Some(path) = std::env::var_os("KEFU_TRAIN_ERRORS") {
-                let lines: Vec<String> =
-                    report.errors.iter().map(|(t, g, p)| format!("{g}\t{p}\t{t}")).collect();
+                let lines: Vec<String> = report
+                    .errors
+                    .iter()
+                    .map(|(t, g, p)| format!("{g}\t{p}\t{t}"))
+                    .collect();
                 std::fs::write(path, lines.join("\n"))?;
             }
             let thresholds = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, classifier.threshold()];
-            println!("{}", kefu_model::eval::threshold_sweep(&classifier, &set.eval, &thresholds));
+            println!(
+                "{}",
+                kefu_model::eval::threshold_sweep(&classifier, &set.eval, &thresholds)
+            );
             Ok(())
         }
         Cmd::Eval { data } => {
@@ -125,7 +144,10 @@ fn main() -> Result<()> {
 fn test() -> Result<()> {
     tools::ensure_build_tools()?;
     tools::ensure_browser()?;
-    run("checking formatting (cargo fmt --check)", cargo().args(["fmt", "--all", "--check"]))?;
+    run(
+        "checking formatting (cargo fmt --check)",
+        cargo().args(["fmt", "--all", "--check"]),
+    )?;
     build::all()?;
     run(
         "linting native crates (cargo clippy -D warnings)",
@@ -134,13 +156,26 @@ fn test() -> Result<()> {
     run(
         "linting browser and plugin crates (cargo clippy --target wasm32-unknown-unknown)",
         cargo().args([
-            "clippy", "--target", "wasm32-unknown-unknown", "--package", "kefu-widget", "--package",
-            "kefu-intent-web", "--package", "kefu-plugin-orders", "--", "-D", "warnings",
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "kefu-widget",
+            "--package",
+            "kefu-intent-web",
+            "--package",
+            "kefu-plugin-orders",
+            "--",
+            "-D",
+            "warnings",
         ]),
     )?;
     // The default members: the wasm-only crates are covered by clippy above and the browser
     // tests below.
-    run("running unit and integration tests (cargo test)", cargo().arg("test"))?;
+    run(
+        "running unit and integration tests (cargo test)",
+        cargo().arg("test"),
+    )?;
     run(
         "building the runtime for the browser test",
         cargo().args(["build", "--package", "kefu-runtime", "--bin", "kefu"]),
@@ -148,7 +183,10 @@ fn test() -> Result<()> {
     let kefu = tools::target_dir().join("debug/kefu");
     run(
         "running the browser end-to-end tests (headless Chromium)",
-        Command::new("node").args(["--test", "--test-concurrency=1"]).arg("tests/e2e/").env("KEFU_BIN", kefu),
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .arg("tests/e2e/")
+            .env("KEFU_BIN", kefu),
     )?;
     eprintln!("\nall checks passed");
     Ok(())

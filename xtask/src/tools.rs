@@ -10,7 +10,9 @@ use crate::{cargo, root, run};
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Where cargo puts build output (respects `CARGO_TARGET_DIR`).
@@ -22,14 +24,25 @@ pub fn target_dir() -> PathBuf {
 fn locked_version(package: &str) -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).with_context(|| format!("{package} is not in Cargo.lock"))? + needle.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_string())
+    let start = lock
+        .find(&needle)
+        .with_context(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string())
 }
 
 /// The wasm32 target and wasm-bindgen-cli matching Cargo.lock.
 pub fn ensure_build_tools() -> Result<()> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         run(
             "installing the wasm32-unknown-unknown target (rustup; can take a few minutes)",
             Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
@@ -41,8 +54,15 @@ pub fn ensure_build_tools() -> Result<()> {
         // Not --locked: one of the CLI's pinned dependencies is missing from the registry
         // index here, and the CLI's own version is what has to match.
         run(
-            &format!("installing wasm-bindgen-cli {want} to match Cargo.lock (a few minutes, once)"),
-            cargo().args(["install", "wasm-bindgen-cli", "--version", &format!("={want}")]),
+            &format!(
+                "installing wasm-bindgen-cli {want} to match Cargo.lock (a few minutes, once)"
+            ),
+            cargo().args([
+                "install",
+                "wasm-bindgen-cli",
+                "--version",
+                &format!("={want}"),
+            ]),
         )?;
     }
     Ok(())
@@ -53,14 +73,21 @@ pub fn ensure_browser() -> Result<()> {
     if !std::path::Path::new("/usr/bin/chromium").exists() {
         let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
         let apt = |args: &[&str]| {
-            let mut cmd = if root_user { Command::new("apt-get") } else { Command::new("sudo") };
+            let mut cmd = if root_user {
+                Command::new("apt-get")
+            } else {
+                Command::new("sudo")
+            };
             if !root_user {
                 cmd.arg("apt-get");
             }
             cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
             cmd
         };
-        run("updating Debian package lists for Chromium", &mut apt(&["update", "-q"]))?;
+        run(
+            "updating Debian package lists for Chromium",
+            &mut apt(&["update", "-q"]),
+        )?;
         run(
             "installing Chromium for the browser tests (apt-get install chromium)",
             &mut apt(&["install", "-y", "-q", "chromium", "chromium-driver"]),
@@ -69,7 +96,10 @@ pub fn ensure_browser() -> Result<()> {
     if Command::new("node").arg("--version").output().is_err() {
         bail!("Node.js is needed for the browser tests: apt-get install nodejs npm");
     }
-    if !root().join("tests/e2e/node_modules/playwright-core").is_dir() {
+    if !root()
+        .join("tests/e2e/node_modules/playwright-core")
+        .is_dir()
+    {
         run(
             "installing the browser test harness (npm ci in tests/e2e: playwright-core)",
             Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/e2e"]),

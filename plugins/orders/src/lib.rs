@@ -31,21 +31,44 @@ fn describe_order(order: &Order, zh: bool) -> String {
     let label = status_label(&order.status, zh);
     match (&order.carrier, &order.tracking_number, zh) {
         (Some(carrier), Some(tracking), false) => {
-            let eta = order.eta.as_ref().map(|d| format!(" It should arrive by {d}.")).unwrap_or_default();
-            format!("Order {} has {label} with {carrier}, tracking number {tracking}.{eta}", order.id)
+            let eta = order
+                .eta
+                .as_ref()
+                .map(|d| format!(" It should arrive by {d}."))
+                .unwrap_or_default();
+            format!(
+                "Order {} has {label} with {carrier}, tracking number {tracking}.{eta}",
+                order.id
+            )
         }
         (Some(carrier), Some(tracking), true) => {
-            let eta = order.eta.as_ref().map(|d| format!("预计{d}送达。")).unwrap_or_default();
-            format!("订单{}{label}，承运商{carrier}，运单号{tracking}。{eta}", order.id)
+            let eta = order
+                .eta
+                .as_ref()
+                .map(|d| format!("预计{d}送达。"))
+                .unwrap_or_default();
+            format!(
+                "订单{}{label}，承运商{carrier}，运单号{tracking}。{eta}",
+                order.id
+            )
         }
-        (_, _, false) => format!("Order {} is {label}. We'll share tracking as soon as it ships.", order.id),
-        (_, _, true) => format!("订单{}目前{label}，发货后会第一时间提供物流单号。", order.id),
+        (_, _, false) => format!(
+            "Order {} is {label}. We'll share tracking as soon as it ships.",
+            order.id
+        ),
+        (_, _, true) => format!(
+            "订单{}目前{label}，发货后会第一时间提供物流单号。",
+            order.id
+        ),
     }
 }
 
 impl Guest for Orders {
     fn describe() -> Description {
-        Description { intents: vec!["track_order".into()], slots: vec!["order-number".into()] }
+        Description {
+            intents: vec!["track_order".into()],
+            slots: vec!["order-number".into()],
+        }
     }
 
     fn handle(request: Request) -> Result<Reply, PluginError> {
@@ -67,7 +90,10 @@ impl Guest for Orders {
             tracking_number: order.tracking_number.clone(),
             eta: order.eta.clone(),
         };
-        Ok(Reply { text: describe_order(&order, zh), cards: vec![Card::OrderStatus(card)] })
+        Ok(Reply {
+            text: describe_order(&order, zh),
+            cards: vec![Card::OrderStatus(card)],
+        })
     }
 }
 

@@ -42,8 +42,8 @@ pub mod bindings {
 
 pub use bindings::Guest;
 pub use bindings::kefu::plugin::types::{
-    Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Reply,
-    Request, Slot,
+    Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Reply, Request,
+    Slot,
 };
 pub use bindings::kefu::plugin::{log, orders};
 
@@ -53,7 +53,10 @@ pub use bindings::export_plugin;
 impl Request {
     /// The value of slot `name`, if the engine filled it.
     pub fn slot(&self, name: &str) -> Option<&str> {
-        self.slots.iter().find(|s| s.name == name).map(|s| s.value.as_str())
+        self.slots
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.value.as_str())
     }
 
     /// Whether the shopper should be answered in Chinese.

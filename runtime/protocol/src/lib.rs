@@ -228,13 +228,20 @@ mod tests {
         let hello: ClientMessage = serde_json::from_str(r#"{"type":"hello","version":1}"#).unwrap();
         assert_eq!(
             hello,
-            ClientMessage::Hello { version: 1, conversation_id: None, last_seq: 0, locale: None }
+            ClientMessage::Hello {
+                version: 1,
+                conversation_id: None,
+                last_seq: 0,
+                locale: None
+            }
         );
     }
 
     #[test]
     fn cards_are_tagged_by_kind() {
-        let card = Card::QuickReplies { options: vec!["Talk to a human".into()] };
+        let card = Card::QuickReplies {
+            options: vec!["Talk to a human".into()],
+        };
         assert_eq!(
             serde_json::to_string(&card).unwrap(),
             r#"{"kind":"quick_replies","options":["Talk to a human"]}"#

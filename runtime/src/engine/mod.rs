@@ -103,7 +103,11 @@ fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decisi
 impl Engine {
     /// An engine over `store`, classifying with `classifier` and calling `plugins`.
     pub fn new(store: Store, classifier: Arc<Classifier>, plugins: Arc<PluginHost>) -> Self {
-        Self { store, classifier, plugins }
+        Self {
+            store,
+            classifier,
+            plugins,
+        }
     }
 
     /// The store this engine persists to.
@@ -143,7 +147,11 @@ impl Engine {
         if text.len() > MAX_TEXT_BYTES {
             return Err(EngineError::TooLong);
         }
-        if let Some(seq) = self.store.seq_of_client_message(conversation, &input.client_msg_id).await? {
+        if let Some(seq) = self
+            .store
+            .seq_of_client_message(conversation, &input.client_msg_id)
+            .await?
+        {
             let messages = self.store.messages_after(conversation, seq - 1).await?;
             return Ok(Turn::Duplicate { seq, messages });
         }
@@ -186,7 +194,11 @@ impl Engine {
             }
             None => (conv.state, conv.pending_intent.clone()),
         };
-        match self.store.append_turn(conversation, messages, state, pending.as_deref()).await? {
+        match self
+            .store
+            .append_turn(conversation, messages, state, pending.as_deref())
+            .await?
+        {
             Some(stored) => Ok(Turn::Stored(stored)),
             // A resend of the same message won the race; answer with what it stored.
             None => {
@@ -215,7 +227,12 @@ impl Engine {
         }
         let intent = prediction.intent.as_str();
         if replies::asks_for_human(text) || intent == "contact_human_agent" {
-            return Some(say("contact_human_agent", Line::HandoffRequested, lang, WaitingForHuman));
+            return Some(say(
+                "contact_human_agent",
+                Line::HandoffRequested,
+                lang,
+                WaitingForHuman,
+            ));
         }
         let found = slots::extract(text);
         let order_number = slots::first(&found, SlotKind::OrderNumber);

@@ -15,7 +15,11 @@ pub enum Lang {
 impl Lang {
     /// From a locale tag (`zh-CN`, `en-GB`, …); anything not Chinese is English.
     pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("zh") { Self::Zh } else { Self::En }
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
     }
 
     /// The locale tag plugins receive.
@@ -54,23 +58,47 @@ pub enum Line {
 pub fn text(line: Line, lang: Lang) -> &'static str {
     use Lang::{En, Zh};
     match (line, lang) {
-        (Line::Greeting, En) => "Hi! I can check where your order is, and I can get you a human at any time. What can I do for you?",
-        (Line::Greeting, Zh) => "您好！我可以帮您查询订单进度，也可以随时为您转接人工客服。请问有什么可以帮您？",
+        (Line::Greeting, En) => {
+            "Hi! I can check where your order is, and I can get you a human at any time. What can I do for you?"
+        }
+        (Line::Greeting, Zh) => {
+            "您好！我可以帮您查询订单进度，也可以随时为您转接人工客服。请问有什么可以帮您？"
+        }
         (Line::Thanks, En) => "You're welcome! Is there anything else I can help with?",
         (Line::Thanks, Zh) => "不客气！还有什么可以帮您的吗？",
         (Line::Goodbye, En) => "Thanks for stopping by. Have a good day!",
         (Line::Goodbye, Zh) => "感谢光临，祝您生活愉快！",
-        (Line::AskOrderNumber, En) => "Sure. What's your order number? You'll find it in your confirmation email.",
+        (Line::AskOrderNumber, En) => {
+            "Sure. What's your order number? You'll find it in your confirmation email."
+        }
         (Line::AskOrderNumber, Zh) => "好的，请告诉我您的订单号（可以在订单确认邮件里找到）。",
-        (Line::OrderNotFound, En) => "I couldn't find an order with that number. Could you check it, or send the number from your confirmation email?",
-        (Line::OrderNotFound, Zh) => "没有找到这个订单号对应的订单，请核对一下，或者发送确认邮件里的订单号。",
-        (Line::HandoffRequested, En) => "I've asked a member of our team to take over this chat. They'll reply right here; you can keep writing in the meantime.",
-        (Line::HandoffRequested, Zh) => "已为您申请转接人工客服，客服会在这里回复您，您可以先继续留言。",
-        (Line::OutOfScope, En) => "That's outside what I can help with here. I can check on your orders, or get you a human.",
-        (Line::OutOfScope, Zh) => "这个问题超出了我能帮忙的范围。我可以帮您查询订单，或者为您转接人工客服。",
-        (Line::CannotHandleYet, En) => "I understand what you're asking, but I can't handle that myself yet. Would you like a human to help?",
-        (Line::CannotHandleYet, Zh) => "明白您的问题了，不过这个我暂时还处理不了。需要为您转接人工客服吗？",
-        (Line::PluginFailed, En) => "Sorry, I couldn't look that up just now. Would you like a human to help?",
+        (Line::OrderNotFound, En) => {
+            "I couldn't find an order with that number. Could you check it, or send the number from your confirmation email?"
+        }
+        (Line::OrderNotFound, Zh) => {
+            "没有找到这个订单号对应的订单，请核对一下，或者发送确认邮件里的订单号。"
+        }
+        (Line::HandoffRequested, En) => {
+            "I've asked a member of our team to take over this chat. They'll reply right here; you can keep writing in the meantime."
+        }
+        (Line::HandoffRequested, Zh) => {
+            "已为您申请转接人工客服，客服会在这里回复您，您可以先继续留言。"
+        }
+        (Line::OutOfScope, En) => {
+            "That's outside what I can help with here. I can check on your orders, or get you a human."
+        }
+        (Line::OutOfScope, Zh) => {
+            "这个问题超出了我能帮忙的范围。我可以帮您查询订单，或者为您转接人工客服。"
+        }
+        (Line::CannotHandleYet, En) => {
+            "I understand what you're asking, but I can't handle that myself yet. Would you like a human to help?"
+        }
+        (Line::CannotHandleYet, Zh) => {
+            "明白您的问题了，不过这个我暂时还处理不了。需要为您转接人工客服吗？"
+        }
+        (Line::PluginFailed, En) => {
+            "Sorry, I couldn't look that up just now. Would you like a human to help?"
+        }
         (Line::PluginFailed, Zh) => "抱歉，暂时查询不到相关信息。需要为您转接人工客服吗？",
     }
 }
@@ -91,10 +119,14 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
     };
     let options: Vec<&str> = match line {
         Line::Greeting | Line::OutOfScope => vec![track, human_option(lang)],
-        Line::CannotHandleYet | Line::PluginFailed | Line::OrderNotFound => vec![human_option(lang)],
+        Line::CannotHandleYet | Line::PluginFailed | Line::OrderNotFound => {
+            vec![human_option(lang)]
+        }
         _ => return vec![],
     };
-    vec![Card::QuickReplies { options: options.into_iter().map(str::to_string).collect() }]
+    vec![Card::QuickReplies {
+        options: options.into_iter().map(str::to_string).collect(),
+    }]
 }
 
 /// Words that ask for a person. Matched on the lower-cased message: an explicit request for
@@ -126,7 +158,13 @@ mod tests {
 
     #[test]
     fn explicit_human_requests_are_recognised_in_both_languages() {
-        for text in ["I want to talk to a human", "AGENT please", "转人工", "我要人工客服", "能找个真人吗"] {
+        for text in [
+            "I want to talk to a human",
+            "AGENT please",
+            "转人工",
+            "我要人工客服",
+            "能找个真人吗",
+        ] {
             assert!(asks_for_human(text), "{text}");
         }
         for text in ["where is my order 1001?", "我的订单到哪了"] {

@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use tower::ServiceBuilder;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -25,21 +26,24 @@ const WIDGET_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eva
     base-uri 'none'; form-action 'none'";
 
 pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
-    let widget = Router::new()
-        .fallback_service(ServeDir::new(config.assets_dir.join("widget")))
+    let widget = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(WIDGET_CSP),
         ))
         .layer(SetResponseHeaderLayer::overriding(
-            header::HeaderName::from_static("x-content-type-options"),
+            header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
-        ));
+        ))
+        .service(ServeDir::new(config.assets_dir.join("widget")));
     Router::new()
         .route("/kefu.js", get(loader))
-        .route("/", get(|state| page(state, Path("index.html".to_string()))))
+        .route(
+            "/",
+            get(|state| page(state, Path("index.html".to_string()))),
+        )
         .route("/{page}", get(page))
-        .nest("/widget", widget)
+        .nest_service("/widget", widget)
 }
 
 async fn loader(State(state): State<AppState>) -> Response {
@@ -65,7 +69,9 @@ async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Respon
     // Only plain page names: no paths, no dot-files.
     let valid = name.ends_with(".html")
         && !name.starts_with('.')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid {
         return (StatusCode::NOT_FOUND, "not found\n").into_response();
     }

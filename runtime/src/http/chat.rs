@@ -47,7 +47,11 @@ async fn send(socket: &mut WebSocket, msg: &ServerMessage) -> Result<(), axum::E
 }
 
 fn error(code: &str, message: impl Into<String>) -> ServerMessage {
-    ServerMessage::Error { code: code.into(), message: message.into(), client_msg_id: None }
+    ServerMessage::Error {
+        code: code.into(),
+        message: message.into(),
+        client_msg_id: None,
+    }
 }
 
 fn refusal(code: &str, message: impl Into<String>, client_msg_id: &str) -> ServerMessage {
@@ -63,45 +67,90 @@ async fn next_frame(socket: &mut WebSocket) -> Option<Result<ClientMessage, Serv
     loop {
         let msg = socket.recv().await?.ok()?;
         return Some(match msg {
-            Message::Text(text) => serde_json::from_str(text.as_str()).map_err(|e| {
-                error("bad_frame", format!("could not read this message: {e}"))
-            }),
-            Message::Binary(_) => Err(error("bad_frame", "binary frames are not supported; send JSON text")),
+            Message::Text(text) => serde_json::from_str(text.as_str())
+                .map_err(|e| error("bad_frame", format!("could not read this message: {e}"))),
+            Message::Binary(_) => Err(error(
+                "bad_frame",
+                "binary frames are not supported; send JSON text",
+            )),
             Message::Close(_) => return None,
             Message::Ping(_) | Message::Pong(_) => continue,
         });
     }
 }
 
-async fn session(mut socket: WebSocket, state: AppState, merchant: String) -> Result<(), axum::Error> {
+async fn session(
+    mut socket: WebSocket,
+    state: AppState,
+    merchant: String,
+) -> Result<(), axum::Error> {
     let hello = match tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)).await {
         Ok(Some(Ok(hello))) => hello,
         Ok(Some(Err(e))) => return send(&mut socket, &e).await,
         Ok(None) | Err(_) => return Ok(()),
     };
-    let ClientMessage::Hello { version, conversation_id, last_seq, locale } = hello else {
-        return send(&mut socket, &error("hello_expected", "start the connection with a hello frame")).await;
+    let ClientMessage::Hello {
+        version,
+        conversation_id,
+        last_seq,
+        locale,
+    } = hello
+    else {
+        return send(
+            &mut socket,
+            &error("hello_expected", "start the connection with a hello frame"),
+        )
+        .await;
     };
     if version != PROTOCOL_VERSION {
-        let msg = format!("this server speaks protocol version {PROTOCOL_VERSION}; reload the page");
+        let msg =
+            format!("this server speaks protocol version {PROTOCOL_VERSION}; reload the page");
         return send(&mut socket, &error("unsupported_version", msg)).await;
     }
     let locale = locale.unwrap_or_else(|| "en".into());
     let engine = &state.engine;
-    let conv = match engine.open(&merchant, conversation_id.as_deref(), &locale).await {
+    let conv = match engine
+        .open(&merchant, conversation_id.as_deref(), &locale)
+        .await
+    {
         Ok(c) => c,
         Err(EngineError::UnknownMerchant) => {
-            return send(&mut socket, &error("unknown_merchant", format!("no shop named `{merchant}` here"))).await;
+            return send(
+                &mut socket,
+                &error(
+                    "unknown_merchant",
+                    format!("no shop named `{merchant}` here"),
+                ),
+            )
+            .await;
         }
         Err(e) => {
             tracing::error!(error = %e, "opening conversation");
-            return send(&mut socket, &error("unavailable", "chat is unavailable right now; try again shortly")).await;
+            return send(
+                &mut socket,
+                &error(
+                    "unavailable",
+                    "chat is unavailable right now; try again shortly",
+                ),
+            )
+            .await;
         }
     };
     // A different conversation than asked for starts from nothing.
-    let resume_from = if conversation_id.as_deref() == Some(conv.id.as_str()) { last_seq } else { 0 };
-    send(&mut socket, &ServerMessage::Welcome { version: PROTOCOL_VERSION, conversation_id: conv.id.clone(), state: conv.state })
-        .await?;
+    let resume_from = if conversation_id.as_deref() == Some(conv.id.as_str()) {
+        last_seq
+    } else {
+        0
+    };
+    send(
+        &mut socket,
+        &ServerMessage::Welcome {
+            version: PROTOCOL_VERSION,
+            conversation_id: conv.id.clone(),
+            state: conv.state,
+        },
+    )
+    .await?;
     match engine.store().messages_after(&conv.id, resume_from).await {
         Ok(missed) => {
             for m in missed {
@@ -112,9 +161,18 @@ async fn session(mut socket: WebSocket, state: AppState, merchant: String) -> Re
     }
     while let Some(frame) = next_frame(&mut socket).await {
         let (client_msg_id, text, locale, hint) = match frame {
-            Ok(ClientMessage::Say { client_msg_id, text, locale, hint }) => (client_msg_id, text, locale, hint),
+            Ok(ClientMessage::Say {
+                client_msg_id,
+                text,
+                locale,
+                hint,
+            }) => (client_msg_id, text, locale, hint),
             Ok(ClientMessage::Hello { .. }) => {
-                send(&mut socket, &error("already_started", "hello may only be sent once")).await?;
+                send(
+                    &mut socket,
+                    &error("already_started", "hello may only be sent once"),
+                )
+                .await?;
                 continue;
             }
             Err(e) => {
@@ -123,15 +181,28 @@ async fn session(mut socket: WebSocket, state: AppState, merchant: String) -> Re
             }
         };
         if client_msg_id.is_empty() || client_msg_id.len() > 64 {
-            send(&mut socket, &error("bad_frame", "client_msg_id must be 1 to 64 characters")).await?;
+            send(
+                &mut socket,
+                &error("bad_frame", "client_msg_id must be 1 to 64 characters"),
+            )
+            .await?;
             continue;
         }
-        let input = ShopperInput { client_msg_id: client_msg_id.clone(), text, locale, hint };
+        let input = ShopperInput {
+            client_msg_id: client_msg_id.clone(),
+            text,
+            locale,
+            hint,
+        };
         let messages = match engine.turn(&merchant, &conv.id, input).await {
             Ok(Turn::Stored(messages)) => messages,
             Ok(Turn::Duplicate { messages, .. }) => messages,
             Err(e @ (EngineError::Empty | EngineError::TooLong)) => {
-                let code = if matches!(e, EngineError::Empty) { "empty" } else { "too_long" };
+                let code = if matches!(e, EngineError::Empty) {
+                    "empty"
+                } else {
+                    "too_long"
+                };
                 send(&mut socket, &refusal(code, e.to_string(), &client_msg_id)).await?;
                 continue;
             }
@@ -143,7 +214,14 @@ async fn session(mut socket: WebSocket, state: AppState, merchant: String) -> Re
             }
         };
         if let Some(first) = messages.first() {
-            send(&mut socket, &ServerMessage::Ack { client_msg_id, seq: first.seq }).await?;
+            send(
+                &mut socket,
+                &ServerMessage::Ack {
+                    client_msg_id,
+                    seq: first.seq,
+                },
+            )
+            .await?;
         }
         for m in messages {
             send(&mut socket, &ServerMessage::Message(m)).await?;

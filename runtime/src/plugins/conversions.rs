@@ -18,7 +18,11 @@ pub fn order_to_wit(o: OrderRecord) -> wit::Order {
         items: o
             .items
             .into_iter()
-            .map(|i| wit::OrderItem { sku: i.sku, name: i.name, quantity: i.quantity })
+            .map(|i| wit::OrderItem {
+                sku: i.sku,
+                name: i.name,
+                quantity: i.quantity,
+            })
             .collect(),
     }
 }

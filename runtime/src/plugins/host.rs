@@ -37,7 +37,12 @@ impl MemoryCap {
 }
 
 impl wasmtime::ResourceLimiter for MemoryCap {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.max {
             self.exceeded = true;
             return Ok(false);
@@ -45,7 +50,12 @@ impl wasmtime::ResourceLimiter for MemoryCap {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _max: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _max: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= 10_000)
     }
 }
@@ -76,13 +86,18 @@ impl HostState {
             data,
             host_calls_left: limits.host_calls,
             log_lines_left: MAX_LOG_LINES,
-            memory: MemoryCap { max: limits.memory_bytes as usize, exceeded: false },
+            memory: MemoryCap {
+                max: limits.memory_bytes as usize,
+                exceeded: false,
+            },
         }
     }
 
     fn spend_host_call(&mut self) -> Result<(), types::HostError> {
         if self.host_calls_left == 0 {
-            return Err(types::HostError::Unavailable("host call budget for this turn is spent".into()));
+            return Err(types::HostError::Unavailable(
+                "host call budget for this turn is spent".into(),
+            ));
         }
         self.host_calls_left -= 1;
         Ok(())
@@ -106,10 +121,18 @@ impl log::Host for HostState {
         }
         let (merchant, plugin) = (&self.merchant, &self.plugin);
         match level {
-            log::Level::Debug => tracing::debug!(target: "kefu::plugin", merchant, plugin, "{message}"),
-            log::Level::Info => tracing::info!(target: "kefu::plugin", merchant, plugin, "{message}"),
-            log::Level::Warn => tracing::warn!(target: "kefu::plugin", merchant, plugin, "{message}"),
-            log::Level::Error => tracing::error!(target: "kefu::plugin", merchant, plugin, "{message}"),
+            log::Level::Debug => {
+                tracing::debug!(target: "kefu::plugin", merchant, plugin, "{message}")
+            }
+            log::Level::Info => {
+                tracing::info!(target: "kefu::plugin", merchant, plugin, "{message}")
+            }
+            log::Level::Warn => {
+                tracing::warn!(target: "kefu::plugin", merchant, plugin, "{message}")
+            }
+            log::Level::Error => {
+                tracing::error!(target: "kefu::plugin", merchant, plugin, "{message}")
+            }
         }
     }
 }
@@ -127,7 +150,9 @@ impl orders::Host for HostState {
             Ok(None) => Err(types::HostError::NotFound),
             Err(e) => {
                 tracing::warn!(merchant = %self.merchant, error = %e, "order lookup failed");
-                Err(types::HostError::Unavailable("order data is unavailable right now".into()))
+                Err(types::HostError::Unavailable(
+                    "order data is unavailable right now".into(),
+                ))
             }
         }
     }

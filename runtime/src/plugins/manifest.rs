@@ -108,9 +108,16 @@ impl Manifest {
         let m: Manifest = toml::from_str(text)?;
         let bad = |s: String| Err(ManifestError::Value(s));
         if m.plugin.name.is_empty()
-            || !m.plugin.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !m
+                .plugin
+                .name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return bad(format!("plugin.name `{}` must be lower-case letters, digits and `-`", m.plugin.name));
+            return bad(format!(
+                "plugin.name `{}` must be lower-case letters, digits and `-`",
+                m.plugin.name
+            ));
         }
         if m.plugin.intents.is_empty() {
             return bad("plugin.intents must name at least one intent".into());
@@ -119,7 +126,9 @@ impl Manifest {
             return bad(format!("limits.deadline_ms must be 1..={MAX_DEADLINE_MS}"));
         }
         if !(64 << 10..=MAX_MEMORY_BYTES).contains(&m.limits.memory_bytes) {
-            return bad(format!("limits.memory_bytes must be 65536..={MAX_MEMORY_BYTES}"));
+            return bad(format!(
+                "limits.memory_bytes must be 65536..={MAX_MEMORY_BYTES}"
+            ));
         }
         Ok(m)
     }
@@ -129,7 +138,8 @@ impl Manifest {
 mod tests {
     use super::*;
 
-    const MINIMAL: &str = "[plugin]\nname = \"orders\"\nversion = \"0.1.0\"\nintents = [\"track_order\"]\n";
+    const MINIMAL: &str =
+        "[plugin]\nname = \"orders\"\nversion = \"0.1.0\"\nintents = [\"track_order\"]\n";
 
     #[test]
     fn capabilities_are_denied_unless_granted() {

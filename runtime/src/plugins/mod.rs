@@ -169,7 +169,13 @@ impl PluginHost {
         let mut linker = Linker::new(&engine);
         Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)?;
         let ticker = EpochTicker::start(engine.clone());
-        Ok(Self { engine, linker, data, plugins: RwLock::default(), _ticker: ticker })
+        Ok(Self {
+            engine,
+            linker,
+            data,
+            plugins: RwLock::default(),
+            _ticker: ticker,
+        })
     }
 
     /// Compiles and links a plugin for `merchant`, replacing one of the same name.
@@ -187,7 +193,11 @@ impl PluginHost {
         let component = Component::from_binary(&self.engine, component).map_err(invalid)?;
         let pre = self.linker.instantiate_pre(&component).map_err(invalid)?;
         let pre = PluginPre::new(pre).map_err(invalid)?;
-        let plugin = Arc::new(LoadedPlugin { merchant: merchant.to_string(), manifest, pre });
+        let plugin = Arc::new(LoadedPlugin {
+            merchant: merchant.to_string(),
+            manifest,
+            pre,
+        });
         let mut plugins = self.plugins.write().unwrap_or_else(|e| e.into_inner());
         let list = plugins.entry(merchant.to_string()).or_default();
         list.retain(|p| p.manifest.plugin.name != plugin.manifest.plugin.name);
@@ -210,8 +220,10 @@ impl PluginHost {
             move |source| LoadError::Io { path, source }
         };
         let mut count = 0;
-        let mut entries: Vec<_> =
-            std::fs::read_dir(dir).map_err(io(dir))?.filter_map(|e| e.ok()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io(dir))?
+            .filter_map(|e| e.ok())
+            .collect();
         entries.sort_by_key(|e| e.path());
         for entry in entries {
             let path = entry.path();
@@ -239,7 +251,11 @@ impl PluginHost {
     }
 
     /// Calls `plugin` for one turn, in a fresh sandbox. Blocks the calling thread.
-    pub fn call(&self, plugin: &LoadedPlugin, request: &PluginRequest) -> Result<PluginReply, CallError> {
+    pub fn call(
+        &self,
+        plugin: &LoadedPlugin,
+        request: &PluginRequest,
+    ) -> Result<PluginReply, CallError> {
         let limits = &plugin.manifest.limits;
         let state = HostState::new(
             plugin.merchant.clone(),
@@ -260,7 +276,10 @@ impl PluginHost {
             slots: request
                 .slots
                 .iter()
-                .map(|(name, value)| wit::Slot { name: name.clone(), value: value.clone() })
+                .map(|(name, value)| wit::Slot {
+                    name: name.clone(),
+                    value: value.clone(),
+                })
                 .collect(),
         };
         let outcome = plugin
@@ -284,12 +303,20 @@ impl PluginHost {
         }
         Ok(PluginReply {
             text: reply.text,
-            cards: reply.cards.into_iter().map(conversions::card_from_wit).collect(),
+            cards: reply
+                .cards
+                .into_iter()
+                .map(conversions::card_from_wit)
+                .collect(),
         })
     }
 }
 
-fn classify_trap(e: &wasmtime::Error, store: &Store<HostState>, limits: &manifest::Limits) -> CallError {
+fn classify_trap(
+    e: &wasmtime::Error,
+    store: &Store<HostState>,
+    limits: &manifest::Limits,
+) -> CallError {
     if store.data().memory.exceeded() {
         return CallError::MemoryLimit(limits.memory_bytes);
     }

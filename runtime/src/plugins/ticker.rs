@@ -34,7 +34,10 @@ impl EpochTicker {
                 }
             })
             .expect("spawning the epoch thread");
-        Self { stop, thread: Some(thread) }
+        Self {
+            stop,
+            thread: Some(thread),
+        }
     }
 }
 

@@ -108,7 +108,9 @@ pub struct NewMessage {
 }
 
 fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// The database handle. Cheap to clone.
@@ -264,13 +266,12 @@ impl Store {
         conversation: &str,
         client_msg_id: &str,
     ) -> Result<Option<u64>, StoreError> {
-        let row = sqlx::query(
-            "SELECT seq FROM messages WHERE conversation_id = ? AND client_msg_id = ?",
-        )
-        .bind(conversation)
-        .bind(client_msg_id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            sqlx::query("SELECT seq FROM messages WHERE conversation_id = ? AND client_msg_id = ?")
+                .bind(conversation)
+                .bind(client_msg_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.map(|r| r.get::<i64, _>("seq") as u64))
     }
 
@@ -405,7 +406,12 @@ mod tests {
 
     async fn demo_store() -> Store {
         let store = Store::in_memory().await.unwrap();
-        assert!(store.load_demo(&DemoData::builtin().unwrap()).await.unwrap());
+        assert!(
+            store
+                .load_demo(&DemoData::builtin().unwrap())
+                .await
+                .unwrap()
+        );
         store
     }
 
@@ -413,13 +419,24 @@ mod tests {
     async fn demo_data_has_the_orders_the_demo_promises() {
         let store = demo_store().await;
         let order = store.order("demo", "1001").await.unwrap().unwrap();
-        assert_eq!((order.status.as_str(), order.email.as_str()), ("shipped", "jane@example.com"));
+        assert_eq!(
+            (order.status.as_str(), order.email.as_str()),
+            ("shipped", "jane@example.com")
+        );
         assert!(order.tracking_number.is_some() && order.carrier.is_some());
         let order = store.order("demo", "1002").await.unwrap().unwrap();
-        assert_eq!((order.status.as_str(), order.email.as_str()), ("processing", "li.wei@example.com"));
+        assert_eq!(
+            (order.status.as_str(), order.email.as_str()),
+            ("processing", "li.wei@example.com")
+        );
         assert!(store.order("other", "1001").await.unwrap().is_none());
         // Loading twice changes nothing.
-        assert!(!store.load_demo(&DemoData::builtin().unwrap()).await.unwrap());
+        assert!(
+            !store
+                .load_demo(&DemoData::builtin().unwrap())
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -427,34 +444,64 @@ mod tests {
         let store = demo_store().await;
         let c = store.create_conversation("demo", "en").await.unwrap();
         let first = store
-            .append_turn(&c.id, vec![shopper("hi", "a")], ConversationState::Bot, None)
+            .append_turn(
+                &c.id,
+                vec![shopper("hi", "a")],
+                ConversationState::Bot,
+                None,
+            )
             .await
             .unwrap()
             .unwrap();
         assert_eq!(first[0].seq, 1);
         let again = store
-            .append_turn(&c.id, vec![shopper("hi", "a")], ConversationState::Bot, None)
+            .append_turn(
+                &c.id,
+                vec![shopper("hi", "a")],
+                ConversationState::Bot,
+                None,
+            )
             .await
             .unwrap();
-        assert!(again.is_none(), "a resent client id must not be stored twice");
+        assert!(
+            again.is_none(),
+            "a resent client id must not be stored twice"
+        );
         let second = store
-            .append_turn(&c.id, vec![shopper("yo", "b")], ConversationState::WaitingForHuman, Some("x"))
+            .append_turn(
+                &c.id,
+                vec![shopper("yo", "b")],
+                ConversationState::WaitingForHuman,
+                Some("x"),
+            )
             .await
             .unwrap()
             .unwrap();
         assert_eq!(second[0].seq, 2);
-        assert_eq!(store.seq_of_client_message(&c.id, "a").await.unwrap(), Some(1));
+        assert_eq!(
+            store.seq_of_client_message(&c.id, "a").await.unwrap(),
+            Some(1)
+        );
         let after = store.messages_after(&c.id, 1).await.unwrap();
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].text, "yo");
         let c = store.conversation("demo", &c.id).await.unwrap().unwrap();
-        assert_eq!((c.state, c.last_seq, c.pending_intent.as_deref()), (ConversationState::WaitingForHuman, 2, Some("x")));
+        assert_eq!(
+            (c.state, c.last_seq, c.pending_intent.as_deref()),
+            (ConversationState::WaitingForHuman, 2, Some("x"))
+        );
     }
 
     #[tokio::test]
     async fn a_conversation_is_invisible_to_other_merchants() {
         let store = demo_store().await;
         let c = store.create_conversation("demo", "en").await.unwrap();
-        assert!(store.conversation("someone-else", &c.id).await.unwrap().is_none());
+        assert!(
+            store
+                .conversation("someone-else", &c.id)
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }

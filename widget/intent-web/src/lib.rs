@@ -18,7 +18,9 @@ impl IntentModel {
     /// Loads the ONNX model bytes (`intent.onnx`).
     #[wasm_bindgen(constructor)]
     pub fn new(onnx: &[u8]) -> Result<IntentModel, JsError> {
-        Ok(Self { inner: Classifier::load(onnx)? })
+        Ok(Self {
+            inner: Classifier::load(onnx)?,
+        })
     }
 
     /// Classifies `text`; returns the prediction as JSON

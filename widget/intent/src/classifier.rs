@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use tract_onnx::pb::ModelProto;
 use tract_onnx::prelude::*;
 
-use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
 use crate::OUT_OF_SCOPE;
+use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
 
 /// Names of the ONNX `metadata_props` entries kefu writes and reads.
 pub mod metadata_keys {
@@ -93,13 +93,20 @@ impl Classifier {
             .proto_model_for_read(&mut std::io::Cursor::new(onnx))
             .map_err(|e| LoadError::Onnx(e.to_string()))?;
         let labels: Vec<String> = serde_json::from_str(meta(&proto, metadata_keys::LABELS)?)
-            .map_err(|_| LoadError::Metadata { key: metadata_keys::LABELS })?;
+            .map_err(|_| LoadError::Metadata {
+                key: metadata_keys::LABELS,
+            })?;
         let featurizer: FeaturizerConfig =
-            serde_json::from_str(meta(&proto, metadata_keys::FEATURIZER)?)
-                .map_err(|_| LoadError::Metadata { key: metadata_keys::FEATURIZER })?;
+            serde_json::from_str(meta(&proto, metadata_keys::FEATURIZER)?).map_err(|_| {
+                LoadError::Metadata {
+                    key: metadata_keys::FEATURIZER,
+                }
+            })?;
         let threshold: f32 = meta(&proto, metadata_keys::THRESHOLD)?
             .parse()
-            .map_err(|_| LoadError::Metadata { key: metadata_keys::THRESHOLD })?;
+            .map_err(|_| LoadError::Metadata {
+                key: metadata_keys::THRESHOLD,
+            })?;
         if featurizer.version != FEATURIZER_VERSION {
             return Err(LoadError::FeaturizerVersion {
                 model: featurizer.version,
@@ -107,14 +114,21 @@ impl Classifier {
             });
         }
         if labels.is_empty() || !labels.iter().any(|l| l == OUT_OF_SCOPE) {
-            return Err(LoadError::Metadata { key: metadata_keys::LABELS });
+            return Err(LoadError::Metadata {
+                key: metadata_keys::LABELS,
+            });
         }
         let plan = framework
             .model_for_proto_model(&proto)
             .and_then(|m| m.into_optimized())
             .and_then(|m| m.into_runnable())
             .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
-        Ok(Self { plan, labels, featurizer, threshold })
+        Ok(Self {
+            plan,
+            labels,
+            featurizer,
+            threshold,
+        })
     }
 
     /// The labels the model can output, in its output order.
@@ -134,8 +148,14 @@ impl Classifier {
         let run = || -> TractResult<Vec<f32>> {
             let ids = Tensor::from_shape(&[n], &features.ids)?;
             let weights = Tensor::from_shape(&[1, n], &features.weights)?;
-            let out = self.plan.run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
-            Ok(out[0].to_plain_array_view::<f32>()?.iter().copied().collect())
+            let out = self
+                .plan
+                .run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
+            Ok(out[0]
+                .to_plain_array_view::<f32>()?
+                .iter()
+                .copied()
+                .collect())
         };
         // The graph is fixed and the inputs are built to its shapes; a failure here is a bug
         // in this crate, not something a caller could handle.
@@ -148,14 +168,21 @@ impl Classifier {
         let mut order: Vec<usize> = (0..probs.len()).collect();
         // Ties break by label index so the order is total and the same everywhere.
         order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]).then(a.cmp(&b)));
-        let top: Vec<(String, f32)> =
-            order.iter().take(TOP_K).map(|&i| (self.labels[i].clone(), round4(probs[i]))).collect();
+        let top: Vec<(String, f32)> = order
+            .iter()
+            .take(TOP_K)
+            .map(|&i| (self.labels[i].clone(), round4(probs[i])))
+            .collect();
         let (best, p) = (&self.labels[order[0]], probs[order[0]]);
         let (intent, confidence) = if p < self.threshold && best != OUT_OF_SCOPE {
             (OUT_OF_SCOPE.to_string(), 1.0 - p)
         } else {
             (best.clone(), p)
         };
-        Prediction { intent, confidence: round4(confidence), top }
+        Prediction {
+            intent,
+            confidence: round4(confidence),
+            top,
+        }
     }
 }

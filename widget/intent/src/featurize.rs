@@ -67,8 +67,11 @@ fn is_email_char(c: char) -> bool {
 
 fn tokenize(text: &str) -> Vec<Token> {
     // Apostrophes are typed or dropped at random ("where's", "wheres"): drop them.
-    let chars: Vec<char> =
-        text.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).map(normalize_char).collect();
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+        .map(normalize_char)
+        .collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -184,9 +187,14 @@ pub fn feature_strings(text: &str) -> Vec<String> {
 pub fn featurize(text: &str, config: &FeaturizerConfig) -> Features {
     let strings = feature_strings(text);
     let weight = 1.0 / strings.len() as f32;
-    let ids =
-        strings.iter().map(|s| i64::from(fnv1a(&[s.as_str()]) % config.buckets)).collect();
-    Features { ids, weights: vec![weight; strings.len()] }
+    let ids = strings
+        .iter()
+        .map(|s| i64::from(fnv1a(&[s.as_str()]) % config.buckets))
+        .collect();
+    Features {
+        ids,
+        weights: vec![weight; strings.len()],
+    }
 }
 
 #[cfg(test)]
@@ -195,12 +203,18 @@ mod tests {
 
     #[test]
     fn full_width_text_reads_like_ascii() {
-        assert_eq!(feature_strings("Ｏｒｄｅｒ １００１"), feature_strings("order 1001"));
+        assert_eq!(
+            feature_strings("Ｏｒｄｅｒ １００１"),
+            feature_strings("order 1001")
+        );
     }
 
     #[test]
     fn apostrophes_do_not_matter() {
-        assert_eq!(feature_strings("where's my order"), feature_strings("wheres my order"));
+        assert_eq!(
+            feature_strings("where's my order"),
+            feature_strings("wheres my order")
+        );
     }
 
     #[test]
@@ -208,7 +222,10 @@ mod tests {
         let f = feature_strings("order 1001 for jane@example.com");
         assert!(f.contains(&"<num>".to_string()));
         assert!(f.contains(&"<email>".to_string()));
-        assert!(!f.iter().any(|s| s.contains("1001") || s.contains("jane")), "{f:?}");
+        assert!(
+            !f.iter().any(|s| s.contains("1001") || s.contains("jane")),
+            "{f:?}"
+        );
     }
 
     #[test]
@@ -226,7 +243,10 @@ mod tests {
 
     #[test]
     fn weights_sum_to_one_and_ids_stay_in_range() {
-        let config = FeaturizerConfig { version: FEATURIZER_VERSION, buckets: 97 };
+        let config = FeaturizerConfig {
+            version: FEATURIZER_VERSION,
+            buckets: 97,
+        };
         let f = featurize("where is my order 1001?", &config);
         assert_eq!(f.ids.len(), f.weights.len());
         assert!(f.ids.iter().all(|&id| (0..97).contains(&id)));
@@ -235,7 +255,10 @@ mod tests {
 
     #[test]
     fn empty_text_still_has_a_feature() {
-        let config = FeaturizerConfig { version: FEATURIZER_VERSION, buckets: 97 };
+        let config = FeaturizerConfig {
+            version: FEATURIZER_VERSION,
+            buckets: 97,
+        };
         assert_eq!(featurize("", &config).ids.len(), 1);
     }
 

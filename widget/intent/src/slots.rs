@@ -36,7 +36,10 @@ fn is_email_char(c: char) -> bool {
 pub fn extract(text: &str) -> Vec<Slot> {
     // Work on (byte offset, normalised char) so full-width digits count and offsets still
     // point into the original text.
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, normalize_char(c))).collect();
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, normalize_char(c)))
+        .collect();
     let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
     let mut slots = Vec::new();
     let mut k = 0;
@@ -97,7 +100,10 @@ pub fn extract(text: &str) -> Vec<Slot> {
 
 /// The first value of `kind` in `slots`.
 pub fn first(slots: &[Slot], kind: SlotKind) -> Option<&str> {
-    slots.iter().find(|s| s.kind == kind).map(|s| s.value.as_str())
+    slots
+        .iter()
+        .find(|s| s.kind == kind)
+        .map(|s| s.value.as_str())
 }
 
 #[cfg(test)]
@@ -125,7 +131,10 @@ mod tests {
     fn finds_emails_and_does_not_read_their_digits_as_orders() {
         let s = extract("order 1002, my email is li.wei88@example.com.");
         assert_eq!(first(&s, SlotKind::Email), Some("li.wei88@example.com"));
-        assert_eq!(s.iter().filter(|s| s.kind == SlotKind::OrderNumber).count(), 1);
+        assert_eq!(
+            s.iter().filter(|s| s.kind == SlotKind::OrderNumber).count(),
+            1
+        );
     }
 
     #[test]

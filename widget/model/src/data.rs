@@ -125,7 +125,9 @@ pub fn oos() -> usize {
 }
 
 fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 /// A stable bucket 0..100 for a split key.
@@ -147,14 +149,25 @@ pub fn read_tsv(path: &Path) -> Result<Vec<Example>> {
         let Some(label) = label_index(label.trim()) else {
             bail!("{}:{}: unknown label `{label}`", path.display(), n + 1);
         };
-        out.push(Example { text: text.trim().to_string(), label, source: Source::Project });
+        out.push(Example {
+            text: text.trim().to_string(),
+            label,
+            source: Source::Project,
+        });
     }
     Ok(out)
 }
 
 /// Fills Bitext's `{{Placeholder}}`s with plausible values so the model never sees braces.
 fn fill_placeholders(text: &str, rng: &mut SplitMix64) -> String {
-    const NAMES: &[&str] = &["Jane Smith", "Li Wei", "Carlos Diaz", "Aisha Khan", "Tom", "Maria"];
+    const NAMES: &[&str] = &[
+        "Jane Smith",
+        "Li Wei",
+        "Carlos Diaz",
+        "Aisha Khan",
+        "Tom",
+        "Maria",
+    ];
     const ACCOUNT_TYPES: &[&str] = &["premium", "business", "standard", "pro", "free", "gold"];
     const ACCOUNT_CATEGORIES: &[&str] = &["personal", "family", "platinum", "student", "vip"];
     const CITIES: &[&str] = &["London", "Shanghai", "Austin", "Berlin", "Toronto", "Lyon"];
@@ -164,7 +177,9 @@ fn fill_placeholders(text: &str, rng: &mut SplitMix64) -> String {
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
-        let Some(len) = rest[start..].find("}}") else { break };
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
         let name = &rest[start + 2..start + len];
         let pick = |rng: &mut SplitMix64, xs: &[&str]| xs[rng.below(xs.len())].to_string();
         let value = match name {
@@ -172,9 +187,19 @@ fn fill_placeholders(text: &str, rng: &mut SplitMix64) -> String {
                 let digits = [4, 5, 6, 8, 11][rng.below(5)];
                 let mut s = String::new();
                 for i in 0..digits {
-                    s.push(char::from(b'0' + if i == 0 { 1 + rng.below(9) } else { rng.below(10) } as u8));
+                    s.push(char::from(
+                        b'0' + if i == 0 {
+                            1 + rng.below(9)
+                        } else {
+                            rng.below(10)
+                        } as u8,
+                    ));
                 }
-                if rng.below(6) == 0 { format!("#{s}") } else { s }
+                if rng.below(6) == 0 {
+                    format!("#{s}")
+                } else {
+                    s
+                }
             }
             "Invoice Number" => format!("INV-{}", 10_000 + rng.below(90_000)),
             "Refund Amount" => format!("{}", 5 + rng.below(500)),
@@ -217,14 +242,20 @@ fn load_bitext(dir: &Path, rng: &mut SplitMix64, set: &mut Dataset) -> Result<()
     let mut seen = BTreeSet::new();
     for row in reader.records() {
         let row = row?;
-        let (Some(text), Some(category)) = (row.get(0), row.get(1)) else { continue };
+        let (Some(text), Some(category)) = (row.get(0), row.get(1)) else {
+            continue;
+        };
         let label = label_index(category)
             .with_context(|| format!("Bitext category `{category}` is not a kefu label"))?;
         let filled = fill_placeholders(text, rng);
         if !seen.insert(filled.to_lowercase()) {
             continue;
         }
-        let example = Example { text: filled, label, source: Source::Bitext };
+        let example = Example {
+            text: filled,
+            label,
+            source: Source::Bitext,
+        };
         // 5% of templates are held out to choose the out-of-scope threshold on.
         if bucket(&format!("{category}/{}", template_key(text))) < 5 {
             set.validation.push(example);
@@ -266,16 +297,27 @@ fn load_clinc(dir: &Path, set: &mut Dataset) -> Result<()> {
         let Some(label) = map(&intent) else { continue };
         let n = per_intent.entry(intent.clone()).or_default();
         *n += 1;
-        let small_talk = matches!(intent.as_str(), "greeting" | "goodbye" | "thank_you" | "oos");
+        let small_talk = matches!(
+            intent.as_str(),
+            "greeting" | "goodbye" | "thank_you" | "oos"
+        );
         if small_talk || *n <= 25 {
-            set.train.push(Example { text, label, source: Source::Clinc });
+            set.train.push(Example {
+                text,
+                label,
+                source: Source::Clinc,
+            });
         }
     }
     // CLINC's validation split: its out-of-scope rows measure out-of-scope recall; a slice
     // of the rest calibrates the threshold.
     for (text, intent) in rows("val") {
         let Some(label) = map(&intent) else { continue };
-        let example = Example { text, label, source: Source::Clinc };
+        let example = Example {
+            text,
+            label,
+            source: Source::Clinc,
+        };
         if bucket(&example.text) < 50 {
             set.validation.push(example);
         } else if bucket(&example.text) < 60 {
@@ -283,7 +325,11 @@ fn load_clinc(dir: &Path, set: &mut Dataset) -> Result<()> {
         }
     }
     for (text, _) in rows("oos_val") {
-        set.eval.push(Example { text, label: oos(), source: Source::Clinc });
+        set.eval.push(Example {
+            text,
+            label: oos(),
+            source: Source::Clinc,
+        });
     }
     Ok(())
 }
@@ -293,7 +339,9 @@ fn load_crosswoz(dir: &Path, set: &mut Dataset) -> Result<()> {
     let body = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     for line in body.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [dialog, _turn, text, acts] = cols[..] else { continue };
+        let [dialog, _turn, text, acts] = cols[..] else {
+            continue;
+        };
         let acts: Vec<&str> = acts.split('|').collect();
         let has = |prefix: &str| acts.iter().any(|a| a.starts_with(prefix));
         let request = has("Inform-") || has("Request-") || has("Select-");
@@ -304,7 +352,11 @@ fn load_crosswoz(dir: &Path, set: &mut Dataset) -> Result<()> {
             _ => None,
         };
         let Some(label) = label else { continue };
-        let example = Example { text: text.to_string(), label, source: Source::CrossWoz };
+        let example = Example {
+            text: text.to_string(),
+            label,
+            source: Source::CrossWoz,
+        };
         // Split by dialogue: turns of one trip never straddle train and eval.
         match bucket(dialog) {
             // Travel requests are plentiful; a third of them is enough to learn from.
@@ -330,7 +382,11 @@ pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset>
         .collect();
     names.sort();
     for path in names {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let examples = read_tsv(&path)?;
         if name.starts_with("eval") {
             set.eval.extend(examples);
@@ -355,7 +411,10 @@ mod tests {
     #[test]
     fn placeholders_are_filled_with_values() {
         let mut rng = SplitMix64::new(1);
-        let s = fill_placeholders("refund {{Currency Symbol}}{{Refund Amount}} for {{Order Number}}", &mut rng);
+        let s = fill_placeholders(
+            "refund {{Currency Symbol}}{{Refund Amount}} for {{Order Number}}",
+            &mut rng,
+        );
         assert!(!s.contains("{{") && !s.contains("}}"), "{s}");
     }
 
@@ -368,6 +427,9 @@ mod tests {
 
     #[test]
     fn templates_ignore_placeholder_values() {
-        assert_eq!(template_key("cancel order {{Order Number}}"), template_key("cancel order {{X}}"));
+        assert_eq!(
+            template_key("cancel order {{Order Number}}"),
+            template_key("cancel order {{X}}")
+        );
     }
 }

@@ -23,7 +23,11 @@ pub struct Scores {
 impl Scores {
     /// Fraction right.
     pub fn accuracy(&self) -> f64 {
-        if self.n == 0 { 0.0 } else { self.correct as f64 / self.n as f64 }
+        if self.n == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.n as f64
+        }
     }
 }
 
@@ -53,23 +57,37 @@ fn scores(pairs: &[(usize, usize)]) -> Scores {
     let correct = pairs.iter().filter(|(g, p)| g == p).count();
     let mut f1s = Vec::new();
     for label in 0..LABELS.len() {
-        let tp = pairs.iter().filter(|(g, p)| *g == label && *p == label).count() as f64;
+        let tp = pairs
+            .iter()
+            .filter(|(g, p)| *g == label && *p == label)
+            .count() as f64;
         let gold = pairs.iter().filter(|(g, _)| *g == label).count() as f64;
         let pred = pairs.iter().filter(|(_, p)| *p == label).count() as f64;
         if gold == 0.0 {
             continue;
         }
         let (prec, rec) = (if pred > 0.0 { tp / pred } else { 0.0 }, tp / gold);
-        f1s.push(if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 });
+        f1s.push(if prec + rec > 0.0 {
+            2.0 * prec * rec / (prec + rec)
+        } else {
+            0.0
+        });
     }
-    let macro_f1 = if f1s.is_empty() { 0.0 } else { f1s.iter().sum::<f64>() / f1s.len() as f64 };
-    Scores { n, correct, macro_f1 }
+    let macro_f1 = if f1s.is_empty() {
+        0.0
+    } else {
+        f1s.iter().sum::<f64>() / f1s.len() as f64
+    };
+    Scores {
+        n,
+        correct,
+        macro_f1,
+    }
 }
 
 /// Classifies every example with `classifier` and scores the results.
 pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
-    let index: BTreeMap<&str, usize> =
-        LABELS.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let index: BTreeMap<&str, usize> = LABELS.iter().enumerate().map(|(i, l)| (*l, i)).collect();
     let mut all = Vec::new();
     let (mut en, mut zh) = (Vec::new(), Vec::new());
     let mut errors = Vec::new();
@@ -88,10 +106,19 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
     let oos = oos();
     let oos_gold: Vec<_> = all.iter().filter(|(g, _)| *g == oos).collect();
     let shop_gold: Vec<_> = all.iter().filter(|(g, _)| *g != oos).collect();
-    let ratio = |num: usize, den: usize| if den == 0 { 0.0 } else { num as f64 / den as f64 };
+    let ratio = |num: usize, den: usize| {
+        if den == 0 {
+            0.0
+        } else {
+            num as f64 / den as f64
+        }
+    };
     let mut per_label = Vec::new();
     for (label, name) in LABELS.iter().enumerate() {
-        let tp = all.iter().filter(|(g, p)| *g == label && *p == label).count();
+        let tp = all
+            .iter()
+            .filter(|(g, p)| *g == label && *p == label)
+            .count();
         let gold = all.iter().filter(|(g, _)| *g == label).count();
         let pred = all.iter().filter(|(_, p)| *p == label).count();
         per_label.push((name.to_string(), ratio(tp, pred), ratio(tp, gold), gold));
@@ -112,8 +139,14 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
         overall: scores(&all),
         english: scores(&en),
         chinese: scores(&zh),
-        oos_recall: ratio(oos_gold.iter().filter(|(_, p)| *p == oos).count(), oos_gold.len()),
-        false_rejection: ratio(shop_gold.iter().filter(|(_, p)| *p == oos).count(), shop_gold.len()),
+        oos_recall: ratio(
+            oos_gold.iter().filter(|(_, p)| *p == oos).count(),
+            oos_gold.len(),
+        ),
+        false_rejection: ratio(
+            shop_gold.iter().filter(|(_, p)| *p == oos).count(),
+            shop_gold.len(),
+        ),
         per_label,
         confusions,
         errors,
@@ -125,11 +158,22 @@ impl Report {
     pub fn to_markdown(&self) -> String {
         let mut s = String::new();
         let pct = |x: f64| format!("{:.1}%", 100.0 * x);
-        let _ = writeln!(s, "| slice | examples | accuracy | macro-F1 |\n| --- | ---: | ---: | ---: |");
-        for (name, sc) in
-            [("all", &self.overall), ("English", &self.english), ("Chinese", &self.chinese)]
-        {
-            let _ = writeln!(s, "| {name} | {} | {} | {:.3} |", sc.n, pct(sc.accuracy()), sc.macro_f1);
+        let _ = writeln!(
+            s,
+            "| slice | examples | accuracy | macro-F1 |\n| --- | ---: | ---: | ---: |"
+        );
+        for (name, sc) in [
+            ("all", &self.overall),
+            ("English", &self.english),
+            ("Chinese", &self.chinese),
+        ] {
+            let _ = writeln!(
+                s,
+                "| {name} | {} | {} | {:.3} |",
+                sc.n,
+                pct(sc.accuracy()),
+                sc.macro_f1
+            );
         }
         let _ = writeln!(
             s,
@@ -137,7 +181,10 @@ impl Report {
             pct(self.oos_recall),
             pct(self.false_rejection)
         );
-        let _ = writeln!(s, "| label | precision | recall | support |\n| --- | ---: | ---: | ---: |");
+        let _ = writeln!(
+            s,
+            "| label | precision | recall | support |\n| --- | ---: | ---: | ---: |"
+        );
         for (name, p, r, n) in &self.per_label {
             let _ = writeln!(s, "| {name} | {} | {} | {n} |", pct(*p), pct(*r));
         }
@@ -151,14 +198,25 @@ impl Report {
 
 /// Accuracy, out-of-scope recall and false rejection at other thresholds than the model's,
 /// to show the trade-off the calibrated threshold makes.
-pub fn threshold_sweep(classifier: &Classifier, examples: &[Example], thresholds: &[f32]) -> String {
+pub fn threshold_sweep(
+    classifier: &Classifier,
+    examples: &[Example],
+    thresholds: &[f32],
+) -> String {
     let oos = oos();
-    let probs: Vec<Vec<f32>> = examples.iter().map(|e| classifier.probabilities(&e.text)).collect();
-    let mut s = String::from("| threshold | accuracy | out-of-scope recall | shop messages rejected |\n| ---: | ---: | ---: | ---: |\n");
+    let probs: Vec<Vec<f32>> = examples
+        .iter()
+        .map(|e| classifier.probabilities(&e.text))
+        .collect();
+    let mut s = String::from(
+        "| threshold | accuracy | out-of-scope recall | shop messages rejected |\n| ---: | ---: | ---: | ---: |\n",
+    );
     for &t in thresholds {
         let (mut correct, mut oos_hit, mut oos_n, mut rejected, mut shop_n) = (0, 0, 0, 0, 0);
         for (e, p) in examples.iter().zip(&probs) {
-            let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(oos);
+            let best = (0..p.len())
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                .unwrap_or(oos);
             let predicted = if p[best] < t { oos } else { best };
             correct += usize::from(predicted == e.label);
             if e.label == oos {
@@ -169,7 +227,13 @@ pub fn threshold_sweep(classifier: &Classifier, examples: &[Example], thresholds
                 rejected += usize::from(predicted == oos);
             }
         }
-        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                0.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let _ = writeln!(
             s,
             "| {t:.2} | {:.1}% | {:.1}% | {:.1}% |",

@@ -40,16 +40,33 @@ pub fn calibrate(w: &Weights, validation: &[Example]) -> f32 {
             Some((e.label == oos, best, p[best]))
         })
         .collect();
-    let shop = scored.iter().filter(|(is_oos, _, _)| !is_oos).count().max(1) as f64;
-    let out = scored.iter().filter(|(is_oos, _, _)| *is_oos).count().max(1) as f64;
+    let shop = scored
+        .iter()
+        .filter(|(is_oos, _, _)| !is_oos)
+        .count()
+        .max(1) as f64;
+    let out = scored
+        .iter()
+        .filter(|(is_oos, _, _)| *is_oos)
+        .count()
+        .max(1) as f64;
     let (mut best_t, mut best_j) = (0.0, f64::MIN);
     for step in 0..90 {
         let t = step as f32 / 100.0;
         // Shop messages the cut-off itself turns away (the model's own out-of-scope answers
         // are rejected at every cut-off and do not count against it).
-        let cut = scored.iter().filter(|(o, b, p)| !o && *b != oos && *p < t).count() as f64;
-        let rejected = scored.iter().filter(|(o, b, p)| !o && (*b == oos || *p < t)).count() as f64;
-        let caught = scored.iter().filter(|(o, b, p)| *o && (*b == oos || *p < t)).count() as f64;
+        let cut = scored
+            .iter()
+            .filter(|(o, b, p)| !o && *b != oos && *p < t)
+            .count() as f64;
+        let rejected = scored
+            .iter()
+            .filter(|(o, b, p)| !o && (*b == oos || *p < t))
+            .count() as f64;
+        let caught = scored
+            .iter()
+            .filter(|(o, b, p)| *o && (*b == oos || *p < t))
+            .count() as f64;
         let j = caught / out + (1.0 - rejected / shop);
         // Strictly better only: among equals the lowest cut-off turns fewest shoppers away.
         if cut / shop <= MAX_VALIDATION_REJECTION && j > best_j {
@@ -64,8 +81,10 @@ pub fn calibrate(w: &Weights, validation: &[Example]) -> f32 {
 /// makes any probability threshold meaningless. Picks the temperature that minimises the
 /// negative log-likelihood on the non-template validation messages.
 pub fn fit_temperature(w: &Weights, validation: &[Example]) -> f32 {
-    let examples: Vec<&Example> =
-        validation.iter().filter(|e| e.source != data::Source::Bitext).collect();
+    let examples: Vec<&Example> = validation
+        .iter()
+        .filter(|e| e.source != data::Source::Bitext)
+        .collect();
     let logits: Vec<Vec<f32>> = examples.iter().map(|e| w.logits(&e.text)).collect();
     let nll = |t: f32| -> f64 {
         examples
@@ -111,13 +130,25 @@ pub fn train_and_write(
     eprintln!("temperature {temperature}");
     let bytes = onnx::encode(&w, threshold);
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("wrote {} ({} bytes), out-of-scope threshold {threshold}", out.display(), bytes.len());
+    eprintln!(
+        "wrote {} ({} bytes), out-of-scope threshold {threshold}",
+        out.display(),
+        bytes.len()
+    );
     let classifier = Classifier::load(&bytes)?;
     for e in set.validation.iter().take(200) {
         let direct = w.probabilities(&e.text);
         let onnx = classifier.probabilities(&e.text);
-        let diff = direct.iter().zip(&onnx).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
-        ensure!(diff < 1e-4, "ONNX model disagrees with the trainer by {diff} on {:?}", e.text);
+        let diff = direct
+            .iter()
+            .zip(&onnx)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f32::max);
+        ensure!(
+            diff < 1e-4,
+            "ONNX model disagrees with the trainer by {diff} on {:?}",
+            e.text
+        );
     }
     Ok(set)
 }

@@ -4,10 +4,10 @@
 use kefu_intent::metadata_keys;
 use prost::Message;
 use tract_onnx::pb::{
-    AttributeProto, GraphProto, ModelProto, NodeProto, OperatorSetIdProto,
-    StringStringEntryProto, TensorProto, TensorShapeProto, TypeProto, ValueInfoProto,
-    attribute_proto::AttributeType, tensor_proto::DataType, tensor_shape_proto::Dimension,
-    tensor_shape_proto::dimension, type_proto,
+    AttributeProto, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, StringStringEntryProto,
+    TensorProto, TensorShapeProto, TypeProto, ValueInfoProto, attribute_proto::AttributeType,
+    tensor_proto::DataType, tensor_shape_proto::Dimension, tensor_shape_proto::dimension,
+    type_proto,
 };
 
 use crate::data::LABELS;
@@ -59,7 +59,12 @@ fn node(op: &str, inputs: &[&str], output: &str, attribute: Vec<AttributeProto>)
 }
 
 fn int_attr(name: &str, i: i64) -> AttributeProto {
-    AttributeProto { name: name.into(), r#type: AttributeType::Int as i32, i, ..Default::default() }
+    AttributeProto {
+        name: name.into(),
+        r#type: AttributeType::Int as i32,
+        i,
+        ..Default::default()
+    }
 }
 
 /// Encodes `w` as ONNX bytes.
@@ -72,7 +77,12 @@ pub fn encode(w: &Weights, threshold: f32) -> Vec<u8> {
     let graph = GraphProto {
         name: "kefu-intent".into(),
         node: vec![
-            node("Gather", &["embedding", "ids"], "rows", vec![int_attr("axis", 0)]),
+            node(
+                "Gather",
+                &["embedding", "ids"],
+                "rows",
+                vec![int_attr("axis", 0)],
+            ),
             node("MatMul", &["weights", "rows"], "pooled", vec![]),
             node("MatMul", &["pooled", "output"], "scores", vec![]),
             node("Add", &["scores", "bias"], "logits", vec![]),
@@ -87,19 +97,32 @@ pub fn encode(w: &Weights, threshold: f32) -> Vec<u8> {
             value_info("ids", DataType::Int64, &[None]),
             value_info("weights", DataType::Float, &[Some(1), None]),
         ],
-        output: vec![value_info("probs", DataType::Float, &[Some(1), Some(labels)])],
+        output: vec![value_info(
+            "probs",
+            DataType::Float,
+            &[Some(1), Some(labels)],
+        )],
         ..Default::default()
     };
-    let meta = |key: &str, value: String| StringStringEntryProto { key: key.into(), value };
+    let meta = |key: &str, value: String| StringStringEntryProto {
+        key: key.into(),
+        value,
+    };
     let model = ModelProto {
         ir_version: 8,
-        opset_import: vec![OperatorSetIdProto { domain: String::new(), version: 13 }],
+        opset_import: vec![OperatorSetIdProto {
+            domain: String::new(),
+            version: 13,
+        }],
         producer_name: "kefu-model".into(),
         producer_version: env!("CARGO_PKG_VERSION").into(),
         doc_string: "kefu shop-intent classifier (fastText-style, hashed features)".into(),
         graph: Some(graph),
         metadata_props: vec![
-            meta(metadata_keys::LABELS, serde_json::to_string(LABELS).expect("labels serialise")),
+            meta(
+                metadata_keys::LABELS,
+                serde_json::to_string(LABELS).expect("labels serialise"),
+            ),
             meta(
                 metadata_keys::FEATURIZER,
                 serde_json::to_string(&w.featurizer).expect("config serialises"),

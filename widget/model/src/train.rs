@@ -28,7 +28,13 @@ pub struct Hyper {
 
 impl Default for Hyper {
     fn default() -> Self {
-        Self { buckets: 12_288, dim: 20, epochs: 12, lr: 0.4, seed: 20_261_122 }
+        Self {
+            buckets: 12_288,
+            dim: 20,
+            epochs: 12,
+            lr: 0.4,
+            seed: 20_261_122,
+        }
     }
 }
 
@@ -37,7 +43,10 @@ impl Hyper {
     /// experiments; the shipped model uses the defaults).
     pub fn from_env() -> Self {
         fn var<T: std::str::FromStr>(name: &str, default: T) -> T {
-            std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
         }
         let d = Self::default();
         Self {
@@ -94,7 +103,10 @@ impl Weights {
 
     /// Multiplies every logit by `factor` (temperature scaling, folded into the weights).
     pub fn scale_logits(&mut self, factor: f32) {
-        self.output.iter_mut().chain(self.bias.iter_mut()).for_each(|v| *v *= factor);
+        self.output
+            .iter_mut()
+            .chain(self.bias.iter_mut())
+            .for_each(|v| *v *= factor);
     }
 
     fn scores(&self, hidden: &[f32]) -> Vec<f32> {
@@ -143,7 +155,11 @@ fn example_weights(train: &[Example]) -> Vec<f32> {
         .iter()
         .map(|e| {
             let n = counts[&group(e)] as f32;
-            let target = if e.label == oos { OOS_SHARE * GROUP_WEIGHT } else { GROUP_WEIGHT };
+            let target = if e.label == oos {
+                OOS_SHARE * GROUP_WEIGHT
+            } else {
+                GROUP_WEIGHT
+            };
             (target / n).clamp(0.1, 6.0)
         })
         .collect()
@@ -156,12 +172,17 @@ const OOS_SHARE: f32 = 2.0;
 
 /// Trains a model on `train`.
 pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
-    let featurizer = FeaturizerConfig { version: FEATURIZER_VERSION, buckets: hyper.buckets };
+    let featurizer = FeaturizerConfig {
+        version: FEATURIZER_VERSION,
+        buckets: hyper.buckets,
+    };
     let n_labels = LABELS.len();
     let dim = hyper.dim;
     let mut rng = SplitMix64::new(hyper.seed);
     let scale = 1.0 / dim as f32;
-    let embedding = (0..hyper.buckets as usize * dim).map(|_| rng.symmetric() * scale).collect();
+    let embedding = (0..hyper.buckets as usize * dim)
+        .map(|_| rng.symmetric() * scale)
+        .collect();
     let mut w = Weights {
         featurizer,
         dim,
@@ -169,7 +190,10 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
         output: vec![0.0; dim * n_labels],
         bias: vec![0.0; n_labels],
     };
-    let features: Vec<_> = train.iter().map(|e| featurize(&e.text, &featurizer)).collect();
+    let features: Vec<_> = train
+        .iter()
+        .map(|e| featurize(&e.text, &featurizer))
+        .collect();
     let sample_weights = example_weights(train);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let total = (hyper.epochs * train.len()) as u64;
@@ -203,7 +227,10 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
                     .sum();
             }
             for (k, h) in hidden.iter().enumerate() {
-                for (o, gj) in w.output[k * n_labels..(k + 1) * n_labels].iter_mut().zip(&g) {
+                for (o, gj) in w.output[k * n_labels..(k + 1) * n_labels]
+                    .iter_mut()
+                    .zip(&g)
+                {
                     *o -= lr * h * gj;
                 }
             }

@@ -29,7 +29,9 @@ pub fn composer(props: &ComposerProps) -> Html {
         let on_send = props.on_send.clone();
         let on_draft = props.on_draft.clone();
         move || {
-            let Some(el) = input.cast::<HtmlInputElement>() else { return };
+            let Some(el) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
             let text = el.value().trim().to_string();
             if text.is_empty() {
                 return;
@@ -53,10 +55,9 @@ pub fn composer(props: &ComposerProps) -> Html {
             on_draft.emit(el.value());
         })
     };
-    let hint = props
-        .hint
-        .as_ref()
-        .and_then(|h| intent_label(lang, &h.intent).map(|label| format!("{} {label}", t(lang, Text::HintPrefix))));
+    let hint = props.hint.as_ref().and_then(|h| {
+        intent_label(lang, &h.intent).map(|label| format!("{} {label}", t(lang, Text::HintPrefix)))
+    });
     html! {
         <>
             <div class="kefu-hint" data-testid="intent-hint" data-intent={props.hint.as_ref().map(|h| h.intent.clone())}>

@@ -17,12 +17,22 @@ pub struct OrderCardProps {
 /// Order number, status, carrier, tracking number, expected date.
 #[function_component(OrderCard)]
 pub fn order_card(props: &OrderCardProps) -> Html {
-    let Card::OrderStatus { order_id, status, status_label, carrier, tracking_number, eta } = &props.card else {
+    let Card::OrderStatus {
+        order_id,
+        status,
+        status_label,
+        carrier,
+        tracking_number,
+        eta,
+    } = &props.card
+    else {
         return html! {};
     };
     let lang = props.lang;
     let row = |label: Text, value: &Option<String>, testid: &'static str| match value {
-        Some(v) => html! { <><dt>{ t(lang, label) }</dt><dd data-testid={testid}>{ v.clone() }</dd></> },
+        Some(v) => {
+            html! { <><dt>{ t(lang, label) }</dt><dd data-testid={testid}>{ v.clone() }</dd></> }
+        }
         None => html! {},
     };
     html! {

@@ -36,12 +36,19 @@ pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
         let locale = locale.clone();
         use_effect_with((), move |_| {
             let on_event = move |event: Event| match event {
-                Event::Welcome(ServerMessage::Welcome { state, .. }) => dispatch.dispatch(Action::Welcomed(state)),
+                Event::Welcome(ServerMessage::Welcome { state, .. }) => {
+                    dispatch.dispatch(Action::Welcomed(state))
+                }
                 Event::Welcome(_) => {}
                 Event::Frame(ServerMessage::Message(m)) => dispatch.dispatch(Action::Received(m)),
-                Event::Frame(ServerMessage::Error { message, client_msg_id, .. }) => {
-                    dispatch.dispatch(Action::Refused { message, client_msg_id })
-                }
+                Event::Frame(ServerMessage::Error {
+                    message,
+                    client_msg_id,
+                    ..
+                }) => dispatch.dispatch(Action::Refused {
+                    message,
+                    client_msg_id,
+                }),
                 Event::Frame(_) => {}
                 Event::Disconnected => dispatch.dispatch(Action::Disconnected),
             };
@@ -57,11 +64,23 @@ pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
         let locale = locale.clone();
         Callback::from(move |(text, hint): (String, Option<IntentHint>)| {
             let client_msg_id = new_id();
-            dispatch.dispatch(Action::Queued(Outgoing { client_msg_id: client_msg_id.clone(), text: text.clone() }));
+            dispatch.dispatch(Action::Queued(Outgoing {
+                client_msg_id: client_msg_id.clone(),
+                text: text.clone(),
+            }));
             if let Some(link) = link.borrow().as_ref() {
-                link.send(ClientMessage::Say { client_msg_id, text, locale: Some(locale.clone()), hint });
+                link.send(ClientMessage::Say {
+                    client_msg_id,
+                    text,
+                    locale: Some(locale.clone()),
+                    hint,
+                });
             }
         })
     };
-    ChatHandle { state, send, dispatch }
+    ChatHandle {
+        state,
+        send,
+        dispatch,
+    }
 }

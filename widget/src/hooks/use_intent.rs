@@ -40,21 +40,31 @@ pub fn use_intent(dispatch: UseReducerDispatcher<ChatState>) -> Callback<String>
             let options = WorkerOptions::new();
             options.set_type(WorkerType::Module);
             if let Ok(worker) = Worker::new_with_options("intent-worker.js", &options) {
-                let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                    let json = js_sys::JSON::stringify(&event.data()).map(String::from).unwrap_or_default();
-                    match serde_json::from_str::<FromWorker>(&json) {
-                        Ok(FromWorker::Result { id, prediction }) if id == latest.get() => {
-                            dispatch.dispatch(Action::Hint(Some(prediction)));
+                let on_message =
+                    Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                        let json = js_sys::JSON::stringify(&event.data())
+                            .map(String::from)
+                            .unwrap_or_default();
+                        match serde_json::from_str::<FromWorker>(&json) {
+                            Ok(FromWorker::Result { id, prediction }) if id == latest.get() => {
+                                dispatch.dispatch(Action::Hint(Some(prediction)));
+                            }
+                            Ok(FromWorker::Ready) => {
+                                web_sys::console::debug_1(&"kefu: intent model ready".into())
+                            }
+                            Ok(FromWorker::Error { message }) => {
+                                web_sys::console::warn_1(
+                                    &format!("kefu: intent model unavailable: {message}").into(),
+                                );
+                            }
+                            _ => {}
                         }
-                        Ok(FromWorker::Ready) => web_sys::console::debug_1(&"kefu: intent model ready".into()),
-                        Ok(FromWorker::Error { message }) => {
-                            web_sys::console::warn_1(&format!("kefu: intent model unavailable: {message}").into());
-                        }
-                        _ => {}
-                    }
-                });
+                    });
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                *model.borrow_mut() = Some(Model { worker, _on_message: on_message });
+                *model.borrow_mut() = Some(Model {
+                    worker,
+                    _on_message: on_message,
+                });
             }
             move || {
                 if let Some(m) = model.borrow_mut().take() {
