@@ -243,7 +243,7 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
                     *e -= lr * fw * gh;
                 }
             }
-            if step % 512 == 0 {
+            if step.is_multiple_of(512) {
                 bar.set_position(step);
             }
         }
