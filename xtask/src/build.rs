@@ -7,6 +7,7 @@
 //! dist/widget/pkg/kefu_intent_web* the intent model runtime (tract), loaded in a Web Worker
 //! dist/widget/intent.onnx         the trained model
 //! dist/plugins/<name>/            plugin.wasm (a component) + manifest.toml
+//! dist/test-plugins/<name>/       plugin.wasm of plugins only tests load
 //! ```
 
 use std::fs;
@@ -20,8 +21,10 @@ use crate::{cargo, root, run};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Reference plugins: (directory under plugins/, crate name).
+/// Reference plugins, loaded by the demo: (directory under plugins/, crate name).
 const PLUGINS: &[(&str, &str)] = &[("orders", "kefu-plugin-orders")];
+/// Plugins only tests load (into `dist/test-plugins/`): never served to a merchant.
+const TEST_PLUGINS: &[(&str, &str)] = &[("hostile", "kefu-plugin-hostile")];
 
 /// Builds everything into `dist/`.
 pub fn all() -> Result<()> {
@@ -35,7 +38,7 @@ pub fn all() -> Result<()> {
         "--package",
         "kefu-intent-web",
     ];
-    for (_, krate) in PLUGINS {
+    for (_, krate) in PLUGINS.iter().chain(TEST_PLUGINS) {
         args.extend(["--package", krate]);
     }
     run(
@@ -45,14 +48,15 @@ pub fn all() -> Result<()> {
     let root = root();
     let dist = root.join("dist");
     let wasm_out = target_dir().join(WASM_TARGET).join("release");
-    plugins(&root, &dist, &wasm_out)?;
+    plugins(PLUGINS, &dist.join("plugins"), &wasm_out)?;
+    plugins(TEST_PLUGINS, &dist.join("test-plugins"), &wasm_out)?;
     widget(&root, &dist, &wasm_out)?;
     eprintln!("==> built into {}", dist.display());
     Ok(())
 }
 
-fn plugins(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
-    for (dir, krate) in PLUGINS {
+fn plugins(list: &[(&str, &str)], dist: &Path, wasm_out: &Path) -> Result<()> {
+    for (dir, krate) in list {
         let module_path = wasm_out.join(format!("{}.wasm", krate.replace('-', "_")));
         let module =
             fs::read(&module_path).with_context(|| format!("reading {}", module_path.display()))?;
@@ -62,13 +66,14 @@ fn plugins(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
             .module(&module)
             .and_then(|e| e.validate(true).encode())
             .with_context(|| format!("turning {krate} into a component"))?;
-        let out = dist.join("plugins").join(dir);
+        let out = dist.join(dir);
         fs::create_dir_all(&out)?;
         fs::write(out.join("plugin.wasm"), &component)?;
-        fs::copy(
-            root.join("plugins").join(dir).join("manifest.toml"),
-            out.join("manifest.toml"),
-        )?;
+        // Test plugins get their manifests from the tests that load them.
+        let manifest = root().join("plugins").join(dir).join("manifest.toml");
+        if manifest.is_file() {
+            fs::copy(manifest, out.join("manifest.toml"))?;
+        }
         eprintln!("    plugin {dir}: {} bytes", component.len());
     }
     Ok(())

@@ -40,6 +40,10 @@ pub struct Report {
     pub english: Scores,
     /// Chinese (and mixed) messages.
     pub chinese: Scores,
+    /// English messages whose gold label is a shop intent (not out of scope).
+    pub english_shop: Scores,
+    /// Chinese (and mixed) messages whose gold label is a shop intent.
+    pub chinese_shop: Scores,
     /// Out-of-scope examples recognised as out of scope.
     pub oos_recall: f64,
     /// Shop examples wrongly answered with out_of_scope.
@@ -104,6 +108,9 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
         }
     }
     let oos = oos();
+    let shop_only = |pairs: &[(usize, usize)]| -> Vec<(usize, usize)> {
+        pairs.iter().copied().filter(|(g, _)| *g != oos).collect()
+    };
     let oos_gold: Vec<_> = all.iter().filter(|(g, _)| *g == oos).collect();
     let shop_gold: Vec<_> = all.iter().filter(|(g, _)| *g != oos).collect();
     let ratio = |num: usize, den: usize| {
@@ -139,6 +146,8 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> Report {
         overall: scores(&all),
         english: scores(&en),
         chinese: scores(&zh),
+        english_shop: scores(&shop_only(&en)),
+        chinese_shop: scores(&shop_only(&zh)),
         oos_recall: ratio(
             oos_gold.iter().filter(|(_, p)| *p == oos).count(),
             oos_gold.len(),
@@ -166,6 +175,8 @@ impl Report {
             ("all", &self.overall),
             ("English", &self.english),
             ("Chinese", &self.chinese),
+            ("English shop messages", &self.english_shop),
+            ("Chinese shop messages", &self.chinese_shop),
         ] {
             let _ = writeln!(
                 s,

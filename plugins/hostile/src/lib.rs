@@ -1,0 +1,65 @@
+//! A plugin that misbehaves on request, to prove the host contains it. The intent names the
+//! misbehaviour: `loop`, `memory`, `panic`, `recursion`, `huge-output`, `read-orders`
+//! (uses the `orders` import, granted or not), `host-call-flood`. Never deploy it.
+
+use kefu_plugin_sdk::{Description, Guest, PluginError, Reply, Request, export_plugin, orders};
+
+struct Hostile;
+
+#[expect(
+    unconditional_recursion,
+    reason = "recursing until the stack runs out is the point"
+)]
+fn recurse(depth: u64, pad: [u64; 16]) -> u64 {
+    // The array keeps every frame large; black_box stops the optimiser from folding it.
+    std::hint::black_box(pad);
+    recurse(depth + 1, [depth; 16]) + 1
+}
+
+impl Guest for Hostile {
+    fn describe() -> Description {
+        Description {
+            intents: vec!["loop".into(), "memory".into(), "panic".into()],
+            slots: vec![],
+        }
+    }
+
+    fn handle(request: Request) -> Result<Reply, PluginError> {
+        let text = match request.intent.as_str() {
+            "loop" => loop {
+                std::hint::black_box(());
+            },
+            "memory" => {
+                let mut hoard: Vec<Vec<u8>> = Vec::new();
+                loop {
+                    hoard.push(vec![1u8; 1 << 20]);
+                    std::hint::black_box(&hoard);
+                }
+            }
+            "panic" => panic!("hostile plugin panics on purpose"),
+            "recursion" => format!("{}", recurse(0, [0; 16])),
+            "huge-output" => "x".repeat(1 << 20),
+            "read-orders" => match orders::get_order("1001") {
+                Ok(order) => format!("read order {} ({})", order.id, order.status),
+                Err(e) => format!("refused: {e:?}"),
+            },
+            "host-call-flood" => {
+                let refused = (0..10_000)
+                    .filter(|_| orders::get_order("1001").is_err())
+                    .count();
+                format!("{refused} calls refused")
+            }
+            other => {
+                return Err(PluginError::Internal(format!(
+                    "unknown misbehaviour {other}"
+                )));
+            }
+        };
+        Ok(Reply {
+            text,
+            cards: vec![],
+        })
+    }
+}
+
+export_plugin!(Hostile);

@@ -1,0 +1,181 @@
+//! The plugin host contains misbehaving plugins: every misbehaviour ends in a typed error
+//! within its bound, and the next call (the same merchant's, another merchant's) works.
+//!
+//! Uses the real components built by `cargo xtask build`: the reference orders plugin and
+//! `plugins/hostile`, which misbehaves on request.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use kefu_runtime::StoreData;
+use kefu_runtime::plugins::{CallError, LoadError, PluginHost, PluginReply, PluginRequest};
+use kefu_runtime::store::{DemoData, Store};
+
+fn component(dir: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("dist")
+        .join(dir)
+        .join("plugin.wasm");
+    std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; build the plugins with `cargo xtask build`",
+            path.display()
+        )
+    })
+}
+
+fn hostile_manifest(orders: bool) -> String {
+    format!(
+        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
+         intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \"host-call-flood\"]\n\
+         [capabilities]\norders = {orders}\n[limits]\ndeadline_ms = 50\nmemory_bytes = 4_194_304\n"
+    )
+}
+
+const ORDERS_MANIFEST: &str = include_str!("../../plugins/orders/manifest.toml");
+
+async fn host() -> Arc<PluginHost> {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
+    host.load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+        .unwrap();
+    host.load(
+        "evil",
+        &hostile_manifest(false),
+        &component("test-plugins/hostile"),
+    )
+    .unwrap();
+    host.load(
+        "greedy",
+        &hostile_manifest(true),
+        &component("test-plugins/hostile"),
+    )
+    .unwrap();
+    // The demo merchant, whose order 1001 exists, also gets the hostile plugin with `orders`.
+    host.load(
+        "demo",
+        &hostile_manifest(true),
+        &component("test-plugins/hostile"),
+    )
+    .unwrap();
+    Arc::new(host)
+}
+
+/// Calls `merchant`'s plugin for `intent` on a blocking thread, as the engine does.
+async fn call(
+    host: &Arc<PluginHost>,
+    merchant: &str,
+    intent: &str,
+    slots: &[(&str, &str)],
+) -> (Result<PluginReply, CallError>, Duration) {
+    let host = host.clone();
+    let plugin = host.for_intent(merchant, intent).expect("plugin loaded");
+    let request = PluginRequest {
+        intent: intent.into(),
+        locale: "en".into(),
+        text: String::new(),
+        slots: slots
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    };
+    tokio::task::spawn_blocking(move || {
+        let start = Instant::now();
+        let result = host.call(&plugin, &request);
+        (result, start.elapsed())
+    })
+    .await
+    .unwrap()
+}
+
+async fn orders_still_work(host: &Arc<PluginHost>) {
+    let (reply, _) = call(host, "demo", "track_order", &[("order-number", "1001")]).await;
+    assert!(reply.unwrap().text.contains("1Z999AA10123456784"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_infinite_loop_is_stopped_at_its_deadline() {
+    let host = host().await;
+    let (result, took) = call(&host, "evil", "loop", &[]).await;
+    assert_eq!(result, Err(CallError::Timeout(50)));
+    // The deadline is 50 ms of 1 ms epoch ticks; a second means the ticker is not running.
+    assert!(took < Duration::from_secs(1), "stopped after {took:?}");
+    orders_still_work(&host).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_memory_bomb_hits_the_memory_cap() {
+    let host = host().await;
+    let (result, _) = call(&host, "evil", "memory", &[]).await;
+    assert_eq!(result, Err(CallError::MemoryLimit(4_194_304)));
+    orders_still_work(&host).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_panic_and_runaway_recursion_are_crashes_not_server_failures() {
+    let host = host().await;
+    let (result, _) = call(&host, "evil", "panic", &[]).await;
+    assert!(matches!(result, Err(CallError::Trapped(_))), "{result:?}");
+    let (result, _) = call(&host, "evil", "recursion", &[]).await;
+    assert!(
+        matches!(
+            result,
+            Err(CallError::Trapped(_) | CallError::MemoryLimit(_))
+        ),
+        "{result:?}"
+    );
+    orders_still_work(&host).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_larger_than_the_output_cap_is_refused() {
+    let host = host().await;
+    let (result, _) = call(&host, "evil", "huge-output", &[]).await;
+    assert_eq!(result, Err(CallError::OutputTooLarge(8 << 10)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_the_manifest_does_not_grant_is_an_error_value_not_a_trap() {
+    let host = host().await;
+    let (result, _) = call(&host, "evil", "read-orders", &[]).await;
+    let text = result.unwrap().text;
+    assert!(
+        text.starts_with("refused: HostError::AccessDenied"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn plugins_only_see_their_own_merchants_data() {
+    let host = host().await;
+    // `greedy` is granted `orders`, but order 1001 belongs to `demo`.
+    let (result, _) = call(&host, "greedy", "read-orders", &[]).await;
+    assert_eq!(result.unwrap().text, "refused: HostError::NotFound");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn host_calls_beyond_the_budget_are_refused() {
+    let host = host().await;
+    let (result, _) = call(&host, "demo", "host-call-flood", &[]).await;
+    // 32 calls per invocation are allowed (the default budget); the rest are refused.
+    assert_eq!(
+        result.unwrap().text,
+        format!("{} calls refused", 10_000 - 32)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_component_is_refused_at_load() {
+    let host = host().await;
+    let err = host
+        .load("evil", &hostile_manifest(false), b"\0asm not really")
+        .unwrap_err();
+    assert!(matches!(err, LoadError::Component { .. }), "{err}");
+    orders_still_work(&host).await;
+}
