@@ -176,11 +176,7 @@ fn test() -> Result<()> {
         "running unit and integration tests (cargo test)",
         cargo().arg("test"),
     )?;
-    run(
-        "building the runtime for the browser test",
-        cargo().args(["build", "--package", "kefu-runtime", "--bin", "kefu"]),
-    )?;
-    let kefu = tools::target_dir().join("debug/kefu");
+    let kefu = tools::build_binary("kefu-runtime", "kefu")?;
     run(
         "running the browser end-to-end tests (headless Chromium)",
         Command::new("node")

@@ -35,6 +35,35 @@ fn locked_version(package: &str) -> Result<String> {
         .to_string())
 }
 
+/// Builds binary `bin` of `package` and returns the path of exactly the executable this
+/// build produced (not `target/debug/<bin>`, which another checkout sharing the target
+/// directory may have overwritten).
+pub fn build_binary(package: &str, bin: &str) -> Result<PathBuf> {
+    eprintln!("\n==> building {bin}");
+    let out = cargo()
+        .args([
+            "build",
+            "--package",
+            package,
+            "--bin",
+            bin,
+            "--message-format=json-render-diagnostics",
+        ])
+        .current_dir(root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("starting cargo build")?;
+    if !out.status.success() {
+        bail!("building {bin} failed");
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|msg| msg["reason"] == "compiler-artifact" && msg["target"]["name"] == bin)
+        .find_map(|msg| msg["executable"].as_str().map(PathBuf::from))
+        .with_context(|| format!("cargo reported no executable for {bin}"))
+}
+
 /// The wasm32 target and wasm-bindgen-cli matching Cargo.lock.
 pub fn ensure_build_tools() -> Result<()> {
     let installed =
