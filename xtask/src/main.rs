@@ -111,9 +111,8 @@ fn main() -> Result<()> {
             )?;
             let bytes = std::fs::read(&out)?;
             let classifier = kefu_intent::Classifier::load(&bytes)?;
-            let report = kefu_model::eval::evaluate(&classifier, &set.eval);
-            println!("{}", report.to_markdown());
             if let Some(path) = std::env::var_os("KEFU_TRAIN_ERRORS") {
+                let report = kefu_model::eval::evaluate(&classifier, &set.eval);
                 let lines: Vec<String> = report
                     .errors
                     .iter()
@@ -121,11 +120,7 @@ fn main() -> Result<()> {
                     .collect();
                 std::fs::write(path, lines.join("\n"))?;
             }
-            let thresholds = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, classifier.threshold()];
-            println!(
-                "{}",
-                kefu_model::eval::threshold_sweep(&classifier, &set.eval, &thresholds)
-            );
+            println!("{}", kefu_model::report(&classifier, &set));
             Ok(())
         }
         Cmd::Eval { data } => {
@@ -135,7 +130,7 @@ fn main() -> Result<()> {
                 &data,
                 &root.join("widget/model/data"),
             )?;
-            println!("{}", report.to_markdown());
+            println!("{report}");
             Ok(())
         }
     }

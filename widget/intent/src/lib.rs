@@ -5,14 +5,17 @@
 //!   widget all call it, so they cannot drift apart.
 //! - [`Classifier`] loads the trained ONNX model (which carries its labels, featurizer
 //!   parameters and out-of-scope threshold in its metadata) and runs it with tract.
-//! - [`slots`] finds the values the conversation engine needs: order numbers and emails.
-//! - [`language`] tells English from Chinese.
+//! - [`slots`] finds the values the conversation engine needs, with their positions: order
+//!   numbers, emails, phone numbers, amounts of money.
+//! - [`signals`] scores frustration and sarcasm ("oh great, another delay", "呵呵").
+//! - [`language`] tells English, Chinese and mixed messages apart.
 //!
 //! This crate deliberately knows nothing about browsers (no web-sys) or servers: the widget
 //! wraps it with wasm-bindgen, the runtime calls it directly.
 #![deny(missing_docs)]
 
 pub mod featurize;
+pub mod signals;
 pub mod slots;
 
 mod classifier;

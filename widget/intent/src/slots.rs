@@ -13,6 +13,11 @@ pub enum SlotKind {
     OrderNumber,
     /// An email address.
     Email,
+    /// A phone number: a Chinese mobile number (11 digits from `1[3-9]`), or 7–15 digits
+    /// written with `+`, spaces, dashes or brackets.
+    PhoneNumber,
+    /// An amount of money with its currency: `$45`, `¥199`, `30 euros`, `50块`.
+    Money,
 }
 
 /// One value found in a message.
@@ -32,8 +37,181 @@ fn is_email_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '@')
 }
 
-/// Finds order numbers and emails in `text`.
+/// Finds order numbers, emails, phone numbers and amounts of money in `text`, in order.
 pub fn extract(text: &str) -> Vec<Slot> {
+    let mut slots = extract_ids(text);
+    let taken: Vec<(usize, usize)> = slots.iter().map(|s| (s.start, s.end)).collect();
+    let free = |start: usize, end: usize| taken.iter().all(|&(s, e)| end <= s || start >= e);
+    for slot in phones(text).into_iter().chain(money(text)) {
+        if free(slot.start, slot.end) {
+            // A phone number or an amount is not also an order number.
+            slots.retain(|s| {
+                !(s.kind == SlotKind::OrderNumber && s.start >= slot.start && s.end <= slot.end)
+            });
+            slots.push(slot);
+        } else if slot.kind == SlotKind::PhoneNumber || slot.kind == SlotKind::Money {
+            // Overlaps an order-number reading: the more specific reading wins.
+            slots.retain(|s| {
+                !(s.kind == SlotKind::OrderNumber && s.start < slot.end && s.end > slot.start)
+            });
+            slots.push(slot);
+        }
+    }
+    slots.sort_by_key(|s| s.start);
+    slots
+}
+
+/// Chinese mobile numbers and separator-written phone numbers.
+fn phones(text: &str) -> Vec<Slot> {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (i, normalize_char(c)))
+        .collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        let starts = c == '+' || c == '(' || c.is_ascii_digit();
+        let after_word = k > 0 && (chars[k - 1].1.is_ascii_alphanumeric() || chars[k - 1].1 == '@');
+        if !starts || after_word {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut digits = String::new();
+        let mut separated = c == '+';
+        let mut j = k;
+        while j < chars.len() {
+            let d = chars[j].1;
+            if d.is_ascii_digit() {
+                digits.push(d);
+            } else if is_phone_separator(d) && continues_number(&chars, j) {
+                separated = true;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let glued = j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || chars[j].1 == '@');
+        let mobile = digits.len() == 11
+            && digits.starts_with('1')
+            && matches!(digits.as_bytes()[1], b'3'..=b'9');
+        let spaced_number = separated
+            && (7..=15).contains(&digits.len())
+            && chars[start..j].iter().any(|&(_, c)| !c.is_ascii_digit());
+        if !glued && (mobile || spaced_number) {
+            out.push(Slot {
+                kind: SlotKind::PhoneNumber,
+                value: digits,
+                start: chars[start].0,
+                end: end_of(j),
+            });
+            k = j;
+        } else {
+            k = j.max(k + 1);
+        }
+    }
+    out
+}
+
+fn is_phone_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '(' | ')' | '+' | '.')
+}
+
+/// Whether the separators at `j` (at most three, like `) (`) lead to more digits.
+fn continues_number(chars: &[(usize, char)], j: usize) -> bool {
+    chars[j..]
+        .iter()
+        .take(4)
+        .map(|&(_, c)| c)
+        .find(|&c| !is_phone_separator(c))
+        .is_some_and(|c| c.is_ascii_digit())
+        && chars[j..]
+            .iter()
+            .take_while(|&&(_, c)| is_phone_separator(c))
+            .count()
+            <= 3
+}
+
+/// Amounts with a currency symbol or word before or after the number.
+fn money(text: &str) -> Vec<Slot> {
+    const BEFORE: &[(&str, &str)] = &[
+        ("$", "USD"),
+        ("us$", "USD"),
+        ("usd", "USD"),
+        ("€", "EUR"),
+        ("eur", "EUR"),
+        ("£", "GBP"),
+        ("gbp", "GBP"),
+        ("¥", "CNY"),
+        ("￥", "CNY"),
+        ("rmb", "CNY"),
+        ("cny", "CNY"),
+    ];
+    const AFTER: &[(&str, &str)] = &[
+        ("块钱", "CNY"),
+        ("块", "CNY"),
+        ("元", "CNY"),
+        ("rmb", "CNY"),
+        ("usd", "USD"),
+        ("dollars", "USD"),
+        ("dollar", "USD"),
+        ("bucks", "USD"),
+        ("euros", "EUR"),
+        ("euro", "EUR"),
+        ("eur", "EUR"),
+        ("pounds", "GBP"),
+        ("美元", "USD"),
+        ("欧元", "EUR"),
+        ("英镑", "GBP"),
+    ];
+    let lower = text.to_lowercase();
+    // Lower-casing keeps byte offsets for everything but a few exotic letters; if it did
+    // not, give up rather than report wrong positions.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let bytes = lower.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (bytes[i] == b'.' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit())
+                || bytes[i] == b',')
+        {
+            i += 1;
+        }
+        let number = lower[start..i].replace(',', "");
+        let before = lower[..start].trim_end();
+        let after = lower[i..].trim_start();
+        let prefix = BEFORE.iter().find(|(sym, _)| before.ends_with(sym));
+        let suffix = AFTER.iter().find(|(word, _)| after.starts_with(word));
+        let (currency, span_start, span_end) = match (prefix, suffix) {
+            (Some((sym, cur)), _) => (*cur, before.len() - sym.len(), i),
+            (None, Some((word, cur))) => (*cur, start, lower.len() - after.len() + word.len()),
+            _ => continue,
+        };
+        out.push(Slot {
+            kind: SlotKind::Money,
+            value: format!("{number} {currency}"),
+            start: span_start,
+            end: span_end,
+        });
+    }
+    out
+}
+
+/// Order numbers and emails.
+fn extract_ids(text: &str) -> Vec<Slot> {
     // Work on (byte offset, normalised char) so full-width digits count and offsets still
     // point into the original text.
     let chars: Vec<(usize, char)> = text
@@ -135,6 +313,33 @@ mod tests {
             s.iter().filter(|s| s.kind == SlotKind::OrderNumber).count(),
             1
         );
+    }
+
+    #[test]
+    fn phone_numbers_are_not_order_numbers() {
+        let s = extract("call me on 13812345678 about order 20231115008");
+        assert_eq!(first(&s, SlotKind::PhoneNumber), Some("13812345678"));
+        assert_eq!(first(&s, SlotKind::OrderNumber), Some("20231115008"));
+        let s = extract("my number is +1 (555) 123-4567");
+        assert_eq!(first(&s, SlotKind::PhoneNumber), Some("15551234567"));
+        assert!(first(&s, SlotKind::OrderNumber).is_none(), "{s:?}");
+    }
+
+    #[test]
+    fn amounts_keep_their_currency_and_position() {
+        let text = "I was charged $45.99 twice, 退我50块";
+        let s = extract(text);
+        let money: Vec<_> = s.iter().filter(|s| s.kind == SlotKind::Money).collect();
+        assert_eq!(money.len(), 2, "{s:?}");
+        assert_eq!(
+            (money[0].value.as_str(), &text[money[0].start..money[0].end]),
+            ("45.99 USD", "$45.99")
+        );
+        assert_eq!(
+            (money[1].value.as_str(), &text[money[1].start..money[1].end]),
+            ("50 CNY", "50块")
+        );
+        assert!(first(&s, SlotKind::OrderNumber).is_none(), "{s:?}");
     }
 
     #[test]

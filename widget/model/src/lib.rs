@@ -153,10 +153,25 @@ pub fn train_and_write(
     Ok(set)
 }
 
-/// Evaluates the model in `model` on the evaluation split.
-pub fn evaluate_file(model: &Path, public_dir: &Path, project_dir: &Path) -> Result<eval::Report> {
+/// The model card's figures: the evaluation split, the independent holdout set, and the
+/// trade-off at other thresholds, as Markdown.
+pub fn report(classifier: &Classifier, set: &Dataset) -> String {
+    let thresholds = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, classifier.threshold()];
+    format!(
+        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n         ### Other thresholds (evaluation split; the model's own is {})\n\n{}",
+        set.eval.len(),
+        eval::evaluate(classifier, &set.eval).to_markdown(),
+        set.holdout.len(),
+        eval::evaluate(classifier, &set.holdout).to_markdown(),
+        classifier.threshold(),
+        eval::threshold_sweep(classifier, &set.eval, &thresholds),
+    )
+}
+
+/// Evaluates the model in `model`; returns [`report`]'s Markdown.
+pub fn evaluate_file(model: &Path, public_dir: &Path, project_dir: &Path) -> Result<String> {
     let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
     let classifier = Classifier::load(&bytes)?;
     let set = data::load(public_dir, project_dir, Hyper::default().seed)?;
-    Ok(eval::evaluate(&classifier, &set.eval))
+    Ok(report(&classifier, &set))
 }
