@@ -34,6 +34,9 @@ enum Cmd {
     Test,
     /// Build the widget, the in-browser model bundle and the plugins into dist/.
     Build,
+    /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
+    /// onnxruntime-web, headless Chromium). Numbers go into docs/benchmarks.md.
+    Bench,
     /// Train the intent model from ../shared/data (or --data) and widget/model/data.
     Train {
         /// Directory with the public data sets (bitext-27k, clinc150, crosswoz-zh).
@@ -96,6 +99,34 @@ fn main() -> Result<()> {
             )
         }
         Cmd::Test => test(),
+        Cmd::Bench => {
+            tools::ensure_build_tools()?;
+            tools::ensure_browser()?;
+            build::all()?;
+            run(
+                "benchmarking the intent model natively (criterion)",
+                cargo().args(["bench", "--package", "kefu-intent"]),
+            )?;
+            if !root()
+                .join("tests/bench/node_modules/onnxruntime-web")
+                .is_dir()
+            {
+                run(
+                    "installing the browser benchmark's packages (npm ci in tests/bench: onnxruntime-web)",
+                    Command::new("npm").args([
+                        "ci",
+                        "--no-audit",
+                        "--no-fund",
+                        "--prefix",
+                        "tests/bench",
+                    ]),
+                )?;
+            }
+            run(
+                "benchmarking the intent model in headless Chromium (tract-wasm vs onnxruntime-web)",
+                Command::new("node").arg("tests/bench/intent.mjs"),
+            )
+        }
         Cmd::Build => {
             tools::ensure_build_tools()?;
             build::all()

@@ -141,6 +141,11 @@ impl Classifier {
         self.threshold
     }
 
+    /// The model's input for `text`.
+    pub fn features(&self, text: &str) -> crate::Features {
+        featurize(text, &self.featurizer)
+    }
+
     /// The model's probability for every label, in [`Self::labels`] order (unrounded).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
         let features = featurize(text, &self.featurizer);
