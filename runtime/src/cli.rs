@@ -1,6 +1,7 @@
 //! The `kefu` command line.
 //!
 //! - `kefu serve`: run the runtime (HTTP, chat, plugins, SQLite store);
+//! - `kefu chat`: talk to a running runtime from a terminal (`--json` for scripts);
 //! - `kefu intent classify`: classify one message per stdin line, one JSON object per line.
 
 use std::io::{BufRead, Write};
@@ -36,6 +37,25 @@ enum Command {
         #[command(subcommand)]
         command: IntentCommand,
     },
+    /// Chat with a running runtime from the terminal: one line in, the bot's replies out.
+    Chat(ChatArgs),
+}
+
+/// Options of `kefu chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// The shop to talk to.
+    #[arg(long, default_value = "demo")]
+    pub merchant: String,
+    /// The runtime's URL.
+    #[arg(long, env = "KEFU_URL", default_value = "http://127.0.0.1:8080")]
+    pub url: String,
+    /// Print one JSON object per reply: {"text", "state", "intent", "cards": [{"kind", …}]}.
+    #[arg(long)]
+    pub json: bool,
+    /// The locale to announce (replies follow the language of each message).
+    #[arg(long, default_value = "en")]
+    pub locale: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +100,9 @@ pub fn main() -> ExitCode {
         Command::Intent {
             command: IntentCommand::Classify { model },
         } => classify(model),
+        Command::Chat(args) => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(crate::chat_client::run(args))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,11 +5,12 @@
 //! - [`engine`]: what the bot answers, when it hands off, what it never says;
 //! - [`plugins`]: the wasmtime host for merchant plugins;
 //! - [`store`]: SQLite persistence;
-//! - [`cli`]: the `kefu` command line (`serve`, `intent classify`).
+//! - [`cli`]: the `kefu` command line (`serve`, `chat`, `intent classify`).
 //!
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
 
+mod chat_client;
 pub mod cli;
 pub mod engine;
 pub mod http;

@@ -89,6 +89,10 @@ pub enum ServerMessage {
         client_msg_id: String,
         /// Where it was stored.
         seq: u64,
+        /// The messages that follow this ack, through this `seq`, are the turn's: the
+        /// shopper's message and whatever answered it (nothing, if a human is in charge).
+        #[serde(default)]
+        through_seq: u64,
     },
     /// Something the widget sent was refused; nothing was stored.
     Error {

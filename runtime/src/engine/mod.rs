@@ -9,10 +9,16 @@
 //! - greetings, thanks and goodbyes are answered; out-of-scope messages get an honest "not
 //!   something I can help with" and the way to a human; shop topics nobody serves yet get
 //!   the same honesty instead of a guess;
+//! - topics a bot must not handle (account security, legal threats, payment disputes) go
+//!   to a person at once ([`policy`]);
+//! - a second unhelpful turn in a row, or the same reply twice, stops the bot trying: it
+//!   offers a person instead of looping; a frustrated or sarcastic shopper is offered a
+//!   person alongside the answer, and the conversation's priority is raised;
 //! - while a human is asked for or in charge, the bot is silent.
 //!
 //! Bot text never states facts of its own: order details come from plugins only.
 
+pub mod policy;
 pub mod replies;
 
 use std::sync::Arc;
@@ -22,7 +28,7 @@ use kefu_intent::{Classifier, Language, OUT_OF_SCOPE, Prediction};
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState, IntentHint, MAX_TEXT_BYTES};
 
 use crate::plugins::{CallError, PluginHost, PluginRequest};
-use crate::store::{Conversation, NewMessage, Store, StoreError};
+use crate::store::{Conversation, ConversationUpdate, NewMessage, Store, StoreError};
 use replies::{Lang, Line};
 
 /// Why a turn was refused or failed.
@@ -80,6 +86,12 @@ struct Decision {
     cards: Vec<Card>,
     state: ConversationState,
     pending_intent: Option<String>,
+    /// The bot could not help with this turn (counts towards offering a human).
+    failed: bool,
+    /// Why a human was asked for, for a handoff.
+    handoff_reason: Option<String>,
+    /// Escalation priority to raise the conversation to.
+    priority: u32,
 }
 
 /// The conversation engine. Shared by every connection.
@@ -97,8 +109,33 @@ fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decisi
         cards: replies::quick_replies(line, lang),
         state,
         pending_intent: None,
+        failed: matches!(
+            line,
+            Line::OutOfScope | Line::CannotHandleYet | Line::OrderNotFound | Line::PluginFailed
+        ),
+        handoff_reason: None,
+        priority: 0,
     }
 }
+
+/// Hands the conversation to a person, recording why.
+fn hand_off(line: Line, lang: Lang, reason: &str, priority: u32) -> Decision {
+    Decision {
+        handoff_reason: Some(reason.to_string()),
+        priority,
+        ..say(
+            "contact_human_agent",
+            line,
+            lang,
+            ConversationState::WaitingForHuman,
+        )
+    }
+}
+
+/// How upset a message must sound before the bot offers a person on its own.
+const FRUSTRATION_OFFER: f32 = 0.5;
+/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
+const FAILED_TURNS_OFFER: u32 = 2;
 
 impl Engine {
     /// An engine over `store`, classifying with `classifier` and calling `plugins`.
@@ -180,7 +217,7 @@ impl Engine {
             confidence: Some(prediction.confidence),
         };
         let mut messages = vec![shopper];
-        let (state, pending) = match self.decide(&conv, text, &prediction, lang).await {
+        let update = match self.decide(&conv, text, &prediction, lang).await? {
             Some(d) => {
                 messages.push(NewMessage {
                     author: Author::Bot,
@@ -190,13 +227,19 @@ impl Engine {
                     intent: Some(d.intent),
                     confidence: None,
                 });
-                (d.state, d.pending_intent)
+                ConversationUpdate {
+                    state: d.state,
+                    pending_intent: d.pending_intent,
+                    failed_turns: if d.failed { conv.failed_turns + 1 } else { 0 },
+                    priority: conv.priority.max(d.priority),
+                    handoff_reason: d.handoff_reason.or(conv.handoff_reason.clone()),
+                }
             }
-            None => (conv.state, conv.pending_intent.clone()),
+            None => conv.unchanged(),
         };
         match self
             .store
-            .append_turn(conversation, messages, state, pending.as_deref())
+            .append_turn(conversation, messages, &update)
             .await?
         {
             Some(stored) => Ok(Turn::Stored(stored)),
@@ -214,26 +257,78 @@ impl Engine {
     }
 
     /// What to answer, or `None` for silence (a human is asked for or in charge).
+    ///
+    /// On top of [`Self::answer`]: explicit requests for a person and policy topics hand off
+    /// at once; a second unhelpful turn in a row, or the same reply twice, stops the bot
+    /// trying and offers a person instead; a frustrated or sarcastic shopper is offered a
+    /// person alongside the answer, at raised priority.
     async fn decide(
         &self,
         conv: &Conversation,
         text: &str,
         prediction: &Prediction,
         lang: Lang,
-    ) -> Option<Decision> {
-        use ConversationState::{Bot, WaitingForHuman};
-        if conv.state != Bot && conv.state != ConversationState::Resolved {
-            return None;
+    ) -> Result<Option<Decision>, EngineError> {
+        if conv.state != ConversationState::Bot && conv.state != ConversationState::Resolved {
+            return Ok(None);
         }
-        let intent = prediction.intent.as_str();
-        if replies::asks_for_human(text) || intent == "contact_human_agent" {
-            return Some(say(
-                "contact_human_agent",
+        let frustration = kefu_intent::signals::frustration(text);
+        let upset = frustration.score >= FRUSTRATION_OFFER;
+        if replies::asks_for_human(text) || prediction.intent == "contact_human_agent" {
+            let priority = u32::from(upset);
+            return Ok(Some(hand_off(
                 Line::HandoffRequested,
                 lang,
-                WaitingForHuman,
-            ));
+                "asked for a human",
+                priority,
+            )));
         }
+        if let Some(topic) = policy::topic(text) {
+            return Ok(Some(hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)));
+        }
+        let mut d = self.answer(conv, text, prediction, lang).await;
+        let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
+        let repeated =
+            self.store.last_bot_text(&conv.id).await?.as_deref() == Some(d.text.as_str());
+        if failing || repeated {
+            // Never the same canned answer again: change course and offer a person.
+            d = Decision {
+                failed: false,
+                ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
+            };
+        } else if upset {
+            if lang == Lang::En {
+                d.text.push(' ');
+            }
+            d.text.push_str(replies::text(Line::FrustrationOffer, lang));
+            let human = replies::human_option(lang).to_string();
+            match d.cards.iter_mut().find_map(|c| match c {
+                Card::QuickReplies { options } => Some(options),
+                _ => None,
+            }) {
+                Some(options) if options.contains(&human) => {}
+                Some(options) => options.push(human),
+                None => d.cards.push(Card::QuickReplies {
+                    options: vec![human],
+                }),
+            }
+        }
+        if upset {
+            d.priority = d.priority.max(1);
+        }
+        Ok(Some(d))
+    }
+
+    /// The answer to the message itself: a plugin's, a fixed reply, or an honest "I can't".
+    async fn answer(
+        &self,
+        conv: &Conversation,
+        text: &str,
+        prediction: &Prediction,
+        lang: Lang,
+    ) -> Decision {
+        use ConversationState::Bot;
+        let intent = prediction.intent.as_str();
         let found = slots::extract(text);
         let order_number = slots::first(&found, SlotKind::OrderNumber);
         // A bare order number answering our question continues the pending intent.
@@ -242,13 +337,13 @@ impl Engine {
             _ => intent,
         };
         match intent {
-            "greeting" => Some(say(intent, Line::Greeting, lang, Bot)),
-            "thanks" => Some(say(intent, Line::Thanks, lang, Bot)),
-            "goodbye" => Some(say(intent, Line::Goodbye, lang, Bot)),
-            OUT_OF_SCOPE => Some(say(intent, Line::OutOfScope, lang, Bot)),
+            "greeting" => say(intent, Line::Greeting, lang, Bot),
+            "thanks" => say(intent, Line::Thanks, lang, Bot),
+            "goodbye" => say(intent, Line::Goodbye, lang, Bot),
+            OUT_OF_SCOPE => say(intent, Line::OutOfScope, lang, Bot),
             _ => {
                 let Some(plugin) = self.plugins.for_intent(&conv.merchant_id, intent) else {
-                    return Some(say(intent, Line::CannotHandleYet, lang, Bot));
+                    return say(intent, Line::CannotHandleYet, lang, Bot);
                 };
                 let mut slot_values = Vec::new();
                 if let Some(n) = order_number {
@@ -267,13 +362,16 @@ impl Engine {
                 let outcome = tokio::task::spawn_blocking(move || plugins.call(&plugin, &request))
                     .await
                     .unwrap_or_else(|e| Err(CallError::Trapped(e.to_string())));
-                Some(match outcome {
+                match outcome {
                     Ok(reply) => Decision {
                         intent: intent.to_string(),
                         text: reply.text,
                         cards: reply.cards,
                         state: Bot,
                         pending_intent: None,
+                        failed: false,
+                        handoff_reason: None,
+                        priority: 0,
                     },
                     Err(CallError::MissingSlot(_)) => Decision {
                         pending_intent: Some(intent.to_string()),
@@ -287,7 +385,7 @@ impl Engine {
                         tracing::warn!(merchant = %conv.merchant_id, intent, error = %e, "plugin call failed");
                         say(intent, Line::PluginFailed, lang, Bot)
                     }
-                })
+                }
             }
         }
     }

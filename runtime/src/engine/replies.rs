@@ -52,6 +52,12 @@ pub enum Line {
     CannotHandleYet,
     /// A plugin failed; apologise and offer a human.
     PluginFailed,
+    /// A policy topic (security, legal, payment dispute): a person takes over.
+    PolicyHandoff,
+    /// The bot keeps failing or repeating itself: stop and offer a person.
+    OfferHuman,
+    /// Appended to an answer when the shopper sounds upset.
+    FrustrationOffer,
 }
 
 /// The text of `line` in `lang`.
@@ -100,6 +106,22 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
             "Sorry, I couldn't look that up just now. Would you like a human to help?"
         }
         (Line::PluginFailed, Zh) => "抱歉，暂时查询不到相关信息。需要为您转接人工客服吗？",
+        (Line::PolicyHandoff, En) => {
+            "This is something a person from our team should handle. I've asked one to take over this chat; they'll reply right here."
+        }
+        (Line::PolicyHandoff, Zh) => {
+            "这个问题需要由我们的工作人员为您处理，已为您转接人工客服，客服会在这里回复您。"
+        }
+        (Line::OfferHuman, En) => {
+            "Sorry, I'm not getting this right. Would you like a person from our team to help instead?"
+        }
+        (Line::OfferHuman, Zh) => "抱歉，我没能帮上忙。需要为您转接人工客服吗？",
+        (Line::FrustrationOffer, En) => {
+            "I'm sorry about the trouble. If you'd rather talk to a person, I can get one right away."
+        }
+        (Line::FrustrationOffer, Zh) => {
+            "给您带来不便非常抱歉。如果您希望人工处理，我可以马上为您转接。"
+        }
     }
 }
 
@@ -119,7 +141,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
     };
     let options: Vec<&str> = match line {
         Line::Greeting | Line::OutOfScope => vec![track, human_option(lang)],
-        Line::CannotHandleYet | Line::PluginFailed | Line::OrderNotFound => {
+        Line::CannotHandleYet | Line::PluginFailed | Line::OrderNotFound | Line::OfferHuman => {
             vec![human_option(lang)]
         }
         _ => return vec![],

@@ -213,15 +213,13 @@ async fn session(
                 continue;
             }
         };
-        if let Some(first) = messages.first() {
-            send(
-                &mut socket,
-                &ServerMessage::Ack {
-                    client_msg_id,
-                    seq: first.seq,
-                },
-            )
-            .await?;
+        if let (Some(first), Some(last)) = (messages.first(), messages.last()) {
+            let ack = ServerMessage::Ack {
+                client_msg_id,
+                seq: first.seq,
+                through_seq: last.seq,
+            };
+            send(&mut socket, &ack).await?;
         }
         for m in messages {
             send(&mut socket, &ServerMessage::Message(m)).await?;

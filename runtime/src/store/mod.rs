@@ -88,6 +88,40 @@ pub struct Conversation {
     pub pending_intent: Option<String>,
     /// Highest `seq` stored.
     pub last_seq: u64,
+    /// Consecutive shopper turns the bot could not help with.
+    pub failed_turns: u32,
+    /// How urgently a human is needed (0 normal; higher is sooner).
+    pub priority: u32,
+    /// Why a human was asked for, if one was.
+    pub handoff_reason: Option<String>,
+}
+
+/// What a turn changes in its conversation's header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConversationUpdate {
+    /// Who answers next.
+    pub state: ConversationState,
+    /// The intent waiting for a slot value.
+    pub pending_intent: Option<String>,
+    /// Consecutive turns the bot could not help with.
+    pub failed_turns: u32,
+    /// Escalation priority.
+    pub priority: u32,
+    /// Why a human was asked for.
+    pub handoff_reason: Option<String>,
+}
+
+impl Conversation {
+    /// The header unchanged, as an update to start from.
+    pub fn unchanged(&self) -> ConversationUpdate {
+        ConversationUpdate {
+            state: self.state,
+            pending_intent: self.pending_intent.clone(),
+            failed_turns: self.failed_turns,
+            priority: self.priority,
+            handoff_reason: self.handoff_reason.clone(),
+        }
+    }
 }
 
 /// A message to append; `seq` is assigned by [`Store::append_turn`].
@@ -228,6 +262,9 @@ impl Store {
             locale: locale.to_string(),
             pending_intent: None,
             last_seq: 0,
+            failed_turns: 0,
+            priority: 0,
+            handoff_reason: None,
         })
     }
 
@@ -238,7 +275,8 @@ impl Store {
         id: &str,
     ) -> Result<Option<Conversation>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, merchant_id, state, locale, pending_intent, last_seq FROM conversations \
+            "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
+             priority, handoff_reason FROM conversations \
              WHERE id = ? AND merchant_id = ?",
         )
         .bind(id)
@@ -255,6 +293,9 @@ impl Store {
                 locale: row.get("locale"),
                 pending_intent: row.get("pending_intent"),
                 last_seq: row.get::<i64, _>("last_seq") as u64,
+                failed_turns: row.get::<i64, _>("failed_turns") as u32,
+                priority: row.get::<i64, _>("priority") as u32,
+                handoff_reason: row.get("handoff_reason"),
             })
         })
         .transpose()
@@ -314,8 +355,20 @@ impl Store {
             .collect()
     }
 
-    /// Appends `messages` to the conversation in one transaction and moves it to `state`
-    /// with `pending_intent`. Returns the stored messages with their `seq`.
+    /// The text of the bot's latest message in `conversation`, if any.
+    pub async fn last_bot_text(&self, conversation: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT text FROM messages WHERE conversation_id = ? AND author = 'bot' \
+             ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(conversation)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get("text")))
+    }
+
+    /// Appends `messages` to the conversation in one transaction and applies `update` to
+    /// its header. Returns the stored messages with their `seq`.
     ///
     /// If a shopper message's `client_msg_id` is already stored (a resend racing the first
     /// send), nothing is written and `Ok(None)` is returned.
@@ -323,9 +376,9 @@ impl Store {
         &self,
         conversation: &str,
         messages: Vec<NewMessage>,
-        state: ConversationState,
-        pending_intent: Option<&str>,
+        update: &ConversationUpdate,
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
+        let state = update.state;
         let mut tx = self.pool.begin().await?;
         let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = ?")
             .bind(conversation)
@@ -374,12 +427,15 @@ impl Store {
             });
         }
         sqlx::query(
-            "UPDATE conversations SET last_seq = ?, state = ?, pending_intent = ?, updated_at = ? \
-             WHERE id = ?",
+            "UPDATE conversations SET last_seq = ?, state = ?, pending_intent = ?, \
+             failed_turns = ?, priority = ?, handoff_reason = ?, updated_at = ? WHERE id = ?",
         )
         .bind(seq as i64)
         .bind(state.as_str())
-        .bind(pending_intent)
+        .bind(&update.pending_intent)
+        .bind(i64::from(update.failed_turns))
+        .bind(i64::from(update.priority))
+        .bind(&update.handoff_reason)
         .bind(now)
         .bind(conversation)
         .execute(&mut *tx)
@@ -444,23 +500,13 @@ mod tests {
         let store = demo_store().await;
         let c = store.create_conversation("demo", "en").await.unwrap();
         let first = store
-            .append_turn(
-                &c.id,
-                vec![shopper("hi", "a")],
-                ConversationState::Bot,
-                None,
-            )
+            .append_turn(&c.id, vec![shopper("hi", "a")], &c.unchanged())
             .await
             .unwrap()
             .unwrap();
         assert_eq!(first[0].seq, 1);
         let again = store
-            .append_turn(
-                &c.id,
-                vec![shopper("hi", "a")],
-                ConversationState::Bot,
-                None,
-            )
+            .append_turn(&c.id, vec![shopper("hi", "a")], &c.unchanged())
             .await
             .unwrap();
         assert!(
@@ -471,8 +517,13 @@ mod tests {
             .append_turn(
                 &c.id,
                 vec![shopper("yo", "b")],
-                ConversationState::WaitingForHuman,
-                Some("x"),
+                &ConversationUpdate {
+                    state: ConversationState::WaitingForHuman,
+                    pending_intent: Some("x".into()),
+                    failed_turns: 2,
+                    priority: 1,
+                    handoff_reason: Some("asked for a human".into()),
+                },
             )
             .await
             .unwrap()
@@ -489,6 +540,10 @@ mod tests {
         assert_eq!(
             (c.state, c.last_seq, c.pending_intent.as_deref()),
             (ConversationState::WaitingForHuman, 2, Some("x"))
+        );
+        assert_eq!(
+            (c.failed_turns, c.priority, c.handoff_reason.as_deref()),
+            (2, 1, Some("asked for a human"))
         );
     }
 

@@ -1,0 +1,130 @@
+//! Topics a bot must not handle: they go to a person at once, by policy, whatever the model
+//! thinks. Matched on the lower-cased message in every language kefu speaks.
+
+/// A topic that always goes to a human.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyTopic {
+    /// Someone else got into the shopper's account.
+    AccountSecurity,
+    /// Lawyers, lawsuits, regulators.
+    Legal,
+    /// Chargebacks and disputed or fraudulent card charges.
+    PaymentDispute,
+}
+
+impl PolicyTopic {
+    /// The reason recorded on the conversation for the agent.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::AccountSecurity => "policy: account security",
+            Self::Legal => "policy: legal",
+            Self::PaymentDispute => "policy: payment dispute",
+        }
+    }
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Self::AccountSecurity => &[
+                "hacked",
+                "someone logged into my account",
+                "someone else logged in",
+                "account was stolen",
+                "account has been stolen",
+                "unauthorized login",
+                "unauthorised login",
+                "changed my password without",
+                "took over my account",
+                "账号被盗",
+                "帐号被盗",
+                "账户被盗",
+                "被盗号",
+                "号被盗",
+                "被黑",
+                "异地登录",
+                "不是我登录",
+            ],
+            Self::Legal => &[
+                "lawyer",
+                "attorney",
+                "solicitor",
+                "sue you",
+                "sue your",
+                "lawsuit",
+                "legal action",
+                "take you to court",
+                "small claims",
+                "trading standards",
+                "律师",
+                "起诉",
+                "法院",
+                "告你们",
+                "消协",
+                "12315",
+                "工商局",
+            ],
+            Self::PaymentDispute => &[
+                "chargeback",
+                "charge back",
+                "dispute the charge",
+                "disputing the charge",
+                "dispute with my bank",
+                "fraudulent charge",
+                "didn't authorize",
+                "didn't authorise",
+                "unauthorized charge",
+                "unauthorised charge",
+                "拒付",
+                "盗刷",
+                "银行申诉",
+                "信用卡争议",
+            ],
+        }
+    }
+}
+
+/// The policy topic `text` raises, if any.
+pub fn topic(text: &str) -> Option<PolicyTopic> {
+    let lower = text.to_lowercase();
+    [
+        PolicyTopic::AccountSecurity,
+        PolicyTopic::Legal,
+        PolicyTopic::PaymentDispute,
+    ]
+    .into_iter()
+    .find(|t| t.words().iter().any(|w| lower.contains(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn security_legal_and_dispute_topics_are_recognised() {
+        assert_eq!(
+            topic("I think my account was hacked"),
+            Some(PolicyTopic::AccountSecurity)
+        );
+        assert_eq!(topic("我的账号被盗了"), Some(PolicyTopic::AccountSecurity));
+        assert_eq!(
+            topic("I'll talk to my lawyer about this"),
+            Some(PolicyTopic::Legal)
+        );
+        assert_eq!(topic("再不退款我就去12315投诉"), Some(PolicyTopic::Legal));
+        assert_eq!(
+            topic("I'm filing a chargeback with my bank"),
+            Some(PolicyTopic::PaymentDispute)
+        );
+        assert_eq!(topic("信用卡被盗刷了"), Some(PolicyTopic::PaymentDispute));
+    }
+
+    #[test]
+    fn ordinary_questions_are_not_policy_topics() {
+        for text in [
+            "where is my order 1001?",
+            "how do I reset my password",
+            "我想退货",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
+        }
+    }
+}

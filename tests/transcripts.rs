@@ -1,0 +1,165 @@
+//! Golden conversation transcripts: `tests/transcripts/*.txt`, each a conversation with the
+//! real engine, the real intent model and the real plugins (wasmtime, from `dist/`).
+//!
+//! Format: `> text` is what the shopper sends; the `<` lines after it are what the bot
+//! answered: `< state | intent | text | card kinds` (or `< silent | state`). `#` lines are
+//! comments; `@merchant id` switches shop (for the next conversation). Run with
+//! `KEFU_BLESS=1` to rewrite the files with what the engine says now, then read the diff.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kefu_protocol::{Author, Card, ChatMessage};
+use kefu_runtime::engine::{Engine, ShopperInput, Turn};
+use kefu_runtime::plugins::PluginHost;
+use kefu_runtime::store::{DemoData, Store};
+use kefu_runtime::{StoreData, default_classifier};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn component(dir: &str) -> Vec<u8> {
+    let path = root().join("dist").join(dir).join("plugin.wasm");
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask build`", path.display()))
+}
+
+/// The demo shop with its orders plugin, and a `broken` shop whose order plugin fails.
+async fn engine() -> Engine {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let broken = DemoData::parse("[merchant]\nid = \"broken\"\nname = \"Broken Shop\"\n").unwrap();
+    store.load_demo(&broken).await.unwrap();
+    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
+    let orders_manifest =
+        std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
+    plugins
+        .load("demo", &orders_manifest, &component("plugins/orders"))
+        .unwrap();
+    // The hostile test plugin claims track_order and fails on it: a plugin failure.
+    let failing =
+        "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\nintents = [\"track_order\"]\n";
+    plugins
+        .load("broken", failing, &component("test-plugins/hostile"))
+        .unwrap();
+    Engine::new(store, default_classifier().unwrap(), Arc::new(plugins))
+}
+
+fn render(m: &ChatMessage) -> String {
+    let cards: Vec<&str> = m
+        .cards
+        .iter()
+        .map(|c| match c {
+            Card::OrderStatus { .. } => "order_status",
+            Card::QuickReplies { .. } => "quick_replies",
+        })
+        .collect();
+    let cards = if cards.is_empty() {
+        "-".to_string()
+    } else {
+        cards.join(",")
+    };
+    let text = m.text.replace('\n', " ");
+    format!(
+        "< {} | {} | {} | {}",
+        m.state.as_str(),
+        m.intent.as_deref().unwrap_or("-"),
+        text,
+        cards
+    )
+}
+
+async fn run(engine: &Engine, source: &str) -> String {
+    let mut out = String::new();
+    let mut merchant = "demo".to_string();
+    let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
+    for (n, line) in source.lines().enumerate() {
+        if line.starts_with('<') {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        if let Some(id) = line.strip_prefix("@merchant ") {
+            merchant = id.trim().to_string();
+            conversation = engine.open(&merchant, None, "en").await.unwrap().id;
+        } else if let Some(text) = line.strip_prefix("> ") {
+            let input = ShopperInput {
+                client_msg_id: format!("line-{n}"),
+                text: text.to_string(),
+                locale: None,
+                hint: None,
+            };
+            let Turn::Stored(messages) =
+                engine.turn(&merchant, &conversation, input).await.unwrap()
+            else {
+                panic!("line {}: a new message was treated as a resend", n + 1);
+            };
+            let replies: Vec<_> = messages
+                .iter()
+                .filter(|m| m.author != Author::Shopper)
+                .collect();
+            if replies.is_empty() {
+                out.push_str(&format!("< silent | {}\n", messages[0].state.as_str()));
+            }
+            for m in replies {
+                out.push_str(&render(m));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+async fn check(name: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("transcripts")
+        .join(name);
+    let expected = std::fs::read_to_string(&path).unwrap();
+    let actual = run(&engine().await, &expected).await;
+    if std::env::var_os("KEFU_BLESS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    if actual != expected {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines().chain(std::iter::repeat("")))
+            .filter(|(e, a)| e != a)
+            .map(|(e, a)| format!("-{e}\n+{a}"))
+            .collect();
+        panic!(
+            "{name} differs (KEFU_BLESS=1 to accept):\n{}\n--- whole transcript now:\n{actual}",
+            diff.join("\n")
+        );
+    }
+}
+
+macro_rules! transcripts {
+    ($($test:ident => $file:literal,)*) => {
+        $(
+            #[tokio::test(flavor = "multi_thread")]
+            async fn $test() {
+                check($file).await;
+            }
+        )*
+    };
+}
+
+transcripts! {
+    order_status_in_english => "order_status_en.txt",
+    order_status_in_chinese => "order_status_zh.txt",
+    a_missing_order_number_is_asked_for_once => "missing_order_number.txt",
+    an_explicit_human_request_in_chinese_hands_off_and_the_bot_goes_quiet => "human_request_zh.txt",
+    two_failed_turns_in_a_row_offer_a_human => "loop_offers_human.txt",
+    sarcasm_is_answered_and_offered_a_human => "sarcasm_offers_human.txt",
+    out_of_scope_gets_an_honest_answer => "out_of_scope.txt",
+    a_plugin_failure_apologises_and_offers_a_human => "plugin_failure.txt",
+    security_legal_and_payment_disputes_go_to_a_human => "policy_topics.txt",
+}
