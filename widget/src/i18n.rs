@@ -1,33 +1,7 @@
 //! The panel's own words, in English and Chinese. A language is data, not code: add a
 //! column here.
 
-/// A language the panel speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
-
-impl Lang {
-    /// From a locale tag; anything not Chinese is English.
-    pub fn from_tag(tag: &str) -> Self {
-        if tag.to_ascii_lowercase().starts_with("zh") {
-            Self::Zh
-        } else {
-            Self::En
-        }
-    }
-
-    /// The tag sent to the runtime.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Zh => "zh",
-        }
-    }
-}
+pub use kefu_protocol::Lang;
 
 /// A piece of panel text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,6 +23,36 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Longest shopper message the runtime accepts, in bytes of UTF-8.
 pub const MAX_TEXT_BYTES: usize = 2000;
 
+/// A language kefu speaks to shoppers. Locale tags (`zh-CN`, `en-GB`, …) map onto it;
+/// anything not Chinese is answered in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// From a locale tag.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+
+    /// The short tag (`en`, `zh`) used on the wire and given to plugins.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Zh => "zh",
+        }
+    }
+}
+
 /// A frame sent by the widget.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -250,6 +280,15 @@ mod tests {
             serde_json::to_string(&card).unwrap(),
             r#"{"kind":"quick_replies","options":["Talk to a human"]}"#
         );
+    }
+
+    #[test]
+    fn locale_tags_map_to_languages() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("fr"), Lang::En);
+        assert_eq!(Lang::from_tag(Lang::Zh.tag()), Lang::Zh);
     }
 
     #[test]

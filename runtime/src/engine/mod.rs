@@ -206,7 +206,7 @@ impl Engine {
         let lang = match kefu_intent::language(text) {
             Language::Zh | Language::Mixed => Lang::Zh,
             Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => Lang::En,
-            Language::En => Lang::from_locale(input.locale.as_deref().unwrap_or(&conv.locale)),
+            Language::En => Lang::from_tag(input.locale.as_deref().unwrap_or(&conv.locale)),
         };
         let shopper = NewMessage {
             author: Author::Shopper,

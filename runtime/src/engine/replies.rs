@@ -3,33 +3,7 @@
 
 use kefu_protocol::Card;
 
-/// A language the bot answers in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Simplified Chinese.
-    Zh,
-}
-
-impl Lang {
-    /// From a locale tag (`zh-CN`, `en-GB`, …); anything not Chinese is English.
-    pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("zh") {
-            Self::Zh
-        } else {
-            Self::En
-        }
-    }
-
-    /// The locale tag plugins receive.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Zh => "zh",
-        }
-    }
-}
+pub use kefu_protocol::Lang;
 
 /// Something the bot says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
