@@ -6,7 +6,7 @@
 //! - [`Classifier`] loads the trained ONNX model (which carries its labels, featurizer
 //!   parameters and out-of-scope threshold in its metadata) and runs it with tract.
 //! - [`slots`] finds the values the conversation engine needs, with their positions: order
-//!   numbers, emails, phone numbers, amounts of money.
+//!   numbers, emails, phone numbers, amounts of money, and mentions of the shop's products.
 //! - [`signals`] scores frustration and sarcasm ("oh great, another delay", "呵呵").
 //! - [`language`] tells English, Chinese and mixed messages apart.
 //!

@@ -18,6 +18,8 @@ pub enum SlotKind {
     PhoneNumber,
     /// An amount of money with its currency: `$45`, `¥199`, `30 euros`, `50块`.
     Money,
+    /// A product of the shop's catalogue, by one of its names; the value is its SKU.
+    Product,
 }
 
 /// One value found in a message.
@@ -276,6 +278,44 @@ fn extract_ids(text: &str) -> Vec<Slot> {
     slots
 }
 
+/// Finds mentions of the shop's products: `catalog` is (SKU, names) pairs, the names in any
+/// language ("grey zip hoodie", "灰色拉链卫衣", "hoodie"). Matching ignores case; Latin names
+/// must stand as whole words ("cap" is not found in "capital"). Longer names win.
+pub fn products(text: &str, catalog: &[(&str, &[&str])]) -> Vec<Slot> {
+    let lower = text.to_lowercase();
+    // Lower-casing keeps byte offsets except for a few exotic letters; then give up rather
+    // than report wrong positions.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut names: Vec<(&str, String)> = catalog
+        .iter()
+        .flat_map(|(sku, names)| names.iter().map(move |n| (*sku, n.to_lowercase())))
+        .filter(|(_, n)| !n.trim().is_empty())
+        .collect();
+    names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
+    let mut found: Vec<Slot> = Vec::new();
+    for (sku, name) in names {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        for (start, _) in lower.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let latin_edges = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && (word(lower[..start].chars().next_back()) || word(lower[end..].chars().next()));
+            let overlaps = found.iter().any(|s| start < s.end && end > s.start);
+            if !latin_edges && !overlaps {
+                found.push(Slot {
+                    kind: SlotKind::Product,
+                    value: sku.to_string(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|s| s.start);
+    found
+}
+
 /// The first value of `kind` in `slots`.
 pub fn first(slots: &[Slot], kind: SlotKind) -> Option<&str> {
     slots
@@ -340,6 +380,24 @@ mod tests {
             ("50 CNY", "50块")
         );
         assert!(first(&s, SlotKind::OrderNumber).is_none(), "{s:?}");
+    }
+
+    #[test]
+    fn products_are_found_by_any_of_their_names_as_whole_words() {
+        let catalog: &[(&str, &[&str])] = &[
+            ("HOOD-GRY-L", &["grey zip hoodie", "hoodie", "灰色拉链卫衣"]),
+            ("CAP-NVY", &["navy baseball cap", "cap"]),
+        ];
+        let text = "is the Grey Zip Hoodie back? and the 灰色拉链卫衣";
+        let s = products(text, catalog);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(
+            (s[0].value.as_str(), &text[s[0].start..s[0].end]),
+            ("HOOD-GRY-L", "Grey Zip Hoodie")
+        );
+        assert_eq!(&text[s[1].start..s[1].end], "灰色拉链卫衣");
+        assert!(products("what's the capital of peru", catalog).is_empty());
+        assert_eq!(products("a cap please", catalog)[0].value, "CAP-NVY");
     }
 
     #[test]
