@@ -27,10 +27,14 @@ fn component(dir: &str) -> Vec<u8> {
 }
 
 fn hostile_manifest(orders: bool) -> String {
+    hostile_manifest_with_deadline(orders, 50)
+}
+
+fn hostile_manifest_with_deadline(orders: bool, deadline_ms: u64) -> String {
     format!(
         "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
          intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \"host-call-flood\"]\n\
-         [capabilities]\norders = {orders}\n[limits]\ndeadline_ms = 50\nmemory_bytes = 4_194_304\n"
+         [capabilities]\norders = {orders}\n[limits]\ndeadline_ms = {deadline_ms}\nmemory_bytes = 4_194_304\n"
     )
 }
 
@@ -57,10 +61,12 @@ async fn host() -> Arc<PluginHost> {
         &component("test-plugins/hostile"),
     )
     .unwrap();
-    // The demo merchant, whose order 1001 exists, also gets the hostile plugin with `orders`.
+    // The demo merchant, whose order 1001 exists, also gets the hostile plugin with `orders`
+    // and a deadline long enough for ten thousand host calls even on a loaded machine: the
+    // flood must be stopped by the host-call budget, not by the clock.
     host.load(
         "demo",
-        &hostile_manifest(true),
+        &hostile_manifest_with_deadline(true, 5_000),
         &component("test-plugins/hostile"),
     )
     .unwrap();

@@ -132,6 +132,19 @@ fn hand_off(line: Line, lang: Lang, reason: &str, priority: u32) -> Decision {
     }
 }
 
+/// Whether `text` is short enough to be an elliptical follow-up ("订单1002呢", "and 1002?").
+fn is_follow_up(text: &str) -> bool {
+    match kefu_intent::language(text) {
+        Language::En => text.split_whitespace().count() <= 4,
+        Language::Zh | Language::Mixed => text.chars().count() <= 10,
+    }
+}
+
+/// Intents whose plugin is asked about one order by its number.
+fn takes_order_number(intent: &str) -> bool {
+    matches!(intent, "track_order")
+}
+
 /// How upset a message must sound before the bot offers a person on its own.
 const FRUSTRATION_OFFER: f32 = 0.5;
 /// Consecutive unhelpful turns after which the bot stops trying and offers a person.
@@ -286,10 +299,11 @@ impl Engine {
         if let Some(topic) = policy::topic(text) {
             return Ok(Some(hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)));
         }
-        let mut d = self.answer(conv, text, prediction, lang).await;
+        let last = self.store.last_bot_message(&conv.id).await?;
+        let last_intent = last.as_ref().and_then(|(_, intent)| intent.as_deref());
+        let mut d = self.answer(conv, text, prediction, lang, last_intent).await;
         let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
-        let repeated =
-            self.store.last_bot_text(&conv.id).await?.as_deref() == Some(d.text.as_str());
+        let repeated = last.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
         if failing || repeated {
             // Never the same canned answer again: change course and offer a person.
             d = Decision {
@@ -326,14 +340,18 @@ impl Engine {
         text: &str,
         prediction: &Prediction,
         lang: Lang,
+        last_intent: Option<&str>,
     ) -> Decision {
         use ConversationState::Bot;
         let intent = prediction.intent.as_str();
         let found = slots::extract(text);
         let order_number = slots::first(&found, SlotKind::OrderNumber);
-        // A bare order number answering our question continues the pending intent.
-        let intent = match (conv.pending_intent.as_deref(), order_number) {
-            (Some(pending), Some(_)) => pending,
+        // A bare order number answering our question continues the pending intent, and a
+        // short follow-up naming another order ("订单1002呢", "and 1002?") continues the
+        // order question just answered: the message alone is too short to classify.
+        let intent = match (conv.pending_intent.as_deref(), order_number, last_intent) {
+            (Some(pending), Some(_), _) => pending,
+            (None, Some(_), Some(last)) if is_follow_up(text) && takes_order_number(last) => last,
             _ => intent,
         };
         match intent {

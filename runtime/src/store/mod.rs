@@ -355,16 +355,19 @@ impl Store {
             .collect()
     }
 
-    /// The text of the bot's latest message in `conversation`, if any.
-    pub async fn last_bot_text(&self, conversation: &str) -> Result<Option<String>, StoreError> {
+    /// The bot's latest message in `conversation` as (text, intent answered), if any.
+    pub async fn last_bot_message(
+        &self,
+        conversation: &str,
+    ) -> Result<Option<(String, Option<String>)>, StoreError> {
         let row = sqlx::query(
-            "SELECT text FROM messages WHERE conversation_id = ? AND author = 'bot' \
+            "SELECT text, intent FROM messages WHERE conversation_id = ? AND author = 'bot' \
              ORDER BY seq DESC LIMIT 1",
         )
         .bind(conversation)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| r.get("text")))
+        Ok(row.map(|r| (r.get("text"), r.get("intent"))))
     }
 
     /// Appends `messages` to the conversation in one transaction and applies `update` to

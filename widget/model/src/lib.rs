@@ -158,7 +158,7 @@ pub fn train_and_write(
 pub fn report(classifier: &Classifier, set: &Dataset) -> String {
     let thresholds = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, classifier.threshold()];
     format!(
-        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n         ### Other thresholds (evaluation split; the model's own is {})\n\n{}",
+        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n### Other thresholds (evaluation split; the model's own is {})\n\n{}",
         set.eval.len(),
         eval::evaluate(classifier, &set.eval).to_markdown(),
         set.holdout.len(),
