@@ -10,10 +10,14 @@ import { chromium } from 'playwright-core';
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
 
-/** Starts kefu; resolves to {url, stop()} once it prints its URL. */
-export async function startKefu() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const child = spawn(bin, ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir], {
+/**
+ * Starts kefu; resolves to {url, stop(), dataDir} once it prints its URL. `listen` and
+ * `dataDir` restart a stopped runtime on the same address with the same store.
+ */
+export async function startKefu({ listen = '127.0.0.1:0', dataDir = null } = {}) {
+  const ownDir = !dataDir;
+  dataDir ??= mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
+  const child = spawn(bin, ['serve', '--listen', listen, '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -30,10 +34,14 @@ export async function startKefu() {
   });
   return {
     url,
-    async stop() {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+    dataDir,
+    /** Stops kefu; `keepData` leaves the store for a restart. */
+    async stop({ keepData = false } = {}) {
+      if (child.exitCode === null) {
+        child.kill('SIGINT');
+        await new Promise((r) => child.once('exit', r));
+      }
+      if (ownDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
