@@ -63,13 +63,23 @@ pub fn extract(text: &str) -> Vec<Slot> {
     slots
 }
 
+/// `text` as (byte offset, normalised char): full-width digits count as digits and offsets
+/// still point into the original text.
+fn indexed(text: &str) -> Vec<(usize, char)> {
+    text.char_indices()
+        .map(|(i, c)| (i, normalize_char(c)))
+        .collect()
+}
+
+/// The byte offset where the `k`-th char of `chars` starts (the text's end past the last).
+fn byte_end(text: &str, chars: &[(usize, char)], k: usize) -> usize {
+    chars.get(k).map_or(text.len(), |&(i, _)| i)
+}
+
 /// Chinese mobile numbers and separator-written phone numbers.
 fn phones(text: &str) -> Vec<Slot> {
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, normalize_char(c)))
-        .collect();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let chars = indexed(text);
+    let end_of = |k: usize| byte_end(text, &chars, k);
     let mut out = Vec::new();
     let mut k = 0;
     while k < chars.len() {
@@ -214,13 +224,8 @@ fn money(text: &str) -> Vec<Slot> {
 
 /// Order numbers and emails.
 fn extract_ids(text: &str) -> Vec<Slot> {
-    // Work on (byte offset, normalised char) so full-width digits count and offsets still
-    // point into the original text.
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, normalize_char(c)))
-        .collect();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let chars = indexed(text);
+    let end_of = |k: usize| byte_end(text, &chars, k);
     let mut slots = Vec::new();
     let mut k = 0;
     while k < chars.len() {
