@@ -77,10 +77,7 @@ pub struct Weights {
 impl Weights {
     /// Probabilities for `text` computed directly (used to cross-check the ONNX export).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        let f = featurize(text, &self.featurizer);
-        let mut hidden = vec![0f32; self.dim];
-        self.pool(&f.ids, &f.weights, &mut hidden);
-        self.softmax_out(&hidden)
+        softmax(self.logits(text))
     }
 
     fn pool(&self, ids: &[i64], weights: &[f32], hidden: &mut [f32]) {
@@ -121,16 +118,20 @@ impl Weights {
     }
 
     fn softmax_out(&self, hidden: &[f32]) -> Vec<f32> {
-        let mut z = self.scores(hidden);
-        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let mut sum = 0.0;
-        for v in &mut z {
-            *v = (*v - max).exp();
-            sum += *v;
-        }
-        z.iter_mut().for_each(|v| *v /= sum);
-        z
+        softmax(self.scores(hidden))
     }
+}
+
+/// Softmax in place, shifted by the maximum for numerical stability.
+fn softmax(mut z: Vec<f32>) -> Vec<f32> {
+    let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0;
+    for v in &mut z {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    z.iter_mut().for_each(|v| *v /= sum);
+    z
 }
 
 /// How much one example counts: every (label, language) group gets roughly the same total
