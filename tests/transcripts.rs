@@ -3,7 +3,9 @@
 //!
 //! Format: `> text` is what the shopper sends; the `<` lines after it are what the bot
 //! answered: `< state | intent | text | card kinds` (or `< silent | state`). `#` lines are
-//! comments; `@merchant id` switches shop (for the next conversation). Run with
+//! comments; `@merchant id` switches shop (for the next conversation); `= refunds N` is
+//! followed by the refunds the store holds for order N (`=` lines), so a transcript shows
+//! whether money really moved. Plugins see a fixed clock (2026-11-22). Run with
 //! `KEFU_BLESS=1` to rewrite the files with what the engine says now, then read the diff.
 
 use std::path::{Path, PathBuf};
@@ -11,7 +13,7 @@ use std::sync::Arc;
 
 use kefu_protocol::{Author, Card, ChatMessage};
 use kefu_runtime::engine::{Engine, ShopperInput, Turn};
-use kefu_runtime::plugins::PluginHost;
+use kefu_runtime::plugins::{Clock, PluginHost};
 use kefu_runtime::store::{DemoData, Store};
 use kefu_runtime::{StoreData, default_classifier};
 
@@ -37,12 +39,17 @@ async fn engine() -> Engine {
         .unwrap();
     let broken = DemoData::parse("[merchant]\nid = \"broken\"\nname = \"Broken Shop\"\n").unwrap();
     store.load_demo(&broken).await.unwrap();
-    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
-    let orders_manifest =
-        std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
-    plugins
-        .load("demo", &orders_manifest, &component("plugins/orders"))
-        .unwrap();
+    // 2026-11-22T00:00:00Z: order 1003 was delivered four days earlier.
+    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone())))
+        .unwrap()
+        .with_clock(Clock::Fixed(1_795_305_600_000));
+    for name in ["orders", "refunds", "catalog"] {
+        let manifest =
+            std::fs::read_to_string(root().join(format!("plugins/{name}/manifest.toml"))).unwrap();
+        plugins
+            .load("demo", &manifest, &component(&format!("plugins/{name}")))
+            .unwrap();
+    }
     // The hostile test plugin claims track_order and fails on it: a plugin failure.
     let failing =
         "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\nintents = [\"track_order\"]\n";
@@ -53,12 +60,22 @@ async fn engine() -> Engine {
 }
 
 fn render(m: &ChatMessage) -> String {
-    let cards: Vec<&str> = m
+    let cards: Vec<String> = m
         .cards
         .iter()
         .map(|c| match c {
-            Card::OrderStatus { .. } => "order_status",
-            Card::QuickReplies { .. } => "quick_replies",
+            Card::OrderStatus { .. } => "order_status".to_string(),
+            Card::QuickReplies { .. } => "quick_replies".to_string(),
+            Card::Product { sku, .. } => format!("product({sku})"),
+            Card::ConfirmRefund {
+                order_id,
+                amount_minor,
+                currency,
+                ..
+            } => format!(
+                "confirm_refund({order_id} {})",
+                kefu_protocol::format_money(*amount_minor, currency)
+            ),
         })
         .collect();
     let cards = if cards.is_empty() {
@@ -66,7 +83,7 @@ fn render(m: &ChatMessage) -> String {
     } else {
         cards.join(",")
     };
-    let text = m.text.replace('\n', " ");
+    let text = mask_references(&m.text.replace('\n', " "));
     format!(
         "< {} | {} | {} | {}",
         m.state.as_str(),
@@ -76,17 +93,55 @@ fn render(m: &ChatMessage) -> String {
     )
 }
 
+/// Refund references are random: `R-9C426E6F36` becomes `R-…`.
+fn mask_references(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("R-") {
+        let tail = &rest[at + 2..];
+        let len = tail
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            .count();
+        out.push_str(&rest[..at]);
+        if len == 10 {
+            out.push_str("R-…");
+            rest = &tail[len..];
+        } else {
+            out.push_str("R-");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 async fn run(engine: &Engine, source: &str) -> String {
     let mut out = String::new();
     let mut merchant = "demo".to_string();
     let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
     for (n, line) in source.lines().enumerate() {
-        if line.starts_with('<') {
+        if line.starts_with('<') || (line.starts_with("= ") && !line.starts_with("= refunds ")) {
             continue;
         }
         out.push_str(line);
         out.push('\n');
-        if let Some(id) = line.strip_prefix("@merchant ") {
+        if let Some(order) = line.strip_prefix("= refunds ") {
+            let refunds = engine
+                .store()
+                .refunds_for_order(&merchant, order.trim())
+                .await
+                .unwrap();
+            if refunds.is_empty() {
+                out.push_str("= none\n");
+            }
+            for r in refunds {
+                out.push_str(&format!(
+                    "= {}\n",
+                    kefu_protocol::format_money(r.amount_minor, &r.currency)
+                ));
+            }
+        } else if let Some(id) = line.strip_prefix("@merchant ") {
             merchant = id.trim().to_string();
             conversation = engine.open(&merchant, None, "en").await.unwrap().id;
         } else if let Some(text) = line.strip_prefix("> ") {
@@ -162,4 +217,10 @@ transcripts! {
     out_of_scope_gets_an_honest_answer => "out_of_scope.txt",
     a_plugin_failure_apologises_and_offers_a_human => "plugin_failure.txt",
     security_legal_and_payment_disputes_go_to_a_human => "policy_topics.txt",
+    a_refund_is_proposed_confirmed_and_issued_once => "refund_happy_path.txt",
+    a_refund_above_the_cap_goes_to_a_human => "refund_above_cap.txt",
+    a_refund_on_an_order_not_proven_theirs_is_refused => "refund_not_owner.txt",
+    a_declined_refund_moves_no_money => "refund_declined.txt",
+    policy_questions_are_answered_from_the_faq => "faq.txt",
+    product_questions_are_answered_from_the_catalogue => "products.txt",
 }

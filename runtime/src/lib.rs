@@ -53,4 +53,66 @@ impl plugins::MerchantData for StoreData {
             .block_on(self.store.order(merchant, id))
             .map_err(|e| e.to_string())
     }
+
+    fn search_products(
+        &self,
+        merchant: &str,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<store::ProductRecord>, String> {
+        self.handle
+            .block_on(self.store.search_products(merchant, query, limit))
+            .map_err(|e| e.to_string())
+    }
+
+    fn product(&self, merchant: &str, sku: &str) -> Result<Option<store::ProductRecord>, String> {
+        self.handle
+            .block_on(self.store.product(merchant, sku))
+            .map_err(|e| e.to_string())
+    }
+
+    fn refunds_for_order(
+        &self,
+        merchant: &str,
+        order: &str,
+    ) -> Result<Vec<store::RefundRecord>, String> {
+        self.handle
+            .block_on(self.store.refunds_for_order(merchant, order))
+            .map_err(|e| e.to_string())
+    }
+
+    fn issue_refund(
+        &self,
+        refund: &store::NewRefund,
+        limits: &plugins::MoneyLimits,
+    ) -> Result<Result<String, String>, String> {
+        self.handle
+            .block_on(self.store.issue_refund(refund, limits))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_get(&self, merchant: &str, plugin: &str, key: &str) -> Result<Option<Vec<u8>>, String> {
+        self.handle
+            .block_on(self.store.kv_get(merchant, plugin, key))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_set(
+        &self,
+        merchant: &str,
+        plugin: &str,
+        key: &str,
+        value: &[u8],
+        quota: u64,
+    ) -> Result<bool, String> {
+        self.handle
+            .block_on(self.store.kv_set(merchant, plugin, key, value, quota))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_delete(&self, merchant: &str, plugin: &str, key: &str) -> Result<(), String> {
+        self.handle
+            .block_on(self.store.kv_delete(merchant, plugin, key))
+            .map_err(|e| e.to_string())
+    }
 }

@@ -234,11 +234,62 @@ pub enum Card {
         /// The labels, in order.
         options: Vec<String>,
     },
+    /// A product from the merchant's catalogue.
+    Product {
+        /// Stock-keeping unit.
+        sku: String,
+        /// Name in the shopper's language.
+        name: String,
+        /// Price in minor units.
+        price_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// Units in stock (0: sold out).
+        stock: u32,
+    },
+    /// A refund the merchant's plugin proposes; nothing moves until the shopper confirms.
+    /// The buttons send `confirm` or `cancel` as the shopper's next message.
+    ConfirmRefund {
+        /// The proposed action, as the runtime stored it.
+        action_id: String,
+        /// The order refunded.
+        order_id: String,
+        /// Exactly how much, in minor units.
+        amount_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// What the shopper agrees to, in their language.
+        terms: String,
+        /// Label of the button that confirms.
+        confirm: String,
+        /// Label of the button that declines.
+        cancel: String,
+    },
+}
+
+/// `amount_minor` of `currency` the way a shopper reads it: `$22.00`, `22.00 EUR`,
+/// `¥88.00`. Two decimal places for every currency kefu handles.
+pub fn format_money(amount_minor: u64, currency: &str) -> String {
+    let number = format!("{}.{:02}", amount_minor / 100, amount_minor % 100);
+    match currency {
+        "USD" => format!("${number}"),
+        "CNY" => format!("¥{number}"),
+        "GBP" => format!("£{number}"),
+        "EUR" => format!("€{number}"),
+        other => format!("{number} {other}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_formatted_with_two_decimals() {
+        assert_eq!(format_money(2200, "USD"), "$22.00");
+        assert_eq!(format_money(5, "EUR"), "€0.05");
+        assert_eq!(format_money(123_456, "CHF"), "1234.56 CHF");
+    }
 
     #[test]
     fn client_frames_round_trip_through_json() {

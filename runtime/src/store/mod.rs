@@ -7,6 +7,7 @@
 //! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
 //! no SQL leaves it.
 
+mod commerce;
 mod demo;
 
 use std::path::Path;
@@ -18,6 +19,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
+pub use commerce::{
+    ActionRecord, ActionState, AuditEntry, FaqEntry, MerchantSettings, NewRefund, ProductRecord,
+    RefundRecord,
+};
 pub use demo::DemoData;
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
@@ -94,6 +99,10 @@ pub struct Conversation {
     pub priority: u32,
     /// Why a human was asked for, if one was.
     pub handoff_reason: Option<String>,
+    /// What the engine waits on (JSON the engine owns).
+    pub pending: Option<String>,
+    /// The email the shopper proved to be theirs.
+    pub verified_email: Option<String>,
 }
 
 /// What a turn changes in its conversation's header.
@@ -109,6 +118,10 @@ pub struct ConversationUpdate {
     pub priority: u32,
     /// Why a human was asked for.
     pub handoff_reason: Option<String>,
+    /// What the engine waits on.
+    pub pending: Option<String>,
+    /// The email the shopper proved to be theirs.
+    pub verified_email: Option<String>,
 }
 
 impl Conversation {
@@ -120,6 +133,8 @@ impl Conversation {
             failed_turns: self.failed_turns,
             priority: self.priority,
             handoff_reason: self.handoff_reason.clone(),
+            pending: self.pending.clone(),
+            verified_email: self.verified_email.clone(),
         }
     }
 }
@@ -265,6 +280,8 @@ impl Store {
             failed_turns: 0,
             priority: 0,
             handoff_reason: None,
+            pending: None,
+            verified_email: None,
         })
     }
 
@@ -276,7 +293,7 @@ impl Store {
     ) -> Result<Option<Conversation>, StoreError> {
         let row = sqlx::query(
             "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
-             priority, handoff_reason FROM conversations \
+             priority, handoff_reason, pending, verified_email FROM conversations \
              WHERE id = ? AND merchant_id = ?",
         )
         .bind(id)
@@ -296,6 +313,8 @@ impl Store {
                 failed_turns: row.get::<i64, _>("failed_turns") as u32,
                 priority: row.get::<i64, _>("priority") as u32,
                 handoff_reason: row.get("handoff_reason"),
+                pending: row.get("pending"),
+                verified_email: row.get("verified_email"),
             })
         })
         .transpose()
@@ -431,7 +450,8 @@ impl Store {
         }
         sqlx::query(
             "UPDATE conversations SET last_seq = ?, state = ?, pending_intent = ?, \
-             failed_turns = ?, priority = ?, handoff_reason = ?, updated_at = ? WHERE id = ?",
+             failed_turns = ?, priority = ?, handoff_reason = ?, pending = ?, \
+             verified_email = ?, updated_at = ? WHERE id = ?",
         )
         .bind(seq as i64)
         .bind(state.as_str())
@@ -439,6 +459,8 @@ impl Store {
         .bind(i64::from(update.failed_turns))
         .bind(i64::from(update.priority))
         .bind(&update.handoff_reason)
+        .bind(&update.pending)
+        .bind(&update.verified_email)
         .bind(now)
         .bind(conversation)
         .execute(&mut *tx)
@@ -526,6 +548,8 @@ mod tests {
                     failed_turns: 2,
                     priority: 1,
                     handoff_reason: Some("asked for a human".into()),
+                    pending: None,
+                    verified_email: None,
                 },
             )
             .await

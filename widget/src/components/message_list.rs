@@ -3,7 +3,7 @@
 use kefu_protocol::{Author, Card, ChatMessage};
 use yew::prelude::*;
 
-use super::{OrderCard, QuickReplies};
+use super::{ConfirmRefundCard, OrderCard, ProductCard, QuickReplies};
 use crate::i18n::{Lang, Text, t};
 use crate::state::Outgoing;
 
@@ -49,6 +49,10 @@ pub fn message_list(props: &MessageListProps) -> Html {
                                 <QuickReplies options={options.clone()} on_choose={props.on_quick_reply.clone()} />
                             },
                             Card::QuickReplies { .. } => html! {},
+                            Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
+                            Card::ConfirmRefund { .. } => html! {
+                                <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                            },
                         }) }
                     </li>
                 }

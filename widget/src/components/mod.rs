@@ -1,11 +1,13 @@
 //! The panel's components, one per file.
 
+mod commerce_cards;
 mod composer;
 mod header;
 mod message_list;
 mod order_card;
 mod quick_replies;
 
+pub use commerce_cards::{ConfirmRefundCard, ProductCard};
 pub use composer::Composer;
 pub use header::Header;
 pub use message_list::MessageList;
