@@ -2,7 +2,7 @@
 //! real engine, the real intent model and the real plugins (wasmtime, from `dist/`).
 //!
 //! Format: `> text` is what the shopper sends; the `<` lines after it are what the bot
-//! answered: `< state | intent | text | card kinds` (or `< silent | state`). `#` lines are
+//! answered: `< state | intent | text | cards` (or `< silent | state`). `#` lines are
 //! comments; `@merchant id` switches shop (for the next conversation); `= refunds N` is
 //! followed by the refunds the store holds for order N (`=` lines), so a transcript shows
 //! whether money really moved. Plugins see a fixed clock (2026-11-22). Run with
@@ -65,7 +65,7 @@ fn render(m: &ChatMessage) -> String {
         .iter()
         .map(|c| match c {
             Card::OrderStatus { .. } => "order_status".to_string(),
-            Card::QuickReplies { .. } => "quick_replies".to_string(),
+            Card::QuickReplies { options } => format!("quick_replies({})", options.join("/")),
             Card::Product { sku, .. } => format!("product({sku})"),
             Card::ConfirmRefund {
                 order_id,
@@ -223,4 +223,5 @@ transcripts! {
     a_declined_refund_moves_no_money => "refund_declined.txt",
     policy_questions_are_answered_from_the_faq => "faq.txt",
     product_questions_are_answered_from_the_catalogue => "products.txt",
+    an_unsure_model_asks_instead_of_guessing => "clarify.txt",
 }

@@ -223,9 +223,9 @@ fn clarifiable(intent: &str) -> bool {
 }
 
 /// Below this confidence the bot asks which of the likely intents is meant.
-const CLARIFY_BELOW: f32 = 0.5;
+const CLARIFY_BELOW: f32 = 0.7;
 /// The runner-up must be at least this likely to be offered.
-const CLARIFY_RUNNER_UP: f32 = 0.15;
+const CLARIFY_RUNNER_UP: f32 = 0.1;
 
 /// How a plugin call ended, for the audit log.
 fn outcome_name(result: &Result<PluginReply, CallError>) -> &'static str {

@@ -55,10 +55,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
     use Lang::{En, Zh};
     match (line, lang) {
         (Line::Greeting, En) => {
-            "Hi! I can check where your order is, and I can get you a human at any time. What can I do for you?"
+            "Hi! I can help with your orders, refunds, our products and shop policies, and I can get you a human at any time. What can I do for you?"
         }
         (Line::Greeting, Zh) => {
-            "您好！我可以帮您查询订单进度，也可以随时为您转接人工客服。请问有什么可以帮您？"
+            "您好！我可以帮您处理订单、退款、商品和购物政策相关的问题，也可以随时为您转接人工客服。请问有什么可以帮您？"
         }
         (Line::Thanks, En) => "You're welcome! Is there anything else I can help with?",
         (Line::Thanks, Zh) => "不客气！还有什么可以帮您的吗？",
@@ -81,10 +81,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
             "已为您申请转接人工客服，客服会在这里回复您，您可以先继续留言。"
         }
         (Line::OutOfScope, En) => {
-            "That's outside what I can help with here. I can check on your orders, or get you a human."
+            "That's outside what I can help with here. I can help with orders, refunds, products and shop policies, or get you a human."
         }
         (Line::OutOfScope, Zh) => {
-            "这个问题超出了我能帮忙的范围。我可以帮您查询订单，或者为您转接人工客服。"
+            "这个问题超出了我能帮忙的范围。我可以帮您处理订单、退款、商品和购物政策相关的问题，或者为您转接人工客服。"
         }
         (Line::CannotHandleYet, En) => {
             "I understand what you're asking, but I can't handle that myself yet. Would you like a human to help?"
