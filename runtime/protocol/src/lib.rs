@@ -70,6 +70,9 @@ pub enum ClientMessage {
         /// The shopper's preferred locale (`en`, `zh`, …).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         locale: Option<String>,
+        /// Who the shopper is, as the merchant's page vouches (`kefu('identify', …)`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        identity: Option<SignedIdentity>,
     },
     /// The shopper sent a message.
     Say {
@@ -84,6 +87,19 @@ pub enum ClientMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         hint: Option<IntentHint>,
     },
+}
+
+/// A shopper identity signed by the merchant's server, so kefu can trust it without a
+/// login of its own: `signature` is the lower-case hex HMAC-SHA256, keyed with the
+/// merchant's identity secret, of `"{merchant}|{email}|{expires}"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIdentity {
+    /// The shopper's email, as the merchant knows it.
+    pub email: String,
+    /// Unix seconds after which the signature is no longer accepted.
+    pub expires: u64,
+    /// Hex HMAC-SHA256 (see above).
+    pub signature: String,
 }
 
 /// What the in-browser model thought of a message. The runtime treats it as a hint only.
@@ -317,7 +333,8 @@ mod tests {
                 version: 1,
                 conversation_id: None,
                 last_seq: 0,
-                locale: None
+                locale: None,
+                identity: None,
             }
         );
     }

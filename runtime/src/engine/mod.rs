@@ -19,6 +19,7 @@
 //! Bot text never states facts of its own: order details come from plugins only.
 
 pub mod faq;
+pub mod identity;
 pub mod labels;
 pub mod policy;
 pub mod replies;
@@ -280,6 +281,31 @@ impl Engine {
             return Err(EngineError::UnknownMerchant);
         }
         Ok(self.store.create_conversation(merchant, locale).await?)
+    }
+
+    /// Trusts `identity` for `conversation` if the merchant's secret signed it: acting on
+    /// that email's orders no longer needs the order's email.
+    pub async fn identify(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        identity: &kefu_protocol::SignedIdentity,
+    ) -> Result<Result<(), identity::IdentityError>, EngineError> {
+        let settings = self
+            .store
+            .merchant_settings(merchant)
+            .await?
+            .ok_or(EngineError::UnknownMerchant)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        match identity::verify(settings.identity_secret.as_deref(), merchant, identity, now) {
+            Ok(email) => {
+                self.store.set_verified_email(conversation, &email).await?;
+                Ok(Ok(()))
+            }
+            Err(e) => Ok(Err(e)),
+        }
     }
 
     /// Handles one shopper message in `conversation`.

@@ -320,6 +320,20 @@ impl Store {
         .transpose()
     }
 
+    /// Records that the shopper of `conversation` proved `email` is theirs.
+    pub async fn set_verified_email(
+        &self,
+        conversation: &str,
+        email: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE conversations SET verified_email = ? WHERE id = ?")
+            .bind(email)
+            .bind(conversation)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// The `seq` a shopper message with `client_msg_id` was stored under, if it was.
     pub async fn seq_of_client_message(
         &self,
