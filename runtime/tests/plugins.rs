@@ -316,3 +316,18 @@ async fn a_plugin_built_against_the_previous_contract_still_works() {
         .unwrap();
     assert_eq!(current.contract_version(), "0.2.0");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plugin_that_keeps_crashing_is_paused_and_others_are_not() {
+    let host = host().await;
+    for _ in 0..kefu_runtime::plugins::BREAKER_FAILURES {
+        let (result, _) = call(&host, "evil", "panic", &[]).await;
+        assert!(matches!(result, Err(CallError::Trapped(_))), "{result:?}");
+    }
+    // Paused: refused at once, without running the plugin.
+    let (result, took) = call(&host, "evil", "read-orders", &[]).await;
+    assert_eq!(result, Err(CallError::CircuitOpen(5)));
+    assert!(took < Duration::from_millis(5), "{took:?}");
+    // Another merchant's plugin is unaffected.
+    orders_still_work(&host).await;
+}

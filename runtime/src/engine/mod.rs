@@ -242,6 +242,7 @@ fn outcome_name(result: &Result<PluginReply, CallError>) -> &'static str {
         Err(CallError::MemoryLimit(_)) => "memory_limit",
         Err(CallError::OutputTooLarge(_)) => "output_too_large",
         Err(CallError::Trapped(_)) => "trapped",
+        Err(CallError::CircuitOpen(_)) => "circuit_open",
     }
 }
 

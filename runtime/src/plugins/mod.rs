@@ -82,6 +82,9 @@ pub enum CallError {
     /// The plugin was built against a contract version without this export.
     #[error("the plugin's contract version has no `{0}`")]
     Unsupported(&'static str),
+    /// The plugin failed too often in a row; it is not called until it cools down.
+    #[error("the plugin failed {0} times in a row and is paused")]
+    CircuitOpen(u32),
     /// The plugin ran past its deadline and was stopped.
     #[error("plugin exceeded its {0} ms deadline")]
     Timeout(u64),
@@ -178,11 +181,66 @@ enum Pre {
     V0_1(v0_1::PluginPre<HostState>),
 }
 
+/// Consecutive failures after which a plugin is paused.
+pub const BREAKER_FAILURES: u32 = 5;
+/// How long a paused plugin rests before one trial call is let through.
+pub const BREAKER_COOL_DOWN: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A per-plugin circuit breaker: a plugin that keeps failing (crashing, timing out, its
+/// backend down) is not called for a while, so shoppers get a person at once instead of
+/// waiting on it, and the host stops spending time on it.
+#[derive(Debug, Default)]
+struct Breaker {
+    failures: u32,
+    open_until: Option<Instant>,
+}
+
+impl Breaker {
+    /// Whether a call may go ahead now; after the cool-down one trial call may.
+    fn admit(&mut self, now: Instant) -> bool {
+        match self.open_until {
+            Some(until) if now < until => false,
+            Some(_) => {
+                // Half-open: this call decides; until it returns, others wait it out.
+                self.open_until = Some(now + BREAKER_COOL_DOWN);
+                true
+            }
+            None => true,
+        }
+    }
+
+    fn record(&mut self, failed: bool, now: Instant) {
+        if failed {
+            self.failures += 1;
+            if self.failures >= BREAKER_FAILURES {
+                self.open_until = Some(now + BREAKER_COOL_DOWN);
+            }
+        } else {
+            self.failures = 0;
+            self.open_until = None;
+        }
+    }
+}
+
+/// Failures that count against a plugin's breaker: its own breakage, not a shopper's typo.
+fn counts_as_failure(e: &CallError) -> bool {
+    matches!(
+        e,
+        CallError::Unavailable(_)
+            | CallError::Failed(_)
+            | CallError::Timeout(_)
+            | CallError::MemoryLimit(_)
+            | CallError::OutputTooLarge(_)
+            | CallError::Trapped(_)
+    )
+}
+
 /// A plugin ready to be called.
 pub struct LoadedPlugin {
     merchant: String,
     manifest: Manifest,
     pre: Pre,
+    breaker: std::sync::Mutex<Breaker>,
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -290,6 +348,7 @@ impl PluginHost {
             merchant: merchant.to_string(),
             manifest,
             pre,
+            breaker: std::sync::Mutex::default(),
         });
         let mut plugins = self.plugins.write().unwrap_or_else(|e| e.into_inner());
         let list = plugins.entry(merchant.to_string()).or_default();
@@ -462,6 +521,17 @@ impl PluginHost {
         ) -> wasmtime::Result<Result<PluginReply, wit::PluginError>>,
     ) -> (Result<PluginReply, CallError>, CallStats) {
         let started = Instant::now();
+        let admitted = plugin
+            .breaker
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .admit(started);
+        if !admitted {
+            return (
+                Err(CallError::CircuitOpen(BREAKER_FAILURES)),
+                CallStats::default(),
+            );
+        }
         let limits = &plugin.manifest.limits;
         let unsupported = matches!((&phase, &plugin.pre), (Phase::Commit { .. }, Pre::V0_1(_)));
         let state = HostState::new(
@@ -497,6 +567,14 @@ impl PluginHost {
             }),
             Err(e) => Err(classify_trap(&e, &store, limits)),
         };
+        plugin
+            .breaker
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .record(
+                result.as_ref().is_err_and(counts_as_failure),
+                Instant::now(),
+            );
         let state = store.data();
         let stats = CallStats {
             micros: started.elapsed().as_micros() as u64,
@@ -504,6 +582,35 @@ impl PluginHost {
             refunds_issued: state.issued.clone(),
         };
         (result, stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_breaker_opens_after_repeated_failures_and_a_success_closes_it() {
+        let mut b = Breaker::default();
+        let t0 = Instant::now();
+        for _ in 0..BREAKER_FAILURES - 1 {
+            assert!(b.admit(t0));
+            b.record(true, t0);
+        }
+        assert!(b.admit(t0), "still closed below the threshold");
+        b.record(true, t0);
+        assert!(
+            !b.admit(t0),
+            "open after {BREAKER_FAILURES} failures in a row"
+        );
+        let later = t0 + BREAKER_COOL_DOWN;
+        assert!(b.admit(later), "one trial call after the cool-down");
+        assert!(!b.admit(later), "only one");
+        b.record(false, later);
+        assert!(b.admit(later), "a success closes it");
+        // A success resets the count.
+        b.record(true, later);
+        assert!(b.admit(later));
     }
 }
 
