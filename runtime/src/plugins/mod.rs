@@ -585,6 +585,21 @@ impl PluginHost {
     }
 }
 
+fn classify_trap(
+    e: &wasmtime::Error,
+    store: &Store<HostState>,
+    limits: &manifest::Limits,
+) -> CallError {
+    if store.data().memory.exceeded() {
+        return CallError::MemoryLimit(limits.memory_bytes);
+    }
+    match e.downcast_ref::<Trap>() {
+        Some(Trap::Interrupt) => CallError::Timeout(limits.deadline_ms),
+        Some(trap) => CallError::Trapped(trap.to_string()),
+        None => CallError::Trapped(format!("{e:#}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -611,20 +626,5 @@ mod tests {
         // A success resets the count.
         b.record(true, later);
         assert!(b.admit(later));
-    }
-}
-
-fn classify_trap(
-    e: &wasmtime::Error,
-    store: &Store<HostState>,
-    limits: &manifest::Limits,
-) -> CallError {
-    if store.data().memory.exceeded() {
-        return CallError::MemoryLimit(limits.memory_bytes);
-    }
-    match e.downcast_ref::<Trap>() {
-        Some(Trap::Interrupt) => CallError::Timeout(limits.deadline_ms),
-        Some(trap) => CallError::Trapped(trap.to_string()),
-        None => CallError::Trapped(format!("{e:#}")),
     }
 }
