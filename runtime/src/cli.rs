@@ -2,7 +2,9 @@
 //!
 //! - `kefu serve`: run the runtime (HTTP, chat, plugins, SQLite store);
 //! - `kefu chat`: talk to a running runtime from a terminal (`--json` for scripts);
-//! - `kefu intent classify`: classify one message per stdin line, one JSON object per line.
+//! - `kefu intent classify`: classify one message per stdin line, one JSON object per line;
+//! - `kefu plugin …`: scaffold, build, test and deploy plugins ([`crate::plugin_cli`]);
+//! - `kefu merchant key`: create an admin API key.
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -17,6 +19,7 @@ use kefu_intent::Classifier;
 use crate::engine::Engine;
 use crate::http::{AppState, HttpConfig, router};
 use crate::plugins::PluginHost;
+use crate::registry::Registry;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
 
@@ -39,6 +42,32 @@ enum Command {
     },
     /// Chat with a running runtime from the terminal: one line in, the bot's replies out.
     Chat(ChatArgs),
+    /// Write, test and deploy plugins.
+    Plugin {
+        #[command(subcommand)]
+        command: crate::plugin_cli::PluginCommand,
+    },
+    /// Manage merchants.
+    Merchant {
+        #[command(subcommand)]
+        command: MerchantCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MerchantCommand {
+    /// Create an API key for the admin API (printed once; only its hash is stored).
+    Key {
+        /// The merchant.
+        #[arg(long)]
+        merchant: String,
+        /// What the key is for.
+        #[arg(long, default_value = "cli")]
+        label: String,
+        /// Where the runtime's database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
 }
 
 /// Options of `kefu chat`.
@@ -90,6 +119,10 @@ pub struct ServeArgs {
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// The `kefu` binary that compiles uploaded plugins in a child process (default: this
+    /// one).
+    #[arg(long, env = "KEFU_COMPILER", hide = true)]
+    pub compiler: Option<PathBuf>,
 }
 
 /// Runs the CLI; the binary's whole `main`.
@@ -103,6 +136,15 @@ pub fn main() -> ExitCode {
         Command::Chat(args) => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(crate::chat_client::run(args))),
+        Command::Plugin { command } => return crate::plugin_cli::main(command),
+        Command::Merchant {
+            command:
+                MerchantCommand::Key {
+                    merchant,
+                    label,
+                    data_dir,
+                },
+        } => merchant_key(&merchant, &label, &data_dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -141,6 +183,21 @@ fn classify(model: Option<PathBuf>) -> Result<()> {
         writeln!(stdout, "{}", serde_json::to_string(&line)?)?;
     }
     Ok(())
+}
+
+fn merchant_key(merchant: &str, label: &str, data_dir: &std::path::Path) -> Result<()> {
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let store = Store::open(data_dir)
+            .await
+            .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+        if !store.merchant_exists(merchant).await? {
+            anyhow::bail!("no merchant `{merchant}` in {}", data_dir.display());
+        }
+        let key = store.create_api_key(merchant, label).await?;
+        println!("{key}");
+        eprintln!("This key is shown once; kefu only keeps its hash.");
+        Ok(())
+    })
 }
 
 fn serve_blocking(args: ServeArgs) -> Result<()> {
@@ -187,6 +244,27 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .load_dir(demo.merchant_id(), &args.plugins_dir)
         .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
     tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    let compiler = match &args.compiler {
+        Some(path) => path.clone(),
+        None => std::env::current_exe().context("locating the kefu binary")?,
+    };
+    let registry = Registry::new(
+        store.clone(),
+        plugins.clone(),
+        args.data_dir.join("plugin-cache"),
+        compiler,
+    );
+    // Deployed versions override the bundled plugins of the same name.
+    let deployed = registry.restore().await?;
+    if deployed > 0 {
+        tracing::info!(count = deployed, "deployed plugins loaded");
+    }
+    if !store.has_api_key(demo.merchant_id()).await? {
+        let key = store.create_api_key(demo.merchant_id(), "demo").await?;
+        println!(
+            "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
+        );
+    }
     if !args.assets_dir.join("kefu.js").is_file() {
         tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");
     }
@@ -196,6 +274,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .unwrap_or_else(|| format!("http://{local}"));
     Ok(AppState {
         engine: Engine::new(store, classifier, plugins),
+        registry,
         config: Arc::new(HttpConfig {
             assets_dir: args.assets_dir.clone(),
             www_dir: args.www_dir.clone(),

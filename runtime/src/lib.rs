@@ -4,6 +4,7 @@
 //! - [`http`]: axum routes (chat WebSocket, widget assets, demo pages, health);
 //! - [`engine`]: what the bot answers, when it hands off, what it never says;
 //! - [`plugins`]: the wasmtime host for merchant plugins;
+//! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
 //! - [`store`]: SQLite persistence;
 //! - [`cli`]: the `kefu` command line (`serve`, `chat`, `intent classify`).
 //!
@@ -14,7 +15,9 @@ mod chat_client;
 pub mod cli;
 pub mod engine;
 pub mod http;
+pub mod plugin_cli;
 pub mod plugins;
+pub mod registry;
 pub mod store;
 
 use std::sync::Arc;

@@ -4,8 +4,8 @@
 //! pairs, character 3–4-grams, Chinese characters and their pairs), weighted by how rare
 //! each feature is among the merchant's entries, so "do you deliver to Canada?" finds
 //! "Which countries do you deliver to?" while "do you" counts for little. An entry tied to
-//! the intent the model recognised gets a head start; an entry is only given when the
-//! match is good enough, never as a guess.
+//! the intent the model recognised gets a head start, one tied to another recognised intent
+//! starts behind; an entry is only given when the match is good enough, never as a guess.
 
 use std::collections::HashMap;
 
@@ -59,10 +59,12 @@ pub fn find<'a>(entries: &'a [FaqEntry], text: &str, intent: &str) -> Option<&'a
                 .filter_map(|(f, v)| doc.get(f).map(|w| v * w))
                 .sum();
             let cosine = dot / (query_norm * norm(&doc)).max(f32::EPSILON);
-            let bonus = if entry.intent.as_deref() == Some(intent) {
-                INTENT_BONUS
-            } else {
-                0.0
+            // An entry about the recognised intent gets a head start; one about another
+            // intent the model did recognise (not out of scope) starts behind.
+            let bonus = match entry.intent.as_deref() {
+                Some(i) if i == intent => INTENT_BONUS,
+                Some(_) if intent != kefu_intent::OUT_OF_SCOPE => -INTENT_BONUS,
+                _ => 0.0,
             };
             if std::env::var_os("KEFU_FAQ_DEBUG").is_some() {
                 eprintln!("{cosine:.3} +{bonus} {:?} <- {text:?}", entry.question);
@@ -151,6 +153,20 @@ mod tests {
         ] {
             assert_eq!(find(&faq, text, intent).map(|e| e.id), Some(id), "{text}");
         }
+    }
+
+    #[test]
+    fn an_entry_about_another_recognised_intent_is_not_given() {
+        let mut faq = faq();
+        faq.push(entry(
+            7,
+            Some("check_cancellation_fee"),
+            "Is there a fee to cancel an order?",
+        ));
+        assert_eq!(
+            find(&faq, "I want to return order 1003", "return_item").map(|e| e.id),
+            None
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! The HTTP face of the runtime: the chat WebSocket, the widget's assets, the demo pages and
-//! `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
+//! The HTTP face of the runtime: the chat WebSocket, the admin API, the widget's assets, the
+//! demo pages and `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
 //! without a socket. Nothing here touches wasmtime: plugins are reached through the engine.
 
+mod admin;
 mod assets;
 mod chat;
 
@@ -15,6 +16,7 @@ use axum::routing::get;
 use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
+use crate::registry::Registry;
 
 /// Where the runtime finds what it serves, and how it is reached.
 #[derive(Debug, Clone)]
@@ -32,6 +34,8 @@ pub struct HttpConfig {
 pub struct AppState {
     /// The conversation engine.
     pub engine: Engine,
+    /// Merchants' deployed plugins.
+    pub registry: Registry,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
 }
@@ -41,6 +45,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(chat::router())
+        .merge(admin::router())
         .merge(assets::router(&state.config))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

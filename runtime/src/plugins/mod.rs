@@ -15,6 +15,7 @@
 //! thread. This module knows nothing about HTTP.
 
 mod bindings;
+pub mod compile;
 mod conversions;
 mod host;
 pub mod manifest;
@@ -28,7 +29,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use kefu_protocol::Card;
 use wasmtime::component::{Component, HasSelf, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, Trap};
+use wasmtime::{Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, Trap};
 
 use self::bindings::{Plugin, PluginPre, types as wit, v0_1};
 use self::host::{CallContext, HostState};
@@ -296,11 +297,8 @@ impl PluginHost {
             .max_memory_size(manifest::MAX_MEMORY_BYTES as usize)
             // Keeping the first pages resident makes a fresh instance's first call cheap.
             .linear_memory_keep_resident(1 << 20);
-        let mut config = Config::new();
-        config
-            .wasm_component_model(true)
-            .epoch_interruption(true)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        let mut config = compile::compiler_config();
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
         let engine = Engine::new(&config)?;
         let mut linker = Linker::new(&engine);
         Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)?;
@@ -322,7 +320,14 @@ impl PluginHost {
         self
     }
 
-    /// Compiles and links a plugin for `merchant`, replacing one of the same name.
+    /// The wasmtime engine plugins are compiled for.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Compiles (in this process) and links a plugin for `merchant`, replacing one of the
+    /// same name. For plugins the operator trusts (the reference plugins shipped with
+    /// kefu); uploads go through [`Self::load_precompiled`] after [`compile`].
     pub fn load(
         &self,
         merchant: &str,
@@ -330,12 +335,47 @@ impl PluginHost {
         component: &[u8],
     ) -> Result<Arc<LoadedPlugin>, LoadError> {
         let manifest = Manifest::parse(manifest_text)?;
+        let component =
+            Component::from_binary(&self.engine, component).map_err(|e| LoadError::Component {
+                name: manifest.plugin.name.clone(),
+                reason: format!("{e:#}"),
+            })?;
+        self.install(merchant, manifest, &component)
+    }
+
+    /// Links an artifact compiled by [`compile::ArtifactCache`] for `merchant`, replacing a
+    /// plugin of the same name. Calls already running finish on the old version.
+    pub fn load_precompiled(
+        &self,
+        merchant: &str,
+        manifest_text: &str,
+        artifact: &[u8],
+    ) -> Result<Arc<LoadedPlugin>, LoadError> {
+        let manifest = Manifest::parse(manifest_text)?;
+        // SAFETY: `Component::deserialize` trusts its input to be wasmtime's own output.
+        // Artifacts only come from `compile::ArtifactCache`: written by this binary's own
+        // compile child (never by a merchant) into the runtime's private data directory,
+        // and checked by wasmtime against this engine's version and configuration.
+        #[allow(unsafe_code, reason = "loading our own compiler's output; see SAFETY")]
+        let component = unsafe { Component::deserialize(&self.engine, artifact) };
+        let component = component.map_err(|e| LoadError::Component {
+            name: manifest.plugin.name.clone(),
+            reason: format!("{e:#}"),
+        })?;
+        self.install(merchant, manifest, &component)
+    }
+
+    fn install(
+        &self,
+        merchant: &str,
+        manifest: Manifest,
+        component: &Component,
+    ) -> Result<Arc<LoadedPlugin>, LoadError> {
         let invalid = |e: wasmtime::Error| LoadError::Component {
             name: manifest.plugin.name.clone(),
             reason: format!("{e:#}"),
         };
-        let component = Component::from_binary(&self.engine, component).map_err(invalid)?;
-        let pre = self.linker.instantiate_pre(&component).map_err(invalid)?;
+        let pre = self.linker.instantiate_pre(component).map_err(invalid)?;
         // The newest contract the component's exports fit.
         let pre = match PluginPre::new(pre.clone()) {
             Ok(current) => Pre::Current(current),

@@ -9,6 +9,7 @@
 
 mod commerce;
 mod demo;
+mod registry;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -24,6 +25,7 @@ pub use commerce::{
     RefundRecord,
 };
 pub use demo::DemoData;
+pub use registry::{PluginVersion, Stored, StoredPlugin};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
 #[derive(Debug, thiserror::Error)]
