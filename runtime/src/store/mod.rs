@@ -21,8 +21,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Row, SqlitePool};
 
 pub use commerce::{
-    ActionRecord, ActionState, AuditEntry, FaqEntry, MerchantSettings, NewRefund, ProductRecord,
-    RefundRecord,
+    ActionRecord, ActionState, AuditEntry, CallRecording, FaqEntry, MerchantSettings, NewRefund,
+    ProductRecord, RefundRecord,
 };
 pub use demo::DemoData;
 pub use registry::{PluginVersion, Stored, StoredPlugin};
