@@ -82,12 +82,22 @@ async fn call(
     intent: &str,
     slots: &[(&str, &str)],
 ) -> (Result<PluginReply, CallError>, Duration) {
+    call_text(host, merchant, intent, slots, "").await
+}
+
+async fn call_text(
+    host: &Arc<PluginHost>,
+    merchant: &str,
+    intent: &str,
+    slots: &[(&str, &str)],
+    text: &str,
+) -> (Result<PluginReply, CallError>, Duration) {
     let host = host.clone();
     let plugin = host.for_intent(merchant, intent).expect("plugin loaded");
     let request = PluginRequest {
         intent: intent.into(),
         locale: "en".into(),
-        text: String::new(),
+        text: text.into(),
         slots: slots
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -330,4 +340,134 @@ async fn a_plugin_that_keeps_crashing_is_paused_and_others_are_not() {
     assert!(took < Duration::from_millis(5), "{took:?}");
     // Another merchant's plugin is unaffected.
     orders_still_work(&host).await;
+}
+
+/// A web server for the outbound HTTP tests: `/ok`, a redirect within the origin, one out of
+/// it, a body larger than the plugin's cap, a slow answer, and an echo of the
+/// `Authorization` header the host sent.
+async fn web_server() -> std::net::SocketAddr {
+    use axum::http::{HeaderMap, StatusCode, header};
+    use axum::routing::get;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = axum::Router::new()
+        .route("/ok", get(|| async { "hello" }))
+        .route(
+            "/inside",
+            get(|| async { (StatusCode::FOUND, [(header::LOCATION, "/ok")]) }),
+        )
+        .route(
+            "/outside",
+            get(move || async move {
+                // Same server, but by a name: not the literal origin the manifest lists.
+                let to = format!("http://localhost:{}/ok", addr.port());
+                (StatusCode::FOUND, [(header::LOCATION, to)])
+            }),
+        )
+        .route("/huge", get(|| async { "x".repeat(1 << 20) }))
+        .route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(3)).await;
+                "late"
+            }),
+        )
+        .route(
+            "/auth",
+            get(|headers: HeaderMap| async move {
+                let auth = headers
+                    .get_all(header::AUTHORIZATION)
+                    .iter()
+                    .map(|v| v.to_str().unwrap().to_string())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                format!("auth={auth}")
+            }),
+        );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn outbound_http_goes_only_where_the_manifest_allows() {
+    let addr = web_server().await;
+    let origin = format!("http://127.0.0.1:{}", addr.port());
+    let manifest = format!(
+        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"http\"]\n\
+         [limits]\ndeadline_ms = 1000\n\
+         [http]\nallow = [\"{origin}\"]\ntimeout_ms = 300\nmax_response_bytes = 1024\n\
+         [[http.secrets]]\norigin = \"{origin}\"\nheader = \"Authorization\"\nname = \"shop_token\"\n"
+    );
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let secrets =
+        std::collections::HashMap::from([("shop_token".to_string(), "Bearer s3cret".to_string())]);
+    let host = PluginHost::new(Arc::new(StoreData::new(store)))
+        .unwrap()
+        .with_secrets(kefu_runtime::plugins::Secrets::Fixed(secrets));
+    host.load("demo", &manifest, &component("test-plugins/hostile"))
+        .unwrap();
+    // Without an [http] grant, the import is denied.
+    host.load(
+        "evil",
+        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"http\"]\n",
+        &component("test-plugins/hostile"),
+    )
+    .unwrap();
+    let host = Arc::new(host);
+    let fetch = |merchant: &'static str, path: &str| {
+        let host = host.clone();
+        let url = if path.contains("://") {
+            path.to_string()
+        } else {
+            format!("{origin}{path}")
+        };
+        async move {
+            let (result, took) = call_text(&host, merchant, "http", &[], &url).await;
+            (result.unwrap().text, took)
+        }
+    };
+    assert_eq!(fetch("demo", "/ok").await.0, "200 hello");
+    // A redirect within the allowed origin is followed; one out of it is refused.
+    assert_eq!(fetch("demo", "/inside").await.0, "200 hello");
+    let (text, _) = fetch("demo", "/outside").await;
+    assert!(
+        text.starts_with("refused: HostError::AccessDenied"),
+        "{text}"
+    );
+    // Anywhere else, and a name resolving inside the runtime's network, are refused.
+    let (text, _) = fetch("demo", "http://example.invalid/").await;
+    assert!(
+        text.starts_with("refused: HostError::AccessDenied"),
+        "{text}"
+    );
+    let (text, _) = fetch("demo", &format!("http://localhost:{}/ok", addr.port())).await;
+    assert!(
+        text.starts_with("refused: HostError::AccessDenied"),
+        "{text}"
+    );
+    let (text, _) = fetch("evil", "/ok").await;
+    assert!(
+        text.contains("AccessDenied") && text.contains("http"),
+        "{text}"
+    );
+    // Bodies over the cap, and slow answers, end in typed errors within their bounds.
+    let (text, _) = fetch("demo", "/huge").await;
+    assert!(
+        text.starts_with("refused: HostError::LimitExceeded"),
+        "{text}"
+    );
+    let (text, took) = fetch("demo", "/slow").await;
+    assert!(
+        text.starts_with("refused: HostError::Unavailable"),
+        "{text}"
+    );
+    assert!(took < Duration::from_millis(900), "{took:?}");
+    // The host adds the secret; the plugin's own Authorization header is dropped.
+    assert_eq!(fetch("demo", "/auth").await.0, "200 auth=Bearer s3cret");
+    // The server is still there for the next plugin: nothing hung.
+    assert_eq!(fetch("demo", "/ok").await.0, "200 hello");
 }

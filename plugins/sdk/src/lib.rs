@@ -27,7 +27,7 @@
 //!
 //! Build it for `wasm32-unknown-unknown` and turn the module into a component (kefu's
 //! `cargo xtask build` does both for the reference plugins). Host imports ([`orders`],
-//! [`catalog`], [`refunds`], [`kv`], [`clock`], [`log`]) only work when the plugin's
+//! [`catalog`], [`refunds`], [`kv`], [`clock`], [`http`], [`log`]) only work when the plugin's
 //! `manifest.toml` grants them; otherwise they return [`HostError::AccessDenied`].
 //!
 //! Money: `handle` never moves it. Return a [`Reply`] whose `proposal` is an
@@ -53,7 +53,7 @@ pub use bindings::kefu::plugin::types::{
     Action, Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Product,
     ProductCard, RefundProposal, RefundRecord, Reply, Request, Slot,
 };
-pub use bindings::kefu::plugin::{catalog, clock, kv, log, orders, refunds};
+pub use bindings::kefu::plugin::{catalog, clock, http, kv, log, orders, refunds};
 
 /// Exports a type implementing [`Guest`] as this component's plugin.
 pub use bindings::export_plugin;

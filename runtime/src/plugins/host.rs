@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use super::Proposal;
-use super::bindings::kefu::plugin::{catalog, clock, kv, log, orders, refunds, types};
+use super::bindings::kefu::plugin::{catalog, clock, http, kv, log, orders, refunds, types};
 use super::bindings::v0_1;
 use super::conversions::{
     host_error_to_v0_1, order_to_v0_1, order_to_wit, product_to_wit, refund_to_wit,
 };
-use super::manifest::{Capabilities, Limits, MoneyLimits};
+use super::manifest::{Capabilities, HttpGrant, Limits, MoneyLimits};
+use super::outbound::{self, OutboundError, OutboundRequest};
 use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
@@ -120,6 +121,9 @@ pub struct HostState {
     plugin: String,
     capabilities: Capabilities,
     money: Option<MoneyLimits>,
+    http: Option<HttpGrant>,
+    deadline: std::time::Instant,
+    secrets: Arc<super::Secrets>,
     kv_quota: u64,
     data: Arc<dyn MerchantData>,
     phase: Phase,
@@ -139,6 +143,9 @@ pub(super) struct CallContext {
     pub plugin: String,
     pub capabilities: Capabilities,
     pub money: Option<MoneyLimits>,
+    pub http: Option<HttpGrant>,
+    pub deadline: std::time::Instant,
+    pub secrets: Arc<super::Secrets>,
     pub limits: Limits,
     pub phase: Phase,
     pub now_ms: u64,
@@ -151,6 +158,9 @@ impl HostState {
             plugin: cx.plugin,
             capabilities: cx.capabilities,
             money: cx.money,
+            http: cx.http,
+            deadline: cx.deadline,
+            secrets: cx.secrets,
             kv_quota: cx.limits.kv_bytes,
             data,
             phase: cx.phase,
@@ -393,6 +403,36 @@ impl kv::Host for HostState {
         self.data
             .kv_delete(&self.merchant, &self.plugin, &key)
             .map_err(|e| self.unavailable("the key-value store", &e))
+    }
+}
+
+impl http::Host for HostState {
+    fn fetch(&mut self, request: http::Request) -> Result<http::Response, types::HostError> {
+        let Some(grant) = self.http.clone() else {
+            return Err(Self::denied("http"));
+        };
+        self.spend_host_call()?;
+        let outcome = outbound::fetch(
+            &grant,
+            OutboundRequest {
+                method: request.method,
+                url: request.url,
+                headers: request.headers,
+                body: request.body,
+            },
+            self.deadline,
+            &|name| self.secrets.get(name),
+        );
+        match outcome {
+            Ok(r) => Ok(http::Response {
+                status: r.status,
+                headers: r.headers,
+                body: r.body,
+            }),
+            Err(OutboundError::Denied(why)) => Err(types::HostError::AccessDenied(why)),
+            Err(OutboundError::Limit(why)) => Err(types::HostError::LimitExceeded(why)),
+            Err(OutboundError::Unavailable(why)) => Err(types::HostError::Unavailable(why)),
+        }
     }
 }
 

@@ -26,6 +26,68 @@ pub struct Manifest {
     /// Money it may move. Without this section the `refunds` import is denied.
     #[serde(default)]
     pub money: Option<MoneyLimits>,
+    /// Where it may send HTTP requests. Without this section the `http` import is denied.
+    #[serde(default)]
+    pub http: Option<HttpGrant>,
+}
+
+/// Outbound HTTP a plugin is granted.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpGrant {
+    /// Origins (`https://api.example.com`, `http://127.0.0.1:9000`) requests may go to.
+    pub allow: Vec<String>,
+    /// Longest a request may take, in milliseconds (also bounded by the call's deadline).
+    #[serde(default = "HttpGrant::default_timeout_ms")]
+    pub timeout_ms: u64,
+    /// Largest response body, in bytes.
+    #[serde(default = "HttpGrant::default_max_response_bytes")]
+    pub max_response_bytes: u64,
+    /// Headers the host adds to requests to an origin, with values from the runtime's
+    /// secrets (environment variable `KEFU_SECRET_<NAME>`); the plugin never sees them.
+    #[serde(default)]
+    pub secrets: Vec<HttpSecret>,
+}
+
+/// A secret header added by the host.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSecret {
+    /// The origin it is sent to (and only there).
+    pub origin: String,
+    /// The header, e.g. `Authorization`.
+    pub header: String,
+    /// The secret's name: its value is `KEFU_SECRET_<NAME>` in the runtime's environment.
+    pub name: String,
+}
+
+impl HttpGrant {
+    fn default_timeout_ms() -> u64 {
+        2_000
+    }
+    fn default_max_response_bytes() -> u64 {
+        1 << 20
+    }
+}
+
+/// `scheme://host[:port]` of `url`, lower-cased, without a default port; `None` if `url` is
+/// not an absolute http(s) URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let authority = authority.to_ascii_lowercase();
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("http", Some((host, "80"))) | ("https", Some((host, "443"))) => host.to_string(),
+        _ => authority,
+    };
+    Some(format!("{scheme}://{authority}"))
 }
 
 /// Caps on the money a plugin may move. The host enforces every one of them when the
@@ -169,6 +231,25 @@ impl Manifest {
         if m.limits.kv_bytes > MAX_KV_BYTES {
             return bad(format!("limits.kv_bytes must be at most {MAX_KV_BYTES}"));
         }
+        if let Some(http) = &m.http {
+            for origin in http
+                .allow
+                .iter()
+                .chain(http.secrets.iter().map(|s| &s.origin))
+            {
+                if origin_of(origin).as_deref() != Some(origin.trim_end_matches('/')) {
+                    return bad(format!(
+                        "http origin `{origin}` must be scheme://host[:port], like https://api.example.com"
+                    ));
+                }
+            }
+            if !(1..=MAX_DEADLINE_MS).contains(&http.timeout_ms) {
+                return bad(format!("http.timeout_ms must be 1..={MAX_DEADLINE_MS}"));
+            }
+            if http.max_response_bytes > 16 << 20 {
+                return bad("http.max_response_bytes must be at most 16 MiB".into());
+            }
+        }
         if let Some(money) = &m.money {
             if money.currency.len() != 3 || !money.currency.chars().all(|c| c.is_ascii_uppercase())
             {
@@ -210,6 +291,28 @@ mod tests {
     fn limits_beyond_the_host_maximum_are_rejected() {
         let text = format!("{MINIMAL}[limits]\nmemory_bytes = 1_000_000_000\n");
         assert!(Manifest::parse(&text).is_err());
+    }
+
+    #[test]
+    fn http_origins_are_checked() {
+        assert_eq!(
+            origin_of("https://API.example.com/v1?x=1").as_deref(),
+            Some("https://api.example.com")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:9000/a").as_deref(),
+            Some("http://127.0.0.1:9000")
+        );
+        assert_eq!(
+            origin_of("https://example.com:443/").as_deref(),
+            Some("https://example.com")
+        );
+        assert_eq!(origin_of("https://user@evil.com/"), None);
+        assert_eq!(origin_of("file:///etc/passwd"), None);
+        let ok = format!("{MINIMAL}[http]\nallow = [\"https://api.example.com\"]\n");
+        assert!(Manifest::parse(&ok).is_ok());
+        let bad = format!("{MINIMAL}[http]\nallow = [\"https://api.example.com/path\"]\n");
+        assert!(Manifest::parse(&bad).is_err());
     }
 
     #[test]

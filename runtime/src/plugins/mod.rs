@@ -19,6 +19,7 @@ pub mod compile;
 mod conversions;
 mod host;
 pub mod manifest;
+mod outbound;
 pub mod record;
 mod ticker;
 
@@ -230,6 +231,27 @@ impl Clock {
     }
 }
 
+/// Where the values of secrets named in manifests (`[[http.secrets]]`) come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Secrets {
+    /// `KEFU_SECRET_<NAME>` in the runtime's environment.
+    Environment,
+    /// A fixed table (tests).
+    Fixed(HashMap<String, String>),
+}
+
+impl Secrets {
+    /// The value of secret `name`.
+    pub fn get(&self, name: &str) -> Option<String> {
+        match self {
+            Self::Environment => {
+                std::env::var(format!("KEFU_SECRET_{}", name.to_ascii_uppercase())).ok()
+            }
+            Self::Fixed(table) => table.get(name).cloned(),
+        }
+    }
+}
+
 /// A compiled plugin, pre-linked for the contract version it was built against.
 enum Pre {
     Current(PluginPre<HostState>),
@@ -328,6 +350,7 @@ pub struct PluginHost {
     linker: Linker<HostState>,
     data: Arc<dyn MerchantData>,
     clock: Clock,
+    secrets: Arc<Secrets>,
     /// merchant id → its plugins.
     plugins: RwLock<HashMap<String, Vec<Arc<LoadedPlugin>>>>,
     // Declared last: dropped after everything that could still be running a guest.
@@ -363,9 +386,16 @@ impl PluginHost {
             linker,
             data,
             clock: Clock::System,
+            secrets: Arc::new(Secrets::Environment),
             plugins: RwLock::default(),
             _ticker: ticker,
         })
+    }
+
+    /// Secret header values for plugins' outbound HTTP come from `secrets`.
+    pub fn with_secrets(mut self, secrets: Secrets) -> Self {
+        self.secrets = Arc::new(secrets);
+        self
     }
 
     /// Plugins see `clock` instead of the system time.
@@ -706,6 +736,9 @@ impl PluginHost {
                 plugin: plugin.manifest.plugin.name.clone(),
                 capabilities: plugin.manifest.capabilities.clone(),
                 money: plugin.manifest.money.clone(),
+                http: plugin.manifest.http.clone(),
+                secrets: self.secrets.clone(),
+                deadline: started + std::time::Duration::from_millis(limits.deadline_ms),
                 limits: limits.clone(),
                 phase,
                 now_ms,
