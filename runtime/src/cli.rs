@@ -2,11 +2,12 @@
 //!
 //! - `kefu serve`: run the runtime (HTTP, chat, plugins, SQLite store);
 //! - `kefu chat`: talk to a running runtime from a terminal (`--json` for scripts);
-//! - `kefu intent classify`: classify one message per stdin line, one JSON object per line.
+//! - `kefu intent classify`: classify one message per stdin line, one JSON object per line;
+//! - `kefu agent add`: give a person a login to the agent console (password on stdin).
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use clap::{Args, Parser, Subcommand};
 use kefu_intent::Classifier;
 
 use crate::engine::Engine;
-use crate::http::{AppState, HttpConfig, router};
+use crate::http::{AppState, HttpConfig, TrainingFile, router};
 use crate::plugins::PluginHost;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
@@ -39,6 +40,31 @@ enum Command {
     },
     /// Chat with a running runtime from the terminal: one line in, the bot's replies out.
     Chat(ChatArgs),
+    /// Manage agents: the people who answer in the console.
+    Agent {
+        #[command(subcommand)]
+        command: AgentCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgentCommand {
+    /// Add an agent to a merchant. The password is read from the first line of stdin
+    /// (at least 8 characters), so it never appears in the shell history.
+    Add {
+        /// The merchant whose conversations the agent answers.
+        #[arg(long)]
+        merchant: String,
+        /// The agent's login.
+        #[arg(long)]
+        email: String,
+        /// The name shoppers see ("Ada").
+        #[arg(long)]
+        name: String,
+        /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
 }
 
 /// Options of `kefu chat`.
@@ -90,6 +116,11 @@ pub struct ServeArgs {
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Where messages agents label in the console are appended as `label<TAB>text`
+    /// (default: <data-dir>/train_agent_labels.tsv); `cargo xtask train --extra PATH`
+    /// trains with it.
+    #[arg(long, env = "KEFU_TRAINING_FILE")]
+    pub training_file: Option<PathBuf>,
 }
 
 /// Runs the CLI; the binary's whole `main`.
@@ -103,6 +134,17 @@ pub fn main() -> ExitCode {
         Command::Chat(args) => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(crate::chat_client::run(args))),
+        Command::Agent {
+            command:
+                AgentCommand::Add {
+                    merchant,
+                    email,
+                    name,
+                    data_dir,
+                },
+        } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(add_agent(&data_dir, &merchant, &email, &name))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -143,6 +185,43 @@ fn classify(model: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+async fn add_agent(data_dir: &Path, merchant: &str, email: &str, name: &str) -> Result<()> {
+    if !crate::engine::handoff::valid_email(&email.trim().to_lowercase()) {
+        anyhow::bail!("`{email}` is not an email address");
+    }
+    if name.trim().is_empty() {
+        anyhow::bail!("the agent needs a name shoppers will see");
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .context("reading the password from stdin")?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    if password.chars().count() < crate::auth::MIN_PASSWORD_CHARS {
+        anyhow::bail!(
+            "the password must have at least {} characters",
+            crate::auth::MIN_PASSWORD_CHARS
+        );
+    }
+    let store = Store::open(data_dir)
+        .await
+        .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+    // A fresh data directory has the demo merchant only once the runtime started once.
+    store.load_demo(&DemoData::builtin()?).await?;
+    let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    let agent = store
+        .add_agent(merchant, email, name, &hash)
+        .await
+        .with_context(|| format!("adding {email} to merchant `{merchant}`"))?;
+    println!(
+        "added agent {} <{}> to {}; they log in at /console",
+        agent.name, agent.email, agent.merchant_id
+    );
+    Ok(())
+}
+
 fn serve_blocking(args: ServeArgs) -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -162,7 +241,15 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let app = build_app(&args, local).await?;
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
-    println!("\n  kefu is running. Open the demo storefront: {url}/\n");
+    println!("\n  kefu is running. Open the demo storefront: {url}/");
+    println!("  Agent console: {url}/console");
+    for agent in DemoData::builtin()?.agents() {
+        println!(
+            "    demo login: {} / {}  (demo only; add real agents with `kefu agent add`)",
+            agent.email, agent.password
+        );
+    }
+    println!();
     axum::serve(listener, router(app))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -194,6 +281,10 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let training_file = args
+        .training_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
     Ok(AppState {
         engine: Engine::new(store, classifier, plugins),
         config: Arc::new(HttpConfig {
@@ -201,5 +292,6 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
             www_dir: args.www_dir.clone(),
             public_url: public_url.trim_end_matches('/').to_string(),
         }),
+        training: Arc::new(TrainingFile::new(training_file)),
     })
 }

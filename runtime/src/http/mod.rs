@@ -1,9 +1,12 @@
-//! The HTTP face of the runtime: the chat WebSocket, the widget's assets, the demo pages and
-//! `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
+//! The HTTP face of the runtime: the chat WebSocket, the agent console (its page, API and
+//! live socket), the widget's assets, the demo pages and `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
 //! without a socket. Nothing here touches wasmtime: plugins are reached through the engine.
 
+mod agent;
 mod assets;
 mod chat;
+
+pub use agent::TrainingFile;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +37,8 @@ pub struct AppState {
     pub engine: Engine,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
+    /// Where agents' training labels are appended.
+    pub training: Arc<TrainingFile>,
 }
 
 /// The whole HTTP app.
@@ -41,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(chat::router())
+        .merge(agent::router())
         .merge(assets::router(&state.config))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
