@@ -59,6 +59,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         www_dir: root().join("www"),
         plugins_dir,
         public_url: None,
+        training_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(app)).await });

@@ -121,11 +121,14 @@ pub fn valid_email(email: &str) -> bool {
     email.len() <= MAX_EMAIL_BYTES && local_ok && domain_ok
 }
 
-/// The language to answer `text` in: its script, else the widget's locale.
-fn lang_of(text: &str, locale: Option<&str>, conv: &Conversation) -> Lang {
+/// The script `text` is written in, if it has letters of one.
+fn script(text: &str) -> Option<Lang> {
     match kefu_intent::language(text) {
-        kefu_intent::Language::Zh | kefu_intent::Language::Mixed => Lang::Zh,
-        kefu_intent::Language::En => Lang::from_tag(locale.unwrap_or(&conv.locale)),
+        kefu_intent::Language::Zh | kefu_intent::Language::Mixed => Some(Lang::Zh),
+        kefu_intent::Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => {
+            Some(Lang::En)
+        }
+        kefu_intent::Language::En => None,
     }
 }
 
@@ -196,6 +199,29 @@ impl Engine {
         })
     }
 
+    /// The language to answer a form or rating in: the script of `text`, else of the
+    /// shopper's latest message, else the widget's locale.
+    async fn reply_lang(
+        &self,
+        conv: &Conversation,
+        text: &str,
+        locale: Option<&str>,
+    ) -> Result<Lang, StoreError> {
+        if let Some(lang) = script(text) {
+            return Ok(lang);
+        }
+        let recent = self
+            .store
+            .messages_after(&conv.id, conv.last_seq.saturating_sub(20))
+            .await?;
+        let last_said = recent
+            .iter()
+            .rev()
+            .filter(|m| m.author == Author::Shopper && m.intent.as_deref() != Some(CSAT_INTENT))
+            .find_map(|m| script(&m.text));
+        Ok(last_said.unwrap_or_else(|| Lang::from_tag(locale.unwrap_or(&conv.locale))))
+    }
+
     /// An earlier send of `client_msg_id`, answered with what it stored.
     async fn resent(
         &self,
@@ -246,7 +272,9 @@ impl Engine {
                 format!("the message is longer than {MAX_TEXT_BYTES} bytes; please shorten it"),
             ));
         }
-        let lang = lang_of(message, input.locale.as_deref(), &conv);
+        let lang = self
+            .reply_lang(&conv, message, input.locale.as_deref())
+            .await?;
         let hours = self
             .store
             .merchant_settings(merchant)
@@ -334,7 +362,7 @@ impl Engine {
                 "you already rated this conversation; thank you",
             ));
         }
-        let lang = Lang::from_tag(locale.unwrap_or(&conv.locale));
+        let lang = self.reply_lang(&conv, "", locale).await?;
         let stars: String = (1..=CSAT_SCALE)
             .map(|i| if i <= score { '★' } else { '☆' })
             .collect();
