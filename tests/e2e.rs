@@ -696,6 +696,14 @@ mod agents {
         );
         let written = std::fs::read_to_string(rt.data_dir.join("train_agent_labels.tsv")).unwrap();
         assert_eq!(written, "complaint\thuman, my parcel came broken\n");
+        // The trainer reads it as it reads its own training files (`cargo xtask train --extra`).
+        let path = rt.data_dir.join("train_agent_labels.tsv");
+        let examples = kefu_model::data::read_tsv(&path).unwrap();
+        assert_eq!(examples.len(), 1);
+        assert_eq!(
+            Some(examples[0].label),
+            kefu_model::data::label_index("complaint")
+        );
 
         let faq = serde_json::json!({
             "question": "Do you ship to Canada?",

@@ -484,7 +484,7 @@ impl Engine {
             .map(|f| (terms(&f.question).intersection(&wanted).count(), f.answer))
             .filter(|(n, _)| *n > 0)
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         Ok(scored
             .into_iter()
             .take(3)

@@ -346,7 +346,7 @@ async fn label(
     Path((id, seq)): Path<(String, u64)>,
     Json(body): Json<Label>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    if !state.engine.labels().iter().any(|l| *l == body.label) {
+    if !state.engine.labels().contains(&body.label) {
         return Err(ApiError::BadRequest(format!(
             "`{}` is not one of the model's labels",
             body.label
