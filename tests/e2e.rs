@@ -618,6 +618,19 @@ mod agents {
         assert!(cookie.is_none());
         let (status, _, _) = api(&rt, "GET", "/v1/agent/queue", None, None).await;
         assert_eq!(status, 401, "no cookie, no queue");
+        // Five wrong guesses lock the account for a while, even against the right password.
+        for _ in 0..4 {
+            let wrong = serde_json::json!({ "email": DEMO_AGENT.0, "password": "guess" });
+            assert_eq!(
+                api(&rt, "POST", "/v1/agent/login", None, Some(wrong))
+                    .await
+                    .0,
+                401
+            );
+        }
+        let right = serde_json::json!({ "email": "Agent@Demo.Kefu", "password": DEMO_AGENT.1 });
+        let (status, json, _) = api(&rt, "POST", "/v1/agent/login", None, Some(right)).await;
+        assert_eq!(status, 429, "{json}");
         let forged = "kefu_agent=0000";
         assert_eq!(
             api(&rt, "GET", "/v1/agent/queue", Some(forged), None)

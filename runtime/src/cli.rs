@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand};
 use kefu_intent::Classifier;
 
 use crate::engine::Engine;
-use crate::http::{AppState, HttpConfig, TrainingFile, router};
+use crate::http::{AppState, HttpConfig, LoginThrottle, TrainingFile, router};
 use crate::plugins::PluginHost;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
@@ -293,5 +293,6 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
             public_url: public_url.trim_end_matches('/').to_string(),
         }),
         training: Arc::new(TrainingFile::new(training_file)),
+        logins: Arc::new(LoginThrottle::default()),
     })
 }

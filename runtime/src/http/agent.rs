@@ -12,8 +12,10 @@
 //! it shows from the API. All actions are plain HTTP requests, so each has a status and a
 //! clear error.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{FromRequestParts, Path, State};
@@ -80,11 +82,49 @@ impl TrainingFile {
     }
 }
 
+/// Failed logins allowed per account within [`LOGIN_WINDOW`] before it is locked for the
+/// rest of the window.
+const MAX_LOGIN_FAILURES: u32 = 5;
+const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// Counts failed logins per account, so a password cannot be guessed at speed. In memory:
+/// a restart forgets it, which costs an attacker a restart per five guesses.
+#[derive(Debug, Default)]
+pub struct LoginThrottle {
+    failures: std::sync::Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl LoginThrottle {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u32, Instant)>> {
+        self.failures.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn blocked(&self, email: &str) -> bool {
+        self.lock()
+            .get(email)
+            .is_some_and(|(n, since)| *n >= MAX_LOGIN_FAILURES && since.elapsed() < LOGIN_WINDOW)
+    }
+
+    fn failed(&self, email: &str) {
+        let mut failures = self.lock();
+        failures.retain(|_, (_, since)| since.elapsed() < LOGIN_WINDOW);
+        let entry = failures
+            .entry(email.to_string())
+            .or_insert((0, Instant::now()));
+        entry.0 += 1;
+    }
+
+    fn succeeded(&self, email: &str) {
+        self.lock().remove(email);
+    }
+}
+
 /// An API failure: a status and a sentence, logged once when it is the server's fault.
 #[derive(Debug)]
 enum ApiError {
     Unauthorized,
     WrongPassword,
+    TooManyAttempts,
     NotFound,
     Conflict(String),
     BadRequest(String),
@@ -98,6 +138,10 @@ impl IntoResponse for ApiError {
             Self::WrongPassword => (
                 StatusCode::UNAUTHORIZED,
                 "wrong email or password".to_string(),
+            ),
+            Self::TooManyAttempts => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many failed logins for this account; try again in 15 minutes".to_string(),
             ),
             Self::NotFound => (StatusCode::NOT_FOUND, "no such conversation".to_string()),
             Self::Conflict(m) => (StatusCode::CONFLICT, m),
@@ -216,6 +260,10 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
     if body.email.len() > 254 || body.password.len() > 1024 {
         return Err(ApiError::WrongPassword);
     }
+    let account = body.email.trim().to_lowercase();
+    if state.logins.blocked(&account) {
+        return Err(ApiError::TooManyAttempts);
+    }
     let found = state.engine.store().agent_credentials(&body.email).await?;
     let (agent, hash) = match found {
         Some((agent, hash)) => (Some(agent), Some(hash)),
@@ -227,8 +275,10 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let Some(agent) = agent.filter(|_| ok) else {
         tracing::info!("console login refused");
+        state.logins.failed(&account);
         return Err(ApiError::WrongPassword);
     };
+    state.logins.succeeded(&account);
     let token = auth::new_token();
     state
         .engine
@@ -435,21 +485,41 @@ async fn live(
         Ok(CurrentAgent(agent)) => agent,
         Err(e) => return e.into_response(),
     };
+    let session = session_token(&headers)
+        .map(auth::token_hash)
+        .unwrap_or_default();
     ws.on_upgrade(move |socket| async move {
-        if let Err(e) = feed(socket, state, agent).await {
+        if let Err(e) = feed(socket, state, agent, session).await {
             tracing::debug!(error = %e, "agent socket closed");
         }
     })
 }
 
-async fn feed(mut socket: WebSocket, state: AppState, agent: Agent) -> Result<(), axum::Error> {
+/// How often an open console socket checks that its session still exists (logged out
+/// elsewhere, expired).
+const SESSION_RECHECK: Duration = Duration::from_secs(30);
+
+async fn feed(
+    mut socket: WebSocket,
+    state: AppState,
+    agent: Agent,
+    session: String,
+) -> Result<(), axum::Error> {
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
     let _online = bus.agent_online(&agent.merchant_id);
     let ready = json!({ "type": "ready", "agent": agent }).to_string();
     socket.send(Message::Text(ready.into())).await?;
+    let mut recheck = tokio::time::interval(SESSION_RECHECK);
+    recheck.tick().await;
     loop {
         tokio::select! {
+            _ = recheck.tick() => {
+                if !matches!(state.engine.store().session_agent(&session).await, Ok(Some(_))) {
+                    // Logged out or expired: no longer online, no more events.
+                    return socket.send(Message::Close(None)).await;
+                }
+            }
             event = events.recv() => {
                 let json = match event {
                     Ok(event) => serde_json::to_string(&event).expect("events serialise"),

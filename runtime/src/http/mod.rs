@@ -6,7 +6,7 @@ mod agent;
 mod assets;
 mod chat;
 
-pub use agent::TrainingFile;
+pub use agent::{LoginThrottle, TrainingFile};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,6 +39,8 @@ pub struct AppState {
     pub config: Arc<HttpConfig>,
     /// Where agents' training labels are appended.
     pub training: Arc<TrainingFile>,
+    /// Failed console logins per account.
+    pub logins: Arc<LoginThrottle>,
 }
 
 /// The whole HTTP app.
