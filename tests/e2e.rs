@@ -561,6 +561,63 @@ mod agents {
     }
 
     #[tokio::test(flavor = "multi_thread")]
+    async fn shopper_turns_and_agent_replies_interleaved_arrive_once_each_in_order() {
+        let rt = start(None).await;
+        let cookie = login(&rt, DEMO_AGENT.0, DEMO_AGENT.1).await;
+        let _console = console_socket(&rt, &cookie).await;
+        let mut shopper = connect(&rt, "demo").await;
+        let id = hello(&mut shopper, None, 0).await;
+        turn(&mut shopper, "m0", "human please").await;
+        let claim = format!("/v1/agent/conversations/{id}/claim");
+        assert_eq!(api(&rt, "POST", &claim, Some(&cookie), None).await.0, 200);
+        // The agent answers ten times while the shopper writes ten messages.
+        let agent = {
+            let app = rt.app.clone();
+            let id = id.clone();
+            let cookie = cookie.clone();
+            tokio::spawn(async move {
+                let rt = Runtime {
+                    addr: "127.0.0.1:9".parse().unwrap(),
+                    data_dir: std::env::temp_dir().join("kefu-unused"),
+                    app,
+                };
+                let path = format!("/v1/agent/conversations/{id}/reply");
+                for i in 0..10 {
+                    let body = serde_json::json!({ "text": format!("agent {i}") });
+                    assert_eq!(
+                        api(&rt, "POST", &path, Some(&cookie), Some(body)).await.0,
+                        200
+                    );
+                }
+                std::mem::forget(rt);
+            })
+        };
+        for i in 0..10 {
+            send(
+                &mut shopper,
+                &say(&format!("s{i}"), &format!("shopper {i}")),
+            )
+            .await;
+        }
+        agent.await.unwrap();
+        // The ask and the handoff were read; then "joined" (3), ten agent replies, ten
+        // shopper messages: 23 in all, none refused.
+        let mut seqs = vec![];
+        while seqs.last() != Some(&23) {
+            match recv(&mut shopper).await {
+                ServerMessage::Message(m) => seqs.push(m.seq),
+                ServerMessage::Error { message, .. } => panic!("refused: {message}"),
+                _ => {}
+            }
+        }
+        assert_eq!(
+            seqs,
+            (3..=23).collect::<Vec<_>>(),
+            "each message once, in order"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
     async fn with_nobody_online_the_shopper_gets_a_contact_form_and_a_ticket() {
         let rt = start(None).await;
         let mut shopper = connect(&rt, "demo").await;

@@ -383,7 +383,7 @@ impl Store {
         conversation: &str,
         notice: NewMessage,
     ) -> Result<Vec<ChatMessage>, ClaimError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let claimed = sqlx::query(
             "UPDATE conversations SET state = 'human', agent_id = ?, pending_intent = NULL, \
              failed_turns = 0, updated_at = ? \
@@ -444,7 +444,7 @@ impl Store {
         messages: Vec<NewMessage>,
         state: ConversationState,
     ) -> Result<Vec<ChatMessage>, ClaimError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let owned = sqlx::query(
             "UPDATE conversations SET state = ?, updated_at = ? \
              WHERE id = ? AND merchant_id = ? AND state = 'human' AND agent_id = ?",
@@ -552,7 +552,7 @@ impl Store {
         message: &str,
         mut messages: Vec<NewMessage>,
     ) -> Result<Option<(i64, Vec<ChatMessage>)>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let row = sqlx::query("SELECT state FROM conversations WHERE id = ? AND merchant_id = ?")
             .bind(conversation)
             .bind(merchant)
@@ -614,7 +614,7 @@ impl Store {
         score: u8,
         messages: Vec<NewMessage>,
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let row = sqlx::query(
             "UPDATE conversations SET csat_score = ? WHERE id = ? AND csat_score IS NULL \
              RETURNING state",

@@ -200,6 +200,14 @@ impl Store {
         Ok(Self { pool })
     }
 
+    /// A transaction that writes. `BEGIN IMMEDIATE` takes the write lock up front (waiting
+    /// up to the busy timeout for it): a deferred transaction that reads first and then
+    /// writes fails at once with `SQLITE_BUSY` when another writer committed in between,
+    /// which a shopper's turn and an agent's reply to the same conversation routinely do.
+    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
@@ -400,7 +408,7 @@ impl Store {
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
         let state = update.state;
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let Some(stored) = insert_messages(&mut tx, conversation, messages, state, None).await?
         else {
             return Ok(None);
