@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::{Composer, Header, MessageList};
 use crate::hooks::{use_chat, use_intent};
-use crate::i18n::{Lang, Text, t};
+use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{Action, Connection};
 
 /// Where the panel runs: from the iframe's URL (`?merchant=demo&locale=zh-CN`).
@@ -60,7 +60,7 @@ pub fn app() -> Html {
         (Connection::Connecting, ..) => t(lang, Text::Connecting).to_string(),
         (Connection::Offline, ..) => t(lang, Text::Offline).to_string(),
         (_, ConversationState::WaitingForHuman, _) => t(lang, Text::WaitingForHuman).to_string(),
-        (_, ConversationState::Human, Some(name)) => format!("{} {name}", t(lang, Text::WithAgent)),
+        (_, ConversationState::Human, Some(name)) => with_agent(lang, name),
         (_, ConversationState::Human, None) => t(lang, Text::WithHuman).to_string(),
         (_, ConversationState::Resolved, _) => t(lang, Text::Resolved).to_string(),
         _ => t(lang, Text::Online).to_string(),

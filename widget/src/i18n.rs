@@ -24,7 +24,6 @@ pub enum Text {
     Messages,
     HintPrefix,
     Agent,
-    WithAgent,
     Resolved,
     ContactTitle,
     Email,
@@ -73,8 +72,6 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::HintPrefix, Zh) => "您可能想：",
         (Text::Agent, En) => "Agent",
         (Text::Agent, Zh) => "客服",
-        (Text::WithAgent, En) => "You're chatting with",
-        (Text::WithAgent, Zh) => "正在为您服务：",
         (Text::Resolved, En) => "Conversation resolved · write again any time",
         (Text::Resolved, Zh) => "对话已结束 · 随时可以再次留言",
         (Text::ContactTitle, En) => "Leave your email and we'll get back to you",
@@ -87,6 +84,14 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::ReplyBy, Zh) => "我们会通过邮件回复，时间：",
         (Text::CsatQuestion, En) => "How did we do?",
         (Text::CsatQuestion, Zh) => "您对本次服务满意吗？",
+    }
+}
+
+/// "You're chatting with Ada", in `lang`.
+pub fn with_agent(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("You're chatting with {name}"),
+        Lang::Zh => format!("客服{name}为您服务中"),
     }
 }
 

@@ -187,7 +187,7 @@ async fn session(
                 continue;
             }
         };
-        let client_msg_id = match &frame {
+        let request = match frame {
             Ok(ClientMessage::Hello { .. }) => {
                 send(
                     &mut socket,
@@ -196,12 +196,13 @@ async fn session(
                 .await?;
                 continue;
             }
-            Ok(other) => other.client_msg_id().unwrap_or_default().to_string(),
+            Ok(request) => request,
             Err(e) => {
-                send(&mut socket, e).await?;
+                send(&mut socket, &e).await?;
                 continue;
             }
         };
+        let client_msg_id = request.client_msg_id().unwrap_or_default().to_string();
         if client_msg_id.is_empty() || client_msg_id.len() > 64 {
             send(
                 &mut socket,
@@ -210,10 +211,10 @@ async fn session(
             .await?;
             continue;
         }
-        let result = match frame {
-            Ok(ClientMessage::Say {
+        let result = match request {
+            ClientMessage::Say {
                 text, locale, hint, ..
-            }) => {
+            } => {
                 let input = ShopperInput {
                     client_msg_id: client_msg_id.clone(),
                     text,
@@ -222,12 +223,12 @@ async fn session(
                 };
                 engine.turn(&merchant, &conv.id, input).await
             }
-            Ok(ClientMessage::Contact {
+            ClientMessage::Contact {
                 email,
                 message,
                 locale,
                 ..
-            }) => {
+            } => {
                 let input = ContactInput {
                     client_msg_id: client_msg_id.clone(),
                     email,
@@ -236,7 +237,7 @@ async fn session(
                 };
                 engine.contact(&merchant, &conv.id, input).await
             }
-            Ok(ClientMessage::Rate { score, locale, .. }) => {
+            ClientMessage::Rate { score, locale, .. } => {
                 engine
                     .rate(
                         &merchant,
@@ -247,7 +248,8 @@ async fn session(
                     )
                     .await
             }
-            Ok(ClientMessage::Hello { .. }) | Err(_) => unreachable!("handled above"),
+            // Answered above.
+            ClientMessage::Hello { .. } => continue,
         };
         let (messages, duplicate) = match result {
             Ok(Turn::Stored(messages)) => (messages, false),
