@@ -62,6 +62,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         plugins_dir,
         public_url: None,
         training_file: None,
+        compiler: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();
@@ -107,6 +108,7 @@ async fn hello(ws: &mut Socket, conversation_id: Option<String>, last_seq: u64) 
             conversation_id,
             last_seq,
             locale: Some("en".into()),
+            identity: None,
         },
     )
     .await;
@@ -332,6 +334,7 @@ mod bad_input {
                 conversation_id: None,
                 last_seq: 0,
                 locale: None,
+                identity: None,
             },
         )
         .await;
@@ -783,6 +786,72 @@ mod agents {
         let (status, _, _) = api(&rt, "POST", "/v1/agent/faq", Some(&cookie), Some(faq)).await;
         assert_eq!(status, 200);
         let (_, json, _) = api(&rt, "GET", "/v1/agent/faq", Some(&cookie), None).await;
-        assert_eq!(json["faq"][0]["answer"], "Yes, in 5 to 8 working days.");
+        let answers: Vec<&str> = json["faq"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["answer"].as_str())
+            .collect();
+        assert!(
+            answers.contains(&"Yes, in 5 to 8 working days."),
+            "{answers:?}"
+        );
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_signed_identity_proves_ownership_and_a_forged_one_is_refused() {
+    use kefu_runtime::engine::identity::sign;
+    let rt = start(None).await;
+    let expires = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        + 600;
+    // The demo shop's secret, as its server would sign a logged-in shopper.
+    let secret = "demo-identity-secret-change-me";
+    let hello_as = |email: &str, signature: String| ClientMessage::Hello {
+        version: PROTOCOL_VERSION,
+        conversation_id: None,
+        last_seq: 0,
+        locale: Some("en".into()),
+        identity: Some(kefu_protocol::SignedIdentity {
+            email: email.into(),
+            expires,
+            signature,
+        }),
+    };
+    let mut ws = connect(&rt, "demo").await;
+    let signature = sign(secret, "demo", "carlos@example.com", expires);
+    send(&mut ws, &hello_as("carlos@example.com", signature)).await;
+    assert!(matches!(recv(&mut ws).await, ServerMessage::Welcome { .. }));
+    let (_, _, bot) = turn(&mut ws, "r1", "I want a refund for order 1003").await;
+    assert!(
+        bot.cards.iter().any(|c| matches!(
+            c,
+            Card::ConfirmRefund {
+                amount_minor: 2200,
+                ..
+            }
+        )),
+        "a signed-in owner is offered the refund at once: {bot:?}"
+    );
+
+    // Carlos's signature does not make Jane's email trusted.
+    let mut ws = connect(&rt, "demo").await;
+    let forged = sign(secret, "demo", "carlos@example.com", expires);
+    send(&mut ws, &hello_as("jane@example.com", forged)).await;
+    assert!(matches!(recv(&mut ws).await, ServerMessage::Welcome { .. }));
+    match recv(&mut ws).await {
+        ServerMessage::Error { code, .. } => assert_eq!(code, "identity_rejected"),
+        other => panic!("expected identity_rejected, got {other:?}"),
+    }
+    let (_, _, bot) = turn(&mut ws, "r2", "I want a refund for order 1001").await;
+    assert!(
+        !bot.cards
+            .iter()
+            .any(|c| matches!(c, Card::ConfirmRefund { .. })),
+        "{bot:?}"
+    );
+    assert!(bot.text.contains("email"), "{}", bot.text);
 }

@@ -3,10 +3,12 @@
 //!
 //! Format: `> text` is what the shopper sends; `! contact EMAIL | MESSAGE` and `! rate N`
 //! are a filled-in contact form and a satisfaction rating. The `<` lines after each are what
-//! the bot answered: `< state | intent | text | card kinds` (or `< silent | state`, or
+//! the bot answered: `< state | intent | text | cards` (or `< silent | state`, or
 //! `< refused | code | message`). `#` lines are comments; `@merchant id` switches shop (for
 //! the next conversation); `@agents online` / `@agents offline` opens or closes an agent
-//! console for the current shop (with none open, a handoff offers the contact form). Run
+//! console for the current shop (with none open, a handoff offers the contact form);
+//! `= refunds N` is followed by the refunds the store holds for order N (`=` lines), so a
+//! transcript shows whether money really moved. Plugins see a fixed clock (2026-11-22). Run
 //! with `KEFU_BLESS=1` to rewrite the files with what the engine says now, then read the
 //! diff.
 
@@ -16,7 +18,7 @@ use std::sync::Arc;
 use kefu_protocol::{Author, Card, ChatMessage};
 use kefu_runtime::engine::handoff::ContactInput;
 use kefu_runtime::engine::{Engine, EngineError, ShopperInput, Turn};
-use kefu_runtime::plugins::PluginHost;
+use kefu_runtime::plugins::{Clock, PluginHost};
 use kefu_runtime::store::{DemoData, Store};
 use kefu_runtime::{StoreData, default_classifier};
 
@@ -42,12 +44,17 @@ async fn engine() -> Engine {
         .unwrap();
     let broken = DemoData::parse("[merchant]\nid = \"broken\"\nname = \"Broken Shop\"\n").unwrap();
     store.load_demo(&broken).await.unwrap();
-    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
-    let orders_manifest =
-        std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
-    plugins
-        .load("demo", &orders_manifest, &component("plugins/orders"))
-        .unwrap();
+    // 2026-11-22T00:00:00Z: order 1003 was delivered four days earlier.
+    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone())))
+        .unwrap()
+        .with_clock(Clock::Fixed(1_795_305_600_000));
+    for name in ["orders", "refunds", "catalog"] {
+        let manifest =
+            std::fs::read_to_string(root().join(format!("plugins/{name}/manifest.toml"))).unwrap();
+        plugins
+            .load("demo", &manifest, &component(&format!("plugins/{name}")))
+            .unwrap();
+    }
     // The hostile test plugin claims track_order and fails on it: a plugin failure.
     let failing =
         "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\nintents = [\"track_order\"]\n";
@@ -58,14 +65,24 @@ async fn engine() -> Engine {
 }
 
 fn render(m: &ChatMessage) -> String {
-    let cards: Vec<&str> = m
+    let cards: Vec<String> = m
         .cards
         .iter()
         .map(|c| match c {
-            Card::OrderStatus { .. } => "order_status",
-            Card::QuickReplies { .. } => "quick_replies",
-            Card::ContactForm { .. } => "contact_form",
-            Card::Csat { .. } => "csat",
+            Card::OrderStatus { .. } => "order_status".to_string(),
+            Card::QuickReplies { options } => format!("quick_replies({})", options.join("/")),
+            Card::Product { sku, .. } => format!("product({sku})"),
+            Card::ConfirmRefund {
+                order_id,
+                amount_minor,
+                currency,
+                ..
+            } => format!(
+                "confirm_refund({order_id} {})",
+                kefu_protocol::format_money(*amount_minor, currency)
+            ),
+            Card::ContactForm { .. } => "contact_form".to_string(),
+            Card::Csat { .. } => "csat".to_string(),
         })
         .collect();
     let cards = if cards.is_empty() {
@@ -73,7 +90,7 @@ fn render(m: &ChatMessage) -> String {
     } else {
         cards.join(",")
     };
-    let text = m.text.replace('\n', " ");
+    let text = mask_references(&m.text.replace('\n', " "));
     format!(
         "< {} | {} | {} | {}",
         m.state.as_str(),
@@ -83,19 +100,58 @@ fn render(m: &ChatMessage) -> String {
     )
 }
 
+/// Refund references are random: `R-9C426E6F36` becomes `R-…`.
+fn mask_references(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("R-") {
+        let tail = &rest[at + 2..];
+        let len = tail
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            .count();
+        out.push_str(&rest[..at]);
+        if len == 10 {
+            out.push_str("R-…");
+            rest = &tail[len..];
+        } else {
+            out.push_str("R-");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 async fn run(engine: &Engine, source: &str) -> String {
     let mut out = String::new();
     let mut merchant = "demo".to_string();
     let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
     let mut consoles = Vec::new();
     for (n, line) in source.lines().enumerate() {
-        if line.starts_with('<') {
+        if line.starts_with('<') || (line.starts_with("= ") && !line.starts_with("= refunds ")) {
             continue;
         }
         out.push_str(line);
         out.push('\n');
         let id = format!("line-{n}");
-        let result = if let Some(id) = line.strip_prefix("@merchant ") {
+        let result = if let Some(order) = line.strip_prefix("= refunds ") {
+            let refunds = engine
+                .store()
+                .refunds_for_order(&merchant, order.trim())
+                .await
+                .unwrap();
+            if refunds.is_empty() {
+                out.push_str("= none\n");
+            }
+            for r in refunds {
+                out.push_str(&format!(
+                    "= {}\n",
+                    kefu_protocol::format_money(r.amount_minor, &r.currency)
+                ));
+            }
+            continue;
+        } else if let Some(id) = line.strip_prefix("@merchant ") {
             merchant = id.trim().to_string();
             conversation = engine.open(&merchant, None, "en").await.unwrap().id;
             continue;
@@ -201,6 +257,13 @@ transcripts! {
     out_of_scope_gets_an_honest_answer => "out_of_scope.txt",
     a_plugin_failure_apologises_and_offers_a_human => "plugin_failure.txt",
     security_legal_and_payment_disputes_go_to_a_human => "policy_topics.txt",
+    a_refund_is_proposed_confirmed_and_issued_once => "refund_happy_path.txt",
+    a_refund_above_the_cap_goes_to_a_human => "refund_above_cap.txt",
+    a_refund_on_an_order_not_proven_theirs_is_refused => "refund_not_owner.txt",
+    a_declined_refund_moves_no_money => "refund_declined.txt",
+    policy_questions_are_answered_from_the_faq => "faq.txt",
+    product_questions_are_answered_from_the_catalogue => "products.txt",
+    an_unsure_model_asks_instead_of_guessing => "clarify.txt",
     with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
     a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
 }

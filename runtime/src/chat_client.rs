@@ -61,6 +61,7 @@ pub async fn run(args: ChatArgs) -> Result<()> {
         conversation_id: None,
         last_seq: 0,
         locale: Some(args.locale.clone()),
+        identity: None,
     };
     send(&mut ws, &hello).await?;
     match recv(&mut ws).await? {

@@ -4,6 +4,8 @@
 //! - `kefu chat`: talk to a running runtime from a terminal (`--json` for scripts);
 //! - `kefu intent classify`: classify one message per stdin line, one JSON object per line;
 //! - `kefu agent add`: give a person a login to the agent console (password on stdin).
+//! - `kefu plugin …`: scaffold, build, test and deploy plugins ([`crate::plugin_cli`]);
+//! - `kefu merchant key`: create an admin API key.
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
@@ -18,6 +20,7 @@ use kefu_intent::Classifier;
 use crate::engine::Engine;
 use crate::http::{AppState, HttpConfig, LoginThrottle, TrainingFile, router};
 use crate::plugins::PluginHost;
+use crate::registry::Registry;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
 
@@ -45,6 +48,16 @@ enum Command {
         #[command(subcommand)]
         command: AgentCommand,
     },
+    /// Write, test and deploy plugins.
+    Plugin {
+        #[command(subcommand)]
+        command: crate::plugin_cli::PluginCommand,
+    },
+    /// Manage merchants.
+    Merchant {
+        #[command(subcommand)]
+        command: MerchantCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +75,22 @@ enum AgentCommand {
         #[arg(long)]
         name: String,
         /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum MerchantCommand {
+    /// Create an API key for the admin API (printed once; only its hash is stored).
+    Key {
+        /// The merchant.
+        #[arg(long)]
+        merchant: String,
+        /// What the key is for.
+        #[arg(long, default_value = "cli")]
+        label: String,
+        /// Where the runtime's database lives.
         #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
     },
@@ -121,6 +150,10 @@ pub struct ServeArgs {
     /// trains with it.
     #[arg(long, env = "KEFU_TRAINING_FILE")]
     pub training_file: Option<PathBuf>,
+    /// The `kefu` binary that compiles uploaded plugins in a child process (default: this
+    /// one).
+    #[arg(long, env = "KEFU_COMPILER", hide = true)]
+    pub compiler: Option<PathBuf>,
 }
 
 /// Runs the CLI; the binary's whole `main`.
@@ -145,6 +178,15 @@ pub fn main() -> ExitCode {
         } => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(add_agent(&data_dir, &merchant, &email, &name))),
+        Command::Plugin { command } => return crate::plugin_cli::main(command),
+        Command::Merchant {
+            command:
+                MerchantCommand::Key {
+                    merchant,
+                    label,
+                    data_dir,
+                },
+        } => merchant_key(&merchant, &label, &data_dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -222,6 +264,21 @@ async fn add_agent(data_dir: &Path, merchant: &str, email: &str, name: &str) -> 
     Ok(())
 }
 
+fn merchant_key(merchant: &str, label: &str, data_dir: &std::path::Path) -> Result<()> {
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let store = Store::open(data_dir)
+            .await
+            .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+        if !store.merchant_exists(merchant).await? {
+            anyhow::bail!("no merchant `{merchant}` in {}", data_dir.display());
+        }
+        let key = store.create_api_key(merchant, label).await?;
+        println!("{key}");
+        eprintln!("This key is shown once; kefu only keeps its hash.");
+        Ok(())
+    })
+}
+
 fn serve_blocking(args: ServeArgs) -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -274,6 +331,27 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .load_dir(demo.merchant_id(), &args.plugins_dir)
         .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
     tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    let compiler = match &args.compiler {
+        Some(path) => path.clone(),
+        None => std::env::current_exe().context("locating the kefu binary")?,
+    };
+    let registry = Registry::new(
+        store.clone(),
+        plugins.clone(),
+        args.data_dir.join("plugin-cache"),
+        compiler,
+    );
+    // Deployed versions override the bundled plugins of the same name.
+    let deployed = registry.restore().await?;
+    if deployed > 0 {
+        tracing::info!(count = deployed, "deployed plugins loaded");
+    }
+    if !store.has_api_key(demo.merchant_id()).await? {
+        let key = store.create_api_key(demo.merchant_id(), "demo").await?;
+        println!(
+            "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
+        );
+    }
     if !args.assets_dir.join("kefu.js").is_file() {
         tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");
     }
@@ -287,6 +365,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
     Ok(AppState {
         engine: Engine::new(store, classifier, plugins),
+        registry,
         config: Arc::new(HttpConfig {
             assets_dir: args.assets_dir.clone(),
             www_dir: args.www_dir.clone(),

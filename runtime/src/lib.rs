@@ -7,6 +7,7 @@
 //! - [`auth`]: agent password hashes and session tokens;
 //! - [`engine`]: what the bot answers, when it hands off, what it never says;
 //! - [`plugins`]: the wasmtime host for merchant plugins;
+//! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
 //! - [`store`]: SQLite persistence;
 //! - [`cli`]: the `kefu` command line (`serve`, `chat`, `intent classify`).
 //!
@@ -19,7 +20,9 @@ mod chat_client;
 pub mod cli;
 pub mod engine;
 pub mod http;
+pub mod plugin_cli;
 pub mod plugins;
+pub mod registry;
 pub mod store;
 
 use std::sync::Arc;
@@ -56,6 +59,68 @@ impl plugins::MerchantData for StoreData {
     fn order(&self, merchant: &str, id: &str) -> Result<Option<store::OrderRecord>, String> {
         self.handle
             .block_on(self.store.order(merchant, id))
+            .map_err(|e| e.to_string())
+    }
+
+    fn search_products(
+        &self,
+        merchant: &str,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<store::ProductRecord>, String> {
+        self.handle
+            .block_on(self.store.search_products(merchant, query, limit))
+            .map_err(|e| e.to_string())
+    }
+
+    fn product(&self, merchant: &str, sku: &str) -> Result<Option<store::ProductRecord>, String> {
+        self.handle
+            .block_on(self.store.product(merchant, sku))
+            .map_err(|e| e.to_string())
+    }
+
+    fn refunds_for_order(
+        &self,
+        merchant: &str,
+        order: &str,
+    ) -> Result<Vec<store::RefundRecord>, String> {
+        self.handle
+            .block_on(self.store.refunds_for_order(merchant, order))
+            .map_err(|e| e.to_string())
+    }
+
+    fn issue_refund(
+        &self,
+        refund: &store::NewRefund,
+        limits: &plugins::MoneyLimits,
+    ) -> Result<Result<String, String>, String> {
+        self.handle
+            .block_on(self.store.issue_refund(refund, limits))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_get(&self, merchant: &str, plugin: &str, key: &str) -> Result<Option<Vec<u8>>, String> {
+        self.handle
+            .block_on(self.store.kv_get(merchant, plugin, key))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_set(
+        &self,
+        merchant: &str,
+        plugin: &str,
+        key: &str,
+        value: &[u8],
+        quota: u64,
+    ) -> Result<bool, String> {
+        self.handle
+            .block_on(self.store.kv_set(merchant, plugin, key, value, quota))
+            .map_err(|e| e.to_string())
+    }
+
+    fn kv_delete(&self, merchant: &str, plugin: &str, key: &str) -> Result<(), String> {
+        self.handle
+            .block_on(self.store.kv_delete(merchant, plugin, key))
             .map_err(|e| e.to_string())
     }
 }

@@ -65,6 +65,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         plugins_dir: root.join("dist/plugins"),
         public_url: None,
         training_file: None,
+        compiler: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(app)).await });

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use kefu_runtime::StoreData;
-use kefu_runtime::plugins::{CallError, LoadError, PluginHost, PluginReply, PluginRequest};
+use kefu_runtime::plugins::{
+    CallError, Clock, LoadError, PluginHost, PluginReply, PluginRequest, Proposal,
+};
 use kefu_runtime::store::{DemoData, Store};
 
 fn component(dir: &str) -> Vec<u8> {
@@ -90,6 +92,7 @@ async fn call(
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        owner_verified: true,
     };
     tokio::task::spawn_blocking(move || {
         let start = Instant::now();
@@ -183,5 +186,148 @@ async fn a_malformed_component_is_refused_at_load() {
         .load("evil", &hostile_manifest(false), b"\0asm not really")
         .unwrap_err();
     assert!(matches!(err, LoadError::Component { .. }), "{err}");
+    orders_still_work(&host).await;
+}
+
+/// The hostile plugin for `merchant`, granted money with these caps.
+const MONEY_MANIFEST: &str = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
+    intents = [\"steal-money\", \"propose-refund\"]\n\
+    [money]\ncurrency = \"USD\"\nmax_refund_minor = 5000\nmax_per_day_minor = 10000\n\
+    max_per_shopper_minor = 10000\n";
+
+async fn money_host() -> Arc<PluginHost> {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(StoreData::new(store)))
+        .unwrap()
+        .with_clock(Clock::Fixed(1_795_305_600_000));
+    host.load("demo", MONEY_MANIFEST, &component("test-plugins/hostile"))
+        .unwrap();
+    Arc::new(host)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn money_cannot_move_from_handle_even_when_granted() {
+    let host = money_host().await;
+    let (result, _) = call(&host, "demo", "steal-money", &[]).await;
+    let text = result.unwrap().text;
+    assert!(
+        text.starts_with("refused: HostError::AccessDenied"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn commit_issues_exactly_the_confirmed_refund_once() {
+    let host = money_host().await;
+    let plugin = host.by_name("demo", "hostile").unwrap();
+    let confirmed = Proposal::Refund {
+        order_id: "1003".into(),
+        amount_minor: 1500,
+        currency: "USD".into(),
+        reason: "test".into(),
+        terms: "test".into(),
+    };
+    let (h, p, c) = (host.clone(), plugin.clone(), confirmed.clone());
+    let (result, stats) =
+        tokio::task::spawn_blocking(move || h.commit(&p, "action-1", &c, "carlos@example.com"))
+            .await
+            .unwrap();
+    let text = result.unwrap().text;
+    // Twice the confirmed amount is refused; the confirmed amount is issued.
+    assert!(
+        text.starts_with("greedy: Err(HostError::LimitExceeded"),
+        "{text}"
+    );
+    assert!(text.contains("honest: Ok(\"R-"), "{text}");
+    assert_eq!(stats.refunds_issued.len(), 1);
+    // The same action again moves nothing.
+    let (h, p, c) = (host.clone(), plugin.clone(), confirmed);
+    let (result, stats) =
+        tokio::task::spawn_blocking(move || h.commit(&p, "action-1", &c, "carlos@example.com"))
+            .await
+            .unwrap();
+    let text = result.unwrap().text;
+    assert!(
+        text.contains("honest: Err(HostError::LimitExceeded"),
+        "{text}"
+    );
+    assert!(stats.refunds_issued.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refunds_are_denied_without_a_money_grant() {
+    let host = host().await;
+    let plugin = host.for_intent("demo", "loop").unwrap();
+    let action = Proposal::Refund {
+        order_id: "1003".into(),
+        amount_minor: 100,
+        currency: "USD".into(),
+        reason: "test".into(),
+        terms: "test".into(),
+    };
+    let h = host.clone();
+    let (result, stats) = tokio::task::spawn_blocking(move || {
+        h.commit(&plugin, "action-2", &action, "carlos@example.com")
+    })
+    .await
+    .unwrap();
+    let text = result.unwrap().text;
+    assert!(text.contains("AccessDenied"), "{text}");
+    assert!(stats.refunds_issued.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plugin_built_against_the_previous_contract_still_works() {
+    // orders-0.1.0.wasm is the orders plugin as built against kefu:plugin@0.1.0, kept as
+    // it was: it must keep working on every newer host.
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
+    let manifest = std::fs::read_to_string(fixtures.join("orders-0.1.0.toml")).unwrap();
+    let wasm = std::fs::read(fixtures.join("orders-0.1.0.wasm")).unwrap();
+    let plugin = host.load("demo", &manifest, &wasm).unwrap();
+    assert_eq!(plugin.contract_version(), "0.1.0");
+    let host = Arc::new(host);
+    let (reply, _) = call(&host, "demo", "track_order", &[("order-number", "1001")]).await;
+    assert!(reply.unwrap().text.contains("1Z999AA10123456784"));
+    let (reply, _) = call(&host, "demo", "track_order", &[("order-number", "9999")]).await;
+    assert_eq!(reply, Err(CallError::NotFound("9999".into())));
+    // It has no `commit`: asking is a typed error, not a trap.
+    let action = Proposal::Refund {
+        order_id: "1001".into(),
+        amount_minor: 100,
+        currency: "USD".into(),
+        reason: "test".into(),
+        terms: "test".into(),
+    };
+    let (result, _) = host.commit(&plugin, "a", &action, "jane@example.com");
+    assert_eq!(result, Err(CallError::Unsupported("commit")));
+    // The current build of the same plugin speaks the current contract.
+    let current = host
+        .load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+        .unwrap();
+    assert_eq!(current.contract_version(), "0.2.0");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plugin_that_keeps_crashing_is_paused_and_others_are_not() {
+    let host = host().await;
+    for _ in 0..kefu_runtime::plugins::BREAKER_FAILURES {
+        let (result, _) = call(&host, "evil", "panic", &[]).await;
+        assert!(matches!(result, Err(CallError::Trapped(_))), "{result:?}");
+    }
+    // Paused: refused at once, without running the plugin.
+    let (result, took) = call(&host, "evil", "read-orders", &[]).await;
+    assert_eq!(result, Err(CallError::CircuitOpen(5)));
+    assert!(took < Duration::from_millis(5), "{took:?}");
+    // Another merchant's plugin is unaffected.
     orders_still_work(&host).await;
 }

@@ -4,7 +4,10 @@
  * shopper opens the chat. The chat itself runs in an iframe served by kefu, so neither
  * side's styles or scripts can touch the other.
  * JS API (calls made before load are queued): kefu('open'), kefu('close'),
- * kefu('identify', {token}), kefu('on', 'open'|'close'|'ready', fn).
+ * kefu('identify', {email, expires, signature}), kefu('on', 'open'|'close'|'ready', fn).
+ * identify: the merchant's server signs the shopper's email (see README, "Signed shopper
+ * identity"); call it before the chat opens. The identity travels in the iframe URL's
+ * fragment, which browsers never send to a server.
  */
 (function () {
   'use strict';
@@ -64,7 +67,8 @@
       frame.title = zh ? '在线客服' : 'Customer service chat';
       frame.setAttribute('data-testid', 'kefu-frame');
       frame.src = origin + '/widget/?merchant=' + encodeURIComponent(merchant) +
-        '&locale=' + encodeURIComponent(locale);
+        '&locale=' + encodeURIComponent(locale) +
+        (identity ? '#identity=' + encodeURIComponent(JSON.stringify(identity)) : '');
       root.appendChild(frame);
     }
     frame.hidden = false;
@@ -84,7 +88,13 @@
   var api = {
     open: show,
     close: close,
-    identify: function (info) { identity = info || null; },
+    identify: function (info) {
+      if (info && (typeof info.email !== 'string' || typeof info.expires !== 'number' ||
+          typeof info.signature !== 'string')) {
+        throw new Error('kefu: identify needs {email, expires, signature} from your server');
+      }
+      identity = info || null;
+    },
     on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); }
   };
 

@@ -15,7 +15,7 @@ use futures_util::{SinkExt, StreamExt};
 use gloo_net::websocket::Message;
 use gloo_net::websocket::futures::WebSocket;
 use gloo_timers::future::TimeoutFuture;
-use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage, SignedIdentity};
 
 /// What the connection reports to the UI.
 #[derive(Debug)]
@@ -58,6 +58,15 @@ fn session_key(merchant: &str) -> String {
     format!("kefu.conversation.{merchant}")
 }
 
+/// The identity the merchant's page passed through `kefu('identify', …)`: the loader puts
+/// it in this page's URL fragment (`#identity=…`), which never reaches a server log.
+fn identity_from_fragment() -> Option<SignedIdentity> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let encoded = hash.strip_prefix("#identity=")?;
+    let json = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
+    serde_json::from_str(&json).ok()
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
@@ -78,7 +87,8 @@ pub fn connect(
         tx,
         resume: resume.clone(),
     };
-    wasm_bindgen_futures::spawn_local(run(url, merchant, locale, resume, rx, on_event));
+    let identity = identity_from_fragment();
+    wasm_bindgen_futures::spawn_local(run(url, merchant, locale, identity, resume, rx, on_event));
     link
 }
 
@@ -86,6 +96,7 @@ async fn run(
     url: String,
     merchant: String,
     locale: String,
+    identity: Option<SignedIdentity>,
     resume: Rc<RefCell<Resume>>,
     mut rx: UnboundedReceiver<ClientMessage>,
     on_event: impl Fn(Event) + 'static,
@@ -101,6 +112,7 @@ async fn run(
                     conversation_id: r.conversation_id.clone(),
                     last_seq: r.last_seq,
                     locale: Some(locale.clone()),
+                    identity: identity.clone(),
                 }
             };
             let mut ok = sink.send(encode(&hello)).await.is_ok();

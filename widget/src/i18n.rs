@@ -30,12 +30,30 @@ pub enum Text {
     MessageOptional,
     ReplyBy,
     CsatQuestion,
+    Product,
+    Price,
+    Stock,
+    InStock,
+    SoldOut,
+    Refund,
 }
 
 /// `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
     use Lang::{En, Zh};
     match (text, lang) {
+        (Text::Product, En) => "Product",
+        (Text::Product, Zh) => "商品",
+        (Text::Price, En) => "Price",
+        (Text::Price, Zh) => "价格",
+        (Text::Stock, En) => "Stock",
+        (Text::Stock, Zh) => "库存",
+        (Text::InStock, En) => "In stock:",
+        (Text::InStock, Zh) => "有货：",
+        (Text::SoldOut, En) => "Sold out",
+        (Text::SoldOut, Zh) => "已售罄",
+        (Text::Refund, En) => "Refund",
+        (Text::Refund, Zh) => "退款金额",
         (Text::Title, En) => "Customer service",
         (Text::Title, Zh) => "在线客服",
         (Text::Close, En) => "Close chat",

@@ -22,7 +22,11 @@ use crate::{cargo, root, run};
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Reference plugins, loaded by the demo: (directory under plugins/, crate name).
-const PLUGINS: &[(&str, &str)] = &[("orders", "kefu-plugin-orders")];
+const PLUGINS: &[(&str, &str)] = &[
+    ("orders", "kefu-plugin-orders"),
+    ("refunds", "kefu-plugin-refunds"),
+    ("catalog", "kefu-plugin-catalog"),
+];
 /// Plugins only tests load (into `dist/test-plugins/`): never served to a merchant.
 const TEST_PLUGINS: &[(&str, &str)] = &[("hostile", "kefu-plugin-hostile")];
 

@@ -1,8 +1,13 @@
 //! A plugin that misbehaves on request, to prove the host contains it. The intent names the
 //! misbehaviour: `loop`, `memory`, `panic`, `recursion`, `huge-output`, `read-orders`
-//! (uses the `orders` import, granted or not), `host-call-flood`. Never deploy it.
+//! (uses the `orders` import, granted or not), `host-call-flood`, `steal-money` (issues a
+//! refund from `handle`), `propose-refund` (proposes refunding the `amount` slot on order
+//! 1003; its `commit` then tries to issue twice that). Never deploy it.
 
-use kefu_plugin_sdk::{Description, Guest, PluginError, Reply, Request, export_plugin, orders};
+use kefu_plugin_sdk::{
+    Action, Description, Guest, PluginError, RefundProposal, Reply, Request, export_plugin, orders,
+    refunds,
+};
 
 struct Hostile;
 
@@ -43,6 +48,24 @@ impl Guest for Hostile {
                 Ok(order) => format!("read order {} ({})", order.id, order.status),
                 Err(e) => format!("refused: {e:?}"),
             },
+            "steal-money" => match refunds::issue_refund("1003", 2200, "USD", "theft") {
+                Ok(reference) => format!("issued {reference}"),
+                Err(e) => format!("refused: {e:?}"),
+            },
+            "propose-refund" => {
+                let (amount, currency) = request.amount().unwrap_or((2200, "USD"));
+                return Ok(Reply {
+                    text: "proposing".into(),
+                    cards: vec![],
+                    proposal: Some(Action::Refund(RefundProposal {
+                        order_id: "1003".into(),
+                        amount_minor: amount,
+                        currency: currency.into(),
+                        reason: "test".into(),
+                        terms: "test terms".into(),
+                    })),
+                });
+            }
             "host-call-flood" => {
                 let refused = (0..10_000)
                     .filter(|_| orders::get_order("1001").is_err())
@@ -58,6 +81,19 @@ impl Guest for Hostile {
         Ok(Reply {
             text,
             cards: vec![],
+            proposal: None,
+        })
+    }
+
+    /// Tries to take more than the shopper confirmed, then what was confirmed.
+    fn commit(action: Action) -> Result<Reply, PluginError> {
+        let Action::Refund(r) = action;
+        let greedy = refunds::issue_refund(&r.order_id, r.amount_minor * 2, &r.currency, "greed");
+        let honest = refunds::issue_refund(&r.order_id, r.amount_minor, &r.currency, &r.reason);
+        Ok(Reply {
+            text: format!("greedy: {greedy:?}; honest: {honest:?}"),
+            cards: vec![],
+            proposal: None,
         })
     }
 }

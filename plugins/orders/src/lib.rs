@@ -4,8 +4,8 @@
 //! answers with a sentence in the shopper's language and an order-status card. It never sees
 //! the shopper's address or payment details: the host does not hand them out.
 use kefu_plugin_sdk::{
-    Card, Description, Guest, HostError, Order, OrderStatusCard, PluginError, Reply, Request,
-    export_plugin, orders,
+    Action, Card, Description, Guest, HostError, Order, OrderStatusCard, PluginError, Reply,
+    Request, export_plugin, orders,
 };
 
 struct Orders;
@@ -76,12 +76,7 @@ impl Guest for Orders {
         let Some(id) = request.slot("order-number") else {
             return Err(PluginError::MissingSlot("order-number".into()));
         };
-        let order = match orders::get_order(id) {
-            Ok(order) => order,
-            Err(HostError::NotFound) => return Err(PluginError::NotFound(id.into())),
-            Err(HostError::AccessDenied(why)) => return Err(PluginError::Internal(why)),
-            Err(HostError::Unavailable(why)) => return Err(PluginError::Unavailable(why)),
-        };
+        let order = orders::get_order(id).map_err(|e: HostError| e.into_plugin_error(id))?;
         let card = OrderStatusCard {
             order_id: order.id.clone(),
             status: order.status.clone(),
@@ -93,7 +88,14 @@ impl Guest for Orders {
         Ok(Reply {
             text: describe_order(&order, zh),
             cards: vec![Card::OrderStatus(card)],
+            proposal: None,
         })
+    }
+
+    fn commit(_action: Action) -> Result<Reply, PluginError> {
+        Err(PluginError::Internal(
+            "the orders plugin proposes no actions".into(),
+        ))
     }
 }
 

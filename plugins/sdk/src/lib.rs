@@ -15,7 +15,10 @@
 //!     }
 //!     fn handle(request: Request) -> Result<Reply, PluginError> {
 //!         let text = if request.locale == "zh" { "你好！" } else { "Hello!" };
-//!         Ok(Reply { text: text.into(), cards: vec![] })
+//!         Ok(Reply { text: text.into(), cards: vec![], proposal: None })
+//!     }
+//!     fn commit(_action: Action) -> Result<Reply, PluginError> {
+//!         Err(PluginError::Internal("this plugin proposes nothing".into()))
 //!     }
 //! }
 //!
@@ -23,9 +26,13 @@
 //! ```
 //!
 //! Build it for `wasm32-unknown-unknown` and turn the module into a component (kefu's
-//! `cargo xtask plugins` does both). Host imports ([`orders`], [`log`]) only work when the
-//! plugin's `manifest.toml` grants them; otherwise they return
-//! [`HostError::AccessDenied`].
+//! `cargo xtask build` does both for the reference plugins). Host imports ([`orders`],
+//! [`catalog`], [`refunds`], [`kv`], [`clock`], [`log`]) only work when the plugin's
+//! `manifest.toml` grants them; otherwise they return [`HostError::AccessDenied`].
+//!
+//! Money: `handle` never moves it. Return a [`Reply`] whose `proposal` is an
+//! [`Action::Refund`]; kefu shows it to the shopper and, once they confirm, calls `commit`
+//! with it, where [`refunds::issue_refund`] works for exactly that refund.
 #![deny(missing_docs)]
 
 #[doc(hidden)]
@@ -43,10 +50,10 @@ pub mod bindings {
 
 pub use bindings::Guest;
 pub use bindings::kefu::plugin::types::{
-    Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Reply, Request,
-    Slot,
+    Action, Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Product,
+    ProductCard, RefundProposal, RefundRecord, Reply, Request, Slot,
 };
-pub use bindings::kefu::plugin::{log, orders};
+pub use bindings::kefu::plugin::{catalog, clock, kv, log, orders, refunds};
 
 /// Exports a type implementing [`Guest`] as this component's plugin.
 pub use bindings::export_plugin;
@@ -64,9 +71,89 @@ impl Request {
     pub fn is_zh(&self) -> bool {
         self.locale.starts_with("zh")
     }
+
+    /// The amount the shopper named (`amount` slot, e.g. `45 USD`), in minor units of its
+    /// currency: `Some((4500, "USD"))`.
+    pub fn amount(&self) -> Option<(u64, &str)> {
+        let (number, currency) = self.slot("amount")?.split_once(' ')?;
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+        let fraction = format!("{fraction:0<2}");
+        let minor = whole.parse::<u64>().ok()? * 100 + fraction.get(..2)?.parse::<u64>().ok()?;
+        Some((minor, currency))
+    }
+}
+
+impl HostError {
+    /// The error as the plugin error a `handle` usually wants to return for it.
+    pub fn into_plugin_error(self, what: &str) -> PluginError {
+        match self {
+            HostError::NotFound => PluginError::NotFound(what.into()),
+            HostError::AccessDenied(why) | HostError::LimitExceeded(why) => {
+                PluginError::Internal(why)
+            }
+            HostError::Unavailable(why) => PluginError::Unavailable(why),
+        }
+    }
+}
+
+/// `amount_minor` of `currency` as a shopper reads it: `$22.00`, `¥88.00`, `22.00 CHF`.
+pub fn format_money(amount_minor: u64, currency: &str) -> String {
+    let number = format!("{}.{:02}", amount_minor / 100, amount_minor % 100);
+    match currency {
+        "USD" => format!("${number}"),
+        "CNY" => format!("¥{number}"),
+        "GBP" => format!("£{number}"),
+        "EUR" => format!("€{number}"),
+        other => format!("{number} {other}"),
+    }
+}
+
+/// Days from `from` to `to`, both ISO 8601 dates (`2026-11-22`); `None` if either is not one.
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    fn days(date: &str) -> Option<i64> {
+        let mut parts = date.get(..10)?.split('-');
+        let (y, m, d): (i64, i64, i64) = (
+            parts.next()?.parse().ok()?,
+            parts.next()?.parse().ok()?,
+            parts.next()?.parse().ok()?,
+        );
+        // Howard Hinnant's days-from-civil.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe - 719_468)
+    }
+    Some(days(to)? - days(from)?)
 }
 
 /// Logs `message` at info level into the merchant's plugin log.
 pub fn info(message: &str) {
     log::log(log::Level::Info, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_dates_and_money() {
+        let r = Request {
+            intent: "get_refund".into(),
+            locale: "en".into(),
+            text: String::new(),
+            slots: vec![Slot {
+                name: "amount".into(),
+                value: "45.5 USD".into(),
+            }],
+            owner_verified: true,
+        };
+        assert_eq!(r.amount(), Some((4550, "USD")));
+        assert_eq!(days_between("2026-11-18", "2026-11-22"), Some(4));
+        assert_eq!(days_between("2026-02-27", "2026-03-01"), Some(2));
+        assert_eq!(days_between("1970-01-01", "1970-01-01"), Some(0));
+        assert_eq!(format_money(2200, "USD"), "$22.00");
+    }
 }

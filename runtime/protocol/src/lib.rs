@@ -70,6 +70,9 @@ pub enum ClientMessage {
         /// The shopper's preferred locale (`en`, `zh`, …).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         locale: Option<String>,
+        /// Who the shopper is, as the merchant's page vouches (`kefu('identify', …)`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        identity: Option<SignedIdentity>,
     },
     /// The shopper sent a message.
     Say {
@@ -127,6 +130,19 @@ pub const MAX_EMAIL_BYTES: usize = 254;
 
 /// The highest satisfaction score; scores run from 1 to this.
 pub const CSAT_SCALE: u8 = 5;
+
+/// A shopper identity signed by the merchant's server, so kefu can trust it without a
+/// login of its own: `signature` is the lower-case hex HMAC-SHA256, keyed with the
+/// merchant's identity secret, of `"{merchant}|{email}|{expires}"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIdentity {
+    /// The shopper's email, as the merchant knows it.
+    pub email: String,
+    /// Unix seconds after which the signature is no longer accepted.
+    pub expires: u64,
+    /// Hex HMAC-SHA256 (see above).
+    pub signature: String,
+}
 
 /// What the in-browser model thought of a message. The runtime treats it as a hint only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -296,11 +312,62 @@ pub enum Card {
         /// The highest score ([`CSAT_SCALE`]).
         scale: u8,
     },
+    /// A product from the merchant's catalogue.
+    Product {
+        /// Stock-keeping unit.
+        sku: String,
+        /// Name in the shopper's language.
+        name: String,
+        /// Price in minor units.
+        price_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// Units in stock (0: sold out).
+        stock: u32,
+    },
+    /// A refund the merchant's plugin proposes; nothing moves until the shopper confirms.
+    /// The buttons send `confirm` or `cancel` as the shopper's next message.
+    ConfirmRefund {
+        /// The proposed action, as the runtime stored it.
+        action_id: String,
+        /// The order refunded.
+        order_id: String,
+        /// Exactly how much, in minor units.
+        amount_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// What the shopper agrees to, in their language.
+        terms: String,
+        /// Label of the button that confirms.
+        confirm: String,
+        /// Label of the button that declines.
+        cancel: String,
+    },
+}
+
+/// `amount_minor` of `currency` the way a shopper reads it: `$22.00`, `22.00 EUR`,
+/// `¥88.00`. Two decimal places for every currency kefu handles.
+pub fn format_money(amount_minor: u64, currency: &str) -> String {
+    let number = format!("{}.{:02}", amount_minor / 100, amount_minor % 100);
+    match currency {
+        "USD" => format!("${number}"),
+        "CNY" => format!("¥{number}"),
+        "GBP" => format!("£{number}"),
+        "EUR" => format!("€{number}"),
+        other => format!("{number} {other}"),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_is_formatted_with_two_decimals() {
+        assert_eq!(format_money(2200, "USD"), "$22.00");
+        assert_eq!(format_money(5, "EUR"), "€0.05");
+        assert_eq!(format_money(123_456, "CHF"), "1234.56 CHF");
+    }
 
     #[test]
     fn client_frames_round_trip_through_json() {
@@ -328,7 +395,8 @@ mod tests {
                 version: 1,
                 conversation_id: None,
                 last_seq: 0,
-                locale: None
+                locale: None,
+                identity: None,
             }
         );
     }

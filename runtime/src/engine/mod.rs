@@ -22,7 +22,10 @@
 //! Bot text never states facts of its own: order details come from plugins only.
 
 pub mod agents;
+pub mod faq;
 pub mod handoff;
+pub mod identity;
+pub mod labels;
 pub mod policy;
 pub mod replies;
 
@@ -31,10 +34,16 @@ use std::sync::Arc;
 use kefu_intent::slots::{self, SlotKind};
 use kefu_intent::{Classifier, Language, OUT_OF_SCOPE, Prediction};
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState, IntentHint, MAX_TEXT_BYTES};
+use serde::{Deserialize, Serialize};
 
 use crate::bus::Bus;
-use crate::plugins::{CallError, PluginHost, PluginRequest};
-use crate::store::{Conversation, ConversationUpdate, NewMessage, Store, StoreError};
+use crate::plugins::{
+    CallError, CallStats, LoadedPlugin, PluginHost, PluginReply, PluginRequest, Proposal,
+};
+use crate::store::{
+    ActionRecord, ActionState, AuditEntry, Conversation, ConversationUpdate, NewMessage, Store,
+    StoreError,
+};
 use replies::{Lang, Line};
 
 /// Why a turn was refused or failed.
@@ -107,6 +116,35 @@ struct Decision {
     handoff_reason: Option<String>,
     /// Escalation priority to raise the conversation to.
     priority: u32,
+    /// What the next message is expected to answer.
+    pending: Pending,
+    /// An email the shopper just proved to be theirs.
+    verified_email: Option<String>,
+}
+
+/// What the conversation waits on, beyond `pending_intent`. Stored as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Pending {
+    /// The order the pending intent is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order_number: Option<String>,
+    /// The intents a clarifying question offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    clarify: Vec<String>,
+    /// The action shown to the shopper for confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    action: Option<String>,
+}
+
+impl Pending {
+    fn parse(json: Option<&str>) -> Self {
+        json.and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or_default()
+    }
+
+    fn to_json(&self) -> Option<String> {
+        (self != &Self::default()).then(|| serde_json::to_string(self).expect("pending serialises"))
+    }
 }
 
 /// The conversation engine. Shared by every connection.
@@ -131,6 +169,8 @@ fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decisi
         ),
         handoff_reason: None,
         priority: 0,
+        pending: Pending::default(),
+        verified_email: None,
     }
 }
 
@@ -158,7 +198,68 @@ fn is_follow_up(text: &str) -> bool {
 
 /// Intents whose plugin is asked about one order by its number.
 fn takes_order_number(intent: &str) -> bool {
-    matches!(intent, "track_order")
+    matches!(intent, "track_order") || acts_on_order(intent)
+}
+
+/// Intents that act on an order or reveal its money: the shopper must prove the order is
+/// theirs first (its email, or a signed identity).
+fn acts_on_order(intent: &str) -> bool {
+    matches!(intent, "get_refund" | "track_refund" | "cancel_order")
+}
+
+/// Intents answered about a product of the catalogue.
+fn about_product(intent: &str) -> bool {
+    matches!(intent, "product_info" | "product_availability")
+}
+
+/// Whether a product question is about stock rather than details.
+fn asks_about_stock(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "in stock",
+        "available",
+        "availability",
+        "sold out",
+        "back in",
+        "do you have",
+        "有货",
+        "有没有",
+        "库存",
+        "还有吗",
+        "补货",
+        "缺货",
+        "售罄",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Labels a shopper can be asked to choose between in a clarifying question.
+fn clarifiable(intent: &str) -> bool {
+    !matches!(intent, OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye")
+}
+
+/// Below this confidence the bot asks which of the likely intents is meant.
+const CLARIFY_BELOW: f32 = 0.7;
+/// The runner-up must be at least this likely to be offered.
+const CLARIFY_RUNNER_UP: f32 = 0.1;
+
+/// How a plugin call ended, for the audit log.
+fn outcome_name(result: &Result<PluginReply, CallError>) -> &'static str {
+    match result {
+        Ok(_) => "ok",
+        Err(CallError::NotFound(_)) => "not_found",
+        Err(CallError::MissingSlot(_)) => "missing_slot",
+        Err(CallError::Unavailable(_)) => "unavailable",
+        Err(CallError::Failed(_)) => "failed",
+        Err(CallError::NotAllowed(_)) => "not_allowed",
+        Err(CallError::Unsupported(_)) => "unsupported",
+        Err(CallError::Timeout(_)) => "timeout",
+        Err(CallError::MemoryLimit(_)) => "memory_limit",
+        Err(CallError::OutputTooLarge(_)) => "output_too_large",
+        Err(CallError::Trapped(_)) => "trapped",
+        Err(CallError::CircuitOpen(_)) => "circuit_open",
+    }
 }
 
 /// How upset a message must sound before the bot offers a person on its own.
@@ -208,6 +309,31 @@ impl Engine {
             return Err(EngineError::UnknownMerchant);
         }
         Ok(self.store.create_conversation(merchant, locale).await?)
+    }
+
+    /// Trusts `identity` for `conversation` if the merchant's secret signed it: acting on
+    /// that email's orders no longer needs the order's email.
+    pub async fn identify(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        identity: &kefu_protocol::SignedIdentity,
+    ) -> Result<Result<(), identity::IdentityError>, EngineError> {
+        let settings = self
+            .store
+            .merchant_settings(merchant)
+            .await?
+            .ok_or(EngineError::UnknownMerchant)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        match identity::verify(settings.identity_secret.as_deref(), merchant, identity, now) {
+            Ok(email) => {
+                self.store.set_verified_email(conversation, &email).await?;
+                Ok(Ok(()))
+            }
+            Err(e) => Ok(Err(e)),
+        }
     }
 
     /// Handles one shopper message in `conversation`.
@@ -273,6 +399,8 @@ impl Engine {
                     failed_turns: if d.failed { conv.failed_turns + 1 } else { 0 },
                     priority: conv.priority.max(d.priority),
                     handoff_reason: d.handoff_reason.or(conv.handoff_reason.clone()),
+                    pending: d.pending.to_json(),
+                    verified_email: d.verified_email.or(conv.verified_email.clone()),
                 }
             }
             None => conv.unchanged(),
@@ -317,6 +445,25 @@ impl Engine {
         }
         let frustration = kefu_intent::signals::frustration(text);
         let upset = frustration.score >= FRUSTRATION_OFFER;
+        let pending = Pending::parse(conv.pending.as_deref());
+        // A proposed action is answered by this message, or lapses: money never moves on
+        // a "yes" that came later, to something else.
+        if let Some(action) = &pending.action {
+            if replies::confirms(text) {
+                return Ok(Some(self.commit(conv, action, lang).await?));
+            }
+            self.store
+                .move_action(action, ActionState::Proposed, ActionState::Cancelled)
+                .await?;
+            if replies::declines(text) {
+                return Ok(Some(say(
+                    "get_refund",
+                    Line::RefundCancelled,
+                    lang,
+                    ConversationState::Bot,
+                )));
+            }
+        }
         if replies::asks_for_human(text) || prediction.intent == "contact_human_agent" {
             let priority = u32::from(upset);
             let d = hand_off(Line::HandoffRequested, lang, "asked for a human", priority);
@@ -328,7 +475,9 @@ impl Engine {
         }
         let last = self.store.last_bot_message(&conv.id).await?;
         let last_intent = last.as_ref().and_then(|(_, intent)| intent.as_deref());
-        let mut d = self.answer(conv, text, prediction, lang, last_intent).await;
+        let mut d = self
+            .answer(conv, &pending, text, prediction, lang, last_intent)
+            .await?;
         let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
         let repeated = last.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
         if failing || repeated {
@@ -361,78 +510,501 @@ impl Engine {
         Ok(Some(d))
     }
 
-    /// The answer to the message itself: a plugin's, a fixed reply, or an honest "I can't".
+    /// The answer to the message itself: a plugin's, the FAQ's, a fixed reply, a
+    /// clarifying question, or an honest "I can't".
     async fn answer(
         &self,
         conv: &Conversation,
+        pending: &Pending,
         text: &str,
         prediction: &Prediction,
         lang: Lang,
         last_intent: Option<&str>,
-    ) -> Decision {
+    ) -> Result<Decision, EngineError> {
         use ConversationState::Bot;
-        let intent = prediction.intent.as_str();
         let found = slots::extract(text);
         let order_number = slots::first(&found, SlotKind::OrderNumber);
-        // A bare order number answering our question continues the pending intent, and a
-        // short follow-up naming another order ("订单1002呢", "and 1002?") continues the
-        // order question just answered: the message alone is too short to classify.
-        let intent = match (conv.pending_intent.as_deref(), order_number, last_intent) {
-            (Some(pending), Some(_), _) => pending,
-            (None, Some(_), Some(last)) if is_follow_up(text) && takes_order_number(last) => last,
-            _ => intent,
+        let email = slots::first(&found, SlotKind::Email);
+        // A message that supplies what we asked for continues the pending intent (a bare
+        // order number, an email); a short follow-up naming another order ("订单1002呢",
+        // "and 1002?") continues the order question just answered; a clarifying question's
+        // choice is that intent. Those messages alone are too short to classify.
+        let chosen = labels::intent_for_label(text, &pending.clarify);
+        let continues = order_number.is_some() || email.is_some();
+        let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, last_intent) {
+            (_, Some(chosen), _) => (chosen, true),
+            (Some(p), None, _) if continues => (p, true),
+            (None, None, Some(last))
+                if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
+            {
+                (last, true)
+            }
+            _ => (prediction.intent.as_str(), false),
         };
-        match intent {
+        // A question naming one of the shop's products is about that product, whatever
+        // the model made of the rest ("有机棉T恤多少钱").
+        let product_intent;
+        let intent = if !settled
+            && !about_product(intent)
+            && matches!(
+                intent,
+                OUT_OF_SCOPE | "place_order" | "check_payment_methods"
+            )
+            && self
+                .plugins
+                .for_intent(&conv.merchant_id, "product_info")
+                .is_some()
+            && self
+                .store
+                .product_named(&conv.merchant_id, text)
+                .await?
+                .is_some()
+        {
+            product_intent = if asks_about_stock(text) {
+                "product_availability"
+            } else {
+                "product_info"
+            };
+            product_intent
+        } else {
+            intent
+        };
+        let settled = settled || about_product(intent);
+        if !settled && let Some(d) = self.clarify(prediction, lang) {
+            return Ok(d);
+        }
+        let order_number = order_number.map(str::to_string).or_else(|| {
+            pending
+                .order_number
+                .clone()
+                .filter(|_| conv.pending_intent.as_deref() == Some(intent))
+        });
+        Ok(match intent {
             "greeting" => say(intent, Line::Greeting, lang, Bot),
             "thanks" => say(intent, Line::Thanks, lang, Bot),
             "goodbye" => say(intent, Line::Goodbye, lang, Bot),
-            OUT_OF_SCOPE => say(intent, Line::OutOfScope, lang, Bot),
             _ => {
-                let Some(plugin) = self.plugins.for_intent(&conv.merchant_id, intent) else {
-                    return say(intent, Line::CannotHandleYet, lang, Bot);
+                let plugin = (intent != OUT_OF_SCOPE)
+                    .then(|| self.plugins.for_intent(&conv.merchant_id, intent))
+                    .flatten();
+                let Some(plugin) = plugin else {
+                    if let Some(entry) = self.faq_answer(conv, text, intent, lang).await? {
+                        return Ok(entry);
+                    }
+                    let line = if intent == OUT_OF_SCOPE {
+                        Line::OutOfScope
+                    } else {
+                        Line::CannotHandleYet
+                    };
+                    return Ok(say(intent, line, lang, Bot));
                 };
-                let mut slot_values = Vec::new();
-                if let Some(n) = order_number {
-                    slot_values.push(("order-number".to_string(), n.to_string()));
+                let mut verified_email = None;
+                if acts_on_order(intent) {
+                    let Some(number) = &order_number else {
+                        return Ok(Decision {
+                            pending_intent: Some(intent.to_string()),
+                            ..say(intent, Line::AskOrderNumber, lang, Bot)
+                        });
+                    };
+                    match self.owner_of(conv, number, email).await? {
+                        Ownership::Proven(by) => verified_email = Some(by),
+                        Ownership::NeedEmail => {
+                            return Ok(Decision {
+                                pending_intent: Some(intent.to_string()),
+                                pending: Pending {
+                                    order_number: Some(number.clone()),
+                                    ..Pending::default()
+                                },
+                                ..say(intent, Line::AskOrderEmail, lang, Bot)
+                            });
+                        }
+                        Ownership::Refused => {
+                            return Ok(say(intent, Line::OwnershipNotProven, lang, Bot));
+                        }
+                    }
                 }
-                if let Some(e) = slots::first(&found, SlotKind::Email) {
+                let mut slot_values = Vec::new();
+                if let Some(n) = &order_number {
+                    slot_values.push(("order-number".to_string(), n.clone()));
+                }
+                if let Some(e) = email {
                     slot_values.push(("email".to_string(), e.to_string()));
+                }
+                if let Some(m) = slots::first(&found, SlotKind::Money) {
+                    slot_values.push(("amount".to_string(), m.to_string()));
                 }
                 let request = PluginRequest {
                     intent: intent.to_string(),
                     locale: lang.tag().to_string(),
                     text: text.to_string(),
                     slots: slot_values,
+                    owner_verified: verified_email.is_some(),
                 };
-                let plugins = self.plugins.clone();
-                let outcome = tokio::task::spawn_blocking(move || plugins.call(&plugin, &request))
-                    .await
-                    .unwrap_or_else(|e| Err(CallError::Trapped(e.to_string())));
-                match outcome {
-                    Ok(reply) => Decision {
-                        intent: intent.to_string(),
-                        text: reply.text,
-                        cards: reply.cards,
-                        state: Bot,
-                        pending_intent: None,
-                        failed: false,
-                        handoff_reason: None,
-                        priority: 0,
-                    },
+                let outcome = self.call(conv, &plugin, &request).await;
+                let mut d = match outcome {
+                    Ok(reply) => {
+                        self.reply_decision(
+                            conv,
+                            &plugin,
+                            intent,
+                            reply,
+                            verified_email.as_deref(),
+                            lang,
+                        )
+                        .await?
+                    }
                     Err(CallError::MissingSlot(_)) => Decision {
                         pending_intent: Some(intent.to_string()),
                         ..say(intent, Line::AskOrderNumber, lang, Bot)
                     },
+                    Err(CallError::NotFound(_)) if about_product(intent) => {
+                        say(intent, Line::ProductNotFound, lang, Bot)
+                    }
                     Err(CallError::NotFound(_)) => Decision {
                         pending_intent: Some(intent.to_string()),
                         ..say(intent, Line::OrderNotFound, lang, Bot)
+                    },
+                    Err(CallError::NotAllowed(why)) => Decision {
+                        text: why,
+                        cards: replies::quick_replies(Line::CannotHandleYet, lang),
+                        ..say(intent, Line::CannotHandleYet, lang, Bot)
                     },
                     Err(e) => {
                         tracing::warn!(merchant = %conv.merchant_id, intent, error = %e, "plugin call failed");
                         say(intent, Line::PluginFailed, lang, Bot)
                     }
+                };
+                if d.verified_email.is_none() {
+                    d.verified_email = verified_email;
                 }
+                d
+            }
+        })
+    }
+
+    /// A clarifying question when the model is torn between shop intents.
+    fn clarify(&self, prediction: &Prediction, lang: Lang) -> Option<Decision> {
+        let [(first, p1), (second, p2), ..] = prediction.top.as_slice() else {
+            return None;
+        };
+        if prediction.intent != *first
+            || *p1 >= CLARIFY_BELOW
+            || *p2 < CLARIFY_RUNNER_UP
+            || !clarifiable(first)
+            || !clarifiable(second)
+        {
+            return None;
+        }
+        let choices = [first, second];
+        let mut options: Vec<String> = choices
+            .iter()
+            .filter_map(|i| labels::label(i, lang).map(str::to_string))
+            .collect();
+        if options.len() != 2 {
+            return None;
+        }
+        options.push(replies::human_option(lang).to_string());
+        Some(Decision {
+            cards: vec![Card::QuickReplies { options }],
+            pending: Pending {
+                clarify: choices.iter().map(|s| s.to_string()).collect(),
+                ..Pending::default()
+            },
+            ..say("clarify", Line::Clarify, lang, ConversationState::Bot)
+        })
+    }
+
+    /// The merchant's FAQ answer to `text`, if an entry matches well enough.
+    async fn faq_answer(
+        &self,
+        conv: &Conversation,
+        text: &str,
+        intent: &str,
+        lang: Lang,
+    ) -> Result<Option<Decision>, EngineError> {
+        let entries: Vec<_> = self
+            .store
+            .faq(&conv.merchant_id)
+            .await?
+            .into_iter()
+            .filter(|e| e.lang == lang.tag())
+            .collect();
+        Ok(faq::find(&entries, text, intent).map(|entry| Decision {
+            text: entry.answer.clone(),
+            ..say(
+                entry.intent.as_deref().unwrap_or("faq"),
+                Line::Thanks,
+                lang,
+                ConversationState::Bot,
+            )
+        }))
+    }
+
+    /// Whether the shopper has proven that order `number` is theirs.
+    async fn owner_of(
+        &self,
+        conv: &Conversation,
+        number: &str,
+        email: Option<&str>,
+    ) -> Result<Ownership, EngineError> {
+        let order = self.store.order(&conv.merchant_id, number).await?;
+        let owner = order.as_ref().map(|o| o.email.to_lowercase());
+        let matches = |e: &str| owner.as_deref() == Some(e.to_lowercase().as_str());
+        if let Some(e) = email {
+            return Ok(if matches(e) {
+                Ownership::Proven(e.to_lowercase())
+            } else {
+                Ownership::Refused
+            });
+        }
+        Ok(match &conv.verified_email {
+            Some(v) if matches(v) => Ownership::Proven(v.clone()),
+            _ => Ownership::NeedEmail,
+        })
+    }
+
+    /// Runs one plugin call on a blocking thread and writes it to the audit log.
+    async fn call(
+        &self,
+        conv: &Conversation,
+        plugin: &Arc<LoadedPlugin>,
+        request: &PluginRequest,
+    ) -> Result<PluginReply, CallError> {
+        let (plugins, p, r) = (self.plugins.clone(), plugin.clone(), request.clone());
+        let (result, stats) = tokio::task::spawn_blocking(move || plugins.call_with_stats(&p, &r))
+            .await
+            .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
+        let proposed = match &result {
+            Ok(PluginReply {
+                proposal:
+                    Some(Proposal::Refund {
+                        amount_minor,
+                        currency,
+                        ..
+                    }),
+                ..
+            }) => Some((*amount_minor, currency.clone())),
+            _ => None,
+        };
+        self.audit(AuditEntry {
+            conversation_id: Some(conv.id.clone()),
+            export: "handle".into(),
+            intent: Some(request.intent.clone()),
+            proposed_minor: proposed.as_ref().map(|p| p.0),
+            currency: proposed.map(|p| p.1),
+            ..self.audit_base(conv, plugin, &result, &stats)
+        })
+        .await;
+        result
+    }
+
+    fn audit_base(
+        &self,
+        conv: &Conversation,
+        plugin: &LoadedPlugin,
+        result: &Result<PluginReply, CallError>,
+        stats: &CallStats,
+    ) -> AuditEntry {
+        AuditEntry {
+            merchant_id: conv.merchant_id.clone(),
+            plugin: plugin.manifest().plugin.name.clone(),
+            plugin_version: plugin.manifest().plugin.version.clone(),
+            host_calls: stats.host_calls,
+            micros: stats.micros,
+            outcome: outcome_name(result).into(),
+            ..AuditEntry::default()
+        }
+    }
+
+    async fn audit(&self, entry: AuditEntry) {
+        // The audit log must not turn a served shopper into a failed turn; a write failure
+        // is loud in the log instead.
+        if let Err(e) = self.store.record_call(&entry).await {
+            tracing::error!(error = %e, plugin = %entry.plugin, "writing the plugin audit log");
+        }
+    }
+
+    /// What to say for a plugin's reply; a proposal becomes a confirmation card, or goes
+    /// to a person when it is beyond what the bot may do.
+    async fn reply_decision(
+        &self,
+        conv: &Conversation,
+        plugin: &LoadedPlugin,
+        intent: &str,
+        reply: PluginReply,
+        verified_email: Option<&str>,
+        lang: Lang,
+    ) -> Result<Decision, EngineError> {
+        let mut d = Decision {
+            intent: intent.to_string(),
+            text: reply.text,
+            cards: reply.cards,
+            ..say(intent, Line::Thanks, lang, ConversationState::Bot)
+        };
+        let Some(proposal) = reply.proposal else {
+            return Ok(d);
+        };
+        let Proposal::Refund {
+            order_id,
+            amount_minor,
+            currency,
+            terms,
+            ..
+        } = &proposal;
+        let shopper = match (verified_email, acts_on_order(intent)) {
+            (Some(shopper), true) => shopper.to_string(),
+            // A proposal about an order the shopper has not proven is a plugin bug.
+            _ => {
+                tracing::warn!(plugin = %plugin.manifest().plugin.name, "proposal without proven ownership refused");
+                return Ok(say(
+                    intent,
+                    Line::PluginFailed,
+                    lang,
+                    ConversationState::Bot,
+                ));
+            }
+        };
+        let settings = self
+            .store
+            .merchant_settings(&conv.merchant_id)
+            .await?
+            .unwrap_or_default();
+        let within_manifest = plugin.manifest().money.as_ref().is_some_and(|m| {
+            m.currency == *currency && *amount_minor <= m.max_refund_minor && *amount_minor > 0
+        });
+        let within_merchant = settings
+            .refund_cap_minor
+            .is_none_or(|cap| *amount_minor <= cap);
+        if !within_manifest || !within_merchant {
+            let reason = format!(
+                "refund of {} on order {order_id} is above what the bot may approve",
+                kefu_protocol::format_money(*amount_minor, currency)
+            );
+            return Ok(Decision {
+                intent: intent.to_string(),
+                ..hand_off(Line::RefundNeedsHuman, lang, &reason, 1)
+            });
+        }
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        self.store
+            .create_action(
+                &conv.merchant_id,
+                &ActionRecord {
+                    id: id.clone(),
+                    conversation_id: conv.id.clone(),
+                    plugin: plugin.manifest().plugin.name.clone(),
+                    plugin_version: plugin.manifest().plugin.version.clone(),
+                    proposal: serde_json::to_string(&proposal)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    shopper,
+                    state: ActionState::Proposed,
+                },
+            )
+            .await?;
+        let (confirm, cancel) = replies::confirm_labels(lang);
+        d.cards.push(Card::ConfirmRefund {
+            action_id: id.clone(),
+            order_id: order_id.clone(),
+            amount_minor: *amount_minor,
+            currency: currency.clone(),
+            terms: terms.clone(),
+            confirm: confirm.into(),
+            cancel: cancel.into(),
+        });
+        d.pending.action = Some(id);
+        Ok(d)
+    }
+
+    /// Carries out the action the shopper just confirmed, once.
+    async fn commit(
+        &self,
+        conv: &Conversation,
+        action_id: &str,
+        lang: Lang,
+    ) -> Result<Decision, EngineError> {
+        use ConversationState::Bot;
+        let Some(action) = self.store.action(&conv.id, action_id).await? else {
+            return Ok(say("get_refund", Line::ActionAlreadyHandled, lang, Bot));
+        };
+        // Claim the action first: a second confirmation (another tab, a resend) finds it
+        // taken and moves no money.
+        if action.state != ActionState::Proposed
+            || !self
+                .store
+                .move_action(action_id, ActionState::Proposed, ActionState::Committed)
+                .await?
+        {
+            return Ok(say("get_refund", Line::ActionAlreadyHandled, lang, Bot));
+        }
+        let proposal: Proposal = serde_json::from_str(&action.proposal)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let Some(plugin) = self.plugins.by_name(&conv.merchant_id, &action.plugin) else {
+            self.store
+                .move_action(action_id, ActionState::Committed, ActionState::Failed)
+                .await?;
+            return Ok(say("get_refund", Line::CommitFailed, lang, Bot));
+        };
+        let (plugins, p, a, id, shopper) = (
+            self.plugins.clone(),
+            plugin.clone(),
+            proposal.clone(),
+            action_id.to_string(),
+            action.shopper.clone(),
+        );
+        let (result, stats) =
+            tokio::task::spawn_blocking(move || plugins.commit(&p, &id, &a, &shopper))
+                .await
+                .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
+        let Proposal::Refund {
+            amount_minor,
+            currency,
+            order_id,
+            ..
+        } = &proposal;
+        let issued = !stats.refunds_issued.is_empty();
+        self.audit(AuditEntry {
+            conversation_id: Some(conv.id.clone()),
+            export: "commit".into(),
+            intent: Some("get_refund".into()),
+            proposed_minor: Some(*amount_minor),
+            committed_minor: issued.then_some(*amount_minor),
+            currency: Some(currency.clone()),
+            ..self.audit_base(conv, &plugin, &result, &stats)
+        })
+        .await;
+        match result {
+            Ok(reply) => Ok(Decision {
+                intent: "get_refund".into(),
+                text: reply.text,
+                cards: reply.cards,
+                ..say("get_refund", Line::Thanks, lang, Bot)
+            }),
+            // Money moved but the plugin failed afterwards: a person must look at it.
+            Err(e) if issued => {
+                tracing::error!(error = %e, order_id, "refund issued but the plugin failed after");
+                let reason = format!(
+                    "refund {} issued on order {order_id}, but the plugin failed afterwards",
+                    stats.refunds_issued.join(", ")
+                );
+                Ok(hand_off(Line::PolicyHandoff, lang, &reason, 2))
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, order_id, "committing a refund failed");
+                self.store
+                    .move_action(action_id, ActionState::Committed, ActionState::Failed)
+                    .await?;
+                Ok(say("get_refund", Line::CommitFailed, lang, Bot))
             }
         }
     }
+}
+
+/// Whether a shopper owns the order they want acted on.
+enum Ownership {
+    /// Proven, by this email.
+    Proven(String),
+    /// Not yet: ask for the order's email.
+    NeedEmail,
+    /// The email given is not the order's (or there is no such order).
+    Refused,
 }

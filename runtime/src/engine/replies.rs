@@ -32,6 +32,22 @@ pub enum Line {
     OfferHuman,
     /// Appended to an answer when the shopper sounds upset.
     FrustrationOffer,
+    /// Acting on an order needs proof it is the shopper's: its email.
+    AskOrderEmail,
+    /// The email given does not match the order (worded so as not to reveal which).
+    OwnershipNotProven,
+    /// A plugin proposed a refund above what the bot may do: a person takes over.
+    RefundNeedsHuman,
+    /// The shopper declined the proposed refund.
+    RefundCancelled,
+    /// The confirmed action was handled already.
+    ActionAlreadyHandled,
+    /// Carrying out a confirmed action failed; nothing moved.
+    CommitFailed,
+    /// The product named is not in the catalogue.
+    ProductNotFound,
+    /// The message could mean several things: which one?
+    Clarify,
 }
 
 /// The text of `line` in `lang`.
@@ -39,10 +55,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
     use Lang::{En, Zh};
     match (line, lang) {
         (Line::Greeting, En) => {
-            "Hi! I can check where your order is, and I can get you a human at any time. What can I do for you?"
+            "Hi! I can help with your orders, refunds, our products and shop policies, and I can get you a human at any time. What can I do for you?"
         }
         (Line::Greeting, Zh) => {
-            "您好！我可以帮您查询订单进度，也可以随时为您转接人工客服。请问有什么可以帮您？"
+            "您好！我可以帮您处理订单、退款、商品和购物政策相关的问题，也可以随时为您转接人工客服。请问有什么可以帮您？"
         }
         (Line::Thanks, En) => "You're welcome! Is there anything else I can help with?",
         (Line::Thanks, Zh) => "不客气！还有什么可以帮您的吗？",
@@ -65,10 +81,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
             "已为您申请转接人工客服，客服会在这里回复您，您可以先继续留言。"
         }
         (Line::OutOfScope, En) => {
-            "That's outside what I can help with here. I can check on your orders, or get you a human."
+            "That's outside what I can help with here. I can help with orders, refunds, products and shop policies, or get you a human."
         }
         (Line::OutOfScope, Zh) => {
-            "这个问题超出了我能帮忙的范围。我可以帮您查询订单，或者为您转接人工客服。"
+            "这个问题超出了我能帮忙的范围。我可以帮您处理订单、退款、商品和购物政策相关的问题，或者为您转接人工客服。"
         }
         (Line::CannotHandleYet, En) => {
             "I understand what you're asking, but I can't handle that myself yet. Would you like a human to help?"
@@ -96,6 +112,40 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::FrustrationOffer, Zh) => {
             "给您带来不便非常抱歉。如果您希望人工处理，我可以马上为您转接。"
         }
+        (Line::AskOrderEmail, En) => {
+            "To keep your order safe, what's the email address you placed it with?"
+        }
+        (Line::AskOrderEmail, Zh) => "为了保护您的订单安全，请告诉我下单时使用的邮箱地址。",
+        (Line::OwnershipNotProven, En) => {
+            "I couldn't match that order number and email, so I can't make changes to this order. Please check both, or a person from our team can help."
+        }
+        (Line::OwnershipNotProven, Zh) => {
+            "订单号和邮箱无法匹配，因此我不能对这个订单进行操作。请核对后再试，或者由人工客服为您处理。"
+        }
+        (Line::RefundNeedsHuman, En) => {
+            "A refund like this needs approval from a person on our team, so I've asked one to take over this chat. They'll reply right here."
+        }
+        (Line::RefundNeedsHuman, Zh) => {
+            "这笔退款需要由工作人员审核，已为您转接人工客服，客服会在这里回复您。"
+        }
+        (Line::RefundCancelled, En) => {
+            "OK, I haven't refunded anything. Is there anything else I can help with?"
+        }
+        (Line::RefundCancelled, Zh) => "好的，没有为您发起退款。还有什么可以帮您的吗？",
+        (Line::ActionAlreadyHandled, En) => "That request has already been handled.",
+        (Line::ActionAlreadyHandled, Zh) => "这个请求已经处理过了。",
+        (Line::CommitFailed, En) => {
+            "Sorry, I couldn't complete that, and no money has moved. Would you like a person from our team to sort it out?"
+        }
+        (Line::CommitFailed, Zh) => {
+            "抱歉，操作没有完成，款项没有变动。需要为您转接人工客服处理吗？"
+        }
+        (Line::ProductNotFound, En) => {
+            "I couldn't find that product in our shop. Could you tell me its name as it appears on the site?"
+        }
+        (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
+        (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
+        (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
     }
 }
 
@@ -115,14 +165,71 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
     };
     let options: Vec<&str> = match line {
         Line::Greeting | Line::OutOfScope => vec![track, human_option(lang)],
-        Line::CannotHandleYet | Line::PluginFailed | Line::OrderNotFound | Line::OfferHuman => {
-            vec![human_option(lang)]
-        }
+        Line::CannotHandleYet
+        | Line::PluginFailed
+        | Line::OrderNotFound
+        | Line::OfferHuman
+        | Line::OwnershipNotProven
+        | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };
     vec![Card::QuickReplies {
         options: options.into_iter().map(str::to_string).collect(),
     }]
+}
+
+/// The labels of a refund confirmation card's buttons: (confirm, cancel).
+pub fn confirm_labels(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Confirm refund", "Cancel"),
+        Lang::Zh => ("确认退款", "取消"),
+    }
+}
+
+/// Whether `text` accepts a proposed action (the card's button, or a plain "yes").
+pub fn confirms(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase();
+    [
+        "confirm refund",
+        "confirm",
+        "yes",
+        "yes please",
+        "yes, please",
+        "ok",
+        "okay",
+        "go ahead",
+        "确认退款",
+        "确认",
+        "是的",
+        "好的",
+        "可以",
+        "好",
+    ]
+    .contains(&t.as_str())
+}
+
+/// Whether `text` declines a proposed action.
+pub fn declines(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase();
+    [
+        "cancel",
+        "no",
+        "no thanks",
+        "no, thanks",
+        "don't",
+        "取消",
+        "不用了",
+        "不要",
+        "算了",
+        "不",
+    ]
+    .contains(&t.as_str())
 }
 
 /// Words that ask for a person. Matched on the lower-cased message: an explicit request for

@@ -436,12 +436,14 @@ async fn faq_add(
     if !matches!(body.lang.as_str(), "en" | "zh") {
         return Err(ApiError::BadRequest("lang must be `en` or `zh`".into()));
     }
-    let entry = state
+    let id = state
         .engine
         .store()
-        .add_faq(&agent.merchant_id, question, answer, &body.lang)
+        .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
         .await?;
-    Ok(Json(json!({ "faq": entry })))
+    Ok(Json(
+        json!({ "faq": { "id": id, "question": question, "answer": answer, "lang": body.lang } }),
+    ))
 }
 
 async fn faq_list(

@@ -104,6 +104,7 @@ async fn session(
         conversation_id,
         last_seq,
         locale,
+        identity,
     } = hello
     else {
         return send(
@@ -164,6 +165,14 @@ async fn session(
         },
     )
     .await?;
+    if let Some(identity) = &identity {
+        match engine.identify(&merchant, &conv.id, identity).await {
+            Ok(Ok(())) => {}
+            // The chat goes on; the shopper just is not known to be anyone.
+            Ok(Err(e)) => send(&mut socket, &error("identity_rejected", e.to_string())).await?,
+            Err(e) => tracing::error!(error = %e, "verifying an identity"),
+        }
+    }
     let mut out = Outbound {
         conversation: conv.id.clone(),
         sent: resume_from,

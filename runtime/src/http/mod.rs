@@ -1,7 +1,9 @@
 //! The HTTP face of the runtime: the chat WebSocket, the agent console (its page, API and
-//! live socket), the widget's assets, the demo pages and `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
-//! without a socket. Nothing here touches wasmtime: plugins are reached through the engine.
+//! live socket), the admin API, the widget's assets, the demo pages and `/healthz`.
+//! [`router`] builds the whole app from an [`AppState`] so tests can drive it without a
+//! socket. Nothing here touches wasmtime: plugins are reached through the engine.
 
+mod admin;
 mod agent;
 mod assets;
 mod chat;
@@ -18,6 +20,7 @@ use axum::routing::get;
 use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
+use crate::registry::Registry;
 
 /// Where the runtime finds what it serves, and how it is reached.
 #[derive(Debug, Clone)]
@@ -35,6 +38,8 @@ pub struct HttpConfig {
 pub struct AppState {
     /// The conversation engine.
     pub engine: Engine,
+    /// Merchants' deployed plugins.
+    pub registry: Registry,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
     /// Where agents' training labels are appended.
@@ -49,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(chat::router())
         .merge(agent::router())
+        .merge(admin::router())
         .merge(assets::router(&state.config))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

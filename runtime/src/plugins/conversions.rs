@@ -2,8 +2,9 @@
 
 use kefu_protocol::Card;
 
-use super::bindings::types as wit;
-use crate::store::OrderRecord;
+use super::bindings::{types as wit, v0_1};
+use super::{PluginReply, Proposal};
+use crate::store::{OrderRecord, ProductRecord, RefundRecord};
 
 /// What a plugin may see of an order: no email, no address.
 pub fn order_to_wit(o: OrderRecord) -> wit::Order {
@@ -27,6 +28,63 @@ pub fn order_to_wit(o: OrderRecord) -> wit::Order {
     }
 }
 
+/// The same, for plugins built against 0.1.0.
+pub fn order_to_v0_1(o: OrderRecord) -> v0_1::types::Order {
+    let o = order_to_wit(o);
+    v0_1::types::Order {
+        id: o.id,
+        status: o.status,
+        carrier: o.carrier,
+        tracking_number: o.tracking_number,
+        eta: o.eta,
+        total_minor: o.total_minor,
+        currency: o.currency,
+        items: o
+            .items
+            .into_iter()
+            .map(|i| v0_1::types::OrderItem {
+                sku: i.sku,
+                name: i.name,
+                quantity: i.quantity,
+            })
+            .collect(),
+    }
+}
+
+/// A host error for a 0.1.0 plugin (which has no `limit-exceeded`).
+pub fn host_error_to_v0_1(e: wit::HostError) -> v0_1::types::HostError {
+    match e {
+        wit::HostError::AccessDenied(why) => v0_1::types::HostError::AccessDenied(why),
+        wit::HostError::NotFound => v0_1::types::HostError::NotFound,
+        wit::HostError::Unavailable(why) | wit::HostError::LimitExceeded(why) => {
+            v0_1::types::HostError::Unavailable(why)
+        }
+    }
+}
+
+pub fn product_to_wit(p: ProductRecord) -> wit::Product {
+    wit::Product {
+        sku: p.sku,
+        name: p.name,
+        name_zh: p.name_zh,
+        description: p.description,
+        description_zh: p.description_zh,
+        price_minor: p.price_minor,
+        currency: p.currency,
+        stock: p.stock,
+    }
+}
+
+pub fn refund_to_wit(r: RefundRecord) -> wit::RefundRecord {
+    wit::RefundRecord {
+        reference: r.reference,
+        order_id: r.order_id,
+        amount_minor: r.amount_minor,
+        currency: r.currency,
+        issued_at: r.issued_at,
+    }
+}
+
 /// A plugin's card as the widget renders it.
 pub fn card_from_wit(card: wit::Card) -> Card {
     match card {
@@ -39,5 +97,68 @@ pub fn card_from_wit(card: wit::Card) -> Card {
             eta: c.eta,
         },
         wit::Card::QuickReplies(options) => Card::QuickReplies { options },
+        wit::Card::Product(p) => Card::Product {
+            sku: p.sku,
+            name: p.name,
+            price_minor: p.price_minor,
+            currency: p.currency,
+            stock: p.stock,
+        },
+    }
+}
+
+pub fn reply_from_wit(reply: wit::Reply) -> PluginReply {
+    PluginReply {
+        text: reply.text,
+        cards: reply.cards.into_iter().map(card_from_wit).collect(),
+        proposal: reply.proposal.map(|a| match a {
+            wit::Action::Refund(r) => Proposal::Refund {
+                order_id: r.order_id,
+                amount_minor: r.amount_minor,
+                currency: r.currency,
+                reason: r.reason,
+                terms: r.terms,
+            },
+        }),
+    }
+}
+
+pub fn reply_from_v0_1(reply: v0_1::types::Reply) -> PluginReply {
+    PluginReply {
+        text: reply.text,
+        cards: reply
+            .cards
+            .into_iter()
+            .map(|c| match c {
+                v0_1::types::Card::OrderStatus(c) => Card::OrderStatus {
+                    order_id: c.order_id,
+                    status: c.status,
+                    status_label: c.status_label,
+                    carrier: c.carrier,
+                    tracking_number: c.tracking_number,
+                    eta: c.eta,
+                },
+                v0_1::types::Card::QuickReplies(options) => Card::QuickReplies { options },
+            })
+            .collect(),
+        proposal: None,
+    }
+}
+
+pub fn action_to_wit(p: &Proposal) -> wit::Action {
+    match p {
+        Proposal::Refund {
+            order_id,
+            amount_minor,
+            currency,
+            reason,
+            terms,
+        } => wit::Action::Refund(wit::RefundProposal {
+            order_id: order_id.clone(),
+            amount_minor: *amount_minor,
+            currency: currency.clone(),
+            reason: reason.clone(),
+            terms: terms.clone(),
+        }),
     }
 }

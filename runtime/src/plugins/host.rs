@@ -4,17 +4,71 @@
 
 use std::sync::Arc;
 
-use super::bindings::kefu::plugin::{log, orders, types};
-use super::conversions::order_to_wit;
-use super::manifest::{Capabilities, Limits};
-use crate::store::OrderRecord;
+use super::Proposal;
+use super::bindings::kefu::plugin::{catalog, clock, kv, log, orders, refunds, types};
+use super::bindings::v0_1;
+use super::conversions::{
+    host_error_to_v0_1, order_to_v0_1, order_to_wit, product_to_wit, refund_to_wit,
+};
+use super::manifest::{Capabilities, Limits, MoneyLimits};
+use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
-/// called from the blocking thread a plugin runs on.
+/// called from the blocking thread a plugin runs on. Errors are messages for the log.
 pub trait MerchantData: Send + Sync + 'static {
     /// One order of `merchant`.
     fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, String>;
+    /// Products of `merchant` matching `query`, best first.
+    fn search_products(
+        &self,
+        merchant: &str,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<ProductRecord>, String>;
+    /// One product of `merchant`.
+    fn product(&self, merchant: &str, sku: &str) -> Result<Option<ProductRecord>, String>;
+    /// Refunds issued on one order.
+    fn refunds_for_order(&self, merchant: &str, order: &str) -> Result<Vec<RefundRecord>, String>;
+    /// Records a refund if it stays within `limits` and the order's total; atomically.
+    /// `Ok(Err(why))` when a limit refuses it.
+    fn issue_refund(
+        &self,
+        refund: &NewRefund,
+        limits: &MoneyLimits,
+    ) -> Result<Result<String, String>, String>;
+    /// A value of the plugin's key-value store.
+    fn kv_get(&self, merchant: &str, plugin: &str, key: &str) -> Result<Option<Vec<u8>>, String>;
+    /// Sets a value if the plugin's store stays within `quota` bytes. `Ok(false)`: over quota.
+    fn kv_set(
+        &self,
+        merchant: &str,
+        plugin: &str,
+        key: &str,
+        value: &[u8],
+        quota: u64,
+    ) -> Result<bool, String>;
+    /// Deletes a value.
+    fn kv_delete(&self, merchant: &str, plugin: &str, key: &str) -> Result<(), String>;
 }
+
+/// What a call is for: serving a turn, or carrying out a confirmed action.
+#[derive(Debug, Clone)]
+pub enum Phase {
+    /// `handle`: no money may move.
+    Handle,
+    /// `commit` of the action the shopper confirmed.
+    Commit {
+        /// The confirmed action's id (a refund is issued at most once per action).
+        action_id: String,
+        /// What the shopper confirmed.
+        confirmed: Proposal,
+        /// Who the money goes to (the verified email), for per-shopper caps.
+        shopper: String,
+    },
+}
+
+/// Longest key a plugin may use in its key-value store.
+const MAX_KV_KEY: usize = 256;
 
 /// Longest log line kept; longer lines are cut.
 const MAX_LOG_LINE: usize = 1024;
@@ -65,32 +119,62 @@ pub struct HostState {
     merchant: String,
     plugin: String,
     capabilities: Capabilities,
+    money: Option<MoneyLimits>,
+    kv_quota: u64,
     data: Arc<dyn MerchantData>,
+    phase: Phase,
+    /// The call's frozen time, Unix milliseconds.
+    now_ms: u64,
     host_calls_left: u32,
+    pub(super) host_calls_made: u32,
     log_lines_left: u32,
+    /// Refund references issued during this call.
+    pub(super) issued: Vec<String>,
     pub(super) memory: MemoryCap,
 }
 
+/// What a call runs with, besides the plugin's manifest.
+pub(super) struct CallContext {
+    pub merchant: String,
+    pub plugin: String,
+    pub capabilities: Capabilities,
+    pub money: Option<MoneyLimits>,
+    pub limits: Limits,
+    pub phase: Phase,
+    pub now_ms: u64,
+}
+
 impl HostState {
-    pub(super) fn new(
-        merchant: String,
-        plugin: String,
-        capabilities: Capabilities,
-        limits: &Limits,
-        data: Arc<dyn MerchantData>,
-    ) -> Self {
+    pub(super) fn new(cx: CallContext, data: Arc<dyn MerchantData>) -> Self {
         Self {
-            merchant,
-            plugin,
-            capabilities,
+            merchant: cx.merchant,
+            plugin: cx.plugin,
+            capabilities: cx.capabilities,
+            money: cx.money,
+            kv_quota: cx.limits.kv_bytes,
             data,
-            host_calls_left: limits.host_calls,
+            phase: cx.phase,
+            now_ms: cx.now_ms,
+            host_calls_left: cx.limits.host_calls,
+            host_calls_made: 0,
             log_lines_left: MAX_LOG_LINES,
+            issued: Vec::new(),
             memory: MemoryCap {
-                max: limits.memory_bytes as usize,
+                max: cx.limits.memory_bytes as usize,
                 exceeded: false,
             },
         }
+    }
+
+    fn denied(capability: &str) -> types::HostError {
+        types::HostError::AccessDenied(format!(
+            "the `{capability}` capability is not granted in this plugin's manifest"
+        ))
+    }
+
+    fn unavailable(&self, what: &str, error: &str) -> types::HostError {
+        tracing::warn!(merchant = %self.merchant, plugin = %self.plugin, error, "{what} failed");
+        types::HostError::Unavailable(format!("{what} is unavailable right now"))
     }
 
     fn spend_host_call(&mut self) -> Result<(), types::HostError> {
@@ -100,6 +184,28 @@ impl HostState {
             ));
         }
         self.host_calls_left -= 1;
+        self.host_calls_made += 1;
+        Ok(())
+    }
+
+    fn get_order(&mut self, id: String) -> Result<types::Order, types::HostError> {
+        if !self.capabilities.orders {
+            return Err(Self::denied("orders"));
+        }
+        self.spend_host_call()?;
+        match self.data.order(&self.merchant, &id) {
+            Ok(Some(order)) => Ok(order_to_wit(order)),
+            Ok(None) => Err(types::HostError::NotFound),
+            Err(e) => Err(self.unavailable("order data", &e)),
+        }
+    }
+
+    fn kv_key_ok(key: &str) -> Result<(), types::HostError> {
+        if key.is_empty() || key.len() > MAX_KV_KEY {
+            return Err(types::HostError::LimitExceeded(format!(
+                "keys must be 1 to {MAX_KV_KEY} bytes"
+            )));
+        }
         Ok(())
     }
 }
@@ -139,21 +245,228 @@ impl log::Host for HostState {
 
 impl orders::Host for HostState {
     fn get_order(&mut self, id: String) -> Result<types::Order, types::HostError> {
-        if !self.capabilities.orders {
-            return Err(types::HostError::AccessDenied(
-                "the `orders` capability is not granted in this plugin's manifest".into(),
-            ));
+        HostState::get_order(self, id)
+    }
+}
+
+impl catalog::Host for HostState {
+    fn search(
+        &mut self,
+        query: String,
+        limit: u32,
+    ) -> Result<Vec<types::Product>, types::HostError> {
+        if !self.capabilities.catalog {
+            return Err(Self::denied("catalog"));
         }
         self.spend_host_call()?;
-        match self.data.order(&self.merchant, &id) {
-            Ok(Some(order)) => Ok(order_to_wit(order)),
-            Ok(None) => Err(types::HostError::NotFound),
-            Err(e) => {
-                tracing::warn!(merchant = %self.merchant, error = %e, "order lookup failed");
-                Err(types::HostError::Unavailable(
-                    "order data is unavailable right now".into(),
-                ))
-            }
+        let limit = limit.clamp(1, 20) as usize;
+        match self.data.search_products(&self.merchant, &query, limit) {
+            Ok(found) => Ok(found.into_iter().map(product_to_wit).collect()),
+            Err(e) => Err(self.unavailable("the catalogue", &e)),
         }
+    }
+
+    fn get_product(&mut self, sku: String) -> Result<types::Product, types::HostError> {
+        if !self.capabilities.catalog {
+            return Err(Self::denied("catalog"));
+        }
+        self.spend_host_call()?;
+        match self.data.product(&self.merchant, &sku) {
+            Ok(Some(p)) => Ok(product_to_wit(p)),
+            Ok(None) => Err(types::HostError::NotFound),
+            Err(e) => Err(self.unavailable("the catalogue", &e)),
+        }
+    }
+}
+
+impl refunds::Host for HostState {
+    fn refunds_for_order(
+        &mut self,
+        order_id: String,
+    ) -> Result<Vec<types::RefundRecord>, types::HostError> {
+        if self.money.is_none() {
+            return Err(Self::denied("money"));
+        }
+        self.spend_host_call()?;
+        match self.data.refunds_for_order(&self.merchant, &order_id) {
+            Ok(list) => Ok(list.into_iter().map(refund_to_wit).collect()),
+            Err(e) => Err(self.unavailable("refund records", &e)),
+        }
+    }
+
+    fn issue_refund(
+        &mut self,
+        order_id: String,
+        amount_minor: u64,
+        currency: String,
+        reason: String,
+    ) -> Result<String, types::HostError> {
+        let Some(limits) = self.money.clone() else {
+            return Err(Self::denied("money"));
+        };
+        self.spend_host_call()?;
+        let Phase::Commit {
+            action_id,
+            confirmed,
+            shopper,
+        } = &self.phase
+        else {
+            return Err(types::HostError::AccessDenied(
+                "money only moves in `commit`, after the shopper confirmed".into(),
+            ));
+        };
+        let Proposal::Refund {
+            order_id: confirmed_order,
+            amount_minor: confirmed_amount,
+            currency: confirmed_currency,
+            ..
+        } = confirmed;
+        if *confirmed_order != order_id || *confirmed_currency != currency {
+            return Err(types::HostError::AccessDenied(
+                "only the refund the shopper confirmed may be issued".into(),
+            ));
+        }
+        if amount_minor == 0 || amount_minor > *confirmed_amount {
+            return Err(types::HostError::LimitExceeded(format!(
+                "the shopper confirmed {confirmed_amount} minor units, not {amount_minor}"
+            )));
+        }
+        let refund = NewRefund {
+            merchant: self.merchant.clone(),
+            plugin: self.plugin.clone(),
+            action_id: action_id.clone(),
+            order_id,
+            amount_minor,
+            currency,
+            reason,
+            shopper: shopper.clone(),
+            now_ms: self.now_ms,
+        };
+        match self.data.issue_refund(&refund, &limits) {
+            Ok(Ok(reference)) => {
+                self.issued.push(reference.clone());
+                Ok(reference)
+            }
+            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
+            Err(e) => Err(self.unavailable("the payment side", &e)),
+        }
+    }
+}
+
+impl kv::Host for HostState {
+    fn get(&mut self, key: String) -> Result<Option<Vec<u8>>, types::HostError> {
+        if !self.capabilities.kv {
+            return Err(Self::denied("kv"));
+        }
+        Self::kv_key_ok(&key)?;
+        self.spend_host_call()?;
+        self.data
+            .kv_get(&self.merchant, &self.plugin, &key)
+            .map_err(|e| self.unavailable("the key-value store", &e))
+    }
+
+    fn set(&mut self, key: String, value: Vec<u8>) -> Result<(), types::HostError> {
+        if !self.capabilities.kv {
+            return Err(Self::denied("kv"));
+        }
+        Self::kv_key_ok(&key)?;
+        self.spend_host_call()?;
+        match self
+            .data
+            .kv_set(&self.merchant, &self.plugin, &key, &value, self.kv_quota)
+        {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(types::HostError::LimitExceeded(format!(
+                "the key-value quota of {} bytes is full",
+                self.kv_quota
+            ))),
+            Err(e) => Err(self.unavailable("the key-value store", &e)),
+        }
+    }
+
+    fn delete(&mut self, key: String) -> Result<(), types::HostError> {
+        if !self.capabilities.kv {
+            return Err(Self::denied("kv"));
+        }
+        Self::kv_key_ok(&key)?;
+        self.spend_host_call()?;
+        self.data
+            .kv_delete(&self.merchant, &self.plugin, &key)
+            .map_err(|e| self.unavailable("the key-value store", &e))
+    }
+}
+
+impl clock::Host for HostState {
+    fn now(&mut self) -> u64 {
+        // Not a capability check that could fail the call: a denied clock reads 0.
+        if self.capabilities.clock {
+            self.now_ms
+        } else {
+            0
+        }
+    }
+
+    fn today(&mut self) -> String {
+        if self.capabilities.clock {
+            iso_date(self.now_ms)
+        } else {
+            "1970-01-01".into()
+        }
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of a Unix time in milliseconds (proleptic Gregorian calendar).
+pub fn iso_date(ms: u64) -> String {
+    // Howard Hinnant's days-to-civil.
+    let z = (ms / 86_400_000) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+// Plugins built against kefu:plugin@0.1.0.
+
+impl v0_1::types::Host for HostState {}
+
+impl v0_1::kefu::plugin::log::Host for HostState {
+    fn log(&mut self, level: v0_1::kefu::plugin::log::Level, message: String) {
+        use v0_1::kefu::plugin::log::Level as Old;
+        let level = match level {
+            Old::Debug => log::Level::Debug,
+            Old::Info => log::Level::Info,
+            Old::Warn => log::Level::Warn,
+            Old::Error => log::Level::Error,
+        };
+        log::Host::log(self, level, message);
+    }
+}
+
+impl v0_1::kefu::plugin::orders::Host for HostState {
+    fn get_order(&mut self, id: String) -> Result<v0_1::types::Order, v0_1::types::HostError> {
+        if !self.capabilities.orders {
+            return Err(host_error_to_v0_1(Self::denied("orders")));
+        }
+        self.spend_host_call().map_err(host_error_to_v0_1)?;
+        match self.data.order(&self.merchant, &id) {
+            Ok(Some(order)) => Ok(order_to_v0_1(order)),
+            Ok(None) => Err(v0_1::types::HostError::NotFound),
+            Err(e) => Err(host_error_to_v0_1(self.unavailable("order data", &e))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_are_civil_dates() {
+        assert_eq!(super::iso_date(0), "1970-01-01");
+        assert_eq!(super::iso_date(1_795_305_600_000), "2026-11-22");
+        assert_eq!(super::iso_date(951_782_400_000), "2000-02-29");
     }
 }

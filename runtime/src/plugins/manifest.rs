@@ -8,6 +8,8 @@ use serde::Deserialize;
 pub const MAX_MEMORY_BYTES: u64 = 64 << 20;
 /// The longest deadline any plugin may be granted.
 pub const MAX_DEADLINE_MS: u64 = 5_000;
+/// The largest key-value quota any plugin may be granted.
+pub const MAX_KV_BYTES: u64 = 16 << 20;
 
 /// A parsed, validated manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -21,6 +23,24 @@ pub struct Manifest {
     /// What it may use.
     #[serde(default)]
     pub limits: Limits,
+    /// Money it may move. Without this section the `refunds` import is denied.
+    #[serde(default)]
+    pub money: Option<MoneyLimits>,
+}
+
+/// Caps on the money a plugin may move. The host enforces every one of them when the
+/// plugin proposes an action and again when it issues the money.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyLimits {
+    /// The only currency it may refund in (ISO 4217).
+    pub currency: String,
+    /// Largest single refund, in minor units. Larger proposals go to a human.
+    pub max_refund_minor: u64,
+    /// Most it may refund per merchant in a rolling 24 hours.
+    pub max_per_day_minor: u64,
+    /// Most it may refund to one shopper in a rolling 24 hours.
+    pub max_per_shopper_minor: u64,
 }
 
 /// Identity and purpose.
@@ -45,6 +65,15 @@ pub struct Capabilities {
     /// `orders`: read the merchant's orders (status, items, tracking; never address or email).
     #[serde(default)]
     pub orders: bool,
+    /// `catalog`: search and read the merchant's products.
+    #[serde(default)]
+    pub catalog: bool,
+    /// `kv`: a key-value store of the plugin's own (quota: `limits.kv_bytes`).
+    #[serde(default)]
+    pub kv: bool,
+    /// `clock`: the time, frozen for the call.
+    #[serde(default)]
+    pub clock: bool,
 }
 
 /// Per-call limits.
@@ -63,6 +92,9 @@ pub struct Limits {
     /// Most host calls (imports) per invocation.
     #[serde(default = "Limits::default_host_calls")]
     pub host_calls: u32,
+    /// Most bytes (keys plus values) the plugin may keep in its key-value store.
+    #[serde(default = "Limits::default_kv_bytes")]
+    pub kv_bytes: u64,
 }
 
 impl Limits {
@@ -78,6 +110,9 @@ impl Limits {
     fn default_host_calls() -> u32 {
         32
     }
+    fn default_kv_bytes() -> u64 {
+        64 << 10
+    }
 }
 
 impl Default for Limits {
@@ -87,6 +122,7 @@ impl Default for Limits {
             memory_bytes: Self::default_memory_bytes(),
             output_bytes: Self::default_output_bytes(),
             host_calls: Self::default_host_calls(),
+            kv_bytes: Self::default_kv_bytes(),
         }
     }
 }
@@ -129,6 +165,21 @@ impl Manifest {
             return bad(format!(
                 "limits.memory_bytes must be 65536..={MAX_MEMORY_BYTES}"
             ));
+        }
+        if m.limits.kv_bytes > MAX_KV_BYTES {
+            return bad(format!("limits.kv_bytes must be at most {MAX_KV_BYTES}"));
+        }
+        if let Some(money) = &m.money {
+            if money.currency.len() != 3 || !money.currency.chars().all(|c| c.is_ascii_uppercase())
+            {
+                return bad(format!(
+                    "money.currency `{}` must be an ISO 4217 code like USD",
+                    money.currency
+                ));
+            }
+            if money.max_refund_minor > money.max_per_day_minor {
+                return bad("money.max_refund_minor cannot exceed money.max_per_day_minor".into());
+            }
         }
         Ok(m)
     }

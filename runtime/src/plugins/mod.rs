@@ -15,6 +15,7 @@
 //! thread. This module knows nothing about HTTP.
 
 mod bindings;
+pub mod compile;
 mod conversions;
 mod host;
 pub mod manifest;
@@ -24,14 +25,16 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
 use kefu_protocol::Card;
 use wasmtime::component::{Component, HasSelf, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, Trap};
+use wasmtime::{Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, Trap};
 
-use self::bindings::{Plugin, PluginPre, types as wit};
-use self::host::HostState;
-pub use self::host::MerchantData;
-pub use self::manifest::Manifest;
+use self::bindings::{Plugin, PluginPre, types as wit, v0_1};
+use self::host::{CallContext, HostState};
+pub use self::host::{MerchantData, Phase, iso_date};
+pub use self::manifest::{Manifest, MoneyLimits};
 use self::ticker::{EpochTicker, TICK};
 
 /// Why a plugin could not be loaded.
@@ -73,6 +76,16 @@ pub enum CallError {
     /// The plugin reported an internal failure.
     #[error("plugin failed: {0}")]
     Failed(String),
+    /// The merchant's policy, as the plugin applies it, does not allow this; the text is
+    /// for the shopper.
+    #[error("not allowed: {0}")]
+    NotAllowed(String),
+    /// The plugin was built against a contract version without this export.
+    #[error("the plugin's contract version has no `{0}`")]
+    Unsupported(&'static str),
+    /// The plugin failed too often in a row; it is not called until it cools down.
+    #[error("the plugin failed {0} times in a row and is paused")]
+    CircuitOpen(u32),
     /// The plugin ran past its deadline and was stopped.
     #[error("plugin exceeded its {0} ms deadline")]
     Timeout(u64),
@@ -98,6 +111,27 @@ pub struct PluginRequest {
     pub text: String,
     /// Filled slots, by WIT name (`order-number`, `email`).
     pub slots: Vec<(String, String)>,
+    /// Whether the shopper proved they own the order in the `order-number` slot.
+    pub owner_verified: bool,
+}
+
+/// Something a plugin proposes that needs the shopper's consent before `commit`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Proposal {
+    /// Give money back.
+    Refund {
+        /// The order refunded.
+        order_id: String,
+        /// Exactly how much, in minor units.
+        amount_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// Why, for the merchant's records.
+        reason: String,
+        /// What the shopper agrees to, in their language.
+        terms: String,
+    },
 }
 
 /// A plugin's answer in kefu's own types.
@@ -107,13 +141,107 @@ pub struct PluginReply {
     pub text: String,
     /// Cards to render.
     pub cards: Vec<Card>,
+    /// An action to confirm with the shopper.
+    pub proposal: Option<Proposal>,
+}
+
+/// What one call cost and did, for the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallStats {
+    /// Wall-clock time, microseconds.
+    pub micros: u64,
+    /// Host imports called.
+    pub host_calls: u32,
+    /// Refund references issued during the call.
+    pub refunds_issued: Vec<String>,
+}
+
+/// Where the time plugins see comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// The system clock, read once at the start of each call.
+    System,
+    /// A fixed time (Unix milliseconds): tests, replays.
+    Fixed(u64),
+}
+
+impl Clock {
+    fn now_ms(self) -> u64 {
+        match self {
+            Self::System => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64),
+            Self::Fixed(ms) => ms,
+        }
+    }
+}
+
+/// A compiled plugin, pre-linked for the contract version it was built against.
+enum Pre {
+    Current(PluginPre<HostState>),
+    V0_1(v0_1::PluginPre<HostState>),
+}
+
+/// Consecutive failures after which a plugin is paused.
+pub const BREAKER_FAILURES: u32 = 5;
+/// How long a paused plugin rests before one trial call is let through.
+pub const BREAKER_COOL_DOWN: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A per-plugin circuit breaker: a plugin that keeps failing (crashing, timing out, its
+/// backend down) is not called for a while, so shoppers get a person at once instead of
+/// waiting on it, and the host stops spending time on it.
+#[derive(Debug, Default)]
+struct Breaker {
+    failures: u32,
+    open_until: Option<Instant>,
+}
+
+impl Breaker {
+    /// Whether a call may go ahead now; after the cool-down one trial call may.
+    fn admit(&mut self, now: Instant) -> bool {
+        match self.open_until {
+            Some(until) if now < until => false,
+            Some(_) => {
+                // Half-open: this call decides; until it returns, others wait it out.
+                self.open_until = Some(now + BREAKER_COOL_DOWN);
+                true
+            }
+            None => true,
+        }
+    }
+
+    fn record(&mut self, failed: bool, now: Instant) {
+        if failed {
+            self.failures += 1;
+            if self.failures >= BREAKER_FAILURES {
+                self.open_until = Some(now + BREAKER_COOL_DOWN);
+            }
+        } else {
+            self.failures = 0;
+            self.open_until = None;
+        }
+    }
+}
+
+/// Failures that count against a plugin's breaker: its own breakage, not a shopper's typo.
+fn counts_as_failure(e: &CallError) -> bool {
+    matches!(
+        e,
+        CallError::Unavailable(_)
+            | CallError::Failed(_)
+            | CallError::Timeout(_)
+            | CallError::MemoryLimit(_)
+            | CallError::OutputTooLarge(_)
+            | CallError::Trapped(_)
+    )
 }
 
 /// A plugin ready to be called.
 pub struct LoadedPlugin {
     merchant: String,
     manifest: Manifest,
-    pre: PluginPre<HostState>,
+    pre: Pre,
+    breaker: std::sync::Mutex<Breaker>,
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -130,6 +258,14 @@ impl LoadedPlugin {
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
+
+    /// The `kefu:plugin` contract version the component was built against.
+    pub fn contract_version(&self) -> &'static str {
+        match self.pre {
+            Pre::Current(_) => "0.2.0",
+            Pre::V0_1(_) => "0.1.0",
+        }
+    }
 }
 
 /// Runs plugins. One per process.
@@ -137,6 +273,7 @@ pub struct PluginHost {
     engine: Engine,
     linker: Linker<HostState>,
     data: Arc<dyn MerchantData>,
+    clock: Clock,
     /// merchant id → its plugins.
     plugins: RwLock<HashMap<String, Vec<Arc<LoadedPlugin>>>>,
     // Declared last: dropped after everything that could still be running a guest.
@@ -160,25 +297,37 @@ impl PluginHost {
             .max_memory_size(manifest::MAX_MEMORY_BYTES as usize)
             // Keeping the first pages resident makes a fresh instance's first call cheap.
             .linear_memory_keep_resident(1 << 20);
-        let mut config = Config::new();
-        config
-            .wasm_component_model(true)
-            .epoch_interruption(true)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        let mut config = compile::compiler_config();
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
         let engine = Engine::new(&config)?;
         let mut linker = Linker::new(&engine);
         Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)?;
+        v0_1::Plugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)?;
         let ticker = EpochTicker::start(engine.clone());
         Ok(Self {
             engine,
             linker,
             data,
+            clock: Clock::System,
             plugins: RwLock::default(),
             _ticker: ticker,
         })
     }
 
-    /// Compiles and links a plugin for `merchant`, replacing one of the same name.
+    /// Plugins see `clock` instead of the system time.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The wasmtime engine plugins are compiled for.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Compiles (in this process) and links a plugin for `merchant`, replacing one of the
+    /// same name. For plugins the operator trusts (the reference plugins shipped with
+    /// kefu); uploads go through [`Self::load_precompiled`] after [`compile`].
     pub fn load(
         &self,
         merchant: &str,
@@ -186,17 +335,60 @@ impl PluginHost {
         component: &[u8],
     ) -> Result<Arc<LoadedPlugin>, LoadError> {
         let manifest = Manifest::parse(manifest_text)?;
+        let component =
+            Component::from_binary(&self.engine, component).map_err(|e| LoadError::Component {
+                name: manifest.plugin.name.clone(),
+                reason: format!("{e:#}"),
+            })?;
+        self.install(merchant, manifest, &component)
+    }
+
+    /// Links an artifact compiled by [`compile::ArtifactCache`] for `merchant`, replacing a
+    /// plugin of the same name. Calls already running finish on the old version.
+    pub fn load_precompiled(
+        &self,
+        merchant: &str,
+        manifest_text: &str,
+        artifact: &[u8],
+    ) -> Result<Arc<LoadedPlugin>, LoadError> {
+        let manifest = Manifest::parse(manifest_text)?;
+        // SAFETY: `Component::deserialize` trusts its input to be wasmtime's own output.
+        // Artifacts only come from `compile::ArtifactCache`: written by this binary's own
+        // compile child (never by a merchant) into the runtime's private data directory,
+        // and checked by wasmtime against this engine's version and configuration.
+        #[allow(unsafe_code, reason = "loading our own compiler's output; see SAFETY")]
+        let component = unsafe { Component::deserialize(&self.engine, artifact) };
+        let component = component.map_err(|e| LoadError::Component {
+            name: manifest.plugin.name.clone(),
+            reason: format!("{e:#}"),
+        })?;
+        self.install(merchant, manifest, &component)
+    }
+
+    fn install(
+        &self,
+        merchant: &str,
+        manifest: Manifest,
+        component: &Component,
+    ) -> Result<Arc<LoadedPlugin>, LoadError> {
         let invalid = |e: wasmtime::Error| LoadError::Component {
             name: manifest.plugin.name.clone(),
             reason: format!("{e:#}"),
         };
-        let component = Component::from_binary(&self.engine, component).map_err(invalid)?;
-        let pre = self.linker.instantiate_pre(&component).map_err(invalid)?;
-        let pre = PluginPre::new(pre).map_err(invalid)?;
+        let pre = self.linker.instantiate_pre(component).map_err(invalid)?;
+        // The newest contract the component's exports fit.
+        let pre = match PluginPre::new(pre.clone()) {
+            Ok(current) => Pre::Current(current),
+            Err(e) => match v0_1::PluginPre::new(pre) {
+                Ok(old) => Pre::V0_1(old),
+                Err(_) => return Err(invalid(e)),
+            },
+        };
         let plugin = Arc::new(LoadedPlugin {
             merchant: merchant.to_string(),
             manifest,
             pre,
+            breaker: std::sync::Mutex::default(),
         });
         let mut plugins = self.plugins.write().unwrap_or_else(|e| e.into_inner());
         let list = plugins.entry(merchant.to_string()).or_default();
@@ -206,6 +398,7 @@ impl PluginHost {
             merchant,
             plugin = %plugin.manifest.plugin.name,
             version = %plugin.manifest.plugin.version,
+            contract = plugin.contract_version(),
             intents = ?plugin.manifest.plugin.intents,
             "plugin loaded"
         );
@@ -240,6 +433,16 @@ impl PluginHost {
         Ok(count)
     }
 
+    /// The plugin of `merchant` named `name`, if loaded.
+    pub fn by_name(&self, merchant: &str, name: &str) -> Option<Arc<LoadedPlugin>> {
+        let plugins = self.plugins.read().unwrap_or_else(|e| e.into_inner());
+        plugins
+            .get(merchant)?
+            .iter()
+            .find(|p| p.manifest.plugin.name == name)
+            .cloned()
+    }
+
     /// The plugin of `merchant` serving `intent`, if any.
     pub fn for_intent(&self, merchant: &str, intent: &str) -> Option<Arc<LoadedPlugin>> {
         let plugins = self.plugins.read().unwrap_or_else(|e| e.into_inner());
@@ -256,19 +459,15 @@ impl PluginHost {
         plugin: &LoadedPlugin,
         request: &PluginRequest,
     ) -> Result<PluginReply, CallError> {
-        let limits = &plugin.manifest.limits;
-        let state = HostState::new(
-            plugin.merchant.clone(),
-            plugin.manifest.plugin.name.clone(),
-            plugin.manifest.capabilities.clone(),
-            limits,
-            self.data.clone(),
-        );
-        let mut store = Store::new(&self.engine, state);
-        store.limiter(|state| &mut state.memory);
-        let ticks = limits.deadline_ms.div_ceil(TICK.as_millis() as u64).max(1);
-        store.set_epoch_deadline(ticks);
-        store.epoch_deadline_trap();
+        self.call_with_stats(plugin, request).0
+    }
+
+    /// [`Self::call`], with what the call cost.
+    pub fn call_with_stats(
+        &self,
+        plugin: &LoadedPlugin,
+        request: &PluginRequest,
+    ) -> (Result<PluginReply, CallError>, CallStats) {
         let request = wit::Request {
             intent: request.intent.clone(),
             locale: request.locale.clone(),
@@ -281,34 +480,148 @@ impl PluginHost {
                     value: value.clone(),
                 })
                 .collect(),
+            owner_verified: request.owner_verified,
         };
-        let outcome = plugin
-            .pre
-            .instantiate(&mut store)
-            .and_then(|instance| instance.call_handle(&mut store, &request));
-        let reply = match outcome {
-            Ok(Ok(reply)) => reply,
-            Ok(Err(e)) => {
-                return Err(match e {
-                    wit::PluginError::NotFound(what) => CallError::NotFound(what),
-                    wit::PluginError::MissingSlot(slot) => CallError::MissingSlot(slot),
-                    wit::PluginError::Unavailable(why) => CallError::Unavailable(why),
-                    wit::PluginError::Internal(why) => CallError::Failed(why),
-                });
+        self.invoke(plugin, Phase::Handle, |store, pre| match pre {
+            Pre::Current(pre) => {
+                let instance = pre.instantiate(&mut *store)?;
+                Ok(instance
+                    .call_handle(&mut *store, &request)?
+                    .map(conversions::reply_from_wit))
             }
-            Err(e) => return Err(classify_trap(&e, &store, limits)),
-        };
-        if reply.text.len() as u64 > limits.output_bytes {
-            return Err(CallError::OutputTooLarge(limits.output_bytes));
-        }
-        Ok(PluginReply {
-            text: reply.text,
-            cards: reply
-                .cards
-                .into_iter()
-                .map(conversions::card_from_wit)
-                .collect(),
+            Pre::V0_1(pre) => {
+                let instance = pre.instantiate(&mut *store)?;
+                let old = v0_1::types::Request {
+                    intent: request.intent.clone(),
+                    locale: request.locale.clone(),
+                    text: request.text.clone(),
+                    slots: request
+                        .slots
+                        .iter()
+                        .map(|s| v0_1::types::Slot {
+                            name: s.name.clone(),
+                            value: s.value.clone(),
+                        })
+                        .collect(),
+                };
+                Ok(instance
+                    .call_handle(&mut *store, &old)?
+                    .map(conversions::reply_from_v0_1)
+                    .map_err(|e| match e {
+                        v0_1::types::PluginError::NotFound(w) => wit::PluginError::NotFound(w),
+                        v0_1::types::PluginError::MissingSlot(w) => {
+                            wit::PluginError::MissingSlot(w)
+                        }
+                        v0_1::types::PluginError::Unavailable(w) => {
+                            wit::PluginError::Unavailable(w)
+                        }
+                        v0_1::types::PluginError::Internal(w) => wit::PluginError::Internal(w),
+                    }))
+            }
         })
+    }
+
+    /// Carries out `action`, which the shopper confirmed, in a fresh sandbox: the only
+    /// call during which the plugin may move money, and only as much as `action` says.
+    pub fn commit(
+        &self,
+        plugin: &LoadedPlugin,
+        action_id: &str,
+        action: &Proposal,
+        shopper: &str,
+    ) -> (Result<PluginReply, CallError>, CallStats) {
+        let phase = Phase::Commit {
+            action_id: action_id.to_string(),
+            confirmed: action.clone(),
+            shopper: shopper.to_string(),
+        };
+        let wit_action = conversions::action_to_wit(action);
+        self.invoke(plugin, phase, |store, pre| match pre {
+            Pre::Current(pre) => {
+                let instance = pre.instantiate(&mut *store)?;
+                Ok(instance
+                    .call_commit(&mut *store, &wit_action)?
+                    .map(conversions::reply_from_wit))
+            }
+            Pre::V0_1(_) => Ok(Err(wit::PluginError::Internal(
+                "contract 0.1.0 has no commit".into(),
+            ))),
+        })
+    }
+
+    /// Runs `f` against a fresh store for `plugin`, enforcing its limits, and turns the
+    /// outcome into kefu's types.
+    fn invoke(
+        &self,
+        plugin: &LoadedPlugin,
+        phase: Phase,
+        f: impl FnOnce(
+            &mut Store<HostState>,
+            &Pre,
+        ) -> wasmtime::Result<Result<PluginReply, wit::PluginError>>,
+    ) -> (Result<PluginReply, CallError>, CallStats) {
+        let started = Instant::now();
+        let admitted = plugin
+            .breaker
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .admit(started);
+        if !admitted {
+            return (
+                Err(CallError::CircuitOpen(BREAKER_FAILURES)),
+                CallStats::default(),
+            );
+        }
+        let limits = &plugin.manifest.limits;
+        let unsupported = matches!((&phase, &plugin.pre), (Phase::Commit { .. }, Pre::V0_1(_)));
+        let state = HostState::new(
+            CallContext {
+                merchant: plugin.merchant.clone(),
+                plugin: plugin.manifest.plugin.name.clone(),
+                capabilities: plugin.manifest.capabilities.clone(),
+                money: plugin.manifest.money.clone(),
+                limits: limits.clone(),
+                phase,
+                now_ms: self.clock.now_ms(),
+            },
+            self.data.clone(),
+        );
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|state| &mut state.memory);
+        let ticks = limits.deadline_ms.div_ceil(TICK.as_millis() as u64).max(1);
+        store.set_epoch_deadline(ticks);
+        store.epoch_deadline_trap();
+        let outcome = f(&mut store, &plugin.pre);
+        let result = match outcome {
+            Ok(_) if unsupported => Err(CallError::Unsupported("commit")),
+            Ok(Ok(reply)) if reply.text.len() as u64 > limits.output_bytes => {
+                Err(CallError::OutputTooLarge(limits.output_bytes))
+            }
+            Ok(Ok(reply)) => Ok(reply),
+            Ok(Err(e)) => Err(match e {
+                wit::PluginError::NotFound(what) => CallError::NotFound(what),
+                wit::PluginError::MissingSlot(slot) => CallError::MissingSlot(slot),
+                wit::PluginError::Unavailable(why) => CallError::Unavailable(why),
+                wit::PluginError::Internal(why) => CallError::Failed(why),
+                wit::PluginError::NotAllowed(why) => CallError::NotAllowed(why),
+            }),
+            Err(e) => Err(classify_trap(&e, &store, limits)),
+        };
+        plugin
+            .breaker
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .record(
+                result.as_ref().is_err_and(counts_as_failure),
+                Instant::now(),
+            );
+        let state = store.data();
+        let stats = CallStats {
+            micros: started.elapsed().as_micros() as u64,
+            host_calls: state.host_calls_made,
+            refunds_issued: state.issued.clone(),
+        };
+        (result, stats)
     }
 }
 
@@ -324,5 +637,34 @@ fn classify_trap(
         Some(Trap::Interrupt) => CallError::Timeout(limits.deadline_ms),
         Some(trap) => CallError::Trapped(trap.to_string()),
         None => CallError::Trapped(format!("{e:#}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_breaker_opens_after_repeated_failures_and_a_success_closes_it() {
+        let mut b = Breaker::default();
+        let t0 = Instant::now();
+        for _ in 0..BREAKER_FAILURES - 1 {
+            assert!(b.admit(t0));
+            b.record(true, t0);
+        }
+        assert!(b.admit(t0), "still closed below the threshold");
+        b.record(true, t0);
+        assert!(
+            !b.admit(t0),
+            "open after {BREAKER_FAILURES} failures in a row"
+        );
+        let later = t0 + BREAKER_COOL_DOWN;
+        assert!(b.admit(later), "one trial call after the cool-down");
+        assert!(!b.admit(later), "only one");
+        b.record(false, later);
+        assert!(b.admit(later), "a success closes it");
+        // A success resets the count.
+        b.record(true, later);
+        assert!(b.admit(later));
     }
 }

@@ -95,17 +95,6 @@ impl BusinessHours {
     }
 }
 
-/// A merchant's handoff settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MerchantSettings {
-    /// The shop's name.
-    pub name: String,
-    /// When agents answer live (`None`: whenever one is online).
-    pub business_hours: Option<BusinessHours>,
-    /// The reply time promised when nobody can answer live, in hours.
-    pub reply_within_hours: u32,
-}
-
 /// A conversation in the console's list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QueueEntry {
@@ -169,19 +158,6 @@ pub struct Ticket {
     pub status: String,
     /// When (Unix ms).
     pub created_at: i64,
-}
-
-/// An FAQ entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FaqEntry {
-    /// Database id.
-    pub id: i64,
-    /// The question as shoppers ask it.
-    pub question: String,
-    /// The answer.
-    pub answer: String,
-    /// `en` or `zh`.
-    pub lang: String,
 }
 
 /// Why an agent action on a conversation was refused.
@@ -313,31 +289,6 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    /// A merchant's handoff settings.
-    pub async fn merchant_settings(
-        &self,
-        merchant: &str,
-    ) -> Result<Option<MerchantSettings>, StoreError> {
-        let row = sqlx::query(
-            "SELECT name, business_hours, reply_within_hours FROM merchants WHERE id = ?",
-        )
-        .bind(merchant)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
-            let hours: Option<String> = r.get("business_hours");
-            Ok(MerchantSettings {
-                name: r.get("name"),
-                business_hours: hours
-                    .map(|h| serde_json::from_str(&h))
-                    .transpose()
-                    .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
-                reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
-            })
-        })
-        .transpose()
     }
 
     /// Conversations of `merchant` waiting for a person (most urgent, then longest waiting,
@@ -633,53 +584,6 @@ impl Store {
         };
         tx.commit().await?;
         Ok(Some(stored))
-    }
-
-    /// Adds an FAQ entry for `merchant`.
-    pub async fn add_faq(
-        &self,
-        merchant: &str,
-        question: &str,
-        answer: &str,
-        lang: &str,
-    ) -> Result<FaqEntry, StoreError> {
-        let id = sqlx::query(
-            "INSERT INTO faq (merchant_id, question, answer, lang, created_at) \
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(merchant)
-        .bind(question)
-        .bind(answer)
-        .bind(lang)
-        .bind(now_ms())
-        .execute(&self.pool)
-        .await?
-        .last_insert_rowid();
-        Ok(FaqEntry {
-            id,
-            question: question.to_string(),
-            answer: answer.to_string(),
-            lang: lang.to_string(),
-        })
-    }
-
-    /// `merchant`'s FAQ entries, newest first.
-    pub async fn faq(&self, merchant: &str) -> Result<Vec<FaqEntry>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, question, answer, lang FROM faq WHERE merchant_id = ? ORDER BY id DESC",
-        )
-        .bind(merchant)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| FaqEntry {
-                id: r.get("id"),
-                question: r.get("question"),
-                answer: r.get("answer"),
-                lang: r.get("lang"),
-            })
-            .collect())
     }
 
     /// Records `label` for shopper message `seq`; false if that message already has one.

@@ -20,6 +20,17 @@ pub struct DemoData {
     orders: Vec<OrderRecord>,
     #[serde(default)]
     agents: Vec<DemoAgent>,
+    #[serde(default)]
+    faq: Vec<Faq>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Faq {
+    intent: Option<String>,
+    lang: String,
+    question: String,
+    answer: String,
 }
 
 /// An agent account in a demo data file. The password is in clear: demo only.
@@ -39,6 +50,8 @@ pub struct DemoAgent {
 struct Merchant {
     id: String,
     name: String,
+    refund_cap_minor: Option<u64>,
+    identity_secret: Option<String>,
     #[serde(default)]
     business_hours: Option<BusinessHours>,
     #[serde(default = "default_reply_within_hours")]
@@ -56,6 +69,7 @@ struct Product {
     name: String,
     name_zh: Option<String>,
     description: String,
+    description_zh: Option<String>,
     price_minor: u64,
     currency: String,
     stock: u32,
@@ -97,11 +111,13 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         .as_ref()
         .map(|h| serde_json::to_string(h).expect("business hours serialise"));
     let inserted = sqlx::query(
-        "INSERT INTO merchants (id, name, created_at, business_hours, reply_within_hours) \
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO merchants (id, name, refund_cap_minor, identity_secret, created_at, \
+         business_hours, reply_within_hours) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     )
     .bind(&data.merchant.id)
     .bind(&data.merchant.name)
+    .bind(data.merchant.refund_cap_minor.map(|v| v as i64))
+    .bind(&data.merchant.identity_secret)
     .bind(now_ms())
     .bind(hours)
     .bind(i64::from(data.merchant.reply_within_hours))
@@ -113,14 +129,15 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
     }
     for p in &data.products {
         sqlx::query(
-            "INSERT INTO products (merchant_id, sku, name, name_zh, description, price_minor, \
-             currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO products (merchant_id, sku, name, name_zh, description, description_zh, \
+             price_minor, currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&data.merchant.id)
         .bind(&p.sku)
         .bind(&p.name)
         .bind(&p.name_zh)
         .bind(&p.description)
+        .bind(&p.description_zh)
         .bind(p.price_minor as i64)
         .bind(&p.currency)
         .bind(i64::from(p.stock))
@@ -144,6 +161,26 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         .bind(&o.currency)
         .bind(items)
         .bind(&o.shipping_address)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for f in &data.faq {
+        if f.lang != "en" && f.lang != "zh" {
+            return Err(StoreError::Demo(format!(
+                "faq lang `{}` must be en or zh",
+                f.lang
+            )));
+        }
+        sqlx::query(
+            "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&data.merchant.id)
+        .bind(&f.question)
+        .bind(&f.answer)
+        .bind(&f.lang)
+        .bind(&f.intent)
+        .bind(now_ms())
         .execute(&mut *tx)
         .await?;
     }

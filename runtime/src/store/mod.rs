@@ -7,8 +7,10 @@
 //! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
 //! no SQL leaves it.
 
+mod commerce;
 mod console;
 mod demo;
+mod registry;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -19,11 +21,15 @@ use serde::{Deserialize, Serialize};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
+pub use commerce::{
+    ActionRecord, ActionState, AuditEntry, FaqEntry, MerchantSettings, NewRefund, ProductRecord,
+    RefundRecord,
+};
 pub use console::{
-    Agent, BusinessHours, ClaimError, FaqEntry, MerchantSettings, NewAgentError, Note, QueueEntry,
-    StoredMessage, Ticket,
+    Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
 };
 pub use demo::{DemoAgent, DemoData};
+pub use registry::{PluginVersion, Stored, StoredPlugin};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +111,10 @@ pub struct Conversation {
     pub csat_asked: bool,
     /// The shopper's satisfaction score (1 to [`kefu_protocol::CSAT_SCALE`]), once given.
     pub csat_score: Option<u8>,
+    /// What the engine waits on (JSON the engine owns).
+    pub pending: Option<String>,
+    /// The email the shopper proved to be theirs.
+    pub verified_email: Option<String>,
 }
 
 /// What a turn changes in its conversation's header.
@@ -120,6 +130,10 @@ pub struct ConversationUpdate {
     pub priority: u32,
     /// Why a human was asked for.
     pub handoff_reason: Option<String>,
+    /// What the engine waits on.
+    pub pending: Option<String>,
+    /// The email the shopper proved to be theirs.
+    pub verified_email: Option<String>,
 }
 
 impl Conversation {
@@ -131,6 +145,8 @@ impl Conversation {
             failed_turns: self.failed_turns,
             priority: self.priority,
             handoff_reason: self.handoff_reason.clone(),
+            pending: self.pending.clone(),
+            verified_email: self.verified_email.clone(),
         }
     }
 }
@@ -309,6 +325,8 @@ impl Store {
             agent_id: None,
             csat_asked: false,
             csat_score: None,
+            pending: None,
+            verified_email: None,
         })
     }
 
@@ -320,7 +338,8 @@ impl Store {
     ) -> Result<Option<Conversation>, StoreError> {
         let row = sqlx::query(
             "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
-             priority, handoff_reason, agent_id, csat_asked, csat_score FROM conversations \
+             priority, handoff_reason, pending, verified_email, agent_id, csat_asked, \
+             csat_score FROM conversations \
              WHERE id = ? AND merchant_id = ?",
         )
         .bind(id)
@@ -343,9 +362,25 @@ impl Store {
                 agent_id: row.get("agent_id"),
                 csat_asked: row.get::<i64, _>("csat_asked") != 0,
                 csat_score: row.get::<Option<i64>, _>("csat_score").map(|s| s as u8),
+                pending: row.get("pending"),
+                verified_email: row.get("verified_email"),
             })
         })
         .transpose()
+    }
+
+    /// Records that the shopper of `conversation` proved `email` is theirs.
+    pub async fn set_verified_email(
+        &self,
+        conversation: &str,
+        email: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE conversations SET verified_email = ? WHERE id = ?")
+            .bind(email)
+            .bind(conversation)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The `seq` a shopper message with `client_msg_id` was stored under, if it was.
@@ -415,7 +450,8 @@ impl Store {
         };
         sqlx::query(
             "UPDATE conversations SET state = ?, pending_intent = ?, \
-             failed_turns = ?, priority = ?, handoff_reason = ?, updated_at = ?, \
+             failed_turns = ?, priority = ?, handoff_reason = ?, pending = ?, \
+             verified_email = ?, updated_at = ?, \
              waiting_since = CASE WHEN ? = 'waiting_for_human' AND state != 'waiting_for_human' \
              THEN ? ELSE waiting_since END WHERE id = ?",
         )
@@ -424,6 +460,8 @@ impl Store {
         .bind(i64::from(update.failed_turns))
         .bind(i64::from(update.priority))
         .bind(&update.handoff_reason)
+        .bind(&update.pending)
+        .bind(&update.verified_email)
         .bind(now)
         .bind(state.as_str())
         .bind(now)
@@ -610,6 +648,8 @@ mod tests {
                     failed_turns: 2,
                     priority: 1,
                     handoff_reason: Some("asked for a human".into()),
+                    pending: None,
+                    verified_email: None,
                 },
             )
             .await

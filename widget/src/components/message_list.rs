@@ -3,7 +3,7 @@
 use kefu_protocol::{Author, Card, ChatMessage};
 use yew::prelude::*;
 
-use super::{ContactForm, Csat, OrderCard, QuickReplies};
+use super::{ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies};
 use crate::i18n::{Lang, Text, t};
 use crate::state::Outgoing;
 
@@ -73,6 +73,10 @@ pub fn message_list(props: &MessageListProps) -> Html {
                                 <Csat lang={props.lang} scale={*scale} on_rate={props.on_rate.clone()} />
                             },
                             Card::Csat { .. } => html! {},
+                            Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
+                            Card::ConfirmRefund { .. } => html! {
+                                <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                            },
                         }) }
                     </li>
                 }

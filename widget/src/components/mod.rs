@@ -1,5 +1,6 @@
 //! The panel's components, one per file.
 
+mod commerce_cards;
 mod composer;
 mod contact_form;
 mod csat;
@@ -8,6 +9,7 @@ mod message_list;
 mod order_card;
 mod quick_replies;
 
+pub use commerce_cards::{ConfirmRefundCard, ProductCard};
 pub use composer::Composer;
 pub use contact_form::ContactForm;
 pub use csat::Csat;

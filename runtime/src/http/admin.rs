@@ -1,0 +1,181 @@
+//! The admin API: merchants deploy, list, activate and roll back their plugins and read
+//! their plugin audit log. Authenticated by a merchant API key (`Authorization: Bearer …`,
+//! stored hashed); every route acts on the key's merchant only, so a merchant can never
+//! name another merchant's plugins or data.
+//!
+//! - `POST /v1/admin/plugins` `{"manifest": "<manifest.toml>", "component": "<base64>"}`
+//! - `GET  /v1/admin/plugins`
+//! - `POST /v1/admin/plugins/{name}/rollback`
+//! - `POST /v1/admin/plugins/{name}/versions/{version}/activate`
+//! - `GET  /v1/admin/audit?limit=N`
+
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::AppState;
+use crate::plugins::compile::MAX_COMPONENT_BYTES;
+use crate::registry::DeployError;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/admin/plugins", get(list).post(deploy))
+        .route("/v1/admin/plugins/{name}/rollback", post(rollback))
+        .route(
+            "/v1/admin/plugins/{name}/versions/{version}/activate",
+            post(activate),
+        )
+        .route("/v1/admin/audit", get(audit))
+        // Base64 makes a component a third larger.
+        .layer(DefaultBodyLimit::max(
+            MAX_COMPONENT_BYTES * 4 / 3 + 64 * 1024,
+        ))
+}
+
+/// An error response: `{"error": "<what to do>"}`.
+struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<DeployError> for ApiError {
+    fn from(e: DeployError) -> Self {
+        let status = match &e {
+            DeployError::Manifest(_) | DeployError::Compile(_) | DeployError::Load(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            DeployError::VersionExists { .. } | DeployError::NoEarlierVersion(_) => {
+                StatusCode::CONFLICT
+            }
+            DeployError::NotFound(_) => StatusCode::NOT_FOUND,
+            DeployError::Store(_) => {
+                tracing::error!(error = %e, "admin API");
+                return Self(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "storage is unavailable; try again".into(),
+                );
+            }
+        };
+        Self(status, e.to_string())
+    }
+}
+
+/// The merchant the request's API key belongs to.
+struct Merchant(String);
+
+impl FromRequestParts<AppState> for Merchant {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let unauthorized = |why: &str| {
+            ApiError(
+                StatusCode::UNAUTHORIZED,
+                format!(
+                    "{why}: send `Authorization: Bearer <your API key>` (create one with `kefu merchant key`)"
+                ),
+            )
+        };
+        let key = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| unauthorized("missing API key"))?;
+        match state.engine.store().merchant_for_key(key.trim()).await {
+            Ok(Some(merchant)) => Ok(Self(merchant)),
+            Ok(None) => Err(unauthorized("unknown API key")),
+            Err(e) => {
+                tracing::error!(error = %e, "checking an API key");
+                Err(ApiError(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "storage is unavailable; try again".into(),
+                ))
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeployBody {
+    manifest: String,
+    component: String,
+}
+
+async fn deploy(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    body: Result<Json<DeployBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("expected {{\"manifest\": \"…\", \"component\": \"<base64>\"}}: {e}"),
+        )
+    })?;
+    let component = base64::engine::general_purpose::STANDARD
+        .decode(body.component.trim())
+        .map_err(|e| {
+            ApiError(
+                StatusCode::BAD_REQUEST,
+                format!("component is not base64: {e}"),
+            )
+        })?;
+    let activated = state
+        .registry
+        .deploy(&merchant, &body.manifest, component)
+        .await?;
+    Ok((StatusCode::CREATED, Json(activated)).into_response())
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+) -> Result<Response, ApiError> {
+    Ok(Json(json!({ "plugins": state.registry.list(&merchant).await? })).into_response())
+}
+
+async fn rollback(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.registry.rollback(&merchant, &name).await?).into_response())
+}
+
+async fn activate(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path((name, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.registry.activate(&merchant, &name, &version).await?).into_response())
+}
+
+#[derive(Deserialize)]
+struct AuditQuery {
+    limit: Option<u32>,
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, ApiError> {
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let calls = state
+        .engine
+        .store()
+        .plugin_calls(&merchant, limit)
+        .await
+        .map_err(DeployError::from)?;
+    Ok(Json(json!({ "calls": calls })).into_response())
+}

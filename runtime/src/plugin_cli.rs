@@ -1,0 +1,462 @@
+//! `kefu plugin …`: everything a merchant needs to go from nothing to a deployed plugin.
+//!
+//! - `new <dir>`: scaffold a plugin crate (outside this repository) with a manifest, an
+//!   example handler and fixture tests;
+//! - `build <dir>`: compile it for `wasm32-unknown-unknown` and wrap it into a component
+//!   (`<dir>/target/kefu/plugin.wasm`);
+//! - `test <dir>`: run it in the real sandbox against `fixtures.toml` (orders, products and
+//!   test cases), in-process, no runtime needed;
+//! - `run <dir> --intent … --text …`: one call against the fixtures, the reply as JSON;
+//! - `deploy <dir> --url … --key …`: upload it to a runtime through the admin API.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use base64::Engine as _;
+use clap::Subcommand;
+use serde::Deserialize;
+
+use crate::StoreData;
+use crate::plugins::{CallError, Clock, PluginHost, PluginReply, PluginRequest, Proposal};
+use crate::store::{DemoData, Store};
+
+/// `kefu plugin` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PluginCommand {
+    /// Scaffold a new plugin crate in DIR.
+    New {
+        /// Where to create it (must not exist).
+        dir: PathBuf,
+        /// The plugin's name (default: DIR's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Path to kefu's `plugins/sdk` (default: the one this kefu was built from).
+        #[arg(long)]
+        sdk: Option<PathBuf>,
+    },
+    /// Build DIR into a component: DIR/target/kefu/plugin.wasm.
+    Build {
+        /// The plugin crate.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Run DIR's fixture tests (DIR/fixtures.toml) in the sandbox.
+    Test {
+        /// The plugin crate.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Call DIR's plugin once against its fixtures and print the reply as JSON.
+    Run {
+        /// The plugin crate.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The intent to serve.
+        #[arg(long)]
+        intent: String,
+        /// What the shopper wrote.
+        #[arg(long, default_value = "")]
+        text: String,
+        /// Slots as name=value (repeatable), e.g. --slot order-number=1001.
+        #[arg(long = "slot", value_parser = parse_slot)]
+        slots: Vec<(String, String)>,
+        /// `en` or `zh`.
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// Pretend the shopper proved they own the order.
+        #[arg(long)]
+        owner_verified: bool,
+    },
+    /// Deploy DIR's built plugin to a runtime.
+    Deploy {
+        /// The plugin crate (or a directory with manifest.toml and plugin.wasm).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The runtime.
+        #[arg(long, env = "KEFU_URL", default_value = "http://127.0.0.1:8080")]
+        url: String,
+        /// The merchant's API key (`kefu merchant key`).
+        #[arg(long, env = "KEFU_API_KEY")]
+        key: String,
+    },
+    /// Compile a component from stdin to stdout under resource limits (used by the runtime).
+    #[command(hide = true)]
+    CompileIsolated,
+}
+
+fn parse_slot(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .ok_or_else(|| format!("`{s}` is not name=value"))
+}
+
+/// Runs a `kefu plugin` command.
+pub fn main(command: PluginCommand) -> ExitCode {
+    let result = match command {
+        PluginCommand::CompileIsolated => return crate::plugins::compile::child_main(),
+        PluginCommand::New { dir, name, sdk } => new(&dir, name, sdk),
+        PluginCommand::Build { dir } => build(&dir).map(|_| ()),
+        PluginCommand::Test { dir } => {
+            return match test(&dir) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("kefu: {e:#}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+        PluginCommand::Run {
+            dir,
+            intent,
+            text,
+            slots,
+            locale,
+            owner_verified,
+        } => run_once(
+            &dir,
+            PluginRequest {
+                intent,
+                locale,
+                text,
+                slots,
+                owner_verified,
+            },
+        ),
+        PluginCommand::Deploy { dir, url, key } => deploy(&dir, &url, &key),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kefu: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const TEMPLATE_LIB: &str = include_str!("plugin_template/lib.rs.txt");
+const TEMPLATE_MANIFEST: &str = include_str!("plugin_template/manifest.toml.txt");
+const TEMPLATE_FIXTURES: &str = include_str!("plugin_template/fixtures.toml.txt");
+
+fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
+    if dir.exists() {
+        bail!("{} already exists; choose a new directory", dir.display());
+    }
+    let name = match name {
+        Some(n) => n,
+        None => dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .context("name the plugin with --name")?
+            .to_string(),
+    };
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        bail!("plugin names are lower-case letters, digits and `-`: `{name}` is not");
+    }
+    let sdk = sdk.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../plugins/sdk"));
+    let sdk = sdk
+        .canonicalize()
+        .with_context(|| format!("kefu's plugin SDK is not at {} (pass --sdk)", sdk.display()))?;
+    std::fs::create_dir_all(dir.join("src"))?;
+    let cargo = format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n[dependencies]\nkefu-plugin-sdk = {{ path = {:?} }}\n\n\
+         [profile.release]\nopt-level = \"s\"\nlto = true\npanic = \"abort\"\n\n\
+         # A plugin is its own workspace, wherever it lives.\n[workspace]\n",
+        sdk.display().to_string()
+    );
+    std::fs::write(dir.join("Cargo.toml"), cargo)?;
+    std::fs::write(dir.join("src/lib.rs"), TEMPLATE_LIB)?;
+    std::fs::write(
+        dir.join("manifest.toml"),
+        TEMPLATE_MANIFEST.replace("{name}", &name),
+    )?;
+    std::fs::write(dir.join("fixtures.toml"), TEMPLATE_FIXTURES)?;
+    std::fs::write(dir.join(".gitignore"), "/target\n")?;
+    println!(
+        "Created plugin `{name}` in {}.\nNext: kefu plugin build {0} && kefu plugin test {0}",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Builds `dir` and returns the component's path.
+fn build(dir: &Path) -> Result<PathBuf> {
+    let manifest_path = dir.join("Cargo.toml");
+    if !manifest_path.is_file() {
+        bail!("{} has no Cargo.toml: is it a plugin crate?", dir.display());
+    }
+    let ensure_target = Command::new("rustup")
+        .args(["target", "add", "wasm32-unknown-unknown"])
+        .output();
+    if let Ok(out) = ensure_target
+        && !out.status.success()
+    {
+        eprintln!("warning: could not add the wasm32-unknown-unknown target with rustup");
+    }
+    eprintln!("==> building {} for wasm32-unknown-unknown", dir.display());
+    let metadata = Command::new("cargo")
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--manifest-path",
+        ])
+        .arg(&manifest_path)
+        .output()
+        .context("running cargo metadata")?;
+    if !metadata.status.success() {
+        bail!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&metadata.stderr)
+        );
+    }
+    #[derive(Deserialize)]
+    struct Metadata {
+        target_directory: PathBuf,
+        packages: Vec<Package>,
+    }
+    #[derive(Deserialize)]
+    struct Package {
+        name: String,
+    }
+    let meta: Metadata = serde_json::from_slice(&metadata.stdout)?;
+    let package = meta.packages.first().context("no package in Cargo.toml")?;
+    let status = Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+        ])
+        .arg(&manifest_path)
+        .status()
+        .context("running cargo build")?;
+    if !status.success() {
+        bail!("cargo build failed");
+    }
+    let module_path = meta
+        .target_directory
+        .join("wasm32-unknown-unknown/release")
+        .join(format!("{}.wasm", package.name.replace('-', "_")));
+    let module = std::fs::read(&module_path)
+        .with_context(|| format!("reading {}", module_path.display()))?;
+    let component = wit_component::ComponentEncoder::default()
+        .module(&module)
+        .and_then(|e| e.validate(true).encode())
+        .context(
+            "turning the module into a component (does it use kefu_plugin_sdk::export_plugin!?)",
+        )?;
+    let out_dir = dir.join("target/kefu");
+    std::fs::create_dir_all(&out_dir)?;
+    let out = out_dir.join("plugin.wasm");
+    std::fs::write(&out, &component)?;
+    eprintln!("==> {} ({} bytes)", out.display(), component.len());
+    Ok(out)
+}
+
+/// The component and manifest of `dir`: a plugin crate (built) or a directory with both.
+fn artifacts(dir: &Path) -> Result<(String, Vec<u8>)> {
+    let manifest = dir.join("manifest.toml");
+    let manifest = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    let wasm = [dir.join("target/kefu/plugin.wasm"), dir.join("plugin.wasm")]
+        .into_iter()
+        .find(|p| p.is_file())
+        .with_context(|| {
+            format!(
+                "no plugin.wasm in {}: run `kefu plugin build` first",
+                dir.display()
+            )
+        })?;
+    Ok((manifest, std::fs::read(&wasm)?))
+}
+
+/// A test case in `fixtures.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    intent: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default = "default_locale")]
+    locale: String,
+    #[serde(default)]
+    slots: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    owner_verified: bool,
+    /// The reply text must contain this.
+    expect_text: Option<String>,
+    /// The call must fail with this error kind (`not_found`, `missing_slot`, `not_allowed`, …).
+    expect_error: Option<String>,
+    /// The reply must propose a refund of this many minor units.
+    expect_refund_minor: Option<u64>,
+}
+
+fn default_locale() -> String {
+    "en".into()
+}
+
+/// The fixture data and the cases of `fixtures.toml`.
+fn fixtures(dir: &Path) -> Result<(DemoData, Vec<Case>)> {
+    let path = dir.join("fixtures.toml");
+    let text =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let mut value: toml::Table = text
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", path.display()))?;
+    let cases = value.remove("case").unwrap_or(toml::Value::Array(vec![]));
+    let cases: Vec<Case> = cases
+        .try_into()
+        .with_context(|| format!("the [[case]] entries of {}", path.display()))?;
+    let data = DemoData::parse(&toml::to_string(&value)?)
+        .with_context(|| format!("the fixture data of {}", path.display()))?;
+    Ok((data, cases))
+}
+
+fn error_kind(e: &CallError) -> &'static str {
+    match e {
+        CallError::NotFound(_) => "not_found",
+        CallError::MissingSlot(_) => "missing_slot",
+        CallError::Unavailable(_) => "unavailable",
+        CallError::Failed(_) => "internal",
+        CallError::NotAllowed(_) => "not_allowed",
+        CallError::Unsupported(_) => "unsupported",
+        CallError::Timeout(_) => "timeout",
+        CallError::MemoryLimit(_) => "memory_limit",
+        CallError::OutputTooLarge(_) => "output_too_large",
+        CallError::Trapped(_) => "trapped",
+        CallError::CircuitOpen(_) => "circuit_open",
+    }
+}
+
+/// Runs `f` with the plugin of `dir` loaded into a sandbox over its fixture data.
+fn with_plugin<T>(
+    dir: &Path,
+    f: impl FnOnce(&PluginHost, &crate::plugins::LoadedPlugin, Vec<Case>) -> T,
+) -> Result<T> {
+    let (manifest, component) = artifacts(dir)?;
+    let (data, cases) = fixtures(dir)?;
+    let rt = tokio::runtime::Runtime::new()?;
+    rt.block_on(async {
+        let store = Store::in_memory().await?;
+        store.load_demo(&data).await?;
+        let merchant = data.merchant_id().to_string();
+        let host = PluginHost::new(Arc::new(StoreData::new(store)))?
+            // Fixtures are written for a fixed day: 2026-11-22.
+            .with_clock(Clock::Fixed(1_795_305_600_000));
+        let plugin = host.load(&merchant, &manifest, &component)?;
+        let out = tokio::task::block_in_place(|| f(&host, &plugin, cases));
+        Ok(out)
+    })
+}
+
+fn test(dir: &Path) -> Result<bool> {
+    let results = with_plugin(dir, |host, plugin, cases| {
+        let mut failures = 0;
+        for case in &cases {
+            let request = PluginRequest {
+                intent: case.intent.clone(),
+                locale: case.locale.clone(),
+                text: case.text.clone(),
+                slots: case.slots.clone().into_iter().collect(),
+                owner_verified: case.owner_verified,
+            };
+            let result = host.call(plugin, &request);
+            let problem = check(case, &result);
+            match &problem {
+                None => println!("ok   {}", case.name),
+                Some(why) => {
+                    failures += 1;
+                    println!("FAIL {}: {why}", case.name);
+                }
+            }
+        }
+        (cases.len(), failures)
+    })?;
+    let (total, failures) = results;
+    println!("{} cases, {failures} failed", total);
+    Ok(failures == 0 && total > 0)
+}
+
+fn check(case: &Case, result: &Result<PluginReply, CallError>) -> Option<String> {
+    match (result, &case.expect_error) {
+        (Err(e), Some(kind)) if error_kind(e) == kind => None,
+        (Err(e), _) => Some(format!("failed with {} ({e})", error_kind(e))),
+        (Ok(_), Some(kind)) => Some(format!("expected error {kind}, got a reply")),
+        (Ok(reply), None) => {
+            if let Some(want) = &case.expect_text
+                && !reply.text.contains(want.as_str())
+            {
+                return Some(format!("reply {:?} does not contain {want:?}", reply.text));
+            }
+            if let Some(want) = case.expect_refund_minor {
+                match &reply.proposal {
+                    Some(Proposal::Refund { amount_minor, .. }) if *amount_minor == want => {}
+                    other => return Some(format!("expected a refund of {want}, got {other:?}")),
+                }
+            }
+            None
+        }
+    }
+}
+
+fn run_once(dir: &Path, request: PluginRequest) -> Result<()> {
+    let result = with_plugin(dir, |host, plugin, _| host.call(plugin, &request))?;
+    let json = match result {
+        Ok(reply) => serde_json::json!({
+            "text": reply.text,
+            "cards": reply.cards,
+            "proposal": reply.proposal,
+        }),
+        Err(e) => serde_json::json!({ "error": error_kind(&e), "message": e.to_string() }),
+    };
+    println!("{}", serde_json::to_string_pretty(&json)?);
+    Ok(())
+}
+
+fn deploy(dir: &Path, url: &str, key: &str) -> Result<()> {
+    let (manifest, component) = artifacts(dir)?;
+    let body = serde_json::json!({
+        "manifest": manifest,
+        "component": base64::engine::general_purpose::STANDARD.encode(&component),
+    });
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let endpoint = format!("{}/v1/admin/plugins", url.trim_end_matches('/'));
+    let mut response = agent
+        .post(&endpoint)
+        .header("Authorization", &format!("Bearer {key}"))
+        .send_json(&body)
+        .with_context(|| format!("reaching {endpoint}"))?;
+    let status = response.status();
+    let reply: serde_json::Value = response
+        .body_mut()
+        .read_json()
+        .with_context(|| format!("reading the answer of {endpoint} ({status})"))?;
+    if !status.is_success() {
+        bail!(
+            "deploy refused ({status}): {}",
+            reply["error"].as_str().unwrap_or("no reason given")
+        );
+    }
+    println!(
+        "deployed {} {} (contract {}, sha256 {})",
+        reply["name"].as_str().unwrap_or("?"),
+        reply["version"].as_str().unwrap_or("?"),
+        reply["contract"].as_str().unwrap_or("?"),
+        reply["sha256"].as_str().unwrap_or("?")
+    );
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Plugin deployment: immutable versions, atomic activation, one-step rollback.
+//!
+//! A deploy validates the manifest, compiles the component in a child process
+//! ([`crate::plugins::compile`]), links it against the host (which refuses components that
+//! do not fit a `kefu:plugin` world), then stores the version and makes it active. The
+//! host swaps the plugin by replacing an `Arc`: calls already running finish on the old
+//! version, new calls get the new one, nothing is dropped. At start every merchant's active
+//! versions are loaded again, from the artifact cache.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::plugins::compile::{ArtifactCache, CompileError, sha256_hex};
+use crate::plugins::{LoadError, Manifest, PluginHost};
+use crate::store::{PluginVersion, Store, StoreError, Stored};
+
+/// Why a deploy, activation or rollback failed. Messages are for the merchant.
+#[derive(Debug, thiserror::Error)]
+pub enum DeployError {
+    /// The manifest is invalid.
+    #[error(transparent)]
+    Manifest(#[from] crate::plugins::manifest::ManifestError),
+    /// The component is invalid or could not be compiled.
+    #[error(transparent)]
+    Compile(#[from] CompileError),
+    /// The component does not fit the plugin contract.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// This version exists with different bytes.
+    #[error(
+        "{name} {version} is already deployed with different contents; versions are immutable, bump the version in manifest.toml"
+    )]
+    VersionExists {
+        /// Plugin name.
+        name: String,
+        /// Version.
+        version: String,
+    },
+    /// No such plugin or version.
+    #[error("no deployed version {0}")]
+    NotFound(String),
+    /// Nothing to roll back to.
+    #[error("{0} has no earlier version to roll back to")]
+    NoEarlierVersion(String),
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a deploy or activation produced.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Activated {
+    /// Plugin name.
+    pub name: String,
+    /// Version now serving.
+    pub version: String,
+    /// SHA-256 of the component.
+    pub sha256: String,
+    /// The `kefu:plugin` contract the component was built against.
+    pub contract: String,
+    /// Whether the compiled artifact came from the cache.
+    pub cached: bool,
+}
+
+/// Deploys, lists, activates and rolls back merchants' plugins.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    store: Store,
+    host: Arc<PluginHost>,
+    cache: ArtifactCache,
+    compiler: PathBuf,
+}
+
+impl Registry {
+    /// A registry caching artifacts in `cache_dir` and compiling with the `kefu` binary at
+    /// `compiler` (normally the running executable).
+    pub fn new(store: Store, host: Arc<PluginHost>, cache_dir: PathBuf, compiler: PathBuf) -> Self {
+        let cache = ArtifactCache::new(cache_dir, host.engine());
+        Self {
+            store,
+            host,
+            cache,
+            compiler,
+        }
+    }
+
+    async fn install(
+        &self,
+        merchant: &str,
+        manifest: &str,
+        component: Vec<u8>,
+    ) -> Result<Activated, DeployError> {
+        let (cache, compiler) = (self.cache.clone(), self.compiler.clone());
+        let bytes = component.clone();
+        let (artifact, cached) =
+            tokio::task::spawn_blocking(move || cache.artifact(&compiler, &bytes))
+                .await
+                .map_err(|e| CompileError::Aborted(e.to_string()))??;
+        let plugin = self.host.load_precompiled(merchant, manifest, &artifact)?;
+        Ok(Activated {
+            name: plugin.manifest().plugin.name.clone(),
+            version: plugin.manifest().plugin.version.clone(),
+            sha256: sha256_hex(&component),
+            contract: plugin.contract_version().to_string(),
+            cached,
+        })
+    }
+
+    /// Deploys a new version for `merchant` and makes it active.
+    pub async fn deploy(
+        &self,
+        merchant: &str,
+        manifest_text: &str,
+        component: Vec<u8>,
+    ) -> Result<Activated, DeployError> {
+        let manifest = Manifest::parse(manifest_text)?;
+        let (name, version) = (manifest.plugin.name, manifest.plugin.version);
+        let sha = sha256_hex(&component);
+        // Refuse a changed component under an existing version before compiling anything.
+        if let Some(existing) = self.store.plugin_version(merchant, &name, &version).await?
+            && sha256_hex(&existing.component) != sha
+        {
+            return Err(DeployError::VersionExists { name, version });
+        }
+        let activated = self
+            .install(merchant, manifest_text, component.clone())
+            .await?;
+        match self
+            .store
+            .add_plugin_version(merchant, &name, &version, &sha, manifest_text, &component)
+            .await?
+        {
+            Stored::New | Stored::Same => {}
+            Stored::Conflict => return Err(DeployError::VersionExists { name, version }),
+        }
+        self.store
+            .activate_plugin(merchant, &name, &version)
+            .await?;
+        tracing::info!(merchant, plugin = %name, %version, "plugin deployed");
+        Ok(activated)
+    }
+
+    /// Makes a stored version active again.
+    pub async fn activate(
+        &self,
+        merchant: &str,
+        name: &str,
+        version: &str,
+    ) -> Result<Activated, DeployError> {
+        let stored = self
+            .store
+            .plugin_version(merchant, name, version)
+            .await?
+            .ok_or_else(|| DeployError::NotFound(format!("{name} {version}")))?;
+        let activated = self
+            .install(merchant, &stored.manifest, stored.component)
+            .await?;
+        self.store.activate_plugin(merchant, name, version).await?;
+        tracing::info!(merchant, plugin = %name, %version, "plugin version activated");
+        Ok(activated)
+    }
+
+    /// Goes back to the version deployed before the active one.
+    pub async fn rollback(&self, merchant: &str, name: &str) -> Result<Activated, DeployError> {
+        let versions: Vec<PluginVersion> = self
+            .store
+            .plugin_versions(merchant)
+            .await?
+            .into_iter()
+            .filter(|v| v.name == name)
+            .collect();
+        let active = versions
+            .iter()
+            .position(|v| v.active)
+            .ok_or_else(|| DeployError::NotFound(name.to_string()))?;
+        let earlier = versions
+            .get(active + 1)
+            .ok_or_else(|| DeployError::NoEarlierVersion(name.to_string()))?;
+        self.activate(merchant, name, &earlier.version).await
+    }
+
+    /// A merchant's versions, newest first per plugin.
+    pub async fn list(&self, merchant: &str) -> Result<Vec<PluginVersion>, DeployError> {
+        Ok(self.store.plugin_versions(merchant).await?)
+    }
+
+    /// Loads every merchant's active versions (at start). A version that no longer loads
+    /// is logged and skipped: one merchant's broken plugin never keeps the runtime down.
+    pub async fn restore(&self) -> Result<usize, DeployError> {
+        let mut loaded = 0;
+        for p in self.store.active_plugins().await? {
+            match self.install(&p.merchant_id, &p.manifest, p.component).await {
+                Ok(_) => loaded += 1,
+                Err(e) => {
+                    tracing::error!(merchant = %p.merchant_id, plugin = %p.name, version = %p.version, error = %e, "cannot load deployed plugin")
+                }
+            }
+        }
+        Ok(loaded)
+    }
+}

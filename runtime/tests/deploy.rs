@@ -1,0 +1,311 @@
+//! A merchant's whole plugin workflow, as the README tells it: scaffold a plugin outside the
+//! repository, build it, test it against fixtures, deploy it to a running runtime with an
+//! API key, see shoppers served by it, roll back; and the admin API refusing what it must
+//! (no key, another merchant's key, a malformed component, a changed immutable version).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use kefu_runtime::cli::{ServeArgs, build_app};
+use kefu_runtime::store::DemoData;
+use tokio_tungstenite::tungstenite::Message;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn kefu(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// Calls the admin API; returns (status, JSON body).
+async fn api(
+    method: &'static str,
+    url: String,
+    key: Option<String>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    tokio::task::spawn_blocking(move || {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let auth = key.map(|k| format!("Bearer {k}"));
+        let mut response = match (method, body) {
+            ("GET", _) => {
+                let mut r = agent.get(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.call().unwrap()
+            }
+            (_, body) => {
+                let mut r = agent.post(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
+            }
+        };
+        let status = response.status().as_u16();
+        let json = response.body_mut().read_json().unwrap_or_default();
+        (status, json)
+    })
+    .await
+    .unwrap()
+}
+
+/// Sends one shopper message on a fresh conversation; returns the bot's (intent, text).
+async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/demo"))
+        .await
+        .unwrap();
+    let send = |m: ClientMessage| Message::Text(serde_json::to_string(&m).unwrap().into());
+    ws.send(send(ClientMessage::Hello {
+        version: PROTOCOL_VERSION,
+        conversation_id: None,
+        last_seq: 0,
+        locale: Some("en".into()),
+        identity: None,
+    }))
+    .await
+    .unwrap();
+    ws.send(send(ClientMessage::Say {
+        client_msg_id: "m1".into(),
+        text: text.into(),
+        locale: None,
+        hint: None,
+    }))
+    .await
+    .unwrap();
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(10), ws.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let Message::Text(t) = frame else { continue };
+        if let ServerMessage::Message(m) = serde_json::from_str(t.as_str()).unwrap()
+            && m.author == kefu_protocol::Author::Bot
+        {
+            return (m.intent.unwrap_or_default(), m.text);
+        }
+    }
+}
+
+async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::AppState) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let args = ServeArgs {
+        listen: addr,
+        data_dir: data_dir.to_path_buf(),
+        assets_dir: root().join("dist"),
+        www_dir: root().join("www"),
+        plugins_dir: root().join("dist/plugins"),
+        public_url: None,
+        compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
+        training_file: None,
+    };
+    let app = build_app(&args, addr).await.unwrap();
+    let served = app.clone();
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(served)).await });
+    (addr, app)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
+    let work = std::env::temp_dir().join(format!("kefu-deploy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+    let data_dir = work.join("data");
+    let (addr, app) = start(&data_dir).await;
+    let store = app.engine.store();
+    let key = store.create_api_key("demo", "test").await.unwrap();
+    store
+        .load_demo(&DemoData::parse("[merchant]\nid = \"other\"\nname = \"Other\"\n").unwrap())
+        .await
+        .unwrap();
+    let other_key = store.create_api_key("other", "test").await.unwrap();
+    let base = format!("http://{addr}");
+
+    // Scaffold, build, test: the README's steps.
+    let plugin = work.join("returns");
+    let dir = plugin.to_str().unwrap();
+    let (ok, out) = kefu(&["plugin", "new", dir]);
+    assert!(ok, "{out}");
+    let (ok, out) = kefu(&["plugin", "build", dir]);
+    assert!(ok, "{out}");
+    let (ok, out) = kefu(&["plugin", "test", dir]);
+    assert!(ok && out.contains("5 cases, 0 failed"), "{out}");
+
+    // Before: nobody serves returns.
+    let (intent, text) = ask(addr, "I want to return order 1003").await;
+    assert_eq!(intent, "return_item");
+    assert!(text.contains("can't handle that myself"), "{text}");
+
+    // The admin API refuses requests without a valid key.
+    let (status, body) = api("GET", format!("{base}/v1/admin/plugins"), None, None).await;
+    assert_eq!(status, 401, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("API key"));
+    let (status, _) = api(
+        "GET",
+        format!("{base}/v1/admin/plugins"),
+        Some("kefu_sk_guess".into()),
+        None,
+    )
+    .await;
+    assert_eq!(status, 401);
+
+    // Deploy with the CLI.
+    let (ok, out) = kefu(&["plugin", "deploy", dir, "--url", &base, "--key", &key]);
+    assert!(ok && out.contains("deployed returns 0.1.0"), "{out}");
+    let (intent, text) = ask(addr, "I want to return order 1003").await;
+    assert_eq!(intent, "return_item");
+    assert!(
+        text.contains("order 1003"),
+        "the deployed plugin answers: {text}"
+    );
+
+    // Versions are immutable: other bytes under 0.1.0 are refused, and nothing changes.
+    let manifest = std::fs::read_to_string(plugin.join("manifest.toml")).unwrap();
+    let orders = std::fs::read(root().join("dist/plugins/orders/plugin.wasm")).unwrap();
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let (status, body) = api(
+        "POST",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "manifest": manifest, "component": b64(&orders) })),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("immutable"));
+
+    // A malformed component is refused with a reason; the running version is untouched.
+    let v2 = manifest.replace("version = \"0.1.0\"", "version = \"0.2.0\"");
+    let (status, body) = api(
+        "POST",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "manifest": v2, "component": b64(b"\0asm\x01\0\0\0garbage") })),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("not a valid"),
+        "{body}"
+    );
+
+    // 0.2.0: the orders plugin's component claiming return_item (it fails on it), then
+    // one command rolls back to 0.1.0.
+    let (status, body) = api(
+        "POST",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "manifest": v2, "component": b64(&orders) })),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["version"], "0.2.0");
+    let (_, text) = ask(addr, "I want to return order 1003").await;
+    assert!(!text.contains("order 1003"), "0.2.0 is live: {text}");
+    let (status, body) = api(
+        "POST",
+        format!("{base}/v1/admin/plugins/returns/rollback"),
+        Some(key.clone()),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["version"].as_str()),
+        (200, Some("0.1.0")),
+        "{body}"
+    );
+    assert_eq!(body["cached"], true, "the artifact comes from the cache");
+    let (_, text) = ask(addr, "I want to return order 1003").await;
+    assert!(text.contains("order 1003"), "0.1.0 is back: {text}");
+
+    // The list shows both versions, 0.1.0 active; another merchant sees none of it and
+    // cannot roll it back.
+    let (_, body) = api(
+        "GET",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.clone()),
+        None,
+    )
+    .await;
+    let versions: Vec<(String, bool)> = body["plugins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_str().unwrap().to_string(),
+                v["active"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [("0.2.0".to_string(), false), ("0.1.0".to_string(), true)]
+    );
+    let (_, body) = api(
+        "GET",
+        format!("{base}/v1/admin/plugins"),
+        Some(other_key.clone()),
+        None,
+    )
+    .await;
+    assert_eq!(body["plugins"], serde_json::json!([]));
+    let (status, _) = api(
+        "POST",
+        format!("{base}/v1/admin/plugins/returns/rollback"),
+        Some(other_key.clone()),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+
+    // Every call is in the merchant's audit log, and only in theirs.
+    let (_, body) = api(
+        "GET",
+        format!("{base}/v1/admin/audit?limit=50"),
+        Some(key.clone()),
+        None,
+    )
+    .await;
+    let calls = body["calls"].as_array().unwrap();
+    assert!(
+        calls.iter().any(|c| c["plugin"] == "returns"
+            && c["outcome"] == "ok"
+            && c["intent"] == "return_item"),
+        "{body}"
+    );
+    let (_, body) = api(
+        "GET",
+        format!("{base}/v1/admin/audit"),
+        Some(other_key),
+        None,
+    )
+    .await;
+    assert_eq!(body["calls"], serde_json::json!([]));
+
+    // A restart brings the active version back.
+    drop(app);
+    let (addr, _app) = start(&data_dir).await;
+    let (_, text) = ask(addr, "I want to return order 1003").await;
+    assert!(text.contains("order 1003"), "after a restart: {text}");
+    let _ = std::fs::remove_dir_all(&work);
+}
