@@ -507,6 +507,11 @@ impl Engine {
             d.priority = d.priority.max(1);
         }
         handoff::offer_csat(conv, &mut d, last_intent);
+        if d.state == ConversationState::WaitingForHuman {
+            // Any answer that hands off (a plugin's refund above the cap, …) is honest about
+            // whether someone is there, like an explicit request.
+            d = self.unless_nobody_is_there(conv, d, lang).await?;
+        }
         Ok(Some(d))
     }
 
