@@ -62,6 +62,12 @@ CREATE TABLE plugin_calls (
     committed_minor  INTEGER,
     currency         TEXT,
     outcome          TEXT NOT NULL,        -- ok | not_found | timeout | …
+    -- For `kefu plugin replay`: the input (JSON; emails and phone numbers masked), the
+    -- frozen clock, every answer the host's data gave (JSON), and the outcome (JSON).
+    input            TEXT,
+    now_ms           INTEGER,
+    host_log         TEXT,
+    result           TEXT,
     created_at       INTEGER NOT NULL
 );
 CREATE INDEX plugin_calls_by_merchant ON plugin_calls (merchant_id, created_at);

@@ -7,7 +7,8 @@
 //! - `test <dir>`: run it in the real sandbox against `fixtures.toml` (orders, products and
 //!   test cases), in-process, no runtime needed;
 //! - `run <dir> --intent … --text …`: one call against the fixtures, the reply as JSON;
-//! - `deploy <dir> --url … --key …`: upload it to a runtime through the admin API.
+//! - `deploy <dir> --url … --key …`: upload it to a runtime through the admin API;
+//! - `replay <call-id>`: run a recorded call again, bit for bit, and compare.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -81,6 +82,20 @@ pub enum PluginCommand {
         #[arg(long, env = "KEFU_API_KEY")]
         key: String,
     },
+    /// Run a recorded plugin call again (its id is in the audit log) and compare results.
+    Replay {
+        /// The call id (`GET /v1/admin/audit`).
+        call: i64,
+        /// Where the runtime's database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+        /// Bundled plugins, for calls to a plugin that was not deployed through the API.
+        #[arg(long, env = "KEFU_PLUGINS_DIR", default_value = "dist/plugins")]
+        plugins_dir: PathBuf,
+        /// Replay with this component instead (e.g. a fix under test).
+        #[arg(long)]
+        wasm: Option<PathBuf>,
+    },
     /// Compile a component from stdin to stdout under resource limits (used by the runtime).
     #[command(hide = true)]
     CompileIsolated,
@@ -126,6 +141,21 @@ pub fn main(command: PluginCommand) -> ExitCode {
             },
         ),
         PluginCommand::Deploy { dir, url, key } => deploy(&dir, &url, &key),
+        PluginCommand::Replay {
+            call,
+            data_dir,
+            plugins_dir,
+            wasm,
+        } => {
+            return match replay(call, &data_dir, &plugins_dir, wasm.as_deref()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("kefu: {e:#}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -459,4 +489,86 @@ fn deploy(dir: &Path, url: &str, key: &str) -> Result<()> {
         reply["sha256"].as_str().unwrap_or("?")
     );
     Ok(())
+}
+
+/// The manifest and component of `name` `version`: deployed, or bundled in `plugins_dir`.
+async fn find_plugin(
+    store: &Store,
+    merchant: &str,
+    name: &str,
+    version: &str,
+    plugins_dir: &Path,
+) -> Result<(String, Vec<u8>)> {
+    if let Some(p) = store.plugin_version(merchant, name, version).await? {
+        return Ok((p.manifest, p.component));
+    }
+    let dir = plugins_dir.join(name);
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).with_context(|| {
+        format!(
+            "{name} {version} is neither deployed nor bundled in {}",
+            plugins_dir.display()
+        )
+    })?;
+    let parsed = crate::plugins::Manifest::parse(&manifest)?;
+    if parsed.plugin.version != version {
+        bail!(
+            "the bundled {name} is version {}, the call ran {version}",
+            parsed.plugin.version
+        );
+    }
+    Ok((manifest, std::fs::read(dir.join("plugin.wasm"))?))
+}
+
+fn replay(call: i64, data_dir: &Path, plugins_dir: &Path, wasm: Option<&Path>) -> Result<bool> {
+    let rt = tokio::runtime::Runtime::new()?;
+    rt.block_on(async {
+        let store = Store::open(data_dir)
+            .await
+            .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+        let rec = store
+            .call_recording(None, call)
+            .await?
+            .with_context(|| format!("no recorded call {call} in {}", data_dir.display()))?;
+        let e = &rec.entry;
+        let (manifest, mut component) = find_plugin(
+            &store,
+            &e.merchant_id,
+            &e.plugin,
+            &e.plugin_version,
+            plugins_dir,
+        )
+        .await?;
+        if let Some(path) = wasm {
+            component =
+                std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        }
+        let input: crate::plugins::CallInput = serde_json::from_str(&rec.input)?;
+        let log: Vec<crate::plugins::record::HostCall> = serde_json::from_str(&rec.host_log)?;
+        let recorded: serde_json::Value = serde_json::from_str(&rec.result)?;
+        let host = PluginHost::new(Arc::new(StoreData::new(store.clone())))?;
+        let plugin = host.load(&e.merchant_id, &manifest, &component)?;
+        let (result, divergence) =
+            tokio::task::block_in_place(|| host.replay(&plugin, &input, log, rec.now_ms));
+        let now = crate::plugins::outcome_json(&result);
+        println!(
+            "call {call}: {} {} {} of {} ({}), {} host answers replayed at {}",
+            e.plugin,
+            e.plugin_version,
+            e.export,
+            e.intent.as_deref().unwrap_or("-"),
+            e.merchant_id,
+            serde_json::from_str::<Vec<serde_json::Value>>(&rec.host_log).map_or(0, |l| l.len()),
+            crate::plugins::iso_date(rec.now_ms)
+        );
+        if let Some(d) = divergence {
+            println!("DIVERGED: {d}");
+        }
+        if now == recorded {
+            println!("identical: {now}");
+            Ok(true)
+        } else {
+            println!("DIFFERENT\n  recorded: {recorded}\n  now:      {now}");
+            Ok(false)
+        }
+    })
 }

@@ -302,6 +302,27 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     .await;
     assert_eq!(body["calls"], serde_json::json!([]));
 
+    // A recorded call replays to the identical result; another component does not.
+    let call = calls
+        .iter()
+        .find(|c| c["plugin"] == "returns" && c["plugin_version"] == "0.1.0")
+        .unwrap()["id"]
+        .to_string();
+    let data = data_dir.to_str().unwrap();
+    let (ok, out) = kefu(&["plugin", "replay", &call, "--data-dir", data]);
+    assert!(ok && out.contains("identical"), "{out}");
+    let other = root().join("dist/plugins/orders/plugin.wasm");
+    let (ok, out) = kefu(&[
+        "plugin",
+        "replay",
+        &call,
+        "--data-dir",
+        data,
+        "--wasm",
+        other.to_str().unwrap(),
+    ]);
+    assert!(!ok && out.contains("DIFFERENT"), "{out}");
+
     // A restart brings the active version back.
     drop(app);
     let (addr, _app) = start(&data_dir).await;

@@ -130,7 +130,8 @@ fn main() -> Result<()> {
             run(
                 "benchmarking the intent model in headless Chromium (tract-wasm vs onnxruntime-web)",
                 Command::new("node").arg("tests/bench/intent.mjs"),
-            )
+            )?;
+            plugin_bench()
         }
         Cmd::Build => {
             tools::ensure_build_tools()?;
@@ -171,6 +172,36 @@ fn main() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// kefu's plugin host and Extism running the same order-status logic, in one run.
+fn plugin_bench() -> Result<()> {
+    let kefu = tools::build_binary("kefu-runtime", "kefu")?;
+    run(
+        "benchmarking plugin calls on kefu's host (fresh sandbox per call)",
+        cargo()
+            .args(["bench", "--package", "kefu-runtime", "--bench", "plugin_calls"])
+            .env("KEFU_BIN", &kefu),
+    )?;
+    let extism = root().join("bench/extism");
+    let target = tools::target_dir().join("extism");
+    run(
+        "building the same plugin logic for Extism (bench/extism: Extism 1.30, its own wasmtime)",
+        cargo()
+            .current_dir(&extism)
+            .env("CARGO_TARGET_DIR", &target)
+            .args(["build", "--release", "--package", "kefu-bench-extism-guest"])
+            .args(["--target", "wasm32-unknown-unknown"]),
+    )?;
+    run(
+        "benchmarking plugin calls on Extism",
+        cargo()
+            .current_dir(&extism)
+            .env("CARGO_TARGET_DIR", &target)
+            .args(["run", "--release", "--package", "kefu-bench-extism", "--"])
+            .arg(target.join("wasm32-unknown-unknown/release/kefu_bench_extism_guest.wasm"))
+            .args(["20000", "3"]),
+    )
 }
 
 fn test() -> Result<()> {

@@ -38,11 +38,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::bus::Bus;
 use crate::plugins::{
-    CallError, CallStats, LoadedPlugin, PluginHost, PluginReply, PluginRequest, Proposal,
+    CallError, CallInput, CallStats, LoadedPlugin, PluginHost, PluginReply, PluginRequest,
+    Proposal, record,
 };
 use crate::store::{
-    ActionRecord, ActionState, AuditEntry, Conversation, ConversationUpdate, NewMessage, Store,
-    StoreError,
+    ActionRecord, ActionState, AuditEntry, CallRecording, Conversation, ConversationUpdate,
+    NewMessage, Store, StoreError,
 };
 use replies::{Lang, Line};
 
@@ -791,15 +792,34 @@ impl Engine {
             }) => Some((*amount_minor, currency.clone())),
             _ => None,
         };
-        self.audit(AuditEntry {
+        // Recorded with the shopper's emails and phone numbers masked.
+        let input = CallInput::Handle {
+            intent: request.intent.clone(),
+            locale: request.locale.clone(),
+            text: record::redact_text(&request.text),
+            slots: request
+                .slots
+                .iter()
+                .map(|(k, v)| {
+                    let v = if k == "email" {
+                        "[email]".into()
+                    } else {
+                        record::redact_text(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+            owner_verified: request.owner_verified,
+        };
+        let entry = AuditEntry {
             conversation_id: Some(conv.id.clone()),
             export: "handle".into(),
             intent: Some(request.intent.clone()),
             proposed_minor: proposed.as_ref().map(|p| p.0),
             currency: proposed.map(|p| p.1),
             ..self.audit_base(conv, plugin, &result, &stats)
-        })
-        .await;
+        };
+        self.audit(entry, input, &result, stats).await;
         result
     }
 
@@ -821,10 +841,23 @@ impl Engine {
         }
     }
 
-    async fn audit(&self, entry: AuditEntry) {
+    async fn audit(
+        &self,
+        entry: AuditEntry,
+        input: CallInput,
+        result: &Result<PluginReply, CallError>,
+        stats: CallStats,
+    ) {
+        let recording = CallRecording {
+            entry: AuditEntry::default(),
+            input: serde_json::to_string(&input).unwrap_or_default(),
+            now_ms: stats.now_ms,
+            host_log: serde_json::to_string(&stats.host_log).unwrap_or_default(),
+            result: crate::plugins::outcome_json(result).to_string(),
+        };
         // The audit log must not turn a served shopper into a failed turn; a write failure
         // is loud in the log instead.
-        if let Err(e) = self.store.record_call(&entry).await {
+        if let Err(e) = self.store.record_call(&entry, Some(&recording)).await {
             tracing::error!(error = %e, plugin = %entry.plugin, "writing the plugin audit log");
         }
     }
@@ -967,7 +1000,7 @@ impl Engine {
             ..
         } = &proposal;
         let issued = !stats.refunds_issued.is_empty();
-        self.audit(AuditEntry {
+        let entry = AuditEntry {
             conversation_id: Some(conv.id.clone()),
             export: "commit".into(),
             intent: Some("get_refund".into()),
@@ -975,8 +1008,14 @@ impl Engine {
             committed_minor: issued.then_some(*amount_minor),
             currency: Some(currency.clone()),
             ..self.audit_base(conv, &plugin, &result, &stats)
-        })
-        .await;
+        };
+        let input = CallInput::Commit {
+            action_id: action_id.to_string(),
+            action: proposal.clone(),
+            shopper: "[email]".into(),
+        };
+        let refunds_issued = stats.refunds_issued.clone();
+        self.audit(entry, input, &result, stats).await;
         match result {
             Ok(reply) => Ok(Decision {
                 intent: "get_refund".into(),
@@ -989,7 +1028,7 @@ impl Engine {
                 tracing::error!(error = %e, order_id, "refund issued but the plugin failed after");
                 let reason = format!(
                     "refund {} issued on order {order_id}, but the plugin failed afterwards",
-                    stats.refunds_issued.join(", ")
+                    refunds_issued.join(", ")
                 );
                 Ok(hand_off(Line::PolicyHandoff, lang, &reason, 2))
             }

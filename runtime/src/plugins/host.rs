@@ -15,7 +15,7 @@ use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
 /// called from the blocking thread a plugin runs on. Errors are messages for the log.
-pub trait MerchantData: Send + Sync + 'static {
+pub trait MerchantData: Send + Sync + std::fmt::Debug + 'static {
     /// One order of `merchant`.
     fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, String>;
     /// Products of `merchant` matching `query`, best first.

@@ -19,6 +19,7 @@ pub mod compile;
 mod conversions;
 mod host;
 pub mod manifest;
+pub mod record;
 mod ticker;
 
 use std::collections::HashMap;
@@ -146,7 +147,7 @@ pub struct PluginReply {
 }
 
 /// What one call cost and did, for the audit log.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallStats {
     /// Wall-clock time, microseconds.
     pub micros: u64,
@@ -154,6 +155,59 @@ pub struct CallStats {
     pub host_calls: u32,
     /// Refund references issued during the call.
     pub refunds_issued: Vec<String>,
+    /// The call's frozen time, Unix milliseconds.
+    pub now_ms: u64,
+    /// Every answer the host's data gave the plugin, in order (for replay).
+    pub host_log: Vec<record::HostCall>,
+}
+
+/// What a plugin was asked, as recorded for replay.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "export", rename_all = "snake_case")]
+pub enum CallInput {
+    /// `handle(request)`.
+    Handle {
+        /// The intent.
+        intent: String,
+        /// `en` or `zh`.
+        locale: String,
+        /// The shopper's message.
+        text: String,
+        /// Filled slots.
+        slots: Vec<(String, String)>,
+        /// Ownership proven.
+        owner_verified: bool,
+    },
+    /// `commit(action)`.
+    Commit {
+        /// The confirmed action's id.
+        action_id: String,
+        /// What was confirmed.
+        action: Proposal,
+        /// Who it is for.
+        shopper: String,
+    },
+}
+
+impl CallInput {
+    /// The input of `handle(request)`.
+    pub fn handle(r: &PluginRequest) -> Self {
+        Self::Handle {
+            intent: r.intent.clone(),
+            locale: r.locale.clone(),
+            text: r.text.clone(),
+            slots: r.slots.clone(),
+            owner_verified: r.owner_verified,
+        }
+    }
+}
+
+/// A call's outcome in a stable, comparable form (for the record and replays).
+pub fn outcome_json(result: &Result<PluginReply, CallError>) -> serde_json::Value {
+    match result {
+        Ok(r) => serde_json::json!({ "text": r.text, "cards": r.cards, "proposal": r.proposal }),
+        Err(e) => serde_json::json!({ "error": e.to_string() }),
+    }
 }
 
 /// Where the time plugins see comes from.
@@ -468,6 +522,56 @@ impl PluginHost {
         plugin: &LoadedPlugin,
         request: &PluginRequest,
     ) -> (Result<PluginReply, CallError>, CallStats) {
+        self.run_input(
+            plugin,
+            &CallInput::handle(request),
+            self.data.clone(),
+            self.clock.now_ms(),
+        )
+    }
+
+    /// Runs a recorded call again, answering the plugin's data calls from `log` at the
+    /// recorded time. Returns the outcome and, if the plugin asked for other data than it
+    /// did when recorded, how it diverged.
+    pub fn replay(
+        &self,
+        plugin: &LoadedPlugin,
+        input: &CallInput,
+        log: Vec<record::HostCall>,
+        now_ms: u64,
+    ) -> (Result<PluginReply, CallError>, Option<String>) {
+        let replayer = Arc::new(record::Replayer::new(log));
+        let (result, _) = self.run_input(plugin, input, replayer.clone(), now_ms);
+        (result, replayer.divergence())
+    }
+
+    fn run_input(
+        &self,
+        plugin: &LoadedPlugin,
+        input: &CallInput,
+        data: Arc<dyn MerchantData>,
+        now_ms: u64,
+    ) -> (Result<PluginReply, CallError>, CallStats) {
+        let request = match input {
+            CallInput::Handle {
+                intent,
+                locale,
+                text,
+                slots,
+                owner_verified,
+            } => PluginRequest {
+                intent: intent.clone(),
+                locale: locale.clone(),
+                text: text.clone(),
+                slots: slots.clone(),
+                owner_verified: *owner_verified,
+            },
+            CallInput::Commit {
+                action_id,
+                action,
+                shopper,
+            } => return self.commit_with(plugin, action_id, action, shopper, data, now_ms),
+        };
         let request = wit::Request {
             intent: request.intent.clone(),
             locale: request.locale.clone(),
@@ -482,43 +586,49 @@ impl PluginHost {
                 .collect(),
             owner_verified: request.owner_verified,
         };
-        self.invoke(plugin, Phase::Handle, |store, pre| match pre {
-            Pre::Current(pre) => {
-                let instance = pre.instantiate(&mut *store)?;
-                Ok(instance
-                    .call_handle(&mut *store, &request)?
-                    .map(conversions::reply_from_wit))
-            }
-            Pre::V0_1(pre) => {
-                let instance = pre.instantiate(&mut *store)?;
-                let old = v0_1::types::Request {
-                    intent: request.intent.clone(),
-                    locale: request.locale.clone(),
-                    text: request.text.clone(),
-                    slots: request
-                        .slots
-                        .iter()
-                        .map(|s| v0_1::types::Slot {
-                            name: s.name.clone(),
-                            value: s.value.clone(),
-                        })
-                        .collect(),
-                };
-                Ok(instance
-                    .call_handle(&mut *store, &old)?
-                    .map(conversions::reply_from_v0_1)
-                    .map_err(|e| match e {
-                        v0_1::types::PluginError::NotFound(w) => wit::PluginError::NotFound(w),
-                        v0_1::types::PluginError::MissingSlot(w) => {
-                            wit::PluginError::MissingSlot(w)
-                        }
-                        v0_1::types::PluginError::Unavailable(w) => {
-                            wit::PluginError::Unavailable(w)
-                        }
-                        v0_1::types::PluginError::Internal(w) => wit::PluginError::Internal(w),
-                    }))
-            }
-        })
+        self.invoke(
+            plugin,
+            Phase::Handle,
+            data,
+            now_ms,
+            |store, pre| match pre {
+                Pre::Current(pre) => {
+                    let instance = pre.instantiate(&mut *store)?;
+                    Ok(instance
+                        .call_handle(&mut *store, &request)?
+                        .map(conversions::reply_from_wit))
+                }
+                Pre::V0_1(pre) => {
+                    let instance = pre.instantiate(&mut *store)?;
+                    let old = v0_1::types::Request {
+                        intent: request.intent.clone(),
+                        locale: request.locale.clone(),
+                        text: request.text.clone(),
+                        slots: request
+                            .slots
+                            .iter()
+                            .map(|s| v0_1::types::Slot {
+                                name: s.name.clone(),
+                                value: s.value.clone(),
+                            })
+                            .collect(),
+                    };
+                    Ok(instance
+                        .call_handle(&mut *store, &old)?
+                        .map(conversions::reply_from_v0_1)
+                        .map_err(|e| match e {
+                            v0_1::types::PluginError::NotFound(w) => wit::PluginError::NotFound(w),
+                            v0_1::types::PluginError::MissingSlot(w) => {
+                                wit::PluginError::MissingSlot(w)
+                            }
+                            v0_1::types::PluginError::Unavailable(w) => {
+                                wit::PluginError::Unavailable(w)
+                            }
+                            v0_1::types::PluginError::Internal(w) => wit::PluginError::Internal(w),
+                        }))
+                }
+            },
+        )
     }
 
     /// Carries out `action`, which the shopper confirmed, in a fresh sandbox: the only
@@ -530,13 +640,26 @@ impl PluginHost {
         action: &Proposal,
         shopper: &str,
     ) -> (Result<PluginReply, CallError>, CallStats) {
+        let now = self.clock.now_ms();
+        self.commit_with(plugin, action_id, action, shopper, self.data.clone(), now)
+    }
+
+    fn commit_with(
+        &self,
+        plugin: &LoadedPlugin,
+        action_id: &str,
+        action: &Proposal,
+        shopper: &str,
+        data: Arc<dyn MerchantData>,
+        now_ms: u64,
+    ) -> (Result<PluginReply, CallError>, CallStats) {
         let phase = Phase::Commit {
             action_id: action_id.to_string(),
             confirmed: action.clone(),
             shopper: shopper.to_string(),
         };
         let wit_action = conversions::action_to_wit(action);
-        self.invoke(plugin, phase, |store, pre| match pre {
+        self.invoke(plugin, phase, data, now_ms, |store, pre| match pre {
             Pre::Current(pre) => {
                 let instance = pre.instantiate(&mut *store)?;
                 Ok(instance
@@ -555,6 +678,8 @@ impl PluginHost {
         &self,
         plugin: &LoadedPlugin,
         phase: Phase,
+        data: Arc<dyn MerchantData>,
+        now_ms: u64,
         f: impl FnOnce(
             &mut Store<HostState>,
             &Pre,
@@ -573,6 +698,7 @@ impl PluginHost {
             );
         }
         let limits = &plugin.manifest.limits;
+        let recorder = Arc::new(record::Recorder::new(data));
         let unsupported = matches!((&phase, &plugin.pre), (Phase::Commit { .. }, Pre::V0_1(_)));
         let state = HostState::new(
             CallContext {
@@ -582,9 +708,9 @@ impl PluginHost {
                 money: plugin.manifest.money.clone(),
                 limits: limits.clone(),
                 phase,
-                now_ms: self.clock.now_ms(),
+                now_ms,
             },
-            self.data.clone(),
+            recorder.clone(),
         );
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.memory);
@@ -620,6 +746,8 @@ impl PluginHost {
             micros: started.elapsed().as_micros() as u64,
             host_calls: state.host_calls_made,
             refunds_issued: state.issued.clone(),
+            now_ms,
+            host_log: recorder.take(),
         };
         (result, stats)
     }

@@ -29,7 +29,7 @@ pub struct ProductRecord {
 }
 
 /// A refund issued.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundRecord {
     /// Its reference.
     pub reference: String,
@@ -152,6 +152,8 @@ pub struct ActionRecord {
 /// One row of the plugin audit log.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
+    /// Row id: the call id `kefu plugin replay` takes.
+    pub id: i64,
     /// Merchant.
     pub merchant_id: String,
     /// Plugin name.
@@ -176,6 +178,39 @@ pub struct AuditEntry {
     pub currency: Option<String>,
     /// `ok`, `not_found`, `timeout`, …
     pub outcome: String,
+}
+
+/// What `kefu plugin replay` needs of a recorded call.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallRecording {
+    /// The call's audit entry.
+    pub entry: AuditEntry,
+    /// JSON of [`crate::plugins::CallInput`].
+    pub input: String,
+    /// The frozen clock.
+    pub now_ms: u64,
+    /// JSON array of [`crate::plugins::record::HostCall`].
+    pub host_log: String,
+    /// JSON of the outcome ([`crate::plugins::outcome_json`]).
+    pub result: String,
+}
+
+fn audit_entry(r: &sqlx::sqlite::SqliteRow) -> AuditEntry {
+    AuditEntry {
+        id: r.get("id"),
+        merchant_id: r.get("merchant_id"),
+        plugin: r.get("plugin"),
+        plugin_version: r.get("plugin_version"),
+        conversation_id: r.get("conversation_id"),
+        export: r.get("export"),
+        intent: r.get("intent"),
+        host_calls: r.get::<i64, _>("host_calls") as u32,
+        micros: r.get::<i64, _>("micros") as u64,
+        proposed_minor: r.get::<Option<i64>, _>("proposed_minor").map(|v| v as u64),
+        committed_minor: r.get::<Option<i64>, _>("committed_minor").map(|v| v as u64),
+        currency: r.get("currency"),
+        outcome: r.get("outcome"),
+    }
 }
 
 fn ascii_terms(text: &str) -> Vec<String> {
@@ -679,12 +714,17 @@ impl Store {
         Ok(())
     }
 
-    /// Appends to the plugin audit log.
-    pub async fn record_call(&self, e: &AuditEntry) -> Result<(), StoreError> {
-        sqlx::query(
+    /// Appends to the plugin audit log with what replaying the call needs; returns its id.
+    pub async fn record_call(
+        &self,
+        e: &AuditEntry,
+        recording: Option<&CallRecording>,
+    ) -> Result<i64, StoreError> {
+        let row = sqlx::query(
             "INSERT INTO plugin_calls (merchant_id, plugin, plugin_version, conversation_id, \
              export, intent, host_calls, micros, proposed_minor, committed_minor, currency, \
-             outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             outcome, input, now_ms, host_log, result, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&e.merchant_id)
         .bind(&e.plugin)
@@ -698,10 +738,40 @@ impl Store {
         .bind(e.committed_minor.map(|v| v as i64))
         .bind(&e.currency)
         .bind(&e.outcome)
+        .bind(recording.map(|r| &r.input))
+        .bind(recording.map(|r| r.now_ms as i64))
+        .bind(recording.map(|r| &r.host_log))
+        .bind(recording.map(|r| &r.result))
         .bind(now_ms())
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await?;
-        Ok(())
+        Ok(row.get("id"))
+    }
+
+    /// A recorded call of `merchant` (any merchant's with `None`: the operator's CLI).
+    pub async fn call_recording(
+        &self,
+        merchant: Option<&str>,
+        id: i64,
+    ) -> Result<Option<CallRecording>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
+             host_calls, micros, proposed_minor, committed_minor, currency, outcome, \
+             input, now_ms, host_log, result FROM plugin_calls \
+             WHERE id = ? AND (? IS NULL OR merchant_id = ?) AND input IS NOT NULL",
+        )
+        .bind(id)
+        .bind(merchant)
+        .bind(merchant)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| CallRecording {
+            entry: audit_entry(&r),
+            input: r.get("input"),
+            now_ms: r.get::<i64, _>("now_ms") as u64,
+            host_log: r.get("host_log"),
+            result: r.get("result"),
+        }))
     }
 
     /// The latest `limit` audit log entries of `merchant`, newest first.
@@ -711,7 +781,7 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT merchant_id, plugin, plugin_version, conversation_id, export, intent, \
+            "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
              host_calls, micros, proposed_minor, committed_minor, currency, outcome \
              FROM plugin_calls WHERE merchant_id = ? ORDER BY id DESC LIMIT ?",
         )
@@ -719,23 +789,7 @@ impl Store {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| AuditEntry {
-                merchant_id: r.get("merchant_id"),
-                plugin: r.get("plugin"),
-                plugin_version: r.get("plugin_version"),
-                conversation_id: r.get("conversation_id"),
-                export: r.get("export"),
-                intent: r.get("intent"),
-                host_calls: r.get::<i64, _>("host_calls") as u32,
-                micros: r.get::<i64, _>("micros") as u64,
-                proposed_minor: r.get::<Option<i64>, _>("proposed_minor").map(|v| v as u64),
-                committed_minor: r.get::<Option<i64>, _>("committed_minor").map(|v| v as u64),
-                currency: r.get("currency"),
-                outcome: r.get("outcome"),
-            })
-            .collect())
+        Ok(rows.iter().map(audit_entry).collect())
     }
 }
 
