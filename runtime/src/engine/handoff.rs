@@ -66,6 +66,20 @@ fn nobody_online(lang: Lang, hours: u32) -> String {
     }
 }
 
+fn nobody_online_now(lang: Lang, hours: u32) -> String {
+    match lang {
+        Lang::En => format!(
+            "Nobody from our team is online right now, though: leave your email below and \
+             we'll reply {}.",
+            reply_within(lang, hours)
+        ),
+        Lang::Zh => format!(
+            "不过目前没有客服在线：请在下方留下您的邮箱，我们会在{}回复您。",
+            reply_within(lang, hours)
+        ),
+    }
+}
+
 fn ticket_opened(lang: Lang, email: &str, hours: u32) -> String {
     // `{ticket}` is filled in by the store with the number it assigned.
     match lang {
@@ -220,6 +234,34 @@ impl Engine {
             .filter(|m| m.author == Author::Shopper && m.intent.as_deref() != Some(CSAT_INTENT))
             .find_map(|m| script(&m.text));
         Ok(last_said.unwrap_or_else(|| Lang::from_tag(locale.unwrap_or(&conv.locale))))
+    }
+
+    /// `d` (a handoff the answer itself made, with its own reason in its text) as is if
+    /// someone can answer live; otherwise the same text plus an honest "nobody is online
+    /// right now" and the contact form. The chat stays queued, so "they'll reply right here"
+    /// still holds once someone comes online.
+    pub(super) async fn note_if_nobody_is_there(
+        &self,
+        conv: &Conversation,
+        mut d: Decision,
+        lang: Lang,
+    ) -> Result<Decision, EngineError> {
+        if self.agents_available(&conv.merchant_id).await? {
+            return Ok(d);
+        }
+        let hours = self
+            .store
+            .merchant_settings(&conv.merchant_id)
+            .await?
+            .map_or(24, |s| s.reply_within_hours);
+        if lang == Lang::En {
+            d.text.push(' ');
+        }
+        d.text.push_str(&nobody_online_now(lang, hours));
+        d.cards.push(Card::ContactForm {
+            reply_within: reply_within(lang, hours),
+        });
+        Ok(d)
     }
 
     /// An earlier send of `client_msg_id`, answered with what it stored.

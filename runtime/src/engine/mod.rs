@@ -510,8 +510,8 @@ impl Engine {
         handoff::offer_csat(conv, &mut d, last_intent);
         if d.state == ConversationState::WaitingForHuman {
             // Any answer that hands off (a plugin's refund above the cap, …) is honest about
-            // whether someone is there, like an explicit request.
-            d = self.unless_nobody_is_there(conv, d, lang).await?;
+            // whether someone is there, like an explicit request; its own reason stays.
+            d = self.note_if_nobody_is_there(conv, d, lang).await?;
         }
         Ok(Some(d))
     }
