@@ -72,9 +72,8 @@ fn main() {
     let calls: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(3);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let read = |p: &str| {
-        std::fs::read(root.join(p)).expect("build the plugins first: cargo xtask build")
-    };
+    let read =
+        |p: &str| std::fs::read(root.join(p)).expect("build the plugins first: cargo xtask build");
     let wasm = read("dist/plugins/orders/plugin.wasm");
     let hostile = read("dist/test-plugins/hostile/plugin.wasm");
     let manifest = std::fs::read_to_string(root.join("plugins/orders/manifest.toml")).unwrap();
@@ -120,10 +119,7 @@ fn main() {
     }
 
     let plugin = host.for_intent("demo", "track_order").unwrap();
-    let track = request(
-        "track_order",
-        vec![("order-number".into(), "1001".into())],
-    );
+    let track = request("track_order", vec![("order-number".into(), "1001".into())]);
     let reply = host.call(&plugin, &track).unwrap();
     assert!(reply.text.contains("1Z999AA10123456784"));
 
@@ -162,8 +158,7 @@ fn main() {
 
     // Another merchant's plugin loops until its 50 ms deadline, over and over, on one
     // thread, while the well-behaved merchant's calls run on the other.
-    let evil_manifest =
-        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"loop\"]\n";
+    let evil_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"loop\"]\n";
     host.load("evil", evil_manifest, &hostile).unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     let spinner = {

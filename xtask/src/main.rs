@@ -180,7 +180,13 @@ fn plugin_bench() -> Result<()> {
     run(
         "benchmarking plugin calls on kefu's host (fresh sandbox per call)",
         cargo()
-            .args(["bench", "--package", "kefu-runtime", "--bench", "plugin_calls"])
+            .args([
+                "bench",
+                "--package",
+                "kefu-runtime",
+                "--bench",
+                "plugin_calls",
+            ])
             .env("KEFU_BIN", &kefu),
     )?;
     let extism = root().join("bench/extism");
