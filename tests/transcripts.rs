@@ -1,18 +1,23 @@
 //! Golden conversation transcripts: `tests/transcripts/*.txt`, each a conversation with the
 //! real engine, the real intent model and the real plugins (wasmtime, from `dist/`).
 //!
-//! Format: `> text` is what the shopper sends; the `<` lines after it are what the bot
-//! answered: `< state | intent | text | cards` (or `< silent | state`). `#` lines are
-//! comments; `@merchant id` switches shop (for the next conversation); `= refunds N` is
-//! followed by the refunds the store holds for order N (`=` lines), so a transcript shows
-//! whether money really moved. Plugins see a fixed clock (2026-11-22). Run with
-//! `KEFU_BLESS=1` to rewrite the files with what the engine says now, then read the diff.
+//! Format: `> text` is what the shopper sends; `! contact EMAIL | MESSAGE` and `! rate N`
+//! are a filled-in contact form and a satisfaction rating. The `<` lines after each are what
+//! the bot answered: `< state | intent | text | cards` (or `< silent | state`, or
+//! `< refused | code | message`). `#` lines are comments; `@merchant id` switches shop (for
+//! the next conversation); `@agents online` / `@agents offline` opens or closes an agent
+//! console for the current shop (with none open, a handoff offers the contact form);
+//! `= refunds N` is followed by the refunds the store holds for order N (`=` lines), so a
+//! transcript shows whether money really moved. Plugins see a fixed clock (2026-11-22). Run
+//! with `KEFU_BLESS=1` to rewrite the files with what the engine says now, then read the
+//! diff.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use kefu_protocol::{Author, Card, ChatMessage};
-use kefu_runtime::engine::{Engine, ShopperInput, Turn};
+use kefu_runtime::engine::handoff::ContactInput;
+use kefu_runtime::engine::{Engine, EngineError, ShopperInput, Turn};
 use kefu_runtime::plugins::{Clock, PluginHost};
 use kefu_runtime::store::{DemoData, Store};
 use kefu_runtime::{StoreData, default_classifier};
@@ -76,6 +81,8 @@ fn render(m: &ChatMessage) -> String {
                 "confirm_refund({order_id} {})",
                 kefu_protocol::format_money(*amount_minor, currency)
             ),
+            Card::ContactForm { .. } => "contact_form".to_string(),
+            Card::Csat { .. } => "csat".to_string(),
         })
         .collect();
     let cards = if cards.is_empty() {
@@ -120,13 +127,15 @@ async fn run(engine: &Engine, source: &str) -> String {
     let mut out = String::new();
     let mut merchant = "demo".to_string();
     let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
+    let mut consoles = Vec::new();
     for (n, line) in source.lines().enumerate() {
         if line.starts_with('<') || (line.starts_with("= ") && !line.starts_with("= refunds ")) {
             continue;
         }
         out.push_str(line);
         out.push('\n');
-        if let Some(order) = line.strip_prefix("= refunds ") {
+        let id = format!("line-{n}");
+        let result = if let Some(order) = line.strip_prefix("= refunds ") {
             let refunds = engine
                 .store()
                 .refunds_for_order(&merchant, order.trim())
@@ -141,32 +150,63 @@ async fn run(engine: &Engine, source: &str) -> String {
                     kefu_protocol::format_money(r.amount_minor, &r.currency)
                 ));
             }
+            continue;
         } else if let Some(id) = line.strip_prefix("@merchant ") {
             merchant = id.trim().to_string();
             conversation = engine.open(&merchant, None, "en").await.unwrap().id;
+            continue;
+        } else if line.trim() == "@agents online" {
+            consoles.push(engine.bus().agent_online(&merchant));
+            continue;
+        } else if line.trim() == "@agents offline" {
+            consoles.clear();
+            continue;
         } else if let Some(text) = line.strip_prefix("> ") {
             let input = ShopperInput {
-                client_msg_id: format!("line-{n}"),
+                client_msg_id: id,
                 text: text.to_string(),
                 locale: None,
                 hint: None,
             };
-            let Turn::Stored(messages) =
-                engine.turn(&merchant, &conversation, input).await.unwrap()
-            else {
-                panic!("line {}: a new message was treated as a resend", n + 1);
+            engine.turn(&merchant, &conversation, input).await
+        } else if let Some(form) = line.strip_prefix("! contact ") {
+            let (email, message) = form.split_once(" | ").unwrap_or((form, ""));
+            let input = ContactInput {
+                client_msg_id: id,
+                email: email.to_string(),
+                message: message.to_string(),
+                locale: None,
             };
-            let replies: Vec<_> = messages
-                .iter()
-                .filter(|m| m.author != Author::Shopper)
-                .collect();
-            if replies.is_empty() {
-                out.push_str(&format!("< silent | {}\n", messages[0].state.as_str()));
+            engine.contact(&merchant, &conversation, input).await
+        } else if let Some(score) = line.strip_prefix("! rate ") {
+            let score = score.trim().parse().expect("a rating is a number");
+            engine
+                .rate(&merchant, &conversation, &id, score, None)
+                .await
+        } else {
+            continue;
+        };
+        let messages = match result {
+            Ok(Turn::Stored(messages)) => messages,
+            Ok(Turn::Duplicate { .. }) => {
+                panic!("line {}: a new message was treated as a resend", n + 1)
             }
-            for m in replies {
-                out.push_str(&render(m));
-                out.push('\n');
+            Err(EngineError::Refused { code, message }) => {
+                out.push_str(&format!("< refused | {code} | {message}\n"));
+                continue;
             }
+            Err(e) => panic!("line {}: {e}", n + 1),
+        };
+        let replies: Vec<_> = messages
+            .iter()
+            .filter(|m| m.author != Author::Shopper)
+            .collect();
+        if replies.is_empty() {
+            out.push_str(&format!("< silent | {}\n", messages[0].state.as_str()));
+        }
+        for m in replies {
+            out.push_str(&render(m));
+            out.push('\n');
         }
     }
     out
@@ -224,4 +264,6 @@ transcripts! {
     policy_questions_are_answered_from_the_faq => "faq.txt",
     product_questions_are_answered_from_the_catalogue => "products.txt",
     an_unsure_model_asks_instead_of_guessing => "clarify.txt",
+    with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
+    a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
 }

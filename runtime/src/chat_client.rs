@@ -92,6 +92,10 @@ pub async fn run(args: ChatArgs) -> Result<()> {
                     eprintln!("kefu: refused: {message}");
                     break None;
                 }
+                // Pushed while we were waiting (an agent's reply): show it too.
+                ServerMessage::Message(m) if m.author != kefu_protocol::Author::Shopper => {
+                    print_reply(&mut stdout, &m, args.json)?;
+                }
                 _ => continue,
             }
         };

@@ -3,12 +3,13 @@
 //! - `kefu serve`: run the runtime (HTTP, chat, plugins, SQLite store);
 //! - `kefu chat`: talk to a running runtime from a terminal (`--json` for scripts);
 //! - `kefu intent classify`: classify one message per stdin line, one JSON object per line;
+//! - `kefu agent add`: give a person a login to the agent console (password on stdin).
 //! - `kefu plugin …`: scaffold, build, test and deploy plugins ([`crate::plugin_cli`]);
 //! - `kefu merchant key`: create an admin API key.
 
 use std::io::{BufRead, Write};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use clap::{Args, Parser, Subcommand};
 use kefu_intent::Classifier;
 
 use crate::engine::Engine;
-use crate::http::{AppState, HttpConfig, router};
+use crate::http::{AppState, HttpConfig, LoginThrottle, TrainingFile, router};
 use crate::plugins::PluginHost;
 use crate::registry::Registry;
 use crate::store::{DemoData, Store};
@@ -42,6 +43,11 @@ enum Command {
     },
     /// Chat with a running runtime from the terminal: one line in, the bot's replies out.
     Chat(ChatArgs),
+    /// Manage agents: the people who answer in the console.
+    Agent {
+        #[command(subcommand)]
+        command: AgentCommand,
+    },
     /// Write, test and deploy plugins.
     Plugin {
         #[command(subcommand)]
@@ -51,6 +57,26 @@ enum Command {
     Merchant {
         #[command(subcommand)]
         command: MerchantCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgentCommand {
+    /// Add an agent to a merchant. The password is read from the first line of stdin
+    /// (at least 8 characters), so it never appears in the shell history.
+    Add {
+        /// The merchant whose conversations the agent answers.
+        #[arg(long)]
+        merchant: String,
+        /// The agent's login.
+        #[arg(long)]
+        email: String,
+        /// The name shoppers see ("Ada").
+        #[arg(long)]
+        name: String,
+        /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
     },
 }
 
@@ -119,6 +145,11 @@ pub struct ServeArgs {
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Where messages agents label in the console are appended as `label<TAB>text`
+    /// (default: <data-dir>/train_agent_labels.tsv); `cargo xtask train --extra PATH`
+    /// trains with it.
+    #[arg(long, env = "KEFU_TRAINING_FILE")]
+    pub training_file: Option<PathBuf>,
     /// The `kefu` binary that compiles uploaded plugins in a child process (default: this
     /// one).
     #[arg(long, env = "KEFU_COMPILER", hide = true)]
@@ -136,6 +167,17 @@ pub fn main() -> ExitCode {
         Command::Chat(args) => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)
             .and_then(|rt| rt.block_on(crate::chat_client::run(args))),
+        Command::Agent {
+            command:
+                AgentCommand::Add {
+                    merchant,
+                    email,
+                    name,
+                    data_dir,
+                },
+        } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(add_agent(&data_dir, &merchant, &email, &name))),
         Command::Plugin { command } => return crate::plugin_cli::main(command),
         Command::Merchant {
             command:
@@ -185,6 +227,43 @@ fn classify(model: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+async fn add_agent(data_dir: &Path, merchant: &str, email: &str, name: &str) -> Result<()> {
+    if !crate::engine::handoff::valid_email(&email.trim().to_lowercase()) {
+        anyhow::bail!("`{email}` is not an email address");
+    }
+    if name.trim().is_empty() {
+        anyhow::bail!("the agent needs a name shoppers will see");
+    }
+    let mut password = String::new();
+    std::io::stdin()
+        .read_line(&mut password)
+        .context("reading the password from stdin")?;
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    if password.chars().count() < crate::auth::MIN_PASSWORD_CHARS {
+        anyhow::bail!(
+            "the password must have at least {} characters",
+            crate::auth::MIN_PASSWORD_CHARS
+        );
+    }
+    let store = Store::open(data_dir)
+        .await
+        .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+    // A fresh data directory has the demo merchant only once the runtime started once.
+    store.load_demo(&DemoData::builtin()?).await?;
+    let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
+        .await?
+        .map_err(anyhow::Error::msg)?;
+    let agent = store
+        .add_agent(merchant, email, name, &hash)
+        .await
+        .with_context(|| format!("adding {email} to merchant `{merchant}`"))?;
+    println!(
+        "added agent {} <{}> to {}; they log in at /console",
+        agent.name, agent.email, agent.merchant_id
+    );
+    Ok(())
+}
+
 fn merchant_key(merchant: &str, label: &str, data_dir: &std::path::Path) -> Result<()> {
     tokio::runtime::Runtime::new()?.block_on(async {
         let store = Store::open(data_dir)
@@ -219,7 +298,15 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let app = build_app(&args, local).await?;
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
-    println!("\n  kefu is running. Open the demo storefront: {url}/\n");
+    println!("\n  kefu is running. Open the demo storefront: {url}/");
+    println!("  Agent console: {url}/console");
+    for agent in DemoData::builtin()?.agents() {
+        println!(
+            "    demo login: {} / {}  (demo only; add real agents with `kefu agent add`)",
+            agent.email, agent.password
+        );
+    }
+    println!();
     axum::serve(listener, router(app))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
@@ -272,6 +359,10 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{local}"));
+    let training_file = args
+        .training_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
     Ok(AppState {
         engine: Engine::new(store, classifier, plugins),
         registry,
@@ -280,5 +371,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
             www_dir: args.www_dir.clone(),
             public_url: public_url.trim_end_matches('/').to_string(),
         }),
+        training: Arc::new(TrainingFile::new(training_file)),
+        logins: Arc::new(LoginThrottle::default()),
     })
 }

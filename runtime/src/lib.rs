@@ -1,7 +1,10 @@
 //! kefu's runtime: one binary that serves the chat widget, runs conversations, persists them
 //! and hosts merchants' sandboxed plugins.
 //!
-//! - [`http`]: axum routes (chat WebSocket, widget assets, demo pages, health);
+//! - [`http`]: axum routes (chat WebSocket, agent console and API, widget assets, demo
+//!   pages, health);
+//! - [`bus`]: realtime publish/subscribe of committed messages, agent presence;
+//! - [`auth`]: agent password hashes and session tokens;
 //! - [`engine`]: what the bot answers, when it hands off, what it never says;
 //! - [`plugins`]: the wasmtime host for merchant plugins;
 //! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
@@ -11,6 +14,8 @@
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
 
+pub mod auth;
+pub mod bus;
 mod chat_client;
 pub mod cli;
 pub mod engine;

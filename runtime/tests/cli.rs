@@ -1,5 +1,6 @@
 //! The `kefu` command line as people use it: `kefu intent classify` on stdin, and
-//! `kefu chat --json` against a running runtime (with the real orders plugin from `dist/`).
+//! `kefu chat --json` against a running runtime (with the real orders plugin from `dist/`),
+//! and `kefu agent add` with the password on stdin.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,6 +64,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         www_dir: root.join("www"),
         plugins_dir: root.join("dist/plugins"),
         public_url: None,
+        training_file: None,
         compiler: None,
     };
     let app = build_app(&args, addr).await.unwrap();
@@ -92,5 +94,64 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
             .contains("1Z999AA10123456784")
     );
     assert_eq!(replies[1]["state"], "waiting_for_human");
+    // Nobody has the console open: the handoff offers the contact form.
+    assert_eq!(replies[1]["cards"][0]["kind"], "contact_form");
+    let _ = std::fs::remove_dir_all(data_dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agent_add_takes_the_password_from_stdin_and_refuses_a_short_one() {
+    let data_dir = std::env::temp_dir().join(format!("kefu-agent-test-{}", std::process::id()));
+    let dir = data_dir.to_str().unwrap().to_string();
+    let run = move |password: &'static str| {
+        let dir = dir.clone();
+        move || {
+            Command::new(env!("CARGO_BIN_EXE_kefu"))
+                .args([
+                    "agent",
+                    "add",
+                    "--merchant",
+                    "demo",
+                    "--email",
+                    "Bo@Shop.test",
+                ])
+                .args(["--name", "Bo", "--data-dir", &dir])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .and_then(|mut child| {
+                    child.stdin.take().unwrap().write_all(password.as_bytes())?;
+                    child.wait_with_output()
+                })
+                .unwrap()
+        }
+    };
+    let short = tokio::task::spawn_blocking(run("short\n")).await.unwrap();
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 8 characters"));
+    let ok = tokio::task::spawn_blocking(run("a long enough secret\n"))
+        .await
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let store = kefu_runtime::store::Store::open(&data_dir).await.unwrap();
+    let (agent, hash) = store
+        .agent_credentials("bo@shop.test")
+        .await
+        .unwrap()
+        .expect("the agent was added, its email lower-cased");
+    assert_eq!(
+        (agent.merchant_id.as_str(), agent.name.as_str()),
+        ("demo", "Bo")
+    );
+    assert!(kefu_runtime::auth::verify_password(
+        "a long enough secret",
+        Some(&hash)
+    ));
+    assert!(!hash.contains("secret"), "only a hash is stored");
     let _ = std::fs::remove_dir_all(data_dir);
 }

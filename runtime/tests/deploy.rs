@@ -116,6 +116,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
         plugins_dir: root().join("dist/plugins"),
         public_url: None,
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
+        training_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

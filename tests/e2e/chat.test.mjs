@@ -92,12 +92,22 @@ describe('order status through the orders plugin', () => {
 });
 
 describe('a human is one message away', () => {
-  test('asking for a human in English is acknowledged honestly and queues the chat', async () => {
+  test('with nobody online, asking for a human says so and the contact form opens a ticket', async () => {
     const { page } = await openStorefront();
     const frame = await openChat(page);
     const reply = await ask(frame, 'I want to talk to a human');
-    assert.match(await reply.innerText(), /asked a member of our team to take over/);
+    assert.match(await reply.innerText(), /nobody from our team is available right now/);
     await frame.getByTestId('status').filter({ hasText: 'Waiting for a human agent' }).waitFor();
+    const form = reply.getByTestId('contact-form');
+    assert.match(await form.innerText(), /within 24 hours/);
+    await form.getByTestId('contact-email').fill('jane@example');
+    await form.getByTestId('contact-send').click();
+    await frame.locator('.kefu-error').filter({ hasText: 'email address' }).waitFor();
+    await form.getByTestId('contact-email').fill('jane@example.com');
+    await form.getByTestId('contact-message').fill('My parcel 1001 has not arrived');
+    await form.getByTestId('contact-send').click();
+    await frame.locator('li[data-author="bot"]').filter({ hasText: /Ticket #\d+ is open/ }).waitFor();
+    assert.equal(await form.getAttribute('data-done'), 'true', 'the form shows as sent');
     await page.close();
   });
 
@@ -105,7 +115,7 @@ describe('a human is one message away', () => {
     const { page } = await openStorefront();
     const frame = await openChat(page);
     const reply = await ask(frame, '转人工');
-    assert.match(await reply.innerText(), /已为您申请转接人工客服/);
+    assert.match(await reply.innerText(), /已为您申请人工客服/);
     await page.close();
   });
 });

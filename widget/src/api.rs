@@ -170,16 +170,14 @@ fn remember(resume: &RefCell<Resume>, merchant: &str, frame: &ServerMessage) {
         ServerMessage::Message(m) => {
             r.last_seq = r.last_seq.max(m.seq);
             if let Some(id) = &m.client_msg_id {
-                r.outbox.retain(|o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id));
+                r.outbox.retain(|o| o.client_msg_id() != Some(id.as_str()));
             }
         }
         ServerMessage::Error {
             client_msg_id: Some(id),
             ..
         } => {
-            r.outbox.retain(
-                |o| !matches!(o, ClientMessage::Say { client_msg_id, .. } if client_msg_id == id),
-            );
+            r.outbox.retain(|o| o.client_msg_id() != Some(id.as_str()));
         }
         _ => {}
     }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::{Composer, Header, MessageList};
 use crate::hooks::{use_chat, use_intent};
-use crate::i18n::{Lang, Text, t};
+use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{Action, Connection};
 
 /// Where the panel runs: from the iframe's URL (`?merchant=demo&locale=zh-CN`).
@@ -56,17 +56,20 @@ pub fn app() -> Html {
         let send = chat.send.clone();
         Callback::from(move |text: String| send.emit((text, None)))
     };
-    let status = match (state.connection, state.conversation) {
-        (Connection::Connecting, _) => t(lang, Text::Connecting),
-        (Connection::Offline, _) => t(lang, Text::Offline),
-        (_, ConversationState::WaitingForHuman) => t(lang, Text::WaitingForHuman),
-        (_, ConversationState::Human) => t(lang, Text::WithHuman),
-        _ => t(lang, Text::Online),
+    let status = match (state.connection, state.conversation, &state.agent) {
+        (Connection::Connecting, ..) => t(lang, Text::Connecting).to_string(),
+        (Connection::Offline, ..) => t(lang, Text::Offline).to_string(),
+        (_, ConversationState::WaitingForHuman, _) => t(lang, Text::WaitingForHuman).to_string(),
+        (_, ConversationState::Human, Some(name)) => with_agent(lang, name),
+        (_, ConversationState::Human, None) => t(lang, Text::WithHuman).to_string(),
+        (_, ConversationState::Resolved, _) => t(lang, Text::Resolved).to_string(),
+        _ => t(lang, Text::Online).to_string(),
     };
     html! {
         <main class="kefu-panel" lang={lang.tag()}>
-            <Header {lang} {status} />
-            <MessageList {lang} messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply} />
+            <Header {lang} status={status} />
+            <MessageList {lang} messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
+                on_contact={chat.contact.clone()} on_rate={chat.rate.clone()} />
             if let Some(error) = &state.error {
                 <div class="kefu-error" role="alert">{ error.clone() }</div>
             }

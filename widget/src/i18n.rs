@@ -23,6 +23,13 @@ pub enum Text {
     Eta,
     Messages,
     HintPrefix,
+    Agent,
+    Resolved,
+    ContactTitle,
+    Email,
+    MessageOptional,
+    ReplyBy,
+    CsatQuestion,
     Product,
     Price,
     Stock,
@@ -81,6 +88,28 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::Messages, Zh) => "对话记录",
         (Text::HintPrefix, En) => "Looks like:",
         (Text::HintPrefix, Zh) => "您可能想：",
+        (Text::Agent, En) => "Agent",
+        (Text::Agent, Zh) => "客服",
+        (Text::Resolved, En) => "Conversation resolved · write again any time",
+        (Text::Resolved, Zh) => "对话已结束 · 随时可以再次留言",
+        (Text::ContactTitle, En) => "Leave your email and we'll get back to you",
+        (Text::ContactTitle, Zh) => "留下邮箱，我们会联系您",
+        (Text::Email, En) => "Email",
+        (Text::Email, Zh) => "邮箱",
+        (Text::MessageOptional, En) => "Message (optional)",
+        (Text::MessageOptional, Zh) => "留言（选填）",
+        (Text::ReplyBy, En) => "We'll reply by email",
+        (Text::ReplyBy, Zh) => "我们会通过邮件回复，时间：",
+        (Text::CsatQuestion, En) => "How did we do?",
+        (Text::CsatQuestion, Zh) => "您对本次服务满意吗？",
+    }
+}
+
+/// "You're chatting with Ada", in `lang`.
+pub fn with_agent(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("You're chatting with {name}"),
+        Lang::Zh => format!("客服{name}为您服务中"),
     }
 }
 

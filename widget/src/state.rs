@@ -40,6 +40,8 @@ pub struct ChatState {
     pub error: Option<String>,
     /// What the in-browser model makes of the draft.
     pub hint: Option<IntentHint>,
+    /// The human agent in charge, when one is.
+    pub agent: Option<String>,
 }
 
 impl Default for ChatState {
@@ -51,6 +53,7 @@ impl Default for ChatState {
             connection: Connection::Connecting,
             error: None,
             hint: None,
+            agent: None,
         }
     }
 }
@@ -58,8 +61,8 @@ impl Default for ChatState {
 /// Everything that can happen to the panel.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// The runtime accepted the connection.
-    Welcomed(ConversationState),
+    /// The runtime accepted the connection: who answers, and the agent's name if a person.
+    Welcomed(ConversationState, Option<String>),
     /// The link dropped.
     Disconnected,
     /// A stored message arrived (new or replayed).
@@ -83,9 +86,10 @@ impl Reducible for ChatState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Welcomed(state) => {
+            Action::Welcomed(state, agent) => {
                 next.connection = Connection::Open;
                 next.conversation = state;
+                next.agent = agent;
                 next.error = None;
             }
             Action::Disconnected => next.connection = Connection::Offline,
@@ -93,7 +97,13 @@ impl Reducible for ChatState {
                 if let Some(id) = &message.client_msg_id {
                     next.outbox.retain(|o| &o.client_msg_id != id);
                 }
-                next.conversation = message.state;
+                // Replays come in order, so the newest message sets who is in charge.
+                if next.messages.last().is_none_or(|m| m.seq < message.seq) {
+                    next.conversation = message.state;
+                    if message.agent.is_some() {
+                        next.agent = message.agent.clone();
+                    }
+                }
                 // Replays after a reconnect may repeat what we have: keep one per seq.
                 if !next.messages.iter().any(|m| m.seq == message.seq) {
                     let at = next.messages.partition_point(|m| m.seq < message.seq);

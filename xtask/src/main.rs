@@ -42,6 +42,11 @@ enum Cmd {
         /// Directory with the public data sets (bitext-27k, clinc150, crosswoz-zh).
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
+        /// Extra `label<TAB>text` training files, e.g. the messages agents relabelled in
+        /// the console (`data/train_agent_labels.tsv`). Repeat, or `:`-separate in the
+        /// environment variable.
+        #[arg(long, env = "KEFU_TRAIN_EXTRA", value_delimiter = ':')]
+        extra: Vec<PathBuf>,
     },
     /// Evaluate widget/model/intent.onnx and print the report.
     Eval {
@@ -132,12 +137,13 @@ fn main() -> Result<()> {
             tools::ensure_build_tools()?;
             build::all()
         }
-        Cmd::Train { data } => {
+        Cmd::Train { data, extra } => {
             let root = root();
             let out = root.join("widget/model/intent.onnx");
-            let set = kefu_model::train_and_write(
+            let set = kefu_model::train_and_write_with(
                 &data,
                 &root.join("widget/model/data"),
+                &extra,
                 &out,
                 &kefu_model::train::Hyper::from_env(),
             )?;

@@ -87,7 +87,49 @@ pub enum ClientMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         hint: Option<IntentHint>,
     },
+    /// The shopper filled in a [`Card::ContactForm`]: nobody could answer live, so the
+    /// team replies by email. The runtime checks the address and opens a ticket.
+    Contact {
+        /// Client-chosen id, as for `say`: resending it never opens a second ticket.
+        client_msg_id: String,
+        /// Where the team should reply (at most [`MAX_EMAIL_BYTES`]).
+        email: String,
+        /// What the shopper wants to add (optional, at most [`MAX_TEXT_BYTES`]).
+        #[serde(default)]
+        message: String,
+        /// The locale the widget is showing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
+    },
+    /// The shopper answered a [`Card::Csat`] question.
+    Rate {
+        /// Client-chosen id, as for `say`.
+        client_msg_id: String,
+        /// From 1 (bad) to [`CSAT_SCALE`] (great).
+        score: u8,
+        /// The locale the widget is showing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
+    },
 }
+
+impl ClientMessage {
+    /// The client-chosen id of a frame that stores something (`say`, `contact`, `rate`).
+    pub fn client_msg_id(&self) -> Option<&str> {
+        match self {
+            Self::Hello { .. } => None,
+            Self::Say { client_msg_id, .. }
+            | Self::Contact { client_msg_id, .. }
+            | Self::Rate { client_msg_id, .. } => Some(client_msg_id),
+        }
+    }
+}
+
+/// Longest email address a contact form accepts, in bytes (RFC 5321's path limit).
+pub const MAX_EMAIL_BYTES: usize = 254;
+
+/// The highest satisfaction score; scores run from 1 to this.
+pub const CSAT_SCALE: u8 = 5;
 
 /// A shopper identity signed by the merchant's server, so kefu can trust it without a
 /// login of its own: `signature` is the lower-case hex HMAC-SHA256, keyed with the
@@ -126,6 +168,9 @@ pub enum ServerMessage {
         conversation_id: String,
         /// Who is answering right now.
         state: ConversationState,
+        /// The name of the human agent in charge, when `state` is `human`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<String>,
     },
     /// A persisted message of the conversation (shopper's or bot's or agent's).
     Message(ChatMessage),
@@ -216,11 +261,16 @@ pub struct ChatMessage {
     /// For shopper messages, the id the widget chose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_msg_id: Option<String>,
-    /// For bot messages, the intent the bot answered.
+    /// For bot messages, the intent the bot answered; for shopper messages, what the
+    /// runtime classified them as (`contact` and `csat` for form and rating answers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intent: Option<String>,
     /// Who is in charge after this message.
     pub state: ConversationState,
+    /// The human agent's display name: on agent messages, and on the notice that an agent
+    /// joined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
 }
 
 /// Structured content in a message.
@@ -249,6 +299,18 @@ pub enum Card {
     QuickReplies {
         /// The labels, in order.
         options: Vec<String>,
+    },
+    /// Nobody can answer live: an email field and an optional message, answered with
+    /// [`ClientMessage::Contact`]. Done once a later message has intent `contact`.
+    ContactForm {
+        /// When the team replies, in the shopper's language ("within 24 hours").
+        reply_within: String,
+    },
+    /// "How did we do?": buttons 1 to `scale`, answered with [`ClientMessage::Rate`].
+    /// Done once a later message has intent `csat`.
+    Csat {
+        /// The highest score ([`CSAT_SCALE`]).
+        scale: u8,
     },
     /// A product from the merchant's catalogue.
     Product {
@@ -347,6 +409,30 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&card).unwrap(),
             r#"{"kind":"quick_replies","options":["Talk to a human"]}"#
+        );
+    }
+
+    #[test]
+    fn contact_and_rating_frames_have_their_own_types() {
+        let contact: ClientMessage = serde_json::from_str(
+            r#"{"type":"contact","client_msg_id":"c1","email":"jane@example.com"}"#,
+        )
+        .unwrap();
+        assert_eq!(contact.client_msg_id(), Some("c1"));
+        assert!(
+            matches!(contact, ClientMessage::Contact { ref message, .. } if message.is_empty())
+        );
+        let rate = ClientMessage::Rate {
+            client_msg_id: "r1".into(),
+            score: 5,
+            locale: None,
+        };
+        let json = serde_json::to_string(&rate).unwrap();
+        assert_eq!(json, r#"{"type":"rate","client_msg_id":"r1","score":5}"#);
+        let card = Card::Csat { scale: CSAT_SCALE };
+        assert_eq!(
+            serde_json::to_string(&card).unwrap(),
+            r#"{"kind":"csat","scale":5}"#
         );
     }
 

@@ -14,11 +14,16 @@
 //! - a second unhelpful turn in a row, or the same reply twice, stops the bot trying: it
 //!   offers a person instead of looping; a frustrated or sarcastic shopper is offered a
 //!   person alongside the answer, and the conversation's priority is raised;
-//! - while a human is asked for or in charge, the bot is silent.
+//! - while a human is asked for or in charge, the bot is silent; when nobody can answer
+//!   live, the handoff says so and offers a contact form instead ([`handoff`]);
+//! - agents claim, answer and resolve conversations through [`agents`]; every committed
+//!   change is published on the [`Bus`] for the widget and the consoles.
 //!
 //! Bot text never states facts of its own: order details come from plugins only.
 
+pub mod agents;
 pub mod faq;
+pub mod handoff;
 pub mod identity;
 pub mod labels;
 pub mod policy;
@@ -31,6 +36,7 @@ use kefu_intent::{Classifier, Language, OUT_OF_SCOPE, Prediction};
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState, IntentHint, MAX_TEXT_BYTES};
 use serde::{Deserialize, Serialize};
 
+use crate::bus::Bus;
 use crate::plugins::{
     CallError, CallInput, CallStats, LoadedPlugin, PluginHost, PluginReply, PluginRequest,
     Proposal, record,
@@ -56,6 +62,15 @@ pub enum EngineError {
     /// No such merchant.
     #[error("unknown merchant")]
     UnknownMerchant,
+    /// The request was refused for a reason the shopper can act on (a malformed email, a
+    /// rating nobody asked for); `code` is stable, the message is a sentence.
+    #[error("{message}")]
+    Refused {
+        /// Machine-readable (`bad_email`, `not_asked`, …).
+        code: &'static str,
+        /// What to tell the shopper.
+        message: String,
+    },
     /// Storage failed; nothing was acknowledged.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -139,6 +154,7 @@ pub struct Engine {
     store: Store,
     classifier: Arc<Classifier>,
     plugins: Arc<PluginHost>,
+    bus: Bus,
 }
 
 fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decision {
@@ -259,12 +275,23 @@ impl Engine {
             store,
             classifier,
             plugins,
+            bus: Bus::new(),
         }
     }
 
     /// The store this engine persists to.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Where committed changes are published (and agent presence is counted).
+    pub fn bus(&self) -> &Bus {
+        &self.bus
+    }
+
+    /// The intent model's labels (what an agent may label a message as).
+    pub fn labels(&self) -> &[String] {
+        self.classifier.labels()
     }
 
     /// Resumes `conversation_id` of `merchant` or starts a new conversation.
@@ -384,7 +411,10 @@ impl Engine {
             .append_turn(conversation, messages, &update)
             .await?
         {
-            Some(stored) => Ok(Turn::Stored(stored)),
+            Some(stored) => {
+                self.bus.publish_messages(merchant, conversation, &stored);
+                Ok(Turn::Stored(stored))
+            }
             // A resend of the same message won the race; answer with what it stored.
             None => {
                 let seq = self
@@ -437,15 +467,12 @@ impl Engine {
         }
         if replies::asks_for_human(text) || prediction.intent == "contact_human_agent" {
             let priority = u32::from(upset);
-            return Ok(Some(hand_off(
-                Line::HandoffRequested,
-                lang,
-                "asked for a human",
-                priority,
-            )));
+            let d = hand_off(Line::HandoffRequested, lang, "asked for a human", priority);
+            return Ok(Some(self.unless_nobody_is_there(conv, d, lang).await?));
         }
         if let Some(topic) = policy::topic(text) {
-            return Ok(Some(hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)));
+            let d = hand_off(Line::PolicyHandoff, lang, topic.reason(), 2);
+            return Ok(Some(self.unless_nobody_is_there(conv, d, lang).await?));
         }
         let last = self.store.last_bot_message(&conv.id).await?;
         let last_intent = last.as_ref().and_then(|(_, intent)| intent.as_deref());
@@ -479,6 +506,12 @@ impl Engine {
         }
         if upset {
             d.priority = d.priority.max(1);
+        }
+        handoff::offer_csat(conv, &mut d, last_intent);
+        if d.state == ConversationState::WaitingForHuman {
+            // Any answer that hands off (a plugin's refund above the cap, …) is honest about
+            // whether someone is there, like an explicit request; its own reason stays.
+            d = self.note_if_nobody_is_there(conv, d, lang).await?;
         }
         Ok(Some(d))
     }

@@ -1,6 +1,10 @@
 //! Static files: the loader (`/kefu.js`), the widget's iframe app (`/widget/…`) and the demo
 //! storefront (`/`, from `www/`).
 //!
+//! The agent console (`/console`, from `www/console/`) is a static page with its own strict
+//! policy: its scripts and styles come only from this origin, it may not be framed, and it
+//! talks only to this runtime's API.
+//!
 //! The widget iframe gets a strict Content-Security-Policy of its own (it needs
 //! `wasm-unsafe-eval`; the shop's page does not, because the Wasm only ever runs here).
 //! Demo pages embed the loader as `http://127.0.0.1:8080/kefu.js`, exactly as a web
@@ -25,6 +29,10 @@ const WIDGET_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eva
     worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; \
     base-uri 'none'; form-action 'none'";
 
+const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+    connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; \
+    frame-ancestors 'none'";
+
 pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
     let widget = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
@@ -38,6 +46,11 @@ pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
         .service(ServeDir::new(config.assets_dir.join("widget")));
     Router::new()
         .route("/kefu.js", get(loader))
+        .route(
+            "/console",
+            get(|state| console(state, Path("index.html".to_string()))),
+        )
+        .route("/console/{file}", get(console))
         .route(
             "/",
             get(|state| page(state, Path("index.html".to_string()))),
@@ -62,6 +75,30 @@ async fn loader(State(state): State<AppState>) -> Response {
             tracing::error!(path = %path.display(), error = %e, "widget loader missing; run `cargo xtask build`");
             (StatusCode::SERVICE_UNAVAILABLE, "widget not built\n").into_response()
         }
+    }
+}
+
+/// The console's files: a fixed list, each with its type and the console's policy.
+async fn console(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let content_type = match file.as_str() {
+        "index.html" => "text/html; charset=utf-8",
+        "console.js" => "text/javascript; charset=utf-8",
+        "console.css" => "text/css; charset=utf-8",
+        _ => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    };
+    match tokio::fs::read(state.config.www_dir.join("console").join(&file)).await {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CONTENT_SECURITY_POLICY, CONSOLE_CSP),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::REFERRER_POLICY, "no-referrer"),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
 }
 

@@ -3,8 +3,15 @@
 //! Frames are JSON [`ClientMessage`]s and [`ServerMessage`]s (`kefu-protocol`). The first
 //! client frame must be `hello`; the runtime answers `welcome` and replays every stored
 //! message after the client's `last_seq`, so a reconnecting widget misses nothing. Each
-//! `say` is persisted with the bot's answer before `ack` and the messages are sent.
-//! Malformed or oversized frames get an `error` frame naming the problem; nothing is stored.
+//! `say` (and `contact`, `rate`) is persisted with the bot's answer before `ack` and the
+//! messages are sent. Malformed or oversized frames get an `error` frame naming the
+//! problem; nothing is stored.
+//!
+//! The socket also listens on the conversation's bus channel and pushes messages it did not
+//! cause (an agent's reply, the notice that an agent joined, a rating question) as they are
+//! committed. It sends every message in `seq` order exactly once: it remembers the last
+//! `seq` it sent, skips what it already sent, and fills any gap (a lagging subscription,
+//! a message committed between two frames) from the store.
 
 use std::time::Duration;
 
@@ -13,10 +20,13 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
-use kefu_protocol::{ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION, ServerMessage};
+use kefu_protocol::{ChatMessage, ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION, ServerMessage};
+use tokio::sync::broadcast::error::RecvError;
 
 use super::AppState;
-use crate::engine::{EngineError, ShopperInput, Turn};
+use crate::bus::Event;
+use crate::engine::handoff::ContactInput;
+use crate::engine::{Engine, EngineError, ShopperInput, Turn};
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
 const MAX_FRAME_BYTES: usize = 4 * MAX_TEXT_BYTES + 2048;
@@ -137,6 +147,8 @@ async fn session(
             .await;
         }
     };
+    // Subscribe before replaying: whatever commits in between is either replayed or heard.
+    let mut live = engine.bus().subscribe_conversation(&conv.id);
     // A different conversation than asked for starts from nothing.
     let resume_from = if conversation_id.as_deref() == Some(conv.id.as_str()) {
         last_seq
@@ -149,6 +161,7 @@ async fn session(
             version: PROTOCOL_VERSION,
             conversation_id: conv.id.clone(),
             state: conv.state,
+            agent: engine.agent_in_charge(&conv).await,
         },
     )
     .await?;
@@ -160,22 +173,30 @@ async fn session(
             Err(e) => tracing::error!(error = %e, "verifying an identity"),
         }
     }
-    match engine.store().messages_after(&conv.id, resume_from).await {
-        Ok(missed) => {
-            for m in missed {
-                send(&mut socket, &ServerMessage::Message(m)).await?;
+    let mut out = Outbound {
+        conversation: conv.id.clone(),
+        sent: resume_from,
+    };
+    out.catch_up(&mut socket, engine).await?;
+    loop {
+        let frame = tokio::select! {
+            frame = next_frame(&mut socket) => match frame {
+                Some(frame) => frame,
+                None => break,
+            },
+            event = live.recv() => {
+                match event {
+                    Ok(Event::Messages { messages, .. }) => {
+                        out.push(&mut socket, engine, &messages).await?
+                    }
+                    Ok(Event::Changed { .. }) => {}
+                    Err(RecvError::Lagged(_)) => out.catch_up(&mut socket, engine).await?,
+                    Err(RecvError::Closed) => break,
+                }
+                continue;
             }
-        }
-        Err(e) => tracing::error!(error = %e, "replaying conversation"),
-    }
-    while let Some(frame) = next_frame(&mut socket).await {
-        let (client_msg_id, text, locale, hint) = match frame {
-            Ok(ClientMessage::Say {
-                client_msg_id,
-                text,
-                locale,
-                hint,
-            }) => (client_msg_id, text, locale, hint),
+        };
+        let request = match frame {
             Ok(ClientMessage::Hello { .. }) => {
                 send(
                     &mut socket,
@@ -184,11 +205,13 @@ async fn session(
                 .await?;
                 continue;
             }
+            Ok(request) => request,
             Err(e) => {
                 send(&mut socket, &e).await?;
                 continue;
             }
         };
+        let client_msg_id = request.client_msg_id().unwrap_or_default().to_string();
         if client_msg_id.is_empty() || client_msg_id.len() > 64 {
             send(
                 &mut socket,
@@ -197,15 +220,49 @@ async fn session(
             .await?;
             continue;
         }
-        let input = ShopperInput {
-            client_msg_id: client_msg_id.clone(),
-            text,
-            locale,
-            hint,
+        let result = match request {
+            ClientMessage::Say {
+                text, locale, hint, ..
+            } => {
+                let input = ShopperInput {
+                    client_msg_id: client_msg_id.clone(),
+                    text,
+                    locale,
+                    hint,
+                };
+                engine.turn(&merchant, &conv.id, input).await
+            }
+            ClientMessage::Contact {
+                email,
+                message,
+                locale,
+                ..
+            } => {
+                let input = ContactInput {
+                    client_msg_id: client_msg_id.clone(),
+                    email,
+                    message,
+                    locale,
+                };
+                engine.contact(&merchant, &conv.id, input).await
+            }
+            ClientMessage::Rate { score, locale, .. } => {
+                engine
+                    .rate(
+                        &merchant,
+                        &conv.id,
+                        &client_msg_id,
+                        score,
+                        locale.as_deref(),
+                    )
+                    .await
+            }
+            // Answered above.
+            ClientMessage::Hello { .. } => continue,
         };
-        let messages = match engine.turn(&merchant, &conv.id, input).await {
-            Ok(Turn::Stored(messages)) => messages,
-            Ok(Turn::Duplicate { messages, .. }) => messages,
+        let (messages, duplicate) = match result {
+            Ok(Turn::Stored(messages)) => (messages, false),
+            Ok(Turn::Duplicate { messages, .. }) => (messages, true),
             Err(e @ (EngineError::Empty | EngineError::TooLong)) => {
                 let code = if matches!(e, EngineError::Empty) {
                     "empty"
@@ -213,6 +270,10 @@ async fn session(
                     "too_long"
                 };
                 send(&mut socket, &refusal(code, e.to_string(), &client_msg_id)).await?;
+                continue;
+            }
+            Err(EngineError::Refused { code, message }) => {
+                send(&mut socket, &refusal(code, message, &client_msg_id)).await?;
                 continue;
             }
             Err(e) => {
@@ -230,9 +291,69 @@ async fn session(
             };
             send(&mut socket, &ack).await?;
         }
-        for m in messages {
-            send(&mut socket, &ServerMessage::Message(m)).await?;
+        if duplicate {
+            // A resend: answered again with what it stored, as before (the widget keeps
+            // one message per seq).
+            for m in &messages {
+                send(&mut socket, &ServerMessage::Message(m.clone())).await?;
+            }
+            out.sent = out.sent.max(messages.last().map_or(0, |m| m.seq));
+        } else {
+            out.push(&mut socket, engine, &messages).await?;
         }
     }
     Ok(())
+}
+
+/// What this socket has sent: every message through `sent`, in order, once.
+struct Outbound {
+    conversation: String,
+    sent: u64,
+}
+
+impl Outbound {
+    /// Sends `messages` (consecutive, in order) that follow what was sent; a gap before
+    /// them is filled from the store first.
+    async fn push(
+        &mut self,
+        socket: &mut WebSocket,
+        engine: &Engine,
+        messages: &[ChatMessage],
+    ) -> Result<(), axum::Error> {
+        let Some(first) = messages.first() else {
+            return Ok(());
+        };
+        if first.seq > self.sent + 1 {
+            return self.catch_up(socket, engine).await;
+        }
+        for m in messages {
+            if m.seq > self.sent {
+                send(socket, &ServerMessage::Message(m.clone())).await?;
+                self.sent = m.seq;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends everything stored after `sent`.
+    async fn catch_up(
+        &mut self,
+        socket: &mut WebSocket,
+        engine: &Engine,
+    ) -> Result<(), axum::Error> {
+        match engine
+            .store()
+            .messages_after(&self.conversation, self.sent)
+            .await
+        {
+            Ok(missed) => {
+                for m in missed {
+                    self.sent = m.seq;
+                    send(socket, &ServerMessage::Message(m)).await?;
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "replaying conversation"),
+        }
+        Ok(())
+    }
 }

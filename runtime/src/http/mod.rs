@@ -1,10 +1,14 @@
-//! The HTTP face of the runtime: the chat WebSocket, the admin API, the widget's assets, the
-//! demo pages and `/healthz`. [`router`] builds the whole app from an [`AppState`] so tests can drive it
-//! without a socket. Nothing here touches wasmtime: plugins are reached through the engine.
+//! The HTTP face of the runtime: the chat WebSocket, the agent console (its page, API and
+//! live socket), the admin API, the widget's assets, the demo pages and `/healthz`.
+//! [`router`] builds the whole app from an [`AppState`] so tests can drive it without a
+//! socket. Nothing here touches wasmtime: plugins are reached through the engine.
 
 mod admin;
+mod agent;
 mod assets;
 mod chat;
+
+pub use agent::{LoginThrottle, TrainingFile};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,6 +42,10 @@ pub struct AppState {
     pub registry: Registry,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
+    /// Where agents' training labels are appended.
+    pub training: Arc<TrainingFile>,
+    /// Failed console logins per account.
+    pub logins: Arc<LoginThrottle>,
 }
 
 /// The whole HTTP app.
@@ -45,6 +53,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(chat::router())
+        .merge(agent::router())
         .merge(admin::router())
         .merge(assets::router(&state.config))
         .layer(TraceLayer::new_for_http())

@@ -75,6 +75,10 @@ pub struct MerchantSettings {
     pub refund_cap_minor: Option<u64>,
     /// Secret for signed shopper identities.
     pub identity_secret: Option<String>,
+    /// When agents answer live (`None`: whenever one is online).
+    pub business_hours: Option<super::BusinessHours>,
+    /// The reply time promised when nobody can answer live, in hours.
+    pub reply_within_hours: u32,
 }
 
 /// One FAQ entry.
@@ -272,18 +276,28 @@ impl Store {
         merchant: &str,
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
-            "SELECT name, refund_cap_minor, identity_secret FROM merchants WHERE id = ?",
+            "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours \
+             FROM merchants WHERE id = ?",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| MerchantSettings {
-            name: r.get("name"),
-            refund_cap_minor: r
-                .get::<Option<i64>, _>("refund_cap_minor")
-                .map(|v| v as u64),
-            identity_secret: r.get("identity_secret"),
-        }))
+        row.map(|r| {
+            let hours: Option<String> = r.get("business_hours");
+            Ok(MerchantSettings {
+                name: r.get("name"),
+                refund_cap_minor: r
+                    .get::<Option<i64>, _>("refund_cap_minor")
+                    .map(|v| v as u64),
+                identity_secret: r.get("identity_secret"),
+                business_hours: hours
+                    .map(|h| serde_json::from_str(&h))
+                    .transpose()
+                    .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
+                reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
+            })
+        })
+        .transpose()
     }
 
     async fn products(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {

@@ -1,10 +1,11 @@
 //! The demo merchant's data (`runtime/demo/store.toml`, compiled into the binary), loaded
-//! into an empty store on first start.
+//! into an empty store on first start. Its agents are added on every start if missing, so
+//! a store created before agents existed gets them too.
 
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
-use super::{OrderRecord, StoreError, now_ms};
+use super::{BusinessHours, OrderRecord, StoreError, now_ms};
 
 const BUILTIN: &str = include_str!("../../demo/store.toml");
 
@@ -18,6 +19,8 @@ pub struct DemoData {
     #[serde(default)]
     orders: Vec<OrderRecord>,
     #[serde(default)]
+    agents: Vec<DemoAgent>,
+    #[serde(default)]
     faq: Vec<Faq>,
 }
 
@@ -30,6 +33,18 @@ struct Faq {
     answer: String,
 }
 
+/// An agent account in a demo data file. The password is in clear: demo only.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoAgent {
+    /// Login.
+    pub email: String,
+    /// Shown to shoppers.
+    pub name: String,
+    /// Demo password.
+    pub password: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Merchant {
@@ -37,6 +52,14 @@ struct Merchant {
     name: String,
     refund_cap_minor: Option<u64>,
     identity_secret: Option<String>,
+    #[serde(default)]
+    business_hours: Option<BusinessHours>,
+    #[serde(default = "default_reply_within_hours")]
+    reply_within_hours: u32,
+}
+
+fn default_reply_within_hours() -> u32 {
+    24
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -60,7 +83,18 @@ impl DemoData {
 
     /// Parses a demo data file.
     pub fn parse(toml_text: &str) -> Result<Self, StoreError> {
-        toml::from_str(toml_text).map_err(|e| StoreError::Demo(e.to_string()))
+        let data: Self = toml::from_str(toml_text).map_err(|e| StoreError::Demo(e.to_string()))?;
+        if let Some(hours) = &data.merchant.business_hours {
+            hours
+                .validate()
+                .map_err(|e| StoreError::Demo(format!("business_hours: {e}")))?;
+        }
+        Ok(data)
+    }
+
+    /// The demo's agent accounts.
+    pub fn agents(&self) -> &[DemoAgent] {
+        &self.agents
     }
 
     /// The merchant's id.
@@ -71,15 +105,22 @@ impl DemoData {
 
 pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, StoreError> {
     let mut tx = pool.begin().await?;
+    let hours = data
+        .merchant
+        .business_hours
+        .as_ref()
+        .map(|h| serde_json::to_string(h).expect("business hours serialise"));
     let inserted = sqlx::query(
-        "INSERT INTO merchants (id, name, refund_cap_minor, identity_secret, created_at) \
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO merchants (id, name, refund_cap_minor, identity_secret, created_at, \
+         business_hours, reply_within_hours) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     )
     .bind(&data.merchant.id)
     .bind(&data.merchant.name)
     .bind(data.merchant.refund_cap_minor.map(|v| v as i64))
     .bind(&data.merchant.identity_secret)
     .bind(now_ms())
+    .bind(hours)
+    .bind(i64::from(data.merchant.reply_within_hours))
     .execute(&mut *tx)
     .await?
     .rows_affected();

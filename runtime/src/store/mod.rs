@@ -8,6 +8,7 @@
 //! no SQL leaves it.
 
 mod commerce;
+mod console;
 mod demo;
 mod registry;
 
@@ -24,7 +25,10 @@ pub use commerce::{
     ActionRecord, ActionState, AuditEntry, CallRecording, FaqEntry, MerchantSettings, NewRefund,
     ProductRecord, RefundRecord,
 };
-pub use demo::DemoData;
+pub use console::{
+    Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
+};
+pub use demo::{DemoAgent, DemoData};
 pub use registry::{PluginVersion, Stored, StoredPlugin};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
@@ -101,6 +105,12 @@ pub struct Conversation {
     pub priority: u32,
     /// Why a human was asked for, if one was.
     pub handoff_reason: Option<String>,
+    /// The agent who claimed it last, if any.
+    pub agent_id: Option<i64>,
+    /// Whether the shopper was already asked how satisfied they are (asked once only).
+    pub csat_asked: bool,
+    /// The shopper's satisfaction score (1 to [`kefu_protocol::CSAT_SCALE`]), once given.
+    pub csat_score: Option<u8>,
     /// What the engine waits on (JSON the engine owns).
     pub pending: Option<String>,
     /// The email the shopper proved to be theirs.
@@ -206,15 +216,45 @@ impl Store {
         Ok(Self { pool })
     }
 
+    /// A transaction that writes. `BEGIN IMMEDIATE` takes the write lock up front (waiting
+    /// up to the busy timeout for it): a deferred transaction that reads first and then
+    /// writes fails at once with `SQLITE_BUSY` when another writer committed in between,
+    /// which a shopper's turn and an agent's reply to the same conversation routinely do.
+    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
 
-    /// Loads `data` unless its merchant already exists. Returns whether it loaded.
+    /// Loads `data` unless its merchant already exists, and adds its agents that are
+    /// missing. Returns whether the merchant was loaded.
     pub async fn load_demo(&self, data: &DemoData) -> Result<bool, StoreError> {
-        demo::load(&self.pool, data).await
+        let loaded = demo::load(&self.pool, data).await?;
+        for agent in data.agents() {
+            if self.agent_credentials(&agent.email).await?.is_some() {
+                continue;
+            }
+            let password = agent.password.clone();
+            let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
+                .await
+                .map_err(|e| StoreError::Demo(e.to_string()))?
+                .map_err(StoreError::Demo)?;
+            match self
+                .add_agent(data.merchant_id(), &agent.email, &agent.name, &hash)
+                .await
+            {
+                Ok(_) | Err(NewAgentError::EmailTaken) => {}
+                Err(NewAgentError::Store(e)) => return Err(e),
+                Err(e @ NewAgentError::UnknownMerchant) => {
+                    return Err(StoreError::Demo(e.to_string()));
+                }
+            }
+        }
+        Ok(loaded)
     }
 
     /// Whether merchant `id` exists.
@@ -282,6 +322,9 @@ impl Store {
             failed_turns: 0,
             priority: 0,
             handoff_reason: None,
+            agent_id: None,
+            csat_asked: false,
+            csat_score: None,
             pending: None,
             verified_email: None,
         })
@@ -295,7 +338,8 @@ impl Store {
     ) -> Result<Option<Conversation>, StoreError> {
         let row = sqlx::query(
             "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
-             priority, handoff_reason, pending, verified_email FROM conversations \
+             priority, handoff_reason, pending, verified_email, agent_id, csat_asked, \
+             csat_score FROM conversations \
              WHERE id = ? AND merchant_id = ?",
         )
         .bind(id)
@@ -315,6 +359,9 @@ impl Store {
                 failed_turns: row.get::<i64, _>("failed_turns") as u32,
                 priority: row.get::<i64, _>("priority") as u32,
                 handoff_reason: row.get("handoff_reason"),
+                agent_id: row.get("agent_id"),
+                csat_asked: row.get::<i64, _>("csat_asked") != 0,
+                csat_score: row.get::<Option<i64>, _>("csat_score").map(|s| s as u8),
                 pending: row.get("pending"),
                 verified_email: row.get("verified_email"),
             })
@@ -358,36 +405,14 @@ impl Store {
         seq: u64,
     ) -> Result<Vec<ChatMessage>, StoreError> {
         let rows = sqlx::query(
-            "SELECT seq, author, text, cards, client_msg_id, intent, state FROM messages \
-             WHERE conversation_id = ? AND seq > ? ORDER BY seq",
+            "SELECT seq, author, text, cards, client_msg_id, intent, state, agent_name \
+             FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq",
         )
         .bind(conversation)
         .bind(seq as i64)
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|row| {
-                let author: String = row.get("author");
-                let state: String = row.get("state");
-                let cards: String = row.get("cards");
-                Ok(ChatMessage {
-                    seq: row.get::<i64, _>("seq") as u64,
-                    author: match author.as_str() {
-                        "shopper" => Author::Shopper,
-                        "bot" => Author::Bot,
-                        "agent" => Author::Agent,
-                        other => return Err(StoreError::Corrupt(format!("author `{other}`"))),
-                    },
-                    text: row.get("text"),
-                    cards: serde_json::from_str(&cards)
-                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                    client_msg_id: row.get("client_msg_id"),
-                    intent: row.get("intent"),
-                    state: ConversationState::parse(&state)
-                        .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
-                })
-            })
-            .collect()
+        rows.iter().map(message_from_row).collect()
     }
 
     /// The bot's latest message in `conversation` as (text, intent answered), if any.
@@ -417,59 +442,19 @@ impl Store {
         update: &ConversationUpdate,
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
         let state = update.state;
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = ?")
-            .bind(conversation)
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut seq = row.get::<i64, _>("last_seq") as u64;
         let now = now_ms();
-        let mut stored = Vec::with_capacity(messages.len());
-        for m in messages {
-            seq += 1;
-            let author = match m.author {
-                Author::Shopper => "shopper",
-                Author::Bot => "bot",
-                Author::Agent => "agent",
-            };
-            let cards =
-                serde_json::to_string(&m.cards).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            let result = sqlx::query(
-                "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
-                 intent, confidence, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(conversation)
-            .bind(seq as i64)
-            .bind(author)
-            .bind(&m.text)
-            .bind(&cards)
-            .bind(&m.client_msg_id)
-            .bind(&m.intent)
-            .bind(m.confidence)
-            .bind(state.as_str())
-            .bind(now)
-            .execute(&mut *tx)
-            .await;
-            match result {
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
-                other => other?,
-            };
-            stored.push(ChatMessage {
-                seq,
-                author: m.author,
-                text: m.text,
-                cards: m.cards,
-                client_msg_id: m.client_msg_id,
-                intent: m.intent,
-                state,
-            });
-        }
+        let mut tx = self.write_tx().await?;
+        let Some(stored) = insert_messages(&mut tx, conversation, messages, state, None).await?
+        else {
+            return Ok(None);
+        };
         sqlx::query(
-            "UPDATE conversations SET last_seq = ?, state = ?, pending_intent = ?, \
+            "UPDATE conversations SET state = ?, pending_intent = ?, \
              failed_turns = ?, priority = ?, handoff_reason = ?, pending = ?, \
-             verified_email = ?, updated_at = ? WHERE id = ?",
+             verified_email = ?, updated_at = ?, \
+             waiting_since = CASE WHEN ? = 'waiting_for_human' AND state != 'waiting_for_human' \
+             THEN ? ELSE waiting_since END WHERE id = ?",
         )
-        .bind(seq as i64)
         .bind(state.as_str())
         .bind(&update.pending_intent)
         .bind(i64::from(update.failed_turns))
@@ -478,12 +463,111 @@ impl Store {
         .bind(&update.pending)
         .bind(&update.verified_email)
         .bind(now)
+        .bind(state.as_str())
+        .bind(now)
         .bind(conversation)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(Some(stored))
     }
+}
+
+/// Appends `messages` after the conversation's last `seq` inside `tx`, with the state after
+/// them, and moves `last_seq` on (and `csat_asked`, if one carries a [`Card::Csat`]).
+/// `Ok(None)` if a `client_msg_id` is already stored: the caller must roll back.
+async fn insert_messages(
+    tx: &mut sqlx::SqliteConnection,
+    conversation: &str,
+    messages: Vec<NewMessage>,
+    state: ConversationState,
+    agent_name: Option<&str>,
+) -> Result<Option<Vec<ChatMessage>>, StoreError> {
+    let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = ?")
+        .bind(conversation)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut seq = row.get::<i64, _>("last_seq") as u64;
+    let now = now_ms();
+    let mut csat = false;
+    let mut stored = Vec::with_capacity(messages.len());
+    for m in messages {
+        seq += 1;
+        let author = match m.author {
+            Author::Shopper => "shopper",
+            Author::Bot => "bot",
+            Author::Agent => "agent",
+        };
+        csat |= m.cards.iter().any(|c| matches!(c, Card::Csat { .. }));
+        let cards =
+            serde_json::to_string(&m.cards).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let result = sqlx::query(
+            "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
+             intent, confidence, state, created_at, agent_name) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(conversation)
+        .bind(seq as i64)
+        .bind(author)
+        .bind(&m.text)
+        .bind(&cards)
+        .bind(&m.client_msg_id)
+        .bind(&m.intent)
+        .bind(m.confidence)
+        .bind(state.as_str())
+        .bind(now)
+        .bind(agent_name)
+        .execute(&mut *tx)
+        .await;
+        match result {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
+            other => other?,
+        };
+        stored.push(ChatMessage {
+            seq,
+            author: m.author,
+            text: m.text,
+            cards: m.cards,
+            client_msg_id: m.client_msg_id,
+            intent: m.intent,
+            state,
+            agent: agent_name.map(str::to_string),
+        });
+    }
+    sqlx::query(
+        "UPDATE conversations SET last_seq = ?, csat_asked = csat_asked OR ?, updated_at = ? \
+         WHERE id = ?",
+    )
+    .bind(seq as i64)
+    .bind(csat)
+    .bind(now)
+    .bind(conversation)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Some(stored))
+}
+
+/// A `messages` row as a [`ChatMessage`].
+fn message_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ChatMessage, StoreError> {
+    let author: String = row.get("author");
+    let state: String = row.get("state");
+    let cards: String = row.get("cards");
+    Ok(ChatMessage {
+        seq: row.get::<i64, _>("seq") as u64,
+        author: match author.as_str() {
+            "shopper" => Author::Shopper,
+            "bot" => Author::Bot,
+            "agent" => Author::Agent,
+            other => return Err(StoreError::Corrupt(format!("author `{other}`"))),
+        },
+        text: row.get("text"),
+        cards: serde_json::from_str(&cards).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        client_msg_id: row.get("client_msg_id"),
+        intent: row.get("intent"),
+        state: ConversationState::parse(&state)
+            .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
+        agent: row.get("agent_name"),
+    })
 }
 
 #[cfg(test)]

@@ -372,6 +372,22 @@ fn load_crosswoz(dir: &Path, set: &mut Dataset) -> Result<()> {
     Ok(())
 }
 
+/// Adds training examples from an extra `label<TAB>text` file, such as the one agents write
+/// from the console (`<data-dir>/train_agent_labels.tsv`): split between training and
+/// validation like the project's own training files, never into the evaluation sets.
+pub fn add_training_file(set: &mut Dataset, path: &Path) -> Result<usize> {
+    let examples = read_tsv(path)?;
+    let n = examples.len();
+    for e in examples {
+        if bucket(&e.text) < 10 {
+            set.validation.push(e);
+        } else {
+            set.train.push(e);
+        }
+    }
+    Ok(n)
+}
+
 /// Loads everything: public sets from `public_dir`, project sets from `project_dir`.
 pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset> {
     let mut rng = SplitMix64::new(seed);

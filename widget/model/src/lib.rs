@@ -116,7 +116,23 @@ pub fn train_and_write(
     out: &Path,
     hyper: &Hyper,
 ) -> Result<Dataset> {
-    let set = data::load(public_dir, project_dir, hyper.seed)?;
+    train_and_write_with(public_dir, project_dir, &[], out, hyper)
+}
+
+/// [`train_and_write`] with extra training files (`label<TAB>text`), e.g. the labels agents
+/// taught in the console.
+pub fn train_and_write_with(
+    public_dir: &Path,
+    project_dir: &Path,
+    extra: &[std::path::PathBuf],
+    out: &Path,
+    hyper: &Hyper,
+) -> Result<Dataset> {
+    let mut set = data::load(public_dir, project_dir, hyper.seed)?;
+    for path in extra {
+        let n = data::add_training_file(&mut set, path)?;
+        eprintln!("extra training file {}: {n} examples", path.display());
+    }
     eprintln!(
         "data: {} training, {} validation, {} evaluation examples",
         set.train.len(),

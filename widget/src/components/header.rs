@@ -10,7 +10,7 @@ pub struct HeaderProps {
     /// Panel language.
     pub lang: Lang,
     /// One line about who answers / the link.
-    pub status: &'static str,
+    pub status: AttrValue,
 }
 
 /// Title, status (announced politely to screen readers) and close.
@@ -26,7 +26,7 @@ pub fn header(props: &HeaderProps) -> Html {
         <header class="kefu-header">
             <div>
                 <h1>{ t(props.lang, Text::Title) }</h1>
-                <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status }</div>
+                <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status.clone() }</div>
             </div>
             <button type="button" aria-label={t(props.lang, Text::Close)} onclick={on_close}>{ "×" }</button>
         </header>

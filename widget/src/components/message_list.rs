@@ -3,7 +3,7 @@
 use kefu_protocol::{Author, Card, ChatMessage};
 use yew::prelude::*;
 
-use super::{ConfirmRefundCard, OrderCard, ProductCard, QuickReplies};
+use super::{ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies};
 use crate::i18n::{Lang, Text, t};
 use crate::state::Outgoing;
 
@@ -18,6 +18,17 @@ pub struct MessageListProps {
     pub outbox: Vec<Outgoing>,
     /// A quick reply was chosen.
     pub on_quick_reply: Callback<String>,
+    /// The contact form was sent (email, message).
+    pub on_contact: Callback<(String, String)>,
+    /// A satisfaction score was chosen.
+    pub on_rate: Callback<u8>,
+}
+
+/// Whether a message after `seq` answers with `intent` (the form was sent, the rating given).
+fn answered(messages: &[ChatMessage], seq: u64, intent: &str) -> bool {
+    messages
+        .iter()
+        .any(|m| m.seq > seq && m.author == Author::Shopper && m.intent.as_deref() == Some(intent))
 }
 
 /// The message log, announced to screen readers as it grows.
@@ -39,8 +50,13 @@ pub fn message_list(props: &MessageListProps) -> Html {
         <ol class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(props.lang, Text::Messages)} data-testid="messages">
             { for props.messages.iter().map(|m| {
                 let class = match m.author { Author::Shopper => "shopper", Author::Bot => "bot", Author::Agent => "agent" };
+                let name = (m.author == Author::Agent)
+                    .then(|| m.agent.clone().unwrap_or_else(|| t(props.lang, Text::Agent).to_string()));
                 html! {
                     <li class={classes!("kefu-msg", class)} data-author={class} data-seq={m.seq.to_string()}>
+                        if let Some(name) = name {
+                            <span class="kefu-author" data-testid="agent-name">{ name }</span>
+                        }
                         { m.text.clone() }
                         { for m.cards.iter().map(|card| match card {
                             Card::OrderStatus { .. } => html! { <OrderCard lang={props.lang} card={card.clone()} /> },
@@ -49,6 +65,14 @@ pub fn message_list(props: &MessageListProps) -> Html {
                                 <QuickReplies options={options.clone()} on_choose={props.on_quick_reply.clone()} />
                             },
                             Card::QuickReplies { .. } => html! {},
+                            Card::ContactForm { reply_within } => html! {
+                                <ContactForm lang={props.lang} reply_within={reply_within.clone()}
+                                    done={answered(&props.messages, m.seq, "contact")} on_contact={props.on_contact.clone()} />
+                            },
+                            Card::Csat { scale } if !answered(&props.messages, m.seq, "csat") => html! {
+                                <Csat lang={props.lang} scale={*scale} on_rate={props.on_rate.clone()} />
+                            },
+                            Card::Csat { .. } => html! {},
                             Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
                             Card::ConfirmRefund { .. } => html! {
                                 <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />

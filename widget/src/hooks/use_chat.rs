@@ -15,6 +15,10 @@ pub struct ChatHandle {
     pub state: UseReducerHandle<ChatState>,
     /// Sends a shopper message (with the model's hint for it, if any).
     pub send: Callback<(String, Option<IntentHint>)>,
+    /// Sends the contact form (email, message).
+    pub contact: Callback<(String, String)>,
+    /// Sends a satisfaction score.
+    pub rate: Callback<u8>,
     /// Records what the model makes of the draft.
     pub dispatch: UseReducerDispatcher<ChatState>,
 }
@@ -36,8 +40,8 @@ pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
         let locale = locale.clone();
         use_effect_with((), move |_| {
             let on_event = move |event: Event| match event {
-                Event::Welcome(ServerMessage::Welcome { state, .. }) => {
-                    dispatch.dispatch(Action::Welcomed(state))
+                Event::Welcome(ServerMessage::Welcome { state, agent, .. }) => {
+                    dispatch.dispatch(Action::Welcomed(state, agent))
                 }
                 Event::Welcome(_) => {}
                 Event::Frame(ServerMessage::Message(m)) => dispatch.dispatch(Action::Received(m)),
@@ -78,9 +82,37 @@ pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
             }
         })
     };
+    let contact = {
+        let link = Rc::clone(&link);
+        let locale = locale.clone();
+        Callback::from(move |(email, message): (String, String)| {
+            if let Some(link) = link.borrow().as_ref() {
+                link.send(ClientMessage::Contact {
+                    client_msg_id: new_id(),
+                    email,
+                    message,
+                    locale: Some(locale.clone()),
+                });
+            }
+        })
+    };
+    let rate = {
+        let link = Rc::clone(&link);
+        Callback::from(move |score: u8| {
+            if let Some(link) = link.borrow().as_ref() {
+                link.send(ClientMessage::Rate {
+                    client_msg_id: new_id(),
+                    score,
+                    locale: Some(locale.clone()),
+                });
+            }
+        })
+    };
     ChatHandle {
         state,
         send,
+        contact,
+        rate,
         dispatch,
     }
 }

@@ -1,0 +1,486 @@
+//! The shopper's side of handing off: whether anyone can answer live, what to say when
+//! nobody can (a contact form, then a ticket with an honest reply time), and the
+//! satisfaction question (CSAT) once a conversation has ended well.
+//!
+//! "Someone can answer live" means an agent console of the merchant is connected
+//! ([`crate::bus::Bus::agents_online`]) and, if the merchant set business hours, the shop
+//! is open. Otherwise the handoff still queues the conversation (an agent who comes online
+//! can claim it) but says that nobody is there now and shows a contact form: never a dead
+//! end, never a loop. The form's answer opens a ticket agents see in the console.
+//!
+//! The lines here are the bot's own words in each language, like those in [`super::replies`].
+
+use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES, MAX_TEXT_BYTES};
+
+use super::{Decision, Engine, EngineError, Turn};
+use crate::bus::Event;
+use crate::store::{Conversation, NewMessage, StoreError};
+use kefu_protocol::Lang;
+
+/// Intent recorded on a contact-form answer and its confirmation.
+pub const CONTACT_INTENT: &str = "contact";
+/// Intent recorded on a rating and its thanks.
+pub const CSAT_INTENT: &str = "csat";
+
+/// What the shopper put in the contact form.
+#[derive(Debug, Clone)]
+pub struct ContactInput {
+    /// The widget's id for the frame (idempotent resend).
+    pub client_msg_id: String,
+    /// Where to reply.
+    pub email: String,
+    /// Optional details.
+    pub message: String,
+    /// The widget's locale.
+    pub locale: Option<String>,
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// "within 24 hours", in `lang`.
+pub fn reply_within(lang: Lang, hours: u32) -> String {
+    match lang {
+        Lang::En if hours == 1 => "within an hour".to_string(),
+        Lang::En => format!("within {hours} hours"),
+        Lang::Zh => format!("{hours}小时内"),
+    }
+}
+
+fn nobody_online(lang: Lang, hours: u32) -> String {
+    match lang {
+        Lang::En => format!(
+            "I've asked for a person, but nobody from our team is available right now. Leave \
+             your email below and we'll reply {}. This chat also stays in our queue in case \
+             someone comes online sooner.",
+            reply_within(lang, hours)
+        ),
+        Lang::Zh => format!(
+            "已为您申请人工客服，但目前没有客服在线。请在下方留下您的邮箱，我们会在{}回复您；\
+             如有客服提前上线，也会在这里接待您。",
+            reply_within(lang, hours)
+        ),
+    }
+}
+
+fn nobody_online_now(lang: Lang, hours: u32) -> String {
+    match lang {
+        Lang::En => format!(
+            "Nobody from our team is online right now, though: leave your email below and \
+             we'll reply {}.",
+            reply_within(lang, hours)
+        ),
+        Lang::Zh => format!(
+            "不过目前没有客服在线：请在下方留下您的邮箱，我们会在{}回复您。",
+            reply_within(lang, hours)
+        ),
+    }
+}
+
+fn ticket_opened(lang: Lang, email: &str, hours: u32) -> String {
+    // `{ticket}` is filled in by the store with the number it assigned.
+    match lang {
+        Lang::En => format!(
+            "Thank you. Ticket #{{ticket}} is open: someone from our team will email you at \
+             {email} {}.",
+            reply_within(lang, hours)
+        ),
+        Lang::Zh => format!(
+            "谢谢！已为您创建工单 #{{ticket}}，我们的客服会在{}发邮件到 {email} 回复您。",
+            reply_within(lang, hours)
+        ),
+    }
+}
+
+fn rating_thanks(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Thank you for your feedback!",
+        Lang::Zh => "感谢您的评价！",
+    }
+}
+
+fn refused(code: &'static str, message: impl Into<String>) -> EngineError {
+    EngineError::Refused {
+        code,
+        message: message.into(),
+    }
+}
+
+/// Checks the shape of an email address: one `@`, a local part, a dotted domain of letters,
+/// digits and hyphens, no spaces. Deliverability is the team's to find out.
+pub fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels.last().is_some_and(|tld| tld.len() >= 2);
+    email.len() <= MAX_EMAIL_BYTES && local_ok && domain_ok
+}
+
+/// The script `text` is written in, if it has letters of one.
+fn script(text: &str) -> Option<Lang> {
+    match kefu_intent::language(text) {
+        kefu_intent::Language::Zh | kefu_intent::Language::Mixed => Some(Lang::Zh),
+        kefu_intent::Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => {
+            Some(Lang::En)
+        }
+        kefu_intent::Language::En => None,
+    }
+}
+
+/// Adds the satisfaction question to a bot conversation that ends well: the shopper says
+/// thanks or goodbye right after an answer that helped (no failed turn), once per
+/// conversation. The card sits under the bot's usual reply; nothing else changes.
+pub(super) fn offer_csat(conv: &Conversation, d: &mut Decision, last_intent: Option<&str>) {
+    let closing = matches!(d.intent.as_str(), "thanks" | "goodbye");
+    let helped = last_intent.is_some_and(|i| {
+        !matches!(
+            i,
+            "greeting"
+                | "thanks"
+                | "goodbye"
+                | "contact_human_agent"
+                | kefu_intent::OUT_OF_SCOPE
+                | CONTACT_INTENT
+                | CSAT_INTENT
+        )
+    });
+    if closing
+        && helped
+        && !conv.csat_asked
+        && conv.failed_turns == 0
+        && conv.state == ConversationState::Bot
+        && d.state == ConversationState::Bot
+    {
+        d.cards.push(Card::Csat { scale: CSAT_SCALE });
+    }
+}
+
+impl Engine {
+    /// Whether someone can answer `merchant`'s shoppers live right now.
+    pub async fn agents_available(&self, merchant: &str) -> Result<bool, StoreError> {
+        if self.bus.agents_online(merchant) == 0 {
+            return Ok(false);
+        }
+        let hours = self
+            .store
+            .merchant_settings(merchant)
+            .await?
+            .and_then(|s| s.business_hours);
+        Ok(hours.is_none_or(|h| h.is_open(now_ms())))
+    }
+
+    /// `d` (a handoff) as is if someone can answer live; otherwise the honest "nobody is
+    /// available" with a contact form, still queued for a person.
+    pub(super) async fn unless_nobody_is_there(
+        &self,
+        conv: &Conversation,
+        d: Decision,
+        lang: Lang,
+    ) -> Result<Decision, EngineError> {
+        if self.agents_available(&conv.merchant_id).await? {
+            return Ok(d);
+        }
+        let hours = self
+            .store
+            .merchant_settings(&conv.merchant_id)
+            .await?
+            .map_or(24, |s| s.reply_within_hours);
+        Ok(Decision {
+            text: nobody_online(lang, hours),
+            cards: vec![Card::ContactForm {
+                reply_within: reply_within(lang, hours),
+            }],
+            ..d
+        })
+    }
+
+    /// The language to answer a form or rating in: the script of `text`, else of the
+    /// shopper's latest message, else the widget's locale.
+    async fn reply_lang(
+        &self,
+        conv: &Conversation,
+        text: &str,
+        locale: Option<&str>,
+    ) -> Result<Lang, StoreError> {
+        if let Some(lang) = script(text) {
+            return Ok(lang);
+        }
+        let recent = self
+            .store
+            .messages_after(&conv.id, conv.last_seq.saturating_sub(20))
+            .await?;
+        let last_said = recent
+            .iter()
+            .rev()
+            .filter(|m| m.author == Author::Shopper && m.intent.as_deref() != Some(CSAT_INTENT))
+            .find_map(|m| script(&m.text));
+        Ok(last_said.unwrap_or_else(|| Lang::from_tag(locale.unwrap_or(&conv.locale))))
+    }
+
+    /// `d` (a handoff the answer itself made, with its own reason in its text) as is if
+    /// someone can answer live; otherwise the same text plus an honest "nobody is online
+    /// right now" and the contact form. The chat stays queued, so "they'll reply right here"
+    /// still holds once someone comes online.
+    pub(super) async fn note_if_nobody_is_there(
+        &self,
+        conv: &Conversation,
+        mut d: Decision,
+        lang: Lang,
+    ) -> Result<Decision, EngineError> {
+        if self.agents_available(&conv.merchant_id).await? {
+            return Ok(d);
+        }
+        let hours = self
+            .store
+            .merchant_settings(&conv.merchant_id)
+            .await?
+            .map_or(24, |s| s.reply_within_hours);
+        if lang == Lang::En {
+            d.text.push(' ');
+        }
+        d.text.push_str(&nobody_online_now(lang, hours));
+        d.cards.push(Card::ContactForm {
+            reply_within: reply_within(lang, hours),
+        });
+        Ok(d)
+    }
+
+    /// An earlier send of `client_msg_id`, answered with what it stored.
+    async fn resent(
+        &self,
+        conversation: &str,
+        client_msg_id: &str,
+    ) -> Result<Option<Turn>, EngineError> {
+        let Some(seq) = self
+            .store
+            .seq_of_client_message(conversation, client_msg_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let messages = self.store.messages_after(conversation, seq - 1).await?;
+        Ok(Some(Turn::Duplicate { seq, messages }))
+    }
+
+    /// The shopper answered a contact form: checks it, opens a ticket and confirms it with
+    /// the ticket number and the reply time.
+    pub async fn contact(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        input: ContactInput,
+    ) -> Result<Turn, EngineError> {
+        if let Some(turn) = self.resent(conversation, &input.client_msg_id).await? {
+            return Ok(turn);
+        }
+        let conv = self
+            .store
+            .conversation(merchant, conversation)
+            .await?
+            .ok_or(EngineError::UnknownConversation)?;
+        let email = input.email.trim().to_lowercase();
+        let message = input.message.trim();
+        if email.is_empty() {
+            return Err(refused("bad_email", "please enter your email address"));
+        }
+        if !valid_email(&email) {
+            return Err(refused(
+                "bad_email",
+                "that doesn't look like an email address; please check it (e.g. name@example.com)",
+            ));
+        }
+        if message.len() > MAX_TEXT_BYTES {
+            return Err(refused(
+                "too_long",
+                format!("the message is longer than {MAX_TEXT_BYTES} bytes; please shorten it"),
+            ));
+        }
+        let lang = self
+            .reply_lang(&conv, message, input.locale.as_deref())
+            .await?;
+        let hours = self
+            .store
+            .merchant_settings(merchant)
+            .await?
+            .map_or(24, |s| s.reply_within_hours);
+        let shopper_text = if message.is_empty() {
+            email.clone()
+        } else {
+            format!("{email}\n{message}")
+        };
+        let messages = vec![
+            NewMessage {
+                author: Author::Shopper,
+                text: shopper_text,
+                cards: vec![],
+                client_msg_id: Some(input.client_msg_id.clone()),
+                intent: Some(CONTACT_INTENT.into()),
+                confidence: None,
+            },
+            NewMessage {
+                author: Author::Bot,
+                text: ticket_opened(lang, &email, hours),
+                cards: vec![],
+                client_msg_id: None,
+                intent: Some(CONTACT_INTENT.into()),
+                confidence: None,
+            },
+        ];
+        match self
+            .store
+            .open_ticket(merchant, conversation, &email, message, messages)
+            .await?
+        {
+            Some((_, stored)) => {
+                self.bus.publish_messages(merchant, conversation, &stored);
+                self.bus.publish(
+                    merchant,
+                    Event::Changed {
+                        conversation_id: conversation.to_string(),
+                        what: "ticket",
+                    },
+                );
+                Ok(Turn::Stored(stored))
+            }
+            None => self
+                .resent(conversation, &input.client_msg_id)
+                .await?
+                .ok_or(EngineError::UnknownConversation),
+        }
+    }
+
+    /// The shopper rated the conversation (1 to [`CSAT_SCALE`]), answering a question the
+    /// runtime asked; one rating per conversation.
+    pub async fn rate(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        client_msg_id: &str,
+        score: u8,
+        locale: Option<&str>,
+    ) -> Result<Turn, EngineError> {
+        if let Some(turn) = self.resent(conversation, client_msg_id).await? {
+            return Ok(turn);
+        }
+        let conv = self
+            .store
+            .conversation(merchant, conversation)
+            .await?
+            .ok_or(EngineError::UnknownConversation)?;
+        if !(1..=CSAT_SCALE).contains(&score) {
+            return Err(refused(
+                "bad_score",
+                format!("a rating is a number from 1 to {CSAT_SCALE}"),
+            ));
+        }
+        if !conv.csat_asked {
+            return Err(refused(
+                "not_asked",
+                "there is no rating to give in this conversation yet",
+            ));
+        }
+        if conv.csat_score.is_some() {
+            return Err(refused(
+                "already_rated",
+                "you already rated this conversation; thank you",
+            ));
+        }
+        let lang = self.reply_lang(&conv, "", locale).await?;
+        let stars: String = (1..=CSAT_SCALE)
+            .map(|i| if i <= score { '★' } else { '☆' })
+            .collect();
+        let messages = vec![
+            NewMessage {
+                author: Author::Shopper,
+                text: stars,
+                cards: vec![],
+                client_msg_id: Some(client_msg_id.to_string()),
+                intent: Some(CSAT_INTENT.into()),
+                confidence: None,
+            },
+            NewMessage {
+                author: Author::Bot,
+                text: rating_thanks(lang).into(),
+                cards: vec![],
+                client_msg_id: None,
+                intent: Some(CSAT_INTENT.into()),
+                confidence: None,
+            },
+        ];
+        match self.store.rate(conversation, score, messages).await? {
+            Some(stored) => {
+                self.bus.publish_messages(merchant, conversation, &stored);
+                self.bus.publish(
+                    merchant,
+                    Event::Changed {
+                        conversation_id: conversation.to_string(),
+                        what: "csat",
+                    },
+                );
+                Ok(Turn::Stored(stored))
+            }
+            None => match self.resent(conversation, client_msg_id).await? {
+                Some(turn) => Ok(turn),
+                None => Err(refused(
+                    "already_rated",
+                    "you already rated this conversation; thank you",
+                )),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_shapes_are_checked() {
+        for ok in ["jane@example.com", "li.wei+shop@mail.example.cn", "a@b.co"] {
+            assert!(valid_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@example",
+            "jane@@example.com",
+            "jane doe@example.com",
+            "jane@exa mple.com",
+            "jane@-example.com",
+            "jane@example.c",
+            "<script>@x.com",
+            &format!("{}@example.com", "a".repeat(65)),
+        ] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_reply_time_is_stated_in_the_shoppers_language() {
+        assert_eq!(reply_within(Lang::En, 24), "within 24 hours");
+        assert_eq!(reply_within(Lang::Zh, 24), "24小时内");
+        assert!(nobody_online(Lang::Zh, 24).contains("人工客服"));
+        assert!(ticket_opened(Lang::En, "a@b.co", 24).contains("#{ticket}"));
+    }
+}

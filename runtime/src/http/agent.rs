@@ -1,0 +1,572 @@
+//! The agent console's API (`/v1/agent/…`) and its live socket (`/v1/agent/ws`).
+//!
+//! Agents log in with email and password and get a session cookie (`HttpOnly`,
+//! `SameSite=Strict`, `Secure` behind https); every other route requires it and acts only
+//! within the agent's own merchant: another merchant's conversation is a 404, exactly like
+//! one that does not exist. Write requests take JSON bodies, which a cross-site form cannot
+//! send, and the cookie is never sent cross-site, so there is no CSRF surface.
+//!
+//! The socket is the console's live feed and its presence: while it is open the agent
+//! counts as online for their merchant (handoffs then go to the queue instead of the
+//! contact form). It forwards the merchant's bus events as JSON; the console refreshes what
+//! it shows from the API. All actions are plain HTTP requests, so each has a status and a
+//! clear error.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+use tokio::sync::broadcast::error::RecvError;
+
+use super::AppState;
+use crate::auth::{self, SESSION_COOKIE};
+use crate::engine::agents::AgentError;
+use crate::store::{Agent, ClaimError, StoreError};
+
+/// How long a console session lasts.
+const SESSION_TTL_MS: i64 = 12 * 3600 * 1000;
+
+/// Where agent-taught training examples go: one `label<TAB>text` line each, the format of
+/// the trainer's `train_*.tsv` files (`cargo xtask train --extra PATH`).
+#[derive(Debug)]
+pub struct TrainingFile {
+    path: PathBuf,
+    lock: tokio::sync::Mutex<()>,
+}
+
+impl TrainingFile {
+    /// Appends to `path` (created with its directory on first use).
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            lock: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    async fn append(&self, label: &str, text: &str) -> std::io::Result<()> {
+        // One example per line: tabs and line breaks inside the text become spaces.
+        let text: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let line = format!("{label}\t{}\n", text.trim());
+        let _guard = self.lock.lock().await;
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)?
+                .write_all(line.as_bytes())
+        })
+        .await
+        .map_err(std::io::Error::other)?
+    }
+}
+
+/// Failed logins allowed per account within [`LOGIN_WINDOW`] before it is locked for the
+/// rest of the window.
+const MAX_LOGIN_FAILURES: u32 = 5;
+const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// Counts failed logins per account, so a password cannot be guessed at speed. In memory:
+/// a restart forgets it, which costs an attacker a restart per five guesses.
+#[derive(Debug, Default)]
+pub struct LoginThrottle {
+    failures: std::sync::Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+impl LoginThrottle {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (u32, Instant)>> {
+        self.failures.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn blocked(&self, email: &str) -> bool {
+        self.lock()
+            .get(email)
+            .is_some_and(|(n, since)| *n >= MAX_LOGIN_FAILURES && since.elapsed() < LOGIN_WINDOW)
+    }
+
+    fn failed(&self, email: &str) {
+        let mut failures = self.lock();
+        failures.retain(|_, (_, since)| since.elapsed() < LOGIN_WINDOW);
+        let entry = failures
+            .entry(email.to_string())
+            .or_insert((0, Instant::now()));
+        entry.0 += 1;
+    }
+
+    fn succeeded(&self, email: &str) {
+        self.lock().remove(email);
+    }
+}
+
+/// An API failure: a status and a sentence, logged once when it is the server's fault.
+#[derive(Debug)]
+enum ApiError {
+    Unauthorized,
+    WrongPassword,
+    TooManyAttempts,
+    NotFound,
+    Conflict(String),
+    BadRequest(String),
+    Internal(String),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "please log in".to_string()),
+            Self::WrongPassword => (
+                StatusCode::UNAUTHORIZED,
+                "wrong email or password".to_string(),
+            ),
+            Self::TooManyAttempts => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many failed logins for this account; try again in 15 minutes".to_string(),
+            ),
+            Self::NotFound => (StatusCode::NOT_FOUND, "no such conversation".to_string()),
+            Self::Conflict(m) => (StatusCode::CONFLICT, m),
+            Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            Self::Internal(e) => {
+                tracing::error!(error = %e, "agent API");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "something went wrong on our side; try again".to_string(),
+                )
+            }
+        };
+        (status, Json(json!({ "error": message }))).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+impl From<ClaimError> for ApiError {
+    fn from(e: ClaimError) -> Self {
+        match e {
+            ClaimError::NotFound => Self::NotFound,
+            ClaimError::Taken(_) | ClaimError::WrongState(_) => Self::Conflict(e.to_string()),
+            ClaimError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<AgentError> for ApiError {
+    fn from(e: AgentError) -> Self {
+        match e {
+            AgentError::Empty | AgentError::TooLong => Self::BadRequest(e.to_string()),
+            AgentError::Claim(e) => e.into(),
+        }
+    }
+}
+
+fn session_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
+        .filter(|t| !t.is_empty())
+}
+
+/// The logged-in agent of a request.
+#[derive(Debug)]
+struct CurrentAgent(Agent);
+
+impl FromRequestParts<AppState> for CurrentAgent {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
+        state
+            .engine
+            .store()
+            .session_agent(&auth::token_hash(token))
+            .await?
+            .map(CurrentAgent)
+            .ok_or(ApiError::Unauthorized)
+    }
+}
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/v1/agent/login", post(login))
+        .route("/v1/agent/logout", post(logout))
+        .route("/v1/agent/me", get(me))
+        .route("/v1/agent/queue", get(queue))
+        .route("/v1/agent/labels", get(labels))
+        .route("/v1/agent/faq", get(faq_list).post(faq_add))
+        .route("/v1/agent/conversations/{id}", get(conversation))
+        .route("/v1/agent/conversations/{id}/claim", post(claim))
+        .route("/v1/agent/conversations/{id}/reply", post(reply))
+        .route("/v1/agent/conversations/{id}/notes", post(note))
+        .route("/v1/agent/conversations/{id}/resolve", post(resolve))
+        .route(
+            "/v1/agent/conversations/{id}/messages/{seq}/label",
+            post(label),
+        )
+        .route("/v1/agent/ws", get(live))
+}
+
+#[derive(Debug, Deserialize)]
+struct Login {
+    email: String,
+    password: String,
+}
+
+fn cookie(state: &AppState, token: &str, max_age_s: i64) -> String {
+    let secure = if state.config.public_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_s}{secure}"
+    )
+}
+
+async fn login(State(state): State<AppState>, Json(body): Json<Login>) -> Response {
+    match login_inner(&state, body).await {
+        Ok(resp) => resp,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError> {
+    if body.email.len() > 254 || body.password.len() > 1024 {
+        return Err(ApiError::WrongPassword);
+    }
+    let account = body.email.trim().to_lowercase();
+    if state.logins.blocked(&account) {
+        return Err(ApiError::TooManyAttempts);
+    }
+    let found = state.engine.store().agent_credentials(&body.email).await?;
+    let (agent, hash) = match found {
+        Some((agent, hash)) => (Some(agent), Some(hash)),
+        None => (None, None),
+    };
+    let password = body.password;
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let Some(agent) = agent.filter(|_| ok) else {
+        tracing::info!("console login refused");
+        state.logins.failed(&account);
+        return Err(ApiError::WrongPassword);
+    };
+    state.logins.succeeded(&account);
+    let token = auth::new_token();
+    state
+        .engine
+        .store()
+        .create_session(agent.id, &auth::token_hash(&token), SESSION_TTL_MS)
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            cookie(state, &token, SESSION_TTL_MS / 1000),
+        )],
+        Json(json!({ "agent": agent })),
+    )
+        .into_response())
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    if let Some(token) = session_token(&headers) {
+        state
+            .engine
+            .store()
+            .delete_session(&auth::token_hash(token))
+            .await?;
+    }
+    Ok((
+        [(header::SET_COOKIE, cookie(&state, "", 0))],
+        StatusCode::NO_CONTENT,
+    )
+        .into_response())
+}
+
+async fn me(CurrentAgent(agent): CurrentAgent) -> Json<serde_json::Value> {
+    Json(json!({ "agent": agent }))
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let store = state.engine.store();
+    Ok(Json(json!({
+        "queue": store.queue(&agent.merchant_id).await?,
+        "tickets": store.tickets(&agent.merchant_id).await?,
+        "agents_online": state.engine.bus().agents_online(&agent.merchant_id),
+    })))
+}
+
+async fn labels(
+    State(state): State<AppState>,
+    CurrentAgent(_): CurrentAgent,
+) -> Json<serde_json::Value> {
+    Json(json!({ "labels": state.engine.labels() }))
+}
+
+async fn conversation(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let view = state.engine.conversation_view(&agent, &id).await?;
+    Ok(Json(view).into_response())
+}
+
+async fn claim(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let messages = state.engine.claim(&agent, &id).await?;
+    Ok(Json(json!({ "messages": messages })))
+}
+
+#[derive(Debug, Deserialize)]
+struct Text {
+    text: String,
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path(id): Path<String>,
+    Json(body): Json<Text>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let message = state.engine.agent_reply(&agent, &id, &body.text).await?;
+    Ok(Json(json!({ "message": message })))
+}
+
+async fn note(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path(id): Path<String>,
+    Json(body): Json<Text>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let note = state.engine.add_note(&agent, &id, &body.text).await?;
+    Ok(Json(json!({ "note": note })))
+}
+
+async fn resolve(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let messages = state.engine.resolve(&agent, &id).await?;
+    Ok(Json(json!({ "messages": messages })))
+}
+
+#[derive(Debug, Deserialize)]
+struct Label {
+    label: String,
+}
+
+async fn label(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Path((id, seq)): Path<(String, u64)>,
+    Json(body): Json<Label>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    if !state.engine.labels().contains(&body.label) {
+        return Err(ApiError::BadRequest(format!(
+            "`{}` is not one of the model's labels",
+            body.label
+        )));
+    }
+    let Some(text) = state
+        .engine
+        .label_message(&agent, &id, seq, &body.label)
+        .await?
+    else {
+        return Err(ApiError::Conflict(
+            "this message already has a training label".into(),
+        ));
+    };
+    state
+        .training
+        .append(&body.label, &text)
+        .await
+        .map_err(|e| ApiError::Internal(format!("writing the training file: {e}")))?;
+    Ok(Json(json!({ "label": body.label, "text": text })))
+}
+
+#[derive(Debug, Deserialize)]
+struct NewFaq {
+    question: String,
+    answer: String,
+    lang: String,
+}
+
+async fn faq_add(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+    Json(body): Json<NewFaq>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let question = crate::engine::agents::agent_text(&body.question)?;
+    let answer = crate::engine::agents::agent_text(&body.answer)?;
+    if !matches!(body.lang.as_str(), "en" | "zh") {
+        return Err(ApiError::BadRequest("lang must be `en` or `zh`".into()));
+    }
+    let id = state
+        .engine
+        .store()
+        .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
+        .await?;
+    Ok(Json(
+        json!({ "faq": { "id": id, "question": question, "answer": answer, "lang": body.lang } }),
+    ))
+}
+
+async fn faq_list(
+    State(state): State<AppState>,
+    CurrentAgent(agent): CurrentAgent,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    Ok(Json(
+        json!({ "faq": state.engine.store().faq(&agent.merchant_id).await? }),
+    ))
+}
+
+/// Whether a browser's `Origin` (if it sent one) is this server: refuses other sites'
+/// pages opening the console socket with the agent's cookie.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    origin
+        .split_once("://")
+        .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host))
+}
+
+async fn live(
+    ws: WebSocketUpgrade,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    agent: Result<CurrentAgent, ApiError>,
+) -> Response {
+    if !same_origin(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "cross-origin console socket refused\n",
+        )
+            .into_response();
+    }
+    let agent = match agent {
+        Ok(CurrentAgent(agent)) => agent,
+        Err(e) => return e.into_response(),
+    };
+    let session = session_token(&headers)
+        .map(auth::token_hash)
+        .unwrap_or_default();
+    ws.on_upgrade(move |socket| async move {
+        if let Err(e) = feed(socket, state, agent, session).await {
+            tracing::debug!(error = %e, "agent socket closed");
+        }
+    })
+}
+
+/// How often an open console socket checks that its session still exists (logged out
+/// elsewhere, expired).
+const SESSION_RECHECK: Duration = Duration::from_secs(30);
+
+async fn feed(
+    mut socket: WebSocket,
+    state: AppState,
+    agent: Agent,
+    session: String,
+) -> Result<(), axum::Error> {
+    let bus = state.engine.bus().clone();
+    let mut events = bus.subscribe_merchant(&agent.merchant_id);
+    let _online = bus.agent_online(&agent.merchant_id);
+    let ready = json!({ "type": "ready", "agent": agent }).to_string();
+    socket.send(Message::Text(ready.into())).await?;
+    let mut recheck = tokio::time::interval(SESSION_RECHECK);
+    recheck.tick().await;
+    loop {
+        tokio::select! {
+            _ = recheck.tick() => {
+                if !matches!(state.engine.store().session_agent(&session).await, Ok(Some(_))) {
+                    // Logged out or expired: no longer online, no more events.
+                    return socket.send(Message::Close(None)).await;
+                }
+            }
+            event = events.recv() => {
+                let json = match event {
+                    Ok(event) => serde_json::to_string(&event).expect("events serialise"),
+                    // Missed some: the console reloads everything.
+                    Err(RecvError::Lagged(_)) => json!({ "type": "resync" }).to_string(),
+                    Err(RecvError::Closed) => return Ok(()),
+                };
+                socket.send(Message::Text(json.into())).await?;
+            }
+            incoming = socket.recv() => match incoming {
+                // The console sends nothing but pings; anything else is ignored.
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return Ok(()),
+                Some(Ok(_)) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            "theme=dark; kefu_agent=abc123; other=1".parse().unwrap(),
+        );
+        assert_eq!(session_token(&headers), Some("abc123"));
+        headers.insert(
+            header::COOKIE,
+            "kefu_agentx=1; kefu_agent=".parse().unwrap(),
+        );
+        assert_eq!(session_token(&headers), None);
+    }
+
+    #[test]
+    fn a_foreign_origin_is_refused() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "127.0.0.1:8080".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert(header::ORIGIN, "http://127.0.0.1:8080".parse().unwrap());
+        assert!(same_origin(&headers));
+        headers.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!same_origin(&headers));
+    }
+}
