@@ -156,10 +156,16 @@ fn main() {
         total as f64 / seconds as f64
     );
 
+    if std::env::var_os("KEFU_BENCH_NO_HOSTILE").is_some() {
+        return;
+    }
     // Another merchant's plugin loops until its 50 ms deadline, over and over, on one
     // thread, while the well-behaved merchant's calls run on the other.
     let evil_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"loop\"]\n";
-    host.load("evil", evil_manifest, &hostile).unwrap();
+    // Compiled once; reloading it (to reset its circuit breaker) only links it again.
+    let hostile = host.engine().precompile_component(&hostile).unwrap();
+    host.load_precompiled("evil", evil_manifest, &hostile)
+        .unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     let spinner = {
         let (host, stop) = (host.clone(), stop.clone());
@@ -168,7 +174,9 @@ fn main() {
             let mut n = 0u32;
             while !stop.load(Ordering::Relaxed) {
                 // Reloading resets its circuit breaker: keep it hostile.
-                let evil = host.load("evil", evil_manifest, &hostile).unwrap();
+                let evil = host
+                    .load_precompiled("evil", evil_manifest, &hostile)
+                    .unwrap();
                 for _ in 0..4 {
                     let _ = host.call(&evil, &spin);
                     n += 1;

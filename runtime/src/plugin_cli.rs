@@ -169,6 +169,7 @@ pub fn main(command: PluginCommand) -> ExitCode {
 const TEMPLATE_LIB: &str = include_str!("plugin_template/lib.rs.txt");
 const TEMPLATE_MANIFEST: &str = include_str!("plugin_template/manifest.toml.txt");
 const TEMPLATE_FIXTURES: &str = include_str!("plugin_template/fixtures.toml.txt");
+const TEMPLATE_BUILD: &str = include_str!("plugin_template/build.rs.txt");
 
 fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     if dir.exists() {
@@ -203,6 +204,7 @@ fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     );
     std::fs::write(dir.join("Cargo.toml"), cargo)?;
     std::fs::write(dir.join("src/lib.rs"), TEMPLATE_LIB)?;
+    std::fs::write(dir.join("build.rs"), TEMPLATE_BUILD)?;
     std::fs::write(
         dir.join("manifest.toml"),
         TEMPLATE_MANIFEST.replace("{name}", &name),
