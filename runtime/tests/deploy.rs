@@ -51,6 +51,20 @@ async fn api(
                 }
                 r.call().unwrap()
             }
+            ("DELETE", _) => {
+                let mut r = agent.delete(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.call().unwrap()
+            }
+            ("PUT", body) => {
+                let mut r = agent.put(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
+            }
             (_, body) => {
                 let mut r = agent.post(&url);
                 if let Some(a) = &auth {
@@ -328,5 +342,83 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     let (addr, _app) = start(&data_dir).await;
     let (_, text) = ask(addr, "I want to return order 1003").await;
     assert!(text.contains("order 1003"), "after a restart: {text}");
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merchant_rewords_the_bots_own_lines() {
+    let work = std::env::temp_dir().join(format!("kefu-replies-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let (addr, app) = start(&work).await;
+    let key = app
+        .engine
+        .store()
+        .create_api_key("demo", "test")
+        .await
+        .unwrap();
+    let base = format!("http://{addr}");
+    let (_, default_greeting) = ask(addr, "hi").await;
+    assert!(
+        default_greeting.starts_with("Hi! I can help"),
+        "{default_greeting}"
+    );
+
+    let url = format!("{base}/v1/admin/replies/greeting/en");
+    let own = "Hello from Kefu Demo Outfitters! Ask me about orders, refunds or products.";
+    let (status, body) = api(
+        "PUT",
+        url.clone(),
+        Some(key.clone()),
+        Some(serde_json::json!({ "text": own })),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (intent, text) = ask(addr, "hi").await;
+    assert_eq!((intent.as_str(), text.as_str()), ("greeting", own));
+    // Chinese keeps kefu's wording until the merchant sets one.
+    let (_, zh) = ask(addr, "你好").await;
+    assert!(zh.starts_with("您好"), "{zh}");
+
+    // The list shows every line with both wordings.
+    let (_, body) = api(
+        "GET",
+        format!("{base}/v1/admin/replies"),
+        Some(key.clone()),
+        None,
+    )
+    .await;
+    let greeting = body["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["key"] == "greeting" && l["lang"] == "en")
+        .unwrap()
+        .clone();
+    assert_eq!(greeting["yours"], own);
+    assert!(greeting["default"].as_str().unwrap().starts_with("Hi!"));
+
+    // Unknown lines, languages and empty text are refused with a reason.
+    let (status, _) = api(
+        "PUT",
+        format!("{base}/v1/admin/replies/no_such_line/en"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "text": "x" })),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, body) = api(
+        "PUT",
+        url.clone(),
+        Some(key.clone()),
+        Some(serde_json::json!({ "text": "  " })),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+
+    // Deleting restores kefu's wording.
+    let (status, _) = api("DELETE", url, Some(key), None).await;
+    assert_eq!(status, 204);
+    let (_, text) = ask(addr, "hi").await;
+    assert_eq!(text, default_greeting);
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -121,6 +121,8 @@ struct Decision {
     pending: Pending,
     /// An email the shopper just proved to be theirs.
     verified_email: Option<String>,
+    /// The line `text` says, when it is one of the bot's own (the merchant may reword it).
+    line: Option<Line>,
 }
 
 /// What the conversation waits on, beyond `pending_intent`. Stored as JSON.
@@ -172,6 +174,7 @@ fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decisi
         priority: 0,
         pending: Pending::default(),
         verified_email: None,
+        line: Some(line),
     }
 }
 
@@ -385,7 +388,17 @@ impl Engine {
         };
         let mut messages = vec![shopper];
         let update = match self.decide(&conv, text, &prediction, lang).await? {
-            Some(d) => {
+            Some(mut d) => {
+                // The merchant's wording of the bot's own lines, when they set one.
+                if let Some(line) = d.line
+                    && d.text == replies::text(line, lang)
+                    && let Some(own) = self
+                        .store
+                        .reply_template(merchant, line.key(), lang.tag())
+                        .await?
+                {
+                    d.text = own;
+                }
                 messages.push(NewMessage {
                     author: Author::Bot,
                     text: d.text,
@@ -672,6 +685,7 @@ impl Engine {
                     },
                     Err(CallError::NotAllowed(why)) => Decision {
                         text: why,
+                        line: None,
                         cards: replies::quick_replies(Line::CannotHandleYet, lang),
                         ..say(intent, Line::CannotHandleYet, lang, Bot)
                     },
@@ -737,6 +751,7 @@ impl Engine {
             .collect();
         Ok(faq::find(&entries, text, intent).map(|entry| Decision {
             text: entry.answer.clone(),
+            line: None,
             ..say(
                 entry.intent.as_deref().unwrap_or("faq"),
                 Line::Thanks,
@@ -876,6 +891,7 @@ impl Engine {
         let mut d = Decision {
             intent: intent.to_string(),
             text: reply.text,
+            line: None,
             cards: reply.cards,
             ..say(intent, Line::Thanks, lang, ConversationState::Bot)
         };
@@ -1020,6 +1036,7 @@ impl Engine {
             Ok(reply) => Ok(Decision {
                 intent: "get_refund".into(),
                 text: reply.text,
+                line: None,
                 cards: reply.cards,
                 ..say("get_refund", Line::Thanks, lang, Bot)
             }),

@@ -50,6 +50,63 @@ pub enum Line {
     Clarify,
 }
 
+impl Line {
+    /// Every line, in declaration order.
+    pub const ALL: &[Line] = &[
+        Line::Greeting,
+        Line::Thanks,
+        Line::Goodbye,
+        Line::AskOrderNumber,
+        Line::OrderNotFound,
+        Line::HandoffRequested,
+        Line::OutOfScope,
+        Line::CannotHandleYet,
+        Line::PluginFailed,
+        Line::PolicyHandoff,
+        Line::OfferHuman,
+        Line::FrustrationOffer,
+        Line::AskOrderEmail,
+        Line::OwnershipNotProven,
+        Line::RefundNeedsHuman,
+        Line::RefundCancelled,
+        Line::ActionAlreadyHandled,
+        Line::CommitFailed,
+        Line::ProductNotFound,
+        Line::Clarify,
+    ];
+
+    /// The line's name in templates and the admin API (`greeting`, `out_of_scope`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Greeting => "greeting",
+            Self::Thanks => "thanks",
+            Self::Goodbye => "goodbye",
+            Self::AskOrderNumber => "ask_order_number",
+            Self::OrderNotFound => "order_not_found",
+            Self::HandoffRequested => "handoff_requested",
+            Self::OutOfScope => "out_of_scope",
+            Self::CannotHandleYet => "cannot_handle_yet",
+            Self::PluginFailed => "plugin_failed",
+            Self::PolicyHandoff => "policy_handoff",
+            Self::OfferHuman => "offer_human",
+            Self::FrustrationOffer => "frustration_offer",
+            Self::AskOrderEmail => "ask_order_email",
+            Self::OwnershipNotProven => "ownership_not_proven",
+            Self::RefundNeedsHuman => "refund_needs_human",
+            Self::RefundCancelled => "refund_cancelled",
+            Self::ActionAlreadyHandled => "action_already_handled",
+            Self::CommitFailed => "commit_failed",
+            Self::ProductNotFound => "product_not_found",
+            Self::Clarify => "clarify",
+        }
+    }
+
+    /// The line named `key`.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|l| l.key() == key)
+    }
+}
+
 /// The text of `line` in `lang`.
 pub fn text(line: Line, lang: Lang) -> &'static str {
     use Lang::{En, Zh};

@@ -8,6 +8,8 @@
 //! - `POST /v1/admin/plugins/{name}/rollback`
 //! - `POST /v1/admin/plugins/{name}/versions/{version}/activate`
 //! - `GET  /v1/admin/audit?limit=N`
+//! - `GET  /v1/admin/replies`: every line the bot says itself, kefu's wording and yours
+//! - `PUT  /v1/admin/replies/{key}/{lang}` `{"text": "…"}`; `DELETE` restores kefu's wording
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
@@ -20,6 +22,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
+use crate::engine::replies::{self, Lang, Line};
 use crate::plugins::compile::MAX_COMPONENT_BYTES;
 use crate::registry::DeployError;
 
@@ -32,6 +35,11 @@ pub(super) fn router() -> Router<AppState> {
             post(activate),
         )
         .route("/v1/admin/audit", get(audit))
+        .route("/v1/admin/replies", get(replies))
+        .route(
+            "/v1/admin/replies/{key}/{lang}",
+            axum::routing::put(set_reply).delete(reset_reply),
+        )
         // Base64 makes a component a third larger.
         .layer(DefaultBodyLimit::max(
             MAX_COMPONENT_BYTES * 4 / 3 + 64 * 1024,
@@ -178,4 +186,107 @@ async fn audit(
         .await
         .map_err(DeployError::from)?;
     Ok(Json(json!({ "calls": calls })).into_response())
+}
+
+/// Longest wording a merchant may give a line.
+const MAX_REPLY_CHARS: usize = 1000;
+
+fn line_and_lang(key: &str, lang: &str) -> Result<(Line, &'static str), ApiError> {
+    let line = Line::from_key(key).ok_or_else(|| {
+        ApiError(
+            StatusCode::NOT_FOUND,
+            format!("no line `{key}`; GET /v1/admin/replies lists them"),
+        )
+    })?;
+    let lang = match lang {
+        "en" => "en",
+        "zh" => "zh",
+        _ => {
+            return Err(ApiError(
+                StatusCode::NOT_FOUND,
+                format!("language `{lang}` is not one kefu speaks: use en or zh"),
+            ));
+        }
+    };
+    Ok((line, lang))
+}
+
+async fn replies(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+) -> Result<Response, ApiError> {
+    let own = state
+        .engine
+        .store()
+        .reply_templates(&merchant)
+        .await
+        .map_err(DeployError::from)?;
+    let lines: Vec<_> = Line::ALL
+        .iter()
+        .flat_map(|line| {
+            [Lang::En, Lang::Zh].into_iter().map(|lang| {
+                let yours = own
+                    .iter()
+                    .find(|(k, l, _)| k == line.key() && l == lang.tag())
+                    .map(|(_, _, t)| t.clone());
+                json!({
+                    "key": line.key(),
+                    "lang": lang.tag(),
+                    "default": replies::text(*line, lang),
+                    "yours": yours,
+                })
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "lines": lines })).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReplyBody {
+    text: String,
+}
+
+async fn set_reply(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path((key, lang)): Path<(String, String)>,
+    body: Result<Json<ReplyBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let (line, lang) = line_and_lang(&key, &lang)?;
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("expected {{\"text\": \"…\"}}: {e}"),
+        )
+    })?;
+    let text = body.text.trim();
+    if text.is_empty() || text.chars().count() > MAX_REPLY_CHARS {
+        return Err(ApiError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("the text must be 1 to {MAX_REPLY_CHARS} characters"),
+        ));
+    }
+    state
+        .engine
+        .store()
+        .set_reply_template(&merchant, line.key(), lang, Some(text))
+        .await
+        .map_err(DeployError::from)?;
+    Ok(Json(json!({ "key": line.key(), "lang": lang, "yours": text })).into_response())
+}
+
+async fn reset_reply(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path((key, lang)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let (line, lang) = line_and_lang(&key, &lang)?;
+    state
+        .engine
+        .store()
+        .set_reply_template(&merchant, line.key(), lang, None)
+        .await
+        .map_err(DeployError::from)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -423,6 +423,78 @@ impl Store {
         Ok(row.get("id"))
     }
 
+    /// The merchant's wording of line `key` in `lang`, if they set one.
+    pub async fn reply_template(
+        &self,
+        merchant: &str,
+        key: &str,
+        lang: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT text FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+        )
+        .bind(merchant)
+        .bind(key)
+        .bind(lang)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get("text")))
+    }
+
+    /// Every wording the merchant set, as (key, lang, text).
+    pub async fn reply_templates(
+        &self,
+        merchant: &str,
+    ) -> Result<Vec<(String, String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT key, lang, text FROM reply_templates WHERE merchant_id = ? ORDER BY key, lang",
+        )
+        .bind(merchant)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.get("key"), r.get("lang"), r.get("text")))
+            .collect())
+    }
+
+    /// Sets (`Some`) or removes (`None`) the merchant's wording of line `key` in `lang`.
+    pub async fn set_reply_template(
+        &self,
+        merchant: &str,
+        key: &str,
+        lang: &str,
+        text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        match text {
+            Some(text) => {
+                sqlx::query(
+                    "INSERT INTO reply_templates (merchant_id, key, lang, text, updated_at) \
+                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, key, lang) \
+                     DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                )
+                .bind(merchant)
+                .bind(key)
+                .bind(lang)
+                .bind(text)
+                .bind(now_ms())
+                .execute(&self.pool)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "DELETE FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+                )
+                .bind(merchant)
+                .bind(key)
+                .bind(lang)
+                .execute(&self.pool)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Records an action proposed to the shopper.
     pub async fn create_action(
         &self,
