@@ -8,3 +8,7 @@ CREATE TABLE reply_templates (
     updated_at   INTEGER NOT NULL,
     PRIMARY KEY (merchant_id, key, lang)
 );
+
+-- Phrases that, in this merchant's shop, always go to a person (on top of kefu's own
+-- policy topics: account security, legal threats, payment disputes). JSON array of strings.
+ALTER TABLE merchants ADD COLUMN handoff_phrases TEXT NOT NULL DEFAULT '[]';

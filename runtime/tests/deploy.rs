@@ -415,6 +415,29 @@ async fn a_merchant_rewords_the_bots_own_lines() {
     .await;
     assert_eq!(status, 422, "{body}");
 
+    // The shop's own topics for a person.
+    let (status, body) = api(
+        "PUT",
+        format!("{base}/v1/admin/handoff-phrases"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "phrases": ["Gift Wrapping"] })),
+    )
+    .await;
+    assert_eq!(
+        (status, body["phrases"].clone()),
+        (200, serde_json::json!(["gift wrapping"]))
+    );
+    let (intent, text) = ask(addr, "do you do gift wrapping?").await;
+    assert_eq!(intent, "contact_human_agent", "{text}");
+    let (status, _) = api(
+        "PUT",
+        format!("{base}/v1/admin/handoff-phrases"),
+        Some(key.clone()),
+        Some(serde_json::json!({ "phrases": [""] })),
+    )
+    .await;
+    assert_eq!(status, 422);
+
     // Deleting restores kefu's wording.
     let (status, _) = api("DELETE", url, Some(key), None).await;
     assert_eq!(status, 204);

@@ -487,6 +487,22 @@ impl Engine {
             let d = hand_off(Line::PolicyHandoff, lang, topic.reason(), 2);
             return Ok(Some(self.unless_nobody_is_there(conv, d, lang).await?));
         }
+        // The merchant's own list of topics for a person.
+        let lower = text.to_lowercase();
+        let phrases = self
+            .store
+            .merchant_settings(&conv.merchant_id)
+            .await?
+            .map(|s| s.handoff_phrases)
+            .unwrap_or_default();
+        if let Some(phrase) = phrases
+            .iter()
+            .find(|p| !p.is_empty() && lower.contains(p.as_str()))
+        {
+            let reason = format!("policy: the shop's list (\"{phrase}\")");
+            let d = hand_off(Line::PolicyHandoff, lang, &reason, 2);
+            return Ok(Some(self.unless_nobody_is_there(conv, d, lang).await?));
+        }
         let last = self.store.last_bot_message(&conv.id).await?;
         let last_intent = last.as_ref().and_then(|(_, intent)| intent.as_deref());
         let mut d = self

@@ -10,6 +10,8 @@
 //! - `GET  /v1/admin/audit?limit=N`
 //! - `GET  /v1/admin/replies`: every line the bot says itself, kefu's wording and yours
 //! - `PUT  /v1/admin/replies/{key}/{lang}` `{"text": "…"}`; `DELETE` restores kefu's wording
+//! - `GET`/`PUT /v1/admin/handoff-phrases` `{"phrases": ["warranty claim", "保修"]}`: topics
+//!   that always go to a person in this shop
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
@@ -36,6 +38,10 @@ pub(super) fn router() -> Router<AppState> {
         )
         .route("/v1/admin/audit", get(audit))
         .route("/v1/admin/replies", get(replies))
+        .route(
+            "/v1/admin/handoff-phrases",
+            get(handoff_phrases).put(set_handoff_phrases),
+        )
         .route(
             "/v1/admin/replies/{key}/{lang}",
             axum::routing::put(set_reply).delete(reset_reply),
@@ -289,4 +295,55 @@ async fn reset_reply(
         .await
         .map_err(DeployError::from)?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhrasesBody {
+    phrases: Vec<String>,
+}
+
+async fn handoff_phrases(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+) -> Result<Response, ApiError> {
+    let settings = state
+        .engine
+        .store()
+        .merchant_settings(&merchant)
+        .await
+        .map_err(DeployError::from)?
+        .unwrap_or_default();
+    Ok(Json(json!({ "phrases": settings.handoff_phrases })).into_response())
+}
+
+async fn set_handoff_phrases(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    body: Result<Json<PhrasesBody>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(body) = body.map_err(|e| {
+        ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("expected {{\"phrases\": [\"…\"]}}: {e}"),
+        )
+    })?;
+    if body.phrases.len() > 200
+        || body
+            .phrases
+            .iter()
+            .any(|p| p.trim().chars().count() < 2 || p.chars().count() > 100)
+    {
+        return Err(ApiError(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "up to 200 phrases of 2 to 100 characters each".into(),
+        ));
+    }
+    state
+        .engine
+        .store()
+        .set_handoff_phrases(&merchant, &body.phrases)
+        .await
+        .map_err(DeployError::from)?;
+    handoff_phrases(State(state), Merchant(merchant)).await
 }

@@ -79,6 +79,8 @@ pub struct MerchantSettings {
     pub business_hours: Option<super::BusinessHours>,
     /// The reply time promised when nobody can answer live, in hours.
     pub reply_within_hours: u32,
+    /// Phrases that always go to a person in this shop (lower-case).
+    pub handoff_phrases: Vec<String>,
 }
 
 /// One FAQ entry.
@@ -276,8 +278,8 @@ impl Store {
         merchant: &str,
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
-            "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours \
-             FROM merchants WHERE id = ?",
+            "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
+             handoff_phrases FROM merchants WHERE id = ?",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
@@ -295,6 +297,8 @@ impl Store {
                     .transpose()
                     .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
                 reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
+                handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
+                    .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
             })
         })
         .transpose()
@@ -421,6 +425,21 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(row.get("id"))
+    }
+
+    /// Sets the phrases that always go to a person in `merchant`'s shop.
+    pub async fn set_handoff_phrases(
+        &self,
+        merchant: &str,
+        phrases: &[String],
+    ) -> Result<(), StoreError> {
+        let phrases: Vec<String> = phrases.iter().map(|p| p.trim().to_lowercase()).collect();
+        sqlx::query("UPDATE merchants SET handoff_phrases = ? WHERE id = ?")
+            .bind(serde_json::to_string(&phrases).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+            .bind(merchant)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The merchant's wording of line `key` in `lang`, if they set one.

@@ -56,6 +56,8 @@ struct Merchant {
     business_hours: Option<BusinessHours>,
     #[serde(default = "default_reply_within_hours")]
     reply_within_hours: u32,
+    #[serde(default)]
+    handoff_phrases: Vec<String>,
 }
 
 fn default_reply_within_hours() -> u32 {
@@ -126,6 +128,19 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
     .rows_affected();
     if inserted == 0 {
         return Ok(false);
+    }
+    if !data.merchant.handoff_phrases.is_empty() {
+        let phrases: Vec<String> = data
+            .merchant
+            .handoff_phrases
+            .iter()
+            .map(|p| p.trim().to_lowercase())
+            .collect();
+        sqlx::query("UPDATE merchants SET handoff_phrases = ? WHERE id = ?")
+            .bind(serde_json::to_string(&phrases).map_err(|e| StoreError::Demo(e.to_string()))?)
+            .bind(&data.merchant.id)
+            .execute(&mut *tx)
+            .await?;
     }
     for p in &data.products {
         sqlx::query(
