@@ -81,6 +81,15 @@ fn render(m: &ChatMessage) -> String {
                 "confirm_refund({order_id} {})",
                 kefu_protocol::format_money(*amount_minor, currency)
             ),
+            Card::ConfirmCancel {
+                order_id,
+                amount_minor,
+                currency,
+                ..
+            } => format!(
+                "confirm_cancel({order_id} {})",
+                kefu_protocol::format_money(*amount_minor, currency)
+            ),
             Card::ContactForm { .. } => "contact_form".to_string(),
             Card::Csat { .. } => "csat".to_string(),
         })
@@ -264,6 +273,7 @@ transcripts! {
     policy_questions_are_answered_from_the_faq => "faq.txt",
     product_questions_are_answered_from_the_catalogue => "products.txt",
     an_unsure_model_asks_instead_of_guessing => "clarify.txt",
+    an_unshipped_order_is_cancelled_after_its_owner_confirms => "cancel_order.txt",
     with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
     a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
 }

@@ -62,6 +62,12 @@ impl plugins::MerchantData for StoreData {
             .map_err(|e| e.to_string())
     }
 
+    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
+        self.handle
+            .block_on(self.store.cancel_order(merchant, id))
+            .map_err(|e| e.to_string())
+    }
+
     fn search_products(
         &self,
         merchant: &str,

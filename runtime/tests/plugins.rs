@@ -471,3 +471,61 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
     // The server is still there for the next plugin: nothing hung.
     assert_eq!(fetch("demo", "/ok").await.0, "200 hello");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_orders_plugin_cancels_only_the_confirmed_unshipped_order() {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
+    let plugin = host
+        .load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+        .unwrap();
+    let host = Arc::new(host);
+    let cancel = |order: &str| Proposal::CancelOrder {
+        order_id: order.into(),
+        amount_minor: 3400,
+        currency: "USD".into(),
+        terms: "back within 5 business days".into(),
+    };
+    // Handle proposes, never cancels.
+    let (reply, _) = call(&host, "demo", "cancel_order", &[("order-number", "1002")]).await;
+    assert!(matches!(
+        reply.unwrap().proposal,
+        Some(Proposal::CancelOrder {
+            amount_minor: 3400,
+            ..
+        })
+    ));
+    assert_eq!(
+        store.order("demo", "1002").await.unwrap().unwrap().status,
+        "processing"
+    );
+    let (h, p, c) = (host.clone(), plugin.clone(), cancel("1002"));
+    let (result, stats) =
+        tokio::task::spawn_blocking(move || h.commit(&p, "a1", &c, "li.wei@example.com"))
+            .await
+            .unwrap();
+    assert!(result.unwrap().text.contains("order 1002 is cancelled"));
+    assert_eq!(stats.refunds_issued.len(), 1);
+    assert_eq!(
+        store.order("demo", "1002").await.unwrap().unwrap().status,
+        "cancelled"
+    );
+    // A shipped order cannot be cancelled, even with a confirmed action.
+    let (h, p, c) = (host.clone(), plugin.clone(), cancel("1001"));
+    let (result, _) =
+        tokio::task::spawn_blocking(move || h.commit(&p, "a2", &c, "jane@example.com"))
+            .await
+            .unwrap();
+    assert!(
+        matches!(result, Err(CallError::NotAllowed(_))),
+        "{result:?}"
+    );
+    assert_eq!(
+        store.order("demo", "1001").await.unwrap().unwrap().status,
+        "shipped"
+    );
+}

@@ -36,6 +36,7 @@ pub enum Text {
     InStock,
     SoldOut,
     Refund,
+    CancelOrder,
 }
 
 /// `text` in `lang`.
@@ -54,6 +55,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::SoldOut, Zh) => "已售罄",
         (Text::Refund, En) => "Refund",
         (Text::Refund, Zh) => "退款金额",
+        (Text::CancelOrder, En) => "Cancel order, refund",
+        (Text::CancelOrder, Zh) => "取消订单，退款",
         (Text::Title, En) => "Customer service",
         (Text::Title, Zh) => "在线客服",
         (Text::Close, En) => "Close chat",

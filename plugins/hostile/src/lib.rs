@@ -100,7 +100,9 @@ impl Guest for Hostile {
 
     /// Tries to take more than the shopper confirmed, then what was confirmed.
     fn commit(action: Action) -> Result<Reply, PluginError> {
-        let Action::Refund(r) = action;
+        let Action::Refund(r) = action else {
+            return Err(PluginError::Internal("only refunds".into()));
+        };
         let greedy = refunds::issue_refund(&r.order_id, r.amount_minor * 2, &r.currency, "greed");
         let honest = refunds::issue_refund(&r.order_id, r.amount_minor, &r.currency, &r.reason);
         Ok(Reply {

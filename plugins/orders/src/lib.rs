@@ -1,11 +1,13 @@
-//! kefu's reference orders plugin: tells a shopper where their order is.
+//! kefu's reference orders plugin: tells a shopper where their order is, and cancels an
+//! order that has not shipped once the shopper confirms (kefu only asks about orders the
+//! shopper has proven are theirs).
 //!
 //! It reads the order through the host's `orders` import (granted in `manifest.toml`) and
 //! answers with a sentence in the shopper's language and an order-status card. It never sees
 //! the shopper's address or payment details: the host does not hand them out.
 use kefu_plugin_sdk::{
-    Action, Card, Description, Guest, HostError, Order, OrderStatusCard, PluginError, Reply,
-    Request, export_plugin, orders,
+    Action, CancelProposal, Card, Description, Guest, HostError, Order, OrderStatusCard,
+    PluginError, Reply, Request, export_plugin, format_money, orders,
 };
 
 struct Orders;
@@ -29,6 +31,13 @@ fn status_label(status: &str, zh: bool) -> String {
 
 fn describe_order(order: &Order, zh: bool) -> String {
     let label = status_label(&order.status, zh);
+    if matches!(order.status.as_str(), "cancelled" | "returned") {
+        return if zh {
+            format!("订单{}{label}。", order.id)
+        } else {
+            format!("Order {} is {label}.", order.id)
+        };
+    }
     match (&order.carrier, &order.tracking_number, zh) {
         (Some(carrier), Some(tracking), false) => {
             let eta = order
@@ -66,7 +75,7 @@ fn describe_order(order: &Order, zh: bool) -> String {
 impl Guest for Orders {
     fn describe() -> Description {
         Description {
-            intents: vec!["track_order".into()],
+            intents: vec!["track_order".into(), "cancel_order".into()],
             slots: vec!["order-number".into()],
         }
     }
@@ -76,6 +85,9 @@ impl Guest for Orders {
         let Some(id) = request.slot("order-number") else {
             return Err(PluginError::MissingSlot("order-number".into()));
         };
+        if request.intent == "cancel_order" {
+            return propose_cancel(&request, id);
+        }
         let order = orders::get_order(id).map_err(|e: HostError| e.into_plugin_error(id))?;
         let card = OrderStatusCard {
             order_id: order.id.clone(),
@@ -92,11 +104,98 @@ impl Guest for Orders {
         })
     }
 
-    fn commit(_action: Action) -> Result<Reply, PluginError> {
-        Err(PluginError::Internal(
-            "the orders plugin proposes no actions".into(),
-        ))
+    fn commit(action: Action) -> Result<Reply, PluginError> {
+        let Action::CancelOrder(c) = action else {
+            return Err(PluginError::Internal(
+                "the orders plugin only cancels orders".into(),
+            ));
+        };
+        let zh = c
+            .terms
+            .chars()
+            .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+        match orders::cancel_order(&c.order_id) {
+            Ok(()) => {}
+            Err(HostError::LimitExceeded(_)) => {
+                return Err(PluginError::NotAllowed(if zh {
+                    format!(
+                        "订单{}刚刚已发货，无法取消了。签收后可以申请退货。",
+                        c.order_id
+                    )
+                } else {
+                    format!(
+                        "Order {} shipped in the meantime, so it can't be cancelled any more; you can return it once it arrives.",
+                        c.order_id
+                    )
+                }));
+            }
+            Err(e) => return Err(e.into_plugin_error(&c.order_id)),
+        }
+        let text = if zh {
+            format!("订单{}已取消。{}", c.order_id, c.terms)
+        } else {
+            format!("Done: order {} is cancelled. {}", c.order_id, c.terms)
+        };
+        Ok(Reply {
+            text,
+            cards: vec![],
+            proposal: None,
+        })
     }
+}
+
+/// Proposes cancelling order `id` if it has not shipped.
+fn propose_cancel(request: &Request, id: &str) -> Result<Reply, PluginError> {
+    let zh = request.is_zh();
+    if !request.owner_verified {
+        return Err(PluginError::Internal(
+            "ownership of the order is not proven".into(),
+        ));
+    }
+    let order = orders::get_order(id).map_err(|e| e.into_plugin_error(id))?;
+    match order.status.as_str() {
+        "processing" => {}
+        "cancelled" => {
+            return Err(PluginError::NotAllowed(if zh {
+                format!("订单{id}已经取消了。")
+            } else {
+                format!("Order {id} is already cancelled.")
+            }));
+        }
+        _ => {
+            return Err(PluginError::NotAllowed(if zh {
+                format!("订单{id}已发货，无法取消。签收后30天内可以申请退货。")
+            } else {
+                format!(
+                    "Order {id} has already shipped, so it can't be cancelled. Once it arrives you can return it within 30 days."
+                )
+            }));
+        }
+    }
+    let money = format_money(order.total_minor, &order.currency);
+    let (text, terms) = if zh {
+        (
+            format!("订单{id}还未发货，可以取消。请确认是否取消。"),
+            format!("{money}将在5个工作日内退回原支付方式。"),
+        )
+    } else {
+        (
+            format!(
+                "Order {id} hasn't shipped yet, so it can still be cancelled. Please confirm below."
+            ),
+            format!("{money} goes back to your original payment method within 5 business days."),
+        )
+    };
+    Ok(Reply {
+        text,
+        cards: vec![],
+        proposal: Some(Action::CancelOrder(CancelProposal {
+            order_id: id.to_string(),
+            refund_minor: order.total_minor,
+            currency: order.currency,
+            terms,
+        })),
+    })
 }
 
 export_plugin!(Orders);

@@ -179,7 +179,11 @@ impl Guest for Refunds {
     }
 
     fn commit(action: Action) -> Result<Reply, PluginError> {
-        let Action::Refund(r) = action;
+        let Action::Refund(r) = action else {
+            return Err(PluginError::Internal(
+                "the refunds plugin only refunds".into(),
+            ));
+        };
         let reference = refunds::issue_refund(&r.order_id, r.amount_minor, &r.currency, &r.reason)
             .map_err(|e| host(e, &r.order_id))?;
         let money = format_money(r.amount_minor, &r.currency);

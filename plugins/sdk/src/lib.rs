@@ -50,8 +50,8 @@ pub mod bindings {
 
 pub use bindings::Guest;
 pub use bindings::kefu::plugin::types::{
-    Action, Card, Description, HostError, Order, OrderItem, OrderStatusCard, PluginError, Product,
-    ProductCard, RefundProposal, RefundRecord, Reply, Request, Slot,
+    Action, CancelProposal, Card, Description, HostError, Order, OrderItem, OrderStatusCard,
+    PluginError, Product, ProductCard, RefundProposal, RefundRecord, Reply, Request, Slot,
 };
 pub use bindings::kefu::plugin::{catalog, clock, http, kv, log, orders, refunds};
 

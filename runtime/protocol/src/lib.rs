@@ -343,6 +343,24 @@ pub enum Card {
         /// Label of the button that declines.
         cancel: String,
     },
+    /// Cancelling an order that has not shipped, proposed by the merchant's plugin; the
+    /// order stays until the shopper confirms. Buttons as for [`Card::ConfirmRefund`].
+    ConfirmCancel {
+        /// The proposed action.
+        action_id: String,
+        /// The order.
+        order_id: String,
+        /// What the shopper gets back, in minor units.
+        amount_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// What happens, in the shopper's language.
+        terms: String,
+        /// Label of the button that cancels the order.
+        confirm: String,
+        /// Label of the button that keeps it.
+        cancel: String,
+    },
 }
 
 /// `amount_minor` of `currency` the way a shopper reads it: `$22.00`, `22.00 EUR`,

@@ -813,14 +813,8 @@ impl Engine {
             .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
         let proposed = match &result {
             Ok(PluginReply {
-                proposal:
-                    Some(Proposal::Refund {
-                        amount_minor,
-                        currency,
-                        ..
-                    }),
-                ..
-            }) => Some((*amount_minor, currency.clone())),
+                proposal: Some(p), ..
+            }) => Some((p.amount().0, p.amount().1.to_string())),
             _ => None,
         };
         // Recorded with the shopper's emails and phone numbers masked.
@@ -914,13 +908,11 @@ impl Engine {
         let Some(proposal) = reply.proposal else {
             return Ok(d);
         };
-        let Proposal::Refund {
-            order_id,
-            amount_minor,
-            currency,
-            terms,
-            ..
-        } = &proposal;
+        let (order_id, terms) = (
+            proposal.order_id().to_string(),
+            proposal.terms().to_string(),
+        );
+        let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
         let shopper = match (verified_email, acts_on_order(intent)) {
             (Some(shopper), true) => shopper.to_string(),
             // A proposal about an order the shopper has not proven is a plugin bug.
@@ -939,16 +931,28 @@ impl Engine {
             .merchant_settings(&conv.merchant_id)
             .await?
             .unwrap_or_default();
-        let within_manifest = plugin.manifest().money.as_ref().is_some_and(|m| {
-            m.currency == *currency && *amount_minor <= m.max_refund_minor && *amount_minor > 0
-        });
-        let within_merchant = settings
-            .refund_cap_minor
-            .is_none_or(|cap| *amount_minor <= cap);
-        if !within_manifest || !within_merchant {
+        let allowed = match &proposal {
+            // A refund: within the manifest's money caps and the merchant's own cap.
+            Proposal::Refund { .. } => {
+                plugin.manifest().money.as_ref().is_some_and(|m| {
+                    m.currency == currency && amount_minor <= m.max_refund_minor && amount_minor > 0
+                }) && settings
+                    .refund_cap_minor
+                    .is_none_or(|cap| amount_minor <= cap)
+            }
+            // Cancelling an unshipped order gives the shopper their own payment back: the
+            // plugin needs the `order_changes` grant, no money cap applies.
+            Proposal::CancelOrder { .. } => plugin.manifest().capabilities.order_changes,
+        };
+        if !allowed {
             let reason = format!(
-                "refund of {} on order {order_id} is above what the bot may approve",
-                kefu_protocol::format_money(*amount_minor, currency)
+                "{} of {} on order {order_id} is above what the bot may approve",
+                if matches!(proposal, Proposal::Refund { .. }) {
+                    "refund"
+                } else {
+                    "cancellation"
+                },
+                kefu_protocol::format_money(amount_minor, &currency)
             );
             return Ok(Decision {
                 intent: intent.to_string(),
@@ -971,15 +975,31 @@ impl Engine {
                 },
             )
             .await?;
-        let (confirm, cancel) = replies::confirm_labels(lang);
-        d.cards.push(Card::ConfirmRefund {
-            action_id: id.clone(),
-            order_id: order_id.clone(),
-            amount_minor: *amount_minor,
-            currency: currency.clone(),
-            terms: terms.clone(),
-            confirm: confirm.into(),
-            cancel: cancel.into(),
+        d.cards.push(match &proposal {
+            Proposal::Refund { .. } => {
+                let (confirm, cancel) = replies::confirm_labels(lang);
+                Card::ConfirmRefund {
+                    action_id: id.clone(),
+                    order_id,
+                    amount_minor,
+                    currency,
+                    terms,
+                    confirm: confirm.into(),
+                    cancel: cancel.into(),
+                }
+            }
+            Proposal::CancelOrder { .. } => {
+                let (confirm, cancel) = replies::cancel_labels(lang);
+                Card::ConfirmCancel {
+                    action_id: id.clone(),
+                    order_id,
+                    amount_minor,
+                    currency,
+                    terms,
+                    confirm: confirm.into(),
+                    cancel: cancel.into(),
+                }
+            }
         });
         d.pending.action = Some(id);
         Ok(d)
@@ -1025,19 +1045,17 @@ impl Engine {
             tokio::task::spawn_blocking(move || plugins.commit(&p, &id, &a, &shopper))
                 .await
                 .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
-        let Proposal::Refund {
-            amount_minor,
-            currency,
-            order_id,
-            ..
-        } = &proposal;
+        let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
+        let order_id = proposal.order_id().to_string();
+        let intent = proposal.intent();
+        // Something irreversible happened (a refund issued, an order cancelled).
         let issued = !stats.refunds_issued.is_empty();
         let entry = AuditEntry {
             conversation_id: Some(conv.id.clone()),
             export: "commit".into(),
-            intent: Some("get_refund".into()),
-            proposed_minor: Some(*amount_minor),
-            committed_minor: issued.then_some(*amount_minor),
+            intent: Some(intent.into()),
+            proposed_minor: Some(amount_minor),
+            committed_minor: issued.then_some(amount_minor),
             currency: Some(currency.clone()),
             ..self.audit_base(conv, &plugin, &result, &stats)
         };
@@ -1050,27 +1068,27 @@ impl Engine {
         self.audit(entry, input, &result, stats).await;
         match result {
             Ok(reply) => Ok(Decision {
-                intent: "get_refund".into(),
+                intent: intent.into(),
                 text: reply.text,
                 line: None,
                 cards: reply.cards,
-                ..say("get_refund", Line::Thanks, lang, Bot)
+                ..say(intent, Line::Thanks, lang, Bot)
             }),
             // Money moved but the plugin failed afterwards: a person must look at it.
             Err(e) if issued => {
-                tracing::error!(error = %e, order_id, "refund issued but the plugin failed after");
+                tracing::error!(error = %e, order_id, "committed, but the plugin failed after");
                 let reason = format!(
-                    "refund {} issued on order {order_id}, but the plugin failed afterwards",
+                    "{} done on order {order_id}, but the plugin failed afterwards",
                     refunds_issued.join(", ")
                 );
                 Ok(hand_off(Line::PolicyHandoff, lang, &reason, 2))
             }
             Err(e) => {
-                tracing::warn!(error = %e, order_id, "committing a refund failed");
+                tracing::warn!(error = %e, order_id, "committing an action failed");
                 self.store
                     .move_action(action_id, ActionState::Committed, ActionState::Failed)
                     .await?;
-                Ok(say("get_refund", Line::CommitFailed, lang, Bot))
+                Ok(say(intent, Line::CommitFailed, lang, Bot))
             }
         }
     }

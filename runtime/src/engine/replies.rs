@@ -186,9 +186,9 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
             "这笔退款需要由工作人员审核，已为您转接人工客服，客服会在这里回复您。"
         }
         (Line::RefundCancelled, En) => {
-            "OK, I haven't refunded anything. Is there anything else I can help with?"
+            "OK, I've left everything as it was. Is there anything else I can help with?"
         }
-        (Line::RefundCancelled, Zh) => "好的，没有为您发起退款。还有什么可以帮您的吗？",
+        (Line::RefundCancelled, Zh) => "好的，没有做任何更改。还有什么可以帮您的吗？",
         (Line::ActionAlreadyHandled, En) => "That request has already been handled.",
         (Line::ActionAlreadyHandled, Zh) => "这个请求已经处理过了。",
         (Line::CommitFailed, En) => {
@@ -243,6 +243,14 @@ pub fn confirm_labels(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The labels of an order-cancellation card's buttons: (confirm, keep the order).
+pub fn cancel_labels(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Cancel order", "Keep my order"),
+        Lang::Zh => ("确认取消订单", "保留订单"),
+    }
+}
+
 /// Whether `text` accepts a proposed action (the card's button, or a plain "yes").
 pub fn confirms(text: &str) -> bool {
     let t = text
@@ -251,6 +259,9 @@ pub fn confirms(text: &str) -> bool {
         .to_lowercase();
     [
         "confirm refund",
+        "cancel order",
+        "yes, cancel it",
+        "确认取消订单",
         "confirm",
         "yes",
         "yes please",
@@ -276,6 +287,8 @@ pub fn declines(text: &str) -> bool {
         .to_lowercase();
     [
         "cancel",
+        "keep my order",
+        "保留订单",
         "no",
         "no thanks",
         "no, thanks",

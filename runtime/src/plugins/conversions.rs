@@ -119,6 +119,12 @@ pub fn reply_from_wit(reply: wit::Reply) -> PluginReply {
                 reason: r.reason,
                 terms: r.terms,
             },
+            wit::Action::CancelOrder(c) => Proposal::CancelOrder {
+                order_id: c.order_id,
+                amount_minor: c.refund_minor,
+                currency: c.currency,
+                terms: c.terms,
+            },
         }),
     }
 }
@@ -158,6 +164,17 @@ pub fn action_to_wit(p: &Proposal) -> wit::Action {
             amount_minor: *amount_minor,
             currency: currency.clone(),
             reason: reason.clone(),
+            terms: terms.clone(),
+        }),
+        Proposal::CancelOrder {
+            order_id,
+            amount_minor,
+            currency,
+            terms,
+        } => wit::Action::CancelOrder(wit::CancelProposal {
+            order_id: order_id.clone(),
+            refund_minor: *amount_minor,
+            currency: currency.clone(),
             terms: terms.clone(),
         }),
     }

@@ -19,6 +19,8 @@ use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
 pub trait MerchantData: Send + Sync + std::fmt::Debug + 'static {
     /// One order of `merchant`.
     fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, String>;
+    /// Cancels an order that has not shipped, atomically; `Ok(Err(why))` if it has.
+    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String>;
     /// Products of `merchant` matching `query`, best first.
     fn search_products(
         &self,
@@ -257,6 +259,32 @@ impl orders::Host for HostState {
     fn get_order(&mut self, id: String) -> Result<types::Order, types::HostError> {
         HostState::get_order(self, id)
     }
+
+    fn cancel_order(&mut self, id: String) -> Result<(), types::HostError> {
+        if !self.capabilities.order_changes {
+            return Err(Self::denied("order_changes"));
+        }
+        self.spend_host_call()?;
+        match &self.phase {
+            Phase::Commit {
+                confirmed: Proposal::CancelOrder { order_id, .. },
+                ..
+            } if *order_id == id => {}
+            _ => {
+                return Err(types::HostError::AccessDenied(
+                    "an order is only cancelled in `commit`, after the shopper confirmed cancelling it".into(),
+                ));
+            }
+        }
+        match self.data.cancel_order(&self.merchant, &id) {
+            Ok(Ok(())) => {
+                self.issued.push(format!("cancellation of {id}"));
+                Ok(())
+            }
+            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
+            Err(e) => Err(self.unavailable("order data", &e)),
+        }
+    }
 }
 
 impl catalog::Host for HostState {
@@ -330,7 +358,12 @@ impl refunds::Host for HostState {
             amount_minor: confirmed_amount,
             currency: confirmed_currency,
             ..
-        } = confirmed;
+        } = confirmed
+        else {
+            return Err(types::HostError::AccessDenied(
+                "the shopper confirmed something else than a refund".into(),
+            ));
+        };
         if *confirmed_order != order_id || *confirmed_currency != currency {
             return Err(types::HostError::AccessDenied(
                 "only the refund the shopper confirmed may be issued".into(),

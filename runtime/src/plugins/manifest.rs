@@ -127,6 +127,9 @@ pub struct Capabilities {
     /// `orders`: read the merchant's orders (status, items, tracking; never address or email).
     #[serde(default)]
     pub orders: bool,
+    /// `orders.cancel-order`: cancel an order the shopper confirmed cancelling.
+    #[serde(default)]
+    pub order_changes: bool,
     /// `catalog`: search and read the merchant's products.
     #[serde(default)]
     pub catalog: bool,
@@ -319,6 +322,7 @@ mod tests {
     fn the_shipped_orders_manifest_is_valid() {
         let m = Manifest::parse(include_str!("../../../plugins/orders/manifest.toml")).unwrap();
         assert!(m.capabilities.orders);
-        assert_eq!(m.plugin.intents, ["track_order"]);
+        assert_eq!(m.plugin.intents, ["track_order", "cancel_order"]);
+        assert!(m.capabilities.order_changes);
     }
 }

@@ -134,6 +134,57 @@ pub enum Proposal {
         /// What the shopper agrees to, in their language.
         terms: String,
     },
+    /// Cancel an order that has not shipped.
+    CancelOrder {
+        /// The order.
+        order_id: String,
+        /// What the shopper gets back, in minor units.
+        amount_minor: u64,
+        /// ISO 4217.
+        currency: String,
+        /// What happens, in the shopper's language.
+        terms: String,
+    },
+}
+
+impl Proposal {
+    /// The order it is about.
+    pub fn order_id(&self) -> &str {
+        match self {
+            Self::Refund { order_id, .. } | Self::CancelOrder { order_id, .. } => order_id,
+        }
+    }
+
+    /// The money it moves, in minor units, and its currency.
+    pub fn amount(&self) -> (u64, &str) {
+        match self {
+            Self::Refund {
+                amount_minor,
+                currency,
+                ..
+            }
+            | Self::CancelOrder {
+                amount_minor,
+                currency,
+                ..
+            } => (*amount_minor, currency),
+        }
+    }
+
+    /// What the shopper agrees to.
+    pub fn terms(&self) -> &str {
+        match self {
+            Self::Refund { terms, .. } | Self::CancelOrder { terms, .. } => terms,
+        }
+    }
+
+    /// The intent it serves.
+    pub fn intent(&self) -> &'static str {
+        match self {
+            Self::Refund { .. } => "get_refund",
+            Self::CancelOrder { .. } => "cancel_order",
+        }
+    }
 }
 
 /// A plugin's answer in kefu's own types.

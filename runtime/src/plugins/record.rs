@@ -78,6 +78,12 @@ impl MerchantData for Recorder {
         r
     }
 
+    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
+        let r = self.inner.cancel_order(merchant, id);
+        self.log("cancel_order", serde_json::json!([id]), &r);
+        r
+    }
+
     fn search_products(
         &self,
         merchant: &str,
@@ -188,6 +194,11 @@ impl Replayer {
 impl MerchantData for Replayer {
     fn order(&self, _merchant: &str, id: &str) -> Result<Option<OrderRecord>, String> {
         self.next::<Result<Option<OrderRecord>, String>>("order", serde_json::json!([id]))?
+    }
+
+    fn cancel_order(&self, _merchant: &str, id: &str) -> Result<Result<(), String>, String> {
+        // Replays never change orders: the recorded answer is returned.
+        self.next::<Result<_, String>>("cancel_order", serde_json::json!([id]))?
     }
 
     fn search_products(

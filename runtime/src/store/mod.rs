@@ -292,6 +292,29 @@ impl Store {
         }))
     }
 
+    /// Cancels order `id` of `merchant` if it has not shipped; `Ok(Err(why))` if it has (or
+    /// does not exist). One conditional update: a cancel racing the warehouse loses cleanly.
+    pub async fn cancel_order(
+        &self,
+        merchant: &str,
+        id: &str,
+    ) -> Result<Result<(), String>, StoreError> {
+        let done = sqlx::query(
+            "UPDATE orders SET status = 'cancelled' WHERE merchant_id = ? AND id = ? \
+             AND status = 'processing'",
+        )
+        .bind(merchant)
+        .bind(id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(if done == 1 {
+            Ok(())
+        } else {
+            Err(format!("order {id} can no longer be cancelled"))
+        })
+    }
+
     /// Starts a conversation for `merchant`.
     pub async fn create_conversation(
         &self,

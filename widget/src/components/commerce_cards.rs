@@ -57,10 +57,16 @@ pub struct ConfirmRefundCardProps {
     pub on_choose: Callback<String>,
 }
 
-/// The exact amount and terms of a proposed refund, with confirm and cancel buttons.
+/// The exact amount and terms of a proposed refund or order cancellation, with confirm and
+/// decline buttons.
 #[function_component(ConfirmRefundCard)]
 pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
-    let Card::ConfirmRefund {
+    let (testid, title) = match &props.card {
+        Card::ConfirmRefund { .. } => ("confirm-refund", Text::Refund),
+        Card::ConfirmCancel { .. } => ("confirm-cancel", Text::CancelOrder),
+        _ => return html! {},
+    };
+    let (Card::ConfirmRefund {
         action_id,
         order_id,
         amount_minor,
@@ -68,13 +74,22 @@ pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
         terms,
         confirm,
         cancel,
-    } = &props.card
+    }
+    | Card::ConfirmCancel {
+        action_id,
+        order_id,
+        amount_minor,
+        currency,
+        terms,
+        confirm,
+        cancel,
+    }) = &props.card
     else {
         return html! {};
     };
     let lang = props.lang;
     html! {
-        <section class="kefu-card kefu-confirm" data-testid="confirm-refund" data-action={action_id.clone()} aria-label={t(lang, Text::Refund)}>
+        <section class="kefu-card kefu-confirm" data-testid={testid} data-action={action_id.clone()} aria-label={t(lang, title)}>
             <dl>
                 <dt>{ t(lang, Text::Order) }</dt><dd>{ order_id.clone() }</dd>
                 <dt>{ t(lang, Text::Refund) }</dt><dd data-testid="refund-amount"><strong>{ format_money(*amount_minor, currency) }</strong></dd>

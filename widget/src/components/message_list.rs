@@ -74,7 +74,7 @@ pub fn message_list(props: &MessageListProps) -> Html {
                             },
                             Card::Csat { .. } => html! {},
                             Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
-                            Card::ConfirmRefund { .. } => html! {
+                            Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => html! {
                                 <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
                             },
                         }) }
