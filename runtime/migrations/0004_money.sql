@@ -58,6 +58,7 @@ CREATE TABLE plugin_calls (
     intent           TEXT,
     host_calls       INTEGER NOT NULL,
     micros           INTEGER NOT NULL,
+    peak_memory      INTEGER NOT NULL DEFAULT 0,
     proposed_minor   INTEGER,
     committed_minor  INTEGER,
     currency         TEXT,

@@ -304,7 +304,8 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     assert!(
         calls.iter().any(|c| c["plugin"] == "returns"
             && c["outcome"] == "ok"
-            && c["intent"] == "return_item"),
+            && c["intent"] == "return_item"
+            && c["peak_memory"].as_u64().unwrap() > 0),
         "{body}"
     );
     let (_, body) = api(

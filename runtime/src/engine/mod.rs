@@ -861,6 +861,7 @@ impl Engine {
             plugin_version: plugin.manifest().plugin.version.clone(),
             host_calls: stats.host_calls,
             micros: stats.micros,
+            peak_memory: stats.peak_memory,
             outcome: outcome_name(result).into(),
             ..AuditEntry::default()
         }

@@ -84,6 +84,7 @@ const MAX_LOG_LINES: u32 = 32;
 pub struct MemoryCap {
     max: usize,
     exceeded: bool,
+    peak: usize,
 }
 
 impl MemoryCap {
@@ -91,19 +92,26 @@ impl MemoryCap {
     pub fn exceeded(&self) -> bool {
         self.exceeded
     }
+
+    /// The most linear memory the guest had during this call, in bytes.
+    pub fn peak(&self) -> usize {
+        self.peak
+    }
 }
 
 impl wasmtime::ResourceLimiter for MemoryCap {
     fn memory_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _max: Option<usize>,
     ) -> wasmtime::Result<bool> {
         if desired > self.max {
             self.exceeded = true;
+            self.peak = self.peak.max(current);
             return Ok(false);
         }
+        self.peak = self.peak.max(desired);
         Ok(true)
     }
 
@@ -174,6 +182,7 @@ impl HostState {
             memory: MemoryCap {
                 max: cx.limits.memory_bytes as usize,
                 exceeded: false,
+                peak: 0,
             },
         }
     }

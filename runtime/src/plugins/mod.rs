@@ -205,6 +205,8 @@ pub struct CallStats {
     pub micros: u64,
     /// Host imports called.
     pub host_calls: u32,
+    /// The most linear memory the plugin had, in bytes.
+    pub peak_memory: u64,
     /// Refund references issued during the call.
     pub refunds_issued: Vec<String>,
     /// The call's frozen time, Unix milliseconds.
@@ -832,6 +834,7 @@ impl PluginHost {
         let stats = CallStats {
             micros: started.elapsed().as_micros() as u64,
             host_calls: state.host_calls_made,
+            peak_memory: state.memory.peak() as u64,
             refunds_issued: state.issued.clone(),
             now_ms,
             host_log: recorder.take(),

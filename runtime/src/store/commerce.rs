@@ -172,6 +172,8 @@ pub struct AuditEntry {
     pub host_calls: u32,
     /// Wall-clock microseconds.
     pub micros: u64,
+    /// Most linear memory the plugin had, bytes.
+    pub peak_memory: u64,
     /// Money proposed, minor units.
     pub proposed_minor: Option<u64>,
     /// Money issued, minor units.
@@ -208,6 +210,7 @@ fn audit_entry(r: &sqlx::sqlite::SqliteRow) -> AuditEntry {
         intent: r.get("intent"),
         host_calls: r.get::<i64, _>("host_calls") as u32,
         micros: r.get::<i64, _>("micros") as u64,
+        peak_memory: r.get::<i64, _>("peak_memory") as u64,
         proposed_minor: r.get::<Option<i64>, _>("proposed_minor").map(|v| v as u64),
         committed_minor: r.get::<Option<i64>, _>("committed_minor").map(|v| v as u64),
         currency: r.get("currency"),
@@ -813,9 +816,9 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let row = sqlx::query(
             "INSERT INTO plugin_calls (merchant_id, plugin, plugin_version, conversation_id, \
-             export, intent, host_calls, micros, proposed_minor, committed_minor, currency, \
-             outcome, input, now_ms, host_log, result, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             export, intent, host_calls, micros, peak_memory, proposed_minor, committed_minor, \
+             currency, outcome, input, now_ms, host_log, result, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&e.merchant_id)
         .bind(&e.plugin)
@@ -825,6 +828,7 @@ impl Store {
         .bind(&e.intent)
         .bind(i64::from(e.host_calls))
         .bind(e.micros as i64)
+        .bind(e.peak_memory as i64)
         .bind(e.proposed_minor.map(|v| v as i64))
         .bind(e.committed_minor.map(|v| v as i64))
         .bind(&e.currency)
@@ -847,7 +851,7 @@ impl Store {
     ) -> Result<Option<CallRecording>, StoreError> {
         let row = sqlx::query(
             "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
-             host_calls, micros, proposed_minor, committed_minor, currency, outcome, \
+             host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome, \
              input, now_ms, host_log, result FROM plugin_calls \
              WHERE id = ? AND (? IS NULL OR merchant_id = ?) AND input IS NOT NULL",
         )
@@ -873,7 +877,7 @@ impl Store {
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
-             host_calls, micros, proposed_minor, committed_minor, currency, outcome \
+             host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome \
              FROM plugin_calls WHERE merchant_id = ? ORDER BY id DESC LIMIT ?",
         )
         .bind(merchant)
