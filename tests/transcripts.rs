@@ -81,6 +81,9 @@ fn render(m: &ChatMessage) -> String {
                 "confirm_refund({order_id} {})",
                 kefu_protocol::format_money(*amount_minor, currency)
             ),
+            Card::ConfirmAddress {
+                order_id, address, ..
+            } => format!("confirm_address({order_id} {address})"),
             Card::ConfirmCancel {
                 order_id,
                 amount_minor,
@@ -274,6 +277,7 @@ transcripts! {
     product_questions_are_answered_from_the_catalogue => "products.txt",
     an_unsure_model_asks_instead_of_guessing => "clarify.txt",
     an_unshipped_order_is_cancelled_after_its_owner_confirms => "cancel_order.txt",
+    an_unshipped_order_goes_to_a_new_address_after_its_owner_confirms => "change_address.txt",
     with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
     a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
 }

@@ -24,6 +24,9 @@ impl MerchantData for Orders {
     fn order(&self, _m: &str, id: &str) -> Result<Option<OrderRecord>, String> {
         Ok(self.0.get(id).cloned())
     }
+    fn change_address(&self, _: &str, _: &str, _: &str) -> Result<Result<(), String>, String> {
+        Ok(Err("not in this benchmark".into()))
+    }
     fn cancel_order(&self, _: &str, _: &str) -> Result<Result<(), String>, String> {
         Ok(Err("not in this benchmark".into()))
     }

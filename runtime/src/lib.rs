@@ -62,6 +62,17 @@ impl plugins::MerchantData for StoreData {
             .map_err(|e| e.to_string())
     }
 
+    fn change_address(
+        &self,
+        merchant: &str,
+        id: &str,
+        address: &str,
+    ) -> Result<Result<(), String>, String> {
+        self.handle
+            .block_on(self.store.change_address(merchant, id, address))
+            .map_err(|e| e.to_string())
+    }
+
     fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
         self.handle
             .block_on(self.store.cancel_order(merchant, id))

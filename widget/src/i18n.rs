@@ -37,6 +37,7 @@ pub enum Text {
     SoldOut,
     Refund,
     CancelOrder,
+    NewAddress,
 }
 
 /// `text` in `lang`.
@@ -57,6 +58,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::Refund, Zh) => "退款金额",
         (Text::CancelOrder, En) => "Cancel order, refund",
         (Text::CancelOrder, Zh) => "取消订单，退款",
+        (Text::NewAddress, En) => "New address",
+        (Text::NewAddress, Zh) => "新地址",
         (Text::Title, En) => "Customer service",
         (Text::Title, Zh) => "在线客服",
         (Text::Close, En) => "Close chat",

@@ -6,8 +6,8 @@
 //! answers with a sentence in the shopper's language and an order-status card. It never sees
 //! the shopper's address or payment details: the host does not hand them out.
 use kefu_plugin_sdk::{
-    Action, CancelProposal, Card, Description, Guest, HostError, Order, OrderStatusCard,
-    PluginError, Reply, Request, export_plugin, format_money, orders,
+    Action, AddressProposal, CancelProposal, Card, Description, Guest, HostError, Order,
+    OrderStatusCard, PluginError, Reply, Request, export_plugin, format_money, orders,
 };
 
 struct Orders;
@@ -75,7 +75,11 @@ fn describe_order(order: &Order, zh: bool) -> String {
 impl Guest for Orders {
     fn describe() -> Description {
         Description {
-            intents: vec!["track_order".into(), "cancel_order".into()],
+            intents: vec![
+                "track_order".into(),
+                "cancel_order".into(),
+                "change_shipping_address".into(),
+            ],
             slots: vec!["order-number".into()],
         }
     }
@@ -85,8 +89,10 @@ impl Guest for Orders {
         let Some(id) = request.slot("order-number") else {
             return Err(PluginError::MissingSlot("order-number".into()));
         };
-        if request.intent == "cancel_order" {
-            return propose_cancel(&request, id);
+        match request.intent.as_str() {
+            "cancel_order" => return propose_cancel(&request, id),
+            "change_shipping_address" => return propose_address(&request, id),
+            _ => {}
         }
         let order = orders::get_order(id).map_err(|e: HostError| e.into_plugin_error(id))?;
         let card = OrderStatusCard {
@@ -105,10 +111,14 @@ impl Guest for Orders {
     }
 
     fn commit(action: Action) -> Result<Reply, PluginError> {
-        let Action::CancelOrder(c) = action else {
-            return Err(PluginError::Internal(
-                "the orders plugin only cancels orders".into(),
-            ));
+        let c = match action {
+            Action::CancelOrder(c) => c,
+            Action::ChangeAddress(a) => return commit_address(a),
+            Action::Refund(_) => {
+                return Err(PluginError::Internal(
+                    "the orders plugin issues no refunds".into(),
+                ));
+            }
         };
         let zh = c
             .terms
@@ -142,6 +152,89 @@ impl Guest for Orders {
             proposal: None,
         })
     }
+}
+
+/// Proposes sending order `id` to the address in the `address` slot, if it has not shipped.
+fn propose_address(request: &Request, id: &str) -> Result<Reply, PluginError> {
+    let zh = request.is_zh();
+    if !request.owner_verified {
+        return Err(PluginError::Internal(
+            "ownership of the order is not proven".into(),
+        ));
+    }
+    let order = orders::get_order(id).map_err(|e| e.into_plugin_error(id))?;
+    if order.status != "processing" {
+        return Err(PluginError::NotAllowed(if zh {
+            format!("订单{id}已发货，无法修改收货地址。")
+        } else {
+            format!("Order {id} has already left our warehouse, so its address can't be changed.")
+        }));
+    }
+    // Asked for only once the order can still change.
+    let Some(address) = request.slot("address") else {
+        return Err(PluginError::MissingSlot("address".into()));
+    };
+    let address = address.trim();
+    if address.chars().count() < 10 || address.chars().count() > 300 {
+        return Err(PluginError::NotAllowed(if zh {
+            "这个地址看起来不完整，请提供完整的收货地址。".into()
+        } else {
+            "That doesn't look like a full address; please send the whole address.".into()
+        }));
+    }
+    let (text, terms) = if zh {
+        (
+            format!("订单{id}还未发货，可以改寄到新地址。请确认："),
+            "确认后将按新地址发货。".to_string(),
+        )
+    } else {
+        (
+            format!(
+                "Order {id} hasn't shipped yet, so it can go to the new address. Please confirm:"
+            ),
+            "The parcel will be sent to this address.".to_string(),
+        )
+    };
+    Ok(Reply {
+        text,
+        cards: vec![],
+        proposal: Some(Action::ChangeAddress(AddressProposal {
+            order_id: id.to_string(),
+            address: address.to_string(),
+            terms,
+        })),
+    })
+}
+
+fn commit_address(a: AddressProposal) -> Result<Reply, PluginError> {
+    let zh = a
+        .terms
+        .chars()
+        .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch));
+    match orders::change_address(&a.order_id, &a.address) {
+        Ok(()) => {}
+        Err(HostError::LimitExceeded(_)) => {
+            return Err(PluginError::NotAllowed(if zh {
+                format!("订单{}刚刚已发货，地址无法修改了。", a.order_id)
+            } else {
+                format!(
+                    "Order {} shipped in the meantime, so its address can't change any more.",
+                    a.order_id
+                )
+            }));
+        }
+        Err(e) => return Err(e.into_plugin_error(&a.order_id)),
+    }
+    let text = if zh {
+        format!("好的，订单{}将寄往新地址。", a.order_id)
+    } else {
+        format!("Done: order {} will go to the new address.", a.order_id)
+    };
+    Ok(Reply {
+        text,
+        cards: vec![],
+        proposal: None,
+    })
 }
 
 /// Proposes cancelling order `id` if it has not shipped.

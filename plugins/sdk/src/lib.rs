@@ -50,8 +50,9 @@ pub mod bindings {
 
 pub use bindings::Guest;
 pub use bindings::kefu::plugin::types::{
-    Action, CancelProposal, Card, Description, HostError, Order, OrderItem, OrderStatusCard,
-    PluginError, Product, ProductCard, RefundProposal, RefundRecord, Reply, Request, Slot,
+    Action, AddressProposal, CancelProposal, Card, Description, HostError, Order, OrderItem,
+    OrderStatusCard, PluginError, Product, ProductCard, RefundProposal, RefundRecord, Reply,
+    Request, Slot,
 };
 pub use bindings::kefu::plugin::{catalog, clock, http, kv, log, orders, refunds};
 

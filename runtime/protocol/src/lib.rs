@@ -343,6 +343,22 @@ pub enum Card {
         /// Label of the button that declines.
         cancel: String,
     },
+    /// Sending an order that has not shipped to a new address, proposed by the merchant's
+    /// plugin; nothing changes until the shopper confirms.
+    ConfirmAddress {
+        /// The proposed action.
+        action_id: String,
+        /// The order.
+        order_id: String,
+        /// The new address.
+        address: String,
+        /// What happens, in the shopper's language.
+        terms: String,
+        /// Label of the button that confirms.
+        confirm: String,
+        /// Label of the button that declines.
+        cancel: String,
+    },
     /// Cancelling an order that has not shipped, proposed by the merchant's plugin; the
     /// order stays until the shopper confirms. Buttons as for [`Card::ConfirmRefund`].
     ConfirmCancel {

@@ -137,6 +137,10 @@ struct Pending {
     /// The action shown to the shopper for confirmation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     action: Option<String>,
+    /// The slot the last question asked for, when the whole next message is its value
+    /// (`address`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    need: Option<String>,
 }
 
 impl Pending {
@@ -208,7 +212,10 @@ fn takes_order_number(intent: &str) -> bool {
 /// Intents that act on an order or reveal its money: the shopper must prove the order is
 /// theirs first (its email, or a signed identity).
 fn acts_on_order(intent: &str) -> bool {
-    matches!(intent, "get_refund" | "track_refund" | "cancel_order")
+    matches!(
+        intent,
+        "get_refund" | "track_refund" | "cancel_order" | "change_shipping_address"
+    )
 }
 
 /// Intents answered about a product of the catalogue.
@@ -558,14 +565,19 @@ impl Engine {
     ) -> Result<Decision, EngineError> {
         use ConversationState::Bot;
         let found = slots::extract(text);
-        let order_number = slots::first(&found, SlotKind::OrderNumber);
+        // The answer to "what's the new address?" is the whole message (its house and
+        // postal numbers are not order numbers).
+        let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
+            .then(|| text.trim().to_string());
+        let order_number =
+            slots::first(&found, SlotKind::OrderNumber).filter(|_| address.is_none());
         let email = slots::first(&found, SlotKind::Email);
         // A message that supplies what we asked for continues the pending intent (a bare
         // order number, an email); a short follow-up naming another order ("订单1002呢",
         // "and 1002?") continues the order question just answered; a clarifying question's
         // choice is that intent. Those messages alone are too short to classify.
         let chosen = labels::intent_for_label(text, &pending.clarify);
-        let continues = order_number.is_some() || email.is_some();
+        let continues = order_number.is_some() || email.is_some() || address.is_some();
         let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, last_intent) {
             (_, Some(chosen), _) => (chosen, true),
             (Some(p), None, _) if continues => (p, true),
@@ -668,6 +680,9 @@ impl Engine {
                 if let Some(m) = slots::first(&found, SlotKind::Money) {
                     slot_values.push(("amount".to_string(), m.to_string()));
                 }
+                if let Some(a) = &address {
+                    slot_values.push(("address".to_string(), a.clone()));
+                }
                 let request = PluginRequest {
                     intent: intent.to_string(),
                     locale: lang.tag().to_string(),
@@ -688,6 +703,15 @@ impl Engine {
                         )
                         .await?
                     }
+                    Err(CallError::MissingSlot(slot)) if slot == "address" => Decision {
+                        pending_intent: Some(intent.to_string()),
+                        pending: Pending {
+                            order_number: order_number.clone(),
+                            need: Some("address".into()),
+                            ..Pending::default()
+                        },
+                        ..say(intent, Line::AskAddress, lang, Bot)
+                    },
                     Err(CallError::MissingSlot(_)) => Decision {
                         pending_intent: Some(intent.to_string()),
                         ..say(intent, Line::AskOrderNumber, lang, Bot)
@@ -826,10 +850,10 @@ impl Engine {
                 .slots
                 .iter()
                 .map(|(k, v)| {
-                    let v = if k == "email" {
-                        "[email]".into()
-                    } else {
-                        record::redact_text(v)
+                    let v = match k.as_str() {
+                        "email" => "[email]".into(),
+                        "address" => "[address]".into(),
+                        _ => record::redact_text(v),
                     };
                     (k.clone(), v)
                 })
@@ -943,7 +967,9 @@ impl Engine {
             }
             // Cancelling an unshipped order gives the shopper their own payment back: the
             // plugin needs the `order_changes` grant, no money cap applies.
-            Proposal::CancelOrder { .. } => plugin.manifest().capabilities.order_changes,
+            Proposal::CancelOrder { .. } | Proposal::ChangeAddress { .. } => {
+                plugin.manifest().capabilities.order_changes
+            }
         };
         if !allowed {
             let reason = format!(
@@ -984,6 +1010,17 @@ impl Engine {
                     order_id,
                     amount_minor,
                     currency,
+                    terms,
+                    confirm: confirm.into(),
+                    cancel: cancel.into(),
+                }
+            }
+            Proposal::ChangeAddress { address, .. } => {
+                let (confirm, cancel) = replies::address_labels(lang);
+                Card::ConfirmAddress {
+                    action_id: id.clone(),
+                    order_id,
+                    address: address.clone(),
                     terms,
                     confirm: confirm.into(),
                     cancel: cancel.into(),

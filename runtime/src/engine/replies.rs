@@ -48,6 +48,8 @@ pub enum Line {
     ProductNotFound,
     /// The message could mean several things: which one?
     Clarify,
+    /// The new delivery address is needed.
+    AskAddress,
 }
 
 impl Line {
@@ -98,6 +100,7 @@ impl Line {
             Self::CommitFailed => "commit_failed",
             Self::ProductNotFound => "product_not_found",
             Self::Clarify => "clarify",
+            Self::AskAddress => "ask_address",
         }
     }
 
@@ -203,6 +206,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
         (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
         (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
+        (Line::AskAddress, En) => {
+            "What's the new delivery address? Please write it in one message, as it should appear on the parcel."
+        }
+        (Line::AskAddress, Zh) => "请在一条消息中发送新的收货地址（收件人、电话和详细地址）。",
     }
 }
 
@@ -243,6 +250,14 @@ pub fn confirm_labels(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The labels of an address-change card's buttons: (confirm, keep the old address).
+pub fn address_labels(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Change address", "Keep the old address"),
+        Lang::Zh => ("确认修改地址", "不修改"),
+    }
+}
+
 /// The labels of an order-cancellation card's buttons: (confirm, keep the order).
 pub fn cancel_labels(lang: Lang) -> (&'static str, &'static str) {
     match lang {
@@ -260,6 +275,8 @@ pub fn confirms(text: &str) -> bool {
     [
         "confirm refund",
         "cancel order",
+        "change address",
+        "确认修改地址",
         "yes, cancel it",
         "确认取消订单",
         "confirm",
@@ -288,6 +305,8 @@ pub fn declines(text: &str) -> bool {
     [
         "cancel",
         "keep my order",
+        "keep the old address",
+        "不修改",
         "保留订单",
         "no",
         "no thanks",

@@ -119,6 +119,11 @@ pub fn reply_from_wit(reply: wit::Reply) -> PluginReply {
                 reason: r.reason,
                 terms: r.terms,
             },
+            wit::Action::ChangeAddress(a) => Proposal::ChangeAddress {
+                order_id: a.order_id,
+                address: a.address,
+                terms: a.terms,
+            },
             wit::Action::CancelOrder(c) => Proposal::CancelOrder {
                 order_id: c.order_id,
                 amount_minor: c.refund_minor,
@@ -164,6 +169,15 @@ pub fn action_to_wit(p: &Proposal) -> wit::Action {
             amount_minor: *amount_minor,
             currency: currency.clone(),
             reason: reason.clone(),
+            terms: terms.clone(),
+        }),
+        Proposal::ChangeAddress {
+            order_id,
+            address,
+            terms,
+        } => wit::Action::ChangeAddress(wit::AddressProposal {
+            order_id: order_id.clone(),
+            address: address.clone(),
             terms: terms.clone(),
         }),
         Proposal::CancelOrder {

@@ -21,6 +21,13 @@ pub trait MerchantData: Send + Sync + std::fmt::Debug + 'static {
     fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, String>;
     /// Cancels an order that has not shipped, atomically; `Ok(Err(why))` if it has.
     fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String>;
+    /// Sets the address of an order that has not shipped; `Ok(Err(why))` if it has.
+    fn change_address(
+        &self,
+        merchant: &str,
+        id: &str,
+        address: &str,
+    ) -> Result<Result<(), String>, String>;
     /// Products of `merchant` matching `query`, best first.
     fn search_products(
         &self,
@@ -267,6 +274,38 @@ impl log::Host for HostState {
 impl orders::Host for HostState {
     fn get_order(&mut self, id: String) -> Result<types::Order, types::HostError> {
         HostState::get_order(self, id)
+    }
+
+    fn change_address(&mut self, id: String, address: String) -> Result<(), types::HostError> {
+        if !self.capabilities.order_changes {
+            return Err(Self::denied("order_changes"));
+        }
+        self.spend_host_call()?;
+        match &self.phase {
+            Phase::Commit {
+                confirmed:
+                    Proposal::ChangeAddress {
+                        order_id,
+                        address: confirmed,
+                        ..
+                    },
+                ..
+            } if *order_id == id && *confirmed == address => {}
+            _ => {
+                return Err(types::HostError::AccessDenied(
+                    "an address is only changed in `commit`, to the one the shopper confirmed"
+                        .into(),
+                ));
+            }
+        }
+        match self.data.change_address(&self.merchant, &id, &address) {
+            Ok(Ok(())) => {
+                self.issued.push(format!("new address for {id}"));
+                Ok(())
+            }
+            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
+            Err(e) => Err(self.unavailable("order data", &e)),
+        }
     }
 
     fn cancel_order(&mut self, id: String) -> Result<(), types::HostError> {

@@ -322,7 +322,10 @@ mod tests {
     fn the_shipped_orders_manifest_is_valid() {
         let m = Manifest::parse(include_str!("../../../plugins/orders/manifest.toml")).unwrap();
         assert!(m.capabilities.orders);
-        assert_eq!(m.plugin.intents, ["track_order", "cancel_order"]);
+        assert_eq!(
+            m.plugin.intents,
+            ["track_order", "cancel_order", "change_shipping_address"]
+        );
         assert!(m.capabilities.order_changes);
     }
 }

@@ -134,6 +134,15 @@ pub enum Proposal {
         /// What the shopper agrees to, in their language.
         terms: String,
     },
+    /// Send an order that has not shipped somewhere else.
+    ChangeAddress {
+        /// The order.
+        order_id: String,
+        /// The new address.
+        address: String,
+        /// What happens, in the shopper's language.
+        terms: String,
+    },
     /// Cancel an order that has not shipped.
     CancelOrder {
         /// The order.
@@ -151,7 +160,9 @@ impl Proposal {
     /// The order it is about.
     pub fn order_id(&self) -> &str {
         match self {
-            Self::Refund { order_id, .. } | Self::CancelOrder { order_id, .. } => order_id,
+            Self::Refund { order_id, .. }
+            | Self::CancelOrder { order_id, .. }
+            | Self::ChangeAddress { order_id, .. } => order_id,
         }
     }
 
@@ -168,13 +179,16 @@ impl Proposal {
                 currency,
                 ..
             } => (*amount_minor, currency),
+            Self::ChangeAddress { .. } => (0, ""),
         }
     }
 
     /// What the shopper agrees to.
     pub fn terms(&self) -> &str {
         match self {
-            Self::Refund { terms, .. } | Self::CancelOrder { terms, .. } => terms,
+            Self::Refund { terms, .. }
+            | Self::CancelOrder { terms, .. }
+            | Self::ChangeAddress { terms, .. } => terms,
         }
     }
 
@@ -183,6 +197,7 @@ impl Proposal {
         match self {
             Self::Refund { .. } => "get_refund",
             Self::CancelOrder { .. } => "cancel_order",
+            Self::ChangeAddress { .. } => "change_shipping_address",
         }
     }
 }

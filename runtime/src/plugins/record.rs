@@ -78,6 +78,18 @@ impl MerchantData for Recorder {
         r
     }
 
+    fn change_address(
+        &self,
+        merchant: &str,
+        id: &str,
+        address: &str,
+    ) -> Result<Result<(), String>, String> {
+        let r = self.inner.change_address(merchant, id, address);
+        // The address itself is the shopper's: logged masked.
+        self.log("change_address", serde_json::json!([id, "[address]"]), &r);
+        r
+    }
+
     fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
         let r = self.inner.cancel_order(merchant, id);
         self.log("cancel_order", serde_json::json!([id]), &r);
@@ -194,6 +206,15 @@ impl Replayer {
 impl MerchantData for Replayer {
     fn order(&self, _merchant: &str, id: &str) -> Result<Option<OrderRecord>, String> {
         self.next::<Result<Option<OrderRecord>, String>>("order", serde_json::json!([id]))?
+    }
+
+    fn change_address(
+        &self,
+        _merchant: &str,
+        id: &str,
+        _address: &str,
+    ) -> Result<Result<(), String>, String> {
+        self.next::<Result<_, String>>("change_address", serde_json::json!([id, "[address]"]))?
     }
 
     fn cancel_order(&self, _merchant: &str, id: &str) -> Result<Result<(), String>, String> {

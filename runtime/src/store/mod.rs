@@ -315,6 +315,30 @@ impl Store {
         })
     }
 
+    /// Sets the address of order `id` if it has not shipped; `Ok(Err(why))` if it has.
+    pub async fn change_address(
+        &self,
+        merchant: &str,
+        id: &str,
+        address: &str,
+    ) -> Result<Result<(), String>, StoreError> {
+        let done = sqlx::query(
+            "UPDATE orders SET shipping_address = ? WHERE merchant_id = ? AND id = ? \
+             AND status = 'processing'",
+        )
+        .bind(address)
+        .bind(merchant)
+        .bind(id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(if done == 1 {
+            Ok(())
+        } else {
+            Err(format!("order {id} can no longer be sent elsewhere"))
+        })
+    }
+
     /// Starts a conversation for `merchant`.
     pub async fn create_conversation(
         &self,

@@ -101,3 +101,45 @@ pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
         </section>
     }
 }
+
+/// Props of [`ConfirmAddressCard`].
+#[derive(Properties, PartialEq)]
+pub struct ConfirmAddressCardProps {
+    /// Panel language.
+    pub lang: Lang,
+    /// Must be [`Card::ConfirmAddress`].
+    pub card: Card,
+    /// Whether the shopper can still answer it.
+    pub active: bool,
+    /// A button was pressed.
+    pub on_choose: Callback<String>,
+}
+
+/// The new address an order would go to, with confirm and decline buttons.
+#[function_component(ConfirmAddressCard)]
+pub fn confirm_address_card(props: &ConfirmAddressCardProps) -> Html {
+    let Card::ConfirmAddress {
+        action_id,
+        order_id,
+        address,
+        terms,
+        confirm,
+        cancel,
+    } = &props.card
+    else {
+        return html! {};
+    };
+    let lang = props.lang;
+    html! {
+        <section class="kefu-card kefu-confirm" data-testid="confirm-address" data-action={action_id.clone()} aria-label={t(lang, Text::NewAddress)}>
+            <dl>
+                <dt>{ t(lang, Text::Order) }</dt><dd>{ order_id.clone() }</dd>
+                <dt>{ t(lang, Text::NewAddress) }</dt><dd data-testid="new-address"><strong>{ address.clone() }</strong></dd>
+            </dl>
+            <p class="kefu-terms">{ terms.clone() }</p>
+            if props.active {
+                <QuickReplies options={vec![confirm.clone(), cancel.clone()]} on_choose={props.on_choose.clone()} />
+            }
+        </section>
+    }
+}

@@ -3,7 +3,9 @@
 use kefu_protocol::{Author, Card, ChatMessage};
 use yew::prelude::*;
 
-use super::{ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies};
+use super::{
+    ConfirmAddressCard, ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies,
+};
 use crate::i18n::{Lang, Text, t};
 use crate::state::Outgoing;
 
@@ -74,6 +76,9 @@ pub fn message_list(props: &MessageListProps) -> Html {
                             },
                             Card::Csat { .. } => html! {},
                             Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
+                            Card::ConfirmAddress { .. } => html! {
+                                <ConfirmAddressCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                            },
                             Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => html! {
                                 <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
                             },

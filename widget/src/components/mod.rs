@@ -9,7 +9,7 @@ mod message_list;
 mod order_card;
 mod quick_replies;
 
-pub use commerce_cards::{ConfirmRefundCard, ProductCard};
+pub use commerce_cards::{ConfirmAddressCard, ConfirmRefundCard, ProductCard};
 pub use composer::Composer;
 pub use contact_form::ContactForm;
 pub use csat::Csat;
