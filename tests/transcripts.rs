@@ -281,3 +281,24 @@ transcripts! {
     with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
     a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agents_are_offered_the_faq_answer_the_bot_would_give_first() {
+    let engine = engine().await;
+    let suggestions = engine
+        .faq_suggestions("demo", "do you deliver to canada?", kefu_protocol::Lang::En)
+        .await
+        .unwrap();
+    assert!(
+        suggestions[0].text.starts_with("We ship to the US, Canada"),
+        "{suggestions:?}"
+    );
+    let suggestions = engine
+        .faq_suggestions("demo", "退货政策是怎样的", kefu_protocol::Lang::Zh)
+        .await
+        .unwrap();
+    assert!(
+        suggestions[0].text.starts_with("签收后30天内"),
+        "{suggestions:?}"
+    );
+}

@@ -448,9 +448,10 @@ impl Engine {
         Ok(out)
     }
 
-    /// FAQ answers for `text`: the hook FAQ retrieval plugs into. Until then, entries in
-    /// the shopper's language sharing a word (English) or two characters (Chinese) with the
-    /// question, best overlap first, at most three.
+    /// FAQ answers for `text`: first the entry the bot itself would answer with
+    /// ([`super::faq::find`], by the recognised intent and the wording), then entries in the
+    /// shopper's language sharing a word (English) or two characters (Chinese) with the
+    /// question, best overlap first, at most three in all.
     pub async fn faq_suggestions(
         &self,
         merchant: &str,
@@ -475,20 +476,26 @@ impl Engine {
         if wanted.is_empty() {
             return Ok(vec![]);
         }
-        let mut scored: Vec<(usize, String)> = self
+        let entries: Vec<_> = self
             .store
             .faq(merchant)
             .await?
             .into_iter()
             .filter(|f| f.lang == lang.tag())
+            .collect();
+        let intent = self.classifier.classify(text).intent;
+        let best = super::faq::find(&entries, text, &intent).map(|e| e.answer.clone());
+        let mut scored: Vec<(usize, String)> = entries
+            .into_iter()
             .map(|f| (terms(&f.question).intersection(&wanted).count(), f.answer))
-            .filter(|(n, _)| *n > 0)
+            .filter(|(n, answer)| *n > 0 && Some(answer) != best.as_ref())
             .collect();
         scored.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
-        Ok(scored
+        Ok(best
             .into_iter()
+            .chain(scored.into_iter().map(|(_, text)| text))
             .take(3)
-            .map(|(_, text)| Suggestion {
+            .map(|text| Suggestion {
                 text,
                 source: "faq",
             })
