@@ -82,7 +82,8 @@ pub struct ConversationView {
     pub messages: Vec<ConsoleMessage>,
     /// Internal notes (never shown to the shopper).
     pub notes: Vec<Note>,
-    /// The orders mentioned in the conversation, found in the merchant's data.
+    /// The orders of the shopper's proven email and those mentioned in the conversation,
+    /// found in the merchant's data.
     pub orders: Vec<OrderContext>,
     /// Replies to start from.
     pub suggestions: Vec<Suggestion>,
@@ -370,6 +371,21 @@ impl Engine {
             })
             .collect();
         let mut orders = Vec::new();
+        // The orders of the email the shopper proved, then any other order they named.
+        let mut order_ids: Vec<String> = order_ids.into_iter().collect();
+        if let Some(email) = &conv.verified_email {
+            for id in self
+                .store
+                .order_ids_by_email(&agent.merchant_id, email)
+                .await?
+                .into_iter()
+                .rev()
+            {
+                if !order_ids.contains(&id) {
+                    order_ids.insert(0, id);
+                }
+            }
+        }
         for id in &order_ids {
             if let Some(o) = self.store.order(&agent.merchant_id, id).await? {
                 orders.push(OrderContext {

@@ -1003,6 +1003,25 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn orders_are_found_by_their_email_within_one_merchant() {
+        let store = demo().await;
+        assert_eq!(
+            store
+                .order_ids_by_email("demo", "JANE@example.com")
+                .await
+                .unwrap(),
+            ["1001"]
+        );
+        assert!(
+            store
+                .order_ids_by_email("other", "jane@example.com")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[tokio::test]
     async fn the_key_value_store_keeps_to_its_quota() {
         let store = demo().await;
         assert!(store.kv_set("demo", "p", "k", b"12345", 16).await.unwrap());

@@ -292,6 +292,23 @@ impl Store {
         }))
     }
 
+    /// The numbers of `merchant`'s orders placed with `email`, newest number first.
+    pub async fn order_ids_by_email(
+        &self,
+        merchant: &str,
+        email: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id FROM orders WHERE merchant_id = ? AND lower(email) = lower(?) \
+             ORDER BY id DESC LIMIT 20",
+        )
+        .bind(merchant)
+        .bind(email)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| r.get("id")).collect())
+    }
+
     /// Cancels order `id` of `merchant` if it has not shipped; `Ok(Err(why))` if it has (or
     /// does not exist). One conditional update: a cancel racing the warehouse loses cleanly.
     pub async fn cancel_order(
