@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 
 use kefu_runtime::plugins::compile::ArtifactCache;
 use kefu_runtime::plugins::{MerchantData, MoneyLimits, PluginHost, PluginRequest};
-use kefu_runtime::store::{NewRefund, OrderItem, OrderRecord, ProductRecord, RefundRecord};
+use kefu_runtime::store::{
+    NewRefund, OrderChange, OrderItem, OrderRecord, ProductRecord, RefundRecord,
+};
 
 /// Orders in memory: the same data Extism's side answers from a host function.
 #[derive(Debug)]
@@ -24,10 +26,12 @@ impl MerchantData for Orders {
     fn order(&self, _m: &str, id: &str) -> Result<Option<OrderRecord>, String> {
         Ok(self.0.get(id).cloned())
     }
-    fn change_address(&self, _: &str, _: &str, _: &str) -> Result<Result<(), String>, String> {
-        Ok(Err("not in this benchmark".into()))
-    }
-    fn cancel_order(&self, _: &str, _: &str) -> Result<Result<(), String>, String> {
+    fn change_order(
+        &self,
+        _: &str,
+        _: &str,
+        _: &OrderChange,
+    ) -> Result<Result<(), String>, String> {
         Ok(Err("not in this benchmark".into()))
     }
     fn search_products(&self, _: &str, _: &str, _: usize) -> Result<Vec<ProductRecord>, String> {

@@ -55,28 +55,28 @@ impl StoreData {
     }
 }
 
+impl StoreData {
+    /// Runs a store call to completion from the plugin's blocking thread.
+    fn run<T>(
+        &self,
+        call: impl std::future::Future<Output = Result<T, store::StoreError>>,
+    ) -> Result<T, String> {
+        self.handle.block_on(call).map_err(|e| e.to_string())
+    }
+}
+
 impl plugins::MerchantData for StoreData {
     fn order(&self, merchant: &str, id: &str) -> Result<Option<store::OrderRecord>, String> {
-        self.handle
-            .block_on(self.store.order(merchant, id))
-            .map_err(|e| e.to_string())
+        self.run(self.store.order(merchant, id))
     }
 
-    fn change_address(
+    fn change_order(
         &self,
         merchant: &str,
         id: &str,
-        address: &str,
+        change: &store::OrderChange,
     ) -> Result<Result<(), String>, String> {
-        self.handle
-            .block_on(self.store.change_address(merchant, id, address))
-            .map_err(|e| e.to_string())
-    }
-
-    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
-        self.handle
-            .block_on(self.store.cancel_order(merchant, id))
-            .map_err(|e| e.to_string())
+        self.run(self.store.change_unshipped_order(merchant, id, change))
     }
 
     fn search_products(
@@ -85,15 +85,11 @@ impl plugins::MerchantData for StoreData {
         query: &str,
         limit: usize,
     ) -> Result<Vec<store::ProductRecord>, String> {
-        self.handle
-            .block_on(self.store.search_products(merchant, query, limit))
-            .map_err(|e| e.to_string())
+        self.run(self.store.search_products(merchant, query, limit))
     }
 
     fn product(&self, merchant: &str, sku: &str) -> Result<Option<store::ProductRecord>, String> {
-        self.handle
-            .block_on(self.store.product(merchant, sku))
-            .map_err(|e| e.to_string())
+        self.run(self.store.product(merchant, sku))
     }
 
     fn refunds_for_order(
@@ -101,9 +97,7 @@ impl plugins::MerchantData for StoreData {
         merchant: &str,
         order: &str,
     ) -> Result<Vec<store::RefundRecord>, String> {
-        self.handle
-            .block_on(self.store.refunds_for_order(merchant, order))
-            .map_err(|e| e.to_string())
+        self.run(self.store.refunds_for_order(merchant, order))
     }
 
     fn issue_refund(
@@ -111,15 +105,11 @@ impl plugins::MerchantData for StoreData {
         refund: &store::NewRefund,
         limits: &plugins::MoneyLimits,
     ) -> Result<Result<String, String>, String> {
-        self.handle
-            .block_on(self.store.issue_refund(refund, limits))
-            .map_err(|e| e.to_string())
+        self.run(self.store.issue_refund(refund, limits))
     }
 
     fn kv_get(&self, merchant: &str, plugin: &str, key: &str) -> Result<Option<Vec<u8>>, String> {
-        self.handle
-            .block_on(self.store.kv_get(merchant, plugin, key))
-            .map_err(|e| e.to_string())
+        self.run(self.store.kv_get(merchant, plugin, key))
     }
 
     fn kv_set(
@@ -130,14 +120,10 @@ impl plugins::MerchantData for StoreData {
         value: &[u8],
         quota: u64,
     ) -> Result<bool, String> {
-        self.handle
-            .block_on(self.store.kv_set(merchant, plugin, key, value, quota))
-            .map_err(|e| e.to_string())
+        self.run(self.store.kv_set(merchant, plugin, key, value, quota))
     }
 
     fn kv_delete(&self, merchant: &str, plugin: &str, key: &str) -> Result<(), String> {
-        self.handle
-            .block_on(self.store.kv_delete(merchant, plugin, key))
-            .map_err(|e| e.to_string())
+        self.run(self.store.kv_delete(merchant, plugin, key))
     }
 }

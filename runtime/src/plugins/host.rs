@@ -12,21 +12,20 @@ use super::conversions::{
 };
 use super::manifest::{Capabilities, HttpGrant, Limits, MoneyLimits};
 use super::outbound::{self, OutboundError, OutboundRequest};
-use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
+use crate::store::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
 /// called from the blocking thread a plugin runs on. Errors are messages for the log.
 pub trait MerchantData: Send + Sync + std::fmt::Debug + 'static {
     /// One order of `merchant`.
     fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, String>;
-    /// Cancels an order that has not shipped, atomically; `Ok(Err(why))` if it has.
-    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String>;
-    /// Sets the address of an order that has not shipped; `Ok(Err(why))` if it has.
-    fn change_address(
+    /// Applies `change` to an order that has not shipped, atomically; `Ok(Err(why))` if it
+    /// has.
+    fn change_order(
         &self,
         merchant: &str,
         id: &str,
-        address: &str,
+        change: &OrderChange,
     ) -> Result<Result<(), String>, String>;
     /// Products of `merchant` matching `query`, best first.
     fn search_products(
@@ -228,6 +227,55 @@ impl HostState {
         }
     }
 
+    /// `orders.cancel-order` and `orders.change-address`: only with the `order_changes`
+    /// grant, only in `commit`, and only the change the shopper confirmed.
+    fn change_order(&mut self, id: String, change: OrderChange) -> Result<(), types::HostError> {
+        if !self.capabilities.order_changes {
+            return Err(Self::denied("order_changes"));
+        }
+        self.spend_host_call()?;
+        let confirmed = match (&self.phase, &change) {
+            (
+                Phase::Commit {
+                    confirmed: Proposal::CancelOrder { order_id, .. },
+                    ..
+                },
+                OrderChange::Cancel,
+            ) => *order_id == id,
+            (
+                Phase::Commit {
+                    confirmed:
+                        Proposal::ChangeAddress {
+                            order_id, address, ..
+                        },
+                    ..
+                },
+                OrderChange::Address(new),
+            ) => *order_id == id && address == new,
+            _ => false,
+        };
+        let done = match change {
+            OrderChange::Cancel => format!("cancellation of {id}"),
+            OrderChange::Address(_) => format!("new address for {id}"),
+        };
+        if !confirmed {
+            return Err(types::HostError::AccessDenied(match change {
+                OrderChange::Cancel => "an order is only cancelled in `commit`, after the shopper confirmed cancelling it".into(),
+                OrderChange::Address(_) => {
+                    "an address is only changed in `commit`, to the one the shopper confirmed".into()
+                }
+            }));
+        }
+        match self.data.change_order(&self.merchant, &id, &change) {
+            Ok(Ok(())) => {
+                self.issued.push(done);
+                Ok(())
+            }
+            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
+            Err(e) => Err(self.unavailable("order data", &e)),
+        }
+    }
+
     fn kv_key_ok(key: &str) -> Result<(), types::HostError> {
         if key.is_empty() || key.len() > MAX_KV_KEY {
             return Err(types::HostError::LimitExceeded(format!(
@@ -277,61 +325,11 @@ impl orders::Host for HostState {
     }
 
     fn change_address(&mut self, id: String, address: String) -> Result<(), types::HostError> {
-        if !self.capabilities.order_changes {
-            return Err(Self::denied("order_changes"));
-        }
-        self.spend_host_call()?;
-        match &self.phase {
-            Phase::Commit {
-                confirmed:
-                    Proposal::ChangeAddress {
-                        order_id,
-                        address: confirmed,
-                        ..
-                    },
-                ..
-            } if *order_id == id && *confirmed == address => {}
-            _ => {
-                return Err(types::HostError::AccessDenied(
-                    "an address is only changed in `commit`, to the one the shopper confirmed"
-                        .into(),
-                ));
-            }
-        }
-        match self.data.change_address(&self.merchant, &id, &address) {
-            Ok(Ok(())) => {
-                self.issued.push(format!("new address for {id}"));
-                Ok(())
-            }
-            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
-            Err(e) => Err(self.unavailable("order data", &e)),
-        }
+        self.change_order(id, OrderChange::Address(address))
     }
 
     fn cancel_order(&mut self, id: String) -> Result<(), types::HostError> {
-        if !self.capabilities.order_changes {
-            return Err(Self::denied("order_changes"));
-        }
-        self.spend_host_call()?;
-        match &self.phase {
-            Phase::Commit {
-                confirmed: Proposal::CancelOrder { order_id, .. },
-                ..
-            } if *order_id == id => {}
-            _ => {
-                return Err(types::HostError::AccessDenied(
-                    "an order is only cancelled in `commit`, after the shopper confirmed cancelling it".into(),
-                ));
-            }
-        }
-        match self.data.cancel_order(&self.merchant, &id) {
-            Ok(Ok(())) => {
-                self.issued.push(format!("cancellation of {id}"));
-                Ok(())
-            }
-            Ok(Err(why)) => Err(types::HostError::LimitExceeded(why)),
-            Err(e) => Err(self.unavailable("order data", &e)),
-        }
+        self.change_order(id, OrderChange::Cancel)
     }
 }
 

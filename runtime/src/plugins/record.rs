@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::host::MerchantData;
 use super::manifest::MoneyLimits;
-use crate::store::{NewRefund, OrderRecord, ProductRecord, RefundRecord};
+use crate::store::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
 
 /// One answer the host's data gave during a call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +61,14 @@ impl Recorder {
     }
 }
 
+/// An order change as logged: the new address is the shopper's, so it is masked.
+fn logged_change(id: &str, change: &OrderChange) -> Value {
+    match change {
+        OrderChange::Cancel => serde_json::json!([id, "cancel"]),
+        OrderChange::Address(_) => serde_json::json!([id, "address", "[address]"]),
+    }
+}
+
 /// What a plugin may see of an order, as logged: the shopper's email and address removed.
 fn redact_order(o: &OrderRecord) -> OrderRecord {
     OrderRecord {
@@ -78,21 +86,14 @@ impl MerchantData for Recorder {
         r
     }
 
-    fn change_address(
+    fn change_order(
         &self,
         merchant: &str,
         id: &str,
-        address: &str,
+        change: &OrderChange,
     ) -> Result<Result<(), String>, String> {
-        let r = self.inner.change_address(merchant, id, address);
-        // The address itself is the shopper's: logged masked.
-        self.log("change_address", serde_json::json!([id, "[address]"]), &r);
-        r
-    }
-
-    fn cancel_order(&self, merchant: &str, id: &str) -> Result<Result<(), String>, String> {
-        let r = self.inner.cancel_order(merchant, id);
-        self.log("cancel_order", serde_json::json!([id]), &r);
+        let r = self.inner.change_order(merchant, id, change);
+        self.log("change_order", logged_change(id, change), &r);
         r
     }
 
@@ -208,18 +209,14 @@ impl MerchantData for Replayer {
         self.next::<Result<Option<OrderRecord>, String>>("order", serde_json::json!([id]))?
     }
 
-    fn change_address(
+    fn change_order(
         &self,
         _merchant: &str,
         id: &str,
-        _address: &str,
+        change: &OrderChange,
     ) -> Result<Result<(), String>, String> {
-        self.next::<Result<_, String>>("change_address", serde_json::json!([id, "[address]"]))?
-    }
-
-    fn cancel_order(&self, _merchant: &str, id: &str) -> Result<Result<(), String>, String> {
         // Replays never change orders: the recorded answer is returned.
-        self.next::<Result<_, String>>("cancel_order", serde_json::json!([id]))?
+        self.next::<Result<_, String>>("change_order", logged_change(id, change))?
     }
 
     fn search_products(

@@ -117,6 +117,15 @@ pub struct Conversation {
     pub verified_email: Option<String>,
 }
 
+/// A change to an order that has not shipped yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderChange {
+    /// Cancel it.
+    Cancel,
+    /// Send it to this address instead.
+    Address(String),
+}
+
 /// What a turn changes in its conversation's header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationUpdate {
@@ -309,50 +318,42 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.get("id")).collect())
     }
 
-    /// Cancels order `id` of `merchant` if it has not shipped; `Ok(Err(why))` if it has (or
-    /// does not exist). One conditional update: a cancel racing the warehouse loses cleanly.
-    pub async fn cancel_order(
+    /// Applies `change` to order `id` of `merchant` if it has not shipped; `Ok(Err(why))`
+    /// if it has (or does not exist). One conditional update: a change racing the
+    /// warehouse loses cleanly.
+    pub async fn change_unshipped_order(
         &self,
         merchant: &str,
         id: &str,
+        change: &OrderChange,
     ) -> Result<Result<(), String>, StoreError> {
-        let done = sqlx::query(
-            "UPDATE orders SET status = 'cancelled' WHERE merchant_id = ? AND id = ? \
-             AND status = 'processing'",
-        )
-        .bind(merchant)
-        .bind(id)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
+        let (query, refused) = match change {
+            OrderChange::Cancel => (
+                sqlx::query(
+                    "UPDATE orders SET status = 'cancelled' WHERE merchant_id = ? AND id = ? \
+                     AND status = 'processing'",
+                ),
+                "cancelled",
+            ),
+            OrderChange::Address(address) => (
+                sqlx::query(
+                    "UPDATE orders SET shipping_address = ? WHERE merchant_id = ? AND id = ? \
+                     AND status = 'processing'",
+                )
+                .bind(address),
+                "sent elsewhere",
+            ),
+        };
+        let done = query
+            .bind(merchant)
+            .bind(id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
         Ok(if done == 1 {
             Ok(())
         } else {
-            Err(format!("order {id} can no longer be cancelled"))
-        })
-    }
-
-    /// Sets the address of order `id` if it has not shipped; `Ok(Err(why))` if it has.
-    pub async fn change_address(
-        &self,
-        merchant: &str,
-        id: &str,
-        address: &str,
-    ) -> Result<Result<(), String>, StoreError> {
-        let done = sqlx::query(
-            "UPDATE orders SET shipping_address = ? WHERE merchant_id = ? AND id = ? \
-             AND status = 'processing'",
-        )
-        .bind(address)
-        .bind(merchant)
-        .bind(id)
-        .execute(&self.pool)
-        .await?
-        .rows_affected();
-        Ok(if done == 1 {
-            Ok(())
-        } else {
-            Err(format!("order {id} can no longer be sent elsewhere"))
+            Err(format!("order {id} can no longer be {refused}"))
         })
     }
 
