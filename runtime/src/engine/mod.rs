@@ -163,22 +163,37 @@ pub struct Engine {
     bus: Bus,
 }
 
+/// The bot answers in words of its own: one of its lines (which the merchant may reword).
 fn say(intent: &str, line: Line, lang: Lang, state: ConversationState) -> Decision {
     Decision {
-        intent: intent.to_string(),
-        text: replies::text(line, lang).to_string(),
-        cards: replies::quick_replies(line, lang),
         state,
-        pending_intent: None,
         failed: matches!(
             line,
             Line::OutOfScope | Line::CannotHandleYet | Line::OrderNotFound | Line::PluginFailed
         ),
+        line: Some(line),
+        ..answer_with(
+            intent,
+            replies::text(line, lang).to_string(),
+            replies::quick_replies(line, lang),
+        )
+    }
+}
+
+/// The bot answers in words that are not its own: a plugin's, or the merchant's FAQ.
+fn answer_with(intent: &str, text: String, cards: Vec<Card>) -> Decision {
+    Decision {
+        intent: intent.to_string(),
+        text,
+        cards,
+        state: ConversationState::Bot,
+        pending_intent: None,
+        failed: false,
         handoff_reason: None,
         priority: 0,
         pending: Pending::default(),
         verified_email: None,
-        line: Some(line),
+        line: None,
     }
 }
 
@@ -723,11 +738,14 @@ impl Engine {
                         pending_intent: Some(intent.to_string()),
                         ..say(intent, Line::OrderNotFound, lang, Bot)
                     },
+                    // The merchant's policy, in the plugin's words; the need is still unmet.
                     Err(CallError::NotAllowed(why)) => Decision {
-                        text: why,
-                        line: None,
-                        cards: replies::quick_replies(Line::CannotHandleYet, lang),
-                        ..say(intent, Line::CannotHandleYet, lang, Bot)
+                        failed: true,
+                        ..answer_with(
+                            intent,
+                            why,
+                            replies::quick_replies(Line::CannotHandleYet, lang),
+                        )
                     },
                     Err(e) => {
                         tracing::warn!(merchant = %conv.merchant_id, intent, error = %e, "plugin call failed");
@@ -789,14 +807,11 @@ impl Engine {
             .into_iter()
             .filter(|e| e.lang == lang.tag())
             .collect();
-        Ok(faq::find(&entries, text, intent).map(|entry| Decision {
-            text: entry.answer.clone(),
-            line: None,
-            ..say(
+        Ok(faq::find(&entries, text, intent).map(|entry| {
+            answer_with(
                 entry.intent.as_deref().unwrap_or("faq"),
-                Line::Thanks,
-                lang,
-                ConversationState::Bot,
+                entry.answer.clone(),
+                vec![],
             )
         }))
     }
@@ -923,13 +938,7 @@ impl Engine {
         verified_email: Option<&str>,
         lang: Lang,
     ) -> Result<Decision, EngineError> {
-        let mut d = Decision {
-            intent: intent.to_string(),
-            text: reply.text,
-            line: None,
-            cards: reply.cards,
-            ..say(intent, Line::Thanks, lang, ConversationState::Bot)
-        };
+        let mut d = answer_with(intent, reply.text, reply.cards);
         let Some(proposal) = reply.proposal else {
             return Ok(d);
         };
@@ -1105,13 +1114,7 @@ impl Engine {
         let refunds_issued = stats.refunds_issued.clone();
         self.audit(entry, input, &result, stats).await;
         match result {
-            Ok(reply) => Ok(Decision {
-                intent: intent.into(),
-                text: reply.text,
-                line: None,
-                cards: reply.cards,
-                ..say(intent, Line::Thanks, lang, Bot)
-            }),
+            Ok(reply) => Ok(answer_with(intent, reply.text, reply.cards)),
             // Money moved but the plugin failed afterwards: a person must look at it.
             Err(e) if issued => {
                 tracing::error!(error = %e, order_id, "committed, but the plugin failed after");
