@@ -42,12 +42,18 @@ fn hostile_manifest_with_deadline(orders: bool, deadline_ms: u64) -> String {
 
 const ORDERS_MANIFEST: &str = include_str!("../../plugins/orders/manifest.toml");
 
-async fn host() -> Arc<PluginHost> {
+/// A fresh store holding the demo merchant's data.
+async fn demo_store() -> Store {
     let store = Store::in_memory().await.unwrap();
     store
         .load_demo(&DemoData::builtin().unwrap())
         .await
         .unwrap();
+    store
+}
+
+async fn host() -> Arc<PluginHost> {
+    let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
     host.load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
         .unwrap();
@@ -206,11 +212,7 @@ const MONEY_MANIFEST: &str = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\
     max_per_shopper_minor = 10000\n";
 
 async fn money_host() -> Arc<PluginHost> {
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
+    let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
         .unwrap()
         .with_clock(Clock::Fixed(1_795_305_600_000));
@@ -295,11 +297,7 @@ async fn a_plugin_built_against_the_previous_contract_still_works() {
     // orders-0.1.0.wasm is the orders plugin as built against kefu:plugin@0.1.0, kept as
     // it was: it must keep working on every newer host.
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
+    let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
     let manifest = std::fs::read_to_string(fixtures.join("orders-0.1.0.toml")).unwrap();
     let wasm = std::fs::read(fixtures.join("orders-0.1.0.wasm")).unwrap();
@@ -398,11 +396,7 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
          [http]\nallow = [\"{origin}\"]\ntimeout_ms = 300\nmax_response_bytes = 1024\n\
          [[http.secrets]]\norigin = \"{origin}\"\nheader = \"Authorization\"\nname = \"shop_token\"\n"
     );
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
+    let store = demo_store().await;
     let secrets =
         std::collections::HashMap::from([("shop_token".to_string(), "Bearer s3cret".to_string())]);
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
@@ -474,11 +468,7 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_orders_plugin_cancels_only_the_confirmed_unshipped_order() {
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
+    let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
     let plugin = host
         .load("demo", ORDERS_MANIFEST, &component("plugins/orders"))

@@ -3,7 +3,7 @@
 // for a human.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { classifyNatively, launchBrowser, startKefu } from './harness.mjs';
+import { ask, classifyNatively, launchBrowser, openChat, startKefu } from './harness.mjs';
 
 let kefu;
 let browser;
@@ -26,22 +26,6 @@ async function openStorefront() {
   page.on('pageerror', (e) => errors.push(e));
   await page.goto(`${kefu.url}/`);
   return { page, requests, errors };
-}
-
-async function openChat(page) {
-  await page.getByTestId('kefu-launcher').click();
-  const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
-  await frame.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
-  return frame;
-}
-
-async function ask(frame, text) {
-  const before = await frame.locator('li[data-author="bot"]').count();
-  await frame.getByTestId('composer').fill(text);
-  await frame.getByTestId('composer').press('Enter');
-  const reply = frame.locator('li[data-author="bot"]').nth(before);
-  await reply.waitFor();
-  return reply;
 }
 
 describe('storefront', () => {

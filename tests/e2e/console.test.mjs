@@ -4,7 +4,7 @@
 // and the console shows the stored rating.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startKefu } from './harness.mjs';
+import { launchBrowser, openChat, startKefu } from './harness.mjs';
 
 let kefu;
 let browser;
@@ -41,9 +41,7 @@ test('an agent claims, answers live and resolves; the shopper rates it', async (
   const shopperContext = await browser.newContext();
   const shop = await shopperContext.newPage();
   await shop.goto(`${kefu.url}/`);
-  await shop.getByTestId('kefu-launcher').click();
-  const chat = shop.frameLocator('iframe[data-testid="kefu-frame"]');
-  await chat.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
+  const chat = await openChat(shop);
   await chat.getByTestId('composer').fill('where is my order 1001? I want to talk to a human');
   await chat.getByTestId('composer').press('Enter');
   await chat.locator('li[data-author="bot"]').filter({ hasText: 'asked a member of our team' }).waitFor();

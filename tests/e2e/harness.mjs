@@ -67,3 +67,21 @@ export function classifyNatively(texts) {
     child.stdin.end(texts.join('\n') + '\n');
   });
 }
+
+/** Clicks the launcher on `page` and waits for the chat; resolves to the chat's frame. */
+export async function openChat(page) {
+  await page.getByTestId('kefu-launcher').click();
+  const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
+  await frame.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
+  return frame;
+}
+
+/** Sends `text` in the chat `frame`; resolves to the bot's next message. */
+export async function ask(frame, text) {
+  const before = await frame.locator('li[data-author="bot"]').count();
+  await frame.getByTestId('composer').fill(text);
+  await frame.getByTestId('composer').press('Enter');
+  const reply = frame.locator('li[data-author="bot"]').nth(before);
+  await reply.waitFor();
+  return reply;
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startKefu } from './harness.mjs';
+import { ask, launchBrowser, openChat, startKefu } from './harness.mjs';
 
 let kefu;
 let browser;
@@ -18,22 +18,6 @@ after(async () => {
   await browser?.close();
   await kefu?.stop();
 });
-
-async function openChat(page) {
-  await page.getByTestId('kefu-launcher').click();
-  const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
-  await frame.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
-  return frame;
-}
-
-async function ask(frame, text) {
-  const before = await frame.locator('li[data-author="bot"]').count();
-  await frame.getByTestId('composer').fill(text);
-  await frame.getByTestId('composer').press('Enter');
-  const reply = frame.locator('li[data-author="bot"]').nth(before);
-  await reply.waitFor();
-  return reply;
-}
 
 describe('refunds', () => {
   test('a refund is confirmed on its card, issued once, and the buttons go away', async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, test } from 'node:test';
-import { launchBrowser, startKefu } from './harness.mjs';
+import { launchBrowser, openChat, startKefu } from './harness.mjs';
 
 let browser;
 let kefu;
@@ -21,9 +21,7 @@ test('a message typed while the runtime is down is queued, then delivered once',
   browser = await launchBrowser();
   const page = await browser.newPage();
   await page.goto(`${kefu.url}/`);
-  await page.getByTestId('kefu-launcher').click();
-  const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
-  await frame.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
+  const frame = await openChat(page);
   await frame.getByTestId('composer').fill('hello');
   await frame.getByTestId('composer').press('Enter');
   await frame.locator('li[data-author="bot"]').first().waitFor();
