@@ -100,6 +100,10 @@ pub struct Example {
     pub text: String,
     /// Index into [`LABELS`].
     pub label: usize,
+    /// Other labels the message means just as much (a vague message such as "I have a
+    /// problem with my order"); the model learns to split its probability among them, so
+    /// the conversation engine asks which one instead of guessing.
+    pub also: Vec<usize>,
     /// Where it came from.
     pub source: Source,
 }
@@ -150,12 +154,19 @@ pub fn read_tsv(path: &Path) -> Result<Vec<Example>> {
         let Some((label, text)) = line.split_once('\t') else {
             bail!("{}:{}: expected `label<TAB>text`", path.display(), n + 1);
         };
-        let Some(label) = label_index(label.trim()) else {
-            bail!("{}:{}: unknown label `{label}`", path.display(), n + 1);
-        };
+        // `a|b`: the message is ambiguous between the labels.
+        let mut labels = Vec::new();
+        for name in label.split('|') {
+            let Some(index) = label_index(name.trim()) else {
+                bail!("{}:{}: unknown label `{name}`", path.display(), n + 1);
+            };
+            labels.push(index);
+        }
+        let label = labels.remove(0);
         out.push(Example {
             text: text.trim().to_string(),
             label,
+            also: labels,
             source: Source::Project,
         });
     }
@@ -258,6 +269,7 @@ fn load_bitext(dir: &Path, rng: &mut SplitMix64, set: &mut Dataset) -> Result<()
         let example = Example {
             text: filled,
             label,
+            also: Vec::new(),
             source: Source::Bitext,
         };
         // 5% of templates are held out to choose the out-of-scope threshold on.
@@ -309,6 +321,7 @@ fn load_clinc(dir: &Path, set: &mut Dataset) -> Result<()> {
             set.train.push(Example {
                 text,
                 label,
+                also: Vec::new(),
                 source: Source::Clinc,
             });
         }
@@ -320,6 +333,7 @@ fn load_clinc(dir: &Path, set: &mut Dataset) -> Result<()> {
         let example = Example {
             text,
             label,
+            also: Vec::new(),
             source: Source::Clinc,
         };
         if bucket(&example.text) < 50 {
@@ -332,6 +346,7 @@ fn load_clinc(dir: &Path, set: &mut Dataset) -> Result<()> {
         set.eval.push(Example {
             text,
             label: oos(),
+            also: Vec::new(),
             source: Source::Clinc,
         });
     }
@@ -359,6 +374,7 @@ fn load_crosswoz(dir: &Path, set: &mut Dataset) -> Result<()> {
         let example = Example {
             text: text.to_string(),
             label,
+            also: Vec::new(),
             source: Source::CrossWoz,
         };
         // Split by dialogue: turns of one trip never straddle train and eval.
@@ -378,14 +394,20 @@ fn load_crosswoz(dir: &Path, set: &mut Dataset) -> Result<()> {
 pub fn add_training_file(set: &mut Dataset, path: &Path) -> Result<usize> {
     let examples = read_tsv(path)?;
     let n = examples.len();
+    add_training(set, examples);
+    Ok(n)
+}
+
+/// Splits project-written training sentences: 10% calibrate the threshold and temperature,
+/// except ambiguous ones, which have no single right answer to calibrate on.
+fn add_training(set: &mut Dataset, examples: Vec<Example>) {
     for e in examples {
-        if bucket(&e.text) < 10 {
+        if e.also.is_empty() && bucket(&e.text) < 10 {
             set.validation.push(e);
         } else {
             set.train.push(e);
         }
     }
-    Ok(n)
 }
 
 /// Loads everything: public sets from `public_dir`, project sets from `project_dir`.
@@ -408,19 +430,19 @@ pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset>
             .unwrap_or_default()
             .to_string();
         let examples = read_tsv(&path)?;
+        let scored = name.starts_with("eval") || name.starts_with("holdout");
+        if scored && let Some(e) = examples.iter().find(|e| !e.also.is_empty()) {
+            bail!(
+                "{name}: `{}` has several labels; evaluation sets need exactly one",
+                e.text
+            );
+        }
         if name.starts_with("eval") {
             set.eval.extend(examples);
         } else if name.starts_with("holdout") {
             set.holdout.extend(examples);
         } else {
-            for e in examples {
-                // 10% of the project's own training sentences calibrate the threshold.
-                if bucket(&e.text) < 10 {
-                    set.validation.push(e);
-                } else {
-                    set.train.push(e);
-                }
-            }
+            add_training(&mut set, examples);
         }
     }
     Ok(set)

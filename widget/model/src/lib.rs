@@ -140,11 +140,12 @@ pub fn train_and_write_with(
         set.eval.len()
     );
     let mut w = train::train(&set.train, hyper, true);
+    let quantized = w.quantize();
     let temperature = fit_temperature(&w, &set.validation);
     w.scale_logits(1.0 / temperature);
     let threshold = calibrate(&w, &set.validation);
     eprintln!("temperature {temperature}");
-    let bytes = onnx::encode(&w, threshold);
+    let bytes = onnx::encode(&w, &quantized, threshold);
     std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!(
         "wrote {} ({} bytes), out-of-scope threshold {threshold}",

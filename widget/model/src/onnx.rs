@@ -11,13 +11,23 @@ use tract_onnx::pb::{
 };
 
 use crate::data::LABELS;
-use crate::train::Weights;
+use crate::train::{Quantized, Weights};
 
 fn tensor(name: &str, dims: &[usize], data: &[f32]) -> TensorProto {
     TensorProto {
         name: name.into(),
         dims: dims.iter().map(|&d| d as i64).collect(),
         data_type: DataType::Float as i32,
+        raw_data: data.iter().flat_map(|v| v.to_le_bytes()).collect(),
+        ..Default::default()
+    }
+}
+
+fn int8_tensor(name: &str, dims: &[usize], data: &[i8]) -> TensorProto {
+    TensorProto {
+        name: name.into(),
+        dims: dims.iter().map(|&d| d as i64).collect(),
+        data_type: DataType::Int8 as i32,
         raw_data: data.iter().flat_map(|v| v.to_le_bytes()).collect(),
         ..Default::default()
     }
@@ -67,11 +77,13 @@ fn int_attr(name: &str, i: i64) -> AttributeProto {
     }
 }
 
-/// Encodes `w` as ONNX bytes.
+/// Encodes `w`, with its embedding stored as `q`, as ONNX bytes.
 ///
 /// Graph: `ids: int64[N]`, `weights: float[1, N]` →
-/// `probs = Softmax(MatMul(MatMul(weights, Gather(embedding, ids)), output) + bias)`.
-pub fn encode(w: &Weights, threshold: f32) -> Vec<u8> {
+/// `rows = Cast<float>(Gather(codes, ids))`, `row_weights = weights · Gather(scales, ids)`,
+/// `probs = Softmax(MatMul(MatMul(row_weights, rows), output) + bias)`. The per-row scale
+/// is folded into the pooling weights, so only N values are multiplied, not N × dim.
+pub fn encode(w: &Weights, q: &Quantized, threshold: f32) -> Vec<u8> {
     let buckets = w.featurizer.buckets as usize;
     let labels = LABELS.len();
     let graph = GraphProto {
@@ -79,17 +91,31 @@ pub fn encode(w: &Weights, threshold: f32) -> Vec<u8> {
         node: vec![
             node(
                 "Gather",
-                &["embedding", "ids"],
-                "rows",
+                &["codes", "ids"],
+                "row_codes",
                 vec![int_attr("axis", 0)],
             ),
-            node("MatMul", &["weights", "rows"], "pooled", vec![]),
+            node(
+                "Cast",
+                &["row_codes"],
+                "rows",
+                vec![int_attr("to", DataType::Float as i64)],
+            ),
+            node(
+                "Gather",
+                &["scales", "ids"],
+                "row_scales",
+                vec![int_attr("axis", 0)],
+            ),
+            node("Mul", &["weights", "row_scales"], "row_weights", vec![]),
+            node("MatMul", &["row_weights", "rows"], "pooled", vec![]),
             node("MatMul", &["pooled", "output"], "scores", vec![]),
             node("Add", &["scores", "bias"], "logits", vec![]),
             node("Softmax", &["logits"], "probs", vec![int_attr("axis", -1)]),
         ],
         initializer: vec![
-            tensor("embedding", &[buckets, w.dim], &w.embedding),
+            int8_tensor("codes", &[buckets, w.dim], &q.codes),
+            tensor("scales", &[buckets], &q.scales),
             tensor("output", &[w.dim, labels], &w.output),
             tensor("bias", &[labels], &w.bias),
         ],

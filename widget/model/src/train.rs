@@ -6,7 +6,7 @@
 //! classification. Single-threaded on purpose: the result is bit-for-bit reproducible.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kefu_intent::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+use kefu_intent::{FEATURIZER_VERSION, Features, FeaturizerConfig, featurize};
 
 use crate::data::{Example, LABELS};
 use crate::rng::SplitMix64;
@@ -24,6 +24,11 @@ pub struct Hyper {
     pub lr: f32,
     /// Seed for initialisation and shuffling.
     pub seed: u64,
+    /// How many labels' worth of weight out-of-scope gets per language.
+    pub oos_share: f32,
+    /// Share of a message's features left out at random in each training step, so that no
+    /// single word carries a label and unseen words do not leave a message without cues.
+    pub dropout: f32,
 }
 
 impl Default for Hyper {
@@ -34,6 +39,8 @@ impl Default for Hyper {
             epochs: 12,
             lr: 0.4,
             seed: 20_261_122,
+            oos_share: 2.0,
+            dropout: 0.0,
         }
     }
 }
@@ -55,6 +62,8 @@ impl Hyper {
             epochs: var("KEFU_TRAIN_EPOCHS", d.epochs),
             lr: var("KEFU_TRAIN_LR", d.lr),
             seed: var("KEFU_TRAIN_SEED", d.seed),
+            oos_share: var("KEFU_TRAIN_OOS_SHARE", d.oos_share),
+            dropout: var("KEFU_TRAIN_DROPOUT", d.dropout),
         }
     }
 }
@@ -74,7 +83,35 @@ pub struct Weights {
     pub bias: Vec<f32>,
 }
 
+/// The embedding as the ONNX file stores it: one signed byte per value and one scale per
+/// row (value = code × scale), a quarter of the f32 size.
+#[derive(Debug, Clone)]
+pub struct Quantized {
+    /// `[buckets, dim]`, row-major.
+    pub codes: Vec<i8>,
+    /// `[buckets]`.
+    pub scales: Vec<f32>,
+}
+
 impl Weights {
+    /// Rounds the embedding to [`Quantized`] form, symmetric per row, and keeps the rounded
+    /// values, so that from here on these weights compute what the ONNX file computes.
+    pub fn quantize(&mut self) -> Quantized {
+        let mut codes = Vec::with_capacity(self.embedding.len());
+        let mut scales = Vec::with_capacity(self.embedding.len() / self.dim);
+        for row in self.embedding.chunks_mut(self.dim) {
+            let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            for v in row.iter_mut() {
+                let code = (*v / scale).round().clamp(-127.0, 127.0) as i8;
+                codes.push(code);
+                *v = f32::from(code) * scale;
+            }
+            scales.push(scale);
+        }
+        Quantized { codes, scales }
+    }
+
     /// Probabilities for `text` computed directly (used to cross-check the ONNX export).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
         softmax(self.logits(text))
@@ -139,7 +176,7 @@ fn softmax(mut z: Vec<f32>) -> Vec<f32> {
 /// so no single sentence is learned by heart. Out-of-scope is one label covering everything
 /// else, so it gets a few labels' worth, not the weight of its thousands of rows: more and
 /// it swallows shop messages phrased unlike the training data.
-fn example_weights(train: &[Example]) -> Vec<f32> {
+fn example_weights(train: &[Example], oos_share: f32) -> Vec<f32> {
     use std::collections::BTreeMap;
     let oos = crate::data::oos();
     // Sentences the project wrote are grouped apart from the public sets: they are few but
@@ -157,7 +194,7 @@ fn example_weights(train: &[Example]) -> Vec<f32> {
         .map(|e| {
             let n = counts[&group(e)] as f32;
             let target = if e.label == oos {
-                OOS_SHARE * GROUP_WEIGHT
+                oos_share * GROUP_WEIGHT
             } else {
                 GROUP_WEIGHT
             };
@@ -168,8 +205,6 @@ fn example_weights(train: &[Example]) -> Vec<f32> {
 
 /// Total weight of one (label, language) group.
 const GROUP_WEIGHT: f32 = 400.0;
-/// How many labels' worth of weight out-of-scope gets per language.
-const OOS_SHARE: f32 = 2.0;
 
 /// Trains a model on `train`.
 pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
@@ -195,7 +230,7 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
         .iter()
         .map(|e| featurize(&e.text, &featurizer))
         .collect();
-    let sample_weights = example_weights(train);
+    let sample_weights = example_weights(train, hyper.oos_share);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let total = (hyper.epochs * train.len()) as u64;
     let bar = if progress {
@@ -209,16 +244,26 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
     let mut hidden = vec![0f32; dim];
     let mut grad_hidden = vec![0f32; dim];
     let mut step = 0u64;
+    let mut dropped;
     for epoch in 0..hyper.epochs {
         bar.set_message(format!("{}/{}", epoch + 1, hyper.epochs));
         rng.shuffle(&mut order);
         for &i in &order {
             let lr = hyper.lr * (1.0 - step as f32 / total as f32) * sample_weights[i];
             step += 1;
-            let f = &features[i];
+            let f = if hyper.dropout > 0.0 {
+                dropped = drop_features(&features[i], hyper.dropout, &mut rng);
+                &dropped
+            } else {
+                &features[i]
+            };
             w.pool(&f.ids, &f.weights, &mut hidden);
             let mut g = w.softmax_out(&hidden);
-            g[train[i].label] -= 1.0;
+            let e = &train[i];
+            let share = 1.0 / (1 + e.also.len()) as f32;
+            for &label in std::iter::once(&e.label).chain(&e.also) {
+                g[label] -= share;
+            }
             // Gradient w.r.t. the hidden vector, before the output layer moves.
             for (k, gh) in grad_hidden.iter_mut().enumerate() {
                 *gh = w.output[k * n_labels..(k + 1) * n_labels]
@@ -235,8 +280,10 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
                     *o -= lr * h * gj;
                 }
             }
-            for (b, gj) in w.bias.iter_mut().zip(&g) {
-                *b -= lr * gj;
+            if std::env::var_os("KEFU_TRAIN_NO_BIAS").is_none() {
+                for (b, gj) in w.bias.iter_mut().zip(&g) {
+                    *b -= lr * gj;
+                }
             }
             for (&id, &fw) in f.ids.iter().zip(&f.weights) {
                 let row = &mut w.embedding[id as usize * dim..][..dim];
@@ -251,4 +298,22 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
     }
     bar.finish_and_clear();
     w
+}
+
+/// `features` with each one left out with probability `p` (at least one kept), the weights
+/// of the rest renormalised to sum to one.
+fn drop_features(features: &Features, p: f32, rng: &mut SplitMix64) -> Features {
+    let keep_below = ((1.0 - p) * 1_000_000.0) as usize;
+    let mut ids = Vec::with_capacity(features.ids.len());
+    for &id in &features.ids {
+        if rng.below(1_000_000) < keep_below {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        ids.push(features.ids[rng.below(features.ids.len())]);
+    }
+    let weight = 1.0 / ids.len() as f32;
+    let weights = vec![weight; ids.len()];
+    Features { ids, weights }
 }
