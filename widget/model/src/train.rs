@@ -280,10 +280,8 @@ pub fn train(train: &[Example], hyper: &Hyper, progress: bool) -> Weights {
                     *o -= lr * h * gj;
                 }
             }
-            if std::env::var_os("KEFU_TRAIN_NO_BIAS").is_none() {
-                for (b, gj) in w.bias.iter_mut().zip(&g) {
-                    *b -= lr * gj;
-                }
+            for (b, gj) in w.bias.iter_mut().zip(&g) {
+                *b -= lr * gj;
             }
             for (&id, &fw) in f.ids.iter().zip(&f.weights) {
                 let row = &mut w.embedding[id as usize * dim..][..dim];
