@@ -34,8 +34,8 @@ pub struct Hyper {
 impl Default for Hyper {
     fn default() -> Self {
         Self {
-            buckets: 12_288,
-            dim: 20,
+            buckets: 32_768,
+            dim: 24,
             epochs: 12,
             lr: 0.4,
             seed: 20_261_122,
