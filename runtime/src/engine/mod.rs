@@ -601,6 +601,8 @@ impl Engine {
             {
                 (last, true)
             }
+            // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
+            _ if replies::acknowledges(text) => ("thanks", true),
             _ => (prediction.intent.as_str(), false),
         };
         // A question naming one of the shop's products is about that product, whatever

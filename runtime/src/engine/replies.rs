@@ -268,32 +268,44 @@ pub fn cancel_labels(lang: Lang) -> (&'static str, &'static str) {
 
 /// Whether `text` accepts a proposed action (the card's button, or a plain "yes").
 pub fn confirms(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_end_matches(['.', '!', '。', '！'])
-        .to_lowercase();
+    let t = bare(text);
+    acknowledges(text)
+        || [
+            "confirm refund",
+            "cancel order",
+            "change address",
+            "确认修改地址",
+            "yes, cancel it",
+            "确认取消订单",
+            "confirm",
+            "go ahead",
+            "确认退款",
+            "确认",
+        ]
+        .contains(&t.as_str())
+}
+
+/// Whether `text` is a bare "yes" or "ok": a confirmation when something awaits one, an
+/// acknowledgement otherwise (never a question for the model, which cannot know which).
+pub fn acknowledges(text: &str) -> bool {
     [
-        "confirm refund",
-        "cancel order",
-        "change address",
-        "确认修改地址",
-        "yes, cancel it",
-        "确认取消订单",
-        "confirm",
         "yes",
         "yes please",
         "yes, please",
         "ok",
         "okay",
-        "go ahead",
-        "确认退款",
-        "确认",
         "是的",
         "好的",
         "可以",
         "好",
     ]
-    .contains(&t.as_str())
+    .contains(&bare(text).as_str())
+}
+
+fn bare(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase()
 }
 
 /// Whether `text` declines a proposed action.
