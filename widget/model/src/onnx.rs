@@ -80,9 +80,8 @@ fn int_attr(name: &str, i: i64) -> AttributeProto {
 /// Encodes `w`, with its embedding stored as `q`, as ONNX bytes.
 ///
 /// Graph: `ids: int64[N]`, `weights: float[1, N]` →
-/// `rows = Cast<float>(Gather(codes, ids))`, `row_weights = weights · Gather(scales, ids)`,
-/// `probs = Softmax(MatMul(MatMul(row_weights, rows), output) + bias)`. The per-row scale
-/// is folded into the pooling weights, so only N values are multiplied, not N × dim.
+/// `probs = Softmax(MatMul(MatMul(weights, Cast<float>(Gather(codes, ids))), output) + bias)`.
+/// The embedding's column scales live in `output` (see [`Weights::quantize`]).
 pub fn encode(w: &Weights, q: &Quantized, threshold: f32) -> Vec<u8> {
     let buckets = w.featurizer.buckets as usize;
     let labels = LABELS.len();
@@ -101,21 +100,13 @@ pub fn encode(w: &Weights, q: &Quantized, threshold: f32) -> Vec<u8> {
                 "rows",
                 vec![int_attr("to", DataType::Float as i64)],
             ),
-            node(
-                "Gather",
-                &["scales", "ids"],
-                "row_scales",
-                vec![int_attr("axis", 0)],
-            ),
-            node("Mul", &["weights", "row_scales"], "row_weights", vec![]),
-            node("MatMul", &["row_weights", "rows"], "pooled", vec![]),
+            node("MatMul", &["weights", "rows"], "pooled", vec![]),
             node("MatMul", &["pooled", "output"], "scores", vec![]),
             node("Add", &["scores", "bias"], "logits", vec![]),
             node("Softmax", &["logits"], "probs", vec![int_attr("axis", -1)]),
         ],
         initializer: vec![
             int8_tensor("codes", &[buckets, w.dim], &q.codes),
-            tensor("scales", &[buckets], &q.scales),
             tensor("output", &[w.dim, labels], &w.output),
             tensor("bias", &[labels], &w.bias),
         ],

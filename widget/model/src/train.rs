@@ -84,32 +84,43 @@ pub struct Weights {
 }
 
 /// The embedding as the ONNX file stores it: one signed byte per value and one scale per
-/// row (value = code × scale), a quarter of the f32 size.
+/// column (value = code × scale), a quarter of the f32 size. The column scales are folded
+/// into the output layer, so the graph only casts the gathered bytes.
 #[derive(Debug, Clone)]
 pub struct Quantized {
     /// `[buckets, dim]`, row-major.
     pub codes: Vec<i8>,
-    /// `[buckets]`.
-    pub scales: Vec<f32>,
 }
 
 impl Weights {
-    /// Rounds the embedding to [`Quantized`] form, symmetric per row, and keeps the rounded
-    /// values, so that from here on these weights compute what the ONNX file computes.
+    /// Rounds the embedding to [`Quantized`] form, symmetric per column: the embedding
+    /// becomes the codes and the column scales move into the output layer, so that from
+    /// here on these weights compute what the ONNX file computes.
     pub fn quantize(&mut self) -> Quantized {
-        let mut codes = Vec::with_capacity(self.embedding.len());
-        let mut scales = Vec::with_capacity(self.embedding.len() / self.dim);
-        for row in self.embedding.chunks_mut(self.dim) {
-            let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
-            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-            for v in row.iter_mut() {
-                let code = (*v / scale).round().clamp(-127.0, 127.0) as i8;
-                codes.push(code);
-                *v = f32::from(code) * scale;
+        let n = LABELS.len();
+        let mut scales = vec![0f32; self.dim];
+        for row in self.embedding.chunks(self.dim) {
+            for (s, v) in scales.iter_mut().zip(row) {
+                *s = s.max(v.abs());
             }
-            scales.push(scale);
         }
-        Quantized { codes, scales }
+        scales
+            .iter_mut()
+            .for_each(|s| *s = if *s > 0.0 { *s / 127.0 } else { 1.0 });
+        let mut codes = Vec::with_capacity(self.embedding.len());
+        for row in self.embedding.chunks_mut(self.dim) {
+            for (v, s) in row.iter_mut().zip(&scales) {
+                let code = (*v / s).round().clamp(-127.0, 127.0) as i8;
+                codes.push(code);
+                *v = f32::from(code);
+            }
+        }
+        for (k, s) in scales.iter().enumerate() {
+            self.output[k * n..(k + 1) * n]
+                .iter_mut()
+                .for_each(|o| *o *= s);
+        }
+        Quantized { codes }
     }
 
     /// Probabilities for `text` computed directly (used to cross-check the ONNX export).
@@ -314,4 +325,85 @@ fn drop_features(features: &Features, p: f32, rng: &mut SplitMix64) -> Features 
     let weight = 1.0 / ids.len() as f32;
     let weights = vec![weight; ids.len()];
     Features { ids, weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn random_weights(buckets: u32, dim: usize) -> Weights {
+        let mut rng = SplitMix64::new(7);
+        let n = LABELS.len();
+        Weights {
+            featurizer: FeaturizerConfig {
+                version: FEATURIZER_VERSION,
+                buckets,
+            },
+            dim,
+            embedding: (0..buckets as usize * dim)
+                .map(|i| rng.symmetric() * if i % 7 == 0 { 3.0 } else { 0.5 })
+                .collect(),
+            output: (0..dim * n).map(|_| rng.symmetric()).collect(),
+            bias: (0..n).map(|_| rng.symmetric()).collect(),
+        }
+    }
+
+    #[test]
+    fn quantizing_keeps_the_probabilities() {
+        let mut w = random_weights(257, 16);
+        let texts = [
+            "where is my order 1001",
+            "我要退款",
+            "is the jacket waterproof?",
+        ];
+        let before: Vec<Vec<f32>> = texts.iter().map(|t| w.probabilities(t)).collect();
+        let q = w.quantize();
+        assert_eq!(q.codes.len(), 257 * 16);
+        assert!(q.codes.iter().all(|&c| c != i8::MIN), "codes are symmetric");
+        assert!(q.codes.iter().any(|&c| c.abs() == 127), "the range is used");
+        for (t, p) in texts.iter().zip(&before) {
+            let after = w.probabilities(t);
+            let worst = p
+                .iter()
+                .zip(&after)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f32::max);
+            assert!(worst < 0.01, "{t}: probabilities moved by {worst}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_examples_split_their_probability() {
+        let label = |name| crate::data::label_index(name).unwrap();
+        let vague = |text: &str| Example {
+            text: text.into(),
+            label: label("track_order"),
+            also: vec![label("complaint")],
+            source: crate::data::Source::Project,
+        };
+        let clear = |text: &str, name| Example {
+            text: text.into(),
+            label: label(name),
+            also: Vec::new(),
+            source: crate::data::Source::Project,
+        };
+        let mut examples = vec![vague("a problem with my order"), vague("order problem")];
+        for _ in 0..5 {
+            examples.push(clear("where is my parcel", "track_order"));
+            examples.push(clear("this is unacceptable service", "complaint"));
+        }
+        let hyper = Hyper {
+            buckets: 1024,
+            epochs: 30,
+            ..Hyper::default()
+        };
+        let w = train(&examples, &hyper, false);
+        let p = w.probabilities("a problem with my order");
+        let (track, complaint) = (p[label("track_order")], p[label("complaint")]);
+        assert!(
+            track > 0.25 && complaint > 0.25 && (track - complaint).abs() < 0.3,
+            "track_order {track}, complaint {complaint}"
+        );
+        assert!(w.probabilities("where is my parcel")[label("track_order")] > 0.8);
+    }
 }
