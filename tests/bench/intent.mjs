@@ -50,22 +50,27 @@ try {
     return out.probs.data;
   };
   for (const m of messages.slice(0, 100)) { model.classify(m); await ortRun(m); }
-  const tract = [], onnx = [];
+  // The first pass meets most message lengths for the first time, as a shopper's message
+  // does; the second pass measures the same messages again, every shape seen before.
+  const tract = [], onnx = [], tractAgain = [], onnxAgain = [];
   let maxDiff = 0;
-  for (const m of messages) {
-    let t0 = performance.now();
-    const p = JSON.parse(model.classify(m));
-    tract.push(performance.now() - t0);
-    t0 = performance.now();
-    const probs = await ortRun(m);
-    onnx.push(performance.now() - t0);
-    maxDiff = Math.max(maxDiff, Math.abs(Math.max(...probs) - p.top[0][1]));
+  for (const [t, o] of [[tract, onnx], [tractAgain, onnxAgain]]) {
+    for (const m of messages) {
+      let t0 = performance.now();
+      const p = JSON.parse(model.classify(m));
+      t.push(performance.now() - t0);
+      t0 = performance.now();
+      const probs = await ortRun(m);
+      o.push(performance.now() - t0);
+      maxDiff = Math.max(maxDiff, Math.abs(Math.max(...probs) - p.top[0][1]));
+    }
   }
+  const again = (xs) => { const s = stats(xs); return { p50_ms: s.p50_ms, p99_ms: s.p99_ms, mean_ms: s.mean_ms }; };
   window.__results = {
     messages: messages.length,
     crossOriginIsolated: self.crossOriginIsolated,
-    tract_wasm: { load_ms: tractLoad, ...stats(tract), what: 'featurize + infer + top-3 + JSON' },
-    onnxruntime_web: { version: ort.env.versions.web, load_ms: ortLoad, ...stats(onnx), what: 'featurize (same wasm) + session.run' },
+    tract_wasm: { load_ms: tractLoad, ...stats(tract), again: again(tractAgain), what: 'featurize + infer + top-3 + JSON' },
+    onnxruntime_web: { version: ort.env.versions.web, load_ms: ortLoad, ...stats(onnx), again: again(onnxAgain), what: 'featurize (same wasm) + session.run' },
     max_top1_probability_difference: maxDiff,
   };
 } catch (e) { window.__results = { error: String(e.stack || e) }; }
