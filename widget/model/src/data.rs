@@ -9,7 +9,9 @@
 //! Project-written sets in `widget/model/data/`: `train_*.tsv` (Chinese for every label,
 //! English for the labels Bitext lacks, natural English for all) and two sets used only to
 //! measure: `eval_*.tsv`, written separately and phrased differently, and `holdout_*.tsv`,
-//! written by an author who never saw any other file here.
+//! written by an author who never saw any other file here; and `test_*.tsv`, a blind test
+//! written last by an author who saw nothing, for a figure no decision was ever made on.
+//! Any other `.tsv` name is refused, so a stray file is never trained on by accident.
 //!
 //! Splits are by a hash of a stable key (template, dialogue, text), never by position, so
 //! adding a row elsewhere does not reshuffle everything.
@@ -120,6 +122,9 @@ pub struct Dataset {
     /// A second evaluation set (`holdout_*.tsv`) written independently of every other file,
     /// by an author who saw neither the training nor the evaluation sentences.
     pub holdout: Vec<Example>,
+    /// The blind test (`test_*.tsv`): written after every modelling decision, by an author
+    /// who saw no other file; reported, never used to choose anything.
+    pub test: Vec<Example>,
 }
 
 /// Index of `name` in [`LABELS`].
@@ -417,6 +422,12 @@ pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset>
     load_bitext(public_dir, &mut rng, &mut set)?;
     load_clinc(public_dir, &mut set)?;
     load_crosswoz(public_dir, &mut set)?;
+    load_project(project_dir, &mut set)?;
+    Ok(set)
+}
+
+/// Adds the project's own files from `project_dir`, each by its name's prefix.
+fn load_project(project_dir: &Path, set: &mut Dataset) -> Result<()> {
     let mut names: Vec<_> = fs::read_dir(project_dir)
         .with_context(|| format!("reading {}", project_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -430,27 +441,66 @@ pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset>
             .unwrap_or_default()
             .to_string();
         let examples = read_tsv(&path)?;
-        let scored = name.starts_with("eval") || name.starts_with("holdout");
-        if scored && let Some(e) = examples.iter().find(|e| !e.also.is_empty()) {
+        let scored = match name.split('_').next().unwrap_or_default() {
+            "train" => {
+                add_training(set, examples);
+                continue;
+            }
+            "eval" => &mut set.eval,
+            "holdout" => &mut set.holdout,
+            "test" => &mut set.test,
+            _ => bail!(
+                "{}: unknown data file; name it train_*.tsv (trained on), eval_*.tsv, \
+                 holdout_*.tsv or test_*.tsv (measured only)",
+                path.display()
+            ),
+        };
+        if let Some(e) = examples.iter().find(|e| !e.also.is_empty()) {
             bail!(
                 "{name}: `{}` has several labels; evaluation sets need exactly one",
                 e.text
             );
         }
-        if name.starts_with("eval") {
-            set.eval.extend(examples);
-        } else if name.starts_with("holdout") {
-            set.holdout.extend(examples);
-        } else {
-            add_training(&mut set, examples);
-        }
+        scored.extend(examples);
     }
-    Ok(set)
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_files_go_where_their_names_say_and_strays_are_refused() {
+        let dir = std::env::temp_dir().join(format!("kefu-data-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("train_a.tsv"), "thanks\tthank you so much\n").unwrap();
+        fs::write(dir.join("eval_a.tsv"), "greeting\thello there\n").unwrap();
+        fs::write(dir.join("holdout_a.tsv"), "goodbye\tbye now\n").unwrap();
+        fs::write(dir.join("test_a.tsv"), "thanks\tcheers mate\n").unwrap();
+        fs::write(dir.join("notes.txt"), "not data").unwrap();
+        let mut set = Dataset::default();
+        load_project(&dir, &mut set).unwrap();
+        let texts = |v: &[Example]| v.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            [texts(&set.train), texts(&set.validation)].concat(),
+            ["thank you so much"]
+        );
+        assert_eq!(texts(&set.eval), ["hello there"]);
+        assert_eq!(texts(&set.holdout), ["bye now"]);
+        assert_eq!(texts(&set.test), ["cheers mate"]);
+
+        fs::write(dir.join("test_b.tsv"), "thanks|goodbye\tok bye thanks\n").unwrap();
+        let err = load_project(&dir, &mut Dataset::default()).unwrap_err();
+        assert!(err.to_string().contains("exactly one"), "{err}");
+        fs::remove_file(dir.join("test_b.tsv")).unwrap();
+
+        fs::write(dir.join("0.tsv"), "thanks\tstray\n").unwrap();
+        let err = load_project(&dir, &mut Dataset::default()).unwrap_err();
+        assert!(err.to_string().contains("unknown data file"), "{err}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn placeholders_are_filled_with_values() {

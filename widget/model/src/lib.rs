@@ -170,12 +170,21 @@ pub fn train_and_write_with(
     Ok(set)
 }
 
-/// The model card's figures: the evaluation split, the independent holdout set, and the
-/// trade-off at other thresholds, as Markdown.
+/// The model card's figures: the evaluation split, the independent holdout set, the blind
+/// test (when there is one), and the trade-off at other thresholds, as Markdown.
 pub fn report(classifier: &Classifier, set: &Dataset) -> String {
     let thresholds = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, classifier.threshold()];
+    let blind = if set.test.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "### Blind test ({} messages)\n\n{}\n",
+            set.test.len(),
+            eval::evaluate(classifier, &set.test).to_markdown()
+        )
+    };
     format!(
-        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n### Other thresholds (evaluation split; the model's own is {})\n\n{}",
+        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n{blind}### Other thresholds (evaluation split; the model's own is {})\n\n{}",
         set.eval.len(),
         eval::evaluate(classifier, &set.eval).to_markdown(),
         set.holdout.len(),
