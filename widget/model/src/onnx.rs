@@ -13,24 +13,19 @@ use tract_onnx::pb::{
 use crate::data::LABELS;
 use crate::train::{Quantized, Weights};
 
-fn tensor(name: &str, dims: &[usize], data: &[f32]) -> TensorProto {
+/// An initializer: `raw_data` is the values in little-endian order.
+fn tensor(name: &str, dims: &[usize], data_type: DataType, raw_data: Vec<u8>) -> TensorProto {
     TensorProto {
         name: name.into(),
         dims: dims.iter().map(|&d| d as i64).collect(),
-        data_type: DataType::Float as i32,
-        raw_data: data.iter().flat_map(|v| v.to_le_bytes()).collect(),
+        data_type: data_type as i32,
+        raw_data,
         ..Default::default()
     }
 }
 
-fn int8_tensor(name: &str, dims: &[usize], data: &[i8]) -> TensorProto {
-    TensorProto {
-        name: name.into(),
-        dims: dims.iter().map(|&d| d as i64).collect(),
-        data_type: DataType::Int8 as i32,
-        raw_data: data.iter().flat_map(|v| v.to_le_bytes()).collect(),
-        ..Default::default()
-    }
+fn f32_bytes(values: &[f32]) -> Vec<u8> {
+    values.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
 
 fn value_info(name: &str, elem: DataType, dims: &[Option<usize>]) -> ValueInfoProto {
@@ -106,9 +101,19 @@ pub fn encode(w: &Weights, q: &Quantized, threshold: f32) -> Vec<u8> {
             node("Softmax", &["logits"], "probs", vec![int_attr("axis", -1)]),
         ],
         initializer: vec![
-            int8_tensor("codes", &[buckets, w.dim], &q.codes),
-            tensor("output", &[w.dim, labels], &w.output),
-            tensor("bias", &[labels], &w.bias),
+            tensor(
+                "codes",
+                &[buckets, w.dim],
+                DataType::Int8,
+                q.codes.iter().map(|&c| c as u8).collect(),
+            ),
+            tensor(
+                "output",
+                &[w.dim, labels],
+                DataType::Float,
+                f32_bytes(&w.output),
+            ),
+            tensor("bias", &[labels], DataType::Float, f32_bytes(&w.bias)),
         ],
         input: vec![
             value_info("ids", DataType::Int64, &[None]),
