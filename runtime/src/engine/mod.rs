@@ -288,8 +288,6 @@ fn outcome_name(result: &Result<PluginReply, CallError>) -> &'static str {
     }
 }
 
-/// How upset a message must sound before the bot offers a person on its own.
-const FRUSTRATION_OFFER: f32 = 0.5;
 /// Consecutive unhelpful turns after which the bot stops trying and offers a person.
 const FAILED_TURNS_OFFER: u32 = 2;
 
@@ -480,7 +478,7 @@ impl Engine {
             return Ok(None);
         }
         let frustration = kefu_intent::signals::frustration(text);
-        let upset = frustration.score >= FRUSTRATION_OFFER;
+        let upset = frustration.is_upset();
         let pending = Pending::parse(conv.pending.as_deref());
         // A proposed action is answered by this message, or lapses: money never moves on
         // a "yes" that came later, to something else.
