@@ -355,47 +355,64 @@ mod bad_input {
     }
 
     #[tokio::test]
-    async fn the_model_runtime_goes_over_the_wire_gzipped_when_the_browser_accepts_it() {
+    async fn the_loader_and_the_model_runtime_go_over_the_wire_gzipped_when_accepted() {
         use std::io::Read as _;
         use tower::ServiceExt;
         let rt = start(None).await;
-        let path = "/widget/pkg/kefu_intent_web_bg.wasm";
-        let raw = std::fs::read(root().join("dist").join(&path[1..])).unwrap();
-        let get = |encoding: Option<&'static str>| {
-            let mut request = axum::http::Request::builder().uri(path);
-            if let Some(e) = encoding {
-                request = request.header("accept-encoding", e);
-            }
-            kefu_runtime::http::router(rt.app.clone())
-                .oneshot(request.body(axum::body::Body::empty()).unwrap())
-        };
-        let response = get(Some("gzip, deflate, br")).await.unwrap();
-        assert_eq!(response.status(), 200);
-        let headers = response.headers().clone();
-        assert_eq!(headers["content-encoding"], "gzip");
-        assert_eq!(headers["content-type"], "application/wasm");
-        assert!(headers.contains_key("content-security-policy"));
-        let body = axum::body::to_bytes(response.into_body(), 64 << 20)
-            .await
-            .unwrap();
-        assert!(
-            body.len() * 3 < raw.len(),
-            "{} bytes gzipped of {}",
-            body.len(),
-            raw.len()
-        );
-        let mut unzipped = Vec::new();
-        flate2::read::GzDecoder::new(&body[..])
-            .read_to_end(&mut unzipped)
-            .unwrap();
-        assert!(unzipped == raw, "the gzipped file is the current build");
+        for (path, content_type) in [
+            ("/widget/pkg/kefu_intent_web_bg.wasm", "application/wasm"),
+            ("/kefu.js", "text/javascript; charset=utf-8"),
+        ] {
+            let raw = std::fs::read(root().join("dist").join(&path[1..])).unwrap();
+            let get = |encoding: Option<&'static str>| {
+                let mut request = axum::http::Request::builder().uri(path);
+                if let Some(e) = encoding {
+                    request = request.header("accept-encoding", e);
+                }
+                kefu_runtime::http::router(rt.app.clone())
+                    .oneshot(request.body(axum::body::Body::empty()).unwrap())
+            };
+            let response = get(Some("gzip, deflate, br")).await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            let headers = response.headers().clone();
+            assert_eq!(headers["content-encoding"], "gzip", "{path}");
+            assert_eq!(headers["content-type"], content_type, "{path}");
+            let body = axum::body::to_bytes(response.into_body(), 64 << 20)
+                .await
+                .unwrap();
+            assert!(
+                body.len() * 2 < raw.len(),
+                "{path}: {} bytes gzipped of {}",
+                body.len(),
+                raw.len()
+            );
+            let mut unzipped = Vec::new();
+            flate2::read::GzDecoder::new(&body[..])
+                .read_to_end(&mut unzipped)
+                .unwrap();
+            assert!(
+                unzipped == raw,
+                "{path}: the gzipped file is the current build"
+            );
 
-        let response = get(None).await.unwrap();
-        assert!(response.headers().get("content-encoding").is_none());
-        let body = axum::body::to_bytes(response.into_body(), 64 << 20)
+            let response = get(Some("gzip;q=0, identity")).await.unwrap();
+            assert!(response.headers().get("content-encoding").is_none());
+            let body = axum::body::to_bytes(response.into_body(), 64 << 20)
+                .await
+                .unwrap();
+            assert_eq!(body.len(), raw.len(), "{path}");
+        }
+        let response = kefu_runtime::http::router(rt.app.clone())
+            .oneshot(
+                axum::http::Request::builder()
+                    .uri("/widget/pkg/kefu_intent_web_bg.wasm")
+                    .header("accept-encoding", "gzip")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
             .await
             .unwrap();
-        assert_eq!(body.len(), raw.len());
+        assert!(response.headers().contains_key("content-security-policy"));
     }
 
     #[tokio::test]

@@ -112,6 +112,7 @@ fn widget(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
     )?;
     fs::copy(root.join("widget/loader/kefu.js"), dist.join("kefu.js"))?;
     gzip_beside(&out)?;
+    gzip(&dist.join("kefu.js"))?;
     for (name, path) in [
         ("loader kefu.js", dist.join("kefu.js")),
         ("widget wasm", pkg.join("kefu_widget_bg.wasm")),
@@ -139,20 +140,23 @@ fn file_name(path: &Path) -> String {
 /// serves to browsers that accept gzip: the model runtime goes over the wire at a quarter
 /// of its size, with no compression work per request.
 fn gzip_beside(dir: &Path) -> Result<()> {
-    use std::io::Write as _;
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
             gzip_beside(&path)?;
-            continue;
+        } else if !file_name(&path).ends_with(".gz") {
+            gzip(&path)?;
         }
-        let name = file_name(&path);
-        if name.ends_with(".gz") {
-            continue;
-        }
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&fs::read(&path)?)?;
-        fs::write(path.with_file_name(format!("{name}.gz")), encoder.finish()?)?;
     }
+    Ok(())
+}
+
+/// Writes `FILE.gz` beside `path`, at best compression.
+fn gzip(path: &Path) -> Result<()> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&fs::read(path)?)?;
+    let gz = path.with_file_name(format!("{}.gz", file_name(path)));
+    fs::write(gz, encoder.finish()?)?;
     Ok(())
 }

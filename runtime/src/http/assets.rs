@@ -64,18 +64,53 @@ pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
         .nest_service("/widget", widget)
 }
 
-async fn loader(State(state): State<AppState>) -> Response {
+/// The loader, on every page of the shop: gzipped (written by `cargo xtask build`) when the
+/// browser accepts it.
+async fn loader(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
     let path = state.config.assets_dir.join("kefu.js");
-    match tokio::fs::read(&path).await {
-        Ok(body) => (
-            [
-                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                // Short: the loader is tiny and must pick up new widget versions quickly.
-                (header::CACHE_CONTROL, "public, max-age=300"),
-            ],
-            body,
-        )
-            .into_response(),
+    let gzip = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|e| {
+            let mut parts = e.split(';').map(str::trim);
+            // "gzip;q=0" refuses gzip.
+            parts.next() == Some("gzip")
+                && parts.all(|p| {
+                    p.strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                        .is_none_or(|q| q > 0.0)
+                })
+        });
+    let compressed = match gzip {
+        true => tokio::fs::read(path.with_extension("js.gz")).await.ok(),
+        false => None,
+    };
+    let encoding = compressed.is_some().then_some("gzip");
+    let body = match compressed {
+        Some(body) => Ok(body),
+        None => tokio::fs::read(&path).await,
+    };
+    match body {
+        Ok(body) => {
+            let mut response = (
+                [
+                    (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                    // Short: the loader is tiny and must pick up new widget versions quickly.
+                    (header::CACHE_CONTROL, "public, max-age=300"),
+                    (header::VARY, "accept-encoding"),
+                ],
+                body,
+            )
+                .into_response();
+            if let Some(encoding) = encoding {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            }
+            response
+        }
         Err(e) => {
             tracing::error!(path = %path.display(), error = %e, "widget loader missing; run `cargo xtask build`");
             (StatusCode::SERVICE_UNAVAILABLE, "widget not built\n").into_response()
