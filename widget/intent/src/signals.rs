@@ -58,304 +58,67 @@ impl Frustration {
     }
 }
 
-// English entries match whole words (after apostrophes are dropped: "cant", "dont"), so
-// "usb" is not "sb" and "scrap" is not "crap"; Chinese entries match anywhere, after the
-// innocent compounds in `INNOCENT` are blanked out ("操作" is not "操", "牛仔裤" not "牛").
-const PROFANITY: &[&str] = &[
-    "fuck",
-    "fucking",
-    "fucked",
-    "f***",
-    "f**k",
-    "shit",
-    "shitty",
-    "damn",
-    "crap",
-    "crappy",
-    "wtf",
-    "bullshit",
-    "what the hell",
-    "the hell",
-    "idiot",
-    "idiots",
-    "stupid",
-    "dumb",
-    "dumber",
-    "useless",
-    "scam",
-    "scammers",
-    "thief",
-    "thieves",
-    "stole",
-    "liar",
-    "liars",
-    "shut up",
-    "pathetic",
-    "incompetent",
-    "clowns",
-    "他妈",
-    "妈的",
-    "tmd",
-    "尼玛",
-    "卧槽",
-    "靠",
-    "操",
-    "傻逼",
-    "傻x",
-    "sb",
-    "骗子",
-    "坑人",
-    "坑爹",
-    "滚",
-    "有病",
-    "脑子有问题",
-    "神经病",
-    "奸商",
-    "黑店",
-    "去死",
-    "要你们有什么用",
-];
-const REPETITION: &[&str] = &[
-    "again",
-    "still not",
-    "still no",
-    "still nothing",
-    "still hasnt",
-    "still havent",
-    "still waiting",
-    "still broken",
-    "yet another",
-    "another delay",
-    "keep getting",
-    "keep saying",
-    "keeps happening",
-    "every time",
-    "every single time",
-    "又",
-    "还没",
-    "还是没",
-    "还不",
-    "一直没",
-    "一直不",
-    "再次",
-];
-const REPEATED_ASKING: &[&str] = &[
-    "third time",
-    "second time",
-    "three times",
-    "twice",
-    "how many times",
-    "already told",
-    "already said",
-    "already mentioned",
-    "one more time",
-    "going in circles",
-    "第二次问",
-    "第三次",
-    "三遍",
-    "两遍",
-    "多少次",
-    "几遍",
-    "都说了",
-    "说了多少",
-    "有完没完",
-];
-const SARCASM_PRAISE: &[&str] = &[
-    "oh great",
-    "great job",
-    "thanks a lot",
-    "just great",
-    "wonderful",
-    "fantastic",
-    "brilliant",
-    "perfect",
-    "lovely",
-    "wow",
-    "love waiting",
-    "love how",
-    "nice job",
-    "well done",
-    "amazing service",
-    "great service",
-    "outdid yourselves",
-    "cheers",
-    "真棒",
-    "好棒",
-    "真好",
-    "太好了",
-    "太棒了",
-    "真行",
-    "厉害了",
-    "牛",
-    "一绝",
-    "效率真高",
-    "谢谢你们啊",
-    "感谢你们让",
-    "祝你们生意兴隆",
-    "服了",
-];
-/// Sarcasm that needs no complaint next to it.
-const SARCASM: &[&str] = &[
-    "thanks for nothing",
-    "what a surprise",
-    "sure you do",
-    "really classy",
-    "just what i always wanted",
-    "how lovely",
-    "我谢谢你",
-    "大开眼界",
-    "长见识",
-    "真是服了",
-    "我真是服了",
-];
-const COMPLAINT: &[&str] = &[
-    "delay",
-    "delayed",
-    "late",
-    "waiting",
-    "never",
-    "not",
-    "no",
-    "broken",
-    "wrong",
-    "missing",
-    "lost",
-    "again",
-    "still",
-    "refund",
-    "charged",
-    "empty",
-    "ignore",
-    "ignored",
-    "waste",
-    "automated",
-    "没",
-    "不",
-    "慢",
-    "坏",
-    "破",
-    "错",
-    "丢",
-    "等",
-    "还",
-    "延迟",
-];
-const LAUGHTER: &[&str] = &["呵呵", "嗬嗬", "hehe", "🙂"];
-const ANGER: &[&str] = &[
-    "fed up",
-    "sick of",
-    "tired of",
-    "ridiculous",
-    "unacceptable",
-    "unbelievable",
-    "appalling",
-    "disgrace",
-    "furious",
-    "angry",
-    "pissed",
-    "worst",
-    "terrible",
-    "disgusting",
-    "outrageous",
-    "losing my patience",
-    "waste of",
-    "wasting my time",
-    "last time im asking",
-    "i give up",
-    "forget it",
-    "im done with",
-    "i am done with",
-    "done with this",
-    "气死",
-    "垃圾",
-    "无语",
-    "受不了",
-    "受够",
-    "烦死",
-    "太差",
-    "离谱",
-    "恶心",
-    "过分",
-    "耐心",
-    "白等",
-    "一问三不知",
-    "算了算了",
-    "爱咋咋地",
-    "认栽",
-];
-const THREAT: &[&str] = &[
-    "1-star",
-    "1 star",
-    "one star",
-    "bad review",
-    "report you",
-    "reporting you",
-    "report this",
-    "consumer protection",
-    "trading standards",
-    "chargeback",
-    "my lawyer",
-    "my bank",
-    "never again",
-    "never ordering",
-    "never order",
-    "never buying",
-    "差评",
-    "投诉",
-    "平台介入",
-    "12315",
-    "曝光",
-    "举报",
-    "消协",
-    "再也不",
-    "所有人知道",
-];
-/// Words that contain an entry above but mean something ordinary; blanked out first.
-const INNOCENT: &[&str] = &[
-    "cant wait",
-    "can not wait",
-    "no problem",
-    "no rush",
-    "no worries",
-    "not bad",
-    "no thanks",
-    "操作",
-    "体操",
-    "操心",
-    "靠谱",
-    "可靠",
-    "依靠",
-    "靠近",
-    "牛仔",
-    "牛奶",
-    "牛肉",
-    "牛皮",
-    "牛排",
-    "牛油",
-    "蜗牛",
-    "滚筒",
-    "滚刷",
-    "滚子",
-    "靠枕",
-    "靠垫",
-    "靠背",
-    "垃圾桶",
-    "垃圾袋",
-    "垃圾分类",
-    "滚轮",
-    "滚动",
-    "真好看",
-    "真好用",
-    "真好吃",
-    "真好穿",
-    "不错",
-    "不客气",
-    "等等",
-];
+/// The cue phrases (`frustration_cues.tsv`), by category.
+#[derive(Debug, Default)]
+struct Lexicon {
+    profanity: Vec<&'static str>,
+    repetition: Vec<&'static str>,
+    repeated_asking: Vec<&'static str>,
+    sarcasm_praise: Vec<&'static str>,
+    sarcasm: Vec<&'static str>,
+    complaint: Vec<&'static str>,
+    laughter: Vec<&'static str>,
+    anger: Vec<&'static str>,
+    threat: Vec<&'static str>,
+    innocent: Vec<&'static str>,
+}
+
+/// English phrases match whole words (after apostrophes are dropped: "cant", "dont"), so
+/// "usb" is not "sb" and "scrap" is not "crap"; Chinese phrases match anywhere, after the
+/// `innocent` compounds are blanked out ("操作" is not "操", "牛仔裤" not "牛").
+const CUES: &str = include_str!("frustration_cues.tsv");
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| parse_lexicon(CUES).expect("frustration_cues.tsv is well-formed"))
+}
+
+fn parse_lexicon(text: &'static str) -> Result<Lexicon, String> {
+    let mut l = Lexicon::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (category, phrase) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("line {}: expected category<TAB>phrase", n + 1))?;
+        let list = match category {
+            "profanity" => &mut l.profanity,
+            "repetition" => &mut l.repetition,
+            "repeated_asking" => &mut l.repeated_asking,
+            "sarcasm_praise" => &mut l.sarcasm_praise,
+            "sarcasm" => &mut l.sarcasm,
+            "complaint" => &mut l.complaint,
+            "laughter" => &mut l.laughter,
+            "anger" => &mut l.anger,
+            "threat" => &mut l.threat,
+            "innocent" => &mut l.innocent,
+            other => return Err(format!("line {}: unknown category {other:?}", n + 1)),
+        };
+        if phrase.is_empty() || phrase != phrase.to_lowercase() || phrase.contains('\'') {
+            return Err(format!(
+                "line {}: {phrase:?} must be lower case, without apostrophes",
+                n + 1
+            ));
+        }
+        list.push(phrase);
+    }
+    Ok(l)
+}
 
 /// Whether `text` (normalised, innocent compounds blanked) contains any of `words`:
 /// ASCII entries as whole words, others anywhere.
-fn any(text: &str, words: &[&str]) -> bool {
+fn any(text: &str, words: &[&'static str]) -> bool {
     words.iter().any(|w| contains(text, w))
 }
 
@@ -376,7 +139,7 @@ fn prepare(text: &str) -> String {
         .filter(|c| !matches!(c, '\'' | '\u{2019}'))
         .map(normalize_char)
         .collect();
-    for word in INNOCENT {
+    for word in &lexicon().innocent {
         if contains(&lower, word) {
             lower = lower.replace(word, " ");
         }
@@ -386,6 +149,7 @@ fn prepare(text: &str) -> String {
 
 /// Scores how upset `text` sounds.
 pub fn frustration(text: &str) -> Frustration {
+    let l = lexicon();
     let lower = prepare(text);
     let letters: Vec<char> = text.chars().filter(|c| c.is_ascii_alphabetic()).collect();
     let capitals = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
@@ -396,26 +160,26 @@ pub fn frustration(text: &str) -> Frustration {
     if capitals_run || bangs >= 3 || questions >= 3 {
         cues.push(Cue::Shouting);
     }
-    if any(&lower, PROFANITY) {
+    if any(&lower, &l.profanity) {
         cues.push(Cue::Profanity);
     }
-    if any(&lower, REPETITION) {
+    if any(&lower, &l.repetition) {
         cues.push(Cue::Repetition);
     }
-    if any(&lower, REPEATED_ASKING) {
+    if any(&lower, &l.repeated_asking) {
         cues.push(Cue::RepeatedAsking);
     }
     // Praise alone is praise; praise in a message that also complains is sarcasm.
-    if any(&lower, SARCASM) || (any(&lower, SARCASM_PRAISE) && any(&lower, COMPLAINT)) {
+    if any(&lower, &l.sarcasm) || (any(&lower, &l.sarcasm_praise) && any(&lower, &l.complaint)) {
         cues.push(Cue::Sarcasm);
     }
-    if any(&lower, LAUGHTER) {
+    if any(&lower, &l.laughter) {
         cues.push(Cue::DismissiveLaughter);
     }
-    if any(&lower, ANGER) {
+    if any(&lower, &l.anger) {
         cues.push(Cue::Anger);
     }
-    if any(&lower, THREAT) {
+    if any(&lower, &l.threat) {
         cues.push(Cue::Threat);
     }
     let score: f32 = cues
@@ -470,6 +234,35 @@ mod tests {
     fn hehe_is_not_a_laugh() {
         assert!(cues("呵呵").contains(&Cue::DismissiveLaughter));
         assert!(frustration("呵呵，又没发货").score >= 0.5);
+    }
+
+    #[test]
+    fn the_cue_file_parses_and_every_category_has_phrases() {
+        let l = lexicon();
+        for list in [
+            &l.profanity,
+            &l.repetition,
+            &l.repeated_asking,
+            &l.sarcasm_praise,
+            &l.sarcasm,
+            &l.complaint,
+            &l.laughter,
+            &l.anger,
+            &l.threat,
+            &l.innocent,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(
+            parse_lexicon("rage\tgrr")
+                .unwrap_err()
+                .contains("unknown category")
+        );
+        assert!(
+            parse_lexicon("anger\tWTF")
+                .unwrap_err()
+                .contains("lower case")
+        );
     }
 
     #[test]
