@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use kefu_intent::{Classifier, Language, language};
 
 use crate::data::{Example, LABELS, oos};
+use crate::rng::SplitMix64;
 
 /// Counts for one slice of the evaluation set.
 #[derive(Debug, Default, Clone)]
@@ -251,6 +252,62 @@ pub fn threshold_sweep(
             pct(correct, examples.len()),
             pct(oos_hit, oos_n),
             pct(rejected, shop_n)
+        );
+    }
+    s
+}
+
+/// Ways real shoppers write the same message differently, applied to every shop message.
+const VARIANTS: &[&str] = &[
+    "as written",
+    "one typo (English: a letter dropped, doubled or swapped; Chinese: a character dropped)",
+    "UPPER CASE",
+    "lower case, no punctuation",
+    "a greeting first (\"hi, \" / \"你好，\")",
+    "an order number and an email added",
+];
+
+fn variant(v: usize, text: &str, rng: &mut SplitMix64) -> String {
+    let english = language(text) == Language::En;
+    match v {
+        1 => crate::noise::typo(text, rng),
+        2 => text.to_uppercase(),
+        3 => text
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation() && !"，。？！、".contains(*c))
+            .collect::<String>()
+            .to_lowercase(),
+        4 if english => format!("hi, {text}"),
+        4 => format!("你好，{text}"),
+        5 if english => format!("{text} order 10482, jane.doe@example.com"),
+        5 => format!("{text} 订单10482 jane.doe@example.com"),
+        _ => text.to_string(),
+    }
+}
+
+/// How the shop messages of `examples` fare when written differently ([`VARIANTS`]), as a
+/// Markdown table; the variants are seeded, so the table is the same on every run.
+pub fn robustness(classifier: &Classifier, examples: &[Example]) -> String {
+    let shop: Vec<&Example> = examples.iter().filter(|e| e.label != oos()).collect();
+    let mut s = String::from(
+        "| written | English shop messages | Chinese shop messages | rejected as out of scope |\n| --- | ---: | ---: | ---: |\n",
+    );
+    for (v, name) in VARIANTS.iter().enumerate() {
+        let mut rng = SplitMix64::new(20_261_122 + v as u64);
+        let changed: Vec<Example> = shop
+            .iter()
+            .map(|e| Example {
+                text: variant(v, &e.text, &mut rng),
+                ..(*e).clone()
+            })
+            .collect();
+        let r = evaluate(classifier, &changed);
+        let _ = writeln!(
+            s,
+            "| {name} | {:.1}% | {:.1}% | {:.1}% |",
+            100.0 * r.english_shop.accuracy(),
+            100.0 * r.chinese_shop.accuracy(),
+            100.0 * r.false_rejection
         );
     }
     s

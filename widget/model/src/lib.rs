@@ -8,6 +8,7 @@
 
 pub mod data;
 pub mod eval;
+pub mod noise;
 pub mod onnx;
 pub mod rng;
 pub mod train;
@@ -133,6 +134,9 @@ pub fn train_and_write_with(
         let n = data::add_training_file(&mut set, path)?;
         eprintln!("extra training file {}: {n} examples", path.display());
     }
+    let noisy = noise::augment(&set.train, hyper.seed);
+    eprintln!("noisy copies of training sentences: {}", noisy.len());
+    set.train.extend(noisy);
     eprintln!(
         "data: {} training, {} validation, {} evaluation examples",
         set.train.len(),
@@ -184,13 +188,14 @@ pub fn report(classifier: &Classifier, set: &Dataset) -> String {
         )
     };
     format!(
-        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n{blind}### Other thresholds (evaluation split; the model's own is {})\n\n{}",
+        "### Evaluation split ({} messages)\n\n{}\n### Independent holdout ({} messages)\n\n{}\n{blind}### Other thresholds (evaluation split; the model's own is {})\n\n{}\n### Written differently (evaluation split's shop messages)\n\n{}",
         set.eval.len(),
         eval::evaluate(classifier, &set.eval).to_markdown(),
         set.holdout.len(),
         eval::evaluate(classifier, &set.holdout).to_markdown(),
         classifier.threshold(),
         eval::threshold_sweep(classifier, &set.eval, &thresholds),
+        eval::robustness(classifier, &set.eval),
     )
 }
 
