@@ -147,6 +147,12 @@ fn main() -> Result<()> {
                 &out,
                 &kefu_model::train::Hyper::from_env(),
             )?;
+            kefu_model::tone::train_and_write(
+                &root.join("widget/model/frustration"),
+                &set.train,
+                &root.join("widget/model/frustration.bin"),
+                kefu_model::train::Hyper::from_env().seed,
+            )?;
             let bytes = std::fs::read(&out)?;
             let classifier = kefu_intent::Classifier::load(&bytes)?;
             if let Some(path) = std::env::var_os("KEFU_TRAIN_ERRORS") {

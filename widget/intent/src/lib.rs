@@ -7,7 +7,8 @@
 //!   parameters and out-of-scope threshold in its metadata) and runs it with tract.
 //! - [`slots`] finds the values the conversation engine needs, with their positions: order
 //!   numbers, emails, phone numbers, amounts of money, and mentions of the shop's products.
-//! - [`signals`] scores frustration and sarcasm ("oh great, another delay", "呵呵").
+//! - [`signals`] scores frustration and sarcasm ("oh great, another delay", "呵呵"), from
+//!   readable rules and a small learned [`tone`] model.
 //! - [`language`] tells English, Chinese and mixed messages apart.
 //!
 //! This crate deliberately knows nothing about browsers (no web-sys) or servers: the widget
@@ -17,6 +18,7 @@
 pub mod featurize;
 pub mod signals;
 pub mod slots;
+pub mod tone;
 
 mod classifier;
 mod language;

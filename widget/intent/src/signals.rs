@@ -40,6 +40,8 @@ pub enum Cue {
     Anger,
     /// Threats to complain elsewhere or leave ("1-star review", "chargeback", "差评", "12315").
     Threat,
+    /// The learned tone model ([`crate::tone`]) hears an upset shopper.
+    Tone,
 }
 
 /// How upset a message sounds.
@@ -147,8 +149,20 @@ fn prepare(text: &str) -> String {
     lower
 }
 
-/// Scores how upset `text` sounds.
+/// Scores how upset `text` sounds: the rules' score, or the learned tone model's
+/// probability when that is higher.
 pub fn frustration(text: &str) -> Frustration {
+    let mut f = frustration_by_rules(text);
+    let p = crate::tone::builtin().probability(text);
+    if p >= UPSET {
+        f.cues.push(Cue::Tone);
+    }
+    f.score = f.score.max(p);
+    f
+}
+
+/// The rules' part of [`frustration`] alone (for measuring the two apart).
+pub fn frustration_by_rules(text: &str) -> Frustration {
     let l = lexicon();
     let lower = prepare(text);
     let letters: Vec<char> = text.chars().filter(|c| c.is_ascii_alphabetic()).collect();
@@ -196,6 +210,7 @@ pub fn frustration(text: &str) -> Frustration {
             Cue::Shouting => 0.55,
             // "again" can be calm ("I'd order again"); it raises what else is there.
             Cue::Repetition => 0.25,
+            Cue::Tone => 0.0,
         })
         .sum();
     Frustration {
@@ -220,7 +235,17 @@ mod tests {
             "thanks, that's great!",
             "谢谢，太好了",
         ] {
-            assert_eq!(frustration(text).score, 0.0, "{text}: {:?}", cues(text));
+            assert_eq!(
+                frustration_by_rules(text).score,
+                0.0,
+                "{text}: {:?}",
+                cues(text)
+            );
+            assert!(
+                frustration(text).score < 0.2,
+                "{text}: {:?}",
+                frustration(text)
+            );
         }
     }
 

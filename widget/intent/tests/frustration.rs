@@ -8,7 +8,7 @@
 //!
 //! `cargo test -p kefu-intent --test frustration -- --nocapture` prints the figures.
 
-use kefu_intent::signals::frustration;
+use kefu_intent::signals::{frustration, frustration_by_rules};
 use kefu_intent::{Language, language};
 
 #[derive(Default)]
@@ -35,10 +35,10 @@ impl Counts {
 const PRECISION_FLOOR: f64 = 0.75;
 const RECALL_FLOOR: f64 = 0.3;
 
-#[test]
-fn upset_shoppers_are_told_from_calm_ones() {
+/// Counts per [development, held-out] half and [English, Chinese], for one detector; the
+/// development half's misreads.
+fn measure(upset_by: impl Fn(&str) -> bool) -> ([[Counts; 2]; 2], Vec<String>) {
     let body = include_str!("frustration.tsv");
-    // [development, held out] × [English, Chinese]
     let mut counts: [[Counts; 2]; 2] = Default::default();
     let mut misread = Vec::new();
     let lines = body
@@ -56,7 +56,7 @@ fn upset_shoppers_are_told_from_calm_ones() {
             Language::En => 0,
             Language::Zh | Language::Mixed => 1,
         }];
-        let flagged = frustration(text).is_upset();
+        let flagged = upset_by(text);
         if upset {
             counts.upset += 1;
             counts.upset_caught += usize::from(flagged);
@@ -68,10 +68,14 @@ fn upset_shoppers_are_told_from_calm_ones() {
             misread.push(format!("{label}\t{text}"));
         }
     }
+    (counts, misread)
+}
+
+fn print(detector: &str, counts: &[[Counts; 2]; 2]) {
     for (half, name) in ["development half", "held-out half"].iter().enumerate() {
         for (lang, c) in ["English", "Chinese"].iter().zip(&counts[half]) {
             println!(
-                "{name}, {lang}: {} upset, {} calm; precision {:.1}%, recall {:.1}%, calm messages flagged {:.1}%",
+                "{detector}, {name}, {lang}: {} upset, {} calm; precision {:.1}%, recall {:.1}%, calm messages flagged {:.1}%",
                 c.upset,
                 c.calm,
                 100.0 * c.precision(),
@@ -80,6 +84,14 @@ fn upset_shoppers_are_told_from_calm_ones() {
             );
         }
     }
+}
+
+#[test]
+fn upset_shoppers_are_told_from_calm_ones() {
+    let (rules, _) = measure(|t| frustration_by_rules(t).is_upset());
+    print("rules alone", &rules);
+    let (counts, misread) = measure(|t| frustration(t).is_upset());
+    print("rules and tone model", &counts);
     println!("misread (development half):\n{}", misread.join("\n"));
     for (lang, c) in ["English", "Chinese"].iter().zip(&counts[1]) {
         assert!(c.upset >= 40 && c.calm >= 40, "{lang}: too few examples");

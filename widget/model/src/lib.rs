@@ -11,6 +11,7 @@ pub mod eval;
 pub mod noise;
 pub mod onnx;
 pub mod rng;
+pub mod tone;
 pub mod train;
 
 use std::path::Path;
