@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use kefu_intent::tone::{ToneModel, features};
-use kefu_intent::{FEATURIZER_VERSION, FeaturizerConfig};
+use kefu_intent::{FEATURIZER_VERSION, FeaturizerConfig, Language, language};
 
 use crate::data::{Example, Source, label_index};
 use crate::rng::SplitMix64;
@@ -115,23 +115,26 @@ pub fn train(examples: &[(String, bool)], seed: u64) -> ToneModel {
 const MAX_CALM_FLAGGED: f32 = 0.03;
 
 /// Moves the model's cut-off so that at most [`MAX_CALM_FLAGGED`] of `validation`'s calm
-/// messages reach 0.5: the bias absorbs it, so "upset" stays `p ≥ 0.5` everywhere. A calm
+/// messages of each language reach 0.5: the bias absorbs it, so "upset" stays `p ≥ 0.5` everywhere. A calm
 /// shopper offered a person unasked is the costlier mistake for a shop.
 fn calibrate(model: &mut ToneModel, validation: &[(String, bool)]) {
-    let mut calm: Vec<f32> = validation
-        .iter()
-        .filter(|(_, u)| !*u)
-        .map(|(t, _)| {
-            let p = model.probability(t);
-            (p / (1.0 - p)).ln()
+    // Per language, the log-odds the cut-off must exceed; the stricter language decides.
+    let cut = [true, false]
+        .into_iter()
+        .filter_map(|english| {
+            let mut calm: Vec<f32> = validation
+                .iter()
+                .filter(|(t, u)| !*u && (language(t) == Language::En) == english)
+                .map(|(t, _)| {
+                    let p = model.probability(t);
+                    (p / (1.0 - p)).ln()
+                })
+                .collect();
+            calm.sort_by(|a, b| b.total_cmp(a));
+            let allowed = (calm.len() as f32 * MAX_CALM_FLAGGED) as usize;
+            calm.get(allowed).copied()
         })
-        .collect();
-    if calm.is_empty() {
-        return;
-    }
-    calm.sort_by(|a, b| b.total_cmp(a));
-    let allowed = (calm.len() as f32 * MAX_CALM_FLAGGED) as usize;
-    let cut = calm[allowed.min(calm.len() - 1)];
+        .fold(f32::NEG_INFINITY, f32::max);
     if cut > 0.0 {
         model.bias -= cut + 1e-3;
     }
