@@ -14,7 +14,7 @@ use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES
 
 use super::{Decision, Engine, EngineError, Turn};
 use crate::bus::Event;
-use crate::store::{Conversation, NewMessage, StoreError};
+use crate::store::{Conversation, DEFAULT_REPLY_WITHIN_HOURS, NewMessage, StoreError};
 use kefu_protocol::Lang;
 
 /// Intent recorded on a contact-form answer and its confirmation.
@@ -188,6 +188,15 @@ impl Engine {
         Ok(hours.is_none_or(|h| h.is_open(now_ms())))
     }
 
+    /// The reply time the merchant promises when nobody can answer live, in hours.
+    async fn reply_within_hours(&self, merchant: &str) -> Result<u32, StoreError> {
+        Ok(self
+            .store
+            .merchant_settings(merchant)
+            .await?
+            .map_or(DEFAULT_REPLY_WITHIN_HOURS, |s| s.reply_within_hours))
+    }
+
     /// `d` (a handoff) as is if someone can answer live; otherwise the honest "nobody is
     /// available" with a contact form, still queued for a person.
     pub(super) async fn unless_nobody_is_there(
@@ -199,11 +208,7 @@ impl Engine {
         if self.agents_available(&conv.merchant_id).await? {
             return Ok(d);
         }
-        let hours = self
-            .store
-            .merchant_settings(&conv.merchant_id)
-            .await?
-            .map_or(24, |s| s.reply_within_hours);
+        let hours = self.reply_within_hours(&conv.merchant_id).await?;
         Ok(Decision {
             text: nobody_online(lang, hours),
             cards: vec![Card::ContactForm {
@@ -249,11 +254,7 @@ impl Engine {
         if self.agents_available(&conv.merchant_id).await? {
             return Ok(d);
         }
-        let hours = self
-            .store
-            .merchant_settings(&conv.merchant_id)
-            .await?
-            .map_or(24, |s| s.reply_within_hours);
+        let hours = self.reply_within_hours(&conv.merchant_id).await?;
         if lang == Lang::En {
             d.text.push(' ');
         }
@@ -317,11 +318,7 @@ impl Engine {
         let lang = self
             .reply_lang(&conv, message, input.locale.as_deref())
             .await?;
-        let hours = self
-            .store
-            .merchant_settings(merchant)
-            .await?
-            .map_or(24, |s| s.reply_within_hours);
+        let hours = self.reply_within_hours(merchant).await?;
         let shopper_text = if message.is_empty() {
             email.clone()
         } else {

@@ -66,6 +66,9 @@ pub struct NewRefund {
     pub now_ms: u64,
 }
 
+/// The reply time promised when a merchant has not set one (also the column's default).
+pub const DEFAULT_REPLY_WITHIN_HOURS: u32 = 24;
+
 /// A merchant's settings that the engine applies.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MerchantSettings {

@@ -61,7 +61,7 @@ struct Merchant {
 }
 
 fn default_reply_within_hours() -> u32 {
-    24
+    super::DEFAULT_REPLY_WITHIN_HOURS
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -22,8 +22,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Row, SqlitePool};
 
 pub use commerce::{
-    ActionRecord, ActionState, AuditEntry, CallRecording, FaqEntry, MerchantSettings, NewRefund,
-    ProductRecord, RefundRecord,
+    ActionRecord, ActionState, AuditEntry, CallRecording, DEFAULT_REPLY_WITHIN_HOURS, FaqEntry,
+    MerchantSettings, NewRefund, ProductRecord, RefundRecord,
 };
 pub use console::{
     Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
