@@ -2,29 +2,18 @@
 // answered by the orders plugin running in wasmtime, in English and Chinese, and a request
 // for a human.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ask, classifyNatively, launchBrowser, openChat, startKefu } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { ask, classifyNatively, kefuAndBrowser, openChat } from './harness.mjs';
 
-let kefu;
-let browser;
-
-before(async () => {
-  kefu = await startKefu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kefu?.stop();
-});
+const env = kefuAndBrowser();
 
 async function openStorefront() {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  await page.goto(`${kefu.url}/`);
+  await page.goto(`${env.kefu.url}/`);
   return { page, requests, errors };
 }
 

@@ -3,31 +3,20 @@
 // replies (the shopper sees it live), and resolves it; the shopper rates the conversation
 // and the console shows the stored rating.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openChat, startKefu } from './harness.mjs';
+import { test } from 'node:test';
+import { kefuAndBrowser, openChat } from './harness.mjs';
 
-let kefu;
-let browser;
-
-before(async () => {
-  kefu = await startKefu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kefu?.stop();
-});
+const env = kefuAndBrowser();
 
 test('an agent claims, answers live and resolves; the shopper rates it', async () => {
   // The agent logs in (a wrong password first) and is online.
-  const agentContext = await browser.newContext();
+  const agentContext = await env.browser.newContext();
   const console_ = await agentContext.newPage();
   const consoleErrors = [];
   const foreign = [];
   console_.on('pageerror', (e) => consoleErrors.push(e));
-  console_.on('request', (r) => { if (!r.url().startsWith(kefu.url)) foreign.push(r.url()); });
-  const response = await console_.goto(`${kefu.url}/console`);
+  console_.on('request', (r) => { if (!r.url().startsWith(env.kefu.url)) foreign.push(r.url()); });
+  const response = await console_.goto(`${env.kefu.url}/console`);
   assert.match(response.headers()['content-security-policy'], /default-src 'none'/);
   await console_.getByTestId('login-email').fill('agent@demo.kefu');
   await console_.getByTestId('login-password').fill('not the password');
@@ -38,9 +27,9 @@ test('an agent claims, answers live and resolves; the shopper rates it', async (
   await console_.getByTestId('presence').filter({ hasText: 'online' }).waitFor();
 
   // The shopper asks for a person.
-  const shopperContext = await browser.newContext();
+  const shopperContext = await env.browser.newContext();
   const shop = await shopperContext.newPage();
-  await shop.goto(`${kefu.url}/`);
+  await shop.goto(`${env.kefu.url}/`);
   const chat = await openChat(shop);
   await chat.getByTestId('composer').fill('where is my order 1001? I want to talk to a human');
   await chat.getByTestId('composer').press('Enter');

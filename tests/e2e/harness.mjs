@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,6 +54,23 @@ export function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * One runtime and one browser for a whole test file: started before its first test and
+ * stopped after its last. Read them as `env.kefu` and `env.browser` inside the tests.
+ */
+export function kefuAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.kefu = await startKefu();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.kefu?.stop();
+  });
+  return env;
 }
 
 /** Runs `kefu intent classify` on `texts`; resolves to the parsed output lines. */

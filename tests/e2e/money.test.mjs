@@ -3,26 +3,15 @@
 // (kefu('identify', …)) is not asked for the order's email. Products come with a card.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { ask, launchBrowser, openChat, startKefu } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { ask, kefuAndBrowser, openChat } from './harness.mjs';
 
-let kefu;
-let browser;
-
-before(async () => {
-  kefu = await startKefu();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await kefu?.stop();
-});
+const env = kefuAndBrowser();
 
 describe('refunds', () => {
   test('a refund is confirmed on its card, issued once, and the buttons go away', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${kefu.url}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.kefu.url}/`);
     const frame = await openChat(page);
     const asked = await ask(frame, 'I want a refund for order 1003');
     assert.match(await asked.innerText(), /email address/);
@@ -41,8 +30,8 @@ describe('refunds', () => {
   });
 
   test('a shopper signed in on the shop is not asked for the order email', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${kefu.url}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.kefu.url}/`);
     await page.getByTestId('kefu-launcher').waitFor();
     // What the merchant's server does for a logged-in shopper (the demo shop's secret).
     const email = 'sam@example.com';
@@ -61,8 +50,8 @@ describe('refunds', () => {
 
 describe('products', () => {
   test('a stock question is answered from the catalogue with a product card', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${kefu.url}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.kefu.url}/`);
     const frame = await openChat(page);
     const reply = await ask(frame, 'is the grey hoodie in stock?');
     assert.match(await reply.innerText(), /Grey zip hoodie is in stock, but only 3 left/);
