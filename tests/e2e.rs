@@ -377,6 +377,7 @@ mod bad_input {
             let headers = response.headers().clone();
             assert_eq!(headers["content-encoding"], "gzip", "{path}");
             assert_eq!(headers["content-type"], content_type, "{path}");
+            assert_eq!(headers["vary"], "accept-encoding", "{path}");
             let body = axum::body::to_bytes(response.into_body(), 64 << 20)
                 .await
                 .unwrap();

@@ -15,12 +15,12 @@
 //! rewritten to [`HttpConfig::public_url`], so the same page works on any port.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tower::ServiceBuilder;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{AppState, HttpConfig};
@@ -46,6 +46,11 @@ pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        // Caches must keep the gzipped and the plain copy apart.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
         // `cargo xtask build` writes a `.gz` beside every file: browsers that accept gzip
         // get the model runtime at a quarter of its size, compressed once at build time.
         .service(ServeDir::new(config.assets_dir.join("widget")).precompressed_gzip());
@@ -65,57 +70,31 @@ pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
 }
 
 /// The loader, on every page of the shop: gzipped (written by `cargo xtask build`) when the
-/// browser accepts it.
-async fn loader(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+/// browser accepts it, like the widget's files.
+async fn loader(State(state): State<AppState>, request: Request) -> Response {
+    use tower::ServiceExt as _;
     let path = state.config.assets_dir.join("kefu.js");
-    let gzip = headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|e| {
-            let mut parts = e.split(';').map(str::trim);
-            // "gzip;q=0" refuses gzip.
-            parts.next() == Some("gzip")
-                && parts.all(|p| {
-                    p.strip_prefix("q=")
-                        .and_then(|q| q.parse::<f32>().ok())
-                        .is_none_or(|q| q > 0.0)
-                })
-        });
-    let compressed = match gzip {
-        true => tokio::fs::read(path.with_extension("js.gz")).await.ok(),
-        false => None,
-    };
-    let encoding = compressed.is_some().then_some("gzip");
-    let body = match compressed {
-        Some(body) => Ok(body),
-        None => tokio::fs::read(&path).await,
-    };
-    match body {
-        Ok(body) => {
-            let mut response = (
-                [
-                    (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                    // Short: the loader is tiny and must pick up new widget versions quickly.
-                    (header::CACHE_CONTROL, "public, max-age=300"),
-                    (header::VARY, "accept-encoding"),
-                ],
-                body,
-            )
-                .into_response();
-            if let Some(encoding) = encoding {
-                response
-                    .headers_mut()
-                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-            }
-            response
-        }
-        Err(e) => {
-            tracing::error!(path = %path.display(), error = %e, "widget loader missing; run `cargo xtask build`");
-            (StatusCode::SERVICE_UNAVAILABLE, "widget not built\n").into_response()
-        }
+    if let Err(e) = tokio::fs::metadata(&path).await {
+        tracing::error!(path = %path.display(), error = %e, "widget loader missing; run `cargo xtask build`");
+        return (StatusCode::SERVICE_UNAVAILABLE, "widget not built\n").into_response();
     }
+    let served = ServeFile::new(&path).precompressed_gzip().oneshot(request);
+    let mut response = match served.await {
+        Ok(response) => response.into_response(),
+        Err(never) => match never {},
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
+    // Short: the loader is tiny and must pick up new widget versions quickly.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
 }
 
 /// The console's files: a fixed list, each with its type and the console's policy.
