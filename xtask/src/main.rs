@@ -37,7 +37,8 @@ enum Cmd {
     /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
     /// onnxruntime-web, headless Chromium). Numbers go into docs/benchmarks.md.
     Bench,
-    /// Train the intent model from ../shared/data (or --data) and widget/model/data.
+    /// Train the intent model and the frustration tone model from ../shared/data (or --data),
+    /// widget/model/data and widget/model/frustration.
     Train {
         /// Directory with the public data sets (bitext-27k, clinc150, crosswoz-zh).
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
@@ -140,18 +141,19 @@ fn main() -> Result<()> {
         Cmd::Train { data, extra } => {
             let root = root();
             let out = root.join("widget/model/intent.onnx");
+            let hyper = kefu_model::train::Hyper::from_env();
             let set = kefu_model::train_and_write_with(
                 &data,
                 &root.join("widget/model/data"),
                 &extra,
                 &out,
-                &kefu_model::train::Hyper::from_env(),
+                &hyper,
             )?;
             kefu_model::tone::train_and_write(
                 &root.join("widget/model/frustration"),
                 &set.train,
                 &root.join("widget/model/frustration.bin"),
-                kefu_model::train::Hyper::from_env().seed,
+                hyper.seed,
             )?;
             let bytes = std::fs::read(&out)?;
             let classifier = kefu_intent::Classifier::load(&bytes)?;
