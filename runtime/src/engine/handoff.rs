@@ -12,9 +12,14 @@
 
 use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES, MAX_TEXT_BYTES};
 
-use super::{Decision, Engine, EngineError, Turn};
+use super::context::TurnContext;
+use super::decision::Decision;
+use super::language::script;
+use super::{Engine, EngineError, Turn};
 use crate::bus::Event;
-use crate::store::{Conversation, DEFAULT_REPLY_WITHIN_HOURS, NewMessage, StoreError};
+use crate::store::{
+    Conversation, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, NewMessage, StoreError,
+};
 use kefu_protocol::Lang;
 
 /// Intent recorded on a contact-form answer and its confirmation.
@@ -135,15 +140,39 @@ pub fn valid_email(email: &str) -> bool {
     email.len() <= MAX_EMAIL_BYTES && local_ok && domain_ok
 }
 
-/// The script `text` is written in, if it has letters of one.
-fn script(text: &str) -> Option<Lang> {
-    match kefu_intent::language(text) {
-        kefu_intent::Language::Zh | kefu_intent::Language::Mixed => Some(Lang::Zh),
-        kefu_intent::Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => {
-            Some(Lang::En)
-        }
-        kefu_intent::Language::En => None,
+/// `d` (a handoff) as is if someone can answer live; otherwise the honest "nobody is
+/// available" with a contact form, still queued for a person.
+pub(super) fn unless_nobody_is_there(ctx: &TurnContext, d: Decision, lang: Lang) -> Decision {
+    if ctx.live {
+        return d;
     }
+    let hours = ctx.settings.reply_within_hours;
+    Decision {
+        text: nobody_online(lang, hours),
+        cards: vec![Card::ContactForm {
+            reply_within: reply_within(lang, hours),
+        }],
+        ..d
+    }
+}
+
+/// `d` (a handoff the answer itself made, with its own reason in its text) as is if
+/// someone can answer live; otherwise the same text plus an honest "nobody is online
+/// right now" and the contact form. The chat stays queued, so "they'll reply right here"
+/// still holds once someone comes online.
+pub(super) fn note_if_nobody_is_there(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
+    if ctx.live {
+        return d;
+    }
+    let hours = ctx.settings.reply_within_hours;
+    if lang == Lang::En {
+        d.text.push(' ');
+    }
+    d.text.push_str(&nobody_online_now(lang, hours));
+    d.cards.push(Card::ContactForm {
+        reply_within: reply_within(lang, hours),
+    });
+    d
 }
 
 /// Adds the satisfaction question to a bot conversation that ends well: the shopper says
@@ -177,15 +206,18 @@ pub(super) fn offer_csat(conv: &Conversation, d: &mut Decision, last_intent: Opt
 impl Engine {
     /// Whether someone can answer `merchant`'s shoppers live right now.
     pub async fn agents_available(&self, merchant: &str) -> Result<bool, StoreError> {
-        if self.bus.agents_online(merchant) == 0 {
-            return Ok(false);
-        }
-        let hours = self
-            .store
-            .merchant_settings(merchant)
-            .await?
-            .and_then(|s| s.business_hours);
-        Ok(hours.is_none_or(|h| h.is_open(now_ms())))
+        let settings = self.store.merchant_settings(merchant).await?;
+        Ok(self.someone_live(merchant, &settings.unwrap_or_default()))
+    }
+
+    /// Whether someone can answer live, given the merchant's `settings`: an agent console
+    /// is connected and the shop is open (if it set business hours).
+    pub(super) fn someone_live(&self, merchant: &str, settings: &MerchantSettings) -> bool {
+        self.bus.agents_online(merchant) > 0
+            && settings
+                .business_hours
+                .as_ref()
+                .is_none_or(|h| h.is_open(now_ms()))
     }
 
     /// The reply time the merchant promises when nobody can answer live, in hours.
@@ -195,27 +227,6 @@ impl Engine {
             .merchant_settings(merchant)
             .await?
             .map_or(DEFAULT_REPLY_WITHIN_HOURS, |s| s.reply_within_hours))
-    }
-
-    /// `d` (a handoff) as is if someone can answer live; otherwise the honest "nobody is
-    /// available" with a contact form, still queued for a person.
-    pub(super) async fn unless_nobody_is_there(
-        &self,
-        conv: &Conversation,
-        d: Decision,
-        lang: Lang,
-    ) -> Result<Decision, EngineError> {
-        if self.agents_available(&conv.merchant_id).await? {
-            return Ok(d);
-        }
-        let hours = self.reply_within_hours(&conv.merchant_id).await?;
-        Ok(Decision {
-            text: nobody_online(lang, hours),
-            cards: vec![Card::ContactForm {
-                reply_within: reply_within(lang, hours),
-            }],
-            ..d
-        })
     }
 
     /// The language to answer a form or rating in: the script of `text`, else of the
@@ -239,30 +250,6 @@ impl Engine {
             .filter(|m| m.author == Author::Shopper && m.intent.as_deref() != Some(CSAT_INTENT))
             .find_map(|m| script(&m.text));
         Ok(last_said.unwrap_or_else(|| Lang::from_tag(locale.unwrap_or(&conv.locale))))
-    }
-
-    /// `d` (a handoff the answer itself made, with its own reason in its text) as is if
-    /// someone can answer live; otherwise the same text plus an honest "nobody is online
-    /// right now" and the contact form. The chat stays queued, so "they'll reply right here"
-    /// still holds once someone comes online.
-    pub(super) async fn note_if_nobody_is_there(
-        &self,
-        conv: &Conversation,
-        mut d: Decision,
-        lang: Lang,
-    ) -> Result<Decision, EngineError> {
-        if self.agents_available(&conv.merchant_id).await? {
-            return Ok(d);
-        }
-        let hours = self.reply_within_hours(&conv.merchant_id).await?;
-        if lang == Lang::En {
-            d.text.push(' ');
-        }
-        d.text.push_str(&nobody_online_now(lang, hours));
-        d.cards.push(Card::ContactForm {
-            reply_within: reply_within(lang, hours),
-        });
-        Ok(d)
     }
 
     /// An earlier send of `client_msg_id`, answered with what it stored.

@@ -5,105 +5,79 @@ use kefu_protocol::Card;
 
 pub use kefu_protocol::Lang;
 
-/// Something the bot says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Line {
+/// Declares [`Line`] from one list, so the list of every line ([`Line::ALL`]) and their keys
+/// cannot drift from the enum: a new line is rewordable through the admin API at once.
+macro_rules! lines {
+    ($($(#[doc = $doc:expr])* $variant:ident = $key:literal,)*) => {
+        /// Something the bot says.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Line {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Line {
+            /// Every line, in declaration order.
+            pub const ALL: &[Line] = &[$(Line::$variant,)*];
+
+            /// The line's name in templates and the admin API (`greeting`, `out_of_scope`, …).
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+lines! {
     /// Answer to a greeting.
-    Greeting,
+    Greeting = "greeting",
     /// Answer to thanks.
-    Thanks,
+    Thanks = "thanks",
     /// Answer to goodbye.
-    Goodbye,
+    Goodbye = "goodbye",
     /// The order number is needed.
-    AskOrderNumber,
+    AskOrderNumber = "ask_order_number",
     /// The shopper's order number matched nothing.
-    OrderNotFound,
+    OrderNotFound = "order_not_found",
     /// A human was asked for and the conversation is queued for one.
-    HandoffRequested,
+    HandoffRequested = "handoff_requested",
     /// The question is outside what a shop assistant does.
-    OutOfScope,
+    OutOfScope = "out_of_scope",
     /// A shop topic the bot cannot handle yet.
-    CannotHandleYet,
+    CannotHandleYet = "cannot_handle_yet",
     /// A plugin failed; apologise and offer a human.
-    PluginFailed,
+    PluginFailed = "plugin_failed",
     /// A policy topic (security, legal, payment dispute): a person takes over.
-    PolicyHandoff,
+    PolicyHandoff = "policy_handoff",
     /// The bot keeps failing or repeating itself: stop and offer a person.
-    OfferHuman,
+    OfferHuman = "offer_human",
     /// Appended to an answer when the shopper sounds upset.
-    FrustrationOffer,
+    FrustrationOffer = "frustration_offer",
     /// Acting on an order needs proof it is the shopper's: its email.
-    AskOrderEmail,
+    AskOrderEmail = "ask_order_email",
     /// The email given does not match the order (worded so as not to reveal which).
-    OwnershipNotProven,
+    OwnershipNotProven = "ownership_not_proven",
     /// A plugin proposed a refund above what the bot may do: a person takes over.
-    RefundNeedsHuman,
+    RefundNeedsHuman = "refund_needs_human",
     /// The shopper declined the proposed refund.
-    RefundCancelled,
+    RefundCancelled = "refund_cancelled",
     /// The confirmed action was handled already.
-    ActionAlreadyHandled,
+    ActionAlreadyHandled = "action_already_handled",
     /// Carrying out a confirmed action failed; nothing moved.
-    CommitFailed,
+    CommitFailed = "commit_failed",
     /// The product named is not in the catalogue.
-    ProductNotFound,
+    ProductNotFound = "product_not_found",
     /// The message could mean several things: which one?
-    Clarify,
+    Clarify = "clarify",
     /// The new delivery address is needed.
-    AskAddress,
+    AskAddress = "ask_address",
+    /// Asked whether it is a bot: it is the shop's automated assistant, and a person is
+    /// one message away.
+    BotDisclosure = "bot_disclosure",
 }
 
 impl Line {
-    /// Every line, in declaration order.
-    pub const ALL: &[Line] = &[
-        Line::Greeting,
-        Line::Thanks,
-        Line::Goodbye,
-        Line::AskOrderNumber,
-        Line::OrderNotFound,
-        Line::HandoffRequested,
-        Line::OutOfScope,
-        Line::CannotHandleYet,
-        Line::PluginFailed,
-        Line::PolicyHandoff,
-        Line::OfferHuman,
-        Line::FrustrationOffer,
-        Line::AskOrderEmail,
-        Line::OwnershipNotProven,
-        Line::RefundNeedsHuman,
-        Line::RefundCancelled,
-        Line::ActionAlreadyHandled,
-        Line::CommitFailed,
-        Line::ProductNotFound,
-        Line::Clarify,
-    ];
-
-    /// The line's name in templates and the admin API (`greeting`, `out_of_scope`, …).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Greeting => "greeting",
-            Self::Thanks => "thanks",
-            Self::Goodbye => "goodbye",
-            Self::AskOrderNumber => "ask_order_number",
-            Self::OrderNotFound => "order_not_found",
-            Self::HandoffRequested => "handoff_requested",
-            Self::OutOfScope => "out_of_scope",
-            Self::CannotHandleYet => "cannot_handle_yet",
-            Self::PluginFailed => "plugin_failed",
-            Self::PolicyHandoff => "policy_handoff",
-            Self::OfferHuman => "offer_human",
-            Self::FrustrationOffer => "frustration_offer",
-            Self::AskOrderEmail => "ask_order_email",
-            Self::OwnershipNotProven => "ownership_not_proven",
-            Self::RefundNeedsHuman => "refund_needs_human",
-            Self::RefundCancelled => "refund_cancelled",
-            Self::ActionAlreadyHandled => "action_already_handled",
-            Self::CommitFailed => "commit_failed",
-            Self::ProductNotFound => "product_not_found",
-            Self::Clarify => "clarify",
-            Self::AskAddress => "ask_address",
-        }
-    }
-
     /// The line named `key`.
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|l| l.key() == key)
@@ -206,6 +180,12 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
         (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
         (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
+        (Line::BotDisclosure, En) => {
+            "I'm this shop's automated assistant, not a person. I can help with your orders, returns and our products, or get you someone from our team right away."
+        }
+        (Line::BotDisclosure, Zh) => {
+            "我是本店的智能客服助手（机器人），不是真人。我可以帮您查询订单、退换货和商品信息，也可以随时为您转接人工客服。"
+        }
         (Line::AskAddress, En) => {
             "What's the new delivery address? Please write it in one message, as it should appear on the parcel."
         }
@@ -228,7 +208,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         Lang::Zh => "查询订单",
     };
     let options: Vec<&str> = match line {
-        Line::Greeting | Line::OutOfScope => vec![track, human_option(lang)],
+        Line::Greeting | Line::OutOfScope | Line::BotDisclosure => vec![track, human_option(lang)],
         Line::CannotHandleYet
         | Line::PluginFailed
         | Line::OrderNotFound
@@ -359,6 +339,16 @@ pub fn asks_for_human(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_is_listed_once_and_found_by_its_key() {
+        // `ask_address` was missing from a hand-kept list once: the list is derived now.
+        assert!(Line::ALL.contains(&Line::AskAddress));
+        for line in Line::ALL {
+            assert_eq!(Line::from_key(line.key()), Some(*line));
+            assert_eq!(Line::ALL.iter().filter(|l| *l == line).count(), 1);
+        }
+    }
 
     #[test]
     fn explicit_human_requests_are_recognised_in_both_languages() {

@@ -598,6 +598,12 @@ impl PluginHost {
             .cloned()
     }
 
+    /// Every plugin `merchant` has loaded, in the order they serve intents.
+    pub fn plugins_of(&self, merchant: &str) -> Vec<Arc<LoadedPlugin>> {
+        let plugins = self.plugins.read().unwrap_or_else(|e| e.into_inner());
+        plugins.get(merchant).cloned().unwrap_or_default()
+    }
+
     /// The plugin of `merchant` serving `intent`, if any.
     pub fn for_intent(&self, merchant: &str, intent: &str) -> Option<Arc<LoadedPlugin>> {
         let plugins = self.plugins.read().unwrap_or_else(|e| e.into_inner());

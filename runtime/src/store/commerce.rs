@@ -526,24 +526,7 @@ impl Store {
         merchant: &str,
         action: &ActionRecord,
     ) -> Result<(), StoreError> {
-        let now = now_ms();
-        sqlx::query(
-            "INSERT INTO actions (id, merchant_id, conversation_id, plugin, plugin_version, \
-             proposal, shopper, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&action.id)
-        .bind(merchant)
-        .bind(&action.conversation_id)
-        .bind(&action.plugin)
-        .bind(&action.plugin_version)
-        .bind(&action.proposal)
-        .bind(&action.shopper)
-        .bind(action.state.as_str())
-        .bind(now)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_action(&self.pool, merchant, action).await
     }
 
     /// An action of one conversation.
@@ -584,16 +567,7 @@ impl Store {
         from: ActionState,
         to: ActionState,
     ) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("UPDATE actions SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
-                .bind(to.as_str())
-                .bind(now_ms())
-                .bind(id)
-                .bind(from.as_str())
-                .execute(&self.pool)
-                .await?
-                .rows_affected();
-        Ok(done == 1)
+        set_action_state(&self.pool, id, from, to).await
     }
 
     /// Refunds issued on one order.
@@ -817,33 +791,7 @@ impl Store {
         e: &AuditEntry,
         recording: Option<&CallRecording>,
     ) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "INSERT INTO plugin_calls (merchant_id, plugin, plugin_version, conversation_id, \
-             export, intent, host_calls, micros, peak_memory, proposed_minor, committed_minor, \
-             currency, outcome, input, now_ms, host_log, result, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(&e.merchant_id)
-        .bind(&e.plugin)
-        .bind(&e.plugin_version)
-        .bind(&e.conversation_id)
-        .bind(&e.export)
-        .bind(&e.intent)
-        .bind(i64::from(e.host_calls))
-        .bind(e.micros as i64)
-        .bind(e.peak_memory as i64)
-        .bind(e.proposed_minor.map(|v| v as i64))
-        .bind(e.committed_minor.map(|v| v as i64))
-        .bind(&e.currency)
-        .bind(&e.outcome)
-        .bind(recording.map(|r| &r.input))
-        .bind(recording.map(|r| r.now_ms as i64))
-        .bind(recording.map(|r| &r.host_log))
-        .bind(recording.map(|r| &r.result))
-        .bind(now_ms())
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(row.get("id"))
+        insert_call(&self.pool, e, recording).await
     }
 
     /// A recorded call of `merchant` (any merchant's with `None`: the operator's CLI).
@@ -889,6 +837,86 @@ impl Store {
         .await?;
         Ok(rows.iter().map(audit_entry).collect())
     }
+}
+
+/// Inserts a proposed action (through the pool, or inside a turn's transaction).
+pub(super) async fn insert_action<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    merchant: &str,
+    action: &ActionRecord,
+) -> Result<(), StoreError> {
+    let now = now_ms();
+    sqlx::query(
+        "INSERT INTO actions (id, merchant_id, conversation_id, plugin, plugin_version, \
+         proposal, shopper, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&action.id)
+    .bind(merchant)
+    .bind(&action.conversation_id)
+    .bind(&action.plugin)
+    .bind(&action.plugin_version)
+    .bind(&action.proposal)
+    .bind(&action.shopper)
+    .bind(action.state.as_str())
+    .bind(now)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Moves an action from `from` to `to`; `false` if it was not in `from`.
+pub(super) async fn set_action_state<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    id: &str,
+    from: ActionState,
+    to: ActionState,
+) -> Result<bool, StoreError> {
+    let done =
+        sqlx::query("UPDATE actions SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+            .bind(to.as_str())
+            .bind(now_ms())
+            .bind(id)
+            .bind(from.as_str())
+            .execute(db)
+            .await?
+            .rows_affected();
+    Ok(done == 1)
+}
+
+/// Appends one call to the plugin audit log; returns its id.
+pub(super) async fn insert_call<'e>(
+    db: impl sqlx::SqliteExecutor<'e>,
+    e: &AuditEntry,
+    recording: Option<&CallRecording>,
+) -> Result<i64, StoreError> {
+    let row = sqlx::query(
+        "INSERT INTO plugin_calls (merchant_id, plugin, plugin_version, conversation_id, \
+         export, intent, host_calls, micros, peak_memory, proposed_minor, committed_minor, \
+         currency, outcome, input, now_ms, host_log, result, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&e.merchant_id)
+    .bind(&e.plugin)
+    .bind(&e.plugin_version)
+    .bind(&e.conversation_id)
+    .bind(&e.export)
+    .bind(&e.intent)
+    .bind(i64::from(e.host_calls))
+    .bind(e.micros as i64)
+    .bind(e.peak_memory as i64)
+    .bind(e.proposed_minor.map(|v| v as i64))
+    .bind(e.committed_minor.map(|v| v as i64))
+    .bind(&e.currency)
+    .bind(&e.outcome)
+    .bind(recording.map(|r| &r.input))
+    .bind(recording.map(|r| r.now_ms as i64))
+    .bind(recording.map(|r| &r.host_log))
+    .bind(recording.map(|r| &r.result))
+    .bind(now_ms())
+    .fetch_one(db)
+    .await?;
+    Ok(row.get("id"))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod commerce;
 mod console;
 mod demo;
 mod registry;
+mod turn;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -30,6 +31,7 @@ pub use console::{
 };
 pub use demo::{DemoAgent, DemoData};
 pub use registry::{PluginVersion, Stored, StoredPlugin};
+pub use turn::{TurnSnapshot, TurnWrite, TurnWritten};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,175 @@
+//! Everything one turn's decision may look at, gathered before deciding: the conversation,
+//! what it waits on, the merchant's settings, FAQ and wording, the bot's last message, the
+//! orders the message may be about, the product it names, which intents the merchant's
+//! plugins serve and with what needs, and whether a person can answer live.
+//!
+//! The store part is read in one go ([`crate::store::Store::turn_snapshot`]); the plugin
+//! table and agent presence are in memory. The decision never reads anything else, so it
+//! is a pure function of this value and the message ([`super::decide`]).
+
+use std::collections::HashMap;
+
+use kefu_intent::slots::SlotKind;
+
+use super::decision::Pending;
+use super::replies::{Lang, Line};
+use super::understand::Understanding;
+use crate::plugins::manifest::Need;
+use crate::plugins::{MoneyLimits, PluginHost};
+use crate::store::{
+    ActionRecord, Conversation, DEFAULT_REPLY_WITHIN_HOURS, FaqEntry, MerchantSettings,
+    OrderRecord, Store, StoreError, TurnSnapshot,
+};
+
+/// What a merchant's plugin does for one intent, as its manifest and `describe()` say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The plugin's name.
+    pub plugin: String,
+    /// What the intent needs before the plugin is called.
+    pub needs: Vec<Need>,
+    /// The plugin's money caps, if it may propose refunds.
+    pub money: Option<MoneyLimits>,
+    /// Whether it may cancel or redirect unshipped orders.
+    pub order_changes: bool,
+}
+
+impl Served {
+    /// Whether the intent needs the slot named `name` (`order-number`, …).
+    pub fn needs_slot(&self, name: &str) -> bool {
+        self.needs
+            .iter()
+            .any(|n| matches!(n, Need::Slot(s) if s == name))
+    }
+
+    /// Whether the shopper must prove the order is theirs first.
+    pub fn needs_owner(&self) -> bool {
+        self.needs.contains(&Need::Owner)
+    }
+
+    /// Whether the intent is answered about a product of the catalogue.
+    pub fn about_product(&self) -> bool {
+        self.needs.contains(&Need::Product)
+    }
+}
+
+/// The facts one turn is decided on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnContext {
+    /// The conversation as it was when the turn began.
+    pub conversation: Conversation,
+    /// What it waits on.
+    pub pending: Pending,
+    /// The merchant's settings.
+    pub settings: MerchantSettings,
+    /// The bot's latest message: its text and the intent it answered.
+    pub last_bot: Option<(String, Option<String>)>,
+    /// The merchant's FAQ entries, every language.
+    pub faq: Vec<FaqEntry>,
+    /// The merchant's wording of the bot's own lines, by (line key, language tag).
+    pub wording: HashMap<(String, String), String>,
+    /// The orders the message (or the pending question) names, as the merchant's data has
+    /// them: for proving ownership.
+    pub orders: Vec<OrderRecord>,
+    /// Whether the message names a product of the catalogue.
+    pub names_product: bool,
+    /// The action shown to the shopper for confirmation, while it is still `proposed`.
+    pub proposed_action: Option<ActionRecord>,
+    /// The intents the merchant's plugins serve.
+    pub served: HashMap<String, Served>,
+    /// Whether a person can answer live (an agent online, within business hours).
+    pub live: bool,
+}
+
+impl TurnContext {
+    /// The bot's last message's intent.
+    pub fn last_intent(&self) -> Option<&str> {
+        self.last_bot.as_ref().and_then(|(_, i)| i.as_deref())
+    }
+
+    /// What a plugin does for `intent`, if one serves it.
+    pub fn served(&self, intent: &str) -> Option<&Served> {
+        self.served.get(intent)
+    }
+
+    /// The order numbered `number`, if the merchant has it.
+    pub fn order(&self, number: &str) -> Option<&OrderRecord> {
+        self.orders.iter().find(|o| o.id == number)
+    }
+
+    /// `line` in `lang` as the merchant worded it, if they did.
+    pub fn wording(&self, line: Line, lang: Lang) -> Option<&str> {
+        self.wording
+            .get(&(line.key().to_string(), lang.tag().to_string()))
+            .map(String::as_str)
+    }
+
+    /// Loads the facts for a turn of `conversation` on `u`; `None` if the conversation is
+    /// not the merchant's.
+    pub async fn load(
+        store: &Store,
+        plugins: &PluginHost,
+        live: impl FnOnce(&MerchantSettings) -> bool,
+        merchant: &str,
+        conversation: &str,
+        u: &Understanding,
+    ) -> Result<Option<Self>, StoreError> {
+        // The orders the turn may be about: those written in the message, and the one the
+        // pending question is about.
+        let mut numbers: Vec<String> = u
+            .slots
+            .iter()
+            .filter(|s| s.kind == SlotKind::OrderNumber)
+            .map(|s| s.value.clone())
+            .collect();
+        let Some(snapshot) = store
+            .turn_snapshot(merchant, conversation, &u.text, |conv| {
+                let pending = Pending::parse(conv.pending.as_deref());
+                numbers.extend(pending.order_number);
+                (numbers, pending.action)
+            })
+            .await?
+        else {
+            return Ok(None);
+        };
+        let TurnSnapshot {
+            conversation,
+            settings,
+            last_bot,
+            faq,
+            wording,
+            orders,
+            names_product,
+            action,
+        } = snapshot;
+        let settings = settings.unwrap_or_else(|| MerchantSettings {
+            reply_within_hours: DEFAULT_REPLY_WITHIN_HOURS,
+            ..MerchantSettings::default()
+        });
+        let mut served = HashMap::new();
+        for plugin in plugins.plugins_of(merchant) {
+            let manifest = plugin.manifest();
+            for intent in &manifest.plugin.intents {
+                served.entry(intent.clone()).or_insert_with(|| Served {
+                    plugin: manifest.plugin.name.clone(),
+                    needs: manifest.needs(intent).to_vec(),
+                    money: manifest.money.clone(),
+                    order_changes: manifest.capabilities.order_changes,
+                });
+            }
+        }
+        Ok(Some(Self {
+            pending: Pending::parse(conversation.pending.as_deref()),
+            live: live(&settings),
+            conversation,
+            settings,
+            last_bot,
+            faq,
+            wording,
+            orders,
+            names_product,
+            proposed_action: action,
+            served,
+        }))
+    }
+}

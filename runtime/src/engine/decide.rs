@@ -1,0 +1,363 @@
+//! The decision table of docs/architecture.md as pure functions: no I/O, no async. Given
+//! the turn's facts ([`TurnContext`]) and the message ([`Understanding`]), [`decide`] says
+//! what to do; when that is a plugin call or a commit, [`after_call`] and [`after_commit`]
+//! turn its outcome into the answer; [`finish`] adds what every answer gets (no loops, a
+//! person for an upset shopper, the satisfaction question, honesty about who is there);
+//! [`worded`] puts the merchant's wording on the bot's own lines. The executor
+//! ([`super::execute`]) does the I/O around them.
+
+use kefu_intent::OUT_OF_SCOPE;
+use kefu_protocol::{Card, ConversationState};
+
+use super::context::TurnContext;
+use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
+use super::faq;
+use super::handoff;
+use super::honesty;
+use super::money;
+use super::ownership::{Ownership, owner_of};
+use super::plan::{CallPlan, CommitOutcome, Plan, Step};
+use super::policy;
+use super::replies::{self, Lang, Line};
+use super::routing::{self, Route};
+use super::understand::Understanding;
+use crate::plugins::{CallError, PluginReply, PluginRequest};
+
+/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
+pub const FAILED_TURNS_OFFER: u32 = 2;
+
+/// What to do with message `u` in `ctx`.
+///
+/// While a person is asked for or in charge, nothing (the message is stored). A proposed
+/// action is confirmed by this message or lapses. Explicit requests for a person, policy
+/// topics and the merchant's own handoff phrases go to a person at once; everything else is
+/// answered ([`answer`]) and [`finish`]ed.
+pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
+    let conv = &ctx.conversation;
+    let lang = u.lang;
+    if conv.state != ConversationState::Bot && conv.state != ConversationState::Resolved {
+        return Plan {
+            lapsed_action: None,
+            step: Step::Silence,
+        };
+    }
+    // A proposed action is answered by this message, or lapses: money never moves on a
+    // "yes" that came later, to something else.
+    let mut lapsed_action = None;
+    if let Some(action) = &ctx.pending.action {
+        if replies::confirms(&u.text) {
+            return Plan {
+                lapsed_action: None,
+                step: Step::Commit {
+                    action_id: action.clone(),
+                },
+            };
+        }
+        lapsed_action = Some(action.clone());
+        if replies::declines(&u.text) {
+            let d = say(
+                "get_refund",
+                Line::RefundCancelled,
+                lang,
+                ConversationState::Bot,
+            );
+            return Plan {
+                lapsed_action,
+                step: Step::Reply(d),
+            };
+        }
+    }
+    let step = match to_a_person(ctx, u) {
+        Some(d) => Step::Reply(d),
+        // Asked whether it is a bot: it says so plainly, and a person is one tap away.
+        None if honesty::asks_if_bot(&u.text) => Step::Reply(finish(
+            ctx,
+            u,
+            say(
+                "bot_identity",
+                Line::BotDisclosure,
+                lang,
+                ConversationState::Bot,
+            ),
+        )),
+        None => match answer(ctx, u) {
+            Answer::Now(d) => Step::Reply(finish(ctx, u, d)),
+            Answer::Call(call) => Step::Call(call),
+        },
+    };
+    Plan {
+        lapsed_action,
+        step,
+    }
+}
+
+/// An explicit request for a person, a policy topic or one of the merchant's own handoff
+/// phrases: a person takes over at once (honestly, if nobody is there).
+fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let lang = u.lang;
+    // "Are you a real person?" is a question, not a request: it is answered, unless the
+    // message asks for a person as well.
+    let asks = if honesty::asks_if_bot(&u.text) {
+        honesty::also_asks_for_a_person(&u.text)
+    } else {
+        replies::asks_for_human(&u.text) || u.prediction.intent == "contact_human_agent"
+    };
+    let d = if asks {
+        hand_off(
+            Line::HandoffRequested,
+            lang,
+            "asked for a human",
+            u32::from(u.upset),
+        )
+    } else if let Some(topic) = policy::topic(&u.text) {
+        hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)
+    } else {
+        let lower = u.text.to_lowercase();
+        let phrase = ctx
+            .settings
+            .handoff_phrases
+            .iter()
+            .find(|p| !p.is_empty() && lower.contains(p.as_str()))?;
+        let reason = format!("policy: the shop's list (\"{phrase}\")");
+        hand_off(Line::PolicyHandoff, lang, &reason, 2)
+    };
+    Some(handoff::unless_nobody_is_there(ctx, d, lang))
+}
+
+/// The answer to a message, now or after a plugin call.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per turn, moved once: boxing buys nothing"
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Answered without a plugin.
+    Now(Decision),
+    /// A plugin must be asked first.
+    Call(CallPlan),
+}
+
+/// The answer to the message itself: a fixed reply, a clarifying question, a question for
+/// what the intent still needs, the merchant's FAQ, an honest "I can't", or a plugin call.
+pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
+    use ConversationState::Bot;
+    let lang = u.lang;
+    let route = routing::route(ctx, u);
+    if !route.settled
+        && let Some(d) = routing::clarify(u)
+    {
+        return Answer::Now(d);
+    }
+    let Route {
+        intent,
+        order_number,
+        email,
+        address,
+        ..
+    } = route;
+    let intent = intent.as_str();
+    match intent {
+        "greeting" => return Answer::Now(say(intent, Line::Greeting, lang, Bot)),
+        "thanks" => return Answer::Now(say(intent, Line::Thanks, lang, Bot)),
+        "goodbye" => return Answer::Now(say(intent, Line::Goodbye, lang, Bot)),
+        _ => {}
+    }
+    let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
+        let entries: Vec<_> = ctx
+            .faq
+            .iter()
+            .filter(|e| e.lang == lang.tag())
+            .cloned()
+            .collect();
+        if let Some(entry) = faq::find(&entries, &u.text, intent) {
+            return Answer::Now(answer_with(
+                entry.intent.as_deref().unwrap_or("faq"),
+                entry.answer.clone(),
+                vec![],
+            ));
+        }
+        let line = if intent == OUT_OF_SCOPE {
+            Line::OutOfScope
+        } else {
+            Line::CannotHandleYet
+        };
+        return Answer::Now(say(intent, line, lang, Bot));
+    };
+    if served.needs_slot("order-number") && order_number.is_none() {
+        return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
+    }
+    let mut verified_email = None;
+    if served.needs_owner() {
+        let Some(number) = &order_number else {
+            return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
+        };
+        match owner_of(ctx, number, email.as_deref()) {
+            Ownership::Proven(by) => verified_email = Some(by),
+            Ownership::NeedEmail => {
+                let pending = Pending {
+                    order_number: Some(number.clone()),
+                    ..Pending::default()
+                };
+                return Answer::Now(ask(intent, Line::AskOrderEmail, lang, pending));
+            }
+            Ownership::Refused => {
+                return Answer::Now(say(intent, Line::OwnershipNotProven, lang, Bot));
+            }
+        }
+    }
+    let mut slots = Vec::new();
+    if let Some(n) = &order_number {
+        slots.push(("order-number".to_string(), n.clone()));
+    }
+    if let Some(e) = &email {
+        slots.push(("email".to_string(), e.clone()));
+    }
+    if let Some(m) = u.slot(kefu_intent::slots::SlotKind::Money) {
+        slots.push(("amount".to_string(), m.to_string()));
+    }
+    if let Some(a) = &address {
+        slots.push(("address".to_string(), a.clone()));
+    }
+    Answer::Call(CallPlan {
+        plugin: served.plugin.clone(),
+        request: PluginRequest {
+            intent: intent.to_string(),
+            locale: lang.tag().to_string(),
+            text: u.text.clone(),
+            slots,
+            owner_verified: verified_email.is_some(),
+        },
+        verified_email,
+        order_number,
+    })
+}
+
+/// The answer after the plugin `call` returned `result`. A proposal is stored under
+/// `action_id` (made by the executor: ids are random) in the plugin's `version`.
+pub fn after_call(
+    ctx: &TurnContext,
+    u: &Understanding,
+    call: &CallPlan,
+    result: Result<PluginReply, CallError>,
+    action_id: &str,
+    version: &str,
+) -> Decision {
+    use ConversationState::Bot;
+    let lang = u.lang;
+    let intent = call.intent();
+    let about_product = ctx.served(intent).is_some_and(|s| s.about_product());
+    let mut d = match result {
+        Ok(reply) => match ctx.served(intent) {
+            Some(served) => money::proposal(
+                ctx,
+                served,
+                intent,
+                reply,
+                call.verified_email.as_deref(),
+                lang,
+                action_id,
+                version,
+            ),
+            // The plugin went away between deciding and answering: its words still hold,
+            // but nothing it proposes can be checked.
+            None => answer_with(intent, reply.text, reply.cards),
+        },
+        Err(CallError::MissingSlot(slot)) if slot == "address" => ask(
+            intent,
+            Line::AskAddress,
+            lang,
+            Pending {
+                order_number: call.order_number.clone(),
+                need: Some("address".into()),
+                ..Pending::default()
+            },
+        ),
+        Err(CallError::MissingSlot(_)) => {
+            ask(intent, Line::AskOrderNumber, lang, Pending::default())
+        }
+        Err(CallError::NotFound(_)) if about_product => {
+            say(intent, Line::ProductNotFound, lang, Bot)
+        }
+        Err(CallError::NotFound(_)) => ask(intent, Line::OrderNotFound, lang, Pending::default()),
+        // The merchant's policy, in the plugin's words; the need is still unmet.
+        Err(CallError::NotAllowed(why)) => Decision {
+            failed: true,
+            ..answer_with(
+                intent,
+                why,
+                replies::quick_replies(Line::CannotHandleYet, lang),
+            )
+        },
+        Err(_) => say(intent, Line::PluginFailed, lang, Bot),
+    };
+    if d.verified_email.is_none() {
+        d.verified_email = call.verified_email.clone();
+    }
+    finish(ctx, u, d)
+}
+
+/// The answer once a confirmed action was carried out (or could not be).
+pub fn after_commit(u: &Understanding, outcome: CommitOutcome) -> Decision {
+    money::committed(outcome, u.lang)
+}
+
+/// What every answer gets on top of itself: a second unhelpful turn in a row, or the same
+/// reply twice, stops the bot trying and offers a person instead; a frustrated or
+/// sarcastic shopper is offered a person alongside the answer, at raised priority; a
+/// conversation that ends well is asked for a rating; an answer that hands off says
+/// whether anyone is there.
+pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision {
+    let conv = &ctx.conversation;
+    let lang = u.lang;
+    let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
+    let repeated = ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
+    if failing || repeated {
+        // Never the same canned answer again: change course and offer a person.
+        d = Decision {
+            failed: false,
+            ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
+        };
+    } else if u.upset {
+        if lang == Lang::En {
+            d.text.push(' ');
+        }
+        d.text.push_str(replies::text(Line::FrustrationOffer, lang));
+        let human = replies::human_option(lang).to_string();
+        match d.cards.iter_mut().find_map(|c| match c {
+            Card::QuickReplies { options } => Some(options),
+            _ => None,
+        }) {
+            Some(options) if options.contains(&human) => {}
+            Some(options) => options.push(human),
+            None => d.cards.push(Card::QuickReplies {
+                options: vec![human],
+            }),
+        }
+    }
+    if u.upset {
+        d.priority = d.priority.max(1);
+    }
+    handoff::offer_csat(conv, &mut d, ctx.last_intent());
+    if d.state == ConversationState::WaitingForHuman {
+        // Any answer that hands off (a plugin's refund above the cap, …) is honest about
+        // whether someone is there, like an explicit request; its own reason stays.
+        d = handoff::note_if_nobody_is_there(ctx, d, lang);
+    }
+    d
+}
+
+/// `d` in the merchant's words, when it says one of the bot's lines unchanged and the
+/// merchant reworded that line.
+pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
+    if let Some(line) = d.line
+        && d.text == replies::text(line, lang)
+        && let Some(own) = ctx.wording(line, lang)
+    {
+        d.text = own.to_string();
+    }
+    d
+}
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;

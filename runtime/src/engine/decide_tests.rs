@@ -1,0 +1,791 @@
+//! One test per row of the decision table in docs/architecture.md, on the pure decision
+//! functions: no store, no model, no sandbox. Predictions are written by hand, so each
+//! test pins the decision, not the classifier.
+
+use std::collections::HashMap;
+
+use kefu_intent::Prediction;
+use kefu_protocol::{Card, ConversationState};
+
+use super::*;
+use crate::engine::context::{Served, TurnContext};
+use crate::engine::decision::Pending;
+use crate::engine::plan::{CallPlan, CommitOutcome, Step};
+use crate::engine::replies::{Lang, Line};
+use crate::engine::understand::Understanding;
+use crate::plugins::manifest::Need;
+use crate::plugins::{CallError, MoneyLimits, PluginReply, Proposal};
+use crate::store::{Conversation, FaqEntry, MerchantSettings, OrderRecord};
+
+use ConversationState::{Bot, Human, WaitingForHuman};
+
+fn served(plugin: &str, needs: &[Need]) -> Served {
+    Served {
+        plugin: plugin.into(),
+        needs: needs.to_vec(),
+        money: (plugin == "refunds").then(|| MoneyLimits {
+            currency: "USD".into(),
+            max_refund_minor: 10_000,
+            max_per_day_minor: 100_000,
+            max_per_shopper_minor: 20_000,
+        }),
+        order_changes: plugin == "orders",
+    }
+}
+
+fn order(id: &str, email: &str) -> OrderRecord {
+    OrderRecord {
+        id: id.into(),
+        email: email.into(),
+        status: "shipped".into(),
+        carrier: None,
+        tracking_number: None,
+        eta: None,
+        total_minor: 4_500,
+        currency: "USD".into(),
+        items: vec![],
+        shipping_address: None,
+    }
+}
+
+/// The demo shop: orders, refunds and catalog plugins, one FAQ entry, an agent online.
+fn ctx() -> TurnContext {
+    let number = Need::Slot("order-number".into());
+    let mut s = HashMap::new();
+    s.insert(
+        "track_order".into(),
+        served("orders", std::slice::from_ref(&number)),
+    );
+    for i in ["cancel_order", "change_shipping_address"] {
+        s.insert(i.into(), served("orders", &[number.clone(), Need::Owner]));
+    }
+    for i in ["get_refund", "track_refund"] {
+        s.insert(i.into(), served("refunds", &[number.clone(), Need::Owner]));
+    }
+    for i in ["product_info", "product_availability"] {
+        s.insert(i.into(), served("catalog", &[Need::Product]));
+    }
+    TurnContext {
+        conversation: Conversation {
+            id: "c1".into(),
+            merchant_id: "demo".into(),
+            state: Bot,
+            locale: "en".into(),
+            pending_intent: None,
+            last_seq: 0,
+            failed_turns: 0,
+            priority: 0,
+            handoff_reason: None,
+            agent_id: None,
+            csat_asked: false,
+            csat_score: None,
+            pending: None,
+            verified_email: None,
+        },
+        pending: Pending::default(),
+        settings: MerchantSettings {
+            name: "Demo".into(),
+            refund_cap_minor: Some(5_000),
+            reply_within_hours: 24,
+            handoff_phrases: vec!["wholesale".into()],
+            ..MerchantSettings::default()
+        },
+        last_bot: None,
+        faq: vec![FaqEntry {
+            id: 1,
+            question: "What is your return policy?".into(),
+            answer: "Returns are free within 30 days.".into(),
+            lang: "en".into(),
+            intent: Some("check_refund_policy".into()),
+        }],
+        wording: HashMap::new(),
+        orders: vec![order("1001", "jane@example.com")],
+        names_product: false,
+        proposed_action: None,
+        served: s,
+        live: true,
+    }
+}
+
+/// `text`, which the model reads as `intent` with confidence `p`.
+fn msg(text: &str, intent: &str, p: f32) -> Understanding {
+    let mut u = Understanding::new(
+        text,
+        Prediction {
+            intent: intent.into(),
+            confidence: p,
+            top: vec![(intent.into(), p)],
+        },
+        "en",
+    );
+    u.upset = false;
+    u
+}
+
+/// The reply a plan gives without a plugin.
+fn reply(plan: Plan) -> Decision {
+    match plan.step {
+        Step::Reply(d) => d,
+        other => panic!("expected a reply, got {other:?}"),
+    }
+}
+
+fn call(plan: Plan) -> CallPlan {
+    match plan.step {
+        Step::Call(c) => c,
+        other => panic!("expected a plugin call, got {other:?}"),
+    }
+}
+
+fn says(d: &Decision, line: Line) {
+    assert_eq!(d.line, Some(line), "said {:?}: {}", d.line, d.text);
+}
+
+fn plugin_says(text: &str) -> Result<PluginReply, CallError> {
+    Ok(PluginReply {
+        text: text.into(),
+        cards: vec![],
+        proposal: None,
+    })
+}
+
+fn refund(amount_minor: u64) -> Result<PluginReply, CallError> {
+    Ok(PluginReply {
+        text: "You can get your money back.".into(),
+        cards: vec![],
+        proposal: Some(Proposal::Refund {
+            order_id: "1001".into(),
+            amount_minor,
+            currency: "USD".into(),
+            reason: "damaged".into(),
+            terms: "Refund to the card you paid with.".into(),
+        }),
+    })
+}
+
+fn has_contact_form(d: &Decision) -> bool {
+    d.cards
+        .iter()
+        .any(|c| matches!(c, Card::ContactForm { .. }))
+}
+
+#[test]
+fn an_explicit_request_for_a_person_hands_off_at_once() {
+    for (text, intent) in [
+        ("I want to talk to a human", "out_of_scope"),
+        ("转人工", "greeting"),
+        ("can someone help me", "contact_human_agent"),
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, intent, 0.9)));
+        says(&d, Line::HandoffRequested);
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+        assert_eq!(d.handoff_reason.as_deref(), Some("asked for a human"));
+    }
+}
+
+#[test]
+fn a_policy_topic_or_a_merchant_phrase_goes_to_a_person_at_priority_two() {
+    let d = reply(decide(
+        &ctx(),
+        &msg("my account was hacked", "track_order", 0.9),
+    ));
+    says(&d, Line::PolicyHandoff);
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 2));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: account security")
+    );
+    let d = reply(decide(
+        &ctx(),
+        &msg("do you sell wholesale?", "product_info", 0.9),
+    ));
+    says(&d, Line::PolicyHandoff);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: the shop's list (\"wholesale\")")
+    );
+}
+
+#[test]
+fn a_handoff_while_nobody_can_answer_says_so_with_a_contact_form() {
+    let ctx = TurnContext {
+        live: false,
+        ..ctx()
+    };
+    let d = reply(decide(
+        &ctx,
+        &msg("I want a human", "contact_human_agent", 0.9),
+    ));
+    assert_eq!(d.state, WaitingForHuman, "still queued for a person");
+    assert!(has_contact_form(&d));
+    assert!(d.text.contains("within 24 hours"), "{}", d.text);
+}
+
+#[test]
+fn any_other_answer_that_hands_off_while_nobody_is_there_keeps_its_reason_and_adds_the_form() {
+    let ctx = TurnContext {
+        live: false,
+        conversation: Conversation {
+            verified_email: Some("jane@example.com".into()),
+            ..ctx().conversation
+        },
+        ..ctx()
+    };
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    let d = after_call(&ctx, &u, &c, refund(9_000), "a1", "0.1.0");
+    says(&d, Line::RefundNeedsHuman);
+    assert!(
+        d.text.contains("Nobody from our team is online"),
+        "{}",
+        d.text
+    );
+    assert!(has_contact_form(&d));
+}
+
+#[test]
+fn while_a_person_is_asked_for_or_in_charge_the_bot_is_silent() {
+    for state in [WaitingForHuman, Human] {
+        let mut ctx = ctx();
+        ctx.conversation.state = state;
+        let plan = decide(&ctx, &msg("hello?", "greeting", 0.99));
+        assert_eq!(plan.step, Step::Silence);
+    }
+}
+
+#[test]
+fn an_intent_a_plugin_serves_goes_to_that_plugin_with_its_slots() {
+    let c = call(decide(
+        &ctx(),
+        &msg("where is my order 1001?", "track_order", 0.95),
+    ));
+    assert_eq!(c.plugin, "orders");
+    assert_eq!(c.request.slots, [("order-number".into(), "1001".into())]);
+    assert!(!c.request.owner_verified, "tracking needs no proof");
+    let d = after_call(
+        &ctx(),
+        &msg("where is my order 1001?", "track_order", 0.95),
+        &c,
+        plugin_says("Order 1001 has shipped."),
+        "a1",
+        "0.1.0",
+    );
+    assert_eq!((d.text.as_str(), d.state), ("Order 1001 has shipped.", Bot));
+    assert_eq!(d.line, None, "the plugin's words, not the bot's");
+}
+
+#[test]
+fn acting_on_an_order_asks_for_its_number_then_its_email() {
+    let d = reply(decide(&ctx(), &msg("I want a refund", "get_refund", 0.95)));
+    says(&d, Line::AskOrderNumber);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+
+    let d = reply(decide(
+        &ctx(),
+        &msg("refund order 1001", "get_refund", 0.95),
+    ));
+    says(&d, Line::AskOrderEmail);
+    assert_eq!(d.pending.order_number.as_deref(), Some("1001"));
+
+    // The email answers the pending question, and proves ownership.
+    let mut next = ctx();
+    next.conversation.pending_intent = Some("get_refund".into());
+    next.pending = d.pending.clone();
+    let c = call(decide(&next, &msg("jane@example.com", "out_of_scope", 0.6)));
+    assert_eq!(c.intent(), "get_refund");
+    assert!(c.request.owner_verified);
+    assert_eq!(c.verified_email.as_deref(), Some("jane@example.com"));
+}
+
+#[test]
+fn a_wrong_email_is_refused_without_saying_whether_the_order_exists() {
+    for number in ["1001", "9999"] {
+        let text = format!("refund order {number}, my email is eve@example.com");
+        let d = reply(decide(&ctx(), &msg(&text, "get_refund", 0.95)));
+        says(&d, Line::OwnershipNotProven);
+    }
+}
+
+#[test]
+fn a_signed_identity_counts_as_proof() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let c = call(decide(
+        &ctx,
+        &msg("cancel order 1001", "cancel_order", 0.95),
+    ));
+    assert!(c.request.owner_verified);
+}
+
+#[test]
+fn a_refund_within_the_caps_is_shown_on_a_card_and_stored_as_proposed() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    let d = after_call(&ctx, &u, &c, refund(4_500), "a1", "0.1.0");
+    assert!(d.cards.iter().any(|card| matches!(
+        card,
+        Card::ConfirmRefund { action_id, amount_minor: 4_500, .. } if action_id == "a1"
+    )));
+    let action = d.new_action.as_ref().expect("stored as proposed");
+    assert_eq!(
+        (action.id.as_str(), action.plugin.as_str()),
+        ("a1", "refunds")
+    );
+    assert_eq!(action.shopper, "jane@example.com");
+    assert_eq!(d.pending.action.as_deref(), Some("a1"));
+}
+
+#[test]
+fn a_proposal_above_the_merchants_or_the_manifests_cap_goes_to_a_person() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    // 60.00 is within the manifest's 100.00 but above the merchant's 50.00.
+    for amount in [6_000, 20_000] {
+        let d = after_call(&ctx, &u, &c, refund(amount), "a1", "0.1.0");
+        says(&d, Line::RefundNeedsHuman);
+        assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+        assert!(d.new_action.is_none(), "nothing is proposed");
+        assert!(d.handoff_reason.unwrap().contains("on order 1001"));
+    }
+}
+
+#[test]
+fn a_proposal_without_proven_ownership_is_refused_as_a_plugin_bug() {
+    let u = msg("where is order 1001", "track_order", 0.95);
+    let c = call(decide(&ctx(), &u));
+    let d = after_call(&ctx(), &u, &c, refund(100), "a1", "0.1.0");
+    says(&d, Line::PluginFailed);
+    assert!(d.new_action.is_none());
+}
+
+#[test]
+fn cancelling_or_redirecting_an_order_needs_the_order_changes_grant() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("cancel order 1001", "cancel_order", 0.95);
+    let c = call(decide(&ctx, &u));
+    let cancel = Ok(PluginReply {
+        text: "Order 1001 can be cancelled.".into(),
+        cards: vec![],
+        proposal: Some(Proposal::CancelOrder {
+            order_id: "1001".into(),
+            amount_minor: 4_500,
+            currency: "USD".into(),
+            terms: "You get 45.00 back.".into(),
+        }),
+    });
+    let d = after_call(&ctx, &u, &c, cancel.clone(), "a1", "0.1.0");
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| matches!(c, Card::ConfirmCancel { .. }))
+    );
+    ctx.served.get_mut("cancel_order").unwrap().order_changes = false;
+    let d = after_call(&ctx, &u, &c, cancel, "a1", "0.1.0");
+    says(&d, Line::RefundNeedsHuman);
+}
+
+#[test]
+fn the_address_is_asked_for_once_and_the_whole_next_message_is_the_address() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg(
+        "send order 1001 somewhere else",
+        "change_shipping_address",
+        0.95,
+    );
+    let c = call(decide(&ctx, &u));
+    let d = after_call(
+        &ctx,
+        &u,
+        &c,
+        Err(CallError::MissingSlot("address".into())),
+        "a1",
+        "0.1.0",
+    );
+    says(&d, Line::AskAddress);
+    ctx.conversation.pending_intent = d.pending_intent.clone();
+    ctx.pending = d.pending.clone();
+    let c = call(decide(
+        &ctx,
+        &msg("12 Elm Street 1001 Springfield", "out_of_scope", 0.4),
+    ));
+    assert_eq!(c.intent(), "change_shipping_address");
+    assert!(
+        c.request
+            .slots
+            .contains(&("address".into(), "12 Elm Street 1001 Springfield".into()))
+    );
+    assert!(
+        c.request
+            .slots
+            .contains(&("order-number".into(), "1001".into())),
+        "the order asked about, not the house number"
+    );
+}
+
+#[test]
+fn a_confirmation_commits_the_proposed_action() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    let plan = decide(&ctx, &msg("Confirm refund", "get_refund", 0.5));
+    assert_eq!(
+        plan.step,
+        Step::Commit {
+            action_id: "a1".into()
+        }
+    );
+    assert_eq!(plan.lapsed_action, None);
+    let u = msg("yes", "thanks", 0.5);
+    let done = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal: Proposal::Refund {
+                order_id: "1001".into(),
+                amount_minor: 4_500,
+                currency: "USD".into(),
+                reason: "r".into(),
+                terms: "t".into(),
+            },
+            result: plugin_says("Refund R-1 issued."),
+            issued: vec!["R-1".into()],
+        },
+    );
+    assert_eq!(done.text, "Refund R-1 issued.");
+}
+
+#[test]
+fn a_second_confirmation_moves_nothing() {
+    let d = after_commit(&msg("yes", "thanks", 0.5), CommitOutcome::NotProposed);
+    says(&d, Line::ActionAlreadyHandled);
+}
+
+#[test]
+fn a_commit_that_fails_after_money_moved_goes_to_a_person_and_one_that_failed_before_is_marked_failed()
+ {
+    let proposal = Proposal::Refund {
+        order_id: "1001".into(),
+        amount_minor: 4_500,
+        currency: "USD".into(),
+        reason: "r".into(),
+        terms: "t".into(),
+    };
+    let u = msg("yes", "thanks", 0.5);
+    let after = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal: proposal.clone(),
+            result: Err(CallError::Trapped("boom".into())),
+            issued: vec!["R-1".into()],
+        },
+    );
+    assert_eq!((after.state, after.priority), (WaitingForHuman, 2));
+    assert!(
+        after.failed_action.is_none(),
+        "money moved: it stays committed"
+    );
+    let before = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal,
+            result: Err(CallError::Trapped("boom".into())),
+            issued: vec![],
+        },
+    );
+    says(&before, Line::CommitFailed);
+    assert_eq!(before.failed_action.as_deref(), Some("a1"));
+}
+
+#[test]
+fn declining_cancels_the_action_and_anything_else_lets_it_lapse() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    let plan = decide(&ctx, &msg("no thanks", "thanks", 0.5));
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    says(&reply(plan), Line::RefundCancelled);
+    let plan = decide(
+        &ctx,
+        &msg("is the hoodie in stock?", "product_availability", 0.9),
+    );
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    assert_eq!(call(plan).plugin, "catalog");
+}
+
+#[test]
+fn a_message_naming_a_product_goes_to_the_catalog_whatever_the_model_says() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let c = call(decide(
+        &ctx,
+        &msg("organic cotton tee price", "out_of_scope", 0.5),
+    ));
+    assert_eq!(c.intent(), "product_info");
+    let c = call(decide(
+        &ctx,
+        &msg("grey hoodie in stock", "place_order", 0.5),
+    ));
+    assert_eq!(c.intent(), "product_availability");
+}
+
+#[test]
+fn a_policy_question_no_plugin_serves_gets_the_faq_entry_verbatim_or_honesty() {
+    let u = msg("what's your return policy?", "check_refund_policy", 0.9);
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.text, "Returns are free within 30 days.");
+    assert_eq!(d.intent, "check_refund_policy");
+    let d = reply(decide(
+        &ctx(),
+        &msg("do you ship to Mars?", "delivery_options", 0.9),
+    ));
+    says(&d, Line::CannotHandleYet);
+    assert!(d.failed);
+}
+
+#[test]
+fn a_torn_model_asks_which_one_is_meant_and_the_pick_is_that_intent() {
+    let u = Understanding {
+        prediction: Prediction {
+            intent: "track_order".into(),
+            confidence: 0.5,
+            top: vec![("track_order".into(), 0.5), ("get_refund".into(), 0.3)],
+        },
+        ..msg("I have a problem with my order", "track_order", 0.5)
+    };
+    let d = reply(decide(&ctx(), &u));
+    says(&d, Line::Clarify);
+    assert_eq!(d.pending.clarify, ["track_order", "get_refund"]);
+    let Card::QuickReplies { options } = &d.cards[0] else {
+        panic!("quick replies expected");
+    };
+    assert_eq!(options.len(), 3, "both intents and a person: {options:?}");
+    let mut next = ctx();
+    next.pending = d.pending.clone();
+    let pick = msg(&options[1], "out_of_scope", 0.3);
+    let d = reply(decide(&next, &pick));
+    assert_eq!(d.intent, "get_refund", "{}", d.text);
+}
+
+#[test]
+fn a_bare_yes_with_nothing_pending_is_an_acknowledgement() {
+    for text in ["yes", "ok", "好的"] {
+        let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.6)));
+        says(&d, Line::Thanks);
+    }
+}
+
+#[test]
+fn a_missing_slot_is_asked_for_once_and_a_bare_value_continues_the_intent() {
+    let d = reply(decide(
+        &ctx(),
+        &msg("where is my order?", "track_order", 0.95),
+    ));
+    says(&d, Line::AskOrderNumber);
+    let mut next = ctx();
+    next.conversation.pending_intent = d.pending_intent;
+    let c = call(decide(&next, &msg("1001", "out_of_scope", 0.3)));
+    assert_eq!(c.intent(), "track_order");
+}
+
+#[test]
+fn a_short_follow_up_naming_another_order_continues_the_order_question() {
+    let mut ctx = ctx();
+    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    for text in ["and 1002?", "订单1002呢"] {
+        let c = call(decide(&ctx, &msg(text, "out_of_scope", 0.4)));
+        assert_eq!(c.intent(), "track_order", "{text}");
+        assert_eq!(c.order_number.as_deref(), Some("1002"));
+    }
+}
+
+#[test]
+fn not_found_is_said_never_guessed() {
+    let u = msg("where is order 4242", "track_order", 0.95);
+    let c = call(decide(&ctx(), &u));
+    let d = after_call(
+        &ctx(),
+        &u,
+        &c,
+        Err(CallError::NotFound("4242".into())),
+        "a1",
+        "",
+    );
+    says(&d, Line::OrderNotFound);
+    let mut pc = ctx();
+    pc.names_product = true;
+    let u = msg("tell me about the purple kettle", "product_info", 0.95);
+    let c = call(decide(&pc, &u));
+    let d = after_call(
+        &pc,
+        &u,
+        &c,
+        Err(CallError::NotFound("kettle".into())),
+        "a1",
+        "",
+    );
+    says(&d, Line::ProductNotFound);
+}
+
+#[test]
+fn a_failing_plugin_gets_an_apology_and_a_person_offered() {
+    let u = msg("where is order 1001", "track_order", 0.95);
+    let c = call(decide(&ctx(), &u));
+    for e in [
+        CallError::Trapped("x".into()),
+        CallError::Timeout(50),
+        CallError::CircuitOpen(5),
+    ] {
+        let d = after_call(&ctx(), &u, &c, Err(e), "a1", "");
+        says(&d, Line::PluginFailed);
+        assert!(d.failed);
+    }
+}
+
+#[test]
+fn a_refusal_by_the_merchants_policy_is_said_in_the_plugins_words_with_a_person_offered() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    let why = "The 30-day return window has passed.";
+    let d = after_call(
+        &ctx,
+        &u,
+        &c,
+        Err(CallError::NotAllowed(why.into())),
+        "a1",
+        "",
+    );
+    assert_eq!(d.text, why);
+    assert!(d.failed);
+    assert!(!d.cards.is_empty(), "a person is offered");
+}
+
+#[test]
+fn greetings_thanks_and_goodbyes_get_fixed_replies() {
+    for (text, intent, line) in [
+        ("hello there", "greeting", Line::Greeting),
+        ("thank you so much", "thanks", Line::Thanks),
+        ("bye now", "goodbye", Line::Goodbye),
+    ] {
+        says(&reply(decide(&ctx(), &msg(text, intent, 0.95))), line);
+    }
+}
+
+#[test]
+fn thanks_after_an_answer_that_helped_asks_for_a_rating_once() {
+    let mut ctx = ctx();
+    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    let d = reply(decide(&ctx, &msg("thank you so much", "thanks", 0.95)));
+    assert!(d.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    ctx.conversation.csat_asked = true;
+    let d = reply(decide(&ctx, &msg("thank you so much", "thanks", 0.95)));
+    assert!(!d.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+}
+
+#[test]
+fn out_of_scope_is_said_honestly() {
+    let d = reply(decide(
+        &ctx(),
+        &msg("what is the capital of France", "out_of_scope", 0.9),
+    ));
+    says(&d, Line::OutOfScope);
+    assert!(d.failed);
+}
+
+#[test]
+fn a_shop_intent_no_plugin_serves_is_said_honestly() {
+    let d = reply(decide(
+        &ctx(),
+        &msg("can I pay with bitcoin", "check_payment_methods", 0.9),
+    ));
+    says(&d, Line::CannotHandleYet);
+}
+
+#[test]
+fn the_second_unhelpful_turn_or_a_repeated_reply_offers_a_person_instead() {
+    let mut ctx = ctx();
+    ctx.conversation.failed_turns = 1;
+    let d = reply(decide(
+        &ctx,
+        &msg("what is the capital of France", "out_of_scope", 0.9),
+    ));
+    says(&d, Line::OfferHuman);
+    assert!(!d.failed);
+    let mut ctx = self::ctx();
+    let greeting = crate::engine::replies::text(Line::Greeting, Lang::En);
+    ctx.last_bot = Some((greeting.into(), Some("greeting".into())));
+    let d = reply(decide(&ctx, &msg("hello there", "greeting", 0.95)));
+    says(&d, Line::OfferHuman);
+}
+
+#[test]
+fn an_upset_shopper_is_offered_a_person_alongside_the_answer_at_raised_priority() {
+    let mut u = msg("where is order 1001", "track_order", 0.95);
+    u.upset = true;
+    let c = call(decide(&ctx(), &u));
+    let d = after_call(
+        &ctx(),
+        &u,
+        &c,
+        plugin_says("Order 1001 has shipped."),
+        "a1",
+        "",
+    );
+    assert!(d.text.starts_with("Order 1001 has shipped. "), "{}", d.text);
+    assert!(d.text.ends_with(crate::engine::replies::text(
+        Line::FrustrationOffer,
+        Lang::En
+    )));
+    assert_eq!(d.priority, 1);
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| matches!(c, Card::QuickReplies { .. }))
+    );
+}
+
+#[test]
+fn the_merchants_wording_replaces_the_bots_own_line() {
+    let mut ctx = ctx();
+    ctx.wording
+        .insert(("greeting".into(), "en".into()), "Welcome to Demo!".into());
+    let d = reply(decide(&ctx, &msg("hello there", "greeting", 0.95)));
+    assert_eq!(worded(&ctx, d, Lang::En).text, "Welcome to Demo!");
+    // A plugin's words are never reworded.
+    let u = msg("where is order 1001", "track_order", 0.95);
+    let c = call(decide(&ctx, &u));
+    let d = after_call(&ctx, &u, &c, plugin_says("Shipped."), "a1", "");
+    assert_eq!(worded(&ctx, d, Lang::En).text, "Shipped.");
+}
+
+#[test]
+fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
+    for (text, lang) in [
+        ("are you a real person?", Lang::En),
+        ("am I talking to a bot", Lang::En),
+        ("你是真人吗", Lang::Zh),
+        ("是机器人还是人工啊？", Lang::Zh),
+    ] {
+        let u = msg(text, "contact_human_agent", 0.8);
+        assert_eq!(u.lang, lang);
+        let d = reply(decide(&ctx(), &u));
+        says(&d, Line::BotDisclosure);
+        assert_eq!(d.state, Bot, "{text}: answered, not queued");
+        assert!(d.cards.iter().any(|c| matches!(
+            c,
+            Card::QuickReplies { options } if options.iter().any(|o| o == crate::engine::replies::human_option(lang))
+        )));
+    }
+    let d = reply(decide(
+        &ctx(),
+        &msg("are you a bot? I want a human", "out_of_scope", 0.5),
+    ));
+    says(&d, Line::HandoffRequested);
+}

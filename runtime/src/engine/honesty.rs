@@ -1,0 +1,250 @@
+//! Whether the shopper asks if they are talking to a bot, an AI or a person. The bot then
+//! says plainly that it is the shop's automated assistant and offers a person: it never
+//! claims or implies to be human (the EU AI Act, Art. 50, requires a chatbot to make clear
+//! that it is one; shoppers ask because bots have hidden it).
+//!
+//! Recognised by the shape of the question, in English and Chinese: a question about
+//! "you"/"this" being a kind of agent, not a request for one ("are you a bot?", "am I
+//! chatting with a real person", "is this automated", "你是机器人吗", "是真人吗"). "I want a
+//! human" stays a handoff request ([`super::replies::asks_for_human`]).
+
+/// Kinds of agent a question may name about "you" (the one answering).
+const KINDS_EN: &[&str] = &[
+    "bot",
+    "robot",
+    "chatbot",
+    "chat bot",
+    "ai",
+    "a.i.",
+    "machine",
+    "computer",
+    "program",
+    "automated",
+    "real",
+    "human",
+    "person",
+    "people",
+    "live person",
+    "live agent",
+    "actual person",
+    "actual human",
+    "gpt",
+    "chatgpt",
+    "algorithm",
+];
+
+/// Kinds of agent a question may name about "this" (the chat): only those that cannot be a
+/// product ("is this machine washable?", "is it real leather?" are about products).
+const KINDS_OF_CHAT: &[&str] = &[
+    "bot",
+    "robot",
+    "chatbot",
+    "chat bot",
+    "ai",
+    "automated",
+    "real person",
+    "real human",
+    "a person",
+    "a human",
+    "human",
+    "live person",
+    "live agent",
+    "chatgpt",
+];
+
+/// Question shapes about the one answering ("are you a …", "am i talking to a …").
+const ASKS_ABOUT_YOU: &[&str] = &[
+    "are you",
+    "r u",
+    "are u",
+    "r you",
+    "you a",
+    "u a",
+    "am i talking to",
+    "am i talking with",
+    "am i chatting to",
+    "am i chatting with",
+    "am i speaking to",
+    "am i speaking with",
+    "am i texting",
+    "im talking to",
+    "i'm talking to",
+    "who am i talking to",
+    "who am i chatting with",
+    "what are you",
+];
+
+/// Question shapes about the chat itself.
+const ASKS_ABOUT_CHAT: &[&str] = &[
+    "is this",
+    "is this chat",
+    "is there",
+    "is anyone",
+    "is someone",
+    "is anybody",
+];
+
+/// Chinese kinds of agent (not 机器 or 电脑 alone: "机洗" and products say those).
+const KINDS_ZH: &[&str] = &[
+    "机器人",
+    "真人",
+    "人工智能",
+    "ai",
+    "自动回复",
+    "活人",
+    "人工",
+    "智能客服",
+    "真的人",
+];
+
+fn words(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether one of `kinds` is among the four words after `ask` in `joined`.
+fn kind_after(joined: &str, ask: &str, kinds: &[&str]) -> bool {
+    let needle = format!(" {ask} ");
+    let Some(at) = joined.find(&needle) else {
+        return false;
+    };
+    let after: Vec<&str> = joined[at + needle.len()..]
+        .split_whitespace()
+        .take(4)
+        .collect();
+    let after = format!(" {} ", after.join(" "));
+    kinds.iter().any(|k| after.contains(&format!(" {k} ")))
+}
+
+/// Words that turn a question about who answers into a request for a person ("are you a
+/// bot? I want a human", "是机器人吗？转人工").
+const REQUESTS: &[&str] = &[
+    "want",
+    "talk to",
+    "speak to",
+    "speak with",
+    "talk with",
+    "get me",
+    "connect me",
+    "transfer",
+    "let me",
+    "give me",
+    "need a",
+    "need to talk",
+    "转人工",
+    "找人工",
+    "要人工",
+    "找真人",
+    "要真人",
+    "给我",
+];
+
+/// Whether `text`, besides asking who answers, asks for a person.
+pub fn also_asks_for_a_person(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower)
+}
+
+/// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
+pub fn asks_if_bot(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim();
+    let words = words(lower);
+    let joined = format!(" {} ", words.join(" "));
+    let question = lower.contains('?')
+        || ["are ", "am i", "is ", "r u", "who ", "what are"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        || words.len() <= 6;
+    if question
+        && (ASKS_ABOUT_YOU
+            .iter()
+            .any(|a| kind_after(&joined, a, KINDS_EN))
+            || ASKS_ABOUT_CHAT
+                .iter()
+                .any(|a| kind_after(&joined, a, KINDS_OF_CHAT)))
+    {
+        return true;
+    }
+    // "bot?", "human or bot?", "real person??"
+    if lower.ends_with('?') && (1..=4).contains(&words.len()) {
+        let rest: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "or" | "a" | "an" | "real" | "live" | "u" | "you"))
+            .collect();
+        if !rest.is_empty() && rest.iter().all(|w| KINDS_OF_CHAT.contains(w)) {
+            return true;
+        }
+    }
+    // Chinese: "是" + a kind of agent, asked ("你是机器人吗", "是真人还是机器人").
+    let zh_question = ["吗", "嘛", "么", "?", "？", "还是", "是不是"]
+        .iter()
+        .any(|q| lower.contains(q));
+    zh_question && KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asks_if_bot;
+
+    #[test]
+    fn questions_about_who_answers_are_recognised() {
+        for text in [
+            "are you a bot?",
+            "Are you a real person",
+            "r u a robot",
+            "am I talking to a human?",
+            "am i chatting with an AI or a person?",
+            "is this automated?",
+            "is this a real person or a machine",
+            "wait, are you human?",
+            "hi, are you a bot or a real agent?",
+            "bot?",
+            "human or bot?",
+            "who am I talking to, a person or a program?",
+            "你是机器人吗",
+            "你是真人吗？",
+            "是真人还是机器人",
+            "您是人工智能吗",
+            "你是不是机器人啊",
+            "对面是真人吗",
+            "这是自动回复吗",
+        ] {
+            assert!(asks_if_bot(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_question_with_a_request_for_a_person_is_both() {
+        assert!(super::also_asks_for_a_person(
+            "are you a bot? I want a human"
+        ));
+        assert!(super::also_asks_for_a_person("是机器人吗？转人工"));
+        assert!(!super::also_asks_for_a_person("are you a real person?"));
+        assert!(!super::also_asks_for_a_person("你是真人吗"));
+    }
+
+    #[test]
+    fn requests_for_a_person_and_other_messages_are_not_the_question() {
+        for text in [
+            "I want to talk to a human",
+            "human please",
+            "let me speak to a real person",
+            "转人工",
+            "我要真人客服",
+            "where is my order 1001?",
+            "is this hoodie available in grey?",
+            "is it real leather?",
+            "are you open on sundays?",
+            "do you sell robot vacuum parts?",
+            "有机器人玩具吗",
+            "这个是真皮吗",
+        ] {
+            assert!(!asks_if_bot(text), "{text}");
+        }
+    }
+}

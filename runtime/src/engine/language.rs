@@ -1,0 +1,73 @@
+//! Which language to answer in, and the few wording tests the decision needs that are not
+//! the intent model's: whether a message is short enough to be an elliptical follow-up, and
+//! whether a product question is about stock.
+
+use kefu_intent::Language;
+
+use super::replies::Lang;
+
+/// The script `text` is written in, if it has letters of one.
+pub fn script(text: &str) -> Option<Lang> {
+    match kefu_intent::language(text) {
+        Language::Zh | Language::Mixed => Some(Lang::Zh),
+        Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => Some(Lang::En),
+        Language::En => None,
+    }
+}
+
+/// The language to answer `text` in: its script, else the widget's locale.
+pub fn reply_lang(text: &str, locale: &str) -> Lang {
+    script(text).unwrap_or_else(|| Lang::from_tag(locale))
+}
+
+/// Whether `text` is short enough to be an elliptical follow-up ("订单1002呢", "and 1002?").
+pub fn is_follow_up(text: &str) -> bool {
+    match kefu_intent::language(text) {
+        Language::En => text.split_whitespace().count() <= 4,
+        Language::Zh | Language::Mixed => text.chars().count() <= 10,
+    }
+}
+
+/// Whether a product question is about stock rather than details.
+pub fn asks_about_stock(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "in stock",
+        "available",
+        "availability",
+        "sold out",
+        "back in",
+        "do you have",
+        "有货",
+        "有没有",
+        "库存",
+        "还有吗",
+        "补货",
+        "缺货",
+        "售罄",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_answer_follows_the_script_then_the_locale() {
+        assert_eq!(reply_lang("where is it", "zh"), Lang::En);
+        assert_eq!(reply_lang("我的订单", "en"), Lang::Zh);
+        assert_eq!(reply_lang("1001", "zh"), Lang::Zh);
+        assert_eq!(reply_lang("1001", "en"), Lang::En);
+    }
+
+    #[test]
+    fn short_messages_are_follow_ups() {
+        assert!(is_follow_up("and 1002?"));
+        assert!(is_follow_up("订单1002呢"));
+        assert!(!is_follow_up(
+            "where is my order 1002 that I bought last week"
+        ));
+    }
+}

@@ -1,0 +1,164 @@
+//! Money and changes to orders: what a plugin's proposal becomes (a confirmation card, or a
+//! person when it is beyond what the bot may approve), and what a confirmed action's commit
+//! becomes. Pure: the caps come with the turn's context, the call's outcome from the
+//! executor; the executor stores the action and moves its state.
+
+use kefu_protocol::{Card, ConversationState};
+
+use super::context::{Served, TurnContext};
+use super::decision::{Decision, answer_with, hand_off, say};
+use super::plan::CommitOutcome;
+use super::replies::{self, Lang, Line};
+use crate::plugins::{PluginReply, Proposal};
+use crate::store::{ActionRecord, ActionState};
+
+/// What to say for a plugin's `reply` to `intent`: its text and cards, and for a proposal
+/// a confirmation card (the action stored as `proposed` under `action_id`), or a person
+/// when it is above the caps.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "each is one fact of the proposal's checks"
+)]
+pub fn proposal(
+    ctx: &TurnContext,
+    served: &Served,
+    intent: &str,
+    reply: PluginReply,
+    verified_email: Option<&str>,
+    lang: Lang,
+    action_id: &str,
+    plugin_version: &str,
+) -> Decision {
+    let mut d = answer_with(intent, reply.text, reply.cards);
+    let Some(proposal) = reply.proposal else {
+        return d;
+    };
+    let (order_id, terms) = (
+        proposal.order_id().to_string(),
+        proposal.terms().to_string(),
+    );
+    let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
+    // A proposal about an order the shopper has not proven is a plugin bug.
+    let Some(shopper) = verified_email.filter(|_| served.needs_owner()) else {
+        tracing::warn!(plugin = %served.plugin, "proposal without proven ownership refused");
+        return say(intent, Line::PluginFailed, lang, ConversationState::Bot);
+    };
+    let allowed = match &proposal {
+        // A refund: within the manifest's money caps and the merchant's own cap.
+        Proposal::Refund { .. } => {
+            served.money.as_ref().is_some_and(|m| {
+                m.currency == currency && amount_minor <= m.max_refund_minor && amount_minor > 0
+            }) && ctx
+                .settings
+                .refund_cap_minor
+                .is_none_or(|cap| amount_minor <= cap)
+        }
+        // Cancelling an unshipped order gives the shopper their own payment back: the
+        // plugin needs the `order_changes` grant, no money cap applies.
+        Proposal::CancelOrder { .. } | Proposal::ChangeAddress { .. } => served.order_changes,
+    };
+    if !allowed {
+        let reason = format!(
+            "{} of {} on order {order_id} is above what the bot may approve",
+            if matches!(proposal, Proposal::Refund { .. }) {
+                "refund"
+            } else {
+                "cancellation"
+            },
+            kefu_protocol::format_money(amount_minor, &currency)
+        );
+        return Decision {
+            intent: intent.to_string(),
+            ..hand_off(Line::RefundNeedsHuman, lang, &reason, 1)
+        };
+    }
+    let id = action_id.to_string();
+    d.cards.push(match &proposal {
+        Proposal::Refund { .. } => {
+            let (confirm, cancel) = replies::confirm_labels(lang);
+            Card::ConfirmRefund {
+                action_id: id.clone(),
+                order_id,
+                amount_minor,
+                currency,
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+        Proposal::ChangeAddress { address, .. } => {
+            let (confirm, cancel) = replies::address_labels(lang);
+            Card::ConfirmAddress {
+                action_id: id.clone(),
+                order_id,
+                address: address.clone(),
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+        Proposal::CancelOrder { .. } => {
+            let (confirm, cancel) = replies::cancel_labels(lang);
+            Card::ConfirmCancel {
+                action_id: id.clone(),
+                order_id,
+                amount_minor,
+                currency,
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+    });
+    d.new_action = Some(ActionRecord {
+        id: id.clone(),
+        conversation_id: ctx.conversation.id.clone(),
+        plugin: served.plugin.clone(),
+        plugin_version: plugin_version.to_string(),
+        proposal: serde_json::to_string(&proposal).expect("a proposal serialises"),
+        shopper: shopper.to_string(),
+        state: ActionState::Proposed,
+    });
+    d.pending.action = Some(id);
+    d
+}
+
+/// What to say once a confirmed action was carried out (or could not be).
+pub fn committed(outcome: CommitOutcome, lang: Lang) -> Decision {
+    use ConversationState::Bot;
+    match outcome {
+        CommitOutcome::NotProposed => say("get_refund", Line::ActionAlreadyHandled, lang, Bot),
+        CommitOutcome::PluginGone { action_id } => Decision {
+            failed_action: Some(action_id),
+            ..say("get_refund", Line::CommitFailed, lang, Bot)
+        },
+        CommitOutcome::Ran {
+            action_id,
+            proposal,
+            result,
+            issued,
+        } => {
+            let intent = proposal.intent();
+            let order_id = proposal.order_id();
+            match result {
+                Ok(reply) => answer_with(intent, reply.text, reply.cards),
+                // Money moved but the plugin failed afterwards: a person must look at it.
+                Err(e) if !issued.is_empty() => {
+                    tracing::error!(error = %e, order_id, "committed, but the plugin failed after");
+                    let reason = format!(
+                        "{} done on order {order_id}, but the plugin failed afterwards",
+                        issued.join(", ")
+                    );
+                    hand_off(Line::PolicyHandoff, lang, &reason, 2)
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, order_id, "committing an action failed");
+                    Decision {
+                        failed_action: Some(action_id),
+                        ..say(intent, Line::CommitFailed, lang, Bot)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Which intent a message is about, beyond what the model says on its own: a message that
+//! supplies what the bot asked for continues the pending intent; a short follow-up naming
+//! another order continues the order question just answered; a clarifying question's choice
+//! is that intent; a bare "ok" acknowledges; a question naming one of the shop's products
+//! is about that product. When the model is torn between shop intents, the bot asks which
+//! one is meant. Pure.
+
+use kefu_intent::OUT_OF_SCOPE;
+use kefu_intent::slots::SlotKind;
+use kefu_protocol::{Card, ConversationState};
+
+use super::context::TurnContext;
+use super::decision::{Decision, Pending, say};
+use super::labels;
+use super::language::{asks_about_stock, is_follow_up};
+use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
+
+/// Below this confidence the bot asks which of the likely intents is meant.
+const CLARIFY_BELOW: f32 = 0.7;
+/// The runner-up must be at least this likely to be offered.
+const CLARIFY_RUNNER_UP: f32 = 0.1;
+
+/// The intent a product question is routed to: details, or stock.
+pub const PRODUCT_INFO: &str = "product_info";
+/// See [`PRODUCT_INFO`].
+pub const PRODUCT_AVAILABILITY: &str = "product_availability";
+
+/// Where a message goes, with the values it brings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// The intent to serve.
+    pub intent: String,
+    /// Whether the intent is certain (a continuation, a choice, a product named): no
+    /// clarifying question then.
+    pub settled: bool,
+    /// The order asked about: in the message, or the one the pending question is about.
+    pub order_number: Option<String>,
+    /// An email in the message.
+    pub email: Option<String>,
+    /// The whole message, when it answers "what's the new address?".
+    pub address: Option<String>,
+}
+
+/// Routes `u` in `ctx`.
+pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
+    let conv = &ctx.conversation;
+    let pending = &ctx.pending;
+    let text = u.text.as_str();
+    // The answer to "what's the new address?" is the whole message (its house and postal
+    // numbers are not order numbers).
+    let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
+        .then(|| text.to_string());
+    let order_number = u
+        .slot(SlotKind::OrderNumber)
+        .filter(|_| address.is_none())
+        .map(str::to_string);
+    let email = u.slot(SlotKind::Email).map(str::to_string);
+    let takes_order_number = |intent: &str| {
+        ctx.served(intent)
+            .is_some_and(|s| s.needs_slot("order-number"))
+    };
+    // A message that supplies what we asked for continues the pending intent (a bare
+    // order number, an email); a short follow-up naming another order ("订单1002呢",
+    // "and 1002?") continues the order question just answered; a clarifying question's
+    // choice is that intent. Those messages alone are too short to classify.
+    let chosen = labels::intent_for_label(text, &pending.clarify);
+    let continues = order_number.is_some() || email.is_some() || address.is_some();
+    let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
+        (_, Some(chosen), _) => (chosen, true),
+        (Some(p), None, _) if continues => (p, true),
+        (None, None, Some(last))
+            if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
+        {
+            (last, true)
+        }
+        // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
+        _ if replies::acknowledges(text) => ("thanks", true),
+        _ => (u.prediction.intent.as_str(), false),
+    };
+    let about_product = |intent: &str| ctx.served(intent).is_some_and(|s| s.about_product());
+    // A question naming one of the shop's products is about that product, whatever the
+    // model made of the rest ("有机棉T恤多少钱").
+    let intent = if !settled
+        && !about_product(intent)
+        && matches!(
+            intent,
+            OUT_OF_SCOPE | "place_order" | "check_payment_methods"
+        )
+        && ctx.names_product
+        && ctx.served(PRODUCT_INFO).is_some()
+    {
+        if asks_about_stock(text) {
+            PRODUCT_AVAILABILITY
+        } else {
+            PRODUCT_INFO
+        }
+    } else {
+        intent
+    };
+    let settled = settled || about_product(intent);
+    let order_number = order_number.or_else(|| {
+        pending
+            .order_number
+            .clone()
+            .filter(|_| conv.pending_intent.as_deref() == Some(intent))
+    });
+    Route {
+        intent: intent.to_string(),
+        settled,
+        order_number,
+        email,
+        address,
+    }
+}
+
+/// Labels a shopper can be asked to choose between in a clarifying question.
+fn clarifiable(intent: &str) -> bool {
+    !matches!(intent, OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye")
+}
+
+/// A clarifying question when the model is torn between two shop intents.
+pub fn clarify(u: &Understanding) -> Option<Decision> {
+    let prediction = &u.prediction;
+    let lang: Lang = u.lang;
+    let [(first, p1), (second, p2), ..] = prediction.top.as_slice() else {
+        return None;
+    };
+    if prediction.intent != *first
+        || *p1 >= CLARIFY_BELOW
+        || *p2 < CLARIFY_RUNNER_UP
+        || !clarifiable(first)
+        || !clarifiable(second)
+    {
+        return None;
+    }
+    let choices = [first, second];
+    let mut options: Vec<String> = choices
+        .iter()
+        .filter_map(|i| labels::label(i, lang).map(str::to_string))
+        .collect();
+    if options.len() != 2 {
+        return None;
+    }
+    options.push(replies::human_option(lang).to_string());
+    Some(Decision {
+        cards: vec![Card::QuickReplies { options }],
+        pending: Pending {
+            clarify: choices.iter().map(|s| s.to_string()).collect(),
+            ..Pending::default()
+        },
+        ..say("clarify", Line::Clarify, lang, ConversationState::Bot)
+    })
+}

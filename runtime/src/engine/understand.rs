@@ -1,0 +1,44 @@
+//! What the runtime makes of one shopper message before deciding anything: the model's
+//! prediction (made here again: the browser's is only a hint), the language to answer in,
+//! the slots written in it and whether the shopper sounds upset. Pure: no store, no plugin.
+
+use kefu_intent::Prediction;
+use kefu_intent::slots::{self, Slot, SlotKind};
+
+use super::language;
+use super::replies::Lang;
+
+/// One message, understood.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Understanding {
+    /// The message, trimmed.
+    pub text: String,
+    /// The intent model's answer.
+    pub prediction: Prediction,
+    /// The language to answer in.
+    pub lang: Lang,
+    /// Order numbers, emails, amounts… found in the text.
+    pub slots: Vec<Slot>,
+    /// The shopper sounds frustrated or sarcastic.
+    pub upset: bool,
+}
+
+impl Understanding {
+    /// `text` with the model's `prediction`; `locale` is the widget's (or the conversation's)
+    /// and only decides the language of a message without letters.
+    pub fn new(text: &str, prediction: Prediction, locale: &str) -> Self {
+        let text = text.trim();
+        Self {
+            text: text.to_string(),
+            lang: language::reply_lang(text, locale),
+            slots: slots::extract(text),
+            upset: kefu_intent::signals::frustration(text).is_upset(),
+            prediction,
+        }
+    }
+
+    /// The first slot of `kind` in the message.
+    pub fn slot(&self, kind: SlotKind) -> Option<&str> {
+        slots::first(&self.slots, kind)
+    }
+}

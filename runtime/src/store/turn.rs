@@ -1,0 +1,331 @@
+//! One shopper turn's reads and its one write.
+//!
+//! [`Store::turn_snapshot`] gathers what the engine decides a turn on;
+//! [`Store::write_turn`] stores everything the turn changed — the messages, the
+//! conversation header, the actions proposed, lapsed or failed, the plugin audit log — in
+//! one transaction, and only if the conversation is still as the snapshot saw it (same
+//! `last_seq`, same state). Otherwise nothing is written and the engine decides again on
+//! fresh facts: a message in flight while an agent claims the chat can no longer put the
+//! chat back in the queue from a stale copy.
+
+use kefu_protocol::{ChatMessage, ConversationState};
+use sqlx::Row;
+
+use super::commerce::{insert_action, insert_call, set_action_state};
+use super::{
+    ActionRecord, ActionState, AuditEntry, CallRecording, Conversation, ConversationUpdate,
+    FaqEntry, MerchantSettings, NewMessage, OrderRecord, Store, StoreError, insert_messages,
+    now_ms,
+};
+
+/// What a turn is decided on, as stored.
+#[derive(Debug, Clone)]
+pub struct TurnSnapshot {
+    /// The conversation header; the turn's write is conditional on it.
+    pub conversation: Conversation,
+    /// The merchant's settings.
+    pub settings: Option<MerchantSettings>,
+    /// The bot's latest message: text and the intent it answered.
+    pub last_bot: Option<(String, Option<String>)>,
+    /// The merchant's FAQ.
+    pub faq: Vec<FaqEntry>,
+    /// The merchant's wording of the bot's lines, by (key, language).
+    pub wording: std::collections::HashMap<(String, String), String>,
+    /// The orders asked for that exist.
+    pub orders: Vec<OrderRecord>,
+    /// Whether the message names a product of the catalogue.
+    pub names_product: bool,
+    /// The action asked for, if it is still `proposed`.
+    pub action: Option<ActionRecord>,
+}
+
+/// Everything one turn changes.
+#[derive(Debug, Clone)]
+pub struct TurnWrite {
+    /// The conversation.
+    pub conversation: String,
+    /// Its `last_seq` when the turn's facts were read.
+    pub seen_last_seq: u64,
+    /// Its state when the turn's facts were read.
+    pub seen_state: ConversationState,
+    /// The shopper's message and the bot's answer, if any.
+    pub messages: Vec<NewMessage>,
+    /// The header after the turn; `None` leaves it as it is.
+    pub update: Option<ConversationUpdate>,
+    /// Actions that lapse with this message (`proposed → cancelled`).
+    pub cancel_actions: Vec<String>,
+    /// Claimed actions whose commit failed before anything moved (`committed → failed`).
+    pub fail_actions: Vec<String>,
+    /// Actions proposed with the answer, of this merchant.
+    pub new_actions: Vec<(String, ActionRecord)>,
+    /// Plugin calls the turn made, for the audit log.
+    pub calls: Vec<(AuditEntry, CallRecording)>,
+}
+
+/// How writing a turn went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TurnWritten {
+    /// Stored; the messages with their `seq`.
+    Stored(Vec<ChatMessage>),
+    /// The shopper message's `client_msg_id` is stored already (a resend won the race).
+    Duplicate,
+    /// The conversation changed since its facts were read; nothing was written.
+    Changed,
+}
+
+impl Store {
+    /// The facts a turn of `conversation` (of `merchant`) on `text` is decided on; `None` if
+    /// the merchant has no such conversation. `wanted` names, from the conversation just
+    /// read, the orders to look up and the action to fetch.
+    pub async fn turn_snapshot(
+        &self,
+        merchant: &str,
+        conversation: &str,
+        text: &str,
+        wanted: impl FnOnce(&Conversation) -> (Vec<String>, Option<String>),
+    ) -> Result<Option<TurnSnapshot>, StoreError> {
+        let Some(conv) = self.conversation(merchant, conversation).await? else {
+            return Ok(None);
+        };
+        let (numbers, action) = wanted(&conv);
+        let mut orders = Vec::new();
+        for number in numbers {
+            if !orders.iter().any(|o: &OrderRecord| o.id == number)
+                && let Some(order) = self.order(merchant, &number).await?
+            {
+                orders.push(order);
+            }
+        }
+        let action = match action {
+            Some(id) => self
+                .action(conversation, &id)
+                .await?
+                .filter(|a| a.state == ActionState::Proposed),
+            None => None,
+        };
+        Ok(Some(TurnSnapshot {
+            settings: self.merchant_settings(merchant).await?,
+            last_bot: self.last_bot_message(conversation).await?,
+            faq: self.faq(merchant).await?,
+            wording: self
+                .reply_templates(merchant)
+                .await?
+                .into_iter()
+                .map(|(key, lang, text)| ((key, lang), text))
+                .collect(),
+            orders,
+            names_product: self.product_named(merchant, text).await?.is_some(),
+            action,
+            conversation: conv,
+        }))
+    }
+
+    /// Writes `turn` in one transaction if the conversation is unchanged since it was read.
+    pub async fn write_turn(&self, turn: TurnWrite) -> Result<TurnWritten, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = ?")
+            .bind(&turn.conversation)
+            .fetch_one(&mut *tx)
+            .await?;
+        if row.get::<i64, _>("last_seq") as u64 != turn.seen_last_seq
+            || row.get::<String, _>("state") != turn.seen_state.as_str()
+        {
+            return Ok(TurnWritten::Changed);
+        }
+        let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
+        let Some(stored) =
+            insert_messages(&mut tx, &turn.conversation, turn.messages, state, None).await?
+        else {
+            return Ok(TurnWritten::Duplicate);
+        };
+        if let Some(update) = &turn.update {
+            let now = now_ms();
+            // Priority only rises; a reason or a proven email given earlier (or by a signed
+            // identity meanwhile) stays unless this turn brings a new one.
+            sqlx::query(
+                "UPDATE conversations SET state = ?, pending_intent = ?, failed_turns = ?, \
+                 priority = MAX(priority, ?), handoff_reason = COALESCE(?, handoff_reason), \
+                 pending = ?, verified_email = COALESCE(?, verified_email), updated_at = ?, \
+                 waiting_since = CASE WHEN ? = 'waiting_for_human' \
+                 AND state != 'waiting_for_human' THEN ? ELSE waiting_since END WHERE id = ?",
+            )
+            .bind(update.state.as_str())
+            .bind(&update.pending_intent)
+            .bind(i64::from(update.failed_turns))
+            .bind(i64::from(update.priority))
+            .bind(&update.handoff_reason)
+            .bind(&update.pending)
+            .bind(&update.verified_email)
+            .bind(now)
+            .bind(update.state.as_str())
+            .bind(now)
+            .bind(&turn.conversation)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for id in &turn.cancel_actions {
+            set_action_state(&mut *tx, id, ActionState::Proposed, ActionState::Cancelled).await?;
+        }
+        for id in &turn.fail_actions {
+            set_action_state(&mut *tx, id, ActionState::Committed, ActionState::Failed).await?;
+        }
+        for (merchant, action) in &turn.new_actions {
+            insert_action(&mut *tx, merchant, action).await?;
+        }
+        for (entry, recording) in &turn.calls {
+            insert_call(&mut *tx, entry, Some(recording)).await?;
+        }
+        tx.commit().await?;
+        Ok(TurnWritten::Stored(stored))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kefu_protocol::Author;
+
+    use super::*;
+    use crate::store::DemoData;
+
+    fn message(author: Author, text: &str, id: Option<&str>) -> NewMessage {
+        NewMessage {
+            author,
+            text: text.into(),
+            cards: vec![],
+            client_msg_id: id.map(str::to_string),
+            intent: None,
+            confidence: None,
+        }
+    }
+
+    fn write(conv: &Conversation, id: &str, state: ConversationState) -> TurnWrite {
+        TurnWrite {
+            conversation: conv.id.clone(),
+            seen_last_seq: conv.last_seq,
+            seen_state: conv.state,
+            messages: vec![
+                message(Author::Shopper, "hello?", Some(id)),
+                message(Author::Bot, "Hi!", None),
+            ],
+            update: Some(ConversationUpdate {
+                state,
+                ..conv.unchanged()
+            }),
+            cancel_actions: vec![],
+            fail_actions: vec![],
+            new_actions: vec![],
+            calls: vec![],
+        }
+    }
+
+    async fn store() -> Store {
+        let store = Store::in_memory().await.unwrap();
+        store
+            .load_demo(&DemoData::builtin().unwrap())
+            .await
+            .unwrap();
+        store
+    }
+
+    #[tokio::test]
+    async fn a_turn_decided_on_a_stale_conversation_writes_nothing() {
+        let store = store().await;
+        let conv = store.create_conversation("demo", "en").await.unwrap();
+        // Someone else's message lands between reading the facts and writing the turn.
+        store
+            .append_turn(
+                &conv.id,
+                vec![message(Author::Shopper, "first", Some("x"))],
+                &conv.unchanged(),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let written = store
+            .write_turn(write(&conv, "a", ConversationState::Bot))
+            .await
+            .unwrap();
+        assert_eq!(written, TurnWritten::Changed);
+        assert_eq!(
+            store.seq_of_client_message(&conv.id, "a").await.unwrap(),
+            None
+        );
+        let now = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        assert_eq!(now.last_seq, 1, "only the other message is stored");
+    }
+
+    #[tokio::test]
+    async fn a_turn_in_flight_cannot_put_a_claimed_chat_back_in_the_queue() {
+        let store = store().await;
+        let conv = store.create_conversation("demo", "en").await.unwrap();
+        let waiting = store
+            .write_turn(write(&conv, "a", ConversationState::WaitingForHuman))
+            .await
+            .unwrap();
+        assert!(matches!(waiting, TurnWritten::Stored(_)));
+        let seen = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        // An agent claims the chat while the shopper's next message is being answered
+        // from the facts read before.
+        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = ?")
+            .bind(&conv.id)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let stale = store
+            .write_turn(write(&seen, "b", ConversationState::WaitingForHuman))
+            .await
+            .unwrap();
+        assert_eq!(stale, TurnWritten::Changed);
+        let now = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        assert_eq!(now.state, ConversationState::Human);
+    }
+
+    #[tokio::test]
+    async fn a_resend_is_reported_and_stores_nothing_twice() {
+        let store = store().await;
+        let conv = store.create_conversation("demo", "en").await.unwrap();
+        assert!(matches!(
+            store
+                .write_turn(write(&conv, "a", ConversationState::Bot))
+                .await
+                .unwrap(),
+            TurnWritten::Stored(_)
+        ));
+        let seen = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        let again = store
+            .write_turn(write(&seen, "a", ConversationState::Bot))
+            .await
+            .unwrap();
+        assert_eq!(again, TurnWritten::Duplicate);
+        let now = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        assert_eq!(now.last_seq, 2);
+    }
+
+    #[tokio::test]
+    async fn a_proven_email_and_a_higher_priority_are_never_lost_to_a_turn() {
+        let store = store().await;
+        let conv = store.create_conversation("demo", "en").await.unwrap();
+        // A signed identity arrives while the turn is decided (it does not move last_seq).
+        store
+            .set_verified_email(&conv.id, "jane@example.com")
+            .await
+            .unwrap();
+        sqlx::query("UPDATE conversations SET priority = 2 WHERE id = ?")
+            .bind(&conv.id)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let mut turn = write(&conv, "a", ConversationState::Bot);
+        if let Some(u) = &mut turn.update {
+            u.priority = 1;
+            u.verified_email = None;
+        }
+        assert!(matches!(
+            store.write_turn(turn).await.unwrap(),
+            TurnWritten::Stored(_)
+        ));
+        let now = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        assert_eq!(now.verified_email.as_deref(), Some("jane@example.com"));
+        assert_eq!(now.priority, 2);
+    }
+}
