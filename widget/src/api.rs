@@ -1,13 +1,12 @@
 //! The chat WebSocket: the only network code in the widget.
 //!
 //! One task owns the socket. It says `hello` with the conversation id and the last `seq`
-//! it has seen (so the runtime replays what was missed), resends every message still in the
-//! outbox (safe: the runtime de-duplicates by `client_msg_id`), then pumps frames both ways.
-//! When the link drops it reconnects with backoff; messages typed meanwhile wait in the
-//! outbox and are shown as queued.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! it has seen (so the runtime replays what was missed), then pumps frames both ways. When
+//! the link drops it reconnects with backoff; frames sent meanwhile wait in the channel.
+//!
+//! It keeps no outbox: which frames are unacknowledged is the panel's state
+//! ([`crate::state::ChatState::outbox`]), and `use_chat` sends them again after every
+//! welcome (safe: the runtime de-duplicates by `client_msg_id`).
 
 use futures_channel::mpsc::{UnboundedReceiver, UnboundedSender, unbounded};
 use futures_util::future::{Either, select};
@@ -29,29 +28,40 @@ pub enum Event {
 }
 
 /// Where the conversation stands, remembered across reconnects and page reloads.
-#[derive(Debug, Default)]
-pub struct Resume {
+#[derive(Debug)]
+struct Resume {
     /// The conversation to resume.
-    pub conversation_id: Option<String>,
+    conversation_id: Option<String>,
     /// The highest `seq` received.
-    pub last_seq: u64,
-    /// Sent but not acknowledged: resent after every reconnect.
-    pub outbox: Vec<ClientMessage>,
+    last_seq: u64,
 }
 
 /// A handle to send frames; dropping every clone ends the connection task.
 #[derive(Debug, Clone)]
 pub struct ChatLink {
     tx: UnboundedSender<ClientMessage>,
-    resume: Rc<RefCell<Resume>>,
 }
 
 impl ChatLink {
     /// Sends `message` now, or as soon as the link is back.
     pub fn send(&self, message: ClientMessage) {
-        self.resume.borrow_mut().outbox.push(message.clone());
         let _ = self.tx.unbounded_send(message);
     }
+}
+
+/// The chat endpoint for `merchant` on the origin that served the panel.
+fn chat_url(merchant: &str) -> String {
+    let location = web_sys::window().expect("a window").location();
+    let host = location.host().unwrap_or_default();
+    let scheme = if location.protocol().unwrap_or_default() == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
+    format!(
+        "{scheme}://{host}/v1/chat/{}",
+        js_sys::encode_uri_component(merchant)
+    )
 }
 
 fn session_key(merchant: &str) -> String {
@@ -71,25 +81,24 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// Opens the chat for `merchant` at `url` and reports to `on_event`.
-pub fn connect(
-    url: String,
-    merchant: String,
-    locale: String,
-    on_event: impl Fn(Event) + 'static,
-) -> ChatLink {
+/// Opens the chat for `merchant`, in `locale`, and reports to `on_event`.
+pub fn connect(merchant: &str, locale: &str, on_event: impl Fn(Event) + 'static) -> ChatLink {
     let (tx, rx) = unbounded();
-    let resume = Rc::new(RefCell::new(Resume {
-        conversation_id: storage().and_then(|s| s.get_item(&session_key(&merchant)).ok().flatten()),
-        ..Resume::default()
-    }));
-    let link = ChatLink {
-        tx,
-        resume: resume.clone(),
+    let resume = Resume {
+        conversation_id: storage().and_then(|s| s.get_item(&session_key(merchant)).ok().flatten()),
+        last_seq: 0,
     };
     let identity = identity_from_fragment();
-    wasm_bindgen_futures::spawn_local(run(url, merchant, locale, identity, resume, rx, on_event));
-    link
+    wasm_bindgen_futures::spawn_local(run(
+        chat_url(merchant),
+        merchant.to_string(),
+        locale.to_string(),
+        identity,
+        resume,
+        rx,
+        on_event,
+    ));
+    ChatLink { tx }
 }
 
 async fn run(
@@ -97,7 +106,7 @@ async fn run(
     merchant: String,
     locale: String,
     identity: Option<SignedIdentity>,
-    resume: Rc<RefCell<Resume>>,
+    mut resume: Resume,
     mut rx: UnboundedReceiver<ClientMessage>,
     on_event: impl Fn(Event) + 'static,
 ) {
@@ -105,23 +114,14 @@ async fn run(
     loop {
         if let Ok(ws) = WebSocket::open(&url) {
             let (mut sink, mut stream) = ws.split();
-            let hello = {
-                let r = resume.borrow();
-                ClientMessage::Hello {
-                    version: PROTOCOL_VERSION,
-                    conversation_id: r.conversation_id.clone(),
-                    last_seq: r.last_seq,
-                    locale: Some(locale.clone()),
-                    identity: identity.clone(),
-                }
+            let hello = ClientMessage::Hello {
+                version: PROTOCOL_VERSION,
+                conversation_id: resume.conversation_id.clone(),
+                last_seq: resume.last_seq,
+                locale: Some(locale.clone()),
+                identity: identity.clone(),
             };
             let mut ok = sink.send(encode(&hello)).await.is_ok();
-            // Resend what was not acknowledged: the runtime answers a duplicate with what
-            // it stored the first time.
-            let pending: Vec<_> = resume.borrow().outbox.clone();
-            for m in pending {
-                ok = ok && sink.send(encode(&m)).await.is_ok();
-            }
             while ok {
                 match select(stream.next(), rx.next()).await {
                     Either::Left((Some(Ok(Message::Text(text))), _)) => {
@@ -129,7 +129,7 @@ async fn run(
                             continue;
                         };
                         backoff = 250;
-                        remember(&resume, &merchant, &frame);
+                        remember(&mut resume, &merchant, &frame);
                         on_event(match frame {
                             ServerMessage::Welcome { .. } => Event::Welcome(frame),
                             other => Event::Frame(other),
@@ -153,32 +153,20 @@ fn encode(message: &ClientMessage) -> Message {
     Message::Text(serde_json::to_string(message).expect("client messages serialise"))
 }
 
-fn remember(resume: &RefCell<Resume>, merchant: &str, frame: &ServerMessage) {
-    let mut r = resume.borrow_mut();
+fn remember(resume: &mut Resume, merchant: &str, frame: &ServerMessage) {
     match frame {
         ServerMessage::Welcome {
             conversation_id, ..
         } => {
-            if r.conversation_id.as_deref() != Some(conversation_id.as_str()) {
-                r.last_seq = 0;
+            if resume.conversation_id.as_deref() != Some(conversation_id.as_str()) {
+                resume.last_seq = 0;
             }
-            r.conversation_id = Some(conversation_id.clone());
+            resume.conversation_id = Some(conversation_id.clone());
             if let Some(s) = storage() {
                 let _ = s.set_item(&session_key(merchant), conversation_id);
             }
         }
-        ServerMessage::Message(m) => {
-            r.last_seq = r.last_seq.max(m.seq);
-            if let Some(id) = &m.client_msg_id {
-                r.outbox.retain(|o| o.client_msg_id() != Some(id.as_str()));
-            }
-        }
-        ServerMessage::Error {
-            client_msg_id: Some(id),
-            ..
-        } => {
-            r.outbox.retain(|o| o.client_msg_id() != Some(id.as_str()));
-        }
+        ServerMessage::Message(m) => resume.last_seq = resume.last_seq.max(m.seq),
         _ => {}
     }
 }

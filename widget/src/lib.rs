@@ -1,7 +1,10 @@
 //! kefu's chat panel: a Yew app that runs inside the iframe the loader (`kefu.js`) opens.
 //!
-//! - [`app`]: the panel; [`state`]: its one reducer; [`components`]: one per file;
-//! - [`hooks`]: the chat connection and the in-browser intent model;
+//! - [`app`]: the root, a [`components::PanelProvider`] (language and merchant, from the
+//!   iframe's URL, as a context) around the [`components::ChatPanel`];
+//! - [`state`]: the conversation's one reducer (transcript and outbox), tested natively;
+//! - [`components`]: one per file; [`hooks`]: the chat connection, the in-browser intent
+//!   model (its hint is the composer's own state), the panel context;
 //! - [`api`]: the only module that touches the network (the chat WebSocket).
 //!
 //! Everything the shopper or the bot wrote is rendered as text, never as HTML.

@@ -1,8 +1,18 @@
-//! The panel's state: one reducer, changed only through [`Action`]s.
+//! The conversation's state: one reducer, changed only through [`Action`]s.
+//!
+//! It owns the transcript and the outbox, the one list of frames the runtime has not
+//! acknowledged yet: `say` frames are shown from it as "not sent yet", and every frame in it
+//! is sent again after a reconnect (see `hooks::use_chat`). `api.rs` only carries frames.
+//!
+//! What the shopper is typing is not here: the draft and its hint belong to the composer, so
+//! a keystroke never reaches this reducer. The transcript sits behind an `Rc`, so passing it
+//! to the message list, or reducing an action that does not touch it, copies a pointer.
+//!
+//! Plain data and no DOM: the tests below run natively (`cargo test -p kefu-widget --lib`).
 
 use std::rc::Rc;
 
-use kefu_protocol::{ChatMessage, ConversationState, IntentHint};
+use kefu_protocol::{ChatMessage, ClientMessage, ConversationState};
 use yew::Reducible;
 
 /// The link to the runtime.
@@ -16,30 +26,19 @@ pub enum Connection {
     Offline,
 }
 
-/// A message the shopper sent that the runtime has not acknowledged yet.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outgoing {
-    /// The id it was sent with.
-    pub client_msg_id: String,
-    /// What the shopper typed.
-    pub text: String,
-}
-
-/// Everything the panel shows.
+/// Everything the panel shows about the conversation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatState {
     /// Stored messages, by `seq`.
-    pub messages: Vec<ChatMessage>,
-    /// Sent but not yet acknowledged (shown as queued).
-    pub outbox: Vec<Outgoing>,
+    pub messages: Rc<Vec<ChatMessage>>,
+    /// Frames sent (`say`, `contact`, `rate`) but not yet acknowledged, oldest first.
+    pub outbox: Rc<Vec<ClientMessage>>,
     /// Who answers.
     pub conversation: ConversationState,
     /// The link.
     pub connection: Connection,
     /// The last refusal from the runtime, to show.
     pub error: Option<String>,
-    /// What the in-browser model makes of the draft.
-    pub hint: Option<IntentHint>,
     /// The human agent in charge, when one is.
     pub agent: Option<String>,
 }
@@ -47,43 +46,63 @@ pub struct ChatState {
 impl Default for ChatState {
     fn default() -> Self {
         Self {
-            messages: Vec::new(),
-            outbox: Vec::new(),
+            messages: Rc::default(),
+            outbox: Rc::default(),
             conversation: ConversationState::Bot,
             connection: Connection::Connecting,
             error: None,
-            hint: None,
             agent: None,
         }
     }
 }
 
-/// Everything that can happen to the panel.
+/// The texts of the shopper's messages in `outbox`, oldest first: what the panel shows as
+/// "not sent yet" (a queued form or rating shows on its card instead).
+pub fn unsent(outbox: &[ClientMessage]) -> impl Iterator<Item = &str> {
+    outbox.iter().filter_map(|frame| match frame {
+        ClientMessage::Say { text, .. } => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+impl ChatState {
+    fn acknowledge(&mut self, client_msg_id: &str) {
+        if self
+            .outbox
+            .iter()
+            .any(|o| o.client_msg_id() == Some(client_msg_id))
+        {
+            Rc::make_mut(&mut self.outbox).retain(|o| o.client_msg_id() != Some(client_msg_id));
+        }
+    }
+}
+
+/// Everything that can happen to the conversation.
 #[derive(Debug, Clone)]
 pub enum Action {
     /// The runtime accepted the connection: who answers, and the agent's name if a person.
     Welcomed(ConversationState, Option<String>),
     /// The link dropped.
     Disconnected,
-    /// A stored message arrived (new or replayed).
+    /// A stored message arrived (new or replayed); it acknowledges the frame with its
+    /// `client_msg_id`.
     Received(ChatMessage),
-    /// The shopper sent something.
-    Queued(Outgoing),
-    /// The runtime refused something (a `say`, if the id is given: it leaves the outbox).
+    /// The shopper sent a frame (`say`, `contact` or `rate`): it waits in the outbox.
+    Queued(ClientMessage),
+    /// The runtime refused something (a frame, if the id is given: it leaves the outbox).
     Refused {
         /// What to show.
         message: String,
-        /// The refused message.
+        /// The refused frame.
         client_msg_id: Option<String>,
     },
-    /// The model classified the draft.
-    Hint(Option<IntentHint>),
 }
 
 impl Reducible for ChatState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Cheap: the transcript and the outbox are shared until an action changes them.
         let mut next = (*self).clone();
         match action {
             Action::Welcomed(state, agent) => {
@@ -95,7 +114,7 @@ impl Reducible for ChatState {
             Action::Disconnected => next.connection = Connection::Offline,
             Action::Received(message) => {
                 if let Some(id) = &message.client_msg_id {
-                    next.outbox.retain(|o| &o.client_msg_id != id);
+                    next.acknowledge(id);
                 }
                 // Replays come in order, so the newest message sets who is in charge.
                 if next.messages.last().is_none_or(|m| m.seq < message.seq) {
@@ -107,25 +126,219 @@ impl Reducible for ChatState {
                 // Replays after a reconnect may repeat what we have: keep one per seq.
                 if !next.messages.iter().any(|m| m.seq == message.seq) {
                     let at = next.messages.partition_point(|m| m.seq < message.seq);
-                    next.messages.insert(at, message);
+                    Rc::make_mut(&mut next.messages).insert(at, message);
                 }
             }
-            Action::Queued(outgoing) => {
-                next.outbox.push(outgoing);
-                next.error = None;
-                next.hint = None;
+            Action::Queued(frame) => {
+                // A new message replaces the last refusal; a form or a rating leaves it up.
+                if matches!(frame, ClientMessage::Say { .. }) {
+                    next.error = None;
+                }
+                Rc::make_mut(&mut next.outbox).push(frame);
             }
             Action::Refused {
                 message,
                 client_msg_id,
             } => {
                 if let Some(id) = client_msg_id {
-                    next.outbox.retain(|o| o.client_msg_id != id);
+                    next.acknowledge(&id);
                 }
                 next.error = Some(message);
             }
-            Action::Hint(hint) => next.hint = hint,
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kefu_protocol::Author;
+
+    use super::*;
+
+    fn reduce(state: Rc<ChatState>, actions: impl IntoIterator<Item = Action>) -> Rc<ChatState> {
+        actions.into_iter().fold(state, Reducible::reduce)
+    }
+
+    fn say(id: &str, text: &str) -> ClientMessage {
+        ClientMessage::Say {
+            client_msg_id: id.into(),
+            text: text.into(),
+            locale: Some("en".into()),
+            hint: None,
+        }
+    }
+
+    fn rate(id: &str) -> ClientMessage {
+        ClientMessage::Rate {
+            client_msg_id: id.into(),
+            score: 5,
+            locale: Some("en".into()),
+        }
+    }
+
+    fn stored(seq: u64, author: Author, text: &str, client_msg_id: Option<&str>) -> ChatMessage {
+        ChatMessage {
+            seq,
+            author,
+            text: text.into(),
+            cards: Vec::new(),
+            client_msg_id: client_msg_id.map(Into::into),
+            intent: None,
+            state: ConversationState::Bot,
+            agent: None,
+        }
+    }
+
+    fn seqs(state: &ChatState) -> Vec<u64> {
+        state.messages.iter().map(|m| m.seq).collect()
+    }
+
+    #[test]
+    fn a_sent_message_is_shown_as_unsent_until_the_runtime_stores_it() {
+        let state = reduce(Rc::default(), [Action::Queued(say("m1", "hello"))]);
+        assert_eq!(unsent(&state.outbox).collect::<Vec<_>>(), ["hello"]);
+
+        let state = reduce(
+            state,
+            [Action::Received(stored(
+                1,
+                Author::Shopper,
+                "hello",
+                Some("m1"),
+            ))],
+        );
+        assert_eq!(unsent(&state.outbox).count(), 0);
+        assert!(state.outbox.is_empty());
+        assert_eq!(seqs(&state), [1]);
+    }
+
+    #[test]
+    fn the_outbox_survives_a_dropped_link_and_a_new_welcome() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Welcomed(ConversationState::Bot, None),
+                Action::Disconnected,
+                Action::Queued(say("m1", "where is my order 1001?")),
+            ],
+        );
+        assert_eq!(state.connection, Connection::Offline);
+        let state = reduce(state, [Action::Welcomed(ConversationState::Bot, None)]);
+        assert_eq!(state.connection, Connection::Open);
+        assert_eq!(*state.outbox, [say("m1", "where is my order 1001?")]);
+    }
+
+    #[test]
+    fn forms_and_ratings_wait_in_the_outbox_but_are_not_shown_as_messages() {
+        let state = reduce(Rc::default(), [Action::Queued(rate("r1"))]);
+        assert_eq!(*state.outbox, [rate("r1")]);
+        assert_eq!(unsent(&state.outbox).count(), 0);
+        let mut answer = stored(4, Author::Shopper, "★★★★★", Some("r1"));
+        answer.intent = Some("csat".into());
+        let state = reduce(state, [Action::Received(answer)]);
+        assert!(state.outbox.is_empty());
+    }
+
+    #[test]
+    fn a_refused_frame_leaves_the_outbox_and_its_reason_is_shown() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Queued(say("m1", "first")),
+                Action::Queued(say("m2", "second")),
+                Action::Refused {
+                    message: "too long".into(),
+                    client_msg_id: Some("m1".into()),
+                },
+            ],
+        );
+        assert_eq!(unsent(&state.outbox).collect::<Vec<_>>(), ["second"]);
+        assert_eq!(state.error.as_deref(), Some("too long"));
+    }
+
+    #[test]
+    fn a_new_message_clears_the_last_refusal_but_a_rating_does_not() {
+        let refused = reduce(
+            Rc::default(),
+            [Action::Refused {
+                message: "not an email address".into(),
+                client_msg_id: None,
+            }],
+        );
+        let after_rating = reduce(refused.clone(), [Action::Queued(rate("r1"))]);
+        assert_eq!(after_rating.error.as_deref(), Some("not an email address"));
+        let after_say = reduce(refused, [Action::Queued(say("m1", "hi"))]);
+        assert_eq!(after_say.error, None);
+    }
+
+    #[test]
+    fn replays_keep_one_message_per_seq_in_order() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Received(stored(2, Author::Bot, "two", None)),
+                Action::Received(stored(1, Author::Shopper, "one", None)),
+                Action::Received(stored(2, Author::Bot, "two", None)),
+                Action::Received(stored(3, Author::Bot, "three", None)),
+            ],
+        );
+        assert_eq!(seqs(&state), [1, 2, 3]);
+    }
+
+    #[test]
+    fn the_newest_message_sets_who_is_in_charge() {
+        let mut joined = stored(2, Author::Bot, "Ada joined", None);
+        joined.state = ConversationState::Human;
+        joined.agent = Some("Ada".into());
+        let mut older = stored(1, Author::Bot, "hi", None);
+        older.state = ConversationState::Bot;
+        let mut reply = stored(3, Author::Agent, "how can I help?", None);
+        reply.state = ConversationState::Human;
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Received(joined),
+                Action::Received(older),
+                Action::Received(reply),
+            ],
+        );
+        assert_eq!(state.conversation, ConversationState::Human);
+        assert_eq!(state.agent.as_deref(), Some("Ada"));
+    }
+
+    #[test]
+    fn actions_that_do_not_touch_the_transcript_share_it() {
+        let state = reduce(
+            Rc::default(),
+            [Action::Received(stored(1, Author::Bot, "hi", None))],
+        );
+        let next = reduce(
+            state.clone(),
+            [Action::Disconnected, Action::Queued(say("m1", "hello"))],
+        );
+        assert!(Rc::ptr_eq(&state.messages, &next.messages));
+        let replayed = reduce(
+            next.clone(),
+            [Action::Received(stored(1, Author::Bot, "hi", None))],
+        );
+        assert!(Rc::ptr_eq(&next.messages, &replayed.messages));
+    }
+
+    #[test]
+    fn a_welcome_clears_the_error_and_names_the_agent() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Refused {
+                    message: "slow down".into(),
+                    client_msg_id: None,
+                },
+                Action::Welcomed(ConversationState::Human, Some("Ada".into())),
+            ],
+        );
+        assert_eq!(state.error, None);
+        assert_eq!(state.conversation, ConversationState::Human);
+        assert_eq!(state.agent.as_deref(), Some("Ada"));
     }
 }

@@ -6,13 +6,12 @@ use kefu_protocol::{MAX_EMAIL_BYTES, MAX_TEXT_BYTES};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, t};
+use crate::hooks::use_panel;
+use crate::i18n::{Text, t};
 
 /// Props of [`ContactForm`].
 #[derive(Properties, PartialEq)]
 pub struct ContactFormProps {
-    /// Panel language.
-    pub lang: Lang,
     /// When the team replies ("within 24 hours"), from the runtime.
     pub reply_within: String,
     /// Whether the shopper already sent it (then it shows as sent, read-only).
@@ -24,9 +23,9 @@ pub struct ContactFormProps {
 /// Email + message + send, labelled for screen readers.
 #[function_component(ContactForm)]
 pub fn contact_form(props: &ContactFormProps) -> Html {
+    let lang = use_panel().lang;
     let email = use_node_ref();
     let message = use_node_ref();
-    let lang = props.lang;
     let on_submit = {
         let (email, message) = (email.clone(), message.clone());
         let on_contact = props.on_contact.clone();

@@ -3,13 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, t};
+use crate::hooks::use_panel;
+use crate::i18n::{Text, t};
 
 /// Props of [`Csat`].
 #[derive(Properties, PartialEq)]
 pub struct CsatProps {
-    /// Panel language.
-    pub lang: Lang,
     /// The highest score.
     pub scale: u8,
     /// The shopper chose a score.
@@ -19,7 +18,7 @@ pub struct CsatProps {
 /// A labelled group of score buttons.
 #[function_component(Csat)]
 pub fn csat(props: &CsatProps) -> Html {
-    let lang = props.lang;
+    let lang = use_panel().lang;
     html! {
         <div class="kefu-card kefu-csat" role="group" aria-label={t(lang, Text::CsatQuestion)} data-testid="csat">
             <p class="kefu-card-title">{ t(lang, Text::CsatQuestion) }</p>

@@ -2,13 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, t};
+use crate::hooks::use_panel;
+use crate::i18n::{Text, t};
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    /// Panel language.
-    pub lang: Lang,
     /// One line about who answers / the link.
     pub status: AttrValue,
 }
@@ -16,6 +15,7 @@ pub struct HeaderProps {
 /// Title, status (announced politely to screen readers) and close.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
+    let lang = use_panel().lang;
     let on_close = Callback::from(|_: MouseEvent| {
         // The loader on the shop's page listens for this and hides the iframe.
         if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
@@ -25,10 +25,10 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="kefu-header">
             <div>
-                <h1>{ t(props.lang, Text::Title) }</h1>
+                <h1>{ t(lang, Text::Title) }</h1>
                 <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status.clone() }</div>
             </div>
-            <button type="button" aria-label={t(props.lang, Text::Close)} onclick={on_close}>{ "×" }</button>
+            <button type="button" aria-label={t(lang, Text::Close)} onclick={on_close}>{ "×" }</button>
         </header>
     }
 }

@@ -1,23 +1,24 @@
-//! The conversation: stored messages, then the shopper's queued ones.
+//! The conversation: stored messages, then the shopper's messages not sent yet.
 
-use kefu_protocol::{Author, Card, ChatMessage};
+use std::rc::Rc;
+
+use kefu_protocol::{Author, Card, ChatMessage, ClientMessage};
 use yew::prelude::*;
 
 use super::{
     ConfirmAddressCard, ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies,
 };
-use crate::i18n::{Lang, Text, t};
-use crate::state::Outgoing;
+use crate::hooks::use_panel;
+use crate::i18n::{Text, t};
+use crate::state::unsent;
 
 /// Props of [`MessageList`].
 #[derive(Properties, PartialEq)]
 pub struct MessageListProps {
-    /// Panel language.
-    pub lang: Lang,
-    /// Stored messages in order.
-    pub messages: Vec<ChatMessage>,
-    /// Not yet acknowledged.
-    pub outbox: Vec<Outgoing>,
+    /// Stored messages in order (shared with the conversation's state, not copied).
+    pub messages: Rc<Vec<ChatMessage>>,
+    /// Frames not yet acknowledged; the `say` ones are shown as queued.
+    pub outbox: Rc<Vec<ClientMessage>>,
     /// A quick reply was chosen.
     pub on_quick_reply: Callback<String>,
     /// The contact form was sent (email, message).
@@ -36,11 +37,12 @@ fn answered(messages: &[ChatMessage], seq: u64, intent: &str) -> bool {
 /// The message log, announced to screen readers as it grows.
 #[function_component(MessageList)]
 pub fn message_list(props: &MessageListProps) -> Html {
+    let lang = use_panel().lang;
     let list = use_node_ref();
     {
         // Keep the newest message in view.
         let list = list.clone();
-        let count = props.messages.len() + props.outbox.len();
+        let count = props.messages.len() + unsent(&props.outbox).count();
         use_effect_with(count, move |_| {
             if let Some(el) = list.cast::<web_sys::Element>() {
                 el.set_scroll_top(el.scroll_height());
@@ -49,11 +51,11 @@ pub fn message_list(props: &MessageListProps) -> Html {
     }
     let last = props.messages.last().map(|m| m.seq);
     html! {
-        <ol class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(props.lang, Text::Messages)} data-testid="messages">
+        <ol class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(lang, Text::Messages)} data-testid="messages">
             { for props.messages.iter().map(|m| {
                 let class = match m.author { Author::Shopper => "shopper", Author::Bot => "bot", Author::Agent => "agent" };
                 let name = (m.author == Author::Agent)
-                    .then(|| m.agent.clone().unwrap_or_else(|| t(props.lang, Text::Agent).to_string()));
+                    .then(|| m.agent.clone().unwrap_or_else(|| t(lang, Text::Agent).to_string()));
                 html! {
                     <li class={classes!("kefu-msg", class)} data-author={class} data-seq={m.seq.to_string()}>
                         if let Some(name) = name {
@@ -61,35 +63,35 @@ pub fn message_list(props: &MessageListProps) -> Html {
                         }
                         { m.text.clone() }
                         { for m.cards.iter().map(|card| match card {
-                            Card::OrderStatus { .. } => html! { <OrderCard lang={props.lang} card={card.clone()} /> },
+                            Card::OrderStatus { .. } => html! { <OrderCard card={card.clone()} /> },
                             // Quick replies only make sense on the latest message.
                             Card::QuickReplies { options } if Some(m.seq) == last => html! {
                                 <QuickReplies options={options.clone()} on_choose={props.on_quick_reply.clone()} />
                             },
                             Card::QuickReplies { .. } => html! {},
                             Card::ContactForm { reply_within } => html! {
-                                <ContactForm lang={props.lang} reply_within={reply_within.clone()}
+                                <ContactForm reply_within={reply_within.clone()}
                                     done={answered(&props.messages, m.seq, "contact")} on_contact={props.on_contact.clone()} />
                             },
                             Card::Csat { scale } if !answered(&props.messages, m.seq, "csat") => html! {
-                                <Csat lang={props.lang} scale={*scale} on_rate={props.on_rate.clone()} />
+                                <Csat scale={*scale} on_rate={props.on_rate.clone()} />
                             },
                             Card::Csat { .. } => html! {},
-                            Card::Product { .. } => html! { <ProductCard lang={props.lang} card={card.clone()} /> },
+                            Card::Product { .. } => html! { <ProductCard card={card.clone()} /> },
                             Card::ConfirmAddress { .. } => html! {
-                                <ConfirmAddressCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                                <ConfirmAddressCard card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
                             },
                             Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => html! {
-                                <ConfirmRefundCard lang={props.lang} card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                                <ConfirmRefundCard card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
                             },
                         }) }
                     </li>
                 }
             }) }
-            { for props.outbox.iter().map(|o| html! {
+            { for unsent(&props.outbox).map(|text| html! {
                 <li class="kefu-msg shopper queued" data-author="shopper" data-queued="true">
-                    { o.text.clone() }
-                    <span class="queued-label">{ t(props.lang, Text::Queued) }</span>
+                    { text.to_string() }
+                    <span class="queued-label">{ t(lang, Text::Queued) }</span>
                 </li>
             }) }
         </ol>

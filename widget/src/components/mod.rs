@@ -1,19 +1,28 @@
-//! The panel's components, one per file.
+//! The panel's components, one per file; each reads the panel's language from the
+//! [`PanelContext`] that [`PanelProvider`] gives, not from a prop.
 
-mod commerce_cards;
+mod chat_panel;
 mod composer;
+mod confirm_address_card;
+mod confirm_refund_card;
 mod contact_form;
 mod csat;
 mod header;
 mod message_list;
 mod order_card;
+mod panel_provider;
+mod product_card;
 mod quick_replies;
 
-pub use commerce_cards::{ConfirmAddressCard, ConfirmRefundCard, ProductCard};
+pub use chat_panel::ChatPanel;
 pub use composer::Composer;
+pub use confirm_address_card::ConfirmAddressCard;
+pub use confirm_refund_card::ConfirmRefundCard;
 pub use contact_form::ContactForm;
 pub use csat::Csat;
 pub use header::Header;
 pub use message_list::MessageList;
 pub use order_card::OrderCard;
+pub use panel_provider::{PanelContext, PanelProvider};
+pub use product_card::ProductCard;
 pub use quick_replies::QuickReplies;

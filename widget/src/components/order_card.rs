@@ -3,13 +3,12 @@
 use kefu_protocol::Card;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, t};
+use crate::hooks::use_panel;
+use crate::i18n::{Text, t};
 
 /// Props of [`OrderCard`].
 #[derive(Properties, PartialEq)]
 pub struct OrderCardProps {
-    /// Panel language.
-    pub lang: Lang,
     /// Must be [`Card::OrderStatus`].
     pub card: Card,
 }
@@ -17,6 +16,7 @@ pub struct OrderCardProps {
 /// Order number, status, carrier, tracking number, expected date.
 #[function_component(OrderCard)]
 pub fn order_card(props: &OrderCardProps) -> Html {
+    let lang = use_panel().lang;
     let Card::OrderStatus {
         order_id,
         status,
@@ -28,7 +28,6 @@ pub fn order_card(props: &OrderCardProps) -> Html {
     else {
         return html! {};
     };
-    let lang = props.lang;
     let row = |label: Text, value: &Option<String>, testid: &'static str| match value {
         Some(v) => {
             html! { <><dt>{ t(lang, label) }</dt><dd data-testid={testid}>{ v.clone() }</dd></> }

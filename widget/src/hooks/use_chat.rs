@@ -1,26 +1,30 @@
-//! `use_chat`: the conversation state plus a way to send, backed by [`crate::api`].
+//! `use_chat`: the conversation state plus ways to send, backed by [`crate::api`].
+//!
+//! Every frame the shopper sends goes into the reducer's outbox ([`Action::Queued`]) and to
+//! the link. After every welcome (the first connection and each reconnect) the whole outbox
+//! is sent again; the runtime answers a duplicate `client_msg_id` with what it stored the
+//! first time, and the stored message takes the frame out of the outbox.
 
 use std::rc::Rc;
 
 use kefu_protocol::{ClientMessage, IntentHint, ServerMessage};
 use yew::prelude::*;
 
+use super::use_panel;
 use crate::api::{self, ChatLink, Event};
-use crate::state::{Action, ChatState, Outgoing};
+use crate::state::{Action, ChatState, Connection};
 
 /// What the panel gets from [`use_chat`].
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct ChatHandle {
     /// The state to render.
     pub state: UseReducerHandle<ChatState>,
     /// Sends a shopper message (with the model's hint for it, if any).
-    pub send: Callback<(String, Option<IntentHint>)>,
+    pub on_send: Callback<(String, Option<IntentHint>)>,
     /// Sends the contact form (email, message).
-    pub contact: Callback<(String, String)>,
+    pub on_contact: Callback<(String, String)>,
     /// Sends a satisfaction score.
-    pub rate: Callback<u8>,
-    /// Records what the model makes of the draft.
-    pub dispatch: UseReducerDispatcher<ChatState>,
+    pub on_rate: Callback<u8>,
 }
 
 fn new_id() -> String {
@@ -28,16 +32,17 @@ fn new_id() -> String {
     format!("m{:x}{:x}", js_sys::Date::now() as u64, n)
 }
 
-/// Connects to the runtime at `url` for `merchant` once, for the panel's lifetime.
+/// Connects to the runtime once, for the panel's lifetime, as the
+/// [`PanelContext`](crate::components::PanelContext) says.
 #[hook]
-pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
+pub fn use_chat() -> ChatHandle {
+    let panel = use_panel();
+    let locale = panel.lang.tag();
     let state = use_reducer(ChatState::default);
-    let dispatch = state.dispatcher();
     let link = use_mut_ref(|| None::<ChatLink>);
     {
-        let dispatch = dispatch.clone();
+        let dispatch = state.dispatcher();
         let link = link.clone();
-        let locale = locale.clone();
         use_effect_with((), move |_| {
             let on_event = move |event: Event| match event {
                 Event::Welcome(ServerMessage::Welcome { state, agent, .. }) => {
@@ -56,63 +61,72 @@ pub fn use_chat(url: String, merchant: String, locale: String) -> ChatHandle {
                 Event::Frame(_) => {}
                 Event::Disconnected => dispatch.dispatch(Action::Disconnected),
             };
-            *link.borrow_mut() = Some(api::connect(url, merchant, locale, on_event));
+            *link.borrow_mut() = Some(api::connect(&panel.merchant, locale, on_event));
             move || {
                 link.borrow_mut().take();
             }
         });
     }
-    let send = {
-        let dispatch = dispatch.clone();
+    {
+        // The link is open again: resend what was not acknowledged. A disconnect is always
+        // rendered before the next welcome (the reconnect waits out a backoff), so every
+        // welcome changes `connection` to `Open`.
+        let link = link.clone();
+        let connection = state.connection;
+        let state = state.clone();
+        use_effect_with(connection, move |connection| {
+            if *connection == Connection::Open
+                && let Some(link) = link.borrow().as_ref()
+            {
+                for frame in state.outbox.iter() {
+                    link.send(frame.clone());
+                }
+            }
+        });
+    }
+    let queue: Rc<dyn Fn(ClientMessage)> = {
+        let dispatch = state.dispatcher();
         let link = Rc::clone(&link);
-        let locale = locale.clone();
+        Rc::new(move |frame: ClientMessage| {
+            dispatch.dispatch(Action::Queued(frame.clone()));
+            if let Some(link) = link.borrow().as_ref() {
+                link.send(frame);
+            }
+        })
+    };
+    let on_send = {
+        let queue = Rc::clone(&queue);
         Callback::from(move |(text, hint): (String, Option<IntentHint>)| {
-            let client_msg_id = new_id();
-            dispatch.dispatch(Action::Queued(Outgoing {
-                client_msg_id: client_msg_id.clone(),
-                text: text.clone(),
-            }));
-            if let Some(link) = link.borrow().as_ref() {
-                link.send(ClientMessage::Say {
-                    client_msg_id,
-                    text,
-                    locale: Some(locale.clone()),
-                    hint,
-                });
-            }
+            queue(ClientMessage::Say {
+                client_msg_id: new_id(),
+                text,
+                locale: Some(locale.to_string()),
+                hint,
+            })
         })
     };
-    let contact = {
-        let link = Rc::clone(&link);
-        let locale = locale.clone();
+    let on_contact = {
+        let queue = Rc::clone(&queue);
         Callback::from(move |(email, message): (String, String)| {
-            if let Some(link) = link.borrow().as_ref() {
-                link.send(ClientMessage::Contact {
-                    client_msg_id: new_id(),
-                    email,
-                    message,
-                    locale: Some(locale.clone()),
-                });
-            }
+            queue(ClientMessage::Contact {
+                client_msg_id: new_id(),
+                email,
+                message,
+                locale: Some(locale.to_string()),
+            })
         })
     };
-    let rate = {
-        let link = Rc::clone(&link);
-        Callback::from(move |score: u8| {
-            if let Some(link) = link.borrow().as_ref() {
-                link.send(ClientMessage::Rate {
-                    client_msg_id: new_id(),
-                    score,
-                    locale: Some(locale.clone()),
-                });
-            }
+    let on_rate = Callback::from(move |score: u8| {
+        queue(ClientMessage::Rate {
+            client_msg_id: new_id(),
+            score,
+            locale: Some(locale.to_string()),
         })
-    };
+    });
     ChatHandle {
         state,
-        send,
-        contact,
-        rate,
-        dispatch,
+        on_send,
+        on_contact,
+        on_rate,
     }
 }

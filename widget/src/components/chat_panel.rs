@@ -1,0 +1,45 @@
+//! The chat panel: header, conversation, composer.
+
+use kefu_protocol::ConversationState;
+use yew::prelude::*;
+
+use super::{Composer, Header, MessageList};
+use crate::hooks::{use_chat, use_panel};
+use crate::i18n::{Lang, Text, t, with_agent};
+use crate::state::{ChatState, Connection};
+
+/// One line about the link and who answers, for the header.
+fn status(lang: Lang, state: &ChatState) -> String {
+    match (state.connection, state.conversation, &state.agent) {
+        (Connection::Connecting, ..) => t(lang, Text::Connecting).to_string(),
+        (Connection::Offline, ..) => t(lang, Text::Offline).to_string(),
+        (_, ConversationState::WaitingForHuman, _) => t(lang, Text::WaitingForHuman).to_string(),
+        (_, ConversationState::Human, Some(name)) => with_agent(lang, name),
+        (_, ConversationState::Human, None) => t(lang, Text::WithHuman).to_string(),
+        (_, ConversationState::Resolved, _) => t(lang, Text::Resolved).to_string(),
+        _ => t(lang, Text::Online).to_string(),
+    }
+}
+
+/// The whole panel, inside a [`super::PanelProvider`].
+#[function_component(ChatPanel)]
+pub fn chat_panel() -> Html {
+    let lang = use_panel().lang;
+    let chat = use_chat();
+    let state = &*chat.state;
+    let on_quick_reply = {
+        let on_send = chat.on_send.clone();
+        Callback::from(move |text: String| on_send.emit((text, None)))
+    };
+    html! {
+        <main class="kefu-panel" lang={lang.tag()}>
+            <Header status={status(lang, state)} />
+            <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
+                on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()} />
+            if let Some(error) = &state.error {
+                <div class="kefu-error" role="alert">{ error.clone() }</div>
+            }
+            <Composer on_send={chat.on_send.clone()} />
+        </main>
+    }
+}
