@@ -90,7 +90,7 @@ export function classifyNatively(texts) {
 export async function openChat(page) {
   await page.getByTestId('kefu-launcher').click();
   const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
-  await frame.getByTestId('status').filter({ hasText: 'We typically reply instantly' }).waitFor();
+  await frame.getByTestId('status').filter({ hasText: 'Automated assistant' }).waitFor();
   return frame;
 }
 
