@@ -105,11 +105,13 @@ pub fn run(what: &str, cmd: &mut Command) -> Result<()> {
     exec(what, cmd)
 }
 
-/// Runs `cmd` in the workspace root, its output going straight to the terminal, failing on a
-/// non-zero exit.
+/// Runs `cmd` (in the workspace root unless it names a directory), its output going straight
+/// to the terminal, failing on a non-zero exit.
 pub fn exec(what: &str, cmd: &mut Command) -> Result<()> {
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
     let status = cmd
-        .current_dir(root())
         .status()
         .with_context(|| format!("starting {:?}", cmd.get_program()))?;
     if !status.success() {
