@@ -1,7 +1,8 @@
 //! End-to-end over real sockets: a kefu runtime on a free port with a fresh SQLite store, the
-//! real orders plugin (built into `dist/` by `cargo xtask build`) running in wasmtime, and a
-//! WebSocket client speaking the widget's protocol; agents use the console's HTTP API on
-//! the same app and its live socket.
+//! real reference plugins (built by `kefu-test-plugins`' build script) running in wasmtime, and
+//! a WebSocket client speaking the widget's protocol; agents use the console's HTTP API on
+//! the same app and its live socket. Nothing here reads `dist/`: the browser tests
+//! (`tests/e2e/`) are the ones that load the built widget.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -37,14 +38,10 @@ impl Drop for Runtime {
     }
 }
 
-/// Starts a runtime serving the built plugins, with its own data directory.
+/// Starts a runtime serving the reference plugins, with its own data directory; its widget
+/// files (none unless a test writes some) are in `assets/` inside it.
 async fn start(data_dir: Option<PathBuf>) -> Runtime {
     static N: AtomicU32 = AtomicU32::new(0);
-    let plugins_dir = root().join("dist/plugins");
-    assert!(
-        plugins_dir.join("orders/plugin.wasm").is_file(),
-        "the orders plugin is not built: run `cargo xtask build` (or `cargo xtask test`)"
-    );
     let data_dir = data_dir.unwrap_or_else(|| {
         std::env::temp_dir().join(format!(
             "kefu-test-{}-{}",
@@ -57,9 +54,9 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
     let args = ServeArgs {
         listen: addr,
         data_dir: data_dir.clone(),
-        assets_dir: root().join("dist"),
+        assets_dir: data_dir.join("assets"),
         www_dir: root().join("www"),
-        plugins_dir,
+        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
         public_url: None,
         training_file: None,
         compiler: None,
@@ -356,14 +353,32 @@ mod bad_input {
 
     #[tokio::test]
     async fn the_loader_and_the_model_runtime_go_over_the_wire_gzipped_when_accepted() {
-        use std::io::Read as _;
+        use std::io::{Read as _, Write as _};
         use tower::ServiceExt;
         let rt = start(None).await;
+        // The files as `cargo xtask build` lays them out, each with its `.gz` beside it: the
+        // real loader, and a real wasm file (a plugin's component) as the model runtime.
+        let assets = rt.data_dir.join("assets");
+        for (path, source) in [
+            (
+                "widget/pkg/kefu_intent_web_bg.wasm",
+                PathBuf::from(kefu_test_plugins::ORDERS),
+            ),
+            ("kefu.js", root().join("widget/loader/kefu.js")),
+        ] {
+            let raw = std::fs::read(source).unwrap();
+            let file = assets.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, &raw).unwrap();
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&raw).unwrap();
+            std::fs::write(assets.join(format!("{path}.gz")), gz.finish().unwrap()).unwrap();
+        }
         for (path, content_type) in [
             ("/widget/pkg/kefu_intent_web_bg.wasm", "application/wasm"),
             ("/kefu.js", "text/javascript; charset=utf-8"),
         ] {
-            let raw = std::fs::read(root().join("dist").join(&path[1..])).unwrap();
+            let raw = std::fs::read(assets.join(&path[1..])).unwrap();
             let get = |encoding: Option<&'static str>| {
                 let mut request = axum::http::Request::builder().uri(path);
                 if let Some(e) = encoding {
@@ -391,10 +406,7 @@ mod bad_input {
             flate2::read::GzDecoder::new(&body[..])
                 .read_to_end(&mut unzipped)
                 .unwrap();
-            assert!(
-                unzipped == raw,
-                "{path}: the gzipped file is the current build"
-            );
+            assert!(unzipped == raw, "{path}: the .gz beside the file is served");
 
             let response = get(Some("gzip;q=0, identity")).await.unwrap();
             assert!(response.headers().get("content-encoding").is_none());

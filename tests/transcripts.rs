@@ -1,5 +1,7 @@
-//! Golden conversation transcripts: `tests/transcripts/*.txt`, each a conversation with the
-//! real engine, the real intent model and the real plugins (wasmtime, from `dist/`).
+//! Golden conversation transcripts: every `tests/transcripts/*.txt`, each a conversation with
+//! the real engine, the real intent model and the real plugins (wasmtime, components from
+//! `kefu-test-plugins`). One test runs them all and names every file that differs; a new
+//! file runs without being registered anywhere.
 //!
 //! Format: `> text` is what the shopper sends; `! contact EMAIL | MESSAGE` and `! rate N`
 //! are a filled-in contact form and a satisfaction rating. The `<` lines after each are what
@@ -22,17 +24,9 @@ use kefu_runtime::plugins::{Clock, PluginHost};
 use kefu_runtime::store::{DemoData, Store};
 use kefu_runtime::{StoreData, default_classifier};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-fn component(dir: &str) -> Vec<u8> {
-    let path = root().join("dist").join(dir).join("plugin.wasm");
-    std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask build`", path.display()))
+/// The component at `path` (a `kefu_test_plugins` constant).
+fn component(path: &str) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The demo shop with its orders plugin, and a `broken` shop whose order plugin fails.
@@ -48,18 +42,28 @@ async fn engine() -> Engine {
     let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone())))
         .unwrap()
         .with_clock(Clock::Fixed(1_795_305_600_000));
-    for name in ["orders", "refunds", "catalog"] {
-        let manifest =
-            std::fs::read_to_string(root().join(format!("plugins/{name}/manifest.toml"))).unwrap();
-        plugins
-            .load("demo", &manifest, &component(&format!("plugins/{name}")))
-            .unwrap();
+    for (manifest, wasm) in [
+        (
+            kefu_test_plugins::ORDERS_MANIFEST,
+            kefu_test_plugins::ORDERS,
+        ),
+        (
+            kefu_test_plugins::REFUNDS_MANIFEST,
+            kefu_test_plugins::REFUNDS,
+        ),
+        (
+            kefu_test_plugins::CATALOG_MANIFEST,
+            kefu_test_plugins::CATALOG,
+        ),
+    ] {
+        let manifest = std::fs::read_to_string(manifest).unwrap();
+        plugins.load("demo", &manifest, &component(wasm)).unwrap();
     }
     // The hostile test plugin claims track_order and fails on it: a plugin failure.
     let failing =
         "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\nintents = [\"track_order\"]\n";
     plugins
-        .load("broken", failing, &component("test-plugins/hostile"))
+        .load("broken", failing, &component(kefu_test_plugins::HOSTILE))
         .unwrap();
     Engine::new(store, default_classifier().unwrap(), Arc::new(plugins))
 }
@@ -224,62 +228,93 @@ async fn run(engine: &Engine, source: &str) -> String {
     out
 }
 
-async fn check(name: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("transcripts")
-        .join(name);
+/// Runs the transcript at `path`; with `KEFU_BLESS` set, rewrites it. Returns what differs.
+async fn check(path: PathBuf) -> Result<(), String> {
     let expected = std::fs::read_to_string(&path).unwrap();
     let actual = run(&engine().await, &expected).await;
     if std::env::var_os("KEFU_BLESS").is_some() {
         std::fs::write(&path, &actual).unwrap();
-        return;
+        return Ok(());
     }
-    if actual != expected {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines().chain(std::iter::repeat("")))
-            .filter(|(e, a)| e != a)
-            .map(|(e, a)| format!("-{e}\n+{a}"))
-            .collect();
-        panic!(
-            "{name} differs (KEFU_BLESS=1 to accept):\n{}\n--- whole transcript now:\n{actual}",
-            diff.join("\n")
-        );
+    if actual == expected {
+        return Ok(());
     }
+    let diff: Vec<String> = expected
+        .lines()
+        .zip(actual.lines().chain(std::iter::repeat("")))
+        .filter(|(e, a)| e != a)
+        .map(|(e, a)| format!("-{e}\n+{a}"))
+        .collect();
+    Err(format!(
+        "{}\n--- whole transcript now:\n{actual}",
+        diff.join("\n")
+    ))
 }
 
-macro_rules! transcripts {
-    ($($test:ident => $file:literal,)*) => {
-        $(
-            #[tokio::test(flavor = "multi_thread")]
-            async fn $test() {
-                check($file).await;
+/// Every `*.txt` in `tests/transcripts/`, sorted.
+fn transcripts() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("transcripts");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no transcripts in {}", dir.display());
+    files
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_transcript_matches_what_the_engine_says_now() {
+    // Each transcript gets its own engine and runs on its own task, as many at once as there
+    // are cores (an engine compiles four plugins: more at once only queue for the CPU).
+    let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let permits = Arc::new(tokio::sync::Semaphore::new(parallel));
+    let mut runs = tokio::task::JoinSet::new();
+    let mut names = std::collections::HashMap::new();
+    for path in transcripts() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let permits = permits.clone();
+        let run = runs.spawn(async move {
+            let _permit = permits.acquire_owned().await.unwrap();
+            check(path).await
+        });
+        names.insert(run.id(), name);
+    }
+    let count = names.len();
+    let mut failed = Vec::new();
+    while let Some(done) = runs.join_next_with_id().await {
+        match done {
+            Ok((_, Ok(()))) => {}
+            Ok((id, Err(diff))) => failed.push((names[&id].clone(), diff)),
+            // A line the engine fails on panics inside `run`: report it as that file's.
+            Err(e) => {
+                let name = names[&e.id()].clone();
+                let message = match e.try_into_panic() {
+                    Ok(panic) => panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default(),
+                    Err(e) => e.to_string(),
+                };
+                failed.push((name, format!("panicked: {message}")));
             }
-        )*
-    };
-}
-
-transcripts! {
-    order_status_in_english => "order_status_en.txt",
-    order_status_in_chinese => "order_status_zh.txt",
-    a_missing_order_number_is_asked_for_once => "missing_order_number.txt",
-    an_explicit_human_request_in_chinese_hands_off_and_the_bot_goes_quiet => "human_request_zh.txt",
-    two_failed_turns_in_a_row_offer_a_human => "loop_offers_human.txt",
-    sarcasm_is_answered_and_offered_a_human => "sarcasm_offers_human.txt",
-    out_of_scope_gets_an_honest_answer => "out_of_scope.txt",
-    a_plugin_failure_apologises_and_offers_a_human => "plugin_failure.txt",
-    security_legal_and_payment_disputes_go_to_a_human => "policy_topics.txt",
-    a_refund_is_proposed_confirmed_and_issued_once => "refund_happy_path.txt",
-    a_refund_above_the_cap_goes_to_a_human => "refund_above_cap.txt",
-    a_refund_on_an_order_not_proven_theirs_is_refused => "refund_not_owner.txt",
-    a_declined_refund_moves_no_money => "refund_declined.txt",
-    policy_questions_are_answered_from_the_faq => "faq.txt",
-    product_questions_are_answered_from_the_catalogue => "products.txt",
-    an_unsure_model_asks_instead_of_guessing => "clarify.txt",
-    an_unshipped_order_is_cancelled_after_its_owner_confirms => "cancel_order.txt",
-    an_unshipped_order_goes_to_a_new_address_after_its_owner_confirms => "change_address.txt",
-    with_nobody_online_a_handoff_offers_a_contact_form_and_opens_a_ticket => "no_agent_online.txt",
-    a_bot_conversation_that_ends_well_asks_for_a_rating_once => "csat_after_bot_answer.txt",
+        }
+    }
+    failed.sort();
+    let names: Vec<&str> = failed.iter().map(|(name, _)| name.as_str()).collect();
+    let report: Vec<String> = failed
+        .iter()
+        .map(|(name, diff)| format!("=== {name}\n{diff}"))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {count} transcripts differ (KEFU_BLESS=1 to accept): {}\n\n{}",
+        failed.len(),
+        names.join(", "),
+        report.join("\n\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

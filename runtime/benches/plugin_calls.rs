@@ -81,12 +81,10 @@ fn main() {
     let args: Vec<String> = std::env::args().filter(|a| !a.starts_with("--")).collect();
     let calls: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(3);
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let read =
-        |p: &str| std::fs::read(root.join(p)).expect("build the plugins first: cargo xtask build");
-    let wasm = read("dist/plugins/orders/plugin.wasm");
-    let hostile = read("dist/test-plugins/hostile/plugin.wasm");
-    let manifest = std::fs::read_to_string(root.join("plugins/orders/manifest.toml")).unwrap();
+    // The components kefu-test-plugins' build script made (profile wasm, like dist/).
+    let wasm = std::fs::read(kefu_test_plugins::ORDERS).unwrap();
+    let hostile = std::fs::read(kefu_test_plugins::HOSTILE).unwrap();
+    let manifest = std::fs::read_to_string(kefu_test_plugins::ORDERS_MANIFEST).unwrap();
     let order = OrderRecord {
         id: "1001".into(),
         email: "jane@example.com".into(),

@@ -261,6 +261,11 @@ fn build(dir: &Path) -> Result<PathBuf> {
     }
     let meta: Metadata = serde_json::from_slice(&metadata.stdout)?;
     let package = meta.packages.first().context("no package in Cargo.toml")?;
+    // `--release`, not kefu's `--profile wasm`: a merchant's plugin is a workspace of its own
+    // (`new` writes `[workspace]` into its Cargo.toml), so kefu's profiles do not apply, and
+    // its only build is this wasm32 one, so its own release profile (written by `new`) is the
+    // size-optimised one. kefu names that profile `wasm` only because its release is the
+    // server's.
     let status = Command::new("cargo")
         .args([
             "build",
@@ -275,18 +280,9 @@ fn build(dir: &Path) -> Result<PathBuf> {
     if !status.success() {
         bail!("cargo build failed");
     }
-    let module_path = meta
-        .target_directory
-        .join("wasm32-unknown-unknown/release")
-        .join(format!("{}.wasm", package.name.replace('-', "_")));
-    let module = std::fs::read(&module_path)
-        .with_context(|| format!("reading {}", module_path.display()))?;
-    let component = wit_component::ComponentEncoder::default()
-        .module(&module)
-        .and_then(|e| e.validate(true).encode())
-        .context(
-            "turning the module into a component (does it use kefu_plugin_sdk::export_plugin!?)",
-        )?;
+    let module_path =
+        kefu_componentize::module_path(&meta.target_directory, "release", &package.name);
+    let component = kefu_componentize::componentize_file(&module_path)?;
     let out_dir = dir.join("target/kefu");
     std::fs::create_dir_all(&out_dir)?;
     let out = out_dir.join("plugin.wasm");

@@ -1,5 +1,6 @@
 //! The `kefu` command line as people use it: `kefu intent classify` on stdin, and
-//! `kefu chat --json` against a running runtime (with the real orders plugin from `dist/`),
+//! `kefu chat --json` against a running runtime (with the real reference plugins, from
+//! `kefu-test-plugins`),
 //! and `kefu agent add` with the password on stdin.
 
 use std::io::Write;
@@ -60,9 +61,10 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
     let args = ServeArgs {
         listen: addr,
         data_dir: data_dir.clone(),
-        assets_dir: root.join("dist"),
+        // No widget files: `kefu chat` speaks the protocol.
+        assets_dir: data_dir.join("assets"),
         www_dir: root.join("www"),
-        plugins_dir: root.join("dist/plugins"),
+        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
         public_url: None,
         training_file: None,
         compiler: None,

@@ -125,9 +125,10 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
     let args = ServeArgs {
         listen: addr,
         data_dir: data_dir.to_path_buf(),
-        assets_dir: root().join("dist"),
+        // No widget files: these tests speak the protocol and the admin API.
+        assets_dir: data_dir.join("assets"),
         www_dir: root().join("www"),
-        plugins_dir: root().join("dist/plugins"),
+        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
         public_url: None,
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
         training_file: None,
@@ -197,7 +198,7 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
 
     // Versions are immutable: other bytes under 0.1.0 are refused, and nothing changes.
     let manifest = std::fs::read_to_string(plugin.join("manifest.toml")).unwrap();
-    let orders = std::fs::read(root().join("dist/plugins/orders/plugin.wasm")).unwrap();
+    let orders = std::fs::read(kefu_test_plugins::ORDERS).unwrap();
     use base64::Engine as _;
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
     let (status, body) = api(
@@ -329,7 +330,6 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     let data = data_dir.to_str().unwrap();
     let (ok, out) = kefu(&["plugin", "replay", &call, "--data-dir", data]);
     assert!(ok && out.contains("identical"), "{out}");
-    let other = root().join("dist/plugins/orders/plugin.wasm");
     let (ok, out) = kefu(&[
         "plugin",
         "replay",
@@ -337,7 +337,7 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
         "--data-dir",
         data,
         "--wasm",
-        other.to_str().unwrap(),
+        kefu_test_plugins::ORDERS,
     ]);
     assert!(!ok && out.contains("DIFFERENT"), "{out}");
 

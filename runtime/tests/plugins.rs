@@ -1,8 +1,9 @@
 //! The plugin host contains misbehaving plugins: every misbehaviour ends in a typed error
 //! within its bound, and the next call (the same merchant's, another merchant's) works.
 //!
-//! Uses the real components built by `cargo xtask build`: the reference orders plugin and
-//! `plugins/hostile`, which misbehaves on request.
+//! Uses the real components built by `kefu-test-plugins`' build script: the reference
+//! plugins, and `plugins/hostile`, which misbehaves on request. Each plugin also has a test
+//! named after it in `each_plugin`, which fails to compile when one is missing.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,19 +14,11 @@ use kefu_runtime::plugins::{
     CallError, Clock, LoadError, PluginHost, PluginReply, PluginRequest, Proposal,
 };
 use kefu_runtime::store::{DemoData, Store};
+use kefu_test_plugins::{HOSTILE, ORDERS};
 
-fn component(dir: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("dist")
-        .join(dir)
-        .join("plugin.wasm");
-    std::fs::read(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; build the plugins with `cargo xtask build`",
-            path.display()
-        )
-    })
+/// The component at `path` (a `kefu_test_plugins` constant).
+fn component(path: &str) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 fn hostile_manifest(orders: bool) -> String {
@@ -55,27 +48,19 @@ async fn demo_store() -> Store {
 async fn host() -> Arc<PluginHost> {
     let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
-    host.load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+    host.load("demo", ORDERS_MANIFEST, &component(ORDERS))
         .unwrap();
-    host.load(
-        "evil",
-        &hostile_manifest(false),
-        &component("test-plugins/hostile"),
-    )
-    .unwrap();
-    host.load(
-        "greedy",
-        &hostile_manifest(true),
-        &component("test-plugins/hostile"),
-    )
-    .unwrap();
+    host.load("evil", &hostile_manifest(false), &component(HOSTILE))
+        .unwrap();
+    host.load("greedy", &hostile_manifest(true), &component(HOSTILE))
+        .unwrap();
     // The demo merchant, whose order 1001 exists, also gets the hostile plugin with `orders`
     // and a deadline long enough for ten thousand host calls even on a loaded machine: the
     // flood must be stopped by the host-call budget, not by the clock.
     host.load(
         "demo",
         &hostile_manifest_with_deadline(true, 5_000),
-        &component("test-plugins/hostile"),
+        &component(HOSTILE),
     )
     .unwrap();
     Arc::new(host)
@@ -216,7 +201,7 @@ async fn money_host() -> Arc<PluginHost> {
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
         .unwrap()
         .with_clock(Clock::Fixed(1_795_305_600_000));
-    host.load("demo", MONEY_MANIFEST, &component("test-plugins/hostile"))
+    host.load("demo", MONEY_MANIFEST, &component(HOSTILE))
         .unwrap();
     Arc::new(host)
 }
@@ -320,7 +305,7 @@ async fn a_plugin_built_against_the_previous_contract_still_works() {
     assert_eq!(result, Err(CallError::Unsupported("commit")));
     // The current build of the same plugin speaks the current contract.
     let current = host
-        .load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+        .load("demo", ORDERS_MANIFEST, &component(ORDERS))
         .unwrap();
     assert_eq!(current.contract_version(), "0.2.0");
 }
@@ -402,13 +387,12 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
         .unwrap()
         .with_secrets(kefu_runtime::plugins::Secrets::Fixed(secrets));
-    host.load("demo", &manifest, &component("test-plugins/hostile"))
-        .unwrap();
+    host.load("demo", &manifest, &component(HOSTILE)).unwrap();
     // Without an [http] grant, the import is denied.
     host.load(
         "evil",
         "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"http\"]\n",
-        &component("test-plugins/hostile"),
+        &component(HOSTILE),
     )
     .unwrap();
     let host = Arc::new(host);
@@ -471,7 +455,7 @@ async fn the_orders_plugin_cancels_only_the_confirmed_unshipped_order() {
     let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
     let plugin = host
-        .load("demo", ORDERS_MANIFEST, &component("plugins/orders"))
+        .load("demo", ORDERS_MANIFEST, &component(ORDERS))
         .unwrap();
     let host = Arc::new(host);
     let cancel = |order: &str| Proposal::CancelOrder {
@@ -518,4 +502,87 @@ async fn the_orders_plugin_cancels_only_the_confirmed_unshipped_order() {
         store.order("demo", "1001").await.unwrap().unwrap().status,
         "shipped"
     );
+}
+
+/// One test per plugin `kefu-test-plugins` builds, named after it: each loads with its
+/// manifest and serves one request through its capabilities.
+mod each_plugin {
+    use super::*;
+
+    macro_rules! assert_test_exists {
+        ($name:ident) => {
+            #[expect(unused_imports, reason = "only asserts that the test exists")]
+            use self::$name as _;
+        };
+    }
+    kefu_test_plugins::foreach_plugin!(assert_test_exists);
+
+    /// The demo shop's data, and the transcripts' clock: 2026-11-22, four days after order
+    /// 1003 was delivered.
+    async fn host_with(manifest: &str, wasm: &str) -> Arc<PluginHost> {
+        let host = PluginHost::new(Arc::new(StoreData::new(demo_store().await)))
+            .unwrap()
+            .with_clock(Clock::Fixed(1_795_305_600_000));
+        host.load("demo", manifest, &component(wasm)).unwrap();
+        Arc::new(host)
+    }
+
+    fn manifest(path: &str) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn orders() {
+        let host = host_with(
+            &manifest(kefu_test_plugins::ORDERS_MANIFEST),
+            kefu_test_plugins::ORDERS,
+        )
+        .await;
+        orders_still_work(&host).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn refunds() {
+        let host = host_with(
+            &manifest(kefu_test_plugins::REFUNDS_MANIFEST),
+            kefu_test_plugins::REFUNDS,
+        )
+        .await;
+        let (reply, _) = call(&host, "demo", "get_refund", &[("order-number", "1003")]).await;
+        let proposal = reply.unwrap().proposal;
+        assert!(
+            matches!(
+                &proposal,
+                Some(Proposal::Refund { order_id, amount_minor: 2200, currency, .. })
+                    if order_id == "1003" && currency == "USD"
+            ),
+            "{proposal:?}"
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn catalog() {
+        let host = host_with(
+            &manifest(kefu_test_plugins::CATALOG_MANIFEST),
+            kefu_test_plugins::CATALOG,
+        )
+        .await;
+        let (reply, _) = call_text(
+            &host,
+            "demo",
+            "product_availability",
+            &[],
+            "is the steel bottle in stock?",
+        )
+        .await;
+        let text = reply.unwrap().text;
+        assert!(text.contains("sold out"), "{text}");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn hostile() {
+        let host = host_with(&hostile_manifest(true), kefu_test_plugins::HOSTILE).await;
+        let (reply, _) = call(&host, "demo", "read-orders", &[]).await;
+        assert_eq!(reply.unwrap().text, "read order 1001 (shipped)");
+    }
 }

@@ -15,11 +15,10 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result};
+use kefu_componentize::{WASM_PROFILE, WASM_TARGET, componentize_file, module_path};
 
 use crate::tools::target_dir;
-use crate::{cargo, root, run};
-
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+use crate::{Steps, cargo, exec, root};
 
 /// Reference plugins, loaded by the demo: (directory under plugins/, crate name).
 const PLUGINS: &[(&str, &str)] = &[
@@ -30,45 +29,53 @@ const PLUGINS: &[(&str, &str)] = &[
 /// Plugins only tests load (into `dist/test-plugins/`): never served to a merchant.
 const TEST_PLUGINS: &[(&str, &str)] = &[("hostile", "kefu-plugin-hostile")];
 
-/// Builds everything into `dist/`.
-pub fn all() -> Result<()> {
-    let mut args = vec![
-        "build",
-        "--release",
-        "--target",
-        WASM_TARGET,
-        "--package",
-        "kefu-widget",
-        "--package",
-        "kefu-intent-web",
-    ];
-    for (_, krate) in PLUGINS.iter().chain(TEST_PLUGINS) {
-        args.extend(["--package", krate]);
-    }
-    run(
-        "building the widget, the in-browser model and the plugins for wasm32 (release)",
-        cargo().args(&args),
+/// How many steps [`all`] announces.
+pub const STEPS: usize = 5;
+
+/// Builds everything into `dist/`, in [`STEPS`] steps.
+pub fn all(steps: &mut Steps) -> Result<()> {
+    // Three cargo calls rather than one: a step per bundle says what the minutes go to, and the
+    // three share no crate worth compiling once.
+    let wasm_build = |packages: &[&str]| {
+        let mut cmd = cargo();
+        cmd.args(["build", "--profile", WASM_PROFILE, "--target", WASM_TARGET]);
+        for package in packages {
+            cmd.args(["--package", package]);
+        }
+        cmd
+    };
+    steps.run(
+        &format!("building the widget (wasm32, profile {WASM_PROFILE})"),
+        &mut wasm_build(&["kefu-widget"]),
+    )?;
+    steps.run(
+        &format!("building the in-browser intent model runtime (wasm32, profile {WASM_PROFILE})"),
+        &mut wasm_build(&["kefu-intent-web"]),
+    )?;
+    let plugin_crates: Vec<&str> = PLUGINS
+        .iter()
+        .chain(TEST_PLUGINS)
+        .map(|(_, krate)| *krate)
+        .collect();
+    steps.run(
+        &format!("building the plugins (wasm32, profile {WASM_PROFILE})"),
+        &mut wasm_build(&plugin_crates),
     )?;
     let root = root();
     let dist = root.join("dist");
-    let wasm_out = target_dir().join(WASM_TARGET).join("release");
-    plugins(PLUGINS, &dist.join("plugins"), &wasm_out)?;
-    plugins(TEST_PLUGINS, &dist.join("test-plugins"), &wasm_out)?;
-    widget(&root, &dist, &wasm_out)?;
-    eprintln!("==> built into {}", dist.display());
+    let target = target_dir();
+    steps.start("turning the plugins into components (dist/plugins, dist/test-plugins)");
+    plugins(PLUGINS, &dist.join("plugins"), &target)?;
+    plugins(TEST_PLUGINS, &dist.join("test-plugins"), &target)?;
+    steps.start("generating the widget's JavaScript bindings and files (wasm-bindgen, gzip)");
+    widget(&root, &dist, &target)?;
+    eprintln!("    built into {}", dist.display());
     Ok(())
 }
 
-fn plugins(list: &[(&str, &str)], dist: &Path, wasm_out: &Path) -> Result<()> {
+fn plugins(list: &[(&str, &str)], dist: &Path, target: &Path) -> Result<()> {
     for (dir, krate) in list {
-        let module_path = wasm_out.join(format!("{}.wasm", krate.replace('-', "_")));
-        let module =
-            fs::read(&module_path).with_context(|| format!("reading {}", module_path.display()))?;
-        // The core module carries its WIT world in a custom section (from wit-bindgen);
-        // the encoder wraps it into a component importing only kefu's own interfaces.
-        let component = wit_component::ComponentEncoder::default()
-            .module(&module)
-            .and_then(|e| e.validate(true).encode())
+        let component = componentize_file(&module_path(target, WASM_PROFILE, krate))
             .with_context(|| format!("turning {krate} into a component"))?;
         let out = dist.join(dir);
         fs::create_dir_all(&out)?;
@@ -83,12 +90,12 @@ fn plugins(list: &[(&str, &str)], dist: &Path, wasm_out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn widget(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
+fn widget(root: &Path, dist: &Path, target: &Path) -> Result<()> {
     let out = dist.join("widget");
     let pkg = out.join("pkg");
     fs::create_dir_all(&pkg)?;
-    for krate in ["kefu_widget", "kefu_intent_web"] {
-        run(
+    for krate in ["kefu-widget", "kefu-intent-web"] {
+        exec(
             &format!("generating JavaScript bindings for {krate} (wasm-bindgen)"),
             Command::new("wasm-bindgen")
                 .args([
@@ -99,7 +106,7 @@ fn widget(root: &Path, dist: &Path, wasm_out: &Path) -> Result<()> {
                 ])
                 .arg("--out-dir")
                 .arg(&pkg)
-                .arg(wasm_out.join(format!("{krate}.wasm"))),
+                .arg(module_path(target, WASM_PROFILE, krate)),
         )?;
     }
     for entry in fs::read_dir(root.join("widget/static"))? {

@@ -65,12 +65,53 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Prints what is about to happen, then runs `cmd` in the workspace root, failing on a
-/// non-zero exit.
+/// Numbered progress: every long step of a command prints `==> [3/9] what` before it starts,
+/// and the cargo steps show cargo's own progress (none runs with `--quiet`), so nothing sits
+/// silent for minutes on a fresh machine.
+#[derive(Debug)]
+pub struct Steps {
+    done: usize,
+    total: usize,
+}
+
+impl Steps {
+    /// A command of `total` steps.
+    pub fn new(total: usize) -> Self {
+        Self { done: 0, total }
+    }
+
+    /// Announces the next step.
+    pub fn start(&mut self, what: &str) {
+        self.done += 1;
+        debug_assert!(self.done <= self.total, "more steps than announced: {what}");
+        eprintln!("\n==> [{}/{}] {what}", self.done, self.total);
+    }
+
+    /// Announces the next step and runs `cmd` as it.
+    pub fn run(&mut self, what: &str, cmd: &mut Command) -> Result<()> {
+        self.start(what);
+        exec(what, cmd)
+    }
+
+    /// Checks that every announced step ran (a miscount is a bug in xtask).
+    fn finish(self) {
+        debug_assert_eq!(self.done, self.total, "steps announced and run differ");
+    }
+}
+
+/// Prints what is about to happen inside the current step, then runs it.
 pub fn run(what: &str, cmd: &mut Command) -> Result<()> {
-    eprintln!("\n==> {what}");
+    eprintln!("    {what}");
+    exec(what, cmd)
+}
+
+/// Runs `cmd` (in the workspace root unless it names a directory), its output going straight
+/// to the terminal, failing on a non-zero exit.
+pub fn exec(what: &str, cmd: &mut Command) -> Result<()> {
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
     let status = cmd
-        .current_dir(root())
         .status()
         .with_context(|| format!("starting {:?}", cmd.get_program()))?;
     if !status.success() {
@@ -87,10 +128,12 @@ pub fn cargo() -> Command {
 fn main() -> Result<()> {
     match Cli::parse().command {
         Cmd::Demo { listen } => {
-            tools::ensure_build_tools()?;
-            build::all()?;
-            run(
-                "building and starting the kefu runtime",
+            let mut steps = Steps::new(2 + build::STEPS);
+            tools::ensure_build_tools(&mut steps)?;
+            build::all(&mut steps)?;
+            // The last step serves until stopped.
+            steps.run(
+                "building and starting the kefu runtime (dev profile)",
                 cargo().args([
                     "run",
                     "--package",
@@ -106,19 +149,21 @@ fn main() -> Result<()> {
         }
         Cmd::Test => test(),
         Cmd::Bench => {
-            tools::ensure_build_tools()?;
-            tools::ensure_browser()?;
-            build::all()?;
-            run(
-                "benchmarking the intent model natively (criterion)",
+            let mut steps = Steps::new(9 + build::STEPS);
+            tools::ensure_build_tools(&mut steps)?;
+            tools::ensure_browser(&mut steps)?;
+            build::all(&mut steps)?;
+            steps.run(
+                "benchmarking the intent model natively (criterion, bench profile)",
                 cargo().args(["bench", "--package", "kefu-intent"]),
             )?;
+            steps.start("installing the browser benchmark's packages (npm ci in tests/bench)");
             if !root()
                 .join("tests/bench/node_modules/onnxruntime-web")
                 .is_dir()
             {
                 run(
-                    "installing the browser benchmark's packages (npm ci in tests/bench: onnxruntime-web)",
+                    "npm ci in tests/bench: onnxruntime-web",
                     Command::new("npm").args([
                         "ci",
                         "--no-audit",
@@ -128,15 +173,20 @@ fn main() -> Result<()> {
                     ]),
                 )?;
             }
-            run(
+            steps.run(
                 "benchmarking the intent model in headless Chromium (tract-wasm vs onnxruntime-web)",
                 Command::new("node").arg("tests/bench/intent.mjs"),
             )?;
-            plugin_bench()
+            plugin_bench(&mut steps)?;
+            steps.finish();
+            Ok(())
         }
         Cmd::Build => {
-            tools::ensure_build_tools()?;
-            build::all()
+            let mut steps = Steps::new(1 + build::STEPS);
+            tools::ensure_build_tools(&mut steps)?;
+            build::all(&mut steps)?;
+            steps.finish();
+            Ok(())
         }
         Cmd::Train { data, extra } => {
             let root = root();
@@ -182,11 +232,11 @@ fn main() -> Result<()> {
     }
 }
 
-/// kefu's plugin host and Extism running the same order-status logic, in one run.
-fn plugin_bench() -> Result<()> {
-    let kefu = tools::build_binary("kefu-runtime", "kefu")?;
-    run(
-        "benchmarking plugin calls on kefu's host (fresh sandbox per call)",
+/// kefu's plugin host and Extism running the same order-status logic, in one run: four steps.
+fn plugin_bench(steps: &mut Steps) -> Result<()> {
+    let kefu = tools::build_binary(steps, "kefu-runtime", "kefu")?;
+    steps.run(
+        "benchmarking plugin calls on kefu's host (fresh sandbox per call, bench profile)",
         cargo()
             .args([
                 "bench",
@@ -199,7 +249,7 @@ fn plugin_bench() -> Result<()> {
     )?;
     let extism = root().join("bench/extism");
     let target = tools::target_dir().join("extism");
-    run(
+    steps.run(
         "building the same plugin logic for Extism (bench/extism: Extism 1.30, its own wasmtime)",
         cargo()
             .current_dir(&extism)
@@ -207,7 +257,7 @@ fn plugin_bench() -> Result<()> {
             .args(["build", "--release", "--package", "kefu-bench-extism-guest"])
             .args(["--target", "wasm32-unknown-unknown"]),
     )?;
-    run(
+    steps.run(
         "benchmarking plugin calls on Extism",
         cargo()
             .current_dir(&extism)
@@ -219,18 +269,19 @@ fn plugin_bench() -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    tools::ensure_build_tools()?;
-    tools::ensure_browser()?;
-    run(
+    let mut steps = Steps::new(8 + build::STEPS);
+    tools::ensure_build_tools(&mut steps)?;
+    tools::ensure_browser(&mut steps)?;
+    steps.run(
         "checking formatting (cargo fmt --check)",
         cargo().args(["fmt", "--all", "--check"]),
     )?;
-    build::all()?;
-    run(
+    build::all(&mut steps)?;
+    steps.run(
         "linting native crates (cargo clippy -D warnings)",
         cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]),
     )?;
-    run(
+    steps.run(
         "linting browser and plugin crates (cargo clippy --target wasm32-unknown-unknown)",
         cargo().args([
             "clippy",
@@ -248,19 +299,21 @@ fn test() -> Result<()> {
         ]),
     )?;
     // The default members: the wasm-only crates are covered by clippy above and the browser
-    // tests below.
-    run(
+    // tests below. The plugins the tests load come from kefu-test-plugins' build script, not
+    // from dist/.
+    steps.run(
         "running unit and integration tests (cargo test)",
         cargo().arg("test"),
     )?;
-    let kefu = tools::build_binary("kefu-runtime", "kefu")?;
-    run(
-        "running the browser end-to-end tests (headless Chromium)",
+    let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;
+    steps.run(
+        "running the browser end-to-end tests (headless Chromium, widget from dist/)",
         Command::new("node")
             .args(["--test", "--test-concurrency=1"])
             .arg("tests/e2e/")
             .env("KEFU_BIN", kefu),
     )?;
+    steps.finish();
     eprintln!("\nall checks passed");
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{cargo, root, run};
+use crate::{Steps, cargo, root, run};
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
@@ -38,8 +38,8 @@ fn locked_version(package: &str) -> Result<String> {
 /// Builds binary `bin` of `package` and returns the path of exactly the executable this
 /// build produced (not `target/debug/<bin>`, which another checkout sharing the target
 /// directory may have overwritten).
-pub fn build_binary(package: &str, bin: &str) -> Result<PathBuf> {
-    eprintln!("\n==> building {bin}");
+pub fn build_binary(steps: &mut Steps, package: &str, bin: &str) -> Result<PathBuf> {
+    steps.start(&format!("building {bin} (dev profile)"));
     let out = cargo()
         .args([
             "build",
@@ -64,8 +64,9 @@ pub fn build_binary(package: &str, bin: &str) -> Result<PathBuf> {
         .with_context(|| format!("cargo reported no executable for {bin}"))
 }
 
-/// The wasm32 target and wasm-bindgen-cli matching Cargo.lock.
-pub fn ensure_build_tools() -> Result<()> {
+/// The wasm32 target and wasm-bindgen-cli matching Cargo.lock: one step.
+pub fn ensure_build_tools(steps: &mut Steps) -> Result<()> {
+    steps.start("checking the build tools (the wasm32 target, wasm-bindgen-cli)");
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed
@@ -97,8 +98,9 @@ pub fn ensure_build_tools() -> Result<()> {
     Ok(())
 }
 
-/// Chromium (Debian's) and the e2e harness's npm packages.
-pub fn ensure_browser() -> Result<()> {
+/// Chromium (Debian's) and the e2e harness's npm packages: one step.
+pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
+    steps.start("checking the browser test tools (Chromium, Node.js, playwright-core)");
     if !std::path::Path::new("/usr/bin/chromium").exists() {
         let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
         let apt = |args: &[&str]| {
