@@ -1,6 +1,13 @@
 //! A plugin's `manifest.toml`: what it serves, which host capabilities it is granted and the
 //! limits it runs under. Parsed once at load; unknown keys and out-of-range limits are
 //! errors then, not surprises on the first call. Everything not granted is denied.
+//!
+//! `[needs]` says, per intent, what the engine must have before it calls the plugin: slots
+//! it asks the shopper for, and facts only the engine can establish (ownership of the
+//! order, a catalogue product in the message). The plugin's own `describe()` export is
+//! checked against this at load ([`super::LoadError::Description`]).
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -29,6 +36,45 @@ pub struct Manifest {
     /// Where it may send HTTP requests. Without this section the `http` import is denied.
     #[serde(default)]
     pub http: Option<HttpGrant>,
+    /// What the engine must have before calling the plugin, per intent (each key one of
+    /// `plugin.intents`). An intent not listed needs nothing. Read it through
+    /// [`Manifest::needs`].
+    #[serde(default)]
+    pub needs: BTreeMap<String, Vec<Need>>,
+}
+
+/// Something the engine must have before it calls a plugin for an intent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(from = "String")]
+pub enum Need {
+    /// A slot, by its WIT name (`order-number`, `amount`, `address`, `email`, …): the engine
+    /// asks the shopper for it when the message does not carry it.
+    Slot(String),
+    /// `owner`: the shopper proved they own the order in the `order-number` slot (the
+    /// order's email, or a signed identity from the merchant's page).
+    Owner,
+    /// `product`: the message is about a product of the merchant's catalogue.
+    Product,
+}
+
+impl From<String> for Need {
+    fn from(name: String) -> Self {
+        match name.as_str() {
+            "owner" => Self::Owner,
+            "product" => Self::Product,
+            _ => Self::Slot(name),
+        }
+    }
+}
+
+impl std::fmt::Display for Need {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Slot(name) => f.write_str(name),
+            Self::Owner => f.write_str("owner"),
+            Self::Product => f.write_str("product"),
+        }
+    }
 }
 
 /// Outbound HTTP a plugin is granted.
@@ -204,6 +250,20 @@ pub enum ManifestError {
 }
 
 impl Manifest {
+    /// What the engine must have before calling the plugin for `intent`; empty for an
+    /// intent the manifest lists no needs for (or does not serve).
+    pub fn needs(&self, intent: &str) -> &[Need] {
+        self.needs.get(intent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The slots (not the engine's facts) named anywhere in `[needs]`.
+    pub fn needed_slots(&self) -> impl Iterator<Item = &str> {
+        self.needs.values().flatten().filter_map(|need| match need {
+            Need::Slot(name) => Some(name.as_str()),
+            Need::Owner | Need::Product => None,
+        })
+    }
+
     /// Parses and validates a manifest.
     pub fn parse(text: &str) -> Result<Self, ManifestError> {
         let m: Manifest = toml::from_str(text)?;
@@ -222,6 +282,26 @@ impl Manifest {
         }
         if m.plugin.intents.is_empty() {
             return bad("plugin.intents must name at least one intent".into());
+        }
+        for (intent, needs) in &m.needs {
+            if !m.plugin.intents.contains(intent) {
+                return bad(format!(
+                    "needs.{intent}: `{intent}` is not one of plugin.intents {:?}",
+                    m.plugin.intents
+                ));
+            }
+            for need in needs {
+                if let Need::Slot(name) = need
+                    && (name.is_empty()
+                        || !name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+                {
+                    return bad(format!(
+                        "needs.{intent}: `{name}` must be a slot name (lower-case letters, digits and `-`), `owner` or `product`"
+                    ));
+                }
+            }
         }
         if !(1..=MAX_DEADLINE_MS).contains(&m.limits.deadline_ms) {
             return bad(format!("limits.deadline_ms must be 1..={MAX_DEADLINE_MS}"));
@@ -327,5 +407,66 @@ mod tests {
             ["track_order", "cancel_order", "change_shipping_address"]
         );
         assert!(m.capabilities.order_changes);
+        assert_eq!(m.needs("track_order"), [Need::Slot("order-number".into())]);
+        assert_eq!(
+            m.needs("cancel_order"),
+            [Need::Slot("order-number".into()), Need::Owner]
+        );
+    }
+
+    #[test]
+    fn needs_name_slots_and_the_engines_facts() {
+        let text = format!(
+            "{MINIMAL}[needs]\ntrack_order = [\"order-number\", \"owner\", \"product\", \"amount\"]\n"
+        );
+        let m = Manifest::parse(&text).unwrap();
+        assert_eq!(
+            m.needs("track_order"),
+            [
+                Need::Slot("order-number".into()),
+                Need::Owner,
+                Need::Product,
+                Need::Slot("amount".into())
+            ]
+        );
+        assert_eq!(
+            m.needed_slots().collect::<Vec<_>>(),
+            ["order-number", "amount"]
+        );
+        assert!(m.needs("cancel_order").is_empty(), "not listed: no needs");
+        assert!(
+            Manifest::parse(MINIMAL)
+                .unwrap()
+                .needs("track_order")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn needs_of_an_intent_the_plugin_does_not_serve_are_refused() {
+        let text = format!("{MINIMAL}[needs]\ncancel_order = [\"order-number\"]\n");
+        let err = Manifest::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("cancel_order"), "{err}");
+        let text = format!("{MINIMAL}[needs]\ntrack_order = [\"Order Number\"]\n");
+        let err = Manifest::parse(&text).unwrap_err().to_string();
+        assert!(err.contains("Order Number"), "{err}");
+    }
+
+    #[test]
+    fn every_shipped_manifest_is_valid() {
+        for text in [
+            include_str!("../../../plugins/refunds/manifest.toml"),
+            include_str!("../../../plugins/catalog/manifest.toml"),
+            include_str!("../../tests/fixtures/orders-0.1.0.toml"),
+        ] {
+            Manifest::parse(text).unwrap();
+        }
+        let template =
+            include_str!("../plugin_template/manifest.toml.txt").replace("{name}", "returns");
+        let m = Manifest::parse(&template).unwrap();
+        assert_eq!(
+            m.needs("return_item"),
+            [Need::Slot("order-number".into()), Need::Owner]
+        );
     }
 }
