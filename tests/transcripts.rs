@@ -59,9 +59,11 @@ async fn engine() -> Engine {
         let manifest = std::fs::read_to_string(manifest).unwrap();
         plugins.load("demo", &manifest, &component(wasm)).unwrap();
     }
-    // The hostile test plugin claims track_order and fails on it: a plugin failure.
-    let failing =
-        "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\nintents = [\"track_order\"]\n";
+    // The hostile test plugin claims track_order and fails on it: a plugin failure. Its
+    // manifest lists every intent its describe() does, as the host checks at load.
+    let failing = "[plugin]\nname = \"failing\"\nversion = \"0.0.1\"\n\
+        intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \
+        \"host-call-flood\", \"steal-money\", \"propose-refund\", \"http\", \"track_order\"]\n";
     plugins
         .load("broken", failing, &component(kefu_test_plugins::HOSTILE))
         .unwrap();

@@ -169,7 +169,10 @@ fn main() {
     }
     // Another merchant's plugin loops until its 50 ms deadline, over and over, on one
     // thread, while the well-behaved merchant's calls run on the other.
-    let evil_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"loop\"]\n";
+    // Its intents are all those its describe() lists, as the host checks at load.
+    let evil_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
+        intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \
+        \"host-call-flood\", \"steal-money\", \"propose-refund\", \"http\", \"track_order\"]\n";
     // Compiled once; reloading it (to reset its circuit breaker) only links it again.
     let hostile = host.engine().precompile_component(&hostile).unwrap();
     host.load_precompiled("evil", evil_manifest, &hostile)

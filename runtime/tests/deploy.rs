@@ -1,7 +1,8 @@
 //! A merchant's whole plugin workflow, as the README tells it: scaffold a plugin outside the
 //! repository, build it, test it against fixtures, deploy it to a running runtime with an
 //! API key, see shoppers served by it, roll back; and the admin API refusing what it must
-//! (no key, another merchant's key, a malformed component, a changed immutable version).
+//! (no key, another merchant's key, a malformed component, a component that disagrees with
+//! its manifest, a changed immutable version).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -226,8 +227,8 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
         "{body}"
     );
 
-    // 0.2.0: the orders plugin's component claiming return_item (it fails on it), then
-    // one command rolls back to 0.1.0.
+    // A component whose describe() disagrees with the manifest (the orders plugin claiming
+    // return_item) is refused with both sides named; the running version is untouched.
     let (status, body) = api(
         "POST",
         format!("{base}/v1/admin/plugins"),
@@ -235,8 +236,36 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
         Some(serde_json::json!({ "manifest": v2, "component": b64(&orders) })),
     )
     .await;
-    assert_eq!(status, 201, "{body}");
-    assert_eq!(body["version"], "0.2.0");
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains(
+            "describe() says intents [cancel_order, change_shipping_address, track_order] \
+             but manifest.toml says [return_item]"
+        ),
+        "{body}"
+    );
+    let (_, text) = ask(addr, "I want to return order 1003").await;
+    assert!(text.contains("order 1003"), "0.1.0 still serves: {text}");
+
+    // 0.2.0: the same plugin, changed to fail on return_item, then one command rolls back
+    // to 0.1.0.
+    let lib = plugin.join("src/lib.rs");
+    let source = std::fs::read_to_string(&lib).unwrap();
+    let broken = source.replacen(
+        "let zh = request.is_zh();",
+        "if request.intent == \"return_item\" {\n            \
+         return Err(PluginError::Internal(\"returns are paused\".into()));\n        }\n        \
+         let zh = request.is_zh();",
+        1,
+    );
+    assert_ne!(broken, source);
+    std::fs::write(&lib, broken).unwrap();
+    std::fs::write(plugin.join("manifest.toml"), &v2).unwrap();
+    let (ok, out) = kefu(&["plugin", "build", dir]);
+    assert!(ok, "{out}");
+    let (ok, out) = kefu(&["plugin", "deploy", dir, "--url", &base, "--key", &key]);
+    assert!(ok && out.contains("deployed returns 0.2.0"), "{out}");
+    let v2_component = plugin.join("target/kefu/plugin.wasm");
     let (_, text) = ask(addr, "I want to return order 1003").await;
     assert!(!text.contains("order 1003"), "0.2.0 is live: {text}");
     let (status, body) = api(
@@ -337,7 +366,7 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
         "--data-dir",
         data,
         "--wasm",
-        kefu_test_plugins::ORDERS,
+        v2_component.to_str().unwrap(),
     ]);
     assert!(!ok && out.contains("DIFFERENT"), "{out}");
 

@@ -25,11 +25,15 @@ fn hostile_manifest(orders: bool) -> String {
     hostile_manifest_with_deadline(orders, 50)
 }
 
+/// The `[plugin]` section of every manifest written for the hostile plugin: its intents are
+/// the ones its `describe()` lists (the host refuses a manifest that disagrees).
+const HOSTILE_PLUGIN: &str = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
+    intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \
+    \"host-call-flood\", \"steal-money\", \"propose-refund\", \"http\", \"track_order\"]\n";
+
 fn hostile_manifest_with_deadline(orders: bool, deadline_ms: u64) -> String {
     format!(
-        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
-         intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \"host-call-flood\"]\n\
-         [capabilities]\norders = {orders}\n[limits]\ndeadline_ms = {deadline_ms}\nmemory_bytes = 4_194_304\n"
+        "{HOSTILE_PLUGIN}[capabilities]\norders = {orders}\n[limits]\ndeadline_ms = {deadline_ms}\nmemory_bytes = 4_194_304\n"
     )
 }
 
@@ -48,6 +52,8 @@ async fn demo_store() -> Store {
 async fn host() -> Arc<PluginHost> {
     let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
+    // Loaded first, so it answers `track_order` for the demo merchant (the hostile plugin
+    // claims it too: `for_intent` takes the first plugin that serves an intent).
     host.load("demo", ORDERS_MANIFEST, &component(ORDERS))
         .unwrap();
     host.load("evil", &hostile_manifest(false), &component(HOSTILE))
@@ -190,18 +196,60 @@ async fn a_malformed_component_is_refused_at_load() {
     orders_still_work(&host).await;
 }
 
-/// The hostile plugin for `merchant`, granted money with these caps.
-const MONEY_MANIFEST: &str = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
-    intents = [\"steal-money\", \"propose-refund\"]\n\
-    [money]\ncurrency = \"USD\"\nmax_refund_minor = 5000\nmax_per_day_minor = 10000\n\
-    max_per_shopper_minor = 10000\n";
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manifest_that_disagrees_with_describe_is_refused_at_load() {
+    let host = host().await;
+    let orders = component("plugins/orders");
+    // One intent fewer than the plugin's describe() lists.
+    let fewer = ORDERS_MANIFEST.replace(
+        "intents = [\"track_order\", \"cancel_order\", \"change_shipping_address\"]",
+        "intents = [\"track_order\", \"cancel_order\"]",
+    );
+    let fewer = fewer.replace(
+        "change_shipping_address = [\"order-number\", \"owner\"]\n",
+        "",
+    );
+    let err = host.load("demo", &fewer, &orders).unwrap_err();
+    assert!(matches!(err, LoadError::Description { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains(
+            "describe() says intents [cancel_order, change_shipping_address, track_order] \
+             but manifest.toml says [cancel_order, track_order]"
+        ),
+        "{message}"
+    );
+    // A slot in [needs] the plugin does not take.
+    let extra = ORDERS_MANIFEST.replace(
+        "track_order = [\"order-number\"]",
+        "track_order = [\"order-number\", \"email\"]",
+    );
+    let message = host.load("demo", &extra, &orders).unwrap_err().to_string();
+    assert!(
+        message.contains("[needs] names slots [email] but describe() says slots [order-number]"),
+        "{message}"
+    );
+    // The loaded orders plugin is untouched and keeps what describe() said.
+    let loaded = host.by_name("demo", "orders").unwrap();
+    assert_eq!(loaded.description().slots, ["order-number"]);
+    assert_eq!(loaded.description().intents.len(), 3);
+    orders_still_work(&host).await;
+}
+
+/// The hostile plugin, granted money with these caps.
+fn money_manifest() -> String {
+    format!(
+        "{HOSTILE_PLUGIN}[money]\ncurrency = \"USD\"\nmax_refund_minor = 5000\nmax_per_day_minor = 10000\n\
+         max_per_shopper_minor = 10000\n"
+    )
+}
 
 async fn money_host() -> Arc<PluginHost> {
     let store = demo_store().await;
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
         .unwrap()
         .with_clock(Clock::Fixed(1_795_305_600_000));
-    host.load("demo", MONEY_MANIFEST, &component(HOSTILE))
+    host.load("demo", &money_manifest(), &component(HOSTILE))
         .unwrap();
     Arc::new(host)
 }
@@ -376,8 +424,7 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
     let addr = web_server().await;
     let origin = format!("http://127.0.0.1:{}", addr.port());
     let manifest = format!(
-        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"http\"]\n\
-         [limits]\ndeadline_ms = 1000\n\
+        "{HOSTILE_PLUGIN}[limits]\ndeadline_ms = 1000\n\
          [http]\nallow = [\"{origin}\"]\ntimeout_ms = 300\nmax_response_bytes = 1024\n\
          [[http.secrets]]\norigin = \"{origin}\"\nheader = \"Authorization\"\nname = \"shop_token\"\n"
     );
@@ -389,12 +436,8 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
         .with_secrets(kefu_runtime::plugins::Secrets::Fixed(secrets));
     host.load("demo", &manifest, &component(HOSTILE)).unwrap();
     // Without an [http] grant, the import is denied.
-    host.load(
-        "evil",
-        "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\nintents = [\"http\"]\n",
-        &component(HOSTILE),
-    )
-    .unwrap();
+    host.load("evil", HOSTILE_PLUGIN, &component(HOSTILE))
+        .unwrap();
     let host = Arc::new(host);
     let fetch = |merchant: &'static str, path: &str| {
         let host = host.clone();

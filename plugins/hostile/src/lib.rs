@@ -3,7 +3,10 @@
 //! (uses the `orders` import, granted or not), `host-call-flood`, `steal-money` (issues a
 //! refund from `handle`), `propose-refund` (proposes refunding the `amount` slot on order
 //! 1003; its `commit` then tries to issue twice that), `http` (fetches the URL in the
-//! request's text, with an `Authorization` header of its own). Never deploy it.
+//! request's text, with an `Authorization` header of its own), `track_order` (fails: a
+//! broken plugin on a real shop intent). `describe()` lists them all, so every manifest
+//! written for it lists them all too (the host checks the two agree at load). Never
+//! deploy it.
 
 use kefu_plugin_sdk::{
     Action, Description, Guest, PluginError, RefundProposal, Reply, Request, export_plugin, http,
@@ -11,6 +14,21 @@ use kefu_plugin_sdk::{
 };
 
 struct Hostile;
+
+/// Every misbehaviour, by the intent that asks for it.
+const INTENTS: &[&str] = &[
+    "loop",
+    "memory",
+    "panic",
+    "recursion",
+    "huge-output",
+    "read-orders",
+    "host-call-flood",
+    "steal-money",
+    "propose-refund",
+    "http",
+    "track_order",
+];
 
 #[expect(
     unconditional_recursion,
@@ -25,8 +43,8 @@ fn recurse(depth: u64, pad: [u64; 16]) -> u64 {
 impl Guest for Hostile {
     fn describe() -> Description {
         Description {
-            intents: vec!["loop".into(), "memory".into(), "panic".into()],
-            slots: vec![],
+            intents: INTENTS.iter().map(|i| i.to_string()).collect(),
+            slots: vec!["amount".into()],
         }
     }
 
@@ -84,6 +102,11 @@ impl Guest for Hostile {
                     .filter(|_| orders::get_order("1001").is_err())
                     .count();
                 format!("{refused} calls refused")
+            }
+            "track_order" => {
+                return Err(PluginError::Internal(
+                    "the hostile plugin fails on a real intent on purpose".into(),
+                ));
             }
             other => {
                 return Err(PluginError::Internal(format!(

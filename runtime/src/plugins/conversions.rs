@@ -3,7 +3,7 @@
 use kefu_protocol::Card;
 
 use super::bindings::{types as wit, v0_1};
-use super::{PluginReply, Proposal};
+use super::{Description, PluginReply, Proposal};
 use crate::store::{OrderRecord, ProductRecord, RefundRecord};
 
 /// What a plugin may see of an order: no email, no address.
@@ -191,5 +191,19 @@ pub fn action_to_wit(p: &Proposal) -> wit::Action {
             currency: currency.clone(),
             terms: terms.clone(),
         }),
+    }
+}
+
+pub fn description_from_wit(d: wit::Description) -> Description {
+    Description {
+        intents: d.intents,
+        slots: d.slots,
+    }
+}
+
+pub fn description_from_v0_1(d: v0_1::types::Description) -> Description {
+    Description {
+        intents: d.intents,
+        slots: d.slots,
     }
 }

@@ -36,7 +36,7 @@ use wasmtime::{Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Stor
 use self::bindings::{Plugin, PluginPre, types as wit, v0_1};
 use self::host::{CallContext, HostState};
 pub use self::host::{MerchantData, Phase, iso_date};
-pub use self::manifest::{Manifest, MoneyLimits};
+pub use self::manifest::{Manifest, MoneyLimits, Need};
 use self::ticker::{EpochTicker, TICK};
 
 /// Why a plugin could not be loaded.
@@ -51,6 +51,15 @@ pub enum LoadError {
         /// The plugin's name.
         name: String,
         /// What wasmtime said.
+        reason: String,
+    },
+    /// The plugin's `describe()` failed, or what it says it serves does not match its
+    /// manifest (its intents, or the slots `[needs]` names).
+    #[error("plugin `{name}`: {reason}")]
+    Description {
+        /// The plugin's name.
+        name: String,
+        /// What went wrong, naming both sides of a mismatch.
         reason: String,
     },
     /// Reading the plugin's files failed.
@@ -199,6 +208,47 @@ impl Proposal {
             Self::CancelOrder { .. } => "cancel_order",
             Self::ChangeAddress { .. } => "change_shipping_address",
         }
+    }
+}
+
+/// What a plugin says it serves: its `describe()` export, in kefu's own types. Checked
+/// against the manifest at load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Description {
+    /// Intent labels it answers.
+    pub intents: Vec<String>,
+    /// Slots it accepts, by WIT name (`order-number`); every slot `[needs]` names is here.
+    pub slots: Vec<String>,
+}
+
+impl Description {
+    /// Why this description does not fit `manifest`, if it does not: the intents must be
+    /// the manifest's (as sets), and every slot the manifest's `[needs]` names must be
+    /// among the slots (it may list more).
+    fn mismatch(&self, manifest: &Manifest) -> Option<String> {
+        use std::collections::BTreeSet;
+        let list = |set: BTreeSet<&str>| set.into_iter().collect::<Vec<_>>().join(", ");
+        let said: BTreeSet<&str> = self.intents.iter().map(String::as_str).collect();
+        let listed: BTreeSet<&str> = manifest.plugin.intents.iter().map(String::as_str).collect();
+        if said != listed {
+            return Some(format!(
+                "describe() says intents [{}] but manifest.toml says [{}]",
+                list(said),
+                list(listed)
+            ));
+        }
+        let missing: BTreeSet<&str> = manifest
+            .needed_slots()
+            .filter(|slot| !self.slots.iter().any(|s| s == slot))
+            .collect();
+        if !missing.is_empty() {
+            return Some(format!(
+                "manifest.toml [needs] names slots [{}] but describe() says slots [{}]",
+                list(missing),
+                list(self.slots.iter().map(String::as_str).collect())
+            ));
+        }
+        None
     }
 }
 
@@ -384,6 +434,7 @@ fn counts_as_failure(e: &CallError) -> bool {
 pub struct LoadedPlugin {
     merchant: String,
     manifest: Manifest,
+    description: Description,
     pre: Pre,
     breaker: std::sync::Mutex<Breaker>,
 }
@@ -401,6 +452,11 @@ impl LoadedPlugin {
     /// The plugin's manifest.
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
+    }
+
+    /// What the plugin's `describe()` said at load (it agrees with the manifest).
+    pub fn description(&self) -> &Description {
+        &self.description
     }
 
     /// The `kefu:plugin` contract version the component was built against.
@@ -539,12 +595,21 @@ impl PluginHost {
                 Err(_) => return Err(invalid(e)),
             },
         };
-        let plugin = Arc::new(LoadedPlugin {
+        let mut plugin = LoadedPlugin {
             merchant: merchant.to_string(),
             manifest,
+            description: Description::default(),
             pre,
             breaker: std::sync::Mutex::default(),
-        });
+        };
+        plugin.description = self.describe(&plugin)?;
+        if let Some(reason) = plugin.description.mismatch(&plugin.manifest) {
+            return Err(LoadError::Description {
+                name: plugin.manifest.plugin.name.clone(),
+                reason,
+            });
+        }
+        let plugin = Arc::new(plugin);
         let mut plugins = self.plugins.write().unwrap_or_else(|e| e.into_inner());
         let list = plugins.entry(merchant.to_string()).or_default();
         list.retain(|p| p.manifest.plugin.name != plugin.manifest.plugin.name);
@@ -586,6 +651,52 @@ impl PluginHost {
             count += 1;
         }
         Ok(count)
+    }
+
+    /// Calls the plugin's `describe()` in a fresh sandbox with its limits and no grants.
+    fn describe(&self, plugin: &LoadedPlugin) -> Result<Description, LoadError> {
+        let limits = &plugin.manifest.limits;
+        let state = HostState::new(
+            CallContext {
+                merchant: plugin.merchant.clone(),
+                plugin: plugin.manifest.plugin.name.clone(),
+                // Describing needs nothing from the host: every import is denied.
+                capabilities: manifest::Capabilities::default(),
+                money: None,
+                http: None,
+                secrets: self.secrets.clone(),
+                deadline: Instant::now() + std::time::Duration::from_millis(limits.deadline_ms),
+                limits: limits.clone(),
+                phase: Phase::Handle,
+                now_ms: self.clock.now_ms(),
+            },
+            self.data.clone(),
+        );
+        let mut store = self.sandbox(state, limits);
+        let described = match &plugin.pre {
+            Pre::Current(pre) => pre
+                .instantiate(&mut store)
+                .and_then(|instance| instance.call_describe(&mut store))
+                .map(conversions::description_from_wit),
+            Pre::V0_1(pre) => pre
+                .instantiate(&mut store)
+                .and_then(|instance| instance.call_describe(&mut store))
+                .map(conversions::description_from_v0_1),
+        };
+        described.map_err(|e| LoadError::Description {
+            name: plugin.manifest.plugin.name.clone(),
+            reason: format!("describe() failed: {}", classify_trap(&e, &store, limits)),
+        })
+    }
+
+    /// A fresh store for one call: the memory cap and the epoch deadline of `limits`.
+    fn sandbox(&self, state: HostState, limits: &manifest::Limits) -> Store<HostState> {
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|state| &mut state.memory);
+        let ticks = limits.deadline_ms.div_ceil(TICK.as_millis() as u64).max(1);
+        store.set_epoch_deadline(ticks);
+        store.epoch_deadline_trap();
+        store
     }
 
     /// The plugin of `merchant` named `name`, if loaded.
@@ -822,11 +933,7 @@ impl PluginHost {
             },
             recorder.clone(),
         );
-        let mut store = Store::new(&self.engine, state);
-        store.limiter(|state| &mut state.memory);
-        let ticks = limits.deadline_ms.div_ceil(TICK.as_millis() as u64).max(1);
-        store.set_epoch_deadline(ticks);
-        store.epoch_deadline_trap();
+        let mut store = self.sandbox(state, limits);
         let outcome = f(&mut store, &plugin.pre);
         let result = match outcome {
             Ok(_) if unsupported => Err(CallError::Unsupported("commit")),
