@@ -335,7 +335,8 @@ fn turn_write(
     }];
     let mut write = TurnWrite {
         conversation: conv.id.clone(),
-        seen_last_seq: conv.last_seq,
+        // Silence depends only on the state: a person's messages may arrive meanwhile.
+        seen_last_seq: decision.as_ref().map(|_| conv.last_seq),
         seen_state: conv.state,
         messages: vec![],
         update: None,

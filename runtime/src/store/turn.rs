@@ -44,8 +44,10 @@ pub struct TurnSnapshot {
 pub struct TurnWrite {
     /// The conversation.
     pub conversation: String,
-    /// Its `last_seq` when the turn's facts were read.
-    pub seen_last_seq: u64,
+    /// Its `last_seq` when the turn's facts were read; `None` when the decision did not
+    /// depend on what was said last (the bot stays silent while a person is asked for or in
+    /// charge, and agents' messages keep arriving meanwhile).
+    pub seen_last_seq: Option<u64>,
     /// Its state when the turn's facts were read.
     pub seen_state: ConversationState,
     /// The shopper's message and the bot's answer, if any.
@@ -127,7 +129,8 @@ impl Store {
             .bind(&turn.conversation)
             .fetch_one(&mut *tx)
             .await?;
-        if row.get::<i64, _>("last_seq") as u64 != turn.seen_last_seq
+        let last_seq = row.get::<i64, _>("last_seq") as u64;
+        if turn.seen_last_seq.is_some_and(|seen| seen != last_seq)
             || row.get::<String, _>("state") != turn.seen_state.as_str()
         {
             return Ok(TurnWritten::Changed);
@@ -201,7 +204,7 @@ mod tests {
     fn write(conv: &Conversation, id: &str, state: ConversationState) -> TurnWrite {
         TurnWrite {
             conversation: conv.id.clone(),
-            seen_last_seq: conv.last_seq,
+            seen_last_seq: Some(conv.last_seq),
             seen_state: conv.state,
             messages: vec![
                 message(Author::Shopper, "hello?", Some(id)),
@@ -278,6 +281,50 @@ mod tests {
         assert_eq!(stale, TurnWritten::Changed);
         let now = store.conversation("demo", &conv.id).await.unwrap().unwrap();
         assert_eq!(now.state, ConversationState::Human);
+    }
+
+    #[tokio::test]
+    async fn a_silent_turn_is_stored_while_a_persons_messages_keep_arriving() {
+        let store = store().await;
+        let conv = store.create_conversation("demo", "en").await.unwrap();
+        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = ?")
+            .bind(&conv.id)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let seen = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        // The agent answers between reading the facts and writing the shopper's message.
+        store
+            .append_turn(
+                &conv.id,
+                vec![message(Author::Agent, "Hi, Ada here", None)],
+                &seen.unchanged(),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        let silent = TurnWrite {
+            seen_last_seq: None,
+            messages: vec![message(Author::Shopper, "thanks Ada", Some("s"))],
+            update: None,
+            ..write(&seen, "s", ConversationState::Human)
+        };
+        let TurnWritten::Stored(stored) = store.write_turn(silent).await.unwrap() else {
+            panic!("a silent turn must not wait for the agent to stop typing");
+        };
+        assert_eq!(stored[0].seq, 2);
+        // Had the state changed (the chat resolved), it would be decided again.
+        sqlx::query("UPDATE conversations SET state = 'resolved' WHERE id = ?")
+            .bind(&conv.id)
+            .execute(&store.pool)
+            .await
+            .unwrap();
+        let stale = TurnWrite {
+            seen_last_seq: None,
+            update: None,
+            ..write(&seen, "t", ConversationState::Human)
+        };
+        assert_eq!(store.write_turn(stale).await.unwrap(), TurnWritten::Changed);
     }
 
     #[tokio::test]
