@@ -1,0 +1,404 @@
+//! Conversation-level evaluation: multi-turn dialogues (`tests/conversations/*.toml`), each
+//! with the outcome an honest shop assistant must reach, run against the real engine, the
+//! real intent model and the real plugins on the demo shop, with the plugins' clock at
+//! 2026-12-02 (order 1001, due 2026-11-26, is overdue).
+//!
+//! `dev_*.toml` are the development set; `blind_*.toml` were written last, by a writer who
+//! saw neither the training sentences nor the rules, and are reported apart (measure them
+//! once). Run by `cargo xtask eval --conversations` (both sets, the report on stdout) and by
+//! `cargo test` (which checks every file parses and names known categories and outcomes,
+//! and prints the report; goals are reported, not asserted, while they are being reached).
+//!
+//! Reported: task success (every expectation of a conversation met), times the bot asked
+//! for something the shopper had already given (an order number, an email), required
+//! handoffs missed, needless handoffs (a handoff where none was required and the shopper
+//! did not ask), and success per category.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kefu_intent::slots::{self, SlotKind};
+use kefu_protocol::{Author, Card, ChatMessage, ConversationState, Lang};
+use kefu_runtime::engine::replies::{self, Line};
+use kefu_runtime::engine::{Engine, ShopperInput, Turn};
+use kefu_runtime::plugins::{Clock, PluginHost};
+use kefu_runtime::store::{DemoData, Store};
+use kefu_runtime::{StoreData, default_classifier};
+use serde::Deserialize;
+
+/// 2026-12-02T00:00:00Z.
+const TODAY_MS: u64 = 1_796_169_600_000;
+
+const CATEGORIES: &[&str] = &[
+    "track",
+    "overdue",
+    "not_received",
+    "damaged",
+    "wrong_item",
+    "missing_item",
+    "refund",
+    "cancel",
+    "address",
+    "faq",
+    "product",
+    "handoff",
+    "bot_identity",
+    "fraud",
+    "account_takeover",
+    "data_protection",
+    "legal",
+    "harassment",
+    "safety_medical",
+    "urgency",
+    "complaint",
+    "memory",
+    "out_of_scope",
+    "small_talk",
+    "frustration",
+    "topic_switch",
+];
+
+const OUTCOMES: &[&str] = &[
+    "confirm_refund",
+    "confirm_cancel",
+    "confirm_address",
+    "order_status",
+    "contact_form",
+    "handoff",
+    "faq",
+    "product",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    conversation: Vec<Conversation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Conversation {
+    id: String,
+    category: String,
+    lang: String,
+    turns: Vec<String>,
+    #[serde(default)]
+    given: Vec<String>,
+    expect: Expect,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    handoff: String,
+    #[serde(default)]
+    handoff_reason_any: Vec<String>,
+    #[serde(default)]
+    outcome_any: Vec<String>,
+    #[serde(default)]
+    must_say_any: Vec<String>,
+    #[serde(default)]
+    must_not_say: Vec<String>,
+}
+
+/// How one conversation went.
+#[derive(Debug, Default)]
+struct Verdict {
+    failures: Vec<String>,
+    asked_again: usize,
+    missed_handoff: bool,
+    needless_handoff: bool,
+    handoff_possible: bool,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+async fn engine() -> (Engine, Store) {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let plugins = PluginHost::new(Arc::new(StoreData::new(store.clone())))
+        .unwrap()
+        .with_clock(Clock::Fixed(TODAY_MS));
+    for (manifest, wasm) in [
+        (
+            kefu_test_plugins::ORDERS_MANIFEST,
+            kefu_test_plugins::ORDERS,
+        ),
+        (
+            kefu_test_plugins::REFUNDS_MANIFEST,
+            kefu_test_plugins::REFUNDS,
+        ),
+        (
+            kefu_test_plugins::CATALOG_MANIFEST,
+            kefu_test_plugins::CATALOG,
+        ),
+    ] {
+        let manifest = std::fs::read_to_string(manifest).unwrap();
+        let wasm = std::fs::read(wasm).unwrap();
+        plugins.load("demo", &manifest, &wasm).unwrap();
+    }
+    let engine = Engine::new(
+        store.clone(),
+        default_classifier().unwrap(),
+        Arc::new(plugins),
+    );
+    (engine, store)
+}
+
+fn load(path: &Path) -> Vec<Conversation> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for c in &file.conversation {
+        assert!(
+            CATEGORIES.contains(&c.category.as_str()),
+            "{}: unknown category {}",
+            c.id,
+            c.category
+        );
+        assert!(
+            ["en", "zh", "mixed"].contains(&c.lang.as_str()),
+            "{}: lang",
+            c.id
+        );
+        assert!(
+            ["required", "forbidden", "allowed"].contains(&c.expect.handoff.as_str()),
+            "{}: handoff",
+            c.id
+        );
+        for o in &c.expect.outcome_any {
+            assert!(
+                OUTCOMES.contains(&o.as_str()),
+                "{}: unknown outcome {o}",
+                c.id
+            );
+        }
+        assert!(!c.turns.is_empty(), "{}: no turns", c.id);
+        for g in &c.given {
+            assert!(
+                ["order_number", "email"].contains(&g.as_str()),
+                "{}: given {g}",
+                c.id
+            );
+        }
+    }
+    file.conversation
+}
+
+/// Everything the bot showed in `m`, searchable: its text and its cards' fields.
+fn shown(m: &ChatMessage) -> String {
+    let cards = serde_json::to_string(&m.cards).unwrap_or_default();
+    format!("{} {}", m.text, cards).to_lowercase()
+}
+
+fn is_line(m: &ChatMessage, line: Line) -> bool {
+    [Lang::En, Lang::Zh]
+        .iter()
+        .any(|lang| m.text.starts_with(replies::text(line, *lang)))
+}
+
+async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -> Verdict {
+    let conv = engine.open("demo", None, "en").await.unwrap();
+    let mut bot: Vec<ChatMessage> = Vec::new();
+    let mut given_number = false;
+    let mut given_email = false;
+    let mut asked_again = 0;
+    let mut handed_off = false;
+    for (i, text) in c.turns.iter().enumerate() {
+        let found = slots::extract(text);
+        let turn = engine
+            .turn(
+                "demo",
+                &conv.id,
+                ShopperInput {
+                    client_msg_id: format!("{}-{i}", c.id),
+                    text: text.clone(),
+                    locale: None,
+                    hint: None,
+                },
+            )
+            .await;
+        let Ok(Turn::Stored(messages)) = turn else {
+            continue;
+        };
+        for m in messages.iter().filter(|m| m.author == Author::Bot) {
+            if (given_number && is_line(m, Line::AskOrderNumber))
+                || (given_email && is_line(m, Line::AskOrderEmail))
+            {
+                asked_again += 1;
+            }
+            handed_off |= m.state == ConversationState::WaitingForHuman;
+            bot.push(m.clone());
+        }
+        given_number |= slots::first(&found, SlotKind::OrderNumber).is_some();
+        given_email |= slots::first(&found, SlotKind::Email).is_some();
+    }
+    let header = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+    handed_off |= header.state == ConversationState::WaitingForHuman;
+    let mut v = Verdict {
+        asked_again,
+        handoff_possible: c.expect.handoff != "required",
+        ..Verdict::default()
+    };
+    if asked_again > 0 {
+        v.failures
+            .push(format!("asked {asked_again}× for something already given"));
+    }
+    match (c.expect.handoff.as_str(), handed_off) {
+        ("required", false) => {
+            v.missed_handoff = true;
+            v.failures
+                .push("a person was required, none was asked for".into());
+        }
+        ("forbidden", true) => {
+            v.needless_handoff = true;
+            v.failures.push("handed off needlessly".into());
+        }
+        ("allowed", true) if c.category != "handoff" => v.needless_handoff = true,
+        _ => {}
+    }
+    if handed_off && !c.expect.handoff_reason_any.is_empty() {
+        let reason = header.handoff_reason.unwrap_or_default().to_lowercase();
+        if !c
+            .expect
+            .handoff_reason_any
+            .iter()
+            .any(|r| reason.contains(&r.to_lowercase()))
+        {
+            v.failures.push(format!("handoff reason `{reason}`"));
+        }
+    }
+    let has_card = |f: &dyn Fn(&Card) -> bool| bot.iter().any(|m| m.cards.iter().any(f));
+    if !c.expect.outcome_any.is_empty()
+        && !c.expect.outcome_any.iter().any(|o| match o.as_str() {
+            "confirm_refund" => has_card(&|c| matches!(c, Card::ConfirmRefund { .. })),
+            "confirm_cancel" => has_card(&|c| matches!(c, Card::ConfirmCancel { .. })),
+            "confirm_address" => has_card(&|c| matches!(c, Card::ConfirmAddress { .. })),
+            "order_status" => has_card(&|c| matches!(c, Card::OrderStatus { .. })),
+            "contact_form" => has_card(&|c| matches!(c, Card::ContactForm { .. })),
+            "product" => {
+                has_card(&|c| matches!(c, Card::Product { .. }))
+                    || bot.iter().any(|m| {
+                        matches!(
+                            m.intent.as_deref(),
+                            Some("product_info" | "product_availability")
+                        ) && !is_line(m, Line::ProductNotFound)
+                    })
+            }
+            "faq" => bot
+                .iter()
+                .any(|m| faq.iter().any(|a| m.text.contains(a.as_str()))),
+            "handoff" => handed_off,
+            _ => false,
+        })
+    {
+        v.failures
+            .push(format!("none of {:?} happened", c.expect.outcome_any));
+    }
+    let all: Vec<String> = bot.iter().map(shown).collect();
+    if !c.expect.must_say_any.is_empty()
+        && !c
+            .expect
+            .must_say_any
+            .iter()
+            .any(|s| all.iter().any(|m| m.contains(&s.to_lowercase())))
+    {
+        v.failures
+            .push(format!("said none of {:?}", c.expect.must_say_any));
+    }
+    for s in &c.expect.must_not_say {
+        if all.iter().any(|m| m.contains(&s.to_lowercase())) {
+            v.failures.push(format!("said `{s}`"));
+        }
+    }
+    v
+}
+
+/// Runs the conversations of the files whose names start with `prefix`; prints the report.
+async fn evaluate(prefix: &str) -> usize {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("conversations"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "toml")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
+        })
+        .collect();
+    files.sort();
+    let (engine, store) = engine().await;
+    let faq: Vec<String> = store
+        .faq("demo")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.answer)
+        .collect();
+    let verbose = std::env::var_os("KEFU_CONVERSATIONS_VERBOSE").is_some();
+    let mut by_category: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut total, mut ok, mut asked_again, mut missed, mut required) = (0, 0, 0, 0, 0);
+    let (mut needless, mut could_be_needless) = (0, 0);
+    for file in &files {
+        for c in load(file) {
+            let v = run(&engine, &store, &faq, &c).await;
+            total += 1;
+            let passed = v.failures.is_empty();
+            ok += usize::from(passed);
+            asked_again += v.asked_again;
+            required += usize::from(c.expect.handoff == "required");
+            missed += usize::from(v.missed_handoff);
+            if v.handoff_possible && c.category != "handoff" {
+                could_be_needless += 1;
+                needless += usize::from(v.needless_handoff);
+            }
+            let entry = by_category.entry(c.category.clone()).or_default();
+            entry.0 += usize::from(passed);
+            entry.1 += 1;
+            if verbose && !passed {
+                println!("  FAIL {}: {}", c.id, v.failures.join("; "));
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    println!("\n## Conversations: {prefix}* ({total} conversations)\n");
+    println!("| measure | value | goal |\n| --- | ---: | ---: |");
+    println!("| task success | {ok}/{total} ({:.1}%) | |", pct(ok, total));
+    println!("| asked again for something already given | {asked_again} | 0 |");
+    println!("| required handoffs missed | {missed}/{required} | 0 |");
+    println!(
+        "| needless handoffs | {needless}/{could_be_needless} ({:.1}%) | ≤ 5% |",
+        pct(needless, could_be_needless)
+    );
+    println!("\n| category | success |\n| --- | ---: |");
+    for (category, (passed, n)) in &by_category {
+        println!("| {category} | {passed}/{n} ({:.0}%) |", pct(*passed, *n));
+    }
+    total
+}
+
+#[tokio::test]
+async fn the_development_conversations_parse_and_are_reported() {
+    let n = evaluate("dev_").await;
+    assert!(n >= 300, "the development set has {n} conversations");
+}
+
+#[tokio::test]
+async fn the_blind_conversations_are_reported_apart() {
+    // Written last; reported on their own so tuning never looks at them.
+    if std::env::var_os("KEFU_CONVERSATIONS_BLIND").is_some() {
+        let n = evaluate("blind_").await;
+        assert!(n > 0, "no blind conversations");
+    }
+}
