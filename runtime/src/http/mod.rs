@@ -7,8 +7,13 @@ mod admin;
 mod agent;
 mod assets;
 mod chat;
+pub mod error;
+pub mod json;
+#[cfg(test)]
+mod tests;
 
 pub use agent::{LoginThrottle, TrainingFile};
+pub use error::ApiError;
 
 use std::path::PathBuf;
 use std::sync::Arc;
