@@ -1,6 +1,8 @@
 //! kefu's runtime: one binary that serves the chat widget, runs conversations, persists them
 //! and hosts merchants' sandboxed plugins.
 //!
+//! - [`app`]: builds the app (store, model, plugins) and its router, for `kefu serve` and
+//!   tests alike;
 //! - [`http`]: axum routes (chat WebSocket, agent console and API, widget assets, demo
 //!   pages, health);
 //! - [`bus`]: realtime publish/subscribe of committed messages, agent presence;
@@ -14,6 +16,7 @@
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
 
+pub mod app;
 pub mod auth;
 pub mod bus;
 mod chat_client;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
-use kefu_runtime::cli::{ServeArgs, build_app};
+use kefu_runtime::app::{ServeArgs, build_app};
 use kefu_runtime::store::DemoData;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -134,7 +134,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();
-    tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(served)).await });
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
     (addr, app)
 }
 

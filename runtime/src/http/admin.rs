@@ -29,7 +29,7 @@ use super::json::Json;
 use crate::engine::replies::{self, Lang, Line};
 use crate::plugins::compile::MAX_COMPONENT_BYTES;
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/admin/plugins", get(list).post(deploy))
         .route("/v1/admin/plugins/{name}/rollback", post(rollback))

@@ -161,7 +161,7 @@ impl FromRequestParts<AppState> for CurrentAgent {
     }
 }
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/agent/login", post(login))
         .route("/v1/agent/logout", post(logout))

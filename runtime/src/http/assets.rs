@@ -36,7 +36,7 @@ const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'sel
     connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; \
     frame-ancestors 'none'";
 
-pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
+pub(crate) fn router(config: &HttpConfig) -> Router<AppState> {
     let widget = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

@@ -33,7 +33,7 @@ const MAX_FRAME_BYTES: usize = 4 * MAX_TEXT_BYTES + 2048;
 /// How long a new connection may take to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/v1/chat/{merchant}", get(upgrade))
 }
 

@@ -33,7 +33,7 @@ async fn app() -> TestApp {
     ));
     let plugins_dir = data_dir.join("no-plugins");
     std::fs::create_dir_all(&plugins_dir).unwrap();
-    let args = crate::cli::ServeArgs {
+    let args = crate::app::ServeArgs {
         listen: ([127, 0, 0, 1], 0).into(),
         data_dir: data_dir.clone(),
         assets_dir: root.join("dist"),
@@ -43,7 +43,7 @@ async fn app() -> TestApp {
         training_file: None,
         compiler: None,
     };
-    let state = crate::cli::build_app(&args, args.listen).await.unwrap();
+    let state = crate::app::build_app(&args, args.listen).await.unwrap();
     let store = state.engine.store();
     // The password is never checked: the session is made directly.
     let agent = store
@@ -105,7 +105,7 @@ async fn call(
         Auth::Agent => request = request.header(header::COOKIE, &app.cookie),
         Auth::Admin => request = request.header(header::AUTHORIZATION, &app.bearer),
     }
-    let response = super::router(app.state.clone())
+    let response = crate::app::router(app.state.clone())
         .oneshot(request.body(body.into()).unwrap())
         .await
         .unwrap();
