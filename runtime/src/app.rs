@@ -113,7 +113,8 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .clone()
         .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
     Ok(AppState {
-        engine: Engine::new(store, classifier, plugins),
+        engine: Engine::new(store.clone(), classifier, plugins),
+        store,
         registry,
         config: Arc::new(HttpConfig {
             assets_dir: args.assets_dir.clone(),

@@ -71,7 +71,7 @@ impl FromRequestParts<AppState> for Merchant {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or_else(|| unauthorized("missing API key"))?;
-        match state.engine.store().merchant_for_key(key.trim()).await? {
+        match state.store.merchant_for_key(key.trim()).await? {
             Some(merchant) => Ok(Self(merchant)),
             None => Err(unauthorized("unknown API key")),
         }
@@ -135,8 +135,7 @@ async fn audit(
 ) -> Result<Response, ApiError> {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     let calls = state
-        .engine
-        .store()
+        .store
         .plugin_calls(&merchant, limit)
         .await?;
     Ok(Json(json!({ "calls": calls })).into_response())
@@ -170,8 +169,7 @@ async fn replies(
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
     let own = state
-        .engine
-        .store()
+        .store
         .reply_templates(&merchant)
         .await?;
     let lines: Vec<_> = Line::ALL
@@ -215,8 +213,7 @@ async fn set_reply(
         ));
     }
     state
-        .engine
-        .store()
+        .store
         .set_reply_template(&merchant, line.key(), lang, Some(text))
         .await?;
     Ok(Json(json!({ "key": line.key(), "lang": lang, "yours": text })).into_response())
@@ -229,8 +226,7 @@ async fn reset_reply(
 ) -> Result<Response, ApiError> {
     let (line, lang) = line_and_lang(&key, &lang)?;
     state
-        .engine
-        .store()
+        .store
         .set_reply_template(&merchant, line.key(), lang, None)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -247,8 +243,7 @@ async fn handoff_phrases(
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
     let settings = state
-        .engine
-        .store()
+        .store
         .merchant_settings(&merchant)
         .await
         ?
@@ -273,8 +268,7 @@ async fn set_handoff_phrases(
         ));
     }
     state
-        .engine
-        .store()
+        .store
         .set_handoff_phrases(&merchant, &body.phrases)
         .await?;
     handoff_phrases(State(state), Merchant(merchant)).await

@@ -152,8 +152,7 @@ impl FromRequestParts<AppState> for CurrentAgent {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_token(&parts.headers).ok_or_else(please_log_in)?;
         state
-            .engine
-            .store()
+            .store
             .session_agent(&auth::token_hash(token))
             .await?
             .map(CurrentAgent)
@@ -217,7 +216,7 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
             "too many failed logins for this account; try again in 15 minutes",
         ));
     }
-    let found = state.engine.store().agent_credentials(&body.email).await?;
+    let found = state.store.agent_credentials(&body.email).await?;
     let (agent, hash) = match found {
         Some((agent, hash)) => (Some(agent), Some(hash)),
         None => (None, None),
@@ -234,8 +233,7 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
     state.logins.succeeded(&account);
     let token = auth::new_token();
     state
-        .engine
-        .store()
+        .store
         .create_session(agent.id, &auth::token_hash(&token), SESSION_TTL_MS)
         .await?;
     Ok((
@@ -251,8 +249,7 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(token) = session_token(&headers) {
         state
-            .engine
-            .store()
+            .store
             .delete_session(&auth::token_hash(token))
             .await?;
     }
@@ -271,7 +268,7 @@ async fn queue(
     State(state): State<AppState>,
     CurrentAgent(agent): CurrentAgent,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let store = state.engine.store();
+    let store = &state.store;
     Ok(Json(json!({
         "queue": store.queue(&agent.merchant_id).await?,
         "tickets": store.tickets(&agent.merchant_id).await?,
@@ -394,8 +391,7 @@ async fn faq_add(
         ));
     }
     let id = state
-        .engine
-        .store()
+        .store
         .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
         .await?;
     Ok(Json(
@@ -408,7 +404,7 @@ async fn faq_list(
     CurrentAgent(agent): CurrentAgent,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     Ok(Json(
-        json!({ "faq": state.engine.store().faq(&agent.merchant_id).await? }),
+        json!({ "faq": state.store.faq(&agent.merchant_id).await? }),
     ))
 }
 
@@ -474,7 +470,7 @@ async fn feed(
     loop {
         tokio::select! {
             _ = recheck.tick() => {
-                if !matches!(state.engine.store().session_agent(&session).await, Ok(Some(_))) {
+                if !matches!(state.store.session_agent(&session).await, Ok(Some(_))) {
                     // Logged out or expired: no longer online, no more events.
                     return socket.send(Message::Close(None)).await;
                 }

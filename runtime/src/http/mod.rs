@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use crate::engine::Engine;
 use crate::registry::Registry;
+use crate::store::Store;
 
 /// Where the runtime finds what it serves, and how it is reached.
 #[derive(Debug, Clone)]
@@ -42,6 +43,9 @@ pub struct HttpConfig {
 pub struct AppState {
     /// The conversation engine.
     pub engine: Engine,
+    /// The database: what handlers read and write directly (sessions, API keys, FAQ,
+    /// settings), beside what the engine does with it.
+    pub store: Store,
     /// Merchants' deployed plugins.
     pub registry: Registry,
     /// Serving configuration.

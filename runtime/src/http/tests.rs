@@ -44,7 +44,7 @@ async fn app() -> TestApp {
         compiler: None,
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
-    let store = state.engine.store();
+    let store = &state.store;
     // The password is never checked: the session is made directly.
     let agent = store
         .add_agent("demo", "walker@demo.test", "Walker", "unused")
