@@ -11,7 +11,8 @@
 //! - [`plugins`]: the wasmtime host for merchant plugins;
 //! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
 //! - [`store`]: SQLite persistence;
-//! - [`cli`]: the `kefu` command line (`serve`, `chat`, `intent classify`).
+//! - [`cli`]: the `kefu` command line, one module per command group (`serve`, `chat`,
+//!   `intent`, `agent`, `merchant`, `plugin`).
 //!
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
@@ -23,7 +24,6 @@ mod chat_client;
 pub mod cli;
 pub mod engine;
 pub mod http;
-pub mod plugin_cli;
 pub mod plugins;
 pub mod registry;
 pub mod store;
