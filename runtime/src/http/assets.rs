@@ -136,3 +136,31 @@ async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Respon
         Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use kefu_protocol::{Author, CONTACT_INTENT, CSAT_INTENT, CSAT_SCALE, ConversationState};
+
+    /// The console is plain JavaScript and cannot import `kefu-protocol`: it spells the
+    /// wire values it compares against, and this keeps the spellings in step.
+    #[test]
+    fn the_console_spells_the_protocols_values_as_the_runtime_does() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/console/console.js");
+        let js = std::fs::read_to_string(path).unwrap();
+        let author = |a: Author| serde_json::to_value(a).unwrap().as_str().unwrap().to_owned();
+        for value in [
+            CONTACT_INTENT.to_string(),
+            CSAT_INTENT.to_string(),
+            ConversationState::WaitingForHuman.as_str().to_string(),
+            ConversationState::Human.as_str().to_string(),
+            author(Author::Shopper),
+            author(Author::Agent),
+        ] {
+            assert!(js.contains(&format!("'{value}'")), "console.js lacks '{value}'");
+        }
+        assert!(
+            js.contains(&format!(" / {CSAT_SCALE})")),
+            "console.js shows scores out of another scale than {CSAT_SCALE}"
+        );
+    }
+}
