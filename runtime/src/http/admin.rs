@@ -13,12 +13,12 @@
 //! - `GET`/`PUT /v1/admin/handoff-phrases` `{"phrases": ["warranty claim", "保修"]}`: topics
 //!   that always go to a person in this shop
 
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::json;
@@ -92,7 +92,9 @@ async fn deploy(
 ) -> Result<Response, ApiError> {
     let component = base64::engine::general_purpose::STANDARD
         .decode(body.component.trim())
-        .map_err(|e| ApiError::bad_request("bad_component", format!("component is not base64: {e}")))?;
+        .map_err(|e| {
+            ApiError::bad_request("bad_component", format!("component is not base64: {e}"))
+        })?;
     let activated = state
         .registry
         .deploy(&merchant, &body.manifest, component)
@@ -134,10 +136,7 @@ async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, ApiError> {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    let calls = state
-        .store
-        .plugin_calls(&merchant, limit)
-        .await?;
+    let calls = state.store.plugin_calls(&merchant, limit).await?;
     Ok(Json(json!({ "calls": calls })).into_response())
 }
 
@@ -168,10 +167,7 @@ async fn replies(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
-    let own = state
-        .store
-        .reply_templates(&merchant)
-        .await?;
+    let own = state.store.reply_templates(&merchant).await?;
     let lines: Vec<_> = Line::ALL
         .iter()
         .flat_map(|line| {
@@ -245,8 +241,7 @@ async fn handoff_phrases(
     let settings = state
         .store
         .merchant_settings(&merchant)
-        .await
-        ?
+        .await?
         .unwrap_or_default();
     Ok(Json(json!({ "phrases": settings.handoff_phrases })).into_response())
 }

@@ -17,13 +17,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use axum::Router;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
@@ -248,10 +248,7 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(token) = session_token(&headers) {
-        state
-            .store
-            .delete_session(&auth::token_hash(token))
-            .await?;
+        state.store.delete_session(&auth::token_hash(token)).await?;
     }
     Ok((
         [(header::SET_COOKIE, cookie(&state, "", 0))],

@@ -147,7 +147,13 @@ mod tests {
     fn the_console_spells_the_protocols_values_as_the_runtime_does() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/console/console.js");
         let js = std::fs::read_to_string(path).unwrap();
-        let author = |a: Author| serde_json::to_value(a).unwrap().as_str().unwrap().to_owned();
+        let author = |a: Author| {
+            serde_json::to_value(a)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
         for value in [
             CONTACT_INTENT.to_string(),
             CSAT_INTENT.to_string(),
@@ -156,7 +162,10 @@ mod tests {
             author(Author::Shopper),
             author(Author::Agent),
         ] {
-            assert!(js.contains(&format!("'{value}'")), "console.js lacks '{value}'");
+            assert!(
+                js.contains(&format!("'{value}'")),
+                "console.js lacks '{value}'"
+            );
         }
         assert!(
             js.contains(&format!(" / {CSAT_SCALE})")),

@@ -338,11 +338,7 @@ impl Outbound {
     }
 
     /// Sends everything stored after `sent`.
-    async fn catch_up(
-        &mut self,
-        socket: &mut WebSocket,
-        store: &Store,
-    ) -> Result<(), axum::Error> {
+    async fn catch_up(&mut self, socket: &mut WebSocket, store: &Store) -> Result<(), axum::Error> {
         match store.messages_after(&self.conversation, self.sent).await {
             Ok(missed) => {
                 for m in missed {

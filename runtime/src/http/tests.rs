@@ -77,8 +77,16 @@ enum Auth {
 const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
     (Method::POST, "/v1/agent/login", Auth::None),
     (Method::POST, "/v1/agent/faq", Auth::Agent),
-    (Method::POST, "/v1/agent/conversations/c1/reply", Auth::Agent),
-    (Method::POST, "/v1/agent/conversations/c1/notes", Auth::Agent),
+    (
+        Method::POST,
+        "/v1/agent/conversations/c1/reply",
+        Auth::Agent,
+    ),
+    (
+        Method::POST,
+        "/v1/agent/conversations/c1/notes",
+        Auth::Agent,
+    ),
     (
         Method::POST,
         "/v1/agent/conversations/c1/messages/1/label",
@@ -136,7 +144,7 @@ async fn every_json_endpoint_answers_a_malformed_body_with_the_documented_error(
     let app = app().await;
     for endpoint in JSON_ENDPOINTS {
         let what = format!("{} {}", endpoint.0, endpoint.1);
-        let (status, json) = call(&app, endpoint, "application/json", "{\"text\": ").await;
+        let (status, json) = call(&app, endpoint, "application/json", "{not json").await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{what}: {json}");
         assert_api_error(&json, "malformed_json", &what);
 
@@ -175,7 +183,11 @@ async fn failures_the_handlers_decide_share_the_shape() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_api_error(&json, "unauthorized", "no session");
 
-    let reply = (Method::POST, "/v1/agent/conversations/c1/reply", Auth::Agent);
+    let reply = (
+        Method::POST,
+        "/v1/agent/conversations/c1/reply",
+        Auth::Agent,
+    );
     let (status, json) = call(&app, &reply, "application/json", r#"{"text": "hi"}"#).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_api_error(&json, "no_such_conversation", "an unknown conversation");
