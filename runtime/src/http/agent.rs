@@ -447,6 +447,11 @@ async fn live(
     })
 }
 
+/// The socket's own event types, beside the bus's (`messages`, `changed`): the first frame,
+/// and "you missed events, reload everything". The console compares against these words.
+pub(super) const READY_EVENT: &str = "ready";
+pub(super) const RESYNC_EVENT: &str = "resync";
+
 /// How often an open console socket checks that its session still exists (logged out
 /// elsewhere, expired).
 const SESSION_RECHECK: Duration = Duration::from_secs(30);
@@ -460,7 +465,7 @@ async fn feed(
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
     let _online = bus.agent_online(&agent.merchant_id);
-    let ready = json!({ "type": "ready", "agent": agent }).to_string();
+    let ready = json!({ "type": READY_EVENT, "agent": agent }).to_string();
     socket.send(Message::Text(ready.into())).await?;
     let mut recheck = tokio::time::interval(SESSION_RECHECK);
     recheck.tick().await;
@@ -476,7 +481,7 @@ async fn feed(
                 let json = match event {
                     Ok(event) => serde_json::to_string(&event).expect("events serialise"),
                     // Missed some: the console reloads everything.
-                    Err(RecvError::Lagged(_)) => json!({ "type": "resync" }).to_string(),
+                    Err(RecvError::Lagged(_)) => json!({ "type": RESYNC_EVENT }).to_string(),
                     Err(RecvError::Closed) => return Ok(()),
                 };
                 socket.send(Message::Text(json.into())).await?;

@@ -142,7 +142,8 @@ mod tests {
     use kefu_protocol::{Author, CONTACT_INTENT, CSAT_INTENT, CSAT_SCALE, ConversationState};
 
     /// The console is plain JavaScript and cannot import `kefu-protocol`: it spells the
-    /// wire values it compares against, and this keeps the spellings in step.
+    /// wire values it compares against (intents, states, authors, the console socket's
+    /// events, the rating scale), and this keeps the spellings in step.
     #[test]
     fn the_console_spells_the_protocols_values_as_the_runtime_does() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/console/console.js");
@@ -161,6 +162,8 @@ mod tests {
             ConversationState::Human.as_str().to_string(),
             author(Author::Shopper),
             author(Author::Agent),
+            super::super::agent::READY_EVENT.to_string(),
+            super::super::agent::RESYNC_EVENT.to_string(),
         ] {
             assert!(
                 js.contains(&format!("'{value}'")),
