@@ -766,7 +766,7 @@ mod agents {
         let id = hello(&mut shopper, None, 0).await;
         turn(&mut shopper, "m1", "agent please").await;
         // …is invisible to another shop's agent.
-        let store = rt.app.engine.store();
+        let store = &rt.app.store;
         store
             .load_demo(
                 &kefu_runtime::store::DemoData::parse(

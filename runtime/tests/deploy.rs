@@ -145,7 +145,7 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     std::fs::create_dir_all(&work).unwrap();
     let data_dir = work.join("data");
     let (addr, app) = start(&data_dir).await;
-    let store = app.engine.store();
+    let store = &app.store;
     let key = store.create_api_key("demo", "test").await.unwrap();
     store
         .load_demo(&DemoData::parse("[merchant]\nid = \"other\"\nname = \"Other\"\n").unwrap())
@@ -354,12 +354,7 @@ async fn a_merchant_rewords_the_bots_own_lines() {
     let work = std::env::temp_dir().join(format!("kefu-replies-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     let (addr, app) = start(&work).await;
-    let key = app
-        .engine
-        .store()
-        .create_api_key("demo", "test")
-        .await
-        .unwrap();
+    let key = app.store.create_api_key("demo", "test").await.unwrap();
     let base = format!("http://{addr}");
     let (_, default_greeting) = ask(addr, "hi").await;
     assert!(
