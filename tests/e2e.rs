@@ -12,7 +12,7 @@ use futures_util::{SinkExt, StreamExt};
 use kefu_protocol::{
     Author, Card, ClientMessage, ConversationState, PROTOCOL_VERSION, ServerMessage,
 };
-use kefu_runtime::cli::{ServeArgs, build_app};
+use kefu_runtime::app::{ServeArgs, build_app};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
@@ -63,7 +63,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();
-    tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(served)).await });
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
     Runtime {
         addr,
         data_dir,
@@ -384,7 +384,7 @@ mod bad_input {
                 if let Some(e) = encoding {
                     request = request.header("accept-encoding", e);
                 }
-                kefu_runtime::http::router(rt.app.clone())
+                kefu_runtime::app::router(rt.app.clone())
                     .oneshot(request.body(axum::body::Body::empty()).unwrap())
             };
             let response = get(Some("gzip, deflate, br")).await.unwrap();
@@ -415,7 +415,7 @@ mod bad_input {
                 .unwrap();
             assert_eq!(body.len(), raw.len(), "{path}");
         }
-        let response = kefu_runtime::http::router(rt.app.clone())
+        let response = kefu_runtime::app::router(rt.app.clone())
             .oneshot(
                 axum::http::Request::builder()
                     .uri("/widget/pkg/kefu_intent_web_bg.wasm")
@@ -466,7 +466,7 @@ async fn api(
         None => request.body(axum::body::Body::empty()),
     }
     .unwrap();
-    let response = kefu_runtime::http::router(rt.app.clone())
+    let response = kefu_runtime::app::router(rt.app.clone())
         .oneshot(request)
         .await
         .unwrap();
@@ -778,7 +778,7 @@ mod agents {
         let id = hello(&mut shopper, None, 0).await;
         turn(&mut shopper, "m1", "agent please").await;
         // …is invisible to another shop's agent.
-        let store = rt.app.engine.store();
+        let store = &rt.app.store;
         store
             .load_demo(
                 &kefu_runtime::store::DemoData::parse(

@@ -1,4 +1,6 @@
-//! `kefu chat`: the widget's protocol from a terminal, for trying a shop and for scripts.
+//! The widget's protocol from a terminal (`kefu chat`), for trying a shop and for scripts.
+//! It knows nothing of the command line: [`crate::cli::chat`] parses the arguments into
+//! [`ChatOptions`].
 
 use std::io::{BufRead, Write};
 
@@ -7,7 +9,18 @@ use futures_util::{SinkExt, StreamExt};
 use kefu_protocol::{ChatMessage, ClientMessage, PROTOCOL_VERSION, ServerMessage};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::cli::ChatArgs;
+/// Whom to talk to and how to print the replies.
+#[derive(Debug, Clone)]
+pub struct ChatOptions {
+    /// The shop to talk to.
+    pub merchant: String,
+    /// The runtime's URL (`http://…`; the socket URL is derived from it).
+    pub url: String,
+    /// One JSON object per reply instead of plain text.
+    pub json: bool,
+    /// The locale to announce.
+    pub locale: String,
+}
 
 type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
@@ -50,7 +63,7 @@ fn print_reply(out: &mut impl Write, m: &ChatMessage, json: bool) -> Result<()> 
 }
 
 /// Connects, then sends each stdin line as a shopper message and prints what answers it.
-pub async fn run(args: ChatArgs) -> Result<()> {
+pub async fn run(args: ChatOptions) -> Result<()> {
     let base = args.url.trim_end_matches('/').replacen("http", "ws", 1);
     let url = format!("{base}/v1/chat/{}", args.merchant);
     let (mut ws, _) = tokio_tungstenite::connect_async(&url)

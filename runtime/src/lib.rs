@@ -1,6 +1,8 @@
 //! kefu's runtime: one binary that serves the chat widget, runs conversations, persists them
 //! and hosts merchants' sandboxed plugins.
 //!
+//! - [`app`]: builds the app (store, model, plugins) and its router, for `kefu serve` and
+//!   tests alike;
 //! - [`http`]: axum routes (chat WebSocket, agent console and API, widget assets, demo
 //!   pages, health);
 //! - [`bus`]: realtime publish/subscribe of committed messages, agent presence;
@@ -9,18 +11,19 @@
 //! - [`plugins`]: the wasmtime host for merchant plugins;
 //! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
 //! - [`store`]: SQLite persistence;
-//! - [`cli`]: the `kefu` command line (`serve`, `chat`, `intent classify`).
+//! - [`cli`]: the `kefu` command line, one module per command group (`serve`, `chat`,
+//!   `intent`, `agent`, `merchant`, `plugin`).
 //!
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
 
+pub mod app;
 pub mod auth;
 pub mod bus;
 mod chat_client;
 pub mod cli;
 pub mod engine;
 pub mod http;
-pub mod plugin_cli;
 pub mod plugins;
 pub mod registry;
 pub mod store;

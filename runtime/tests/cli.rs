@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use kefu_runtime::cli::{ServeArgs, build_app};
+use kefu_runtime::app::{ServeArgs, build_app};
 
 fn kefu(args: &[&str], stdin: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
@@ -70,7 +70,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         compiler: None,
     };
     let app = build_app(&args, addr).await.unwrap();
-    tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(app)).await });
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });
     let url = format!("http://{addr}");
     let out = tokio::task::spawn_blocking(move || {
         kefu(

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
-use kefu_runtime::cli::{ServeArgs, build_app};
+use kefu_runtime::app::{ServeArgs, build_app};
 use kefu_runtime::store::DemoData;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -136,7 +136,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();
-    tokio::spawn(async move { axum::serve(listener, kefu_runtime::http::router(served)).await });
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
     (addr, app)
 }
 
@@ -147,7 +147,7 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     std::fs::create_dir_all(&work).unwrap();
     let data_dir = work.join("data");
     let (addr, app) = start(&data_dir).await;
-    let store = app.engine.store();
+    let store = &app.store;
     let key = store.create_api_key("demo", "test").await.unwrap();
     store
         .load_demo(&DemoData::parse("[merchant]\nid = \"other\"\nname = \"Other\"\n").unwrap())
@@ -383,12 +383,7 @@ async fn a_merchant_rewords_the_bots_own_lines() {
     let work = std::env::temp_dir().join(format!("kefu-replies-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     let (addr, app) = start(&work).await;
-    let key = app
-        .engine
-        .store()
-        .create_api_key("demo", "test")
-        .await
-        .unwrap();
+    let key = app.store.create_api_key("demo", "test").await.unwrap();
     let base = format!("http://{addr}");
     let (_, default_greeting) = ask(addr, "hi").await;
     assert!(

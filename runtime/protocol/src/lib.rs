@@ -131,6 +131,16 @@ pub const MAX_EMAIL_BYTES: usize = 254;
 /// The highest satisfaction score; scores run from 1 to this.
 pub const CSAT_SCALE: u8 = 5;
 
+/// The [`ChatMessage::intent`] the runtime records on a shopper's contact-form answer and
+/// on its confirmation. Not a model label: the form, not the classifier, decided it. The
+/// widget shows a form followed by one as sent; the agent console leaves such messages out
+/// of "teach the bot" (plain JS, so a runtime test checks it spells the same value).
+pub const CONTACT_INTENT: &str = "contact";
+
+/// The [`ChatMessage::intent`] recorded on a shopper's rating and on its thanks; like
+/// [`CONTACT_INTENT`] for the rating card and the console.
+pub const CSAT_INTENT: &str = "csat";
+
 /// A shopper identity signed by the merchant's server, so kefu can trust it without a
 /// login of its own: `signature` is the lower-case hex HMAC-SHA256, keyed with the
 /// merchant's identity secret, of `"{merchant}|{email}|{expires}"`.

@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 
 use kefu_intent::slots::{self, Slot, SlotKind};
 use kefu_protocol::{
-    Author, CSAT_SCALE, Card, ChatMessage, ConversationState, Lang, MAX_TEXT_BYTES,
+    Author, CONTACT_INTENT, CSAT_INTENT, CSAT_SCALE, Card, ChatMessage, ConversationState, Lang,
+    MAX_TEXT_BYTES,
 };
 use serde::Serialize;
 
@@ -130,7 +131,7 @@ fn shopper_lang(conv: &Conversation, transcript: &[ChatMessage]) -> Lang {
     transcript
         .iter()
         .rev()
-        .find(|m| m.author == Author::Shopper && m.intent.as_deref() != Some("csat"))
+        .find(|m| m.author == Author::Shopper && m.intent.as_deref() != Some(CSAT_INTENT))
         .map(|m| match kefu_intent::language(&m.text) {
             kefu_intent::Language::Zh | kefu_intent::Language::Mixed => Lang::Zh,
             kefu_intent::Language::En => Lang::En,
@@ -175,7 +176,7 @@ fn canned(lang: Lang, name: &str) -> Vec<String> {
 fn is_handoff_line(m: &ChatMessage) -> bool {
     matches!(
         m.intent.as_deref(),
-        Some("contact_human_agent" | "contact" | "csat" | "greeting")
+        Some("contact_human_agent" | CONTACT_INTENT | CSAT_INTENT | "greeting")
     ) || m.agent.is_some()
         || m.cards
             .iter()

@@ -22,10 +22,9 @@ use crate::store::{
 };
 use kefu_protocol::Lang;
 
-/// Intent recorded on a contact-form answer and its confirmation.
-pub const CONTACT_INTENT: &str = "contact";
-/// Intent recorded on a rating and its thanks.
-pub const CSAT_INTENT: &str = "csat";
+/// Intents recorded on a contact-form answer and a rating (and their replies): wire values
+/// the widget and the console agree on.
+pub use kefu_protocol::{CONTACT_INTENT, CSAT_INTENT};
 
 /// What the shopper put in the contact form.
 #[derive(Debug, Clone)]

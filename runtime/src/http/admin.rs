@@ -13,22 +13,23 @@
 //! - `GET`/`PUT /v1/admin/handoff-phrases` `{"phrases": ["warranty claim", "保修"]}`: topics
 //!   that always go to a person in this shop
 
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
+use super::error::ApiError;
+use super::json::Json;
 use crate::engine::replies::{self, Lang, Line};
 use crate::plugins::compile::MAX_COMPONENT_BYTES;
-use crate::registry::DeployError;
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/admin/plugins", get(list).post(deploy))
         .route("/v1/admin/plugins/{name}/rollback", post(rollback))
@@ -52,37 +53,6 @@ pub(super) fn router() -> Router<AppState> {
         ))
 }
 
-/// An error response: `{"error": "<what to do>"}`.
-struct ApiError(StatusCode, String);
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        (self.0, Json(json!({ "error": self.1 }))).into_response()
-    }
-}
-
-impl From<DeployError> for ApiError {
-    fn from(e: DeployError) -> Self {
-        let status = match &e {
-            DeployError::Manifest(_) | DeployError::Compile(_) | DeployError::Load(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            DeployError::VersionExists { .. } | DeployError::NoEarlierVersion(_) => {
-                StatusCode::CONFLICT
-            }
-            DeployError::NotFound(_) => StatusCode::NOT_FOUND,
-            DeployError::Store(_) => {
-                tracing::error!(error = %e, "admin API");
-                return Self(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "storage is unavailable; try again".into(),
-                );
-            }
-        };
-        Self(status, e.to_string())
-    }
-}
-
 /// The merchant the request's API key belongs to.
 struct Merchant(String);
 
@@ -91,12 +61,9 @@ impl FromRequestParts<AppState> for Merchant {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let unauthorized = |why: &str| {
-            ApiError(
-                StatusCode::UNAUTHORIZED,
-                format!(
-                    "{why}: send `Authorization: Bearer <your API key>` (create one with `kefu merchant key`)"
-                ),
-            )
+            ApiError::unauthorized(format!(
+                "{why}: send `Authorization: Bearer <your API key>` (create one with `kefu merchant key`)"
+            ))
         };
         let key = parts
             .headers
@@ -104,16 +71,9 @@ impl FromRequestParts<AppState> for Merchant {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or_else(|| unauthorized("missing API key"))?;
-        match state.engine.store().merchant_for_key(key.trim()).await {
-            Ok(Some(merchant)) => Ok(Self(merchant)),
-            Ok(None) => Err(unauthorized("unknown API key")),
-            Err(e) => {
-                tracing::error!(error = %e, "checking an API key");
-                Err(ApiError(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "storage is unavailable; try again".into(),
-                ))
-            }
+        match state.store.merchant_for_key(key.trim()).await? {
+            Some(merchant) => Ok(Self(merchant)),
+            None => Err(unauthorized("unknown API key")),
         }
     }
 }
@@ -128,21 +88,12 @@ struct DeployBody {
 async fn deploy(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
-    body: Result<Json<DeployBody>, axum::extract::rejection::JsonRejection>,
+    Json(body): Json<DeployBody>,
 ) -> Result<Response, ApiError> {
-    let Json(body) = body.map_err(|e| {
-        ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("expected {{\"manifest\": \"…\", \"component\": \"<base64>\"}}: {e}"),
-        )
-    })?;
     let component = base64::engine::general_purpose::STANDARD
         .decode(body.component.trim())
         .map_err(|e| {
-            ApiError(
-                StatusCode::BAD_REQUEST,
-                format!("component is not base64: {e}"),
-            )
+            ApiError::bad_request("bad_component", format!("component is not base64: {e}"))
         })?;
     let activated = state
         .registry
@@ -185,12 +136,7 @@ async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, ApiError> {
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    let calls = state
-        .engine
-        .store()
-        .plugin_calls(&merchant, limit)
-        .await
-        .map_err(DeployError::from)?;
+    let calls = state.store.plugin_calls(&merchant, limit).await?;
     Ok(Json(json!({ "calls": calls })).into_response())
 }
 
@@ -199,8 +145,8 @@ const MAX_REPLY_CHARS: usize = 1000;
 
 fn line_and_lang(key: &str, lang: &str) -> Result<(Line, &'static str), ApiError> {
     let line = Line::from_key(key).ok_or_else(|| {
-        ApiError(
-            StatusCode::NOT_FOUND,
+        ApiError::not_found(
+            "no_such_line",
             format!("no line `{key}`; GET /v1/admin/replies lists them"),
         )
     })?;
@@ -208,8 +154,8 @@ fn line_and_lang(key: &str, lang: &str) -> Result<(Line, &'static str), ApiError
         "en" => "en",
         "zh" => "zh",
         _ => {
-            return Err(ApiError(
-                StatusCode::NOT_FOUND,
+            return Err(ApiError::not_found(
+                "unsupported_lang",
                 format!("language `{lang}` is not one kefu speaks: use en or zh"),
             ));
         }
@@ -221,12 +167,7 @@ async fn replies(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
-    let own = state
-        .engine
-        .store()
-        .reply_templates(&merchant)
-        .await
-        .map_err(DeployError::from)?;
+    let own = state.store.reply_templates(&merchant).await?;
     let lines: Vec<_> = Line::ALL
         .iter()
         .flat_map(|line| {
@@ -257,28 +198,20 @@ async fn set_reply(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
     Path((key, lang)): Path<(String, String)>,
-    body: Result<Json<ReplyBody>, axum::extract::rejection::JsonRejection>,
+    Json(body): Json<ReplyBody>,
 ) -> Result<Response, ApiError> {
     let (line, lang) = line_and_lang(&key, &lang)?;
-    let Json(body) = body.map_err(|e| {
-        ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("expected {{\"text\": \"…\"}}: {e}"),
-        )
-    })?;
     let text = body.text.trim();
     if text.is_empty() || text.chars().count() > MAX_REPLY_CHARS {
-        return Err(ApiError(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        return Err(ApiError::unprocessable(
+            "invalid_text",
             format!("the text must be 1 to {MAX_REPLY_CHARS} characters"),
         ));
     }
     state
-        .engine
-        .store()
+        .store
         .set_reply_template(&merchant, line.key(), lang, Some(text))
-        .await
-        .map_err(DeployError::from)?;
+        .await?;
     Ok(Json(json!({ "key": line.key(), "lang": lang, "yours": text })).into_response())
 }
 
@@ -289,11 +222,9 @@ async fn reset_reply(
 ) -> Result<Response, ApiError> {
     let (line, lang) = line_and_lang(&key, &lang)?;
     state
-        .engine
-        .store()
+        .store
         .set_reply_template(&merchant, line.key(), lang, None)
-        .await
-        .map_err(DeployError::from)?;
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -308,11 +239,9 @@ async fn handoff_phrases(
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
     let settings = state
-        .engine
-        .store()
+        .store
         .merchant_settings(&merchant)
-        .await
-        .map_err(DeployError::from)?
+        .await?
         .unwrap_or_default();
     Ok(Json(json!({ "phrases": settings.handoff_phrases })).into_response())
 }
@@ -320,30 +249,22 @@ async fn handoff_phrases(
 async fn set_handoff_phrases(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
-    body: Result<Json<PhrasesBody>, axum::extract::rejection::JsonRejection>,
+    Json(body): Json<PhrasesBody>,
 ) -> Result<Response, ApiError> {
-    let Json(body) = body.map_err(|e| {
-        ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("expected {{\"phrases\": [\"…\"]}}: {e}"),
-        )
-    })?;
     if body.phrases.len() > 200
         || body
             .phrases
             .iter()
             .any(|p| p.trim().chars().count() < 2 || p.chars().count() > 100)
     {
-        return Err(ApiError(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "up to 200 phrases of 2 to 100 characters each".into(),
+        return Err(ApiError::unprocessable(
+            "invalid_phrases",
+            "up to 200 phrases of 2 to 100 characters each",
         ));
     }
     state
-        .engine
-        .store()
+        .store
         .set_handoff_phrases(&merchant, &body.phrases)
-        .await
-        .map_err(DeployError::from)?;
+        .await?;
     handoff_phrases(State(state), Merchant(merchant)).await
 }

@@ -17,21 +17,22 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use axum::Router;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::AppState;
+use super::error::ApiError;
+use super::json::Json;
 use crate::auth::{self, SESSION_COOKIE};
-use crate::engine::agents::AgentError;
-use crate::store::{Agent, ClaimError, StoreError};
+use crate::store::Agent;
 
 /// How long a console session lasts.
 const SESSION_TTL_MS: i64 = 12 * 3600 * 1000;
@@ -119,68 +120,16 @@ impl LoginThrottle {
     }
 }
 
-/// An API failure: a status and a sentence, logged once when it is the server's fault.
-#[derive(Debug)]
-enum ApiError {
-    Unauthorized,
-    WrongPassword,
-    TooManyAttempts,
-    NotFound,
-    Conflict(String),
-    BadRequest(String),
-    Internal(String),
+fn please_log_in() -> ApiError {
+    ApiError::unauthorized("please log in")
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let (status, message) = match self {
-            Self::Unauthorized => (StatusCode::UNAUTHORIZED, "please log in".to_string()),
-            Self::WrongPassword => (
-                StatusCode::UNAUTHORIZED,
-                "wrong email or password".to_string(),
-            ),
-            Self::TooManyAttempts => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "too many failed logins for this account; try again in 15 minutes".to_string(),
-            ),
-            Self::NotFound => (StatusCode::NOT_FOUND, "no such conversation".to_string()),
-            Self::Conflict(m) => (StatusCode::CONFLICT, m),
-            Self::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
-            Self::Internal(e) => {
-                tracing::error!(error = %e, "agent API");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "something went wrong on our side; try again".to_string(),
-                )
-            }
-        };
-        (status, Json(json!({ "error": message }))).into_response()
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        Self::Internal(e.to_string())
-    }
-}
-
-impl From<ClaimError> for ApiError {
-    fn from(e: ClaimError) -> Self {
-        match e {
-            ClaimError::NotFound => Self::NotFound,
-            ClaimError::Taken(_) | ClaimError::WrongState(_) => Self::Conflict(e.to_string()),
-            ClaimError::Store(e) => e.into(),
-        }
-    }
-}
-
-impl From<AgentError> for ApiError {
-    fn from(e: AgentError) -> Self {
-        match e {
-            AgentError::Empty | AgentError::TooLong => Self::BadRequest(e.to_string()),
-            AgentError::Claim(e) => e.into(),
-        }
-    }
+fn wrong_password() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "wrong_password",
+        "wrong email or password",
+    )
 }
 
 fn session_token(headers: &HeaderMap) -> Option<&str> {
@@ -201,18 +150,17 @@ impl FromRequestParts<AppState> for CurrentAgent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = session_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
+        let token = session_token(&parts.headers).ok_or_else(please_log_in)?;
         state
-            .engine
-            .store()
+            .store
             .session_agent(&auth::token_hash(token))
             .await?
             .map(CurrentAgent)
-            .ok_or(ApiError::Unauthorized)
+            .ok_or_else(please_log_in)
     }
 }
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/agent/login", post(login))
         .route("/v1/agent/logout", post(logout))
@@ -258,13 +206,17 @@ async fn login(State(state): State<AppState>, Json(body): Json<Login>) -> Respon
 
 async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError> {
     if body.email.len() > 254 || body.password.len() > 1024 {
-        return Err(ApiError::WrongPassword);
+        return Err(wrong_password());
     }
     let account = body.email.trim().to_lowercase();
     if state.logins.blocked(&account) {
-        return Err(ApiError::TooManyAttempts);
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_attempts",
+            "too many failed logins for this account; try again in 15 minutes",
+        ));
     }
-    let found = state.engine.store().agent_credentials(&body.email).await?;
+    let found = state.store.agent_credentials(&body.email).await?;
     let (agent, hash) = match found {
         Some((agent, hash)) => (Some(agent), Some(hash)),
         None => (None, None),
@@ -272,17 +224,16 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
     let password = body.password;
     let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(ApiError::internal)?;
     let Some(agent) = agent.filter(|_| ok) else {
         tracing::info!("console login refused");
         state.logins.failed(&account);
-        return Err(ApiError::WrongPassword);
+        return Err(wrong_password());
     };
     state.logins.succeeded(&account);
     let token = auth::new_token();
     state
-        .engine
-        .store()
+        .store
         .create_session(agent.id, &auth::token_hash(&token), SESSION_TTL_MS)
         .await?;
     Ok((
@@ -297,11 +248,7 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(token) = session_token(&headers) {
-        state
-            .engine
-            .store()
-            .delete_session(&auth::token_hash(token))
-            .await?;
+        state.store.delete_session(&auth::token_hash(token)).await?;
     }
     Ok((
         [(header::SET_COOKIE, cookie(&state, "", 0))],
@@ -318,7 +265,7 @@ async fn queue(
     State(state): State<AppState>,
     CurrentAgent(agent): CurrentAgent,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let store = state.engine.store();
+    let store = &state.store;
     Ok(Json(json!({
         "queue": store.queue(&agent.merchant_id).await?,
         "tickets": store.tickets(&agent.merchant_id).await?,
@@ -397,25 +344,26 @@ async fn label(
     Json(body): Json<Label>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     if !state.engine.labels().contains(&body.label) {
-        return Err(ApiError::BadRequest(format!(
-            "`{}` is not one of the model's labels",
-            body.label
-        )));
+        return Err(ApiError::bad_request(
+            "unknown_label",
+            format!("`{}` is not one of the model's labels", body.label),
+        ));
     }
     let Some(text) = state
         .engine
         .label_message(&agent, &id, seq, &body.label)
         .await?
     else {
-        return Err(ApiError::Conflict(
-            "this message already has a training label".into(),
+        return Err(ApiError::conflict(
+            "already_labelled",
+            "this message already has a training label",
         ));
     };
     state
         .training
         .append(&body.label, &text)
         .await
-        .map_err(|e| ApiError::Internal(format!("writing the training file: {e}")))?;
+        .map_err(|e| ApiError::internal(format_args!("writing the training file: {e}")))?;
     Ok(Json(json!({ "label": body.label, "text": text })))
 }
 
@@ -434,11 +382,13 @@ async fn faq_add(
     let question = crate::engine::agents::agent_text(&body.question)?;
     let answer = crate::engine::agents::agent_text(&body.answer)?;
     if !matches!(body.lang.as_str(), "en" | "zh") {
-        return Err(ApiError::BadRequest("lang must be `en` or `zh`".into()));
+        return Err(ApiError::bad_request(
+            "unsupported_lang",
+            "lang must be `en` or `zh`",
+        ));
     }
     let id = state
-        .engine
-        .store()
+        .store
         .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
         .await?;
     Ok(Json(
@@ -451,7 +401,7 @@ async fn faq_list(
     CurrentAgent(agent): CurrentAgent,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     Ok(Json(
-        json!({ "faq": state.engine.store().faq(&agent.merchant_id).await? }),
+        json!({ "faq": state.store.faq(&agent.merchant_id).await? }),
     ))
 }
 
@@ -497,6 +447,11 @@ async fn live(
     })
 }
 
+/// The socket's own event types, beside the bus's (`messages`, `changed`): the first frame,
+/// and "you missed events, reload everything". The console compares against these words.
+pub(super) const READY_EVENT: &str = "ready";
+pub(super) const RESYNC_EVENT: &str = "resync";
+
 /// How often an open console socket checks that its session still exists (logged out
 /// elsewhere, expired).
 const SESSION_RECHECK: Duration = Duration::from_secs(30);
@@ -510,14 +465,14 @@ async fn feed(
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
     let _online = bus.agent_online(&agent.merchant_id);
-    let ready = json!({ "type": "ready", "agent": agent }).to_string();
+    let ready = json!({ "type": READY_EVENT, "agent": agent }).to_string();
     socket.send(Message::Text(ready.into())).await?;
     let mut recheck = tokio::time::interval(SESSION_RECHECK);
     recheck.tick().await;
     loop {
         tokio::select! {
             _ = recheck.tick() => {
-                if !matches!(state.engine.store().session_agent(&session).await, Ok(Some(_))) {
+                if !matches!(state.store.session_agent(&session).await, Ok(Some(_))) {
                     // Logged out or expired: no longer online, no more events.
                     return socket.send(Message::Close(None)).await;
                 }
@@ -526,7 +481,7 @@ async fn feed(
                 let json = match event {
                     Ok(event) => serde_json::to_string(&event).expect("events serialise"),
                     // Missed some: the console reloads everything.
-                    Err(RecvError::Lagged(_)) => json!({ "type": "resync" }).to_string(),
+                    Err(RecvError::Lagged(_)) => json!({ "type": RESYNC_EVENT }).to_string(),
                     Err(RecvError::Closed) => return Ok(()),
                 };
                 socket.send(Message::Text(json.into())).await?;

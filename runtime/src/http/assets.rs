@@ -36,7 +36,7 @@ const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'sel
     connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; \
     frame-ancestors 'none'";
 
-pub(super) fn router(config: &HttpConfig) -> Router<AppState> {
+pub(crate) fn router(config: &HttpConfig) -> Router<AppState> {
     let widget = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -134,5 +134,45 @@ async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Respon
     match tokio::fs::read_to_string(state.config.www_dir.join(&name)).await {
         Ok(body) => Html(body.replace(DEMO_ORIGIN, &state.config.public_url)).into_response(),
         Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kefu_protocol::{Author, CONTACT_INTENT, CSAT_INTENT, CSAT_SCALE, ConversationState};
+
+    /// The console is plain JavaScript and cannot import `kefu-protocol`: it spells the
+    /// wire values it compares against (intents, states, authors, the console socket's
+    /// events, the rating scale), and this keeps the spellings in step.
+    #[test]
+    fn the_console_spells_the_protocols_values_as_the_runtime_does() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../www/console/console.js");
+        let js = std::fs::read_to_string(path).unwrap();
+        let author = |a: Author| {
+            serde_json::to_value(a)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        for value in [
+            CONTACT_INTENT.to_string(),
+            CSAT_INTENT.to_string(),
+            ConversationState::WaitingForHuman.as_str().to_string(),
+            ConversationState::Human.as_str().to_string(),
+            author(Author::Shopper),
+            author(Author::Agent),
+            super::super::agent::READY_EVENT.to_string(),
+            super::super::agent::RESYNC_EVENT.to_string(),
+        ] {
+            assert!(
+                js.contains(&format!("'{value}'")),
+                "console.js lacks '{value}'"
+            );
+        }
+        assert!(
+            js.contains(&format!(" / {CSAT_SCALE})")),
+            "console.js shows scores out of another scale than {CSAT_SCALE}"
+        );
     }
 }

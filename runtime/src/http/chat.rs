@@ -26,14 +26,15 @@ use tokio::sync::broadcast::error::RecvError;
 use super::AppState;
 use crate::bus::Event;
 use crate::engine::handoff::ContactInput;
-use crate::engine::{Engine, EngineError, ShopperInput, Turn};
+use crate::engine::{EngineError, ShopperInput, Turn};
+use crate::store::Store;
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
 const MAX_FRAME_BYTES: usize = 4 * MAX_TEXT_BYTES + 2048;
 /// How long a new connection may take to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub(super) fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/v1/chat/{merchant}", get(upgrade))
 }
 
@@ -120,6 +121,7 @@ async fn session(
     }
     let locale = locale.unwrap_or_else(|| "en".into());
     let engine = &state.engine;
+    let store = &state.store;
     let conv = match engine
         .open(&merchant, conversation_id.as_deref(), &locale)
         .await
@@ -177,7 +179,7 @@ async fn session(
         conversation: conv.id.clone(),
         sent: resume_from,
     };
-    out.catch_up(&mut socket, engine).await?;
+    out.catch_up(&mut socket, store).await?;
     loop {
         let frame = tokio::select! {
             frame = next_frame(&mut socket) => match frame {
@@ -187,10 +189,10 @@ async fn session(
             event = live.recv() => {
                 match event {
                     Ok(Event::Messages { messages, .. }) => {
-                        out.push(&mut socket, engine, &messages).await?
+                        out.push(&mut socket, store, &messages).await?
                     }
                     Ok(Event::Changed { .. }) => {}
-                    Err(RecvError::Lagged(_)) => out.catch_up(&mut socket, engine).await?,
+                    Err(RecvError::Lagged(_)) => out.catch_up(&mut socket, store).await?,
                     Err(RecvError::Closed) => break,
                 }
                 continue;
@@ -299,7 +301,7 @@ async fn session(
             }
             out.sent = out.sent.max(messages.last().map_or(0, |m| m.seq));
         } else {
-            out.push(&mut socket, engine, &messages).await?;
+            out.push(&mut socket, store, &messages).await?;
         }
     }
     Ok(())
@@ -317,14 +319,14 @@ impl Outbound {
     async fn push(
         &mut self,
         socket: &mut WebSocket,
-        engine: &Engine,
+        store: &Store,
         messages: &[ChatMessage],
     ) -> Result<(), axum::Error> {
         let Some(first) = messages.first() else {
             return Ok(());
         };
         if first.seq > self.sent + 1 {
-            return self.catch_up(socket, engine).await;
+            return self.catch_up(socket, store).await;
         }
         for m in messages {
             if m.seq > self.sent {
@@ -336,16 +338,8 @@ impl Outbound {
     }
 
     /// Sends everything stored after `sent`.
-    async fn catch_up(
-        &mut self,
-        socket: &mut WebSocket,
-        engine: &Engine,
-    ) -> Result<(), axum::Error> {
-        match engine
-            .store()
-            .messages_after(&self.conversation, self.sent)
-            .await
-        {
+    async fn catch_up(&mut self, socket: &mut WebSocket, store: &Store) -> Result<(), axum::Error> {
+        match store.messages_after(&self.conversation, self.sent).await {
             Ok(missed) => {
                 for m in missed {
                     self.sent = m.seq;

@@ -1,26 +1,31 @@
 //! The HTTP face of the runtime: the chat WebSocket, the agent console (its page, API and
 //! live socket), the admin API, the widget's assets, the demo pages and `/healthz`.
-//! [`router`] builds the whole app from an [`AppState`] so tests can drive it without a
-//! socket. Nothing here touches wasmtime: plugins are reached through the engine.
+//! Each resource module owns its `router()`; [`crate::app::router`] merges them over an
+//! [`AppState`] so tests can drive the app without a socket. JSON endpoints read bodies
+//! with [`json::Json`] and fail with [`ApiError`]. Nothing here touches wasmtime: plugins
+//! are reached through the engine.
 
-mod admin;
-mod agent;
-mod assets;
-mod chat;
+pub(crate) mod admin;
+pub(crate) mod agent;
+pub(crate) mod assets;
+pub(crate) mod chat;
+pub mod error;
+pub(crate) mod health;
+pub mod json;
+#[cfg(test)]
+mod tests;
 
 pub use agent::{LoginThrottle, TrainingFile};
+pub use error::ApiError;
+// The app is assembled in `crate::app`; this path is kept for existing callers.
+pub use crate::app::router;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::Router;
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::routing::get;
-use tower_http::trace::TraceLayer;
-
 use crate::engine::Engine;
 use crate::registry::Registry;
+use crate::store::Store;
 
 /// Where the runtime finds what it serves, and how it is reached.
 #[derive(Debug, Clone)]
@@ -38,6 +43,9 @@ pub struct HttpConfig {
 pub struct AppState {
     /// The conversation engine.
     pub engine: Engine,
+    /// The database: what handlers read and write directly (sessions, API keys, FAQ,
+    /// settings), beside what the engine does with it.
+    pub store: Store,
     /// Merchants' deployed plugins.
     pub registry: Registry,
     /// Serving configuration.
@@ -46,26 +54,4 @@ pub struct AppState {
     pub training: Arc<TrainingFile>,
     /// Failed console logins per account.
     pub logins: Arc<LoginThrottle>,
-}
-
-/// The whole HTTP app.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .merge(chat::router())
-        .merge(agent::router())
-        .merge(admin::router())
-        .merge(assets::router(&state.config))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
-}
-
-async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.engine.store().ping().await {
-        Ok(()) => (StatusCode::OK, "ok\n"),
-        Err(e) => {
-            tracing::error!(error = %e, "health check: database unavailable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
-        }
-    }
 }

@@ -71,9 +71,9 @@ pub fn message_list(props: &MessageListProps) -> Html {
                             Card::QuickReplies { .. } => html! {},
                             Card::ContactForm { reply_within } => html! {
                                 <ContactForm reply_within={reply_within.clone()}
-                                    done={answered(&props.messages, m.seq, "contact")} on_contact={props.on_contact.clone()} />
+                                    done={answered(&props.messages, m.seq, kefu_protocol::CONTACT_INTENT)} on_contact={props.on_contact.clone()} />
                             },
-                            Card::Csat { scale } if !answered(&props.messages, m.seq, "csat") => html! {
+                            Card::Csat { scale } if !answered(&props.messages, m.seq, kefu_protocol::CSAT_INTENT) => html! {
                                 <Csat scale={*scale} on_rate={props.on_rate.clone()} />
                             },
                             Card::Csat { .. } => html! {},

@@ -166,10 +166,10 @@ pub fn main(command: PluginCommand) -> ExitCode {
     }
 }
 
-const TEMPLATE_LIB: &str = include_str!("plugin_template/lib.rs.txt");
-const TEMPLATE_MANIFEST: &str = include_str!("plugin_template/manifest.toml.txt");
-const TEMPLATE_FIXTURES: &str = include_str!("plugin_template/fixtures.toml.txt");
-const TEMPLATE_BUILD: &str = include_str!("plugin_template/build.rs.txt");
+const TEMPLATE_LIB: &str = include_str!("../plugin_template/lib.rs.txt");
+const TEMPLATE_MANIFEST: &str = include_str!("../plugin_template/manifest.toml.txt");
+const TEMPLATE_FIXTURES: &str = include_str!("../plugin_template/fixtures.toml.txt");
+const TEMPLATE_BUILD: &str = include_str!("../plugin_template/build.rs.txt");
 
 fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     if dir.exists() {

@@ -1,0 +1,127 @@
+//! The app as a value: [`build_app`] opens the store, loads the model and the plugins and
+//! returns the [`AppState`]; [`router`] turns a state into the whole HTTP app, each
+//! resource under [`crate::http`] contributing its own routes. `kefu serve` binds a socket
+//! and serves it; tests call the same two functions and drive the router with `oneshot` or
+//! a real listener.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use axum::Router;
+use clap::Args;
+use tower_http::trace::TraceLayer;
+
+use crate::engine::Engine;
+use crate::http::{self, AppState, HttpConfig, LoginThrottle, TrainingFile};
+use crate::plugins::PluginHost;
+use crate::registry::Registry;
+use crate::store::{DemoData, Store};
+use crate::{StoreData, default_classifier};
+
+/// Options of `kefu serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KEFU_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Where the SQLite database lives (created if missing).
+    #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Built widget assets (`kefu.js`, `widget/`), from `cargo xtask build`.
+    #[arg(long, env = "KEFU_ASSETS_DIR", default_value = "dist")]
+    pub assets_dir: PathBuf,
+    /// Demo storefront pages.
+    #[arg(long, env = "KEFU_WWW_DIR", default_value = "www")]
+    pub www_dir: PathBuf,
+    /// Plugins for the demo merchant: subdirectories with `manifest.toml` and `plugin.wasm`.
+    #[arg(long, env = "KEFU_PLUGINS_DIR", default_value = "dist/plugins")]
+    pub plugins_dir: PathBuf,
+    /// The URL browsers reach this runtime at (default: http://<listen address>).
+    #[arg(long, env = "KEFU_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Where messages agents label in the console are appended as `label<TAB>text`
+    /// (default: <data-dir>/train_agent_labels.tsv); `cargo xtask train --extra PATH`
+    /// trains with it.
+    #[arg(long, env = "KEFU_TRAINING_FILE")]
+    pub training_file: Option<PathBuf>,
+    /// The `kefu` binary that compiles uploaded plugins in a child process (default: this
+    /// one).
+    #[arg(long, env = "KEFU_COMPILER", hide = true)]
+    pub compiler: Option<PathBuf>,
+}
+
+/// The whole HTTP app.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(http::health::router())
+        .merge(http::chat::router())
+        .merge(http::agent::router())
+        .merge(http::admin::router())
+        .merge(http::assets::router(&state.config))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Opens the store (loading the demo merchant on first start), loads the model and the
+/// plugins, and returns the state the HTTP app runs on.
+pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> {
+    let store = Store::open(&args.data_dir)
+        .await
+        .with_context(|| format!("opening the store in {}", args.data_dir.display()))?;
+    let demo = DemoData::builtin()?;
+    if store.load_demo(&demo).await? {
+        tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");
+    }
+    let classifier = default_classifier().context("loading the intent model")?;
+    let plugins = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone())))?);
+    let loaded = plugins
+        .load_dir(demo.merchant_id(), &args.plugins_dir)
+        .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
+    tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    let compiler = match &args.compiler {
+        Some(path) => path.clone(),
+        None => std::env::current_exe().context("locating the kefu binary")?,
+    };
+    let registry = Registry::new(
+        store.clone(),
+        plugins.clone(),
+        args.data_dir.join("plugin-cache"),
+        compiler,
+    );
+    // Deployed versions override the bundled plugins of the same name.
+    let deployed = registry.restore().await?;
+    if deployed > 0 {
+        tracing::info!(count = deployed, "deployed plugins loaded");
+    }
+    if !store.has_api_key(demo.merchant_id()).await? {
+        let key = store.create_api_key(demo.merchant_id(), "demo").await?;
+        println!(
+            "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
+        );
+    }
+    if !args.assets_dir.join("kefu.js").is_file() {
+        tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");
+    }
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"));
+    let training_file = args
+        .training_file
+        .clone()
+        .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
+    Ok(AppState {
+        engine: Engine::new(store.clone(), classifier, plugins),
+        store,
+        registry,
+        config: Arc::new(HttpConfig {
+            assets_dir: args.assets_dir.clone(),
+            www_dir: args.www_dir.clone(),
+            public_url: public_url.trim_end_matches('/').to_string(),
+        }),
+        training: Arc::new(TrainingFile::new(training_file)),
+        logins: Arc::new(LoginThrottle::default()),
+    })
+}

@@ -1,0 +1,43 @@
+//! `kefu serve`: build the app ([`crate::app`]), bind the socket, serve until Ctrl-C.
+
+use anyhow::{Context, Result};
+
+use crate::app::{ServeArgs, build_app, router};
+use crate::store::DemoData;
+
+/// Runs `kefu serve`: logging, a tokio runtime, then [`serve`].
+pub fn run(args: ServeArgs) -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
+        )
+        .init();
+    tokio::runtime::Runtime::new()?.block_on(serve(args))
+}
+
+/// Starts the runtime and serves until Ctrl-C.
+pub async fn serve(args: ServeArgs) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("listening on {} (is another kefu running?)", args.listen))?;
+    let local = listener.local_addr()?;
+    let app = build_app(&args, local).await?;
+    let url = app.config.public_url.clone();
+    tracing::info!(%local, "kefu is listening");
+    println!("\n  kefu is running. Open the demo storefront: {url}/");
+    println!("  Agent console: {url}/console");
+    for agent in DemoData::builtin()?.agents() {
+        println!(
+            "    demo login: {} / {}  (demo only; add real agents with `kefu agent add`)",
+            agent.email, agent.password
+        );
+    }
+    println!();
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

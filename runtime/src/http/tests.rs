@@ -1,0 +1,199 @@
+//! The HTTP app driven without a socket (`oneshot` on the router): every JSON endpoint
+//! fails a bad body with the documented `{"error", "code"}`.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use tower::ServiceExt as _;
+
+use super::AppState;
+use crate::auth;
+
+/// A runtime on a fresh data directory with no plugins, and the credentials each API wants.
+struct TestApp {
+    state: AppState,
+    /// `Cookie` header of a logged-in demo agent.
+    cookie: String,
+    /// `Authorization` header with the demo merchant's API key.
+    bearer: String,
+    data_dir: std::path::PathBuf,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+async fn app() -> TestApp {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data_dir = std::env::temp_dir().join(format!(
+        "kefu-http-test-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let plugins_dir = data_dir.join("no-plugins");
+    std::fs::create_dir_all(&plugins_dir).unwrap();
+    let args = crate::app::ServeArgs {
+        listen: ([127, 0, 0, 1], 0).into(),
+        data_dir: data_dir.clone(),
+        assets_dir: root.join("dist"),
+        www_dir: root.join("www"),
+        plugins_dir,
+        public_url: None,
+        training_file: None,
+        compiler: None,
+    };
+    let state = crate::app::build_app(&args, args.listen).await.unwrap();
+    let store = &state.store;
+    // The password is never checked: the session is made directly.
+    let agent = store
+        .add_agent("demo", "walker@demo.test", "Walker", "unused")
+        .await
+        .unwrap();
+    let token = auth::new_token();
+    store
+        .create_session(agent.id, &auth::token_hash(&token), 60_000)
+        .await
+        .unwrap();
+    let key = store.create_api_key("demo", "test").await.unwrap();
+    TestApp {
+        state,
+        cookie: format!("{}={token}", auth::SESSION_COOKIE),
+        bearer: format!("Bearer {key}"),
+        data_dir,
+    }
+}
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy)]
+enum Auth {
+    None,
+    Agent,
+    Admin,
+}
+
+/// Every endpoint that reads a JSON body. A new one belongs here: the walk below is what
+/// keeps their failures alike.
+const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
+    (Method::POST, "/v1/agent/login", Auth::None),
+    (Method::POST, "/v1/agent/faq", Auth::Agent),
+    (
+        Method::POST,
+        "/v1/agent/conversations/c1/reply",
+        Auth::Agent,
+    ),
+    (
+        Method::POST,
+        "/v1/agent/conversations/c1/notes",
+        Auth::Agent,
+    ),
+    (
+        Method::POST,
+        "/v1/agent/conversations/c1/messages/1/label",
+        Auth::Agent,
+    ),
+    (Method::POST, "/v1/admin/plugins", Auth::Admin),
+    (Method::PUT, "/v1/admin/replies/greeting/en", Auth::Admin),
+    (Method::PUT, "/v1/admin/handoff-phrases", Auth::Admin),
+];
+
+/// Sends `body` as `content_type` and returns the status and the JSON answer.
+async fn call(
+    app: &TestApp,
+    (method, path, who): &(Method, &str, Auth),
+    content_type: &str,
+    body: impl Into<Body>,
+) -> (StatusCode, serde_json::Value) {
+    let mut request = Request::builder()
+        .method(method.clone())
+        .uri(*path)
+        .header(header::CONTENT_TYPE, content_type);
+    match who {
+        Auth::None => {}
+        Auth::Agent => request = request.header(header::COOKIE, &app.cookie),
+        Auth::Admin => request = request.header(header::AUTHORIZATION, &app.bearer),
+    }
+    let response = crate::app::router(app.state.clone())
+        .oneshot(request.body(body.into()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let json = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+        panic!(
+            "{method} {path}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&bytes)
+        )
+    });
+    (status, json)
+}
+
+/// The documented error body: exactly `error` (a sentence) and `code`.
+fn assert_api_error(json: &serde_json::Value, code: &str, what: &str) {
+    let object = json.as_object().unwrap_or_else(|| panic!("{what}: {json}"));
+    assert_eq!(object.len(), 2, "{what}: {json}");
+    assert_eq!(json["code"], code, "{what}: {json}");
+    let sentence = json["error"].as_str().unwrap_or_default();
+    assert!(sentence.len() > 10, "{what}: {json}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_json_endpoint_answers_a_malformed_body_with_the_documented_error() {
+    let app = app().await;
+    for endpoint in JSON_ENDPOINTS {
+        let what = format!("{} {}", endpoint.0, endpoint.1);
+        let (status, json) = call(&app, endpoint, "application/json", "{not json").await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{what}: {json}");
+        assert_api_error(&json, "malformed_json", &what);
+
+        let (status, json) = call(&app, endpoint, "text/plain", "{}").await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{what}: {json}");
+        assert_api_error(&json, "wrong_content_type", &what);
+
+        let (status, json) = call(&app, endpoint, "application/json", "[1, 2]").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {json}");
+        assert_api_error(&json, "invalid_fields", &what);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_body_over_the_limit_is_refused_in_the_same_shape() {
+    let app = app().await;
+    let huge = format!("{{\"text\": \"{}\"}}", "a".repeat(3 << 20));
+    let endpoint = &JSON_ENDPOINTS[2];
+    let (status, json) = call(&app, endpoint, "application/json", huge).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{json}");
+    assert_api_error(&json, "body_too_large", "an oversized reply");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn failures_the_handlers_decide_share_the_shape() {
+    let app = app().await;
+    let login = (Method::POST, "/v1/agent/login", Auth::None);
+    let wrong = r#"{"email": "nobody@demo.test", "password": "guess"}"#;
+    let (status, json) = call(&app, &login, "application/json", wrong).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_api_error(&json, "wrong_password", "a wrong password");
+    assert_eq!(json["error"], "wrong email or password");
+
+    let reply = (Method::POST, "/v1/agent/conversations/c1/reply", Auth::None);
+    let (status, json) = call(&app, &reply, "application/json", r#"{"text": "hi"}"#).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_api_error(&json, "unauthorized", "no session");
+
+    let reply = (
+        Method::POST,
+        "/v1/agent/conversations/c1/reply",
+        Auth::Agent,
+    );
+    let (status, json) = call(&app, &reply, "application/json", r#"{"text": "hi"}"#).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_api_error(&json, "no_such_conversation", "an unknown conversation");
+
+    let phrases = (Method::PUT, "/v1/admin/handoff-phrases", Auth::Admin);
+    let (status, json) = call(&app, &phrases, "application/json", r#"{"phrases": [""]}"#).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_api_error(&json, "invalid_phrases", "an empty phrase");
+}
