@@ -30,7 +30,8 @@ fn component(path: &str) -> Vec<u8> {
 }
 
 /// The demo shop with its orders plugin, and a `broken` shop whose order plugin fails.
-async fn engine() -> Engine {
+/// The engine, and the store it writes to (to show the refunds a conversation issued).
+async fn engine() -> (Engine, Store) {
     let store = Store::in_memory().await.unwrap();
     store
         .load_demo(&DemoData::builtin().unwrap())
@@ -67,7 +68,12 @@ async fn engine() -> Engine {
     plugins
         .load("broken", failing, &component(kefu_test_plugins::HOSTILE))
         .unwrap();
-    Engine::new(store, default_classifier().unwrap(), Arc::new(plugins))
+    let engine = Engine::new(
+        store.clone(),
+        default_classifier().unwrap(),
+        Arc::new(plugins),
+    );
+    (engine, store)
 }
 
 fn render(m: &ChatMessage) -> String {
@@ -141,7 +147,7 @@ fn mask_references(text: &str) -> String {
     out
 }
 
-async fn run(engine: &Engine, source: &str) -> String {
+async fn run((engine, store): &(Engine, Store), source: &str) -> String {
     let mut out = String::new();
     let mut merchant = "demo".to_string();
     let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
@@ -154,8 +160,7 @@ async fn run(engine: &Engine, source: &str) -> String {
         out.push('\n');
         let id = format!("line-{n}");
         let result = if let Some(order) = line.strip_prefix("= refunds ") {
-            let refunds = engine
-                .store()
+            let refunds = store
                 .refunds_for_order(&merchant, order.trim())
                 .await
                 .unwrap();
@@ -321,7 +326,7 @@ async fn every_transcript_matches_what_the_engine_says_now() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn agents_are_offered_the_faq_answer_the_bot_would_give_first() {
-    let engine = engine().await;
+    let (engine, _) = engine().await;
     let suggestions = engine
         .faq_suggestions("demo", "do you deliver to canada?", kefu_protocol::Lang::En)
         .await

@@ -199,7 +199,7 @@ async fn a_malformed_component_is_refused_at_load() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_manifest_that_disagrees_with_describe_is_refused_at_load() {
     let host = host().await;
-    let orders = component("plugins/orders");
+    let orders = component(ORDERS);
     // One intent fewer than the plugin's describe() lists.
     let fewer = ORDERS_MANIFEST.replace(
         "intents = [\"track_order\", \"cancel_order\", \"change_shipping_address\"]",

@@ -49,11 +49,19 @@ enum Cmd {
         #[arg(long, env = "KEFU_TRAIN_EXTRA", value_delimiter = ':')]
         extra: Vec<PathBuf>,
     },
-    /// Evaluate widget/model/intent.onnx and print the report.
+    /// Evaluate widget/model/intent.onnx and print the report; with --conversations, run
+    /// the multi-turn dialogues of tests/conversations against the real engine instead.
     Eval {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
+        /// Evaluate whole conversations (development set; add --blind for the blind set,
+        /// which is measured once and reported apart).
+        #[arg(long)]
+        conversations: bool,
+        /// With --conversations: the blind set too.
+        #[arg(long, requires = "conversations")]
+        blind: bool,
     },
 }
 
@@ -219,7 +227,24 @@ fn main() -> Result<()> {
             println!("{}", kefu_model::report(&classifier, &set));
             Ok(())
         }
-        Cmd::Eval { data } => {
+        Cmd::Eval {
+            conversations: true,
+            blind,
+            ..
+        } => {
+            let mut run = cargo();
+            run.args(["test", "--package", "kefu-tests", "--test", "conversations"])
+                .args(["--", "--nocapture", "--test-threads", "1"])
+                .env("KEFU_CONVERSATIONS_VERBOSE", "1");
+            if blind {
+                run.env("KEFU_CONVERSATIONS_BLIND", "1");
+            }
+            exec(
+                "evaluating conversations (tests/conversations, real engine)",
+                &mut run,
+            )
+        }
+        Cmd::Eval { data, .. } => {
             let root = root();
             let report = kefu_model::evaluate_file(
                 &root.join("widget/model/intent.onnx"),
@@ -269,7 +294,7 @@ fn plugin_bench(steps: &mut Steps) -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    let mut steps = Steps::new(8 + build::STEPS);
+    let mut steps = Steps::new(9 + build::STEPS);
     tools::ensure_build_tools(&mut steps)?;
     tools::ensure_browser(&mut steps)?;
     steps.run(
@@ -297,6 +322,12 @@ fn test() -> Result<()> {
             "-D",
             "warnings",
         ]),
+    )?;
+    // The panel's state is plain data: its reducer is tested natively (yew and gloo compile
+    // on the host).
+    steps.run(
+        "running the chat panel's reducer tests natively (cargo test -p kefu-widget --lib)",
+        cargo().args(["test", "--package", "kefu-widget", "--lib"]),
     )?;
     // The default members: the wasm-only crates are covered by clippy above and the browser
     // tests below. The plugins the tests load come from kefu-test-plugins' build script, not

@@ -24,7 +24,7 @@ use kefu_protocol::Lang;
 
 /// Intents recorded on a contact-form answer and a rating (and their replies): wire values
 /// the widget and the console agree on.
-pub use kefu_protocol::{CONTACT_INTENT, CSAT_INTENT};
+use kefu_protocol::{CONTACT_INTENT, CSAT_INTENT};
 
 /// What the shopper put in the contact form.
 #[derive(Debug, Clone)]

@@ -145,11 +145,6 @@ impl Engine {
         }
     }
 
-    /// The store this engine persists to.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// Where committed changes are published (and agent presence is counted).
     pub fn bus(&self) -> &Bus {
         &self.bus
