@@ -49,25 +49,37 @@ fn main() {
         .and_then(Path::parent)
         .expect("plugins/artifacts lives two levels below the workspace root")
         .to_path_buf();
-    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
+    // Checkouts of kefu that share a target directory (worktrees, CI clones) share this
+    // script's OUT_DIR too: cargo hashes a workspace crate by its path inside the workspace,
+    // not on disk. So everything this script writes goes below a directory of this checkout's
+    // own, and one checkout's build never rewrites the plugins another one's tests are reading.
+    let checkout = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        root.hash(&mut hasher);
+        format!("checkout-{:016x}", hasher.finish())
+    };
+    let out_root = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
 
+    // Relative to this package, so cargo compares the files of the checkout it builds.
     for plugin in PLUGINS {
-        rerun_if_changed(&root.join("plugins").join(plugin.dir));
+        rerun_if_changed(&format!("../{}", plugin.dir));
     }
     for path in [
-        "plugins/sdk",
-        "plugins/wit",
-        "Cargo.toml",
-        "Cargo.lock",
-        ".cargo/config.toml",
+        "../sdk",
+        "../wit",
+        "../../Cargo.toml",
+        "../../Cargo.lock",
+        "../../.cargo/config.toml",
     ] {
-        rerun_if_changed(&root.join(path));
+        rerun_if_changed(path);
     }
 
     ensure_wasm_target();
-    let target_dir = nested_target_dir(&out_dir);
+    let target_dir = nested_target_dir(&out_root).join(&checkout);
     build(&root, &target_dir);
 
+    let out_dir = out_root.join(&checkout);
     let mut constants = String::new();
     let reference_dir = out_dir.join("plugins");
     let _ = fs::remove_dir_all(&reference_dir);
@@ -123,11 +135,11 @@ fn main() {
             .collect::<String>(),
     )
     .unwrap();
-    fs::write(out_dir.join("plugins.rs"), constants).expect("writing plugins.rs");
+    fs::write(out_root.join("plugins.rs"), constants).expect("writing plugins.rs");
 }
 
-fn rerun_if_changed(path: &Path) {
-    println!("cargo::rerun-if-changed={}", path.display());
+fn rerun_if_changed(path: &str) {
+    println!("cargo::rerun-if-changed={path}");
 }
 
 fn path_str(path: &Path) -> &str {
@@ -162,7 +174,9 @@ fn ensure_wasm_target() {
 /// A target directory of its own: the cargo running this script holds the lock on its own
 /// target directory until the script ends, so a nested cargo using it would wait forever.
 /// Beside the shared one when `CARGO_TARGET_DIR` is set (kept across `cargo clean -p` and
-/// shared by the profiles that run this script), else inside `OUT_DIR`.
+/// shared by the profiles that run this script), else inside `OUT_DIR`. The caller adds a
+/// directory per checkout: cargo would otherwise take one checkout's compiled plugin for
+/// another's whenever the other's sources are older.
 fn nested_target_dir(out_dir: &Path) -> PathBuf {
     // A relative CARGO_TARGET_DIR is relative to where cargo was started, unknown here.
     env::var_os("CARGO_TARGET_DIR")

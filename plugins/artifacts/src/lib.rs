@@ -2,8 +2,8 @@
 //!
 //! The build script compiles `plugins/{orders,refunds,catalog,hostile}` for
 //! `wasm32-unknown-unknown` with the `wasm` profile (a nested cargo with its own target
-//! directory, `$CARGO_TARGET_DIR/test-plugins`, so it never waits on the lock of the build
-//! that runs it) and turns each core module into a component exactly as `cargo xtask build`
+//! directory, `$CARGO_TARGET_DIR/test-plugins/checkout-<hash>`, so it never waits on the lock
+//! of the build that runs it, and checkouts sharing a target directory never mix plugins) and turns each core module into a component exactly as `cargo xtask build`
 //! does ([`kefu_componentize`]). So `cargo test` needs no `dist/`: a test reads
 //! [`ORDERS`], or serves [`PLUGINS_DIR`], and cargo rebuilds the components when a plugin, the
 //! SDK or the WIT changes.
