@@ -37,8 +37,9 @@ enum Cmd {
     /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
     /// onnxruntime-web, headless Chromium). Numbers go into docs/benchmarks.md.
     Bench,
-    /// Train the intent model and the frustration tone model from ../shared/data (or --data),
-    /// widget/model/data and widget/model/frustration.
+    /// Train the intent model, the frustration tone model and the topic models from
+    /// ../shared/data (or --data), widget/model/data, widget/model/frustration and
+    /// widget/model/topics.
     Train {
         /// Directory with the public data sets (bitext-27k, clinc150, crosswoz-zh).
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
@@ -48,6 +49,13 @@ enum Cmd {
         /// environment variable.
         #[arg(long, env = "KEFU_TRAIN_EXTRA", value_delimiter = ':')]
         extra: Vec<PathBuf>,
+    },
+    /// Train only the topic models (widget/model/topics.bin) from widget/model/topics and the
+    /// intent model's ordinary shop sentences, leaving the intent model as it is.
+    TrainTopics {
+        /// Directory with the public data sets.
+        #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
+        data: PathBuf,
     },
     /// Evaluate widget/model/intent.onnx and print the report; with --conversations, run
     /// the multi-turn dialogues of tests/conversations against the real engine instead.
@@ -213,6 +221,12 @@ fn main() -> Result<()> {
                 &root.join("widget/model/frustration.bin"),
                 hyper.seed,
             )?;
+            kefu_model::topics::train_and_write(
+                &root.join("widget/model/topics"),
+                &set.train,
+                &root.join("widget/model/topics.bin"),
+                hyper.seed,
+            )?;
             let bytes = std::fs::read(&out)?;
             let classifier = kefu_intent::Classifier::load(&bytes)?;
             if let Some(path) = std::env::var_os("KEFU_TRAIN_ERRORS") {
@@ -225,6 +239,18 @@ fn main() -> Result<()> {
                 std::fs::write(path, lines.join("\n"))?;
             }
             println!("{}", kefu_model::report(&classifier, &set));
+            Ok(())
+        }
+        Cmd::TrainTopics { data } => {
+            let root = root();
+            let seed = kefu_model::train::Hyper::from_env().seed;
+            let set = kefu_model::data::load(&data, &root.join("widget/model/data"), seed)?;
+            kefu_model::topics::train_and_write(
+                &root.join("widget/model/topics"),
+                &set.train,
+                &root.join("widget/model/topics.bin"),
+                seed,
+            )?;
             Ok(())
         }
         Cmd::Eval {

@@ -7,7 +7,7 @@
 //! the shopper's address or payment details: the host does not hand them out.
 use kefu_plugin_sdk::{
     Action, AddressProposal, CancelProposal, Card, Description, Guest, HostError, Order,
-    OrderStatusCard, PluginError, Reply, Request, export_plugin, format_money, orders,
+    OrderStatusCard, PluginError, Reply, Request, clock, export_plugin, format_money, orders,
 };
 
 struct Orders;
@@ -29,7 +29,31 @@ fn status_label(status: &str, zh: bool) -> String {
     label.to_string()
 }
 
-fn describe_order(order: &Order, zh: bool) -> String {
+/// What to say about the expected date, read against `today` (the call's frozen clock, so
+/// a replay says the same): a date still ahead is a promise of the carrier's; a date that has
+/// passed is said to have passed, never as if it were still to come; a delivered order needs
+/// none.
+fn eta_sentence(order: &Order, today: &str, zh: bool) -> String {
+    let Some(eta) = order.eta.as_deref() else {
+        return String::new();
+    };
+    match (order.status.as_str(), eta < today, zh) {
+        ("delivered", ..) => String::new(),
+        (_, false, false) => format!(" It should arrive by {eta}."),
+        (_, false, true) => format!("预计{eta}送达。"),
+        (_, true, false) => format!(
+            " It was due on {eta}, so it is running late: sorry about that. If it has not \
+             arrived in the next two days, ask for a person and our team will trace it."
+        ),
+        (_, true, true) => {
+            format!(
+                "原定{eta}送达，目前已延误，非常抱歉。如两天内仍未收到，请转人工，我们会为您追查。"
+            )
+        }
+    }
+}
+
+fn describe_order(order: &Order, today: &str, zh: bool) -> String {
     let label = status_label(&order.status, zh);
     if matches!(order.status.as_str(), "cancelled" | "returned") {
         return if zh {
@@ -40,22 +64,14 @@ fn describe_order(order: &Order, zh: bool) -> String {
     }
     match (&order.carrier, &order.tracking_number, zh) {
         (Some(carrier), Some(tracking), false) => {
-            let eta = order
-                .eta
-                .as_ref()
-                .map(|d| format!(" It should arrive by {d}."))
-                .unwrap_or_default();
+            let eta = eta_sentence(order, today, false);
             format!(
                 "Order {} has {label} with {carrier}, tracking number {tracking}.{eta}",
                 order.id
             )
         }
         (Some(carrier), Some(tracking), true) => {
-            let eta = order
-                .eta
-                .as_ref()
-                .map(|d| format!("预计{d}送达。"))
-                .unwrap_or_default();
+            let eta = eta_sentence(order, today, true);
             format!(
                 "订单{}{label}，承运商{carrier}，运单号{tracking}。{eta}",
                 order.id
@@ -104,7 +120,7 @@ impl Guest for Orders {
             eta: order.eta.clone(),
         };
         Ok(Reply {
-            text: describe_order(&order, zh),
+            text: describe_order(&order, &clock::today(), zh),
             cards: vec![Card::OrderStatus(card)],
             proposal: None,
         })

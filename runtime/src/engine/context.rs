@@ -79,6 +79,35 @@ pub struct TurnContext {
     pub served: HashMap<String, Served>,
     /// Whether a person can answer live (an agent online, within business hours).
     pub live: bool,
+    /// What the shopper gave earlier in the conversation, latest first.
+    pub remembered: Remembered,
+}
+
+/// What the shopper told the bot earlier in the conversation: never asked for again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Remembered {
+    /// The order number they gave last.
+    pub order_number: Option<String>,
+    /// The email they gave last.
+    pub email: Option<String>,
+}
+
+impl Remembered {
+    /// What `texts` (the shopper's messages, oldest first) gave.
+    pub fn from_messages(texts: &[String]) -> Self {
+        let mut out = Self::default();
+        for text in texts.iter().rev() {
+            let found = kefu_intent::slots::extract(text);
+            if out.order_number.is_none() {
+                out.order_number =
+                    kefu_intent::slots::first(&found, SlotKind::OrderNumber).map(str::to_string);
+            }
+            if out.email.is_none() {
+                out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);
+            }
+        }
+        out
+    }
 }
 
 impl TurnContext {
@@ -114,8 +143,8 @@ impl TurnContext {
         conversation: &str,
         u: &Understanding,
     ) -> Result<Option<Self>, StoreError> {
-        // The orders the turn may be about: those written in the message, and the one the
-        // pending question is about.
+        // The orders the turn may be about: those written in the message, the one the
+        // pending question is about, and the one the shopper named last.
         let mut numbers: Vec<String> = u
             .slots
             .iter()
@@ -123,9 +152,11 @@ impl TurnContext {
             .map(|s| s.value.clone())
             .collect();
         let Some(snapshot) = store
-            .turn_snapshot(merchant, conversation, &u.text, |conv| {
+            .turn_snapshot(merchant, conversation, &u.text, |conv, recent| {
                 let pending = Pending::parse(conv.pending.as_deref());
                 numbers.extend(pending.order_number);
+                // The order the shopper named last, which is never asked for again.
+                numbers.extend(Remembered::from_messages(recent).order_number);
                 (numbers, pending.action)
             })
             .await?
@@ -141,6 +172,7 @@ impl TurnContext {
             orders,
             names_product,
             action,
+            recent_shopper,
         } = snapshot;
         let settings = settings.unwrap_or_else(|| MerchantSettings {
             reply_within_hours: DEFAULT_REPLY_WITHIN_HOURS,
@@ -170,6 +202,7 @@ impl TurnContext {
             names_product,
             proposed_action: action,
             served,
+            remembered: Remembered::from_messages(&recent_shopper),
         }))
     }
 }

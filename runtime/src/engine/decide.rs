@@ -22,6 +22,7 @@ use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
 use super::understand::Understanding;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
+use kefu_intent::topics::Topic;
 
 /// Consecutive unhelpful turns after which the bot stops trying and offers a person.
 pub const FAILED_TURNS_OFFER: u32 = 2;
@@ -111,6 +112,9 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         )
     } else if let Some(topic) = policy::topic(&u.text) {
         hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)
+    } else if let Some((topic, _)) = u.topic.filter(|(t, _)| t.needs_a_person()) {
+        // However it is phrased: the topic model hears what the keywords have no entry for.
+        hand_off(Line::PolicyHandoff, lang, policy::reason_for(topic), 2)
     } else {
         let lower = u.text.to_lowercase();
         let phrase = ctx
@@ -153,9 +157,21 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         order_number,
         email,
         address,
-        ..
+        settled,
     } = route;
+    // What went wrong with a delivery, or time pressure, is heard by meaning; a message
+    // that answers a question the bot asked keeps to that question.
+    let intent = match u.topic.map(|(t, _)| t) {
+        Some(topic) if !settled && topic.is_delivery_problem() => claim_intent(topic).to_string(),
+        Some(Topic::Urgent) if !settled => URGENT.to_string(),
+        _ => intent,
+    };
     let intent = intent.as_str();
+    // An order number the shopper gave earlier is never asked for again.
+    let order_number = order_number.or_else(|| ctx.remembered.order_number.clone());
+    if let Some(d) = intake(ctx, u, intent, order_number.as_deref()) {
+        return Answer::Now(d);
+    }
     match intent {
         "greeting" => return Answer::Now(say(intent, Line::Greeting, lang, Bot)),
         "thanks" => return Answer::Now(say(intent, Line::Thanks, lang, Bot)),
@@ -191,7 +207,19 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         let Some(number) = &order_number else {
             return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
         };
-        match owner_of(ctx, number, email.as_deref()) {
+        // An email given earlier proves ownership if it is the order's; if it is not, the
+        // shopper is asked (an earlier, unrelated email is not a wrong answer).
+        let ownership = match owner_of(ctx, number, email.as_deref()) {
+            Ownership::NeedEmail => match &ctx.remembered.email {
+                Some(earlier) => match owner_of(ctx, number, Some(earlier)) {
+                    Ownership::Proven(by) => Ownership::Proven(by),
+                    _ => Ownership::NeedEmail,
+                },
+                None => Ownership::NeedEmail,
+            },
+            other => other,
+        };
+        match ownership {
             Ownership::Proven(by) => verified_email = Some(by),
             Ownership::NeedEmail => {
                 let pending = Pending {
@@ -230,6 +258,78 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         verified_email,
         order_number,
     })
+}
+
+/// The intent a shopper's message becomes when it reports what went wrong with a delivery.
+pub fn claim_intent(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Damaged => "report_damaged",
+        Topic::WrongItem => "report_wrong_item",
+        Topic::MissingItem => "report_missing_item",
+        _ => "report_not_received",
+    }
+}
+
+/// The intent of a message whose situation makes time critical.
+pub const URGENT: &str = "urgent_request";
+
+/// Delivery problems, urgency and complaints: the bot takes in what happened (the order,
+/// asked for once) and hands it to a person with the facts, instead of "I can't handle
+/// that". The shopper is told the person sees the whole conversation.
+fn intake(
+    ctx: &TurnContext,
+    u: &Understanding,
+    intent: &str,
+    order: Option<&str>,
+) -> Option<Decision> {
+    let lang = u.lang;
+    let on_order = order.map(|n| format!(", order {n}")).unwrap_or_default();
+    let what =
+        match intent {
+            "report_damaged" => "damaged item",
+            "report_wrong_item" => "wrong item",
+            "report_missing_item" => "missing item",
+            "report_not_received" => "marked delivered, not received",
+            URGENT => {
+                let mut d = hand_off(
+                    Line::UrgentHandoff,
+                    lang,
+                    &format!("urgent: time-critical for the shopper{on_order}"),
+                    1,
+                );
+                d.intent = URGENT.into();
+                // What the shop can do now, in its own words: its fastest delivery options.
+                if let Some(entry) = ctx.faq.iter().find(|e| {
+                    e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options")
+                }) {
+                    d.text = format!("{}\n\n{}", d.text, entry.answer);
+                    d.line = None;
+                }
+                return Some(d);
+            }
+            "complaint" => {
+                let mut d = hand_off(
+                    Line::ComplaintHandoff,
+                    lang,
+                    &format!("complaint{on_order}"),
+                    1,
+                );
+                d.intent = intent.into();
+                return Some(d);
+            }
+            _ => return None,
+        };
+    let Some(order) = order else {
+        return Some(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
+    };
+    let mut d = hand_off(
+        Line::DeliveryClaim,
+        lang,
+        &format!("claim: {what}, order {order}"),
+        1,
+    );
+    d.intent = intent.into();
+    Some(d)
 }
 
 /// The answer after the plugin `call` returned `result`. A proposal is stored under

@@ -8,7 +8,7 @@ use kefu_intent::Prediction;
 use kefu_protocol::{Card, ConversationState};
 
 use super::*;
-use crate::engine::context::{Served, TurnContext};
+use crate::engine::context::{Remembered, Served, TurnContext};
 use crate::engine::decision::Pending;
 use crate::engine::plan::{CallPlan, CommitOutcome, Step};
 use crate::engine::replies::{Lang, Line};
@@ -104,6 +104,7 @@ fn ctx() -> TurnContext {
         proposed_action: None,
         served: s,
         live: true,
+        remembered: Remembered::default(),
     }
 }
 
@@ -788,4 +789,118 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
         &msg("are you a bot? I want a human", "out_of_scope", 0.5),
     ));
     says(&d, Line::HandoffRequested);
+}
+
+fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
+    u.topic = Some((topic, 0.9));
+    u
+}
+
+#[test]
+fn a_sensitive_topic_heard_by_meaning_goes_to_a_person_at_priority_two() {
+    use kefu_intent::topics::Topic;
+    for (topic, reason) in [
+        (Topic::Fraud, "fraud"),
+        (Topic::AccountTakeover, "account security"),
+        (Topic::DataProtection, "data protection"),
+        (Topic::Legal, "legal"),
+        (Topic::Harassment, "harassment"),
+        (Topic::Safety, "safety"),
+    ] {
+        let u = with_topic(msg("there's something odd here", "track_order", 0.6), topic);
+        let d = reply(decide(&ctx(), &u));
+        says(&d, Line::PolicyHandoff);
+        assert_eq!((d.state, d.priority), (WaitingForHuman, 2));
+        assert!(d.handoff_reason.unwrap().contains(reason), "{topic:?}");
+    }
+}
+
+#[test]
+fn a_delivery_problem_is_taken_in_and_handed_to_a_person_with_the_order() {
+    use kefu_intent::topics::Topic;
+    let u = with_topic(msg("the cap came torn", "complaint", 0.5), Topic::Damaged);
+    let d = reply(decide(&ctx(), &u));
+    says(&d, Line::AskOrderNumber);
+    assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
+    let mut next = ctx();
+    next.conversation.pending_intent = d.pending_intent;
+    let d = reply(decide(&next, &msg("1003", "out_of_scope", 0.3)));
+    says(&d, Line::DeliveryClaim);
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: damaged item, order 1003")
+    );
+    // With the order in the message, at once.
+    let u = with_topic(
+        msg(
+            "order 1003 says delivered but nothing came",
+            "track_order",
+            0.6,
+        ),
+        Topic::NotReceived,
+    );
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: marked delivered, not received, order 1003")
+    );
+}
+
+#[test]
+fn urgency_is_acknowledged_with_the_fastest_options_and_a_person_at_raised_priority() {
+    use kefu_intent::topics::Topic;
+    let mut ctx = ctx();
+    ctx.faq.push(FaqEntry {
+        id: 2,
+        question: "What shipping options do you offer?".into(),
+        answer: "Express (1-2 business days) is $15.".into(),
+        lang: "en".into(),
+        intent: Some("delivery_options".into()),
+    });
+    let u = with_topic(
+        msg(
+            "I need it by friday for my dad's funeral",
+            "delivery_period",
+            0.7,
+        ),
+        Topic::Urgent,
+    );
+    let d = reply(decide(&ctx, &u));
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+    assert!(
+        d.text.contains("urgent") && d.text.contains("Express"),
+        "{}",
+        d.text
+    );
+    assert!(d.handoff_reason.unwrap().starts_with("urgent"));
+}
+
+#[test]
+fn a_complaint_gets_one_apology_and_a_person_who_sees_everything() {
+    let d = reply(decide(
+        &ctx(),
+        &msg("your service is a joke", "complaint", 0.8),
+    ));
+    says(&d, Line::ComplaintHandoff);
+    assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(d.handoff_reason.as_deref(), Some("complaint"));
+}
+
+#[test]
+fn an_order_number_or_email_given_earlier_is_never_asked_for_again() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let c = call(decide(&ctx, &msg("where is it now?", "track_order", 0.9)));
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    ctx.remembered.email = Some("jane@example.com".into());
+    let c = call(decide(&ctx, &msg("ok cancel it then", "cancel_order", 0.9)));
+    assert!(
+        c.request.owner_verified,
+        "the email given earlier is the order's"
+    );
+    // An earlier email that is not the order's is not a wrong answer: the shopper is asked.
+    ctx.remembered.email = Some("someone@else.example".into());
+    let d = reply(decide(&ctx, &msg("cancel it", "cancel_order", 0.9)));
+    says(&d, Line::AskOrderEmail);
 }

@@ -94,6 +94,23 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
 }
 
+/// The handoff reason for a topic the topic model recognised.
+pub fn reason_for(topic: kefu_intent::topics::Topic) -> &'static str {
+    use kefu_intent::topics::Topic;
+    match topic {
+        Topic::Fraud => "policy: fraud or a charge the shopper does not recognise",
+        Topic::AccountTakeover => "policy: account security",
+        Topic::DataProtection => "policy: data protection request",
+        Topic::Legal => "policy: legal",
+        Topic::Harassment => "policy: harassment or threats",
+        Topic::Safety => "policy: safety or health",
+        Topic::Urgent => "urgent: time-critical for the shopper",
+        Topic::Damaged | Topic::WrongItem | Topic::MissingItem | Topic::NotReceived => {
+            "claim: delivery problem"
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -75,6 +75,12 @@ lines! {
     /// Asked whether it is a bot: it is the shop's automated assistant, and a person is
     /// one message away.
     BotDisclosure = "bot_disclosure",
+    /// Something went wrong with a delivery: a person takes the claim, with the facts.
+    DeliveryClaim = "delivery_claim",
+    /// The shopper's situation makes time critical: a person at raised priority.
+    UrgentHandoff = "urgent_handoff",
+    /// A complaint: one apology, and a person who sees the whole conversation.
+    ComplaintHandoff = "complaint_handoff",
 }
 
 impl Line {
@@ -180,6 +186,24 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
         (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
         (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
+        (Line::DeliveryClaim, En) => {
+            "I'm sorry about that. I've passed it to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
+        }
+        (Line::DeliveryClaim, Zh) => {
+            "非常抱歉给您带来不便。我已把您说的情况转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。"
+        }
+        (Line::UrgentHandoff, En) => {
+            "I understand this is urgent. I've asked a person from our team to look at it first; they see this whole conversation and will reply right here."
+        }
+        (Line::UrgentHandoff, Zh) => {
+            "明白，这件事很急。我已请客服同事优先处理，他们能看到完整的对话记录，会在这里回复您。"
+        }
+        (Line::ComplaintHandoff, En) => {
+            "I'm sorry about your experience. I've passed your complaint to a person from our team; they see this whole conversation, so you won't have to repeat anything, and they'll reply right here."
+        }
+        (Line::ComplaintHandoff, Zh) => {
+            "非常抱歉给您带来不好的体验。我已把您的投诉转给客服同事，他们能看到完整的对话记录，您无需重复说明，会在这里回复您。"
+        }
         (Line::BotDisclosure, En) => {
             "I'm this shop's automated assistant, not a person. I can help with your orders, returns and our products, or get you someone from our team right away."
         }

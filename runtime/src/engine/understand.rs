@@ -4,6 +4,7 @@
 
 use kefu_intent::Prediction;
 use kefu_intent::slots::{self, Slot, SlotKind};
+use kefu_intent::topics::Topic;
 
 use super::language;
 use super::replies::Lang;
@@ -21,6 +22,9 @@ pub struct Understanding {
     pub slots: Vec<Slot>,
     /// The shopper sounds frustrated or sarcastic.
     pub upset: bool,
+    /// What the message is about beyond the intent labels (a charge they did not make, a
+    /// damaged item, time pressure…), with the topic model's probability.
+    pub topic: Option<(Topic, f32)>,
 }
 
 impl Understanding {
@@ -33,6 +37,7 @@ impl Understanding {
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
             upset: kefu_intent::signals::frustration(text).is_upset(),
+            topic: kefu_intent::topics::detect(text),
             prediction,
         }
     }

@@ -37,6 +37,9 @@ pub struct TurnSnapshot {
     pub names_product: bool,
     /// The action asked for, if it is still `proposed`.
     pub action: Option<ActionRecord>,
+    /// What the shopper wrote in the conversation's latest messages, oldest first (what
+    /// they told the bot: order numbers, emails).
+    pub recent_shopper: Vec<String>,
 }
 
 /// Everything one turn changes.
@@ -75,21 +78,42 @@ pub enum TurnWritten {
     Changed,
 }
 
+/// How many of the shopper's latest messages a turn remembers.
+const RECENT: u32 = 30;
+
 impl Store {
+    /// The texts of the shopper's latest `n` messages in `conversation`, oldest first.
+    pub async fn recent_shopper_texts(
+        &self,
+        conversation: &str,
+        n: u32,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT text FROM messages WHERE conversation_id = ? AND author = 'shopper' \
+             ORDER BY seq DESC LIMIT ?",
+        )
+        .bind(conversation)
+        .bind(i64::from(n))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().rev().map(|r| r.get("text")).collect())
+    }
+
     /// The facts a turn of `conversation` (of `merchant`) on `text` is decided on; `None` if
-    /// the merchant has no such conversation. `wanted` names, from the conversation just
-    /// read, the orders to look up and the action to fetch.
+    /// the merchant has no such conversation. `wanted` names, from the conversation and the
+    /// shopper's latest messages just read, the orders to look up and the action to fetch.
     pub async fn turn_snapshot(
         &self,
         merchant: &str,
         conversation: &str,
         text: &str,
-        wanted: impl FnOnce(&Conversation) -> (Vec<String>, Option<String>),
+        wanted: impl FnOnce(&Conversation, &[String]) -> (Vec<String>, Option<String>),
     ) -> Result<Option<TurnSnapshot>, StoreError> {
         let Some(conv) = self.conversation(merchant, conversation).await? else {
             return Ok(None);
         };
-        let (numbers, action) = wanted(&conv);
+        let recent_shopper = self.recent_shopper_texts(conversation, RECENT).await?;
+        let (numbers, action) = wanted(&conv, &recent_shopper);
         let mut orders = Vec::new();
         for number in numbers {
             if !orders.iter().any(|o: &OrderRecord| o.id == number)
@@ -118,6 +142,7 @@ impl Store {
             orders,
             names_product: self.product_named(merchant, text).await?.is_some(),
             action,
+            recent_shopper,
             conversation: conv,
         }))
     }

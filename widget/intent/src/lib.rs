@@ -9,6 +9,8 @@
 //!   numbers, emails, phone numbers, amounts of money, and mentions of the shop's products.
 //! - [`signals`] scores frustration and sarcasm ("oh great, another delay", "呵呵"), from
 //!   readable rules and a small learned [`tone`] model.
+//! - [`topics`] recognises by meaning what the labels do not cover: sensitive topics a
+//!   person must handle, urgency, and what went wrong with a delivery.
 //! - [`language`] tells English, Chinese and mixed messages apart.
 //!
 //! This crate deliberately knows nothing about browsers (no web-sys) or servers: the widget
@@ -19,6 +21,7 @@ pub mod featurize;
 pub mod signals;
 pub mod slots;
 pub mod tone;
+pub mod topics;
 
 mod classifier;
 mod language;

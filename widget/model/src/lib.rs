@@ -12,6 +12,7 @@ pub mod noise;
 pub mod onnx;
 pub mod rng;
 pub mod tone;
+pub mod topics;
 pub mod train;
 
 use std::path::Path;

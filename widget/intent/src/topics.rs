@@ -1,0 +1,209 @@
+//! Topics the intent model has no label for, recognised by meaning: situations a bot must
+//! not handle alone (a charge the shopper did not make, a taken-over account, a request
+//! about their personal data, legal threats, harassment, harm to someone's health), time
+//! pressure in a shopper's life, and what went wrong with a delivery (damaged, wrong or
+//! missing items, a parcel marked delivered that never came).
+//!
+//! One logistic regression per topic (one-vs-rest, each a [`ToneModel`] over the shared
+//! featurizer), trained by `cargo xtask train` (`kefu_model::topics`) on sentences written
+//! for kefu (`widget/model/topics/`), with the intent model's ordinary shop sentences as
+//! negatives. Each topic's cut-off is calibrated so that few ordinary messages reach it.
+//! Keyword rules stay beside it as a backstop (`runtime/src/engine/policy.rs`).
+//!
+//! File format (`widget/model/topics.bin`, little-endian): the magic `KFTOPIC1`, the number
+//! of topics (`u32`), then for each: its name's length (`u32`) and UTF-8 bytes, the length
+//! (`u32`) and bytes of its [`ToneModel`].
+
+use crate::tone::{ToneError, ToneModel};
+
+const MAGIC: &[u8; 8] = b"KFTOPIC1";
+
+/// A topic the model recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Topic {
+    /// A charge the shopper did not make or does not recognise; a card used by someone else.
+    Fraud,
+    /// Someone else got into the shopper's account.
+    AccountTakeover,
+    /// A request about the shopper's personal data: access, deletion, objection.
+    DataProtection,
+    /// Lawyers, courts, consumer authorities.
+    Legal,
+    /// Threats or abuse, against the shopper or anyone else.
+    Harassment,
+    /// Harm to someone's health or safety: injury, allergy, a swallowed part.
+    Safety,
+    /// A personal situation that makes time critical (a funeral, a flight, a hospital stay).
+    Urgent,
+    /// The item arrived damaged or not working.
+    Damaged,
+    /// The wrong item, size or colour arrived.
+    WrongItem,
+    /// Part of the order is missing.
+    MissingItem,
+    /// Marked delivered, but nothing arrived.
+    NotReceived,
+}
+
+impl Topic {
+    /// Every topic, in file order.
+    pub const ALL: &[Topic] = &[
+        Topic::Fraud,
+        Topic::AccountTakeover,
+        Topic::DataProtection,
+        Topic::Legal,
+        Topic::Harassment,
+        Topic::Safety,
+        Topic::Urgent,
+        Topic::Damaged,
+        Topic::WrongItem,
+        Topic::MissingItem,
+        Topic::NotReceived,
+    ];
+
+    /// The topic's name in the training files (`fraud`, `wrong_item`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Fraud => "fraud",
+            Self::AccountTakeover => "account_takeover",
+            Self::DataProtection => "data_protection",
+            Self::Legal => "legal",
+            Self::Harassment => "harassment",
+            Self::Safety => "safety",
+            Self::Urgent => "urgent",
+            Self::Damaged => "damaged",
+            Self::WrongItem => "wrong_item",
+            Self::MissingItem => "missing_item",
+            Self::NotReceived => "not_received",
+        }
+    }
+
+    /// The topic named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// Whether a bot must not handle it alone: a person takes over by policy.
+    pub fn needs_a_person(self) -> bool {
+        matches!(
+            self,
+            Self::Fraud
+                | Self::AccountTakeover
+                | Self::DataProtection
+                | Self::Legal
+                | Self::Harassment
+                | Self::Safety
+        )
+    }
+
+    /// Whether it is something that went wrong with a delivery.
+    pub fn is_delivery_problem(self) -> bool {
+        matches!(
+            self,
+            Self::Damaged | Self::WrongItem | Self::MissingItem | Self::NotReceived
+        )
+    }
+}
+
+/// The trained topic models.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicModels {
+    /// One model per topic.
+    pub models: Vec<(Topic, ToneModel)>,
+}
+
+impl TopicModels {
+    /// Reads models written by [`TopicModels::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ToneError> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], ToneError> {
+            let s = bytes.get(at..at + n).ok_or(ToneError::Format)?;
+            at += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err(ToneError::Format);
+        }
+        let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("four bytes")) as usize;
+        let count = u32_of(take(4)?);
+        let mut models = Vec::with_capacity(count.min(64));
+        for _ in 0..count {
+            let len = u32_of(take(4)?);
+            let name = std::str::from_utf8(take(len)?).map_err(|_| ToneError::Format)?;
+            let topic = Topic::from_name(name).ok_or(ToneError::Format)?;
+            let len = u32_of(take(4)?);
+            models.push((topic, ToneModel::from_bytes(take(len)?)?));
+        }
+        Ok(Self { models })
+    }
+
+    /// The file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend((self.models.len() as u32).to_le_bytes());
+        for (topic, model) in &self.models {
+            let name = topic.name().as_bytes();
+            out.extend((name.len() as u32).to_le_bytes());
+            out.extend(name);
+            let bytes = model.to_bytes();
+            out.extend((bytes.len() as u32).to_le_bytes());
+            out.extend(bytes);
+        }
+        out
+    }
+
+    /// Every topic's probability for `text`.
+    pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
+        self.models
+            .iter()
+            .map(|(t, m)| (*t, m.probability(text)))
+            .collect()
+    }
+
+    /// The most likely topic of `text`, if its model says so (probability ≥ 0.5, the
+    /// calibrated cut-off).
+    pub fn detect(&self, text: &str) -> Option<(Topic, f32)> {
+        self.scores(text)
+            .into_iter()
+            .filter(|(_, p)| *p >= 0.5)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    }
+}
+
+/// The topic models built into this crate (`widget/model/topics.bin`).
+pub fn builtin() -> &'static TopicModels {
+    static MODELS: std::sync::OnceLock<TopicModels> = std::sync::OnceLock::new();
+    MODELS.get_or_init(|| {
+        TopicModels::from_bytes(include_bytes!("../../model/topics.bin"))
+            .expect("the built-in topic models match this featurizer (retrain: cargo xtask train)")
+    })
+}
+
+/// The topic of `text` by the built-in models, if any.
+pub fn detect(text: &str) -> Option<(Topic, f32)> {
+    builtin().detect(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_topic_has_a_name_that_finds_it() {
+        for t in Topic::ALL {
+            assert_eq!(Topic::from_name(t.name()), Some(*t));
+        }
+    }
+
+    #[test]
+    fn the_built_in_models_cover_every_topic_and_round_trip() {
+        let models = builtin();
+        let topics: Vec<Topic> = models.models.iter().map(|(t, _)| *t).collect();
+        assert_eq!(topics, Topic::ALL);
+        assert_eq!(
+            &TopicModels::from_bytes(&models.to_bytes()).unwrap(),
+            models
+        );
+        assert!(TopicModels::from_bytes(b"KFTOPIC1\x01\0\0\0").is_err());
+    }
+}
