@@ -100,12 +100,28 @@ impl PluginHost {
                 name: manifest.plugin.name.clone(),
                 reason: format!("{e:#}"),
             })?;
-        self.install(merchant, manifest, &component)
+        let plugin = self.prepare_component(merchant, manifest, &component)?;
+        self.activate(plugin.clone());
+        Ok(plugin)
     }
 
     /// Links an artifact compiled by [`compile::ArtifactCache`] for `merchant`, replacing a
     /// plugin of the same name. Calls already running finish on the old version.
     pub fn load_precompiled(
+        &self,
+        merchant: &str,
+        manifest_text: &str,
+        artifact: &[u8],
+    ) -> Result<Arc<LoadedPlugin>, LoadError> {
+        let plugin = self.prepare_precompiled(merchant, manifest_text, artifact)?;
+        self.activate(plugin.clone());
+        Ok(plugin)
+    }
+
+    /// Everything [`Self::load_precompiled`] does except making the plugin serve: the
+    /// artifact is linked, described and checked against its manifest, and nothing changes
+    /// for shoppers until [`Self::activate`]. Deployments record the version in between.
+    pub fn prepare_precompiled(
         &self,
         merchant: &str,
         manifest_text: &str,
@@ -122,10 +138,26 @@ impl PluginHost {
             name: manifest.plugin.name.clone(),
             reason: format!("{e:#}"),
         })?;
-        self.install(merchant, manifest, &component)
+        self.prepare_component(merchant, manifest, &component)
     }
 
-    fn install(
+    /// Makes a prepared plugin its merchant's plugin of that name, replacing the one before:
+    /// new calls get it, calls already running finish on the old one.
+    pub fn activate(&self, plugin: Arc<LoadedPlugin>) {
+        tracing::info!(
+            merchant = %plugin.merchant,
+            plugin = %plugin.manifest.plugin.name,
+            version = %plugin.manifest.plugin.version,
+            contract = plugin.contract_version(),
+            intents = ?plugin.manifest.plugin.intents,
+            "plugin loaded"
+        );
+        self.plugins.insert(plugin);
+    }
+
+    /// Pre-links `component` for the newest contract its exports fit, asks it to
+    /// `describe()` itself and checks that against `manifest`.
+    fn prepare_component(
         &self,
         merchant: &str,
         manifest: Manifest,
@@ -158,17 +190,7 @@ impl PluginHost {
                 reason,
             });
         }
-        let plugin = Arc::new(plugin);
-        self.plugins.insert(plugin.clone());
-        tracing::info!(
-            merchant,
-            plugin = %plugin.manifest.plugin.name,
-            version = %plugin.manifest.plugin.version,
-            contract = plugin.contract_version(),
-            intents = ?plugin.manifest.plugin.intents,
-            "plugin loaded"
-        );
-        Ok(plugin)
+        Ok(Arc::new(plugin))
     }
 
     /// Loads every plugin under `dir`: each subdirectory holding `manifest.toml` and
