@@ -5,7 +5,7 @@ use kefu_protocol::Card;
 use super::bindings::{types as wit, v0_1};
 use super::error::CallError;
 use super::types::{Description, PluginReply, PluginRequest, Proposal};
-use crate::store::{OrderRecord, ProductRecord, RefundRecord};
+use crate::domain::{OrderRecord, ProductRecord, RefundRecord};
 
 /// What a plugin may see of an order: no email, no address.
 pub fn order_to_wit(o: OrderRecord) -> wit::Order {

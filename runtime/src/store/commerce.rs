@@ -1,70 +1,14 @@
 //! The merchant side of the store: merchant settings, products, the FAQ, proposed actions,
 //! the refund ledger, plugins' key-value stores and the plugin audit log.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::Row;
 
 use super::{Store, StoreError, now_ms};
-use crate::plugins::MoneyLimits;
-
-/// A product of a merchant's catalogue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductRecord {
-    /// Stock-keeping unit.
-    pub sku: String,
-    /// Name.
-    pub name: String,
-    /// Name in Chinese.
-    pub name_zh: Option<String>,
-    /// Description.
-    pub description: String,
-    /// Description in Chinese.
-    pub description_zh: Option<String>,
-    /// Price in minor units.
-    pub price_minor: u64,
-    /// ISO 4217.
-    pub currency: String,
-    /// Units in stock.
-    pub stock: u32,
-}
-
-/// A refund issued.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RefundRecord {
-    /// Its reference.
-    pub reference: String,
-    /// The order refunded.
-    pub order_id: String,
-    /// How much, minor units.
-    pub amount_minor: u64,
-    /// ISO 4217.
-    pub currency: String,
-    /// Unix milliseconds.
-    pub issued_at: u64,
-}
-
-/// A refund to issue (see [`Store::issue_refund`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewRefund {
-    /// Whose money.
-    pub merchant: String,
-    /// The plugin issuing it.
-    pub plugin: String,
-    /// The confirmed action it carries out (at most one refund per action).
-    pub action_id: String,
-    /// The order.
-    pub order_id: String,
-    /// How much, minor units.
-    pub amount_minor: u64,
-    /// ISO 4217.
-    pub currency: String,
-    /// Why.
-    pub reason: String,
-    /// Who gets it (verified email).
-    pub shopper: String,
-    /// The call's frozen time, Unix milliseconds.
-    pub now_ms: u64,
-}
+use crate::domain::{
+    ActionRecord, ActionState, AuditEntry, CallRecording, MoneyLimits, NewRefund, ProductRecord,
+    RefundRecord,
+};
 
 /// The reply time promised when a merchant has not set one (also the column's default).
 pub const DEFAULT_REPLY_WITHIN_HOURS: u32 = 24;
@@ -99,107 +43,6 @@ pub struct FaqEntry {
     pub lang: String,
     /// The intent it answers, if tied to one.
     pub intent: Option<String>,
-}
-
-/// Where a proposed action stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActionState {
-    /// Shown to the shopper, awaiting their answer.
-    Proposed,
-    /// Carried out.
-    Committed,
-    /// The shopper said no (or moved on).
-    Cancelled,
-    /// Carrying it out failed.
-    Failed,
-}
-
-impl ActionState {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Proposed => "proposed",
-            Self::Committed => "committed",
-            Self::Cancelled => "cancelled",
-            Self::Failed => "failed",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "proposed" => Self::Proposed,
-            "committed" => Self::Committed,
-            "cancelled" => Self::Cancelled,
-            "failed" => Self::Failed,
-            _ => return None,
-        })
-    }
-}
-
-/// An action a plugin proposed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionRecord {
-    /// Random id.
-    pub id: String,
-    /// Conversation it was proposed in.
-    pub conversation_id: String,
-    /// The plugin that proposed it (and will commit it).
-    pub plugin: String,
-    /// That plugin's version.
-    pub plugin_version: String,
-    /// The proposal as JSON ([`crate::plugins::Proposal`]).
-    pub proposal: String,
-    /// The verified shopper.
-    pub shopper: String,
-    /// Where it stands.
-    pub state: ActionState,
-}
-
-/// One row of the plugin audit log.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    /// Row id: the call id `kefu plugin replay` takes.
-    pub id: i64,
-    /// Merchant.
-    pub merchant_id: String,
-    /// Plugin name.
-    pub plugin: String,
-    /// Plugin version.
-    pub plugin_version: String,
-    /// Conversation, if the call served one.
-    pub conversation_id: Option<String>,
-    /// `handle` or `commit`.
-    pub export: String,
-    /// The intent served.
-    pub intent: Option<String>,
-    /// Host imports called.
-    pub host_calls: u32,
-    /// Wall-clock microseconds.
-    pub micros: u64,
-    /// Most linear memory the plugin had, bytes.
-    pub peak_memory: u64,
-    /// Money proposed, minor units.
-    pub proposed_minor: Option<u64>,
-    /// Money issued, minor units.
-    pub committed_minor: Option<u64>,
-    /// Currency of the above.
-    pub currency: Option<String>,
-    /// `ok`, `not_found`, `timeout`, …
-    pub outcome: String,
-}
-
-/// What `kefu plugin replay` needs of a recorded call.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CallRecording {
-    /// The call's audit entry.
-    pub entry: AuditEntry,
-    /// JSON of [`crate::plugins::CallInput`].
-    pub input: String,
-    /// The frozen clock.
-    pub now_ms: u64,
-    /// JSON array of [`crate::plugins::record::HostCall`].
-    pub host_log: String,
-    /// JSON of the outcome ([`crate::plugins::outcome_json`]).
-    pub result: String,
 }
 
 fn audit_entry(r: &sqlx::sqlite::SqliteRow) -> AuditEntry {

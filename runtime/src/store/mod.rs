@@ -17,14 +17,14 @@ use std::str::FromStr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState};
-use serde::{Deserialize, Serialize};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
-pub use commerce::{
-    ActionRecord, ActionState, AuditEntry, CallRecording, DEFAULT_REPLY_WITHIN_HOURS, FaqEntry,
-    MerchantSettings, NewRefund, ProductRecord, RefundRecord,
+pub use crate::domain::{
+    ActionRecord, ActionState, AuditEntry, CallRecording, NewRefund, OrderChange, OrderItem,
+    OrderRecord, ProductRecord, RefundRecord,
 };
+pub use commerce::{DEFAULT_REPLY_WITHIN_HOURS, FaqEntry, MerchantSettings};
 pub use console::{
     Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
 };
@@ -46,42 +46,6 @@ pub enum StoreError {
     /// The demo data file is invalid.
     #[error("demo data: {0}")]
     Demo(String),
-}
-
-/// One line of an order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderItem {
-    /// Stock-keeping unit.
-    pub sku: String,
-    /// Product name at the time of the order.
-    pub name: String,
-    /// How many.
-    pub quantity: u32,
-}
-
-/// An order as the merchant's data holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderRecord {
-    /// The merchant's order number.
-    pub id: String,
-    /// The buyer's email (never handed to plugins without a grant).
-    pub email: String,
-    /// `processing`, `shipped`, `delivered`, `cancelled`, `returned`.
-    pub status: String,
-    /// Carrier, once shipped.
-    pub carrier: Option<String>,
-    /// Tracking number, once shipped.
-    pub tracking_number: Option<String>,
-    /// Expected delivery date.
-    pub eta: Option<String>,
-    /// Total in minor units.
-    pub total_minor: u64,
-    /// ISO 4217 currency.
-    pub currency: String,
-    /// What was ordered.
-    pub items: Vec<OrderItem>,
-    /// Where it goes (never handed to plugins without a grant).
-    pub shipping_address: Option<String>,
 }
 
 /// A conversation's header.
@@ -115,15 +79,6 @@ pub struct Conversation {
     pub pending: Option<String>,
     /// The email the shopper proved to be theirs.
     pub verified_email: Option<String>,
-}
-
-/// A change to an order that has not shipped yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OrderChange {
-    /// Cancel it.
-    Cancel,
-    /// Send it to this address instead.
-    Address(String),
 }
 
 /// What a turn changes in its conversation's header.
