@@ -6,11 +6,27 @@
 //!
 //! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
 //! no SQL leaves it.
+//!
+//! Conversations, messages and orders are here; every other table group has a file of its
+//! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
+//! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
+//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `registry.rs` (plugin
+//! versions, API keys) and `demo.rs`.
 
-mod commerce;
+mod actions;
+mod agents;
+mod audit;
+mod catalog;
 mod console;
 mod demo;
+mod faq;
+mod kv;
+mod labels;
+mod notes;
+mod refunds;
 mod registry;
+mod settings;
+mod tickets;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -24,12 +40,14 @@ pub use crate::domain::{
     ActionRecord, ActionState, AuditEntry, CallRecording, NewRefund, OrderChange, OrderItem,
     OrderRecord, ProductRecord, RefundRecord,
 };
-pub use commerce::{DEFAULT_REPLY_WITHIN_HOURS, FaqEntry, MerchantSettings};
-pub use console::{
-    Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
-};
+pub use agents::{Agent, NewAgentError};
+pub use console::{ClaimError, QueueEntry, StoredMessage};
 pub use demo::{DemoAgent, DemoData};
+pub use faq::FaqEntry;
+pub use notes::Note;
 pub use registry::{PluginVersion, Stored, StoredPlugin};
+pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings};
+pub use tickets::Ticket;
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
 #[derive(Debug, thiserror::Error)]
