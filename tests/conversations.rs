@@ -11,8 +11,8 @@
 //!
 //! Reported: task success (every expectation of a conversation met), times the bot asked
 //! for something the shopper had already given (an order number, an email), required
-//! handoffs missed, needless handoffs (a handoff where none was required and the shopper
-//! did not ask), and success per category.
+//! handoffs missed, needless handoffs (a handoff where none was required or expected and
+//! the shopper was neither upset nor pressed for time), and success per category.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -242,7 +242,6 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
     handed_off |= header.state == ConversationState::WaitingForHuman;
     let mut v = Verdict {
         asked_again,
-        handoff_possible: c.expect.handoff != "required",
         ..Verdict::default()
     };
     if asked_again > 0 {
@@ -259,9 +258,14 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
             v.needless_handoff = true;
             v.failures.push("handed off needlessly".into());
         }
-        ("allowed", true) if c.category != "handoff" => v.needless_handoff = true,
         _ => {}
     }
+    // A handoff nobody needed: none was required, none is among the expected outcomes, and
+    // the shopper was not upset or pressed for time (where a person is a fair answer).
+    v.handoff_possible = c.expect.handoff != "required"
+        && !c.expect.outcome_any.iter().any(|o| o == "handoff")
+        && !["handoff", "complaint", "frustration", "urgency"].contains(&c.category.as_str());
+    v.needless_handoff = v.handoff_possible && handed_off;
     if handed_off && !c.expect.handoff_reason_any.is_empty() {
         let reason = header.handoff_reason.unwrap_or_default().to_lowercase();
         if !c
@@ -353,7 +357,7 @@ async fn evaluate(prefix: &str) -> usize {
             asked_again += v.asked_again;
             required += usize::from(c.expect.handoff == "required");
             missed += usize::from(v.missed_handoff);
-            if v.handoff_possible && c.category != "handoff" {
+            if v.handoff_possible {
                 could_be_needless += 1;
                 needless += usize::from(v.needless_handoff);
             }

@@ -22,6 +22,7 @@ pub mod auth;
 pub mod bus;
 mod chat_client;
 pub mod cli;
+pub mod domain;
 pub mod engine;
 pub mod http;
 pub mod plugins;

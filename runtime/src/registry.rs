@@ -1,17 +1,20 @@
 //! Plugin deployment: immutable versions, atomic activation, one-step rollback.
 //!
-//! A deploy validates the manifest, compiles the component in a child process
-//! ([`crate::plugins::compile`]), links it against the host (which refuses components that
-//! do not fit a `kefu:plugin` world), then stores the version and makes it active. The
-//! host swaps the plugin by replacing an `Arc`: calls already running finish on the old
-//! version, new calls get the new one, nothing is dropped. At start every merchant's active
-//! versions are loaded again, from the artifact cache.
+//! A deploy is prepare → record → activate. *Prepare*: validate the manifest, compile the
+//! component in a child process ([`crate::plugins::compile`]), link it against the host
+//! (which refuses components that do not fit a `kefu:plugin` world) and check its
+//! `describe()` against the manifest. *Record*: store the version and mark it active in
+//! the database. *Activate*: the host swaps the plugin by replacing an `Arc`: calls already
+//! running finish on the old version, new calls get the new one, nothing is dropped. Only
+//! a recorded version ever serves, so a database failure leaves the previous version
+//! serving and a restart (which loads every merchant's active versions again, from the
+//! artifact cache) serves exactly what was serving before it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::plugins::compile::{ArtifactCache, CompileError, sha256_hex};
-use crate::plugins::{LoadError, Manifest, PluginHost};
+use crate::plugins::{LoadError, LoadedPlugin, Manifest, PluginHost};
 use crate::store::{PluginVersion, Store, StoreError, Stored};
 
 /// Why a deploy, activation or rollback failed. Messages are for the merchant.
@@ -84,26 +87,32 @@ impl Registry {
         }
     }
 
-    async fn install(
+    /// Compiles (or takes from the cache) and loads a component, checked against its
+    /// manifest, without making it serve: the first step of every deploy, activation and
+    /// restore.
+    async fn prepare(
         &self,
         merchant: &str,
         manifest: &str,
         component: Vec<u8>,
-    ) -> Result<Activated, DeployError> {
+    ) -> Result<(Arc<LoadedPlugin>, Activated), DeployError> {
         let (cache, compiler) = (self.cache.clone(), self.compiler.clone());
         let bytes = component.clone();
         let (artifact, cached) =
             tokio::task::spawn_blocking(move || cache.artifact(&compiler, &bytes))
                 .await
                 .map_err(|e| CompileError::Aborted(e.to_string()))??;
-        let plugin = self.host.load_precompiled(merchant, manifest, &artifact)?;
-        Ok(Activated {
+        let plugin = self
+            .host
+            .prepare_precompiled(merchant, manifest, &artifact)?;
+        let activated = Activated {
             name: plugin.manifest().plugin.name.clone(),
             version: plugin.manifest().plugin.version.clone(),
             sha256: sha256_hex(&component),
             contract: plugin.contract_version().to_string(),
             cached,
-        })
+        };
+        Ok((plugin, activated))
     }
 
     /// Deploys a new version for `merchant` and makes it active.
@@ -122,9 +131,11 @@ impl Registry {
         {
             return Err(DeployError::VersionExists { name, version });
         }
-        let activated = self
-            .install(merchant, manifest_text, component.clone())
+        let (plugin, activated) = self
+            .prepare(merchant, manifest_text, component.clone())
             .await?;
+        // Recorded before it serves: if the database refuses, the previous version keeps
+        // serving and nothing runs that a restart would not bring back.
         match self
             .store
             .add_plugin_version(merchant, &name, &version, &sha, manifest_text, &component)
@@ -136,6 +147,7 @@ impl Registry {
         self.store
             .activate_plugin(merchant, &name, &version)
             .await?;
+        self.host.activate(plugin);
         tracing::info!(merchant, plugin = %name, %version, "plugin deployed");
         Ok(activated)
     }
@@ -152,10 +164,11 @@ impl Registry {
             .plugin_version(merchant, name, version)
             .await?
             .ok_or_else(|| DeployError::NotFound(format!("{name} {version}")))?;
-        let activated = self
-            .install(merchant, &stored.manifest, stored.component)
+        let (plugin, activated) = self
+            .prepare(merchant, &stored.manifest, stored.component)
             .await?;
         self.store.activate_plugin(merchant, name, version).await?;
+        self.host.activate(plugin);
         tracing::info!(merchant, plugin = %name, %version, "plugin version activated");
         Ok(activated)
     }
@@ -189,8 +202,11 @@ impl Registry {
     pub async fn restore(&self) -> Result<usize, DeployError> {
         let mut loaded = 0;
         for p in self.store.active_plugins().await? {
-            match self.install(&p.merchant_id, &p.manifest, p.component).await {
-                Ok(_) => loaded += 1,
+            match self.prepare(&p.merchant_id, &p.manifest, p.component).await {
+                Ok((plugin, _)) => {
+                    self.host.activate(plugin);
+                    loaded += 1;
+                }
                 Err(e) => {
                     tracing::error!(merchant = %p.merchant_id, plugin = %p.name, version = %p.version, error = %e, "cannot load deployed plugin")
                 }

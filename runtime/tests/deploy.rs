@@ -473,3 +473,69 @@ async fn a_merchant_rewords_the_bots_own_lines() {
     assert_eq!(text, default_greeting);
     let _ = std::fs::remove_dir_all(&work);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deploy_the_database_refuses_leaves_the_previous_version_serving() {
+    use kefu_runtime::StoreData;
+    use kefu_runtime::plugins::PluginHost;
+    use kefu_runtime::registry::{DeployError, Registry};
+    use kefu_runtime::store::Store;
+    use std::sync::Arc;
+
+    let work = std::env::temp_dir().join(format!("kefu-record-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let data_dir = work.join("data");
+    let store = Store::open(&data_dir).await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap());
+    let registry = Registry::new(
+        store.clone(),
+        host.clone(),
+        work.join("plugin-cache"),
+        PathBuf::from(env!("CARGO_BIN_EXE_kefu")),
+    );
+    let manifest = std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
+    let orders = std::fs::read(root().join("dist/plugins/orders/plugin.wasm")).unwrap();
+    registry
+        .deploy("demo", &manifest, orders.clone())
+        .await
+        .unwrap();
+    let serving = || {
+        host.by_name("demo", "orders")
+            .unwrap()
+            .manifest()
+            .plugin
+            .version
+            .clone()
+    };
+    assert_eq!(serving(), "0.1.0");
+
+    // The database refuses the next version's row, as a full disk or a lost lock would.
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", data_dir.join("kefu.db").display()))
+        .await
+        .unwrap();
+    sqlx::query(
+        "CREATE TRIGGER refuse_versions BEFORE INSERT ON plugin_versions \
+         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let v2 = manifest.replace("version = \"0.1.0\"", "version = \"0.2.0\"");
+    let err = registry.deploy("demo", &v2, orders).await.unwrap_err();
+    assert!(matches!(err, DeployError::Store(_)), "{err}");
+    assert_eq!(serving(), "0.1.0", "an unrecorded version never serves");
+    let versions = registry.list("demo").await.unwrap();
+    assert_eq!(
+        versions
+            .iter()
+            .map(|v| (v.version.as_str(), v.active))
+            .collect::<Vec<_>>(),
+        [("0.1.0", true)]
+    );
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -9,21 +9,11 @@ use crate::plugins::{
 };
 use crate::store::{AuditEntry, CallRecording};
 
-/// How a plugin call ended, for the audit log.
+/// How a plugin call ended, for the audit log: `ok` or the error's stable code.
 pub fn outcome_name(result: &Result<PluginReply, CallError>) -> &'static str {
     match result {
         Ok(_) => "ok",
-        Err(CallError::NotFound(_)) => "not_found",
-        Err(CallError::MissingSlot(_)) => "missing_slot",
-        Err(CallError::Unavailable(_)) => "unavailable",
-        Err(CallError::Failed(_)) => "failed",
-        Err(CallError::NotAllowed(_)) => "not_allowed",
-        Err(CallError::Unsupported(_)) => "unsupported",
-        Err(CallError::Timeout(_)) => "timeout",
-        Err(CallError::MemoryLimit(_)) => "memory_limit",
-        Err(CallError::OutputTooLarge(_)) => "output_too_large",
-        Err(CallError::Trapped(_)) => "trapped",
-        Err(CallError::CircuitOpen(_)) => "circuit_open",
+        Err(e) => e.code(),
     }
 }
 

@@ -147,7 +147,17 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
     let route = routing::route(ctx, u);
+    // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
+    // model or a product named made of the message; a message that answers a question the
+    // bot asked keeps to that question.
+    let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
+    let heard = match u.topic.map(|(t, _)| t) {
+        Some(topic) if !answering && topic.is_delivery_problem() => Some(claim_intent(topic)),
+        Some(Topic::Urgent) if !answering => Some(URGENT),
+        _ => None,
+    };
     if !route.settled
+        && heard.is_none()
         && let Some(d) = routing::clarify(u)
     {
         return Answer::Now(d);
@@ -157,15 +167,9 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         order_number,
         email,
         address,
-        settled,
+        ..
     } = route;
-    // What went wrong with a delivery, or time pressure, is heard by meaning; a message
-    // that answers a question the bot asked keeps to that question.
-    let intent = match u.topic.map(|(t, _)| t) {
-        Some(topic) if !settled && topic.is_delivery_problem() => claim_intent(topic).to_string(),
-        Some(Topic::Urgent) if !settled => URGENT.to_string(),
-        _ => intent,
-    };
+    let intent = heard.map_or(intent, str::to_string);
     let intent = intent.as_str();
     // An order number the shopper gave earlier is never asked for again.
     let order_number = order_number.or_else(|| ctx.remembered.order_number.clone());
@@ -173,6 +177,11 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         return Answer::Now(d);
     }
     match intent {
+        routing::SUPPLIED => {
+            let mut d = say(intent, Line::WhatToDoWithIt, lang, Bot);
+            d.cards = replies::quick_replies(Line::WhatToDoWithIt, lang);
+            return Answer::Now(d);
+        }
         "greeting" => return Answer::Now(say(intent, Line::Greeting, lang, Bot)),
         "thanks" => return Answer::Now(say(intent, Line::Thanks, lang, Bot)),
         "goodbye" => return Answer::Now(say(intent, Line::Goodbye, lang, Bot)),
@@ -417,7 +426,7 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
             failed: false,
             ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
         };
-    } else if u.upset {
+    } else if u.upset && d.state == ConversationState::Bot {
         if lang == Lang::En {
             d.text.push(' ');
         }

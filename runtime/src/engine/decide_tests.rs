@@ -904,3 +904,30 @@ fn an_order_number_or_email_given_earlier_is_never_asked_for_again() {
     let d = reply(decide(&ctx, &msg("cancel it", "cancel_order", 0.9)));
     says(&d, Line::AskOrderEmail);
 }
+
+#[test]
+fn a_bare_order_number_or_email_with_nothing_asked_is_asked_about_never_greeted() {
+    for text in ["1002", "order no. 1002", "订单号1002", "li.wei@example.com"] {
+        let d = reply(decide(&ctx(), &msg(text, "greeting", 0.6)));
+        says(&d, Line::WhatToDoWithIt);
+    }
+}
+
+#[test]
+fn when_an_order_the_shopper_named_will_come_is_a_question_about_that_order() {
+    let c = call(decide(
+        &ctx(),
+        &msg("when will order 1002 ship?", "delivery_period", 0.8),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1002".into());
+    let c = call(decide(&ctx, &msg("什么时候发货？", "delivery_period", 0.8)));
+    assert_eq!(c.order_number.as_deref(), Some("1002"));
+    // Without an order, the shop's delivery times in general.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg("how long does shipping take", "delivery_period", 0.8),
+    ));
+    assert_ne!(d.intent, "track_order");
+}

@@ -181,10 +181,18 @@ pub fn asks_if_bot(text: &str) -> bool {
         }
     }
     // Chinese: "是" + a kind of agent, asked ("你是机器人吗", "是真人还是机器人").
-    let zh_question = ["吗", "嘛", "么", "?", "？", "还是", "是不是"]
+    let zh_question = ["吗", "嘛", "么", "吧", "?", "？", "还是", "是不是"]
         .iter()
         .any(|q| lower.contains(q));
-    zh_question && KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))
+    // "…是人还是程序", "真人还是机器人": a choice between a person and a machine.
+    let person_or_machine = lower.contains("还是")
+        && ["人", "真人", "人工"]
+            .iter()
+            .any(|p| lower.contains(&format!("{p}还是")))
+        && ["机器", "程序", "ai", "自动", "电脑"]
+            .iter()
+            .any(|m| lower.contains(&format!("还是{m}")));
+    person_or_machine || (zh_question && KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}"))))
 }
 
 #[cfg(test)]
@@ -213,6 +221,8 @@ mod tests {
             "你是不是机器人啊",
             "对面是真人吗",
             "这是自动回复吗",
+            "你是AI吧",
+            "你回得这么快，到底是人还是程序啊",
         ] {
             assert!(asks_if_bot(text), "{text}");
         }

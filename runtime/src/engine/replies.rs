@@ -81,6 +81,8 @@ lines! {
     UrgentHandoff = "urgent_handoff",
     /// A complaint: one apology, and a person who sees the whole conversation.
     ComplaintHandoff = "complaint_handoff",
+    /// The shopper sent an order number or an email with nothing asked: what for?
+    WhatToDoWithIt = "what_to_do_with_it",
 }
 
 impl Line {
@@ -186,6 +188,10 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
         (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
         (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
+        (Line::WhatToDoWithIt, En) => {
+            "Got it. What would you like me to do with it: check where the order is, or something else?"
+        }
+        (Line::WhatToDoWithIt, Zh) => "收到。请问需要我帮您做什么：查询订单进度，还是其他问题？",
         (Line::DeliveryClaim, En) => {
             "I'm sorry about that. I've passed it to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
         }
@@ -232,7 +238,9 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         Lang::Zh => "查询订单",
     };
     let options: Vec<&str> = match line {
-        Line::Greeting | Line::OutOfScope | Line::BotDisclosure => vec![track, human_option(lang)],
+        Line::Greeting | Line::OutOfScope | Line::BotDisclosure | Line::WhatToDoWithIt => {
+            vec![track, human_option(lang)]
+        }
         Line::CannotHandleYet
         | Line::PluginFailed
         | Line::OrderNotFound

@@ -26,6 +26,52 @@ pub const PRODUCT_INFO: &str = "product_info";
 /// See [`PRODUCT_INFO`].
 pub const PRODUCT_AVAILABILITY: &str = "product_availability";
 
+/// The intent of a message that only supplies values (an order number, an email) when
+/// nothing was asked: the bot asks what to do with them.
+pub const SUPPLIED: &str = "supplied_values";
+
+/// The intent that answers questions about one order's whereabouts.
+const TRACK_ORDER: &str = "track_order";
+
+/// Whether `u` is nothing but order numbers and emails (and a greeting word or two).
+fn only_values(u: &Understanding) -> bool {
+    let mut rest = u.text.clone();
+    let mut any = false;
+    for slot in u.slots.iter().rev() {
+        if matches!(slot.kind, SlotKind::OrderNumber | SlotKind::Email) {
+            rest.replace_range(slot.start..slot.end, " ");
+            any = true;
+        }
+    }
+    let filler = [
+        "hi",
+        "hello",
+        "hey",
+        "order",
+        "number",
+        "no",
+        "my",
+        "is",
+        "email",
+        "it's",
+        "its",
+        "#",
+        "订单",
+        "订单号",
+        "号",
+        "邮箱",
+        "我的",
+        "是",
+        "你好",
+        "您好",
+        "在吗",
+    ];
+    any && rest
+        .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| filler.contains(&w.to_lowercase().as_str()))
+}
+
 /// Where a message goes, with the values it brings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
@@ -76,6 +122,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
+        // Nothing but an order number or an email, with nothing asked: never a greeting or
+        // a guess; the shopper is asked what to do with it.
+        _ if only_values(u) => (SUPPLIED, true),
+        // "When will it ship?" about an order the shopper named (now or earlier) is a
+        // question about that order, not the shop's delivery times in general.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "delivery_period" | "delivery_options"
+        ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, false)
+        }
         _ => (u.prediction.intent.as_str(), false),
     };
     let about_product = |intent: &str| ctx.served(intent).is_some_and(|s| s.about_product());

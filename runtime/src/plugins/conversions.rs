@@ -3,8 +3,9 @@
 use kefu_protocol::Card;
 
 use super::bindings::{types as wit, v0_1};
-use super::{Description, PluginReply, Proposal};
-use crate::store::{OrderRecord, ProductRecord, RefundRecord};
+use super::error::CallError;
+use super::types::{Description, PluginReply, PluginRequest, Proposal};
+use crate::domain::{OrderRecord, ProductRecord, RefundRecord};
 
 /// What a plugin may see of an order: no email, no address.
 pub fn order_to_wit(o: OrderRecord) -> wit::Order {
@@ -205,5 +206,59 @@ pub fn description_from_v0_1(d: v0_1::types::Description) -> Description {
     Description {
         intents: d.intents,
         slots: d.slots,
+    }
+}
+
+pub fn request_to_wit(r: &PluginRequest) -> wit::Request {
+    wit::Request {
+        intent: r.intent.clone(),
+        locale: r.locale.clone(),
+        text: r.text.clone(),
+        slots: r
+            .slots
+            .iter()
+            .map(|(name, value)| wit::Slot {
+                name: name.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+        owner_verified: r.owner_verified,
+    }
+}
+
+/// The request for a plugin built against 0.1.0 (which is never told about ownership).
+pub fn request_to_v0_1(r: &wit::Request) -> v0_1::types::Request {
+    v0_1::types::Request {
+        intent: r.intent.clone(),
+        locale: r.locale.clone(),
+        text: r.text.clone(),
+        slots: r
+            .slots
+            .iter()
+            .map(|s| v0_1::types::Slot {
+                name: s.name.clone(),
+                value: s.value.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn plugin_error_from_v0_1(e: v0_1::types::PluginError) -> wit::PluginError {
+    match e {
+        v0_1::types::PluginError::NotFound(w) => wit::PluginError::NotFound(w),
+        v0_1::types::PluginError::MissingSlot(w) => wit::PluginError::MissingSlot(w),
+        v0_1::types::PluginError::Unavailable(w) => wit::PluginError::Unavailable(w),
+        v0_1::types::PluginError::Internal(w) => wit::PluginError::Internal(w),
+    }
+}
+
+/// The error a plugin chose, in kefu's types.
+pub fn call_error_from_wit(e: wit::PluginError) -> CallError {
+    match e {
+        wit::PluginError::NotFound(what) => CallError::NotFound(what),
+        wit::PluginError::MissingSlot(slot) => CallError::MissingSlot(slot),
+        wit::PluginError::Unavailable(why) => CallError::Unavailable(why),
+        wit::PluginError::Internal(why) => CallError::Failed(why),
+        wit::PluginError::NotAllowed(why) => CallError::NotAllowed(why),
     }
 }

@@ -12,7 +12,7 @@ use super::conversions::{
 };
 use super::manifest::{Capabilities, HttpGrant, Limits, MoneyLimits};
 use super::outbound::{self, OutboundError, OutboundRequest};
-use crate::store::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
+use crate::domain::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
 /// called from the blocking thread a plugin runs on. Errors are messages for the log.

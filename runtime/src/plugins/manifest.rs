@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+pub use crate::domain::MoneyLimits;
+
 /// The most linear memory any plugin may be granted (the pooling allocator's slot size).
 pub const MAX_MEMORY_BYTES: u64 = 64 << 20;
 /// The longest deadline any plugin may be granted.
@@ -134,21 +136,6 @@ pub fn origin_of(url: &str) -> Option<String> {
         _ => authority,
     };
     Some(format!("{scheme}://{authority}"))
-}
-
-/// Caps on the money a plugin may move. The host enforces every one of them when the
-/// plugin proposes an action and again when it issues the money.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MoneyLimits {
-    /// The only currency it may refund in (ISO 4217).
-    pub currency: String,
-    /// Largest single refund, in minor units. Larger proposals go to a human.
-    pub max_refund_minor: u64,
-    /// Most it may refund per merchant in a rolling 24 hours.
-    pub max_per_day_minor: u64,
-    /// Most it may refund to one shopper in a rolling 24 hours.
-    pub max_per_shopper_minor: u64,
 }
 
 /// Identity and purpose.

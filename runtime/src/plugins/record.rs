@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::host::MerchantData;
 use super::manifest::MoneyLimits;
-use crate::store::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
+use crate::domain::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
 
 /// One answer the host's data gave during a call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,11 +6,27 @@
 //!
 //! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
 //! no SQL leaves it.
+//!
+//! Conversations, messages and orders are here; every other table group has a file of its
+//! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
+//! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
+//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `registry.rs` (plugin
+//! versions, API keys) and `demo.rs`.
 
-mod commerce;
+mod actions;
+mod agents;
+mod audit;
+mod catalog;
 mod console;
 mod demo;
+mod faq;
+mod kv;
+mod labels;
+mod notes;
+mod refunds;
 mod registry;
+mod settings;
+mod tickets;
 mod turn;
 
 use std::path::Path;
@@ -18,19 +34,21 @@ use std::str::FromStr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState};
-use serde::{Deserialize, Serialize};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
-pub use commerce::{
-    ActionRecord, ActionState, AuditEntry, CallRecording, DEFAULT_REPLY_WITHIN_HOURS, FaqEntry,
-    MerchantSettings, NewRefund, ProductRecord, RefundRecord,
+pub use crate::domain::{
+    ActionRecord, ActionState, AuditEntry, CallRecording, NewRefund, OrderChange, OrderItem,
+    OrderRecord, ProductRecord, RefundRecord,
 };
-pub use console::{
-    Agent, BusinessHours, ClaimError, NewAgentError, Note, QueueEntry, StoredMessage, Ticket,
-};
+pub use agents::{Agent, NewAgentError};
+pub use console::{ClaimError, QueueEntry, StoredMessage};
 pub use demo::{DemoAgent, DemoData};
+pub use faq::FaqEntry;
+pub use notes::Note;
 pub use registry::{PluginVersion, Stored, StoredPlugin};
+pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings};
+pub use tickets::Ticket;
 pub use turn::{TurnSnapshot, TurnWrite, TurnWritten};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.
@@ -48,42 +66,6 @@ pub enum StoreError {
     /// The demo data file is invalid.
     #[error("demo data: {0}")]
     Demo(String),
-}
-
-/// One line of an order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderItem {
-    /// Stock-keeping unit.
-    pub sku: String,
-    /// Product name at the time of the order.
-    pub name: String,
-    /// How many.
-    pub quantity: u32,
-}
-
-/// An order as the merchant's data holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderRecord {
-    /// The merchant's order number.
-    pub id: String,
-    /// The buyer's email (never handed to plugins without a grant).
-    pub email: String,
-    /// `processing`, `shipped`, `delivered`, `cancelled`, `returned`.
-    pub status: String,
-    /// Carrier, once shipped.
-    pub carrier: Option<String>,
-    /// Tracking number, once shipped.
-    pub tracking_number: Option<String>,
-    /// Expected delivery date.
-    pub eta: Option<String>,
-    /// Total in minor units.
-    pub total_minor: u64,
-    /// ISO 4217 currency.
-    pub currency: String,
-    /// What was ordered.
-    pub items: Vec<OrderItem>,
-    /// Where it goes (never handed to plugins without a grant).
-    pub shipping_address: Option<String>,
 }
 
 /// A conversation's header.
@@ -117,15 +99,6 @@ pub struct Conversation {
     pub pending: Option<String>,
     /// The email the shopper proved to be theirs.
     pub verified_email: Option<String>,
-}
-
-/// A change to an order that has not shipped yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OrderChange {
-    /// Cancel it.
-    Cancel,
-    /// Send it to this address instead.
-    Address(String),
 }
 
 /// What a turn changes in its conversation's header.

@@ -1,6 +1,7 @@
 //! Deployed plugin versions and merchants' API keys.
 
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use super::{Store, StoreError, now_ms};
@@ -47,7 +48,7 @@ pub enum Stored {
 }
 
 fn hash_key(key: &str) -> String {
-    super::super::plugins::compile::sha256_hex(key.as_bytes())
+    hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 impl Store {

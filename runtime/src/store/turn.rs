@@ -11,7 +11,8 @@
 use kefu_protocol::{ChatMessage, ConversationState};
 use sqlx::Row;
 
-use super::commerce::{insert_action, insert_call, set_action_state};
+use super::actions::{insert_action, set_action_state};
+use super::audit::insert_call;
 use super::{
     ActionRecord, ActionState, AuditEntry, CallRecording, Conversation, ConversationUpdate,
     FaqEntry, MerchantSettings, NewMessage, OrderRecord, Store, StoreError, insert_messages,

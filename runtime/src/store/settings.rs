@@ -1,0 +1,251 @@
+//! A merchant's settings that the engine applies: shop name, refund cap, identity secret,
+//! business hours and reply time, handoff phrases, and the merchant's own wording of the
+//! bot's lines (`reply_templates`).
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{Store, StoreError, now_ms};
+
+/// The reply time promised when a merchant has not set one (also the column's default).
+pub const DEFAULT_REPLY_WITHIN_HOURS: u32 = 24;
+
+/// A merchant's settings that the engine applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MerchantSettings {
+    /// Shop name.
+    pub name: String,
+    /// Refunds above this always go to a person.
+    pub refund_cap_minor: Option<u64>,
+    /// Secret for signed shopper identities.
+    pub identity_secret: Option<String>,
+    /// When agents answer live (`None`: whenever one is online).
+    pub business_hours: Option<super::BusinessHours>,
+    /// The reply time promised when nobody can answer live, in hours.
+    pub reply_within_hours: u32,
+    /// Phrases that always go to a person in this shop (lower-case).
+    pub handoff_phrases: Vec<String>,
+}
+
+/// When agents answer live: on `days`, from `open` to `close` local time, where local time is
+/// UTC plus `utc_offset_minutes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessHours {
+    /// `mon` … `sun`.
+    pub days: Vec<String>,
+    /// `HH:MM`, inclusive.
+    pub open: String,
+    /// `HH:MM`, exclusive.
+    pub close: String,
+    /// The shop's offset from UTC, e.g. 480 for UTC+8.
+    #[serde(default)]
+    pub utc_offset_minutes: i32,
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+fn minutes(hhmm: &str) -> Option<i64> {
+    let (h, m) = hhmm.split_once(':')?;
+    let (h, m): (i64, i64) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60).then_some(h * 60 + m)
+}
+
+impl BusinessHours {
+    /// Checks the fields parse; a configuration error is reported at load, not at the first
+    /// handoff.
+    pub fn validate(&self) -> Result<(), String> {
+        for d in &self.days {
+            if !DAYS.contains(&d.as_str()) {
+                return Err(format!("unknown day `{d}` (use mon … sun)"));
+            }
+        }
+        let (Some(open), Some(close)) = (minutes(&self.open), minutes(&self.close)) else {
+            return Err("open and close must be HH:MM".into());
+        };
+        if open >= close {
+            return Err("close must be after open".into());
+        }
+        Ok(())
+    }
+
+    /// Whether the shop is open at `unix_ms`.
+    pub fn is_open(&self, unix_ms: i64) -> bool {
+        let local = unix_ms.div_euclid(60_000) + i64::from(self.utc_offset_minutes);
+        let day = local.div_euclid(24 * 60);
+        // 1970-01-01 was a Thursday.
+        let weekday = DAYS[(day + 3).rem_euclid(7) as usize];
+        let minute = local.rem_euclid(24 * 60);
+        self.days.iter().any(|d| d == weekday)
+            && minutes(&self.open).is_some_and(|o| minute >= o)
+            && minutes(&self.close).is_some_and(|c| minute < c)
+    }
+}
+
+impl Store {
+    /// A merchant's settings.
+    pub async fn merchant_settings(
+        &self,
+        merchant: &str,
+    ) -> Result<Option<MerchantSettings>, StoreError> {
+        let row = sqlx::query(
+            "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
+             handoff_phrases FROM merchants WHERE id = ?",
+        )
+        .bind(merchant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            let hours: Option<String> = r.get("business_hours");
+            Ok(MerchantSettings {
+                name: r.get("name"),
+                refund_cap_minor: r
+                    .get::<Option<i64>, _>("refund_cap_minor")
+                    .map(|v| v as u64),
+                identity_secret: r.get("identity_secret"),
+                business_hours: hours
+                    .map(|h| serde_json::from_str(&h))
+                    .transpose()
+                    .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
+                reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
+                handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
+                    .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Sets the phrases that always go to a person in `merchant`'s shop.
+    pub async fn set_handoff_phrases(
+        &self,
+        merchant: &str,
+        phrases: &[String],
+    ) -> Result<(), StoreError> {
+        let phrases: Vec<String> = phrases.iter().map(|p| p.trim().to_lowercase()).collect();
+        sqlx::query("UPDATE merchants SET handoff_phrases = ? WHERE id = ?")
+            .bind(serde_json::to_string(&phrases).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+            .bind(merchant)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The merchant's wording of line `key` in `lang`, if they set one.
+    pub async fn reply_template(
+        &self,
+        merchant: &str,
+        key: &str,
+        lang: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT text FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+        )
+        .bind(merchant)
+        .bind(key)
+        .bind(lang)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get("text")))
+    }
+
+    /// Every wording the merchant set, as (key, lang, text).
+    pub async fn reply_templates(
+        &self,
+        merchant: &str,
+    ) -> Result<Vec<(String, String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT key, lang, text FROM reply_templates WHERE merchant_id = ? ORDER BY key, lang",
+        )
+        .bind(merchant)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.get("key"), r.get("lang"), r.get("text")))
+            .collect())
+    }
+
+    /// Sets (`Some`) or removes (`None`) the merchant's wording of line `key` in `lang`.
+    pub async fn set_reply_template(
+        &self,
+        merchant: &str,
+        key: &str,
+        lang: &str,
+        text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        match text {
+            Some(text) => {
+                sqlx::query(
+                    "INSERT INTO reply_templates (merchant_id, key, lang, text, updated_at) \
+                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, key, lang) \
+                     DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                )
+                .bind(merchant)
+                .bind(key)
+                .bind(lang)
+                .bind(text)
+                .bind(now_ms())
+                .execute(&self.pool)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "DELETE FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+                )
+                .bind(merchant)
+                .bind(key)
+                .bind(lang)
+                .execute(&self.pool)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn business_hours_follow_the_shops_clock() {
+        let hours = BusinessHours {
+            days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
+            open: "09:00".into(),
+            close: "18:00".into(),
+            utc_offset_minutes: 480,
+        };
+        hours.validate().unwrap();
+        // 2026-11-23 is a Monday. 02:00 UTC is 10:00 in UTC+8: open.
+        let day_ms = 86_400_000;
+        // 2026-11-23T00:00Z in days since the epoch.
+        let monday = 20_780 * day_ms;
+        assert!(hours.is_open(monday + 2 * 3_600_000));
+        assert!(
+            !hours.is_open(monday + 11 * 3_600_000),
+            "19:00 local is closed"
+        );
+        assert!(
+            !hours.is_open(monday + 5 * day_ms + 2 * 3_600_000),
+            "Saturday"
+        );
+        assert!(
+            BusinessHours {
+                open: "9".into(),
+                ..hours.clone()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            BusinessHours {
+                days: vec!["funday".into()],
+                ..hours
+            }
+            .validate()
+            .is_err()
+        );
+    }
+}
