@@ -1,6 +1,6 @@
 // Conversations that don't fail like the bots shoppers hate: asked whether it is a bot, the
 // assistant says so; a shopper who reports a damaged item is asked for the order once and
-// the claim reaches the console with what happened and which order.
+// the claim reaches the console with a summary: what they want, the order, why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kefuAndBrowser, openChat } from './harness.mjs';
@@ -47,6 +47,11 @@ test('a damaged item reaches the console as a claim with its order', async () =>
   await item.waitFor();
   await item.getByRole('button').click();
   await console_.getByTestId('detail-reason').filter({ hasText: 'damaged item' }).waitFor();
+  // At one glance: what the shopper wants, the order they gave, what the bot tried, why.
+  const summary = await console_.getByTestId('summary').innerText();
+  assert.match(summary, /Wants\s+report_damaged/);
+  assert.match(summary, /order 1003/);
+  assert.match(summary, /Handed off\s+claim: damaged item, order 1003/);
   await agentContext.close();
   await shopperContext.close();
 });

@@ -229,6 +229,17 @@ async function loadConversation(id) {
   $('detail').dataset.state = v.state;
   $('detail-title').textContent = `Conversation ${v.id.slice(0, 8)}`;
   $('detail-reason').textContent = v.handoff_reason ? `Escalated: ${v.handoff_reason}${v.priority ? ` (priority ${v.priority})` : ''}` : '';
+  const sum = v.summary;
+  const facts = [
+    ...sum.orders.map((o) => `order ${o}`),
+    ...sum.emails.map((e) => (e === sum.verified_email ? `${e} (verified)` : e)),
+    ...(sum.verified_email && !sum.emails.includes(sum.verified_email) ? [`${sum.verified_email} (verified)`] : []),
+    ...sum.amounts,
+  ];
+  const tried = sum.bot_answered.join(', ') + (sum.unhelpful_answers ? ` · ${sum.unhelpful_answers} unhelpful answer(s)` : '');
+  $('summary').replaceChildren(...[
+    ['Wants', sum.wants], ['Facts', facts.join(' · ')], ['Bot tried', tried], ['Handed off', sum.why],
+  ].filter(([, value]) => value).flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
   $('detail-state').textContent = {
     bot: 'The bot is answering.',
     waiting_for_human: 'Waiting for a person: claim it to answer.',

@@ -92,6 +92,9 @@ pub struct ConversationView {
     pub ticket: Option<Ticket>,
     /// The shopper's satisfaction score, once given.
     pub csat_score: Option<u8>,
+    /// What the shopper wants, the facts they gave, what the bot tried and why it handed
+    /// off, at one glance.
+    pub summary: super::summary::HandoffSummary,
 }
 
 /// Why an agent's message was refused.
@@ -407,6 +410,7 @@ impl Engine {
         }
         let plain: Vec<ChatMessage> = messages.iter().map(|m| m.stored.message.clone()).collect();
         let suggestions = self.suggestions(agent, &conv, &plain).await?;
+        let summary = super::summary::summarize(&plain, &conv);
         Ok(ConversationView {
             id: conv.id.clone(),
             state: conv.state,
@@ -420,6 +424,7 @@ impl Engine {
             suggestions,
             ticket: self.store.ticket_of(conversation).await?,
             csat_score: conv.csat_score,
+            summary,
         })
     }
 

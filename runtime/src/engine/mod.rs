@@ -47,6 +47,7 @@ pub mod plan;
 pub mod policy;
 pub mod replies;
 mod routing;
+pub mod summary;
 pub mod understand;
 
 use std::sync::Arc;
