@@ -17,8 +17,6 @@ mod tests;
 
 pub use agent::{LoginThrottle, TrainingFile};
 pub use error::ApiError;
-// The app is assembled in `crate::app`; this path is kept for existing callers.
-pub use crate::app::router;
 
 use std::path::PathBuf;
 use std::sync::Arc;
