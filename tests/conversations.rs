@@ -226,6 +226,17 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
         let Ok(Turn::Stored(messages)) = turn else {
             continue;
         };
+        if std::env::var("KEFU_CONVERSATIONS_SHOW").is_ok_and(|only| only == c.id) {
+            for m in &messages {
+                println!(
+                    "    {:?} [{}] {} {:?}",
+                    m.author,
+                    m.intent.as_deref().unwrap_or("-"),
+                    m.text,
+                    m.cards
+                );
+            }
+        }
         for m in messages.iter().filter(|m| m.author == Author::Bot) {
             if (given_number && is_line(m, Line::AskOrderNumber))
                 || (given_email && is_line(m, Line::AskOrderEmail))

@@ -931,3 +931,26 @@ fn when_an_order_the_shopper_named_will_come_is_a_question_about_that_order() {
     ));
     assert_ne!(d.intent, "track_order");
 }
+
+#[test]
+fn a_late_order_the_shopper_named_is_looked_up_not_taken_as_a_general_complaint() {
+    let c = call(decide(
+        &ctx(),
+        &msg(
+            "my order 1001 was meant to be here on the 26th",
+            "complaint",
+            0.7,
+        ),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let c = call(decide(&ctx, &msg("怎么还没到", "complaint", 0.6)));
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // Without an order, a complaint is still a complaint.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg("your deliveries are always late", "complaint", 0.8),
+    ));
+    assert_eq!(d.intent, "complaint");
+}

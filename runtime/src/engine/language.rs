@@ -28,6 +28,46 @@ pub fn is_follow_up(text: &str) -> bool {
     }
 }
 
+/// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
+/// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
+pub fn says_late(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "late",
+        "overdue",
+        "delayed",
+        "delay",
+        "still not",
+        "still hasn't",
+        "still havent",
+        "still haven't",
+        "hasn't arrived",
+        "hasnt arrived",
+        "not arrived",
+        "not here yet",
+        "never came",
+        "meant to be here",
+        "meant to arrive",
+        "supposed to arrive",
+        "supposed to be here",
+        "should have arrived",
+        "should've arrived",
+        "where is",
+        "wheres",
+        "where's",
+        "延误",
+        "延迟",
+        "还没到",
+        "还没收到",
+        "怎么还没",
+        "迟迟",
+        "超时",
+        "到哪",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether a product question is about stock rather than details.
 pub fn asks_about_stock(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -12,7 +12,7 @@ use kefu_protocol::{Card, ConversationState};
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::labels;
-use super::language::{asks_about_stock, is_follow_up};
+use super::language::{asks_about_stock, is_follow_up, says_late};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -134,6 +134,17 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, false)
+        }
+        // "It was meant to be here on the 26th" about a known order: where it is (its status
+        // says whether the date has passed), not a general complaint.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
+        ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && says_late(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
         }
         _ => (u.prediction.intent.as_str(), false),
     };
