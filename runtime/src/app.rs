@@ -35,9 +35,15 @@ pub struct ServeArgs {
     /// Demo storefront pages.
     #[arg(long, env = "KEFU_WWW_DIR", default_value = "www")]
     pub www_dir: PathBuf,
-    /// Plugins for the demo merchant: subdirectories with `manifest.toml` and `plugin.wasm`.
+    /// Plugins for the demo merchant: subdirectories with `manifest.toml` and `plugin.wasm`
+    /// (loaded only with `--demo`).
     #[arg(long, env = "KEFU_PLUGINS_DIR", default_value = "dist/plugins")]
     pub plugins_dir: PathBuf,
+    /// Run the demo shop: load the demo merchant, its agent (`agent@demo.kefu`, whose
+    /// published password only works in this mode), its identity secret and the reference
+    /// plugins from `--plugins-dir`. Never on a deployment real shoppers reach.
+    #[arg(long)]
+    pub demo: bool,
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
@@ -64,22 +70,25 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Opens the store (loading the demo merchant on first start), loads the model and the
-/// plugins, and returns the state the HTTP app runs on.
+/// Opens the store (with `--demo`, loading the demo merchant on first start and its
+/// reference plugins), loads the model and the deployed plugins, and returns the state the
+/// HTTP app runs on.
 pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> {
     let store = Store::open(&args.data_dir)
         .await
         .with_context(|| format!("opening the store in {}", args.data_dir.display()))?;
     let demo = DemoData::builtin()?;
-    if store.load_demo(&demo).await? {
+    if args.demo && store.load_demo(&demo).await? {
         tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");
     }
     let classifier = default_classifier().context("loading the intent model")?;
     let plugins = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone())))?);
-    let loaded = plugins
-        .load_dir(demo.merchant_id(), &args.plugins_dir)
-        .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
-    tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    if args.demo {
+        let loaded = plugins
+            .load_dir(demo.merchant_id(), &args.plugins_dir)
+            .with_context(|| "loading plugins (build them with `cargo xtask build`)".to_string())?;
+        tracing::info!(count = loaded, dir = %args.plugins_dir.display(), "plugins loaded");
+    }
     let compiler = match &args.compiler {
         Some(path) => path.clone(),
         None => std::env::current_exe().context("locating the kefu binary")?,
@@ -95,7 +104,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     if deployed > 0 {
         tracing::info!(count = deployed, "deployed plugins loaded");
     }
-    if !store.has_api_key(demo.merchant_id()).await? {
+    if args.demo && !store.has_api_key(demo.merchant_id()).await? {
         let key = store.create_api_key(demo.merchant_id(), "demo").await?;
         println!(
             "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
@@ -120,6 +129,12 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
             assets_dir: args.assets_dir.clone(),
             www_dir: args.www_dir.clone(),
             public_url: public_url.trim_end_matches('/').to_string(),
+            demo: args.demo,
+            demo_agents: demo
+                .agents()
+                .iter()
+                .map(|a| a.email.to_lowercase())
+                .collect(),
         }),
         training: Arc::new(TrainingFile::new(training_file)),
         logins: Arc::new(LoginThrottle::default()),

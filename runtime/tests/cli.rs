@@ -1,7 +1,8 @@
 //! The `kefu` command line as people use it: `kefu intent classify` on stdin, and
 //! `kefu chat --json` against a running runtime (with the real reference plugins, from
 //! `kefu-test-plugins`),
-//! and `kefu agent add` with the password on stdin.
+//! `kefu agent add` with the password on stdin, and a shop run for real: `kefu serve`
+//! without `--demo`, `kefu merchant add`, its agents, and the demo login refused.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -68,6 +69,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         public_url: None,
         training_file: None,
         compiler: None,
+        demo: true,
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });
@@ -105,6 +107,18 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
 async fn agent_add_takes_the_password_from_stdin_and_refuses_a_short_one() {
     let data_dir = std::env::temp_dir().join(format!("kefu-agent-test-{}", std::process::id()));
     let dir = data_dir.to_str().unwrap().to_string();
+    kefu(
+        &[
+            "merchant",
+            "add",
+            "demo",
+            "--name",
+            "Demo",
+            "--data-dir",
+            &dir,
+        ],
+        "",
+    );
     let run = move |password: &'static str| {
         let dir = dir.clone();
         move || {
@@ -156,4 +170,335 @@ async fn agent_add_takes_the_password_from_stdin_and_refuses_a_short_one() {
     ));
     assert!(!hash.contains("secret"), "only a hash is stored");
     let _ = std::fs::remove_dir_all(data_dir);
+}
+
+/// Runs `kefu` with `args` and `stdin`; returns whether it succeeded, stdout and stderr.
+fn kefu_status(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A `kefu serve` child process, killed when dropped.
+struct Served {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `kefu serve` (no `--demo`) on `data_dir` and waits for its URL.
+fn serve(data_dir: &str) -> (Served, String) {
+    use std::io::BufRead;
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir])
+        .current_dir(root)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut banner = String::new();
+    let url = loop {
+        let line = lines
+            .next()
+            .unwrap_or_else(|| panic!("kefu serve exited:\n{banner}"))
+            .unwrap();
+        banner.push_str(&line);
+        banner.push('\n');
+        if let Some(at) = line.find("http://") {
+            let url = line[at..].split(['/', ' ']).take(3).collect::<Vec<_>>();
+            break url.join("/");
+        }
+    };
+    // The rest of the banner: up to its empty line.
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if line.is_empty() {
+            break;
+        }
+        banner.push_str(&line);
+        banner.push('\n');
+    }
+    // Keep draining stdout so the child never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (Served { child, url }, banner)
+}
+
+/// An HTTP client that reports every status as a response.
+fn http() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+/// Logs in; returns the status, the error code (if any) and the session cookie.
+fn login(url: &str, email: &str, password: &str) -> (u16, String, Option<String>) {
+    let mut response = http()
+        .post(format!("{url}/v1/agent/login"))
+        .send_json(serde_json::json!({"email": email, "password": password}))
+        .unwrap();
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
+    let json: serde_json::Value = response.body_mut().read_json().unwrap_or_default();
+    (
+        response.status().as_u16(),
+        json["code"].as_str().unwrap_or_default().to_string(),
+        cookie,
+    )
+}
+
+/// `GET url` with a session cookie; the status and the JSON answer.
+fn get(url: &str, cookie: &str) -> (u16, serde_json::Value) {
+    let mut response = http().get(url).header("cookie", cookie).call().unwrap();
+    let json = response.body_mut().read_json().unwrap_or_default();
+    (response.status().as_u16(), json)
+}
+
+#[test]
+fn a_shop_runs_without_the_demo_with_its_own_merchant_and_agents() {
+    let data_dir = std::env::temp_dir().join(format!("kefu-shop-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let dir = data_dir.to_str().unwrap();
+    let (served, banner) = serve(dir);
+    let url = served.url.clone();
+    assert!(banner.contains("no merchant yet"), "{banner}");
+    assert!(banner.contains("kefu merchant add"), "{banner}");
+    assert!(!banner.contains("kefu-demo"), "no demo password: {banner}");
+
+    // No demo: its published login is refused, its shop is unknown.
+    let (status, code, cookie) = login(&url, "agent@demo.kefu", "kefu-demo");
+    assert_eq!((status, code.as_str()), (401, "demo_login_disabled"));
+    assert!(cookie.is_none());
+    let (ok, _, err) = kefu_status(&["chat", "--url", &url, "--merchant", "demo"], "hi\n");
+    assert!(!ok && err.contains("no shop named `demo`"), "{err}");
+
+    // A merchant: a malformed or taken id is refused; the secret is shown once.
+    let (ok, _, err) = kefu_status(
+        &[
+            "merchant",
+            "add",
+            "Shop_A",
+            "--name",
+            "A",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(!ok && err.contains("not a merchant id"), "{err}");
+    let (ok, out, err) = kefu_status(
+        &[
+            "merchant",
+            "add",
+            "shop-a",
+            "--name",
+            "Shop A",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(ok, "{err}");
+    let secret = out
+        .lines()
+        .find_map(|l| l.strip_prefix("identity secret: "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(secret.len(), 64);
+    assert!(secret.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert!(err.contains("shown only once"), "{err}");
+    let (ok, _, err) = kefu_status(
+        &[
+            "merchant",
+            "add",
+            "shop-a",
+            "--name",
+            "Again",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(!ok && err.contains("already exists"), "{err}");
+    let (ok, out, _) = kefu_status(
+        &[
+            "merchant",
+            "rotate-identity-secret",
+            "shop-a",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(
+        ok && out.contains("identity secret: ") && !out.contains(secret),
+        "{out}"
+    );
+    kefu(
+        &[
+            "merchant",
+            "add",
+            "shop-b",
+            "--name",
+            "Shop B",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+
+    // API keys: created, then all of the merchant's revoked.
+    let key = kefu(
+        &["merchant", "key", "--merchant", "shop-a", "--data-dir", dir],
+        "",
+    );
+    assert!(key.starts_with("kefu_sk_"), "{key}");
+    let out = kefu(
+        &[
+            "merchant",
+            "key",
+            "revoke",
+            "--merchant",
+            "shop-a",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(out.contains("revoked 1"), "{out}");
+
+    // Agents: one per shop; they log in (the runtime reads the agents from the store).
+    kefu(
+        &[
+            "agent",
+            "add",
+            "--merchant",
+            "shop-a",
+            "--email",
+            "ann@a.test",
+            "--name",
+            "Ann",
+            "--data-dir",
+            dir,
+        ],
+        "ann's long password\n",
+    );
+    kefu(
+        &[
+            "agent",
+            "add",
+            "--merchant",
+            "shop-b",
+            "--email",
+            "bob@b.test",
+            "--name",
+            "Bob",
+            "--data-dir",
+            dir,
+        ],
+        "bob's long password\n",
+    );
+    let list = kefu(
+        &["agent", "list", "--merchant", "shop-a", "--data-dir", dir],
+        "",
+    );
+    assert_eq!(list.trim(), "ann@a.test\tAnn");
+    let (status, _, ann) = login(&url, "ann@a.test", "ann's long password");
+    assert_eq!(status, 200);
+    let ann = ann.unwrap();
+    let (status, _, bob) = login(&url, "bob@b.test", "bob's long password");
+    assert_eq!(status, 200);
+    let bob = bob.unwrap();
+
+    // A shopper of shop A asks for a person: Ann sees the conversation, Bob cannot.
+    let out = kefu(
+        &["chat", "--url", &url, "--merchant", "shop-a", "--json"],
+        "转人工\n",
+    );
+    assert!(out.contains("waiting_for_human"), "{out}");
+    let (_, queue) = get(&format!("{url}/v1/agent/queue"), &ann);
+    let id = queue["queue"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("Ann's queue: {queue}"))
+        .to_string();
+    let (status, _) = get(&format!("{url}/v1/agent/conversations/{id}"), &ann);
+    assert_eq!(status, 200);
+    let (status, _) = get(&format!("{url}/v1/agent/conversations/{id}"), &bob);
+    assert_eq!(status, 404, "another shop's conversation is not found");
+    let (_, bobs_queue) = get(&format!("{url}/v1/agent/queue"), &bob);
+    assert!(!bobs_queue.to_string().contains(&id), "{bobs_queue}");
+
+    // A new password ends the old one; a removed agent cannot log in.
+    kefu(
+        &[
+            "agent",
+            "reset-password",
+            "--email",
+            "ann@a.test",
+            "--data-dir",
+            dir,
+        ],
+        "a brand new password\n",
+    );
+    assert_eq!(login(&url, "ann@a.test", "ann's long password").0, 401);
+    assert_eq!(login(&url, "ann@a.test", "a brand new password").0, 200);
+    assert_eq!(
+        get(&format!("{url}/v1/agent/me"), &ann).0,
+        401,
+        "old sessions end"
+    );
+    let out = kefu(
+        &[
+            "agent",
+            "remove",
+            "--email",
+            "bob@b.test",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(out.contains("removed"), "{out}");
+    assert_eq!(login(&url, "bob@b.test", "bob's long password").0, 401);
+    let (ok, _, err) = kefu_status(
+        &[
+            "agent",
+            "remove",
+            "--email",
+            "bob@b.test",
+            "--data-dir",
+            dir,
+        ],
+        "",
+    );
+    assert!(!ok && err.contains("no agent"), "{err}");
+
+    drop(served);
+    let _ = std::fs::remove_dir_all(&data_dir);
 }

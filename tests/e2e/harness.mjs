@@ -18,7 +18,7 @@ const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
 export async function startKefu({ listen = '127.0.0.1:0', dataDir = null } = {}) {
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const child = spawn(bin, ['serve', '--listen', listen, '--data-dir', dataDir], {
+  const child = spawn(bin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -158,6 +158,7 @@ fn main() -> Result<()> {
                     "kefu",
                     "--",
                     "serve",
+                    "--demo",
                     "--listen",
                     &listen,
                 ]),

@@ -1,12 +1,14 @@
-//! `kefu agent add`: give a person a login to the agent console. The password is read
-//! from stdin so it never appears in the shell history.
+//! `kefu agent`: give a person a login to the agent console (`add`), list a merchant's
+//! agents (`list`), give one a new password (`reset-password`) or take the login away
+//! (`remove`). Passwords are read from stdin so they never appear in the shell history.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
 
-use crate::store::{DemoData, Store};
+use super::merchant::{open, require_merchant};
+use crate::store::AgentRemoval;
 
 /// `kefu agent` subcommands.
 #[derive(Debug, Subcommand)]
@@ -27,26 +29,100 @@ pub enum AgentCommand {
         #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
     },
+    /// List a merchant's agents.
+    List {
+        /// The merchant.
+        #[arg(long)]
+        merchant: String,
+        /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
+    /// Give an agent a new password (first line of stdin) and end their sessions.
+    ResetPassword {
+        /// The agent's login.
+        #[arg(long)]
+        email: String,
+        /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
+    /// Take an agent's login away and end their sessions. An agent who wrote notes stays
+    /// on record as their author, with login disabled.
+    Remove {
+        /// The agent's login.
+        #[arg(long)]
+        email: String,
+        /// Where the SQLite database lives.
+        #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
 }
 
 /// Runs a `kefu agent` command.
 pub fn run(command: AgentCommand) -> Result<()> {
-    let AgentCommand::Add {
-        merchant,
-        email,
-        name,
-        data_dir,
-    } = command;
-    tokio::runtime::Runtime::new()?.block_on(add_agent(&data_dir, &merchant, &email, &name))
+    tokio::runtime::Runtime::new()?.block_on(async {
+        match command {
+            AgentCommand::Add {
+                merchant,
+                email,
+                name,
+                data_dir,
+            } => {
+                if !crate::engine::handoff::valid_email(&email.trim().to_lowercase()) {
+                    anyhow::bail!("`{email}` is not an email address");
+                }
+                if name.trim().is_empty() {
+                    anyhow::bail!("the agent needs a name shoppers will see");
+                }
+                let hash = password_hash_from_stdin().await?;
+                let store = open(&data_dir).await?;
+                require_merchant(&store, &merchant, &data_dir).await?;
+                let agent = store
+                    .add_agent(&merchant, &email, &name, &hash)
+                    .await
+                    .with_context(|| format!("adding {email} to merchant `{merchant}`"))?;
+                println!(
+                    "added agent {} <{}> to {}; they log in at /console",
+                    agent.name, agent.email, agent.merchant_id
+                );
+            }
+            AgentCommand::List { merchant, data_dir } => {
+                let store = open(&data_dir).await?;
+                require_merchant(&store, &merchant, &data_dir).await?;
+                for (agent, can_log_in) in store.agents_of(&merchant).await? {
+                    let note = if can_log_in { "" } else { "\t(login disabled)" };
+                    println!("{}\t{}{note}", agent.email, agent.name);
+                }
+            }
+            AgentCommand::ResetPassword { email, data_dir } => {
+                let hash = password_hash_from_stdin().await?;
+                let store = open(&data_dir).await?;
+                if !store.set_agent_password(&email, &hash).await? {
+                    anyhow::bail!("no agent `{email}` in {}", data_dir.display());
+                }
+                println!("new password set for {email}; their open sessions are ended");
+            }
+            AgentCommand::Remove { email, data_dir } => {
+                let store = open(&data_dir).await?;
+                match store.remove_agent(&email).await? {
+                    AgentRemoval::NotFound => {
+                        anyhow::bail!("no agent `{email}` in {}", data_dir.display())
+                    }
+                    AgentRemoval::Removed => println!("removed agent {email}"),
+                    AgentRemoval::Disabled => println!(
+                        "{email} wrote notes or labels that keep their name: the agent stays \
+                         on record with login disabled"
+                    ),
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
-async fn add_agent(data_dir: &Path, merchant: &str, email: &str, name: &str) -> Result<()> {
-    if !crate::engine::handoff::valid_email(&email.trim().to_lowercase()) {
-        anyhow::bail!("`{email}` is not an email address");
-    }
-    if name.trim().is_empty() {
-        anyhow::bail!("the agent needs a name shoppers will see");
-    }
+/// Reads a password from the first line of stdin, checks its length and hashes it.
+async fn password_hash_from_stdin() -> Result<String> {
     let mut password = String::new();
     std::io::stdin()
         .read_line(&mut password)
@@ -58,21 +134,7 @@ async fn add_agent(data_dir: &Path, merchant: &str, email: &str, name: &str) -> 
             crate::auth::MIN_PASSWORD_CHARS
         );
     }
-    let store = Store::open(data_dir)
-        .await
-        .with_context(|| format!("opening the store in {}", data_dir.display()))?;
-    // A fresh data directory has the demo merchant only once the runtime started once.
-    store.load_demo(&DemoData::builtin()?).await?;
-    let hash = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
+    tokio::task::spawn_blocking(move || crate::auth::hash_password(&password))
         .await?
-        .map_err(anyhow::Error::msg)?;
-    let agent = store
-        .add_agent(merchant, email, name, &hash)
-        .await
-        .with_context(|| format!("adding {email} to merchant `{merchant}`"))?;
-    println!(
-        "added agent {} <{}> to {}; they log in at /console",
-        agent.name, agent.email, agent.merchant_id
-    );
-    Ok(())
+        .map_err(anyhow::Error::msg)
 }

@@ -5,9 +5,10 @@
 //!   scripts);
 //! - `kefu intent classify` ([`intent`]): classify one message per stdin line, one JSON
 //!   object per line;
-//! - `kefu agent add` ([`agent`]): give a person a login to the agent console (password on
-//!   stdin);
-//! - `kefu merchant key` ([`merchant`]): create an admin API key;
+//! - `kefu agent add|list|reset-password|remove` ([`agent`]): the people who log in to the
+//!   agent console (passwords on stdin);
+//! - `kefu merchant add|rotate-identity-secret|key|key revoke` ([`merchant`]): create a
+//!   shop, its identity secret and admin API keys;
 //! - `kefu plugin …` ([`plugin`]): scaffold, build, test and deploy plugins.
 //!
 //! Each file parses its own arguments and does its work with `anyhow`; this one only
@@ -40,7 +41,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run the runtime: chat API, widget assets, demo storefront and plugins.
+    /// Run the runtime: chat API, widget assets, agent console and plugins (`--demo`: the
+    /// demo shop).
     Serve(ServeArgs),
     /// Work with the intent model.
     Intent {

@@ -25,13 +25,25 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
     let app = build_app(&args, local).await?;
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
-    println!("\n  kefu is running. Open the demo storefront: {url}/");
-    println!("  Agent console: {url}/console");
-    for agent in DemoData::builtin()?.agents() {
-        println!(
-            "    demo login: {} / {}  (demo only; add real agents with `kefu agent add`)",
-            agent.email, agent.password
-        );
+    if args.demo {
+        println!("\n  kefu is running the demo shop. Open the demo storefront: {url}/");
+        println!("  Agent console: {url}/console");
+        for agent in DemoData::builtin()?.agents() {
+            println!(
+                "    demo login: {} / {}  (only with --demo; add real agents with `kefu agent add`)",
+                agent.email, agent.password
+            );
+        }
+    } else {
+        println!("\n  kefu is running at {url}/ (agent console: {url}/console)");
+        if app.store.merchant_ids().await?.is_empty() {
+            println!("  There is no merchant yet. Create your shop and an agent who answers:");
+            println!("    kefu merchant add my-shop --name \"My Shop\"");
+            println!(
+                "    kefu agent add --merchant my-shop --email you@my-shop.example --name You   (password on stdin)"
+            );
+            println!("  Or try the demo shop: kefu serve --demo");
+        }
     }
     println!();
     axum::serve(listener, router(app))

@@ -132,6 +132,15 @@ fn wrong_password() -> ApiError {
     )
 }
 
+fn demo_login_disabled() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "demo_login_disabled",
+        "the demo agent's password is published, so it only works in the demo \
+         (`kefu serve --demo`); add a real agent with `kefu agent add`",
+    )
+}
+
 fn session_token(headers: &HeaderMap) -> Option<&str> {
     headers
         .get_all(header::COOKIE)
@@ -155,6 +164,8 @@ impl FromRequestParts<AppState> for CurrentAgent {
             .store
             .session_agent(&auth::token_hash(token))
             .await?
+            // A session opened during a demo run ends when the runtime is not a demo.
+            .filter(|agent| !state.config.demo_login_disabled(&agent.email))
             .map(CurrentAgent)
             .ok_or_else(please_log_in)
     }
@@ -215,6 +226,10 @@ async fn login_inner(state: &AppState, body: Login) -> Result<Response, ApiError
             "too_many_attempts",
             "too many failed logins for this account; try again in 15 minutes",
         ));
+    }
+    if state.config.demo_login_disabled(&account) {
+        tracing::info!("demo login refused outside the demo");
+        return Err(demo_login_disabled());
     }
     let found = state.store.agent_credentials(&body.email).await?;
     let (agent, hash) = match found {

@@ -34,6 +34,22 @@ pub struct HttpConfig {
     pub www_dir: PathBuf,
     /// The URL shoppers' browsers reach this runtime at, e.g. `http://127.0.0.1:8080`.
     pub public_url: String,
+    /// Whether the runtime runs the demo shop (`kefu serve --demo`).
+    pub demo: bool,
+    /// Logins of the demo's agents (lower-cased): their password is published, so they
+    /// may only log in when [`HttpConfig::demo`] is set.
+    pub demo_agents: Vec<String>,
+}
+
+impl HttpConfig {
+    /// Whether `email` is a demo agent's login that this runtime refuses (not in demo mode).
+    pub fn demo_login_disabled(&self, email: &str) -> bool {
+        !self.demo
+            && self
+                .demo_agents
+                .iter()
+                .any(|a| a == &email.trim().to_lowercase())
+    }
 }
 
 /// Everything a request handler may use.

@@ -42,6 +42,7 @@ async fn app() -> TestApp {
         public_url: None,
         training_file: None,
         compiler: None,
+        demo: true,
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
     let store = &state.store;
@@ -196,4 +197,84 @@ async fn failures_the_handlers_decide_share_the_shape() {
     let (status, json) = call(&app, &phrases, "application/json", r#"{"phrases": [""]}"#).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_api_error(&json, "invalid_phrases", "an empty phrase");
+}
+
+/// Sends a request to `state`'s app; returns the status, the `Set-Cookie` value and the
+/// JSON answer.
+async fn send(
+    state: &AppState,
+    method: Method,
+    path: &str,
+    cookie: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (StatusCode, Option<String>, serde_json::Value) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
+    let response = crate::app::router(state.clone())
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let set_cookie = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string());
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (
+        status,
+        set_cookie,
+        serde_json::from_slice(&bytes).unwrap_or_default(),
+    )
+}
+
+#[tokio::test]
+async fn the_published_demo_login_only_works_in_the_demo() {
+    let demo = app().await;
+    let login = serde_json::json!({"email": "Agent@demo.kefu", "password": "kefu-demo"});
+    let (status, cookie, _) = send(
+        &demo.state,
+        Method::POST,
+        "/v1/agent/login",
+        None,
+        Some(login.clone()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "the demo agent logs in to the demo");
+    let cookie = cookie.expect("a session cookie");
+
+    // The same database, served without `--demo`.
+    let mut config = (*demo.state.config).clone();
+    config.demo = false;
+    let served = AppState {
+        config: std::sync::Arc::new(config),
+        ..demo.state.clone()
+    };
+    let (status, _, json) = send(&served, Method::POST, "/v1/agent/login", None, Some(login)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_api_error(&json, "demo_login_disabled", "demo login outside the demo");
+    assert!(json["error"].as_str().unwrap().contains("--demo"));
+    let (status, _, _) = send(&served, Method::GET, "/v1/agent/me", Some(&cookie), None).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "a demo session ends outside the demo"
+    );
+    // Other agents of the same database keep working.
+    let (status, _, _) = send(
+        &served,
+        Method::GET,
+        "/v1/agent/me",
+        Some(&demo.cookie),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
 }
