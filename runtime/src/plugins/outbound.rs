@@ -70,6 +70,8 @@ fn is_public(ip: IpAddr) -> bool {
                 || v4.is_multicast()
                 || v4.is_documentation()
                 || a == 0
+                || a >= 240 // reserved (240.0.0.0/4) and broadcast
+                || (a == 192 && b == 0 && v4.octets()[2] == 0) // IETF protocol assignments
                 || (a == 100 && (64..128).contains(&b)) // carrier-grade NAT
                 || (a == 198 && (b == 18 || b == 19))) // benchmarking
         }
@@ -77,10 +79,21 @@ fn is_public(ip: IpAddr) -> bool {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_public(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
+            let seg = v6.segments();
+            let first = seg[0];
+            // Prefixes that carry an IPv4 address to a gateway which then reaches it (NAT64,
+            // 6to4, Teredo, IPv4-compatible): a way around the IPv4 checks above, so they are
+            // refused whatever the embedded address.
+            let embeds_v4 = (first == 0x64 && seg[1] == 0xff9b) // NAT64 (well-known and local)
+                || first == 0x2002 // 6to4
+                || (first == 0x2001 && seg[1] == 0) // Teredo
+                || seg[..6] == [0; 6]; // IPv4-compatible ::a.b.c.d (and ::, ::1)
             !(v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
+                || embeds_v4
+                || (first == 0x2001 && seg[1] == 0x0db8) // documentation
+                || (first == 0x0100 && seg[1..4] == [0; 3]) // discard-only
                 || (first & 0xfe00) == 0xfc00 // unique local
                 || (first & 0xffc0) == 0xfe80) // link local
         }
@@ -316,6 +329,27 @@ mod tests {
         for ip in ["93.184.216.34", "2606:2800:220:1::1"] {
             assert!(is_public(ip.parse().unwrap()), "{ip}");
         }
+    }
+
+    #[test]
+    fn nat64_6to4_teredo_and_reserved_addresses_cannot_reach_inside() {
+        for ip in [
+            // An internal IPv4 address wrapped for a gateway that would unwrap it.
+            "64:ff9b::a9fe:a9fe",                   // NAT64 → 169.254.169.254
+            "64:ff9b:1::a00:1",                     // local-use NAT64 → 10.0.0.1
+            "2002:7f00:1::1",                       // 6to4 → 127.0.0.1
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+            "::7f00:1",                             // IPv4-compatible 127.0.0.1
+            "::a00:1",                              // IPv4-compatible 10.0.0.1
+            "2001:db8::1",                          // documentation
+            "240.0.0.1",                            // reserved
+            "255.255.255.254",                      // reserved, next to broadcast
+            "192.0.0.8",                            // IETF protocol assignments
+        ] {
+            assert!(!is_public(ip.parse().unwrap()), "{ip}");
+        }
+        // A public IPv4 address written the mapped way is still public.
+        assert!(is_public("::ffff:93.184.216.34".parse().unwrap()));
     }
 
     #[test]
