@@ -954,3 +954,15 @@ fn a_late_order_the_shopper_named_is_looked_up_not_taken_as_a_general_complaint(
     ));
     assert_eq!(d.intent, "complaint");
 }
+
+#[test]
+fn i_already_told_you_is_answered_with_what_was_told() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    ctx.conversation.pending_intent = Some("track_order".into());
+    for text in ["I ALREADY TOLD YOU", "我刚才说过了"] {
+        let c = call(decide(&ctx, &msg(text, "complaint", 0.6)));
+        assert_eq!(c.intent(), "track_order", "{text}");
+        assert_eq!(c.order_number.as_deref(), Some("1001"));
+    }
+}

@@ -68,6 +68,36 @@ pub fn says_late(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether `text` says the shopper already gave what the bot is asking for ("I already told
+/// you", "我刚才说过了").
+pub fn says_already_told(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "already told",
+        "i told you",
+        "told u",
+        "already said",
+        "already gave",
+        "already sent",
+        "already provided",
+        "i just said",
+        "i just gave",
+        "i just told",
+        "said it already",
+        "scroll up",
+        "说过了",
+        "已经给",
+        "已经发",
+        "已经告诉",
+        "刚才给",
+        "刚才发",
+        "上面有",
+        "前面说",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether a product question is about stock rather than details.
 pub fn asks_about_stock(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -12,7 +12,7 @@ use kefu_protocol::{Card, ConversationState};
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::labels;
-use super::language::{asks_about_stock, is_follow_up, says_late};
+use super::language::{asks_about_stock, is_follow_up, says_already_told, says_late};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -117,6 +117,21 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         (Some(p), None, _) if continues => (p, true),
         (None, None, Some(last))
             if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
+        {
+            (last, true)
+        }
+        // "I already told you": what was told answers the question pending (or the one just
+        // answered), with the order number and email the shopper gave earlier.
+        (Some(p), None, _)
+            if says_already_told(text)
+                && (ctx.remembered.order_number.is_some() || ctx.remembered.email.is_some()) =>
+        {
+            (p, true)
+        }
+        (None, None, Some(last))
+            if says_already_told(text)
+                && ctx.remembered.order_number.is_some()
+                && takes_order_number(last) =>
         {
             (last, true)
         }
