@@ -103,6 +103,12 @@ impl ToneModel {
     /// The probability that `text` is written by an upset shopper.
     pub fn probability(&self, text: &str) -> f32 {
         let (ids, value) = features(text, &self.featurizer);
+        self.probability_of(&ids, value)
+    }
+
+    /// The probability for a message already turned into [`features`] with this model's
+    /// featurizer (models sharing one featurizer score a message featurized once).
+    pub fn probability_of(&self, ids: &[usize], value: f32) -> f32 {
         let z = self.bias + ids.iter().map(|&i| self.weights[i]).sum::<f32>() * value;
         1.0 / (1.0 + (-z).exp())
     }

@@ -14,7 +14,8 @@
 //! of topics (`u32`), then for each: its name's length (`u32`) and UTF-8 bytes, the length
 //! (`u32`) and bytes of its [`ToneModel`].
 
-use crate::tone::{ToneError, ToneModel};
+use crate::featurize::FeaturizerConfig;
+use crate::tone::{ToneError, ToneModel, features};
 
 const MAGIC: &[u8; 8] = b"KFTOPIC1";
 
@@ -154,9 +155,18 @@ impl TopicModels {
 
     /// Every topic's probability for `text`.
     pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
+        // Featurized once per featurizer, not once per topic: every topic model is trained
+        // with the same one, so this is one featurization per message.
+        let mut featurized: Option<(FeaturizerConfig, (Vec<usize>, f32))> = None;
         self.models
             .iter()
-            .map(|(t, m)| (*t, m.probability(text)))
+            .map(|(t, m)| {
+                if featurized.as_ref().is_none_or(|(c, _)| *c != m.featurizer) {
+                    featurized = Some((m.featurizer, features(text, &m.featurizer)));
+                }
+                let (_, (ids, value)) = featurized.as_ref().expect("featurized above");
+                (*t, m.probability_of(ids, *value))
+            })
             .collect()
     }
 
@@ -205,5 +215,13 @@ mod tests {
             models
         );
         assert!(TopicModels::from_bytes(b"KFTOPIC1\x01\0\0\0").is_err());
+    }
+
+    #[test]
+    fn scoring_once_featurized_gives_each_models_own_probability() {
+        let text = "someone used my card for an order I never placed";
+        for ((topic, p), (t, m)) in builtin().scores(text).iter().zip(&builtin().models) {
+            assert_eq!((topic, *p), (t, m.probability(text)));
+        }
     }
 }
