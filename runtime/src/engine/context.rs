@@ -151,13 +151,17 @@ impl TurnContext {
             .filter(|s| s.kind == SlotKind::OrderNumber)
             .map(|s| s.value.clone())
             .collect();
+        // Read once, from the conversation and messages the snapshot reads, and kept.
+        let mut pending = Pending::default();
+        let mut remembered = Remembered::default();
         let Some(snapshot) = store
             .turn_snapshot(merchant, conversation, &u.text, |conv, recent| {
-                let pending = Pending::parse(conv.pending.as_deref());
-                numbers.extend(pending.order_number);
+                pending = Pending::parse(conv.pending.as_deref());
+                remembered = Remembered::from_messages(recent);
+                numbers.extend(pending.order_number.clone());
                 // The order the shopper named last, which is never asked for again.
-                numbers.extend(Remembered::from_messages(recent).order_number);
-                (numbers, pending.action)
+                numbers.extend(remembered.order_number.clone());
+                (numbers, pending.action.clone())
             })
             .await?
         else {
@@ -172,7 +176,6 @@ impl TurnContext {
             orders,
             names_product,
             action,
-            recent_shopper,
         } = snapshot;
         let settings = settings.unwrap_or_else(|| MerchantSettings {
             reply_within_hours: DEFAULT_REPLY_WITHIN_HOURS,
@@ -191,7 +194,7 @@ impl TurnContext {
             }
         }
         Ok(Some(Self {
-            pending: Pending::parse(conversation.pending.as_deref()),
+            pending,
             live: live(&settings),
             conversation,
             settings,
@@ -202,7 +205,7 @@ impl TurnContext {
             names_product,
             proposed_action: action,
             served,
-            remembered: Remembered::from_messages(&recent_shopper),
+            remembered,
         }))
     }
 }

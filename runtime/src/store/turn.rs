@@ -38,9 +38,6 @@ pub struct TurnSnapshot {
     pub names_product: bool,
     /// The action asked for, if it is still `proposed`.
     pub action: Option<ActionRecord>,
-    /// What the shopper wrote in the conversation's latest messages, oldest first (what
-    /// they told the bot: order numbers, emails).
-    pub recent_shopper: Vec<String>,
 }
 
 /// Everything one turn changes.
@@ -143,7 +140,6 @@ impl Store {
             orders,
             names_product: self.product_named(merchant, text).await?.is_some(),
             action,
-            recent_shopper,
             conversation: conv,
         }))
     }
