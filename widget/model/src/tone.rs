@@ -23,8 +23,9 @@ const LEARNING_RATE: f32 = 0.5;
 /// L2 penalty, per step, on the weights a message touches.
 const L2: f32 = 1e-4;
 
-/// Reads every `label<TAB>text` file in `dir` (labels `upset` / `calm`).
-pub fn read_dir(dir: &Path) -> Result<Vec<(String, bool)>> {
+/// Every `label<TAB>text` line of the `.tsv` files in `dir`, in file-name order, with
+/// where it stands (`path:line`) for error messages; blank lines and `#` comments skipped.
+pub fn labelled_lines(dir: &Path) -> Result<Vec<(String, String, String)>> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -38,19 +39,26 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, bool)>> {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let upset = match line.split_once('\t') {
-                Some(("upset", text)) => (text, true),
-                Some(("calm", text)) => (text, false),
-                _ => bail!(
-                    "{}:{}: expected `upset<TAB>text` or `calm<TAB>text`",
-                    path.display(),
-                    n + 1
-                ),
+            let at = format!("{}:{}", path.display(), n + 1);
+            let Some((label, text)) = line.split_once('\t') else {
+                bail!("{at}: expected `label<TAB>text`");
             };
-            out.push((upset.0.trim().to_string(), upset.1));
+            out.push((at, label.to_string(), text.trim().to_string()));
         }
     }
     Ok(out)
+}
+
+/// Reads every `label<TAB>text` file in `dir` (labels `upset` / `calm`).
+pub fn read_dir(dir: &Path) -> Result<Vec<(String, bool)>> {
+    labelled_lines(dir)?
+        .into_iter()
+        .map(|(at, label, text)| match label.as_str() {
+            "upset" => Ok((text, true)),
+            "calm" => Ok((text, false)),
+            _ => bail!("{at}: expected `upset<TAB>text` or `calm<TAB>text`"),
+        })
+        .collect()
 }
 
 /// Every fourth project-written shop sentence of the intent model (complaints left out:

@@ -15,7 +15,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use kefu_intent::tone::ToneModel;
 use kefu_intent::topics::{Topic, TopicModels};
 use kefu_intent::{Language, language};
@@ -57,32 +57,19 @@ pub type Line = (Option<Topic>, String);
 
 /// Reads every `topic<TAB>text` file in `dir`.
 pub fn read_dir(dir: &Path) -> Result<Vec<Line>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for path in paths {
-        let body = std::fs::read_to_string(&path)?;
-        for (n, line) in body.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((label, text)) = line.split_once('\t') else {
-                bail!("{}:{}: expected `topic<TAB>text`", path.display(), n + 1);
-            };
+    crate::tone::labelled_lines(dir)?
+        .into_iter()
+        .map(|(at, label, text)| {
             let topic = match label.trim() {
                 "none" => None,
-                name => Some(Topic::from_name(name).with_context(|| {
-                    format!("{}:{}: unknown topic `{name}`", path.display(), n + 1)
-                })?),
+                name => Some(
+                    Topic::from_name(name)
+                        .with_context(|| format!("{at}: unknown topic `{name}`"))?,
+                ),
             };
-            out.push((topic, text.trim().to_string()));
-        }
-    }
-    Ok(out)
+            Ok((topic, text))
+        })
+        .collect()
 }
 
 /// The intent model's project-written sentences of [`ORDINARY_LABELS`], as ordinary lines.
