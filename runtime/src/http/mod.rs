@@ -12,11 +12,13 @@ pub(crate) mod chat;
 pub mod error;
 pub(crate) mod health;
 pub mod json;
+pub(crate) mod login_throttle;
 #[cfg(test)]
 mod tests;
 
-pub use agent::{LoginThrottle, TrainingFile};
+pub use agent::TrainingFile;
 pub use error::ApiError;
+pub use login_throttle::{LoginThrottle, PeerIp};
 
 use std::path::PathBuf;
 use std::sync::Arc;
