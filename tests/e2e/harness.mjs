@@ -13,12 +13,14 @@ const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
 
 /**
  * Starts kefu; resolves to {url, stop(), dataDir} once it prints its URL. `listen` and
- * `dataDir` restart a stopped runtime on the same address with the same store.
+ * `dataDir` restart a stopped runtime on the same address with the same store; `demo: false`
+ * starts it as a real shop's runtime would, with no merchant.
  */
-export async function startKefu({ listen = '127.0.0.1:0', dataDir = null } = {}) {
+export async function startKefu({ listen = '127.0.0.1:0', dataDir = null, demo = true } = {}) {
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const child = spawn(bin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
+  const args = ['serve', ...(demo ? ['--demo'] : []), '--listen', listen, '--data-dir', dataDir];
+  const child = spawn(bin, args, {
     cwd: root,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -102,4 +104,22 @@ export async function ask(frame, text) {
   const reply = frame.locator('li[data-author="bot"]').nth(before);
   await reply.waitFor();
   return reply;
+}
+
+/**
+ * Runs the kefu CLI with `args`, writing `input` to its stdin; resolves to its stdout, or
+ * rejects with its stderr when it fails.
+ */
+export function kefuCli(args, input = '') {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { err += c; });
+    child.on('exit', (code) => code === 0
+      ? resolve(out)
+      : reject(new Error(`kefu ${args.join(' ')} exited with ${code}:\n${err}`)));
+    child.stdin.end(input);
+  });
 }
