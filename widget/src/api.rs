@@ -81,11 +81,16 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
+/// The conversation this tab last had with `merchant`, as its welcome said.
+pub fn conversation_id(merchant: &str) -> Option<String> {
+    storage()?.get_item(&session_key(merchant)).ok().flatten()
+}
+
 /// Opens the chat for `merchant`, in `locale`, and reports to `on_event`.
 pub fn connect(merchant: &str, locale: &str, on_event: impl Fn(Event) + 'static) -> ChatLink {
     let (tx, rx) = unbounded();
     let resume = Resume {
-        conversation_id: storage().and_then(|s| s.get_item(&session_key(merchant)).ok().flatten()),
+        conversation_id: conversation_id(merchant),
         last_seq: 0,
     };
     let identity = identity_from_fragment();

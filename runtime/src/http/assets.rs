@@ -1,5 +1,5 @@
-//! Static files: the loader (`/kefu.js`), the widget's iframe app (`/widget/…`) and the demo
-//! storefront (`/`, from `www/`).
+//! Static files: the loader (`/kefu.js`) and its TypeScript declarations (`/kefu.d.ts`), the
+//! widget's iframe app (`/widget/…`) and the demo storefront (`/`, from `www/`).
 //!
 //! The agent console (`/console`, from `www/console/`) is a static page with its own strict
 //! policy: its scripts and styles come only from this origin, it may not be framed, and it
@@ -56,6 +56,7 @@ pub(crate) fn router(config: &HttpConfig) -> Router<AppState> {
         .service(ServeDir::new(config.assets_dir.join("widget")).precompressed_gzip());
     Router::new()
         .route("/kefu.js", get(loader))
+        .route("/kefu.d.ts", get(declarations))
         .route(
             "/console",
             get(|state| console(state, Path("index.html".to_string()))),
@@ -95,6 +96,22 @@ async fn loader(State(state): State<AppState>, request: Request) -> Response {
     );
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     response
+}
+
+/// The loader's TypeScript declarations, for a shop's developers to copy into their project.
+async fn declarations(State(state): State<AppState>) -> Response {
+    match tokio::fs::read(state.config.assets_dir.join("kefu.d.ts")).await {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::CACHE_CONTROL, "public, max-age=300"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
 }
 
 /// The console's files: a fixed list, each with its type and the console's policy.

@@ -4,7 +4,7 @@ use kefu_protocol::ConversationState;
 use yew::prelude::*;
 
 use super::{Composer, Header, MessageList};
-use crate::hooks::{use_chat, use_panel};
+use crate::hooks::{use_chat, use_host, use_panel};
 use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{ChatState, Connection};
 
@@ -27,6 +27,7 @@ pub fn chat_panel() -> Html {
     let lang = use_panel().lang;
     let chat = use_chat();
     let state = &*chat.state;
+    use_host(state);
     let on_quick_reply = {
         let on_send = chat.on_send.clone();
         Callback::from(move |text: String| on_send.emit((text, None)))

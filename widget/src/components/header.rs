@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_panel;
+use crate::hooks::{post_to_host, use_panel};
 use crate::i18n::{Text, t};
 
 /// Props of [`Header`].
@@ -16,12 +16,8 @@ pub struct HeaderProps {
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let lang = use_panel().lang;
-    let on_close = Callback::from(|_: MouseEvent| {
-        // The loader on the shop's page listens for this and hides the iframe.
-        if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
-            let _ = parent.post_message(&"kefu:close".into(), "*");
-        }
-    });
+    // The loader on the shop's page hides the iframe.
+    let on_close = Callback::from(|_: MouseEvent| post_to_host("close", &[]));
     html! {
         <header class="kefu-header">
             <div>

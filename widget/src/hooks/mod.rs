@@ -1,9 +1,12 @@
-//! The panel's hooks: the chat connection, the in-browser intent model, the panel context.
+//! The panel's hooks: the chat connection, the in-browser intent model, the panel context,
+//! the loader on the shop's page.
 
 mod use_chat;
+mod use_host;
 mod use_intent;
 mod use_panel;
 
 pub use use_chat::use_chat;
+pub use use_host::{post_to_host, use_host};
 pub use use_intent::use_intent;
 pub use use_panel::use_panel;
