@@ -97,6 +97,32 @@ describe('calling the API', () => {
     assert.deepEqual(await seen(page, 'unread'), [], 'nothing is unread while the panel is open');
     await page.close();
   });
+
+  test('hide and show the launcher, toggle the panel, and switch its language', async () => {
+    const { page, errors } = await visit();
+    const launcher = page.getByTestId('kefu-launcher');
+    await page.evaluate(() => kefu('hide'));
+    assert.equal(await launcher.isVisible(), false);
+    // The shop's own button opens the chat; closing gives the focus back to that button.
+    await page.locator('#search').focus();
+    await page.evaluate(() => kefu('toggle'));
+    const frame = page.frameLocator('iframe[data-testid="kefu-frame"]');
+    await frame.getByTestId('status').filter({ hasText: 'Automated assistant' }).waitFor();
+    await frame.getByTestId('composer').press('Escape');
+    await page.getByTestId('kefu-frame').waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+    await page.evaluate(() => kefu('show'));
+    assert.equal(await launcher.isVisible(), true);
+
+    await page.evaluate(() => kefu('setLocale', 'zh-CN'));
+    assert.equal(await launcher.getAttribute('aria-label'), '打开在线客服');
+    await page.evaluate(() => kefu('toggle'));
+    await frame.getByTestId('status').filter({ hasText: '智能助手' }).waitFor();
+    await page.evaluate(() => kefu('setLocale', 42));
+    assert.match(errors.at(-1), /^kefu: setLocale needs a language tag/);
+    assert.deepEqual(await page.evaluate(() => seen.map(([name]) => name)), ['ready', 'open', 'close', 'open']);
+    await page.close();
+  });
 });
 
 describe('a closed panel', () => {

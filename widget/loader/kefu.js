@@ -19,7 +19,7 @@
   var CSS = ':host{all:initial}[hidden]{display:none!important}' +
     '.l{position:fixed;right:calc(20px + env(safe-area-inset-right,0px));bottom:calc(20px + env(safe-area-inset-bottom,0px));' +
     'z-index:2147483646;width:56px;height:56px;border-radius:50%;border:0;background:#0b5fff;color:#fff;cursor:pointer;' +
-    'box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}' +
+    'box-shadow:0 4px 14px rgba(0,0,0,.25);display:grid;place-items:center}' +
     '.l:focus-visible{outline:3px solid #ffbf47;outline-offset:3px}.l svg{width:28px;height:28px;fill:currentColor}' +
     '.b{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:10px;background:#c4001a;font:700 12px/20px sans-serif}' +
     '.s{position:fixed;clip-path:inset(50%)}' +
@@ -203,7 +203,7 @@
         f.remove();
         if (forgetting !== f) return;
         forgetting = null;
-        if (open) mount();
+        if (open) { mount(); frame.focus(); }
       };
       root.appendChild(f);
     }
