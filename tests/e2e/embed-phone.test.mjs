@@ -1,6 +1,6 @@
-// A shopper on a phone (375×667, touch): the panel takes the whole screen, the composer's
-// text is at least 16 px (below that iOS zooms the page when it gets focus), and a message
-// sent with the on-screen keyboard gets its answer.
+// A shopper on a phone (375×667, touch): the panel takes the whole screen and shrinks
+// above the on-screen keyboard, the composer's text is at least 16 px (below that iOS zooms
+// the page when it gets focus), and a message sent from it gets its answer.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { ask, kefuAndBrowser } from './harness.mjs';
@@ -38,7 +38,14 @@ test('on a phone the chat fills the screen, its text fields do not zoom, and it 
   const composerBox = await composer.boundingBox();
   assert.ok(composerBox.y + composerBox.height <= 667, 'the composer is on screen');
 
+  // The on-screen keyboard takes the lower part of the screen: the panel shrinks above it
+  // and the composer stays in view.
   await composer.tap();
+  await page.setViewportSize({ width: 375, height: 400 });
+  await page.waitForFunction(() =>
+    document.querySelector('[data-kefu]').shadowRoot.querySelector('iframe').getBoundingClientRect().height === 400);
+  const typing = await composer.boundingBox();
+  assert.ok(typing.y + typing.height <= 400, 'the composer is above the keyboard');
   const reply = await ask(frame, 'where is my order 1001?');
   assert.match(await reply.innerText(), /Order 1001 has shipped with UPS/);
   const close = frame.getByRole('button', { name: 'Close' });

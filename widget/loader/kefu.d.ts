@@ -30,7 +30,8 @@ interface KefuEvents {
   open: undefined;
   /** The chat panel closed. */
   close: undefined;
-  /** A new message from the bot or an agent reached the shopper (open or not). */
+  /** A new message from the bot or an agent, panel open or closed (once the chat has been
+   * opened on the page: before that, nothing of it is loaded). */
   message: { author: KefuAuthor; text: string };
   /** Messages received while the panel was closed; 0 again when it opens. */
   unread: number;

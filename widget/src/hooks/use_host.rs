@@ -13,7 +13,7 @@
 //! new conversation starts from zero) and nothing is reported twice.
 
 use js_sys::Reflect;
-use kefu_protocol::{Author, ConversationState};
+use kefu_protocol::{Author, ChatMessage, ConversationState};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, KeyboardEvent, MessageEvent};
@@ -57,6 +57,32 @@ fn focus_composer() {
     if let Some(composer) = composer {
         let _ = composer.focus();
     }
+}
+
+/// The bot's and agents' messages in `messages` after the mark `stored` (kept as
+/// `"<conversation id> <seq>"`; a mark of another conversation counts as none), as
+/// (author, text), and the new mark.
+fn unreported<'a>(
+    messages: &'a [ChatMessage],
+    stored: Option<&str>,
+    conversation: &str,
+) -> (Vec<(&'static str, &'a str)>, String) {
+    let after = stored
+        .and_then(|s| s.split_once(' '))
+        .filter(|(id, _)| *id == conversation)
+        .and_then(|(_, seq)| seq.parse::<u64>().ok())
+        .unwrap_or(0);
+    let new = messages
+        .iter()
+        .filter(|m| m.seq > after)
+        .filter_map(|m| match m.author {
+            Author::Bot => Some(("bot", m.text.as_str())),
+            Author::Agent => Some(("agent", m.text.as_str())),
+            Author::Shopper => None,
+        })
+        .collect();
+    let last = messages.iter().map(|m| m.seq).max().unwrap_or(0).max(after);
+    (new, format!("{conversation} {last}"))
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -107,29 +133,15 @@ pub fn use_host(state: &ChatState) {
             let key = format!("kefu.reported.{merchant}");
             let conversation = api::conversation_id(&merchant).unwrap_or_default();
             let stored = storage().and_then(|s| s.get_item(&key).ok().flatten());
-            let already = stored
-                .as_deref()
-                .and_then(|s| s.split_once(' '))
-                .filter(|(id, _)| *id == conversation)
-                .and_then(|(_, seq)| seq.parse::<u64>().ok())
-                .unwrap_or(0);
-            let mut reported = already;
-            for m in messages.iter().filter(|m| m.seq > already) {
-                let author = match m.author {
-                    Author::Bot => Some("bot"),
-                    Author::Agent => Some("agent"),
-                    Author::Shopper => None,
-                };
-                if let Some(author) = author {
-                    post_to_host(
-                        "message",
-                        &[("author", author.into()), ("text", m.text.as_str().into())],
-                    );
-                }
-                reported = m.seq;
+            let (new, mark) = unreported(&messages, stored.as_deref(), &conversation);
+            for (author, text) in new {
+                post_to_host(
+                    "message",
+                    &[("author", author.into()), ("text", text.into())],
+                );
             }
             if let Some(s) = storage() {
-                let _ = s.set_item(&key, &format!("{conversation} {reported}"));
+                let _ = s.set_item(&key, &mark);
             }
         });
     }
@@ -144,4 +156,57 @@ pub fn use_host(state: &ChatState) {
             *reported.borrow_mut() = who.clone();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use kefu_protocol::{Author, ChatMessage, ConversationState};
+
+    use super::unreported;
+
+    fn message(seq: u64, author: Author, text: &str) -> ChatMessage {
+        ChatMessage {
+            seq,
+            author,
+            text: text.into(),
+            cards: Vec::new(),
+            client_msg_id: None,
+            intent: None,
+            state: ConversationState::Bot,
+            agent: None,
+        }
+    }
+
+    #[test]
+    fn answers_after_the_mark_are_reported_and_the_shoppers_own_words_are_not() {
+        let messages = [
+            message(1, Author::Shopper, "where is 1001?"),
+            message(2, Author::Bot, "shipped"),
+            message(3, Author::Agent, "hi, Ada here"),
+        ];
+        let (new, mark) = unreported(&messages, None, "c1");
+        assert_eq!(new, [("bot", "shipped"), ("agent", "hi, Ada here")]);
+        assert_eq!(mark, "c1 3");
+    }
+
+    #[test]
+    fn the_replay_in_the_next_pages_panel_is_not_reported_again() {
+        let replay = [
+            message(1, Author::Shopper, "hello"),
+            message(2, Author::Bot, "hi"),
+        ];
+        let (new, mark) = unreported(&replay, Some("c1 2"), "c1");
+        assert!(new.is_empty());
+        assert_eq!(mark, "c1 2");
+        let (new, _) = unreported(&replay[..1], Some("c1 2"), "c1");
+        assert!(new.is_empty(), "a partial replay does not lower the mark");
+    }
+
+    #[test]
+    fn a_mark_of_another_conversation_counts_as_none() {
+        let messages = [message(1, Author::Bot, "welcome back")];
+        let (new, mark) = unreported(&messages, Some("c1 9"), "c2");
+        assert_eq!(new, [("bot", "welcome back")]);
+        assert_eq!(mark, "c2 1");
+    }
 }
