@@ -4,7 +4,8 @@
 //!   iframe's URL, as a context) around the [`components::ChatPanel`];
 //! - [`state`]: the conversation's one reducer (transcript and outbox), tested natively;
 //! - [`components`]: one per file; [`hooks`]: the chat connection, the in-browser intent
-//!   model (its hint is the composer's own state), the panel context;
+//!   model (its hint is the composer's own state), the panel context, and the loader on the
+//!   shop's page (`use_host`: new answers and handoffs posted to it, focus, Escape);
 //! - [`api`]: the only module that touches the network (the chat WebSocket).
 //!
 //! Everything the shopper or the bot wrote is rendered as text, never as HTML.
