@@ -166,6 +166,22 @@ pub struct IntentHint {
     pub top: Vec<(String, f32)>,
 }
 
+/// The panel's welcome: the shop's name, its greeting and the questions it suggests. Panel
+/// text, shown above the conversation: never a stored message.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PanelWelcome {
+    /// The shop's name.
+    pub shop: String,
+    /// The greeting.
+    pub greeting: String,
+    /// Questions a shopper can send with one click (at most [`MAX_SUGGESTIONS`]).
+    #[serde(default)]
+    pub suggestions: Vec<String>,
+}
+
+/// The most questions a [`PanelWelcome`] suggests.
+pub const MAX_SUGGESTIONS: usize = 4;
+
 /// A frame sent by the runtime.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -181,6 +197,9 @@ pub enum ServerMessage {
         /// The name of the human agent in charge, when `state` is `human`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         agent: Option<String>,
+        /// What the panel shows before the first message, in the hello's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        welcome: Option<PanelWelcome>,
     },
     /// A persisted message of the conversation (shopper's or bot's or agent's).
     Message(ChatMessage),

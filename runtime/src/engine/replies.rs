@@ -32,6 +32,10 @@ macro_rules! lines {
 lines! {
     /// Answer to a greeting.
     Greeting = "greeting",
+    /// The panel's greeting, shown before the first message (panel text: never stored).
+    Welcome = "welcome",
+    /// The questions the panel suggests before the first message, one a line.
+    Suggestions = "suggestions",
     /// Answer to thanks.
     Thanks = "thanks",
     /// Answer to goodbye.
@@ -96,6 +100,16 @@ impl Line {
 pub fn text(line: Line, lang: Lang) -> &'static str {
     use Lang::{En, Zh};
     match (line, lang) {
+        (Line::Welcome, En) => {
+            "Hi! I can help with your orders, returns and refunds, and our products. What would you like to know?"
+        }
+        (Line::Welcome, Zh) => {
+            "您好！我可以帮您查询订单、办理退货退款、了解商品。请问有什么可以帮您？"
+        }
+        (Line::Suggestions, En) => {
+            "Where is my order?\nHow do I return an item?\nHow long does delivery take?\nCan I talk to a person?"
+        }
+        (Line::Suggestions, Zh) => "我的订单到哪了？\n怎么退货？\n多久能送到？\n我想找人工客服",
         (Line::Greeting, En) => {
             "Hi! I can help with your orders, refunds, our products and shop policies, and I can get you a human at any time. What can I do for you?"
         }

@@ -164,6 +164,13 @@ async fn session(
             conversation_id: conv.id.clone(),
             state: conv.state,
             agent: engine.agent_in_charge(&conv).await,
+            welcome: engine
+                .welcome(&merchant, kefu_protocol::Lang::from_tag(&locale))
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "reading the panel's welcome");
+                    None
+                }),
         },
     )
     .await?;

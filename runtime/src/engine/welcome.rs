@@ -1,0 +1,94 @@
+//! The panel's welcome: the shop's name, a greeting and a few questions to ask, in the
+//! shopper's language. The merchant rewords the greeting and the questions like any other
+//! line (`welcome`, `suggestions`: one question a line) through the admin API; otherwise
+//! the defaults in [`super::replies`] apply. It is panel text, sent with the chat's welcome
+//! frame: never stored, never a message of the conversation.
+
+use kefu_protocol::{Lang, MAX_SUGGESTIONS, PanelWelcome};
+
+use super::Engine;
+use super::replies::{Line, text};
+use crate::store::StoreError;
+
+/// The welcome for a shop named `shop`, from the merchant's wordings of the greeting and of
+/// the suggestions (when set) or the defaults in `lang`.
+pub fn compose(
+    shop: &str,
+    greeting: Option<&str>,
+    suggestions: Option<&str>,
+    lang: Lang,
+) -> PanelWelcome {
+    let suggestions = suggestions.unwrap_or_else(|| text(Line::Suggestions, lang));
+    PanelWelcome {
+        shop: shop.to_string(),
+        greeting: greeting
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .unwrap_or_else(|| text(Line::Welcome, lang))
+            .to_string(),
+        suggestions: suggestions
+            .lines()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .take(MAX_SUGGESTIONS)
+            .map(String::from)
+            .collect(),
+    }
+}
+
+impl Engine {
+    /// The welcome `merchant`'s panel shows in `lang`; `None` for an unknown merchant.
+    pub async fn welcome(
+        &self,
+        merchant: &str,
+        lang: Lang,
+    ) -> Result<Option<PanelWelcome>, StoreError> {
+        let Some(settings) = self.store.merchant_settings(merchant).await? else {
+            return Ok(None);
+        };
+        let own = |line: Line| self.store.reply_template(merchant, line.key(), lang.tag());
+        let greeting = own(Line::Welcome).await?;
+        let suggestions = own(Line::Suggestions).await?;
+        Ok(Some(compose(
+            &settings.name,
+            greeting.as_deref(),
+            suggestions.as_deref(),
+            lang,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_greet_and_suggest_a_few_questions_in_each_language() {
+        for lang in [Lang::En, Lang::Zh] {
+            let w = compose("Harbour Outfitters", None, None, lang);
+            assert_eq!(w.shop, "Harbour Outfitters");
+            assert_eq!(w.greeting, text(Line::Welcome, lang));
+            assert!(
+                (3..=MAX_SUGGESTIONS).contains(&w.suggestions.len()),
+                "{w:?}"
+            );
+        }
+        let zh = compose("x", None, None, Lang::Zh);
+        assert_eq!(zh.suggestions[0], "我的订单到哪了？");
+    }
+
+    #[test]
+    fn the_merchants_wording_wins_one_question_a_line_at_most_four() {
+        let w = compose(
+            "Shop",
+            Some("  Welcome to Shop!  "),
+            Some("a?\n\n  b?  \nc?\nd?\ne?\n"),
+            Lang::En,
+        );
+        assert_eq!(w.greeting, "Welcome to Shop!");
+        assert_eq!(w.suggestions, ["a?", "b?", "c?", "d?"]);
+        // A blank greeting is no greeting: the default stands.
+        let blank = compose("Shop", Some("  "), None, Lang::En);
+        assert_eq!(blank.greeting, text(Line::Welcome, Lang::En));
+    }
+}
