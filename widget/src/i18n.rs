@@ -38,6 +38,8 @@ pub enum Text {
     Refund,
     CancelOrder,
     NewAddress,
+    Welcome,
+    Suggestions,
 }
 
 /// `text` in `lang`.
@@ -108,6 +110,20 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::ReplyBy, Zh) => "我们会通过邮件回复，时间：",
         (Text::CsatQuestion, En) => "How did we do?",
         (Text::CsatQuestion, Zh) => "您对本次服务满意吗？",
+        (Text::Welcome, En) => "Welcome",
+        (Text::Welcome, Zh) => "欢迎",
+        (Text::Suggestions, En) => "Questions you can ask",
+        (Text::Suggestions, Zh) => "您可以这样问",
+    }
+}
+
+/// Who answers, under the welcome: the shop's automated assistant, and a person on request.
+pub fn assistant_of(lang: Lang, shop: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "You're talking to {shop}'s automated assistant. A person is one message away: just ask."
+        ),
+        Lang::Zh => format!("您正在与{shop}的智能助手（机器人）对话。需要人工客服时，说一声即可。"),
     }
 }
 

@@ -12,7 +12,7 @@
 
 use std::rc::Rc;
 
-use kefu_protocol::{ChatMessage, ClientMessage, ConversationState};
+use kefu_protocol::{ChatMessage, ClientMessage, ConversationState, PanelWelcome};
 use yew::Reducible;
 
 /// The link to the runtime.
@@ -41,6 +41,8 @@ pub struct ChatState {
     pub error: Option<String>,
     /// The human agent in charge, when one is.
     pub agent: Option<String>,
+    /// The shop's greeting and suggested questions, from the runtime's welcome.
+    pub welcome: Option<Rc<PanelWelcome>>,
 }
 
 impl Default for ChatState {
@@ -52,6 +54,7 @@ impl Default for ChatState {
             connection: Connection::Connecting,
             error: None,
             agent: None,
+            welcome: None,
         }
     }
 }
@@ -80,6 +83,8 @@ impl ChatState {
 /// Everything that can happen to the conversation.
 #[derive(Debug, Clone)]
 pub enum Action {
+    /// The runtime's welcome said what the panel greets the shopper with.
+    Greeted(PanelWelcome),
     /// The runtime accepted the connection: who answers, and the agent's name if a person.
     Welcomed(ConversationState, Option<String>),
     /// The link dropped.
@@ -105,6 +110,11 @@ impl Reducible for ChatState {
         // Cheap: the transcript and the outbox are shared until an action changes them.
         let mut next = (*self).clone();
         match action {
+            Action::Greeted(welcome) => {
+                if next.welcome.as_deref() != Some(&welcome) {
+                    next.welcome = Some(Rc::new(welcome));
+                }
+            }
             Action::Welcomed(state, agent) => {
                 next.connection = Connection::Open;
                 next.conversation = state;
@@ -148,6 +158,15 @@ impl Reducible for ChatState {
         }
         Rc::new(next)
     }
+}
+
+/// Whether the panel still suggests questions: until the shopper has said anything.
+pub fn suggesting(state: &ChatState) -> bool {
+    state.outbox.is_empty()
+        && !state
+            .messages
+            .iter()
+            .any(|m| m.author == kefu_protocol::Author::Shopper)
 }
 
 #[cfg(test)]
@@ -323,6 +342,31 @@ mod tests {
             [Action::Received(stored(1, Author::Bot, "hi", None))],
         );
         assert!(Rc::ptr_eq(&next.messages, &replayed.messages));
+    }
+
+    #[test]
+    fn questions_are_suggested_until_the_shopper_says_something() {
+        let welcome = PanelWelcome {
+            shop: "Demo".into(),
+            greeting: "Hi!".into(),
+            suggestions: vec!["Where is my order?".into()],
+        };
+        let state = reduce(Rc::default(), [Action::Greeted(welcome.clone())]);
+        assert_eq!(state.welcome.as_deref(), Some(&welcome));
+        assert!(suggesting(&state));
+        // A reconnect's welcome with the same greeting keeps the shared one.
+        let again = reduce(state.clone(), [Action::Greeted(welcome)]);
+        assert!(Rc::ptr_eq(
+            state.welcome.as_ref().unwrap(),
+            again.welcome.as_ref().unwrap()
+        ));
+        let typed = reduce(again.clone(), [Action::Queued(say("m1", "hi"))]);
+        assert!(!suggesting(&typed));
+        let stored_reply = reduce(
+            again,
+            [Action::Received(stored(1, Author::Shopper, "hi", None))],
+        );
+        assert!(!suggesting(&stored_reply));
     }
 
     #[test]

@@ -3,10 +3,10 @@
 use kefu_protocol::ConversationState;
 use yew::prelude::*;
 
-use super::{Composer, Header, MessageList};
+use super::{Composer, Header, MessageList, Welcome};
 use crate::hooks::{use_chat, use_host, use_panel};
 use crate::i18n::{Lang, Text, t, with_agent};
-use crate::state::{ChatState, Connection};
+use crate::state::{ChatState, Connection, suggesting};
 
 /// One line about the link and who answers, for the header.
 fn status(lang: Lang, state: &ChatState) -> String {
@@ -32,11 +32,15 @@ pub fn chat_panel() -> Html {
         let on_send = chat.on_send.clone();
         Callback::from(move |text: String| on_send.emit((text, None)))
     };
+    let welcome = state.welcome.clone().map(|welcome| {
+        html! { <Welcome {welcome} suggest={suggesting(state)} on_choose={on_quick_reply.clone()} /> }
+    });
     html! {
         <main class="kefu-panel" lang={lang.tag()}>
             <Header status={status(lang, state)} />
             <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
-                on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()} />
+                on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()}
+                welcome={welcome.unwrap_or_default()} />
             if let Some(error) = &state.error {
                 <div class="kefu-error" role="alert">{ error.clone() }</div>
             }

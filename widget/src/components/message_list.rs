@@ -25,6 +25,9 @@ pub struct MessageListProps {
     pub on_contact: Callback<(String, String)>,
     /// A satisfaction score was chosen.
     pub on_rate: Callback<u8>,
+    /// What the panel shows above the messages (the welcome).
+    #[prop_or_default]
+    pub welcome: Html,
 }
 
 /// Whether a message after `seq` answers with `intent` (the form was sent, the rating given).
@@ -51,7 +54,13 @@ pub fn message_list(props: &MessageListProps) -> Html {
     }
     let last = props.messages.last().map(|m| m.seq);
     html! {
-        <ol class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(lang, Text::Messages)} data-testid="messages">
+        // The log is the scrolling box, focusable so it scrolls from the keyboard; the
+        // messages inside are a list of their own (a `log` role on the `ol` would hide that
+        // its items are a list's).
+        <div class="kefu-messages" ref={list} role="log" aria-live="polite" aria-label={t(lang, Text::Messages)}
+            tabindex="0" data-testid="messages">
+            { props.welcome.clone() }
+            <ol class="kefu-transcript">
             { for props.messages.iter().map(|m| {
                 let class = match m.author { Author::Shopper => "shopper", Author::Bot => "bot", Author::Agent => "agent" };
                 let name = (m.author == Author::Agent)
@@ -94,6 +103,7 @@ pub fn message_list(props: &MessageListProps) -> Html {
                     <span class="queued-label">{ t(lang, Text::Queued) }</span>
                 </li>
             }) }
-        </ol>
+            </ol>
+        </div>
     }
 }

@@ -13,6 +13,7 @@ mod order_card;
 mod panel_provider;
 mod product_card;
 mod quick_replies;
+mod welcome;
 
 pub use chat_panel::ChatPanel;
 pub use composer::Composer;
@@ -26,3 +27,4 @@ pub use order_card::OrderCard;
 pub use panel_provider::{PanelContext, PanelProvider};
 pub use product_card::ProductCard;
 pub use quick_replies::QuickReplies;
+pub use welcome::Welcome;

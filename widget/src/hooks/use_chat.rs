@@ -45,7 +45,15 @@ pub fn use_chat() -> ChatHandle {
         let link = link.clone();
         use_effect_with((), move |_| {
             let on_event = move |event: Event| match event {
-                Event::Welcome(ServerMessage::Welcome { state, agent, .. }) => {
+                Event::Welcome(ServerMessage::Welcome {
+                    state,
+                    agent,
+                    welcome,
+                    ..
+                }) => {
+                    if let Some(welcome) = welcome {
+                        dispatch.dispatch(Action::Greeted(welcome));
+                    }
                     dispatch.dispatch(Action::Welcomed(state, agent))
                 }
                 Event::Welcome(_) => {}
