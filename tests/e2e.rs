@@ -930,3 +930,64 @@ async fn a_signed_identity_proves_ownership_and_a_forged_one_is_refused() {
     );
     assert!(bot.text.contains("email"), "{}", bot.text);
 }
+
+/// The welcome frame carries the panel's welcome in the hello's language: the shop's name,
+/// its greeting and questions to suggest. The merchant's own wording replaces the defaults,
+/// and nothing of it is stored in the conversation.
+#[tokio::test]
+async fn the_welcome_frame_greets_in_the_shoppers_language_in_the_merchants_words() {
+    let rt = start(None).await;
+    let store = &rt.app.store;
+    store
+        .set_reply_template("demo", "welcome", "zh", Some("欢迎光临！"))
+        .await
+        .unwrap();
+    store
+        .set_reply_template(
+            "demo",
+            "suggestions",
+            "zh",
+            Some("发票怎么开？\n运费多少？"),
+        )
+        .await
+        .unwrap();
+    for (locale, greeting, suggestions) in [
+        ("zh-CN", "欢迎光临！", vec!["发票怎么开？", "运费多少？"]),
+        (
+            "en",
+            "Hi! I can help with your orders, returns and refunds, and our products. What would you like to know?",
+            vec![
+                "Where is my order?",
+                "How do I return an item?",
+                "How long does delivery take?",
+                "Can I talk to a person?",
+            ],
+        ),
+    ] {
+        let mut ws = connect(&rt, "demo").await;
+        send(
+            &mut ws,
+            &ClientMessage::Hello {
+                version: PROTOCOL_VERSION,
+                conversation_id: None,
+                last_seq: 0,
+                locale: Some(locale.into()),
+                identity: None,
+            },
+        )
+        .await;
+        let ServerMessage::Welcome {
+            conversation_id,
+            welcome: Some(welcome),
+            ..
+        } = recv(&mut ws).await
+        else {
+            panic!("a welcome with the panel's welcome");
+        };
+        assert_eq!(welcome.shop, "Kefu Demo Outfitters");
+        assert_eq!(welcome.greeting, greeting, "{locale}");
+        assert_eq!(welcome.suggestions, suggestions, "{locale}");
+        let stored = store.messages_after(&conversation_id, 0).await.unwrap();
+        assert!(stored.is_empty(), "the welcome is not a message");
+    }
+}
