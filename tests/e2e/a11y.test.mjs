@@ -4,7 +4,7 @@
 // form, the rating, offline; the console's login, queue and conversation. Zero violations
 // each time; a failure lists every violation's rule, impact and elements. Also: the panel is
 // usable from the keyboard alone, and its welcome (greeting, suggested questions, who answers)
-// works and is in the shopper's language.
+// works and is in the shopper's language. KEFU_A11Y_REPORT=1 prints each state's result.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -95,6 +95,13 @@ describe('panel', () => {
     const proposal = await ask(frame, 'carlos@example.com');
     await proposal.getByTestId('confirm-refund').waitFor();
     await assertNoViolations(panel, 'the panel with a refund confirmation card');
+    // Keyboard only: back from the message box past "Cancel" to "Confirm refund".
+    await frame.getByTestId('composer').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await panel.evaluate(() => document.activeElement.textContent), 'Confirm refund');
+    await page.keyboard.press('Enter');
+    await frame.locator('li[data-author="bot"]').filter({ hasText: /refunded for order 1003/ }).waitFor();
     await page.close();
   });
 
@@ -180,6 +187,11 @@ describe('console and rating', () => {
     await console_.getByTestId('resolve').click();
     await chat.getByTestId('csat').waitFor();
     await assertNoViolations(panelFrame(shop), 'the panel asking for a rating');
+    // Keyboard only: a score is a button like any other.
+    await chat.locator('button[data-score="4"]').focus();
+    await shop.keyboard.press('Enter');
+    await chat.locator('li[data-author="bot"]').filter({ hasText: 'Thank you for your feedback' }).waitFor();
+    await assertNoViolations(panelFrame(shop), 'the panel after the rating');
     await agentContext.close();
     await shopperContext.close();
   });
