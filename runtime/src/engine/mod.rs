@@ -49,7 +49,7 @@ pub mod replies;
 mod routing;
 pub mod summary;
 pub mod understand;
-mod welcome;
+pub mod welcome;
 
 use std::sync::Arc;
 

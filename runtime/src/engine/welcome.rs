@@ -36,6 +36,18 @@ pub fn compose(
     }
 }
 
+/// Why the merchant's `suggestions` wording cannot be used as it is, if it cannot: more
+/// questions than the panel shows.
+pub fn check_suggestions(text: &str) -> Result<(), String> {
+    let count = text.lines().filter(|q| !q.trim().is_empty()).count();
+    if count > MAX_SUGGESTIONS {
+        return Err(format!(
+            "the panel suggests at most {MAX_SUGGESTIONS} questions, one a line; this has {count}"
+        ));
+    }
+    Ok(())
+}
+
 impl Engine {
     /// The welcome `merchant`'s panel shows in `lang`; `None` for an unknown merchant.
     pub async fn welcome(
@@ -90,5 +102,13 @@ mod tests {
         // A blank greeting is no greeting: the default stands.
         let blank = compose("Shop", Some("  "), None, Lang::En);
         assert_eq!(blank.greeting, text(Line::Welcome, Lang::En));
+    }
+
+    #[test]
+    fn more_questions_than_the_panel_shows_are_refused_with_the_count() {
+        assert!(check_suggestions("a?\nb?\n\nc?\nd?\n").is_ok());
+        assert!(check_suggestions(text(Line::Suggestions, Lang::Zh)).is_ok());
+        let e = check_suggestions("a\nb\nc\nd\ne").unwrap_err();
+        assert!(e.contains("at most 4") && e.ends_with("has 5"), "{e}");
     }
 }

@@ -208,6 +208,10 @@ async fn set_reply(
             format!("the text must be 1 to {MAX_REPLY_CHARS} characters"),
         ));
     }
+    if line == Line::Suggestions {
+        crate::engine::welcome::check_suggestions(text)
+            .map_err(|e| ApiError::unprocessable("too_many_suggestions", e))?;
+    }
     state
         .store
         .set_reply_template(&merchant, line.key(), lang, Some(text))

@@ -278,3 +278,29 @@ async fn the_published_demo_login_only_works_in_the_demo() {
     .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_welcome_is_reworded_like_any_line_and_too_many_questions_are_refused() {
+    let app = app().await;
+    let path = "/v1/admin/replies/suggestions/en";
+    let put = (Method::PUT, path, Auth::Admin);
+    let (status, json) = call(
+        &app,
+        &put,
+        "application/json",
+        r#"{"text": "a?\nb?\nc?\nd?\ne?"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_api_error(&json, "too_many_suggestions", "five questions");
+    let (status, _) = call(&app, &put, "application/json", r#"{"text": "a?\nb?"}"#).await;
+    assert_eq!(status, StatusCode::OK);
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", crate::engine::replies::Lang::En)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(welcome.suggestions, ["a?", "b?"]);
+}
