@@ -100,7 +100,7 @@ pub fn ensure_build_tools(steps: &mut Steps) -> Result<()> {
 
 /// Chromium (Debian's) and the e2e harness's npm packages: one step.
 pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
-    steps.start("checking the browser test tools (Chromium, Node.js, playwright-core)");
+    steps.start("checking the browser test tools (Chromium, Node.js, playwright-core, axe-core)");
     if !std::path::Path::new("/usr/bin/chromium").exists() {
         let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
         let apt = |args: &[&str]| {
@@ -127,12 +127,15 @@ pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
     if Command::new("node").arg("--version").output().is_err() {
         bail!("Node.js is needed for the browser tests: apt-get install nodejs npm");
     }
-    if !root()
-        .join("tests/e2e/node_modules/playwright-core")
-        .is_dir()
+    // Every package of tests/e2e/package.json: a node_modules from before one was added
+    // installs again.
+    let modules = root().join("tests/e2e/node_modules");
+    if ["playwright-core", "axe-core"]
+        .iter()
+        .any(|package| !modules.join(package).is_dir())
     {
         run(
-            "installing the browser test harness (npm ci in tests/e2e: playwright-core)",
+            "installing the browser test harness (npm ci in tests/e2e: playwright-core, axe-core)",
             Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--prefix", "tests/e2e"]),
         )?;
     }
