@@ -60,6 +60,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         public_url: None,
         training_file: None,
         compiler: None,
+        limits: Default::default(),
         demo: true,
     };
     let app = build_app(&args, addr).await.unwrap();

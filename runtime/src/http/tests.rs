@@ -42,6 +42,7 @@ async fn app() -> TestApp {
         public_url: None,
         training_file: None,
         compiler: None,
+        limits: Default::default(),
         demo: true,
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
