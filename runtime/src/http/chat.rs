@@ -277,6 +277,7 @@ async fn session(
     let mut out = Outbound {
         conversation: conv.id.clone(),
         sent: resume_from,
+        stored: conv.last_seq,
     };
     out.catch_up(&mut socket, store).await?;
     let idle_timeout = state.limits.limits().idle_timeout();
@@ -334,8 +335,9 @@ async fn session(
             .await?;
             continue;
         }
-        let stored = conv.last_seq.max(out.sent);
-        if let Err(refused) = admit(&state, &conv.id, ip, stored, &request, &client_msg_id).await {
+        if let Err(refused) =
+            admit(&state, &conv.id, ip, out.stored, &request, &client_msg_id).await
+        {
             send(&mut socket, &refused).await?;
             continue;
         }
@@ -417,6 +419,7 @@ async fn session(
                 send(&mut socket, &ServerMessage::Message(m.clone())).await?;
             }
             out.sent = out.sent.max(messages.last().map_or(0, |m| m.seq));
+            out.stored = out.stored.max(out.sent);
         } else {
             out.push(&mut socket, store, &messages).await?;
         }
@@ -436,6 +439,9 @@ async fn sleep_until(deadline: Option<tokio::time::Instant>) {
 struct Outbound {
     conversation: String,
     sent: u64,
+    /// The highest `seq` stored in the conversation, as far as this socket knows: how
+    /// full it is (not `sent`, which starts from what the client says it has).
+    stored: u64,
 }
 
 impl Outbound {
@@ -450,6 +456,7 @@ impl Outbound {
         let Some(first) = messages.first() else {
             return Ok(());
         };
+        self.stored = self.stored.max(messages.last().map_or(0, |m| m.seq));
         if first.seq > self.sent + 1 {
             return self.catch_up(socket, store).await;
         }
@@ -468,6 +475,7 @@ impl Outbound {
             Ok(missed) => {
                 for m in missed {
                     self.sent = m.seq;
+                    self.stored = self.stored.max(m.seq);
                     send(socket, &ServerMessage::Message(m)).await?;
                 }
             }
