@@ -301,6 +301,7 @@ mod bad_input {
             code,
             message,
             client_msg_id,
+            retry_after_secs: None,
         } = recv(&mut ws).await
         else {
             panic!()

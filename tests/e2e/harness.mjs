@@ -13,12 +13,13 @@ const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
 
 /**
  * Starts kefu; resolves to {url, stop(), dataDir} once it prints its URL. `listen` and
- * `dataDir` restart a stopped runtime on the same address with the same store.
+ * `dataDir` restart a stopped runtime on the same address with the same store; `args` are
+ * more `kefu serve` flags (small limits, say).
  */
-export async function startKefu({ listen = '127.0.0.1:0', dataDir = null } = {}) {
+export async function startKefu({ listen = '127.0.0.1:0', dataDir = null, args = [] } = {}) {
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const child = spawn(bin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir], {
+  const child = spawn(bin, ['serve', '--demo', '--listen', listen, '--data-dir', dataDir, ...args], {
     cwd: root,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
