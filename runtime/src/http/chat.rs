@@ -419,7 +419,7 @@ async fn session(
                 send(&mut socket, &ServerMessage::Message(m.clone())).await?;
             }
             out.sent = out.sent.max(messages.last().map_or(0, |m| m.seq));
-            out.stored = out.stored.max(out.sent);
+            out.stored = out.stored.max(messages.last().map_or(0, |m| m.seq));
         } else {
             out.push(&mut socket, store, &messages).await?;
         }
