@@ -60,6 +60,12 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         public_url: None,
         training_file: None,
         compiler: None,
+        // Some tests send a dozen messages at once, faster than anyone types; the limits
+        // have tests of their own (runtime/tests/limits.rs).
+        limits: kefu_runtime::http::Limits {
+            conversation_burst: 20,
+            ..Default::default()
+        },
         demo: true,
     };
     let app = build_app(&args, addr).await.unwrap();
@@ -300,6 +306,7 @@ mod bad_input {
             code,
             message,
             client_msg_id,
+            retry_after_secs: None,
         } = recv(&mut ws).await
         else {
             panic!()

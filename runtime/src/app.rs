@@ -14,7 +14,7 @@ use clap::Args;
 use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
-use crate::http::{self, AppState, HttpConfig, LoginThrottle, TrainingFile};
+use crate::http::{self, AppState, ChatLimits, HttpConfig, Limits, LoginThrottle, TrainingFile};
 use crate::plugins::PluginHost;
 use crate::registry::Registry;
 use crate::store::{DemoData, Store};
@@ -56,6 +56,10 @@ pub struct ServeArgs {
     /// one).
     #[arg(long, env = "KEFU_COMPILER", hide = true)]
     pub compiler: Option<PathBuf>,
+    /// Limits on anonymous chat clients (sockets and messages per address, messages and
+    /// tickets per conversation, timeouts).
+    #[command(flatten)]
+    pub limits: Limits,
 }
 
 /// The whole HTTP app.
@@ -138,5 +142,6 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         }),
         training: Arc::new(TrainingFile::new(training_file)),
         logins: Arc::new(LoginThrottle::default()),
+        limits: Arc::new(ChatLimits::new(args.limits.clone())),
     })
 }

@@ -14,13 +14,14 @@ const bin = process.env.KEFU_BIN || join(root, 'target/debug/kefu');
 /**
  * Starts kefu; resolves to {url, stop(), dataDir} once it prints its URL. `listen` and
  * `dataDir` restart a stopped runtime on the same address with the same store; `demo: false`
- * starts it as a real shop's runtime would, with no merchant.
+ * starts it as a real shop's runtime would, with no merchant; `args` are more `kefu serve`
+ * flags (small limits, say).
  */
-export async function startKefu({ listen = '127.0.0.1:0', dataDir = null, demo = true } = {}) {
+export async function startKefu({ listen = '127.0.0.1:0', dataDir = null, demo = true, args = [] } = {}) {
   const ownDir = !dataDir;
   dataDir ??= mkdtempSync(join(tmpdir(), 'kefu-e2e-'));
-  const args = ['serve', ...(demo ? ['--demo'] : []), '--listen', listen, '--data-dir', dataDir];
-  const child = spawn(bin, args, {
+  const serveArgs = ['serve', ...(demo ? ['--demo'] : []), '--listen', listen, '--data-dir', dataDir, ...args];
+  const child = spawn(bin, serveArgs, {
     cwd: root,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

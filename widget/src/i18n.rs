@@ -135,6 +135,28 @@ pub fn with_agent(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The "please wait" for a shopper sending faster than the shop takes messages, in `lang`.
+pub fn please_wait(lang: Lang, secs: u64) -> String {
+    match lang {
+        Lang::En => format!(
+            "You're sending messages quickly. Please wait {secs} s: your message is kept and goes out then."
+        ),
+        Lang::Zh => format!("您发送得有点快，请稍候 {secs} 秒：您的消息已保留，届时会自动发送。"),
+    }
+}
+
+/// Why a message to a full conversation was not sent, in `lang`.
+pub fn conversation_full(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "This conversation is full, so your message was not sent. Open the chat in a new tab to start a new conversation."
+        }
+        Lang::Zh => {
+            "本次对话的消息已达上限，您的消息未发送。请在新的标签页中打开聊天，开始新的对话。"
+        }
+    }
+}
+
 /// A shopper-facing name for an intent label, for the typing hint.
 pub fn intent_label(lang: Lang, intent: &str) -> Option<&'static str> {
     use Lang::{En, Zh};

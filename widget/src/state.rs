@@ -43,6 +43,10 @@ pub struct ChatState {
     pub agent: Option<String>,
     /// The shop's greeting and suggested questions, from the runtime's welcome.
     pub welcome: Option<Rc<PanelWelcome>>,
+    /// Whether `error` asks the shopper to wait (a rate limit) and goes when the wait does.
+    pub waiting: bool,
+    /// Bumped each time a wait is over: the outbox is then sent again (`use_chat`).
+    pub retries: u32,
 }
 
 impl Default for ChatState {
@@ -55,6 +59,8 @@ impl Default for ChatState {
             error: None,
             agent: None,
             welcome: None,
+            waiting: false,
+            retries: 0,
         }
     }
 }
@@ -101,6 +107,17 @@ pub enum Action {
         /// The refused frame.
         client_msg_id: Option<String>,
     },
+    /// The runtime did not take a frame now (too fast, or the conversation is full): it
+    /// stays in the outbox, shown as not sent, and `message` says why. With `wait`, it is
+    /// a "please wait" that [`Action::WaitOver`] takes down.
+    Held {
+        /// What to show.
+        message: String,
+        /// Whether the shopper is asked to wait (the frame is then sent again).
+        wait: bool,
+    },
+    /// The wait a [`Action::Held`] asked for is over: send the outbox again.
+    WaitOver,
 }
 
 impl Reducible for ChatState {
@@ -120,6 +137,7 @@ impl Reducible for ChatState {
                 next.conversation = state;
                 next.agent = agent;
                 next.error = None;
+                next.waiting = false;
             }
             Action::Disconnected => next.connection = Connection::Offline,
             Action::Received(message) => {
@@ -143,6 +161,7 @@ impl Reducible for ChatState {
                 // A new message replaces the last refusal; a form or a rating leaves it up.
                 if matches!(frame, ClientMessage::Say { .. }) {
                     next.error = None;
+                    next.waiting = false;
                 }
                 Rc::make_mut(&mut next.outbox).push(frame);
             }
@@ -154,6 +173,18 @@ impl Reducible for ChatState {
                     next.acknowledge(&id);
                 }
                 next.error = Some(message);
+                next.waiting = false;
+            }
+            Action::Held { message, wait } => {
+                next.error = Some(message);
+                next.waiting = wait;
+            }
+            Action::WaitOver => {
+                if next.waiting {
+                    next.error = None;
+                    next.waiting = false;
+                }
+                next.retries += 1;
             }
         }
         Rc::new(next)
@@ -274,6 +305,56 @@ mod tests {
         );
         assert_eq!(unsent(&state.outbox).collect::<Vec<_>>(), ["second"]);
         assert_eq!(state.error.as_deref(), Some("too long"));
+    }
+
+    #[test]
+    fn a_message_sent_too_fast_is_kept_with_a_please_wait_until_the_wait_is_over() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Welcomed(ConversationState::Bot, None),
+                Action::Queued(say("m1", "hello")),
+                Action::Queued(say("m2", "hello??")),
+                Action::Held {
+                    message: "please wait 3 s".into(),
+                    wait: true,
+                },
+            ],
+        );
+        // Nothing the shopper typed is dropped: both wait, shown as not sent yet.
+        assert_eq!(
+            unsent(&state.outbox).collect::<Vec<_>>(),
+            ["hello", "hello??"]
+        );
+        assert_eq!(state.error.as_deref(), Some("please wait 3 s"));
+        let over = reduce(state.clone(), [Action::WaitOver]);
+        assert_eq!(over.error, None);
+        assert_eq!(over.retries, state.retries + 1, "the outbox goes out again");
+        assert_eq!(over.outbox, state.outbox);
+        // Stored at last: it leaves the outbox as any message does.
+        let stored_now = reduce(
+            over,
+            [Action::Received(stored(
+                1,
+                Author::Shopper,
+                "hello",
+                Some("m1"),
+            ))],
+        );
+        assert_eq!(unsent(&stored_now.outbox).collect::<Vec<_>>(), ["hello??"]);
+        // A full conversation keeps the text too, and its reason stays after a wait.
+        let full = reduce(
+            stored_now,
+            [
+                Action::Held {
+                    message: "this conversation is full".into(),
+                    wait: false,
+                },
+                Action::WaitOver,
+            ],
+        );
+        assert_eq!(full.error.as_deref(), Some("this conversation is full"));
+        assert_eq!(unsent(&full.outbox).collect::<Vec<_>>(), ["hello??"]);
     }
 
     #[test]

@@ -115,32 +115,52 @@ function refreshSoon(conversationId) {
 
 // ---- queue and tickets -------------------------------------------------------------------
 
+// The queue comes in pages (`limit`, `after`, `next`). A refresh reloads as many entries
+// as are shown (up to the API's 200); "Load more" appends the next page.
+let queueNext = null;
+
+function queueItem(q) {
+  const mine = q.agent_id === state.agent?.id;
+  const label = q.state === 'waiting_for_human'
+    ? `waiting ${since(q.waiting_since)}`
+    : `with ${q.agent_name ?? 'an agent'}${mine ? ' (you)' : ''}`;
+  const button = el('button', {
+    type: 'button',
+    'aria-current': q.id === state.open ? 'true' : 'false',
+    onclick: () => openConversation(q.id),
+  },
+  q.priority > 0 ? el('span', { class: 'prio', text: `P${q.priority}` }) : null,
+  el('span', { class: 'reason', text: q.handoff_reason ?? 'asked for a human', 'data-testid': 'queue-reason' }),
+  el('span', { class: 'muted', text: ` · ${label}${q.has_ticket ? ' · ticket' : ''}` }),
+  el('span', { class: 'last', text: q.last_shopper_text ?? '' }));
+  return el('li', { 'data-testid': 'queue-item', 'data-id': q.id, 'data-state': q.state }, button);
+}
+
+function showQueueMore(next) {
+  queueNext = next ?? null;
+  $('queue-more').hidden = !queueNext;
+}
+
 async function loadQueue() {
+  const limit = Math.min(200, Math.max(50, $('queue').children.length));
   let data;
-  try { data = await api('GET', '/v1/agent/queue'); } catch { return; }
-  const list = $('queue');
-  list.replaceChildren(...data.queue.map((q) => {
-    const mine = q.agent_id === state.agent?.id;
-    const label = q.state === 'waiting_for_human'
-      ? `waiting ${since(q.waiting_since)}`
-      : `with ${q.agent_name ?? 'an agent'}${mine ? ' (you)' : ''}`;
-    const button = el('button', {
-      type: 'button',
-      'aria-current': q.id === state.open ? 'true' : 'false',
-      onclick: () => openConversation(q.id),
-    },
-    q.priority > 0 ? el('span', { class: 'prio', text: `P${q.priority}` }) : null,
-    el('span', { class: 'reason', text: q.handoff_reason ?? 'asked for a human', 'data-testid': 'queue-reason' }),
-    el('span', { class: 'muted', text: ` · ${label}${q.has_ticket ? ' · ticket' : ''}` }),
-    el('span', { class: 'last', text: q.last_shopper_text ?? '' }));
-    return el('li', { 'data-testid': 'queue-item', 'data-id': q.id, 'data-state': q.state }, button);
-  }));
+  try { data = await api('GET', `/v1/agent/queue?limit=${limit}`); } catch { return; }
+  $('queue').replaceChildren(...data.queue.map(queueItem));
+  showQueueMore(data.next);
   $('queue-empty').hidden = data.queue.length > 0;
   $('tickets').replaceChildren(...data.tickets.map((t) => el('li', { 'data-testid': 'ticket-item' },
     el('strong', { text: `#${t.id} ` }),
     el('span', { text: t.email }),
     t.message ? el('div', { text: t.message }) : null,
     el('button', { type: 'button', class: 'secondary', text: 'Open chat', onclick: () => openConversation(t.conversation_id) }))));
+}
+
+async function loadMoreQueue() {
+  if (!queueNext) return;
+  let data;
+  try { data = await api('GET', `/v1/agent/queue?after=${encodeURIComponent(queueNext)}`); } catch { return; }
+  $('queue').append(...data.queue.map(queueItem));
+  showQueueMore(data.next);
 }
 
 // ---- one conversation --------------------------------------------------------------------
@@ -299,6 +319,7 @@ $('logout').addEventListener('click', async () => {
   showLogin();
 });
 
+$('queue-more').addEventListener('click', () => loadMoreQueue());
 $('claim').addEventListener('click', () => act(() => api('POST', `/v1/agent/conversations/${state.open}/claim`)));
 $('resolve').addEventListener('click', () => act(() => api('POST', `/v1/agent/conversations/${state.open}/resolve`)));
 

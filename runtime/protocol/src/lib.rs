@@ -223,6 +223,11 @@ pub enum ServerMessage {
         /// The refused `say`, if the refusal is about one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         client_msg_id: Option<String>,
+        /// With `rate_limited`: the seconds to wait before sending again (the refused frame
+        /// was not stored, so it may be sent again as is). Absent otherwise, and ignored by
+        /// widgets that predate it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retry_after_secs: Option<u64>,
     },
 }
 
@@ -496,6 +501,34 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&card).unwrap(),
             r#"{"kind":"csat","scale":5}"#
+        );
+    }
+
+    #[test]
+    fn an_error_frame_without_a_wait_reads_as_before() {
+        // What a runtime that predates `retry_after_secs` sends, and what this one sends for
+        // every refusal but `rate_limited`: the field is absent both ways.
+        let old = r#"{"type":"error","code":"too_long","message":"too long","client_msg_id":"m1"}"#;
+        let frame: ServerMessage = serde_json::from_str(old).unwrap();
+        assert!(matches!(
+            frame,
+            ServerMessage::Error {
+                retry_after_secs: None,
+                ..
+            }
+        ));
+        assert_eq!(serde_json::to_string(&frame).unwrap(), old);
+        let limited = ServerMessage::Error {
+            code: "rate_limited".into(),
+            message: "wait".into(),
+            client_msg_id: Some("m2".into()),
+            retry_after_secs: Some(4),
+        };
+        let json = serde_json::to_string(&limited).unwrap();
+        assert!(json.ends_with(r#""retry_after_secs":4}"#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<ServerMessage>(&json).unwrap(),
+            limited
         );
     }
 

@@ -46,12 +46,10 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         }
     }
     println!();
-    // The peer's address is recorded for per-address limits (logins).
-    axum::serve(
-        listener,
-        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    // Records each peer's address (for the per-address limits) and times out clients that
+    // are slow to send their headers.
+    let header_read_timeout = app.limits.limits().header_read_timeout();
+    crate::http::server::serve(listener, router(app), header_read_timeout, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;

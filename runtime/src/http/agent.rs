@@ -269,13 +269,48 @@ async fn me(CurrentAgent(agent): CurrentAgent) -> Json<serde_json::Value> {
     Json(json!({ "agent": agent }))
 }
 
+/// `GET /v1/agent/queue?limit=N&after=CURSOR`: one page of the queue (50 entries unless
+/// `limit` says up to 200), with `next` to pass as `after` for the following page (`null`
+/// on the last), the newest tickets and the agents online.
+#[derive(Debug, Deserialize)]
+struct QueuePage {
+    limit: Option<String>,
+    after: Option<String>,
+}
+
 async fn queue(
     State(state): State<AppState>,
     CurrentAgent(agent): CurrentAgent,
+    axum::extract::Query(page): axum::extract::Query<QueuePage>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    let limit = match page.limit.as_deref() {
+        None => 50,
+        Some(n) => n
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=200).contains(n))
+            .ok_or_else(|| {
+                ApiError::unprocessable("bad_limit", "`limit` must be a number from 1 to 200")
+            })?,
+    };
+    let after = page
+        .after
+        .as_deref()
+        .map(str::parse::<crate::store::QueueCursor>)
+        .transpose()
+        .map_err(|()| {
+            ApiError::bad_request(
+                "bad_cursor",
+                "`after` must be the `next` value of an earlier page",
+            )
+        })?;
     let store = &state.store;
+    let (entries, next) = store
+        .queue_page(&agent.merchant_id, after.as_ref(), limit)
+        .await?;
     Ok(Json(json!({
-        "queue": store.queue(&agent.merchant_id).await?,
+        "queue": entries,
+        "next": next.map(|c| c.to_string()),
         "tickets": store.tickets(&agent.merchant_id).await?,
         "agents_online": state.engine.bus().agents_online(&agent.merchant_id),
     })))

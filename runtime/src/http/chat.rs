@@ -12,18 +12,28 @@
 //! committed. It sends every message in `seq` order exactly once: it remembers the last
 //! `seq` it sent, skips what it already sent, and fills any gap (a lagging subscription,
 //! a message committed between two frames) from the store.
+//!
+//! Anonymous clients are held to [`super::limits`]: an address opening too many sockets is
+//! refused the upgrade (429); a `say`, `contact` or `rate` sent too fast, past the
+//! conversation's size or past its tickets is refused with an `error` frame
+//! (`rate_limited` with `retry_after_secs`, `conversation_full`, `too_many_tickets`) before
+//! the engine sees it, so it is neither stored nor acknowledged and may be sent again; a
+//! socket silent for too long after hello is closed with a reason.
 
+use std::net::IpAddr;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade, close_code};
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kefu_protocol::{ChatMessage, ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION, ServerMessage};
 use tokio::sync::broadcast::error::RecvError;
 
-use super::AppState;
+use super::limits::whole_seconds;
+use super::{ApiError, AppState, PeerIp};
 use crate::bus::Event;
 use crate::engine::handoff::ContactInput;
 use crate::engine::{EngineError, ShopperInput, Turn};
@@ -42,13 +52,28 @@ async fn upgrade(
     ws: WebSocketUpgrade,
     State(state): State<AppState>,
     Path(merchant): Path<String>,
+    PeerIp(ip): PeerIp,
 ) -> Response {
+    // Taken before the upgrade and held by the session: an address cannot open more
+    // sockets than its share, however fast it connects.
+    let Some(slot) = state.limits.open_socket(ip) else {
+        let max = state.limits.limits().sockets_per_ip;
+        return ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too_many_sockets",
+            format!(
+                "too many chats open from your network (at most {max}); close one and try again"
+            ),
+        )
+        .into_response();
+    };
     ws.max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
         .on_upgrade(move |socket| async move {
-            if let Err(e) = session(socket, state, merchant).await {
+            if let Err(e) = session(socket, state, merchant, ip).await {
                 tracing::debug!(error = %e, "chat socket closed");
             }
+            drop(slot);
         })
 }
 
@@ -62,6 +87,7 @@ fn error(code: &str, message: impl Into<String>) -> ServerMessage {
         code: code.into(),
         message: message.into(),
         client_msg_id: None,
+        retry_after_secs: None,
     }
 }
 
@@ -70,7 +96,79 @@ fn refusal(code: &str, message: impl Into<String>, client_msg_id: &str) -> Serve
         code: code.into(),
         message: message.into(),
         client_msg_id: Some(client_msg_id.to_string()),
+        retry_after_secs: None,
     }
+}
+
+/// Whether a frame the engine would store may reach it; if not, the frame that says why.
+async fn admit(
+    state: &AppState,
+    conversation: &str,
+    ip: Option<IpAddr>,
+    stored: u64,
+    request: &ClientMessage,
+    client_msg_id: &str,
+) -> Result<(), ServerMessage> {
+    let limits = state.limits.limits();
+    if let Err(wait) = state.limits.message(conversation, ip) {
+        let secs = whole_seconds(wait).max(1);
+        return Err(ServerMessage::Error {
+            code: "rate_limited".into(),
+            message: format!(
+                "you are sending messages faster than we can answer; please wait {secs} s and send it again"
+            ),
+            client_msg_id: Some(client_msg_id.to_string()),
+            retry_after_secs: Some(secs),
+        });
+    }
+    match request {
+        ClientMessage::Say { .. } => {
+            // A contact form or a rating still goes through: the shopper can always
+            // leave a way to be answered.
+            if let Some(max) = limits.messages_per_conversation()
+                && stored >= max
+            {
+                let msg = format!(
+                    "this conversation is full ({max} messages) and this message was not sent; \
+                     open the chat in a new tab to start a new conversation"
+                );
+                return Err(refusal("conversation_full", msg, client_msg_id));
+            }
+        }
+        ClientMessage::Contact { .. } => {
+            let Some(max) = limits.tickets_per_conversation() else {
+                return Ok(());
+            };
+            let store = &state.store;
+            // A resent form is answered from storage, whatever the count.
+            let counted = async {
+                if store
+                    .seq_of_client_message(conversation, client_msg_id)
+                    .await?
+                    .is_some()
+                {
+                    return Ok(0);
+                }
+                store.ticket_count(conversation).await
+            };
+            match counted.await {
+                Ok(n) if n >= u64::from(max) => {
+                    let msg = format!(
+                        "this conversation already has {n} contact requests; the shop will answer them by email"
+                    );
+                    return Err(refusal("too_many_tickets", msg, client_msg_id));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "counting tickets");
+                    let msg = "your request could not be saved; please send it again";
+                    return Err(refusal("unavailable", msg, client_msg_id));
+                }
+            }
+        }
+        ClientMessage::Rate { .. } | ClientMessage::Hello { .. } => {}
+    }
+    Ok(())
 }
 
 /// Reads the next client frame; `None` when the socket closed.
@@ -94,6 +192,7 @@ async fn session(
     mut socket: WebSocket,
     state: AppState,
     merchant: String,
+    ip: Option<IpAddr>,
 ) -> Result<(), axum::Error> {
     let hello = match tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)).await {
         Ok(Some(Ok(hello))) => hello,
@@ -185,13 +284,26 @@ async fn session(
     let mut out = Outbound {
         conversation: conv.id.clone(),
         sent: resume_from,
+        stored: conv.last_seq,
     };
     out.catch_up(&mut socket, store).await?;
+    let idle_timeout = state.limits.limits().idle_timeout();
+    let mut idle_until = idle_timeout.map(|t| tokio::time::Instant::now() + t);
     loop {
         let frame = tokio::select! {
             frame = next_frame(&mut socket) => match frame {
                 Some(frame) => frame,
                 None => break,
+            },
+            () = sleep_until(idle_until) => {
+                let minutes = idle_timeout.unwrap_or_default().as_secs().div_ceil(60);
+                let close = CloseFrame {
+                    code: close_code::NORMAL,
+                    reason: format!("no message for {minutes} min; reconnect to go on").into(),
+                };
+                // Nothing is lost: a reconnecting widget is replayed what it missed.
+                let _ = socket.send(Message::Close(Some(close))).await;
+                break;
             },
             event = live.recv() => {
                 match event {
@@ -205,6 +317,7 @@ async fn session(
                 continue;
             }
         };
+        idle_until = idle_timeout.map(|t| tokio::time::Instant::now() + t);
         let request = match frame {
             Ok(ClientMessage::Hello { .. }) => {
                 send(
@@ -227,6 +340,12 @@ async fn session(
                 &error("bad_frame", "client_msg_id must be 1 to 64 characters"),
             )
             .await?;
+            continue;
+        }
+        if let Err(refused) =
+            admit(&state, &conv.id, ip, out.stored, &request, &client_msg_id).await
+        {
+            send(&mut socket, &refused).await?;
             continue;
         }
         let result = match request {
@@ -307,6 +426,7 @@ async fn session(
                 send(&mut socket, &ServerMessage::Message(m.clone())).await?;
             }
             out.sent = out.sent.max(messages.last().map_or(0, |m| m.seq));
+            out.stored = out.stored.max(messages.last().map_or(0, |m| m.seq));
         } else {
             out.push(&mut socket, store, &messages).await?;
         }
@@ -314,10 +434,21 @@ async fn session(
     Ok(())
 }
 
+/// Waits until `deadline`, or forever without one.
+async fn sleep_until(deadline: Option<tokio::time::Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending().await,
+    }
+}
+
 /// What this socket has sent: every message through `sent`, in order, once.
 struct Outbound {
     conversation: String,
     sent: u64,
+    /// The highest `seq` stored in the conversation, as far as this socket knows: how
+    /// full it is (not `sent`, which starts from what the client says it has).
+    stored: u64,
 }
 
 impl Outbound {
@@ -332,6 +463,7 @@ impl Outbound {
         let Some(first) = messages.first() else {
             return Ok(());
         };
+        self.stored = self.stored.max(messages.last().map_or(0, |m| m.seq));
         if first.seq > self.sent + 1 {
             return self.catch_up(socket, store).await;
         }
@@ -350,6 +482,7 @@ impl Outbound {
             Ok(missed) => {
                 for m in missed {
                     self.sent = m.seq;
+                    self.stored = self.stored.max(m.seq);
                     send(socket, &ServerMessage::Message(m)).await?;
                 }
             }

@@ -12,12 +12,15 @@ pub(crate) mod chat;
 pub mod error;
 pub(crate) mod health;
 pub mod json;
+pub mod limits;
 pub(crate) mod login_throttle;
+pub mod server;
 #[cfg(test)]
 mod tests;
 
 pub use agent::TrainingFile;
 pub use error::ApiError;
+pub use limits::{ChatLimits, Limits};
 pub use login_throttle::{LoginThrottle, PeerIp};
 
 use std::path::PathBuf;
@@ -70,4 +73,6 @@ pub struct AppState {
     pub training: Arc<TrainingFile>,
     /// Failed console logins per account.
     pub logins: Arc<LoginThrottle>,
+    /// Limits on anonymous chat clients, and their counters.
+    pub limits: Arc<ChatLimits>,
 }

@@ -42,6 +42,7 @@ async fn app() -> TestApp {
         public_url: None,
         training_file: None,
         compiler: None,
+        limits: Default::default(),
         demo: true,
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
@@ -303,4 +304,95 @@ async fn the_welcome_is_reworded_like_any_line_and_too_many_questions_are_refuse
         .unwrap()
         .unwrap();
     assert_eq!(welcome.suggestions, ["a?", "b?"]);
+}
+
+#[tokio::test]
+async fn the_agent_queue_is_paged() {
+    let app = app().await;
+    let store = &app.state.store;
+    for n in 0..5 {
+        let c = store.create_conversation("demo", "en").await.unwrap();
+        let mut update = c.unchanged();
+        update.state = kefu_protocol::ConversationState::WaitingForHuman;
+        update.priority = n % 2;
+        let asked = crate::store::NewMessage {
+            author: kefu_protocol::Author::Shopper,
+            text: format!("a person, please ({n})"),
+            cards: vec![],
+            client_msg_id: Some(format!("m{n}")),
+            intent: None,
+            confidence: None,
+        };
+        store
+            .append_turn(&c.id, vec![asked], &update)
+            .await
+            .unwrap();
+    }
+    let whole: Vec<String> = store
+        .queue("demo")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|q| q.id)
+        .collect();
+    assert_eq!(whole.len(), 5);
+
+    // Pages of two, each picking up where the last ended, in the queue's order.
+    let mut paged = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..5 {
+        let path = match &after {
+            Some(cursor) => format!("/v1/agent/queue?limit=2&after={cursor}"),
+            None => "/v1/agent/queue?limit=2".to_string(),
+        };
+        let (status, _, json) = send(&app.state, Method::GET, &path, Some(&app.cookie), None).await;
+        assert_eq!(status, StatusCode::OK, "{json}");
+        let page = json["queue"].as_array().unwrap();
+        assert!(page.len() <= 2, "{json}");
+        paged.extend(page.iter().map(|q| q["id"].as_str().unwrap().to_string()));
+        match json["next"].as_str() {
+            Some(next) => after = Some(next.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(paged, whole);
+
+    // Without a limit: one page of up to 50, and no next page here.
+    let (_, _, json) = send(
+        &app.state,
+        Method::GET,
+        "/v1/agent/queue",
+        Some(&app.cookie),
+        None,
+    )
+    .await;
+    assert_eq!(json["queue"].as_array().unwrap().len(), 5);
+    assert!(json["next"].is_null());
+
+    for (path, status, code) in [
+        (
+            "/v1/agent/queue?limit=0",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_limit",
+        ),
+        (
+            "/v1/agent/queue?limit=201",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_limit",
+        ),
+        (
+            "/v1/agent/queue?limit=ten",
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "bad_limit",
+        ),
+        (
+            "/v1/agent/queue?after=yesterday",
+            StatusCode::BAD_REQUEST,
+            "bad_cursor",
+        ),
+    ] {
+        let (got, _, json) = send(&app.state, Method::GET, path, Some(&app.cookie), None).await;
+        assert_eq!(got, status, "{path}: {json}");
+        assert_api_error(&json, code, path);
+    }
 }

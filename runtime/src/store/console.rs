@@ -36,6 +36,64 @@ pub struct QueueEntry {
     pub has_ticket: bool,
 }
 
+/// Where a page of the queue ends: the last entry's place in its order. Clients get it as
+/// an opaque string (`next`) and send it back (`after`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueCursor {
+    handled: bool,
+    priority: u32,
+    waiting_since: i64,
+    id: String,
+}
+
+impl QueueCursor {
+    fn of(entry: &QueueEntry) -> Self {
+        Self {
+            handled: entry.state == ConversationState::Human,
+            priority: entry.priority,
+            waiting_since: entry.waiting_since.unwrap_or(0),
+            id: entry.id.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for QueueCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let handled = u8::from(self.handled);
+        write!(
+            f,
+            "{handled}.{}.{}.{}",
+            self.priority, self.waiting_since, self.id
+        )
+    }
+}
+
+impl std::str::FromStr for QueueCursor {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let mut parts = s.splitn(4, '.');
+        let mut next = || parts.next().ok_or(());
+        let handled = match next()? {
+            "0" => false,
+            "1" => true,
+            _ => return Err(()),
+        };
+        let priority = next()?.parse().map_err(|_| ())?;
+        let waiting_since = next()?.parse().map_err(|_| ())?;
+        let id = next()?;
+        if id.is_empty() || id.len() > 64 {
+            return Err(());
+        }
+        Ok(Self {
+            handled,
+            priority,
+            waiting_since,
+            id: id.to_string(),
+        })
+    }
+}
+
 /// A stored message with what the classifier thought of it (shopper messages).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredMessage {
@@ -73,22 +131,55 @@ impl From<sqlx::Error> for ClaimError {
 
 impl Store {
     /// Conversations of `merchant` waiting for a person (most urgent, then longest waiting,
-    /// first), then those a person is handling.
+    /// first), then those a person is handling: all of them (tests; the console pages with
+    /// [`Store::queue_page`]).
     pub async fn queue(&self, merchant: &str) -> Result<Vec<QueueEntry>, StoreError> {
-        let rows = sqlx::query(
+        Ok(self.queue_page(merchant, None, u32::MAX).await?.0)
+    }
+
+    /// Up to `limit` entries of [`Store::queue`]'s list, those after `after` (from the
+    /// start without one), and the cursor of the next page if there is more. The cursor is
+    /// the last entry's place in the order, so a page never repeats an entry that stayed
+    /// put while the queue changed.
+    pub async fn queue_page(
+        &self,
+        merchant: &str,
+        after: Option<&QueueCursor>,
+        limit: u32,
+    ) -> Result<(Vec<QueueEntry>, Option<QueueCursor>), StoreError> {
+        // The order, as one row value: handled last, urgent first, longest waiting first.
+        const KEY: &str = "((c.state = 'human'), -c.priority, COALESCE(c.waiting_since, 0), c.id)";
+        let sql = format!(
             "SELECT c.id, c.state, c.priority, c.handoff_reason, c.waiting_since, c.agent_id, \
              a.name AS agent_name, \
              (SELECT text FROM messages m WHERE m.conversation_id = c.id \
               AND m.author = 'shopper' ORDER BY seq DESC LIMIT 1) AS last_shopper_text, \
              EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id) AS has_ticket \
              FROM conversations c LEFT JOIN agents a ON a.id = c.agent_id \
-             WHERE c.merchant_id = ? AND c.state IN ('waiting_for_human', 'human') \
-             ORDER BY c.state = 'human', c.priority DESC, c.waiting_since, c.id",
-        )
-        .bind(merchant)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
+             WHERE c.merchant_id = ? AND c.state IN ('waiting_for_human', 'human') {} \
+             ORDER BY c.state = 'human', c.priority DESC, COALESCE(c.waiting_since, 0), c.id \
+             LIMIT ?",
+            if after.is_some() {
+                format!("AND {KEY} > (?, ?, ?, ?)")
+            } else {
+                String::new()
+            }
+        );
+        let mut query = sqlx::query(&sql).bind(merchant);
+        if let Some(after) = after {
+            query = query
+                .bind(after.handled)
+                .bind(-i64::from(after.priority))
+                .bind(after.waiting_since)
+                .bind(&after.id);
+        }
+        // One more than asked: whether there is a next page.
+        let rows = query
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut entries = rows
+            .iter()
             .map(|r| {
                 let state: String = r.get("state");
                 Ok(QueueEntry {
@@ -104,7 +195,14 @@ impl Store {
                     has_ticket: r.get::<i64, _>("has_ticket") != 0,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let next = if entries.len() > limit as usize {
+            entries.truncate(limit as usize);
+            entries.last().map(QueueCursor::of)
+        } else {
+            None
+        };
+        Ok((entries, next))
     }
 
     /// Gives the waiting conversation to `agent` and stores `notice` (the "joined"

@@ -43,7 +43,7 @@ pub use crate::domain::{
     OrderRecord, ProductRecord, RefundRecord,
 };
 pub use agents::{Agent, NewAgentError};
-pub use console::{ClaimError, QueueEntry, StoredMessage};
+pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use demo::{DemoAgent, DemoData};
 pub use faq::FaqEntry;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};

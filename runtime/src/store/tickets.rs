@@ -89,6 +89,15 @@ impl Store {
             .collect())
     }
 
+    /// How many tickets `conversation` has opened (the chat limits cap it).
+    pub async fn ticket_count(&self, conversation: &str) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE conversation_id = ?")
+            .bind(conversation)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n as u64)
+    }
+
     /// The CSAT score and the ticket of `conversation`, if any.
     pub async fn ticket_of(&self, conversation: &str) -> Result<Option<Ticket>, StoreError> {
         let row = sqlx::query(

@@ -4,6 +4,10 @@
 //! the link. After every welcome (the first connection and each reconnect) the whole outbox
 //! is sent again; the runtime answers a duplicate `client_msg_id` with what it stored the
 //! first time, and the stored message takes the frame out of the outbox.
+//!
+//! A frame the runtime did not take now (`rate_limited`, `conversation_full`) stays in the
+//! outbox with a line saying why, in the panel's language; after a rate limit's
+//! `retry_after_secs` the outbox is sent again, so nothing the shopper typed is dropped.
 
 use std::rc::Rc;
 
@@ -12,6 +16,7 @@ use yew::prelude::*;
 
 use super::use_panel;
 use crate::api::{self, ChatLink, Event};
+use crate::i18n;
 use crate::state::{Action, ChatState, Connection};
 
 /// What the panel gets from [`use_chat`].
@@ -38,12 +43,14 @@ fn new_id() -> String {
 pub fn use_chat() -> ChatHandle {
     let panel = use_panel();
     let locale = panel.lang.tag();
+    let lang = panel.lang;
     let state = use_reducer(ChatState::default);
     let link = use_mut_ref(|| None::<ChatLink>);
     {
         let dispatch = state.dispatcher();
         let link = link.clone();
         use_effect_with((), move |_| {
+            let waiting = Rc::new(std::cell::Cell::new(false));
             let on_event = move |event: Event| match event {
                 Event::Welcome(ServerMessage::Welcome {
                     state,
@@ -58,6 +65,34 @@ pub fn use_chat() -> ChatHandle {
                 }
                 Event::Welcome(_) => {}
                 Event::Frame(ServerMessage::Message(m)) => dispatch.dispatch(Action::Received(m)),
+                Event::Frame(ServerMessage::Error {
+                    code,
+                    retry_after_secs,
+                    ..
+                }) if code == "rate_limited" => {
+                    let secs = retry_after_secs.unwrap_or(1).clamp(1, 3600);
+                    dispatch.dispatch(Action::Held {
+                        message: i18n::please_wait(lang, secs),
+                        wait: true,
+                    });
+                    // Every held frame of a resend says so: one wait, one resend, or the
+                    // resends would multiply.
+                    if !waiting.replace(true) {
+                        let dispatch = dispatch.clone();
+                        let waiting = Rc::clone(&waiting);
+                        wasm_bindgen_futures::spawn_local(async move {
+                            gloo_timers::future::TimeoutFuture::new(secs as u32 * 1000).await;
+                            waiting.set(false);
+                            dispatch.dispatch(Action::WaitOver);
+                        });
+                    }
+                }
+                Event::Frame(ServerMessage::Error { code, .. }) if code == "conversation_full" => {
+                    dispatch.dispatch(Action::Held {
+                        message: i18n::conversation_full(lang).to_string(),
+                        wait: false,
+                    })
+                }
                 Event::Frame(ServerMessage::Error {
                     message,
                     client_msg_id,
@@ -79,10 +114,11 @@ pub fn use_chat() -> ChatHandle {
         // The link is open again: resend what was not acknowledged. A disconnect is always
         // rendered before the next welcome (the reconnect waits out a backoff), so every
         // welcome changes `connection` to `Open`.
+        // The same after a rate limit's wait.
         let link = link.clone();
         let connection = state.connection;
         let state = state.clone();
-        use_effect_with(connection, move |connection| {
+        use_effect_with((connection, state.retries), move |(connection, _)| {
             if *connection == Connection::Open
                 && let Some(link) = link.borrow().as_ref()
             {
