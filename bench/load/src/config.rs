@@ -167,10 +167,21 @@ impl ThinkTime {
 impl std::fmt::Display for ThinkTime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.min == self.max {
-            write!(f, "{:?}", self.min)
+            write!(f, "{}", show(self.min))
         } else {
-            write!(f, "{:?}..{:?}", self.min, self.max)
+            write!(f, "{}..{}", show(self.min), show(self.max))
         }
+    }
+}
+
+/// A duration the way [`parse_duration`] reads it: `2s`, `1.5s`, `250ms`.
+pub fn show(d: Duration) -> String {
+    if d.subsec_millis() == 0 || d >= Duration::from_secs(10) {
+        format!("{}s", d.as_secs())
+    } else if d < Duration::from_secs(1) {
+        format!("{}ms", d.as_millis())
+    } else {
+        format!("{}s", d.as_secs_f64())
     }
 }
 
@@ -219,6 +230,9 @@ mod tests {
         assert_eq!(t.at(0.5), Duration::from_secs(5));
         assert!(ThinkTime::parse("0").unwrap().is_zero());
         assert!(ThinkTime::parse("8s..2s").is_err());
+        assert_eq!(t.to_string(), "2s..8s");
+        assert_eq!(ThinkTime::parse("0").unwrap().to_string(), "0s");
+        assert_eq!(ThinkTime::parse("250ms").unwrap().to_string(), "250ms");
     }
 
     #[test]

@@ -210,11 +210,12 @@ impl fmt::Display for Report {
         if let Some(m) = &self.memory {
             write!(
                 f,
-                "server memory (pid {}): before {}, peak {} with {} sockets open, after {}",
+                "server memory (pid {}): before {}, {} with {} sockets open, peak {}, after {}",
                 m.pid,
                 mb(m.before_kb),
+                mb(m.at_most_open_kb),
+                m.most_open,
                 mb(m.peak_kb),
-                m.open_at_peak,
                 mb(m.after_kb)
             )?;
             if let Some(per) = m.kb_per_open_session {
@@ -256,7 +257,8 @@ mod tests {
                 pid: 7,
                 before_kb: 1024,
                 peak_kb: 3072,
-                open_at_peak: 16,
+                most_open: 16,
+                at_most_open_kb: 3072,
                 after_kb: 2048,
                 kb_per_open_session: Some(128.0),
             }),
