@@ -35,6 +35,13 @@ pub struct LoadCmd {
 
 /// Runs the command.
 pub fn run(cmd: LoadCmd) -> Result<()> {
+    if cmd.load_args.iter().any(|a| a == "--help" || a == "-h") {
+        // Only kefu-load's options: no server needed for that.
+        return exec(
+            "kefu-load --help",
+            cargo().args(["run", "--quiet", "--package", "kefu-load", "--", "--help"]),
+        );
+    }
     let profile = if cmd.release { "release" } else { "dev" };
     let label = match &cmd.kefu_bin {
         Some(path) => format!("server: {}", path.display()),

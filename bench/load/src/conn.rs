@@ -9,11 +9,15 @@ use futures_util::{SinkExt, StreamExt};
 use kefu_protocol::{Card, ClientMessage, PROTOCOL_VERSION, ServerMessage};
 use serde::Deserialize;
 use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::{self, Message};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+/// Each socket's read buffer; frames from the runtime are a few kilobytes at most.
+const READ_BUFFER_BYTES: usize = 8192;
 
 /// The `error` code with which the runtime refuses a shopper who sends too fast.
 pub const RATE_LIMITED: &str = "rate_limited";
@@ -105,7 +109,10 @@ impl Conn {
         resume: Option<(String, u64)>,
         timeout: Duration,
     ) -> Result<Self, Failure> {
-        let connect = tokio_tungstenite::connect_async(url);
+        // A small read buffer: tungstenite zero-fills all of it (128 KiB by default) on the
+        // first read, which for thousands of sockets is the client's memory, not the test's.
+        let config = WebSocketConfig::default().read_buffer_size(READ_BUFFER_BYTES);
+        let connect = tokio_tungstenite::connect_async_with_config(url, Some(config), true);
         let (ws, _) = match tokio::time::timeout(timeout, connect).await {
             Err(_) => return Err(Failure::Timeout),
             Ok(Err(tungstenite::Error::Http(response))) if response.status().as_u16() == 429 => {
