@@ -69,15 +69,24 @@ async fn a_short_load_run_answers_every_turn_and_measures_it() {
     let turn = shoppers.turn_latency.expect("turn percentiles");
     let ack = shoppers.ack_latency.expect("ack percentiles");
     assert!(turn.p50_ms > 0.0 && turn.p50_ms <= turn.p90_ms, "{turn:?}");
-    assert!(turn.p90_ms <= turn.p99_ms && turn.p99_ms <= turn.max_ms, "{turn:?}");
+    assert!(
+        turn.p90_ms <= turn.p99_ms && turn.p99_ms <= turn.max_ms,
+        "{turn:?}"
+    );
     // The turn ends with its last message, after the ack.
     assert!(ack.p50_ms <= turn.p50_ms, "{ack:?} {turn:?}");
     assert!(shoppers.turns_per_s > 0.0);
     let memory = report.memory.expect("the server's memory");
-    assert!(memory.before_kb > 0 && memory.peak_kb >= memory.before_kb, "{memory:?}");
+    assert!(
+        memory.before_kb > 0 && memory.peak_kb >= memory.before_kb,
+        "{memory:?}"
+    );
     assert!(report.group("flooders").is_none());
     let table = report.to_string();
-    assert!(table.contains("p99") && table.contains("shoppers"), "{table}");
+    assert!(
+        table.contains("p99") && table.contains("shoppers"),
+        "{table}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -56,7 +56,10 @@ pub fn run(cmd: LoadCmd) -> Result<()> {
     };
     let load = bins.remove("kefu-load");
 
-    steps.start(&format!("starting `{} serve --demo` on a free port", kefu.display()));
+    steps.start(&format!(
+        "starting `{} serve --demo` on a free port",
+        kefu.display()
+    ));
     let server = Server::start(&kefu)?;
     eprintln!(
         "    listening on {} (pid {}, data in {})",
@@ -104,9 +107,17 @@ fn build_binaries(steps: &mut Steps, profile: &str, with_kefu: bool) -> Result<B
         wanted.push(("kefu-runtime", "kefu"));
     }
     let names: Vec<&str> = wanted.iter().map(|(_, bin)| *bin).collect();
-    steps.start(&format!("building {} ({profile} profile)", names.join(" and ")));
+    steps.start(&format!(
+        "building {} ({profile} profile)",
+        names.join(" and ")
+    ));
     let mut build = cargo();
-    build.args(["build", "--profile", profile, "--message-format=json-render-diagnostics"]);
+    build.args([
+        "build",
+        "--profile",
+        profile,
+        "--message-format=json-render-diagnostics",
+    ]);
     for (package, bin) in &wanted {
         build.args(["--package", package, "--bin", bin]);
     }

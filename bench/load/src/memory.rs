@@ -107,9 +107,8 @@ impl Sampler {
         let s = self.task.await.unwrap_or_default();
         tokio::time::sleep(settle).await;
         let after_kb = rss_kb(self.pid).unwrap_or(0);
-        let kb_per_open_session = (s.most_open > 0).then(|| {
-            s.at_most_open_kb.saturating_sub(self.before_kb) as f64 / s.most_open as f64
-        });
+        let kb_per_open_session = (s.most_open > 0)
+            .then(|| s.at_most_open_kb.saturating_sub(self.before_kb) as f64 / s.most_open as f64);
         MemoryReport {
             pid: self.pid,
             before_kb: self.before_kb,

@@ -162,8 +162,8 @@ impl Rng {
     }
 
     /// One element of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -185,9 +185,11 @@ pub fn script(rng: &mut Rng) -> Script {
 /// A conversation of `kind`.
 pub fn script_of(kind: Kind, rng: &mut Rng) -> Script {
     let zh = rng.chance(0.2);
-    let say = |s: &str| Step::Say(s.to_string());
+    fn say(text: &str) -> Step {
+        Step::Say(text.to_string())
+    }
     let mut steps = Vec::new();
-    let (order, email) = *rng.pick(DEMO_ORDERS);
+    let (order, email) = rng.pick(DEMO_ORDERS);
     match kind {
         Kind::Order if zh => {
             steps.push(Step::Say(format!("我的订单{order}到哪了")));
@@ -197,7 +199,7 @@ pub fn script_of(kind: Kind, rng: &mut Rng) -> Script {
             if rng.chance(0.5) {
                 steps.push(say("hi"));
             }
-            let ask = *rng.pick(&[
+            let ask = rng.pick(&[
                 "where is my order {}?",
                 "has order {} shipped yet?",
                 "what's the status of order #{}",
@@ -211,23 +213,31 @@ pub fn script_of(kind: Kind, rng: &mut Rng) -> Script {
         Kind::Faq => {
             let pool = if zh { FAQ_ZH } else { FAQ_EN };
             for _ in 0..1 + rng.below(3) {
-                steps.push(say(*rng.pick(pool)));
+                steps.push(say(rng.pick(pool)));
             }
         }
         Kind::Product => {
             let pool = if zh { PRODUCTS_ZH } else { PRODUCTS_EN };
             for _ in 0..1 + rng.below(2) {
-                steps.push(say(*rng.pick(pool)));
+                steps.push(say(rng.pick(pool)));
             }
         }
         Kind::SmallTalk => {
-            let pool = if zh { &["你好", "你是机器人吗？", "谢谢"][..] } else { SMALL_TALK };
+            let pool = if zh {
+                &["你好", "你是机器人吗？", "谢谢"][..]
+            } else {
+                SMALL_TALK
+            };
             for _ in 0..2 + rng.below(2) {
-                steps.push(say(*rng.pick(pool)));
+                steps.push(say(rng.pick(pool)));
             }
         }
         Kind::Handoff => {
-            steps.push(if zh { say("转人工") } else { say(*rng.pick(HANDOFF_EN)) });
+            steps.push(if zh {
+                say("转人工")
+            } else {
+                say(rng.pick(HANDOFF_EN))
+            });
             steps.push(Step::ContactIfOffered {
                 email: email.to_string(),
                 message: format!("About order {order}: please get back to me."),
@@ -245,7 +255,7 @@ pub fn script_of(kind: Kind, rng: &mut Rng) -> Script {
 /// One message a flooder sends: any question from the mix, so each costs a full turn.
 pub fn flood_message(rng: &mut Rng) -> String {
     let pools: [&[&str]; 3] = [FAQ_EN, PRODUCTS_EN, SMALL_TALK];
-    let pool = *rng.pick(&pools);
+    let pool = rng.pick(&pools);
     if rng.chance(0.3) {
         format!("where is my order {}?", rng.pick(DEMO_ORDERS).0)
     } else {
@@ -306,12 +316,8 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_conversations() {
-        let a: Vec<_> = (0..20)
-            .map(|_| script(&mut Rng::new(42)).steps)
-            .collect();
-        let b: Vec<_> = (0..20)
-            .map(|_| script(&mut Rng::new(42)).steps)
-            .collect();
+        let a: Vec<_> = (0..20).map(|_| script(&mut Rng::new(42)).steps).collect();
+        let b: Vec<_> = (0..20).map(|_| script(&mut Rng::new(42)).steps).collect();
         assert_eq!(a, b);
         let mut rng = Rng::new(1);
         assert!((0..1000).all(|_| rng.unit() < 1.0));

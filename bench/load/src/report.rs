@@ -131,10 +131,7 @@ impl fmt::Display for Report {
             self.mix, self.think, self.elapsed_s, self.url
         )?;
         let avg = |a: Option<[f64; 3]>| {
-            a.map_or_else(
-                || "?".into(),
-                |[a, b, c]| format!("{a:.2} {b:.2} {c:.2}"),
-            )
+            a.map_or_else(|| "?".into(), |[a, b, c]| format!("{a:.2} {b:.2} {c:.2}"))
         };
         writeln!(
             f,
@@ -145,7 +142,15 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "{:<9} {:>7} {:>6} {:>7} {:>8} {:>7} {:>7} {:>8} {:>10}",
-            "group", "sockets", "convs", "turns", "turns/s", "errors", "limited", "429s", "reconnects"
+            "group",
+            "sockets",
+            "convs",
+            "turns",
+            "turns/s",
+            "errors",
+            "limited",
+            "429s",
+            "reconnects"
         )?;
         for g in &self.groups {
             writeln!(
@@ -235,9 +240,15 @@ mod tests {
 
     #[test]
     fn the_table_names_every_group_and_figure() {
-        let mut stats = GroupStats::default();
-        stats.conversations = 2;
-        stats.turn(Kind::Order, Duration::from_millis(3), Duration::from_millis(5));
+        let mut stats = GroupStats {
+            conversations: 2,
+            ..GroupStats::default()
+        };
+        stats.turn(
+            Kind::Order,
+            Duration::from_millis(3),
+            Duration::from_millis(5),
+        );
         stats.error("timeout");
         let flood = GroupStats {
             limited: 40,
@@ -280,7 +291,9 @@ mod tests {
         }
         let json = serde_json::to_value(&report).unwrap();
         assert_eq!(json["groups"][1]["limited"], 40);
-        let p50 = json["groups"][0]["turn_latency"]["p50_ms"].as_f64().unwrap();
+        let p50 = json["groups"][0]["turn_latency"]["p50_ms"]
+            .as_f64()
+            .unwrap();
         assert!((p50 - 5.0).abs() < 0.01, "{p50}");
         assert_eq!(report.group("shoppers").unwrap().error_count(), 1);
     }

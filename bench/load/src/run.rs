@@ -66,12 +66,16 @@ pub async fn run(args: LoadArgs) -> Result<Report> {
         Some(s) => Some(s.finish(SETTLE).await),
         None => None,
     };
-    let group = |flooder: bool| recorder.with(flooder, |g| GroupReport::new(
-        if flooder { "flooders" } else { "shoppers" },
-        if flooder { flooders } else { args.sessions },
-        g,
-        elapsed_s,
-    ));
+    let group = |flooder: bool| {
+        recorder.with(flooder, |g| {
+            GroupReport::new(
+                if flooder { "flooders" } else { "shoppers" },
+                if flooder { flooders } else { args.sessions },
+                g,
+                elapsed_s,
+            )
+        })
+    };
     let mut groups = vec![group(false)];
     if flooders > 0 {
         groups.push(group(true));
@@ -123,7 +127,7 @@ async fn progress(ctx: Arc<Ctx>) {
                 bar.set_position(secs.min(total));
                 bar.set_message(line);
             }
-            None if secs > 0 && secs % 10 == 0 => eprintln!("  {secs:>4} s: {line}"),
+            None if secs > 0 && secs.is_multiple_of(10) => eprintln!("  {secs:>4} s: {line}"),
             None => {}
         }
     }

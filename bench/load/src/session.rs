@@ -222,7 +222,8 @@ async fn idle(ctx: &Ctx) {
 pub async fn flooder(ctx: Arc<Ctx>, index: usize) {
     let mut rng = ctx.seed(index, true);
     let r = &ctx.recorder;
-    let pace = (ctx.args.flood_rate > 0.0).then(|| Duration::from_secs_f64(1.0 / ctx.args.flood_rate));
+    let pace =
+        (ctx.args.flood_rate > 0.0).then(|| Duration::from_secs_f64(1.0 / ctx.args.flood_rate));
     while !ctx.over() {
         let mut conn = match ctx.open(true, "en", None).await {
             Ok(conn) => conn,
@@ -235,7 +236,10 @@ pub async fn flooder(ctx: Arc<Ctx>, index: usize) {
         loop {
             if let Some(pace) = pace {
                 next += pace;
-                if !ctx.sleep(next.saturating_duration_since(Instant::now())).await {
+                if !ctx
+                    .sleep(next.saturating_duration_since(Instant::now()))
+                    .await
+                {
                     break;
                 }
             }

@@ -108,7 +108,10 @@ impl Recorder {
 
     /// Records with the group's lock held.
     pub fn with<R>(&self, flooder: bool, f: impl FnOnce(&mut GroupStats) -> R) -> R {
-        let mut group = self.group(flooder).lock().unwrap_or_else(|e| e.into_inner());
+        let mut group = self
+            .group(flooder)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         f(&mut group)
     }
 
