@@ -110,6 +110,9 @@ pub fn load_average() -> Option<[f64; 3]> {
     Some([fields.next()??, fields.next()??, fields.next()??])
 }
 
+/// Below this many open sockets, the memory per session is mostly the server's caches.
+const FEW_SESSIONS: usize = 500;
+
 fn ms(p: Option<Percentiles>, f: impl Fn(Percentiles) -> f64) -> String {
     p.map_or_else(|| "-".into(), |p| format!("{:.1}", f(p)))
 }
@@ -225,6 +228,10 @@ impl fmt::Display for Report {
             )?;
             if let Some(per) = m.kb_per_open_session {
                 write!(f, "; {per:.0} KB per open session")?;
+                if m.most_open < FEW_SESSIONS {
+                    // Caches warming up (SQLite pages, plugin instances) dwarf a few sockets.
+                    write!(f, " (few sessions: mostly the server warming up)")?;
+                }
             }
             writeln!(f)?;
         }
