@@ -79,6 +79,25 @@ pub fn all(steps: &mut Steps) -> Result<()> {
     Ok(())
 }
 
+/// How many steps [`demo_plugins`] announces.
+pub const PLUGIN_STEPS: usize = 2;
+
+/// Builds only the reference plugins into `dist/plugins/` (what `kefu serve --demo` loads),
+/// in [`PLUGIN_STEPS`] steps: for commands that run the demo server without a browser.
+pub fn demo_plugins(steps: &mut Steps) -> Result<()> {
+    let mut build = cargo();
+    build.args(["build", "--profile", WASM_PROFILE, "--target", WASM_TARGET]);
+    for (_, krate) in PLUGINS {
+        build.args(["--package", krate]);
+    }
+    steps.run(
+        &format!("building the demo's plugins (wasm32, profile {WASM_PROFILE})"),
+        &mut build,
+    )?;
+    steps.start("turning the plugins into components (dist/plugins)");
+    plugins(PLUGINS, &root().join("dist/plugins"), &target_dir())
+}
+
 fn plugins(list: &[(&str, &str)], dist: &Path, target: &Path) -> Result<()> {
     for (dir, krate) in list {
         let component = componentize_file(&module_path(target, WASM_PROFILE, krate))

@@ -4,9 +4,11 @@
 //! - `demo`: build everything and run the runtime with the demo merchant on :8080;
 //! - `test`: what CI runs: format, lints, unit and integration tests, the browser e2e test;
 //! - `build`: the wasm bundles (widget, intent model) and the plugins into `dist/`;
-//! - `train` / `eval`: the intent model.
+//! - `train` / `eval`: the intent model;
+//! - `load`: a load test of the runtime (`kefu-load` against a demo server it starts).
 
 mod build;
+mod load;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +39,11 @@ enum Cmd {
     /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
     /// onnxruntime-web, headless Chromium). Numbers go into docs/benchmarks.md.
     Bench,
+    /// Load test: build kefu and kefu-load, start `kefu serve --demo` on a free port, run
+    /// kefu-load against it (arguments after the xtask's own go to kefu-load, e.g.
+    /// `--sessions 1000 --duration 60s --think 2s..8s --mix flood`), stop the server.
+    /// Numbers go into docs/benchmarks.md.
+    Load(load::LoadCmd),
     /// Train the intent model, the frustration tone model and the topic models from
     /// ../shared/data (or --data), widget/model/data, widget/model/frustration and
     /// widget/model/topics.
@@ -165,6 +172,7 @@ fn main() -> Result<()> {
             )
         }
         Cmd::Test => test(),
+        Cmd::Load(cmd) => load::run(cmd),
         Cmd::Bench => {
             let mut steps = Steps::new(9 + build::STEPS);
             tools::ensure_build_tools(&mut steps)?;

@@ -41,6 +41,11 @@ use crate::store::Store;
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
 const MAX_FRAME_BYTES: usize = 4 * MAX_TEXT_BYTES + 2048;
+/// The socket's read buffer. tungstenite zero-fills the whole buffer on the first read, so
+/// its default (128 KiB) made every open chat, idle or not, cost 128 KiB of resident memory
+/// (`cargo xtask load --mix idle`: 156 KB per open session). Chat frames are small; a larger
+/// one grows the buffer as it arrives.
+const READ_BUFFER_BYTES: usize = 4096;
 /// How long a new connection may take to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -69,6 +74,7 @@ async fn upgrade(
     };
     ws.max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
+        .read_buffer_size(READ_BUFFER_BYTES)
         .on_upgrade(move |socket| async move {
             if let Err(e) = session(socket, state, merchant, ip).await {
                 tracing::debug!(error = %e, "chat socket closed");
