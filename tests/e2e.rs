@@ -61,6 +61,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         training_file: None,
         compiler: None,
         demo: true,
+        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
 use crate::http::{self, AppState, HttpConfig, LoginThrottle, TrainingFile};
-use crate::plugins::PluginHost;
+use crate::plugins::{PluginHost, PrivateHttp};
 use crate::registry::Registry;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
@@ -56,6 +56,18 @@ pub struct ServeArgs {
     /// one).
     #[arg(long, env = "KEFU_COMPILER", hide = true)]
     pub compiler: Option<PathBuf>,
+    /// Addresses inside this runtime's network that plugins' outbound HTTP may reach
+    /// anyway: a range (`10.0.0.0/8`), an address (`127.0.0.1`, `::1`) or a host name
+    /// (`localhost`, `orders.internal`). Repeat the flag or separate with commas. None by
+    /// default: a plugin whose `[http]` lists such an address is refused at deploy, and a
+    /// name resolving to one is refused when called.
+    #[arg(
+        long = "allow-private-http",
+        env = "KEFU_ALLOW_PRIVATE_HTTP",
+        value_delimiter = ',',
+        value_name = "RANGE|ADDRESS|HOST"
+    )]
+    pub allow_private_http: Vec<String>,
 }
 
 /// The whole HTTP app.
@@ -82,7 +94,10 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");
     }
     let classifier = default_classifier().context("loading the intent model")?;
-    let plugins = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone())))?);
+    let private_http = PrivateHttp::parse(&args.allow_private_http).map_err(anyhow::Error::msg)?;
+    let plugins = Arc::new(
+        PluginHost::new(Arc::new(StoreData::new(store.clone())))?.with_private_http(private_http),
+    );
     if args.demo {
         let loaded = plugins
             .load_dir(demo.merchant_id(), &args.plugins_dir)

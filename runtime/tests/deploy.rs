@@ -134,6 +134,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
         training_file: None,
         demo: true,
+        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

@@ -43,6 +43,7 @@ async fn app() -> TestApp {
         training_file: None,
         compiler: None,
         demo: true,
+        allow_private_http: vec![],
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
     let store = &state.store;
