@@ -31,6 +31,8 @@ mod error;
 mod host;
 mod loader;
 pub mod manifest;
+#[cfg(test)]
+mod manifest_fuzz;
 mod network;
 mod outbound;
 pub mod record;
