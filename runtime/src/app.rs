@@ -60,7 +60,8 @@ pub struct ServeArgs {
     /// anyway: a range (`10.0.0.0/8`), an address (`127.0.0.1`, `::1`) or a host name
     /// (`localhost`, `orders.internal`). Repeat the flag or separate with commas. None by
     /// default: a plugin whose `[http]` lists such an address is refused at deploy, and a
-    /// name resolving to one is refused when called.
+    /// name resolving to one is refused when called. `kefu plugin test`, `run` and `replay`
+    /// read the same environment variable.
     #[arg(
         long = "allow-private-http",
         env = "KEFU_ALLOW_PRIVATE_HTTP",
