@@ -39,8 +39,10 @@ fn shopper_text() -> impl Strategy<Value = String> {
         Just("שלום".to_string()),
         Just("👩‍👩‍👧‍👦🇨🇳".to_string()), // ZWJ sequence and a flag
         Just("\0".to_string()),
-        Just("İ".to_string()), // lower-cases to two characters
-        Just("ﬃ".to_string()), // a ligature
+        Just("İ".to_string()),        // lower-cases to two characters
+        Just("\u{23A}".to_string()),  // Ⱥ: lower-cases to a longer character
+        Just("\u{A7DC}".to_string()), // Ƛ: lower-cases to a shorter one
+        Just("ﬃ".to_string()),        // a ligature
         Just("Ｏｒｄｅｒ".to_string()),
         Just("\u{FEFF}\u{200B}".to_string()),
         Just("  \t\n".to_string()),
