@@ -67,6 +67,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
             ..Default::default()
         },
         demo: true,
+        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

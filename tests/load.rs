@@ -37,7 +37,7 @@ async fn start(name: &str) -> Runtime {
         training_file: None,
         compiler: None,
         demo: true,
-        limits: Default::default(),
+        limits: Default::default(),        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
 use crate::http::{self, AppState, ChatLimits, HttpConfig, Limits, LoginThrottle, TrainingFile};
-use crate::plugins::PluginHost;
+use crate::plugins::{PluginHost, PrivateHttp};
 use crate::registry::Registry;
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
@@ -60,6 +60,19 @@ pub struct ServeArgs {
     /// tickets per conversation, timeouts).
     #[command(flatten)]
     pub limits: Limits,
+    /// Addresses inside this runtime's network that plugins' outbound HTTP may reach
+    /// anyway: a range (`10.0.0.0/8`), an address (`127.0.0.1`, `::1`) or a host name
+    /// (`localhost`, `orders.internal`). Repeat the flag or separate with commas. None by
+    /// default: a plugin whose `[http]` lists such an address is refused at deploy, and a
+    /// name resolving to one is refused when called. `kefu plugin test`, `run` and `replay`
+    /// read the same environment variable.
+    #[arg(
+        long = "allow-private-http",
+        env = "KEFU_ALLOW_PRIVATE_HTTP",
+        value_delimiter = ',',
+        value_name = "RANGE|ADDRESS|HOST"
+    )]
+    pub allow_private_http: Vec<String>,
 }
 
 /// The whole HTTP app.
@@ -86,7 +99,10 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");
     }
     let classifier = default_classifier().context("loading the intent model")?;
-    let plugins = Arc::new(PluginHost::new(Arc::new(StoreData::new(store.clone())))?);
+    let private_http = PrivateHttp::parse(&args.allow_private_http).map_err(anyhow::Error::msg)?;
+    let plugins = Arc::new(
+        PluginHost::new(Arc::new(StoreData::new(store.clone())))?.with_private_http(private_http),
+    );
     if args.demo {
         let loaded = plugins
             .load_dir(demo.merchant_id(), &args.plugins_dir)

@@ -123,6 +123,7 @@ impl Registry {
         component: Vec<u8>,
     ) -> Result<Activated, DeployError> {
         let manifest = Manifest::parse(manifest_text)?;
+        self.host.check_http(&manifest)?;
         let (name, version) = (manifest.plugin.name, manifest.plugin.version);
         let sha = sha256_hex(&component);
         // Refuse a changed component under an existing version before compiling anything.

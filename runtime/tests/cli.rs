@@ -71,6 +71,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         compiler: None,
         limits: Default::default(),
         demo: true,
+        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });

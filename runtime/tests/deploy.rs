@@ -135,6 +135,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
         limits: Default::default(),
         training_file: None,
         demo: true,
+        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();
@@ -539,5 +540,36 @@ async fn a_deploy_the_database_refuses_leaves_the_previous_version_serving() {
         [("0.1.0", true)]
     );
     db.close().await;
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plugin_listing_an_internal_address_is_refused_at_deploy() {
+    let work = std::env::temp_dir().join(format!("kefu-deploy-private-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let (addr, app) = start(&work.join("data")).await;
+    let key = app.store.create_api_key("demo", "test").await.unwrap();
+    let manifest = format!(
+        "{}\n[http]\nallow = [\"https://api.shop.example\", \"http://2130706433\"]\n",
+        include_str!("../../plugins/orders/manifest.toml")
+    );
+    use base64::Engine as _;
+    let component = base64::engine::general_purpose::STANDARD
+        .encode(std::fs::read(kefu_test_plugins::ORDERS).unwrap());
+    let (status, body) = api(
+        "POST",
+        format!("http://{addr}/v1/admin/plugins"),
+        Some(key),
+        Some(serde_json::json!({ "manifest": manifest, "component": component })),
+    )
+    .await;
+    // 2130706433 is 127.0.0.1: refused, naming the entry and what would allow it.
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["code"], "invalid_manifest", "{body}");
+    let error = body["error"].as_str().unwrap();
+    assert!(
+        error.contains("http://2130706433") && error.contains("--allow-private-http"),
+        "{error}"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }

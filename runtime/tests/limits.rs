@@ -50,7 +50,7 @@ async fn start(limits: Limits) -> Runtime {
         training_file: None,
         compiler: None,
         limits,
-        demo: true,
+        demo: true,        allow_private_http: vec![],
     };
     let app = build_app(&args, addr).await.unwrap();
     let router = kefu_runtime::app::router(app.clone());

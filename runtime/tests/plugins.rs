@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use kefu_runtime::StoreData;
 use kefu_runtime::plugins::{
-    CallError, Clock, LoadError, PluginHost, PluginReply, PluginRequest, Proposal,
+    CallError, Clock, LoadError, PluginHost, PluginReply, PluginRequest, PrivateHttp, Proposal,
 };
 use kefu_runtime::store::{DemoData, Store};
 use kefu_test_plugins::{HOSTILE, ORDERS};
@@ -431,9 +431,12 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
     let store = demo_store().await;
     let secrets =
         std::collections::HashMap::from([("shop_token".to_string(), "Bearer s3cret".to_string())]);
+    // The test server is on loopback: the operator's allowance says plugins may reach it
+    // (`kefu serve --allow-private-http 127.0.0.1`).
     let host = PluginHost::new(Arc::new(StoreData::new(store)))
         .unwrap()
-        .with_secrets(kefu_runtime::plugins::Secrets::Fixed(secrets));
+        .with_secrets(kefu_runtime::plugins::Secrets::Fixed(secrets))
+        .with_private_http(PrivateHttp::parse(&["127.0.0.1"]).unwrap());
     host.load("demo", &manifest, &component(HOSTILE)).unwrap();
     // Without an [http] grant, the import is denied.
     host.load("evil", HOSTILE_PLUGIN, &component(HOSTILE))
@@ -491,6 +494,80 @@ async fn outbound_http_goes_only_where_the_manifest_allows() {
     assert_eq!(fetch("demo", "/auth").await.0, "200 auth=Bearer s3cret");
     // The server is still there for the next plugin: nothing hung.
     assert_eq!(fetch("demo", "/ok").await.0, "200 hello");
+}
+
+/// The hostile plugin's manifest granting HTTP to `origin`.
+fn http_manifest(origin: &str) -> String {
+    format!("{HOSTILE_PLUGIN}[http]\nallow = [\"{origin}\"]\n")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn decimal_ip_tricks_are_refused_at_deploy() {
+    let store = demo_store().await;
+    let host = PluginHost::new(Arc::new(StoreData::new(store))).unwrap();
+    for origin in [
+        "http://127.0.0.1:9000",
+        "http://2130706433",
+        "http://0x7f.1",
+        "http://127.1",
+        "http://017700000001",
+        "http://[::1]:8080",
+        "http://[::ffff:a9fe:a9fe]",
+        "https://169.254.169.254",
+        "http://10.0.0.1",
+        "http://localhost:9000",
+        "http://admin.localhost",
+    ] {
+        let err = host
+            .load("demo", &http_manifest(origin), &component(HOSTILE))
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            matches!(err, LoadError::Manifest(_))
+                && text.contains(origin)
+                && text.contains("--allow-private-http"),
+            "{origin}: {text}"
+        );
+    }
+    // Secrets' origins are checked the same way.
+    let manifest = format!(
+        "{}[[http.secrets]]\norigin = \"http://127.1\"\nheader = \"Authorization\"\nname = \"t\"\n",
+        http_manifest("https://api.example.com")
+    );
+    let err = host
+        .load("demo", &manifest, &component(HOSTILE))
+        .unwrap_err();
+    assert!(err.to_string().contains("http://127.1"), "{err}");
+    // Public addresses and names load.
+    for origin in ["https://93.184.216.34", "https://api.example.com"] {
+        host.load("demo", &http_manifest(origin), &component(HOSTILE))
+            .unwrap_or_else(|e| panic!("{origin}: {e}"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_operator_can_allow_internal_addresses_for_plugins() {
+    let store = demo_store().await;
+    let host = PluginHost::new(Arc::new(StoreData::new(store)))
+        .unwrap()
+        .with_private_http(PrivateHttp::parse(&["127.0.0.0/8", "localhost"]).unwrap());
+    for origin in [
+        "http://127.0.0.1:9000",
+        "http://2130706433",
+        "http://localhost:9000",
+    ] {
+        host.load("demo", &http_manifest(origin), &component(HOSTILE))
+            .unwrap_or_else(|e| panic!("{origin}: {e}"));
+    }
+    // Only what was allowed.
+    let err = host
+        .load(
+            "demo",
+            &http_manifest("http://10.0.0.1"),
+            &component(HOSTILE),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("10.0.0.1"), "{err}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

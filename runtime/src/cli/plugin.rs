@@ -101,6 +101,18 @@ pub enum PluginCommand {
     CompileIsolated,
 }
 
+/// What `kefu serve --allow-private-http` would allow, from its environment variable
+/// `KEFU_ALLOW_PRIVATE_HTTP` (comma-separated): a plugin tested or replayed here loads under
+/// the same rule as on the runtime.
+fn private_http_from_env() -> Result<crate::plugins::PrivateHttp> {
+    let entries = std::env::var("KEFU_ALLOW_PRIVATE_HTTP").unwrap_or_default();
+    let entries: Vec<&str> = entries
+        .split(',')
+        .filter(|e| !e.trim().is_empty())
+        .collect();
+    crate::plugins::PrivateHttp::parse(&entries).map_err(anyhow::Error::msg)
+}
+
 fn parse_slot(s: &str) -> Result<(String, String), String> {
     s.split_once('=')
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -381,7 +393,8 @@ fn with_plugin<T>(
         let merchant = data.merchant_id().to_string();
         let host = PluginHost::new(Arc::new(StoreData::new(store)))?
             // Fixtures are written for a fixed day: 2026-11-22.
-            .with_clock(Clock::Fixed(1_795_305_600_000));
+            .with_clock(Clock::Fixed(1_795_305_600_000))
+            .with_private_http(private_http_from_env()?);
         let plugin = host.load(&merchant, &manifest, &component)?;
         let out = tokio::task::block_in_place(|| f(&host, &plugin, cases));
         Ok(out)
@@ -543,7 +556,8 @@ fn replay(call: i64, data_dir: &Path, plugins_dir: &Path, wasm: Option<&Path>) -
         let input: crate::plugins::CallInput = serde_json::from_str(&rec.input)?;
         let log: Vec<crate::plugins::record::HostCall> = serde_json::from_str(&rec.host_log)?;
         let recorded: serde_json::Value = serde_json::from_str(&rec.result)?;
-        let host = PluginHost::new(Arc::new(StoreData::new(store.clone())))?;
+        let host = PluginHost::new(Arc::new(StoreData::new(store.clone())))?
+            .with_private_http(private_http_from_env()?);
         let plugin = host.load(&e.merchant_id, &manifest, &component)?;
         let (result, divergence) =
             tokio::task::block_in_place(|| host.replay(&plugin, &input, log, rec.now_ms));

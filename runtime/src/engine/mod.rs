@@ -48,6 +48,8 @@ pub mod policy;
 pub mod replies;
 mod routing;
 pub mod summary;
+#[cfg(test)]
+mod text_fuzz;
 pub mod understand;
 pub mod welcome;
 

@@ -8,6 +8,8 @@
 pub(crate) mod admin;
 pub(crate) mod agent;
 pub(crate) mod assets;
+#[cfg(test)]
+mod body_fuzz;
 pub(crate) mod chat;
 pub mod error;
 pub(crate) mod health;

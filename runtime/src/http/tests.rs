@@ -9,12 +9,12 @@ use super::AppState;
 use crate::auth;
 
 /// A runtime on a fresh data directory with no plugins, and the credentials each API wants.
-struct TestApp {
-    state: AppState,
+pub(super) struct TestApp {
+    pub(super) state: AppState,
     /// `Cookie` header of a logged-in demo agent.
-    cookie: String,
+    pub(super) cookie: String,
     /// `Authorization` header with the demo merchant's API key.
-    bearer: String,
+    pub(super) bearer: String,
     data_dir: std::path::PathBuf,
 }
 
@@ -24,7 +24,7 @@ impl Drop for TestApp {
     }
 }
 
-async fn app() -> TestApp {
+pub(super) async fn app() -> TestApp {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data_dir = std::env::temp_dir().join(format!(
         "kefu-http-test-{}-{}",
@@ -44,6 +44,7 @@ async fn app() -> TestApp {
         compiler: None,
         limits: Default::default(),
         demo: true,
+        allow_private_http: vec![],
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
     let store = &state.store;
@@ -68,15 +69,15 @@ async fn app() -> TestApp {
 
 /// Who may call an endpoint.
 #[derive(Debug, Clone, Copy)]
-enum Auth {
+pub(super) enum Auth {
     None,
     Agent,
     Admin,
 }
 
 /// Every endpoint that reads a JSON body. A new one belongs here: the walk below is what
-/// keeps their failures alike.
-const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
+/// keeps their failures alike, and `body_fuzz.rs` sends each of them random bodies.
+pub(super) const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
     (Method::POST, "/v1/agent/login", Auth::None),
     (Method::POST, "/v1/agent/faq", Auth::Agent),
     (

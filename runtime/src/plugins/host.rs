@@ -11,7 +11,7 @@ use super::conversions::{
     host_error_to_v0_1, order_to_v0_1, order_to_wit, product_to_wit, refund_to_wit,
 };
 use super::manifest::{Capabilities, HttpGrant, Limits, MoneyLimits};
-use super::outbound::{self, OutboundError, OutboundRequest};
+use super::outbound::{self, OutboundError, OutboundPolicy, OutboundRequest};
 use crate::domain::{NewRefund, OrderChange, OrderRecord, ProductRecord, RefundRecord};
 
 /// Where plugins' merchant data comes from. Implemented over the store by the runtime;
@@ -140,6 +140,7 @@ pub struct HostState {
     http: Option<HttpGrant>,
     deadline: std::time::Instant,
     secrets: Arc<super::Secrets>,
+    outbound: Arc<OutboundPolicy>,
     kv_quota: u64,
     data: Arc<dyn MerchantData>,
     phase: Phase,
@@ -162,6 +163,7 @@ pub(super) struct CallContext {
     pub http: Option<HttpGrant>,
     pub deadline: std::time::Instant,
     pub secrets: Arc<super::Secrets>,
+    pub outbound: Arc<OutboundPolicy>,
     pub limits: Limits,
     pub phase: Phase,
     pub now_ms: u64,
@@ -177,6 +179,7 @@ impl HostState {
             http: cx.http,
             deadline: cx.deadline,
             secrets: cx.secrets,
+            outbound: cx.outbound,
             kv_quota: cx.limits.kv_bytes,
             data,
             phase: cx.phase,
@@ -493,6 +496,7 @@ impl http::Host for HostState {
         self.spend_host_call()?;
         let outcome = outbound::fetch(
             &grant,
+            &self.outbound,
             OutboundRequest {
                 method: request.method,
                 url: request.url,

@@ -14,6 +14,8 @@ use super::compile;
 use super::error::LoadError;
 use super::host::{HostState, MerchantData};
 use super::manifest::{self, Manifest};
+use super::network::{self, PrivateHttp};
+use super::outbound::OutboundPolicy;
 use super::table::{LoadedPlugin, Pre, Table};
 use super::ticker::EpochTicker;
 use super::types::{Clock, Description, Secrets};
@@ -25,6 +27,7 @@ pub struct PluginHost {
     pub(super) data: Arc<dyn MerchantData>,
     pub(super) clock: Clock,
     pub(super) secrets: Arc<Secrets>,
+    pub(super) outbound: Arc<OutboundPolicy>,
     plugins: Table,
     // Declared last: dropped after everything that could still be running a guest.
     _ticker: EpochTicker,
@@ -63,6 +66,7 @@ impl PluginHost {
             data,
             clock: Clock::System,
             secrets: Arc::new(Secrets::Environment),
+            outbound: Arc::new(OutboundPolicy::default()),
             plugins: Table::default(),
             _ticker: ticker,
         })
@@ -72,6 +76,27 @@ impl PluginHost {
     pub fn with_secrets(mut self, secrets: Secrets) -> Self {
         self.secrets = Arc::new(secrets);
         self
+    }
+
+    /// Plugins may reach the addresses inside the runtime's network that `allowed` lists
+    /// (`kefu serve --allow-private-http`); by default none.
+    pub fn with_private_http(mut self, allowed: PrivateHttp) -> Self {
+        self.outbound = Arc::new(OutboundPolicy {
+            allowed,
+            ..OutboundPolicy::default()
+        });
+        self
+    }
+
+    /// Refuses a manifest whose `[http]` origins name an address inside the runtime's
+    /// network, or `localhost`, that this runtime does not allow: at deploy, before the
+    /// merchant's first call finds out.
+    pub fn check_http(&self, manifest: &Manifest) -> Result<(), manifest::ManifestError> {
+        match &manifest.http {
+            Some(grant) => network::check_grant(grant, &self.outbound.allowed)
+                .map_err(manifest::ManifestError::Value),
+            None => Ok(()),
+        }
     }
 
     /// Plugins see `clock` instead of the system time.
@@ -163,6 +188,7 @@ impl PluginHost {
         manifest: Manifest,
         component: &Component,
     ) -> Result<Arc<LoadedPlugin>, LoadError> {
+        self.check_http(&manifest)?;
         let invalid = |e: wasmtime::Error| LoadError::Component {
             name: manifest.plugin.name.clone(),
             reason: format!("{e:#}"),

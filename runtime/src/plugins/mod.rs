@@ -19,7 +19,8 @@
 //! [`LoadedPlugin`]s by merchant; `runner.rs` runs calls in fresh stores and classifies
 //! traps; `breaker.rs` pauses plugins that keep failing; `error.rs` and `types.rs` are the
 //! host's own types; `conversions.rs` is every WIT↔kefu conversion; `host.rs` implements
-//! the imports, `outbound.rs` their HTTP, `record.rs` record and replay; `bindings.rs` is
+//! the imports, `outbound.rs` their HTTP and `network.rs` which addresses it may reach
+//! (checked again at load), `record.rs` record and replay; `bindings.rs` is
 //! the generated code, `manifest.rs` the manifest, `compile.rs` the isolated compiler.
 
 mod bindings;
@@ -30,6 +31,9 @@ mod error;
 mod host;
 mod loader;
 pub mod manifest;
+#[cfg(test)]
+mod manifest_fuzz;
+mod network;
 mod outbound;
 pub mod record;
 mod runner;
@@ -42,6 +46,7 @@ pub use self::error::{CallError, LoadError};
 pub use self::host::{MerchantData, Phase, iso_date};
 pub use self::loader::PluginHost;
 pub use self::manifest::{Manifest, MoneyLimits, Need};
+pub use self::network::PrivateHttp;
 pub use self::table::LoadedPlugin;
 pub use self::types::{
     CallInput, CallStats, Clock, Description, PluginReply, PluginRequest, Proposal, Secrets,

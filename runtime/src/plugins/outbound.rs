@@ -1,21 +1,29 @@
 //! The host side of the `http` import: a plugin's requests go only to the origins its
-//! manifest allows.
+//! manifest allows, and into the runtime's own network only where the operator allows.
 //!
 //! Every hop is checked: the URL's origin must be listed; a redirect is not followed by the
 //! client but returned here and checked like a new request (so an allowed origin cannot
-//! bounce the plugin to another one); a listed *hostname* must not resolve to an address
-//! inside the runtime's network (loopback, private, link-local, …), which only a literal
-//! IP in the allow list may reach. Plain-http hostnames are connected by the address we
-//! checked, so a DNS answer cannot change between the check and the connection; https
-//! relies on the certificate for the same guarantee. Secrets named in the manifest are
-//! added by the host for their own origin only, and the plugin cannot set those headers.
-//! Responses are capped in size, and the whole request in time by the smaller of the
-//! manifest's timeout and what is left of the call's deadline.
+//! bounce the plugin to another one). The host is read as resolvers read it (`127.1` is an
+//! address, not a name); a name is resolved **once**, within what is left of the call's
+//! deadline, and every address it resolves to must be public or allowed by the runtime's
+//! [`PrivateHttp`] ([`super::network`]). The client is then handed exactly those addresses
+//! as its resolver's answer: it connects to what was checked, with no second lookup a DNS
+//! server could answer differently (rebinding), while the URL keeps the name for the `Host`
+//! header and TLS. Proxies from the environment are not used, since a proxy would resolve
+//! the name again on its own. Secrets named in the manifest are added by the host for their
+//! own origin only, and the plugin cannot set those headers. Responses are capped in size,
+//! and the whole request in time by the smaller of the manifest's timeout and what is left
+//! of the call's deadline.
 
-use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
+
 use super::manifest::{HttpGrant, origin_of};
+use super::network::{Host, PrivateHttp, host_of, literal_ip};
 
 /// At most this many redirects are followed (each checked).
 const MAX_HOPS: usize = 4;
@@ -57,68 +65,118 @@ pub enum OutboundError {
     Unavailable(String),
 }
 
-/// Whether `ip` is an address on the public internet.
-fn is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            !(v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || v4.is_multicast()
-                || v4.is_documentation()
-                || a == 0
-                || a >= 240 // reserved (240.0.0.0/4) and broadcast
-                || (a == 192 && b == 0 && v4.octets()[2] == 0) // IETF protocol assignments
-                || (a == 100 && (64..128).contains(&b)) // carrier-grade NAT
-                || (a == 198 && (b == 18 || b == 19))) // benchmarking
+/// Resolves host names for outbound requests: the system's resolver in production
+/// ([`SystemLookup`]); tests substitute their own answers to play a hostile DNS server.
+pub trait Lookup: Send + Sync + std::fmt::Debug + 'static {
+    /// The addresses `host` has, with `port`.
+    fn lookup(&self, host: &str, port: u16) -> std::io::Result<Vec<SocketAddr>>;
+}
+
+/// The operating system's resolver (`getaddrinfo`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemLookup;
+
+impl Lookup for SystemLookup {
+    fn lookup(&self, host: &str, port: u16) -> std::io::Result<Vec<SocketAddr>> {
+        Ok((host, port).to_socket_addrs()?.collect())
+    }
+}
+
+/// What the runtime, not the manifest, decides about outbound requests: which internal
+/// addresses the operator lets plugins reach, and how names are resolved.
+#[derive(Debug, Clone)]
+pub struct OutboundPolicy {
+    /// Addresses inside the runtime's network plugins may reach anyway.
+    pub allowed: PrivateHttp,
+    /// The resolver.
+    pub lookup: Arc<dyn Lookup>,
+}
+
+impl Default for OutboundPolicy {
+    fn default() -> Self {
+        Self {
+            allowed: PrivateHttp::none(),
+            lookup: Arc::new(SystemLookup),
         }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(IpAddr::V4(v4));
-            }
-            let seg = v6.segments();
-            let first = seg[0];
-            // Prefixes that carry an IPv4 address to a gateway which then reaches it (NAT64,
-            // 6to4, Teredo, IPv4-compatible): a way around the IPv4 checks above, so they are
-            // refused whatever the embedded address.
-            let embeds_v4 = (first == 0x64 && seg[1] == 0xff9b) // NAT64 (well-known and local)
-                || first == 0x2002 // 6to4
-                || (first == 0x2001 && seg[1] == 0) // Teredo
-                || seg[..6] == [0; 6]; // IPv4-compatible ::a.b.c.d (and ::, ::1)
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || embeds_v4
-                || (first == 0x2001 && seg[1] == 0x0db8) // documentation
-                || (first == 0x0100 && seg[1..4] == [0; 3]) // discard-only
-                || (first & 0xfe00) == 0xfc00 // unique local
-                || (first & 0xffc0) == 0xfe80) // link local
+    }
+}
+
+/// The addresses a hop was checked against, given to the HTTP client as its only answer:
+/// it connects to them and nowhere else (no second lookup a DNS server could answer
+/// differently), while the URL, so the `Host` header and TLS's server name, keep the name.
+#[derive(Debug)]
+struct Pinned(Vec<SocketAddr>);
+
+impl Resolver for Pinned {
+    fn resolve(
+        &self,
+        _uri: &ureq::http::Uri,
+        _config: &ureq::config::Config,
+        _timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let mut out = self.empty();
+        for addr in self.0.iter().take(16) {
+            out.push(*addr);
         }
+        if out.is_empty() {
+            return Err(ureq::Error::HostNotFound);
+        }
+        Ok(out)
     }
 }
 
 /// The host and port of an origin.
-fn host_port(origin: &str) -> Option<(String, u16)> {
-    let (scheme, authority) = origin.split_once("://")?;
-    let default = if scheme == "https" { 443 } else { 80 };
-    if let Some(rest) = authority.strip_prefix('[') {
-        let (host, tail) = rest.split_once(']')?;
-        let port = tail
-            .strip_prefix(':')
-            .map_or(Some(default), |p| p.parse().ok())?;
-        return Some((host.to_string(), port));
-    }
-    match authority.rsplit_once(':') {
-        Some((host, port)) => Some((host.to_string(), port.parse().ok()?)),
-        None => Some((authority.to_string(), default)),
+fn host_port(origin: &str) -> Option<(&str, u16)> {
+    let default = if origin.starts_with("https://") {
+        443
+    } else {
+        80
+    };
+    let host = host_of(origin)?;
+    let tail = &origin[origin.find("://")? + 3 + host.len()..];
+    let port = match tail.strip_prefix(':') {
+        Some(port) => port.parse().ok()?,
+        None if tail.is_empty() => default,
+        None => return None,
+    };
+    Some((host, port))
+}
+
+/// Resolves `host` once, giving up after `timeout`: a resolver that never answers costs
+/// the call its deadline, not a stuck thread's worth of calls (the lookup thread finishes
+/// on its own, its answer dropped).
+fn resolve_within(
+    lookup: &Arc<dyn Lookup>,
+    host: &str,
+    port: u16,
+    timeout: Duration,
+) -> Result<Vec<SocketAddr>, OutboundError> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let (resolver, name) = (lookup.clone(), host.to_string());
+    std::thread::Builder::new()
+        .name("kefu-resolve".into())
+        .spawn(move || tx.send(resolver.lookup(&name, port)).ok())
+        .map_err(|e| OutboundError::Unavailable(format!("cannot resolve {host}: {e}")))?;
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(addrs)) => Ok(addrs),
+        Ok(Err(e)) => Err(OutboundError::Unavailable(format!(
+            "cannot resolve {host}: {e}"
+        ))),
+        Err(_) => Err(OutboundError::Unavailable(format!(
+            "resolving {host} took longer than the time left for this request"
+        ))),
     }
 }
 
-/// Checks one hop; returns the address to connect to for plain-http hostnames.
-fn check_hop(grant: &HttpGrant, url: &str) -> Result<(String, Option<SocketAddr>), OutboundError> {
+/// Checks one hop: the URL's origin must be listed, and every address its host is (a
+/// literal) or resolves to (once, within `timeout`) must be public or allowed by the
+/// operator. Returns the origin and the checked addresses, the only ones to connect to.
+fn check_hop(
+    grant: &HttpGrant,
+    policy: &OutboundPolicy,
+    url: &str,
+    timeout: Duration,
+) -> Result<(String, Vec<SocketAddr>), OutboundError> {
     let origin = origin_of(url)
         .ok_or_else(|| OutboundError::Denied(format!("`{url}` is not an absolute http(s) URL")))?;
     if !grant
@@ -130,23 +188,25 @@ fn check_hop(grant: &HttpGrant, url: &str) -> Result<(String, Option<SocketAddr>
             "{origin} is not in this plugin's http allow list"
         )));
     }
-    let (host, port) =
-        host_port(&origin).ok_or_else(|| OutboundError::Denied(format!("bad origin {origin}")))?;
-    if host.parse::<IpAddr>().is_ok() {
-        // A literal address the merchant listed on purpose.
-        return Ok((origin, None));
-    }
-    let addrs: Vec<SocketAddr> = (host.as_str(), port)
-        .to_socket_addrs()
-        .map_err(|e| OutboundError::Unavailable(format!("cannot resolve {host}: {e}")))?
-        .collect();
-    if addrs.is_empty() || addrs.iter().any(|a| !is_public(a.ip())) {
-        return Err(OutboundError::Denied(format!(
-            "{host} resolves to an address inside the runtime's network"
+    let bad = || OutboundError::Denied(format!("bad origin {origin}"));
+    let (host_text, port) = host_port(&origin).ok_or_else(bad)?;
+    let host = literal_ip(host_text).ok_or_else(bad)?;
+    let addrs = match &host {
+        Host::Ip(ip) => vec![SocketAddr::new(*ip, port)],
+        Host::Name(name) => resolve_within(&policy.lookup, name, port, timeout)?,
+    };
+    if addrs.is_empty() {
+        return Err(OutboundError::Unavailable(format!(
+            "{host_text} has no address"
         )));
     }
-    let pin = origin.starts_with("http://").then(|| addrs[0]);
-    Ok((origin, pin))
+    if let Some(inside) = addrs.iter().find(|a| !policy.allowed.allows(&host, a.ip())) {
+        return Err(OutboundError::Denied(format!(
+            "{host_text} is {}, inside the runtime's network",
+            inside.ip()
+        )));
+    }
+    Ok((origin, addrs))
 }
 
 /// Headers a plugin may not set: the host owns them.
@@ -161,9 +221,10 @@ fn reserved(name: &str, grant: &HttpGrant) -> bool {
         .any(|s| s.header.eq_ignore_ascii_case(&name))
 }
 
-/// Sends `request` as `grant` allows, before `deadline`.
+/// Sends `request` as `grant` and `policy` allow, before `deadline`.
 pub fn fetch(
     grant: &HttpGrant,
+    policy: &OutboundPolicy,
     mut request: OutboundRequest,
     deadline: Instant,
     secret: &dyn Fn(&str) -> Option<String>,
@@ -185,39 +246,33 @@ pub fn fetch(
     }
     let mut method = method;
     for _ in 0..=MAX_HOPS {
-        let (origin, pin) = check_hop(grant, &request.url)?;
-        let left = deadline.saturating_duration_since(Instant::now());
-        let timeout = left.min(Duration::from_millis(grant.timeout_ms));
-        if timeout.is_zero() {
-            return Err(OutboundError::Unavailable(
-                "no time left in this call".into(),
-            ));
-        }
-        let agent: ureq::Agent = ureq::Agent::config_builder()
+        let time_left = || {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let timeout = left.min(Duration::from_millis(grant.timeout_ms));
+            if timeout.is_zero() {
+                Err(OutboundError::Unavailable(
+                    "no time left in this call".into(),
+                ))
+            } else {
+                Ok(timeout)
+            }
+        };
+        let (origin, addrs) = check_hop(grant, policy, &request.url, time_left()?)?;
+        let config = ureq::Agent::config_builder()
             .max_redirects(0)
             .http_status_as_error(false)
-            .timeout_global(Some(timeout))
-            .build()
-            .into();
-        // Plain http to a hostname: connect to the address that was checked.
-        let (url, host_header) = match pin {
-            Some(addr) => {
-                let rest = &request.url[origin.len()..];
-                let host = origin.trim_start_matches("http://").to_string();
-                (format!("http://{addr}{rest}"), Some(host))
-            }
-            None => (request.url.clone(), None),
-        };
+            // A proxy would resolve the name itself, after our check.
+            .proxy(None)
+            .timeout_global(Some(time_left()?))
+            .build();
+        let agent = ureq::Agent::with_parts(config, DefaultConnector::new(), Pinned(addrs));
         let mut builder = ureq::http::Request::builder()
             .method(method.as_str())
-            .uri(&url);
+            .uri(&request.url);
         for (name, value) in &request.headers {
             if !reserved(name, grant) {
                 builder = builder.header(name, value);
             }
-        }
-        if let Some(host) = host_header {
-            builder = builder.header("Host", host);
         }
         let secret_value = secret;
         for secret in grant
@@ -299,86 +354,5 @@ fn resolve(base: &str, location: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn grant(allow: &[&str]) -> HttpGrant {
-        HttpGrant {
-            allow: allow.iter().map(|s| s.to_string()).collect(),
-            timeout_ms: 1000,
-            max_response_bytes: 1024,
-            secrets: vec![],
-        }
-    }
-
-    #[test]
-    fn internal_addresses_are_not_public() {
-        for ip in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "192.168.0.1",
-            "169.254.169.254",
-            "::1",
-            "fe80::1",
-            "fd00::1",
-            "::ffff:127.0.0.1",
-            "100.64.0.1",
-        ] {
-            assert!(!is_public(ip.parse().unwrap()), "{ip}");
-        }
-        for ip in ["93.184.216.34", "2606:2800:220:1::1"] {
-            assert!(is_public(ip.parse().unwrap()), "{ip}");
-        }
-    }
-
-    #[test]
-    fn nat64_6to4_teredo_and_reserved_addresses_cannot_reach_inside() {
-        for ip in [
-            // An internal IPv4 address wrapped for a gateway that would unwrap it.
-            "64:ff9b::a9fe:a9fe",                   // NAT64 → 169.254.169.254
-            "64:ff9b:1::a00:1",                     // local-use NAT64 → 10.0.0.1
-            "2002:7f00:1::1",                       // 6to4 → 127.0.0.1
-            "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
-            "::7f00:1",                             // IPv4-compatible 127.0.0.1
-            "::a00:1",                              // IPv4-compatible 10.0.0.1
-            "2001:db8::1",                          // documentation
-            "240.0.0.1",                            // reserved
-            "255.255.255.254",                      // reserved, next to broadcast
-            "192.0.0.8",                            // IETF protocol assignments
-        ] {
-            assert!(!is_public(ip.parse().unwrap()), "{ip}");
-        }
-        // A public IPv4 address written the mapped way is still public.
-        assert!(is_public("::ffff:93.184.216.34".parse().unwrap()));
-    }
-
-    #[test]
-    fn hops_must_be_listed_and_hostnames_must_not_resolve_inside() {
-        let g = grant(&["http://localhost:9", "http://127.0.0.1:9"]);
-        assert!(matches!(
-            check_hop(&g, "https://example.com/"),
-            Err(OutboundError::Denied(_))
-        ));
-        // `localhost` is a name that resolves to loopback: refused even though listed.
-        assert!(matches!(
-            check_hop(&g, "http://localhost:9/x"),
-            Err(OutboundError::Denied(_))
-        ));
-        // The literal address was listed on purpose.
-        assert!(check_hop(&g, "http://127.0.0.1:9/x").is_ok());
-        assert!(matches!(
-            check_hop(&g, "http://127.0.0.1:10/x"),
-            Err(OutboundError::Denied(_))
-        ));
-    }
-
-    #[test]
-    fn redirect_locations_resolve_against_the_request() {
-        assert_eq!(resolve("http://a.com/x/y", "/z"), "http://a.com/z");
-        assert_eq!(resolve("http://a.com/x/y", "z"), "http://a.com/x/z");
-        assert_eq!(
-            resolve("http://a.com/x", "https://b.com/"),
-            "https://b.com/"
-        );
-    }
-}
+#[path = "outbound_tests.rs"]
+mod tests;

@@ -71,6 +71,24 @@ fn indexed(text: &str) -> Vec<(usize, char)> {
         .collect()
 }
 
+/// `text` lower-cased character by character wherever that keeps the character's length in
+/// bytes (nearly every letter), the rest left as written: byte offsets into the result are
+/// byte offsets into `text`. `str::to_lowercase` does not keep them: `Ⱥ` (2 bytes) becomes
+/// `ⱥ` (3), and one such letter before an amount put its slot off by a byte, inside a
+/// character, where slicing the message panics. Comparing lengths overall does not catch it
+/// (U+A7DC `Ƛ`, 3 bytes, lower-cases to 2, and the two cancel out).
+fn lower_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 /// The byte offset where the `k`-th char of `chars` starts (the text's end past the last).
 fn byte_end(text: &str, chars: &[(usize, char)], k: usize) -> usize {
     chars.get(k).map_or(text.len(), |&(i, _)| i)
@@ -178,12 +196,7 @@ fn money(text: &str) -> Vec<Slot> {
         ("欧元", "EUR"),
         ("英镑", "GBP"),
     ];
-    let lower = text.to_lowercase();
-    // Lower-casing keeps byte offsets for everything but a few exotic letters; if it did
-    // not, give up rather than report wrong positions.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
+    let lower = lower_in_place(text);
     let bytes = lower.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -287,15 +300,10 @@ fn extract_ids(text: &str) -> Vec<Slot> {
 /// language ("grey zip hoodie", "灰色拉链卫衣", "hoodie"). Matching ignores case; Latin names
 /// must stand as whole words ("cap" is not found in "capital"). Longer names win.
 pub fn products(text: &str, catalog: &[(&str, &[&str])]) -> Vec<Slot> {
-    let lower = text.to_lowercase();
-    // Lower-casing keeps byte offsets except for a few exotic letters; then give up rather
-    // than report wrong positions.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
+    let lower = lower_in_place(text);
     let mut names: Vec<(&str, String)> = catalog
         .iter()
-        .flat_map(|(sku, names)| names.iter().map(move |n| (*sku, n.to_lowercase())))
+        .flat_map(|(sku, names)| names.iter().map(move |n| (*sku, lower_in_place(n))))
         .filter(|(_, n)| !n.trim().is_empty())
         .collect();
     names.sort_by_key(|(_, n)| std::cmp::Reverse(n.len()));
@@ -403,6 +411,21 @@ mod tests {
         assert_eq!(&text[s[1].start..s[1].end], "灰色拉链卫衣");
         assert!(products("what's the capital of peru", catalog).is_empty());
         assert_eq!(products("a cap please", catalog)[0].value, "CAP-NVY");
+    }
+
+    #[test]
+    fn letters_whose_lower_case_is_longer_do_not_shift_slot_positions() {
+        // Found by the property tests: `Ⱥ` lower-cases to three bytes and U+A7DC `Ƛ` to two, so
+        // the text kept its length while the amount's position moved into `£`.
+        let text = "\u{23A}£0\u{A7DC}";
+        let found = extract(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].start..found[0].end], "£0");
+        assert_eq!(found[0].value, "0 GBP");
+        // Products are found in such text too, by their name in any case.
+        let text = "ȺȺ the GREY ZIP HOODIE";
+        let found = products(text, &[("HOODIE", &["grey zip hoodie"])]);
+        assert_eq!(&text[found[0].start..found[0].end], "GREY ZIP HOODIE");
     }
 
     #[test]
