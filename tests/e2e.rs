@@ -60,6 +60,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
         public_url: None,
         training_file: None,
         compiler: None,
+        secrets_key_file: None,
         demo: true,
     };
     let app = build_app(&args, addr).await.unwrap();

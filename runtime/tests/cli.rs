@@ -69,6 +69,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         public_url: None,
         training_file: None,
         compiler: None,
+        secrets_key_file: None,
         demo: true,
     };
     let app = build_app(&args, addr).await.unwrap();

@@ -132,6 +132,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
         plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
         public_url: None,
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
+        secrets_key_file: None,
         training_file: None,
         demo: true,
     };

@@ -42,6 +42,7 @@ async fn app() -> TestApp {
         public_url: None,
         training_file: None,
         compiler: None,
+        secrets_key_file: None,
         demo: true,
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
@@ -96,6 +97,10 @@ const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
     (Method::POST, "/v1/admin/plugins", Auth::Admin),
     (Method::PUT, "/v1/admin/replies/greeting/en", Auth::Admin),
     (Method::PUT, "/v1/admin/handoff-phrases", Auth::Admin),
+    (Method::PUT, "/v1/admin/settings", Auth::Admin),
+    (Method::POST, "/v1/admin/faq", Auth::Admin),
+    (Method::PUT, "/v1/admin/faq/1", Auth::Admin),
+    (Method::PUT, "/v1/admin/secrets/shop_token", Auth::Admin),
 ];
 
 /// Sends `body` as `content_type` and returns the status and the JSON answer.

@@ -62,13 +62,14 @@ impl PluginHost {
             linker,
             data,
             clock: Clock::System,
-            secrets: Arc::new(Secrets::Environment),
+            secrets: Arc::new(Secrets::None),
             plugins: Table::default(),
             _ticker: ticker,
         })
     }
 
-    /// Secret header values for plugins' outbound HTTP come from `secrets`.
+    /// Secret header values for plugins' outbound HTTP come from `secrets` (by default
+    /// there are none).
     pub fn with_secrets(mut self, secrets: Secrets) -> Self {
         self.secrets = Arc::new(secrets);
         self
