@@ -600,7 +600,7 @@ async fn openapi_documents_every_admin_route() {
     // 404 or 405 here), needs the key unless it is this document, and has a summary.
     let mut operations = 0;
     for (path, item) in &spec.paths.paths {
-        let concrete = path.replace("{id}", "1").replace('{', "").replace('}', "");
+        let concrete = path.replace("{id}", "1").replace(['{', '}'], "");
         for (method, op) in [
             (Method::GET, &item.get),
             (Method::POST, &item.post),
