@@ -66,6 +66,7 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
             conversation_burst: 20,
             ..Default::default()
         },
+        secrets_key_file: None,
         demo: true,
         allow_private_http: vec![],
     };

@@ -38,6 +38,7 @@ async fn start(name: &str) -> Runtime {
         compiler: None,
         demo: true,
         limits: Default::default(),        allow_private_http: vec![],
+        secrets_key_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });

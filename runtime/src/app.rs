@@ -15,8 +15,9 @@ use tower_http::trace::TraceLayer;
 
 use crate::engine::Engine;
 use crate::http::{self, AppState, ChatLimits, HttpConfig, Limits, LoginThrottle, TrainingFile};
-use crate::plugins::{PluginHost, PrivateHttp};
+use crate::plugins::{PluginHost, PrivateHttp, Secrets};
 use crate::registry::Registry;
+use crate::secrets::{SecretsKey, Vault};
 use crate::store::{DemoData, Store};
 use crate::{StoreData, default_classifier};
 
@@ -52,6 +53,12 @@ pub struct ServeArgs {
     /// trains with it.
     #[arg(long, env = "KEFU_TRAINING_FILE")]
     pub training_file: Option<PathBuf>,
+    /// The key that seals merchants' plugin secrets: a file holding 32 bytes as 64 hex
+    /// digits or base64, readable by its owner only (`kefu secrets-key new --out FILE`
+    /// makes one). Without it, `KEFU_SECRETS_KEY` holds the key itself; without either,
+    /// merchants cannot set secrets.
+    #[arg(long, env = "KEFU_SECRETS_KEY_FILE")]
+    pub secrets_key_file: Option<PathBuf>,
     /// The `kefu` binary that compiles uploaded plugins in a child process (default: this
     /// one).
     #[arg(long, env = "KEFU_COMPILER", hide = true)]
@@ -100,8 +107,19 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     }
     let classifier = default_classifier().context("loading the intent model")?;
     let private_http = PrivateHttp::parse(&args.allow_private_http).map_err(anyhow::Error::msg)?;
+    let key = SecretsKey::configured(args.secrets_key_file.as_deref())?;
+    let vault = Vault::new(store.clone(), key);
+    report_secrets(&vault).await?;
+    // Each merchant's plugins see their merchant's stored secrets only; the runtime's
+    // environment (`KEFU_SECRET_<NAME>`) only for the demo shop, under `--demo`.
+    let secrets = Secrets::PerMerchant {
+        store: Some(vault.lookup()),
+        environment_for: args.demo.then(|| demo.merchant_id().to_string()),
+    };
     let plugins = Arc::new(
-        PluginHost::new(Arc::new(StoreData::new(store.clone())))?.with_private_http(private_http),
+        PluginHost::new(Arc::new(StoreData::new(store.clone())))?
+            .with_private_http(private_http)
+            .with_secrets(secrets),
     );
     if args.demo {
         let loaded = plugins
@@ -145,6 +163,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         engine: Engine::new(store.clone(), classifier, plugins),
         store,
         registry,
+        secrets: vault,
         config: Arc::new(HttpConfig {
             assets_dir: args.assets_dir.clone(),
             www_dir: args.www_dir.clone(),
@@ -160,4 +179,22 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         logins: Arc::new(LoginThrottle::default()),
         limits: Arc::new(ChatLimits::new(args.limits.clone())),
     })
+}
+
+/// Says at start whether merchants can set secrets, and warns about stored secrets this
+/// runtime's key cannot open (they were sealed with another key: plugins will not get them).
+async fn report_secrets(vault: &Vault) -> Result<()> {
+    let unreadable = vault.unreadable().await?;
+    if !vault.has_key() {
+        tracing::info!(
+            "no secrets key (--secrets-key-file or KEFU_SECRETS_KEY): merchants cannot set plugin secrets"
+        );
+    }
+    if unreadable > 0 {
+        tracing::warn!(
+            count = unreadable,
+            "stored plugin secrets were sealed with another key than this runtime's; plugins will not get them (start with the key that sealed them, or `kefu secrets-key rotate`)"
+        );
+    }
+    Ok(())
 }

@@ -10,9 +10,10 @@
 //! - [`engine`]: what the bot answers, when it hands off, what it never says;
 //! - [`plugins`]: the wasmtime host for merchant plugins;
 //! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
+//! - [`secrets`]: merchants' plugin secrets, encrypted at rest with the operator's key;
 //! - [`store`]: SQLite persistence;
 //! - [`cli`]: the `kefu` command line, one module per command group (`serve`, `chat`,
-//!   `intent`, `agent`, `merchant`, `plugin`).
+//!   `intent`, `agent`, `merchant`, `secrets-key`, `plugin`).
 //!
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
@@ -27,6 +28,7 @@ pub mod engine;
 pub mod http;
 pub mod plugins;
 pub mod registry;
+pub mod secrets;
 pub mod store;
 
 use std::sync::Arc;

@@ -51,7 +51,7 @@ pub enum DeployError {
 }
 
 /// What a deploy or activation produced.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Activated {
     /// Plugin name.
     pub name: String,

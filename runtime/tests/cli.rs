@@ -2,7 +2,8 @@
 //! `kefu chat --json` against a running runtime (with the real reference plugins, from
 //! `kefu-test-plugins`),
 //! `kefu agent add` with the password on stdin, and a shop run for real: `kefu serve`
-//! without `--demo`, `kefu merchant add`, its agents, and the demo login refused.
+//! without `--demo`, `kefu merchant add`, its agents, and the demo login refused; and
+//! `kefu secrets-key`, whose key files only their owner may read.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -70,6 +71,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
         training_file: None,
         compiler: None,
         limits: Default::default(),
+        secrets_key_file: None,
         demo: true,
         allow_private_http: vec![],
     };
@@ -503,4 +505,67 @@ fn a_shop_runs_without_the_demo_with_its_own_merchant_and_agents() {
 
     drop(served);
     let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_secrets_key_is_written_private_never_overwritten_and_refused_when_exposed() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = std::env::temp_dir().join(format!("kefu-key-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("secrets.key");
+    let key_arg = key.to_str().unwrap();
+
+    let printed = kefu(&["secrets-key", "new"], "");
+    assert_eq!(printed.trim().len(), 64, "{printed}");
+    assert!(printed.trim().bytes().all(|b| b.is_ascii_hexdigit()));
+
+    let (ok, _, err) = kefu_status(&["secrets-key", "new", "--out", key_arg], "");
+    assert!(ok, "{err}");
+    let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let written = std::fs::read_to_string(&key).unwrap();
+    let (ok, _, err) = kefu_status(&["secrets-key", "new", "--out", key_arg], "");
+    assert!(!ok && err.contains("never overwritten"), "{err}");
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), written);
+
+    // Rotating an empty store re-seals nothing, and says so.
+    let other = dir.join("other.key");
+    kefu(
+        &["secrets-key", "new", "--out", other.to_str().unwrap()],
+        "",
+    );
+    let data = dir.join("data");
+    let out = kefu(
+        &[
+            "secrets-key",
+            "rotate",
+            "--from",
+            key_arg,
+            "--to",
+            other.to_str().unwrap(),
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.contains("re-sealed 0 secret(s)"), "{out}");
+
+    // A key file others can read stops the runtime at start, saying how to fix it.
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (ok, _, err) = kefu_status(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--secrets-key-file",
+            key_arg,
+        ],
+        "",
+    );
+    assert!(!ok && err.contains("chmod 600"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -133,6 +133,7 @@ async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::Ap
         public_url: None,
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
         limits: Default::default(),
+        secrets_key_file: None,
         training_file: None,
         demo: true,
         allow_private_http: vec![],

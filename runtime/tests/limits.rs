@@ -51,6 +51,7 @@ async fn start(limits: Limits) -> Runtime {
         compiler: None,
         limits,
         demo: true,        allow_private_http: vec![],
+        secrets_key_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();
     let router = kefu_runtime::app::router(app.clone());

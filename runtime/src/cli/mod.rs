@@ -9,6 +9,8 @@
 //!   agent console (passwords on stdin);
 //! - `kefu merchant add|rotate-identity-secret|key|key revoke` ([`merchant`]): create a
 //!   shop, its identity secret and admin API keys;
+//! - `kefu secrets-key new|rotate` ([`secrets_key`]): the operator's key that seals
+//!   merchants' plugin secrets;
 //! - `kefu plugin …` ([`plugin`]): scaffold, build, test and deploy plugins.
 //!
 //! Each file parses its own arguments and does its work with `anyhow`; this one only
@@ -20,6 +22,7 @@ pub mod chat;
 pub mod intent;
 pub mod merchant;
 pub mod plugin;
+pub mod secrets_key;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -66,6 +69,11 @@ enum Command {
         #[command(subcommand)]
         command: merchant::MerchantCommand,
     },
+    /// Make or rotate the key that seals merchants' plugin secrets.
+    SecretsKey {
+        #[command(subcommand)]
+        command: secrets_key::SecretsKeyCommand,
+    },
 }
 
 /// Runs the CLI; the binary's whole `main`.
@@ -78,6 +86,7 @@ pub fn main() -> ExitCode {
         Command::Agent { command } => agent::run(command),
         Command::Plugin { command } => return plugin::main(command),
         Command::Merchant { command } => merchant::run(command),
+        Command::SecretsKey { command } => secrets_key::run(command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

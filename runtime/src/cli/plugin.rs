@@ -20,7 +20,7 @@ use clap::Subcommand;
 use serde::Deserialize;
 
 use crate::StoreData;
-use crate::plugins::{CallError, Clock, PluginHost, PluginReply, PluginRequest, Proposal};
+use crate::plugins::{CallError, Clock, PluginHost, PluginReply, PluginRequest, Proposal, Secrets};
 use crate::store::{DemoData, Store};
 
 /// `kefu plugin` subcommands.
@@ -394,7 +394,13 @@ fn with_plugin<T>(
         let host = PluginHost::new(Arc::new(StoreData::new(store)))?
             // Fixtures are written for a fixed day: 2026-11-22.
             .with_clock(Clock::Fixed(1_795_305_600_000))
-            .with_private_http(private_http_from_env()?);
+            .with_private_http(private_http_from_env()?)
+            // On the developer's own machine the plugin's secrets are theirs to give, as
+            // `KEFU_SECRET_<NAME>`: there is no other merchant here to keep them from.
+            .with_secrets(Secrets::PerMerchant {
+                store: None,
+                environment_for: Some(merchant.clone()),
+            });
         let plugin = host.load(&merchant, &manifest, &component)?;
         let out = tokio::task::block_in_place(|| f(&host, &plugin, cases));
         Ok(out)

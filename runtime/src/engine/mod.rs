@@ -159,7 +159,8 @@ impl Engine {
         self.classifier.labels()
     }
 
-    /// Resumes `conversation_id` of `merchant` or starts a new conversation.
+    /// Resumes `conversation_id` of `merchant` or starts a new conversation in `locale`
+    /// (empty: the shop's default locale).
     pub async fn open(
         &self,
         merchant: &str,
@@ -171,9 +172,14 @@ impl Engine {
         {
             return Ok(c);
         }
-        if !self.store.merchant_exists(merchant).await? {
+        let Some(settings) = self.store.merchant_settings(merchant).await? else {
             return Err(EngineError::UnknownMerchant);
-        }
+        };
+        let locale = if locale.is_empty() {
+            settings.default_locale.as_str()
+        } else {
+            locale
+        };
         Ok(self.store.create_conversation(merchant, locale).await?)
     }
 

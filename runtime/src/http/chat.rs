@@ -224,7 +224,8 @@ async fn session(
             format!("this server speaks protocol version {PROTOCOL_VERSION}; reload the page");
         return send(&mut socket, &error("unsupported_version", msg)).await;
     }
-    let locale = locale.unwrap_or_else(|| "en".into());
+    // No locale from the widget: the engine starts in the shop's default locale.
+    let locale = locale.unwrap_or_default();
     let engine = &state.engine;
     let store = &state.store;
     let conv = match engine

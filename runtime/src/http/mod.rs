@@ -30,6 +30,7 @@ use std::sync::Arc;
 
 use crate::engine::Engine;
 use crate::registry::Registry;
+use crate::secrets::Vault;
 use crate::store::Store;
 
 /// Where the runtime finds what it serves, and how it is reached.
@@ -69,6 +70,8 @@ pub struct AppState {
     pub store: Store,
     /// Merchants' deployed plugins.
     pub registry: Registry,
+    /// Merchants' plugin secrets, sealed with the operator's key.
+    pub secrets: Vault,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
     /// Where agents' training labels are appended.

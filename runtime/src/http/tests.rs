@@ -43,6 +43,7 @@ pub(super) async fn app() -> TestApp {
         training_file: None,
         compiler: None,
         limits: Default::default(),
+        secrets_key_file: None,
         demo: true,
         allow_private_http: vec![],
     };
@@ -98,6 +99,10 @@ pub(super) const JSON_ENDPOINTS: &[(Method, &str, Auth)] = &[
     (Method::POST, "/v1/admin/plugins", Auth::Admin),
     (Method::PUT, "/v1/admin/replies/greeting/en", Auth::Admin),
     (Method::PUT, "/v1/admin/handoff-phrases", Auth::Admin),
+    (Method::PUT, "/v1/admin/settings", Auth::Admin),
+    (Method::POST, "/v1/admin/faq", Auth::Admin),
+    (Method::PUT, "/v1/admin/faq/1", Auth::Admin),
+    (Method::PUT, "/v1/admin/secrets/shop_token", Auth::Admin),
 ];
 
 /// Sends `body` as `content_type` and returns the status and the JSON answer.

@@ -504,7 +504,7 @@ impl http::Host for HostState {
                 body: request.body,
             },
             self.deadline,
-            &|name| self.secrets.get(name),
+            &|name| self.secrets.get(&self.merchant, name),
         );
         match outcome {
             Ok(r) => Ok(http::Response {

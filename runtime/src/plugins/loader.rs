@@ -65,14 +65,15 @@ impl PluginHost {
             linker,
             data,
             clock: Clock::System,
-            secrets: Arc::new(Secrets::Environment),
+            secrets: Arc::new(Secrets::None),
             outbound: Arc::new(OutboundPolicy::default()),
             plugins: Table::default(),
             _ticker: ticker,
         })
     }
 
-    /// Secret header values for plugins' outbound HTTP come from `secrets`.
+    /// Secret header values for plugins' outbound HTTP come from `secrets` (by default
+    /// there are none).
     pub fn with_secrets(mut self, secrets: Secrets) -> Self {
         self.secrets = Arc::new(secrets);
         self

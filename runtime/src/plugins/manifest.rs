@@ -91,8 +91,9 @@ pub struct HttpGrant {
     /// Largest response body, in bytes.
     #[serde(default = "HttpGrant::default_max_response_bytes")]
     pub max_response_bytes: u64,
-    /// Headers the host adds to requests to an origin, with values from the runtime's
-    /// secrets (environment variable `KEFU_SECRET_<NAME>`); the plugin never sees them.
+    /// Headers the host adds to requests to an origin, with values from the merchant's
+    /// secrets (set through the admin API, `PUT /v1/admin/secrets/{name}`); the plugin
+    /// never sees them.
     #[serde(default)]
     pub secrets: Vec<HttpSecret>,
 }
@@ -105,7 +106,8 @@ pub struct HttpSecret {
     pub origin: String,
     /// The header, e.g. `Authorization`.
     pub header: String,
-    /// The secret's name: its value is `KEFU_SECRET_<NAME>` in the runtime's environment.
+    /// The secret's name: its value is the plugin's merchant's secret of that name (only
+    /// theirs; for the demo shop under `kefu serve --demo`, also `KEFU_SECRET_<NAME>`).
     pub name: String,
 }
 

@@ -49,6 +49,6 @@ pub use self::manifest::{Manifest, MoneyLimits, Need};
 pub use self::network::PrivateHttp;
 pub use self::table::LoadedPlugin;
 pub use self::types::{
-    CallInput, CallStats, Clock, Description, PluginReply, PluginRequest, Proposal, Secrets,
-    outcome_json,
+    CallInput, CallStats, Clock, Description, MerchantSecrets, PluginReply, PluginRequest,
+    Proposal, Secrets, outcome_json,
 };

@@ -1,9 +1,11 @@
 //! The plugin host's own types: what a plugin is asked ([`PluginRequest`], [`CallInput`]),
 //! what it answers ([`PluginReply`], [`Proposal`], [`Description`]), what a call cost
-//! ([`CallStats`]), and where time and secrets come from ([`Clock`], [`Secrets`]). No WIT
+//! ([`CallStats`]), and where time and secrets come from ([`Clock`], [`Secrets`],
+//! [`MerchantSecrets`]). No WIT
 //! type appears here: `conversions.rs` translates.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kefu_protocol::Card;
@@ -250,23 +252,98 @@ impl Clock {
     }
 }
 
-/// Where the values of secrets named in manifests (`[[http.secrets]]`) come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a merchant's secrets come from, for the host: implemented over the encrypted store
+/// by the runtime (`crate::secrets`); called from the blocking thread a plugin runs on.
+/// Errors are messages for the log.
+pub trait MerchantSecrets: Send + Sync + std::fmt::Debug + 'static {
+    /// The value of `merchant`'s secret `name`, if they set one.
+    fn secret(&self, merchant: &str, name: &str) -> Result<Option<String>, String>;
+}
+
+/// Where the values of secrets named in manifests (`[[http.secrets]]`) come from. A lookup
+/// always names the merchant whose plugin is calling (the host's binding, not anything the
+/// plugin says), so a plugin can only ever get its own merchant's secrets.
+#[derive(Debug, Clone, Default)]
 pub enum Secrets {
-    /// `KEFU_SECRET_<NAME>` in the runtime's environment.
-    Environment,
-    /// A fixed table (tests).
+    /// None at all: every lookup finds nothing (a host nobody gave secrets).
+    #[default]
+    None,
+    /// Each merchant's own secrets (`store`, set through the admin API) and, for one
+    /// merchant only (`environment_for`: the demo shop under `kefu serve --demo`),
+    /// `KEFU_SECRET_<NAME>` from the runtime's environment when the store has none. The
+    /// environment is the operator's, not a merchant's: offered to every merchant, any
+    /// shop's manifest could name a variable set for another and send it to its own
+    /// origin.
+    PerMerchant {
+        /// Merchants' stored secrets, if the runtime keeps any.
+        store: Option<Arc<dyn MerchantSecrets>>,
+        /// The one merchant that may read the runtime's environment.
+        environment_for: Option<String>,
+    },
+    /// A fixed table, the same for every merchant (tests).
     Fixed(HashMap<String, String>),
 }
 
 impl Secrets {
-    /// The value of secret `name`.
-    pub fn get(&self, name: &str) -> Option<String> {
+    /// The value of `merchant`'s secret `name`. A store failure or a value that does not
+    /// decrypt is logged and finds nothing (the plugin's request then fails as
+    /// `unavailable`, never goes out without its secret).
+    pub fn get(&self, merchant: &str, name: &str) -> Option<String> {
         match self {
-            Self::Environment => {
-                std::env::var(format!("KEFU_SECRET_{}", name.to_ascii_uppercase())).ok()
+            Self::None => None,
+            Self::PerMerchant {
+                store,
+                environment_for,
+            } => {
+                let stored = store.as_ref().and_then(|s| match s.secret(merchant, name) {
+                    Ok(value) => value,
+                    Err(e) => {
+                        tracing::error!(%merchant, secret = %name, error = %e, "secret lookup failed");
+                        None
+                    }
+                });
+                stored.or_else(|| {
+                    environment_for
+                        .as_deref()
+                        .filter(|m| *m == merchant)
+                        .and_then(|_| {
+                            std::env::var(format!("KEFU_SECRET_{}", name.to_ascii_uppercase())).ok()
+                        })
+                })
             }
             Self::Fixed(table) => table.get(name).cloned(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Table(Vec<(&'static str, &'static str, &'static str)>);
+
+    impl MerchantSecrets for Table {
+        fn secret(&self, merchant: &str, name: &str) -> Result<Option<String>, String> {
+            Ok(self
+                .0
+                .iter()
+                .find(|(m, n, _)| *m == merchant && *n == name)
+                .map(|(_, _, v)| v.to_string()))
+        }
+    }
+
+    #[test]
+    fn a_merchants_lookup_never_finds_another_merchants_secret() {
+        let secrets = Secrets::PerMerchant {
+            store: Some(Arc::new(Table(vec![("shop-a", "token", "a-value")]))),
+            environment_for: Some("demo".into()),
+        };
+        assert_eq!(secrets.get("shop-a", "token").as_deref(), Some("a-value"));
+        assert_eq!(secrets.get("shop-b", "token"), None);
+        // The demo reads the environment only after its own stored secrets: it finds
+        // nothing of shop-a's either.
+        assert_eq!(secrets.get("demo", "token"), None);
+        assert_eq!(Secrets::None.get("shop-a", "token"), None);
     }
 }

@@ -1,6 +1,9 @@
 //! The merchant's products, and the ranking that finds them by name, SKU or description in
-//! English and Chinese.
+//! English and Chinese; a catalogue imported at once ([`Store::import_catalog`]).
 
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::{Store, StoreError};
@@ -62,7 +65,107 @@ fn product_score(product: &ProductRecord, query: &str) -> u32 {
     score
 }
 
+/// How an import treats the products already there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportMode {
+    /// The catalogue becomes exactly the imported products: others are removed.
+    Replace,
+    /// Imported products are added or updated by SKU; others stay.
+    #[default]
+    Upsert,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CatalogImport {
+    /// How it treated the products already there.
+    pub mode: ImportMode,
+    /// Products that were not there before.
+    pub created: u64,
+    /// Products whose SKU was there and that were overwritten.
+    pub updated: u64,
+    /// Products removed (`replace` only).
+    pub removed: u64,
+    /// Products in the catalogue afterwards.
+    pub total: u64,
+}
+
 impl Store {
+    /// Writes `products` into `merchant`'s catalogue in one transaction: all of them or,
+    /// on any failure, none. SKUs must be unique within `products` (the caller checks).
+    pub async fn import_catalog(
+        &self,
+        merchant: &str,
+        products: &[ProductRecord],
+        mode: ImportMode,
+    ) -> Result<CatalogImport, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let existing: HashSet<String> =
+            sqlx::query("SELECT sku FROM products WHERE merchant_id = ?")
+                .bind(merchant)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.get("sku"))
+                .collect();
+        let mut removed = 0;
+        if mode == ImportMode::Replace {
+            let kept: HashSet<&str> = products.iter().map(|p| p.sku.as_str()).collect();
+            removed = existing
+                .iter()
+                .filter(|s| !kept.contains(s.as_str()))
+                .count() as u64;
+            sqlx::query("DELETE FROM products WHERE merchant_id = ?")
+                .bind(merchant)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let mut updated = 0;
+        for p in products {
+            if existing.contains(&p.sku) {
+                updated += 1;
+            }
+            sqlx::query(
+                "INSERT INTO products (merchant_id, sku, name, name_zh, description, \
+                 description_zh, price_minor, currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (merchant_id, sku) DO UPDATE SET name = excluded.name, \
+                 name_zh = excluded.name_zh, description = excluded.description, \
+                 description_zh = excluded.description_zh, price_minor = excluded.price_minor, \
+                 currency = excluded.currency, stock = excluded.stock",
+            )
+            .bind(merchant)
+            .bind(&p.sku)
+            .bind(&p.name)
+            .bind(&p.name_zh)
+            .bind(&p.description)
+            .bind(&p.description_zh)
+            .bind(p.price_minor as i64)
+            .bind(&p.currency)
+            .bind(i64::from(p.stock))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let total = sqlx::query("SELECT COUNT(*) AS n FROM products WHERE merchant_id = ?")
+            .bind(merchant)
+            .fetch_one(&mut *tx)
+            .await?
+            .get::<i64, _>("n") as u64;
+        tx.commit().await?;
+        Ok(CatalogImport {
+            mode,
+            created: products.len() as u64 - updated,
+            updated,
+            removed,
+            total,
+        })
+    }
+
+    /// Every product of `merchant`, by SKU.
+    pub async fn catalog(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {
+        self.products(merchant).await
+    }
+
     async fn products(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT sku, name, name_zh, description, description_zh, price_minor, currency, stock FROM products \

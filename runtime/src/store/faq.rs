@@ -1,4 +1,5 @@
-//! The merchant's FAQ entries (table `faq`), which FAQ retrieval reads and agents add to.
+//! The merchant's FAQ entries (table `faq`), which FAQ retrieval reads, agents add to and
+//! the admin API manages.
 
 use serde::Serialize;
 use sqlx::Row;
@@ -6,7 +7,7 @@ use sqlx::Row;
 use super::{Store, StoreError, now_ms};
 
 /// One FAQ entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FaqEntry {
     /// Row id.
     pub id: i64,
@@ -63,5 +64,45 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(row.get("id"))
+    }
+
+    /// How many FAQ entries `merchant` has.
+    pub async fn faq_count(&self, merchant: &str) -> Result<u64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM faq WHERE merchant_id = ?")
+            .bind(merchant)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.get::<i64, _>("n") as u64)
+    }
+
+    /// Rewrites `merchant`'s FAQ entry `id`; `false` if they have none of that id.
+    pub async fn update_faq(&self, merchant: &str, entry: &FaqEntry) -> Result<bool, StoreError> {
+        Ok(sqlx::query(
+            "UPDATE faq SET question = ?, answer = ?, lang = ?, intent = ? \
+             WHERE merchant_id = ? AND id = ?",
+        )
+        .bind(&entry.question)
+        .bind(&entry.answer)
+        .bind(&entry.lang)
+        .bind(&entry.intent)
+        .bind(merchant)
+        .bind(entry.id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            > 0)
+    }
+
+    /// Removes `merchant`'s FAQ entry `id`; `false` if they have none of that id.
+    pub async fn delete_faq(&self, merchant: &str, id: i64) -> Result<bool, StoreError> {
+        Ok(
+            sqlx::query("DELETE FROM faq WHERE merchant_id = ? AND id = ?")
+                .bind(merchant)
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected()
+                > 0,
+        )
     }
 }

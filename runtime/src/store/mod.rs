@@ -11,7 +11,7 @@
 //! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
 //! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
 //! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `registry.rs` (plugin
-//! versions, API keys) and `demo.rs`.
+//! versions, API keys), `secrets.rs` (merchants' sealed plugin secrets) and `demo.rs`.
 
 mod actions;
 mod agents;
@@ -26,6 +26,7 @@ mod merchants;
 mod notes;
 mod refunds;
 mod registry;
+mod secrets;
 mod settings;
 mod tickets;
 mod turn;
@@ -43,13 +44,15 @@ pub use crate::domain::{
     OrderRecord, ProductRecord, RefundRecord,
 };
 pub use agents::{Agent, NewAgentError};
+pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use demo::{DemoAgent, DemoData};
 pub use faq::FaqEntry;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};
 pub use notes::Note;
 pub use registry::{PluginVersion, Stored, StoredPlugin};
-pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings};
+pub use secrets::{SealedSecret, SecretInfo};
+pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, SettingsUpdate};
 pub use tickets::Ticket;
 pub use turn::{TurnSnapshot, TurnWrite, TurnWritten};
 

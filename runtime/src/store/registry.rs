@@ -7,7 +7,7 @@ use sqlx::Row;
 use super::{Store, StoreError, now_ms};
 
 /// One deployed version of a plugin (without its bytes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct PluginVersion {
     /// Plugin name.
     pub name: String,

@@ -1,6 +1,6 @@
 //! A merchant's settings that the engine applies: shop name, refund cap, identity secret,
-//! business hours and reply time, handoff phrases, and the merchant's own wording of the
-//! bot's lines (`reply_templates`).
+//! business hours and reply time, handoff phrases, default locale, and the merchant's own
+//! wording of the bot's lines (`reply_templates`).
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -25,18 +25,41 @@ pub struct MerchantSettings {
     pub reply_within_hours: u32,
     /// Phrases that always go to a person in this shop (lower-case).
     pub handoff_phrases: Vec<String>,
+    /// The language (`en`, `zh`) a conversation starts in when the widget does not say.
+    pub default_locale: String,
+}
+
+/// What the admin API sets at once (everything but the identity secret, which only the
+/// command line rotates). Checked by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsUpdate {
+    /// Shop name.
+    pub name: String,
+    /// Refunds above this always go to a person (`None`: the plugins' own caps only).
+    pub refund_cap_minor: Option<u64>,
+    /// When agents answer live (`None`: whenever one is online).
+    pub business_hours: Option<BusinessHours>,
+    /// The reply time promised when nobody can answer live, in hours.
+    pub reply_within_hours: u32,
+    /// Phrases that always go to a person in this shop.
+    pub handoff_phrases: Vec<String>,
+    /// `en` or `zh`.
+    pub default_locale: String,
 }
 
 /// When agents answer live: on `days`, from `open` to `close` local time, where local time is
 /// UTC plus `utc_offset_minutes`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessHours {
     /// `mon` … `sun`.
+    #[schema(example = json!(["mon", "tue", "wed", "thu", "fri"]))]
     pub days: Vec<String>,
     /// `HH:MM`, inclusive.
+    #[schema(example = "09:00")]
     pub open: String,
     /// `HH:MM`, exclusive.
+    #[schema(example = "18:00")]
     pub close: String,
     /// The shop's offset from UTC, e.g. 480 for UTC+8.
     #[serde(default)]
@@ -66,6 +89,9 @@ impl BusinessHours {
         if open >= close {
             return Err("close must be after open".into());
         }
+        if !(-12 * 60..=14 * 60).contains(&self.utc_offset_minutes) {
+            return Err("utc_offset_minutes must be between -720 (UTC-12) and 840 (UTC+14)".into());
+        }
         Ok(())
     }
 
@@ -90,7 +116,7 @@ impl Store {
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
             "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
-             handoff_phrases FROM merchants WHERE id = ?",
+             handoff_phrases, default_locale FROM merchants WHERE id = ?",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
@@ -110,9 +136,44 @@ impl Store {
                 reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
                 handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
                     .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
+                default_locale: r.get("default_locale"),
             })
         })
         .transpose()
+    }
+
+    /// Replaces `merchant`'s settings (all but the identity secret) at once.
+    pub async fn update_merchant_settings(
+        &self,
+        merchant: &str,
+        update: &SettingsUpdate,
+    ) -> Result<(), StoreError> {
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt(e.to_string());
+        let hours = update
+            .business_hours
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(corrupt)?;
+        let phrases: Vec<String> = update
+            .handoff_phrases
+            .iter()
+            .map(|p| p.trim().to_lowercase())
+            .collect();
+        sqlx::query(
+            "UPDATE merchants SET name = ?, refund_cap_minor = ?, business_hours = ?, \
+             reply_within_hours = ?, handoff_phrases = ?, default_locale = ? WHERE id = ?",
+        )
+        .bind(update.name.trim())
+        .bind(update.refund_cap_minor.map(|v| v as i64))
+        .bind(hours)
+        .bind(i64::from(update.reply_within_hours))
+        .bind(serde_json::to_string(&phrases).map_err(corrupt)?)
+        .bind(&update.default_locale)
+        .bind(merchant)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Sets the phrases that always go to a person in `merchant`'s shop.

@@ -1,0 +1,142 @@
+//! A merchant's plugins through the admin API: deploy a version, list versions, roll back,
+//! activate one, and read the audit log of their calls. The work is the registry's
+//! ([`crate::registry`]); this file only speaks HTTP.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::auth::Merchant;
+use super::openapi::ErrorBody;
+use super::{ApiError, AppState};
+use crate::http::json::Json;
+use crate::registry::Activated;
+use crate::store::PluginVersion;
+
+/// A plugin version to deploy.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DeployBody {
+    /// The plugin's `manifest.toml`, as text.
+    manifest: String,
+    /// The component (`plugin.wasm`), base64.
+    component: String,
+}
+
+/// The merchant's plugin versions.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct PluginList {
+    /// Every deployed version, with which one serves.
+    plugins: Vec<PluginVersion>,
+}
+
+/// Deploys a plugin version and makes it serve.
+#[utoipa::path(
+    post,
+    path = "/v1/admin/plugins",
+    tag = "plugins",
+    request_body = DeployBody,
+    responses(
+        (status = CREATED, description = "Deployed and serving", body = Activated),
+        (status = UNPROCESSABLE_ENTITY, description = "Invalid manifest or component (`invalid_manifest`, `invalid_component`, `incompatible_component`)", body = ErrorBody),
+        (status = CONFLICT, description = "That version exists (`version_exists`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn deploy(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Json(body): Json<DeployBody>,
+) -> Result<Response, ApiError> {
+    let component = base64::engine::general_purpose::STANDARD
+        .decode(body.component.trim())
+        .map_err(|e| {
+            ApiError::bad_request("bad_component", format!("component is not base64: {e}"))
+        })?;
+    let activated = state
+        .registry
+        .deploy(&merchant, &body.manifest, component)
+        .await?;
+    Ok((StatusCode::CREATED, Json(activated)).into_response())
+}
+
+/// Lists the merchant's plugin versions.
+#[utoipa::path(
+    get,
+    path = "/v1/admin/plugins",
+    tag = "plugins",
+    responses((status = OK, body = PluginList))
+)]
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+) -> Result<Response, ApiError> {
+    let plugins = state.registry.list(&merchant).await?;
+    Ok(Json(PluginList { plugins }).into_response())
+}
+
+/// Makes the version deployed before the serving one serve again.
+#[utoipa::path(
+    post,
+    path = "/v1/admin/plugins/{name}/rollback",
+    tag = "plugins",
+    params(("name" = String, Path, description = "The plugin's name")),
+    responses(
+        (status = OK, description = "Rolled back", body = Activated),
+        (status = CONFLICT, description = "No earlier version (`no_earlier_version`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn rollback(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.registry.rollback(&merchant, &name).await?).into_response())
+}
+
+/// Makes one deployed version serve.
+#[utoipa::path(
+    post,
+    path = "/v1/admin/plugins/{name}/versions/{version}/activate",
+    tag = "plugins",
+    params(
+        ("name" = String, Path, description = "The plugin's name"),
+        ("version" = String, Path, description = "A deployed version"),
+    ),
+    responses(
+        (status = OK, description = "Activated", body = Activated),
+        (status = NOT_FOUND, description = "No such version (`no_such_version`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn activate(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path((name, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.registry.activate(&merchant, &name, &version).await?).into_response())
+}
+
+#[derive(Deserialize)]
+pub(super) struct AuditQuery {
+    limit: Option<u32>,
+}
+
+/// The latest plugin calls: who, what, how long, what money they moved, how they ended.
+#[utoipa::path(
+    get,
+    path = "/v1/admin/audit",
+    tag = "plugins",
+    params(("limit" = Option<u32>, Query, description = "How many calls, newest first (1 to 1000, default 100)")),
+    responses((status = OK, description = "`{\"calls\": [...]}`", body = serde_json::Value))
+)]
+pub(super) async fn audit(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, ApiError> {
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let calls = state.store.plugin_calls(&merchant, limit).await?;
+    Ok(Json(json!({ "calls": calls })).into_response())
+}

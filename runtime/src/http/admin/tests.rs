@@ -1,0 +1,670 @@
+//! The admin API driven without a socket (`oneshot` on the whole app): settings, FAQ,
+//! catalogue import, secrets and the OpenAPI document, as a merchant's program uses them.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::{Value, json};
+use tower::ServiceExt as _;
+
+use crate::http::AppState;
+
+/// A runtime on a fresh data directory (the demo shop, no plugins), with API keys for the
+/// demo shop and for a second shop.
+struct TestApp {
+    state: AppState,
+    /// `Authorization` header of the demo shop.
+    demo: String,
+    /// `Authorization` header of another shop, `other-shop`.
+    other: String,
+    data_dir: std::path::PathBuf,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+/// The key file's contents in tests.
+const TEST_KEY: &str = "0707070707070707070707070707070707070707070707070707070707070707";
+
+async fn app(with_key: bool) -> TestApp {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let data_dir = std::env::temp_dir().join(format!(
+        "kefu-admin-test-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let plugins_dir = data_dir.join("no-plugins");
+    std::fs::create_dir_all(&plugins_dir).unwrap();
+    let key_file = data_dir.join("secrets.key");
+    if with_key {
+        std::fs::write(&key_file, TEST_KEY).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    }
+    let args = crate::app::ServeArgs {
+        listen: ([127, 0, 0, 1], 0).into(),
+        data_dir: data_dir.clone(),
+        assets_dir: root.join("dist"),
+        www_dir: root.join("www"),
+        plugins_dir,
+        public_url: None,
+        training_file: None,
+        compiler: None,
+        secrets_key_file: with_key.then_some(key_file),
+        demo: true,
+        limits: Default::default(),
+        allow_private_http: vec![],
+    };
+    let state = crate::app::build_app(&args, args.listen).await.unwrap();
+    state
+        .store
+        .create_merchant("other-shop", "Other Shop")
+        .await
+        .unwrap();
+    let demo = state.store.create_api_key("demo", "test").await.unwrap();
+    let other = state
+        .store
+        .create_api_key("other-shop", "test")
+        .await
+        .unwrap();
+    TestApp {
+        state,
+        demo: format!("Bearer {demo}"),
+        other: format!("Bearer {other}"),
+        data_dir,
+    }
+}
+
+/// A response: status and body (JSON when it is JSON, else a string).
+async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    auth: Option<&str>,
+    content_type: &str,
+    body: impl Into<Body>,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, content_type);
+    if let Some(auth) = auth {
+        request = request.header(header::AUTHORIZATION, auth);
+    }
+    let response = crate::app::router(app.state.clone())
+        .oneshot(request.body(body.into()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
+        .await
+        .unwrap();
+    let body = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    (status, body)
+}
+
+async fn get(app: &TestApp, path: &str, auth: &str) -> (StatusCode, Value) {
+    send(app, Method::GET, path, Some(auth), "application/json", "").await
+}
+
+async fn json(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    auth: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let body = body.to_string();
+    send(app, method, path, Some(auth), "application/json", body).await
+}
+
+fn settings(overrides: Value) -> Value {
+    let mut s = json!({
+        "name": "Demo Shop",
+        "refund_cap_minor": 5000,
+        "business_hours": {"days": ["mon", "tue"], "open": "09:00", "close": "18:00", "utc_offset_minutes": 480},
+        "reply_within_hours": 12,
+        "handoff_phrases": ["Warranty claim"],
+        "default_locale": "zh",
+    });
+    for (k, v) in overrides.as_object().unwrap() {
+        s[k] = v.clone();
+    }
+    s
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_are_replaced_at_once_and_the_engine_reads_them() {
+    let app = app(false).await;
+    let (status, body) = json(
+        &app,
+        Method::PUT,
+        "/v1/admin/settings",
+        &app.demo,
+        settings(json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["reply_within_hours"], 12);
+    assert_eq!(body["handoff_phrases"], json!(["warranty claim"]));
+    let (_, read) = get(&app, "/v1/admin/settings", &app.demo).await;
+    assert_eq!(read, body);
+    let stored = app
+        .state
+        .store
+        .merchant_settings("demo")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.refund_cap_minor, Some(5000));
+    assert_eq!(stored.business_hours.unwrap().utc_offset_minutes, 480);
+    // A conversation whose widget names no locale starts in the shop's.
+    let conv = app.state.engine.open("demo", None, "").await.unwrap();
+    assert_eq!(conv.locale, "zh");
+    // The other shop's settings did not move.
+    let (_, other) = get(&app, "/v1/admin/settings", &app.other).await;
+    assert_eq!(other["name"], "Other Shop");
+    assert_eq!(other["default_locale"], "en");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_reject_bad_business_hours() {
+    let app = app(false).await;
+    let before = get(&app, "/v1/admin/settings", &app.demo).await.1;
+    for (hours, words) in [
+        (
+            json!({"days": ["mon"], "open": "9", "close": "18:00"}),
+            "HH:MM",
+        ),
+        (
+            json!({"days": ["funday"], "open": "09:00", "close": "18:00"}),
+            "funday",
+        ),
+        (
+            json!({"days": ["mon"], "open": "18:00", "close": "09:00"}),
+            "after open",
+        ),
+        (
+            json!({"days": [], "open": "09:00", "close": "18:00"}),
+            "at least one day",
+        ),
+        (
+            json!({"days": ["mon"], "open": "09:00", "close": "18:00", "utc_offset_minutes": 2000}),
+            "utc_offset_minutes",
+        ),
+    ] {
+        let body = settings(json!({ "business_hours": hours }));
+        let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{hours}: {error}");
+        assert_eq!(error["code"], "invalid_business_hours", "{error}");
+        let sentence = error["error"].as_str().unwrap();
+        assert!(
+            sentence.starts_with("business_hours: ") && sentence.contains(words),
+            "{sentence}"
+        );
+    }
+    for (field, value, code) in [
+        ("reply_within_hours", json!(0), "invalid_reply_time"),
+        ("default_locale", json!("fr"), "unsupported_lang"),
+        ("name", json!("  "), "invalid_name"),
+        ("handoff_phrases", json!(["x"]), "invalid_phrases"),
+    ] {
+        let body = settings(json!({ field: value }));
+        let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {error}");
+        assert_eq!(error["code"], code, "{error}");
+    }
+    let body = settings(json!({ "colour": "red" }));
+    let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["code"], "invalid_fields");
+    // Nothing was written.
+    assert_eq!(get(&app, "/v1/admin/settings", &app.demo).await.1, before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn faq_entries_are_managed_per_shop_and_answered_by_the_bot() {
+    let app = app(false).await;
+    let entry = json!({"question": "Do you gift wrap orders?", "answer": "Yes, for 2 dollars at checkout.", "lang": "en"});
+    let (status, added) = json(&app, Method::POST, "/v1/admin/faq", &app.demo, entry).await;
+    assert_eq!(status, StatusCode::CREATED, "{added}");
+    let id = added["id"].as_i64().unwrap();
+    let faq = app.state.store.faq("demo").await.unwrap();
+    let stored = faq.iter().find(|e| e.id == id).unwrap();
+    // The engine's own matcher finds it.
+    let found = crate::engine::faq::find(
+        &faq,
+        "can you gift wrap my order?",
+        kefu_intent::OUT_OF_SCOPE,
+    );
+    assert_eq!(found.map(|e| e.id), Some(stored.id));
+
+    let path = format!("/v1/admin/faq/{id}");
+    let rewrite = json!({"question": "Do you gift wrap?", "answer": "Yes, free.", "intent": "no_such_intent"});
+    let (status, error) = json(&app, Method::PUT, &path, &app.demo, rewrite).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error["code"], "unknown_intent");
+    let rewrite = json!({"question": "Do you gift wrap?", "answer": "Yes, free."});
+    let (status, updated) = json(&app, Method::PUT, &path, &app.demo, rewrite.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{updated}");
+    assert_eq!(updated["answer"], "Yes, free.");
+    assert_eq!(updated["lang"], "en", "the shop's default locale");
+
+    // Another shop can neither change nor remove it.
+    let (status, error) = json(&app, Method::PUT, &path, &app.other, rewrite).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(error["code"], "no_such_faq");
+    let (status, _) = send(
+        &app,
+        Method::DELETE,
+        &path,
+        Some(&app.other),
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, list) = get(&app, "/v1/admin/faq", &app.other).await;
+    assert_eq!(list["faq"], json!([]));
+
+    let (status, _) = send(
+        &app,
+        Method::DELETE,
+        &path,
+        Some(&app.demo),
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, error) = send(
+        &app,
+        Method::DELETE,
+        "/v1/admin/faq/abc",
+        Some(&app.demo),
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(error["code"], "no_such_faq");
+}
+
+const CSV: &str = "sku,name,name_zh,price_minor,currency,stock\n\
+    HD-1,Grey hoodie,灰色连帽衫,4500,USD,12\n\
+    \"MUG-1\",\"Mug, large\",,1200,USD,0\n";
+
+async fn import(app: &TestApp, query: &str, content_type: &str, body: &str) -> (StatusCode, Value) {
+    let path = format!("/v1/admin/catalog{query}");
+    send(
+        app,
+        Method::POST,
+        &path,
+        Some(&app.other),
+        content_type,
+        body.to_string(),
+    )
+    .await
+}
+
+async fn skus(app: &TestApp) -> Vec<String> {
+    let (_, list) = get(app, "/v1/admin/catalog", &app.other).await;
+    list["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["sku"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn catalogue_import_is_all_or_nothing() {
+    let app = app(false).await;
+    let (status, done) = import(&app, "", "text/csv; charset=utf-8", CSV).await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(
+        done,
+        json!({"mode": "upsert", "created": 2, "updated": 0, "removed": 0, "total": 2})
+    );
+    let hoodie = app
+        .state
+        .store
+        .product("other-shop", "HD-1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(hoodie.name_zh.as_deref(), Some("灰色连帽衫"));
+    assert_eq!(hoodie.price_minor, 4500);
+    assert!(
+        app.state
+            .store
+            .product("demo", "HD-1")
+            .await
+            .unwrap()
+            .is_none(),
+        "only the key's shop"
+    );
+
+    // A bad row anywhere: nothing is written, and the error names its line and field.
+    let bad = "sku,name,price_minor,currency,stock\nNEW-1,New thing,100,USD,1\nHD-1,Grey hoodie,cheap,USD,3\n";
+    let (status, error) = import(&app, "?mode=replace", "text/csv", bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    assert_eq!(error["code"], "invalid_product");
+    let sentence = error["error"].as_str().unwrap();
+    assert!(
+        sentence.contains("line 3") && sentence.contains("`price_minor`"),
+        "{sentence}"
+    );
+    assert_eq!(skus(&app).await, ["HD-1", "MUG-1"]);
+    for (body, words) in [
+        (
+            "sku,name,price_minor,currency,stock\nA,B,1,usd,1\n",
+            ["line 2", "`currency`"],
+        ),
+        (
+            "sku,name,price_minor,currency,stock\nA,B,1,USD,1\na,C,2,USD,1\n",
+            ["line 3", "also on line 2"],
+        ),
+        (
+            "sku,name,price_minor,currency,stock\nA,B,1,USD,-1\n",
+            ["line 2", "`stock`"],
+        ),
+    ] {
+        let (status, error) = import(&app, "", "text/csv", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+        for w in words {
+            assert!(error["error"].as_str().unwrap().contains(w), "{w}: {error}");
+        }
+    }
+    let (status, error) = import(&app, "", "text/csv", "sku,name,colour\nA,B,red\n").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["code"], "malformed_csv");
+    assert!(
+        error["error"].as_str().unwrap().contains("`colour`"),
+        "{error}"
+    );
+
+    // JSON, replacing: the catalogue becomes exactly the file.
+    let products = json!([
+        {"sku": "HD-1", "name": "Grey hoodie", "price_minor": 3900, "currency": "USD", "stock": 5},
+        {"sku": "CAP-1", "name": "Cap", "description": "A cap.", "price_minor": 900, "currency": "USD", "stock": 40},
+    ]);
+    let (status, done) = import(
+        &app,
+        "?mode=replace",
+        "application/json",
+        &products.to_string(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{done}");
+    assert_eq!(
+        done,
+        json!({"mode": "replace", "created": 1, "updated": 1, "removed": 1, "total": 2})
+    );
+    assert_eq!(skus(&app).await, ["CAP-1", "HD-1"]);
+    let bad = json!([{"sku": "X", "name": "X", "price_minor": 1, "currency": "USD", "stock": 1}, {"sku": "Y", "name": "Y", "currency": "USD", "stock": 1}]);
+    let (status, error) = import(&app, "?mode=replace", "application/json", &bad.to_string()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sentence = error["error"].as_str().unwrap();
+    assert!(
+        sentence.contains("product 2") && sentence.contains("price_minor"),
+        "{sentence}"
+    );
+    assert_eq!(skus(&app).await, ["CAP-1", "HD-1"]);
+
+    // Neither CSV nor JSON, a bad mode, and a body over the limit are refused alike.
+    let (status, error) = import(&app, "", "text/plain", CSV).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("wrong_content_type")
+        )
+    );
+    let (status, error) = import(&app, "?mode=merge", "text/csv", CSV).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_mode"))
+    );
+    let huge = format!(
+        "sku,name,price_minor,currency,stock\n{}",
+        "A,B,1,USD,1\n".repeat(500_000)
+    );
+    let (status, error) = import(&app, "", "text/csv", &huge).await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("body_too_large"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_is_never_returned_by_the_api() {
+    let app = app(true).await;
+    let value = "Bearer zq-never-shown-7731";
+    let path = "/v1/admin/secrets/Shop_Token";
+    let (status, body) = json(
+        &app,
+        Method::PUT,
+        path,
+        &app.demo,
+        json!({ "value": value }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (status, list) = get(&app, "/v1/admin/secrets", &app.demo).await;
+    assert_eq!(status, StatusCode::OK);
+    let secrets = list["secrets"].as_array().unwrap();
+    assert_eq!(secrets.len(), 1);
+    assert_eq!(secrets[0]["name"], "shop_token");
+    assert!(secrets[0]["updated_at"].as_i64().unwrap() > 0);
+    assert_eq!(
+        secrets[0].as_object().unwrap().len(),
+        2,
+        "names and times only"
+    );
+    // No admin GET answers the value.
+    for (path, item) in &super::openapi::spec().paths.paths {
+        if item.get.is_some() && !path.contains('{') {
+            let (_, body) = get(&app, path, &app.demo).await;
+            assert!(!body.to_string().contains("never-shown"), "{path}: {body}");
+        }
+    }
+    // Nor does the database hold it in clear.
+    let sealed = app
+        .state
+        .store
+        .sealed_secret("demo", "shop_token")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!sealed.ciphertext.windows(11).any(|w| w == b"never-shown"));
+    // The other shop sees none of it; the value reaches the demo's plugins only.
+    assert_eq!(
+        get(&app, "/v1/admin/secrets", &app.other).await.1,
+        json!({"secrets": []})
+    );
+    assert_eq!(
+        app.state
+            .secrets
+            .get("demo", "SHOP_TOKEN")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(value)
+    );
+    assert_eq!(
+        app.state
+            .secrets
+            .get("other-shop", "shop_token")
+            .await
+            .unwrap(),
+        None
+    );
+
+    for (name, body, code) in [
+        ("bad-name", json!({"value": "x"}), "invalid_secret_name"),
+        (
+            "ok",
+            json!({"value": "line\nbreak"}),
+            "invalid_secret_value",
+        ),
+        ("ok", json!({"value": ""}), "invalid_secret_value"),
+    ] {
+        let path = format!("/v1/admin/secrets/{name}");
+        let (status, error) = json(&app, Method::PUT, &path, &app.demo, body).await;
+        assert_eq!(
+            (status, error["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(code))
+        );
+    }
+    let (status, error) = send(
+        &app,
+        Method::DELETE,
+        path,
+        Some(&app.other),
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(
+        (status, error["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("no_such_secret"))
+    );
+    let (status, _) = send(
+        &app,
+        Method::DELETE,
+        path,
+        Some(&app.demo),
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.state.secrets.get("demo", "shop_token").await.unwrap(),
+        None
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_secrets_key_setting_a_secret_is_refused_and_the_rest_works() {
+    let app = app(false).await;
+    let (status, error) = json(
+        &app,
+        Method::PUT,
+        "/v1/admin/secrets/token",
+        &app.demo,
+        json!({"value": "v"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(error["code"], "secrets_key_missing");
+    assert!(
+        error["error"]
+            .as_str()
+            .unwrap()
+            .contains("--secrets-key-file"),
+        "{error}"
+    );
+    assert_eq!(
+        get(&app, "/v1/admin/secrets", &app.demo).await.1,
+        json!({"secrets": []})
+    );
+    assert_eq!(
+        get(&app, "/v1/admin/settings", &app.demo).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn openapi_documents_every_admin_route() {
+    let app = app(false).await;
+    // Served without a key, and the same document the routes were built from.
+    let (status, served) = send(
+        &app,
+        Method::GET,
+        "/v1/admin/openapi.json",
+        None,
+        "application/json",
+        "",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let spec = super::openapi::spec();
+    assert_eq!(served, serde_json::to_value(spec).unwrap());
+    // Every documented operation is routed (a documented route the router lacks answers
+    // 404 or 405 here), needs the key unless it is this document, and has a summary.
+    let mut operations = 0;
+    for (path, item) in &spec.paths.paths {
+        let concrete = path.replace("{id}", "1").replace(['{', '}'], "");
+        for (method, op) in [
+            (Method::GET, &item.get),
+            (Method::POST, &item.post),
+            (Method::PUT, &item.put),
+            (Method::DELETE, &item.delete),
+        ] {
+            let Some(op) = op else { continue };
+            operations += 1;
+            let (status, _) = send(
+                &app,
+                method.clone(),
+                &concrete,
+                None,
+                "application/json",
+                "{}",
+            )
+            .await;
+            let what = format!("{method} {path}");
+            assert!(op.summary.is_some(), "{what} has no doc comment");
+            if path == "/v1/admin/openapi.json" {
+                assert_eq!(status, StatusCode::OK, "{what}");
+            } else {
+                assert_eq!(
+                    status,
+                    StatusCode::UNAUTHORIZED,
+                    "{what} is routed and needs a key"
+                );
+            }
+        }
+    }
+    assert!(operations >= 21, "{operations} operations");
+    // And nothing is routed any other way than from a documented handler: the admin
+    // router is built from `routes!` alone.
+    for (file, source) in [
+        ("mod.rs", include_str!("mod.rs")),
+        ("auth.rs", include_str!("auth.rs")),
+        ("catalog.rs", include_str!("catalog.rs")),
+        ("faq.rs", include_str!("faq.rs")),
+        ("openapi.rs", include_str!("openapi.rs")),
+        ("plugins.rs", include_str!("plugins.rs")),
+        ("replies.rs", include_str!("replies.rs")),
+        ("secrets.rs", include_str!("secrets.rs")),
+        ("settings.rs", include_str!("settings.rs")),
+    ] {
+        for call in [
+            ".route(",
+            ".route_service(",
+            ".nest(",
+            ".merge(",
+            ".fallback(",
+        ] {
+            assert!(
+                !source.contains(call),
+                "http/admin/{file} registers a route with `{call}`: use `routes!` and `#[utoipa::path]`"
+            );
+        }
+    }
+    let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/http/admin"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        files, 10,
+        "a new file in http/admin belongs in the list above"
+    );
+}
