@@ -60,7 +60,9 @@ impl Default for ChatState {
 /// "not sent yet" (a queued form or rating shows on its card instead).
 pub fn unsent(outbox: &[ClientMessage]) -> impl Iterator<Item = &str> {
     outbox.iter().filter_map(|frame| match frame {
-        ClientMessage::Say { text, .. } => Some(text.as_str()),
+        ClientMessage::Say { text, .. } | ClientMessage::Confirm { text, .. } => {
+            Some(text.as_str())
+        }
         _ => None,
     })
 }
@@ -131,7 +133,10 @@ impl Reducible for ChatState {
             }
             Action::Queued(frame) => {
                 // A new message replaces the last refusal; a form or a rating leaves it up.
-                if matches!(frame, ClientMessage::Say { .. }) {
+                if matches!(
+                    frame,
+                    ClientMessage::Say { .. } | ClientMessage::Confirm { .. }
+                ) {
                     next.error = None;
                 }
                 Rc::make_mut(&mut next.outbox).push(frame);

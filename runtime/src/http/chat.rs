@@ -23,10 +23,10 @@ use axum::routing::get;
 use kefu_protocol::{ChatMessage, ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION, ServerMessage};
 use tokio::sync::broadcast::error::RecvError;
 
-use super::AppState;
+use super::{AppState, PeerIp};
 use crate::bus::Event;
 use crate::engine::handoff::ContactInput;
-use crate::engine::{EngineError, ShopperInput, Turn};
+use crate::engine::{CardAnswer, EngineError, ShopperInput, Turn};
 use crate::store::Store;
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
@@ -42,11 +42,12 @@ async fn upgrade(
     ws: WebSocketUpgrade,
     State(state): State<AppState>,
     Path(merchant): Path<String>,
+    PeerIp(peer): PeerIp,
 ) -> Response {
     ws.max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
         .on_upgrade(move |socket| async move {
-            if let Err(e) = session(socket, state, merchant).await {
+            if let Err(e) = session(socket, state, merchant, peer).await {
                 tracing::debug!(error = %e, "chat socket closed");
             }
         })
@@ -94,6 +95,7 @@ async fn session(
     mut socket: WebSocket,
     state: AppState,
     merchant: String,
+    peer: Option<std::net::IpAddr>,
 ) -> Result<(), axum::Error> {
     let hello = match tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)).await {
         Ok(Some(Ok(hello))) => hello,
@@ -231,6 +233,26 @@ async fn session(
                     text,
                     locale,
                     hint,
+                    card: None,
+                    peer,
+                };
+                engine.turn(&merchant, &conv.id, input).await
+            }
+            // A card's button: a message that names the action it answers.
+            ClientMessage::Confirm {
+                action_id,
+                accept,
+                text,
+                locale,
+                ..
+            } => {
+                let input = ShopperInput {
+                    client_msg_id: client_msg_id.clone(),
+                    text,
+                    locale,
+                    hint: None,
+                    card: Some(CardAnswer { action_id, accept }),
+                    peer,
                 };
                 engine.turn(&merchant, &conv.id, input).await
             }

@@ -28,6 +28,7 @@ mod refunds;
 mod registry;
 mod settings;
 mod tickets;
+mod trust;
 mod turn;
 
 use std::path::Path;
@@ -51,6 +52,7 @@ pub use notes::Note;
 pub use registry::{PluginVersion, Stored, StoredPlugin};
 pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings};
 pub use tickets::Ticket;
+pub use trust::{TrustRow, card_action};
 pub use turn::{TurnSnapshot, TurnWrite, TurnWritten};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.

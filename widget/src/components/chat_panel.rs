@@ -35,6 +35,7 @@ pub fn chat_panel() -> Html {
         <main class="kefu-panel" lang={lang.tag()}>
             <Header status={status(lang, state)} />
             <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
+                on_card_answer={chat.on_confirm.clone()}
                 on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()} />
             if let Some(error) = &state.error {
                 <div class="kefu-error" role="alert">{ error.clone() }</div>
