@@ -47,9 +47,10 @@ pub struct ServeArgs {
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
-    /// Where messages agents label in the console are appended as `label<TAB>text`
-    /// (default: <data-dir>/train_agent_labels.tsv); `cargo xtask train --extra PATH`
-    /// trains with it.
+    /// Where messages agents label in the console are appended as `label<TAB>text`, one
+    /// file per merchant named after this one (default: <data-dir>/train_agent_labels.tsv,
+    /// so shop `demo` writes <data-dir>/train_agent_labels.demo.tsv), emails and phone
+    /// numbers masked; `cargo xtask train --extra PATH` trains with one.
     #[arg(long, env = "KEFU_TRAINING_FILE")]
     pub training_file: Option<PathBuf>,
     /// The `kefu` binary that compiles uploaded plugins in a child process (default: this

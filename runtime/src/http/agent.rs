@@ -12,9 +12,7 @@
 //! it shows from the API. All actions are plain HTTP requests, so each has a status and a
 //! clear error.
 
-use std::io::Write;
 use std::net::IpAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use axum::Router;
@@ -37,52 +35,6 @@ use crate::store::Agent;
 
 /// How long a console session lasts.
 const SESSION_TTL_MS: i64 = 12 * 3600 * 1000;
-
-/// Where agent-taught training examples go: one `label<TAB>text` line each, the format of
-/// the trainer's `train_*.tsv` files (`cargo xtask train --extra PATH`).
-#[derive(Debug)]
-pub struct TrainingFile {
-    path: PathBuf,
-    lock: tokio::sync::Mutex<()>,
-}
-
-impl TrainingFile {
-    /// Appends to `path` (created with its directory on first use).
-    pub fn new(path: PathBuf) -> Self {
-        Self {
-            path,
-            lock: tokio::sync::Mutex::new(()),
-        }
-    }
-
-    /// The file.
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-
-    async fn append(&self, label: &str, text: &str) -> std::io::Result<()> {
-        // One example per line: tabs and line breaks inside the text become spaces.
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let line = format!("{label}\t{}\n", text.trim());
-        let _guard = self.lock.lock().await;
-        let path = self.path.clone();
-        tokio::task::spawn_blocking(move || {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&path)?
-                .write_all(line.as_bytes())
-        })
-        .await
-        .map_err(std::io::Error::other)?
-    }
-}
 
 fn please_log_in() -> ApiError {
     ApiError::unauthorized("please log in")
@@ -369,7 +321,7 @@ async fn label(
     };
     state
         .training
-        .append(&body.label, &text)
+        .append(&agent.merchant_id, &body.label, &text)
         .await
         .map_err(|e| ApiError::internal(format_args!("writing the training file: {e}")))?;
     Ok(Json(json!({ "label": body.label, "text": text })))

@@ -15,10 +15,11 @@ pub mod json;
 pub(crate) mod login_throttle;
 #[cfg(test)]
 mod tests;
+pub(crate) mod training;
 
-pub use agent::TrainingFile;
 pub use error::ApiError;
 pub use login_throttle::{LoginThrottle, PeerIp};
+pub use training::TrainingFile;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -66,7 +67,7 @@ pub struct AppState {
     pub registry: Registry,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
-    /// Where agents' training labels are appended.
+    /// Where agents' training labels are appended (a file per merchant).
     pub training: Arc<TrainingFile>,
     /// Failed console logins per account.
     pub logins: Arc<LoginThrottle>,
