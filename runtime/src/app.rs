@@ -67,6 +67,10 @@ pub fn router(state: AppState) -> Router {
         .merge(http::agent::router())
         .merge(http::admin::router())
         .merge(http::assets::router(&state.config))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http::host_check::console_host,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -107,9 +111,19 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     }
     if args.demo && !store.has_api_key(demo.merchant_id()).await? {
         let key = store.create_api_key(demo.merchant_id(), "demo").await?;
-        println!(
+        // Never into a log: on the terminal, or into a file only the operator can read.
+        let text = format!(
             "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
         );
+        let file = args.data_dir.join("demo-admin-key.txt");
+        match crate::cli::reveal::show_once(&text, &file)
+            .with_context(|| format!("writing {}", file.display()))?
+        {
+            crate::cli::reveal::Shown::Terminal => {}
+            crate::cli::reveal::Shown::File(path) => {
+                tracing::info!(path = %path.display(), "demo admin API key written (mode 0600)");
+            }
+        }
     }
     if !args.assets_dir.join("kefu.js").is_file() {
         tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");

@@ -20,6 +20,7 @@ pub mod chat;
 pub mod intent;
 pub mod merchant;
 pub mod plugin;
+pub mod reveal;
 pub mod serve;
 
 use std::process::ExitCode;

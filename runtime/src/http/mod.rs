@@ -9,8 +9,11 @@ pub(crate) mod admin;
 pub(crate) mod agent;
 pub(crate) mod assets;
 pub(crate) mod chat;
+#[cfg(test)]
+mod console_tests;
 pub mod error;
 pub(crate) mod health;
+pub(crate) mod host_check;
 pub mod json;
 pub(crate) mod login_throttle;
 #[cfg(test)]
@@ -45,6 +48,22 @@ pub struct HttpConfig {
 }
 
 impl HttpConfig {
+    /// Whether browsers reach the runtime over https (its cookie is then `Secure`).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    }
+
+    /// The console's session cookie name: `__Host-` prefixed over https.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.https() {
+            crate::auth::SECURE_SESSION_COOKIE
+        } else {
+            crate::auth::SESSION_COOKIE
+        }
+    }
+
     /// Whether `email` is a demo agent's login that this runtime refuses (not in demo mode).
     pub fn demo_login_disabled(&self, email: &str) -> bool {
         !self.demo

@@ -9,10 +9,10 @@ use super::AppState;
 use crate::auth;
 
 /// A runtime on a fresh data directory with no plugins, and the credentials each API wants.
-struct TestApp {
-    state: AppState,
+pub(super) struct TestApp {
+    pub(super) state: AppState,
     /// `Cookie` header of a logged-in demo agent.
-    cookie: String,
+    pub(super) cookie: String,
     /// `Authorization` header with the demo merchant's API key.
     bearer: String,
     data_dir: std::path::PathBuf,
@@ -24,7 +24,7 @@ impl Drop for TestApp {
     }
 }
 
-async fn app() -> TestApp {
+pub(super) async fn app() -> TestApp {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data_dir = std::env::temp_dir().join(format!(
         "kefu-http-test-{}-{}",
