@@ -199,6 +199,10 @@ mod order_status {
         let (_, _, bot) = turn(&mut ws, "m1", "where is my order?").await;
         assert!(bot.text.contains("order number"), "{}", bot.text);
         let (_, _, bot) = turn(&mut ws, "m2", "1001").await;
+        assert!(bot.text.contains("Order 1001: shipped"), "{}", bot.text);
+        // The carrier is the owner's to see: the order's email shows it.
+        assert!(!bot.text.contains("UPS"), "{}", bot.text);
+        let (_, _, bot) = turn(&mut ws, "m3", "jane@example.com").await;
         assert!(bot.text.contains("UPS"), "{}", bot.text);
     }
 
