@@ -219,6 +219,34 @@ mod tests {
     }
 
     #[test]
+    fn a_pressed_card_button_is_shown_as_unsent_and_kept_for_a_resend() {
+        let confirm = ClientMessage::Confirm {
+            client_msg_id: "c1".into(),
+            action_id: "a1".into(),
+            accept: true,
+            text: "Confirm refund".into(),
+            locale: Some("en".into()),
+        };
+        let state = reduce(Rc::default(), [Action::Queued(confirm.clone())]);
+        assert_eq!(
+            unsent(&state.outbox).collect::<Vec<_>>(),
+            ["Confirm refund"]
+        );
+        // Resent as it was after a reconnect: still naming its action.
+        assert_eq!(*state.outbox, [confirm]);
+        let state = reduce(
+            state,
+            [Action::Received(stored(
+                2,
+                Author::Shopper,
+                "Confirm refund",
+                Some("c1"),
+            ))],
+        );
+        assert!(state.outbox.is_empty());
+    }
+
+    #[test]
     fn the_outbox_survives_a_dropped_link_and_a_new_welcome() {
         let state = reduce(
             Rc::default(),

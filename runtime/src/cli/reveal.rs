@@ -38,19 +38,12 @@ pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        options.mode(0o600);
-        let mut f = options.open(path)?;
-        // An existing file keeps its mode on open: narrow it too.
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        return writeln!(f, "{text}");
-    }
-    #[cfg(not(unix))]
-    {
-        let mut f = options.open(path)?;
-        writeln!(f, "{text}")
-    }
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(path)?;
+    // An existing file keeps its mode on open: narrow it too.
+    #[cfg(unix)]
+    f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    writeln!(f, "{text}")
 }
 
 #[cfg(test)]

@@ -27,6 +27,10 @@ pub struct CardAnswer {
 }
 
 /// What a message does to the action awaiting confirmation.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per turn, moved once: boxing buys nothing"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reading {
     /// It answers it (or a card that is no longer open): this is the turn's plan.
