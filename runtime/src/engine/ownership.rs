@@ -239,31 +239,32 @@ pub fn shown(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
     if withheld.is_empty() {
         return d;
     }
-    let named = withheld
-        .iter()
-        .any(|w| !w.trim().is_empty() && d.text.contains(w.trim()));
-    if named {
-        let status: Vec<String> = statuses
+    let names = |s: &str| {
+        withheld
             .iter()
-            .map(|(id, label)| match lang {
-                Lang::Zh => format!("订单{id}：{label}。"),
-                Lang::En => format!("Order {id}: {label}."),
-            })
-            .collect();
-        let sep = if lang == Lang::En { " " } else { "" };
-        d.text = format!(
-            "{}{sep}{}",
-            status.join(sep),
-            replies::text(Line::DetailsNeedProof, lang)
+            .any(|w| !w.trim().is_empty() && s.contains(w.trim()))
+    };
+    let sep = if lang == Lang::En { " " } else { "" };
+    let mut parts: Vec<String> = Vec::new();
+    if names(&d.text) {
+        // The sentences that name them go; the status is said instead, and whatever else
+        // the plugin said (a late delivery, an apology) stays.
+        parts.extend(statuses.iter().map(|(id, label)| match lang {
+            Lang::Zh => format!("订单{id}：{label}。"),
+            Lang::En => format!("Order {id}: {label}."),
+        }));
+        parts.extend(
+            sentences(&d.text)
+                .into_iter()
+                .filter(|s| !names(s))
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
         );
     } else {
-        let sep = if lang == Lang::En { " " } else { "" };
-        d.text = format!(
-            "{}{sep}{}",
-            d.text,
-            replies::text(Line::DetailsNeedProof, lang)
-        );
+        parts.push(d.text.clone());
     }
+    parts.push(replies::text(Line::DetailsNeedProof, lang).to_string());
+    d.text = parts.join(sep);
     // The next message may be just the email: it continues this question.
     d.pending_intent = Some(call.intent().to_string());
     d.pending = Pending {
@@ -271,4 +272,45 @@ pub fn shown(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
         ..Pending::default()
     };
     d
+}
+
+/// `text` cut into sentences, each with its closing mark: after `.`, `!` or `?` followed by
+/// a space or the end, and after `。`, `！`, `？`.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => chars.peek().is_none_or(|(_, next)| next.is_whitespace()),
+            _ => false,
+        };
+        if ends {
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn text_is_cut_into_sentences_in_both_languages() {
+        assert_eq!(
+            sentences("Order 1001 has shipped with UPS. It is 2.5 days late! Sorry"),
+            ["Order 1001 has shipped with UPS.", " It is 2.5 days late!", " Sorry"]
+        );
+        assert_eq!(
+            sentences("订单1001已发货，承运商UPS。预计2026-11-26送达。"),
+            ["订单1001已发货，承运商UPS。", "预计2026-11-26送达。"]
+        );
+    }
 }
