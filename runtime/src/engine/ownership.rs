@@ -306,7 +306,11 @@ mod tests {
     fn text_is_cut_into_sentences_in_both_languages() {
         assert_eq!(
             sentences("Order 1001 has shipped with UPS. It is 2.5 days late! Sorry"),
-            ["Order 1001 has shipped with UPS.", " It is 2.5 days late!", " Sorry"]
+            [
+                "Order 1001 has shipped with UPS.",
+                " It is 2.5 days late!",
+                " Sorry"
+            ]
         );
         assert_eq!(
             sentences("订单1001已发货，承运商UPS。预计2026-11-26送达。"),
