@@ -26,8 +26,9 @@
 //! `execute` runs the plugin calls the plan asks for; then everything the turn changed is
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
-//! decision: [`routing`], [`ownership`], [`money`], [`handoff`], [`policy`], [`faq`],
-//! [`language`], [`replies`], and the audit records (`audit`).
+//! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
+//! [`money`], [`handoff`], [`policy`], [`faq`], [`language`], [`replies`], and the audit
+//! records (`audit`); `proofs` counts wrong order emails per network address.
 
 pub mod agents;
 mod audit;
