@@ -220,6 +220,8 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
                     text: text.clone(),
                     locale: None,
                     hint: None,
+                    card: None,
+                    peer: None,
                 },
             )
             .await;

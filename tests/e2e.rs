@@ -163,7 +163,13 @@ mod order_status {
         let rt = start(None).await;
         let mut ws = connect(&rt, "demo").await;
         hello(&mut ws, None, 0).await;
-        let (seq, shopper, bot) = turn(&mut ws, "m1", "where is my order 1001?").await;
+        // The tracking number is the owner's to see: the order's email comes with the question.
+        let (seq, shopper, bot) = turn(
+            &mut ws,
+            "m1",
+            "where is my order 1001? my email is jane@example.com",
+        )
+        .await;
         assert_eq!((seq, shopper.seq, bot.seq), (1, 1, 2));
         assert_eq!(shopper.author, Author::Shopper);
         assert_eq!(bot.author, Author::Bot);
@@ -201,6 +207,10 @@ mod order_status {
         let (_, _, bot) = turn(&mut ws, "m1", "where is my order?").await;
         assert!(bot.text.contains("order number"), "{}", bot.text);
         let (_, _, bot) = turn(&mut ws, "m2", "1001").await;
+        assert!(bot.text.contains("Order 1001: shipped"), "{}", bot.text);
+        // The carrier is the owner's to see: the order's email shows it.
+        assert!(!bot.text.contains("UPS"), "{}", bot.text);
+        let (_, _, bot) = turn(&mut ws, "m3", "jane@example.com").await;
         assert!(bot.text.contains("UPS"), "{}", bot.text);
     }
 
@@ -833,7 +843,12 @@ mod agents {
         let _console = console_socket(&rt, &cookie).await;
         let mut shopper = connect(&rt, "demo").await;
         let id = hello(&mut shopper, None, 0).await;
-        let (_, asked, _) = turn(&mut shopper, "m1", "human, my parcel came\tbroken").await;
+        let (_, asked, _) = turn(
+            &mut shopper,
+            "m1",
+            "human, my parcel came\tbroken, write to jane@example.com",
+        )
+        .await;
         let path = format!("/v1/agent/conversations/{id}/messages/{}/label", asked.seq);
         let bad = serde_json::json!({ "label": "not_a_label" });
         assert_eq!(
@@ -851,10 +866,14 @@ mod agents {
             api(&rt, "POST", &path, Some(&cookie), Some(good)).await.0,
             409
         );
-        let written = std::fs::read_to_string(rt.data_dir.join("train_agent_labels.tsv")).unwrap();
-        assert_eq!(written, "complaint\thuman, my parcel came broken\n");
+        // The demo shop's own file, the shopper's email masked.
+        let path = rt.data_dir.join("train_agent_labels.demo.tsv");
+        let written = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            written,
+            "complaint\thuman, my parcel came broken, write to [email]\n"
+        );
         // The trainer reads it as it reads its own training files (`cargo xtask train --extra`).
-        let path = rt.data_dir.join("train_agent_labels.tsv");
         let examples = kefu_model::data::read_tsv(&path).unwrap();
         assert_eq!(examples.len(), 1);
         assert_eq!(

@@ -190,6 +190,8 @@ async fn run((engine, store): &(Engine, Store), source: &str) -> String {
                 text: text.to_string(),
                 locale: None,
                 hint: None,
+                card: None,
+                peer: None,
             };
             engine.turn(&merchant, &conversation, input).await
         } else if let Some(form) = line.strip_prefix("! contact ") {

@@ -48,9 +48,10 @@ pub struct ServeArgs {
     /// The URL browsers reach this runtime at (default: http://<listen address>).
     #[arg(long, env = "KEFU_PUBLIC_URL")]
     pub public_url: Option<String>,
-    /// Where messages agents label in the console are appended as `label<TAB>text`
-    /// (default: <data-dir>/train_agent_labels.tsv); `cargo xtask train --extra PATH`
-    /// trains with it.
+    /// Where messages agents label in the console are appended as `label<TAB>text`, one
+    /// file per merchant named after this one (default: <data-dir>/train_agent_labels.tsv,
+    /// so shop `demo` writes <data-dir>/train_agent_labels.demo.tsv), emails and phone
+    /// numbers masked; `cargo xtask train --extra PATH` trains with one.
     #[arg(long, env = "KEFU_TRAINING_FILE")]
     pub training_file: Option<PathBuf>,
     /// The key that seals merchants' plugin secrets: a file holding 32 bytes as 64 hex
@@ -90,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         .merge(http::agent::router())
         .merge(http::admin::router())
         .merge(http::assets::router(&state.config))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http::host_check::console_host,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -144,9 +149,19 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     }
     if args.demo && !store.has_api_key(demo.merchant_id()).await? {
         let key = store.create_api_key(demo.merchant_id(), "demo").await?;
-        println!(
+        // Never into a log: on the terminal, or into a file only the operator can read.
+        let text = format!(
             "  Admin API key for the demo shop (shown once): {key}\n  Deploy a plugin: kefu plugin deploy --key {key} path/to/plugin\n"
         );
+        let file = args.data_dir.join("demo-admin-key.txt");
+        match crate::cli::reveal::show_once(&text, &file)
+            .with_context(|| format!("writing {}", file.display()))?
+        {
+            crate::cli::reveal::Shown::Terminal => {}
+            crate::cli::reveal::Shown::File(path) => {
+                tracing::info!(path = %path.display(), "demo admin API key written (mode 0600)");
+            }
+        }
     }
     if !args.assets_dir.join("kefu.js").is_file() {
         tracing::warn!(dir = %args.assets_dir.display(), "widget assets missing: run `cargo xtask build`");

@@ -12,8 +12,14 @@ use sha2::{Digest, Sha256};
 /// Shortest password accepted for a new agent.
 pub const MIN_PASSWORD_CHARS: usize = 8;
 
-/// The name of the console's session cookie.
+/// The name of the console's session cookie over plain http (a laptop, a test).
 pub const SESSION_COOKIE: &str = "kefu_agent";
+
+/// The name of the console's session cookie when the console is served over https. The
+/// `__Host-` prefix makes browsers accept it only if it is `Secure`, for `Path=/` and
+/// without a `Domain`: no other host (a sibling subdomain) and no plain-http page can set
+/// or overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-kefu_agent";
 
 /// A hash never produced from any password: verifying against it costs what a real check
 /// costs, so an unknown email takes as long to refuse as a wrong password.

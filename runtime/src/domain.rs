@@ -192,7 +192,10 @@ pub struct AuditEntry {
     pub plugin: String,
     /// Plugin version.
     pub plugin_version: String,
-    /// Conversation, if the call served one.
+    /// Conversation, if the call served one. Shown (in the admin API's audit output) only
+    /// as its [`conversation_ref`]: a conversation id is the shopper's only credential to
+    /// the chat, and whoever reads the audit log must not be able to open it.
+    #[serde(rename = "conversation", serialize_with = "serialize_conversation_ref")]
     pub conversation_id: Option<String>,
     /// `handle` or `commit`.
     pub export: String,
@@ -214,6 +217,25 @@ pub struct AuditEntry {
     pub outcome: String,
 }
 
+/// How the audit output names a conversation: `c_` and 16 hex digits of a SHA-256 of its
+/// id. Calls of one conversation share it, but it does not open the conversation (its id
+/// is 122 random bits, so it cannot be found from this either).
+pub fn conversation_ref(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("kefu-audit|{id}").as_bytes());
+    format!("c_{}", hex::encode(&digest[..8]))
+}
+
+fn serialize_conversation_ref<S: serde::Serializer>(
+    id: &Option<String>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match id {
+        Some(id) => s.serialize_some(&conversation_ref(id)),
+        None => s.serialize_none(),
+    }
+}
+
 /// What `kefu plugin replay` needs of a recorded call.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CallRecording {
@@ -227,4 +249,28 @@ pub struct CallRecording {
     pub host_log: String,
     /// JSON of the outcome (`plugins::outcome_json`).
     pub result: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audit_output_hides_conversation_ids() {
+        let id = "7f1c2a9e-4b0d-4c55-9a43-1d2e3f405162";
+        let entry = AuditEntry {
+            conversation_id: Some(id.into()),
+            ..AuditEntry::default()
+        };
+        let json = serde_json::to_string(&entry).unwrap();
+        assert!(!json.contains(id), "{json}");
+        assert!(!json.contains("7f1c2a9e"), "{json}");
+        let shown = serde_json::to_value(&entry).unwrap()["conversation"].clone();
+        assert_eq!(shown, serde_json::json!(conversation_ref(id)));
+        // Calls of one conversation still group together; others do not.
+        assert_eq!(conversation_ref(id), conversation_ref(id));
+        assert_ne!(conversation_ref(id), conversation_ref("another"));
+        let none = serde_json::to_value(AuditEntry::default()).unwrap();
+        assert_eq!(none["conversation"], serde_json::Value::Null);
+    }
 }

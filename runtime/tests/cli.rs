@@ -81,7 +81,7 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
     let out = tokio::task::spawn_blocking(move || {
         kefu(
             &["chat", "--url", &url, "--json"],
-            "where is my order 1001?\n转人工\nhello?\n",
+            "where is my order 1001? I'm jane@example.com\n转人工\nhello?\n",
         )
     })
     .await

@@ -33,10 +33,13 @@ describe('storefront', () => {
 });
 
 describe('order status through the orders plugin', () => {
-  test('an English question about order 1001 gets its real status and tracking number', async () => {
+  test('an English question about order 1001 gets its status, and its tracking number once the email is given', async () => {
     const { page } = await openStorefront();
     const frame = await openChat(page);
-    const reply = await ask(frame, 'where is my order 1001?');
+    const status = await ask(frame, 'where is my order 1001?');
+    assert.match(await status.innerText(), /^Order 1001: shipped\..*To see the carrier and tracking number/s);
+    assert.equal(await status.getByTestId('order-tracking').count(), 0, 'no tracking number before proof');
+    const reply = await ask(frame, 'jane@example.com');
     assert.match(await reply.innerText(), /Order 1001 has shipped with UPS, tracking number 1Z999AA10123456784/);
     const card = reply.getByTestId('order-card');
     assert.equal(await card.getAttribute('data-status'), 'shipped');
@@ -48,7 +51,7 @@ describe('order status through the orders plugin', () => {
   test('a Chinese question about order 1001 is answered in Chinese', async () => {
     const { page } = await openStorefront();
     const frame = await openChat(page);
-    const reply = await ask(frame, '我的订单1001到哪了');
+    const reply = await ask(frame, '我的订单1001到哪了，邮箱jane@example.com');
     assert.match(await reply.innerText(), /订单1001已发货，承运商UPS，运单号1Z999AA10123456784/);
     assert.equal(await reply.getByTestId('order-status').innerText(), '已发货');
     await page.close();

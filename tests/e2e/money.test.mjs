@@ -11,6 +11,9 @@ const env = kefuAndBrowser();
 describe('refunds', () => {
   test('a refund is confirmed on its card, issued once, and the buttons go away', async () => {
     const page = await env.browser.newPage();
+    // What the widget sends: the button names the card's action, so it can confirm nothing else.
+    const sent = [];
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
     await page.goto(`${env.kefu.url}/`);
     const frame = await openChat(page);
     const asked = await ask(frame, 'I want a refund for order 1003');
@@ -24,6 +27,10 @@ describe('refunds', () => {
     const done = frame.locator('li[data-author="bot"]').nth(before);
     await done.waitFor();
     assert.match(await done.innerText(), /Done: \$22\.00 refunded for order 1003 \(reference R-[0-9A-F]{10}\)/);
+    const confirms = sent.map((p) => JSON.parse(p)).filter((m) => m.type === 'confirm');
+    assert.equal(confirms.length, 1);
+    assert.equal(confirms[0].action_id, await card.getAttribute('data-action'));
+    assert.equal(confirms[0].accept, true);
     // The card is no longer the latest message: nothing left to press.
     assert.equal(await card.getByRole('button').count(), 0);
     await page.close();

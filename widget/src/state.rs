@@ -69,7 +69,9 @@ impl Default for ChatState {
 /// "not sent yet" (a queued form or rating shows on its card instead).
 pub fn unsent(outbox: &[ClientMessage]) -> impl Iterator<Item = &str> {
     outbox.iter().filter_map(|frame| match frame {
-        ClientMessage::Say { text, .. } => Some(text.as_str()),
+        ClientMessage::Say { text, .. } | ClientMessage::Confirm { text, .. } => {
+            Some(text.as_str())
+        }
         _ => None,
     })
 }
@@ -159,7 +161,10 @@ impl Reducible for ChatState {
             }
             Action::Queued(frame) => {
                 // A new message replaces the last refusal; a form or a rating leaves it up.
-                if matches!(frame, ClientMessage::Say { .. }) {
+                if matches!(
+                    frame,
+                    ClientMessage::Say { .. } | ClientMessage::Confirm { .. }
+                ) {
                     next.error = None;
                     next.waiting = false;
                 }
@@ -261,6 +266,34 @@ mod tests {
         assert_eq!(unsent(&state.outbox).count(), 0);
         assert!(state.outbox.is_empty());
         assert_eq!(seqs(&state), [1]);
+    }
+
+    #[test]
+    fn a_pressed_card_button_is_shown_as_unsent_and_kept_for_a_resend() {
+        let confirm = ClientMessage::Confirm {
+            client_msg_id: "c1".into(),
+            action_id: "a1".into(),
+            accept: true,
+            text: "Confirm refund".into(),
+            locale: Some("en".into()),
+        };
+        let state = reduce(Rc::default(), [Action::Queued(confirm.clone())]);
+        assert_eq!(
+            unsent(&state.outbox).collect::<Vec<_>>(),
+            ["Confirm refund"]
+        );
+        // Resent as it was after a reconnect: still naming its action.
+        assert_eq!(*state.outbox, [confirm]);
+        let state = reduce(
+            state,
+            [Action::Received(stored(
+                2,
+                Author::Shopper,
+                "Confirm refund",
+                Some("c1"),
+            ))],
+        );
+        assert!(state.outbox.is_empty());
     }
 
     #[test]

@@ -87,6 +87,24 @@ pub enum ClientMessage {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         hint: Option<IntentHint>,
     },
+    /// The shopper pressed a button of a confirmation card ([`Card::ConfirmRefund`],
+    /// [`Card::ConfirmCancel`], [`Card::ConfirmAddress`]). It names the card's action, so a
+    /// stale card, or one in another tab, can never confirm a different action: the runtime
+    /// carries out `action_id` only while it is the action awaiting confirmation. (A typed
+    /// "yes" in a `say` confirms only the action on the latest card.)
+    Confirm {
+        /// Client-chosen id, as for `say`.
+        client_msg_id: String,
+        /// The card's `action_id`.
+        action_id: String,
+        /// `true` for the confirm button, `false` for the one that declines.
+        accept: bool,
+        /// The button's label, stored as what the shopper said.
+        text: String,
+        /// The locale the widget is showing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
+    },
     /// The shopper filled in a [`Card::ContactForm`]: nobody could answer live, so the
     /// team replies by email. The runtime checks the address and opens a ticket.
     Contact {
@@ -114,11 +132,13 @@ pub enum ClientMessage {
 }
 
 impl ClientMessage {
-    /// The client-chosen id of a frame that stores something (`say`, `contact`, `rate`).
+    /// The client-chosen id of a frame that stores something (`say`, `confirm`, `contact`,
+    /// `rate`).
     pub fn client_msg_id(&self) -> Option<&str> {
         match self {
             Self::Hello { .. } => None,
             Self::Say { client_msg_id, .. }
+            | Self::Confirm { client_msg_id, .. }
             | Self::Contact { client_msg_id, .. }
             | Self::Rate { client_msg_id, .. } => Some(client_msg_id),
         }
@@ -360,7 +380,7 @@ pub enum Card {
         stock: u32,
     },
     /// A refund the merchant's plugin proposes; nothing moves until the shopper confirms.
-    /// The buttons send `confirm` or `cancel` as the shopper's next message.
+    /// The buttons answer with a [`ClientMessage::Confirm`] naming `action_id`.
     ConfirmRefund {
         /// The proposed action, as the runtime stored it.
         action_id: String,
@@ -452,6 +472,14 @@ mod tests {
         let json = serde_json::to_string(&say).unwrap();
         assert!(json.starts_with(r#"{"type":"say""#), "{json}");
         assert_eq!(serde_json::from_str::<ClientMessage>(&json).unwrap(), say);
+        let confirm: ClientMessage = serde_json::from_str(
+            r#"{"type":"confirm","client_msg_id":"m2","action_id":"a1","accept":true,"text":"Confirm refund"}"#,
+        )
+        .unwrap();
+        assert_eq!(confirm.client_msg_id(), Some("m2"));
+        assert!(
+            matches!(confirm, ClientMessage::Confirm { ref action_id, accept: true, .. } if action_id == "a1")
+        );
     }
 
     #[test]

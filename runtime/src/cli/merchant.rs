@@ -45,6 +45,10 @@ pub enum MerchantCommand {
         /// What the key is for.
         #[arg(long, default_value = "cli")]
         label: String,
+        /// Write the key to this file (created readable by you alone, mode 0600) instead of
+        /// printing it: for scripts whose output is logged.
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Where the runtime's database lives.
         #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
@@ -79,10 +83,11 @@ pub fn run(command: MerchantCommand) -> Result<()> {
                 action: None,
                 merchant,
                 label,
+                out,
                 data_dir,
             } => {
                 let merchant = merchant.context("which merchant? add `--merchant <id>`")?;
-                merchant_key(&merchant, &label, &data_dir).await
+                merchant_key(&merchant, &label, out.as_deref(), &data_dir).await
             }
         }
     })
@@ -135,12 +140,29 @@ async fn rotate(id: &str, data_dir: &Path) -> Result<()> {
     Ok(())
 }
 
-async fn merchant_key(merchant: &str, label: &str, data_dir: &Path) -> Result<()> {
+async fn merchant_key(
+    merchant: &str,
+    label: &str,
+    out: Option<&Path>,
+    data_dir: &Path,
+) -> Result<()> {
     let store = open(data_dir).await?;
     require_merchant(&store, merchant, data_dir).await?;
     let key = store.create_api_key(merchant, label).await?;
-    println!("{key}");
-    eprintln!("This key is shown once; kefu only keeps its hash.");
+    match out {
+        Some(path) => {
+            super::reveal::write_private(path, &key)
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!(
+                "The key is in {} (readable by you alone); kefu only keeps its hash.",
+                path.display()
+            );
+        }
+        None => {
+            println!("{key}");
+            eprintln!("This key is shown once; kefu only keeps its hash.");
+        }
+    }
     Ok(())
 }
 

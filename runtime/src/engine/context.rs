@@ -1,7 +1,9 @@
 //! Everything one turn's decision may look at, gathered before deciding: the conversation,
 //! what it waits on, the merchant's settings, FAQ and wording, the bot's last message, the
 //! orders the message may be about, the product it names, which intents the merchant's
-//! plugins serve and with what needs, and whether a person can answer live.
+//! plugins serve and with what needs, whether a person can answer live, and what the
+//! turn knows of trust (until when a signed identity counts, wrong emails so far, which
+//! action the latest card shows).
 //!
 //! The store part is read in one go ([`crate::store::Store::turn_snapshot`]); the plugin
 //! table and agent presence are in memory. The decision never reads anything else, so it
@@ -12,6 +14,7 @@ use std::collections::HashMap;
 use kefu_intent::slots::SlotKind;
 
 use super::decision::Pending;
+pub use super::ownership::Trust;
 use super::replies::{Lang, Line};
 use super::understand::Understanding;
 use crate::plugins::manifest::Need;
@@ -81,6 +84,8 @@ pub struct TurnContext {
     pub live: bool,
     /// What the shopper gave earlier in the conversation, latest first.
     pub remembered: Remembered,
+    /// Until when the verified email counts, wrong emails so far, the latest card's action.
+    pub trust: Trust,
 }
 
 /// What the shopper told the bot earlier in the conversation: never asked for again.
@@ -176,6 +181,7 @@ impl TurnContext {
             orders,
             names_product,
             action,
+            trust,
         } = snapshot;
         let settings = settings.unwrap_or_else(|| MerchantSettings {
             reply_within_hours: DEFAULT_REPLY_WITHIN_HOURS,
@@ -206,6 +212,13 @@ impl TurnContext {
             proposed_action: action,
             served,
             remembered,
+            // The clock and the address's failures are the caller's to add.
+            trust: Trust {
+                verified_until: trust.verified_until,
+                conversation_failures: trust.proof_failures,
+                latest_card_action: trust.latest_card_action,
+                ..Trust::default()
+            },
         }))
     }
 }

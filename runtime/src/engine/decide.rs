@@ -9,13 +9,14 @@
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_protocol::{Card, ConversationState};
 
+use super::confirm;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::faq;
 use super::handoff;
 use super::honesty;
 use super::money;
-use super::ownership::{Ownership, owner_of};
+use super::ownership;
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
 use super::policy;
 use super::replies::{self, Lang, Line};
@@ -43,31 +44,11 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
         };
     }
     // A proposed action is answered by this message, or lapses: money never moves on a
-    // "yes" that came later, to something else.
-    let mut lapsed_action = None;
-    if let Some(action) = &ctx.pending.action {
-        if replies::confirms(&u.text) {
-            return Plan {
-                lapsed_action: None,
-                step: Step::Commit {
-                    action_id: action.clone(),
-                },
-            };
-        }
-        lapsed_action = Some(action.clone());
-        if replies::declines(&u.text) {
-            let d = say(
-                "get_refund",
-                Line::RefundCancelled,
-                lang,
-                ConversationState::Bot,
-            );
-            return Plan {
-                lapsed_action,
-                step: Step::Reply(d),
-            };
-        }
-    }
+    // "yes" that came later, to something else (`confirm.rs`).
+    let lapsed_action = match confirm::read(ctx, u) {
+        confirm::Reading::Answered(plan) => return plan,
+        confirm::Reading::Lapses(action) => action,
+    };
     let step = match to_a_person(ctx, u) {
         Some(d) => Step::Reply(d),
         // Asked whether it is a bot: it says so plainly, and a person is one tap away.
@@ -211,35 +192,22 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     if served.needs_slot("order-number") && order_number.is_none() {
         return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
     }
+    // Acting on an order needs proof it is the shopper's; telling where it is does not,
+    // but its carrier and tracking number are shown only to its owner (`ownership.rs`).
     let mut verified_email = None;
+    let mut proof_failed = false;
     if served.needs_owner() {
         let Some(number) = &order_number else {
             return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
         };
-        // An email given earlier proves ownership if it is the order's; if it is not, the
-        // shopper is asked (an earlier, unrelated email is not a wrong answer).
-        let ownership = match owner_of(ctx, number, email.as_deref()) {
-            Ownership::NeedEmail => match &ctx.remembered.email {
-                Some(earlier) => match owner_of(ctx, number, Some(earlier)) {
-                    Ownership::Proven(by) => Ownership::Proven(by),
-                    _ => Ownership::NeedEmail,
-                },
-                None => Ownership::NeedEmail,
-            },
-            other => other,
-        };
-        match ownership {
-            Ownership::Proven(by) => verified_email = Some(by),
-            Ownership::NeedEmail => {
-                let pending = Pending {
-                    order_number: Some(number.clone()),
-                    ..Pending::default()
-                };
-                return Answer::Now(ask(intent, Line::AskOrderEmail, lang, pending));
-            }
-            Ownership::Refused => {
-                return Answer::Now(say(intent, Line::OwnershipNotProven, lang, Bot));
-            }
+        match ownership::required(ctx, intent, number, email.as_deref(), lang) {
+            Ok(by) => verified_email = Some(by),
+            Err(d) => return Answer::Now(d),
+        }
+    } else if let Some(number) = &order_number {
+        match ownership::optional(ctx, intent, number, email.as_deref(), lang) {
+            Ok(o) => (verified_email, proof_failed) = (o.proven, o.failed),
+            Err(d) => return Answer::Now(d),
         }
     }
     let mut slots = Vec::new();
@@ -266,6 +234,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         },
         verified_email,
         order_number,
+        proof_failed,
     })
 }
 
@@ -357,16 +326,9 @@ pub fn after_call(
     let about_product = ctx.served(intent).is_some_and(|s| s.about_product());
     let mut d = match result {
         Ok(reply) => match ctx.served(intent) {
-            Some(served) => money::proposal(
-                ctx,
-                served,
-                intent,
-                reply,
-                call.verified_email.as_deref(),
-                lang,
-                action_id,
-                version,
-            ),
+            Some(served) => {
+                money::proposal(ctx, served, intent, reply, call, lang, action_id, version)
+            }
             // The plugin went away between deciding and answering: its words still hold,
             // but nothing it proposes can be checked.
             None => answer_with(intent, reply.text, reply.cards),
@@ -399,6 +361,7 @@ pub fn after_call(
         },
         Err(_) => say(intent, Line::PluginFailed, lang, Bot),
     };
+    d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {
         d.verified_email = call.verified_email.clone();
     }
@@ -470,3 +433,7 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
 #[cfg(test)]
 #[path = "decide_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "ownership_tests.rs"]
+mod ownership_tests;

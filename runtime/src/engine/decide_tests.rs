@@ -33,7 +33,7 @@ fn served(plugin: &str, needs: &[Need]) -> Served {
     }
 }
 
-fn order(id: &str, email: &str) -> OrderRecord {
+pub(super) fn order(id: &str, email: &str) -> OrderRecord {
     OrderRecord {
         id: id.into(),
         email: email.into(),
@@ -49,7 +49,7 @@ fn order(id: &str, email: &str) -> OrderRecord {
 }
 
 /// The demo shop: orders, refunds and catalog plugins, one FAQ entry, an agent online.
-fn ctx() -> TurnContext {
+pub(super) fn ctx() -> TurnContext {
     let number = Need::Slot("order-number".into());
     let mut s = HashMap::new();
     s.insert(
@@ -105,11 +105,12 @@ fn ctx() -> TurnContext {
         served: s,
         live: true,
         remembered: Remembered::default(),
+        trust: Default::default(),
     }
 }
 
 /// `text`, which the model reads as `intent` with confidence `p`.
-fn msg(text: &str, intent: &str, p: f32) -> Understanding {
+pub(super) fn msg(text: &str, intent: &str, p: f32) -> Understanding {
     let mut u = Understanding::new(
         text,
         Prediction {
@@ -124,21 +125,21 @@ fn msg(text: &str, intent: &str, p: f32) -> Understanding {
 }
 
 /// The reply a plan gives without a plugin.
-fn reply(plan: Plan) -> Decision {
+pub(super) fn reply(plan: Plan) -> Decision {
     match plan.step {
         Step::Reply(d) => d,
         other => panic!("expected a reply, got {other:?}"),
     }
 }
 
-fn call(plan: Plan) -> CallPlan {
+pub(super) fn call(plan: Plan) -> CallPlan {
     match plan.step {
         Step::Call(c) => c,
         other => panic!("expected a plugin call, got {other:?}"),
     }
 }
 
-fn says(d: &Decision, line: Line) {
+pub(super) fn says(d: &Decision, line: Line) {
     assert_eq!(d.line, Some(line), "said {:?}: {}", d.line, d.text);
 }
 
@@ -150,7 +151,7 @@ fn plugin_says(text: &str) -> Result<PluginReply, CallError> {
     })
 }
 
-fn refund(amount_minor: u64) -> Result<PluginReply, CallError> {
+pub(super) fn refund(amount_minor: u64) -> Result<PluginReply, CallError> {
     Ok(PluginReply {
         text: "You can get your money back.".into(),
         cards: vec![],
@@ -433,6 +434,7 @@ fn the_address_is_asked_for_once_and_the_whole_next_message_is_the_address() {
 fn a_confirmation_commits_the_proposed_action() {
     let mut ctx = ctx();
     ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
     let plan = decide(&ctx, &msg("Confirm refund", "get_refund", 0.5));
     assert_eq!(
         plan.step,

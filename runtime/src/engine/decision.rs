@@ -37,6 +37,8 @@ pub struct Decision {
     pub new_action: Option<ActionRecord>,
     /// A claimed action whose commit failed before anything moved (stored as `failed`).
     pub failed_action: Option<String>,
+    /// The shopper gave an email that is not the order's (counted against guessing).
+    pub proof_failed: bool,
 }
 
 /// What the conversation waits on, beyond `pending_intent`. Stored as JSON.
@@ -104,6 +106,7 @@ pub fn answer_with(intent: &str, text: String, cards: Vec<Card>) -> Decision {
         line: None,
         new_action: None,
         failed_action: None,
+        proof_failed: false,
     }
 }
 

@@ -26,11 +26,13 @@
 //! `execute` runs the plugin calls the plan asks for; then everything the turn changed is
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
-//! decision: [`routing`], [`ownership`], [`money`], [`handoff`], [`policy`], [`faq`],
-//! [`language`], [`replies`], and the audit records (`audit`).
+//! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
+//! [`money`], [`handoff`], [`policy`], [`faq`], [`language`], [`replies`], and the audit
+//! records (`audit`); `proofs` counts wrong order emails per network address.
 
 pub mod agents;
 mod audit;
+mod confirm;
 mod context;
 pub mod decide;
 pub mod decision;
@@ -45,6 +47,7 @@ mod money;
 mod ownership;
 pub mod plan;
 pub mod policy;
+mod proofs;
 pub mod replies;
 mod routing;
 pub mod summary;
@@ -63,6 +66,7 @@ use crate::plugins::PluginHost;
 use crate::store::{
     Conversation, ConversationUpdate, NewMessage, Store, StoreError, TurnWrite, TurnWritten,
 };
+pub use confirm::CardAnswer;
 pub use context::{Served, TurnContext};
 use decision::Decision;
 use execute::Executor;
@@ -113,6 +117,11 @@ pub struct ShopperInput {
     pub locale: Option<String>,
     /// The widget's own classification.
     pub hint: Option<IntentHint>,
+    /// The confirmation card's button this message is, if it is one.
+    pub card: Option<CardAnswer>,
+    /// The network address the message came from (wrong order emails are counted per
+    /// address as well as per conversation); `None` when unknown.
+    pub peer: Option<std::net::IpAddr>,
 }
 
 /// What a turn produced.
@@ -136,6 +145,7 @@ pub struct Engine {
     classifier: Arc<Classifier>,
     plugins: Arc<PluginHost>,
     bus: Bus,
+    proof_failures: Arc<proofs::ProofFailures>,
 }
 
 impl Engine {
@@ -146,6 +156,7 @@ impl Engine {
             classifier,
             plugins,
             bus: Bus::new(),
+            proof_failures: Arc::default(),
         }
     }
 
@@ -196,12 +207,17 @@ impl Engine {
             .merchant_settings(merchant)
             .await?
             .ok_or(EngineError::UnknownMerchant)?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        match identity::verify(settings.identity_secret.as_deref(), merchant, identity, now) {
+        match identity::verify(
+            settings.identity_secret.as_deref(),
+            merchant,
+            identity,
+            unix_now(),
+        ) {
+            // Proof only until the identity expires: every use checks it again.
             Ok(email) => {
-                self.store.set_verified_email(conversation, &email).await?;
+                self.store
+                    .set_verified_identity(conversation, &email, identity.expires)
+                    .await?;
                 Ok(Ok(()))
             }
             Err(e) => Ok(Err(e)),
@@ -238,13 +254,16 @@ impl Engine {
             tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
         }
         let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""));
+        u.card = input.card.clone();
         let mut exec = Executor::new(merchant, conversation);
         for _ in 0..MAX_ATTEMPTS {
             let live = |settings: &_| self.someone_live(merchant, settings);
-            let ctx =
+            let mut ctx =
                 TurnContext::load(&self.store, &self.plugins, live, merchant, conversation, &u)
                     .await?
                     .ok_or(EngineError::UnknownConversation)?;
+            ctx.trust.now = unix_now();
+            ctx.trust.address_failures = self.proof_failures.count(input.peer);
             if input.locale.is_none() {
                 u.lang = language::reply_lang(text, &ctx.conversation.locale);
             }
@@ -264,8 +283,12 @@ impl Engine {
             };
             let decision = decision.map(|d| decide::worded(&ctx, d, u.lang));
             let write = turn_write(&ctx, &u, &input, plan.lapsed_action, decision, &exec);
+            let proof_failed = write.proof_failed;
             match self.store.write_turn(write).await? {
                 TurnWritten::Stored(stored) => {
+                    if proof_failed {
+                        self.proof_failures.failed(input.peer);
+                    }
                     self.bus.publish_messages(merchant, conversation, &stored);
                     return Ok(Turn::Stored(stored));
                 }
@@ -317,6 +340,13 @@ impl Engine {
     }
 }
 
+/// The wall clock in Unix seconds (0 before 1970, which no clock shows).
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 /// How often a turn is decided again when its conversation changed meanwhile.
 const MAX_ATTEMPTS: usize = 3;
 
@@ -349,6 +379,7 @@ fn turn_write(
         fail_actions: vec![],
         new_actions: vec![],
         calls: exec.audit.clone(),
+        proof_failed: false,
     };
     if let Some(d) = decision {
         messages.push(NewMessage {
@@ -369,6 +400,7 @@ fn turn_write(
             verified_email: d.verified_email,
         });
         write.fail_actions.extend(d.failed_action);
+        write.proof_failed = d.proof_failed;
         write
             .new_actions
             .extend(d.new_action.map(|a| (conv.merchant_id.clone(), a)));

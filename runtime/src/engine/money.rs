@@ -7,14 +7,15 @@ use kefu_protocol::{Card, ConversationState};
 
 use super::context::{Served, TurnContext};
 use super::decision::{Decision, answer_with, hand_off, say};
-use super::plan::CommitOutcome;
+use super::plan::{CallPlan, CommitOutcome};
 use super::replies::{self, Lang, Line};
 use crate::plugins::{PluginReply, Proposal};
 use crate::store::{ActionRecord, ActionState};
 
-/// What to say for a plugin's `reply` to `intent`: its text and cards, and for a proposal
-/// a confirmation card (the action stored as `proposed` under `action_id`), or a person
-/// when it is above the caps.
+/// What to say for a plugin's `reply` to `call` (for `intent`): its text and cards, and for
+/// a proposal a confirmation card (the action stored as `proposed` under `action_id`), or a
+/// person when it is above the caps. A proposal stands only for the order whose ownership
+/// the call proved.
 #[expect(
     clippy::too_many_arguments,
     reason = "each is one fact of the proposal's checks"
@@ -24,7 +25,7 @@ pub fn proposal(
     served: &Served,
     intent: &str,
     reply: PluginReply,
-    verified_email: Option<&str>,
+    call: &CallPlan,
     lang: Lang,
     action_id: &str,
     plugin_version: &str,
@@ -38,11 +39,20 @@ pub fn proposal(
         proposal.terms().to_string(),
     );
     let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
-    // A proposal about an order the shopper has not proven is a plugin bug.
-    let Some(shopper) = verified_email.filter(|_| served.needs_owner()) else {
+    // A proposal about an order the shopper has not proven is a plugin bug, and so is one
+    // about another order than the one proven: proof for order A never pays out on B.
+    let Some(shopper) = call
+        .verified_email
+        .as_deref()
+        .filter(|_| served.needs_owner())
+    else {
         tracing::warn!(plugin = %served.plugin, "proposal without proven ownership refused");
         return say(intent, Line::PluginFailed, lang, ConversationState::Bot);
     };
+    if call.order_number.as_deref() != Some(order_id.as_str()) {
+        tracing::warn!(plugin = %served.plugin, "proposal for another order than the proven one refused");
+        return say(intent, Line::PluginFailed, lang, ConversationState::Bot);
+    }
     let allowed = match &proposal {
         // A refund: within the manifest's money caps and the merchant's own cap.
         Proposal::Refund { .. } => {

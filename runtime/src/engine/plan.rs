@@ -47,6 +47,9 @@ pub struct CallPlan {
     pub verified_email: Option<String>,
     /// The order asked about, if any.
     pub order_number: Option<String>,
+    /// An email given with the question was not the order's: the answer holds no details
+    /// only the owner may see, and the failure is counted.
+    pub proof_failed: bool,
 }
 
 impl CallPlan {

@@ -62,6 +62,14 @@ lines! {
     AskOrderEmail = "ask_order_email",
     /// The email given does not match the order (worded so as not to reveal which).
     OwnershipNotProven = "ownership_not_proven",
+    /// Too many emails did not match: a person takes over.
+    ProofsExhausted = "proofs_exhausted",
+    /// An order's carrier and tracking number are shown only to its owner: the email asked.
+    DetailsNeedProof = "details_need_proof",
+    /// A confirmation card's button was pressed for an action that no longer awaits it.
+    StaleConfirmation = "stale_confirmation",
+    /// The signed identity that proved the order expired before the confirmation.
+    ProofExpired = "proof_expired",
     /// A plugin proposed a refund above what the bot may do: a person takes over.
     RefundNeedsHuman = "refund_needs_human",
     /// The shopper declined the proposed refund.
@@ -177,6 +185,28 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         }
         (Line::OwnershipNotProven, Zh) => {
             "订单号和邮箱无法匹配，因此我不能对这个订单进行操作。请核对后再试，或者由人工客服为您处理。"
+        }
+        (Line::ProofsExhausted, En) => {
+            "I still couldn't match that order number and email, so I've asked a person from our team to take over; they'll help you right here."
+        }
+        (Line::ProofsExhausted, Zh) => {
+            "订单号和邮箱仍然无法匹配，我已为您转接人工客服，客服会在这里为您处理。"
+        }
+        (Line::DetailsNeedProof, En) => {
+            "To see the carrier and tracking number, tell me the email address the order was placed with."
+        }
+        (Line::DetailsNeedProof, Zh) => "如需查看承运商和运单号，请告诉我下单时使用的邮箱地址。",
+        (Line::StaleConfirmation, En) => {
+            "That card is no longer open, so I haven't done anything with it. If you still need something, just tell me."
+        }
+        (Line::StaleConfirmation, Zh) => {
+            "这张卡片已失效，我没有进行任何操作。如果您仍有需要，请直接告诉我。"
+        }
+        (Line::ProofExpired, En) => {
+            "Your sign-in with the shop has expired, so I haven't done anything. Please reload the page, or tell me the email address the order was placed with, and ask again."
+        }
+        (Line::ProofExpired, Zh) => {
+            "您在商店的登录已过期，我没有进行任何操作。请刷新页面，或告诉我下单时使用的邮箱地址后再试。"
         }
         (Line::RefundNeedsHuman, En) => {
             "A refund like this needs approval from a person on our team, so I've asked one to take over this chat. They'll reply right here."

@@ -6,6 +6,7 @@ use kefu_intent::Prediction;
 use kefu_intent::slots::{self, Slot, SlotKind};
 use kefu_intent::topics::Topic;
 
+use super::confirm::CardAnswer;
 use super::language;
 use super::replies::Lang;
 
@@ -25,6 +26,9 @@ pub struct Understanding {
     /// What the message is about beyond the intent labels (a charge they did not make, a
     /// damaged item, time pressure…), with the topic model's probability.
     pub topic: Option<(Topic, f32)>,
+    /// The confirmation card's button the message was, if it was one (the widget says
+    /// which action it answers).
+    pub card: Option<CardAnswer>,
 }
 
 impl Understanding {
@@ -39,6 +43,7 @@ impl Understanding {
             upset: kefu_intent::signals::frustration(text).is_upset(),
             topic: kefu_intent::topics::detect(text),
             prediction,
+            card: None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! The agent console's API (`/v1/agent/…`) and its live socket (`/v1/agent/ws`).
 //!
 //! Agents log in with email and password and get a session cookie (`HttpOnly`,
-//! `SameSite=Strict`, `Secure` behind https); every other route requires it and acts only
+//! `SameSite=Strict`; over https `Secure` and named `__Host-kefu_agent`, so no other host
+//! can set it); the console answers only to the public URL's host
+//! ([`super::host_check`]). Every other route requires it and acts only
 //! within the agent's own merchant: another merchant's conversation is a 404, exactly like
 //! one that does not exist. Write requests take JSON bodies, which a cross-site form cannot
 //! send, and the cookie is never sent cross-site, so there is no CSRF surface.
@@ -12,9 +14,7 @@
 //! it shows from the API. All actions are plain HTTP requests, so each has a status and a
 //! clear error.
 
-use std::io::Write;
 use std::net::IpAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use axum::Router;
@@ -32,57 +32,11 @@ use super::AppState;
 use super::error::ApiError;
 use super::json::Json;
 use super::login_throttle::{PASSWORD_CHECK_WAIT, PeerIp, Throttled};
-use crate::auth::{self, SESSION_COOKIE};
+use crate::auth;
 use crate::store::Agent;
 
 /// How long a console session lasts.
 const SESSION_TTL_MS: i64 = 12 * 3600 * 1000;
-
-/// Where agent-taught training examples go: one `label<TAB>text` line each, the format of
-/// the trainer's `train_*.tsv` files (`cargo xtask train --extra PATH`).
-#[derive(Debug)]
-pub struct TrainingFile {
-    path: PathBuf,
-    lock: tokio::sync::Mutex<()>,
-}
-
-impl TrainingFile {
-    /// Appends to `path` (created with its directory on first use).
-    pub fn new(path: PathBuf) -> Self {
-        Self {
-            path,
-            lock: tokio::sync::Mutex::new(()),
-        }
-    }
-
-    /// The file.
-    pub fn path(&self) -> &std::path::Path {
-        &self.path
-    }
-
-    async fn append(&self, label: &str, text: &str) -> std::io::Result<()> {
-        // One example per line: tabs and line breaks inside the text become spaces.
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let line = format!("{label}\t{}\n", text.trim());
-        let _guard = self.lock.lock().await;
-        let path = self.path.clone();
-        tokio::task::spawn_blocking(move || {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&path)?
-                .write_all(line.as_bytes())
-        })
-        .await
-        .map_err(std::io::Error::other)?
-    }
-}
 
 fn please_log_in() -> ApiError {
     ApiError::unauthorized("please log in")
@@ -105,13 +59,15 @@ fn demo_login_disabled() -> ApiError {
     )
 }
 
-fn session_token(headers: &HeaderMap) -> Option<&str> {
+/// The session token in cookie `name` (over https only the `__Host-` one counts: a cookie
+/// without the prefix may have been set by another host or over plain http).
+fn session_token<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
+        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
         .filter(|t| !t.is_empty())
 }
 
@@ -123,7 +79,8 @@ impl FromRequestParts<AppState> for CurrentAgent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = session_token(&parts.headers).ok_or_else(please_log_in)?;
+        let token = session_token(&parts.headers, state.config.session_cookie())
+            .ok_or_else(please_log_in)?;
         state
             .store
             .session_agent(&auth::token_hash(token))
@@ -161,15 +118,12 @@ struct Login {
     password: String,
 }
 
+/// The session cookie: `HttpOnly`, `SameSite=Strict`, for the whole host and no other
+/// (no `Domain`); over https `Secure` and named with the `__Host-` prefix.
 fn cookie(state: &AppState, token: &str, max_age_s: i64) -> String {
-    let secure = if state.config.public_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_s}{secure}"
-    )
+    let name = state.config.session_cookie();
+    let secure = if state.config.https() { "; Secure" } else { "" };
+    format!("{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_s}{secure}")
 }
 
 async fn login(
@@ -255,7 +209,7 @@ async fn login_inner(
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&headers, state.config.session_cookie()) {
         state.store.delete_session(&auth::token_hash(token)).await?;
     }
     Ok((
@@ -404,7 +358,7 @@ async fn label(
     };
     state
         .training
-        .append(&body.label, &text)
+        .append(&agent.merchant_id, &body.label, &text)
         .await
         .map_err(|e| ApiError::internal(format_args!("writing the training file: {e}")))?;
     Ok(Json(json!({ "label": body.label, "text": text })))
@@ -480,7 +434,7 @@ async fn live(
         Ok(CurrentAgent(agent)) => agent,
         Err(e) => return e.into_response(),
     };
-    let session = session_token(&headers)
+    let session = session_token(&headers, state.config.session_cookie())
         .map(auth::token_hash)
         .unwrap_or_default();
     ws.on_upgrade(move |socket| async move {
@@ -541,6 +495,7 @@ async fn feed(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::{SECURE_SESSION_COOKIE, SESSION_COOKIE};
 
     #[test]
     fn the_session_cookie_is_found_among_others() {
@@ -549,12 +504,13 @@ mod tests {
             header::COOKIE,
             "theme=dark; kefu_agent=abc123; other=1".parse().unwrap(),
         );
-        assert_eq!(session_token(&headers), Some("abc123"));
+        assert_eq!(session_token(&headers, SESSION_COOKIE), Some("abc123"));
+        assert_eq!(session_token(&headers, SECURE_SESSION_COOKIE), None);
         headers.insert(
             header::COOKIE,
             "kefu_agentx=1; kefu_agent=".parse().unwrap(),
         );
-        assert_eq!(session_token(&headers), None);
+        assert_eq!(session_token(&headers, SESSION_COOKIE), None);
     }
 
     #[test]

@@ -36,7 +36,7 @@ use super::limits::whole_seconds;
 use super::{ApiError, AppState, PeerIp};
 use crate::bus::Event;
 use crate::engine::handoff::ContactInput;
-use crate::engine::{EngineError, ShopperInput, Turn};
+use crate::engine::{CardAnswer, EngineError, ShopperInput, Turn};
 use crate::store::Store;
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
@@ -128,7 +128,7 @@ async fn admit(
         });
     }
     match request {
-        ClientMessage::Say { .. } => {
+        ClientMessage::Say { .. } | ClientMessage::Confirm { .. } => {
             // A contact form or a rating still goes through: the shopper can always
             // leave a way to be answered.
             if let Some(max) = limits.messages_per_conversation()
@@ -364,6 +364,26 @@ async fn session(
                     text,
                     locale,
                     hint,
+                    card: None,
+                    peer: ip,
+                };
+                engine.turn(&merchant, &conv.id, input).await
+            }
+            // A card's button: a message that names the action it answers.
+            ClientMessage::Confirm {
+                action_id,
+                accept,
+                text,
+                locale,
+                ..
+            } => {
+                let input = ShopperInput {
+                    client_msg_id: client_msg_id.clone(),
+                    text,
+                    locale,
+                    hint: None,
+                    card: Some(CardAnswer { action_id, accept }),
+                    peer: ip,
                 };
                 engine.turn(&merchant, &conv.id, input).await
             }

@@ -11,19 +11,23 @@ pub(crate) mod assets;
 #[cfg(test)]
 mod body_fuzz;
 pub(crate) mod chat;
+#[cfg(test)]
+mod console_tests;
 pub mod error;
 pub(crate) mod health;
+pub(crate) mod host_check;
 pub mod json;
 pub mod limits;
 pub(crate) mod login_throttle;
 pub mod server;
 #[cfg(test)]
 mod tests;
+pub(crate) mod training;
 
-pub use agent::TrainingFile;
 pub use error::ApiError;
 pub use limits::{ChatLimits, Limits};
 pub use login_throttle::{LoginThrottle, PeerIp};
+pub use training::TrainingFile;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -50,6 +54,22 @@ pub struct HttpConfig {
 }
 
 impl HttpConfig {
+    /// Whether browsers reach the runtime over https (its cookie is then `Secure`).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+    }
+
+    /// The console's session cookie name: `__Host-` prefixed over https.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.https() {
+            crate::auth::SECURE_SESSION_COOKIE
+        } else {
+            crate::auth::SESSION_COOKIE
+        }
+    }
+
     /// Whether `email` is a demo agent's login that this runtime refuses (not in demo mode).
     pub fn demo_login_disabled(&self, email: &str) -> bool {
         !self.demo
@@ -74,7 +94,7 @@ pub struct AppState {
     pub secrets: Vault,
     /// Serving configuration.
     pub config: Arc<HttpConfig>,
-    /// Where agents' training labels are appended.
+    /// Where agents' training labels are appended (a file per merchant).
     pub training: Arc<TrainingFile>,
     /// Failed console logins per account.
     pub logins: Arc<LoginThrottle>,

@@ -29,6 +29,7 @@ mod registry;
 mod secrets;
 mod settings;
 mod tickets;
+mod trust;
 mod turn;
 
 use std::path::Path;
@@ -54,6 +55,7 @@ pub use registry::{PluginVersion, Stored, StoredPlugin};
 pub use secrets::{SealedSecret, SecretInfo};
 pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, SettingsUpdate};
 pub use tickets::Ticket;
+pub use trust::{TrustRow, card_action};
 pub use turn::{TurnSnapshot, TurnWrite, TurnWritten};
 
 /// A storage failure. The message is for logs; callers show people a generic apology.

@@ -13,6 +13,7 @@ use sqlx::Row;
 
 use super::actions::{insert_action, set_action_state};
 use super::audit::insert_call;
+use super::trust::TrustRow;
 use super::{
     ActionRecord, ActionState, AuditEntry, CallRecording, Conversation, ConversationUpdate,
     FaqEntry, MerchantSettings, NewMessage, OrderRecord, Store, StoreError, insert_messages,
@@ -38,6 +39,8 @@ pub struct TurnSnapshot {
     pub names_product: bool,
     /// The action asked for, if it is still `proposed`.
     pub action: Option<ActionRecord>,
+    /// Until when its verified email counts, failed proofs, the latest card's action.
+    pub trust: TrustRow,
 }
 
 /// Everything one turn changes.
@@ -63,6 +66,8 @@ pub struct TurnWrite {
     pub new_actions: Vec<(String, ActionRecord)>,
     /// Plugin calls the turn made, for the audit log.
     pub calls: Vec<(AuditEntry, CallRecording)>,
+    /// The shopper failed to prove they own an order (counted on the conversation).
+    pub proof_failed: bool,
 }
 
 /// How writing a turn went.
@@ -140,6 +145,7 @@ impl Store {
             orders,
             names_product: self.product_named(merchant, text).await?.is_some(),
             action,
+            trust: self.trust(conversation).await?,
             conversation: conv,
         }))
     }
@@ -166,10 +172,14 @@ impl Store {
         if let Some(update) = &turn.update {
             let now = now_ms();
             // Priority only rises; a reason or a proven email given earlier (or by a signed
-            // identity meanwhile) stays unless this turn brings a new one.
+            // identity meanwhile) stays unless this turn brings a new one. A signed
+            // identity's expiry stays with its email; another email proven in the
+            // conversation (the order's) does not expire.
             sqlx::query(
                 "UPDATE conversations SET state = ?, pending_intent = ?, failed_turns = ?, \
                  priority = MAX(priority, ?), handoff_reason = COALESCE(?, handoff_reason), \
+                 verified_until = CASE WHEN ? IS NULL OR ? = verified_email \
+                 THEN verified_until ELSE NULL END, \
                  pending = ?, verified_email = COALESCE(?, verified_email), updated_at = ?, \
                  waiting_since = CASE WHEN ? = 'waiting_for_human' \
                  AND state != 'waiting_for_human' THEN ? ELSE waiting_since END WHERE id = ?",
@@ -179,11 +189,21 @@ impl Store {
             .bind(i64::from(update.failed_turns))
             .bind(i64::from(update.priority))
             .bind(&update.handoff_reason)
+            .bind(&update.verified_email)
+            .bind(&update.verified_email)
             .bind(&update.pending)
             .bind(&update.verified_email)
             .bind(now)
             .bind(update.state.as_str())
             .bind(now)
+            .bind(&turn.conversation)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if turn.proof_failed {
+            sqlx::query(
+                "UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = ?",
+            )
             .bind(&turn.conversation)
             .execute(&mut *tx)
             .await?;
@@ -240,6 +260,7 @@ mod tests {
             fail_actions: vec![],
             new_actions: vec![],
             calls: vec![],
+            proof_failed: false,
         }
     }
 

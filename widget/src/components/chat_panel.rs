@@ -39,6 +39,7 @@ pub fn chat_panel() -> Html {
         <main class="kefu-panel" lang={lang.tag()}>
             <Header status={status(lang, state)} />
             <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
+                on_card_answer={chat.on_confirm.clone()}
                 on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()}
                 welcome={welcome.unwrap_or_default()} />
             if let Some(error) = &state.error {

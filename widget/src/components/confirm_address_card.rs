@@ -3,7 +3,7 @@
 use kefu_protocol::Card;
 use yew::prelude::*;
 
-use super::QuickReplies;
+use super::{CardButton, ConfirmButtons};
 use crate::hooks::use_panel;
 use crate::i18n::{Text, t};
 
@@ -14,8 +14,8 @@ pub struct ConfirmAddressCardProps {
     pub card: Card,
     /// Whether the shopper can still answer it.
     pub active: bool,
-    /// A button was pressed.
-    pub on_choose: Callback<String>,
+    /// A button was pressed (it names the card's action).
+    pub on_answer: Callback<CardButton>,
 }
 
 /// The new address an order would go to, with confirm and decline buttons.
@@ -41,7 +41,7 @@ pub fn confirm_address_card(props: &ConfirmAddressCardProps) -> Html {
             </dl>
             <p class="kefu-terms">{ terms.clone() }</p>
             if props.active {
-                <QuickReplies options={vec![confirm.clone(), cancel.clone()]} on_choose={props.on_choose.clone()} />
+                <ConfirmButtons action_id={action_id.clone()} confirm={confirm.clone()} cancel={cancel.clone()} on_answer={props.on_answer.clone()} />
             }
         </section>
     }

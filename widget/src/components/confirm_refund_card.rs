@@ -3,7 +3,7 @@
 use kefu_protocol::{Card, format_money};
 use yew::prelude::*;
 
-use super::QuickReplies;
+use super::{CardButton, ConfirmButtons};
 use crate::hooks::use_panel;
 use crate::i18n::{Text, t};
 
@@ -14,8 +14,8 @@ pub struct ConfirmRefundCardProps {
     pub card: Card,
     /// Whether the shopper can still answer it (it is on the latest message).
     pub active: bool,
-    /// A button was pressed: its label is sent as the shopper's answer.
-    pub on_choose: Callback<String>,
+    /// A button was pressed (it names the card's action).
+    pub on_answer: Callback<CardButton>,
 }
 
 /// The exact amount and terms of a proposed refund or order cancellation, with confirm and
@@ -57,7 +57,7 @@ pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
             </dl>
             <p class="kefu-terms">{ terms.clone() }</p>
             if props.active {
-                <QuickReplies options={vec![confirm.clone(), cancel.clone()]} on_choose={props.on_choose.clone()} />
+                <ConfirmButtons action_id={action_id.clone()} confirm={confirm.clone()} cancel={cancel.clone()} on_answer={props.on_answer.clone()} />
             }
         </section>
     }

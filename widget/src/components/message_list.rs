@@ -6,7 +6,8 @@ use kefu_protocol::{Author, Card, ChatMessage, ClientMessage};
 use yew::prelude::*;
 
 use super::{
-    ConfirmAddressCard, ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard, QuickReplies,
+    CardButton, ConfirmAddressCard, ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard,
+    QuickReplies,
 };
 use crate::hooks::use_panel;
 use crate::i18n::{Text, t};
@@ -21,6 +22,8 @@ pub struct MessageListProps {
     pub outbox: Rc<Vec<ClientMessage>>,
     /// A quick reply was chosen.
     pub on_quick_reply: Callback<String>,
+    /// A confirmation card's button was pressed.
+    pub on_card_answer: Callback<CardButton>,
     /// The contact form was sent (email, message).
     pub on_contact: Callback<(String, String)>,
     /// A satisfaction score was chosen.
@@ -88,10 +91,10 @@ pub fn message_list(props: &MessageListProps) -> Html {
                             Card::Csat { .. } => html! {},
                             Card::Product { .. } => html! { <ProductCard card={card.clone()} /> },
                             Card::ConfirmAddress { .. } => html! {
-                                <ConfirmAddressCard card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                                <ConfirmAddressCard card={card.clone()} active={Some(m.seq) == last} on_answer={props.on_card_answer.clone()} />
                             },
                             Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => html! {
-                                <ConfirmRefundCard card={card.clone()} active={Some(m.seq) == last} on_choose={props.on_quick_reply.clone()} />
+                                <ConfirmRefundCard card={card.clone()} active={Some(m.seq) == last} on_answer={props.on_card_answer.clone()} />
                             },
                         }) }
                     </li>

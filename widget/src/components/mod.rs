@@ -4,6 +4,7 @@
 mod chat_panel;
 mod composer;
 mod confirm_address_card;
+mod confirm_buttons;
 mod confirm_refund_card;
 mod contact_form;
 mod csat;
@@ -18,6 +19,7 @@ mod welcome;
 pub use chat_panel::ChatPanel;
 pub use composer::Composer;
 pub use confirm_address_card::ConfirmAddressCard;
+pub use confirm_buttons::{CardButton, ConfirmButtons};
 pub use confirm_refund_card::ConfirmRefundCard;
 pub use contact_form::ContactForm;
 pub use csat::Csat;

@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use super::use_panel;
 use crate::api::{self, ChatLink, Event};
+use crate::components::CardButton;
 use crate::i18n;
 use crate::state::{Action, ChatState, Connection};
 
@@ -30,6 +31,8 @@ pub struct ChatHandle {
     pub on_contact: Callback<(String, String)>,
     /// Sends a satisfaction score.
     pub on_rate: Callback<u8>,
+    /// Answers a confirmation card, naming its action.
+    pub on_confirm: Callback<CardButton>,
 }
 
 fn new_id() -> String {
@@ -160,6 +163,18 @@ pub fn use_chat() -> ChatHandle {
             })
         })
     };
+    let on_confirm = {
+        let queue = Rc::clone(&queue);
+        Callback::from(move |pressed: CardButton| {
+            queue(ClientMessage::Confirm {
+                client_msg_id: new_id(),
+                action_id: pressed.action_id,
+                accept: pressed.accept,
+                text: pressed.label,
+                locale: Some(locale.to_string()),
+            })
+        })
+    };
     let on_rate = Callback::from(move |score: u8| {
         queue(ClientMessage::Rate {
             client_msg_id: new_id(),
@@ -172,5 +187,6 @@ pub fn use_chat() -> ChatHandle {
         on_send,
         on_contact,
         on_rate,
+        on_confirm,
     }
 }

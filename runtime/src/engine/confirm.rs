@@ -1,0 +1,87 @@
+//! Whether a message answers the action awaiting confirmation. Pure.
+//!
+//! A card's buttons name its action ([`kefu_protocol::ClientMessage::Confirm`]): the
+//! action is carried out only while it is the one awaiting confirmation, so a stale card,
+//! or a card in another tab, can never confirm a different (newer) action. A typed "yes"
+//! names nothing, so it confirms only the action on the conversation's latest message:
+//! after an agent's message, a rating question or any other answer it is just a "yes".
+//! And the proof of ownership the action was proposed on must still hold (a signed
+//! identity may have expired since).
+
+use kefu_protocol::ConversationState;
+
+use super::context::TurnContext;
+use super::decision::say;
+use super::ownership;
+use super::plan::{Plan, Step};
+use super::replies::{self, Line};
+use super::understand::Understanding;
+
+/// A confirmation card's button, as the widget sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardAnswer {
+    /// The card's action.
+    pub action_id: String,
+    /// The confirm button (`true`) or the one that declines.
+    pub accept: bool,
+}
+
+/// What a message does to the action awaiting confirmation.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one value per turn, moved once: boxing buys nothing"
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// It answers it (or a card that is no longer open): this is the turn's plan.
+    Answered(Plan),
+    /// It is about something else: the action awaiting confirmation, if any, lapses, and
+    /// the message is answered as usual.
+    Lapses(Option<String>),
+}
+
+/// What message `u` does to the action awaiting confirmation in `ctx`.
+pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
+    let pending = ctx.pending.action.as_deref();
+    let lapsed = pending.map(str::to_string);
+    let lang = u.lang;
+    let reply = |line| {
+        Reading::Answered(Plan {
+            lapsed_action: lapsed.clone(),
+            step: Step::Reply(say("get_refund", line, lang, ConversationState::Bot)),
+        })
+    };
+    let accepted = match (&u.card, pending) {
+        // A card's button: its own action, or nothing at all.
+        (Some(card), Some(id)) if card.action_id == id => card.accept,
+        (Some(_), _) => return reply(Line::StaleConfirmation),
+        (None, None) => return Reading::Lapses(None),
+        (None, Some(id)) => {
+            if replies::declines(&u.text) {
+                false
+            } else if replies::confirms(&u.text)
+                && ctx.trust.latest_card_action.as_deref() == Some(id)
+            {
+                true
+            } else {
+                return Reading::Lapses(lapsed);
+            }
+        }
+    };
+    if !accepted {
+        return reply(Line::RefundCancelled);
+    }
+    // The proof the action was proposed on must still hold; an action no longer proposed
+    // is the executor's to report ("already handled").
+    if let Some(action) = &ctx.proposed_action
+        && ownership::verified(ctx) != Some(action.shopper.as_str())
+    {
+        return reply(Line::ProofExpired);
+    }
+    Reading::Answered(Plan {
+        lapsed_action: None,
+        step: Step::Commit {
+            action_id: pending.unwrap_or_default().to_string(),
+        },
+    })
+}
