@@ -49,7 +49,7 @@ fn order(id: &str, email: &str) -> OrderRecord {
 }
 
 /// The demo shop: orders, refunds and catalog plugins, one FAQ entry, an agent online.
-fn ctx() -> TurnContext {
+pub(super) fn ctx() -> TurnContext {
     let number = Need::Slot("order-number".into());
     let mut s = HashMap::new();
     s.insert(
@@ -109,7 +109,7 @@ fn ctx() -> TurnContext {
 }
 
 /// `text`, which the model reads as `intent` with confidence `p`.
-fn msg(text: &str, intent: &str, p: f32) -> Understanding {
+pub(super) fn msg(text: &str, intent: &str, p: f32) -> Understanding {
     let mut u = Understanding::new(
         text,
         Prediction {
@@ -124,21 +124,21 @@ fn msg(text: &str, intent: &str, p: f32) -> Understanding {
 }
 
 /// The reply a plan gives without a plugin.
-fn reply(plan: Plan) -> Decision {
+pub(super) fn reply(plan: Plan) -> Decision {
     match plan.step {
         Step::Reply(d) => d,
         other => panic!("expected a reply, got {other:?}"),
     }
 }
 
-fn call(plan: Plan) -> CallPlan {
+pub(super) fn call(plan: Plan) -> CallPlan {
     match plan.step {
         Step::Call(c) => c,
         other => panic!("expected a plugin call, got {other:?}"),
     }
 }
 
-fn says(d: &Decision, line: Line) {
+pub(super) fn says(d: &Decision, line: Line) {
     assert_eq!(d.line, Some(line), "said {:?}: {}", d.line, d.text);
 }
 
@@ -791,7 +791,7 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
     says(&d, Line::HandoffRequested);
 }
 
-fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
+pub(super) fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
     u.topic = Some((topic, 0.9));
     u
 }

@@ -29,6 +29,7 @@
 //! decision: [`routing`], [`ownership`], [`money`], [`handoff`], [`policy`], [`faq`],
 //! [`language`], [`replies`], and the audit records (`audit`).
 
+mod address;
 pub mod agents;
 mod audit;
 mod context;

@@ -27,6 +27,24 @@ pub struct Understanding {
     pub topic: Option<(Topic, f32)>,
 }
 
+/// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
+/// other (a lid that broke and cut a hand is about safety before it is about a damaged
+/// item); else the likeliest.
+fn topic_of(text: &str) -> Option<(Topic, f32)> {
+    let over: Vec<(Topic, f32)> = kefu_intent::topics::builtin()
+        .scores(text)
+        .into_iter()
+        .filter(|(_, p)| *p >= 0.5)
+        .collect();
+    let likeliest = |only_sensitive: bool| {
+        over.iter()
+            .copied()
+            .filter(|(t, _)| !only_sensitive || t.needs_a_person())
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    likeliest(true).or_else(|| likeliest(false))
+}
+
 impl Understanding {
     /// `text` with the model's `prediction`; `locale` is the widget's (or the conversation's)
     /// and only decides the language of a message without letters.
@@ -37,7 +55,7 @@ impl Understanding {
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
             upset: kefu_intent::signals::frustration(text).is_upset(),
-            topic: kefu_intent::topics::detect(text),
+            topic: topic_of(text),
             prediction,
         }
     }
