@@ -380,6 +380,12 @@ async fn evaluate(prefix: &str) -> usize {
             if verbose && !passed {
                 println!("  FAIL {}: {}", c.id, v.failures.join("; "));
             }
+            if verbose && v.needless_handoff {
+                println!(
+                    "  NEEDLESS {}: a person was asked for, none was needed",
+                    c.id
+                );
+            }
         }
     }
     let pct = |a: usize, b: usize| {

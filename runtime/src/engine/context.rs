@@ -95,6 +95,8 @@ pub struct Remembered {
     pub order_number: Option<String>,
     /// The email they gave last.
     pub email: Option<String>,
+    /// The new delivery address they wrote last ([`super::address::new_address`]).
+    pub address: Option<String>,
 }
 
 impl Remembered {
@@ -109,6 +111,9 @@ impl Remembered {
             }
             if out.email.is_none() {
                 out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);
+            }
+            if out.address.is_none() {
+                out.address = super::address::new_address(text);
             }
         }
         out

@@ -15,6 +15,7 @@ use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::faq;
 use super::handoff;
 use super::honesty;
+use super::language;
 use super::money;
 use super::ownership;
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
@@ -82,7 +83,9 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     let asks = if honesty::asks_if_bot(&u.text) {
         honesty::also_asks_for_a_person(&u.text)
     } else {
-        replies::asks_for_human(&u.text) || u.prediction.intent == "contact_human_agent"
+        replies::asks_for_human(&u.text)
+            || language::asks_for_a_person(&u.text)
+            || u.prediction.intent == "contact_human_agent"
     };
     let d = if asks {
         hand_off(
@@ -93,6 +96,10 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         )
     } else if let Some(topic) = policy::topic(&u.text) {
         hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)
+    } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
+        .filter(|_| ctx.served(&u.prediction.intent).is_none())
+    {
+        hand_off(Line::PolicyHandoff, lang, reason, 2)
     } else if let Some((topic, _)) = u.topic.filter(|(t, _)| t.needs_a_person()) {
         // However it is phrased: the topic model hears what the keywords have no entry for.
         hand_off(Line::PolicyHandoff, lang, policy::reason_for(topic), 2)
@@ -134,7 +141,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
     let heard = match u.topic.map(|(t, _)| t) {
         Some(topic) if !answering && topic.is_delivery_problem() => Some(claim_intent(topic)),
-        Some(Topic::Urgent) if !answering => Some(URGENT),
+        Some(Topic::Urgent)
+            if !answering
+                && (u.prediction.intent != OUT_OF_SCOPE
+                    || ctx.names_product
+                    || language::about_the_shopper(&u.text)) =>
+        {
+            Some(URGENT)
+        }
         _ => None,
     };
     if !route.settled
@@ -437,3 +451,6 @@ mod tests;
 #[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;
+#[cfg(test)]
+#[path = "decide_situations_tests.rs"]
+mod situations_tests;

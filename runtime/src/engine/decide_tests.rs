@@ -793,7 +793,7 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
     says(&d, Line::HandoffRequested);
 }
 
-fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
+pub(super) fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
     u.topic = Some((topic, 0.9));
     u
 }

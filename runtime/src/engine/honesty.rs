@@ -31,6 +31,10 @@ const KINDS_EN: &[&str] = &[
     "gpt",
     "chatgpt",
     "algorithm",
+    // Mixed messages name the kind in Chinese ("are you a 机器人 or 真人?").
+    "机器人",
+    "真人",
+    "人工智能",
 ];
 
 /// Kinds of agent a question may name about "this" (the chat): only those that cannot be a
@@ -69,6 +73,12 @@ const ASKS_ABOUT_YOU: &[&str] = &[
     "am i texting",
     "im talking to",
     "i'm talking to",
+    // Said as a statement and checked ("you're a bot, right?").
+    "you're",
+    "youre",
+    "you are",
+    "u r",
+    "ur",
     "who am i talking to",
     "who am i chatting with",
     "what are you",
@@ -77,6 +87,10 @@ const ASKS_ABOUT_YOU: &[&str] = &[
 /// Question shapes about the chat itself.
 const ASKS_ABOUT_CHAT: &[&str] = &[
     "is this",
+    "is it",
+    "is that",
+    "are these",
+    "are the replies",
     "is this chat",
     "is there",
     "is anyone",
@@ -145,7 +159,8 @@ const REQUESTS: &[&str] = &[
 /// Whether `text`, besides asking who answers, asks for a person.
 pub fn also_asks_for_a_person(text: &str) -> bool {
     let lower = text.to_lowercase();
-    REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower)
+    (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
+        || super::language::asks_for_a_person(&lower)
 }
 
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
@@ -154,10 +169,37 @@ pub fn asks_if_bot(text: &str) -> bool {
     let lower = lower.trim();
     let words = words(lower);
     let joined = format!(" {} ", words.join(" "));
-    let question = lower.contains('?')
-        || ["are ", "am i", "is ", "r u", "who ", "what are"]
+    // A question, or a statement to be confirmed: asked with "?", opened like a question
+    // in any of its clauses ("hello. be honest, is there a human typing these?"), tagged
+    // ("…, right", "be honest"), or short.
+    let clause_asks = lower
+        .split(['.', ',', ';', '!', '-', ':'])
+        .map(str::trim)
+        .any(|c| {
+            [
+                "are ",
+                "am i",
+                "is ",
+                "r u",
+                "who ",
+                "what are",
+                "be honest",
+                "honestly",
+            ]
             .iter()
-            .any(|s| lower.starts_with(s))
+            .any(|s| c.starts_with(s))
+        });
+    let question = lower.contains('?')
+        || clause_asks
+        || [
+            " right",
+            " innit",
+            " honestly",
+            "be honest",
+            "tell me the truth",
+        ]
+        .iter()
+        .any(|t| lower.contains(t))
         || words.len() <= 6;
     if question
         && (ASKS_ABOUT_YOU
@@ -192,8 +234,19 @@ pub fn asks_if_bot(text: &str) -> bool {
         && ["机器", "程序", "ai", "自动", "电脑"]
             .iter()
             .any(|m| lower.contains(&format!("还是{m}")));
-    person_or_machine || (zh_question && KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}"))))
+    // "我现在是在跟真人聊天吗": asked whom the shopper is talking with, not asking to be put
+    // through ("能跟真人聊吗", "我要跟人工说" are requests, [`super::replies::asks_for_human`]).
+    let with_whom = ["跟", "和", "与"]
+        .iter()
+        .any(|w| KINDS_ZH.iter().any(|k| lower.contains(&format!("{w}{k}"))))
+        && !ZH_REQUESTS.iter().any(|r| lower.contains(r));
+    person_or_machine
+        || (zh_question
+            && (with_whom || KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))))
 }
+
+/// Chinese words that make a question about a person a request for one ("能跟真人聊吗").
+const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转", "找", "给我"];
 
 #[cfg(test)]
 mod tests {
@@ -223,6 +276,14 @@ mod tests {
             "这是自动回复吗",
             "你是AI吧",
             "你回得这么快，到底是人还是程序啊",
+            "you're a bot, right?",
+            "ur an AI arent you",
+            "hello. be honest with me, is there a human typing these replies",
+            "is it a bot answering me",
+            "are these replies automated?",
+            "are you a 机器人 or 真人?",
+            "请问我现在是在跟真人聊天吗？",
+            "我是在和机器人说话吗",
         ] {
             assert!(asks_if_bot(text), "{text}");
         }
@@ -253,6 +314,11 @@ mod tests {
             "do you sell robot vacuum parts?",
             "有机器人玩具吗",
             "这个是真皮吗",
+            "you're a lifesaver, thanks",
+            "is it real leather or fake",
+            "能跟真人聊吗",
+            "我要跟人工客服说话",
+            "is it machine washable?",
         ] {
             assert!(!asks_if_bot(text), "{text}");
         }

@@ -55,6 +55,17 @@ pub fn says_late(text: &str) -> bool {
         "where is",
         "wheres",
         "where's",
+        "past the delivery",
+        "past the expected",
+        "past the due",
+        "past due",
+        "was due",
+        "in transit for",
+        "still in transit",
+        "still waiting",
+        "actually coming",
+        "when is it coming",
+        "when will it come",
         "延误",
         "延迟",
         "还没到",
@@ -63,6 +74,16 @@ pub fn says_late(text: &str) -> bool {
         "迟迟",
         "超时",
         "到哪",
+        "丢件",
+        "过了预计",
+        "超过预计",
+        "催单",
+        "催一下",
+        "哪天能到",
+        "什么时候能到",
+        "什么时候到",
+        "说好的",
+        "还没送到",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -98,6 +119,131 @@ pub fn says_already_told(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether `text` asks to be put through to someone, in words that name no "human" or
+/// "agent" ("is there anyone from customer service I can chat with?", "I'd rather have a
+/// person sort this out", "帮我转接客服"): someone to reach, a way of reaching them, and the
+/// shape of a request. [`super::replies::asks_for_human`] has the explicit words.
+pub fn asks_for_a_person(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let someone = has(&[
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "a person",
+        "customer service",
+        "customer support",
+        "support team",
+        "your team",
+        "staff",
+        "manager",
+        "supervisor",
+    ]);
+    let reach = has(&[
+        "talk",
+        "chat",
+        "speak",
+        "contact",
+        "reach",
+        "call me",
+        "sort this",
+        "sort it",
+        "deal with",
+        "handle this",
+        "look into",
+        "look at this",
+    ]);
+    let request = has(&[
+        "can i",
+        "could i",
+        "can you",
+        "could you",
+        "can someone",
+        "can somebody",
+        "could someone",
+        "could somebody",
+        "i want",
+        "i'd like",
+        "i would like",
+        "i need",
+        "let me",
+        "is there",
+        "get me",
+        "put me",
+        "connect",
+        "rather have",
+        "i'd rather",
+        "please",
+        "pls",
+        "transfer",
+    ]);
+    let zh = has(&[
+        "转接",
+        "转客服",
+        "找客服",
+        "联系客服",
+        "叫客服",
+        "接客服",
+        "客服小姐姐",
+        "客服小哥",
+        "找个人",
+        "找人处理",
+        "找人来",
+    ]);
+    (someone && reach && request) || zh
+}
+
+/// Whether `text` speaks of the shopper's own life or of something the shop does (an order,
+/// a delivery, a purchase). Time pressure heard in a message the model finds out of scope
+/// is the shop's business only then ("I'm in hospital from tomorrow" is; "what's the
+/// weather tomorrow in Beijing?" is not).
+pub fn about_the_shopper(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let first_person = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| {
+            matches!(
+                w,
+                "i" | "i'm" | "im" | "i've" | "i'll" | "my" | "me" | "we" | "our" | "us"
+            )
+        })
+        || lower.contains('我');
+    first_person
+        || [
+            "order",
+            "deliver",
+            "arrive",
+            "ship",
+            "parcel",
+            "package",
+            "bought",
+            "buy",
+            "purchase",
+            "get here",
+            "in time",
+            "rush",
+            "express",
+            "expedite",
+            "hurry",
+            "订单",
+            "快递",
+            "物流",
+            "发货",
+            "送到",
+            "到货",
+            "寄",
+            "买",
+            "下单",
+            "加急",
+            "来得及",
+            "赶得上",
+            "能到",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether a product question is about stock rather than details.
 pub fn asks_about_stock(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -130,6 +276,42 @@ mod tests {
         assert_eq!(reply_lang("我的订单", "en"), Lang::Zh);
         assert_eq!(reply_lang("1001", "zh"), Lang::Zh);
         assert_eq!(reply_lang("1001", "en"), Lang::En);
+    }
+
+    #[test]
+    fn requests_for_someone_without_the_word_human_are_recognised() {
+        for text in [
+            "is there anyone from customer service I can chat with? someone actual",
+            "tbh I'd rather have a person sort this out",
+            "can somebody from your team call me",
+            "I need to speak to a manager",
+            "算了 还是帮我转接客服小姐姐吧",
+            "帮我联系客服",
+        ] {
+            assert!(asks_for_a_person(text), "{text}");
+        }
+        for text in [
+            "someone used my card on your site",
+            "can anyone tell me when it ships",
+            "can you check on order 5567 for me",
+            "the delivery guy keeps texting me",
+            "客服电话是多少",
+        ] {
+            assert!(!asks_for_a_person(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of() {
+        assert!(about_the_shopper("I'm going into hospital tomorrow"));
+        assert!(about_the_shopper(
+            "the funeral is friday, will the order get here?"
+        ));
+        assert!(about_the_shopper("明天婚礼 能加急吗"));
+        assert!(!about_the_shopper(
+            "What is the weather of tomorrow in Beijing please?"
+        ));
+        assert!(!about_the_shopper("明天北京天气怎么样"));
     }
 
     #[test]

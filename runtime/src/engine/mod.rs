@@ -30,6 +30,7 @@
 //! [`money`], [`handoff`], [`policy`], [`faq`], [`language`], [`replies`], and the audit
 //! records (`audit`); `proofs` counts wrong order emails per network address.
 
+mod address;
 pub mod agents;
 mod audit;
 mod confirm;

@@ -111,6 +111,15 @@ pub fn reason_for(topic: kefu_intent::topics::Topic) -> &'static str {
     }
 }
 
+/// The handoff reason for a request the intent model recognised that is itself a policy
+/// topic, when no plugin serves it: closing an account is a request about personal data.
+pub fn reason_for_intent(intent: &str) -> Option<&'static str> {
+    match intent {
+        "delete_account" => Some("policy: data protection request"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

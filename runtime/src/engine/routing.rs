@@ -9,6 +9,7 @@ use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
+use super::address;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::labels;
@@ -32,6 +33,9 @@ pub const SUPPLIED: &str = "supplied_values";
 
 /// The intent that answers questions about one order's whereabouts.
 const TRACK_ORDER: &str = "track_order";
+
+/// The intent that sends an order to a new address.
+const CHANGE_ADDRESS: &str = "change_shipping_address";
 
 /// Whether `u` is nothing but order numbers and emails (and a greeting word or two).
 fn only_values(u: &Understanding) -> bool {
@@ -97,10 +101,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // numbers are not order numbers).
     let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
         .then(|| text.to_string());
+    // A new address written with the request ("change order 1002's address to 21 Nanjing
+    // West Road"): its house numbers are not order numbers either.
+    let written = address::new_address(text).filter(|_| address.is_none());
     let order_number = u
-        .slot(SlotKind::OrderNumber)
-        .filter(|_| address.is_none())
-        .map(str::to_string);
+        .slots
+        .iter()
+        .filter(|s| s.kind == SlotKind::OrderNumber)
+        .find(|s| written.as_deref().is_none_or(|w| !w.contains(&s.value)))
+        .map(|s| s.value.clone())
+        .filter(|_| address.is_none());
     let email = u.slot(SlotKind::Email).map(str::to_string);
     let takes_order_number = |intent: &str| {
         ctx.served(intent)
@@ -115,6 +125,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
         (_, Some(chosen), _) => (chosen, true),
         (Some(p), None, _) if continues => (p, true),
+        // Asked which of two things they meant, the shopper sent the order number instead:
+        // the likelier choice that takes one.
+        (None, None, _)
+            if only_values(u) && pending.clarify.iter().any(|c| takes_order_number(c)) =>
+        {
+            let choice = pending.clarify.iter().find(|c| takes_order_number(c));
+            (choice.map_or(SUPPLIED, String::as_str), true)
+        }
         (None, None, Some(last))
             if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
         {
@@ -134,6 +152,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 && takes_order_number(last) =>
         {
             (last, true)
+        }
+        // A new address written with a request the model reads as an address change (or
+        // as its runner-up): that change, nothing to clarify.
+        _ if written.is_some()
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| matches!(i.as_str(), CHANGE_ADDRESS | "set_up_shipping_address"))
+            && ctx.served(CHANGE_ADDRESS).is_some() =>
+        {
+            (CHANGE_ADDRESS, true)
         }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
@@ -161,6 +191,22 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (TRACK_ORDER, true)
         }
+        // "My package is late", "催单", no order named yet: the order's whereabouts too (its
+        // number is asked for), unless the model hears the shop's delivery times in general
+        // or is sure of another request ("your deliveries are always late" is a complaint).
+        _ if says_late(text)
+            && takes_order_number(TRACK_ORDER)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | "out_of_scope" | "contact_customer_service"
+            ) || u.prediction.confidence < CLARIFY_BELOW)
+            && !matches!(
+                u.prediction.intent.as_str(),
+                "delivery_period" | "delivery_options"
+            ) =>
+        {
+            (TRACK_ORDER, true)
+        }
         _ => (u.prediction.intent.as_str(), false),
     };
     let about_product = |intent: &str| ctx.served(intent).is_some_and(|s| s.about_product());
@@ -184,6 +230,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         intent
     };
     let settled = settled || about_product(intent);
+    // The new address for an address change: written now, or earlier in the conversation.
+    let address = address.or_else(|| {
+        (intent == CHANGE_ADDRESS)
+            .then(|| written.clone().or_else(|| ctx.remembered.address.clone()))
+            .flatten()
+    });
     let order_number = order_number.or_else(|| {
         pending
             .order_number

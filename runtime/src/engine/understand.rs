@@ -31,6 +31,25 @@ pub struct Understanding {
     pub card: Option<CardAnswer>,
 }
 
+/// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
+/// other (a lid that broke and cut a hand is about safety before it is about a damaged
+/// item); else the likeliest.
+fn topic_of(text: &str) -> Option<(Topic, f32)> {
+    pick(kefu_intent::topics::builtin().scores(text))
+}
+
+/// [`topic_of`] over every topic's probability.
+fn pick(scores: Vec<(Topic, f32)>) -> Option<(Topic, f32)> {
+    let over: Vec<(Topic, f32)> = scores.into_iter().filter(|(_, p)| *p >= 0.5).collect();
+    let likeliest = |only_sensitive: bool| {
+        over.iter()
+            .copied()
+            .filter(|(t, _)| !only_sensitive || t.needs_a_person())
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    likeliest(true).or_else(|| likeliest(false))
+}
+
 impl Understanding {
     /// `text` with the model's `prediction`; `locale` is the widget's (or the conversation's)
     /// and only decides the language of a message without letters.
@@ -41,7 +60,7 @@ impl Understanding {
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
             upset: kefu_intent::signals::frustration(text).is_upset(),
-            topic: kefu_intent::topics::detect(text),
+            topic: topic_of(text),
             prediction,
             card: None,
         }
@@ -50,5 +69,25 @@ impl Understanding {
     /// The first slot of `kind` in the message.
     pub fn slot(&self, kind: SlotKind) -> Option<&str> {
         slots::first(&self.slots, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_topic_a_person_must_handle_outranks_a_likelier_delivery_problem() {
+        let scores = vec![
+            (Topic::Damaged, 0.93),
+            (Topic::Safety, 0.6),
+            (Topic::Urgent, 0.2),
+        ];
+        assert_eq!(pick(scores), Some((Topic::Safety, 0.6)));
+        assert_eq!(
+            pick(vec![(Topic::Damaged, 0.93), (Topic::Safety, 0.4)]),
+            Some((Topic::Damaged, 0.93))
+        );
+        assert_eq!(pick(vec![(Topic::Fraud, 0.3)]), None);
     }
 }

@@ -1,0 +1,194 @@
+//! The new delivery address a shopper writes in the same message as asking for the change
+//! ("change the address on order 1002 to 21 Nanjing West Road, Shanghai", "1002号订单改寄到
+//! 杭州市西湖区文三路200号"): found after the words that introduce it, cut before what
+//! follows it (an email, "instead", "not …", thanks), and kept only when it looks like an
+//! address (a house number or a street, never an order). The orders plugin then proposes
+//! the change for the shopper to confirm; nobody is asked for the address again. Pure.
+
+/// Words after which the new address follows, in the order they are tried.
+const INTRODUCERS: &[&str] = &[
+    "new address is",
+    "new address:",
+    "new address",
+    "address is now",
+    "should be",
+    "should go to",
+    "go to",
+    "send it to",
+    "ship it to",
+    "deliver it to",
+    "deliver to",
+    "changed to",
+    "change it to",
+    "新地址是",
+    "新地址：",
+    "新地址:",
+    "新地址",
+    "改成",
+    "改为",
+    "改寄到",
+    "改到",
+    "寄到",
+    "送到",
+    "地址是",
+];
+
+/// What ends the address: what the shopper says after it.
+const ENDS: &[&str] = &[
+    " instead",
+    " not ",
+    " rather than",
+    " my email",
+    " email",
+    " e-mail",
+    " thanks",
+    " thank you",
+    " please",
+    " pls",
+    "?",
+    "!",
+    "邮箱",
+    "谢谢",
+    "麻烦",
+    "，",
+    "。",
+    "？",
+    "！",
+];
+
+/// Street words: an English address names one, or starts with a house number.
+const STREETS: &[&str] = &[
+    " road",
+    " rd",
+    " street",
+    " st",
+    " avenue",
+    " ave",
+    " lane",
+    " ln",
+    " drive",
+    " dr",
+    " way",
+    " boulevard",
+    " blvd",
+    " court",
+    " place",
+    " square",
+    "路",
+    "街",
+    "道",
+    "巷",
+    "号",
+];
+
+/// The new address written in `text`, if there is one.
+pub fn new_address(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    // Byte offsets of the lower-cased text are the original's when lower-casing kept every
+    // length (always so for Chinese and plain English); otherwise the lower-cased text is
+    // the address.
+    let source = if lower.len() == text.len() {
+        text
+    } else {
+        lower.as_str()
+    };
+    INTRODUCERS
+        .iter()
+        .find_map(|intro| {
+            let at = lower.find(intro)? + intro.len();
+            candidate(&source[at..]).or_else(|| {
+                // "…the address on order 1002 to 21 Nanjing West Road": after the last " to ".
+                let to = lower.rfind(" to ")? + " to ".len();
+                (to > at).then(|| candidate(&source[to..])).flatten()
+            })
+        })
+        .or_else(|| {
+            lower
+                .contains("address")
+                .then(|| lower.rfind(" to "))
+                .flatten()
+                .and_then(|to| candidate(&source[to + " to ".len()..]))
+        })
+}
+
+/// `rest` up to where the address ends, if it looks like one.
+fn candidate(rest: &str) -> Option<String> {
+    let lower = rest.to_lowercase();
+    let mut end = rest.len();
+    for e in ENDS {
+        if let Some(i) = lower.find(e) {
+            end = end.min(i);
+        }
+    }
+    // An email written after it, without words between.
+    if let Some(i) = rest.find('@') {
+        let start = rest[..i]
+            .rfind(|c: char| c.is_whitespace() || c == ',' || c == '，')
+            .map_or(0, |s| s + 1);
+        end = end.min(start);
+    }
+    let address = rest[..end]
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() || "，。：；".contains(c))
+        .trim();
+    let lower = format!(" {}", address.to_lowercase());
+    let looks_like_one = address.chars().count() >= 8
+        && address
+            .chars()
+            .any(|c| c.is_ascii_digit() || STREETS.contains(&c.to_string().as_str()))
+        && !lower.contains("order")
+        && !lower.contains("订单")
+        && (address.starts_with(|c: char| c.is_ascii_digit())
+            || STREETS.iter().any(|s| lower.contains(s)));
+    looks_like_one.then(|| address.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_address;
+
+    #[test]
+    fn the_new_address_is_found_in_the_request_and_cut_from_what_follows() {
+        for (text, want) in [
+            (
+                "please change the address on order 4410 to 5 Harbour Lane, Leeds",
+                "5 Harbour Lane, Leeds",
+            ),
+            (
+                "can order #4410 go to 17 Mill Road, Cambridge instead? email a@b.com",
+                "17 Mill Road, Cambridge",
+            ),
+            (
+                "wrong house number on 4410, it should be 12 Elm St not 21 Elm St",
+                "12 Elm St",
+            ),
+            (
+                "New address is 9 Station Avenue, York. Email me at a@b.com",
+                "9 Station Avenue, York",
+            ),
+            (
+                "4410号订单改寄到成都市武侯区人民南路三段5号，谢谢",
+                "成都市武侯区人民南路三段5号",
+            ),
+            (
+                "订单4410的新地址是广州市天河区体育西路10号, a@b.com",
+                "广州市天河区体育西路10号",
+            ),
+        ] {
+            assert_eq!(new_address(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_request_without_the_address_has_none() {
+        for text in [
+            "I need to change the address of order 4410",
+            "can I change my delivery address?",
+            "我想改一下订单4410的地址",
+            "send it to my office please",
+            "where is order 4410",
+        ] {
+            assert_eq!(new_address(text), None, "{text}");
+        }
+    }
+}
