@@ -37,7 +37,8 @@ async fn start(name: &str) -> Runtime {
         training_file: None,
         compiler: None,
         demo: true,
-        limits: Default::default(),        allow_private_http: vec![],
+        limits: Default::default(),
+        allow_private_http: vec![],
         secrets_key_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();

@@ -50,7 +50,8 @@ async fn start(limits: Limits) -> Runtime {
         training_file: None,
         compiler: None,
         limits,
-        demo: true,        allow_private_http: vec![],
+        demo: true,
+        allow_private_http: vec![],
         secrets_key_file: None,
     };
     let app = build_app(&args, addr).await.unwrap();

@@ -178,7 +178,12 @@ impl Server {
             .arg(root.join("dist"))
             // Every session comes from this machine's one address, where real shoppers come
             // from many: the per-address limits are off, the per-conversation ones hold.
-            .args(["--max-chat-sockets-per-ip", "0", "--max-messages-per-ip-per-minute", "0"])
+            .args([
+                "--max-chat-sockets-per-ip",
+                "0",
+                "--max-messages-per-ip-per-minute",
+                "0",
+            ])
             // Per-request logging would be part of what is measured.
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
