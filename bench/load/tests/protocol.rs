@@ -95,7 +95,7 @@ async fn a_rate_limited_message_is_waited_out_and_sent_again_under_the_same_id()
         welcome(&mut ws).await;
         let first = read(&mut ws).await;
         let refusal = json!({"type": "error", "code": "rate_limited", "message": "slow down",
-                             "client_msg_id": first["client_msg_id"], "retry_after_secs": 0.2});
+                             "client_msg_id": first["client_msg_id"], "retry_after_secs": 1});
         send(&mut ws, refusal).await;
         let again = read(&mut ws).await;
         assert_eq!(again["client_msg_id"], first["client_msg_id"]);
@@ -112,7 +112,7 @@ async fn a_rate_limited_message_is_waited_out_and_sent_again_under_the_same_id()
         "a limit is not an error: {report}"
     );
     assert!(
-        started.elapsed() >= Duration::from_millis(200),
+        started.elapsed() >= Duration::from_secs(1),
         "retry_after_secs was not waited"
     );
 }
