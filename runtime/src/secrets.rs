@@ -542,7 +542,11 @@ mod tests {
         };
         let host = PluginHost::new(std::sync::Arc::new(crate::StoreData::new(store)))
             .unwrap()
-            .with_secrets(secrets);
+            .with_secrets(secrets)
+            // The shops' server is on loopback, which plugins may reach only when allowed.
+            .with_private_http(
+                crate::plugins::PrivateHttp::parse(&["127.0.0.1".to_string()]).unwrap(),
+            );
         let manifest = format!(
             "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
              intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \
