@@ -79,10 +79,11 @@ describe('calling the API', () => {
     });
     const frame = await openChat(page);
     await ask(frame, 'where is my order 1001?');
-    await page.waitForFunction(() => kept.some((m) => /Order 1001 has shipped/.test(m.text)));
+    await page.waitForFunction(() => kept.some((m) => /Order 1001: shipped/.test(m.text)));
     const answer = await page.evaluate(() => kept.find((m) => /Order 1001/.test(m.text)));
     assert.equal(answer.author, 'bot');
-    assert.match(answer.text, /tracking number 1Z999AA10123456784/);
+    // Without proof of ownership the status only; the tracking number needs the order's email.
+    assert.match(answer.text, /tell me the email address the order was placed with/);
     assert.deepEqual(await page.evaluate(() => [stopped.length, removed.length]),
       await page.evaluate(() => [kept.length, kept.length]));
 
