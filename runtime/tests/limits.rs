@@ -264,6 +264,44 @@ async fn a_flooding_conversation_is_told_to_wait_and_nothing_is_lost() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_client_ignoring_the_wait_is_not_read_until_it_is_over() {
+    let rt = start(Limits {
+        conversation_per_minute: 60,
+        conversation_burst: 1,
+        ..Limits::default()
+    })
+    .await;
+    let mut ws = connect(&rt).await.unwrap();
+    let conversation = hello(&mut ws, None).await;
+    request(&mut ws, &say("m1", "hello")).await.unwrap();
+    let refusal = request(&mut ws, &say("m2", "hello??")).await.unwrap_err();
+    assert_eq!(code(&refusal), "rate_limited");
+    let refused_at = Instant::now();
+    // A flooder sends on regardless: twenty frames at once.
+    for n in 3..23 {
+        send(&mut ws, &say(&format!("m{n}"), "answer me")).await;
+    }
+    // Nothing of them is read, so nothing is refused, until the second is over.
+    let early = tokio::time::timeout(Duration::from_millis(700), ws.next()).await;
+    assert!(
+        early.is_err(),
+        "the runtime answered during the wait: {early:?}"
+    );
+    // Then the first of them is read and accepted, and the next waits again.
+    let ack = loop {
+        match recv(&mut ws).await {
+            ServerMessage::Ack { client_msg_id, .. } => break client_msg_id,
+            ServerMessage::Message(_) => {}
+            other => panic!("expected the ack of m3, got {other:?}"),
+        }
+    };
+    assert_eq!(ack, "m3");
+    assert!(refused_at.elapsed() >= Duration::from_millis(900));
+    assert!(stored(&rt, &conversation, "m3").await);
+    assert!(!stored(&rt, &conversation, "m2").await);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn one_address_cannot_flood_by_starting_new_conversations() {
     let rt = start(Limits {
         ip_per_minute: 6,

@@ -296,11 +296,20 @@ async fn session(
     out.catch_up(&mut socket, store).await?;
     let idle_timeout = state.limits.limits().idle_timeout();
     let mut idle_until = idle_timeout.map(|t| tokio::time::Instant::now() + t);
+    // After a `rate_limited` refusal nothing more is read from this socket until the wait is
+    // over: a client that ignores `retry_after_secs` finds its frames waiting in its own
+    // send buffer instead of costing the runtime a refusal each (the widget waits anyway).
+    let mut read_after: Option<tokio::time::Instant> = None;
     loop {
+        let reading = read_after.is_none_or(|t| tokio::time::Instant::now() >= t);
         let frame = tokio::select! {
-            frame = next_frame(&mut socket) => match frame {
+            frame = next_frame(&mut socket), if reading => match frame {
                 Some(frame) => frame,
                 None => break,
+            },
+            () = sleep_until(read_after), if !reading => {
+                read_after = None;
+                continue;
             },
             () = sleep_until(idle_until) => {
                 let minutes = idle_timeout.unwrap_or_default().as_secs().div_ceil(60);
@@ -352,6 +361,14 @@ async fn session(
         if let Err(refused) =
             admit(&state, &conv.id, ip, out.stored, &request, &client_msg_id).await
         {
+            if let ServerMessage::Error {
+                retry_after_secs: Some(secs),
+                ..
+            } = &refused
+            {
+                read_after =
+                    Some(tokio::time::Instant::now() + Duration::from_secs((*secs).min(60)));
+            }
             send(&mut socket, &refused).await?;
             continue;
         }
