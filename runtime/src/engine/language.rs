@@ -8,16 +8,36 @@ use super::replies::Lang;
 
 /// The script `text` is written in, if it has letters of one.
 pub fn script(text: &str) -> Option<Lang> {
-    match kefu_intent::language(text) {
+    let words = words(text);
+    match kefu_intent::language(&words) {
         Language::Zh | Language::Mixed => Some(Lang::Zh),
-        Language::En if text.chars().any(|c| c.is_ascii_alphabetic()) => Some(Lang::En),
+        Language::En if words.chars().any(|c| c.is_ascii_alphabetic()) => Some(Lang::En),
         Language::En => None,
     }
+}
+
+/// `text` without the tokens that say nothing of a language: email addresses and Latin-script
+/// tokens holding a digit (order numbers like `A1002`, amounts, phone numbers). A Chinese
+/// shopper's `jane@example.com` is not English; `订单1002呢` keeps its Chinese.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|t| !(t.is_ascii() && (t.contains('@') || t.chars().any(|c| c.is_ascii_digit()))))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The language to answer `text` in: its script, else the widget's locale.
 pub fn reply_lang(text: &str, locale: &str) -> Lang {
     script(text).unwrap_or_else(|| Lang::from_tag(locale))
+}
+
+/// The language to answer `text` in within a conversation: its script; for a message that
+/// shows none (a bare email or order number), the language the bot was speaking
+/// (`last_bot`); else `fallback`.
+pub fn continue_in(text: &str, last_bot: Option<&str>, fallback: Lang) -> Lang {
+    script(text)
+        .or_else(|| last_bot.and_then(script))
+        .unwrap_or(fallback)
 }
 
 /// Whether `text` is short enough to be an elliptical follow-up ("订单1002呢", "and 1002?").
@@ -269,6 +289,19 @@ pub fn asks_about_stock(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_email_or_order_number_continues_the_conversations_language() {
+        assert_eq!(script("jane@example.com"), None);
+        assert_eq!(script("A1002"), None);
+        assert_eq!(script("订单1002呢"), Some(Lang::Zh));
+        assert_eq!(script("my email is jane@example.com"), Some(Lang::En));
+        let zh = Some("请告诉我下单时用的邮箱。");
+        assert_eq!(continue_in("jane@example.com", zh, Lang::En), Lang::Zh);
+        assert_eq!(continue_in("1002", zh, Lang::En), Lang::Zh);
+        assert_eq!(continue_in("where is 1002", zh, Lang::Zh), Lang::En);
+        assert_eq!(continue_in("jane@example.com", None, Lang::En), Lang::En);
+    }
 
     #[test]
     fn the_answer_follows_the_script_then_the_locale() {

@@ -63,6 +63,7 @@ use kefu_intent::Classifier;
 use kefu_protocol::{Author, ChatMessage, IntentHint, MAX_TEXT_BYTES};
 
 use crate::bus::Bus;
+use crate::engine::replies::Lang;
 use crate::plugins::PluginHost;
 use crate::store::{
     Conversation, ConversationUpdate, NewMessage, Store, StoreError, TurnWrite, TurnWritten,
@@ -265,9 +266,12 @@ impl Engine {
                     .ok_or(EngineError::UnknownConversation)?;
             ctx.trust.now = unix_now();
             ctx.trust.address_failures = self.proof_failures.count(input.peer);
-            if input.locale.is_none() {
-                u.lang = language::reply_lang(text, &ctx.conversation.locale);
-            }
+            let fallback = match &input.locale {
+                Some(locale) => Lang::from_tag(locale),
+                None => Lang::from_tag(&ctx.conversation.locale),
+            };
+            let last_bot = ctx.last_bot.as_ref().map(|(said, _)| said.as_str());
+            u.lang = language::continue_in(text, last_bot, fallback);
             let plan = decide::decide(&ctx, &u);
             let decision = match plan.step {
                 Step::Silence => None,
