@@ -91,7 +91,7 @@ impl Store {
 
     /// How many tickets `conversation` has opened (the chat limits cap it).
     pub async fn ticket_count(&self, conversation: &str) -> Result<u64, StoreError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tickets WHERE conversation_id = ?")
+        let n: i64 = sqlx::query_scalar(TICKET_COUNT)
             .bind(conversation)
             .fetch_one(&self.pool)
             .await?;
@@ -115,5 +115,32 @@ impl Store {
             status: r.get("status"),
             created_at: r.get("created_at"),
         }))
+    }
+}
+
+/// How many tickets a conversation has: asked on every contact form (the ticket limit), so it
+/// reads the `tickets_by_conversation` index, never the whole table.
+const TICKET_COUNT: &str = "SELECT COUNT(*) FROM tickets WHERE conversation_id = ?";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn counting_a_conversations_tickets_reads_an_index_not_every_ticket() {
+        let store = Store::in_memory().await.unwrap();
+        let plan: Vec<String> = sqlx::query(&format!("EXPLAIN QUERY PLAN {TICKET_COUNT}"))
+            .bind("c1")
+            .fetch_all(&store.pool)
+            .await
+            .unwrap()
+            .iter()
+            .map(|step| step.get::<String, _>("detail"))
+            .collect();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("tickets_by_conversation")),
+            "{plan:?}"
+        );
     }
 }
