@@ -52,23 +52,18 @@ async fn start(data_dir: Option<PathBuf>) -> Runtime {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let args = ServeArgs {
-        listen: addr,
-        data_dir: data_dir.clone(),
-        assets_dir: data_dir.join("assets"),
-        www_dir: root().join("www"),
-        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        public_url: None,
-        training_file: None,
-        compiler: None,
         // Some tests send a dozen messages at once, faster than anyone types; the limits
         // have tests of their own (runtime/tests/limits.rs).
         limits: kefu_runtime::http::Limits {
             conversation_burst: 20,
             ..Default::default()
         },
-        secrets_key_file: None,
-        demo: true,
-        allow_private_http: vec![],
+        ..ServeArgs::demo_in(
+            addr,
+            data_dir.clone(),
+            root().join("www"),
+            PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+        )
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

@@ -27,20 +27,12 @@ async fn start(name: &str) -> Runtime {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let args = ServeArgs {
-        listen: addr,
-        data_dir: data_dir.clone(),
-        assets_dir: data_dir.join("assets"),
-        www_dir: root.join("www"),
-        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        public_url: None,
-        training_file: None,
-        compiler: None,
-        demo: true,
-        limits: Default::default(),
-        allow_private_http: vec![],
-        secrets_key_file: None,
-    };
+    let args = ServeArgs::demo_in(
+        addr,
+        data_dir.clone(),
+        root.join("www"),
+        PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+    );
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });
     Runtime { addr, data_dir }

@@ -83,6 +83,33 @@ pub struct ServeArgs {
     pub allow_private_http: Vec<String>,
 }
 
+impl ServeArgs {
+    /// The demo shop on `listen`, its database in `data_dir`, pages from `www_dir` and the
+    /// demo's plugins from `plugins_dir`; no widget files (`data_dir/assets`) and every other
+    /// setting at its default. Embedders and tests change what they need with `..`.
+    pub fn demo_in(
+        listen: SocketAddr,
+        data_dir: PathBuf,
+        www_dir: PathBuf,
+        plugins_dir: PathBuf,
+    ) -> Self {
+        Self {
+            listen,
+            assets_dir: data_dir.join("assets"),
+            data_dir,
+            www_dir,
+            plugins_dir,
+            demo: true,
+            public_url: None,
+            training_file: None,
+            secrets_key_file: None,
+            compiler: None,
+            limits: Limits::default(),
+            allow_private_http: vec![],
+        }
+    }
+}
+
 /// The whole HTTP app.
 pub fn router(state: AppState) -> Router {
     Router::new()

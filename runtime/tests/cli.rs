@@ -60,21 +60,13 @@ async fn chat_json_prints_each_reply_with_state_intent_and_cards() {
     let data_dir = std::env::temp_dir().join(format!("kefu-cli-test-{}", std::process::id()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let args = ServeArgs {
-        listen: addr,
-        data_dir: data_dir.clone(),
-        // No widget files: `kefu chat` speaks the protocol.
-        assets_dir: data_dir.join("assets"),
-        www_dir: root.join("www"),
-        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        public_url: None,
-        training_file: None,
-        compiler: None,
-        limits: Default::default(),
-        secrets_key_file: None,
-        demo: true,
-        allow_private_http: vec![],
-    };
+    // No widget files: `kefu chat` speaks the protocol.
+    let args = ServeArgs::demo_in(
+        addr,
+        data_dir.clone(),
+        root.join("www"),
+        PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+    );
     let app = build_app(&args, addr).await.unwrap();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(app)).await });
     let url = format!("http://{addr}");

@@ -123,20 +123,15 @@ async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
 async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::AppState) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    // No widget files: these tests speak the protocol and the admin API.
     let args = ServeArgs {
-        listen: addr,
-        data_dir: data_dir.to_path_buf(),
-        // No widget files: these tests speak the protocol and the admin API.
-        assets_dir: data_dir.join("assets"),
-        www_dir: root().join("www"),
-        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        public_url: None,
         compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
-        limits: Default::default(),
-        secrets_key_file: None,
-        training_file: None,
-        demo: true,
-        allow_private_http: vec![],
+        ..ServeArgs::demo_in(
+            addr,
+            data_dir.to_path_buf(),
+            root().join("www"),
+            PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+        )
     };
     let app = build_app(&args, addr).await.unwrap();
     let served = app.clone();

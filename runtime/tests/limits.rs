@@ -41,18 +41,13 @@ async fn start(limits: Limits) -> Runtime {
     let addr = listener.local_addr().unwrap();
     let header_read_timeout = limits.header_read_timeout();
     let args = ServeArgs {
-        listen: addr,
-        data_dir: data_dir.clone(),
-        assets_dir: data_dir.join("assets"),
-        www_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../www"),
-        plugins_dir: PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        public_url: None,
-        training_file: None,
-        compiler: None,
         limits,
-        demo: true,
-        allow_private_http: vec![],
-        secrets_key_file: None,
+        ..ServeArgs::demo_in(
+            addr,
+            data_dir.clone(),
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../www"),
+            PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+        )
     };
     let app = build_app(&args, addr).await.unwrap();
     let router = kefu_runtime::app::router(app.clone());

@@ -34,18 +34,13 @@ pub(super) async fn app() -> TestApp {
     let plugins_dir = data_dir.join("no-plugins");
     std::fs::create_dir_all(&plugins_dir).unwrap();
     let args = crate::app::ServeArgs {
-        listen: ([127, 0, 0, 1], 0).into(),
-        data_dir: data_dir.clone(),
         assets_dir: root.join("dist"),
-        www_dir: root.join("www"),
-        plugins_dir,
-        public_url: None,
-        training_file: None,
-        compiler: None,
-        limits: Default::default(),
-        secrets_key_file: None,
-        demo: true,
-        allow_private_http: vec![],
+        ..crate::app::ServeArgs::demo_in(
+            ([127, 0, 0, 1], 0).into(),
+            data_dir.clone(),
+            root.join("www"),
+            plugins_dir,
+        )
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
     let store = &state.store;

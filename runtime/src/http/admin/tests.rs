@@ -47,18 +47,14 @@ async fn app(with_key: bool) -> TestApp {
         }
     }
     let args = crate::app::ServeArgs {
-        listen: ([127, 0, 0, 1], 0).into(),
-        data_dir: data_dir.clone(),
         assets_dir: root.join("dist"),
-        www_dir: root.join("www"),
-        plugins_dir,
-        public_url: None,
-        training_file: None,
-        compiler: None,
         secrets_key_file: with_key.then_some(key_file),
-        demo: true,
-        limits: Default::default(),
-        allow_private_http: vec![],
+        ..crate::app::ServeArgs::demo_in(
+            ([127, 0, 0, 1], 0).into(),
+            data_dir.clone(),
+            root.join("www"),
+            plugins_dir,
+        )
     };
     let state = crate::app::build_app(&args, args.listen).await.unwrap();
     state
