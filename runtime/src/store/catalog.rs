@@ -163,43 +163,30 @@ impl Store {
 
     /// Every product of `merchant`, by SKU.
     pub async fn catalog(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {
-        self.products(merchant).await
-    }
-
-    async fn products(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT sku, name, name_zh, description, description_zh, price_minor, currency, stock FROM products \
-             WHERE merchant_id = ? ORDER BY sku",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products WHERE merchant_id = ? ORDER BY sku"
+        ))
         .bind(merchant)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| ProductRecord {
-                sku: r.get("sku"),
-                name: r.get("name"),
-                name_zh: r.get("name_zh"),
-                description: r.get("description"),
-                description_zh: r.get("description_zh"),
-                price_minor: r.get::<i64, _>("price_minor") as u64,
-                currency: r.get("currency"),
-                stock: r.get::<i64, _>("stock") as u32,
-            })
-            .collect())
+        Ok(rows.iter().map(product_record).collect())
     }
 
-    /// One product.
+    /// One product, by its SKU in any ASCII case.
     pub async fn product(
         &self,
         merchant: &str,
         sku: &str,
     ) -> Result<Option<ProductRecord>, StoreError> {
-        Ok(self
-            .products(merchant)
-            .await?
-            .into_iter()
-            .find(|p| p.sku.eq_ignore_ascii_case(sku)))
+        let row = sqlx::query(&format!(
+            "SELECT {PRODUCT_COLUMNS} FROM products \
+             WHERE merchant_id = ? AND sku = ? COLLATE NOCASE ORDER BY sku LIMIT 1"
+        ))
+        .bind(merchant)
+        .bind(sku)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(product_record))
     }
 
     /// Products matching `query`, best first (only those that match at all).
@@ -210,7 +197,7 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ProductRecord>, StoreError> {
         let mut scored: Vec<(u32, ProductRecord)> = self
-            .products(merchant)
+            .catalog(merchant)
             .await?
             .into_iter()
             .map(|p| (product_score(&p, query), p))
@@ -236,13 +223,30 @@ impl Store {
         text: &str,
     ) -> Result<Option<ProductRecord>, StoreError> {
         Ok(self
-            .products(merchant)
+            .catalog(merchant)
             .await?
             .into_iter()
             .map(|p| (product_score(&p, text), p))
             .filter(|(score, _)| *score >= 3)
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.sku.cmp(&a.1.sku)))
             .map(|(_, p)| p))
+    }
+}
+
+/// The columns [`product_record`] reads.
+const PRODUCT_COLUMNS: &str =
+    "sku, name, name_zh, description, description_zh, price_minor, currency, stock";
+
+fn product_record(r: &sqlx::sqlite::SqliteRow) -> ProductRecord {
+    ProductRecord {
+        sku: r.get("sku"),
+        name: r.get("name"),
+        name_zh: r.get("name_zh"),
+        description: r.get("description"),
+        description_zh: r.get("description_zh"),
+        price_minor: r.get::<i64, _>("price_minor") as u64,
+        currency: r.get("currency"),
+        stock: r.get::<i64, _>("stock") as u32,
     }
 }
 
@@ -280,6 +284,21 @@ mod tests {
                 .await
                 .unwrap()
                 .is_empty()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_product_is_found_by_its_sku_in_any_case_and_only_in_its_shop() {
+        let store = demo().await;
+        let sku = |p: Option<ProductRecord>| p.map(|p| p.sku);
+        let found = store.product("demo", "bot-stl-750").await.unwrap();
+        assert_eq!(sku(found), Some("BOT-STL-750".to_string()));
+        let found = store.product("demo", "BOT-STL-750").await.unwrap();
+        assert_eq!(sku(found), Some("BOT-STL-750".to_string()));
+        assert_eq!(sku(store.product("demo", "BOT-STL").await.unwrap()), None);
+        assert_eq!(
+            sku(store.product("other", "BOT-STL-750").await.unwrap()),
+            None
         );
     }
 }
