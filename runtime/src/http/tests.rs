@@ -35,6 +35,7 @@ pub(super) async fn app() -> TestApp {
     std::fs::create_dir_all(&plugins_dir).unwrap();
     let args = crate::app::ServeArgs {
         assets_dir: root.join("dist"),
+        secrets_key_file: Some(write_secrets_key(&data_dir)),
         ..crate::app::ServeArgs::demo_in(
             ([127, 0, 0, 1], 0).into(),
             data_dir.clone(),
@@ -61,6 +62,18 @@ pub(super) async fn app() -> TestApp {
         bearer: format!("Bearer {key}"),
         data_dir,
     }
+}
+
+/// A secrets key readable by its owner only, as `--secrets-key-file` wants it.
+pub(super) fn write_secrets_key(data_dir: &std::path::Path) -> std::path::PathBuf {
+    let key_file = data_dir.join("secrets.key");
+    std::fs::write(&key_file, "07".repeat(32)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    key_file
 }
 
 /// Who may call an endpoint.

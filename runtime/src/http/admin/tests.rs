@@ -25,9 +25,6 @@ impl Drop for TestApp {
     }
 }
 
-/// The key file's contents in tests.
-const TEST_KEY: &str = "0707070707070707070707070707070707070707070707070707070707070707";
-
 async fn app(with_key: bool) -> TestApp {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data_dir = std::env::temp_dir().join(format!(
@@ -37,18 +34,9 @@ async fn app(with_key: bool) -> TestApp {
     ));
     let plugins_dir = data_dir.join("no-plugins");
     std::fs::create_dir_all(&plugins_dir).unwrap();
-    let key_file = data_dir.join("secrets.key");
-    if with_key {
-        std::fs::write(&key_file, TEST_KEY).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
-        }
-    }
     let args = crate::app::ServeArgs {
         assets_dir: root.join("dist"),
-        secrets_key_file: with_key.then_some(key_file),
+        secrets_key_file: with_key.then(|| crate::http::tests::write_secrets_key(&data_dir)),
         ..crate::app::ServeArgs::demo_in(
             ([127, 0, 0, 1], 0).into(),
             data_dir.clone(),
