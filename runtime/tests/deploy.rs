@@ -160,6 +160,18 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     let dir = plugin.to_str().unwrap();
     let (ok, out) = kefu(&["plugin", "new", dir]);
     assert!(ok, "{out}");
+    // The plugin carries its SDK and contract: nothing points into kefu's source tree.
+    let cargo = std::fs::read_to_string(plugin.join("Cargo.toml")).unwrap();
+    assert!(
+        cargo.contains("path = \"vendor/kefu-plugin-sdk\"")
+            && !cargo.contains(env!("CARGO_MANIFEST_DIR")),
+        "{cargo}"
+    );
+    assert!(
+        plugin
+            .join("vendor/kefu-plugin-sdk/wit/plugin.wit")
+            .is_file()
+    );
     let (ok, out) = kefu(&["plugin", "build", dir]);
     assert!(ok, "{out}");
     let (ok, out) = kefu(&["plugin", "test", dir]);

@@ -33,7 +33,8 @@ pub enum PluginCommand {
         /// The plugin's name (default: DIR's name).
         #[arg(long)]
         name: Option<String>,
-        /// Path to kefu's `plugins/sdk` (default: the one this kefu was built from).
+        /// Use the SDK at this path instead of the copy this kefu carries (which is written
+        /// into the plugin's `vendor/`), e.g. when changing the SDK itself.
         #[arg(long)]
         sdk: Option<PathBuf>,
     },
@@ -202,19 +203,26 @@ fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     {
         bail!("plugin names are lower-case letters, digits and `-`: `{name}` is not");
     }
-    let sdk = sdk.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../plugins/sdk"));
-    let sdk = sdk
-        .canonicalize()
-        .with_context(|| format!("kefu's plugin SDK is not at {} (pass --sdk)", sdk.display()))?;
+    let vendored = sdk.is_none();
+    let sdk = match sdk {
+        Some(sdk) => sdk
+            .canonicalize()
+            .with_context(|| format!("no plugin SDK at {}", sdk.display()))?
+            .display()
+            .to_string(),
+        None => super::plugin_sdk::SDK_DIR.to_string(),
+    };
     std::fs::create_dir_all(dir.join("src"))?;
     let cargo = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [lib]\ncrate-type = [\"cdylib\"]\n\n[dependencies]\nkefu-plugin-sdk = {{ path = {:?} }}\n\n\
+         [lib]\ncrate-type = [\"cdylib\"]\n\n[dependencies]\nkefu-plugin-sdk = {{ path = {sdk:?} }}\n\n\
          [profile.release]\nopt-level = \"s\"\nlto = true\npanic = \"abort\"\n\n\
          # A plugin is its own workspace, wherever it lives.\n[workspace]\n",
-        sdk.display().to_string()
     );
     std::fs::write(dir.join("Cargo.toml"), cargo)?;
+    if vendored {
+        super::plugin_sdk::vendor(dir)?;
+    }
     std::fs::write(dir.join("src/lib.rs"), TEMPLATE_LIB)?;
     std::fs::write(dir.join("build.rs"), TEMPLATE_BUILD)?;
     std::fs::write(
