@@ -5,9 +5,13 @@
 //!
 //! `dev_*.toml` are the development set; `blind_*.toml` were written last, by a writer who
 //! saw neither the training sentences nor the rules, and are reported apart (measure them
-//! once). Run by `cargo xtask eval --conversations` (both sets, the report on stdout) and by
-//! `cargo test` (which checks every file parses and names known categories and outcomes,
-//! and prints the report; goals are reported, not asserted, while they are being reached).
+//! once). `fresh_*.toml` are a third set, written before any tuning by a writer who saw
+//! neither the training sentences, the engine, nor the other sets; measured once, reported
+//! apart. Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`,
+//! `--fresh` add those sets) and by `cargo test` (which checks every file parses and names
+//! known categories and outcomes, and prints the development report; goals are reported,
+//! not asserted, while they are being reached). The blind and fresh sets are evaluated only
+//! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` ask for them.
 //!
 //! Reported: task success (every expectation of a conversation met), times the bot asked
 //! for something the shopper had already given (an order number, an email), required
@@ -336,8 +340,8 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
     v
 }
 
-/// Runs the conversations of the files whose names start with `prefix`; prints the report.
-async fn evaluate(prefix: &str) -> usize {
+/// The dialogue files whose names start with `prefix`, in name order.
+fn files(prefix: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("conversations"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -349,6 +353,12 @@ async fn evaluate(prefix: &str) -> usize {
         })
         .collect();
     files.sort();
+    files
+}
+
+/// Runs the conversations of the files whose names start with `prefix`; prints the report.
+async fn evaluate(prefix: &str) -> usize {
+    let files = files(prefix);
     let (engine, store) = engine().await;
     let faq: Vec<String> = store
         .faq("demo")
@@ -423,5 +433,33 @@ async fn the_blind_conversations_are_reported_apart() {
     if std::env::var_os("KEFU_CONVERSATIONS_BLIND").is_some() {
         let n = evaluate("blind_").await;
         assert!(n > 0, "no blind conversations");
+    }
+}
+
+#[test]
+fn the_fresh_conversations_parse_and_cover_every_category() {
+    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_FRESH=1.
+    let files = files("fresh_");
+    assert!(!files.is_empty(), "no fresh_*.toml");
+    let mut ids = std::collections::BTreeSet::new();
+    let mut by_category: BTreeMap<&str, usize> = CATEGORIES.iter().map(|c| (*c, 0)).collect();
+    for file in &files {
+        for c in load(file) {
+            assert!(ids.insert(c.id.clone()), "{}: id used twice", c.id);
+            *by_category.get_mut(c.category.as_str()).unwrap() += 1;
+        }
+    }
+    assert!(ids.len() >= 100, "{} fresh conversations", ids.len());
+    for (category, n) in by_category {
+        assert!(n >= 4, "category {category} has {n} fresh conversations");
+    }
+}
+
+#[tokio::test]
+async fn the_fresh_conversations_are_reported_apart() {
+    // Written before tuning; measured once, on request only, never by a plain `cargo test`.
+    if std::env::var("KEFU_CONVERSATIONS_FRESH").is_ok_and(|v| v == "1") {
+        let n = evaluate("fresh_").await;
+        assert!(n > 0, "no fresh conversations");
     }
 }

@@ -70,13 +70,17 @@ enum Cmd {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
-        /// Evaluate whole conversations (development set; add --blind for the blind set,
-        /// which is measured once and reported apart).
+        /// Evaluate whole conversations (development set; add --blind or --fresh for those
+        /// sets, which are measured once and reported apart).
         #[arg(long)]
         conversations: bool,
         /// With --conversations: the blind set too.
         #[arg(long, requires = "conversations")]
         blind: bool,
+        /// With --conversations: the fresh set too (tests/conversations/fresh_*.toml,
+        /// measured once and reported apart).
+        #[arg(long, requires = "conversations")]
+        fresh: bool,
     },
 }
 
@@ -265,6 +269,7 @@ fn main() -> Result<()> {
         Cmd::Eval {
             conversations: true,
             blind,
+            fresh,
             ..
         } => {
             let mut run = cargo();
@@ -273,6 +278,9 @@ fn main() -> Result<()> {
                 .env("KEFU_CONVERSATIONS_VERBOSE", "1");
             if blind {
                 run.env("KEFU_CONVERSATIONS_BLIND", "1");
+            }
+            if fresh {
+                run.env("KEFU_CONVERSATIONS_FRESH", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",
