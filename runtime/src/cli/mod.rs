@@ -22,6 +22,7 @@ pub mod chat;
 pub mod intent;
 pub mod merchant;
 pub mod plugin;
+mod plugin_js;
 mod plugin_sdk;
 pub mod reveal;
 pub mod secrets_key;

@@ -33,6 +33,9 @@ pub enum PluginCommand {
         /// The plugin's name (default: DIR's name).
         #[arg(long)]
         name: Option<String>,
+        /// The language to write it in.
+        #[arg(long, value_enum, default_value = "rust")]
+        lang: Lang,
         /// Use the SDK at this path instead of the copy this kefu carries (which is written
         /// into the plugin's `vendor/`), e.g. when changing the SDK itself.
         #[arg(long)]
@@ -124,7 +127,12 @@ fn parse_slot(s: &str) -> Result<(String, String), String> {
 pub fn main(command: PluginCommand) -> ExitCode {
     let result = match command {
         PluginCommand::CompileIsolated => return crate::plugins::compile::child_main(),
-        PluginCommand::New { dir, name, sdk } => new(&dir, name, sdk),
+        PluginCommand::New {
+            dir,
+            name,
+            lang,
+            sdk,
+        } => new(&dir, name, lang, sdk),
         PluginCommand::Build { dir } => build(&dir).map(|_| ()),
         PluginCommand::Test { dir } => {
             return match test(&dir) {
@@ -184,7 +192,18 @@ const TEMPLATE_MANIFEST: &str = include_str!("../plugin_template/manifest.toml.t
 const TEMPLATE_FIXTURES: &str = include_str!("../plugin_template/fixtures.toml.txt");
 const TEMPLATE_BUILD: &str = include_str!("../plugin_template/build.rs.txt");
 
-fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
+/// The languages `kefu plugin new` writes plugins in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Rust, with the SDK this kefu carries.
+    Rust,
+    /// TypeScript, built with tsc and componentize-js (needs Node.js and npm).
+    Ts,
+    /// JavaScript, built with componentize-js (needs Node.js and npm).
+    Js,
+}
+
+fn new(dir: &Path, name: Option<String>, lang: Lang, sdk: Option<PathBuf>) -> Result<()> {
     if dir.exists() {
         bail!("{} already exists; choose a new directory", dir.display());
     }
@@ -203,6 +222,33 @@ fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     {
         bail!("plugin names are lower-case letters, digits and `-`: `{name}` is not");
     }
+    match lang {
+        Lang::Rust => new_rust(dir, &name, sdk)?,
+        Lang::Ts | Lang::Js => {
+            if sdk.is_some() {
+                bail!("--sdk is for Rust plugins");
+            }
+            super::plugin_js::scaffold(dir, &name, lang == Lang::Ts)?;
+        }
+    }
+    let mut manifest = TEMPLATE_MANIFEST.replace("{name}", &name);
+    if lang != Lang::Rust {
+        manifest = manifest.replace(
+            "memory_bytes = 4_194_304",
+            &format!("memory_bytes = {}", super::plugin_js::MEMORY_BYTES),
+        );
+    }
+    std::fs::write(dir.join("manifest.toml"), manifest)?;
+    std::fs::write(dir.join("fixtures.toml"), TEMPLATE_FIXTURES)?;
+    println!(
+        "Created plugin `{name}` in {}.\nNext: kefu plugin build {0} && kefu plugin test {0}",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Writes a Rust plugin crate: Cargo.toml, the SDK it builds against, src/lib.rs.
+fn new_rust(dir: &Path, name: &str, sdk: Option<PathBuf>) -> Result<()> {
     let vendored = sdk.is_none();
     let sdk = match sdk {
         Some(sdk) => sdk
@@ -225,24 +271,21 @@ fn new(dir: &Path, name: Option<String>, sdk: Option<PathBuf>) -> Result<()> {
     }
     std::fs::write(dir.join("src/lib.rs"), TEMPLATE_LIB)?;
     std::fs::write(dir.join("build.rs"), TEMPLATE_BUILD)?;
-    std::fs::write(
-        dir.join("manifest.toml"),
-        TEMPLATE_MANIFEST.replace("{name}", &name),
-    )?;
-    std::fs::write(dir.join("fixtures.toml"), TEMPLATE_FIXTURES)?;
     std::fs::write(dir.join(".gitignore"), "/target\n")?;
-    println!(
-        "Created plugin `{name}` in {}.\nNext: kefu plugin build {0} && kefu plugin test {0}",
-        dir.display()
-    );
     Ok(())
 }
 
 /// Builds `dir` and returns the component's path.
 fn build(dir: &Path) -> Result<PathBuf> {
+    if super::plugin_js::is_js(dir) {
+        return super::plugin_js::build(dir);
+    }
     let manifest_path = dir.join("Cargo.toml");
     if !manifest_path.is_file() {
-        bail!("{} has no Cargo.toml: is it a plugin crate?", dir.display());
+        bail!(
+            "{} has neither Cargo.toml nor package.json: is it a plugin?",
+            dir.display()
+        );
     }
     let ensure_target = Command::new("rustup")
         .args(["target", "add", "wasm32-unknown-unknown"])

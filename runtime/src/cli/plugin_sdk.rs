@@ -52,11 +52,25 @@ fn sdk_manifest() -> Result<String> {
 pub(super) fn vendor(plugin: &Path) -> Result<()> {
     let sdk = plugin.join(SDK_DIR);
     std::fs::create_dir_all(sdk.join("src"))?;
-    std::fs::create_dir_all(sdk.join("wit"))?;
     std::fs::write(sdk.join("Cargo.toml"), sdk_manifest()?)?;
     std::fs::write(sdk.join("src/lib.rs"), SDK_LIB)?;
-    std::fs::write(sdk.join("wit/plugin.wit"), WIT)?;
+    write_wit(&sdk.join("wit"))
+}
+
+/// Writes the contract as `dir/plugin.wit`.
+pub(super) fn write_wit(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("plugin.wit"), WIT)?;
     Ok(())
+}
+
+/// The contract's version (`package kefu:plugin@<version>;`), which import names carry.
+pub(super) fn wit_version() -> Result<String> {
+    WIT.lines()
+        .find_map(|l| l.trim().strip_prefix("package kefu:plugin@"))
+        .and_then(|v| v.strip_suffix(';'))
+        .map(str::to_string)
+        .context("the WIT contract names no package version")
 }
 
 #[cfg(test)]
@@ -73,5 +87,7 @@ mod tests {
         // The SDK reads the contract from its own `wit/`, where `vendor` puts it.
         assert!(SDK_LIB.contains("path: \"wit\""));
         assert!(WIT.contains("world plugin"));
+        let version = wit_version().unwrap();
+        assert!(version.split('.').count() == 3, "{version}");
     }
 }
