@@ -81,6 +81,11 @@ pub struct ServeArgs {
         value_name = "RANGE|ADDRESS|HOST"
     )]
     pub allow_private_http: Vec<String>,
+    /// Serve Prometheus metrics at `GET /metrics` on this address, a listener of its own
+    /// (e.g. `127.0.0.1:9090` or a private network's address; never the public one).
+    /// Without it there are no metrics over HTTP.
+    #[arg(long, env = "KEFU_METRICS_LISTEN", value_name = "ADDR")]
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl ServeArgs {
@@ -106,6 +111,7 @@ impl ServeArgs {
             compiler: None,
             limits: Limits::default(),
             allow_private_http: vec![],
+            metrics_listen: None,
         }
     }
 }
@@ -220,6 +226,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         training: Arc::new(TrainingFile::new(training_file)),
         logins: Arc::new(LoginThrottle::default()),
         limits: Arc::new(ChatLimits::new(args.limits.clone())),
+        metrics: crate::telemetry::prometheus(),
     })
 }
 

@@ -22,6 +22,14 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         .await
         .with_context(|| format!("listening on {} (is another kefu running?)", args.listen))?;
     let local = listener.local_addr()?;
+    let metrics = match args.metrics_listen {
+        Some(addr) => Some(
+            tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("listening for metrics on {addr}"))?,
+        ),
+        None => None,
+    };
     let app = build_app(&args, local).await?;
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
@@ -44,6 +52,18 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             );
             println!("  Or try the demo shop: kefu serve --demo");
         }
+    }
+    if let Some(listener) = metrics {
+        let addr = listener.local_addr()?;
+        println!("  Prometheus metrics: http://{addr}/metrics");
+        tracing::info!(%addr, "serving metrics");
+        // Until the process exits: a scrape during shutdown still answers.
+        let metrics = axum::serve(listener, crate::http::metrics::router(app.clone()));
+        tokio::spawn(async move {
+            if let Err(e) = metrics.await {
+                tracing::error!(error = %e, "the metrics listener failed");
+            }
+        });
     }
     println!();
     // Records each peer's address (for the per-address limits) and times out clients that

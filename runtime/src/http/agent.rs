@@ -150,6 +150,7 @@ async fn login_inner(
     match state.logins.begin(&account, ip) {
         Ok(()) => {}
         Err(Throttled::Account) => {
+            crate::telemetry::refused("login");
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts",
@@ -157,6 +158,7 @@ async fn login_inner(
             ));
         }
         Err(Throttled::Address) => {
+            crate::telemetry::refused("login");
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts_from_address",
@@ -462,6 +464,7 @@ async fn feed(
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
     let _online = bus.agent_online(&agent.merchant_id);
+    let _open = crate::telemetry::OpenSocket::new("agent");
     let ready = json!({ "type": READY_EVENT, "agent": agent }).to_string();
     socket.send(Message::Text(ready.into())).await?;
     let mut recheck = tokio::time::interval(SESSION_RECHECK);

@@ -345,6 +345,7 @@ impl Store {
         merchant: &str,
         locale: &str,
     ) -> Result<Conversation, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("create_conversation");
         let id = uuid::Uuid::new_v4().simple().to_string();
         let now = now_ms();
         sqlx::query(
@@ -451,6 +452,7 @@ impl Store {
         conversation: &str,
         seq: u64,
     ) -> Result<Vec<ChatMessage>, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("messages_after");
         let rows = sqlx::query(
             "SELECT seq, author, text, cards, client_msg_id, intent, state, agent_name \
              FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq",
