@@ -86,6 +86,15 @@ pub struct ServeArgs {
     /// Without it there are no metrics over HTTP.
     #[arg(long, env = "KEFU_METRICS_LISTEN", value_name = "ADDR")]
     pub metrics_listen: Option<SocketAddr>,
+    /// On SIGTERM or Ctrl-C: how long turns in flight and open requests may take to finish
+    /// before the process exits anyway (sockets are told to reconnect at once).
+    #[arg(
+        long,
+        env = "KEFU_SHUTDOWN_GRACE_SECS",
+        default_value_t = 20,
+        value_name = "SECS"
+    )]
+    pub shutdown_grace_secs: u64,
 }
 
 impl ServeArgs {
@@ -112,6 +121,7 @@ impl ServeArgs {
             limits: Limits::default(),
             allow_private_http: vec![],
             metrics_listen: None,
+            shutdown_grace_secs: 20,
         }
     }
 }
@@ -227,6 +237,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         logins: Arc::new(LoginThrottle::default()),
         limits: Arc::new(ChatLimits::new(args.limits.clone())),
         metrics: crate::telemetry::prometheus(),
+        drain: http::drain::Drain::default(),
     })
 }
 

@@ -1,5 +1,7 @@
 //! Operating the real `kefu serve` process: its Prometheus metrics on their own listener
-//! move with the right labels and carry nothing a shopper typed.
+//! move with the right labels and carry nothing a shopper typed; SIGTERM while shoppers
+//! are sending stops it gracefully (turns in flight answered, every socket closed with
+//! 1012, exit 0) and nothing acknowledged is lost across the restart.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -271,5 +273,190 @@ async fn metrics_move_with_their_labels_on_their_own_listener_only() {
         .unwrap();
     assert_eq!(status, 404);
     drop(node);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// What one shopper saw until the runtime closed its socket.
+#[derive(Debug)]
+struct Run {
+    conversation: String,
+    /// Acknowledged messages: id, seq, text.
+    acked: Vec<(String, u64, String)>,
+    /// Sent, not acknowledged when the socket closed.
+    pending: Option<(String, String)>,
+    /// The highest `seq` received.
+    last_seq: u64,
+    /// The close frame's code.
+    close_code: Option<u16>,
+}
+
+const TEXTS: [&str; 3] = [
+    "where is my order 1001?",
+    "what's your return policy?",
+    "is the grey hoodie in stock?",
+];
+
+/// Sends message after message, each as soon as the last is answered, until the runtime
+/// closes the socket.
+async fn keep_sending(ws: String, n: usize) -> Run {
+    let mut shopper = Shopper::open(&ws, None, 0).await;
+    let mut run = Run {
+        conversation: shopper.conversation.clone(),
+        acked: vec![],
+        pending: None,
+        last_seq: 0,
+        close_code: None,
+    };
+    for i in 0.. {
+        let (id, text) = (format!("s{n}-{i}"), TEXTS[i % TEXTS.len()]);
+        let say = ClientMessage::Say {
+            client_msg_id: id.clone(),
+            text: text.into(),
+            locale: Some("en".into()),
+            hint: None,
+        };
+        if shopper.socket.send(frame(&say)).await.is_err() {
+            break;
+        }
+        run.pending = Some((id.clone(), text.to_string()));
+        let mut through = None;
+        while through.is_none_or(|t| run.last_seq < t) {
+            let msg = tokio::time::timeout(Duration::from_secs(30), shopper.socket.next())
+                .await
+                .expect("a frame within 30 s");
+            match msg {
+                Some(Ok(Message::Text(t))) => match serde_json::from_str(t.as_str()).unwrap() {
+                    ServerMessage::Ack {
+                        client_msg_id,
+                        seq,
+                        through_seq,
+                    } if client_msg_id == id => {
+                        run.acked.push((id.clone(), seq, text.to_string()));
+                        run.pending = None;
+                        through = Some(through_seq);
+                    }
+                    ServerMessage::Message(m) => run.last_seq = run.last_seq.max(m.seq),
+                    other => panic!("unexpected {other:?}"),
+                },
+                Some(Ok(Message::Close(close))) => {
+                    run.close_code = close.map(|c| u16::from(c.code));
+                    // Answer the close (tungstenite does, on the next read) and let go.
+                    let _ =
+                        tokio::time::timeout(Duration::from_secs(5), shopper.socket.next()).await;
+                    return run;
+                }
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => return run,
+            }
+        }
+    }
+    run
+}
+
+/// Waits for `child` to exit, at most `limit`.
+fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(started.elapsed() < limit, "still running after {limit:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_turns_closes_sockets_for_restart_and_loses_nothing() {
+    const SHOPPERS: usize = 6;
+    let dir = data_dir("sigterm");
+    let mut node = Node::start(&dir);
+    let shoppers: Vec<_> = (0..SHOPPERS)
+        .map(|n| tokio::spawn(keep_sending(node.ws(), n)))
+        .collect();
+    // Turns flowing on every socket.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let pid = node.child.id().to_string();
+    let stopped_at = std::time::Instant::now();
+    let kill = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(kill.success());
+    let mut runs = vec![];
+    for shopper in shoppers {
+        runs.push(shopper.await.unwrap());
+    }
+    let status =
+        tokio::task::block_in_place(|| wait_exit(&mut node.child, Duration::from_secs(15)));
+    assert!(status.success(), "kefu serve exited with {status}");
+    let took = stopped_at.elapsed();
+    assert!(took < Duration::from_secs(10), "stopping took {took:?}");
+    for run in &runs {
+        assert_eq!(
+            run.close_code,
+            Some(1012),
+            "every socket is told to reconnect: {run:?}"
+        );
+        assert!(!run.acked.is_empty(), "turns were flowing: {run:?}");
+    }
+
+    // In the store, as the runtime left it: every acknowledged message, where its ack said;
+    // a message sent but not acknowledged was not stored (the turn in flight was answered
+    // before the socket closed, or the frame was never read).
+    let store = kefu_runtime::store::Store::open(&dir).await.unwrap();
+    for run in &runs {
+        let stored = store.messages_after(&run.conversation, 0).await.unwrap();
+        for (id, seq, text) in &run.acked {
+            let m = stored
+                .iter()
+                .find(|m| m.seq == *seq)
+                .unwrap_or_else(|| panic!("acknowledged {id} (seq {seq}) lost"));
+            assert_eq!(
+                (m.client_msg_id.as_deref(), m.text.as_str()),
+                (Some(id.as_str()), text.as_str())
+            );
+        }
+        if let Some((id, _)) = &run.pending {
+            assert!(
+                !stored
+                    .iter()
+                    .any(|m| m.client_msg_id.as_deref() == Some(id)),
+                "{id} was stored but never acknowledged"
+            );
+        }
+        let seqs: Vec<u64> = stored.iter().map(|m| m.seq).collect();
+        assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+    }
+    store.close().await;
+
+    // Restarted, each widget resumes from its last seq and sends what was not acknowledged
+    // again: it is stored once.
+    let node = Node::start(&dir);
+    for run in &runs {
+        let mut shopper = Shopper::open(&node.ws(), Some(&run.conversation), run.last_seq).await;
+        assert_eq!(
+            shopper.conversation, run.conversation,
+            "the same conversation"
+        );
+        if let Some((id, text)) = &run.pending {
+            shopper.say(id, text).await;
+        }
+    }
+    drop(node);
+    let store = kefu_runtime::store::Store::open(&dir).await.unwrap();
+    for run in &runs {
+        let stored = store.messages_after(&run.conversation, 0).await.unwrap();
+        let shopper_ids: Vec<&str> = stored
+            .iter()
+            .filter_map(|m| m.client_msg_id.as_deref())
+            .collect();
+        let expected = run.acked.len() + usize::from(run.pending.is_some());
+        assert_eq!(
+            shopper_ids.len(),
+            expected,
+            "each message once: {shopper_ids:?}"
+        );
+        if let Some((id, _)) = &run.pending {
+            assert!(shopper_ids.contains(&id.as_str()));
+        }
+    }
+    store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }

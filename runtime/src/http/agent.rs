@@ -439,8 +439,9 @@ async fn live(
     let session = session_token(&headers, state.config.session_cookie())
         .map(auth::token_hash)
         .unwrap_or_default();
+    let guard = state.drain.guard();
     ws.on_upgrade(move |socket| async move {
-        if let Err(e) = feed(socket, state, agent, session).await {
+        if let Err(e) = feed(socket, state, agent, session, guard).await {
             tracing::debug!(error = %e, "agent socket closed");
         }
     })
@@ -460,6 +461,7 @@ async fn feed(
     state: AppState,
     agent: Agent,
     session: String,
+    mut drain: super::drain::DrainGuard,
 ) -> Result<(), axum::Error> {
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
@@ -471,6 +473,11 @@ async fn feed(
     recheck.tick().await;
     loop {
         tokio::select! {
+            // The runtime is stopping: the console reconnects (elsewhere, or once it is back).
+            () = drain.stopping() => {
+                super::drain::close_for_restart(&mut socket).await;
+                return Ok(());
+            }
             _ = recheck.tick() => {
                 if !matches!(state.store.session_agent(&session).await, Ok(Some(_))) {
                     // Logged out or expired: no longer online, no more events.

@@ -19,6 +19,9 @@
 //! (`rate_limited` with `retry_after_secs`, `conversation_full`, `too_many_tickets`) before
 //! the engine sees it, so it is neither stored nor acknowledged and may be sent again; a
 //! socket silent for too long after hello is closed with a reason.
+//!
+//! When the runtime stops ([`super::drain`]), the socket finishes the turn it is answering
+//! and closes with 1012 "service restart"; the widget reconnects and resumes.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -33,6 +36,7 @@ use kefu_protocol::{ChatMessage, ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION
 use tokio::sync::broadcast::error::RecvError;
 use tracing::Instrument;
 
+use super::drain::{self, DrainGuard};
 use super::limits::whole_seconds;
 use super::{ApiError, AppState, PeerIp};
 use crate::bus::Event;
@@ -75,6 +79,8 @@ async fn upgrade(
         )
         .into_response();
     };
+    // Taken before the upgrade too: a runtime that is stopping waits for this socket.
+    let guard = state.drain.guard();
     ws.max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
         .read_buffer_size(READ_BUFFER_BYTES)
@@ -84,7 +90,7 @@ async fn upgrade(
             let span = tracing::info_span!("chat", %merchant, conversation = tracing::field::Empty);
             async move {
                 let open = telemetry::OpenSocket::new("chat");
-                if let Err(e) = session(socket, state, merchant, ip).await {
+                if let Err(e) = session(socket, state, merchant, ip, guard).await {
                     tracing::debug!(error = %e, "chat socket closed");
                 }
                 drop((slot, open));
@@ -212,8 +218,17 @@ async fn session(
     state: AppState,
     merchant: String,
     ip: Option<IpAddr>,
+    mut drain: DrainGuard,
 ) -> Result<(), axum::Error> {
-    let hello = match tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)).await {
+    let hello = tokio::select! {
+        biased;
+        () = drain.stopping() => {
+            drain::close_for_restart(&mut socket).await;
+            return Ok(());
+        }
+        hello = tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)) => hello,
+    };
+    let hello = match hello {
         Ok(Some(Ok(hello))) => hello,
         Ok(Some(Err(e))) => return send(&mut socket, &e).await,
         Ok(None) | Err(_) => return Ok(()),
@@ -321,6 +336,14 @@ async fn session(
     loop {
         let reading = read_after.is_none_or(|t| tokio::time::Instant::now() >= t);
         let frame = tokio::select! {
+            // First: a turn in flight has finished (its ack and messages are sent) when the
+            // loop comes back here. Frames not read yet are not acknowledged; the widget
+            // sends them again after it reconnected.
+            biased;
+            () = drain.stopping() => {
+                drain::close_for_restart(&mut socket).await;
+                break;
+            },
             frame = next_frame(&mut socket), if reading => match frame {
                 Some(frame) => frame,
                 None => break,

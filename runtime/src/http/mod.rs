@@ -14,6 +14,7 @@ mod body_fuzz;
 pub(crate) mod chat;
 #[cfg(test)]
 mod console_tests;
+pub mod drain;
 pub mod error;
 pub(crate) mod health;
 pub(crate) mod host_check;
@@ -104,4 +105,6 @@ pub struct AppState {
     pub limits: Arc<ChatLimits>,
     /// What `GET /metrics` renders (`None` if another recorder was installed first).
     pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// The open sockets, told to close when the runtime stops.
+    pub drain: drain::Drain,
 }

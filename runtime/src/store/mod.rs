@@ -215,6 +215,12 @@ impl Store {
         self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
+    /// Closes every connection, waiting for those in use: the last one to close checkpoints
+    /// the write-ahead log into the database file. Queries after this fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
