@@ -13,6 +13,8 @@ use crate::store::DemoData;
 /// Runs `kefu serve`: logging, a tokio runtime, then [`serve`].
 pub fn run(args: ServeArgs) -> Result<()> {
     tracing_subscriber::fmt()
+        // Colours on a terminal only: not as escape codes in journald or a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
