@@ -32,8 +32,8 @@ impl Drop for Node {
 
 impl Node {
     /// Starts the demo shop on `data_dir` on free ports (metrics too), with the limits on
-    /// anonymous clients off (every test shopper shares one address), and waits for its
-    /// banner.
+    /// anonymous clients off (every test shopper shares one address, and sends as fast as
+    /// it is answered), and waits for its banner.
     fn start(data_dir: &Path) -> Self {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
@@ -48,6 +48,7 @@ impl Node {
             .args(["--max-chat-sockets-per-ip", "0"])
             .args(["--max-messages-per-ip-per-minute", "0"])
             .args(["--max-messages-per-conversation-per-minute", "0"])
+            .args(["--max-messages-per-conversation", "0"])
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
