@@ -81,6 +81,20 @@ pub struct ServeArgs {
         value_name = "RANGE|ADDRESS|HOST"
     )]
     pub allow_private_http: Vec<String>,
+    /// Serve Prometheus metrics at `GET /metrics` on this address, a listener of its own
+    /// (e.g. `127.0.0.1:9090` or a private network's address; never the public one).
+    /// Without it there are no metrics over HTTP.
+    #[arg(long, env = "KEFU_METRICS_LISTEN", value_name = "ADDR")]
+    pub metrics_listen: Option<SocketAddr>,
+    /// On SIGTERM or Ctrl-C: how long turns in flight and open requests may take to finish
+    /// before the process exits anyway (sockets are told to reconnect at once).
+    #[arg(
+        long,
+        env = "KEFU_SHUTDOWN_GRACE_SECS",
+        default_value_t = 20,
+        value_name = "SECS"
+    )]
+    pub shutdown_grace_secs: u64,
 }
 
 impl ServeArgs {
@@ -106,6 +120,8 @@ impl ServeArgs {
             compiler: None,
             limits: Limits::default(),
             allow_private_http: vec![],
+            metrics_listen: None,
+            shutdown_grace_secs: 20,
         }
     }
 }
@@ -220,6 +236,8 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         training: Arc::new(TrainingFile::new(training_file)),
         logins: Arc::new(LoginThrottle::default()),
         limits: Arc::new(ChatLimits::new(args.limits.clone())),
+        metrics: crate::telemetry::prometheus(),
+        drain: http::drain::Drain::default(),
     })
 }
 

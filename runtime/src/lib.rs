@@ -12,6 +12,7 @@
 //! - [`registry`]: deploying, activating and rolling back merchants' plugin versions;
 //! - [`secrets`]: merchants' plugin secrets, encrypted at rest with the operator's key;
 //! - [`store`]: SQLite persistence;
+//! - [`telemetry`]: Prometheus metrics, recorded where the I/O happens;
 //! - [`cli`]: the `kefu` command line, one module per command group (`serve`, `chat`,
 //!   `intent`, `agent`, `merchant`, `secrets-key`, `plugin`).
 //!
@@ -30,6 +31,7 @@ pub mod plugins;
 pub mod registry;
 pub mod secrets;
 pub mod store;
+pub mod telemetry;
 
 use std::sync::Arc;
 

@@ -1,4 +1,9 @@
-//! `kefu serve`: build the app ([`crate::app`]), bind the socket, serve until Ctrl-C.
+//! `kefu serve`: build the app ([`crate::app`]), bind the socket, serve until SIGTERM or
+//! Ctrl-C, then stop gracefully: no new connections, every open socket told to reconnect
+//! (after the turn it is answering), requests in flight finished, the store closed; all
+//! within `--shutdown-grace-secs`, then exit 0.
+
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 
@@ -8,6 +13,8 @@ use crate::store::DemoData;
 /// Runs `kefu serve`: logging, a tokio runtime, then [`serve`].
 pub fn run(args: ServeArgs) -> Result<()> {
     tracing_subscriber::fmt()
+        // Colours on a terminal only: not as escape codes in journald or a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
@@ -16,12 +23,20 @@ pub fn run(args: ServeArgs) -> Result<()> {
     tokio::runtime::Runtime::new()?.block_on(serve(args))
 }
 
-/// Starts the runtime and serves until Ctrl-C.
+/// Starts the runtime, serves until SIGTERM or Ctrl-C, and stops gracefully.
 pub async fn serve(args: ServeArgs) -> Result<()> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("listening on {} (is another kefu running?)", args.listen))?;
     let local = listener.local_addr()?;
+    let metrics = match args.metrics_listen {
+        Some(addr) => Some(
+            tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("listening for metrics on {addr}"))?,
+        ),
+        None => None,
+    };
     let app = build_app(&args, local).await?;
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
@@ -45,13 +60,82 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             println!("  Or try the demo shop: kefu serve --demo");
         }
     }
+    if let Some(listener) = metrics {
+        let addr = listener.local_addr()?;
+        println!("  Prometheus metrics: http://{addr}/metrics");
+        tracing::info!(%addr, "serving metrics");
+        // Until the process exits: a scrape during shutdown still answers.
+        let metrics = axum::serve(listener, crate::http::metrics::router(app.clone()));
+        tokio::spawn(async move {
+            if let Err(e) = metrics.await {
+                tracing::error!(error = %e, "the metrics listener failed");
+            }
+        });
+    }
     println!();
     // Records each peer's address (for the per-address limits) and times out clients that
     // are slow to send their headers.
     let header_read_timeout = app.limits.limits().header_read_timeout();
-    crate::http::server::serve(listener, router(app), header_read_timeout, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(crate::http::server::serve(
+        listener,
+        router(app.clone()),
+        header_read_timeout,
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    let signal = stop_signal().await?;
+    let grace = Duration::from_secs(args.shutdown_grace_secs);
+    tracing::info!(
+        signal,
+        sockets = app.drain.open(),
+        "stopping: no new connections, open sockets asked to reconnect"
+    );
+    app.drain.begin();
+    let _ = stop.send(());
+    let drained = async {
+        // The accept loop ends once the HTTP requests in flight are answered; the sockets
+        // once their turns in flight are.
+        let _ = server.await;
+        app.drain.finished().await;
+    };
+    tokio::select! {
+        finished = tokio::time::timeout(grace, drained) => {
+            if finished.is_err() {
+                tracing::warn!(
+                    sockets = app.drain.open(),
+                    grace_secs = grace.as_secs(),
+                    "still busy after the grace period; stopping anyway (nothing unacknowledged is lost: clients send it again)"
+                );
+            }
+        }
+        again = stop_signal() => {
+            tracing::warn!(signal = again.unwrap_or("?"), "second stop signal: stopping now");
+        }
+    }
+    app.store.close().await;
+    tracing::info!("stopped");
     Ok(())
+}
+
+/// Waits for SIGTERM (what systemd, Docker and Kubernetes send) or Ctrl-C (SIGINT); its
+/// name.
+async fn stop_signal() -> Result<&'static str> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).context("listening for SIGTERM")?;
+        tokio::select! {
+            _ = term.recv() => Ok("SIGTERM"),
+            r = tokio::signal::ctrl_c() => r.map(|()| "SIGINT").context("listening for Ctrl-C"),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c()
+            .await
+            .context("listening for Ctrl-C")?;
+        Ok("Ctrl-C")
+    }
 }

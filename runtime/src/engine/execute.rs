@@ -60,9 +60,11 @@ impl Executor {
             return (gone, String::new());
         };
         let (plugins, p, r) = (engine.plugins.clone(), plugin.clone(), call.request.clone());
-        let (result, stats) = tokio::task::spawn_blocking(move || plugins.call_with_stats(&p, &r))
-            .await
-            .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
+        let span = tracing::Span::current();
+        let (result, stats) =
+            tokio::task::spawn_blocking(move || span.in_scope(|| plugins.call_with_stats(&p, &r)))
+                .await
+                .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
         if let Err(e) = &result {
             tracing::warn!(merchant = %self.merchant, intent = call.intent(), error = %e, "plugin call failed");
         }
@@ -127,10 +129,12 @@ impl Executor {
             action_id.to_string(),
             action.shopper.clone(),
         );
-        let (result, stats) =
-            tokio::task::spawn_blocking(move || plugins.commit(&p, &id, &a, &shopper))
-                .await
-                .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
+        let span = tracing::Span::current();
+        let (result, stats) = tokio::task::spawn_blocking(move || {
+            span.in_scope(|| plugins.commit(&p, &id, &a, &shopper))
+        })
+        .await
+        .unwrap_or_else(|e| (Err(CallError::Trapped(e.to_string())), CallStats::default()));
         self.audit.push(audit::commit(
             (&self.merchant, &self.conversation),
             &plugin,

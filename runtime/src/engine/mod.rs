@@ -60,7 +60,7 @@ pub mod welcome;
 use std::sync::Arc;
 
 use kefu_intent::Classifier;
-use kefu_protocol::{Author, ChatMessage, IntentHint, MAX_TEXT_BYTES};
+use kefu_protocol::{Author, ChatMessage, ConversationState, IntentHint, MAX_TEXT_BYTES};
 
 use crate::bus::Bus;
 use crate::engine::replies::Lang;
@@ -229,7 +229,9 @@ impl Engine {
     /// Handles one shopper message in `conversation`: understand it, load the turn's
     /// facts, decide (purely), carry out the plan, and store everything the turn changed in
     /// one transaction — only if the conversation is still as the facts said, otherwise
-    /// decide again on fresh facts.
+    /// decide again on fresh facts. The chat socket's span names the merchant and the
+    /// conversation on every log line of the turn; plugin calls carry it onto the blocking
+    /// threads they run on.
     pub async fn turn(
         &self,
         merchant: &str,
@@ -287,6 +289,13 @@ impl Engine {
                 }
             };
             let decision = decision.map(|d| decide::worded(&ctx, d, u.lang));
+            let handoff = decision
+                .as_ref()
+                .filter(|d| {
+                    d.state == ConversationState::WaitingForHuman
+                        && ctx.conversation.state != ConversationState::WaitingForHuman
+                })
+                .and_then(|d| d.handoff_reason.clone());
             let write = turn_write(&ctx, &u, &input, plan.lapsed_action, decision, &exec);
             let proof_failed = write.proof_failed;
             match self.store.write_turn(write).await? {
@@ -295,6 +304,10 @@ impl Engine {
                         self.proof_failures.failed(input.peer);
                     }
                     self.bus.publish_messages(merchant, conversation, &stored);
+                    crate::telemetry::intent(merchant, &u.prediction.intent);
+                    if let Some(reason) = handoff {
+                        crate::telemetry::handoff(merchant, &reason);
+                    }
                     return Ok(Turn::Stored(stored));
                 }
                 // A resend of the same message won the race; answer with what it stored.

@@ -150,6 +150,7 @@ async fn login_inner(
     match state.logins.begin(&account, ip) {
         Ok(()) => {}
         Err(Throttled::Account) => {
+            crate::telemetry::refused("login");
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts",
@@ -157,6 +158,7 @@ async fn login_inner(
             ));
         }
         Err(Throttled::Address) => {
+            crate::telemetry::refused("login");
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_attempts_from_address",
@@ -437,8 +439,9 @@ async fn live(
     let session = session_token(&headers, state.config.session_cookie())
         .map(auth::token_hash)
         .unwrap_or_default();
+    let guard = state.drain.guard();
     ws.on_upgrade(move |socket| async move {
-        if let Err(e) = feed(socket, state, agent, session).await {
+        if let Err(e) = feed(socket, state, agent, session, guard).await {
             tracing::debug!(error = %e, "agent socket closed");
         }
     })
@@ -458,16 +461,23 @@ async fn feed(
     state: AppState,
     agent: Agent,
     session: String,
+    mut drain: super::drain::DrainGuard,
 ) -> Result<(), axum::Error> {
     let bus = state.engine.bus().clone();
     let mut events = bus.subscribe_merchant(&agent.merchant_id);
     let _online = bus.agent_online(&agent.merchant_id);
+    let _open = crate::telemetry::OpenSocket::new("agent");
     let ready = json!({ "type": READY_EVENT, "agent": agent }).to_string();
     socket.send(Message::Text(ready.into())).await?;
     let mut recheck = tokio::time::interval(SESSION_RECHECK);
     recheck.tick().await;
     loop {
         tokio::select! {
+            // The runtime is stopping: the console reconnects (elsewhere, or once it is back).
+            () = drain.stopping() => {
+                super::drain::close_for_restart(&mut socket).await;
+                return Ok(());
+            }
             _ = recheck.tick() => {
                 if !matches!(state.store.session_agent(&session).await, Ok(Some(_))) {
                     // Logged out or expired: no longer online, no more events.

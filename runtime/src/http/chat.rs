@@ -19,6 +19,9 @@
 //! (`rate_limited` with `retry_after_secs`, `conversation_full`, `too_many_tickets`) before
 //! the engine sees it, so it is neither stored nor acknowledged and may be sent again; a
 //! socket silent for too long after hello is closed with a reason.
+//!
+//! When the runtime stops ([`super::drain`]), the socket finishes the turn it is answering
+//! and closes with 1012 "service restart"; the widget reconnects and resumes.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -31,13 +34,16 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kefu_protocol::{ChatMessage, ClientMessage, MAX_TEXT_BYTES, PROTOCOL_VERSION, ServerMessage};
 use tokio::sync::broadcast::error::RecvError;
+use tracing::Instrument;
 
+use super::drain::{self, DrainGuard};
 use super::limits::whole_seconds;
 use super::{ApiError, AppState, PeerIp};
 use crate::bus::Event;
 use crate::engine::handoff::ContactInput;
 use crate::engine::{CardAnswer, EngineError, ShopperInput, Turn};
 use crate::store::Store;
+use crate::telemetry;
 
 /// Largest frame accepted; a `say` within [`MAX_TEXT_BYTES`] fits with room for its JSON.
 const MAX_FRAME_BYTES: usize = 4 * MAX_TEXT_BYTES + 2048;
@@ -62,6 +68,7 @@ async fn upgrade(
     // Taken before the upgrade and held by the session: an address cannot open more
     // sockets than its share, however fast it connects.
     let Some(slot) = state.limits.open_socket(ip) else {
+        telemetry::refused("sockets_per_ip");
         let max = state.limits.limits().sockets_per_ip;
         return ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
@@ -72,14 +79,23 @@ async fn upgrade(
         )
         .into_response();
     };
+    // Taken before the upgrade too: a runtime that is stopping waits for this socket.
+    let guard = state.drain.guard();
     ws.max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
         .read_buffer_size(READ_BUFFER_BYTES)
-        .on_upgrade(move |socket| async move {
-            if let Err(e) = session(socket, state, merchant, ip).await {
-                tracing::debug!(error = %e, "chat socket closed");
+        .on_upgrade(move |socket| {
+            // Every log line of this socket, and of its turns, names the merchant and (once
+            // known) the conversation.
+            let span = tracing::info_span!("chat", %merchant, conversation = tracing::field::Empty);
+            async move {
+                let open = telemetry::OpenSocket::new("chat");
+                if let Err(e) = session(socket, state, merchant, ip, guard).await {
+                    tracing::debug!(error = %e, "chat socket closed");
+                }
+                drop((slot, open));
             }
-            drop(slot);
+            .instrument(span)
         })
 }
 
@@ -117,6 +133,7 @@ async fn admit(
 ) -> Result<(), ServerMessage> {
     let limits = state.limits.limits();
     if let Err(wait) = state.limits.message(conversation, ip) {
+        telemetry::refused("messages");
         let secs = whole_seconds(wait).max(1);
         return Err(ServerMessage::Error {
             code: "rate_limited".into(),
@@ -134,6 +151,7 @@ async fn admit(
             if let Some(max) = limits.messages_per_conversation()
                 && stored >= max
             {
+                telemetry::refused("messages_per_conversation");
                 let msg = format!(
                     "this conversation is full ({max} messages) and this message was not sent; \
                      open the chat in a new tab to start a new conversation"
@@ -159,6 +177,7 @@ async fn admit(
             };
             match counted.await {
                 Ok(n) if n >= u64::from(max) => {
+                    telemetry::refused("tickets_per_conversation");
                     let msg = format!(
                         "this conversation already has {n} contact requests; the shop will answer them by email"
                     );
@@ -199,8 +218,17 @@ async fn session(
     state: AppState,
     merchant: String,
     ip: Option<IpAddr>,
+    mut drain: DrainGuard,
 ) -> Result<(), axum::Error> {
-    let hello = match tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)).await {
+    let hello = tokio::select! {
+        biased;
+        () = drain.stopping() => {
+            drain::close_for_restart(&mut socket).await;
+            return Ok(());
+        }
+        hello = tokio::time::timeout(HELLO_TIMEOUT, next_frame(&mut socket)) => hello,
+    };
+    let hello = match hello {
         Ok(Some(Ok(hello))) => hello,
         Ok(Some(Err(e))) => return send(&mut socket, &e).await,
         Ok(None) | Err(_) => return Ok(()),
@@ -255,6 +283,11 @@ async fn session(
             .await;
         }
     };
+    // Logged by its one-way reference: the id is the shopper's credential, and logs travel.
+    tracing::Span::current().record(
+        "conversation",
+        tracing::field::display(crate::domain::conversation_ref(&conv.id)),
+    );
     // Subscribe before replaying: whatever commits in between is either replayed or heard.
     let mut live = engine.bus().subscribe_conversation(&conv.id);
     // A different conversation than asked for starts from nothing.
@@ -303,6 +336,14 @@ async fn session(
     loop {
         let reading = read_after.is_none_or(|t| tokio::time::Instant::now() >= t);
         let frame = tokio::select! {
+            // First: a turn in flight has finished (its ack and messages are sent) when the
+            // loop comes back here. Frames not read yet are not acknowledged; the widget
+            // sends them again after it reconnected.
+            biased;
+            () = drain.stopping() => {
+                drain::close_for_restart(&mut socket).await;
+                break;
+            },
             frame = next_frame(&mut socket), if reading => match frame {
                 Some(frame) => frame,
                 None => break,
@@ -372,6 +413,7 @@ async fn session(
             send(&mut socket, &refused).await?;
             continue;
         }
+        let (kind, started) = (turn_kind(&request), std::time::Instant::now());
         let result = match request {
             ClientMessage::Say {
                 text, locale, hint, ..
@@ -432,6 +474,16 @@ async fn session(
             // Answered above.
             ClientMessage::Hello { .. } => continue,
         };
+        let outcome = match &result {
+            Ok(Turn::Stored(_)) => "stored",
+            Ok(Turn::Duplicate { .. }) => "duplicate",
+            Err(EngineError::Empty | EngineError::TooLong | EngineError::Refused { .. }) => {
+                "refused"
+            }
+            Err(EngineError::Busy) => "busy",
+            Err(_) => "failed",
+        };
+        telemetry::turn(&merchant, kind, outcome, started.elapsed());
         let (messages, duplicate) = match result {
             Ok(Turn::Stored(messages)) => (messages, false),
             Ok(Turn::Duplicate { messages, .. }) => (messages, true),
@@ -476,6 +528,17 @@ async fn session(
         }
     }
     Ok(())
+}
+
+/// What kind of frame a turn answers (a label of [`telemetry::TURNS`]).
+fn turn_kind(request: &ClientMessage) -> &'static str {
+    match request {
+        ClientMessage::Say { .. } => "say",
+        ClientMessage::Confirm { .. } => "confirm",
+        ClientMessage::Contact { .. } => "contact",
+        ClientMessage::Rate { .. } => "rate",
+        ClientMessage::Hello { .. } => "hello",
+    }
 }
 
 /// Waits until `deadline`, or forever without one.

@@ -1,5 +1,6 @@
 //! The HTTP face of the runtime: the chat WebSocket, the agent console (its page, API and
-//! live socket), the admin API, the widget's assets, the demo pages and `/healthz`.
+//! live socket), the admin API, the widget's assets, the demo pages and `/healthz`; and
+//! on a listener of its own, `/metrics` ([`metrics`]).
 //! Each resource module owns its `router()`; [`crate::app::router`] merges them over an
 //! [`AppState`] so tests can drive the app without a socket. JSON endpoints read bodies
 //! with [`json::Json`] and fail with [`ApiError`]. Nothing here touches wasmtime: plugins
@@ -13,12 +14,14 @@ mod body_fuzz;
 pub(crate) mod chat;
 #[cfg(test)]
 mod console_tests;
+pub mod drain;
 pub mod error;
 pub(crate) mod health;
 pub(crate) mod host_check;
 pub mod json;
 pub mod limits;
 pub(crate) mod login_throttle;
+pub mod metrics;
 pub mod server;
 #[cfg(test)]
 mod tests;
@@ -100,4 +103,8 @@ pub struct AppState {
     pub logins: Arc<LoginThrottle>,
     /// Limits on anonymous chat clients, and their counters.
     pub limits: Arc<ChatLimits>,
+    /// What `GET /metrics` renders (`None` if another recorder was installed first).
+    pub metrics: Option<metrics_exporter_prometheus::PrometheusHandle>,
+    /// The open sockets, told to close when the runtime stops.
+    pub drain: drain::Drain,
 }

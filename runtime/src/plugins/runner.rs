@@ -166,16 +166,29 @@ impl PluginHost {
         ) -> wasmtime::Result<Result<PluginReply, wit::PluginError>>,
     ) -> (Result<PluginReply, CallError>, CallStats) {
         let started = Instant::now();
+        let export = match phase {
+            Phase::Handle => "handle",
+            Phase::Commit { .. } => "commit",
+        };
+        let record = |result: &Result<PluginReply, CallError>| {
+            let outcome = result.as_ref().map_or_else(CallError::code, |_| "ok");
+            crate::telemetry::plugin_call(
+                &plugin.merchant,
+                &plugin.manifest.plugin.name,
+                export,
+                outcome,
+                started.elapsed(),
+            );
+        };
         let admitted = plugin
             .breaker
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .admit(started);
         if !admitted {
-            return (
-                Err(CallError::CircuitOpen(BREAKER_FAILURES)),
-                CallStats::default(),
-            );
+            let refused = Err(CallError::CircuitOpen(BREAKER_FAILURES));
+            record(&refused);
+            return (refused, CallStats::default());
         }
         let limits = &plugin.manifest.limits;
         let recorder = Arc::new(record::Recorder::new(data));
@@ -224,6 +237,7 @@ impl PluginHost {
             now_ms,
             host_log: recorder.take(),
         };
+        record(&result);
         (result, stats)
     }
 

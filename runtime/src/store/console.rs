@@ -213,23 +213,26 @@ impl Store {
         conversation: &str,
         notice: NewMessage,
     ) -> Result<Vec<ChatMessage>, ClaimError> {
+        let _timer = crate::telemetry::StoreTimer::start("claim");
         let mut tx = self.write_tx().await?;
+        let now = now_ms();
         let claimed = sqlx::query(
             "UPDATE conversations SET state = 'human', agent_id = ?, pending_intent = NULL, \
              failed_turns = 0, updated_at = ? \
-             WHERE id = ? AND merchant_id = ? AND state = 'waiting_for_human'",
+             WHERE id = ? AND merchant_id = ? AND state = 'waiting_for_human' \
+             RETURNING waiting_since",
         )
         .bind(agent.id)
-        .bind(now_ms())
+        .bind(now)
         .bind(conversation)
         .bind(&agent.merchant_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed == 0 {
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(claimed) = claimed else {
             drop(tx);
             return Err(self.why_not(agent, conversation).await?);
-        }
+        };
+        let waiting_since: Option<i64> = claimed.get("waiting_since");
         let stored = insert_messages(
             &mut tx,
             conversation,
@@ -240,7 +243,30 @@ impl Store {
         .await?
         .ok_or_else(|| StoreError::Corrupt("a notice collided with a message id".into()))?;
         tx.commit().await?;
+        if let Some(since) = waiting_since {
+            let waited = u64::try_from(now.saturating_sub(since)).unwrap_or(0);
+            crate::telemetry::queue_wait(
+                &agent.merchant_id,
+                std::time::Duration::from_millis(waited),
+            );
+        }
         Ok(stored)
+    }
+
+    /// How many conversations wait for a person, for every merchant (zero included).
+    pub async fn waiting_counts(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("waiting_counts");
+        let rows = sqlx::query(
+            "SELECT m.id, (SELECT COUNT(*) FROM conversations c \
+             WHERE c.merchant_id = m.id AND c.state = 'waiting_for_human') AS waiting \
+             FROM merchants m ORDER BY m.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("id"), r.get::<i64, _>("waiting") as u64))
+            .collect())
     }
 
     /// Why `agent` cannot act on `conversation`.

@@ -215,6 +215,12 @@ impl Store {
         self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
+    /// Closes every connection, waiting for those in use: the last one to close checkpoints
+    /// the write-ahead log into the database file. Queries after this fail.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// Checks the database answers.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
@@ -345,6 +351,7 @@ impl Store {
         merchant: &str,
         locale: &str,
     ) -> Result<Conversation, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("create_conversation");
         let id = uuid::Uuid::new_v4().simple().to_string();
         let now = now_ms();
         sqlx::query(
@@ -451,6 +458,7 @@ impl Store {
         conversation: &str,
         seq: u64,
     ) -> Result<Vec<ChatMessage>, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("messages_after");
         let rows = sqlx::query(
             "SELECT seq, author, text, cards, client_msg_id, intent, state, agent_name \
              FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq",

@@ -112,6 +112,7 @@ impl Store {
         text: &str,
         wanted: impl FnOnce(&Conversation, &[String]) -> (Vec<String>, Option<String>),
     ) -> Result<Option<TurnSnapshot>, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("turn_snapshot");
         let Some(conv) = self.conversation(merchant, conversation).await? else {
             return Ok(None);
         };
@@ -152,6 +153,7 @@ impl Store {
 
     /// Writes `turn` in one transaction if the conversation is unchanged since it was read.
     pub async fn write_turn(&self, turn: TurnWrite) -> Result<TurnWritten, StoreError> {
+        let _timer = crate::telemetry::StoreTimer::start("write_turn");
         let mut tx = self.write_tx().await?;
         let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = ?")
             .bind(&turn.conversation)
