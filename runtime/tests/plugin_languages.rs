@@ -1,6 +1,7 @@
-//! Plugins in TypeScript and JavaScript go the README's whole way with only the `kefu`
-//! binary, Node.js and npm: `kefu plugin new --lang ts|js` in a scratch directory, `build`
-//! (typed bindings from the WIT, componentize-js), `test` against the same fixtures the Rust
+//! Plugins in TypeScript, JavaScript and Python go the README's whole way with only the
+//! `kefu` binary and the language's own tools (Node.js and npm; Python with venv):
+//! `kefu plugin new --lang ts|js|python` in a scratch directory, `build` (typed bindings
+//! from the WIT, componentize-js or componentize-py), `test` against the same fixtures the Rust
 //! template passes, and `deploy` to a running runtime, where shoppers are answered by it.
 
 use std::path::{Path, PathBuf};
@@ -94,11 +95,16 @@ async fn new_build_test_deploy(lang: &str) {
     let dir = plugin.to_str().unwrap();
     let (ok, out) = kefu(&["plugin", "new", dir, "--lang", lang]);
     assert!(ok, "{out}");
-    assert!(plugin.join("package.json").is_file() && !plugin.join("Cargo.toml").exists());
+    assert!(!plugin.join("Cargo.toml").exists());
     let (ok, out) = tokio::task::block_in_place(|| kefu(&["plugin", "build", dir]));
     assert!(ok, "{out}");
     // The typed bindings were generated from the contract the plugin carries.
-    assert!(plugin.join("src/types/plugin.d.ts").is_file(), "{out}");
+    let bindings = if lang == "python" {
+        "typings/wit_world/imports/orders.py"
+    } else {
+        "src/types/plugin.d.ts"
+    };
+    assert!(plugin.join(bindings).is_file(), "{out}");
     let (ok, out) = tokio::task::block_in_place(|| kefu(&["plugin", "test", dir]));
     assert!(ok && out.contains("5 cases, 0 failed"), "{out}");
 
@@ -119,6 +125,11 @@ async fn new_build_test_deploy(lang: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_typescript_plugin_is_scaffolded_built_tested_and_deployed() {
     new_build_test_deploy("ts").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_python_plugin_is_scaffolded_built_tested_and_deployed() {
+    new_build_test_deploy("python").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

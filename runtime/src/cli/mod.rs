@@ -23,6 +23,7 @@ pub mod intent;
 pub mod merchant;
 pub mod plugin;
 mod plugin_js;
+mod plugin_py;
 mod plugin_sdk;
 pub mod reveal;
 pub mod secrets_key;

@@ -201,6 +201,8 @@ pub enum Lang {
     Ts,
     /// JavaScript, built with componentize-js (needs Node.js and npm).
     Js,
+    /// Python, built with componentize-py (needs Python 3.11+ with venv).
+    Python,
 }
 
 fn new(dir: &Path, name: Option<String>, lang: Lang, sdk: Option<PathBuf>) -> Result<()> {
@@ -224,18 +226,20 @@ fn new(dir: &Path, name: Option<String>, lang: Lang, sdk: Option<PathBuf>) -> Re
     }
     match lang {
         Lang::Rust => new_rust(dir, &name, sdk)?,
-        Lang::Ts | Lang::Js => {
-            if sdk.is_some() {
-                bail!("--sdk is for Rust plugins");
-            }
-            super::plugin_js::scaffold(dir, &name, lang == Lang::Ts)?;
-        }
+        _ if sdk.is_some() => bail!("--sdk is for Rust plugins"),
+        Lang::Ts | Lang::Js => super::plugin_js::scaffold(dir, &name, lang == Lang::Ts)?,
+        Lang::Python => super::plugin_py::scaffold(dir, &name)?,
     }
     let mut manifest = TEMPLATE_MANIFEST.replace("{name}", &name);
-    if lang != Lang::Rust {
+    let memory = match lang {
+        Lang::Rust => None,
+        Lang::Ts | Lang::Js => Some(super::plugin_js::MEMORY_BYTES),
+        Lang::Python => Some(super::plugin_py::MEMORY_BYTES),
+    };
+    if let Some(memory) = memory {
         manifest = manifest.replace(
             "memory_bytes = 4_194_304",
-            &format!("memory_bytes = {}", super::plugin_js::MEMORY_BYTES),
+            &format!("memory_bytes = {memory}"),
         );
     }
     std::fs::write(dir.join("manifest.toml"), manifest)?;
@@ -280,10 +284,13 @@ fn build(dir: &Path) -> Result<PathBuf> {
     if super::plugin_js::is_js(dir) {
         return super::plugin_js::build(dir);
     }
+    if super::plugin_py::is_python(dir) {
+        return super::plugin_py::build(dir);
+    }
     let manifest_path = dir.join("Cargo.toml");
     if !manifest_path.is_file() {
         bail!(
-            "{} has neither Cargo.toml nor package.json: is it a plugin?",
+            "{} has no Cargo.toml, package.json or pyproject.toml: is it a plugin?",
             dir.display()
         );
     }

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use wasmtime::{Config, Engine};
 
-/// Largest component accepted for upload.
-pub const MAX_COMPONENT_BYTES: usize = 16 << 20;
+/// Largest component accepted for upload: a Python plugin carries its interpreter (~18 MiB),
+/// a JavaScript one its engine (~12 MiB).
+pub const MAX_COMPONENT_BYTES: usize = 32 << 20;
 /// Address space the compiling child may use.
 const CHILD_ADDRESS_SPACE: u64 = 3 << 30;
 /// CPU seconds the compiling child may use.
