@@ -87,7 +87,10 @@ async fn item_claims_on_a_delivered_order_propose_one_units_refund() {
     let reply = ask(&host, "report_damaged", "1003", "en").await;
     assert_eq!(refund_of(&reply), (2_200, "damaged item".into()));
     let text = reply.unwrap().text;
-    assert!(text.contains("$22.00") && text.contains("confirm"), "{text}");
+    assert!(
+        text.contains("$22.00") && text.contains("confirm"),
+        "{text}"
+    );
     assert!(!text.to_lowercase().contains("refunded"), "{text}");
     // Order 1004: two hoodies, $138.00: one of them.
     let reply = ask(&host, "report_wrong_item", "1004", "zh").await;
@@ -176,8 +179,5 @@ async fn a_refunds_plugin_built_against_0_2_0_still_loads_and_behaves_as_before(
     // The current build of the same plugin speaks the current contract.
     let current = current_at(NOV_22).await;
     let plugin = current.for_intent("demo", "report_damaged").unwrap();
-    assert_eq!(
-        plugin.contract_version(),
-        kefu_runtime::plugins::CONTRACT
-    );
+    assert_eq!(plugin.contract_version(), kefu_runtime::plugins::CONTRACT);
 }

@@ -10,8 +10,7 @@
 //! within [`NOT_RECEIVED_DAYS`] of the carrier's delivery scan; later, a person looks into
 //! it with the carrier.
 use kefu_plugin_sdk::{
-    Action, PluginError, RefundProposal, Reply, Request, clock, days_between, format_money,
-    orders,
+    Action, PluginError, RefundProposal, Reply, Request, clock, days_between, format_money, orders,
 };
 
 use crate::{WINDOW_DAYS, already_refunded, host, terms};
@@ -51,7 +50,9 @@ pub fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
     }
     let Some(delivered) = orders::delivered_on(id).map_err(|e| host(e, id))? else {
         return refuse(
-            format!("I don't have the delivery date of order {id}, so I can't settle this claim myself."),
+            format!(
+                "I don't have the delivery date of order {id}, so I can't settle this claim myself."
+            ),
             format!("没有查到订单{id}的签收日期，这个问题我无法直接处理。"),
         );
     };

@@ -6,11 +6,14 @@
 //! that declining hands the claim to a person; a claim the plugin does not take (the order
 //! is not eligible, the plugin failed, it proposed nothing) goes to a person as before.
 
+use kefu_intent::slots::SlotKind;
+
 use super::context::TurnContext;
-use super::decision::{Decision, ask, hand_off};
+use super::decision::{Decision, Pending, ask, hand_off};
 use super::handoff;
 use super::plan::CallPlan;
 use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
 use crate::plugins::{CallError, PluginReply};
 
 /// What a delivery claim's intent reports, as the person reads it; `None` for any other
@@ -33,20 +36,50 @@ pub fn reason(what: &str, order: &str) -> String {
 /// A claim no plugin takes: the order number is asked for once, then the claim goes to a
 /// person with the facts. `None` when the intent is no claim, or the merchant's plugin
 /// serves it (it is called instead).
-pub fn intake(ctx: &TurnContext, intent: &str, order: Option<&str>, lang: Lang) -> Option<Decision> {
+pub fn intake(
+    ctx: &TurnContext,
+    intent: &str,
+    order: Option<&str>,
+    lang: Lang,
+) -> Option<Decision> {
     let what = what(intent)?;
     if ctx.served(intent).is_some() {
         return None;
     }
     let Some(order) = order else {
-        return Some(ask(
-            intent,
-            Line::AskOrderNumber,
-            lang,
-            Default::default(),
-        ));
+        return Some(ask(intent, Line::AskOrderNumber, lang, Default::default()));
     };
     Some(to_a_person(intent, &reason(what, order), None, lang))
+}
+
+/// A claim that waits for the order's email, and a message that gives neither an email nor
+/// an order number nor a clear other request (more about what happened, "so what can you
+/// do?", the product's name): the email is asked once more, with a person offered, instead
+/// of the claim being dropped for a product card or "outside what I can help with".
+pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    what(intent)?;
+    let order = ctx.pending.order_number.clone()?;
+    ctx.served(intent)?;
+    if u.slot(SlotKind::Email).is_some() || u.slot(SlotKind::OrderNumber).is_some() {
+        return None;
+    }
+    let p = &u.prediction;
+    let elaborates = p.confidence < 0.7
+        || matches!(
+            p.intent.as_str(),
+            kefu_intent::OUT_OF_SCOPE | "product_info" | "complaint"
+        )
+        || u.topic.is_some_and(|(t, _)| t.is_delivery_problem());
+    if !elaborates {
+        return None;
+    }
+    let pending = Pending {
+        order_number: Some(order),
+        ..Pending::default()
+    };
+    // Asked twice, the same words are not said again: `finish` offers a person instead.
+    Some(ask(intent, Line::ClaimNeedsEmail, u.lang, pending))
 }
 
 /// The plugin's answer to a claim, when it does not lead to a proposal: a person takes the

@@ -135,6 +135,9 @@ pub enum Answer {
 pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
+    if let Some(d) = claims::awaiting_email(ctx, u) {
+        return Answer::Now(d);
+    }
     let route = routing::route(ctx, u);
     // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
     // model or a product named made of the message; a message that answers a question the
@@ -446,11 +449,11 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
 mod tests;
 
 #[cfg(test)]
+#[path = "decide_delivery_tests.rs"]
+mod delivery_tests;
+#[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;
-#[cfg(test)]
-#[path = "decide_delivery_tests.rs"]
-mod delivery_tests;

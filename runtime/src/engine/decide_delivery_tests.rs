@@ -28,10 +28,7 @@ fn claims_ctx() -> TurnContext {
     for intent in CLAIMS {
         ctx.served.insert(
             intent.into(),
-            served(
-                "refunds",
-                &[Need::Slot("order-number".into()), Need::Owner],
-            ),
+            served("refunds", &[Need::Slot("order-number".into()), Need::Owner]),
         );
     }
     ctx
@@ -58,11 +55,18 @@ fn a_claim_the_plugin_serves_asks_for_proof_of_ownership_before_anything_else() 
     assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
     // The order named, not yet proven the shopper's: its email is asked, nothing disclosed,
     // nobody called, no handoff yet.
-    let d = reply(decide(&ctx, &damaged("order 1001 arrived with the cap torn")));
+    let d = reply(decide(
+        &ctx,
+        &damaged("order 1001 arrived with the cap torn"),
+    ));
     assert_eq!(d.state, Bot);
     assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
     assert!(d.new_action.is_none() && d.handoff_reason.is_none());
-    assert!(!d.text.contains("4,500") && !d.text.contains("45.00"), "{}", d.text);
+    assert!(
+        !d.text.contains("4,500") && !d.text.contains("45.00"),
+        "{}",
+        d.text
+    );
 }
 
 #[test]
@@ -205,7 +209,11 @@ fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
     ctx.live = false;
     let d = reply(decide(&ctx, &msg("no", "thanks", 0.5)));
     assert_eq!(d.state, WaitingForHuman);
-    assert!(d.cards.iter().any(|c| matches!(c, Card::ContactForm { .. })));
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| matches!(c, Card::ContactForm { .. }))
+    );
 }
 
 #[test]
@@ -236,10 +244,39 @@ fn a_refund_declined_without_a_claim_changes_nothing_as_before() {
 
 #[test]
 fn without_the_plugin_a_claim_still_goes_to_a_person_with_the_facts() {
-    let d = reply(decide(&ctx(), &damaged("order 1001 arrived with the cap torn")));
+    let d = reply(decide(
+        &ctx(),
+        &damaged("order 1001 arrived with the cap torn"),
+    ));
     says(&d, Line::DeliveryClaim);
     assert_eq!(
         d.handoff_reason.as_deref(),
         Some("claim: damaged item, order 1001")
     );
+}
+
+#[test]
+fn a_claim_waiting_for_the_email_is_kept_when_the_shopper_says_more_instead() {
+    let mut ctx = claims_ctx();
+    ctx.conversation.pending_intent = Some("report_missing_item".into());
+    ctx.pending.order_number = Some("1001".into());
+    for u in [
+        msg("the grey zip hoodie isnt in the box", "product_info", 0.9),
+        msg("so what can you do about it", "out_of_scope", 0.8),
+    ] {
+        let d = reply(decide(&ctx, &u));
+        says(&d, Line::ClaimNeedsEmail);
+        assert_eq!(d.pending_intent.as_deref(), Some("report_missing_item"));
+        assert_eq!(d.pending.order_number.as_deref(), Some("1001"));
+    }
+    // The email continues the claim to the plugin.
+    ctx.conversation.verified_email = None;
+    let c = call(decide(&ctx, &msg("jane@example.com", "greeting", 0.4)));
+    assert_eq!(c.intent(), "report_missing_item");
+    // A clear other request is answered.
+    let c = call(decide(
+        &ctx,
+        &msg("is the hoodie in stock", "product_availability", 0.9),
+    ));
+    assert_ne!(c.intent(), "report_missing_item");
 }
