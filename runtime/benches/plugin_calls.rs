@@ -92,6 +92,7 @@ fn main() {
         carrier: Some("UPS".into()),
         tracking_number: Some("1Z999AA10123456784".into()),
         eta: Some("2026-11-26".into()),
+        delivered_on: None,
         total_minor: 9800,
         currency: "USD".into(),
         items: vec![OrderItem {

@@ -33,6 +33,9 @@ pub struct OrderRecord {
     pub tracking_number: Option<String>,
     /// Expected delivery date.
     pub eta: Option<String>,
+    /// The day the carrier marked it delivered (ISO 8601), once it did.
+    #[serde(default)]
+    pub delivered_on: Option<String>,
     /// Total in minor units.
     pub total_minor: u64,
     /// ISO 4217 currency.

@@ -355,7 +355,7 @@ async fn a_plugin_built_against_the_previous_contract_still_works() {
     let current = host
         .load("demo", ORDERS_MANIFEST, &component(ORDERS))
         .unwrap();
-    assert_eq!(current.contract_version(), "0.2.0");
+    assert_eq!(current.contract_version(), kefu_runtime::plugins::CONTRACT);
 }
 
 #[tokio::test(flavor = "multi_thread")]

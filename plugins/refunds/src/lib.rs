@@ -5,21 +5,25 @@
 //! Policy: a delivered order can be refunded within 30 days of delivery, up to what has not
 //! been refunded yet; an order still being prepared or on its way cannot (cancel it, or wait
 //! for it). kefu only asks this plugin about orders the shopper has proven are theirs.
+//! Delivery claims (damaged, wrong or missing items, parcels not received) are settled by
+//! the policy in [`claims`].
+mod claims;
+
 use kefu_plugin_sdk::{
     Action, Description, Guest, HostError, PluginError, RefundProposal, Reply, Request, clock,
     days_between, export_plugin, format_money, orders, refunds,
 };
 
 /// Days after delivery within which a refund may be asked for.
-const WINDOW_DAYS: i64 = 30;
+pub(crate) const WINDOW_DAYS: i64 = 30;
 
 struct Refunds;
 
-fn host(e: HostError, what: &str) -> PluginError {
+pub(crate) fn host(e: HostError, what: &str) -> PluginError {
     e.into_plugin_error(what)
 }
 
-fn already_refunded(order_id: &str) -> Result<u64, PluginError> {
+pub(crate) fn already_refunded(order_id: &str) -> Result<u64, PluginError> {
     Ok(refunds::refunds_for_order(order_id)
         .map_err(|e| host(e, order_id))?
         .iter()
@@ -80,17 +84,10 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
         _ => refundable,
     };
     let money = format_money(amount, &order.currency);
-    let (text, terms) = if zh {
-        (
-            format!("订单{id}符合退款条件，可退{money}。请确认是否退款。"),
-            "退回原支付方式，5个工作日内到账。".to_string(),
-        )
+    let text = if zh {
+        format!("订单{id}符合退款条件，可退{money}。请确认是否退款。")
     } else {
-        (
-            format!("Order {id} can be refunded {money}. Please confirm below."),
-            "Refunded to your original payment method; it shows up within 5 business days."
-                .to_string(),
-        )
+        format!("Order {id} can be refunded {money}. Please confirm below.")
     };
     Ok(Reply {
         text,
@@ -100,9 +97,18 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
             amount_minor: amount,
             currency: order.currency,
             reason: "shopper request".into(),
-            terms,
+            terms: terms(zh),
         })),
     })
+}
+
+/// What the shopper agrees to with a refund, in their language.
+pub(crate) fn terms(zh: bool) -> String {
+    if zh {
+        "退回原支付方式，5个工作日内到账。".into()
+    } else {
+        "Refunded to your original payment method; it shows up within 5 business days.".into()
+    }
 }
 
 fn status(request: &Request, id: &str) -> Result<Reply, PluginError> {
@@ -154,7 +160,14 @@ fn status(request: &Request, id: &str) -> Result<Reply, PluginError> {
 impl Guest for Refunds {
     fn describe() -> Description {
         Description {
-            intents: vec!["get_refund".into(), "track_refund".into()],
+            intents: vec![
+                "get_refund".into(),
+                "track_refund".into(),
+                "report_damaged".into(),
+                "report_wrong_item".into(),
+                "report_missing_item".into(),
+                "report_not_received".into(),
+            ],
             slots: vec!["order-number".into(), "amount".into()],
         }
     }
@@ -172,6 +185,7 @@ impl Guest for Refunds {
         match request.intent.as_str() {
             "get_refund" => propose(&request, &id),
             "track_refund" => status(&request, &id),
+            intent if claims::kind(intent).is_some() => claims::propose(&request, &id),
             other => Err(PluginError::Internal(format!(
                 "not a refunds intent: {other}"
             ))),

@@ -10,6 +10,7 @@
 
 use kefu_protocol::ConversationState;
 
+use super::claims;
 use super::context::TurnContext;
 use super::decision::say;
 use super::ownership;
@@ -69,6 +70,13 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
         }
     };
     if !accepted {
+        // A refund proposed for a delivery claim, declined: a person takes the claim.
+        if let Some(d) = claims::declined(ctx, lang) {
+            return Reading::Answered(Plan {
+                lapsed_action: lapsed,
+                step: Step::Reply(d),
+            });
+        }
         return reply(Line::RefundCancelled);
     }
     // The proof the action was proposed on must still hold; an action no longer proposed

@@ -9,6 +9,7 @@
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_protocol::{Card, ConversationState};
 
+use super::claims;
 use super::confirm;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
@@ -134,6 +135,9 @@ pub enum Answer {
 pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
+    if let Some(d) = claims::awaiting_email(ctx, u) {
+        return Answer::Now(d);
+    }
     let route = routing::route(ctx, u);
     // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
     // model or a product named made of the message; a message that answers a question the
@@ -267,7 +271,8 @@ pub const URGENT: &str = "urgent_request";
 
 /// Delivery problems, urgency and complaints: the bot takes in what happened (the order,
 /// asked for once) and hands it to a person with the facts, instead of "I can't handle
-/// that". The shopper is told the person sees the whole conversation.
+/// that". The shopper is told the person sees the whole conversation. A delivery problem
+/// the merchant's plugin serves is asked of the plugin instead (`claims.rs`).
 fn intake(
     ctx: &TurnContext,
     u: &Understanding,
@@ -275,53 +280,42 @@ fn intake(
     order: Option<&str>,
 ) -> Option<Decision> {
     let lang = u.lang;
+    if claims::what(intent).is_some() {
+        return claims::intake(ctx, intent, order, lang);
+    }
     let on_order = order.map(|n| format!(", order {n}")).unwrap_or_default();
-    let what =
-        match intent {
-            "report_damaged" => "damaged item",
-            "report_wrong_item" => "wrong item",
-            "report_missing_item" => "missing item",
-            "report_not_received" => "marked delivered, not received",
-            URGENT => {
-                let mut d = hand_off(
-                    Line::UrgentHandoff,
-                    lang,
-                    &format!("urgent: time-critical for the shopper{on_order}"),
-                    1,
-                );
-                d.intent = URGENT.into();
-                // What the shop can do now, in its own words: its fastest delivery options.
-                if let Some(entry) = ctx.faq.iter().find(|e| {
-                    e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options")
-                }) {
-                    d.text = format!("{}\n\n{}", d.text, entry.answer);
-                    d.line = None;
-                }
-                return Some(d);
+    match intent {
+        URGENT => {
+            let mut d = hand_off(
+                Line::UrgentHandoff,
+                lang,
+                &format!("urgent: time-critical for the shopper{on_order}"),
+                1,
+            );
+            d.intent = URGENT.into();
+            // What the shop can do now, in its own words: its fastest delivery options.
+            if let Some(entry) = ctx
+                .faq
+                .iter()
+                .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
+            {
+                d.text = format!("{}\n\n{}", d.text, entry.answer);
+                d.line = None;
             }
-            "complaint" => {
-                let mut d = hand_off(
-                    Line::ComplaintHandoff,
-                    lang,
-                    &format!("complaint{on_order}"),
-                    1,
-                );
-                d.intent = intent.into();
-                return Some(d);
-            }
-            _ => return None,
-        };
-    let Some(order) = order else {
-        return Some(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
-    };
-    let mut d = hand_off(
-        Line::DeliveryClaim,
-        lang,
-        &format!("claim: {what}, order {order}"),
-        1,
-    );
-    d.intent = intent.into();
-    Some(d)
+            Some(d)
+        }
+        "complaint" => {
+            let mut d = hand_off(
+                Line::ComplaintHandoff,
+                lang,
+                &format!("complaint{on_order}"),
+                1,
+            );
+            d.intent = intent.into();
+            Some(d)
+        }
+        _ => None,
+    }
 }
 
 /// The answer after the plugin `call` returned `result`. A proposal is stored under
@@ -338,11 +332,17 @@ pub fn after_call(
     let lang = u.lang;
     let intent = call.intent();
     let about_product = ctx.served(intent).is_some_and(|s| s.about_product());
+    // A delivery claim the plugin does not answer with a proposal goes to a person.
+    if let Some(d) = claims::unless_proposed(call, &result, lang) {
+        return finish(ctx, u, d);
+    }
     let mut d = match result {
         Ok(reply) => match ctx.served(intent) {
-            Some(served) => {
-                money::proposal(ctx, served, intent, reply, call, lang, action_id, version)
-            }
+            Some(served) => claims::proposed(
+                call,
+                money::proposal(ctx, served, intent, reply, call, lang, action_id, version),
+                lang,
+            ),
             // The plugin went away between deciding and answering: its words still hold,
             // but nothing it proposes can be checked.
             None => answer_with(intent, reply.text, reply.cards),
@@ -448,6 +448,9 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
 #[path = "decide_tests.rs"]
 mod tests;
 
+#[cfg(test)]
+#[path = "decide_delivery_tests.rs"]
+mod delivery_tests;
 #[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;

@@ -19,7 +19,7 @@ use crate::store::{Conversation, FaqEntry, MerchantSettings, OrderRecord};
 
 use ConversationState::{Bot, Human, WaitingForHuman};
 
-fn served(plugin: &str, needs: &[Need]) -> Served {
+pub(super) fn served(plugin: &str, needs: &[Need]) -> Served {
     Served {
         plugin: plugin.into(),
         needs: needs.to_vec(),
@@ -41,6 +41,7 @@ pub(super) fn order(id: &str, email: &str) -> OrderRecord {
         carrier: None,
         tracking_number: None,
         eta: None,
+        delivered_on: None,
         total_minor: 4_500,
         currency: "USD".into(),
         items: vec![],
@@ -143,7 +144,7 @@ pub(super) fn says(d: &Decision, line: Line) {
     assert_eq!(d.line, Some(line), "said {:?}: {}", d.line, d.text);
 }
 
-fn plugin_says(text: &str) -> Result<PluginReply, CallError> {
+pub(super) fn plugin_says(text: &str) -> Result<PluginReply, CallError> {
     Ok(PluginReply {
         text: text.into(),
         cards: vec![],

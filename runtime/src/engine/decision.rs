@@ -57,6 +57,10 @@ pub struct Pending {
     /// (`address`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub need: Option<String>,
+    /// The delivery claim a proposed refund answers (`claim: damaged item, order 1003`):
+    /// declining the refund hands it to a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
 }
 
 impl Pending {

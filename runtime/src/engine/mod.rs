@@ -33,6 +33,7 @@
 mod address;
 pub mod agents;
 mod audit;
+mod claims;
 mod confirm;
 mod context;
 pub mod decide;

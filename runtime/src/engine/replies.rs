@@ -89,6 +89,14 @@ lines! {
     BotDisclosure = "bot_disclosure",
     /// Something went wrong with a delivery: a person takes the claim, with the facts.
     DeliveryClaim = "delivery_claim",
+    /// The merchant's plugin proposed a refund for a delivery claim: nothing has moved yet,
+    /// and declining hands the claim to a person.
+    ClaimRefundOffered = "claim_refund_offered",
+    /// A claim waits for the order's email, and the message gave none: asked once more,
+    /// with a person offered instead.
+    ClaimNeedsEmail = "claim_needs_email",
+    /// The shopper declined the refund proposed for their claim: a person takes the claim.
+    ClaimRefundDeclined = "claim_refund_declined",
     /// The shopper's situation makes time critical: a person at raised priority.
     UrgentHandoff = "urgent_handoff",
     /// A complaint: one apology, and a person who sees the whole conversation.
@@ -242,6 +250,24 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::DeliveryClaim, Zh) => {
             "非常抱歉给您带来不便。我已把您说的情况转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。"
         }
+        (Line::ClaimRefundOffered, En) => {
+            "Nothing has been refunded yet: it happens only once you confirm. If you'd rather not, decline it and a person from our team takes your claim."
+        }
+        (Line::ClaimRefundOffered, Zh) => {
+            "目前还没有退款：只有您确认后才会退款。如果您不想这样处理，请选择取消，客服同事会接手处理您的问题。"
+        }
+        (Line::ClaimNeedsEmail, En) => {
+            "I'd like to sort this out for you: to look at it I first need the email address the order was placed with. If you'd rather, a person from our team can take it over instead."
+        }
+        (Line::ClaimNeedsEmail, Zh) => {
+            "我想帮您处理这个问题：请先告诉我下单时使用的邮箱地址。如果您愿意，也可以直接转给客服同事处理。"
+        }
+        (Line::ClaimRefundDeclined, En) => {
+            "All right, no refund. I've passed your claim to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
+        }
+        (Line::ClaimRefundDeclined, Zh) => {
+            "好的，不退款。我已把您的问题转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。"
+        }
         (Line::UrgentHandoff, En) => {
             "I understand this is urgent. I've asked a person from our team to look at it first; they see this whole conversation and will reply right here."
         }
@@ -290,6 +316,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OrderNotFound
         | Line::OfferHuman
         | Line::OwnershipNotProven
+        | Line::ClaimNeedsEmail
         | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };

@@ -334,6 +334,18 @@ impl orders::Host for HostState {
     fn cancel_order(&mut self, id: String) -> Result<(), types::HostError> {
         self.change_order(id, OrderChange::Cancel)
     }
+
+    fn delivered_on(&mut self, id: String) -> Result<Option<String>, types::HostError> {
+        if !self.capabilities.orders {
+            return Err(Self::denied("orders"));
+        }
+        self.spend_host_call()?;
+        match self.data.order(&self.merchant, &id) {
+            Ok(Some(order)) => Ok(order.delivered_on),
+            Ok(None) => Err(types::HostError::NotFound),
+            Err(e) => Err(self.unavailable("order data", &e)),
+        }
+    }
 }
 
 impl catalog::Host for HostState {

@@ -15,6 +15,9 @@ use super::error::LoadError;
 use super::host::{HostState, MerchantData};
 use super::manifest::{self, Manifest};
 use super::network::{self, PrivateHttp};
+
+/// The `kefu:plugin` version of `plugins/wit/plugin.wit`, the contract this host serves.
+pub const CONTRACT: &str = "0.2.1";
 use super::outbound::OutboundPolicy;
 use super::table::{LoadedPlugin, Pre, Table};
 use super::ticker::EpochTicker;
@@ -203,11 +206,28 @@ impl PluginHost {
                 Err(_) => return Err(invalid(e)),
             },
         };
+        // The version its imports name; one that imports nothing of kefu's is taken to be
+        // built against the contract it was linked to.
+        let contract = component
+            .component_type()
+            .imports(&self.engine)
+            .find_map(|(name, _)| {
+                let (_, version) = name.strip_prefix("kefu:plugin/")?.split_once('@')?;
+                Some(version.to_string())
+            })
+            .unwrap_or_else(|| {
+                match pre {
+                    Pre::Current(_) => CONTRACT,
+                    Pre::V0_1(_) => "0.1.0",
+                }
+                .to_string()
+            });
         let mut plugin = LoadedPlugin {
             merchant: merchant.to_string(),
             manifest,
             description: Description::default(),
             pre,
+            contract,
             breaker: std::sync::Mutex::default(),
         };
         plugin.description = self.describe(&plugin)?;

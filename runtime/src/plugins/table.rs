@@ -24,6 +24,9 @@ pub struct LoadedPlugin {
     pub(super) manifest: Manifest,
     pub(super) description: Description,
     pub(super) pre: Pre,
+    /// The `kefu:plugin` version the component imports (`0.2.0` for a plugin built before
+    /// 0.2.1, linked to the current contract all the same).
+    pub(super) contract: String,
     pub(super) breaker: Mutex<Breaker>,
 }
 
@@ -48,11 +51,8 @@ impl LoadedPlugin {
     }
 
     /// The `kefu:plugin` contract version the component was built against.
-    pub fn contract_version(&self) -> &'static str {
-        match self.pre {
-            Pre::Current(_) => "0.2.0",
-            Pre::V0_1(_) => "0.1.0",
-        }
+    pub fn contract_version(&self) -> &str {
+        &self.contract
     }
 }
 

@@ -163,7 +163,8 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         let items = serde_json::to_string(&o.items).map_err(|e| StoreError::Demo(e.to_string()))?;
         sqlx::query(
             "INSERT INTO orders (merchant_id, id, email, status, carrier, tracking_number, eta, \
-             total_minor, currency, items, shipping_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             delivered_on, total_minor, currency, items, shipping_address) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&data.merchant.id)
         .bind(&o.id)
@@ -172,6 +173,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         .bind(&o.carrier)
         .bind(&o.tracking_number)
         .bind(&o.eta)
+        .bind(&o.delivered_on)
         .bind(o.total_minor as i64)
         .bind(&o.currency)
         .bind(items)

@@ -266,8 +266,8 @@ impl Store {
     /// One order of one merchant.
     pub async fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, email, status, carrier, tracking_number, eta, total_minor, currency, \
-             items, shipping_address FROM orders WHERE merchant_id = ? AND id = ?",
+            "SELECT id, email, status, carrier, tracking_number, eta, delivered_on, total_minor, \
+             currency, items, shipping_address FROM orders WHERE merchant_id = ? AND id = ?",
         )
         .bind(merchant)
         .bind(id)
@@ -282,6 +282,7 @@ impl Store {
             carrier: row.get("carrier"),
             tracking_number: row.get("tracking_number"),
             eta: row.get("eta"),
+            delivered_on: row.get("delivered_on"),
             total_minor: row.get::<i64, _>("total_minor") as u64,
             currency: row.get("currency"),
             items: serde_json::from_str(&items).map_err(|e| StoreError::Corrupt(e.to_string()))?,

@@ -1,0 +1,155 @@
+//! Delivery claims (a damaged, wrong or missing item; a parcel marked delivered but not
+//! received). Pure. The default path is a person with the facts ("claim: damaged item,
+//! order 1003"). When the merchant's plugin serves the claim's intent, it is asked first
+//! (after the order's ownership is proven, by its manifest's `[needs]`): a refund it
+//! proposes is shown for confirmation like any other, with the claim kept beside it so
+//! that declining hands the claim to a person; a claim the plugin does not take (the order
+//! is not eligible, the plugin failed, it proposed nothing) goes to a person as before.
+
+use kefu_intent::slots::SlotKind;
+
+use super::context::TurnContext;
+use super::decision::{Decision, Pending, ask, hand_off};
+use super::handoff;
+use super::plan::CallPlan;
+use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
+use crate::plugins::{CallError, PluginReply};
+
+/// What a delivery claim's intent reports, as the person reads it; `None` for any other
+/// intent.
+pub fn what(intent: &str) -> Option<&'static str> {
+    Some(match intent {
+        "report_damaged" => "damaged item",
+        "report_wrong_item" => "wrong item",
+        "report_missing_item" => "missing item",
+        "report_not_received" => "marked delivered, not received",
+        _ => return None,
+    })
+}
+
+/// The handoff reason of a claim: what happened and on which order.
+pub fn reason(what: &str, order: &str) -> String {
+    format!("claim: {what}, order {order}")
+}
+
+/// A claim no plugin takes: the order number is asked for once, then the claim goes to a
+/// person with the facts. `None` when the intent is no claim, or the merchant's plugin
+/// serves it (it is called instead).
+pub fn intake(
+    ctx: &TurnContext,
+    intent: &str,
+    order: Option<&str>,
+    lang: Lang,
+) -> Option<Decision> {
+    let what = what(intent)?;
+    if ctx.served(intent).is_some() {
+        return None;
+    }
+    let Some(order) = order else {
+        return Some(ask(intent, Line::AskOrderNumber, lang, Default::default()));
+    };
+    Some(to_a_person(intent, &reason(what, order), None, lang))
+}
+
+/// A claim that waits for the order's email, and a message that gives neither an email nor
+/// an order number nor a clear other request (more about what happened, "so what can you
+/// do?", the product's name): the email is asked once more, with a person offered, instead
+/// of the claim being dropped for a product card or "outside what I can help with".
+pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    what(intent)?;
+    let order = ctx.pending.order_number.clone()?;
+    ctx.served(intent)?;
+    if u.slot(SlotKind::Email).is_some() || u.slot(SlotKind::OrderNumber).is_some() {
+        return None;
+    }
+    let p = &u.prediction;
+    let elaborates = p.confidence < 0.7
+        || matches!(
+            p.intent.as_str(),
+            kefu_intent::OUT_OF_SCOPE | "product_info" | "complaint"
+        )
+        || u.topic.is_some_and(|(t, _)| t.is_delivery_problem());
+    if !elaborates {
+        return None;
+    }
+    let pending = Pending {
+        order_number: Some(order),
+        ..Pending::default()
+    };
+    // Asked twice, the same words are not said again: `finish` offers a person instead.
+    Some(ask(intent, Line::ClaimNeedsEmail, u.lang, pending))
+}
+
+/// The plugin's answer to a claim, when it does not lead to a proposal: a person takes the
+/// claim (with the plugin's explanation first, when the merchant's policy is why). `None`
+/// when the answer takes the usual path: a proposal, an unknown order, a missing slot, or
+/// no claim at all.
+pub fn unless_proposed(
+    call: &CallPlan,
+    result: &Result<PluginReply, CallError>,
+    lang: Lang,
+) -> Option<Decision> {
+    let intent = call.intent();
+    let what = what(intent)?;
+    let order = call.order_number.as_deref()?;
+    let why = match result {
+        Ok(reply) if reply.proposal.is_some() => return None,
+        Err(CallError::NotFound(_) | CallError::MissingSlot(_)) => return None,
+        Err(CallError::NotAllowed(why)) => Some(why.as_str()),
+        Ok(_) | Err(_) => None,
+    };
+    Some(to_a_person(intent, &reason(what, order), why, lang))
+}
+
+/// `d`, the answer to a claim's plugin call: a refund awaiting confirmation keeps the claim
+/// (declining hands it to a person) and says that nothing has moved yet; a proposal beyond
+/// what the bot may approve is handed off with the claim in its reason.
+pub fn proposed(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
+    let (Some(what), Some(order)) = (what(call.intent()), call.order_number.as_deref()) else {
+        return d;
+    };
+    let claim = reason(what, order);
+    if d.pending.action.is_some() {
+        d.text = join(&d.text, replies::text(Line::ClaimRefundOffered, lang), lang);
+        d.pending.claim = Some(claim);
+    } else if let Some(why) = d.handoff_reason.take() {
+        d.handoff_reason = Some(format!("{claim}; {why}"));
+    }
+    d
+}
+
+/// The shopper declined the refund proposed for a claim: a person takes the claim (said
+/// honestly when nobody is there). `None` when the declined action answered no claim.
+pub fn declined(ctx: &TurnContext, lang: Lang) -> Option<Decision> {
+    let claim = ctx.pending.claim.as_deref()?;
+    let mut d = hand_off(
+        Line::ClaimRefundDeclined,
+        lang,
+        &format!("{claim}; refund declined"),
+        1,
+    );
+    d.intent = "delivery_claim".into();
+    Some(handoff::unless_nobody_is_there(ctx, d, lang))
+}
+
+/// A person takes the claim; `why` (the merchant's policy, in the plugin's words) comes
+/// first.
+fn to_a_person(intent: &str, reason: &str, why: Option<&str>, lang: Lang) -> Decision {
+    let mut d = hand_off(Line::DeliveryClaim, lang, reason, 1);
+    d.intent = intent.into();
+    if let Some(why) = why.map(str::trim).filter(|w| !w.is_empty()) {
+        d.text = join(why, &d.text, lang);
+        d.line = None;
+    }
+    d
+}
+
+/// Two sentences of one reply (Chinese runs on without a space).
+fn join(first: &str, second: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{first} {second}"),
+        Lang::Zh => format!("{first}{second}"),
+    }
+}

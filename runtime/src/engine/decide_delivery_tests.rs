@@ -1,0 +1,282 @@
+//! Decision rows for delivery claims (damaged, wrong or missing item, marked delivered but
+//! not received) when the merchant's plugin serves them: the order's ownership is proven
+//! first, a refund the plugin proposes waits for the shopper's confirmation with the claim
+//! kept beside it, declining hands the claim to a person, and anything the plugin does not
+//! settle goes to a person exactly as without it.
+
+use kefu_intent::topics::Topic;
+use kefu_protocol::Card;
+use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
+
+use super::tests::{call, ctx, msg, plugin_says, refund, reply, says, served, with_topic};
+use super::*;
+use crate::engine::context::TurnContext;
+use crate::engine::plan::Step;
+use crate::engine::replies::Line;
+use crate::plugins::manifest::Need;
+
+const CLAIMS: [&str; 4] = [
+    "report_damaged",
+    "report_wrong_item",
+    "report_missing_item",
+    "report_not_received",
+];
+
+/// The demo shop whose refunds plugin also serves delivery claims, as the reference one does.
+fn claims_ctx() -> TurnContext {
+    let mut ctx = ctx();
+    for intent in CLAIMS {
+        ctx.served.insert(
+            intent.into(),
+            served("refunds", &[Need::Slot("order-number".into()), Need::Owner]),
+        );
+    }
+    ctx
+}
+
+fn damaged(text: &str) -> Understanding {
+    with_topic(msg(text, "complaint", 0.5), Topic::Damaged)
+}
+
+/// The shopper proved order 1001 is theirs; they report it damaged; the plugin was asked.
+fn asked_the_plugin() -> (TurnContext, Understanding, CallPlan) {
+    let mut ctx = claims_ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = damaged("order 1001 arrived with the cap torn");
+    let c = call(decide(&ctx, &u));
+    (ctx, u, c)
+}
+
+#[test]
+fn a_claim_the_plugin_serves_asks_for_proof_of_ownership_before_anything_else() {
+    let ctx = claims_ctx();
+    let d = reply(decide(&ctx, &damaged("the cap came torn")));
+    says(&d, Line::AskOrderNumber);
+    assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
+    // The order named, not yet proven the shopper's: its email is asked, nothing disclosed,
+    // nobody called, no handoff yet.
+    let d = reply(decide(
+        &ctx,
+        &damaged("order 1001 arrived with the cap torn"),
+    ));
+    assert_eq!(d.state, Bot);
+    assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
+    assert!(d.new_action.is_none() && d.handoff_reason.is_none());
+    assert!(
+        !d.text.contains("4,500") && !d.text.contains("45.00"),
+        "{}",
+        d.text
+    );
+}
+
+#[test]
+fn a_claim_on_a_proven_order_asks_the_plugin_for_that_claim() {
+    let (_, _, c) = asked_the_plugin();
+    assert_eq!(c.plugin, "refunds");
+    assert_eq!(c.intent(), "report_damaged");
+    assert!(c.request.owner_verified);
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // Each situation is its own intent, so the plugin knows what happened.
+    for (topic, intent) in [
+        (Topic::WrongItem, "report_wrong_item"),
+        (Topic::MissingItem, "report_missing_item"),
+        (Topic::NotReceived, "report_not_received"),
+    ] {
+        let mut ctx = claims_ctx();
+        ctx.conversation.verified_email = Some("jane@example.com".into());
+        let u = with_topic(msg("about order 1001", "complaint", 0.5), topic);
+        assert_eq!(call(decide(&ctx, &u)).intent(), intent);
+    }
+}
+
+#[test]
+fn a_refund_proposed_for_a_claim_waits_for_confirmation_and_keeps_the_claim() {
+    let (ctx, u, c) = asked_the_plugin();
+    let d = after_call(&ctx, &u, &c, refund(2_200), "a1", "0.2.0");
+    assert_eq!(d.state, Bot);
+    assert!(d.cards.iter().any(|card| matches!(
+        card,
+        Card::ConfirmRefund { action_id, amount_minor: 2_200, .. } if action_id == "a1"
+    )));
+    assert!(d.new_action.is_some(), "stored as proposed, nothing moved");
+    assert_eq!(d.pending.action.as_deref(), Some("a1"));
+    assert_eq!(
+        d.pending.claim.as_deref(),
+        Some("claim: damaged item, order 1001")
+    );
+    // Honest: the refund is proposed, not done.
+    assert!(
+        d.text
+            .ends_with(replies::text(Line::ClaimRefundOffered, Lang::En)),
+        "{}",
+        d.text
+    );
+    assert!(d.handoff_reason.is_none());
+}
+
+#[test]
+fn a_refund_for_a_claim_above_the_caps_hands_the_claim_to_a_person() {
+    let (ctx, u, c) = asked_the_plugin();
+    // Above the merchant's 50.00 cap.
+    let d = after_call(&ctx, &u, &c, refund(6_000), "a1", "0.2.0");
+    says(&d, Line::RefundNeedsHuman);
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(d.new_action.is_none());
+    let reason = d.handoff_reason.unwrap();
+    assert!(
+        reason.starts_with("claim: damaged item, order 1001; refund of $60.00"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_claim_the_shops_policy_does_not_settle_goes_to_a_person_with_the_reason_said() {
+    let (ctx, u, c) = asked_the_plugin();
+    let why = "Order 1001 hasn't been delivered yet, so I can't settle this claim myself.";
+    let d = after_call(
+        &ctx,
+        &u,
+        &c,
+        Err(CallError::NotAllowed(why.into())),
+        "a1",
+        "0.2.0",
+    );
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: damaged item, order 1001")
+    );
+    assert!(d.text.starts_with(why), "{}", d.text);
+    assert!(
+        d.text
+            .ends_with(replies::text(Line::DeliveryClaim, Lang::En)),
+        "{}",
+        d.text
+    );
+    assert!(d.new_action.is_none());
+}
+
+#[test]
+fn a_claim_the_plugin_fails_on_or_answers_without_a_proposal_goes_to_a_person_as_before() {
+    let (ctx, u, c) = asked_the_plugin();
+    for result in [
+        Err(CallError::Timeout(50)),
+        Err(CallError::Trapped("boom".into())),
+        plugin_says("Sorry to hear that."),
+    ] {
+        let d = after_call(&ctx, &u, &c, result, "a1", "0.2.0");
+        says(&d, Line::DeliveryClaim);
+        assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+        assert_eq!(
+            d.handoff_reason.as_deref(),
+            Some("claim: damaged item, order 1001")
+        );
+    }
+    // An order the plugin does not know is said so, as for any order question.
+    let d = after_call(
+        &ctx,
+        &u,
+        &c,
+        Err(CallError::NotFound("1001".into())),
+        "a1",
+        "0.2.0",
+    );
+    says(&d, Line::OrderNotFound);
+}
+
+#[test]
+fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
+    let mut ctx = claims_ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.pending.claim = Some("claim: damaged item, order 1001".into());
+    let plan = decide(&ctx, &msg("no thanks", "thanks", 0.5));
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"), "nothing moves");
+    let d = reply(plan);
+    says(&d, Line::ClaimRefundDeclined);
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: damaged item, order 1001; refund declined")
+    );
+    // The card's decline button does the same.
+    let mut u = msg("", "thanks", 0.5);
+    u.card = Some(confirm::CardAnswer {
+        action_id: "a1".into(),
+        accept: false,
+    });
+    says(&reply(decide(&ctx, &u)), Line::ClaimRefundDeclined);
+    // Nobody online: said honestly, with the contact form, still queued.
+    ctx.live = false;
+    let d = reply(decide(&ctx, &msg("no", "thanks", 0.5)));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| matches!(c, Card::ContactForm { .. }))
+    );
+}
+
+#[test]
+fn confirming_the_refund_for_a_claim_commits_it() {
+    let mut ctx = claims_ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.pending.claim = Some("claim: damaged item, order 1001".into());
+    let mut u = msg("", "thanks", 0.5);
+    u.card = Some(confirm::CardAnswer {
+        action_id: "a1".into(),
+        accept: true,
+    });
+    match decide(&ctx, &u).step {
+        Step::Commit { action_id } => assert_eq!(action_id, "a1"),
+        other => panic!("expected a commit, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_refund_declined_without_a_claim_changes_nothing_as_before() {
+    let mut ctx = claims_ctx();
+    ctx.pending.action = Some("a1".into());
+    says(
+        &reply(decide(&ctx, &msg("no thanks", "thanks", 0.5))),
+        Line::RefundCancelled,
+    );
+}
+
+#[test]
+fn without_the_plugin_a_claim_still_goes_to_a_person_with_the_facts() {
+    let d = reply(decide(
+        &ctx(),
+        &damaged("order 1001 arrived with the cap torn"),
+    ));
+    says(&d, Line::DeliveryClaim);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: damaged item, order 1001")
+    );
+}
+
+#[test]
+fn a_claim_waiting_for_the_email_is_kept_when_the_shopper_says_more_instead() {
+    let mut ctx = claims_ctx();
+    ctx.conversation.pending_intent = Some("report_missing_item".into());
+    ctx.pending.order_number = Some("1001".into());
+    for u in [
+        msg("the grey zip hoodie isnt in the box", "product_info", 0.9),
+        msg("so what can you do about it", "out_of_scope", 0.8),
+    ] {
+        let d = reply(decide(&ctx, &u));
+        says(&d, Line::ClaimNeedsEmail);
+        assert_eq!(d.pending_intent.as_deref(), Some("report_missing_item"));
+        assert_eq!(d.pending.order_number.as_deref(), Some("1001"));
+    }
+    // The email continues the claim to the plugin.
+    ctx.conversation.verified_email = None;
+    let c = call(decide(&ctx, &msg("jane@example.com", "greeting", 0.4)));
+    assert_eq!(c.intent(), "report_missing_item");
+    // A clear other request is answered.
+    let c = call(decide(
+        &ctx,
+        &msg("is the hoodie in stock", "product_availability", 0.9),
+    ));
+    assert_ne!(c.intent(), "report_missing_item");
+}
