@@ -329,7 +329,7 @@ fn plugin_bench(steps: &mut Steps) -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    let mut steps = Steps::new(9 + build::STEPS);
+    let mut steps = Steps::new(10 + build::STEPS);
     tools::ensure_build_tools(&mut steps)?;
     tools::ensure_browser(&mut steps)?;
     steps.run(
@@ -370,6 +370,16 @@ fn test() -> Result<()> {
     steps.run(
         "running unit and integration tests (cargo test)",
         cargo().arg("test"),
+    )?;
+    // The same store tests on PostgreSQL: the script starts a throw-away cluster (installing
+    // Debian's postgresql if it is missing), each test makes a schema of its own in it.
+    steps.run(
+        "running the store's tests on PostgreSQL (scripts/postgres.sh, KEFU_TEST_DATABASE)",
+        Command::new("bash")
+            .arg(root().join("scripts/postgres.sh"))
+            .arg("run")
+            .arg(cargo().get_program())
+            .args(["test", "--package", "kefu-runtime", "--lib", "store"]),
     )?;
     let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;
     steps.run(

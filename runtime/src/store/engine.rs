@@ -280,6 +280,19 @@ mod tests {
         }
     }
 
+    #[tokio::test]
+    async fn an_unreachable_server_is_named_in_the_error() {
+        // Nothing listens on the discard port of the loopback address.
+        let database: Database = "postgres://kefu:secret@127.0.0.1:9/kefu".parse().unwrap();
+        let err = crate::store::Store::connect(&database).await.unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("cannot open the database postgres://kefu:***@127.0.0.1:9/kefu"),
+            "{message}"
+        );
+        assert!(!message.contains("secret"), "{message}");
+    }
+
     #[test]
     fn a_sqlite_path_stays_one_file_name() {
         let db = Database::Sqlite("/tmp/a?b#c%d.db".into());
