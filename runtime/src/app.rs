@@ -94,7 +94,8 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     /// The demo shop on `listen`, its database in `data_dir` (or, when
-    /// [`crate::store::TEST_DATABASE_VAR`] names a PostgreSQL server, a fresh schema there), pages from `www_dir` and the
+    /// [`crate::store::TEST_DATABASE_VAR`] names a PostgreSQL server, a schema there named
+    /// after `data_dir`), pages from `www_dir` and the
     /// demo's plugins from `plugins_dir`; no widget files (`data_dir/assets`) and every other
     /// setting at its default. Embedders and tests change what they need with `..`.
     pub fn demo_in(
@@ -106,7 +107,7 @@ impl ServeArgs {
         Self {
             listen,
             assets_dir: data_dir.join("assets"),
-            database: Database::test_server(),
+            database: Database::for_tests_in(&data_dir),
             data_dir,
             www_dir,
             plugins_dir,

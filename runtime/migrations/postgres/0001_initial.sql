@@ -55,7 +55,7 @@ CREATE TABLE messages (
     cards            TEXT NOT NULL DEFAULT '[]',
     client_msg_id    TEXT,
     intent           TEXT,
-    confidence       REAL,
+    confidence       DOUBLE PRECISION,
     state            TEXT NOT NULL,
     created_at       BIGINT NOT NULL,
     PRIMARY KEY (conversation_id, seq),

@@ -25,9 +25,14 @@ pub enum Database {
     SqliteMemory,
     /// A PostgreSQL server, by its `postgres://` URL.
     Postgres(String),
-    /// A new schema of its own on the PostgreSQL server at this URL, made on connecting
-    /// (tests: many stores side by side on one server).
-    PostgresScratch(String),
+    /// A schema of its own on the PostgreSQL server at `url`, made on connecting if it is
+    /// missing (tests: many stores side by side on one server).
+    PostgresScratch {
+        /// The server.
+        url: String,
+        /// The schema's name.
+        schema: String,
+    },
 }
 
 /// Which engine a connection talks to.
@@ -76,22 +81,31 @@ impl Database {
     /// For tests: a fresh schema on the PostgreSQL server [`TEST_DATABASE_VAR`] names if it
     /// is set, otherwise `fallback`.
     pub fn for_tests(fallback: Self) -> Self {
-        Self::test_server().unwrap_or(fallback)
+        let schema = format!("kefu_test_{}", uuid::Uuid::new_v4().simple());
+        Self::test_server(schema).unwrap_or(fallback)
     }
 
-    /// A fresh schema on the PostgreSQL server [`TEST_DATABASE_VAR`] names, if it is set.
-    pub fn test_server() -> Option<Self> {
+    /// For tests whose data lives in `data_dir`: when [`TEST_DATABASE_VAR`] names a
+    /// PostgreSQL server, a schema there named after `data_dir` (a runtime restarted on the
+    /// same directory finds its data again); otherwise `None`, the directory's SQLite file.
+    pub fn for_tests_in(data_dir: &Path) -> Option<Self> {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(data_dir.to_string_lossy().as_bytes());
+        Self::test_server(format!("kefu_test_{}", hex::encode(&digest[..12])))
+    }
+
+    fn test_server(schema: String) -> Option<Self> {
         std::env::var(TEST_DATABASE_VAR)
             .ok()
             .filter(|url| !url.is_empty())
-            .map(Self::PostgresScratch)
+            .map(|url| Self::PostgresScratch { url, schema })
     }
 
     /// The engine behind it.
     pub fn engine(&self) -> Engine {
         match self {
             Self::Sqlite(_) | Self::SqliteMemory => Engine::Sqlite,
-            Self::Postgres(_) | Self::PostgresScratch(_) => Engine::Postgres,
+            Self::Postgres(_) | Self::PostgresScratch { .. } => Engine::Postgres,
         }
     }
 
@@ -114,7 +128,7 @@ impl Database {
                 format!("sqlite://{escaped}?mode=rwc")
             }
             Self::SqliteMemory => "sqlite::memory:".into(),
-            Self::Postgres(url) | Self::PostgresScratch(url) => url.clone(),
+            Self::Postgres(url) | Self::PostgresScratch { url, .. } => url.clone(),
         }
     }
 
@@ -123,7 +137,7 @@ impl Database {
         match self {
             Self::Sqlite(path) => format!("sqlite://{}", path.display()),
             Self::SqliteMemory => "sqlite::memory:".into(),
-            Self::Postgres(url) | Self::PostgresScratch(url) => without_password(url),
+            Self::Postgres(url) | Self::PostgresScratch { url, .. } => without_password(url),
         }
     }
 
@@ -166,8 +180,8 @@ impl Database {
                     })
                 }),
             Self::Postgres(_) => options.max_connections(16),
-            Self::PostgresScratch(url) => {
-                return Box::pin(scratch_schema(url).await?.connect()).await;
+            Self::PostgresScratch { url, schema } => {
+                return Box::pin(scratch_schema(url, schema).await?.connect()).await;
             }
         };
         options.connect(&self.url()).await
@@ -189,14 +203,13 @@ fn without_password(url: &str) -> String {
     }
 }
 
-/// A new, empty schema on the PostgreSQL server at `url`, as a database whose connections
-/// see only it (tests: each store of its own, side by side on one server).
-async fn scratch_schema(url: &str) -> Result<Database, sqlx::Error> {
+/// Schema `schema` on the PostgreSQL server at `url` (made if missing), as a database whose
+/// connections see only it.
+async fn scratch_schema(url: &str, schema: &str) -> Result<Database, sqlx::Error> {
     use sqlx::Connection;
     install_default_drivers();
-    let schema = format!("kefu_test_{}", uuid::Uuid::new_v4().simple());
     let mut conn = AnyConnection::connect(url).await?;
-    conn.execute(format!("CREATE SCHEMA {schema}").as_str())
+    conn.execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str())
         .await?;
     conn.close().await?;
     let joiner = if url.contains('?') { '&' } else { '?' };

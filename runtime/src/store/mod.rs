@@ -550,7 +550,7 @@ async fn insert_messages(
         let result = sqlx::query(
             "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
              intent, confidence, state, created_at, agent_name) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS REAL), $9, $10, $11)",
         )
         .bind(conversation)
         .bind(seq as i64)
@@ -559,7 +559,9 @@ async fn insert_messages(
         .bind(&cards)
         .bind(&m.client_msg_id)
         .bind(&m.intent)
-        .bind(m.confidence)
+        // As text: sqlx's `Any` types a missing float as the other float width, and
+        // PostgreSQL then reads a statement prepared for one with the other's bytes.
+        .bind(m.confidence.map(|c| c.to_string()))
         .bind(state.as_str())
         .bind(now)
         .bind(agent_name)
