@@ -306,6 +306,41 @@ mod tests {
         assert!(!message.contains("secret"), "{message}");
     }
 
+    #[tokio::test]
+    async fn a_sqlite_file_is_written_ahead_and_synced_on_every_commit() {
+        use sqlx::Row;
+        let dir = std::env::temp_dir().join(format!("kefu-engine-{}", uuid::Uuid::new_v4()));
+        let pool = Database::Sqlite(dir.join("kefu.db"))
+            .connect()
+            .await
+            .unwrap();
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            // Every connection of the pool, not just the first: each is held below.
+            let mut conn = pool.acquire().await.unwrap();
+            let mode: String = sqlx::query("PRAGMA journal_mode")
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap()
+                .get(0);
+            let sync: i64 = sqlx::query("PRAGMA synchronous")
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap()
+                .get(0);
+            let keys: i64 = sqlx::query("PRAGMA foreign_keys")
+                .fetch_one(&mut *conn)
+                .await
+                .unwrap()
+                .get(0);
+            assert_eq!((mode.as_str(), sync, keys), ("wal", 2, 1), "2 is FULL");
+            held.push(conn);
+        }
+        drop(held);
+        pool.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     #[test]
     fn a_sqlite_path_stays_one_file_name() {
         let db = Database::Sqlite("/tmp/a?b#c%d.db".into());
