@@ -121,7 +121,7 @@ fn root() -> PathBuf {
 }
 
 async fn engine() -> (Engine, Store) {
-    let store = Store::in_memory().await.unwrap();
+    let store = Store::scratch().await.unwrap();
     store
         .load_demo(&DemoData::builtin().unwrap())
         .await

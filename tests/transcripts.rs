@@ -32,7 +32,7 @@ fn component(path: &str) -> Vec<u8> {
 /// The demo shop with its orders plugin, and a `broken` shop whose order plugin fails.
 /// The engine, and the store it writes to (to show the refunds a conversation issued).
 async fn engine() -> (Engine, Store) {
-    let store = Store::in_memory().await.unwrap();
+    let store = Store::scratch().await.unwrap();
     store
         .load_demo(&DemoData::builtin().unwrap())
         .await

@@ -18,7 +18,7 @@ use crate::http::{self, AppState, ChatLimits, HttpConfig, Limits, LoginThrottle,
 use crate::plugins::{PluginHost, PrivateHttp, Secrets};
 use crate::registry::Registry;
 use crate::secrets::{SecretsKey, Vault};
-use crate::store::{DemoData, Store};
+use crate::store::{Database, DemoData, Store};
 use crate::{StoreData, default_classifier};
 
 /// Options of `kefu serve`.
@@ -27,9 +27,18 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "KEFU_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Where the SQLite database lives (created if missing).
+    /// Where the SQLite database lives (created if missing), with the files kefu writes.
     #[arg(long, env = "KEFU_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
+    /// The database instead of `<data-dir>/kefu.db`: `postgres://user:password@host/db`
+    /// (PostgreSQL) or `sqlite://<path>`. Migrated on start.
+    #[arg(
+        long,
+        env = "KEFU_DATABASE",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database: Option<Database>,
     /// Built widget assets (`kefu.js`, `widget/`), from `cargo xtask build`.
     #[arg(long, env = "KEFU_ASSETS_DIR", default_value = "dist")]
     pub assets_dir: PathBuf,
@@ -98,7 +107,9 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    /// The demo shop on `listen`, its database in `data_dir`, pages from `www_dir` and the
+    /// The demo shop on `listen`, its database in `data_dir` (or, when
+    /// [`crate::store::TEST_DATABASE_VAR`] names a PostgreSQL server, a schema there named
+    /// after `data_dir`), pages from `www_dir` and the
     /// demo's plugins from `plugins_dir`; no widget files (`data_dir/assets`) and every other
     /// setting at its default. Embedders and tests change what they need with `..`.
     pub fn demo_in(
@@ -110,6 +121,7 @@ impl ServeArgs {
         Self {
             listen,
             assets_dir: data_dir.join("assets"),
+            database: Database::for_tests_in(&data_dir),
             data_dir,
             www_dir,
             plugins_dir,
@@ -146,9 +158,13 @@ pub fn router(state: AppState) -> Router {
 /// reference plugins), loads the model and the deployed plugins, and returns the state the
 /// HTTP app runs on.
 pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> {
-    let store = Store::open(&args.data_dir)
+    let database = args
+        .database
+        .clone()
+        .unwrap_or_else(|| Database::in_data_dir(&args.data_dir));
+    let store = Store::connect(&database)
         .await
-        .with_context(|| format!("opening the store in {}", args.data_dir.display()))?;
+        .with_context(|| format!("opening the store {}", database.display()))?;
     let demo = DemoData::builtin()?;
     if args.demo && store.load_demo(&demo).await? {
         tracing::info!(merchant = demo.merchant_id(), "loaded demo merchant data");

@@ -479,7 +479,7 @@ mod tests {
 
     #[tokio::test]
     async fn rotation_reseals_everything_or_nothing() {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store.create_merchant("shop-a", "A").await.unwrap();
         let old = key(1);
         let vault = Vault::new(store.clone(), Some(old.clone()));
@@ -527,7 +527,7 @@ mod tests {
         );
         tokio::spawn(async move { axum::serve(listener, echo).await });
 
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         for shop in ["shop-a", "shop-b"] {
             store.create_merchant(shop, shop).await.unwrap();
         }

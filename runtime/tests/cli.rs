@@ -561,3 +561,70 @@ fn the_secrets_key_is_written_private_never_overwritten_and_refused_when_exposed
     assert!(!ok && err.contains("chmod 600"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn serve_refuses_a_database_it_cannot_use_and_says_why() {
+    let data_dir = std::env::temp_dir().join(format!("kefu-cli-db-{}", std::process::id()));
+    let data_dir = data_dir.to_str().unwrap();
+    let serve = |database: &str| {
+        kefu_status(
+            &[
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--data-dir",
+                data_dir,
+                "--database",
+                database,
+            ],
+            "",
+        )
+    };
+    let (ok, _, err) = serve("mysql://db/kefu");
+    assert!(!ok);
+    assert!(
+        err.contains("unknown database `mysql://db/kefu`") && err.contains("postgres://"),
+        "{err}"
+    );
+    // Nothing listens on the loopback discard port: the error names the server, not the
+    // password.
+    let (ok, _, err) = serve("postgres://kefu:hunter2@127.0.0.1:9/kefu");
+    assert!(!ok);
+    assert!(
+        err.contains("cannot open the database postgres://kefu:***@127.0.0.1:9/kefu"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+#[test]
+fn kefu_database_names_the_store_the_merchant_commands_use() {
+    let work = std::env::temp_dir().join(format!("kefu-cli-sqlite-url-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let file = work.join("elsewhere").join("shop.db");
+    let data_dir = work.join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args([
+            "merchant",
+            "add",
+            "my-shop",
+            "--name",
+            "My Shop",
+            "--data-dir",
+        ])
+        .arg(&data_dir)
+        .env("KEFU_DATABASE", format!("sqlite://{}", file.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        file.exists(),
+        "the database is the file KEFU_DATABASE names"
+    );
+    assert!(!data_dir.join("kefu.db").exists());
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -41,7 +41,7 @@ const ORDERS_MANIFEST: &str = include_str!("../../plugins/orders/manifest.toml")
 
 /// A fresh store holding the demo merchant's data.
 async fn demo_store() -> Store {
-    let store = Store::in_memory().await.unwrap();
+    let store = Store::scratch().await.unwrap();
     store
         .load_demo(&DemoData::builtin().unwrap())
         .await

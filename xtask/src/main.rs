@@ -337,7 +337,7 @@ fn plugin_bench(steps: &mut Steps) -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    let mut steps = Steps::new(9 + build::STEPS);
+    let mut steps = Steps::new(10 + build::STEPS);
     tools::ensure_build_tools(&mut steps)?;
     tools::ensure_browser(&mut steps)?;
     steps.run(
@@ -378,6 +378,36 @@ fn test() -> Result<()> {
     steps.run(
         "running unit and integration tests (cargo test)",
         cargo().arg("test"),
+    )?;
+    // The same tests on PostgreSQL: the script starts a throw-away cluster (installing
+    // Debian's postgresql if it is missing), each store and each test runtime makes a schema
+    // of its own in it. Left out: the tests of the command line and of deploying through
+    // it (`cli`, `deploy`), whose child processes and SQL trigger use the data
+    // directory's SQLite file, `load`, and `plugins` and `transcripts`, whose plugin calls
+    // have deadlines of tens of milliseconds that a loaded machine's PostgreSQL round trips
+    // have missed (both pass on PostgreSQL otherwise).
+    steps.run(
+        "running the unit, HTTP and conversation tests on PostgreSQL (scripts/postgres.sh)",
+        Command::new("bash")
+            .arg(root().join("scripts/postgres.sh"))
+            .arg("run")
+            .arg(cargo().get_program())
+            .args([
+                "test",
+                "--package",
+                "kefu-runtime",
+                "--package",
+                "kefu-tests",
+                "--lib",
+            ])
+            .args([
+                "--test",
+                "limits",
+                "--test",
+                "e2e",
+                "--test",
+                "conversations",
+            ]),
     )?;
     let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;
     steps.run(

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::Subcommand;
 
-use crate::store::Store;
+use crate::store::{Database, Store};
 
 /// `kefu merchant` subcommands.
 #[derive(Debug, Subcommand)]
@@ -93,10 +93,16 @@ pub fn run(command: MerchantCommand) -> Result<()> {
     })
 }
 
+/// The store `kefu serve` would use: `KEFU_DATABASE` if it is set (as `--database` reads
+/// it), otherwise the SQLite file in `data_dir`.
 pub(super) async fn open(data_dir: &Path) -> Result<Store> {
-    Store::open(data_dir)
+    let database = match std::env::var("KEFU_DATABASE") {
+        Ok(url) if !url.is_empty() => url.parse::<Database>()?,
+        _ => Database::in_data_dir(data_dir),
+    };
+    Store::connect(&database)
         .await
-        .with_context(|| format!("opening the store in {}", data_dir.display()))
+        .with_context(|| format!("opening the store {}", database.display()))
 }
 
 pub(super) async fn require_merchant(store: &Store, merchant: &str, data_dir: &Path) -> Result<()> {

@@ -50,7 +50,7 @@ struct Cli {
 enum Command {
     /// Run the runtime: chat API, widget assets, agent console and plugins (`--demo`: the
     /// demo shop).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Work with the intent model.
     Intent {
         #[command(subcommand)]
@@ -84,7 +84,7 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Intent { command } => intent::run(command),
         Command::Chat(args) => chat::run(args),
         Command::Agent { command } => agent::run(command),

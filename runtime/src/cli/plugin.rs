@@ -597,9 +597,7 @@ async fn find_plugin(
 fn replay(call: i64, data_dir: &Path, plugins_dir: &Path, wasm: Option<&Path>) -> Result<bool> {
     let rt = tokio::runtime::Runtime::new()?;
     rt.block_on(async {
-        let store = Store::open(data_dir)
-            .await
-            .with_context(|| format!("opening the store in {}", data_dir.display()))?;
+        let store = super::merchant::open(data_dir).await?;
         let rec = store
             .call_recording(None, call)
             .await?

@@ -24,7 +24,7 @@ impl Store {
     ) -> Result<Option<ActionRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT id, conversation_id, plugin, plugin_version, proposal, shopper, state \
-             FROM actions WHERE id = ? AND conversation_id = ?",
+             FROM actions WHERE id = $1 AND conversation_id = $2",
         )
         .bind(id)
         .bind(conversation)
@@ -60,14 +60,14 @@ impl Store {
 
 /// Inserts a proposed action (through the pool, or inside a turn's transaction).
 pub(super) async fn insert_action<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
+    db: impl sqlx::AnyExecutor<'e>,
     merchant: &str,
     action: &ActionRecord,
 ) -> Result<(), StoreError> {
     let now = now_ms();
     sqlx::query(
         "INSERT INTO actions (id, merchant_id, conversation_id, plugin, plugin_version, \
-         proposal, shopper, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         proposal, shopper, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&action.id)
     .bind(merchant)
@@ -86,13 +86,13 @@ pub(super) async fn insert_action<'e>(
 
 /// Moves an action from `from` to `to`; `false` if it was not in `from`.
 pub(super) async fn set_action_state<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
+    db: impl sqlx::AnyExecutor<'e>,
     id: &str,
     from: ActionState,
     to: ActionState,
 ) -> Result<bool, StoreError> {
     let done =
-        sqlx::query("UPDATE actions SET state = ?, updated_at = ? WHERE id = ? AND state = ?")
+        sqlx::query("UPDATE actions SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4")
             .bind(to.as_str())
             .bind(now_ms())
             .bind(id)

@@ -33,7 +33,7 @@ pub enum NewAgentError {
     Store(#[from] StoreError),
 }
 
-fn agent_from_row(row: &sqlx::sqlite::SqliteRow) -> Agent {
+fn agent_from_row(row: &sqlx::any::AnyRow) -> Agent {
     Agent {
         id: row.get("id"),
         merchant_id: row.get("merchant_id"),
@@ -57,18 +57,18 @@ impl Store {
         let email = email.trim().to_lowercase();
         let result = sqlx::query(
             "INSERT INTO agents (merchant_id, email, name, password_hash, created_at) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(merchant)
         .bind(&email)
         .bind(name.trim())
         .bind(password_hash)
         .bind(now_ms())
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await;
         match result {
             Ok(r) => Ok(Agent {
-                id: r.last_insert_rowid(),
+                id: r.get("id"),
                 merchant_id: merchant.to_string(),
                 email,
                 name: name.trim().to_string(),
@@ -86,7 +86,7 @@ impl Store {
         email: &str,
     ) -> Result<Option<(Agent, String)>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, merchant_id, email, name, password_hash FROM agents WHERE email = ?",
+            "SELECT id, merchant_id, email, name, password_hash FROM agents WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&self.pool)
@@ -102,13 +102,13 @@ impl Store {
         ttl_ms: i64,
     ) -> Result<(), StoreError> {
         let now = now_ms();
-        sqlx::query("DELETE FROM agent_sessions WHERE expires_at < ?")
+        sqlx::query("DELETE FROM agent_sessions WHERE expires_at < $1")
             .bind(now)
             .execute(&self.pool)
             .await?;
         sqlx::query(
             "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) \
-             VALUES (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash)
         .bind(agent)
@@ -123,7 +123,7 @@ impl Store {
     pub async fn session_agent(&self, token_hash: &str) -> Result<Option<Agent>, StoreError> {
         let row = sqlx::query(
             "SELECT a.id, a.merchant_id, a.email, a.name FROM agent_sessions s \
-             JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?",
+             JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash)
         .bind(now_ms())
@@ -134,7 +134,7 @@ impl Store {
 
     /// Ends a session.
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM agent_sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM agent_sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;

@@ -6,7 +6,7 @@ use sqlx::Row;
 use super::{Store, StoreError, now_ms};
 use crate::domain::{AuditEntry, CallRecording};
 
-fn audit_entry(r: &sqlx::sqlite::SqliteRow) -> AuditEntry {
+fn audit_entry(r: &sqlx::any::AnyRow) -> AuditEntry {
     AuditEntry {
         id: r.get("id"),
         merchant_id: r.get("merchant_id"),
@@ -45,7 +45,7 @@ impl Store {
             "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
              host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome, \
              input, now_ms, host_log, result FROM plugin_calls \
-             WHERE id = ? AND (? IS NULL OR merchant_id = ?) AND input IS NOT NULL",
+             WHERE id = $1 AND ($2 IS NULL OR merchant_id = $3) AND input IS NOT NULL",
         )
         .bind(id)
         .bind(merchant)
@@ -70,7 +70,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
              host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome \
-             FROM plugin_calls WHERE merchant_id = ? ORDER BY id DESC LIMIT ?",
+             FROM plugin_calls WHERE merchant_id = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(merchant)
         .bind(i64::from(limit))
@@ -82,7 +82,7 @@ impl Store {
 
 /// Appends one call to the plugin audit log; returns its id.
 pub(super) async fn insert_call<'e>(
-    db: impl sqlx::SqliteExecutor<'e>,
+    db: impl sqlx::AnyExecutor<'e>,
     e: &AuditEntry,
     recording: Option<&CallRecording>,
 ) -> Result<i64, StoreError> {
@@ -90,7 +90,7 @@ pub(super) async fn insert_call<'e>(
         "INSERT INTO plugin_calls (merchant_id, plugin, plugin_version, conversation_id, \
          export, intent, host_calls, micros, peak_memory, proposed_minor, committed_minor, \
          currency, outcome, input, now_ms, host_log, result, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
     )
     .bind(&e.merchant_id)
     .bind(&e.plugin)

@@ -102,7 +102,7 @@ impl Store {
     ) -> Result<CatalogImport, StoreError> {
         let mut tx = self.pool.begin().await?;
         let existing: HashSet<String> =
-            sqlx::query("SELECT sku FROM products WHERE merchant_id = ?")
+            sqlx::query("SELECT sku FROM products WHERE merchant_id = $1")
                 .bind(merchant)
                 .fetch_all(&mut *tx)
                 .await?
@@ -116,7 +116,7 @@ impl Store {
                 .iter()
                 .filter(|s| !kept.contains(s.as_str()))
                 .count() as u64;
-            sqlx::query("DELETE FROM products WHERE merchant_id = ?")
+            sqlx::query("DELETE FROM products WHERE merchant_id = $1")
                 .bind(merchant)
                 .execute(&mut *tx)
                 .await?;
@@ -128,7 +128,7 @@ impl Store {
             }
             sqlx::query(
                 "INSERT INTO products (merchant_id, sku, name, name_zh, description, \
-                 description_zh, price_minor, currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                 description_zh, price_minor, currency, stock) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                  ON CONFLICT (merchant_id, sku) DO UPDATE SET name = excluded.name, \
                  name_zh = excluded.name_zh, description = excluded.description, \
                  description_zh = excluded.description_zh, price_minor = excluded.price_minor, \
@@ -146,7 +146,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let total = sqlx::query("SELECT COUNT(*) AS n FROM products WHERE merchant_id = ?")
+        let total = sqlx::query("SELECT COUNT(*) AS n FROM products WHERE merchant_id = $1")
             .bind(merchant)
             .fetch_one(&mut *tx)
             .await?
@@ -164,7 +164,7 @@ impl Store {
     /// Every product of `merchant`, by SKU.
     pub async fn catalog(&self, merchant: &str) -> Result<Vec<ProductRecord>, StoreError> {
         let rows = sqlx::query(&format!(
-            "SELECT {PRODUCT_COLUMNS} FROM products WHERE merchant_id = ? ORDER BY sku"
+            "SELECT {PRODUCT_COLUMNS} FROM products WHERE merchant_id = $1 ORDER BY sku"
         ))
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -180,7 +180,7 @@ impl Store {
     ) -> Result<Option<ProductRecord>, StoreError> {
         let row = sqlx::query(&format!(
             "SELECT {PRODUCT_COLUMNS} FROM products \
-             WHERE merchant_id = ? AND sku = ? COLLATE NOCASE ORDER BY sku LIMIT 1"
+             WHERE merchant_id = $1 AND lower(sku) = lower($2) ORDER BY sku LIMIT 1"
         ))
         .bind(merchant)
         .bind(sku)
@@ -237,7 +237,7 @@ impl Store {
 const PRODUCT_COLUMNS: &str =
     "sku, name, name_zh, description, description_zh, price_minor, currency, stock";
 
-fn product_record(r: &sqlx::sqlite::SqliteRow) -> ProductRecord {
+fn product_record(r: &sqlx::any::AnyRow) -> ProductRecord {
     ProductRecord {
         sku: r.get("sku"),
         name: r.get("name"),
@@ -256,7 +256,7 @@ mod tests {
     use crate::store::DemoData;
 
     async fn demo() -> Store {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await

@@ -154,18 +154,20 @@ impl Store {
              a.name AS agent_name, \
              (SELECT text FROM messages m WHERE m.conversation_id = c.id \
               AND m.author = 'shopper' ORDER BY seq DESC LIMIT 1) AS last_shopper_text, \
-             EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id) AS has_ticket \
+             CASE WHEN EXISTS (SELECT 1 FROM tickets t WHERE t.conversation_id = c.id) \
+             THEN 1 ELSE 0 END AS has_ticket \
              FROM conversations c LEFT JOIN agents a ON a.id = c.agent_id \
-             WHERE c.merchant_id = ? AND c.state IN ('waiting_for_human', 'human') {} \
+             WHERE c.merchant_id = $1 AND c.state IN ('waiting_for_human', 'human') {} \
              ORDER BY c.state = 'human', c.priority DESC, COALESCE(c.waiting_since, 0), c.id \
-             LIMIT ?",
+             LIMIT $2",
             if after.is_some() {
-                format!("AND {KEY} > (?, ?, ?, ?)")
+                format!("AND {KEY} > ($3, $4, $5, $6)")
             } else {
                 String::new()
             }
         );
-        let mut query = sqlx::query(&sql).bind(merchant);
+        // One more than asked: whether there is a next page.
+        let mut query = sqlx::query(&sql).bind(merchant).bind(i64::from(limit) + 1);
         if let Some(after) = after {
             query = query
                 .bind(after.handled)
@@ -173,11 +175,7 @@ impl Store {
                 .bind(after.waiting_since)
                 .bind(&after.id);
         }
-        // One more than asked: whether there is a next page.
-        let rows = query
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = query.fetch_all(&self.pool).await?;
         let mut entries = rows
             .iter()
             .map(|r| {
@@ -217,9 +215,9 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let now = now_ms();
         let claimed = sqlx::query(
-            "UPDATE conversations SET state = 'human', agent_id = ?, pending_intent = NULL, \
-             failed_turns = 0, updated_at = ? \
-             WHERE id = ? AND merchant_id = ? AND state = 'waiting_for_human' \
+            "UPDATE conversations SET state = 'human', agent_id = $1, pending_intent = NULL, \
+             failed_turns = 0, updated_at = $2 \
+             WHERE id = $3 AND merchant_id = $4 AND state = 'waiting_for_human' \
              RETURNING waiting_since",
         )
         .bind(agent.id)
@@ -273,7 +271,7 @@ impl Store {
     async fn why_not(&self, agent: &Agent, conversation: &str) -> Result<ClaimError, StoreError> {
         let row = sqlx::query(
             "SELECT c.state, a.name FROM conversations c LEFT JOIN agents a ON a.id = c.agent_id \
-             WHERE c.id = ? AND c.merchant_id = ?",
+             WHERE c.id = $1 AND c.merchant_id = $2",
         )
         .bind(conversation)
         .bind(&agent.merchant_id)
@@ -302,8 +300,8 @@ impl Store {
     ) -> Result<Vec<ChatMessage>, ClaimError> {
         let mut tx = self.write_tx().await?;
         let owned = sqlx::query(
-            "UPDATE conversations SET state = ?, updated_at = ? \
-             WHERE id = ? AND merchant_id = ? AND state = 'human' AND agent_id = ?",
+            "UPDATE conversations SET state = $1, updated_at = $2 \
+             WHERE id = $3 AND merchant_id = $4 AND state = 'human' AND agent_id = $5",
         )
         .bind(state.as_str())
         .bind(now_ms())
@@ -328,7 +326,7 @@ impl Store {
     pub async fn transcript(&self, conversation: &str) -> Result<Vec<StoredMessage>, StoreError> {
         let rows = sqlx::query(
             "SELECT seq, author, text, cards, client_msg_id, intent, state, agent_name, \
-             confidence, created_at FROM messages WHERE conversation_id = ? ORDER BY seq",
+             confidence, created_at FROM messages WHERE conversation_id = $1 ORDER BY seq",
         )
         .bind(conversation)
         .fetch_all(&self.pool)
@@ -354,7 +352,7 @@ impl Store {
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = sqlx::query(
-            "UPDATE conversations SET csat_score = ? WHERE id = ? AND csat_score IS NULL \
+            "UPDATE conversations SET csat_score = $1 WHERE id = $2 AND csat_score IS NULL \
              RETURNING state",
         )
         .bind(i64::from(score))
@@ -393,7 +391,7 @@ mod tests {
     }
 
     async fn store_with_waiting_conversation() -> (Store, String, Agent, Agent) {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await

@@ -3,7 +3,7 @@
 //! a store created before agents existed gets them too.
 
 use serde::Deserialize;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::{BusinessHours, OrderRecord, StoreError, now_ms};
 
@@ -105,7 +105,7 @@ impl DemoData {
     }
 }
 
-pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, StoreError> {
+pub(super) async fn load(pool: &AnyPool, data: &DemoData) -> Result<bool, StoreError> {
     let mut tx = pool.begin().await?;
     let hours = data
         .merchant
@@ -114,7 +114,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         .map(|h| serde_json::to_string(h).expect("business hours serialise"));
     let inserted = sqlx::query(
         "INSERT INTO merchants (id, name, refund_cap_minor, identity_secret, created_at, \
-         business_hours, reply_within_hours) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+         business_hours, reply_within_hours) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
     )
     .bind(&data.merchant.id)
     .bind(&data.merchant.name)
@@ -136,7 +136,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
             .iter()
             .map(|p| p.trim().to_lowercase())
             .collect();
-        sqlx::query("UPDATE merchants SET handoff_phrases = ? WHERE id = ?")
+        sqlx::query("UPDATE merchants SET handoff_phrases = $1 WHERE id = $2")
             .bind(serde_json::to_string(&phrases).map_err(|e| StoreError::Demo(e.to_string()))?)
             .bind(&data.merchant.id)
             .execute(&mut *tx)
@@ -145,7 +145,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
     for p in &data.products {
         sqlx::query(
             "INSERT INTO products (merchant_id, sku, name, name_zh, description, description_zh, \
-             price_minor, currency, stock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             price_minor, currency, stock) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&data.merchant.id)
         .bind(&p.sku)
@@ -164,7 +164,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         sqlx::query(
             "INSERT INTO orders (merchant_id, id, email, status, carrier, tracking_number, eta, \
              delivered_on, total_minor, currency, items, shipping_address) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&data.merchant.id)
         .bind(&o.id)
@@ -190,7 +190,7 @@ pub(super) async fn load(pool: &SqlitePool, data: &DemoData) -> Result<bool, Sto
         }
         sqlx::query(
             "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&data.merchant.id)
         .bind(&f.question)

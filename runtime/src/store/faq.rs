@@ -25,7 +25,7 @@ impl Store {
     /// The merchant's FAQ entries.
     pub async fn faq(&self, merchant: &str) -> Result<Vec<FaqEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, question, answer, lang, intent FROM faq WHERE merchant_id = ? ORDER BY id",
+            "SELECT id, question, answer, lang, intent FROM faq WHERE merchant_id = $1 ORDER BY id",
         )
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -53,7 +53,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let row = sqlx::query(
             "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(merchant)
         .bind(question)
@@ -68,7 +68,7 @@ impl Store {
 
     /// How many FAQ entries `merchant` has.
     pub async fn faq_count(&self, merchant: &str) -> Result<u64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM faq WHERE merchant_id = ?")
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM faq WHERE merchant_id = $1")
             .bind(merchant)
             .fetch_one(&self.pool)
             .await?;
@@ -78,8 +78,8 @@ impl Store {
     /// Rewrites `merchant`'s FAQ entry `id`; `false` if they have none of that id.
     pub async fn update_faq(&self, merchant: &str, entry: &FaqEntry) -> Result<bool, StoreError> {
         Ok(sqlx::query(
-            "UPDATE faq SET question = ?, answer = ?, lang = ?, intent = ? \
-             WHERE merchant_id = ? AND id = ?",
+            "UPDATE faq SET question = $1, answer = $2, lang = $3, intent = $4 \
+             WHERE merchant_id = $5 AND id = $6",
         )
         .bind(&entry.question)
         .bind(&entry.answer)
@@ -96,7 +96,7 @@ impl Store {
     /// Removes `merchant`'s FAQ entry `id`; `false` if they have none of that id.
     pub async fn delete_faq(&self, merchant: &str, id: i64) -> Result<bool, StoreError> {
         Ok(
-            sqlx::query("DELETE FROM faq WHERE merchant_id = ? AND id = ?")
+            sqlx::query("DELETE FROM faq WHERE merchant_id = $1 AND id = $2")
                 .bind(merchant)
                 .bind(id)
                 .execute(&self.pool)

@@ -13,7 +13,7 @@ impl Store {
         key: &str,
     ) -> Result<Option<Vec<u8>>, StoreError> {
         let row = sqlx::query(
-            "SELECT value FROM plugin_kv WHERE merchant_id = ? AND plugin = ? AND key = ?",
+            "SELECT value FROM plugin_kv WHERE merchant_id = $1 AND plugin = $2 AND key = $3",
         )
         .bind(merchant)
         .bind(plugin)
@@ -32,11 +32,10 @@ impl Store {
         value: &[u8],
         quota: u64,
     ) -> Result<bool, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+        let mut conn = self.write_tx().await?;
         let used: i64 = sqlx::query(
-            "SELECT COALESCE(SUM(LENGTH(key) + LENGTH(value)), 0) FROM plugin_kv \
-             WHERE merchant_id = ? AND plugin = ? AND key != ?",
+            "SELECT CAST(COALESCE(SUM(LENGTH(key) + LENGTH(value)), 0) AS BIGINT) FROM plugin_kv \
+             WHERE merchant_id = $1 AND plugin = $2 AND key != $3",
         )
         .bind(merchant)
         .bind(plugin)
@@ -47,7 +46,7 @@ impl Store {
         let fits = used as u64 + (key.len() + value.len()) as u64 <= quota;
         if fits {
             sqlx::query(
-                "INSERT INTO plugin_kv (merchant_id, plugin, key, value) VALUES (?, ?, ?, ?) \
+                "INSERT INTO plugin_kv (merchant_id, plugin, key, value) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (merchant_id, plugin, key) DO UPDATE SET value = excluded.value",
             )
             .bind(merchant)
@@ -57,9 +56,11 @@ impl Store {
             .execute(&mut *conn)
             .await?;
         }
-        sqlx::query(if fits { "COMMIT" } else { "ROLLBACK" })
-            .execute(&mut *conn)
-            .await?;
+        if fits {
+            conn.commit().await?;
+        } else {
+            conn.rollback().await?;
+        }
         Ok(fits)
     }
 
@@ -70,7 +71,7 @@ impl Store {
         plugin: &str,
         key: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM plugin_kv WHERE merchant_id = ? AND plugin = ? AND key = ?")
+        sqlx::query("DELETE FROM plugin_kv WHERE merchant_id = $1 AND plugin = $2 AND key = $3")
             .bind(merchant)
             .bind(plugin)
             .bind(key)
@@ -86,7 +87,7 @@ mod tests {
     use crate::store::DemoData;
 
     async fn demo() -> Store {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await

@@ -16,7 +16,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let inserted = sqlx::query(
             "INSERT INTO training_labels (conversation_id, seq, label, agent_id, created_at) \
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
         )
         .bind(conversation)
         .bind(seq as i64)
@@ -35,7 +35,7 @@ impl Store {
         conversation: &str,
     ) -> Result<Vec<(u64, String)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT seq, label FROM training_labels WHERE conversation_id = ? ORDER BY seq",
+            "SELECT seq, label FROM training_labels WHERE conversation_id = $1 ORDER BY seq",
         )
         .bind(conversation)
         .fetch_all(&self.pool)

@@ -73,7 +73,7 @@ impl Store {
         }
         let secret = new_identity_secret()?;
         let result = sqlx::query(
-            "INSERT INTO merchants (id, name, identity_secret, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO merchants (id, name, identity_secret, created_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(id)
         .bind(name.trim())
@@ -94,7 +94,7 @@ impl Store {
     /// such merchant. Identities signed with the old secret stop verifying.
     pub async fn rotate_identity_secret(&self, id: &str) -> Result<Option<String>, StoreError> {
         let secret = new_identity_secret()?;
-        let updated = sqlx::query("UPDATE merchants SET identity_secret = ? WHERE id = ?")
+        let updated = sqlx::query("UPDATE merchants SET identity_secret = $1 WHERE id = $2")
             .bind(&secret)
             .bind(id)
             .execute(&self.pool)
@@ -115,7 +115,7 @@ impl Store {
 
     /// Revokes every API key of `merchant`; returns how many there were.
     pub async fn revoke_api_keys(&self, merchant: &str) -> Result<u64, StoreError> {
-        Ok(sqlx::query("DELETE FROM api_keys WHERE merchant_id = ?")
+        Ok(sqlx::query("DELETE FROM api_keys WHERE merchant_id = $1")
             .bind(merchant)
             .execute(&self.pool)
             .await?
@@ -126,7 +126,7 @@ impl Store {
     pub async fn agents_of(&self, merchant: &str) -> Result<Vec<(Agent, bool)>, StoreError> {
         Ok(sqlx::query(
             "SELECT id, merchant_id, email, name, password_hash FROM agents \
-             WHERE merchant_id = ? ORDER BY email",
+             WHERE merchant_id = $1 ORDER BY email",
         )
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -153,14 +153,14 @@ impl Store {
         password_hash: &str,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let updated = sqlx::query("UPDATE agents SET password_hash = ? WHERE email = ?")
+        let updated = sqlx::query("UPDATE agents SET password_hash = $1 WHERE email = $2")
             .bind(password_hash)
             .bind(email.trim().to_lowercase())
             .execute(&mut *tx)
             .await?
             .rows_affected();
         sqlx::query(
-            "DELETE FROM agent_sessions WHERE agent_id IN (SELECT id FROM agents WHERE email = ?)",
+            "DELETE FROM agent_sessions WHERE agent_id IN (SELECT id FROM agents WHERE email = $1)",
         )
         .bind(email.trim().to_lowercase())
         .execute(&mut *tx)
@@ -177,31 +177,31 @@ impl Store {
             return Ok(AgentRemoval::NotFound);
         };
         let mut tx = self.write_tx().await?;
-        sqlx::query("DELETE FROM agent_sessions WHERE agent_id = ?")
+        sqlx::query("DELETE FROM agent_sessions WHERE agent_id = $1")
             .bind(agent.id)
             .execute(&mut *tx)
             .await?;
         let authored: i64 = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM notes WHERE agent_id = ?1) \
-             + (SELECT COUNT(*) FROM training_labels WHERE agent_id = ?1) AS n",
+            "SELECT (SELECT COUNT(*) FROM notes WHERE agent_id = $1) \
+             + (SELECT COUNT(*) FROM training_labels WHERE agent_id = $1) AS n",
         )
         .bind(agent.id)
         .fetch_one(&mut *tx)
         .await?
         .get("n");
         let removal = if authored > 0 {
-            sqlx::query("UPDATE agents SET password_hash = ? WHERE id = ?")
+            sqlx::query("UPDATE agents SET password_hash = $1 WHERE id = $2")
                 .bind(DISABLED_PASSWORD)
                 .bind(agent.id)
                 .execute(&mut *tx)
                 .await?;
             AgentRemoval::Disabled
         } else {
-            sqlx::query("UPDATE conversations SET agent_id = NULL WHERE agent_id = ?")
+            sqlx::query("UPDATE conversations SET agent_id = NULL WHERE agent_id = $1")
                 .bind(agent.id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM agents WHERE id = ?")
+            sqlx::query("DELETE FROM agents WHERE id = $1")
                 .bind(agent.id)
                 .execute(&mut *tx)
                 .await?;
@@ -251,7 +251,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_merchant_is_created_once_with_its_own_secret() {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         let secret = store.create_merchant("shop-a", "Shop A").await.unwrap();
         let settings = store.merchant_settings("shop-a").await.unwrap().unwrap();
         assert_eq!(settings.identity_secret.as_deref(), Some(secret.as_str()));
@@ -275,7 +275,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_agent_is_listed_given_a_password_and_removed() {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store.create_merchant("shop-a", "Shop A").await.unwrap();
         store
             .add_agent("shop-a", "Bo@A.test", "Bo", "h1")

@@ -1,8 +1,10 @@
 //! Persistence: merchants, their order and product data, conversations and messages.
 //!
-//! SQLite through sqlx, in WAL mode with `synchronous = FULL`: a turn is committed (and on
-//! disk) before the runtime acknowledges it to the widget, so an acknowledged message
-//! survives a crash. Schema changes are sqlx migrations in `runtime/migrations`.
+//! SQLite (the embedded default, in WAL mode with `synchronous = FULL`) or PostgreSQL,
+//! through sqlx: a turn is committed (and on disk) before the runtime acknowledges it to the
+//! widget, so an acknowledged message survives a crash. One body of SQL serves both engines;
+//! what differs between them is in `engine.rs`. Schema changes are sqlx migrations in
+//! `runtime/migrations/sqlite` and `runtime/migrations/postgres`, one of each per change.
 //!
 //! This module speaks in kefu's own types ([`kefu_protocol::ChatMessage`], [`OrderRecord`]);
 //! no SQL leaves it.
@@ -19,6 +21,7 @@ mod audit;
 mod catalog;
 mod console;
 mod demo;
+mod engine;
 mod faq;
 mod kv;
 mod labels;
@@ -33,12 +36,10 @@ mod trust;
 mod turn;
 
 use std::path::Path;
-use std::str::FromStr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use kefu_protocol::{Author, Card, ChatMessage, ConversationState};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{AnyPool, Row};
 
 pub use crate::domain::{
     ActionRecord, ActionState, AuditEntry, CallRecording, NewRefund, OrderChange, OrderItem,
@@ -48,6 +49,7 @@ pub use agents::{Agent, NewAgentError};
 pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use demo::{DemoAgent, DemoData};
+pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};
 pub use notes::Note;
@@ -168,51 +170,47 @@ fn now_ms() -> i64 {
 /// The database handle. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    engine: Engine,
 }
 
 impl Store {
     /// Opens (creating if needed) the SQLite database in `data_dir` and migrates it.
     pub async fn open(data_dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|e| {
+        Self::connect(&Database::in_data_dir(data_dir)).await
+    }
+
+    /// Opens a private in-memory database.
+    pub async fn in_memory() -> Result<Self, StoreError> {
+        Self::connect(&Database::SqliteMemory).await
+    }
+
+    /// Connects to `database` and migrates it.
+    pub async fn connect(database: &Database) -> Result<Self, StoreError> {
+        let engine = database.engine();
+        let pool = database.connect().await.map_err(|e| {
             StoreError::Database(sqlx::Error::Configuration(
-                format!("cannot create data directory {}: {e}", data_dir.display()).into(),
+                format!("cannot open the database {}: {e}", database.display()).into(),
             ))
         })?;
-        let options = SqliteConnectOptions::new()
-            .filename(data_dir.join("kefu.db"))
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a committed turn is on disk before we acknowledge it.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(std::time::Duration::from_secs(5));
-        Self::with_options(options).await
+        engine::migrator(engine).run(&pool).await?;
+        Ok(Self { pool, engine })
     }
 
-    /// Opens a private in-memory database (tests).
-    pub async fn in_memory() -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
-        Self::with_options(options).await
+    /// A fresh, empty store of its own (tests): in memory, or, when [`TEST_DATABASE_VAR`]
+    /// names a PostgreSQL server, a new schema there.
+    pub async fn scratch() -> Result<Self, StoreError> {
+        Self::connect(&Database::for_tests(Database::SqliteMemory)).await
     }
 
-    async fn with_options(options: SqliteConnectOptions) -> Result<Self, StoreError> {
-        let in_memory = options.get_filename() == Path::new(":memory:");
-        let pool = SqlitePoolOptions::new()
-            // An in-memory database exists once per connection: keep exactly one.
-            .max_connections(if in_memory { 1 } else { 8 })
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+    /// The engine behind this store.
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
-    /// A transaction that writes. `BEGIN IMMEDIATE` takes the write lock up front (waiting
-    /// up to the busy timeout for it): a deferred transaction that reads first and then
-    /// writes fails at once with `SQLITE_BUSY` when another writer committed in between,
-    /// which a shopper's turn and an agent's reply to the same conversation routinely do.
-    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    /// A transaction that writes, holding the write lock (see [`engine::begin_write`]).
+    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        engine::begin_write(&self.pool, self.engine).await
     }
 
     /// Closes every connection, waiting for those in use: the last one to close checkpoints
@@ -256,7 +254,7 @@ impl Store {
 
     /// Whether merchant `id` exists.
     pub async fn merchant_exists(&self, id: &str) -> Result<bool, StoreError> {
-        let row = sqlx::query("SELECT 1 FROM merchants WHERE id = ?")
+        let row = sqlx::query("SELECT 1 FROM merchants WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -267,7 +265,7 @@ impl Store {
     pub async fn order(&self, merchant: &str, id: &str) -> Result<Option<OrderRecord>, StoreError> {
         let row = sqlx::query(
             "SELECT id, email, status, carrier, tracking_number, eta, delivered_on, total_minor, \
-             currency, items, shipping_address FROM orders WHERE merchant_id = ? AND id = ?",
+             currency, items, shipping_address FROM orders WHERE merchant_id = $1 AND id = $2",
         )
         .bind(merchant)
         .bind(id)
@@ -297,7 +295,7 @@ impl Store {
         email: &str,
     ) -> Result<Vec<String>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id FROM orders WHERE merchant_id = ? AND lower(email) = lower(?) \
+            "SELECT id FROM orders WHERE merchant_id = $1 AND lower(email) = lower($2) \
              ORDER BY id DESC LIMIT 20",
         )
         .bind(merchant)
@@ -319,14 +317,14 @@ impl Store {
         let (query, refused) = match change {
             OrderChange::Cancel => (
                 sqlx::query(
-                    "UPDATE orders SET status = 'cancelled' WHERE merchant_id = ? AND id = ? \
+                    "UPDATE orders SET status = 'cancelled' WHERE merchant_id = $1 AND id = $2 \
                      AND status = 'processing'",
                 ),
                 "cancelled",
             ),
             OrderChange::Address(address) => (
                 sqlx::query(
-                    "UPDATE orders SET shipping_address = ? WHERE merchant_id = ? AND id = ? \
+                    "UPDATE orders SET shipping_address = $1 WHERE merchant_id = $2 AND id = $3 \
                      AND status = 'processing'",
                 )
                 .bind(address),
@@ -357,7 +355,7 @@ impl Store {
         let now = now_ms();
         sqlx::query(
             "INSERT INTO conversations (id, merchant_id, state, locale, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&id)
         .bind(merchant)
@@ -395,7 +393,7 @@ impl Store {
             "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
              priority, handoff_reason, pending, verified_email, agent_id, csat_asked, \
              csat_score FROM conversations \
-             WHERE id = ? AND merchant_id = ?",
+             WHERE id = $1 AND merchant_id = $2",
         )
         .bind(id)
         .bind(merchant)
@@ -430,7 +428,7 @@ impl Store {
         conversation: &str,
         email: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE conversations SET verified_email = ? WHERE id = ?")
+        sqlx::query("UPDATE conversations SET verified_email = $1 WHERE id = $2")
             .bind(email)
             .bind(conversation)
             .execute(&self.pool)
@@ -444,12 +442,13 @@ impl Store {
         conversation: &str,
         client_msg_id: &str,
     ) -> Result<Option<u64>, StoreError> {
-        let row =
-            sqlx::query("SELECT seq FROM messages WHERE conversation_id = ? AND client_msg_id = ?")
-                .bind(conversation)
-                .bind(client_msg_id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sqlx::query(
+            "SELECT seq FROM messages WHERE conversation_id = $1 AND client_msg_id = $2",
+        )
+        .bind(conversation)
+        .bind(client_msg_id)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.map(|r| r.get::<i64, _>("seq") as u64))
     }
 
@@ -462,7 +461,7 @@ impl Store {
         let _timer = crate::telemetry::StoreTimer::start("messages_after");
         let rows = sqlx::query(
             "SELECT seq, author, text, cards, client_msg_id, intent, state, agent_name \
-             FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq",
+             FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq",
         )
         .bind(conversation)
         .bind(seq as i64)
@@ -477,7 +476,7 @@ impl Store {
         conversation: &str,
     ) -> Result<Option<(String, Option<String>)>, StoreError> {
         let row = sqlx::query(
-            "SELECT text, intent FROM messages WHERE conversation_id = ? AND author = 'bot' \
+            "SELECT text, intent FROM messages WHERE conversation_id = $1 AND author = 'bot' \
              ORDER BY seq DESC LIMIT 1",
         )
         .bind(conversation)
@@ -505,11 +504,11 @@ impl Store {
             return Ok(None);
         };
         sqlx::query(
-            "UPDATE conversations SET state = ?, pending_intent = ?, \
-             failed_turns = ?, priority = ?, handoff_reason = ?, pending = ?, \
-             verified_email = ?, updated_at = ?, \
-             waiting_since = CASE WHEN ? = 'waiting_for_human' AND state != 'waiting_for_human' \
-             THEN ? ELSE waiting_since END WHERE id = ?",
+            "UPDATE conversations SET state = $1, pending_intent = $2, \
+             failed_turns = $3, priority = $4, handoff_reason = $5, pending = $6, \
+             verified_email = $7, updated_at = $8, \
+             waiting_since = CASE WHEN $9 = 'waiting_for_human' AND state != 'waiting_for_human' \
+             THEN $10 ELSE waiting_since END WHERE id = $11",
         )
         .bind(state.as_str())
         .bind(&update.pending_intent)
@@ -533,13 +532,13 @@ impl Store {
 /// them, and moves `last_seq` on (and `csat_asked`, if one carries a [`Card::Csat`]).
 /// `Ok(None)` if a `client_msg_id` is already stored: the caller must roll back.
 async fn insert_messages(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     conversation: &str,
     messages: Vec<NewMessage>,
     state: ConversationState,
     agent_name: Option<&str>,
 ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
-    let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = ?")
+    let row = sqlx::query("SELECT last_seq FROM conversations WHERE id = $1")
         .bind(conversation)
         .fetch_one(&mut *tx)
         .await?;
@@ -560,7 +559,7 @@ async fn insert_messages(
         let result = sqlx::query(
             "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
              intent, confidence, state, created_at, agent_name) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS REAL), $9, $10, $11)",
         )
         .bind(conversation)
         .bind(seq as i64)
@@ -569,7 +568,9 @@ async fn insert_messages(
         .bind(&cards)
         .bind(&m.client_msg_id)
         .bind(&m.intent)
-        .bind(m.confidence)
+        // As text: sqlx's `Any` types a missing float as the other float width, and
+        // PostgreSQL then reads a statement prepared for one with the other's bytes.
+        .bind(m.confidence.map(|c| c.to_string()))
         .bind(state.as_str())
         .bind(now)
         .bind(agent_name)
@@ -591,8 +592,8 @@ async fn insert_messages(
         });
     }
     sqlx::query(
-        "UPDATE conversations SET last_seq = ?, csat_asked = csat_asked OR ?, updated_at = ? \
-         WHERE id = ?",
+        "UPDATE conversations SET last_seq = $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, updated_at = $3 \
+         WHERE id = $4",
     )
     .bind(seq as i64)
     .bind(csat)
@@ -604,7 +605,7 @@ async fn insert_messages(
 }
 
 /// A `messages` row as a [`ChatMessage`].
-fn message_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<ChatMessage, StoreError> {
+fn message_from_row(row: &sqlx::any::AnyRow) -> Result<ChatMessage, StoreError> {
     let author: String = row.get("author");
     let state: String = row.get("state");
     let cards: String = row.get("cards");
@@ -642,7 +643,7 @@ mod tests {
     }
 
     async fn demo_store() -> Store {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         assert!(
             store
                 .load_demo(&DemoData::builtin().unwrap())
@@ -728,6 +729,48 @@ mod tests {
             (c.failed_turns, c.priority, c.handoff_reason.as_deref()),
             (2, 1, Some("asked for a human"))
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_turns_get_every_seq_once_and_a_resend_is_stored_once() {
+        let store = demo_store().await;
+        let c = store.create_conversation("demo", "en").await.unwrap();
+        // Eight writers, five turns each, all at once; every writer also resends `dup`.
+        let writers = (0..8).map(|w| {
+            let (store, c) = (store.clone(), c.clone());
+            tokio::spawn(async move {
+                let mut stored = 0;
+                for t in 0..5 {
+                    let id = format!("{w}-{t}");
+                    let turn = vec![shopper("hi", &id), shopper("again", "dup")];
+                    let first = vec![shopper("hi", &id)];
+                    let wrote = store
+                        .append_turn(&c.id, turn, &c.unchanged())
+                        .await
+                        .unwrap();
+                    let wrote = match wrote {
+                        Some(m) => m,
+                        None => store
+                            .append_turn(&c.id, first, &c.unchanged())
+                            .await
+                            .unwrap()
+                            .unwrap(),
+                    };
+                    stored += wrote.len();
+                }
+                stored
+            })
+        });
+        let mut stored = 0;
+        for w in writers.collect::<Vec<_>>() {
+            stored += w.await.unwrap();
+        }
+        assert_eq!(stored, 8 * 5 + 1, "`dup` is stored once");
+        let all = store.messages_after(&c.id, 0).await.unwrap();
+        let seqs: Vec<u64> = all.iter().map(|m| m.seq).collect();
+        assert_eq!(seqs, (1..=41).collect::<Vec<u64>>(), "no gap, no repeat");
+        let c = store.conversation("demo", &c.id).await.unwrap().unwrap();
+        assert_eq!(c.last_seq, 41);
     }
 
     #[tokio::test]

@@ -35,15 +35,16 @@ impl Store {
         }
         let now = now_ms();
         let id = sqlx::query(
-            "INSERT INTO notes (conversation_id, agent_id, text, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO notes (conversation_id, agent_id, text, created_at) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(conversation)
         .bind(agent.id)
         .bind(text)
         .bind(now)
-        .execute(&self.pool)
+        .fetch_one(&self.pool)
         .await?
-        .last_insert_rowid();
+        .get("id");
         Ok(Note {
             id,
             agent_name: agent.name.clone(),
@@ -56,7 +57,7 @@ impl Store {
     pub async fn notes(&self, conversation: &str) -> Result<Vec<Note>, StoreError> {
         let rows = sqlx::query(
             "SELECT n.id, a.name, n.text, n.created_at FROM notes n \
-             JOIN agents a ON a.id = n.agent_id WHERE n.conversation_id = ? ORDER BY n.id",
+             JOIN agents a ON a.id = n.agent_id WHERE n.conversation_id = $1 ORDER BY n.id",
         )
         .bind(conversation)
         .fetch_all(&self.pool)

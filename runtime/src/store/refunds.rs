@@ -1,5 +1,5 @@
 //! The refund ledger (table `refunds`): refunds are issued only within the order's
-//! remaining total and every cap, checked in one `BEGIN IMMEDIATE` transaction, at most
+//! remaining total and every cap, checked in one write transaction, at most
 //! once per confirmed action.
 
 use sqlx::Row;
@@ -16,7 +16,7 @@ impl Store {
     ) -> Result<Vec<RefundRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT reference, order_id, amount_minor, currency, issued_at FROM refunds \
-             WHERE merchant_id = ? AND order_id = ? ORDER BY issued_at",
+             WHERE merchant_id = $1 AND order_id = $2 ORDER BY issued_at",
         )
         .bind(merchant)
         .bind(order)
@@ -41,25 +41,23 @@ impl Store {
         r: &NewRefund,
         limits: &MoneyLimits,
     ) -> Result<Result<String, String>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
-        let outcome = Self::issue_refund_in(&mut conn, r, limits).await;
-        let end = if matches!(outcome, Ok(Ok(_))) {
-            "COMMIT"
+        let mut tx = self.write_tx().await?;
+        let outcome = Self::issue_refund_in(&mut tx, r, limits).await;
+        if matches!(outcome, Ok(Ok(_))) {
+            tx.commit().await?;
         } else {
-            "ROLLBACK"
-        };
-        sqlx::query(end).execute(&mut *conn).await?;
+            tx.rollback().await?;
+        }
         outcome
     }
 
     async fn issue_refund_in(
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut sqlx::AnyConnection,
         r: &NewRefund,
         limits: &MoneyLimits,
     ) -> Result<Result<String, String>, StoreError> {
         let sum = |sql: &'static str| sqlx::query(sql);
-        if sum("SELECT 1 FROM refunds WHERE action_id = ?")
+        if sum("SELECT 1 FROM refunds WHERE action_id = $1")
             .bind(&r.action_id)
             .fetch_optional(&mut *conn)
             .await?
@@ -68,7 +66,7 @@ impl Store {
             return Ok(Err("this refund was already issued".into()));
         }
         let order = sqlx::query(
-            "SELECT total_minor, currency FROM orders WHERE merchant_id = ? AND id = ?",
+            "SELECT total_minor, currency FROM orders WHERE merchant_id = $1 AND id = $2",
         )
         .bind(&r.merchant)
         .bind(&r.order_id)
@@ -82,28 +80,28 @@ impl Store {
         if r.currency != order_currency || r.currency != limits.currency {
             return Ok(Err(format!("refunds must be in {}", limits.currency)));
         }
-        let settings = sqlx::query("SELECT refund_cap_minor FROM merchants WHERE id = ?")
+        let settings = sqlx::query("SELECT refund_cap_minor FROM merchants WHERE id = $1")
             .bind(&r.merchant)
             .fetch_one(&mut *conn)
             .await?;
         let merchant_cap = settings
             .get::<Option<i64>, _>("refund_cap_minor")
             .map(|v| v as u64);
-        let refunded: i64 = sum("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE merchant_id = ? AND order_id = ?")
+        let refunded: i64 = sum("SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM refunds WHERE merchant_id = $1 AND order_id = $2")
             .bind(&r.merchant)
             .bind(&r.order_id)
             .fetch_one(&mut *conn)
             .await?
             .get(0);
         let since = r.now_ms.saturating_sub(86_400_000) as i64;
-        let today: i64 = sum("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE merchant_id = ? AND plugin = ? AND issued_at > ?")
+        let today: i64 = sum("SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM refunds WHERE merchant_id = $1 AND plugin = $2 AND issued_at > $3")
             .bind(&r.merchant)
             .bind(&r.plugin)
             .bind(since)
             .fetch_one(&mut *conn)
             .await?
             .get(0);
-        let shopper: i64 = sum("SELECT COALESCE(SUM(amount_minor), 0) FROM refunds WHERE merchant_id = ? AND shopper = ? AND issued_at > ?")
+        let shopper: i64 = sum("SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM refunds WHERE merchant_id = $1 AND shopper = $2 AND issued_at > $3")
             .bind(&r.merchant)
             .bind(&r.shopper)
             .bind(since)
@@ -132,7 +130,7 @@ impl Store {
         );
         sqlx::query(
             "INSERT INTO refunds (reference, merchant_id, plugin, action_id, order_id, \
-             amount_minor, currency, reason, shopper, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             amount_minor, currency, reason, shopper, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&reference)
         .bind(&r.merchant)
@@ -156,7 +154,7 @@ mod tests {
     use crate::store::DemoData;
 
     async fn demo() -> Store {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await
@@ -185,6 +183,30 @@ mod tests {
             shopper: "carlos@example.com".into(),
             now_ms: 1_795_305_600_000,
         }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn one_action_racing_itself_refunds_once() {
+        let store = demo().await;
+        // Order 1003 totals 22.00: eight tries at 20.00 for one action, all at once.
+        let tries = (0..8).map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .issue_refund(&refund("race", "1003", 2000), &limits())
+                    .await
+                    .unwrap()
+            })
+        });
+        let mut issued = 0;
+        for t in tries.collect::<Vec<_>>() {
+            issued += usize::from(t.await.unwrap().is_ok());
+        }
+        assert_eq!(issued, 1);
+        assert_eq!(
+            store.refunds_for_order("demo", "1003").await.unwrap().len(),
+            1
+        );
     }
 
     #[tokio::test]

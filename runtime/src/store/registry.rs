@@ -63,7 +63,7 @@ impl Store {
         component: &[u8],
     ) -> Result<Stored, StoreError> {
         let existing = sqlx::query(
-            "SELECT sha256 FROM plugin_versions WHERE merchant_id = ? AND name = ? AND version = ?",
+            "SELECT sha256 FROM plugin_versions WHERE merchant_id = $1 AND name = $2 AND version = $3",
         )
         .bind(merchant)
         .bind(name)
@@ -80,7 +80,7 @@ impl Store {
         }
         sqlx::query(
             "INSERT INTO plugin_versions (merchant_id, name, version, sha256, manifest, component, \
-             deployed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+             deployed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(merchant)
         .bind(name)
@@ -102,7 +102,7 @@ impl Store {
         version: &str,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO plugin_active (merchant_id, name, version, activated_at) VALUES (?, ?, ?, ?) \
+            "INSERT INTO plugin_active (merchant_id, name, version, activated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (merchant_id, name) DO UPDATE SET version = excluded.version, \
              activated_at = excluded.activated_at",
         )
@@ -124,7 +124,7 @@ impl Store {
     ) -> Result<Option<StoredPlugin>, StoreError> {
         let row = sqlx::query(
             "SELECT merchant_id, name, version, manifest, component FROM plugin_versions \
-             WHERE merchant_id = ? AND name = ? AND version = ?",
+             WHERE merchant_id = $1 AND name = $2 AND version = $3",
         )
         .bind(merchant)
         .bind(name)
@@ -164,16 +164,18 @@ impl Store {
 
     /// A merchant's deployed versions, newest first.
     pub async fn plugin_versions(&self, merchant: &str) -> Result<Vec<PluginVersion>, StoreError> {
-        let rows = sqlx::query(
+        let sql = format!(
             "SELECT v.name, v.version, v.sha256, v.deployed_at, \
-             (a.version IS NOT NULL) AS active FROM plugin_versions v \
+             CASE WHEN a.version IS NULL THEN 0 ELSE 1 END AS active FROM plugin_versions v \
              LEFT JOIN plugin_active a ON a.merchant_id = v.merchant_id AND a.name = v.name \
-             AND a.version = v.version WHERE v.merchant_id = ? \
-             ORDER BY v.name, v.deployed_at DESC, v.rowid DESC",
-        )
-        .bind(merchant)
-        .fetch_all(&self.pool)
-        .await?;
+             AND a.version = v.version WHERE v.merchant_id = $1 \
+             ORDER BY v.name, v.deployed_at DESC, {} DESC",
+            super::engine::insertion_order(self.engine, "v")
+        );
+        let rows = sqlx::query(&sql)
+            .bind(merchant)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .into_iter()
             .map(|r| PluginVersion {
@@ -194,7 +196,7 @@ impl Store {
             uuid::Uuid::new_v4().simple()
         );
         sqlx::query(
-            "INSERT INTO api_keys (key_hash, merchant_id, label, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO api_keys (key_hash, merchant_id, label, created_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(hash_key(&key))
         .bind(merchant)
@@ -208,7 +210,7 @@ impl Store {
     /// Whether `merchant` has any API key.
     pub async fn has_api_key(&self, merchant: &str) -> Result<bool, StoreError> {
         Ok(
-            sqlx::query("SELECT 1 FROM api_keys WHERE merchant_id = ? LIMIT 1")
+            sqlx::query("SELECT 1 FROM api_keys WHERE merchant_id = $1 LIMIT 1")
                 .bind(merchant)
                 .fetch_optional(&self.pool)
                 .await?
@@ -218,7 +220,7 @@ impl Store {
 
     /// The merchant an API key belongs to.
     pub async fn merchant_for_key(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT merchant_id FROM api_keys WHERE key_hash = ?")
+        let row = sqlx::query("SELECT merchant_id FROM api_keys WHERE key_hash = $1")
             .bind(hash_key(key))
             .fetch_optional(&self.pool)
             .await?;

@@ -37,7 +37,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO merchant_secrets (merchant_id, name, nonce, ciphertext, key_id, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (merchant_id, name) DO UPDATE SET \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (merchant_id, name) DO UPDATE SET \
              nonce = excluded.nonce, ciphertext = excluded.ciphertext, key_id = excluded.key_id, \
              updated_at = excluded.updated_at",
         )
@@ -60,7 +60,7 @@ impl Store {
     ) -> Result<Option<SealedSecret>, StoreError> {
         let row = sqlx::query(
             "SELECT nonce, ciphertext, key_id FROM merchant_secrets \
-             WHERE merchant_id = ? AND name = ?",
+             WHERE merchant_id = $1 AND name = $2",
         )
         .bind(merchant)
         .bind(name)
@@ -76,7 +76,7 @@ impl Store {
     /// Removes `merchant`'s secret `name`; whether there was one.
     pub async fn delete_secret(&self, merchant: &str, name: &str) -> Result<bool, StoreError> {
         Ok(
-            sqlx::query("DELETE FROM merchant_secrets WHERE merchant_id = ? AND name = ?")
+            sqlx::query("DELETE FROM merchant_secrets WHERE merchant_id = $1 AND name = $2")
                 .bind(merchant)
                 .bind(name)
                 .execute(&self.pool)
@@ -89,7 +89,7 @@ impl Store {
     /// The names of `merchant`'s secrets and when each was set, by name.
     pub async fn secret_names(&self, merchant: &str) -> Result<Vec<SecretInfo>, StoreError> {
         Ok(sqlx::query(
-            "SELECT name, updated_at FROM merchant_secrets WHERE merchant_id = ? ORDER BY name",
+            "SELECT name, updated_at FROM merchant_secrets WHERE merchant_id = $1 ORDER BY name",
         )
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -104,7 +104,7 @@ impl Store {
 
     /// How many secrets (of all merchants) were sealed with a key other than `key_id`.
     pub async fn secrets_not_sealed_with(&self, key_id: &str) -> Result<u64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM merchant_secrets WHERE key_id != ?")
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM merchant_secrets WHERE key_id != $1")
             .bind(key_id)
             .fetch_one(&self.pool)
             .await?;
@@ -136,8 +136,8 @@ impl Store {
                 return Ok(None);
             };
             sqlx::query(
-                "UPDATE merchant_secrets SET nonce = ?, ciphertext = ?, key_id = ? \
-                 WHERE merchant_id = ? AND name = ?",
+                "UPDATE merchant_secrets SET nonce = $1, ciphertext = $2, key_id = $3 \
+                 WHERE merchant_id = $4 AND name = $5",
             )
             .bind(&new.nonce)
             .bind(&new.ciphertext)

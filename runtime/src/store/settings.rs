@@ -116,7 +116,7 @@ impl Store {
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
             "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
-             handoff_phrases, default_locale FROM merchants WHERE id = ?",
+             handoff_phrases, default_locale FROM merchants WHERE id = $1",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
@@ -161,8 +161,8 @@ impl Store {
             .map(|p| p.trim().to_lowercase())
             .collect();
         sqlx::query(
-            "UPDATE merchants SET name = ?, refund_cap_minor = ?, business_hours = ?, \
-             reply_within_hours = ?, handoff_phrases = ?, default_locale = ? WHERE id = ?",
+            "UPDATE merchants SET name = $1, refund_cap_minor = $2, business_hours = $3, \
+             reply_within_hours = $4, handoff_phrases = $5, default_locale = $6 WHERE id = $7",
         )
         .bind(update.name.trim())
         .bind(update.refund_cap_minor.map(|v| v as i64))
@@ -183,7 +183,7 @@ impl Store {
         phrases: &[String],
     ) -> Result<(), StoreError> {
         let phrases: Vec<String> = phrases.iter().map(|p| p.trim().to_lowercase()).collect();
-        sqlx::query("UPDATE merchants SET handoff_phrases = ? WHERE id = ?")
+        sqlx::query("UPDATE merchants SET handoff_phrases = $1 WHERE id = $2")
             .bind(serde_json::to_string(&phrases).map_err(|e| StoreError::Corrupt(e.to_string()))?)
             .bind(merchant)
             .execute(&self.pool)
@@ -199,7 +199,7 @@ impl Store {
         lang: &str,
     ) -> Result<Option<String>, StoreError> {
         let row = sqlx::query(
-            "SELECT text FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+            "SELECT text FROM reply_templates WHERE merchant_id = $1 AND key = $2 AND lang = $3",
         )
         .bind(merchant)
         .bind(key)
@@ -215,7 +215,7 @@ impl Store {
         merchant: &str,
     ) -> Result<Vec<(String, String, String)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT key, lang, text FROM reply_templates WHERE merchant_id = ? ORDER BY key, lang",
+            "SELECT key, lang, text FROM reply_templates WHERE merchant_id = $1 ORDER BY key, lang",
         )
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -238,7 +238,7 @@ impl Store {
             Some(text) => {
                 sqlx::query(
                     "INSERT INTO reply_templates (merchant_id, key, lang, text, updated_at) \
-                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (merchant_id, key, lang) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (merchant_id, key, lang) \
                      DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
                 )
                 .bind(merchant)
@@ -251,7 +251,7 @@ impl Store {
             }
             None => {
                 sqlx::query(
-                    "DELETE FROM reply_templates WHERE merchant_id = ? AND key = ? AND lang = ?",
+                    "DELETE FROM reply_templates WHERE merchant_id = $1 AND key = $2 AND lang = $3",
                 )
                 .bind(merchant)
                 .bind(key)

@@ -34,7 +34,7 @@ impl Store {
     /// The trust facts of `conversation`.
     pub async fn trust(&self, conversation: &str) -> Result<TrustRow, StoreError> {
         let Some(row) =
-            sqlx::query("SELECT verified_until, proof_failures FROM conversations WHERE id = ?")
+            sqlx::query("SELECT verified_until, proof_failures FROM conversations WHERE id = $1")
                 .bind(conversation)
                 .fetch_optional(&self.pool)
                 .await?
@@ -42,7 +42,7 @@ impl Store {
             return Ok(TrustRow::default());
         };
         let latest = sqlx::query(
-            "SELECT cards FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1",
+            "SELECT cards FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1",
         )
         .bind(conversation)
         .fetch_optional(&self.pool)
@@ -69,12 +69,14 @@ impl Store {
         email: &str,
         until: u64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE conversations SET verified_email = ?, verified_until = ? WHERE id = ?")
-            .bind(email)
-            .bind(i64::try_from(until).unwrap_or(i64::MAX))
-            .bind(conversation)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE conversations SET verified_email = $1, verified_until = $2 WHERE id = $3",
+        )
+        .bind(email)
+        .bind(i64::try_from(until).unwrap_or(i64::MAX))
+        .bind(conversation)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }
@@ -110,7 +112,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_identity_keeps_its_expiry_until_the_shopper_proves_another_email() {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await

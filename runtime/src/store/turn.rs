@@ -92,8 +92,8 @@ impl Store {
         n: u32,
     ) -> Result<Vec<String>, StoreError> {
         let rows = sqlx::query(
-            "SELECT text FROM messages WHERE conversation_id = ? AND author = 'shopper' \
-             ORDER BY seq DESC LIMIT ?",
+            "SELECT text FROM messages WHERE conversation_id = $1 AND author = 'shopper' \
+             ORDER BY seq DESC LIMIT $2",
         )
         .bind(conversation)
         .bind(i64::from(n))
@@ -155,7 +155,7 @@ impl Store {
     pub async fn write_turn(&self, turn: TurnWrite) -> Result<TurnWritten, StoreError> {
         let _timer = crate::telemetry::StoreTimer::start("write_turn");
         let mut tx = self.write_tx().await?;
-        let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = ?")
+        let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = $1")
             .bind(&turn.conversation)
             .fetch_one(&mut *tx)
             .await?;
@@ -178,13 +178,13 @@ impl Store {
             // identity's expiry stays with its email; another email proven in the
             // conversation (the order's) does not expire.
             sqlx::query(
-                "UPDATE conversations SET state = ?, pending_intent = ?, failed_turns = ?, \
-                 priority = MAX(priority, ?), handoff_reason = COALESCE(?, handoff_reason), \
-                 verified_until = CASE WHEN ? IS NULL OR ? = verified_email \
+                "UPDATE conversations SET state = $1, pending_intent = $2, failed_turns = $3, \
+                 priority = CASE WHEN $4 > priority THEN $4 ELSE priority END, handoff_reason = COALESCE($5, handoff_reason), \
+                 verified_until = CASE WHEN $6 IS NULL OR $7 = verified_email \
                  THEN verified_until ELSE NULL END, \
-                 pending = ?, verified_email = COALESCE(?, verified_email), updated_at = ?, \
-                 waiting_since = CASE WHEN ? = 'waiting_for_human' \
-                 AND state != 'waiting_for_human' THEN ? ELSE waiting_since END WHERE id = ?",
+                 pending = $8, verified_email = COALESCE($9, verified_email), updated_at = $10, \
+                 waiting_since = CASE WHEN $11 = 'waiting_for_human' \
+                 AND state != 'waiting_for_human' THEN $12 ELSE waiting_since END WHERE id = $13",
             )
             .bind(update.state.as_str())
             .bind(&update.pending_intent)
@@ -204,7 +204,7 @@ impl Store {
         }
         if turn.proof_failed {
             sqlx::query(
-                "UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = ?",
+                "UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1",
             )
             .bind(&turn.conversation)
             .execute(&mut *tx)
@@ -267,7 +267,7 @@ mod tests {
     }
 
     async fn store() -> Store {
-        let store = Store::in_memory().await.unwrap();
+        let store = Store::scratch().await.unwrap();
         store
             .load_demo(&DemoData::builtin().unwrap())
             .await
@@ -314,7 +314,7 @@ mod tests {
         let seen = store.conversation("demo", &conv.id).await.unwrap().unwrap();
         // An agent claims the chat while the shopper's next message is being answered
         // from the facts read before.
-        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = ?")
+        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = $1")
             .bind(&conv.id)
             .execute(&store.pool)
             .await
@@ -332,7 +332,7 @@ mod tests {
     async fn a_silent_turn_is_stored_while_a_persons_messages_keep_arriving() {
         let store = store().await;
         let conv = store.create_conversation("demo", "en").await.unwrap();
-        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = ?")
+        sqlx::query("UPDATE conversations SET state = 'human' WHERE id = $1")
             .bind(&conv.id)
             .execute(&store.pool)
             .await
@@ -359,7 +359,7 @@ mod tests {
         };
         assert_eq!(stored[0].seq, 2);
         // Had the state changed (the chat resolved), it would be decided again.
-        sqlx::query("UPDATE conversations SET state = 'resolved' WHERE id = ?")
+        sqlx::query("UPDATE conversations SET state = 'resolved' WHERE id = $1")
             .bind(&conv.id)
             .execute(&store.pool)
             .await
@@ -402,7 +402,7 @@ mod tests {
             .set_verified_email(&conv.id, "jane@example.com")
             .await
             .unwrap();
-        sqlx::query("UPDATE conversations SET priority = 2 WHERE id = ?")
+        sqlx::query("UPDATE conversations SET priority = 2 WHERE id = $1")
             .bind(&conv.id)
             .execute(&store.pool)
             .await
