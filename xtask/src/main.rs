@@ -58,12 +58,10 @@ enum Cmd {
         extra: Vec<PathBuf>,
     },
     /// Train only the topic models (widget/model/topics.bin) from widget/model/topics and the
-    /// intent model's ordinary shop sentences, leaving the intent model as it is.
-    TrainTopics {
-        /// Directory with the public data sets.
-        #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
-        data: PathBuf,
-    },
+    /// intent model's ordinary shop sentences (widget/model/data/train_*.tsv), leaving the
+    /// intent model as it is; cut-offs set on a held-out split, figures on another. Seeded
+    /// (KEFU_TRAIN_SEED): same data, same bytes.
+    TrainTopics,
     /// Evaluate widget/model/intent.onnx and print the report; with --conversations, run
     /// the multi-turn dialogues of tests/conversations against the real engine instead.
     Eval {
@@ -236,7 +234,7 @@ fn main() -> Result<()> {
             )?;
             kefu_model::topics::train_and_write(
                 &root.join("widget/model/topics"),
-                &set.train,
+                &root.join("widget/model/data"),
                 &root.join("widget/model/topics.bin"),
                 hyper.seed,
             )?;
@@ -254,13 +252,12 @@ fn main() -> Result<()> {
             println!("{}", kefu_model::report(&classifier, &set));
             Ok(())
         }
-        Cmd::TrainTopics { data } => {
+        Cmd::TrainTopics => {
             let root = root();
             let seed = kefu_model::train::Hyper::from_env().seed;
-            let set = kefu_model::data::load(&data, &root.join("widget/model/data"), seed)?;
             kefu_model::topics::train_and_write(
                 &root.join("widget/model/topics"),
-                &set.train,
+                &root.join("widget/model/data"),
                 &root.join("widget/model/topics.bin"),
                 seed,
             )?;

@@ -33,9 +33,52 @@ pub struct Understanding {
 
 /// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
 /// other (a lid that broke and cut a hand is about safety before it is about a damaged
-/// item); else the likeliest.
-fn topic_of(text: &str) -> Option<(Topic, f32)> {
+/// item); else the likeliest. A weak one alone does not override a sure shop question
+/// ([`weak_and_alone`]).
+fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
     pick(kefu_intent::topics::builtin().scores(text))
+        .filter(|&(_, p)| !weak_and_alone(p, prediction, upset))
+}
+
+/// Intents that ask for the shop's own information (policies, products, payment and delivery
+/// options) or are small talk: a message the intent model is sure is one of them describes no
+/// problem of the shopper's on its own.
+const SHOP_QUESTIONS: &[&str] = &[
+    "check_payment_methods",
+    "check_refund_policy",
+    "check_cancellation_fee",
+    "delivery_options",
+    "delivery_period",
+    "product_info",
+    "product_availability",
+    "place_order",
+    "newsletter_subscription",
+    "create_account",
+    "greeting",
+    "thanks",
+    "goodbye",
+];
+
+/// A topic probability under this (its cut-off is 0.5) is a weak signal.
+const WEAK_TOPIC: f32 = 0.8;
+/// The intent model's confidence from which a shop question is sure.
+const SURE_INTENT: f32 = 0.9;
+
+/// Whether a topic heard at probability `p` is the only, weak sign of a costly handoff
+/// against a message the intent model is sure is a shop question ("do you take Alipay?",
+/// "is the steel bottle in stock?"): then the question is answered instead. A second sign
+/// (the shopper sounds upset) or a strong topic keeps it; the keyword rules of
+/// [`super::policy`] are heard before any of this.
+///
+/// A sure complaint is taken in as a complaint, upset or not (anger is what a complaint is
+/// made of, not a second sign), when the topic is weak: it reaches a person with its summary
+/// either way, and "我要投诉" is not a lawyer's letter.
+fn weak_and_alone(p: f32, prediction: &Prediction, upset: bool) -> bool {
+    let sure = prediction.confidence >= SURE_INTENT;
+    let intent = prediction.intent.as_str();
+    p < WEAK_TOPIC
+        && sure
+        && ((!upset && SHOP_QUESTIONS.contains(&intent)) || intent == "complaint")
 }
 
 /// [`topic_of`] over every topic's probability.
@@ -55,12 +98,13 @@ impl Understanding {
     /// and only decides the language of a message without letters.
     pub fn new(text: &str, prediction: Prediction, locale: &str) -> Self {
         let text = text.trim();
+        let upset = kefu_intent::signals::frustration(text).is_upset();
         Self {
             text: text.to_string(),
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
-            upset: kefu_intent::signals::frustration(text).is_upset(),
-            topic: topic_of(text),
+            upset,
+            topic: topic_of(text, &prediction, upset),
             prediction,
             card: None,
         }
@@ -89,5 +133,58 @@ mod tests {
             Some((Topic::Damaged, 0.93))
         );
         assert_eq!(pick(vec![(Topic::Fraud, 0.3)]), None);
+    }
+
+    fn sure(intent: &str, confidence: f32) -> Prediction {
+        Prediction {
+            intent: intent.into(),
+            confidence,
+            top: vec![(intent.into(), confidence)],
+        }
+    }
+
+    #[test]
+    fn a_weak_topic_alone_does_not_override_a_sure_shop_question() {
+        let payment = sure("check_payment_methods", 0.99);
+        // Weak, alone, against a sure shop question: the question is answered.
+        assert!(weak_and_alone(0.6, &payment, false));
+        // A second sign, a strong topic, an unsure model or a message that is no shop
+        // question keep the topic.
+        assert!(!weak_and_alone(0.6, &payment, true));
+        assert!(!weak_and_alone(0.85, &payment, false));
+        assert!(!weak_and_alone(
+            0.6,
+            &sure("check_payment_methods", 0.7),
+            false
+        ));
+        for intent in ["track_order", "out_of_scope", "cancel_order"] {
+            assert!(!weak_and_alone(0.6, &sure(intent, 0.99), false), "{intent}");
+        }
+        // A sure complaint takes a weak topic in, upset or not; a strong one stays.
+        assert!(weak_and_alone(0.6, &sure("complaint", 0.99), true));
+        assert!(!weak_and_alone(0.9, &sure("complaint", 0.99), true));
+        assert!(!weak_and_alone(0.6, &sure("complaint", 0.6), true));
+    }
+
+    #[test]
+    fn a_plain_shop_question_is_not_a_topic_and_a_charge_nobody_made_is() {
+        let alipay = Understanding::new(
+            "你们支持支付宝付款吗",
+            sure("check_payment_methods", 0.99),
+            "zh",
+        );
+        assert_eq!(alipay.topic, None);
+        let stock = Understanding::new(
+            "is the steel bottle in stock?",
+            sure("product_availability", 0.99),
+            "en",
+        );
+        assert_eq!(stock.topic, None);
+        let fraud = Understanding::new(
+            "there's a charge from your shop on my card that i never made",
+            sure("check_payment_methods", 0.95),
+            "en",
+        );
+        assert_eq!(fraud.topic.map(|t| t.0), Some(Topic::Fraud));
     }
 }

@@ -109,8 +109,12 @@ impl ToneModel {
     /// The probability for a message already turned into [`features`] with this model's
     /// featurizer (models sharing one featurizer score a message featurized once).
     pub fn probability_of(&self, ids: &[usize], value: f32) -> f32 {
-        let z = self.bias + ids.iter().map(|&i| self.weights[i]).sum::<f32>() * value;
-        1.0 / (1.0 + (-z).exp())
+        1.0 / (1.0 + (-self.log_odds_of(ids, value)).exp())
+    }
+
+    /// The log-odds behind [`ToneModel::probability_of`].
+    pub fn log_odds_of(&self, ids: &[usize], value: f32) -> f32 {
+        self.bias + ids.iter().map(|&i| self.weights[i]).sum::<f32>() * value
     }
 }
 

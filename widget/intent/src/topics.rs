@@ -7,17 +7,19 @@
 //! One logistic regression per topic (one-vs-rest, each a [`ToneModel`] over the shared
 //! featurizer), trained by `cargo xtask train` (`kefu_model::topics`) on sentences written
 //! for kefu (`widget/model/topics/`), with the intent model's ordinary shop sentences as
-//! negatives. Each topic's cut-off is calibrated so that few ordinary messages reach it.
+//! negatives. Each topic has its own cut-off per language, calibrated on a held-out split so
+//! that few ordinary messages reach a person.
 //! Keyword rules stay beside it as a backstop (`runtime/src/engine/policy.rs`).
 //!
-//! File format (`widget/model/topics.bin`, little-endian): the magic `KFTOPIC1`, the number
-//! of topics (`u32`), then for each: its name's length (`u32`) and UTF-8 bytes, the length
+//! File format (`widget/model/topics.bin`, little-endian): the magic `KFTOPIC2`, the number
+//! of topics (`u32`), then for each: its name's length (`u32`) and UTF-8 bytes, its
+//! cut-offs in log-odds for English and for Chinese or mixed text (two `f32`), the length
 //! (`u32`) and bytes of its [`ToneModel`].
 
 use crate::featurize::FeaturizerConfig;
 use crate::tone::{ToneError, ToneModel, features};
 
-const MAGIC: &[u8; 8] = b"KFTOPIC1";
+const MAGIC: &[u8; 8] = b"KFTOPIC2";
 
 /// A topic the model recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,6 +113,19 @@ impl Topic {
 pub struct TopicModels {
     /// One model per topic.
     pub models: Vec<(Topic, ToneModel)>,
+    /// Each model's cut-off, in log-odds, per language group ([`language_group`]: English,
+    /// then Chinese or mixed), in the order of `models`: a topic is heard when its model's
+    /// log-odds reach it. Set on a held-out split by `kefu_model::topics`.
+    pub cutoffs: Vec<[f32; 2]>,
+}
+
+/// The cut-off slot of `text`: 0 for English, 1 for Chinese or mixed text (the language it
+/// is answered in).
+pub fn language_group(text: &str) -> usize {
+    match crate::language(text) {
+        crate::Language::En => 0,
+        crate::Language::Zh | crate::Language::Mixed => 1,
+    }
 }
 
 impl TopicModels {
@@ -122,30 +137,49 @@ impl TopicModels {
             at += n;
             Ok(s)
         };
-        if take(8)? != MAGIC {
-            return Err(ToneError::Format);
-        }
+        // `KFTOPIC1`, the first format, had no cut-offs (each model's bias carried one).
+        let legacy = match take(8)? {
+            m if m == MAGIC => false,
+            b"KFTOPIC1" => true,
+            _ => return Err(ToneError::Format),
+        };
         let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("four bytes")) as usize;
+        let f32_of = |b: &[u8]| f32::from_le_bytes(b.try_into().expect("four bytes"));
         let count = u32_of(take(4)?);
         let mut models = Vec::with_capacity(count.min(64));
+        let mut cutoffs = Vec::with_capacity(count.min(64));
         for _ in 0..count {
             let len = u32_of(take(4)?);
             let name = std::str::from_utf8(take(len)?).map_err(|_| ToneError::Format)?;
             let topic = Topic::from_name(name).ok_or(ToneError::Format)?;
+            let (en, zh) = if legacy {
+                (0.0, 0.0)
+            } else {
+                (f32_of(take(4)?), f32_of(take(4)?))
+            };
+            if en.is_nan() || zh.is_nan() {
+                return Err(ToneError::Format);
+            }
             let len = u32_of(take(4)?);
             models.push((topic, ToneModel::from_bytes(take(len)?)?));
+            cutoffs.push([en, zh]);
         }
-        Ok(Self { models })
+        if at != bytes.len() {
+            return Err(ToneError::Format);
+        }
+        Ok(Self { models, cutoffs })
     }
 
     /// The file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend((self.models.len() as u32).to_le_bytes());
-        for (topic, model) in &self.models {
+        for ((topic, model), cut) in self.models.iter().zip(&self.cutoffs) {
             let name = topic.name().as_bytes();
             out.extend((name.len() as u32).to_le_bytes());
             out.extend(name);
+            out.extend(cut[0].to_le_bytes());
+            out.extend(cut[1].to_le_bytes());
             let bytes = model.to_bytes();
             out.extend((bytes.len() as u32).to_le_bytes());
             out.extend(bytes);
@@ -153,8 +187,8 @@ impl TopicModels {
         out
     }
 
-    /// Every topic's probability for `text`.
-    pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
+    /// Every topic's log-odds for `text`, before its cut-off.
+    pub fn log_odds(&self, text: &str) -> Vec<(Topic, f32)> {
         // Featurized once per featurizer, not once per topic: every topic model is trained
         // with the same one, so this is one featurization per message.
         let mut featurized: Option<(FeaturizerConfig, (Vec<usize>, f32))> = None;
@@ -165,8 +199,19 @@ impl TopicModels {
                     featurized = Some((m.featurizer, features(text, &m.featurizer)));
                 }
                 let (_, (ids, value)) = featurized.as_ref().expect("featurized above");
-                (*t, m.probability_of(ids, *value))
+                (*t, m.log_odds_of(ids, *value))
             })
+            .collect()
+    }
+
+    /// Every topic's calibrated probability for `text`: 0.5 is the topic's cut-off for the
+    /// message's language.
+    pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
+        let group = language_group(text);
+        self.log_odds(text)
+            .into_iter()
+            .zip(&self.cutoffs)
+            .map(|((t, z), cut)| (t, 1.0 / (1.0 + (cut[group] - z).exp())))
             .collect()
     }
 
@@ -214,14 +259,49 @@ mod tests {
             &TopicModels::from_bytes(&models.to_bytes()).unwrap(),
             models
         );
-        assert!(TopicModels::from_bytes(b"KFTOPIC1\x01\0\0\0").is_err());
+        assert!(TopicModels::from_bytes(b"KFTOPIC2\x01\0\0\0").is_err());
     }
 
     #[test]
-    fn scoring_once_featurized_gives_each_models_own_probability() {
-        let text = "someone used my card for an order I never placed";
-        for ((topic, p), (t, m)) in builtin().scores(text).iter().zip(&builtin().models) {
-            assert_eq!((topic, *p), (t, m.probability(text)));
+    fn scoring_once_featurized_gives_each_models_own_probability_past_its_cut_off() {
+        let models = builtin();
+        for text in [
+            "someone used my card for an order I never placed",
+            "有人用我的卡在你们店下了单",
+        ] {
+            let group = language_group(text);
+            let scores = models.scores(text);
+            for (((topic, p), (t, m)), cut) in
+                scores.iter().zip(&models.models).zip(&models.cutoffs)
+            {
+                let raw = m.probability(text);
+                let z = (raw / (1.0 - raw)).ln();
+                let expected = 1.0 / (1.0 + (cut[group] - z).exp());
+                assert_eq!(topic, t);
+                assert!((p - expected).abs() < 1e-4, "{topic:?}: {p} vs {expected}");
+            }
         }
+    }
+
+    #[test]
+    fn a_cut_off_is_per_language() {
+        let model = ToneModel {
+            featurizer: builtin().models[0].1.featurizer,
+            bias: 0.0,
+            weights: vec![0.0; builtin().models[0].1.weights.len()],
+        };
+        let models = TopicModels {
+            models: vec![(Topic::Fraud, model)],
+            cutoffs: vec![[-1.0, 1.0]],
+        };
+        // Log-odds 0 everywhere: over the English cut-off, under the Chinese one.
+        assert_eq!(models.detect("anything").map(|d| d.0), Some(Topic::Fraud));
+        assert_eq!(models.detect("随便什么"), None);
+        assert_eq!(models.detect("随便 anything"), None);
+        let back = TopicModels::from_bytes(&models.to_bytes()).unwrap();
+        assert_eq!(back, models);
+        let mut truncated = models.to_bytes();
+        truncated.pop();
+        assert!(TopicModels::from_bytes(&truncated).is_err());
     }
 }

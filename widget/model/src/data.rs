@@ -426,6 +426,28 @@ pub fn load(public_dir: &Path, project_dir: &Path, seed: u64) -> Result<Dataset>
     Ok(set)
 }
 
+/// The project's own training sentences (`train_*.tsv` in `project_dir`, in file-name
+/// order) that [`load`] trains on: without the tenth it keeps to calibrate the intent model.
+/// Needs no public data set.
+pub fn project_training(project_dir: &Path) -> Result<Vec<Example>> {
+    let mut names: Vec<_> = fs::read_dir(project_dir)
+        .with_context(|| format!("reading {}", project_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "tsv")
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("train_"))
+        })
+        .collect();
+    names.sort();
+    let mut set = Dataset::default();
+    for path in names {
+        add_training(&mut set, read_tsv(&path)?);
+    }
+    Ok(set.train)
+}
+
 /// Adds the project's own files from `project_dir`, each by its name's prefix.
 fn load_project(project_dir: &Path, set: &mut Dataset) -> Result<()> {
     let mut names: Vec<_> = fs::read_dir(project_dir)

@@ -6,6 +6,7 @@
 //! and in the browser. Same data and seed give the same bytes.
 #![deny(missing_docs)]
 
+pub mod calibrate;
 pub mod data;
 pub mod eval;
 pub mod noise;
