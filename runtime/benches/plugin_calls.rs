@@ -165,6 +165,42 @@ fn main() {
         total as f64 / seconds as f64
     );
 
+    // Plugins a merchant built with `kefu plugin new --lang …` (the same returns template
+    // in each language), named by KEFU_BENCH_PLUGINS=dir:dir:…: compile time and a fresh
+    // sandbox per call, like the orders plugin above.
+    for dir in std::env::var("KEFU_BENCH_PLUGINS")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+    {
+        let wasm = std::fs::read(dir.join("target/kefu/plugin.wasm")).unwrap();
+        let manifest = std::fs::read_to_string(dir.join("manifest.toml")).unwrap();
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        let t = Instant::now();
+        host.load(&name, &manifest, &wasm).unwrap();
+        let compile = t.elapsed().as_secs_f64() * 1e3;
+        let plugin = host.for_intent(&name, "return_item").unwrap();
+        let returns = request("return_item", vec![("order-number".into(), "1001".into())]);
+        let reply = host.call(&plugin, &returns).unwrap();
+        assert!(reply.text.contains("1001"), "{}", reply.text);
+        for _ in 0..100 {
+            host.call(&plugin, &returns).unwrap();
+        }
+        let n = (calls / 10).max(200);
+        let mut samples = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = Instant::now();
+            host.call(&plugin, &returns).unwrap();
+            samples.push(t.elapsed());
+        }
+        let (p50, p99) = percentiles(samples);
+        println!(
+            "{name} component_kb {} compile_ms {compile:.0} fresh_instance p50_us {p50:.1} p99_us {p99:.1}",
+            wasm.len() / 1024
+        );
+    }
+
     if std::env::var_os("KEFU_BENCH_NO_HOSTILE").is_some() {
         return;
     }

@@ -14,8 +14,13 @@ use kefu_runtime::app::{ServeArgs, build_app};
 use tokio_tungstenite::tungstenite::Message;
 
 fn kefu(args: &[&str]) -> (bool, String) {
+    kefu_in(&std::env::temp_dir(), args)
+}
+
+fn kefu_in(cwd: &Path, args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
         .args(args)
+        .current_dir(cwd)
         .output()
         .unwrap();
     let text = format!(
@@ -96,7 +101,8 @@ async fn new_build_test_deploy(lang: &str) {
     let (ok, out) = kefu(&["plugin", "new", dir, "--lang", lang]);
     assert!(ok, "{out}");
     assert!(!plugin.join("Cargo.toml").exists());
-    let (ok, out) = tokio::task::block_in_place(|| kefu(&["plugin", "build", dir]));
+    // Built from the directory above, by a relative path, as a merchant types it.
+    let (ok, out) = tokio::task::block_in_place(|| kefu_in(&work, &["plugin", "build", "returns"]));
     assert!(ok, "{out}");
     // The typed bindings were generated from the contract the plugin carries.
     let bindings = if lang == "python" {

@@ -1,6 +1,7 @@
 // Conversations that don't fail like the bots shoppers hate: asked whether it is a bot, the
-// assistant says so; a shopper who reports a damaged item is asked for the order once and
-// the claim reaches the console with a summary: what they want, the order, why.
+// assistant says so; a shopper who reports a damaged item is asked for the order once, proves
+// it is theirs, is offered the refund the shop's plugin allows, declines it, and the claim
+// reaches the console with a summary: what they want, the order, why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kefuAndBrowser, openChat } from './harness.mjs';
@@ -24,7 +25,7 @@ test('asked whether it is a bot, the assistant says plainly that it is one', asy
   await context.close();
 });
 
-test('a damaged item reaches the console as a claim with its order', async () => {
+test('a damaged item is offered a refund and, declined, reaches the console as a claim', async () => {
   const agentContext = await env.browser.newContext();
   const console_ = await agentContext.newPage();
   await console_.goto(`${env.kefu.url}/console`);
@@ -40,10 +41,17 @@ test('a damaged item reaches the console as a claim with its order', async () =>
   await say(chat, 'my parcel arrived today and the item inside is broken');
   await chat.locator('li[data-author="bot"]').filter({ hasText: 'order number' }).waitFor();
   await say(chat, '1003');
+  await chat.locator('li[data-author="bot"]').filter({ hasText: 'email address' }).waitFor();
+  await say(chat, 'carlos@example.com');
+  // The shop's refunds plugin offers a refund; nothing moves until the shopper confirms.
+  const card = chat.getByTestId('confirm-refund');
+  await card.waitFor();
+  assert.equal(await card.getByTestId('refund-amount').innerText(), '$22.00');
+  await card.getByRole('button', { name: 'Cancel' }).click();
   await chat.locator('li[data-author="bot"]').filter({ hasText: 'see this whole conversation' }).waitFor();
   await chat.getByTestId('status').filter({ hasText: 'Waiting for a human agent' }).waitFor();
 
-  const item = console_.getByTestId('queue-item').filter({ hasText: 'claim: damaged item, order 1003' });
+  const item = console_.getByTestId('queue-item').filter({ hasText: 'claim: damaged item, order 1003; refund declined' });
   await item.waitFor();
   await item.getByRole('button').click();
   await console_.getByTestId('detail-reason').filter({ hasText: 'damaged item' }).waitFor();
@@ -51,7 +59,7 @@ test('a damaged item reaches the console as a claim with its order', async () =>
   const summary = await console_.getByTestId('summary').innerText();
   assert.match(summary, /Wants\s+report_damaged/);
   assert.match(summary, /order 1003/);
-  assert.match(summary, /Handed off\s+claim: damaged item, order 1003/);
+  assert.match(summary, /Handed off\s+claim: damaged item, order 1003; refund declined/);
   await agentContext.close();
   await shopperContext.close();
 });

@@ -66,6 +66,10 @@ fn run(dir: &Path, program: &Path, args: &[&str], what: &str) -> Result<()> {
 
 /// Prepares the build tools once, builds the plugin, and returns the component's path.
 pub(super) fn build(dir: &Path) -> Result<PathBuf> {
+    // The tools are run inside `dir`, by paths that must not depend on where kefu was run.
+    let dir = &dir
+        .canonicalize()
+        .with_context(|| format!("no plugin at {}", dir.display()))?;
     let venv = dir.join(".venv");
     let tool = venv.join("bin/componentize-py");
     if !tool.is_file() {

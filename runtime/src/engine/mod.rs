@@ -70,6 +70,11 @@ use crate::store::{
     Conversation, ConversationUpdate, NewMessage, Store, StoreError, TurnWrite, TurnWritten,
 };
 pub use confirm::CardAnswer;
+
+/// The intent stored with a shopper's press of a card's confirming button.
+pub const CARD_ACCEPTED: &str = "card_accepted";
+/// The intent stored with a shopper's press of a card's declining button.
+pub const CARD_DECLINED: &str = "card_declined";
 pub use context::{Served, TurnContext};
 use decision::Decision;
 use execute::Executor;
@@ -384,7 +389,12 @@ fn turn_write(
         text: u.text.clone(),
         cards: vec![],
         client_msg_id: Some(input.client_msg_id.clone()),
-        intent: Some(u.prediction.intent.clone()),
+        // A card's button answers the card: its label ("Cancel") is not a new request.
+        intent: Some(match &u.card {
+            Some(card) if card.accept => CARD_ACCEPTED.to_string(),
+            Some(_) => CARD_DECLINED.to_string(),
+            None => u.prediction.intent.clone(),
+        }),
         confidence: Some(u.prediction.confidence),
     }];
     let mut write = TurnWrite {

@@ -43,6 +43,11 @@ fn says_nothing(intent: &str) -> bool {
             | "clarify"
             | "supplied_values"
             | "bot_identity"
+            // The hand-over of a claim whose refund was declined: the claim itself
+            // (`report_damaged`, …) is what the shopper wants.
+            | "delivery_claim"
+            | super::CARD_ACCEPTED
+            | super::CARD_DECLINED
             | kefu_intent::OUT_OF_SCOPE
             | kefu_protocol::CONTACT_INTENT
             | kefu_protocol::CSAT_INTENT
@@ -174,5 +179,20 @@ mod tests {
         );
         assert_eq!(s.why.as_deref(), Some("claim: damaged item, order 1003"));
         assert_eq!(s.verified_email.as_deref(), Some("carlos@example.com"));
+
+        // A refund offered for the claim and declined: the claim is still what they want.
+        let mut declined = messages.to_vec();
+        declined.push(message(
+            Author::Shopper,
+            "Cancel",
+            super::super::CARD_DECLINED,
+        ));
+        declined.push(message(
+            Author::Bot,
+            "All right, no refund…",
+            "delivery_claim",
+        ));
+        let s = summarize(&declined, &conv);
+        assert_eq!(s.wants.as_deref(), Some("report_damaged"));
     }
 }
