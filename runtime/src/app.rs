@@ -90,6 +90,17 @@ pub struct ServeArgs {
         value_name = "RANGE|ADDRESS|HOST"
     )]
     pub allow_private_http: Vec<String>,
+    /// Reverse proxies in front of kefu (addresses or ranges, repeatable or comma-separated):
+    /// requests from them are counted against the address their `X-Forwarded-For` names,
+    /// for the per-address chat limits and the login throttle. Without it every client is
+    /// the address that connected, which behind a proxy is the proxy.
+    #[arg(
+        long = "trusted-proxy",
+        env = "KEFU_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "ADDRESS|RANGE"
+    )]
+    pub trusted_proxies: Vec<String>,
     /// Serve Prometheus metrics at `GET /metrics` on this address, a listener of its own
     /// (e.g. `127.0.0.1:9090` or a private network's address; never the public one).
     /// Without it there are no metrics over HTTP.
@@ -132,6 +143,7 @@ impl ServeArgs {
             compiler: None,
             limits: Limits::default(),
             allow_private_http: vec![],
+            trusted_proxies: vec![],
             metrics_listen: None,
             shutdown_grace_secs: 20,
         }
@@ -151,6 +163,7 @@ pub fn router(state: AppState) -> Router {
             http::host_check::console_host,
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::Extension(state.config.trusted_proxies.clone()))
         .with_state(state)
 }
 
@@ -171,6 +184,8 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
     }
     let classifier = default_classifier().context("loading the intent model")?;
     let private_http = PrivateHttp::parse(&args.allow_private_http).map_err(anyhow::Error::msg)?;
+    let trusted_proxies =
+        http::proxy::TrustedProxies::parse(&args.trusted_proxies).map_err(anyhow::Error::msg)?;
     let key = SecretsKey::configured(args.secrets_key_file.as_deref())?;
     let vault = Vault::new(store.clone(), key);
     report_secrets(&vault).await?;
@@ -248,6 +263,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
                 .iter()
                 .map(|a| a.email.to_lowercase())
                 .collect(),
+            trusted_proxies: Arc::new(trusted_proxies),
         }),
         training: Arc::new(TrainingFile::new(training_file)),
         logins: Arc::new(LoginThrottle::default()),

@@ -109,6 +109,7 @@ mod tests {
             public_url: public_url.into(),
             demo: false,
             demo_agents: vec![],
+            trusted_proxies: Default::default(),
         }
     }
 

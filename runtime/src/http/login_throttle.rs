@@ -120,12 +120,18 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PeerIp {
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        // Behind proxies the operator trusts, the client they forwarded for.
+        let trusted = parts
+            .extensions
+            .get::<std::sync::Arc<super::proxy::TrustedProxies>>();
+        Ok(Self(match (peer, trusted) {
+            (Some(peer), Some(trusted)) => Some(trusted.client(peer, &parts.headers)),
+            (peer, _) => peer,
+        }))
     }
 }
 
@@ -135,6 +141,47 @@ mod tests {
 
     fn ip(last: u8) -> Option<IpAddr> {
         Some(IpAddr::from([203, 0, 113, last]))
+    }
+
+    /// The address the extractor gives a request from `peer` carrying `forwarded`.
+    async fn peer_ip(peer: [u8; 4], forwarded: &str, trusted: &[&str]) -> Option<IpAddr> {
+        use axum::extract::FromRequestParts as _;
+        let mut request = axum::http::Request::builder()
+            .header("x-forwarded-for", forwarded)
+            .body(())
+            .unwrap();
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                peer, 4000,
+            ))));
+        request.extensions_mut().insert(std::sync::Arc::new(
+            super::super::proxy::TrustedProxies::parse(trusted).unwrap(),
+        ));
+        let (mut parts, ()) = request.into_parts();
+        PeerIp::from_request_parts(&mut parts, &()).await.unwrap().0
+    }
+
+    #[tokio::test]
+    async fn behind_a_trusted_proxy_each_client_is_counted_apart() {
+        // Two agents behind the operator's proxy are two addresses to the throttle...
+        assert_eq!(
+            peer_ip([127, 0, 0, 1], "203.0.113.7", &["127.0.0.1"]).await,
+            ip(7)
+        );
+        assert_eq!(
+            peer_ip([127, 0, 0, 1], "203.0.113.8", &["127.0.0.1"]).await,
+            ip(8)
+        );
+        // ...and a client that is not the proxy cannot pick its address.
+        assert_eq!(
+            peer_ip([198, 51, 100, 9], "203.0.113.7", &["127.0.0.1"]).await,
+            Some(IpAddr::from([198, 51, 100, 9]))
+        );
+        assert_eq!(
+            peer_ip([127, 0, 0, 1], "203.0.113.7", &[]).await,
+            Some(IpAddr::from([127, 0, 0, 1]))
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod json;
 pub mod limits;
 pub(crate) mod login_throttle;
 pub mod metrics;
+pub mod proxy;
 pub mod server;
 #[cfg(test)]
 mod tests;
@@ -54,6 +55,8 @@ pub struct HttpConfig {
     /// Logins of the demo's agents (lower-cased): their password is published, so they
     /// may only log in when [`HttpConfig::demo`] is set.
     pub demo_agents: Vec<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Arc<proxy::TrustedProxies>,
 }
 
 impl HttpConfig {

@@ -46,7 +46,7 @@ pub use self::error::{CallError, LoadError};
 pub use self::host::{MerchantData, Phase, iso_date};
 pub use self::loader::{CONTRACT, PluginHost};
 pub use self::manifest::{Manifest, MoneyLimits, Need};
-pub use self::network::PrivateHttp;
+pub use self::network::{Cidr, PrivateHttp};
 pub use self::table::LoadedPlugin;
 pub use self::types::{
     CallInput, CallStats, Clock, Description, MerchantSecrets, PluginReply, PluginRequest,

@@ -134,13 +134,31 @@ fn ipv4_any_form(host: &str) -> Option<Ipv4Addr> {
 
 /// A range of addresses: `10.0.0.0/8`, `::1/128`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Cidr {
+pub struct Cidr {
     net: IpAddr,
     prefix: u8,
 }
 
 impl Cidr {
-    fn contains(&self, ip: IpAddr) -> bool {
+    /// Reads a range (`10.0.0.0/8`, `fd00::/8`) or one address (`127.0.0.1`, `::1`,
+    /// `[::1]`); `None` for anything else.
+    pub fn parse(entry: &str) -> Option<Self> {
+        let entry = entry.trim();
+        let (net, prefix) = match entry.split_once('/') {
+            Some((net, prefix)) => (net, Some(prefix)),
+            None => (entry, None),
+        };
+        let net: IpAddr = net.trim_matches(['[', ']']).parse().ok()?;
+        let max = if net.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p.parse().ok().filter(|p| *p <= max)?,
+            None => max,
+        };
+        Some(Self { net, prefix })
+    }
+
+    /// Whether `ip` is inside the range.
+    pub fn contains(&self, ip: IpAddr) -> bool {
         // An IPv4 address written the mapped way is that IPv4 address.
         let ip = match ip {
             IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
