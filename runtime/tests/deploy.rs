@@ -4,32 +4,13 @@
 //! (no key, another merchant's key, a malformed component, a component that disagrees with
 //! its manifest, a changed immutable version).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Duration;
+use std::path::PathBuf;
 
-use futures_util::{SinkExt, StreamExt};
-use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
-use kefu_runtime::app::{ServeArgs, build_app};
 use kefu_runtime::store::DemoData;
-use tokio_tungstenite::tungstenite::Message;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn kefu(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
-}
+#[allow(dead_code, reason = "each test file uses some of the shared helpers")]
+mod support;
+use support::{ask, kefu, root, start};
 
 /// Calls the admin API; returns (status, JSON body).
 async fn api(
@@ -80,63 +61,6 @@ async fn api(
     })
     .await
     .unwrap()
-}
-
-/// Sends one shopper message on a fresh conversation; returns the bot's (intent, text).
-async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/demo"))
-        .await
-        .unwrap();
-    let send = |m: ClientMessage| Message::Text(serde_json::to_string(&m).unwrap().into());
-    ws.send(send(ClientMessage::Hello {
-        version: PROTOCOL_VERSION,
-        conversation_id: None,
-        last_seq: 0,
-        locale: Some("en".into()),
-        identity: None,
-    }))
-    .await
-    .unwrap();
-    ws.send(send(ClientMessage::Say {
-        client_msg_id: "m1".into(),
-        text: text.into(),
-        locale: None,
-        hint: None,
-    }))
-    .await
-    .unwrap();
-    loop {
-        let frame = tokio::time::timeout(Duration::from_secs(10), ws.next())
-            .await
-            .unwrap()
-            .unwrap()
-            .unwrap();
-        let Message::Text(t) = frame else { continue };
-        if let ServerMessage::Message(m) = serde_json::from_str(t.as_str()).unwrap()
-            && m.author == kefu_protocol::Author::Bot
-        {
-            return (m.intent.unwrap_or_default(), m.text);
-        }
-    }
-}
-
-async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::AppState) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    // No widget files: these tests speak the protocol and the admin API.
-    let args = ServeArgs {
-        compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
-        ..ServeArgs::demo_in(
-            addr,
-            data_dir.to_path_buf(),
-            root().join("www"),
-            PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
-        )
-    };
-    let app = build_app(&args, addr).await.unwrap();
-    let served = app.clone();
-    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
-    (addr, app)
 }
 
 #[tokio::test(flavor = "multi_thread")]

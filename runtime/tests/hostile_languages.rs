@@ -6,13 +6,16 @@
 //! (`tests/plugins.rs`), and the server keeps serving.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kefu_runtime::StoreData;
-use kefu_runtime::plugins::{CallError, PluginHost, PluginReply, PluginRequest};
+use kefu_runtime::plugins::{CallError, PluginHost, PluginReply};
 use kefu_runtime::store::{DemoData, Store};
+
+#[allow(dead_code, reason = "each test file uses some of the shared helpers")]
+mod support;
+use support::{call_text, kefu};
 
 const MEMORY: u64 = 16 << 20;
 
@@ -26,18 +29,10 @@ fn manifest(orders: bool, deadline_ms: u64) -> String {
     )
 }
 
-fn kefu(dir: &Path, args: &[&str]) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .args(args)
-        .arg(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "kefu {args:?}: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+/// Runs `kefu args dir`, which must succeed.
+fn kefu_on(dir: &Path, args: &[&str]) {
+    let (ok, out) = kefu(&[args, &[dir.to_str().unwrap()]].concat());
+    assert!(ok, "kefu {args:?}: {out}");
 }
 
 /// Scaffolds a plugin in `lang`, puts the hostile source in, builds it; the component.
@@ -46,7 +41,7 @@ fn build(lang: &str) -> Vec<u8> {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).unwrap();
     let dir = work.join("hostile");
-    kefu(&dir, &["plugin", "new", "--lang", lang]);
+    kefu_on(&dir, &["plugin", "new", "--lang", lang]);
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let (source, target) = match lang {
         "python" => ("hostile.py", "src/app.py"),
@@ -62,7 +57,7 @@ fn build(lang: &str) -> Vec<u8> {
         .unwrap()
         .replace("{wit_version}", version);
     std::fs::write(dir.join(target), text).unwrap();
-    kefu(&dir, &["plugin", "build"]);
+    kefu_on(&dir, &["plugin", "build"]);
     let component = std::fs::read(dir.join("target/kefu/plugin.wasm")).unwrap();
     let _ = std::fs::remove_dir_all(&work);
     component
@@ -93,22 +88,7 @@ async fn call(
     merchant: &str,
     intent: &str,
 ) -> (Result<PluginReply, CallError>, Duration) {
-    let host = host.clone();
-    let plugin = host.for_intent(merchant, intent).expect("plugin loaded");
-    let request = PluginRequest {
-        intent: intent.into(),
-        locale: "en".into(),
-        text: String::new(),
-        slots: Default::default(),
-        owner_verified: true,
-    };
-    tokio::task::spawn_blocking(move || {
-        let start = Instant::now();
-        let result = host.call(&plugin, &request);
-        (result, start.elapsed())
-    })
-    .await
-    .unwrap()
+    call_text(host, merchant, intent, &[], "").await
 }
 
 async fn the_sandbox_holds(lang: &str) {

@@ -7,14 +7,18 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kefu_runtime::StoreData;
 use kefu_runtime::plugins::{
-    CallError, Clock, LoadError, PluginHost, PluginReply, PluginRequest, PrivateHttp, Proposal,
+    CallError, Clock, LoadError, PluginHost, PluginReply, PrivateHttp, Proposal,
 };
 use kefu_runtime::store::{DemoData, Store};
+
+#[allow(dead_code, reason = "each test file uses some of the shared helpers")]
+mod support;
 use kefu_test_plugins::{HOSTILE, ORDERS};
+use support::call_text;
 
 /// The component at `path` (a `kefu_test_plugins` constant).
 fn component(path: &str) -> Vec<u8> {
@@ -80,34 +84,6 @@ async fn call(
     slots: &[(&str, &str)],
 ) -> (Result<PluginReply, CallError>, Duration) {
     call_text(host, merchant, intent, slots, "").await
-}
-
-async fn call_text(
-    host: &Arc<PluginHost>,
-    merchant: &str,
-    intent: &str,
-    slots: &[(&str, &str)],
-    text: &str,
-) -> (Result<PluginReply, CallError>, Duration) {
-    let host = host.clone();
-    let plugin = host.for_intent(merchant, intent).expect("plugin loaded");
-    let request = PluginRequest {
-        intent: intent.into(),
-        locale: "en".into(),
-        text: text.into(),
-        slots: slots
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        owner_verified: true,
-    };
-    tokio::task::spawn_blocking(move || {
-        let start = Instant::now();
-        let result = host.call(&plugin, &request);
-        (result, start.elapsed())
-    })
-    .await
-    .unwrap()
 }
 
 async fn orders_still_work(host: &Arc<PluginHost>) {

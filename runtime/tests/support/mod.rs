@@ -1,0 +1,127 @@
+//! What several of the runtime's integration tests do alike: run the `kefu` binary, start a
+//! demo runtime on a free port, ask it as a shopper, call a plugin as the engine does.
+//! Each test file uses some of these.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use kefu_protocol::{ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use kefu_runtime::app::{ServeArgs, build_app};
+use kefu_runtime::plugins::{CallError, PluginHost, PluginReply, PluginRequest};
+use tokio_tungstenite::tungstenite::Message;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Runs `kefu args`; whether it succeeded, and what it printed (stdout, then stderr).
+pub fn kefu(args: &[&str]) -> (bool, String) {
+    kefu_in(&std::env::temp_dir(), args)
+}
+
+/// [`kefu`], run in `cwd`.
+pub fn kefu_in(cwd: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// A demo runtime on a free port with the test plugins, serving in the background.
+pub async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http::AppState) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    // No widget files: these tests speak the protocol and the admin API.
+    let args = ServeArgs {
+        compiler: Some(PathBuf::from(env!("CARGO_BIN_EXE_kefu"))),
+        ..ServeArgs::demo_in(
+            addr,
+            data_dir.to_path_buf(),
+            root().join("www"),
+            PathBuf::from(kefu_test_plugins::PLUGINS_DIR),
+        )
+    };
+    let app = build_app(&args, addr).await.unwrap();
+    let served = app.clone();
+    tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
+    (addr, app)
+}
+
+/// Sends one shopper message on a fresh conversation; returns the bot's (intent, text).
+pub async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/demo"))
+        .await
+        .unwrap();
+    let send = |m: ClientMessage| Message::Text(serde_json::to_string(&m).unwrap().into());
+    ws.send(send(ClientMessage::Hello {
+        version: PROTOCOL_VERSION,
+        conversation_id: None,
+        last_seq: 0,
+        locale: Some("en".into()),
+        identity: None,
+    }))
+    .await
+    .unwrap();
+    ws.send(send(ClientMessage::Say {
+        client_msg_id: "m1".into(),
+        text: text.into(),
+        locale: None,
+        hint: None,
+    }))
+    .await
+    .unwrap();
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(20), ws.next())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        let Message::Text(t) = frame else { continue };
+        if let ServerMessage::Message(m) = serde_json::from_str(t.as_str()).unwrap()
+            && m.author == kefu_protocol::Author::Bot
+        {
+            return (m.intent.unwrap_or_default(), m.text);
+        }
+    }
+}
+
+/// Calls `merchant`'s plugin for `intent` on a blocking thread, as the engine does (the
+/// shopper has proved ownership); the result and how long the call took.
+pub async fn call_text(
+    host: &Arc<PluginHost>,
+    merchant: &str,
+    intent: &str,
+    slots: &[(&str, &str)],
+    text: &str,
+) -> (Result<PluginReply, CallError>, Duration) {
+    let host = host.clone();
+    let plugin = host.for_intent(merchant, intent).expect("plugin loaded");
+    let request = PluginRequest {
+        intent: intent.into(),
+        locale: "en".into(),
+        text: text.into(),
+        slots: slots
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        owner_verified: true,
+    };
+    tokio::task::spawn_blocking(move || {
+        let start = Instant::now();
+        let result = host.call(&plugin, &request);
+        (result, start.elapsed())
+    })
+    .await
+    .unwrap()
+}
