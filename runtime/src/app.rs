@@ -155,6 +155,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(http::health::router())
         .merge(http::chat::router())
+        .merge(http::forget::router())
         .merge(http::agent::router())
         .merge(http::admin::router())
         .merge(http::assets::router(&state.config))

@@ -1,7 +1,7 @@
 // Accessibility, checked by axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) in a real browser,
 // in every state a shopper or an agent meets: the launcher on a shop's page; the panel empty,
 // mid-conversation, with each kind of card (order, product, refund confirmation), the contact
-// form, the rating, offline; the console's login, queue and conversation. Zero violations
+// form, the rating, offline, asking whether to delete the conversation; the console's login, queue and conversation. Zero violations
 // each time; a failure lists every violation's rule, impact and elements. Also: the panel is
 // usable from the keyboard alone, and its welcome (greeting, suggested questions, who answers)
 // works and is in the shopper's language. KEFU_A11Y_REPORT=1 prints each state's result.
@@ -102,6 +102,15 @@ describe('panel', () => {
     assert.equal(await panel.evaluate(() => document.activeElement.textContent), 'Confirm refund');
     await page.keyboard.press('Enter');
     await frame.locator('li[data-author="bot"]').filter({ hasText: /refunded for order 1003/ }).waitFor();
+    await page.close();
+  });
+
+  test('asking whether to delete the conversation', async () => {
+    const { page, frame, panel } = await storefrontChat();
+    await ask(frame, 'hello');
+    await frame.getByTestId('forget').click();
+    await frame.getByTestId('forget-confirm').waitFor();
+    await assertNoViolations(panel, 'the panel asking whether to delete the conversation');
     await page.close();
   });
 

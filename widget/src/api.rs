@@ -86,6 +86,43 @@ pub fn conversation_id(merchant: &str) -> Option<String> {
     storage()?.get_item(&session_key(merchant)).ok().flatten()
 }
 
+/// Has the runtime delete this tab's conversation with `merchant`
+/// (`DELETE /v1/chat/{merchant}/conversations/{id}`); also `Ok` when there was none.
+pub async fn delete_conversation(merchant: &str) -> Result<(), ()> {
+    use wasm_bindgen::JsCast;
+    let Some(id) = conversation_id(merchant) else {
+        return Ok(());
+    };
+    let window = web_sys::window().ok_or(())?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("DELETE");
+    let url = format!(
+        "/v1/chat/{}/conversations/{}",
+        js_sys::encode_uri_component(merchant),
+        js_sys::encode_uri_component(&id)
+    );
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(|_| ())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
+    // 404: already deleted (another tab, or the shop's retention period).
+    if response.ok() || response.status() == 404 {
+        Ok(())
+    } else {
+        Err(())
+    }
+}
+
+/// Forgets everything the panel kept on this tab and starts it afresh.
+pub fn start_afresh() {
+    if let Some(s) = storage() {
+        let _ = s.clear();
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Opens the chat for `merchant`, in `locale`, and reports to `on_event`.
 pub fn connect(merchant: &str, locale: &str, on_event: impl Fn(Event) + 'static) -> ChatLink {
     let (tx, rx) = unbounded();

@@ -40,6 +40,11 @@ pub enum Text {
     NewAddress,
     Welcome,
     Suggestions,
+    DeleteConversation,
+    DeleteQuestion,
+    DeleteConfirm,
+    DeleteKeep,
+    DeleteFailed,
 }
 
 /// `text` in `lang`.
@@ -114,6 +119,20 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::Welcome, Zh) => "欢迎",
         (Text::Suggestions, En) => "Questions you can ask",
         (Text::Suggestions, Zh) => "您可以这样问",
+        (Text::DeleteConversation, En) => "Delete chat",
+        (Text::DeleteConversation, Zh) => "删除对话",
+        (Text::DeleteQuestion, En) => {
+            "Delete this conversation? It is removed for you and from the shop's records, except what the shop must keep about payments, without your details."
+        }
+        (Text::DeleteQuestion, Zh) => {
+            "删除此对话？对话将从您这里和商家的记录中删除；商家依法须保留的付款记录会去除您的个人信息后保留。"
+        }
+        (Text::DeleteConfirm, En) => "Delete",
+        (Text::DeleteConfirm, Zh) => "删除",
+        (Text::DeleteKeep, En) => "Keep",
+        (Text::DeleteKeep, Zh) => "保留",
+        (Text::DeleteFailed, En) => "The conversation could not be deleted. Try again.",
+        (Text::DeleteFailed, Zh) => "未能删除对话，请重试。",
     }
 }
 

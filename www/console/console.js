@@ -85,6 +85,13 @@ function connect() {
       $('presence').classList.add('online');
       document.body.dataset.online = 'true';
     }
+    if (event.what === 'deleted' && event.conversation_id === state.open) {
+      // The shopper deleted it (or the shop's retention period ended it): nothing to show.
+      state.open = null;
+      state.view = null;
+      $('detail').hidden = true;
+      $('action-error').textContent = 'The conversation you had open was deleted.';
+    }
     refreshSoon(event.type === 'resync' || event.type === 'ready' ? null : event.conversation_id);
   };
   socket.onclose = () => {

@@ -38,6 +38,11 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
         None => None,
     };
     let app = build_app(&args, local).await?;
+    // Merchants' retention periods are in days: an hourly sweep keeps them to the hour.
+    tokio::spawn(crate::engine::privacy::sweep_forever(
+        app.engine.clone(),
+        Duration::from_secs(3600),
+    ));
     let url = app.config.public_url.clone();
     tracing::info!(%local, "kefu is listening");
     if args.demo {

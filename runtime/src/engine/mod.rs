@@ -17,7 +17,9 @@
 //! - while a human is asked for or in charge, the bot is silent; when nobody can answer
 //!   live, the handoff says so and offers a contact form instead ([`handoff`]);
 //! - agents claim, answer and resolve conversations through [`agents`]; every committed
-//!   change is published on the [`Bus`] for the widget and the consoles.
+//!   change is published on the [`Bus`] for the widget and the consoles;
+//! - a shopper's "delete this conversation" and the merchant's retention period forget
+//!   conversations through [`privacy`].
 //!
 //! Bot text never states facts of its own: order details come from plugins only.
 //!
@@ -49,6 +51,7 @@ mod money;
 mod ownership;
 pub mod plan;
 pub mod policy;
+pub mod privacy;
 mod proofs;
 pub mod replies;
 mod routing;

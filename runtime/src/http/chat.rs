@@ -20,6 +20,9 @@
 //! the engine sees it, so it is neither stored nor acknowledged and may be sent again; a
 //! socket silent for too long after hello is closed with a reason.
 //!
+//! A conversation deleted while its socket is open (from another tab, or by the retention
+//! sweep) closes the socket with that reason.
+//!
 //! When the runtime stops ([`super::drain`]), the socket finishes the turn it is answering
 //! and closes with 1012 "service restart"; the widget reconnects and resumes.
 
@@ -366,6 +369,16 @@ async fn session(
                 match event {
                     Ok(Event::Messages { messages, .. }) => {
                         out.push(&mut socket, store, &messages).await?
+                    }
+                    Ok(Event::Changed { what: "deleted", .. }) => {
+                        // Deleted from another tab (or by the retention sweep): nothing
+                        // here to go on with; a reconnect starts a new conversation.
+                        let close = CloseFrame {
+                            code: close_code::NORMAL,
+                            reason: "this conversation was deleted".into(),
+                        };
+                        let _ = socket.send(Message::Close(Some(close))).await;
+                        break;
                     }
                     Ok(Event::Changed { .. }) => {}
                     Err(RecvError::Lagged(_)) => out.catch_up(&mut socket, store).await?,

@@ -16,6 +16,7 @@ pub(crate) mod chat;
 mod console_tests;
 pub mod drain;
 pub mod error;
+pub(crate) mod forget;
 pub(crate) mod health;
 pub(crate) mod host_check;
 pub mod json;

@@ -12,7 +12,7 @@
 //! Conversations, messages and orders are here; every other table group has a file of its
 //! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
 //! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
-//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `registry.rs` (plugin
+//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `privacy.rs` (deleting conversations, retention), `registry.rs` (plugin
 //! versions, API keys), `secrets.rs` (merchants' sealed plugin secrets) and `demo.rs`.
 
 mod actions;
@@ -27,6 +27,9 @@ mod kv;
 mod labels;
 mod merchants;
 mod notes;
+mod privacy;
+#[cfg(test)]
+mod privacy_tests;
 mod refunds;
 mod registry;
 mod secrets;
@@ -53,6 +56,7 @@ pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};
 pub use notes::Note;
+pub use privacy::{ERASED, Forgotten, MAX_RETENTION_DAYS};
 pub use registry::{PluginVersion, Stored, StoredPlugin};
 pub use secrets::{SealedSecret, SecretInfo};
 pub use settings::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, SettingsUpdate};
@@ -393,7 +397,7 @@ impl Store {
             "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
              priority, handoff_reason, pending, verified_email, agent_id, csat_asked, \
              csat_score FROM conversations \
-             WHERE id = $1 AND merchant_id = $2",
+             WHERE id = $1 AND merchant_id = $2 AND deleted_at IS NULL",
         )
         .bind(id)
         .bind(merchant)

@@ -1,7 +1,9 @@
-//! The panel's title bar with the connection/handoff status and the close button.
+//! The panel's title bar with the connection/handoff status, "delete this conversation" and
+//! the close button.
 
 use yew::prelude::*;
 
+use super::ForgetConversation;
 use crate::hooks::{post_to_host, use_panel};
 use crate::i18n::{Text, t};
 
@@ -24,6 +26,7 @@ pub fn header(props: &HeaderProps) -> Html {
                 <h1>{ t(lang, Text::Title) }</h1>
                 <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status.clone() }</div>
             </div>
+            <ForgetConversation />
             <button type="button" aria-label={t(lang, Text::Close)} onclick={on_close}>{ "×" }</button>
         </header>
     }

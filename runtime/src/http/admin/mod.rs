@@ -9,6 +9,7 @@
 //!   (`/v1/admin/plugins…`, `/v1/admin/audit`);
 //! - [`settings`]: the shop's name, refund cap, business hours, reply time, handoff phrases
 //!   and default locale (`/v1/admin/settings`, `/v1/admin/handoff-phrases`);
+//! - [`privacy`]: how long conversations are kept (`/v1/admin/privacy`);
 //! - [`replies`]: the merchant's wording of the bot's own lines (`/v1/admin/replies…`);
 //! - [`faq`]: FAQ entries (`/v1/admin/faq…`);
 //! - [`catalog`]: the product catalogue, imported from CSV or JSON (`/v1/admin/catalog`);
@@ -26,6 +27,7 @@ mod catalog;
 mod faq;
 mod openapi;
 mod plugins;
+mod privacy;
 mod replies;
 mod secrets;
 mod settings;
@@ -53,6 +55,7 @@ fn routes() -> OpenApiRouter<AppState> {
             settings::handoff_phrases,
             settings::set_handoff_phrases
         ))
+        .routes(routes!(privacy::get_privacy, privacy::put_privacy))
         .routes(routes!(replies::replies))
         .routes(routes!(replies::set_reply, replies::reset_reply))
         .routes(routes!(faq::list, faq::add))
