@@ -17,6 +17,8 @@ mod console_tests;
 pub mod drain;
 pub mod error;
 pub(crate) mod forget;
+#[cfg(test)]
+mod forget_tests;
 pub(crate) mod health;
 pub(crate) mod host_check;
 pub mod json;

@@ -32,7 +32,7 @@ mod replies;
 mod secrets;
 mod settings;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

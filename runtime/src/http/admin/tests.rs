@@ -10,12 +10,12 @@ use crate::http::AppState;
 
 /// A runtime on a fresh data directory (the demo shop, no plugins), with API keys for the
 /// demo shop and for a second shop.
-struct TestApp {
-    state: AppState,
+pub(crate) struct TestApp {
+    pub(crate) state: AppState,
     /// `Authorization` header of the demo shop.
-    demo: String,
+    pub(crate) demo: String,
     /// `Authorization` header of another shop, `other-shop`.
-    other: String,
+    pub(crate) other: String,
     data_dir: std::path::PathBuf,
 }
 
@@ -25,7 +25,7 @@ impl Drop for TestApp {
     }
 }
 
-async fn app(with_key: bool) -> TestApp {
+pub(crate) async fn app(with_key: bool) -> TestApp {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data_dir = std::env::temp_dir().join(format!(
         "kefu-admin-test-{}-{}",
@@ -65,7 +65,7 @@ async fn app(with_key: bool) -> TestApp {
 }
 
 /// A response: status and body (JSON when it is JSON, else a string).
-async fn send(
+pub(crate) async fn send(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -93,11 +93,11 @@ async fn send(
     (status, body)
 }
 
-async fn get(app: &TestApp, path: &str, auth: &str) -> (StatusCode, Value) {
+pub(crate) async fn get(app: &TestApp, path: &str, auth: &str) -> (StatusCode, Value) {
     send(app, Method::GET, path, Some(auth), "application/json", "").await
 }
 
-async fn json(
+pub(crate) async fn json(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -627,6 +627,7 @@ async fn openapi_documents_every_admin_route() {
         ("faq.rs", include_str!("faq.rs")),
         ("openapi.rs", include_str!("openapi.rs")),
         ("plugins.rs", include_str!("plugins.rs")),
+        ("privacy.rs", include_str!("privacy.rs")),
         ("replies.rs", include_str!("replies.rs")),
         ("secrets.rs", include_str!("secrets.rs")),
         ("settings.rs", include_str!("settings.rs")),
