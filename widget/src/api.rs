@@ -101,9 +101,10 @@ pub async fn delete_conversation(merchant: &str) -> Result<(), ()> {
         js_sys::encode_uri_component(merchant),
         js_sys::encode_uri_component(&id)
     );
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-        .await
-        .map_err(|_| ())?;
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+            .await
+            .map_err(|_| ())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| ())?;
     // 404: already deleted (another tab, or the shop's retention period).
     if response.ok() || response.status() == 404 {

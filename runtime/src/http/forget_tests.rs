@@ -38,28 +38,52 @@ async fn a_shopper_deletes_their_conversation_once_and_only_in_its_shop() {
     let path = |shop: &str| format!("/v1/chat/{shop}/conversations/{}", conv.id);
     // Another shop's path does not reach it.
     let (status, body) = send(&app, Method::DELETE, &path("other-shop"), None, "", "").await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("no_conversation")));
-    assert!(store.conversation("demo", &conv.id).await.unwrap().is_some());
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("no_conversation"))
+    );
+    assert!(
+        store
+            .conversation("demo", &conv.id)
+            .await
+            .unwrap()
+            .is_some()
+    );
 
     let mut live = app.state.engine.bus().subscribe_conversation(&conv.id);
     let (status, body) = send(&app, Method::DELETE, &path("demo"), None, "", "").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(body, json!({"deleted": true, "messages_removed": 1, "records_kept": 0}));
-    assert!(store.conversation("demo", &conv.id).await.unwrap().is_none());
+    assert_eq!(
+        body,
+        json!({"deleted": true, "messages_removed": 1, "records_kept": 0})
+    );
+    assert!(
+        store
+            .conversation("demo", &conv.id)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // Announced, so an open chat socket on it closes and a console showing it drops it.
     match live.recv().await.unwrap() {
         Event::Changed { what, .. } => assert_eq!(what, "deleted"),
         other => panic!("expected the deletion, got {other:?}"),
     }
     let (status, body) = send(&app, Method::DELETE, &path("demo"), None, "", "").await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("no_conversation")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("no_conversation"))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merchant_sets_how_long_conversations_are_kept() {
     let app = app(false).await;
     let (status, body) = get(&app, "/v1/admin/privacy", &app.demo).await;
-    assert_eq!((status, body), (StatusCode::OK, json!({"retention_days": null})));
+    assert_eq!(
+        (status, body),
+        (StatusCode::OK, json!({"retention_days": null}))
+    );
     for bad in [json!(0), json!(3651)] {
         let body = json!({ "retention_days": bad });
         let (status, body) = json(&app, Method::PUT, "/v1/admin/privacy", &app.demo, body).await;
@@ -69,8 +93,14 @@ async fn a_merchant_sets_how_long_conversations_are_kept() {
     }
     let body = json!({"retention_days": 30});
     let (status, body) = json(&app, Method::PUT, "/v1/admin/privacy", &app.demo, body).await;
-    assert_eq!((status, body), (StatusCode::OK, json!({"retention_days": 30})));
-    assert_eq!(app.state.store.retention_days("demo").await.unwrap(), Some(Some(30)));
+    assert_eq!(
+        (status, body),
+        (StatusCode::OK, json!({"retention_days": 30}))
+    );
+    assert_eq!(
+        app.state.store.retention_days("demo").await.unwrap(),
+        Some(Some(30))
+    );
     // Each shop its own.
     let (_, body) = get(&app, "/v1/admin/privacy", &app.other).await;
     assert_eq!(body, json!({"retention_days": null}));

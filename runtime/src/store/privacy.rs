@@ -93,10 +93,7 @@ impl Store {
             .bind(merchant)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| {
-            r.get::<Option<i64>, _>("retention_days")
-                .map(|d| d as u32)
-        }))
+        Ok(row.map(|r| r.get::<Option<i64>, _>("retention_days").map(|d| d as u32)))
     }
 
     /// Sets how long `merchant` keeps conversations (checked by the caller against

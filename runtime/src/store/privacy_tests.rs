@@ -78,7 +78,10 @@ async fn full_conversation(store: &Store, refunded: bool) -> String {
     .execute(&store.pool)
     .await
     .unwrap();
-    for (id, state) in [("a-open", ActionState::Proposed), ("a-done", ActionState::Committed)] {
+    for (id, state) in [
+        ("a-open", ActionState::Proposed),
+        ("a-done", ActionState::Committed),
+    ] {
         if state == ActionState::Committed && !refunded {
             continue;
         }
@@ -177,17 +180,43 @@ async fn deleting_a_conversation_leaves_no_trace_of_what_was_said() {
     let store = demo().await;
     let id = full_conversation(&store, false).await;
     let other = full_conversation(&store, false).await;
-    assert!(!traces(&store, SAID).await.is_empty(), "the set-up stores the text");
+    assert!(
+        !traces(&store, SAID).await.is_empty(),
+        "the set-up stores the text"
+    );
 
-    let forgotten = store.delete_conversation("demo", &id).await.unwrap().unwrap();
-    assert_eq!(forgotten, Forgotten { messages: 1, kept: 0 });
+    let forgotten = store
+        .delete_conversation("demo", &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        forgotten,
+        Forgotten {
+            messages: 1,
+            kept: 0
+        }
+    );
     assert!(store.conversation("demo", &id).await.unwrap().is_none());
-    assert!(traces(&store, &id).await.iter().all(|t| t.starts_with("plugin_calls.")));
+    assert!(
+        traces(&store, &id)
+            .await
+            .iter()
+            .all(|t| t.starts_with("plugin_calls."))
+    );
     // The other conversation, word for word the same, is untouched.
     assert!(store.conversation("demo", &other).await.unwrap().is_some());
     let left = traces(&store, SAID).await;
     assert!(!left.is_empty() && left.iter().all(|t| !t.contains(&id)));
-    assert_eq!(store.delete_conversation("demo", &other).await.unwrap().unwrap().messages, 1);
+    assert_eq!(
+        store
+            .delete_conversation("demo", &other)
+            .await
+            .unwrap()
+            .unwrap()
+            .messages,
+        1
+    );
     assert_eq!(traces(&store, SAID).await, Vec::<String>::new());
     assert_eq!(traces(&store, EMAIL).await, Vec::<String>::new());
     // Gone is gone: a second deletion finds nothing.
@@ -198,8 +227,18 @@ async fn deleting_a_conversation_leaves_no_trace_of_what_was_said() {
 async fn money_that_moved_is_kept_without_the_shopper() {
     let store = demo().await;
     let id = full_conversation(&store, true).await;
-    let forgotten = store.delete_conversation("demo", &id).await.unwrap().unwrap();
-    assert_eq!(forgotten, Forgotten { messages: 1, kept: 1 });
+    let forgotten = store
+        .delete_conversation("demo", &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        forgotten,
+        Forgotten {
+            messages: 1,
+            kept: 1
+        }
+    );
     assert_eq!(traces(&store, SAID).await, Vec::<String>::new());
     assert_eq!(traces(&store, EMAIL).await, Vec::<String>::new());
     let refunds = store.refunds_for_order("demo", "1001").await.unwrap();
@@ -211,9 +250,22 @@ async fn money_that_moved_is_kept_without_the_shopper() {
         .unwrap()
         .get("shopper");
     assert_eq!(shopper, ERASED);
-    let kept = store.action(&id, &format!("a-done-{id}")).await.unwrap().unwrap();
-    assert_eq!((kept.state, kept.shopper.as_str()), (ActionState::Committed, ERASED));
-    assert!(store.action(&id, &format!("a-open-{id}")).await.unwrap().is_none());
+    let kept = store
+        .action(&id, &format!("a-done-{id}"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (kept.state, kept.shopper.as_str()),
+        (ActionState::Committed, ERASED)
+    );
+    assert!(
+        store
+            .action(&id, &format!("a-open-{id}"))
+            .await
+            .unwrap()
+            .is_none()
+    );
     // The anchor row is never resumed, and deleting it again finds nothing.
     assert!(store.conversation("demo", &id).await.unwrap().is_none());
     assert_eq!(store.delete_conversation("demo", &id).await.unwrap(), None);
@@ -244,7 +296,13 @@ async fn the_sweep_deletes_only_conversations_past_their_retention() {
         .unwrap();
     // Without a retention period nothing is ever swept.
     assert_eq!(store.retention_days("demo").await.unwrap(), Some(None));
-    assert!(store.expire_conversations(now, 10).await.unwrap().is_empty());
+    assert!(
+        store
+            .expire_conversations(now, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     store.set_retention_days("demo", Some(30)).await.unwrap();
     assert_eq!(store.retention_days("demo").await.unwrap(), Some(Some(30)));
     let swept = store.expire_conversations(now, 10).await.unwrap();
@@ -252,6 +310,15 @@ async fn the_sweep_deletes_only_conversations_past_their_retention() {
     assert!(store.conversation("demo", &old).await.unwrap().is_none());
     assert!(store.conversation("demo", &recent).await.unwrap().is_some());
     // A ten-year period does not overflow the arithmetic on either engine.
-    store.set_retention_days("demo", Some(MAX_RETENTION_DAYS)).await.unwrap();
-    assert!(store.expire_conversations(now, 10).await.unwrap().is_empty());
+    store
+        .set_retention_days("demo", Some(MAX_RETENTION_DAYS))
+        .await
+        .unwrap();
+    assert!(
+        store
+            .expire_conversations(now, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
