@@ -12,14 +12,16 @@
 //! Conversations, messages and orders are here; every other table group has a file of its
 //! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
 //! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
-//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `registry.rs` (plugin
-//! versions, API keys), `secrets.rs` (merchants' sealed plugin secrets) and `demo.rs`.
+//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `corrections.rs` (phrasings
+//! agents taught), `registry.rs` (plugin versions, API keys), `secrets.rs` (merchants'
+//! sealed plugin secrets) and `demo.rs`.
 
 mod actions;
 mod agents;
 mod audit;
 mod catalog;
 mod console;
+mod corrections;
 mod demo;
 mod engine;
 mod faq;
@@ -48,6 +50,7 @@ pub use crate::domain::{
 pub use agents::{Agent, NewAgentError};
 pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
+pub use corrections::CorrectionRecord;
 pub use demo::{DemoAgent, DemoData};
 pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
