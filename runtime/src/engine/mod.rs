@@ -17,7 +17,11 @@
 //! - while a human is asked for or in charge, the bot is silent; when nobody can answer
 //!   live, the handoff says so and offers a contact form instead ([`handoff`]);
 //! - agents claim, answer and resolve conversations through [`agents`]; every committed
-//!   change is published on the [`Bus`] for the widget and the consoles.
+//!   change is published on the [`Bus`] for the widget and the consoles;
+//! - what agents taught (a relabelled message, a question saved as an FAQ entry) counts
+//!   from the merchant's next message: the phrasing and close variants of it are understood
+//!   as taught ([`correction`], kept in step with the store by `taught`), before the
+//!   model's own reading and never for another merchant.
 //!
 //! Bot text never states facts of its own: order details come from plugins only.
 //!
@@ -36,6 +40,7 @@ mod audit;
 mod claims;
 mod confirm;
 mod context;
+pub mod correction;
 pub mod decide;
 pub mod decision;
 mod execute;
@@ -53,6 +58,7 @@ mod proofs;
 pub mod replies;
 mod routing;
 pub mod summary;
+mod taught;
 #[cfg(test)]
 mod text_fuzz;
 pub mod understand;
@@ -154,6 +160,7 @@ pub struct Engine {
     plugins: Arc<PluginHost>,
     bus: Bus,
     proof_failures: Arc<proofs::ProofFailures>,
+    taught: Arc<taught::TaughtPhrasings>,
 }
 
 impl Engine {
@@ -165,6 +172,7 @@ impl Engine {
             plugins,
             bus: Bus::new(),
             proof_failures: Arc::default(),
+            taught: Arc::default(),
         }
     }
 
@@ -263,7 +271,10 @@ impl Engine {
         {
             tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
         }
-        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""));
+        // What the merchant's agents taught comes before the model's own reading.
+        let correction = self.taught.nearest(&self.store, merchant, text).await?;
+        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""))
+            .as_taught(correction);
         u.card = input.card.clone();
         let mut exec = Executor::new(merchant, conversation);
         for _ in 0..MAX_ATTEMPTS {
