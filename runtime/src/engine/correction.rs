@@ -179,8 +179,8 @@ fn edits(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -230,7 +230,7 @@ fn covers(taught: &Reading, message: &Reading) -> bool {
         .collect();
     let missing = content
         .iter()
-        .filter(|c| !message.han.contains(c))
+        .filter(|c| !message.han.contains(*c))
         .count();
     words && (missing == 0 || (missing == 1 && content.len() >= 4))
 }

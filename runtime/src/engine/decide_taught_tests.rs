@@ -70,7 +70,7 @@ fn a_taught_faq_entry_is_given_verbatim_unless_the_message_answers_a_question() 
     assert_eq!(call(decide(&asked, &u)).request.intent, "track_order");
     // An entry since deleted teaches nothing: the model's reading stands.
     let u = taught(msg("do you gift wrap", "out_of_scope", 0.9), Target::Faq(42));
-    says(&reply(decide(&ctx, &u)), Line::OutOfScope);
+    says(&reply(decide(&super::tests::ctx(), &u)), Line::OutOfScope);
 }
 
 #[test]
