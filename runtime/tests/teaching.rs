@@ -20,21 +20,21 @@ use tokio_tungstenite::tungstenite::Message;
 #[allow(dead_code, reason = "each test file uses some of the shared helpers")]
 mod support;
 
-/// A question the model does not read as one about delivery options.
-const TAUGHT: &str = "can I come and collect my parcel from your warehouse";
+/// A question about collecting an order that the model misreads (as switching accounts).
+const TAUGHT: &str = "could I swing by and grab my stuff in person";
 
-/// Written variants of [`TAUGHT`]: typos, words added, dropped or swapped, an order number.
+/// Written variants of [`TAUGHT`]: typos, words added, dropped or swapped.
 const VARIANTS: [&str; 10] = [
-    "can i come and colect my parcel from your warehouse",
-    "hi, can I come and collect my parcel from your warehouse please?",
-    "Can I come and collect my parcel from your warehouse?",
-    "can I come and collect my parcel from your warehouse tomorrow",
-    "could I come and collect my parcel from your warehouse",
-    "can I come and collect my parcel from your warehose",
-    "hello, can I come and collect my parcel from the warehouse",
-    "so can I come and collect my parcel from your warehouse",
-    "can I come over and collect my parcel from your warehouse",
-    "can I come and collect my parcel 1003 from your warehouse",
+    "could I swing by and grab my stuf in person",
+    "hi, could I swing by and grab my stuff in person please?",
+    "Could I swing by and grab my stuff in person?",
+    "could I swing by at some point and grab my stuff in person",
+    "can I swing by and grab my stuff in person",
+    "could I swing by and grab my stuff in persn",
+    "hello, could I swing by and grab my stuff in person",
+    "so could I swing by and grab my stuff in person",
+    "could I just swing by and grab my stuff in person",
+    "could I swing by and grab my stuff in person instead",
 ];
 
 /// The label the agent teaches.

@@ -86,7 +86,7 @@ test('an agent claims, answers live and resolves; the shopper rates it', async (
 });
 
 test('a relabel in the console changes the next answer to the same words', async () => {
-  const taught = 'can I come and collect my parcel from your warehouse';
+  const taught = 'could I swing by and grab my stuff in person';
   const agentContext = await env.browser.newContext();
   const console_ = await agentContext.newPage();
   await console_.goto(`${env.kefu.url}/console`);
@@ -117,7 +117,7 @@ test('a relabel in the console changes the next answer to the same words', async
   const next = await nextContext.newPage();
   await next.goto(`${env.kefu.url}/`);
   const nextChat = await openChat(next);
-  const answer = await ask(nextChat, 'hi, can I come and colect my parcel from your warehouse?');
+  const answer = await ask(nextChat, 'hi, could I swing by and grab my stuf in person?');
   assert.match(await answer.innerText(), /Standard shipping \(3-5 business days\)/);
   await nextContext.close();
   await agentContext.close();
