@@ -244,7 +244,11 @@ async fn a_relabelled_message_is_answered_as_taught_at_once_for_its_merchant_onl
     let faq = serde_json::json!({ "question": ASKED, "answer": ANSWER, "lang": "en" });
     let (status, json, _) = agent_api(addr, "/v1/agent/faq", Some(cookie), faq).await;
     assert_eq!(status, 200, "{json}");
-    for text in [ASKED, "hi, do you do giftwrapping?", "do you do gift wraping"] {
+    for text in [
+        ASKED,
+        "hi, do you do giftwrapping?",
+        "do you do gift wraping",
+    ] {
         assert_eq!(say(addr, "demo", text).await.text, ANSWER, "{text}");
         assert_ne!(say(addr, "other-shop", text).await.text, ANSWER, "{text}");
     }
@@ -253,8 +257,16 @@ async fn a_relabelled_message_is_answered_as_taught_at_once_for_its_merchant_onl
     let (restarted, _app) = support::start(&dir).await;
     let answered = say(restarted, "demo", VARIANTS[4]).await;
     assert_eq!(answered.intent, LABEL, "{answered:?}");
-    assert_eq!(say(restarted, "demo", VARIANTS[2]).await.text, delivery_options);
-    assert_eq!(say(restarted, "demo", "do you do gift wrapping?").await.text, ANSWER);
+    assert_eq!(
+        say(restarted, "demo", VARIANTS[2]).await.text,
+        delivery_options
+    );
+    assert_eq!(
+        say(restarted, "demo", "do you do gift wrapping?")
+            .await
+            .text,
+        ANSWER
+    );
     assert_ne!(say(restarted, "other-shop", TAUGHT).await.intent, LABEL);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -49,10 +49,10 @@ pub const SIMILAR_FROM: f32 = 0.6;
 
 /// Latin words that carry no content of their own: a message may drop or swap them.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "my", "your", "our", "i", "im", "you", "me", "we", "us", "it", "its",
-    "is", "are", "was", "be", "to", "of", "in", "on", "at", "for", "with", "do", "does", "did",
-    "can", "could", "would", "will", "please", "hi", "hello", "hey", "there", "this", "that",
-    "so", "and", "or", "any", "some", "just", "guys", "thanks", "thank", "oh", "oops",
+    "a", "an", "the", "my", "your", "our", "i", "im", "you", "me", "we", "us", "it", "its", "is",
+    "are", "was", "be", "to", "of", "in", "on", "at", "for", "with", "do", "does", "did", "can",
+    "could", "would", "will", "please", "hi", "hello", "hey", "there", "this", "that", "so", "and",
+    "or", "any", "some", "just", "guys", "thanks", "thank", "oh", "oops",
 ];
 
 /// Chinese characters that carry no content of their own (particles, pronouns, "can",
@@ -228,10 +228,7 @@ fn covers(taught: &Reading, message: &Reading) -> bool {
         .copied()
         .filter(|c| !FUNCTION_HAN.contains(*c))
         .collect();
-    let missing = content
-        .iter()
-        .filter(|c| !message.han.contains(*c))
-        .count();
+    let missing = content.iter().filter(|c| !message.han.contains(*c)).count();
     words && (missing == 0 || (missing == 1 && content.len() >= 4))
 }
 
@@ -310,7 +307,11 @@ mod tests {
     #[test]
     fn the_same_words_and_close_variants_are_found_others_are_not() {
         let mut c = Corrections::default();
-        c.add(taught(1, "can I pick up my order at your warehouse", "delivery_options"));
+        c.add(taught(
+            1,
+            "can I pick up my order at your warehouse",
+            "delivery_options",
+        ));
         c.add(taught(2, "我的包裹被邻居签收了", "track_order"));
         for text in [
             "can I pick up my order at your warehouse",
@@ -319,7 +320,11 @@ mod tests {
             "hi, can I pick up my order at your warehouse please",
         ] {
             let found = c.nearest(text).unwrap_or_else(|| panic!("{text}"));
-            assert_eq!(found.target, Target::Intent("delivery_options".into()), "{text}");
+            assert_eq!(
+                found.target,
+                Target::Intent("delivery_options".into()),
+                "{text}"
+            );
         }
         assert_eq!(c.nearest("我的包裹被邻居签收了吗").map(|f| f.id), Some(2));
         for text in [
@@ -352,7 +357,10 @@ mod tests {
         c.add(taught(1, "is it worth it", "product_info"));
         c.add(taught(2, "is it worth it", "out_of_scope"));
         let found = c.nearest("is it worth it").unwrap();
-        assert_eq!((found.id, found.target), (2, Target::Intent("out_of_scope".into())));
+        assert_eq!(
+            (found.id, found.target),
+            (2, Target::Intent("out_of_scope".into()))
+        );
     }
 
     #[test]
@@ -451,7 +459,10 @@ mod tests {
             wrong.len(),
             misses.len(),
         );
-        assert!(wrong.is_empty(), "near misses answered as taught: {wrong:?}");
+        assert!(
+            wrong.is_empty(),
+            "near misses answered as taught: {wrong:?}"
+        );
         // Four variants are left to the model: three say it in other words, one is just
         // under the threshold.
         assert!(

@@ -43,7 +43,10 @@ fn a_taught_label_is_acted_on_with_the_messages_own_slots() {
         intent("track_order"),
     );
     let c = call(decide(&ctx(), &u));
-    assert_eq!((c.plugin.as_str(), c.request.intent.as_str()), ("orders", "track_order"));
+    assert_eq!(
+        (c.plugin.as_str(), c.request.intent.as_str()),
+        ("orders", "track_order")
+    );
     assert_eq!(c.order_number.as_deref(), Some("1001"));
     let u = taught(
         msg("can I collect it myself", "out_of_scope", 0.8),
@@ -56,20 +59,23 @@ fn a_taught_label_is_acted_on_with_the_messages_own_slots() {
 fn a_taught_faq_entry_is_given_verbatim_unless_the_message_answers_a_question() {
     let ctx = with_gift_wrap();
     // The model reads it as a product question a plugin serves: the entry answers anyway.
-    let u = taught(
-        msg("do you giftwrap", "product_info", 0.9),
-        Target::Faq(9),
-    );
+    let u = taught(msg("do you giftwrap", "product_info", 0.9), Target::Faq(9));
     let d = reply(decide(&ctx, &u));
     assert_eq!(d.text, "Yes: tick 'gift' at checkout, it is free.");
     assert_eq!((d.intent.as_str(), d.state), ("faq", Bot));
     // Asked for an order number, the shopper's next message answers that question.
     let mut asked = ctx.clone();
     asked.conversation.pending_intent = Some("track_order".into());
-    let u = taught(msg("do you gift wrap 1001", "track_order", 0.9), Target::Faq(9));
+    let u = taught(
+        msg("do you gift wrap 1001", "track_order", 0.9),
+        Target::Faq(9),
+    );
     assert_eq!(call(decide(&asked, &u)).request.intent, "track_order");
     // An entry since deleted teaches nothing: the model's reading stands.
-    let u = taught(msg("do you gift wrap", "out_of_scope", 0.9), Target::Faq(42));
+    let u = taught(
+        msg("do you gift wrap", "out_of_scope", 0.9),
+        Target::Faq(42),
+    );
     says(&reply(decide(&super::tests::ctx(), &u)), Line::OutOfScope);
 }
 
@@ -91,7 +97,11 @@ fn nothing_taught_keeps_a_policy_or_sensitive_topic_from_a_person() {
     for target in [intent("check_payment_methods"), Target::Faq(9)] {
         let u = taught(
             with_topic(
-                msg("what is this payment on my card", "check_payment_methods", 0.7),
+                msg(
+                    "what is this payment on my card",
+                    "check_payment_methods",
+                    0.7,
+                ),
                 Topic::Fraud,
             ),
             target,

@@ -260,7 +260,10 @@ mod tests {
         }
         let faq = Understanding::new("do you gift wrap", sure("out_of_scope", 0.6), "en")
             .as_taught(taught(Target::Faq(7)));
-        assert_eq!(faq.prediction.intent, "out_of_scope", "the entry is given later");
+        assert_eq!(
+            faq.prediction.intent, "out_of_scope",
+            "the entry is given later"
+        );
         assert_eq!(faq.taught.map(|t| t.target), Some(Target::Faq(7)));
     }
 }

@@ -177,14 +177,23 @@ mod tests {
         let all = store.corrections_after("demo", 0).await.unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].intent.as_deref(), Some("delivery_options"));
-        assert_eq!((all[1].faq_id, all[1].text.as_str()), (Some(faq), "do you gift wrap"));
+        assert_eq!(
+            (all[1].faq_id, all[1].text.as_str()),
+            (Some(faq), "do you gift wrap")
+        );
         assert!(all[0].id < all[1].id);
         assert_eq!(
             store.corrections_after("demo", all[0].id).await.unwrap(),
             all[1..]
         );
         assert_eq!(store.training_labels(&conv.id).await.unwrap().len(), 1);
-        assert!(store.corrections_after("other", 0).await.unwrap().is_empty());
+        assert!(
+            store
+                .corrections_after("other", 0)
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // Removing the FAQ entry removes what it taught.
         assert!(store.delete_faq("demo", faq).await.unwrap());
         assert_eq!(store.corrections_after("demo", 0).await.unwrap().len(), 1);
