@@ -1,10 +1,11 @@
 // A shopper asks for a person on the demo storefront; an agent, in a second browser
 // context, logs into the console, sees the chat in the queue with its reason, claims it,
 // replies (the shopper sees it live), and resolves it; the shopper rates the conversation
-// and the console shows the stored rating.
+// and the console shows the stored rating. Then an agent relabels a message the bot misread,
+// and the next shopper who says it in close words gets the answer it was taught.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { kefuAndBrowser, openChat } from './harness.mjs';
+import { ask, kefuAndBrowser, openChat } from './harness.mjs';
 
 const env = kefuAndBrowser();
 
@@ -80,6 +81,45 @@ test('an agent claims, answers live and resolves; the shopper rates it', async (
   await console_.locator('[data-testid="csat-score"][data-score="4"]').waitFor();
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreign, [], 'the console loads nothing from elsewhere');
+  await agentContext.close();
+  await shopperContext.close();
+});
+
+test('a relabel in the console changes the next answer to the same words', async () => {
+  const taught = 'could I swing by and grab my stuff in person';
+  const agentContext = await env.browser.newContext();
+  const console_ = await agentContext.newPage();
+  await console_.goto(`${env.kefu.url}/console`);
+  await console_.getByTestId('login-email').fill('agent@demo.kefu');
+  await console_.getByTestId('login-password').fill('kefu-demo');
+  await console_.getByTestId('login-submit').click();
+  await console_.getByTestId('presence').filter({ hasText: 'online' }).waitFor();
+
+  // The bot misreads the question; the shopper asks for a person.
+  const shopperContext = await env.browser.newContext();
+  const shop = await shopperContext.newPage();
+  await shop.goto(`${env.kefu.url}/`);
+  const chat = await openChat(shop);
+  const misread = await (await ask(chat, taught)).innerText();
+  assert.doesNotMatch(misread, /Standard shipping/);
+  await ask(chat, 'I want to talk to a human');
+
+  // The agent opens it and teaches the question's label.
+  const item = console_.getByTestId('queue-item').filter({ hasText: 'asked for a human' }).first();
+  await item.getByRole('button').click();
+  const message = console_.getByTestId('transcript-message').filter({ hasText: taught });
+  await message.getByTestId('teach-label').selectOption('delivery_options');
+  await message.getByTestId('teach').click();
+  await console_.getByTestId('transcript-message').filter({ hasText: 'taught as delivery_options' }).waitFor();
+
+  // The next shopper to ask it, with a typo and a greeting, is answered as taught.
+  const nextContext = await env.browser.newContext();
+  const next = await nextContext.newPage();
+  await next.goto(`${env.kefu.url}/`);
+  const nextChat = await openChat(next);
+  const answer = await ask(nextChat, 'hi, could I swing by and grab my stuf in person?');
+  assert.match(await answer.innerText(), /Standard shipping \(3-5 business days\)/);
+  await nextContext.close();
   await agentContext.close();
   await shopperContext.close();
 });

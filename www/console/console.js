@@ -208,7 +208,7 @@ function renderMessage(m, messages) {
     const slots = (m.slots ?? []).map((s) => `${s.kind}=${s.value}`).join(', ');
     li.append(el('span', { class: 'meta', 'data-testid': 'intent', text: `intent: ${m.intent}${confidence}${slots ? ` · ${slots}` : ''}` }));
     li.append(m.label
-      ? el('span', { class: 'meta', text: `taught as ${m.label}` })
+      ? el('span', { class: 'meta', text: `taught as ${m.label}: these words are answered so from now on` })
       : teachForm(m));
   }
   if (m.author === 'agent') {

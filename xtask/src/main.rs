@@ -401,6 +401,8 @@ fn test() -> Result<()> {
                 "--test",
                 "limits",
                 "--test",
+                "teaching",
+                "--test",
                 "e2e",
                 "--test",
                 "conversations",

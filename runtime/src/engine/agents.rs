@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use super::Engine;
 use crate::bus::Event;
+use crate::plugins::record::redact_text;
 use crate::store::{
     Agent, ClaimError, Conversation, NewMessage, Note, StoreError, StoredMessage, Ticket,
 };
@@ -303,8 +304,9 @@ impl Engine {
     }
 
     /// Records that `agent` labelled shopper message `seq` as `label` (which must be one of
-    /// the model's labels). Returns the message's text for the training file, or `None` if
-    /// it was labelled already.
+    /// the model's labels), and teaches the bot that its words (emails and phone numbers
+    /// masked) mean `label` from the merchant's next message on. Returns the message's text
+    /// for the training file, or `None` if it was labelled already.
     pub async fn label_message(
         &self,
         agent: &Agent,
@@ -330,12 +332,40 @@ impl Engine {
             .ok_or(ClaimError::NotFound)?;
         let added = self
             .store
-            .add_training_label(conversation, seq, label, agent.id)
+            .teach_label(
+                &agent.merchant_id,
+                conversation,
+                seq,
+                label,
+                agent.id,
+                &redact_text(&message.text),
+            )
             .await?;
         if added {
             self.publish_changed(&agent.merchant_id, conversation, "label");
         }
         Ok(added.then_some(message.text))
+    }
+
+    /// Adds an FAQ entry an agent wrote from a conversation: `question` (the shopper's
+    /// words) answered by `answer`; the bot gives it to those words and close variants of
+    /// them from the merchant's next message on, whatever the model makes of them.
+    pub async fn save_faq(
+        &self,
+        agent: &Agent,
+        lang: &str,
+        question: &str,
+        answer: &str,
+    ) -> Result<i64, StoreError> {
+        self.store
+            .add_taught_faq(
+                &agent.merchant_id,
+                lang,
+                question,
+                answer,
+                &redact_text(question),
+            )
+            .await
     }
 
     /// The console's view of a conversation of the agent's merchant.

@@ -12,6 +12,7 @@ use kefu_protocol::{Card, ConversationState};
 use super::claims;
 use super::confirm;
 use super::context::TurnContext;
+use super::correction::{Correction, Target};
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::faq;
 use super::handoff;
@@ -25,6 +26,7 @@ use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
 use super::understand::Understanding;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
+use crate::store::FaqEntry;
 use kefu_intent::topics::Topic;
 
 /// Consecutive unhelpful turns after which the bot stops trying and offers a person.
@@ -155,6 +157,19 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         }
         _ => None,
     };
+    // An FAQ entry an agent saved for these words answers them, whatever the model made of
+    // them (`correction.rs`), unless they answer a question the bot asked or a delivery
+    // problem or time pressure was heard.
+    if !answering
+        && heard.is_none()
+        && let Some(entry) = taught_faq(ctx, u)
+    {
+        return Answer::Now(answer_with(
+            entry.intent.as_deref().unwrap_or("faq"),
+            entry.answer.clone(),
+            vec![],
+        ));
+    }
     if !route.settled
         && heard.is_none()
         && let Some(d) = routing::clarify(u)
@@ -254,6 +269,21 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         order_number,
         proof_failed,
     })
+}
+
+/// The merchant's FAQ entry in the reply's language that an agent taught the message's
+/// words to mean, if it still exists.
+fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntry> {
+    let Some(Correction {
+        target: Target::Faq(id),
+        ..
+    }) = &u.taught
+    else {
+        return None;
+    };
+    ctx.faq
+        .iter()
+        .find(|e| e.id == *id && e.lang == u.lang.tag())
 }
 
 /// The intent a shopper's message becomes when it reports what went wrong with a delivery.
@@ -457,3 +487,6 @@ mod ownership_tests;
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;
+#[cfg(test)]
+#[path = "decide_taught_tests.rs"]
+mod taught_tests;

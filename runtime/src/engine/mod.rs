@@ -19,7 +19,11 @@
 //! - agents claim, answer and resolve conversations through [`agents`]; every committed
 //!   change is published on the [`Bus`] for the widget and the consoles;
 //! - a shopper's "delete this conversation" and the merchant's retention period forget
-//!   conversations through [`privacy`].
+//!   conversations through [`privacy`];
+//! - what agents taught (a relabelled message, a question saved as an FAQ entry) counts
+//!   from the merchant's next message: the phrasing and close variants of it are understood
+//!   as taught ([`correction`], kept in step with the store by `taught`), before the
+//!   model's own reading and never for another merchant.
 //!
 //! Bot text never states facts of its own: order details come from plugins only.
 //!
@@ -38,6 +42,7 @@ mod audit;
 mod claims;
 mod confirm;
 mod context;
+pub mod correction;
 pub mod decide;
 pub mod decision;
 mod execute;
@@ -56,6 +61,7 @@ mod proofs;
 pub mod replies;
 mod routing;
 pub mod summary;
+mod taught;
 #[cfg(test)]
 mod text_fuzz;
 pub mod understand;
@@ -157,6 +163,7 @@ pub struct Engine {
     plugins: Arc<PluginHost>,
     bus: Bus,
     proof_failures: Arc<proofs::ProofFailures>,
+    taught: Arc<taught::TaughtPhrasings>,
 }
 
 impl Engine {
@@ -168,6 +175,7 @@ impl Engine {
             plugins,
             bus: Bus::new(),
             proof_failures: Arc::default(),
+            taught: Arc::default(),
         }
     }
 
@@ -266,7 +274,10 @@ impl Engine {
         {
             tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
         }
-        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""));
+        // What the merchant's agents taught comes before the model's own reading.
+        let correction = self.taught.nearest(&self.store, merchant, text).await?;
+        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""))
+            .as_taught(correction);
         u.card = input.card.clone();
         let mut exec = Executor::new(merchant, conversation);
         for _ in 0..MAX_ATTEMPTS {

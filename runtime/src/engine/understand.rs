@@ -1,12 +1,14 @@
 //! What the runtime makes of one shopper message before deciding anything: the model's
-//! prediction (made here again: the browser's is only a hint), the language to answer in,
-//! the slots written in it and whether the shopper sounds upset. Pure: no store, no plugin.
+//! prediction (made here again: the browser's is only a hint), corrected by what the
+//! merchant's agents taught ([`Understanding::as_taught`]), the language to answer in, the
+//! slots written in it and whether the shopper sounds upset. Pure: no store, no plugin.
 
 use kefu_intent::Prediction;
 use kefu_intent::slots::{self, Slot, SlotKind};
 use kefu_intent::topics::Topic;
 
 use super::confirm::CardAnswer;
+use super::correction::{self, Correction, Target};
 use super::language;
 use super::replies::Lang;
 
@@ -29,6 +31,9 @@ pub struct Understanding {
     /// The confirmation card's button the message was, if it was one (the widget says
     /// which action it answers).
     pub card: Option<CardAnswer>,
+    /// The phrasing an agent taught that the message says again, when it decides what the
+    /// message means ([`Understanding::as_taught`]).
+    pub taught: Option<Correction>,
 }
 
 /// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
@@ -107,7 +112,33 @@ impl Understanding {
             topic: topic_of(text, &prediction, upset),
             prediction,
             card: None,
+            taught: None,
         }
+    }
+
+    /// The message as the merchant's agents taught it, when it says a taught phrasing
+    /// again: a taught label replaces the model's intent (the similarity as its confidence,
+    /// no runner-up, so nothing is asked back); a taught FAQ entry is given by the decision
+    /// (`decide::answer`), the intent staying the model's. Neither when the model heard a
+    /// request for a person or a policy request ([`correction::may_replace`]). Slots,
+    /// language, tone and topics stay as read from the text: a sensitive topic still sends
+    /// the message to a person before any intent counts, and a delivery problem heard
+    /// still becomes a claim.
+    pub fn as_taught(mut self, correction: Option<Correction>) -> Self {
+        let Some(c) = correction.filter(|_| correction::may_replace(&self.prediction.intent))
+        else {
+            return self;
+        };
+        if let Target::Intent(label) = &c.target {
+            let confidence = (c.similarity * 10_000.0).round() / 10_000.0;
+            self.prediction = Prediction {
+                intent: label.clone(),
+                confidence,
+                top: vec![(label.clone(), confidence)],
+            };
+        }
+        self.taught = Some(c);
+        self
     }
 
     /// The first slot of `kind` in the message.
@@ -186,5 +217,53 @@ mod tests {
             "en",
         );
         assert_eq!(fraud.topic.map(|t| t.0), Some(Topic::Fraud));
+    }
+
+    fn taught(target: Target) -> Option<Correction> {
+        Some(Correction {
+            id: 1,
+            target,
+            similarity: 0.87,
+        })
+    }
+
+    #[test]
+    fn a_taught_label_replaces_the_intent_and_keeps_slots_and_topics() {
+        let u = Understanding::new(
+            "can I collect order 1001 at your warehouse, jane@example.com",
+            sure("out_of_scope", 0.8),
+            "en",
+        )
+        .as_taught(taught(Target::Intent("delivery_options".into())));
+        assert_eq!(u.prediction.intent, "delivery_options");
+        assert_eq!(u.prediction.confidence, 0.87);
+        assert_eq!(u.prediction.top.len(), 1, "nothing to ask back");
+        assert_eq!(u.slot(SlotKind::OrderNumber), Some("1001"));
+        assert_eq!(u.slot(SlotKind::Email), Some("jane@example.com"));
+        // A sensitive topic stays whatever was taught.
+        let fraud = Understanding::new(
+            "there's a charge from your shop on my card that i never made",
+            sure("check_payment_methods", 0.95),
+            "en",
+        )
+        .as_taught(taught(Target::Intent("check_payment_methods".into())));
+        assert_eq!(fraud.topic.map(|t| t.0), Some(Topic::Fraud));
+    }
+
+    #[test]
+    fn a_request_for_a_person_stays_one_whatever_was_taught() {
+        for intent in ["contact_human_agent", "delete_account"] {
+            let u = Understanding::new("get me someone", sure(intent, 0.9), "en")
+                .as_taught(taught(Target::Intent("track_order".into())));
+            assert_eq!(u.prediction.intent, intent);
+            assert_eq!(u.taught, None);
+        }
+        let faq = Understanding::new("do you gift wrap", sure("out_of_scope", 0.6), "en")
+            .as_taught(taught(Target::Faq(7)));
+        assert_eq!(
+            faq.prediction.intent, "out_of_scope",
+            "the entry is given later"
+        );
+        assert_eq!(faq.taught.map(|t| t.target), Some(Target::Faq(7)));
     }
 }

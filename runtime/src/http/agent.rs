@@ -387,8 +387,8 @@ async fn faq_add(
         ));
     }
     let id = state
-        .store
-        .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
+        .engine
+        .save_faq(&agent, &body.lang, question, answer)
         .await?;
     Ok(Json(
         json!({ "faq": { "id": id, "question": question, "answer": answer, "lang": body.lang } }),

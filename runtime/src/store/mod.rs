@@ -12,7 +12,8 @@
 //! Conversations, messages and orders are here; every other table group has a file of its
 //! own, each an `impl Store` block: `settings.rs`, `catalog.rs`, `faq.rs`, `actions.rs`,
 //! `refunds.rs`, `kv.rs`, `audit.rs`, `agents.rs` (with sessions), `console.rs` (queue,
-//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `privacy.rs` (deleting conversations, retention), `registry.rs` (plugin
+//! claims, ratings), `notes.rs`, `tickets.rs`, `labels.rs`, `corrections.rs` (phrasings
+//! agents taught), `privacy.rs` (deleting conversations, retention), `registry.rs` (plugin
 //! versions, API keys), `secrets.rs` (merchants' sealed plugin secrets) and `demo.rs`.
 
 mod actions;
@@ -20,6 +21,7 @@ mod agents;
 mod audit;
 mod catalog;
 mod console;
+mod corrections;
 mod demo;
 mod engine;
 mod faq;
@@ -51,6 +53,7 @@ pub use crate::domain::{
 pub use agents::{Agent, NewAgentError};
 pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
+pub use corrections::CorrectionRecord;
 pub use demo::{DemoAgent, DemoData};
 pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
