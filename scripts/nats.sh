@@ -12,9 +12,14 @@ set -euo pipefail
 log() { echo "nats.sh: $*" >&2; }
 
 # The nats-server program, installing it if needed.
+# Debian puts it in /usr/sbin, which an unprivileged user's PATH may lack.
 server_bin() {
   if command -v nats-server >/dev/null; then
     command -v nats-server
+    return
+  fi
+  if [[ -x /usr/sbin/nats-server ]]; then
+    echo /usr/sbin/nats-server
     return
   fi
   if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
@@ -24,10 +29,14 @@ server_bin() {
   log "installing nats-server from Debian packages"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nats-server >&2
-  command -v nats-server || {
-    log "nats-server was installed but is not on PATH"
-    exit 1
-  }
+  if [[ -x /usr/sbin/nats-server ]]; then
+    echo /usr/sbin/nats-server
+  else
+    command -v nats-server || {
+      log "nats-server was installed but neither /usr/sbin/nats-server nor one on PATH exists"
+      exit 1
+    }
+  fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -11,7 +11,8 @@
 //! cause (an agent's reply, the notice that an agent joined, a rating question) as they are
 //! committed. It sends every message in `seq` order exactly once: it remembers the last
 //! `seq` it sent, skips what it already sent, and fills any gap (a lagging subscription,
-//! a message committed between two frames) from the store.
+//! a message committed between two frames) from the store. What another node committed
+//! arrives as a `seq` only ([`Event::Stored`]); the messages are read from the store.
 //!
 //! Anonymous clients are held to [`super::limits`]: an address opening too many sockets is
 //! refused the upgrade (429); a `say`, `contact` or `rate` sent too fast, past the
@@ -366,6 +367,13 @@ async fn session(
                 match event {
                     Ok(Event::Messages { messages, .. }) => {
                         out.push(&mut socket, store, &messages).await?
+                    }
+                    // Another node stored them: read them from the store, the record.
+                    Ok(Event::Stored { through_seq, .. }) => {
+                        out.stored = out.stored.max(through_seq);
+                        if through_seq > out.sent {
+                            out.catch_up(&mut socket, store).await?;
+                        }
                     }
                     Ok(Event::Changed { .. }) => {}
                     Err(RecvError::Lagged(_)) => out.catch_up(&mut socket, store).await?,
