@@ -8,6 +8,7 @@
 //! Skipped (with a message) unless `KEFU_TEST_DATABASE` and `KEFU_TEST_NATS` name the
 //! servers; `cargo xtask test` runs them with `scripts/postgres.sh run scripts/nats.sh run`.
 
+#[path = "multinode/cluster.rs"]
 mod cluster;
 
 use std::time::{Duration, Instant};
