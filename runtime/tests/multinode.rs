@@ -3,7 +3,9 @@
 //! agent on the other talk live both ways; an agent's console on one node counts as online
 //! on the other; a node killed with SIGKILL mid-conversation loses nothing and repeats
 //! nothing for the shopper who reconnects to the other; a plugin deployed through one node
-//! serves on the other within a second.
+//! serves on the other within a second; a killed node's consoles stop counting after three
+//! heartbeats; nodes that lose NATS keep serving their own sockets and catch up once it is
+//! back.
 //!
 //! Skipped (with a message) unless `KEFU_TEST_DATABASE` and `KEFU_TEST_NATS` name the
 //! servers; `cargo xtask test` runs them with `scripts/postgres.sh run scripts/nats.sh run`.
@@ -14,7 +16,7 @@ mod cluster;
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use cluster::{Agent, Cluster, Shopper, admin, services};
+use cluster::{Agent, Cluster, NatsServer, Shopper, admin, services};
 use kefu_protocol::{Author, Card};
 
 /// How long a live message may take to cross from one node to the other on loopback.
@@ -212,6 +214,74 @@ async fn a_plugin_deployed_through_one_node_serves_on_the_other_within_a_second(
     assert!(answered_by_plugin(&answer), "B never served the plugin: {answer}");
     eprintln!("deployed on A, serving on B after {took:?}");
     assert!(took < Duration::from_secs(1), "B took {took:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_nodes_consoles_stop_counting_after_three_heartbeats() {
+    let Some((db, nats)) = services() else { return };
+    let cluster = Cluster::new("expiry", &db, &nats).await;
+    let (a, b) = (cluster.node("a"), cluster.node("b"));
+    let agent = Agent::login(&a).await;
+    let _console = agent.console(&b).await;
+    assert!(poll(LIVE, || async { agent.online_seen_by(&a).await == 1 }).await);
+    // SIGKILL: B says no goodbye, so A goes on counting its console until B is silent for
+    // three heartbeats (6 s; B's last heartbeat was at most 2 s before).
+    b.kill();
+    let killed = Instant::now();
+    assert_eq!(agent.online_seen_by(&a).await, 1, "forgotten before expiry");
+    let gone = poll(Duration::from_secs(10), || async {
+        agent.online_seen_by(&a).await == 0
+    })
+    .await;
+    let after = killed.elapsed();
+    assert!(gone, "A still counts the dead node's console after {after:?}");
+    assert!(after >= Duration::from_secs(3), "forgotten after only {after:?}");
+    eprintln!("a killed node's console stopped counting after {after:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nodes_that_lose_nats_keep_serving_and_catch_up_once_it_is_back() {
+    let Some((db, _)) = services() else { return };
+    let mut nats = NatsServer::start();
+    let cluster = Cluster::new("outage", &db, &nats.url()).await;
+    let (a, b) = (cluster.node("a"), cluster.node("b"));
+    let agent = Agent::login(&b).await;
+    let _console = agent.console(&b).await;
+    let mut shopper = Shopper::start(&a).await;
+    shopper.say("m1", "I want to talk to a human").await;
+    let path = format!("/v1/agent/conversations/{}", shopper.conversation);
+    agent.post(&b, &format!("{path}/claim"), serde_json::json!({})).await;
+    let joined = shopper
+        .pushed(LIVE, |m| m.state == kefu_protocol::ConversationState::Human)
+        .await;
+    assert!(joined.is_some(), "the nodes talk before the outage");
+
+    // NATS goes away: each node still serves its own sockets.
+    nats.stop();
+    let turn = shopper.say("m2", "hello? anyone there?").await;
+    assert_eq!(turn[0].text, "hello? anyone there?");
+    let reply = "Sorry, we are here: your parcel left today";
+    agent
+        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": reply }))
+        .await;
+    let early = shopper.pushed(Duration::from_millis(500), |m| m.text == reply).await;
+    assert!(early.is_none(), "the reply crossed without NATS");
+
+    // NATS is back: the nodes reconnect on their own and A's socket catches up from the
+    // store, with no new message and no reconnection of the shopper.
+    nats.restart();
+    let back = Instant::now();
+    let caught_up = shopper.pushed(Duration::from_secs(15), |m| m.text == reply).await;
+    assert!(caught_up.is_some(), "the shopper never saw the reply sent during the outage");
+    eprintln!("caught up {:?} after NATS came back", back.elapsed());
+    // And live again.
+    let live = "Anything else I can do?";
+    agent
+        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": live }))
+        .await;
+    assert!(shopper.pushed(LIVE, |m| m.text == live).await.is_some());
+    let stored = cluster.store.messages_after(&shopper.conversation, 0).await.unwrap();
+    assert_eq!(stored, shopper.shown);
 }
 
 /// Whether `check` holds within `wait` (asked every 50 ms).
