@@ -34,7 +34,10 @@ async fn a_shopper_on_one_node_and_an_agent_on_the_other_talk_live_both_ways() {
     let mut shopper = Shopper::start(&a).await;
     let turn = shopper.say("m1", "I want to talk to a human").await;
     let handoff = turn.last().unwrap();
-    assert_eq!(handoff.state, kefu_protocol::ConversationState::WaitingForHuman);
+    assert_eq!(
+        handoff.state,
+        kefu_protocol::ConversationState::WaitingForHuman
+    );
     assert!(
         !handoff
             .cards
@@ -50,7 +53,9 @@ async fn a_shopper_on_one_node_and_an_agent_on_the_other_talk_live_both_ways() {
 
     // The agent, on B, claims and answers: the shopper on A sees both live.
     let path = format!("/v1/agent/conversations/{conv}");
-    agent.post(&b, &format!("{path}/claim"), serde_json::json!({})).await;
+    agent
+        .post(&b, &format!("{path}/claim"), serde_json::json!({}))
+        .await;
     let joined = shopper
         .pushed(LIVE, |m| m.state == kefu_protocol::ConversationState::Human)
         .await;
@@ -58,7 +63,11 @@ async fn a_shopper_on_one_node_and_an_agent_on_the_other_talk_live_both_ways() {
     let started = Instant::now();
     let reply = "Hi, this is Ada. Which order is it about?";
     agent
-        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": reply }))
+        .post(
+            &b,
+            &format!("{path}/reply"),
+            serde_json::json!({ "text": reply }),
+        )
         .await;
     let seen = shopper.pushed(LIVE, |m| m.text == reply).await;
     let seen = seen.expect("the agent's reply reached the shopper on A live");
@@ -140,22 +149,37 @@ async fn a_node_killed_mid_conversation_loses_and_repeats_nothing_for_the_shoppe
     shopper.say("m2", "I want to talk to a human").await;
     let conv = shopper.conversation.clone();
     let path = format!("/v1/agent/conversations/{conv}");
-    agent.post(&b, &format!("{path}/claim"), serde_json::json!({})).await;
     agent
-        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": "Ada here: looking at it" }))
+        .post(&b, &format!("{path}/claim"), serde_json::json!({}))
+        .await;
+    agent
+        .post(
+            &b,
+            &format!("{path}/reply"),
+            serde_json::json!({ "text": "Ada here: looking at it" }),
+        )
         .await;
     assert!(
-        shopper.pushed(LIVE, |m| m.text == "Ada here: looking at it").await.is_some(),
+        shopper
+            .pushed(LIVE, |m| m.text == "Ada here: looking at it")
+            .await
+            .is_some(),
         "the reply reached A"
     );
-    shopper.say("m3", "the parcel says delivered but nothing came").await;
+    shopper
+        .say("m3", "the parcel says delivered but nothing came")
+        .await;
 
     // A message on its way when A dies: stored or not, it was never acknowledged.
     shopper.send("m4", "are you still there?").await;
     a.kill();
     // Meanwhile the agent goes on, on B.
     agent
-        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": "Still here; opening a claim" }))
+        .post(
+            &b,
+            &format!("{path}/reply"),
+            serde_json::json!({ "text": "Still here; opening a claim" }),
+        )
         .await;
 
     // The widget reconnects, to B, from the last seq it showed, and sends its outbox again.
@@ -167,11 +191,17 @@ async fn a_node_killed_mid_conversation_loses_and_repeats_nothing_for_the_shoppe
         .shown
         .iter()
         .any(|m| m.text == "Still here; opening a claim");
-    assert!(missed, "what was said while the shopper was away was replayed");
+    assert!(
+        missed,
+        "what was said while the shopper was away was replayed"
+    );
 
     // The store and the shopper agree, message for message, and each send is there once.
     let stored = cluster.store.messages_after(&conv, 0).await.unwrap();
-    assert_eq!(stored, shopper.shown, "the shopper saw exactly what was stored");
+    assert_eq!(
+        stored, shopper.shown,
+        "the shopper saw exactly what was stored"
+    );
     for id in ["m1", "m2", "m3", "m4", "m5"] {
         let count = stored
             .iter()
@@ -191,7 +221,8 @@ async fn a_plugin_deployed_through_one_node_serves_on_the_other_within_a_second(
 
     // No plugin serves orders yet: the bot cannot look it up, on either node.
     let before = cluster::ask(&b, ask).await;
-    let answered_by_plugin = |text: &str| text.contains("1001") && text.to_lowercase().contains("shipped");
+    let answered_by_plugin =
+        |text: &str| text.contains("1001") && text.to_lowercase().contains("shipped");
     assert!(!answered_by_plugin(&before), "{before}");
 
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
@@ -211,7 +242,10 @@ async fn a_plugin_deployed_through_one_node_serves_on_the_other_within_a_second(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let took = deployed.elapsed();
-    assert!(answered_by_plugin(&answer), "B never served the plugin: {answer}");
+    assert!(
+        answered_by_plugin(&answer),
+        "B never served the plugin: {answer}"
+    );
     eprintln!("deployed on A, serving on B after {took:?}");
     assert!(took < Duration::from_secs(1), "B took {took:?}");
 }
@@ -234,8 +268,14 @@ async fn a_killed_nodes_consoles_stop_counting_after_three_heartbeats() {
     })
     .await;
     let after = killed.elapsed();
-    assert!(gone, "A still counts the dead node's console after {after:?}");
-    assert!(after >= Duration::from_secs(3), "forgotten after only {after:?}");
+    assert!(
+        gone,
+        "A still counts the dead node's console after {after:?}"
+    );
+    assert!(
+        after >= Duration::from_secs(3),
+        "forgotten after only {after:?}"
+    );
     eprintln!("a killed node's console stopped counting after {after:?}");
 }
 
@@ -250,7 +290,9 @@ async fn nodes_that_lose_nats_keep_serving_and_catch_up_once_it_is_back() {
     let mut shopper = Shopper::start(&a).await;
     shopper.say("m1", "I want to talk to a human").await;
     let path = format!("/v1/agent/conversations/{}", shopper.conversation);
-    agent.post(&b, &format!("{path}/claim"), serde_json::json!({})).await;
+    agent
+        .post(&b, &format!("{path}/claim"), serde_json::json!({}))
+        .await;
     let joined = shopper
         .pushed(LIVE, |m| m.state == kefu_protocol::ConversationState::Human)
         .await;
@@ -262,25 +304,44 @@ async fn nodes_that_lose_nats_keep_serving_and_catch_up_once_it_is_back() {
     assert_eq!(turn[0].text, "hello? anyone there?");
     let reply = "Sorry, we are here: your parcel left today";
     agent
-        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": reply }))
+        .post(
+            &b,
+            &format!("{path}/reply"),
+            serde_json::json!({ "text": reply }),
+        )
         .await;
-    let early = shopper.pushed(Duration::from_millis(500), |m| m.text == reply).await;
+    let early = shopper
+        .pushed(Duration::from_millis(500), |m| m.text == reply)
+        .await;
     assert!(early.is_none(), "the reply crossed without NATS");
 
     // NATS is back: the nodes reconnect on their own and A's socket catches up from the
     // store, with no new message and no reconnection of the shopper.
     nats.restart();
     let back = Instant::now();
-    let caught_up = shopper.pushed(Duration::from_secs(15), |m| m.text == reply).await;
-    assert!(caught_up.is_some(), "the shopper never saw the reply sent during the outage");
+    let caught_up = shopper
+        .pushed(Duration::from_secs(15), |m| m.text == reply)
+        .await;
+    assert!(
+        caught_up.is_some(),
+        "the shopper never saw the reply sent during the outage"
+    );
     eprintln!("caught up {:?} after NATS came back", back.elapsed());
     // And live again.
     let live = "Anything else I can do?";
     agent
-        .post(&b, &format!("{path}/reply"), serde_json::json!({ "text": live }))
+        .post(
+            &b,
+            &format!("{path}/reply"),
+            serde_json::json!({ "text": live }),
+        )
         .await;
     assert!(shopper.pushed(LIVE, |m| m.text == live).await.is_some());
-    let stored = cluster.store.messages_after(&shopper.conversation, 0).await.unwrap();
+    let stored = cluster
+        .store
+        .messages_after(&shopper.conversation, 0)
+        .await
+        .unwrap();
     assert_eq!(stored, shopper.shown);
 }
 

@@ -18,8 +18,8 @@
 //! A node whose NATS server is gone keeps serving its own sockets: only the fan-out stops.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Weak;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -124,13 +124,14 @@ impl Link {
                 url: shown.clone(),
                 reason: e.to_string(),
             })?;
-        let subscriber = client
-            .subscribe(format!("{PREFIX}.>"))
-            .await
-            .map_err(|e| NatsError::Subscribe {
-                url: shown.clone(),
-                reason: e.to_string(),
-            })?;
+        let subscriber =
+            client
+                .subscribe(format!("{PREFIX}.>"))
+                .await
+                .map_err(|e| NatsError::Subscribe {
+                    url: shown.clone(),
+                    reason: e.to_string(),
+                })?;
         telemetry::nats_connected(true);
         tracing::info!(url = %shown, node = %node, "joined the other nodes over NATS");
         let (queue, queued) = mpsc::channel(QUEUE);
@@ -225,7 +226,10 @@ async fn send(
 
 async fn publish(client: &async_nats::Client, node: &str, body: Body) {
     let subject = body.subject();
-    if let Err(e) = client.publish(subject, wire::encode(node, body).into()).await {
+    if let Err(e) = client
+        .publish(subject, wire::encode(node, body).into())
+        .await
+    {
         // Only when the client is gone; a disconnection is reported by `watch`.
         tracing::debug!(error = %e, "publishing to NATS");
     }
@@ -322,21 +326,31 @@ mod tests {
 
     #[test]
     fn credentials_in_a_url_are_masked() {
-        assert_eq!(masked("nats://kefu:pw@10.0.0.5:4222"), "nats://***@10.0.0.5:4222");
-        assert_eq!(masked("nats://s3cret@nats.internal"), "nats://***@nats.internal");
+        assert_eq!(
+            masked("nats://kefu:pw@10.0.0.5:4222"),
+            "nats://***@10.0.0.5:4222"
+        );
+        assert_eq!(
+            masked("nats://s3cret@nats.internal"),
+            "nats://***@nats.internal"
+        );
         assert_eq!(masked("nats://127.0.0.1:4222"), "nats://127.0.0.1:4222");
     }
 
     #[tokio::test]
     async fn a_bad_url_or_an_unreachable_server_is_refused_with_the_url() {
         let bus = Bus::new();
-        let err = bus.join_nats("http://kefu:pw@127.0.0.1:4222").await.unwrap_err();
+        let err = bus
+            .join_nats("http://kefu:pw@127.0.0.1:4222")
+            .await
+            .unwrap_err();
         let text = err.to_string();
         assert!(text.contains("nats://") && !text.contains("pw"), "{text}");
         // Nothing listens on the discard port of the loopback address.
         let err = bus.join_nats("nats://127.0.0.1:9").await.unwrap_err();
         assert!(
-            err.to_string().contains("cannot connect to the NATS server nats://127.0.0.1:9"),
+            err.to_string()
+                .contains("cannot connect to the NATS server nats://127.0.0.1:9"),
             "{err}"
         );
         assert!(!bus.is_clustered());

@@ -60,7 +60,8 @@ impl Roster {
 
     /// `node` said at `now` that these are its counts.
     pub(super) fn heard(&mut self, node: &str, online: Counts, now: Instant) {
-        self.remote.insert(node.to_string(), Heard { online, at: now });
+        self.remote
+            .insert(node.to_string(), Heard { online, at: now });
     }
 
     /// `node` is stopping: its consoles are gone.
@@ -104,7 +105,10 @@ mod tests {
         roster.opened("demo");
         roster.opened("demo");
         roster.opened("other");
-        assert_eq!((roster.online("demo", now), roster.online("x", now)), (2, 0));
+        assert_eq!(
+            (roster.online("demo", now), roster.online("x", now)),
+            (2, 0)
+        );
         roster.closed("demo");
         roster.closed("other");
         roster.closed("other");
@@ -122,7 +126,10 @@ mod tests {
         assert_eq!(roster.online("other", now), 2);
         // A new snapshot replaces the last one: counts are never added up twice.
         roster.heard("b", counts(&[("demo", 1)]), now);
-        assert_eq!((roster.online("demo", now), roster.online("other", now)), (2, 1));
+        assert_eq!(
+            (roster.online("demo", now), roster.online("other", now)),
+            (2, 1)
+        );
         roster.left("c");
         assert_eq!(roster.online("other", now), 0);
     }

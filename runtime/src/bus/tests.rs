@@ -38,7 +38,10 @@ async fn messages_reach_the_conversation_and_its_merchant_but_no_one_else() {
     assert_eq!(shopper.recv().await.unwrap(), expected);
     assert_eq!(console.recv().await.unwrap(), expected);
     for sub in [&mut other_shopper, &mut other_console] {
-        assert!(nothing_for(sub).await, "another conversation or shop heard it");
+        assert!(
+            nothing_for(sub).await,
+            "another conversation or shop heard it"
+        );
     }
 }
 

@@ -62,7 +62,8 @@ impl Cluster {
         let store = Store::connect(&scratch).await.unwrap();
         let joiner = if server.contains('?') { '&' } else { '?' };
         let database = format!("{server}{joiner}options[search_path]={schema}");
-        let dir = std::env::temp_dir().join(format!("kefu-multinode-{}-{test}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("kefu-multinode-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let plugins_dir = dir.join("no-plugins");
         std::fs::create_dir_all(&plugins_dir).unwrap();
@@ -117,7 +118,10 @@ impl Node {
             .args(["--max-chat-sockets-per-ip", "0"])
             .args(["--max-messages-per-ip-per-minute", "0"])
             .args(["--max-messages-per-conversation-per-minute", "0"])
-            .env("RUST_LOG", "warn,kefu_runtime::bus=info,kefu_runtime::registry=info")
+            .env(
+                "RUST_LOG",
+                "warn,kefu_runtime::bus=info,kefu_runtime::registry=info",
+            )
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -163,7 +167,10 @@ fn frame(message: &ClientMessage) -> Message {
 /// The next server frame within `wait`; `None` once the socket closed or nothing came.
 async fn next_within(socket: &mut Socket, wait: Duration) -> Option<ServerMessage> {
     loop {
-        let msg = tokio::time::timeout(wait, socket.next()).await.ok()??.ok()?;
+        let msg = tokio::time::timeout(wait, socket.next())
+            .await
+            .ok()??
+            .ok()?;
         match msg {
             Message::Text(text) => return Some(serde_json::from_str(text.as_str()).unwrap()),
             Message::Close(_) => return None,
@@ -218,7 +225,8 @@ impl Shopper {
     /// Goes on with the same conversation on `node`, from the last `seq` shown, as the
     /// widget does after its socket closed.
     pub async fn reconnect(&mut self, node: &Node) {
-        let (socket, id) = Self::hello(&node.chat(), Some(&self.conversation), self.last_seq()).await;
+        let (socket, id) =
+            Self::hello(&node.chat(), Some(&self.conversation), self.last_seq()).await;
         assert_eq!(id, self.conversation, "resumed another conversation");
         self.socket = socket;
     }
@@ -377,8 +385,13 @@ impl Agent {
     /// Logs in through `node`.
     pub async fn login(node: &Node) -> Self {
         let body = serde_json::json!({ "email": AGENT_EMAIL, "password": AGENT_PASSWORD });
-        let (status, json, cookie) =
-            http("POST", format!("{}/v1/agent/login", node.url), Auth::None, Some(body)).await;
+        let (status, json, cookie) = http(
+            "POST",
+            format!("{}/v1/agent/login", node.url),
+            Auth::None,
+            Some(body),
+        )
+        .await;
         assert_eq!(status, 200, "{json}");
         Self {
             cookie: cookie.expect("a session cookie"),
@@ -387,14 +400,24 @@ impl Agent {
 
     /// `GET path` on `node`.
     pub async fn get(&self, node: &Node, path: &str) -> serde_json::Value {
-        let (status, json, _) =
-            http("GET", format!("{}{path}", node.url), Auth::Cookie(self.cookie.clone()), None).await;
+        let (status, json, _) = http(
+            "GET",
+            format!("{}{path}", node.url),
+            Auth::Cookie(self.cookie.clone()),
+            None,
+        )
+        .await;
         assert_eq!(status, 200, "{path}: {json}");
         json
     }
 
     /// `POST path` on `node`.
-    pub async fn post(&self, node: &Node, path: &str, body: serde_json::Value) -> serde_json::Value {
+    pub async fn post(
+        &self,
+        node: &Node,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
         let (status, json, _) = http(
             "POST",
             format!("{}{path}", node.url),
@@ -438,7 +461,10 @@ impl Console {
     /// The next event within `wait`.
     pub async fn event(&mut self, wait: Duration) -> Option<serde_json::Value> {
         loop {
-            let msg = tokio::time::timeout(wait, self.socket.next()).await.ok()??.ok()?;
+            let msg = tokio::time::timeout(wait, self.socket.next())
+                .await
+                .ok()??
+                .ok()?;
             if let Message::Text(text) = msg {
                 return Some(serde_json::from_str(text.as_str()).unwrap());
             }
@@ -542,7 +568,10 @@ impl NatsServer {
         self.child = Some(child);
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(std::time::Instant::now() < deadline, "nats-server did not start");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "nats-server did not start"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
