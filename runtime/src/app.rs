@@ -13,6 +13,7 @@ use axum::Router;
 use clap::Args;
 use tower_http::trace::TraceLayer;
 
+use crate::bus::Bus;
 use crate::engine::Engine;
 use crate::http::{self, AppState, ChatLimits, HttpConfig, Limits, LoginThrottle, TrainingFile};
 use crate::plugins::{PluginHost, PrivateHttp, Secrets};
@@ -106,6 +107,14 @@ pub struct ServeArgs {
     /// Without it there are no metrics over HTTP.
     #[arg(long, env = "KEFU_METRICS_LISTEN", value_name = "ADDR")]
     pub metrics_listen: Option<SocketAddr>,
+    /// Join the other kefu nodes sharing this database through the NATS server at this URL
+    /// (`nats://host:4222`, `nats://user:password@host:4222`, `tls://…`): messages, agent
+    /// presence and plugin deployments reach shoppers and agents connected to any node. A
+    /// NATS server that cannot be reached at start is an error; once joined, a lost
+    /// connection is retried while the node serves its own sockets. Without it, the node
+    /// works alone.
+    #[arg(long, env = "KEFU_NATS", hide_env_values = true, value_name = "URL")]
+    pub nats: Option<String>,
     /// On SIGTERM or Ctrl-C: how long turns in flight and open requests may take to finish
     /// before the process exits anyway (sockets are told to reconnect at once).
     #[arg(
@@ -145,6 +154,7 @@ impl ServeArgs {
             allow_private_http: vec![],
             trusted_proxies: vec![],
             metrics_listen: None,
+            nats: None,
             shutdown_grace_secs: 20,
         }
     }
@@ -211,16 +221,25 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         Some(path) => path.clone(),
         None => std::env::current_exe().context("locating the kefu binary")?,
     };
+    let bus = Bus::new();
+    if let Some(url) = &args.nats {
+        bus.join_nats(url).await?;
+    }
     let registry = Registry::new(
         store.clone(),
         plugins.clone(),
         args.data_dir.join("plugin-cache"),
         compiler,
-    );
+    )
+    .with_bus(bus.clone());
     // Deployed versions override the bundled plugins of the same name.
     let deployed = registry.restore().await?;
     if deployed > 0 {
         tracing::info!(count = deployed, "deployed plugins loaded");
+    }
+    if bus.is_clustered() {
+        // Until the process exits, like the bus.
+        drop(registry.follow(&bus));
     }
     if args.demo && !store.has_api_key(demo.merchant_id()).await? {
         let key = store.create_api_key(demo.merchant_id(), "demo").await?;
@@ -250,7 +269,7 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         .clone()
         .unwrap_or_else(|| args.data_dir.join("train_agent_labels.tsv"));
     Ok(AppState {
-        engine: Engine::new(store.clone(), classifier, plugins),
+        engine: Engine::new(store.clone(), classifier, plugins).with_bus(bus),
         store,
         registry,
         secrets: vault,

@@ -9,13 +9,27 @@
 //! a recorded version ever serves, so a database failure leaves the previous version
 //! serving and a restart (which loads every merchant's active versions again, from the
 //! artifact cache) serves exactly what was serving before it.
+//!
+//! Several nodes: the store says which version is active, so a node that recorded a change
+//! announces it on the bus ([`Bus::plugins_changed`]) and the others [`Registry::reload`]
+//! that merchant's active versions from the store ([`Registry::follow`]); news that may
+//! have been missed, and a check every [`RECHECK`], make every node look at everyone's.
+//! Activations on one node are serialised (a reload never puts back a version that a
+//! deploy here has just replaced), and each node remembers which component it activated
+//! per plugin, so a reload compiles only what changed.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use crate::bus::{Bus, PluginsChanged};
 use crate::plugins::compile::{ArtifactCache, CompileError, sha256_hex};
 use crate::plugins::{LoadError, LoadedPlugin, Manifest, PluginHost};
 use crate::store::{PluginVersion, Store, StoreError, Stored};
+
+/// How often a node in a cluster checks every merchant's active versions, whatever it heard.
+pub const RECHECK: Duration = Duration::from_secs(30);
 
 /// Why a deploy, activation or rollback failed. Messages are for the merchant.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +86,11 @@ pub struct Registry {
     host: Arc<PluginHost>,
     cache: ArtifactCache,
     compiler: PathBuf,
+    bus: Option<Bus>,
+    /// Held from recording an activation until the host serves it, and by a reload.
+    activating: Arc<tokio::sync::Mutex<()>>,
+    /// (merchant, plugin) → SHA-256 of the stored component this node activated.
+    serving: Arc<Mutex<HashMap<(String, String), String>>>,
 }
 
 impl Registry {
@@ -84,6 +103,32 @@ impl Registry {
             host,
             cache,
             compiler,
+            bus: None,
+            activating: Arc::default(),
+            serving: Arc::default(),
+        }
+    }
+
+    /// The same registry announcing its changes to other nodes on `bus`.
+    pub fn with_bus(mut self, bus: Bus) -> Self {
+        self.bus = Some(bus);
+        self
+    }
+
+    /// Makes `plugin` (stored with component `sha256`) serve, and remembers it.
+    fn serve(&self, merchant: &str, plugin: Arc<LoadedPlugin>, sha256: &str) {
+        let name = plugin.manifest().plugin.name.clone();
+        self.host.activate(plugin);
+        self.serving
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((merchant.to_string(), name), sha256.to_string());
+    }
+
+    /// Tells the other nodes (if any) that `merchant`'s active versions changed.
+    fn announce(&self, merchant: &str) {
+        if let Some(bus) = &self.bus {
+            bus.plugins_changed(merchant);
         }
     }
 
@@ -137,6 +182,7 @@ impl Registry {
             .await?;
         // Recorded before it serves: if the database refuses, the previous version keeps
         // serving and nothing runs that a restart would not bring back.
+        let _activating = self.activating.lock().await;
         match self
             .store
             .add_plugin_version(merchant, &name, &version, &sha, manifest_text, &component)
@@ -148,7 +194,8 @@ impl Registry {
         self.store
             .activate_plugin(merchant, &name, &version)
             .await?;
-        self.host.activate(plugin);
+        self.serve(merchant, plugin, &sha);
+        self.announce(merchant);
         tracing::info!(merchant, plugin = %name, %version, "plugin deployed");
         Ok(activated)
     }
@@ -168,8 +215,10 @@ impl Registry {
         let (plugin, activated) = self
             .prepare(merchant, &stored.manifest, stored.component)
             .await?;
+        let _activating = self.activating.lock().await;
         self.store.activate_plugin(merchant, name, version).await?;
-        self.host.activate(plugin);
+        self.serve(merchant, plugin, &activated.sha256);
+        self.announce(merchant);
         tracing::info!(merchant, plugin = %name, %version, "plugin version activated");
         Ok(activated)
     }
@@ -202,10 +251,11 @@ impl Registry {
     /// is logged and skipped: one merchant's broken plugin never keeps the runtime down.
     pub async fn restore(&self) -> Result<usize, DeployError> {
         let mut loaded = 0;
+        let _activating = self.activating.lock().await;
         for p in self.store.active_plugins().await? {
             match self.prepare(&p.merchant_id, &p.manifest, p.component).await {
-                Ok((plugin, _)) => {
-                    self.host.activate(plugin);
+                Ok((plugin, activated)) => {
+                    self.serve(&p.merchant_id, plugin, &activated.sha256);
                     loaded += 1;
                 }
                 Err(e) => {
@@ -214,5 +264,78 @@ impl Registry {
             }
         }
         Ok(loaded)
+    }
+
+    /// Makes this node serve what the store says is active for `merchant` (every merchant
+    /// with `None`), loading only versions it does not serve yet; how many it loaded. A
+    /// version that no longer loads is logged and skipped, as at start.
+    pub async fn reload(&self, merchant: Option<&str>) -> Result<usize, DeployError> {
+        let merchants = match merchant {
+            Some(m) => vec![m.to_string()],
+            None => self.store.merchant_ids().await?,
+        };
+        let _activating = self.activating.lock().await;
+        let mut loaded = 0;
+        for merchant in merchants {
+            for v in self.store.plugin_versions(&merchant).await? {
+                let key = (merchant.clone(), v.name.clone());
+                let serving = self
+                    .serving
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&key)
+                    .cloned();
+                if !v.active || serving.as_deref() == Some(v.sha256.as_str()) {
+                    continue;
+                }
+                let Some(stored) = self
+                    .store
+                    .plugin_version(&merchant, &v.name, &v.version)
+                    .await?
+                else {
+                    continue;
+                };
+                match self
+                    .prepare(&merchant, &stored.manifest, stored.component)
+                    .await
+                {
+                    Ok((plugin, activated)) => {
+                        self.serve(&merchant, plugin, &activated.sha256);
+                        loaded += 1;
+                        tracing::info!(merchant = %merchant, plugin = %v.name, version = %v.version, "plugin version activated on another node; serving it here");
+                    }
+                    Err(e) => {
+                        tracing::error!(merchant = %merchant, plugin = %v.name, version = %v.version, error = %e, "cannot load a plugin version activated on another node")
+                    }
+                }
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Serves what other nodes activate, as `bus` announces it, and checks every
+    /// merchant's active versions every [`RECHECK`] (an announcement may be lost). Runs
+    /// until the bus is gone.
+    pub fn follow(&self, bus: &Bus) -> tokio::task::JoinHandle<()> {
+        let registry = self.clone();
+        let mut changes = bus.plugin_changes();
+        tokio::spawn(async move {
+            let mut recheck = tokio::time::interval(RECHECK);
+            recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            recheck.tick().await;
+            loop {
+                let merchant = tokio::select! {
+                    change = changes.recv() => match change {
+                        Some(PluginsChanged::Merchant(m)) => Some(m),
+                        Some(PluginsChanged::Unknown) => None,
+                        None => return,
+                    },
+                    _ = recheck.tick() => None,
+                };
+                if let Err(e) = registry.reload(merchant.as_deref()).await {
+                    tracing::error!(error = %e, "loading plugin versions activated on other nodes");
+                }
+            }
+        })
     }
 }

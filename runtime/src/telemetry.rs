@@ -37,6 +37,11 @@ pub const QUEUE_WAIT_SECONDS: &str = "kefu_queue_wait_seconds";
 pub const RATE_LIMITED: &str = "kefu_rate_limited_total";
 /// How long a store operation took, by operation.
 pub const STORE_SECONDS: &str = "kefu_store_duration_seconds";
+/// 1 while the node is connected to NATS, 0 while it reconnects (absent without `--nats`).
+pub const NATS_CONNECTED: &str = "kefu_nats_connected";
+/// Notes for the other nodes dropped because the queue to NATS was full (each time, the
+/// other nodes are then asked to catch up from the store).
+pub const BUS_DROPPED: &str = "kefu_bus_dropped_total";
 
 /// Bucket bounds (seconds) of every `_seconds` histogram: from a fast store write to a
 /// plugin's deadline and a queue wait of minutes.
@@ -128,6 +133,16 @@ pub fn queue_wait(merchant: &str, waited: Duration) {
 /// `messages_per_conversation`, `tickets_per_conversation`, `login`).
 pub fn refused(limit: &'static str) {
     counter!(RATE_LIMITED, "limit" => limit).increment(1);
+}
+
+/// Whether the node is connected to the NATS server.
+pub fn nats_connected(connected: bool) {
+    gauge!(NATS_CONNECTED).set(if connected { 1.0 } else { 0.0 });
+}
+
+/// A note for the other nodes was dropped.
+pub fn bus_dropped() {
+    counter!(BUS_DROPPED).increment(1);
 }
 
 /// An open WebSocket of `kind`, counted in [`OPEN_SOCKETS`] while this value lives.

@@ -334,7 +334,7 @@ fn plugin_bench(steps: &mut Steps) -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    let mut steps = Steps::new(10 + build::STEPS);
+    let mut steps = Steps::new(11 + build::STEPS);
     tools::ensure_build_tools(&mut steps)?;
     tools::ensure_browser(&mut steps)?;
     steps.run(
@@ -407,6 +407,23 @@ fn test() -> Result<()> {
                 "--test",
                 "conversations",
             ]),
+    )?;
+    // Two `kefu serve` nodes sharing one throw-away PostgreSQL and one throw-away NATS
+    // server (each script installs Debian's package when it is missing): live messages both
+    // ways, presence, a node killed with SIGKILL, a deploy on one node serving on the other.
+    steps.run(
+        "running the two-node tests on PostgreSQL and NATS (scripts/postgres.sh, scripts/nats.sh)",
+        Command::new("bash")
+            .arg(root().join("scripts/postgres.sh"))
+            .arg("run")
+            .arg("bash")
+            .arg(root().join("scripts/nats.sh"))
+            .arg("run")
+            .arg(cargo().get_program())
+            .args(["test", "--package", "kefu-runtime", "--test", "multinode"])
+            // One pair of nodes at a time: the deploy must serve on the other node within a
+            // second, which a 2-core machine running four pairs at once does not measure.
+            .args(["--", "--test-threads=1"]),
     )?;
     let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;
     steps.run(

@@ -119,6 +119,8 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             tracing::warn!(signal = again.unwrap_or("?"), "second stop signal: stopping now");
         }
     }
+    // The other nodes stop counting this node's consoles now, not at expiry.
+    app.engine.bus().leave().await;
     app.store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -16,7 +16,7 @@ use kefu_protocol::{
 use serde::Serialize;
 
 use super::Engine;
-use crate::bus::Event;
+use crate::bus::{Change, Event};
 use crate::plugins::record::redact_text;
 use crate::store::{
     Agent, ClaimError, Conversation, NewMessage, Note, StoreError, StoredMessage, Ticket,
@@ -188,7 +188,7 @@ fn is_handoff_line(m: &ChatMessage) -> bool {
 }
 
 impl Engine {
-    fn publish_changed(&self, merchant: &str, conversation: &str, what: &'static str) {
+    fn publish_changed(&self, merchant: &str, conversation: &str, what: Change) {
         self.bus.publish(
             merchant,
             Event::Changed {
@@ -299,7 +299,7 @@ impl Engine {
     ) -> Result<Note, AgentError> {
         let text = agent_text(text)?;
         let note = self.store.add_note(agent, conversation, text).await?;
-        self.publish_changed(&agent.merchant_id, conversation, "note");
+        self.publish_changed(&agent.merchant_id, conversation, Change::Note);
         Ok(note)
     }
 
@@ -342,7 +342,7 @@ impl Engine {
             )
             .await?;
         if added {
-            self.publish_changed(&agent.merchant_id, conversation, "label");
+            self.publish_changed(&agent.merchant_id, conversation, Change::Label);
         }
         Ok(added.then_some(message.text))
     }

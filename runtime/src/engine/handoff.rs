@@ -16,7 +16,7 @@ use super::context::TurnContext;
 use super::decision::Decision;
 use super::language::script;
 use super::{Engine, EngineError, Turn};
-use crate::bus::Event;
+use crate::bus::{Change, Event};
 use crate::store::{
     Conversation, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, NewMessage, StoreError,
 };
@@ -339,7 +339,7 @@ impl Engine {
                     merchant,
                     Event::Changed {
                         conversation_id: conversation.to_string(),
-                        what: "ticket",
+                        what: Change::Ticket,
                     },
                 );
                 Ok(Turn::Stored(stored))
@@ -416,7 +416,7 @@ impl Engine {
                     merchant,
                     Event::Changed {
                         conversation_id: conversation.to_string(),
-                        what: "csat",
+                        what: Change::Csat,
                     },
                 );
                 Ok(Turn::Stored(stored))

@@ -179,6 +179,12 @@ impl Engine {
         }
     }
 
+    /// The same engine publishing on `bus` (one that reaches other nodes, say).
+    pub fn with_bus(mut self, bus: Bus) -> Self {
+        self.bus = bus;
+        self
+    }
+
     /// Where committed changes are published (and agent presence is counted).
     pub fn bus(&self) -> &Bus {
         &self.bus

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use super::Engine;
-use crate::bus::Event;
+use crate::bus::{Change, Event};
 use crate::store::{Forgotten, StoreError};
 
 /// Conversations deleted per store round trip by the sweep.
@@ -48,7 +48,7 @@ impl Engine {
             merchant,
             Event::Changed {
                 conversation_id: id.to_string(),
-                what: "deleted",
+                what: Change::Deleted,
             },
         );
     }

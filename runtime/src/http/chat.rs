@@ -11,7 +11,8 @@
 //! cause (an agent's reply, the notice that an agent joined, a rating question) as they are
 //! committed. It sends every message in `seq` order exactly once: it remembers the last
 //! `seq` it sent, skips what it already sent, and fills any gap (a lagging subscription,
-//! a message committed between two frames) from the store.
+//! a message committed between two frames) from the store. What another node committed
+//! arrives as a `seq` only ([`Event::Stored`]); the messages are read from the store.
 //!
 //! Anonymous clients are held to [`super::limits`]: an address opening too many sockets is
 //! refused the upgrade (429); a `say`, `contact` or `rate` sent too fast, past the
@@ -42,7 +43,7 @@ use tracing::Instrument;
 use super::drain::{self, DrainGuard};
 use super::limits::whole_seconds;
 use super::{ApiError, AppState, PeerIp};
-use crate::bus::Event;
+use crate::bus::{Change, Event};
 use crate::engine::handoff::ContactInput;
 use crate::engine::{CardAnswer, EngineError, ShopperInput, Turn};
 use crate::store::Store;
@@ -370,7 +371,14 @@ async fn session(
                     Ok(Event::Messages { messages, .. }) => {
                         out.push(&mut socket, store, &messages).await?
                     }
-                    Ok(Event::Changed { what: "deleted", .. }) => {
+                    // Another node stored them: read them from the store, the record.
+                    Ok(Event::Stored { through_seq, .. }) => {
+                        out.stored = out.stored.max(through_seq);
+                        if through_seq > out.sent {
+                            out.catch_up(&mut socket, store).await?;
+                        }
+                    }
+                    Ok(Event::Changed { what: Change::Deleted, .. }) => {
                         // Deleted from another tab (or by the retention sweep): nothing
                         // here to go on with; a reconnect starts a new conversation.
                         let close = CloseFrame {

@@ -6,7 +6,7 @@ use kefu_protocol::{Author, ConversationState};
 use serde_json::json;
 
 use super::admin::tests::{app, get, json, send};
-use crate::bus::Event;
+use crate::bus::{Change, Event};
 use crate::store::{ConversationUpdate, NewMessage};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -66,7 +66,7 @@ async fn a_shopper_deletes_their_conversation_once_and_only_in_its_shop() {
     );
     // Announced, so an open chat socket on it closes and a console showing it drops it.
     match live.recv().await.unwrap() {
-        Event::Changed { what, .. } => assert_eq!(what, "deleted"),
+        Event::Changed { what, .. } => assert_eq!(what, Change::Deleted),
         other => panic!("expected the deletion, got {other:?}"),
     }
     let (status, body) = send(&app, Method::DELETE, &path("demo"), None, "", "").await;
