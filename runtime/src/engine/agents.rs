@@ -217,6 +217,7 @@ impl Engine {
             client_msg_id: None,
             intent: Some("agent_joined".into()),
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self.store.claim(agent, conversation, notice).await?;
         self.bus
@@ -239,6 +240,7 @@ impl Engine {
             client_msg_id: None,
             intent: None,
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self
             .store
@@ -274,6 +276,7 @@ impl Engine {
             client_msg_id: None,
             intent: Some("resolved".into()),
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self
             .store

@@ -13,6 +13,8 @@
 //! - [`faq`]: FAQ entries (`/v1/admin/faq…`);
 //! - [`catalog`]: the product catalogue, imported from CSV or JSON (`/v1/admin/catalog`);
 //! - [`secrets`]: plugin secrets, write-only (`/v1/admin/secrets…`);
+//! - [`analytics`]: the shop's reports, the conversations behind a figure, CSV, and the
+//!   questions the bot could not answer (`/v1/admin/analytics…`);
 //! - [`openapi`]: the OpenAPI document of all of the above, `GET /v1/admin/openapi.json`
 //!   (no key needed: it is documentation).
 //!
@@ -21,6 +23,7 @@
 //! undocumented (`openapi_documents_every_admin_route` checks that nothing is added any
 //! other way).
 
+mod analytics;
 mod auth;
 mod catalog;
 mod faq;
@@ -60,6 +63,10 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(catalog::list, catalog::import))
         .routes(routes!(secrets::list))
         .routes(routes!(secrets::set, secrets::remove))
+        .routes(routes!(analytics::report))
+        .routes(routes!(analytics::conversations))
+        .routes(routes!(analytics::export))
+        .routes(routes!(analytics::unanswered))
         .routes(routes!(openapi::document))
 }
 

@@ -1,0 +1,370 @@
+//! One conversation's figures, from its messages: whether the bot answered, how the first
+//! matter ended (confirmed, assumed, withdrawn, pending), every handoff with its reason,
+//! the people's times, the turns per intent and the questions the bot could not answer.
+//! The definitions are `docs/analytics.md`'s; the order of the checks below is theirs.
+
+use serde::{Deserialize, Serialize};
+
+use super::hours::{OpenHours, business_ms, day_of};
+use super::{ConversationRow, MessageRow, Who};
+
+/// The assumed-resolution window: no message and no handoff for this long after the bot's
+/// answer.
+pub const QUIET_MS: i64 = 24 * 3_600_000;
+
+/// A rating at or above this (of 5) confirms a resolution.
+pub const SATISFIED: u8 = 4;
+
+/// Bot messages that are notices, not answers.
+const NOTICES: &[&str] = &["agent_joined", "resolved"];
+
+/// Shopper intents that say nothing about what the matter is (a matter's subject is the
+/// last intent outside these).
+const NOT_A_SUBJECT: &[&str] = &[
+    "greeting",
+    "thanks",
+    "goodbye",
+    "card_accepted",
+    "card_declined",
+    "contact",
+    "csat",
+    "contact_human_agent",
+];
+
+/// Lines that say the bot could not answer the question: the unanswered questions.
+const UNANSWERED_LINES: &[&str] = &["out_of_scope", "cannot_handle_yet"];
+
+/// Lines that say the thing asked about was not found.
+const NOT_FOUND_LINES: &[&str] = &["order_not_found", "product_not_found"];
+
+/// How the conversation's first matter ended for the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// The bot never answered (nothing to resolve).
+    NotInvolved,
+    /// The shopper said thanks after a helpful answer, or rated the bot-only chat 4 or 5.
+    Confirmed,
+    /// No message and no handoff within 24 hours of the bot's answer.
+    Assumed,
+    /// Assumed, then the shopper came back about the same thing.
+    Withdrawn,
+    /// A person was asked for before the matter ended.
+    HandedOff,
+    /// The bot's last answer is less than 24 hours old.
+    Pending,
+}
+
+/// One handoff: the turn that put the conversation in the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handoff {
+    /// The reason's kind (`asked_for_human`, `policy_topic`, `loop`, …).
+    pub reason: String,
+    /// The intent of the shopper's message that caused it.
+    pub intent: Option<String>,
+    /// Nobody could answer live (the shopper was given the contact form).
+    pub nobody_online: bool,
+    /// Wall-clock ms until an agent claimed it; `None` if nobody has.
+    pub wait_ms: Option<i64>,
+}
+
+/// One shopper message and what the bot made of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntentTurn {
+    /// The classified intent.
+    pub intent: String,
+    /// The bot asked which of several things was meant.
+    pub clarified: bool,
+    /// The order or product asked about was not found.
+    pub not_found: bool,
+    /// The bot could not help with the turn.
+    pub unhelpful: bool,
+    /// The turn handed off.
+    pub handed_off: bool,
+}
+
+/// Everything the reports count about one conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConversationFacts {
+    /// The conversation.
+    pub id: String,
+    /// UTC day it started.
+    pub day: String,
+    /// When it started (Unix ms).
+    pub created_at: i64,
+    /// Language: the start locale's primary tag (`en`, `zh`).
+    pub lang: String,
+    /// Channel (`widget`).
+    pub channel: String,
+    /// The shopper wrote at least once (empty conversations are not reported).
+    pub active: bool,
+    /// The bot answered at least one message without handing it off.
+    pub involved: bool,
+    /// How its first matter ended.
+    pub resolution: Resolution,
+    /// Every handoff, in order.
+    pub handoffs: Vec<Handoff>,
+    /// A person wrote in it.
+    pub human: bool,
+    /// A person wrote in it and the bot never answered.
+    pub agent_only: bool,
+    /// Rating asked.
+    pub csat_asked: bool,
+    /// Rating given.
+    pub csat_score: Option<u8>,
+    /// First handoff → first agent message, in business hours (ms).
+    pub first_response_ms: Option<i64>,
+    /// First handoff → the first "resolved", in business hours (ms).
+    pub resolution_ms: Option<i64>,
+    /// The shopper wrote again after a person resolved it.
+    pub reopened: bool,
+    /// Messages people wrote (the bot's never count).
+    pub agent_messages: u32,
+    /// Every shopper message's intent and what became of it.
+    pub turns: Vec<IntentTurn>,
+    /// Shopper messages the bot could not answer: (language, text).
+    pub unanswered: Vec<String>,
+    /// The shopper's first message, cut to 100 characters.
+    pub first_line: String,
+    /// Until when these facts hold without a new message (Unix ms); `None`: until one.
+    pub valid_until: Option<i64>,
+}
+
+/// The kind of a recorded handoff reason. `upset` and `after_line` (the bot's line before
+/// the shopper's request) tell a request for a person apart by what led to it.
+pub fn reason_kind(reason: &str, upset: bool, after_line: Option<&str>) -> &'static str {
+    if reason.starts_with("asked for a human") {
+        return match after_line {
+            _ if upset => "frustration",
+            Some("plugin_failed" | "commit_failed") => "plugin_failure",
+            Some("offer_human") => "loop",
+            _ => "asked_for_human",
+        };
+    }
+    if reason.contains("but the plugin failed afterwards") {
+        return "plugin_failure";
+    }
+    const KINDS: &[(&str, &str)] = &[
+        ("policy:", "policy_topic"),
+        ("refund of", "over_cap"),
+        ("cancellation of", "over_cap"),
+        ("claim:", "delivery_claim"),
+        ("complaint", "complaint"),
+        ("urgent:", "urgent"),
+        ("ownership:", "proofs_exhausted"),
+    ];
+    KINDS
+        .iter()
+        .find(|(prefix, _)| reason.starts_with(prefix))
+        .map_or("other", |(_, kind)| kind)
+}
+
+fn is_answer(m: &MessageRow) -> bool {
+    m.author == Who::Bot && !m.intent.as_deref().is_some_and(|i| NOTICES.contains(&i))
+}
+
+fn is_notice(m: &MessageRow, notice: &str) -> bool {
+    m.author == Who::Bot && m.intent.as_deref() == Some(notice)
+}
+
+/// The primary language tag of a locale.
+fn lang_of(locale: &str) -> String {
+    locale
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// Indexes of the messages that handed off: the first bot answer of each run of
+/// `waiting_for_human` (the shopper's message of that turn carries the same state).
+fn handoff_points(messages: &[MessageRow]) -> Vec<usize> {
+    let mut points = vec![];
+    let mut waiting = false;
+    let mut run_counted = false;
+    for (i, m) in messages.iter().enumerate() {
+        let now_waiting = m.state == "waiting_for_human";
+        if !now_waiting {
+            waiting = false;
+            continue;
+        }
+        if !waiting {
+            waiting = true;
+            run_counted = false;
+        }
+        if !run_counted && is_answer(m) {
+            points.push(i);
+            run_counted = true;
+        }
+    }
+    points
+}
+
+/// The figures of one conversation at time `now`, with the merchant's business `hours`.
+pub fn conversation_facts(
+    c: &ConversationRow,
+    now: i64,
+    hours: Option<&OpenHours>,
+) -> ConversationFacts {
+    let msgs = &c.messages;
+    let points = handoff_points(msgs);
+    let first_shopper = msgs.iter().find(|m| m.author == Who::Shopper);
+    let involved = msgs
+        .iter()
+        .any(|m| is_answer(m) && m.author == Who::Bot && m.state == "bot");
+    let human = msgs.iter().any(|m| m.author == Who::Agent);
+
+    let handoffs: Vec<Handoff> = points
+        .iter()
+        .map(|&i| {
+            let m = &msgs[i];
+            let asked = msgs[..i].iter().rposition(|m| m.author == Who::Shopper);
+            let shopper = asked.map(|j| &msgs[j]);
+            let before = asked
+                .and_then(|j| msgs[..j].iter().rev().find(|m| is_answer(m)))
+                .and_then(|m| m.line.as_deref());
+            let reason = m
+                .handoff_reason
+                .as_deref()
+                .or(c.handoff_reason.as_deref())
+                .unwrap_or("");
+            let claimed = msgs[i..]
+                .iter()
+                .find(|m| is_notice(m, "agent_joined"))
+                .map(|j| j.created_at - m.created_at);
+            Handoff {
+                reason: reason_kind(reason, shopper.is_some_and(|s| s.upset), before).into(),
+                intent: shopper.and_then(|s| s.intent.clone()),
+                nobody_online: m.contact_form,
+                wait_ms: claimed,
+            }
+        })
+        .collect();
+
+    let (resolution, valid_until) = resolution(c, &points, now);
+
+    let first_handoff = points.first().map(|&i| &msgs[i]);
+    let after = |pred: &dyn Fn(&MessageRow) -> bool| {
+        let start = first_handoff?;
+        let m = msgs
+            .iter()
+            .find(|m| m.seq > start.seq && pred(m))?;
+        Some(business_ms(hours, start.created_at, m.created_at))
+    };
+    let first_response_ms = after(&|m| m.author == Who::Agent);
+    let resolution_ms = after(&|m| is_notice(m, "resolved"));
+    let reopened = msgs
+        .iter()
+        .position(|m| is_notice(m, "resolved"))
+        .is_some_and(|r| msgs[r..].iter().any(|m| m.author == Who::Shopper));
+
+    let turns = msgs
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.author == Who::Shopper)
+        .map(|(i, m)| {
+            let reply = msgs.get(i + 1).filter(|r| is_answer(r));
+            let line = reply.and_then(|r| r.line.as_deref());
+            IntentTurn {
+                intent: m.intent.clone().unwrap_or_else(|| "unknown".into()),
+                clarified: line == Some("clarify"),
+                not_found: line.is_some_and(|l| NOT_FOUND_LINES.contains(&l)),
+                unhelpful: reply.is_some_and(|r| r.failed),
+                handed_off: points.contains(&(i + 1)),
+            }
+        })
+        .collect();
+    let unanswered = msgs
+        .windows(2)
+        .filter(|w| {
+            w[0].author == Who::Shopper
+                && is_answer(&w[1])
+                && w[1]
+                    .line
+                    .as_deref()
+                    .is_some_and(|l| UNANSWERED_LINES.contains(&l))
+        })
+        .map(|w| w[0].text.clone())
+        .collect();
+
+    ConversationFacts {
+        id: c.id.clone(),
+        day: day_of(c.created_at),
+        created_at: c.created_at,
+        lang: lang_of(&c.locale),
+        channel: c.channel.clone(),
+        active: first_shopper.is_some(),
+        involved,
+        resolution,
+        handoffs,
+        human,
+        agent_only: human && !involved,
+        csat_asked: c.csat_asked,
+        csat_score: c.csat_score,
+        first_response_ms,
+        resolution_ms,
+        reopened,
+        agent_messages: msgs.iter().filter(|m| m.author == Who::Agent).count() as u32,
+        turns,
+        unanswered,
+        first_line: first_shopper
+            .map(|m| m.text.chars().take(100).collect())
+            .unwrap_or_default(),
+        valid_until,
+    }
+}
+
+/// How the first matter ended, and until when that answer holds without a new message.
+fn resolution(c: &ConversationRow, points: &[usize], now: i64) -> (Resolution, Option<i64>) {
+    let msgs = &c.messages;
+    let answered = msgs
+        .iter()
+        .any(|m| is_answer(m) && m.state == "bot");
+    if !answered {
+        return (Resolution::NotInvolved, None);
+    }
+    let next_shopper = |i: usize| msgs[i + 1..].iter().find(|m| m.author == Who::Shopper);
+    // The matter ends at the first bot answer followed by 24 quiet hours (or by nothing).
+    let end = msgs.iter().enumerate().position(|(i, m)| {
+        is_answer(m) && next_shopper(i).is_none_or(|n| n.created_at - m.created_at >= QUIET_MS)
+    });
+    let matter = &msgs[..end.map_or(msgs.len(), |e| e + 1)];
+    if points.iter().any(|&p| p < matter.len()) {
+        return (Resolution::HandedOff, None);
+    }
+    let thanked = matter.windows(2).any(|w| {
+        is_answer(&w[0])
+            && !w[0].failed
+            && w[0].state == "bot"
+            && w[1].author == Who::Shopper
+            && w[1].intent.as_deref() == Some("thanks")
+    });
+    let rated_well = !msgs.iter().any(|m| m.author == Who::Agent)
+        && c.csat_score.is_some_and(|s| s >= SATISFIED);
+    if thanked || rated_well {
+        return (Resolution::Confirmed, None);
+    }
+    let Some(end) = end else {
+        return (Resolution::Pending, None);
+    };
+    let answer = &msgs[end];
+    match next_shopper(end) {
+        None if now - answer.created_at < QUIET_MS => {
+            (Resolution::Pending, Some(answer.created_at + QUIET_MS))
+        }
+        None => (Resolution::Assumed, None),
+        Some(back) => {
+            let subject = matter
+                .iter()
+                .rev()
+                .filter(|m| m.author == Who::Shopper)
+                .filter_map(|m| m.intent.as_deref())
+                .find(|i| !NOT_A_SUBJECT.contains(i));
+            if subject.is_some() && back.intent.as_deref() == subject {
+                (Resolution::Withdrawn, None)
+            } else {
+                (Resolution::Assumed, None)
+            }
+        }
+    }
+}
