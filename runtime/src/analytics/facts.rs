@@ -53,6 +53,9 @@ pub enum Resolution {
     HandedOff,
     /// The bot's last answer is less than 24 hours old.
     Pending,
+    /// The first matter ended with an answer that did not help (out of scope, not found,
+    /// …) and nothing else: silence after "I can't help with that" is no resolution.
+    Unresolved,
 }
 
 /// One handoff: the turn that put the conversation in the queue.
@@ -122,7 +125,7 @@ pub struct ConversationFacts {
     pub agent_messages: u32,
     /// Every shopper message's intent and what became of it.
     pub turns: Vec<IntentTurn>,
-    /// Shopper messages the bot could not answer: (language, text).
+    /// Shopper messages the bot answered with "out of scope" or "cannot handle yet".
     pub unanswered: Vec<String>,
     /// The shopper's first message, cut to 100 characters.
     pub first_line: String,
@@ -256,7 +259,12 @@ pub fn conversation_facts(
     let reopened = msgs
         .iter()
         .position(|m| is_notice(m, "resolved"))
-        .is_some_and(|r| msgs[r..].iter().any(|m| m.author == Who::Shopper));
+        .is_some_and(|r| {
+            // A rating answers the resolution; it does not reopen it.
+            msgs[r..]
+                .iter()
+                .any(|m| m.author == Who::Shopper && m.intent.as_deref() != Some("csat"))
+        });
 
     let turns = msgs
         .iter()
@@ -348,8 +356,12 @@ fn resolution(c: &ConversationRow, points: &[usize], now: i64) -> (Resolution, O
         return (Resolution::Pending, None);
     };
     let answer = &msgs[end];
+    let window_open = now - answer.created_at < QUIET_MS;
+    if answer.failed && !(window_open && next_shopper(end).is_none()) {
+        return (Resolution::Unresolved, None);
+    }
     match next_shopper(end) {
-        None if now - answer.created_at < QUIET_MS => {
+        None if window_open => {
             (Resolution::Pending, Some(answer.created_at + QUIET_MS))
         }
         None => (Resolution::Assumed, None),

@@ -50,6 +50,8 @@ pub struct Figures {
     pub resolution_withdrawn: u64,
     /// The bot's last answer is less than 24 h old: not counted yet.
     pub resolution_pending: u64,
+    /// The first matter ended with an answer that did not help, and silence.
+    pub unresolved: u64,
     /// (confirmed + assumed) / involved.
     pub resolution_rate: Option<f64>,
     /// Handoffs (a conversation may hand off more than once).
@@ -69,6 +71,7 @@ impl Figures {
             Resolution::Assumed => self.resolved_assumed += 1,
             Resolution::Withdrawn => self.resolution_withdrawn += 1,
             Resolution::Pending => self.resolution_pending += 1,
+            Resolution::Unresolved => self.unresolved += 1,
             Resolution::NotInvolved | Resolution::HandedOff => {}
         }
         self.handoffs += f.handoffs.len() as u64;
@@ -406,6 +409,8 @@ pub enum Metric {
     ResolutionWithdrawn,
     /// Resolution pending.
     ResolutionPending,
+    /// The first matter ended unhelped.
+    Unresolved,
     /// Handed off (narrowed by `reason` or `intent`).
     Handoffs,
     /// Handed off while nobody was online.
@@ -446,6 +451,7 @@ pub fn behind(f: &ConversationFacts, metric: Metric, reason: Option<&str>, inten
         Metric::ResolvedAssumed => f.resolution == Resolution::Assumed,
         Metric::ResolutionWithdrawn => f.resolution == Resolution::Withdrawn,
         Metric::ResolutionPending => f.resolution == Resolution::Pending,
+        Metric::Unresolved => f.resolution == Resolution::Unresolved,
         Metric::Handoffs => f.handoffs.iter().any(|h| {
             reason.is_none_or(|r| r == h.reason)
                 && intent.is_none_or(|i| h.intent.as_deref() == Some(i))
@@ -490,7 +496,7 @@ fn rate(r: Option<f64>) -> String {
 pub fn report_csv(report: &Report) -> String {
     let mut out = String::from(
         "day,conversations,involved,resolved_confirmed,resolved_assumed,resolution_withdrawn,\
-         resolution_pending,resolution_rate,handoffs,handed_off,handoff_rate\r\n",
+         resolution_pending,unresolved,resolution_rate,handoffs,handed_off,handoff_rate\r\n",
     );
     let totals = Slice {
         key: "total".into(),
@@ -499,7 +505,7 @@ pub fn report_csv(report: &Report) -> String {
     for s in report.by_day.iter().chain(std::iter::once(&totals)) {
         let f = &s.figures;
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
             s.key,
             f.conversations,
             f.involved,
@@ -507,6 +513,7 @@ pub fn report_csv(report: &Report) -> String {
             f.resolved_assumed,
             f.resolution_withdrawn,
             f.resolution_pending,
+            f.unresolved,
             rate(f.resolution_rate),
             f.handoffs,
             f.handed_off,

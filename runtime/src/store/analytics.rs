@@ -320,3 +320,7 @@ impl Store {
 pub fn report_now() -> i64 {
     now_ms()
 }
+
+#[cfg(test)]
+#[path = "analytics_bench.rs"]
+mod bench;

@@ -33,6 +33,8 @@ mod replies;
 mod secrets;
 mod settings;
 #[cfg(test)]
+mod analytics_tests;
+#[cfg(test)]
 mod tests;
 
 use axum::Router;

@@ -10,10 +10,10 @@ use crate::http::AppState;
 
 /// A runtime on a fresh data directory (the demo shop, no plugins), with API keys for the
 /// demo shop and for a second shop.
-struct TestApp {
-    state: AppState,
+pub(super) struct TestApp {
+    pub(super) state: AppState,
     /// `Authorization` header of the demo shop.
-    demo: String,
+    pub(super) demo: String,
     /// `Authorization` header of another shop, `other-shop`.
     other: String,
     data_dir: std::path::PathBuf,
@@ -25,7 +25,7 @@ impl Drop for TestApp {
     }
 }
 
-async fn app(with_key: bool) -> TestApp {
+pub(super) async fn app(with_key: bool) -> TestApp {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let data_dir = std::env::temp_dir().join(format!(
         "kefu-admin-test-{}-{}",
@@ -65,7 +65,7 @@ async fn app(with_key: bool) -> TestApp {
 }
 
 /// A response: status and body (JSON when it is JSON, else a string).
-async fn send(
+pub(super) async fn send(
     app: &TestApp,
     method: Method,
     path: &str,
@@ -93,11 +93,11 @@ async fn send(
     (status, body)
 }
 
-async fn get(app: &TestApp, path: &str, auth: &str) -> (StatusCode, Value) {
+pub(super) async fn get(app: &TestApp, path: &str, auth: &str) -> (StatusCode, Value) {
     send(app, Method::GET, path, Some(auth), "application/json", "").await
 }
 
-async fn json(
+pub(super) async fn json(
     app: &TestApp,
     method: Method,
     path: &str,
