@@ -337,7 +337,7 @@ pub fn build_report(filter: &Filter, facts: &[ConversationFacts], calls: &[Plugi
     people.first_response = Durations::of(first);
     people.resolution = Durations::of(resolved);
     people.queue_wait = Durations::of(waits);
-    let (bot_only, human): (Vec<_>, Vec<_>) = kept.iter().partition(|f| !f.human);
+    let (bot_only, human): (Vec<_>, Vec<_>) = kept.iter().copied().partition(|f| !f.human);
     let mut intents: Vec<IntentFigures> = intents.into_values().collect();
     intents.sort_by(|a, b| b.volume.cmp(&a.volume).then(a.intent.cmp(&b.intent)));
     Report {

@@ -15,7 +15,7 @@ pub(super) struct TestApp {
     /// `Authorization` header of the demo shop.
     pub(super) demo: String,
     /// `Authorization` header of another shop, `other-shop`.
-    other: String,
+    pub(super) other: String,
     data_dir: std::path::PathBuf,
 }
 
