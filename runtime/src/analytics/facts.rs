@@ -3,6 +3,8 @@
 //! the people's times, the turns per intent and the questions the bot could not answer.
 //! The definitions are `docs/analytics.md`'s; the order of the checks below is theirs.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::hours::{OpenHours, business_ms, day_of};
@@ -71,19 +73,23 @@ pub struct Handoff {
     pub wait_ms: Option<i64>,
 }
 
-/// One shopper message and what the bot made of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IntentTurn {
-    /// The classified intent.
-    pub intent: String,
-    /// The bot asked which of several things was meant.
-    pub clarified: bool,
-    /// The order or product asked about was not found.
-    pub not_found: bool,
-    /// The bot could not help with the turn.
-    pub unhelpful: bool,
+/// One intent's shopper messages in a conversation and what the bot made of them:
+/// `[messages, clarified, not found, unhelpful, handed off]`. An array, not a struct: the
+/// facts are cached as JSON for every conversation, and this keeps them short.
+pub type IntentCounts = [u32; 5];
+
+/// Positions in [`IntentCounts`].
+pub mod counts {
+    /// Shopper messages of the intent.
+    pub const VOLUME: usize = 0;
+    /// Answered with a clarifying question.
+    pub const CLARIFIED: usize = 1;
+    /// The order or product was not found.
+    pub const NOT_FOUND: usize = 2;
+    /// The bot could not help.
+    pub const UNHELPFUL: usize = 3;
     /// The turn handed off.
-    pub handed_off: bool,
+    pub const HANDED_OFF: usize = 4;
 }
 
 /// Everything the reports count about one conversation.
@@ -106,6 +112,7 @@ pub struct ConversationFacts {
     /// How its first matter ended.
     pub resolution: Resolution,
     /// Every handoff, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handoffs: Vec<Handoff>,
     /// A person wrote in it.
     pub human: bool,
@@ -123,9 +130,11 @@ pub struct ConversationFacts {
     pub reopened: bool,
     /// Messages people wrote (the bot's never count).
     pub agent_messages: u32,
-    /// Every shopper message's intent and what became of it.
-    pub turns: Vec<IntentTurn>,
+    /// Shopper messages by intent and what became of them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub intents: BTreeMap<String, IntentCounts>,
     /// Shopper messages the bot answered with "out of scope" or "cannot handle yet".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unanswered: Vec<String>,
     /// The shopper's first message, cut to 100 characters.
     pub first_line: String,
@@ -266,22 +275,18 @@ pub fn conversation_facts(
                 .any(|m| m.author == Who::Shopper && m.intent.as_deref() != Some("csat"))
         });
 
-    let turns = msgs
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.author == Who::Shopper)
-        .map(|(i, m)| {
-            let reply = msgs.get(i + 1).filter(|r| is_answer(r));
-            let line = reply.and_then(|r| r.line.as_deref());
-            IntentTurn {
-                intent: m.intent.clone().unwrap_or_else(|| "unknown".into()),
-                clarified: line == Some("clarify"),
-                not_found: line.is_some_and(|l| NOT_FOUND_LINES.contains(&l)),
-                unhelpful: reply.is_some_and(|r| r.failed),
-                handed_off: points.contains(&(i + 1)),
-            }
-        })
-        .collect();
+    let mut intents: BTreeMap<String, IntentCounts> = BTreeMap::new();
+    for (i, m) in msgs.iter().enumerate().filter(|(_, m)| m.author == Who::Shopper) {
+        let reply = msgs.get(i + 1).filter(|r| is_answer(r));
+        let line = reply.and_then(|r| r.line.as_deref());
+        let intent = m.intent.clone().unwrap_or_else(|| "unknown".into());
+        let c = intents.entry(intent).or_default();
+        c[counts::VOLUME] += 1;
+        c[counts::CLARIFIED] += u32::from(line == Some("clarify"));
+        c[counts::NOT_FOUND] += u32::from(line.is_some_and(|l| NOT_FOUND_LINES.contains(&l)));
+        c[counts::UNHELPFUL] += u32::from(reply.is_some_and(|r| r.failed));
+        c[counts::HANDED_OFF] += u32::from(points.contains(&(i + 1)));
+    }
     let unanswered = msgs
         .windows(2)
         .filter(|w| {
@@ -313,7 +318,7 @@ pub fn conversation_facts(
         resolution_ms,
         reopened,
         agent_messages: msgs.iter().filter(|m| m.author == Who::Agent).count() as u32,
-        turns,
+        intents,
         unanswered,
         first_line: first_shopper
             .map(|m| m.text.chars().take(100).collect())
@@ -378,5 +383,69 @@ fn resolution(c: &ConversationRow, points: &[usize], now: i64) -> (Resolution, O
                 (Resolution::Assumed, None)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_for_a_person_is_told_apart_by_what_led_to_it() {
+        let asked = "asked for a human";
+        assert_eq!(reason_kind(asked, false, None), "asked_for_human");
+        assert_eq!(reason_kind(asked, false, Some("offer_human")), "loop");
+        assert_eq!(reason_kind(asked, true, Some("offer_human")), "frustration");
+        assert_eq!(reason_kind(asked, false, Some("plugin_failed")), "plugin_failure");
+        for (reason, kind) in [
+            ("policy: account security", "policy_topic"),
+            ("policy: the shop's list (\"warranty\")", "policy_topic"),
+            ("refund of €120.00 on order 1003 is above what the bot may approve", "over_cap"),
+            ("refund done on order 1003, but the plugin failed afterwards", "plugin_failure"),
+            ("claim: damaged item, order 1003; refund declined", "delivery_claim"),
+            ("complaint, order 1002", "complaint"),
+            ("urgent: time-critical for the shopper", "urgent"),
+            ("ownership: three wrong emails", "proofs_exhausted"),
+            ("something new", "other"),
+        ] {
+            assert_eq!(reason_kind(reason, false, None), kind, "{reason}");
+        }
+    }
+
+    fn msg(seq: u64, author: Who, intent: &str, state: &str, at: i64) -> MessageRow {
+        MessageRow {
+            seq,
+            author,
+            text: String::new(),
+            intent: Some(intent.into()),
+            state: state.into(),
+            created_at: at,
+            line: None,
+            failed: false,
+            handoff_reason: None,
+            upset: false,
+            contact_form: false,
+        }
+    }
+
+    #[test]
+    fn an_answer_less_than_a_day_old_is_pending_until_the_window_closes() {
+        let c = ConversationRow {
+            id: "c".into(),
+            created_at: 0,
+            locale: "en".into(),
+            channel: "widget".into(),
+            csat_asked: false,
+            csat_score: None,
+            handoff_reason: None,
+            messages: vec![
+                msg(1, Who::Shopper, "track_order", "bot", 0),
+                msg(2, Who::Bot, "track_order", "bot", 1000),
+            ],
+        };
+        let f = conversation_facts(&c, 1000 + QUIET_MS - 1, None);
+        assert_eq!((f.resolution, f.valid_until), (Resolution::Pending, Some(1000 + QUIET_MS)));
+        let f = conversation_facts(&c, 1000 + QUIET_MS, None);
+        assert_eq!((f.resolution, f.valid_until), (Resolution::Assumed, None));
     }
 }

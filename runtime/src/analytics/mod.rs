@@ -19,7 +19,7 @@ pub mod hours;
 pub mod report;
 pub mod unanswered;
 
-pub use facts::{ConversationFacts, Handoff, IntentTurn, Resolution, conversation_facts};
+pub use facts::{ConversationFacts, Handoff, IntentCounts, Resolution, conversation_facts};
 pub use hours::{OpenHours, day_of};
 pub use report::{Filter, Metric, PluginCallRow, Report, build_report, drill_down, report_csv};
 pub use unanswered::{QuestionGroup, group_questions};

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::facts::{ConversationFacts, Resolution, SATISFIED};
+use super::facts::{ConversationFacts, Resolution, SATISFIED, counts};
 use super::ratio;
 
 /// Which conversations a report covers: started on `from..=to` (UTC days), optionally in
@@ -322,16 +322,16 @@ pub fn build_report(filter: &Filter, facts: &[ConversationFacts], calls: &[Plugi
         }
         people.reopened += u64::from(f.reopened);
         people.agent_messages += u64::from(f.agent_messages);
-        for t in &f.turns {
-            let e = intents.entry(t.intent.clone()).or_insert_with(|| IntentFigures {
-                intent: t.intent.clone(),
+        for (intent, c) in &f.intents {
+            let e = intents.entry(intent.clone()).or_insert_with(|| IntentFigures {
+                intent: intent.clone(),
                 ..IntentFigures::default()
             });
-            e.volume += 1;
-            e.clarifications += u64::from(t.clarified);
-            e.not_found += u64::from(t.not_found);
-            e.unhelpful += u64::from(t.unhelpful);
-            e.handoffs += u64::from(t.handed_off);
+            e.volume += u64::from(c[counts::VOLUME]);
+            e.clarifications += u64::from(c[counts::CLARIFIED]);
+            e.not_found += u64::from(c[counts::NOT_FOUND]);
+            e.unhelpful += u64::from(c[counts::UNHELPFUL]);
+            e.handoffs += u64::from(c[counts::HANDED_OFF]);
         }
     }
     people.first_response = Durations::of(first);
@@ -443,7 +443,11 @@ pub enum Metric {
 /// the metric has them).
 pub fn behind(f: &ConversationFacts, metric: Metric, reason: Option<&str>, intent: Option<&str>) -> bool {
     let of_intent = |i: &str| intent.is_none_or(|want| want == i);
-    let turns = |pick: fn(&super::IntentTurn) -> bool| f.turns.iter().any(|t| pick(t) && of_intent(&t.intent));
+    let turns = |at: usize| {
+        f.intents
+            .iter()
+            .any(|(i, c)| c[at] > 0 && of_intent(i))
+    };
     match metric {
         Metric::Conversations => true,
         Metric::Involved => f.involved,
@@ -463,10 +467,10 @@ pub fn behind(f: &ConversationFacts, metric: Metric, reason: Option<&str>, inten
         Metric::AgentOnly => f.agent_only,
         Metric::Reopened => f.reopened,
         Metric::Unclaimed => f.handoffs.iter().any(|h| h.wait_ms.is_none()),
-        Metric::IntentVolume => turns(|_| true),
-        Metric::Clarifications => turns(|t| t.clarified),
-        Metric::NotFound => turns(|t| t.not_found),
-        Metric::Unhelpful => turns(|t| t.unhelpful),
+        Metric::IntentVolume => turns(counts::VOLUME),
+        Metric::Clarifications => turns(counts::CLARIFIED),
+        Metric::NotFound => turns(counts::NOT_FOUND),
+        Metric::Unhelpful => turns(counts::UNHELPFUL),
         Metric::Unanswered => !f.unanswered.is_empty(),
     }
 }
