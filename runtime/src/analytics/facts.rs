@@ -258,9 +258,7 @@ pub fn conversation_facts(
     let first_handoff = points.first().map(|&i| &msgs[i]);
     let after = |pred: &dyn Fn(&MessageRow) -> bool| {
         let start = first_handoff?;
-        let m = msgs
-            .iter()
-            .find(|m| m.seq > start.seq && pred(m))?;
+        let m = msgs.iter().find(|m| m.seq > start.seq && pred(m))?;
         Some(business_ms(hours, start.created_at, m.created_at))
     };
     let first_response_ms = after(&|m| m.author == Who::Agent);
@@ -276,7 +274,11 @@ pub fn conversation_facts(
         });
 
     let mut intents: BTreeMap<String, IntentCounts> = BTreeMap::new();
-    for (i, m) in msgs.iter().enumerate().filter(|(_, m)| m.author == Who::Shopper) {
+    for (i, m) in msgs
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.author == Who::Shopper)
+    {
         let reply = msgs.get(i + 1).filter(|r| is_answer(r));
         let line = reply.and_then(|r| r.line.as_deref());
         let intent = m.intent.clone().unwrap_or_else(|| "unknown".into());
@@ -330,9 +332,7 @@ pub fn conversation_facts(
 /// How the first matter ended, and until when that answer holds without a new message.
 fn resolution(c: &ConversationRow, points: &[usize], now: i64) -> (Resolution, Option<i64>) {
     let msgs = &c.messages;
-    let answered = msgs
-        .iter()
-        .any(|m| is_answer(m) && m.state == "bot");
+    let answered = msgs.iter().any(|m| is_answer(m) && m.state == "bot");
     if !answered {
         return (Resolution::NotInvolved, None);
     }
@@ -366,9 +366,7 @@ fn resolution(c: &ConversationRow, points: &[usize], now: i64) -> (Resolution, O
         return (Resolution::Unresolved, None);
     }
     match next_shopper(end) {
-        None if window_open => {
-            (Resolution::Pending, Some(answer.created_at + QUIET_MS))
-        }
+        None if window_open => (Resolution::Pending, Some(answer.created_at + QUIET_MS)),
         None => (Resolution::Assumed, None),
         Some(back) => {
             let subject = matter
@@ -396,13 +394,25 @@ mod tests {
         assert_eq!(reason_kind(asked, false, None), "asked_for_human");
         assert_eq!(reason_kind(asked, false, Some("offer_human")), "loop");
         assert_eq!(reason_kind(asked, true, Some("offer_human")), "frustration");
-        assert_eq!(reason_kind(asked, false, Some("plugin_failed")), "plugin_failure");
+        assert_eq!(
+            reason_kind(asked, false, Some("plugin_failed")),
+            "plugin_failure"
+        );
         for (reason, kind) in [
             ("policy: account security", "policy_topic"),
             ("policy: the shop's list (\"warranty\")", "policy_topic"),
-            ("refund of €120.00 on order 1003 is above what the bot may approve", "over_cap"),
-            ("refund done on order 1003, but the plugin failed afterwards", "plugin_failure"),
-            ("claim: damaged item, order 1003; refund declined", "delivery_claim"),
+            (
+                "refund of €120.00 on order 1003 is above what the bot may approve",
+                "over_cap",
+            ),
+            (
+                "refund done on order 1003, but the plugin failed afterwards",
+                "plugin_failure",
+            ),
+            (
+                "claim: damaged item, order 1003; refund declined",
+                "delivery_claim",
+            ),
             ("complaint, order 1002", "complaint"),
             ("urgent: time-critical for the shopper", "urgent"),
             ("ownership: three wrong emails", "proofs_exhausted"),
@@ -444,7 +454,10 @@ mod tests {
             ],
         };
         let f = conversation_facts(&c, 1000 + QUIET_MS - 1, None);
-        assert_eq!((f.resolution, f.valid_until), (Resolution::Pending, Some(1000 + QUIET_MS)));
+        assert_eq!(
+            (f.resolution, f.valid_until),
+            (Resolution::Pending, Some(1000 + QUIET_MS))
+        );
         let f = conversation_facts(&c, 1000 + QUIET_MS, None);
         assert_eq!((f.resolution, f.valid_until), (Resolution::Assumed, None));
     }

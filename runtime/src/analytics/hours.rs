@@ -108,7 +108,10 @@ mod tests {
         assert_eq!(day_of(0), "1970-01-01");
         assert_eq!(day_of(1_764_633_600_000), "2025-12-02");
         assert_eq!(day_start("2025-12-02"), Some(1_764_633_600_000));
-        assert_eq!(day_start("2024-02-29").map(day_of).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            day_start("2024-02-29").map(day_of).as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(day_start("2025-02-29"), None);
         assert_eq!(day_start("2025-13-01"), None);
         assert_eq!(day_start("yesterday"), None);

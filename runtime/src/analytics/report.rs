@@ -279,19 +279,30 @@ fn slices(map: BTreeMap<String, Figures>) -> Vec<Slice> {
 }
 
 fn csat(of: &[&ConversationFacts]) -> Csat {
-    let scores: Vec<u64> = of.iter().filter_map(|f| f.csat_score).map(u64::from).collect();
+    let scores: Vec<u64> = of
+        .iter()
+        .filter_map(|f| f.csat_score)
+        .map(u64::from)
+        .collect();
     let asked = of.iter().filter(|f| f.csat_asked).count() as u64;
     Csat {
         asked,
         rated: scores.len() as u64,
         response_rate: ratio(scores.len() as u64, asked),
         average: ratio(scores.iter().sum(), scores.len() as u64),
-        satisfied: scores.iter().filter(|&&s| s >= u64::from(SATISFIED)).count() as u64,
+        satisfied: scores
+            .iter()
+            .filter(|&&s| s >= u64::from(SATISFIED))
+            .count() as u64,
     }
 }
 
 /// The report over `facts` (already limited to the filter's days) and `calls`.
-pub fn build_report(filter: &Filter, facts: &[ConversationFacts], calls: &[PluginCallRow]) -> Report {
+pub fn build_report(
+    filter: &Filter,
+    facts: &[ConversationFacts],
+    calls: &[PluginCallRow],
+) -> Report {
     let kept: Vec<&ConversationFacts> = facts.iter().filter(|f| filter.keeps(f)).collect();
     let mut totals = Figures::default();
     let (mut days, mut langs, mut channels) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
@@ -301,9 +312,17 @@ pub fn build_report(filter: &Filter, facts: &[ConversationFacts], calls: &[Plugi
     let mut intents: BTreeMap<String, IntentFigures> = BTreeMap::new();
     for f in &kept {
         totals.add(f);
-        days.entry(f.day.clone()).or_insert_with(Figures::default).add(f);
-        langs.entry(f.lang.clone()).or_insert_with(Figures::default).add(f);
-        channels.entry(f.channel.clone()).or_insert_with(Figures::default).add(f);
+        days.entry(f.day.clone())
+            .or_insert_with(Figures::default)
+            .add(f);
+        langs
+            .entry(f.lang.clone())
+            .or_insert_with(Figures::default)
+            .add(f);
+        channels
+            .entry(f.channel.clone())
+            .or_insert_with(Figures::default)
+            .add(f);
         for h in &f.handoffs {
             *handoffs.by_reason.entry(h.reason.clone()).or_default() += 1;
             let intent = h.intent.clone().unwrap_or_else(|| "unknown".into());
@@ -323,10 +342,12 @@ pub fn build_report(filter: &Filter, facts: &[ConversationFacts], calls: &[Plugi
         people.reopened += u64::from(f.reopened);
         people.agent_messages += u64::from(f.agent_messages);
         for (intent, c) in &f.intents {
-            let e = intents.entry(intent.clone()).or_insert_with(|| IntentFigures {
-                intent: intent.clone(),
-                ..IntentFigures::default()
-            });
+            let e = intents
+                .entry(intent.clone())
+                .or_insert_with(|| IntentFigures {
+                    intent: intent.clone(),
+                    ..IntentFigures::default()
+                });
             e.volume += u64::from(c[counts::VOLUME]);
             e.clarifications += u64::from(c[counts::CLARIFIED]);
             e.not_found += u64::from(c[counts::NOT_FOUND]);
@@ -441,13 +462,14 @@ pub enum Metric {
 
 /// Whether conversation `f` is behind `metric` (narrowed by `reason` and `intent` where
 /// the metric has them).
-pub fn behind(f: &ConversationFacts, metric: Metric, reason: Option<&str>, intent: Option<&str>) -> bool {
+pub fn behind(
+    f: &ConversationFacts,
+    metric: Metric,
+    reason: Option<&str>,
+    intent: Option<&str>,
+) -> bool {
     let of_intent = |i: &str| intent.is_none_or(|want| want == i);
-    let turns = |at: usize| {
-        f.intents
-            .iter()
-            .any(|(i, c)| c[at] > 0 && of_intent(i))
-    };
+    let turns = |at: usize| f.intents.iter().any(|(i, c)| c[at] > 0 && of_intent(i));
     match metric {
         Metric::Conversations => true,
         Metric::Involved => f.involved,

@@ -89,7 +89,9 @@ pub fn group_questions(questions: &[(String, String, String)], limit: usize) -> 
         {
             Some((_, q)) => {
                 q.count += 1;
-                if q.question != text && !q.variants.iter().any(|v| v == text) && q.variants.len() < 5
+                if q.question != text
+                    && !q.variants.iter().any(|v| v == text)
+                    && q.variants.len() < 5
                 {
                     q.variants.push(text.to_string());
                 }
@@ -150,6 +152,9 @@ mod tests {
             ]
         );
         assert_eq!(groups[0].conversations, ["a", "c", "d"]);
-        assert_eq!(groups[0].variants, ["do you ship to canada", "can you ship to Canada"]);
+        assert_eq!(
+            groups[0].variants,
+            ["do you ship to canada", "can you ship to Canada"]
+        );
     }
 }

@@ -67,7 +67,8 @@ use crate::bus::Bus;
 use crate::engine::replies::Lang;
 use crate::plugins::PluginHost;
 use crate::store::{
-    Conversation, ConversationUpdate, MessageMarks, NewMessage, Store, StoreError, TurnWrite, TurnWritten,
+    Conversation, ConversationUpdate, MessageMarks, NewMessage, Store, StoreError, TurnWrite,
+    TurnWritten,
 };
 pub use confirm::CardAnswer;
 
@@ -429,10 +430,7 @@ fn turn_write(
                 failed: d.failed,
                 // Only on the turn that hands off: later turns keep the reason on the
                 // conversation but hand nothing off again.
-                handoff_reason: d
-                    .handoff_reason
-                    .clone()
-                    .filter(|_| handing_off),
+                handoff_reason: d.handoff_reason.clone().filter(|_| handing_off),
                 upset: false,
             },
         });

@@ -148,7 +148,10 @@ impl Store {
             .iter()
             .map(|c| {
                 let last_seq = c.messages.last().map_or(0, |m| m.seq as i64);
-                (analytics::conversation_facts(c, now, hours.as_ref()), last_seq)
+                (
+                    analytics::conversation_facts(c, now, hours.as_ref()),
+                    last_seq,
+                )
             })
             .collect();
         self.save_facts(merchant, &computed).await?;
@@ -300,12 +303,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for (seq, at) in messages {
-            sqlx::query("UPDATE messages SET created_at = $1 WHERE conversation_id = $2 AND seq = $3")
-                .bind(*at)
-                .bind(conversation)
-                .bind(*seq as i64)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE messages SET created_at = $1 WHERE conversation_id = $2 AND seq = $3",
+            )
+            .bind(*at)
+            .bind(conversation)
+            .bind(*seq as i64)
+            .execute(&mut *tx)
+            .await?;
         }
         sqlx::query("DELETE FROM conversation_facts WHERE conversation_id = $1")
             .bind(conversation)

@@ -117,7 +117,11 @@ fn filter(q: &HashMap<String, String>) -> Result<(Filter, i64, i64), ApiError> {
             format!("a report covers at most {MAX_DAYS} days; narrow from and to"),
         ));
     }
-    let opt = |name: &str| q.get(name).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let opt = |name: &str| {
+        q.get(name)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     let filter = Filter {
         from,
         to,
@@ -145,8 +149,14 @@ pub(super) async fn report(
 ) -> Result<Response, ApiError> {
     let (filter, start, until) = filter(&q)?;
     let now = report_now();
-    let facts = state.store.conversation_facts(&merchant, start, until, now).await?;
-    let calls = state.store.plugin_call_rows(&merchant, start, until).await?;
+    let facts = state
+        .store
+        .conversation_facts(&merchant, start, until, now)
+        .await?;
+    let calls = state
+        .store
+        .plugin_call_rows(&merchant, start, until)
+        .await?;
     let report = analytics::build_report(&filter, &facts, &calls);
     Ok(Json(ReportBody {
         from: filter.from,
@@ -231,7 +241,10 @@ pub(super) async fn export(
         .store
         .conversation_facts(&merchant, start, until, report_now())
         .await?;
-    let calls = state.store.plugin_call_rows(&merchant, start, until).await?;
+    let calls = state
+        .store
+        .plugin_call_rows(&merchant, start, until)
+        .await?;
     let csv = analytics::report_csv(&analytics::build_report(&filter, &facts, &calls));
     let disposition = format!(
         "attachment; filename=\"kefu-{merchant}-{}-{}.csv\"",

@@ -80,7 +80,12 @@ impl<'a> Seed<'a> {
 
     /// The shopper says `text` (heard as `intent`) at `t`; the bot answers at once.
     async fn turn(&mut self, t: i64, text: &str, intent: &str, upset: bool, bot: Bot) {
-        let conv = self.store.conversation("demo", &self.id).await.unwrap().unwrap();
+        let conv = self
+            .store
+            .conversation("demo", &self.id)
+            .await
+            .unwrap()
+            .unwrap();
         let state = if bot.reason.is_some() {
             ConversationState::WaitingForHuman
         } else {
@@ -123,13 +128,23 @@ impl<'a> Seed<'a> {
     }
 
     async fn claim(&mut self, agent: &Agent, t: i64) {
-        let notice = message(Author::Bot, "Ada joined", Some("agent_joined"), Default::default());
+        let notice = message(
+            Author::Bot,
+            "Ada joined",
+            Some("agent_joined"),
+            Default::default(),
+        );
         let stored = self.store.claim(agent, &self.id, notice).await.unwrap();
         self.stored(&stored, &[t]);
     }
 
     async fn agent_says(&mut self, agent: &Agent, t: i64) {
-        let reply = message(Author::Agent, "Hello, let me look", None, Default::default());
+        let reply = message(
+            Author::Agent,
+            "Hello, let me look",
+            None,
+            Default::default(),
+        );
         let stored = self
             .store
             .agent_messages(agent, &self.id, vec![reply], ConversationState::Human)
@@ -139,7 +154,12 @@ impl<'a> Seed<'a> {
     }
 
     async fn resolve(&mut self, agent: &Agent, t: i64) {
-        let mut notice = message(Author::Bot, "Ada resolved this", Some("resolved"), Default::default());
+        let mut notice = message(
+            Author::Bot,
+            "Ada resolved this",
+            Some("resolved"),
+            Default::default(),
+        );
         notice.cards = vec![Card::Csat { scale: 5 }];
         let stored = self
             .store
@@ -150,8 +170,18 @@ impl<'a> Seed<'a> {
     }
 
     async fn rate(&mut self, score: u8, t: i64) {
-        let rating = message(Author::Shopper, &score.to_string(), Some("csat"), Default::default());
-        let thanks = message(Author::Bot, "Thank you for rating", Some("csat"), Default::default());
+        let rating = message(
+            Author::Shopper,
+            &score.to_string(),
+            Some("csat"),
+            Default::default(),
+        );
+        let thanks = message(
+            Author::Bot,
+            "Thank you for rating",
+            Some("csat"),
+            Default::default(),
+        );
         let stored = self
             .store
             .rate(&self.id, score, vec![rating, thanks])
@@ -225,33 +255,96 @@ async fn seeded() -> (TestApp, std::collections::HashMap<char, String>) {
     .await;
     assert_eq!(status, 200, "{body}");
     let store = app.state.store.clone();
-    let ada = store.add_agent("demo", "ada@reports.test", "Ada", "x").await.unwrap();
+    let ada = store
+        .add_agent("demo", "ada@reports.test", "Ada", "x")
+        .await
+        .unwrap();
     let mut ids = std::collections::HashMap::new();
 
     let mut a = Seed::new(&store, "en").await;
-    a.turn(at(0, 10, 0), "where is my order 1001", "track_order", false, answer("Order 1001 is on its way", "track_order")).await;
+    a.turn(
+        at(0, 10, 0),
+        "where is my order 1001",
+        "track_order",
+        false,
+        answer("Order 1001 is on its way", "track_order"),
+    )
+    .await;
     let mut thanks = said("thanks", "thanks", false);
     thanks.cards = vec![Card::Csat { scale: 5 }];
-    a.turn(at(0, 10, 1), "thanks!", "thanks", false, thanks).await;
+    a.turn(at(0, 10, 1), "thanks!", "thanks", false, thanks)
+        .await;
     a.rate(5, at(0, 10, 2)).await;
     ids.insert('A', a.done(at(0, 10, 0)).await);
 
     let mut b = Seed::new(&store, "en").await;
-    b.turn(at(0, 11, 0), "what is your return policy", "return_policy", false, answer("30 days", "return_policy")).await;
-    b.turn(at(1, 12, 0), "where is order 1002", "track_order", false, answer("Order 1002 was delivered", "track_order")).await;
+    b.turn(
+        at(0, 11, 0),
+        "what is your return policy",
+        "return_policy",
+        false,
+        answer("30 days", "return_policy"),
+    )
+    .await;
+    b.turn(
+        at(1, 12, 0),
+        "where is order 1002",
+        "track_order",
+        false,
+        answer("Order 1002 was delivered", "track_order"),
+    )
+    .await;
     ids.insert('B', b.done(at(0, 11, 0)).await);
 
     let mut c = Seed::new(&store, "en").await;
-    c.turn(at(0, 12, 0), "where is order 1003", "track_order", false, answer("Order 1003 ships tomorrow", "track_order")).await;
-    c.turn(at(1, 18, 0), "order 1003 still hasn't arrived", "track_order", false, answer("Order 1003 is in transit", "track_order")).await;
+    c.turn(
+        at(0, 12, 0),
+        "where is order 1003",
+        "track_order",
+        false,
+        answer("Order 1003 ships tomorrow", "track_order"),
+    )
+    .await;
+    c.turn(
+        at(1, 18, 0),
+        "order 1003 still hasn't arrived",
+        "track_order",
+        false,
+        answer("Order 1003 is in transit", "track_order"),
+    )
+    .await;
     ids.insert('C', c.done(at(0, 12, 0)).await);
 
     let mut d = Seed::new(&store, "en").await;
-    d.turn(at(0, 20, 0), "I want to talk to a person", "contact_human_agent", false, hand_off("contact_human_agent", "handoff_requested", "asked for a human", true)).await;
+    d.turn(
+        at(0, 20, 0),
+        "I want to talk to a person",
+        "contact_human_agent",
+        false,
+        hand_off(
+            "contact_human_agent",
+            "handoff_requested",
+            "asked for a human",
+            true,
+        ),
+    )
+    .await;
     ids.insert('D', d.done(at(0, 20, 0)).await);
 
     let mut e = Seed::new(&store, "zh-CN").await;
-    e.turn(at(0, 16, 50), "转人工", "contact_human_agent", false, hand_off("contact_human_agent", "handoff_requested", "asked for a human", false)).await;
+    e.turn(
+        at(0, 16, 50),
+        "转人工",
+        "contact_human_agent",
+        false,
+        hand_off(
+            "contact_human_agent",
+            "handoff_requested",
+            "asked for a human",
+            false,
+        ),
+    )
+    .await;
     e.claim(&ada, at(1, 9, 0)).await;
     e.agent_says(&ada, at(1, 9, 10)).await;
     e.resolve(&ada, at(1, 9, 30)).await;
@@ -259,27 +352,105 @@ async fn seeded() -> (TestApp, std::collections::HashMap<char, String>) {
     ids.insert('E', e.done(at(0, 16, 50)).await);
 
     let mut f = Seed::new(&store, "en").await;
-    f.turn(at(0, 14, 0), "can I pay with bitcoin", "out_of_scope", false, said("out_of_scope", "out_of_scope", true)).await;
-    f.turn(at(0, 14, 1), "do you accept bitcoin?", "out_of_scope", false, said("out_of_scope", "offer_human", false)).await;
-    f.turn(at(0, 14, 2), "yes please, a person", "contact_human_agent", false, hand_off("contact_human_agent", "handoff_requested", "asked for a human", false)).await;
+    f.turn(
+        at(0, 14, 0),
+        "can I pay with bitcoin",
+        "out_of_scope",
+        false,
+        said("out_of_scope", "out_of_scope", true),
+    )
+    .await;
+    f.turn(
+        at(0, 14, 1),
+        "do you accept bitcoin?",
+        "out_of_scope",
+        false,
+        said("out_of_scope", "offer_human", false),
+    )
+    .await;
+    f.turn(
+        at(0, 14, 2),
+        "yes please, a person",
+        "contact_human_agent",
+        false,
+        hand_off(
+            "contact_human_agent",
+            "handoff_requested",
+            "asked for a human",
+            false,
+        ),
+    )
+    .await;
     f.claim(&ada, at(0, 14, 10)).await;
     f.agent_says(&ada, at(0, 14, 12)).await;
     f.resolve(&ada, at(0, 14, 20)).await;
-    f.turn(at(0, 15, 0), "one more question: do you ship to Canada", "delivery_options", false, said("delivery_options", "cannot_handle_yet", true)).await;
-    f.turn(at(0, 15, 1), "this is useless, a human NOW", "contact_human_agent", true, hand_off("contact_human_agent", "handoff_requested", "asked for a human", false)).await;
+    f.turn(
+        at(0, 15, 0),
+        "one more question: do you ship to Canada",
+        "delivery_options",
+        false,
+        said("delivery_options", "cannot_handle_yet", true),
+    )
+    .await;
+    f.turn(
+        at(0, 15, 1),
+        "this is useless, a human NOW",
+        "contact_human_agent",
+        true,
+        hand_off(
+            "contact_human_agent",
+            "handoff_requested",
+            "asked for a human",
+            false,
+        ),
+    )
+    .await;
     f.claim(&ada, at(0, 15, 31)).await;
     f.agent_says(&ada, at(0, 15, 33)).await;
     f.resolve(&ada, at(0, 15, 40)).await;
     ids.insert('F', f.done(at(0, 14, 0)).await);
 
     let mut g = Seed::new(&store, "en").await;
-    g.turn(at(1, 9, 30), "cancel", "cancel_order", false, said("cancel_order", "clarify", false)).await;
-    g.turn(at(1, 9, 31), "cancel order 9999", "cancel_order", false, said("cancel_order", "order_not_found", true)).await;
-    g.turn(at(1, 9, 32), "my account was hacked, refund me", "get_refund", false, hand_off("get_refund", "policy_handoff", "policy: account security", false)).await;
+    g.turn(
+        at(1, 9, 30),
+        "cancel",
+        "cancel_order",
+        false,
+        said("cancel_order", "clarify", false),
+    )
+    .await;
+    g.turn(
+        at(1, 9, 31),
+        "cancel order 9999",
+        "cancel_order",
+        false,
+        said("cancel_order", "order_not_found", true),
+    )
+    .await;
+    g.turn(
+        at(1, 9, 32),
+        "my account was hacked, refund me",
+        "get_refund",
+        false,
+        hand_off(
+            "get_refund",
+            "policy_handoff",
+            "policy: account security",
+            false,
+        ),
+    )
+    .await;
     ids.insert('G', g.done(at(1, 9, 30)).await);
 
     let mut i = Seed::new(&store, "en").await;
-    i.turn(at(1, 10, 0), "Do you ship to Canada?", "out_of_scope", false, said("out_of_scope", "out_of_scope", true)).await;
+    i.turn(
+        at(1, 10, 0),
+        "Do you ship to Canada?",
+        "out_of_scope",
+        false,
+        said("out_of_scope", "out_of_scope", true),
+    )
+    .await;
     ids.insert('I', i.done(at(1, 10, 0)).await);
 
     let h = Seed::new(&store, "en").await;
@@ -373,13 +544,25 @@ async fn every_figure_of_a_seeded_shop_is_what_the_definitions_say() {
     assert_eq!(body, expected);
 
     // The language filter keeps E alone.
-    let (_, zh_only) = get(&app, &format!("/v1/admin/analytics?{RANGE}&lang=zh"), &app.demo).await;
-    assert_eq!(zh_only["totals"], figures([1, 0, 0, 0, 0, 0, 0, 1, 1], Value::Null, json!(1.0)));
+    let (_, zh_only) = get(
+        &app,
+        &format!("/v1/admin/analytics?{RANGE}&lang=zh"),
+        &app.demo,
+    )
+    .await;
+    assert_eq!(
+        zh_only["totals"],
+        figures([1, 0, 0, 0, 0, 0, 0, 1, 1], Value::Null, json!(1.0))
+    );
     assert_eq!(zh_only["people"]["agent_only"], 1);
 
     // The conversations behind the handoff count, oldest first, and behind one reason.
-    let (status, behind) =
-        get(&app, &format!("/v1/admin/analytics/conversations?{RANGE}&metric=handoffs"), &app.demo).await;
+    let (status, behind) = get(
+        &app,
+        &format!("/v1/admin/analytics/conversations?{RANGE}&metric=handoffs"),
+        &app.demo,
+    )
+    .await;
     assert_eq!(status, 200, "{behind}");
     let listed: Vec<&str> = behind["conversations"]
         .as_array()
@@ -397,7 +580,10 @@ async fn every_figure_of_a_seeded_shop_is_what_the_definitions_say() {
     )
     .await;
     assert_eq!(looped["count"], 1);
-    assert_eq!(looped["conversations"][0]["conversation"], ids[&'F'].as_str());
+    assert_eq!(
+        looped["conversations"][0]["conversation"],
+        ids[&'F'].as_str()
+    );
     for (metric, who) in [
         ("resolved_confirmed", 'A'),
         ("resolved_assumed", 'B'),
@@ -414,14 +600,30 @@ async fn every_figure_of_a_seeded_shop_is_what_the_definitions_say() {
         )
         .await;
         assert_eq!(list["count"], 1, "{metric}: {list}");
-        assert_eq!(list["conversations"][0]["conversation"], ids[&who].as_str(), "{metric}");
+        assert_eq!(
+            list["conversations"][0]["conversation"],
+            ids[&who].as_str(),
+            "{metric}"
+        );
     }
-    let (status, unknown) =
-        get(&app, &format!("/v1/admin/analytics/conversations?{RANGE}&metric=happiness"), &app.demo).await;
-    assert_eq!((status.as_u16(), unknown["code"].as_str()), (400, Some("unknown_metric")));
+    let (status, unknown) = get(
+        &app,
+        &format!("/v1/admin/analytics/conversations?{RANGE}&metric=happiness"),
+        &app.demo,
+    )
+    .await;
+    assert_eq!(
+        (status.as_u16(), unknown["code"].as_str()),
+        (400, Some("unknown_metric"))
+    );
 
     // CSV: a row per day and the total.
-    let (status, csv) = get(&app, &format!("/v1/admin/analytics/export.csv?{RANGE}"), &app.demo).await;
+    let (status, csv) = get(
+        &app,
+        &format!("/v1/admin/analytics/export.csv?{RANGE}"),
+        &app.demo,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(
         csv.as_str().unwrap(),
@@ -433,8 +635,12 @@ async fn every_figure_of_a_seeded_shop_is_what_the_definitions_say() {
     );
 
     // The questions nobody answered: F's and I's "ship to Canada" are one group.
-    let (status, unanswered) =
-        get(&app, &format!("/v1/admin/analytics/unanswered?{RANGE}"), &app.demo).await;
+    let (status, unanswered) = get(
+        &app,
+        &format!("/v1/admin/analytics/unanswered?{RANGE}"),
+        &app.demo,
+    )
+    .await;
     assert_eq!(status, 200, "{unanswered}");
     assert_eq!(
         unanswered,
@@ -459,26 +665,37 @@ async fn every_figure_of_a_seeded_shop_is_what_the_definitions_say() {
 #[tokio::test(flavor = "multi_thread")]
 async fn plugin_versions_report_calls_errors_latency_and_money() {
     let app = app(false).await;
-    let call = |plugin: &str, version: &str, export: &str, micros: u64, outcome: &str| crate::store::AuditEntry {
-        id: 0,
-        merchant_id: "demo".into(),
-        plugin: plugin.into(),
-        plugin_version: version.into(),
-        conversation_id: None,
-        export: export.into(),
-        intent: None,
-        host_calls: 1,
-        micros,
-        peak_memory: 0,
-        proposed_minor: None,
-        committed_minor: None,
-        currency: None,
-        outcome: outcome.into(),
+    let call = |plugin: &str, version: &str, export: &str, micros: u64, outcome: &str| {
+        crate::store::AuditEntry {
+            id: 0,
+            merchant_id: "demo".into(),
+            plugin: plugin.into(),
+            plugin_version: version.into(),
+            conversation_id: None,
+            export: export.into(),
+            intent: None,
+            host_calls: 1,
+            micros,
+            peak_memory: 0,
+            proposed_minor: None,
+            committed_minor: None,
+            currency: None,
+            outcome: outcome.into(),
+        }
     };
     let store = &app.state.store;
-    store.record_call(&call("orders", "1.0.0", "handle", 1000, "ok"), None).await.unwrap();
-    store.record_call(&call("orders", "1.0.0", "handle", 3000, "ok"), None).await.unwrap();
-    store.record_call(&call("orders", "1.0.0", "handle", 50_000, "timeout"), None).await.unwrap();
+    store
+        .record_call(&call("orders", "1.0.0", "handle", 1000, "ok"), None)
+        .await
+        .unwrap();
+    store
+        .record_call(&call("orders", "1.0.0", "handle", 3000, "ok"), None)
+        .await
+        .unwrap();
+    store
+        .record_call(&call("orders", "1.0.0", "handle", 50_000, "timeout"), None)
+        .await
+        .unwrap();
     let mut proposed = call("refunds", "0.2.0", "handle", 2000, "ok");
     proposed.proposed_minor = Some(2500);
     proposed.currency = Some("EUR".into());
@@ -488,8 +705,12 @@ async fn plugin_versions_report_calls_errors_latency_and_money() {
     committed.currency = Some("EUR".into());
     store.record_call(&committed, None).await.unwrap();
     let today = crate::analytics::day_of(crate::store::report_now());
-    let (status, body) =
-        get(&app, &format!("/v1/admin/analytics?from={today}&to={today}"), &app.demo).await;
+    let (status, body) = get(
+        &app,
+        &format!("/v1/admin/analytics?from={today}&to={today}"),
+        &app.demo,
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(
         body["plugins"],
@@ -508,10 +729,25 @@ async fn plugin_versions_report_calls_errors_latency_and_money() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bad_range_is_refused_with_what_to_send() {
     let app = app(false).await;
-    for query in ["", "from=2026-03-02", "from=2026-03-05&to=2026-03-02", "from=2025-01-01&to=2026-03-02", "from=yesterday&to=today"] {
+    for query in [
+        "",
+        "from=2026-03-02",
+        "from=2026-03-05&to=2026-03-02",
+        "from=2025-01-01&to=2026-03-02",
+        "from=yesterday&to=today",
+    ] {
         let (status, body) = get(&app, &format!("/v1/admin/analytics?{query}"), &app.demo).await;
-        assert_eq!((status.as_u16(), body["code"].as_str()), (400, Some("invalid_range")), "{query}: {body}");
+        assert_eq!(
+            (status.as_u16(), body["code"].as_str()),
+            (400, Some("invalid_range")),
+            "{query}: {body}"
+        );
     }
-    let (status, _) = get(&app, "/v1/admin/analytics?from=2026-03-02&to=2026-03-02", "Bearer nope").await;
+    let (status, _) = get(
+        &app,
+        "/v1/admin/analytics?from=2026-03-02&to=2026-03-02",
+        "Bearer nope",
+    )
+    .await;
     assert_eq!(status, 401);
 }

@@ -24,6 +24,8 @@
 //! other way).
 
 mod analytics;
+#[cfg(test)]
+mod analytics_tests;
 mod auth;
 mod catalog;
 mod faq;
@@ -32,8 +34,6 @@ mod plugins;
 mod replies;
 mod secrets;
 mod settings;
-#[cfg(test)]
-mod analytics_tests;
 #[cfg(test)]
 mod tests;
 
