@@ -113,7 +113,7 @@ pub fn group_questions(questions: &[(String, String, String)], limit: usize) -> 
     }
     let mut out: Vec<QuestionGroup> = groups.into_iter().map(|(_, q)| q).collect();
     // Stable: equal counts keep the order they were first asked in.
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|g| std::cmp::Reverse(g.count));
     out.truncate(limit);
     out
 }
