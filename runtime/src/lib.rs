@@ -19,6 +19,7 @@
 //! `main.rs` is a shim over [`cli::main`]; everything is callable from tests.
 #![deny(missing_docs)]
 
+pub mod analytics;
 pub mod app;
 pub mod auth;
 pub mod bus;

@@ -218,6 +218,7 @@ impl Engine {
             client_msg_id: None,
             intent: Some("agent_joined".into()),
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self.store.claim(agent, conversation, notice).await?;
         self.bus
@@ -240,6 +241,7 @@ impl Engine {
             client_msg_id: None,
             intent: None,
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self
             .store
@@ -275,6 +277,7 @@ impl Engine {
             client_msg_id: None,
             intent: Some("resolved".into()),
             confidence: None,
+            marks: Default::default(),
         };
         let stored = self
             .store

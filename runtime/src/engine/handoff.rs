@@ -318,6 +318,7 @@ impl Engine {
                 client_msg_id: Some(input.client_msg_id.clone()),
                 intent: Some(CONTACT_INTENT.into()),
                 confidence: None,
+                marks: Default::default(),
             },
             NewMessage {
                 author: Author::Bot,
@@ -326,6 +327,7 @@ impl Engine {
                 client_msg_id: None,
                 intent: Some(CONTACT_INTENT.into()),
                 confidence: None,
+                marks: Default::default(),
             },
         ];
         match self
@@ -399,6 +401,7 @@ impl Engine {
                 client_msg_id: Some(client_msg_id.to_string()),
                 intent: Some(CSAT_INTENT.into()),
                 confidence: None,
+                marks: Default::default(),
             },
             NewMessage {
                 author: Author::Bot,
@@ -407,6 +410,7 @@ impl Engine {
                 client_msg_id: None,
                 intent: Some(CSAT_INTENT.into()),
                 confidence: None,
+                marks: Default::default(),
             },
         ];
         match self.store.rate(conversation, score, messages).await? {

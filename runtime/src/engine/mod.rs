@@ -76,7 +76,8 @@ use crate::bus::Bus;
 use crate::engine::replies::Lang;
 use crate::plugins::PluginHost;
 use crate::store::{
-    Conversation, ConversationUpdate, NewMessage, Store, StoreError, TurnWrite, TurnWritten,
+    Conversation, ConversationUpdate, MessageMarks, NewMessage, Store, StoreError, TurnWrite,
+    TurnWritten,
 };
 pub use confirm::CardAnswer;
 
@@ -416,6 +417,10 @@ fn turn_write(
             None => u.prediction.intent.clone(),
         }),
         confidence: Some(u.prediction.confidence),
+        marks: MessageMarks {
+            upset: u.upset,
+            ..MessageMarks::default()
+        },
     }];
     let mut write = TurnWrite {
         conversation: conv.id.clone(),
@@ -431,6 +436,8 @@ fn turn_write(
         proof_failed: false,
     };
     if let Some(d) = decision {
+        let handing_off = d.state == ConversationState::WaitingForHuman
+            && conv.state != ConversationState::WaitingForHuman;
         messages.push(NewMessage {
             author: Author::Bot,
             text: d.text,
@@ -438,6 +445,14 @@ fn turn_write(
             client_msg_id: None,
             intent: Some(d.intent),
             confidence: None,
+            marks: MessageMarks {
+                line: d.line.map(|l| l.key().to_string()),
+                failed: d.failed,
+                // Only on the turn that hands off: later turns keep the reason on the
+                // conversation but hand nothing off again.
+                handoff_reason: d.handoff_reason.clone().filter(|_| handing_off),
+                upset: false,
+            },
         });
         write.update = Some(ConversationUpdate {
             state: d.state,

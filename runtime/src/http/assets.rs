@@ -62,6 +62,7 @@ pub(crate) fn router(config: &HttpConfig) -> Router<AppState> {
             get(|state| console(state, Path("index.html".to_string()))),
         )
         .route("/console/{file}", get(console))
+        .route("/console/vendor/{file}", get(console_vendor))
         .route(
             "/",
             get(|state| page(state, Path("index.html".to_string()))),
@@ -120,9 +121,27 @@ async fn console(State(state): State<AppState>, Path(file): Path<String>) -> Res
         "index.html" => "text/html; charset=utf-8",
         "console.js" => "text/javascript; charset=utf-8",
         "console.css" => "text/css; charset=utf-8",
+        "reports.html" => "text/html; charset=utf-8",
+        "reports.js" => "text/javascript; charset=utf-8",
+        "reports.css" => "text/css; charset=utf-8",
         _ => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
     };
-    match tokio::fs::read(state.config.www_dir.join("console").join(&file)).await {
+    console_file(&state, &file, content_type).await
+}
+
+/// The console's third-party files (`www/console/vendor/`, see its README): a fixed list.
+async fn console_vendor(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let content_type = match file.as_str() {
+        "uPlot.iife.min.js" => "text/javascript; charset=utf-8",
+        "uPlot.min.css" => "text/css; charset=utf-8",
+        _ => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    };
+    console_file(&state, &format!("vendor/{file}"), content_type).await
+}
+
+/// A console file with the console's policy.
+async fn console_file(state: &AppState, file: &str, content_type: &'static str) -> Response {
+    match tokio::fs::read(state.config.www_dir.join("console").join(file)).await {
         Ok(body) => (
             [
                 (header::CONTENT_TYPE, content_type),

@@ -336,6 +336,7 @@ async fn the_agent_queue_is_paged() {
             client_msg_id: Some(format!("m{n}")),
             intent: None,
             confidence: None,
+            marks: Default::default(),
         };
         store
             .append_turn(&c.id, vec![asked], &update)

@@ -387,6 +387,7 @@ mod tests {
             client_msg_id: None,
             intent: None,
             confidence: None,
+            marks: Default::default(),
         }
     }
 

@@ -18,6 +18,7 @@
 
 mod actions;
 mod agents;
+mod analytics;
 mod audit;
 mod catalog;
 mod console;
@@ -51,6 +52,7 @@ pub use crate::domain::{
     OrderRecord, ProductRecord, RefundRecord,
 };
 pub use agents::{Agent, NewAgentError};
+pub use analytics::report_now;
 pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use corrections::CorrectionRecord;
@@ -166,6 +168,22 @@ pub struct NewMessage {
     pub intent: Option<String>,
     /// The classifier's confidence in `intent`.
     pub confidence: Option<f32>,
+    /// What the reports need to know about it (docs/analytics.md).
+    pub marks: MessageMarks,
+}
+
+/// What a message records for the reports beyond its text: the bot's line, whether the
+/// turn helped, why it handed off, whether the shopper sounded upset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageMarks {
+    /// The bot's own line it said (`clarify`, `order_not_found`, …), on bot messages.
+    pub line: Option<String>,
+    /// The bot could not help with this turn.
+    pub failed: bool,
+    /// Why this turn handed the conversation to a person (only on the turn that did).
+    pub handoff_reason: Option<String>,
+    /// The shopper's message carried the frustration signal.
+    pub upset: bool,
 }
 
 fn now_ms() -> i64 {
@@ -565,8 +583,10 @@ async fn insert_messages(
             serde_json::to_string(&m.cards).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let result = sqlx::query(
             "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
-             intent, confidence, state, created_at, agent_name) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS REAL), $9, $10, $11)",
+             intent, confidence, state, created_at, agent_name, line, failed, handoff_reason, \
+             upset) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS REAL), $9, $10, $11, $12, $13, $14, \
+             $15)",
         )
         .bind(conversation)
         .bind(seq as i64)
@@ -581,6 +601,10 @@ async fn insert_messages(
         .bind(state.as_str())
         .bind(now)
         .bind(agent_name)
+        .bind(&m.marks.line)
+        .bind(i64::from(m.marks.failed))
+        .bind(&m.marks.handoff_reason)
+        .bind(i64::from(m.marks.upset))
         .execute(&mut *tx)
         .await;
         match result {
@@ -646,6 +670,7 @@ mod tests {
             client_msg_id: Some(id.into()),
             intent: None,
             confidence: None,
+            marks: Default::default(),
         }
     }
 

@@ -122,7 +122,7 @@ async fn forget(
         .execute(&mut **tx)
         .await?
         .rows_affected();
-    for table in ["notes", "training_labels", "tickets"] {
+    for table in ["notes", "training_labels", "tickets", "conversation_facts"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE conversation_id = $1"))
             .bind(id)
             .execute(&mut **tx)

@@ -242,6 +242,7 @@ mod tests {
             client_msg_id: id.map(str::to_string),
             intent: None,
             confidence: None,
+            marks: Default::default(),
         }
     }
 

@@ -14,6 +14,8 @@
 //! - [`faq`]: FAQ entries (`/v1/admin/faq…`);
 //! - [`catalog`]: the product catalogue, imported from CSV or JSON (`/v1/admin/catalog`);
 //! - [`secrets`]: plugin secrets, write-only (`/v1/admin/secrets…`);
+//! - [`analytics`]: the shop's reports, the conversations behind a figure, CSV, and the
+//!   questions the bot could not answer (`/v1/admin/analytics…`);
 //! - [`openapi`]: the OpenAPI document of all of the above, `GET /v1/admin/openapi.json`
 //!   (no key needed: it is documentation).
 //!
@@ -22,6 +24,9 @@
 //! undocumented (`openapi_documents_every_admin_route` checks that nothing is added any
 //! other way).
 
+mod analytics;
+#[cfg(test)]
+mod analytics_tests;
 mod auth;
 mod catalog;
 mod faq;
@@ -63,6 +68,10 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(catalog::list, catalog::import))
         .routes(routes!(secrets::list))
         .routes(routes!(secrets::set, secrets::remove))
+        .routes(routes!(analytics::report))
+        .routes(routes!(analytics::conversations))
+        .routes(routes!(analytics::export))
+        .routes(routes!(analytics::unanswered))
         .routes(routes!(openapi::document))
 }
 

@@ -42,6 +42,7 @@ pub(super) struct ErrorBody {
         (name = "faq", description = "FAQ entries the bot answers from, verbatim."),
         (name = "catalog", description = "The product catalogue plugins read."),
         (name = "secrets", description = "Secrets the merchant's plugins send to their allow-listed origins; write-only."),
+        (name = "analytics", description = "Reports: resolution, handoffs, satisfaction, people, intents, plugin versions, unanswered questions (definitions in docs/analytics.md)."),
         (name = "docs", description = "This document."),
     )
 )]
