@@ -236,6 +236,7 @@ impl Registry {
         let serving = self.host.by_name(merchant, &name);
         let (host, new) = (self.host.clone(), candidate.clone());
         let old = serving.clone();
+        let started = std::time::Instant::now();
         let rehearsal = tokio::task::spawn_blocking(move || {
             rehearsal::rehearse(&host, &new, old.as_ref(), &recordings)
         })
@@ -246,6 +247,7 @@ impl Registry {
             version: candidate.manifest().plugin.version.clone(),
             serving: serving.map(|s| (s.manifest().plugin.version.clone(), rehearsal.serving_runs)),
             force,
+            replay_millis: started.elapsed().as_millis() as u64,
             now_ms: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_millis() as i64),

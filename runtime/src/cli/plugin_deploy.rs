@@ -74,11 +74,12 @@ fn render_report(r: &Value, endpoint: &str) -> String {
         .as_str()
         .map_or(String::new(), |v| format!(" (serving: {v})"));
     out.push_str(&format!(
-        "replayed {} of {} recorded calls of {} against {}{serving}\n",
+        "replayed {} of {} recorded calls of {} against {}{serving} in {} ms\n",
         n("calls_replayed"),
         n("calls_recorded"),
         s(&r["plugin"]),
         s(&r["version"]),
+        n("replay_millis"),
     ));
     let kinds: Vec<String> = r["now_fail_by_kind"]
         .as_object()
@@ -161,6 +162,7 @@ mod tests {
             "calls_recorded": 4, "calls_replayed": 4, "unchanged": 3, "changed": 0,
             "now_fail": 1, "now_fail_by_kind": { "trap": 1 }, "fixed": 0, "diverged": 0,
             "summary": "1 of 4 recorded calls now fail (1 trap); deploy with force to activate anyway",
+            "replay_millis": 12,
             "performance": {
                 "new": { "version": "0.2.0", "p50_micros": 40, "p99_micros": 90, "peak_memory": 1_179_648 },
                 "serving": { "version": "0.1.0", "p50_micros": 38, "p99_micros": 85, "peak_memory": 1_179_648 }
@@ -174,7 +176,7 @@ mod tests {
         let text = render_report(&report, "http://k/v1/admin/plugins");
         assert_eq!(
             text,
-            "replayed 4 of 4 recorded calls of orders against 0.2.0 (serving: 0.1.0)\n\
+            "replayed 4 of 4 recorded calls of orders against 0.2.0 (serving: 0.1.0) in 12 ms\n\
              \x20 unchanged 3, changed 0, now failing 1 (trap 1), fixed 0, diverged 0\n\
              \x20 0.2.0: p50 40 µs, p99 90 µs, peak memory 1152 KiB\n\
              \x20 0.1.0: p50 38 µs, p99 85 µs, peak memory 1152 KiB\n\

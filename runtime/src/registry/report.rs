@@ -223,6 +223,9 @@ pub struct DeployReport {
     pub calls: Vec<CallChange>,
     /// Latency and memory, new against serving.
     pub performance: Performance,
+    /// How long replaying took (both versions, every call), milliseconds: what the
+    /// rehearsal added to the deploy.
+    pub replay_millis: u64,
     /// Unix milliseconds.
     pub created_at: i64,
 }
@@ -238,6 +241,8 @@ pub struct Subject {
     pub serving: Option<(String, Vec<(u64, u64)>)>,
     /// Whether the deployer insists.
     pub force: bool,
+    /// How long the replays took, milliseconds.
+    pub replay_millis: u64,
     /// Unix milliseconds.
     pub now_ms: i64,
 }
@@ -271,6 +276,7 @@ pub fn build(subject: &Subject, observations: &[Observation]) -> DeployReport {
             new: None,
             serving: None,
         },
+        replay_millis: subject.replay_millis,
         created_at: subject.now_ms,
     };
     let mut listed = Vec::new();
@@ -531,6 +537,7 @@ mod tests {
             version: "0.2.0".into(),
             serving: Some(("0.1.0".into(), vec![(50, 900), (70, 1100)])),
             force,
+            replay_millis: 3,
             now_ms: 1,
         }
     }
