@@ -13,7 +13,7 @@ use serde_json::Value;
 
 #[allow(dead_code, reason = "each test file uses some of the shared helpers")]
 mod support;
-use support::{api, ask, kefu, root, start};
+use support::{api, ask, kefu, start};
 
 /// The orders plugin's source, as shipped.
 const SOURCE: &str = include_str!("../../plugins/orders/src/lib.rs");

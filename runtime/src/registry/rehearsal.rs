@@ -6,10 +6,16 @@
 //! replays observed goes to `report.rs`, which decides.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::report::{Observation, Replayed, Skipped};
 use crate::plugins::{CallError, CallInput, LoadedPlugin, PluginHost, outcome_json, record};
 use crate::store::CallRecording;
+
+/// How long a rehearsal may run; the calls left when it is spent are skipped (counted in
+/// the report). A version that times out on every call would otherwise hold a deploy for
+/// its deadline times the replay limit.
+pub(super) const BUDGET: Duration = Duration::from_secs(60);
 
 /// What the replays observed: one observation per recorded call (newest first), and the
 /// serving version's (micros, peak memory) per call it replayed.
@@ -28,9 +34,11 @@ pub(super) fn rehearse(
     recordings: &[CallRecording],
 ) -> Rehearsal {
     let mut rehearsal = Rehearsal::default();
+    let started = Instant::now();
     for rec in recordings {
         let call = read(rec);
         let replay = match &call {
+            Ok(_) if started.elapsed() > BUDGET => Err(Skipped::OverBudget),
             Ok(call) if !serves(candidate, &call.input) => Err(Skipped::IntentNotServed),
             Ok(call) => {
                 if let Some(serving) = serving.filter(|s| serves(s, &call.input)) {

@@ -64,6 +64,8 @@ pub enum Skipped {
     IntentNotServed,
     /// The recording cannot be read back (written by a kefu whose format differs).
     Unreadable,
+    /// The rehearsal's time budget ran out before this call.
+    OverBudget,
 }
 
 /// How a failing call fails.
