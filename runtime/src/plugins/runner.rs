@@ -142,6 +142,10 @@ impl PluginHost {
         )
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the confirmed action's parts, and where the call's data, time and mode come from"
+    )]
     fn commit_with(
         &self,
         plugin: &LoadedPlugin,
