@@ -403,7 +403,7 @@ async fn a_deploy_the_database_refuses_leaves_the_previous_version_serving() {
         PathBuf::from(env!("CARGO_BIN_EXE_kefu")),
     );
     let manifest = std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
-    let orders = std::fs::read(root().join("dist/plugins/orders/plugin.wasm")).unwrap();
+    let orders = std::fs::read(kefu_test_plugins::ORDERS).unwrap();
     registry
         .deploy("demo", &manifest, orders.clone(), false)
         .await
