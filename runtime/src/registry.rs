@@ -229,6 +229,7 @@ impl Registry {
         force: bool,
     ) -> Result<DeployReport, DeployError> {
         let name = candidate.manifest().plugin.name.clone();
+        let started = std::time::Instant::now();
         let recordings = match self.replay_calls {
             0 => Vec::new(),
             n => self.store.recent_recordings(merchant, &name, n).await?,
@@ -236,7 +237,6 @@ impl Registry {
         let serving = self.host.by_name(merchant, &name);
         let (host, new) = (self.host.clone(), candidate.clone());
         let old = serving.clone();
-        let started = std::time::Instant::now();
         let rehearsal = tokio::task::spawn_blocking(move || {
             rehearsal::rehearse(&host, &new, old.as_ref(), &recordings)
         })

@@ -36,7 +36,12 @@ fn build_variant(dir: &Path, version: &str, edit: impl Fn(&str) -> String) -> (S
 }
 
 /// Deploys through the admin API; (status, body).
-async fn deploy(base: &str, key: &str, (manifest, component): &(String, String), force: bool) -> (u16, Value) {
+async fn deploy(
+    base: &str,
+    key: &str,
+    (manifest, component): &(String, String),
+    force: bool,
+) -> (u16, Value) {
     let query = if force { "?force=true" } else { "" };
     api(
         "POST",
@@ -49,7 +54,13 @@ async fn deploy(base: &str, key: &str, (manifest, component): &(String, String),
 
 /// The active version of the orders plugin, as the admin API lists it.
 async fn serving(base: &str, key: &str) -> String {
-    let (_, list) = api("GET", format!("{base}/v1/admin/plugins"), Some(key.into()), None).await;
+    let (_, list) = api(
+        "GET",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.into()),
+        None,
+    )
+    .await;
     list["plugins"]
         .as_array()
         .unwrap()
@@ -95,14 +106,25 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
     assert_eq!(status, 201, "{body}");
     let report = &body["report"];
     assert_eq!(report["verdict"], "clear", "{report}");
-    assert_eq!(report["summary"], "all 3 recorded calls replayed as recorded");
-    assert_eq!((report["calls_replayed"].as_u64(), report["unchanged"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(
+        report["summary"],
+        "all 3 recorded calls replayed as recorded"
+    );
+    assert_eq!(
+        (
+            report["calls_replayed"].as_u64(),
+            report["unchanged"].as_u64()
+        ),
+        (Some(3), Some(3))
+    );
     assert_eq!(report["calls"], serde_json::json!([]));
     // Both versions measured over the same calls.
     let perf = &report["performance"];
     assert_eq!(perf["serving"]["version"], "0.1.0", "{perf}");
     assert_eq!(perf["new"]["calls"], 3, "{perf}");
-    assert!(perf["new"]["p99_micros"].as_u64().unwrap() >= perf["new"]["p50_micros"].as_u64().unwrap());
+    assert!(
+        perf["new"]["p99_micros"].as_u64().unwrap() >= perf["new"]["p50_micros"].as_u64().unwrap()
+    );
     assert!(perf["new"]["peak_memory"].as_u64().unwrap() > 0, "{perf}");
     assert_eq!(serving(&base, &key).await, "0.1.1");
     let (_, text) = ask(addr, "where is my order 1001?").await;
@@ -132,12 +154,32 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
     assert_eq!(report["verdict"], "refused");
     assert_eq!(report["now_fail_by_kind"], serde_json::json!({ "trap": 1 }));
     let call = &report["calls"][0];
-    assert_eq!((call["change"].as_str(), call["failure"].as_str()), (Some("now_fails"), Some("trap")));
+    assert_eq!(
+        (call["change"].as_str(), call["failure"].as_str()),
+        (Some("now_fails"), Some("trap"))
+    );
     assert_eq!(call["intent"], "track_order");
-    let diff: Vec<&str> = call["diff"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
-    assert!(diff.iter().any(|l| l.starts_with("- text: Order 1003 has delivered")), "{diff:?}");
-    assert!(diff.iter().any(|l| l.starts_with("+ error: plugin crashed")), "{diff:?}");
-    assert_eq!(serving(&base, &key).await, "0.1.1", "a refused version never serves");
+    let diff: Vec<&str> = call["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(
+        diff.iter()
+            .any(|l| l.starts_with("- text: Order 1003 has delivered")),
+        "{diff:?}"
+    );
+    assert!(
+        diff.iter()
+            .any(|l| l.starts_with("+ error: plugin crashed")),
+        "{diff:?}"
+    );
+    assert_eq!(
+        serving(&base, &key).await,
+        "0.1.1",
+        "a refused version never serves"
+    );
     let (_, text) = ask(addr, "where is my order 1003?").await;
     assert_eq!(text, before[2]);
     // The report is kept with the version; the version itself was not stored.
@@ -148,8 +190,18 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
         None,
     )
     .await;
-    assert_eq!((status, kept["verdict"].as_str()), (200, Some("refused")), "{kept}");
-    let (_, list) = api("GET", format!("{base}/v1/admin/plugins"), Some(key.clone()), None).await;
+    assert_eq!(
+        (status, kept["verdict"].as_str()),
+        (200, Some("refused")),
+        "{kept}"
+    );
+    let (_, list) = api(
+        "GET",
+        format!("{base}/v1/admin/plugins"),
+        Some(key.clone()),
+        None,
+    )
+    .await;
     assert!(!list.to_string().contains("0.2.0"), "{list}");
 
     // (c) The merchant insists: it goes live, and the shopper asking about 1003 meets the bug.
@@ -171,7 +223,10 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
     // shows the recorded and the new wording.
     let reworded = build_variant(&dir, "0.3.0", |s| {
         assert!(s.contains("We'll share tracking as soon as it ships."));
-        s.replace("We'll share tracking as soon as it ships.", "Tracking follows the moment it ships.")
+        s.replace(
+            "We'll share tracking as soon as it ships.",
+            "Tracking follows the moment it ships.",
+        )
     });
     let (status, body) = deploy(&base, &key, &reworded, false).await;
     assert_eq!(status, 201, "{body}");
@@ -179,7 +234,12 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
     assert_eq!(report["verdict"], "changed", "{report}");
     let count = |k: &str| report[k].as_u64().unwrap();
     assert_eq!(
-        (count("changed"), count("now_fail"), count("diverged"), count("unchanged")),
+        (
+            count("changed"),
+            count("now_fail"),
+            count("diverged"),
+            count("unchanged")
+        ),
         (1, 0, 1, 4),
         "{report}"
     );
@@ -214,7 +274,10 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
     assert!(changed["diff"][2].as_str().unwrap().starts_with("  card: "));
     assert_eq!(serving(&base, &key).await, "0.3.0");
     let (_, text) = ask(addr, "where is my order 1002?").await;
-    assert!(text.contains("Tracking follows the moment it ships."), "{text}");
+    assert!(
+        text.contains("Tracking follows the moment it ships."),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }
 
@@ -245,7 +308,14 @@ async fn measure_the_replay_of_500_recorded_calls_before_a_deploy() {
     let columns = "merchant_id, plugin, plugin_version, conversation_id, export, intent, \
         host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome, \
         input, now_ms, host_log, result, created_at";
-    while app.store.recent_recordings("demo", "orders", 500).await.unwrap().len() < 500 {
+    while app
+        .store
+        .recent_recordings("demo", "orders", 500)
+        .await
+        .unwrap()
+        .len()
+        < 500
+    {
         sqlx::query(&format!(
             "INSERT INTO plugin_calls ({columns}) SELECT {columns} FROM plugin_calls \
              WHERE plugin = 'orders'"
@@ -265,7 +335,9 @@ async fn measure_the_replay_of_500_recorded_calls_before_a_deploy() {
     assert_eq!(report["calls_replayed"], 500, "{report}");
     println!(
         "replayed {} calls on both versions in {} ms; new {}, serving {}",
-        report["calls_replayed"], report["replay_millis"], report["performance"]["new"],
+        report["calls_replayed"],
+        report["replay_millis"],
+        report["performance"]["new"],
         report["performance"]["serving"]
     );
     let _ = std::fs::remove_dir_all(&work);

@@ -108,7 +108,11 @@ fn render_report(r: &Value, endpoint: &str) -> String {
         )
     };
     if perf["new"].is_object() {
-        out.push_str(&format!("  {}: {}\n", s(&r["version"]), figures(&perf["new"])));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            s(&r["version"]),
+            figures(&perf["new"])
+        ));
     }
     if perf["serving"].is_object() {
         out.push_str(&format!(
@@ -133,7 +137,10 @@ fn render_report(r: &Value, endpoint: &str) -> String {
             out.push_str(&format!("    {}\n", line.as_str().unwrap_or("")));
         }
         if diff.len() > SHOWN_DIFF_LINES {
-            out.push_str(&format!("    … {} more lines\n", diff.len() - SHOWN_DIFF_LINES));
+            out.push_str(&format!(
+                "    … {} more lines\n",
+                diff.len() - SHOWN_DIFF_LINES
+            ));
         }
         if let Some(note) = call["note"].as_str() {
             out.push_str(&format!("    note: {note}\n"));

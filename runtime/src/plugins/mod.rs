@@ -45,9 +45,9 @@ pub use self::breaker::{BREAKER_COOL_DOWN, BREAKER_FAILURES};
 pub use self::error::{CallError, LoadError};
 pub use self::host::{MerchantData, Phase, iso_date};
 pub use self::loader::{CONTRACT, PluginHost};
-pub use self::runner::Replay;
 pub use self::manifest::{Manifest, MoneyLimits, Need};
 pub use self::network::{Cidr, PrivateHttp};
+pub use self::runner::Replay;
 pub use self::table::LoadedPlugin;
 pub use self::types::{
     CallInput, CallStats, Clock, Description, MerchantSecrets, PluginReply, PluginRequest,

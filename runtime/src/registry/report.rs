@@ -69,7 +69,9 @@ pub enum Skipped {
 }
 
 /// How a failing call fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FailureKind {
     /// The plugin returned an error (`failed`, `unavailable`, `unsupported`).
@@ -225,8 +227,8 @@ pub struct DeployReport {
     pub calls: Vec<CallChange>,
     /// Latency and memory, new against serving.
     pub performance: Performance,
-    /// How long replaying took (both versions, every call), milliseconds: what the
-    /// rehearsal added to the deploy.
+    /// How long the rehearsal took (reading the recordings, replaying every call on both
+    /// versions), milliseconds: what it added to the deploy.
     pub replay_millis: u64,
     /// Unix milliseconds.
     pub created_at: i64,
@@ -328,7 +330,11 @@ pub fn build(subject: &Subject, observations: &[Observation]) -> DeployReport {
                 export: o.export.clone(),
                 intent: o.intent.clone(),
                 change,
-                failure: if change == Change::NowFails { now } else { None },
+                failure: if change == Change::NowFails {
+                    now
+                } else {
+                    None
+                },
                 recorded_outcome: o.recorded_code.clone(),
                 outcome: replay.code.clone(),
                 diff: diff(&render(&o.recorded), &render(&replay.output)),
@@ -429,7 +435,8 @@ fn figures(version: &str, runs: &[(u64, u64)]) -> Option<Figures> {
     }
     let mut micros: Vec<u64> = runs.iter().map(|(m, _)| *m).collect();
     micros.sort_unstable();
-    let rank = |p: f64| micros[((p * micros.len() as f64).ceil() as usize).clamp(1, micros.len()) - 1];
+    let rank =
+        |p: f64| micros[((p * micros.len() as f64).ceil() as usize).clamp(1, micros.len()) - 1];
     Some(Figures {
         version: version.to_string(),
         calls: runs.len() as u32,
@@ -443,7 +450,10 @@ fn figures(version: &str, runs: &[(u64, u64)]) -> Option<Figures> {
 pub fn render(output: &Value) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(error) = output.get("error") {
-        lines.push(format!("error: {}", error.as_str().unwrap_or(&error.to_string())));
+        lines.push(format!(
+            "error: {}",
+            error.as_str().unwrap_or(&error.to_string())
+        ));
         return lines;
     }
     match output.get("text").and_then(Value::as_str) {
@@ -547,12 +557,25 @@ mod tests {
     #[test]
     fn identical_replays_are_all_clear() {
         let calls = [
-            seen(1, reply("Order 1001 has shipped."), "ok", reply("Order 1001 has shipped.")),
-            seen(2, reply("Order 1002 is delivered."), "ok", reply("Order 1002 is delivered.")),
+            seen(
+                1,
+                reply("Order 1001 has shipped."),
+                "ok",
+                reply("Order 1001 has shipped."),
+            ),
+            seen(
+                2,
+                reply("Order 1002 is delivered."),
+                "ok",
+                reply("Order 1002 is delivered."),
+            ),
         ];
         let r = build(&subject(false), &calls);
         assert_eq!(r.verdict, Verdict::Clear);
-        assert_eq!((r.calls_replayed, r.unchanged, r.changed, r.now_fail), (2, 2, 0, 0));
+        assert_eq!(
+            (r.calls_replayed, r.unchanged, r.changed, r.now_fail),
+            (2, 2, 0, 0)
+        );
         assert!(r.calls.is_empty());
         assert_eq!(r.summary, "all 2 recorded calls replayed as recorded");
     }
@@ -560,14 +583,24 @@ mod tests {
     #[test]
     fn a_call_that_answered_and_now_traps_refuses_the_version_unless_forced() {
         let calls = [
-            seen(1, reply("Order 1001 has shipped."), "ok", reply("Order 1001 has shipped.")),
+            seen(
+                1,
+                reply("Order 1001 has shipped."),
+                "ok",
+                reply("Order 1001 has shipped."),
+            ),
             seen(
                 2,
                 reply("Order 1002 is delivered."),
                 "trapped",
                 json!({ "error": "plugin crashed: unreachable" }),
             ),
-            seen(3, reply("a"), "timeout", json!({ "error": "plugin exceeded its 50 ms deadline" })),
+            seen(
+                3,
+                reply("a"),
+                "timeout",
+                json!({ "error": "plugin exceeded its 50 ms deadline" }),
+            ),
         ];
         let r = build(&subject(false), &calls);
         assert_eq!(r.verdict, Verdict::Refused);
@@ -585,12 +618,19 @@ mod tests {
         assert_eq!(r.calls[1].failure, Some(FailureKind::Trap));
         assert_eq!(
             r.calls[1].diff,
-            ["- text: Order 1002 is delivered.", "+ error: plugin crashed: unreachable"]
+            [
+                "- text: Order 1002 is delivered.",
+                "+ error: plugin crashed: unreachable"
+            ]
         );
         let forced = build(&subject(true), &calls);
         assert_eq!(forced.verdict, Verdict::Forced);
         assert!(forced.verdict.activates());
-        assert!(forced.summary.ends_with("activated anyway, as forced"), "{}", forced.summary);
+        assert!(
+            forced.summary.ends_with("activated anyway, as forced"),
+            "{}",
+            forced.summary
+        );
     }
 
     #[test]
@@ -612,7 +652,11 @@ mod tests {
                 "  text: It should arrive by 2026-11-25.",
             ]
         );
-        assert!(r.summary.starts_with("1 of 1 recorded call answer"), "{}", r.summary);
+        assert!(
+            r.summary.starts_with("1 of 1 recorded call answer"),
+            "{}",
+            r.summary
+        );
     }
 
     #[test]
@@ -622,9 +666,19 @@ mod tests {
         assert_eq!(failure_kind("not_allowed"), None);
         assert_eq!(failure_kind("failed"), Some(FailureKind::Error));
         assert_eq!(failure_kind("memory_limit"), Some(FailureKind::Trap));
-        let mut was_broken = seen(4, json!({ "error": "plugin crashed: x" }), "ok", reply("fine"));
+        let mut was_broken = seen(
+            4,
+            json!({ "error": "plugin crashed: x" }),
+            "ok",
+            reply("fine"),
+        );
         was_broken.recorded_code = "trapped".into();
-        let mut still_broken = seen(5, json!({ "error": "plugin crashed: x" }), "trapped", json!({ "error": "plugin crashed: y" }));
+        let mut still_broken = seen(
+            5,
+            json!({ "error": "plugin crashed: x" }),
+            "trapped",
+            json!({ "error": "plugin crashed: y" }),
+        );
         still_broken.recorded_code = "trapped".into();
         let r = build(&subject(false), &[was_broken, still_broken]);
         assert_eq!((r.fixed, r.still_fail, r.now_fail), (1, 1, 0));
@@ -634,9 +688,15 @@ mod tests {
 
     #[test]
     fn a_diverged_or_skipped_call_neither_blocks_nor_counts_as_unchanged() {
-        let mut diverged = seen(1, reply("x"), "unavailable", json!({ "error": "plugin backend unavailable: y" }));
+        let mut diverged = seen(
+            1,
+            reply("x"),
+            "unavailable",
+            json!({ "error": "plugin backend unavailable: y" }),
+        );
         if let Ok(r) = &mut diverged.replay {
-            r.divergence = Some("the plugin called order[\"1002\"] after the recording ended".into());
+            r.divergence =
+                Some("the plugin called order[\"1002\"] after the recording ended".into());
         }
         let skipped = Observation {
             replay: Err(Skipped::IntentNotServed),
@@ -644,10 +704,23 @@ mod tests {
         };
         let r = build(&subject(false), &[diverged, skipped]);
         assert_eq!(r.verdict, Verdict::Clear);
-        assert_eq!((r.calls_recorded, r.calls_replayed, r.diverged, r.unchanged), (2, 1, 1, 0));
+        assert_eq!(
+            (r.calls_recorded, r.calls_replayed, r.diverged, r.unchanged),
+            (2, 1, 1, 0)
+        );
         assert_eq!(r.skipped, BTreeMap::from([("intent_not_served".into(), 1)]));
-        assert!(r.calls[0].note.as_deref().unwrap().contains("after the recording ended"));
-        assert!(r.summary.contains("1 asked for data the recording lacks"), "{}", r.summary);
+        assert!(
+            r.calls[0]
+                .note
+                .as_deref()
+                .unwrap()
+                .contains("after the recording ended")
+        );
+        assert!(
+            r.summary.contains("1 asked for data the recording lacks"),
+            "{}",
+            r.summary
+        );
     }
 
     #[test]
@@ -657,13 +730,26 @@ mod tests {
             .collect();
         let r = build(&subject(false), &calls);
         let new = r.performance.new.unwrap();
-        assert_eq!((new.p50_micros, new.p99_micros, new.peak_memory), (5000, 9900, 1100));
+        assert_eq!(
+            (new.p50_micros, new.p99_micros, new.peak_memory),
+            (5000, 9900, 1100)
+        );
         let serving = r.performance.serving.unwrap();
-        assert_eq!((serving.version.as_str(), serving.p50_micros, serving.p99_micros), ("0.1.0", 50, 70));
+        assert_eq!(
+            (
+                serving.version.as_str(),
+                serving.p50_micros,
+                serving.p99_micros
+            ),
+            ("0.1.0", 50, 70)
+        );
         assert_eq!(serving.peak_memory, 1100);
         let empty = build(&subject(false), &[]);
         assert_eq!(empty.performance.new, None);
-        assert_eq!(empty.summary, "no recorded calls of orders to replay; 0.2.0 goes live");
+        assert_eq!(
+            empty.summary,
+            "no recorded calls of orders to replay; 0.2.0 goes live"
+        );
     }
 
     #[test]
@@ -681,7 +767,10 @@ mod tests {
                 r#"proposal: {"amount_minor":2200,"kind":"refund"}"#,
             ]
         );
-        assert_eq!(render(&json!({ "error": "not found: 9" })), ["error: not found: 9"]);
+        assert_eq!(
+            render(&json!({ "error": "not found: 9" })),
+            ["error: not found: 9"]
+        );
         let lines = |s: &[&str]| s.iter().map(|l| l.to_string()).collect::<Vec<_>>();
         assert_eq!(
             diff(&lines(&["a", "b", "c"]), &lines(&["a", "c", "d"])),
@@ -689,6 +778,9 @@ mod tests {
         );
         assert_eq!(diff(&[], &lines(&["new"])), ["+ new"]);
         let long = "x".repeat(1000);
-        assert_eq!(diff(&lines(&[&long]), &[])[0].chars().count(), 2 + DIFF_LINE_CHARS + 1);
+        assert_eq!(
+            diff(&lines(&[&long]), &[])[0].chars().count(),
+            2 + DIFF_LINE_CHARS + 1
+        );
     }
 }

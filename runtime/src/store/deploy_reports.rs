@@ -85,7 +85,13 @@ mod tests {
             .load_demo(&DemoData::builtin().unwrap())
             .await
             .unwrap();
-        assert_eq!(store.deploy_report("demo", "orders", "0.2.0").await.unwrap(), None);
+        assert_eq!(
+            store
+                .deploy_report("demo", "orders", "0.2.0")
+                .await
+                .unwrap(),
+            None
+        );
         store
             .save_deploy_report("demo", "orders", "0.2.0", "aa", "refused", "{\"n\":1}")
             .await
@@ -94,9 +100,28 @@ mod tests {
             .save_deploy_report("demo", "orders", "0.2.0", "aa", "forced", "{\"n\":2}")
             .await
             .unwrap();
-        let kept = store.deploy_report("demo", "orders", "0.2.0").await.unwrap().unwrap();
-        assert_eq!((kept.verdict.as_str(), kept.report.as_str()), ("forced", "{\"n\":2}"));
-        assert_eq!(store.deploy_report("other", "orders", "0.2.0").await.unwrap(), None);
-        assert_eq!(store.deploy_report("demo", "orders", "0.1.0").await.unwrap(), None);
+        let kept = store
+            .deploy_report("demo", "orders", "0.2.0")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (kept.verdict.as_str(), kept.report.as_str()),
+            ("forced", "{\"n\":2}")
+        );
+        assert_eq!(
+            store
+                .deploy_report("other", "orders", "0.2.0")
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(
+            store
+                .deploy_report("demo", "orders", "0.1.0")
+                .await
+                .unwrap(),
+            None
+        );
     }
 }
