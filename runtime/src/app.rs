@@ -124,6 +124,16 @@ pub struct ServeArgs {
         value_name = "SECS"
     )]
     pub shutdown_grace_secs: u64,
+    /// How many of a plugin's latest recorded calls a deploy replays against the new version
+    /// before it goes live (0: none; the version goes live unreplayed). More calls catch
+    /// rarer breakage and make deploys slower.
+    #[arg(
+        long,
+        env = "KEFU_DEPLOY_REPLAY_CALLS",
+        default_value_t = crate::registry::DEFAULT_REPLAY_CALLS,
+        value_name = "N"
+    )]
+    pub deploy_replay_calls: u32,
 }
 
 impl ServeArgs {
@@ -156,6 +166,7 @@ impl ServeArgs {
             metrics_listen: None,
             nats: None,
             shutdown_grace_secs: 20,
+            deploy_replay_calls: crate::registry::DEFAULT_REPLAY_CALLS,
         }
     }
 }
@@ -231,7 +242,8 @@ pub async fn build_app(args: &ServeArgs, local: SocketAddr) -> Result<AppState> 
         args.data_dir.join("plugin-cache"),
         compiler,
     )
-    .with_bus(bus.clone());
+    .with_bus(bus.clone())
+    .with_replay_calls(args.deploy_replay_calls);
     // Deployed versions override the bundled plugins of the same name.
     let deployed = registry.restore().await?;
     if deployed > 0 {

@@ -1,9 +1,12 @@
 //! Plugin deployment: immutable versions, atomic activation, one-step rollback.
 //!
-//! A deploy is prepare → record → activate. *Prepare*: validate the manifest, compile the
-//! component in a child process ([`crate::plugins::compile`]), link it against the host
-//! (which refuses components that do not fit a `kefu:plugin` world) and check its
-//! `describe()` against the manifest. *Record*: store the version and mark it active in
+//! A deploy is prepare → rehearse → record → activate. *Prepare*: validate the manifest,
+//! compile the component in a child process ([`crate::plugins::compile`]), link it against
+//! the host (which refuses components that do not fit a `kefu:plugin` world) and check its
+//! `describe()` against the manifest. *Rehearse*: replay the merchant's latest recorded
+//! calls of the plugin against it (`rehearsal.rs`) and judge what changed (`report.rs`): a
+//! version that fails calls the recorded one answered stops here, with its report, unless
+//! the deployer forces it. *Record*: store the version and its report and mark it active in
 //! the database. *Activate*: the host swaps the plugin by replacing an `Arc`: calls already
 //! running finish on the old version, new calls get the new one, nothing is dropped. Only
 //! a recorded version ever serves, so a database failure leaves the previous version
@@ -18,6 +21,9 @@
 //! deploy here has just replaced), and each node remembers which component it activated
 //! per plugin, so a reload compiles only what changed.
 
+mod rehearsal;
+pub mod report;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -27,6 +33,11 @@ use crate::bus::{Bus, PluginsChanged};
 use crate::plugins::compile::{ArtifactCache, CompileError, sha256_hex};
 use crate::plugins::{LoadError, LoadedPlugin, Manifest, PluginHost};
 use crate::store::{PluginVersion, Store, StoreError, Stored};
+pub use report::DeployReport;
+
+/// How many of a plugin's latest recorded calls a deploy replays, unless the runtime says
+/// otherwise (`kefu serve --deploy-replay-calls`).
+pub const DEFAULT_REPLAY_CALLS: u32 = 500;
 
 /// How often a node in a cluster checks every merchant's active versions, whatever it heard.
 pub const RECHECK: Duration = Duration::from_secs(30);
@@ -59,6 +70,12 @@ pub enum DeployError {
     /// Nothing to roll back to.
     #[error("{0} has no earlier version to roll back to")]
     NoEarlierVersion(String),
+    /// No deploy of that version made a report.
+    #[error("no deploy report for {0}: it was never deployed here")]
+    NoReport(String),
+    /// Replaying recorded calls could not run (a bug: the replays themselves do not fail).
+    #[error("replaying recorded calls failed: {0}")]
+    Rehearsal(String),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -79,6 +96,25 @@ pub struct Activated {
     pub cached: bool,
 }
 
+/// What a deploy did: the version went live, or its replays refused it. Either way the
+/// report is kept with the version.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deployed {
+    /// Serving now.
+    Live {
+        /// What serves.
+        activated: Activated,
+        /// What replaying recorded calls against it found.
+        report: Box<DeployReport>,
+    },
+    /// Not activated: calls the recorded versions answered fail on it. The version is not
+    /// stored, so a fixed build may take the same version number.
+    Refused {
+        /// Why, call by call.
+        report: Box<DeployReport>,
+    },
+}
+
 /// Deploys, lists, activates and rolls back merchants' plugins.
 #[derive(Debug, Clone)]
 pub struct Registry {
@@ -91,6 +127,7 @@ pub struct Registry {
     activating: Arc<tokio::sync::Mutex<()>>,
     /// (merchant, plugin) → SHA-256 of the stored component this node activated.
     serving: Arc<Mutex<HashMap<(String, String), String>>>,
+    replay_calls: u32,
 }
 
 impl Registry {
@@ -106,6 +143,7 @@ impl Registry {
             bus: None,
             activating: Arc::default(),
             serving: Arc::default(),
+            replay_calls: DEFAULT_REPLAY_CALLS,
         }
     }
 
@@ -130,6 +168,13 @@ impl Registry {
         if let Some(bus) = &self.bus {
             bus.plugins_changed(merchant);
         }
+    }
+
+    /// A deploy replays the latest `calls` recorded calls of the plugin (0: none; the
+    /// version goes live with an empty report).
+    pub fn with_replay_calls(mut self, calls: u32) -> Self {
+        self.replay_calls = calls;
+        self
     }
 
     /// Compiles (or takes from the cache) and loads a component, checked against its
@@ -160,13 +205,16 @@ impl Registry {
         Ok((plugin, activated))
     }
 
-    /// Deploys a new version for `merchant` and makes it active.
+    /// Deploys a new version for `merchant`: replays the plugin's latest recorded calls
+    /// against it and makes it active, unless calls that answered when recorded now fail
+    /// and `force` is false.
     pub async fn deploy(
         &self,
         merchant: &str,
         manifest_text: &str,
         component: Vec<u8>,
-    ) -> Result<Activated, DeployError> {
+        force: bool,
+    ) -> Result<Deployed, DeployError> {
         let manifest = Manifest::parse(manifest_text)?;
         self.host.check_http(&manifest)?;
         let (name, version) = (manifest.plugin.name, manifest.plugin.version);
@@ -180,6 +228,19 @@ impl Registry {
         let (plugin, activated) = self
             .prepare(merchant, manifest_text, component.clone())
             .await?;
+        let report = self.rehearse(merchant, &plugin, force).await?;
+        let report_json =
+            serde_json::to_string(&report).map_err(|e| DeployError::Rehearsal(e.to_string()))?;
+        let verdict = report.verdict.as_str();
+        if !report.verdict.activates() {
+            self.store
+                .save_deploy_report(merchant, &name, &version, &sha, verdict, &report_json)
+                .await?;
+            tracing::info!(merchant, plugin = %name, %version, summary = %report.summary, "plugin deploy refused");
+            return Ok(Deployed::Refused {
+                report: Box::new(report),
+            });
+        }
         // Recorded before it serves: if the database refuses, the previous version keeps
         // serving and nothing runs that a restart would not bring back.
         let _activating = self.activating.lock().await;
@@ -192,12 +253,68 @@ impl Registry {
             Stored::Conflict => return Err(DeployError::VersionExists { name, version }),
         }
         self.store
+            .save_deploy_report(merchant, &name, &version, &sha, verdict, &report_json)
+            .await?;
+        self.store
             .activate_plugin(merchant, &name, &version)
             .await?;
         self.serve(merchant, plugin, &sha);
         self.announce(merchant);
-        tracing::info!(merchant, plugin = %name, %version, "plugin deployed");
-        Ok(activated)
+        tracing::info!(merchant, plugin = %name, %version, summary = %report.summary, "plugin deployed");
+        Ok(Deployed::Live {
+            activated,
+            report: Box::new(report),
+        })
+    }
+
+    /// Replays the latest recorded calls of `candidate`'s plugin against it and the
+    /// serving version, and judges the difference.
+    async fn rehearse(
+        &self,
+        merchant: &str,
+        candidate: &Arc<LoadedPlugin>,
+        force: bool,
+    ) -> Result<DeployReport, DeployError> {
+        let name = candidate.manifest().plugin.name.clone();
+        let started = std::time::Instant::now();
+        let recordings = match self.replay_calls {
+            0 => Vec::new(),
+            n => self.store.recent_recordings(merchant, &name, n).await?,
+        };
+        let serving = self.host.by_name(merchant, &name);
+        let (host, new) = (self.host.clone(), candidate.clone());
+        let old = serving.clone();
+        let rehearsal = tokio::task::spawn_blocking(move || {
+            rehearsal::rehearse(&host, &new, old.as_ref(), &recordings)
+        })
+        .await
+        .map_err(|e| DeployError::Rehearsal(e.to_string()))?;
+        let subject = report::Subject {
+            plugin: name,
+            version: candidate.manifest().plugin.version.clone(),
+            serving: serving.map(|s| (s.manifest().plugin.version.clone(), rehearsal.serving_runs)),
+            force,
+            replay_millis: started.elapsed().as_millis() as u64,
+            now_ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as i64),
+        };
+        Ok(report::build(&subject, &rehearsal.observations))
+    }
+
+    /// The report of `merchant`'s `name` `version`: what its last deploy's replays found.
+    pub async fn report(
+        &self,
+        merchant: &str,
+        name: &str,
+        version: &str,
+    ) -> Result<DeployReport, DeployError> {
+        let stored = self
+            .store
+            .deploy_report(merchant, name, version)
+            .await?
+            .ok_or_else(|| DeployError::NoReport(format!("{name} {version}")))?;
+        serde_json::from_str(&stored.report).map_err(|e| DeployError::Rehearsal(e.to_string()))
     }
 
     /// Makes a stored version active again.

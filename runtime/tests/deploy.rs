@@ -10,58 +10,7 @@ use kefu_runtime::store::DemoData;
 
 #[allow(dead_code, reason = "each test file uses some of the shared helpers")]
 mod support;
-use support::{ask, kefu, root, start};
-
-/// Calls the admin API; returns (status, JSON body).
-async fn api(
-    method: &'static str,
-    url: String,
-    key: Option<String>,
-    body: Option<serde_json::Value>,
-) -> (u16, serde_json::Value) {
-    tokio::task::spawn_blocking(move || {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let auth = key.map(|k| format!("Bearer {k}"));
-        let mut response = match (method, body) {
-            ("GET", _) => {
-                let mut r = agent.get(&url);
-                if let Some(a) = &auth {
-                    r = r.header("Authorization", a);
-                }
-                r.call().unwrap()
-            }
-            ("DELETE", _) => {
-                let mut r = agent.delete(&url);
-                if let Some(a) = &auth {
-                    r = r.header("Authorization", a);
-                }
-                r.call().unwrap()
-            }
-            ("PUT", body) => {
-                let mut r = agent.put(&url);
-                if let Some(a) = &auth {
-                    r = r.header("Authorization", a);
-                }
-                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
-            }
-            (_, body) => {
-                let mut r = agent.post(&url);
-                if let Some(a) = &auth {
-                    r = r.header("Authorization", a);
-                }
-                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
-            }
-        };
-        let status = response.status().as_u16();
-        let json = response.body_mut().read_json().unwrap_or_default();
-        (status, json)
-    })
-    .await
-    .unwrap()
-}
+use support::{api, ask, kefu, root, start};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
@@ -124,7 +73,11 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
 
     // Deploy with the CLI.
     let (ok, out) = kefu(&["plugin", "deploy", dir, "--url", &base, "--key", &key]);
-    assert!(ok && out.contains("deployed returns 0.1.0"), "{out}");
+    assert!(
+        ok && out.contains("no recorded calls of returns to replay; 0.1.0 goes live")
+            && out.contains("deployed returns 0.1.0"),
+        "{out}"
+    );
     let (intent, text) = ask(addr, "I want to return order 1003").await;
     assert_eq!(intent, "return_item");
     assert!(
@@ -198,8 +151,25 @@ async fn a_merchant_scaffolds_builds_tests_deploys_and_rolls_back_a_plugin() {
     std::fs::write(plugin.join("manifest.toml"), &v2).unwrap();
     let (ok, out) = kefu(&["plugin", "build", dir]);
     assert!(ok, "{out}");
+    // The recorded calls of 0.1.0 fail on it: refused with the report, 0.1.0 keeps serving.
     let (ok, out) = kefu(&["plugin", "deploy", dir, "--url", &base, "--key", &key]);
-    assert!(ok && out.contains("deployed returns 0.2.0"), "{out}");
+    assert!(
+        !ok && out.contains("recorded calls now fail (2 error)")
+            && out.contains("- text: ")
+            && out.contains("+ error: plugin failed: returns are paused")
+            && out.contains("--force"),
+        "{out}"
+    );
+    let (_, text) = ask(addr, "I want to return order 1003").await;
+    assert!(text.contains("order 1003"), "0.1.0 still serves: {text}");
+    // The merchant insists.
+    let (ok, out) = kefu(&[
+        "plugin", "deploy", dir, "--url", &base, "--key", &key, "--force",
+    ]);
+    assert!(
+        ok && out.contains("activated anyway, as forced") && out.contains("deployed returns 0.2.0"),
+        "{out}"
+    );
     let v2_component = plugin.join("target/kefu/plugin.wasm");
     let (_, text) = ask(addr, "I want to return order 1003").await;
     assert!(!text.contains("order 1003"), "0.2.0 is live: {text}");
@@ -433,9 +403,9 @@ async fn a_deploy_the_database_refuses_leaves_the_previous_version_serving() {
         PathBuf::from(env!("CARGO_BIN_EXE_kefu")),
     );
     let manifest = std::fs::read_to_string(root().join("plugins/orders/manifest.toml")).unwrap();
-    let orders = std::fs::read(root().join("dist/plugins/orders/plugin.wasm")).unwrap();
+    let orders = std::fs::read(kefu_test_plugins::ORDERS).unwrap();
     registry
-        .deploy("demo", &manifest, orders.clone())
+        .deploy("demo", &manifest, orders.clone(), false)
         .await
         .unwrap();
     let serving = || {
@@ -460,7 +430,10 @@ async fn a_deploy_the_database_refuses_leaves_the_previous_version_serving() {
     .await
     .unwrap();
     let v2 = manifest.replace("version = \"0.1.0\"", "version = \"0.2.0\"");
-    let err = registry.deploy("demo", &v2, orders).await.unwrap_err();
+    let err = registry
+        .deploy("demo", &v2, orders, false)
+        .await
+        .unwrap_err();
     assert!(matches!(err, DeployError::Store(_)), "{err}");
     assert_eq!(serving(), "0.1.0", "an unrecorded version never serves");
     let versions = registry.list("demo").await.unwrap();

@@ -22,6 +22,7 @@ pub mod chat;
 pub mod intent;
 pub mod merchant;
 pub mod plugin;
+mod plugin_deploy;
 mod plugin_js;
 mod plugin_py;
 mod plugin_sdk;

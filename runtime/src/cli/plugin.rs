@@ -7,7 +7,9 @@
 //! - `test <dir>`: run it in the real sandbox against `fixtures.toml` (orders, products and
 //!   test cases), in-process, no runtime needed;
 //! - `run <dir> --intent … --text …`: one call against the fixtures, the reply as JSON;
-//! - `deploy <dir> --url … --key …`: upload it to a runtime through the admin API;
+//! - `deploy <dir> --url … --key … [--force]`: upload it to a runtime through the admin API,
+//!   which replays recorded calls against it first, and print the report
+//!   (`plugin_deploy.rs`);
 //! - `replay <call-id>`: run a recorded call again, bit for bit, and compare.
 
 use std::path::{Path, PathBuf};
@@ -15,7 +17,6 @@ use std::process::{Command, ExitCode};
 use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use base64::Engine as _;
 use clap::Subcommand;
 use serde::Deserialize;
 
@@ -85,6 +86,10 @@ pub enum PluginCommand {
         /// The merchant's API key (`kefu merchant key`).
         #[arg(long, env = "KEFU_API_KEY")]
         key: String,
+        /// Activate the version even if recorded calls that answered now fail on it (the
+        /// runtime replays the plugin's latest recorded calls against it first).
+        #[arg(long)]
+        force: bool,
     },
     /// Run a recorded plugin call again (its id is in the audit log) and compare results.
     Replay {
@@ -161,7 +166,12 @@ pub fn main(command: PluginCommand) -> ExitCode {
                 owner_verified,
             },
         ),
-        PluginCommand::Deploy { dir, url, key } => deploy(&dir, &url, &key),
+        PluginCommand::Deploy {
+            dir,
+            url,
+            key,
+            force,
+        } => super::plugin_deploy::deploy(&dir, &url, &key, force),
         PluginCommand::Replay {
             call,
             data_dir,
@@ -362,7 +372,7 @@ fn build(dir: &Path) -> Result<PathBuf> {
 }
 
 /// The component and manifest of `dir`: a plugin crate (built) or a directory with both.
-fn artifacts(dir: &Path) -> Result<(String, Vec<u8>)> {
+pub(super) fn artifacts(dir: &Path) -> Result<(String, Vec<u8>)> {
     let manifest = dir.join("manifest.toml");
     let manifest = std::fs::read_to_string(&manifest)
         .with_context(|| format!("reading {}", manifest.display()))?;
@@ -529,43 +539,6 @@ fn run_once(dir: &Path, request: PluginRequest) -> Result<()> {
     Ok(())
 }
 
-fn deploy(dir: &Path, url: &str, key: &str) -> Result<()> {
-    let (manifest, component) = artifacts(dir)?;
-    let body = serde_json::json!({
-        "manifest": manifest,
-        "component": base64::engine::general_purpose::STANDARD.encode(&component),
-    });
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let endpoint = format!("{}/v1/admin/plugins", url.trim_end_matches('/'));
-    let mut response = agent
-        .post(&endpoint)
-        .header("Authorization", &format!("Bearer {key}"))
-        .send_json(&body)
-        .with_context(|| format!("reaching {endpoint}"))?;
-    let status = response.status();
-    let reply: serde_json::Value = response
-        .body_mut()
-        .read_json()
-        .with_context(|| format!("reading the answer of {endpoint} ({status})"))?;
-    if !status.is_success() {
-        bail!(
-            "deploy refused ({status}): {}",
-            reply["error"].as_str().unwrap_or("no reason given")
-        );
-    }
-    println!(
-        "deployed {} {} (contract {}, sha256 {})",
-        reply["name"].as_str().unwrap_or("?"),
-        reply["version"].as_str().unwrap_or("?"),
-        reply["contract"].as_str().unwrap_or("?"),
-        reply["sha256"].as_str().unwrap_or("?")
-    );
-    Ok(())
-}
-
 /// The manifest and component of `name` `version`: deployed, or bundled in `plugins_dir`.
 async fn find_plugin(
     store: &Store,
@@ -621,8 +594,9 @@ fn replay(call: i64, data_dir: &Path, plugins_dir: &Path, wasm: Option<&Path>) -
         let host = PluginHost::new(Arc::new(StoreData::new(store.clone())))?
             .with_private_http(private_http_from_env()?);
         let plugin = host.load(&e.merchant_id, &manifest, &component)?;
-        let (result, divergence) =
-            tokio::task::block_in_place(|| host.replay(&plugin, &input, log, rec.now_ms));
+        let crate::plugins::Replay {
+            result, divergence, ..
+        } = tokio::task::block_in_place(|| host.replay(&plugin, &input, log, rec.now_ms));
         let now = crate::plugins::outcome_json(&result);
         println!(
             "call {call}: {} {} {} of {} ({}), {} host answers replayed at {}",

@@ -155,10 +155,13 @@ impl From<DeployError> for ApiError {
             DeployError::VersionExists { .. } => (StatusCode::CONFLICT, "version_exists"),
             DeployError::NoEarlierVersion(_) => (StatusCode::CONFLICT, "no_earlier_version"),
             DeployError::NotFound(_) => (StatusCode::NOT_FOUND, "no_such_version"),
+            DeployError::NoReport(_) => (StatusCode::NOT_FOUND, "no_such_report"),
+            DeployError::Rehearsal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
             DeployError::Store(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable"),
         };
         match e {
             DeployError::Store(e) => e.into(),
+            DeployError::Rehearsal(e) => Self::internal(e),
             e => Self::new(status, code, e.to_string()),
         }
     }

@@ -30,6 +30,7 @@ async fn a_shopper_deletes_their_conversation_once_and_only_in_its_shop() {
         client_msg_id: Some("c1".into()),
         intent: None,
         confidence: None,
+        marks: Default::default(),
     };
     store
         .append_turn(&conv.id, vec![said], &update)

@@ -47,6 +47,7 @@ pub use self::host::{MerchantData, Phase, iso_date};
 pub use self::loader::{CONTRACT, PluginHost};
 pub use self::manifest::{Manifest, MoneyLimits, Need};
 pub use self::network::{Cidr, PrivateHttp};
+pub use self::runner::Replay;
 pub use self::table::LoadedPlugin;
 pub use self::types::{
     CallInput, CallStats, Clock, Description, MerchantSecrets, PluginReply, PluginRequest,

@@ -41,22 +41,30 @@ impl PluginHost {
             &CallInput::handle(request),
             self.data.clone(),
             self.clock.now_ms(),
+            Run::Live,
         )
     }
 
     /// Runs a recorded call again, answering the plugin's data calls from `log` at the
-    /// recorded time. Returns the outcome and, if the plugin asked for other data than it
-    /// did when recorded, how it diverged.
+    /// recorded time: the outcome, what it cost and, if the plugin asked for other data
+    /// than it did when recorded, how it diverged. A replay is not a shopper's call: it
+    /// neither consults nor feeds the plugin's circuit breaker (a version rehearsed before
+    /// deploy must not go live already paused, nor a serving one be paused by a rehearsal)
+    /// and is not counted in the call metrics.
     pub fn replay(
         &self,
         plugin: &LoadedPlugin,
         input: &CallInput,
         log: Vec<record::HostCall>,
         now_ms: u64,
-    ) -> (Result<PluginReply, CallError>, Option<String>) {
+    ) -> Replay {
         let replayer = Arc::new(record::Replayer::new(log));
-        let (result, _) = self.run_input(plugin, input, replayer.clone(), now_ms);
-        (result, replayer.divergence())
+        let (result, stats) = self.run_input(plugin, input, replayer.clone(), now_ms, Run::Replay);
+        Replay {
+            result,
+            stats,
+            divergence: replayer.divergence(),
+        }
     }
 
     fn run_input(
@@ -65,6 +73,7 @@ impl PluginHost {
         input: &CallInput,
         data: Arc<dyn MerchantData>,
         now_ms: u64,
+        run: Run,
     ) -> (Result<PluginReply, CallError>, CallStats) {
         let request = match input {
             CallInput::Handle {
@@ -84,7 +93,7 @@ impl PluginHost {
                 action_id,
                 action,
                 shopper,
-            } => return self.commit_with(plugin, action_id, action, shopper, data, now_ms),
+            } => return self.commit_with(plugin, action_id, action, shopper, data, now_ms, run),
         };
         let request = conversions::request_to_wit(&request);
         self.invoke(
@@ -92,6 +101,7 @@ impl PluginHost {
             Phase::Handle,
             data,
             now_ms,
+            run,
             |store, pre| match pre {
                 Pre::Current(pre) => {
                     let instance = pre.instantiate(&mut *store)?;
@@ -121,9 +131,21 @@ impl PluginHost {
         shopper: &str,
     ) -> (Result<PluginReply, CallError>, CallStats) {
         let now = self.clock.now_ms();
-        self.commit_with(plugin, action_id, action, shopper, self.data.clone(), now)
+        self.commit_with(
+            plugin,
+            action_id,
+            action,
+            shopper,
+            self.data.clone(),
+            now,
+            Run::Live,
+        )
     }
 
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the confirmed action's parts, and where the call's data, time and mode come from"
+    )]
     fn commit_with(
         &self,
         plugin: &LoadedPlugin,
@@ -132,6 +154,7 @@ impl PluginHost {
         shopper: &str,
         data: Arc<dyn MerchantData>,
         now_ms: u64,
+        run: Run,
     ) -> (Result<PluginReply, CallError>, CallStats) {
         let phase = Phase::Commit {
             action_id: action_id.to_string(),
@@ -139,7 +162,7 @@ impl PluginHost {
             shopper: shopper.to_string(),
         };
         let wit_action = conversions::action_to_wit(action);
-        self.invoke(plugin, phase, data, now_ms, |store, pre| match pre {
+        self.invoke(plugin, phase, data, now_ms, run, |store, pre| match pre {
             Pre::Current(pre) => {
                 let instance = pre.instantiate(&mut *store)?;
                 Ok(instance
@@ -160,6 +183,7 @@ impl PluginHost {
         phase: Phase,
         data: Arc<dyn MerchantData>,
         now_ms: u64,
+        run: Run,
         f: impl FnOnce(
             &mut Store<HostState>,
             &Pre,
@@ -170,7 +194,11 @@ impl PluginHost {
             Phase::Handle => "handle",
             Phase::Commit { .. } => "commit",
         };
+        let live = run == Run::Live;
         let record = |result: &Result<PluginReply, CallError>| {
+            if !live {
+                return;
+            }
             let outcome = result.as_ref().map_or_else(CallError::code, |_| "ok");
             crate::telemetry::plugin_call(
                 &plugin.merchant,
@@ -180,11 +208,12 @@ impl PluginHost {
                 started.elapsed(),
             );
         };
-        let admitted = plugin
-            .breaker
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .admit(started);
+        let admitted = !live
+            || plugin
+                .breaker
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .admit(started);
         if !admitted {
             let refused = Err(CallError::CircuitOpen(BREAKER_FAILURES));
             record(&refused);
@@ -220,14 +249,16 @@ impl PluginHost {
             Ok(Err(e)) => Err(conversions::call_error_from_wit(e)),
             Err(e) => Err(classify_trap(&e, &store, limits)),
         };
-        plugin
-            .breaker
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .record(
-                result.as_ref().is_err_and(counts_as_failure),
-                Instant::now(),
-            );
+        if live {
+            plugin
+                .breaker
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .record(
+                    result.as_ref().is_err_and(counts_as_failure),
+                    Instant::now(),
+                );
+        }
         let state = store.data();
         let stats = CallStats {
             micros: started.elapsed().as_micros() as u64,
@@ -287,6 +318,26 @@ impl PluginHost {
         store.epoch_deadline_trap();
         store
     }
+}
+
+/// Whether a call serves a shopper or replays a recording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// A shopper's call: the breaker and the metrics see it.
+    Live,
+    /// A replay: neither does.
+    Replay,
+}
+
+/// What replaying a recorded call did.
+#[derive(Debug)]
+pub struct Replay {
+    /// Its outcome.
+    pub result: Result<PluginReply, CallError>,
+    /// What it cost (micros, peak memory, …).
+    pub stats: CallStats,
+    /// How the plugin left the recording, if it asked for data the recording lacks.
+    pub divergence: Option<String>,
 }
 
 fn classify_trap(

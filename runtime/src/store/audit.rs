@@ -25,6 +25,16 @@ fn audit_entry(r: &sqlx::any::AnyRow) -> AuditEntry {
     }
 }
 
+fn recording(r: &sqlx::any::AnyRow) -> CallRecording {
+    CallRecording {
+        entry: audit_entry(r),
+        input: r.get("input"),
+        now_ms: r.get::<i64, _>("now_ms") as u64,
+        host_log: r.get("host_log"),
+        result: r.get("result"),
+    }
+}
+
 impl Store {
     /// Appends to the plugin audit log with what replaying the call needs; returns its id.
     pub async fn record_call(
@@ -52,13 +62,31 @@ impl Store {
         .bind(merchant)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| CallRecording {
-            entry: audit_entry(&r),
-            input: r.get("input"),
-            now_ms: r.get::<i64, _>("now_ms") as u64,
-            host_log: r.get("host_log"),
-            result: r.get("result"),
-        }))
+        Ok(row.as_ref().map(recording))
+    }
+
+    /// The latest `limit` recorded calls of `merchant`'s plugin `plugin` (any version),
+    /// newest first: what a deploy replays. Calls the circuit breaker refused never ran
+    /// the plugin and are left out.
+    pub async fn recent_recordings(
+        &self,
+        merchant: &str,
+        plugin: &str,
+        limit: u32,
+    ) -> Result<Vec<CallRecording>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, merchant_id, plugin, plugin_version, conversation_id, export, intent, \
+             host_calls, micros, peak_memory, proposed_minor, committed_minor, currency, outcome, \
+             input, now_ms, host_log, result FROM plugin_calls \
+             WHERE merchant_id = $1 AND plugin = $2 AND input IS NOT NULL \
+             AND outcome <> 'circuit_open' ORDER BY id DESC LIMIT $3",
+        )
+        .bind(merchant)
+        .bind(plugin)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(recording).collect())
     }
 
     /// The latest `limit` audit log entries of `merchant`, newest first.

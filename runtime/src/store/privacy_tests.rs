@@ -28,6 +28,7 @@ fn said(text: &str) -> NewMessage {
         client_msg_id: Some(format!("c-{}", text.len())),
         intent: Some("track_order".into()),
         confidence: Some(0.9),
+        marks: Default::default(),
     }
 }
 

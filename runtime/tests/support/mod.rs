@@ -1,5 +1,6 @@
 //! What several of the runtime's integration tests do alike: run the `kefu` binary, start a
-//! demo runtime on a free port, ask it as a shopper, call a plugin as the engine does.
+//! demo runtime on a free port, ask it as a shopper, call its admin API, call a plugin as the
+//! engine does.
 //! Each test file uses some of these.
 
 use std::path::{Path, PathBuf};
@@ -121,6 +122,57 @@ pub async fn call_text(
         let start = Instant::now();
         let result = host.call(&plugin, &request);
         (result, start.elapsed())
+    })
+    .await
+    .unwrap()
+}
+
+/// Calls the admin API; returns (status, JSON body).
+pub async fn api(
+    method: &'static str,
+    url: String,
+    key: Option<String>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    tokio::task::spawn_blocking(move || {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let auth = key.map(|k| format!("Bearer {k}"));
+        let mut response = match (method, body) {
+            ("GET", _) => {
+                let mut r = agent.get(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.call().unwrap()
+            }
+            ("DELETE", _) => {
+                let mut r = agent.delete(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.call().unwrap()
+            }
+            ("PUT", body) => {
+                let mut r = agent.put(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
+            }
+            (_, body) => {
+                let mut r = agent.post(&url);
+                if let Some(a) = &auth {
+                    r = r.header("Authorization", a);
+                }
+                r.send_json(body.unwrap_or(serde_json::json!({}))).unwrap()
+            }
+        };
+        let status = response.status().as_u16();
+        let json = response.body_mut().read_json().unwrap_or_default();
+        (status, json)
     })
     .await
     .unwrap()

@@ -5,7 +5,8 @@
 //!
 //! One file per job:
 //!
-//! - [`plugins`]: deploy, list, roll back and activate plugin versions; the plugin audit log
+//! - [`plugins`]: deploy (replaying recorded calls first), list, roll back and activate
+//!   plugin versions; a version's deploy report; the plugin audit log
 //!   (`/v1/admin/plugins…`, `/v1/admin/audit`);
 //! - [`settings`]: the shop's name, refund cap, business hours, reply time, handoff phrases
 //!   and default locale (`/v1/admin/settings`, `/v1/admin/handoff-phrases`);
@@ -54,6 +55,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plugins::list, plugins::deploy))
         .routes(routes!(plugins::rollback))
         .routes(routes!(plugins::activate))
+        .routes(routes!(plugins::report))
         .routes(routes!(plugins::audit))
         .routes(routes!(settings::get_settings, settings::put_settings))
         .routes(routes!(

@@ -36,7 +36,7 @@ pub(super) struct ErrorBody {
     security(("api_key" = [])),
     components(schemas(ErrorBody)),
     tags(
-        (name = "plugins", description = "Deploy, list, roll back and activate plugin versions; the audit log of their calls."),
+        (name = "plugins", description = "Deploy plugin versions (after replaying recorded calls against them), read their deploy reports, list, roll back and activate versions; the audit log of their calls."),
         (name = "settings", description = "The shop's settings the conversation engine applies."),
         (name = "replies", description = "The merchant's wording of the bot's own lines."),
         (name = "faq", description = "FAQ entries the bot answers from, verbatim."),

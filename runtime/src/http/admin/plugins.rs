@@ -1,6 +1,7 @@
-//! A merchant's plugins through the admin API: deploy a version, list versions, roll back,
-//! activate one, and read the audit log of their calls. The work is the registry's
-//! ([`crate::registry`]); this file only speaks HTTP.
+//! A merchant's plugins through the admin API: deploy a version (after replaying recorded
+//! calls against it; the answer carries the report), read a version's deploy report, list
+//! versions, roll back, activate one, and read the audit log of their calls. The work is
+//! the registry's ([`crate::registry`]); this file only speaks HTTP.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -13,7 +14,7 @@ use super::auth::Merchant;
 use super::openapi::ErrorBody;
 use super::{ApiError, AppState};
 use crate::http::json::Json;
-use crate::registry::Activated;
+use crate::registry::{Activated, DeployReport, Deployed};
 use crate::store::PluginVersion;
 
 /// A plugin version to deploy.
@@ -26,6 +27,36 @@ pub(super) struct DeployBody {
     component: String,
 }
 
+/// Options of a deploy.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct DeployQuery {
+    /// Activate the version even if calls that answered when recorded now fail on it.
+    #[serde(default)]
+    force: bool,
+}
+
+/// A version that went live, and what replaying recorded calls against it found.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct DeployedBody {
+    #[serde(flatten)]
+    activated: Activated,
+    /// The deploy report (also at `GET …/versions/{version}/report`).
+    report: DeployReport,
+}
+
+/// A deploy its replays refused: the error body and the report.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct RefusedBody {
+    /// What to do: "3 of 120 recorded calls now fail (…); deploy with force to activate
+    /// anyway".
+    error: String,
+    /// `breaks_recorded_calls`.
+    code: String,
+    /// The deploy report, call by call.
+    report: DeployReport,
+}
+
 /// The merchant's plugin versions.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct PluginList {
@@ -33,21 +64,27 @@ pub(super) struct PluginList {
     plugins: Vec<PluginVersion>,
 }
 
-/// Deploys a plugin version and makes it serve.
+/// Deploys a plugin version: replays the merchant's latest recorded calls of the plugin
+/// against it (with the recorded host answers and clock) and makes it serve, unless calls
+/// that answered when recorded now fail, trap or time out (then 409 with the report, and
+/// the serving version stays; `?force=true` activates it anyway). Changed answers are
+/// reported and do not refuse a version.
 #[utoipa::path(
     post,
     path = "/v1/admin/plugins",
     tag = "plugins",
     request_body = DeployBody,
+    params(DeployQuery),
     responses(
-        (status = CREATED, description = "Deployed and serving", body = Activated),
+        (status = CREATED, description = "Deployed and serving, with its deploy report", body = DeployedBody),
         (status = UNPROCESSABLE_ENTITY, description = "Invalid manifest or component (`invalid_manifest`, `invalid_component`, `incompatible_component`)", body = ErrorBody),
-        (status = CONFLICT, description = "That version exists (`version_exists`)", body = ErrorBody),
+        (status = CONFLICT, description = "Recorded calls that answered fail on this version (`breaks_recorded_calls`, with the report; not activated), or that version exists (`version_exists`)", body = RefusedBody),
     )
 )]
 pub(super) async fn deploy(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
+    Query(q): Query<DeployQuery>,
     Json(body): Json<DeployBody>,
 ) -> Result<Response, ApiError> {
     let component = base64::engine::general_purpose::STANDARD
@@ -55,11 +92,52 @@ pub(super) async fn deploy(
         .map_err(|e| {
             ApiError::bad_request("bad_component", format!("component is not base64: {e}"))
         })?;
-    let activated = state
+    let deployed = state
         .registry
-        .deploy(&merchant, &body.manifest, component)
+        .deploy(&merchant, &body.manifest, component, q.force)
         .await?;
-    Ok((StatusCode::CREATED, Json(activated)).into_response())
+    Ok(match deployed {
+        Deployed::Live { activated, report } => (
+            StatusCode::CREATED,
+            Json(DeployedBody {
+                activated,
+                report: *report,
+            }),
+        )
+            .into_response(),
+        Deployed::Refused { report } => (
+            StatusCode::CONFLICT,
+            Json(RefusedBody {
+                error: report.summary.clone(),
+                code: "breaks_recorded_calls".into(),
+                report: *report,
+            }),
+        )
+            .into_response(),
+    })
+}
+
+/// The deploy report of one version: what replaying recorded calls against it found when it
+/// was last deployed, whether it went live or was refused.
+#[utoipa::path(
+    get,
+    path = "/v1/admin/plugins/{name}/versions/{version}/report",
+    tag = "plugins",
+    params(
+        ("name" = String, Path, description = "The plugin's name"),
+        ("version" = String, Path, description = "A version deployed, or refused, here"),
+    ),
+    responses(
+        (status = OK, description = "The report", body = DeployReport),
+        (status = NOT_FOUND, description = "No deploy of that version (`no_such_report`)", body = ErrorBody),
+    )
+)]
+pub(super) async fn report(
+    State(state): State<AppState>,
+    Merchant(merchant): Merchant,
+    Path((name, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    Ok(Json(state.registry.report(&merchant, &name, &version).await?).into_response())
 }
 
 /// Lists the merchant's plugin versions.

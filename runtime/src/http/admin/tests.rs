@@ -617,7 +617,7 @@ async fn openapi_documents_every_admin_route() {
             }
         }
     }
-    assert!(operations >= 21, "{operations} operations");
+    assert!(operations >= 22, "{operations} operations");
     // And nothing is routed any other way than from a documented handler: the admin
     // router is built from `routes!` alone.
     for (file, source) in [
@@ -653,5 +653,22 @@ async fn openapi_documents_every_admin_route() {
     assert_eq!(
         files, 13,
         "a new file in http/admin belongs in the list above"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_version_never_deployed_has_no_report() {
+    let app = app(false).await;
+    let (status, body) = get(
+        &app,
+        "/v1/admin/plugins/orders/versions/9.9.9/report",
+        &app.demo,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert_eq!(body["code"], "no_such_report");
+    assert_eq!(
+        body["error"],
+        "no deploy report for orders 9.9.9: it was never deployed here"
     );
 }

@@ -1,0 +1,127 @@
+//! Deploy reports (table `plugin_deploy_reports`): what replaying recorded calls against a
+//! plugin version found, one per version, kept whether the version went live or was
+//! refused. The store keeps the report as the registry wrote it (JSON) beside its verdict;
+//! what a report says is the registry's (`registry/report.rs`).
+
+use sqlx::Row;
+
+use super::{Store, StoreError, now_ms};
+
+/// A stored deploy report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReport {
+    /// SHA-256 of the component it is about.
+    pub sha256: String,
+    /// `clear`, `changed`, `refused` or `forced`.
+    pub verdict: String,
+    /// The report, JSON.
+    pub report: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl Store {
+    /// Keeps the report of `name` `version`, replacing an earlier one of that version.
+    pub async fn save_deploy_report(
+        &self,
+        merchant: &str,
+        name: &str,
+        version: &str,
+        sha256: &str,
+        verdict: &str,
+        report: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO plugin_deploy_reports (merchant_id, name, version, sha256, verdict, \
+             report, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (merchant_id, name, version) DO UPDATE SET sha256 = excluded.sha256, \
+             verdict = excluded.verdict, report = excluded.report, created_at = excluded.created_at",
+        )
+        .bind(merchant)
+        .bind(name)
+        .bind(version)
+        .bind(sha256)
+        .bind(verdict)
+        .bind(report)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The report of `merchant`'s `name` `version`, if one was made.
+    pub async fn deploy_report(
+        &self,
+        merchant: &str,
+        name: &str,
+        version: &str,
+    ) -> Result<Option<StoredReport>, StoreError> {
+        let row = sqlx::query(
+            "SELECT sha256, verdict, report, created_at FROM plugin_deploy_reports \
+             WHERE merchant_id = $1 AND name = $2 AND version = $3",
+        )
+        .bind(merchant)
+        .bind(name)
+        .bind(version)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| StoredReport {
+            sha256: r.get("sha256"),
+            verdict: r.get("verdict"),
+            report: r.get("report"),
+            created_at: r.get("created_at"),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{DemoData, Store};
+
+    #[tokio::test]
+    async fn a_report_is_kept_per_version_and_replaced_by_a_later_deploy_of_it() {
+        let store = Store::scratch().await.unwrap();
+        store
+            .load_demo(&DemoData::builtin().unwrap())
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .deploy_report("demo", "orders", "0.2.0")
+                .await
+                .unwrap(),
+            None
+        );
+        store
+            .save_deploy_report("demo", "orders", "0.2.0", "aa", "refused", "{\"n\":1}")
+            .await
+            .unwrap();
+        store
+            .save_deploy_report("demo", "orders", "0.2.0", "aa", "forced", "{\"n\":2}")
+            .await
+            .unwrap();
+        let kept = store
+            .deploy_report("demo", "orders", "0.2.0")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (kept.verdict.as_str(), kept.report.as_str()),
+            ("forced", "{\"n\":2}")
+        );
+        assert_eq!(
+            store
+                .deploy_report("other", "orders", "0.2.0")
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(
+            store
+                .deploy_report("demo", "orders", "0.1.0")
+                .await
+                .unwrap(),
+            None
+        );
+    }
+}
