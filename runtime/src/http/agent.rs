@@ -386,9 +386,11 @@ async fn faq_add(
             "lang must be `en` or `zh`",
         ));
     }
+    // Saved from a conversation, it is answered by the runtime but not shipped to browsers
+    // until the merchant marks it public (PUT /v1/admin/faq/{id}).
     let id = state
         .store
-        .add_faq(&agent.merchant_id, &body.lang, None, question, answer)
+        .add_faq(&agent.merchant_id, &body.lang, None, question, answer, false)
         .await?;
     Ok(Json(
         json!({ "faq": { "id": id, "question": question, "answer": answer, "lang": body.lang } }),
