@@ -114,17 +114,29 @@ async fn the_device_answers_every_demo_faq_question_exactly_as_the_runtime_does(
     for (lang, text, is_question) in &asked {
         let (shipped, runtime) = ask(addr, lang, text).await;
         let shipped = shipped.expect("the demo shop answers on the device");
-        assert!(shipped.faq.len() * 2 == faq.len(), "every public entry in {lang}, no other");
+        assert!(
+            shipped.faq.len() * 2 == faq.len(),
+            "every public entry in {lang}, no other"
+        );
         let device = on_device(&shipped, text);
         if *is_question {
-            assert!(device.is_some(), "{text:?}: its own entry answers it on the device");
+            assert!(
+                device.is_some(),
+                "{text:?}: its own entry answers it on the device"
+            );
         }
         if let Some(device) = device {
             answered_here += 1;
-            assert_eq!(device, runtime, "{lang} {text:?}: the device and the runtime differ");
+            assert_eq!(
+                device, runtime,
+                "{lang} {text:?}: the device and the runtime differ"
+            );
         }
     }
-    assert!(answered_here >= faq.len(), "{answered_here} answered on the device");
+    assert!(
+        answered_here >= faq.len(),
+        "{answered_here} answered on the device"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

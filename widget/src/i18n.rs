@@ -103,7 +103,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::OfflineAnswering, En) => {
             "Offline: the shop's FAQ still answers here; other messages are sent when you're back online"
         }
-        (Text::OfflineAnswering, Zh) => "网络已断开：常见问题仍可在此解答，其他消息将在恢复连接后自动发送",
+        (Text::OfflineAnswering, Zh) => {
+            "网络已断开：常见问题仍可在此解答，其他消息将在恢复连接后自动发送"
+        }
         (Text::Agent, En) => "Agent",
         (Text::Agent, Zh) => "客服",
         (Text::Resolved, En) => "Conversation resolved · write again any time",

@@ -86,9 +86,8 @@ pub fn transcript<'a>(
     outbox: &'a [ClientMessage],
     answers: &'a [DeviceAnswer],
 ) -> Vec<Line<'a>> {
-    let answer_to = |id: Option<&str>| {
-        id.and_then(|id| answers.iter().find(|a| a.client_msg_id == id))
-    };
+    let answer_to =
+        |id: Option<&str>| id.and_then(|id| answers.iter().find(|a| a.client_msg_id == id));
     let mut out = Vec::with_capacity(messages.len() + outbox.len());
     let mut skip_next_seq = None;
     for (i, m) in messages.iter().enumerate() {
@@ -600,8 +599,7 @@ mod tests {
     }
 
     #[test]
-    fn a_device_answer_follows_its_message_and_the_same_answer_from_the_runtime_is_not_shown_twice()
-     {
+    fn a_device_answer_follows_its_message_and_the_runtimes_same_answer_is_not_shown_twice() {
         let policy = "Returns within 30 days.";
         let state = reduce(
             Rc::default(),
@@ -610,12 +608,23 @@ mod tests {
                 device("m1", policy),
             ],
         );
-        assert_eq!(shown(&state), ["unsent:refund policy?", "device:Returns within 30 days."]);
+        assert_eq!(
+            shown(&state),
+            ["unsent:refund policy?", "device:Returns within 30 days."]
+        );
         let state = reduce(
             state,
-            [Action::Received(stored(1, Author::Shopper, "refund policy?", Some("m1")))],
+            [Action::Received(stored(
+                1,
+                Author::Shopper,
+                "refund policy?",
+                Some("m1"),
+            ))],
         );
-        assert_eq!(shown(&state), ["1:refund policy?", "device:Returns within 30 days."]);
+        assert_eq!(
+            shown(&state),
+            ["1:refund policy?", "device:Returns within 30 days."]
+        );
         let state = reduce(
             state,
             [
@@ -647,7 +656,10 @@ mod tests {
                 Action::Received(stored(2, Author::Bot, "A person will help you.", None)),
             ],
         );
-        assert_eq!(shown(&state), ["1:refund policy?", "2:A person will help you."]);
+        assert_eq!(
+            shown(&state),
+            ["1:refund policy?", "2:A person will help you."]
+        );
     }
 
     #[test]
@@ -672,7 +684,10 @@ mod tests {
         );
         assert_eq!(
             *state.outbox,
-            [say("m1", "where is order 1001?"), say("m2", "how long does delivery take?")]
+            [
+                say("m1", "where is order 1001?"),
+                say("m2", "how long does delivery take?")
+            ]
         );
     }
 

@@ -87,13 +87,23 @@ mod tests {
     #[test]
     fn an_order_question_offers_to_track_that_order() {
         let u = understood("track_order", Some("1001"), None);
-        assert_eq!(suggestions(Lang::En, "where is 1001", &u), ["Track order 1001"]);
-        assert_eq!(suggestions(Lang::Zh, "1001到哪了", &u), ["查询订单1001的物流"]);
+        assert_eq!(
+            suggestions(Lang::En, "where is 1001", &u),
+            ["Track order 1001"]
+        );
+        assert_eq!(
+            suggestions(Lang::Zh, "1001到哪了", &u),
+            ["查询订单1001的物流"]
+        );
     }
 
     #[test]
     fn a_policy_question_offers_the_faq_question_and_a_return_the_action() {
-        let u = understood("return_item", None, Some("How do I return or exchange an item?"));
+        let u = understood(
+            "return_item",
+            None,
+            Some("How do I return or exchange an item?"),
+        );
         assert_eq!(
             suggestions(Lang::En, "can i send it back", &u),
             ["Start a return", "How do I return or exchange an item?"]
@@ -116,6 +126,9 @@ mod tests {
     fn short_drafts_and_the_draft_itself_are_not_offered() {
         let u = understood("track_order", None, Some("Track my order"));
         assert!(suggestions(Lang::En, "wh", &u).is_empty());
-        assert_eq!(suggestions(Lang::En, "Track my order", &u), Vec::<String>::new());
+        assert_eq!(
+            suggestions(Lang::En, "Track my order", &u),
+            Vec::<String>::new()
+        );
     }
 }

@@ -137,8 +137,13 @@ mod tests {
             entry("private en", "en", false),
             entry("public zh", "zh", true),
         ];
-        let config = on_device(&OnDevice::default(), &faq, vec!["track_order".into()], Lang::En)
-            .expect("on by default");
+        let config = on_device(
+            &OnDevice::default(),
+            &faq,
+            vec!["track_order".into()],
+            Lang::En,
+        )
+        .expect("on by default");
         let questions: Vec<_> = config.faq.iter().map(|e| e.question.as_str()).collect();
         assert_eq!(questions, ["public en"]);
         assert_eq!(config.served, ["track_order"]);
@@ -151,7 +156,10 @@ mod tests {
             answers: false,
             suggestions: false,
         };
-        assert_eq!(on_device(&off, &[entry("q", "en", true)], vec![], Lang::En), None);
+        assert_eq!(
+            on_device(&off, &[entry("q", "en", true)], vec![], Lang::En),
+            None
+        );
         let suggestions_only = OnDevice {
             answers: false,
             suggestions: true,

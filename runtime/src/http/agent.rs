@@ -390,7 +390,14 @@ async fn faq_add(
     // until the merchant marks it public (PUT /v1/admin/faq/{id}).
     let id = state
         .store
-        .add_faq(&agent.merchant_id, &body.lang, None, question, answer, false)
+        .add_faq(
+            &agent.merchant_id,
+            &body.lang,
+            None,
+            question,
+            answer,
+            false,
+        )
         .await?;
     Ok(Json(
         json!({ "faq": { "id": id, "question": question, "answer": answer, "lang": body.lang } }),

@@ -142,12 +142,32 @@ mod tests {
 
     fn faq() -> Vec<PublicEntry> {
         vec![
-            entry(1, Some("check_refund_policy"), "What is your refund policy?"),
-            entry(2, Some("delivery_options"), "What shipping options do you offer?"),
+            entry(
+                1,
+                Some("check_refund_policy"),
+                "What is your refund policy?",
+            ),
+            entry(
+                2,
+                Some("delivery_options"),
+                "What shipping options do you offer?",
+            ),
             entry(3, Some("delivery_period"), "How long does delivery take?"),
-            entry(4, Some("check_payment_methods"), "Which payment methods do you accept?"),
-            entry(5, None, "Do you ship internationally? Which countries do you deliver to?"),
-            entry(6, None, "How do I find my size? Do your clothes run small or large? size guide"),
+            entry(
+                4,
+                Some("check_payment_methods"),
+                "Which payment methods do you accept?",
+            ),
+            entry(
+                5,
+                None,
+                "Do you ship internationally? Which countries do you deliver to?",
+            ),
+            entry(
+                6,
+                None,
+                "How do I find my size? Do your clothes run small or large? size guide",
+            ),
         ]
     }
 
@@ -158,9 +178,16 @@ mod tests {
     #[test]
     fn the_recognised_intent_finds_its_entry() {
         let faq = faq();
-        let found = find(&faq, "can I get my money back if it doesn't fit", "check_refund_policy");
+        let found = find(
+            &faq,
+            "can I get my money back if it doesn't fit",
+            "check_refund_policy",
+        );
         assert_eq!(answer(found), Some("answer 1"));
-        assert_eq!(answer(find(&faq, "when will it arrive", "delivery_period")), Some("answer 3"));
+        assert_eq!(
+            answer(find(&faq, "when will it arrive", "delivery_period")),
+            Some("answer 3")
+        );
     }
 
     #[test]
@@ -168,20 +195,39 @@ mod tests {
         let faq = faq();
         for (text, intent, id) in [
             ("do you deliver to canada?", "delivery_options", 5),
-            ("can you ship to countries outside the US", "out_of_scope", 5),
-            ("do the hoodies run small? what size should I get", "out_of_scope", 6),
+            (
+                "can you ship to countries outside the US",
+                "out_of_scope",
+                5,
+            ),
+            (
+                "do the hoodies run small? what size should I get",
+                "out_of_scope",
+                6,
+            ),
             ("is there a size guide", "product_info", 6),
         ] {
             let want = format!("answer {id}");
-            assert_eq!(answer(find(&faq, text, intent)), Some(want.as_str()), "{text}");
+            assert_eq!(
+                answer(find(&faq, text, intent)),
+                Some(want.as_str()),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn an_entry_about_another_recognised_intent_is_not_given() {
         let mut faq = faq();
-        faq.push(entry(7, Some("check_cancellation_fee"), "Is there a fee to cancel an order?"));
-        assert_eq!(find(&faq, "I want to return order 1003", "return_item"), None);
+        faq.push(entry(
+            7,
+            Some("check_cancellation_fee"),
+            "Is there a fee to cancel an order?",
+        ));
+        assert_eq!(
+            find(&faq, "I want to return order 1003", "return_item"),
+            None
+        );
     }
 
     #[test]
@@ -196,9 +242,17 @@ mod tests {
     fn an_intent_a_plugin_serves_is_left_to_the_plugin() {
         let faq = faq();
         let served = vec!["delivery_period".to_string()];
-        assert_eq!(answering(&faq, "when will it arrive", "delivery_period", &served), None);
         assert_eq!(
-            answer(answering(&faq, "when will it arrive", "delivery_period", &[])),
+            answering(&faq, "when will it arrive", "delivery_period", &served),
+            None
+        );
+        assert_eq!(
+            answer(answering(
+                &faq,
+                "when will it arrive",
+                "delivery_period",
+                &[]
+            )),
             Some("answer 3")
         );
     }

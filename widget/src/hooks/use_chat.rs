@@ -159,6 +159,17 @@ pub fn use_chat(intent: &IntentWorker) -> ChatHandle {
             state.conversation,
             ConversationState::Bot | ConversationState::Resolved
         );
+    // The runtime never gives the same answer twice in a row (it offers a person instead):
+    // neither does the device.
+    let last_answers: Rc<[String]> = state
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.author == kefu_protocol::Author::Bot)
+        .map(|m| m.text.clone())
+        .into_iter()
+        .chain(state.device_answers.last().map(|a| a.text.clone()))
+        .collect();
     let queue: Rc<dyn Fn(ClientMessage)> = {
         let dispatch = state.dispatcher();
         let link = Rc::clone(&link);
@@ -178,10 +189,13 @@ pub fn use_chat(intent: &IntentWorker) -> ChatHandle {
             if answer_here {
                 let dispatch = dispatch.clone();
                 let id = client_msg_id.clone();
+                let last_answers = Rc::clone(&last_answers);
                 intent.understand(
                     &text,
                     Callback::from(move |understood: Understood| {
-                        if let Some(entry) = understood.faq {
+                        if let Some(entry) =
+                            understood.faq.filter(|e| !last_answers.contains(&e.answer))
+                        {
                             dispatch.dispatch(Action::AnsweredOnDevice(DeviceAnswer {
                                 client_msg_id: id.clone(),
                                 text: entry.answer,
