@@ -222,24 +222,39 @@ async fn on_device_help_is_the_merchants_to_turn_off_and_only_public_entries_are
     let (status, added) = json(&app, Method::POST, "/v1/admin/faq", &app.demo, private).await;
     assert_eq!(status, StatusCode::CREATED, "{added}");
     assert_eq!(added["public"], false);
-    let welcome = app.state.engine.welcome("demo", kefu_protocol::Lang::En).await;
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
     let shipped = welcome.unwrap().unwrap().on_device.unwrap();
     assert!(shipped.answers && shipped.suggestions);
     assert!(!shipped.faq.is_empty());
-    assert!(shipped.faq.iter().all(|e| e.answer != "STAFF10"), "private entries stay here");
+    assert!(
+        shipped.faq.iter().all(|e| e.answer != "STAFF10"),
+        "private entries stay here"
+    );
 
     let body = settings(json!({"on_device_answers": false}));
     let (status, body) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["on_device_answers"], false);
     assert_eq!(body["typing_suggestions"], true, "left out: on");
-    let welcome = app.state.engine.welcome("demo", kefu_protocol::Lang::En).await;
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
     let shipped = welcome.unwrap().unwrap().on_device.unwrap();
     assert!(!shipped.answers && shipped.suggestions);
     let body = settings(json!({"on_device_answers": false, "typing_suggestions": false}));
     let (status, _) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
     assert_eq!(status, StatusCode::OK);
-    let welcome = app.state.engine.welcome("demo", kefu_protocol::Lang::En).await;
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
     assert_eq!(welcome.unwrap().unwrap().on_device, None, "nothing shipped");
     let body = settings(json!({"typing_suggestions": "no"}));
     let (status, _) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
