@@ -29,13 +29,15 @@ enum FromWorker {
     Result { id: u32, understood: Understood },
 }
 
+/// The worker's message handler, kept alive as long as the worker: the browser calls it.
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+
 #[derive(Default)]
 struct Inner {
     worker: RefCell<Option<Worker>>,
     waiting: RefCell<HashMap<u32, Callback<Understood>>>,
     next: Cell<u32>,
-    // Kept alive as long as the worker: the browser calls it.
-    on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+    on_message: RefCell<Option<OnMessage>>,
 }
 
 /// The model in its worker; cheap to clone, equal to its clones.
