@@ -72,6 +72,18 @@ describe('panel', () => {
     await page.close();
   });
 
+  test('with suggestions while typing, and an answer from the shop\'s FAQ given on the device', async () => {
+    const { page, frame, panel } = await storefrontChat();
+    await frame.getByTestId('composer').fill('where is my order 1001');
+    await frame.getByTestId('typing-suggestion').first().waitFor({ timeout: 30_000 });
+    await assertNoViolations(panel, 'the panel suggesting while the shopper types');
+    await frame.getByTestId('composer').fill('How long does delivery take?');
+    await frame.getByTestId('composer').press('Enter');
+    await frame.locator('li[data-on-device="true"]').waitFor();
+    await assertNoViolations(panel, 'the panel with an answer given on the device');
+    await page.close();
+  });
+
   test('mid-conversation, with an order card', async () => {
     const { page, frame, panel } = await storefrontChat();
     await ask(frame, 'hello');

@@ -101,7 +101,7 @@ describe('the in-browser intent model', () => {
     const { page } = await openStorefront();
     const frame = await openChat(page);
     await frame.getByTestId('composer').fill('where is my package');
-    await frame.locator('[data-testid="intent-hint"][data-intent="track_order"]').waitFor({ timeout: 20_000 });
+    await frame.locator('[data-testid="typing-suggestions"][data-intent="track_order"]').waitFor({ timeout: 20_000 });
     await page.close();
   });
 

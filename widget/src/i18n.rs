@@ -22,7 +22,9 @@ pub enum Text {
     Tracking,
     Eta,
     Messages,
-    HintPrefix,
+    FromFaq,
+    TypingSuggestions,
+    OfflineAnswering,
     Agent,
     Resolved,
     ContactTitle,
@@ -99,8 +101,16 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Text::Eta, Zh) => "预计送达",
         (Text::Messages, En) => "Conversation",
         (Text::Messages, Zh) => "对话记录",
-        (Text::HintPrefix, En) => "Looks like:",
-        (Text::HintPrefix, Zh) => "您可能想：",
+        (Text::FromFaq, En) => "From the shop's FAQ",
+        (Text::FromFaq, Zh) => "来自店铺常见问题",
+        (Text::TypingSuggestions, En) => "Suggestions",
+        (Text::TypingSuggestions, Zh) => "您可能想",
+        (Text::OfflineAnswering, En) => {
+            "Offline: the shop's FAQ still answers here; other messages are sent when you're back online"
+        }
+        (Text::OfflineAnswering, Zh) => {
+            "网络已断开：常见问题仍可在此解答，其他消息将在恢复连接后自动发送"
+        }
         (Text::Agent, En) => "Agent",
         (Text::Agent, Zh) => "客服",
         (Text::Resolved, En) => "Conversation resolved · write again any time",
@@ -176,30 +186,54 @@ pub fn conversation_full(lang: Lang) -> &'static str {
     }
 }
 
-/// A shopper-facing name for an intent label, for the typing hint.
-pub fn intent_label(lang: Lang, intent: &str) -> Option<&'static str> {
+/// "2 suggestions: press the up arrow to choose", announced politely as the shopper types.
+pub fn suggestions_available(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => "1 suggestion: press the up arrow to choose it".into(),
+        (Lang::En, n) => format!("{n} suggestions: press the up arrow to choose one"),
+        (Lang::Zh, n) => format!("有{n}条建议：按上方向键选择"),
+    }
+}
+
+/// An action a person recognises, for what the model heard in a draft (`intent`, with the
+/// order number it names): sent as the shopper's message when picked, so its wording must
+/// read as that intent to the runtime too. `None` for intents with no such action.
+pub fn action(lang: Lang, intent: &str, order: Option<&str>) -> Option<String> {
     use Lang::{En, Zh};
-    Some(match (intent, lang) {
-        ("track_order", En) => "track an order",
-        ("track_order", Zh) => "查询订单物流",
-        ("contact_human_agent", En) => "talk to a human",
-        ("contact_human_agent", Zh) => "转人工客服",
-        ("get_refund", En) => "get a refund",
-        ("get_refund", Zh) => "申请退款",
-        ("return_item", En) => "return an item",
-        ("return_item", Zh) => "退货",
-        ("cancel_order", En) => "cancel an order",
-        ("cancel_order", Zh) => "取消订单",
-        ("change_shipping_address", En) => "change the shipping address",
-        ("change_shipping_address", Zh) => "修改收货地址",
-        ("delivery_period", En) => "know delivery times",
-        ("delivery_period", Zh) => "了解配送时间",
-        ("product_availability", En) => "check stock",
-        ("product_availability", Zh) => "查询库存",
-        ("product_info", En) => "know about a product",
-        ("product_info", Zh) => "了解商品信息",
-        ("payment_issue", En) => "fix a payment problem",
-        ("payment_issue", Zh) => "解决支付问题",
+    Some(match (intent, lang, order) {
+        ("track_order", En, Some(n)) => format!("Track order {n}"),
+        ("track_order", Zh, Some(n)) => format!("查询订单{n}的物流"),
+        ("track_order", En, None) => "Track my order".into(),
+        ("track_order", Zh, None) => "查询我的订单物流".into(),
+        ("return_item", En, Some(n)) => format!("Return order {n}"),
+        ("return_item", Zh, Some(n)) => format!("订单{n}我要退货"),
+        ("return_item", En, None) => "Start a return".into(),
+        ("return_item", Zh, None) => "我要退货".into(),
+        ("get_refund", En, Some(n)) => format!("Get a refund for order {n}"),
+        ("get_refund", Zh, Some(n)) => format!("订单{n}申请退款"),
+        ("get_refund", En, None) => "Get a refund".into(),
+        ("get_refund", Zh, None) => "我要申请退款".into(),
+        ("cancel_order", En, Some(n)) => format!("Cancel order {n}"),
+        ("cancel_order", Zh, Some(n)) => format!("取消订单{n}"),
+        ("cancel_order", En, None) => "Cancel my order".into(),
+        ("cancel_order", Zh, None) => "我要取消订单".into(),
+        ("change_shipping_address", En, Some(n)) => format!("Change the address of order {n}"),
+        ("change_shipping_address", Zh, Some(n)) => format!("修改订单{n}的收货地址"),
+        ("change_shipping_address", En, None) => "Change my delivery address".into(),
+        ("change_shipping_address", Zh, None) => "修改收货地址".into(),
+        (TO_A_PERSON, _, _) => talk_to_a_person(lang).into(),
         _ => return None,
     })
+}
+
+/// The intent of a request for a person.
+pub const TO_A_PERSON: &str = "contact_human_agent";
+
+/// "Talk to a real person": words every runtime hands off on, whatever the model says.
+pub fn talk_to_a_person(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Talk to a real person",
+        Lang::Zh => "转人工客服",
+    }
 }

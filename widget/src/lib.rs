@@ -4,8 +4,10 @@
 //!   iframe's URL, as a context) around the [`components::ChatPanel`];
 //! - [`state`]: the conversation's one reducer (transcript and outbox), tested natively;
 //! - [`components`]: one per file; [`hooks`]: the chat connection, the in-browser intent
-//!   model (its hint is the composer's own state), the panel context, and the loader on the
+//!   model (a shared handle to its worker), the panel context, and the loader on the
 //!   shop's page (`use_host`: new answers and handoffs posted to it, focus, Escape);
+//! - [`suggest`]: what the panel offers while the shopper types, from what the model
+//!   understood of the draft;
 //! - [`api`]: the only module that touches the network (the chat WebSocket).
 //!
 //! Everything the shopper or the bot wrote is rendered as text, never as HTML.
@@ -17,6 +19,7 @@ mod components;
 mod hooks;
 mod i18n;
 mod state;
+mod suggest;
 
 use wasm_bindgen::prelude::*;
 

@@ -8,6 +8,11 @@
 //! a keystroke never reaches this reducer. The transcript sits behind an `Rc`, so passing it
 //! to the message list, or reducing an action that does not touch it, copies a pointer.
 //!
+//! Answers the shop's public FAQ gives on the device ([`DeviceAnswer`]) are kept beside the
+//! transcript, tied to the message they answer, until the runtime's own answer to that
+//! message arrives: [`transcript`] then shows one of them, never both (the device's, where
+//! the two are the same, so nothing moves; the runtime's, where they differ: it decides).
+//!
 //! Plain data and no DOM: the tests below run natively (`cargo test -p kefu-widget --lib`).
 
 use std::rc::Rc;
@@ -47,6 +52,84 @@ pub struct ChatState {
     pub waiting: bool,
     /// Bumped each time a wait is over: the outbox is then sent again (`use_chat`).
     pub retries: u32,
+    /// Answers the shop's public FAQ gave on the device, oldest first.
+    pub device_answers: Rc<Vec<DeviceAnswer>>,
+}
+
+/// An answer the shop's public FAQ gave on the shopper's device to a message they sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceAnswer {
+    /// The message it answers.
+    pub client_msg_id: String,
+    /// The FAQ entry's answer, verbatim.
+    pub text: String,
+}
+
+/// One line of the conversation as the panel shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Line<'a> {
+    /// A stored message.
+    Stored(&'a ChatMessage),
+    /// An answer given on the device, with the `seq` of the runtime's identical answer
+    /// once it came (shown in its place).
+    Device(&'a DeviceAnswer, Option<u64>),
+    /// A shopper's message not sent yet: its text.
+    Unsent(&'a str),
+}
+
+/// The conversation in order: stored messages, each shopper message followed by the
+/// device's answer to it while the runtime's has not come (or when the runtime's is the
+/// same text: then it is shown instead of the runtime's, not beside it), then the messages
+/// not sent yet, each with its device answer.
+pub fn transcript<'a>(
+    messages: &'a [ChatMessage],
+    outbox: &'a [ClientMessage],
+    answers: &'a [DeviceAnswer],
+) -> Vec<Line<'a>> {
+    let answer_to =
+        |id: Option<&str>| id.and_then(|id| answers.iter().find(|a| a.client_msg_id == id));
+    let mut out = Vec::with_capacity(messages.len() + outbox.len());
+    let mut skip_next_seq = None;
+    for (i, m) in messages.iter().enumerate() {
+        if skip_next_seq == Some(m.seq) {
+            continue;
+        }
+        out.push(Line::Stored(m));
+        if m.author != kefu_protocol::Author::Shopper {
+            continue;
+        }
+        let Some(answer) = answer_to(m.client_msg_id.as_deref()) else {
+            continue;
+        };
+        match messages.get(i + 1) {
+            None => out.push(Line::Device(answer, None)),
+            Some(next) if next.author == kefu_protocol::Author::Bot && next.text == answer.text => {
+                out.push(Line::Device(answer, Some(next.seq)));
+                skip_next_seq = Some(next.seq);
+            }
+            // The runtime answered otherwise: its answer stands alone.
+            Some(_) => {}
+        }
+    }
+    for frame in outbox {
+        if let ClientMessage::Say {
+            text,
+            client_msg_id,
+            ..
+        }
+        | ClientMessage::Confirm {
+            text,
+            client_msg_id,
+            ..
+        } = frame
+        {
+            out.push(Line::Unsent(text));
+            if let Some(answer) = answer_to(Some(client_msg_id)) {
+                out.push(Line::Device(answer, None));
+            }
+        }
+    }
+    out
 }
 
 impl Default for ChatState {
@@ -61,6 +144,7 @@ impl Default for ChatState {
             welcome: None,
             waiting: false,
             retries: 0,
+            device_answers: Rc::default(),
         }
     }
 }
@@ -120,6 +204,8 @@ pub enum Action {
     },
     /// The wait a [`Action::Held`] asked for is over: send the outbox again.
     WaitOver,
+    /// The shop's public FAQ answered a message on the device.
+    AnsweredOnDevice(DeviceAnswer),
 }
 
 impl Reducible for ChatState {
@@ -190,6 +276,15 @@ impl Reducible for ChatState {
                     next.waiting = false;
                 }
                 next.retries += 1;
+            }
+            Action::AnsweredOnDevice(answer) => {
+                if !next
+                    .device_answers
+                    .iter()
+                    .any(|a| a.client_msg_id == answer.client_msg_id)
+                {
+                    Rc::make_mut(&mut next.device_answers).push(answer);
+                }
             }
         }
         Rc::new(next)
@@ -464,6 +559,7 @@ mod tests {
             shop: "Demo".into(),
             greeting: "Hi!".into(),
             suggestions: vec!["Where is my order?".into()],
+            on_device: None,
         };
         let state = reduce(Rc::default(), [Action::Greeted(welcome.clone())]);
         assert_eq!(state.welcome.as_deref(), Some(&welcome));
@@ -481,6 +577,118 @@ mod tests {
             [Action::Received(stored(1, Author::Shopper, "hi", None))],
         );
         assert!(!suggesting(&stored_reply));
+    }
+
+    fn device(id: &str, text: &str) -> Action {
+        Action::AnsweredOnDevice(DeviceAnswer {
+            client_msg_id: id.into(),
+            text: text.into(),
+        })
+    }
+
+    fn shown(state: &ChatState) -> Vec<String> {
+        transcript(&state.messages, &state.outbox, &state.device_answers)
+            .into_iter()
+            .map(|line| match line {
+                Line::Stored(m) => format!("{}:{}", m.seq, m.text),
+                Line::Device(a, None) => format!("device:{}", a.text),
+                Line::Device(a, Some(seq)) => format!("device={seq}:{}", a.text),
+                Line::Unsent(t) => format!("unsent:{t}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_device_answer_follows_its_message_and_the_runtimes_same_answer_is_not_shown_twice() {
+        let policy = "Returns within 30 days.";
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Queued(say("m1", "refund policy?")),
+                device("m1", policy),
+            ],
+        );
+        assert_eq!(
+            shown(&state),
+            ["unsent:refund policy?", "device:Returns within 30 days."]
+        );
+        let state = reduce(
+            state,
+            [Action::Received(stored(
+                1,
+                Author::Shopper,
+                "refund policy?",
+                Some("m1"),
+            ))],
+        );
+        assert_eq!(
+            shown(&state),
+            ["1:refund policy?", "device:Returns within 30 days."]
+        );
+        let state = reduce(
+            state,
+            [
+                Action::Received(stored(2, Author::Bot, policy, None)),
+                Action::Received(stored(3, Author::Shopper, "thanks", Some("m2"))),
+                Action::Received(stored(4, Author::Bot, "You're welcome", None)),
+            ],
+        );
+        assert_eq!(
+            shown(&state),
+            [
+                "1:refund policy?",
+                "device=2:Returns within 30 days.",
+                "3:thanks",
+                "4:You're welcome"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_runtimes_answer_replaces_a_device_answer_that_differs() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Queued(say("m1", "refund policy?")),
+                device("m1", "Returns within 30 days."),
+                device("m1", "a second answer to the same message is ignored"),
+                Action::Received(stored(1, Author::Shopper, "refund policy?", Some("m1"))),
+                Action::Received(stored(2, Author::Bot, "A person will help you.", None)),
+            ],
+        );
+        assert_eq!(
+            shown(&state),
+            ["1:refund policy?", "2:A person will help you."]
+        );
+    }
+
+    #[test]
+    fn offline_the_device_answers_while_other_messages_wait_in_order() {
+        let state = reduce(
+            Rc::default(),
+            [
+                Action::Welcomed(ConversationState::Bot, None),
+                Action::Disconnected,
+                Action::Queued(say("m1", "where is order 1001?")),
+                Action::Queued(say("m2", "how long does delivery take?")),
+                device("m2", "3-5 business days."),
+            ],
+        );
+        assert_eq!(
+            shown(&state),
+            [
+                "unsent:where is order 1001?",
+                "unsent:how long does delivery take?",
+                "device:3-5 business days."
+            ]
+        );
+        assert_eq!(
+            *state.outbox,
+            [
+                say("m1", "where is order 1001?"),
+                say("m2", "how long does delivery take?")
+            ]
+        );
     }
 
     #[test]

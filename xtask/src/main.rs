@@ -37,7 +37,8 @@ enum Cmd {
     /// Build the widget, the in-browser model bundle and the plugins into dist/.
     Build,
     /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
-    /// onnxruntime-web, headless Chromium). Numbers go into docs/benchmarks.md.
+    /// onnxruntime-web, headless Chromium); the panel's on-device help (keystroke →
+    /// suggestions, send → FAQ answer). Numbers go into docs/benchmarks.md.
     Bench,
     /// Load test: build kefu and kefu-load, start `kefu serve --demo` on a free port, run
     /// kefu-load against it (arguments after the xtask's own go to kefu-load, e.g.
@@ -176,7 +177,7 @@ fn main() -> Result<()> {
         Cmd::Test => test(),
         Cmd::Load(cmd) => load::run(cmd),
         Cmd::Bench => {
-            let mut steps = Steps::new(9 + build::STEPS);
+            let mut steps = Steps::new(11 + build::STEPS);
             tools::ensure_build_tools(&mut steps)?;
             tools::ensure_browser(&mut steps)?;
             build::all(&mut steps)?;
@@ -203,6 +204,14 @@ fn main() -> Result<()> {
             steps.run(
                 "benchmarking the intent model in headless Chromium (tract-wasm vs onnxruntime-web)",
                 Command::new("node").arg("tests/bench/intent.mjs"),
+            )?;
+            let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;
+            steps.run(
+                "benchmarking the panel's on-device help in headless Chromium (keystroke → \
+                 suggestions, send → FAQ answer on the device and from the runtime)",
+                Command::new("node")
+                    .arg("tests/bench/ondevice.mjs")
+                    .env("KEFU_BIN", kefu),
             )?;
             plugin_bench(&mut steps)?;
             steps.finish();

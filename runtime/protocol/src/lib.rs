@@ -197,6 +197,40 @@ pub struct PanelWelcome {
     /// Questions a shopper can send with one click (at most [`MAX_SUGGESTIONS`]).
     #[serde(default)]
     pub suggestions: Vec<String>,
+    /// What the panel may do with the intent model on the shopper's device, and what it
+    /// needs for it (`None`: nothing; an older runtime).
+    #[serde(default)]
+    pub on_device: Option<OnDeviceConfig>,
+}
+
+/// What the panel may do on the shopper's device, as the merchant set it, with the shop's
+/// public FAQ in the shopper's language. The device's answers are a preview of the
+/// runtime's, found by the same code (`kefu_intent::faq`); the runtime still answers and
+/// records every message.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OnDeviceConfig {
+    /// Answer questions the public FAQ answers, in the panel, as they are sent.
+    pub answers: bool,
+    /// Suggest actions while the shopper types.
+    pub suggestions: bool,
+    /// The entries the merchant marked public, in the shopper's language.
+    #[serde(default)]
+    pub faq: Vec<PublicFaq>,
+    /// The intents the shop's plugins answer: the FAQ does not answer these.
+    #[serde(default)]
+    pub served: Vec<String>,
+}
+
+/// An FAQ entry the merchant published (the JSON of `kefu_intent::faq::PublicEntry`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicFaq {
+    /// The question as the merchant wrote it.
+    pub question: String,
+    /// The answer, given verbatim.
+    pub answer: String,
+    /// The intent it answers, if tied to one.
+    #[serde(default)]
+    pub intent: Option<String>,
 }
 
 /// The most questions a [`PanelWelcome`] suggests.

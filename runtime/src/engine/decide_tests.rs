@@ -98,6 +98,7 @@ pub(super) fn ctx() -> TurnContext {
             answer: "Returns are free within 30 days.".into(),
             lang: "en".into(),
             intent: Some("check_refund_policy".into()),
+            public: true,
         }],
         wording: HashMap::new(),
         orders: vec![order("1001", "jane@example.com")],
@@ -860,6 +861,7 @@ fn urgency_is_acknowledged_with_the_fastest_options_and_a_person_at_raised_prior
         answer: "Express (1-2 business days) is $15.".into(),
         lang: "en".into(),
         intent: Some("delivery_options".into()),
+        public: true,
     });
     let u = with_topic(
         msg(

@@ -68,6 +68,7 @@ proptest! {
                 answer: "a".into(),
                 lang: "en".into(),
                 intent: None,
+                public: true,
             })
             .collect();
         let _ = faq::find(&entries, &text, "faq");

@@ -3,12 +3,17 @@
 //! line (`welcome`, `suggestions`: one question a line) through the admin API; otherwise
 //! the defaults in [`super::replies`] apply. It is panel text, sent with the chat's welcome
 //! frame: never stored, never a message of the conversation.
+//!
+//! The welcome also carries what the panel may do on the shopper's device
+//! ([`OnDeviceConfig`]): the merchant's switches, the FAQ entries they marked public in the
+//! shopper's language, and the intents their plugins answer (which the FAQ does not).
+//! Nothing in it is secret: it is what the shop's help pages say anyway.
 
-use kefu_protocol::{Lang, MAX_SUGGESTIONS, PanelWelcome};
+use kefu_protocol::{Lang, MAX_SUGGESTIONS, OnDeviceConfig, PanelWelcome, PublicFaq};
 
 use super::Engine;
 use super::replies::{Line, text};
-use crate::store::StoreError;
+use crate::store::{FaqEntry, OnDevice, StoreError};
 
 /// The welcome for a shop named `shop`, from the merchant's wordings of the greeting and of
 /// the suggestions (when set) or the defaults in `lang`.
@@ -33,7 +38,36 @@ pub fn compose(
             .take(MAX_SUGGESTIONS)
             .map(String::from)
             .collect(),
+        on_device: None,
     }
+}
+
+/// What the panel may do on the device: the merchant's switches, the `faq` entries marked
+/// public in `lang`, and the intents the shop's plugins answer. `None` when both are off.
+pub fn on_device(
+    settings: &OnDevice,
+    faq: &[FaqEntry],
+    served: Vec<String>,
+    lang: Lang,
+) -> Option<OnDeviceConfig> {
+    if !settings.answers && !settings.suggestions {
+        return None;
+    }
+    let faq = faq
+        .iter()
+        .filter(|e| e.public && e.lang == lang.tag())
+        .map(|e| PublicFaq {
+            question: e.question.clone(),
+            answer: e.answer.clone(),
+            intent: e.intent.clone(),
+        })
+        .collect();
+    Some(OnDeviceConfig {
+        answers: settings.answers,
+        suggestions: settings.suggestions,
+        faq,
+        served,
+    })
 }
 
 /// Why the merchant's `suggestions` wording cannot be used as it is, if it cannot: more
@@ -61,18 +95,78 @@ impl Engine {
         let own = |line: Line| self.store.reply_template(merchant, line.key(), lang.tag());
         let greeting = own(Line::Welcome).await?;
         let suggestions = own(Line::Suggestions).await?;
-        Ok(Some(compose(
+        let mut welcome = compose(
             &settings.name,
             greeting.as_deref(),
             suggestions.as_deref(),
             lang,
-        )))
+        );
+        let mut served: Vec<String> = self
+            .plugins
+            .plugins_of(merchant)
+            .iter()
+            .flat_map(|p| p.manifest().plugin.intents.clone())
+            .collect();
+        served.sort();
+        served.dedup();
+        let faq = self.store.faq(merchant).await?;
+        welcome.on_device = on_device(&settings.on_device, &faq, served, lang);
+        Ok(Some(welcome))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(question: &str, lang: &str, public: bool) -> FaqEntry {
+        FaqEntry {
+            id: 1,
+            question: question.into(),
+            answer: format!("answer to {question}"),
+            lang: lang.into(),
+            intent: None,
+            public,
+        }
+    }
+
+    #[test]
+    fn only_public_entries_in_the_shoppers_language_reach_the_browser() {
+        let faq = [
+            entry("public en", "en", true),
+            entry("private en", "en", false),
+            entry("public zh", "zh", true),
+        ];
+        let config = on_device(
+            &OnDevice::default(),
+            &faq,
+            vec!["track_order".into()],
+            Lang::En,
+        )
+        .expect("on by default");
+        let questions: Vec<_> = config.faq.iter().map(|e| e.question.as_str()).collect();
+        assert_eq!(questions, ["public en"]);
+        assert_eq!(config.served, ["track_order"]);
+        assert!(config.answers && config.suggestions);
+    }
+
+    #[test]
+    fn a_merchant_who_turns_both_off_ships_nothing() {
+        let off = OnDevice {
+            answers: false,
+            suggestions: false,
+        };
+        assert_eq!(
+            on_device(&off, &[entry("q", "en", true)], vec![], Lang::En),
+            None
+        );
+        let suggestions_only = OnDevice {
+            answers: false,
+            suggestions: true,
+        };
+        let config = on_device(&suggestions_only, &[], vec![], Lang::En).unwrap();
+        assert!(!config.answers && config.suggestions);
+    }
 
     #[test]
     fn defaults_greet_and_suggest_a_few_questions_in_each_language() {

@@ -386,6 +386,8 @@ async fn faq_add(
             "lang must be `en` or `zh`",
         ));
     }
+    // Saved from a conversation, it is answered by the runtime but not shipped to browsers
+    // until the merchant marks it public (PUT /v1/admin/faq/{id}).
     let id = state
         .engine
         .save_faq(&agent, &body.lang, question, answer)

@@ -71,7 +71,8 @@ impl Store {
 
     /// Adds an FAQ entry an agent wrote from a conversation and, in the same transaction,
     /// `taught` (the shopper's question, masked) as a phrasing that means it; returns the
-    /// entry's id.
+    /// entry's id. The entry is private (answered by the runtime, not shipped to browsers)
+    /// until the merchant marks it public.
     pub async fn add_taught_faq(
         &self,
         merchant: &str,
@@ -83,8 +84,8 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let now = now_ms();
         let id: i64 = sqlx::query(
-            "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at) \
-             VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id",
+            "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at, public) \
+             VALUES ($1, $2, $3, $4, NULL, $5, 0) RETURNING id",
         )
         .bind(merchant)
         .bind(question)

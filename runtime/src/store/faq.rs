@@ -19,13 +19,26 @@ pub struct FaqEntry {
     pub lang: String,
     /// The intent it answers, if tied to one.
     pub intent: Option<String>,
+    /// Whether the entry is shipped to shoppers' browsers, which then answer it on the
+    /// device; a private entry is answered by the runtime only.
+    pub public: bool,
+}
+
+impl kefu_intent::faq::Question for FaqEntry {
+    fn question(&self) -> &str {
+        &self.question
+    }
+    fn intent(&self) -> Option<&str> {
+        self.intent.as_deref()
+    }
 }
 
 impl Store {
     /// The merchant's FAQ entries.
     pub async fn faq(&self, merchant: &str) -> Result<Vec<FaqEntry>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, question, answer, lang, intent FROM faq WHERE merchant_id = $1 ORDER BY id",
+            "SELECT id, question, answer, lang, intent, public FROM faq WHERE merchant_id = $1 \
+             ORDER BY id",
         )
         .bind(merchant)
         .fetch_all(&self.pool)
@@ -38,11 +51,12 @@ impl Store {
                 answer: r.get("answer"),
                 lang: r.get("lang"),
                 intent: r.get("intent"),
+                public: r.get::<i64, _>("public") != 0,
             })
             .collect())
     }
 
-    /// Adds a FAQ entry; returns its id.
+    /// Adds a FAQ entry (shipped to shoppers' browsers if `public`); returns its id.
     pub async fn add_faq(
         &self,
         merchant: &str,
@@ -50,10 +64,11 @@ impl Store {
         intent: Option<&str>,
         question: &str,
         answer: &str,
+        public: bool,
     ) -> Result<i64, StoreError> {
         let row = sqlx::query(
-            "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO faq (merchant_id, question, answer, lang, intent, created_at, public) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(merchant)
         .bind(question)
@@ -61,6 +76,7 @@ impl Store {
         .bind(lang)
         .bind(intent)
         .bind(now_ms())
+        .bind(i64::from(public))
         .fetch_one(&self.pool)
         .await?;
         Ok(row.get("id"))
@@ -78,13 +94,14 @@ impl Store {
     /// Rewrites `merchant`'s FAQ entry `id`; `false` if they have none of that id.
     pub async fn update_faq(&self, merchant: &str, entry: &FaqEntry) -> Result<bool, StoreError> {
         Ok(sqlx::query(
-            "UPDATE faq SET question = $1, answer = $2, lang = $3, intent = $4 \
-             WHERE merchant_id = $5 AND id = $6",
+            "UPDATE faq SET question = $1, answer = $2, lang = $3, intent = $4, public = $5 \
+             WHERE merchant_id = $6 AND id = $7",
         )
         .bind(&entry.question)
         .bind(&entry.answer)
         .bind(&entry.lang)
         .bind(&entry.intent)
+        .bind(i64::from(entry.public))
         .bind(merchant)
         .bind(entry.id)
         .execute(&self.pool)

@@ -1,6 +1,7 @@
 //! A merchant's settings that the engine applies: shop name, refund cap, identity secret,
 //! business hours and reply time, handoff phrases, default locale, and the merchant's own
-//! wording of the bot's lines (`reply_templates`).
+//! wording of the bot's lines (`reply_templates`), and what the chat panel may do on the
+//! shopper's device ([`OnDevice`]).
 
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -27,6 +28,27 @@ pub struct MerchantSettings {
     pub handoff_phrases: Vec<String>,
     /// The language (`en`, `zh`) a conversation starts in when the widget does not say.
     pub default_locale: String,
+    /// What the chat panel may do on the shopper's device.
+    pub on_device: OnDevice,
+}
+
+/// What the chat panel may do with the intent model on the shopper's device. Both are on
+/// unless the merchant turns them off; the runtime decides every turn either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnDevice {
+    /// Answer questions the shop's public FAQ answers in the panel, as they are sent.
+    pub answers: bool,
+    /// Suggest actions ("Track order 1001") while the shopper types.
+    pub suggestions: bool,
+}
+
+impl Default for OnDevice {
+    fn default() -> Self {
+        Self {
+            answers: true,
+            suggestions: true,
+        }
+    }
 }
 
 /// What the admin API sets at once (everything but the identity secret, which only the
@@ -45,6 +67,8 @@ pub struct SettingsUpdate {
     pub handoff_phrases: Vec<String>,
     /// `en` or `zh`.
     pub default_locale: String,
+    /// What the chat panel may do on the shopper's device.
+    pub on_device: OnDevice,
 }
 
 /// When agents answer live: on `days`, from `open` to `close` local time, where local time is
@@ -116,7 +140,8 @@ impl Store {
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
             "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
-             handoff_phrases, default_locale FROM merchants WHERE id = $1",
+             handoff_phrases, default_locale, on_device_answers, typing_suggestions \
+             FROM merchants WHERE id = $1",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
@@ -137,6 +162,10 @@ impl Store {
                 handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
                     .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
                 default_locale: r.get("default_locale"),
+                on_device: OnDevice {
+                    answers: r.get::<i64, _>("on_device_answers") != 0,
+                    suggestions: r.get::<i64, _>("typing_suggestions") != 0,
+                },
             })
         })
         .transpose()
@@ -162,7 +191,8 @@ impl Store {
             .collect();
         sqlx::query(
             "UPDATE merchants SET name = $1, refund_cap_minor = $2, business_hours = $3, \
-             reply_within_hours = $4, handoff_phrases = $5, default_locale = $6 WHERE id = $7",
+             reply_within_hours = $4, handoff_phrases = $5, default_locale = $6, \
+             on_device_answers = $7, typing_suggestions = $8 WHERE id = $9",
         )
         .bind(update.name.trim())
         .bind(update.refund_cap_minor.map(|v| v as i64))
@@ -170,6 +200,8 @@ impl Store {
         .bind(i64::from(update.reply_within_hours))
         .bind(serde_json::to_string(&phrases).map_err(corrupt)?)
         .bind(&update.default_locale)
+        .bind(i64::from(update.on_device.answers))
+        .bind(i64::from(update.on_device.suggestions))
         .bind(merchant)
         .execute(&self.pool)
         .await?;

@@ -1,9 +1,15 @@
 //! kefu-intent for the browser: a thin wasm-bindgen wrapper, loaded in a Web Worker by the
 //! widget (`widget/static/intent-worker.js`). It is its own wasm bundle because tract is
 //! megabytes: the chat panel must not wait for it.
+//!
+//! Besides classifying, it holds the shop's public FAQ (from the panel's welcome) and finds
+//! the entry answering a draft with [`kefu_intent::faq`], the code the runtime answers with.
 #![deny(missing_docs)]
 
-use kefu_intent::Classifier;
+use kefu_intent::faq::{self, PublicEntry};
+use kefu_intent::slots::{self, SlotKind};
+use kefu_intent::{Classifier, Prediction};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// A loaded intent model.
@@ -11,6 +17,27 @@ use wasm_bindgen::prelude::*;
 #[derive(Debug)]
 pub struct IntentModel {
     inner: Classifier,
+    faq: Vec<PublicEntry>,
+    served: Vec<String>,
+}
+
+/// The shop's FAQ as the panel passes it on (the welcome's `on_device`).
+#[derive(Deserialize)]
+struct Shop {
+    #[serde(default)]
+    faq: Vec<PublicEntry>,
+    #[serde(default)]
+    served: Vec<String>,
+}
+
+/// What the model made of a message.
+#[derive(Serialize)]
+struct Understood<'a> {
+    prediction: Prediction,
+    /// The first order number in it.
+    order: Option<&'a str>,
+    /// The public FAQ entry the runtime would answer it with.
+    faq: Option<&'a PublicEntry>,
 }
 
 #[wasm_bindgen]
@@ -20,7 +47,33 @@ impl IntentModel {
     pub fn new(onnx: &[u8]) -> Result<IntentModel, JsError> {
         Ok(Self {
             inner: Classifier::load(onnx)?,
+            faq: Vec::new(),
+            served: Vec::new(),
         })
+    }
+
+    /// Takes the shop's public FAQ and the intents its plugins serve, as JSON
+    /// (`{"faq": [{"question", "answer", "intent"}], "served": [...]}`).
+    #[wasm_bindgen(js_name = setShop)]
+    pub fn set_shop(&mut self, json: &str) -> Result<(), JsError> {
+        let shop: Shop = serde_json::from_str(json)?;
+        self.faq = shop.faq;
+        self.served = shop.served;
+        Ok(())
+    }
+
+    /// Classifies `text` and finds what the panel offers for it; returns JSON
+    /// `{"prediction": {…}, "order": "1001" | null, "faq": {"question", "answer", "intent"} | null}`.
+    pub fn understand(&self, text: &str) -> String {
+        let prediction = self.inner.classify(text);
+        let found = slots::extract(text);
+        let entry = faq::answering(&self.faq, text, &prediction.intent, &self.served);
+        let understood = Understood {
+            order: slots::first(&found, SlotKind::OrderNumber),
+            faq: entry,
+            prediction,
+        };
+        serde_json::to_string(&understood).expect("understandings serialise")
     }
 
     /// The model's input for `text` (what the featurizer feeds the ONNX graph), for running

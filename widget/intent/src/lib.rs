@@ -12,11 +12,14 @@
 //! - [`topics`] recognises by meaning what the labels do not cover: sensitive topics a
 //!   person must handle, urgency, and what went wrong with a delivery.
 //! - [`language`] tells English, Chinese and mixed messages apart.
+//! - [`faq`] finds the merchant's FAQ entry answering a message, the same in the runtime and
+//!   in the browser.
 //!
 //! This crate deliberately knows nothing about browsers (no web-sys) or servers: the widget
 //! wraps it with wasm-bindgen, the runtime calls it directly.
 #![deny(missing_docs)]
 
+pub mod faq;
 pub mod featurize;
 pub mod signals;
 pub mod slots;

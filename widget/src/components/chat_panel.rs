@@ -4,14 +4,25 @@ use kefu_protocol::ConversationState;
 use yew::prelude::*;
 
 use super::{Composer, Header, MessageList, Welcome};
-use crate::hooks::{use_chat, use_host, use_panel};
+use crate::hooks::{use_chat, use_host, use_intent, use_panel};
 use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{ChatState, Connection, suggesting};
 
-/// One line about the link and who answers, for the header.
+/// One line about the link and who answers, for the header. Offline, it says plainly what
+/// still works: the shop's FAQ, when it answers on the device.
 fn status(lang: Lang, state: &ChatState) -> String {
+    let faq_here = state
+        .welcome
+        .as_ref()
+        .and_then(|w| w.on_device.as_ref())
+        .is_some_and(|d| d.answers && !d.faq.is_empty());
     match (state.connection, state.conversation, &state.agent) {
         (Connection::Connecting, ..) => t(lang, Text::Connecting).to_string(),
+        (Connection::Offline, ConversationState::Bot | ConversationState::Resolved, _)
+            if faq_here =>
+        {
+            t(lang, Text::OfflineAnswering).to_string()
+        }
         (Connection::Offline, ..) => t(lang, Text::Offline).to_string(),
         (_, ConversationState::WaitingForHuman, _) => t(lang, Text::WaitingForHuman).to_string(),
         (_, ConversationState::Human, Some(name)) => with_agent(lang, name),
@@ -25,27 +36,34 @@ fn status(lang: Lang, state: &ChatState) -> String {
 #[function_component(ChatPanel)]
 pub fn chat_panel() -> Html {
     let lang = use_panel().lang;
-    let chat = use_chat();
+    let intent = use_intent();
+    let chat = use_chat(&intent);
     let state = &*chat.state;
     use_host(state);
     let on_quick_reply = {
         let on_send = chat.on_send.clone();
         Callback::from(move |text: String| on_send.emit((text, None)))
     };
+    let suggest = state
+        .welcome
+        .as_ref()
+        .and_then(|w| w.on_device.as_ref())
+        .is_some_and(|d| d.suggestions);
     let welcome = state.welcome.clone().map(|welcome| {
         html! { <Welcome {welcome} suggest={suggesting(state)} on_choose={on_quick_reply.clone()} /> }
     });
     html! {
         <main class="kefu-panel" lang={lang.tag()}>
             <Header status={status(lang, state)} />
-            <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()} {on_quick_reply}
+            <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()}
+                device_answers={state.device_answers.clone()} {on_quick_reply}
                 on_card_answer={chat.on_confirm.clone()}
                 on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()}
                 welcome={welcome.unwrap_or_default()} />
             if let Some(error) = &state.error {
                 <div class="kefu-error" role="alert">{ error.clone() }</div>
             }
-            <Composer on_send={chat.on_send.clone()} />
+            <Composer on_send={chat.on_send.clone()} {intent} suggest={suggest} />
         </main>
     }
 }

@@ -1,4 +1,6 @@
-//! The conversation: stored messages, then the shopper's messages not sent yet.
+//! The conversation: stored messages, then the shopper's messages not sent yet, with the
+//! answers the shop's public FAQ gave on the device where they belong
+//! ([`crate::state::transcript`]).
 
 use std::rc::Rc;
 
@@ -11,7 +13,7 @@ use super::{
 };
 use crate::hooks::use_panel;
 use crate::i18n::{Text, t};
-use crate::state::unsent;
+use crate::state::{DeviceAnswer, Line, transcript, unsent};
 
 /// Props of [`MessageList`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +22,8 @@ pub struct MessageListProps {
     pub messages: Rc<Vec<ChatMessage>>,
     /// Frames not yet acknowledged; the `say` ones are shown as queued.
     pub outbox: Rc<Vec<ClientMessage>>,
+    /// Answers given on the device.
+    pub device_answers: Rc<Vec<DeviceAnswer>>,
     /// A quick reply was chosen.
     pub on_quick_reply: Callback<String>,
     /// A confirmation card's button was pressed.
@@ -48,7 +52,8 @@ pub fn message_list(props: &MessageListProps) -> Html {
     {
         // Keep the newest message in view.
         let list = list.clone();
-        let count = props.messages.len() + unsent(&props.outbox).count();
+        let count =
+            props.messages.len() + unsent(&props.outbox).count() + props.device_answers.len();
         use_effect_with(count, move |_| {
             if let Some(el) = list.cast::<web_sys::Element>() {
                 el.set_scroll_top(el.scroll_height());
@@ -64,7 +69,24 @@ pub fn message_list(props: &MessageListProps) -> Html {
             tabindex="0" data-testid="messages">
             { props.welcome.clone() }
             <ol class="kefu-transcript">
-            { for props.messages.iter().map(|m| {
+            { for transcript(&props.messages, &props.outbox, &props.device_answers).into_iter().map(|line| {
+                let m = match line {
+                    Line::Stored(m) => m,
+                    // Marked as the shop's own FAQ answer, given on the device.
+                    Line::Device(answer, seq) => return html! {
+                        <li class="kefu-msg bot faq" data-author="bot" data-on-device="true"
+                            data-confirmed-seq={seq.map(|s| s.to_string())}>
+                            <span class="kefu-source">{ t(lang, Text::FromFaq) }</span>
+                            { answer.text.clone() }
+                        </li>
+                    },
+                    Line::Unsent(text) => return html! {
+                        <li class="kefu-msg shopper queued" data-author="shopper" data-queued="true">
+                            { text.to_string() }
+                            <span class="queued-label">{ t(lang, Text::Queued) }</span>
+                        </li>
+                    },
+                };
                 let class = match m.author { Author::Shopper => "shopper", Author::Bot => "bot", Author::Agent => "agent" };
                 let name = (m.author == Author::Agent)
                     .then(|| m.agent.clone().unwrap_or_else(|| t(lang, Text::Agent).to_string()));
@@ -99,12 +121,6 @@ pub fn message_list(props: &MessageListProps) -> Html {
                         }) }
                     </li>
                 }
-            }) }
-            { for unsent(&props.outbox).map(|text| html! {
-                <li class="kefu-msg shopper queued" data-author="shopper" data-queued="true">
-                    { text.to_string() }
-                    <span class="queued-label">{ t(lang, Text::Queued) }</span>
-                </li>
             }) }
             </ol>
         </div>

@@ -8,17 +8,22 @@
 //! A frame the runtime did not take now (`rate_limited`, `conversation_full`) stays in the
 //! outbox with a line saying why, in the panel's language; after a rate limit's
 //! `retry_after_secs` the outbox is sent again, so nothing the shopper typed is dropped.
+//!
+//! When the merchant allows it, a message the shop's public FAQ answers is answered on the
+//! device as it is sent ([`Action::AnsweredOnDevice`]), connected or not: the intent worker
+//! finds the entry with the runtime's code, and the frame still goes to the runtime, which
+//! records the turn and answers it the same way.
 
 use std::rc::Rc;
 
-use kefu_protocol::{ClientMessage, IntentHint, ServerMessage};
+use kefu_protocol::{ClientMessage, ConversationState, IntentHint, ServerMessage};
 use yew::prelude::*;
 
-use super::use_panel;
+use super::{IntentWorker, Understood, use_panel};
 use crate::api::{self, ChatLink, Event};
 use crate::components::CardButton;
 use crate::i18n;
-use crate::state::{Action, ChatState, Connection};
+use crate::state::{Action, ChatState, Connection, DeviceAnswer};
 
 /// What the panel gets from [`use_chat`].
 #[derive(Debug, Clone)]
@@ -41,9 +46,10 @@ fn new_id() -> String {
 }
 
 /// Connects to the runtime once, for the panel's lifetime, as the
-/// [`PanelContext`](crate::components::PanelContext) says.
+/// [`PanelContext`](crate::components::PanelContext) says; answers on the device with
+/// `intent`.
 #[hook]
-pub fn use_chat() -> ChatHandle {
+pub fn use_chat(intent: &IntentWorker) -> ChatHandle {
     let panel = use_panel();
     let locale = panel.lang.tag();
     let lang = panel.lang;
@@ -131,6 +137,39 @@ pub fn use_chat() -> ChatHandle {
             }
         });
     }
+    {
+        // Every welcome may carry the shop's FAQ anew (a merchant edited it, or the panel
+        // reloaded in another language): the worker gets it.
+        let intent = intent.clone();
+        let on_device = state.welcome.as_ref().and_then(|w| w.on_device.clone());
+        use_effect_with(on_device, move |on_device| {
+            if let Some(config) = on_device {
+                intent.set_shop(config);
+            }
+        });
+    }
+    // The FAQ answers on the device only while the bot answers: with a person in charge (or
+    // asked for), the runtime answers nothing and neither does the device.
+    let answer_here = state
+        .welcome
+        .as_ref()
+        .and_then(|w| w.on_device.as_ref())
+        .is_some_and(|d| d.answers)
+        && matches!(
+            state.conversation,
+            ConversationState::Bot | ConversationState::Resolved
+        );
+    // The runtime never gives the same answer twice in a row (it offers a person instead):
+    // neither does the device.
+    let last_answers: Rc<[String]> = state
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.author == kefu_protocol::Author::Bot)
+        .map(|m| m.text.clone())
+        .into_iter()
+        .chain(state.device_answers.last().map(|a| a.text.clone()))
+        .collect();
     let queue: Rc<dyn Fn(ClientMessage)> = {
         let dispatch = state.dispatcher();
         let link = Rc::clone(&link);
@@ -143,9 +182,30 @@ pub fn use_chat() -> ChatHandle {
     };
     let on_send = {
         let queue = Rc::clone(&queue);
+        let intent = intent.clone();
+        let dispatch = state.dispatcher();
         Callback::from(move |(text, hint): (String, Option<IntentHint>)| {
+            let client_msg_id = new_id();
+            if answer_here {
+                let dispatch = dispatch.clone();
+                let id = client_msg_id.clone();
+                let last_answers = Rc::clone(&last_answers);
+                intent.understand(
+                    &text,
+                    Callback::from(move |understood: Understood| {
+                        if let Some(entry) =
+                            understood.faq.filter(|e| !last_answers.contains(&e.answer))
+                        {
+                            dispatch.dispatch(Action::AnsweredOnDevice(DeviceAnswer {
+                                client_msg_id: id.clone(),
+                                text: entry.answer,
+                            }));
+                        }
+                    }),
+                );
+            }
             queue(ClientMessage::Say {
-                client_msg_id: new_id(),
+                client_msg_id,
                 text,
                 locale: Some(locale.to_string()),
                 hint,

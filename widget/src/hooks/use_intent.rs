@@ -2,92 +2,142 @@
 //! wasm). The worker starts when the panel mounts, so the page the shopper came from never
 //! pays for it; until it is ready, drafts simply get no hint and the runtime classifies.
 //!
-//! The hint is the composer's own state (it passes the setter): typing never touches the
-//! conversation's reducer.
+//! The worker also holds the shop's public FAQ (from the welcome's `on_device`) and answers
+//! each text with what the model understood ([`Understood`]): the intent, the order number,
+//! and the FAQ entry the runtime would answer with, found by the runtime's own code
+//! (`kefu_intent::faq`). The composer asks for drafts (suggestions), the chat for sent
+//! messages (answers on the device). The handle is shared: asking never re-renders anything.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use kefu_protocol::IntentHint;
+use kefu_protocol::OnDeviceConfig;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
+pub use crate::suggest::Understood;
+
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum FromWorker {
     Ready,
     Error { message: String },
-    Result { id: u32, prediction: IntentHint },
+    Result { id: u32, understood: Understood },
 }
 
-struct Model {
-    worker: Worker,
-    // Kept alive as long as the worker: the browser calls it.
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+/// The worker's message handler, kept alive as long as the worker: the browser calls it.
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+
+#[derive(Default)]
+struct Inner {
+    worker: RefCell<Option<Worker>>,
+    waiting: RefCell<HashMap<u32, Callback<Understood>>>,
+    next: Cell<u32>,
+    on_message: RefCell<Option<OnMessage>>,
 }
 
-/// Returns a callback that classifies a draft; the model's answer is set through `hint`,
-/// for the latest draft only. A blank draft (also the one left after sending) clears the
-/// hint, and an answer still on its way for an earlier draft is then dropped.
+/// The model in its worker; cheap to clone, equal to its clones.
+#[derive(Clone, Default)]
+pub struct IntentWorker(Rc<Inner>);
+
+impl PartialEq for IntentWorker {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for IntentWorker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IntentWorker")
+    }
+}
+
+impl IntentWorker {
+    /// Gives the worker the shop's public FAQ and the intents its plugins serve.
+    pub fn set_shop(&self, config: &OnDeviceConfig) {
+        let Some(worker) = self.0.worker.borrow().clone() else {
+            return;
+        };
+        let shop = serde_json::json!({ "faq": config.faq, "served": config.served });
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"shop".into());
+        let parsed = js_sys::JSON::parse(&shop.to_string()).unwrap_or(JsValue::NULL);
+        let _ = js_sys::Reflect::set(&message, &"shop".into(), &parsed);
+        let _ = worker.post_message(&message);
+    }
+
+    /// Asks what the model makes of `text`; `done` gets it (never, if the model could not
+    /// load). Returns the request's id, which grows with every request.
+    pub fn understand(&self, text: &str, done: Callback<Understood>) -> u32 {
+        let id = self.0.next.get().wrapping_add(1);
+        self.0.next.set(id);
+        if let Some(worker) = self.0.worker.borrow().as_ref() {
+            self.0.waiting.borrow_mut().insert(id, done);
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
+            let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
+            let _ = worker.post_message(&message);
+        }
+        id
+    }
+
+    fn received(&self, event: &MessageEvent) {
+        let json = js_sys::JSON::stringify(&event.data())
+            .map(String::from)
+            .unwrap_or_default();
+        match serde_json::from_str::<FromWorker>(&json) {
+            Ok(FromWorker::Result { id, understood }) => {
+                let done = self.0.waiting.borrow_mut().remove(&id);
+                if let Some(done) = done {
+                    done.emit(understood);
+                }
+            }
+            Ok(FromWorker::Ready) => web_sys::console::debug_1(&"kefu: intent model ready".into()),
+            Ok(FromWorker::Error { message }) => {
+                self.0.waiting.borrow_mut().clear();
+                web_sys::console::warn_1(
+                    &format!("kefu: intent model unavailable: {message}").into(),
+                );
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Starts the model's worker for the panel's lifetime.
 #[hook]
-pub fn use_intent(hint: UseStateSetter<Option<IntentHint>>) -> Callback<String> {
-    let model = use_mut_ref(|| None::<Model>);
-    let latest = use_memo((), |_| Cell::new(0u32));
+pub fn use_intent() -> IntentWorker {
+    let handle = (*use_memo((), |_| IntentWorker::default())).clone();
     {
-        let model = model.clone();
-        let latest = latest.clone();
-        let hint = hint.clone();
+        let handle = handle.clone();
         use_effect_with((), move |_| {
             let options = WorkerOptions::new();
             options.set_type(WorkerType::Module);
             if let Ok(worker) = Worker::new_with_options("intent-worker.js", &options) {
+                // A weak reference: the closure lives in the handle it calls.
+                let weak = Rc::downgrade(&handle.0);
                 let on_message =
                     Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                        let json = js_sys::JSON::stringify(&event.data())
-                            .map(String::from)
-                            .unwrap_or_default();
-                        match serde_json::from_str::<FromWorker>(&json) {
-                            Ok(FromWorker::Result { id, prediction }) if id == latest.get() => {
-                                hint.set(Some(prediction));
-                            }
-                            Ok(FromWorker::Ready) => {
-                                web_sys::console::debug_1(&"kefu: intent model ready".into())
-                            }
-                            Ok(FromWorker::Error { message }) => {
-                                web_sys::console::warn_1(
-                                    &format!("kefu: intent model unavailable: {message}").into(),
-                                );
-                            }
-                            _ => {}
+                        if let Some(inner) = weak.upgrade() {
+                            IntentWorker(inner).received(&event);
                         }
                     });
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                *model.borrow_mut() = Some(Model {
-                    worker,
-                    _on_message: on_message,
-                });
+                *handle.0.worker.borrow_mut() = Some(worker);
+                *handle.0.on_message.borrow_mut() = Some(on_message);
             }
             move || {
-                if let Some(m) = model.borrow_mut().take() {
-                    m.worker.terminate();
+                if let Some(worker) = handle.0.worker.borrow_mut().take() {
+                    worker.terminate();
                 }
+                handle.0.on_message.borrow_mut().take();
+                handle.0.waiting.borrow_mut().clear();
             }
         });
     }
-    let counter = Rc::clone(&latest);
-    Callback::from(move |text: String| {
-        let id = counter.get().wrapping_add(1);
-        counter.set(id);
-        if text.trim().is_empty() {
-            hint.set(None);
-        } else if let Some(m) = model.borrow().as_ref() {
-            let message = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
-            let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
-            let _ = m.worker.post_message(&message);
-        }
-    })
+    handle
 }

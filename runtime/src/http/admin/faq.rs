@@ -40,6 +40,17 @@ pub(super) struct FaqBody {
     /// e.g. `shipping_policy`): such an entry gets a head start when that intent is
     /// recognised.
     intent: Option<String>,
+    /// Whether the entry is shipped to shoppers' browsers with the chat panel, which then
+    /// answers it on the device at once and while the connection is down (default `true`:
+    /// the FAQ is the shop's public help). A private entry (`false`) is answered by the
+    /// runtime only.
+    #[serde(default = "public_by_default")]
+    #[schema(default = true)]
+    public: bool,
+}
+
+fn public_by_default() -> bool {
+    true
 }
 
 /// The shop's FAQ entries.
@@ -102,6 +113,7 @@ async fn checked(
         answer: answer.to_string(),
         lang,
         intent: body.intent,
+        public: body.public,
     })
 }
 
@@ -165,6 +177,7 @@ pub(super) async fn add(
             entry.intent.as_deref(),
             &entry.question,
             &entry.answer,
+            entry.public,
         )
         .await?;
     Ok((StatusCode::CREATED, Json(entry)).into_response())

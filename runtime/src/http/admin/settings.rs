@@ -1,5 +1,6 @@
 //! The shop's settings through the admin API: name, refund cap, business hours, reply
-//! time, handoff phrases and default locale, read and replaced at once
+//! time, handoff phrases, default locale and what the chat panel may do on the shopper's
+//! device, read and replaced at once
 //! (`/v1/admin/settings`), and the handoff phrases alone (`/v1/admin/handoff-phrases`).
 //! Every value is checked here, with an error naming the field, before anything is
 //! written; the engine reads the stored settings on every turn.
@@ -12,7 +13,7 @@ use super::auth::Merchant;
 use super::openapi::ErrorBody;
 use super::{ApiError, AppState};
 use crate::http::json::Json;
-use crate::store::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, SettingsUpdate};
+use crate::store::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, OnDevice, SettingsUpdate};
 
 /// Most handoff phrases a shop may have.
 const MAX_PHRASES: usize = 200;
@@ -47,6 +48,21 @@ pub(super) struct Settings {
     /// The language a conversation starts in when the widget does not say: `en` or `zh`.
     #[schema(example = "en")]
     default_locale: String,
+    /// Whether the chat panel answers questions the shop's public FAQ answers on the
+    /// shopper's device, as they are sent and while the connection is down (default
+    /// `true`). The runtime still records and answers every message.
+    #[serde(default = "on")]
+    #[schema(default = true)]
+    on_device_answers: bool,
+    /// Whether the chat panel suggests actions ("Track order 1001", the matching FAQ
+    /// question) while the shopper types (default `true`).
+    #[serde(default = "on")]
+    #[schema(default = true)]
+    typing_suggestions: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 /// The phrases that always go to a person in this shop.
@@ -125,6 +141,10 @@ impl Settings {
             reply_within_hours: self.reply_within_hours,
             handoff_phrases: self.handoff_phrases,
             default_locale: self.default_locale,
+            on_device: OnDevice {
+                answers: self.on_device_answers,
+                suggestions: self.typing_suggestions,
+            },
         })
     }
 }
@@ -146,6 +166,8 @@ async fn read(state: &AppState, merchant: &str) -> Result<Settings, ApiError> {
         },
         handoff_phrases: s.handoff_phrases,
         default_locale: s.default_locale,
+        on_device_answers: s.on_device.answers,
+        typing_suggestions: s.on_device.suggestions,
     })
 }
 

@@ -213,6 +213,55 @@ async fn settings_reject_bad_business_hours() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn on_device_help_is_the_merchants_to_turn_off_and_only_public_entries_are_shipped() {
+    let app = app(false).await;
+    let (_, before) = get(&app, "/v1/admin/settings", &app.demo).await;
+    assert_eq!(before["on_device_answers"], true, "on by default");
+    assert_eq!(before["typing_suggestions"], true, "on by default");
+    let private = json!({"question": "Staff discount code?", "answer": "STAFF10", "lang": "en", "public": false});
+    let (status, added) = json(&app, Method::POST, "/v1/admin/faq", &app.demo, private).await;
+    assert_eq!(status, StatusCode::CREATED, "{added}");
+    assert_eq!(added["public"], false);
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
+    let shipped = welcome.unwrap().unwrap().on_device.unwrap();
+    assert!(shipped.answers && shipped.suggestions);
+    assert!(!shipped.faq.is_empty());
+    assert!(
+        shipped.faq.iter().all(|e| e.answer != "STAFF10"),
+        "private entries stay here"
+    );
+
+    let body = settings(json!({"on_device_answers": false}));
+    let (status, body) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["on_device_answers"], false);
+    assert_eq!(body["typing_suggestions"], true, "left out: on");
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
+    let shipped = welcome.unwrap().unwrap().on_device.unwrap();
+    assert!(!shipped.answers && shipped.suggestions);
+    let body = settings(json!({"on_device_answers": false, "typing_suggestions": false}));
+    let (status, _) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::OK);
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
+    assert_eq!(welcome.unwrap().unwrap().on_device, None, "nothing shipped");
+    let body = settings(json!({"typing_suggestions": "no"}));
+    let (status, _) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn faq_entries_are_managed_per_shop_and_answered_by_the_bot() {
     let app = app(false).await;
     let entry = json!({"question": "Do you gift wrap orders?", "answer": "Yes, for 2 dollars at checkout.", "lang": "en"});

@@ -1,0 +1,259 @@
+//! Finding the merchant's FAQ entry that answers a message: one implementation for the
+//! runtime (which answers with it) and the shopper's browser (which shows the same answer
+//! at once, and while the connection is down).
+//!
+//! Entries are compared with the message on the intent model's own features (words, word
+//! pairs, character 3–4-grams, Chinese characters and their pairs), weighted by how rare
+//! each feature is among the merchant's entries, so "do you deliver to Canada?" finds
+//! "Which countries do you deliver to?" while "do you" counts for little. An entry tied to
+//! the intent the model recognised gets a head start, one tied to another recognised intent
+//! starts behind; an entry is only given when the match is good enough, never as a guess.
+//!
+//! Entries are anything that has a question and maybe an intent ([`Question`]): the
+//! runtime's stored rows and the browser's public copy both qualify, so neither converts.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::OUT_OF_SCOPE;
+use crate::featurize::feature_strings;
+
+/// Head start of an entry tied to the recognised intent.
+const INTENT_BONUS: f32 = 0.2;
+/// Least score an entry needs to be given.
+const MIN_SCORE: f32 = 0.2;
+
+/// What matching needs of an FAQ entry.
+pub trait Question {
+    /// The question as the merchant wrote it.
+    fn question(&self) -> &str;
+    /// The intent it answers, if tied to one.
+    fn intent(&self) -> Option<&str>;
+}
+
+/// An FAQ entry as the shop publishes it to the browser: in the shopper's language, with
+/// the answer given verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicEntry {
+    /// The question as the merchant wrote it.
+    pub question: String,
+    /// The answer, given verbatim.
+    pub answer: String,
+    /// The intent it answers, if tied to one.
+    #[serde(default)]
+    pub intent: Option<String>,
+}
+
+impl Question for PublicEntry {
+    fn question(&self) -> &str {
+        &self.question
+    }
+    fn intent(&self) -> Option<&str> {
+        self.intent.as_deref()
+    }
+}
+
+fn counts(text: &str) -> HashMap<String, f32> {
+    let mut out = HashMap::new();
+    for f in feature_strings(text) {
+        if f != "<s>" {
+            *out.entry(f).or_insert(0.0) += 1.0;
+        }
+    }
+    out
+}
+
+/// The entry of `entries` (already in the shopper's language) answering `text`, whose
+/// intent the model thinks is `intent`.
+pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Option<&'a E> {
+    if entries.is_empty() {
+        return None;
+    }
+    let docs: Vec<HashMap<String, f32>> = entries.iter().map(|e| counts(e.question())).collect();
+    let n = docs.len() as f32;
+    let idf = |f: &str| {
+        let df = docs.iter().filter(|d| d.contains_key(f)).count() as f32;
+        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    };
+    let weigh = |c: &HashMap<String, f32>| -> HashMap<String, f32> {
+        c.iter().map(|(f, v)| (f.clone(), v * idf(f))).collect()
+    };
+    let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
+    let query = weigh(&counts(text));
+    let query_norm = norm(&query);
+    if query_norm == 0.0 {
+        return None;
+    }
+    entries
+        .iter()
+        .zip(&docs)
+        .map(|(entry, doc)| {
+            let doc = weigh(doc);
+            let dot: f32 = query
+                .iter()
+                .filter_map(|(f, v)| doc.get(f).map(|w| v * w))
+                .sum();
+            let cosine = dot / (query_norm * norm(&doc)).max(f32::EPSILON);
+            // An entry about the recognised intent gets a head start; one about another
+            // intent the model did recognise (not out of scope) starts behind.
+            let bonus = match entry.intent() {
+                Some(i) if i == intent => INTENT_BONUS,
+                Some(_) if intent != OUT_OF_SCOPE => -INTENT_BONUS,
+                _ => 0.0,
+            };
+            (cosine + bonus, entry)
+        })
+        .filter(|(score, _)| *score >= MIN_SCORE)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, entry)| entry)
+}
+
+/// The intent of a request for a person: the runtime hands off before any FAQ.
+pub const TO_A_PERSON: &str = "contact_human_agent";
+
+/// The entry the runtime answers `text` with when nothing comes before the FAQ: the model
+/// heard `intent`, which no plugin of the shop serves (`served`). A message about an intent
+/// a plugin serves is the plugin's to answer, and a request for a person goes to one, so
+/// neither finds anything here.
+pub fn answering<'a, E: Question>(
+    entries: &'a [E],
+    text: &str,
+    intent: &str,
+    served: &[String],
+) -> Option<&'a E> {
+    if intent == TO_A_PERSON || (intent != OUT_OF_SCOPE && served.iter().any(|s| s == intent)) {
+        return None;
+    }
+    find(entries, text, intent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: usize, intent: Option<&str>, question: &str) -> PublicEntry {
+        PublicEntry {
+            question: question.into(),
+            answer: format!("answer {id}"),
+            intent: intent.map(str::to_string),
+        }
+    }
+
+    fn faq() -> Vec<PublicEntry> {
+        vec![
+            entry(
+                1,
+                Some("check_refund_policy"),
+                "What is your refund policy?",
+            ),
+            entry(
+                2,
+                Some("delivery_options"),
+                "What shipping options do you offer?",
+            ),
+            entry(3, Some("delivery_period"), "How long does delivery take?"),
+            entry(
+                4,
+                Some("check_payment_methods"),
+                "Which payment methods do you accept?",
+            ),
+            entry(
+                5,
+                None,
+                "Do you ship internationally? Which countries do you deliver to?",
+            ),
+            entry(
+                6,
+                None,
+                "How do I find my size? Do your clothes run small or large? size guide",
+            ),
+        ]
+    }
+
+    fn answer(found: Option<&PublicEntry>) -> Option<&str> {
+        found.map(|e| e.answer.as_str())
+    }
+
+    #[test]
+    fn the_recognised_intent_finds_its_entry() {
+        let faq = faq();
+        let found = find(
+            &faq,
+            "can I get my money back if it doesn't fit",
+            "check_refund_policy",
+        );
+        assert_eq!(answer(found), Some("answer 1"));
+        assert_eq!(
+            answer(find(&faq, "when will it arrive", "delivery_period")),
+            Some("answer 3")
+        );
+    }
+
+    #[test]
+    fn paraphrases_find_entries_without_an_intent() {
+        let faq = faq();
+        for (text, intent, id) in [
+            ("do you deliver to canada?", "delivery_options", 5),
+            (
+                "can you ship to countries outside the US",
+                "out_of_scope",
+                5,
+            ),
+            (
+                "do the hoodies run small? what size should I get",
+                "out_of_scope",
+                6,
+            ),
+            ("is there a size guide", "product_info", 6),
+        ] {
+            let want = format!("answer {id}");
+            assert_eq!(
+                answer(find(&faq, text, intent)),
+                Some(want.as_str()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_entry_about_another_recognised_intent_is_not_given() {
+        let mut faq = faq();
+        faq.push(entry(
+            7,
+            Some("check_cancellation_fee"),
+            "Is there a fee to cancel an order?",
+        ));
+        assert_eq!(
+            find(&faq, "I want to return order 1003", "return_item"),
+            None
+        );
+    }
+
+    #[test]
+    fn unrelated_messages_find_nothing() {
+        let faq = faq();
+        for text in ["what's the weather in paris", "tell me a joke", "hello"] {
+            assert_eq!(find(&faq, text, "out_of_scope"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_intent_a_plugin_serves_is_left_to_the_plugin() {
+        let faq = faq();
+        let served = vec!["delivery_period".to_string()];
+        assert_eq!(
+            answering(&faq, "when will it arrive", "delivery_period", &served),
+            None
+        );
+        assert_eq!(
+            answer(answering(
+                &faq,
+                "when will it arrive",
+                "delivery_period",
+                &[]
+            )),
+            Some("answer 3")
+        );
+    }
+}
