@@ -32,6 +32,8 @@ fn with_gift_wrap() -> TurnContext {
         answer: "Yes: tick 'gift' at checkout, it is free.".into(),
         lang: "en".into(),
         intent: None,
+        // Saved from a conversation: private until the merchant publishes it.
+        public: false,
     });
     ctx
 }
