@@ -32,6 +32,8 @@ mod auth;
 mod catalog;
 mod faq;
 mod openapi;
+#[cfg(test)]
+mod openapi_tests;
 mod plugins;
 mod privacy;
 mod replies;
