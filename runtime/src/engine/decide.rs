@@ -482,8 +482,14 @@ mod tests;
 #[path = "decide_delivery_tests.rs"]
 mod delivery_tests;
 #[cfg(test)]
+#[path = "decide_money_tests.rs"]
+mod money_tests;
+#[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;
+#[cfg(test)]
+#[path = "decide_plugin_tests.rs"]
+mod plugin_tests;
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;

@@ -1,0 +1,216 @@
+//! Decision rows about money and orders: refunds proposed within the caps and shown on a
+//! card, what goes to a person instead, order changes and the address they need, and what a
+//! confirmation, a second confirmation, a failed commit and a decline do. Pure functions
+//! only, as in `decide_tests.rs`.
+
+use kefu_protocol::{Card, ConversationState};
+
+use super::tests::*;
+use super::*;
+use crate::engine::plan::{CommitOutcome, Step};
+use crate::engine::replies::Line;
+use crate::plugins::{CallError, PluginReply, Proposal};
+
+use ConversationState::WaitingForHuman;
+
+#[test]
+fn a_refund_within_the_caps_is_shown_on_a_card_and_stored_as_proposed() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    let d = after_call(&ctx, &u, &c, refund(4_500), "a1", "0.1.0");
+    assert!(d.cards.iter().any(|card| matches!(
+        card,
+        Card::ConfirmRefund { action_id, amount_minor: 4_500, .. } if action_id == "a1"
+    )));
+    let action = d.new_action.as_ref().expect("stored as proposed");
+    assert_eq!(
+        (action.id.as_str(), action.plugin.as_str()),
+        ("a1", "refunds")
+    );
+    assert_eq!(action.shopper, "jane@example.com");
+    assert_eq!(d.pending.action.as_deref(), Some("a1"));
+}
+
+#[test]
+fn a_proposal_above_the_merchants_or_the_manifests_cap_goes_to_a_person() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("refund order 1001", "get_refund", 0.95);
+    let c = call(decide(&ctx, &u));
+    // 60.00 is within the manifest's 100.00 but above the merchant's 50.00.
+    for amount in [6_000, 20_000] {
+        let d = after_call(&ctx, &u, &c, refund(amount), "a1", "0.1.0");
+        says(&d, Line::RefundNeedsHuman);
+        assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+        assert!(d.new_action.is_none(), "nothing is proposed");
+        assert!(d.handoff_reason.unwrap().contains("on order 1001"));
+    }
+}
+
+#[test]
+fn a_proposal_without_proven_ownership_is_refused_as_a_plugin_bug() {
+    let u = msg("where is order 1001", "track_order", 0.95);
+    let c = call(decide(&ctx(), &u));
+    let d = after_call(&ctx(), &u, &c, refund(100), "a1", "0.1.0");
+    says(&d, Line::PluginFailed);
+    assert!(d.new_action.is_none());
+}
+
+#[test]
+fn cancelling_or_redirecting_an_order_needs_the_order_changes_grant() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("cancel order 1001", "cancel_order", 0.95);
+    let c = call(decide(&ctx, &u));
+    let cancel = Ok(PluginReply {
+        text: "Order 1001 can be cancelled.".into(),
+        cards: vec![],
+        proposal: Some(Proposal::CancelOrder {
+            order_id: "1001".into(),
+            amount_minor: 4_500,
+            currency: "USD".into(),
+            terms: "You get 45.00 back.".into(),
+        }),
+    });
+    let d = after_call(&ctx, &u, &c, cancel.clone(), "a1", "0.1.0");
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| matches!(c, Card::ConfirmCancel { .. }))
+    );
+    ctx.served.get_mut("cancel_order").unwrap().order_changes = false;
+    let d = after_call(&ctx, &u, &c, cancel, "a1", "0.1.0");
+    says(&d, Line::RefundNeedsHuman);
+}
+
+#[test]
+fn the_address_is_asked_for_once_and_the_whole_next_message_is_the_address() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg(
+        "send order 1001 somewhere else",
+        "change_shipping_address",
+        0.95,
+    );
+    let c = call(decide(&ctx, &u));
+    let d = after_call(
+        &ctx,
+        &u,
+        &c,
+        Err(CallError::MissingSlot("address".into())),
+        "a1",
+        "0.1.0",
+    );
+    says(&d, Line::AskAddress);
+    ctx.conversation.pending_intent = d.pending_intent.clone();
+    ctx.pending = d.pending.clone();
+    let c = call(decide(
+        &ctx,
+        &msg("12 Elm Street 1001 Springfield", "out_of_scope", 0.4),
+    ));
+    assert_eq!(c.intent(), "change_shipping_address");
+    assert!(
+        c.request
+            .slots
+            .contains(&("address".into(), "12 Elm Street 1001 Springfield".into()))
+    );
+    assert!(
+        c.request
+            .slots
+            .contains(&("order-number".into(), "1001".into())),
+        "the order asked about, not the house number"
+    );
+}
+
+#[test]
+fn a_confirmation_commits_the_proposed_action() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let plan = decide(&ctx, &msg("Confirm refund", "get_refund", 0.5));
+    assert_eq!(
+        plan.step,
+        Step::Commit {
+            action_id: "a1".into()
+        }
+    );
+    assert_eq!(plan.lapsed_action, None);
+    let u = msg("yes", "thanks", 0.5);
+    let done = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal: Proposal::Refund {
+                order_id: "1001".into(),
+                amount_minor: 4_500,
+                currency: "USD".into(),
+                reason: "r".into(),
+                terms: "t".into(),
+            },
+            result: plugin_says("Refund R-1 issued."),
+            issued: vec!["R-1".into()],
+        },
+    );
+    assert_eq!(done.text, "Refund R-1 issued.");
+}
+
+#[test]
+fn a_second_confirmation_moves_nothing() {
+    let d = after_commit(&msg("yes", "thanks", 0.5), CommitOutcome::NotProposed);
+    says(&d, Line::ActionAlreadyHandled);
+}
+
+#[test]
+fn a_commit_that_fails_after_money_moved_goes_to_a_person_and_one_that_failed_before_is_marked_failed()
+ {
+    let proposal = Proposal::Refund {
+        order_id: "1001".into(),
+        amount_minor: 4_500,
+        currency: "USD".into(),
+        reason: "r".into(),
+        terms: "t".into(),
+    };
+    let u = msg("yes", "thanks", 0.5);
+    let after = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal: proposal.clone(),
+            result: Err(CallError::Trapped("boom".into())),
+            issued: vec!["R-1".into()],
+        },
+    );
+    assert_eq!((after.state, after.priority), (WaitingForHuman, 2));
+    assert!(
+        after.failed_action.is_none(),
+        "money moved: it stays committed"
+    );
+    let before = after_commit(
+        &u,
+        CommitOutcome::Ran {
+            action_id: "a1".into(),
+            proposal,
+            result: Err(CallError::Trapped("boom".into())),
+            issued: vec![],
+        },
+    );
+    says(&before, Line::CommitFailed);
+    assert_eq!(before.failed_action.as_deref(), Some("a1"));
+}
+
+#[test]
+fn declining_cancels_the_action_and_anything_else_lets_it_lapse() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    let plan = decide(&ctx, &msg("no thanks", "thanks", 0.5));
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    says(&reply(plan), Line::RefundCancelled);
+    let plan = decide(
+        &ctx,
+        &msg("is the hoodie in stock?", "product_availability", 0.9),
+    );
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    assert_eq!(call(plan).plugin, "catalog");
+}
