@@ -7,6 +7,6 @@ ALTER TABLE merchants ADD COLUMN retention_days INTEGER;
 
 -- Set when the conversation was deleted but records the merchant must keep (a refund
 -- issued, an order cancelled) still point to it: the row stays, emptied, as their anchor.
-ALTER TABLE conversations ADD COLUMN deleted_at INTEGER;
+ALTER TABLE conversations ADD COLUMN deleted_at BIGINT;
 
 CREATE INDEX conversations_by_activity ON conversations (merchant_id, updated_at);
