@@ -13,7 +13,7 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use futures_util::{SinkExt, StreamExt};
-use kefu_protocol::{Author, ClientMessage, PROTOCOL_VERSION, ServerMessage};
+use kefu_protocol::{Author, ClientMessage, ServerMessage};
 use kefu_runtime::store::DemoData;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -59,19 +59,7 @@ struct Answered {
 /// Sends `text` on a fresh conversation of `merchant`; what the bot answered and how long
 /// it took from sending to the answer.
 async fn say(addr: SocketAddr, merchant: &str, text: &str) -> Answered {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/{merchant}"))
-        .await
-        .unwrap();
-    let send = |m: ClientMessage| Message::Text(serde_json::to_string(&m).unwrap().into());
-    ws.send(send(ClientMessage::Hello {
-        version: PROTOCOL_VERSION,
-        conversation_id: None,
-        last_seq: 0,
-        locale: Some("en".into()),
-        identity: None,
-    }))
-    .await
-    .unwrap();
+    let mut ws = support::open_chat(addr, merchant).await;
     let mut conversation = String::new();
     let mut seq = 0;
     let mut sent = None;
@@ -88,7 +76,7 @@ async fn say(addr: SocketAddr, merchant: &str, text: &str) -> Answered {
             } => {
                 conversation = conversation_id;
                 sent = Some(Instant::now());
-                ws.send(send(ClientMessage::Say {
+                ws.send(support::frame(ClientMessage::Say {
                     client_msg_id: "m1".into(),
                     text: text.into(),
                     locale: None,

@@ -59,13 +59,21 @@ pub async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http
     (addr, app)
 }
 
-/// Sends one shopper message on a fresh conversation; returns the bot's (intent, text).
-pub async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
-    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/demo"))
+/// A shopper's chat socket.
+pub type ChatSocket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// `m` as the text frame the widget sends.
+pub fn frame(m: ClientMessage) -> Message {
+    Message::Text(serde_json::to_string(&m).unwrap().into())
+}
+
+/// Opens `merchant`'s chat and says hello in English for a new conversation.
+pub async fn open_chat(addr: std::net::SocketAddr, merchant: &str) -> ChatSocket {
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/v1/chat/{merchant}"))
         .await
         .unwrap();
-    let send = |m: ClientMessage| Message::Text(serde_json::to_string(&m).unwrap().into());
-    ws.send(send(ClientMessage::Hello {
+    ws.send(frame(ClientMessage::Hello {
         version: PROTOCOL_VERSION,
         conversation_id: None,
         last_seq: 0,
@@ -74,7 +82,13 @@ pub async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
     }))
     .await
     .unwrap();
-    ws.send(send(ClientMessage::Say {
+    ws
+}
+
+/// Sends one shopper message on a fresh conversation; returns the bot's (intent, text).
+pub async fn ask(addr: std::net::SocketAddr, text: &str) -> (String, String) {
+    let mut ws = open_chat(addr, "demo").await;
+    ws.send(frame(ClientMessage::Say {
         client_msg_id: "m1".into(),
         text: text.into(),
         locale: None,
