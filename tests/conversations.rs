@@ -7,11 +7,13 @@
 //! saw neither the training sentences nor the rules, and are reported apart (measure them
 //! once). `fresh_*.toml` are a third set, written before any tuning by a writer who saw
 //! neither the training sentences, the engine, nor the other sets; measured once, reported
-//! apart. Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`,
-//! `--fresh` add those sets) and by `cargo test` (which checks every file parses and names
+//! apart; `sealed_*.toml`, a fourth set, likewise, written before the latest tuning.
+//! Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`, `--fresh`,
+//! `--sealed` add those sets) and by `cargo test` (which checks every file parses and names
 //! known categories and outcomes, and prints the development report; goals are reported,
 //! not asserted, while they are being reached). The blind and fresh sets are evaluated only
-//! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` ask for them.
+//! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` /
+//! `KEFU_CONVERSATIONS_SEALED=1` ask for them.
 //!
 //! Reported: task success (every expectation of a conversation met), times the bot asked
 //! for something the shopper had already given (an order number, an email), required
@@ -436,11 +438,11 @@ async fn the_blind_conversations_are_reported_apart() {
     }
 }
 
-#[test]
-fn the_fresh_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_FRESH=1.
-    let files = files("fresh_");
-    assert!(!files.is_empty(), "no fresh_*.toml");
+/// Parses a set written apart from the team (`prefix*.toml`) and checks it covers every
+/// category; its figures are measured once, on request only.
+fn check_unseen_set(prefix: &str) {
+    let files = files(prefix);
+    assert!(!files.is_empty(), "no {prefix}*.toml");
     let mut ids = std::collections::BTreeSet::new();
     let mut by_category: BTreeMap<&str, usize> = CATEGORIES.iter().map(|c| (*c, 0)).collect();
     for file in &files {
@@ -449,10 +451,16 @@ fn the_fresh_conversations_parse_and_cover_every_category() {
             *by_category.get_mut(c.category.as_str()).unwrap() += 1;
         }
     }
-    assert!(ids.len() >= 100, "{} fresh conversations", ids.len());
+    assert!(ids.len() >= 100, "{} {prefix} conversations", ids.len());
     for (category, n) in by_category {
-        assert!(n >= 4, "category {category} has {n} fresh conversations");
+        assert!(n >= 4, "category {category} has {n} {prefix} conversations");
     }
+}
+
+#[test]
+fn the_fresh_conversations_parse_and_cover_every_category() {
+    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_FRESH=1.
+    check_unseen_set("fresh_");
 }
 
 #[tokio::test]
@@ -461,5 +469,20 @@ async fn the_fresh_conversations_are_reported_apart() {
     if std::env::var("KEFU_CONVERSATIONS_FRESH").is_ok_and(|v| v == "1") {
         let n = evaluate("fresh_").await;
         assert!(n > 0, "no fresh conversations");
+    }
+}
+
+#[test]
+fn the_sealed_conversations_parse_and_cover_every_category() {
+    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_SEALED=1.
+    check_unseen_set("sealed_");
+}
+
+#[tokio::test]
+async fn the_sealed_conversations_are_reported_apart() {
+    // A fourth set, written before the latest tuning by a writer who saw none of the rest.
+    if std::env::var("KEFU_CONVERSATIONS_SEALED").is_ok_and(|v| v == "1") {
+        let n = evaluate("sealed_").await;
+        assert!(n > 0, "no sealed conversations");
     }
 }

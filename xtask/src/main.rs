@@ -69,8 +69,8 @@ enum Cmd {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
-        /// Evaluate whole conversations (development set; add --blind or --fresh for those
-        /// sets, which are measured once and reported apart).
+        /// Evaluate whole conversations (development set; add --blind, --fresh or --sealed
+        /// for those sets, which are measured once and reported apart).
         #[arg(long)]
         conversations: bool,
         /// With --conversations: the blind set too.
@@ -80,6 +80,10 @@ enum Cmd {
         /// measured once and reported apart).
         #[arg(long, requires = "conversations")]
         fresh: bool,
+        /// With --conversations: the sealed set too (tests/conversations/sealed_*.toml,
+        /// measured once and reported apart).
+        #[arg(long, requires = "conversations")]
+        sealed: bool,
     },
 }
 
@@ -276,6 +280,7 @@ fn main() -> Result<()> {
             conversations: true,
             blind,
             fresh,
+            sealed,
             ..
         } => {
             let mut run = cargo();
@@ -287,6 +292,9 @@ fn main() -> Result<()> {
             }
             if fresh {
                 run.env("KEFU_CONVERSATIONS_FRESH", "1");
+            }
+            if sealed {
+                run.env("KEFU_CONVERSATIONS_SEALED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -4,9 +4,11 @@
 //! - `topics_blind.tsv`, reported with
 //!   `cargo test -p kefu-intent --test topics -- --nocapture`;
 //! - `topics_fresh.tsv`, written before any tuning, only parsed by default and reported with
-//!   `KEFU_TOPICS_FRESH=1 cargo test -p kefu-intent --test topics -- --nocapture`.
+//!   `KEFU_TOPICS_FRESH=1 cargo test -p kefu-intent --test topics -- --nocapture`;
+//! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
+//!   `KEFU_TOPICS_SEALED=1`.
 //!
-//! Both are measured once, never tuned on.
+//! Each is measured once, never tuned on.
 //!
 //! Goals (issue: policy by meaning): sensitive topics recalled ≥ 95%, with ≤ 2% of ordinary
 //! shop messages sent to a person by mistake.
@@ -15,6 +17,7 @@ use kefu_intent::topics::{Topic, detect};
 
 const BLIND: &str = include_str!("topics_blind.tsv");
 const FRESH: &str = include_str!("topics_fresh.tsv");
+const SEALED: &str = include_str!("topics_sealed.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 fn rows(file: &str, text: &str) -> Vec<(Option<Topic>, String)> {
@@ -90,17 +93,36 @@ fn the_blind_messages_are_reported() {
     report(&rows);
 }
 
+/// Parses a set written apart from the team and checks it names every topic.
+fn check_unseen_set(file: &str, text: &str) {
+    let rows = rows(file, text);
+    assert!(rows.len() >= 350, "{file}: {} rows", rows.len());
+    for &topic in Topic::ALL {
+        let n = rows.iter().filter(|(t, _)| *t == Some(topic)).count();
+        assert!(n >= 8, "{file}: topic {} has {n} messages", topic.name());
+    }
+    let ordinary = rows.iter().filter(|(t, _)| t.is_none()).count();
+    assert!(ordinary >= 150, "{file}: {ordinary} ordinary messages");
+}
+
 #[test]
 fn the_fresh_messages_parse_and_name_every_topic() {
     // Parsed only: their figures are measured once, with KEFU_TOPICS_FRESH=1.
-    let rows = rows("topics_fresh.tsv", FRESH);
-    assert!(rows.len() >= 350, "{} rows", rows.len());
-    for &topic in Topic::ALL {
-        let n = rows.iter().filter(|(t, _)| *t == Some(topic)).count();
-        assert!(n >= 8, "topic {} has {n} fresh messages", topic.name());
+    check_unseen_set("topics_fresh.tsv", FRESH);
+}
+
+#[test]
+fn the_sealed_messages_parse_and_name_every_topic() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_SEALED=1.
+    check_unseen_set("topics_sealed.tsv", SEALED);
+}
+
+#[test]
+fn the_sealed_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_SEALED").is_ok_and(|v| v == "1") {
+        println!("\n## Topics: topics_sealed.tsv (measured once)");
+        report(&rows("topics_sealed.tsv", SEALED));
     }
-    let ordinary = rows.iter().filter(|(t, _)| t.is_none()).count();
-    assert!(ordinary >= 150, "{ordinary} ordinary fresh messages");
 }
 
 #[test]
