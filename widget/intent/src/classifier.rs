@@ -9,8 +9,9 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use prost::Message as _;
 use tract_onnx::pb::ModelProto;
-use tract_onnx::prelude::*;
+use tract_onnx::tract_core::prelude::*;
 
 use crate::OUT_OF_SCOPE;
 use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
@@ -88,10 +89,7 @@ fn round4(p: f32) -> f32 {
 impl Classifier {
     /// Loads a model written by kefu's trainer.
     pub fn load(onnx: &[u8]) -> Result<Self, LoadError> {
-        let framework = tract_onnx::onnx();
-        let proto = framework
-            .proto_model_for_read(&mut std::io::Cursor::new(onnx))
-            .map_err(|e| LoadError::Onnx(e.to_string()))?;
+        let proto = ModelProto::decode(onnx).map_err(|e| LoadError::Onnx(e.to_string()))?;
         let labels: Vec<String> = serde_json::from_str(meta(&proto, metadata_keys::LABELS)?)
             .map_err(|_| LoadError::Metadata {
                 key: metadata_keys::LABELS,
@@ -118,9 +116,13 @@ impl Classifier {
                 key: metadata_keys::LABELS,
             });
         }
-        let plan = framework
-            .model_for_proto_model(&proto)
-            .and_then(|m| m.into_optimized())
+        let graph = proto
+            .graph
+            .as_ref()
+            .ok_or_else(|| LoadError::Onnx("the model has no graph".into()))?;
+        let plan = crate::graph::build(graph)
+            .map_err(|e| LoadError::Onnx(format!("not kefu's intent graph: {e}")))?
+            .into_optimized()
             .and_then(|m| m.into_runnable())
             .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
         Ok(Self {

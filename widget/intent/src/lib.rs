@@ -27,6 +27,7 @@ pub mod tone;
 pub mod topics;
 
 mod classifier;
+mod graph;
 mod language;
 
 pub use classifier::{Classifier, LoadError, Prediction, metadata_keys};
