@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use prost::Message as _;
-use tract_onnx::pb::ModelProto;
-use tract_onnx::tract_core::prelude::*;
+use tract_core::prelude::*;
 
 use crate::OUT_OF_SCOPE;
 use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+use crate::onnx::ModelProto;
 
 /// Names of the ONNX `metadata_props` entries kefu writes and reads.
 pub mod metadata_keys {

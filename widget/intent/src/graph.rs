@@ -14,18 +14,19 @@
 //! machinery behind it) was three quarters of the in-browser model runtime's download
 //! although the model uses six operators; with the graph built here the linker keeps only
 //! what these six need. The ONNX file stays the one format the repository, the runtime and
-//! the browser share, and its protobuf is decoded with tract-onnx's own generated types
-//! (prost), which cost a few kilobytes. Any other graph is refused with a message naming the
+//! the browser share; its protobuf is decoded with prost ([`crate::onnx`]), which costs a few
+//! kilobytes. Any other graph is refused with a message naming the
 //! first difference, never run approximately. A native test checks that this graph gives
 //! bit-for-bit the probabilities tract-onnx's parser gives for the shipped model.
 
-use tract_onnx::pb::{GraphProto, NodeProto, TensorProto, tensor_proto::DataType};
-use tract_onnx::tract_core::internal::*;
-use tract_onnx::tract_core::ops::array::Gather;
-use tract_onnx::tract_core::ops::cast::cast;
-use tract_onnx::tract_core::ops::einsum::EinSum;
-use tract_onnx::tract_core::ops::math::add;
-use tract_onnx::tract_core::ops::nn::Softmax;
+use tract_core::internal::*;
+use tract_core::ops::array::Gather;
+use tract_core::ops::cast::cast;
+use tract_core::ops::einsum::EinSum;
+use tract_core::ops::math::add;
+use tract_core::ops::nn::Softmax;
+
+use crate::onnx::{FLOAT, GraphProto, INT8, NodeProto, TensorProto};
 
 /// The graph's operators in order: (ONNX op type, inputs, output).
 const NODES: [(&str, &[&str], &str); 6] = [
@@ -44,9 +45,9 @@ pub type Mismatch = String;
 /// and the output `probs`.
 pub fn build(graph: &GraphProto) -> Result<TypedModel, Mismatch> {
     check_nodes(&graph.node)?;
-    let codes = initializer(graph, "codes", DataType::Int8)?;
-    let output = initializer(graph, "output", DataType::Float)?;
-    let bias = initializer(graph, "bias", DataType::Float)?;
+    let codes = initializer(graph, "codes", INT8)?;
+    let output = initializer(graph, "output", FLOAT)?;
+    let bias = initializer(graph, "bias", FLOAT)?;
     let (&[buckets, dim], &[out_dim, labels], &[bias_len]) =
         (&codes.0[..], &output.0[..], &bias.0[..])
     else {
@@ -101,7 +102,7 @@ fn check_nodes(nodes: &[NodeProto]) -> Result<(), Mismatch> {
     let gather_axis = attr(&nodes[0], "axis").unwrap_or(0);
     let cast_to = attr(&nodes[1], "to");
     let softmax_axis = attr(&nodes[5], "axis").unwrap_or(-1);
-    if gather_axis != 0 || cast_to != Some(DataType::Float as i64) || !matches!(softmax_axis, -1 | 1)
+    if gather_axis != 0 || cast_to != Some(FLOAT as i64) || !matches!(softmax_axis, -1 | 1)
     {
         return Err("Gather must take axis 0, Cast go to float, Softmax run over the labels".into());
     }
@@ -116,19 +117,20 @@ fn attr(node: &NodeProto, name: &str) -> Option<i64> {
 fn initializer<'g>(
     graph: &'g GraphProto,
     name: &str,
-    data_type: DataType,
+    data_type: i32,
 ) -> Result<(Vec<usize>, &'g [u8]), Mismatch> {
     let tensor: &TensorProto = graph
         .initializer
         .iter()
         .find(|t| t.name == name)
         .ok_or_else(|| format!("initializer `{name}` is missing"))?;
-    let width = if data_type == DataType::Int8 { 1 } else { 4 };
+    let width = if data_type == INT8 { 1 } else { 4 };
     let shape: Vec<usize> = tensor.dims.iter().map(|&d| d.max(0) as usize).collect();
     let len = shape.iter().product::<usize>() * width;
-    if tensor.data_type != data_type as i32 || tensor.raw_data.len() != len {
+    if tensor.data_type != data_type || tensor.raw_data.len() != len {
         return Err(format!(
-            "initializer `{name}` must be {data_type:?} {shape:?} in raw_data ({len} bytes)"
+            "initializer `{name}` must be {} {shape:?} in raw_data ({len} bytes)",
+            if data_type == INT8 { "int8" } else { "float" }
         ));
     }
     Ok((shape, &tensor.raw_data))

@@ -28,6 +28,7 @@ pub mod topics;
 
 mod classifier;
 mod graph;
+mod onnx;
 mod language;
 
 pub use classifier::{Classifier, LoadError, Prediction, metadata_keys};
