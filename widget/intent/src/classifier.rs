@@ -1,4 +1,5 @@
-//! Runs the trained model with tract.
+//! Runs the trained model with tract (tract-core; the graph is wired by [`crate::graph`]
+//! from the ONNX file's weights, without tract-onnx's parser).
 //!
 //! The ONNX graph is a fastText-style classifier over the featurizer's hashed features:
 //! `probs = softmax(weights · embedding[ids] · W + b)`, with a symbolic input length `N` so
@@ -32,7 +33,7 @@ const TOP_K: usize = 3;
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The bytes are not an ONNX model tract can run.
+    /// The bytes are not an ONNX file holding kefu's intent graph.
     #[error("not a usable ONNX model: {0}")]
     Onnx(String),
     /// A metadata entry kefu needs is missing or malformed.
