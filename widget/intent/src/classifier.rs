@@ -9,8 +9,8 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use prost::Message as _;
+use serde::{Deserialize, Serialize};
 use tract_core::prelude::*;
 
 use crate::OUT_OF_SCOPE;

@@ -75,13 +75,17 @@ fn wire(codes: Tensor, output: Tensor, bias: Tensor) -> TractResult<TypedModel> 
     let codes = model.add_const("codes", codes)?;
     let output = model.add_const("output", output)?;
     let bias = model.add_const("bias", bias)?;
-    let matmul = || -> TractResult<EinSum> { Ok(EinSum::new("mk,kn->mn".parse()?, f32::datum_type())) };
+    let matmul =
+        || -> TractResult<EinSum> { Ok(EinSum::new("mk,kn->mn".parse()?, f32::datum_type())) };
     let row_codes = model.wire_node("row_codes", Gather::new(0), &[codes, ids])?;
     let rows = model.wire_node("rows", cast(f32::datum_type()), &row_codes)?;
     let pooled = model.wire_node("pooled", matmul()?, &[weights, rows[0]])?;
     let scores = model.wire_node("scores", matmul()?, &[pooled[0], output])?;
     let logits = model.wire_node("logits", add(), &[scores[0], bias])?;
-    let softmax = Softmax { axes: tvec![1], ..Softmax::default() };
+    let softmax = Softmax {
+        axes: tvec![1],
+        ..Softmax::default()
+    };
     let probs = model.wire_node("probs", softmax, &logits)?;
     model.select_output_outlets(&probs)?;
     Ok(model)
@@ -89,7 +93,11 @@ fn wire(codes: Tensor, output: Tensor, bias: Tensor) -> TractResult<TypedModel> 
 
 fn check_nodes(nodes: &[NodeProto]) -> Result<(), Mismatch> {
     if nodes.len() != NODES.len() {
-        return Err(format!("{} operators, the intent graph has {}", nodes.len(), NODES.len()));
+        return Err(format!(
+            "{} operators, the intent graph has {}",
+            nodes.len(),
+            NODES.len()
+        ));
     }
     for (node, (op, inputs, output)) in nodes.iter().zip(NODES) {
         if node.op_type != op || node.input != inputs || node.output != [output] {
@@ -102,9 +110,10 @@ fn check_nodes(nodes: &[NodeProto]) -> Result<(), Mismatch> {
     let gather_axis = attr(&nodes[0], "axis").unwrap_or(0);
     let cast_to = attr(&nodes[1], "to");
     let softmax_axis = attr(&nodes[5], "axis").unwrap_or(-1);
-    if gather_axis != 0 || cast_to != Some(FLOAT as i64) || !matches!(softmax_axis, -1 | 1)
-    {
-        return Err("Gather must take axis 0, Cast go to float, Softmax run over the labels".into());
+    if gather_axis != 0 || cast_to != Some(FLOAT as i64) || !matches!(softmax_axis, -1 | 1) {
+        return Err(
+            "Gather must take axis 0, Cast go to float, Softmax run over the labels".into(),
+        );
     }
     Ok(())
 }

@@ -28,8 +28,8 @@ pub mod topics;
 
 mod classifier;
 mod graph;
-mod onnx;
 mod language;
+mod onnx;
 
 pub use classifier::{Classifier, LoadError, Prediction, metadata_keys};
 pub use featurize::{FEATURIZER_VERSION, Features, FeaturizerConfig, featurize};

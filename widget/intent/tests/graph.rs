@@ -38,15 +38,27 @@ fn by_onnx_parser(classifier: &Classifier, text: &str) -> Vec<f32> {
     let out = plan
         .run(tvec!(ids.into_tvalue(), weights.into_tvalue()))
         .unwrap();
-    out[0].to_plain_array_view::<f32>().unwrap().iter().copied().collect()
+    out[0]
+        .to_plain_array_view::<f32>()
+        .unwrap()
+        .iter()
+        .copied()
+        .collect()
 }
 
 #[test]
 fn the_built_graph_gives_the_onnx_parsers_probabilities_bit_for_bit() {
     let classifier = Classifier::load(MODEL).unwrap();
     for text in MESSAGES {
-        let ours: Vec<u32> = classifier.probabilities(text).iter().map(|p| p.to_bits()).collect();
-        let theirs: Vec<u32> = by_onnx_parser(&classifier, text).iter().map(|p| p.to_bits()).collect();
+        let ours: Vec<u32> = classifier
+            .probabilities(text)
+            .iter()
+            .map(|p| p.to_bits())
+            .collect();
+        let theirs: Vec<u32> = by_onnx_parser(&classifier, text)
+            .iter()
+            .map(|p| p.to_bits())
+            .collect();
         assert_eq!(ours, theirs, "probabilities for {text:?}");
     }
 }
