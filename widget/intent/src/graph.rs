@@ -61,9 +61,9 @@ pub fn build(graph: &GraphProto) -> Result<TypedModel, Mismatch> {
     }
     let codes: Vec<i8> = codes.1.iter().map(|&b| b as i8).collect();
     let codes = Tensor::from_shape(&[buckets, dim], &codes).map_err(|e| e.to_string())?;
-    let output = Tensor::from_shape(&[dim, labels], &f32s(&output.1)).map_err(|e| e.to_string())?;
+    let output = Tensor::from_shape(&[dim, labels], &f32s(output.1)).map_err(|e| e.to_string())?;
     // ONNX broadcasts the bias over the batch axis; a typed graph wants equal ranks.
-    let bias = Tensor::from_shape(&[1, labels], &f32s(&bias.1)).map_err(|e| e.to_string())?;
+    let bias = Tensor::from_shape(&[1, labels], &f32s(bias.1)).map_err(|e| e.to_string())?;
     wire(codes, output, bias).map_err(|e| format!("{e:#}"))
 }
 
