@@ -1,7 +1,7 @@
 //! Builds what runs outside the native runtime into `dist/`:
 //!
 //! ```text
-//! dist/kefu.js                    the loader a storefront embeds (at most LOADER_BUDGET gzipped)
+//! dist/kefu.js                    the loader a storefront embeds
 //! dist/kefu.d.ts                  its TypeScript declarations, for the shop's developers
 //! dist/widget/index.html, *.css   the chat panel page (iframe)
 //! dist/widget/pkg/kefu_widget*    the Yew app (wasm-bindgen output)
@@ -10,12 +10,14 @@
 //! dist/plugins/<name>/            plugin.wasm (a component) + manifest.toml
 //! dist/test-plugins/<name>/       plugin.wasm of plugins only tests load
 //! ```
+//!
+//! The widget's files are then weighed against their download budgets ([`crate::budget`]).
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use kefu_componentize::{WASM_PROFILE, WASM_TARGET, componentize_file, module_path};
 
 use crate::tools::target_dir;
@@ -29,11 +31,6 @@ const PLUGINS: &[(&str, &str)] = &[
 ];
 /// Plugins only tests load (into `dist/test-plugins/`): never served to a merchant.
 const TEST_PLUGINS: &[(&str, &str)] = &[("hostile", "kefu-plugin-hostile")];
-
-/// The most the loader may weigh gzipped, in bytes: it is on every page of every shop,
-/// before the shopper has asked for anything. A build (and so `cargo xtask test`) over it
-/// fails.
-pub const LOADER_BUDGET: u64 = 3 * 1024;
 
 /// How many steps [`all`] announces.
 pub const STEPS: usize = 5;
@@ -147,15 +144,6 @@ fn widget(root: &Path, dist: &Path, target: &Path) -> Result<()> {
     fs::copy(root.join("widget/loader/kefu.d.ts"), dist.join("kefu.d.ts"))?;
     gzip_beside(&out)?;
     gzip(&dist.join("kefu.js"))?;
-    let loader = fs::metadata(dist.join("kefu.js.gz"))?.len();
-    if loader > LOADER_BUDGET {
-        bail!(
-            "the loader widget/loader/kefu.js is {loader} bytes gzipped, over its budget of \
-             {LOADER_BUDGET}: it is on every page of every shop, so trim it (or raise \
-             LOADER_BUDGET in xtask/src/build.rs with a reason)"
-        );
-    }
-    eprintln!("    loader budget: {loader} of {LOADER_BUDGET} bytes gzipped");
     for (name, path) in [
         ("loader kefu.js", dist.join("kefu.js")),
         ("widget wasm", pkg.join("kefu_widget_bg.wasm")),
@@ -170,13 +158,13 @@ fn widget(root: &Path, dist: &Path, target: &Path) -> Result<()> {
             gz.unwrap_or_default()
         );
     }
-    Ok(())
+    crate::budget::enforce(dist)
 }
 
 /// The loader as served: `widget/loader/kefu.js` without its whole-line `//` comments,
 /// indentation and blank lines; the `/*! … */` header stays. Not a minifier (names and
 /// statements are as written, so an error in the console still reads): comments explain
-/// the source, and they would cost a third of the loader's [`LOADER_BUDGET`]. Safe because
+/// the source, and they would cost a third of the loader's budget ([`crate::budget`]). Safe because
 /// the loader has no multi-line string.
 fn strip_loader(source: &str) -> String {
     source

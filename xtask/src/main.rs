@@ -7,6 +7,7 @@
 //! - `train` / `eval`: the intent model;
 //! - `load`: a load test of the runtime (`kefu-load` against a demo server it starts).
 
+mod budget;
 mod build;
 mod load;
 mod tools;

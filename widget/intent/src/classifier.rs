@@ -1,4 +1,5 @@
-//! Runs the trained model with tract.
+//! Runs the trained model with tract (tract-core; the graph is wired by [`crate::graph`]
+//! from the ONNX file's weights, without tract-onnx's parser).
 //!
 //! The ONNX graph is a fastText-style classifier over the featurizer's hashed features:
 //! `probs = softmax(weights · embedding[ids] · W + b)`, with a symbolic input length `N` so
@@ -8,12 +9,13 @@
 
 use std::sync::Arc;
 
+use prost::Message as _;
 use serde::{Deserialize, Serialize};
-use tract_onnx::pb::ModelProto;
-use tract_onnx::prelude::*;
+use tract_core::prelude::*;
 
 use crate::OUT_OF_SCOPE;
 use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+use crate::onnx::ModelProto;
 
 /// Names of the ONNX `metadata_props` entries kefu writes and reads.
 pub mod metadata_keys {
@@ -31,7 +33,7 @@ const TOP_K: usize = 3;
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    /// The bytes are not an ONNX model tract can run.
+    /// The bytes are not an ONNX file holding kefu's intent graph.
     #[error("not a usable ONNX model: {0}")]
     Onnx(String),
     /// A metadata entry kefu needs is missing or malformed.
@@ -88,10 +90,7 @@ fn round4(p: f32) -> f32 {
 impl Classifier {
     /// Loads a model written by kefu's trainer.
     pub fn load(onnx: &[u8]) -> Result<Self, LoadError> {
-        let framework = tract_onnx::onnx();
-        let proto = framework
-            .proto_model_for_read(&mut std::io::Cursor::new(onnx))
-            .map_err(|e| LoadError::Onnx(e.to_string()))?;
+        let proto = ModelProto::decode(onnx).map_err(|e| LoadError::Onnx(e.to_string()))?;
         let labels: Vec<String> = serde_json::from_str(meta(&proto, metadata_keys::LABELS)?)
             .map_err(|_| LoadError::Metadata {
                 key: metadata_keys::LABELS,
@@ -118,9 +117,13 @@ impl Classifier {
                 key: metadata_keys::LABELS,
             });
         }
-        let plan = framework
-            .model_for_proto_model(&proto)
-            .and_then(|m| m.into_optimized())
+        let graph = proto
+            .graph
+            .as_ref()
+            .ok_or_else(|| LoadError::Onnx("the model has no graph".into()))?;
+        let plan = crate::graph::build(graph)
+            .map_err(|e| LoadError::Onnx(format!("not kefu's intent graph: {e}")))?
+            .into_optimized()
             .and_then(|m| m.into_runnable())
             .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
         Ok(Self {

@@ -27,7 +27,9 @@ pub mod tone;
 pub mod topics;
 
 mod classifier;
+mod graph;
 mod language;
+mod onnx;
 
 pub use classifier::{Classifier, LoadError, Prediction, metadata_keys};
 pub use featurize::{FEATURIZER_VERSION, Features, FeaturizerConfig, featurize};
