@@ -36,6 +36,7 @@ mod privacy;
 mod privacy_tests;
 mod refunds;
 mod registry;
+mod report_days;
 mod secrets;
 mod settings;
 mod tickets;
