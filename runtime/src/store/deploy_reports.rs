@@ -74,6 +74,56 @@ impl Store {
     }
 }
 
+/// A deploy report's headline: which version, what it says, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportHeadline {
+    /// Plugin name.
+    pub name: String,
+    /// The version replayed.
+    pub version: String,
+    /// `clear`, `changed`, `refused` or `forced`.
+    pub verdict: String,
+    /// The report's one sentence.
+    pub summary: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl Store {
+    /// The headline of every deploy report of `merchant`, by plugin, newest first.
+    pub async fn deploy_report_headlines(
+        &self,
+        merchant: &str,
+    ) -> Result<Vec<ReportHeadline>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT name, version, verdict, report, created_at FROM plugin_deploy_reports \
+             WHERE merchant_id = $1 ORDER BY name, created_at DESC",
+        )
+        .bind(merchant)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let report: String = r.get("report");
+                #[derive(serde::Deserialize)]
+                struct Summary {
+                    summary: String,
+                }
+                let summary = serde_json::from_str::<Summary>(&report)
+                    .map_err(|e| StoreError::Corrupt(format!("deploy report: {e}")))?
+                    .summary;
+                Ok(ReportHeadline {
+                    name: r.get("name"),
+                    version: r.get("version"),
+                    verdict: r.get("verdict"),
+                    summary,
+                    created_at: r.get("created_at"),
+                })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::{DemoData, Store};

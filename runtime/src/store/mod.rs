@@ -59,7 +59,7 @@ pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use corrections::CorrectionRecord;
 pub use demo::{DemoAgent, DemoData};
-pub use deploy_reports::StoredReport;
+pub use deploy_reports::{ReportHeadline, StoredReport};
 pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};
