@@ -440,7 +440,10 @@ async fn reports_over_a_million_messages() {
             assert_eq!(Some(r), report, "the roll-ups add up to the same report");
         }
         let conversations = report.map_or(0, |r| r.totals.conversations);
-        for (how, times) in [("cached facts", by_conversation), ("daily roll-ups", by_day)] {
+        for (how, times) in [
+            ("cached facts", by_conversation),
+            ("daily roll-ups", by_day),
+        ] {
             let mut warm = times[1..].to_vec();
             warm.sort();
             eprintln!(

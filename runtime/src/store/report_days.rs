@@ -114,9 +114,9 @@ impl Store {
                 seq_sum: row.get("seq_sum"),
                 created_sum: row.get("created_sum"),
             };
-            let held = rolled.remove(&day).filter(|r| {
-                r.fingerprint == fingerprint && r.valid_until.is_none_or(|v| v > now)
-            });
+            let held = rolled
+                .remove(&day)
+                .filter(|r| r.fingerprint == fingerprint && r.valid_until.is_none_or(|v| v > now));
             match held.map(|r| serde_json::from_str::<Vec<Part>>(&r.parts)) {
                 Some(Ok(p)) => parts.extend(p),
                 // Changed, expired, never rolled up, or an old format: rebuilt.

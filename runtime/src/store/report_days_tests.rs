@@ -10,7 +10,9 @@
 use kefu_protocol::{Author, ConversationState};
 
 use crate::analytics::hours::day_start;
-use crate::analytics::{Filter, Report, build_report, conversation_facts, day_of, report_from_parts};
+use crate::analytics::{
+    Filter, Report, build_report, conversation_facts, day_of, report_from_parts,
+};
 use crate::store::{
     Agent, BusinessHours, MessageMarks, NewMessage, OnDevice, SettingsUpdate, Store,
 };
@@ -56,18 +58,25 @@ impl Shop {
     /// The time `seq`'s message of `id` arrived at.
     async fn arrived(&self, id: &str, seqs: &[u64], t: i64) {
         for seq in seqs {
-            sqlx::query("UPDATE messages SET created_at = $1 WHERE conversation_id = $2 AND seq = $3")
-                .bind(t)
-                .bind(id)
-                .bind(*seq as i64)
-                .execute(&self.store.pool)
-                .await
-                .unwrap();
+            sqlx::query(
+                "UPDATE messages SET created_at = $1 WHERE conversation_id = $2 AND seq = $3",
+            )
+            .bind(t)
+            .bind(id)
+            .bind(*seq as i64)
+            .execute(&self.store.pool)
+            .await
+            .unwrap();
         }
     }
 
     async fn start(&self, locale: &str, t: i64) -> String {
-        let id = self.store.create_conversation(SHOP, locale).await.unwrap().id;
+        let id = self
+            .store
+            .create_conversation(SHOP, locale)
+            .await
+            .unwrap()
+            .id;
         sqlx::query("UPDATE conversations SET created_at = $1 WHERE id = $2")
             .bind(t)
             .bind(&id)
@@ -88,7 +97,12 @@ impl Shop {
             ConversationState::Bot
         };
         update.handoff_reason = reason.map(str::to_string).or(update.handoff_reason);
-        let shopper = message(Author::Shopper, "(the question)", Some(intent), Default::default());
+        let shopper = message(
+            Author::Shopper,
+            "(the question)",
+            Some(intent),
+            Default::default(),
+        );
         let answer = message(
             Author::Bot,
             "(the answer)",
@@ -110,7 +124,12 @@ impl Shop {
 
     /// Ada claims it at `t`, replies at `t` + 5 min and resolves it at `t` + 10 min.
     async fn person_resolves(&self, id: &str, t: i64) {
-        let joined = message(Author::Bot, "Ada joined", Some("agent_joined"), Default::default());
+        let joined = message(
+            Author::Bot,
+            "Ada joined",
+            Some("agent_joined"),
+            Default::default(),
+        );
         let stored = self.store.claim(&self.agent, id, joined).await.unwrap();
         self.arrived(id, &[stored[0].seq], t).await;
         let reply = message(Author::Agent, "Done", None, Default::default());
@@ -120,7 +139,12 @@ impl Shop {
             .await
             .unwrap();
         self.arrived(id, &[stored[0].seq], t + 5 * MIN).await;
-        let resolved = message(Author::Bot, "Ada resolved this", Some("resolved"), Default::default());
+        let resolved = message(
+            Author::Bot,
+            "Ada resolved this",
+            Some("resolved"),
+            Default::default(),
+        );
         let stored = self
             .store
             .agent_messages(&self.agent, id, vec![resolved], ConversationState::Resolved)
@@ -189,7 +213,10 @@ async fn a_late_message_about_the_same_thing_withdraws_a_rolled_up_assumed_resol
     shop.turn(&c, at(0, 10, 0), "track_order", None).await;
     let before = shop.report(0, 1, at(1, 11, 0)).await;
     assert_eq!(
-        (before.totals.resolved_assumed, before.totals.resolution_rate),
+        (
+            before.totals.resolved_assumed,
+            before.totals.resolution_rate
+        ),
         (1, Some(1.0))
     );
     assert_eq!(shop.rolled_up_days().await, 1, "the day is rolled up");
@@ -206,7 +233,11 @@ async fn a_late_message_about_the_same_thing_withdraws_a_rolled_up_assumed_resol
         ),
         (0, 1, Some(0.0))
     );
-    assert_eq!(after.by_day.len(), 1, "still reported on the day it started");
+    assert_eq!(
+        after.by_day.len(),
+        1,
+        "still reported on the day it started"
+    );
     assert_eq!(after.by_day[0].key, "2026-03-02");
     assert_eq!(after.intents[0].volume, 2);
 }
@@ -215,22 +246,29 @@ async fn a_late_message_about_the_same_thing_withdraws_a_rolled_up_assumed_resol
 async fn a_conversation_reopened_twice_after_its_day_was_rolled_up_counts_once() {
     let shop = Shop::new().await;
     let c = shop.start("en", at(0, 9, 0)).await;
-    shop.turn(&c, at(0, 9, 0), "contact_human_agent", Some("asked for a human"))
-        .await;
+    shop.turn(
+        &c,
+        at(0, 9, 0),
+        "contact_human_agent",
+        Some("asked for a human"),
+    )
+    .await;
     shop.person_resolves(&c, at(0, 9, 5)).await;
     let resolved = shop.report(0, 0, at(3, 0, 0)).await;
-    assert_eq!(
-        (resolved.people.reopened, resolved.totals.handoffs),
-        (0, 1)
-    );
+    assert_eq!((resolved.people.reopened, resolved.totals.handoffs), (0, 1));
     assert_eq!(resolved.people.first_response.median_ms, Some(10 * MIN));
 
     shop.turn(&c, at(0, 10, 0), "track_order", None).await;
     let reopened = shop.report(0, 0, at(3, 0, 0)).await;
     assert_eq!(reopened.people.reopened, 1);
 
-    shop.turn(&c, at(0, 11, 0), "contact_human_agent", Some("asked for a human"))
-        .await;
+    shop.turn(
+        &c,
+        at(0, 11, 0),
+        "contact_human_agent",
+        Some("asked for a human"),
+    )
+    .await;
     shop.person_resolves(&c, at(0, 11, 30)).await;
     shop.turn(&c, at(0, 12, 0), "refund", None).await;
     let twice = shop.report(0, 0, at(3, 0, 0)).await;
@@ -262,14 +300,22 @@ async fn a_deleted_conversation_leaves_a_rolled_up_day() {
     assert_eq!(both.totals.conversations, 2);
     assert_eq!(both.by_language.len(), 2);
 
-    shop.store.delete_conversation(SHOP, &gone).await.unwrap().unwrap();
+    shop.store
+        .delete_conversation(SHOP, &gone)
+        .await
+        .unwrap()
+        .unwrap();
     let one = shop.report(0, 0, at(2, 0, 0)).await;
     assert_eq!(one.totals.conversations, 1);
     let langs: Vec<&str> = one.by_language.iter().map(|s| s.key.as_str()).collect();
     assert_eq!(langs, ["en"]);
     assert!(one.intents.iter().all(|i| i.intent != "return_policy"));
 
-    shop.store.delete_conversation(SHOP, &kept).await.unwrap().unwrap();
+    shop.store
+        .delete_conversation(SHOP, &kept)
+        .await
+        .unwrap()
+        .unwrap();
     let none = shop.report(0, 0, at(2, 0, 0)).await;
     assert_eq!((none.totals.conversations, none.by_day.len()), (0, 0));
 }
@@ -289,11 +335,17 @@ async fn an_answer_before_midnight_is_pending_until_24_hours_later_then_assumed(
     // Nothing was written since: only the window closing changes the day's roll-up.
     let closed = shop.report(0, 1, at(1, 23, 0)).await;
     assert_eq!(
-        (closed.totals.resolution_pending, closed.totals.resolved_assumed),
+        (
+            closed.totals.resolution_pending,
+            closed.totals.resolved_assumed
+        ),
         (0, 1)
     );
     // The next day alone has nothing: the conversation belongs to the day it started.
-    assert_eq!(shop.report(1, 1, at(1, 23, 0)).await.totals.conversations, 0);
+    assert_eq!(
+        shop.report(1, 1, at(1, 23, 0)).await.totals.conversations,
+        0
+    );
 }
 
 #[tokio::test]
@@ -302,14 +354,21 @@ async fn days_are_utc_days_and_new_business_hours_recount_people_s_times() {
     let late = shop.start("en", at(1, 0, 0) - 1).await;
     shop.turn(&late, at(1, 0, 0) - 1, "track_order", None).await;
     let early = shop.start("en", at(1, 0, 0)).await;
-    shop.turn(&early, at(1, 0, 0), "contact_human_agent", Some("asked for a human"))
-        .await;
+    shop.turn(
+        &early,
+        at(1, 0, 0),
+        "contact_human_agent",
+        Some("asked for a human"),
+    )
+    .await;
     shop.person_resolves(&early, at(1, 0, 30)).await;
     let mut update = SettingsUpdate {
         name: "Roll-up Shop".into(),
         refund_cap_minor: None,
         business_hours: Some(BusinessHours {
-            days: ["mon", "tue", "wed", "thu", "fri"].map(String::from).to_vec(),
+            days: ["mon", "tue", "wed", "thu", "fri"]
+                .map(String::from)
+                .to_vec(),
             open: "09:00".into(),
             close: "17:00".into(),
             utc_offset_minutes: 0,
@@ -353,5 +412,8 @@ async fn days_are_utc_days_and_new_business_hours_recount_people_s_times() {
     // 08:00 in UTC+8 is 00:00 UTC: the 35 minutes count now.
     let hours = shop.report(0, 1, at(3, 0, 0)).await;
     assert_eq!(hours.people.first_response.median_ms, Some(35 * MIN));
-    assert_eq!(hours.by_day, both.by_day, "days do not move with the shop's clock");
+    assert_eq!(
+        hours.by_day, both.by_day,
+        "days do not move with the shop's clock"
+    );
 }
