@@ -174,4 +174,56 @@ mod tests {
             None
         );
     }
+
+    #[tokio::test]
+    async fn headlines_list_every_versions_verdict_and_sentence_newest_first_per_plugin() {
+        let store = Store::scratch().await.unwrap();
+        store
+            .load_demo(&DemoData::builtin().unwrap())
+            .await
+            .unwrap();
+        for (name, version, verdict) in [
+            ("orders", "0.1.1", "clear"),
+            ("refunds", "0.2.0", "changed"),
+            ("orders", "0.2.0", "refused"),
+        ] {
+            let report = format!("{{\"summary\":\"{name} {version} was {verdict}\"}}");
+            store
+                .save_deploy_report("demo", name, version, "aa", verdict, &report)
+                .await
+                .unwrap();
+            // Distinct times: newest first is by the time of the report.
+            tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+        }
+        let headlines: Vec<(String, String, String, String)> = store
+            .deploy_report_headlines("demo")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.name, h.version, h.verdict, h.summary))
+            .collect();
+        let row = |n: &str, v: &str, verdict: &str| {
+            (
+                n.to_string(),
+                v.to_string(),
+                verdict.to_string(),
+                format!("{n} {v} was {verdict}"),
+            )
+        };
+        assert_eq!(
+            headlines,
+            [
+                row("orders", "0.2.0", "refused"),
+                row("orders", "0.1.1", "clear"),
+                row("refunds", "0.2.0", "changed"),
+            ]
+        );
+        assert!(
+            store
+                .deploy_report_headlines("other")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
 }
