@@ -3,7 +3,8 @@
 // bot cannot answer), then the administrator opens /console/reports.html with an admin API
 // key, sees those figures, drills from the handoff count into the two conversations behind
 // it, exports the CSV, and teaches the bot the unanswered question as an FAQ entry. axe-core
-// finds no violation on the page, and nothing breaks the console's Content-Security-Policy.
+// finds no violation on the page, nothing breaks the console's Content-Security-Policy, and
+// a conversation of the drill-down opens in the agent console.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -124,6 +125,18 @@ test('an administrator reads the figures, drills into the handoffs and exports t
   assert.ok(faq.faq.some((e) => e.question === 'what is the weather tomorrow'), JSON.stringify(faq));
 
   await assertNoViolations(page, 'the reports page');
+
+  // A conversation of a drill-down opens in the agent console (after an agent logs in).
+  await handoffs.click();
+  const first = page.getByTestId('drill-item').first();
+  const opened = await first.getAttribute('data-conversation');
+  await first.getByTestId('drill-open').click();
+  await page.waitForURL(/\/console#conversation=/);
+  await page.getByTestId('login-email').fill('agent@demo.kefu');
+  await page.getByTestId('login-password').fill('kefu-demo');
+  await page.getByTestId('login-submit').click();
+  await page.locator('#detail-title').filter({ hasText: `Conversation ${opened.slice(0, 8)}` }).waitFor();
+  await page.getByTestId('transcript-message').filter({ hasText: /talk to a person|human agent please/ }).first().waitFor();
   assert.deepEqual(blocked, [], 'nothing was blocked by the Content-Security-Policy');
   await context.close();
 });

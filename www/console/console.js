@@ -69,6 +69,9 @@ async function showApp(agent) {
   state.labels = (await api('GET', '/v1/agent/labels')).labels;
   connect();
   await loadQueue();
+  // The reports page links a conversation here as #conversation=<id>.
+  const linked = new URLSearchParams(location.hash.slice(1)).get('conversation');
+  if (linked) await openConversation(linked);
 }
 
 // ---- live socket -------------------------------------------------------------------------

@@ -111,7 +111,11 @@ async function showDrill(label, drill) {
   if (!conversations.length) list.append(el('li', { class: 'muted', text: 'None.' }));
   for (const c of conversations) {
     list.append(el('li', { 'data-testid': 'drill-item', 'data-conversation': c.conversation },
-      el('code', { text: c.conversation }),
+      el('a', {
+        href: `/console#conversation=${encodeURIComponent(c.conversation)}`,
+        'data-testid': 'drill-open',
+        'aria-label': `Open conversation ${c.conversation} in the agent console`,
+      }, el('code', { text: c.conversation })),
       c.day ? el('span', { class: 'muted', text: ` ${c.day} · ${c.lang}` }) : null,
       c.line ? el('div', { text: c.line }) : null));
   }

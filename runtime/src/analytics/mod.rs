@@ -11,17 +11,23 @@
 //! - [`facts`]: one conversation's messages → its [`ConversationFacts`];
 //! - [`report`]: the facts of a date range (and plugin calls) → the [`Report`], the
 //!   conversations behind a figure, CSV;
+//! - [`rollup`]: the same figures before any ratio or median, per day, language and
+//!   channel ([`Part`]), which add up exactly: what the store keeps as a day's roll-up;
 //! - [`hours`]: calendar days and time within business hours;
 //! - [`unanswered`]: shopper questions the bot could not answer, grouped by similarity.
 
 pub mod facts;
 pub mod hours;
 pub mod report;
+pub mod rollup;
 pub mod unanswered;
 
 pub use facts::{ConversationFacts, Handoff, IntentCounts, Resolution, conversation_facts};
 pub use hours::{OpenHours, day_of};
-pub use report::{Filter, Metric, PluginCallRow, Report, build_report, drill_down, report_csv};
+pub use report::{
+    Filter, Metric, PluginCallRow, Report, build_report, drill_down, report_csv, report_from_parts,
+};
+pub use rollup::Part;
 pub use unanswered::{QuestionGroup, group_questions};
 
 /// Who wrote a message.

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::facts::{ConversationFacts, Resolution, SATISFIED, counts};
+use super::facts::{ConversationFacts, Resolution, counts};
 use super::ratio;
+use super::rollup::{Part, Ratings, parts};
 
 /// Which conversations a report covers: started on `from..=to` (UTC days), optionally in
 /// one language and one channel.
@@ -36,7 +37,7 @@ impl Filter {
 }
 
 /// The conversation-level figures, for the whole range or one day, language or channel.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Figures {
     /// Conversations in which the shopper wrote.
     pub conversations: u64,
@@ -63,7 +64,8 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn add(&mut self, f: &ConversationFacts) {
+    /// Counts conversation `f`.
+    pub(super) fn add(&mut self, f: &ConversationFacts) {
         self.conversations += 1;
         self.involved += u64::from(f.involved);
         match f.resolution {
@@ -76,6 +78,19 @@ impl Figures {
         }
         self.handoffs += f.handoffs.len() as u64;
         self.handed_off += u64::from(!f.handoffs.is_empty());
+    }
+
+    /// Adds another set of counts (rates are left to [`Figures::finish`]).
+    pub(super) fn merge(&mut self, o: &Figures) {
+        self.conversations += o.conversations;
+        self.involved += o.involved;
+        self.resolved_confirmed += o.resolved_confirmed;
+        self.resolved_assumed += o.resolved_assumed;
+        self.resolution_withdrawn += o.resolution_withdrawn;
+        self.resolution_pending += o.resolution_pending;
+        self.unresolved += o.unresolved;
+        self.handoffs += o.handoffs;
+        self.handed_off += o.handed_off;
     }
 
     fn finish(mut self) -> Self {
@@ -278,22 +293,13 @@ fn slices(map: BTreeMap<String, Figures>) -> Vec<Slice> {
         .collect()
 }
 
-fn csat(of: &[&ConversationFacts]) -> Csat {
-    let scores: Vec<u64> = of
-        .iter()
-        .filter_map(|f| f.csat_score)
-        .map(u64::from)
-        .collect();
-    let asked = of.iter().filter(|f| f.csat_asked).count() as u64;
+fn csat(r: &Ratings) -> Csat {
     Csat {
-        asked,
-        rated: scores.len() as u64,
-        response_rate: ratio(scores.len() as u64, asked),
-        average: ratio(scores.iter().sum(), scores.len() as u64),
-        satisfied: scores
-            .iter()
-            .filter(|&&s| s >= u64::from(SATISFIED))
-            .count() as u64,
+        asked: r.asked,
+        rated: r.rated,
+        response_rate: ratio(r.rated, r.asked),
+        average: ratio(r.score_sum, r.rated),
+        satisfied: r.satisfied,
     }
 }
 
@@ -303,75 +309,69 @@ pub fn build_report(
     facts: &[ConversationFacts],
     calls: &[PluginCallRow],
 ) -> Report {
-    let kept: Vec<&ConversationFacts> = facts.iter().filter(|f| filter.keeps(f)).collect();
-    let mut totals = Figures::default();
+    report_from_parts(filter, &parts(facts), calls)
+}
+
+/// Whether part `p` is in the filter's language and channel (its days are the loader's).
+fn keeps_part(filter: &Filter, p: &Part) -> bool {
+    filter.lang.as_deref().is_none_or(|l| l == p.lang)
+        && filter.channel.as_deref().is_none_or(|c| c == p.channel)
+}
+
+/// The report over the `parts` of the filter's days (a day's roll-up, or
+/// [`super::rollup::parts`] of its conversations) and `calls`.
+pub fn report_from_parts(filter: &Filter, parts: &[Part], calls: &[PluginCallRow]) -> Report {
+    let mut all = Part::default();
     let (mut days, mut langs, mut channels) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-    let mut handoffs = HandoffFigures::default();
-    let mut people = PeopleFigures::default();
-    let (mut first, mut resolved, mut waits) = (vec![], vec![], vec![]);
-    let mut intents: BTreeMap<String, IntentFigures> = BTreeMap::new();
-    for f in &kept {
-        totals.add(f);
-        days.entry(f.day.clone())
-            .or_insert_with(Figures::default)
-            .add(f);
-        langs
-            .entry(f.lang.clone())
-            .or_insert_with(Figures::default)
-            .add(f);
-        channels
-            .entry(f.channel.clone())
-            .or_insert_with(Figures::default)
-            .add(f);
-        for h in &f.handoffs {
-            *handoffs.by_reason.entry(h.reason.clone()).or_default() += 1;
-            let intent = h.intent.clone().unwrap_or_else(|| "unknown".into());
-            *handoffs.by_intent.entry(intent).or_default() += 1;
-            handoffs.nobody_online += u64::from(h.nobody_online);
-            match h.wait_ms {
-                Some(w) => waits.push(w),
-                None => people.unclaimed += 1,
-            }
-        }
-        if f.human {
-            people.conversations += 1;
-            people.agent_only += u64::from(f.agent_only);
-            first.extend(f.first_response_ms);
-            resolved.extend(f.resolution_ms);
-        }
-        people.reopened += u64::from(f.reopened);
-        people.agent_messages += u64::from(f.agent_messages);
-        for (intent, c) in &f.intents {
-            let e = intents
-                .entry(intent.clone())
-                .or_insert_with(|| IntentFigures {
-                    intent: intent.clone(),
-                    ..IntentFigures::default()
-                });
-            e.volume += u64::from(c[counts::VOLUME]);
-            e.clarifications += u64::from(c[counts::CLARIFIED]);
-            e.not_found += u64::from(c[counts::NOT_FOUND]);
-            e.unhelpful += u64::from(c[counts::UNHELPFUL]);
-            e.handoffs += u64::from(c[counts::HANDED_OFF]);
+    for p in parts.iter().filter(|p| keeps_part(filter, p)) {
+        all.merge(p);
+        for (map, key) in [
+            (&mut days, &p.day),
+            (&mut langs, &p.lang),
+            (&mut channels, &p.channel),
+        ] {
+            map.entry(key.clone())
+                .or_insert_with(Figures::default)
+                .merge(&p.figures);
         }
     }
-    people.first_response = Durations::of(first);
-    people.resolution = Durations::of(resolved);
-    people.queue_wait = Durations::of(waits);
-    let (bot_only, human): (Vec<_>, Vec<_>) = kept.iter().copied().partition(|f| !f.human);
-    let mut intents: Vec<IntentFigures> = intents.into_values().collect();
+    let mut intents: Vec<IntentFigures> = all
+        .intents
+        .iter()
+        .map(|(intent, c)| IntentFigures {
+            intent: intent.clone(),
+            volume: c[counts::VOLUME],
+            clarifications: c[counts::CLARIFIED],
+            not_found: c[counts::NOT_FOUND],
+            unhelpful: c[counts::UNHELPFUL],
+            handoffs: c[counts::HANDED_OFF],
+        })
+        .collect();
     intents.sort_by(|a, b| b.volume.cmp(&a.volume).then(a.intent.cmp(&b.intent)));
     Report {
-        totals: totals.finish(),
+        totals: all.figures.clone().finish(),
         by_day: slices(days),
         by_language: slices(langs),
         by_channel: slices(channels),
-        handoffs,
-        csat: CsatFigures {
-            bot_only: csat(&bot_only),
-            human: csat(&human),
+        handoffs: HandoffFigures {
+            by_reason: all.by_reason,
+            by_intent: all.by_intent,
+            nobody_online: all.nobody_online,
         },
-        people,
+        csat: CsatFigures {
+            bot_only: csat(&all.csat_bot_only),
+            human: csat(&all.csat_human),
+        },
+        people: PeopleFigures {
+            conversations: all.human,
+            agent_only: all.agent_only,
+            first_response: Durations::of(all.first_response_ms),
+            resolution: Durations::of(all.resolution_ms),
+            queue_wait: Durations::of(all.queue_wait_ms),
+            unclaimed: all.unclaimed,
+            reopened: all.reopened,
+            agent_messages: all.agent_messages,
+        },
         intents,
         plugins: plugins(calls),
     }

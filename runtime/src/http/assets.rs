@@ -124,6 +124,9 @@ async fn console(State(state): State<AppState>, Path(file): Path<String>) -> Res
         "reports.html" => "text/html; charset=utf-8",
         "reports.js" => "text/javascript; charset=utf-8",
         "reports.css" => "text/css; charset=utf-8",
+        "plugins.html" => "text/html; charset=utf-8",
+        "plugins.js" => "text/javascript; charset=utf-8",
+        "plugins.css" => "text/css; charset=utf-8",
         _ => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
     };
     console_file(&state, &file, content_type).await

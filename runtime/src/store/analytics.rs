@@ -184,7 +184,7 @@ impl Store {
 
     /// The conversations `wanted` of those `merchant` started in `from..until`, with their
     /// messages, read in two queries over the range.
-    async fn conversations_in(
+    pub(super) async fn conversations_in(
         &self,
         merchant: &str,
         from: i64,
@@ -292,7 +292,8 @@ impl Store {
     }
 
     /// Re-dates a conversation and its messages (Unix ms): for importing history and for
-    /// tests that need a day to have passed. Its cached facts are dropped.
+    /// tests that need a day to have passed. Its merchant's cached facts and roll-ups are
+    /// dropped (re-dated messages do not move `last_seq`).
     pub async fn redate_conversation(
         &self,
         conversation: &str,
@@ -315,10 +316,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("DELETE FROM conversation_facts WHERE conversation_id = $1")
-            .bind(conversation)
-            .execute(&mut *tx)
-            .await?;
+        let merchant: Option<String> =
+            sqlx::query_scalar("SELECT merchant_id FROM conversations WHERE id = $1")
+                .bind(conversation)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(merchant) = merchant {
+            super::report_days::forget_report_caches(&mut tx, &merchant).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

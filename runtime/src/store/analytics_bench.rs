@@ -7,14 +7,16 @@
 //! cargo test -p kefu-runtime --lib -- --ignored --nocapture reports_over_a_million_messages
 //! ```
 //!
-//! (`KEFU_TEST_DATABASE` runs it on PostgreSQL.) It prints the time of the first report
-//! over a range (every conversation computed and cached) and of the next ones (read from
-//! the cache), for the last 30 days and for all 90. Figures are in `docs/benchmarks.md`.
+//! (`KEFU_TEST_DATABASE` runs it on PostgreSQL.) For the last 30 days and for all 90, it
+//! prints the time of the report read from each conversation's cached facts (the first
+//! run computes and caches them) and from the daily roll-ups (the first run builds them
+//! from the cached facts), and checks both give the same report. Figures are in
+//! `docs/benchmarks.md`.
 
 use std::time::Instant;
 
 use super::Store;
-use crate::analytics::{Filter, build_report, day_of};
+use crate::analytics::{Filter, build_report, day_of, report_from_parts};
 
 const CONVERSATIONS: usize = 125_000;
 const DAYS: i64 = 90;
@@ -408,7 +410,9 @@ async fn reports_over_a_million_messages() {
             lang: None,
             channel: None,
         };
-        let mut times = vec![];
+        // Per conversation: one cached facts row each (the first run computes them).
+        let mut by_conversation = vec![];
+        let mut report = None;
         for _ in 0..6 {
             let t = Instant::now();
             let facts = store
@@ -416,26 +420,39 @@ async fn reports_over_a_million_messages() {
                 .await
                 .unwrap();
             let calls = store.plugin_call_rows("bench", from, until).await.unwrap();
-            let report = build_report(&filter, &facts, &calls);
-            times.push(t.elapsed());
+            let r = build_report(&filter, &facts, &calls);
+            by_conversation.push(t.elapsed());
             assert_eq!(
-                report.totals.conversations as usize,
+                r.totals.conversations as usize,
                 facts.len(),
                 "every seeded conversation has a shopper message"
             );
+            report = Some(r);
         }
-        let mut warm = times[1..].to_vec();
-        warm.sort();
-        eprintln!(
-            "{days} days ({} conversations): first report {:.1?}, then median {:.1?}, max {:.1?}",
-            store
-                .conversation_facts("bench", from, until, now)
-                .await
-                .unwrap()
-                .len(),
-            times[0],
-            warm[warm.len() / 2],
-            warm[warm.len() - 1],
-        );
+        // Per day: the roll-ups (the first run builds them from the cached facts).
+        let mut by_day = vec![];
+        for _ in 0..6 {
+            let t = Instant::now();
+            let parts = store.report_parts("bench", from, until, now).await.unwrap();
+            let calls = store.plugin_call_rows("bench", from, until).await.unwrap();
+            let r = report_from_parts(&filter, &parts, &calls);
+            by_day.push(t.elapsed());
+            assert_eq!(Some(r), report, "the roll-ups add up to the same report");
+        }
+        let conversations = report.map_or(0, |r| r.totals.conversations);
+        for (how, times) in [
+            ("cached facts", by_conversation),
+            ("daily roll-ups", by_day),
+        ] {
+            let mut warm = times[1..].to_vec();
+            warm.sort();
+            eprintln!(
+                "{days} days ({conversations} conversations), {how}: first report {:.1?}, \
+                 then median {:.1?}, max {:.1?}",
+                times[0],
+                warm[warm.len() / 2],
+                warm[warm.len() - 1],
+            );
+        }
     }
 }

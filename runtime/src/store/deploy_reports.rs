@@ -74,6 +74,56 @@ impl Store {
     }
 }
 
+/// A deploy report's headline: which version, what it says, when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportHeadline {
+    /// Plugin name.
+    pub name: String,
+    /// The version replayed.
+    pub version: String,
+    /// `clear`, `changed`, `refused` or `forced`.
+    pub verdict: String,
+    /// The report's one sentence.
+    pub summary: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl Store {
+    /// The headline of every deploy report of `merchant`, by plugin, newest first.
+    pub async fn deploy_report_headlines(
+        &self,
+        merchant: &str,
+    ) -> Result<Vec<ReportHeadline>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT name, version, verdict, report, created_at FROM plugin_deploy_reports \
+             WHERE merchant_id = $1 ORDER BY name, created_at DESC",
+        )
+        .bind(merchant)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let report: String = r.get("report");
+                #[derive(serde::Deserialize)]
+                struct Summary {
+                    summary: String,
+                }
+                let summary = serde_json::from_str::<Summary>(&report)
+                    .map_err(|e| StoreError::Corrupt(format!("deploy report: {e}")))?
+                    .summary;
+                Ok(ReportHeadline {
+                    name: r.get("name"),
+                    version: r.get("version"),
+                    verdict: r.get("verdict"),
+                    summary,
+                    created_at: r.get("created_at"),
+                })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::{DemoData, Store};
@@ -122,6 +172,58 @@ mod tests {
                 .await
                 .unwrap(),
             None
+        );
+    }
+
+    #[tokio::test]
+    async fn headlines_list_every_versions_verdict_and_sentence_newest_first_per_plugin() {
+        let store = Store::scratch().await.unwrap();
+        store
+            .load_demo(&DemoData::builtin().unwrap())
+            .await
+            .unwrap();
+        for (name, version, verdict) in [
+            ("orders", "0.1.1", "clear"),
+            ("refunds", "0.2.0", "changed"),
+            ("orders", "0.2.0", "refused"),
+        ] {
+            let report = format!("{{\"summary\":\"{name} {version} was {verdict}\"}}");
+            store
+                .save_deploy_report("demo", name, version, "aa", verdict, &report)
+                .await
+                .unwrap();
+            // Distinct times: newest first is by the time of the report.
+            tokio::time::sleep(std::time::Duration::from_millis(3)).await;
+        }
+        let headlines: Vec<(String, String, String, String)> = store
+            .deploy_report_headlines("demo")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.name, h.version, h.verdict, h.summary))
+            .collect();
+        let row = |n: &str, v: &str, verdict: &str| {
+            (
+                n.to_string(),
+                v.to_string(),
+                verdict.to_string(),
+                format!("{n} {v} was {verdict}"),
+            )
+        };
+        assert_eq!(
+            headlines,
+            [
+                row("orders", "0.2.0", "refused"),
+                row("orders", "0.1.1", "clear"),
+                row("refunds", "0.2.0", "changed"),
+            ]
+        );
+        assert!(
+            store
+                .deploy_report_headlines("other")
+                .await
+                .unwrap()
+                .is_empty()
         );
     }
 }

@@ -189,6 +189,16 @@ impl Store {
             .iter()
             .map(|p| p.trim().to_lowercase())
             .collect();
+        let mut tx = self.write_tx().await?;
+        let before: Option<Option<String>> =
+            sqlx::query_scalar("SELECT business_hours FROM merchants WHERE id = $1")
+                .bind(merchant)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if before.is_some_and(|b| b != hours) {
+            // People's times count only business hours: every cached figure is out of date.
+            super::report_days::forget_report_caches(&mut tx, merchant).await?;
+        }
         sqlx::query(
             "UPDATE merchants SET name = $1, refund_cap_minor = $2, business_hours = $3, \
              reply_within_hours = $4, handoff_phrases = $5, default_locale = $6, \
@@ -203,8 +213,9 @@ impl Store {
         .bind(i64::from(update.on_device.answers))
         .bind(i64::from(update.on_device.suggestions))
         .bind(merchant)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -148,16 +148,15 @@ pub(super) async fn report(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let (filter, start, until) = filter(&q)?;
-    let now = report_now();
-    let facts = state
+    let parts = state
         .store
-        .conversation_facts(&merchant, start, until, now)
+        .report_parts(&merchant, start, until, report_now())
         .await?;
     let calls = state
         .store
         .plugin_call_rows(&merchant, start, until)
         .await?;
-    let report = analytics::build_report(&filter, &facts, &calls);
+    let report = analytics::report_from_parts(&filter, &parts, &calls);
     Ok(Json(ReportBody {
         from: filter.from,
         to: filter.to,
@@ -237,15 +236,15 @@ pub(super) async fn export(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let (filter, start, until) = filter(&q)?;
-    let facts = state
+    let parts = state
         .store
-        .conversation_facts(&merchant, start, until, report_now())
+        .report_parts(&merchant, start, until, report_now())
         .await?;
     let calls = state
         .store
         .plugin_call_rows(&merchant, start, until)
         .await?;
-    let csv = analytics::report_csv(&analytics::build_report(&filter, &facts, &calls));
+    let csv = analytics::report_csv(&analytics::report_from_parts(&filter, &parts, &calls));
     let disposition = format!(
         "attachment; filename=\"kefu-{merchant}-{}-{}.csv\"",
         filter.from, filter.to

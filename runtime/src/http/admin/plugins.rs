@@ -57,11 +57,40 @@ pub(super) struct RefusedBody {
     report: DeployReport,
 }
 
+/// A deployed version and the verdict of its deploy report.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct VersionEntry {
+    #[serde(flatten)]
+    version: PluginVersion,
+    /// The report's verdict (`clear`, `changed`, `forced`); none for a version deployed
+    /// without replays (one bundled with kefu).
+    verdict: Option<String>,
+    /// The report's one sentence.
+    summary: Option<String>,
+}
+
+/// A version its replays refused: it was never deployed, and its report says why.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(super) struct RefusedEntry {
+    /// Plugin name.
+    name: String,
+    /// The refused version (`GET …/versions/{version}/report`).
+    version: String,
+    /// Always `refused`.
+    verdict: String,
+    /// The report's one sentence.
+    summary: String,
+    /// When it was refused, Unix ms.
+    refused_at: i64,
+}
+
 /// The merchant's plugin versions.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct PluginList {
-    /// Every deployed version, with which one serves.
-    plugins: Vec<PluginVersion>,
+    /// Every deployed version, newest first per plugin, with which one serves.
+    plugins: Vec<VersionEntry>,
+    /// Versions refused at deploy and never deployed since, newest first per plugin.
+    refused: Vec<RefusedEntry>,
 }
 
 /// Deploys a plugin version: replays the merchant's latest recorded calls of the plugin
@@ -140,7 +169,8 @@ pub(super) async fn report(
     Ok(Json(state.registry.report(&merchant, &name, &version).await?).into_response())
 }
 
-/// Lists the merchant's plugin versions.
+/// Lists the merchant's plugin versions with their deploy reports' verdicts, and the
+/// versions refused at deploy.
 #[utoipa::path(
     get,
     path = "/v1/admin/plugins",
@@ -151,8 +181,35 @@ pub(super) async fn list(
     State(state): State<AppState>,
     Merchant(merchant): Merchant,
 ) -> Result<Response, ApiError> {
-    let plugins = state.registry.list(&merchant).await?;
-    Ok(Json(PluginList { plugins }).into_response())
+    let versions = state.registry.list(&merchant).await?;
+    let mut headlines = state.store.deploy_report_headlines(&merchant).await?;
+    let plugins = versions
+        .into_iter()
+        .map(|version| {
+            let headline = headlines
+                .iter()
+                .position(|h| h.name == version.name && h.version == version.version)
+                .map(|i| headlines.remove(i));
+            VersionEntry {
+                verdict: headline.as_ref().map(|h| h.verdict.clone()),
+                summary: headline.map(|h| h.summary),
+                version,
+            }
+        })
+        .collect();
+    // What is left has no deployed version: refused, and not deployed since.
+    let refused = headlines
+        .into_iter()
+        .filter(|h| h.verdict == "refused")
+        .map(|h| RefusedEntry {
+            name: h.name,
+            version: h.version,
+            verdict: h.verdict,
+            summary: h.summary,
+            refused_at: h.created_at,
+        })
+        .collect();
+    Ok(Json(PluginList { plugins, refused }).into_response())
 }
 
 /// Makes the version deployed before the serving one serve again.
