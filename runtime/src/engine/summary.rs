@@ -63,7 +63,7 @@ fn unhelpful(text: &str) -> bool {
     ]
     .iter()
     .any(|line| {
-        [Lang::En, Lang::Zh]
+        replies::LANGS
             .iter()
             .any(|l| text.starts_with(replies::text(*line, *l)))
     })

@@ -80,7 +80,7 @@ pub(super) async fn replies(
         .iter()
         .flat_map(|line| {
             let own = &own;
-            [Lang::En, Lang::Zh].into_iter().map(move |lang| {
+            crate::engine::replies::LANGS.iter().map(move |&lang| {
                 let yours = own
                     .iter()
                     .find(|(k, l, _)| k == line.key() && l == lang.tag())
