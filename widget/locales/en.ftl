@@ -52,8 +52,6 @@ delete_confirm = Delete
 delete_keep = Keep
 delete_failed = The conversation could not be deleted. Try again.
 
-# The shop's logo, for screen readers.
-logo_alt = { $shop } logo
 # Who answers, under the welcome: the shop's automated assistant, and a person on request.
 assistant_of = You're talking to { $shop }'s automated assistant. A person is one message away: just ask.
 # The header while an agent answers.

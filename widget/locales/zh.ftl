@@ -44,7 +44,6 @@ delete_confirm = 删除
 delete_keep = 保留
 delete_failed = 未能删除对话，请重试。
 
-logo_alt = { $shop }标志
 assistant_of = 您正在与{ $shop }的智能助手（机器人）对话。需要人工客服时，说一声即可。
 with_agent = 客服{ $name }为您服务中
 please_wait = 您发送得有点快，请稍候 { $secs } 秒：您的消息已保留，届时会自动发送。

@@ -25,11 +25,6 @@ pub fn assistant_of(lang: Lang, shop: &str) -> String {
     fill(t(lang, Text::AssistantOf), &[("shop", shop)])
 }
 
-/// The logo's text alternative: "Harbour Outfitters logo".
-pub fn logo_alt(lang: Lang, shop: &str) -> String {
-    fill(t(lang, Text::LogoAlt), &[("shop", shop)])
-}
-
 /// "You're chatting with Ada", in `lang`.
 pub fn with_agent(lang: Lang, name: &str) -> String {
     fill(t(lang, Text::WithAgent), &[("name", name)])

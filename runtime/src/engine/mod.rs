@@ -38,6 +38,7 @@
 
 mod address;
 pub mod agents;
+pub mod brand;
 mod audit;
 mod claims;
 mod confirm;
