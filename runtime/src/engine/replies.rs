@@ -11,8 +11,7 @@ use kefu_protocol::Card;
 pub use kefu_protocol::Lang;
 
 /// The compiled message files.
-#[expect(dead_code, reason = "generated: the runtime reads only some of the accessors")]
-pub(crate) mod messages {
+mod messages {
     use super::Lang;
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }

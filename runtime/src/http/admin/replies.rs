@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::auth::Merchant;
 use super::openapi::ErrorBody;
 use super::{ApiError, AppState};
-use crate::engine::replies::{self, Lang, Line};
+use crate::engine::replies::{self, Line};
 use crate::http::json::Json;
 
 /// Longest wording a merchant may give a line.

@@ -250,7 +250,7 @@ async fn settings_reject_bad_business_hours() {
         let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {error}");
         assert_eq!(error["code"], code, "{error}");
-        let message = error["message"].as_str().unwrap_or_default();
+        let message = error["error"].as_str().unwrap_or_default();
         assert!(message.starts_with(field) && message.contains(says), "{error}");
     }
     let body = settings(json!({ "colour": "red" }));
@@ -527,7 +527,7 @@ async fn catalogue_import_is_all_or_nothing() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_secret_is_never_returned_by_the_api() {
-    let app = app(false).await;
+    let app = app(true).await;
     let value = "Bearer zq-never-shown-7731";
     let path = "/v1/admin/secrets/Shop_Token";
     let (status, body) = json(
