@@ -6,7 +6,10 @@
 
 pub use kefu_protocol::Lang;
 
-#[expect(dead_code, reason = "generated: the panel reads only some of the accessors")]
+#[expect(
+    dead_code,
+    reason = "generated: the panel reads only some of the accessors"
+)]
 mod messages {
     use super::Lang;
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
@@ -102,11 +105,23 @@ mod tests {
             "You're talking to Harbour's automated assistant. A person is one message away: just ask."
         );
         assert_eq!(with_agent(Lang::Zh, "Ada"), "客服Ada为您服务中");
-        assert_eq!(suggestions_available(Lang::En, 1), "1 suggestion: press the up arrow to choose it");
-        assert_eq!(suggestions_available(Lang::Zh, 3), "有3条建议：按上方向键选择");
+        assert_eq!(
+            suggestions_available(Lang::En, 1),
+            "1 suggestion: press the up arrow to choose it"
+        );
+        assert_eq!(
+            suggestions_available(Lang::Zh, 3),
+            "有3条建议：按上方向键选择"
+        );
         assert_eq!(suggestions_available(Lang::En, 0), "");
-        assert_eq!(action(Lang::Zh, "track_order", Some("1001")).unwrap(), "查询订单1001的物流");
-        assert_eq!(action(Lang::En, "cancel_order", None).unwrap(), "Cancel my order");
+        assert_eq!(
+            action(Lang::Zh, "track_order", Some("1001")).unwrap(),
+            "查询订单1001的物流"
+        );
+        assert_eq!(
+            action(Lang::En, "cancel_order", None).unwrap(),
+            "Cancel my order"
+        );
         assert_eq!(action(Lang::En, "greeting", None), None);
     }
 }

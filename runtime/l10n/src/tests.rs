@@ -46,7 +46,10 @@ fn what_the_subset_leaves_out_is_refused_with_its_line() {
         ("a = { \"{\" }$x\n", 1, "reads as a placeholder"),
     ] {
         let e = parse("en.ftl", source).unwrap_err();
-        let Error::Syntax { line: l, why: w, .. } = &e else {
+        let Error::Syntax {
+            line: l, why: w, ..
+        } = &e
+        else {
             panic!("{e:?}")
         };
         assert_eq!(*l, line, "{source:?}: {e}");
@@ -75,19 +78,28 @@ fn placeholders_that_differ_between_languages_are_an_error() {
     ]));
     assert_eq!(errors.len(), 1);
     let text = errors[0].to_string();
-    assert!(text.contains("[\"name\"] in en.ftl but [\"nmae\"] in zh.ftl"), "{text}");
+    assert!(
+        text.contains("[\"name\"] in en.ftl but [\"nmae\"] in zh.ftl"),
+        "{text}"
+    );
 }
 
 #[test]
 fn fill_replaces_the_named_placeholders_and_leaves_the_rest() {
     assert_eq!(
-        fill("{$a} and {$b}, #{ticket} {$c}", &[("a", "x"), ("b", "{$a}")]),
+        fill(
+            "{$a} and {$b}, #{ticket} {$c}",
+            &[("a", "x"), ("b", "{$a}")]
+        ),
         "x and {$a}, #{ticket} {$c}"
     );
     assert_eq!(fill("no end {$a", &[("a", "x")]), "no end {$a");
     // The generated code carries a copy of `fill`: the two must be the same code.
     let source = include_str!("lib.rs");
-    assert!(source.contains(generate::FILL_BODY), "generate.rs's FILL_BODY drifted");
+    assert!(
+        source.contains(generate::FILL_BODY),
+        "generate.rs's FILL_BODY drifted"
+    );
 }
 
 #[test]
@@ -105,7 +117,11 @@ fn generated_code_names_every_message_and_language() {
         "Msg::AskOrder => \"哪个订单？\"",
         "\"ask_order\" => Msg::AskOrder",
     ] {
-        assert!(generated.code.contains(wanted), "{wanted}\n{}", generated.code);
+        assert!(
+            generated.code.contains(wanted),
+            "{wanted}\n{}",
+            generated.code
+        );
     }
 }
 

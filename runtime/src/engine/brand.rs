@@ -116,15 +116,22 @@ pub fn check_logo_url(url: &str) -> Result<String, BrandError> {
     else {
         return bad("the logo must be an https:// URL (the panel loads images over https only)");
     };
-    if !url.chars().all(|c| c.is_ascii_graphic()) || url.contains(['"', '\'', '<', '>', '\\', '`']) {
-        return bad("the URL has spaces, quotes or other characters a URL cannot hold: encode them");
+    if !url.chars().all(|c| c.is_ascii_graphic()) || url.contains(['"', '\'', '<', '>', '\\', '`'])
+    {
+        return bad(
+            "the URL has spaces, quotes or other characters a URL cannot hold: encode them",
+        );
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.contains('@') {
         return bad("the URL may not carry a user name or password");
     }
     let host = authority.rsplit_once(':').map_or(authority, |(h, port)| {
-        if port.chars().all(|c| c.is_ascii_digit()) { h } else { authority }
+        if port.chars().all(|c| c.is_ascii_digit()) {
+            h
+        } else {
+            authority
+        }
     });
     if host.is_empty()
         || !host
@@ -185,7 +192,10 @@ mod tests {
         assert_eq!(check_color(" #fa0 ").unwrap(), "#ffaa00");
         for bad in ["red", "1a73e8", "#1a73e", "#1a73e8ff", "#ggg", "", "#"] {
             let e = check_color(bad).unwrap_err().to_string();
-            assert!(e.starts_with("brand_color:") && e.contains("#rrggbb"), "{bad}: {e}");
+            assert!(
+                e.starts_with("brand_color:") && e.contains("#rrggbb"),
+                "{bad}: {e}"
+            );
         }
     }
 
@@ -213,7 +223,12 @@ mod tests {
             assert!(e.starts_with("logo_url:") && e.contains(why), "{bad}: {e}");
         }
         let long = format!("https://cdn.example.com/{}", "a".repeat(MAX_LOGO_URL_BYTES));
-        assert!(check_logo_url(&long).unwrap_err().to_string().contains("at most 512"));
+        assert!(
+            check_logo_url(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("at most 512")
+        );
     }
 
     #[test]

@@ -51,7 +51,11 @@ pub fn reply_within(lang: Lang, hours: u32) -> String {
     if hours == 1 {
         return say(lang, Msg::ReplyWithinOneHour).into();
     }
-    say_with(lang, Msg::ReplyWithinHours, &[("hours", &hours.to_string())])
+    say_with(
+        lang,
+        Msg::ReplyWithinHours,
+        &[("hours", &hours.to_string())],
+    )
 }
 
 fn nobody_online(lang: Lang, hours: u32) -> String {

@@ -38,8 +38,8 @@
 
 mod address;
 pub mod agents;
-pub mod brand;
 mod audit;
+pub mod brand;
 mod claims;
 mod confirm;
 mod context;

@@ -327,7 +327,11 @@ mod tests {
             "Where is my order?\nHow do I return an item?\nHow long does delivery take?\nCan I talk to a person?"
         );
         assert_eq!(
-            say_with(Lang::En, Msg::TicketOpened, &[("email", "a@b.co"), ("within", "within an hour")]),
+            say_with(
+                Lang::En,
+                Msg::TicketOpened,
+                &[("email", "a@b.co"), ("within", "within an hour")]
+            ),
             "Thank you. Ticket #{ticket} is open: someone from our team will email you at a@b.co within an hour."
         );
         assert_eq!(confirm_labels(Lang::Zh), ("确认退款", "取消"));

@@ -78,7 +78,10 @@ pub fn chat_panel() -> Html {
     let brand = state.welcome.as_ref().and_then(|w| w.brand.clone());
     let panel = use_node_ref();
     use_brand_colours(&panel, brand.clone());
-    let shop = state.welcome.as_ref().map(|w| AttrValue::from(w.shop.clone()));
+    let shop = state
+        .welcome
+        .as_ref()
+        .map(|w| AttrValue::from(w.shop.clone()));
     let logo = brand.and_then(|b| b.logo_url).map(AttrValue::from);
     let welcome = state.welcome.clone().map(|welcome| {
         html! { <Welcome {welcome} suggest={suggesting(state)} on_choose={on_quick_reply.clone()} /> }

@@ -92,7 +92,10 @@ async fn checked(
     if !speaks(&lang) {
         return Err(ApiError::unprocessable(
             "unsupported_lang",
-            format!("lang: `{lang}` is not a language kefu speaks; use {}", spoken()),
+            format!(
+                "lang: `{lang}` is not a language kefu speaks; use {}",
+                spoken()
+            ),
         ));
     }
     let labels = state.engine.labels();

@@ -29,7 +29,10 @@ pub(super) fn speaks(tag: &str) -> bool {
 
 /// The languages kefu speaks, for error messages: `en or zh`.
 pub(super) fn spoken() -> String {
-    let tags: Vec<&str> = crate::engine::replies::LANGS.iter().map(|l| l.tag()).collect();
+    let tags: Vec<&str> = crate::engine::replies::LANGS
+        .iter()
+        .map(|l| l.tag())
+        .collect();
     tags.join(" or ")
 }
 

@@ -185,7 +185,11 @@ async fn the_shops_colour_and_logo_reach_the_panels_welcome_with_a_readable_text
     let (status, cleared) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(cleared["brand_color"], Value::Null);
-    let welcome = app.state.engine.welcome("demo", kefu_protocol::Lang::En).await;
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
     assert_eq!(welcome.unwrap().unwrap().brand, None);
     // Another shop's panel never had it.
     let (_, other) = get(&app, "/v1/admin/settings", &app.other).await;
@@ -240,18 +244,46 @@ async fn settings_reject_bad_business_hours() {
         assert_eq!(error["code"], code, "{error}");
     }
     for (field, value, code, says) in [
-        ("brand_color", json!("blue"), "invalid_brand_color", "#rrggbb"),
-        ("brand_color", json!("#12345"), "invalid_brand_color", "#rrggbb"),
-        ("logo_url", json!("http://cdn.example.com/l.png"), "invalid_logo_url", "https://"),
-        ("logo_url", json!("javascript:alert(1)"), "invalid_logo_url", "https://"),
-        ("logo_url", json!("https://cdn.example.com/a\"b.png"), "invalid_logo_url", "quotes"),
+        (
+            "brand_color",
+            json!("blue"),
+            "invalid_brand_color",
+            "#rrggbb",
+        ),
+        (
+            "brand_color",
+            json!("#12345"),
+            "invalid_brand_color",
+            "#rrggbb",
+        ),
+        (
+            "logo_url",
+            json!("http://cdn.example.com/l.png"),
+            "invalid_logo_url",
+            "https://",
+        ),
+        (
+            "logo_url",
+            json!("javascript:alert(1)"),
+            "invalid_logo_url",
+            "https://",
+        ),
+        (
+            "logo_url",
+            json!("https://cdn.example.com/a\"b.png"),
+            "invalid_logo_url",
+            "quotes",
+        ),
     ] {
         let body = settings(json!({ field: value }));
         let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {error}");
         assert_eq!(error["code"], code, "{error}");
         let message = error["error"].as_str().unwrap_or_default();
-        assert!(message.starts_with(field) && message.contains(says), "{error}");
+        assert!(
+            message.starts_with(field) && message.contains(says),
+            "{error}"
+        );
     }
     let body = settings(json!({ "colour": "red" }));
     let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
