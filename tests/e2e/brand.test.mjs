@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ask, kefuAndBrowser, kefuCli, root } from './harness.mjs';
 import { assertNoViolations } from './axe.mjs';
 
@@ -38,6 +38,7 @@ async function admin(method, path, body) {
 
 /** Sets the demo shop's name, colour and logo, keeping every other setting. */
 async function brand(name, color) {
+  key ??= (await kefuCli(['merchant', 'key', '--merchant', 'demo', '--data-dir', env.kefu.dataDir])).trim();
   const { body: settings } = await admin('GET', '/v1/admin/settings');
   const put = await admin('PUT', '/v1/admin/settings', { ...settings, name, brand_color: color, logo_url: LOGO_URL });
   assert.equal(put.status, 200, JSON.stringify(put.body));
@@ -68,10 +69,6 @@ async function open(page, ready) {
   await frame.getByTestId('logo').evaluate((img) => img.decode());
   return { frame, panel: page.frames().find((f) => f.url().includes('/widget/')) };
 }
-
-before(async () => {
-  key = (await kefuCli(['merchant', 'key', '--merchant', 'demo', '--data-dir', env.kefu.dataDir])).trim();
-});
 
 describe('brand', () => {
   test('a branded shop shows its name, logo and colour with readable text, and axe finds nothing', async () => {
@@ -105,7 +102,9 @@ describe('brand', () => {
   });
 
   test('the README screenshots: desktop and phone, English and Chinese', async () => {
-    await brand('Harbour Outfitters', '#0f766e');
+    // The demo shop under the storefront's name (runtime/demo/store.toml), in a dark teal:
+    // white text on it.
+    await brand('Kefu Demo Outfitters', '#0f766e');
     const dir = join(root, 'docs/screenshots');
     mkdirSync(dir, { recursive: true });
     const shots = [
