@@ -199,6 +199,7 @@ async fn private_entries_and_switched_off_answers_are_not_shipped() {
                 handoff_phrases: settings.handoff_phrases,
                 default_locale: settings.default_locale,
                 on_device: settings.on_device,
+                brand: settings.brand,
             },
         )
         .await

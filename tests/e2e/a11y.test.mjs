@@ -6,39 +6,12 @@
 // usable from the keyboard alone, and its welcome (greeting, suggested questions, who answers)
 // works and is in the shopper's language. KEFU_A11Y_REPORT=1 prints each state's result.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, describe, test } from 'node:test';
 import { ask, kefuAndBrowser, launchBrowser, openChat, startKefu } from './harness.mjs';
 import { shopSite } from './shop.mjs';
+import { assertNoViolations } from './axe.mjs';
 
 const env = kefuAndBrowser();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/**
- * Runs axe-core in `target` (a Page or a Frame) and fails listing every violation as
- * `rule (impact): selector, …`. `name` says which state this is. Injected with `evaluate`,
- * which the panel's and console's Content-Security-Policy do not apply to.
- */
-export async function assertNoViolations(target, name) {
-  await target.evaluate(AXE_SOURCE);
-  const violations = await target.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, iframes: false });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  }, TAGS);
-  const report = violations
-    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`)
-    .join('\n');
-  if (process.env.KEFU_A11Y_REPORT) console.log(`[a11y] ${name}: ${violations.map((v) => v.id).join(', ') || 'clean'}`);
-  assert.equal(violations.length, 0, `axe-core found ${violations.length} violation(s) in ${name}:\n${report}`);
-}
-
 /** The panel's iframe as a Frame (axe runs inside it). */
 function panelFrame(page) {
   return page.frames().find((f) => f.url().includes('/widget/'));

@@ -100,7 +100,9 @@ pub fn ensure_build_tools(steps: &mut Steps) -> Result<()> {
 
 /// Chromium (Debian's) and the e2e harness's npm packages: one step.
 pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
-    steps.start("checking the browser test tools (Chromium, Node.js, playwright-core, axe-core)");
+    steps.start(
+        "checking the browser test tools (Chromium, a Chinese font, Node.js, playwright-core, axe-core)",
+    );
     if !std::path::Path::new("/usr/bin/chromium").exists() {
         let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
         let apt = |args: &[&str]| {
@@ -124,6 +126,12 @@ pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
             &mut apt(&["install", "-y", "-q", "chromium", "chromium-driver"]),
         )?;
     }
+    // Chinese in the panel (and in the README's screenshots, which a browser test takes)
+    // needs a CJK font; the script installs Debian's fonts-wqy-zenhei only when none is there.
+    run(
+        "checking for a Chinese font (scripts/cjk-fonts.sh: apt-get install fonts-wqy-zenhei when missing)",
+        Command::new("bash").arg(root().join("scripts/cjk-fonts.sh")),
+    )?;
     if Command::new("node").arg("--version").output().is_err() {
         bail!("Node.js is needed for the browser tests: apt-get install nodejs npm");
     }

@@ -201,6 +201,24 @@ pub struct PanelWelcome {
     /// needs for it (`None`: nothing; an older runtime).
     #[serde(default)]
     pub on_device: Option<OnDeviceConfig>,
+    /// The shop's colour and logo (`None`: kefu's own look).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<PanelBrand>,
+}
+
+/// The shop's look in the panel, as the merchant set it in their settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PanelBrand {
+    /// The brand colour, `#rrggbb`: the background of the header, the send button and the
+    /// shopper's own messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// The text colour on it, `#rrggbb`, chosen by the runtime for WCAG AA contrast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_color: Option<String>,
+    /// The shop's logo, an https URL, shown in the header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo_url: Option<String>,
 }
 
 /// What the panel may do on the shopper's device, as the merchant set it, with the shop's

@@ -16,6 +16,7 @@ use kefu_protocol::{
 use serde::Serialize;
 
 use super::Engine;
+use super::replies::{Msg, say, say_with};
 use crate::bus::{Change, Event};
 use crate::plugins::record::redact_text;
 use crate::store::{
@@ -144,36 +145,24 @@ fn shopper_lang(conv: &Conversation, transcript: &[ChatMessage]) -> Lang {
 }
 
 fn joined(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::En => format!("{name} from our team has joined the chat."),
-        Lang::Zh => format!("客服{name}已加入对话。"),
-    }
+    say_with(lang, Msg::AgentJoined, &[("name", name)])
 }
 
 fn resolved(lang: Lang, name: &str, ask: bool) -> String {
-    match (lang, ask) {
-        (Lang::En, true) => {
-            format!("{name} marked this conversation as resolved. How did we do?")
-        }
-        (Lang::En, false) => format!("{name} marked this conversation as resolved."),
-        (Lang::Zh, true) => format!("客服{name}已将本次对话标记为已解决。请为我们的服务打分："),
-        (Lang::Zh, false) => format!("客服{name}已将本次对话标记为已解决。"),
-    }
+    let message = if ask {
+        Msg::AgentResolvedRate
+    } else {
+        Msg::AgentResolved
+    };
+    say_with(lang, message, &[("name", name)])
 }
 
 fn canned(lang: Lang, name: &str) -> Vec<String> {
-    match lang {
-        Lang::En => vec![
-            format!("Hi, I'm {name}. I'm looking into this for you now."),
-            "Could you tell me your order number?".into(),
-            "Is there anything else I can help you with?".into(),
-        ],
-        Lang::Zh => vec![
-            format!("您好，我是客服{name}，正在为您处理。"),
-            "请问您的订单号是多少？".into(),
-            "请问还有其他可以帮您的吗？".into(),
-        ],
-    }
+    vec![
+        say_with(lang, Msg::CannedGreeting, &[("name", name)]),
+        say(lang, Msg::CannedOrderNumber).into(),
+        say(lang, Msg::CannedAnythingElse).into(),
+    ]
 }
 
 /// Bot lines that are about handing off, not answers worth reusing.

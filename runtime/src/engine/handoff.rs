@@ -15,6 +15,7 @@ use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES
 use super::context::TurnContext;
 use super::decision::Decision;
 use super::language::script;
+use super::replies::{Msg, say, say_with};
 use super::{Engine, EngineError, Turn};
 use crate::bus::{Change, Event};
 use crate::store::{
@@ -47,63 +48,38 @@ fn now_ms() -> i64 {
 
 /// "within 24 hours", in `lang`.
 pub fn reply_within(lang: Lang, hours: u32) -> String {
-    match lang {
-        Lang::En if hours == 1 => "within an hour".to_string(),
-        Lang::En => format!("within {hours} hours"),
-        Lang::Zh => format!("{hours}小时内"),
+    if hours == 1 {
+        return say(lang, Msg::ReplyWithinOneHour).into();
     }
+    say_with(
+        lang,
+        Msg::ReplyWithinHours,
+        &[("hours", &hours.to_string())],
+    )
 }
 
 fn nobody_online(lang: Lang, hours: u32) -> String {
-    match lang {
-        Lang::En => format!(
-            "I've asked for a person, but nobody from our team is available right now. Leave \
-             your email below and we'll reply {}. This chat also stays in our queue in case \
-             someone comes online sooner.",
-            reply_within(lang, hours)
-        ),
-        Lang::Zh => format!(
-            "已为您申请人工客服，但目前没有客服在线。请在下方留下您的邮箱，我们会在{}回复您；\
-             如有客服提前上线，也会在这里接待您。",
-            reply_within(lang, hours)
-        ),
-    }
+    let within = reply_within(lang, hours);
+    say_with(lang, Msg::NobodyOnline, &[("within", &within)])
 }
 
 fn nobody_online_now(lang: Lang, hours: u32) -> String {
-    match lang {
-        Lang::En => format!(
-            "Nobody from our team is online right now, though: leave your email below and \
-             we'll reply {}.",
-            reply_within(lang, hours)
-        ),
-        Lang::Zh => format!(
-            "不过目前没有客服在线：请在下方留下您的邮箱，我们会在{}回复您。",
-            reply_within(lang, hours)
-        ),
-    }
+    let within = reply_within(lang, hours);
+    say_with(lang, Msg::NobodyOnlineNow, &[("within", &within)])
 }
 
 fn ticket_opened(lang: Lang, email: &str, hours: u32) -> String {
     // `{ticket}` is filled in by the store with the number it assigned.
-    match lang {
-        Lang::En => format!(
-            "Thank you. Ticket #{{ticket}} is open: someone from our team will email you at \
-             {email} {}.",
-            reply_within(lang, hours)
-        ),
-        Lang::Zh => format!(
-            "谢谢！已为您创建工单 #{{ticket}}，我们的客服会在{}发邮件到 {email} 回复您。",
-            reply_within(lang, hours)
-        ),
-    }
+    let within = reply_within(lang, hours);
+    say_with(
+        lang,
+        Msg::TicketOpened,
+        &[("email", email), ("within", &within)],
+    )
 }
 
 fn rating_thanks(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Thank you for your feedback!",
-        Lang::Zh => "感谢您的评价！",
-    }
+    say(lang, Msg::RatingThanks)
 }
 
 fn refused(code: &'static str, message: impl Into<String>) -> EngineError {

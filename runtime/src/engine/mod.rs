@@ -39,6 +39,7 @@
 mod address;
 pub mod agents;
 mod audit;
+pub mod brand;
 mod claims;
 mod confirm;
 mod context;

@@ -1,9 +1,40 @@
 //! Everything the bot says on its own, in every language it speaks. Facts (order status,
 //! amounts, dates) never come from here: only plugins supply those.
+//!
+//! The words are data: one message file per language in `runtime/locales/` (`en.ftl`,
+//! `zh.ftl`, a subset of Fluent), compiled by `build.rs` into [`Msg`] and a `match` per
+//! language. The lines a merchant can reword ([`Line`]) are messages whose id is the line's
+//! key; each names its message at compile time, so a line no file has does not build.
 
 use kefu_protocol::Card;
 
 pub use kefu_protocol::Lang;
+
+/// The compiled message files.
+mod messages {
+    use super::Lang;
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
+pub use messages::{LANGS, Msg};
+
+/// `message` in `lang`, placeholders unfilled (see [`say_with`]).
+pub fn say(lang: Lang, message: Msg) -> &'static str {
+    messages::pattern(lang, message)
+}
+
+/// `message` in `lang` with its placeholders filled: `(name, text)`.
+pub fn say_with(lang: Lang, message: Msg, args: &[(&str, &str)]) -> String {
+    debug_assert!(
+        message
+            .placeholders()
+            .iter()
+            .all(|p| args.iter().any(|(n, _)| n == p)),
+        "{message:?} needs {:?}",
+        message.placeholders()
+    );
+    messages::fill(messages::pattern(lang, message), args)
+}
 
 /// Declares [`Line`] from one list, so the list of every line ([`Line::ALL`]) and their keys
 /// cannot drift from the enum: a new line is rewordable through the admin API at once.
@@ -23,6 +54,13 @@ macro_rules! lines {
             pub fn key(self) -> &'static str {
                 match self {
                     $(Self::$variant => $key,)*
+                }
+            }
+
+            /// Its message in the message files (the id is the key).
+            pub fn message(self) -> Msg {
+                match self {
+                    $(Self::$variant => Msg::$variant,)*
                 }
             }
         }
@@ -114,199 +152,17 @@ impl Line {
 
 /// The text of `line` in `lang`.
 pub fn text(line: Line, lang: Lang) -> &'static str {
-    use Lang::{En, Zh};
-    match (line, lang) {
-        (Line::Welcome, En) => {
-            "Hi! I can help with your orders, returns and refunds, and our products. What would you like to know?"
-        }
-        (Line::Welcome, Zh) => {
-            "您好！我可以帮您查询订单、办理退货退款、了解商品。请问有什么可以帮您？"
-        }
-        (Line::Suggestions, En) => {
-            "Where is my order?\nHow do I return an item?\nHow long does delivery take?\nCan I talk to a person?"
-        }
-        (Line::Suggestions, Zh) => "我的订单到哪了？\n怎么退货？\n多久能送到？\n我想找人工客服",
-        (Line::Greeting, En) => {
-            "Hi! I can help with your orders, refunds, our products and shop policies, and I can get you a human at any time. What can I do for you?"
-        }
-        (Line::Greeting, Zh) => {
-            "您好！我可以帮您处理订单、退款、商品和购物政策相关的问题，也可以随时为您转接人工客服。请问有什么可以帮您？"
-        }
-        (Line::Thanks, En) => "You're welcome! Is there anything else I can help with?",
-        (Line::Thanks, Zh) => "不客气！还有什么可以帮您的吗？",
-        (Line::Goodbye, En) => "Thanks for stopping by. Have a good day!",
-        (Line::Goodbye, Zh) => "感谢光临，祝您生活愉快！",
-        (Line::AskOrderNumber, En) => {
-            "Sure. What's your order number? You'll find it in your confirmation email."
-        }
-        (Line::AskOrderNumber, Zh) => "好的，请告诉我您的订单号（可以在订单确认邮件里找到）。",
-        (Line::OrderNotFound, En) => {
-            "I couldn't find an order with that number. Could you check it, or send the number from your confirmation email?"
-        }
-        (Line::OrderNotFound, Zh) => {
-            "没有找到这个订单号对应的订单，请核对一下，或者发送确认邮件里的订单号。"
-        }
-        (Line::HandoffRequested, En) => {
-            "I've asked a member of our team to take over this chat. They'll reply right here; you can keep writing in the meantime."
-        }
-        (Line::HandoffRequested, Zh) => {
-            "已为您申请转接人工客服，客服会在这里回复您，您可以先继续留言。"
-        }
-        (Line::OutOfScope, En) => {
-            "That's outside what I can help with here. I can help with orders, refunds, products and shop policies, or get you a human."
-        }
-        (Line::OutOfScope, Zh) => {
-            "这个问题超出了我能帮忙的范围。我可以帮您处理订单、退款、商品和购物政策相关的问题，或者为您转接人工客服。"
-        }
-        (Line::CannotHandleYet, En) => {
-            "I understand what you're asking, but I can't handle that myself yet. Would you like a human to help?"
-        }
-        (Line::CannotHandleYet, Zh) => {
-            "明白您的问题了，不过这个我暂时还处理不了。需要为您转接人工客服吗？"
-        }
-        (Line::PluginFailed, En) => {
-            "Sorry, I couldn't look that up just now. Would you like a human to help?"
-        }
-        (Line::PluginFailed, Zh) => "抱歉，暂时查询不到相关信息。需要为您转接人工客服吗？",
-        (Line::PolicyHandoff, En) => {
-            "This is something a person from our team should handle. I've asked one to take over this chat; they'll reply right here."
-        }
-        (Line::PolicyHandoff, Zh) => {
-            "这个问题需要由我们的工作人员为您处理，已为您转接人工客服，客服会在这里回复您。"
-        }
-        (Line::OfferHuman, En) => {
-            "Sorry, I'm not getting this right. Would you like a person from our team to help instead?"
-        }
-        (Line::OfferHuman, Zh) => "抱歉，我没能帮上忙。需要为您转接人工客服吗？",
-        (Line::FrustrationOffer, En) => {
-            "I'm sorry about the trouble. If you'd rather talk to a person, I can get one right away."
-        }
-        (Line::FrustrationOffer, Zh) => {
-            "给您带来不便非常抱歉。如果您希望人工处理，我可以马上为您转接。"
-        }
-        (Line::AskOrderEmail, En) => {
-            "To keep your order safe, what's the email address you placed it with?"
-        }
-        (Line::AskOrderEmail, Zh) => "为了保护您的订单安全，请告诉我下单时使用的邮箱地址。",
-        (Line::OwnershipNotProven, En) => {
-            "I couldn't match that order number and email, so I can't make changes to this order. Please check both, or a person from our team can help."
-        }
-        (Line::OwnershipNotProven, Zh) => {
-            "订单号和邮箱无法匹配，因此我不能对这个订单进行操作。请核对后再试，或者由人工客服为您处理。"
-        }
-        (Line::ProofsExhausted, En) => {
-            "I still couldn't match that order number and email, so I've asked a person from our team to take over; they'll help you right here."
-        }
-        (Line::ProofsExhausted, Zh) => {
-            "订单号和邮箱仍然无法匹配，我已为您转接人工客服，客服会在这里为您处理。"
-        }
-        (Line::DetailsNeedProof, En) => {
-            "To see the carrier and tracking number, tell me the email address the order was placed with."
-        }
-        (Line::DetailsNeedProof, Zh) => "如需查看承运商和运单号，请告诉我下单时使用的邮箱地址。",
-        (Line::StaleConfirmation, En) => {
-            "That card is no longer open, so I haven't done anything with it. If you still need something, just tell me."
-        }
-        (Line::StaleConfirmation, Zh) => {
-            "这张卡片已失效，我没有进行任何操作。如果您仍有需要，请直接告诉我。"
-        }
-        (Line::ProofExpired, En) => {
-            "Your sign-in with the shop has expired, so I haven't done anything. Please reload the page, or tell me the email address the order was placed with, and ask again."
-        }
-        (Line::ProofExpired, Zh) => {
-            "您在商店的登录已过期，我没有进行任何操作。请刷新页面，或告诉我下单时使用的邮箱地址后再试。"
-        }
-        (Line::RefundNeedsHuman, En) => {
-            "A refund like this needs approval from a person on our team, so I've asked one to take over this chat. They'll reply right here."
-        }
-        (Line::RefundNeedsHuman, Zh) => {
-            "这笔退款需要由工作人员审核，已为您转接人工客服，客服会在这里回复您。"
-        }
-        (Line::RefundCancelled, En) => {
-            "OK, I've left everything as it was. Is there anything else I can help with?"
-        }
-        (Line::RefundCancelled, Zh) => "好的，没有做任何更改。还有什么可以帮您的吗？",
-        (Line::ActionAlreadyHandled, En) => "That request has already been handled.",
-        (Line::ActionAlreadyHandled, Zh) => "这个请求已经处理过了。",
-        (Line::CommitFailed, En) => {
-            "Sorry, I couldn't complete that, and no money has moved. Would you like a person from our team to sort it out?"
-        }
-        (Line::CommitFailed, Zh) => {
-            "抱歉，操作没有完成，款项没有变动。需要为您转接人工客服处理吗？"
-        }
-        (Line::ProductNotFound, En) => {
-            "I couldn't find that product in our shop. Could you tell me its name as it appears on the site?"
-        }
-        (Line::ProductNotFound, Zh) => "没有找到这个商品，请告诉我网站上显示的商品名称。",
-        (Line::Clarify, En) => "I want to get this right. Which of these do you mean?",
-        (Line::Clarify, Zh) => "我想确认一下，您指的是以下哪一项？",
-        (Line::WhatToDoWithIt, En) => {
-            "Got it. What would you like me to do with it: check where the order is, or something else?"
-        }
-        (Line::WhatToDoWithIt, Zh) => "收到。请问需要我帮您做什么：查询订单进度，还是其他问题？",
-        (Line::DeliveryClaim, En) => {
-            "I'm sorry about that. I've passed it to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
-        }
-        (Line::DeliveryClaim, Zh) => {
-            "非常抱歉给您带来不便。我已把您说的情况转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。"
-        }
-        (Line::ClaimRefundOffered, En) => {
-            "Nothing has been refunded yet: it happens only once you confirm. If you'd rather not, decline it and a person from our team takes your claim."
-        }
-        (Line::ClaimRefundOffered, Zh) => {
-            "目前还没有退款：只有您确认后才会退款。如果您不想这样处理，请选择取消，客服同事会接手处理您的问题。"
-        }
-        (Line::ClaimNeedsEmail, En) => {
-            "I'd like to sort this out for you: to look at it I first need the email address the order was placed with. If you'd rather, a person from our team can take it over instead."
-        }
-        (Line::ClaimNeedsEmail, Zh) => {
-            "我想帮您处理这个问题：请先告诉我下单时使用的邮箱地址。如果您愿意，也可以直接转给客服同事处理。"
-        }
-        (Line::ClaimRefundDeclined, En) => {
-            "All right, no refund. I've passed your claim to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
-        }
-        (Line::ClaimRefundDeclined, Zh) => {
-            "好的，不退款。我已把您的问题转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。"
-        }
-        (Line::UrgentHandoff, En) => {
-            "I understand this is urgent. I've asked a person from our team to look at it first; they see this whole conversation and will reply right here."
-        }
-        (Line::UrgentHandoff, Zh) => {
-            "明白，这件事很急。我已请客服同事优先处理，他们能看到完整的对话记录，会在这里回复您。"
-        }
-        (Line::ComplaintHandoff, En) => {
-            "I'm sorry about your experience. I've passed your complaint to a person from our team; they see this whole conversation, so you won't have to repeat anything, and they'll reply right here."
-        }
-        (Line::ComplaintHandoff, Zh) => {
-            "非常抱歉给您带来不好的体验。我已把您的投诉转给客服同事，他们能看到完整的对话记录，您无需重复说明，会在这里回复您。"
-        }
-        (Line::BotDisclosure, En) => {
-            "I'm this shop's automated assistant, not a person. I can help with your orders, returns and our products, or get you someone from our team right away."
-        }
-        (Line::BotDisclosure, Zh) => {
-            "我是本店的智能客服助手（机器人），不是真人。我可以帮您查询订单、退换货和商品信息，也可以随时为您转接人工客服。"
-        }
-        (Line::AskAddress, En) => {
-            "What's the new delivery address? Please write it in one message, as it should appear on the parcel."
-        }
-        (Line::AskAddress, Zh) => "请在一条消息中发送新的收货地址（收件人、电话和详细地址）。",
-    }
+    messages::pattern(lang, line.message())
 }
 
 /// The label of the "talk to a human" quick reply; sending it hands off.
 pub fn human_option(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Talk to a human",
-        Lang::Zh => "转人工",
-    }
+    say(lang, Msg::HumanOption)
 }
 
 /// Quick replies offered after lines that leave the shopper choosing what next.
 pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
-    let track = match lang {
-        Lang::En => "Where is my order?",
-        Lang::Zh => "查询订单",
-    };
+    let track = say(lang, Msg::TrackOption);
     let options: Vec<&str> = match line {
         Line::Greeting | Line::OutOfScope | Line::BotDisclosure | Line::WhatToDoWithIt => {
             vec![track, human_option(lang)]
@@ -327,26 +183,26 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
 
 /// The labels of a refund confirmation card's buttons: (confirm, cancel).
 pub fn confirm_labels(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => ("Confirm refund", "Cancel"),
-        Lang::Zh => ("确认退款", "取消"),
-    }
+    (
+        say(lang, Msg::ConfirmRefundButton),
+        say(lang, Msg::ConfirmRefundCancel),
+    )
 }
 
 /// The labels of an address-change card's buttons: (confirm, keep the old address).
 pub fn address_labels(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => ("Change address", "Keep the old address"),
-        Lang::Zh => ("确认修改地址", "不修改"),
-    }
+    (
+        say(lang, Msg::ChangeAddressButton),
+        say(lang, Msg::ChangeAddressKeep),
+    )
 }
 
 /// The labels of an order-cancellation card's buttons: (confirm, keep the order).
 pub fn cancel_labels(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::En => ("Cancel order", "Keep my order"),
-        Lang::Zh => ("确认取消订单", "保留订单"),
-    }
+    (
+        say(lang, Msg::CancelOrderButton),
+        say(lang, Msg::CancelOrderKeep),
+    )
 }
 
 /// Whether `text` accepts a proposed action (the card's button, or a plain "yes").
@@ -451,6 +307,34 @@ mod tests {
             assert_eq!(Line::from_key(line.key()), Some(*line));
             assert_eq!(Line::ALL.iter().filter(|l| *l == line).count(), 1);
         }
+    }
+
+    #[test]
+    fn every_line_is_the_message_its_key_names_in_every_language() {
+        for line in Line::ALL {
+            assert_eq!(line.message().id(), line.key());
+            for lang in messages::LANGS {
+                assert!(!text(*line, *lang).trim().is_empty(), "{line:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn wording_read_from_the_files_is_the_bots_wording() {
+        // Byte for byte what the golden transcripts hold.
+        assert_eq!(
+            text(Line::Suggestions, Lang::En),
+            "Where is my order?\nHow do I return an item?\nHow long does delivery take?\nCan I talk to a person?"
+        );
+        assert_eq!(
+            say_with(
+                Lang::En,
+                Msg::TicketOpened,
+                &[("email", "a@b.co"), ("within", "within an hour")]
+            ),
+            "Thank you. Ticket #{ticket} is open: someone from our team will email you at a@b.co within an hour."
+        );
+        assert_eq!(confirm_labels(Lang::Zh), ("确认退款", "取消"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use kefu_intent::slots::{self, SlotKind};
 use kefu_protocol::{Author, ChatMessage};
 use serde::Serialize;
 
-use super::replies::{self, Lang, Line};
+use super::replies::{self, Line};
 use crate::store::Conversation;
 
 /// The summary the console shows above the transcript.
@@ -63,7 +63,7 @@ fn unhelpful(text: &str) -> bool {
     ]
     .iter()
     .any(|line| {
-        [Lang::En, Lang::Zh]
+        replies::LANGS
             .iter()
             .any(|l| text.starts_with(replies::text(*line, *l)))
     })
@@ -150,7 +150,7 @@ mod tests {
             pending: None,
             verified_email: Some("carlos@example.com".into()),
         };
-        let out_of_scope = replies::text(Line::OutOfScope, Lang::En);
+        let out_of_scope = replies::text(Line::OutOfScope, replies::Lang::En);
         let messages = [
             message(Author::Shopper, "hello, what's the weather", "out_of_scope"),
             message(Author::Bot, out_of_scope, "out_of_scope"),

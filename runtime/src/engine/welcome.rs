@@ -39,6 +39,7 @@ pub fn compose(
             .map(String::from)
             .collect(),
         on_device: None,
+        brand: None,
     }
 }
 
@@ -111,6 +112,7 @@ impl Engine {
         served.dedup();
         let faq = self.store.faq(merchant).await?;
         welcome.on_device = on_device(&settings.on_device, &faq, served, lang);
+        welcome.brand = super::brand::panel_brand(&settings.brand);
         Ok(Some(welcome))
     }
 }

@@ -10,6 +10,9 @@
 //!
 //! The widget iframe gets a strict Content-Security-Policy of its own (it needs
 //! `wasm-unsafe-eval`; the shop's page does not, because the Wasm only ever runs here).
+//! Images may come from any https origin: the shop's logo is a URL on the merchant's own
+//! server (`engine::brand`); an image runs no script and the panel's brand colours are set
+//! through the CSSOM, so `style-src` stays `'self'`.
 //! Demo pages embed the loader as `http://127.0.0.1:8080/kefu.js`, exactly as a web
 //! developer would; when the runtime is reached at another address that origin is
 //! rewritten to [`HttpConfig::public_url`], so the same page works on any port.
@@ -29,7 +32,7 @@ use super::{AppState, HttpConfig};
 const DEMO_ORIGIN: &str = "http://127.0.0.1:8080";
 
 const WIDGET_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-    worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; \
+    worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: https:; \
     base-uri 'none'; form-action 'none'";
 
 const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \

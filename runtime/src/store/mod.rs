@@ -68,7 +68,7 @@ pub use privacy::{ERASED, Forgotten, MAX_RETENTION_DAYS};
 pub use registry::{PluginVersion, Stored, StoredPlugin};
 pub use secrets::{SealedSecret, SecretInfo};
 pub use settings::{
-    BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, OnDevice, SettingsUpdate,
+    Brand, BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, MerchantSettings, OnDevice, SettingsUpdate,
 };
 pub use tickets::Ticket;
 pub use trust::{TrustRow, card_action};

@@ -30,6 +30,18 @@ pub struct MerchantSettings {
     pub default_locale: String,
     /// What the chat panel may do on the shopper's device.
     pub on_device: OnDevice,
+    /// The shop's colour and logo in the chat panel.
+    pub brand: Brand,
+}
+
+/// The shop's look in the chat panel, as the admin API checked it
+/// (`crate::engine::brand`). `None`: kefu's own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Brand {
+    /// The brand colour, `#rrggbb` (lower-case).
+    pub color: Option<String>,
+    /// The logo: an https URL.
+    pub logo_url: Option<String>,
 }
 
 /// What the chat panel may do with the intent model on the shopper's device. Both are on
@@ -69,6 +81,8 @@ pub struct SettingsUpdate {
     pub default_locale: String,
     /// What the chat panel may do on the shopper's device.
     pub on_device: OnDevice,
+    /// The shop's colour and logo in the chat panel.
+    pub brand: Brand,
 }
 
 /// When agents answer live: on `days`, from `open` to `close` local time, where local time is
@@ -140,8 +154,8 @@ impl Store {
     ) -> Result<Option<MerchantSettings>, StoreError> {
         let row = sqlx::query(
             "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
-             handoff_phrases, default_locale, on_device_answers, typing_suggestions \
-             FROM merchants WHERE id = $1",
+             handoff_phrases, default_locale, on_device_answers, typing_suggestions, \
+             brand_color, logo_url FROM merchants WHERE id = $1",
         )
         .bind(merchant)
         .fetch_optional(&self.pool)
@@ -165,6 +179,10 @@ impl Store {
                 on_device: OnDevice {
                     answers: r.get::<i64, _>("on_device_answers") != 0,
                     suggestions: r.get::<i64, _>("typing_suggestions") != 0,
+                },
+                brand: Brand {
+                    color: r.get("brand_color"),
+                    logo_url: r.get("logo_url"),
                 },
             })
         })
@@ -202,7 +220,8 @@ impl Store {
         sqlx::query(
             "UPDATE merchants SET name = $1, refund_cap_minor = $2, business_hours = $3, \
              reply_within_hours = $4, handoff_phrases = $5, default_locale = $6, \
-             on_device_answers = $7, typing_suggestions = $8 WHERE id = $9",
+             on_device_answers = $7, typing_suggestions = $8, brand_color = $9, \
+             logo_url = $10 WHERE id = $11",
         )
         .bind(update.name.trim())
         .bind(update.refund_cap_minor.map(|v| v as i64))
@@ -212,6 +231,8 @@ impl Store {
         .bind(&update.default_locale)
         .bind(i64::from(update.on_device.answers))
         .bind(i64::from(update.on_device.suggestions))
+        .bind(update.brand.color.as_deref())
+        .bind(update.brand.logo_url.as_deref())
         .bind(merchant)
         .execute(&mut *tx)
         .await?;

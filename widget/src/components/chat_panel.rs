@@ -1,6 +1,6 @@
 //! The chat panel: header, conversation, composer.
 
-use kefu_protocol::ConversationState;
+use kefu_protocol::{ConversationState, PanelBrand};
 use yew::prelude::*;
 
 use super::{Composer, Header, MessageList, Welcome};
@@ -32,6 +32,32 @@ fn status(lang: Lang, state: &ChatState) -> String {
     }
 }
 
+/// Sets the shop's colour and the text colour on it as CSS custom properties of the panel
+/// (`--brand`, `--on-brand`; `widget.css` uses them only together). Through the CSSOM, not
+/// a `style` attribute: the panel's Content-Security-Policy has no `'unsafe-inline'`.
+#[hook]
+fn use_brand_colours(panel: &NodeRef, brand: Option<PanelBrand>) {
+    let panel = panel.clone();
+    use_effect_with(brand, move |brand| {
+        if let Some(element) = panel.cast::<web_sys::HtmlElement>() {
+            let style = element.style();
+            let colours = brand
+                .as_ref()
+                .and_then(|b| Some((b.color.as_deref()?, b.text_color.as_deref()?)));
+            match colours {
+                Some((colour, text)) => {
+                    let _ = style.set_property("--brand", colour);
+                    let _ = style.set_property("--on-brand", text);
+                }
+                None => {
+                    let _ = style.remove_property("--brand");
+                    let _ = style.remove_property("--on-brand");
+                }
+            }
+        }
+    });
+}
+
 /// The whole panel, inside a [`super::PanelProvider`].
 #[function_component(ChatPanel)]
 pub fn chat_panel() -> Html {
@@ -49,12 +75,20 @@ pub fn chat_panel() -> Html {
         .as_ref()
         .and_then(|w| w.on_device.as_ref())
         .is_some_and(|d| d.suggestions);
+    let brand = state.welcome.as_ref().and_then(|w| w.brand.clone());
+    let panel = use_node_ref();
+    use_brand_colours(&panel, brand.clone());
+    let shop = state
+        .welcome
+        .as_ref()
+        .map(|w| AttrValue::from(w.shop.clone()));
+    let logo = brand.and_then(|b| b.logo_url).map(AttrValue::from);
     let welcome = state.welcome.clone().map(|welcome| {
         html! { <Welcome {welcome} suggest={suggesting(state)} on_choose={on_quick_reply.clone()} /> }
     });
     html! {
-        <main class="kefu-panel" lang={lang.tag()}>
-            <Header status={status(lang, state)} />
+        <main class="kefu-panel" lang={lang.tag()} ref={panel}>
+            <Header status={status(lang, state)} {shop} {logo} />
             <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()}
                 device_answers={state.device_answers.clone()} {on_quick_reply}
                 on_card_answer={chat.on_confirm.clone()}

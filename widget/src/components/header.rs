@@ -1,5 +1,6 @@
-//! The panel's title bar with the connection/handoff status, "delete this conversation" and
-//! the close button.
+//! The panel's title bar: the shop's logo and name (from its settings, once the welcome has
+//! arrived; "Customer service" before), the connection/handoff status, "delete this
+//! conversation" and the close button.
 
 use yew::prelude::*;
 
@@ -12,6 +13,12 @@ use crate::i18n::{Text, t};
 pub struct HeaderProps {
     /// One line about who answers / the link.
     pub status: AttrValue,
+    /// The shop's name, once the runtime's welcome said it.
+    #[prop_or_default]
+    pub shop: Option<AttrValue>,
+    /// The shop's logo (an https URL), if it set one.
+    #[prop_or_default]
+    pub logo: Option<AttrValue>,
 }
 
 /// Title, status (announced politely to screen readers) and close.
@@ -23,7 +30,13 @@ pub fn header(props: &HeaderProps) -> Html {
     html! {
         <header class="kefu-header">
             <div>
-                <h1>{ t(lang, Text::Title) }</h1>
+                <h1 data-testid="title">
+                    // The name is written next to it: the logo is decoration (empty alt).
+                    if let Some(logo) = &props.logo {
+                        <img class="kefu-logo" src={logo.clone()} alt="" data-testid="logo" />
+                    }
+                    <span>{ props.shop.clone().unwrap_or_else(|| t(lang, Text::Title).into()) }</span>
+                </h1>
                 <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status.clone() }</div>
             </div>
             <ForgetConversation />

@@ -258,6 +258,7 @@ fn questions_are_suggested_until_the_shopper_says_something() {
         greeting: "Hi!".into(),
         suggestions: vec!["Where is my order?".into()],
         on_device: None,
+        brand: None,
     };
     let state = reduce(Rc::default(), [Action::Greeted(welcome.clone())]);
     assert_eq!(state.welcome.as_deref(), Some(&welcome));

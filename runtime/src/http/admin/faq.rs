@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::auth::Merchant;
 use super::openapi::ErrorBody;
-use super::settings::LOCALES;
+use super::settings::{speaks, spoken};
 use super::{ApiError, AppState};
 use crate::http::json::Json;
 use crate::store::FaqEntry;
@@ -89,10 +89,13 @@ async fn checked(
             .await?
             .map_or_else(|| "en".into(), |s| s.default_locale),
     };
-    if !LOCALES.contains(&lang.as_str()) {
+    if !speaks(&lang) {
         return Err(ApiError::unprocessable(
             "unsupported_lang",
-            format!("lang: `{lang}` is not a language kefu speaks; use en or zh"),
+            format!(
+                "lang: `{lang}` is not a language kefu speaks; use {}",
+                spoken()
+            ),
         ));
     }
     let labels = state.engine.labels();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::auth::Merchant;
 use super::openapi::ErrorBody;
 use super::{ApiError, AppState};
-use crate::engine::replies::{self, Lang, Line};
+use crate::engine::replies::{self, Line};
 use crate::http::json::Json;
 
 /// Longest wording a merchant may give a line.
@@ -80,7 +80,7 @@ pub(super) async fn replies(
         .iter()
         .flat_map(|line| {
             let own = &own;
-            [Lang::En, Lang::Zh].into_iter().map(move |lang| {
+            crate::engine::replies::LANGS.iter().map(move |&lang| {
                 let yours = own
                     .iter()
                     .find(|(k, l, _)| k == line.key() && l == lang.tag())

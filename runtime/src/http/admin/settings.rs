@@ -1,6 +1,6 @@
 //! The shop's settings through the admin API: name, refund cap, business hours, reply
-//! time, handoff phrases, default locale and what the chat panel may do on the shopper's
-//! device, read and replaced at once
+//! time, handoff phrases, default locale, what the chat panel may do on the shopper's
+//! device and the shop's colour and logo in it (`engine::brand`), read and replaced at once
 //! (`/v1/admin/settings`), and the handoff phrases alone (`/v1/admin/handoff-phrases`).
 //! Every value is checked here, with an error naming the field, before anything is
 //! written; the engine reads the stored settings on every turn.
@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::auth::Merchant;
 use super::openapi::ErrorBody;
 use super::{ApiError, AppState};
+use crate::engine::brand;
 use crate::http::json::Json;
-use crate::store::{BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, OnDevice, SettingsUpdate};
+use crate::store::{Brand, BusinessHours, DEFAULT_REPLY_WITHIN_HOURS, OnDevice, SettingsUpdate};
 
 /// Most handoff phrases a shop may have.
 const MAX_PHRASES: usize = 200;
@@ -21,8 +22,19 @@ const MAX_PHRASES: usize = 200;
 const MAX_NAME_CHARS: usize = 100;
 /// Longest reply time a shop may promise, in hours (30 days).
 const MAX_REPLY_WITHIN_HOURS: u32 = 720;
-/// The languages kefu speaks.
-pub(super) const LOCALES: [&str; 2] = ["en", "zh"];
+/// Whether kefu speaks `tag`: a language with message files (`engine::replies::LANGS`).
+pub(super) fn speaks(tag: &str) -> bool {
+    crate::engine::replies::LANGS.iter().any(|l| l.tag() == tag)
+}
+
+/// The languages kefu speaks, for error messages: `en or zh`.
+pub(super) fn spoken() -> String {
+    let tags: Vec<&str> = crate::engine::replies::LANGS
+        .iter()
+        .map(|l| l.tag())
+        .collect();
+    tags.join(" or ")
+}
 
 /// A shop's settings, as read and as replaced (`PUT` replaces them all: send what `GET`
 /// gave, changed).
@@ -59,6 +71,17 @@ pub(super) struct Settings {
     #[serde(default = "on")]
     #[schema(default = true)]
     typing_suggestions: bool,
+    /// The shop's colour in the chat panel, `#rrggbb` (`null`: kefu's blue). It is the
+    /// background of the panel's header, send button and the shopper's messages; the text
+    /// on it is black or white, whichever meets WCAG AA contrast.
+    #[serde(default)]
+    #[schema(example = "#1a73e8")]
+    brand_color: Option<String>,
+    /// The shop's logo in the panel's header: an https URL of an image, at most 512
+    /// characters (`null`: none).
+    #[serde(default)]
+    #[schema(example = "https://cdn.example.com/logo.png")]
+    logo_url: Option<String>,
 }
 
 fn on() -> bool {
@@ -125,15 +148,30 @@ impl Settings {
             ));
         }
         check_phrases(&self.handoff_phrases)?;
-        if !LOCALES.contains(&self.default_locale.as_str()) {
+        if !speaks(&self.default_locale) {
             return Err(ApiError::unprocessable(
                 "unsupported_lang",
                 format!(
-                    "default_locale: `{}` is not a language kefu speaks; use en or zh",
-                    self.default_locale
+                    "default_locale: `{}` is not a language kefu speaks; use {}",
+                    self.default_locale,
+                    spoken()
                 ),
             ));
         }
+        let brand = Brand {
+            color: self
+                .brand_color
+                .as_deref()
+                .map(brand::check_color)
+                .transpose()
+                .map_err(|e| ApiError::unprocessable("invalid_brand_color", e.to_string()))?,
+            logo_url: self
+                .logo_url
+                .as_deref()
+                .map(brand::check_logo_url)
+                .transpose()
+                .map_err(|e| ApiError::unprocessable("invalid_logo_url", e.to_string()))?,
+        };
         Ok(SettingsUpdate {
             name: name.to_string(),
             refund_cap_minor: self.refund_cap_minor,
@@ -145,6 +183,7 @@ impl Settings {
                 answers: self.on_device_answers,
                 suggestions: self.typing_suggestions,
             },
+            brand,
         })
     }
 }
@@ -168,6 +207,8 @@ async fn read(state: &AppState, merchant: &str) -> Result<Settings, ApiError> {
         default_locale: s.default_locale,
         on_device_answers: s.on_device.answers,
         typing_suggestions: s.on_device.suggestions,
+        brand_color: s.brand.color,
+        logo_url: s.brand.logo_url,
     })
 }
 
@@ -193,7 +234,7 @@ pub(super) async fn get_settings(
     request_body = Settings,
     responses(
         (status = OK, body = Settings),
-        (status = UNPROCESSABLE_ENTITY, description = "A field is out of bounds; the error names it (`invalid_name`, `invalid_refund_cap`, `invalid_business_hours`, `invalid_reply_time`, `invalid_phrases`, `unsupported_lang`, `invalid_fields`)", body = ErrorBody),
+        (status = UNPROCESSABLE_ENTITY, description = "A field is out of bounds; the error names it (`invalid_name`, `invalid_refund_cap`, `invalid_business_hours`, `invalid_reply_time`, `invalid_phrases`, `unsupported_lang`, `invalid_brand_color`, `invalid_logo_url`, `invalid_fields`)", body = ErrorBody),
     )
 )]
 pub(super) async fn put_settings(

@@ -159,6 +159,44 @@ async fn settings_are_replaced_at_once_and_the_engine_reads_them() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_shops_colour_and_logo_reach_the_panels_welcome_with_a_readable_text_colour() {
+    let app = app(false).await;
+    let body = settings(json!({
+        "brand_color": "#FFD400",
+        "logo_url": "https://cdn.example.com/logo.png",
+    }));
+    let (status, stored) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::OK, "{stored}");
+    assert_eq!(stored["brand_color"], "#ffd400", "stored lower-case");
+    assert_eq!(stored["logo_url"], "https://cdn.example.com/logo.png");
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await
+        .unwrap()
+        .unwrap();
+    let brand = welcome.brand.expect("branded");
+    assert_eq!(brand.color.as_deref(), Some("#ffd400"));
+    // Yellow is light: black text on it (white would be 1.5:1).
+    assert_eq!(brand.text_color.as_deref(), Some("#000000"));
+    // Back to kefu's own look.
+    let body = settings(json!({ "brand_color": null, "logo_url": null }));
+    let (status, cleared) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cleared["brand_color"], Value::Null);
+    let welcome = app
+        .state
+        .engine
+        .welcome("demo", kefu_protocol::Lang::En)
+        .await;
+    assert_eq!(welcome.unwrap().unwrap().brand, None);
+    // Another shop's panel never had it.
+    let (_, other) = get(&app, "/v1/admin/settings", &app.other).await;
+    assert_eq!(other["brand_color"], Value::Null);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn settings_reject_bad_business_hours() {
     let app = app(false).await;
     let before = get(&app, "/v1/admin/settings", &app.demo).await.1;
@@ -204,6 +242,48 @@ async fn settings_reject_bad_business_hours() {
         let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {error}");
         assert_eq!(error["code"], code, "{error}");
+    }
+    for (field, value, code, says) in [
+        (
+            "brand_color",
+            json!("blue"),
+            "invalid_brand_color",
+            "#rrggbb",
+        ),
+        (
+            "brand_color",
+            json!("#12345"),
+            "invalid_brand_color",
+            "#rrggbb",
+        ),
+        (
+            "logo_url",
+            json!("http://cdn.example.com/l.png"),
+            "invalid_logo_url",
+            "https://",
+        ),
+        (
+            "logo_url",
+            json!("javascript:alert(1)"),
+            "invalid_logo_url",
+            "https://",
+        ),
+        (
+            "logo_url",
+            json!("https://cdn.example.com/a\"b.png"),
+            "invalid_logo_url",
+            "quotes",
+        ),
+    ] {
+        let body = settings(json!({ field: value }));
+        let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {error}");
+        assert_eq!(error["code"], code, "{error}");
+        let message = error["error"].as_str().unwrap_or_default();
+        assert!(
+            message.starts_with(field) && message.contains(says),
+            "{error}"
+        );
     }
     let body = settings(json!({ "colour": "red" }));
     let (status, error) = json(&app, Method::PUT, "/v1/admin/settings", &app.demo, body).await;

@@ -1,0 +1,63 @@
+## The chat panel's own words: Simplified Chinese (简体中文).
+## Every message is in every language, with the same { $placeholders }; the build
+## checks it (runtime/l10n). Comments above a message document it (in en.ftl).
+
+title = 在线客服
+close = 关闭聊天
+placeholder = 请输入您的问题…
+send = 发送
+connecting = 连接中…
+online = 智能助手（机器人）· 随时可转人工
+offline = 网络已断开：恢复后会自动发送您的消息
+queued = 等待发送
+waiting_for_human = 正在为您转接人工客服
+with_human = 人工客服为您服务中
+order = 订单
+status = 状态
+carrier = 承运商
+tracking = 运单号
+eta = 预计送达
+messages = 对话记录
+from_faq = 来自店铺常见问题
+typing_suggestions = 您可能想
+offline_answering = 网络已断开：常见问题仍可在此解答，其他消息将在恢复连接后自动发送
+agent = 客服
+resolved = 对话已结束 · 随时可以再次留言
+contact_title = 留下邮箱，我们会联系您
+email = 邮箱
+message_optional = 留言（选填）
+reply_by = 我们会通过邮件回复，时间：
+csat_question = 您对本次服务满意吗？
+product = 商品
+price = 价格
+stock = 库存
+in_stock = 有货：
+sold_out = 已售罄
+refund = 退款金额
+cancel_order = 取消订单，退款
+new_address = 新地址
+welcome = 欢迎
+suggestions = 您可以这样问
+delete_conversation = 删除对话
+delete_question = 删除此对话？对话将从您这里和商家的记录中删除；商家依法须保留的付款记录会去除您的个人信息后保留。
+delete_confirm = 删除
+delete_keep = 保留
+delete_failed = 未能删除对话，请重试。
+
+assistant_of = 您正在与{ $shop }的智能助手（机器人）对话。需要人工客服时，说一声即可。
+with_agent = 客服{ $name }为您服务中
+please_wait = 您发送得有点快，请稍候 { $secs } 秒：您的消息已保留，届时会自动发送。
+conversation_full = 本次对话的消息已达上限，您的消息未发送。请在新的标签页中打开聊天，开始新的对话。
+suggestions_one = 有1条建议：按上方向键选择
+suggestions_many = 有{ $count }条建议：按上方向键选择
+action_track_order_number = 查询订单{ $order }的物流
+action_track_order = 查询我的订单物流
+action_return_item_number = 订单{ $order }我要退货
+action_return_item = 我要退货
+action_get_refund_number = 订单{ $order }申请退款
+action_get_refund = 我要申请退款
+action_cancel_order_number = 取消订单{ $order }
+action_cancel_order = 我要取消订单
+action_change_shipping_address_number = 修改订单{ $order }的收货地址
+action_change_shipping_address = 修改收货地址
+talk_to_a_person = 转人工客服
