@@ -8,8 +8,9 @@
 // for it inside the browser: nothing leaves the machine).
 //
 // Then the panel is photographed mid-conversation on a desktop and on a phone (375×667), in
-// English and in Chinese, into docs/screenshots/*.png: this test is what makes the README's
-// pictures (KEFU_SCREENSHOTS=0 skips writing them). Chinese needs a CJK font
+// English and in Chinese; with KEFU_SCREENSHOTS=1 the pictures are written to
+// docs/screenshots/*.png (this test is what makes the README's pictures; otherwise they are
+// taken and checked to be images, and the checkout is left as it was). Chinese needs a CJK font
 // (scripts/cjk-fonts.sh, run by `cargo xtask test`).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -126,8 +127,12 @@ describe('brand', () => {
       }
       await page.evaluate(() => document.fonts.ready);
       await panel.evaluate(() => document.fonts.ready);
-      if (process.env.KEFU_SCREENSHOTS !== '0') {
+      if (process.env.KEFU_SCREENSHOTS === '1') {
         await page.screenshot({ path: join(dir, `${shot.name}.png`) });
+      } else {
+        const png = await page.screenshot();
+        assert.equal(png.subarray(1, 4).toString(), 'PNG', `${shot.name}: a PNG image`);
+        assert.ok(png.length > 10_000, `${shot.name}: the picture has content (${png.length} bytes)`);
       }
       await context.close();
     }
