@@ -48,6 +48,9 @@ pub struct OrderContext {
     pub tracking_number: Option<String>,
     /// Expected delivery.
     pub eta: Option<String>,
+    /// The day the carrier marked it delivered (ISO 8601), when the shop knows it: what an
+    /// agent checks a "never arrived" or "arrived broken" claim against.
+    pub delivered_on: Option<String>,
     /// Total in minor units.
     pub total_minor: u64,
     /// ISO 4217.
@@ -431,6 +434,7 @@ impl Engine {
                     carrier: o.carrier,
                     tracking_number: o.tracking_number,
                     eta: o.eta,
+                    delivered_on: o.delivered_on,
                     total_minor: o.total_minor,
                     currency: o.currency,
                     items: o

@@ -95,6 +95,9 @@ lines! {
     /// A claim waits for the order's email, and the message gave none: asked once more,
     /// with a person offered instead.
     ClaimNeedsEmail = "claim_needs_email",
+    /// A claim came with the shopper's email but no order number: the number is asked for
+    /// once, the email kept (never asked again), a person offered if they don't have it.
+    ClaimAskOrderNumber = "claim_ask_order_number",
     /// The shopper declined the refund proposed for their claim: a person takes the claim.
     ClaimRefundDeclined = "claim_refund_declined",
     /// The shopper's situation makes time critical: a person at raised priority.
@@ -262,6 +265,12 @@ pub fn text(line: Line, lang: Lang) -> &'static str {
         (Line::ClaimNeedsEmail, Zh) => {
             "我想帮您处理这个问题：请先告诉我下单时使用的邮箱地址。如果您愿意，也可以直接转给客服同事处理。"
         }
+        (Line::ClaimAskOrderNumber, En) => {
+            "I'm sorry about that. I have your email; to look at it I also need the order number, which you'll find in your confirmation email. If you don't have it to hand, just say so and a person from our team will take it from here."
+        }
+        (Line::ClaimAskOrderNumber, Zh) => {
+            "非常抱歉给您带来不便。您的邮箱我已记下；处理这个问题还需要订单号（可以在订单确认邮件里找到）。如果手头没有订单号，告诉我一声，客服同事会接手处理。"
+        }
         (Line::ClaimRefundDeclined, En) => {
             "All right, no refund. I've passed your claim to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here."
         }
@@ -317,6 +326,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OfferHuman
         | Line::OwnershipNotProven
         | Line::ClaimNeedsEmail
+        | Line::ClaimAskOrderNumber
         | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };
