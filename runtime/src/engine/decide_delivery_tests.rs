@@ -328,9 +328,9 @@ fn a_claim_with_an_email_and_no_order_number_asks_for_the_number_once_keeping_th
 #[test]
 fn the_order_number_then_continues_the_claim_with_the_email_given_before() {
     let first = reply(decide(&claims_ctx(), &not_received_with_email()));
-    let ctx = after_asking(claims_ctx(), &first);
+    let asked = after_asking(claims_ctx(), &first);
     // The email is never asked for again: the one given earlier proves the order.
-    let c = call(decide(&ctx, &msg("1001", "greeting", 0.3)));
+    let c = call(decide(&asked, &msg("1001", "greeting", 0.3)));
     assert_eq!(c.intent(), "report_not_received");
     assert_eq!(c.order_number.as_deref(), Some("1001"));
     assert!(c.request.owner_verified);
