@@ -105,10 +105,7 @@ pub fn awaiting_order_number(ctx: &TurnContext, u: &Understanding) -> Option<Dec
     if elsewhere {
         return None;
     }
-    let reason = match u
-        .slot(SlotKind::Email)
-        .or(ctx.remembered.email.as_deref())
-    {
+    let reason = match u.slot(SlotKind::Email).or(ctx.remembered.email.as_deref()) {
         Some(email) => format!("claim: {what}, order number not given; email {email}"),
         None => format!("claim: {what}, order number not given"),
     };

@@ -361,7 +361,11 @@ fn a_claim_whose_order_number_the_shopper_does_not_give_goes_to_a_person_with_wh
         plain(msg("i lost the confirmation email", "get_invoice", 0.5)),
         plain(msg("jane@example.com is all i have", "edit_account", 0.95)),
         with_topic(
-            msg("the courier says he left it at the door", "track_order", 0.9),
+            msg(
+                "the courier says he left it at the door",
+                "track_order",
+                0.9,
+            ),
             Topic::NotReceived,
         ),
     ] {

@@ -446,7 +446,11 @@ pub fn train_and_write(
             let sensitive = l.topic.is_some_and(|t| t.needs_a_person());
             if sensitive != *person && (sensitive || l.topic.is_none()) {
                 let label = l.topic.map_or("none", |t| t.name());
-                eprintln!("out of fold, {}: {label}\t{}", if *person { "to a person" } else { "missed" }, l.text);
+                eprintln!(
+                    "out of fold, {}: {label}\t{}",
+                    if *person { "to a person" } else { "missed" },
+                    l.text
+                );
             }
         }
     }
