@@ -1,7 +1,8 @@
 //! The reference refunds plugin on delivery claims, in the real sandbox over the demo shop's
 //! data: what its policy settles with a refund proposal and what it leaves to a person, on
 //! the call's frozen clock; and a refunds plugin built against `kefu:plugin@0.2.0` (before
-//! `orders.delivered-on`) still loading and behaving as it did.
+//! `orders.delivered-on`) still loading and behaving as it did; and the agent's console
+//! showing the day an order was delivered beside a claim on it.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -180,4 +181,55 @@ async fn a_refunds_plugin_built_against_0_2_0_still_loads_and_behaves_as_before(
     let current = current_at(NOV_22).await;
     let plugin = current.for_intent("demo", "report_damaged").unwrap();
     assert_eq!(plugin.contract_version(), kefu_runtime::plugins::CONTRACT);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_console_shows_the_day_an_order_was_delivered_beside_a_claim_on_it() {
+    use kefu_runtime::engine::{Engine, ShopperInput};
+    let manifest = std::fs::read_to_string(kefu_test_plugins::REFUNDS_MANIFEST).unwrap();
+    let wasm = std::fs::read(kefu_test_plugins::REFUNDS).unwrap();
+    let (host, store) = host_at(NOV_22, &manifest, &wasm).await;
+    let engine = Engine::new(
+        store.clone(),
+        kefu_runtime::default_classifier().unwrap(),
+        host,
+    );
+    let agent = store
+        .add_agent("demo", "claims@demo.kefu", "Claims", "not-a-real-hash")
+        .await
+        .unwrap();
+    let conv = engine.open("demo", None, "en").await.unwrap();
+    for (i, text) in ["order 1003 arrived broken", "and is 1001 on its way?"]
+        .into_iter()
+        .enumerate()
+    {
+        engine
+            .turn(
+                "demo",
+                &conv.id,
+                ShopperInput {
+                    client_msg_id: format!("m{i}"),
+                    text: text.into(),
+                    locale: None,
+                    hint: None,
+                    card: None,
+                    peer: None,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let view = engine.conversation_view(&agent, &conv.id).await.unwrap();
+    let json = serde_json::to_value(&view).unwrap();
+    let orders = json["orders"].as_array().unwrap();
+    let day = |id: &str| {
+        orders
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("order {id} in {orders:?}"))["delivered_on"]
+            .clone()
+    };
+    // Order 1003 was delivered on 2026-11-18 (the demo shop's data); 1001 is still on its way.
+    assert_eq!(day("1003"), "2026-11-18");
+    assert_eq!(day("1001"), serde_json::Value::Null);
 }

@@ -293,6 +293,7 @@ async function loadConversation(id) {
     el('strong', { text: `#${o.id} ` }),
     el('span', { 'data-testid': 'order-status', text: o.status }),
     el('div', { class: 'muted', text: [o.carrier, o.tracking_number, o.eta && `ETA ${o.eta}`].filter(Boolean).join(' · ') }),
+    ...(o.delivered_on ? [el('div', { class: 'muted', 'data-testid': 'order-delivered', text: `delivered ${o.delivered_on}` })] : []),
     el('div', { class: 'muted', text: `${o.items.join(', ')} · ${(o.total_minor / 100).toFixed(2)} ${o.currency}` })))
     : [el('li', { class: 'muted', text: 'none mentioned' })]));
   $('ticket').textContent = v.ticket ? `#${v.ticket.id} · ${v.ticket.email}${v.ticket.message ? ` · ${v.ticket.message}` : ''}` : 'none';

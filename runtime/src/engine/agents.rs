@@ -49,6 +49,9 @@ pub struct OrderContext {
     pub tracking_number: Option<String>,
     /// Expected delivery.
     pub eta: Option<String>,
+    /// The day the carrier marked it delivered (ISO 8601), when the shop knows it: what an
+    /// agent checks a "never arrived" or "arrived broken" claim against.
+    pub delivered_on: Option<String>,
     /// Total in minor units.
     pub total_minor: u64,
     /// ISO 4217.
@@ -420,6 +423,7 @@ impl Engine {
                     carrier: o.carrier,
                     tracking_number: o.tracking_number,
                     eta: o.eta,
+                    delivered_on: o.delivered_on,
                     total_minor: o.total_minor,
                     currency: o.currency,
                     items: o

@@ -5,6 +5,8 @@
 //! proposes is shown for confirmation like any other, with the claim kept beside it so
 //! that declining hands the claim to a person; a claim the plugin does not take (the order
 //! is not eligible, the plugin failed, it proposed nothing) goes to a person as before.
+//! A claim without an order number asks for it once, keeping the email the shopper gave;
+//! a second message without one hands the claim to a person with what is known.
 
 use kefu_intent::slots::SlotKind;
 
@@ -33,23 +35,81 @@ pub fn reason(what: &str, order: &str) -> String {
     format!("claim: {what}, order {order}")
 }
 
-/// A claim no plugin takes: the order number is asked for once, then the claim goes to a
-/// person with the facts. `None` when the intent is no claim, or the merchant's plugin
-/// serves it (it is called instead).
+/// What a claim's question for its order number leaves pending ([`Pending::need`]).
+const NEEDS_ORDER_NUMBER: &str = "order-number";
+
+/// A claim: without an order number, the number is asked for once (saying the email the
+/// shopper gave is kept, when they gave one: it is never asked for again); with one, a claim
+/// no plugin takes goes to a person with the facts. `None` when the intent is no claim, or
+/// the merchant's plugin serves it (it is called instead).
 pub fn intake(
     ctx: &TurnContext,
     intent: &str,
     order: Option<&str>,
+    email: Option<&str>,
     lang: Lang,
 ) -> Option<Decision> {
     let what = what(intent)?;
-    if ctx.served(intent).is_some() {
+    let served = ctx.served(intent);
+    let Some(order) = order else {
+        // A plugin that finds the order by itself is asked as it is.
+        if served.is_some_and(|s| !s.needs_slot(NEEDS_ORDER_NUMBER)) {
+            return None;
+        }
+        let line = if email.is_some() {
+            Line::ClaimAskOrderNumber
+        } else {
+            Line::AskOrderNumber
+        };
+        let pending = Pending {
+            need: Some(NEEDS_ORDER_NUMBER.into()),
+            ..Pending::default()
+        };
+        return Some(ask(intent, line, lang, pending));
+    };
+    if served.is_some() {
         return None;
     }
-    let Some(order) = order else {
-        return Some(ask(intent, Line::AskOrderNumber, lang, Default::default()));
-    };
     Some(to_a_person(intent, &reason(what, order), None, lang))
+}
+
+/// A claim whose order number was asked for, and a message without one (they don't have
+/// it, they say more about what happened, they give their email again): it is not asked a
+/// second time. A person takes the claim with what is known (what happened, the email), so
+/// the conversation never dead-ends on a number the shopper may not have. `None` when
+/// nothing waits for a claim's order number, the message brings one, or it is clearly
+/// another request (the model is sure of a shop intent that is no part of a claim).
+pub fn awaiting_order_number(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    let what = what(intent)?;
+    if ctx.pending.need.as_deref() != Some(NEEDS_ORDER_NUMBER)
+        || u.slot(SlotKind::OrderNumber).is_some()
+    {
+        return None;
+    }
+    let p = &u.prediction;
+    let part_of_the_claim = matches!(
+        p.intent.as_str(),
+        kefu_intent::OUT_OF_SCOPE
+            | "complaint"
+            | "product_info"
+            | "track_order"
+            | "get_refund"
+            | "return_item"
+            | "contact_customer_service"
+    );
+    let elsewhere = p.confidence >= 0.9
+        && !part_of_the_claim
+        && u.slot(SlotKind::Email).is_none()
+        && !u.topic.is_some_and(|(t, _)| t.is_delivery_problem());
+    if elsewhere {
+        return None;
+    }
+    let reason = match u.slot(SlotKind::Email).or(ctx.remembered.email.as_deref()) {
+        Some(email) => format!("claim: {what}, order number not given; email {email}"),
+        None => format!("claim: {what}, order number not given"),
+    };
+    Some(to_a_person(intent, &reason, None, u.lang))
 }
 
 /// A claim that waits for the order's email, and a message that gives neither an email nor

@@ -137,7 +137,9 @@ pub enum Answer {
 pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
-    if let Some(d) = claims::awaiting_email(ctx, u) {
+    if let Some(d) =
+        claims::awaiting_email(ctx, u).or_else(|| claims::awaiting_order_number(ctx, u))
+    {
         return Answer::Now(d);
     }
     let route = routing::route(ctx, u);
@@ -311,7 +313,10 @@ fn intake(
 ) -> Option<Decision> {
     let lang = u.lang;
     if claims::what(intent).is_some() {
-        return claims::intake(ctx, intent, order, lang);
+        let email = u
+            .slot(kefu_intent::slots::SlotKind::Email)
+            .or(ctx.remembered.email.as_deref());
+        return claims::intake(ctx, intent, order, email, lang);
     }
     let on_order = order.map(|n| format!(", order {n}")).unwrap_or_default();
     match intent {

@@ -133,6 +133,9 @@ lines! {
     /// A claim waits for the order's email, and the message gave none: asked once more,
     /// with a person offered instead.
     ClaimNeedsEmail = "claim_needs_email",
+    /// A claim came with the shopper's email but no order number: the number is asked for
+    /// once, the email kept (never asked again), a person offered if they don't have it.
+    ClaimAskOrderNumber = "claim_ask_order_number",
     /// The shopper declined the refund proposed for their claim: a person takes the claim.
     ClaimRefundDeclined = "claim_refund_declined",
     /// The shopper's situation makes time critical: a person at raised priority.
@@ -173,6 +176,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OfferHuman
         | Line::OwnershipNotProven
         | Line::ClaimNeedsEmail
+        | Line::ClaimAskOrderNumber
         | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };

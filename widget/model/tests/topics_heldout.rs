@@ -38,14 +38,16 @@ fn held_out_ordinary_messages_rarely_reach_a_person_and_sensitive_ones_do() {
         "{:.1}% of held-out ordinary messages sent to a person (goal ≤ 2%)",
         r.ordinary_to_person()
     );
+    // 5%, was 4%: the split grew with new written look-alikes (137), on which the models
+    // this file replaced send 5.1% to a person and these 4.4%.
     assert!(
-        r.look_alikes_to_person() <= 4.0,
+        r.look_alikes_to_person() <= 5.0,
         "{:.1}% of held-out written look-alikes sent to a person",
         r.look_alikes_to_person()
     );
     assert!(
         r.sensitive_recall() >= 75.0,
-        "{:.1}% of held-out sensitive messages sent to a person (79.4% when trained)",
+        "{:.1}% of held-out sensitive messages sent to a person (79.9% when trained)",
         r.sensitive_recall()
     );
 }
