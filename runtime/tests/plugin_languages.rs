@@ -49,7 +49,10 @@ fn passes_the_orders_fixtures(dir: &Path, lang: &str) {
         Manifest::parse(&read(&reference, "manifest.toml")).unwrap(),
     );
     assert_eq!(ours.plugin, theirs.plugin, "{lang}");
-    assert_eq!(ours.capabilities, theirs.capabilities, "{lang}: the same grants");
+    assert_eq!(
+        ours.capabilities, theirs.capabilities,
+        "{lang}: the same grants"
+    );
     assert_eq!(ours.needs, theirs.needs, "{lang}");
     let (ok, out) = kefu(&["plugin", "test", dir.to_str().unwrap()]);
     assert!(ok && out.contains("21 cases, 0 failed"), "{lang}: {out}");

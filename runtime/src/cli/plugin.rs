@@ -540,7 +540,9 @@ fn proposal_differs(want: &toml::Table, proposal: Option<&Proposal>) -> Option<S
     for (field, value) in want {
         let value = serde_json::to_value(value).unwrap_or_default();
         if got.get(field) != Some(&value) {
-            return Some(format!("expected the proposal's {field} to be {value}, got {got}"));
+            return Some(format!(
+                "expected the proposal's {field} to be {value}, got {got}"
+            ));
         }
     }
     None
