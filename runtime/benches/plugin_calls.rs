@@ -5,6 +5,11 @@
 //!
 //! Usage: cargo bench -p kefu-runtime --bench plugin_calls [-- <calls> <seconds>]
 //! (with KEFU_BIN set to a `kefu` binary, it also times the child-process compile).
+//! `KEFU_BENCH_PLUGINS=dir:dir:…` adds built plugins in any language (the orders plugin in
+//! TypeScript and Python, `plugins/orders-{ts,py}`, or `kefu plugin new`'s returns
+//! template); `KEFU_BENCH_JS_LOOP=dir` a built JavaScript plugin with
+//! `runtime/tests/fixtures/hostile.js` as the neighbour that loops into its deadline.
+//! `cargo xtask bench` builds and passes all of them.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -165,40 +170,16 @@ fn main() {
         total as f64 / seconds as f64
     );
 
-    // Plugins a merchant built with `kefu plugin new --lang …` (the same returns template
-    // in each language), named by KEFU_BENCH_PLUGINS=dir:dir:…: compile time and a fresh
-    // sandbox per call, like the orders plugin above.
+    // Plugins built with `kefu plugin build` in any language, named by
+    // KEFU_BENCH_PLUGINS=dir:dir:…: the orders plugin (asked about order 1001, like the Rust
+    // one above) or the returns template; compile time and a fresh sandbox per call.
     for dir in std::env::var("KEFU_BENCH_PLUGINS")
         .unwrap_or_default()
         .split(':')
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
     {
-        let wasm = std::fs::read(dir.join("target/kefu/plugin.wasm")).unwrap();
-        let manifest = std::fs::read_to_string(dir.join("manifest.toml")).unwrap();
-        let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        let t = Instant::now();
-        host.load(&name, &manifest, &wasm).unwrap();
-        let compile = t.elapsed().as_secs_f64() * 1e3;
-        let plugin = host.for_intent(&name, "return_item").unwrap();
-        let returns = request("return_item", vec![("order-number".into(), "1001".into())]);
-        let reply = host.call(&plugin, &returns).unwrap();
-        assert!(reply.text.contains("1001"), "{}", reply.text);
-        for _ in 0..100 {
-            host.call(&plugin, &returns).unwrap();
-        }
-        let n = (calls / 10).max(200);
-        let mut samples = Vec::with_capacity(n);
-        for _ in 0..n {
-            let t = Instant::now();
-            host.call(&plugin, &returns).unwrap();
-            samples.push(t.elapsed());
-        }
-        let (p50, p99) = percentiles(samples);
-        println!(
-            "{name} component_kb {} compile_ms {compile:.0} fresh_instance p50_us {p50:.1} p99_us {p99:.1}",
-            wasm.len() / 1024
-        );
+        language_plugin(&host, &dir, calls, seconds);
     }
 
     if std::env::var_os("KEFU_BENCH_NO_HOSTILE").is_some() {
@@ -210,10 +191,38 @@ fn main() {
     let evil_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
         intents = [\"loop\", \"memory\", \"panic\", \"recursion\", \"huge-output\", \"read-orders\", \
         \"host-call-flood\", \"steal-money\", \"propose-refund\", \"http\", \"track_order\"]\n";
+    let (p50, p99, loops) = next_to_a_loop(&host, &track, calls, evil_manifest, &hostile);
+    println!(
+        "kefu fresh_instance_next_to_infinite_loop p50_us {p50:.1} p99_us {p99:.1} (loops_stopped {loops})"
+    );
+    // The same neighbour written in JavaScript: each of its calls restores a ~10 MiB heap
+    // snapshot, then spins in the interpreter until the epoch deadline stops it.
+    if let Some(dir) = std::env::var_os("KEFU_BENCH_JS_LOOP").map(PathBuf::from) {
+        let js = std::fs::read(dir.join("target/kefu/plugin.wasm")).unwrap();
+        let js_manifest = "[plugin]\nname = \"hostile\"\nversion = \"0.0.1\"\n\
+            intents = [\"loop\", \"memory\", \"recursion\", \"huge-output\", \"read-orders\", \
+            \"host-call-flood\"]\n[limits]\ndeadline_ms = 50\nmemory_bytes = 16_777_216\n";
+        let (p50, p99, loops) = next_to_a_loop(&host, &track, calls, js_manifest, &js);
+        println!(
+            "kefu fresh_instance_next_to_javascript_loop p50_us {p50:.1} p99_us {p99:.1} (loops_stopped {loops})"
+        );
+    }
+}
+
+/// The demo merchant's order-status calls (p50, p99 in µs) while merchant `evil`'s plugin
+/// (`component`, `manifest`) runs its `loop` intent into its deadline over and over on
+/// another thread; and how many of those loops the host stopped.
+fn next_to_a_loop(
+    host: &Arc<PluginHost>,
+    track: &PluginRequest,
+    calls: usize,
+    manifest: &'static str,
+    component: &[u8],
+) -> (f64, f64, u32) {
+    let plugin = host.for_intent("demo", "track_order").unwrap();
     // Compiled once; reloading it (to reset its circuit breaker) only links it again.
-    let hostile = host.engine().precompile_component(&hostile).unwrap();
-    host.load_precompiled("evil", evil_manifest, &hostile)
-        .unwrap();
+    let evil = Arc::new(host.engine().precompile_component(component).unwrap());
+    host.load_precompiled("evil", manifest, &evil).unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     let spinner = {
         let (host, stop) = (host.clone(), stop.clone());
@@ -222,9 +231,7 @@ fn main() {
             let mut n = 0u32;
             while !stop.load(Ordering::Relaxed) {
                 // Reloading resets its circuit breaker: keep it hostile.
-                let evil = host
-                    .load_precompiled("evil", evil_manifest, &hostile)
-                    .unwrap();
+                let evil = host.load_precompiled("evil", manifest, &evil).unwrap();
                 for _ in 0..4 {
                     let _ = host.call(&evil, &spin);
                     n += 1;
@@ -236,13 +243,64 @@ fn main() {
     let mut samples = Vec::with_capacity(calls);
     for _ in 0..calls {
         let t = Instant::now();
-        host.call(&plugin, &track).unwrap();
+        host.call(&plugin, track).unwrap();
         samples.push(t.elapsed());
     }
     stop.store(true, Ordering::Relaxed);
     let loops = spinner.join().unwrap();
     let (p50, p99) = percentiles(samples);
+    (p50, p99, loops)
+}
+
+/// Compile time, size and fresh-sandbox calls (p50/p99, calls/s on two threads) of the
+/// plugin built in `dir`, loaded for a merchant of its own.
+fn language_plugin(host: &Arc<PluginHost>, dir: &std::path::Path, calls: usize, seconds: u64) {
+    let wasm = std::fs::read(dir.join("target/kefu/plugin.wasm")).unwrap();
+    let manifest = std::fs::read_to_string(dir.join("manifest.toml")).unwrap();
+    let name = dir.file_name().unwrap().to_string_lossy().to_string();
+    let t = Instant::now();
+    host.load(&name, &manifest, &wasm).unwrap();
+    let compile = t.elapsed().as_secs_f64() * 1e3;
+    let slots = vec![("order-number".to_string(), "1001".to_string())];
+    let (plugin, asked) = match host.for_intent(&name, "track_order") {
+        Some(p) => (p, request("track_order", slots)),
+        None => (
+            host.for_intent(&name, "return_item").unwrap(),
+            request("return_item", slots),
+        ),
+    };
+    let reply = host.call(&plugin, &asked).unwrap();
+    assert!(reply.text.contains("1001"), "{}", reply.text);
+    for _ in 0..100 {
+        host.call(&plugin, &asked).unwrap();
+    }
+    let n = (calls / 10).max(200);
+    let mut samples = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        host.call(&plugin, &asked).unwrap();
+        samples.push(t.elapsed());
+    }
+    let (p50, p99) = percentiles(samples);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            let (host, plugin, asked) = (host.clone(), plugin.clone(), asked.clone());
+            std::thread::spawn(move || {
+                let mut n = 0u64;
+                while Instant::now() < deadline {
+                    host.call(&plugin, &asked).unwrap();
+                    n += 1;
+                }
+                n
+            })
+        })
+        .collect();
+    let total: u64 = handles.into_iter().map(|h| h.join().unwrap()).sum();
     println!(
-        "kefu fresh_instance_next_to_infinite_loop p50_us {p50:.1} p99_us {p99:.1} (loops_stopped {loops})"
+        "{name} {} component_kb {} compile_ms {compile:.0} fresh_instance p50_us {p50:.1} p99_us {p99:.1} calls_per_s_2_threads {:.0}",
+        asked.intent,
+        wasm.len() / 1024,
+        total as f64 / seconds as f64
     );
 }

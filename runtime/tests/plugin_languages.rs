@@ -3,10 +3,100 @@
 //! `kefu plugin new --lang ts|js|python` in a scratch directory, `build` (typed bindings
 //! from the WIT, componentize-js or componentize-py), `test` against the same fixtures the Rust
 //! template passes, and `deploy` to a running runtime, where shoppers are answered by it.
+//! The reference orders plugin in each language (`plugins/orders`, `plugins/orders-ts`,
+//! `plugins/orders-py`) passes the one `fixtures.toml` with the same grants: one build each.
 
 #[allow(dead_code, reason = "each test file uses some of the shared helpers")]
 mod support;
-use support::{ask, kefu, kefu_in, start};
+use support::{ask, kefu, kefu_in, root, start};
+
+use std::path::Path;
+
+use kefu_runtime::plugins::Manifest;
+
+/// Copies the plugin source in `from` to `to`, leaving out what a build writes.
+fn copy_source(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if ["node_modules", "target", ".venv", "typings", "types"]
+            .iter()
+            .any(|n| name == *n)
+        {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_source(&path, &to.join(&name));
+        } else {
+            std::fs::copy(&path, to.join(&name)).unwrap();
+        }
+    }
+}
+
+/// Runs `kefu plugin test` on `dir`, which must pass every case of the orders fixtures.
+fn passes_the_orders_fixtures(dir: &Path, lang: &str) {
+    let reference = root().join("plugins/orders");
+    let read = |d: &Path, f: &str| std::fs::read_to_string(d.join(f)).unwrap();
+    assert_eq!(
+        read(dir, "fixtures.toml"),
+        read(&reference, "fixtures.toml"),
+        "{lang}: the fixtures are the Rust plugin's, unchanged"
+    );
+    let (ours, theirs) = (
+        Manifest::parse(&read(dir, "manifest.toml")).unwrap(),
+        Manifest::parse(&read(&reference, "manifest.toml")).unwrap(),
+    );
+    assert_eq!(ours.plugin, theirs.plugin, "{lang}");
+    assert_eq!(
+        ours.capabilities, theirs.capabilities,
+        "{lang}: the same grants"
+    );
+    assert_eq!(ours.needs, theirs.needs, "{lang}");
+    let (ok, out) = kefu(&["plugin", "test", dir.to_str().unwrap()]);
+    assert!(ok && out.contains("21 cases, 0 failed"), "{lang}: {out}");
+}
+
+/// Builds the reference orders plugin in `source` (under `plugins/`) from a copy, as a
+/// merchant's checkout would, and runs the fixtures.
+fn reference_orders(source: &str, lang: &str) {
+    let work = std::env::temp_dir().join(format!("kefu-{source}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let from = root().join("plugins").join(source);
+    assert_eq!(
+        std::fs::read_to_string(from.join("vendor/wit/plugin.wit")).unwrap(),
+        std::fs::read_to_string(root().join("plugins/wit/plugin.wit")).unwrap(),
+        "{source} carries the contract this kefu serves"
+    );
+    copy_source(&from, &work);
+    let (ok, out) = kefu(&["plugin", "build", work.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    passes_the_orders_fixtures(&work, lang);
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn the_rust_orders_plugin_passes_its_fixtures() {
+    let dir = std::env::temp_dir().join(format!("kefu-orders-rs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(kefu_test_plugins::ORDERS, dir.join("plugin.wasm")).unwrap();
+    for file in ["manifest.toml", "fixtures.toml"] {
+        std::fs::copy(root().join("plugins/orders").join(file), dir.join(file)).unwrap();
+    }
+    passes_the_orders_fixtures(&dir, "rust");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_typescript_orders_plugin_passes_the_rust_plugins_fixtures() {
+    reference_orders("orders-ts", "ts");
+}
+
+#[test]
+fn the_python_orders_plugin_passes_the_rust_plugins_fixtures() {
+    reference_orders("orders-py", "python");
+}
 
 async fn new_build_test_deploy(lang: &str) {
     let work = std::env::temp_dir().join(format!("kefu-{lang}-plugin-{}", std::process::id()));

@@ -7,6 +7,7 @@
 //! - `train` / `eval`: the intent model;
 //! - `load`: a load test of the runtime (`kefu-load` against a demo server it starts).
 
+mod bench_plugins;
 mod budget;
 mod build;
 mod load;
@@ -182,7 +183,7 @@ fn main() -> Result<()> {
         Cmd::Test => test(),
         Cmd::Load(cmd) => load::run(cmd),
         Cmd::Bench => {
-            let mut steps = Steps::new(11 + build::STEPS);
+            let mut steps = Steps::new(12 + build::STEPS);
             tools::ensure_build_tools(&mut steps)?;
             tools::ensure_browser(&mut steps)?;
             build::all(&mut steps)?;
@@ -315,9 +316,11 @@ fn main() -> Result<()> {
     }
 }
 
-/// kefu's plugin host and Extism running the same order-status logic, in one run: four steps.
+/// kefu's plugin host and Extism running the same order-status logic, and the orders
+/// plugin in TypeScript and Python next to the Rust one, in one run: five steps.
 fn plugin_bench(steps: &mut Steps) -> Result<()> {
     let kefu = tools::build_binary(steps, "kefu-runtime", "kefu")?;
+    let (languages, js_loop) = bench_plugins::build(steps, &kefu)?;
     steps.run(
         "benchmarking plugin calls on kefu's host (fresh sandbox per call, bench profile)",
         cargo()
@@ -328,7 +331,9 @@ fn plugin_bench(steps: &mut Steps) -> Result<()> {
                 "--bench",
                 "plugin_calls",
             ])
-            .env("KEFU_BIN", &kefu),
+            .env("KEFU_BIN", &kefu)
+            .env("KEFU_BENCH_PLUGINS", languages)
+            .env("KEFU_BENCH_JS_LOOP", js_loop),
     )?;
     let extism = root().join("bench/extism");
     let target = tools::target_dir().join("extism");

@@ -408,6 +408,9 @@ struct Case {
     expect_error: Option<String>,
     /// The reply must propose a refund of this many minor units.
     expect_refund_minor: Option<u64>,
+    /// The reply must propose this: every field given (`kind` = `refund`, `cancel_order` or
+    /// `change_address`, `order_id`, `amount_minor`, `address`, `terms`, …) must be equal.
+    expect_proposal: Option<toml::Table>,
 }
 
 fn default_locale() -> String {
@@ -520,9 +523,29 @@ fn check(case: &Case, result: &Result<PluginReply, CallError>) -> Option<String>
                     other => return Some(format!("expected a refund of {want}, got {other:?}")),
                 }
             }
+            if let Some(want) = &case.expect_proposal {
+                return proposal_differs(want, reply.proposal.as_ref());
+            }
             None
         }
     }
+}
+
+/// What in `proposal` differs from the fields `want` gives, if anything.
+fn proposal_differs(want: &toml::Table, proposal: Option<&Proposal>) -> Option<String> {
+    let Some(proposal) = proposal else {
+        return Some("expected a proposal, got none".into());
+    };
+    let got = serde_json::to_value(proposal).unwrap_or_default();
+    for (field, value) in want {
+        let value = serde_json::to_value(value).unwrap_or_default();
+        if got.get(field) != Some(&value) {
+            return Some(format!(
+                "expected the proposal's {field} to be {value}, got {got}"
+            ));
+        }
+    }
+    None
 }
 
 fn run_once(dir: &Path, request: PluginRequest) -> Result<()> {

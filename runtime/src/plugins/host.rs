@@ -86,14 +86,31 @@ const MAX_LOG_LINES: u32 = 32;
 
 /// Caps linear memory and remembers whether the cap was hit, so a failed allocation that
 /// ends in a guest abort is reported as what it was.
+///
+/// The cap is on the sum of all the call's memories, not on each: a component may define
+/// several (one per core module it instantiates, up to the pooling allocator's per-component
+/// limit), and a per-memory cap would let it use that many times what its manifest grants.
+/// wasmtime asks before creating a memory too (`current` 0), so the sum of every growth is
+/// the memory the call holds.
 #[derive(Debug)]
 pub struct MemoryCap {
     max: usize,
     exceeded: bool,
     peak: usize,
+    total: usize,
 }
 
 impl MemoryCap {
+    /// A cap of `max` bytes over all of a call's memories.
+    pub fn new(max: usize) -> Self {
+        Self {
+            max,
+            exceeded: false,
+            peak: 0,
+            total: 0,
+        }
+    }
+
     /// Whether the guest asked for more than its cap during this call.
     pub fn exceeded(&self) -> bool {
         self.exceeded
@@ -112,12 +129,13 @@ impl wasmtime::ResourceLimiter for MemoryCap {
         desired: usize,
         _max: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        if desired > self.max {
+        let total = self.total - current.min(self.total) + desired;
+        if total > self.max {
             self.exceeded = true;
-            self.peak = self.peak.max(current);
             return Ok(false);
         }
-        self.peak = self.peak.max(desired);
+        self.total = total;
+        self.peak = self.peak.max(total);
         Ok(true)
     }
 
@@ -188,11 +206,7 @@ impl HostState {
             host_calls_made: 0,
             log_lines_left: MAX_LOG_LINES,
             issued: Vec::new(),
-            memory: MemoryCap {
-                max: cx.limits.memory_bytes as usize,
-                exceeded: false,
-                peak: 0,
-            },
+            memory: MemoryCap::new(cx.limits.memory_bytes as usize),
         }
     }
 
@@ -603,5 +617,21 @@ mod tests {
         assert_eq!(super::iso_date(0), "1970-01-01");
         assert_eq!(super::iso_date(1_795_305_600_000), "2026-11-22");
         assert_eq!(super::iso_date(951_782_400_000), "2000-02-29");
+    }
+
+    #[test]
+    fn a_plugin_with_several_memories_shares_one_cap_among_them() {
+        use wasmtime::ResourceLimiter as _;
+        const MIB: usize = 1 << 20;
+        let mut cap = super::MemoryCap::new(16 * MIB);
+        // An interpreter's memory, created at its snapshot's size, then grown.
+        assert!(cap.memory_growing(0, 10 * MIB, None).unwrap());
+        assert!(cap.memory_growing(10 * MIB, 12 * MIB, None).unwrap());
+        // A second memory of the same component gets only what is left of the 16 MiB.
+        assert!(!cap.memory_growing(0, 10 * MIB, None).unwrap());
+        assert!(cap.exceeded());
+        assert!(cap.memory_growing(0, 4 * MIB, None).unwrap());
+        assert!(!cap.memory_growing(4 * MIB, 5 * MIB, None).unwrap());
+        assert_eq!(cap.peak(), 16 * MIB);
     }
 }

@@ -380,6 +380,7 @@ async fn days_are_utc_days_and_new_business_hours_recount_people_s_times() {
             answers: true,
             suggestions: true,
         },
+        brand: Default::default(),
     };
     shop.store
         .update_merchant_settings(SHOP, &update)

@@ -1,7 +1,9 @@
 //! Extism's side of `cargo xtask bench`'s plugin comparison. Prints the same lines as
 //! kefu's side (runtime/benches/plugin_calls.rs) so the two go into one table.
 //!
-//! Usage: kefu-bench-extism <guest.wasm> <calls> <seconds>
+//! Usage: kefu-bench-extism <guest.wasm> <calls> <seconds> [wasi]
+//! (`wasi` for a guest that needs WASI, as the JavaScript PDK's QuickJS does:
+//! `bench/extism/guest-js`).
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -14,10 +16,10 @@ host_fn!(get_order(_orders: (); id: String) -> String {
     Ok(if id == "1001" { ORDER.to_string() } else { String::new() })
 });
 
-fn builder(wasm: &[u8]) -> PluginBuilder<'static> {
+fn builder(wasm: &[u8], wasi: bool) -> PluginBuilder<'static> {
     let manifest = Manifest::new([Wasm::data(wasm.to_vec())]).with_timeout(Duration::from_millis(50));
     PluginBuilder::new(manifest)
-        .with_wasi(false)
+        .with_wasi(wasi)
         .with_cache_disabled()
         .with_function("get_order", [PTR], [PTR], UserData::new(()), get_order)
 }
@@ -33,9 +35,10 @@ fn main() {
     let wasm = std::fs::read(&args[1]).expect("guest wasm");
     let calls: usize = args[2].parse().unwrap();
     let seconds: u64 = args[3].parse().unwrap();
+    let wasi = args.get(4).is_some_and(|a| a == "wasi");
 
     let t = Instant::now();
-    let compiled = Arc::new(CompiledPlugin::new(builder(&wasm)).expect("compiles"));
+    let compiled = Arc::new(CompiledPlugin::new(builder(&wasm, wasi)).expect("compiles"));
     println!("extism compile_ms {:.1}", t.elapsed().as_secs_f64() * 1e3);
 
     // Check it answers like kefu's orders plugin.
