@@ -71,6 +71,7 @@ impl TurnQueue {
     }
 
     /// How many transactions have written turns (tests: turns arriving together share one).
+    #[cfg(test)]
     pub(super) fn batches(&self) -> u64 {
         self.batches.load(Ordering::Relaxed)
     }
