@@ -71,7 +71,7 @@ async fn a_short_load_run_answers_every_turn_and_measures_it() {
     // The turn ends with its last message, after the ack.
     assert!(ack.p50_ms <= turn.p50_ms, "{ack:?} {turn:?}");
     assert!(shoppers.turns_per_s > 0.0);
-    let memory = report.memory.expect("the server's memory");
+    let memory = report.memory.as_ref().expect("the server's memory");
     assert!(
         memory.before_kb > 0 && memory.peak_kb >= memory.before_kb,
         "{memory:?}"

@@ -527,8 +527,7 @@ async fn healthz_answers_503_while_draining_and_chats_go_on_until_the_delay_is_o
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sigkill_while_turns_commit_together_loses_nothing_acknowledged_and_stores_nothing_twice()
-{
+async fn sigkill_while_turns_commit_together_loses_nothing_acknowledged_and_stores_nothing_twice() {
     // More shoppers than the SIGTERM test: their turns arrive together and are committed
     // in shared transactions, which the kill interrupts somewhere.
     const SHOPPERS: usize = 16;

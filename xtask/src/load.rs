@@ -233,8 +233,7 @@ impl Server {
         // A port the kernel just handed out and took back: free unless something grabs it
         // in the next milliseconds, which the health check below would notice.
         let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-        let dir =
-            std::env::temp_dir().join(format!("kefu-load-{}-{index}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("kefu-load-{}-{index}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
         let log = std::fs::File::create(dir.join("server.log"))?;

@@ -265,7 +265,10 @@ mod tests {
         ]);
         assert_eq!(
             args.chat_urls(),
-            ["ws://127.0.0.1:1/v1/chat/demo", "ws://127.0.0.1:2/v1/chat/demo"]
+            [
+                "ws://127.0.0.1:1/v1/chat/demo",
+                "ws://127.0.0.1:2/v1/chat/demo"
+            ]
         );
         assert_eq!(args.server_pid, [10, 11]);
     }

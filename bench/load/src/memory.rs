@@ -15,7 +15,7 @@ use crate::stats::Recorder;
 pub const INTERVAL: Duration = Duration::from_millis(250);
 
 /// The server's memory over a run, in KiB.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MemoryReport {
     /// The processes sampled (their memory is added up).
     pub pids: Vec<u32>,

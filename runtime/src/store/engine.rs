@@ -407,7 +407,10 @@ mod tests {
         assert_eq!(keys.len(), 3);
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
         // The key is part of the protocol between nodes: it must not change with a build.
-        assert_eq!(conversation_lock_keys(&["abc"]), vec![i32::from_be_bytes([0xba, 0x78, 0x16, 0xbf])]);
+        assert_eq!(
+            conversation_lock_keys(&["abc"]),
+            vec![i32::from_be_bytes([0xba, 0x78, 0x16, 0xbf])]
+        );
     }
 
     #[test]

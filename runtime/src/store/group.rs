@@ -181,3 +181,7 @@ fn batch_error(e: &sqlx::Error) -> StoreError {
 #[cfg(test)]
 #[path = "group_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "group_bench.rs"]
+mod bench;

@@ -97,7 +97,11 @@ async fn a_batch_stores_each_turn_as_it_would_alone() {
     assert_eq!(shopper_ids(&b_stored), ["b1"], "the resend wrote nothing");
     assert_eq!(b_stored.len(), 2);
     let c_stored = store.messages_after(&c.id, 0).await.unwrap();
-    assert_eq!(shopper_ids(&c_stored), ["c1"], "a resend in the batch spoils nothing");
+    assert_eq!(
+        shopper_ids(&c_stored),
+        ["c1"],
+        "a resend in the batch spoils nothing"
+    );
     let a_now = store.conversation("demo", &a.id).await.unwrap().unwrap();
     assert_eq!(a_now.last_seq, 2);
 }
@@ -182,8 +186,14 @@ async fn on_postgresql_only_writes_to_the_same_conversation_or_the_whole_store_w
             tx.commit().await.unwrap();
         }
     });
-    assert!(still_waiting(&same).await, "a turn of `a` went past its lock");
-    assert!(still_waiting(&whole).await, "a whole-store write went past `a`'s lock");
+    assert!(
+        still_waiting(&same).await,
+        "a turn of `a` went past its lock"
+    );
+    assert!(
+        still_waiting(&whole).await,
+        "a whole-store write went past `a`'s lock"
+    );
     held.commit().await.unwrap();
     assert!(matches!(
         same.await.unwrap().unwrap(),

@@ -171,8 +171,7 @@ pub(super) async fn write_one(
         return Ok(TurnWritten::Changed);
     }
     let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
-    let Some(stored) =
-        insert_messages(tx, &turn.conversation, turn.messages, state, None).await?
+    let Some(stored) = insert_messages(tx, &turn.conversation, turn.messages, state, None).await?
     else {
         return Ok(TurnWritten::Duplicate);
     };
@@ -208,12 +207,10 @@ pub(super) async fn write_one(
         .await?;
     }
     if turn.proof_failed {
-        sqlx::query(
-            "UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1",
-        )
-        .bind(&turn.conversation)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query("UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1")
+            .bind(&turn.conversation)
+            .execute(&mut *tx)
+            .await?;
     }
     for id in &turn.cancel_actions {
         set_action_state(&mut *tx, id, ActionState::Proposed, ActionState::Cancelled).await?;
@@ -229,7 +226,6 @@ pub(super) async fn write_one(
     }
     Ok(TurnWritten::Stored(stored))
 }
-
 
 #[cfg(test)]
 mod tests {
