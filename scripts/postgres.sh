@@ -8,6 +8,9 @@
 #   scripts/postgres.sh stop <dir>     stop it and delete its directory
 #   scripts/postgres.sh run CMD ARG…   start one, run CMD with KEFU_TEST_DATABASE set to
 #                                      its URL, stop it; exits with CMD's status
+#
+# With KEFU_PG_DURABLE=1 the server flushes every commit to disk, as a production one does
+# (for benchmarks); otherwise fsync is off.
 set -euo pipefail
 
 TEST_USER=kefu-test
@@ -72,10 +75,13 @@ start() {
   for tries in 1 2 3 4 5 6 7 8 9 10; do
     port=$((20000 + RANDOM % 40000))
     port_in_use "$port" && continue
-    # Durability is not what these tests are about: fsync off makes them fast.
+    # Durability is not what these tests are about: fsync off makes them fast. Benchmarks
+    # set KEFU_PG_DURABLE=1 to keep PostgreSQL's defaults (every commit flushed to disk).
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [[ "${KEFU_PG_DURABLE:-}" == 1 ]] && durability=""
     if as_user "$bin/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait \
       --options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 \
-        -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        $durability" \
       start >/dev/null 2>&1; then
       echo "$port" >"$dir/port"
       echo "$bin" >"$dir/bin"

@@ -124,6 +124,17 @@ pub struct ServeArgs {
         value_name = "SECS"
     )]
     pub shutdown_grace_secs: u64,
+    /// On SIGTERM or Ctrl-C: how long `/healthz` answers 503 ("draining") while the node
+    /// still serves everything else, before sockets are told to reconnect; set it above
+    /// your load balancer's health-check interval times its failure threshold, so that it
+    /// stops sending new shoppers here first. 0: drain at once.
+    #[arg(
+        long,
+        env = "KEFU_DRAIN_DELAY_SECS",
+        default_value_t = 0,
+        value_name = "SECS"
+    )]
+    pub drain_delay_secs: u64,
     /// How many of a plugin's latest recorded calls a deploy replays against the new version
     /// before it goes live (0: none; the version goes live unreplayed). More calls catch
     /// rarer breakage and make deploys slower.
@@ -166,6 +177,7 @@ impl ServeArgs {
             metrics_listen: None,
             nats: None,
             shutdown_grace_secs: 20,
+            drain_delay_secs: 0,
             deploy_replay_calls: crate::registry::DEFAULT_REPLAY_CALLS,
         }
     }

@@ -1,8 +1,15 @@
 //! `cargo xtask load`: builds `kefu` and `kefu-load` (dev profile, or `--release`), starts
-//! `kefu serve --demo` on a free port with a throw-away data directory, runs `kefu-load`
-//! against it with the server's pid (so the report has its memory), and stops the server.
-//! Everything after the xtask's own flags goes to `kefu-load` (`--sessions`, `--duration`,
-//! `--think`, `--mix`, `--flooders`, `--json`, …; `cargo xtask load -- --help` lists them).
+//! `kefu serve --demo` on a free port with a throw-away data directory (or `--nodes 2`: two
+//! of them on one PostgreSQL and one NATS server, sessions spread over both), runs
+//! `kefu-load` against it with the servers' pids (so the report has their memory), and stops
+//! the servers. Everything after the xtask's own flags goes to `kefu-load` (`--sessions`,
+//! `--duration`, `--think`, `--mix`, `--flooders`, `--json`, …; `cargo xtask load -- --help`
+//! lists them).
+//!
+//! Two nodes need a database and a bus they share: `--database postgres://…` and
+//! `--nats nats://…`, or the variables `scripts/postgres.sh run` and `scripts/nats.sh run`
+//! set (`KEFU_TEST_DATABASE`, `KEFU_TEST_NATS`):
+//! `scripts/postgres.sh run scripts/nats.sh run cargo xtask load --release --nodes 2 -- …`.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -28,6 +35,19 @@ pub struct LoadCmd {
     /// Use this kefu binary instead of building one (e.g. to compare two builds).
     #[arg(long)]
     kefu_bin: Option<PathBuf>,
+    /// How many `kefu serve` nodes to start (1 or 2); the sessions are spread over them
+    /// (session i talks to node i mod n). Two nodes need `--database` and `--nats`.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    nodes: u8,
+    /// The database every node uses (`postgres://…`); default: with one node, a SQLite
+    /// file in the throw-away directory; with two, `KEFU_TEST_DATABASE`
+    /// (`scripts/postgres.sh run` sets it).
+    #[arg(long)]
+    database: Option<String>,
+    /// The NATS server the nodes join; default: with two nodes, `KEFU_TEST_NATS`
+    /// (`scripts/nats.sh run` sets it).
+    #[arg(long)]
+    nats: Option<String>,
     /// Arguments for kefu-load.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     load_args: Vec<String>,
@@ -43,10 +63,12 @@ pub fn run(cmd: LoadCmd) -> Result<()> {
         );
     }
     let profile = if cmd.release { "release" } else { "dev" };
-    let label = match &cmd.kefu_bin {
+    let shared = Shared::for_nodes(cmd.nodes, cmd.database.clone(), cmd.nats.clone())?;
+    let mut label = match &cmd.kefu_bin {
         Some(path) => format!("server: {}", path.display()),
         None => format!("server: {profile} profile"),
     };
+    label.push_str(&format!(", {} node(s), {}", cmd.nodes, shared.describe()));
     let mut steps = Steps::new(build::PLUGIN_STEPS + 3);
     build::demo_plugins(&mut steps)?;
     let mut bins = build_binaries(&mut steps, profile, cmd.kefu_bin.is_none())?;
@@ -57,29 +79,38 @@ pub fn run(cmd: LoadCmd) -> Result<()> {
     let load = bins.remove("kefu-load");
 
     steps.start(&format!(
-        "starting `{} serve --demo` on a free port",
+        "starting {} × `{} serve --demo` on free ports",
+        cmd.nodes,
         kefu.display()
     ));
-    let server = Server::start(&kefu)?;
-    eprintln!(
-        "    listening on {} (pid {}, data in {})",
-        server.addr,
-        server.child.id(),
-        server.dir.display()
-    );
+    let mut servers = Vec::new();
+    // One after the other: the first loads the demo shop into a shared database, the
+    // second finds it there.
+    for index in 0..cmd.nodes {
+        let server = Server::start(&kefu, index, &shared)?;
+        eprintln!(
+            "    node {index} listening on {} (pid {}, data in {})",
+            server.addr,
+            server.child.id(),
+            server.dir.display()
+        );
+        servers.push(server);
+    }
 
     steps.start("running kefu-load");
+    let urls: Vec<String> = servers.iter().map(|s| format!("ws://{}", s.addr)).collect();
+    let pids: Vec<String> = servers.iter().map(|s| s.child.id().to_string()).collect();
     let mut run = Command::new(&load);
     run.arg("--url")
-        .arg(format!("ws://{}", server.addr))
+        .arg(urls.join(","))
         .arg("--server-pid")
-        .arg(server.child.id().to_string());
+        .arg(pids.join(","));
     if !cmd.load_args.iter().any(|a| a == "--label") {
         run.args(["--label", &label]);
     }
     run.args(&cmd.load_args);
     let result = exec("kefu-load", &mut run);
-    drop(server);
+    drop(servers);
     steps.finish();
     result
 }
@@ -149,6 +180,46 @@ fn build_binaries(steps: &mut Steps, profile: &str, with_kefu: bool) -> Result<B
     Ok(Binaries(found))
 }
 
+/// What the nodes share: the database (none: each its own SQLite file) and the NATS server.
+struct Shared {
+    database: Option<String>,
+    nats: Option<String>,
+}
+
+impl Shared {
+    fn for_nodes(nodes: u8, database: Option<String>, nats: Option<String>) -> Result<Self> {
+        let from_env = |var: &str| std::env::var(var).ok().filter(|v| !v.is_empty());
+        if nodes == 1 {
+            return Ok(Self { database, nats });
+        }
+        let database = database.or_else(|| from_env("KEFU_TEST_DATABASE"));
+        let nats = nats.or_else(|| from_env("KEFU_TEST_NATS"));
+        match (database, nats) {
+            (Some(database), Some(nats)) if database.starts_with("postgres") => Ok(Self {
+                database: Some(database),
+                nats: Some(nats),
+            }),
+            _ => bail!(
+                "two nodes share a PostgreSQL database and a NATS server: give --database \
+                 postgres://… and --nats nats://…, or run under `scripts/postgres.sh run \
+                 scripts/nats.sh run cargo xtask load --nodes 2 …`"
+            ),
+        }
+    }
+
+    fn describe(&self) -> String {
+        let database = match &self.database {
+            Some(url) if url.starts_with("postgres") => "PostgreSQL",
+            Some(_) => "given database",
+            None => "SQLite",
+        };
+        match &self.nats {
+            Some(_) => format!("{database} + NATS"),
+            None => database.to_string(),
+        }
+    }
+}
+
 /// A `kefu serve --demo` child with its own data directory; stopped and cleaned up on drop.
 struct Server {
     child: Child,
@@ -157,17 +228,24 @@ struct Server {
 }
 
 impl Server {
-    fn start(kefu: &Path) -> Result<Self> {
+    fn start(kefu: &Path, index: u8, shared: &Shared) -> Result<Self> {
         let root = root();
         // A port the kernel just handed out and took back: free unless something grabs it
         // in the next milliseconds, which the health check below would notice.
         let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-        let dir = std::env::temp_dir().join(format!("kefu-load-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("kefu-load-{}-{index}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir)?;
         let log = std::fs::File::create(dir.join("server.log"))?;
-        let child = Command::new(kefu)
-            .args(["serve", "--demo", "--listen", &addr.to_string()])
+        let mut command = Command::new(kefu);
+        command.args(["serve", "--demo", "--listen", &addr.to_string()]);
+        if let Some(database) = &shared.database {
+            command.args(["--database", database]);
+        }
+        if let Some(nats) = &shared.nats {
+            command.args(["--nats", nats]);
+        }
+        let child = command
             .arg("--data-dir")
             .arg(dir.join("data"))
             .arg("--plugins-dir")

@@ -14,9 +14,10 @@ use clap::{Parser, ValueEnum};
              WebSocket; reports turn latency percentiles, turns/s, errors and the server's memory"
 )]
 pub struct LoadArgs {
-    /// The runtime's base URL (`ws://` or `http://`; the chat path is added).
-    #[arg(long, default_value = "ws://127.0.0.1:8080")]
-    pub url: String,
+    /// The runtime's base URL (`ws://` or `http://`; the chat path is added); several,
+    /// comma-separated, for nodes of one cluster: session i talks to the i-th mod n.
+    #[arg(long, default_value = "ws://127.0.0.1:8080", value_delimiter = ',')]
+    pub url: Vec<String>,
     /// The shop to talk to.
     #[arg(long, default_value = "demo")]
     pub merchant: String,
@@ -58,9 +59,10 @@ pub struct LoadArgs {
     #[arg(long, default_value = "30s", value_parser = parse_duration)]
     pub timeout: Duration,
     /// The server's process id: its resident memory is sampled from `/proc/<pid>/status`
-    /// before, during and after the run.
-    #[arg(long)]
-    pub server_pid: Option<u32>,
+    /// before, during and after the run. Several, comma-separated, for several nodes on
+    /// this machine: their memory is added up.
+    #[arg(long, value_delimiter = ',')]
+    pub server_pid: Vec<u32>,
     /// Seed for the conversation mix and think times (runs with the same seed send the same
     /// messages in the same order per session).
     #[arg(long, default_value_t = 1)]
@@ -81,7 +83,7 @@ impl LoadArgs {
     /// command-line default.
     pub fn new(url: &str, sessions: usize) -> Self {
         let mut args = Self::parse_from(["kefu-load"]);
-        args.url = url.to_string();
+        args.url = vec![url.to_string()];
         args.sessions = sessions;
         args
     }
@@ -92,15 +94,20 @@ impl LoadArgs {
             .unwrap_or(if self.mix == Mix::Flood { 5 } else { 0 })
     }
 
-    /// The chat socket's URL.
-    pub fn chat_url(&self) -> String {
-        let base = self.url.trim_end_matches('/');
-        let base = if let Some(rest) = base.strip_prefix("http") {
-            format!("ws{rest}")
-        } else {
-            base.to_string()
-        };
-        format!("{base}/v1/chat/{}", self.merchant)
+    /// The chat socket's URL on every node, in the order given.
+    pub fn chat_urls(&self) -> Vec<String> {
+        self.url
+            .iter()
+            .map(|url| {
+                let base = url.trim_end_matches('/');
+                let base = if let Some(rest) = base.strip_prefix("http") {
+                    format!("ws{rest}")
+                } else {
+                    base.to_string()
+                };
+                format!("{base}/v1/chat/{}", self.merchant)
+            })
+            .collect()
     }
 }
 
@@ -242,9 +249,28 @@ mod tests {
     #[test]
     fn the_chat_url_is_derived_from_http_or_ws() {
         let mut args = LoadArgs::new("http://127.0.0.1:9/", 1);
-        assert_eq!(args.chat_url(), "ws://127.0.0.1:9/v1/chat/demo");
-        args.url = "wss://shop.example".into();
-        assert_eq!(args.chat_url(), "wss://shop.example/v1/chat/demo");
+        assert_eq!(args.chat_urls(), ["ws://127.0.0.1:9/v1/chat/demo"]);
+        args.url = vec!["wss://shop.example".into()];
+        assert_eq!(args.chat_urls(), ["wss://shop.example/v1/chat/demo"]);
+    }
+
+    #[test]
+    fn several_nodes_are_given_comma_separated() {
+        let args = LoadArgs::parse_from([
+            "kefu-load",
+            "--url",
+            "ws://127.0.0.1:1,ws://127.0.0.1:2",
+            "--server-pid",
+            "10,11",
+        ]);
+        assert_eq!(
+            args.chat_urls(),
+            [
+                "ws://127.0.0.1:1/v1/chat/demo",
+                "ws://127.0.0.1:2/v1/chat/demo"
+            ]
+        );
+        assert_eq!(args.server_pid, [10, 11]);
     }
 
     #[test]

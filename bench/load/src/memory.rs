@@ -15,10 +15,10 @@ use crate::stats::Recorder;
 pub const INTERVAL: Duration = Duration::from_millis(250);
 
 /// The server's memory over a run, in KiB.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MemoryReport {
-    /// The process sampled.
-    pub pid: u32,
+    /// The processes sampled (their memory is added up).
+    pub pids: Vec<u32>,
     /// Before any session connected.
     pub before_kb: u64,
     /// The highest sample during the run.
@@ -48,6 +48,12 @@ pub fn rss_kb(pid: u32) -> Option<u64> {
     parse_rss_kb(&std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?)
 }
 
+/// The resident memory of every one of `pids` now, added up, in KiB; `None` if one of
+/// them cannot be read.
+pub fn total_rss_kb(pids: &[u32]) -> Option<u64> {
+    pids.iter().map(|&pid| rss_kb(pid)).sum()
+}
+
 /// What the samples of a run came to.
 #[derive(Debug, Clone, Copy, Default)]
 struct Samples {
@@ -65,10 +71,10 @@ impl Samples {
     }
 }
 
-/// Samples one process during a run.
+/// Samples the server's processes during a run.
 #[derive(Debug)]
 pub struct Sampler {
-    pid: u32,
+    pids: Vec<u32>,
     before_kb: u64,
     stop: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<Samples>,
@@ -76,8 +82,9 @@ pub struct Sampler {
 
 impl Sampler {
     /// Takes the "before" sample and starts sampling; `None` if `pid` cannot be read.
-    pub fn start(pid: u32, recorder: Arc<Recorder>) -> Option<Self> {
-        let before_kb = rss_kb(pid)?;
+    pub fn start(pids: Vec<u32>, recorder: Arc<Recorder>) -> Option<Self> {
+        let before_kb = total_rss_kb(&pids)?;
+        let sampled = pids.clone();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
         let task = tokio::spawn(async move {
@@ -88,13 +95,15 @@ impl Sampler {
                 // The count first: a socket opened between the two reads is in the memory
                 // but not the count, which errs toward a higher cost per session.
                 let open = recorder.open();
-                let Some(now) = rss_kb(pid) else { break };
+                let Some(now) = total_rss_kb(&sampled) else {
+                    break;
+                };
                 samples.add(now, open);
             }
             samples
         });
         Some(Self {
-            pid,
+            pids,
             before_kb,
             stop,
             task,
@@ -106,11 +115,11 @@ impl Sampler {
         self.stop.store(true, Ordering::Relaxed);
         let s = self.task.await.unwrap_or_default();
         tokio::time::sleep(settle).await;
-        let after_kb = rss_kb(self.pid).unwrap_or(0);
+        let after_kb = total_rss_kb(&self.pids).unwrap_or(0);
         let kb_per_open_session = (s.most_open > 0)
             .then(|| s.at_most_open_kb.saturating_sub(self.before_kb) as f64 / s.most_open as f64);
         MemoryReport {
-            pid: self.pid,
+            pids: self.pids,
             before_kb: self.before_kb,
             peak_kb: s.peak_kb.max(self.before_kb),
             most_open: s.most_open,

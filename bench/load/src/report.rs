@@ -218,8 +218,8 @@ impl fmt::Display for Report {
         if let Some(m) = &self.memory {
             write!(
                 f,
-                "server memory (pid {}): before {}, {} with {} sockets open, peak {}, after {}",
-                m.pid,
+                "server memory (pid {:?}): before {}, {} with {} sockets open, peak {}, after {}",
+                m.pids,
                 mb(m.before_kb),
                 mb(m.at_most_open_kb),
                 m.most_open,
@@ -272,7 +272,7 @@ mod tests {
                 GroupReport::new("flooders", 1, &flood, 2.0),
             ],
             memory: Some(MemoryReport {
-                pid: 7,
+                pids: vec![7],
                 before_kb: 1024,
                 peak_kb: 3072,
                 most_open: 16,

@@ -28,18 +28,22 @@ pub async fn run(args: LoadArgs) -> Result<Report> {
     }
     let recorder = Arc::new(Recorder::default());
     let load_average_before = load_average();
-    let sampler = match args.server_pid {
-        Some(pid) => Some(Sampler::start(pid, recorder.clone()).ok_or_else(|| {
-            anyhow::anyhow!(
-                "cannot read /proc/{pid}/status: is --server-pid the server's process id \
-                 on this machine?"
-            )
-        })?),
-        None => None,
+    let sampler = if args.server_pid.is_empty() {
+        None
+    } else {
+        Some(
+            Sampler::start(args.server_pid.clone(), recorder.clone()).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "cannot read /proc/<pid>/status of {:?}: is --server-pid the server's \
+                     process id on this machine?",
+                    args.server_pid
+                )
+            })?,
+        )
     };
     let start = Instant::now();
     let ctx = Arc::new(Ctx {
-        url: args.chat_url(),
+        urls: args.chat_urls(),
         recorder: recorder.clone(),
         start,
         deadline: start + args.duration,
@@ -82,7 +86,7 @@ pub async fn run(args: LoadArgs) -> Result<Report> {
     }
     Ok(Report {
         label: args.label.clone(),
-        url: ctx.url.clone(),
+        url: ctx.urls.join(", "),
         mix: args.mix.name(),
         think: args.think.to_string(),
         elapsed_s,

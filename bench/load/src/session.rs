@@ -33,8 +33,8 @@ const FLOOD_BACKOFF: Duration = Duration::from_millis(50);
 pub struct Ctx {
     /// The run's arguments.
     pub args: LoadArgs,
-    /// The chat socket's URL.
-    pub url: String,
+    /// The chat socket's URL on each node; session i talks to the i-th mod n.
+    pub urls: Vec<String>,
     /// Where sessions record.
     pub recorder: Arc<Recorder>,
     /// When the run started.
@@ -67,12 +67,13 @@ impl Ctx {
 
     async fn open(
         &self,
-        flooder: bool,
+        (index, flooder): (usize, bool),
         locale: &str,
         resume: Option<(String, u64)>,
     ) -> Result<Conn, Failure> {
         let resuming = resume.is_some();
-        let opened = Conn::open(&self.url, locale, resume, self.args.timeout).await;
+        let url = &self.urls[index % self.urls.len()];
+        let opened = Conn::open(url, locale, resume, self.args.timeout).await;
         let r = &self.recorder;
         match &opened {
             Ok(_) => {
@@ -108,11 +109,11 @@ pub async fn shopper(ctx: Arc<Ctx>, index: usize) {
     let mut turns_left = ctx.args.turns.unwrap_or(u64::MAX);
     while !ctx.over() && turns_left > 0 {
         if ctx.args.mix == Mix::Idle {
-            idle(&ctx).await;
+            idle(&ctx, index).await;
             return;
         }
         let script = mix::script(&mut rng);
-        let conn = match ctx.open(false, script.locale, None).await {
+        let conn = match ctx.open((index, false), script.locale, None).await {
             Ok(conn) => conn,
             Err(Failure::Limited(wait)) => {
                 ctx.sleep(wait.unwrap_or(BACKOFF)).await;
@@ -150,7 +151,8 @@ pub async fn shopper(ctx: Arc<Ctx>, index: usize) {
             }
             let Some(c) = conn.take() else { break };
             turns_left -= 1;
-            (conn, contact_offered) = turn(&ctx, c, script.kind, script.locale, &frame, &id).await;
+            (conn, contact_offered) =
+                turn(&ctx, index, c, (script.kind, script.locale), &frame, &id).await;
         }
         if let Some(c) = conn {
             ctx.close(c).await;
@@ -162,9 +164,9 @@ pub async fn shopper(ctx: Arc<Ctx>, index: usize) {
 /// to go on with (none once it is lost for good) and whether a contact form was offered.
 async fn turn(
     ctx: &Ctx,
+    index: usize,
     mut conn: Conn,
-    kind: Kind,
-    locale: &str,
+    (kind, locale): (Kind, &str),
     frame: &ClientMessage,
     id: &str,
 ) -> (Option<Conn>, bool) {
@@ -186,7 +188,7 @@ async fn turn(
                 let resume = Some((conn.conversation.clone(), conn.last_seq));
                 conn.close().await;
                 r.closed();
-                match ctx.open(false, locale, resume).await {
+                match ctx.open((index, false), locale, resume).await {
                     // The same client_msg_id again: stored once, whatever reached the
                     // runtime before the socket went.
                     Ok(c) => conn = c,
@@ -203,9 +205,9 @@ async fn turn(
 }
 
 /// An idle shopper: connects, says hello and stays until the deadline.
-async fn idle(ctx: &Ctx) {
+async fn idle(ctx: &Ctx, index: usize) {
     while !ctx.over() {
-        match ctx.open(false, "en", None).await {
+        match ctx.open((index, false), "en", None).await {
             Ok(conn) => {
                 tokio::time::sleep_until(ctx.deadline.into()).await;
                 ctx.close(conn).await;
@@ -225,7 +227,7 @@ pub async fn flooder(ctx: Arc<Ctx>, index: usize) {
     let pace =
         (ctx.args.flood_rate > 0.0).then(|| Duration::from_secs_f64(1.0 / ctx.args.flood_rate));
     while !ctx.over() {
-        let mut conn = match ctx.open(true, "en", None).await {
+        let mut conn = match ctx.open((index, true), "en", None).await {
             Ok(conn) => conn,
             Err(_) => {
                 ctx.sleep(FLOOD_BACKOFF).await;

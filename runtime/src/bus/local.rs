@@ -10,8 +10,14 @@ use tokio::sync::broadcast;
 
 use super::Event;
 
-/// How many events a slow subscriber may fall behind before it must catch up from the store.
-const CAPACITY: usize = 256;
+/// How many events a slow console may fall behind before it must catch up from the store.
+const MERCHANT_CAPACITY: usize = 256;
+/// The same for a conversation's sockets. Small on purpose: a broadcast channel allocates
+/// all its slots up front, and every open chat has one; at 256 slots each idle chat held
+/// ~25 KB for them (of the 38 KB an idle chat cost the release build with 10,000 open,
+/// docs/benchmarks.md). A conversation sees one event per turn or reply, and a socket that
+/// does fall behind catches up from the store, as after any lag.
+pub(super) const CONVERSATION_CAPACITY: usize = 16;
 
 /// Which channel a subscription listens to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,10 +53,14 @@ impl Channels {
 
     /// A receiver on `topic`'s channel, made if it is missing.
     pub(super) fn subscribe(&self, topic: &Topic) -> broadcast::Receiver<Event> {
+        let capacity = match topic {
+            Topic::Conversation(_) => CONVERSATION_CAPACITY,
+            Topic::Merchant(_) => MERCHANT_CAPACITY,
+        };
         let mut maps = self.lock();
         let (map, key) = maps.of(topic);
         map.entry(key)
-            .or_insert_with(|| broadcast::channel(CAPACITY).0)
+            .or_insert_with(|| broadcast::channel(capacity).0)
             .subscribe()
     }
 

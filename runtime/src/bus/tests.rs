@@ -125,3 +125,26 @@ async fn plugin_announcements_reach_listeners_and_a_lag_means_check_everyone() {
     bus.plugins_changed("demo");
     assert!(!bus.is_clustered());
 }
+
+#[tokio::test]
+async fn a_conversation_socket_far_behind_is_told_to_catch_up_while_its_console_keeps_up() {
+    // A conversation's channel is small (every open chat has one, and its slots are
+    // allocated up front); falling further behind means reading the store, never a loss.
+    let bus = Bus::new();
+    let mut shopper = bus.subscribe_conversation("c1");
+    let mut console = bus.subscribe_merchant("demo");
+    let events = local::CONVERSATION_CAPACITY as u64 + 1;
+    for seq in 1..=events {
+        bus.publish_messages("demo", "c1", &[message(seq)]);
+    }
+    assert!(matches!(
+        shopper.recv().await,
+        Err(broadcast::error::RecvError::Lagged(1))
+    ));
+    for seq in 1..=events {
+        let Ok(Event::Messages { messages, .. }) = console.recv().await else {
+            panic!("the console missed {seq}")
+        };
+        assert_eq!(messages[0].seq, seq);
+    }
+}

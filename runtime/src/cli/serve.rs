@@ -1,7 +1,8 @@
 //! `kefu serve`: build the app ([`crate::app`]), bind the socket, serve until SIGTERM or
-//! Ctrl-C, then stop gracefully: no new connections, every open socket told to reconnect
-//! (after the turn it is answering), requests in flight finished, the store closed; all
-//! within `--shutdown-grace-secs`, then exit 0.
+//! Ctrl-C, then stop gracefully: `/healthz` answers 503 at once (and, for
+//! `--drain-delay-secs`, everything else is still served), then no new connections, every
+//! open socket told to reconnect (after the turn it is answering), requests in flight
+//! finished, the store closed; all within `--shutdown-grace-secs`, then exit 0.
 
 use std::time::Duration;
 
@@ -90,7 +91,24 @@ pub async fn serve(args: ServeArgs) -> Result<()> {
             let _ = stopped.await;
         },
     ));
-    let signal = stop_signal().await?;
+    let mut signal = stop_signal().await?;
+    // First the load balancer hears the node is leaving (`/healthz` 503) while shoppers
+    // are still served, so it sends the new ones elsewhere before sockets are closed.
+    app.drain.announce();
+    if args.drain_delay_secs > 0 {
+        tracing::info!(
+            signal,
+            delay_secs = args.drain_delay_secs,
+            "leaving: /healthz answers 503, still serving until the delay is over"
+        );
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(args.drain_delay_secs)) => {}
+            again = stop_signal() => {
+                signal = again.unwrap_or("?");
+                tracing::warn!(signal, "second stop signal: draining now");
+            }
+        }
+    }
     let grace = Duration::from_secs(args.shutdown_grace_secs);
     tracing::info!(
         signal,

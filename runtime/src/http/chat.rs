@@ -435,6 +435,9 @@ async fn session(
             continue;
         }
         let (kind, started) = (turn_kind(&request), std::time::Instant::now());
+        // Each turn's future is boxed: awaited inline it would be part of this socket's
+        // future, and so of the memory every open chat holds while idle (the engine's
+        // turn is by far the largest state this loop awaits).
         let result = match request {
             ClientMessage::Say {
                 text, locale, hint, ..
@@ -447,7 +450,7 @@ async fn session(
                     card: None,
                     peer: ip,
                 };
-                engine.turn(&merchant, &conv.id, input).await
+                Box::pin(engine.turn(&merchant, &conv.id, input)).await
             }
             // A card's button: a message that names the action it answers.
             ClientMessage::Confirm {
@@ -465,7 +468,7 @@ async fn session(
                     card: Some(CardAnswer { action_id, accept }),
                     peer: ip,
                 };
-                engine.turn(&merchant, &conv.id, input).await
+                Box::pin(engine.turn(&merchant, &conv.id, input)).await
             }
             ClientMessage::Contact {
                 email,
@@ -479,18 +482,17 @@ async fn session(
                     message,
                     locale,
                 };
-                engine.contact(&merchant, &conv.id, input).await
+                Box::pin(engine.contact(&merchant, &conv.id, input)).await
             }
             ClientMessage::Rate { score, locale, .. } => {
-                engine
-                    .rate(
-                        &merchant,
-                        &conv.id,
-                        &client_msg_id,
-                        score,
-                        locale.as_deref(),
-                    )
-                    .await
+                Box::pin(engine.rate(
+                    &merchant,
+                    &conv.id,
+                    &client_msg_id,
+                    score,
+                    locale.as_deref(),
+                ))
+                .await
             }
             // Answered above.
             ClientMessage::Hello { .. } => continue,

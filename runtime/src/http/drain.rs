@@ -7,8 +7,13 @@
 //! is back, or to another behind the same proxy) and resumes from its last `seq`; what it
 //! had sent but not seen acknowledged it sends again. [`Drain::finished`] resolves once
 //! every guard is gone.
+//!
+//! Before that, [`Drain::announce`] marks the node as leaving: `/healthz` answers 503 from
+//! then on, so a load balancer stops sending it new shoppers, while everything else is
+//! still served (`kefu serve --drain-delay-secs` is how long that lasts).
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::ws::{CloseFrame, Message, WebSocket, close_code};
 use tokio::sync::watch;
@@ -25,19 +30,32 @@ pub fn restart_close() -> Message {
 #[derive(Debug, Clone)]
 pub struct Drain {
     stopping: Arc<watch::Sender<bool>>,
+    leaving: Arc<AtomicBool>,
 }
 
 impl Default for Drain {
     fn default() -> Self {
         Self {
             stopping: Arc::new(watch::Sender::new(false)),
+            leaving: Arc::new(AtomicBool::new(false)),
         }
     }
 }
 
 impl Drain {
+    /// Marks the node as leaving: [`Drain::is_leaving`] from now on, nothing else changes.
+    pub fn announce(&self) {
+        self.leaving.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the node is leaving (announced or draining): `/healthz` answers 503.
+    pub fn is_leaving(&self) -> bool {
+        self.leaving.load(Ordering::Relaxed)
+    }
+
     /// Tells every socket to finish what it is doing and close.
     pub fn begin(&self) {
+        self.announce();
         self.stopping.send_replace(true);
     }
 
@@ -101,6 +119,15 @@ mod tests {
         let mut a = drain.guard();
         let b = drain.guard();
         assert_eq!(drain.open(), 2);
+        assert!(!drain.is_leaving());
+        drain.announce();
+        assert!(drain.is_leaving());
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), a.stopping())
+                .await
+                .is_err(),
+            "announcing closes nothing"
+        );
         let waiting = tokio::spawn({
             let drain = drain.clone();
             async move { drain.finished().await }

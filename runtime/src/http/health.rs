@@ -1,5 +1,6 @@
-//! `GET /healthz`: whether the runtime can reach its database, for load balancers and
-//! container probes (plain text: probes read the status, people read the line).
+//! `GET /healthz`: whether the runtime takes new shoppers, for load balancers and container
+//! probes (plain text: probes read the status, people read the line). 503 once the node
+//! is leaving (after SIGTERM, [`super::drain`]) or cannot reach its database.
 
 use axum::Router;
 use axum::extract::State;
@@ -13,6 +14,9 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.drain.is_leaving() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "draining\n");
+    }
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ok\n"),
         Err(e) => {

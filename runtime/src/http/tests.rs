@@ -411,3 +411,25 @@ async fn the_agent_queue_is_paged() {
         assert_api_error(&json, code, path);
     }
 }
+
+#[tokio::test]
+async fn healthz_answers_503_once_the_node_is_leaving() {
+    let t = app().await;
+    let probe = || async {
+        let response = crate::app::router(t.state.clone())
+            .oneshot(Request::get("/healthz").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let body = axum::body::to_bytes(response.into_body(), 1024)
+            .await
+            .unwrap();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    };
+    assert_eq!(probe().await, (StatusCode::OK, "ok\n".into()));
+    t.state.drain.announce();
+    assert_eq!(
+        probe().await,
+        (StatusCode::SERVICE_UNAVAILABLE, "draining\n".into())
+    );
+}

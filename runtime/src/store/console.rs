@@ -212,7 +212,7 @@ impl Store {
         notice: NewMessage,
     ) -> Result<Vec<ChatMessage>, ClaimError> {
         let _timer = crate::telemetry::StoreTimer::start("claim");
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.conversation_write_tx(&[conversation]).await?;
         let now = now_ms();
         let claimed = sqlx::query(
             "UPDATE conversations SET state = 'human', agent_id = $1, pending_intent = NULL, \
@@ -298,7 +298,7 @@ impl Store {
         messages: Vec<NewMessage>,
         state: ConversationState,
     ) -> Result<Vec<ChatMessage>, ClaimError> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.conversation_write_tx(&[conversation]).await?;
         let owned = sqlx::query(
             "UPDATE conversations SET state = $1, updated_at = $2 \
              WHERE id = $3 AND merchant_id = $4 AND state = 'human' AND agent_id = $5",
@@ -350,7 +350,7 @@ impl Store {
         score: u8,
         messages: Vec<NewMessage>,
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.conversation_write_tx(&[conversation]).await?;
         let row = sqlx::query(
             "UPDATE conversations SET csat_score = $1 WHERE id = $2 AND csat_score IS NULL \
              RETURNING state",

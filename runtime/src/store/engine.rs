@@ -218,16 +218,19 @@ async fn scratch_schema(url: &str, schema: &str) -> Result<Database, sqlx::Error
     )))
 }
 
-/// Starts a transaction that writes, holding the database's write lock until it ends.
+/// Starts a transaction that may write anything, holding the database's write lock until
+/// it ends.
 ///
 /// SQLite: `BEGIN IMMEDIATE` takes the write lock up front (waiting up to the busy timeout
 /// for it): a deferred transaction that reads first and then writes fails at once with
 /// `SQLITE_BUSY` when another writer committed in between, which a shopper's turn and an
 /// agent's reply to the same conversation routinely do.
 ///
-/// PostgreSQL: one transaction-scoped advisory lock plays the same part, so that every
-/// read-then-write in the store (the next `seq`, a refund's running total, a plugin's
-/// storage quota) sees what the previous writer committed, exactly as on SQLite.
+/// PostgreSQL: the store's advisory lock, taken exclusively, plays the same part, so that
+/// every read-then-write across conversations (a refund's running totals for the shop, a
+/// plugin's storage quota, a new merchant) sees what the previous writer committed,
+/// exactly as on SQLite. Writes confined to conversations take it shared instead
+/// ([`begin_conversation_write`]), so this waits for them and they for it.
 pub(super) async fn begin_write(
     pool: &AnyPool,
     engine: Engine,
@@ -236,19 +239,76 @@ pub(super) async fn begin_write(
         Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
         Engine::Postgres => {
             let mut tx = pool.begin().await?;
-            lock_writes(&mut tx).await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await?;
             Ok(tx)
         }
     }
 }
 
-/// Takes PostgreSQL's write lock inside the current transaction (see [`begin_write`]).
-async fn lock_writes(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
-    // Any fixed number; only kefu's store takes it.
-    sqlx::query("SELECT pg_advisory_xact_lock(4657046)")
-        .execute(conn)
-        .await?;
-    Ok(())
+/// Starts a transaction that writes only to `conversations` (their headers, messages,
+/// actions and audit rows), holding each one's write lock until it ends.
+///
+/// SQLite has one writer at a time whatever is written: `BEGIN IMMEDIATE`, as
+/// [`begin_write`]. PostgreSQL: the store's advisory lock shared (so a whole-database
+/// writer waits for this one and this one for it), then one transaction-scoped advisory
+/// lock per conversation, exclusive: the read-then-writes of a conversation (its next
+/// `seq`, its state checked before a turn is stored or a chat claimed) see what its
+/// previous writer committed, while turns of different conversations commit side by side.
+/// Lock keys are taken in ascending order, so two transactions locking several
+/// conversations (batches of turns, on one node or several) cannot each hold a key the
+/// other waits for.
+pub(super) async fn begin_conversation_write(
+    pool: &AnyPool,
+    engine: Engine,
+    conversations: &[&str],
+) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    match engine {
+        Engine::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+        Engine::Postgres => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock_shared($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await?;
+            for key in conversation_lock_keys(conversations) {
+                // The two-key form is a lock space of its own, apart from `WRITE_LOCK`'s.
+                sqlx::query("SELECT pg_advisory_xact_lock($1, $2)")
+                    .bind(CONVERSATION_LOCKS)
+                    .bind(key)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            Ok(tx)
+        }
+    }
+}
+
+/// PostgreSQL's whole-store advisory lock: any fixed number; only kefu's store takes it.
+const WRITE_LOCK: i64 = 4657046;
+
+/// The first key of every conversation's advisory lock (the second is
+/// [`conversation_lock_keys`]'s).
+const CONVERSATION_LOCKS: i32 = 4657;
+
+/// The advisory lock keys of `conversations`, ascending, each once. The same on every
+/// node and every build (the first four bytes of the id's SHA-256, not Rust's hasher): two
+/// nodes must lock a conversation under the same key. Two conversations may share a key;
+/// they then wait for each other, nothing worse.
+fn conversation_lock_keys(conversations: &[&str]) -> Vec<i32> {
+    use sha2::Digest;
+    let mut keys: Vec<i32> = conversations
+        .iter()
+        .map(|id| {
+            let digest = sha2::Sha256::digest(id.as_bytes());
+            i32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]])
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// The column that orders `table`'s rows as they were inserted, for ties (append-only
@@ -339,6 +399,18 @@ mod tests {
         drop(held);
         pool.close().await;
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn conversation_lock_keys_are_stable_sorted_and_unique() {
+        let keys = conversation_lock_keys(&["c-2", "c-1", "c-2", "c-3"]);
+        assert_eq!(keys.len(), 3);
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        // The key is part of the protocol between nodes: it must not change with a build.
+        assert_eq!(
+            conversation_lock_keys(&["abc"]),
+            vec![i32::from_be_bytes([0xba, 0x78, 0x16, 0xbf])]
+        );
     }
 
     #[test]

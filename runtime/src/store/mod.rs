@@ -27,6 +27,7 @@ mod demo;
 mod deploy_reports;
 mod engine;
 mod faq;
+mod group;
 mod kv;
 mod labels;
 mod merchants;
@@ -89,6 +90,10 @@ pub enum StoreError {
     /// The demo data file is invalid.
     #[error("demo data: {0}")]
     Demo(String),
+    /// The shared transaction of a batch of turns failed (`group.rs`): the database's
+    /// error, as text, for each turn of the batch.
+    #[error("database, writing a batch of turns: {0}")]
+    Batch(String),
 }
 
 /// A conversation's header.
@@ -202,6 +207,8 @@ fn now_ms() -> i64 {
 pub struct Store {
     pool: AnyPool,
     engine: Engine,
+    /// Shopper turns waiting to be committed together (`group.rs`).
+    turns: std::sync::Arc<group::TurnQueue>,
 }
 
 impl Store {
@@ -224,7 +231,11 @@ impl Store {
             ))
         })?;
         engine::migrator(engine).run(&pool).await?;
-        Ok(Self { pool, engine })
+        Ok(Self {
+            pool,
+            engine,
+            turns: Default::default(),
+        })
     }
 
     /// A fresh, empty store of its own (tests): in memory, or, when [`TEST_DATABASE_VAR`]
@@ -238,9 +249,20 @@ impl Store {
         self.engine
     }
 
-    /// A transaction that writes, holding the write lock (see [`engine::begin_write`]).
+    /// A transaction that may write anything, holding the whole database's write lock
+    /// (see [`engine::begin_write`]).
     async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         engine::begin_write(&self.pool, self.engine).await
+    }
+
+    /// A transaction that writes only to `conversations` (their header, messages, actions
+    /// and audit rows), holding their write locks: on PostgreSQL, writes to other
+    /// conversations go on at the same time (see [`engine::begin_conversation_write`]).
+    async fn conversation_write_tx(
+        &self,
+        conversations: &[&str],
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        engine::begin_conversation_write(&self.pool, self.engine, conversations).await
     }
 
     /// Closes every connection, waiting for those in use: the last one to close checkpoints
@@ -528,7 +550,7 @@ impl Store {
     ) -> Result<Option<Vec<ChatMessage>>, StoreError> {
         let state = update.state;
         let now = now_ms();
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.conversation_write_tx(&[conversation]).await?;
         let Some(stored) = insert_messages(&mut tx, conversation, messages, state, None).await?
         else {
             return Ok(None);

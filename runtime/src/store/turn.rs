@@ -3,10 +3,11 @@
 //! [`Store::turn_snapshot`] gathers what the engine decides a turn on;
 //! [`Store::write_turn`] stores everything the turn changed — the messages, the
 //! conversation header, the actions proposed, lapsed or failed, the plugin audit log — in
-//! one transaction, and only if the conversation is still as the snapshot saw it (same
-//! `last_seq`, same state). Otherwise nothing is written and the engine decides again on
-//! fresh facts: a message in flight while an agent claims the chat can no longer put the
-//! chat back in the queue from a stale copy.
+//! one transaction (shared with the turns that arrived with it, `group.rs`), and only if
+//! the conversation is still as the snapshot saw it (same `last_seq`, same state).
+//! Otherwise nothing is written and the engine decides again on fresh facts: a message in
+//! flight while an agent claims the chat can no longer put the chat back in the queue from
+//! a stale copy.
 
 use kefu_protocol::{ChatMessage, ConversationState};
 use sqlx::Row;
@@ -150,81 +151,80 @@ impl Store {
             conversation: conv,
         }))
     }
+}
 
-    /// Writes `turn` in one transaction if the conversation is unchanged since it was read.
-    pub async fn write_turn(&self, turn: TurnWrite) -> Result<TurnWritten, StoreError> {
-        let _timer = crate::telemetry::StoreTimer::start("write_turn");
-        let mut tx = self.write_tx().await?;
-        let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = $1")
-            .bind(&turn.conversation)
-            .fetch_one(&mut *tx)
-            .await?;
-        let last_seq = row.get::<i64, _>("last_seq") as u64;
-        if turn.seen_last_seq.is_some_and(|seen| seen != last_seq)
-            || row.get::<String, _>("state") != turn.seen_state.as_str()
-        {
-            return Ok(TurnWritten::Changed);
-        }
-        let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
-        let Some(stored) =
-            insert_messages(&mut tx, &turn.conversation, turn.messages, state, None).await?
-        else {
-            return Ok(TurnWritten::Duplicate);
-        };
-        if let Some(update) = &turn.update {
-            let now = now_ms();
-            // Priority only rises; a reason or a proven email given earlier (or by a signed
-            // identity meanwhile) stays unless this turn brings a new one. A signed
-            // identity's expiry stays with its email; another email proven in the
-            // conversation (the order's) does not expire.
-            sqlx::query(
-                "UPDATE conversations SET state = $1, pending_intent = $2, failed_turns = $3, \
-                 priority = CASE WHEN $4 > priority THEN $4 ELSE priority END, handoff_reason = COALESCE($5, handoff_reason), \
-                 verified_until = CASE WHEN $6 IS NULL OR $7 = verified_email \
-                 THEN verified_until ELSE NULL END, \
-                 pending = $8, verified_email = COALESCE($9, verified_email), updated_at = $10, \
-                 waiting_since = CASE WHEN $11 = 'waiting_for_human' \
-                 AND state != 'waiting_for_human' THEN $12 ELSE waiting_since END WHERE id = $13",
-            )
-            .bind(update.state.as_str())
-            .bind(&update.pending_intent)
-            .bind(i64::from(update.failed_turns))
-            .bind(i64::from(update.priority))
-            .bind(&update.handoff_reason)
-            .bind(&update.verified_email)
-            .bind(&update.verified_email)
-            .bind(&update.pending)
-            .bind(&update.verified_email)
-            .bind(now)
-            .bind(update.state.as_str())
-            .bind(now)
-            .bind(&turn.conversation)
-            .execute(&mut *tx)
-            .await?;
-        }
-        if turn.proof_failed {
-            sqlx::query(
-                "UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1",
-            )
-            .bind(&turn.conversation)
-            .execute(&mut *tx)
-            .await?;
-        }
-        for id in &turn.cancel_actions {
-            set_action_state(&mut *tx, id, ActionState::Proposed, ActionState::Cancelled).await?;
-        }
-        for id in &turn.fail_actions {
-            set_action_state(&mut *tx, id, ActionState::Committed, ActionState::Failed).await?;
-        }
-        for (merchant, action) in &turn.new_actions {
-            insert_action(&mut *tx, merchant, action).await?;
-        }
-        for (entry, recording) in &turn.calls {
-            insert_call(&mut *tx, entry, Some(recording)).await?;
-        }
-        tx.commit().await?;
-        Ok(TurnWritten::Stored(stored))
+/// Writes `turn` inside `tx` (a transaction holding its conversation's write lock) if the
+/// conversation is unchanged since it was read; the caller commits ([`super::group`]).
+/// After [`TurnWritten::Duplicate`] or an error, what was written must be rolled back.
+pub(super) async fn write_one(
+    tx: &mut sqlx::AnyConnection,
+    turn: TurnWrite,
+) -> Result<TurnWritten, StoreError> {
+    let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = $1")
+        .bind(&turn.conversation)
+        .fetch_one(&mut *tx)
+        .await?;
+    let last_seq = row.get::<i64, _>("last_seq") as u64;
+    if turn.seen_last_seq.is_some_and(|seen| seen != last_seq)
+        || row.get::<String, _>("state") != turn.seen_state.as_str()
+    {
+        return Ok(TurnWritten::Changed);
     }
+    let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
+    let Some(stored) = insert_messages(tx, &turn.conversation, turn.messages, state, None).await?
+    else {
+        return Ok(TurnWritten::Duplicate);
+    };
+    if let Some(update) = &turn.update {
+        let now = now_ms();
+        // Priority only rises; a reason or a proven email given earlier (or by a signed
+        // identity meanwhile) stays unless this turn brings a new one. A signed
+        // identity's expiry stays with its email; another email proven in the
+        // conversation (the order's) does not expire.
+        sqlx::query(
+            "UPDATE conversations SET state = $1, pending_intent = $2, failed_turns = $3, \
+             priority = CASE WHEN $4 > priority THEN $4 ELSE priority END, handoff_reason = COALESCE($5, handoff_reason), \
+             verified_until = CASE WHEN $6 IS NULL OR $7 = verified_email \
+             THEN verified_until ELSE NULL END, \
+             pending = $8, verified_email = COALESCE($9, verified_email), updated_at = $10, \
+             waiting_since = CASE WHEN $11 = 'waiting_for_human' \
+             AND state != 'waiting_for_human' THEN $12 ELSE waiting_since END WHERE id = $13",
+        )
+        .bind(update.state.as_str())
+        .bind(&update.pending_intent)
+        .bind(i64::from(update.failed_turns))
+        .bind(i64::from(update.priority))
+        .bind(&update.handoff_reason)
+        .bind(&update.verified_email)
+        .bind(&update.verified_email)
+        .bind(&update.pending)
+        .bind(&update.verified_email)
+        .bind(now)
+        .bind(update.state.as_str())
+        .bind(now)
+        .bind(&turn.conversation)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if turn.proof_failed {
+        sqlx::query("UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1")
+            .bind(&turn.conversation)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for id in &turn.cancel_actions {
+        set_action_state(&mut *tx, id, ActionState::Proposed, ActionState::Cancelled).await?;
+    }
+    for id in &turn.fail_actions {
+        set_action_state(&mut *tx, id, ActionState::Committed, ActionState::Failed).await?;
+    }
+    for (merchant, action) in &turn.new_actions {
+        insert_action(&mut *tx, merchant, action).await?;
+    }
+    for (entry, recording) in &turn.calls {
+        insert_call(&mut *tx, entry, Some(recording)).await?;
+    }
+    Ok(TurnWritten::Stored(stored))
 }
 
 #[cfg(test)]
