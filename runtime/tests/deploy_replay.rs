@@ -202,7 +202,19 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
         None,
     )
     .await;
-    assert!(!list.to_string().contains("0.2.0"), "{list}");
+    assert!(
+        !list["plugins"].to_string().contains("0.2.0"),
+        "a refused version is not stored: {list}"
+    );
+    // The refusal itself is listed, so the console can show why it is not serving.
+    assert_eq!(
+        (
+            list["refused"][0]["version"].as_str(),
+            list["refused"][0]["verdict"].as_str()
+        ),
+        (Some("0.2.0"), Some("refused")),
+        "{list}"
+    );
 
     // (c) The merchant insists: it goes live, and the shopper asking about 1003 meets the bug.
     let (status, body) = deploy(&base, &key, &broken, true).await;
