@@ -121,9 +121,10 @@ impl Understanding {
     /// no runner-up, so nothing is asked back); a taught FAQ entry is given by the decision
     /// (`decide::answer`), the intent staying the model's. Neither when the model heard a
     /// request for a person or a policy request ([`correction::may_replace`]). Slots,
-    /// language, tone and topics stay as read from the text: a sensitive topic still sends
-    /// the message to a person before any intent counts, and a delivery problem heard
-    /// still becomes a claim.
+    /// language and tone stay as read from the text; topics are weighed again against the
+    /// taught meaning as against the model's ([`weak_and_alone`]): a strong sensitive topic
+    /// still sends the message to a person before any intent counts, and a delivery problem
+    /// heard still becomes a claim.
     pub fn as_taught(mut self, correction: Option<Correction>) -> Self {
         let Some(c) = correction.filter(|_| correction::may_replace(&self.prediction.intent))
         else {
@@ -136,6 +137,9 @@ impl Understanding {
                 confidence,
                 top: vec![(label.clone(), confidence)],
             };
+            // Topics are weighed against what the message means: a weak one alone yields to
+            // a shop question taught as surely as the model is sure of its own.
+            self.topic = topic_of(&self.text, &self.prediction, self.upset);
         }
         self.taught = Some(c);
         self
@@ -217,6 +221,31 @@ mod tests {
             "en",
         );
         assert_eq!(fraud.topic.map(|t| t.0), Some(Topic::Fraud));
+    }
+
+    #[test]
+    fn a_weak_topic_yields_to_a_taught_shop_question_a_strong_one_does_not() {
+        let taught_as = |similarity| {
+            Some(Correction {
+                id: 1,
+                target: Target::Intent("delivery_options".into()),
+                similarity,
+            })
+        };
+        // The model reads collecting in person as switching accounts, unsure; the topic model
+        // hears a weak sensitive topic in "grab … in person". An agent taught it as a question
+        // about delivery options: then it is answered as one.
+        let collect = "could I swing by and grab my stuff in person";
+        let read = Understanding::new(collect, sure("switch_account", 0.28), "en");
+        let (topic, p) = read.topic.expect("a topic heard in the words alone");
+        assert!(topic.needs_a_person() && p < WEAK_TOPIC, "{topic:?} {p}");
+        assert_eq!(read.as_taught(taught_as(1.0)).topic, None);
+        // A threat stays a threat whatever was taught about the words around it.
+        let threat = "your courier grabbed me and said he would hurt me if I complain";
+        let read = Understanding::new(threat, sure("complaint", 0.5), "en");
+        let heard = read.topic.map(|t| t.0);
+        assert!(heard.is_some_and(|t| t.needs_a_person()), "{heard:?}");
+        assert_eq!(read.as_taught(taught_as(1.0)).topic.map(|t| t.0), heard);
     }
 
     fn taught(target: Target) -> Option<Correction> {
