@@ -596,3 +596,53 @@ async fn sigkill_while_turns_commit_together_loses_nothing_acknowledged_and_stor
     store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The node's resident memory in KiB (`VmRSS`).
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn memory_taken_by_a_burst_of_chats_goes_back_to_the_os_after_they_close() {
+    // Sockets on both ends in this test process, plus the node's.
+    const CHATS: usize = 1_200;
+    rlimit::increase_nofile_limit(4 * CHATS as u64).unwrap();
+    let dir = data_dir("memory");
+    let node = Node::start(&dir);
+    let pid = node.child.id();
+    // One chat first, so that start-up allocations are not counted as the burst's.
+    let first = Shopper::open(&node.ws(), None, 0).await;
+    drop(first);
+    let before = rss_kib(pid);
+    let mut open = Vec::with_capacity(CHATS);
+    for _ in 0..CHATS {
+        open.push(Shopper::open(&node.ws(), None, 0).await);
+    }
+    let peak = rss_kib(pid);
+    let grown = peak.saturating_sub(before);
+    assert!(
+        grown > 4 * 1024,
+        "{CHATS} open chats should take memory: {before} → {peak} KiB"
+    );
+    drop(open);
+    // The allocator's background thread gives pages that stayed free ~10 s back.
+    let deadline = std::time::Instant::now() + Duration::from_secs(40);
+    let mut after = rss_kib(pid);
+    while after > before + grown / 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        after = rss_kib(pid);
+    }
+    eprintln!("{CHATS} chats: {before} KiB before, {peak} KiB open, {after} KiB after closing");
+    assert!(
+        after <= before + grown / 2,
+        "memory not given back after {CHATS} chats closed: {before} KiB before, {peak} KiB \
+         with them open, {after} KiB 40 s after they closed"
+    );
+    drop(node);
+    let _ = std::fs::remove_dir_all(dir);
+}

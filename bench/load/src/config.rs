@@ -63,6 +63,10 @@ pub struct LoadArgs {
     /// this machine: their memory is added up.
     #[arg(long, value_delimiter = ',')]
     pub server_pid: Vec<u32>,
+    /// How long after the last session closed the server's memory is read "after": an
+    /// allocator gives freed pages back on its own schedule (jemalloc's within ~10 s).
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub settle: Duration,
     /// Seed for the conversation mix and think times (runs with the same seed send the same
     /// messages in the same order per session).
     #[arg(long, default_value_t = 1)]

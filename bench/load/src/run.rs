@@ -14,9 +14,6 @@ use crate::report::{GroupReport, Report, load_average};
 use crate::session::{self, Ctx};
 use crate::stats::Recorder;
 
-/// How long the server gets after the last socket closed before memory is read "after".
-const SETTLE: Duration = Duration::from_secs(1);
-
 /// Runs the load `args` describe against a running server and reports what it measured.
 pub async fn run(args: LoadArgs) -> Result<Report> {
     let flooders = args.flooder_count() * args.flood_sockets;
@@ -67,7 +64,7 @@ pub async fn run(args: LoadArgs) -> Result<Report> {
     let elapsed_s = start.elapsed().as_secs_f64();
     progress.abort();
     let memory = match sampler {
-        Some(s) => Some(s.finish(SETTLE).await),
+        Some(s) => Some(s.finish(args.settle).await),
         None => None,
     };
     let group = |flooder: bool| {
