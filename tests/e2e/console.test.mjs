@@ -95,17 +95,22 @@ test('a relabel in the console changes the next answer to the same words', async
   await console_.getByTestId('login-submit').click();
   await console_.getByTestId('presence').filter({ hasText: 'online' }).waitFor();
 
-  // The bot misreads the question; the shopper asks for a person.
+  // The bot misreads the question (as another request, or as a topic for a person: the
+  // topic model hears a weak one in "grab … in person"); the shopper reaches a person.
   const shopperContext = await env.browser.newContext();
   const shop = await shopperContext.newPage();
   await shop.goto(`${env.kefu.url}/`);
   const chat = await openChat(shop);
   const misread = await (await ask(chat, taught)).innerText();
   assert.doesNotMatch(misread, /Standard shipping/);
-  await ask(chat, 'I want to talk to a human');
+  let last = taught;
+  if (!/take over this chat/.test(misread)) {
+    last = 'I want to talk to a human';
+    await ask(chat, last);
+  }
 
   // The agent opens it and teaches the question's label.
-  const item = console_.getByTestId('queue-item').filter({ hasText: 'asked for a human' }).first();
+  const item = console_.getByTestId('queue-item').filter({ hasText: last }).first();
   await item.getByRole('button').click();
   const message = console_.getByTestId('transcript-message').filter({ hasText: taught });
   await message.getByTestId('teach-label').selectOption('delivery_options');

@@ -137,9 +137,14 @@ impl Understanding {
                 confidence,
                 top: vec![(label.clone(), confidence)],
             };
-            // Topics are weighed against what the message means: a weak one alone yields to
-            // a shop question taught as surely as the model is sure of its own.
-            self.topic = topic_of(&self.text, &self.prediction, self.upset);
+            // Topics are weighed against what the message means: a weak one alone yields to a
+            // taught shop question as to one the model is sure of (a person decided what these
+            // words mean; the match already needed all their content and a close reading).
+            let as_sure = Prediction {
+                confidence: 1.0,
+                ..self.prediction.clone()
+            };
+            self.topic = topic_of(&self.text, &as_sure, self.upset);
         }
         self.taught = Some(c);
         self
@@ -240,6 +245,11 @@ mod tests {
         let (topic, p) = read.topic.expect("a topic heard in the words alone");
         assert!(topic.needs_a_person() && p < WEAK_TOPIC, "{topic:?} {p}");
         assert_eq!(read.as_taught(taught_as(1.0)).topic, None);
+        // With a typo and a greeting the match is less close, and still the agent's reading.
+        let variant = "hi, could I swing by and grab my stuf in person?";
+        let read = Understanding::new(variant, sure("switch_account", 0.3), "en");
+        assert!(read.topic.is_some());
+        assert_eq!(read.as_taught(taught_as(0.7)).topic, None);
         // A threat stays a threat whatever was taught about the words around it.
         let threat = "your courier grabbed me and said he would hurt me if I complain";
         let read = Understanding::new(threat, sure("complaint", 0.5), "en");
