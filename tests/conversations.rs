@@ -7,13 +7,14 @@
 //! saw neither the training sentences nor the rules, and are reported apart (measure them
 //! once). `fresh_*.toml` are a third set, written before any tuning by a writer who saw
 //! neither the training sentences, the engine, nor the other sets; measured once, reported
-//! apart; `sealed_*.toml`, a fourth set, likewise, written before the latest tuning.
+//! apart; `sealed_*.toml`, a fourth set, and `unseen_*.toml`, a fifth, likewise, each
+//! written before the tuning that followed it.
 //! Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`, `--fresh`,
-//! `--sealed` add those sets) and by `cargo test` (which checks every file parses and names
+//! `--sealed`, `--unseen` add those sets) and by `cargo test` (which checks every file parses and names
 //! known categories and outcomes, and prints the development report; goals are reported,
 //! not asserted, while they are being reached). The blind and fresh sets are evaluated only
 //! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` /
-//! `KEFU_CONVERSATIONS_SEALED=1` ask for them.
+//! `KEFU_CONVERSATIONS_SEALED=1` / `KEFU_CONVERSATIONS_UNSEEN=1` ask for them.
 //!
 //! Reported: task success (every expectation of a conversation met), times the bot asked
 //! for something the shopper had already given (an order number, an email), required
@@ -484,5 +485,21 @@ async fn the_sealed_conversations_are_reported_apart() {
     if std::env::var("KEFU_CONVERSATIONS_SEALED").is_ok_and(|v| v == "1") {
         let n = evaluate("sealed_").await;
         assert!(n > 0, "no sealed conversations");
+    }
+}
+
+#[test]
+fn the_unseen_conversations_parse_and_cover_every_category() {
+    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_UNSEEN=1.
+    check_unseen_set("unseen_");
+}
+
+#[tokio::test]
+async fn the_unseen_conversations_are_reported_apart() {
+    // A fifth set, written before the tuning that followed it by a writer who saw none of
+    // the rest.
+    if std::env::var("KEFU_CONVERSATIONS_UNSEEN").is_ok_and(|v| v == "1") {
+        let n = evaluate("unseen_").await;
+        assert!(n > 0, "no unseen conversations");
     }
 }

@@ -71,8 +71,8 @@ enum Cmd {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
-        /// Evaluate whole conversations (development set; add --blind, --fresh or --sealed
-        /// for those sets, which are measured once and reported apart).
+        /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed or
+        /// --unseen for those sets, which are measured once and reported apart).
         #[arg(long)]
         conversations: bool,
         /// With --conversations: the blind set too.
@@ -86,6 +86,10 @@ enum Cmd {
         /// measured once and reported apart).
         #[arg(long, requires = "conversations")]
         sealed: bool,
+        /// With --conversations: the unseen set too (tests/conversations/unseen_*.toml,
+        /// measured once and reported apart).
+        #[arg(long, requires = "conversations")]
+        unseen: bool,
     },
 }
 
@@ -283,6 +287,7 @@ fn main() -> Result<()> {
             blind,
             fresh,
             sealed,
+            unseen,
             ..
         } => {
             let mut run = cargo();
@@ -297,6 +302,9 @@ fn main() -> Result<()> {
             }
             if sealed {
                 run.env("KEFU_CONVERSATIONS_SEALED", "1");
+            }
+            if unseen {
+                run.env("KEFU_CONVERSATIONS_UNSEEN", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -6,7 +6,9 @@
 //! - `topics_fresh.tsv`, written before any tuning, only parsed by default and reported with
 //!   `KEFU_TOPICS_FRESH=1 cargo test -p kefu-intent --test topics -- --nocapture`;
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
-//!   `KEFU_TOPICS_SEALED=1`.
+//!   `KEFU_TOPICS_SEALED=1`;
+//! - `topics_unseen.tsv`, a fifth writer's, labelled only `person` or `ordinary`, likewise
+//!   with `KEFU_TOPICS_UNSEEN=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -18,6 +20,7 @@ use kefu_intent::topics::{Topic, detect};
 const BLIND: &str = include_str!("topics_blind.tsv");
 const FRESH: &str = include_str!("topics_fresh.tsv");
 const SEALED: &str = include_str!("topics_sealed.tsv");
+const UNSEEN: &str = include_str!("topics_unseen.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 fn rows(file: &str, text: &str) -> Vec<(Option<Topic>, String)> {
@@ -130,5 +133,68 @@ fn the_fresh_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_FRESH").is_ok_and(|v| v == "1") {
         println!("\n## Topics: topics_fresh.tsv (measured once)");
         report(&rows("topics_fresh.tsv", FRESH));
+    }
+}
+
+/// `person|ordinary<TAB>text` lines: whether a person must take the message.
+fn person_rows(file: &str, text: &str) -> Vec<(bool, String)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| {
+            let line = i + 1;
+            let (label, text) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{file}:{line}: expected label<TAB>text"));
+            assert!(!text.trim().is_empty(), "{file}:{line}: empty message");
+            let person = match label {
+                "person" => true,
+                "ordinary" => false,
+                other => panic!("{file}:{line}: label {other}, expected person or ordinary"),
+            };
+            (person, text.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_unseen_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_UNSEEN=1.
+    let rows = person_rows("topics_unseen.tsv", UNSEEN);
+    let person = rows.iter().filter(|(p, _)| *p).count();
+    assert!(
+        rows.len() >= 350 && person >= 100,
+        "{} rows, {person} for a person",
+        rows.len()
+    );
+}
+
+#[test]
+fn the_unseen_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_UNSEEN").is_ok_and(|v| v == "1") {
+        let rows = person_rows("topics_unseen.tsv", UNSEEN);
+        let to_person = |s: &str| detect(s).is_some_and(|d| d.0.needs_a_person());
+        let (person, ordinary): (Vec<_>, Vec<_>) = rows.iter().partition(|(p, _)| *p);
+        let heard = person.iter().filter(|(_, s)| to_person(s)).count();
+        let wrongly = ordinary.iter().filter(|(_, s)| to_person(s)).count();
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        println!("\n## Topics: topics_unseen.tsv (measured once)");
+        println!(
+            "sensitive topics sent to a person: {heard}/{} ({:.1}%, goal ≥ 95%)",
+            person.len(),
+            pct(heard, person.len())
+        );
+        println!(
+            "ordinary messages sent to a person: {wrongly}/{} ({:.1}%, goal ≤ 2%)",
+            ordinary.len(),
+            pct(wrongly, ordinary.len())
+        );
+        if std::env::var("KEFU_TOPICS_SHOW_MISSES").is_ok() {
+            for (p, s) in &rows {
+                if *p != to_person(s) {
+                    println!("  {} {s}", if *p { "missed" } else { "false alarm" });
+                }
+            }
+        }
     }
 }
