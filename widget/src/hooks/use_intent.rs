@@ -9,7 +9,6 @@
 //! messages (answers on the device). The handle is shared: asking never re-renders anything.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use kefu_protocol::{OnDeviceConfig, PublicFaq};
@@ -61,7 +60,9 @@ type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 #[derive(Default)]
 struct Inner {
     worker: RefCell<Option<Worker>>,
-    waiting: RefCell<HashMap<u32, Callback<Understood>>>,
+    /// The requests not answered yet, by id: a few at most (a draft's and a sent
+    /// message's), so a list, not a `HashMap` and its hashing code in the bundle.
+    waiting: RefCell<Vec<(u32, Callback<Understood>)>>,
     next: Cell<u32>,
     on_message: RefCell<Option<OnMessage>>,
 }
@@ -108,7 +109,7 @@ impl IntentWorker {
         let id = self.0.next.get().wrapping_add(1);
         self.0.next.set(id);
         if let Some(worker) = self.0.worker.borrow().as_ref() {
-            self.0.waiting.borrow_mut().insert(id, done);
+            self.0.waiting.borrow_mut().push((id, done));
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
             let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
@@ -126,7 +127,11 @@ impl IntentWorker {
         };
         match (reply.kind, reply.id, reply.understood, reply.message) {
             (WorkerSays::Result, Some(id), Some(understood), _) => {
-                let done = self.0.waiting.borrow_mut().remove(&id);
+                let done = {
+                    let mut waiting = self.0.waiting.borrow_mut();
+                    let at = waiting.iter().position(|(waiting_id, _)| *waiting_id == id);
+                    at.map(|at| waiting.swap_remove(at).1)
+                };
                 if let Some(done) = done {
                     done.emit(understood);
                 }
