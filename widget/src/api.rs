@@ -193,7 +193,9 @@ async fn run(
 }
 
 fn encode(message: &ClientMessage) -> Message {
-    Message::Text(serde_json::to_string(message).expect("client messages serialise"))
+    // Encoding a `ClientMessage` cannot fail (strings, numbers and structs only); not
+    // `expect`, whose message would ship `serde_json::Error`'s `Debug` for a panic only.
+    Message::Text(serde_json::to_string(message).unwrap_or_default())
 }
 
 fn remember(resume: &mut Resume, merchant: &str, frame: &ServerMessage) {

@@ -17,6 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod decode;
+
 /// The protocol version this crate describes.
 pub const PROTOCOL_VERSION: u32 = 1;
 
@@ -254,8 +256,9 @@ pub struct PublicFaq {
 /// The most questions a [`PanelWelcome`] suggests.
 pub const MAX_SUGGESTIONS: usize = 4;
 
-/// A frame sent by the runtime.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A frame sent by the runtime. Its `Deserialize` is written out in `decode.rs`: the same
+/// JSON, read in one pass instead of through serde's buffer for internally tagged enums.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerMessage {
     /// Answer to [`ClientMessage::Hello`].
@@ -379,8 +382,9 @@ pub struct ChatMessage {
     pub agent: Option<String>,
 }
 
-/// Structured content in a message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Structured content in a message. Its `Deserialize` is written out in `decode.rs`, like
+/// [`ServerMessage`]'s.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Card {
     /// The status of one order, as the merchant's orders plugin reported it.

@@ -21,9 +21,12 @@ impl PanelContext {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        let params = web_sys::UrlSearchParams::new_with_str(&search).expect("query parses");
-        let merchant = params.get("merchant").unwrap_or_else(|| "demo".into());
-        let locale = params.get("locale").unwrap_or_else(|| "en".into());
+        // `URLSearchParams` takes any string; were it ever to throw, the defaults apply. (Not
+        // `expect`: its message would format the `JsValue`, code shipped for a panic only.)
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+        let merchant = param("merchant").unwrap_or_else(|| "demo".into());
+        let locale = param("locale").unwrap_or_else(|| "en".into());
         Self {
             lang: Lang::from_tag(&locale),
             merchant: merchant.into(),

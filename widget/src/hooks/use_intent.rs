@@ -9,11 +9,10 @@
 //! messages (answers on the device). The handle is shared: asking never re-renders anything.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use kefu_protocol::OnDeviceConfig;
-use serde::Deserialize;
+use kefu_protocol::{OnDeviceConfig, PublicFaq};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -21,12 +20,38 @@ use yew::prelude::*;
 
 pub use crate::suggest::Understood;
 
+/// What the worker posts (`intent-worker.js`), tagged by `type`: `ready`, `error` with a
+/// `message`, `result` with the request's `id` and what the model `understood`. Read as one
+/// flat struct rather than a `#[serde(tag = "type")]` enum, whose decoder buffers the whole
+/// object in serde's `Content` tree first: that buffer's decoder would be in the bundle for
+/// this message alone (as for the protocol's frames, `kefu_protocol`'s `decode.rs`).
 #[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum FromWorker {
+struct FromWorker {
+    #[serde(rename = "type")]
+    kind: WorkerSays,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    id: Option<u32>,
+    #[serde(default)]
+    understood: Option<Understood>,
+}
+
+/// [`FromWorker`]'s tag.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum WorkerSays {
     Ready,
-    Error { message: String },
-    Result { id: u32, understood: Understood },
+    Error,
+    Result,
+}
+
+/// The shop the worker answers for (`{"faq": […], "served": […]}`): a struct, not
+/// `serde_json::json!`, which would bring `serde_json::Value` and its encoder into the bundle.
+#[derive(Serialize)]
+struct Shop<'a> {
+    faq: &'a [PublicFaq],
+    served: &'a [String],
 }
 
 /// The worker's message handler, kept alive as long as the worker: the browser calls it.
@@ -35,7 +60,9 @@ type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 #[derive(Default)]
 struct Inner {
     worker: RefCell<Option<Worker>>,
-    waiting: RefCell<HashMap<u32, Callback<Understood>>>,
+    /// The requests not answered yet, by id: a few at most (a draft's and a sent
+    /// message's), so a list, not a `HashMap` and its hashing code in the bundle.
+    waiting: RefCell<Vec<(u32, Callback<Understood>)>>,
     next: Cell<u32>,
     on_message: RefCell<Option<OnMessage>>,
 }
@@ -62,10 +89,16 @@ impl IntentWorker {
         let Some(worker) = self.0.worker.borrow().clone() else {
             return;
         };
-        let shop = serde_json::json!({ "faq": config.faq, "served": config.served });
+        let shop = Shop {
+            faq: &config.faq,
+            served: &config.served,
+        };
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"shop".into());
-        let parsed = js_sys::JSON::parse(&shop.to_string()).unwrap_or(JsValue::NULL);
+        let parsed = serde_json::to_string(&shop)
+            .ok()
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .unwrap_or(JsValue::NULL);
         let _ = js_sys::Reflect::set(&message, &"shop".into(), &parsed);
         let _ = worker.post_message(&message);
     }
@@ -76,7 +109,7 @@ impl IntentWorker {
         let id = self.0.next.get().wrapping_add(1);
         self.0.next.set(id);
         if let Some(worker) = self.0.worker.borrow().as_ref() {
-            self.0.waiting.borrow_mut().insert(id, done);
+            self.0.waiting.borrow_mut().push((id, done));
             let message = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
             let _ = js_sys::Reflect::set(&message, &"text".into(), &text.into());
@@ -89,21 +122,31 @@ impl IntentWorker {
         let json = js_sys::JSON::stringify(&event.data())
             .map(String::from)
             .unwrap_or_default();
-        match serde_json::from_str::<FromWorker>(&json) {
-            Ok(FromWorker::Result { id, understood }) => {
-                let done = self.0.waiting.borrow_mut().remove(&id);
+        let Ok(reply) = serde_json::from_str::<FromWorker>(&json) else {
+            return;
+        };
+        match (reply.kind, reply.id, reply.understood, reply.message) {
+            (WorkerSays::Result, Some(id), Some(understood), _) => {
+                let done = {
+                    let mut waiting = self.0.waiting.borrow_mut();
+                    let at = waiting.iter().position(|(waiting_id, _)| *waiting_id == id);
+                    at.map(|at| waiting.swap_remove(at).1)
+                };
                 if let Some(done) = done {
                     done.emit(understood);
                 }
             }
-            Ok(FromWorker::Ready) => web_sys::console::debug_1(&"kefu: intent model ready".into()),
-            Ok(FromWorker::Error { message }) => {
+            (WorkerSays::Ready, ..) => {
+                web_sys::console::debug_1(&"kefu: intent model ready".into());
+            }
+            (WorkerSays::Error, _, _, Some(message)) => {
                 self.0.waiting.borrow_mut().clear();
                 web_sys::console::warn_1(
                     &format!("kefu: intent model unavailable: {message}").into(),
                 );
             }
-            Err(_) => {}
+            // A result or error missing its fields: as malformed JSON, ignored.
+            _ => {}
         }
     }
 }
