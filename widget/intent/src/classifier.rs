@@ -30,6 +30,23 @@ pub mod metadata_keys {
 /// How many labels [`Prediction::top`] lists.
 const TOP_K: usize = 3;
 
+/// The input lengths the plan runs at. A message's features are padded (row 0 at weight 0,
+/// which adds nothing to the weighted sum) to the first of these at least as long, and the
+/// plan runs each once at load: a runtime pays for a length the first time it meets it
+/// (tract resolves the symbolic shapes, wasm grows its memory), so without this a shopper's
+/// first message of a new length took up to ten times longer than the next.
+const LENGTHS: [usize; 8] = [16, 32, 64, 128, 256, 512, 1024, 2048];
+
+/// The length `n` features are padded to: a [`LENGTHS`] bucket, or for a longer message
+/// (thousands of characters) the next power of two.
+fn padded_len(n: usize) -> usize {
+    LENGTHS
+        .iter()
+        .copied()
+        .find(|&l| l >= n)
+        .unwrap_or_else(|| n.next_power_of_two())
+}
+
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -126,12 +143,22 @@ impl Classifier {
             .into_optimized()
             .and_then(|m| m.into_runnable())
             .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
-        Ok(Self {
+        let classifier = Self {
             plan,
             labels,
             featurizer,
             threshold,
-        })
+        };
+        for len in LENGTHS {
+            let warm = crate::Features {
+                ids: vec![0; len],
+                weights: vec![0.0; len],
+            };
+            classifier
+                .run(&warm)
+                .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
+        }
+        Ok(classifier)
     }
 
     /// The labels the model can output, in its output order.
@@ -144,30 +171,37 @@ impl Classifier {
         self.threshold
     }
 
-    /// The model's input for `text`.
+    /// The model's input for `text`: the featurizer's rows and weights, padded to the
+    /// length the plan runs at ([`LENGTHS`]).
     pub fn features(&self, text: &str) -> crate::Features {
-        featurize(text, &self.featurizer)
+        let mut features = featurize(text, &self.featurizer);
+        let len = padded_len(features.ids.len());
+        features.ids.resize(len, 0);
+        features.weights.resize(len, 0.0);
+        features
+    }
+
+    /// Runs the plan on `features`.
+    fn run(&self, features: &crate::Features) -> TractResult<Vec<f32>> {
+        let n = features.ids.len();
+        let ids = Tensor::from_shape(&[n], &features.ids)?;
+        let weights = Tensor::from_shape(&[1, n], &features.weights)?;
+        let out = self
+            .plan
+            .run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
+        Ok(out[0]
+            .to_plain_array_view::<f32>()?
+            .iter()
+            .copied()
+            .collect())
     }
 
     /// The model's probability for every label, in [`Self::labels`] order (unrounded).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        let features = featurize(text, &self.featurizer);
-        let n = features.ids.len();
-        let run = || -> TractResult<Vec<f32>> {
-            let ids = Tensor::from_shape(&[n], &features.ids)?;
-            let weights = Tensor::from_shape(&[1, n], &features.weights)?;
-            let out = self
-                .plan
-                .run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
-            Ok(out[0]
-                .to_plain_array_view::<f32>()?
-                .iter()
-                .copied()
-                .collect())
-        };
         // The graph is fixed and the inputs are built to its shapes; a failure here is a bug
         // in this crate, not something a caller could handle.
-        run().expect("intent model failed on well-formed input")
+        self.run(&self.features(text))
+            .expect("intent model failed on well-formed input")
     }
 
     /// Classifies one message.

@@ -4,7 +4,7 @@
 //!
 //! `cargo test -p kefu-intent --test graph`
 
-use kefu_intent::{Classifier, LoadError};
+use kefu_intent::{Classifier, Features, FeaturizerConfig, LoadError, featurize};
 use prost::Message as _;
 use tract_onnx::pb::ModelProto;
 use tract_onnx::prelude::*;
@@ -26,12 +26,16 @@ const MESSAGES: &[&str] = &[
 
 /// The probabilities tract-onnx's parser gives, for the same features.
 fn by_onnx_parser(classifier: &Classifier, text: &str) -> Vec<f32> {
+    parser_on(&classifier.features(text))
+}
+
+/// The probabilities tract-onnx's parser gives for `features`.
+fn parser_on(features: &Features) -> Vec<f32> {
     let plan = tract_onnx::onnx()
         .model_for_read(&mut std::io::Cursor::new(MODEL))
         .and_then(|m| m.into_optimized())
         .and_then(|m| m.into_runnable())
         .expect("tract-onnx loads the shipped model");
-    let features = classifier.features(text);
     let n = features.ids.len();
     let ids = Tensor::from_shape(&[n], &features.ids).unwrap();
     let weights = Tensor::from_shape(&[1, n], &features.weights).unwrap();
@@ -60,6 +64,39 @@ fn the_built_graph_gives_the_onnx_parsers_probabilities_bit_for_bit() {
             .map(|p| p.to_bits())
             .collect();
         assert_eq!(ours, theirs, "probabilities for {text:?}");
+    }
+}
+
+#[test]
+fn padding_to_a_length_bucket_changes_no_prediction() {
+    // The classifier pads a message's rows to a fixed length at weight 0; the parser on the
+    // bare rows must agree to float rounding, and every padded length is one of a few.
+    let classifier = Classifier::load(MODEL).unwrap();
+    let proto = ModelProto::decode(MODEL).unwrap();
+    let config: FeaturizerConfig = serde_json::from_str(
+        &proto
+            .metadata_props
+            .iter()
+            .find(|p| p.key == "kefu.featurizer")
+            .unwrap()
+            .value,
+    )
+    .unwrap();
+    let long = "where is my order ".repeat(60);
+    for text in MESSAGES.iter().copied().chain([long.as_str()]) {
+        let bare = featurize(text, &config);
+        let padded = classifier.features(text);
+        assert!(padded.ids.len() >= bare.ids.len());
+        assert!(
+            padded.ids.len().is_power_of_two() && padded.ids.len() >= 16,
+            "{}",
+            padded.ids.len()
+        );
+        assert_eq!(&padded.ids[..bare.ids.len()], &bare.ids[..]);
+        let (ours, theirs) = (classifier.probabilities(text), parser_on(&bare));
+        for (a, b) in ours.iter().zip(&theirs) {
+            assert!((a - b).abs() <= 1e-6, "{text:?}: {a} vs {b}");
+        }
     }
 }
 
