@@ -23,26 +23,30 @@ const SEALED: &str = include_str!("topics_sealed.tsv");
 const UNSEEN: &str = include_str!("topics_unseen.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
-fn rows(file: &str, text: &str) -> Vec<(Option<Topic>, String)> {
+/// Each label is read by `label`, given the file and line to name in a panic.
+fn labelled<T>(file: &str, text: &str, label: impl Fn(&str, usize) -> T) -> Vec<(T, String)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(i, l)| {
             let line = i + 1;
-            let (label, text) = l
+            let (name, text) = l
                 .split_once('\t')
                 .unwrap_or_else(|| panic!("{file}:{line}: expected label<TAB>text"));
             assert!(!text.trim().is_empty(), "{file}:{line}: empty message");
-            let topic = match label {
-                "none" => None,
-                name => Some(
-                    Topic::from_name(name)
-                        .unwrap_or_else(|| panic!("{file}:{line}: unknown topic {name}")),
-                ),
-            };
-            (topic, text.to_string())
+            (label(name, line), text.to_string())
         })
         .collect()
+}
+
+/// Lines labelled with a topic, or `none` for an ordinary shop message.
+fn rows(file: &str, text: &str) -> Vec<(Option<Topic>, String)> {
+    labelled(file, text, |name, line| match name {
+        "none" => None,
+        name => Some(
+            Topic::from_name(name).unwrap_or_else(|| panic!("{file}:{line}: unknown topic {name}")),
+        ),
+    })
 }
 
 /// Prints how the topic models heard `rows`.
@@ -136,25 +140,13 @@ fn the_fresh_messages_are_reported_apart() {
     }
 }
 
-/// `person|ordinary<TAB>text` lines: whether a person must take the message.
+/// Lines labelled `person` (a person must take the message) or `ordinary`.
 fn person_rows(file: &str, text: &str) -> Vec<(bool, String)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| {
-            let line = i + 1;
-            let (label, text) = l
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{file}:{line}: expected label<TAB>text"));
-            assert!(!text.trim().is_empty(), "{file}:{line}: empty message");
-            let person = match label {
-                "person" => true,
-                "ordinary" => false,
-                other => panic!("{file}:{line}: label {other}, expected person or ordinary"),
-            };
-            (person, text.to_string())
-        })
-        .collect()
+    labelled(file, text, |name, line| match name {
+        "person" => true,
+        "ordinary" => false,
+        other => panic!("{file}:{line}: label {other}, expected person or ordinary"),
+    })
 }
 
 #[test]
