@@ -40,16 +40,40 @@ struct Understood<'a> {
     faq: Option<&'a PublicEntry>,
 }
 
+/// Messages of several lengths and both scripts the model classifies [`WARM_UP_ROUNDS`]
+/// times when it loads, in the worker, before any shopper types: the browser compiles wasm
+/// in a quick tier first and optimises the functions that run hot on other threads, and
+/// until it has, a classification can wait for a core (2 to 8 ms on a 2-core machine).
+const WARM_UP: &[&str] = &[
+    "hi",
+    "where is my order 1001?",
+    "我的订单到哪了",
+    "can I return the hoodie, it is too small and the colour is not what I expected",
+    "do you ship to canada and how long does it take, I need it before the 20th",
+    "转人工",
+    "退款多久到账？我已经等了一个星期了，订单号1002",
+    "is the steel bottle in stock",
+];
+
+/// How often each [`WARM_UP`] message is classified at load.
+const WARM_UP_ROUNDS: usize = 40;
+
 #[wasm_bindgen]
 impl IntentModel {
-    /// Loads the ONNX model bytes (`intent.onnx`).
+    /// Loads the ONNX model bytes (`intent.onnx`) and warms it ([`WARM_UP`]).
     #[wasm_bindgen(constructor)]
     pub fn new(onnx: &[u8]) -> Result<IntentModel, JsError> {
-        Ok(Self {
+        let model = Self {
             inner: Classifier::load(onnx)?,
             faq: Vec::new(),
             served: Vec::new(),
-        })
+        };
+        for _ in 0..WARM_UP_ROUNDS {
+            for text in WARM_UP {
+                std::hint::black_box(model.classify(text));
+            }
+        }
+        Ok(model)
     }
 
     /// Takes the shop's public FAQ and the intents its plugins serve, as JSON
