@@ -177,11 +177,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
     let heard = match u.topic.map(|(t, _)| t) {
         Some(topic) if !answering && topic.is_delivery_problem() => Some(claim_intent(topic)),
+        // Lateness alone is the past: a late order with no moment it is needed by is looked
+        // up (its status says it is overdue and apologises), not queued as urgent.
         Some(Topic::Urgent)
             if !answering
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
-                    || language::about_the_shopper(&u.text)) =>
+                    || language::about_the_shopper(&u.text))
+                && (language::names_a_deadline(&u.text) || !language::says_late(&u.text)) =>
         {
             Some(URGENT)
         }

@@ -248,3 +248,30 @@ fn a_chinese_order_number_sent_instead_of_a_choice_continues_the_choice_that_tak
         assert_eq!(c.intent(), "track_order", "{text}");
     }
 }
+
+#[test]
+fn a_late_order_without_a_deadline_is_looked_up_not_queued_as_urgent() {
+    let late = with_topic(
+        msg(
+            "order #1001 still hasn't turned up and the estimated date was last week. any update?",
+            "track_order",
+            0.92,
+        ),
+        Topic::Urgent,
+    );
+    let c = call(decide(&ctx(), &late));
+    assert_eq!(c.intent(), "track_order");
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // A moment it is needed by makes the same lateness urgent.
+    let flight = with_topic(
+        msg(
+            "my flight is friday morning and order 1001 still hasn't arrived",
+            "track_order",
+            0.92,
+        ),
+        Topic::Urgent,
+    );
+    let d = reply(decide(&ctx(), &flight));
+    assert_eq!(d.intent, URGENT);
+    assert_eq!(d.state, WaitingForHuman);
+}

@@ -83,6 +83,8 @@ pub fn says_late(text: &str) -> bool {
         "in transit for",
         "still in transit",
         "still waiting",
+        "still nothing",
+        "still no sign",
         "actually coming",
         "when is it coming",
         "when will it come",
@@ -104,6 +106,75 @@ pub fn says_late(text: &str) -> bool {
         "什么时候到",
         "说好的",
         "还没送到",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether `text` names a moment still to come that something is needed by ("for my flight
+/// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
+/// message that only says an order is late speaks of the past ("the estimated date was last
+/// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
+pub fn names_a_deadline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = words.iter().any(|w| {
+        matches!(
+            *w,
+            "tomorrow"
+                | "today"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "wed"
+                | "thu"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "weekend"
+                | "before"
+                | "until"
+                | "asap"
+                | "urgent"
+                | "urgently"
+                | "deadline"
+        )
+    });
+    day || [
+        "next week",
+        "this week",
+        "in time",
+        "by then",
+        "明天",
+        "后天",
+        "今天",
+        "今晚",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "周末",
+        "下星期",
+        "下周",
+        "这周",
+        "之前",
+        "以前",
+        "来得及",
+        "赶得上",
+        "急",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -345,6 +416,25 @@ mod tests {
             "What is the weather of tomorrow in Beijing please?"
         ));
         assert!(!about_the_shopper("明天北京天气怎么样"));
+    }
+
+    #[test]
+    fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
+        for text in [
+            "my flight is friday morning and order 1001 still isn't here",
+            "need it before then",
+            "后天的飞机出国，订单1001今天能送到吗",
+            "URGENT - wedding on saturday",
+        ] {
+            assert!(names_a_deadline(text), "{text}");
+        }
+        for text in [
+            "order #1001 still hasn't turned up and the estimated date was last week",
+            "seriously?? another week and still nothing from order 1001",
+            "说好的上周到，怎么还没到",
+        ] {
+            assert!(!names_a_deadline(text), "{text}");
+        }
     }
 
     #[test]
