@@ -176,7 +176,16 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // bot asked keeps to that question.
     let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
     let heard = match u.topic.map(|(t, _)| t) {
-        Some(topic) if !answering && topic.is_delivery_problem() => Some(claim_intent(topic)),
+        // Goods damaged, wrong or missing are goods in hand: a question about a product's
+        // price or stock, or whether an order has shipped yet, is not such a claim, whatever
+        // the topic model heard in its words.
+        Some(topic)
+            if !answering
+                && topic.is_delivery_problem()
+                && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text)) =>
+        {
+            Some(claim_intent(topic))
+        }
         // Lateness alone is the past: a late order with no moment it is needed by is looked
         // up (its status says it is overdue and apologises), not queued as urgent.
         Some(Topic::Urgent)

@@ -275,3 +275,28 @@ fn a_late_order_without_a_deadline_is_looked_up_not_queued_as_urgent() {
     assert_eq!(d.intent, URGENT);
     assert_eq!(d.state, WaitingForHuman);
 }
+
+#[test]
+fn a_price_or_shipped_yet_question_is_no_claim_whatever_topic_was_heard() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let price = with_topic(
+        msg("有机棉T恤多少钱一件", "out_of_scope", 0.57),
+        Topic::MissingItem,
+    );
+    let c = call(decide(&shop, &price));
+    assert_eq!(c.intent(), "product_info");
+    let shipped = with_topic(
+        msg("我就想知道1001发货了没有", "track_order", 0.6),
+        Topic::MissingItem,
+    );
+    let c = call(decide(&ctx(), &shipped));
+    assert_eq!(c.intent(), "track_order");
+    // Goods in hand said to be missing stay a claim.
+    let missing = with_topic(
+        msg("order 1001 came but the cap is missing", "track_order", 0.6),
+        Topic::MissingItem,
+    );
+    let d = reply(decide(&ctx(), &missing));
+    assert_eq!(d.intent, "report_missing_item");
+}

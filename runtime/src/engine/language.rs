@@ -180,6 +180,41 @@ pub fn names_a_deadline(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether `text` asks something whose answer is the shop's own data and that presupposes
+/// nothing has arrived: a product's price or stock ("有机棉T恤多少钱一件", "is the cap in
+/// stock?") or whether an order has shipped yet ("1002发货了没有"). A damaged, wrong or
+/// missing item is about goods the shopper has in hand; a message asking these is not.
+pub fn asks_before_arrival(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    asks_about_stock(text)
+        || [
+            // Price in the shape of a question ("it cost me $30 and arrived torn" is a
+            // claim).
+            "how much",
+            "what's the price",
+            "what is the price",
+            "多少钱",
+            "什么价",
+            "几块钱",
+            "shipped yet",
+            "has it shipped",
+            "has shipped",
+            "been shipped",
+            "dispatched yet",
+            "been dispatched",
+            "发货了没",
+            "发货没",
+            "发了没",
+            "发货了吗",
+            "发出了吗",
+            "发出去了吗",
+            "有没有发货",
+            "发没发",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether `text` says the shopper already gave what the bot is asking for ("I already told
 /// you", "我刚才说过了").
 pub fn says_already_told(text: &str) -> bool {
@@ -434,6 +469,25 @@ mod tests {
             "说好的上周到，怎么还没到",
         ] {
             assert!(!names_a_deadline(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {
+        for text in [
+            "有机棉T恤多少钱一件",
+            "is the navy cap in stock?",
+            "我就想知道1002发货了没有，就这一个问题",
+            "I just want to know if order 1002 has shipped yet",
+        ] {
+            assert!(asks_before_arrival(text), "{text}");
+        }
+        for text in [
+            "the t-shirt is split along the side seam",
+            "my parcel arrived half empty",
+            "收到的颜色不对",
+        ] {
+            assert!(!asks_before_arrival(text), "{text}");
         }
     }
 
