@@ -100,10 +100,10 @@ fn only_values(u: &Understanding) -> bool {
 /// that one: the shopper named an order (now or earlier), so the message is about it, and
 /// asking "which do you mean?" of a shopper who gave the order and the email is one
 /// question too many.
-fn torn_towards_the_order<'a>(
-    u: &'a Understanding,
+fn torn_towards_the_order(
+    u: &Understanding,
     takes_order_number: impl Fn(&str) -> bool,
-) -> Option<&'a str> {
+) -> Option<&str> {
     let [(first, p1), (second, p2), ..] = u.prediction.top.as_slice() else {
         return None;
     };
