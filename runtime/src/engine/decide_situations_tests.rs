@@ -300,3 +300,16 @@ fn a_price_or_shipped_yet_question_is_no_claim_whatever_topic_was_heard() {
     let d = reply(decide(&ctx(), &missing));
     assert_eq!(d.intent, "report_missing_item");
 }
+
+#[test]
+fn a_product_question_with_late_inside_a_word_is_about_the_product() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let u = msg(
+        "does ur insulated bottle actually keep coffee hot? for how long",
+        "out_of_scope",
+        0.58,
+    );
+    let c = call(decide(&shop, &u));
+    assert_eq!(c.intent(), "product_info");
+}

@@ -52,63 +52,66 @@ pub fn is_follow_up(text: &str) -> bool {
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
-        "late",
-        "overdue",
-        "delayed",
-        "delay",
-        "still not",
-        "still hasn't",
-        "still havent",
-        "still haven't",
-        "hasn't arrived",
-        "hasnt arrived",
-        "not arrived",
-        "not here yet",
-        "never came",
-        "meant to be here",
-        "meant to arrive",
-        "supposed to arrive",
-        "supposed to be here",
-        "should have arrived",
-        "should've arrived",
-        "where is",
-        "wheres",
-        "where's",
-        "past the delivery",
-        "past the expected",
-        "past the due",
-        "past due",
-        "was due",
-        "in transit for",
-        "still in transit",
-        "still waiting",
-        "still nothing",
-        "still no sign",
-        "actually coming",
-        "when is it coming",
-        "when will it come",
-        "延误",
-        "延迟",
-        "还没到",
-        "还没收到",
-        "怎么还没",
-        "迟迟",
-        "超时",
-        "到哪",
-        "丢件",
-        "过了预计",
-        "超过预计",
-        "催单",
-        "催一下",
-        "哪天能到",
-        "什么时候能到",
-        "什么时候到",
-        "说好的",
-        "还没送到",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
+    // nothing of a delivery.
+    let late_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "late" | "later" | "delay" | "delays" | "delayed"));
+    late_word
+        || [
+            "overdue",
+            "still not",
+            "still hasn't",
+            "still havent",
+            "still haven't",
+            "hasn't arrived",
+            "hasnt arrived",
+            "not arrived",
+            "not here yet",
+            "never came",
+            "meant to be here",
+            "meant to arrive",
+            "supposed to arrive",
+            "supposed to be here",
+            "should have arrived",
+            "should've arrived",
+            "where is",
+            "wheres",
+            "where's",
+            "past the delivery",
+            "past the expected",
+            "past the due",
+            "past due",
+            "was due",
+            "in transit for",
+            "still in transit",
+            "still waiting",
+            "still nothing",
+            "still no sign",
+            "actually coming",
+            "when is it coming",
+            "when will it come",
+            "延误",
+            "延迟",
+            "还没到",
+            "还没收到",
+            "怎么还没",
+            "迟迟",
+            "超时",
+            "到哪",
+            "丢件",
+            "过了预计",
+            "超过预计",
+            "催单",
+            "催一下",
+            "哪天能到",
+            "什么时候能到",
+            "什么时候到",
+            "说好的",
+            "还没送到",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether `text` names a moment still to come that something is needed by ("for my flight
@@ -488,6 +491,20 @@ mod tests {
             "收到的颜色不对",
         ] {
             assert!(!asks_before_arrival(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn lateness_is_heard_in_whole_words_only() {
+        assert!(says_late("so my package is late"));
+        assert!(says_late("is order 1001 delayed?"));
+        assert!(says_late("怎么还没到"));
+        for text in [
+            "does ur insulated bottle actually keep coffee hot? for how long",
+            "is this related to my account?",
+            "do you sell chocolate",
+        ] {
+            assert!(!says_late(text), "{text}");
         }
     }
 
