@@ -67,7 +67,10 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
             ),
         )),
         None => match answer(ctx, u) {
-            Answer::Now(d) => Step::Reply(finish(ctx, u, d)),
+            Answer::Now(d) => match unless_a_person_is_likelier(ctx, u, &d) {
+                Some(to_a_person) => Step::Reply(to_a_person),
+                None => Step::Reply(finish(ctx, u, d)),
+            },
             Answer::Call(call) => Step::Call(call),
         },
     };
@@ -119,6 +122,31 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     Some(handoff::unless_nobody_is_there(ctx, d, lang))
 }
 
+/// A person, when the bot has no answer of its own to `d`'s message (it would ask which of
+/// two things is meant, say it can't handle it yet, or call it out of scope) and the message
+/// leans towards a topic a person must handle ([`Understanding::leaning`]): two weak signs
+/// together ("my account's been compromised, there's an order I never placed" read as a
+/// complaint or a sign-up problem; a courier who keeps texting the shopper read as a
+/// cancellation) are one strong one, and a shopper in that situation must not be asked
+/// to pick between "cancel an order" and "change the address". An answer the bot does have
+/// (an order's status, the FAQ, a product) is given as it is.
+fn unless_a_person_is_likelier(
+    ctx: &TurnContext,
+    u: &Understanding,
+    d: &Decision,
+) -> Option<Decision> {
+    let (topic, _) = u.leaning?;
+    let no_answer = matches!(
+        d.line,
+        Some(Line::Clarify | Line::CannotHandleYet | Line::OutOfScope)
+    );
+    if !no_answer || d.state != ConversationState::Bot {
+        return None;
+    }
+    let d = hand_off(Line::PolicyHandoff, u.lang, policy::reason_for(topic), 2);
+    Some(handoff::unless_nobody_is_there(ctx, d, u.lang))
+}
+
 /// The answer to a message, now or after a plugin call.
 #[expect(
     clippy::large_enum_variant,
@@ -148,12 +176,24 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // bot asked keeps to that question.
     let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
     let heard = match u.topic.map(|(t, _)| t) {
-        Some(topic) if !answering && topic.is_delivery_problem() => Some(claim_intent(topic)),
+        // Goods damaged, wrong or missing are goods in hand: a question about a product's
+        // price or stock, or whether an order has shipped yet, is not such a claim, whatever
+        // the topic model heard in its words.
+        Some(topic)
+            if !answering
+                && topic.is_delivery_problem()
+                && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text)) =>
+        {
+            Some(claim_intent(topic))
+        }
+        // Lateness alone is the past: a late order with no moment it is needed by is looked
+        // up (its status says it is overdue and apologises), not queued as urgent.
         Some(Topic::Urgent)
             if !answering
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
-                    || language::about_the_shopper(&u.text)) =>
+                    || language::about_the_shopper(&u.text))
+                && (language::names_a_deadline(&u.text) || !language::says_late(&u.text)) =>
         {
             Some(URGENT)
         }
@@ -432,13 +472,20 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     let lang = u.lang;
     let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
     let repeated = ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
-    if failing || repeated {
+    // An order's status or a product's facts asked for again are still the answer: the
+    // shopper gets them, with a person offered beside them, not "I'm not getting this
+    // right" in their place.
+    let facts = d
+        .cards
+        .iter()
+        .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
+    if failing || (repeated && !facts) {
         // Never the same canned answer again: change course and offer a person.
         d = Decision {
             failed: false,
             ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
         };
-    } else if u.upset && d.state == ConversationState::Bot {
+    } else if (u.upset || repeated) && d.state == ConversationState::Bot {
         if lang == Lang::En {
             d.text.push(' ');
         }

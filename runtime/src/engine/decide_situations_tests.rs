@@ -137,3 +137,179 @@ fn time_pressure_is_heard_about_the_shoppers_life_not_the_weather() {
     assert_eq!(d.state, WaitingForHuman);
     assert_eq!(d.intent, URGENT);
 }
+
+/// `text`, which the model is torn about: `first` at `p1`, `second` at `p2`.
+fn torn(text: &str, (first, p1): (&str, f32), (second, p2): (&str, f32)) -> Understanding {
+    let mut u = msg(text, first, p1);
+    u.prediction.top = vec![(first.into(), p1), (second.into(), p2)];
+    u.leaning = None;
+    u.topic = None;
+    u
+}
+
+#[test]
+fn a_message_leaning_to_a_sensitive_topic_goes_to_a_person_when_the_bot_has_no_answer() {
+    // Torn between a complaint and a sign-up problem: the bot would ask which one is meant.
+    let text = "my account's been compromised, theres an order in there I never placed";
+    let u = torn(text, ("complaint", 0.29), ("registration_problems", 0.19));
+    says(&reply(decide(&ctx(), &u)), Line::Clarify);
+    let leaning = Understanding {
+        leaning: Some((Topic::AccountTakeover, 0.45)),
+        ..u
+    };
+    let d = reply(decide(&ctx(), &leaning));
+    says(&d, Line::PolicyHandoff);
+    assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: account security")
+    );
+    // "I can't handle that yet" is no answer either.
+    let mut reset = msg("密码被重置了可我没操作过", "recover_password", 0.98);
+    reset.topic = None;
+    reset.leaning = Some((Topic::AccountTakeover, 0.42));
+    says(&reply(decide(&ctx(), &reset)), Line::PolicyHandoff);
+    reset.leaning = None;
+    says(&reply(decide(&ctx(), &reset)), Line::CannotHandleYet);
+    // An answer the bot has is given: leaning alone is not a reason to queue the shopper.
+    let mut policy = msg("what is your return policy", "check_refund_policy", 0.95);
+    policy.leaning = Some((Topic::Fraud, 0.45));
+    let d = reply(decide(&ctx(), &policy));
+    assert_eq!(d.state, Bot);
+    assert_eq!(d.text, "Returns are free within 30 days.");
+}
+
+#[test]
+fn a_charge_the_shopper_disowns_is_fraud_whatever_the_topic_model_heard() {
+    // The topic model hears a missing item in "the second charge isn't mine"; the shape of
+    // the sentence (a charge, not theirs) is fraud.
+    let u = with_topic(
+        msg(
+            "the second charge isn't mine, I only paid once",
+            "payment_issue",
+            0.91,
+        ),
+        Topic::MissingItem,
+    );
+    let d = reply(decide(&ctx(), &u));
+    says(&d, Line::PolicyHandoff);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: fraud or a charge the shopper does not recognise")
+    );
+    // A stolen card is fraud too, not a chargeback.
+    let d = reply(decide(
+        &ctx(),
+        &msg("有人盗刷我的卡在你们这下单！！", "complaint", 0.92),
+    ));
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: fraud or a charge the shopper does not recognise")
+    );
+}
+
+#[test]
+fn torn_between_acting_on_a_named_order_and_something_else_the_order_is_meant() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    // A refund or a return (no plugin takes returns), order and email given: the refund.
+    let u = torn(
+        "1001号订单申请退款，都不想要了，邮箱jane@example.com",
+        ("get_refund", 0.55),
+        ("return_item", 0.37),
+    );
+    assert_eq!(call(decide(&ctx, &u)).intent(), "get_refund");
+    // The refund policy or a refund, about the order named earlier: the refund.
+    ctx.remembered.order_number = Some("1001".into());
+    let u = torn(
+        "ok and can I get a refund on it?",
+        ("check_refund_policy", 0.5),
+        ("get_refund", 0.3),
+    );
+    assert_eq!(call(decide(&ctx, &u)).intent(), "get_refund");
+    // No order named: the bot still asks which one is meant.
+    let u = torn(
+        "can I get a refund?",
+        ("check_refund_policy", 0.5),
+        ("get_refund", 0.3),
+    );
+    says(&reply(decide(&super::tests::ctx(), &u)), Line::Clarify);
+}
+
+#[test]
+fn a_chinese_order_number_sent_instead_of_a_choice_continues_the_choice_that_takes_one() {
+    let mut ctx = ctx();
+    ctx.pending = Pending {
+        clarify: vec!["track_order".into(), "delivery_period".into()],
+        ..Pending::default()
+    };
+    for text in ["订单号是1001", "我的订单号是1001"] {
+        let c = call(decide(&ctx, &msg(text, "change_order", 0.4)));
+        assert_eq!(c.intent(), "track_order", "{text}");
+    }
+}
+
+#[test]
+fn a_late_order_without_a_deadline_is_looked_up_not_queued_as_urgent() {
+    let late = with_topic(
+        msg(
+            "order #1001 still hasn't turned up and the estimated date was last week. any update?",
+            "track_order",
+            0.92,
+        ),
+        Topic::Urgent,
+    );
+    let c = call(decide(&ctx(), &late));
+    assert_eq!(c.intent(), "track_order");
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // A moment it is needed by makes the same lateness urgent.
+    let flight = with_topic(
+        msg(
+            "my flight is friday morning and order 1001 still hasn't arrived",
+            "track_order",
+            0.92,
+        ),
+        Topic::Urgent,
+    );
+    let d = reply(decide(&ctx(), &flight));
+    assert_eq!(d.intent, URGENT);
+    assert_eq!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn a_price_or_shipped_yet_question_is_no_claim_whatever_topic_was_heard() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let price = with_topic(
+        msg("有机棉T恤多少钱一件", "out_of_scope", 0.57),
+        Topic::MissingItem,
+    );
+    let c = call(decide(&shop, &price));
+    assert_eq!(c.intent(), "product_info");
+    let shipped = with_topic(
+        msg("我就想知道1001发货了没有", "track_order", 0.6),
+        Topic::MissingItem,
+    );
+    let c = call(decide(&ctx(), &shipped));
+    assert_eq!(c.intent(), "track_order");
+    // Goods in hand said to be missing stay a claim.
+    let missing = with_topic(
+        msg("order 1001 came but the cap is missing", "track_order", 0.6),
+        Topic::MissingItem,
+    );
+    let d = reply(decide(&ctx(), &missing));
+    assert_eq!(d.intent, "report_missing_item");
+}
+
+#[test]
+fn a_product_question_with_late_inside_a_word_is_about_the_product() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let u = msg(
+        "does ur insulated bottle actually keep coffee hot? for how long",
+        "out_of_scope",
+        0.58,
+    );
+    let c = call(decide(&shop, &u));
+    assert_eq!(c.intent(), "product_info");
+}

@@ -52,61 +52,170 @@ pub fn is_follow_up(text: &str) -> bool {
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
-    [
-        "late",
-        "overdue",
-        "delayed",
-        "delay",
-        "still not",
-        "still hasn't",
-        "still havent",
-        "still haven't",
-        "hasn't arrived",
-        "hasnt arrived",
-        "not arrived",
-        "not here yet",
-        "never came",
-        "meant to be here",
-        "meant to arrive",
-        "supposed to arrive",
-        "supposed to be here",
-        "should have arrived",
-        "should've arrived",
-        "where is",
-        "wheres",
-        "where's",
-        "past the delivery",
-        "past the expected",
-        "past the due",
-        "past due",
-        "was due",
-        "in transit for",
-        "still in transit",
-        "still waiting",
-        "actually coming",
-        "when is it coming",
-        "when will it come",
-        "延误",
-        "延迟",
-        "还没到",
-        "还没收到",
-        "怎么还没",
-        "迟迟",
-        "超时",
-        "到哪",
-        "丢件",
-        "过了预计",
-        "超过预计",
-        "催单",
-        "催一下",
-        "哪天能到",
-        "什么时候能到",
-        "什么时候到",
-        "说好的",
-        "还没送到",
+    // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
+    // nothing of a delivery.
+    let late_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "late" | "later" | "delay" | "delays" | "delayed"));
+    late_word
+        || [
+            "overdue",
+            "still not",
+            "still hasn't",
+            "still havent",
+            "still haven't",
+            "hasn't arrived",
+            "hasnt arrived",
+            "not arrived",
+            "not here yet",
+            "never came",
+            "meant to be here",
+            "meant to arrive",
+            "supposed to arrive",
+            "supposed to be here",
+            "should have arrived",
+            "should've arrived",
+            "where is",
+            "wheres",
+            "where's",
+            "past the delivery",
+            "past the expected",
+            "past the due",
+            "past due",
+            "was due",
+            "in transit for",
+            "still in transit",
+            "still waiting",
+            "still nothing",
+            "still no sign",
+            "actually coming",
+            "when is it coming",
+            "when will it come",
+            "延误",
+            "延迟",
+            "还没到",
+            "还没收到",
+            "怎么还没",
+            "迟迟",
+            "超时",
+            "到哪",
+            "丢件",
+            "过了预计",
+            "超过预计",
+            "催单",
+            "催一下",
+            "哪天能到",
+            "什么时候能到",
+            "什么时候到",
+            "说好的",
+            "还没送到",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether `text` names a moment still to come that something is needed by ("for my flight
+/// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
+/// message that only says an order is late speaks of the past ("the estimated date was last
+/// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
+pub fn names_a_deadline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let day = words.iter().any(|w| {
+        matches!(
+            *w,
+            "tomorrow"
+                | "today"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "wed"
+                | "thu"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "weekend"
+                | "before"
+                | "until"
+                | "asap"
+                | "urgent"
+                | "urgently"
+                | "deadline"
+        )
+    });
+    day || [
+        "next week",
+        "this week",
+        "in time",
+        "by then",
+        "明天",
+        "后天",
+        "今天",
+        "今晚",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "周末",
+        "下星期",
+        "下周",
+        "这周",
+        "之前",
+        "以前",
+        "来得及",
+        "赶得上",
+        "急",
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether `text` asks something whose answer is the shop's own data and that presupposes
+/// nothing has arrived: a product's price or stock ("有机棉T恤多少钱一件", "is the cap in
+/// stock?") or whether an order has shipped yet ("1002发货了没有"). A damaged, wrong or
+/// missing item is about goods the shopper has in hand; a message asking these is not.
+pub fn asks_before_arrival(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    asks_about_stock(text)
+        || [
+            // Price in the shape of a question ("it cost me $30 and arrived torn" is a
+            // claim).
+            "how much",
+            "what's the price",
+            "what is the price",
+            "多少钱",
+            "什么价",
+            "几块钱",
+            "shipped yet",
+            "has it shipped",
+            "has shipped",
+            "been shipped",
+            "dispatched yet",
+            "been dispatched",
+            "发货了没",
+            "发货没",
+            "发了没",
+            "发货了吗",
+            "发出了吗",
+            "发出去了吗",
+            "有没有发货",
+            "发没发",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether `text` says the shopper already gave what the bot is asking for ("I already told
@@ -345,6 +454,58 @@ mod tests {
             "What is the weather of tomorrow in Beijing please?"
         ));
         assert!(!about_the_shopper("明天北京天气怎么样"));
+    }
+
+    #[test]
+    fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
+        for text in [
+            "my flight is friday morning and order 1001 still isn't here",
+            "need it before then",
+            "后天的飞机出国，订单1001今天能送到吗",
+            "URGENT - wedding on saturday",
+        ] {
+            assert!(names_a_deadline(text), "{text}");
+        }
+        for text in [
+            "order #1001 still hasn't turned up and the estimated date was last week",
+            "seriously?? another week and still nothing from order 1001",
+            "说好的上周到，怎么还没到",
+        ] {
+            assert!(!names_a_deadline(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {
+        for text in [
+            "有机棉T恤多少钱一件",
+            "is the navy cap in stock?",
+            "我就想知道1002发货了没有，就这一个问题",
+            "I just want to know if order 1002 has shipped yet",
+        ] {
+            assert!(asks_before_arrival(text), "{text}");
+        }
+        for text in [
+            "the t-shirt is split along the side seam",
+            "my parcel arrived half empty",
+            "收到的颜色不对",
+        ] {
+            assert!(!asks_before_arrival(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn lateness_is_heard_in_whole_words_only() {
+        assert!(says_late("so my package is late"));
+        assert!(says_late("is order 1001 delayed?"));
+        assert!(says_late("怎么还没到"));
+        for text in [
+            "does ur insulated bottle actually keep coffee hot? for how long",
+            "is this related to my account?",
+            "do you sell chocolate",
+        ] {
+            assert!(!says_late(text), "{text}");
+        }
     }
 
     #[test]

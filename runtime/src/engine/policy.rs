@@ -8,8 +8,11 @@ pub enum PolicyTopic {
     AccountSecurity,
     /// Lawyers, lawsuits, regulators.
     Legal,
-    /// Chargebacks and disputed or fraudulent card charges.
+    /// Chargebacks and disputes with the bank.
     PaymentDispute,
+    /// A charge the shopper did not make: a stolen card, a payment they disown. Fraud to
+    /// the person who takes it, not a disagreement about a price.
+    UnauthorisedCharge,
 }
 
 impl PolicyTopic {
@@ -19,6 +22,7 @@ impl PolicyTopic {
             Self::AccountSecurity => "policy: account security",
             Self::Legal => "policy: legal",
             Self::PaymentDispute => "policy: payment dispute",
+            Self::UnauthorisedCharge => reason_for(kefu_intent::topics::Topic::Fraud),
         }
     }
 
@@ -68,15 +72,17 @@ impl PolicyTopic {
                 "dispute the charge",
                 "disputing the charge",
                 "dispute with my bank",
+                "拒付",
+                "银行申诉",
+                "信用卡争议",
+            ],
+            Self::UnauthorisedCharge => &[
                 "fraudulent charge",
                 "didn't authorize",
                 "didn't authorise",
                 "unauthorized charge",
                 "unauthorised charge",
-                "拒付",
                 "盗刷",
-                "银行申诉",
-                "信用卡争议",
             ],
         }
     }
@@ -88,10 +94,64 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
     [
         PolicyTopic::AccountSecurity,
         PolicyTopic::Legal,
+        PolicyTopic::UnauthorisedCharge,
         PolicyTopic::PaymentDispute,
     ]
     .into_iter()
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
+    .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
+}
+
+/// Whether `lower` (lower-cased) speaks of a charge and says it is not the shopper's ("the
+/// second charge isn't mine", "there's a payment I don't recognise", "这笔扣款不是我"): what
+/// (money taken) and who (not them). A charge they did make but think wrong ("I was charged
+/// twice") says no "not mine" and stays a payment question.
+fn disowns_a_charge(lower: &str) -> bool {
+    let charge = [
+        "charge",
+        "payment",
+        "transaction",
+        "debit",
+        "扣款",
+        "扣费",
+        "扣了",
+        "付款",
+        "消费",
+        "账单",
+        "一笔",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let disowned = [
+        "isn't mine",
+        "isnt mine",
+        "is not mine",
+        "not mine",
+        "wasn't me",
+        "wasnt me",
+        "was not me",
+        "wasn't mine",
+        "didn't make",
+        "did not make",
+        "never made",
+        "don't recognise",
+        "don't recognize",
+        "dont recognise",
+        "dont recognize",
+        "do not recognise",
+        "do not recognize",
+        "never authorised",
+        "never authorized",
+        "不是我",
+        "不是本人",
+        "没买过",
+        "不认识",
+        "我没有买",
+        "我没买",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    charge && disowned
 }
 
 /// The handoff reason for a topic the topic model recognised.
@@ -140,7 +200,37 @@ mod tests {
             topic("I'm filing a chargeback with my bank"),
             Some(PolicyTopic::PaymentDispute)
         );
-        assert_eq!(topic("信用卡被盗刷了"), Some(PolicyTopic::PaymentDispute));
+        assert_eq!(
+            topic("信用卡被盗刷了"),
+            Some(PolicyTopic::UnauthorisedCharge)
+        );
+    }
+
+    #[test]
+    fn a_charge_the_shopper_disowns_is_fraud_and_a_chargeback_a_dispute() {
+        for text in [
+            "the second charge isn't mine, I only paid once",
+            "there's a transaction from you I don't recognise",
+            "my card 被盗刷了",
+            "这笔扣款不是我操作的",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::UnauthorisedCharge), "{text}");
+        }
+        assert_eq!(
+            PolicyTopic::UnauthorisedCharge.reason(),
+            "policy: fraud or a charge the shopper does not recognise"
+        );
+        assert_eq!(
+            topic("I'm filing a chargeback with my bank"),
+            Some(PolicyTopic::PaymentDispute)
+        );
+        for text in [
+            "I got charged twice for order 1003",
+            "is this hoodie mine? it was a gift",
+            "what payment methods do you take",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -70,10 +70,56 @@ fn only_values(u: &Understanding) -> bool {
         "您好",
         "在吗",
     ];
+    // Chinese runs its words together ("订单号是1002"): a run is filler when it is made of
+    // filler words end to end.
+    let is_filler = |w: &str| {
+        let mut w = w.to_lowercase();
+        while !w.is_empty() {
+            if filler.contains(&w.as_str()) {
+                return true;
+            }
+            let Some(f) = filler
+                .iter()
+                .filter(|f| !f.is_ascii() && w.starts_with(**f))
+                .max_by_key(|f| f.len())
+            else {
+                return false;
+            };
+            w = w[f.len()..].to_string();
+        }
+        true
+    };
     any && rest
         .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| filler.contains(&w.to_lowercase().as_str()))
+        .all(is_filler)
+}
+
+/// When the model is torn between two shop intents of which exactly one acts on an order
+/// (getting a refund against the refund policy, a refund against a return no plugin takes),
+/// that one: the shopper named an order (now or earlier), so the message is about it, and
+/// asking "which do you mean?" of a shopper who gave the order and the email is one
+/// question too many.
+fn torn_towards_the_order(
+    u: &Understanding,
+    takes_order_number: impl Fn(&str) -> bool,
+) -> Option<&str> {
+    let [(first, p1), (second, p2), ..] = u.prediction.top.as_slice() else {
+        return None;
+    };
+    if u.prediction.intent != *first
+        || *p1 >= CLARIFY_BELOW
+        || *p2 < CLARIFY_RUNNER_UP
+        || !clarifiable(first)
+        || !clarifiable(second)
+    {
+        return None;
+    }
+    match (takes_order_number(first), takes_order_number(second)) {
+        (true, false) => Some(first),
+        (false, true) => Some(second),
+        _ => None,
+    }
 }
 
 /// Where a message goes, with the values it brings.
@@ -206,6 +252,15 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             ) =>
         {
             (TRACK_ORDER, true)
+        }
+        // Torn between acting on the order the shopper named and something else: the order.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && torn_towards_the_order(u, takes_order_number).is_some() =>
+        {
+            (
+                torn_towards_the_order(u, takes_order_number).unwrap_or_default(),
+                true,
+            )
         }
         _ => (u.prediction.intent.as_str(), false),
     };

@@ -28,6 +28,10 @@ pub struct Understanding {
     /// What the message is about beyond the intent labels (a charge they did not make, a
     /// damaged item, time pressure…), with the topic model's probability.
     pub topic: Option<(Topic, f32)>,
+    /// A topic a person must handle, heard under its cut-off but close to it ([`LEANING`]),
+    /// with its probability: not enough to hand off on its own, enough when the bot has no
+    /// answer of its own to give (`decide::unless_a_person_is_likelier`).
+    pub leaning: Option<(Topic, f32)>,
     /// The confirmation card's button the message was, if it was one (the widget says
     /// which action it answers).
     pub card: Option<CardAnswer>,
@@ -86,6 +90,21 @@ fn weak_and_alone(p: f32, prediction: &Prediction, upset: bool) -> bool {
         && ((!upset && SHOP_QUESTIONS.contains(&intent)) || intent == "complaint")
 }
 
+/// From this probability (the cut-off is 0.5) a topic a person must handle is leant
+/// towards: the calibrated models put most messages about it above 0.4 and ordinary shop
+/// questions far below (`widget/model/topics/`, the held-out figures in docs/model-card.md).
+pub const LEANING: f32 = 0.4;
+
+/// The likeliest topic a person must handle that `text` leans towards without reaching its
+/// cut-off, if none reached it.
+fn leaning_of(text: &str) -> Option<(Topic, f32)> {
+    kefu_intent::topics::builtin()
+        .scores(text)
+        .into_iter()
+        .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
 /// [`topic_of`] over every topic's probability.
 fn pick(scores: Vec<(Topic, f32)>) -> Option<(Topic, f32)> {
     let over: Vec<(Topic, f32)> = scores.into_iter().filter(|(_, p)| *p >= 0.5).collect();
@@ -110,6 +129,7 @@ impl Understanding {
             slots: slots::extract(text),
             upset,
             topic: topic_of(text, &prediction, upset),
+            leaning: leaning_of(text),
             prediction,
             card: None,
             taught: None,
