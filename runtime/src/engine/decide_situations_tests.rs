@@ -313,3 +313,44 @@ fn a_product_question_with_late_inside_a_word_is_about_the_product() {
     let c = call(decide(&shop, &u));
     assert_eq!(c.intent(), "product_info");
 }
+
+#[test]
+fn an_order_status_asked_for_again_is_given_again_with_a_person_offered() {
+    let status = kefu_protocol::Card::OrderStatus {
+        order_id: "1001".into(),
+        status: "shipped".into(),
+        status_label: "shipped".into(),
+        carrier: None,
+        tracking_number: None,
+        eta: None,
+    };
+    let mut ctx = ctx();
+    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    let u = msg("where is it?", "track_order", 0.95);
+    let d = finish(
+        &ctx,
+        &u,
+        answer_with(
+            "track_order",
+            "Order 1001 has shipped.".into(),
+            vec![status],
+        ),
+    );
+    assert!(d.text.starts_with("Order 1001 has shipped. "), "{}", d.text);
+    assert!(
+        d.text.ends_with(crate::engine::replies::text(
+            Line::FrustrationOffer,
+            kefu_protocol::Lang::En
+        )),
+        "{}",
+        d.text
+    );
+    assert!(matches!(d.cards[0], Card::OrderStatus { .. }));
+    // The same words without the facts are a loop: a person is offered instead.
+    let d = finish(
+        &ctx,
+        &u,
+        answer_with("track_order", "Order 1001 has shipped.".into(), vec![]),
+    );
+    says(&d, Line::OfferHuman);
+}

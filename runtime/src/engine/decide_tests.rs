@@ -442,47 +442,6 @@ fn the_second_unhelpful_turn_or_a_repeated_reply_offers_a_person_instead() {
 }
 
 #[test]
-fn an_order_status_asked_for_again_is_given_again_with_a_person_offered() {
-    let status = Card::OrderStatus {
-        order_id: "1001".into(),
-        status: "shipped".into(),
-        status_label: "shipped".into(),
-        carrier: None,
-        tracking_number: None,
-        eta: None,
-    };
-    let mut ctx = ctx();
-    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
-    let u = msg("where is it?", "track_order", 0.95);
-    let d = finish(
-        &ctx,
-        &u,
-        answer_with(
-            "track_order",
-            "Order 1001 has shipped.".into(),
-            vec![status],
-        ),
-    );
-    assert!(d.text.starts_with("Order 1001 has shipped. "), "{}", d.text);
-    assert!(
-        d.text.ends_with(crate::engine::replies::text(
-            Line::FrustrationOffer,
-            Lang::En
-        )),
-        "{}",
-        d.text
-    );
-    assert!(matches!(d.cards[0], Card::OrderStatus { .. }));
-    // The same words without the facts are a loop: a person is offered instead.
-    let d = finish(
-        &ctx,
-        &u,
-        answer_with("track_order", "Order 1001 has shipped.".into(), vec![]),
-    );
-    says(&d, Line::OfferHuman);
-}
-
-#[test]
 fn an_upset_shopper_is_offered_a_person_alongside_the_answer_at_raised_priority() {
     let mut u = msg("where is order 1001", "track_order", 0.95);
     u.upset = true;
