@@ -1,5 +1,6 @@
-//! Installs what the build and the tests need, if missing: the wasm32 target, wasm-bindgen-cli
-//! at exactly the version in Cargo.lock, Chromium, and the e2e harness's npm packages.
+//! Installs what the build and the tests need, if missing: make, the wasm32 target,
+//! wasm-bindgen-cli at exactly the version in Cargo.lock, Chromium, and the e2e harness's npm
+//! packages.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -64,9 +65,34 @@ pub fn build_binary(steps: &mut Steps, package: &str, bin: &str) -> Result<PathB
         .with_context(|| format!("cargo reported no executable for {bin}"))
 }
 
-/// The wasm32 target and wasm-bindgen-cli matching Cargo.lock: one step.
+/// `apt-get <args>`, through sudo unless this is root, non-interactive.
+fn apt(args: &[&str]) -> Command {
+    let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
+    let mut cmd = if root_user {
+        Command::new("apt-get")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("apt-get");
+        sudo
+    };
+    cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd
+}
+
+/// make (jemalloc, the `kefu` binary's allocator, is built with it), the wasm32 target and
+/// wasm-bindgen-cli matching Cargo.lock: one step.
 pub fn ensure_build_tools(steps: &mut Steps) -> Result<()> {
-    steps.start("checking the build tools (the wasm32 target, wasm-bindgen-cli)");
+    steps.start("checking the build tools (make, the wasm32 target, wasm-bindgen-cli)");
+    if Command::new("make").arg("--version").output().is_err() {
+        run(
+            "updating Debian package lists for make",
+            &mut apt(&["update", "-q"]),
+        )?;
+        run(
+            "installing make, which builds jemalloc (apt-get install make)",
+            &mut apt(&["install", "-y", "-q", "make"]),
+        )?;
+    }
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed
@@ -104,19 +130,6 @@ pub fn ensure_browser(steps: &mut Steps) -> Result<()> {
         "checking the browser test tools (Chromium, a Chinese font, Node.js, playwright-core, axe-core)",
     );
     if !std::path::Path::new("/usr/bin/chromium").exists() {
-        let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
-        let apt = |args: &[&str]| {
-            let mut cmd = if root_user {
-                Command::new("apt-get")
-            } else {
-                Command::new("sudo")
-            };
-            if !root_user {
-                cmd.arg("apt-get");
-            }
-            cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-            cmd
-        };
         run(
             "updating Debian package lists for Chromium",
             &mut apt(&["update", "-q"]),
