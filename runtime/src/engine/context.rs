@@ -10,6 +10,7 @@
 //! is a pure function of this value and the message ([`super::decide`]).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kefu_intent::slots::SlotKind;
 
@@ -20,8 +21,8 @@ use super::understand::Understanding;
 use crate::plugins::manifest::Need;
 use crate::plugins::{MoneyLimits, PluginHost};
 use crate::store::{
-    ActionRecord, Conversation, DEFAULT_REPLY_WITHIN_HOURS, FaqEntry, MerchantSettings,
-    OrderRecord, Store, StoreError, TurnSnapshot,
+    ActionRecord, Conversation, FaqEntry, MerchantConfig, MerchantSettings, OrderRecord, Store,
+    StoreError, TurnSnapshot,
 };
 
 /// What a merchant's plugin does for one intent, as its manifest and `describe()` say.
@@ -67,10 +68,9 @@ pub struct TurnContext {
     pub settings: MerchantSettings,
     /// The bot's latest message: its text and the intent it answered.
     pub last_bot: Option<(String, Option<String>)>,
-    /// The merchant's FAQ entries, every language.
-    pub faq: Vec<FaqEntry>,
-    /// The merchant's wording of the bot's own lines, by (line key, language tag).
-    pub wording: HashMap<(String, String), String>,
+    /// The merchant's FAQ entries (every language), its wording of the bot's own lines and
+    /// its catalogue.
+    pub config: Arc<MerchantConfig>,
     /// The orders the message (or the pending question) names, as the merchant's data has
     /// them: for proving ownership.
     pub orders: Vec<OrderRecord>,
@@ -136,9 +136,15 @@ impl TurnContext {
         self.orders.iter().find(|o| o.id == number)
     }
 
+    /// The merchant's FAQ entries, every language.
+    pub fn faq(&self) -> &[FaqEntry] {
+        &self.config.faq
+    }
+
     /// `line` in `lang` as the merchant worded it, if they did.
     pub fn wording(&self, line: Line, lang: Lang) -> Option<&str> {
-        self.wording
+        self.config
+            .wording
             .get(&(line.key().to_string(), lang.tag().to_string()))
             .map(String::as_str)
     }
@@ -181,17 +187,12 @@ impl TurnContext {
             conversation,
             settings,
             last_bot,
-            faq,
-            wording,
+            config,
             orders,
             names_product,
             action,
             trust,
         } = snapshot;
-        let settings = settings.unwrap_or_else(|| MerchantSettings {
-            reply_within_hours: DEFAULT_REPLY_WITHIN_HOURS,
-            ..MerchantSettings::default()
-        });
         let mut served = HashMap::new();
         for plugin in plugins.plugins_of(merchant) {
             let manifest = plugin.manifest();
@@ -210,8 +211,7 @@ impl TurnContext {
             conversation,
             settings,
             last_bot,
-            faq,
-            wording,
+            config,
             orders,
             names_product,
             proposed_action: action,

@@ -245,7 +245,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
         let entries: Vec<_> = ctx
-            .faq
+            .faq()
             .iter()
             .filter(|e| e.lang == lang.tag())
             .cloned()
@@ -323,7 +323,7 @@ fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntr
     else {
         return None;
     };
-    ctx.faq
+    ctx.faq()
         .iter()
         .find(|e| e.id == *id && e.lang == u.lang.tag())
 }
@@ -370,7 +370,7 @@ fn intake(
             d.intent = URGENT.into();
             // What the shop can do now, in its own words: its fastest delivery options.
             if let Some(entry) = ctx
-                .faq
+                .faq()
                 .iter()
                 .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
             {

@@ -26,15 +26,17 @@ fn intent(label: &str) -> Target {
 /// The demo context with an entry an agent saved from a conversation.
 fn with_gift_wrap() -> TurnContext {
     let mut ctx = ctx();
-    ctx.faq.push(FaqEntry {
-        id: 9,
-        question: "do you gift wrap".into(),
-        answer: "Yes: tick 'gift' at checkout, it is free.".into(),
-        lang: "en".into(),
-        intent: None,
-        // Saved from a conversation: private until the merchant publishes it.
-        public: false,
-    });
+    std::sync::Arc::make_mut(&mut ctx.config)
+        .faq
+        .push(FaqEntry {
+            id: 9,
+            question: "do you gift wrap".into(),
+            answer: "Yes: tick 'gift' at checkout, it is free.".into(),
+            lang: "en".into(),
+            intent: None,
+            // Saved from a conversation: private until the merchant publishes it.
+            public: false,
+        });
     ctx
 }
 

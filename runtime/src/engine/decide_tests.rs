@@ -3,6 +3,7 @@
 //! test pins the decision, not the classifier.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kefu_intent::Prediction;
 use kefu_protocol::{Card, ConversationState};
@@ -15,7 +16,7 @@ use crate::engine::replies::{Lang, Line};
 use crate::engine::understand::Understanding;
 use crate::plugins::manifest::Need;
 use crate::plugins::{CallError, MoneyLimits, PluginReply, Proposal};
-use crate::store::{Conversation, FaqEntry, MerchantSettings, OrderRecord};
+use crate::store::{Conversation, FaqEntry, MerchantConfig, MerchantSettings, OrderRecord};
 
 use ConversationState::{Bot, Human, WaitingForHuman};
 
@@ -92,15 +93,17 @@ pub(super) fn ctx() -> TurnContext {
             ..MerchantSettings::default()
         },
         last_bot: None,
-        faq: vec![FaqEntry {
-            id: 1,
-            question: "What is your return policy?".into(),
-            answer: "Returns are free within 30 days.".into(),
-            lang: "en".into(),
-            intent: Some("check_refund_policy".into()),
-            public: true,
-        }],
-        wording: HashMap::new(),
+        config: Arc::new(MerchantConfig {
+            faq: vec![FaqEntry {
+                id: 1,
+                question: "What is your return policy?".into(),
+                answer: "Returns are free within 30 days.".into(),
+                lang: "en".into(),
+                intent: Some("check_refund_policy".into()),
+                public: true,
+            }],
+            ..MerchantConfig::default()
+        }),
         orders: vec![order("1001", "jane@example.com")],
         names_product: false,
         proposed_action: None,
@@ -470,7 +473,8 @@ fn an_upset_shopper_is_offered_a_person_alongside_the_answer_at_raised_priority(
 #[test]
 fn the_merchants_wording_replaces_the_bots_own_line() {
     let mut ctx = ctx();
-    ctx.wording
+    Arc::make_mut(&mut ctx.config)
+        .wording
         .insert(("greeting".into(), "en".into()), "Welcome to Demo!".into());
     let d = reply(decide(&ctx, &msg("hello there", "greeting", 0.95)));
     assert_eq!(worded(&ctx, d, Lang::En).text, "Welcome to Demo!");
@@ -566,7 +570,7 @@ fn a_delivery_problem_is_taken_in_and_handed_to_a_person_with_the_order() {
 fn urgency_is_acknowledged_with_the_fastest_options_and_a_person_at_raised_priority() {
     use kefu_intent::topics::Topic;
     let mut ctx = ctx();
-    ctx.faq.push(FaqEntry {
+    Arc::make_mut(&mut ctx.config).faq.push(FaqEntry {
         id: 2,
         question: "What shipping options do you offer?".into(),
         answer: "Express (1-2 business days) is $15.".into(),

@@ -282,11 +282,9 @@ impl Engine {
         {
             tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
         }
-        // What the merchant's agents taught comes before the model's own reading.
-        let correction = self.taught.nearest(&self.store, merchant, text).await?;
-        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""))
-            .as_taught(correction);
+        let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""));
         u.card = input.card.clone();
+        let mut taught = false;
         let mut exec = Executor::new(merchant, conversation);
         for _ in 0..MAX_ATTEMPTS {
             let live = |settings: &_| self.someone_live(merchant, settings);
@@ -294,6 +292,17 @@ impl Engine {
                 TurnContext::load(&self.store, &self.plugins, live, merchant, conversation, &u)
                     .await?
                     .ok_or(EngineError::UnknownConversation)?;
+            // What the merchant's agents taught comes before the model's own reading (it
+            // changes the intent and topics, never what the context was loaded for).
+            if !taught {
+                let version = ctx.config.version;
+                let correction = self
+                    .taught
+                    .nearest(&self.store, merchant, text, version)
+                    .await?;
+                u = u.as_taught(correction);
+                taught = true;
+            }
             ctx.trust.now = unix_now();
             ctx.trust.address_failures = self.proof_failures.count(input.peer);
             let fallback = match &input.locale {

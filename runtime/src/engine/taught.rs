@@ -21,6 +21,8 @@ use crate::store::{CorrectionRecord, Store, StoreError};
 #[derive(Debug, Default)]
 struct Merchant {
     last_id: i64,
+    /// The merchant's configuration version when its rows were last read.
+    version: i64,
     corrections: Corrections,
 }
 
@@ -32,18 +34,24 @@ pub struct TaughtPhrasings {
 
 impl TaughtPhrasings {
     /// The phrasing of `merchant` that `text` says again, if any, after reading what was
-    /// taught since the last look.
+    /// taught since the last look — unless the merchant's configuration is still at the
+    /// `version` read then (teaching raises it: [`crate::store::MerchantConfig`]).
     pub async fn nearest(
         &self,
         store: &Store,
         merchant: &str,
         text: &str,
+        version: i64,
     ) -> Result<Option<Correction>, StoreError> {
-        let after = self.read().get(merchant).map_or(0, |m| m.last_id);
-        let new = store.corrections_after(merchant, after).await?;
-        if !new.is_empty() {
+        let (after, seen) = self
+            .read()
+            .get(merchant)
+            .map_or((0, None), |m| (m.last_id, Some(m.version)));
+        if seen.is_none_or(|seen| seen < version) {
+            let new = store.corrections_after(merchant, after).await?;
             let mut merchants = self.write();
             let m = merchants.entry(merchant.to_string()).or_default();
+            m.version = m.version.max(version);
             // Two turns may have read the same rows at once: each is added once.
             for record in new {
                 if record.id > m.last_id {

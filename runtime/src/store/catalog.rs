@@ -35,6 +35,16 @@ fn cjk_bigrams(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The product of `catalog` that `text` names best, if any names it well enough.
+pub fn named_product<'a>(catalog: &'a [ProductRecord], text: &str) -> Option<&'a ProductRecord> {
+    catalog
+        .iter()
+        .map(|p| (product_score(p, text), p))
+        .filter(|(score, _)| *score >= 3)
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.sku.cmp(&a.1.sku)))
+        .map(|(_, p)| p)
+}
+
 /// How well `product` matches `query`: name words and SKU count most, description words a
 /// little, Chinese name bigrams like name words.
 fn product_score(product: &ProductRecord, query: &str) -> u32 {
@@ -222,14 +232,7 @@ impl Store {
         merchant: &str,
         text: &str,
     ) -> Result<Option<ProductRecord>, StoreError> {
-        Ok(self
-            .catalog(merchant)
-            .await?
-            .into_iter()
-            .map(|p| (product_score(&p, text), p))
-            .filter(|(score, _)| *score >= 3)
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.sku.cmp(&a.1.sku)))
-            .map(|(_, p)| p))
+        Ok(named_product(&self.catalog(merchant).await?, text).cloned())
     }
 }
 

@@ -30,6 +30,7 @@ mod faq;
 mod group;
 mod kv;
 mod labels;
+mod merchant_config;
 mod merchants;
 mod notes;
 mod privacy;
@@ -63,6 +64,7 @@ pub use demo::{DemoAgent, DemoData};
 pub use deploy_reports::{ReportHeadline, StoredReport};
 pub use engine::{Database, Engine, TEST_DATABASE_VAR, UnknownDatabase};
 pub use faq::FaqEntry;
+pub use merchant_config::MerchantConfig;
 pub use merchants::{AgentRemoval, NewMerchantError, new_identity_secret, valid_merchant_id};
 pub use notes::Note;
 pub use privacy::{ERASED, Forgotten, MAX_RETENTION_DAYS};
@@ -209,6 +211,8 @@ pub struct Store {
     engine: Engine,
     /// Shopper turns waiting to be committed together (`group.rs`).
     turns: std::sync::Arc<group::TurnQueue>,
+    /// Merchants' FAQ, wording and catalogues as of their `config_version`.
+    config: std::sync::Arc<merchant_config::ConfigCache>,
 }
 
 impl Store {
@@ -235,6 +239,7 @@ impl Store {
             pool,
             engine,
             turns: Default::default(),
+            config: Default::default(),
         })
     }
 
@@ -441,37 +446,15 @@ impl Store {
         merchant: &str,
         id: &str,
     ) -> Result<Option<Conversation>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, merchant_id, state, locale, pending_intent, last_seq, failed_turns, \
-             priority, handoff_reason, pending, verified_email, agent_id, csat_asked, \
-             csat_score FROM conversations \
-             WHERE id = $1 AND merchant_id = $2 AND deleted_at IS NULL",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {CONVERSATION_COLUMNS} FROM conversations c \
+             WHERE c.id = $1 AND c.merchant_id = $2 AND c.deleted_at IS NULL"
+        ))
         .bind(id)
         .bind(merchant)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            let state: String = row.get("state");
-            Ok(Conversation {
-                id: row.get("id"),
-                merchant_id: row.get("merchant_id"),
-                state: ConversationState::parse(&state)
-                    .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
-                locale: row.get("locale"),
-                pending_intent: row.get("pending_intent"),
-                last_seq: row.get::<i64, _>("last_seq") as u64,
-                failed_turns: row.get::<i64, _>("failed_turns") as u32,
-                priority: row.get::<i64, _>("priority") as u32,
-                handoff_reason: row.get("handoff_reason"),
-                agent_id: row.get("agent_id"),
-                csat_asked: row.get::<i64, _>("csat_asked") != 0,
-                csat_score: row.get::<Option<i64>, _>("csat_score").map(|s| s as u8),
-                pending: row.get("pending"),
-                verified_email: row.get("verified_email"),
-            })
-        })
-        .transpose()
+        row.as_ref().map(conversation_from_row).transpose()
     }
 
     /// Records that the shopper of `conversation` proved `email` is theirs.
@@ -520,21 +503,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(message_from_row).collect()
-    }
-
-    /// The bot's latest message in `conversation` as (text, intent answered), if any.
-    pub async fn last_bot_message(
-        &self,
-        conversation: &str,
-    ) -> Result<Option<(String, Option<String>)>, StoreError> {
-        let row = sqlx::query(
-            "SELECT text, intent FROM messages WHERE conversation_id = $1 AND author = 'bot' \
-             ORDER BY seq DESC LIMIT 1",
-        )
-        .bind(conversation)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| (r.get("text"), r.get("intent"))))
     }
 
     /// Appends `messages` to the conversation in one transaction and applies `update` to
@@ -594,50 +562,85 @@ async fn insert_messages(
         .bind(conversation)
         .fetch_one(&mut *tx)
         .await?;
-    let mut seq = row.get::<i64, _>("last_seq") as u64;
+    let last_seq = row.get::<i64, _>("last_seq") as u64;
+    insert_messages_after(tx, conversation, last_seq, messages, state, agent_name).await
+}
+
+/// [`insert_messages`] for a caller that read the conversation's `last_seq` in `tx`
+/// already: every message in one statement.
+async fn insert_messages_after(
+    tx: &mut sqlx::AnyConnection,
+    conversation: &str,
+    last_seq: u64,
+    messages: Vec<NewMessage>,
+    state: ConversationState,
+    agent_name: Option<&str>,
+) -> Result<Option<Vec<ChatMessage>>, StoreError> {
+    if messages.is_empty() {
+        return Ok(Some(vec![]));
+    }
+    const COLUMNS: usize = 15;
     let now = now_ms();
-    let mut csat = false;
+    let csat = messages
+        .iter()
+        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    let rows: Vec<String> = (0..messages.len())
+        .map(|i| {
+            let p = |k: usize| format!("${}", i * COLUMNS + k);
+            format!(
+                "({}, {}, {}, {}, {}, {}, {}, CAST({} AS REAL), {}, {}, {}, {}, {}, {}, {})",
+                p(1),
+                p(2),
+                p(3),
+                p(4),
+                p(5),
+                p(6),
+                p(7),
+                p(8),
+                p(9),
+                p(10),
+                p(11),
+                p(12),
+                p(13),
+                p(14),
+                p(15)
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
+         intent, confidence, state, created_at, agent_name, line, failed, handoff_reason, \
+         upset) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
     let mut stored = Vec::with_capacity(messages.len());
-    for m in messages {
-        seq += 1;
+    for (seq, m) in (last_seq + 1..).zip(messages) {
         let author = match m.author {
             Author::Shopper => "shopper",
             Author::Bot => "bot",
             Author::Agent => "agent",
         };
-        csat |= m.cards.iter().any(|c| matches!(c, Card::Csat { .. }));
         let cards =
             serde_json::to_string(&m.cards).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let result = sqlx::query(
-            "INSERT INTO messages (conversation_id, seq, author, text, cards, client_msg_id, \
-             intent, confidence, state, created_at, agent_name, line, failed, handoff_reason, \
-             upset) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS REAL), $9, $10, $11, $12, $13, $14, \
-             $15)",
-        )
-        .bind(conversation)
-        .bind(seq as i64)
-        .bind(author)
-        .bind(&m.text)
-        .bind(&cards)
-        .bind(&m.client_msg_id)
-        .bind(&m.intent)
-        // As text: sqlx's `Any` types a missing float as the other float width, and
-        // PostgreSQL then reads a statement prepared for one with the other's bytes.
-        .bind(m.confidence.map(|c| c.to_string()))
-        .bind(state.as_str())
-        .bind(now)
-        .bind(agent_name)
-        .bind(&m.marks.line)
-        .bind(i64::from(m.marks.failed))
-        .bind(&m.marks.handoff_reason)
-        .bind(i64::from(m.marks.upset))
-        .execute(&mut *tx)
-        .await;
-        match result {
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
-            other => other?,
-        };
+        query = query
+            .bind(conversation)
+            .bind(seq as i64)
+            .bind(author)
+            .bind(m.text.clone())
+            .bind(cards)
+            .bind(m.client_msg_id.clone())
+            .bind(m.intent.clone())
+            // As text: sqlx's `Any` types a missing float as the other float width, and
+            // PostgreSQL then reads a statement prepared for one with the other's bytes.
+            .bind(m.confidence.map(|c| c.to_string()))
+            .bind(state.as_str())
+            .bind(now)
+            .bind(agent_name)
+            .bind(m.marks.line.clone())
+            .bind(i64::from(m.marks.failed))
+            .bind(m.marks.handoff_reason.clone())
+            .bind(i64::from(m.marks.upset));
         stored.push(ChatMessage {
             seq,
             author: m.author,
@@ -649,6 +652,11 @@ async fn insert_messages(
             agent: agent_name.map(str::to_string),
         });
     }
+    match query.execute(&mut *tx).await {
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
+        other => other?,
+    };
+    let seq = last_seq + stored.len() as u64;
     sqlx::query(
         "UPDATE conversations SET last_seq = $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, updated_at = $3 \
          WHERE id = $4",
@@ -660,6 +668,33 @@ async fn insert_messages(
     .execute(&mut *tx)
     .await?;
     Ok(Some(stored))
+}
+
+/// The `conversations` columns (of `c`) [`conversation_from_row`] reads.
+const CONVERSATION_COLUMNS: &str = "c.id, c.merchant_id, c.state, c.locale, c.pending_intent, \
+     c.last_seq, c.failed_turns, c.priority, c.handoff_reason, c.pending, c.verified_email, \
+     c.agent_id, c.csat_asked, c.csat_score";
+
+/// A row holding [`CONVERSATION_COLUMNS`] as a conversation header.
+fn conversation_from_row(row: &sqlx::any::AnyRow) -> Result<Conversation, StoreError> {
+    let state: String = row.get("state");
+    Ok(Conversation {
+        id: row.get("id"),
+        merchant_id: row.get("merchant_id"),
+        state: ConversationState::parse(&state)
+            .ok_or_else(|| StoreError::Corrupt(format!("state `{state}`")))?,
+        locale: row.get("locale"),
+        pending_intent: row.get("pending_intent"),
+        last_seq: row.get::<i64, _>("last_seq") as u64,
+        failed_turns: row.get::<i64, _>("failed_turns") as u32,
+        priority: row.get::<i64, _>("priority") as u32,
+        handoff_reason: row.get("handoff_reason"),
+        agent_id: row.get("agent_id"),
+        csat_asked: row.get::<i64, _>("csat_asked") != 0,
+        csat_score: row.get::<Option<i64>, _>("csat_score").map(|s| s as u8),
+        pending: row.get("pending"),
+        verified_email: row.get("verified_email"),
+    })
 }
 
 /// A `messages` row as a [`ChatMessage`].

@@ -146,47 +146,52 @@ impl BusinessHours {
     }
 }
 
+/// The `merchants` columns [`settings_from_row`] reads.
+pub(super) const SETTINGS_COLUMNS: &str = "name, refund_cap_minor, identity_secret, business_hours, \
+     reply_within_hours, handoff_phrases, default_locale, on_device_answers, typing_suggestions, \
+     brand_color, logo_url";
+
+/// A row holding [`SETTINGS_COLUMNS`] as the merchant's settings.
+pub(super) fn settings_from_row(r: &sqlx::any::AnyRow) -> Result<MerchantSettings, StoreError> {
+    let hours: Option<String> = r.get("business_hours");
+    Ok(MerchantSettings {
+        name: r.get("name"),
+        refund_cap_minor: r
+            .get::<Option<i64>, _>("refund_cap_minor")
+            .map(|v| v as u64),
+        identity_secret: r.get("identity_secret"),
+        business_hours: hours
+            .map(|h| serde_json::from_str(&h))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
+        reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
+        handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
+            .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
+        default_locale: r.get("default_locale"),
+        on_device: OnDevice {
+            answers: r.get::<i64, _>("on_device_answers") != 0,
+            suggestions: r.get::<i64, _>("typing_suggestions") != 0,
+        },
+        brand: Brand {
+            color: r.get("brand_color"),
+            logo_url: r.get("logo_url"),
+        },
+    })
+}
+
 impl Store {
     /// A merchant's settings.
     pub async fn merchant_settings(
         &self,
         merchant: &str,
     ) -> Result<Option<MerchantSettings>, StoreError> {
-        let row = sqlx::query(
-            "SELECT name, refund_cap_minor, identity_secret, business_hours, reply_within_hours, \
-             handoff_phrases, default_locale, on_device_answers, typing_suggestions, \
-             brand_color, logo_url FROM merchants WHERE id = $1",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {SETTINGS_COLUMNS} FROM merchants WHERE id = $1"
+        ))
         .bind(merchant)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| {
-            let hours: Option<String> = r.get("business_hours");
-            Ok(MerchantSettings {
-                name: r.get("name"),
-                refund_cap_minor: r
-                    .get::<Option<i64>, _>("refund_cap_minor")
-                    .map(|v| v as u64),
-                identity_secret: r.get("identity_secret"),
-                business_hours: hours
-                    .map(|h| serde_json::from_str(&h))
-                    .transpose()
-                    .map_err(|e| StoreError::Corrupt(format!("business hours: {e}")))?,
-                reply_within_hours: r.get::<i64, _>("reply_within_hours") as u32,
-                handoff_phrases: serde_json::from_str(&r.get::<String, _>("handoff_phrases"))
-                    .map_err(|e| StoreError::Corrupt(format!("handoff phrases: {e}")))?,
-                default_locale: r.get("default_locale"),
-                on_device: OnDevice {
-                    answers: r.get::<i64, _>("on_device_answers") != 0,
-                    suggestions: r.get::<i64, _>("typing_suggestions") != 0,
-                },
-                brand: Brand {
-                    color: r.get("brand_color"),
-                    logo_url: r.get("logo_url"),
-                },
-            })
-        })
-        .transpose()
+        row.as_ref().map(settings_from_row).transpose()
     }
 
     /// Replaces `merchant`'s settings (all but the identity secret) at once.

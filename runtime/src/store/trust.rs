@@ -1,9 +1,9 @@
 //! What the store keeps about trust in a conversation beyond its header: until when its
 //! verified email counts (a signed identity's expiry), how many proofs of ownership failed
-//! in it, and which action the latest message's confirmation card shows.
+//! in it, and which action the latest message's confirmation card shows. A turn reads them
+//! with its snapshot ([`Store::turn_snapshot`]).
 
 use kefu_protocol::Card;
-use sqlx::Row;
 
 use super::{Store, StoreError};
 
@@ -31,36 +31,6 @@ pub fn card_action(card: &Card) -> Option<&str> {
 }
 
 impl Store {
-    /// The trust facts of `conversation`.
-    pub async fn trust(&self, conversation: &str) -> Result<TrustRow, StoreError> {
-        let Some(row) =
-            sqlx::query("SELECT verified_until, proof_failures FROM conversations WHERE id = $1")
-                .bind(conversation)
-                .fetch_optional(&self.pool)
-                .await?
-        else {
-            return Ok(TrustRow::default());
-        };
-        let latest = sqlx::query(
-            "SELECT cards FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1",
-        )
-        .bind(conversation)
-        .fetch_optional(&self.pool)
-        .await?;
-        let cards: Vec<Card> = match latest {
-            Some(r) => serde_json::from_str(&r.get::<String, _>("cards"))
-                .map_err(|e| StoreError::Corrupt(format!("message cards: {e}")))?,
-            None => vec![],
-        };
-        Ok(TrustRow {
-            verified_until: row
-                .get::<Option<i64>, _>("verified_until")
-                .map(|s| s.max(0) as u64),
-            proof_failures: row.get::<i64, _>("proof_failures").max(0) as u32,
-            latest_card_action: cards.iter().find_map(card_action).map(str::to_string),
-        })
-    }
-
     /// Records that a signed identity vouched for `email` in `conversation` until `until`
     /// (Unix seconds): the email is proof only until then.
     pub async fn set_verified_identity(
@@ -87,6 +57,16 @@ mod tests {
 
     use super::*;
     use crate::store::{DemoData, TurnWrite, TurnWritten};
+
+    /// The trust facts a turn of `conversation` reads.
+    async fn trust(store: &Store, conversation: &str) -> TrustRow {
+        store
+            .turn_snapshot("demo", conversation, "", |_, _| (vec![], None))
+            .await
+            .unwrap()
+            .unwrap()
+            .trust
+    }
 
     fn turn(
         store_conv: &crate::store::Conversation,
@@ -122,7 +102,7 @@ mod tests {
             .set_verified_identity(&conv.id, "jane@example.com", 1_900_000_000)
             .await
             .unwrap();
-        let t = store.trust(&conv.id).await.unwrap();
+        let t = trust(&store, &conv.id).await;
         assert_eq!(
             (t.verified_until, t.proof_failures),
             (Some(1_900_000_000), 0)
@@ -135,7 +115,7 @@ mod tests {
             .await
             .unwrap();
         assert!(matches!(w, TurnWritten::Stored(_)), "{w:?}");
-        let t = store.trust(&conv.id).await.unwrap();
+        let t = trust(&store, &conv.id).await;
         assert_eq!(
             (t.verified_until, t.proof_failures),
             (Some(1_900_000_000), 1)
@@ -145,7 +125,7 @@ mod tests {
             .write_turn(turn(&conv, Some("carlos@example.com"), false))
             .await
             .unwrap();
-        let t = store.trust(&conv.id).await.unwrap();
+        let t = trust(&store, &conv.id).await;
         assert_eq!((t.verified_until, t.proof_failures), (None, 1));
     }
 }

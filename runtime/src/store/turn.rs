@@ -9,16 +9,20 @@
 //! flight while an agent claims the chat can no longer put the chat back in the queue from
 //! a stale copy.
 
-use kefu_protocol::{ChatMessage, ConversationState};
+use std::sync::Arc;
+
+use kefu_protocol::{Card, ChatMessage, ConversationState};
 use sqlx::Row;
 
 use super::actions::{insert_action, set_action_state};
 use super::audit::insert_call;
-use super::trust::TrustRow;
+use super::catalog::named_product;
+use super::settings::{SETTINGS_COLUMNS, settings_from_row};
+use super::trust::{TrustRow, card_action};
 use super::{
-    ActionRecord, ActionState, AuditEntry, CallRecording, Conversation, ConversationUpdate,
-    FaqEntry, MerchantSettings, NewMessage, OrderRecord, Store, StoreError, insert_messages,
-    now_ms,
+    ActionRecord, ActionState, AuditEntry, CONVERSATION_COLUMNS, CallRecording, Conversation,
+    ConversationUpdate, MerchantConfig, MerchantSettings, NewMessage, OrderRecord, Store,
+    StoreError, conversation_from_row, insert_messages_after, now_ms,
 };
 
 /// What a turn is decided on, as stored.
@@ -27,13 +31,12 @@ pub struct TurnSnapshot {
     /// The conversation header; the turn's write is conditional on it.
     pub conversation: Conversation,
     /// The merchant's settings.
-    pub settings: Option<MerchantSettings>,
+    pub settings: MerchantSettings,
     /// The bot's latest message: text and the intent it answered.
     pub last_bot: Option<(String, Option<String>)>,
-    /// The merchant's FAQ.
-    pub faq: Vec<FaqEntry>,
-    /// The merchant's wording of the bot's lines, by (key, language).
-    pub wording: std::collections::HashMap<(String, String), String>,
+    /// The merchant's FAQ, wording and catalogue, as of the version read with the
+    /// conversation or later.
+    pub config: Arc<MerchantConfig>,
     /// The orders asked for that exist.
     pub orders: Vec<OrderRecord>,
     /// Whether the message names a product of the catalogue.
@@ -86,26 +89,14 @@ pub enum TurnWritten {
 const RECENT: u32 = 30;
 
 impl Store {
-    /// The texts of the shopper's latest `n` messages in `conversation`, oldest first.
-    pub async fn recent_shopper_texts(
-        &self,
-        conversation: &str,
-        n: u32,
-    ) -> Result<Vec<String>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT text FROM messages WHERE conversation_id = $1 AND author = 'shopper' \
-             ORDER BY seq DESC LIMIT $2",
-        )
-        .bind(conversation)
-        .bind(i64::from(n))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.iter().rev().map(|r| r.get("text")).collect())
-    }
-
     /// The facts a turn of `conversation` (of `merchant`) on `text` is decided on; `None` if
     /// the merchant has no such conversation. `wanted` names, from the conversation and the
     /// shopper's latest messages just read, the orders to look up and the action to fetch.
+    ///
+    /// Two statements in all, whatever the merchant's configuration, plus one per order
+    /// and action wanted: the conversation with its merchant's settings and
+    /// configuration version, and the messages the turn looks back on. The FAQ, wording
+    /// and catalogue are read again only when that version moved ([`MerchantConfig`]).
     pub async fn turn_snapshot(
         &self,
         merchant: &str,
@@ -114,11 +105,24 @@ impl Store {
         wanted: impl FnOnce(&Conversation, &[String]) -> (Vec<String>, Option<String>),
     ) -> Result<Option<TurnSnapshot>, StoreError> {
         let _timer = crate::telemetry::StoreTimer::start("turn_snapshot");
-        let Some(conv) = self.conversation(merchant, conversation).await? else {
+        let Some(row) = sqlx::query(&format!(
+            "SELECT {CONVERSATION_COLUMNS}, c.verified_until, c.proof_failures, \
+             {SETTINGS_COLUMNS}, m.config_version \
+             FROM conversations c JOIN merchants m ON m.id = c.merchant_id \
+             WHERE c.id = $1 AND c.merchant_id = $2 AND c.deleted_at IS NULL"
+        ))
+        .bind(conversation)
+        .bind(merchant)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
             return Ok(None);
         };
-        let recent_shopper = self.recent_shopper_texts(conversation, RECENT).await?;
-        let (numbers, action) = wanted(&conv, &recent_shopper);
+        let conv = conversation_from_row(&row)?;
+        let settings = settings_from_row(&row)?;
+        let version: i64 = row.get("config_version");
+        let looking_back = self.looking_back(conversation).await?;
+        let (numbers, action) = wanted(&conv, &looking_back.shopper);
         let mut orders = Vec::new();
         for number in numbers {
             if !orders.iter().any(|o: &OrderRecord| o.id == number)
@@ -134,23 +138,70 @@ impl Store {
                 .filter(|a| a.state == ActionState::Proposed),
             None => None,
         };
+        let config = self.merchant_config(merchant, version).await?;
         Ok(Some(TurnSnapshot {
-            settings: self.merchant_settings(merchant).await?,
-            last_bot: self.last_bot_message(conversation).await?,
-            faq: self.faq(merchant).await?,
-            wording: self
-                .reply_templates(merchant)
-                .await?
-                .into_iter()
-                .map(|(key, lang, text)| ((key, lang), text))
-                .collect(),
+            settings,
+            last_bot: looking_back.last_bot,
+            names_product: named_product(&config.catalog, text).is_some(),
+            config,
             orders,
-            names_product: self.product_named(merchant, text).await?.is_some(),
             action,
-            trust: self.trust(conversation).await?,
+            trust: TrustRow {
+                verified_until: row
+                    .get::<Option<i64>, _>("verified_until")
+                    .map(|s| s.max(0) as u64),
+                proof_failures: row.get::<i64, _>("proof_failures").max(0) as u32,
+                latest_card_action: looking_back.latest_card_action,
+            },
             conversation: conv,
         }))
     }
+
+    /// What a turn looks back on in `conversation`, in one statement: the shopper's latest
+    /// messages, the bot's latest message, and the confirmation card on the latest message.
+    async fn looking_back(&self, conversation: &str) -> Result<LookingBack, StoreError> {
+        let rows = sqlx::query(
+            "SELECT 's' AS part, seq, text, intent, cards FROM (SELECT seq, text, intent, cards \
+             FROM messages WHERE conversation_id = $1 AND author = 'shopper' \
+             ORDER BY seq DESC LIMIT $2) s \
+             UNION ALL SELECT 'b' AS part, seq, text, intent, cards FROM (SELECT seq, text, \
+             intent, cards FROM messages WHERE conversation_id = $1 AND author = 'bot' \
+             ORDER BY seq DESC LIMIT 1) b \
+             UNION ALL SELECT 'l' AS part, seq, text, intent, cards FROM (SELECT seq, text, \
+             intent, cards FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1) l",
+        )
+        .bind(conversation)
+        .bind(i64::from(RECENT))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = LookingBack::default();
+        let mut shopper: Vec<(i64, String)> = Vec::new();
+        for r in &rows {
+            match r.get::<String, _>("part").as_str() {
+                "s" => shopper.push((r.get("seq"), r.get("text"))),
+                "b" => out.last_bot = Some((r.get("text"), r.get("intent"))),
+                _ => {
+                    let cards: Vec<Card> = serde_json::from_str(&r.get::<String, _>("cards"))
+                        .map_err(|e| StoreError::Corrupt(format!("message cards: {e}")))?;
+                    out.latest_card_action = cards.iter().find_map(card_action).map(str::to_string);
+                }
+            }
+        }
+        shopper.sort_by_key(|(seq, _)| *seq);
+        out.shopper = shopper.into_iter().map(|(_, text)| text).collect();
+        Ok(out)
+    }
+}
+
+/// The messages a turn looks back on.
+#[derive(Debug, Default)]
+struct LookingBack {
+    /// The shopper's latest messages, oldest first.
+    shopper: Vec<String>,
+    /// The bot's latest message: text and intent.
+    last_bot: Option<(String, Option<String>)>,
+    /// The action of the confirmation card on the latest message, if it carries one.
+    latest_card_action: Option<String>,
 }
 
 /// Writes `turn` inside `tx` (a transaction holding its conversation's write lock) if the
@@ -171,7 +222,8 @@ pub(super) async fn write_one(
         return Ok(TurnWritten::Changed);
     }
     let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
-    let Some(stored) = insert_messages(tx, &turn.conversation, turn.messages, state, None).await?
+    let Some(stored) =
+        insert_messages_after(tx, &turn.conversation, last_seq, turn.messages, state, None).await?
     else {
         return Ok(TurnWritten::Duplicate);
     };
@@ -371,6 +423,50 @@ mod tests {
             ..write(&seen, "t", ConversationState::Human)
         };
         assert_eq!(store.write_turn(stale).await.unwrap(), TurnWritten::Changed);
+    }
+
+    #[tokio::test]
+    async fn a_turn_looks_back_on_the_shoppers_latest_messages_the_bots_last_and_the_latest_card() {
+        let store = store().await;
+        let mut conv = store.create_conversation("demo", "en").await.unwrap();
+        for i in 0..RECENT + 5 {
+            let mut w = write(&conv, &format!("m{i}"), ConversationState::Bot);
+            w.messages = vec![message(
+                Author::Shopper,
+                &format!("message {i}"),
+                Some(&format!("m{i}")),
+            )];
+            if i == 3 {
+                w.messages.push(message(Author::Bot, "Hi!", None));
+            }
+            assert!(matches!(
+                store.write_turn(w).await.unwrap(),
+                TurnWritten::Stored(_)
+            ));
+            conv = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        }
+        let mut shopper = Vec::new();
+        let snapshot = store
+            .turn_snapshot("demo", &conv.id, "", |_, recent| {
+                shopper = recent.to_vec();
+                (vec![], None)
+            })
+            .await
+            .unwrap()
+            .unwrap();
+        let expected: Vec<String> = (5..RECENT + 5).map(|i| format!("message {i}")).collect();
+        assert_eq!(shopper, expected, "the latest {RECENT}, oldest first");
+        assert_eq!(snapshot.last_bot, Some(("Hi!".into(), None)));
+        assert_eq!(snapshot.trust.latest_card_action, None);
+        assert_eq!(snapshot.settings.name, "Kefu Demo Outfitters");
+        assert!(
+            store
+                .turn_snapshot("other", &conv.id, "", |_, _| (vec![], None))
+                .await
+                .unwrap()
+                .is_none(),
+            "another merchant's conversation is not found"
+        );
     }
 
     #[tokio::test]
