@@ -71,8 +71,8 @@ enum Cmd {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
-        /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed or
-        /// --unseen for those sets, which are measured once and reported apart).
+        /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
+        /// --unseen or --hidden for those sets, which are measured once and reported apart).
         #[arg(long)]
         conversations: bool,
         /// With --conversations: the blind set too.
@@ -90,6 +90,10 @@ enum Cmd {
         /// measured once and reported apart).
         #[arg(long, requires = "conversations")]
         unseen: bool,
+        /// With --conversations: the hidden set too (tests/conversations/hidden_*.toml,
+        /// measured once and reported apart).
+        #[arg(long, requires = "conversations")]
+        hidden: bool,
     },
 }
 
@@ -288,6 +292,7 @@ fn main() -> Result<()> {
             fresh,
             sealed,
             unseen,
+            hidden,
             ..
         } => {
             let mut run = cargo();
@@ -305,6 +310,9 @@ fn main() -> Result<()> {
             }
             if unseen {
                 run.env("KEFU_CONVERSATIONS_UNSEEN", "1");
+            }
+            if hidden {
+                run.env("KEFU_CONVERSATIONS_HIDDEN", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -156,21 +156,27 @@ impl Database {
                         )
                     })?;
                 }
-                options.max_connections(8).after_connect(|conn, _| {
-                    Box::pin(async move {
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                // A connection to a local file does not go stale: no ping before each
+                // statement (it was a round trip to the connection's thread every time).
+                options
+                    .max_connections(8)
+                    .test_before_acquire(false)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
                              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                        )
-                        .await?;
-                        Ok(())
+                            )
+                            .await?;
+                            Ok(())
+                        })
                     })
-                })
             }
             // An in-memory database exists once per connection: keep exactly one, forever.
             Self::SqliteMemory => options
                 .max_connections(1)
                 .min_connections(1)
+                .test_before_acquire(false)
                 .idle_timeout(None)
                 .max_lifetime(None)
                 .after_connect(|conn, _| {

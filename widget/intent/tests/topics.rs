@@ -8,7 +8,9 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - `topics_unseen.tsv`, a fifth writer's, labelled only `person` or `ordinary`, likewise
-//!   with `KEFU_TOPICS_UNSEEN=1`.
+//!   with `KEFU_TOPICS_UNSEEN=1`;
+//! - `topics_hidden.tsv`, a sixth writer's, labelled the same way, likewise with
+//!   `KEFU_TOPICS_HIDDEN=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -21,6 +23,7 @@ const BLIND: &str = include_str!("topics_blind.tsv");
 const FRESH: &str = include_str!("topics_fresh.tsv");
 const SEALED: &str = include_str!("topics_sealed.tsv");
 const UNSEEN: &str = include_str!("topics_unseen.tsv");
+const HIDDEN: &str = include_str!("topics_hidden.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -149,44 +152,67 @@ fn person_rows(file: &str, text: &str) -> Vec<(bool, String)> {
     })
 }
 
+/// Checks a `person`/`ordinary` set parses with at least `rows` lines, 100 for a person.
+fn check_person_set(file: &str, text: &str, at_least: usize) {
+    let rows = person_rows(file, text);
+    let person = rows.iter().filter(|(p, _)| *p).count();
+    assert!(
+        rows.len() >= at_least && person >= 100,
+        "{file}: {} rows, {person} for a person",
+        rows.len()
+    );
+}
+
+/// Reports how many of a `person`/`ordinary` set's messages go to a person.
+fn report_person_set(file: &str, text: &str) {
+    let rows = person_rows(file, text);
+    let to_person = |s: &str| detect(s).is_some_and(|d| d.0.needs_a_person());
+    let (person, ordinary): (Vec<_>, Vec<_>) = rows.iter().partition(|(p, _)| *p);
+    let heard = person.iter().filter(|(_, s)| to_person(s)).count();
+    let wrongly = ordinary.iter().filter(|(_, s)| to_person(s)).count();
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("\n## Topics: {file} (measured once)");
+    println!(
+        "sensitive topics sent to a person: {heard}/{} ({:.1}%, goal ≥ 95%)",
+        person.len(),
+        pct(heard, person.len())
+    );
+    println!(
+        "ordinary messages sent to a person: {wrongly}/{} ({:.1}%, goal ≤ 2%)",
+        ordinary.len(),
+        pct(wrongly, ordinary.len())
+    );
+    if std::env::var("KEFU_TOPICS_SHOW_MISSES").is_ok() {
+        for (p, s) in &rows {
+            if *p != to_person(s) {
+                println!("  {} {s}", if *p { "missed" } else { "false alarm" });
+            }
+        }
+    }
+}
+
 #[test]
 fn the_unseen_messages_parse() {
     // Parsed only: their figures are measured once, with KEFU_TOPICS_UNSEEN=1.
-    let rows = person_rows("topics_unseen.tsv", UNSEEN);
-    let person = rows.iter().filter(|(p, _)| *p).count();
-    assert!(
-        rows.len() >= 350 && person >= 100,
-        "{} rows, {person} for a person",
-        rows.len()
-    );
+    check_person_set("topics_unseen.tsv", UNSEEN, 350);
 }
 
 #[test]
 fn the_unseen_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_UNSEEN").is_ok_and(|v| v == "1") {
-        let rows = person_rows("topics_unseen.tsv", UNSEEN);
-        let to_person = |s: &str| detect(s).is_some_and(|d| d.0.needs_a_person());
-        let (person, ordinary): (Vec<_>, Vec<_>) = rows.iter().partition(|(p, _)| *p);
-        let heard = person.iter().filter(|(_, s)| to_person(s)).count();
-        let wrongly = ordinary.iter().filter(|(_, s)| to_person(s)).count();
-        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-        println!("\n## Topics: topics_unseen.tsv (measured once)");
-        println!(
-            "sensitive topics sent to a person: {heard}/{} ({:.1}%, goal ≥ 95%)",
-            person.len(),
-            pct(heard, person.len())
-        );
-        println!(
-            "ordinary messages sent to a person: {wrongly}/{} ({:.1}%, goal ≤ 2%)",
-            ordinary.len(),
-            pct(wrongly, ordinary.len())
-        );
-        if std::env::var("KEFU_TOPICS_SHOW_MISSES").is_ok() {
-            for (p, s) in &rows {
-                if *p != to_person(s) {
-                    println!("  {} {s}", if *p { "missed" } else { "false alarm" });
-                }
-            }
-        }
+        report_person_set("topics_unseen.tsv", UNSEEN);
+    }
+}
+
+#[test]
+fn the_hidden_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_HIDDEN=1.
+    check_person_set("topics_hidden.tsv", HIDDEN, 300);
+}
+
+#[test]
+fn the_hidden_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_HIDDEN").is_ok_and(|v| v == "1") {
+        report_person_set("topics_hidden.tsv", HIDDEN);
     }
 }
