@@ -60,6 +60,9 @@ impl Served {
 /// The facts one turn is decided on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnContext {
+    /// The `seq` an earlier send of this very message was stored at: the turn is then
+    /// answered with what that send stored, and nothing is decided.
+    pub resent: Option<u64>,
     /// The conversation as it was when the turn began.
     pub conversation: Conversation,
     /// What it waits on.
@@ -157,6 +160,7 @@ impl TurnContext {
         live: impl FnOnce(&MerchantSettings) -> bool,
         merchant: &str,
         conversation: &str,
+        client_msg_id: &str,
         u: &Understanding,
     ) -> Result<Option<Self>, StoreError> {
         // The orders the turn may be about: those written in the message, the one the
@@ -171,7 +175,7 @@ impl TurnContext {
         let mut pending = Pending::default();
         let mut remembered = Remembered::default();
         let Some(snapshot) = store
-            .turn_snapshot(merchant, conversation, &u.text, |conv, recent| {
+            .turn_snapshot(merchant, conversation, client_msg_id, &u.text, |conv, recent| {
                 pending = Pending::parse(conv.pending.as_deref());
                 remembered = Remembered::from_messages(recent);
                 numbers.extend(pending.order_number.clone());
@@ -184,6 +188,7 @@ impl TurnContext {
             return Ok(None);
         };
         let TurnSnapshot {
+            resent,
             conversation,
             settings,
             last_bot,
@@ -206,6 +211,7 @@ impl TurnContext {
             }
         }
         Ok(Some(Self {
+            resent,
             pending,
             live: live(&settings),
             conversation,

@@ -84,6 +84,7 @@ pub(super) fn ctx() -> TurnContext {
             pending: None,
             verified_email: None,
         },
+        resent: None,
         pending: Pending::default(),
         settings: MerchantSettings {
             name: "Demo".into(),

@@ -270,12 +270,6 @@ impl Engine {
         if text.len() > MAX_TEXT_BYTES {
             return Err(EngineError::TooLong);
         }
-        if let Some(turn) = self
-            .earlier_send(conversation, &input.client_msg_id)
-            .await?
-        {
-            return Ok(turn);
-        }
         let prediction = self.classifier.classify(text);
         if let Some(hint) = &input.hint
             && hint.intent != prediction.intent
@@ -289,9 +283,23 @@ impl Engine {
         for _ in 0..MAX_ATTEMPTS {
             let live = |settings: &_| self.someone_live(merchant, settings);
             let mut ctx =
-                TurnContext::load(&self.store, &self.plugins, live, merchant, conversation, &u)
-                    .await?
-                    .ok_or(EngineError::UnknownConversation)?;
+                TurnContext::load(
+                    &self.store,
+                    &self.plugins,
+                    live,
+                    merchant,
+                    conversation,
+                    &input.client_msg_id,
+                    &u,
+                )
+                .await?
+                .ok_or(EngineError::UnknownConversation)?;
+            // A resend is answered with what its first send stored, before anything is
+            // decided or any plugin called again.
+            if let Some(seq) = ctx.resent {
+                let messages = self.store.messages_after(conversation, seq - 1).await?;
+                return Ok(Turn::Duplicate { seq, messages });
+            }
             // What the merchant's agents taught comes before the model's own reading (it
             // changes the intent and topics, never what the context was loaded for).
             if !taught {

@@ -10,9 +10,10 @@
 //! What does not change: a turn is answered only after the `COMMIT` of its batch returned,
 //! so nothing is acknowledged before it is on disk; each turn is still written only if its
 //! conversation is as the turn's facts said (see [`super::turn`]), checked inside the
-//! batch, so a second turn of the same conversation in one batch sees the first. Each turn
-//! runs in a savepoint of its own: a resend (a unique violation, which aborts a whole
-//! PostgreSQL transaction) or a failure rolls back that turn alone.
+//! batch, so a second turn of the same conversation in one batch sees the first. A batch is
+//! first written as it comes; if a turn was a resend (a unique violation, which aborts a
+//! whole PostgreSQL transaction) or failed, the batch is rolled back and written again with
+//! each turn in a savepoint of its own, so that turn alone is rolled back.
 //!
 //! No writer task: the first caller to find the batch slot free leads, takes every turn
 //! queued (up to [`MAX_BATCH`]) and writes them on a task of its own, so the other turns
@@ -110,6 +111,44 @@ impl Store {
     /// their outcomes in the same order. Every outcome holds only once the transaction is
     /// committed; if the commit fails, every turn gets the error.
     pub async fn write_turns(&self, turns: Vec<TurnWrite>) -> Vec<Result<TurnWritten, StoreError>> {
+        // Nearly every batch stores every turn: first without a savepoint each (two
+        // statements a turn fewer); if one turn needs rolling back, the batch is rolled
+        // back and written again turn by turn.
+        let copies = turns.clone();
+        let conversations: Vec<&str> = turns.iter().map(|t| t.conversation.as_str()).collect();
+        let mut tx = match self.conversation_write_tx(&conversations).await {
+            Ok(tx) => tx,
+            Err(e) => return turns.iter().map(|_| Err(batch_error(&e))).collect(),
+        };
+        let mut outcomes = Vec::with_capacity(turns.len());
+        for turn in turns {
+            match write_one(&mut tx, turn).await {
+                // Nothing of a changed conversation was written.
+                Ok(outcome @ (TurnWritten::Stored(_) | TurnWritten::Changed)) => {
+                    outcomes.push(Ok(outcome));
+                }
+                _ => break,
+            }
+        }
+        if outcomes.len() < copies.len() {
+            if let Err(e) = tx.rollback().await {
+                return copies.iter().map(|_| Err(batch_error(&e))).collect();
+            }
+            return self.write_turns_one_by_one(copies).await;
+        }
+        self.turns.batches.fetch_add(1, Ordering::Relaxed);
+        match tx.commit().await {
+            Ok(()) => outcomes,
+            Err(e) => outcomes.into_iter().map(|_| Err(batch_error(&e))).collect(),
+        }
+    }
+
+    /// [`Store::write_turns`], each turn in a savepoint of its own, so that a turn that
+    /// failed or was a resend rolls back alone.
+    async fn write_turns_one_by_one(
+        &self,
+        turns: Vec<TurnWrite>,
+    ) -> Vec<Result<TurnWritten, StoreError>> {
         let conversations: Vec<&str> = turns.iter().map(|t| t.conversation.as_str()).collect();
         let mut tx = match self.conversation_write_tx(&conversations).await {
             Ok(tx) => tx,

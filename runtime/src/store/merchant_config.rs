@@ -104,7 +104,7 @@ mod tests {
 
     async fn config(store: &Store, conversation: &str) -> Arc<MerchantConfig> {
         store
-            .turn_snapshot("demo", conversation, "hello", |_, _| (vec![], None))
+            .turn_snapshot("demo", conversation, "x", "hello", |_, _| (vec![], None))
             .await
             .unwrap()
             .unwrap()

@@ -567,8 +567,41 @@ async fn insert_messages(
 }
 
 /// [`insert_messages`] for a caller that read the conversation's `last_seq` in `tx`
-/// already: every message in one statement.
+/// already.
 async fn insert_messages_after(
+    tx: &mut sqlx::AnyConnection,
+    conversation: &str,
+    last_seq: u64,
+    messages: Vec<NewMessage>,
+    state: ConversationState,
+    agent_name: Option<&str>,
+) -> Result<Option<Vec<ChatMessage>>, StoreError> {
+    let now = now_ms();
+    let csat = messages
+        .iter()
+        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    let Some(stored) =
+        insert_message_rows(tx, conversation, last_seq, messages, state, agent_name).await?
+    else {
+        return Ok(None);
+    };
+    let seq = last_seq + stored.len() as u64;
+    sqlx::query(
+        "UPDATE conversations SET last_seq = $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, updated_at = $3 \
+         WHERE id = $4",
+    )
+    .bind(seq as i64)
+    .bind(csat)
+    .bind(now)
+    .bind(conversation)
+    .execute(&mut *tx)
+    .await?;
+    Ok(Some(stored))
+}
+
+/// Inserts `messages` as `last_seq + 1`, `+ 2`, … in one statement, leaving the header as
+/// it is; `Ok(None)` if a `client_msg_id` is already stored.
+async fn insert_message_rows(
     tx: &mut sqlx::AnyConnection,
     conversation: &str,
     last_seq: u64,
@@ -581,9 +614,6 @@ async fn insert_messages_after(
     }
     const COLUMNS: usize = 15;
     let now = now_ms();
-    let csat = messages
-        .iter()
-        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
     let rows: Vec<String> = (0..messages.len())
         .map(|i| {
             let p = |k: usize| format!("${}", i * COLUMNS + k);
@@ -656,17 +686,6 @@ async fn insert_messages_after(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Ok(None),
         other => other?,
     };
-    let seq = last_seq + stored.len() as u64;
-    sqlx::query(
-        "UPDATE conversations SET last_seq = $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, updated_at = $3 \
-         WHERE id = $4",
-    )
-    .bind(seq as i64)
-    .bind(csat)
-    .bind(now)
-    .bind(conversation)
-    .execute(&mut *tx)
-    .await?;
     Ok(Some(stored))
 }
 

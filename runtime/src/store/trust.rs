@@ -61,7 +61,7 @@ mod tests {
     /// The trust facts a turn of `conversation` reads.
     async fn trust(store: &Store, conversation: &str) -> TrustRow {
         store
-            .turn_snapshot("demo", conversation, "", |_, _| (vec![], None))
+            .turn_snapshot("demo", conversation, "", "", |_, _| (vec![], None))
             .await
             .unwrap()
             .unwrap()

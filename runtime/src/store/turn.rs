@@ -22,12 +22,15 @@ use super::trust::{TrustRow, card_action};
 use super::{
     ActionRecord, ActionState, AuditEntry, CONVERSATION_COLUMNS, CallRecording, Conversation,
     ConversationUpdate, MerchantConfig, MerchantSettings, NewMessage, OrderRecord, Store,
-    StoreError, conversation_from_row, insert_messages_after, now_ms,
+    StoreError, conversation_from_row, insert_message_rows, now_ms,
 };
 
 /// What a turn is decided on, as stored.
 #[derive(Debug, Clone)]
 pub struct TurnSnapshot {
+    /// The `seq` of the shopper message stored with the turn's `client_msg_id`, if a send
+    /// of it was stored already.
+    pub resent: Option<u64>,
     /// The conversation header; the turn's write is conditional on it.
     pub conversation: Conversation,
     /// The merchant's settings.
@@ -90,7 +93,8 @@ const RECENT: u32 = 30;
 
 impl Store {
     /// The facts a turn of `conversation` (of `merchant`) on `text` is decided on; `None` if
-    /// the merchant has no such conversation. `wanted` names, from the conversation and the
+    /// the merchant has no such conversation. The message's `client_msg_id` tells a resend.
+    /// `wanted` names, from the conversation and the
     /// shopper's latest messages just read, the orders to look up and the action to fetch.
     ///
     /// Two statements in all, whatever the merchant's configuration, plus one per order
@@ -101,23 +105,29 @@ impl Store {
         &self,
         merchant: &str,
         conversation: &str,
+        client_msg_id: &str,
         text: &str,
         wanted: impl FnOnce(&Conversation, &[String]) -> (Vec<String>, Option<String>),
     ) -> Result<Option<TurnSnapshot>, StoreError> {
         let _timer = crate::telemetry::StoreTimer::start("turn_snapshot");
         let Some(row) = sqlx::query(&format!(
             "SELECT {CONVERSATION_COLUMNS}, c.verified_until, c.proof_failures, \
-             {SETTINGS_COLUMNS}, m.config_version \
+             {SETTINGS_COLUMNS}, m.config_version, (SELECT r.seq FROM messages r \
+             WHERE r.conversation_id = c.id AND r.client_msg_id = $3) AS resent_seq \
              FROM conversations c JOIN merchants m ON m.id = c.merchant_id \
              WHERE c.id = $1 AND c.merchant_id = $2 AND c.deleted_at IS NULL"
         ))
         .bind(conversation)
         .bind(merchant)
+        .bind(client_msg_id)
         .fetch_optional(&self.pool)
         .await?
         else {
             return Ok(None);
         };
+        let resent = row
+            .get::<Option<i64>, _>("resent_seq")
+            .map(|seq| seq as u64);
         let conv = conversation_from_row(&row)?;
         let settings = settings_from_row(&row)?;
         let version: i64 = row.get("config_version");
@@ -140,6 +150,7 @@ impl Store {
         };
         let config = self.merchant_config(merchant, version).await?;
         Ok(Some(TurnSnapshot {
+            resent,
             settings,
             last_bot: looking_back.last_bot,
             names_product: named_product(&config.catalog, text).is_some(),
@@ -207,63 +218,85 @@ struct LookingBack {
 /// Writes `turn` inside `tx` (a transaction holding its conversation's write lock) if the
 /// conversation is unchanged since it was read; the caller commits ([`super::group`]).
 /// After [`TurnWritten::Duplicate`] or an error, what was written must be rolled back.
+///
+/// Two statements for the conversation and its messages: the header moves (its `last_seq`
+/// on by the messages, its state and the rest) only if it is as the turn's facts saw it,
+/// returning the new `last_seq`; then the messages, in one insert.
 pub(super) async fn write_one(
     tx: &mut sqlx::AnyConnection,
     turn: TurnWrite,
 ) -> Result<TurnWritten, StoreError> {
-    let row = sqlx::query("SELECT last_seq, state FROM conversations WHERE id = $1")
-        .bind(&turn.conversation)
-        .fetch_one(&mut *tx)
-        .await?;
-    let last_seq = row.get::<i64, _>("last_seq") as u64;
-    if turn.seen_last_seq.is_some_and(|seen| seen != last_seq)
-        || row.get::<String, _>("state") != turn.seen_state.as_str()
-    {
-        return Ok(TurnWritten::Changed);
-    }
-    let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
-    let Some(stored) =
-        insert_messages_after(tx, &turn.conversation, last_seq, turn.messages, state, None).await?
-    else {
-        return Ok(TurnWritten::Duplicate);
-    };
-    if let Some(update) = &turn.update {
-        let now = now_ms();
+    let now = now_ms();
+    let count = turn.messages.len() as i64;
+    let csat = turn
+        .messages
+        .iter()
+        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    let mut set = String::from(
+        "last_seq = last_seq + $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, \
+         updated_at = $3, proof_failures = proof_failures + $4",
+    );
+    if turn.update.is_some() {
         // Priority only rises; a reason or a proven email given earlier (or by a signed
         // identity meanwhile) stays unless this turn brings a new one. A signed
         // identity's expiry stays with its email; another email proven in the
         // conversation (the order's) does not expire.
-        sqlx::query(
-            "UPDATE conversations SET state = $1, pending_intent = $2, failed_turns = $3, \
-             priority = CASE WHEN $4 > priority THEN $4 ELSE priority END, handoff_reason = COALESCE($5, handoff_reason), \
-             verified_until = CASE WHEN $6 IS NULL OR $7 = verified_email \
+        set.push_str(
+            ", state = $5, pending_intent = $6, failed_turns = $7, \
+             priority = CASE WHEN $8 > priority THEN $8 ELSE priority END, \
+             handoff_reason = COALESCE($9, handoff_reason), \
+             verified_until = CASE WHEN $10 IS NULL OR $11 = verified_email \
              THEN verified_until ELSE NULL END, \
-             pending = $8, verified_email = COALESCE($9, verified_email), updated_at = $10, \
-             waiting_since = CASE WHEN $11 = 'waiting_for_human' \
-             AND state != 'waiting_for_human' THEN $12 ELSE waiting_since END WHERE id = $13",
-        )
-        .bind(update.state.as_str())
-        .bind(&update.pending_intent)
-        .bind(i64::from(update.failed_turns))
-        .bind(i64::from(update.priority))
-        .bind(&update.handoff_reason)
-        .bind(&update.verified_email)
-        .bind(&update.verified_email)
-        .bind(&update.pending)
-        .bind(&update.verified_email)
-        .bind(now)
-        .bind(update.state.as_str())
-        .bind(now)
-        .bind(&turn.conversation)
-        .execute(&mut *tx)
-        .await?;
+             pending = $12, verified_email = COALESCE($13, verified_email), \
+             waiting_since = CASE WHEN $14 = 'waiting_for_human' \
+             AND state != 'waiting_for_human' THEN $15 ELSE waiting_since END",
+        );
     }
-    if turn.proof_failed {
-        sqlx::query("UPDATE conversations SET proof_failures = proof_failures + 1 WHERE id = $1")
-            .bind(&turn.conversation)
-            .execute(&mut *tx)
-            .await?;
+    let first = if turn.update.is_some() { 16 } else { 5 };
+    let mut sql = format!(
+        "UPDATE conversations SET {set} WHERE id = ${first} AND state = ${}",
+        first + 1
+    );
+    if turn.seen_last_seq.is_some() {
+        sql.push_str(&format!(" AND last_seq = ${}", first + 2));
     }
+    sql.push_str(" RETURNING last_seq");
+    let mut query = sqlx::query(&sql)
+        .bind(count)
+        .bind(csat)
+        .bind(now)
+        .bind(i64::from(turn.proof_failed));
+    if let Some(update) = &turn.update {
+        query = query
+            .bind(update.state.as_str())
+            .bind(update.pending_intent.clone())
+            .bind(i64::from(update.failed_turns))
+            .bind(i64::from(update.priority))
+            .bind(update.handoff_reason.clone())
+            .bind(update.verified_email.clone())
+            .bind(update.verified_email.clone())
+            .bind(update.pending.clone())
+            .bind(update.verified_email.clone())
+            .bind(update.state.as_str())
+            .bind(now);
+    }
+    query = query
+        .bind(turn.conversation.clone())
+        .bind(turn.seen_state.as_str());
+    if let Some(seen) = turn.seen_last_seq {
+        query = query.bind(seen as i64);
+    }
+    let Some(row) = query.fetch_optional(&mut *tx).await? else {
+        // Its `last_seq` or state moved since the turn's facts were read.
+        return Ok(TurnWritten::Changed);
+    };
+    let last_seq = row.get::<i64, _>("last_seq") as u64 - count as u64;
+    let state = turn.update.as_ref().map_or(turn.seen_state, |u| u.state);
+    let Some(stored) =
+        insert_message_rows(tx, &turn.conversation, last_seq, turn.messages, state, None).await?
+    else {
+        return Ok(TurnWritten::Duplicate);
+    };
     for id in &turn.cancel_actions {
         set_action_state(&mut *tx, id, ActionState::Proposed, ActionState::Cancelled).await?;
     }
@@ -447,7 +480,7 @@ mod tests {
         }
         let mut shopper = Vec::new();
         let snapshot = store
-            .turn_snapshot("demo", &conv.id, "", |_, recent| {
+            .turn_snapshot("demo", &conv.id, "m7", "", |_, recent| {
                 shopper = recent.to_vec();
                 (vec![], None)
             })
@@ -457,11 +490,12 @@ mod tests {
         let expected: Vec<String> = (5..RECENT + 5).map(|i| format!("message {i}")).collect();
         assert_eq!(shopper, expected, "the latest {RECENT}, oldest first");
         assert_eq!(snapshot.last_bot, Some(("Hi!".into(), None)));
+        assert_eq!(snapshot.resent, Some(9), "m7 follows seven messages and a bot answer");
         assert_eq!(snapshot.trust.latest_card_action, None);
         assert_eq!(snapshot.settings.name, "Kefu Demo Outfitters");
         assert!(
             store
-                .turn_snapshot("other", &conv.id, "", |_, _| (vec![], None))
+                .turn_snapshot("other", &conv.id, "", "", |_, _| (vec![], None))
                 .await
                 .unwrap()
                 .is_none(),
