@@ -175,14 +175,20 @@ impl TurnContext {
         let mut pending = Pending::default();
         let mut remembered = Remembered::default();
         let Some(snapshot) = store
-            .turn_snapshot(merchant, conversation, client_msg_id, &u.text, |conv, recent| {
-                pending = Pending::parse(conv.pending.as_deref());
-                remembered = Remembered::from_messages(recent);
-                numbers.extend(pending.order_number.clone());
-                // The order the shopper named last, which is never asked for again.
-                numbers.extend(remembered.order_number.clone());
-                (numbers, pending.action.clone())
-            })
+            .turn_snapshot(
+                merchant,
+                conversation,
+                client_msg_id,
+                &u.text,
+                |conv, recent| {
+                    pending = Pending::parse(conv.pending.as_deref());
+                    remembered = Remembered::from_messages(recent);
+                    numbers.extend(pending.order_number.clone());
+                    // The order the shopper named last, which is never asked for again.
+                    numbers.extend(remembered.order_number.clone());
+                    (numbers, pending.action.clone())
+                },
+            )
             .await?
         else {
             return Ok(None);

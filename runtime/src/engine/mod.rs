@@ -282,18 +282,17 @@ impl Engine {
         let mut exec = Executor::new(merchant, conversation);
         for _ in 0..MAX_ATTEMPTS {
             let live = |settings: &_| self.someone_live(merchant, settings);
-            let mut ctx =
-                TurnContext::load(
-                    &self.store,
-                    &self.plugins,
-                    live,
-                    merchant,
-                    conversation,
-                    &input.client_msg_id,
-                    &u,
-                )
-                .await?
-                .ok_or(EngineError::UnknownConversation)?;
+            let mut ctx = TurnContext::load(
+                &self.store,
+                &self.plugins,
+                live,
+                merchant,
+                conversation,
+                &input.client_msg_id,
+                &u,
+            )
+            .await?
+            .ok_or(EngineError::UnknownConversation)?;
             // A resend is answered with what its first send stored, before anything is
             // decided or any plugin called again.
             if let Some(seq) = ctx.resent {

@@ -490,7 +490,11 @@ mod tests {
         let expected: Vec<String> = (5..RECENT + 5).map(|i| format!("message {i}")).collect();
         assert_eq!(shopper, expected, "the latest {RECENT}, oldest first");
         assert_eq!(snapshot.last_bot, Some(("Hi!".into(), None)));
-        assert_eq!(snapshot.resent, Some(9), "m7 follows seven messages and a bot answer");
+        assert_eq!(
+            snapshot.resent,
+            Some(9),
+            "m7 follows seven messages and a bot answer"
+        );
         assert_eq!(snapshot.trust.latest_card_action, None);
         assert_eq!(snapshot.settings.name, "Kefu Demo Outfitters");
         assert!(
