@@ -563,23 +563,8 @@ async fn insert_messages(
         .fetch_one(&mut *tx)
         .await?;
     let last_seq = row.get::<i64, _>("last_seq") as u64;
-    insert_messages_after(tx, conversation, last_seq, messages, state, agent_name).await
-}
-
-/// [`insert_messages`] for a caller that read the conversation's `last_seq` in `tx`
-/// already.
-async fn insert_messages_after(
-    tx: &mut sqlx::AnyConnection,
-    conversation: &str,
-    last_seq: u64,
-    messages: Vec<NewMessage>,
-    state: ConversationState,
-    agent_name: Option<&str>,
-) -> Result<Option<Vec<ChatMessage>>, StoreError> {
     let now = now_ms();
-    let csat = messages
-        .iter()
-        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    let csat = asks_for_rating(&messages);
     let Some(stored) =
         insert_message_rows(tx, conversation, last_seq, messages, state, agent_name).await?
     else {
@@ -599,6 +584,13 @@ async fn insert_messages_after(
     Ok(Some(stored))
 }
 
+/// Whether one of `messages` carries a [`Card::Csat`] (the conversation's rating was asked).
+fn asks_for_rating(messages: &[NewMessage]) -> bool {
+    messages
+        .iter()
+        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })))
+}
+
 /// Inserts `messages` as `last_seq + 1`, `+ 2`, … in one statement, leaving the header as
 /// it is; `Ok(None)` if a `client_msg_id` is already stored.
 async fn insert_message_rows(
@@ -614,27 +606,16 @@ async fn insert_message_rows(
     }
     const COLUMNS: usize = 15;
     let now = now_ms();
+    // One row of placeholders per message; the confidence as text cast to REAL (below).
     let rows: Vec<String> = (0..messages.len())
         .map(|i| {
-            let p = |k: usize| format!("${}", i * COLUMNS + k);
-            format!(
-                "({}, {}, {}, {}, {}, {}, {}, CAST({} AS REAL), {}, {}, {}, {}, {}, {}, {})",
-                p(1),
-                p(2),
-                p(3),
-                p(4),
-                p(5),
-                p(6),
-                p(7),
-                p(8),
-                p(9),
-                p(10),
-                p(11),
-                p(12),
-                p(13),
-                p(14),
-                p(15)
-            )
+            let row: Vec<String> = (1..=COLUMNS)
+                .map(|k| match i * COLUMNS + k {
+                    n if k == 8 => format!("CAST(${n} AS REAL)"),
+                    n => format!("${n}"),
+                })
+                .collect();
+            format!("({})", row.join(", "))
         })
         .collect();
     let sql = format!(

@@ -22,7 +22,7 @@ use super::trust::{TrustRow, card_action};
 use super::{
     ActionRecord, ActionState, AuditEntry, CONVERSATION_COLUMNS, CallRecording, Conversation,
     ConversationUpdate, MerchantConfig, MerchantSettings, NewMessage, OrderRecord, Store,
-    StoreError, conversation_from_row, insert_message_rows, now_ms,
+    StoreError, asks_for_rating, conversation_from_row, insert_message_rows, now_ms,
 };
 
 /// What a turn is decided on, as stored.
@@ -228,10 +228,7 @@ pub(super) async fn write_one(
 ) -> Result<TurnWritten, StoreError> {
     let now = now_ms();
     let count = turn.messages.len() as i64;
-    let csat = turn
-        .messages
-        .iter()
-        .any(|m| m.cards.iter().any(|c| matches!(c, Card::Csat { .. })));
+    let csat = asks_for_rating(&turn.messages);
     let mut set = String::from(
         "last_seq = last_seq + $1, csat_asked = CASE WHEN $2 THEN 1 ELSE csat_asked END, \
          updated_at = $3, proof_failures = proof_failures + $4",
