@@ -1,4 +1,4 @@
-// Browser benchmark of the intent model: kefu's tract build (wasm) and onnxruntime-web
+// Browser benchmark of the intent model: kefu's own build (kefu-intent, wasm) and onnxruntime-web
 // running the same ONNX file, side by side in one page in headless Chromium, over every
 // message of kefu's evaluation and holdout sets (> 1,000). The page is cross-origin
 // isolated (COOP/COEP) so performance.now() has microsecond resolution.
@@ -34,7 +34,7 @@ try {
   let t = performance.now();
   await init({ module_or_path: '/pkg/kefu_intent_web_bg.wasm' });
   const model = new IntentModel(bytes);
-  const tractLoad = performance.now() - t;
+  const kefuLoad = performance.now() - t;
   ort.env.wasm.wasmPaths = '/ort/';
   ort.env.wasm.numThreads = 1;
   t = performance.now();
@@ -52,9 +52,9 @@ try {
   for (const m of messages.slice(0, 100)) { model.classify(m); await ortRun(m); }
   // The first pass meets most message lengths for the first time, as a shopper's message
   // does; the second pass measures the same messages again, every shape seen before.
-  const tract = [], onnx = [], tractAgain = [], onnxAgain = [];
+  const kefu = [], onnx = [], kefuAgain = [], onnxAgain = [];
   let maxDiff = 0;
-  for (const [t, o] of [[tract, onnx], [tractAgain, onnxAgain]]) {
+  for (const [t, o] of [[kefu, onnx], [kefuAgain, onnxAgain]]) {
     for (const m of messages) {
       let t0 = performance.now();
       const p = JSON.parse(model.classify(m));
@@ -69,7 +69,7 @@ try {
   window.__results = {
     messages: messages.length,
     crossOriginIsolated: self.crossOriginIsolated,
-    tract_wasm: { load_ms: tractLoad, ...stats(tract), again: again(tractAgain), what: 'featurize + infer + top-3 + JSON' },
+    kefu_wasm: { load_ms: kefuLoad, ...stats(kefu), again: again(kefuAgain), what: 'featurize + infer + top-3 + JSON' },
     onnxruntime_web: { version: ort.env.versions.web, load_ms: ortLoad, ...stats(onnx), again: again(onnxAgain), what: 'featurize (same wasm) + session.run' },
     max_top1_probability_difference: maxDiff,
   };

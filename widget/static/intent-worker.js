@@ -1,4 +1,4 @@
-// Runs kefu's intent model (tract, compiled to wasm) off the main thread, with the shop's
+// Runs kefu's intent model (kefu-intent, compiled to wasm) off the main thread, with the shop's
 // public FAQ. Messages in: {type: 'shop', shop: {faq, served}} (the welcome's on_device,
 // again after each welcome) and {id, text}; out: {type: 'ready'} once, then
 // {type: 'result', id, understood: {prediction, order, faq}} for each text.

@@ -5,7 +5,7 @@
 //! dist/kefu.d.ts                  its TypeScript declarations, for the shop's developers
 //! dist/widget/index.html, *.css   the chat panel page (iframe)
 //! dist/widget/pkg/kefu_widget*    the Yew app (wasm-bindgen output)
-//! dist/widget/pkg/kefu_intent_web* the intent model runtime (tract), loaded in a Web Worker
+//! dist/widget/pkg/kefu_intent_web* the intent model runtime (kefu-intent), loaded in a Web Worker
 //! dist/widget/intent.onnx         the trained model
 //! dist/plugins/<name>/            plugin.wasm (a component) + manifest.toml
 //! dist/test-plugins/<name>/       plugin.wasm of plugins only tests load

@@ -38,7 +38,7 @@ enum Cmd {
     Test,
     /// Build the widget, the in-browser model bundle and the plugins into dist/.
     Build,
-    /// Benchmarks: the intent model natively (criterion) and in the browser (tract-wasm vs
+    /// Benchmarks: the intent model natively (criterion) and in the browser (kefu's wasm vs
     /// onnxruntime-web, headless Chromium); the panel's on-device help (keystroke →
     /// suggestions, send → FAQ answer). Numbers go into docs/benchmarks.md.
     Bench,
@@ -216,7 +216,7 @@ fn main() -> Result<()> {
                 )?;
             }
             steps.run(
-                "benchmarking the intent model in headless Chromium (tract-wasm vs onnxruntime-web)",
+                "benchmarking the intent model in headless Chromium (kefu's wasm vs onnxruntime-web)",
                 Command::new("node").arg("tests/bench/intent.mjs"),
             )?;
             let kefu = tools::build_binary(&mut steps, "kefu-runtime", "kefu")?;

@@ -1,6 +1,6 @@
 //! kefu-intent for the browser: a thin wasm-bindgen wrapper, loaded in a Web Worker by the
-//! widget (`widget/static/intent-worker.js`). It is its own wasm bundle because tract is
-//! megabytes: the chat panel must not wait for it.
+//! widget (`widget/static/intent-worker.js`). It is its own wasm bundle because the model
+//! is 440 KB: the chat panel must not wait for it.
 //!
 //! Besides classifying, it holds the shop's public FAQ (from the panel's welcome) and finds
 //! the entry answering a draft with [`kefu_intent::faq`], the code the runtime answers with.

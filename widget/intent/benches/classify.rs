@@ -1,5 +1,5 @@
 //! Native cost of understanding one message: featurizing, and featurizing plus running the
-//! model with tract, on English and Chinese shop messages. `cargo bench -p kefu-intent`
+//! model, on English and Chinese shop messages. `cargo bench -p kefu-intent`
 //! (or `cargo xtask bench`, which also runs the browser benchmark).
 
 use std::hint::black_box;
@@ -29,7 +29,7 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    c.bench_function("classify: featurize + tract inference (8 messages)", |b| {
+    c.bench_function("classify: featurize + inference (8 messages)", |b| {
         b.iter(|| {
             for m in MESSAGES {
                 black_box(classifier.classify(black_box(m)));

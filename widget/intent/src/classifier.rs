@@ -1,20 +1,19 @@
-//! Runs the trained model with tract (tract-core; the graph is wired by [`crate::graph`]
-//! from the ONNX file's weights, without tract-onnx's parser).
+//! Runs the trained model: the ONNX file's graph, checked and evaluated by [`crate::graph`].
 //!
 //! The ONNX graph is a fastText-style classifier over the featurizer's hashed features:
-//! `probs = softmax(weights · embedding[ids] · W + b)`, with a symbolic input length `N` so
-//! one optimised plan serves every message. The model file is self-describing: its
-//! `metadata_props` hold the label list, the featurizer parameters and the out-of-scope
-//! threshold ([`metadata_keys`]), so a model and its labels can never be paired wrongly.
+//! `probs = softmax(weights · embedding[ids] · W + b)`, for a message of any length. The
+//! model file is self-describing: its `metadata_props` hold the label list, the featurizer
+//! parameters and the out-of-scope threshold ([`metadata_keys`]), so a model and its labels
+//! can never be paired wrongly.
 
 use std::sync::Arc;
 
 use prost::Message as _;
 use serde::{Deserialize, Serialize};
-use tract_core::prelude::*;
 
 use crate::OUT_OF_SCOPE;
 use crate::featurize::{FEATURIZER_VERSION, FeaturizerConfig, featurize};
+use crate::graph::Graph;
 use crate::onnx::ModelProto;
 
 /// Names of the ONNX `metadata_props` entries kefu writes and reads.
@@ -29,23 +28,6 @@ pub mod metadata_keys {
 
 /// How many labels [`Prediction::top`] lists.
 const TOP_K: usize = 3;
-
-/// The input lengths the plan runs at. A message's features are padded (row 0 at weight 0,
-/// which adds nothing to the weighted sum) to the first of these at least as long, and the
-/// plan runs each once at load: a runtime pays for a length the first time it meets it
-/// (tract resolves the symbolic shapes, wasm grows its memory), so without this a shopper's
-/// first message of a new length took up to ten times longer than the next.
-const LENGTHS: [usize; 8] = [16, 32, 64, 128, 256, 512, 1024, 2048];
-
-/// The length `n` features are padded to: a [`LENGTHS`] bucket, or for a longer message
-/// (thousands of characters) the next power of two.
-fn padded_len(n: usize) -> usize {
-    LENGTHS
-        .iter()
-        .copied()
-        .find(|&l| l >= n)
-        .unwrap_or_else(|| n.next_power_of_two())
-}
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -83,7 +65,7 @@ pub struct Prediction {
 /// A loaded intent model. Cheap to share: classification takes `&self`.
 #[derive(Debug, Clone)]
 pub struct Classifier {
-    plan: Arc<TypedRunnableModel>,
+    graph: Arc<Graph>,
     labels: Vec<String>,
     featurizer: FeaturizerConfig,
     threshold: f32,
@@ -98,8 +80,8 @@ fn meta<'a>(proto: &'a ModelProto, key: &'static str) -> Result<&'a str, LoadErr
         .ok_or(LoadError::Metadata { key })
 }
 
-/// Probabilities are reported to 4 decimal places: native and wasm matrix kernels may
-/// differ in the last bits of an f32, and the browser and the runtime must agree exactly.
+/// Probabilities are reported to 4 decimal places: what a person reads, and what the browser
+/// and the runtime compare (both compute the same bits; the rounding keeps reports short).
 fn round4(p: f32) -> f32 {
     (p * 10_000.0).round() / 10_000.0
 }
@@ -138,27 +120,24 @@ impl Classifier {
             .graph
             .as_ref()
             .ok_or_else(|| LoadError::Onnx("the model has no graph".into()))?;
-        let plan = crate::graph::build(graph)
-            .map_err(|e| LoadError::Onnx(format!("not kefu's intent graph: {e}")))?
-            .into_optimized()
-            .and_then(|m| m.into_runnable())
-            .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
-        let classifier = Self {
-            plan,
+        let graph = Graph::build(graph)
+            .map_err(|e| LoadError::Onnx(format!("not kefu's intent graph: {e}")))?;
+        if graph.labels() != labels.len() {
+            return Err(LoadError::Metadata {
+                key: metadata_keys::LABELS,
+            });
+        }
+        if graph.buckets() != featurizer.buckets as usize {
+            return Err(LoadError::Metadata {
+                key: metadata_keys::FEATURIZER,
+            });
+        }
+        Ok(Self {
+            graph: Arc::new(graph),
             labels,
             featurizer,
             threshold,
-        };
-        for len in LENGTHS {
-            let warm = crate::Features {
-                ids: vec![0; len],
-                weights: vec![0.0; len],
-            };
-            classifier
-                .run(&warm)
-                .map_err(|e| LoadError::Onnx(format!("{e:#}")))?;
-        }
-        Ok(classifier)
+        })
     }
 
     /// The labels the model can output, in its output order.
@@ -171,37 +150,20 @@ impl Classifier {
         self.threshold
     }
 
-    /// The model's input for `text`: the featurizer's rows and weights, padded to the
-    /// length the plan runs at ([`LENGTHS`]).
+    /// The model's input for `text`: the featurizer's rows and weights.
     pub fn features(&self, text: &str) -> crate::Features {
-        let mut features = featurize(text, &self.featurizer);
-        let len = padded_len(features.ids.len());
-        features.ids.resize(len, 0);
-        features.weights.resize(len, 0.0);
-        features
-    }
-
-    /// Runs the plan on `features`.
-    fn run(&self, features: &crate::Features) -> TractResult<Vec<f32>> {
-        let n = features.ids.len();
-        let ids = Tensor::from_shape(&[n], &features.ids)?;
-        let weights = Tensor::from_shape(&[1, n], &features.weights)?;
-        let out = self
-            .plan
-            .run(tvec!(ids.into_tvalue(), weights.into_tvalue()))?;
-        Ok(out[0]
-            .to_plain_array_view::<f32>()?
-            .iter()
-            .copied()
-            .collect())
+        featurize(text, &self.featurizer)
     }
 
     /// The model's probability for every label, in [`Self::labels`] order (unrounded).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        // The graph is fixed and the inputs are built to its shapes; a failure here is a bug
-        // in this crate, not something a caller could handle.
-        self.run(&self.features(text))
-            .expect("intent model failed on well-formed input")
+        // The featurizer's ids are its buckets, which the model was trained with (the
+        // featurizer's settings come from the model itself); a failure here is a bug in this
+        // crate, not something a caller could handle.
+        let features = self.features(text);
+        self.graph
+            .run(&features.ids, &features.weights)
+            .expect("intent model failed on the featurizer's own features")
     }
 
     /// Classifies one message.

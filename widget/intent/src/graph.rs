@@ -1,4 +1,4 @@
-//! The intent graph, built with tract-core from the weights of the ONNX file.
+//! The intent graph, evaluated directly from the weights of the ONNX file.
 //!
 //! The trainer writes one fixed graph (`widget/model/src/onnx.rs`):
 //!
@@ -7,24 +7,18 @@
 //! probs = Softmax(MatMul(MatMul(weights, Cast<float>(Gather(codes, ids))), output) + bias)
 //! ```
 //!
-//! Rather than handing the file to tract-onnx's parser, this module checks that the file holds
-//! exactly that graph and wires the same tract-core operators the parser would produce
-//! (`Gather`, `Cast`, two `EinSum`s, `Add`, `Softmax`). Why: the browser runs this crate too,
-//! and tract-onnx's operator registry (every ONNX operator, with tract-hir's inference
-//! machinery behind it) was three quarters of the in-browser model runtime's download
-//! although the model uses six operators; with the graph built here the linker keeps only
-//! what these six need. The ONNX file stays the one format the repository, the runtime and
-//! the browser share; its protobuf is decoded with prost ([`crate::onnx`]), which costs a few
-//! kilobytes. Any other graph is refused with a message naming the
-//! first difference, never run approximately. A native test checks that this graph gives
-//! bit-for-bit the probabilities tract-onnx's parser gives for the shipped model.
-
-use tract_core::internal::*;
-use tract_core::ops::array::Gather;
-use tract_core::ops::cast::cast;
-use tract_core::ops::einsum::EinSum;
-use tract_core::ops::math::add;
-use tract_core::ops::nn::Softmax;
+//! This module checks that the file holds exactly that graph and computes it: gather a row
+//! of int8 codes per feature, sum the rows by weight, one dense layer, softmax. Any other
+//! graph is refused with a message naming the first difference, never run approximately.
+//!
+//! Why not a general inference engine: the browser runs this crate too, and tract-core
+//! alone was 865 KB of the in-browser model's download (gzipped) for these six operators.
+//! Its graph machinery reaches every operator's code through their vtables (an einsum can
+//! become a convolution, a reduction, a scan), so the linker could not drop any of them.
+//! The computation here is a few dozen lines with one order of summation, so the browser and
+//! the runtime compute the same bits; the exponential comes from `libm`, the same code on
+//! both. tract-onnx stays the reference: `tests/graph.rs` checks every sentence of the
+//! evaluation sets against tract-onnx's own parser and runtime on the shipped model.
 
 use crate::onnx::{FLOAT, GraphProto, INT8, NodeProto, TensorProto};
 
@@ -41,54 +35,125 @@ const NODES: [(&str, &[&str], &str); 6] = [
 /// Why a graph is not the intent graph: the first difference found.
 pub type Mismatch = String;
 
-/// The typed tract model for `graph`, not yet optimised, with inputs `ids` and `weights`
-/// and the output `probs`.
-pub fn build(graph: &GraphProto) -> Result<TypedModel, Mismatch> {
-    check_nodes(&graph.node)?;
-    let codes = initializer(graph, "codes", INT8)?;
-    let output = initializer(graph, "output", FLOAT)?;
-    let bias = initializer(graph, "bias", FLOAT)?;
-    let (&[buckets, dim], &[out_dim, labels], &[bias_len]) =
-        (&codes.0[..], &output.0[..], &bias.0[..])
-    else {
-        return Err("initializers `codes` and `output` must be matrices, `bias` a vector".into());
-    };
-    if out_dim != dim || bias_len != labels || buckets == 0 || labels == 0 {
-        return Err(format!(
-            "initializer shapes do not chain: codes {buckets}x{dim}, output \
-             {out_dim}x{labels}, bias {bias_len}"
-        ));
-    }
-    let codes: Vec<i8> = codes.1.iter().map(|&b| b as i8).collect();
-    let codes = Tensor::from_shape(&[buckets, dim], &codes).map_err(|e| e.to_string())?;
-    let output = Tensor::from_shape(&[dim, labels], &f32s(output.1)).map_err(|e| e.to_string())?;
-    // ONNX broadcasts the bias over the batch axis; a typed graph wants equal ranks.
-    let bias = Tensor::from_shape(&[1, labels], &f32s(bias.1)).map_err(|e| e.to_string())?;
-    wire(codes, output, bias).map_err(|e| format!("{e:#}"))
+/// The intent graph's weights, checked to chain.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    /// `buckets` rows of `dim` int8 codes, row after row.
+    codes: Vec<i8>,
+    /// The embedding's width.
+    dim: usize,
+    /// `dim` rows of `labels` weights.
+    output: Vec<f32>,
+    /// One per label.
+    bias: Vec<f32>,
 }
 
-fn wire(codes: Tensor, output: Tensor, bias: Tensor) -> TractResult<TypedModel> {
-    let mut model = TypedModel::default();
-    let n = model.symbols.sym("N").to_dim();
-    let ids = model.add_source("ids", i64::fact([n.clone()]))?;
-    let weights = model.add_source("weights", f32::fact([1.to_dim(), n]))?;
-    let codes = model.add_const("codes", codes)?;
-    let output = model.add_const("output", output)?;
-    let bias = model.add_const("bias", bias)?;
-    let matmul =
-        || -> TractResult<EinSum> { Ok(EinSum::new("mk,kn->mn".parse()?, f32::datum_type())) };
-    let row_codes = model.wire_node("row_codes", Gather::new(0), &[codes, ids])?;
-    let rows = model.wire_node("rows", cast(f32::datum_type()), &row_codes)?;
-    let pooled = model.wire_node("pooled", matmul()?, &[weights, rows[0]])?;
-    let scores = model.wire_node("scores", matmul()?, &[pooled[0], output])?;
-    let logits = model.wire_node("logits", add(), &[scores[0], bias])?;
-    let softmax = Softmax {
-        axes: tvec![1],
-        ..Softmax::default()
-    };
-    let probs = model.wire_node("probs", softmax, &logits)?;
-    model.select_output_outlets(&probs)?;
-    Ok(model)
+/// Why the graph could not run on an input.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RunError {
+    /// `ids` and `weights` differ in length.
+    #[error("{ids} ids but {weights} weights")]
+    Lengths {
+        /// How many ids.
+        ids: usize,
+        /// How many weights.
+        weights: usize,
+    },
+    /// An id names no row of the embedding (ONNX's Gather refuses it too).
+    #[error("id {id} is outside the embedding's {buckets} rows")]
+    OutOfRange {
+        /// The id.
+        id: i64,
+        /// How many rows there are.
+        buckets: usize,
+    },
+}
+
+impl Graph {
+    /// The graph in `graph`, if it is the intent graph.
+    pub fn build(graph: &GraphProto) -> Result<Self, Mismatch> {
+        check_nodes(&graph.node)?;
+        let codes = initializer(graph, "codes", INT8)?;
+        let output = initializer(graph, "output", FLOAT)?;
+        let bias = initializer(graph, "bias", FLOAT)?;
+        let (&[buckets, dim], &[out_dim, labels], &[bias_len]) =
+            (&codes.0[..], &output.0[..], &bias.0[..])
+        else {
+            return Err("initializers `codes` and `output` must be matrices, `bias` a vector".into());
+        };
+        if out_dim != dim || bias_len != labels || buckets == 0 || dim == 0 || labels == 0 {
+            return Err(format!(
+                "initializer shapes do not chain: codes {buckets}x{dim}, output \
+                 {out_dim}x{labels}, bias {bias_len}"
+            ));
+        }
+        Ok(Self {
+            codes: codes.1.iter().map(|&b| b as i8).collect(),
+            dim,
+            output: f32s(output.1),
+            bias: f32s(bias.1),
+        })
+    }
+
+    /// How many rows the embedding has: the featurizer's buckets.
+    pub fn buckets(&self) -> usize {
+        self.codes.len() / self.dim
+    }
+
+    /// How many labels the graph scores.
+    pub fn labels(&self) -> usize {
+        self.bias.len()
+    }
+
+    /// The probability of every label for one message's features.
+    pub fn run(&self, ids: &[i64], weights: &[f32]) -> Result<Vec<f32>, RunError> {
+        if ids.len() != weights.len() {
+            return Err(RunError::Lengths {
+                ids: ids.len(),
+                weights: weights.len(),
+            });
+        }
+        // pooled = weights · Cast(Gather(codes, ids)), summed in feature order.
+        let buckets = self.buckets();
+        let mut pooled = vec![0f32; self.dim];
+        for (&id, &weight) in ids.iter().zip(weights) {
+            // ONNX's Gather counts negative indices from the end.
+            let row = if id < 0 { id + buckets as i64 } else { id };
+            if !(0..buckets as i64).contains(&row) {
+                return Err(RunError::OutOfRange { id, buckets });
+            }
+            let start = row as usize * self.dim;
+            for (sum, &code) in pooled.iter_mut().zip(&self.codes[start..start + self.dim]) {
+                *sum += weight * f32::from(code);
+            }
+        }
+        // logits = pooled · output + bias
+        let labels = self.labels();
+        let mut logits = vec![0f32; labels];
+        for (&p, row) in pooled.iter().zip(self.output.chunks_exact(labels)) {
+            for (logit, &w) in logits.iter_mut().zip(row) {
+                *logit += p * w;
+            }
+        }
+        for (logit, &b) in logits.iter_mut().zip(&self.bias) {
+            *logit += b;
+        }
+        Ok(softmax(logits))
+    }
+}
+
+/// Softmax over `logits`, shifted by their maximum so no exponential overflows.
+fn softmax(mut logits: Vec<f32>) -> Vec<f32> {
+    let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0f32;
+    for l in &mut logits {
+        *l = libm::expf(*l - max);
+        sum += *l;
+    }
+    for l in &mut logits {
+        *l /= sum;
+    }
+    logits
 }
 
 fn check_nodes(nodes: &[NodeProto]) -> Result<(), Mismatch> {
@@ -150,4 +215,59 @@ fn f32s(bytes: &[u8]) -> Vec<f32> {
         .chunks_exact(4)
         .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Four rows of two codes, three labels.
+    fn graph() -> Graph {
+        Graph {
+            codes: vec![1, 0, 0, 1, -1, 2, 127, -128],
+            dim: 2,
+            output: vec![1.0, 0.0, -1.0, 0.0, 1.0, 0.5],
+            bias: vec![0.0, 0.0, 0.25],
+        }
+    }
+
+    #[test]
+    fn computes_softmax_of_the_weighted_rows_through_the_dense_layer() {
+        // pooled = 0.5·[1, 0] + 0.5·[-1, 2] = [0, 1]; logits = [0, 1, 0.5 + 0.25]
+        let probs = graph().run(&[0, 2], &[0.5, 0.5]).unwrap();
+        let e = [1f32, 1f32.exp(), 0.75f32.exp()];
+        let sum: f32 = e.iter().sum();
+        for (p, e) in probs.iter().zip(e) {
+            assert!((p - e / sum).abs() < 1e-6, "{probs:?}");
+        }
+    }
+
+    #[test]
+    fn a_negative_id_counts_from_the_end_as_in_onnx() {
+        assert_eq!(graph().run(&[-1], &[1.0]), graph().run(&[3], &[1.0]));
+    }
+
+    #[test]
+    fn an_id_outside_the_rows_or_unequal_lengths_are_refused() {
+        assert_eq!(
+            graph().run(&[4], &[1.0]),
+            Err(RunError::OutOfRange { id: 4, buckets: 4 })
+        );
+        assert_eq!(
+            graph().run(&[-5], &[1.0]),
+            Err(RunError::OutOfRange { id: -5, buckets: 4 })
+        );
+        assert_eq!(
+            graph().run(&[0, 1], &[1.0]),
+            Err(RunError::Lengths { ids: 2, weights: 1 })
+        );
+    }
+
+    #[test]
+    fn large_logits_do_not_overflow() {
+        let mut g = graph();
+        g.bias = vec![1e4, 0.0, -1e4];
+        let probs = g.run(&[], &[]).unwrap();
+        assert_eq!(probs, vec![1.0, 0.0, 0.0]);
+    }
 }

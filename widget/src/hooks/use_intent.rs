@@ -1,5 +1,5 @@
-//! `use_intent`: the intent model in a Web Worker (`intent-worker.js`, tract compiled to
-//! wasm). The worker starts when the panel mounts, so the page the shopper came from never
+//! `use_intent`: the intent model in a Web Worker (`intent-worker.js`, kefu-intent compiled
+//! to wasm). The worker starts when the panel mounts, so the page the shopper came from never
 //! pays for it; until it is ready, drafts simply get no hint and the runtime classifies.
 //!
 //! The worker also holds the shop's public FAQ (from the welcome's `on_device`) and answers
