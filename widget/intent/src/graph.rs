@@ -79,7 +79,9 @@ impl Graph {
         let (&[buckets, dim], &[out_dim, labels], &[bias_len]) =
             (&codes.0[..], &output.0[..], &bias.0[..])
         else {
-            return Err("initializers `codes` and `output` must be matrices, `bias` a vector".into());
+            return Err(
+                "initializers `codes` and `output` must be matrices, `bias` a vector".into(),
+            );
         };
         if out_dim != dim || bias_len != labels || buckets == 0 || dim == 0 || labels == 0 {
             return Err(format!(

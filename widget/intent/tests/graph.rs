@@ -23,19 +23,6 @@ const SETS: &[&str] = &[
     include_str!("../../model/data/test_blind_zh.tsv"),
 ];
 
-const MESSAGES: &[&str] = &[
-    "where is my order 1001?",
-    "我的订单1001到哪了",
-    "I want to talk to a human",
-    "转人工",
-    "can I get my money back",
-    "what is the weather tomorrow",
-    "hello",
-    "",
-    "is the grey hoodie in stock, and when does the sale end? I need it by friday!!!",
-    "发票怎么开",
-];
-
 /// tract-onnx's parser and runtime on the shipped model.
 fn tract_plan() -> Arc<TypedRunnableModel> {
     tract_onnx::onnx()
@@ -84,7 +71,12 @@ fn in_f64(features: &Features) -> Vec<f64> {
         }
     }
     let logits: Vec<f64> = (0..labels)
-        .map(|j| bias[j] + (0..dim).map(|k| pooled[k] * output[k * labels + j]).sum::<f64>())
+        .map(|j| {
+            bias[j]
+                + (0..dim)
+                    .map(|k| pooled[k] * output[k * labels + j])
+                    .sum::<f64>()
+        })
         .collect();
     let max = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let sum: f64 = logits.iter().map(|l| (l - max).exp()).sum();
@@ -142,7 +134,10 @@ fn every_evaluation_sentence_gets_tract_onnxs_probabilities_and_the_same_answer(
     // f32's last place of the exact answer.
     eprintln!("largest distance from the f64 answer: ours {ours_off:e}, tract {tract_off:e}");
     assert!(ours_off <= 2e-6, "ours is {ours_off:e} from the f64 answer");
-    assert!(tract_off <= 2e-6, "tract is {tract_off:e} from the f64 answer");
+    assert!(
+        tract_off <= 2e-6,
+        "tract is {tract_off:e} from the f64 answer"
+    );
 }
 
 #[test]
