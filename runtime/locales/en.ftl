@@ -32,6 +32,8 @@ cannot_handle_yet = I understand what you're asking, but I can't handle that mys
 plugin_failed = Sorry, I couldn't look that up just now. Would you like a human to help?
 # A policy topic (security, legal, payment dispute): a person takes over.
 policy_handoff = This is something a person from our team should handle. I've asked one to take over this chat; they'll reply right here.
+# Someone is hurt or in danger: where to get help now, then a person takes over first.
+safety_handoff = If anyone is hurt or in danger, please call your local emergency number now (911 in the US and Canada, 112 in the EU, 999 in the UK) or see a doctor; don't wait for us. I've also asked a person from our team to take over this chat at once. They see the whole conversation and will reply right here.
 # The bot keeps failing or repeating itself: stop and offer a person.
 offer_human = Sorry, I'm not getting this right. Would you like a person from our team to help instead?
 # Appended to an answer when the shopper sounds upset.

@@ -101,14 +101,14 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
             u32::from(u.upset),
         )
     } else if let Some(topic) = policy::topic(&u.text) {
-        hand_off(Line::PolicyHandoff, lang, topic.reason(), 2)
+        policy_handoff(lang, topic.reason())
     } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
         .filter(|_| ctx.served(&u.prediction.intent).is_none())
     {
-        hand_off(Line::PolicyHandoff, lang, reason, 2)
+        policy_handoff(lang, reason)
     } else if let Some((topic, _)) = u.topic.filter(|(t, _)| t.needs_a_person()) {
         // However it is phrased: the topic model hears what the keywords have no entry for.
-        hand_off(Line::PolicyHandoff, lang, policy::reason_for(topic), 2)
+        policy_handoff(lang, policy::reason_for(topic))
     } else {
         let lower = u.text.to_lowercase();
         let phrase = ctx
@@ -119,7 +119,7 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         let reason = format!("policy: the shop's list (\"{phrase}\")");
         hand_off(Line::PolicyHandoff, lang, &reason, 2)
     };
-    Some(handoff::unless_nobody_is_there(ctx, d, lang))
+    Some(unless_nobody_is_there(ctx, d, lang))
 }
 
 /// A person, when the bot has no answer of its own to `d`'s message (it would ask which of
@@ -143,8 +143,30 @@ fn unless_a_person_is_likelier(
     if !no_answer || d.state != ConversationState::Bot {
         return None;
     }
-    let d = hand_off(Line::PolicyHandoff, u.lang, policy::reason_for(topic), 2);
-    Some(handoff::unless_nobody_is_there(ctx, d, u.lang))
+    let d = policy_handoff(u.lang, policy::reason_for(topic));
+    Some(unless_nobody_is_there(ctx, d, u.lang))
+}
+
+/// A person at once for a policy topic, at raised priority. Someone hurt or in danger is
+/// first told where to get help now (emergency services, a doctor: a chat queue is not
+/// that), and goes to the top of the queue.
+fn policy_handoff(lang: Lang, reason: &str) -> Decision {
+    if reason == policy::SAFETY {
+        hand_off(Line::SafetyHandoff, lang, reason, 3)
+    } else {
+        hand_off(Line::PolicyHandoff, lang, reason, 2)
+    }
+}
+
+/// `d` if someone can answer live. Otherwise a handoff becomes the honest "nobody is online"
+/// with the contact form, except that someone hurt or in danger keeps the advice to call
+/// for help now, with the note and the form after it.
+fn unless_nobody_is_there(ctx: &TurnContext, d: Decision, lang: Lang) -> Decision {
+    if d.line == Some(Line::SafetyHandoff) {
+        handoff::note_if_nobody_is_there(ctx, d, lang)
+    } else {
+        handoff::unless_nobody_is_there(ctx, d, lang)
+    }
 }
 
 /// The answer to a message, now or after a plugin call.

@@ -13,6 +13,11 @@ pub enum PolicyTopic {
     /// A charge the shopper did not make: a stolen card, a payment they disown. Fraud to
     /// the person who takes it, not a disagreement about a price.
     UnauthorisedCharge,
+    /// Someone hurt or in danger: choking, burns, an allergic reaction, a product that caught
+    /// fire. The words name harm that is happening or happened, not a question about a
+    /// material or a hospital stay that is planned ("I'm going into hospital tomorrow, can
+    /// it come today?" is urgency).
+    Safety,
 }
 
 impl PolicyTopic {
@@ -23,6 +28,7 @@ impl PolicyTopic {
             Self::Legal => "policy: legal",
             Self::PaymentDispute => "policy: payment dispute",
             Self::UnauthorisedCharge => reason_for(kefu_intent::topics::Topic::Fraud),
+            Self::Safety => SAFETY,
         }
     }
 
@@ -76,6 +82,58 @@ impl PolicyTopic {
                 "银行申诉",
                 "信用卡争议",
             ],
+            Self::Safety => &[
+                "choking",
+                "choked on",
+                "can't breathe",
+                "cant breathe",
+                "couldn't breathe",
+                "allergic reaction",
+                "anaphyla",
+                "swallowed",
+                "ambulance",
+                "emergency room",
+                "burned my",
+                "burnt my",
+                "burned me",
+                "burnt me",
+                "caught fire",
+                "caught on fire",
+                "burst into flames",
+                "exploded",
+                "electric shock",
+                "electrocut",
+                "bleeding",
+                "poisoned",
+                "poisoning",
+                "injured",
+                "cut my hand",
+                "cut my finger",
+                "窒息",
+                "卡在喉咙",
+                "卡住喉咙",
+                "卡喉咙",
+                "喘不过气",
+                "呼吸困难",
+                "过敏反应",
+                "救护车",
+                "急诊",
+                "烫伤",
+                "烧伤",
+                "着火了",
+                "起火了",
+                "爆炸了",
+                "触电",
+                "漏电",
+                "流血",
+                "中毒",
+                "误吞",
+                "吞下去",
+                "吞进去",
+                "割伤",
+                "划伤了",
+                "受伤了",
+            ],
             Self::UnauthorisedCharge => &[
                 "fraudulent charge",
                 "didn't authorize",
@@ -92,6 +150,7 @@ impl PolicyTopic {
 pub fn topic(text: &str) -> Option<PolicyTopic> {
     let lower = text.to_lowercase();
     [
+        PolicyTopic::Safety,
         PolicyTopic::AccountSecurity,
         PolicyTopic::Legal,
         PolicyTopic::UnauthorisedCharge,
@@ -154,6 +213,10 @@ fn disowns_a_charge(lower: &str) -> bool {
     charge && disowned
 }
 
+/// The handoff reason for harm to someone's health or safety: the bot says where to get
+/// help now before anything else, and the conversation goes first in the queue.
+pub const SAFETY: &str = "policy: safety or health";
+
 /// The handoff reason for a topic the topic model recognised.
 pub fn reason_for(topic: kefu_intent::topics::Topic) -> &'static str {
     use kefu_intent::topics::Topic;
@@ -163,7 +226,7 @@ pub fn reason_for(topic: kefu_intent::topics::Topic) -> &'static str {
         Topic::DataProtection => "policy: data protection request",
         Topic::Legal => "policy: legal",
         Topic::Harassment => "policy: harassment or threats",
-        Topic::Safety => "policy: safety or health",
+        Topic::Safety => SAFETY,
         Topic::Urgent => "urgent: time-critical for the shopper",
         Topic::Damaged | Topic::WrongItem | Topic::MissingItem | Topic::NotReceived => {
             "claim: delivery problem"

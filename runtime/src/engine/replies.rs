@@ -92,6 +92,9 @@ lines! {
     PluginFailed = "plugin_failed",
     /// A policy topic (security, legal, payment dispute): a person takes over.
     PolicyHandoff = "policy_handoff",
+    /// Someone is hurt or in danger: where to get help now (emergency services, a doctor),
+    /// then a person takes over at the top of the queue.
+    SafetyHandoff = "safety_handoff",
     /// The bot keeps failing or repeating itself: stop and offer a person.
     OfferHuman = "offer_human",
     /// Appended to an answer when the shopper sounds upset.
