@@ -236,7 +236,9 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
         let Ok(Turn::Stored(messages)) = turn else {
             continue;
         };
-        if std::env::var("KEFU_CONVERSATIONS_SHOW").is_ok_and(|only| only == c.id) {
+        if std::env::var("KEFU_CONVERSATIONS_SHOW")
+            .is_ok_and(|only| only.split(',').any(|id| id == c.id))
+        {
             for m in &messages {
                 println!(
                     "    {:?} [{}] {} {:?}",

@@ -380,6 +380,27 @@ fn a_torn_model_asks_which_one_is_meant_and_the_pick_is_that_intent() {
 }
 
 #[test]
+fn a_person_is_offered_once_when_one_of_the_two_meanings_is_a_person() {
+    let u = Understanding {
+        prediction: Prediction {
+            intent: "complaint".into(),
+            confidence: 0.45,
+            top: vec![
+                ("complaint".into(), 0.45),
+                ("contact_human_agent".into(), 0.35),
+            ],
+        },
+        ..msg("zipper broken order 1004", "complaint", 0.45)
+    };
+    let d = reply(decide(&ctx(), &u));
+    says(&d, Line::Clarify);
+    let Card::QuickReplies { options } = &d.cards[0] else {
+        panic!("quick replies expected");
+    };
+    assert_eq!(options.len(), 2, "a complaint, or a person: {options:?}");
+}
+
+#[test]
 fn a_bare_yes_with_nothing_pending_is_an_acknowledgement() {
     for text in ["yes", "ok", "好的"] {
         let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.6)));

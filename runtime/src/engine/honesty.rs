@@ -222,6 +222,25 @@ pub fn asks_if_bot(text: &str) -> bool {
             return true;
         }
     }
+    // Pinyin without tones, as typed on a keyboard without a Chinese input method: "ni shi
+    // ji qi ren ma" (你是机器人吗), "shi zhen ren ma" (是真人吗), "ni shi AI ma".
+    let pinyin_kind = [
+        " ji qi ren ",
+        " jiqiren ",
+        " zhen ren ",
+        " zhenren ",
+        " ren gong zhi neng ",
+        " ai ",
+    ]
+    .iter()
+    .any(|k| joined.contains(k));
+    let pinyin_asks = [" ma ", " me ", " shi bu shi "]
+        .iter()
+        .any(|q| joined.contains(q))
+        || lower.contains('?');
+    if joined.contains(" shi ") && pinyin_kind && pinyin_asks {
+        return true;
+    }
     // Chinese: "是" + a kind of agent, asked ("你是机器人吗", "是真人还是机器人").
     let zh_question = ["吗", "嘛", "么", "吧", "?", "？", "还是", "是不是"]
         .iter()
@@ -255,6 +274,10 @@ mod tests {
     #[test]
     fn questions_about_who_answers_are_recognised() {
         for text in [
+            "ni shi ji qi ren ma",
+            "Ni shi jiqiren ma?",
+            "shi zhen ren ma",
+            "ni shi bu shi AI",
             "are you a bot?",
             "Are you a real person",
             "r u a robot",
@@ -302,6 +325,8 @@ mod tests {
     #[test]
     fn requests_for_a_person_and_other_messages_are_not_the_question() {
         for text in [
+            "wo de ding dan dao na le ma",
+            "ke yi yong zhi fu bao ma",
             "I want to talk to a human",
             "human please",
             "let me speak to a real person",

@@ -334,7 +334,11 @@ pub fn clarify(u: &Understanding) -> Option<Decision> {
     if options.len() != 2 {
         return None;
     }
-    options.push(replies::human_option(lang).to_string());
+    // A person is always one of the options, once (one of the two may be that already).
+    let human = replies::human_option(lang);
+    if !options.iter().any(|o| o == human) {
+        options.push(human.to_string());
+    }
     Some(Decision {
         cards: vec![Card::QuickReplies { options }],
         pending: Pending {
