@@ -31,6 +31,9 @@ impl kefu_intent::faq::Question for FaqEntry {
     fn intent(&self) -> Option<&str> {
         self.intent.as_deref()
     }
+    fn answer(&self) -> &str {
+        &self.answer
+    }
 }
 
 impl Store {

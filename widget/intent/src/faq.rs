@@ -23,6 +23,10 @@ use crate::featurize::feature_strings;
 const INTENT_BONUS: f32 = 0.2;
 /// Least score an entry needs to be given.
 const MIN_SCORE: f32 = 0.2;
+/// How much an entry's answer counts next to its question: the answer holds the facts a
+/// shopper asks about by name ("do you ship to Canada?" against "Which countries do you
+/// deliver to?", whose answer lists Canada), the question how they ask.
+const ANSWER_WEIGHT: f32 = 0.5;
 
 /// What matching needs of an FAQ entry.
 pub trait Question {
@@ -30,6 +34,8 @@ pub trait Question {
     fn question(&self) -> &str;
     /// The intent it answers, if tied to one.
     fn intent(&self) -> Option<&str>;
+    /// The answer as the merchant wrote it.
+    fn answer(&self) -> &str;
 }
 
 /// An FAQ entry as the shop publishes it to the browser: in the shopper's language, with
@@ -52,6 +58,9 @@ impl Question for PublicEntry {
     fn intent(&self) -> Option<&str> {
         self.intent.as_deref()
     }
+    fn answer(&self) -> &str {
+        &self.answer
+    }
 }
 
 fn counts(text: &str) -> HashMap<String, f32> {
@@ -70,7 +79,16 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
     if entries.is_empty() {
         return None;
     }
-    let docs: Vec<HashMap<String, f32>> = entries.iter().map(|e| counts(e.question())).collect();
+    let docs: Vec<HashMap<String, f32>> = entries
+        .iter()
+        .map(|e| {
+            let mut doc = counts(e.question());
+            for (f, v) in counts(e.answer()) {
+                *doc.entry(f).or_insert(0.0) += ANSWER_WEIGHT * v;
+            }
+            doc
+        })
+        .collect();
     let n = docs.len() as f32;
     let idf = |f: &str| {
         let df = docs.iter().filter(|d| d.contains_key(f)).count() as f32;
@@ -187,6 +205,27 @@ mod tests {
         assert_eq!(
             answer(find(&faq, "when will it arrive", "delivery_period")),
             Some("answer 3")
+        );
+    }
+
+    #[test]
+    fn a_fact_named_only_in_an_answer_finds_that_entry() {
+        let faq = vec![
+            PublicEntry {
+                question: "Which payment methods do you accept?".into(),
+                answer: "Visa, Mastercard, Amex, PayPal, Apple Pay and Alipay.".into(),
+                intent: None,
+            },
+            PublicEntry {
+                question: "How long does delivery take?".into(),
+                answer: "3-5 business days.".into(),
+                intent: None,
+            },
+        ];
+        let found = find(&faq, "alipay ok?", OUT_OF_SCOPE);
+        assert_eq!(
+            found.map(|e| e.question.as_str()),
+            Some(faq[0].question.as_str())
         );
     }
 
