@@ -72,7 +72,8 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen or --hidden for those sets, which are measured once and reported apart).
+        /// --unseen, --hidden or --withheld for those sets, which are measured once and
+        /// reported apart).
         #[arg(long)]
         conversations: bool,
         /// With --conversations: the blind set too.
@@ -94,6 +95,10 @@ enum Cmd {
         /// measured once and reported apart).
         #[arg(long, requires = "conversations")]
         hidden: bool,
+        /// With --conversations: the withheld set too (tests/conversations/withheld_*.toml,
+        /// measured once and reported apart).
+        #[arg(long, requires = "conversations")]
+        withheld: bool,
     },
 }
 
@@ -293,6 +298,7 @@ fn main() -> Result<()> {
             sealed,
             unseen,
             hidden,
+            withheld,
             ..
         } => {
             let mut run = cargo();
@@ -313,6 +319,9 @@ fn main() -> Result<()> {
             }
             if hidden {
                 run.env("KEFU_CONVERSATIONS_HIDDEN", "1");
+            }
+            if withheld {
+                run.env("KEFU_CONVERSATIONS_WITHHELD", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -134,11 +134,21 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
     if !elaborates {
         return None;
     }
+    // Asked once more already, with a person offered, and still no email: the shopper is
+    // not going to give it here. A person takes the claim with what is known, rather than
+    // the bot offering a person yet again.
+    let asked_again = ctx.last_bot.as_ref().is_some_and(|(text, _)| {
+        text == replies::text(Line::ClaimNeedsEmail, u.lang)
+            || ctx.wording(Line::ClaimNeedsEmail, u.lang) == Some(text.as_str())
+    });
+    if asked_again {
+        let claim = format!("{}; email not given", reason(what(intent)?, &order));
+        return Some(to_a_person(intent, &claim, None, u.lang));
+    }
     let pending = Pending {
         order_number: Some(order),
         ..Pending::default()
     };
-    // Asked twice, the same words are not said again: `finish` offers a person instead.
     Some(ask(intent, Line::ClaimNeedsEmail, u.lang, pending))
 }
 

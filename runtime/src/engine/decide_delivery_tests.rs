@@ -281,6 +281,24 @@ fn a_claim_waiting_for_the_email_is_kept_when_the_shopper_says_more_instead() {
     assert_ne!(c.intent(), "report_missing_item");
 }
 
+#[test]
+fn a_claim_still_without_the_email_after_asking_twice_goes_to_a_person_with_the_facts() {
+    let mut ctx = claims_ctx();
+    ctx.conversation.pending_intent = Some("report_missing_item".into());
+    ctx.pending.order_number = Some("1004".into());
+    ctx.last_bot = Some((
+        replies::text(Line::ClaimNeedsEmail, Lang::En).to_string(),
+        Some("report_missing_item".into()),
+    ));
+    let d = reply(decide(&ctx, &msg("what now", "out_of_scope", 0.3)));
+    says(&d, Line::DeliveryClaim);
+    assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("claim: missing item, order 1004; email not given")
+    );
+}
+
 /// A claim with the shopper's email in it and no order number.
 fn not_received_with_email() -> Understanding {
     with_topic(

@@ -10,7 +10,9 @@
 //! - `topics_unseen.tsv`, a fifth writer's, labelled only `person` or `ordinary`, likewise
 //!   with `KEFU_TOPICS_UNSEEN=1`;
 //! - `topics_hidden.tsv`, a sixth writer's, labelled the same way, likewise with
-//!   `KEFU_TOPICS_HIDDEN=1`.
+//!   `KEFU_TOPICS_HIDDEN=1`;
+//! - `topics_withheld.tsv`, a seventh writer's, labelled the same way, likewise with
+//!   `KEFU_TOPICS_WITHHELD=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -24,6 +26,7 @@ const FRESH: &str = include_str!("topics_fresh.tsv");
 const SEALED: &str = include_str!("topics_sealed.tsv");
 const UNSEEN: &str = include_str!("topics_unseen.tsv");
 const HIDDEN: &str = include_str!("topics_hidden.tsv");
+const WITHHELD: &str = include_str!("topics_withheld.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -214,5 +217,18 @@ fn the_hidden_messages_parse() {
 fn the_hidden_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_HIDDEN").is_ok_and(|v| v == "1") {
         report_person_set("topics_hidden.tsv", HIDDEN);
+    }
+}
+
+#[test]
+fn the_withheld_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_WITHHELD=1.
+    check_person_set("topics_withheld.tsv", WITHHELD, 300);
+}
+
+#[test]
+fn the_withheld_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_WITHHELD").is_ok_and(|v| v == "1") {
+        report_person_set("topics_withheld.tsv", WITHHELD);
     }
 }
