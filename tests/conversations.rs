@@ -8,10 +8,10 @@
 //! once). `fresh_*.toml` are a third set, written before any tuning by a writer who saw
 //! neither the training sentences, the engine, nor the other sets; measured once, reported
 //! apart; `sealed_*.toml`, a fourth set, `unseen_*.toml`, a fifth, and `hidden_*.toml`, a
-//! sixth, and `withheld_*.toml`, a seventh, likewise, each written before the tuning that
+//! sixth, `withheld_*.toml`, a seventh, and `reserve_*.toml`, an eighth, likewise, each written before the tuning that
 //! followed it.
 //! Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`, `--fresh`,
-//! `--sealed`, `--unseen`, `--hidden`, `--withheld` add those sets) and by `cargo test` (which checks every file parses and names
+//! `--sealed`, `--unseen`, `--hidden`, `--withheld`, `--reserve` add those sets) and by `cargo test` (which checks every file parses and names
 //! known categories and outcomes, and prints the development report; goals are reported,
 //! not asserted, while they are being reached). The blind and fresh sets are evaluated only
 //! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` /
@@ -540,5 +540,22 @@ async fn the_withheld_conversations_are_reported_apart() {
     if std::env::var("KEFU_CONVERSATIONS_WITHHELD").is_ok_and(|v| v == "1") {
         let n = evaluate("withheld_").await;
         assert!(n > 0, "no withheld conversations");
+    }
+}
+
+#[test]
+fn the_reserve_conversations_parse_and_cover_every_category() {
+    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_RESERVE=1, once before
+    // the tuning that followed them and once after.
+    check_unseen_set("reserve_", 4);
+}
+
+#[tokio::test]
+async fn the_reserve_conversations_are_reported_apart() {
+    // An eighth set, written before the tuning that followed it by a writer who saw none of
+    // the rest.
+    if std::env::var("KEFU_CONVERSATIONS_RESERVE").is_ok_and(|v| v == "1") {
+        let n = evaluate("reserve_").await;
+        assert!(n > 0, "no reserve conversations");
     }
 }

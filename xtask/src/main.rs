@@ -72,7 +72,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden or --withheld for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld or --reserve for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -99,6 +99,10 @@ enum Cmd {
         /// measured once and reported apart).
         #[arg(long, requires = "conversations")]
         withheld: bool,
+        /// With --conversations: the reserve set too (tests/conversations/reserve_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        reserve: bool,
     },
 }
 
@@ -299,6 +303,7 @@ fn main() -> Result<()> {
             unseen,
             hidden,
             withheld,
+            reserve,
             ..
         } => {
             let mut run = cargo();
@@ -322,6 +327,9 @@ fn main() -> Result<()> {
             }
             if withheld {
                 run.env("KEFU_CONVERSATIONS_WITHHELD", "1");
+            }
+            if reserve {
+                run.env("KEFU_CONVERSATIONS_RESERVE", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -12,7 +12,9 @@
 //! - `topics_hidden.tsv`, a sixth writer's, labelled the same way, likewise with
 //!   `KEFU_TOPICS_HIDDEN=1`;
 //! - `topics_withheld.tsv`, a seventh writer's, labelled the same way, likewise with
-//!   `KEFU_TOPICS_WITHHELD=1`.
+//!   `KEFU_TOPICS_WITHHELD=1`;
+//! - `topics_reserve.tsv`, an eighth writer's, labelled the same way, likewise with
+//!   `KEFU_TOPICS_RESERVE=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -27,6 +29,7 @@ const SEALED: &str = include_str!("topics_sealed.tsv");
 const UNSEEN: &str = include_str!("topics_unseen.tsv");
 const HIDDEN: &str = include_str!("topics_hidden.tsv");
 const WITHHELD: &str = include_str!("topics_withheld.tsv");
+const RESERVE: &str = include_str!("topics_reserve.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -230,5 +233,18 @@ fn the_withheld_messages_parse() {
 fn the_withheld_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_WITHHELD").is_ok_and(|v| v == "1") {
         report_person_set("topics_withheld.tsv", WITHHELD);
+    }
+}
+
+#[test]
+fn the_reserve_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_RESERVE=1.
+    check_person_set("topics_reserve.tsv", RESERVE, 300);
+}
+
+#[test]
+fn the_reserve_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_RESERVE").is_ok_and(|v| v == "1") {
+        report_person_set("topics_reserve.tsv", RESERVE);
     }
 }
