@@ -21,6 +21,10 @@ use crate::featurize::feature_strings;
 
 /// Head start of an entry tied to the recognised intent.
 const INTENT_BONUS: f32 = 0.2;
+/// Head start of the one entry whose answer names something the message names (a country,
+/// a payment method): more than the recognised intent's, because a fact the shopper named
+/// says more about what they ask than the model's reading of the topic.
+const NAMED_BONUS: f32 = 0.4;
 /// Least score an entry needs to be given.
 const MIN_SCORE: f32 = 0.2;
 /// How much an entry's answer counts next to its question: the answer holds the facts a
@@ -103,6 +107,27 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
     if query_norm == 0.0 {
         return None;
     }
+    // What the message names that exactly one entry has, in its answer only: a fact the
+    // merchant listed (a country, a payment method), not the words a question is asked in.
+    // A word of four letters or more, or written in capitals ("UK"), or two Chinese
+    // characters together; short words ("I", "my", "fit") name nothing.
+    let capitals: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_lowercase)
+        .collect();
+    let names_something = |f: &str| match f.strip_prefix("w:") {
+        Some(word) => word.chars().count() >= 4 || capitals.iter().any(|c| c == word),
+        None => f.starts_with("b:h:"),
+    };
+    let questions: Vec<HashMap<String, f32>> =
+        entries.iter().map(|e| counts(e.question())).collect();
+    let named: Vec<&String> = query
+        .keys()
+        .filter(|f| names_something(f))
+        .filter(|f| docs.iter().filter(|d| d.contains_key(*f)).count() == 1)
+        .filter(|f| !questions.iter().any(|q| q.contains_key(*f)))
+        .collect();
     entries
         .iter()
         .zip(&docs)
@@ -120,6 +145,14 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
                 Some(_) if intent != OUT_OF_SCOPE => -INTENT_BONUS,
                 _ => 0.0,
             };
+            // "Do you ship to Canada?" is about the entry whose answer lists Canada, even
+            // when the model heard a question about shipping options.
+            let names = if named.iter().any(|f| doc.contains_key(*f)) {
+                NAMED_BONUS
+            } else {
+                0.0
+            };
+            let bonus = bonus + names;
             (cosine + bonus, entry)
         })
         .filter(|(score, _)| *score >= MIN_SCORE)
@@ -226,6 +259,35 @@ mod tests {
         assert_eq!(
             found.map(|e| e.question.as_str()),
             Some(faq[0].question.as_str())
+        );
+    }
+
+    #[test]
+    fn a_name_only_one_entry_has_outweighs_the_recognised_intent() {
+        let faq = vec![
+            PublicEntry {
+                question: "What shipping options do you offer?".into(),
+                answer: "Standard shipping is free over $50. We ship with UPS and USPS.".into(),
+                intent: Some("delivery_options".into()),
+            },
+            PublicEntry {
+                question: "Do you ship internationally? Which countries do you deliver to?".into(),
+                answer: "We ship to the US, Canada, the UK and Japan in 7-14 business days.".into(),
+                intent: None,
+            },
+            PublicEntry {
+                question: "可以寄到国外吗？".into(),
+                answer: "我们配送到美国、加拿大、英国和日本。".into(),
+                intent: None,
+            },
+        ];
+        let question = |text: &str| find(&faq, text, "delivery_options").map(|e| &e.question);
+        assert_eq!(question("Do you ship to Canada?"), Some(&faq[1].question));
+        assert_eq!(question("能寄到日本吗"), Some(&faq[2].question));
+        assert_eq!(question("shipping to the UK?"), Some(&faq[1].question));
+        assert_eq!(
+            question("what shipping options do you have"),
+            Some(&faq[0].question)
         );
     }
 
