@@ -175,7 +175,7 @@ pub fn unless_proposed(
 
 /// `d`, the answer to a claim's plugin call: a refund awaiting confirmation keeps the claim
 /// (declining hands it to a person) and says that nothing has moved yet; a proposal beyond
-/// what the bot may approve is handed off with the claim in its reason.
+/// what the bot may approve is handed off as the claim, with the claim in its reason.
 pub fn proposed(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
     let (Some(what), Some(order)) = (what(call.intent()), call.order_number.as_deref()) else {
         return d;
@@ -186,6 +186,13 @@ pub fn proposed(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
         d.pending.claim = Some(claim);
     } else if let Some(why) = d.handoff_reason.take() {
         d.handoff_reason = Some(format!("{claim}; {why}"));
+        // The shopper reported a problem; they did not ask for "a refund like this". The
+        // claim is what goes to a person (the amount is in the reason for them).
+        let above = replies::text(Line::RefundNeedsHuman, lang);
+        if let Some(rest) = d.text.strip_prefix(above) {
+            d.text = format!("{}{rest}", replies::text(Line::DeliveryClaim, lang));
+            d.line = Some(Line::DeliveryClaim);
+        }
     }
     d
 }

@@ -243,7 +243,12 @@ fn a_chinese_order_number_sent_instead_of_a_choice_continues_the_choice_that_tak
         clarify: vec!["track_order".into(), "delivery_period".into()],
         ..Pending::default()
     };
-    for text in ["订单号是1001", "我的订单号是1001"] {
+    for text in [
+        "订单号是1001",
+        "我的订单号是1001",
+        "The order number is 1001 and my email address is jane@example.com. Thank you.",
+        "订单号是1001，邮箱地址是jane@example.com，谢谢",
+    ] {
         let c = call(decide(&ctx, &msg(text, "change_order", 0.4)));
         assert_eq!(c.intent(), "track_order", "{text}");
     }

@@ -37,8 +37,9 @@ const TRACK_ORDER: &str = "track_order";
 /// The intent that sends an order to a new address.
 const CHANGE_ADDRESS: &str = "change_shipping_address";
 
-/// Whether `u` is nothing but order numbers and emails (and a greeting word or two).
-fn only_values(u: &Understanding) -> bool {
+/// Whether `u` is nothing but order numbers and emails (and a greeting word or two; when
+/// `answering` a question the bot asked, the words of a sentence giving them as well).
+fn only_values(u: &Understanding, answering: bool) -> bool {
     let mut rest = u.text.clone();
     let mut any = false;
     for slot in u.slots.iter().rev() {
@@ -70,6 +71,18 @@ fn only_values(u: &Understanding) -> bool {
         "您好",
         "在吗",
     ];
+    // Said in answer to a question, values come in a sentence ("The order number is 1001
+    // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
+    // reads as the request the model hears in it (a status asked for with both given).
+    let answering_filler = [
+        "the", "and", "address", "here", "it", "please", "pls", "thank", "thanks", "you", "和",
+        "地址", "谢谢",
+    ];
+    let filler: Vec<&str> = if answering {
+        filler.iter().chain(&answering_filler).copied().collect()
+    } else {
+        filler.to_vec()
+    };
     // Chinese runs its words together ("订单号是1002"): a run is filler when it is made of
     // filler words end to end.
     let is_filler = |w: &str| {
@@ -174,7 +187,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Asked which of two things they meant, the shopper sent the order number instead:
         // the likelier choice that takes one.
         (None, None, _)
-            if only_values(u) && pending.clarify.iter().any(|c| takes_order_number(c)) =>
+            if only_values(u, true) && pending.clarify.iter().any(|c| takes_order_number(c)) =>
         {
             let choice = pending.clarify.iter().find(|c| takes_order_number(c));
             (choice.map_or(SUPPLIED, String::as_str), true)
@@ -215,7 +228,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or
         // a guess; the shopper is asked what to do with it.
-        _ if only_values(u) => (SUPPLIED, true),
+        _ if only_values(u, false) => (SUPPLIED, true),
         // "When will it ship?" about an order the shopper named (now or earlier) is a
         // question about that order, not the shop's delivery times in general.
         _ if matches!(
