@@ -243,9 +243,51 @@ pub fn says_already_told(text: &str) -> bool {
         "刚才发",
         "上面有",
         "前面说",
+        "我说过",
+        "讲过了",
+        "我讲过",
+        "都说了",
+        "已经说",
+        "说了好几",
+        "说了几遍",
     ]
     .iter()
     .any(|w| lower.contains(w))
+        || already_and_a_telling_word(&lower)
+}
+
+/// "already" with a word for telling anywhere in the message, as non-native and hurried
+/// writers put them: "I already say you my order number", "I SAY IT ALREADY", "told you
+/// already", "i write three times already". A word for doing ("I already sent the hoodie
+/// back") is not telling.
+fn already_and_a_telling_word(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let already = words
+        .iter()
+        .any(|w| matches!(*w, "already" | "alrdy" | "alr" | "allready"));
+    let telling = words.iter().any(|w| {
+        matches!(
+            *w,
+            "say"
+                | "said"
+                | "tell"
+                | "told"
+                | "write"
+                | "wrote"
+                | "written"
+                | "mention"
+                | "mentioned"
+                | "type"
+                | "typed"
+                | "give"
+                | "gave"
+                | "given"
+        )
+    });
+    already && telling
 }
 
 /// Whether `text` asks to be put through to someone, in words that name no "human" or
@@ -398,6 +440,31 @@ pub fn asks_about_stock(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
+        for text in [
+            "I already told you the order number",
+            "I already say you my order number 1001!!! why ask again",
+            "jane@example.com I SAY IT ALREADY",
+            "told you already",
+            "i write it 3 times already",
+            "我刚才说过了",
+            "订单号我都说了好几遍了",
+            "我说过是1001",
+        ] {
+            assert!(says_already_told(text), "{text}");
+        }
+        for text in [
+            "I already returned the hoodie, when is my refund?",
+            "already got it, thanks",
+            "发过货了吗",
+            "你们说过包邮的",
+            "can you tell me where my order is",
+        ] {
+            assert!(!says_already_told(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_bare_email_or_order_number_continues_the_conversations_language() {
