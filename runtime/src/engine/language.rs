@@ -324,6 +324,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "handle this",
         "look into",
         "look at this",
+        "discuss",
+        "explain",
     ]);
     let request = has(&[
         "can i",
@@ -349,6 +351,23 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "pls",
         "transfer",
     ]);
+    // Put directly, with no verb of reaching: "give me the staff", 转人工 typed in pinyin.
+    let direct = has(&[
+        "give me the staff",
+        "give me a staff",
+        "give me staff",
+        "give me someone",
+        "give me a person",
+        "give me a real",
+        "zhuan rengong",
+        "zhuanrengong",
+        "zhuan ren gong",
+        "rengong kefu",
+        "ren gong ke fu",
+        "zhao kefu",
+        "zhao ke fu",
+        "zhen ren kefu",
+    ]);
     let zh = has(&[
         "转接",
         "转客服",
@@ -362,7 +381,7 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "找人处理",
         "找人来",
     ]);
-    (someone && reach && request) || zh
+    (someone && reach && request) || direct || zh
 }
 
 /// Whether `text` speaks of the shopper's own life or of something the shop does (an order,
@@ -496,6 +515,9 @@ mod tests {
             "I need to speak to a manager",
             "算了 还是帮我转接客服小姐姐吧",
             "帮我联系客服",
+            "I'd rather discuss this with a member of your team, thanks.",
+            "please give me the staff, I cannot explain to machine",
+            "zhuan rengong",
         ] {
             assert!(asks_for_a_person(text), "{text}");
         }
@@ -505,6 +527,8 @@ mod tests {
             "can you check on order 5567 for me",
             "the delivery guy keeps texting me",
             "客服电话是多少",
+            "do staff get a discount",
+            "please explain the return policy",
         ] {
             assert!(!asks_for_a_person(text), "{text}");
         }

@@ -52,6 +52,11 @@ impl PolicyTopic {
                 "被黑",
                 "异地登录",
                 "不是我登录",
+                // Pinyin, typed without a Chinese input method.
+                "zhanghao bei dao",
+                "zhang hao bei dao",
+                "hao bei dao",
+                "bei hei le",
             ],
             Self::Legal => &[
                 "lawyer",
@@ -141,6 +146,8 @@ impl PolicyTopic {
                 "unauthorized charge",
                 "unauthorised charge",
                 "盗刷",
+                "dao shua",
+                "daoshua",
             ],
         }
     }
@@ -171,6 +178,9 @@ fn disowns_a_charge(lower: &str) -> bool {
         "payment",
         "transaction",
         "debit",
+        "statement",
+        "took money",
+        "taken money",
         "扣款",
         "扣费",
         "扣了",
@@ -201,6 +211,7 @@ fn disowns_a_charge(lower: &str) -> bool {
         "do not recognize",
         "never authorised",
         "never authorized",
+        "no idea what",
         "不是我",
         "不是本人",
         "没买过",
@@ -210,7 +221,18 @@ fn disowns_a_charge(lower: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    charge && disowned
+    // Asking who paid is disowning the payment: "he didn't buy this and I certainly
+    // didn't. so who paid for it then?"
+    let who_paid = [
+        "who paid",
+        "who bought this",
+        "who made this payment",
+        "谁付的",
+        "谁买的",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    (charge && disowned) || who_paid
 }
 
 /// The handoff reason for harm to someone's health or safety: the bot says where to get
@@ -253,6 +275,10 @@ mod tests {
             topic("I think my account was hacked"),
             Some(PolicyTopic::AccountSecurity)
         );
+        assert_eq!(
+            topic("zhanghao bei dao le, limian duo le yi ge bu shi wo xia de dingdan"),
+            Some(PolicyTopic::AccountSecurity)
+        );
         assert_eq!(topic("我的账号被盗了"), Some(PolicyTopic::AccountSecurity));
         assert_eq!(
             topic("I'll talk to my lawyer about this"),
@@ -276,6 +302,9 @@ mod tests {
             "there's a transaction from you I don't recognise",
             "my card 被盗刷了",
             "这笔扣款不是我操作的",
+            "my husband says he didn't buy this and I certainly didn't. so who paid for it then?",
+            "my statement shows you took money twice?? the second one i have no idea what it is",
+            "ka bei dao shua le",
         ] {
             assert_eq!(topic(text), Some(PolicyTopic::UnauthorisedCharge), "{text}");
         }
@@ -291,6 +320,8 @@ mod tests {
             "I got charged twice for order 1003",
             "is this hoodie mine? it was a gift",
             "what payment methods do you take",
+            "I paid for a navy cap but got a black one, I didn't order black",
+            "no idea what size to get",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }
