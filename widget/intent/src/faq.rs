@@ -107,17 +107,22 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
     if query_norm == 0.0 {
         return None;
     }
-    // What the message names that exactly one entry has, in its answer only: a fact the
-    // merchant listed (a country, a payment method), not the words a question is asked in.
-    // A word of four letters or more, or written in capitals ("UK"), or two Chinese
-    // characters together; short words ("I", "my", "fit") name nothing.
+    // What the message names that exactly one entry has, in its answer only: a name the
+    // merchant listed there (a country, a payment method, a carrier), not the words a
+    // question is asked in. A name is a word the answer capitalises inside a sentence
+    // ("We ship to the US, Canada, the UK"), of three letters or more unless the message
+    // writes it in capitals too ("UK", not "us"); or two Chinese characters together.
     let capitals: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
         .map(str::to_lowercase)
         .collect();
+    let answer_names: Vec<Vec<String>> = entries.iter().map(|e| names_in(e.answer())).collect();
     let names_something = |f: &str| match f.strip_prefix("w:") {
-        Some(word) => word.chars().count() >= 4 || capitals.iter().any(|c| c == word),
+        Some(word) => {
+            (word.chars().count() >= 3 || capitals.iter().any(|c| c == word))
+                && answer_names.iter().flatten().any(|n| n == word)
+        }
         None => f.starts_with("b:h:"),
     };
     let questions: Vec<HashMap<String, f32>> =
@@ -158,6 +163,26 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
         .filter(|(score, _)| *score >= MIN_SCORE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, entry)| entry)
+}
+
+/// The words `answer` capitalises inside its sentences, lower-cased: the names in it
+/// ("Canada", "UK", "Alipay"). A sentence's first word is capitalised whatever it is.
+fn names_in(answer: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut sentence_start = true;
+    for token in answer.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        let word: &str = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.is_empty() {
+            if !sentence_start && word.chars().next().is_some_and(char::is_uppercase) {
+                names.push(word.to_lowercase());
+            }
+            sentence_start = false;
+        }
+        if token.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) {
+            sentence_start = true;
+        }
+    }
+    names
 }
 
 /// The intent of a request for a person: the runtime hands off before any FAQ.
@@ -288,6 +313,32 @@ mod tests {
         assert_eq!(
             question("what shipping options do you have"),
             Some(&faq[0].question)
+        );
+        // An ordinary word that only one answer happens to use names nothing.
+        let mut faq = faq;
+        faq.push(PublicEntry {
+            question: "How do I return an item?".into(),
+            answer: "Print the label and drop the parcel at any UPS point.".into(),
+            intent: Some("return_item".into()),
+        });
+        let found = find(
+            &faq,
+            "could I swing by at some point and grab my stuff",
+            "delivery_options",
+        );
+        assert_ne!(
+            found.map(|e| e.question.as_str()),
+            Some("How do I return an item?")
+        );
+    }
+
+    #[test]
+    fn names_are_the_words_an_answer_capitalises_inside_its_sentences() {
+        assert_eq!(
+            names_in(
+                "We ship to the US, Canada and Japan. International delivery takes 7-14 days."
+            ),
+            ["us", "canada", "japan"]
         );
     }
 
