@@ -83,10 +83,13 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
     if entries.is_empty() {
         return None;
     }
+    let questions: Vec<HashMap<String, f32>> =
+        entries.iter().map(|e| counts(e.question())).collect();
     let docs: Vec<HashMap<String, f32>> = entries
         .iter()
-        .map(|e| {
-            let mut doc = counts(e.question());
+        .zip(&questions)
+        .map(|(e, question)| {
+            let mut doc = question.clone();
             for (f, v) in counts(e.answer()) {
                 *doc.entry(f).or_insert(0.0) += ANSWER_WEIGHT * v;
             }
@@ -125,8 +128,6 @@ pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Opti
         }
         None => f.starts_with("b:h:"),
     };
-    let questions: Vec<HashMap<String, f32>> =
-        entries.iter().map(|e| counts(e.question())).collect();
     let named: Vec<&String> = query
         .keys()
         .filter(|f| names_something(f))
