@@ -119,7 +119,7 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         let reason = format!("policy: the shop's list (\"{phrase}\")");
         hand_off(Line::PolicyHandoff, lang, &reason, 2)
     };
-    Some(unless_nobody_is_there(ctx, d, lang))
+    Some(handoff::unless_nobody_is_there(ctx, d, lang))
 }
 
 /// A person, when the bot has no answer of its own to `d`'s message (it would ask which of
@@ -144,7 +144,7 @@ fn unless_a_person_is_likelier(
         return None;
     }
     let d = policy_handoff(u.lang, policy::reason_for(topic));
-    Some(unless_nobody_is_there(ctx, d, u.lang))
+    Some(handoff::unless_nobody_is_there(ctx, d, u.lang))
 }
 
 /// A person at once for a policy topic, at raised priority. Someone hurt or in danger is
@@ -155,17 +155,6 @@ fn policy_handoff(lang: Lang, reason: &str) -> Decision {
         hand_off(Line::SafetyHandoff, lang, reason, 3)
     } else {
         hand_off(Line::PolicyHandoff, lang, reason, 2)
-    }
-}
-
-/// `d` if someone can answer live. Otherwise a handoff becomes the honest "nobody is online"
-/// with the contact form, except that someone hurt or in danger keeps the advice to call
-/// for help now, with the note and the form after it.
-fn unless_nobody_is_there(ctx: &TurnContext, d: Decision, lang: Lang) -> Decision {
-    if d.line == Some(Line::SafetyHandoff) {
-        handoff::note_if_nobody_is_there(ctx, d, lang)
-    } else {
-        handoff::unless_nobody_is_there(ctx, d, lang)
     }
 }
 

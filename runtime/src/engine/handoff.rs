@@ -15,7 +15,7 @@ use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES
 use super::context::TurnContext;
 use super::decision::Decision;
 use super::language::script;
-use super::replies::{Msg, say, say_with};
+use super::replies::{Line, Msg, say, say_with};
 use super::{Engine, EngineError, Turn};
 use crate::bus::{Change, Event};
 use crate::store::{
@@ -116,10 +116,14 @@ pub fn valid_email(email: &str) -> bool {
 }
 
 /// `d` (a handoff) as is if someone can answer live; otherwise the honest "nobody is
-/// available" with a contact form, still queued for a person.
+/// available" with a contact form, still queued for a person. Someone hurt or in danger
+/// keeps the advice to call for help now, with the note and the form after it.
 pub(super) fn unless_nobody_is_there(ctx: &TurnContext, d: Decision, lang: Lang) -> Decision {
     if ctx.live {
         return d;
+    }
+    if d.line == Some(Line::SafetyHandoff) {
+        return note_if_nobody_is_there(ctx, d, lang);
     }
     let hours = ctx.settings.reply_within_hours;
     Decision {
