@@ -554,6 +554,10 @@ mod ownership_tests;
 #[path = "decide_plugin_tests.rs"]
 mod plugin_tests;
 #[cfg(test)]
+#[path = "decide_policy_tests.rs"]
+mod policy_tests;
+
+#[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;
 #[cfg(test)]
