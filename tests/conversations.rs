@@ -443,6 +443,15 @@ async fn the_blind_conversations_are_reported_apart() {
     }
 }
 
+/// Evaluates a set written apart (`prefix*.toml`) when the variable `env` is 1: on request
+/// only, never by a plain `cargo test`.
+async fn report_apart(prefix: &str, env: &str) {
+    if std::env::var(env).is_ok_and(|v| v == "1") {
+        let n = evaluate(prefix).await;
+        assert!(n > 0, "no {prefix} conversations");
+    }
+}
+
 /// Parses a set written apart from the team (`prefix*.toml`) and checks it covers every
 /// category (at least `per_category` times); its figures are measured once, on request only.
 fn check_unseen_set(prefix: &str, per_category: usize) {
@@ -474,10 +483,7 @@ fn the_fresh_conversations_parse_and_cover_every_category() {
 #[tokio::test]
 async fn the_fresh_conversations_are_reported_apart() {
     // Written before tuning; measured once, on request only, never by a plain `cargo test`.
-    if std::env::var("KEFU_CONVERSATIONS_FRESH").is_ok_and(|v| v == "1") {
-        let n = evaluate("fresh_").await;
-        assert!(n > 0, "no fresh conversations");
-    }
+    report_apart("fresh_", "KEFU_CONVERSATIONS_FRESH").await;
 }
 
 #[test]
@@ -489,10 +495,7 @@ fn the_sealed_conversations_parse_and_cover_every_category() {
 #[tokio::test]
 async fn the_sealed_conversations_are_reported_apart() {
     // A fourth set, written before the latest tuning by a writer who saw none of the rest.
-    if std::env::var("KEFU_CONVERSATIONS_SEALED").is_ok_and(|v| v == "1") {
-        let n = evaluate("sealed_").await;
-        assert!(n > 0, "no sealed conversations");
-    }
+    report_apart("sealed_", "KEFU_CONVERSATIONS_SEALED").await;
 }
 
 #[test]
@@ -505,10 +508,7 @@ fn the_unseen_conversations_parse_and_cover_every_category() {
 async fn the_unseen_conversations_are_reported_apart() {
     // A fifth set, written before the tuning that followed it by a writer who saw none of
     // the rest.
-    if std::env::var("KEFU_CONVERSATIONS_UNSEEN").is_ok_and(|v| v == "1") {
-        let n = evaluate("unseen_").await;
-        assert!(n > 0, "no unseen conversations");
-    }
+    report_apart("unseen_", "KEFU_CONVERSATIONS_UNSEEN").await;
 }
 
 #[test]
@@ -521,10 +521,7 @@ fn the_hidden_conversations_parse_and_cover_every_category() {
 async fn the_hidden_conversations_are_reported_apart() {
     // A sixth set, written before the tuning that followed it by a writer who saw none of
     // the rest.
-    if std::env::var("KEFU_CONVERSATIONS_HIDDEN").is_ok_and(|v| v == "1") {
-        let n = evaluate("hidden_").await;
-        assert!(n > 0, "no hidden conversations");
-    }
+    report_apart("hidden_", "KEFU_CONVERSATIONS_HIDDEN").await;
 }
 
 #[test]
@@ -537,10 +534,7 @@ fn the_withheld_conversations_parse_and_cover_every_category() {
 async fn the_withheld_conversations_are_reported_apart() {
     // A seventh set, written before the tuning that followed it by a writer who saw none of
     // the rest.
-    if std::env::var("KEFU_CONVERSATIONS_WITHHELD").is_ok_and(|v| v == "1") {
-        let n = evaluate("withheld_").await;
-        assert!(n > 0, "no withheld conversations");
-    }
+    report_apart("withheld_", "KEFU_CONVERSATIONS_WITHHELD").await;
 }
 
 #[test]
@@ -554,8 +548,5 @@ fn the_reserve_conversations_parse_and_cover_every_category() {
 async fn the_reserve_conversations_are_reported_apart() {
     // An eighth set, written before the tuning that followed it by a writer who saw none of
     // the rest.
-    if std::env::var("KEFU_CONVERSATIONS_RESERVE").is_ok_and(|v| v == "1") {
-        let n = evaluate("reserve_").await;
-        assert!(n > 0, "no reserve conversations");
-    }
+    report_apart("reserve_", "KEFU_CONVERSATIONS_RESERVE").await;
 }
