@@ -556,7 +556,6 @@ mod plugin_tests;
 #[cfg(test)]
 #[path = "decide_policy_tests.rs"]
 mod policy_tests;
-
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;
