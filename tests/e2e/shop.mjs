@@ -5,10 +5,11 @@ import { createServer } from 'node:http';
 
 /**
  * Serves `GET /` as a page embedding kefu from `kefuUrl`, with `headers` (a CSP, say) and
- * `head` inserted before the loader's tag (a stub and queued calls, say), and `/stub.js`
- * as the queueing stub. Resolves to {url, close()}.
+ * `head` inserted before the loader's tag (a stub and queued calls, say), `attrs` added to
+ * that tag (`data-color="…"`, say), and `/stub.js` as the queueing stub. Resolves to
+ * {url, close()}.
  */
-export async function shopSite(kefuUrl, { headers = {}, head = '' } = {}) {
+export async function shopSite(kefuUrl, { headers = {}, head = '', attrs = '' } = {}) {
   const server = createServer((req, res) => {
     if (req.url === '/stub.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
@@ -21,7 +22,7 @@ export async function shopSite(kefuUrl, { headers = {}, head = '' } = {}) {
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>Harbour Outfitters</title>${head}
-      <script async src="${kefuUrl}/kefu.js" data-merchant="demo"></script></head>
+      <script async src="${kefuUrl}/kefu.js" data-merchant="demo"${attrs}></script></head>
       <body><h1>Harbour Outfitters</h1><p>Raincoats and boots.</p>
       <input id="search" aria-label="Search the shop"></body></html>`);
   });

@@ -3,7 +3,7 @@
 // It draws a launcher (in a shadow root) and nothing else until the shopper opens the chat,
 // which runs in an iframe served by kefu. No inline script or style: it works under a CSP
 // without 'unsafe-inline'. Calls made before it loads wait in the stub's kefu.q.
-// `cargo xtask build` serves it without its // comments and indentation, under a budget.
+// `cargo xtask build` serves it minified (xtask/src/minify.rs), under a budget.
 (function () {
   'use strict';
   var script = document.currentScript ||
@@ -12,6 +12,8 @@
   window.__kefuLoaded = true;
   var origin = new URL(script.src, location.href).origin;
   var merchant = script.getAttribute('data-merchant') || 'demo';
+  // The shop's colour for the launcher (the panel takes it from the shop's settings).
+  var color = script.getAttribute('data-color');
   var locale, zh, identity, host, root, button, badge, live, frame, forgetting, opener;
   var open = false, unread = 0, listeners = {};
   var EVENTS = 'ready open close message unread handoff'.split(' ');
@@ -61,6 +63,7 @@
       '<span class="b" aria-hidden="true" hidden></span>';
     badge = button.lastChild;
     button.onclick = toggle;
+    if (color) paint(color);
     live = el('span', 's');
     live.setAttribute('aria-live', 'polite');
     root.append(button, live);
@@ -69,6 +72,21 @@
     window.addEventListener('message', receive);
     if (vv) { vv.addEventListener('resize', fit); vv.addEventListener('scroll', fit); }
     setLocale(script.getAttribute('data-locale') || navigator.language || 'en');
+  }
+
+  // The launcher in the shop's colour, its icon black or white, whichever contrasts more
+  // (WCAG 2 relative luminance; the runtime chooses the panel's text the same way).
+  function paint(c) {
+    if (!/^#[0-9a-f]{6}$/i.test(c)) {
+      return console.error('kefu: data-color needs a colour like "#0f766e", not "' + c + '"');
+    }
+    for (var i = 0, l = 0; i < 3; i++) {
+      var v = parseInt(c.substr(1 + 2 * i, 2), 16) / 255;
+      l += [0.2126, 0.7152, 0.0722][i] * (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+    }
+    button.style.background = c;
+    // White contrasts at least as much while (l + 0.05)² ≤ 1.05 × 0.05 (white on a tie).
+    button.style.color = (l + 0.05) * (l + 0.05) > 0.0525 ? '#000' : '#fff';
   }
 
   // The launcher's name says how many messages wait; the live region announces new ones.

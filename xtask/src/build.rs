@@ -20,6 +20,7 @@ use std::process::Command;
 use anyhow::{Context, Result};
 use kefu_componentize::{WASM_PROFILE, WASM_TARGET, componentize_file, module_path};
 
+use crate::minify::minify_script;
 use crate::tools::target_dir;
 use crate::{Steps, cargo, exec, root};
 
@@ -140,7 +141,7 @@ fn widget(root: &Path, dist: &Path, target: &Path) -> Result<()> {
         out.join("intent.onnx"),
     )?;
     let source = fs::read_to_string(root.join("widget/loader/kefu.js"))?;
-    fs::write(dist.join("kefu.js"), strip_loader(&source))?;
+    fs::write(dist.join("kefu.js"), minify_script(&source)?)?;
     fs::copy(root.join("widget/loader/kefu.d.ts"), dist.join("kefu.d.ts"))?;
     gzip_beside(&out)?;
     gzip(&dist.join("kefu.js"))?;
@@ -159,20 +160,6 @@ fn widget(root: &Path, dist: &Path, target: &Path) -> Result<()> {
         );
     }
     crate::budget::enforce(dist)
-}
-
-/// The loader as served: `widget/loader/kefu.js` without its whole-line `//` comments,
-/// indentation and blank lines; the `/*! … */` header stays. Not a minifier (names and
-/// statements are as written, so an error in the console still reads): comments explain
-/// the source, and they would cost a third of the loader's budget ([`crate::budget`]). Safe because
-/// the loader has no multi-line string.
-fn strip_loader(source: &str) -> String {
-    source
-        .lines()
-        .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .flat_map(|line| [line, "\n"])
-        .collect()
 }
 
 fn file_name(path: &Path) -> String {

@@ -11,6 +11,7 @@ mod bench_plugins;
 mod budget;
 mod build;
 mod load;
+mod minify;
 mod tools;
 
 use std::path::{Path, PathBuf};
