@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use kefu_intent::faq::Faq;
 use kefu_intent::slots::SlotKind;
 
 use super::decision::Pending;
@@ -142,6 +143,11 @@ impl TurnContext {
     /// The merchant's FAQ entries, every language.
     pub fn faq(&self) -> &[FaqEntry] {
         &self.config.faq
+    }
+
+    /// The merchant's FAQ entries in `lang`, prepared for matching a message.
+    pub fn faq_in(&self, lang: Lang) -> Option<&Faq<FaqEntry>> {
+        self.config.faq_in(lang.tag())
     }
 
     /// `line` in `lang` as the merchant worded it, if they did.

@@ -14,7 +14,6 @@ use super::confirm;
 use super::context::TurnContext;
 use super::correction::{Correction, Target};
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
-use super::faq;
 use super::handoff;
 use super::honesty;
 use super::language;
@@ -255,13 +254,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         _ => {}
     }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
-        let entries: Vec<_> = ctx
-            .faq()
-            .iter()
-            .filter(|e| e.lang == lang.tag())
-            .cloned()
-            .collect();
-        if let Some(entry) = faq::find(&entries, &u.text, intent) {
+        if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
             return Answer::Now(answer_with(
                 entry.intent.as_deref().unwrap_or("faq"),
                 entry.answer.clone(),

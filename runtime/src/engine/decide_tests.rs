@@ -94,8 +94,9 @@ pub(super) fn ctx() -> TurnContext {
             ..MerchantSettings::default()
         },
         last_bot: None,
-        config: Arc::new(MerchantConfig {
-            faq: vec![FaqEntry {
+        config: Arc::new(MerchantConfig::new(
+            0,
+            vec![FaqEntry {
                 id: 1,
                 question: "What is your return policy?".into(),
                 answer: "Returns are free within 30 days.".into(),
@@ -103,8 +104,9 @@ pub(super) fn ctx() -> TurnContext {
                 intent: Some("check_refund_policy".into()),
                 public: true,
             }],
-            ..MerchantConfig::default()
-        }),
+            HashMap::new(),
+            vec![],
+        )),
         orders: vec![order("1001", "jane@example.com")],
         names_product: false,
         proposed_action: None,

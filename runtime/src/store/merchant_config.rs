@@ -14,6 +14,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
+use kefu_intent::faq::Faq;
+
 use super::{FaqEntry, ProductRecord, Store, StoreError};
 
 /// A merchant's rarely changing configuration, as of one version.
@@ -23,10 +25,46 @@ pub struct MerchantConfig {
     pub version: i64,
     /// The FAQ, every language.
     pub faq: Vec<FaqEntry>,
+    /// The FAQ by language tag, prepared for matching messages ([`Faq`]) once per version,
+    /// not on every turn; always made from `faq` ([`MerchantConfig::new`]).
+    faq_by_lang: HashMap<String, Faq<FaqEntry>>,
     /// The wording of the bot's lines, by (line key, language tag).
     pub wording: HashMap<(String, String), String>,
     /// The catalogue.
     pub catalog: Vec<ProductRecord>,
+}
+
+impl MerchantConfig {
+    /// The configuration at `version`: `faq` is also prepared for matching, per language.
+    pub fn new(
+        version: i64,
+        faq: Vec<FaqEntry>,
+        wording: HashMap<(String, String), String>,
+        catalog: Vec<ProductRecord>,
+    ) -> Self {
+        let mut by_lang: HashMap<String, Vec<FaqEntry>> = HashMap::new();
+        for entry in &faq {
+            by_lang
+                .entry(entry.lang.clone())
+                .or_default()
+                .push(entry.clone());
+        }
+        Self {
+            version,
+            faq,
+            faq_by_lang: by_lang
+                .into_iter()
+                .map(|(lang, entries)| (lang, Faq::new(entries)))
+                .collect(),
+            wording,
+            catalog,
+        }
+    }
+
+    /// The FAQ entries in language `lang` (a tag), prepared for matching a message.
+    pub fn faq_in(&self, lang: &str) -> Option<&Faq<FaqEntry>> {
+        self.faq_by_lang.get(lang)
+    }
 }
 
 /// Every merchant's configuration this node has read, shared by the store's clones.
@@ -70,17 +108,16 @@ impl Store {
         if let Some(config) = self.config.get(merchant, version) {
             return Ok(config);
         }
-        let config = Arc::new(MerchantConfig {
+        let config = Arc::new(MerchantConfig::new(
             version,
-            faq: self.faq(merchant).await?,
-            wording: self
-                .reply_templates(merchant)
+            self.faq(merchant).await?,
+            self.reply_templates(merchant)
                 .await?
                 .into_iter()
                 .map(|(key, lang, text)| ((key, lang), text))
                 .collect(),
-            catalog: self.catalog(merchant).await?,
-        });
+            self.catalog(merchant).await?,
+        ));
         self.config.put(merchant, config.clone());
         Ok(config)
     }

@@ -6,7 +6,7 @@
 //! the entry answering a draft with [`kefu_intent::faq`], the code the runtime answers with.
 #![deny(missing_docs)]
 
-use kefu_intent::faq::{self, PublicEntry};
+use kefu_intent::faq::{Faq, PublicEntry};
 use kefu_intent::slots::{self, SlotKind};
 use kefu_intent::{Classifier, Prediction};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,8 @@ use wasm_bindgen::prelude::*;
 #[derive(Debug)]
 pub struct IntentModel {
     inner: Classifier,
-    faq: Vec<PublicEntry>,
+    /// Prepared when the shop's FAQ arrives, not for every draft.
+    faq: Faq<PublicEntry>,
     served: Vec<String>,
 }
 
@@ -65,7 +66,7 @@ impl IntentModel {
     pub fn new(onnx: &[u8]) -> Result<IntentModel, JsError> {
         let model = Self {
             inner: Classifier::load(onnx)?,
-            faq: Vec::new(),
+            faq: Faq::default(),
             served: Vec::new(),
         };
         for _ in 0..WARM_UP_ROUNDS {
@@ -81,7 +82,7 @@ impl IntentModel {
     #[wasm_bindgen(js_name = setShop)]
     pub fn set_shop(&mut self, json: &str) -> Result<(), JsError> {
         let shop: Shop = serde_json::from_str(json)?;
-        self.faq = shop.faq;
+        self.faq = Faq::new(shop.faq);
         self.served = shop.served;
         Ok(())
     }
@@ -91,7 +92,7 @@ impl IntentModel {
     pub fn understand(&self, text: &str) -> String {
         let prediction = self.inner.classify(text);
         let found = slots::extract(text);
-        let entry = faq::answering(&self.faq, text, &prediction.intent, &self.served);
+        let entry = self.faq.answering(text, &prediction.intent, &self.served);
         let understood = Understood {
             order: slots::first(&found, SlotKind::OrderNumber),
             faq: entry,

@@ -12,7 +12,7 @@
 //! Entries are anything that has a question and maybe an intent ([`Question`]): the
 //! runtime's stored rows and the browser's public copy both qualify, so neither converts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +55,18 @@ pub struct PublicEntry {
     pub intent: Option<String>,
 }
 
+impl<E: Question> Question for &E {
+    fn question(&self) -> &str {
+        (**self).question()
+    }
+    fn intent(&self) -> Option<&str> {
+        (**self).intent()
+    }
+    fn answer(&self) -> &str {
+        (**self).answer()
+    }
+}
+
 impl Question for PublicEntry {
     fn question(&self) -> &str {
         &self.question
@@ -77,93 +89,180 @@ fn counts(text: &str) -> HashMap<String, f32> {
     out
 }
 
-/// The entry of `entries` (already in the shopper's language) answering `text`, whose
-/// intent the model thinks is `intent`.
-pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Option<&'a E> {
-    if entries.is_empty() {
-        return None;
-    }
-    let questions: Vec<HashMap<String, f32>> =
-        entries.iter().map(|e| counts(e.question())).collect();
-    let docs: Vec<HashMap<String, f32>> = entries
-        .iter()
-        .zip(&questions)
-        .map(|(e, question)| {
-            let mut doc = question.clone();
-            for (f, v) in counts(e.answer()) {
-                *doc.entry(f).or_insert(0.0) += ANSWER_WEIGHT * v;
-            }
-            doc
-        })
-        .collect();
-    let n = docs.len() as f32;
-    let idf = |f: &str| {
-        let df = docs.iter().filter(|d| d.contains_key(f)).count() as f32;
-        ((n + 1.0) / (df + 1.0)).ln() + 1.0
-    };
-    let weigh = |c: &HashMap<String, f32>| -> HashMap<String, f32> {
-        c.iter().map(|(f, v)| (f.clone(), v * idf(f))).collect()
-    };
-    let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
-    let query = weigh(&counts(text));
-    let query_norm = norm(&query);
-    if query_norm == 0.0 {
-        return None;
-    }
-    // What the message names that exactly one entry has, in its answer only: a name the
-    // merchant listed there (a country, a payment method, a carrier), not the words a
-    // question is asked in. A name is a word the answer capitalises inside a sentence
-    // ("We ship to the US, Canada, the UK"), of three letters or more unless the message
-    // writes it in capitals too ("UK", not "us"); or two Chinese characters together.
-    let capitals: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
-        .map(str::to_lowercase)
-        .collect();
-    let answer_names: Vec<Vec<String>> = entries.iter().map(|e| names_in(e.answer())).collect();
-    let names_something = |f: &str| match f.strip_prefix("w:") {
-        Some(word) => {
-            (word.chars().count() >= 3 || capitals.iter().any(|c| c == word))
-                && answer_names.iter().flatten().any(|n| n == word)
+/// Entries prepared for matching: everything about them a message is compared with,
+/// computed once when the entries change (the runtime keeps one per merchant and language,
+/// the browser one per shop), not on every message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Faq<E> {
+    entries: Vec<E>,
+    /// Each entry's features (its question's, and its answer's at [`ANSWER_WEIGHT`]),
+    /// weighted by rarity, with the vector's length.
+    docs: Vec<(HashMap<String, f32>, f32)>,
+    /// How many entries have each feature.
+    df: HashMap<String, usize>,
+    /// Every feature of any entry's question.
+    in_questions: HashSet<String>,
+    /// The names any entry's answer holds ([`names_in`]).
+    names: HashSet<String>,
+}
+
+/// No entries: finds nothing.
+impl<E> Default for Faq<E> {
+    fn default() -> Self {
+        Self {
+            entries: Vec::new(),
+            docs: Vec::new(),
+            df: HashMap::new(),
+            in_questions: HashSet::new(),
+            names: HashSet::new(),
         }
-        None => f.starts_with("b:h:"),
-    };
-    let named: Vec<&String> = query
-        .keys()
-        .filter(|f| names_something(f))
-        .filter(|f| docs.iter().filter(|d| d.contains_key(*f)).count() == 1)
-        .filter(|f| !questions.iter().any(|q| q.contains_key(*f)))
-        .collect();
-    entries
-        .iter()
-        .zip(&docs)
-        .map(|(entry, doc)| {
-            let doc = weigh(doc);
-            let dot: f32 = query
-                .iter()
-                .filter_map(|(f, v)| doc.get(f).map(|w| v * w))
-                .sum();
-            let cosine = dot / (query_norm * norm(&doc)).max(f32::EPSILON);
-            // An entry about the recognised intent gets a head start; one about another
-            // intent the model did recognise (not out of scope) starts behind.
-            let bonus = match entry.intent() {
-                Some(i) if i == intent => INTENT_BONUS,
-                Some(_) if intent != OUT_OF_SCOPE => -INTENT_BONUS,
-                _ => 0.0,
-            };
-            // "Do you ship to Canada?" is about the entry whose answer lists Canada, even
-            // when the model heard a question about shipping options.
-            let names = if named.iter().any(|f| doc.contains_key(*f)) {
-                NAMED_BONUS
-            } else {
-                0.0
-            };
-            let bonus = bonus + names;
-            (cosine + bonus, entry)
-        })
-        .filter(|(score, _)| *score >= MIN_SCORE)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, entry)| entry)
+    }
+}
+
+impl<E: Question> Faq<E> {
+    /// `entries` (all in one language) prepared for matching.
+    pub fn new(entries: Vec<E>) -> Self {
+        let mut in_questions = HashSet::new();
+        let mut names = HashSet::new();
+        let raw: Vec<HashMap<String, f32>> = entries
+            .iter()
+            .map(|e| {
+                let mut doc = counts(e.question());
+                in_questions.extend(doc.keys().cloned());
+                names.extend(names_in(e.answer()));
+                for (f, v) in counts(e.answer()) {
+                    *doc.entry(f).or_insert(0.0) += ANSWER_WEIGHT * v;
+                }
+                doc
+            })
+            .collect();
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for f in raw.iter().flat_map(HashMap::keys) {
+            *df.entry(f.clone()).or_insert(0) += 1;
+        }
+        let mut faq = Self {
+            entries,
+            docs: Vec::new(),
+            df,
+            in_questions,
+            names,
+        };
+        faq.docs = raw
+            .iter()
+            .map(|doc| {
+                let weighted = faq.weigh(doc);
+                let norm = length(&weighted);
+                (weighted, norm)
+            })
+            .collect();
+        faq
+    }
+
+    /// The entries, as given.
+    pub fn entries(&self) -> &[E] {
+        &self.entries
+    }
+
+    /// How rare `f` is among the entries: features few entries have count for more.
+    fn idf(&self, f: &str) -> f32 {
+        let n = self.entries.len() as f32;
+        let df = self.df.get(f).copied().unwrap_or(0) as f32;
+        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    fn weigh(&self, counts: &HashMap<String, f32>) -> HashMap<String, f32> {
+        counts
+            .iter()
+            .map(|(f, v)| (f.clone(), v * self.idf(f)))
+            .collect()
+    }
+
+    /// The entry answering `text`, whose intent the model thinks is `intent`.
+    pub fn find(&self, text: &str, intent: &str) -> Option<&E> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let query = self.weigh(&counts(text));
+        let query_norm = length(&query);
+        if query_norm == 0.0 {
+            return None;
+        }
+        // What the message names that exactly one entry has, in its answer only: a name the
+        // merchant listed there (a country, a payment method, a carrier), not the words a
+        // question is asked in. A name is a word the answer capitalises inside a sentence
+        // ("We ship to the US, Canada, the UK"), of three letters or more unless the message
+        // writes it in capitals too ("UK", not "us"); or two Chinese characters together.
+        let capitals: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
+            .map(str::to_lowercase)
+            .collect();
+        let names_something = |f: &str| match f.strip_prefix("w:") {
+            Some(word) => {
+                (word.chars().count() >= 3 || capitals.iter().any(|c| c == word))
+                    && self.names.contains(word)
+            }
+            None => f.starts_with("b:h:"),
+        };
+        let named: Vec<&String> = query
+            .keys()
+            .filter(|f| names_something(f))
+            .filter(|f| self.df.get(f.as_str()) == Some(&1))
+            .filter(|f| !self.in_questions.contains(f.as_str()))
+            .collect();
+        self.entries
+            .iter()
+            .zip(&self.docs)
+            .map(|(entry, (doc, norm))| {
+                let dot: f32 = query
+                    .iter()
+                    .filter_map(|(f, v)| doc.get(f).map(|w| v * w))
+                    .sum();
+                let cosine = dot / (query_norm * norm).max(f32::EPSILON);
+                // An entry about the recognised intent gets a head start; one about another
+                // intent the model did recognise (not out of scope) starts behind.
+                let bonus = match entry.intent() {
+                    Some(i) if i == intent => INTENT_BONUS,
+                    Some(_) if intent != OUT_OF_SCOPE => -INTENT_BONUS,
+                    _ => 0.0,
+                };
+                // "Do you ship to Canada?" is about the entry whose answer lists Canada,
+                // even when the model heard a question about shipping options.
+                let names = if named.iter().any(|f| doc.contains_key(*f)) {
+                    NAMED_BONUS
+                } else {
+                    0.0
+                };
+                (cosine + bonus + names, entry)
+            })
+            .filter(|(score, _)| *score >= MIN_SCORE)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, entry)| entry)
+    }
+
+    /// [`Faq::find`] when nothing comes before the FAQ: the model heard `intent`, which no
+    /// plugin of the shop serves (`served`). A message about an intent a plugin serves is
+    /// the plugin's to answer, and a request for a person goes to one, so neither finds
+    /// anything here.
+    pub fn answering(&self, text: &str, intent: &str, served: &[String]) -> Option<&E> {
+        if intent == TO_A_PERSON || (intent != OUT_OF_SCOPE && served.iter().any(|s| s == intent)) {
+            return None;
+        }
+        self.find(text, intent)
+    }
+}
+
+/// A vector's length.
+fn length(v: &HashMap<String, f32>) -> f32 {
+    v.values().map(|x| x * x).sum::<f32>().sqrt()
+}
+
+/// The entry of `entries` (already in the shopper's language) answering `text`, whose
+/// intent the model thinks is `intent`; for one message ([`Faq`] prepares the entries once
+/// for many).
+pub fn find<'a, E: Question>(entries: &'a [E], text: &str, intent: &str) -> Option<&'a E> {
+    let faq = Faq::new(entries.iter().collect::<Vec<&E>>());
+    faq.find(text, intent).copied()
 }
 
 /// The words `answer` capitalises inside its sentences, lower-cased: the names in it
@@ -189,20 +288,15 @@ fn names_in(answer: &str) -> Vec<String> {
 /// The intent of a request for a person: the runtime hands off before any FAQ.
 pub const TO_A_PERSON: &str = "contact_human_agent";
 
-/// The entry the runtime answers `text` with when nothing comes before the FAQ: the model
-/// heard `intent`, which no plugin of the shop serves (`served`). A message about an intent
-/// a plugin serves is the plugin's to answer, and a request for a person goes to one, so
-/// neither finds anything here.
+/// [`Faq::answering`] for one message.
 pub fn answering<'a, E: Question>(
     entries: &'a [E],
     text: &str,
     intent: &str,
     served: &[String],
 ) -> Option<&'a E> {
-    if intent == TO_A_PERSON || (intent != OUT_OF_SCOPE && served.iter().any(|s| s == intent)) {
-        return None;
-    }
-    find(entries, text, intent)
+    let faq = Faq::new(entries.iter().collect::<Vec<&E>>());
+    faq.answering(text, intent, served).copied()
 }
 
 #[cfg(test)]
@@ -381,6 +475,25 @@ mod tests {
             find(&faq, "I want to return order 1003", "return_item"),
             None
         );
+    }
+
+    #[test]
+    fn prepared_entries_answer_many_messages_as_one_at_a_time_does() {
+        let entries = faq();
+        let prepared = Faq::new(entries.clone());
+        assert_eq!(prepared.entries(), entries.as_slice());
+        for (text, intent) in [
+            ("do you ship to Canada?", "delivery_options"),
+            ("what's your return policy", OUT_OF_SCOPE),
+            ("the weather is nice today", OUT_OF_SCOPE),
+            ("", OUT_OF_SCOPE),
+        ] {
+            assert_eq!(
+                prepared.find(text, intent),
+                find(&entries, text, intent),
+                "{text}"
+            );
+        }
     }
 
     #[test]
