@@ -90,18 +90,22 @@ impl Engine {
         merchant: &str,
         lang: Lang,
     ) -> Result<Option<PanelWelcome>, StoreError> {
-        let Some(settings) = self.store.merchant_settings(merchant).await? else {
+        // One statement when nothing changed: the settings with the configuration's
+        // version, and the configuration only if that moved ([`crate::store::MerchantConfig`]).
+        let Some((settings, version)) = self.store.merchant_settings_and_version(merchant).await?
+        else {
             return Ok(None);
         };
-        let own = |line: Line| self.store.reply_template(merchant, line.key(), lang.tag());
-        let greeting = own(Line::Welcome).await?;
-        let suggestions = own(Line::Suggestions).await?;
-        let mut welcome = compose(
-            &settings.name,
-            greeting.as_deref(),
-            suggestions.as_deref(),
-            lang,
-        );
+        let config = self.store.merchant_config(merchant, version).await?;
+        let own = |line: Line| {
+            config
+                .wording
+                .get(&(line.key().to_string(), lang.tag().to_string()))
+                .map(String::as_str)
+        };
+        let greeting = own(Line::Welcome);
+        let suggestions = own(Line::Suggestions);
+        let mut welcome = compose(&settings.name, greeting, suggestions, lang);
         let mut served: Vec<String> = self
             .plugins
             .plugins_of(merchant)
@@ -110,8 +114,7 @@ impl Engine {
             .collect();
         served.sort();
         served.dedup();
-        let faq = self.store.faq(merchant).await?;
-        welcome.on_device = on_device(&settings.on_device, &faq, served, lang);
+        welcome.on_device = on_device(&settings.on_device, &config.faq, served, lang);
         welcome.brand = super::brand::panel_brand(&settings.brand);
         Ok(Some(welcome))
     }

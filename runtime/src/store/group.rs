@@ -41,7 +41,7 @@ struct Pending {
 #[derive(Default)]
 pub(super) struct TurnQueue {
     pending: Mutex<Vec<Pending>>,
-    slot: tokio::sync::Mutex<()>,
+    pub(super) slot: tokio::sync::Mutex<()>,
     batches: AtomicU64,
 }
 

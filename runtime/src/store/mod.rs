@@ -410,6 +410,13 @@ impl Store {
         let _timer = crate::telemetry::StoreTimer::start("create_conversation");
         let id = uuid::Uuid::new_v4().simple().to_string();
         let now = now_ms();
+        // SQLite has one writer: waiting in line with the batches of turns (`group.rs`)
+        // takes one batch's time, where SQLite's busy handler, sleeping ever longer between
+        // tries while batch after batch takes the lock, took up to a second under load.
+        let _in_line = match self.engine {
+            Engine::Sqlite => Some(self.turns.slot.lock().await),
+            Engine::Postgres => None,
+        };
         sqlx::query(
             "INSERT INTO conversations (id, merchant_id, state, locale, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",

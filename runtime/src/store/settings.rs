@@ -194,6 +194,24 @@ impl Store {
         row.as_ref().map(settings_from_row).transpose()
     }
 
+    /// `merchant`'s settings with its configuration's version, in one statement: with
+    /// [`Store::merchant_config`] they give what a panel's welcome shows, from memory
+    /// unless the configuration changed.
+    pub async fn merchant_settings_and_version(
+        &self,
+        merchant: &str,
+    ) -> Result<Option<(MerchantSettings, i64)>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {SETTINGS_COLUMNS}, config_version FROM merchants WHERE id = $1"
+        ))
+        .bind(merchant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref()
+            .map(|r| Ok((settings_from_row(r)?, r.get("config_version"))))
+            .transpose()
+    }
+
     /// Replaces `merchant`'s settings (all but the identity secret) at once.
     pub async fn update_merchant_settings(
         &self,
@@ -258,24 +276,6 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    /// The merchant's wording of line `key` in `lang`, if they set one.
-    pub async fn reply_template(
-        &self,
-        merchant: &str,
-        key: &str,
-        lang: &str,
-    ) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query(
-            "SELECT text FROM reply_templates WHERE merchant_id = $1 AND key = $2 AND lang = $3",
-        )
-        .bind(merchant)
-        .bind(key)
-        .bind(lang)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| r.get("text")))
     }
 
     /// Every wording the merchant set, as (key, lang, text).

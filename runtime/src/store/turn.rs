@@ -110,6 +110,9 @@ impl Store {
         wanted: impl FnOnce(&Conversation, &[String]) -> (Vec<String>, Option<String>),
     ) -> Result<Option<TurnSnapshot>, StoreError> {
         let _timer = crate::telemetry::StoreTimer::start("turn_snapshot");
+        // One connection for both reads: the pool checks a connection each time it takes
+        // it back, a round trip to SQLite's connection thread.
+        let mut conn = self.pool.acquire().await?;
         let Some(row) = sqlx::query(&format!(
             "SELECT {CONVERSATION_COLUMNS}, c.verified_until, c.proof_failures, \
              {SETTINGS_COLUMNS}, m.config_version, (SELECT r.seq FROM messages r \
@@ -120,7 +123,7 @@ impl Store {
         .bind(conversation)
         .bind(merchant)
         .bind(client_msg_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *conn)
         .await?
         else {
             return Ok(None);
@@ -131,7 +134,8 @@ impl Store {
         let conv = conversation_from_row(&row)?;
         let settings = settings_from_row(&row)?;
         let version: i64 = row.get("config_version");
-        let looking_back = self.looking_back(conversation).await?;
+        let looking_back = looking_back(&mut conn, conversation).await?;
+        drop(conn);
         let (numbers, action) = wanted(&conv, &looking_back.shopper);
         let mut orders = Vec::new();
         for number in numbers {
@@ -167,12 +171,16 @@ impl Store {
             conversation: conv,
         }))
     }
+}
 
-    /// What a turn looks back on in `conversation`, in one statement: the shopper's latest
-    /// messages, the bot's latest message, and the confirmation card on the latest message.
-    async fn looking_back(&self, conversation: &str) -> Result<LookingBack, StoreError> {
-        let rows = sqlx::query(
-            "SELECT 's' AS part, seq, text, intent, cards FROM (SELECT seq, text, intent, cards \
+/// What a turn looks back on in `conversation`, in one statement: the shopper's latest
+/// messages, the bot's latest message, and the confirmation card on the latest message.
+async fn looking_back(
+    conn: &mut sqlx::AnyConnection,
+    conversation: &str,
+) -> Result<LookingBack, StoreError> {
+    let rows = sqlx::query(
+        "SELECT 's' AS part, seq, text, intent, cards FROM (SELECT seq, text, intent, cards \
              FROM messages WHERE conversation_id = $1 AND author = 'shopper' \
              ORDER BY seq DESC LIMIT $2) s \
              UNION ALL SELECT 'b' AS part, seq, text, intent, cards FROM (SELECT seq, text, \
@@ -180,28 +188,27 @@ impl Store {
              ORDER BY seq DESC LIMIT 1) b \
              UNION ALL SELECT 'l' AS part, seq, text, intent, cards FROM (SELECT seq, text, \
              intent, cards FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1) l",
-        )
-        .bind(conversation)
-        .bind(i64::from(RECENT))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out = LookingBack::default();
-        let mut shopper: Vec<(i64, String)> = Vec::new();
-        for r in &rows {
-            match r.get::<String, _>("part").as_str() {
-                "s" => shopper.push((r.get("seq"), r.get("text"))),
-                "b" => out.last_bot = Some((r.get("text"), r.get("intent"))),
-                _ => {
-                    let cards: Vec<Card> = serde_json::from_str(&r.get::<String, _>("cards"))
-                        .map_err(|e| StoreError::Corrupt(format!("message cards: {e}")))?;
-                    out.latest_card_action = cards.iter().find_map(card_action).map(str::to_string);
-                }
+    )
+    .bind(conversation)
+    .bind(i64::from(RECENT))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = LookingBack::default();
+    let mut shopper: Vec<(i64, String)> = Vec::new();
+    for r in &rows {
+        match r.get::<String, _>("part").as_str() {
+            "s" => shopper.push((r.get("seq"), r.get("text"))),
+            "b" => out.last_bot = Some((r.get("text"), r.get("intent"))),
+            _ => {
+                let cards: Vec<Card> = serde_json::from_str(&r.get::<String, _>("cards"))
+                    .map_err(|e| StoreError::Corrupt(format!("message cards: {e}")))?;
+                out.latest_card_action = cards.iter().find_map(card_action).map(str::to_string);
             }
         }
-        shopper.sort_by_key(|(seq, _)| *seq);
-        out.shopper = shopper.into_iter().map(|(_, text)| text).collect();
-        Ok(out)
     }
+    shopper.sort_by_key(|(seq, _)| *seq);
+    out.shopper = shopper.into_iter().map(|(_, text)| text).collect();
+    Ok(out)
 }
 
 /// The messages a turn looks back on.
