@@ -152,10 +152,7 @@ impl TurnContext {
 
     /// `line` in `lang` as the merchant worded it, if they did.
     pub fn wording(&self, line: Line, lang: Lang) -> Option<&str> {
-        self.config
-            .wording
-            .get(&(line.key().to_string(), lang.tag().to_string()))
-            .map(String::as_str)
+        self.config.wording_of(line.key(), lang.tag())
     }
 
     /// Loads the facts for a turn of `conversation` on `u`; `None` if the conversation is

@@ -97,12 +97,7 @@ impl Engine {
             return Ok(None);
         };
         let config = self.store.merchant_config(merchant, version).await?;
-        let own = |line: Line| {
-            config
-                .wording
-                .get(&(line.key().to_string(), lang.tag().to_string()))
-                .map(String::as_str)
-        };
+        let own = |line: Line| config.wording_of(line.key(), lang.tag());
         let greeting = own(Line::Welcome);
         let suggestions = own(Line::Suggestions);
         let mut welcome = compose(&settings.name, greeting, suggestions, lang);

@@ -61,6 +61,13 @@ impl MerchantConfig {
         }
     }
 
+    /// The merchant's wording of line `key` in language `lang` (a tag), if they set one.
+    pub fn wording_of(&self, key: &str, lang: &str) -> Option<&str> {
+        self.wording
+            .get(&(key.to_string(), lang.to_string()))
+            .map(String::as_str)
+    }
+
     /// The FAQ entries in language `lang` (a tag), prepared for matching a message.
     pub fn faq_in(&self, lang: &str) -> Option<&Faq<FaqEntry>> {
         self.faq_by_lang.get(lang)
