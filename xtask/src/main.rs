@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld or --reserve for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve or --kept for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -104,6 +104,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         reserve: bool,
+        /// With --conversations: the kept set too (tests/conversations/kept_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        kept: bool,
     },
 }
 
@@ -305,6 +309,7 @@ fn main() -> Result<()> {
             hidden,
             withheld,
             reserve,
+            kept,
             ..
         } => {
             let mut run = cargo();
@@ -331,6 +336,9 @@ fn main() -> Result<()> {
             }
             if reserve {
                 run.env("KEFU_CONVERSATIONS_RESERVE", "1");
+            }
+            if kept {
+                run.env("KEFU_CONVERSATIONS_KEPT", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

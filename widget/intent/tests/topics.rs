@@ -15,6 +15,8 @@
 //!   `KEFU_TOPICS_WITHHELD=1`;
 //! - `topics_reserve.tsv`, an eighth writer's, labelled the same way, likewise with
 //!   `KEFU_TOPICS_RESERVE=1`.
+//! - `topics_kept.tsv`, a ninth writer's, labelled the same way, likewise with
+//!   `KEFU_TOPICS_KEPT=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -30,6 +32,7 @@ const UNSEEN: &str = include_str!("topics_unseen.tsv");
 const HIDDEN: &str = include_str!("topics_hidden.tsv");
 const WITHHELD: &str = include_str!("topics_withheld.tsv");
 const RESERVE: &str = include_str!("topics_reserve.tsv");
+const KEPT: &str = include_str!("topics_kept.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -246,5 +249,18 @@ fn the_reserve_messages_parse() {
 fn the_reserve_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_RESERVE").is_ok_and(|v| v == "1") {
         report_person_set("topics_reserve.tsv", RESERVE);
+    }
+}
+
+#[test]
+fn the_kept_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_KEPT=1.
+    check_person_set("topics_kept.tsv", KEPT, 300);
+}
+
+#[test]
+fn the_kept_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_KEPT").is_ok_and(|v| v == "1") {
+        report_person_set("topics_kept.tsv", KEPT);
     }
 }
