@@ -19,7 +19,7 @@ use super::honesty;
 use super::language;
 use super::money;
 use super::ownership;
-use super::plan::{CallPlan, CommitOutcome, Plan, Step};
+use super::plan::{CallPlan, CommitOutcome, Escalation, Plan, Step};
 use super::policy;
 use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
@@ -43,7 +43,7 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
     if conv.state != ConversationState::Bot && conv.state != ConversationState::Resolved {
         return Plan {
             lapsed_action: None,
-            step: Step::Silence,
+            step: escalation(ctx, u).map_or(Step::Silence, Step::Escalate),
         };
     }
     // A proposed action is answered by this message, or lapses: money never moves on a
@@ -99,15 +99,8 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
             "asked for a human",
             u32::from(u.upset),
         )
-    } else if let Some(topic) = policy::topic(&u.text) {
-        policy_handoff(lang, topic.reason())
-    } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
-        .filter(|_| ctx.served(&u.prediction.intent).is_none())
-    {
+    } else if let Some(reason) = policy_reason(ctx, u) {
         policy_handoff(lang, reason)
-    } else if let Some((topic, _)) = u.topic.filter(|(t, _)| t.needs_a_person()) {
-        // However it is phrased: the topic model hears what the keywords have no entry for.
-        policy_handoff(lang, policy::reason_for(topic))
     } else {
         let lower = u.text.to_lowercase();
         let phrase = ctx
@@ -119,6 +112,49 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         hand_off(Line::PolicyHandoff, lang, &reason, 2)
     };
     Some(handoff::unless_nobody_is_there(ctx, d, lang))
+}
+
+/// The policy topic message `u` raises, as the reason a person takes it: the keyword
+/// rules, a request the model recognised that is itself such a topic, or, however it is
+/// phrased, the topic model (it hears what the keywords have no entry for).
+fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
+    if let Some(topic) = policy::topic(&u.text) {
+        Some(topic.reason())
+    } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
+        .filter(|_| ctx.served(&u.prediction.intent).is_none())
+    {
+        Some(reason)
+    } else {
+        u.topic
+            .filter(|(t, _)| t.needs_a_person())
+            .map(|(topic, _)| policy::reason_for(topic))
+    }
+}
+
+/// The priority a policy topic goes to a person with: someone hurt or in danger first.
+fn policy_priority(reason: &str) -> u32 {
+    if reason == policy::SAFETY { 3 } else { 2 }
+}
+
+/// While a person is asked for or in charge the bot is silent, but a policy topic the
+/// message raises that the handoff's reason does not name yet ("I was charged twice", then
+/// "the second charge isn't mine") is added to the reason, and the priority rises to the
+/// topic's: the agent sees it, and sooner.
+fn escalation(ctx: &TurnContext, u: &Understanding) -> Option<Escalation> {
+    let reason = policy_reason(ctx, u)?;
+    let conv = &ctx.conversation;
+    let known = conv.handoff_reason.as_deref().unwrap_or_default();
+    if known.contains(reason) {
+        return None;
+    }
+    Some(Escalation {
+        priority: policy_priority(reason).max(conv.priority),
+        reason: if known.is_empty() {
+            reason.to_string()
+        } else {
+            format!("{known}; then {reason}")
+        },
+    })
 }
 
 /// A person, when the bot has no answer of its own to `d`'s message (it would ask which of
@@ -150,11 +186,12 @@ fn unless_a_person_is_likelier(
 /// first told where to get help now (emergency services, a doctor: a chat queue is not
 /// that), and goes to the top of the queue.
 fn policy_handoff(lang: Lang, reason: &str) -> Decision {
-    if reason == policy::SAFETY {
-        hand_off(Line::SafetyHandoff, lang, reason, 3)
+    let line = if reason == policy::SAFETY {
+        Line::SafetyHandoff
     } else {
-        hand_off(Line::PolicyHandoff, lang, reason, 2)
-    }
+        Line::PolicyHandoff
+    };
+    hand_off(line, lang, reason, policy_priority(reason))
 }
 
 /// The answer to a message, now or after a plugin call.

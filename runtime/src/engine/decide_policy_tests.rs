@@ -117,3 +117,73 @@ fn someone_hurt_while_nobody_is_online_keeps_the_advice_and_gets_the_form() {
     assert!(has_contact_form(&d));
     assert_eq!(d.state, WaitingForHuman);
 }
+
+#[test]
+fn a_charge_taken_twice_goes_to_a_person_as_a_billing_error() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "why was I charged twice for order 1003??",
+            "payment_issue",
+            0.8,
+        ),
+    ));
+    says(&d, Line::PolicyHandoff);
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 2));
+    assert!(d.handoff_reason.unwrap().contains("billing error"));
+}
+
+#[test]
+fn a_policy_topic_raised_while_waiting_is_added_to_the_reason_without_a_word() {
+    use kefu_protocol::ConversationState::Human;
+    let waiting = |state, reason: Option<&str>, priority| {
+        let mut ctx = ctx();
+        ctx.conversation.state = state;
+        ctx.conversation.handoff_reason = reason.map(str::to_string);
+        ctx.conversation.priority = priority;
+        ctx
+    };
+    // The second charge turns out not to be theirs: fraud, after the billing error.
+    let ctx_billing = waiting(
+        WaitingForHuman,
+        Some("policy: billing error (charged twice or the wrong amount)"),
+        2,
+    );
+    let plan = decide(
+        &ctx_billing,
+        &msg(
+            "the second charge isn't mine, I only paid once",
+            "payment_issue",
+            0.8,
+        ),
+    );
+    let Step::Escalate(e) = plan.step else {
+        panic!("{plan:?}");
+    };
+    assert_eq!(e.priority, 2);
+    assert_eq!(
+        e.reason,
+        "policy: billing error (charged twice or the wrong amount); \
+         then policy: fraud or a charge the shopper does not recognise"
+    );
+    // Someone hurt, while an agent is in charge of a plain request: to the top.
+    let plan = decide(
+        &waiting(Human, Some("asked for a human"), 0),
+        &msg("the bottle burned my hand, it's bleeding", "complaint", 0.6),
+    );
+    let Step::Escalate(e) = plan.step else {
+        panic!("{plan:?}");
+    };
+    assert_eq!(
+        (e.priority, e.reason.as_str()),
+        (3, "asked for a human; then policy: safety or health")
+    );
+    // Said again, or nothing a person must handle: silence, the header unchanged.
+    let plan = decide(
+        &ctx_billing,
+        &msg("I was charged twice, hello??", "payment_issue", 0.8),
+    );
+    assert_eq!(plan.step, Step::Silence);
+    let plan = decide(&ctx_billing, &msg("hello?", "greeting", 0.99));
+    assert_eq!(plan.step, Step::Silence);
+}

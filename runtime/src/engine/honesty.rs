@@ -148,12 +148,22 @@ const REQUESTS: &[&str] = &[
     "give me",
     "need a",
     "need to talk",
+    "rather",
+    "i'd like",
+    "id like",
+    "would like",
+    "put me through",
     "转人工",
     "找人工",
     "要人工",
     "找真人",
     "要真人",
     "给我",
+    "想跟",
+    "想和",
+    "要跟",
+    "要和",
+    "让我跟",
 ];
 
 /// Whether `text`, besides asking who answers, asks for a person.
@@ -318,6 +328,13 @@ mod tests {
             "are you a bot? I want a human"
         ));
         assert!(super::also_asks_for_a_person("是机器人吗？转人工"));
+        assert!(super::also_asks_for_a_person(
+            "Is this an AI？我想跟real person说话"
+        ));
+        assert!(super::also_asks_for_a_person(
+            "are you a bot? I'd rather talk to a real person"
+        ));
+        assert!(!super::also_asks_for_a_person("我是在跟真人说话吗"));
         assert!(!super::also_asks_for_a_person("are you a real person?"));
         assert!(!super::also_asks_for_a_person("你是真人吗"));
     }

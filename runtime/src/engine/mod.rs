@@ -89,7 +89,7 @@ pub const CARD_DECLINED: &str = "card_declined";
 pub use context::{Served, TurnContext};
 use decision::Decision;
 use execute::Executor;
-use plan::Step;
+use plan::{Escalation, Step};
 use understand::Understanding;
 
 /// Why a turn was refused or failed.
@@ -319,8 +319,13 @@ impl Engine {
             let last_bot = ctx.last_bot.as_ref().map(|(said, _)| said.as_str());
             u.lang = language::continue_in(text, last_bot, fallback);
             let plan = decide::decide(&ctx, &u);
+            let mut escalation = None;
             let decision = match plan.step {
                 Step::Silence => None,
+                Step::Escalate(e) => {
+                    escalation = Some(e);
+                    None
+                }
                 Step::Reply(d) => Some(d),
                 Step::Call(call) => {
                     let (result, version) = exec.call(self, &call).await;
@@ -340,7 +345,10 @@ impl Engine {
                         && ctx.conversation.state != ConversationState::WaitingForHuman
                 })
                 .and_then(|d| d.handoff_reason.clone());
-            let write = turn_write(&ctx, &u, &input, plan.lapsed_action, decision, &exec);
+            let mut write = turn_write(&ctx, &u, &input, plan.lapsed_action, decision, &exec);
+            if let Some(e) = escalation {
+                write.update = Some(escalated(&ctx.conversation, e));
+            }
             let proof_failed = write.proof_failed;
             match self.store.write_turn(write).await? {
                 TurnWritten::Stored(stored) => {
@@ -411,6 +419,20 @@ fn unix_now() -> u64 {
 
 /// How often a turn is decided again when its conversation changed meanwhile.
 const MAX_ATTEMPTS: usize = 3;
+
+/// The header of a conversation a person is asked for or in charge of, with what a
+/// silent turn added to its handoff ([`decide::decide`]): all else as it was.
+fn escalated(conv: &Conversation, e: Escalation) -> ConversationUpdate {
+    ConversationUpdate {
+        state: conv.state,
+        pending_intent: conv.pending_intent.clone(),
+        failed_turns: conv.failed_turns,
+        priority: e.priority,
+        handoff_reason: Some(e.reason),
+        pending: conv.pending.clone(),
+        verified_email: None,
+    }
+}
 
 /// Everything the turn changes, as one write conditional on the facts it was decided on.
 fn turn_write(

@@ -25,6 +25,9 @@ pub struct Plan {
 pub enum Step {
     /// Say nothing: a person is asked for or in charge.
     Silence,
+    /// Say nothing, but the message raised a topic a person must handle that the
+    /// conversation's reason does not name yet: the agent sees it added, and sooner.
+    Escalate(Escalation),
     /// Answer with this.
     Reply(Decision),
     /// Ask a plugin, then decide on its answer.
@@ -34,6 +37,15 @@ pub enum Step {
         /// The action's id.
         action_id: String,
     },
+}
+
+/// What a message sent while a person is asked for or in charge adds to the handoff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalation {
+    /// The conversation's priority from now on (never lower than it was).
+    pub priority: u32,
+    /// The handoff reason from now on: the earlier one, then this message's.
+    pub reason: String,
 }
 
 /// A plugin call the decision wants made.

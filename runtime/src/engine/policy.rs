@@ -18,6 +18,9 @@ pub enum PolicyTopic {
     /// material or a hospital stay that is planned ("I'm going into hospital tomorrow, can
     /// it come today?" is urgency).
     Safety,
+    /// A payment the shopper did make, taken twice or for the wrong amount: the bot sees no
+    /// payments and can put none right, so a person looks at it (not as fraud).
+    BillingError,
 }
 
 impl PolicyTopic {
@@ -29,6 +32,7 @@ impl PolicyTopic {
             Self::PaymentDispute => "policy: payment dispute",
             Self::UnauthorisedCharge => reason_for(kefu_intent::topics::Topic::Fraud),
             Self::Safety => SAFETY,
+            Self::BillingError => "policy: billing error (charged twice or the wrong amount)",
         }
     }
 
@@ -139,6 +143,38 @@ impl PolicyTopic {
                 "划伤了",
                 "受伤了",
             ],
+            Self::BillingError => &[
+                "charged twice",
+                "charged me twice",
+                "charged 2 times",
+                "charged two times",
+                "charged double",
+                "double charged",
+                "double-charged",
+                "double charge",
+                "billed twice",
+                "billed me twice",
+                "billed double",
+                "paid twice",
+                "duplicate charge",
+                "two charges for",
+                "charged the wrong amount",
+                "charged more than",
+                "i was overcharged",
+                "been overcharged",
+                "overcharged me",
+                "扣了两次",
+                "扣款两次",
+                "扣了两笔",
+                "重复扣款",
+                "重复扣费",
+                "重复收费",
+                "多扣了",
+                "多扣钱",
+                "扣了双份",
+                "收了两次钱",
+                "付了两次",
+            ],
             Self::UnauthorisedCharge => &[
                 "fraudulent charge",
                 "didn't authorize",
@@ -162,6 +198,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         PolicyTopic::Legal,
         PolicyTopic::UnauthorisedCharge,
         PolicyTopic::PaymentDispute,
+        PolicyTopic::BillingError,
     ]
     .into_iter()
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
@@ -171,7 +208,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
 /// Whether `lower` (lower-cased) speaks of a charge and says it is not the shopper's ("the
 /// second charge isn't mine", "there's a payment I don't recognise", "这笔扣款不是我"): what
 /// (money taken) and who (not them). A charge they did make but think wrong ("I was charged
-/// twice") says no "not mine" and stays a payment question.
+/// twice") says no "not mine": it is a billing error ([`PolicyTopic::BillingError`]).
 fn disowns_a_charge(lower: &str) -> bool {
     let charge = [
         "charge",
@@ -316,8 +353,15 @@ mod tests {
             topic("I'm filing a chargeback with my bank"),
             Some(PolicyTopic::PaymentDispute)
         );
+        // Charged twice for their own order: a billing error, not fraud.
         for text in [
             "I got charged twice for order 1003",
+            "you double charged me",
+            "同一个订单扣了两次钱",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
+        }
+        for text in [
             "is this hoodie mine? it was a gift",
             "what payment methods do you take",
             "I paid for a navy cap but got a black one, I didn't order black",

@@ -1,0 +1,75 @@
+//! A policy topic raised while a person is already asked for: the bot stays silent, and the
+//! conversation's handoff reason and priority say what the later message added, through the
+//! real engine, model and store.
+
+use std::sync::Arc;
+
+use kefu_protocol::{Author, ConversationState};
+use kefu_runtime::StoreData;
+use kefu_runtime::engine::{Engine, ShopperInput, Turn};
+use kefu_runtime::plugins::PluginHost;
+use kefu_runtime::store::{DemoData, Store};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_charge_disowned_while_waiting_adds_fraud_to_the_billing_error_without_a_word() {
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
+    let engine = Engine::new(
+        store.clone(),
+        kefu_runtime::default_classifier().unwrap(),
+        Arc::new(host),
+    );
+    let conv = engine.open("demo", None, "en").await.unwrap();
+    let mut bot_said = Vec::new();
+    for (i, text) in [
+        "why was I charged twice for order 1003??",
+        "the second charge isn't mine, I only paid once",
+        "hello? the second charge isn't mine",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let turn = engine
+            .turn(
+                "demo",
+                &conv.id,
+                ShopperInput {
+                    client_msg_id: format!("m{i}"),
+                    text: text.into(),
+                    locale: None,
+                    hint: None,
+                    card: None,
+                    peer: None,
+                },
+            )
+            .await
+            .unwrap();
+        let Turn::Stored(messages) = turn else {
+            panic!("{turn:?}");
+        };
+        bot_said.push(messages.iter().filter(|m| m.author == Author::Bot).count());
+        let header = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        assert_eq!(header.state, ConversationState::WaitingForHuman);
+        let reason = header.handoff_reason.unwrap();
+        if i == 0 {
+            assert_eq!(
+                reason,
+                "policy: billing error (charged twice or the wrong amount)"
+            );
+        } else {
+            // Added once, not again for the same topic.
+            assert_eq!(
+                reason,
+                "policy: billing error (charged twice or the wrong amount); \
+                 then policy: fraud or a charge the shopper does not recognise"
+            );
+        }
+        assert_eq!(header.priority, 2);
+    }
+    // The handoff answered the first message; the later ones are for the person.
+    assert_eq!(bot_said, [1, 0, 0]);
+}
