@@ -141,6 +141,32 @@ async fn claims_the_policy_does_not_settle_are_refused_with_the_reason() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_parcel_long_past_its_due_day_is_refunded_in_full_as_lost() {
+    // Order 1001 ($98.00, shipped) was due on 2026-11-26.
+    for (days_after_nov_22, lost) in [(4, false), (9, false), (10, true), (30, true)] {
+        let host = current_at(NOV_22 + days_after_nov_22 * DAY_MS).await;
+        let reply = ask(&host, "get_refund", "1001", "en").await;
+        if lost {
+            assert_eq!(refund_of(&reply), (9_800, "lost in transit".into()));
+            let text = reply.unwrap().text;
+            assert!(
+                text.contains("was due on 2026-11-26") && text.contains("lost in transit"),
+                "{text}"
+            );
+        } else {
+            let why = refusal(reply);
+            assert!(why.contains("still on its way"), "{why}");
+        }
+    }
+    let host = current_at(NOV_22 + 10 * DAY_MS).await;
+    let reply = ask(&host, "get_refund", "1001", "zh").await;
+    assert!(reply.unwrap().text.contains("原定2026-11-26送达"));
+    // A parcel being prepared is never "lost": it is cancelled instead.
+    let why = refusal(ask(&host, "get_refund", "1002", "en").await);
+    assert!(why.contains("hasn't shipped yet"), "{why}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_refunds_plugin_built_against_0_2_0_still_loads_and_behaves_as_before() {
     // refunds-0.2.0.wasm is the refunds plugin as built against kefu:plugin@0.2.0, kept as
     // it was: its 0.2.0 imports are linked to the current contract's.

@@ -4,7 +4,9 @@
 //!
 //! Policy: a delivered order can be refunded within 30 days of delivery, up to what has not
 //! been refunded yet; an order still being prepared or on its way cannot (cancel it, or wait
-//! for it). kefu only asks this plugin about orders the shopper has proven are theirs.
+//! for it), unless it is more than [`LOST_AFTER_DAYS`] past the day it was due: then it is
+//! treated as lost in transit and refunded in full (above the bot's caps kefu hands that to
+//! a person). kefu only asks this plugin about orders the shopper has proven are theirs.
 //! Delivery claims (damaged, wrong or missing items, parcels not received) are settled by
 //! the policy in [`claims`].
 mod claims;
@@ -16,6 +18,9 @@ use kefu_plugin_sdk::{
 
 /// Days after delivery within which a refund may be asked for.
 pub(crate) const WINDOW_DAYS: i64 = 30;
+
+/// Days past its expected delivery after which a parcel still on its way counts as lost.
+pub(crate) const LOST_AFTER_DAYS: i64 = 5;
 
 struct Refunds;
 
@@ -36,8 +41,15 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
     let order = orders::get_order(id).map_err(|e| host(e, id))?;
     let refusal =
         |en: String, zh_text: String| Err(PluginError::NotAllowed(if zh { zh_text } else { en }));
+    // The day a parcel still on its way was due, when that is long enough ago to count it
+    // lost (compared with the call's frozen clock, so a replay decides the same).
+    let lost_since = order.eta.clone().filter(|due| {
+        order.status == "shipped"
+            && days_between(due, &clock::today()).is_some_and(|d| d > LOST_AFTER_DAYS)
+    });
     match order.status.as_str() {
         "delivered" => {}
+        "shipped" if lost_since.is_some() => {}
         "processing" => {
             return refusal(
                 format!(
@@ -61,7 +73,7 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
             );
         }
     }
-    if let Some(delivered) = &order.eta
+    if let Some(delivered) = order.eta.as_ref().filter(|_| lost_since.is_none())
         && days_between(delivered, &clock::today()).is_some_and(|d| d > WINDOW_DAYS)
     {
         return refusal(
@@ -84,10 +96,17 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
         _ => refundable,
     };
     let money = format_money(amount, &order.currency);
-    let text = if zh {
-        format!("订单{id}符合退款条件，可退{money}。请确认是否退款。")
-    } else {
-        format!("Order {id} can be refunded {money}. Please confirm below.")
+    let text = match (&lost_since, zh) {
+        (Some(due), false) => format!(
+            "I'm sorry: order {id} was due on {due} and still hasn't arrived, so we treat it as lost in transit. I can refund {money}; please confirm below."
+        ),
+        (Some(due), true) => {
+            format!(
+                "非常抱歉，订单{id}原定{due}送达，至今未到，我们按运输途中丢失处理，可以为您退款{money}，请在下方确认。"
+            )
+        }
+        (None, false) => format!("Order {id} can be refunded {money}. Please confirm below."),
+        (None, true) => format!("订单{id}符合退款条件，可退{money}。请确认是否退款。"),
     };
     Ok(Reply {
         text,
@@ -96,7 +115,11 @@ fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
             order_id: id.to_string(),
             amount_minor: amount,
             currency: order.currency,
-            reason: "shopper request".into(),
+            reason: if lost_since.is_some() {
+                "lost in transit".into()
+            } else {
+                "shopper request".into()
+            },
             terms: terms(zh),
         })),
     })
