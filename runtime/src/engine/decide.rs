@@ -244,6 +244,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         {
             Some(URGENT)
         }
+        // Something sudden and serious at home, with a request about their order: urgent,
+        // whether or not the topic model heard it without a date.
+        None if !answering
+            && language::speaks_of_an_emergency(&u.text)
+            && language::about_the_shopper(&u.text) =>
+        {
+            Some(URGENT)
+        }
         _ => None,
     };
     // An FAQ entry an agent saved for these words answers them, whatever the model made of
@@ -263,6 +271,15 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         && heard.is_none()
         && let Some(d) = routing::clarify(u)
     {
+        // Torn between two questions the FAQ answers: the entry the words match is the
+        // answer, not "which of these do you mean?".
+        if let Some(entry) = faq_for_either(ctx, u, &d.pending.clarify) {
+            return Answer::Now(answer_with(
+                entry.intent.as_deref().unwrap_or("faq"),
+                entry.answer.clone(),
+                vec![],
+            ));
+        }
         return Answer::Now(d);
     }
     let Route {
@@ -352,6 +369,21 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         order_number,
         proof_failed,
     })
+}
+
+/// The merchant's FAQ entry the message's words match, when it answers one of `choices`
+/// (the two requests the model is torn between) and no plugin serves either of them.
+fn faq_for_either<'a>(
+    ctx: &'a TurnContext,
+    u: &Understanding,
+    choices: &[String],
+) -> Option<&'a FaqEntry> {
+    if choices.is_empty() || choices.iter().any(|c| ctx.served(c).is_some()) {
+        return None;
+    }
+    let entry = ctx.faq_in(u.lang)?.find(&u.text, choices.first()?)?;
+    let intent = entry.intent.as_deref()?;
+    choices.iter().any(|c| c == intent).then_some(entry)
 }
 
 /// The merchant's FAQ entry in the reply's language that an agent taught the message's

@@ -138,6 +138,24 @@ fn time_pressure_is_heard_about_the_shoppers_life_not_the_weather() {
     assert_eq!(d.intent, URGENT);
 }
 
+#[test]
+fn an_emergency_at_home_with_an_order_to_change_is_urgent_without_a_date() {
+    for text in [
+        "家里出了急事，今晚就得走，订单1002的地址要改",
+        "family emergency, I have to leave town, can you change where order 1002 goes",
+    ] {
+        let mut u = msg(text, "out_of_scope", 0.6);
+        // However little the topic model heard.
+        u.topic = None;
+        let d = reply(decide(&ctx(), &u));
+        assert_eq!((d.state, d.intent.as_str()), (WaitingForHuman, URGENT), "{text}");
+    }
+    // An emergency that is not the shopper's situation is no reason to queue anyone.
+    let mut u = msg("what counts as an emergency exit?", "out_of_scope", 0.9);
+    u.topic = None;
+    assert_eq!(reply(decide(&ctx(), &u)).state, Bot);
+}
+
 /// `text`, which the model is torn about: `first` at `p1`, `second` at `p2`.
 fn torn(text: &str, (first, p1): (&str, f32), (second, p2): (&str, f32)) -> Understanding {
     let mut u = msg(text, first, p1);
@@ -358,4 +376,47 @@ fn an_order_status_asked_for_again_is_given_again_with_a_person_offered() {
         answer_with("track_order", "Order 1001 has shipped.".into(), vec![]),
     );
     says(&d, Line::OfferHuman);
+}
+
+#[test]
+fn torn_between_two_questions_the_faq_answers_the_entry_matched_is_the_answer() {
+    use crate::store::{FaqEntry, MerchantConfig};
+    let entry = |id, question: &str, answer: &str, intent: &str| FaqEntry {
+        id,
+        question: question.into(),
+        answer: answer.into(),
+        lang: "en".into(),
+        intent: Some(intent.into()),
+        public: true,
+    };
+    let mut shop = ctx();
+    shop.config = std::sync::Arc::new(MerchantConfig::new(
+        1,
+        vec![
+            entry(
+                1,
+                "How long does delivery take?",
+                "Standard delivery takes 3-5 business days.",
+                "delivery_period",
+            ),
+            entry(
+                2,
+                "What shipping options do you offer?",
+                "Express (1-2 business days) is $15.",
+                "delivery_options",
+            ),
+        ],
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    let u = torn(
+        "how long does delivery take to canada",
+        ("delivery_period", 0.45),
+        ("delivery_options", 0.4),
+    );
+    let d = reply(decide(&shop, &u));
+    assert_eq!(d.text, "Standard delivery takes 3-5 business days.");
+    // Without an entry for either, the shopper is asked which they mean.
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.intent, "clarify");
 }

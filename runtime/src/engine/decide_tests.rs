@@ -318,6 +318,19 @@ fn a_message_naming_a_product_goes_to_the_catalog_whatever_the_model_says() {
         &msg("grey hoodie in stock", "place_order", 0.5),
     ));
     assert_eq!(c.intent(), "product_availability");
+    // Naming a way to pay asks about paying, whatever product is named with it.
+    let d = decide(
+        &ctx,
+        &msg(
+            "do you take alipay? I might order a cap too",
+            "check_payment_methods",
+            0.8,
+        ),
+    );
+    assert!(
+        !matches!(&d.step, Step::Call(c) if c.intent() == "product_info"),
+        "{d:?}"
+    );
 }
 
 #[test]

@@ -114,6 +114,35 @@ pub fn says_late(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` says something sudden and serious has happened to the shopper ("family
+/// emergency", "家里出了急事", "突发状况"): with a request about their order, time pressure
+/// the topic model may not hear when no date is named. Harm to someone is the safety
+/// topic's, heard before this.
+pub fn speaks_of_an_emergency(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "family emergency",
+        "personal emergency",
+        "emergency at home",
+        "an emergency came up",
+        "had an emergency",
+        "have an emergency",
+        "there's been an emergency",
+        "emergency situation",
+        "急事",
+        "家里出事",
+        "家里出了事",
+        "紧急情况",
+        "突发情况",
+        "突发状况",
+        "事发突然",
+        "家里有急",
+        "jia li chu shi",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether `text` names a moment still to come that something is needed by ("for my flight
 /// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
 /// message that only says an order is late speaks of the past ("the estimated date was last

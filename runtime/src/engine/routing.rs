@@ -288,6 +288,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         )
         && ctx.names_product
         && ctx.served(PRODUCT_INFO).is_some()
+        && !(intent == "check_payment_methods" && names_a_payment_method(text))
     {
         if asks_about_stock(text) {
             PRODUCT_AVAILABILITY
@@ -317,6 +318,36 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
+}
+
+/// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question
+/// about paying, even when it names a product as well.
+fn names_a_payment_method(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "alipay",
+        "paypal",
+        "visa",
+        "mastercard",
+        "master card",
+        "amex",
+        "american express",
+        "apple pay",
+        "google pay",
+        "wechat pay",
+        "klarna",
+        "credit card",
+        "debit card",
+        "支付宝",
+        "微信支付",
+        "信用卡",
+        "银联",
+        "花呗",
+        "zhifubao",
+        "zhi fu bao",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Labels a shopper can be asked to choose between in a clarifying question.
