@@ -109,6 +109,18 @@ pub fn says_late(text: &str) -> bool {
             "什么时候到",
             "说好的",
             "还没送到",
+            // Pinyin, typed without a Chinese input method.
+            "hai mei dao",
+            "haimeidao",
+            "hai mei shou dao",
+            "zenme hai mei",
+            "dao na le",
+            "dao nali",
+            "yanwu",
+            "yan wu",
+            "yanchi",
+            "chaoguo",
+            "chao guo",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -619,6 +631,8 @@ mod tests {
         assert!(says_late("so my package is late"));
         assert!(says_late("is order 1001 delayed?"));
         assert!(says_late("怎么还没到"));
+        assert!(says_late("dingdan 1003 zenme hai mei dao"));
+        assert!(says_late("yijing chaoguo san tian le"));
         for text in [
             "does ur insulated bottle actually keep coffee hot? for how long",
             "is this related to my account?",
