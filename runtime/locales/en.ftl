@@ -66,6 +66,8 @@ clarify = I want to get this right. Which of these do you mean?
 ask_address = What's the new delivery address? Please write it in one message, as it should appear on the parcel.
 # Asked whether it is a bot: it is the shop's automated assistant, and a person is one message away.
 bot_disclosure = I'm this shop's automated assistant, not a person. I can help with your orders, returns and our products, or get you someone from our team right away.
+# Asked whether it is a bot and for a person in one message: said before the handoff's own words.
+bot_disclosure_short = I'm this shop's automated assistant, not a person.
 # Something went wrong with a delivery: a person takes the claim, with the facts.
 delivery_claim = I'm sorry about that. I've passed it to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here.
 # The merchant's plugin proposed a refund for a delivery claim: nothing has moved yet, and declining hands the claim to a person.

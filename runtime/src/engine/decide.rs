@@ -85,7 +85,8 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     let lang = u.lang;
     // "Are you a real person?" is a question, not a request: it is answered, unless the
     // message asks for a person as well.
-    let asks = if honesty::asks_if_bot(&u.text) {
+    let asks_if_bot = honesty::asks_if_bot(&u.text);
+    let asks = if asks_if_bot {
         honesty::also_asks_for_a_person(&u.text)
     } else {
         replies::asks_for_human(&u.text)
@@ -111,7 +112,16 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         let reason = format!("policy: the shop's list (\"{phrase}\")");
         hand_off(Line::PolicyHandoff, lang, &reason, 2)
     };
-    Some(handoff::unless_nobody_is_there(ctx, d, lang))
+    let mut d = handoff::unless_nobody_is_there(ctx, d, lang);
+    // Asked who answers as well: said plainly, before the handoff's own words.
+    if asks_if_bot {
+        let sep = if lang == Lang::En { " " } else { "" };
+        let said = ctx
+            .wording(Line::BotDisclosureShort, lang)
+            .unwrap_or(replies::text(Line::BotDisclosureShort, lang));
+        d.text = format!("{said}{sep}{}", d.text);
+    }
+    Some(d)
 }
 
 /// The policy topic message `u` raises, as the reason a person takes it: the keyword

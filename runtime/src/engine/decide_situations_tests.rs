@@ -148,7 +148,11 @@ fn an_emergency_at_home_with_an_order_to_change_is_urgent_without_a_date() {
         // However little the topic model heard.
         u.topic = None;
         let d = reply(decide(&ctx(), &u));
-        assert_eq!((d.state, d.intent.as_str()), (WaitingForHuman, URGENT), "{text}");
+        assert_eq!(
+            (d.state, d.intent.as_str()),
+            (WaitingForHuman, URGENT),
+            "{text}"
+        );
     }
     // An emergency that is not the shopper's situation is no reason to queue anyone.
     let mut u = msg("what counts as an emergency exit?", "out_of_scope", 0.9);

@@ -522,6 +522,25 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
         &msg("are you a bot? I want a human", "out_of_scope", 0.5),
     ));
     says(&d, Line::HandoffRequested);
+    assert!(
+        d.text
+            .starts_with("I'm this shop's automated assistant, not a person. ")
+    );
+    assert_eq!(d.state, WaitingForHuman);
+    // Nobody online: still said, before the contact form's words.
+    let mut nobody = ctx();
+    nobody.live = false;
+    let d = reply(decide(
+        &nobody,
+        &msg("是机器人吗？我想跟真人说话", "contact_human_agent", 0.8),
+    ));
+    assert!(
+        d.text
+            .starts_with("我是本店的智能客服助手（机器人），不是真人。"),
+        "{}",
+        d.text
+    );
+    assert!(has_contact_form(&d));
 }
 
 pub(super) fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {

@@ -128,6 +128,9 @@ lines! {
     /// Asked whether it is a bot: it is the shop's automated assistant, and a person is
     /// one message away.
     BotDisclosure = "bot_disclosure",
+    /// Asked whether it is a bot and for a person in one message: said before the
+    /// handoff's own words (a person asked for, or nobody online and the contact form).
+    BotDisclosureShort = "bot_disclosure_short",
     /// Something went wrong with a delivery: a person takes the claim, with the facts.
     DeliveryClaim = "delivery_claim",
     /// The merchant's plugin proposed a refund for a delivery claim: nothing has moved yet,
