@@ -564,3 +564,90 @@ async fn the_kept_conversations_are_reported_apart() {
     // the rest.
     report_apart("kept_", "KEFU_CONVERSATIONS_KEPT").await;
 }
+
+/// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
+/// each the first message of a new conversation through the engine: how many sensitive ones
+/// reach a person, and how many ordinary ones are sent to one for a policy topic (a reason
+/// starting `policy:`). That is the keyword rules, the topic
+/// model and the rules weighing it against the intent model together, as a shopper meets
+/// them; `cargo test -p kefu-intent --test topics` measures the topic model alone.
+async fn policy_through_the_engine(set: &str) {
+    let file = format!("topics_{set}.tsv");
+    let text = std::fs::read_to_string(root().join("../widget/intent/tests").join(&file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
+    let (engine, store) = engine().await;
+    let (mut person, mut heard, mut ordinary, mut wrongly) = (0, 0, 0, 0);
+    let mut wrong = Vec::new();
+    for (i, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let Some((label, message)) = line.split_once('\t') else {
+            continue;
+        };
+        let zh = message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let conv = engine
+            .open("demo", None, if zh { "zh" } else { "en" })
+            .await
+            .unwrap();
+        let input = ShopperInput {
+            client_msg_id: format!("m{i}"),
+            text: message.into(),
+            locale: None,
+            hint: None,
+            card: None,
+            peer: None,
+        };
+        engine.turn("demo", &conv.id, input).await.unwrap();
+        let header = store.conversation("demo", &conv.id).await.unwrap().unwrap();
+        let reason = header.handoff_reason.unwrap_or_default();
+        let handed_off = header.state == ConversationState::WaitingForHuman;
+        // A sensitive message reaches a person whatever the reason (a person sees it); an
+        // ordinary one is sent by mistake when a policy topic was heard in it (a complaint
+        // or an explicit request reaching a person is no mistake).
+        let to_person = if label == "person" {
+            handed_off
+        } else {
+            handed_off && reason.starts_with("policy:")
+        };
+        if label == "person" {
+            person += 1;
+            heard += usize::from(to_person);
+        } else {
+            ordinary += 1;
+            wrongly += usize::from(to_person);
+        }
+        if (label == "person") != to_person {
+            wrong.push((label == "person", format!("{message} ({reason})")));
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!("\n## Single messages through the engine: {file}");
+    println!(
+        "sensitive topics sent to a person: {heard}/{person} ({:.1}%, goal ≥ 95%)",
+        pct(heard, person)
+    );
+    println!(
+        "ordinary messages sent to a person: {wrongly}/{ordinary} ({:.1}%, goal ≤ 2%)",
+        pct(wrongly, ordinary)
+    );
+    if std::env::var_os("KEFU_TOPICS_SHOW_MISSES").is_some() {
+        for (missed, message) in wrong {
+            println!(
+                "  {} {message}",
+                if missed { "missed" } else { "false alarm" }
+            );
+        }
+    }
+    assert!(person >= 100, "{file}: {person} person lines");
+}
+
+#[tokio::test]
+async fn single_messages_through_the_engine_are_reported_on_request() {
+    // KEFU_POLICY_SETS=kept,reserve: the single-message sets written apart, measured as a
+    // shopper meets them (never by a plain `cargo test`).
+    if let Ok(sets) = std::env::var("KEFU_POLICY_SETS") {
+        for set in sets.split(',').filter(|s| !s.is_empty()) {
+            policy_through_the_engine(set.trim()).await;
+        }
+    }
+}
