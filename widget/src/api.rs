@@ -74,7 +74,7 @@ fn identity_from_fragment() -> Option<SignedIdentity> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let encoded = hash.strip_prefix("#identity=")?;
     let json = js_sys::decode_uri_component(encoded).ok()?.as_string()?;
-    serde_json::from_str(&json).ok()
+    crate::json::parse(&json)
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -168,7 +168,7 @@ async fn run(
             while ok {
                 match select(stream.next(), rx.next()).await {
                     Either::Left((Some(Ok(Message::Text(text))), _)) => {
-                        let Ok(frame) = serde_json::from_str::<ServerMessage>(&text) else {
+                        let Some(frame) = crate::json::parse::<ServerMessage>(&text) else {
                             continue;
                         };
                         backoff = 250;
@@ -194,8 +194,8 @@ async fn run(
 
 fn encode(message: &ClientMessage) -> Message {
     // Encoding a `ClientMessage` cannot fail (strings, numbers and structs only); not
-    // `expect`, whose message would ship `serde_json::Error`'s `Debug` for a panic only.
-    Message::Text(serde_json::to_string(message).unwrap_or_default())
+    // `expect`, whose message would ship an error's `Debug` for a panic only.
+    Message::Text(crate::json::stringify(message).unwrap_or_default())
 }
 
 fn remember(resume: &mut Resume, merchant: &str, frame: &ServerMessage) {

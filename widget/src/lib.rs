@@ -8,7 +8,8 @@
 //!   shop's page (`use_host`: new answers and handoffs posted to it, focus, Escape);
 //! - [`suggest`]: what the panel offers while the shopper types, from what the model
 //!   understood of the draft;
-//! - [`api`]: the only module that touches the network (the chat WebSocket).
+//! - [`api`]: the only module that touches the network (the chat WebSocket);
+//! - [`json`]: JSON through the browser's own `JSON.parse` and `JSON.stringify`.
 //!
 //! Everything the shopper or the bot wrote is rendered as text, never as HTML.
 #![deny(missing_docs)]
@@ -18,6 +19,7 @@ mod app;
 mod components;
 mod hooks;
 mod i18n;
+mod json;
 mod state;
 mod suggest;
 

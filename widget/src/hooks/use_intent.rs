@@ -46,8 +46,8 @@ enum WorkerSays {
     Result,
 }
 
-/// The shop the worker answers for (`{"faq": […], "served": […]}`): a struct, not
-/// `serde_json::json!`, which would bring `serde_json::Value` and its encoder into the bundle.
+/// The shop the worker answers for (`{"faq": […], "served": […]}`), handed to it as a plain
+/// JS object ([`crate::json::to_js`]).
 #[derive(Serialize)]
 struct Shop<'a> {
     faq: &'a [PublicFaq],
@@ -95,10 +95,7 @@ impl IntentWorker {
         };
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"shop".into());
-        let parsed = serde_json::to_string(&shop)
-            .ok()
-            .and_then(|json| js_sys::JSON::parse(&json).ok())
-            .unwrap_or(JsValue::NULL);
+        let parsed = crate::json::to_js(&shop).unwrap_or(JsValue::NULL);
         let _ = js_sys::Reflect::set(&message, &"shop".into(), &parsed);
         let _ = worker.post_message(&message);
     }
@@ -119,10 +116,7 @@ impl IntentWorker {
     }
 
     fn received(&self, event: &MessageEvent) {
-        let json = js_sys::JSON::stringify(&event.data())
-            .map(String::from)
-            .unwrap_or_default();
-        let Ok(reply) = serde_json::from_str::<FromWorker>(&json) else {
+        let Some(reply) = crate::json::from_js::<FromWorker>(event.data()) else {
             return;
         };
         match (reply.kind, reply.id, reply.understood, reply.message) {
