@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve or --kept for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept or --spare for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -108,6 +108,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         kept: bool,
+        /// With --conversations: the spare set too (tests/conversations/spare_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        spare: bool,
     },
 }
 
@@ -310,6 +314,7 @@ fn main() -> Result<()> {
             withheld,
             reserve,
             kept,
+            spare,
             ..
         } => {
             let mut run = cargo();
@@ -339,6 +344,9 @@ fn main() -> Result<()> {
             }
             if kept {
                 run.env("KEFU_CONVERSATIONS_KEPT", "1");
+            }
+            if spare {
+                run.env("KEFU_CONVERSATIONS_SPARE", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -17,6 +17,8 @@
 //!   `KEFU_TOPICS_RESERVE=1`.
 //! - `topics_kept.tsv`, a ninth writer's, labelled the same way, likewise with
 //!   `KEFU_TOPICS_KEPT=1`.
+//! - `topics_spare.tsv`, a tenth writer's (400 lines), labelled the same way, likewise with
+//!   `KEFU_TOPICS_SPARE=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -33,6 +35,7 @@ const HIDDEN: &str = include_str!("topics_hidden.tsv");
 const WITHHELD: &str = include_str!("topics_withheld.tsv");
 const RESERVE: &str = include_str!("topics_reserve.tsv");
 const KEPT: &str = include_str!("topics_kept.tsv");
+const SPARE: &str = include_str!("topics_spare.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -262,5 +265,18 @@ fn the_kept_messages_parse() {
 fn the_kept_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_KEPT").is_ok_and(|v| v == "1") {
         report_person_set("topics_kept.tsv", KEPT);
+    }
+}
+
+#[test]
+fn the_spare_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_SPARE=1.
+    check_person_set("topics_spare.tsv", SPARE, 400);
+}
+
+#[test]
+fn the_spare_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_SPARE").is_ok_and(|v| v == "1") {
+        report_person_set("topics_spare.tsv", SPARE);
     }
 }
