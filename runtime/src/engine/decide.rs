@@ -235,11 +235,12 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     let heard = match u.topic.map(|(t, _)| t) {
         // Goods damaged, wrong or missing are goods in hand: a question about a product's
         // price or stock, or whether an order has shipped yet, is not such a claim, whatever
-        // the topic model heard in its words.
+        // the topic model heard in its words; nor is asking when an order was delivered.
         Some(topic)
             if !answering
                 && topic.is_delivery_problem()
-                && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text)) =>
+                && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text))
+                && !(topic == Topic::NotReceived && language::asks_when_delivered(&u.text)) =>
         {
             Some(claim_intent(topic))
         }

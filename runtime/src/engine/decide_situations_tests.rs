@@ -424,3 +424,41 @@ fn torn_between_two_questions_the_faq_answers_the_entry_matched_is_the_answer() 
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.intent, "clarify");
 }
+
+#[test]
+fn asking_when_an_order_was_delivered_is_its_status_not_a_claim() {
+    let intent = |plan: Plan| match plan.step {
+        Step::Reply(d) => d.intent,
+        Step::Call(c) => c.intent().to_string(),
+        other => panic!("{other:?}"),
+    };
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    for text in ["when was it delivered?", "1001签收了吗"] {
+        let u = with_topic(msg(text, "track_order", 0.8), Topic::NotReceived);
+        assert_eq!(intent(decide(&shop, &u)), "track_order", "{text}");
+    }
+    // Marked delivered and never come: the claim.
+    let u = with_topic(
+        msg("it says delivered but I never got it", "track_order", 0.8),
+        Topic::NotReceived,
+    );
+    assert_eq!(intent(decide(&shop, &u)), "report_not_received");
+}
+
+#[test]
+fn money_back_asked_for_on_a_named_order_is_the_refund_not_the_return_policy() {
+    let u = msg(
+        "T恤不喜欢，想退款，1001号订单，邮箱jane@example.com",
+        "return_item",
+        0.8,
+    );
+    assert_eq!(call(decide(&ctx(), &u)).intent(), "get_refund");
+    // Without an order, the return policy is still what is asked.
+    let u = msg(
+        "how do returns work, do I get a refund?",
+        "return_item",
+        0.8,
+    );
+    assert!(!matches!(decide(&ctx(), &u).step, Step::Call(c) if c.intent() == "get_refund"));
+}

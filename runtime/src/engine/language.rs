@@ -259,6 +259,55 @@ pub fn asks_before_arrival(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` asks when or whether an order was delivered ("when was it delivered?",
+/// "签收了吗"), without saying anything is missing: the order's status answers it; a parcel
+/// marked delivered that never came ("it says delivered but I never got it") is a claim.
+pub fn asks_when_delivered(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let asks = [
+        "when was it delivered",
+        "when was my order delivered",
+        "when did it get delivered",
+        "when did it arrive",
+        "what day was it delivered",
+        "what date was it delivered",
+        "was it delivered",
+        "has it been delivered",
+        "been delivered yet",
+        "delivered yet",
+        "did it arrive",
+        "has it arrived",
+        "什么时候签收",
+        "哪天签收",
+        "签收了吗",
+        "签收了没",
+        "什么时候送到的",
+        "哪天送到的",
+        "送到了吗",
+        "送达了吗",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let missing = [
+        "never",
+        "not received",
+        "haven't received",
+        "havent received",
+        "didn't get",
+        "didnt get",
+        "don't have",
+        "nothing",
+        "没收到",
+        "没有收到",
+        "没拿到",
+        "没看到",
+        "找不到",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    asks && !missing
+}
+
 /// Whether `text` says the shopper already gave what the bot is asking for ("I already told
 /// you", "我刚才说过了").
 pub fn says_already_told(text: &str) -> bool {
@@ -632,6 +681,11 @@ mod tests {
         assert!(says_late("is order 1001 delayed?"));
         assert!(says_late("怎么还没到"));
         assert!(says_late("dingdan 1003 zenme hai mei dao"));
+        assert!(asks_when_delivered("when was it delivered?"));
+        assert!(asks_when_delivered("1004签收了吗"));
+        assert!(!asks_when_delivered(
+            "it says delivered but I never got it, when was it delivered??"
+        ));
         assert!(says_late("yijing chaoguo san tian le"));
         for text in [
             "does ur insulated bottle actually keep coffee hot? for how long",

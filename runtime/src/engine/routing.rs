@@ -36,6 +36,8 @@ const TRACK_ORDER: &str = "track_order";
 
 /// The intent that sends an order to a new address.
 const CHANGE_ADDRESS: &str = "change_shipping_address";
+/// Money back for an order.
+const GET_REFUND: &str = "get_refund";
 
 /// Whether `u` is nothing but order numbers and emails (and a greeting word or two; when
 /// `answering` a question the bot asked, the words of a sentence giving them as well).
@@ -229,6 +231,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Nothing but an order number or an email, with nothing asked: never a greeting or
         // a guess; the shopper is asked what to do with it.
         _ if only_values(u, false) => (SUPPLIED, true),
+        // Money back asked for on an order the shopper named, read as a return: the refund
+        // (the merchant's plugin says whether it can, and the shopper confirms), not the
+        // return policy recited ("帽子不喜欢，想退款，1003号订单").
+        _ if u.prediction.intent == "return_item"
+            && order_number.is_some()
+            && asks_for_money_back(text)
+            && takes_order_number(GET_REFUND) =>
+        {
+            (GET_REFUND, true)
+        }
         // "When will it ship?" about an order the shopper named (now or earlier) is a
         // question about that order, not the shop's delivery times in general.
         _ if matches!(
@@ -318,6 +330,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
+}
+
+/// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
+fn asks_for_money_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["refund", "money back", "退款", "退钱", "把钱退"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question
