@@ -612,7 +612,7 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
 
 #[cfg(test)]
 #[path = "decide_tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[path = "decide_delivery_tests.rs"]

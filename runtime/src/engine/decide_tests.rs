@@ -51,7 +51,7 @@ pub(super) fn order(id: &str, email: &str) -> OrderRecord {
 }
 
 /// The demo shop: orders, refunds and catalog plugins, one FAQ entry, an agent online.
-pub(super) fn ctx() -> TurnContext {
+pub(crate) fn ctx() -> TurnContext {
     let number = Need::Slot("order-number".into());
     let mut s = HashMap::new();
     s.insert(

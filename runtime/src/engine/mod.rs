@@ -59,6 +59,7 @@ pub mod plan;
 pub mod policy;
 pub mod privacy;
 mod proofs;
+mod refused;
 pub mod replies;
 mod routing;
 pub mod summary;
@@ -330,7 +331,13 @@ impl Engine {
                 Step::Call(call) => {
                     let (result, version) = exec.call(self, &call).await;
                     let id = exec.action_id.clone();
-                    Some(decide::after_call(&ctx, &u, &call, result, &id, &version))
+                    let status = refused::status_call(&ctx, &call, &result);
+                    let d = decide::after_call(&ctx, &u, &call, result, &id, &version);
+                    // A refused change to an order: where the order is, beside the reason.
+                    Some(match status {
+                        Some(status) => refused::with_status(d, exec.call(self, &status).await.0),
+                        None => d,
+                    })
                 }
                 Step::Commit { action_id } => {
                     let outcome = exec.commit(self, &ctx, &action_id).await?;
