@@ -462,3 +462,27 @@ fn money_back_asked_for_on_a_named_order_is_the_refund_not_the_return_policy() {
     );
     assert!(!matches!(decide(&ctx(), &u).step, Step::Call(c) if c.intent() == "get_refund"));
 }
+
+#[test]
+fn how_long_something_takes_is_not_acted_on_the_order_even_when_torn() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    let u = torn(
+        "and how long does the refund take once you get it?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    assert!(!matches!(decide(&shop, &u).step, Step::Call(c) if c.intent() == "track_refund"));
+    // Without "how long", torn towards the order named: the order.
+    let u = torn(
+        "and the refund for it?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    let plan = decide(&shop, &u);
+    assert!(
+        matches!(&plan.step, Step::Call(c) if c.intent() == "track_refund")
+            || matches!(&plan.step, Step::Reply(d) if d.intent == "track_refund"),
+        "{plan:?}"
+    );
+}

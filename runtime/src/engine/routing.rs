@@ -278,8 +278,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (TRACK_ORDER, true)
         }
-        // Torn between acting on the order the shopper named and something else: the order.
+        // Torn between acting on the order the shopper named and something else: the order,
+        // unless the message asks how long something takes ("how long does the refund take
+        // once you get it?"): a question about the shop's times, not this order's state.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !asks_how_long(text)
             && torn_towards_the_order(u, takes_order_number).is_some() =>
         {
             (
@@ -330,6 +333,22 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
+}
+
+/// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
+fn asks_how_long(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "how long",
+        "how many days",
+        "how many business days",
+        "多久",
+        "多长时间",
+        "几天",
+        "几个工作日",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
