@@ -224,14 +224,7 @@ async fn run(engine: &Engine, store: &Store, faq: &[String], c: &Conversation) -
             .turn(
                 "demo",
                 &conv.id,
-                ShopperInput {
-                    client_msg_id: format!("{}-{i}", c.id),
-                    text: text.clone(),
-                    locale: None,
-                    hint: None,
-                    card: None,
-                    peer: None,
-                },
+                ShopperInput::typed(format!("{}-{i}", c.id), text.clone()),
             )
             .await;
         let Ok(Turn::Stored(messages)) = turn else {
@@ -603,14 +596,7 @@ async fn policy_through_the_engine(set: &str) {
             .open("demo", None, if zh { "zh" } else { "en" })
             .await
             .unwrap();
-        let input = ShopperInput {
-            client_msg_id: format!("m{i}"),
-            text: message.into(),
-            locale: None,
-            hint: None,
-            card: None,
-            peer: None,
-        };
+        let input = ShopperInput::typed(format!("m{i}"), message);
         engine.turn("demo", &conv.id, input).await.unwrap();
         let header = store.conversation("demo", &conv.id).await.unwrap().unwrap();
         let reason = header.handoff_reason.unwrap_or_default();

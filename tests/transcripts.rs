@@ -185,14 +185,7 @@ async fn run((engine, store): &(Engine, Store), source: &str) -> String {
             consoles.clear();
             continue;
         } else if let Some(text) = line.strip_prefix("> ") {
-            let input = ShopperInput {
-                client_msg_id: id,
-                text: text.to_string(),
-                locale: None,
-                hint: None,
-                card: None,
-                peer: None,
-            };
+            let input = ShopperInput::typed(id, text);
             engine.turn(&merchant, &conversation, input).await
         } else if let Some(form) = line.strip_prefix("! contact ") {
             let (email, message) = form.split_once(" | ").unwrap_or((form, ""));

@@ -230,18 +230,7 @@ async fn the_console_shows_the_day_an_order_was_delivered_beside_a_claim_on_it()
         .enumerate()
     {
         engine
-            .turn(
-                "demo",
-                &conv.id,
-                ShopperInput {
-                    client_msg_id: format!("m{i}"),
-                    text: text.into(),
-                    locale: None,
-                    hint: None,
-                    card: None,
-                    peer: None,
-                },
-            )
+            .turn("demo", &conv.id, ShopperInput::typed(format!("m{i}"), text))
             .await
             .unwrap();
     }

@@ -34,18 +34,7 @@ async fn a_charge_disowned_while_waiting_adds_fraud_to_the_billing_error_without
     .enumerate()
     {
         let turn = engine
-            .turn(
-                "demo",
-                &conv.id,
-                ShopperInput {
-                    client_msg_id: format!("m{i}"),
-                    text: text.into(),
-                    locale: None,
-                    hint: None,
-                    card: None,
-                    peer: None,
-                },
-            )
+            .turn("demo", &conv.id, ShopperInput::typed(format!("m{i}"), text))
             .await
             .unwrap();
         let Turn::Stored(messages) = turn else {

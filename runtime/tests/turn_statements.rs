@@ -64,18 +64,7 @@ async fn engine() -> (Engine, Store) {
 async fn counted(engine: &Engine, conversation: &str, id: &str, text: &str) -> (usize, Turn) {
     let before = STATEMENTS.load(Ordering::SeqCst);
     let turn = engine
-        .turn(
-            "demo",
-            conversation,
-            ShopperInput {
-                client_msg_id: id.into(),
-                text: text.into(),
-                locale: None,
-                hint: None,
-                card: None,
-                peer: None,
-            },
-        )
+        .turn("demo", conversation, ShopperInput::typed(id, text))
         .await
         .unwrap();
     (STATEMENTS.load(Ordering::SeqCst) - before, turn)

@@ -1,7 +1,8 @@
 //! Decision rows about what plugins answer: a missing slot asked for once and a bare value
 //! continuing the intent, a follow-up naming another order, "not found" said and never
 //! guessed, a failing plugin apologised for with a person offered, a merchant's refusal in
-//! the plugin's words. Pure functions only, as in `decide_tests.rs`.
+//! the plugin's words, a product named taken to the catalogue. Pure functions only, as in
+//! `decide_tests.rs`.
 
 use super::tests::*;
 use super::*;
@@ -93,4 +94,33 @@ fn a_refusal_by_the_merchants_policy_is_said_in_the_plugins_words_with_a_person_
     assert_eq!(d.text, why);
     assert!(d.failed);
     assert!(!d.cards.is_empty(), "a person is offered");
+}
+
+#[test]
+fn a_message_naming_a_product_goes_to_the_catalog_whatever_the_model_says() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let c = call(decide(
+        &ctx,
+        &msg("organic cotton tee price", "out_of_scope", 0.5),
+    ));
+    assert_eq!(c.intent(), "product_info");
+    let c = call(decide(
+        &ctx,
+        &msg("grey hoodie in stock", "place_order", 0.5),
+    ));
+    assert_eq!(c.intent(), "product_availability");
+    // Naming a way to pay asks about paying, whatever product is named with it.
+    let d = decide(
+        &ctx,
+        &msg(
+            "do you take alipay? I might order a cap too",
+            "check_payment_methods",
+            0.8,
+        ),
+    );
+    assert!(
+        !matches!(&d.step, Step::Call(c) if c.intent() == "product_info"),
+        "{d:?}"
+    );
 }

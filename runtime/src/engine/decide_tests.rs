@@ -305,35 +305,6 @@ fn a_signed_identity_counts_as_proof() {
 }
 
 #[test]
-fn a_message_naming_a_product_goes_to_the_catalog_whatever_the_model_says() {
-    let mut ctx = ctx();
-    ctx.names_product = true;
-    let c = call(decide(
-        &ctx,
-        &msg("organic cotton tee price", "out_of_scope", 0.5),
-    ));
-    assert_eq!(c.intent(), "product_info");
-    let c = call(decide(
-        &ctx,
-        &msg("grey hoodie in stock", "place_order", 0.5),
-    ));
-    assert_eq!(c.intent(), "product_availability");
-    // Naming a way to pay asks about paying, whatever product is named with it.
-    let d = decide(
-        &ctx,
-        &msg(
-            "do you take alipay? I might order a cap too",
-            "check_payment_methods",
-            0.8,
-        ),
-    );
-    assert!(
-        !matches!(&d.step, Step::Call(c) if c.intent() == "product_info"),
-        "{d:?}"
-    );
-}
-
-#[test]
 fn a_policy_question_no_plugin_serves_gets_the_faq_entry_verbatim_or_honesty() {
     let u = msg("what's your return policy?", "check_refund_policy", 0.9);
     let d = reply(decide(&ctx(), &u));

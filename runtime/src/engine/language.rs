@@ -48,6 +48,12 @@ pub fn is_follow_up(text: &str) -> bool {
     }
 }
 
+/// Whether `text`, lower-cased, contains any of `words` (written in lower case).
+pub fn mentions(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
@@ -131,28 +137,28 @@ pub fn says_late(text: &str) -> bool {
 /// the topic model may not hear when no date is named. Harm to someone is the safety
 /// topic's, heard before this.
 pub fn speaks_of_an_emergency(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "family emergency",
-        "personal emergency",
-        "emergency at home",
-        "an emergency came up",
-        "had an emergency",
-        "have an emergency",
-        "there's been an emergency",
-        "emergency situation",
-        "急事",
-        "家里出事",
-        "家里出了事",
-        "紧急情况",
-        "突发情况",
-        "突发状况",
-        "事发突然",
-        "家里有急",
-        "jia li chu shi",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    mentions(
+        text,
+        &[
+            "family emergency",
+            "personal emergency",
+            "emergency at home",
+            "an emergency came up",
+            "had an emergency",
+            "have an emergency",
+            "there's been an emergency",
+            "emergency situation",
+            "急事",
+            "家里出事",
+            "家里出了事",
+            "紧急情况",
+            "突发情况",
+            "突发状况",
+            "事发突然",
+            "家里有急",
+            "jia li chu shi",
+        ],
+    )
 }
 
 /// Whether `text` names a moment still to come that something is needed by ("for my flight
@@ -263,48 +269,49 @@ pub fn asks_before_arrival(text: &str) -> bool {
 /// "签收了吗"), without saying anything is missing: the order's status answers it; a parcel
 /// marked delivered that never came ("it says delivered but I never got it") is a claim.
 pub fn asks_when_delivered(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let asks = [
-        "when was it delivered",
-        "when was my order delivered",
-        "when did it get delivered",
-        "when did it arrive",
-        "what day was it delivered",
-        "what date was it delivered",
-        "was it delivered",
-        "has it been delivered",
-        "been delivered yet",
-        "delivered yet",
-        "did it arrive",
-        "has it arrived",
-        "什么时候签收",
-        "哪天签收",
-        "签收了吗",
-        "签收了没",
-        "什么时候送到的",
-        "哪天送到的",
-        "送到了吗",
-        "送达了吗",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    let missing = [
-        "never",
-        "not received",
-        "haven't received",
-        "havent received",
-        "didn't get",
-        "didnt get",
-        "don't have",
-        "nothing",
-        "没收到",
-        "没有收到",
-        "没拿到",
-        "没看到",
-        "找不到",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let asks = mentions(
+        text,
+        &[
+            "when was it delivered",
+            "when was my order delivered",
+            "when did it get delivered",
+            "when did it arrive",
+            "what day was it delivered",
+            "what date was it delivered",
+            "was it delivered",
+            "has it been delivered",
+            "been delivered yet",
+            "delivered yet",
+            "did it arrive",
+            "has it arrived",
+            "什么时候签收",
+            "哪天签收",
+            "签收了吗",
+            "签收了没",
+            "什么时候送到的",
+            "哪天送到的",
+            "送到了吗",
+            "送达了吗",
+        ],
+    );
+    let missing = mentions(
+        text,
+        &[
+            "never",
+            "not received",
+            "haven't received",
+            "havent received",
+            "didn't get",
+            "didnt get",
+            "don't have",
+            "nothing",
+            "没收到",
+            "没有收到",
+            "没拿到",
+            "没看到",
+            "找不到",
+        ],
+    );
     asks && !missing
 }
 
@@ -526,182 +533,26 @@ pub fn about_the_shopper(text: &str) -> bool {
 
 /// Whether a product question is about stock rather than details.
 pub fn asks_about_stock(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "in stock",
-        "available",
-        "availability",
-        "sold out",
-        "back in",
-        "do you have",
-        "有货",
-        "有没有",
-        "库存",
-        "还有吗",
-        "补货",
-        "缺货",
-        "售罄",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    mentions(
+        text,
+        &[
+            "in stock",
+            "available",
+            "availability",
+            "sold out",
+            "back in",
+            "do you have",
+            "有货",
+            "有没有",
+            "库存",
+            "还有吗",
+            "补货",
+            "缺货",
+            "售罄",
+        ],
+    )
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
-        for text in [
-            "I already told you the order number",
-            "I already say you my order number 1001!!! why ask again",
-            "jane@example.com I SAY IT ALREADY",
-            "told you already",
-            "i write it 3 times already",
-            "我刚才说过了",
-            "订单号我都说了好几遍了",
-            "我说过是1001",
-        ] {
-            assert!(says_already_told(text), "{text}");
-        }
-        for text in [
-            "I already returned the hoodie, when is my refund?",
-            "already got it, thanks",
-            "发过货了吗",
-            "你们说过包邮的",
-            "can you tell me where my order is",
-        ] {
-            assert!(!says_already_told(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_bare_email_or_order_number_continues_the_conversations_language() {
-        assert_eq!(script("jane@example.com"), None);
-        assert_eq!(script("A1002"), None);
-        assert_eq!(script("订单1002呢"), Some(Lang::Zh));
-        assert_eq!(script("my email is jane@example.com"), Some(Lang::En));
-        let zh = Some("请告诉我下单时用的邮箱。");
-        assert_eq!(continue_in("jane@example.com", zh, Lang::En), Lang::Zh);
-        assert_eq!(continue_in("1002", zh, Lang::En), Lang::Zh);
-        assert_eq!(continue_in("where is 1002", zh, Lang::Zh), Lang::En);
-        assert_eq!(continue_in("jane@example.com", None, Lang::En), Lang::En);
-    }
-
-    #[test]
-    fn the_answer_follows_the_script_then_the_locale() {
-        assert_eq!(reply_lang("where is it", "zh"), Lang::En);
-        assert_eq!(reply_lang("我的订单", "en"), Lang::Zh);
-        assert_eq!(reply_lang("1001", "zh"), Lang::Zh);
-        assert_eq!(reply_lang("1001", "en"), Lang::En);
-    }
-
-    #[test]
-    fn requests_for_someone_without_the_word_human_are_recognised() {
-        for text in [
-            "is there anyone from customer service I can chat with? someone actual",
-            "tbh I'd rather have a person sort this out",
-            "can somebody from your team call me",
-            "I need to speak to a manager",
-            "算了 还是帮我转接客服小姐姐吧",
-            "帮我联系客服",
-            "I'd rather discuss this with a member of your team, thanks.",
-            "please give me the staff, I cannot explain to machine",
-            "zhuan rengong",
-        ] {
-            assert!(asks_for_a_person(text), "{text}");
-        }
-        for text in [
-            "someone used my card on your site",
-            "can anyone tell me when it ships",
-            "can you check on order 5567 for me",
-            "the delivery guy keeps texting me",
-            "客服电话是多少",
-            "do staff get a discount",
-            "please explain the return policy",
-        ] {
-            assert!(!asks_for_a_person(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of() {
-        assert!(about_the_shopper("I'm going into hospital tomorrow"));
-        assert!(about_the_shopper(
-            "the funeral is friday, will the order get here?"
-        ));
-        assert!(about_the_shopper("明天婚礼 能加急吗"));
-        assert!(!about_the_shopper(
-            "What is the weather of tomorrow in Beijing please?"
-        ));
-        assert!(!about_the_shopper("明天北京天气怎么样"));
-    }
-
-    #[test]
-    fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
-        for text in [
-            "my flight is friday morning and order 1001 still isn't here",
-            "need it before then",
-            "后天的飞机出国，订单1001今天能送到吗",
-            "URGENT - wedding on saturday",
-        ] {
-            assert!(names_a_deadline(text), "{text}");
-        }
-        for text in [
-            "order #1001 still hasn't turned up and the estimated date was last week",
-            "seriously?? another week and still nothing from order 1001",
-            "说好的上周到，怎么还没到",
-        ] {
-            assert!(!names_a_deadline(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {
-        for text in [
-            "有机棉T恤多少钱一件",
-            "is the navy cap in stock?",
-            "我就想知道1002发货了没有，就这一个问题",
-            "I just want to know if order 1002 has shipped yet",
-        ] {
-            assert!(asks_before_arrival(text), "{text}");
-        }
-        for text in [
-            "the t-shirt is split along the side seam",
-            "my parcel arrived half empty",
-            "收到的颜色不对",
-        ] {
-            assert!(!asks_before_arrival(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn lateness_is_heard_in_whole_words_only() {
-        assert!(says_late("so my package is late"));
-        assert!(says_late("is order 1001 delayed?"));
-        assert!(says_late("怎么还没到"));
-        assert!(says_late("dingdan 1003 zenme hai mei dao"));
-        assert!(asks_when_delivered("when was it delivered?"));
-        assert!(asks_when_delivered("1004签收了吗"));
-        assert!(!asks_when_delivered(
-            "it says delivered but I never got it, when was it delivered??"
-        ));
-        assert!(says_late("yijing chaoguo san tian le"));
-        for text in [
-            "does ur insulated bottle actually keep coffee hot? for how long",
-            "is this related to my account?",
-            "do you sell chocolate",
-        ] {
-            assert!(!says_late(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn short_messages_are_follow_ups() {
-        assert!(is_follow_up("and 1002?"));
-        assert!(is_follow_up("订单1002呢"));
-        assert!(!is_follow_up(
-            "where is my order 1002 that I bought last week"
-        ));
-    }
-}
+#[path = "language_tests.rs"]
+mod tests;

@@ -144,6 +144,21 @@ pub struct ShopperInput {
     pub peer: Option<std::net::IpAddr>,
 }
 
+impl ShopperInput {
+    /// A message the shopper typed with nothing else known (no locale, hint, card or
+    /// address): what tests and tools send.
+    pub fn typed(client_msg_id: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            client_msg_id: client_msg_id.into(),
+            text: text.into(),
+            locale: None,
+            hint: None,
+            card: None,
+            peer: None,
+        }
+    }
+}
+
 /// What a turn produced.
 #[derive(Debug, Clone)]
 pub enum Turn {

@@ -8,10 +8,8 @@ use kefu_protocol::Card;
 use super::context::TurnContext;
 use super::decision::Decision;
 use super::plan::CallPlan;
+use super::routing::TRACK_ORDER;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
-
-/// The intent whose answer is an order's status card.
-const TRACK_ORDER: &str = "track_order";
 
 /// The status call to make after `call` was refused with `result`, if any: only for a
 /// change to an order the shopper proved is theirs, and only when a plugin serves the

@@ -13,7 +13,7 @@ use super::address;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::labels;
-use super::language::{asks_about_stock, is_follow_up, says_already_told, says_late};
+use super::language::{asks_about_stock, is_follow_up, mentions, says_already_told, says_late};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -32,7 +32,7 @@ pub const PRODUCT_AVAILABILITY: &str = "product_availability";
 pub const SUPPLIED: &str = "supplied_values";
 
 /// The intent that answers questions about one order's whereabouts.
-const TRACK_ORDER: &str = "track_order";
+pub(super) const TRACK_ORDER: &str = "track_order";
 
 /// The intent that sends an order to a new address.
 const CHANGE_ADDRESS: &str = "change_shipping_address";
@@ -337,56 +337,53 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
 
 /// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
 fn asks_how_long(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "how long",
-        "how many days",
-        "how many business days",
-        "多久",
-        "多长时间",
-        "几天",
-        "几个工作日",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    mentions(
+        text,
+        &[
+            "how long",
+            "how many days",
+            "how many business days",
+            "多久",
+            "多长时间",
+            "几天",
+            "几个工作日",
+        ],
+    )
 }
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 fn asks_for_money_back(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    ["refund", "money back", "退款", "退钱", "把钱退"]
-        .iter()
-        .any(|w| lower.contains(w))
+    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"])
 }
 
 /// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question
 /// about paying, even when it names a product as well.
 fn names_a_payment_method(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "alipay",
-        "paypal",
-        "visa",
-        "mastercard",
-        "master card",
-        "amex",
-        "american express",
-        "apple pay",
-        "google pay",
-        "wechat pay",
-        "klarna",
-        "credit card",
-        "debit card",
-        "支付宝",
-        "微信支付",
-        "信用卡",
-        "银联",
-        "花呗",
-        "zhifubao",
-        "zhi fu bao",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    mentions(
+        text,
+        &[
+            "alipay",
+            "paypal",
+            "visa",
+            "mastercard",
+            "master card",
+            "amex",
+            "american express",
+            "apple pay",
+            "google pay",
+            "wechat pay",
+            "klarna",
+            "credit card",
+            "debit card",
+            "支付宝",
+            "微信支付",
+            "信用卡",
+            "银联",
+            "花呗",
+            "zhifubao",
+            "zhi fu bao",
+        ],
+    )
 }
 
 /// Labels a shopper can be asked to choose between in a clarifying question.
