@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept or --spare for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare or --stowed for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -112,6 +112,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         spare: bool,
+        /// With --conversations: the stowed set too (tests/conversations/stowed_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        stowed: bool,
     },
 }
 
@@ -315,6 +319,7 @@ fn main() -> Result<()> {
             reserve,
             kept,
             spare,
+            stowed,
             ..
         } => {
             let mut run = cargo();
@@ -347,6 +352,9 @@ fn main() -> Result<()> {
             }
             if spare {
                 run.env("KEFU_CONVERSATIONS_SPARE", "1");
+            }
+            if stowed {
+                run.env("KEFU_CONVERSATIONS_STOWED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

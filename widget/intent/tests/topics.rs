@@ -19,6 +19,8 @@
 //!   `KEFU_TOPICS_KEPT=1`.
 //! - `topics_spare.tsv`, a tenth writer's (400 lines), labelled the same way, likewise with
 //!   `KEFU_TOPICS_SPARE=1`.
+//! - `topics_stowed.tsv`, an eleventh writer's (400 lines), labelled the same way, likewise
+//!   with `KEFU_TOPICS_STOWED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -36,6 +38,7 @@ const WITHHELD: &str = include_str!("topics_withheld.tsv");
 const RESERVE: &str = include_str!("topics_reserve.tsv");
 const KEPT: &str = include_str!("topics_kept.tsv");
 const SPARE: &str = include_str!("topics_spare.tsv");
+const STOWED: &str = include_str!("topics_stowed.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -278,5 +281,18 @@ fn the_spare_messages_parse() {
 fn the_spare_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_SPARE").is_ok_and(|v| v == "1") {
         report_person_set("topics_spare.tsv", SPARE);
+    }
+}
+
+#[test]
+fn the_stowed_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_STOWED=1.
+    check_person_set("topics_stowed.tsv", STOWED, 400);
+}
+
+#[test]
+fn the_stowed_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_STOWED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_stowed.tsv", STOWED);
     }
 }
