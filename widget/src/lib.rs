@@ -1,6 +1,6 @@
 //! kefu's chat panel: a Yew app that runs inside the iframe the loader (`kefu.js`) opens.
 //!
-//! - [`app`]: the root, a [`components::PanelProvider`] (language and merchant, from the
+//! - [`app`]: the root, the [`components::PanelContext`] (language and merchant, from the
 //!   iframe's URL, as a context) around the [`components::ChatPanel`];
 //! - [`state`]: the conversation's one reducer (transcript and outbox), tested natively;
 //! - [`components`]: one per file; [`hooks`]: the chat connection, the in-browser intent

@@ -3,7 +3,7 @@
 use kefu_protocol::{ConversationState, PanelBrand};
 use yew::prelude::*;
 
-use super::{Composer, Header, MessageList, Welcome};
+use super::{Composer, MessageList, header, welcome};
 use crate::hooks::{use_chat, use_host, use_intent, use_panel};
 use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{ChatState, Connection, suggesting};
@@ -58,7 +58,7 @@ fn use_brand_colours(panel: &NodeRef, brand: Option<PanelBrand>) {
     });
 }
 
-/// The whole panel, inside a [`super::PanelProvider`].
+/// The whole panel, inside the [`super::PanelContext`] that [`crate::app::App`] gives.
 #[function_component(ChatPanel)]
 pub fn chat_panel() -> Html {
     let lang = use_panel().lang;
@@ -83,12 +83,13 @@ pub fn chat_panel() -> Html {
         .as_ref()
         .map(|w| AttrValue::from(w.shop.clone()));
     let logo = brand.and_then(|b| b.logo_url).map(AttrValue::from);
-    let welcome = state.welcome.clone().map(|welcome| {
-        html! { <Welcome {welcome} suggest={suggesting(state)} on_choose={on_quick_reply.clone()} /> }
-    });
+    let welcome = state
+        .welcome
+        .as_ref()
+        .map(|w| welcome(lang, w, suggesting(state), &on_quick_reply));
     html! {
         <main class="kefu-panel" lang={lang.tag()} ref={panel}>
-            <Header status={status(lang, state)} {shop} {logo} />
+            { header(lang, status(lang, state).into(), shop, logo) }
             <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()}
                 device_answers={state.device_answers.clone()} {on_quick_reply}
                 on_card_answer={chat.on_confirm.clone()}

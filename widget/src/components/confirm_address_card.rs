@@ -3,25 +3,16 @@
 use kefu_protocol::Card;
 use yew::prelude::*;
 
-use super::{CardButton, ConfirmButtons};
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
-
-/// Props of [`ConfirmAddressCard`].
-#[derive(Properties, PartialEq)]
-pub struct ConfirmAddressCardProps {
-    /// Must be [`Card::ConfirmAddress`].
-    pub card: Card,
-    /// Whether the shopper can still answer it.
-    pub active: bool,
-    /// A button was pressed (it names the card's action).
-    pub on_answer: Callback<CardButton>,
-}
+use super::{CardButton, confirm_buttons};
+use crate::i18n::{Lang, Text, t};
 
 /// The new address an order would go to, with confirm and decline buttons.
-#[function_component(ConfirmAddressCard)]
-pub fn confirm_address_card(props: &ConfirmAddressCardProps) -> Html {
-    let lang = use_panel().lang;
+pub fn confirm_address_card(
+    lang: Lang,
+    card: &Card,
+    active: bool,
+    on_answer: &Callback<CardButton>,
+) -> Html {
     let Card::ConfirmAddress {
         action_id,
         order_id,
@@ -29,7 +20,7 @@ pub fn confirm_address_card(props: &ConfirmAddressCardProps) -> Html {
         terms,
         confirm,
         cancel,
-    } = &props.card
+    } = card
     else {
         return html! {};
     };
@@ -40,8 +31,8 @@ pub fn confirm_address_card(props: &ConfirmAddressCardProps) -> Html {
                 <dt>{ t(lang, Text::NewAddress) }</dt><dd data-testid="new-address"><strong>{ address.clone() }</strong></dd>
             </dl>
             <p class="kefu-terms">{ terms.clone() }</p>
-            if props.active {
-                <ConfirmButtons action_id={action_id.clone()} confirm={confirm.clone()} cancel={cancel.clone()} on_answer={props.on_answer.clone()} />
+            if active {
+                { confirm_buttons(action_id, confirm, cancel, on_answer) }
             }
         </section>
     }

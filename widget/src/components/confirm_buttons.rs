@@ -14,26 +14,18 @@ pub struct CardButton {
     pub label: String,
 }
 
-/// Props of [`ConfirmButtons`].
-#[derive(Properties, PartialEq)]
-pub struct ConfirmButtonsProps {
-    /// The card's action.
-    pub action_id: String,
-    /// Label of the button that confirms.
-    pub confirm: String,
-    /// Label of the button that declines.
-    pub cancel: String,
-    /// A button was pressed.
-    pub on_answer: Callback<CardButton>,
-}
-
-/// Confirm and decline, in the quick replies' look.
-#[function_component(ConfirmButtons)]
-pub fn confirm_buttons(props: &ConfirmButtonsProps) -> Html {
+/// Confirm and decline of the card's action `action_id`, labelled `confirm` and `cancel`,
+/// in the quick replies' look (a function, as [`super::order_card`] is).
+pub fn confirm_buttons(
+    action_id: &str,
+    confirm: &String,
+    cancel: &String,
+    on_answer: &Callback<CardButton>,
+) -> Html {
     let button = |accept: bool, label: &String| {
-        let on_answer = props.on_answer.clone();
+        let on_answer = on_answer.clone();
         let pressed = CardButton {
-            action_id: props.action_id.clone(),
+            action_id: action_id.to_string(),
             accept,
             label: label.clone(),
         };
@@ -43,8 +35,8 @@ pub fn confirm_buttons(props: &ConfirmButtonsProps) -> Html {
     };
     html! {
         <div class="kefu-quick">
-            { button(true, &props.confirm) }
-            { button(false, &props.cancel) }
+            { button(true, confirm) }
+            { button(false, cancel) }
         </div>
     }
 }

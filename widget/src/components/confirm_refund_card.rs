@@ -3,27 +3,18 @@
 use kefu_protocol::{Card, format_money};
 use yew::prelude::*;
 
-use super::{CardButton, ConfirmButtons};
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
-
-/// Props of [`ConfirmRefundCard`].
-#[derive(Properties, PartialEq)]
-pub struct ConfirmRefundCardProps {
-    /// Must be [`Card::ConfirmRefund`].
-    pub card: Card,
-    /// Whether the shopper can still answer it (it is on the latest message).
-    pub active: bool,
-    /// A button was pressed (it names the card's action).
-    pub on_answer: Callback<CardButton>,
-}
+use super::{CardButton, confirm_buttons};
+use crate::i18n::{Lang, Text, t};
 
 /// The exact amount and terms of a proposed refund or order cancellation, with confirm and
 /// decline buttons.
-#[function_component(ConfirmRefundCard)]
-pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
-    let lang = use_panel().lang;
-    let (testid, title) = match &props.card {
+pub fn confirm_refund_card(
+    lang: Lang,
+    card: &Card,
+    active: bool,
+    on_answer: &Callback<CardButton>,
+) -> Html {
+    let (testid, title) = match card {
         Card::ConfirmRefund { .. } => ("confirm-refund", Text::Refund),
         Card::ConfirmCancel { .. } => ("confirm-cancel", Text::CancelOrder),
         _ => return html! {},
@@ -45,7 +36,7 @@ pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
         terms,
         confirm,
         cancel,
-    }) = &props.card
+    }) = card
     else {
         return html! {};
     };
@@ -56,8 +47,8 @@ pub fn confirm_refund_card(props: &ConfirmRefundCardProps) -> Html {
                 <dt>{ t(lang, Text::Refund) }</dt><dd data-testid="refund-amount"><strong>{ format_money(*amount_minor, currency) }</strong></dd>
             </dl>
             <p class="kefu-terms">{ terms.clone() }</p>
-            if props.active {
-                <ConfirmButtons action_id={action_id.clone()} confirm={confirm.clone()} cancel={cancel.clone()} on_answer={props.on_answer.clone()} />
+            if active {
+                { confirm_buttons(action_id, confirm, cancel, on_answer) }
             }
         </section>
     }

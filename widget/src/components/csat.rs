@@ -3,29 +3,18 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
+use crate::i18n::{Lang, Text, t};
 
-/// Props of [`Csat`].
-#[derive(Properties, PartialEq)]
-pub struct CsatProps {
-    /// The highest score.
-    pub scale: u8,
-    /// The shopper chose a score.
-    pub on_rate: Callback<u8>,
-}
-
-/// A labelled group of score buttons.
-#[function_component(Csat)]
-pub fn csat(props: &CsatProps) -> Html {
-    let lang = use_panel().lang;
+/// A labelled group of score buttons from 1 to `scale`; `on_rate` gets the score chosen (a
+/// function, as [`super::order_card`] is).
+pub fn csat(lang: Lang, scale: u8, on_rate: &Callback<u8>) -> Html {
     html! {
         <div class="kefu-card kefu-csat" role="group" aria-label={t(lang, Text::CsatQuestion)} data-testid="csat">
             <p class="kefu-card-title">{ t(lang, Text::CsatQuestion) }</p>
             <div class="kefu-csat-scores">
-                { for (1..=props.scale).map(|score| {
-                    let on_rate = props.on_rate.clone();
-                    let label = format!("{score} / {}", props.scale);
+                { for (1..=scale).map(|score| {
+                    let on_rate = on_rate.clone();
+                    let label = format!("{score} / {scale}");
                     let stars = "★".repeat(usize::from(score));
                     let onclick = Callback::from(move |_: MouseEvent| on_rate.emit(score));
                     html! {

@@ -5,26 +5,18 @@
 use yew::prelude::*;
 
 use super::ForgetConversation;
-use crate::hooks::{post_to_host, use_panel};
-use crate::i18n::{Text, t};
+use crate::hooks::post_to_host;
+use crate::i18n::{Lang, Text, t};
 
-/// Props of [`Header`].
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// One line about who answers / the link.
-    pub status: AttrValue,
-    /// The shop's name, once the runtime's welcome said it.
-    #[prop_or_default]
-    pub shop: Option<AttrValue>,
-    /// The shop's logo (an https URL), if it set one.
-    #[prop_or_default]
-    pub logo: Option<AttrValue>,
-}
-
-/// Title, status (announced politely to screen readers) and close.
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let lang = use_panel().lang;
+/// Title (the shop's `logo` and name `shop` once known), `status` (one line about who
+/// answers, announced politely to screen readers) and close (a function, as
+/// [`super::order_card`] is).
+pub fn header(
+    lang: Lang,
+    status: AttrValue,
+    shop: Option<AttrValue>,
+    logo: Option<AttrValue>,
+) -> Html {
     // The loader on the shop's page hides the iframe.
     let on_close = Callback::from(|_: MouseEvent| post_to_host("close", &[]));
     html! {
@@ -32,12 +24,12 @@ pub fn header(props: &HeaderProps) -> Html {
             <div>
                 <h1 data-testid="title">
                     // The name is written next to it: the logo is decoration (empty alt).
-                    if let Some(logo) = &props.logo {
+                    if let Some(logo) = logo {
                         <img class="kefu-logo" src={logo.clone()} alt="" data-testid="logo" />
                     }
-                    <span>{ props.shop.clone().unwrap_or_else(|| t(lang, Text::Title).into()) }</span>
+                    <span>{ shop.unwrap_or_else(|| t(lang, Text::Title).into()) }</span>
                 </h1>
-                <div class="status" role="status" aria-live="polite" data-testid="status">{ props.status.clone() }</div>
+                <div class="status" role="status" aria-live="polite" data-testid="status">{ status }</div>
             </div>
             <ForgetConversation />
             <button type="button" aria-label={t(lang, Text::Close)} onclick={on_close}>{ "×" }</button>

@@ -8,8 +8,8 @@ use kefu_protocol::{Author, Card, ChatMessage, ClientMessage};
 use yew::prelude::*;
 
 use super::{
-    CardButton, ConfirmAddressCard, ConfirmRefundCard, ContactForm, Csat, OrderCard, ProductCard,
-    QuickReplies,
+    CardButton, ContactForm, confirm_address_card, confirm_refund_card, csat, order_card,
+    product_card, quick_replies,
 };
 use crate::hooks::use_panel;
 use crate::i18n::{Text, t};
@@ -97,27 +97,27 @@ pub fn message_list(props: &MessageListProps) -> Html {
                         }
                         { m.text.clone() }
                         { for m.cards.iter().map(|card| match card {
-                            Card::OrderStatus { .. } => html! { <OrderCard card={card.clone()} /> },
+                            Card::OrderStatus { .. } => order_card(lang, card),
                             // Quick replies only make sense on the latest message.
-                            Card::QuickReplies { options } if Some(m.seq) == last => html! {
-                                <QuickReplies options={options.clone()} on_choose={props.on_quick_reply.clone()} />
-                            },
+                            Card::QuickReplies { options } if Some(m.seq) == last => {
+                                quick_replies(options, &props.on_quick_reply)
+                            }
                             Card::QuickReplies { .. } => html! {},
                             Card::ContactForm { reply_within } => html! {
                                 <ContactForm reply_within={reply_within.clone()}
                                     done={answered(&props.messages, m.seq, kefu_protocol::CONTACT_INTENT)} on_contact={props.on_contact.clone()} />
                             },
-                            Card::Csat { scale } if !answered(&props.messages, m.seq, kefu_protocol::CSAT_INTENT) => html! {
-                                <Csat scale={*scale} on_rate={props.on_rate.clone()} />
-                            },
+                            Card::Csat { scale } if !answered(&props.messages, m.seq, kefu_protocol::CSAT_INTENT) => {
+                                csat(lang, *scale, &props.on_rate)
+                            }
                             Card::Csat { .. } => html! {},
-                            Card::Product { .. } => html! { <ProductCard card={card.clone()} /> },
-                            Card::ConfirmAddress { .. } => html! {
-                                <ConfirmAddressCard card={card.clone()} active={Some(m.seq) == last} on_answer={props.on_card_answer.clone()} />
-                            },
-                            Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => html! {
-                                <ConfirmRefundCard card={card.clone()} active={Some(m.seq) == last} on_answer={props.on_card_answer.clone()} />
-                            },
+                            Card::Product { .. } => product_card(lang, card),
+                            Card::ConfirmAddress { .. } => {
+                                confirm_address_card(lang, card, Some(m.seq) == last, &props.on_card_answer)
+                            }
+                            Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. } => {
+                                confirm_refund_card(lang, card, Some(m.seq) == last, &props.on_card_answer)
+                            }
                         }) }
                     </li>
                 }

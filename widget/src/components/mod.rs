@@ -1,5 +1,7 @@
 //! The panel's components, one per file; each reads the panel's language from the
-//! [`PanelContext`] that [`PanelProvider`] gives, not from a prop.
+//! [`PanelContext`] that the root ([`crate::app::App`]) gives, not from a prop. The cards, which keep no
+//! state, are functions that take the language from the component showing them: every
+//! component type costs the download its own copy of Yew's machinery.
 
 mod chat_panel;
 mod composer;
@@ -12,23 +14,23 @@ mod forget;
 mod header;
 mod message_list;
 mod order_card;
-mod panel_provider;
+mod panel_context;
 mod product_card;
 mod quick_replies;
 mod welcome;
 
 pub use chat_panel::ChatPanel;
 pub use composer::Composer;
-pub use confirm_address_card::ConfirmAddressCard;
-pub use confirm_buttons::{CardButton, ConfirmButtons};
-pub use confirm_refund_card::ConfirmRefundCard;
+pub use confirm_address_card::confirm_address_card;
+pub use confirm_buttons::{CardButton, confirm_buttons};
+pub use confirm_refund_card::confirm_refund_card;
 pub use contact_form::ContactForm;
-pub use csat::Csat;
+pub use csat::csat;
 pub use forget::ForgetConversation;
-pub use header::Header;
+pub use header::header;
 pub use message_list::MessageList;
-pub use order_card::OrderCard;
-pub use panel_provider::{PanelContext, PanelProvider};
-pub use product_card::ProductCard;
-pub use quick_replies::QuickReplies;
-pub use welcome::Welcome;
+pub use order_card::order_card;
+pub use panel_context::PanelContext;
+pub use product_card::product_card;
+pub use quick_replies::quick_replies;
+pub use welcome::welcome;

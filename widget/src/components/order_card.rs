@@ -3,20 +3,12 @@
 use kefu_protocol::Card;
 use yew::prelude::*;
 
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
+use crate::i18n::{Lang, Text, t};
 
-/// Props of [`OrderCard`].
-#[derive(Properties, PartialEq)]
-pub struct OrderCardProps {
-    /// Must be [`Card::OrderStatus`].
-    pub card: Card,
-}
-
-/// Order number, status, carrier, tracking number, expected date.
-#[function_component(OrderCard)]
-pub fn order_card(props: &OrderCardProps) -> Html {
-    let lang = use_panel().lang;
+/// Order number, status, carrier, tracking number, expected date of a
+/// [`Card::OrderStatus`]. A function, not a component: a card has no state of its own, and
+/// each component type costs the download its own copy of Yew's machinery.
+pub fn order_card(lang: Lang, card: &Card) -> Html {
     let Card::OrderStatus {
         order_id,
         status,
@@ -24,7 +16,7 @@ pub fn order_card(props: &OrderCardProps) -> Html {
         carrier,
         tracking_number,
         eta,
-    } = &props.card
+    } = card
     else {
         return html! {};
     };

@@ -3,27 +3,18 @@
 use kefu_protocol::{Card, format_money};
 use yew::prelude::*;
 
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
+use crate::i18n::{Lang, Text, t};
 
-/// Props of [`ProductCard`].
-#[derive(Properties, PartialEq)]
-pub struct ProductCardProps {
-    /// Must be [`Card::Product`].
-    pub card: Card,
-}
-
-/// Name, price and stock of one product.
-#[function_component(ProductCard)]
-pub fn product_card(props: &ProductCardProps) -> Html {
-    let lang = use_panel().lang;
+/// Name, price and stock of one product, a [`Card::Product`] (a function, as
+/// [`super::order_card`] is).
+pub fn product_card(lang: Lang, card: &Card) -> Html {
     let Card::Product {
         sku,
         name,
         price_minor,
         currency,
         stock,
-    } = &props.card
+    } = card
     else {
         return html! {};
     };

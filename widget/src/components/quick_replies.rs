@@ -2,22 +2,13 @@
 
 use yew::prelude::*;
 
-/// Props of [`QuickReplies`].
-#[derive(Properties, PartialEq)]
-pub struct QuickRepliesProps {
-    /// Labels, in order.
-    pub options: Vec<String>,
-    /// A label was chosen.
-    pub on_choose: Callback<String>,
-}
-
-/// A row of reply buttons.
-#[function_component(QuickReplies)]
-pub fn quick_replies(props: &QuickRepliesProps) -> Html {
+/// A row of reply buttons, one per label in order; `on_choose` gets the label chosen (a
+/// function, as [`super::order_card`] is).
+pub fn quick_replies(options: &[String], on_choose: &Callback<String>) -> Html {
     html! {
         <div class="kefu-quick">
-            { for props.options.iter().map(|option| {
-                let on_choose = props.on_choose.clone();
+            { for options.iter().map(|option| {
+                let on_choose = on_choose.clone();
                 let text = option.clone();
                 html! { <button type="button" onclick={move |_| on_choose.emit(text.clone())}>{ option.clone() }</button> }
             }) }

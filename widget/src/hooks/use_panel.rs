@@ -1,4 +1,4 @@
-//! `use_panel`: the [`PanelContext`] the [`crate::components::PanelProvider`] above gives.
+//! `use_panel`: the [`PanelContext`] the root ([`crate::app::App`]) gives.
 
 use yew::prelude::*;
 
@@ -8,8 +8,8 @@ use crate::components::PanelContext;
 ///
 /// # Panics
 ///
-/// Outside a `PanelProvider`: every component of the panel is rendered inside one.
+/// Outside the root's context: every component of the panel is rendered inside it.
 #[hook]
 pub fn use_panel() -> PanelContext {
-    use_context::<PanelContext>().expect("rendered inside a PanelProvider")
+    use_context::<PanelContext>().expect("rendered inside the panel's root")
 }

@@ -1,8 +1,9 @@
-//! Who the panel speaks for and in which language, given to every component below it as a
-//! context (read it with [`crate::hooks::use_panel`]) instead of a prop on each.
+//! Who the panel speaks for and in which language, given by the root ([`crate::app::App`])
+//! to every component below it as a context (read it with [`crate::hooks::use_panel`])
+//! instead of a prop on each.
 
 use kefu_protocol::Lang;
-use yew::prelude::*;
+use yew::AttrValue;
 
 /// The panel's settings, from the iframe's URL (`?merchant=demo&locale=zh-CN`); fixed for
 /// the panel's lifetime.
@@ -17,7 +18,7 @@ pub struct PanelContext {
 impl PanelContext {
     /// Reads the settings from the page's query string; the loader always sets both, the
     /// defaults are for opening `/widget/` by hand.
-    fn from_page() -> Self {
+    pub fn from_page() -> Self {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
@@ -31,23 +32,5 @@ impl PanelContext {
             lang: Lang::from_tag(&locale),
             merchant: merchant.into(),
         }
-    }
-}
-
-/// Props of [`PanelProvider`].
-#[derive(Properties, PartialEq)]
-pub struct PanelProviderProps {
-    /// The panel.
-    pub children: Html,
-}
-
-/// Reads the page's settings once and provides them to `children`.
-#[function_component(PanelProvider)]
-pub fn panel_provider(props: &PanelProviderProps) -> Html {
-    let panel = use_memo((), |_| PanelContext::from_page());
-    html! {
-        <ContextProvider<PanelContext> context={(*panel).clone()}>
-            { props.children.clone() }
-        </ContextProvider<PanelContext>>
     }
 }
