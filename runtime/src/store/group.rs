@@ -204,6 +204,7 @@ impl Store {
             // the same, and its resend will find it.
             let _ = reply.send(outcome);
         }
+        self.checkpoint_soon();
     }
 }
 

@@ -21,6 +21,7 @@ mod agents;
 mod analytics;
 mod audit;
 mod catalog;
+mod checkpoint;
 mod console;
 mod corrections;
 mod demo;
@@ -213,6 +214,8 @@ pub struct Store {
     turns: std::sync::Arc<group::TurnQueue>,
     /// Merchants' FAQ, wording and catalogues as of their `config_version`.
     config: std::sync::Arc<merchant_config::ConfigCache>,
+    /// The write-ahead log's checkpoints, for a SQLite file (`checkpoint.rs`).
+    checkpoints: Option<std::sync::Arc<checkpoint::Checkpoints>>,
 }
 
 impl Store {
@@ -240,6 +243,7 @@ impl Store {
             engine,
             turns: Default::default(),
             config: Default::default(),
+            checkpoints: matches!(database, Database::Sqlite(_)).then(Default::default),
         })
     }
 
