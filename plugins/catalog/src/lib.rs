@@ -64,6 +64,11 @@ impl Guest for Catalog {
         };
         let text = if request.intent == "product_availability" {
             availability(best, zh)
+        } else if best.stock == 0 {
+            // What it is, and that it cannot be bought now: a shopper asking about a
+            // product usually means to buy it.
+            let sep = if zh { "" } else { " " };
+            format!("{}{sep}{}", info(best, zh), availability(best, zh))
         } else {
             info(best, zh)
         };

@@ -240,7 +240,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             if !answering
                 && topic.is_delivery_problem()
                 && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text))
-                && !(topic == Topic::NotReceived && language::asks_when_delivered(&u.text)) =>
+                && !(topic == Topic::NotReceived && language::asks_when_delivered(&u.text))
+                && !(topic == Topic::WrongItem && language::own_mistake(&u.text)) =>
         {
             Some(claim_intent(topic))
         }

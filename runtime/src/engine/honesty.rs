@@ -177,6 +177,13 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
 pub fn asks_if_bot(text: &str) -> bool {
     let lower = text.to_lowercase();
     let lower = lower.trim();
+    // Who is answering, by name or as the person met before ("hey jessica, is this the same
+    // person I talked to?", "你是哪位客服？工号多少"): the honest answer is what it is.
+    if super::language::mentions(lower, WHO_ANSWERS)
+        || ["who are you", "who is this", "who's this"].contains(&lower)
+    {
+        return true;
+    }
     let words = words(lower);
     let joined = format!(" {} ", words.join(" "));
     // A question, or a statement to be confirmed: asked with "?", opened like a question
@@ -274,6 +281,33 @@ pub fn asks_if_bot(text: &str) -> bool {
             && (with_whom || KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))))
 }
 
+/// Questions about who is answering: a name, an employee number, the person met before.
+const WHO_ANSWERS: &[&str] = &[
+    "who are you?",
+    "who is this?",
+    "who's this?",
+    "whos this?",
+    "what's your name",
+    "whats your name",
+    "what is your name",
+    "same person i",
+    "same person as",
+    "same person from",
+    "same agent",
+    "same guy",
+    "same lady",
+    "哪位客服",
+    "工号",
+    "你叫什么",
+    "你是谁",
+    "您是谁",
+    "您是哪位",
+    "你是哪位",
+    "同一个人",
+    "同一个客服",
+    "同一位客服",
+];
+
 /// Chinese words that make a question about a person a request for one ("能跟真人聊吗").
 const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转", "找", "给我"];
 
@@ -285,6 +319,9 @@ mod tests {
     fn questions_about_who_answers_are_recognised() {
         for text in [
             "ni shi ji qi ren ma",
+            "hey jessica, thanks for the help yesterday! is this the same person I talked to?",
+            "你是哪位客服？工号多少",
+            "who are you",
             "Ni shi jiqiren ma?",
             "shi zhen ren ma",
             "ni shi bu shi AI",
@@ -352,6 +389,7 @@ mod tests {
             "where is my order 1001?",
             "is this hoodie available in grey?",
             "is it real leather?",
+            "who are you shipping with?",
             "are you open on sundays?",
             "do you sell robot vacuum parts?",
             "有机器人玩具吗",

@@ -54,6 +54,33 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
+/// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
+/// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
+pub fn own_mistake(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "i ordered the wrong",
+            "i bought the wrong",
+            "i picked the wrong",
+            "i chose the wrong",
+            "i selected the wrong",
+            "i clicked the wrong",
+            "ordered the wrong size by",
+            "my mistake",
+            "my bad",
+            "我买错",
+            "我拍错",
+            "我选错",
+            "我下错",
+            "下错单",
+            "拍错了",
+            "买错了",
+            "选错了",
+        ],
+    )
+}
+
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
@@ -347,6 +374,14 @@ pub fn says_already_told(text: &str) -> bool {
         "已经说",
         "说了好几",
         "说了几遍",
+        // Asked again and again: what is asked is the question before.
+        "third time i",
+        "time im asking",
+        "time i'm asking",
+        "asking again",
+        "问了好几",
+        "问了几遍",
+        "第三次问",
     ]
     .iter()
     .any(|w| lower.contains(w))

@@ -13,6 +13,8 @@ fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
         "我刚才说过了",
         "订单号我都说了好几遍了",
         "我说过是1001",
+        "1001!!!! jane@example.com. thats the third time im asking",
+        "这个问题我都问了好几遍了",
     ] {
         assert!(says_already_told(text), "{text}");
     }
@@ -155,4 +157,14 @@ fn short_messages_are_follow_ups() {
     assert!(!is_follow_up(
         "where is my order 1002 that I bought last week"
     ));
+}
+
+#[test]
+fn the_shoppers_own_wrong_choice_is_not_a_wrong_item() {
+    assert!(own_mistake(
+        "I need to cancel order 1001, I ordered the wrong size on the hoodie"
+    ));
+    assert!(own_mistake("我拍错颜色了，能改吗"));
+    assert!(!own_mistake("you sent me the wrong size"));
+    assert!(!own_mistake("收到的颜色不对"));
 }

@@ -99,6 +99,26 @@ impl PolicyTopic {
                 "couldn't breathe",
                 "allergic reaction",
                 "anaphyla",
+                // An allergic reaction described rather than named.
+                "wheezing",
+                "hives",
+                "lips look puffy",
+                "lips are puffy",
+                "lips are swollen",
+                "lips look swollen",
+                "swollen lips",
+                "face is swollen",
+                "throat is swelling",
+                "throat swelling",
+                "tongue is swelling",
+                "covered in red bumps",
+                "broke out in a rash",
+                "起疹子",
+                "荨麻疹",
+                "嘴唇肿",
+                "喉咙肿",
+                "脸肿了",
+                "红疹",
                 "swallowed",
                 "ambulance",
                 "emergency room",
@@ -330,6 +350,17 @@ mod tests {
             topic("信用卡被盗刷了"),
             Some(PolicyTopic::UnauthorisedCharge)
         );
+    }
+
+    #[test]
+    fn an_allergic_reaction_described_rather_than_named_is_safety() {
+        for text in [
+            "my son wore the new cap for an hour and his forehead is covered in red bumps, now his lips look puffy and he's wheezing a bit",
+            "穿了一天就起疹子了，嘴唇肿了",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+        }
+        assert_eq!(topic("is the hoodie puffy or slim?"), None);
     }
 
     #[test]

@@ -72,13 +72,19 @@ fn only_values(u: &Understanding, answering: bool) -> bool {
         "你好",
         "您好",
         "在吗",
+        // Politeness asks for nothing ("1004 pls").
+        "pls",
+        "plz",
+        "please",
+        "麻烦",
+        "谢谢",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
     // reads as the request the model hears in it (a status asked for with both given).
     let answering_filler = [
-        "the", "and", "address", "here", "it", "please", "pls", "thank", "thanks", "you", "和",
-        "地址", "谢谢",
+        "the", "and", "address", "here", "it", "on", "that's", "thats", "used", "thank", "thanks",
+        "you", "和", "地址",
     ];
     let filler: Vec<&str> = if answering {
         filler.iter().chain(&answering_filler).copied().collect()
@@ -209,7 +215,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         }
         (None, None, Some(last))
             if says_already_told(text)
-                && ctx.remembered.order_number.is_some()
+                && (ctx.remembered.order_number.is_some() || order_number.is_some())
                 && takes_order_number(last) =>
         {
             (last, true)
