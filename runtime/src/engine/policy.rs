@@ -62,10 +62,9 @@ impl PolicyTopic {
                 "hao bei dao",
                 "bei hei le",
             ],
+            // A lawyer named is a threat only with one ([`threatens_with_a_lawyer`]): "my
+            // attorney friend recommended your hoodies" is a shop question.
             Self::Legal => &[
-                "lawyer",
-                "attorney",
-                "solicitor",
                 "sue you",
                 "sue your",
                 "lawsuit",
@@ -73,7 +72,7 @@ impl PolicyTopic {
                 "take you to court",
                 "small claims",
                 "trading standards",
-                "律师",
+                "律师函",
                 "起诉",
                 "法院",
                 "告你们",
@@ -223,6 +222,55 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
     .into_iter()
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
     .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
+    .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
+}
+
+/// Whether `lower` (lower-cased) names a lawyer as something that will happen to the shop
+/// ("I'll talk to my lawyer", "my attorney will be in touch unless…", "我要找律师"), not as
+/// who the shopper is or knows ("我是律师，想订20件T恤", "my solicitor's office needs a
+/// company invoice").
+fn threatens_with_a_lawyer(lower: &str) -> bool {
+    let roles = ["lawyer", "attorney", "solicitor", "律师"];
+    let threats = [
+        "i'll",
+        "i will",
+        "ill get",
+        "will be",
+        "going to",
+        "gonna",
+        "talk to",
+        "speak to",
+        "call my",
+        "get a",
+        "get my",
+        "hire",
+        "consult",
+        "contact",
+        "hear from",
+        "hearing from",
+        "you'll",
+        "youll",
+        "liable",
+        "says you",
+        "drafting",
+        "involve",
+        "in touch",
+        "if ",
+        "unless",
+        "or else",
+        "letter",
+        "找律师",
+        "请律师",
+        "让律师",
+        "律师会",
+        "交给律师",
+        "咨询律师",
+        "联系律师",
+        "不然",
+        "否则",
+        "如果",
+    ];
+    roles.iter().any(|r| lower.contains(r)) && threats.iter().any(|t| lower.contains(t))
 }
 
 /// Whether `lower` (lower-cased) speaks of a charge and says it is not the shopper's ("the
@@ -350,6 +398,26 @@ mod tests {
             topic("信用卡被盗刷了"),
             Some(PolicyTopic::UnauthorisedCharge)
         );
+    }
+
+    #[test]
+    fn a_lawyer_is_legal_when_threatened_not_when_the_shopper_is_one() {
+        for text in [
+            "I'll talk to my lawyer about this",
+            "my attorney will be in touch unless I get my money back",
+            "再不退款我就找律师",
+            "you'll be hearing from my solicitor about order 1004",
+            "my attorney says you're liable for this",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::Legal), "{text}");
+        }
+        for text in [
+            "我是律师，想给律所团队订20件T恤，能开公司发票吗",
+            "my solicitor's office needs a company invoice for the tshirts, how do we request one",
+            "my attorney friend recommended your hoodies, do you ship to canada",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
+        }
     }
 
     #[test]
