@@ -142,9 +142,8 @@ impl Database {
     }
 
     /// A pool of connections set up for kefu: on SQLite, WAL with `synchronous = FULL` (a
-    /// committed turn is on disk before it is acknowledged), foreign keys on, a 5 s busy
-    /// timeout, and the log's checkpoints left to `checkpoint.rs` (a commit checkpoints on
-    /// its own only past its safety net).
+    /// committed turn is on disk before it is acknowledged), foreign keys on and a 5 s busy
+    /// timeout.
     pub(super) async fn connect(&self) -> Result<AnyPool, sqlx::Error> {
         install_default_drivers();
         let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
@@ -165,13 +164,8 @@ impl Database {
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             conn.execute(
-                                format!(
-                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
-                                     PRAGMA wal_autocheckpoint = {};",
-                                    super::checkpoint::AUTO_CHECKPOINT_PAGES
-                                )
-                                .as_str(),
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
                             )
                             .await?;
                             Ok(())
@@ -405,16 +399,7 @@ mod tests {
                 .await
                 .unwrap()
                 .get(0);
-            let auto: i64 = sqlx::query("PRAGMA wal_autocheckpoint")
-                .fetch_one(&mut *conn)
-                .await
-                .unwrap()
-                .get(0);
             assert_eq!((mode.as_str(), sync, keys), ("wal", 2, 1), "2 is FULL");
-            assert_eq!(
-                auto,
-                i64::from(super::super::checkpoint::AUTO_CHECKPOINT_PAGES)
-            );
             held.push(conn);
         }
         drop(held);

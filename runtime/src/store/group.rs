@@ -204,7 +204,6 @@ impl Store {
             // the same, and its resend will find it.
             let _ = reply.send(outcome);
         }
-        self.checkpoint_soon();
     }
 }
 

@@ -145,34 +145,6 @@ async fn turns_arriving_together_share_a_commit_and_each_is_stored_once() {
     }
 }
 
-#[tokio::test]
-async fn on_a_sqlite_file_batches_of_turns_start_the_log_checkpoints_off_the_write_path() {
-    // The in-memory store has no log to checkpoint.
-    assert!(store().await.checkpoints.is_none());
-    let dir = std::env::temp_dir().join(format!("kefu-checkpoint-{}", uuid::Uuid::new_v4()));
-    let store = Store::open(&dir).await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
-    let checkpoints = store.checkpoints.clone().expect("a file has a log");
-    let conv = store.create_conversation("demo", "en").await.unwrap();
-    store.write_turn(turn(&conv, "t1")).await.unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while checkpoints.done() == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no checkpoint after a batch"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    // What the checkpoint copied is what the turn committed.
-    let messages = store.messages_after(&conv.id, 0).await.unwrap();
-    assert_eq!(shopper_ids(&messages), ["t1"]);
-    store.close().await;
-    let _ = std::fs::remove_dir_all(dir);
-}
-
 /// Whether `task` is still waiting after a moment (a lock it should wait for).
 async fn still_waiting<T>(task: &tokio::task::JoinHandle<T>) -> bool {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

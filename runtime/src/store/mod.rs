@@ -21,7 +21,6 @@ mod agents;
 mod analytics;
 mod audit;
 mod catalog;
-mod checkpoint;
 mod console;
 mod corrections;
 mod demo;
@@ -214,8 +213,6 @@ pub struct Store {
     turns: std::sync::Arc<group::TurnQueue>,
     /// Merchants' FAQ, wording and catalogues as of their `config_version`.
     config: std::sync::Arc<merchant_config::ConfigCache>,
-    /// The write-ahead log's checkpoints, for a SQLite file (`checkpoint.rs`).
-    checkpoints: Option<std::sync::Arc<checkpoint::Checkpoints>>,
 }
 
 impl Store {
@@ -243,7 +240,6 @@ impl Store {
             engine,
             turns: Default::default(),
             config: Default::default(),
-            checkpoints: matches!(database, Database::Sqlite(_)).then(Default::default),
         })
     }
 
