@@ -270,7 +270,7 @@ fn threatens_with_a_lawyer(lower: &str) -> bool {
         "否则",
         "如果",
     ];
-    roles.iter().any(|r| lower.contains(r)) && threats.iter().any(|t| lower.contains(t))
+    super::language::mentions(lower, &roles) && super::language::mentions(lower, &threats)
 }
 
 /// Whether `lower` (lower-cased) speaks of a charge and says it is not the shopper's ("the
