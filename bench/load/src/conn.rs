@@ -57,6 +57,8 @@ impl Failure {
 /// A turn answered.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Answered {
+    /// When the frame was sent.
+    pub sent: Instant,
     /// Send → `ack`.
     pub ack: Duration,
     /// Send → the last message of the turn.
@@ -232,6 +234,7 @@ impl Conn {
                 && self.last_seq >= through
             {
                 return Ok(Answered {
+                    sent,
                     ack,
                     turn: sent.elapsed(),
                     contact_form,

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::memory::MemoryReport;
-use crate::stats::{GroupStats, Percentiles};
+use crate::stats::{GroupStats, Percentiles, SlowTurn};
 
 /// One group's figures.
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +38,8 @@ pub struct GroupReport {
     pub reconnects: u64,
     /// Turns answered by script kind.
     pub turns_by_kind: BTreeMap<&'static str, u64>,
+    /// The slowest turns, slowest first: when in the run, and which conversation.
+    pub slowest: Vec<SlowTurn>,
 }
 
 impl GroupReport {
@@ -64,6 +66,7 @@ impl GroupReport {
                 .iter()
                 .map(|(k, n)| (k.name(), *n))
                 .collect(),
+            slowest: stats.slowest.clone(),
         }
     }
 
@@ -209,6 +212,19 @@ impl fmt::Display for Report {
             if !kinds.is_empty() && g.name == "shoppers" {
                 writeln!(f, "{} turns by kind: {}", g.name, kinds.join(", "))?;
             }
+            if g.name == "shoppers" && !g.slowest.is_empty() {
+                writeln!(
+                    f,
+                    "slowest turns (sent at s into the run: kind, turn ms, ack ms, conversation):"
+                )?;
+                for s in &g.slowest {
+                    writeln!(
+                        f,
+                        "  {:>7.2} s: {} {:.1} ms, ack {:.1} ms, {}",
+                        s.sent_at_s, s.kind, s.turn_ms, s.ack_ms, s.conversation
+                    )?;
+                }
+            }
             if !g.errors.is_empty() {
                 let errors: Vec<String> =
                     g.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -257,6 +273,13 @@ mod tests {
             Duration::from_millis(5),
         );
         stats.error("timeout");
+        stats.keep_if_slow(SlowTurn {
+            sent_at_s: 12.5,
+            kind: "order",
+            ack_ms: 1040.0,
+            turn_ms: 1043.0,
+            conversation: "c-slow".into(),
+        });
         let flood = GroupStats {
             limited: 40,
             ..GroupStats::default()
@@ -293,6 +316,7 @@ mod tests {
             "order 1",
             "128 KB per open session",
             "load average before 0.50 0.25 0.00, after ?",
+            "12.50 s: order 1043.0 ms, ack 1040.0 ms, c-slow",
         ] {
             assert!(table.contains(needle), "{needle} missing from\n{table}");
         }

@@ -174,7 +174,9 @@ async fn turn(
     for _ in 0..MAX_ATTEMPTS {
         match conn.exchange(frame, id, ctx.args.timeout).await {
             Ok(answer) => {
-                r.turn(false, kind, answer.ack, answer.turn);
+                let sent_at = answer.sent.saturating_duration_since(ctx.start);
+                let times = (answer.ack, answer.turn);
+                r.turn(false, kind, times, sent_at, &conn.conversation);
                 return (Some(conn), answer.contact_form);
             }
             Err(Failure::Limited(wait)) => {
@@ -256,7 +258,16 @@ pub async fn flooder(ctx: Arc<Ctx>, index: usize) {
                 hint: None,
             };
             match conn.exchange(&frame, &id, ctx.args.timeout).await {
-                Ok(a) => r.turn(true, Kind::Faq, a.ack, a.turn),
+                Ok(a) => {
+                    let sent_at = a.sent.saturating_duration_since(ctx.start);
+                    r.turn(
+                        true,
+                        Kind::Faq,
+                        (a.ack, a.turn),
+                        sent_at,
+                        &conn.conversation,
+                    );
+                }
                 Err(Failure::Limited(_)) => r.problem(true, |g| g.limited += 1),
                 Err(e @ (Failure::Closed | Failure::Timeout)) => {
                     r.problem(true, |g| g.error(e.code()));

@@ -14,6 +14,25 @@ use serde::Serialize;
 
 use crate::mix::Kind;
 
+/// How many of the slowest turns a group keeps, to say when in the run they happened.
+pub const SLOWEST_KEPT: usize = 5;
+
+/// One of the slowest turns of a run: when it was sent and to which conversation, so it can
+/// be found in the server's log.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlowTurn {
+    /// Seconds from the run's start to the send.
+    pub sent_at_s: f64,
+    /// The script's kind.
+    pub kind: &'static str,
+    /// Send → `ack`, ms.
+    pub ack_ms: f64,
+    /// Send → the turn's last message, ms.
+    pub turn_ms: f64,
+    /// The conversation's id.
+    pub conversation: String,
+}
+
 /// Longest latency the histograms hold; anything longer is clamped to it (turns time out
 /// long before).
 const MAX_MICROS: u64 = 600_000_000;
@@ -38,6 +57,8 @@ pub struct GroupStats {
     pub reconnects: u64,
     /// Conversations started (a `hello` without a conversation to resume).
     pub conversations: u64,
+    /// The slowest turns, slowest first (at most [`SLOWEST_KEPT`]).
+    pub slowest: Vec<SlowTurn>,
 }
 
 impl Default for GroupStats {
@@ -53,6 +74,7 @@ impl Default for GroupStats {
             limited_connects: 0,
             reconnects: 0,
             conversations: 0,
+            slowest: Vec::new(),
         }
     }
 }
@@ -64,6 +86,21 @@ impl GroupStats {
         self.ack.saturating_record(micros(ack));
         self.turn.saturating_record(micros(turn));
         *self.turns_by_kind.entry(kind).or_default() += 1;
+    }
+
+    /// Keeps `slow` if it is among the slowest turns so far.
+    pub fn keep_if_slow(&mut self, slow: SlowTurn) {
+        if self.slowest.len() == SLOWEST_KEPT
+            && self
+                .slowest
+                .last()
+                .is_some_and(|s| s.turn_ms >= slow.turn_ms)
+        {
+            return;
+        }
+        let at = self.slowest.partition_point(|s| s.turn_ms >= slow.turn_ms);
+        self.slowest.insert(at, slow);
+        self.slowest.truncate(SLOWEST_KEPT);
     }
 
     /// Records a failure.
@@ -115,10 +152,26 @@ impl Recorder {
         f(&mut group)
     }
 
-    /// A turn answered, in either group.
-    pub fn turn(&self, flooder: bool, kind: Kind, ack: Duration, turn: Duration) {
+    /// A turn answered, in either group: sent `sent_at` into the run, in `conversation`.
+    pub fn turn(
+        &self,
+        flooder: bool,
+        kind: Kind,
+        (ack, turn): (Duration, Duration),
+        sent_at: Duration,
+        conversation: &str,
+    ) {
         self.live_turns.fetch_add(1, Ordering::Relaxed);
-        self.with(flooder, |g| g.turn(kind, ack, turn));
+        self.with(flooder, |g| {
+            g.turn(kind, ack, turn);
+            g.keep_if_slow(SlowTurn {
+                sent_at_s: sent_at.as_secs_f64(),
+                kind: kind.name(),
+                ack_ms: ack.as_secs_f64() * 1000.0,
+                turn_ms: turn.as_secs_f64() * 1000.0,
+                conversation: conversation.to_string(),
+            });
+        });
     }
 
     /// A failure, or a refusal by the limits.
@@ -213,6 +266,27 @@ mod tests {
         assert!((p.max_ms - 100.0).abs() < 0.1, "{p:?}");
         assert_eq!(g.turns(), 100);
         assert_eq!(g.turns_by_kind[&Kind::Faq], 100);
+    }
+
+    #[test]
+    fn the_slowest_turns_are_kept_slowest_first() {
+        let r = Recorder::default();
+        for (i, ms) in [5u64, 900, 7, 40, 1200, 3, 60, 2].into_iter().enumerate() {
+            let d = Duration::from_millis(ms);
+            r.turn(
+                false,
+                Kind::Faq,
+                (d / 2, d),
+                Duration::from_secs(i as u64),
+                "c",
+            );
+        }
+        let g = r.shoppers.lock().unwrap();
+        let kept: Vec<f64> = g.slowest.iter().map(|s| s.turn_ms).collect();
+        assert_eq!(kept, [1200.0, 900.0, 60.0, 40.0, 7.0]);
+        assert_eq!(g.slowest[0].sent_at_s, 4.0);
+        assert_eq!(g.slowest[0].ack_ms, 600.0);
+        assert_eq!(g.turns(), 8);
     }
 
     #[test]
