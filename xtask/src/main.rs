@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare or --stowed for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed or --shelved for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -116,6 +116,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         stowed: bool,
+        /// With --conversations: the shelved set too (tests/conversations/shelved_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        shelved: bool,
     },
 }
 
@@ -320,6 +324,7 @@ fn main() -> Result<()> {
             kept,
             spare,
             stowed,
+            shelved,
             ..
         } => {
             let mut run = cargo();
@@ -355,6 +360,9 @@ fn main() -> Result<()> {
             }
             if stowed {
                 run.env("KEFU_CONVERSATIONS_STOWED", "1");
+            }
+            if shelved {
+                run.env("KEFU_CONVERSATIONS_SHELVED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

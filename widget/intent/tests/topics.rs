@@ -21,6 +21,8 @@
 //!   `KEFU_TOPICS_SPARE=1`.
 //! - `topics_stowed.tsv`, an eleventh writer's (400 lines), labelled the same way, likewise
 //!   with `KEFU_TOPICS_STOWED=1`.
+//! - `topics_shelved.tsv`, a twelfth writer's (400 lines), labelled the same way, likewise
+//!   with `KEFU_TOPICS_SHELVED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -39,6 +41,7 @@ const RESERVE: &str = include_str!("topics_reserve.tsv");
 const KEPT: &str = include_str!("topics_kept.tsv");
 const SPARE: &str = include_str!("topics_spare.tsv");
 const STOWED: &str = include_str!("topics_stowed.tsv");
+const SHELVED: &str = include_str!("topics_shelved.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -294,5 +297,18 @@ fn the_stowed_messages_parse() {
 fn the_stowed_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_STOWED").is_ok_and(|v| v == "1") {
         report_person_set("topics_stowed.tsv", STOWED);
+    }
+}
+
+#[test]
+fn the_shelved_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_SHELVED=1.
+    check_person_set("topics_shelved.tsv", SHELVED, 400);
+}
+
+#[test]
+fn the_shelved_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_SHELVED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_shelved.tsv", SHELVED);
     }
 }
