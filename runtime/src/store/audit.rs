@@ -42,6 +42,7 @@ impl Store {
         e: &AuditEntry,
         recording: Option<&CallRecording>,
     ) -> Result<i64, StoreError> {
+        let _in_line = self.in_line().await;
         insert_call(&self.pool, e, recording).await
     }
 

@@ -25,6 +25,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::oneshot;
 
+use super::engine;
 use super::turn::{TurnWrite, TurnWritten, write_one};
 use super::{Store, StoreError};
 
@@ -116,10 +117,12 @@ impl Store {
         // back and written again turn by turn.
         let copies = turns.clone();
         let conversations: Vec<&str> = turns.iter().map(|t| t.conversation.as_str()).collect();
-        let mut tx = match self.conversation_write_tx(&conversations).await {
-            Ok(tx) => tx,
-            Err(e) => return turns.iter().map(|_| Err(batch_error(&e))).collect(),
-        };
+        // Not `conversation_write_tx`: a batch's leader is already first in line.
+        let mut tx =
+            match engine::begin_conversation_write(&self.pool, self.engine, &conversations).await {
+                Ok(tx) => tx,
+                Err(e) => return turns.iter().map(|_| Err(batch_error(&e))).collect(),
+            };
         let mut outcomes = Vec::with_capacity(turns.len());
         for turn in turns {
             match write_one(&mut tx, turn).await {
@@ -150,10 +153,12 @@ impl Store {
         turns: Vec<TurnWrite>,
     ) -> Vec<Result<TurnWritten, StoreError>> {
         let conversations: Vec<&str> = turns.iter().map(|t| t.conversation.as_str()).collect();
-        let mut tx = match self.conversation_write_tx(&conversations).await {
-            Ok(tx) => tx,
-            Err(e) => return turns.iter().map(|_| Err(batch_error(&e))).collect(),
-        };
+        // Not `conversation_write_tx`: a batch's leader is already first in line.
+        let mut tx =
+            match engine::begin_conversation_write(&self.pool, self.engine, &conversations).await {
+                Ok(tx) => tx,
+                Err(e) => return turns.iter().map(|_| Err(batch_error(&e))).collect(),
+            };
         self.turns.batches.fetch_add(1, Ordering::Relaxed);
         let mut outcomes = Vec::with_capacity(turns.len());
         let mut broken = None;

@@ -71,6 +71,7 @@ impl Store {
         plugin: &str,
         key: &str,
     ) -> Result<(), StoreError> {
+        let _in_line = self.in_line().await;
         sqlx::query("DELETE FROM plugin_kv WHERE merchant_id = $1 AND plugin = $2 AND key = $3")
             .bind(merchant)
             .bind(plugin)

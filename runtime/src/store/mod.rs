@@ -28,6 +28,7 @@ mod deploy_reports;
 mod engine;
 mod faq;
 mod group;
+mod in_line;
 mod kv;
 mod labels;
 mod merchant_config;
@@ -254,22 +255,6 @@ impl Store {
         self.engine
     }
 
-    /// A transaction that may write anything, holding the whole database's write lock
-    /// (see [`engine::begin_write`]).
-    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        engine::begin_write(&self.pool, self.engine).await
-    }
-
-    /// A transaction that writes only to `conversations` (their header, messages, actions
-    /// and audit rows), holding their write locks: on PostgreSQL, writes to other
-    /// conversations go on at the same time (see [`engine::begin_conversation_write`]).
-    async fn conversation_write_tx(
-        &self,
-        conversations: &[&str],
-    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        engine::begin_conversation_write(&self.pool, self.engine, conversations).await
-    }
-
     /// Closes every connection, waiting for those in use: the last one to close checkpoints
     /// the write-ahead log into the database file. Queries after this fail.
     pub async fn close(&self) {
@@ -388,6 +373,7 @@ impl Store {
                 "sent elsewhere",
             ),
         };
+        let _in_line = self.in_line().await;
         let done = query
             .bind(merchant)
             .bind(id)
@@ -410,13 +396,7 @@ impl Store {
         let _timer = crate::telemetry::StoreTimer::start("create_conversation");
         let id = uuid::Uuid::new_v4().simple().to_string();
         let now = now_ms();
-        // SQLite has one writer: waiting in line with the batches of turns (`group.rs`)
-        // takes one batch's time, where SQLite's busy handler, sleeping ever longer between
-        // tries while batch after batch takes the lock, took up to a second under load.
-        let _in_line = match self.engine {
-            Engine::Sqlite => Some(self.turns.slot.lock().await),
-            Engine::Postgres => None,
-        };
+        let _in_line = self.in_line().await;
         sqlx::query(
             "INSERT INTO conversations (id, merchant_id, state, locale, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -470,6 +450,7 @@ impl Store {
         conversation: &str,
         email: &str,
     ) -> Result<(), StoreError> {
+        let _in_line = self.in_line().await;
         sqlx::query("UPDATE conversations SET verified_email = $1 WHERE id = $2")
             .bind(email)
             .bind(conversation)

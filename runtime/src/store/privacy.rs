@@ -112,20 +112,16 @@ impl Store {
     }
 }
 
-async fn forget(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    id: &str,
-    now: i64,
-) -> Result<Forgotten, StoreError> {
+async fn forget(tx: &mut sqlx::AnyConnection, id: &str, now: i64) -> Result<Forgotten, StoreError> {
     let messages = sqlx::query("DELETE FROM messages WHERE conversation_id = $1")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
     for table in ["notes", "training_labels", "tickets", "conversation_facts"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE conversation_id = $1"))
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     // Money that moved is the merchant's record: kept, without the shopper's email.
@@ -135,16 +131,16 @@ async fn forget(
     )
     .bind(ERASED)
     .bind(id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM actions WHERE conversation_id = $1 AND state <> 'committed'")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     let kept = sqlx::query("UPDATE actions SET shopper = $1 WHERE conversation_id = $2")
         .bind(ERASED)
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?
         .rows_affected();
     sqlx::query(
@@ -152,12 +148,12 @@ async fn forget(
          WHERE conversation_id = $1",
     )
     .bind(id)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     if kept == 0 {
         sqlx::query("DELETE FROM conversations WHERE id = $1")
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     } else {
         sqlx::query(
@@ -168,7 +164,7 @@ async fn forget(
         )
         .bind(now)
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(Forgotten { messages, kept })

@@ -186,13 +186,13 @@ impl Store {
 /// Drops `merchant`'s cached conversation facts and daily roll-ups: the next report
 /// computes everything again.
 pub(super) async fn forget_report_caches(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut sqlx::AnyConnection,
     merchant: &str,
 ) -> Result<(), StoreError> {
     for table in ["conversation_facts", "report_days"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE merchant_id = $1"))
             .bind(merchant)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(())

@@ -39,6 +39,7 @@ impl Store {
         email: &str,
         until: u64,
     ) -> Result<(), StoreError> {
+        let _in_line = self.in_line().await;
         sqlx::query(
             "UPDATE conversations SET verified_email = $1, verified_until = $2 WHERE id = $3",
         )
