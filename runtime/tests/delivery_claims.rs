@@ -123,13 +123,22 @@ async fn a_parcel_not_received_is_refunded_in_full_within_the_window_only() {
 #[tokio::test(flavor = "multi_thread")]
 async fn claims_the_policy_does_not_settle_are_refused_with_the_reason() {
     let host = current_at(NOV_22).await;
-    // 1001 is still on its way; 1002 is being prepared.
-    for order in ["1001", "1002"] {
-        let why = refusal(ask(&host, "report_damaged", order, "en").await);
-        assert!(why.contains("hasn't been delivered yet"), "{why}");
-    }
+    // 1001 is still on its way (expected 2026-11-26, not late yet); 1002 is being prepared.
+    let why = refusal(ask(&host, "report_damaged", "1001", "en").await);
+    assert!(why.contains("hasn't been delivered yet"), "{why}");
+    assert!(!why.contains("late"), "{why}");
+    let why = refusal(ask(&host, "report_damaged", "1002", "en").await);
+    assert!(why.contains("hasn't shipped yet"), "{why}");
     let why = refusal(ask(&host, "report_not_received", "1001", "zh").await);
     assert!(why.contains("尚未签收"), "{why}");
+    let why = refusal(ask(&host, "report_damaged", "1002", "zh").await);
+    assert!(why.contains("还没有发货"), "{why}");
+    // Past its expected date, the refusal says it is late, with that date.
+    let overdue = current_at(NOV_22 + 10 * DAY_MS).await;
+    let why = refusal(ask(&overdue, "report_not_received", "1001", "en").await);
+    assert!(why.contains("late") && why.contains("2026-11-26"), "{why}");
+    let why = refusal(ask(&overdue, "report_missing_item", "1001", "zh").await);
+    assert!(why.contains("延误") && why.contains("2026-11-26"), "{why}");
     // 2027-01-01: 44 days after delivery, outside the 30-day window.
     let late = current_at(NOV_22 + 40 * DAY_MS).await;
     let why = refusal(ask(&late, "report_damaged", "1003", "en").await);

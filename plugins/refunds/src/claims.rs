@@ -10,7 +10,8 @@
 //! within [`NOT_RECEIVED_DAYS`] of the carrier's delivery scan; later, a person looks into
 //! it with the carrier.
 use kefu_plugin_sdk::{
-    Action, PluginError, RefundProposal, Reply, Request, clock, days_between, format_money, orders,
+    Action, Order, PluginError, RefundProposal, Reply, Request, clock, days_between, format_money,
+    orders,
 };
 
 use crate::{WINDOW_DAYS, already_refunded, host, terms};
@@ -43,10 +44,8 @@ pub fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
         |en: String, zh_text: String| Err(PluginError::NotAllowed(if zh { zh_text } else { en }));
     let order = orders::get_order(id).map_err(|e| host(e, id))?;
     if order.status != "delivered" {
-        return refuse(
-            format!("Order {id} hasn't been delivered yet, so I can't settle this claim myself."),
-            format!("订单{id}尚未签收，这个问题我无法直接处理。"),
-        );
+        let (en, zh_text) = not_delivered(id, &order);
+        return refuse(en, zh_text);
     }
     let Some(delivered) = orders::delivered_on(id).map_err(|e| host(e, id))? else {
         return refuse(
@@ -120,4 +119,33 @@ pub fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
             terms: terms(zh),
         })),
     })
+}
+
+/// Why a claim on an order not delivered cannot be settled, said with where the order is: not
+/// shipped yet, or on its way and late (its expected date before today, by the call's frozen
+/// clock), or on its way.
+fn not_delivered(id: &str, order: &Order) -> (String, String) {
+    let today = clock::today();
+    let late = order
+        .eta
+        .as_deref()
+        .filter(|eta| days_between(eta, &today).is_some_and(|d| d > 0));
+    match (order.status.as_str(), late) {
+        ("processing", _) => (
+            format!(
+                "Order {id} hasn't shipped yet: it's still being prepared, so I can't settle this claim myself."
+            ),
+            format!("订单{id}还没有发货，仍在处理中，这个问题我无法直接处理。"),
+        ),
+        ("shipped", Some(eta)) => (
+            format!(
+                "Order {id} hasn't been delivered yet and it's late: it was expected on {eta}. I'm sorry about the delay. I can't settle this claim myself."
+            ),
+            format!("订单{id}还没有签收，已经晚了：预计送达日期是{eta}。很抱歉出现延误，这个问题我无法直接处理。"),
+        ),
+        _ => (
+            format!("Order {id} hasn't been delivered yet, so I can't settle this claim myself."),
+            format!("订单{id}尚未签收，这个问题我无法直接处理。"),
+        ),
+    }
 }

@@ -240,18 +240,20 @@ pub fn asks_if_bot(text: &str) -> bool {
         }
     }
     // Pinyin without tones, as typed on a keyboard without a Chinese input method: "ni shi
-    // ji qi ren ma" (你是机器人吗), "shi zhen ren ma" (是真人吗), "ni shi AI ma".
+    // ji qi ren ma" (你是机器人吗), "shi zhen ren ma" (是真人吗), "ni shi ren ma" (你是人吗),
+    // "ni shi AI ma".
     let pinyin_kind = [
         " ji qi ren ",
         " jiqiren ",
         " zhen ren ",
         " zhenren ",
+        " ren ",
         " ren gong zhi neng ",
         " ai ",
     ]
     .iter()
     .any(|k| joined.contains(k));
-    let pinyin_asks = [" ma ", " me ", " shi bu shi "]
+    let pinyin_asks = [" ma ", " me ", " shi bu shi ", " haishi ", " hai shi "]
         .iter()
         .any(|q| joined.contains(q))
         || lower.contains('?');
@@ -324,6 +326,8 @@ mod tests {
             "who are you",
             "Ni shi jiqiren ma?",
             "shi zhen ren ma",
+            "ni shi zhenren haishi AI a",
+            "ni shi ren ma",
             "ni shi bu shi AI",
             "are you a bot?",
             "Are you a real person",

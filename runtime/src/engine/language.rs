@@ -54,6 +54,107 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
+/// Whether `text` is small talk and nothing else ("how's your day going", "how are you?",
+/// "你好吗", "今天过得怎么样"): a short message with no request in it. A topic the model
+/// hears weakly in it is noise: nobody harassed or in danger writes only this.
+pub fn is_small_talk(text: &str) -> bool {
+    let short = match kefu_intent::language(text) {
+        Language::En => text.split_whitespace().count() <= 7,
+        Language::Zh | Language::Mixed => text.chars().count() <= 12,
+    };
+    short
+        && mentions(
+            text,
+            &[
+                "how's your day",
+                "hows your day",
+                "how is your day",
+                "how was your day",
+                "how's it going",
+                "hows it going",
+                "how are you",
+                "how r u",
+                "how are u",
+                "how you doing",
+                "how're you",
+                "what's up",
+                "whats up",
+                "nice to meet you",
+                "你好吗",
+                "过得怎么样",
+                "最近怎么样",
+                "最近好吗",
+                "吃了吗",
+                "吃饭了吗",
+            ],
+        )
+}
+
+/// Whether `text` names a destination abroad or asks about shipping abroad ("do you ship
+/// to Japan?", "寄到加拿大要多久"): a question about the shop's international delivery, not
+/// about an order the shopper named before. Words, so "uk" and "eu" are not found inside
+/// others.
+pub fn names_a_destination(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let places = [
+        "abroad",
+        "overseas",
+        "international",
+        "internationally",
+        "canada",
+        "uk",
+        "england",
+        "britain",
+        "scotland",
+        "ireland",
+        "europe",
+        "eu",
+        "germany",
+        "france",
+        "spain",
+        "italy",
+        "netherlands",
+        "japan",
+        "australia",
+        "china",
+        "mexico",
+        "brazil",
+        "india",
+        "korea",
+        "singapore",
+        "zealand",
+        "taiwan",
+    ];
+    words.iter().any(|w| places.contains(w))
+        || mentions(
+            &lower,
+            &[
+                "hong kong",
+                "国外",
+                "海外",
+                "国际",
+                "境外",
+                "加拿大",
+                "英国",
+                "欧洲",
+                "德国",
+                "法国",
+                "日本",
+                "澳大利亚",
+                "澳洲",
+                "美国",
+                "韩国",
+                "新加坡",
+                "香港",
+                "台湾",
+            ],
+        )
+}
+
 /// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
 /// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
 pub fn own_mistake(text: &str) -> bool {
@@ -184,6 +285,12 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "事发突然",
             "家里有急",
             "jia li chu shi",
+            // A death in the family.
+            "funeral",
+            "passed away",
+            "葬礼",
+            "去世",
+            "过世",
         ],
     )
 }
@@ -290,6 +397,24 @@ pub fn asks_before_arrival(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",
+/// "那UPS单号是多少"): the order's status card carries it.
+pub fn asks_for_tracking(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "tracking number",
+            "tracking no",
+            "tracking #",
+            "tracking code",
+            "tracking link",
+            "单号",
+            "物流信息",
+            "快递信息",
+        ],
+    )
 }
 
 /// Whether `text` asks when or whether an order was delivered ("when was it delivered?",

@@ -168,3 +168,46 @@ fn the_shoppers_own_wrong_choice_is_not_a_wrong_item() {
     assert!(!own_mistake("you sent me the wrong size"));
     assert!(!own_mistake("收到的颜色不对"));
 }
+
+#[test]
+fn a_destination_abroad_is_heard_in_whole_words() {
+    for text in [
+        "do you ship to Japan?",
+        "and how long does it take to get to Canada",
+        "寄到加拿大要多久",
+        "can you send it to the UK",
+        "do you ship internationally",
+    ] {
+        assert!(names_a_destination(text), "{text}");
+    }
+    for text in [
+        "when will my order ship",
+        "how long does delivery take",
+        "can I use my euro card",
+        "快递多久到",
+    ] {
+        assert!(!names_a_destination(text), "{text}");
+    }
+}
+
+#[test]
+fn small_talk_is_short_and_asks_nothing_of_the_shop() {
+    for text in ["how's your day going", "hi how are you", "你好吗"] {
+        assert!(is_small_talk(text), "{text}");
+    }
+    for text in [
+        "how are you going to fix my broken order 1001 then",
+        "where is my order",
+        "how's your day going? mine is ruined because my parcel never came",
+    ] {
+        assert!(!is_small_talk(text), "{text}");
+    }
+}
+
+#[test]
+fn a_tracking_number_asked_for_is_heard() {
+    for text in ["那UPS单号是多少", "what's the tracking number", "can I get the tracking link"] {
+        assert!(asks_for_tracking(text), "{text}");
+    }
+    assert!(!asks_for_tracking("do you track deliveries abroad"));
+}

@@ -21,6 +21,12 @@ pub enum PolicyTopic {
     /// A payment the shopper did make, taken twice or for the wrong amount: the bot sees no
     /// payments and can put none right, so a person looks at it (not as fraud).
     BillingError,
+    /// What the shop holds about the shopper, how long, and who sees it: access to it,
+    /// deletion of it (the model hears most of these; these words are its backstop).
+    DataProtection,
+    /// Someone threatened or frightened: a shopper harassed through the shop's parcels, or
+    /// staff threatened.
+    Harassment,
 }
 
 impl PolicyTopic {
@@ -33,6 +39,8 @@ impl PolicyTopic {
             Self::UnauthorisedCharge => reason_for(kefu_intent::topics::Topic::Fraud),
             Self::Safety => SAFETY,
             Self::BillingError => "policy: billing error (charged twice or the wrong amount)",
+            Self::DataProtection => reason_for(kefu_intent::topics::Topic::DataProtection),
+            Self::Harassment => reason_for(kefu_intent::topics::Topic::Harassment),
         }
     }
 
@@ -56,6 +64,23 @@ impl PolicyTopic {
                 "被黑",
                 "异地登录",
                 "不是我登录",
+                // A sign-in the shopper did not make, told of by the shop's own email.
+                "new sign-in",
+                "new sign in",
+                "new login from",
+                "sign-in from",
+                "signed in from",
+                "logged in from",
+                "didn't log in",
+                "did not log in",
+                "never logged in",
+                "orders i never placed",
+                "lock him out",
+                "lock her out",
+                "lock them out",
+                "我没有登录",
+                "我没登录",
+                "没下过",
                 // Pinyin, typed without a Chinese input method.
                 "zhanghao bei dao",
                 "zhang hao bei dao",
@@ -79,6 +104,7 @@ impl PolicyTopic {
                 "消协",
                 "12315",
                 "工商局",
+                "保留证据",
             ],
             Self::PaymentDispute => &[
                 "chargeback",
@@ -161,6 +187,27 @@ impl PolicyTopic {
                 "割伤",
                 "划伤了",
                 "受伤了",
+                // Someone hiding from violence: where a parcel goes can put them in danger.
+                "domestic violence",
+                "domestic abuse",
+                "abusive ex",
+                "abusive husband",
+                "abusive partner",
+                "restraining order",
+                "women's shelter",
+                "womens shelter",
+                "家暴",
+                "家庭暴力",
+                "can't stand up",
+                "cant stand up",
+                "can't get up",
+                "passed out",
+                "fainted",
+                "unconscious",
+                "站不起来",
+                "摔倒了",
+                "晕倒",
+                "昏迷",
             ],
             Self::BillingError => &[
                 "charged twice",
@@ -196,6 +243,7 @@ impl PolicyTopic {
             ],
             Self::UnauthorisedCharge => &[
                 "fraudulent charge",
+                "fraudulent purchase",
                 "didn't authorize",
                 "didn't authorise",
                 "unauthorized charge",
@@ -203,6 +251,38 @@ impl PolicyTopic {
                 "盗刷",
                 "dao shua",
                 "daoshua",
+            ],
+            Self::DataProtection => &[
+                "personal data",
+                "what data",
+                "know about me",
+                "what do you have on me",
+                "information you hold",
+                "info you hold",
+                "logs of these chats",
+                "chat logs",
+                "how long do you keep my",
+                "gdpr",
+                "我的个人信息",
+                "我的个人资料",
+                "个人数据",
+                "存了我",
+                "我的数据",
+            ],
+            Self::Harassment => &[
+                "know where she lives",
+                "know where he lives",
+                "know where you live",
+                "threatening letter",
+                "threatening note",
+                "threatening message",
+                "nasty messages",
+                "to scare me",
+                "stalking me",
+                "恐吓",
+                "威胁信",
+                "吓唬我",
+                "骚扰我",
             ],
         }
     }
@@ -218,6 +298,8 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         PolicyTopic::UnauthorisedCharge,
         PolicyTopic::PaymentDispute,
         PolicyTopic::BillingError,
+        PolicyTopic::Harassment,
+        PolicyTopic::DataProtection,
     ]
     .into_iter()
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
@@ -230,7 +312,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
 /// who the shopper is or knows ("我是律师，想订20件T恤", "my solicitor's office needs a
 /// company invoice").
 fn threatens_with_a_lawyer(lower: &str) -> bool {
-    let roles = ["lawyer", "attorney", "solicitor", "律师"];
+    let roles = ["lawyer", "attorney", "solicitor", "counsel", "律师"];
     let threats = [
         "i'll",
         "i will",
@@ -253,6 +335,8 @@ fn threatens_with_a_lawyer(lower: &str) -> bool {
         "liable",
         "says you",
         "drafting",
+        "advised",
+        "建议",
         "involve",
         "in touch",
         "if ",
@@ -293,6 +377,15 @@ fn disowns_a_charge(lower: &str) -> bool {
         "消费",
         "账单",
         "一笔",
+        "这笔",
+        "hit for",
+        "purchase",
+        "card ending",
+        "my visa",
+        "my mastercard",
+        "my amex",
+        "信用卡",
+        "银行卡",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -323,6 +416,14 @@ fn disowns_a_charge(lower: &str) -> bool {
         "不认识",
         "我没有买",
         "我没买",
+        "ring a bell",
+        "can't place",
+        "cant place",
+        "wasn't him",
+        "wasn't her",
+        "couldn't have been",
+        "不记得买过",
+        "没印象",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -476,8 +577,60 @@ mod tests {
             "where is my order 1001?",
             "how do I reset my password",
             "我想退货",
+            "can I pay with my visa or only paypal",
+            "my card was declined, can I use a different card",
+            "is the purchase price including tax",
+            "the hoodie fits great, thanks",
+            "I'm going to my grandma's for the weekend, can it arrive friday",
+            "my data plan ran out so I couldn't load the tracking page, can you check 1003",
+            "可以把发票上的个人信息改成公司信息吗",
+            "怎么修改个人资料",
         ] {
             assert_eq!(topic(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sign_in_violence_data_and_threats_described_reach_a_person() {
+        for (text, want) in [
+            (
+                "got a 'new sign-in' email from your site, location Lagos. I'm in Ohio",
+                PolicyTopic::AccountSecurity,
+            ),
+            ("我没有登录过，怎么办", PolicyTopic::AccountSecurity),
+            (
+                "订单1002寄的地址是我前夫家，他有家暴，求你们马上处理",
+                PolicyTopic::Safety,
+            ),
+            (
+                "I'm in a women's shelter now, please don't send anything to my old address",
+                PolicyTopic::Safety,
+            ),
+            ("老人下楼拿快递的时候摔倒了，现在站不起来", PolicyTopic::Safety),
+            (
+                "what do you actually know about me? like is my birthday stored somewhere",
+                PolicyTopic::DataProtection,
+            ),
+            ("你们存了我哪些个人资料？有没有给第三方？", PolicyTopic::DataProtection),
+            (
+                "tell the girl who answered the phone that I know where she lives",
+                PolicyTopic::Harassment,
+            ),
+            ("有人用你们网站给我寄东西恐吓我", PolicyTopic::Harassment),
+            (
+                "who is SHOP*DEMO 69.00 on my statement? doesn't ring a bell",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "my visa got hit for 138 last night while I was asleep. wasn't me",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "I've been advised by counsel to request all records of my orders",
+                PolicyTopic::Legal,
+            ),
+        ] {
+            assert_eq!(topic(text), Some(want), "{text}");
         }
     }
 }

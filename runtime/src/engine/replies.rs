@@ -297,6 +297,11 @@ const HUMAN_WORDS: &[&str] = &[
     "活人",
     "客服人员",
     "人类",
+    // Pinyin, typed without a Chinese input method: 真人, 人工.
+    "zhen ren",
+    "zhenren",
+    "ren gong",
+    "rengong",
 ];
 
 /// Whether `text` explicitly asks for a human.

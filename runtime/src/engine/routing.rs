@@ -13,7 +13,10 @@ use super::address;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::labels;
-use super::language::{asks_about_stock, is_follow_up, mentions, says_already_told, says_late};
+use super::language;
+use super::language::{
+    asks_about_stock, is_follow_up, mentions, names_a_destination, says_already_told, says_late,
+};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -220,6 +223,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (last, true)
         }
+        // "I already told you the order number three times. 1001." with nothing asked
+        // before (a new chat, or a question about something else): the order's whereabouts,
+        // what a shopper repeating their order number nearly always wants.
+        (None, None, _)
+            if says_already_told(text)
+                && order_number.is_some()
+                && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // A new address written with a request the model reads as an address change (or
         // as its runner-up): that change, nothing to clarify.
         _ if written.is_some()
@@ -253,6 +266,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             u.prediction.intent.as_str(),
             "delivery_period" | "delivery_options"
         ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !(order_number.is_none() && names_a_destination(text))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, false)
@@ -264,6 +278,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
         ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
             && says_late(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "When was it delivered?", "那UPS单号是多少" about an order already named: its
+        // status (carrier, tracking number, delivery date) answers it.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && (language::asks_when_delivered(text) || language::asks_for_tracking(text))
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
+            ) || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)

@@ -45,8 +45,9 @@ pub struct Understanding {
 /// item); else the likeliest. A weak one alone does not override a sure shop question
 /// ([`weak_and_alone`]).
 fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
-    pick(kefu_intent::topics::builtin().scores(text))
-        .filter(|&(_, p)| !weak_and_alone(p, prediction, upset))
+    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(_, p)| {
+        !weak_and_alone(p, prediction, upset) && !(p < WEAK_TOPIC && language::is_small_talk(text))
+    })
 }
 
 /// Intents that ask for the shop's own information (policies, products, payment and delivery
@@ -276,6 +277,24 @@ mod tests {
         let heard = read.topic.map(|t| t.0);
         assert!(heard.is_some_and(|t| t.needs_a_person()), "{heard:?}");
         assert_eq!(read.as_taught(taught_as(1.0)).topic.map(|t| t.0), heard);
+    }
+
+    #[test]
+    fn small_talk_raises_no_topic_but_a_threat_in_it_does() {
+        // The topic model hears harassment (0.57) in "how's your day going", and the
+        // frustration model a shopper upset: small talk alone is neither.
+        for text in [
+            "how's your day going",
+            "hows your day going",
+            "how are you today",
+            "你今天过得怎么样",
+        ] {
+            let u = Understanding::new(text, sure("greeting", 0.6), "en");
+            assert_eq!(u.topic, None, "{text}");
+        }
+        // With anything more it is not small talk, and the topic is weighed as ever.
+        let threat = "how's your day going? I know where you live and I'm coming";
+        assert!(!language::is_small_talk(threat), "{threat}");
     }
 
     fn taught(target: Target) -> Option<Correction> {
