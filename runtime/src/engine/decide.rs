@@ -94,12 +94,26 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
             || u.prediction.intent == "contact_human_agent"
     };
     let d = if asks {
-        hand_off(
-            Line::HandoffRequested,
-            lang,
-            "asked for a human",
-            u32::from(u.upset),
-        )
+        // Asked for a person about what a person must take anyway (a policy topic, or a
+        // sudden emergency at home): the reason names it, so the agent sees what it is and
+        // takes it sooner. The request is honoured the same.
+        if let Some(reason) = policy_reason(ctx, u) {
+            policy_handoff(lang, reason)
+        } else if language::speaks_of_an_emergency(&u.text) {
+            hand_off(
+                Line::HandoffRequested,
+                lang,
+                "urgent: time-critical for the shopper",
+                1,
+            )
+        } else {
+            hand_off(
+                Line::HandoffRequested,
+                lang,
+                "asked for a human",
+                u32::from(u.upset),
+            )
+        }
     } else if let Some(reason) = policy_reason(ctx, u) {
         policy_handoff(lang, reason)
     } else {

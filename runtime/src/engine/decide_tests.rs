@@ -194,6 +194,32 @@ fn an_explicit_request_for_a_person_hands_off_at_once() {
 }
 
 #[test]
+fn a_person_asked_for_about_a_policy_topic_or_an_emergency_gets_that_reason() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "你们存了我哪些个人资料？有没有给第三方？",
+            "contact_human_agent",
+            0.9,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("policy: data protection request")
+    );
+    assert_eq!(d.priority, 2);
+    let text = "my father passed away and his order hasn't come, please someone help";
+    let d = reply(decide(&ctx(), &msg(text, "contact_human_agent", 0.9)));
+    says(&d, Line::HandoffRequested);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("urgent: time-critical for the shopper")
+    );
+    assert!(d.priority >= 1);
+}
+
+#[test]
 fn a_handoff_while_nobody_can_answer_says_so_with_a_contact_form() {
     let ctx = TurnContext {
         live: false,

@@ -399,6 +399,34 @@ pub fn asks_before_arrival(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` asks to look an order up ("check my order 1003", "check on order 1002",
+/// "帮我查下1001", "dingdan 1002 fahuo le ma"): its status answers it.
+pub fn asks_to_look_up_an_order(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "check my order",
+            "check on my order",
+            "check order",
+            "check on order",
+            "look up my order",
+            "look up order",
+            "status of my order",
+            "status of order",
+            "查下订单",
+            "查一下订单",
+            "查查订单",
+            "帮我查下",
+            "帮我查一下",
+            "查询订单",
+            // Pinyin, typed without a Chinese input method: 发货了吗, 到哪了.
+            "fahuo le",
+            "fa huo le",
+            "fahuo mei",
+        ],
+    )
+}
+
 /// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",
 /// "那UPS单号是多少"): the order's status card carries it.
 pub fn asks_for_tracking(text: &str) -> bool {

@@ -206,8 +206,26 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
 
 #[test]
 fn a_tracking_number_asked_for_is_heard() {
-    for text in ["那UPS单号是多少", "what's the tracking number", "can I get the tracking link"] {
+    for text in [
+        "那UPS单号是多少",
+        "what's the tracking number",
+        "can I get the tracking link",
+    ] {
         assert!(asks_for_tracking(text), "{text}");
     }
     assert!(!asks_for_tracking("do you track deliveries abroad"));
+}
+
+#[test]
+fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
+    for text in [
+        "nvm, actually I want to check my order 1003 first",
+        "帮我查下1001 jane@example.com",
+        "dingdan 1002 fahuo le ma",
+    ] {
+        assert!(asks_to_look_up_an_order(text), "{text}");
+    }
+    for text in ["can I cancel order 1002", "check out is broken", "我要退款"] {
+        assert!(!asks_to_look_up_an_order(text), "{text}");
+    }
 }

@@ -606,12 +606,18 @@ mod tests {
                 "I'm in a women's shelter now, please don't send anything to my old address",
                 PolicyTopic::Safety,
             ),
-            ("老人下楼拿快递的时候摔倒了，现在站不起来", PolicyTopic::Safety),
+            (
+                "老人下楼拿快递的时候摔倒了，现在站不起来",
+                PolicyTopic::Safety,
+            ),
             (
                 "what do you actually know about me? like is my birthday stored somewhere",
                 PolicyTopic::DataProtection,
             ),
-            ("你们存了我哪些个人资料？有没有给第三方？", PolicyTopic::DataProtection),
+            (
+                "你们存了我哪些个人资料？有没有给第三方？",
+                PolicyTopic::DataProtection,
+            ),
             (
                 "tell the girl who answered the phone that I know where she lives",
                 PolicyTopic::Harassment,

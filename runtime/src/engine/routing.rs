@@ -81,6 +81,13 @@ fn only_values(u: &Understanding, answering: bool) -> bool {
         "please",
         "麻烦",
         "谢谢",
+        // Asking about an order without saying what ("hi there! just wondering about 1004").
+        "there",
+        "just",
+        "wondering",
+        "about",
+        "checking",
+        "regarding",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
@@ -290,6 +297,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
             ) || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
+        // up, whatever else the model hears, unless it heard another request on the order.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && language::asks_to_look_up_an_order(text)
+            && (!takes_order_number(&u.prediction.intent)
+                || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)

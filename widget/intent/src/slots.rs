@@ -127,7 +127,17 @@ fn phones(text: &str) -> Vec<Slot> {
         let mobile = digits.len() == 11
             && digits.starts_with('1')
             && matches!(digits.as_bytes()[1], b'3'..=b'9');
+        // One number said again and again ("1001. 1001. 1001.") is a number repeated, not
+        // a phone number written in groups.
+        let groups: Vec<String> = chars[start..j]
+            .split(|&(_, c)| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .map(|g| g.iter().map(|&(_, c)| c).collect())
+            .collect();
+        let repeated =
+            groups.len() >= 2 && groups[0].len() >= 4 && groups.iter().all(|g| *g == groups[0]);
         let spaced_number = separated
+            && !repeated
             && (7..=15).contains(&digits.len())
             && chars[start..j].iter().any(|&(_, c)| !c.is_ascii_digit());
         if !glued && (mobile || spaced_number) {
@@ -376,6 +386,12 @@ mod tests {
         let s = extract("my number is +1 (555) 123-4567");
         assert_eq!(first(&s, SlotKind::PhoneNumber), Some("15551234567"));
         assert!(first(&s, SlotKind::OrderNumber).is_none(), "{s:?}");
+        // One order number said three times is that order, not a phone number.
+        let s = extract("I already told you the order number THREE TIMES. 1001. 1001. 1001.");
+        assert!(first(&s, SlotKind::PhoneNumber).is_none(), "{s:?}");
+        assert_eq!(first(&s, SlotKind::OrderNumber), Some("1001"));
+        let s = extract("call 555.123.4567");
+        assert_eq!(first(&s, SlotKind::PhoneNumber), Some("5551234567"));
     }
 
     #[test]
