@@ -4,6 +4,10 @@
 //!
 //! The loader is on every page of every shop, so it has the tightest budget of all
 //! ([`crate::budget`]); its source stays written for people, with comments.
+//!
+//! The JavaScript wasm-bindgen writes beside each wasm module (ES modules the panel and the
+//! model's worker import) is minified the same way ([`minify_module`]): it comes out of the
+//! generator readable, and nobody edits it.
 
 use anyhow::{Result, bail};
 use oxc_allocator::Allocator;
@@ -19,23 +23,7 @@ pub fn minify_script(source: &str) -> Result<String> {
         Some((first, rest)) if first.starts_with("/*!") && first.ends_with("*/") => (first, rest),
         _ => ("", source),
     };
-    let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, body, SourceType::script()).parse();
-    if !parsed.errors.is_empty() || parsed.panicked {
-        let errors: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
-        bail!("the loader does not parse: {}", errors.join("; "));
-    }
-    let mut program = parsed.program;
-    let options = MinifierOptions {
-        mangle: Some(MangleOptions::default()),
-        compress: Some(CompressOptions::smallest()),
-    };
-    let minified = Minifier::new(options).minify(&allocator, &mut program);
-    let code = Codegen::new()
-        .with_options(CodegenOptions::minify())
-        .with_scoping(minified.scoping)
-        .build(&program)
-        .code;
+    let code = minify(body, SourceType::script(), "the loader")?;
     Ok(if header.is_empty() {
         code
     } else {
@@ -43,9 +31,35 @@ pub fn minify_script(source: &str) -> Result<String> {
     })
 }
 
+/// `source`, an ES module (`import`/`export`, `import.meta`), minified: its exports keep
+/// their names. A syntax error fails the build, naming `what`.
+pub fn minify_module(source: &str, what: &str) -> Result<String> {
+    minify(source, SourceType::mjs(), what)
+}
+
+fn minify(body: &str, source_type: SourceType, what: &str) -> Result<String> {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, body, source_type).parse();
+    if !parsed.errors.is_empty() || parsed.panicked {
+        let errors: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
+        bail!("{what} does not parse: {}", errors.join("; "));
+    }
+    let mut program = parsed.program;
+    let options = MinifierOptions {
+        mangle: Some(MangleOptions::default()),
+        compress: Some(CompressOptions::smallest()),
+    };
+    let minified = Minifier::new(options).minify(&allocator, &mut program);
+    Ok(Codegen::new()
+        .with_options(CodegenOptions::minify())
+        .with_scoping(minified.scoping)
+        .build(&program)
+        .code)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::minify_script;
+    use super::{minify_module, minify_script};
 
     #[test]
     fn keeps_the_header_and_shortens_local_names_but_not_properties() {
@@ -58,6 +72,30 @@ mod tests {
         assert!(!out.contains("longLocalName"), "{out}");
         assert!(!out.contains("a comment"), "{out}");
         assert!(out.contains("kefuThing") && out.contains("open"), "{out}");
+    }
+
+    #[test]
+    fn a_module_keeps_its_exports_imports_and_import_meta() {
+        let out = minify_module(
+            "import { helper as importedHelper } from './dep.js';\n\
+             let wasmInstanceHandle;\n\
+             function initSync(moduleOrPath) {\n\
+               wasmInstanceHandle = importedHelper(moduleOrPath, new URL('x_bg.wasm', import.meta.url));\n\
+               return wasmInstanceHandle.exports.__wbg_start;\n\
+             }\n\
+             export { initSync };\nexport default initSync;\n",
+            "the glue",
+        )
+        .unwrap();
+        assert!(!out.contains("moduleOrPath"), "{out}");
+        for kept in ["initSync", "export default", "import.meta.url", "'./dep.js'", "__wbg_start", "x_bg.wasm"] {
+            assert!(
+                out.contains(kept) || out.contains(&kept.replace('\'', "\"")),
+                "{kept} missing from {out}"
+            );
+        }
+        let err = minify_module("export const = 1;", "the glue").unwrap_err();
+        assert!(err.to_string().starts_with("the glue does not parse:"), "{err}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use kefu_protocol::{Author, Card, ChatMessage, ClientMessage};
 use yew::prelude::*;
 
 use super::{
-    CardButton, ContactForm, confirm_address_card, confirm_refund_card, csat, order_card,
+    CardButton, confirm_address_card, contact_form, confirm_refund_card, csat, order_card,
     product_card, quick_replies,
 };
 use crate::hooks::use_panel;
@@ -103,10 +103,12 @@ pub fn message_list(props: &MessageListProps) -> Html {
                                 quick_replies(options, &props.on_quick_reply)
                             }
                             Card::QuickReplies { .. } => html! {},
-                            Card::ContactForm { reply_within } => html! {
-                                <ContactForm reply_within={reply_within.clone()}
-                                    done={answered(&props.messages, m.seq, kefu_protocol::CONTACT_INTENT)} on_contact={props.on_contact.clone()} />
-                            },
+                            Card::ContactForm { reply_within } => contact_form(
+                                lang,
+                                reply_within,
+                                answered(&props.messages, m.seq, kefu_protocol::CONTACT_INTENT),
+                                &props.on_contact,
+                            ),
                             Card::Csat { scale } if !answered(&props.messages, m.seq, kefu_protocol::CSAT_INTENT) => {
                                 csat(lang, *scale, &props.on_rate)
                             }

@@ -24,7 +24,7 @@ pub use composer::Composer;
 pub use confirm_address_card::confirm_address_card;
 pub use confirm_buttons::{CardButton, confirm_buttons};
 pub use confirm_refund_card::confirm_refund_card;
-pub use contact_form::ContactForm;
+pub use contact_form::contact_form;
 pub use csat::csat;
 pub use forget::ForgetConversation;
 pub use header::header;
