@@ -88,14 +88,24 @@ mod tests {
         )
         .unwrap();
         assert!(!out.contains("moduleOrPath"), "{out}");
-        for kept in ["initSync", "export default", "import.meta.url", "'./dep.js'", "__wbg_start", "x_bg.wasm"] {
+        for kept in [
+            "initSync",
+            "export default",
+            "import.meta.url",
+            "'./dep.js'",
+            "__wbg_start",
+            "x_bg.wasm",
+        ] {
             assert!(
                 out.contains(kept) || out.contains(&kept.replace('\'', "\"")),
                 "{kept} missing from {out}"
             );
         }
         let err = minify_module("export const = 1;", "the glue").unwrap_err();
-        assert!(err.to_string().starts_with("the glue does not parse:"), "{err}");
+        assert!(
+            err.to_string().starts_with("the glue does not parse:"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ fn not_delivered(id: &str, order: &Order) -> (String, String) {
             format!(
                 "Order {id} hasn't been delivered yet and it's late: it was expected on {eta}. I'm sorry about the delay. I can't settle this claim myself."
             ),
-            format!("订单{id}还没有签收，已经晚了：预计送达日期是{eta}。很抱歉出现延误，这个问题我无法直接处理。"),
+            format!(
+                "订单{id}还没有签收，已经晚了：预计送达日期是{eta}。很抱歉出现延误，这个问题我无法直接处理。"
+            ),
         ),
         _ => (
             format!("Order {id} hasn't been delivered yet, so I can't settle this claim myself."),

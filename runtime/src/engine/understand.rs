@@ -45,9 +45,10 @@ pub struct Understanding {
 /// item); else the likeliest. A weak one alone does not override a sure shop question
 /// ([`weak_and_alone`]).
 fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
-    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(_, p)| {
-        !weak_and_alone(p, prediction, upset) && !(p < WEAK_TOPIC && language::is_small_talk(text))
-    })
+    let noise = |p: f32| {
+        weak_and_alone(p, prediction, upset) || (p < WEAK_TOPIC && language::is_small_talk(text))
+    };
+    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(_, p)| !noise(p))
 }
 
 /// Intents that ask for the shop's own information (policies, products, payment and delivery

@@ -8,7 +8,7 @@ use kefu_protocol::{Author, Card, ChatMessage, ClientMessage};
 use yew::prelude::*;
 
 use super::{
-    CardButton, confirm_address_card, contact_form, confirm_refund_card, csat, order_card,
+    CardButton, confirm_address_card, confirm_refund_card, contact_form, csat, order_card,
     product_card, quick_replies,
 };
 use crate::hooks::use_panel;
