@@ -1,10 +1,10 @@
 //! kefu's chat panel: a Yew app that runs inside the iframe the loader (`kefu.js`) opens.
 //!
-//! - [`app`]: the root, the [`components::PanelContext`] (language and merchant, from the
-//!   iframe's URL, as a context) around the [`components::ChatPanel`];
+//! - [`components::ChatPanel`]: the root, with the [`components::PanelSettings`] (language
+//!   and merchant, from the iframe's URL) it hands to the views;
 //! - [`state`]: the conversation's one reducer (transcript and outbox), tested natively;
 //! - [`components`]: one per file; [`hooks`]: the chat connection, the in-browser intent
-//!   model (a shared handle to its worker), the panel context, and the loader on the
+//!   model (a shared handle to its worker), and the loader on the
 //!   shop's page (`use_host`: new answers and handoffs posted to it, focus, Escape);
 //! - [`suggest`]: what the panel offers while the shopper types, from what the model
 //!   understood of the draft;
@@ -15,7 +15,6 @@
 #![deny(missing_docs)]
 
 mod api;
-mod app;
 mod components;
 mod hooks;
 mod i18n;
@@ -28,5 +27,5 @@ use wasm_bindgen::prelude::*;
 /// Renders the app into the page's body; called by the wasm module's start.
 #[wasm_bindgen(start)]
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<components::ChatPanel>::new().render();
 }

@@ -1,10 +1,12 @@
-//! The chat panel: header, conversation, composer.
+//! The chat panel, the root of the app: header, conversation, composer. It reads the
+//! panel's settings from the iframe's URL once and hands them to the views.
 
 use kefu_protocol::{ConversationState, PanelBrand};
 use yew::prelude::*;
 
-use super::{Composer, MessageList, header, welcome};
-use crate::hooks::{use_chat, use_host, use_intent, use_panel};
+use super::message_list::line_count;
+use super::{Composer, PanelSettings, Transcript, header, message_list, welcome};
+use crate::hooks::{use_chat, use_host, use_intent};
 use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{ChatState, Connection, suggesting};
 
@@ -58,14 +60,26 @@ fn use_brand_colours(panel: &NodeRef, brand: Option<PanelBrand>) {
     });
 }
 
-/// The whole panel, inside the [`super::PanelContext`] that [`crate::app::App`] gives.
+/// The whole panel: what the wasm module's start renders into the page.
 #[function_component(ChatPanel)]
 pub fn chat_panel() -> Html {
-    let lang = use_panel().lang;
+    let settings = use_memo((), |_| PanelSettings::from_page());
+    let lang = settings.lang;
     let intent = use_intent();
-    let chat = use_chat(&intent);
+    let chat = use_chat(&intent, &settings);
     let state = &*chat.state;
-    use_host(state);
+    use_host(state, &settings.merchant);
+    let list = use_node_ref();
+    {
+        // Keep the newest message in view.
+        let list = list.clone();
+        let count = line_count(&state.messages, &state.outbox, &state.device_answers);
+        use_effect_with(count, move |_| {
+            if let Some(el) = list.cast::<web_sys::Element>() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    }
     let on_quick_reply = {
         let on_send = chat.on_send.clone();
         Callback::from(move |text: String| on_send.emit((text, None)))
@@ -89,16 +103,21 @@ pub fn chat_panel() -> Html {
         .map(|w| welcome(lang, w, suggesting(state), &on_quick_reply));
     html! {
         <main class="kefu-panel" lang={lang.tag()} ref={panel}>
-            { header(lang, status(lang, state).into(), shop, logo) }
-            <MessageList messages={state.messages.clone()} outbox={state.outbox.clone()}
-                device_answers={state.device_answers.clone()} {on_quick_reply}
-                on_card_answer={chat.on_confirm.clone()}
-                on_contact={chat.on_contact.clone()} on_rate={chat.on_rate.clone()}
-                welcome={welcome.unwrap_or_default()} />
+            { header(lang, &settings.merchant, status(lang, state).into(), shop, logo) }
+            { message_list(lang, Transcript {
+                messages: &state.messages,
+                outbox: &state.outbox,
+                device_answers: &state.device_answers,
+                on_quick_reply: &on_quick_reply,
+                on_card_answer: &chat.on_confirm,
+                on_contact: &chat.on_contact,
+                on_rate: &chat.on_rate,
+                welcome: welcome.unwrap_or_default(),
+            }, &list) }
             if let Some(error) = &state.error {
                 <div class="kefu-error" role="alert">{ error.clone() }</div>
             }
-            <Composer on_send={chat.on_send.clone()} {intent} suggest={suggest} />
+            <Composer on_send={chat.on_send.clone()} {intent} suggest={suggest} {lang} />
         </main>
     }
 }

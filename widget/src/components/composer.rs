@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::hooks::{IntentWorker, Understood, use_panel};
-use crate::i18n::{Text, suggestions_available, t};
+use crate::hooks::{IntentWorker, Understood};
+use crate::i18n::{Lang, Text, suggestions_available, t};
 use crate::suggest::suggestions;
 
 /// Props of [`Composer`].
@@ -25,6 +25,8 @@ pub struct ComposerProps {
     pub intent: IntentWorker,
     /// Whether to suggest while the shopper types (the merchant's setting).
     pub suggest: bool,
+    /// The panel's language.
+    pub lang: Lang,
 }
 
 /// The draft the model last understood, and what it made of it.
@@ -66,7 +68,7 @@ fn move_focus(group: &NodeRef, input: &NodeRef, from: &HtmlElement, step: i32) {
 /// Input, send button and the suggestions for the draft.
 #[function_component(Composer)]
 pub fn composer(props: &ComposerProps) -> Html {
-    let lang = use_panel().lang;
+    let lang = props.lang;
     let draft = use_state_eq(|| None::<Draft>);
     let latest = use_mut_ref(|| 0u32);
     let input = use_node_ref();

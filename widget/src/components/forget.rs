@@ -6,8 +6,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::api;
-use crate::hooks::use_panel;
-use crate::i18n::{Text, t};
+use crate::i18n::{Lang, Text, t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -17,11 +16,19 @@ enum Step {
     Failed,
 }
 
+/// Props of [`ForgetConversation`].
+#[derive(Properties, PartialEq)]
+pub struct ForgetProps {
+    /// The panel's language.
+    pub lang: Lang,
+    /// The shop whose conversation is deleted.
+    pub merchant: AttrValue,
+}
+
 /// The button, and the question under the header while it is asked.
 #[function_component(ForgetConversation)]
-pub fn forget_conversation() -> Html {
-    let panel = use_panel();
-    let lang = panel.lang;
+pub fn forget_conversation(props: &ForgetProps) -> Html {
+    let lang = props.lang;
     let step = use_state(|| Step::Idle);
     let opener = use_node_ref();
     let keep_button = use_node_ref();
@@ -51,7 +58,7 @@ pub fn forget_conversation() -> Html {
     };
     let delete = {
         let step = step.clone();
-        let merchant = panel.merchant.to_string();
+        let merchant = props.merchant.to_string();
         Callback::from(move |_: MouseEvent| {
             step.set(Step::Deleting);
             let step = step.clone();

@@ -9,10 +9,11 @@ use crate::hooks::post_to_host;
 use crate::i18n::{Lang, Text, t};
 
 /// Title (the shop's `logo` and name `shop` once known), `status` (one line about who
-/// answers, announced politely to screen readers) and close (a function, as
-/// [`super::order_card`] is).
+/// answers, announced politely to screen readers), "delete this conversation" of
+/// `merchant`'s chat, and close (a function, as [`super::order_card`] is).
 pub fn header(
     lang: Lang,
+    merchant: &AttrValue,
     status: AttrValue,
     shop: Option<AttrValue>,
     logo: Option<AttrValue>,
@@ -31,7 +32,7 @@ pub fn header(
                 </h1>
                 <div class="status" role="status" aria-live="polite" data-testid="status">{ status }</div>
             </div>
-            <ForgetConversation />
+            <ForgetConversation {lang} merchant={merchant.clone()} />
             <button type="button" aria-label={t(lang, Text::Close)} onclick={on_close}>{ "×" }</button>
         </header>
     }

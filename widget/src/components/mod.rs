@@ -1,7 +1,8 @@
-//! The panel's components, one per file; each reads the panel's language from the
-//! [`PanelContext`] that the root ([`crate::app::App`]) gives, not from a prop. The cards, which keep no
-//! state, are functions that take the language from the component showing them: every
-//! component type costs the download its own copy of Yew's machinery.
+//! The panel's views, one per file. Only what keeps state of its own is a component (the
+//! root [`ChatPanel`], the [`Composer`], [`ForgetConversation`]); the rest (the transcript,
+//! the cards, the header, the welcome, the contact form) are functions returning `Html`,
+//! given the language by the view showing them: every component type costs the download
+//! its own copy of Yew's machinery.
 
 mod chat_panel;
 mod composer;
@@ -14,7 +15,7 @@ mod forget;
 mod header;
 mod message_list;
 mod order_card;
-mod panel_context;
+mod panel_settings;
 mod product_card;
 mod quick_replies;
 mod welcome;
@@ -28,9 +29,9 @@ pub use contact_form::contact_form;
 pub use csat::csat;
 pub use forget::ForgetConversation;
 pub use header::header;
-pub use message_list::MessageList;
+pub use message_list::{Transcript, message_list};
 pub use order_card::order_card;
-pub use panel_context::PanelContext;
+pub use panel_settings::PanelSettings;
 pub use product_card::product_card;
 pub use quick_replies::quick_replies;
 pub use welcome::welcome;

@@ -4,9 +4,7 @@
 mod use_chat;
 mod use_host;
 mod use_intent;
-mod use_panel;
 
 pub use use_chat::use_chat;
 pub use use_host::{post_to_host, use_host};
 pub use use_intent::{IntentWorker, Understood, use_intent};
-pub use use_panel::use_panel;

@@ -19,9 +19,9 @@ use std::rc::Rc;
 use kefu_protocol::{ClientMessage, ConversationState, IntentHint, ServerMessage};
 use yew::prelude::*;
 
-use super::{IntentWorker, Understood, use_panel};
+use super::{IntentWorker, Understood};
 use crate::api::{self, ChatLink, Event};
-use crate::components::CardButton;
+use crate::components::{CardButton, PanelSettings};
 use crate::i18n;
 use crate::state::{Action, ChatState, Connection, DeviceAnswer};
 
@@ -46,11 +46,10 @@ fn new_id() -> String {
 }
 
 /// Connects to the runtime once, for the panel's lifetime, as the
-/// [`PanelContext`](crate::components::PanelContext) says; answers on the device with
-/// `intent`.
+/// `panel`'s settings say; answers on the device with `intent`.
 #[hook]
-pub fn use_chat(intent: &IntentWorker) -> ChatHandle {
-    let panel = use_panel();
+pub fn use_chat(intent: &IntentWorker, panel: &PanelSettings) -> ChatHandle {
+    let panel = panel.clone();
     let locale = panel.lang.tag();
     let lang = panel.lang;
     let state = use_reducer(ChatState::default);

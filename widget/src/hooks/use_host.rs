@@ -19,7 +19,6 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, KeyboardEvent, MessageEvent};
 use yew::prelude::*;
 
-use super::use_panel;
 use crate::api;
 use crate::state::ChatState;
 
@@ -92,8 +91,8 @@ fn storage() -> Option<web_sys::Storage> {
 /// Reports what the loader needs to know about `state` (see the module's doc), focuses the
 /// composer when the panel opens and closes the panel on Escape.
 #[hook]
-pub fn use_host(state: &ChatState) {
-    let merchant = use_panel().merchant;
+pub fn use_host(state: &ChatState, merchant: &AttrValue) {
+    let merchant = merchant.clone();
     use_effect_with((), |_| {
         focus_composer();
         let origin = host_origin();

@@ -1,6 +1,6 @@
-//! Who the panel speaks for and in which language, given by the root ([`crate::app::App`])
-//! to every component below it as a context (read it with [`crate::hooks::use_panel`])
-//! instead of a prop on each.
+//! Who the panel speaks for and in which language, read once by the root
+//! ([`super::ChatPanel`]) and handed to what needs them: the language to every view, the
+//! merchant to the connection and to "delete this conversation".
 
 use kefu_protocol::Lang;
 use yew::AttrValue;
@@ -8,14 +8,14 @@ use yew::AttrValue;
 /// The panel's settings, from the iframe's URL (`?merchant=demo&locale=zh-CN`); fixed for
 /// the panel's lifetime.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PanelContext {
+pub struct PanelSettings {
     /// The language of the panel's words and of the frames it sends.
     pub lang: Lang,
     /// The shop whose chat this is.
     pub merchant: AttrValue,
 }
 
-impl PanelContext {
+impl PanelSettings {
     /// Reads the settings from the page's query string; the loader always sets both, the
     /// defaults are for opening `/widget/` by hand.
     pub fn from_page() -> Self {
