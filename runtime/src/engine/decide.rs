@@ -270,6 +270,15 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         {
             Some(URGENT)
         }
+        // Goods in hand that are not what was ordered, described rather than named
+        // ("instead of two grey hoodies there are two pairs of black sweatpants",
+        // "收到的是蓝色的，我买的是灰色"): a wrong item, whatever the models heard.
+        None if !answering
+            && language::describes_a_wrong_item(&u.text)
+            && !language::own_mistake(&u.text) =>
+        {
+            Some(claim_intent(Topic::WrongItem))
+        }
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date.
         None if !answering

@@ -155,6 +155,54 @@ pub fn names_a_destination(text: &str) -> bool {
         )
 }
 
+/// Whether `text` describes goods received that are not what was ordered: something
+/// arrived in place of what was bought ("instead of two grey hoodies there are two pairs of
+/// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
+/// so outright ("sent me the wrong", "not what I ordered", "发错了").
+pub fn describes_a_wrong_item(text: &str) -> bool {
+    let outright = mentions(
+        text,
+        &[
+            "sent me the wrong",
+            "sent the wrong",
+            "got the wrong item",
+            "received the wrong",
+            "not what i ordered",
+            "isn't what i ordered",
+            "wasn't what i ordered",
+            "发错了",
+            "发错货",
+            "寄错了",
+            "不是我买的那个",
+            "跟我买的不一样",
+            "和我买的不一样",
+        ],
+    );
+    let received = mentions(
+        text,
+        &[
+            "got a ",
+            "got an ",
+            "got two",
+            "received a ",
+            "received an ",
+            "received two",
+            "there are",
+            "there is",
+            "there was",
+            "there were",
+            "in the box",
+            "in the parcel",
+            "in the package",
+            "收到",
+        ],
+    );
+    let in_place = mentions(text, &["instead of", "rather than", "而不是"])
+        || (mentions(text, &["收到的是"])
+            && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
+    outright || (in_place && received)
+}
+
 /// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
 /// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
 pub fn own_mistake(text: &str) -> bool {

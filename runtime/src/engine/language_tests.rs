@@ -229,3 +229,23 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         assert!(!asks_to_look_up_an_order(text), "{text}");
     }
 }
+
+#[test]
+fn a_wrong_item_described_is_heard() {
+    for text in [
+        "Instead of two grey hoodies there are two pairs of black sweatpants in there",
+        "I got a mug instead of the bottle",
+        "收到的是蓝色的，我买的是灰色",
+        "you sent me the wrong size",
+    ] {
+        assert!(describes_a_wrong_item(text), "{text}");
+    }
+    for text in [
+        "can I get the grey one instead of the navy",
+        "I'd like a refund rather than an exchange",
+        "I'd like an exchange instead of a refund, the hoodie arrived too small",
+        "where is my order",
+    ] {
+        assert!(!describes_a_wrong_item(text), "{text}");
+    }
+}
