@@ -14,6 +14,7 @@ use super::confirm;
 use super::context::TurnContext;
 use super::correction::{Correction, Target};
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
+use super::delivery_words;
 use super::handoff;
 use super::honesty;
 use super::language;
@@ -253,9 +254,11 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         Some(topic)
             if !answering
                 && topic.is_delivery_problem()
-                && (topic == Topic::NotReceived || !language::asks_before_arrival(&u.text))
-                && !(topic == Topic::NotReceived && language::asks_when_delivered(&u.text))
-                && !(topic == Topic::WrongItem && language::own_mistake(&u.text)) =>
+                && (topic == Topic::NotReceived
+                    || !delivery_words::asks_before_arrival(&u.text))
+                && !(topic == Topic::NotReceived
+                    && delivery_words::asks_when_delivered(&u.text))
+                && !(topic == Topic::WrongItem && delivery_words::own_mistake(&u.text)) =>
         {
             Some(claim_intent(topic))
         }
@@ -266,7 +269,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
                     || language::about_the_shopper(&u.text))
-                && (language::names_a_deadline(&u.text) || !language::says_late(&u.text)) =>
+                && (language::names_a_deadline(&u.text) || !delivery_words::says_late(&u.text)) =>
         {
             Some(URGENT)
         }
@@ -274,8 +277,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // ("instead of two grey hoodies there are two pairs of black sweatpants",
         // "收到的是蓝色的，我买的是灰色"): a wrong item, whatever the models heard.
         None if !answering
-            && language::describes_a_wrong_item(&u.text)
-            && !language::own_mistake(&u.text) =>
+            && delivery_words::describes_a_wrong_item(&u.text)
+            && !delivery_words::own_mistake(&u.text) =>
         {
             Some(claim_intent(Topic::WrongItem))
         }

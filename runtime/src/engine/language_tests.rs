@@ -111,83 +111,12 @@ fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
 }
 
 #[test]
-fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {
-    for text in [
-        "有机棉T恤多少钱一件",
-        "is the navy cap in stock?",
-        "我就想知道1002发货了没有，就这一个问题",
-        "I just want to know if order 1002 has shipped yet",
-    ] {
-        assert!(asks_before_arrival(text), "{text}");
-    }
-    for text in [
-        "the t-shirt is split along the side seam",
-        "my parcel arrived half empty",
-        "收到的颜色不对",
-    ] {
-        assert!(!asks_before_arrival(text), "{text}");
-    }
-}
-
-#[test]
-fn lateness_is_heard_in_whole_words_only() {
-    assert!(says_late("so my package is late"));
-    assert!(says_late("is order 1001 delayed?"));
-    assert!(says_late("怎么还没到"));
-    assert!(says_late("dingdan 1003 zenme hai mei dao"));
-    assert!(asks_when_delivered("when was it delivered?"));
-    assert!(asks_when_delivered("1004签收了吗"));
-    assert!(!asks_when_delivered(
-        "it says delivered but I never got it, when was it delivered??"
-    ));
-    assert!(says_late("yijing chaoguo san tian le"));
-    for text in [
-        "does ur insulated bottle actually keep coffee hot? for how long",
-        "is this related to my account?",
-        "do you sell chocolate",
-    ] {
-        assert!(!says_late(text), "{text}");
-    }
-}
-
-#[test]
 fn short_messages_are_follow_ups() {
     assert!(is_follow_up("and 1002?"));
     assert!(is_follow_up("订单1002呢"));
     assert!(!is_follow_up(
         "where is my order 1002 that I bought last week"
     ));
-}
-
-#[test]
-fn the_shoppers_own_wrong_choice_is_not_a_wrong_item() {
-    assert!(own_mistake(
-        "I need to cancel order 1001, I ordered the wrong size on the hoodie"
-    ));
-    assert!(own_mistake("我拍错颜色了，能改吗"));
-    assert!(!own_mistake("you sent me the wrong size"));
-    assert!(!own_mistake("收到的颜色不对"));
-}
-
-#[test]
-fn a_destination_abroad_is_heard_in_whole_words() {
-    for text in [
-        "do you ship to Japan?",
-        "and how long does it take to get to Canada",
-        "寄到加拿大要多久",
-        "can you send it to the UK",
-        "do you ship internationally",
-    ] {
-        assert!(names_a_destination(text), "{text}");
-    }
-    for text in [
-        "when will my order ship",
-        "how long does delivery take",
-        "can I use my euro card",
-        "快递多久到",
-    ] {
-        assert!(!names_a_destination(text), "{text}");
-    }
 }
 
 #[test]
@@ -201,51 +130,5 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
         "how's your day going? mine is ruined because my parcel never came",
     ] {
         assert!(!is_small_talk(text), "{text}");
-    }
-}
-
-#[test]
-fn a_tracking_number_asked_for_is_heard() {
-    for text in [
-        "那UPS单号是多少",
-        "what's the tracking number",
-        "can I get the tracking link",
-    ] {
-        assert!(asks_for_tracking(text), "{text}");
-    }
-    assert!(!asks_for_tracking("do you track deliveries abroad"));
-}
-
-#[test]
-fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
-    for text in [
-        "nvm, actually I want to check my order 1003 first",
-        "帮我查下1001 jane@example.com",
-        "dingdan 1002 fahuo le ma",
-    ] {
-        assert!(asks_to_look_up_an_order(text), "{text}");
-    }
-    for text in ["can I cancel order 1002", "check out is broken", "我要退款"] {
-        assert!(!asks_to_look_up_an_order(text), "{text}");
-    }
-}
-
-#[test]
-fn a_wrong_item_described_is_heard() {
-    for text in [
-        "Instead of two grey hoodies there are two pairs of black sweatpants in there",
-        "I got a mug instead of the bottle",
-        "收到的是蓝色的，我买的是灰色",
-        "you sent me the wrong size",
-    ] {
-        assert!(describes_a_wrong_item(text), "{text}");
-    }
-    for text in [
-        "can I get the grey one instead of the navy",
-        "I'd like a refund rather than an exchange",
-        "I'd like an exchange instead of a refund, the hoodie arrived too small",
-        "where is my order",
-    ] {
-        assert!(!describes_a_wrong_item(text), "{text}");
     }
 }

@@ -46,6 +46,7 @@ mod context;
 pub mod correction;
 pub mod decide;
 pub mod decision;
+mod delivery_words;
 mod execute;
 pub mod faq;
 pub mod handoff;

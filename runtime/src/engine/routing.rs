@@ -12,11 +12,9 @@ use kefu_protocol::{Card, ConversationState};
 use super::address;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
+use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
-use super::language;
-use super::language::{
-    asks_about_stock, is_follow_up, mentions, names_a_destination, says_already_told, says_late,
-};
+use super::language::{asks_about_stock, is_follow_up, mentions, says_already_told};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -292,7 +290,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "When was it delivered?", "那UPS单号是多少" about an order already named: its
         // status (carrier, tracking number, delivery date) answers it.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && (language::asks_when_delivered(text) || language::asks_for_tracking(text))
+            && (delivery_words::asks_when_delivered(text)
+                || delivery_words::asks_for_tracking(text))
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
@@ -304,7 +303,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
         // up, whatever else the model hears, unless it heard another request on the order.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && language::asks_to_look_up_an_order(text)
+            && delivery_words::asks_to_look_up_an_order(text)
             && (!takes_order_number(&u.prediction.intent)
                 || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>

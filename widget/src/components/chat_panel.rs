@@ -5,7 +5,7 @@ use kefu_protocol::{ConversationState, PanelBrand};
 use yew::prelude::*;
 
 use super::message_list::line_count;
-use super::{Composer, PanelSettings, Transcript, header, message_list, welcome};
+use super::{Composer, PanelSettings, Transcript, header, message_list, use_forget, welcome};
 use crate::hooks::{use_chat, use_host, use_intent};
 use crate::i18n::{Lang, Text, t, with_agent};
 use crate::state::{ChatState, Connection, suggesting};
@@ -70,6 +70,7 @@ pub fn chat_panel() -> Html {
     let state = &*chat.state;
     use_host(state, &settings.merchant);
     let list = use_node_ref();
+    let forget = use_forget();
     {
         // Keep the newest message in view.
         let list = list.clone();
@@ -103,7 +104,7 @@ pub fn chat_panel() -> Html {
         .map(|w| welcome(lang, w, suggesting(state), &on_quick_reply));
     html! {
         <main class="kefu-panel" lang={lang.tag()} ref={panel}>
-            { header(lang, &settings.merchant, status(lang, state).into(), shop, logo) }
+            { header(lang, (&settings.merchant, &forget), status(lang, state).into(), shop, logo) }
             { message_list(lang, Transcript {
                 messages: &state.messages,
                 outbox: &state.outbox,

@@ -1,6 +1,9 @@
 //! "Delete this conversation": a header button that asks once, then has the runtime delete
 //! the conversation, forgets it on this tab and starts the panel afresh. Focus goes to
 //! "Keep" when the question appears (the safe answer) and back to the button if kept.
+//!
+//! Its state lives in the root through [`use_forget`] and the view is a function
+//! ([`forget_conversation`]): no component type of its own to download.
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -8,27 +11,31 @@ use yew::prelude::*;
 use crate::api;
 use crate::i18n::{Lang, Text, t};
 
+/// Where the question is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
+pub enum Step {
+    /// Only the button shows.
     Idle,
+    /// "Delete this conversation?" with Delete and Keep.
     Asking,
+    /// The request is on its way.
     Deleting,
+    /// The runtime could not delete it; the question stays, with why.
     Failed,
 }
 
-/// Props of [`ForgetConversation`].
-#[derive(Properties, PartialEq)]
-pub struct ForgetProps {
-    /// The panel's language.
-    pub lang: Lang,
-    /// The shop whose conversation is deleted.
-    pub merchant: AttrValue,
+/// The question's state and the two buttons focus moves between.
+#[derive(Clone)]
+pub struct ForgetControls {
+    step: UseStateHandle<Step>,
+    opener: NodeRef,
+    keep_button: NodeRef,
 }
 
-/// The button, and the question under the header while it is asked.
-#[function_component(ForgetConversation)]
-pub fn forget_conversation(props: &ForgetProps) -> Html {
-    let lang = props.lang;
+/// The state of "delete this conversation", kept by the component that shows it; moves
+/// the focus to "Keep" when the question appears.
+#[hook]
+pub fn use_forget() -> ForgetControls {
     let step = use_state(|| Step::Idle);
     let opener = use_node_ref();
     let keep_button = use_node_ref();
@@ -42,6 +49,21 @@ pub fn forget_conversation(props: &ForgetProps) -> Html {
             }
         });
     }
+    ForgetControls {
+        step,
+        opener,
+        keep_button,
+    }
+}
+
+/// The button, and the question under the header while it is asked, for `merchant`'s
+/// conversation in `lang`.
+pub fn forget_conversation(lang: Lang, merchant: &AttrValue, controls: &ForgetControls) -> Html {
+    let ForgetControls {
+        step,
+        opener,
+        keep_button,
+    } = controls.clone();
     let ask = {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| step.set(Step::Asking))
@@ -58,7 +80,7 @@ pub fn forget_conversation(props: &ForgetProps) -> Html {
     };
     let delete = {
         let step = step.clone();
-        let merchant = props.merchant.to_string();
+        let merchant = merchant.to_string();
         Callback::from(move |_: MouseEvent| {
             step.set(Step::Deleting);
             let step = step.clone();

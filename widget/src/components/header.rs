@@ -4,16 +4,17 @@
 
 use yew::prelude::*;
 
-use super::ForgetConversation;
+use super::{ForgetControls, forget_conversation};
 use crate::hooks::post_to_host;
 use crate::i18n::{Lang, Text, t};
 
 /// Title (the shop's `logo` and name `shop` once known), `status` (one line about who
 /// answers, announced politely to screen readers), "delete this conversation" of
-/// `merchant`'s chat, and close (a function, as [`super::order_card`] is).
+/// `merchant`'s chat (its state in `forget`), and close (a function, as
+/// [`super::order_card`] is).
 pub fn header(
     lang: Lang,
-    merchant: &AttrValue,
+    (merchant, forget): (&AttrValue, &ForgetControls),
     status: AttrValue,
     shop: Option<AttrValue>,
     logo: Option<AttrValue>,
@@ -32,7 +33,7 @@ pub fn header(
                 </h1>
                 <div class="status" role="status" aria-live="polite" data-testid="status">{ status }</div>
             </div>
-            <ForgetConversation {lang} merchant={merchant.clone()} />
+            { forget_conversation(lang, merchant, forget) }
             <button type="button" aria-label={t(lang, Text::Close)} onclick={on_close}>{ "×" }</button>
         </header>
     }

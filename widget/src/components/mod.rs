@@ -1,6 +1,7 @@
 //! The panel's views, one per file. Only what keeps state of its own is a component (the
-//! root [`ChatPanel`], the [`Composer`], [`ForgetConversation`]); the rest (the transcript,
-//! the cards, the header, the welcome, the contact form) are functions returning `Html`,
+//! root [`ChatPanel`] and the [`Composer`]); the rest (the transcript, the cards, the
+//! header with "delete this conversation", the welcome, the contact form) are functions
+//! returning `Html`,
 //! given the language by the view showing them: every component type costs the download
 //! its own copy of Yew's machinery.
 
@@ -27,7 +28,7 @@ pub use confirm_buttons::{CardButton, confirm_buttons};
 pub use confirm_refund_card::confirm_refund_card;
 pub use contact_form::contact_form;
 pub use csat::csat;
-pub use forget::ForgetConversation;
+pub use forget::{ForgetControls, forget_conversation, use_forget};
 pub use header::header;
 pub use message_list::{Transcript, message_list};
 pub use order_card::order_card;

@@ -1,0 +1,360 @@
+//! What shoppers say about an order and its delivery, heard in their words: late, not yet
+//! arrived, delivered or not, the wrong thing sent or chosen, a tracking number or a
+//! destination abroad asked for. Lower-case substring checks in English, Chinese and
+//! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
+//! `decide.rs`.
+
+use super::language::{asks_about_stock, mentions};
+
+/// Whether `text` names a destination abroad or asks about shipping abroad ("do you ship
+/// to Japan?", "寄到加拿大要多久"): a question about the shop's international delivery, not
+/// about an order the shopper named before. Words, so "uk" and "eu" are not found inside
+/// others.
+pub fn names_a_destination(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let places = [
+        "abroad",
+        "overseas",
+        "international",
+        "internationally",
+        "canada",
+        "uk",
+        "england",
+        "britain",
+        "scotland",
+        "ireland",
+        "europe",
+        "eu",
+        "germany",
+        "france",
+        "spain",
+        "italy",
+        "netherlands",
+        "japan",
+        "australia",
+        "china",
+        "mexico",
+        "brazil",
+        "india",
+        "korea",
+        "singapore",
+        "zealand",
+        "taiwan",
+    ];
+    words.iter().any(|w| places.contains(w))
+        || mentions(
+            &lower,
+            &[
+                "hong kong",
+                "国外",
+                "海外",
+                "国际",
+                "境外",
+                "加拿大",
+                "英国",
+                "欧洲",
+                "德国",
+                "法国",
+                "日本",
+                "澳大利亚",
+                "澳洲",
+                "美国",
+                "韩国",
+                "新加坡",
+                "香港",
+                "台湾",
+            ],
+        )
+}
+
+/// Whether `text` describes goods received that are not what was ordered: something
+/// arrived in place of what was bought ("instead of two grey hoodies there are two pairs of
+/// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
+/// so outright ("sent me the wrong", "not what I ordered", "发错了").
+pub fn describes_a_wrong_item(text: &str) -> bool {
+    let outright = mentions(
+        text,
+        &[
+            "sent me the wrong",
+            "sent the wrong",
+            "got the wrong item",
+            "received the wrong",
+            "not what i ordered",
+            "isn't what i ordered",
+            "wasn't what i ordered",
+            "发错了",
+            "发错货",
+            "寄错了",
+            "不是我买的那个",
+            "跟我买的不一样",
+            "和我买的不一样",
+        ],
+    );
+    let received = mentions(
+        text,
+        &[
+            "got a ",
+            "got an ",
+            "got two",
+            "received a ",
+            "received an ",
+            "received two",
+            "there are",
+            "there is",
+            "there was",
+            "there were",
+            "in the box",
+            "in the parcel",
+            "in the package",
+            "收到",
+        ],
+    );
+    let in_place = mentions(text, &["instead of", "rather than", "而不是"])
+        || (mentions(text, &["收到的是"])
+            && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
+    outright || (in_place && received)
+}
+
+/// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
+/// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
+pub fn own_mistake(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "i ordered the wrong",
+            "i bought the wrong",
+            "i picked the wrong",
+            "i chose the wrong",
+            "i selected the wrong",
+            "i clicked the wrong",
+            "ordered the wrong size by",
+            "my mistake",
+            "my bad",
+            "我买错",
+            "我拍错",
+            "我选错",
+            "我下错",
+            "下错单",
+            "拍错了",
+            "买错了",
+            "选错了",
+        ],
+    )
+}
+
+/// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
+/// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
+pub fn says_late(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
+    // nothing of a delivery.
+    let late_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "late" | "later" | "delay" | "delays" | "delayed"));
+    late_word
+        || [
+            "overdue",
+            "still not",
+            "still hasn't",
+            "still havent",
+            "still haven't",
+            "hasn't arrived",
+            "hasnt arrived",
+            "not arrived",
+            "not here yet",
+            "never came",
+            "meant to be here",
+            "meant to arrive",
+            "supposed to arrive",
+            "supposed to be here",
+            "should have arrived",
+            "should've arrived",
+            "where is",
+            "wheres",
+            "where's",
+            "past the delivery",
+            "past the expected",
+            "past the due",
+            "past due",
+            "was due",
+            "in transit for",
+            "still in transit",
+            "still waiting",
+            "still nothing",
+            "still no sign",
+            "actually coming",
+            "when is it coming",
+            "when will it come",
+            "延误",
+            "延迟",
+            "还没到",
+            "还没收到",
+            "怎么还没",
+            "迟迟",
+            "超时",
+            "到哪",
+            "丢件",
+            "过了预计",
+            "超过预计",
+            "催单",
+            "催一下",
+            "哪天能到",
+            "什么时候能到",
+            "什么时候到",
+            "说好的",
+            "还没送到",
+            // Pinyin, typed without a Chinese input method.
+            "hai mei dao",
+            "haimeidao",
+            "hai mei shou dao",
+            "zenme hai mei",
+            "dao na le",
+            "dao nali",
+            "yanwu",
+            "yan wu",
+            "yanchi",
+            "chaoguo",
+            "chao guo",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether `text` asks something whose answer is the shop's own data and that presupposes
+/// nothing has arrived: a product's price or stock ("有机棉T恤多少钱一件", "is the cap in
+/// stock?") or whether an order has shipped yet ("1002发货了没有"). A damaged, wrong or
+/// missing item is about goods the shopper has in hand; a message asking these is not.
+pub fn asks_before_arrival(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    asks_about_stock(text)
+        || [
+            // Price in the shape of a question ("it cost me $30 and arrived torn" is a
+            // claim).
+            "how much",
+            "what's the price",
+            "what is the price",
+            "多少钱",
+            "什么价",
+            "几块钱",
+            "shipped yet",
+            "has it shipped",
+            "has shipped",
+            "been shipped",
+            "dispatched yet",
+            "been dispatched",
+            "发货了没",
+            "发货没",
+            "发了没",
+            "发货了吗",
+            "发出了吗",
+            "发出去了吗",
+            "有没有发货",
+            "发没发",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether `text` asks to look an order up ("check my order 1003", "check on order 1002",
+/// "帮我查下1001", "dingdan 1002 fahuo le ma"): its status answers it.
+pub fn asks_to_look_up_an_order(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "check my order",
+            "check on my order",
+            "check order",
+            "check on order",
+            "look up my order",
+            "look up order",
+            "status of my order",
+            "status of order",
+            "查下订单",
+            "查一下订单",
+            "查查订单",
+            "帮我查下",
+            "帮我查一下",
+            "查询订单",
+            // Pinyin, typed without a Chinese input method: 发货了吗, 到哪了.
+            "fahuo le",
+            "fa huo le",
+            "fahuo mei",
+        ],
+    )
+}
+
+/// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",
+/// "那UPS单号是多少"): the order's status card carries it.
+pub fn asks_for_tracking(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "tracking number",
+            "tracking no",
+            "tracking #",
+            "tracking code",
+            "tracking link",
+            "单号",
+            "物流信息",
+            "快递信息",
+        ],
+    )
+}
+
+/// Whether `text` asks when or whether an order was delivered ("when was it delivered?",
+/// "签收了吗"), without saying anything is missing: the order's status answers it; a parcel
+/// marked delivered that never came ("it says delivered but I never got it") is a claim.
+pub fn asks_when_delivered(text: &str) -> bool {
+    let asks = mentions(
+        text,
+        &[
+            "when was it delivered",
+            "when was my order delivered",
+            "when did it get delivered",
+            "when did it arrive",
+            "what day was it delivered",
+            "what date was it delivered",
+            "was it delivered",
+            "has it been delivered",
+            "been delivered yet",
+            "delivered yet",
+            "did it arrive",
+            "has it arrived",
+            "什么时候签收",
+            "哪天签收",
+            "签收了吗",
+            "签收了没",
+            "什么时候送到的",
+            "哪天送到的",
+            "送到了吗",
+            "送达了吗",
+        ],
+    );
+    let missing = mentions(
+        text,
+        &[
+            "never",
+            "not received",
+            "haven't received",
+            "havent received",
+            "didn't get",
+            "didnt get",
+            "don't have",
+            "nothing",
+            "没收到",
+            "没有收到",
+            "没拿到",
+            "没看到",
+            "找不到",
+        ],
+    );
+    asks && !missing
+}
+
+#[cfg(test)]
+#[path = "delivery_words_tests.rs"]
+mod tests;
