@@ -4,18 +4,13 @@
 //! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
 //! `decide.rs`.
 
-use super::language::{asks_about_stock, mentions};
+use super::language::{asks_about_stock, mentions, says_word};
 
 /// Whether `text` names a destination abroad or asks about shipping abroad ("do you ship
 /// to Japan?", "寄到加拿大要多久"): a question about the shop's international delivery, not
 /// about an order the shopper named before. Words, so "uk" and "eu" are not found inside
 /// others.
 pub fn names_a_destination(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
     let places = [
         "abroad",
         "overseas",
@@ -45,9 +40,9 @@ pub fn names_a_destination(text: &str) -> bool {
         "zealand",
         "taiwan",
     ];
-    words.iter().any(|w| places.contains(w))
+    says_word(text, &places)
         || mentions(
-            &lower,
+            text,
             &[
                 "hong kong",
                 "国外",
@@ -152,9 +147,7 @@ pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
     // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
     // nothing of a delivery.
-    let late_word = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "late" | "later" | "delay" | "delays" | "delayed"));
+    let late_word = says_word(&lower, &["late", "later", "delay", "delays", "delayed"]);
     late_word
         || [
             "overdue",

@@ -54,6 +54,15 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
+/// Whether `text`, lower-cased and cut into words at anything not a letter or digit, has
+/// one of `words` (written in lower case) as a whole word: "uk" is not found in "hulk",
+/// nor "late" in "chocolate".
+pub fn says_word(text: &str, words: &[&str]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w))
+}
+
 /// Whether `text` is small talk and nothing else ("how's your day going", "how are you?",
 /// "你好吗", "今天过得怎么样"): a short message with no request in it. A topic the model
 /// hears weakly in it is noise: nobody harassed or in danger writes only this.
@@ -131,39 +140,35 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
 /// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
 pub fn names_a_deadline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let day = words.iter().any(|w| {
-        matches!(
-            *w,
-            "tomorrow"
-                | "today"
-                | "tonight"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mon"
-                | "tue"
-                | "wed"
-                | "thu"
-                | "fri"
-                | "sat"
-                | "sun"
-                | "weekend"
-                | "before"
-                | "until"
-                | "asap"
-                | "urgent"
-                | "urgently"
-                | "deadline"
-        )
-    });
+    let day = says_word(
+        &lower,
+        &[
+            "tomorrow",
+            "today",
+            "tonight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "weekend",
+            "before",
+            "until",
+            "asap",
+            "urgent",
+            "urgently",
+            "deadline",
+        ],
+    );
     day || [
         "next week",
         "this week",
