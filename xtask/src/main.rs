@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed or --shelved for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved or --tucked for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -120,6 +120,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         shelved: bool,
+        /// With --conversations: the tucked set too (tests/conversations/tucked_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        tucked: bool,
     },
 }
 
@@ -325,6 +329,7 @@ fn main() -> Result<()> {
             spare,
             stowed,
             shelved,
+            tucked,
             ..
         } => {
             let mut run = cargo();
@@ -363,6 +368,9 @@ fn main() -> Result<()> {
             }
             if shelved {
                 run.env("KEFU_CONVERSATIONS_SHELVED", "1");
+            }
+            if tucked {
+                run.env("KEFU_CONVERSATIONS_TUCKED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",
