@@ -1,5 +1,6 @@
 //! JSON through the browser's own parser and printer (`JSON.parse`, `JSON.stringify`) and
 //! serde's derives over the JS values: no JSON parser of the panel's own in its download.
+//! Values are read by [`crate::from_js`] and written by serde-wasm-bindgen.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -12,7 +13,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
 
 /// A JS value (a worker's message, a parsed frame) read as a `T`, if it is one.
 pub fn from_js<T: DeserializeOwned>(value: JsValue) -> Option<T> {
-    serde_wasm_bindgen::from_value(value).ok()
+    crate::from_js::read(value).ok()
 }
 
 /// `value` as a plain JS value: objects, not `Map`s, and numbers, as JSON has them.

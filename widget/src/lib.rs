@@ -9,13 +9,15 @@
 //! - [`suggest`]: what the panel offers while the shopper types, from what the model
 //!   understood of the draft;
 //! - [`api`]: the only module that touches the network (the chat WebSocket);
-//! - [`json`]: JSON through the browser's own `JSON.parse` and `JSON.stringify`.
+//! - [`json`]: JSON through the browser's own `JSON.parse` and `JSON.stringify`, read by
+//!   [`from_js`] (serde over JS values, with errors that format nothing).
 //!
 //! Everything the shopper or the bot wrote is rendered as text, never as HTML.
 #![deny(missing_docs)]
 
 mod api;
 mod components;
+mod from_js;
 mod hooks;
 mod i18n;
 mod json;
@@ -29,3 +31,7 @@ use wasm_bindgen::prelude::*;
 pub fn start() {
     yew::Renderer::<components::ChatPanel>::new().render();
 }
+
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
