@@ -100,7 +100,9 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         // takes it sooner. The request is honoured the same.
         if let Some(reason) = policy_reason(ctx, u) {
             policy_handoff(lang, reason)
-        } else if language::speaks_of_an_emergency(&u.text) {
+        } else if language::speaks_of_an_emergency(&u.text)
+            || u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
+        {
             hand_off(
                 Line::HandoffRequested,
                 lang,
@@ -281,6 +283,15 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             && !delivery_words::own_mistake(&u.text) =>
         {
             Some(claim_intent(Topic::WrongItem))
+        }
+        // Goods that came damaged, described rather than named ("only opened the box now,
+        // the peak is cracked"): a damage claim, whatever the models heard.
+        _ if !answering
+            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
+            && delivery_words::describes_damage(&u.text)
+            && !delivery_words::asks_before_arrival(&u.text) =>
+        {
+            Some(claim_intent(Topic::Damaged))
         }
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date.

@@ -486,3 +486,103 @@ fn how_long_something_takes_is_not_acted_on_the_order_even_when_torn() {
         "{plan:?}"
     );
 }
+
+#[test]
+fn goods_that_came_damaged_described_are_a_damage_claim() {
+    for text in [
+        "only unboxed the mug today, the handle is snapped off. order 1003",
+        "杯子收到就裂了，订单1003",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "check_refund_policy", 0.8)));
+        assert_eq!(d.intent, "report_damaged", "{text}");
+    }
+    // No goods came: not a claim.
+    let d = reply(decide(
+        &ctx(),
+        &msg("your checkout page is broken", "complaint", 0.8),
+    ));
+    assert_ne!(d.intent, "report_damaged");
+}
+
+#[test]
+fn what_shipping_costs_is_the_delivery_options_not_the_times() {
+    for text in ["how much is delivery on a $30 order", "运费多少钱"] {
+        let d = reply(decide(&ctx(), &msg(text, "delivery_period", 0.8)));
+        assert_eq!(d.intent, "delivery_options", "{text}");
+    }
+    let d = reply(decide(
+        &ctx(),
+        &msg("how long does shipping take", "delivery_period", 0.8),
+    ));
+    assert_eq!(d.intent, "delivery_period");
+}
+
+#[test]
+fn did_it_arrive_about_a_named_order_is_looked_up_without_a_question_back() {
+    let mut u = msg("order 1003, did it arrive?", "delivery_period", 0.5);
+    u.prediction.top = vec![("delivery_period".into(), 0.5), ("track_order".into(), 0.3)];
+    let c = call(decide(&ctx(), &u));
+    assert_eq!(c.intent(), "track_order");
+}
+
+#[test]
+fn money_back_on_an_unshipped_order_is_its_cancellation() {
+    let mut u = msg(
+        "can i get my money back for 1002, it hasnt even shipped",
+        "get_refund",
+        0.45,
+    );
+    u.prediction.top = vec![("get_refund".into(), 0.45), ("cancel_order".into(), 0.4)];
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // Shipped or not said: still asked which is meant.
+    let mut u = msg("can i get my money back for 1002", "get_refund", 0.45);
+    u.prediction.top = vec![("get_refund".into(), 0.45), ("cancel_order".into(), 0.4)];
+    let d = reply(decide(&ctx(), &u));
+    assert_ne!(d.pending_intent.as_deref(), Some("cancel_order"));
+}
+
+#[test]
+fn a_refund_asked_for_on_a_known_order_is_the_refund_not_the_policy() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1003".into());
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "the colour isn't like the photos, can i get a refund on it?",
+            "check_refund_policy",
+            0.8,
+        ),
+    ));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // The policy asked about is the policy.
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "what's your refund policy on sale items?",
+            "check_refund_policy",
+            0.8,
+        ),
+    ));
+    assert_eq!(d.intent, "check_refund_policy");
+}
+
+#[test]
+fn a_person_asked_for_ahead_of_a_hospital_stay_is_urgent() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "我下周要住院做手术，订单1002能不能先寄到我姐家，找个人帮我",
+            "out_of_scope",
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("urgent")),
+        "{:?}",
+        d.handoff_reason
+    );
+}

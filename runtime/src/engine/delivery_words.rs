@@ -351,3 +351,105 @@ pub fn asks_when_delivered(text: &str) -> bool {
 #[cfg(test)]
 #[path = "delivery_words_tests.rs"]
 mod tests;
+
+/// Whether `text` describes goods in hand that arrived damaged, without naming the claim
+/// ("only opened the box now, the peak is cracked", "杯子收到就裂了"): a damage word and a
+/// sign the goods came. "The checkout is broken" names no goods that came.
+pub fn describes_damage(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let damage = says_word(
+        &lower,
+        &[
+            "cracked",
+            "crushed",
+            "smashed",
+            "shattered",
+            "dented",
+            "ripped",
+            "torn",
+            "snapped",
+            "broken",
+            "leaking",
+            "leaked",
+            "stained",
+            "squashed",
+        ],
+    ) || mentions(
+        &lower,
+        &[
+            "碎了", "裂了", "裂开", "破了", "压坏", "摔坏", "压扁", "破损", "坏的", "漏水",
+        ],
+    );
+    let came = mentions(
+        &lower,
+        &[
+            "arrived",
+            "came ",
+            "came,",
+            "came.",
+            "opened",
+            "unboxed",
+            "received",
+            "got my",
+            "got the",
+            "delivered",
+            "in the box",
+            "out of the box",
+            "收到",
+            "到了",
+            "打开",
+            "拆开",
+            "送来",
+        ],
+    );
+    damage && came
+}
+
+/// Whether `text` says an order has not shipped yet ("it hasn't even shipped right?",
+/// "还没发货"): money back on such an order is its cancellation.
+pub fn says_not_shipped(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "hasn't shipped",
+            "hasnt shipped",
+            "hasn't even shipped",
+            "hasnt even shipped",
+            "has not shipped",
+            "not shipped",
+            "not yet shipped",
+            "hasn't been shipped",
+            "hasnt been shipped",
+            "hasn't left",
+            "hasnt left",
+            "还没发货",
+            "没发货",
+            "未发货",
+            "还没发出",
+        ],
+    )
+}
+
+/// Whether `text` asks what shipping costs ("how much is shipping if my order is $40",
+/// "运费多少", "is delivery free?"): the shop's delivery options answer it, not its times.
+pub fn asks_what_shipping_costs(text: &str) -> bool {
+    let cost = mentions(
+        text,
+        &[
+            "how much",
+            "cost",
+            "price",
+            "fee",
+            "free",
+            "charge for",
+            "多少钱",
+            "收费",
+            "免费",
+        ],
+    );
+    let shipping = mentions(
+        text,
+        &["shipping", "delivery", "postage", "ship it", "配送", "快递"],
+    );
+    (cost && shipping) || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
+}

@@ -130,6 +130,16 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "葬礼",
             "去世",
             "过世",
+            // A stay in hospital ahead.
+            "住院",
+            "做手术",
+            "动手术",
+            "having surgery",
+            "surgery tomorrow",
+            "hospitalised",
+            "hospitalized",
+            "going into hospital",
+            "admitted to hospital",
         ],
     )
 }
@@ -448,3 +458,21 @@ pub fn asks_about_stock(text: &str) -> bool {
 #[cfg(test)]
 #[path = "language_tests.rs"]
 mod tests;
+
+/// Whether `text` is about removing something from the shop's own lists ("delete the hoodie
+/// from my cart", "把购物车里的帽子删了", "clear my wish list"): a shop task, not a request
+/// about the shopper's personal data, whatever "delete" sounds like.
+pub fn removes_a_shop_thing(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "cart",
+            "basket",
+            "wish list",
+            "wishlist",
+            "购物车",
+            "收藏",
+            "心愿单",
+        ],
+    )
+}

@@ -132,3 +132,21 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
         assert!(!is_small_talk(text), "{text}");
     }
 }
+
+#[test]
+fn removing_from_the_shops_lists_is_told_from_asking_to_be_forgotten() {
+    for text in [
+        "delete the cap from my cart pls",
+        "把购物车里的帽子删了",
+        "clear my wishlist",
+    ] {
+        assert!(removes_a_shop_thing(text), "{text}");
+    }
+    for text in [
+        "why do you still have my old address, i asked you to forget me",
+        "delete my account and everything you hold on me",
+        "删除我的个人信息",
+    ] {
+        assert!(!removes_a_shop_thing(text), "{text}");
+    }
+}

@@ -78,6 +78,10 @@ impl PolicyTopic {
                 "lock him out",
                 "lock her out",
                 "lock them out",
+                "reset emails keep",
+                "didn't request a password",
+                "didn't request a reset",
+                "never requested a",
                 "我没有登录",
                 "我没登录",
                 "没下过",
@@ -138,6 +142,34 @@ impl PolicyTopic {
                 "tongue is swelling",
                 "covered in red bumps",
                 "broke out in a rash",
+                "got a rash",
+                "have a rash",
+                "has a rash",
+                "in a rash",
+                "rash all over",
+                "itchy bumps",
+                "itchy red",
+                "red itchy",
+                "itchy rash",
+                "skin reaction",
+                "tripped over",
+                "tripped on",
+                "ankle is broken",
+                "wrist is broken",
+                "broke my ankle",
+                "broke my wrist",
+                "broken ankle",
+                "broken wrist",
+                "sprained",
+                "hurt myself",
+                "feel unsafe",
+                "don't feel safe",
+                "dont feel safe",
+                "not safe at home",
+                "家里不安全",
+                "在家不安全",
+                "觉得不安全",
+                "感觉不安全",
                 "起疹子",
                 "荨麻疹",
                 "嘴唇肿",
@@ -268,6 +300,16 @@ impl PolicyTopic {
                 "个人数据",
                 "存了我",
                 "我的数据",
+                "data breach",
+                "leaked my",
+                "leaking my",
+                "leaked customer",
+                "are they stored",
+                "are these stored",
+                "like mine deleted",
+                "want mine deleted",
+                "泄露",
+                "泄漏",
             ],
             Self::Harassment => &[
                 "know where she lives",
@@ -279,6 +321,12 @@ impl PolicyTopic {
                 "nasty messages",
                 "to scare me",
                 "stalking me",
+                "followed me to",
+                "followed me home",
+                "following me home",
+                "know where your office is",
+                "know where you work",
+                "跟踪我",
                 "恐吓",
                 "威胁信",
                 "吓唬我",
@@ -291,8 +339,22 @@ impl PolicyTopic {
 /// The policy topic `text` raises, if any.
 pub fn topic(text: &str) -> Option<PolicyTopic> {
     let lower = text.to_lowercase();
+    let safety = PolicyTopic::Safety
+        .words()
+        .iter()
+        .any(|w| lower.contains(w))
+        .then_some(PolicyTopic::Safety);
+    // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
+    // 这几个月都没下过单").
+    safety
+        .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
+        .or_else(|| keyword_topic(&lower))
+        .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
+}
+
+/// The first topic (after safety) one of whose words `lower` says.
+fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     [
-        PolicyTopic::Safety,
         PolicyTopic::AccountSecurity,
         PolicyTopic::Legal,
         PolicyTopic::UnauthorisedCharge,
@@ -303,8 +365,6 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
-    .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
-    .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
 }
 
 /// Whether `lower` (lower-cased) names a lawyer as something that will happen to the shop
@@ -339,6 +399,15 @@ fn threatens_with_a_lawyer(lower: &str) -> bool {
         "建议",
         "involve",
         "in touch",
+        "hand it to",
+        "hand this to",
+        "handing it",
+        "handing this",
+        "pass it to",
+        "pass this to",
+        "passing it",
+        "passing this",
+        "forward this to",
         "if ",
         "unless",
         "or else",
@@ -381,6 +450,10 @@ fn disowns_a_charge(lower: &str) -> bool {
         "hit for",
         "purchase",
         "card ending",
+        "my card",
+        "apple pay",
+        "google pay",
+        "paypal",
         "my visa",
         "my mastercard",
         "my amex",
@@ -424,6 +497,19 @@ fn disowns_a_charge(lower: &str) -> bool {
         "couldn't have been",
         "不记得买过",
         "没印象",
+        "没下过单",
+        "没有下过单",
+        "没下单",
+        "never placed",
+        "didn't place",
+        "did not place",
+        "doesn't appear anywhere",
+        "doesnt appear anywhere",
+        "someone is using my",
+        "someone used my",
+        "someone else used my",
+        "somebody used my",
+        "有人用我的",
     ]
     .iter()
     .any(|w| lower.contains(w));
@@ -637,6 +723,65 @@ mod tests {
             ),
         ] {
             assert_eq!(topic(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn injuries_reactions_leaks_threats_and_disowned_orders_described_reach_a_person() {
+        for (text, want) in [
+            (
+                "slipped and tripped over the box you left on my steps, my wrist is broken i think",
+                PolicyTopic::Safety,
+            ),
+            (
+                "my daughter has a rash all over her neck since she wore the scarf",
+                PolicyTopic::Safety,
+            ),
+            ("我在家里不安全，别把包裹寄到原地址", PolicyTopic::Safety),
+            (
+                "the courier followed me home after the delivery, I'm scared",
+                PolicyTopic::Harassment,
+            ),
+            (
+                "refund me by friday. I know where you work",
+                PolicyTopic::Harassment,
+            ),
+            (
+                "your shop leaked my address to a spammer",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "你们是不是把我的电话泄露出去了",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "one more excuse and I'm passing this to my solicitor",
+                PolicyTopic::Legal,
+            ),
+            (
+                "银行卡有一笔你们的消费，可我从来没下过单",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "someone used my paypal to buy two hoodies from you",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "reset emails keep arriving and now I can't sign in",
+                PolicyTopic::AccountSecurity,
+            ),
+        ] {
+            assert_eq!(topic(text), Some(want), "{text}");
+        }
+        for text in [
+            "I tripped up on the checkout, can I change the size on 1003",
+            "is paypal safe to use on your site",
+            "is the tee ok for sensitive skin? some fabrics give me a rash",
+            "can I use apple pay for order 1002",
+            "my card got charged for 1003, when does it ship",
+            "the rash guard in size M, is it in stock",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
         }
     }
 }

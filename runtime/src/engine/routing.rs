@@ -12,7 +12,7 @@ use kefu_protocol::{Card, ConversationState};
 use super::address;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
-use super::delivery_words::{self, names_a_destination, says_late};
+use super::delivery_words::{self, names_a_destination, says_late, says_not_shipped};
 use super::labels;
 use super::language::{asks_about_stock, is_follow_up, mentions, says_already_told};
 use super::replies::{self, Lang, Line};
@@ -39,6 +39,10 @@ pub(super) const TRACK_ORDER: &str = "track_order";
 const CHANGE_ADDRESS: &str = "change_shipping_address";
 /// Money back for an order.
 const GET_REFUND: &str = "get_refund";
+/// An order cancelled before it ships (its money back with it).
+const CANCEL_ORDER: &str = "cancel_order";
+/// The shop's delivery options and what they cost.
+const DELIVERY_OPTIONS: &str = "delivery_options";
 
 /// Whether `u` is nothing but order numbers and emails (and a greeting word or two; when
 /// `answering` a question the bot asked, the words of a sentence giving them as well).
@@ -265,8 +269,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (GET_REFUND, true)
         }
+        // "How much is shipping if my order is like $40?", no order named in it: what
+        // delivery costs (the shop's options), not its times, nor a known order's whereabouts.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE
+        ) && order_number.is_none()
+            && delivery_words::asks_what_shipping_costs(text) =>
+        {
+            (DELIVERY_OPTIONS, true)
+        }
         // "When will it ship?" about an order the shopper named (now or earlier) is a
-        // question about that order, not the shop's delivery times in general.
+        // question about that order, not the shop's delivery times in general; "did it
+        // arrive?" or its tracking number asked is nothing else.
         _ if matches!(
             u.prediction.intent.as_str(),
             "delivery_period" | "delivery_options"
@@ -274,7 +289,43 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !(order_number.is_none() && names_a_destination(text))
             && takes_order_number(TRACK_ORDER) =>
         {
-            (TRACK_ORDER, false)
+            (
+                TRACK_ORDER,
+                delivery_words::asks_when_delivered(text)
+                    || delivery_words::asks_for_tracking(text),
+            )
+        }
+        // Money back asked for, on an order that has not shipped ("can I just get my money
+        // back, it hasn't even shipped right? 1002"), the model torn between a refund and a
+        // cancellation: the cancellation, which is how an unshipped order's money comes back.
+        _ if says_not_shipped(text)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == CANCEL_ORDER)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == GET_REFUND)
+            && takes_order_number(CANCEL_ORDER) =>
+        {
+            (CANCEL_ORDER, true)
+        }
+        // "Can I get a refund on it?" about an order already named, read as the refund
+        // policy: the refund itself (the merchant's plugin says whether it can, and the
+        // shopper confirms), not the policy recited. A question about the policy or its
+        // times is still the policy.
+        _ if u.prediction.intent == "check_refund_policy"
+            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && asks_for_money_back(text)
+            && requests_it(text)
+            && !asks_how_long(text)
+            && !mentions(text, &["policy", "政策", "规定"])
+            && takes_order_number(GET_REFUND) =>
+        {
+            (GET_REFUND, true)
         }
         // "It was meant to be here on the 26th" about a known order: where it is (its status
         // says whether the date has passed), not a general complaint.
@@ -402,6 +453,33 @@ fn asks_how_long(text: &str) -> bool {
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 fn asks_for_money_back(text: &str) -> bool {
     mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"])
+}
+
+/// Whether `text` asks for something for the shopper rather than about it ("can I get a
+/// refund on it", "I want my money back", "给我退款"), not "do you refund sale items".
+fn requests_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "can i get",
+            "can i have",
+            "could i get",
+            "i want",
+            "i'd like",
+            "id like",
+            "i would like",
+            "give me",
+            "get my money",
+            "refund me",
+            "refund it",
+            "refund this",
+            "refund my",
+            "我要",
+            "我想",
+            "给我退",
+            "帮我退",
+        ],
+    )
 }
 
 /// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question

@@ -45,10 +45,12 @@ pub struct Understanding {
 /// item); else the likeliest. A weak one alone does not override a sure shop question
 /// ([`weak_and_alone`]).
 fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
-    let noise = |p: f32| {
-        weak_and_alone(p, prediction, upset) || (p < WEAK_TOPIC && language::is_small_talk(text))
+    let noise = |t: Topic, p: f32| {
+        weak_and_alone(p, prediction, upset)
+            || (p < WEAK_TOPIC && language::is_small_talk(text))
+            || (t == Topic::DataProtection && language::removes_a_shop_thing(text))
     };
-    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(_, p)| !noise(p))
+    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(t, p)| !noise(t, p))
 }
 
 /// Intents that ask for the shop's own information (policies, products, payment and delivery
