@@ -149,6 +149,8 @@ fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
         Some(topic.reason())
     } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
         .filter(|_| ctx.served(&u.prediction.intent).is_none())
+        // "Delete the hoodie from my cart" is read as deleting the account: a shop task.
+        .filter(|_| !language::removes_a_shop_thing(&u.text))
     {
         Some(reason)
     } else {

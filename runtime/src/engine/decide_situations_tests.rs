@@ -50,6 +50,12 @@ fn closing_an_account_no_plugin_serves_is_a_data_protection_handoff() {
         d.handoff_reason.as_deref(),
         Some("policy: data protection request")
     );
+    // Deleting something from the cart is no account closed, whatever the model read.
+    for text in ["delete the cap from my cart", "把购物车里的水杯删掉"] {
+        let d = reply(decide(&ctx(), &msg(text, "delete_account", 0.8)));
+        assert_eq!(d.state, Bot, "{text}");
+        assert!(d.handoff_reason.is_none(), "{text}");
+    }
 }
 
 #[test]
