@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved or --tucked for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked or --stashed for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -124,6 +124,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         tucked: bool,
+        /// With --conversations: the stashed set too (tests/conversations/stashed_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        stashed: bool,
     },
 }
 
@@ -330,6 +334,7 @@ fn main() -> Result<()> {
             stowed,
             shelved,
             tucked,
+            stashed,
             ..
         } => {
             let mut run = cargo();
@@ -371,6 +376,9 @@ fn main() -> Result<()> {
             }
             if tucked {
                 run.env("KEFU_CONVERSATIONS_TUCKED", "1");
+            }
+            if stashed {
+                run.env("KEFU_CONVERSATIONS_STASHED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

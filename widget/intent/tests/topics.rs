@@ -25,6 +25,8 @@
 //!   with `KEFU_TOPICS_SHELVED=1`.
 //! - `topics_tucked.tsv`, a thirteenth writer's (400 lines), labelled the same way, likewise
 //!   with `KEFU_TOPICS_TUCKED=1`.
+//! - `topics_stashed.tsv`, a fourteenth writer's (400 lines), labelled the same way, likewise
+//!   with `KEFU_TOPICS_STASHED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -45,6 +47,7 @@ const SPARE: &str = include_str!("topics_spare.tsv");
 const STOWED: &str = include_str!("topics_stowed.tsv");
 const SHELVED: &str = include_str!("topics_shelved.tsv");
 const TUCKED: &str = include_str!("topics_tucked.tsv");
+const STASHED: &str = include_str!("topics_stashed.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -326,5 +329,18 @@ fn the_tucked_messages_parse() {
 fn the_tucked_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_TUCKED").is_ok_and(|v| v == "1") {
         report_person_set("topics_tucked.tsv", TUCKED);
+    }
+}
+
+#[test]
+fn the_stashed_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_STASHED=1.
+    check_person_set("topics_stashed.tsv", STASHED, 400);
+}
+
+#[test]
+fn the_stashed_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_STASHED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_stashed.tsv", STASHED);
     }
 }
