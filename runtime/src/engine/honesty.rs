@@ -133,6 +133,40 @@ fn kind_after(joined: &str, ask: &str, kinds: &[&str]) -> bool {
     kinds.iter().any(|k| after.contains(&format!(" {k} ")))
 }
 
+/// `clause` without the interjections a question may open with ("wait am i talking to a
+/// bot", "ok so are you a person"): what follows them is the question.
+fn without_fillers(clause: &str) -> &str {
+    const FILLERS: &[&str] = &[
+        "wait",
+        "hey",
+        "hi",
+        "hello",
+        "ok",
+        "okay",
+        "so",
+        "um",
+        "umm",
+        "hmm",
+        "lol",
+        "btw",
+        "sorry",
+        "quick question",
+        "just wondering",
+    ];
+    let mut rest = clause;
+    for _ in 0..3 {
+        match FILLERS.iter().find_map(|f| {
+            rest.strip_prefix(f)
+                .filter(|r| r.starts_with(' '))
+                .map(str::trim_start)
+        }) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    rest
+}
+
 /// Words that turn a question about who answers into a request for a person ("are you a
 /// bot? I want a human", "是机器人吗？转人工").
 const REQUESTS: &[&str] = &[
@@ -191,7 +225,7 @@ pub fn asks_if_bot(text: &str) -> bool {
     // ("…, right", "be honest"), or short.
     let clause_asks = lower
         .split(['.', ',', ';', '!', '-', ':'])
-        .map(str::trim)
+        .map(|c| without_fillers(c.trim()))
         .any(|c| {
             [
                 "are ",
@@ -358,6 +392,7 @@ mod tests {
             "are you a 机器人 or 真人?",
             "请问我现在是在跟真人聊天吗？",
             "我是在和机器人说话吗",
+            "hmm ok so am i chatting with an actual human or some program here",
         ] {
             assert!(asks_if_bot(text), "{text}");
         }
@@ -403,6 +438,7 @@ mod tests {
             "能跟真人聊吗",
             "我要跟人工客服说话",
             "is it machine washable?",
+            "ok so is the hoodie real cotton or a blend, need it for my dad",
         ] {
             assert!(!asks_if_bot(text), "{text}");
         }
