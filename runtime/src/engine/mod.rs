@@ -33,8 +33,9 @@
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
 //! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
-//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`), [`faq`], [`language`], [`replies`], and the audit
-//! records (`audit`); `proofs` counts wrong order emails per network address.
+//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`), [`faq`],
+//! [`language`], [`replies`], and the audit records (`audit`); `proofs` counts wrong order
+//! emails per network address.
 
 mod address;
 pub mod agents;
