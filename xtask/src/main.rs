@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked or --stashed for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed or --boxed for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -128,6 +128,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         stashed: bool,
+        /// With --conversations: the boxed set too (tests/conversations/boxed_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        boxed: bool,
     },
 }
 
@@ -335,6 +339,7 @@ fn main() -> Result<()> {
             shelved,
             tucked,
             stashed,
+            boxed,
             ..
         } => {
             let mut run = cargo();
@@ -379,6 +384,9 @@ fn main() -> Result<()> {
             }
             if stashed {
                 run.env("KEFU_CONVERSATIONS_STASHED", "1");
+            }
+            if boxed {
+                run.env("KEFU_CONVERSATIONS_BOXED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",
