@@ -149,6 +149,13 @@ fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
         Some(topic.reason())
     } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
         .filter(|_| ctx.served(&u.prediction.intent).is_none())
+        // Sure, or heard by the topic model too: "can you help me find my order, i lost the
+        // confirmation email" is read as closing the account at 0.14.
+        .filter(|_| {
+            u.prediction.confidence >= super::understand::SURE_INTENT
+                || u.leaning
+                    .is_some_and(|(t, _)| t == kefu_intent::topics::Topic::DataProtection)
+        })
         // "Delete the hoodie from my cart" is read as deleting the account: a shop task.
         .filter(|_| !language::removes_a_shop_thing(&u.text))
     {

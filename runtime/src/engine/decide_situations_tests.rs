@@ -51,11 +51,27 @@ fn closing_an_account_no_plugin_serves_is_a_data_protection_handoff() {
         Some("policy: data protection request")
     );
     // Deleting something from the cart is no account closed, whatever the model read.
-    for text in ["delete the cap from my cart", "把购物车里的水杯删掉"] {
-        let d = reply(decide(&ctx(), &msg(text, "delete_account", 0.8)));
+    for text in [
+        "delete the cap from my cart",
+        "把购物车里的水杯删掉",
+        "how do I delete my saved card from my account",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "delete_account", 0.95)));
         assert_eq!(d.state, Bot, "{text}");
         assert!(d.handoff_reason.is_none(), "{text}");
     }
+    // Read as closing the account but unsure, with nothing else heard: no handoff.
+    let lost = "can you help me find my order, i lost the confirmation email";
+    let d = reply(decide(&ctx(), &msg(lost, "delete_account", 0.4)));
+    assert!(d.handoff_reason.is_none(), "{:?}", d.handoff_reason);
+    // Unsure, but the topic model leans towards data protection too: two weak signs.
+    let mut wipe = msg("wipe my account pls", "delete_account", 0.6);
+    wipe.topic = None;
+    wipe.leaning = Some((kefu_intent::topics::Topic::DataProtection, 0.45));
+    assert_eq!(
+        reply(decide(&ctx(), &wipe)).handoff_reason.as_deref(),
+        Some("policy: data protection request")
+    );
 }
 
 #[test]

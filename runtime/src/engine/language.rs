@@ -460,19 +460,108 @@ pub fn asks_about_stock(text: &str) -> bool {
 mod tests;
 
 /// Whether `text` is about removing something from the shop's own lists ("delete the hoodie
-/// from my cart", "把购物车里的帽子删了", "clear my wish list"): a shop task, not a request
-/// about the shopper's personal data, whatever "delete" sounds like.
+/// from my cart", "把购物车里的帽子删了", "clear my wish list", "remove the expired card from
+/// my account", "删掉账户里保存的旧地址"): a shop task, not a request about the shopper's
+/// personal data, whatever "delete" sounds like. Unless the message names that data too
+/// ("empty my cart and delete all my personal data").
 pub fn removes_a_shop_thing(text: &str) -> bool {
-    mentions(
+    let shop_list = mentions(
         text,
         &[
             "cart",
             "basket",
             "wish list",
             "wishlist",
+            "saved card",
+            "old card",
+            "expired card",
+            "card from my account",
+            "saved address",
+            "saved payment",
+            "payment method",
             "购物车",
             "收藏",
             "心愿单",
+            "保存的",
+            "绑定的卡",
+            "旧卡",
+        ],
+    );
+    let personal_data = mentions(
+        text,
+        &[
+            "personal",
+            "my data",
+            "my info",
+            "my details",
+            "about me",
+            "on me",
+            "forget me",
+            "on file",
+            "still have",
+            "you keep",
+            "you hold",
+            "you store",
+            "stored",
+            "everything",
+            "gdpr",
+            "ccpa",
+            "个人",
+            "数据",
+            "资料",
+            "所有",
+            "全部",
+            "还存着",
+            "还留着",
+        ],
+    );
+    shop_list && !personal_data
+}
+
+/// Whether `text` names someone other than the shopper, or disowns something ("someone",
+/// "not me", "I never…", "hacked", "别人", "不是我", "盗"): what makes a question about the
+/// shopper's own account or payment ("how do I change my account email", "my card was
+/// declined, can I use PayPal") a report of a takeover or a fraud.
+pub fn names_someone_else_or_disowns(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "someone",
+            "somebody",
+            "some one",
+            "nobody",
+            "no one",
+            "none of",
+            "not me",
+            "wasn't me",
+            "wasnt me",
+            "not mine",
+            "not by me",
+            "didn't",
+            "didnt",
+            "did not",
+            "never",
+            "hack",
+            "stranger",
+            "unknown",
+            "strange",
+            "recogni",
+            "unauthori",
+            "stolen",
+            "steal",
+            "fraud",
+            "scam",
+            "没",
+            "不是我",
+            "别人",
+            "他人",
+            "有人",
+            "陌生",
+            "盗",
+            "不认识",
+            "骗",
+            "诈",
+            "不明",
         ],
     )
 }

@@ -146,7 +146,38 @@ fn removing_from_the_shops_lists_is_told_from_asking_to_be_forgotten() {
         "why do you still have my old address, i asked you to forget me",
         "delete my account and everything you hold on me",
         "删除我的个人信息",
+        // A shop list named beside the shopper's data is about the data.
+        "empty my cart and delete all my personal data",
+        "do you still have my old card details on file? i want them gone",
     ] {
         assert!(!removes_a_shop_thing(text), "{text}");
+    }
+    for text in [
+        "how do I delete my saved card from my account",
+        "please remove my old card, it expired",
+        "我要删掉账户里保存的旧地址",
+    ] {
+        assert!(removes_a_shop_thing(text), "{text}");
+    }
+}
+
+#[test]
+fn someone_else_or_a_disowned_act_is_heard_in_both_languages() {
+    for text in [
+        "someone changed my password",
+        "I never made this payment",
+        "my account was hacked",
+        "不是我登录的",
+        "别人用了我的卡",
+        "账号被盗了",
+    ] {
+        assert!(names_someone_else_or_disowns(text), "{text}");
+    }
+    for text in [
+        "how do I change my account password",
+        "my card got declined, can I use apple pay",
+        "我想改一下登录密码",
+    ] {
+        assert!(!names_someone_else_or_disowns(text), "{text}");
     }
 }

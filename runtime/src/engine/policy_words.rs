@@ -246,6 +246,17 @@ pub const BILLING_ERROR: &[&str] = &[
     "扣了双份",
     "收了两次钱",
     "付了两次",
+    // More payments than orders: "paypal shows two payments but I placed one order".
+    "two payments",
+    "2 payments",
+    "two charges",
+    "2 charges",
+    "charged three times",
+    "charged 3 times",
+    "显示两笔",
+    "有两笔",
+    "扣了三次",
+    "扣了我三次",
 ];
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].

@@ -49,6 +49,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
         weak_and_alone(p, prediction, upset)
             || (p < WEAK_TOPIC && language::is_small_talk(text))
             || (t == Topic::DataProtection && language::removes_a_shop_thing(text))
+            || own_account_or_payment(t, p, prediction, text)
     };
     pick(kefu_intent::topics::builtin().scores(text)).filter(|&(t, p)| !noise(t, p))
 }
@@ -72,10 +73,36 @@ const SHOP_QUESTIONS: &[&str] = &[
     "goodbye",
 ];
 
+/// Intents about the shopper's own account or payment: changing the account's email or
+/// password, signing in, a card declined, how to pay. The topic model hears account
+/// takeover and fraud in their words.
+const ACCOUNT_AND_PAYMENT_TASKS: &[&str] = &[
+    "edit_account",
+    "recover_password",
+    "switch_account",
+    "registration_problems",
+    "delete_account",
+    "payment_issue",
+    "check_payment_methods",
+];
+
 /// A topic probability under this (its cut-off is 0.5) is a weak signal.
 const WEAK_TOPIC: f32 = 0.8;
 /// The intent model's confidence from which a shop question is sure.
-const SURE_INTENT: f32 = 0.9;
+pub const SURE_INTENT: f32 = 0.9;
+
+/// Whether a weak account-takeover or fraud topic is only the words of a task on the
+/// shopper's own account or payment, which the intent model is sure of ("how do I change the
+/// email on my account?", "my card was declined twice, can I pay with Alipay?"): nobody
+/// else is named and nothing is disowned ([`language::names_someone_else_or_disowns`]).
+/// "Someone changed my password" and "a payment I never made" keep their topic.
+fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    matches!(topic, Topic::AccountTakeover | Topic::Fraud)
+        && p < WEAK_TOPIC
+        && prediction.confidence >= SURE_INTENT
+        && ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str())
+        && !language::names_someone_else_or_disowns(text)
+}
 
 /// Whether a topic heard at probability `p` is the only, weak sign of a costly handoff
 /// against a message the intent model is sure is a shop question ("do you take Alipay?",
@@ -228,6 +255,85 @@ mod tests {
         assert!(weak_and_alone(0.6, &sure("complaint", 0.99), true));
         assert!(!weak_and_alone(0.9, &sure("complaint", 0.99), true));
         assert!(!weak_and_alone(0.6, &sure("complaint", 0.6), true));
+    }
+
+    #[test]
+    fn a_weak_takeover_or_fraud_topic_in_the_shoppers_own_account_task_is_noise() {
+        let edit = sure("edit_account", 0.99);
+        let declined = sure("payment_issue", 0.95);
+        // The shopper's own task, nobody else named: the words are not a takeover or fraud.
+        for (topic, prediction, text) in [
+            (
+                Topic::AccountTakeover,
+                &edit,
+                "how do I change the email on my account?",
+            ),
+            (Topic::AccountTakeover, &edit, "我想修改账号邮箱"),
+            (
+                Topic::Fraud,
+                &declined,
+                "my card was declined twice, can I pay with PayPal",
+            ),
+            (
+                Topic::Fraud,
+                &declined,
+                "信用卡被拒了三次，你们支付页面是不是有问题",
+            ),
+        ] {
+            assert!(
+                own_account_or_payment(topic, 0.7, prediction, text),
+                "{text}"
+            );
+        }
+        // Someone else, something disowned, a strong topic, an unsure model, another topic
+        // or another task: the topic stays.
+        let someone = "someone changed the email on my account";
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.7,
+            &edit,
+            someone
+        ));
+        let disowned = "there's a payment on my card i never made";
+        assert!(!own_account_or_payment(
+            Topic::Fraud,
+            0.7,
+            &declined,
+            disowned
+        ));
+        assert!(!own_account_or_payment(
+            Topic::Fraud,
+            0.7,
+            &declined,
+            "这笔扣款不是我付的"
+        ));
+        let own = "how do I change the email on my account?";
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.85,
+            &edit,
+            own
+        ));
+        let unsure = sure("edit_account", 0.6);
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.7,
+            &unsure,
+            own
+        ));
+        assert!(!own_account_or_payment(
+            Topic::DataProtection,
+            0.7,
+            &edit,
+            own
+        ));
+        let track = sure("track_order", 0.99);
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.7,
+            &track,
+            own
+        ));
     }
 
     #[test]
