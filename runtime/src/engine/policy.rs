@@ -75,7 +75,9 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
 }
 
-/// The first topic (after safety) one of whose words `lower` says.
+/// The first topic (after safety) one of whose words `lower` says. A double charge asked
+/// about as a worry ("will I be charged twice?", "会不会重复扣款") has not happened: it is a
+/// payment question, not a billing error.
 fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     [
         PolicyTopic::AccountSecurity,
@@ -87,7 +89,40 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         PolicyTopic::DataProtection,
     ]
     .into_iter()
+    .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
+}
+
+/// Whether `lower` asks whether a charge will happen rather than says it did ("I was
+/// charged twice, will I be charged again?" says it did).
+fn worries_about_a_charge(lower: &str) -> bool {
+    let happened = super::language::mentions(
+        lower,
+        &[
+            "was charged",
+            "been charged",
+            "got charged",
+            "charged me",
+            "扣了",
+            "扣款了",
+        ],
+    );
+    !happened
+        && super::language::mentions(
+            lower,
+            &[
+                "will i be charged",
+                "will i get charged",
+                "would i be charged",
+                "am i going to be charged",
+                "will you charge",
+                "will it charge",
+                "会不会重复",
+                "会不会扣",
+                "会不会被扣",
+                "会重复扣",
+            ],
+        )
 }
 
 /// Whether `lower` (lower-cased) names a lawyer as something that will happen to the shop
@@ -255,8 +290,17 @@ mod tests {
             "my data plan ran out so I couldn't load the tracking page, can you check 1003",
             "可以把发票上的个人信息改成公司信息吗",
             "怎么修改个人资料",
+            "my Visa got declined but Apple Pay worked, will I be charged twice?",
+            "支付页面卡住了,会不会重复扣款",
         ] {
             assert_eq!(topic(text), None, "{text}");
+        }
+        // A double charge that happened is a billing error, worried about again or not.
+        for text in [
+            "I was charged twice, will I be charged again?",
+            "扣了两次，会不会再扣",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
         }
     }
 

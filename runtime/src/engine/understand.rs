@@ -128,11 +128,17 @@ pub const LEANING: f32 = 0.4;
 
 /// The likeliest topic a person must handle that `text` leans towards without reaching its
 /// cut-off, if none reached it.
-fn leaning_of(text: &str) -> Option<(Topic, f32)> {
+/// The same words that make a topic noise ([`topic_of`]) make a leaning noise: deleting
+/// from the wish list or changing the account's email leans towards nothing.
+fn leaning_of(text: &str, prediction: &Prediction) -> Option<(Topic, f32)> {
     kefu_intent::topics::builtin()
         .scores(text)
         .into_iter()
         .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
+        .filter(|&(t, p)| {
+            !(t == Topic::DataProtection && language::removes_a_shop_thing(text))
+                && !own_account_or_payment(t, p, prediction, text)
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
@@ -160,7 +166,7 @@ impl Understanding {
             slots: slots::extract(text),
             upset,
             topic: topic_of(text, &prediction, upset),
-            leaning: leaning_of(text),
+            leaning: leaning_of(text, &prediction),
             prediction,
             card: None,
             taught: None,
