@@ -20,6 +20,10 @@ const INTRODUCERS: &[&str] = &[
     "deliver to",
     "changed to",
     "change it to",
+    "new one is",
+    "new place is",
+    "new one:",
+    "moved to",
     "新地址是",
     "应该是",
     "应该寄到",
@@ -34,7 +38,16 @@ const INTRODUCERS: &[&str] = &[
     "寄到",
     "送到",
     "地址是",
+    "搬到",
+    "新家是",
+    "新家在",
+    "现在住在",
 ];
+
+/// Words that introduce an address only sometimes ("It's 88 Huaihai Middle Road", but also
+/// "its #1001 and jane@example.com"): tried after [`INTRODUCERS`], and what follows them
+/// counts only if it names a street.
+const WEAK_INTRODUCERS: &[&str] = &["it's ", "it is ", "its ", "now at ", "live at "];
 
 /// What ends the address: what the shopper says after it.
 const ENDS: &[&str] = &[
@@ -107,12 +120,24 @@ pub fn new_address(text: &str) -> Option<String> {
             })
         })
         .or_else(|| {
+            WEAK_INTRODUCERS.iter().find_map(|intro| {
+                let at = lower.find(intro)? + intro.len();
+                candidate(&source[at..]).filter(|a| names_a_street(a))
+            })
+        })
+        .or_else(|| {
             lower
                 .contains("address")
                 .then(|| lower.rfind(" to "))
                 .flatten()
                 .and_then(|to| candidate(&source[to + " to ".len()..]))
         })
+}
+
+/// Whether `address` names a street ("Huaihai Middle Road", "南京西路"), not only a number.
+fn names_a_street(address: &str) -> bool {
+    let lower = format!(" {}", address.to_lowercase());
+    STREETS.iter().any(|s| lower.contains(s))
 }
 
 /// `rest` up to where the address ends, if it looks like one.
@@ -182,6 +207,18 @@ mod tests {
                 "订单4410 地址写错了 应该是上海市静安区南京西路1266号 不是1226号",
                 "上海市静安区南京西路1266号",
             ),
+            (
+                "I moved, can order 4410 go to the new place instead? It's 8 Mill Road, Leeds",
+                "8 Mill Road, Leeds",
+            ),
+            (
+                "new one is 200 Nanjing West Road, Shanghai",
+                "200 Nanjing West Road, Shanghai",
+            ),
+            (
+                "我搬家了，4410 搬到杭州市西湖区文三路200号，谢谢",
+                "杭州市西湖区文三路200号",
+            ),
         ] {
             assert_eq!(new_address(text).as_deref(), Some(want), "{text}");
         }
@@ -195,6 +232,10 @@ mod tests {
             "我想改一下订单4410的地址",
             "send it to my office please",
             "where is order 4410",
+            "it's order 4410, has it shipped?",
+            "its been a week, where is 4410",
+            "oh sorry its #1001 and jane@example.com",
+            "it's 1001, can you check it",
         ] {
             assert_eq!(new_address(text), None, "{text}");
         }

@@ -266,6 +266,12 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "look up order",
             "status of my order",
             "status of order",
+            "where order",
+            "where is order",
+            "where's order",
+            "where is my order",
+            "where's my order",
+            "where my order",
             "查下订单",
             "查一下订单",
             "查查订单",
@@ -276,6 +282,32 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "fahuo le",
             "fa huo le",
             "fahuo mei",
+        ],
+    )
+}
+
+/// Whether `text` asks to send an order somewhere else without saying "address" ("can I
+/// change where it goes", "send it somewhere else", "换个地方寄"): an address change.
+pub fn asks_to_change_where_it_goes(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "change where it goes",
+            "change where it's going",
+            "change where its going",
+            "change where it ships",
+            "change where it's shipped",
+            "change where you send it",
+            "change where it's delivered",
+            "send it somewhere else",
+            "send it to a different",
+            "deliver it somewhere else",
+            "ship it somewhere else",
+            "换个地方寄",
+            "换个地址",
+            "寄到别的地方",
+            "寄到别处",
+            "送到别的地方",
         ],
     )
 }

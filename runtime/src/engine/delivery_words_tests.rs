@@ -91,11 +91,26 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "nvm, actually I want to check my order 1003 first",
         "帮我查下1001 jane@example.com",
         "dingdan 1002 fahuo le ma",
+        "nvm actually, can you tell me where order 1003 is",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }
     for text in ["can I cancel order 1002", "check out is broken", "我要退款"] {
         assert!(!asks_to_look_up_an_order(text), "{text}");
+    }
+}
+
+#[test]
+fn sending_an_order_elsewhere_is_heard_without_the_word_address() {
+    for text in [
+        "ok can i change where it goes then",
+        "can you send it somewhere else",
+        "能换个地方寄吗",
+    ] {
+        assert!(asks_to_change_where_it_goes(text), "{text}");
+    }
+    for text in ["where is it going", "can I change the size", "它寄到哪了"] {
+        assert!(!asks_to_change_where_it_goes(text), "{text}");
     }
 }
 

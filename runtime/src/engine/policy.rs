@@ -338,6 +338,14 @@ mod tests {
             ),
             ("有人用你们网站给我寄东西恐吓我", PolicyTopic::Harassment),
             (
+                "the driver who delivered my parcel keeps texting me, asking me out. creepy",
+                PolicyTopic::Harassment,
+            ),
+            (
+                "快递员一直约我出去，还说记得我住哪",
+                PolicyTopic::Harassment,
+            ),
+            (
                 "who is SHOP*DEMO 69.00 on my statement? doesn't ring a bell",
                 PolicyTopic::UnauthorisedCharge,
             ),

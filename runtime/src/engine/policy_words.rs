@@ -330,6 +330,16 @@ pub const HARASSMENT: &[&str] = &[
     "威胁信",
     "吓唬我",
     "骚扰我",
+    // Unwanted attention from someone who knows where the shopper lives.
+    "creeping me out",
+    "creeps me out",
+    "creepy",
+    "asking me out",
+    "asked me out",
+    "hitting on me",
+    "让我很害怕",
+    "吓到我了",
+    "约我出去",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.
@@ -458,6 +468,9 @@ pub const DISOWNED: &[&str] = &[
     "没有下过单",
     "没下单",
     "never placed",
+    "never ordered",
+    "never bought",
+    "never purchased",
     "didn't place",
     "did not place",
     "doesn't appear anywhere",

@@ -254,6 +254,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
+        // A new address written with nothing the model is sure of ("new one is 200 Nanjing
+        // West Road, Shanghai"), or sending it elsewhere asked without the word "address"
+        // ("can i change where it goes"), about an order already named: the address change
+        // (the plugin proposes it, the shopper confirms).
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && ((written.is_some()
+                && (u.prediction.intent == OUT_OF_SCOPE
+                    || u.prediction.confidence < CLARIFY_BELOW))
+                || delivery_words::asks_to_change_where_it_goes(text))
+            && ctx.served(CHANGE_ADDRESS).is_some() =>
+        {
+            (CHANGE_ADDRESS, true)
+        }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or

@@ -48,8 +48,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
     let noise = |t: Topic, p: f32| {
         weak_and_alone(p, prediction, upset)
             || (p < WEAK_TOPIC && language::is_small_talk(text))
-            || (t == Topic::DataProtection && language::removes_a_shop_thing(text))
-            || own_account_or_payment(t, p, prediction, text)
+            || only_a_shop_tasks_words(t, p, prediction, text)
     };
     pick(kefu_intent::topics::builtin().scores(text)).filter(|&(t, p)| !noise(t, p))
 }
@@ -90,6 +89,14 @@ const ACCOUNT_AND_PAYMENT_TASKS: &[&str] = &[
 const WEAK_TOPIC: f32 = 0.8;
 /// The intent model's confidence from which a shop question is sure.
 pub const SURE_INTENT: f32 = 0.9;
+
+/// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
+/// cart or a saved card ([`language::removes_a_shop_thing`]), or the shopper's own account
+/// or payment ([`own_account_or_payment`]).
+fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    (t == Topic::DataProtection && language::removes_a_shop_thing(text))
+        || own_account_or_payment(t, p, prediction, text)
+}
 
 /// Whether a weak account-takeover or fraud topic is only the words of a task on the
 /// shopper's own account or payment, which the intent model is sure of ("how do I change the
@@ -135,10 +142,7 @@ fn leaning_of(text: &str, prediction: &Prediction) -> Option<(Topic, f32)> {
         .scores(text)
         .into_iter()
         .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
-        .filter(|&(t, p)| {
-            !(t == Topic::DataProtection && language::removes_a_shop_thing(text))
-                && !own_account_or_payment(t, p, prediction, text)
-        })
+        .filter(|&(t, p)| !only_a_shop_tasks_words(t, p, prediction, text))
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 

@@ -66,10 +66,18 @@ fn product_score(product: &ProductRecord, query: &str) -> u32 {
         }
     }
     if let Some(zh) = &product.name_zh {
-        for bigram in cjk_bigrams(zh) {
-            if query_lower.contains(&bigram) {
+        let bigrams = cjk_bigrams(zh);
+        for bigram in &bigrams {
+            if query_lower.contains(bigram.as_str()) {
                 score += 3;
             }
+        }
+        // A Chinese name ends in what the thing is (保温杯, 棒球帽): "水杯" or "帽子" finds
+        // it when no two characters of the name are said, though weakly, as a description
+        // word does (not enough for the message to name the product).
+        let head = zh.chars().rev().find(|c| !c.is_ascii());
+        if score == 0 && head.is_some_and(|h| query_lower.contains(h)) {
+            score += 1;
         }
     }
     score
@@ -281,6 +289,14 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(found.first().map(|p| p.sku.as_str()), Some("BOT-STL-750"));
+        // What the thing is, in other words than its name: found, but not named.
+        let found = store
+            .search_products("demo", "水杯什么时候补货呀", 5)
+            .await
+            .unwrap();
+        assert_eq!(found.first().map(|p| p.sku.as_str()), Some("BOT-STL-750"));
+        let catalog = store.catalog("demo").await.unwrap();
+        assert!(named_product(&catalog, "水杯什么时候补货呀").is_none());
         assert!(
             store
                 .search_products("demo", "do you sell laptops", 5)
