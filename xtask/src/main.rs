@@ -73,7 +73,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed or --boxed for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed or --packed for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -132,6 +132,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         boxed: bool,
+        /// With --conversations: the packed set too (tests/conversations/packed_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        packed: bool,
     },
 }
 
@@ -340,6 +344,7 @@ fn main() -> Result<()> {
             tucked,
             stashed,
             boxed,
+            packed,
             ..
         } => {
             let mut run = cargo();
@@ -387,6 +392,9 @@ fn main() -> Result<()> {
             }
             if boxed {
                 run.env("KEFU_CONVERSATIONS_BOXED", "1");
+            }
+            if packed {
+                run.env("KEFU_CONVERSATIONS_PACKED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

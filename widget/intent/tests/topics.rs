@@ -29,6 +29,8 @@
 //!   with `KEFU_TOPICS_STASHED=1`.
 //! - `topics_boxed.tsv`, a fifteenth writer's (500 lines), labelled the same way, likewise
 //!   with `KEFU_TOPICS_BOXED=1`.
+//! - `topics_packed.tsv`, a sixteenth writer's (500 lines), labelled the same way, likewise
+//!   with `KEFU_TOPICS_PACKED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -51,6 +53,7 @@ const SHELVED: &str = include_str!("topics_shelved.tsv");
 const TUCKED: &str = include_str!("topics_tucked.tsv");
 const STASHED: &str = include_str!("topics_stashed.tsv");
 const BOXED: &str = include_str!("topics_boxed.tsv");
+const PACKED: &str = include_str!("topics_packed.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -358,5 +361,18 @@ fn the_boxed_messages_parse() {
 fn the_boxed_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_BOXED").is_ok_and(|v| v == "1") {
         report_person_set("topics_boxed.tsv", BOXED);
+    }
+}
+
+#[test]
+fn the_packed_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_PACKED=1.
+    check_person_set("topics_packed.tsv", PACKED, 500);
+}
+
+#[test]
+fn the_packed_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_PACKED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_packed.tsv", PACKED);
     }
 }
