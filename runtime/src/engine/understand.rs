@@ -98,6 +98,11 @@ fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str
         || own_account_or_payment(t, p, prediction, text)
 }
 
+/// Under this an account-takeover or fraud topic yields to the shopper's own account or
+/// payment task ([`own_account_or_payment`]): the words of those tasks are the topics'
+/// words, and nothing else in such a message speaks of someone else.
+const OWN_TASK_TOPIC: f32 = 0.9;
+
 /// Whether a weak account-takeover or fraud topic is only the words of a task on the
 /// shopper's own account or payment, which the intent model is sure of ("how do I change the
 /// email on my account?", "my card was declined twice, can I pay with Alipay?"): nobody
@@ -105,7 +110,7 @@ fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str
 /// "Someone changed my password" and "a payment I never made" keep their topic.
 fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
     matches!(topic, Topic::AccountTakeover | Topic::Fraud)
-        && p < WEAK_TOPIC
+        && p < OWN_TASK_TOPIC
         && prediction.confidence >= SURE_INTENT
         && ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str())
         && !language::names_someone_else_or_disowns(text)
@@ -320,10 +325,19 @@ mod tests {
         let own = "how do I change the email on my account?";
         assert!(!own_account_or_payment(
             Topic::AccountTakeover,
-            0.85,
+            0.95,
             &edit,
             own
         ));
+        for changed_by_another in ["我的账号绑定的手机号被人换了", "my ex knows my password"]
+        {
+            assert!(!own_account_or_payment(
+                Topic::AccountTakeover,
+                0.7,
+                &edit,
+                changed_by_another
+            ));
+        }
         let unsure = sure("edit_account", 0.6);
         assert!(!own_account_or_payment(
             Topic::AccountTakeover,
