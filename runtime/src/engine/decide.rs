@@ -269,7 +269,12 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
                     && delivery_words::asks_when_delivered(&u.text))
-                && !(topic == Topic::WrongItem && delivery_words::own_mistake(&u.text)) =>
+                && !(topic == Topic::WrongItem && delivery_words::own_mistake(&u.text))
+                // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
+                // ships, however weakly the topic model hears a parcel gone astray in it.
+                && !(topic == Topic::NotReceived
+                    && u.topic.is_some_and(|(_, p)| p < 0.8)
+                    && u.prediction.intent == "change_shipping_address") =>
         {
             Some(claim_intent(topic))
         }

@@ -98,6 +98,24 @@ fn an_order_number_sent_instead_of_a_choice_continues_the_choice_that_takes_one(
 }
 
 #[test]
+fn an_address_corrected_is_no_parcel_gone_astray_however_weakly_heard() {
+    use kefu_intent::topics::Topic;
+    let text = "I typed the wrong district for order 1002, it says 黄浦区 but it should be 徐汇区";
+    let mut u = msg(text, "change_shipping_address", 0.73);
+    u.topic = Some((Topic::NotReceived, 0.52));
+    let plan = decide(&ctx(), &u);
+    let intent = match &plan.step {
+        Step::Call(c) => c.intent().to_string(),
+        Step::Reply(d) => d.intent.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(intent, "change_shipping_address", "{plan:?}");
+    // Heard strongly, it is the claim.
+    u.topic = Some((Topic::NotReceived, 0.95));
+    assert_eq!(reply(decide(&ctx(), &u)).intent, "report_not_received");
+}
+
+#[test]
 fn a_new_address_written_with_the_request_is_sent_to_the_plugin() {
     let mut ctx = ctx();
     ctx.conversation.verified_email = Some("jane@example.com".into());
@@ -514,6 +532,7 @@ fn goods_that_came_damaged_described_are_a_damage_claim() {
     for text in [
         "only unboxed the mug today, the handle is snapped off. order 1003",
         "杯子收到就裂了，订单1003",
+        "the parcel for #1003 showed up soaked through and the cap inside is stained",
     ] {
         let d = reply(decide(&ctx(), &msg(text, "check_refund_policy", 0.8)));
         assert_eq!(d.intent, "report_damaged", "{text}");

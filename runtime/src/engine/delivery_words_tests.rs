@@ -92,6 +92,8 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "帮我查下1001 jane@example.com",
         "dingdan 1002 fahuo le ma",
         "nvm actually, can you tell me where order 1003 is",
+        "yo whats the status on #1003",
+        "just wondering if it has gone out yet? It's order number 1002",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }

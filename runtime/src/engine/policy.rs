@@ -72,6 +72,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
     safety
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| keyword_topic(&lower))
+        .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
 }
 
@@ -144,6 +145,20 @@ fn disowns_a_charge(lower: &str) -> bool {
     // Asking who paid is disowning the payment: "he didn't buy this and I certainly
     // didn't. so who paid for it then?"
     (says(CHARGES) && says(DISOWNED)) || says(WHO_PAID)
+}
+
+/// Whether `lower` says something in the shopper's account is not theirs ("my profile
+/// shows a phone number that isn't mine", "账号里的地址不是我的"): someone else changed it.
+fn disowns_an_account_detail(lower: &str) -> bool {
+    let account = ["profile", "account", "账号", "账户", "帐号", "个人资料"];
+    let disowned = [
+        "isn't mine",
+        "isnt mine",
+        "is not mine",
+        "not mine",
+        "不是我的",
+    ];
+    super::language::mentions(lower, &account) && super::language::mentions(lower, &disowned)
 }
 
 /// The handoff reason for harm to someone's health or safety: the bot says where to get
@@ -292,6 +307,8 @@ mod tests {
             "怎么修改个人资料",
             "my Visa got declined but Apple Pay worked, will I be charged twice?",
             "支付页面卡住了,会不会重复扣款",
+            "I didn't make it home in time for the courier, can he come back",
+            "is this account mine or my wife's, we share an email",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }
@@ -345,6 +362,25 @@ mod tests {
                 "快递员一直约我出去，还说记得我住哪",
                 PolicyTopic::Harassment,
             ),
+            (
+                "why is there an email on my profile that isn't mine",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "orders in my history that i didn't make",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "my flatmate knows my password and orders on my account",
+                PolicyTopic::AccountSecurity,
+            ),
+            ("xinyongka bei shua le", PolicyTopic::UnauthorisedCharge),
+            (
+                "opened the parcel and now i'm dizzy and throwing up",
+                PolicyTopic::Safety,
+            ),
+            ("快递把我脚砸骨折了", PolicyTopic::Safety),
+            ("wo yao qisu nimen", PolicyTopic::Legal),
             (
                 "who is SHOP*DEMO 69.00 on my statement? doesn't ring a bell",
                 PolicyTopic::UnauthorisedCharge,

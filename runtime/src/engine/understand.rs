@@ -50,7 +50,22 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
             || (p < WEAK_TOPIC && language::is_small_talk(text))
             || only_a_shop_tasks_words(t, p, prediction, text)
     };
-    pick(kefu_intent::topics::builtin().scores(text)).filter(|&(t, p)| !noise(t, p))
+    let scores = kefu_intent::topics::builtin().scores(text);
+    pick(without_weak_safety_in_damage(scores, text)).filter(|&(t, p)| !noise(t, p))
+}
+
+/// `scores` without a weak safety topic when the message describes goods that came damaged
+/// ("the cap came all squashed and theres a rip along the brim"): the damage is what it
+/// says. Harm named in words ("cut my hand", "burned") reaches a person by the keyword
+/// rules of [`super::policy`] before any of this.
+fn without_weak_safety_in_damage(scores: Vec<(Topic, f32)>, text: &str) -> Vec<(Topic, f32)> {
+    if !super::delivery_words::describes_damage(text) {
+        return scores;
+    }
+    scores
+        .into_iter()
+        .filter(|&(t, p)| !(t == Topic::Safety && p < WEAK_TOPIC))
+        .collect()
 }
 
 /// Intents that ask for the shop's own information (policies, products, payment and delivery
@@ -358,6 +373,27 @@ mod tests {
             &track,
             own
         ));
+    }
+
+    #[test]
+    fn goods_that_came_damaged_are_damage_not_a_weak_safety_topic() {
+        let scores = || vec![(Topic::Safety, 0.51), (Topic::Damaged, 0.99)];
+        let squashed = "the cap came all squashed and theres a rip along the brim";
+        assert_eq!(
+            pick(without_weak_safety_in_damage(scores(), squashed)),
+            Some((Topic::Damaged, 0.99))
+        );
+        // A strong safety topic stays, and so does a weak one with no damage described.
+        let strong = vec![(Topic::Safety, 0.9), (Topic::Damaged, 0.99)];
+        assert_eq!(
+            pick(without_weak_safety_in_damage(strong, squashed)),
+            Some((Topic::Safety, 0.9))
+        );
+        let hurt = "my son's hand hurts after playing with the cap";
+        assert_eq!(
+            pick(without_weak_safety_in_damage(scores(), hurt)),
+            Some((Topic::Safety, 0.51))
+        );
     }
 
     #[test]
