@@ -638,10 +638,37 @@ fn an_order_number_or_email_given_earlier_is_never_asked_for_again() {
 
 #[test]
 fn a_bare_order_number_or_email_with_nothing_asked_is_asked_about_never_greeted() {
-    for text in ["1002", "order no. 1002", "订单号1002", "li.wei@example.com"] {
+    for text in [
+        "1002",
+        "order no. 1002",
+        "订单号1002",
+        "li.wei@example.com",
+        "hi I'm Jane, jane@example.com, order 1001",
+    ] {
         let d = reply(decide(&ctx(), &msg(text, "greeting", 0.6)));
         says(&d, Line::WhatToDoWithIt);
     }
+    // Anything more than a name asks for something.
+    let d = reply(decide(
+        &ctx(),
+        &msg("hi I'm Jane, I want to return 1001", "greeting", 0.6),
+    ));
+    assert_ne!(d.line, Some(Line::WhatToDoWithIt));
+}
+
+#[test]
+fn an_order_named_with_a_check_is_looked_up_and_thanks_are_no_complaint() {
+    let text = "ok fine if you're a bot can you still check 1003 for me, carlos@example.com";
+    let c = call(decide(&ctx(), &msg(text, "out_of_scope", 0.6)));
+    assert_eq!(c.intent(), "track_order");
+    let d = reply(decide(
+        &ctx(),
+        &msg("我的订单1004 arrived fine, thanks", "complaint", 0.8),
+    ));
+    assert_eq!(
+        (d.intent.as_str(), d.state),
+        ("thanks", ConversationState::Bot)
+    );
 }
 
 #[test]

@@ -271,6 +271,12 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "update on my order",
             "update on order",
             "gone out yet",
+            "where it is now",
+            "where is it now",
+            "where's it now",
+            "look again",
+            "taking so long",
+            "到哪了",
             "has it shipped",
             "shipped yet",
             "sent out yet",
@@ -294,6 +300,14 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "fahuo mei",
         ],
     )
+}
+
+/// Whether `text` asks to check or look something up ("can you still check 1003 for me",
+/// "帮我看看1002"): with an order number in the same message, that order's status.
+pub fn asks_to_check(text: &str) -> bool {
+    (says_word(text, &["check", "lookup"])
+        || mentions(text, &["look up", "look into", "查", "看看", "看一下"]))
+        && !mentions(text, &["check out", "结账"])
 }
 
 /// Whether `text` asks to send an order somewhere else without saying "address" ("can I

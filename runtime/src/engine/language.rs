@@ -590,3 +590,34 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
         ],
     )
 }
+
+/// Whether `text` only thanks the shop for something that went well ("我的订单1004 arrived
+/// fine, thanks", "all good now, thank you", "收到了，挺好的，谢谢"): good news and thanks,
+/// nothing wrong said. Whatever the model hears, it is no complaint.
+pub fn thanks_for_good_news(text: &str) -> bool {
+    let thanks = mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]);
+    let good = says_word(
+        text,
+        &["fine", "good", "great", "perfect", "love", "lovely"],
+    ) || mentions(text, &["没问题", "挺好", "很好", "不错", "满意", "喜欢"]);
+    let but = says_word(
+        text,
+        &["but", "however", "although", "though", "except", "not"],
+    ) || mentions(
+        text,
+        &[
+            "n't",
+            "never",
+            "但是",
+            "不过",
+            "可是",
+            "没收到",
+            "不好",
+            "不行",
+            "不对",
+            "不是",
+            "问题是",
+        ],
+    );
+    thanks && good && !but
+}

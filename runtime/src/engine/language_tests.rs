@@ -181,3 +181,23 @@ fn someone_else_or_a_disowned_act_is_heard_in_both_languages() {
         assert!(!names_someone_else_or_disowns(text), "{text}");
     }
 }
+
+#[test]
+fn thanks_for_good_news_is_told_from_a_complaint() {
+    for text in [
+        "我的订单1004 arrived fine, thanks",
+        "all good now, thank you!",
+        "收到了，挺好的，谢谢",
+        "帽子不错，谢谢",
+    ] {
+        assert!(thanks_for_good_news(text), "{text}");
+    }
+    for text in [
+        "thanks for nothing, the cap is not good",
+        "fine, thanks, but it still hasn't arrived",
+        "谢谢，但是颜色不对",
+        "the hoodie is great",
+    ] {
+        assert!(!thanks_for_good_news(text), "{text}");
+    }
+}

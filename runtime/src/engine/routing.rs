@@ -14,7 +14,9 @@ use super::context::TurnContext;
 use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late, says_not_shipped};
 use super::labels;
-use super::language::{asks_about_stock, is_follow_up, mentions, says_already_told};
+use super::language::{
+    asks_about_stock, is_follow_up, mentions, says_already_told, thanks_for_good_news,
+};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -122,10 +124,26 @@ fn only_values(u: &Understanding, answering: bool) -> bool {
         }
         true
     };
-    any && rest
+    // A name the shopper introduces themselves with ("hi I'm Jane, jane@example.com, order
+    // 1001") asks for nothing either.
+    let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#".contains(c))
         .filter(|w| !w.is_empty())
-        .all(is_filler)
+        .collect();
+    let introduces = |i: usize| {
+        i >= 1 && matches!(words[i - 1].to_lowercase().as_str(), "i'm" | "im")
+            || i >= 2
+                && words[i - 2].eq_ignore_ascii_case("name")
+                && words[i - 1].eq_ignore_ascii_case("is")
+            || i >= 2
+                && words[i - 2].eq_ignore_ascii_case("this")
+                && words[i - 1].eq_ignore_ascii_case("is")
+    };
+    any && words.iter().enumerate().all(|(i, w)| {
+        is_filler(w)
+            || introduces(i)
+            || matches!(w.to_lowercase().as_str(), "i'm" | "im" | "name" | "this")
+    })
 }
 
 /// When the model is torn between two shop intents of which exactly one acts on an order
@@ -267,6 +285,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
+        // "我的订单1004 arrived fine, thanks" read as a complaint: thanks, not a complaint
+        // handed to a person.
+        _ if u.prediction.intent == "complaint" && !u.upset && thanks_for_good_news(text) => {
+            ("thanks", true)
+        }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or
@@ -367,7 +390,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
         // up, whatever else the model hears, unless it heard another request on the order.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && delivery_words::asks_to_look_up_an_order(text)
+            && (delivery_words::asks_to_look_up_an_order(text)
+                || (order_number.is_some() && delivery_words::asks_to_check(text)))
             && (!takes_order_number(&u.prediction.intent)
                 || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
