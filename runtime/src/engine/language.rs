@@ -621,3 +621,65 @@ pub fn thanks_for_good_news(text: &str) -> bool {
     );
     thanks && good && !but
 }
+
+/// Whether `text` asks whether something is safe, before anything happened ("is the cap
+/// strap a choking hazard for toddlers?", "is my payment info safe if I save my card",
+/// "儿童T恤有没有安全认证", "用支付宝付款安全吗"), and tells of no harm done ("my son
+/// choked on it", "起疹子了").
+pub fn asks_if_safe(text: &str) -> bool {
+    let asks = mentions(
+        text,
+        &[
+            "hazard",
+            "is it safe",
+            "is my payment",
+            "is my card",
+            "is paying",
+            "is payment",
+            "payment safe",
+            "payment secure",
+            "safe to pay",
+            "safe for",
+            "safe if",
+            "safe on your",
+            "safety certif",
+            "safety test",
+            "安全认证",
+            "安全检测",
+            "安全吗",
+            "安不安全",
+            "是否安全",
+        ],
+    );
+    let harm_done = mentions(
+        text,
+        &[
+            "choked on",
+            "choking on",
+            "is choking",
+            "breathe",
+            "breathing",
+            "ambulance",
+            "emergency",
+            "swallowed",
+            "hurt",
+            "bleed",
+            "burned",
+            "burnt",
+            "rash",
+            "reaction",
+            "hospital",
+            "injur",
+            "吞",
+            "受伤",
+            "流血",
+            "烫伤",
+            "过敏",
+            "起疹",
+            "医院",
+            "窒息",
+            "急救",
+        ],
+    );
+    asks && !harm_done
+}

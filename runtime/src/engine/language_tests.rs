@@ -201,3 +201,23 @@ fn thanks_for_good_news_is_told_from_a_complaint() {
         assert!(!thanks_for_good_news(text), "{text}");
     }
 }
+
+#[test]
+fn asking_whether_something_is_safe_is_told_from_harm_done() {
+    for text in [
+        "is the cap strap a choking hazard for toddlers or is it fine",
+        "is my payment info safe if I save my card for next time",
+        "小孩子穿的T恤有没有安全认证",
+        "用支付宝付款安全吗",
+    ] {
+        assert!(asks_if_safe(text), "{text}");
+    }
+    for text in [
+        "my son is choking on the strap, is it safe to pull it out",
+        "is it safe? my daughter swallowed a button from the cap",
+        "孩子过敏了，这个面料安全吗",
+        "where is my order",
+    ] {
+        assert!(!asks_if_safe(text), "{text}");
+    }
+}

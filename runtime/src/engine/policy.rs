@@ -61,12 +61,18 @@ impl PolicyTopic {
 
 /// The policy topic `text` raises, if any.
 pub fn topic(text: &str) -> Option<PolicyTopic> {
-    let lower = text.to_lowercase();
-    let safety = PolicyTopic::Safety
+    let mut lower = text.to_lowercase();
+    // Figures of speech that borrow a topic's word say nothing of it.
+    for figure in super::policy_words::FIGURES {
+        lower = lower.replace(figure, " ");
+    }
+    // "Is the strap a choking hazard?" asks before anyone is hurt.
+    let safety = (PolicyTopic::Safety
         .words()
         .iter()
         .any(|w| lower.contains(w))
-        .then_some(PolicyTopic::Safety);
+        && !super::language::asks_if_safe(&lower))
+    .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
     safety
@@ -308,6 +314,8 @@ mod tests {
             "my Visa got declined but Apple Pay worked, will I be charged twice?",
             "支付页面卡住了,会不会重复扣款",
             "I didn't make it home in time for the courier, can he come back",
+            "hacked together a gift list, is shipping free on 3 tees",
+            "is the cap strap a choking hazard for toddlers?",
             "is this account mine or my wife's, we share an email",
         ] {
             assert_eq!(topic(text), None, "{text}");

@@ -385,6 +385,10 @@ pub const HARASSMENT: &[&str] = &[
     "someone over there is going to",
 ];
 
+/// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
+/// before the words are matched.
+pub const FIGURES: &[&str] = &["hacked together", "hack together", "life hack"];
+
 /// Who a lawyer is, in the words of a threat to bring one.
 pub const LAWYERS: &[&str] = &["lawyer", "attorney", "solicitor", "counsel", "律师"];
 

@@ -49,6 +49,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
         weak_and_alone(p, prediction, upset)
             || (p < WEAK_TOPIC && language::is_small_talk(text))
             || only_a_shop_tasks_words(t, p, prediction, text)
+            || asks_if_it_is_safe(t, p, text)
     };
     let scores = kefu_intent::topics::builtin().scores(text);
     pick(without_weak_safety_in_damage(scores, text)).filter(|&(t, p)| !noise(t, p))
@@ -80,6 +81,7 @@ const SHOP_QUESTIONS: &[&str] = &[
     "product_info",
     "product_availability",
     "place_order",
+    "get_invoice",
     "newsletter_subscription",
     "create_account",
     "greeting",
@@ -104,6 +106,17 @@ const ACCOUNT_AND_PAYMENT_TASKS: &[&str] = &[
 const WEAK_TOPIC: f32 = 0.8;
 /// The intent model's confidence from which a shop question is sure.
 pub const SURE_INTENT: f32 = 0.9;
+
+/// Whether a weak safety or fraud topic is a question before buying about whether a
+/// product or paying is safe ("is the strap a choking hazard for toddlers?", "is paying
+/// with Alipay safe on your site?"): nobody is hurt and nothing was taken
+/// ([`language::asks_if_safe`]).
+fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
+    matches!(t, Topic::Safety | Topic::Fraud)
+        && p < OWN_TASK_TOPIC
+        && language::asks_if_safe(text)
+        && !language::names_someone_else_or_disowns(text)
+}
 
 /// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
 /// cart or a saved card ([`language::removes_a_shop_thing`]), or the shopper's own account
