@@ -627,3 +627,27 @@ fn a_person_asked_for_ahead_of_a_hospital_stay_is_urgent() {
         d.handoff_reason
     );
 }
+
+#[test]
+fn an_order_named_with_a_check_is_looked_up_and_thanks_are_no_complaint() {
+    let text = "ok fine if you're a bot can you still check 1003 for me, carlos@example.com";
+    let c = call(decide(&ctx(), &msg(text, "out_of_scope", 0.6)));
+    assert_eq!(c.intent(), "track_order");
+    let d = reply(decide(
+        &ctx(),
+        &msg("我的订单1004 arrived fine, thanks", "complaint", 0.8),
+    ));
+    assert_eq!((d.intent.as_str(), d.state), ("thanks", Bot));
+}
+
+#[test]
+fn money_back_asked_for_with_a_return_starts_the_refund_and_asks_for_the_order() {
+    let text = "want to send back both hoodies and get my 138 back";
+    let d = reply(decide(&ctx(), &msg(text, "return_item", 0.8)));
+    says(&d, Line::AskOrderNumber);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // Asked about, it is the return policy.
+    let how = "how do I return something and get my money back?";
+    let d = reply(decide(&ctx(), &msg(how, "return_item", 0.8)));
+    assert_ne!(d.pending_intent.as_deref(), Some("get_refund"));
+}

@@ -657,21 +657,6 @@ fn a_bare_order_number_or_email_with_nothing_asked_is_asked_about_never_greeted(
 }
 
 #[test]
-fn an_order_named_with_a_check_is_looked_up_and_thanks_are_no_complaint() {
-    let text = "ok fine if you're a bot can you still check 1003 for me, carlos@example.com";
-    let c = call(decide(&ctx(), &msg(text, "out_of_scope", 0.6)));
-    assert_eq!(c.intent(), "track_order");
-    let d = reply(decide(
-        &ctx(),
-        &msg("我的订单1004 arrived fine, thanks", "complaint", 0.8),
-    ));
-    assert_eq!(
-        (d.intent.as_str(), d.state),
-        ("thanks", ConversationState::Bot)
-    );
-}
-
-#[test]
 fn when_an_order_the_shopper_named_will_come_is_a_question_about_that_order() {
     let c = call(decide(
         &ctx(),

@@ -298,8 +298,26 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Money back asked for on an order the shopper named, read as a return: the refund
         // (the merchant's plugin says whether it can, and the shopper confirms), not the
         // return policy recited ("帽子不喜欢，想退款，1003号订单").
+        // Asked for as a request without the order ("want to send back both hoodies and get
+        // my 138 back"): the refund too, its order number asked for; "how do I return
+        // something and get my money back?" is the return policy.
         _ if u.prediction.intent == "return_item"
-            && order_number.is_some()
+            && (order_number.is_some()
+                || (requests_it(text)
+                    && !mentions(
+                        text,
+                        &[
+                            "how do",
+                            "how can",
+                            "how does",
+                            "what's your",
+                            "what is your",
+                            "policy",
+                            "怎么",
+                            "如何",
+                            "政策",
+                        ],
+                    )))
             && asks_for_money_back(text)
             && takes_order_number(GET_REFUND) =>
         {
@@ -489,7 +507,21 @@ fn asks_how_long(text: &str) -> bool {
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 fn asks_for_money_back(text: &str) -> bool {
-    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"])
+    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"]) || names_a_sum_back(text)
+}
+
+/// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
+fn names_a_sum_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["get my ", "want my ", "have my "].iter().any(|lead| {
+        lower.split(lead).skip(1).any(|rest| {
+            let mut words = rest.split_whitespace();
+            let sum = words.next().unwrap_or_default();
+            sum.trim_start_matches(['$', '£', '€'])
+                .starts_with(|c: char| c.is_ascii_digit())
+                && words.next() == Some("back")
+        })
+    })
 }
 
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a
@@ -500,6 +532,9 @@ fn requests_it(text: &str) -> bool {
         &[
             "can i get",
             "can i have",
+            "want to send",
+            "want to return",
+            "wanna return",
             "could i get",
             "i want",
             "i'd like",
