@@ -13,15 +13,16 @@ use super::claims;
 use super::confirm;
 use super::context::TurnContext;
 use super::correction::{Correction, Target};
+use super::cues;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::delivery_words;
 use super::handoff;
 use super::honesty;
-use super::language;
 use super::money;
 use super::ownership;
 use super::plan::{CallPlan, CommitOutcome, Escalation, Plan, Step};
 use super::policy;
+use super::policy_cues;
 use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
 use super::understand::Understanding;
@@ -91,7 +92,7 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         honesty::also_asks_for_a_person(&u.text)
     } else {
         replies::asks_for_human(&u.text)
-            || language::asks_for_a_person(&u.text)
+            || cues::asks_for_a_person(&u.text)
             || u.prediction.intent == "contact_human_agent"
     };
     let d = if asks {
@@ -100,7 +101,7 @@ fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         // takes it sooner. The request is honoured the same.
         if let Some(reason) = policy_reason(ctx, u) {
             policy_handoff(lang, reason)
-        } else if language::speaks_of_an_emergency(&u.text)
+        } else if cues::speaks_of_an_emergency(&u.text)
             || u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
         {
             hand_off(
@@ -157,7 +158,7 @@ fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
                     .is_some_and(|(t, _)| t == kefu_intent::topics::Topic::DataProtection)
         })
         // "Delete the hoodie from my cart" is read as deleting the account: a shop task.
-        .filter(|_| !language::removes_a_shop_thing(&u.text))
+        .filter(|_| !policy_cues::removes_a_shop_thing(&u.text))
     {
         Some(reason)
     } else {
@@ -284,8 +285,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             if !answering
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
-                    || language::about_the_shopper(&u.text))
-                && (language::names_a_deadline(&u.text) || !delivery_words::says_late(&u.text)) =>
+                    || cues::about_the_shopper(&u.text))
+                && (cues::names_a_deadline(&u.text) || !delivery_words::says_late(&u.text)) =>
         {
             Some(URGENT)
         }
@@ -310,8 +311,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date.
         None if !answering
-            && language::speaks_of_an_emergency(&u.text)
-            && language::about_the_shopper(&u.text) =>
+            && cues::speaks_of_an_emergency(&u.text)
+            && cues::about_the_shopper(&u.text) =>
         {
             Some(URGENT)
         }

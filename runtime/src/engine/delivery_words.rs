@@ -4,7 +4,8 @@
 //! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
 //! `decide.rs`.
 
-use super::language::{asks_about_stock, mentions, says_word};
+use super::cues::asks_about_stock;
+use super::language::{mentions, says_word};
 
 /// Whether `text` names a destination abroad or asks about shipping abroad ("do you ship
 /// to Japan?", "寄到加拿大要多久"): a question about the shop's international delivery, not

@@ -204,7 +204,7 @@ const REQUESTS: &[&str] = &[
 pub fn also_asks_for_a_person(text: &str) -> bool {
     let lower = text.to_lowercase();
     (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
-        || super::language::asks_for_a_person(&lower)
+        || super::cues::asks_for_a_person(&lower)
 }
 
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.

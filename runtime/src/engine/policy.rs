@@ -71,7 +71,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         .words()
         .iter()
         .any(|w| lower.contains(w))
-        && !super::language::asks_if_safe(&lower))
+        && !super::policy_cues::asks_if_safe(&lower))
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").

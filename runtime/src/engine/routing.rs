@@ -11,12 +11,12 @@ use kefu_protocol::{Card, ConversationState};
 
 use super::address;
 use super::context::TurnContext;
+use super::cues::{asks_about_stock, says_already_told};
 use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late, says_not_shipped};
 use super::labels;
-use super::language::{
-    asks_about_stock, is_follow_up, mentions, says_already_told, thanks_for_good_news,
-};
+use super::language::{is_follow_up, mentions};
+use super::policy_cues::thanks_for_good_news;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 

@@ -10,7 +10,7 @@ use kefu_protocol::SignedIdentity;
 use proptest::prelude::*;
 
 use super::understand::Understanding;
-use super::{delivery_words, faq, handoff, honesty, identity, labels, language};
+use super::{cues, delivery_words, faq, handoff, honesty, identity, labels, language};
 use crate::store::FaqEntry;
 
 fn shopper_text() -> impl Strategy<Value = String> {
@@ -47,8 +47,8 @@ proptest! {
         let _ = language::reply_lang(&text, &locale);
         let _ = language::is_follow_up(&text);
         let _ = delivery_words::says_late(&text);
-        let _ = language::says_already_told(&text);
-        let _ = language::asks_about_stock(&text);
+        let _ = cues::says_already_told(&text);
+        let _ = cues::asks_about_stock(&text);
         let _ = honesty::also_asks_for_a_person(&text);
         let _ = honesty::asks_if_bot(&text);
         let _ = handoff::valid_email(&text);

@@ -9,7 +9,9 @@ use kefu_intent::topics::Topic;
 
 use super::confirm::CardAnswer;
 use super::correction::{self, Correction, Target};
+use super::cues;
 use super::language;
+use super::policy_cues;
 use super::replies::Lang;
 
 /// One message, understood.
@@ -47,7 +49,7 @@ pub struct Understanding {
 fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
     let noise = |t: Topic, p: f32| {
         weak_and_alone(p, prediction, upset)
-            || (p < WEAK_TOPIC && language::is_small_talk(text))
+            || (p < WEAK_TOPIC && cues::is_small_talk(text))
             || only_a_shop_tasks_words(t, p, prediction, text)
             || asks_if_it_is_safe(t, p, text)
     };
@@ -110,19 +112,19 @@ pub const SURE_INTENT: f32 = 0.9;
 /// Whether a weak safety or fraud topic is a question before buying about whether a
 /// product or paying is safe ("is the strap a choking hazard for toddlers?", "is paying
 /// with Alipay safe on your site?"): nobody is hurt and nothing was taken
-/// ([`language::asks_if_safe`]).
+/// ([`policy_cues::asks_if_safe`]).
 fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud)
         && p < OWN_TASK_TOPIC
-        && language::asks_if_safe(text)
-        && !language::names_someone_else_or_disowns(text)
+        && policy_cues::asks_if_safe(text)
+        && !policy_cues::names_someone_else_or_disowns(text)
 }
 
 /// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
-/// cart or a saved card ([`language::removes_a_shop_thing`]), or the shopper's own account
+/// cart or a saved card ([`policy_cues::removes_a_shop_thing`]), or the shopper's own account
 /// or payment ([`own_account_or_payment`]).
 fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
-    (t == Topic::DataProtection && language::removes_a_shop_thing(text))
+    (t == Topic::DataProtection && policy_cues::removes_a_shop_thing(text))
         || own_account_or_payment(t, p, prediction, text)
 }
 
@@ -134,14 +136,14 @@ const OWN_TASK_TOPIC: f32 = 0.9;
 /// Whether a weak account-takeover or fraud topic is only the words of a task on the
 /// shopper's own account or payment, which the intent model is sure of ("how do I change the
 /// email on my account?", "my card was declined twice, can I pay with Alipay?"): nobody
-/// else is named and nothing is disowned ([`language::names_someone_else_or_disowns`]).
+/// else is named and nothing is disowned ([`policy_cues::names_someone_else_or_disowns`]).
 /// "Someone changed my password" and "a payment I never made" keep their topic.
 fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
     matches!(topic, Topic::AccountTakeover | Topic::Fraud)
         && p < OWN_TASK_TOPIC
         && prediction.confidence >= SURE_INTENT
         && ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str())
-        && !language::names_someone_else_or_disowns(text)
+        && !policy_cues::names_someone_else_or_disowns(text)
 }
 
 /// Whether a topic heard at probability `p` is the only, weak sign of a costly handoff
@@ -476,7 +478,7 @@ mod tests {
         }
         // With anything more it is not small talk, and the topic is weighed as ever.
         let threat = "how's your day going? I know where you live and I'm coming";
-        assert!(!language::is_small_talk(threat), "{threat}");
+        assert!(!cues::is_small_talk(threat), "{threat}");
     }
 
     fn taught(target: Target) -> Option<Correction> {

@@ -1,0 +1,404 @@
+//! What a message asks of the bot beyond its intent, read from its wording: small talk and
+//! nothing else, an emergency, a deadline, "I already told you", a person asked for without
+//! the word "human", whether the shopper speaks of themselves, and whether a product
+//! question is about stock.
+
+use kefu_intent::Language;
+
+use super::language::{mentions, says_word};
+
+/// Whether `text` is small talk and nothing else ("how's your day going", "how are you?",
+/// "你好吗", "今天过得怎么样"): a short message with no request in it. A topic the model
+/// hears weakly in it is noise: nobody harassed or in danger writes only this.
+pub fn is_small_talk(text: &str) -> bool {
+    let short = match kefu_intent::language(text) {
+        Language::En => text.split_whitespace().count() <= 7,
+        Language::Zh | Language::Mixed => text.chars().count() <= 12,
+    };
+    short
+        && mentions(
+            text,
+            &[
+                "how's your day",
+                "hows your day",
+                "how is your day",
+                "how was your day",
+                "how's it going",
+                "hows it going",
+                "how are you",
+                "how r u",
+                "how are u",
+                "how you doing",
+                "how're you",
+                "what's up",
+                "whats up",
+                "nice to meet you",
+                "你好吗",
+                "过得怎么样",
+                "最近怎么样",
+                "最近好吗",
+                "吃了吗",
+                "吃饭了吗",
+            ],
+        )
+}
+
+/// Whether `text` says something sudden and serious has happened to the shopper ("family
+/// emergency", "家里出了急事", "突发状况"): with a request about their order, time pressure
+/// the topic model may not hear when no date is named. Harm to someone is the safety
+/// topic's, heard before this.
+pub fn speaks_of_an_emergency(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "family emergency",
+            "personal emergency",
+            "emergency at home",
+            "an emergency came up",
+            "had an emergency",
+            "have an emergency",
+            "there's been an emergency",
+            "emergency situation",
+            "急事",
+            "家里出事",
+            "家里出了事",
+            "紧急情况",
+            "突发情况",
+            "突发状况",
+            "事发突然",
+            "家里有急",
+            "jia li chu shi",
+            // A death in the family.
+            "funeral",
+            "passed away",
+            "葬礼",
+            "去世",
+            "过世",
+            // A stay in hospital ahead.
+            "住院",
+            "做手术",
+            "动手术",
+            "having surgery",
+            "surgery tomorrow",
+            "hospitalised",
+            "hospitalized",
+            "going into hospital",
+            "admitted to hospital",
+        ],
+    )
+}
+
+/// Whether `text` names a moment still to come that something is needed by ("for my flight
+/// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
+/// message that only says an order is late speaks of the past ("the estimated date was last
+/// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
+pub fn names_a_deadline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let day = says_word(
+        &lower,
+        &[
+            "tomorrow",
+            "today",
+            "tonight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "weekend",
+            "before",
+            "until",
+            "asap",
+            "urgent",
+            "urgently",
+            "deadline",
+        ],
+    );
+    day || [
+        "next week",
+        "this week",
+        "in time",
+        "by then",
+        "明天",
+        "后天",
+        "今天",
+        "今晚",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "周末",
+        "下星期",
+        "下周",
+        "这周",
+        "之前",
+        "以前",
+        "来得及",
+        "赶得上",
+        "急",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether `text` says the shopper already gave what the bot is asking for ("I already told
+/// you", "我刚才说过了").
+pub fn says_already_told(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "already told",
+        "i told you",
+        "told u",
+        "already said",
+        "already gave",
+        "already sent",
+        "already provided",
+        "i just said",
+        "i just gave",
+        "i just told",
+        "said it already",
+        "scroll up",
+        "说过了",
+        "已经给",
+        "已经发",
+        "已经告诉",
+        "刚才给",
+        "刚才发",
+        "上面有",
+        "前面说",
+        "我说过",
+        "讲过了",
+        "我讲过",
+        "都说了",
+        "已经说",
+        "说了好几",
+        "说了几遍",
+        // Asked again and again: what is asked is the question before.
+        "third time i",
+        "time im asking",
+        "time i'm asking",
+        "asking again",
+        "问了好几",
+        "问了几遍",
+        "第三次问",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || already_and_a_telling_word(&lower)
+}
+
+/// "already" with a word for telling anywhere in the message, as non-native and hurried
+/// writers put them: "I already say you my order number", "I SAY IT ALREADY", "told you
+/// already", "i write three times already". A word for doing ("I already sent the hoodie
+/// back") is not telling.
+fn already_and_a_telling_word(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let already = words
+        .iter()
+        .any(|w| matches!(*w, "already" | "alrdy" | "alr" | "allready"));
+    let telling = words.iter().any(|w| {
+        matches!(
+            *w,
+            "say"
+                | "said"
+                | "tell"
+                | "told"
+                | "write"
+                | "wrote"
+                | "written"
+                | "mention"
+                | "mentioned"
+                | "type"
+                | "typed"
+                | "give"
+                | "gave"
+                | "given"
+        )
+    });
+    already && telling
+}
+
+/// Whether `text` asks to be put through to someone, in words that name no "human" or
+/// "agent" ("is there anyone from customer service I can chat with?", "I'd rather have a
+/// person sort this out", "帮我转接客服"): someone to reach, a way of reaching them, and the
+/// shape of a request. [`super::replies::asks_for_human`] has the explicit words.
+pub fn asks_for_a_person(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let someone = has(&[
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "a person",
+        "customer service",
+        "customer support",
+        "support team",
+        "your team",
+        "staff",
+        "manager",
+        "supervisor",
+    ]);
+    let reach = has(&[
+        "talk",
+        "chat",
+        "speak",
+        "contact",
+        "reach",
+        "call me",
+        "sort this",
+        "sort it",
+        "deal with",
+        "handle this",
+        "look into",
+        "look at this",
+        "discuss",
+        "explain",
+    ]);
+    let request = has(&[
+        "can i",
+        "could i",
+        "can you",
+        "could you",
+        "can someone",
+        "can somebody",
+        "could someone",
+        "could somebody",
+        "i want",
+        "i'd like",
+        "i would like",
+        "i need",
+        "let me",
+        "is there",
+        "get me",
+        "put me",
+        "connect",
+        "rather have",
+        "i'd rather",
+        "please",
+        "pls",
+        "transfer",
+    ]);
+    // Put directly, with no verb of reaching: "give me the staff", 转人工 typed in pinyin.
+    let direct = has(&[
+        "give me the staff",
+        "give me a staff",
+        "give me staff",
+        "give me someone",
+        "give me a person",
+        "give me a real",
+        "zhuan rengong",
+        "zhuanrengong",
+        "zhuan ren gong",
+        "rengong kefu",
+        "ren gong ke fu",
+        "zhao kefu",
+        "zhao ke fu",
+        "zhen ren kefu",
+    ]);
+    let zh = has(&[
+        "转接",
+        "转客服",
+        "找客服",
+        "联系客服",
+        "叫客服",
+        "接客服",
+        "客服小姐姐",
+        "客服小哥",
+        "找个人",
+        "找人处理",
+        "找人来",
+    ]);
+    (someone && reach && request) || direct || zh
+}
+
+/// Whether `text` speaks of the shopper's own life or of something the shop does (an order,
+/// a delivery, a purchase). Time pressure heard in a message the model finds out of scope
+/// is the shop's business only then ("I'm in hospital from tomorrow" is; "what's the
+/// weather tomorrow in Beijing?" is not).
+pub fn about_the_shopper(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let first_person = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| {
+            matches!(
+                w,
+                "i" | "i'm" | "im" | "i've" | "i'll" | "my" | "me" | "we" | "our" | "us"
+            )
+        })
+        || lower.contains('我');
+    first_person
+        || [
+            "order",
+            "deliver",
+            "arrive",
+            "ship",
+            "parcel",
+            "package",
+            "bought",
+            "buy",
+            "purchase",
+            "get here",
+            "in time",
+            "rush",
+            "express",
+            "expedite",
+            "hurry",
+            "订单",
+            "快递",
+            "物流",
+            "发货",
+            "送到",
+            "到货",
+            "寄",
+            "买",
+            "下单",
+            "加急",
+            "来得及",
+            "赶得上",
+            "能到",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether a product question is about stock rather than details.
+pub fn asks_about_stock(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "in stock",
+            "available",
+            "availability",
+            "sold out",
+            "back in",
+            "do you have",
+            "有货",
+            "有没有",
+            "库存",
+            "还有吗",
+            "补货",
+            "缺货",
+            "售罄",
+        ],
+    )
+}
+
+#[cfg(test)]
+#[path = "cues_tests.rs"]
+mod tests;

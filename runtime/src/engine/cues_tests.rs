@@ -1,0 +1,104 @@
+//! Unit tests of what a message asks of the bot (`cues.rs`).
+
+use super::*;
+
+#[test]
+fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
+    for text in [
+        "I already told you the order number",
+        "I already say you my order number 1001!!! why ask again",
+        "jane@example.com I SAY IT ALREADY",
+        "told you already",
+        "i write it 3 times already",
+        "我刚才说过了",
+        "订单号我都说了好几遍了",
+        "我说过是1001",
+        "1001!!!! jane@example.com. thats the third time im asking",
+        "这个问题我都问了好几遍了",
+    ] {
+        assert!(says_already_told(text), "{text}");
+    }
+    for text in [
+        "I already returned the hoodie, when is my refund?",
+        "already got it, thanks",
+        "发过货了吗",
+        "你们说过包邮的",
+        "can you tell me where my order is",
+    ] {
+        assert!(!says_already_told(text), "{text}");
+    }
+}
+
+#[test]
+fn requests_for_someone_without_the_word_human_are_recognised() {
+    for text in [
+        "is there anyone from customer service I can chat with? someone actual",
+        "tbh I'd rather have a person sort this out",
+        "can somebody from your team call me",
+        "I need to speak to a manager",
+        "算了 还是帮我转接客服小姐姐吧",
+        "帮我联系客服",
+        "I'd rather discuss this with a member of your team, thanks.",
+        "please give me the staff, I cannot explain to machine",
+        "zhuan rengong",
+    ] {
+        assert!(asks_for_a_person(text), "{text}");
+    }
+    for text in [
+        "someone used my card on your site",
+        "can anyone tell me when it ships",
+        "can you check on order 5567 for me",
+        "the delivery guy keeps texting me",
+        "客服电话是多少",
+        "do staff get a discount",
+        "please explain the return policy",
+    ] {
+        assert!(!asks_for_a_person(text), "{text}");
+    }
+}
+
+#[test]
+fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of() {
+    assert!(about_the_shopper("I'm going into hospital tomorrow"));
+    assert!(about_the_shopper(
+        "the funeral is friday, will the order get here?"
+    ));
+    assert!(about_the_shopper("明天婚礼 能加急吗"));
+    assert!(!about_the_shopper(
+        "What is the weather of tomorrow in Beijing please?"
+    ));
+    assert!(!about_the_shopper("明天北京天气怎么样"));
+}
+
+#[test]
+fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
+    for text in [
+        "my flight is friday morning and order 1001 still isn't here",
+        "need it before then",
+        "后天的飞机出国，订单1001今天能送到吗",
+        "URGENT - wedding on saturday",
+    ] {
+        assert!(names_a_deadline(text), "{text}");
+    }
+    for text in [
+        "order #1001 still hasn't turned up and the estimated date was last week",
+        "seriously?? another week and still nothing from order 1001",
+        "说好的上周到，怎么还没到",
+    ] {
+        assert!(!names_a_deadline(text), "{text}");
+    }
+}
+
+#[test]
+fn small_talk_is_short_and_asks_nothing_of_the_shop() {
+    for text in ["how's your day going", "hi how are you", "你好吗"] {
+        assert!(is_small_talk(text), "{text}");
+    }
+    for text in [
+        "how are you going to fix my broken order 1001 then",
+        "where is my order",
+        "how's your day going? mine is ruined because my parcel never came",
+    ] {
+        assert!(!is_small_talk(text), "{text}");
+    }
+}
