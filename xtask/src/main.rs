@@ -66,6 +66,9 @@ enum Cmd {
     /// intent model as it is; cut-offs set on a held-out split, figures on another. Seeded
     /// (KEFU_TRAIN_SEED): same data, same bytes.
     TrainTopics,
+    /// Write the pinyin lexicon (widget/intent/src/pinyin_*) from the project's own Chinese
+    /// and English training sentences (widget/model/data, widget/model/topics).
+    Pinyin,
     /// Evaluate widget/model/intent.onnx and print the report; with --conversations, run
     /// the multi-turn dialogues of tests/conversations against the real engine instead.
     Eval {
@@ -316,6 +319,31 @@ fn main() -> Result<()> {
             }
             println!("{}", kefu_model::report(&classifier, &set));
             Ok(())
+        }
+        Cmd::Pinyin => {
+            let root = root();
+            let data = root.join("widget/model/data");
+            let topics = root.join("widget/model/topics");
+            let zh = [
+                data.join("train_zh.tsv"),
+                data.join("train_zh_more.tsv"),
+                data.join("train_zh_real.tsv"),
+                topics.join("zh.tsv"),
+            ];
+            let en = [
+                data.join("train_en.tsv"),
+                data.join("train_en_more.tsv"),
+                data.join("train_en_real.tsv"),
+                data.join("train_en_situations.tsv"),
+                data.join("train_en_vocab.tsv"),
+                data.join("train_short.tsv"),
+                topics.join("en.tsv"),
+            ];
+            kefu_model::pinyin::write(
+                &zh.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+                &en.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+                &root.join("widget/intent/src"),
+            )
         }
         Cmd::TrainTopics => {
             let root = root();

@@ -291,7 +291,7 @@ impl Engine {
         if text.len() > MAX_TEXT_BYTES {
             return Err(EngineError::TooLong);
         }
-        let prediction = self.classifier.classify(text);
+        let prediction = self.classifier.classify(&understand::as_read(text));
         if let Some(hint) = &input.hint
             && hint.intent != prediction.intent
         {

@@ -53,7 +53,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
             || only_a_shop_tasks_words(t, p, prediction, text)
             || asks_if_it_is_safe(t, p, text)
     };
-    let scores = kefu_intent::topics::builtin().scores(text);
+    let scores = kefu_intent::topics::builtin().scores(&as_read(text));
     pick(without_weak_safety_in_damage(scores, text)).filter(|&(t, p)| !noise(t, p))
 }
 
@@ -174,11 +174,17 @@ pub const LEANING: f32 = 0.4;
 /// from the wish list or changing the account's email leans towards nothing.
 fn leaning_of(text: &str, prediction: &Prediction) -> Option<(Topic, f32)> {
     kefu_intent::topics::builtin()
-        .scores(text)
+        .scores(&as_read(text))
         .into_iter()
         .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
         .filter(|&(t, p)| !only_a_shop_tasks_words(t, p, prediction, text))
         .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// `text` as the models read it: pinyin in Chinese characters ([`kefu_intent::pinyin`]).
+pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
+    kefu_intent::pinyin::read(text)
+        .map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
 }
 
 /// [`topic_of`] over every topic's probability.
@@ -269,6 +275,20 @@ mod tests {
             Some((Topic::Damaged, 0.93))
         );
         assert_eq!(pick(vec![(Topic::Fraud, 0.3)]), None);
+    }
+
+    #[test]
+    fn pinyin_is_heard_as_the_chinese_it_spells() {
+        // Typed without a Chinese input method: the topic models hear the characters.
+        for (text, topic) in [
+            ("zhanghao bei dao le, mima ye bei gai le", Topic::AccountTakeover),
+            ("wo yao qisu nimen, yijing zhao le lushi", Topic::Legal),
+        ] {
+            let u = Understanding::new(text, sure("unknown", 0.3), "en");
+            assert_eq!(u.topic.map(|t| t.0), Some(topic), "{text}");
+        }
+        assert_eq!(as_read("wo xiang tui kuan, order 1003"), "我想退款, order 1003");
+        assert_eq!(as_read("can you ship to china"), "can you ship to china");
     }
 
     fn sure(intent: &str, confidence: f32) -> Prediction {

@@ -11,7 +11,8 @@
 //!   readable rules and a small learned [`tone`] model.
 //! - [`topics`] recognises by meaning what the labels do not cover: sensitive topics a
 //!   person must handle, urgency, and what went wrong with a delivery.
-//! - [`language`] tells English, Chinese and mixed messages apart.
+//! - [`language`] tells English, Chinese and mixed messages apart; [`pinyin`] reads Chinese
+//!   typed in pinyin ("wo xiang tui kuan") as the characters the models were trained on.
 //! - [`faq`] finds the merchant's FAQ entry answering a message, the same in the runtime and
 //!   in the browser.
 //!
@@ -21,6 +22,7 @@
 
 pub mod faq;
 pub mod featurize;
+pub mod pinyin;
 pub mod signals;
 pub mod slots;
 pub mod tone;

@@ -11,6 +11,7 @@ pub mod data;
 pub mod eval;
 pub mod noise;
 pub mod onnx;
+pub mod pinyin;
 pub mod rng;
 pub mod tone;
 pub mod topics;
