@@ -76,7 +76,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed or --packed for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed or --locked for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -139,6 +139,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         packed: bool,
+        /// With --conversations: the locked set too (tests/conversations/locked_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        locked: bool,
     },
 }
 
@@ -373,6 +377,7 @@ fn main() -> Result<()> {
             stashed,
             boxed,
             packed,
+            locked,
             ..
         } => {
             let mut run = cargo();
@@ -423,6 +428,9 @@ fn main() -> Result<()> {
             }
             if packed {
                 run.env("KEFU_CONVERSATIONS_PACKED", "1");
+            }
+            if locked {
+                run.env("KEFU_CONVERSATIONS_LOCKED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

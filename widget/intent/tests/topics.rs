@@ -31,6 +31,8 @@
 //!   with `KEFU_TOPICS_BOXED=1`.
 //! - `topics_packed.tsv`, a sixteenth writer's (500 lines), labelled the same way, likewise
 //!   with `KEFU_TOPICS_PACKED=1`.
+//! - `topics_locked.tsv`, a seventeenth writer's (500 lines), labelled the same way,
+//!   likewise with `KEFU_TOPICS_LOCKED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -54,6 +56,7 @@ const TUCKED: &str = include_str!("topics_tucked.tsv");
 const STASHED: &str = include_str!("topics_stashed.tsv");
 const BOXED: &str = include_str!("topics_boxed.tsv");
 const PACKED: &str = include_str!("topics_packed.tsv");
+const LOCKED: &str = include_str!("topics_locked.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -374,5 +377,18 @@ fn the_packed_messages_parse() {
 fn the_packed_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_PACKED").is_ok_and(|v| v == "1") {
         report_person_set("topics_packed.tsv", PACKED);
+    }
+}
+
+#[test]
+fn the_locked_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_LOCKED=1.
+    check_person_set("topics_locked.tsv", LOCKED, 500);
+}
+
+#[test]
+fn the_locked_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_LOCKED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_locked.tsv", LOCKED);
     }
 }
