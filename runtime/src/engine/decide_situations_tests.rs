@@ -584,6 +584,21 @@ fn money_back_on_an_unshipped_order_is_its_cancellation() {
 }
 
 #[test]
+fn a_refund_asked_for_on_an_order_not_yet_shipped_is_its_cancellation() {
+    let mut ctx = ctx();
+    let mut bottle = super::tests::order("1002", "li.wei@example.com");
+    bottle.status = "processing".into();
+    ctx.orders = vec![bottle];
+    let text = "changed my mind about the water bottle, can i get my money back? order 1002";
+    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // Shipped: the refund, which the plugin weighs.
+    ctx.orders[0].status = "shipped".into();
+    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+}
+
+#[test]
 fn a_refund_asked_for_on_a_known_order_is_the_refund_not_the_policy() {
     let mut ctx = ctx();
     ctx.remembered.order_number = Some("1003".into());

@@ -480,6 +480,29 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             .clone()
             .filter(|_| conv.pending_intent.as_deref() == Some(intent))
     });
+    // Money back asked for on an order that has not shipped ("changed my mind about the
+    // water bottle, can i get my money back? order 1002"): its cancellation, which is how an
+    // unshipped order's money comes back (the merchant's plugin proposes it and the shopper
+    // confirms), not a refund refused.
+    let unshipped = order_number
+        .as_deref()
+        .or(ctx.remembered.order_number.as_deref())
+        .and_then(|n| ctx.order(n))
+        .is_some_and(|o| o.status == "processing");
+    let money_back = intent == GET_REFUND
+        || (!settled
+            && asks_for_money_back(text)
+            && !asks_how_long(text)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == GET_REFUND));
+    let (intent, settled) = if unshipped && money_back && takes_order_number(CANCEL_ORDER) {
+        (CANCEL_ORDER, true)
+    } else {
+        (intent, settled)
+    };
     Route {
         intent: intent.to_string(),
         settled,
