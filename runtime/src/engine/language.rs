@@ -49,10 +49,32 @@ pub fn is_follow_up(text: &str) -> bool {
     }
 }
 
-/// Whether `text`, lower-cased, contains any of `words` (written in lower case).
+/// Whether `text`, lower-cased, contains any of `words` (written in lower case). Chinese
+/// words are also found in pinyin ("tuikuan" says 退款, [`kefu_intent::pinyin`]), so every
+/// Chinese word list of the engine hears a shopper typing without a Chinese input method.
 pub fn mentions(text: &str, words: &[&str]) -> bool {
     let lower = text.to_lowercase();
     words.iter().any(|w| lower.contains(w))
+        || (words.iter().any(|w| !w.is_ascii())
+            && with_pinyin_read(text, |read| {
+                read.is_some_and(|r| words.iter().any(|w| !w.is_ascii() && r.contains(w)))
+            }))
+}
+
+/// `f` of `text`'s pinyin read as characters, if it has any; the last message's reading is
+/// kept, as one message is asked about many times.
+fn with_pinyin_read<T>(text: &str, f: impl FnOnce(Option<&str>) -> T) -> T {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Option<String>)> =
+            const { std::cell::RefCell::new((String::new(), None)) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != text {
+            *last = (text.to_string(), kefu_intent::pinyin::read(text));
+        }
+        f(last.1.as_deref())
+    })
 }
 
 /// Whether `text`, lower-cased and cut into words at anything not a letter or digit, has

@@ -31,3 +31,15 @@ fn short_messages_are_follow_ups() {
         "where is my order 1002 that I bought last week"
     ));
 }
+
+#[test]
+fn chinese_words_are_heard_in_pinyin() {
+    assert!(mentions("wo xiang tuikuan, order 1003", &["退款"]));
+    assert!(mentions(
+        "ni hao, bang wo cha yixia dingdan 1004",
+        &["查一下订单"]
+    ));
+    // English words are matched as typed only.
+    assert!(!mentions("wo xiang tuikuan", &["refund"]));
+    assert!(!mentions("can you ship to china", &["吃"]));
+}

@@ -144,8 +144,45 @@ pub fn thanks_for_good_news(text: &str) -> bool {
     let thanks = mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]);
     let good = says_word(
         text,
-        &["fine", "good", "great", "perfect", "love", "lovely"],
-    ) || mentions(text, &["没问题", "挺好", "很好", "不错", "满意", "喜欢"]);
+        &[
+            "fine",
+            "good",
+            "great",
+            "perfect",
+            "love",
+            "lovely",
+            "loving",
+            "comfy",
+            "comfortable",
+            "soft",
+            "cozy",
+            "cosy",
+            "nice",
+            "awesome",
+            "amazing",
+            "excellent",
+            "beautiful",
+            "gorgeous",
+            "happy",
+            "pleased",
+            "impressed",
+        ],
+    ) || mentions(
+        text,
+        &[
+            "没问题",
+            "挺好",
+            "很好",
+            "不错",
+            "满意",
+            "喜欢",
+            "舒服",
+            "好看",
+            "好穿",
+            "很棒",
+            "好评",
+        ],
+    );
     let but = says_word(
         text,
         &["but", "however", "although", "though", "except", "not"],

@@ -54,6 +54,13 @@ fn someone_else_or_a_disowned_act_is_heard_in_both_languages() {
 
 #[test]
 fn thanks_for_good_news_is_told_from_a_complaint() {
+    assert!(thanks_for_good_news(
+        "nothing really, just wanted to say the t-shirt is super comfy, thanks guys"
+    ));
+    assert!(thanks_for_good_news("帽子很好看 穿着也舒服 谢谢"));
+    assert!(!thanks_for_good_news(
+        "the hoodie is comfy but the zip broke, thanks"
+    ));
     for text in [
         "我的订单1004 arrived fine, thanks",
         "all good now, thank you!",
