@@ -308,6 +308,12 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         {
             Some(claim_intent(Topic::Damaged))
         }
+        // A parcel marked delivered that the shopper says is not there, told rather than
+        // named ("UPS reckons they were delivered but someone nicked them off the porch"):
+        // a claim, whatever the models heard.
+        None if !answering && delivery_words::describes_a_missing_parcel(&u.text) => {
+            Some(claim_intent(Topic::NotReceived))
+        }
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date.
         None if !answering

@@ -415,3 +415,18 @@ fn a_claim_whose_order_number_the_shopper_does_not_give_goes_to_a_person_with_wh
         "{d:?}"
     );
 }
+
+#[test]
+fn a_parcel_marked_delivered_and_gone_is_a_claim_whatever_the_models_heard() {
+    let ctx = claims_ctx();
+    let text = "UPS reckons my hoodies were delivered nov 20 but I think someone nicked them off \
+                the porch. what can you do";
+    let d = reply(decide(&ctx, &msg(text, "out_of_scope", 0.2)));
+    assert_eq!(d.pending_intent.as_deref(), Some("report_not_received"));
+    // Asking whether it was delivered is a lookup, not a claim.
+    let d = reply(decide(
+        &ctx,
+        &msg("was it delivered yet?", "track_order", 0.9),
+    ));
+    assert_ne!(d.pending_intent.as_deref(), Some("report_not_received"));
+}

@@ -464,9 +464,76 @@ pub fn describes_damage(text: &str) -> bool {
             "打开",
             "拆开",
             "送来",
+            "寄到",
+            "送到",
+            "到货",
+            "拿到",
+            "到手",
         ],
     );
     damage && came
+}
+
+/// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons
+/// my hoodies were delivered nov 20 but I think someone nicked them off the porch",
+/// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.
+pub fn describes_a_missing_parcel(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let marked = mentions(
+        &lower,
+        &[
+            "delivered",
+            "says it was left",
+            "left at",
+            "签收",
+            "已送达",
+            "显示送达",
+            "妥投",
+        ],
+    );
+    let missing = mentions(
+        &lower,
+        &[
+            "not here",
+            "isn't here",
+            "isnt here",
+            "wasn't there",
+            "wasnt there",
+            "nowhere",
+            "never got",
+            "never received",
+            "never arrived",
+            "never came",
+            "didn't get",
+            "didnt get",
+            "haven't got",
+            "havent got",
+            "haven't received",
+            "havent received",
+            "didn't receive",
+            "didnt receive",
+            "don't have",
+            "dont have",
+            "stolen",
+            "nicked",
+            "swiped",
+            "pinched",
+            "someone took",
+            "somebody took",
+            "porch pirate",
+            "can't find",
+            "cant find",
+            "没收到",
+            "没有收到",
+            "没拿到",
+            "没看到",
+            "没见到",
+            "不见了",
+            "被偷",
+            "找不到",
+        ],
+    );
+    marked && missing && !mentions(&lower, &["will it be delivered", "when will", "什么时候"])
 }
 
 /// Whether `text` says an order has not shipped yet ("it hasn't even shipped right?",

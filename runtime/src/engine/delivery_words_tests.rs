@@ -135,3 +135,26 @@ fn a_wrong_item_described_is_heard() {
         assert!(!describes_a_wrong_item(text), "{text}");
     }
 }
+
+#[test]
+fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
+    assert!(describes_damage(
+        "only opened the box now, the peak is cracked"
+    ));
+    assert!(describes_damage("杯子收到就裂了"));
+    assert!(describes_damage("帽子寄到的时候被压扁了，帽檐都折了"));
+    assert!(!describes_damage("the checkout is broken"));
+    assert!(!describes_damage("压扁了的纸箱能回收吗"));
+}
+
+#[test]
+fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
+    assert!(describes_a_missing_parcel(
+        "UPS reckons my hoodies were delivered nov 20 but I think someone nicked them off the porch"
+    ));
+    assert!(describes_a_missing_parcel("显示已签收但是我根本没收到"));
+    assert!(!describes_a_missing_parcel("was order 1003 delivered?"));
+    assert!(!describes_a_missing_parcel(
+        "when will it be delivered? I haven't got a date"
+    ));
+}
