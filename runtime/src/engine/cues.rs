@@ -399,6 +399,64 @@ pub fn asks_about_stock(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks what something costs ("how much is it btw", "多少钱一件").
+pub fn asks_the_price(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "how much",
+            "price",
+            "cost",
+            "多少钱",
+            "价格",
+            "价钱",
+            "几块",
+        ],
+    )
+}
+
+/// Whether a product question is about its fit or which size to take ("does the tee run big
+/// or small?", "is the hoodie true to size?", "卫衣偏大还是偏小？我平时穿L"): the shop's
+/// sizing advice answers it, which a product's details do not hold.
+pub fn asks_about_fit(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "run big",
+            "runs big",
+            "run small",
+            "runs small",
+            "run large",
+            "runs large",
+            "true to size",
+            "what size",
+            "which size",
+            "size should i",
+            "size up",
+            "size down",
+            "sizing",
+            "size guide",
+            "size chart",
+            "how does it fit",
+            "how do they fit",
+            "fit big",
+            "fit small",
+            "fits big",
+            "fits small",
+            "偏大",
+            "偏小",
+            "尺码怎么选",
+            "选什么码",
+            "穿什么码",
+            "买什么码",
+            "码数",
+            "尺码表",
+            "合身吗",
+            "正码",
+        ],
+    )
+}
+
 #[cfg(test)]
 #[path = "cues_tests.rs"]
 mod tests;

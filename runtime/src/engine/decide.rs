@@ -377,6 +377,21 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         "goodbye" => return Answer::Now(say(intent, Line::Goodbye, lang, Bot)),
         _ => {}
     }
+    // How a product fits, or which size to take: the shop's sizing advice in its FAQ, which
+    // the product's details do not hold. Asked with its price or stock, the product's card,
+    // which holds those.
+    if matches!(intent, "product_info" | "product_availability")
+        && cues::asks_about_fit(&u.text)
+        && !cues::asks_about_stock(&u.text)
+        && !cues::asks_the_price(&u.text)
+        && let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent))
+    {
+        return Answer::Now(answer_with(
+            entry.intent.as_deref().unwrap_or("faq"),
+            entry.answer.clone(),
+            vec![],
+        ));
+    }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
             return Answer::Now(answer_with(

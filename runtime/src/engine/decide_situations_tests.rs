@@ -666,3 +666,47 @@ fn money_back_asked_for_with_a_return_starts_the_refund_and_asks_for_the_order()
     let d = reply(decide(&ctx(), &msg(how, "return_item", 0.8)));
     assert_ne!(d.pending_intent.as_deref(), Some("get_refund"));
 }
+
+#[test]
+fn how_a_product_fits_is_the_shops_sizing_advice() {
+    let mut ctx = ctx();
+    ctx.config = std::sync::Arc::new(crate::store::MerchantConfig::new(
+        0,
+        vec![crate::store::FaqEntry {
+            id: 1,
+            question: "How do I find my size? Do your clothes run small or large? size guide"
+                .into(),
+            answer: "Our T-shirts and hoodies are a relaxed fit: take your usual size.".into(),
+            lang: "en".into(),
+            intent: None,
+            public: true,
+        }]
+        .into_iter()
+        .chain(ctx.faq().iter().cloned())
+        .collect(),
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    ctx.names_product = true;
+    let d = reply(decide(
+        &ctx,
+        &msg("do your t-shirts run small or large?", "product_info", 0.99),
+    ));
+    assert!(d.text.contains("relaxed fit"), "{}", d.text);
+    // Asked with its price: the product's card, which holds the price.
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "how much is the tee, and does it run small?",
+            "product_info",
+            0.99,
+        ),
+    ));
+    assert_eq!(c.intent(), "product_info");
+    // What it is made of is the product's details.
+    let c = call(decide(
+        &ctx,
+        &msg("what is the tee made of?", "product_info", 0.99),
+    ));
+    assert_eq!(c.intent(), "product_info");
+}
