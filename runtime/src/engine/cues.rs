@@ -377,84 +377,27 @@ pub fn about_the_shopper(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Whether a product question is about stock rather than details.
+/// Whether a product question is about stock rather than details
+/// ([`kefu_intent::asks::asks_about_stock`], in pinyin too).
 pub fn asks_about_stock(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "in stock",
-            "available",
-            "availability",
-            "sold out",
-            "back in",
-            "do you have",
-            "有货",
-            "有没有",
-            "库存",
-            "还有吗",
-            "补货",
-            "缺货",
-            "售罄",
-        ],
-    )
+    as_typed_or_read(text, kefu_intent::asks::asks_about_stock)
 }
 
-/// Whether `text` asks what something costs ("how much is it btw", "多少钱一件").
+/// Whether `text` asks what something costs ([`kefu_intent::asks::asks_the_price`], in
+/// pinyin too).
 pub fn asks_the_price(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "how much",
-            "price",
-            "cost",
-            "多少钱",
-            "价格",
-            "价钱",
-            "几块",
-        ],
-    )
+    as_typed_or_read(text, kefu_intent::asks::asks_the_price)
 }
 
-/// Whether a product question is about its fit or which size to take ("does the tee run big
-/// or small?", "is the hoodie true to size?", "卫衣偏大还是偏小？我平时穿L"): the shop's
-/// sizing advice answers it, which a product's details do not hold.
+/// Whether a product question is about its fit or which size to take
+/// ([`kefu_intent::asks::asks_about_fit`], in pinyin too).
 pub fn asks_about_fit(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "run big",
-            "runs big",
-            "run small",
-            "runs small",
-            "run large",
-            "runs large",
-            "true to size",
-            "what size",
-            "which size",
-            "size should i",
-            "size up",
-            "size down",
-            "sizing",
-            "size guide",
-            "size chart",
-            "how does it fit",
-            "how do they fit",
-            "fit big",
-            "fit small",
-            "fits big",
-            "fits small",
-            "偏大",
-            "偏小",
-            "尺码怎么选",
-            "选什么码",
-            "穿什么码",
-            "买什么码",
-            "码数",
-            "尺码表",
-            "合身吗",
-            "正码",
-        ],
-    )
+    as_typed_or_read(text, kefu_intent::asks::asks_about_fit)
+}
+
+/// `test` of `text` as typed, or of its pinyin read as characters.
+fn as_typed_or_read(text: &str, test: fn(&str) -> bool) -> bool {
+    test(text) || kefu_intent::pinyin::read(text).is_some_and(|read| test(&read))
 }
 
 #[cfg(test)]

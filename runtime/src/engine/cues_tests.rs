@@ -102,17 +102,3 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
         assert!(!is_small_talk(text), "{text}");
     }
 }
-
-#[test]
-fn a_question_of_fit_is_told_from_one_of_details_or_stock() {
-    assert!(asks_about_fit("does the tee run big or small?"));
-    assert!(asks_about_fit("is the hoodie true to size?"));
-    assert!(asks_about_fit("卫衣偏大还是偏小？我平时穿L"));
-    assert!(!asks_about_fit("what is the hoodie made of?"));
-    assert!(!asks_about_fit("do you have the hoodie in size M?"));
-    assert!(asks_the_price(
-        "hoodie sizing question - should i size up? and how much is it btw"
-    ));
-    assert!(asks_the_price("有机T恤多少钱一件 尺码偏大还是偏小"));
-    assert!(!asks_the_price("卫衣偏大还是偏小？我平时穿L"));
-}

@@ -381,9 +381,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // the product's details do not hold. Asked with its price or stock, the product's card,
     // which holds those.
     if matches!(intent, "product_info" | "product_availability")
-        && cues::asks_about_fit(&u.text)
-        && !cues::asks_about_stock(&u.text)
-        && !cues::asks_the_price(&u.text)
+        && kefu_intent::asks::asks_only_about_fit(&u.text)
         && let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent))
     {
         return Answer::Now(answer_with(

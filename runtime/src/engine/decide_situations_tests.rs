@@ -710,3 +710,59 @@ fn how_a_product_fits_is_the_shops_sizing_advice() {
     ));
     assert_eq!(c.intent(), "product_info");
 }
+
+#[test]
+fn a_swap_for_another_size_is_the_exchange_policy_not_a_question_back() {
+    let mut u = msg(
+        "if the hoodie doesnt fit can i swap it for another size and do i have to pay for that",
+        "return_item",
+        0.4,
+    );
+    u.prediction.top = vec![("return_item".into(), 0.4), ("product_info".into(), 0.35)];
+    let route = routing::route(&ctx(), &u);
+    assert!(route.settled);
+    assert_eq!(route.intent, "return_item");
+}
+
+#[test]
+fn an_upset_complaint_the_model_leans_to_is_taken_in() {
+    let text = "paid 138 for two hoodies and they're already pilling after one wash. really \
+                disappointed";
+    let mut u = msg(text, "complaint", 0.45);
+    u.prediction.top = vec![("complaint".into(), 0.45), ("payment_issue".into(), 0.3)];
+    u.upset = true;
+    assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
+    // Calm: still asked which is meant.
+    u.upset = false;
+    assert!(!routing::route(&ctx(), &u).settled);
+}
+
+#[test]
+fn a_named_products_price_is_the_product_whatever_the_model_read() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let u = msg("算了先不退了，T恤多少钱一件", "track_refund", 0.6);
+    assert_eq!(routing::route(&ctx, &u).intent, "product_info");
+    // Money back asked for: not a price question.
+    let u = msg(
+        "how much of the cap's price do I get back as a refund?",
+        "get_refund",
+        0.6,
+    );
+    assert_ne!(routing::route(&ctx, &u).intent, "product_info");
+}
+
+#[test]
+fn an_upset_shopper_quoting_the_delivery_times_is_asked_for_their_order() {
+    let text = "wow 'standard shipping 3-5 days' huh. it's been about two weeks. great job guys";
+    let mut u = msg(text, "delivery_period", 0.9);
+    u.upset = true;
+    assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
+    // Calm and general: the delivery times.
+    let u = msg(
+        "how long does standard shipping take?",
+        "delivery_period",
+        0.9,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "delivery_period");
+}

@@ -150,6 +150,7 @@ pub fn says_late(text: &str) -> bool {
     // nothing of a delivery.
     let late_word = says_word(&lower, &["late", "later", "delay", "delays", "delayed"]);
     late_word
+        || waited_long(&lower)
         || [
             "overdue",
             "still not",
@@ -216,6 +217,39 @@ pub fn says_late(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Whether `lower` tells of a long wait ("it's been about two weeks", "been over a week
+/// now", "已经两个星期了", "都半个月了").
+fn waited_long(lower: &str) -> bool {
+    let english = lower.split("been ").skip(1).any(|rest| {
+        let next: Vec<&str> = rest.split_whitespace().take(4).collect();
+        let many_days = next.windows(2).any(|pair| {
+            pair[1].starts_with("days")
+                && (pair[0].parse::<u32>().is_ok_and(|n| n >= 3)
+                    || matches!(
+                        pair[0],
+                        "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "several"
+                            | "many"
+                    ))
+        });
+        many_days
+            || next
+                .iter()
+                .any(|w| w.starts_with("week") || w.starts_with("ages") || w.starts_with("forever"))
+    });
+    english
+        || ["个星期了", "个礼拜了", "周了", "半个月", "一个月了"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Whether `text` asks something whose answer is the shop's own data and that presupposes

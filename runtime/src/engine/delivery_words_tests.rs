@@ -158,3 +158,14 @@ fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
         "when will it be delivered? I haven't got a date"
     ));
 }
+
+#[test]
+fn a_long_wait_told_is_lateness() {
+    assert!(says_late(
+        "wow '3-5 days' huh. it's been about two weeks. great job guys"
+    ));
+    assert!(says_late("been over a week now"));
+    assert!(says_late("已经两个星期了还没动静"));
+    assert!(!says_late("it's been a great experience"));
+    assert!(!says_late("have you been busy these days"));
+}

@@ -11,11 +11,11 @@ use kefu_protocol::{Card, ConversationState};
 
 use super::address;
 use super::context::TurnContext;
-use super::cues::{asks_about_stock, says_already_told};
+use super::cues::{self, asks_about_stock, says_already_told};
 use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late, says_not_shipped};
 use super::labels;
-use super::language::{is_follow_up, mentions};
+use super::language::{is_follow_up, mentions, says_word};
 use super::policy_cues::thanks_for_good_news;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
@@ -290,6 +290,30 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ if u.prediction.intent == "complaint" && !u.upset && thanks_for_good_news(text) => {
             ("thanks", true)
         }
+        // A complaint the model leans to, from a shopper who sounds upset ("they're already
+        // pilling after one wash. really disappointed"): taken in as a complaint, not asked
+        // "which of these do you mean?".
+        // (Lateness or the order asked after is the order's whereabouts, with its apology.)
+        _ if u.prediction.intent == "complaint"
+            && u.upset
+            && !thanks_for_good_news(text)
+            && !says_late(text)
+            && !delivery_words::asks_to_look_up_an_order(text) =>
+        {
+            ("complaint", true)
+        }
+        // Swapping for another size or colour, the model torn between a return and something
+        // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
+        // exchange policy, or the return itself when an order is named.
+        _ if asks_to_exchange(text)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == "return_item") =>
+        {
+            ("return_item", true)
+        }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or
@@ -419,16 +443,20 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "My package is late", "催单", no order named yet: the order's whereabouts too (its
         // number is asked for), unless the model hears the shop's delivery times in general
         // or is sure of another request ("your deliveries are always late" is a complaint).
+        // An upset shopper quoting the shop's times back ("'3-5 days' huh. it's been about two
+        // weeks. great job guys") speaks of their own order.
         _ if says_late(text)
             && takes_order_number(TRACK_ORDER)
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | "out_of_scope" | "contact_customer_service"
-            ) || u.prediction.confidence < CLARIFY_BELOW)
-            && !matches!(
-                u.prediction.intent.as_str(),
-                "delivery_period" | "delivery_options"
-            ) =>
+            ) || u.prediction.confidence < CLARIFY_BELOW
+                || u.upset)
+            && (u.upset
+                || !matches!(
+                    u.prediction.intent.as_str(),
+                    "delivery_period" | "delivery_options"
+                )) =>
         {
             (TRACK_ORDER, true)
         }
@@ -449,12 +477,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let about_product = |intent: &str| ctx.served(intent).is_some_and(|s| s.about_product());
     // A question naming one of the shop's products is about that product, whatever the
     // model made of the rest ("有机棉T恤多少钱").
+    // So is its price asked, with no order named and no money back asked for ("算了先不退了，
+    // T恤多少钱一件").
+    let asks_its_price = cues::asks_the_price(text)
+        && order_number.is_none()
+        && !asks_for_money_back(text)
+        && !says_late(text);
     let intent = if !settled
         && !about_product(intent)
-        && matches!(
+        && (matches!(
             intent,
             OUT_OF_SCOPE | "place_order" | "check_payment_methods"
-        )
+        ) || asks_its_price)
         && ctx.names_product
         && ctx.served(PRODUCT_INFO).is_some()
         && !(intent == "check_payment_methods" && names_a_payment_method(text))
@@ -510,6 +544,25 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
+}
+
+/// Whether `text` asks to swap an item for another size or colour ("can i swap it for a
+/// medium", "exchange for a bigger size", "能换个尺码吗").
+fn asks_to_exchange(text: &str) -> bool {
+    says_word(text, &["swap", "exchange", "exchanges", "exchanging"])
+        || mentions(
+            text,
+            &[
+                "换尺码",
+                "换个码",
+                "换码",
+                "换大一码",
+                "换小一码",
+                "换颜色",
+                "换个颜色",
+                "换货",
+            ],
+        )
 }
 
 /// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").

@@ -52,6 +52,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
             || (p < WEAK_TOPIC && cues::is_small_talk(text))
             || only_a_shop_tasks_words(t, p, prediction, text)
             || asks_if_it_is_safe(t, p, text)
+            || asks_about_a_product(t, p, text)
     };
     let scores = topic_scores(text);
     pick(without_weak_safety_in_damage(scores, text)).filter(|&(t, p)| !noise(t, p))
@@ -117,6 +118,20 @@ fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud)
         && p < OWN_TASK_TOPIC
         && policy_cues::asks_if_safe(text)
+        && !policy_cues::names_someone_else_or_disowns(text)
+}
+
+/// Whether a weak topic other than fraud or account takeover is heard in a question about a
+/// product's price, stock or fit ("ok and the navy cap 多少钱", "does the tee run big or
+/// small?"), with nobody else named and nothing disowned: the question is the shopper's
+/// whole message. Harm or a threat said in words reaches a person by the keyword rules of
+/// [`super::policy`] first.
+fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
+    !matches!(t, Topic::Fraud | Topic::AccountTakeover)
+        && p < WEAK_TOPIC
+        && (cues::asks_the_price(text)
+            || cues::asks_about_stock(text)
+            || cues::asks_about_fit(text))
         && !policy_cues::names_someone_else_or_disowns(text)
 }
 
@@ -344,6 +359,37 @@ mod tests {
         // The Chinese half says it: the fraud stays.
         let stolen = Understanding::new("我的card被盗刷了", sure("payment_issue", 0.5), "zh");
         assert_eq!(stolen.topic.map(|t| t.0), Some(Topic::Fraud));
+    }
+
+    #[test]
+    fn a_weak_topic_in_a_question_about_a_product_is_noise() {
+        assert!(asks_about_a_product(
+            Topic::Safety,
+            0.6,
+            "ok and the navy cap 多少钱"
+        ));
+        assert!(asks_about_a_product(
+            Topic::Damaged,
+            0.7,
+            "does the tee run big or small?"
+        ));
+        // Strong, or a charge: kept.
+        assert!(!asks_about_a_product(
+            Topic::Safety,
+            0.9,
+            "ok and the navy cap 多少钱"
+        ));
+        assert!(!asks_about_a_product(
+            Topic::Fraud,
+            0.6,
+            "how much did you take from my card"
+        ));
+        // A question about something else: kept.
+        assert!(!asks_about_a_product(
+            Topic::Safety,
+            0.6,
+            "my son can't breathe properly"
+        ));
     }
 
     fn sure(intent: &str, confidence: f32) -> Prediction {

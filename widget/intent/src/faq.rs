@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use crate::OUT_OF_SCOPE;
 use crate::featurize::feature_strings;
 
+/// The intents about a product, which a catalogue plugin serves.
+const PRODUCT_INTENTS: &[&str] = &["product_info", "product_availability"];
+
 /// Head start of an entry tied to the recognised intent.
 const INTENT_BONUS: f32 = 0.2;
 /// Head start of the one entry whose answer names something the message names (a country,
@@ -247,7 +250,12 @@ impl<E: Question> Faq<E> {
     /// the plugin's to answer, and a request for a person goes to one, so neither finds
     /// anything here.
     pub fn answering(&self, text: &str, intent: &str, served: &[String]) -> Option<&E> {
-        if intent == TO_A_PERSON || (intent != OUT_OF_SCOPE && served.iter().any(|s| s == intent)) {
+        // A plugin's question is the plugin's, except how a product fits: the shop's sizing
+        // advice, which a catalogue does not hold (the runtime's decision does the same).
+        let plugins = intent != OUT_OF_SCOPE
+            && served.iter().any(|s| s == intent)
+            && !(PRODUCT_INTENTS.contains(&intent) && crate::asks::asks_only_about_fit(text));
+        if intent == TO_A_PERSON || plugins {
             return None;
         }
         self.find(text, intent)

@@ -13,6 +13,7 @@
 //!   person must handle, urgency, and what went wrong with a delivery.
 //! - [`language`] tells English, Chinese and mixed messages apart; [`pinyin`] reads Chinese
 //!   typed in pinyin ("wo xiang tui kuan") as the characters the models were trained on.
+//! - [`asks`] tells what a product question asks: its price, its stock or how it fits.
 //! - [`faq`] finds the merchant's FAQ entry answering a message, the same in the runtime and
 //!   in the browser.
 //!
@@ -20,6 +21,7 @@
 //! wraps it with wasm-bindgen, the runtime calls it directly.
 #![deny(missing_docs)]
 
+pub mod asks;
 pub mod faq;
 pub mod featurize;
 pub mod pinyin;

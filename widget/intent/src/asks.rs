@@ -1,0 +1,117 @@
+//! What a question about a product asks: its price, its stock, or how it fits. The runtime's
+//! decision and the browser's FAQ answering both ask, so that a fit question is the shop's
+//! sizing advice on both sides and a price or stock question the product's card.
+
+/// Whether lower-cased `text` contains any of `words`.
+fn mentions(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a product question is about stock rather than details.
+pub fn asks_about_stock(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "in stock",
+            "available",
+            "availability",
+            "sold out",
+            "back in",
+            "do you have",
+            "有货",
+            "有没有",
+            "库存",
+            "还有吗",
+            "补货",
+            "缺货",
+            "售罄",
+        ],
+    )
+}
+
+/// Whether `text` asks what something costs ("how much is it btw", "多少钱一件").
+pub fn asks_the_price(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "how much",
+            "price",
+            "cost",
+            "多少钱",
+            "价格",
+            "价钱",
+            "几块",
+        ],
+    )
+}
+
+/// Whether a product question is about its fit or which size to take ("does the tee run big
+/// or small?", "is the hoodie true to size?", "卫衣偏大还是偏小？我平时穿L"): the shop's
+/// sizing advice answers it, which a product's details do not hold.
+pub fn asks_about_fit(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "run big",
+            "runs big",
+            "run small",
+            "runs small",
+            "run large",
+            "runs large",
+            "true to size",
+            "what size",
+            "which size",
+            "size should i",
+            "size up",
+            "size down",
+            "sizing",
+            "size guide",
+            "size chart",
+            "how does it fit",
+            "how do they fit",
+            "fit big",
+            "fit small",
+            "fits big",
+            "fits small",
+            "偏大",
+            "偏小",
+            "尺码怎么选",
+            "选什么码",
+            "穿什么码",
+            "买什么码",
+            "码数",
+            "尺码表",
+            "合身吗",
+            "正码",
+        ],
+    )
+}
+
+/// Whether `text` asks only how a product fits or which size to take, not also its price or
+/// stock (which the product's card holds).
+pub fn asks_only_about_fit(text: &str) -> bool {
+    asks_about_fit(text) && !asks_about_stock(text) && !asks_the_price(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_of_fit_is_told_from_one_of_price_or_stock() {
+        assert!(asks_about_fit("does the tee run big or small?"));
+        assert!(asks_about_fit("is the hoodie true to size?"));
+        assert!(asks_about_fit("卫衣偏大还是偏小？我平时穿L"));
+        assert!(!asks_about_fit("what is the hoodie made of?"));
+        assert!(!asks_about_fit("do you have the hoodie in size M?"));
+        assert!(asks_the_price(
+            "hoodie sizing question - should i size up? and how much is it btw"
+        ));
+        assert!(asks_the_price("有机T恤多少钱一件 尺码偏大还是偏小"));
+        assert!(!asks_the_price("卫衣偏大还是偏小？我平时穿L"));
+        assert!(asks_only_about_fit("卫衣偏大还是偏小？我平时穿L"));
+        assert!(!asks_only_about_fit("有机T恤多少钱一件 尺码偏大还是偏小"));
+        assert!(asks_about_stock("is the cap in stock?"));
+    }
+}
