@@ -154,7 +154,8 @@ fn disowns_a_charge(lower: &str) -> bool {
 }
 
 /// Whether `lower` says something in the shopper's account is not theirs ("my profile
-/// shows a phone number that isn't mine", "账号里的地址不是我的"): someone else changed it.
+/// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
+/// my account? it wasn't me"): someone else changed it.
 fn disowns_an_account_detail(lower: &str) -> bool {
     let account = ["profile", "account", "账号", "账户", "帐号", "个人资料"];
     let disowned = [
@@ -162,7 +163,10 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "isnt mine",
         "is not mine",
         "not mine",
+        "wasn't me",
+        "wasnt me",
         "不是我的",
+        "不是我下的",
     ];
     super::language::mentions(lower, &account) && super::language::mentions(lower, &disowned)
 }
@@ -317,6 +321,11 @@ mod tests {
             "hacked together a gift list, is shipping free on 3 tees",
             "is the cap strap a choking hazard for toddlers?",
             "is this account mine or my wife's, we share an email",
+            "the box arrived all collapsed, the cap is squashed",
+            "the colour came out in the wash",
+            "why did you take so long to ship",
+            "请把我的地址改成上海市徐汇区漕溪北路100号",
+            "I didn't get my login code, can you resend it",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }
@@ -400,6 +409,36 @@ mod tests {
             (
                 "I've been advised by counsel to request all records of my orders",
                 PolicyTopic::Legal,
+            ),
+            (
+                "my husband just collapsed while I was on this chat, who do I call",
+                PolicyTopic::Safety,
+            ),
+            (
+                "wearing the hoodie I came out in welts",
+                PolicyTopic::Safety,
+            ),
+            ("我现在不安全 包裹能不能别寄到家里", PolicyTopic::Safety),
+            (
+                "got a login code texted to me but I wasn't trying to log in",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "an order was just placed on my account? it wasn't me",
+                PolicyTopic::AccountSecurity,
+            ),
+            ("绑定邮箱被改成别人的了", PolicyTopic::AccountSecurity),
+            (
+                "someone is pretending to be me and ordering with my name",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "what info you have on file for me, im worried",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "please take my photo off your reviews page",
+                PolicyTopic::DataProtection,
             ),
         ] {
             assert_eq!(topic(text), Some(want), "{text}");

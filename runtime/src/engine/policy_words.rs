@@ -62,6 +62,18 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "zhang hao bei dao",
     "hao bei dao",
     "bei hei le",
+    // A sign-in code the shopper did not ask for; a detail changed to someone else's.
+    "wasn't trying to log in",
+    "wasnt trying to log in",
+    "not trying to log in",
+    "didn't try to log in",
+    "didnt try to log in",
+    "login code i didn't",
+    "code i didn't ask",
+    "code i didnt ask",
+    "code i never asked",
+    "改成别人的",
+    "被改成别人",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].
@@ -244,6 +256,36 @@ pub const SAFETY: &[&str] = &[
     "摔倒了",
     "晕倒",
     "昏迷",
+    // Collapse, a reaction on the skin, fear of someone who hurt the shopper.
+    "fainted",
+    "unconscious",
+    "not breathing",
+    "who hurt me",
+    " he collapsed",
+    " she collapsed",
+    " i collapsed",
+    " they collapsed",
+    "just collapsed on",
+    "husband just collapsed",
+    "wife just collapsed",
+    "mum just collapsed",
+    "mom just collapsed",
+    "dad just collapsed",
+    "son just collapsed",
+    "daughter just collapsed",
+    "baby just collapsed",
+    "husband collapsed",
+    "wife collapsed",
+    "welts",
+    "broke out in",
+    "scared to go home",
+    "afraid to go home",
+    "我现在不安全",
+    "我不安全",
+    "晕倒",
+    "昏倒",
+    "昏迷",
+    "不省人事",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -318,6 +360,20 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
     "random transaction",
     "random apple pay",
     "random paypal",
+    // Someone acting as the shopper, or money taken they cannot place.
+    "pretending to be me",
+    "impersonating me",
+    "impersonated me",
+    "using my identity",
+    "stole my identity",
+    "identity theft",
+    "冒充我",
+    "冒用我",
+    "冒名",
+    "money out of my account",
+    "dollars out of my account",
+    "taken from my account without",
+    "took from my account without",
 ];
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
@@ -347,6 +403,22 @@ pub const DATA_PROTECTION: &[&str] = &[
     "want mine deleted",
     "泄露",
     "泄漏",
+    // What is held on the shopper, who can see it, and their name or photo shown without consent.
+    "on file for me",
+    "you have on file about me",
+    "info you have on me",
+    "information you have on me",
+    "who has access to my",
+    "who can see my order",
+    "my photo off",
+    "take down my photo",
+    "remove my photo",
+    "never consented",
+    "without my consent",
+    "曝光",
+    "人肉",
+    "公开了我的",
+    "只有你们有",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
