@@ -147,6 +147,12 @@ fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str
 /// payment task ([`own_account_or_payment`]): the words of those tasks are the topics'
 /// words, and nothing else in such a message speaks of someone else.
 const OWN_TASK_TOPIC: f32 = 0.9;
+/// The intent model's confidence from which a shop task is certain ("账号被锁了 密码输错太多
+/// 次了" is a password to recover, at 1.0)…
+const CERTAIN_INTENT: f32 = 0.98;
+/// …and under which a topic then yields to it: the task's own words are all the topic
+/// models hear.
+const OWN_TASK_TOPIC_CERTAIN: f32 = 0.97;
 
 /// Whether a weak account-takeover or fraud topic is only the words of a task on the
 /// shopper's own account or payment, which the intent model is sure of ("how do I change the
@@ -154,8 +160,9 @@ const OWN_TASK_TOPIC: f32 = 0.9;
 /// else is named and nothing is disowned ([`policy_cues::names_someone_else_or_disowns`]).
 /// "Someone changed my password" and "a payment I never made" keep their topic.
 fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    let certain = prediction.confidence >= CERTAIN_INTENT;
     matches!(topic, Topic::AccountTakeover | Topic::Fraud)
-        && p < OWN_TASK_TOPIC
+        && (p < OWN_TASK_TOPIC || (certain && p < OWN_TASK_TOPIC_CERTAIN))
         && prediction.confidence >= SURE_INTENT
         && ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str())
         && !policy_cues::names_someone_else_or_disowns(text)
@@ -489,6 +496,28 @@ mod tests {
                 changed_by_another
             ));
         }
+        // A strong topic yields only to a task the model is certain of.
+        let locked = "账号被锁了 密码输错太多次了";
+        let certain = sure("recover_password", 1.0);
+        assert!(own_account_or_payment(
+            Topic::AccountTakeover,
+            0.95,
+            &certain,
+            locked
+        ));
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.98,
+            &certain,
+            locked
+        ));
+        let only_sure = sure("recover_password", 0.92);
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.95,
+            &only_sure,
+            locked
+        ));
         let unsure = sure("edit_account", 0.6);
         assert!(!own_account_or_payment(
             Topic::AccountTakeover,
