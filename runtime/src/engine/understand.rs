@@ -483,7 +483,7 @@ mod tests {
         let own = "how do I change the email on my account?";
         assert!(!own_account_or_payment(
             Topic::AccountTakeover,
-            0.95,
+            0.98,
             &edit,
             own
         ));
