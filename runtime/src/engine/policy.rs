@@ -326,6 +326,9 @@ mod tests {
             "why did you take so long to ship",
             "请把我的地址改成上海市徐汇区漕溪北路100号",
             "I didn't get my login code, can you resend it",
+            "it hit me that I ordered the wrong size",
+            "I've asked three times where my order is",
+            "is the hoodie worth it? I don't see the point of paying 69",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }
@@ -439,6 +442,32 @@ mod tests {
             (
                 "please take my photo off your reviews page",
                 PolicyTopic::DataProtection,
+            ),
+            ("活着真没意思，不想再撑下去了", PolicyTopic::Safety),
+            (
+                "I don't think I want to be around anymore honestly",
+                PolicyTopic::Safety,
+            ),
+            (
+                "my husband he hit me, I need change address secretly",
+                PolicyTopic::Safety,
+            ),
+            (
+                "hi, i want to dispute a transaction with you before i go to my bank",
+                PolicyTopic::PaymentDispute,
+            ),
+            (
+                "I paid once but my bank shows you took it three times",
+                PolicyTopic::BillingError,
+            ),
+            (
+                "how do I get you to forget I ever existed",
+                PolicyTopic::DataProtection,
+            ),
+            ("账户里冒出好多我没下的订单", PolicyTopic::AccountSecurity),
+            (
+                "订单1004不是我下的，但扣的是我的卡",
+                PolicyTopic::UnauthorisedCharge,
             ),
         ] {
             assert_eq!(topic(text), Some(want), "{text}");

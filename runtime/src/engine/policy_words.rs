@@ -74,6 +74,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "code i never asked",
     "改成别人的",
     "被改成别人",
+    // Orders or details on the account the shopper did not make.
+    "变成别人的",
+    "我没下的",
+    "我什么都没买",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].
@@ -114,6 +118,12 @@ pub const PAYMENT_DISPUTE: &[&str] = &[
     "拒付",
     "银行申诉",
     "信用卡争议",
+    // A dispute announced in other words.
+    "dispute a transaction",
+    "dispute a charge",
+    "dispute this charge",
+    "dispute the transaction",
+    "dispute the payment",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
@@ -286,6 +296,40 @@ pub const SAFETY: &[&str] = &[
     "昏倒",
     "昏迷",
     "不省人事",
+    // Thoughts of ending one's life, violence at home: a person at once, with where to get help now.
+    "want to be around anymore",
+    "don't want to live",
+    "dont want to live",
+    "no reason to live",
+    "not worth living",
+    "end my life",
+    "ending my life",
+    "suicidal",
+    "suicide",
+    "self-harm",
+    "self harm",
+    "don't see the point of anything",
+    "dont see the point of anything",
+    "no point in anything",
+    "活着真没意思",
+    "活着没意思",
+    "不想活了",
+    "不想活下去",
+    "想自杀",
+    "自杀",
+    "轻生",
+    "不想再撑",
+    "撑不下去了",
+    "he hit me",
+    "she hit me",
+    "he hits me",
+    "he beats me",
+    "husband hit",
+    "partner hit",
+    "打了我",
+    "他打我",
+    "find out where i am",
+    "找到我在哪",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -339,6 +383,13 @@ pub const BILLING_ERROR: &[&str] = &[
     "显示三笔",
     "扣了三次",
     "扣了我三次",
+    // One payment taken more than once, told of the money.
+    "took it twice",
+    "took it three times",
+    "taken twice",
+    "taken three times",
+    "went out to you twice",
+    "paid once but",
 ];
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
@@ -374,6 +425,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
     "dollars out of my account",
     "taken from my account without",
     "took from my account without",
+    // A charge the shopper cannot place.
+    "mystery charge",
+    "the mystery",
+    "一脸懵",
 ];
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
@@ -419,6 +474,12 @@ pub const DATA_PROTECTION: &[&str] = &[
     "人肉",
     "公开了我的",
     "只有你们有",
+    // Being forgotten, and where the shop got a detail.
+    "forget i ever existed",
+    "forget i existed",
+    "forget about me entirely",
+    "how did you get my",
+    "删掉我的一切",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -547,6 +608,7 @@ pub const CHARGES: &[&str] = &[
     "my amex",
     "信用卡",
     "银行卡",
+    "我的卡",
 ];
 
 /// Words that say a charge is not the shopper's.
@@ -613,6 +675,8 @@ pub const DISOWNED: &[&str] = &[
     "someone else used my",
     "somebody used my",
     "有人用我的",
+    "不是我下的",
+    "我没下的",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"
