@@ -121,6 +121,14 @@ export function kefuCli(args, input = '') {
     child.on('exit', (code) => code === 0
       ? resolve(out)
       : reject(new Error(`kefu ${args.join(' ')} exited with ${code}:\n${err}`)));
-    child.stdin.end(input);
+    // A command that reads no input may exit before its stdin is written: the write then
+    // fails with EPIPE after the fact, which says nothing about the command (its exit code
+    // does). Nothing is written when there is nothing to write.
+    child.stdin.on('error', () => {});
+    if (input) {
+      child.stdin.end(input);
+    } else {
+      child.stdin.end();
+    }
   });
 }
