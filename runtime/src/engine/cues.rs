@@ -395,9 +395,10 @@ pub fn asks_about_fit(text: &str) -> bool {
     as_typed_or_read(text, kefu_intent::asks::asks_about_fit)
 }
 
-/// `test` of `text` as typed, or of its pinyin read as characters.
+/// `test` of `text` as typed, or of its pinyin read as characters (the reading
+/// [`super::language::mentions`] keeps for the message).
 fn as_typed_or_read(text: &str, test: fn(&str) -> bool) -> bool {
-    test(text) || kefu_intent::pinyin::read(text).is_some_and(|read| test(&read))
+    test(text) || super::language::with_pinyin_read(text, |read| read.is_some_and(test))
 }
 
 #[cfg(test)]

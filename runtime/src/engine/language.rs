@@ -63,7 +63,7 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
 
 /// `f` of `text`'s pinyin read as characters, if it has any; the last message's reading is
 /// kept, as one message is asked about many times.
-fn with_pinyin_read<T>(text: &str, f: impl FnOnce(Option<&str>) -> T) -> T {
+pub(super) fn with_pinyin_read<T>(text: &str, f: impl FnOnce(Option<&str>) -> T) -> T {
     thread_local! {
         static LAST: std::cell::RefCell<(String, Option<String>)> =
             const { std::cell::RefCell::new((String::new(), None)) };

@@ -46,7 +46,12 @@ pub struct Understanding {
 /// other (a lid that broke and cut a hand is about safety before it is about a damaged
 /// item); else the likeliest. A weak one alone does not override a sure shop question
 /// ([`weak_and_alone`]).
-fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, f32)> {
+fn topic_of(
+    text: &str,
+    scores: &[(Topic, f32)],
+    prediction: &Prediction,
+    upset: bool,
+) -> Option<(Topic, f32)> {
     let noise = |t: Topic, p: f32| {
         weak_and_alone(p, prediction, upset)
             || (p < WEAK_TOPIC && cues::is_small_talk(text))
@@ -54,8 +59,7 @@ fn topic_of(text: &str, prediction: &Prediction, upset: bool) -> Option<(Topic, 
             || asks_if_it_is_safe(t, p, text)
             || asks_about_a_product(t, p, text)
     };
-    let scores = topic_scores(text);
-    pick(without_weak_safety_in_damage(scores, text)).filter(|&(t, p)| !noise(t, p))
+    pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| !noise(t, p))
 }
 
 /// `scores` without a weak safety topic when the message describes goods that came damaged
@@ -194,9 +198,14 @@ pub const LEANING: f32 = 0.4;
 /// cut-off, if none reached it.
 /// The same words that make a topic noise ([`topic_of`]) make a leaning noise: deleting
 /// from the wish list or changing the account's email leans towards nothing.
-fn leaning_of(text: &str, prediction: &Prediction) -> Option<(Topic, f32)> {
-    topic_scores(text)
-        .into_iter()
+fn leaning_of(
+    text: &str,
+    scores: &[(Topic, f32)],
+    prediction: &Prediction,
+) -> Option<(Topic, f32)> {
+    scores
+        .iter()
+        .copied()
         .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
         .filter(|&(t, p)| !only_a_shop_tasks_words(t, p, prediction, text))
         .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -267,13 +276,15 @@ impl Understanding {
     pub fn new(text: &str, prediction: Prediction, locale: &str) -> Self {
         let text = text.trim();
         let upset = kefu_intent::signals::frustration(text).is_upset();
+        // Scored once: the topic and the leaning weigh the same scores.
+        let scores = topic_scores(text);
         Self {
             text: text.to_string(),
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
             upset,
-            topic: topic_of(text, &prediction, upset),
-            leaning: leaning_of(text, &prediction),
+            topic: topic_of(text, &scores, &prediction, upset),
+            leaning: leaning_of(text, &scores, &prediction),
             prediction,
             card: None,
             taught: None,
@@ -308,7 +319,7 @@ impl Understanding {
                 confidence: 1.0,
                 ..self.prediction.clone()
             };
-            self.topic = topic_of(&self.text, &as_sure, self.upset);
+            self.topic = topic_of(&self.text, &topic_scores(&self.text), &as_sure, self.upset);
         }
         self.taught = Some(c);
         self
