@@ -102,3 +102,23 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
         assert!(!is_small_talk(text), "{text}");
     }
 }
+
+#[test]
+fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
+    for text in [
+        "my house burned down last night, the parcel for order 1002 has to go somewhere else",
+        "we got evacuated because of the wildfire, can you hold order 1002",
+        "家里着火了，订单1002能不能先别发",
+        "昨晚地震 房子住不了了 快递改个地址",
+    ] {
+        assert!(speaks_of_an_emergency(text), "{text}");
+    }
+    for text in [
+        "the hoodie is fire",
+        "is the water bottle earthquake proof lol",
+        "does the cap burn easily if I iron it",
+        "这件卫衣颜色好火",
+    ] {
+        assert!(!speaks_of_an_emergency(text), "{text}");
+    }
+}

@@ -416,6 +416,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         let Some(number) = &order_number else {
             return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
         };
+        if (intent == routing::GET_REFUND || claims::what(intent).is_some())
+            && email.is_none()
+            && ownership::verified(ctx).is_none()
+            && let Some(d) =
+                money::asked_beyond_the_caps(ctx, served, intent, &u.text, Some(number), lang)
+        {
+            return Answer::Now(d);
+        }
         match ownership::required(ctx, intent, number, email.as_deref(), lang) {
             Ok(by) => verified_email = Some(by),
             Err(d) => return Answer::Now(d),

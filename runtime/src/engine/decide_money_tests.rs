@@ -50,6 +50,41 @@ fn a_proposal_above_the_merchants_or_the_manifests_cap_goes_to_a_person() {
 }
 
 #[test]
+fn a_refund_asked_beyond_the_caps_goes_to_a_person_before_any_email_is_asked() {
+    let mut ctx = ctx();
+    ctx.orders[0].total_minor = 9_800;
+    for text in [
+        "1001 is late and honestly i dont want it anymore, just refund the 98",
+        "1001这单都超时一个星期了，不要了，98块给我退了",
+        "I want a full refund for order 1001",
+    ] {
+        let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+        says(&d, Line::RefundNeedsHuman);
+        assert_eq!((d.state, d.priority), (WaitingForHuman, 1), "{text}");
+        let reason = d.handoff_reason.unwrap();
+        assert!(
+            reason.contains("$98.00") && reason.contains("order 1001"),
+            "{reason}"
+        );
+    }
+    // Within the caps, or no sum named: the order's email first, then the plugin says.
+    ctx.orders[0].total_minor = 4_500;
+    for text in [
+        "refund the 45 on order 1001",
+        "I want a full refund for order 1001",
+        "refund order 1001",
+    ] {
+        let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+        assert!(d.handoff_reason.is_none(), "{text}");
+        says(&d, Line::AskOrderEmail);
+    }
+    // Already proven: the plugin proposes, and the caps are checked on its proposal.
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    let u = msg("just refund the 98, order 1001", "get_refund", 0.95);
+    assert!(matches!(decide(&ctx, &u).step, Step::Call(_)));
+}
+
+#[test]
 fn a_proposal_without_proven_ownership_is_refused_as_a_plugin_bug() {
     let u = msg("where is order 1001", "track_order", 0.95);
     let c = call(decide(&ctx(), &u));

@@ -64,6 +64,7 @@ pub mod policy_cues;
 mod policy_words;
 pub mod privacy;
 mod proofs;
+mod refund_words;
 mod refused;
 pub mod replies;
 mod routing;

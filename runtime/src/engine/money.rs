@@ -5,9 +5,11 @@
 
 use kefu_protocol::{Card, ConversationState};
 
+use super::claims;
 use super::context::{Served, TurnContext};
 use super::decision::{Decision, answer_with, hand_off, say};
 use super::plan::{CallPlan, CommitOutcome};
+use super::refund_words;
 use super::replies::{self, Lang, Line};
 use crate::plugins::{PluginReply, Proposal};
 use crate::store::{ActionRecord, ActionState};
@@ -131,6 +133,50 @@ pub fn proposal(
     });
     d.pending.action = Some(id);
     d
+}
+
+/// A refund the shopper asks for that is beyond what the bot may approve, before the order
+/// is proven theirs: a sum above the caps named ("just refund the 98"), or the whole of an
+/// order whose total is above them ("整单退款"). A person takes it now, with the order and
+/// the sum, and checks the order is theirs; asking for the email first would only delay a
+/// person the answer needs anyway. `None` when the plugin may propose no refund, or the
+/// request is within the caps or names no sum.
+pub fn asked_beyond_the_caps(
+    ctx: &TurnContext,
+    served: &Served,
+    intent: &str,
+    text: &str,
+    order: Option<&str>,
+    lang: Lang,
+) -> Option<Decision> {
+    let limits = served.money.as_ref()?;
+    let cap = ctx
+        .settings
+        .refund_cap_minor
+        .map_or(limits.max_refund_minor, |c| c.min(limits.max_refund_minor));
+    let record = order.and_then(|n| ctx.order(n));
+    let sum = refund_words::asked_sum(text, order).or_else(|| {
+        record
+            .filter(|_| refund_words::asks_for_the_whole_order(text))
+            .map(|o| o.total_minor)
+    })?;
+    if sum <= cap {
+        return None;
+    }
+    let currency = record.map_or(limits.currency.as_str(), |o| o.currency.as_str());
+    let asked = format!(
+        "refund of {} asked{} is above what the bot may approve; the order's ownership is not proven yet",
+        kefu_protocol::format_money(sum, currency),
+        order.map(|n| format!(" on order {n}")).unwrap_or_default()
+    );
+    let reason = match (claims::what(intent), order) {
+        (Some(what), Some(n)) => format!("{}; {asked}", claims::reason(what, n)),
+        _ => asked,
+    };
+    Some(Decision {
+        intent: intent.to_string(),
+        ..hand_off(Line::RefundNeedsHuman, lang, &reason, 1)
+    })
 }
 
 /// What to say once a confirmed action was carried out (or could not be).

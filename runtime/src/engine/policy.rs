@@ -326,6 +326,8 @@ mod tests {
             "why did you take so long to ship",
             "请把我的地址改成上海市徐汇区漕溪北路100号",
             "I didn't get my login code, can you resend it",
+            "can I turn off the login alerts? I get one every time I sign in",
+            "do you ship to a country I've never ordered to before, like Japan",
             "it hit me that I ordered the wrong size",
             "I've asked three times where my order is",
             "is the hoodie worth it? I don't see the point of paying 69",
@@ -349,6 +351,11 @@ mod tests {
                 PolicyTopic::AccountSecurity,
             ),
             ("我没有登录过，怎么办", PolicyTopic::AccountSecurity),
+            (
+                "just got a login alert from your site from a country ive never even been to",
+                PolicyTopic::AccountSecurity,
+            ),
+            ("收到一条异常登录提醒，不是我", PolicyTopic::AccountSecurity),
             (
                 "订单1002寄的地址是我前夫家，他有家暴，求你们马上处理",
                 PolicyTopic::Safety,

@@ -78,6 +78,23 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "变成别人的",
     "我没下的",
     "我什么都没买",
+    // An alert of a sign-in from somewhere the shopper has never been.
+    "got a login alert",
+    "a login alert from",
+    "login alert from",
+    "got a sign-in alert",
+    "sign-in alert from",
+    "sign in alert from",
+    "login attempt from",
+    "sign-in attempt from",
+    "country i've never been",
+    "country ive never been",
+    "country i have never been",
+    "country i've never even been",
+    "country ive never even been",
+    "异常登录",
+    "陌生设备登录",
+    "陌生设备上登录",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].

@@ -17,6 +17,7 @@ use super::delivery_words::{self, names_a_destination, says_late, says_not_shipp
 use super::labels;
 use super::language::{is_follow_up, mentions, says_word};
 use super::policy_cues::thanks_for_good_news;
+use super::refund_words::{self, asks_for_money_back, requests_it};
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
@@ -40,7 +41,7 @@ pub(super) const TRACK_ORDER: &str = "track_order";
 /// The intent that sends an order to a new address.
 const CHANGE_ADDRESS: &str = "change_shipping_address";
 /// Money back for an order.
-const GET_REFUND: &str = "get_refund";
+pub const GET_REFUND: &str = "get_refund";
 /// An order cancelled before it ships (its money back with it).
 const CANCEL_ORDER: &str = "cancel_order";
 /// The shop's delivery options and what they cost.
@@ -405,6 +406,27 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (GET_REFUND, true)
         }
+        // Money back asked for, the model torn between the refund and a cancellation or a
+        // refund's progress ("1004整单退款 两件卫衣都不要了", "refund 一下 1004 的两件
+        // hoodie"): the refund (an unshipped order's becomes its cancellation below). Asking
+        // after a refund already made ("did my refund go through?") is its progress.
+        _ if asks_for_money_back(text)
+            && !asks_how_long(text)
+            && !refund_words::asks_after_a_refund(text)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == GET_REFUND)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| matches!(i.as_str(), CANCEL_ORDER | "track_refund"))
+            && takes_order_number(GET_REFUND) =>
+        {
+            (GET_REFUND, true)
+        }
         // "It was meant to be here on the 26th" about a known order: where it is (its status
         // says whether the date has passed), not a general complaint.
         _ if matches!(
@@ -577,55 +599,6 @@ fn asks_how_long(text: &str) -> bool {
             "多长时间",
             "几天",
             "几个工作日",
-        ],
-    )
-}
-
-/// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
-fn asks_for_money_back(text: &str) -> bool {
-    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"]) || names_a_sum_back(text)
-}
-
-/// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
-fn names_a_sum_back(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    ["get my ", "want my ", "have my "].iter().any(|lead| {
-        lower.split(lead).skip(1).any(|rest| {
-            let mut words = rest.split_whitespace();
-            let sum = words.next().unwrap_or_default();
-            sum.trim_start_matches(['$', '£', '€'])
-                .starts_with(|c: char| c.is_ascii_digit())
-                && words.next() == Some("back")
-        })
-    })
-}
-
-/// Whether `text` asks for something for the shopper rather than about it ("can I get a
-/// refund on it", "I want my money back", "给我退款"), not "do you refund sale items".
-fn requests_it(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "can i get",
-            "can i have",
-            "want to send",
-            "want to return",
-            "wanna return",
-            "could i get",
-            "i want",
-            "i'd like",
-            "id like",
-            "i would like",
-            "give me",
-            "get my money",
-            "refund me",
-            "refund it",
-            "refund this",
-            "refund my",
-            "我要",
-            "我想",
-            "给我退",
-            "帮我退",
         ],
     )
 }

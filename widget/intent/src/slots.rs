@@ -284,8 +284,12 @@ fn extract_ids(text: &str) -> Vec<Slot> {
                     }
                     let len = d - ds;
                     // A digit run glued to letters (e.g. "A1001") is part of an id we don't
-                    // know the shape of; take pure digit runs only.
-                    let glued = (ds > start && chars[ds - 1].1.is_ascii_alphabetic())
+                    // know the shape of; take pure digit runs only, and those written
+                    // straight after the word for an order ("order1004", "no.1003").
+                    let letters: String = chars[start..ds].iter().map(|&(_, c)| c).collect();
+                    let glued = (ds > start
+                        && chars[ds - 1].1.is_ascii_alphabetic()
+                        && !names_an_order(&letters))
                         || (d < run_end && chars[d].1.is_ascii_alphabetic());
                     if (4..=20).contains(&len) && !glued {
                         slots.push(Slot {
@@ -304,6 +308,27 @@ fn extract_ids(text: &str) -> Vec<Slot> {
         }
     }
     slots
+}
+
+/// Whether `prefix`, the letters an id is glued to, is only the word for an order or its
+/// number ("order", "ord", "no", "nr", "ordernumber"), in any case.
+fn names_an_order(prefix: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "order",
+        "ord",
+        "no",
+        "nr",
+        "num",
+        "orderno",
+        "ordernr",
+        "ordernum",
+        "ordernumber",
+        "orders",
+    ];
+    let word = prefix
+        .trim_end_matches(['.', '-', '_'])
+        .to_ascii_lowercase();
+    WORDS.contains(&word.as_str())
 }
 
 /// Finds mentions of the shop's products: `catalog` is (SKU, names) pairs, the names in any
@@ -358,6 +383,24 @@ mod tests {
         let s = extract("我的订单1001到哪了");
         assert_eq!(first(&s, SlotKind::OrderNumber), Some("1001"));
         assert_eq!(&"我的订单1001到哪了"[s[0].start..s[0].end], "1001");
+    }
+
+    #[test]
+    fn an_order_number_glued_to_the_word_for_an_order_is_found() {
+        for text in [
+            "少了一件 order1004 sam@example.com",
+            "ORDER1004 pls",
+            "no.1004",
+            "Ord-1004",
+        ] {
+            let s = extract(text);
+            assert_eq!(first(&s, SlotKind::OrderNumber), Some("1004"), "{text}");
+        }
+        // Glued to other letters, it is an id of another shape (a SKU, a reorder code).
+        for text in ["sku AB1004", "reorder1004", "1004ab", "order1004x"] {
+            let s = extract(text);
+            assert_eq!(first(&s, SlotKind::OrderNumber), None, "{text}");
+        }
     }
 
     #[test]

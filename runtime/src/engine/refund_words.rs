@@ -1,0 +1,187 @@
+//! What refund a message asks for: money back at all, for the shopper rather than about the
+//! policy, a sum named ("refund the 98", "my 138 back", "98块给我退了"), or the whole of an
+//! order ("full refund", "整单退款"). Pure word reading; the decisions are in
+//! [`super::routing`] and [`super::money`].
+
+use kefu_intent::slots::{self, SlotKind};
+
+use super::language::mentions;
+
+/// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
+pub fn asks_for_money_back(text: &str) -> bool {
+    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"]) || names_a_sum_back(text)
+}
+
+/// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
+fn names_a_sum_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["get my ", "want my ", "have my "].iter().any(|lead| {
+        lower.split(lead).skip(1).any(|rest| {
+            let mut words = rest.split_whitespace();
+            let sum = words.next().unwrap_or_default();
+            sum.trim_start_matches(['$', '£', '€'])
+                .starts_with(|c: char| c.is_ascii_digit())
+                && words.next() == Some("back")
+        })
+    })
+}
+
+/// Whether `text` asks for something for the shopper rather than about it ("can I get a
+/// refund on it", "I want my money back", "给我退款"), not "do you refund sale items".
+pub fn requests_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "can i get",
+            "can i have",
+            "want to send",
+            "want to return",
+            "wanna return",
+            "could i get",
+            "i want",
+            "i'd like",
+            "id like",
+            "i would like",
+            "give me",
+            "get my money",
+            "refund me",
+            "refund it",
+            "refund this",
+            "refund my",
+            "我要",
+            "我想",
+            "给我退",
+            "帮我退",
+        ],
+    )
+}
+
+/// Whether `text` asks after a refund already under way ("did my refund go through?",
+/// "退款到账了吗") rather than for one.
+pub fn asks_after_a_refund(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "refund status",
+            "status of my refund",
+            "status of the refund",
+            "refund yet",
+            "refunded yet",
+            "go through",
+            "gone through",
+            "went through",
+            "where is my refund",
+            "where's my refund",
+            "wheres my refund",
+            "received my refund",
+            "received the refund",
+            "got my refund",
+            "get my refund yet",
+            "still waiting for my refund",
+            "still waiting on my refund",
+            "still no refund",
+            "been refunded",
+            "到账",
+            "退款进度",
+            "退款状态",
+            "退了吗",
+            "退款呢",
+            "退款还没",
+            "钱还没退",
+            "退款什么时候",
+        ],
+    )
+}
+
+/// The sum, in minor units, the shopper asks to have back (`None` when they name none): an
+/// amount with its currency ("$98", "138块"), or a bare number where a refund's sum stands
+/// ("refund the 98", "get my 138 back", "退我98"). `order`, the order number, is never a
+/// sum.
+pub fn asked_sum(text: &str, order: Option<&str>) -> Option<u64> {
+    let found = slots::extract(text);
+    if let Some(money) = slots::first(&found, SlotKind::Money) {
+        return money.split_once(' ').and_then(|(n, _)| minor_units(n));
+    }
+    let lower = text.to_lowercase();
+    const BEFORE: &[&str] = &[
+        "refund the ",
+        "refund my ",
+        "refund me ",
+        "refund me the ",
+        "refund of ",
+        "refund all ",
+        "refund for the ",
+        "退我",
+        "退给我",
+        "退回",
+    ];
+    let after_a_lead = BEFORE.iter().find_map(|lead| {
+        lower
+            .split(lead)
+            .skip(1)
+            .find_map(|rest| leading_number(rest.trim_start_matches(['$', '£', '€', '¥'])))
+    });
+    let before_back = lower.split(" back").find_map(|head| {
+        let mut words = head.split_whitespace().rev();
+        let sum = words.next()?.trim_start_matches(['$', '£', '€', '¥']);
+        let owner = words.next()?;
+        matches!(owner, "my" | "the" | "all" | "full").then(|| leading_number(sum))?
+    });
+    let sum = after_a_lead.or(before_back)?;
+    (order != Some(sum)).then(|| minor_units(sum))?
+}
+
+/// Whether `text` asks for the whole order's money back ("a full refund", "refund the whole
+/// order", "整单退款", "全部退给我").
+pub fn asks_for_the_whole_order(text: &str) -> bool {
+    asks_for_money_back(text)
+        && mentions(
+            text,
+            &[
+                "full refund",
+                "whole order",
+                "entire order",
+                "whole thing",
+                "refund everything",
+                "refund it all",
+                "all my money back",
+                "every penny",
+                "every cent",
+                "整单",
+                "全额",
+                "全部退",
+                "全退",
+                "都退",
+            ],
+        )
+}
+
+/// The number `text` starts with ("98", "98.50"), when no Latin letter or digit is glued
+/// after it ("98就行" is 98; "2nd" is no sum).
+fn leading_number(text: &str) -> Option<&str> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number = text[..end].trim_end_matches('.');
+    let next = text[end..].chars().next();
+    (!number.is_empty()
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && next.is_none_or(|c| !c.is_ascii_alphanumeric()))
+    .then_some(number)
+}
+
+/// `number` ("98", "98.5", "1,380.00" without its commas) in minor units (hundredths).
+fn minor_units(number: &str) -> Option<u64> {
+    let (whole, cents) = number.split_once('.').unwrap_or((number, ""));
+    let whole: u64 = whole.replace(',', "").parse().ok()?;
+    let cents: u64 = match cents.len() {
+        0 => 0,
+        1 => cents.parse::<u64>().ok()? * 10,
+        _ => cents[..2].parse().ok()?,
+    };
+    whole.checked_mul(100)?.checked_add(cents)
+}
+
+#[cfg(test)]
+#[path = "refund_words_tests.rs"]
+mod tests;

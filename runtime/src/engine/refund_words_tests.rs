@@ -1,0 +1,83 @@
+//! Unit tests of what refund a message asks for (`refund_words.rs`).
+
+use super::*;
+
+#[test]
+fn a_sum_asked_back_is_read_with_or_without_its_currency() {
+    for (text, order, want) in [
+        (
+            "1001 is late and honestly i dont want it anymore, just refund the 98",
+            Some("1001"),
+            9800,
+        ),
+        (
+            "never got order 1004 and I want my 138 back",
+            Some("1004"),
+            13800,
+        ),
+        (
+            "1001这单都超时一个星期了，不要了，98块给我退了",
+            Some("1001"),
+            9800,
+        ),
+        (
+            "1004没收到货还显示签收，138块钱全部退给我",
+            Some("1004"),
+            13800,
+        ),
+        ("can you refund me $22.50 for the cap", None, 2250),
+        ("退我98就行", None, 9800),
+        ("just want the 69.00 back for the hoodie", None, 6900),
+    ] {
+        assert_eq!(asked_sum(text, order), Some(want), "{text}");
+    }
+    for (text, order) in [
+        ("refund my order 1004 please", Some("1004")),
+        ("refund the 1004 order", Some("1004")),
+        ("I want a refund, it came 3 days late", None),
+        ("refund the 2nd hoodie", None),
+        ("can I get a refund within 30 days?", None),
+        ("I want my money back", None),
+    ] {
+        assert_eq!(asked_sum(text, order), None, "{text}");
+    }
+}
+
+#[test]
+fn the_whole_order_asked_back_is_heard_only_with_money_back() {
+    for text in [
+        "I want a full refund for order 1004",
+        "1004整单退款 两件卫衣都不要了",
+        "refund the whole order",
+        "两件都退，全额退款",
+    ] {
+        assert!(asks_for_the_whole_order(text), "{text}");
+    }
+    for text in [
+        "the whole order arrived wet",
+        "can I get a refund on the cap only",
+        "整单什么时候发货",
+    ] {
+        assert!(!asks_for_the_whole_order(text), "{text}");
+    }
+}
+
+#[test]
+fn asking_after_a_refund_is_not_asking_for_one() {
+    for text in [
+        "did my refund for 1003 go through?",
+        "still waiting on my refund from last week",
+        "退款到账了吗 1003",
+        "1003的退款呢",
+    ] {
+        assert!(asks_after_a_refund(text), "{text}");
+    }
+    for text in [
+        "refund 一下 1004 的两件 hoodie",
+        "1004整单退款 两件卫衣都不要了",
+        "1004没收到货还显示签收，138块钱全部退给我",
+        "I want a refund for order 1003",
+    ] {
+        assert!(!asks_after_a_refund(text), "{text}");
+    }
+}
