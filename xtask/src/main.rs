@@ -76,7 +76,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed or --locked for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked or --crated for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -143,6 +143,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         locked: bool,
+        /// With --conversations: the crated set too (tests/conversations/crated_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        crated: bool,
     },
 }
 
@@ -378,6 +382,7 @@ fn main() -> Result<()> {
             boxed,
             packed,
             locked,
+            crated,
             ..
         } => {
             let mut run = cargo();
@@ -431,6 +436,9 @@ fn main() -> Result<()> {
             }
             if locked {
                 run.env("KEFU_CONVERSATIONS_LOCKED", "1");
+            }
+            if crated {
+                run.env("KEFU_CONVERSATIONS_CRATED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

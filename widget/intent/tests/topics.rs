@@ -33,6 +33,8 @@
 //!   with `KEFU_TOPICS_PACKED=1`.
 //! - `topics_locked.tsv`, a seventeenth writer's (500 lines), labelled the same way,
 //!   likewise with `KEFU_TOPICS_LOCKED=1`.
+//! - `topics_crated.tsv`, an eighteenth writer's (500 lines), labelled the same way,
+//!   likewise with `KEFU_TOPICS_CRATED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -57,6 +59,7 @@ const STASHED: &str = include_str!("topics_stashed.tsv");
 const BOXED: &str = include_str!("topics_boxed.tsv");
 const PACKED: &str = include_str!("topics_packed.tsv");
 const LOCKED: &str = include_str!("topics_locked.tsv");
+const CRATED: &str = include_str!("topics_crated.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -390,5 +393,18 @@ fn the_locked_messages_parse() {
 fn the_locked_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_LOCKED").is_ok_and(|v| v == "1") {
         report_person_set("topics_locked.tsv", LOCKED);
+    }
+}
+
+#[test]
+fn the_crated_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_CRATED=1.
+    check_person_set("topics_crated.tsv", CRATED, 500);
+}
+
+#[test]
+fn the_crated_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_CRATED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_crated.tsv", CRATED);
     }
 }
