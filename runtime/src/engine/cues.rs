@@ -405,6 +405,32 @@ pub fn about_the_shopper(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` asks how or where to do something ("where do I change my password", "how
+/// can I get back in", "怎么改密码", "找不到设置在哪"): a task the shopper means to do
+/// themselves.
+pub fn asks_how_to(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "how do i",
+            "how can i",
+            "how to",
+            "how would i",
+            "where do i",
+            "where can i",
+            "where is the",
+            "where's the",
+            "can't find",
+            "cant find",
+            "couldn't find",
+            "怎么",
+            "如何",
+            "在哪",
+            "找不到",
+        ],
+    )
+}
+
 /// Whether a product question is about stock rather than details
 /// ([`kefu_intent::asks::asks_about_stock`], in pinyin too).
 pub fn asks_about_stock(text: &str) -> bool {

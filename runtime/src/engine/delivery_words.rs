@@ -472,8 +472,26 @@ pub fn describes_damage(text: &str) -> bool {
     ) || mentions(
         &lower,
         &[
-            "碎了", "裂了", "裂开", "破了", "压坏", "摔坏", "压扁", "破损", "坏的", "漏水", "湿透",
+            "碎了",
+            "裂了",
+            "裂开",
+            "破了",
+            "压坏",
+            "摔坏",
+            "压扁",
+            "破损",
+            "坏的",
+            "漏水",
+            "湿透",
             "发霉",
+            "a hole in",
+            "has a hole",
+            "have a hole",
+            "got a hole",
+            "holes in",
+            "破了个洞",
+            "有个洞",
+            "有洞",
         ],
     );
     let came = mentions(
@@ -493,6 +511,8 @@ pub fn describes_damage(text: &str) -> bool {
             "delivered",
             "in the box",
             "out of the box",
+            // Found on goods just had ("has a hole in the sleeve already").
+            " already",
             "收到",
             "到了",
             "打开",

@@ -145,6 +145,13 @@ fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
     assert!(describes_damage("帽子寄到的时候被压扁了，帽檐都折了"));
     assert!(!describes_damage("the checkout is broken"));
     assert!(!describes_damage("压扁了的纸箱能回收吗"));
+    assert!(describes_damage(
+        "right, and one of them has a hole in the sleeve already"
+    ));
+    assert!(describes_damage("卫衣收到就破了个洞"));
+    assert!(!describes_damage(
+        "I already bought the hoodie, does it have a thumb hole?"
+    ));
 }
 
 #[test]

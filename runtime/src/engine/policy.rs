@@ -328,6 +328,9 @@ mod tests {
             "I didn't get my login code, can you resend it",
             "can I turn off the login alerts? I get one every time I sign in",
             "do you ship to a country I've never ordered to before, like Japan",
+            "the bottle leaked all over my bag, can I exchange it",
+            "can I freeze the hoodie's price if I order tomorrow",
+            "I've never lived anywhere this cold, which hoodie is warmest",
             "it hit me that I ordered the wrong size",
             "I've asked three times where my order is",
             "is the hoodie worth it? I don't see the point of paying 69",
@@ -356,6 +359,26 @@ mod tests {
                 PolicyTopic::AccountSecurity,
             ),
             ("收到一条异常登录提醒，不是我", PolicyTopic::AccountSecurity),
+            (
+                "我老公偷偷用我的账号和银行卡买东西，我要冻结账户",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "帽子上的金属扣划到了我的眼睛，现在看东西模糊",
+                PolicyTopic::Safety,
+            ),
+            (
+                "is there any way to find out what of mine was leaked? a phishing email quoted my last order",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "how did a marketing company get my email? the only place I ever gave it was your shop",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "a charge showed up for an order going to an address i've never lived at",
+                PolicyTopic::UnauthorisedCharge,
+            ),
             (
                 "订单1002寄的地址是我前夫家，他有家暴，求你们马上处理",
                 PolicyTopic::Safety,

@@ -40,6 +40,9 @@ fn someone_else_or_a_disowned_act_is_heard_in_both_languages() {
         "不是我登录的",
         "别人用了我的卡",
         "账号被盗了",
+        "这单我没下过",
+        "我没有登录过",
+        "订单不是我下的",
     ] {
         assert!(names_someone_else_or_disowns(text), "{text}");
     }
@@ -47,6 +50,8 @@ fn someone_else_or_a_disowned_act_is_heard_in_both_languages() {
         "how do I change my account password",
         "my card got declined, can I use apple pay",
         "我想改一下登录密码",
+        "reset password 的邮件一直没收到",
+        "密码 reset 了还是登不进去，是不是我 email 填错了",
     ] {
         assert!(!names_someone_else_or_disowns(text), "{text}");
     }
@@ -96,5 +101,27 @@ fn asking_whether_something_is_safe_is_told_from_harm_done() {
         "where is my order",
     ] {
         assert!(!asks_if_safe(text), "{text}");
+    }
+}
+
+#[test]
+fn harm_is_spoken_of_with_a_body_a_person_at_risk_or_a_danger() {
+    for text in [
+        "the bottle burst with hot tea in it and scalded my little girl",
+        "the bottle leaked something black into my water and I drank it",
+        "my toddler chewed the cap strap and now he's coughing",
+        "帽子上的金属扣划到了我的眼睛",
+        "卫衣有股怪味，孩子穿了一直咳嗽",
+    ] {
+        assert!(speaks_of_harm(text), "{text}");
+    }
+    for text in [
+        "the strap on the cap broke after a week, can I exchange it",
+        "the tee washed really well",
+        "the hoodie pilled after one wash",
+        "卫衣破了个洞",
+        "I forgot my password and the reset link expired",
+    ] {
+        assert!(!speaks_of_harm(text), "{text}");
     }
 }

@@ -95,6 +95,14 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "异常登录",
     "陌生设备登录",
     "陌生设备上登录",
+    // Someone close using the account behind the shopper's back; an account to freeze.
+    "偷偷用我的",
+    "偷用我的账号",
+    "冻结账户",
+    "冻结账号",
+    "冻结我的账",
+    "freeze my account",
+    "using my account behind",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].
@@ -347,6 +355,22 @@ pub const SAFETY: &[&str] = &[
     "他打我",
     "find out where i am",
     "找到我在哪",
+    // An eye hurt: scratched, poked, the sight blurred.
+    "scratched my eye",
+    "in my eye and",
+    "my eye is bleeding",
+    "blurry vision",
+    "vision is blurry",
+    "can't see properly",
+    "cant see properly",
+    "划到了我的眼睛",
+    "划到眼睛",
+    "戳到眼睛",
+    "伤到眼睛",
+    "伤了眼睛",
+    "看东西模糊",
+    "视线模糊",
+    "看不清东西",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -497,6 +521,26 @@ pub const DATA_PROTECTION: &[&str] = &[
     "forget about me entirely",
     "how did you get my",
     "删掉我的一切",
+    // A leak of the shopper's details, or a third party that has them.
+    "of mine was leaked",
+    "my data was leaked",
+    "my details were leaked",
+    "my info was leaked",
+    "my information was leaked",
+    "my email was leaked",
+    "been leaked",
+    "how did they get my",
+    "how did a marketing",
+    "marketing company",
+    "sold my data",
+    "sold my email",
+    "sold my details",
+    "selling my data",
+    "sell my data",
+    "卖了我的",
+    "把我的信息卖",
+    "诈骗短信",
+    "钓鱼邮件",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -694,6 +738,8 @@ pub const DISOWNED: &[&str] = &[
     "有人用我的",
     "不是我下的",
     "我没下的",
+    "never lived",
+    "从来没住过",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

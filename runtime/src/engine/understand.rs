@@ -53,7 +53,8 @@ fn topic_of(
     upset: bool,
 ) -> Option<(Topic, f32)> {
     let noise = |t: Topic, p: f32| {
-        weak_and_alone(p, prediction, upset)
+        weak_and_alone(t, p, prediction, upset)
+            || (t == Topic::Safety && p < OWN_TASK_TOPIC && !policy_cues::speaks_of_harm(text))
             || (p < WEAK_TOPIC && cues::is_small_talk(text))
             || only_a_shop_tasks_words(t, p, prediction, text)
             || asks_if_it_is_safe(t, p, text)
@@ -163,14 +164,28 @@ const OWN_TASK_TOPIC_CERTAIN: f32 = 0.97;
 /// email on my account?", "my card was declined twice, can I pay with Alipay?"): nobody
 /// else is named and nothing is disowned ([`policy_cues::names_someone_else_or_disowns`]).
 /// "Someone changed my password" and "a payment I never made" keep their topic.
+///
+/// Asked how to do it ("where do I change the password on my account", "我想 change my
+/// password 但是找不到 setting"), the task is the shopper's own even when the intent model is
+/// less sure which account task it is: a takeover is told, not asked about.
 fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
     let certain = prediction.confidence >= CERTAIN_INTENT;
+    let account_task = ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str());
+    let asked_how = topic == Topic::AccountTakeover
+        && p < OWN_TASK_TOPIC_CERTAIN
+        && prediction.confidence >= HOW_TO_INTENT
+        && cues::asks_how_to(text);
     matches!(topic, Topic::AccountTakeover | Topic::Fraud)
-        && (p < OWN_TASK_TOPIC || (certain && p < OWN_TASK_TOPIC_CERTAIN))
-        && prediction.confidence >= SURE_INTENT
-        && ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str())
+        && (asked_how
+            || ((p < OWN_TASK_TOPIC || (certain && p < OWN_TASK_TOPIC_CERTAIN))
+                && prediction.confidence >= SURE_INTENT))
+        && account_task
         && !policy_cues::names_someone_else_or_disowns(text)
 }
+
+/// The intent model's confidence from which an account task asked how to do is the
+/// shopper's own ([`own_account_or_payment`]): the likelier reading, not a sure one.
+const HOW_TO_INTENT: f32 = 0.5;
 
 /// Whether a topic heard at probability `p` is the only, weak sign of a costly handoff
 /// against a message the intent model is sure is a shop question ("do you take Alipay?",
@@ -181,12 +196,16 @@ fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &
 /// A sure complaint is taken in as a complaint, upset or not (anger is what a complaint is
 /// made of, not a second sign), when the topic is weak: it reaches a person with its summary
 /// either way, and "我要投诉" is not a lawyer's letter.
-fn weak_and_alone(p: f32, prediction: &Prediction, upset: bool) -> bool {
+///
+/// A legal topic the models alone hear in a sure complaint ("我要投诉你们的物流太慢了") is the
+/// complaint's own words up to [`OWN_TASK_TOPIC`]: a lawyer, a court or a regulator named
+/// reaches a person by the keyword rules first.
+fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> bool {
     let sure = prediction.confidence >= SURE_INTENT;
     let intent = prediction.intent.as_str();
-    p < WEAK_TOPIC
-        && sure
-        && ((!upset && SHOP_QUESTIONS.contains(&intent)) || intent == "complaint")
+    let complaint = intent == "complaint";
+    sure && ((p < WEAK_TOPIC && ((!upset && SHOP_QUESTIONS.contains(&intent)) || complaint))
+        || (complaint && t == Topic::Legal && p < OWN_TASK_TOPIC))
 }
 
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant
@@ -422,23 +441,68 @@ mod tests {
     fn a_weak_topic_alone_does_not_override_a_sure_shop_question() {
         let payment = sure("check_payment_methods", 0.99);
         // Weak, alone, against a sure shop question: the question is answered.
-        assert!(weak_and_alone(0.6, &payment, false));
+        assert!(weak_and_alone(Topic::Fraud, 0.6, &payment, false));
         // A second sign, a strong topic, an unsure model or a message that is no shop
         // question keep the topic.
-        assert!(!weak_and_alone(0.6, &payment, true));
-        assert!(!weak_and_alone(0.85, &payment, false));
+        assert!(!weak_and_alone(Topic::Fraud, 0.6, &payment, true));
+        assert!(!weak_and_alone(Topic::Fraud, 0.85, &payment, false));
         assert!(!weak_and_alone(
+            Topic::Fraud,
             0.6,
             &sure("check_payment_methods", 0.7),
             false
         ));
         for intent in ["track_order", "out_of_scope", "cancel_order"] {
-            assert!(!weak_and_alone(0.6, &sure(intent, 0.99), false), "{intent}");
+            assert!(
+                !weak_and_alone(Topic::Fraud, 0.6, &sure(intent, 0.99), false),
+                "{intent}"
+            );
         }
         // A sure complaint takes a weak topic in, upset or not; a strong one stays.
-        assert!(weak_and_alone(0.6, &sure("complaint", 0.99), true));
-        assert!(!weak_and_alone(0.9, &sure("complaint", 0.99), true));
-        assert!(!weak_and_alone(0.6, &sure("complaint", 0.6), true));
+        assert!(weak_and_alone(
+            Topic::Fraud,
+            0.6,
+            &sure("complaint", 0.99),
+            true
+        ));
+        assert!(!weak_and_alone(
+            Topic::Fraud,
+            0.9,
+            &sure("complaint", 0.99),
+            true
+        ));
+        assert!(!weak_and_alone(
+            Topic::Fraud,
+            0.6,
+            &sure("complaint", 0.6),
+            true
+        ));
+        // A legal topic the models alone hear in a sure complaint is its words ("我要投诉");
+        // a strong one, or one in a complaint the model is unsure of, stays.
+        assert!(weak_and_alone(
+            Topic::Legal,
+            0.85,
+            &sure("complaint", 1.0),
+            false
+        ));
+        assert!(!weak_and_alone(
+            Topic::Legal,
+            0.95,
+            &sure("complaint", 1.0),
+            false
+        ));
+        assert!(!weak_and_alone(
+            Topic::Legal,
+            0.85,
+            &sure("complaint", 0.6),
+            false
+        ));
+        assert!(!weak_and_alone(
+            Topic::Safety,
+            0.85,
+            &sure("complaint", 1.0),
+            false
+        ));
     }
 
     #[test]
@@ -529,12 +593,42 @@ mod tests {
             &only_sure,
             locked
         ));
+        // Asked how to do it, the likelier account task is the shopper's own, up to a topic
+        // the models are certain of; told, not asked, an unsure task keeps the topic.
         let unsure = sure("edit_account", 0.6);
+        for asked in [
+            own,
+            "where do I change the password on my account",
+            "我想 change my password 但是找不到 setting",
+        ] {
+            assert!(
+                own_account_or_payment(Topic::AccountTakeover, 0.9, &unsure, asked),
+                "{asked}"
+            );
+        }
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.98,
+            &unsure,
+            own
+        ));
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.7,
+            &sure("edit_account", 0.4),
+            own
+        ));
         assert!(!own_account_or_payment(
             Topic::AccountTakeover,
             0.7,
             &unsure,
-            own
+            "the email on my account is different now"
+        ));
+        assert!(!own_account_or_payment(
+            Topic::Fraud,
+            0.7,
+            &sure("payment_issue", 0.6),
+            "how do I check a charge on my card"
         ));
         assert!(!own_account_or_payment(
             Topic::DataProtection,
@@ -599,23 +693,27 @@ mod tests {
         let taught_as = |similarity| {
             Some(Correction {
                 id: 1,
-                target: Target::Intent("delivery_options".into()),
+                target: Target::Intent("check_payment_methods".into()),
                 similarity,
             })
         };
-        // The model reads collecting in person as switching accounts, unsure; the topic model
-        // hears a weak sensitive topic in "grab … in person". An agent taught it as a question
-        // about delivery options: then it is answered as one.
-        let collect = "could I swing by and grab my stuff in person";
-        let read = Understanding::new(collect, sure("switch_account", 0.28), "en");
+        // The model reads "will my payment details be kept?" as a payment problem, unsure; the
+        // topic model hears a weak data-protection request in it. An agent taught it as a
+        // question about paying: then it is answered as one.
+        let kept = "我的支付信息会被保存吗";
+        let read = Understanding::new(kept, sure("payment_issue", 0.44), "zh");
         let (topic, p) = read.topic.expect("a topic heard in the words alone");
         assert!(topic.needs_a_person() && p < WEAK_TOPIC, "{topic:?} {p}");
         assert_eq!(read.as_taught(taught_as(1.0)).topic, None);
-        // With a typo and a greeting the match is less close, and still the agent's reading.
-        let variant = "hi, could I swing by and grab my stuf in person?";
-        let read = Understanding::new(variant, sure("switch_account", 0.3), "en");
+        // With more words the match is less close, and still the agent's reading.
+        let variant = "请问我的支付信息会被保存吗";
+        let read = Understanding::new(variant, sure("payment_issue", 0.4), "zh");
         assert!(read.topic.is_some());
         assert_eq!(read.as_taught(taught_as(0.7)).topic, None);
+        // Collecting in person heard as a weak safety topic speaks of no harm: no topic.
+        let collect = "could I swing by and grab my stuff in person";
+        let read = Understanding::new(collect, sure("switch_account", 0.28), "en");
+        assert_eq!(read.topic, None);
         // A threat stays a threat whatever was taught about the words around it.
         let threat = "your courier grabbed me and said he would hurt me if I complain";
         let read = Understanding::new(threat, sure("complaint", 0.5), "en");
