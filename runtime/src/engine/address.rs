@@ -132,6 +132,40 @@ pub fn new_address(text: &str) -> Option<String> {
                 .flatten()
                 .and_then(|to| candidate(&source[to + " to ".len()..]))
         })
+        .or_else(|| standing_alone(source))
+}
+
+/// An address written as a sentence of its own, after the request ("can you send 1001 to
+/// my office instead? 55 Market St, 4th floor, San Francisco"): a sentence that starts with
+/// a house number and a Latin word and names a street in English. ("1004 物流说20号就送到了"
+/// is an order number and a date.)
+fn standing_alone(text: &str) -> Option<String> {
+    // The street's kind two to four words in ("55 Market St", "9 Old Mill Lane"), after its
+    // name.
+    let latin_street = |a: &str| {
+        let lower = a.to_lowercase();
+        let words: Vec<&str> = lower
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| c.is_ascii_punctuation()))
+            .collect();
+        words
+            .iter()
+            .take(5)
+            .skip(2)
+            .any(|w| STREETS.iter().any(|s| s.starts_with(' ') && s.trim() == *w))
+    };
+    text.split(['?', '!', '？', '！', '\n', '。'])
+        .map(str::trim)
+        .filter(|s| {
+            let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.len() < s.len()
+                && rest.starts_with(' ')
+                && rest
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+        })
+        .filter_map(candidate)
+        .find(|a| latin_street(a))
 }
 
 /// Whether `address` names a street ("Huaihai Middle Road", "南京西路"), not only a number.
@@ -219,6 +253,10 @@ mod tests {
                 "我搬家了，4410 搬到杭州市西湖区文三路200号，谢谢",
                 "杭州市西湖区文三路200号",
             ),
+            (
+                "can you send 1001 to my office instead? 55 Market St, 4th floor, San Francisco",
+                "55 Market St, 4th floor, San Francisco",
+            ),
         ] {
             assert_eq!(new_address(text).as_deref(), Some(want), "{text}");
         }
@@ -236,6 +274,11 @@ mod tests {
             "its been a week, where is 4410",
             "oh sorry its #1001 and jane@example.com",
             "it's 1001, can you check it",
+            "where is 1001? 3 days late now",
+            "need 2 hoodies! 1 grey 1 navy",
+            "1004 物流说20号就送到了 我家里一直有人 根本没人来过 sam@example.com",
+            "1001说好26号到的，今天都12月2号了还没到",
+            "1004 arrived today but the street number on the label is wrong",
         ] {
             assert_eq!(new_address(text), None, "{text}");
         }

@@ -710,6 +710,9 @@ mod plugin_tests;
 #[path = "decide_policy_tests.rs"]
 mod policy_tests;
 #[cfg(test)]
+#[path = "decide_refund_tests.rs"]
+mod refund_tests;
+#[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;
 #[cfg(test)]

@@ -487,23 +487,6 @@ fn asking_when_an_order_was_delivered_is_its_status_not_a_claim() {
 }
 
 #[test]
-fn money_back_asked_for_on_a_named_order_is_the_refund_not_the_return_policy() {
-    let u = msg(
-        "T恤不喜欢，想退款，1001号订单，邮箱jane@example.com",
-        "return_item",
-        0.8,
-    );
-    assert_eq!(call(decide(&ctx(), &u)).intent(), "get_refund");
-    // Without an order, the return policy is still what is asked.
-    let u = msg(
-        "how do returns work, do I get a refund?",
-        "return_item",
-        0.8,
-    );
-    assert!(!matches!(decide(&ctx(), &u).step, Step::Call(c) if c.intent() == "get_refund"));
-}
-
-#[test]
 fn how_long_something_takes_is_not_acted_on_the_order_even_when_torn() {
     let mut shop = ctx();
     shop.remembered.order_number = Some("1001".into());
@@ -584,46 +567,6 @@ fn money_back_on_an_unshipped_order_is_its_cancellation() {
 }
 
 #[test]
-fn a_refund_asked_for_on_an_order_not_yet_shipped_is_its_cancellation() {
-    let mut ctx = ctx();
-    let mut bottle = super::tests::order("1002", "li.wei@example.com");
-    bottle.status = "processing".into();
-    ctx.orders = vec![bottle];
-    let text = "changed my mind about the water bottle, can i get my money back? order 1002";
-    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
-    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
-    // Shipped: the refund, which the plugin weighs.
-    ctx.orders[0].status = "shipped".into();
-    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
-    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
-}
-
-#[test]
-fn a_refund_asked_for_on_a_known_order_is_the_refund_not_the_policy() {
-    let mut ctx = ctx();
-    ctx.remembered.order_number = Some("1003".into());
-    let d = reply(decide(
-        &ctx,
-        &msg(
-            "the colour isn't like the photos, can i get a refund on it?",
-            "check_refund_policy",
-            0.8,
-        ),
-    ));
-    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
-    // The policy asked about is the policy.
-    let d = reply(decide(
-        &ctx,
-        &msg(
-            "what's your refund policy on sale items?",
-            "check_refund_policy",
-            0.8,
-        ),
-    ));
-    assert_eq!(d.intent, "check_refund_policy");
-}
-
-#[test]
 fn a_person_asked_for_ahead_of_a_hospital_stay_is_urgent() {
     let d = reply(decide(
         &ctx(),
@@ -653,18 +596,6 @@ fn an_order_named_with_a_check_is_looked_up_and_thanks_are_no_complaint() {
         &msg("我的订单1004 arrived fine, thanks", "complaint", 0.8),
     ));
     assert_eq!((d.intent.as_str(), d.state), ("thanks", Bot));
-}
-
-#[test]
-fn money_back_asked_for_with_a_return_starts_the_refund_and_asks_for_the_order() {
-    let text = "want to send back both hoodies and get my 138 back";
-    let d = reply(decide(&ctx(), &msg(text, "return_item", 0.8)));
-    says(&d, Line::AskOrderNumber);
-    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
-    // Asked about, it is the return policy.
-    let how = "how do I return something and get my money back?";
-    let d = reply(decide(&ctx(), &msg(how, "return_item", 0.8)));
-    assert_ne!(d.pending_intent.as_deref(), Some("get_refund"));
 }
 
 #[test]

@@ -443,6 +443,23 @@ pub fn asks_when_delivered(text: &str) -> bool {
 #[path = "delivery_words_tests.rs"]
 mod tests;
 
+/// Whether `text` says the shopper is still waiting for something of theirs ("I'm still
+/// waiting on a hoodie and a tshirt", "还在等我的快递"), not that the shop's deliveries are
+/// late in general.
+pub fn waits_for_their_goods(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "waiting on",
+            "waiting for",
+            "waited for",
+            "还在等",
+            "一直在等",
+            "等了",
+        ],
+    )
+}
+
 /// Whether `text` describes goods in hand that arrived damaged, without naming the claim
 /// ("only opened the box now, the peak is cracked", "杯子收到就裂了"): a damage word and a
 /// sign the goods came. "The checkout is broken" names no goods that came.

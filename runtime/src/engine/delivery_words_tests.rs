@@ -176,3 +176,12 @@ fn a_long_wait_told_is_lateness() {
     assert!(!says_late("it's been a great experience"));
     assert!(!says_late("have you been busy these days"));
 }
+
+#[test]
+fn waiting_for_ones_goods_is_told_from_late_deliveries_in_general() {
+    assert!(waits_for_their_goods(
+        "I'm still waiting on a hoodie and a tshirt"
+    ));
+    assert!(waits_for_their_goods("还在等我的卫衣"));
+    assert!(!waits_for_their_goods("your deliveries are always late"));
+}

@@ -56,6 +56,11 @@ pub fn requests_it(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says please ("refund for 1004 please", "麻烦退一下"): a request.
+pub fn says_please(text: &str) -> bool {
+    mentions(text, &["please", "pls", "plz", "麻烦", "请"])
+}
+
 /// Whether `text` asks after a refund already under way ("did my refund go through?",
 /// "退款到账了吗") rather than for one.
 pub fn asks_after_a_refund(text: &str) -> bool {

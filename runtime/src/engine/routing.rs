@@ -427,6 +427,28 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (GET_REFUND, true)
         }
+        // Money back asked for on an order the shopper named, read as something that is no
+        // request on the order ("refund for 1004 please, both hoodies, changed my mind" as out
+        // of scope; "I want a full refund on 1001. 98.00" as a refund's progress): the refund.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && asks_for_money_back(text)
+            && (requests_it(text) || refund_words::says_please(text))
+            && !refund_words::asks_after_a_refund(text)
+            && !asks_how_long(text)
+            && !mentions(text, &["policy", "政策", "规定"])
+            && matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE
+                    | "track_refund"
+                    | "check_refund_policy"
+                    | "product_info"
+                    | "product_availability"
+                    | "complaint"
+            )
+            && takes_order_number(GET_REFUND) =>
+        {
+            (GET_REFUND, true)
+        }
         // "It was meant to be here on the 26th" about a known order: where it is (its status
         // says whether the date has passed), not a general complaint.
         _ if matches!(
@@ -467,13 +489,17 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // or is sure of another request ("your deliveries are always late" is a complaint).
         // An upset shopper quoting the shop's times back ("'3-5 days' huh. it's been about two
         // weeks. great job guys") speaks of their own order.
+        // So does one still waiting on their goods, read as a complaint ("I'm still waiting on
+        // a hoodie and a tshirt").
         _ if says_late(text)
             && takes_order_number(TRACK_ORDER)
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | "out_of_scope" | "contact_customer_service"
             ) || u.prediction.confidence < CLARIFY_BELOW
-                || u.upset)
+                || u.upset
+                || (u.prediction.intent == "complaint"
+                    && delivery_words::waits_for_their_goods(text)))
             && (u.upset
                 || !matches!(
                     u.prediction.intent.as_str(),

@@ -187,7 +187,17 @@ impl<E: Question> Faq<E> {
         if self.entries.is_empty() {
             return None;
         }
-        let query = self.weigh(&counts(text));
+        // The countries named, or named by a city, in both languages, as far as some entry
+        // uses those words: the entry whose answer lists the country answers "shipping to
+        // China 要多久啊? 我在杭州". Words no entry has would only dilute the match.
+        let places = crate::places::countries_named(text).join(" ");
+        let mut counted = counts(text);
+        for (f, v) in counts(&places) {
+            if self.df.contains_key(&f) {
+                counted.entry(f).or_insert(v);
+            }
+        }
+        let query = self.weigh(&counted);
         let query_norm = length(&query);
         if query_norm == 0.0 {
             return None;
@@ -197,8 +207,9 @@ impl<E: Question> Faq<E> {
         // question is asked in. A name is a word the answer capitalises inside a sentence
         // ("We ship to the US, Canada, the UK"), of three letters or more unless the message
         // writes it in capitals too ("UK", not "us"); or two Chinese characters together.
-        let capitals: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
+        let capitals: Vec<String> = [text, places.as_str()]
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
             .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
             .map(str::to_lowercase)
             .collect();
@@ -415,6 +426,12 @@ mod tests {
         assert_eq!(question("Do you ship to Canada?"), Some(&faq[1].question));
         assert_eq!(question("能寄到日本吗"), Some(&faq[2].question));
         assert_eq!(question("shipping to the UK?"), Some(&faq[1].question));
+        // A city names its country, in either language.
+        assert_eq!(
+            question("how long does shipping to tokyo take"),
+            Some(&faq[1].question)
+        );
+        assert_eq!(question("寄到伦敦要多久"), Some(&faq[2].question));
         assert_eq!(
             question("what shipping options do you have"),
             Some(&faq[0].question)

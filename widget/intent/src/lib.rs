@@ -25,6 +25,7 @@ pub mod asks;
 pub mod faq;
 pub mod featurize;
 pub mod pinyin;
+pub mod places;
 pub mod signals;
 pub mod slots;
 pub mod tone;

@@ -159,14 +159,21 @@ fn is_phone_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '(' | ')' | '+' | '.')
 }
 
-/// Whether the separators at `j` (at most three, like `) (`) lead to more digits.
+/// Whether the separators at `j` (at most three, like `) (`) lead to more digits. A full
+/// stop and a space end a sentence ("on 1001. 45.00. I'm done"), not a group of digits.
 fn continues_number(chars: &[(usize, char)], j: usize) -> bool {
-    chars[j..]
+    let run: String = chars[j..]
         .iter()
-        .take(4)
         .map(|&(_, c)| c)
-        .find(|&c| !is_phone_separator(c))
-        .is_some_and(|c| c.is_ascii_digit())
+        .take_while(|&c| is_phone_separator(c))
+        .collect();
+    !run.contains(". ")
+        && chars[j..]
+            .iter()
+            .take(4)
+            .map(|&(_, c)| c)
+            .find(|&c| !is_phone_separator(c))
+            .is_some_and(|c| c.is_ascii_digit())
         && chars[j..]
             .iter()
             .take_while(|&&(_, c)| is_phone_separator(c))
@@ -383,6 +390,15 @@ mod tests {
         let s = extract("我的订单1001到哪了");
         assert_eq!(first(&s, SlotKind::OrderNumber), Some("1001"));
         assert_eq!(&"我的订单1001到哪了"[s[0].start..s[0].end], "1001");
+    }
+
+    #[test]
+    fn numbers_in_sentences_one_after_another_are_no_phone_number() {
+        let s = extract("I want a full refund on 1001. 98.00. jane@example.com");
+        assert_eq!(first(&s, SlotKind::OrderNumber), Some("1001"));
+        assert_eq!(first(&s, SlotKind::PhoneNumber), None);
+        let s = extract("call me on 555.123.4567");
+        assert_eq!(first(&s, SlotKind::PhoneNumber), Some("5551234567"));
     }
 
     #[test]

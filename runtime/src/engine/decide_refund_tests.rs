@@ -1,0 +1,133 @@
+//! Decision rows about money asked back: a refund asked for on a named order, whatever the
+//! model read it as (a return, the policy, a refund's progress, out of scope), an unshipped
+//! order's money back as its cancellation, and what is beyond the bot's caps. Pure
+//! functions only, as in `decide_tests.rs`.
+
+use super::tests::{call, ctx, msg, reply, says};
+use super::*;
+use crate::engine::plan::Step;
+use crate::engine::replies::Line;
+use kefu_intent::Prediction;
+
+#[test]
+fn money_back_asked_for_on_a_named_order_is_the_refund_not_the_return_policy() {
+    let u = msg(
+        "T恤不喜欢，想退款，1001号订单，邮箱jane@example.com",
+        "return_item",
+        0.8,
+    );
+    assert_eq!(call(decide(&ctx(), &u)).intent(), "get_refund");
+    // Without an order, the return policy is still what is asked.
+    let u = msg(
+        "how do returns work, do I get a refund?",
+        "return_item",
+        0.8,
+    );
+    assert!(!matches!(decide(&ctx(), &u).step, Step::Call(c) if c.intent() == "get_refund"));
+}
+
+#[test]
+fn a_refund_asked_for_on_an_order_not_yet_shipped_is_its_cancellation() {
+    let mut ctx = ctx();
+    let mut bottle = super::tests::order("1002", "li.wei@example.com");
+    bottle.status = "processing".into();
+    ctx.orders = vec![bottle];
+    let text = "changed my mind about the water bottle, can i get my money back? order 1002";
+    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // Shipped: the refund, which the plugin weighs.
+    ctx.orders[0].status = "shipped".into();
+    let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+}
+
+#[test]
+fn a_refund_asked_for_on_a_known_order_is_the_refund_not_the_policy() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1003".into());
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "the colour isn't like the photos, can i get a refund on it?",
+            "check_refund_policy",
+            0.8,
+        ),
+    ));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // The policy asked about is the policy.
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "what's your refund policy on sale items?",
+            "check_refund_policy",
+            0.8,
+        ),
+    ));
+    assert_eq!(d.intent, "check_refund_policy");
+}
+
+#[test]
+fn money_back_asked_for_with_a_return_starts_the_refund_and_asks_for_the_order() {
+    let text = "want to send back both hoodies and get my 138 back";
+    let d = reply(decide(&ctx(), &msg(text, "return_item", 0.8)));
+    says(&d, Line::AskOrderNumber);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // Asked about, it is the return policy.
+    let how = "how do I return something and get my money back?";
+    let d = reply(decide(&ctx(), &msg(how, "return_item", 0.8)));
+    assert_ne!(d.pending_intent.as_deref(), Some("get_refund"));
+}
+
+#[test]
+fn money_back_asked_on_a_named_order_read_as_something_else_is_the_refund() {
+    let torn = |text: &str, top: &[(&str, f32)]| {
+        let mut u = msg(text, top[0].0, top[0].1);
+        u.prediction = Prediction {
+            intent: top[0].0.into(),
+            confidence: top[0].1,
+            top: top.iter().map(|(i, p)| (i.to_string(), *p)).collect(),
+        };
+        u
+    };
+    for u in [
+        torn(
+            "I want a full refund on 1001. 45.00. I'm done waiting",
+            &[("track_refund", 0.5), ("check_refund_policy", 0.3)],
+        ),
+        torn(
+            "refund for 1001 please, both hoodies, changed my mind",
+            &[("out_of_scope", 0.6), ("product_info", 0.2)],
+        ),
+        torn(
+            "1001整单退款 两件卫衣都不要了",
+            &[("get_refund", 0.45), ("cancel_order", 0.4)],
+        ),
+    ] {
+        let d = reply(decide(&ctx(), &u));
+        assert_eq!(
+            d.pending_intent.as_deref(),
+            Some("get_refund"),
+            "{}: {d:?}",
+            u.text
+        );
+    }
+    // Asked after a refund already made, or how the policy goes: not a new refund.
+    for u in [
+        torn(
+            "did my refund for 1001 go through?",
+            &[("track_refund", 0.6), ("get_refund", 0.3)],
+        ),
+        torn(
+            "what's your refund policy on sale items, please",
+            &[("check_refund_policy", 0.6), ("get_refund", 0.3)],
+        ),
+    ] {
+        let d = decide(&ctx(), &u);
+        let intent = match &d.step {
+            Step::Reply(d) => d.pending_intent.clone().unwrap_or(d.intent.clone()),
+            Step::Call(c) => c.intent().to_string(),
+            other => panic!("{other:?}"),
+        };
+        assert_ne!(intent, "get_refund", "{}", u.text);
+    }
+}
