@@ -431,6 +431,36 @@ pub fn asks_how_to(text: &str) -> bool {
     )
 }
 
+/// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question
+/// about paying, even when it names a product as well.
+pub fn names_a_payment_method(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "alipay",
+            "paypal",
+            "visa",
+            "mastercard",
+            "master card",
+            "amex",
+            "american express",
+            "apple pay",
+            "google pay",
+            "wechat pay",
+            "klarna",
+            "credit card",
+            "debit card",
+            "支付宝",
+            "微信支付",
+            "信用卡",
+            "银联",
+            "花呗",
+            "zhifubao",
+            "zhi fu bao",
+        ],
+    )
+}
+
 /// Whether a product question is about stock rather than details
 /// ([`kefu_intent::asks::asks_about_stock`], in pinyin too).
 pub fn asks_about_stock(text: &str) -> bool {

@@ -160,6 +160,13 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
             "骗",
             "诈",
             "不明",
+            // Done to the shopper's account by nobody they name.
+            "was changed",
+            "were changed",
+            "been changed",
+            "got changed",
+            "被修改",
+            "被更改",
         ],
     ) || not_me(text)
 }

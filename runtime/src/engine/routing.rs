@@ -539,7 +539,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         ) || asks_its_price)
         && ctx.names_product
         && ctx.served(PRODUCT_INFO).is_some()
-        && !(intent == "check_payment_methods" && names_a_payment_method(text))
+        && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))
     {
         if asks_about_stock(text) {
             PRODUCT_AVAILABILITY
@@ -625,36 +625,6 @@ fn asks_how_long(text: &str) -> bool {
             "多长时间",
             "几天",
             "几个工作日",
-        ],
-    )
-}
-
-/// Whether `text` names a way to pay ("do you take alipay?", "能用花呗吗"): a question
-/// about paying, even when it names a product as well.
-fn names_a_payment_method(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "alipay",
-            "paypal",
-            "visa",
-            "mastercard",
-            "master card",
-            "amex",
-            "american express",
-            "apple pay",
-            "google pay",
-            "wechat pay",
-            "klarna",
-            "credit card",
-            "debit card",
-            "支付宝",
-            "微信支付",
-            "信用卡",
-            "银联",
-            "花呗",
-            "zhifubao",
-            "zhi fu bao",
         ],
     )
 }

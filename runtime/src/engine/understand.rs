@@ -13,6 +13,7 @@ use super::cues;
 use super::language;
 use super::policy_cues;
 use super::replies::Lang;
+use super::topic_noise;
 
 /// One message, understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +60,7 @@ fn topic_of(
             || only_a_shop_tasks_words(t, p, prediction, text)
             || asks_if_it_is_safe(t, p, text)
             || asks_about_a_product(t, p, text)
+            || topic_noise::own_affairs(t, p, text)
     };
     pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| !noise(t, p))
 }

@@ -1,0 +1,217 @@
+//! When a topic the models heard is only the words of an ordinary message about the
+//! shopper's own affairs: a question about their own account, a charge they say is theirs,
+//! a courier arranging a delivery. Pure; each holds only while nobody else is named and
+//! nothing is disowned ([`policy_cues::names_someone_else_or_disowns`]), and only under a
+//! topic the models are certain of. The keyword rules of [`super::policy`] are heard before
+//! any of this.
+
+use kefu_intent::topics::Topic;
+
+use super::cues;
+use super::language::{mentions, says_word};
+use super::policy_cues;
+
+/// From this probability a topic is certain, and no wording here makes it noise.
+const CERTAIN_TOPIC: f32 = 0.97;
+
+/// Whether topic `t`, heard at `p` in `text`, is only the words of the shopper's own
+/// affairs.
+pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
+    if p >= CERTAIN_TOPIC || policy_cues::names_someone_else_or_disowns(text) {
+        return false;
+    }
+    match t {
+        Topic::AccountTakeover => asks_about_own_account(text),
+        Topic::Fraud => {
+            owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
+        }
+        Topic::Harassment => arranges_a_delivery(text) && !speaks_of_harassment(text),
+        _ => false,
+    }
+}
+
+/// Whether `text` asks about the shopper's own account, whether something can be done or is
+/// normal ("can I be logged in on my phone and laptop at the same time", "account 的 email
+/// 能换吗", "我手机和电脑同时登录同一个账号没问题吧？"), not why something happened to it:
+/// "why did my password change?" is a report.
+fn asks_about_own_account(text: &str) -> bool {
+    let question = text.contains(['?', '？'])
+        || mentions(
+            text,
+            &[
+                "can i",
+                "could i",
+                "is it",
+                "is there",
+                "is my",
+                "do i",
+                "how do",
+                "how can",
+                "normal",
+                "吗",
+                "吧",
+                "能不能",
+                "可不可以",
+                "怎么",
+                "如何",
+                "正常",
+            ],
+        );
+    let why = says_word(text, &["why"]) || mentions(text, &["为什么", "为啥", "怎么回事"]);
+    question && !why
+}
+
+/// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
+/// t-shirt", "I recognise the charge", "其实就是我自己买的").
+fn owns_the_charge(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "yes it was",
+            "that was me",
+            "it was me",
+            "i recognise the",
+            "i recognize the",
+            "i did order",
+            "i just bought",
+            "i just placed",
+            "i just ordered",
+            "and that's fine",
+            "and thats fine",
+            "自己买的",
+            "是我自己",
+            "是我买的",
+            "是我本人",
+        ],
+    )
+}
+
+/// Whether the charge `text` asks about is for shipping ("got charged $5 for shipping, is
+/// that because my order was under 50?", "为什么扣了我5块运费").
+fn charge_for_shipping(text: &str) -> bool {
+    mentions(
+        text,
+        &["shipping", "postage", "delivery fee", "运费", "邮费"],
+    )
+}
+
+/// Whether `text` asks to pay another way after a payment failed ("card被decline了，还有别的
+/// payment方式吗", "my 支付宝 payment failed, can I pay with card").
+fn pays_another_way(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "declin",
+            "failed",
+            "fail",
+            "didn't go through",
+            "didnt go through",
+            "被拒",
+            "失败",
+            "付不了",
+        ],
+    ) && (cues::names_a_payment_method(text)
+        || mentions(
+            text,
+            &[
+                "another way",
+                "other way",
+                "別的",
+                "别的",
+                "another card",
+                "other card",
+                "pay with",
+            ],
+        ))
+}
+
+/// Whether `text` is about arranging a delivery with the courier ("the courier keeps calling
+/// me to arrange delivery, I'm at work, can he leave it with a neighbour?", "快递员一直打电话约
+/// 时间，我上班不在家，能放门口吗").
+fn arranges_a_delivery(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "arrange",
+            "delivery time",
+            "deliver after",
+            "deliver before",
+            "deliver at",
+            "deliver in the",
+            "leave it",
+            "reschedule",
+            "choose a time",
+            "time slot",
+            "not home",
+            "at work",
+            "back door",
+            "约时间",
+            "改时间",
+            "放门口",
+            "改到",
+            "不在家",
+            "上班",
+        ],
+    )
+}
+
+/// Whether `text` speaks of harassment itself ("asking me out", "creepy", "threatened", "骚
+/// 扰"), whatever else it arranges.
+fn speaks_of_harassment(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "creep",
+            "asking me out",
+            "asked me out",
+            "threat",
+            "scared",
+            "afraid",
+            "inappropriate",
+            "rude",
+            "swore",
+            "swear",
+            "insult",
+            "harass",
+            "stalk",
+            "follow",
+            "touch",
+            "sexual",
+            "abuse",
+            "yell",
+            "shout",
+            "骚扰",
+            "威胁",
+            "害怕",
+            "约我",
+            "骂",
+            "跟踪",
+            "恐吓",
+            "动手",
+            "吼",
+            "regret",
+            "photo",
+            "comment",
+            "body",
+            "won't leave",
+            "wouldn't leave",
+            "pushed",
+            "waited outside",
+            "parked outside",
+            "coming back",
+            "stop him",
+            "stop her",
+            "恶心",
+            "恐怖",
+            "下流",
+            "奇怪",
+            "微信",
+            "半夜",
+            "楼下等",
+        ],
+    )
+}
+
+#[cfg(test)]
+#[path = "topic_noise_tests.rs"]
+mod tests;

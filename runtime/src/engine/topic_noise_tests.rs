@@ -1,0 +1,67 @@
+//! Unit tests of when a topic heard is only the shopper's own affairs (`topic_noise.rs`).
+
+use super::*;
+
+#[test]
+fn a_question_about_ones_own_account_is_no_takeover_a_report_is() {
+    for text in [
+        "can I be logged into my account on my phone and laptop at the same time",
+        "account 的 email 能换吗",
+        "我手机和电脑同时登录同一个账号没问题吧？",
+        "i changed my password, do i need to log in again on my phone",
+    ] {
+        assert!(own_affairs(Topic::AccountTakeover, 0.9, text), "{text}");
+    }
+    for text in [
+        "why did my password change? I didn't change it",
+        "someone logged into my account, can I lock it?",
+        "my password was changed last night, is that you?",
+        "why does my account show a shipping address in another country?",
+    ] {
+        assert!(!own_affairs(Topic::AccountTakeover, 0.9, text), "{text}");
+    }
+    // A topic the models are certain of stays.
+    assert!(!own_affairs(
+        Topic::AccountTakeover,
+        0.99,
+        "account 的 email 能换吗"
+    ));
+}
+
+#[test]
+fn a_charge_the_shopper_owns_or_a_shipping_fee_is_no_fraud() {
+    for text in [
+        "my bank texted asking if the 29.00 charge was me, yes it was, I just bought the t-shirt",
+        "got charged $5 for shipping, is that because my order was under 50?",
+        "card被decline了，还有别的payment方式吗",
+        "银行发短信问这笔是不是我，其实就是我自己买的，订单会受影响吗",
+    ] {
+        assert!(own_affairs(Topic::Fraud, 0.9, text), "{text}");
+    }
+    for text in [
+        "what is this $138 charge from you?",
+        "there's a charge on my card I don't recognise",
+        "my card was charged for shipping on an order I never placed",
+    ] {
+        assert!(!own_affairs(Topic::Fraud, 0.9, text), "{text}");
+    }
+}
+
+#[test]
+fn a_courier_arranging_a_delivery_is_no_harassment_unless_harassment_is_told() {
+    for text in [
+        "the courier keeps calling me to arrange delivery, I'm at work, can he leave it with a neighbour?",
+        "快递员一直打电话约时间，我上班不在家，能放门口吗",
+    ] {
+        assert!(own_affairs(Topic::Harassment, 0.9, text), "{text}");
+    }
+    for text in [
+        "the courier keeps calling me asking me out, can you deliver with someone else",
+        "快递员送货的时候骂我，还威胁我",
+        "the guy who delivered my parcel came back later and wouldn't leave my doorstep",
+        "my neighbour says your driver was taking photos of my house and my kids",
+        "送货的那个人老是半夜给我打电话说些奇怪的话",
+    ] {
+        assert!(!own_affairs(Topic::Harassment, 0.9, text), "{text}");
+    }
+}
