@@ -212,7 +212,7 @@ fn torn(text: &str, (first, p1): (&str, f32), (second, p2): (&str, f32)) -> Unde
 #[test]
 fn a_message_leaning_to_a_sensitive_topic_goes_to_a_person_when_the_bot_has_no_answer() {
     // Torn between a complaint and a sign-up problem: the bot would ask which one is meant.
-    let text = "my account's been compromised, theres an order in there I never placed";
+    let text = "something's off with my account, theres an order in there I never placed";
     let u = torn(text, ("complaint", 0.29), ("registration_problems", 0.19));
     says(&reply(decide(&ctx(), &u)), Line::Clarify);
     let leaning = Understanding {

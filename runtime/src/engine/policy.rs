@@ -331,6 +331,11 @@ mod tests {
             "the bottle leaked all over my bag, can I exchange it",
             "can I freeze the hoodie's price if I order tomorrow",
             "I've never lived anywhere this cold, which hoodie is warmest",
+            "I threw out the box already, can I still return the bottle",
+            "is the hoodie available in a compromise size between M and L",
+            "I want to be alive with colour, which tee is brightest",
+            "can I pay using my card or only paypal",
+            "I'm having a heart attack at these prices lol, any discount codes",
             "it hit me that I ordered the wrong size",
             "I've asked three times where my order is",
             "is the hoodie worth it? I don't see the point of paying 69",
@@ -377,6 +382,39 @@ mod tests {
             ),
             (
                 "a charge showed up for an order going to an address i've never lived at",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "i think im having a heart attack please help",
+                PolicyTopic::Safety,
+            ),
+            (
+                "honestly i dont want to be alive anymore",
+                PolicyTopic::Safety,
+            ),
+            (
+                "I drank from the bottle and threw up all night",
+                PolicyTopic::Safety,
+            ),
+            ("我现在喘不上气,是不是衣服有问题", PolicyTopic::Safety),
+            (
+                "Account compromised. Please lock it immediately.",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "stop calling me 20 times a day from different numbers, this is harassment",
+                PolicyTopic::Harassment,
+            ),
+            (
+                "there are loads of us with the same problem, we're organising a class action",
+                PolicyTopic::Legal,
+            ),
+            (
+                "I'd like to know which third parties get my information when I order",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "whats this 98.00 on my amex? nobody in my house ordered anything",
                 PolicyTopic::UnauthorisedCharge,
             ),
             (

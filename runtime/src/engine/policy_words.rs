@@ -103,6 +103,15 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "冻结我的账",
     "freeze my account",
     "using my account behind",
+    // An account taken, described.
+    "compromised",
+    "active sessions",
+    "device in my account",
+    "my account was accessed",
+    "account was accessed",
+    "has my login",
+    "not by me",
+    "in my account history i never",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].
@@ -131,6 +140,11 @@ pub const LEGAL: &[&str] = &[
     "letter before claim",
     "gao nimen",
     "gao ni men",
+    "class action",
+    "pursuing damages",
+    "pursue damages",
+    "legal papers",
+    "serve papers",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].
@@ -371,6 +385,30 @@ pub const SAFETY: &[&str] = &[
     "看东西模糊",
     "视线模糊",
     "看不清东西",
+    // A body in trouble now, and thoughts of not being alive, in more words.
+    "heart attack",
+    "having a stroke",
+    "seizure",
+    "going to pass out",
+    "gonna pass out",
+    "about to pass out",
+    "threw up",
+    "is that poisonous",
+    "is it poisonous",
+    "skin is peeling",
+    "just collapsed",
+    "collapsed while",
+    "don't want to be alive",
+    "dont want to be alive",
+    "do not want to be alive",
+    "dont wanna be alive",
+    "don't wanna be alive",
+    "喘不上气",
+    "发麻",
+    "不明粉末",
+    "不知道该找谁说",
+    "心脏病",
+    "抽搐",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -541,6 +579,14 @@ pub const DATA_PROTECTION: &[&str] = &[
     "把我的信息卖",
     "诈骗短信",
     "钓鱼邮件",
+    // Who the shopper's details are shared with, and details shown or passed on.
+    "third parties get my",
+    "third parties see my",
+    "which third parties",
+    "share my information with",
+    "full name off",
+    "mailing list, i only",
+    "how did they even get",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -577,11 +623,27 @@ pub const HARASSMENT: &[&str] = &[
     "going to get hurt",
     "gonna get hurt",
     "someone over there is going to",
+    // Harassment named, and a stalker, threats by mail, someone at the door.
+    "this is harassment",
+    "harassed me",
+    "threatening emails",
+    "threatening messages",
+    "threatening texts",
+    "my stalker",
+    "tried my door",
+    "wrote something disgusting",
 ];
 
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
-pub const FIGURES: &[&str] = &["hacked together", "hack together", "life hack"];
+pub const FIGURES: &[&str] = &[
+    "hacked together",
+    "hack together",
+    "life hack",
+    "heart attack at",
+    "gave me a heart attack",
+    "give me a heart attack",
+];
 
 /// Who a lawyer is, in the words of a threat to bring one.
 pub const LAWYERS: &[&str] = &["lawyer", "attorney", "solicitor", "counsel", "律师"];
@@ -740,6 +802,14 @@ pub const DISOWNED: &[&str] = &[
     "我没下的",
     "never lived",
     "从来没住过",
+    "doesn't shop online",
+    "doesnt shop online",
+    "ordered anything",
+    "i was asleep",
+    "根本没下单",
+    "doesn't even own",
+    "doesnt even own",
+    "someone ordered",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"
