@@ -157,7 +157,16 @@ fn disowns_a_charge(lower: &str) -> bool {
 /// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
 /// my account? it wasn't me"): someone else changed it.
 fn disowns_an_account_detail(lower: &str) -> bool {
-    let account = ["profile", "account", "账号", "账户", "帐号", "个人资料"];
+    let account = [
+        "profile",
+        "account",
+        "账号",
+        "账户",
+        "帐号",
+        "个人资料",
+        "订单记录",
+        "in my name",
+    ];
     let disowned = [
         "isn't mine",
         "isnt mine",
@@ -167,6 +176,11 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "wasnt me",
         "不是我的",
         "不是我下的",
+        "a name i don't know",
+        "a name i dont know",
+        "an address i don't know",
+        "an address i dont know",
+        "陌生地址",
     ];
     super::language::mentions(lower, &account) && super::language::mentions(lower, &disowned)
 }
@@ -335,6 +349,9 @@ mod tests {
             "is the hoodie available in a compromise size between M and L",
             "I want to be alive with colour, which tee is brightest",
             "can I pay using my card or only paypal",
+            "I don't know my order number, can you find my payment by email?",
+            "I paid for it with paypal, where's the receipt",
+            "can I update my profile with a new address, the old one is not in my name anymore",
             "I'm having a heart attack at these prices lol, any discount codes",
             "it hit me that I ordered the wrong size",
             "I've asked three times where my order is",
@@ -416,6 +433,22 @@ mod tests {
             (
                 "whats this 98.00 on my amex? nobody in my house ordered anything",
                 PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "someone keeps placing orders with my card details, the confirmation emails come to me",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "支付宝显示给你们付了138,但我根本没下单",
+                PolicyTopic::UnauthorisedCharge,
+            ),
+            (
+                "there's a name I don't know on my profile now",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "订单记录里有几单不是我下的，寄到一个陌生地址",
+                PolicyTopic::AccountSecurity,
             ),
             (
                 "订单1002寄的地址是我前夫家，他有家暴，求你们马上处理",

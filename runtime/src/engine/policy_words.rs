@@ -732,6 +732,13 @@ pub const CHARGES: &[&str] = &[
     "信用卡",
     "银行卡",
     "我的卡",
+    "付了",
+    "money's gone",
+    "moneys gone",
+    "money is gone",
+    "paid for it",
+    "card details",
+    "left my account",
 ];
 
 /// Words that say a charge is not the shopper's.
@@ -810,6 +817,13 @@ pub const DISOWNED: &[&str] = &[
     "doesn't even own",
     "doesnt even own",
     "someone ordered",
+    "don't know you",
+    "dont know you",
+    "never checked out",
+    "keeps placing orders",
+    "keep placing orders",
+    "paid for it apparently",
+    "i never bought",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

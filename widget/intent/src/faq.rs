@@ -188,9 +188,13 @@ impl<E: Question> Faq<E> {
             return None;
         }
         // The countries named, or named by a city, in both languages, as far as some entry
-        // uses those words: the entry whose answer lists the country answers "shipping to
+        // uses those words and the message speaks of sending something: the entry whose answer lists the country answers "shipping to
         // China 要多久啊? 我在杭州". Words no entry has would only dilute the match.
-        let places = crate::places::countries_named(text).join(" ");
+        let places = if crate::places::speaks_of_sending(text) {
+            crate::places::countries_named(text).join(" ")
+        } else {
+            String::new()
+        };
         let mut counted = counts(text);
         for (f, v) in counts(&places) {
             if self.df.contains_key(&f) {

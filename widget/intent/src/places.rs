@@ -134,6 +134,36 @@ const PLACES: &[(&[&str], &str)] = &[
     ),
 ];
 
+/// Whether `text` speaks of sending something somewhere ("shipping to", "deliver", "寄",
+/// "配送"): a place it names is then a destination, not the weather's or a flight's.
+pub fn speaks_of_sending(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "ship",
+        "deliver",
+        "send",
+        "post",
+        "arrive",
+        "courier",
+        "parcel",
+        "package",
+        "customs",
+        "duties",
+        "寄",
+        "发货",
+        "配送",
+        "送到",
+        "送货",
+        "快递",
+        "运",
+        "邮",
+        "到货",
+        "多久到",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// The countries `text` names or names a city of, each in English and Chinese ("China
 /// 中国"), in the order of [`PLACES`]; empty when it names none.
 pub fn countries_named(text: &str) -> Vec<&'static str> {
@@ -179,5 +209,14 @@ mod tests {
         // Words inside other words name nothing.
         assert!(countries_named("is the hoodie unisex? used it in the eur").is_empty());
         assert!(countries_named("where is my order 1001").is_empty());
+    }
+
+    #[test]
+    fn a_place_is_a_destination_only_when_sending_is_spoken_of() {
+        use super::speaks_of_sending;
+        assert!(speaks_of_sending("shipping to China 要多久啊? 我在杭州"));
+        assert!(speaks_of_sending("能寄到东京吗"));
+        assert!(!speaks_of_sending("what is the weather tomorrow in paris"));
+        assert!(!speaks_of_sending("帮我订一张去北京的机票"));
     }
 }
