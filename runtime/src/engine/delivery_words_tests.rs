@@ -160,6 +160,15 @@ fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
         "UPS reckons my hoodies were delivered nov 20 but I think someone nicked them off the porch"
     ));
     assert!(describes_a_missing_parcel("显示已签收但是我根本没收到"));
+    assert!(describes_a_missing_parcel(
+        "Hi, ups claims they dropped off my 2 hoodies on the 20th. They did not, I asked all the neighbours. #1004"
+    ));
+    assert!(describes_a_missing_parcel(
+        "tracking says delivered but theres nothing at my door. order 1003"
+    ));
+    assert!(!describes_a_missing_parcel(
+        "can you drop off the parcel at my office instead?"
+    ));
     assert!(!describes_a_missing_parcel("was order 1003 delivered?"));
     assert!(!describes_a_missing_parcel(
         "when will it be delivered? I haven't got a date"
@@ -172,6 +181,9 @@ fn a_long_wait_told_is_lateness() {
         "wow '3-5 days' huh. it's been about two weeks. great job guys"
     ));
     assert!(says_late("been over a week now"));
+    assert!(says_late(
+        "my hoodie and tshirt never showed up. it said nov 26 and its december now"
+    ));
     assert!(says_late("已经两个星期了还没动静"));
     assert!(!says_late("it's been a great experience"));
     assert!(!says_late("have you been busy these days"));
