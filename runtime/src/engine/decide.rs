@@ -266,6 +266,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         Some(topic)
             if !answering
                 && topic.is_delivery_problem()
+                && !(u.topic.is_some_and(|(_, p)| p < 0.9)
+                    && delivery_words::only_asks(&u.text))
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived

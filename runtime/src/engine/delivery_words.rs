@@ -446,6 +446,94 @@ pub fn asks_when_delivered(text: &str) -> bool {
 #[path = "delivery_words_tests.rs"]
 mod tests;
 
+/// Whether `text` only asks a question ("and which carrier has it?", "cool and did it arrive
+/// already", "对了 顺便问一下 退货期限是多久", "哪家快递公司送的") and tells of nothing wrong:
+/// no damage, wrong or missing goods, nothing not come. A delivery problem the topic models
+/// hear weakly in it is their bias on short questions, not a claim.
+pub fn only_asks(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let question = lower.contains(['?', '？'])
+        || mentions(
+            &lower,
+            &["吗", "呢", "多久", "哪家", "哪个", "什么时候", "几天"],
+        )
+        || says_word(
+            &lower,
+            &["did", "does", "which", "when", "how", "what", "is", "can"],
+        );
+    let tells_of_a_problem = describes_damage(&lower)
+        || describes_a_wrong_item(&lower)
+        || describes_a_missing_parcel(&lower)
+        || says_word(
+            &lower,
+            &[
+                "not",
+                "never",
+                "no",
+                "only",
+                "missing",
+                "damaged",
+                "broken",
+                "wrong",
+                "torn",
+                "forgot",
+                "cracked",
+                "crushed",
+                "smashed",
+                "ripped",
+                "stained",
+                "dented",
+                "leaking",
+                "leaks",
+                "hole",
+                "squashed",
+                "faded",
+                "shrank",
+                "defective",
+                "faulty",
+                "bent",
+                "scratched",
+                "dirty",
+                "used",
+                "fake",
+                "forget",
+                "lost",
+                "stolen",
+                "late",
+            ],
+        )
+        || lower.contains("n't")
+        || mentions(
+            &lower,
+            &[
+                "没",
+                "不",
+                "坏",
+                "错",
+                "少",
+                "破",
+                "漏",
+                "丢",
+                "烂",
+                "裂",
+                "晚",
+                "未",
+                "只有",
+                "只收到",
+                "其中",
+                "结果",
+            ],
+        );
+    // The models' bias is on short questions; a longer message tells more than it asks.
+    let words = lower.split_whitespace().count();
+    let han = lower
+        .chars()
+        .filter(|c| ('\u{3400}'..='\u{9fff}').contains(c))
+        .count();
+    let short = words <= 8 && han <= 16;
+    short && question && !tells_of_a_problem
+}
+
 /// Whether `text` says the shopper is still waiting for something of theirs ("I'm still
 /// waiting on a hoodie and a tshirt", "还在等我的快递"), not that the shop's deliveries are
 /// late in general.

@@ -197,3 +197,26 @@ fn waiting_for_ones_goods_is_told_from_late_deliveries_in_general() {
     assert!(waits_for_their_goods("还在等我的卫衣"));
     assert!(!waits_for_their_goods("your deliveries are always late"));
 }
+
+#[test]
+fn a_question_that_tells_of_nothing_wrong_only_asks() {
+    for text in [
+        "and which carrier has it?",
+        "cool and did it arrive already",
+        "对了 顺便问一下 退货期限是多久",
+        "哪家快递公司送的",
+    ] {
+        assert!(only_asks(text), "{text}");
+    }
+    for text in [
+        "where's my hoodie? the box only had the tee",
+        "did you forget my hoodie?",
+        "why is the cap cracked?",
+        "为什么少了一件？",
+        "the parcel never came, what now?",
+        "1001的包裹拆开只有卫衣，T恤呢？",
+        "Hi, I ordered size L hoodies (order 1004) but both that arrived are size S. Email is sam@example.com",
+    ] {
+        assert!(!only_asks(text), "{text}");
+    }
+}
