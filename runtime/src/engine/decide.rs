@@ -9,6 +9,7 @@
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_protocol::{Card, ConversationState};
 
+use super::claim_words;
 use super::claims;
 use super::confirm;
 use super::context::TurnContext;
@@ -267,12 +268,12 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             if !answering
                 && topic.is_delivery_problem()
                 && !(u.topic.is_some_and(|(_, p)| p < 0.9)
-                    && delivery_words::only_asks(&u.text))
+                    && claim_words::only_asks(&u.text))
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
                     && delivery_words::asks_when_delivered(&u.text))
-                && !(topic == Topic::WrongItem && delivery_words::own_mistake(&u.text))
+                && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
                 && !(topic == Topic::NotReceived
@@ -296,8 +297,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // ("instead of two grey hoodies there are two pairs of black sweatpants",
         // "收到的是蓝色的，我买的是灰色"): a wrong item, whatever the models heard.
         None if !answering
-            && delivery_words::describes_a_wrong_item(&u.text)
-            && !delivery_words::own_mistake(&u.text) =>
+            && claim_words::describes_a_wrong_item(&u.text)
+            && !claim_words::own_mistake(&u.text) =>
         {
             Some(claim_intent(Topic::WrongItem))
         }
@@ -305,7 +306,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // the peak is cracked"): a damage claim, whatever the models heard.
         _ if !answering
             && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && delivery_words::describes_damage(&u.text)
+            && claim_words::describes_damage(&u.text)
             && !delivery_words::asks_before_arrival(&u.text) =>
         {
             Some(claim_intent(Topic::Damaged))
@@ -313,7 +314,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // A parcel marked delivered that the shopper says is not there, told rather than
         // named ("UPS reckons they were delivered but someone nicked them off the porch"):
         // a claim, whatever the models heard.
-        None if !answering && delivery_words::describes_a_missing_parcel(&u.text) => {
+        None if !answering && claim_words::describes_a_missing_parcel(&u.text) => {
             Some(claim_intent(Topic::NotReceived))
         }
         // Something sudden and serious at home, with a request about their order: urgent,

@@ -1,8 +1,8 @@
 //! What shoppers say about an order and its delivery, heard in their words: late, not yet
-//! arrived, delivered or not, the wrong thing sent or chosen, a tracking number or a
-//! destination abroad asked for. Lower-case substring checks in English, Chinese and
+//! arrived or shipped, delivered when, a tracking number, where it goes, what shipping costs
+//! or a destination abroad asked for. Lower-case substring checks in English, Chinese and
 //! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
-//! `decide.rs`.
+//! `decide.rs`. What went wrong with goods in hand is [`super::claim_words`].
 
 use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
@@ -65,81 +65,6 @@ pub fn names_a_destination(text: &str) -> bool {
                 "台湾",
             ],
         )
-}
-
-/// Whether `text` describes goods received that are not what was ordered: something
-/// arrived in place of what was bought ("instead of two grey hoodies there are two pairs of
-/// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
-/// so outright ("sent me the wrong", "not what I ordered", "发错了").
-pub fn describes_a_wrong_item(text: &str) -> bool {
-    let outright = mentions(
-        text,
-        &[
-            "sent me the wrong",
-            "sent the wrong",
-            "got the wrong item",
-            "received the wrong",
-            "not what i ordered",
-            "isn't what i ordered",
-            "wasn't what i ordered",
-            "发错了",
-            "发错货",
-            "寄错了",
-            "不是我买的那个",
-            "跟我买的不一样",
-            "和我买的不一样",
-        ],
-    );
-    let received = mentions(
-        text,
-        &[
-            "got a ",
-            "got an ",
-            "got two",
-            "received a ",
-            "received an ",
-            "received two",
-            "there are",
-            "there is",
-            "there was",
-            "there were",
-            "in the box",
-            "in the parcel",
-            "in the package",
-            "收到",
-        ],
-    );
-    let in_place = mentions(text, &["instead of", "rather than", "而不是"])
-        || (mentions(text, &["收到的是"])
-            && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
-    outright || (in_place && received)
-}
-
-/// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
-/// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
-pub fn own_mistake(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "i ordered the wrong",
-            "i bought the wrong",
-            "i picked the wrong",
-            "i chose the wrong",
-            "i selected the wrong",
-            "i clicked the wrong",
-            "ordered the wrong size by",
-            "my mistake",
-            "my bad",
-            "我买错",
-            "我拍错",
-            "我选错",
-            "我下错",
-            "下错单",
-            "拍错了",
-            "买错了",
-            "选错了",
-        ],
-    )
 }
 
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
@@ -442,98 +367,6 @@ pub fn asks_when_delivered(text: &str) -> bool {
     asks && !missing
 }
 
-#[cfg(test)]
-#[path = "delivery_words_tests.rs"]
-mod tests;
-
-/// Whether `text` only asks a question ("and which carrier has it?", "cool and did it arrive
-/// already", "对了 顺便问一下 退货期限是多久", "哪家快递公司送的") and tells of nothing wrong:
-/// no damage, wrong or missing goods, nothing not come. A delivery problem the topic models
-/// hear weakly in it is their bias on short questions, not a claim.
-pub fn only_asks(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let question = lower.contains(['?', '？'])
-        || mentions(
-            &lower,
-            &["吗", "呢", "多久", "哪家", "哪个", "什么时候", "几天"],
-        )
-        || says_word(
-            &lower,
-            &["did", "does", "which", "when", "how", "what", "is", "can"],
-        );
-    let tells_of_a_problem = describes_damage(&lower)
-        || describes_a_wrong_item(&lower)
-        || describes_a_missing_parcel(&lower)
-        || says_word(
-            &lower,
-            &[
-                "not",
-                "never",
-                "no",
-                "only",
-                "missing",
-                "damaged",
-                "broken",
-                "wrong",
-                "torn",
-                "forgot",
-                "cracked",
-                "crushed",
-                "smashed",
-                "ripped",
-                "stained",
-                "dented",
-                "leaking",
-                "leaks",
-                "hole",
-                "squashed",
-                "faded",
-                "shrank",
-                "defective",
-                "faulty",
-                "bent",
-                "scratched",
-                "dirty",
-                "used",
-                "fake",
-                "forget",
-                "lost",
-                "stolen",
-                "late",
-            ],
-        )
-        || lower.contains("n't")
-        || mentions(
-            &lower,
-            &[
-                "没",
-                "不",
-                "坏",
-                "错",
-                "少",
-                "破",
-                "漏",
-                "丢",
-                "烂",
-                "裂",
-                "晚",
-                "未",
-                "只有",
-                "只收到",
-                "其中",
-                "结果",
-            ],
-        );
-    // The models' bias is on short questions; a longer message tells more than it asks.
-    let words = lower.split_whitespace().count();
-    let han = lower
-        .chars()
-        .filter(|c| ('\u{3400}'..='\u{9fff}').contains(c))
-        .count();
-    let short = words <= 8 && han <= 16;
-    short && question && !tells_of_a_problem
-}
-
 /// Whether `text` says the shopper is still waiting for something of theirs ("I'm still
 /// waiting on a hoodie and a tshirt", "还在等我的快递"), not that the shop's deliveries are
 /// late in general.
@@ -549,164 +382,6 @@ pub fn waits_for_their_goods(text: &str) -> bool {
             "等了",
         ],
     )
-}
-
-/// Whether `text` describes goods in hand that arrived damaged, without naming the claim
-/// ("only opened the box now, the peak is cracked", "杯子收到就裂了"): a damage word and a
-/// sign the goods came. "The checkout is broken" names no goods that came.
-pub fn describes_damage(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let damage = says_word(
-        &lower,
-        &[
-            "cracked",
-            "crushed",
-            "smashed",
-            "shattered",
-            "dented",
-            "ripped",
-            "torn",
-            "snapped",
-            "broken",
-            "leaking",
-            "leaked",
-            "stained",
-            "squashed",
-            "soaked",
-            "mouldy",
-            "moldy",
-            "rip",
-        ],
-    ) || mentions(
-        &lower,
-        &[
-            "碎了",
-            "裂了",
-            "裂开",
-            "破了",
-            "压坏",
-            "摔坏",
-            "压扁",
-            "破损",
-            "坏的",
-            "漏水",
-            "湿透",
-            "发霉",
-            "a hole in",
-            "has a hole",
-            "have a hole",
-            "got a hole",
-            "holes in",
-            "破了个洞",
-            "有个洞",
-            "有洞",
-        ],
-    );
-    let came = mentions(
-        &lower,
-        &[
-            "arrived",
-            "showed up",
-            "turned up",
-            "came ",
-            "came,",
-            "came.",
-            "opened",
-            "unboxed",
-            "received",
-            "got my",
-            "got the",
-            "delivered",
-            "in the box",
-            "out of the box",
-            // Found on goods just had ("has a hole in the sleeve already").
-            " already",
-            "收到",
-            "到了",
-            "打开",
-            "拆开",
-            "送来",
-            "寄到",
-            "送到",
-            "到货",
-            "拿到",
-            "到手",
-        ],
-    );
-    damage && came
-}
-
-/// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons
-/// my hoodies were delivered nov 20 but I think someone nicked them off the porch",
-/// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.
-pub fn describes_a_missing_parcel(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let marked = mentions(
-        &lower,
-        &[
-            "delivered",
-            "says it was left",
-            "left at",
-            "dropped off",
-            "dropped it off",
-            "签收",
-            "已送达",
-            "显示送达",
-            "妥投",
-        ],
-    );
-    let missing = mentions(
-        &lower,
-        &[
-            "not here",
-            "isn't here",
-            "isnt here",
-            "wasn't there",
-            "wasnt there",
-            "nowhere",
-            "never got",
-            "never received",
-            "never arrived",
-            "never came",
-            "didn't get",
-            "didnt get",
-            "haven't got",
-            "havent got",
-            "haven't received",
-            "havent received",
-            "didn't receive",
-            "didnt receive",
-            "don't have",
-            "dont have",
-            "stolen",
-            "nicked",
-            "they did not",
-            "they didn't",
-            "they didnt",
-            "nothing at my door",
-            "not at my door",
-            "asked all the neighbours",
-            "asked the neighbours",
-            "asked all the neighbors",
-            "asked the neighbors",
-            "swiped",
-            "pinched",
-            "someone took",
-            "somebody took",
-            "porch pirate",
-            "can't find",
-            "cant find",
-            "没收到",
-            "没有收到",
-            "没拿到",
-            "没看到",
-            "没见到",
-            "不见了",
-            "被偷",
-            "找不到",
-        ],
-    );
-    marked && missing && !mentions(&lower, &["will it be delivered", "when will", "什么时候"])
 }
 
 /// Whether `text` says an order has not shipped yet ("it hasn't even shipped right?",
@@ -757,3 +432,7 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
     );
     (cost && shipping) || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
 }
+
+#[cfg(test)]
+#[path = "delivery_words_tests.rs"]
+mod tests;

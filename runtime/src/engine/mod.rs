@@ -41,6 +41,7 @@ mod address;
 pub mod agents;
 mod audit;
 pub mod brand;
+mod claim_words;
 mod claims;
 mod confirm;
 mod context;

@@ -70,7 +70,7 @@ fn topic_of(
 /// says. Harm named in words ("cut my hand", "burned") reaches a person by the keyword
 /// rules of [`super::policy`] before any of this.
 fn without_weak_safety_in_damage(scores: Vec<(Topic, f32)>, text: &str) -> Vec<(Topic, f32)> {
-    if !super::delivery_words::describes_damage(text) {
+    if !super::claim_words::describes_damage(text) {
         return scores;
     }
     scores
