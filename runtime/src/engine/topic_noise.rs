@@ -17,17 +17,16 @@ const CERTAIN_TOPIC: f32 = 0.97;
 /// Whether topic `t`, heard at `p` in `text`, is only the words of the shopper's own
 /// affairs.
 pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
-    if p >= CERTAIN_TOPIC || policy_cues::names_someone_else_or_disowns(text) {
-        return false;
-    }
-    match t {
+    let own = match t {
         Topic::AccountTakeover => asks_about_own_account(text),
         Topic::Fraud => {
             owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
         }
         Topic::Harassment => arranges_a_delivery(text) && !speaks_of_harassment(text),
         _ => false,
-    }
+    };
+    // The other topics' messages are not read for someone else at all.
+    own && p < CERTAIN_TOPIC && !policy_cues::names_someone_else_or_disowns(text)
 }
 
 /// Whether `text` asks about the shopper's own account, whether something can be done or is
