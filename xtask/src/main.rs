@@ -76,7 +76,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked or --crated for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated or --stored for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -147,6 +147,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         crated: bool,
+        /// With --conversations: the stored set too (tests/conversations/stored_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        stored: bool,
     },
 }
 
@@ -383,6 +387,7 @@ fn main() -> Result<()> {
             packed,
             locked,
             crated,
+            stored,
             ..
         } => {
             let mut run = cargo();
@@ -439,6 +444,9 @@ fn main() -> Result<()> {
             }
             if crated {
                 run.env("KEFU_CONVERSATIONS_CRATED", "1");
+            }
+            if stored {
+                run.env("KEFU_CONVERSATIONS_STORED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -154,7 +154,7 @@ fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
         // Sure, or heard by the topic model too: "can you help me find my order, i lost the
         // confirmation email" is read as closing the account at 0.14.
         .filter(|_| {
-            u.prediction.confidence >= super::understand::SURE_INTENT
+            u.prediction.confidence >= super::topic_choice::SURE_INTENT
                 || u.leaning
                     .is_some_and(|(t, _)| t == kefu_intent::topics::Topic::DataProtection)
         })

@@ -73,6 +73,7 @@ pub mod summary;
 mod taught;
 #[cfg(test)]
 mod text_fuzz;
+mod topic_choice;
 mod topic_noise;
 pub mod understand;
 pub mod welcome;

@@ -35,6 +35,8 @@
 //!   likewise with `KEFU_TOPICS_LOCKED=1`.
 //! - `topics_crated.tsv`, an eighteenth writer's (500 lines), labelled the same way,
 //!   likewise with `KEFU_TOPICS_CRATED=1`.
+//! - `topics_stored.tsv`, a nineteenth writer's (500 lines), labelled the same way,
+//!   likewise with `KEFU_TOPICS_STORED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -60,6 +62,7 @@ const BOXED: &str = include_str!("topics_boxed.tsv");
 const PACKED: &str = include_str!("topics_packed.tsv");
 const LOCKED: &str = include_str!("topics_locked.tsv");
 const CRATED: &str = include_str!("topics_crated.tsv");
+const STORED: &str = include_str!("topics_stored.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -406,5 +409,18 @@ fn the_crated_messages_parse() {
 fn the_crated_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_CRATED").is_ok_and(|v| v == "1") {
         report_person_set("topics_crated.tsv", CRATED);
+    }
+}
+
+#[test]
+fn the_stored_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_STORED=1.
+    check_person_set("topics_stored.tsv", STORED, 500);
+}
+
+#[test]
+fn the_stored_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_STORED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_stored.tsv", STORED);
     }
 }

@@ -1,0 +1,218 @@
+//! Which topic a message is about, from every topic model's probability: the likeliest one a
+//! person must handle before any other, unless what the message says makes it only the
+//! words of an ordinary shop message (a sure shop question, the shopper's own account or
+//! payment, a question about a product, goods that came damaged…); and the topic a person
+//! must handle it leans towards without reaching its cut-off. Pure: the scores come from
+//! [`super::understand`], the keyword rules of [`super::policy`] are heard before any of this.
+
+use kefu_intent::Prediction;
+use kefu_intent::topics::Topic;
+
+use super::cues;
+use super::policy_cues;
+use super::topic_noise;
+
+/// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
+/// other (a lid that broke and cut a hand is about safety before it is about a damaged
+/// item); else the likeliest. A weak one alone does not override a sure shop question
+/// ([`weak_and_alone`]).
+pub(super) fn topic_of(
+    text: &str,
+    scores: &[(Topic, f32)],
+    prediction: &Prediction,
+    upset: bool,
+) -> Option<(Topic, f32)> {
+    let noise = |t: Topic, p: f32| {
+        weak_and_alone(t, p, prediction, upset)
+            || (t == Topic::Safety && p < OWN_TASK_TOPIC && !policy_cues::speaks_of_harm(text))
+            || (p < WEAK_TOPIC && cues::is_small_talk(text))
+            || only_a_shop_tasks_words(t, p, prediction, text)
+            || asks_if_it_is_safe(t, p, text)
+            || asks_about_a_product(t, p, text)
+            || topic_noise::own_affairs(t, p, text)
+    };
+    pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| !noise(t, p))
+}
+
+/// `scores` without a weak safety topic when the message describes goods that came damaged
+/// ("the cap came all squashed and theres a rip along the brim"): the damage is what it
+/// says. Harm named in words ("cut my hand", "burned") reaches a person by the keyword
+/// rules of [`super::policy`] before any of this.
+fn without_weak_safety_in_damage(scores: Vec<(Topic, f32)>, text: &str) -> Vec<(Topic, f32)> {
+    if !super::claim_words::describes_damage(text) {
+        return scores;
+    }
+    scores
+        .into_iter()
+        .filter(|&(t, p)| !(t == Topic::Safety && p < WEAK_TOPIC))
+        .collect()
+}
+
+/// Intents that ask for the shop's own information (policies, products, payment and delivery
+/// options) or are small talk: a message the intent model is sure is one of them describes no
+/// problem of the shopper's on its own.
+const SHOP_QUESTIONS: &[&str] = &[
+    "check_payment_methods",
+    "check_refund_policy",
+    "check_cancellation_fee",
+    "delivery_options",
+    "delivery_period",
+    "product_info",
+    "product_availability",
+    "place_order",
+    "get_invoice",
+    "newsletter_subscription",
+    "create_account",
+    "greeting",
+    "thanks",
+    "goodbye",
+];
+
+/// Intents about the shopper's own account or payment: changing the account's email or
+/// password, signing in, a card declined, how to pay. The topic model hears account
+/// takeover and fraud in their words.
+const ACCOUNT_AND_PAYMENT_TASKS: &[&str] = &[
+    "edit_account",
+    "recover_password",
+    "switch_account",
+    "registration_problems",
+    "delete_account",
+    "payment_issue",
+    "check_payment_methods",
+];
+
+/// A topic probability under this (its cut-off is 0.5) is a weak signal.
+pub(super) const WEAK_TOPIC: f32 = 0.8;
+/// The intent model's confidence from which a shop question is sure.
+pub const SURE_INTENT: f32 = 0.9;
+
+/// Whether a weak safety or fraud topic is a question before buying about whether a
+/// product or paying is safe ("is the strap a choking hazard for toddlers?", "is paying
+/// with Alipay safe on your site?"): nobody is hurt and nothing was taken
+/// ([`policy_cues::asks_if_safe`]).
+fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
+    matches!(t, Topic::Safety | Topic::Fraud)
+        && p < OWN_TASK_TOPIC
+        && policy_cues::asks_if_safe(text)
+        && !policy_cues::names_someone_else_or_disowns(text)
+}
+
+/// Whether a weak topic other than fraud or account takeover is heard in a question about a
+/// product's price, stock or fit ("ok and the navy cap 多少钱", "does the tee run big or
+/// small?"), with nobody else named and nothing disowned: the question is the shopper's
+/// whole message. Harm or a threat said in words reaches a person by the keyword rules of
+/// [`super::policy`] first.
+fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
+    !matches!(t, Topic::Fraud | Topic::AccountTakeover)
+        && p < WEAK_TOPIC
+        && (cues::asks_the_price(text)
+            || cues::asks_about_stock(text)
+            || cues::asks_about_fit(text))
+        && !policy_cues::names_someone_else_or_disowns(text)
+}
+
+/// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
+/// cart or a saved card ([`policy_cues::removes_a_shop_thing`]), or the shopper's own account
+/// or payment ([`own_account_or_payment`]).
+fn only_a_shop_tasks_words(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    (t == Topic::DataProtection && policy_cues::removes_a_shop_thing(text))
+        || own_account_or_payment(t, p, prediction, text)
+}
+
+/// Under this an account-takeover or fraud topic yields to the shopper's own account or
+/// payment task ([`own_account_or_payment`]): the words of those tasks are the topics'
+/// words, and nothing else in such a message speaks of someone else.
+const OWN_TASK_TOPIC: f32 = 0.9;
+/// The intent model's confidence from which a shop task is certain ("账号被锁了 密码输错太多
+/// 次了" is a password to recover, at 1.0)…
+const CERTAIN_INTENT: f32 = 0.98;
+/// …and under which a topic then yields to it: the task's own words are all the topic
+/// models hear.
+const OWN_TASK_TOPIC_CERTAIN: f32 = 0.97;
+
+/// Whether a weak account-takeover or fraud topic is only the words of a task on the
+/// shopper's own account or payment, which the intent model is sure of ("how do I change the
+/// email on my account?", "my card was declined twice, can I pay with Alipay?"): nobody
+/// else is named and nothing is disowned ([`policy_cues::names_someone_else_or_disowns`]).
+/// "Someone changed my password" and "a payment I never made" keep their topic.
+///
+/// Asked how to do it ("where do I change the password on my account", "我想 change my
+/// password 但是找不到 setting"), the task is the shopper's own even when the intent model is
+/// less sure which account task it is: a takeover is told, not asked about.
+fn own_account_or_payment(topic: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    let certain = prediction.confidence >= CERTAIN_INTENT;
+    let account_task = ACCOUNT_AND_PAYMENT_TASKS.contains(&prediction.intent.as_str());
+    let asked_how = topic == Topic::AccountTakeover
+        && p < OWN_TASK_TOPIC_CERTAIN
+        && prediction.confidence >= HOW_TO_INTENT
+        && cues::asks_how_to(text);
+    matches!(topic, Topic::AccountTakeover | Topic::Fraud)
+        && (asked_how
+            || ((p < OWN_TASK_TOPIC || (certain && p < OWN_TASK_TOPIC_CERTAIN))
+                && prediction.confidence >= SURE_INTENT))
+        && account_task
+        && !policy_cues::names_someone_else_or_disowns(text)
+}
+
+/// The intent model's confidence from which an account task asked how to do is the
+/// shopper's own ([`own_account_or_payment`]): the likelier reading, not a sure one.
+const HOW_TO_INTENT: f32 = 0.5;
+
+/// Whether a topic heard at probability `p` is the only, weak sign of a costly handoff
+/// against a message the intent model is sure is a shop question ("do you take Alipay?",
+/// "is the steel bottle in stock?"): then the question is answered instead. A second sign
+/// (the shopper sounds upset) or a strong topic keeps it; the keyword rules of
+/// [`super::policy`] are heard before any of this.
+///
+/// A sure complaint is taken in as a complaint, upset or not (anger is what a complaint is
+/// made of, not a second sign), when the topic is weak: it reaches a person with its summary
+/// either way, and "我要投诉" is not a lawyer's letter.
+///
+/// A legal topic the models alone hear in a sure complaint ("我要投诉你们的物流太慢了") is the
+/// complaint's own words up to [`OWN_TASK_TOPIC`]: a lawyer, a court or a regulator named
+/// reaches a person by the keyword rules first.
+fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> bool {
+    let sure = prediction.confidence >= SURE_INTENT;
+    let intent = prediction.intent.as_str();
+    let complaint = intent == "complaint";
+    sure && ((p < WEAK_TOPIC && ((!upset && SHOP_QUESTIONS.contains(&intent)) || complaint))
+        || (complaint && t == Topic::Legal && p < OWN_TASK_TOPIC))
+}
+
+/// From this probability (the cut-off is 0.5) a topic a person must handle is leant
+/// towards: the calibrated models put most messages about it above 0.4 and ordinary shop
+/// questions far below (`widget/model/topics/`, the held-out figures in docs/model-card.md).
+pub const LEANING: f32 = 0.4;
+
+/// The likeliest topic a person must handle that `text` leans towards without reaching its
+/// cut-off, if none reached it.
+/// The same words that make a topic noise ([`topic_of`]) make a leaning noise: deleting
+/// from the wish list or changing the account's email leans towards nothing.
+pub(super) fn leaning_of(
+    text: &str,
+    scores: &[(Topic, f32)],
+    prediction: &Prediction,
+) -> Option<(Topic, f32)> {
+    scores
+        .iter()
+        .copied()
+        .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
+        .filter(|&(t, p)| !only_a_shop_tasks_words(t, p, prediction, text))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// [`topic_of`] over every topic's probability.
+fn pick(scores: Vec<(Topic, f32)>) -> Option<(Topic, f32)> {
+    let over: Vec<(Topic, f32)> = scores.into_iter().filter(|(_, p)| *p >= 0.5).collect();
+    let likeliest = |only_sensitive: bool| {
+        over.iter()
+            .copied()
+            .filter(|(t, _)| !only_sensitive || t.needs_a_person())
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+    };
+    likeliest(true).or_else(|| likeliest(false))
+}
+
+#[cfg(test)]
+#[path = "topic_choice_tests.rs"]
+mod tests;

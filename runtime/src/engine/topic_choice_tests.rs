@@ -1,0 +1,286 @@
+//! Unit tests of the choice of a message's topic and of when a heard topic is noise (`topic_choice.rs`).
+
+use super::*;
+
+#[test]
+fn a_topic_a_person_must_handle_outranks_a_likelier_delivery_problem() {
+    let scores = vec![
+        (Topic::Damaged, 0.93),
+        (Topic::Safety, 0.6),
+        (Topic::Urgent, 0.2),
+    ];
+    assert_eq!(pick(scores), Some((Topic::Safety, 0.6)));
+    assert_eq!(
+        pick(vec![(Topic::Damaged, 0.93), (Topic::Safety, 0.4)]),
+        Some((Topic::Damaged, 0.93))
+    );
+    assert_eq!(pick(vec![(Topic::Fraud, 0.3)]), None);
+}
+
+#[test]
+fn a_weak_topic_in_a_question_about_a_product_is_noise() {
+    assert!(asks_about_a_product(
+        Topic::Safety,
+        0.6,
+        "ok and the navy cap 多少钱"
+    ));
+    assert!(asks_about_a_product(
+        Topic::Damaged,
+        0.7,
+        "does the tee run big or small?"
+    ));
+    // Strong, or a charge: kept.
+    assert!(!asks_about_a_product(
+        Topic::Safety,
+        0.9,
+        "ok and the navy cap 多少钱"
+    ));
+    assert!(!asks_about_a_product(
+        Topic::Fraud,
+        0.6,
+        "how much did you take from my card"
+    ));
+    // A question about something else: kept.
+    assert!(!asks_about_a_product(
+        Topic::Safety,
+        0.6,
+        "my son can't breathe properly"
+    ));
+}
+
+fn sure(intent: &str, confidence: f32) -> Prediction {
+    Prediction {
+        intent: intent.into(),
+        confidence,
+        top: vec![(intent.into(), confidence)],
+    }
+}
+
+#[test]
+fn a_weak_topic_alone_does_not_override_a_sure_shop_question() {
+    let payment = sure("check_payment_methods", 0.99);
+    // Weak, alone, against a sure shop question: the question is answered.
+    assert!(weak_and_alone(Topic::Fraud, 0.6, &payment, false));
+    // A second sign, a strong topic, an unsure model or a message that is no shop
+    // question keep the topic.
+    assert!(!weak_and_alone(Topic::Fraud, 0.6, &payment, true));
+    assert!(!weak_and_alone(Topic::Fraud, 0.85, &payment, false));
+    assert!(!weak_and_alone(
+        Topic::Fraud,
+        0.6,
+        &sure("check_payment_methods", 0.7),
+        false
+    ));
+    for intent in ["track_order", "out_of_scope", "cancel_order"] {
+        assert!(
+            !weak_and_alone(Topic::Fraud, 0.6, &sure(intent, 0.99), false),
+            "{intent}"
+        );
+    }
+    // A sure complaint takes a weak topic in, upset or not; a strong one stays.
+    assert!(weak_and_alone(
+        Topic::Fraud,
+        0.6,
+        &sure("complaint", 0.99),
+        true
+    ));
+    assert!(!weak_and_alone(
+        Topic::Fraud,
+        0.9,
+        &sure("complaint", 0.99),
+        true
+    ));
+    assert!(!weak_and_alone(
+        Topic::Fraud,
+        0.6,
+        &sure("complaint", 0.6),
+        true
+    ));
+    // A legal topic the models alone hear in a sure complaint is its words ("我要投诉");
+    // a strong one, or one in a complaint the model is unsure of, stays.
+    assert!(weak_and_alone(
+        Topic::Legal,
+        0.85,
+        &sure("complaint", 1.0),
+        false
+    ));
+    assert!(!weak_and_alone(
+        Topic::Legal,
+        0.95,
+        &sure("complaint", 1.0),
+        false
+    ));
+    assert!(!weak_and_alone(
+        Topic::Legal,
+        0.85,
+        &sure("complaint", 0.6),
+        false
+    ));
+    assert!(!weak_and_alone(
+        Topic::Safety,
+        0.85,
+        &sure("complaint", 1.0),
+        false
+    ));
+}
+
+#[test]
+fn a_weak_takeover_or_fraud_topic_in_the_shoppers_own_account_task_is_noise() {
+    let edit = sure("edit_account", 0.99);
+    let declined = sure("payment_issue", 0.95);
+    // The shopper's own task, nobody else named: the words are not a takeover or fraud.
+    for (topic, prediction, text) in [
+        (
+            Topic::AccountTakeover,
+            &edit,
+            "how do I change the email on my account?",
+        ),
+        (Topic::AccountTakeover, &edit, "我想修改账号邮箱"),
+        (
+            Topic::Fraud,
+            &declined,
+            "my card was declined twice, can I pay with PayPal",
+        ),
+        (
+            Topic::Fraud,
+            &declined,
+            "信用卡被拒了三次，你们支付页面是不是有问题",
+        ),
+    ] {
+        assert!(
+            own_account_or_payment(topic, 0.7, prediction, text),
+            "{text}"
+        );
+    }
+    // Someone else, something disowned, a strong topic, an unsure model, another topic
+    // or another task: the topic stays.
+    let someone = "someone changed the email on my account";
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.7,
+        &edit,
+        someone
+    ));
+    let disowned = "there's a payment on my card i never made";
+    assert!(!own_account_or_payment(
+        Topic::Fraud,
+        0.7,
+        &declined,
+        disowned
+    ));
+    assert!(!own_account_or_payment(
+        Topic::Fraud,
+        0.7,
+        &declined,
+        "这笔扣款不是我付的"
+    ));
+    let own = "how do I change the email on my account?";
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.98,
+        &edit,
+        own
+    ));
+    for changed_by_another in ["我的账号绑定的手机号被人换了", "my ex knows my password"]
+    {
+        assert!(!own_account_or_payment(
+            Topic::AccountTakeover,
+            0.7,
+            &edit,
+            changed_by_another
+        ));
+    }
+    // A strong topic yields only to a task the model is certain of.
+    let locked = "账号被锁了 密码输错太多次了";
+    let certain = sure("recover_password", 1.0);
+    assert!(own_account_or_payment(
+        Topic::AccountTakeover,
+        0.95,
+        &certain,
+        locked
+    ));
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.98,
+        &certain,
+        locked
+    ));
+    let only_sure = sure("recover_password", 0.92);
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.95,
+        &only_sure,
+        locked
+    ));
+    // Asked how to do it, the likelier account task is the shopper's own, up to a topic
+    // the models are certain of; told, not asked, an unsure task keeps the topic.
+    let unsure = sure("edit_account", 0.6);
+    for asked in [
+        own,
+        "where do I change the password on my account",
+        "我想 change my password 但是找不到 setting",
+    ] {
+        assert!(
+            own_account_or_payment(Topic::AccountTakeover, 0.9, &unsure, asked),
+            "{asked}"
+        );
+    }
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.98,
+        &unsure,
+        own
+    ));
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.7,
+        &sure("edit_account", 0.4),
+        own
+    ));
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.7,
+        &unsure,
+        "the email on my account is different now"
+    ));
+    assert!(!own_account_or_payment(
+        Topic::Fraud,
+        0.7,
+        &sure("payment_issue", 0.6),
+        "how do I check a charge on my card"
+    ));
+    assert!(!own_account_or_payment(
+        Topic::DataProtection,
+        0.7,
+        &edit,
+        own
+    ));
+    let track = sure("track_order", 0.99);
+    assert!(!own_account_or_payment(
+        Topic::AccountTakeover,
+        0.7,
+        &track,
+        own
+    ));
+}
+
+#[test]
+fn goods_that_came_damaged_are_damage_not_a_weak_safety_topic() {
+    let scores = || vec![(Topic::Safety, 0.51), (Topic::Damaged, 0.99)];
+    let squashed = "the cap came all squashed and theres a rip along the brim";
+    assert_eq!(
+        pick(without_weak_safety_in_damage(scores(), squashed)),
+        Some((Topic::Damaged, 0.99))
+    );
+    // A strong safety topic stays, and so does a weak one with no damage described.
+    let strong = vec![(Topic::Safety, 0.9), (Topic::Damaged, 0.99)];
+    assert_eq!(
+        pick(without_weak_safety_in_damage(strong, squashed)),
+        Some((Topic::Safety, 0.9))
+    );
+    let hurt = "my son's hand hurts after playing with the cap";
+    assert_eq!(
+        pick(without_weak_safety_in_damage(scores(), hurt)),
+        Some((Topic::Safety, 0.51))
+    );
+}
