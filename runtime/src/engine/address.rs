@@ -24,6 +24,12 @@ const INTRODUCERS: &[&str] = &[
     "new place is",
     "new one:",
     "moved to",
+    "correct address is",
+    "right address is",
+    "correct one is",
+    "正确的地址是",
+    "正确地址是",
+    "正确的是",
     "新地址是",
     "应该是",
     "应该寄到",
@@ -244,6 +250,14 @@ mod tests {
             (
                 "I moved, can order 4410 go to the new place instead? It's 8 Mill Road, Leeds",
                 "8 Mill Road, Leeds",
+            ),
+            (
+                "地址填错了 订单4410，正确的是静安区南京西路1266号2201室",
+                "静安区南京西路1266号2201室",
+            ),
+            (
+                "typo on 4410, the correct address is 14 Bank Street, Leeds",
+                "14 Bank Street, Leeds",
             ),
             (
                 "new one is 200 Nanjing West Road, Shanghai",

@@ -51,7 +51,70 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
     let in_place = mentions(text, &["instead of", "rather than", "而不是"])
         || (mentions(text, &["收到的是"])
             && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
-    outright || (in_place && received)
+    // "order 1004 should have been two grey hoodies. One is a grey hoodie, the other is a
+    // bright orange T-shirt": what it should have been, beside what came.
+    let meant = mentions(
+        text,
+        &[
+            "should have been",
+            "was supposed to be",
+            "were supposed to be",
+            "本来应该是",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "the other is",
+            "the other one is",
+            "one is a",
+            "but got",
+            "but i got",
+            "but received",
+            "but it's a",
+            "but its a",
+            "结果是",
+            "结果收到",
+        ],
+    );
+    outright || (in_place && received) || meant
+}
+
+/// Whether `text` says part of an order did not come ("there's just one hoodie in there. Is
+/// the second one coming separately?", "只收到一件，另一件呢"): a missing item, whatever the
+/// models heard. A parcel that did not come at all is [`describes_a_missing_parcel`].
+pub fn describes_a_missing_item(text: &str) -> bool {
+    let part = mentions(
+        text,
+        &[
+            "just one",
+            "only one",
+            "only got one",
+            "only received one",
+            "只有一件",
+            "只收到一件",
+            "只来了一件",
+            "只有一个",
+            "只收到一个",
+        ],
+    );
+    let the_rest = mentions(
+        text,
+        &[
+            "in there",
+            "in the box",
+            "in the parcel",
+            "in the package",
+            "the second",
+            "the other one",
+            "the other hoodie",
+            "the other item",
+            "另一件",
+            "另外一件",
+            "另一个",
+            "少了",
+        ],
+    );
+    part && the_rest && !mentions(text, &["only one left", "just one left", "只剩"])
 }
 
 /// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",

@@ -93,3 +93,27 @@ fn a_question_that_tells_of_nothing_wrong_only_asks() {
         assert!(!only_asks(text), "{text}");
     }
 }
+
+#[test]
+fn what_it_should_have_been_beside_what_came_is_a_wrong_item() {
+    assert!(describes_a_wrong_item(
+        "order 1004 should have been two grey hoodies. One is a grey hoodie, the other is a bright orange T-shirt"
+    ));
+    // Lateness is not a wrong item.
+    assert!(!describes_a_wrong_item(
+        "it should have been here by now and there is no update"
+    ));
+}
+
+#[test]
+fn part_of_an_order_not_in_the_parcel_is_a_missing_item() {
+    for text in [
+        "there's just one hoodie in there. Is the second one coming separately or did it get lost?",
+        "只收到一件，另一件呢",
+        "only got one cap in the box",
+    ] {
+        assert!(describes_a_missing_item(text), "{text}");
+    }
+    assert!(!describes_a_missing_item("只剩一件了吗"));
+    assert!(!describes_a_missing_item("do you have just one left in M?"));
+}

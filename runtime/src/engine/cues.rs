@@ -370,39 +370,65 @@ pub fn about_the_shopper(text: &str) -> bool {
             )
         })
         || lower.contains('我');
-    first_person
-        || [
-            "order",
-            "deliver",
-            "arrive",
-            "ship",
-            "parcel",
-            "package",
-            "bought",
-            "buy",
-            "purchase",
-            "get here",
-            "in time",
-            "rush",
-            "express",
-            "expedite",
-            "hurry",
-            "订单",
-            "快递",
-            "物流",
-            "发货",
-            "送到",
-            "到货",
-            "寄",
-            "买",
-            "下单",
-            "加急",
-            "来得及",
-            "赶得上",
-            "能到",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    first_person || speaks_of_the_shop(&lower)
+}
+
+/// Whether `text` speaks of something the shop does: an order, a delivery, a purchase.
+fn speaks_of_the_shop(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "order",
+        "deliver",
+        "arrive",
+        "ship",
+        "parcel",
+        "package",
+        "bought",
+        "buy",
+        "purchase",
+        "get here",
+        "in time",
+        "rush",
+        "express",
+        "expedite",
+        "hurry",
+        "订单",
+        "快递",
+        "物流",
+        "发货",
+        "送到",
+        "到货",
+        "寄",
+        "买",
+        "下单",
+        "加急",
+        "来得及",
+        "赶得上",
+        "能到",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether `text` asks the bot to find out something of the world outside the shop ("do
+/// you know if my flight to Tokyo tomorrow is delayed?", "你知道明天会下雨吗"): nothing
+/// the shop does is spoken of, so no time pressure in it is the shop's business.
+pub fn asks_about_the_world(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "do you know if",
+            "do you know whether",
+            "do you know when",
+            "can you tell me if",
+            "can you tell me whether",
+            "could you tell me if",
+            "can you check if",
+            "can you check whether",
+            "你知道",
+            "你知不知道",
+        ],
+    ) && !speaks_of_the_shop(text)
 }
 
 /// Whether `text` asks how or where to do something ("where do I change my password", "how

@@ -68,6 +68,13 @@ fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of
         "What is the weather of tomorrow in Beijing please?"
     ));
     assert!(!about_the_shopper("明天北京天气怎么样"));
+    // Asked to find out something of the world, nothing the shop does spoken of.
+    assert!(asks_about_the_world(
+        "Do you know if my flight to Tokyo tomorrow morning is delayed? It's with ANA."
+    ));
+    assert!(!asks_about_the_world(
+        "do you know if my order will get here before my flight tomorrow?"
+    ));
 }
 
 #[test]

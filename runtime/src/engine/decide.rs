@@ -288,7 +288,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             if !answering
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
-                    || cues::about_the_shopper(&u.text))
+                    || (cues::about_the_shopper(&u.text)
+                        && !cues::asks_about_the_world(&u.text)))
                 && (cues::names_a_deadline(&u.text) || !delivery_words::says_late(&u.text)) =>
         {
             Some(URGENT)
@@ -301,6 +302,11 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             && !claim_words::own_mistake(&u.text) =>
         {
             Some(claim_intent(Topic::WrongItem))
+        }
+        // Part of the order not in the parcel ("there's just one hoodie in there"): a
+        // missing item, whatever the models heard.
+        None if !answering && claim_words::describes_a_missing_item(&u.text) => {
+            Some(claim_intent(Topic::MissingItem))
         }
         // Goods that came damaged, described rather than named ("only opened the box now,
         // the peak is cracked"): a damage claim, whatever the models heard.
@@ -455,7 +461,13 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         request: PluginRequest {
             intent: intent.to_string(),
             locale: lang.tag().to_string(),
-            text: u.text.clone(),
+            // A product is looked up by the words the shopper meant: pinyin typed without a
+            // Chinese input method ("maozi hai you huo ma") as the characters it spells.
+            text: if served.about_product() {
+                super::understand::as_read(&u.text).into_owned()
+            } else {
+                u.text.clone()
+            },
             slots,
             owner_verified: verified_email.is_some(),
         },

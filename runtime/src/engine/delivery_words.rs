@@ -310,6 +310,9 @@ pub fn asks_for_tracking(text: &str) -> bool {
             "tracking #",
             "tracking code",
             "tracking link",
+            "tracking info",
+            "ups number",
+            "usps number",
             "单号",
             "物流信息",
             "快递信息",
@@ -430,7 +433,30 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
         text,
         &["shipping", "delivery", "postage", "ship it", "配送", "快递"],
     );
-    (cost && shipping) || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
+    (cost && (shipping || names_a_shipping_option(text)))
+        || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
+}
+
+/// Whether `text` names one of the shop's ways of sending by its kind ("standard", "express",
+/// "普通发货", "加急"): a question about that option in general, not about one order.
+pub fn names_a_shipping_option(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "standard shipping",
+            "standard delivery",
+            "express",
+            "overnight",
+            "next day delivery",
+            "普通发货",
+            "普通快递",
+            "普通配送",
+            "标准配送",
+            "标准快递",
+            "加急",
+            "次日达",
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -128,3 +128,16 @@ fn waiting_for_ones_goods_is_told_from_late_deliveries_in_general() {
     assert!(waits_for_their_goods("还在等我的卫衣"));
     assert!(!waits_for_their_goods("your deliveries are always late"));
 }
+
+#[test]
+fn a_shipping_option_named_is_a_question_about_that_option() {
+    for text in [
+        "普通发货要多久",
+        "那改成加急要加多少钱",
+        "how fast is express?",
+    ] {
+        assert!(names_a_shipping_option(text), "{text}");
+    }
+    assert!(asks_what_shipping_costs("那改成加急要加多少钱"));
+    assert!(!names_a_shipping_option("where is my order 1002"));
+}

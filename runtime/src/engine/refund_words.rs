@@ -56,6 +56,25 @@ pub fn requests_it(text: &str) -> bool {
     )
 }
 
+/// Whether `text` demands the money back, whether or not it will come ("帽子到底给不给退款",
+/// "are you going to refund me or not"): a request, however it is asked.
+pub fn demands_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "给不给退",
+            "退不退",
+            "到底退",
+            "能不能给我退",
+            "refund me or not",
+            "going to refund me",
+            "gonna refund me",
+            "will you refund me",
+            "are you refunding",
+        ],
+    )
+}
+
 /// Whether `text` says please ("refund for 1004 please", "麻烦退一下"): a request.
 pub fn says_please(text: &str) -> bool {
     mentions(text, &["please", "pls", "plz", "麻烦", "请"])

@@ -81,3 +81,15 @@ fn asking_after_a_refund_is_not_asking_for_one() {
         assert!(!asks_after_a_refund(text), "{text}");
     }
 }
+
+#[test]
+fn money_back_demanded_is_a_request_however_it_is_asked() {
+    for text in [
+        "问了三遍了，帽子到底给不给退款",
+        "so are you going to refund me or not",
+    ] {
+        assert!(demands_it(text), "{text}");
+    }
+    assert!(!demands_it("退款多久到账"));
+    assert!(!demands_it("how long do refunds take"));
+}

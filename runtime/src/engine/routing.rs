@@ -77,6 +77,7 @@ fn only_values(u: &Understanding, answering: bool) -> bool {
         "邮箱",
         "我的",
         "是",
+        "我是",
         "你好",
         "您好",
         "在吗",
@@ -318,8 +319,22 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or
-        // a guess; the shopper is asked what to do with it.
-        _ if only_values(u, false) => (SUPPLIED, true),
+        // a guess; the shopper is asked what to do with it. Asked that already and sent
+        // more values instead ("1004", then "sam@example.com"): the order's whereabouts,
+        // what a shopper feeding in their order's details nearly always wants, not the same
+        // question twice.
+        _ if only_values(u, false) => {
+            let again = ctx.last_intent() == Some(SUPPLIED)
+                && (order_number.is_some() || ctx.remembered.order_number.is_some())
+                && takes_order_number(TRACK_ORDER);
+            (if again { TRACK_ORDER } else { SUPPLIED }, true)
+        }
+        // Values given in a sentence the model reads as a complaint ("my email is
+        // sam@example.com and this is about 1004"), calmly: they tell nothing wrong, so the
+        // shopper is asked what to do with them rather than queued for a person.
+        _ if u.prediction.intent == "complaint" && !u.upset && only_values(u, true) => {
+            (SUPPLIED, true)
+        }
         // Money back asked for on an order the shopper named, read as a return: the refund
         // (the merchant's plugin says whether it can, and the shopper confirms), not the
         // return policy recited ("帽子不喜欢，想退款，1003号订单").
@@ -350,10 +365,15 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         }
         // "How much is shipping if my order is like $40?", no order named in it: what
         // delivery costs (the shop's options), not its times, nor a known order's whereabouts.
-        _ if matches!(
+        // "那改成加急要加多少钱" heard as an address change is the same question: no address
+        // is written in it.
+        _ if (matches!(
             u.prediction.intent.as_str(),
             "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE
-        ) && order_number.is_none()
+        ) || (u.prediction.intent == CHANGE_ADDRESS
+            && written.is_none()
+            && delivery_words::names_a_shipping_option(text)))
+            && order_number.is_none()
             && delivery_words::asks_what_shipping_costs(text) =>
         {
             (DELIVERY_OPTIONS, true)
@@ -365,7 +385,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             u.prediction.intent.as_str(),
             "delivery_period" | "delivery_options"
         ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && !(order_number.is_none() && names_a_destination(text))
+            && !(order_number.is_none()
+                && (names_a_destination(text)
+                    || delivery_words::names_a_shipping_option(text)))
             && takes_order_number(TRACK_ORDER) =>
         {
             (
@@ -427,6 +449,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (GET_REFUND, true)
         }
+        // Money back demanded, read as a refund's progress or a complaint ("问了三遍了，帽子到底
+        // 给不给退款"): the refund, its order asked for if not named yet.
+        _ if refund_words::demands_it(text)
+            && !refund_words::asks_after_a_refund(text)
+            && matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "track_refund" | "complaint" | "check_refund_policy"
+            )
+            && takes_order_number(GET_REFUND) =>
+        {
+            (GET_REFUND, true)
+        }
         // Money back asked for on an order the shopper named, read as something that is no
         // request on the order ("refund for 1004 please, both hoodies, changed my mind" as out
         // of scope; "I want a full refund on 1001. 98.00" as a refund's progress): the refund.
@@ -468,6 +502,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
+            ) || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // The tracking number asked for with no order named yet, heard as a question about
+        // the goods in it ("whats the ups number for my hoodies order"): the order's
+        // whereabouts, its number asked for.
+        _ if delivery_words::asks_for_tracking(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "product_info" | "product_availability" | OUT_OF_SCOPE
             ) || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
         {

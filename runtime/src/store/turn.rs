@@ -157,7 +157,11 @@ impl Store {
             resent,
             settings,
             last_bot: looking_back.last_bot,
-            names_product: named_product(&config.catalog, text).is_some(),
+            names_product: named_product(
+                &config.catalog,
+                &kefu_intent::pinyin::read(text).unwrap_or_else(|| text.to_string()),
+            )
+            .is_some(),
             config,
             orders,
             action,
