@@ -112,6 +112,33 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "洪水",
             "地震",
             "撤离",
+            "gas leak",
+            "煤气泄漏",
+            "燃气泄漏",
+            // Shut out of home: evicted, locked out by a landlord, quarantined away from it.
+            "homeless",
+            "evicted",
+            "changed the locks",
+            "kicked out",
+            "nowhere to live",
+            "nowhere to stay",
+            "赶出来",
+            "没地方住",
+            "无家可归",
+            "被隔离",
+            "小区被封",
+            "小区突然被封",
+            "回不了家",
+            // Someone taken to hospital now.
+            "had a stroke",
+            "i'm at the hospital",
+            "im at the hospital",
+            "in the hospital right now",
+            "at the hospital right now",
+            "in hospital right now",
+            "中风",
+            "现在在医院",
+            "正在医院",
         ],
     )
 }
@@ -360,6 +387,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
 /// is the shop's business only then ("I'm in hospital from tomorrow" is; "what's the
 /// weather tomorrow in Beijing?" is not).
 pub fn about_the_shopper(text: &str) -> bool {
+    as_typed_or_read(text, about_the_shopper_as_typed)
+}
+
+/// [`about_the_shopper`] of `text` as typed.
+fn about_the_shopper_as_typed(text: &str) -> bool {
     let lower = text.to_lowercase();
     let first_person = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -394,6 +426,7 @@ fn speaks_of_the_shop(text: &str) -> bool {
         "hurry",
         "订单",
         "快递",
+        "包裹",
         "物流",
         "发货",
         "送到",
@@ -503,6 +536,36 @@ pub fn asks_the_price(text: &str) -> bool {
 /// ([`kefu_intent::asks::asks_about_fit`], in pinyin too).
 pub fn asks_about_fit(text: &str) -> bool {
     as_typed_or_read(text, kefu_intent::asks::asks_about_fit)
+}
+
+/// Whether `text` asks what a product is made of or has ("does the cap have a metal
+/// buckle?", "is the cap breathable?", "卫衣是什么面料"): a question before buying, an allergy
+/// or a child it is for named or not.
+pub fn asks_what_it_is_made_of(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "made of",
+            "made from",
+            "material",
+            "fabric",
+            "does the cap have",
+            "does the hoodie have",
+            "does the tee have",
+            "does the bottle have",
+            "does it have",
+            "is there any",
+            "contain",
+            "breathable",
+            "waterproof",
+            "什么面料",
+            "什么材质",
+            "什么材料",
+            "含不含",
+            "有没有金属",
+            "透气",
+        ],
+    ) && text.contains(['?', '？', '吗'])
 }
 
 /// `test` of `text` as typed, or of its pinyin read as characters (the reading

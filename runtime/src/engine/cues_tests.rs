@@ -117,7 +117,13 @@ fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
         "we got evacuated because of the wildfire, can you hold order 1002",
         "家里着火了，订单1002能不能先别发",
         "昨晚地震 房子住不了了 快递改个地址",
+        "my landlord changed the locks and my order is still headed there",
+        "小区突然被封了，我被隔离在外面回不了家，快递今天就要送",
+        "my husband just had a stroke, I'm at the hospital, I need to stop the delivery",
+        "wo xianzai zai yiyuan, jia li mei ren, kuaidi zenme ban, hen ji",
+        "家里突发火灾，房子烧没了，包裹还在往那个地址送",
     ] {
+        assert!(about_the_shopper(text), "{text}");
         assert!(speaks_of_an_emergency(text), "{text}");
     }
     for text in [
@@ -125,6 +131,8 @@ fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
         "is the water bottle earthquake proof lol",
         "does the cap burn easily if I iron it",
         "这件卫衣颜色好火",
+        "I'm having a heart attack at these prices lol",
+        "我在医院上班，能寄到医院地址吗",
     ] {
         assert!(!speaks_of_an_emergency(text), "{text}");
     }

@@ -261,6 +261,17 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // bot asked keeps to that question.
     let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
     let heard = match u.topic.map(|(t, _)| t) {
+        // Something sudden and serious at home, with a request about their order: urgent,
+        // whether or not the topic model heard it without a date, and before any
+        // delivery problem its words tell of ("房子烧没了" is a home lost, not goods broken;
+        // a parcel due at a building evacuated is no parcel lost).
+        _ if !answering
+            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
+            && cues::speaks_of_an_emergency(&u.text)
+            && cues::about_the_shopper(&u.text) =>
+        {
+            Some(URGENT)
+        }
         // Goods damaged, wrong or missing are goods in hand: a question about a product's
         // price or stock, or whether an order has shipped yet, is not such a claim, whatever
         // the topic model heard in its words; nor is asking when an order was delivered.
@@ -322,14 +333,6 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // a claim, whatever the models heard.
         None if !answering && claim_words::describes_a_missing_parcel(&u.text) => {
             Some(claim_intent(Topic::NotReceived))
-        }
-        // Something sudden and serious at home, with a request about their order: urgent,
-        // whether or not the topic model heard it without a date.
-        None if !answering
-            && cues::speaks_of_an_emergency(&u.text)
-            && cues::about_the_shopper(&u.text) =>
-        {
-            Some(URGENT)
         }
         _ => None,
     };

@@ -80,6 +80,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         .or_else(|| keyword_topic(&lower))
         .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
+        .or_else(|| charged_more_than_the_order(&lower).then_some(PolicyTopic::BillingError))
 }
 
 /// The first topic (after safety) one of whose words `lower` says. A double charge asked
@@ -97,7 +98,45 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
+    .filter(|&t| t != PolicyTopic::AccountSecurity || !breached_elsewhere(lower))
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
+}
+
+/// Whether `lower` tells of an account broken into on another site ("my account got hacked
+/// on some other site years ago so now I only pay with paypal"): a reason for care here, not
+/// a takeover of the shopper's account with this shop.
+fn breached_elsewhere(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "other site",
+            "different site",
+            "another site",
+            "other website",
+            "different website",
+            "another website",
+            "别的网站",
+            "其他网站",
+            "别的平台",
+        ],
+    )
+}
+
+/// Whether `lower` says a charge was more than the order it paid for ("got charged 138 but
+/// my order was 22"): a billing error. Shipping on top is the shop's own charge.
+fn charged_more_than_the_order(lower: &str) -> bool {
+    super::language::mentions(lower, &["charged", "扣了", "收了我"])
+        && super::language::mentions(
+            lower,
+            &[
+                "but my order was",
+                "my order was only",
+                "but the order was",
+                "订单才",
+                "订单只有",
+            ],
+        )
+        && !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
 }
 
 /// Whether `lower` asks whether a charge will happen rather than says it did ("I was
@@ -168,6 +207,13 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "in my name",
     ];
     let disowned = [
+        "根本没改过",
+        "我没改过",
+        "i didn't change",
+        "i didnt change",
+        "i never changed",
+        "had been switched",
+        "has been switched",
         "isn't mine",
         "isnt mine",
         "is not mine",
@@ -356,8 +402,42 @@ mod tests {
             "it hit me that I ordered the wrong size",
             "I've asked three times where my order is",
             "is the hoodie worth it? I don't see the point of paying 69",
+            "my account got hacked on some other site years ago so now I only pay with paypal",
+            "my sister is a nurse and swears by your tees, ordering one for me too",
+            "送到法院对面的写字楼可以吗，我在那上班",
+            "我在急诊科上班，作息不规律，快递能放快递柜吗",
+            "I was charged 5 shipping but my order was only 34, is that right",
         ] {
             assert_eq!(topic(text), None, "{text}");
+        }
+        // Charged more than the order, or once more after it: a billing error.
+        for text in [
+            "got charged 138 but my order was 22?? thats not my typo, check it",
+            "I cancelled my order, you still took the money, and then you took it AGAIN a day later",
+        ] {
+            assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
+        }
+        // A detail of the account changed that the shopper did not change; data they never
+        // gave; harm feared for an unborn child.
+        for (text, want) in [
+            (
+                "收到邮件说我的账户邮箱已经更改，我根本没改过，怎么回事",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "then i saw the email on my account had been switched. whats going on",
+                PolicyTopic::AccountSecurity,
+            ),
+            (
+                "why do you have my home phone number? i never gave it to you",
+                PolicyTopic::DataProtection,
+            ),
+            (
+                "杯子内壁生锈了，我怀孕了一直在用，会不会影响胎儿啊",
+                PolicyTopic::Safety,
+            ),
+        ] {
+            assert_eq!(topic(text), Some(want), "{text}");
         }
         // A double charge that happened is a billing error, worried about again or not.
         for text in [

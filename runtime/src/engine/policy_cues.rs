@@ -64,6 +64,16 @@ pub fn removes_a_shop_thing(text: &str) -> bool {
             "全部",
             "还存着",
             "还留着",
+            // Identity documents and "your system" are personal data, not a shop list.
+            "身份证",
+            "护照",
+            "passport",
+            "id number",
+            "id card",
+            "系统里",
+            "your system",
+            "your records",
+            "your database",
         ],
     );
     shop_list && !personal_data
@@ -260,6 +270,9 @@ pub fn asks_if_safe(text: &str) -> bool {
             "is my card",
             "is paying",
             "is payment",
+            "safer",
+            "会不会被盗刷",
+            "会不会被盗",
             "payment safe",
             "payment secure",
             "safe to pay",
@@ -275,7 +288,13 @@ pub fn asks_if_safe(text: &str) -> bool {
             "是否安全",
         ],
     );
-    let harm_done = mentions(
+    asks && !tells_of_harm_done(text)
+}
+
+/// Whether `text` tells of harm already done to someone ("choked on", "rash", "受伤", "过敏",
+/// "医院").
+pub fn tells_of_harm_done(text: &str) -> bool {
+    mentions(
         text,
         &[
             "choked on",
@@ -303,9 +322,22 @@ pub fn asks_if_safe(text: &str) -> bool {
             "医院",
             "窒息",
             "急救",
+            "swell",
+            "swollen",
+            "hives",
+            "blister",
+            "itchy",
+            "肿",
+            "疹",
+            "dizzy",
+            "felt sick",
+            "feel sick",
+            "threw up",
+            "vomit",
+            "头晕",
+            "呕吐",
         ],
-    );
-    asks && !harm_done
+    )
 }
 
 /// Whether `text` speaks of a body, a person at risk or a danger at all ("hurt", "rash",

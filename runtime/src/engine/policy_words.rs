@@ -409,6 +409,11 @@ pub const SAFETY: &[&str] = &[
     "不知道该找谁说",
     "心脏病",
     "抽搐",
+    "影响胎儿",
+    "伤害胎儿",
+    "对胎儿有",
+    "harm my unborn",
+    "hurt the baby i'm carrying",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -469,6 +474,12 @@ pub const BILLING_ERROR: &[&str] = &[
     "taken three times",
     "went out to you twice",
     "paid once but",
+    "charged again",
+    "charged me again",
+    "took it again",
+    "took the money again",
+    "又扣了一次",
+    "又扣了一笔",
 ];
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
@@ -587,6 +598,14 @@ pub const DATA_PROTECTION: &[&str] = &[
     "full name off",
     "mailing list, i only",
     "how did they even get",
+    "where did you get my",
+    "how did you get my",
+    "never gave it to you",
+    "never gave you my",
+    "你们怎么有我的",
+    "你们哪来的我的",
+    "不想留在你们系统",
+    "从你们系统里删",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -643,6 +662,17 @@ pub const FIGURES: &[&str] = &[
     "heart attack at",
     "gave me a heart attack",
     "give me a heart attack",
+    "swears by",
+    "swear by",
+    "basketball court",
+    "tennis court",
+    "food court",
+    "法院对面",
+    "法院旁边",
+    "法院附近",
+    "急诊科上班",
+    "急诊科工作",
+    "在急诊科",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.

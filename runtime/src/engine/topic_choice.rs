@@ -92,7 +92,7 @@ pub const SURE_INTENT: f32 = 0.9;
 /// ([`policy_cues::asks_if_safe`]).
 fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud)
-        && p < OWN_TASK_TOPIC
+        && p < OWN_TASK_TOPIC_CERTAIN
         && policy_cues::asks_if_safe(text)
         && !policy_cues::names_someone_else_or_disowns(text)
 }
@@ -107,7 +107,8 @@ fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
         && p < WEAK_TOPIC
         && (cues::asks_the_price(text)
             || cues::asks_about_stock(text)
-            || cues::asks_about_fit(text))
+            || cues::asks_about_fit(text)
+            || (cues::asks_what_it_is_made_of(text) && !policy_cues::tells_of_harm_done(text)))
         && !policy_cues::names_someone_else_or_disowns(text)
 }
 

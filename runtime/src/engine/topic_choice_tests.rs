@@ -40,6 +40,22 @@ fn a_weak_topic_in_a_question_about_a_product_is_noise() {
         0.6,
         "how much did you take from my card"
     ));
+    // What it is made of, asked before buying: noise; harm told with it is kept.
+    assert!(asks_about_a_product(
+        Topic::Safety,
+        0.63,
+        "I'm allergic to nickel, does the cap have a metal buckle?"
+    ));
+    assert!(!asks_about_a_product(
+        Topic::Safety,
+        0.63,
+        "the metal buckle gave my son a rash, what is it made of?"
+    ));
+    assert!(!asks_about_a_product(
+        Topic::Safety,
+        0.63,
+        "my son was chewing on the strap of the cap and now his lips are swelling up, is there something on the fabric??"
+    ));
     // A question about something else: kept.
     assert!(!asks_about_a_product(
         Topic::Safety,

@@ -22,7 +22,9 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         Topic::Fraud => {
             owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
         }
-        Topic::Harassment => arranges_a_delivery(text) && !speaks_of_harassment(text),
+        Topic::Harassment => {
+            (arranges_a_delivery(text) || praises(text)) && !speaks_of_harassment(text)
+        }
         _ => false,
     };
     // The other topics' messages are not read for someone else at all.
@@ -57,7 +59,22 @@ fn asks_about_own_account(text: &str) -> bool {
             ],
         );
     let why = says_word(text, &["why"]) || mentions(text, &["为什么", "为啥", "怎么回事"]);
-    question && !why
+    // Blaming themselves ("是不是我填错手机号了", "did I type my email wrong?") is asking
+    // about their own mistake.
+    let own_mistake = mentions(
+        text,
+        &[
+            "是不是我填错",
+            "是不是我输错",
+            "我填错",
+            "我输错",
+            "did i type",
+            "did i enter",
+            "i typed it wrong",
+            "i mistyped",
+        ],
+    );
+    (question && !why) || own_mistake
 }
 
 /// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
@@ -81,6 +98,12 @@ fn owns_the_charge(text: &str) -> bool {
             "是我自己",
             "是我买的",
             "是我本人",
+            // The bank's own fee on a purchase the shopper made.
+            "transaction fee",
+            "conversion fee",
+            "currency conversion",
+            "not your fault",
+            "手续费",
         ],
     )
 }
@@ -150,6 +173,34 @@ fn arranges_a_delivery(text: &str) -> bool {
             "改到",
             "不在家",
             "上班",
+        ],
+    )
+}
+
+/// Whether `text` praises someone ("your delivery driver was super polite, 10/10", "快递员态度
+/// 挺好的"): the opposite of a harassment report.
+fn praises(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "polite",
+            "lovely",
+            "friendly",
+            "so nice",
+            "super nice",
+            "really nice",
+            "very nice",
+            "kind",
+            "helpful",
+            "10/10",
+            "pass on my thanks",
+            "态度挺好",
+            "态度很好",
+            "态度好",
+            "很客气",
+            "很有礼貌",
+            "表扬",
+            "点赞",
         ],
     )
 }

@@ -65,3 +65,27 @@ fn a_courier_arranging_a_delivery_is_no_harassment_unless_harassment_is_told() {
         assert!(!own_affairs(Topic::Harassment, 0.9, text), "{text}");
     }
 }
+
+#[test]
+fn praise_for_a_courier_is_no_harassment_and_a_bank_fee_or_own_typo_is_the_shoppers_own() {
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.9,
+        "your delivery driver was super polite, 10/10 would be delivered to again"
+    ));
+    assert!(!own_affairs(
+        Topic::Harassment,
+        0.9,
+        "your driver seemed friendly but then kept texting me creepy things"
+    ));
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.91,
+        "my bank charged me a foreign transaction fee, not your fault i guess, just curious which country you bill from"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.93,
+        "登录时验证码一直收不到，是不是我填错手机号了"
+    ));
+}
