@@ -394,19 +394,32 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // which holds those.
     if matches!(intent, "product_info" | "product_availability")
         && kefu_intent::asks::asks_only_about_fit(&u.text)
-        && let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent))
     {
-        return Answer::Now(answer_with(
-            entry.intent.as_deref().unwrap_or("faq"),
-            entry.answer.clone(),
-            vec![],
-        ));
-    }
-    let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
             return Answer::Now(answer_with(
                 entry.intent.as_deref().unwrap_or("faq"),
                 entry.answer.clone(),
+                vec![],
+            ));
+        }
+        // Asked in words the entry does not share ("how does the zip hoodie fit?"): the
+        // entry about fit all the same.
+        if let Some(advice) = fit_advice(ctx, u) {
+            return Answer::Now(answer_with("faq", advice, vec![]));
+        }
+    }
+    let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
+        if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
+            let mut text = entry.answer.clone();
+            for other in other_answers(ctx, u, intent, &entry.answer) {
+                if lang == Lang::En {
+                    text.push(' ');
+                }
+                text.push_str(&other);
+            }
+            return Answer::Now(answer_with(
+                entry.intent.as_deref().unwrap_or("faq"),
+                text,
                 vec![],
             ));
         }
@@ -632,11 +645,63 @@ pub fn after_call(
         },
         Err(_) => say(intent, Line::PluginFailed, lang, Bot),
     };
+    // Asked how it fits besides what it costs or whether it is in stock ("how does the zip
+    // hoodie fit? … and is it the 69 one?"): the product's card, and the shop's sizing advice
+    // from its FAQ, which the product's details do not hold.
+    if about_product
+        && d.cards.iter().any(|c| matches!(c, Card::Product { .. }))
+        && let Some(advice) = fit_advice(ctx, u)
+        && !d.text.contains(&advice)
+    {
+        if lang == Lang::En {
+            d.text.push(' ');
+        }
+        d.text.push_str(&advice);
+    }
     d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {
         d.verified_email = call.verified_email.clone();
     }
     finish(ctx, u, d)
+}
+
+/// The merchant's FAQ answers to the other questions `u` asks, one per question mark ("do
+/// you ship to australia?? and can i pay with afterpay"), besides `first`, the answer to the
+/// whole message: each shop question gets its answer, not only the likeliest one.
+fn other_answers(ctx: &TurnContext, u: &Understanding, intent: &str, first: &str) -> Vec<String> {
+    let questions: Vec<&str> = u
+        .text
+        .split_inclusive(['?', '？'])
+        .map(str::trim)
+        .filter(|q| q.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+        .collect();
+    let Some(faq) = ctx.faq_in(u.lang).filter(|_| questions.len() >= 2) else {
+        return Vec::new();
+    };
+    let mut answers: Vec<String> = Vec::new();
+    for q in questions {
+        if let Some(entry) = faq.find(q, intent)
+            && entry.answer != first
+            && !answers.contains(&entry.answer)
+        {
+            answers.push(entry.answer.clone());
+        }
+    }
+    answers.truncate(2);
+    answers
+}
+
+/// The merchant's sizing advice when `u` asks how a product fits: the FAQ entry (in the
+/// reply's language) whose own question asks that.
+fn fit_advice(ctx: &TurnContext, u: &Understanding) -> Option<String> {
+    if !cues::asks_about_fit(&u.text) {
+        return None;
+    }
+    ctx.faq()
+        .iter()
+        .filter(|e| e.lang == u.lang.tag())
+        .find(|e| kefu_intent::asks::asks_about_fit(&e.question))
+        .map(|e| e.answer.clone())
 }
 
 /// The answer once a confirmed action was carried out (or could not be).
@@ -715,6 +780,9 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "decide_delivery_tests.rs"]
 mod delivery_tests;
+#[cfg(test)]
+#[path = "decide_faq_tests.rs"]
+mod faq_tests;
 #[cfg(test)]
 #[path = "decide_money_tests.rs"]
 mod money_tests;

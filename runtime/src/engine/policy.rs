@@ -98,28 +98,16 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
-    .filter(|&t| t != PolicyTopic::AccountSecurity || !breached_elsewhere(lower))
+    .filter(|&t| {
+        t != PolicyTopic::AccountSecurity || !super::policy_cues::breached_elsewhere(lower)
+    })
+    // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying: a question.
+    .filter(|&t| {
+        t != PolicyTopic::UnauthorisedCharge
+            || !(super::policy_cues::asks_if_safe(lower)
+                && super::policy_cues::worries_before_it_happens(lower))
+    })
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
-}
-
-/// Whether `lower` tells of an account broken into on another site ("my account got hacked
-/// on some other site years ago so now I only pay with paypal"): a reason for care here, not
-/// a takeover of the shopper's account with this shop.
-fn breached_elsewhere(lower: &str) -> bool {
-    super::language::mentions(
-        lower,
-        &[
-            "other site",
-            "different site",
-            "another site",
-            "other website",
-            "different website",
-            "another website",
-            "别的网站",
-            "其他网站",
-            "别的平台",
-        ],
-    )
 }
 
 /// Whether `lower` says a charge was more than the order it paid for ("got charged 138 but
@@ -407,6 +395,7 @@ mod tests {
             "送到法院对面的写字楼可以吗，我在那上班",
             "我在急诊科上班，作息不规律，快递能放快递柜吗",
             "I was charged 5 shipping but my order was only 34, is that right",
+            "在你们网站用信用卡付款安全吗，会不会被盗刷",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }

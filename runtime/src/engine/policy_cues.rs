@@ -181,6 +181,43 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
     ) || not_me(text)
 }
 
+/// Whether `text` tells of an account broken into on another site ("my account got hacked
+/// on some other site years ago so now I only pay with paypal"): a reason for care here, not
+/// a takeover of the shopper's account with this shop.
+pub fn breached_elsewhere(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "other site",
+            "different site",
+            "another site",
+            "other website",
+            "different website",
+            "another website",
+            "别的网站",
+            "其他网站",
+            "别的平台",
+        ],
+    )
+}
+
+/// Whether `text` worries about a fraud before anything happened ("会不会被盗刷", "just
+/// general fraud paranoia on my part"): its words of theft are the worry, not a report.
+pub fn worries_before_it_happens(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "会不会被",
+            "paranoia",
+            "paranoid",
+            "could it get stolen",
+            "could it be stolen",
+            "will it get stolen",
+            "will it be stolen",
+        ],
+    )
+}
+
 /// Whether `text` says "不是我" as a denial, not inside the question "是不是我…" ("是不是我
 /// email 填错了": did I type the email wrong?).
 fn not_me(text: &str) -> bool {

@@ -30,6 +30,9 @@ pub(super) fn topic_of(
             || asks_if_it_is_safe(t, p, text)
             || asks_about_a_product(t, p, text)
             || topic_noise::own_affairs(t, p, text)
+            || (t == Topic::AccountTakeover
+                && p < OWN_TASK_TOPIC_CERTAIN
+                && policy_cues::breached_elsewhere(text))
     };
     pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| !noise(t, p))
 }
@@ -94,7 +97,8 @@ fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud)
         && p < OWN_TASK_TOPIC_CERTAIN
         && policy_cues::asks_if_safe(text)
-        && !policy_cues::names_someone_else_or_disowns(text)
+        && (!policy_cues::names_someone_else_or_disowns(text)
+            || policy_cues::worries_before_it_happens(text))
 }
 
 /// Whether a weak topic other than fraud or account takeover is heard in a question about a

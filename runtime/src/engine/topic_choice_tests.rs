@@ -300,3 +300,37 @@ fn goods_that_came_damaged_are_damage_not_a_weak_safety_topic() {
         Some((Topic::Safety, 0.51))
     );
 }
+
+#[test]
+fn a_fraud_worried_about_before_paying_is_a_question_and_a_breach_elsewhere_no_takeover() {
+    for text in [
+        "is paying with PayPal safer than a card on your site? just general fraud paranoia on my part",
+        "在你们网站用信用卡付款安全吗，会不会被盗刷",
+    ] {
+        assert!(asks_if_it_is_safe(Topic::Fraud, 0.95, text), "{text}");
+    }
+    assert!(!asks_if_it_is_safe(
+        Topic::Fraud,
+        0.95,
+        "is it safe to pay here? someone used my card on your site last week"
+    ));
+    let sure = Prediction {
+        intent: "check_payment_methods".into(),
+        confidence: 0.6,
+        top: vec![],
+    };
+    let elsewhere = "my account got hacked on some other site years ago so now I only pay with paypal, do you take it?";
+    assert_eq!(
+        topic_of(elsewhere, &[(Topic::AccountTakeover, 0.62)], &sure, false),
+        None
+    );
+    assert!(
+        topic_of(
+            "my account got hacked",
+            &[(Topic::AccountTakeover, 0.62)],
+            &sure,
+            false
+        )
+        .is_some()
+    );
+}

@@ -85,7 +85,16 @@ pub fn asks_about_fit(text: &str) -> bool {
             "合身吗",
             "正码",
         ],
-    )
+    ) || asks_how_it_fits(text)
+}
+
+/// Whether `text` asks how a named product fits ("how does the zip hoodie fit?").
+fn asks_how_it_fits(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (lower.contains("how does") || lower.contains("how do "))
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "fit")
 }
 
 /// Whether `text` asks only how a product fits or which size to take, not also its price or
@@ -103,6 +112,7 @@ mod tests {
         assert!(asks_about_fit("does the tee run big or small?"));
         assert!(asks_about_fit("is the hoodie true to size?"));
         assert!(asks_about_fit("卫衣偏大还是偏小？我平时穿L"));
+        assert!(asks_about_fit("Hi there, how does the zip hoodie fit?"));
         assert!(!asks_about_fit("what is the hoodie made of?"));
         assert!(!asks_about_fit("do you have the hoodie in size M?"));
         assert!(asks_the_price(

@@ -1,0 +1,86 @@
+//! Unit tests of the FAQ's answers beside the model's: every question of a message answered,
+//! and the shop's sizing advice for how a product fits (`decide.rs`).
+
+use std::sync::Arc;
+
+use kefu_protocol::Card;
+
+use super::tests::{call, ctx, msg, reply};
+use super::*;
+use crate::store::{FaqEntry, MerchantConfig};
+
+const FIT: &str = "Our hoodies are a relaxed fit: take your usual size.";
+const PAYMENT: &str = "We accept Visa, PayPal and Alipay.";
+const ABROAD: &str = "We ship to Canada, Japan and Australia in 7-14 business days.";
+
+/// The demo context with three FAQ entries in English.
+fn shop() -> TurnContext {
+    let entry = |id, question: &str, answer: &str| FaqEntry {
+        id,
+        question: question.into(),
+        answer: answer.into(),
+        lang: "en".into(),
+        intent: None,
+        public: true,
+    };
+    let mut shop = ctx();
+    shop.config = Arc::new(MerchantConfig::new(
+        1,
+        vec![
+            entry(1, "Do your clothes run small or large? size guide", FIT),
+            entry(2, "Which payment methods do you accept?", PAYMENT),
+            entry(3, "Do you ship abroad? international shipping", ABROAD),
+        ],
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    shop
+}
+
+#[test]
+fn each_question_of_a_message_gets_its_faq_answer() {
+    let u = msg(
+        "do you ship to australia?? and which payment methods do you accept",
+        "check_payment_methods",
+        0.9,
+    );
+    let d = reply(decide(&shop(), &u));
+    assert!(d.text.contains(PAYMENT), "{}", d.text);
+    assert!(d.text.contains(ABROAD), "{}", d.text);
+    // One question, one answer.
+    let u = msg(
+        "which payment methods do you accept?",
+        "check_payment_methods",
+        0.9,
+    );
+    assert_eq!(reply(decide(&shop(), &u)).text, PAYMENT);
+}
+
+#[test]
+fn how_a_product_fits_is_the_sizing_advice_alone_or_beside_its_card() {
+    // Asked in words the entry does not share: the entry about fit all the same.
+    let u = msg("how does the zip hoodie fit?", "product_info", 0.9);
+    assert_eq!(reply(decide(&shop(), &u)).text, FIT);
+    // Asked with its price: the product's card from the catalogue, and the advice.
+    let u = msg(
+        "how does the zip hoodie fit? and how much is it?",
+        "product_info",
+        0.9,
+    );
+    let c = call(decide(&shop(), &u));
+    let card = Card::Product {
+        sku: "HOOD".into(),
+        name: "Grey zip hoodie".into(),
+        price_minor: 6_900,
+        currency: "USD".into(),
+        stock: 3,
+    };
+    let found = Ok(PluginReply {
+        text: "Grey zip hoodie: $69.00.".into(),
+        cards: vec![card],
+        proposal: None,
+    });
+    let d = after_call(&shop(), &u, &c, found, "a1", "0.2.0");
+    assert!(d.text.starts_with("Grey zip hoodie: $69.00."), "{}", d.text);
+    assert!(d.text.ends_with(FIT), "{}", d.text);
+}
