@@ -18,17 +18,156 @@ const CERTAIN_TOPIC: f32 = 0.97;
 /// affairs.
 pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let own = match t {
-        Topic::AccountTakeover => asks_about_own_account(text),
+        Topic::AccountTakeover => {
+            asks_about_own_account(text) || site_trouble(text) || asks_to_change_own_detail(text)
+        }
+        Topic::Legal => the_law_in_a_shop_task(text),
         Topic::Fraud => {
             owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
         }
         Topic::Harassment => {
             (arranges_a_delivery(text) || praises(text)) && !speaks_of_harassment(text)
         }
+        Topic::DataProtection => asks_if_the_card_is_kept(text) || means_mobile_data(text),
         _ => false,
     };
-    // The other topics' messages are not read for someone else at all.
-    own && p < CERTAIN_TOPIC && !policy_cues::names_someone_else_or_disowns(text)
+    // Asking to change a detail of their own account ("怎么change我account的email？",
+    // "我的账号能不能换个手机号登录") is theirs however sure the models are: a takeover is
+    // told, not asked for.
+    let certain_enough =
+        p < CERTAIN_TOPIC || (t == Topic::AccountTakeover && asks_to_change_own_detail(text));
+    // "I recognise the charge" owns it: its "recognise" disowns nothing.
+    let told = text
+        .to_lowercase()
+        .replace("i recognise", " ")
+        .replace("i recognize", " ");
+    own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
+}
+
+/// Whether `text` asks to change a detail of the shopper's own account, or how to ("怎么改",
+/// "想换成新的", "can I change the email on my account").
+fn asks_to_change_own_detail(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "how do i change",
+            "how can i change",
+            "how do i update",
+            "can i change",
+            "can i update",
+            "want to change",
+            "want to update",
+            "like to change",
+            "like to update",
+            "怎么改",
+            "怎么换",
+            "怎么change",
+            "想换",
+            "想改",
+            "能不能换",
+            "能不能改",
+            "可以换",
+            "可以改",
+        ],
+    )
+}
+
+/// Whether `text` tells of the shop's site not working for the shopper ("my account page
+/// won't load", "账号登不上去了 是不是网站出问题了"): the site's trouble, not someone in the
+/// account.
+fn site_trouble(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "won't load",
+            "wont load",
+            "not loading",
+            "keeps loading",
+            "一直 loading",
+            "一直loading",
+            "网站出问题",
+            "网站有问题",
+            "网站打不开",
+            "页面打不开",
+            "打不开",
+            "网站被黑了吗",
+        ],
+    )
+}
+
+/// Whether `text` asks whether the shop keeps the shopper's card ("你们会保存我的银行卡号吗",
+/// "我的支付信息会被保存吗", "do you store my card?"): a question about a checkout feature.
+fn asks_if_the_card_is_kept(text: &str) -> bool {
+    let card = mentions(
+        text,
+        &[
+            "card",
+            "payment info",
+            "payment details",
+            "银行卡",
+            "信用卡",
+            "卡号",
+            "支付信息",
+            "付款信息",
+        ],
+    );
+    let kept = mentions(text, &["save", "store", "keep", "保存", "存我的", "记住"]);
+    let asked = text.contains(['?', '？', '吗']);
+    // Everything kept about the shopper, the card among it, is a request about their data.
+    let everything = mentions(
+        text,
+        &[
+            "about me",
+            "on me",
+            "all of it",
+            "a copy",
+            "everything",
+            "关于我",
+            "所有",
+            "全部",
+            "副本",
+        ],
+    );
+    card && kept && asked && !everything
+}
+
+/// Whether the law's words in `text` name a shop task or praise ("invoice 上要写公司的 legal
+/// name", "我 legally 要公司发票", "this fit is illegal la so nice"): no threat.
+fn the_law_in_a_shop_task(text: &str) -> bool {
+    let invoice = mentions(text, &["invoice", "receipt", "发票", "收据"]);
+    let praise = mentions(
+        text,
+        &[
+            "so nice",
+            "so good",
+            "so soft",
+            "so cute",
+            "so comfy",
+            "好看",
+            "太好",
+            "好舒服",
+        ],
+    );
+    mentions(text, &["legal name", "legal entity", "法定名称"])
+        || (invoice && mentions(text, &["legally", "legal requirement"]))
+        || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
+}
+
+/// Whether "data" in `text` is a phone's mobile data or the shop's figures ("my data plan is
+/// almost out", "my phone data is terrible", "do you have data on which size sells most?").
+fn means_mobile_data(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "data plan",
+            "phone data",
+            "mobile data",
+            "data is terrible",
+            "data is bad",
+            "data on which",
+            "流量",
+        ],
+    )
 }
 
 /// Whether `text` asks about the shopper's own account, whether something can be done or is
@@ -98,6 +237,14 @@ fn owns_the_charge(text: &str) -> bool {
             "是我自己",
             "是我买的",
             "是我本人",
+            // The shopper's own payment, asked after.
+            "did it go through",
+            "approve the payment",
+            "approved the payment",
+            "扣款成功",
+            "付款成功",
+            "what name",
+            "显示什么名字",
             // The bank's own fee on a purchase the shopper made.
             "transaction fee",
             "conversion fee",
@@ -120,7 +267,7 @@ fn charge_for_shipping(text: &str) -> bool {
 /// Whether `text` asks to pay another way after a payment failed ("card被decline了，还有别的
 /// payment方式吗", "my 支付宝 payment failed, can I pay with card").
 fn pays_another_way(text: &str) -> bool {
-    mentions(
+    let failed = mentions(
         text,
         &[
             "declin",
@@ -132,7 +279,8 @@ fn pays_another_way(text: &str) -> bool {
             "失败",
             "付不了",
         ],
-    ) && (cues::names_a_payment_method(text)
+    );
+    let another = cues::names_a_payment_method(text)
         || mentions(
             text,
             &[
@@ -144,7 +292,24 @@ fn pays_another_way(text: &str) -> bool {
                 "other card",
                 "pay with",
             ],
-        ))
+        );
+    // "cancel my card payment and pay with apple pay instead", "I don't have credit card":
+    // another way chosen without a failure.
+    let instead = mentions(
+        text,
+        &[
+            "instead",
+            "don't have a credit card",
+            "dont have a credit card",
+            "don't have credit card",
+            "dont have credit card",
+            "no credit card",
+            "没有信用卡",
+            "换成",
+            "改用",
+        ],
+    ) && cues::names_a_payment_method(text);
+    (failed && another) || instead
 }
 
 /// Whether `text` is about arranging a delivery with the courier ("the courier keeps calling
@@ -160,6 +325,9 @@ fn arranges_a_delivery(text: &str) -> bool {
             "deliver before",
             "deliver at",
             "deliver in the",
+            "tried to deliver",
+            "delivery attempt",
+            "我在家",
             "leave it",
             "reschedule",
             "choose a time",

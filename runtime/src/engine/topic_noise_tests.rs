@@ -89,3 +89,77 @@ fn praise_for_a_courier_is_no_harassment_and_a_bank_fee_or_own_typo_is_the_shopp
         "登录时验证码一直收不到，是不是我填错手机号了"
     ));
 }
+
+#[test]
+fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_the_shoppers() {
+    // Changing their own account's details, however sure the models are.
+    for text in [
+        "怎么change我account的email？",
+        "我的账号能不能换个手机号登录",
+    ] {
+        assert!(own_affairs(Topic::AccountTakeover, 0.99, text), "{text}");
+    }
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.92,
+        "account 的 email 想换一个 新的"
+    ));
+    assert!(!own_affairs(
+        Topic::AccountTakeover,
+        0.99,
+        "someone changed my account email, how do I change it back"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.82,
+        "my account page won't load"
+    ));
+    // Whether the shop keeps a card; mobile data.
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.72,
+        "我的支付信息会被保存吗"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.76,
+        "my data plan is almost out, can you just send the tracking link by email"
+    ));
+    assert!(!own_affairs(
+        Topic::DataProtection,
+        0.8,
+        "what info do you guys actually keep about me? address, card, all of it. i want a copy"
+    ));
+    // A charge recognised; another way to pay chosen.
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.9,
+        "I recognise the charge on my card, I just need an invoice for it with my company name"
+    ));
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.92,
+        "payment 用 Alipay 可以吗 I don't have credit card"
+    ));
+    assert!(!own_affairs(
+        Topic::Fraud,
+        0.9,
+        "I don't recognise the charge on my card"
+    ));
+    // The law's words in a shop task or praise.
+    assert!(own_affairs(
+        Topic::Legal,
+        0.7,
+        "invoice 上要写公司的 legal name, 可以吗"
+    ));
+    assert!(own_affairs(
+        Topic::Legal,
+        0.9,
+        "this fit is illegal la so nice"
+    ));
+    assert!(!own_affairs(
+        Topic::Legal,
+        0.7,
+        "my lawyer will be in touch about this invoice"
+    ));
+}

@@ -223,11 +223,11 @@ mod tests {
                 similarity,
             })
         };
-        // The model reads "will my payment details be kept?" as a payment problem, unsure; the
-        // topic model hears a weak data-protection request in it. An agent taught it as a
-        // question about paying: then it is answered as one.
-        let kept = "我的支付信息会被保存吗";
-        let read = Understanding::new(kept, sure("payment_issue", 0.44), "zh");
+        // The model reads "does guest checkout still send the tracking data to my email?" as a
+        // payment problem, unsure; the topic model hears a weak data-protection request in it.
+        // An agent taught it as a question about paying: then it is answered as one.
+        let kept = "does guest checkout still send the tracking data to my email?";
+        let read = Understanding::new(kept, sure("payment_issue", 0.44), "en");
         let (topic, p) = read.topic.expect("a topic heard in the words alone");
         assert!(
             topic.needs_a_person() && p < crate::engine::topic_choice::WEAK_TOPIC,
@@ -235,8 +235,8 @@ mod tests {
         );
         assert_eq!(read.as_taught(taught_as(1.0)).topic, None);
         // With more words the match is less close, and still the agent's reading.
-        let variant = "请问我的支付信息会被保存吗";
-        let read = Understanding::new(variant, sure("payment_issue", 0.4), "zh");
+        let variant = "hi, does guest checkout still send the tracking data to my email?";
+        let read = Understanding::new(variant, sure("payment_issue", 0.4), "en");
         assert!(read.topic.is_some());
         assert_eq!(read.as_taught(taught_as(0.7)).topic, None);
         // Collecting in person heard as a weak safety topic speaks of no harm: no topic.
