@@ -76,7 +76,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated or --stored for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored or --vaulted for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -151,6 +151,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         stored: bool,
+        /// With --conversations: the vaulted set too (tests/conversations/vaulted_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        vaulted: bool,
     },
 }
 
@@ -388,6 +392,7 @@ fn main() -> Result<()> {
             locked,
             crated,
             stored,
+            vaulted,
             ..
         } => {
             let mut run = cargo();
@@ -447,6 +452,9 @@ fn main() -> Result<()> {
             }
             if stored {
                 run.env("KEFU_CONVERSATIONS_STORED", "1");
+            }
+            if vaulted {
+                run.env("KEFU_CONVERSATIONS_VAULTED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",
