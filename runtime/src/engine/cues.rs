@@ -117,6 +117,11 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "燃气泄漏",
             // Shut out of home: evicted, locked out by a landlord, quarantined away from it.
             "homeless",
+            "lost my flat",
+            "lost my house",
+            "lost my apartment",
+            "can't get into anymore",
+            "cant get into anymore",
             "evicted",
             "changed the locks",
             "kicked out",
@@ -293,7 +298,8 @@ fn already_and_a_telling_word(lower: &str) -> bool {
 /// person sort this out", "帮我转接客服"): someone to reach, a way of reaching them, and the
 /// shape of a request. [`super::replies::asks_for_human`] has the explicit words.
 pub fn asks_for_a_person(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // "is this chatgpt?" names a model, not a chat with someone.
+    let lower = text.to_lowercase().replace("chatgpt", "gpt");
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     let someone = has(&[
         "someone",
@@ -427,6 +433,8 @@ fn speaks_of_the_shop(text: &str) -> bool {
         "订单",
         "快递",
         "包裹",
+        "家里",
+        "家人",
         "物流",
         "发货",
         "送到",
@@ -557,6 +565,9 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "is there any",
             "contain",
             "breathable",
+            "treated with",
+            "chemical",
+            "coating",
             "waterproof",
             "什么面料",
             "什么材质",

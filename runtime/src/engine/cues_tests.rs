@@ -58,6 +58,14 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
 }
 
 #[test]
+fn asking_whether_it_is_chatgpt_asks_for_nobody() {
+    assert!(!asks_for_a_person(
+        "lol you reply super fast, is there actually someone typing or is this chatgpt"
+    ));
+    assert!(asks_for_a_person("can someone from your team chat with me"));
+}
+
+#[test]
 fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of() {
     assert!(about_the_shopper("I'm going into hospital tomorrow"));
     assert!(about_the_shopper(

@@ -101,6 +101,14 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .filter(|&t| {
         t != PolicyTopic::AccountSecurity || !super::policy_cues::breached_elsewhere(lower)
     })
+    // A joke ("我要起诉我的钱包哈哈", "我要告你们……开玩笑的") threatens nobody with a lawyer.
+    .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::jokes(lower))
+    // A shipping fee taken that the shopper thinks wrong ("为什么多扣了5块运费？") is the
+    // shop's fee asked about.
+    .filter(|&t| {
+        t != PolicyTopic::BillingError
+            || !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
+    })
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying: a question.
     .filter(|&t| {
         t != PolicyTopic::UnauthorisedCharge
@@ -396,6 +404,9 @@ mod tests {
             "我在急诊科上班，作息不规律，快递能放快递柜吗",
             "I was charged 5 shipping but my order was only 34, is that right",
             "在你们网站用信用卡付款安全吗，会不会被盗刷",
+            "我要起诉我的钱包哈哈，又买了这么多，帽子还有吗",
+            "为什么多扣了5块运费？",
+            "I fell in love with the hoodie, do you have it in black",
         ] {
             assert_eq!(topic(text), None, "{text}");
         }
@@ -425,6 +436,19 @@ mod tests {
                 "杯子内壁生锈了，我怀孕了一直在用，会不会影响胎儿啊",
                 PolicyTopic::Safety,
             ),
+            (
+                "i dont want to be here anymore. sorry this isnt about an order",
+                PolicyTopic::Safety,
+            ),
+            (
+                "my dad has dementia and he's been ordering things from you over and over",
+                PolicyTopic::Safety,
+            ),
+            (
+                "I got an email with another customer's order details in it",
+                PolicyTopic::DataProtection,
+            ),
+            ("我要告你们，律师函下周到，哈哈", PolicyTopic::Legal),
         ] {
             assert_eq!(topic(text), Some(want), "{text}");
         }

@@ -201,6 +201,14 @@ pub fn breached_elsewhere(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says it is joking ("哈哈", "lol", "开玩笑的", "jk") and names no lawyer: the
+/// law's words in it are a figure of speech.
+pub fn jokes(text: &str) -> bool {
+    (mentions(text, &["哈哈", "haha", "开玩笑", "just kidding", "kidding"])
+        || says_word(text, &["lol", "jk", "lmao"]))
+        && !mentions(text, super::policy_words::LAWYERS)
+}
+
 /// Whether `text` worries about a fraud before anything happened ("会不会被盗刷", "just
 /// general fraud paranoia on my part"): its words of theft are the worry, not a report.
 pub fn worries_before_it_happens(text: &str) -> bool {
@@ -367,6 +375,11 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "肿",
             "疹",
             "dizzy",
+            "fainted",
+            "throat",
+            "喉咙",
+            "passed out",
+            "晕倒",
             "felt sick",
             "feel sick",
             "threw up",

@@ -414,6 +414,20 @@ pub const SAFETY: &[&str] = &[
     "对胎儿有",
     "harm my unborn",
     "hurt the baby i'm carrying",
+    "want to be here anymore",
+    "wanna be here anymore",
+    "she fell",
+    "he fell",
+    "fell trying",
+    "fell down the",
+    "fell over",
+    "摔倒",
+    "摔了一跤",
+    "dementia",
+    "老年痴呆",
+    "认知症",
+    "ran away from home",
+    "离家出走",
 ];
 
 /// Words of [`super::policy::PolicyTopic::BillingError`].
@@ -606,6 +620,14 @@ pub const DATA_PROTECTION: &[&str] = &[
     "你们哪来的我的",
     "不想留在你们系统",
     "从你们系统里删",
+    "another customer's",
+    "other customer's",
+    "someone else's details",
+    "someone else's address",
+    "别人的订单",
+    "别人的地址",
+    "别人的电话",
+    "subject access request",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -651,6 +673,9 @@ pub const HARASSMENT: &[&str] = &[
     "my stalker",
     "tried my door",
     "wrote something disgusting",
+    "been texting me since",
+    "got my number off",
+    "got my number from the",
 ];
 
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
@@ -673,6 +698,9 @@ pub const FIGURES: &[&str] = &[
     "急诊科上班",
     "急诊科工作",
     "在急诊科",
+    "fell in love",
+    "fell for",
+    "fell over laughing",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.

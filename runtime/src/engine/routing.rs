@@ -308,11 +308,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
         // exchange policy, or the return itself when an order is named.
         _ if asks_to_exchange(text)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| i == "return_item") =>
+            && (u.prediction.intent == "change_order"
+                || u.prediction
+                    .top
+                    .iter()
+                    .take(2)
+                    .any(|(i, _)| i == "return_item")) =>
         {
             ("return_item", true)
         }
@@ -648,6 +649,10 @@ fn asks_to_exchange(text: &str) -> bool {
             text,
             &[
                 "换尺码",
+                "换 size",
+                "换size",
+                "换个 size",
+                "换个size",
                 "换个码",
                 "换码",
                 "换大一码",

@@ -148,7 +148,8 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "好舒服",
         ],
     );
-    mentions(text, &["legal name", "legal entity", "法定名称"])
+    policy_cues::jokes(text)
+        || mentions(text, &["legal name", "legal entity", "法定名称"])
         || (invoice && mentions(text, &["legally", "legal requirement"]))
         || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
 }
@@ -238,6 +239,8 @@ fn owns_the_charge(text: &str) -> bool {
             "是我买的",
             "是我本人",
             // The shopper's own payment, asked after.
+            "it's my order",
+            "its my order",
             "did it go through",
             "approve the payment",
             "approved the payment",
@@ -361,6 +364,9 @@ fn praises(text: &str) -> bool {
             "kind",
             "helpful",
             "10/10",
+            "shoutout",
+            "shout out",
+            "kudos",
             "pass on my thanks",
             "态度挺好",
             "态度很好",
@@ -397,7 +403,9 @@ fn speaks_of_harassment(text: &str) -> bool {
             "sexual",
             "abuse",
             "yell",
-            "shout",
+            "shouted",
+            "shouting",
+            "shouts at",
             "骚扰",
             "威胁",
             "害怕",

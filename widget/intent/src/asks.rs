@@ -84,6 +84,12 @@ pub fn asks_about_fit(text: &str) -> bool {
             "尺码表",
             "合身吗",
             "正码",
+            "loose fit",
+            "actually loose",
+            "loose enough",
+            "is it loose",
+            "宽松吗",
+            "够宽松",
         ],
     ) || asks_how_it_fits(text)
 }
