@@ -304,8 +304,17 @@ pub fn describes_damage(text: &str) -> bool {
             "delivered",
             "in the box",
             "out of the box",
-            // Found on goods just had ("has a hole in the sleeve already").
+            // Found on goods just had ("has a hole in the sleeve already", "洗之前就有个破洞").
             " already",
+            "before washing",
+            "before i washed",
+            "before wearing",
+            "before i wore",
+            "never worn",
+            "洗之前",
+            "没洗过",
+            "还没穿",
+            "没穿过",
             "收到",
             "到了",
             "打开",

@@ -117,3 +117,12 @@ fn part_of_an_order_not_in_the_parcel_is_a_missing_item() {
     assert!(!describes_a_missing_item("只剩一件了吗"));
     assert!(!describes_a_missing_item("do you have just one left in M?"));
 }
+
+#[test]
+fn damage_found_before_washing_or_wearing_came_with_the_goods() {
+    assert!(describes_damage(
+        "hi 我的 t-shirt 洗之前就有个破洞 order 1001"
+    ));
+    assert!(describes_damage("the tee was torn before wearing it"));
+    assert!(!describes_damage("does the tee shrink before washing?"));
+}

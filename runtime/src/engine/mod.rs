@@ -59,6 +59,7 @@ pub mod labels;
 pub mod language;
 mod money;
 mod ownership;
+mod person_first;
 pub mod plan;
 pub mod policy;
 pub mod policy_cues;

@@ -33,7 +33,7 @@ pub struct Understanding {
     pub topic: Option<(Topic, f32)>,
     /// A topic a person must handle, heard under its cut-off but close to it ([`super::topic_choice::LEANING`]),
     /// with its probability: not enough to hand off on its own, enough when the bot has no
-    /// answer of its own to give (`decide::unless_a_person_is_likelier`).
+    /// answer of its own to give (`person_first::unless_a_person_is_likelier`).
     pub leaning: Option<(Topic, f32)>,
     /// The confirmation card's button the message was, if it was one (the widget says
     /// which action it answers).

@@ -1,0 +1,169 @@
+//! What goes to a person before the bot answers: an explicit request for one, a policy
+//! topic (the keyword rules, a request that is itself one, the topic models), the merchant's
+//! own handoff phrases; a topic raised while a person is already asked for, added to the
+//! reason; and a message leaning towards a policy topic when the bot has no answer of its
+//! own. Pure: the decision (`decide.rs`) asks these first.
+
+use kefu_intent::topics::Topic;
+use kefu_protocol::ConversationState;
+
+use super::context::TurnContext;
+use super::cues;
+use super::decision::{Decision, hand_off};
+use super::handoff;
+use super::honesty;
+use super::plan::Escalation;
+use super::policy;
+use super::policy_cues;
+use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
+
+/// An explicit request for a person, a policy topic or one of the merchant's own handoff
+/// phrases: a person takes over at once (honestly, if nobody is there).
+pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let lang = u.lang;
+    // "Are you a real person?" is a question, not a request: it is answered, unless the
+    // message asks for a person as well.
+    let asks_if_bot = honesty::asks_if_bot(&u.text);
+    let asks = if asks_if_bot {
+        honesty::also_asks_for_a_person(&u.text)
+    } else {
+        replies::asks_for_human(&u.text)
+            || cues::asks_for_a_person(&u.text)
+            || u.prediction.intent == "contact_human_agent"
+    };
+    let d = if asks {
+        // Asked for a person about what a person must take anyway (a policy topic, or a
+        // sudden emergency at home): the reason names it, so the agent sees what it is and
+        // takes it sooner. The request is honoured the same.
+        if let Some(reason) = policy_reason(ctx, u) {
+            policy_handoff(lang, reason)
+        } else if cues::speaks_of_an_emergency(&u.text)
+            || u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
+        {
+            hand_off(
+                Line::HandoffRequested,
+                lang,
+                "urgent: time-critical for the shopper",
+                1,
+            )
+        } else {
+            hand_off(
+                Line::HandoffRequested,
+                lang,
+                "asked for a human",
+                u32::from(u.upset),
+            )
+        }
+    } else if let Some(reason) = policy_reason(ctx, u) {
+        policy_handoff(lang, reason)
+    } else {
+        let lower = u.text.to_lowercase();
+        let phrase = ctx
+            .settings
+            .handoff_phrases
+            .iter()
+            .find(|p| !p.is_empty() && lower.contains(p.as_str()))?;
+        let reason = format!("policy: the shop's list (\"{phrase}\")");
+        hand_off(Line::PolicyHandoff, lang, &reason, 2)
+    };
+    let mut d = handoff::unless_nobody_is_there(ctx, d, lang);
+    // Asked who answers as well: said plainly, before the handoff's own words.
+    if asks_if_bot {
+        let sep = if lang == Lang::En { " " } else { "" };
+        let said = ctx
+            .wording(Line::BotDisclosureShort, lang)
+            .unwrap_or(replies::text(Line::BotDisclosureShort, lang));
+        d.text = format!("{said}{sep}{}", d.text);
+    }
+    Some(d)
+}
+
+/// The policy topic message `u` raises, as the reason a person takes it: the keyword
+/// rules, a request the model recognised that is itself such a topic, or, however it is
+/// phrased, the topic model (it hears what the keywords have no entry for).
+fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
+    if let Some(topic) = policy::topic(&u.text) {
+        Some(topic.reason())
+    } else if let Some(reason) = policy::reason_for_intent(&u.prediction.intent)
+        .filter(|_| ctx.served(&u.prediction.intent).is_none())
+        // Sure, or heard by the topic model too: "can you help me find my order, i lost the
+        // confirmation email" is read as closing the account at 0.14.
+        .filter(|_| {
+            u.prediction.confidence >= super::topic_choice::SURE_INTENT
+                || u.leaning
+                    .is_some_and(|(t, _)| t == kefu_intent::topics::Topic::DataProtection)
+        })
+        // "Delete the hoodie from my cart" is read as deleting the account: a shop task.
+        .filter(|_| !policy_cues::removes_a_shop_thing(&u.text))
+    {
+        Some(reason)
+    } else {
+        u.topic
+            .filter(|(t, _)| t.needs_a_person())
+            .map(|(topic, _)| policy::reason_for(topic))
+    }
+}
+
+/// The priority a policy topic goes to a person with: someone hurt or in danger first.
+fn policy_priority(reason: &str) -> u32 {
+    if reason == policy::SAFETY { 3 } else { 2 }
+}
+
+/// While a person is asked for or in charge the bot is silent, but a policy topic the
+/// message raises that the handoff's reason does not name yet ("I was charged twice", then
+/// "the second charge isn't mine") is added to the reason, and the priority rises to the
+/// topic's: the agent sees it, and sooner.
+pub(super) fn escalation(ctx: &TurnContext, u: &Understanding) -> Option<Escalation> {
+    let reason = policy_reason(ctx, u)?;
+    let conv = &ctx.conversation;
+    let known = conv.handoff_reason.as_deref().unwrap_or_default();
+    if known.contains(reason) {
+        return None;
+    }
+    Some(Escalation {
+        priority: policy_priority(reason).max(conv.priority),
+        reason: if known.is_empty() {
+            reason.to_string()
+        } else {
+            format!("{known}; then {reason}")
+        },
+    })
+}
+
+/// A person, when the bot has no answer of its own to `d`'s message (it would ask which of
+/// two things is meant, say it can't handle it yet, or call it out of scope) and the message
+/// leans towards a topic a person must handle ([`Understanding::leaning`]): two weak signs
+/// together ("my account's been compromised, there's an order I never placed" read as a
+/// complaint or a sign-up problem; a courier who keeps texting the shopper read as a
+/// cancellation) are one strong one, and a shopper in that situation must not be asked
+/// to pick between "cancel an order" and "change the address". An answer the bot does have
+/// (an order's status, the FAQ, a product) is given as it is.
+pub(super) fn unless_a_person_is_likelier(
+    ctx: &TurnContext,
+    u: &Understanding,
+    d: &Decision,
+) -> Option<Decision> {
+    let (topic, _) = u.leaning?;
+    let no_answer = matches!(
+        d.line,
+        Some(Line::Clarify | Line::CannotHandleYet | Line::OutOfScope)
+    );
+    if !no_answer || d.state != ConversationState::Bot {
+        return None;
+    }
+    let d = policy_handoff(u.lang, policy::reason_for(topic));
+    Some(handoff::unless_nobody_is_there(ctx, d, u.lang))
+}
+
+/// A person at once for a policy topic, at raised priority. Someone hurt or in danger is
+/// first told where to get help now (emergency services, a doctor: a chat queue is not
+/// that), and goes to the top of the queue.
+fn policy_handoff(lang: Lang, reason: &str) -> Decision {
+    let line = if reason == policy::SAFETY {
+        Line::SafetyHandoff
+    } else {
+        Line::PolicyHandoff
+    };
+    hand_off(line, lang, reason, policy_priority(reason))
+}
