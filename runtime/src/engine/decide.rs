@@ -261,10 +261,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
             let mut text = entry.answer.clone();
             for other in other_answers(ctx, u, intent, &entry.answer) {
-                if lang == Lang::En {
-                    text.push(' ');
-                }
-                text.push_str(&other);
+                replies::append(&mut text, &other, lang);
             }
             return Answer::Now(answer_with(
                 entry.intent.as_deref().unwrap_or("faq"),
@@ -502,10 +499,7 @@ pub fn after_call(
         && let Some(advice) = fit_advice(ctx, u)
         && !d.text.contains(&advice)
     {
-        if lang == Lang::En {
-            d.text.push(' ');
-        }
-        d.text.push_str(&advice);
+        replies::append(&mut d.text, &advice, lang);
     }
     d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {
@@ -582,10 +576,11 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
             ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
         };
     } else if (u.upset || repeated) && d.state == ConversationState::Bot {
-        if lang == Lang::En {
-            d.text.push(' ');
-        }
-        d.text.push_str(replies::text(Line::FrustrationOffer, lang));
+        replies::append(
+            &mut d.text,
+            replies::text(Line::FrustrationOffer, lang),
+            lang,
+        );
         let human = replies::human_option(lang).to_string();
         match d.cards.iter_mut().find_map(|c| match c {
             Card::QuickReplies { options } => Some(options),

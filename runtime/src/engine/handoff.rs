@@ -15,7 +15,7 @@ use kefu_protocol::{Author, CSAT_SCALE, Card, ConversationState, MAX_EMAIL_BYTES
 use super::context::TurnContext;
 use super::decision::Decision;
 use super::language::script;
-use super::replies::{Line, Msg, say, say_with};
+use super::replies::{self, Line, Msg, say, say_with};
 use super::{Engine, EngineError, Turn};
 use crate::bus::{Change, Event};
 use crate::store::{
@@ -144,10 +144,7 @@ pub(super) fn note_if_nobody_is_there(ctx: &TurnContext, mut d: Decision, lang: 
         return d;
     }
     let hours = ctx.settings.reply_within_hours;
-    if lang == Lang::En {
-        d.text.push(' ');
-    }
-    d.text.push_str(&nobody_online_now(lang, hours));
+    replies::append(&mut d.text, &nobody_online_now(lang, hours), lang);
     d.cards.push(Card::ContactForm {
         reply_within: reply_within(lang, hours),
     });

@@ -159,6 +159,15 @@ impl Line {
     }
 }
 
+/// `sentence` added after `text`, in the reply's language: a space between English
+/// sentences, none between Chinese ones.
+pub fn append(text: &mut String, sentence: &str, lang: Lang) {
+    if lang == Lang::En {
+        text.push(' ');
+    }
+    text.push_str(sentence);
+}
+
 /// The text of `line` in `lang`.
 pub fn text(line: Line, lang: Lang) -> &'static str {
     messages::pattern(lang, line.message())

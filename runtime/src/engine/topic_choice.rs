@@ -220,4 +220,4 @@ fn pick(scores: Vec<(Topic, f32)>) -> Option<(Topic, f32)> {
 
 #[cfg(test)]
 #[path = "topic_choice_tests.rs"]
-mod tests;
+pub(crate) mod tests;

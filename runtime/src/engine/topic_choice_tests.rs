@@ -64,7 +64,8 @@ fn a_weak_topic_in_a_question_about_a_product_is_noise() {
     ));
 }
 
-fn sure(intent: &str, confidence: f32) -> Prediction {
+/// A prediction of `intent` alone at `confidence`.
+pub(crate) fn sure(intent: &str, confidence: f32) -> Prediction {
     Prediction {
         intent: intent.into(),
         confidence,

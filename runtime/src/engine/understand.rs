@@ -154,6 +154,7 @@ impl Understanding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::topic_choice::tests::sure;
 
     #[test]
     fn pinyin_is_heard_as_the_chinese_it_spells() {
@@ -182,14 +183,6 @@ mod tests {
         // The Chinese half says it: the fraud stays.
         let stolen = Understanding::new("我的card被盗刷了", sure("payment_issue", 0.5), "zh");
         assert_eq!(stolen.topic.map(|t| t.0), Some(Topic::Fraud));
-    }
-
-    fn sure(intent: &str, confidence: f32) -> Prediction {
-        Prediction {
-            intent: intent.into(),
-            confidence,
-            top: vec![(intent.into(), confidence)],
-        }
     }
 
     #[test]
