@@ -70,6 +70,7 @@ mod refund_words;
 mod refused;
 pub mod replies;
 mod routing;
+mod routing_money;
 pub mod summary;
 mod taught;
 #[cfg(test)]

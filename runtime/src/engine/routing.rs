@@ -13,12 +13,13 @@ use super::address;
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock, says_already_told};
 use super::decision::{Decision, Pending, say};
-use super::delivery_words::{self, names_a_destination, says_late, says_not_shipped};
+use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
 use super::language::{is_follow_up, mentions, says_word};
 use super::policy_cues::thanks_for_good_news;
-use super::refund_words::{self, asks_for_money_back, requests_it};
+use super::refund_words::asks_for_money_back;
 use super::replies::{self, Lang, Line};
+use super::routing_money;
 use super::understand::Understanding;
 
 /// Below this confidence the bot asks which of the likely intents is meant.
@@ -43,7 +44,7 @@ const CHANGE_ADDRESS: &str = "change_shipping_address";
 /// Money back for an order.
 pub const GET_REFUND: &str = "get_refund";
 /// An order cancelled before it ships (its money back with it).
-const CANCEL_ORDER: &str = "cancel_order";
+pub(super) const CANCEL_ORDER: &str = "cancel_order";
 /// The shop's delivery options and what they cost.
 const DELIVERY_OPTIONS: &str = "delivery_options";
 
@@ -220,6 +221,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // "and 1002?") continues the order question just answered; a clarifying question's
     // choice is that intent. Those messages alone are too short to classify.
     let chosen = labels::intent_for_label(text, &pending.clarify);
+    let money_back = routing_money::money_back(
+        u,
+        order_number.is_some() || ctx.remembered.order_number.is_some(),
+        takes_order_number,
+    );
     let continues = order_number.is_some() || email.is_some() || address.is_some();
     let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
         (_, Some(chosen), _) => (chosen, true),
@@ -337,30 +343,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             (SUPPLIED, true)
         }
         // Money back asked for on an order the shopper named, read as a return: the refund
-        // (the merchant's plugin says whether it can, and the shopper confirms), not the
-        // return policy recited ("帽子不喜欢，想退款，1003号订单").
-        // Asked for as a request without the order ("want to send back both hoodies and get
-        // my 138 back"): the refund too, its order number asked for; "how do I return
-        // something and get my money back?" is the return policy.
-        _ if u.prediction.intent == "return_item"
-            && (order_number.is_some()
-                || (requests_it(text)
-                    && !mentions(
-                        text,
-                        &[
-                            "how do",
-                            "how can",
-                            "how does",
-                            "what's your",
-                            "what is your",
-                            "policy",
-                            "怎么",
-                            "如何",
-                            "政策",
-                        ],
-                    )))
-            && asks_for_money_back(text)
-            && takes_order_number(GET_REFUND) =>
+        // (routing_money.rs).
+        _ if routing_money::returned_for_money_back(
+            u,
+            order_number.is_some(),
+            takes_order_number,
+        ) =>
         {
             (GET_REFUND, true)
         }
@@ -397,93 +385,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                     || delivery_words::asks_for_tracking(text),
             )
         }
-        // Money back asked for, on an order that has not shipped ("can I just get my money
-        // back, it hasn't even shipped right? 1002"), the model torn between a refund and a
-        // cancellation: the cancellation, which is how an unshipped order's money comes back.
-        _ if says_not_shipped(text)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| i == CANCEL_ORDER)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| i == GET_REFUND)
-            && takes_order_number(CANCEL_ORDER) =>
-        {
-            (CANCEL_ORDER, true)
-        }
-        // "Can I get a refund on it?" about an order already named, read as the refund
-        // policy: the refund itself (the merchant's plugin says whether it can, and the
-        // shopper confirms), not the policy recited. A question about the policy or its
-        // times is still the policy.
-        _ if u.prediction.intent == "check_refund_policy"
-            && (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && asks_for_money_back(text)
-            && requests_it(text)
-            && !asks_how_long(text)
-            && !mentions(text, &["policy", "政策", "规定"])
-            && takes_order_number(GET_REFUND) =>
-        {
-            (GET_REFUND, true)
-        }
-        // Money back asked for, the model torn between the refund and a cancellation or a
-        // refund's progress ("1004整单退款 两件卫衣都不要了", "refund 一下 1004 的两件
-        // hoodie"): the refund (an unshipped order's becomes its cancellation below). Asking
-        // after a refund already made ("did my refund go through?") is its progress.
-        _ if asks_for_money_back(text)
-            && !asks_how_long(text)
-            && !refund_words::asks_after_a_refund(text)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| i == GET_REFUND)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| matches!(i.as_str(), CANCEL_ORDER | "track_refund"))
-            && takes_order_number(GET_REFUND) =>
-        {
-            (GET_REFUND, true)
-        }
-        // Money back demanded, read as a refund's progress or a complaint ("问了三遍了，帽子到底
-        // 给不给退款"): the refund, its order asked for if not named yet.
-        _ if refund_words::demands_it(text)
-            && !refund_words::asks_after_a_refund(text)
-            && matches!(
-                u.prediction.intent.as_str(),
-                OUT_OF_SCOPE | "track_refund" | "complaint" | "check_refund_policy"
-            )
-            && takes_order_number(GET_REFUND) =>
-        {
-            (GET_REFUND, true)
-        }
-        // Money back asked for on an order the shopper named, read as something that is no
-        // request on the order ("refund for 1004 please, both hoodies, changed my mind" as out
-        // of scope; "I want a full refund on 1001. 98.00" as a refund's progress): the refund.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && asks_for_money_back(text)
-            && (requests_it(text) || refund_words::says_please(text))
-            && !refund_words::asks_after_a_refund(text)
-            && !asks_how_long(text)
-            && !mentions(text, &["policy", "政策", "规定"])
-            && matches!(
-                u.prediction.intent.as_str(),
-                OUT_OF_SCOPE
-                    | "track_refund"
-                    | "check_refund_policy"
-                    | "product_info"
-                    | "product_availability"
-                    | "complaint"
-            )
-            && takes_order_number(GET_REFUND) =>
-        {
-            (GET_REFUND, true)
-        }
+        // Money back asked for, however the model read it: the refund, or an unshipped order's
+        // cancellation (routing_money.rs).
+        _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
         // "It was meant to be here on the 26th" about a known order: where it is (its status
         // says whether the date has passed), not a general complaint.
         _ if matches!(
@@ -609,29 +513,13 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             .clone()
             .filter(|_| conv.pending_intent.as_deref() == Some(intent))
     });
-    // Money back asked for on an order that has not shipped ("changed my mind about the
-    // water bottle, can i get my money back? order 1002"): its cancellation, which is how an
-    // unshipped order's money comes back (the merchant's plugin proposes it and the shopper
-    // confirms), not a refund refused.
-    let unshipped = order_number
-        .as_deref()
-        .or(ctx.remembered.order_number.as_deref())
-        .and_then(|n| ctx.order(n))
-        .is_some_and(|o| o.status == "processing");
-    let money_back = intent == GET_REFUND
-        || (!settled
-            && asks_for_money_back(text)
-            && !asks_how_long(text)
-            && u.prediction
-                .top
-                .iter()
-                .take(2)
-                .any(|(i, _)| i == GET_REFUND));
-    let (intent, settled) = if unshipped && money_back && takes_order_number(CANCEL_ORDER) {
-        (CANCEL_ORDER, true)
-    } else {
-        (intent, settled)
-    };
+    let (intent, settled) = routing_money::unshipped_means_cancel(
+        ctx,
+        u,
+        order_number.as_deref(),
+        (intent, settled),
+        takes_order_number,
+    );
     Route {
         intent: intent.to_string(),
         settled,
@@ -665,7 +553,7 @@ fn asks_to_exchange(text: &str) -> bool {
 }
 
 /// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
-fn asks_how_long(text: &str) -> bool {
+pub(super) fn asks_how_long(text: &str) -> bool {
     mentions(
         text,
         &[

@@ -1,0 +1,179 @@
+//! Which intent money asked back is, whatever the model read it as: the refund (the merchant's
+//! plugin says whether it can, and the shopper confirms), or an unshipped order's cancellation,
+//! which is how its money comes back. The policy, its times and a refund already made stay
+//! what they are. Pure; part of [`super::routing`].
+
+use kefu_intent::OUT_OF_SCOPE;
+
+use super::context::TurnContext;
+use super::delivery_words::says_not_shipped;
+use super::language::mentions;
+use super::refund_words::{self, asks_for_money_back, requests_it};
+use super::routing::{CANCEL_ORDER, GET_REFUND, asks_how_long};
+use super::understand::Understanding;
+
+/// Whether `u` asks money back and the model read it as a return. On an order the shopper
+/// named, it is the refund
+/// (the merchant's plugin says whether it can, and the shopper confirms), not the
+/// return policy recited ("帽子不喜欢，想退款，1003号订单").
+/// Asked for as a request without the order ("want to send back both hoodies and get
+/// my 138 back"): the refund too, its order number asked for; "how do I return
+/// something and get my money back?" is the return policy.
+pub(super) fn returned_for_money_back(
+    u: &Understanding,
+    order_in_message: bool,
+    takes_order_number: impl Fn(&str) -> bool,
+) -> bool {
+    let text = u.text.as_str();
+    u.prediction.intent == "return_item"
+        && (order_in_message
+            || (requests_it(text)
+                && !mentions(
+                    text,
+                    &[
+                        "how do",
+                        "how can",
+                        "how does",
+                        "what's your",
+                        "what is your",
+                        "policy",
+                        "怎么",
+                        "如何",
+                        "政策",
+                    ],
+                )))
+        && asks_for_money_back(text)
+        && takes_order_number(GET_REFUND)
+}
+
+/// The intent of money asked back that the model read as something else, or `None`. `named`:
+/// an order was named, in this message or earlier.
+pub(super) fn money_back(
+    u: &Understanding,
+    named: bool,
+    takes_order_number: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    let text = u.text.as_str();
+    // Money back asked for, on an order that has not shipped ("can I just get my money
+    // back, it hasn't even shipped right? 1002"), the model torn between a refund and a
+    // cancellation: the cancellation, which is how an unshipped order's money comes back.
+    if says_not_shipped(text)
+        && u.prediction
+            .top
+            .iter()
+            .take(2)
+            .any(|(i, _)| i == CANCEL_ORDER)
+        && u.prediction
+            .top
+            .iter()
+            .take(2)
+            .any(|(i, _)| i == GET_REFUND)
+        && takes_order_number(CANCEL_ORDER)
+    {
+        return Some(CANCEL_ORDER);
+    }
+    // "Can I get a refund on it?" about an order already named, read as the refund
+    // policy: the refund itself (the merchant's plugin says whether it can, and the
+    // shopper confirms), not the policy recited. A question about the policy or its
+    // times is still the policy.
+    if u.prediction.intent == "check_refund_policy"
+        && (named)
+        && asks_for_money_back(text)
+        && requests_it(text)
+        && !asks_how_long(text)
+        && !mentions(text, &["policy", "政策", "规定"])
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
+    // Money back asked for, the model torn between the refund and a cancellation or a
+    // refund's progress ("1004整单退款 两件卫衣都不要了", "refund 一下 1004 的两件
+    // hoodie"): the refund (an unshipped order's becomes its cancellation below). Asking
+    // after a refund already made ("did my refund go through?") is its progress.
+    if asks_for_money_back(text)
+        && !asks_how_long(text)
+        && !refund_words::asks_after_a_refund(text)
+        && u.prediction
+            .top
+            .iter()
+            .take(2)
+            .any(|(i, _)| i == GET_REFUND)
+        && u.prediction
+            .top
+            .iter()
+            .take(2)
+            .any(|(i, _)| matches!(i.as_str(), CANCEL_ORDER | "track_refund"))
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
+    // Money back demanded, read as a refund's progress or a complaint ("问了三遍了，帽子到底
+    // 给不给退款"): the refund, its order asked for if not named yet.
+    if refund_words::demands_it(text)
+        && !refund_words::asks_after_a_refund(text)
+        && matches!(
+            u.prediction.intent.as_str(),
+            OUT_OF_SCOPE | "track_refund" | "complaint" | "check_refund_policy"
+        )
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
+    // Money back asked for on an order the shopper named, read as something that is no
+    // request on the order ("refund for 1004 please, both hoodies, changed my mind" as out
+    // of scope; "I want a full refund on 1001. 98.00" as a refund's progress): the refund.
+    if (named)
+        && asks_for_money_back(text)
+        && (requests_it(text) || refund_words::says_please(text))
+        && !refund_words::asks_after_a_refund(text)
+        && !asks_how_long(text)
+        && !mentions(text, &["policy", "政策", "规定"])
+        && matches!(
+            u.prediction.intent.as_str(),
+            OUT_OF_SCOPE
+                | "track_refund"
+                | "check_refund_policy"
+                | "product_info"
+                | "product_availability"
+                | "complaint"
+        )
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
+    None
+}
+
+/// `(intent, settled)`, or the cancellation when it asks money back on an order that has not
+/// shipped. `order_number`: the order the route is about.
+pub(super) fn unshipped_means_cancel<'a>(
+    ctx: &TurnContext,
+    u: &Understanding,
+    order_number: Option<&str>,
+    (intent, settled): (&'a str, bool),
+    takes_order_number: impl Fn(&str) -> bool,
+) -> (&'a str, bool) {
+    let text = u.text.as_str();
+    // Money back asked for on an order that has not shipped ("changed my mind about the
+    // water bottle, can i get my money back? order 1002"): its cancellation, which is how an
+    // unshipped order's money comes back (the merchant's plugin proposes it and the shopper
+    // confirms), not a refund refused.
+    let unshipped = order_number
+        .or(ctx.remembered.order_number.as_deref())
+        .and_then(|n| ctx.order(n))
+        .is_some_and(|o| o.status == "processing");
+    let money_back = intent == GET_REFUND
+        || (!settled
+            && asks_for_money_back(text)
+            && !asks_how_long(text)
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| i == GET_REFUND));
+    if unshipped && money_back && takes_order_number(CANCEL_ORDER) {
+        (CANCEL_ORDER, true)
+    } else {
+        (intent, settled)
+    }
+}
