@@ -67,7 +67,8 @@ enum Cmd {
     /// (KEFU_TRAIN_SEED): same data, same bytes.
     TrainTopics,
     /// Write the pinyin lexicon (widget/intent/src/pinyin_*) from the project's own Chinese
-    /// and English training sentences (widget/model/data, widget/model/topics).
+    /// and English training sentences (widget/model/data, widget/model/topics) and the shop's
+    /// words (widget/model/pinyin_vocabulary.txt).
     Pinyin,
     /// Evaluate widget/model/intent.onnx and print the report; with --conversations, run
     /// the multi-turn dialogues of tests/conversations against the real engine instead.
@@ -76,7 +77,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored or --vaulted for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted or --cellared for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -155,6 +156,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         vaulted: bool,
+        /// With --conversations: the cellared set too (tests/conversations/cellared_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        cellared: bool,
     },
 }
 
@@ -357,6 +362,7 @@ fn main() -> Result<()> {
             ];
             kefu_model::pinyin::write(
                 &zh.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+                &root.join("widget/model/pinyin_vocabulary.txt"),
                 &en.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
                 &root.join("widget/intent/src"),
             )
@@ -393,6 +399,7 @@ fn main() -> Result<()> {
             crated,
             stored,
             vaulted,
+            cellared,
             ..
         } => {
             let mut run = cargo();
@@ -455,6 +462,9 @@ fn main() -> Result<()> {
             }
             if vaulted {
                 run.env("KEFU_CONVERSATIONS_VAULTED", "1");
+            }
+            if cellared {
+                run.env("KEFU_CONVERSATIONS_CELLARED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

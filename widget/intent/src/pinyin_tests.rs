@@ -21,6 +21,20 @@ fn pinyin_requests_are_read_as_chinese() {
 }
 
 #[test]
+fn the_shops_goods_are_read_from_its_vocabulary() {
+    // Words kefu's sentences use seldom, known from widget/model/pinyin_vocabulary.txt.
+    for (typed, chinese) in [
+        ("maozi hai you huo ma", "帽子"),
+        ("shui bei shen me shi hou bu huo", "水杯"),
+        ("la lian huai le", "拉链"),
+        ("xi le yi ci jiu suo shui le", "缩水"),
+    ] {
+        let read = read(typed).expect("pinyin");
+        assert!(read.contains(chinese), "{typed} → {read}");
+    }
+}
+
+#[test]
 fn words_in_capitals_and_english_stay_as_typed() {
     assert_eq!(read("ni shi AI ma").as_deref(), Some("你是 AI 吗"));
     let mixed = read("hi wo de order 1003 dao na le?").expect("pinyin");

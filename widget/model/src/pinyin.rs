@@ -1,6 +1,7 @@
 //! The pinyin lexicon: how the runtime reads Chinese typed in pinyin without a Chinese input
 //! method ("wo xiang tui kuan" for 我想退款), written from kefu's own Chinese training
-//! sentences, so it knows the words shoppers use with a shop and no others.
+//! sentences and a list of the shop's words (goods, their parts and qualities), so it knows
+//! the words shoppers use with a shop and no others.
 //!
 //! `cargo xtask pinyin` writes three files beside `kefu_intent::pinyin`, which reads them:
 //! - `pinyin_words.tsv`: every span of one to four Chinese characters seen at least
@@ -111,11 +112,15 @@ pub fn splits_into(word: &str, syllables: &BTreeSet<String>) -> bool {
     ok[n]
 }
 
-/// The lexicon from the Chinese `sentences`: key (syllables) → span and how often it was
-/// seen so read (whole sightings, a reading not the character's usual one a fifth).
-pub fn lexicon(sentences: &[String]) -> BTreeMap<String, (String, u32)> {
+/// The lexicon from the Chinese `sentences` and the shop's `vocabulary` (each word counted as
+/// [`MIN_SPAN_COUNT`] sightings): key (syllables) → span and how often it was seen so read
+/// (whole sightings, a reading not the character's usual one a fifth).
+pub fn lexicon(sentences: &[String], vocabulary: &[String]) -> BTreeMap<String, (String, u32)> {
     let mut seen: HashMap<String, u32> = HashMap::new();
-    for s in sentences {
+    let repeated = vocabulary
+        .iter()
+        .flat_map(|w| std::iter::repeat_n(w, MIN_SPAN_COUNT as usize));
+    for s in sentences.iter().chain(repeated) {
         for run in han_runs(s) {
             for len in 1..=MAX_SPAN.min(run.len()) {
                 for span in run.windows(len) {
@@ -173,15 +178,28 @@ fn pruned(
     kept
 }
 
+/// The words of a one-word-per-line file, without its `#` comments and blank lines.
+fn word_list(path: &Path) -> Result<Vec<String>> {
+    let raw =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect())
+}
+
 /// Writes the three files (see the module's documentation) into `out` from the Chinese
-/// sentences of `zh_files` and the English ones of `en_files`.
-pub fn write(zh_files: &[&Path], en_files: &[&Path], out: &Path) -> Result<()> {
+/// sentences of `zh_files`, the shop's words of `vocabulary` and the English sentences of
+/// `en_files`.
+pub fn write(zh_files: &[&Path], vocabulary: &Path, en_files: &[&Path], out: &Path) -> Result<()> {
     let mut zh = Vec::new();
     for f in zh_files {
         zh.extend(texts(f)?);
     }
     let syllables = syllables();
-    let words = pruned(lexicon(&zh), &syllables);
+    let words = pruned(lexicon(&zh, &word_list(vocabulary)?), &syllables);
     let mut tsv = String::from(
         "# Written by `cargo xtask pinyin` from kefu's Chinese training sentences: toneless \
          syllables<TAB>Chinese<TAB>sightings.\n",
@@ -237,8 +255,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let words = lexicon(&sentences);
+        let words = lexicon(&sentences, &["帽子".to_string()]);
         let span = |k: &str| words.get(k).map(|(s, _)| s.as_str());
+        // A word of the shop's vocabulary is a word, seen in no sentence.
+        assert_eq!(span("mao zi"), Some("帽子"));
         assert_eq!(span("tui kuan"), Some("退款"));
         assert_eq!(span("wo yao tui kuan"), Some("我要退款"));
         assert_eq!(span("huan"), Some("换"));
