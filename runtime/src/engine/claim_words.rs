@@ -48,7 +48,20 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "收到",
         ],
     );
-    let in_place = mentions(text, &["instead of", "rather than", "而不是"])
+    // "收到了，但是有一件是圆领卫衣，不是我下单的拉链款": goods received, disowned as ordered.
+    let not_ordered = mentions(
+        text,
+        &[
+            "不是我下单的",
+            "不是我订的",
+            "不是我要的那款",
+            "not the one i ordered",
+            "not the one i bought",
+            "not the ones i ordered",
+        ],
+    );
+    let in_place = not_ordered
+        || mentions(text, &["instead of", "rather than", "而不是"])
         || (mentions(text, &["收到的是"])
             && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
     // "order 1004 should have been two grey hoodies. One is a grey hoodie, the other is a

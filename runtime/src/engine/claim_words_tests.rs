@@ -126,3 +126,15 @@ fn damage_found_before_washing_or_wearing_came_with_the_goods() {
     assert!(describes_damage("the tee was torn before wearing it"));
     assert!(!describes_damage("does the tee shrink before washing?"));
 }
+
+#[test]
+fn goods_received_that_were_not_the_ones_ordered_are_a_wrong_item() {
+    assert!(describes_a_wrong_item(
+        "您好，1004号订单收到了，但是两件里有一件是灰色圆领卫衣，不是我下单的拉链款。"
+    ));
+    assert!(describes_a_wrong_item(
+        "got a hoodie in the box but it's not the one i ordered"
+    ));
+    // Not received: nothing to be wrong yet.
+    assert!(!describes_a_wrong_item("这个订单不是我下单的"));
+}

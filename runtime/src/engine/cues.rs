@@ -134,6 +134,18 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "小区被封",
             "小区突然被封",
             "回不了家",
+            // Stranded away from home, or in hospital now.
+            "被困在",
+            "困在外地",
+            "回不去",
+            "stranded",
+            "stuck abroad",
+            "can't get home",
+            "cant get home",
+            "i'm in hospital",
+            "im in hospital",
+            "i am in hospital",
+            "i'm in the hospital",
             // Someone taken to hospital now.
             "had a stroke",
             "i'm at the hospital",
@@ -546,6 +558,29 @@ pub fn asks_about_fit(text: &str) -> bool {
     as_typed_or_read(text, kefu_intent::asks::asks_about_fit)
 }
 
+/// Whether `text` asks how to wash or care for a product ("is the cap machine washable?",
+/// "can I tumble dry the tee", "帽子可以机洗吗").
+pub fn asks_how_to_care(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "washable",
+            "wash it",
+            "washing",
+            "tumble dry",
+            "dry clean",
+            "iron it",
+            "care label",
+            "机洗",
+            "手洗",
+            "怎么洗",
+            "能洗",
+            "可以洗",
+            "烘干",
+        ],
+    )
+}
+
 /// Whether `text` asks what a product is made of or has ("does the cap have a metal
 /// buckle?", "is the cap breathable?", "卫衣是什么面料"): a question before buying, an allergy
 /// or a child it is for named or not.
@@ -562,6 +597,11 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "does the tee have",
             "does the bottle have",
             "does it have",
+            "adjustable",
+            "成分",
+            "材质",
+            "可调节",
+            "能调节",
             "is there any",
             "contain",
             "breathable",

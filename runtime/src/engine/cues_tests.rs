@@ -145,3 +145,26 @@ fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
         assert!(!speaks_of_an_emergency(text), "{text}");
     }
 }
+
+#[test]
+fn stranded_away_from_home_or_in_hospital_now_is_an_emergency() {
+    for text in [
+        "我被困在外地回不去，包裹会寄到空房子，急！",
+        "I'm in hospital and can't get home to receive my parcel, please someone help urgently",
+        "stranded in Denver after the storm, the parcel will sit on my porch for a week",
+    ] {
+        assert!(speaks_of_an_emergency(text), "{text}");
+    }
+}
+
+#[test]
+fn care_questions_are_heard() {
+    for text in [
+        "my baby has allergies, is the cap machine washable?",
+        "can I tumble dry the tee",
+        "帽子可以机洗吗",
+    ] {
+        assert!(asks_how_to_care(text), "{text}");
+    }
+    assert!(!asks_how_to_care("is the cap in stock"));
+}

@@ -141,3 +141,14 @@ fn a_shipping_option_named_is_a_question_about_that_option() {
     assert!(asks_what_shipping_costs("那改成加急要加多少钱"));
     assert!(!names_a_shipping_option("where is my order 1002"));
 }
+
+#[test]
+fn tracking_that_has_not_moved_is_late() {
+    for text in [
+        "the tracking hasn't moved since like the 24th. Can you at least tell me if it's lost?",
+        "物流一直没更新",
+        "no movement on the tracking for a week",
+    ] {
+        assert!(says_late(text), "{text}");
+    }
+}

@@ -59,19 +59,27 @@ impl PolicyTopic {
     }
 }
 
-/// The policy topic `text` raises, if any.
-pub fn topic(text: &str) -> Option<PolicyTopic> {
+/// `text` lower-cased, without the figures of speech that borrow a topic's word and say
+/// nothing of it ("the basketball court", "threatened with rain", "ambulance driver here").
+pub fn without_figures(text: &str) -> String {
     let mut lower = text.to_lowercase();
-    // Figures of speech that borrow a topic's word say nothing of it.
     for figure in super::policy_words::FIGURES {
         lower = lower.replace(figure, " ");
     }
-    // "Is the strap a choking hazard?" asks before anyone is hurt.
+    lower
+}
+
+/// The policy topic `text` raises, if any.
+pub fn topic(text: &str) -> Option<PolicyTopic> {
+    let lower = without_figures(text);
+    // "Is the strap a choking hazard?" asks before anyone is hurt; "injured my knee so I
+    // can't get to the post office" arranges a return.
     let safety = (PolicyTopic::Safety
         .words()
         .iter()
         .any(|w| lower.contains(w))
-        && !super::policy_cues::asks_if_safe(&lower))
+        && !super::policy_cues::asks_if_safe(&lower)
+        && !super::policy_cues::injury_as_a_reason(&lower))
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
@@ -99,7 +107,9 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
     .filter(|&t| {
-        t != PolicyTopic::AccountSecurity || !super::policy_cues::breached_elsewhere(lower)
+        t != PolicyTopic::AccountSecurity
+            || !(super::policy_cues::breached_elsewhere(lower)
+                || super::policy_cues::says_it_was_them(lower))
     })
     // A joke ("我要起诉我的钱包哈哈", "我要告你们……开玩笑的") threatens nobody with a lawyer.
     .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::jokes(lower))
@@ -185,7 +195,8 @@ fn disowns_a_charge(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     // Asking who paid is disowning the payment: "he didn't buy this and I certainly
     // didn't. so who paid for it then?"
-    (says(CHARGES) && says(DISOWNED)) || says(WHO_PAID)
+    ((says(CHARGES) && says(DISOWNED)) || says(WHO_PAID))
+        && !super::policy_cues::owns_it_after_all(lower)
 }
 
 /// Whether `lower` says something in the shopper's account is not theirs ("my profile

@@ -201,12 +201,184 @@ pub fn breached_elsewhere(text: &str) -> bool {
     )
 }
 
-/// Whether `text` says it is joking ("哈哈", "lol", "开玩笑的", "jk") and names no lawyer: the
-/// law's words in it are a figure of speech.
+/// Whether `text` says it is joking ("哈哈", "lol", "开玩笑的", "jk", "😄") and names no
+/// lawyer: the law's words in it are a figure of speech. "lmao no seriously i will" takes
+/// the joke back.
 pub fn jokes(text: &str) -> bool {
-    (mentions(text, &["哈哈", "haha", "开玩笑", "just kidding", "kidding"])
-        || says_word(text, &["lol", "jk", "lmao"]))
+    let serious = mentions(
+        text,
+        &[
+            "no seriously",
+            "no, seriously",
+            "not joking",
+            "not kidding",
+            "i'm serious",
+            "im serious",
+            "i mean it",
+            "不是开玩笑",
+            "没开玩笑",
+            "认真的",
+        ],
+    );
+    (mentions(
+        text,
+        &[
+            "哈哈",
+            "haha",
+            "开玩笑",
+            "just kidding",
+            "kidding",
+            "😄",
+            "😂",
+            "🤣",
+            "😆",
+            "😜",
+            "😉",
+        ],
+    ) || says_word(text, &["lol", "jk", "lmao"]))
+        && !serious
         && !mentions(text, super::policy_words::LAWYERS)
+}
+
+/// Whether `text` says the shopper did it themselves ("that was me on my new phone", "是我自己
+/// 密码输错太多次了", "I changed my password and now…"): a sign-in, a lock or a change on their
+/// own account that nobody else made.
+pub fn says_it_was_them(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "that was me",
+            "it was me",
+            "was just me",
+            "i changed my password",
+            "i reset my password",
+            "i changed the password",
+            "i reset the password",
+            "i changed my email",
+            "是我自己",
+            "输错",
+            "我改了密码",
+            "我刚改了密码",
+            "我重置了密码",
+        ],
+    ) && !mentions(text, &["wasn't me", "wasnt me", "not me", "不是我自己"])
+}
+
+/// Whether `text` takes back a charge it first did not recognise ("didn't recognise the
+/// charge at first but it's my cap order, sorry, ignore me!", "想起来了，是我自己买的").
+pub fn owns_it_after_all(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "at first but",
+            "ignore me",
+            "never mind",
+            "nevermind",
+            "my bad",
+            "it's mine after all",
+            "想起来了",
+            "原来是我",
+            "是我自己买的",
+        ],
+    )
+}
+
+/// Whether `text` tells of an injury only as why the shopper cannot go out for a return or
+/// a parcel ("injured my knee so I can't get to the post office, can a courier collect my
+/// return?", "腿受伤了不方便出门，退货可以上门取件吗"): a delivery to arrange, nobody hurt now.
+pub fn injury_as_a_reason(text: &str) -> bool {
+    let kept_in = mentions(
+        text,
+        &[
+            "can't get to the post office",
+            "cant get to the post office",
+            "can't get out",
+            "cant get out",
+            "can't go out",
+            "cant go out",
+            "can't leave the house",
+            "cant leave the house",
+            "不方便出门",
+            "出不了门",
+            "没法出门",
+            "行动不便",
+        ],
+    );
+    let errand = mentions(
+        text,
+        &[
+            "collect",
+            "pick up",
+            "pickup",
+            "pick-up",
+            "return",
+            "上门取件",
+            "取件",
+            "退货",
+            "寄回",
+            "送货上门",
+        ],
+    );
+    kept_in
+        && errand
+        && !mentions(
+            text,
+            &[
+                "bleed",
+                "blood",
+                "流血",
+                "ambulance",
+                "急救",
+                "right now",
+                "现在很",
+            ],
+        )
+}
+
+/// Whether `text` names a lasting condition of someone the product is for ("my baby has
+/// allergies", "I'm allergic to wool", "我对羊毛过敏", "sensitive skin"), not a reaction it
+/// caused: with a question about the product, a question before buying.
+pub fn names_a_condition(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let chinese = lower.match_indices("过敏").any(|(i, _)| {
+        let before = &lower[..i];
+        let after = &lower[i + "过敏".len()..];
+        // "对羊毛过敏" or "过敏体质", but not "过敏了" (it happened).
+        (before
+            .rfind('对')
+            .is_some_and(|j| before[j..].chars().count() <= 14)
+            || after.starts_with("体质"))
+            && !after.starts_with('了')
+    });
+    chinese
+        || mentions(
+            &lower,
+            &[
+                "has allergies",
+                "have allergies",
+                "allergic to",
+                "sensitive skin",
+                "皮肤敏感",
+                "敏感肌",
+            ],
+        )
+}
+
+/// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel
+/// and the zip gave me a rash" does; "my baby has allergies, is the cap machine washable?"
+/// does not).
+pub fn harm_beyond_a_condition(text: &str) -> bool {
+    let mut rest = text.to_lowercase();
+    for condition in [
+        "has allergies",
+        "have allergies",
+        "allergic to",
+        "过敏体质",
+        "过敏",
+    ] {
+        rest = rest.replace(condition, " ");
+    }
+    tells_of_harm_done(&rest)
 }
 
 /// Whether `text` worries about a fraud before anything happened ("会不会被盗刷", "just
@@ -439,6 +611,9 @@ pub fn speaks_of_harm(text: &str) -> bool {
             "toxic",
             "poison",
             "chemical",
+            "pregnan",
+            "怀孕",
+            "孕妇",
             "fume",
             "smoke",
             "flame",

@@ -125,3 +125,90 @@ fn harm_is_spoken_of_with_a_body_a_person_at_risk_or_a_danger() {
         assert!(!speaks_of_harm(text), "{text}");
     }
 }
+
+#[test]
+fn a_joke_is_taken_back_by_saying_it_is_serious() {
+    assert!(jokes(
+        "I'll take you to court... the basketball court, wearing my new hoodie 😄"
+    ));
+    assert!(jokes("要是卫衣起球我可要找你们算账哦哈哈"));
+    assert!(!jokes(
+        "i'll see u in court over this cap lmao no seriously i will"
+    ));
+    assert!(!jokes("哈哈，不是开玩笑，我要告你们"));
+}
+
+#[test]
+fn what_the_shopper_did_themselves_is_told_from_what_someone_else_did() {
+    for text in [
+        "I got a new sign-in email from you but that was me on my new phone",
+        "I changed my password and now the app keeps logging me out, bug?",
+        "login 不上去, 是不是我 password 输错了?",
+        "刚刚账户被锁了，哦不对，是我自己密码输错太多次了，现在好了",
+    ] {
+        assert!(says_it_was_them(text), "{text}");
+    }
+    for text in [
+        "someone changed my password and it wasn't me",
+        "new sign-in from Brazil, not me",
+        "我的账号被盗了，密码也被改了",
+    ] {
+        assert!(!says_it_was_them(text), "{text}");
+    }
+}
+
+#[test]
+fn a_charge_owned_after_all_is_told_from_one_disowned() {
+    assert!(owns_it_after_all(
+        "didn't recognise the charge at first but it's my cap order, sorry, ignore me!"
+    ));
+    assert!(owns_it_after_all("这笔扣款……想起来了，是我自己买的帽子"));
+    assert!(!owns_it_after_all(
+        "there's a charge I don't recognise, 98.00"
+    ));
+}
+
+#[test]
+fn an_injury_as_the_reason_for_a_pickup_is_told_from_harm_now() {
+    for text in [
+        "injured my knee so i can't get to the post office, can a courier collect my return?",
+        "腿受伤了不方便出门，退货可以上门取件吗",
+    ] {
+        assert!(injury_as_a_reason(text), "{text}");
+    }
+    for text in [
+        "the zip sliced my hand and it won't stop bleeding, can't go out, can you collect it",
+        "i'm injured, the lid cut me",
+        "腿受伤了",
+    ] {
+        assert!(!injury_as_a_reason(text), "{text}");
+    }
+}
+
+#[test]
+fn a_lasting_condition_is_told_from_a_reaction() {
+    for text in [
+        "my baby has allergies, is the cap machine washable?",
+        "I'm allergic to wool, is the hoodie 100% cotton",
+        "我对羊毛过敏，卫衣有羊毛成分吗",
+        "my baby 对 polyester 过敏, is the tee 100% organic cotton?",
+        "宝宝是过敏体质，T恤是什么面料",
+    ] {
+        assert!(names_a_condition(text), "{text}");
+        assert!(!harm_beyond_a_condition(text), "{text}");
+    }
+    // A reaction that happened.
+    for text in [
+        "穿了以后过敏了",
+        "allergic reaction after wearing the hoodie",
+    ] {
+        assert!(
+            !names_a_condition(text) || harm_beyond_a_condition(text),
+            "{text}"
+        );
+    }
+    assert!(harm_beyond_a_condition(
+        "I'm allergic to nickel and the zip gave me a rash"
+    ));
+    assert!(harm_beyond_a_condition("我对镍过敏，拉链让我起了疹子"));
+}

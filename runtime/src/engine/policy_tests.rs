@@ -472,3 +472,62 @@ fn injuries_reactions_leaks_threats_and_disowned_orders_described_reach_a_person
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn harm_told_in_new_words_reaches_a_person_and_its_look_alikes_do_not() {
+    for text in [
+        "我老公打我，我不敢让包裹寄到家里，能不能帮帮我",
+        "my child is missing and the last thing she did was order from your site on my account",
+        "用你们杯子喝水以后一直拉肚子，是不是材料有问题",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "injured my knee so I can't get to the post office, can a courier collect my return?",
+        "腿受伤了不方便出门，退货可以上门取件吗",
+        "ambulance driver here, need something warm for night shifts, do hoodies come in XL",
+        "打我电话就行，13800000000",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_court_seen_a_charge_disowned_and_a_sign_in_owned_are_told_apart() {
+    assert_eq!(
+        topic("see you in court. 98 dollars and no parcel, that's theft"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("i'll see u in court over this cap lmao no seriously i will"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("I'll take you to court... the basketball court, wearing my new hoodie 😄"),
+        None
+    );
+    assert_eq!(
+        topic("paypal says I paid you 98 dollars. I didn't. who did?"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_eq!(
+        topic("didn't recognise the charge at first but it's my cap order, sorry, ignore me!"),
+        None
+    );
+    assert_eq!(
+        topic("I got a new sign-in email from you but that was me on my new phone"),
+        None
+    );
+    assert_eq!(
+        topic("my cat 'hacked' my laptop and ordered a second bottle, can I cancel 1002"),
+        None
+    );
+    assert_eq!(
+        topic("got a new sign-in email and it wasn't me"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    assert_eq!(
+        topic("threatened with rain all week, will the courier leave the box outside?"),
+        None
+    );
+}

@@ -4,6 +4,13 @@
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
     "hacked",
+    // A password given to a message that only looked like the shop's.
+    "clicked the link and typed",
+    "clicked the link and entered",
+    "typed my password into",
+    "entered my password on",
+    "点了链接输入了密码",
+    "在钓鱼网站",
     "someone logged into my account",
     "someone else logged in",
     "account was stolen",
@@ -124,6 +131,9 @@ pub const LEGAL: &[&str] = &[
     "lawsuit",
     "legal action",
     "take you to court",
+    "see you in court",
+    "see u in court",
+    "法庭上见",
     "small claims",
     "trading standards",
     "律师函",
@@ -295,6 +305,39 @@ pub const SAFETY: &[&str] = &[
     "womens shelter",
     "家暴",
     "家庭暴力",
+    "老公打我",
+    "丈夫打我",
+    "男朋友打我",
+    "男友打我",
+    "被老公打",
+    "被丈夫打",
+    "husband hits me",
+    "husband hit me",
+    "husband beats me",
+    "partner hits me",
+    "partner hit me",
+    "he hits me",
+    "he beats me",
+    "beats me up",
+    // A child missing.
+    "child is missing",
+    "kid is missing",
+    "daughter is missing",
+    "son is missing",
+    "child has gone missing",
+    "daughter has gone missing",
+    "son has gone missing",
+    "孩子失踪",
+    "孩子不见了",
+    "女儿不见了",
+    "儿子不见了",
+    "孩子走失",
+    // Ill after using a product.
+    "拉肚子",
+    "腹泻",
+    "diarrhea",
+    "diarrhoea",
+    "food poisoning",
     "can't stand up",
     "cant stand up",
     "can't get up",
@@ -701,10 +744,34 @@ pub const FIGURES: &[&str] = &[
     "fell in love",
     "fell for",
     "fell over laughing",
+    // Jobs: "ambulance driver here, need something warm for night shifts".
+    "ambulance driver",
+    "ambulance crew",
+    "救护车司机",
+    // The weather: "threatened with rain all week".
+    "threatened with rain",
+    "threatened with snow",
+    "threat of rain",
+    "threat of snow",
+    "threat of storms",
+    "threatening rain",
+    "threatening to rain",
+    "threatening to snow",
+    // A word in quotes is not meant: "my cat 'hacked' my laptop".
+    "'hacked'",
+    "\"hacked\"",
+    "“hacked”",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.
-pub const LAWYERS: &[&str] = &["lawyer", "attorney", "solicitor", "counsel", "律师"];
+pub const LAWYERS: &[&str] = &[
+    "lawyer",
+    "attorney",
+    "solicitor",
+    "barrister",
+    "counsel",
+    "律师",
+];
 
 /// Words that make a lawyer something that will happen to the shop ("I'll", "unless", 找律师).
 pub const LAWYER_THREATS: &[&str] = &[
@@ -753,6 +820,9 @@ pub const LAWYER_THREATS: &[&str] = &[
     "交给律师",
     "咨询律师",
     "联系律师",
+    "drafting",
+    "as we speak",
+    "just so you know",
     "不然",
     "否则",
     "如果",
@@ -882,6 +952,11 @@ pub const DISOWNED: &[&str] = &[
     "keep placing orders",
     "paid for it apparently",
     "i never bought",
+    // "paypal says I paid you 98 dollars. I didn't. who did?"
+    "who did?",
+    "so who did",
+    "then who did",
+    "who did then",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

@@ -323,6 +323,20 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             ("return_item", true)
         }
+        // How long a refund takes, with no order named ("How long do refunds take to come
+        // back to my card? I sent the cap back last week"), read as a refund's progress: the
+        // shop's refund times, not a question for the order number.
+        _ if u.prediction.intent == "track_refund"
+            && asks_how_long(text)
+            && order_number.is_none()
+            && ctx.remembered.order_number.is_none()
+            && ctx
+                .faq()
+                .iter()
+                .any(|e| e.intent.as_deref() == Some("check_refund_policy")) =>
+        {
+            ("check_refund_policy", true)
+        }
         // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
         _ if replies::acknowledges(text) => ("thanks", true),
         // Nothing but an order number or an email, with nothing asked: never a greeting or

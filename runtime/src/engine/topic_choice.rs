@@ -22,19 +22,27 @@ pub(super) fn topic_of(
     prediction: &Prediction,
     upset: bool,
 ) -> Option<(Topic, f32)> {
-    let noise = |t: Topic, p: f32| {
-        weak_and_alone(t, p, prediction, upset)
-            || (t == Topic::Safety && p < OWN_TASK_TOPIC && !policy_cues::speaks_of_harm(text))
-            || (p < WEAK_TOPIC && cues::is_small_talk(text))
-            || only_a_shop_tasks_words(t, p, prediction, text)
-            || asks_if_it_is_safe(t, p, text)
-            || asks_about_a_product(t, p, text)
-            || topic_noise::own_affairs(t, p, text)
-            || (t == Topic::AccountTakeover
-                && p < OWN_TASK_TOPIC_CERTAIN
-                && policy_cues::breached_elsewhere(text))
-    };
-    pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| !noise(t, p))
+    pick(without_weak_safety_in_damage(scores.to_vec(), text)).filter(|&(t, p)| {
+        !weak_and_alone(t, p, prediction, upset) && !words_only(t, p, prediction, text)
+    })
+}
+
+/// Whether topic `t`, heard at `p` in `text`, is only the words of an ordinary message: a
+/// shop task, a question before buying, the shopper's own affairs, small talk.
+fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
+    (t == Topic::Safety && p < OWN_TASK_TOPIC && !policy_cues::speaks_of_harm(text))
+        || (p < WEAK_TOPIC && cues::is_small_talk(text))
+        || only_a_shop_tasks_words(t, p, prediction, text)
+        || asks_if_it_is_safe(t, p, text)
+        || asks_about_a_product(t, p, text)
+        || asks_for_someone_with_a_condition(t, p, text)
+        || topic_noise::own_affairs(t, p, text)
+        || (t == Topic::AccountTakeover
+            && p < OWN_TASK_TOPIC_CERTAIN
+            && policy_cues::breached_elsewhere(text))
+        // "didn't recognise the charge at first but it's my cap order, ignore me!": its "didn't
+        // recognise" is taken back.
+        || (t == Topic::Fraud && p < OWN_TASK_TOPIC_CERTAIN && policy_cues::owns_it_after_all(text))
 }
 
 /// `scores` without a weak safety topic when the message describes goods that came damaged
@@ -116,6 +124,20 @@ fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
         && !policy_cues::names_someone_else_or_disowns(text)
 }
 
+/// Whether a safety topic short of certain is heard in a question about a product for
+/// someone with a lasting condition ("my baby has allergies, is the cap machine washable?",
+/// "我对羊毛过敏，卫衣有羊毛成分吗"), with no harm told beyond the condition: a question before
+/// buying. "I'm allergic to nickel and the zip gave me a rash" tells of harm.
+fn asks_for_someone_with_a_condition(t: Topic, p: f32, text: &str) -> bool {
+    t == Topic::Safety
+        && p < OWN_TASK_TOPIC_CERTAIN
+        && policy_cues::names_a_condition(text)
+        && (cues::asks_what_it_is_made_of(text)
+            || cues::asks_about_fit(text)
+            || cues::asks_how_to_care(text))
+        && !policy_cues::harm_beyond_a_condition(text)
+}
+
 /// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
 /// cart or a saved card ([`policy_cues::removes_a_shop_thing`]), or the shopper's own account
 /// or payment ([`own_account_or_payment`]).
@@ -192,7 +214,8 @@ pub const LEANING: f32 = 0.4;
 /// The likeliest topic a person must handle that `text` leans towards without reaching its
 /// cut-off, if none reached it.
 /// The same words that make a topic noise ([`topic_of`]) make a leaning noise: deleting
-/// from the wish list or changing the account's email leans towards nothing.
+/// from the wish list, changing the account's email, "is it safe to save my card?" or a
+/// charge owned after all lean towards nothing.
 pub(super) fn leaning_of(
     text: &str,
     scores: &[(Topic, f32)],
@@ -202,7 +225,7 @@ pub(super) fn leaning_of(
         .iter()
         .copied()
         .filter(|(t, p)| t.needs_a_person() && (LEANING..0.5).contains(p))
-        .filter(|&(t, p)| !only_a_shop_tasks_words(t, p, prediction, text))
+        .filter(|&(t, p)| !words_only(t, p, prediction, text))
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 

@@ -335,3 +335,54 @@ fn a_fraud_worried_about_before_paying_is_a_question_and_a_breach_elsewhere_no_t
         .is_some()
     );
 }
+
+#[test]
+fn a_product_question_for_someone_with_a_condition_is_noise_unless_harm_is_told() {
+    assert!(asks_for_someone_with_a_condition(
+        Topic::Safety,
+        0.92,
+        "my baby has allergies, is the cap machine washable?"
+    ));
+    assert!(asks_for_someone_with_a_condition(
+        Topic::Safety,
+        0.9,
+        "我对羊毛过敏，卫衣有羊毛成分吗"
+    ));
+    // Certain, harm told, or no question about the product: kept.
+    assert!(!asks_for_someone_with_a_condition(
+        Topic::Safety,
+        0.99,
+        "my baby has allergies, is the cap machine washable?"
+    ));
+    assert!(!asks_for_someone_with_a_condition(
+        Topic::Safety,
+        0.9,
+        "I'm allergic to nickel, is the zip nickel? it gave me a rash"
+    ));
+    assert!(!asks_for_someone_with_a_condition(
+        Topic::Safety,
+        0.9,
+        "my son is allergic to peanuts and is struggling to breathe"
+    ));
+}
+
+#[test]
+fn a_leaning_is_noise_in_the_same_words_as_a_topic() {
+    let sure = sure("check_payment_methods", 0.6);
+    assert_eq!(
+        leaning_of(
+            "is it safe to save my card on your site?",
+            &[(Topic::Fraud, 0.42)],
+            &sure
+        ),
+        None
+    );
+    assert_eq!(
+        leaning_of(
+            "there's a charge on my card, I don't know what it is",
+            &[(Topic::Fraud, 0.42)],
+            &sure
+        ),
+        Some((Topic::Fraud, 0.42))
+    );
+}

@@ -19,23 +19,29 @@ const CERTAIN_TOPIC: f32 = 0.97;
 pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let own = match t {
         Topic::AccountTakeover => {
-            asks_about_own_account(text) || site_trouble(text) || asks_to_change_own_detail(text)
+            asks_about_own_account(text)
+                || site_trouble(text)
+                || asks_to_change_own_detail(text)
+                || policy_cues::says_it_was_them(text)
         }
         Topic::Legal => the_law_in_a_shop_task(text),
         Topic::Fraud => {
             owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
         }
         Topic::Harassment => {
-            (arranges_a_delivery(text) || praises(text)) && !speaks_of_harassment(text)
+            (arranges_a_delivery(text) || praises(text))
+                && !speaks_of_harassment(&super::policy::without_figures(text))
         }
         Topic::DataProtection => asks_if_the_card_is_kept(text) || means_mobile_data(text),
         _ => false,
     };
     // Asking to change a detail of their own account ("怎么change我account的email？",
     // "我的账号能不能换个手机号登录") is theirs however sure the models are: a takeover is
-    // told, not asked for.
-    let certain_enough =
-        p < CERTAIN_TOPIC || (t == Topic::AccountTakeover && asks_to_change_own_detail(text));
+    // told, not asked for. So is a change or a mistake the shopper says they made ("I
+    // changed my password and now the app keeps logging me out", "是不是我 password 输错了").
+    let certain_enough = p < CERTAIN_TOPIC
+        || (t == Topic::AccountTakeover
+            && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)));
     // "I recognise the charge" owns it: its "recognise" disowns nothing.
     let told = text
         .to_lowercase()
@@ -332,6 +338,10 @@ fn arranges_a_delivery(text: &str) -> bool {
             "delivery attempt",
             "我在家",
             "leave it",
+            "leave the box",
+            "leave the parcel",
+            "leave the package",
+            "放门外",
             "reschedule",
             "choose a time",
             "time slot",
@@ -354,6 +364,12 @@ fn praises(text: &str) -> bool {
     mentions(
         text,
         &[
+            "love your shop",
+            "love this shop",
+            "love your store",
+            "love you guys",
+            "love your stuff",
+            "喜欢你们家",
             "polite",
             "lovely",
             "friendly",

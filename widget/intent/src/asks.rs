@@ -90,6 +90,7 @@ pub fn asks_about_fit(text: &str) -> bool {
             "is it loose",
             "宽松吗",
             "够宽松",
+            "or fitted",
         ],
     ) || asks_how_it_fits(text)
 }
