@@ -77,7 +77,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted or --cellared for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared or --banked for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -160,6 +160,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         cellared: bool,
+        /// With --conversations: the banked set too (tests/conversations/banked_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        banked: bool,
     },
 }
 
@@ -400,6 +404,7 @@ fn main() -> Result<()> {
             stored,
             vaulted,
             cellared,
+            banked,
             ..
         } => {
             let mut run = cargo();
@@ -465,6 +470,9 @@ fn main() -> Result<()> {
             }
             if cellared {
                 run.env("KEFU_CONVERSATIONS_CELLARED", "1");
+            }
+            if banked {
+                run.env("KEFU_CONVERSATIONS_BANKED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

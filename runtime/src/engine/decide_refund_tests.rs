@@ -131,3 +131,18 @@ fn money_back_asked_on_a_named_order_read_as_something_else_is_the_refund() {
         assert_ne!(intent, "get_refund", "{}", u.text);
     }
 }
+
+#[test]
+fn money_back_on_a_shipped_order_read_as_its_cancellation_is_the_refund() {
+    let mut ctx = ctx();
+    ctx.orders[0].total_minor = 9_800;
+    ctx.orders[0].status = "shipped".into();
+    let text = "1001这单都超时一个星期了，不要了，98块给我退了";
+    // Beyond the caps: a person at once, as for the refund asked outright.
+    let d = reply(decide(&ctx, &msg(text, "cancel_order", 0.8)));
+    says(&d, Line::RefundNeedsHuman);
+    // Not shipped yet: its cancellation, as before.
+    ctx.orders[0].status = "processing".into();
+    let d = reply(decide(&ctx, &msg(text, "cancel_order", 0.8)));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+}

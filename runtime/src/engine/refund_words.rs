@@ -9,7 +9,20 @@ use super::language::mentions;
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 pub fn asks_for_money_back(text: &str) -> bool {
-    mentions(text, &["refund", "money back", "退款", "退钱", "把钱退"]) || names_a_sum_back(text)
+    mentions(
+        text,
+        &[
+            "refund",
+            "money back",
+            "退款",
+            "退钱",
+            "把钱退",
+            "钱给我退",
+            "块给我退",
+            "元给我退",
+            "退给我",
+        ],
+    ) || names_a_sum_back(text)
 }
 
 /// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").

@@ -221,9 +221,15 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // "and 1002?") continues the order question just answered; a clarifying question's
     // choice is that intent. Those messages alone are too short to classify.
     let chosen = labels::intent_for_label(text, &pending.clarify);
+    let named = order_number
+        .as_deref()
+        .or(ctx.remembered.order_number.as_deref());
     let money_back = routing_money::money_back(
         u,
-        order_number.is_some() || ctx.remembered.order_number.is_some(),
+        named.is_some(),
+        named
+            .and_then(|n| ctx.order(n))
+            .is_some_and(|o| matches!(o.status.as_str(), "shipped" | "delivered")),
         takes_order_number,
     );
     let continues = order_number.is_some() || email.is_some() || address.is_some();

@@ -47,13 +47,27 @@ pub(super) fn returned_for_money_back(
 }
 
 /// The intent of money asked back that the model read as something else, or `None`. `named`:
-/// an order was named, in this message or earlier.
+/// an order was named, in this message or earlier; `shipped`: that order has left the shop.
 pub(super) fn money_back(
     u: &Understanding,
     named: bool,
+    shipped: bool,
     takes_order_number: impl Fn(&str) -> bool,
 ) -> Option<&'static str> {
     let text = u.text.as_str();
+    // Money back asked for on an order that has shipped, read as its cancellation ("1001这单
+    // 都超时一个星期了，不要了，98块给我退了"): a shipped order is not cancelled, its money
+    // comes back as a refund (the plugin proposes it and the shopper confirms; a sum above
+    // the caps goes to a person at once).
+    if shipped
+        && u.prediction.intent == CANCEL_ORDER
+        && asks_for_money_back(text)
+        && !asks_how_long(text)
+        && !refund_words::asks_after_a_refund(text)
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
     // Money back asked for, on an order that has not shipped ("can I just get my money
     // back, it hasn't even shipped right? 1002"), the model torn between a refund and a
     // cancellation: the cancellation, which is how an unshipped order's money comes back.
