@@ -317,6 +317,11 @@ pub fn describes_damage(text: &str) -> bool {
             "delivered",
             "in the box",
             "out of the box",
+            // Goods of an order named ("the cap from order 1003 has a hole in it").
+            "from order",
+            "from my order",
+            "in my order",
+            "from #",
             // Found on goods just had ("has a hole in the sleeve already", "洗之前就有个破洞").
             " already",
             "before washing",

@@ -134,6 +134,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "小区被封",
             "小区突然被封",
             "回不了家",
+            // Someone in intensive care.
+            "intensive care",
+            "重症监护",
             // Stranded away from home, or in hospital now.
             "被困在",
             "困在外地",
@@ -556,6 +559,25 @@ pub fn asks_the_price(text: &str) -> bool {
 /// ([`kefu_intent::asks::asks_about_fit`], in pinyin too).
 pub fn asks_about_fit(text: &str) -> bool {
     as_typed_or_read(text, kefu_intent::asks::asks_about_fit)
+}
+
+/// Whether `text` is a question: a question mark or particle at its end, or a question word
+/// first ("who makes your t-shirts", "when's your next sale", "卫衣有XL吗").
+pub fn is_a_question(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    lower.ends_with(['?', '？', '吗', '呢', '么'])
+        || [
+            "who", "what", "what's", "whats", "when", "when's", "whens", "where", "where's", "how",
+            "why", "which", "can", "could", "do", "does", "is", "are", "will", "would",
+        ]
+        .contains(&first)
+}
+
+/// Whether `text` asks why ("why does your driver keep texting me?", "为什么"): a question
+/// that complains.
+pub fn asks_why(text: &str) -> bool {
+    says_word(text, &["why", "whys", "why's"]) || mentions(text, &["为什么", "为啥", "凭什么"])
 }
 
 /// Whether `text` asks how to wash or care for a product ("is the cap machine washable?",

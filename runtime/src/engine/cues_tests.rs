@@ -168,3 +168,13 @@ fn care_questions_are_heard() {
     }
     assert!(!asks_how_to_care("is the cap in stock"));
 }
+
+#[test]
+fn questions_are_told_from_statements() {
+    for text in ["who makes your t-shirts", "卫衣有XL吗", "can i pay later?"] {
+        assert!(is_a_question(text), "{text}");
+    }
+    for text in ["the driver keeps texting me", "我被骚扰了"] {
+        assert!(!is_a_question(text), "{text}");
+    }
+}

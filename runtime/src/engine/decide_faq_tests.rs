@@ -84,3 +84,58 @@ fn how_a_product_fits_is_the_sizing_advice_alone_or_beside_its_card() {
     assert!(d.text.starts_with("Grey zip hoodie: $69.00."), "{}", d.text);
     assert!(d.text.ends_with(FIT), "{}", d.text);
 }
+
+#[test]
+fn a_company_invoice_asked_as_where_to_find_one_is_the_company_invoice() {
+    const FIND: &str = "Every invoice is attached to its confirmation email.";
+    const COMPANY: &str = "Reply to the confirmation email with your company name and VAT number.";
+    let entry = |id, intent: &str, question: &str, answer: &str| FaqEntry {
+        id,
+        question: question.into(),
+        answer: answer.into(),
+        lang: if question.is_ascii() { "en" } else { "zh" }.into(),
+        intent: Some(intent.into()),
+        public: true,
+    };
+    let mut shop = ctx();
+    shop.config = Arc::new(MerchantConfig::new(
+        1,
+        vec![
+            entry(1, "check_invoice", "Where can I find my invoice?", FIND),
+            entry(
+                2,
+                "get_invoice",
+                "Can I get an invoice with my company details?",
+                COMPANY,
+            ),
+            entry(
+                3,
+                "check_invoice",
+                "发票在哪里查看？",
+                "发票附在订单确认邮件中。",
+            ),
+            entry(
+                4,
+                "get_invoice",
+                "可以开具公司抬头的发票吗？",
+                "可以：回复订单确认邮件。",
+            ),
+        ],
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    let u = msg(
+        "order 1004 arrived fine. how do I get the invoice made out to my company?",
+        "check_invoice",
+        0.8,
+    );
+    assert_eq!(reply(decide(&shop, &u)).text, COMPANY);
+    let u = msg(
+        "对了，我上周那个订单1004……哦不对已经到了。那我想问一下怎么开公司抬头的发票",
+        "check_invoice",
+        0.8,
+    );
+    assert_eq!(reply(decide(&shop, &u)).text, "可以：回复订单确认邮件。");
+    let u = msg("where can I find my invoice?", "check_invoice", 0.9);
+    assert_eq!(reply(decide(&shop, &u)).text, FIND);
+}

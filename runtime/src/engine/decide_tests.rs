@@ -709,3 +709,16 @@ fn i_already_told_you_is_answered_with_what_was_told() {
         assert_eq!(c.order_number.as_deref(), Some("1001"));
     }
 }
+
+#[test]
+fn a_replacement_asked_for_on_a_named_order_is_taken_in_as_a_complaint() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "useless. I dont want the FAQ, I want my hoodies from #1004 replaced",
+            "out_of_scope",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.intent, "complaint");
+}

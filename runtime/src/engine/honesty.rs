@@ -262,16 +262,29 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
-    // "bot?", "human or bot?", "real person??"
-    if lower.ends_with('?') && (1..=4).contains(&words.len()) {
-        let rest: Vec<&str> = words
+    // "bot?", "human or bot?", "real person??", also as the last clause of a longer message
+    // ("you sound very human lol. be honest with me, real person or AI?").
+    let only_kinds = |clause: &str| {
+        let clause_words = super::honesty::words(clause);
+        let rest: Vec<&str> = clause_words
             .iter()
             .copied()
             .filter(|w| !matches!(*w, "or" | "a" | "an" | "real" | "live" | "u" | "you"))
             .collect();
-        if !rest.is_empty() && rest.iter().all(|w| KINDS_OF_CHAT.contains(w)) {
-            return true;
-        }
+        // "person" alone ("real person??") asks for one; beside a kind of bot it asks which.
+        (1..=4).contains(&clause_words.len())
+            && rest.iter().any(|w| KINDS_OF_CHAT.contains(w))
+            && rest
+                .iter()
+                .all(|w| KINDS_OF_CHAT.contains(w) || matches!(*w, "person" | "people"))
+    };
+    if lower.ends_with('?')
+        && lower
+            .split(['.', ',', ';', '!', ':'])
+            .map(str::trim)
+            .any(|c| c.ends_with('?') && only_kinds(c))
+    {
+        return true;
     }
     // Pinyin without tones, as typed on a keyboard without a Chinese input method: "ni shi
     // ji qi ren ma" (你是机器人吗), "shi zhen ren ma" (是真人吗), "ni shi ren ma" (你是人吗),
@@ -349,6 +362,15 @@ const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_last_clause_asking_which_kind_is_a_question_about_the_bot() {
+        assert!(super::asks_if_bot(
+            "you sound very human lol. be honest with me, real person or AI?"
+        ));
+        // A person alone, asked for.
+        assert!(!super::asks_if_bot("real person??"));
+    }
+
     use super::asks_if_bot;
 
     #[test]

@@ -531,3 +531,46 @@ fn a_court_seen_a_charge_disowned_and_a_sign_in_owned_are_told_apart() {
         None
     );
 }
+
+#[test]
+fn the_banked_rounds_words_are_heard_and_their_look_alikes_are_not() {
+    for (text, want) in [
+        (
+            "I can't sign in anymore and the reset link goes to an email that isn't mine",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "I'm being harassed by someone who got my address from an order I placed here",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "I'm fleeing a violent partner and my order is going to our old address",
+            PolicyTopic::Safety,
+        ),
+        (
+            "i feel like ending it all honestly, this order was the last straw",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "payment failed twice, i don't want to be charged 3 times, did either go through?",
+        "is the bottle's lid child-safe? my toddler opens everything",
+        "my lawyer friend says your tees are great, any in black?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn who_is_charging_disowns_the_charge_and_a_nagging_figure_harasses_nobody() {
+    assert_eq!(
+        topic("who keeps charging me 69.00 every few days? it says your store name"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_eq!(
+        topic("my boss is harassing me for this company invoice, where do I get it"),
+        None
+    );
+}

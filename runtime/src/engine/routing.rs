@@ -329,6 +329,35 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             ("return_item", true)
         }
+        // Goods of a named order asked to be replaced, read as nothing the shop does ("I dont
+        // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
+        // replacements, so the complaint is taken in and reaches a person with its summary.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && asks_for_a_replacement(text)
+            && (matches!(u.prediction.intent.as_str(), OUT_OF_SCOPE | "complaint")
+                || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
+        // A company invoice asked for, read as where to find an invoice ("怎么开公司抬头的发票"):
+        // the company invoice.
+        _ if u.prediction.intent == "check_invoice"
+            && mentions(
+                text,
+                &[
+                    "company",
+                    "business invoice",
+                    "vat",
+                    "公司",
+                    "抬头",
+                    "税号",
+                    "增值税",
+                    "专票",
+                ],
+            ) =>
+        {
+            ("get_invoice", true)
+        }
         // How long a refund takes, with no order named ("How long do refunds take to come
         // back to my card? I sent the cap back last week"), read as a refund's progress: the
         // shop's refund times, not a question for the order number.
@@ -502,12 +531,15 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         && order_number.is_none()
         && !asks_for_money_back(text)
         && !says_late(text);
+    // Not a message about an order it names ("I want my hoodies from #1004 replaced"),
+    // unless it asks about stock.
     let intent = if !settled
         && !about_product(intent)
         && (matches!(
             intent,
             OUT_OF_SCOPE | "place_order" | "check_payment_methods"
         ) || asks_its_price)
+        && (order_number.is_none() || asks_about_stock(text))
         && ctx.names_product
         && ctx.served(PRODUCT_INFO).is_some()
         && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))
@@ -568,6 +600,22 @@ fn asks_to_exchange(text: &str) -> bool {
                 "换颜色",
                 "换个颜色",
                 "换货",
+            ],
+        )
+}
+
+/// Whether `text` asks for goods to be replaced ("I want my hoodies replaced", "给我补发").
+fn asks_for_a_replacement(text: &str) -> bool {
+    says_word(text, &["replaced", "replacement", "replacements"])
+        || mentions(
+            text,
+            &[
+                "replace them",
+                "replace it",
+                "补发",
+                "换新",
+                "换一个新的",
+                "换个新的",
             ],
         )
 }

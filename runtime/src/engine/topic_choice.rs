@@ -40,6 +40,14 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         || (t == Topic::AccountTakeover
             && p < OWN_TASK_TOPIC_CERTAIN
             && policy_cues::breached_elsewhere(text))
+        // "who makes your t-shirts", "when's your next sale": a question that speaks of no one
+        // bothering anyone and of no harm.
+        || (t == Topic::Harassment
+            && p < OWN_TASK_TOPIC
+            && cues::is_a_question(text)
+            && !cues::asks_why(text)
+            && !topic_noise::speaks_of_harassment(&super::policy::without_figures(text))
+            && !policy_cues::speaks_of_harm(text))
         // "didn't recognise the charge at first but it's my cap order, ignore me!": its "didn't
         // recognise" is taken back.
         || (t == Topic::Fraud && p < OWN_TASK_TOPIC_CERTAIN && policy_cues::owns_it_after_all(text))
@@ -50,7 +58,9 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
 /// says. Harm named in words ("cut my hand", "burned") reaches a person by the keyword
 /// rules of [`super::policy`] before any of this.
 fn without_weak_safety_in_damage(scores: Vec<(Topic, f32)>, text: &str) -> Vec<(Topic, f32)> {
-    if !super::claim_words::describes_damage(text) {
+    // Harm told beside the damage ("snapped off and hit me in the eye. It's swollen shut")
+    // keeps the safety topic, however weak.
+    if !super::claim_words::describes_damage(text) || policy_cues::tells_of_harm_done(text) {
         return scores;
     }
     scores

@@ -386,3 +386,26 @@ fn a_leaning_is_noise_in_the_same_words_as_a_topic() {
         Some((Topic::Fraud, 0.42))
     );
 }
+
+#[test]
+fn a_question_that_speaks_of_no_one_bothering_anyone_is_no_harassment() {
+    let sure = sure("product_info", 0.6);
+    for text in ["who makes your t-shirts", "when's your next sale"] {
+        assert_eq!(
+            topic_of(text, &[(Topic::Harassment, 0.87)], &sure, false),
+            None,
+            "{text}"
+        );
+    }
+    // Told, or a question about someone bothering them: kept.
+    for text in [
+        "a staff member followed me on instagram and sends me messages about what I bought, it's scary",
+        "why does your driver keep texting me at night?",
+    ] {
+        assert_eq!(
+            topic_of(text, &[(Topic::Harassment, 0.87)], &sure, false),
+            Some((Topic::Harassment, 0.87)),
+            "{text}"
+        );
+    }
+}

@@ -32,7 +32,11 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             (arranges_a_delivery(text) || praises(text))
                 && !speaks_of_harassment(&super::policy::without_figures(text))
         }
-        Topic::DataProtection => asks_if_the_card_is_kept(text) || means_mobile_data(text),
+        Topic::DataProtection => {
+            asks_if_the_card_is_kept(text)
+                || means_mobile_data(text)
+                || asks_what_a_task_needs(text)
+        }
         _ => false,
     };
     // Asking to change a detail of their own account ("怎么change我account的email？",
@@ -43,10 +47,16 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         || (t == Topic::AccountTakeover
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)));
     // "I recognise the charge" owns it: its "recognise" disowns nothing.
+    // Nor does a confirmation email never received ("the payment went through but I never
+    // got a confirmation email").
     let told = text
         .to_lowercase()
         .replace("i recognise", " ")
-        .replace("i recognize", " ");
+        .replace("i recognize", " ")
+        .replace("never got a confirmation", " ")
+        .replace("never got the confirmation", " ")
+        .replace("never received a confirmation", " ")
+        .replace("never received the confirmation", " ");
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
 }
 
@@ -101,6 +111,26 @@ fn site_trouble(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks what the shop needs from the shopper for a shop task ("what
+/// information do you need from me to start a return?", "退货需要提供什么信息"): the task's
+/// steps, not a request about their data.
+fn asks_what_a_task_needs(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "need from me",
+            "do you need",
+            "需要提供什么",
+            "需要什么信息",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "return", "exchange", "refund", "order", "deliver", "退货", "换货", "退款", "订单",
+        ],
+    )
+}
+
 /// Whether `text` asks whether the shop keeps the shopper's card ("你们会保存我的银行卡号吗",
 /// "我的支付信息会被保存吗", "do you store my card?"): a question about a checkout feature.
 fn asks_if_the_card_is_kept(text: &str) -> bool {
@@ -123,6 +153,9 @@ fn asks_if_the_card_is_kept(text: &str) -> bool {
     let everything = mentions(
         text,
         &[
+            "all my details",
+            "wiped",
+            "wipe",
             "about me",
             "on me",
             "all of it",
@@ -154,7 +187,19 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "好舒服",
         ],
     );
+    // A lawyer the shopper knows, not one set on the shop ("my lawyer friend says the tees
+    // are great").
+    let knows_one = mentions(
+        text,
+        &[
+            "lawyer friend",
+            "律师朋友",
+            "friend is a lawyer",
+            "朋友是律师",
+        ],
+    ) && !mentions(text, super::policy_words::LAWYER_THREATS);
     policy_cues::jokes(text)
+        || knows_one
         || mentions(text, &["legal name", "legal entity", "法定名称"])
         || (invoice && mentions(text, &["legally", "legal requirement"]))
         || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
@@ -248,6 +293,9 @@ fn owns_the_charge(text: &str) -> bool {
             "it's my order",
             "its my order",
             "did it go through",
+            "did the order go through",
+            "did my order go through",
+            "的钱对吧",
             "approve the payment",
             "approved the payment",
             "扣款成功",
@@ -339,6 +387,11 @@ fn arranges_a_delivery(text: &str) -> bool {
             "我在家",
             "leave it",
             "leave the box",
+            "call me when",
+            "buzzer",
+            "doorbell",
+            "门铃",
+            "打电话给我",
             "leave the parcel",
             "leave the package",
             "放门外",
@@ -397,11 +450,14 @@ fn praises(text: &str) -> bool {
 
 /// Whether `text` speaks of harassment itself ("asking me out", "creepy", "threatened", "骚
 /// 扰"), whatever else it arranges.
-fn speaks_of_harassment(text: &str) -> bool {
+pub(super) fn speaks_of_harassment(text: &str) -> bool {
     mentions(
         text,
         &[
             "creep",
+            "texting me",
+            "messaging me",
+            "calling me at",
             "asking me out",
             "asked me out",
             "threat",
