@@ -53,6 +53,7 @@ mod delivery_words;
 mod execute;
 pub mod faq;
 pub mod handoff;
+mod harm_cues;
 pub mod honesty;
 pub mod identity;
 pub mod labels;

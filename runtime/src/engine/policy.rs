@@ -78,8 +78,8 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         .words()
         .iter()
         .any(|w| lower.contains(w))
-        && !super::policy_cues::asks_if_safe(&lower)
-        && !super::policy_cues::injury_as_a_reason(&lower))
+        && !super::harm_cues::asks_if_safe(&lower)
+        && !super::harm_cues::injury_as_a_reason(&lower))
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
@@ -122,7 +122,7 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying: a question.
     .filter(|&t| {
         t != PolicyTopic::UnauthorisedCharge
-            || !(super::policy_cues::asks_if_safe(lower)
+            || !(super::harm_cues::asks_if_safe(lower)
                 && super::policy_cues::worries_before_it_happens(lower))
     })
     .find(|t| t.words().iter().any(|w| lower.contains(w)))

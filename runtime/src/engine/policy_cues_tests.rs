@@ -1,7 +1,8 @@
 //! Unit tests of the wording that tells an ordinary message from a sensitive one
-//! (`policy_cues.rs`).
+//! (`policy_cues.rs`) and of whether harm is told (`harm_cues.rs`).
 
 use super::*;
+use crate::engine::harm_cues::*;
 
 #[test]
 fn removing_from_the_shops_lists_is_told_from_asking_to_be_forgotten() {

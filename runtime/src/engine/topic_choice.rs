@@ -9,6 +9,7 @@ use kefu_intent::Prediction;
 use kefu_intent::topics::Topic;
 
 use super::cues;
+use super::harm_cues;
 use super::policy_cues;
 use super::topic_noise;
 
@@ -30,7 +31,7 @@ pub(super) fn topic_of(
 /// Whether topic `t`, heard at `p` in `text`, is only the words of an ordinary message: a
 /// shop task, a question before buying, the shopper's own affairs, small talk.
 fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
-    (t == Topic::Safety && p < OWN_TASK_TOPIC && !policy_cues::speaks_of_harm(text))
+    (t == Topic::Safety && p < OWN_TASK_TOPIC && !harm_cues::speaks_of_harm(text))
         || (p < WEAK_TOPIC && cues::is_small_talk(text))
         || only_a_shop_tasks_words(t, p, prediction, text)
         || asks_if_it_is_safe(t, p, text)
@@ -47,7 +48,7 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
             && cues::is_a_question(text)
             && !cues::asks_why(text)
             && !topic_noise::speaks_of_harassment(&super::policy::without_figures(text))
-            && !policy_cues::speaks_of_harm(text))
+            && !harm_cues::speaks_of_harm(text))
         // "didn't recognise the charge at first but it's my cap order, ignore me!": its "didn't
         // recognise" is taken back.
         || (t == Topic::Fraud && p < OWN_TASK_TOPIC_CERTAIN && policy_cues::owns_it_after_all(text))
@@ -60,7 +61,7 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
 fn without_weak_safety_in_damage(scores: Vec<(Topic, f32)>, text: &str) -> Vec<(Topic, f32)> {
     // Harm told beside the damage ("snapped off and hit me in the eye. It's swollen shut")
     // keeps the safety topic, however weak.
-    if !super::claim_words::describes_damage(text) || policy_cues::tells_of_harm_done(text) {
+    if !super::claim_words::describes_damage(text) || harm_cues::tells_of_harm_done(text) {
         return scores;
     }
     scores
@@ -110,11 +111,11 @@ pub const SURE_INTENT: f32 = 0.9;
 /// Whether a weak safety or fraud topic is a question before buying about whether a
 /// product or paying is safe ("is the strap a choking hazard for toddlers?", "is paying
 /// with Alipay safe on your site?"): nobody is hurt and nothing was taken
-/// ([`policy_cues::asks_if_safe`]).
+/// ([`harm_cues::asks_if_safe`]).
 fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud)
         && p < OWN_TASK_TOPIC_CERTAIN
-        && policy_cues::asks_if_safe(text)
+        && harm_cues::asks_if_safe(text)
         && (!policy_cues::names_someone_else_or_disowns(text)
             || policy_cues::worries_before_it_happens(text))
 }
@@ -130,7 +131,7 @@ fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
         && (cues::asks_the_price(text)
             || cues::asks_about_stock(text)
             || cues::asks_about_fit(text)
-            || (cues::asks_what_it_is_made_of(text) && !policy_cues::tells_of_harm_done(text)))
+            || (cues::asks_what_it_is_made_of(text) && !harm_cues::tells_of_harm_done(text)))
         && !policy_cues::names_someone_else_or_disowns(text)
 }
 
@@ -141,11 +142,11 @@ fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
 fn asks_for_someone_with_a_condition(t: Topic, p: f32, text: &str) -> bool {
     t == Topic::Safety
         && p < OWN_TASK_TOPIC_CERTAIN
-        && policy_cues::names_a_condition(text)
+        && harm_cues::names_a_condition(text)
         && (cues::asks_what_it_is_made_of(text)
             || cues::asks_about_fit(text)
             || cues::asks_how_to_care(text))
-        && !policy_cues::harm_beyond_a_condition(text)
+        && !harm_cues::harm_beyond_a_condition(text)
 }
 
 /// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the

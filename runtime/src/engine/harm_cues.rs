@@ -1,0 +1,359 @@
+//! Whether a message tells of harm to someone: harm already done ("choked on", "rash", "过敏"
+//! after wearing), a body or a danger spoken of at all, a question before buying whether
+//! something is safe, a lasting condition of someone a product is for, and an injury told
+//! only as why the shopper cannot go out. Lower-case substring checks in English, Chinese and
+//! pinyin, like [`super::language`]'s; the decisions that use them are `policy.rs` and
+//! `topic_choice.rs`.
+
+use super::language::{mentions, says_word};
+
+/// Whether `text` tells of an injury only as why the shopper cannot go out for a return or
+/// a parcel ("injured my knee so I can't get to the post office, can a courier collect my
+/// return?", "腿受伤了不方便出门，退货可以上门取件吗"): a delivery to arrange, nobody hurt now.
+pub fn injury_as_a_reason(text: &str) -> bool {
+    let kept_in = mentions(
+        text,
+        &[
+            "can't get to the post office",
+            "cant get to the post office",
+            "can't get out",
+            "cant get out",
+            "can't go out",
+            "cant go out",
+            "can't leave the house",
+            "cant leave the house",
+            "不方便出门",
+            "出不了门",
+            "没法出门",
+            "行动不便",
+        ],
+    );
+    let errand = mentions(
+        text,
+        &[
+            "collect",
+            "pick up",
+            "pickup",
+            "pick-up",
+            "return",
+            "上门取件",
+            "取件",
+            "退货",
+            "寄回",
+            "送货上门",
+        ],
+    );
+    kept_in
+        && errand
+        && !mentions(
+            text,
+            &[
+                "bleed",
+                "blood",
+                "流血",
+                "ambulance",
+                "急救",
+                "right now",
+                "现在很",
+            ],
+        )
+}
+
+/// Whether `text` names a lasting condition of someone the product is for ("my baby has
+/// allergies", "I'm allergic to wool", "我对羊毛过敏", "sensitive skin"), not a reaction it
+/// caused: with a question about the product, a question before buying.
+pub fn names_a_condition(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let chinese = lower.match_indices("过敏").any(|(i, _)| {
+        let before = &lower[..i];
+        let after = &lower[i + "过敏".len()..];
+        // "对羊毛过敏" or "过敏体质", but not "过敏了" (it happened).
+        (before
+            .rfind('对')
+            .is_some_and(|j| before[j..].chars().count() <= 14)
+            || after.starts_with("体质"))
+            && !after.starts_with('了')
+    });
+    chinese
+        || mentions(
+            &lower,
+            &[
+                "has allergies",
+                "have allergies",
+                "allergic to",
+                "sensitive skin",
+                "皮肤敏感",
+                "敏感肌",
+            ],
+        )
+}
+
+/// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel
+/// and the zip gave me a rash" does; "my baby has allergies, is the cap machine washable?"
+/// does not).
+pub fn harm_beyond_a_condition(text: &str) -> bool {
+    let mut rest = text.to_lowercase();
+    for condition in [
+        "has allergies",
+        "have allergies",
+        "allergic to",
+        "过敏体质",
+        "过敏",
+    ] {
+        rest = rest.replace(condition, " ");
+    }
+    tells_of_harm_done(&rest)
+}
+
+/// Whether `text` asks whether something is safe, before anything happened ("is the cap
+/// strap a choking hazard for toddlers?", "is my payment info safe if I save my card",
+/// "儿童T恤有没有安全认证", "用支付宝付款安全吗"), and tells of no harm done ("my son
+/// choked on it", "起疹子了").
+pub fn asks_if_safe(text: &str) -> bool {
+    let asks = mentions(
+        text,
+        &[
+            "hazard",
+            "is it safe",
+            "is my payment",
+            "is my card",
+            "is paying",
+            "is payment",
+            "safer",
+            "会不会被盗刷",
+            "会不会被盗",
+            "payment safe",
+            "payment secure",
+            "safe to pay",
+            "safe for",
+            "safe if",
+            "safe on your",
+            "safety certif",
+            "child-safe",
+            "child safe",
+            "childproof",
+            "child-proof",
+            "safety test",
+            "安全认证",
+            "安全检测",
+            "安全吗",
+            "安不安全",
+            "是否安全",
+        ],
+    );
+    asks && !tells_of_harm_done(text)
+}
+
+/// Whether `text` tells of harm already done to someone ("choked on", "rash", "受伤", "过敏",
+/// "医院").
+pub fn tells_of_harm_done(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "choked on",
+            "choking on",
+            "is choking",
+            "breathe",
+            "breathing",
+            "ambulance",
+            "emergency",
+            "swallowed",
+            "hurt",
+            "bleed",
+            "burned",
+            "burnt",
+            "rash",
+            "reaction",
+            "hospital",
+            "injur",
+            "吞",
+            "受伤",
+            "流血",
+            "烫伤",
+            "过敏",
+            "起疹",
+            "医院",
+            "窒息",
+            "急救",
+            "swell",
+            "swollen",
+            "hives",
+            "blister",
+            "itchy",
+            "肿",
+            "疹",
+            "dizzy",
+            "fainted",
+            "throat",
+            "喉咙",
+            "passed out",
+            "晕倒",
+            "felt sick",
+            "feel sick",
+            "threw up",
+            "vomit",
+            "头晕",
+            "呕吐",
+        ],
+    )
+}
+
+/// Whether `text` speaks of a body, a person at risk or a danger at all ("hurt", "rash",
+/// "my toddler", "smoke", "受伤", "过敏", "孩子"): what a message about someone's safety
+/// cannot do without. "The strap on the cap broke after a week" and "the tee washed really
+/// well" speak of none, whatever the topic model heard in them.
+pub fn speaks_of_harm(text: &str) -> bool {
+    says_word(
+        text,
+        &[
+            "er", "a&e", "911", "999", "112", "ill", "ate", "eye", "eyes", "fell", "fall", "die",
+            "died", "dead", "kid", "kids", "son", "baby", "safe", "fire", "cut", "cuts", "face",
+            "girl", "boy", "drank",
+        ],
+    ) || mentions(
+        text,
+        &[
+            "hurt",
+            "injur",
+            "scald",
+            "cough",
+            "bleed",
+            "blood",
+            "burn",
+            "rash",
+            "allerg",
+            "swell",
+            "swollen",
+            "sick",
+            "hospital",
+            "doctor",
+            "ambulance",
+            "emergency",
+            "pain",
+            "sore",
+            "chok",
+            "breath",
+            "faint",
+            "collapse",
+            "unconscious",
+            "danger",
+            "unsafe",
+            "scared",
+            "afraid",
+            "fear",
+            "threat",
+            "kill",
+            "death",
+            "toxic",
+            "poison",
+            "chemical",
+            "pregnan",
+            "怀孕",
+            "孕妇",
+            "fume",
+            "smoke",
+            "flame",
+            "melt",
+            "shock",
+            "spark",
+            "toddler",
+            "child",
+            "daughter",
+            "skin",
+            "mouth",
+            "throat",
+            "itch",
+            "blister",
+            "bruise",
+            "trip",
+            "wound",
+            "stitch",
+            "swallow",
+            "eaten",
+            "vomit",
+            "throw up",
+            "threw up",
+            "dizzy",
+            "headache",
+            "nause",
+            "bump",
+            "hives",
+            "welt",
+            "wheez",
+            "lips",
+            "tongue",
+            "finger",
+            "hand",
+            "arm",
+            "leg",
+            "foot",
+            "feet",
+            "head",
+            "neck",
+            "chest",
+            "stomach",
+            "heart",
+            "suicid",
+            "self-harm",
+            "self harm",
+            "hit me",
+            "abuse",
+            "violen",
+            "shelter",
+            "stalk",
+            "follow",
+            "police",
+            "受伤",
+            "伤",
+            "疼",
+            "痛",
+            "血",
+            "烫",
+            "烧",
+            "过敏",
+            "肿",
+            "痒",
+            "疹",
+            "医院",
+            "医生",
+            "急诊",
+            "救护",
+            "呼吸",
+            "晕",
+            "吐",
+            "毒",
+            "危险",
+            "安全",
+            "害怕",
+            "怕",
+            "孩子",
+            "宝宝",
+            "小孩",
+            "儿子",
+            "女儿",
+            "皮肤",
+            "眼",
+            "嘴",
+            "喉",
+            "脸",
+            "摔",
+            "吞",
+            "窒息",
+            "手",
+            "脚",
+            "腿",
+            "胳膊",
+            "水泡",
+            "起泡",
+            "火",
+            "电",
+            "炸",
+            "死",
+            "命",
+            "暴",
+            "打我",
+            "报警",
+            "咳",
+        ],
+    )
+}
