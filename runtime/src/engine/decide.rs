@@ -628,6 +628,9 @@ mod delivery_tests;
 #[path = "decide_faq_tests.rs"]
 mod faq_tests;
 #[cfg(test)]
+#[path = "decide_memory_tests.rs"]
+mod memory_tests;
+#[cfg(test)]
 #[path = "decide_money_tests.rs"]
 mod money_tests;
 #[cfg(test)]

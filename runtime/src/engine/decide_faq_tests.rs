@@ -112,13 +112,13 @@ fn a_company_invoice_asked_as_where_to_find_one_is_the_company_invoice() {
                 3,
                 "check_invoice",
                 "发票在哪里查看？",
-                "发票附在订单确认邮件中。",
+                "每个订单的发票（PDF）都附在订单确认邮件中，也可以在账户的“我的订单”里下载。",
             ),
             entry(
                 4,
                 "get_invoice",
                 "可以开具公司抬头的发票吗？",
-                "可以：回复订单确认邮件。",
+                "可以：回复订单确认邮件并提供公司名称和税号，我们会在1个工作日内发送新的发票。",
             ),
         ],
         std::collections::HashMap::new(),
@@ -135,7 +135,10 @@ fn a_company_invoice_asked_as_where_to_find_one_is_the_company_invoice() {
         "check_invoice",
         0.8,
     );
-    assert_eq!(reply(decide(&shop, &u)).text, "可以：回复订单确认邮件。");
+    assert_eq!(
+        reply(decide(&shop, &u)).text,
+        "可以：回复订单确认邮件并提供公司名称和税号，我们会在1个工作日内发送新的发票。"
+    );
     let u = msg("where can I find my invoice?", "check_invoice", 0.9);
     assert_eq!(reply(decide(&shop, &u)).text, FIND);
 }

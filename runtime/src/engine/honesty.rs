@@ -218,8 +218,8 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
-    let words = words(lower);
-    let joined = format!(" {} ", words.join(" "));
+    let message_words = words(lower);
+    let joined = format!(" {} ", message_words.join(" "));
     // A question, or a statement to be confirmed: asked with "?", opened like a question
     // in any of its clauses ("hello. be honest, is there a human typing these?"), tagged
     // ("…, right", "be honest"), or short.
@@ -251,7 +251,7 @@ pub fn asks_if_bot(text: &str) -> bool {
         ]
         .iter()
         .any(|t| lower.contains(t))
-        || words.len() <= 6;
+        || message_words.len() <= 6;
     if question
         && (ASKS_ABOUT_YOU
             .iter()
@@ -265,7 +265,7 @@ pub fn asks_if_bot(text: &str) -> bool {
     // "bot?", "human or bot?", "real person??", also as the last clause of a longer message
     // ("you sound very human lol. be honest with me, real person or AI?").
     let only_kinds = |clause: &str| {
-        let clause_words = super::honesty::words(clause);
+        let clause_words = words(clause);
         let rest: Vec<&str> = clause_words
             .iter()
             .copied()
@@ -362,16 +362,16 @@ const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转
 
 #[cfg(test)]
 mod tests {
+    use super::asks_if_bot;
+
     #[test]
     fn a_last_clause_asking_which_kind_is_a_question_about_the_bot() {
-        assert!(super::asks_if_bot(
+        assert!(asks_if_bot(
             "you sound very human lol. be honest with me, real person or AI?"
         ));
         // A person alone, asked for.
-        assert!(!super::asks_if_bot("real person??"));
+        assert!(!asks_if_bot("real person??"));
     }
-
-    use super::asks_if_bot;
 
     #[test]
     fn questions_about_who_answers_are_recognised() {

@@ -33,7 +33,7 @@
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
 //! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
-//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`), [`faq`],
+//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words` and `safety_words`), [`faq`],
 //! [`language`], [`replies`], and the audit records (`audit`); `proofs` counts wrong order
 //! emails per network address.
 
@@ -72,6 +72,7 @@ mod refused;
 pub mod replies;
 mod routing;
 mod routing_money;
+mod safety_words;
 pub mod summary;
 mod taught;
 #[cfg(test)]

@@ -50,7 +50,7 @@ impl PolicyTopic {
             Self::AccountSecurity => w::ACCOUNT_SECURITY,
             Self::Legal => w::LEGAL,
             Self::PaymentDispute => w::PAYMENT_DISPUTE,
-            Self::Safety => w::SAFETY,
+            Self::Safety => super::safety_words::SAFETY,
             Self::BillingError => w::BILLING_ERROR,
             Self::UnauthorisedCharge => w::UNAUTHORISED_CHARGE,
             Self::DataProtection => w::DATA_PROTECTION,

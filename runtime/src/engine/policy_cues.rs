@@ -244,24 +244,25 @@ pub fn jokes(text: &str) -> bool {
 /// 密码输错太多次了", "I changed my password and now…"): a sign-in, a lock or a change on their
 /// own account that nobody else made.
 pub fn says_it_was_them(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "that was me",
-            "it was me",
-            "was just me",
-            "i changed my password",
-            "i reset my password",
-            "i changed the password",
-            "i reset the password",
-            "i changed my email",
-            "是我自己",
-            "输错",
-            "我改了密码",
-            "我刚改了密码",
-            "我重置了密码",
-        ],
-    ) && !mentions(text, &["wasn't me", "wasnt me", "not me", "不是我自己"])
+    use super::policy_words::{THEIR_OWN_DOING, THEIR_OWN_SLIP};
+    (mentions(text, THEIR_OWN_DOING)
+        || mentions(text, THEIR_OWN_SLIP)
+        || mentions(
+            text,
+            &[
+                "i changed my password",
+                "i reset my password",
+                "i changed the password",
+                "i reset the password",
+                "i changed my email",
+                // A password typed wrong, whoever's hands ("是不是我 password 输错了").
+                "输错",
+                "我改了密码",
+                "我刚改了密码",
+                "我重置了密码",
+            ],
+        ))
+        && !mentions(text, &["wasn't me", "wasnt me", "not me", "不是我自己"])
 }
 
 /// Whether `text` takes back a charge it first did not recognise ("didn't recognise the

@@ -252,64 +252,50 @@ fn asks_about_own_account(text: &str) -> bool {
     let why = says_word(text, &["why"]) || mentions(text, &["为什么", "为啥", "怎么回事"]);
     // Blaming themselves ("是不是我填错手机号了", "did I type my email wrong?") is asking
     // about their own mistake.
-    let own_mistake = mentions(
-        text,
-        &[
-            "是不是我填错",
-            "是不是我输错",
-            "我填错",
-            "我输错",
-            "did i type",
-            "did i enter",
-            "i typed it wrong",
-            "i mistyped",
-        ],
-    );
+    let own_mistake = mentions(text, super::policy_words::THEIR_OWN_SLIP);
     (question && !why) || own_mistake
 }
 
 /// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
 /// t-shirt", "I recognise the charge", "其实就是我自己买的").
 fn owns_the_charge(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "yes it was",
-            "that was me",
-            "it was me",
-            "i recognise the",
-            "i recognize the",
-            "i did order",
-            "i just bought",
-            "i just placed",
-            "i just ordered",
-            "and that's fine",
-            "and thats fine",
-            "自己买的",
-            "是我自己",
-            "是我买的",
-            "是我本人",
-            // The shopper's own payment, asked after.
-            "it's my order",
-            "its my order",
-            "did it go through",
-            "did the order go through",
-            "did my order go through",
-            "的钱对吧",
-            "approve the payment",
-            "approved the payment",
-            "扣款成功",
-            "付款成功",
-            "what name",
-            "显示什么名字",
-            // The bank's own fee on a purchase the shopper made.
-            "transaction fee",
-            "conversion fee",
-            "currency conversion",
-            "not your fault",
-            "手续费",
-        ],
-    )
+    mentions(text, super::policy_words::THEIR_OWN_DOING)
+        || mentions(
+            text,
+            &[
+                "yes it was",
+                "i recognise the",
+                "i recognize the",
+                "i did order",
+                "i just bought",
+                "i just placed",
+                "i just ordered",
+                "and that's fine",
+                "and thats fine",
+                "自己买的",
+                "是我买的",
+                "是我本人",
+                // The shopper's own payment, asked after.
+                "it's my order",
+                "its my order",
+                "did it go through",
+                "did the order go through",
+                "did my order go through",
+                "的钱对吧",
+                "approve the payment",
+                "approved the payment",
+                "扣款成功",
+                "付款成功",
+                "what name",
+                "显示什么名字",
+                // The bank's own fee on a purchase the shopper made.
+                "transaction fee",
+                "conversion fee",
+                "currency conversion",
+                "not your fault",
+                "手续费",
+            ],
+        )
 }
 
 /// Whether the charge `text` asks about is for shipping ("got charged $5 for shipping, is

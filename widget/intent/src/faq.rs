@@ -222,7 +222,15 @@ impl<E: Question> Faq<E> {
                 (word.chars().count() >= 3 || capitals.iter().any(|c| c == word))
                     && self.names.contains(word)
             }
-            None => f.starts_with("b:h:"),
+            None => {
+                f.starts_with("b:h:")
+                    && f.strip_prefix("b:").is_some_and(|pair| {
+                        pair.split('|').all(|part| {
+                            part.strip_prefix("h:")
+                                .is_some_and(|c| !c.chars().any(|c| GRAMMAR_HAN.contains(c)))
+                        })
+                    })
+            }
         };
         let named: Vec<&String> = query
             .keys()
@@ -309,6 +317,12 @@ fn names_in(answer: &str) -> Vec<String> {
     }
     names
 }
+
+/// Characters that carry grammar, not a name: a pair of Chinese characters holding one
+/// ("个订" of "每个订单", "的发" of "的发票") is where two words meet, not a place or a
+/// payment method the answer names ("日本", "支付宝").
+const GRAMMAR_HAN: &str =
+    "的了个是在我你他她它们吗呢吧啊和与也都就要会可以这那有不一么什怎每从到把被给将";
 
 /// The intent of a request for a person: the runtime hands off before any FAQ.
 pub const TO_A_PERSON: &str = "contact_human_agent";
@@ -455,6 +469,35 @@ mod tests {
         assert_ne!(
             found.map(|e| e.question.as_str()),
             Some("How do I return an item?")
+        );
+    }
+
+    #[test]
+    fn two_chinese_characters_where_words_meet_name_nothing() {
+        let faq = vec![
+            PublicEntry {
+                question: "发票在哪里查看？".into(),
+                answer:
+                    "每个订单的发票（PDF）都附在订单确认邮件中，也可以在账户的“我的订单”里下载。"
+                        .into(),
+                intent: Some("check_invoice".into()),
+            },
+            PublicEntry {
+                question: "可以开具公司抬头的发票吗？".into(),
+                answer: "可以：回复订单确认邮件并提供公司名称和税号。".into(),
+                intent: Some("get_invoice".into()),
+            },
+        ];
+        // "个订" of "那个订单" meets "每个订单" in one answer: no name, so the company
+        // invoice the words and the intent ask for is the answer.
+        let found = find(
+            &faq,
+            "对了，我上周那个订单1004……哦不对已经到了。那我想问一下怎么开公司抬头的发票",
+            "get_invoice",
+        );
+        assert_eq!(
+            found.map(|e| e.question.as_str()),
+            Some("可以开具公司抬头的发票吗？")
         );
     }
 

@@ -1,0 +1,113 @@
+//! Decision rows for what the shopper said earlier: an order number or email given once is
+//! never asked for again, a bare one is asked about rather than greeted, "I already told
+//! you" is answered with what was told, and a named order keeps a late delivery or a
+//! replacement about that order.
+
+use super::tests::{call, ctx, msg, reply, says};
+use super::*;
+use crate::engine::replies::Line;
+
+#[test]
+fn an_order_number_or_email_given_earlier_is_never_asked_for_again() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let c = call(decide(&ctx, &msg("where is it now?", "track_order", 0.9)));
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    ctx.remembered.email = Some("jane@example.com".into());
+    let c = call(decide(&ctx, &msg("ok cancel it then", "cancel_order", 0.9)));
+    assert!(
+        c.request.owner_verified,
+        "the email given earlier is the order's"
+    );
+    // An earlier email that is not the order's is not a wrong answer: the shopper is asked.
+    ctx.remembered.email = Some("someone@else.example".into());
+    let d = reply(decide(&ctx, &msg("cancel it", "cancel_order", 0.9)));
+    says(&d, Line::AskOrderEmail);
+}
+
+#[test]
+fn a_bare_order_number_or_email_with_nothing_asked_is_asked_about_never_greeted() {
+    for text in [
+        "1002",
+        "order no. 1002",
+        "订单号1002",
+        "li.wei@example.com",
+        "hi I'm Jane, jane@example.com, order 1001",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "greeting", 0.6)));
+        says(&d, Line::WhatToDoWithIt);
+    }
+    // Anything more than a name asks for something.
+    let d = reply(decide(
+        &ctx(),
+        &msg("hi I'm Jane, I want to return 1001", "greeting", 0.6),
+    ));
+    assert_ne!(d.line, Some(Line::WhatToDoWithIt));
+}
+
+#[test]
+fn when_an_order_the_shopper_named_will_come_is_a_question_about_that_order() {
+    let c = call(decide(
+        &ctx(),
+        &msg("when will order 1002 ship?", "delivery_period", 0.8),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1002".into());
+    let c = call(decide(&ctx, &msg("什么时候发货？", "delivery_period", 0.8)));
+    assert_eq!(c.order_number.as_deref(), Some("1002"));
+    // Without an order, the shop's delivery times in general.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg("how long does shipping take", "delivery_period", 0.8),
+    ));
+    assert_ne!(d.intent, "track_order");
+}
+
+#[test]
+fn a_late_order_the_shopper_named_is_looked_up_not_taken_as_a_general_complaint() {
+    let c = call(decide(
+        &ctx(),
+        &msg(
+            "my order 1001 was meant to be here on the 26th",
+            "complaint",
+            0.7,
+        ),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let c = call(decide(&ctx, &msg("怎么还没到", "complaint", 0.6)));
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // Without an order, a complaint is still a complaint.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg("your deliveries are always late", "complaint", 0.8),
+    ));
+    assert_eq!(d.intent, "complaint");
+}
+
+#[test]
+fn i_already_told_you_is_answered_with_what_was_told() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    ctx.conversation.pending_intent = Some("track_order".into());
+    for text in ["I ALREADY TOLD YOU", "我刚才说过了"] {
+        let c = call(decide(&ctx, &msg(text, "complaint", 0.6)));
+        assert_eq!(c.intent(), "track_order", "{text}");
+        assert_eq!(c.order_number.as_deref(), Some("1001"));
+    }
+}
+
+#[test]
+fn a_replacement_asked_for_on_a_named_order_is_taken_in_as_a_complaint() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "useless. I dont want the FAQ, I want my hoodies from #1004 replaced",
+            "out_of_scope",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.intent, "complaint");
+}
