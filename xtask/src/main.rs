@@ -77,7 +77,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared or --banked for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked or --hoarded for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -164,6 +164,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         banked: bool,
+        /// With --conversations: the hoarded set too (tests/conversations/hoarded_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        hoarded: bool,
     },
 }
 
@@ -405,6 +409,7 @@ fn main() -> Result<()> {
             vaulted,
             cellared,
             banked,
+            hoarded,
             ..
         } => {
             let mut run = cargo();
@@ -473,6 +478,9 @@ fn main() -> Result<()> {
             }
             if banked {
                 run.env("KEFU_CONVERSATIONS_BANKED", "1");
+            }
+            if hoarded {
+                run.env("KEFU_CONVERSATIONS_HOARDED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -144,8 +144,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         }
         // Lateness alone is the past: a late order with no moment it is needed by is looked
         // up (its status says it is overdue and apologises), not queued as urgent.
+        // A move or a trip told with an address change the plugin carries out now ("need to
+        // change the delivery address on 1002, moving to a different flat next week"), the
+        // time pressure only weakly heard and nobody ill or in an emergency ("asap, i'm moving
+        // out this weekend" too): the change itself is the fastest help, so it is asked of the
+        // plugin (which proposes it, or says the order has shipped), not queued for a person.
         Some(Topic::Urgent)
             if !answering
+                && !a_move_with_an_address_change(ctx, u)
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
@@ -367,6 +373,17 @@ fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntr
     ctx.faq()
         .iter()
         .find(|e| e.id == *id && e.lang == u.lang.tag())
+}
+
+/// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out,
+/// with nobody ill or in an emergency: a move, whose fastest help is the change itself.
+fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding) -> bool {
+    u.prediction.intent == "change_shipping_address"
+        && u.topic
+            .is_some_and(|(_, p)| p < super::topic_choice::WEAK_TOPIC)
+        && !super::harm_cues::speaks_of_harm(&u.text)
+        && !cues::speaks_of_an_emergency(&u.text)
+        && ctx.served("change_shipping_address").is_some()
 }
 
 /// The intent a shopper's message becomes when it reports what went wrong with a delivery.

@@ -111,3 +111,24 @@ fn a_replacement_asked_for_on_a_named_order_is_taken_in_as_a_complaint() {
     ));
     assert_eq!(d.intent, "complaint");
 }
+
+#[test]
+fn when_a_named_order_ships_read_as_its_cancellation_is_its_whereabouts() {
+    let text = "Good morning, I'd like to know when it will be sent out. Order no. 1002. Thank you";
+    let c = call(decide(&ctx(), &msg(text, "cancel_order", 0.6)));
+    assert_eq!(c.intent(), "track_order");
+    for text in ["订单1002什么时候发货", "1002 when will it ship?"] {
+        let c = call(decide(&ctx(), &msg(text, "cancel_order", 0.6)));
+        assert_eq!(c.intent(), "track_order", "{text}");
+    }
+    // Cancelling asked with it is the cancellation (the order's email asked first).
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "1002 still hasn't shipped, when will it ship? otherwise cancel it",
+            "cancel_order",
+            0.8,
+        ),
+    ));
+    assert_eq!(d.intent, "cancel_order");
+}

@@ -608,6 +608,34 @@ fn urgency_is_acknowledged_with_the_fastest_options_and_a_person_at_raised_prior
 }
 
 #[test]
+fn a_move_told_with_an_address_change_is_the_change_not_urgency() {
+    use kefu_intent::topics::Topic;
+    let text = "need to change the delivery address on 1002, moving to a different flat next week";
+    let mut u = msg(text, "change_shipping_address", 0.8);
+    u.topic = Some((Topic::Urgent, 0.57));
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(
+        (d.intent.as_str(), d.state),
+        ("change_shipping_address", Bot)
+    );
+    let asap = "need to change the delivery address on 1002 asap, i'm moving out this weekend";
+    let mut pressed = msg(asap, "change_shipping_address", 0.8);
+    pressed.topic = Some((Topic::Urgent, 0.6));
+    assert_eq!(
+        reply(decide(&ctx(), &pressed)).intent,
+        "change_shipping_address"
+    );
+    // Someone ill, or time pressure heard surely, stays urgent.
+    let ill = "very urgent!! my mother is sick in hospital, I need order 1002 sent to the hospital";
+    let mut sick = msg(ill, "change_shipping_address", 0.8);
+    sick.topic = Some((Topic::Urgent, 0.6));
+    assert_eq!(reply(decide(&ctx(), &sick)).priority, 1);
+    u.topic = Some((Topic::Urgent, 0.9));
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+}
+
+#[test]
 fn a_complaint_gets_one_apology_and_a_person_who_sees_everything() {
     let d = reply(decide(
         &ctx(),

@@ -422,6 +422,70 @@ pub fn says_not_shipped(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks when an order will be sent out or arrive ("would like to know when
+/// it will be sent out", "when does it ship", "什么时候发货"): its whereabouts.
+pub fn asks_when_it_ships(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "when it will be sent",
+            "when it will ship",
+            "when it ships",
+            "when it'll ship",
+            "when it will be shipped",
+            "when it will be dispatched",
+            "when it will arrive",
+            "when it'll arrive",
+            "when will it be sent",
+            "when will it ship",
+            "when will it be shipped",
+            "when will it be dispatched",
+            "when will it arrive",
+            "when will you send",
+            "when will you ship",
+            "when does it ship",
+            "when do you ship",
+            "什么时候发货",
+            "什么时候发",
+            "何时发货",
+            "几时发货",
+            "什么时候能发",
+            "什么时候到",
+            "啥时候发",
+            "啥时候到",
+        ],
+    )
+}
+
+/// Whether `text` speaks of cancelling an order or not wanting it ("cancel", "call it off",
+/// "不要了", "取消"): without any of it, a cancellation is not what the shopper asked.
+pub fn speaks_of_cancelling(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "cancel",
+            "call it off",
+            "call off",
+            "don't want",
+            "dont want",
+            "do not want",
+            "no longer want",
+            "no longer need",
+            "don't need it",
+            "dont need it",
+            "stop the order",
+            "stop my order",
+            "changed my mind",
+            "取消",
+            "不要了",
+            "不想要",
+            "不买了",
+            "退单",
+            "撤单",
+        ],
+    )
+}
+
 /// Whether `text` asks what shipping costs ("how much is shipping if my order is $40",
 /// "运费多少", "is delivery free?"): the shop's delivery options answer it, not its times.
 pub fn asks_what_shipping_costs(text: &str) -> bool {

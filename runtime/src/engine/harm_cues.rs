@@ -23,6 +23,7 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "can't leave the house",
             "cant leave the house",
             "不方便出门",
+            "去不了",
             "出不了门",
             "没法出门",
             "行动不便",
@@ -202,13 +203,58 @@ pub fn tells_of_harm_done(text: &str) -> bool {
 /// "my toddler", "smoke", "受伤", "过敏", "孩子"): what a message about someone's safety
 /// cannot do without. "The strap on the cap broke after a week" and "the tee washed really
 /// well" speak of none, whatever the topic model heard in them.
+///
+/// A child named only as the one who asks or wants something ("my kid is asking", "my son
+/// loves the cap") is no one at risk.
 pub fn speaks_of_harm(text: &str) -> bool {
+    speaks_of_danger(text) || (names_a_child(text) && !a_child_only_asks_or_wants(text))
+}
+
+/// Whether `text` names a child ("my toddler", "孩子").
+fn names_a_child(text: &str) -> bool {
+    says_word(text, &["kid", "kids", "son", "baby", "girl", "boy"])
+        || mentions(
+            text,
+            &[
+                "toddler", "child", "daughter", "孩子", "宝宝", "小孩", "儿子", "女儿",
+            ],
+        )
+}
+
+/// Whether the child `text` names only asks, wants or likes something ("my kid is asking
+/// and i blanked", "my daughter wants one for her birthday", "孩子想要一个").
+fn a_child_only_asks_or_wants(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "is asking",
+            "keeps asking",
+            "was asking",
+            "asked me",
+            "wants to know",
+            "wants one",
+            "wants the",
+            "wants a ",
+            "loves",
+            "likes",
+            "birthday",
+            "for school",
+            "问我",
+            "想要",
+            "喜欢",
+            "生日",
+        ],
+    )
+}
+
+/// Whether `text` speaks of a body or a danger: harm's words, a child aside.
+fn speaks_of_danger(text: &str) -> bool {
     says_word(
         text,
         &[
             "er", "a&e", "911", "999", "112", "ill", "ate", "eye", "eyes", "fell", "fall", "die",
-            "died", "dead", "kid", "kids", "son", "baby", "safe", "fire", "cut", "cuts", "face",
-            "girl", "boy", "drank",
+            "died", "dead", "safe", "fire", "cut", "cuts", "face", "drank", "skin", "arm", "arms",
+            "leg", "legs", "head", "hand", "hands",
         ],
     ) || mentions(
         text,
@@ -256,10 +302,6 @@ pub fn speaks_of_harm(text: &str) -> bool {
             "melt",
             "shock",
             "spark",
-            "toddler",
-            "child",
-            "daughter",
-            "skin",
             "mouth",
             "throat",
             "itch",
@@ -283,12 +325,8 @@ pub fn speaks_of_harm(text: &str) -> bool {
             "lips",
             "tongue",
             "finger",
-            "hand",
-            "arm",
-            "leg",
             "foot",
             "feet",
-            "head",
             "neck",
             "chest",
             "stomach",
@@ -301,7 +339,9 @@ pub fn speaks_of_harm(text: &str) -> bool {
             "violen",
             "shelter",
             "stalk",
-            "follow",
+            "following me",
+            "followed me",
+            "follows me",
             "police",
             "受伤",
             "伤",
@@ -326,11 +366,6 @@ pub fn speaks_of_harm(text: &str) -> bool {
             "安全",
             "害怕",
             "怕",
-            "孩子",
-            "宝宝",
-            "小孩",
-            "儿子",
-            "女儿",
             "皮肤",
             "眼",
             "嘴",

@@ -119,13 +119,20 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         t != PolicyTopic::BillingError
             || !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
     })
-    // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying: a question.
-    .filter(|&t| {
-        t != PolicyTopic::UnauthorisedCharge
-            || !(super::harm_cues::asks_if_safe(lower)
-                && super::policy_cues::worries_before_it_happens(lower))
-    })
+    // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
+    // a leak: questions.
+    .filter(|&t| !feared_before_paying(t, lower))
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
+}
+
+/// Whether `lower` only asks, before paying, whether a fraud or a leak of topic `t` could
+/// happen ("会不会被盗刷", "会不会泄露卡号").
+fn feared_before_paying(t: PolicyTopic, lower: &str) -> bool {
+    matches!(
+        t,
+        PolicyTopic::UnauthorisedCharge | PolicyTopic::DataProtection
+    ) && super::harm_cues::asks_if_safe(lower)
+        && super::policy_cues::worries_before_it_happens(lower)
 }
 
 /// Whether `lower` says a charge was more than the order it paid for ("got charged 138 but

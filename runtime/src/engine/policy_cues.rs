@@ -291,6 +291,10 @@ pub fn worries_before_it_happens(text: &str) -> bool {
         text,
         &[
             "会不会被",
+            "会不会泄露",
+            "会不会泄漏",
+            "will it leak",
+            "could it leak",
             "paranoia",
             "paranoid",
             "could it get stolen",

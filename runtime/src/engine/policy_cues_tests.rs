@@ -113,6 +113,7 @@ fn harm_is_spoken_of_with_a_body_a_person_at_risk_or_a_danger() {
         "my toddler chewed the cap strap and now he's coughing",
         "帽子上的金属扣划到了我的眼睛",
         "卫衣有股怪味，孩子穿了一直咳嗽",
+        "my baby isn't well since wearing the hoodie",
     ] {
         assert!(speaks_of_harm(text), "{text}");
     }
@@ -122,6 +123,8 @@ fn harm_is_spoken_of_with_a_body_a_person_at_risk_or_a_danger() {
         "the hoodie pilled after one wash",
         "卫衣破了个洞",
         "I forgot my password and the reset link expired",
+        "random q but whats the capital of australia lol my kid is asking and i blanked",
+        "my daughter wants one for her birthday, is the navy cap in stock?",
     ] {
         assert!(!speaks_of_harm(text), "{text}");
     }
@@ -174,6 +177,7 @@ fn an_injury_as_the_reason_for_a_pickup_is_told_from_harm_now() {
     for text in [
         "injured my knee so i can't get to the post office, can a courier collect my return?",
         "腿受伤了不方便出门，退货可以上门取件吗",
+        "腰受伤了去不了快递点，退货能上门取件吗",
     ] {
         assert!(injury_as_a_reason(text), "{text}");
     }

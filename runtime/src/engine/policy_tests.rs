@@ -574,3 +574,26 @@ fn who_is_charging_disowns_the_charge_and_a_nagging_figure_harasses_nobody() {
         None
     );
 }
+
+#[test]
+fn a_fright_said_as_a_heart_attack_is_no_harm_swelling_and_a_clinic_are() {
+    for text in [
+        "I nearly had a heart attack, thought I'd lost the parcel but my neighbour had it. all good!",
+        "物流信息看得我心脏病都要犯了，1001到底到哪了",
+        "付款安全吗？会不会泄露卡号",
+        "the parcel came while I was at urgent care with my kid (he's fine), all good",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    for text in [
+        "my face is swelling up, I wore the new cap for an hour. is there latex in it?",
+        "The T恤 made my eczema flare so badly I had to go to urgent care last night",
+        "I'm leaving a violent situation and my order is going to the address I left",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    assert_eq!(
+        topic("account locked out and there's a new order going to an address I don't recognise"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+}

@@ -27,6 +27,11 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "被黑",
     "异地登录",
     "不是我登录",
+    // Orders the shopper did not place going somewhere they do not know.
+    "new order going to an address i",
+    "new order shipping to an address i",
+    "new orders going to an address i",
+    "orders going to addresses i",
     // A sign-in the shopper did not make, told of by the shop's own email.
     "new sign-in",
     "new sign in",
@@ -467,6 +472,15 @@ pub const FIGURES: &[&str] = &[
     "threatening rain",
     "threatening to rain",
     "threatening to snow",
+    // A fright said as an illness: "I nearly had a heart attack, thought I'd lost the
+    // parcel", "物流信息看得我心脏病都要犯了".
+    "nearly had a heart attack",
+    "almost had a heart attack",
+    "gave me a heart attack",
+    "giving me a heart attack",
+    "心脏病都要犯了",
+    "心脏病要犯了",
+    "心脏病都犯了",
     // A word in quotes is not meant: "my cat 'hacked' my laptop".
     "'hacked'",
     "\"hacked\"",

@@ -434,6 +434,17 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                     || delivery_words::asks_for_tracking(text),
             )
         }
+        // "Would like to know when it will be sent out. Order no. 1002", read as its
+        // cancellation: nothing in it cancels or gives up the order, so it is the order's
+        // whereabouts, never a cancellation proposed.
+        _ if u.prediction.intent == CANCEL_ORDER
+            && named.is_some()
+            && delivery_words::asks_when_it_ships(text)
+            && !delivery_words::speaks_of_cancelling(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // Money back asked for, however the model read it: the refund, or an unshipped order's
         // cancellation (routing_money.rs).
         _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),

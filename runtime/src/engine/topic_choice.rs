@@ -108,12 +108,14 @@ pub(super) const WEAK_TOPIC: f32 = 0.8;
 /// The intent model's confidence from which a shop question is sure.
 pub const SURE_INTENT: f32 = 0.9;
 
-/// Whether a weak safety or fraud topic is a question before buying about whether a
+/// Whether a weak safety, fraud or data topic is a question before buying about whether a
 /// product or paying is safe ("is the strap a choking hazard for toddlers?", "is paying
-/// with Alipay safe on your site?"): nobody is hurt and nothing was taken
+/// with Alipay safe on your site?", "付款安全吗？会不会泄露卡号"): nobody is hurt, nothing was
+/// taken and no data asked for
 /// ([`harm_cues::asks_if_safe`]).
 fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
-    matches!(t, Topic::Safety | Topic::Fraud)
+    matches!(t, Topic::Safety | Topic::Fraud | Topic::DataProtection)
+        && (t != Topic::DataProtection || policy_cues::worries_before_it_happens(text))
         && p < OWN_TASK_TOPIC_CERTAIN
         && harm_cues::asks_if_safe(text)
         && (!policy_cues::names_someone_else_or_disowns(text)

@@ -409,3 +409,23 @@ fn a_question_that_speaks_of_no_one_bothering_anyone_is_no_harassment() {
         );
     }
 }
+
+#[test]
+fn whether_card_details_are_safe_asked_before_paying_is_no_data_request() {
+    assert!(asks_if_it_is_safe(
+        Topic::DataProtection,
+        0.8,
+        "付款安全吗？会不会泄露卡号"
+    ));
+    assert!(!asks_if_it_is_safe(
+        Topic::DataProtection,
+        0.8,
+        "please delete all the data you hold about me"
+    ));
+    // Asked whether it is kept, and wiped: a data request.
+    assert!(!asks_if_it_is_safe(
+        Topic::DataProtection,
+        0.8,
+        "is my card number stored on your servers? I want it and all my details wiped"
+    ));
+}

@@ -42,10 +42,12 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     // Asking to change a detail of their own account ("怎么change我account的email？",
     // "我的账号能不能换个手机号登录") is theirs however sure the models are: a takeover is
     // told, not asked for. So is a change or a mistake the shopper says they made ("I
-    // changed my password and now the app keeps logging me out", "是不是我 password 输错了").
+    // changed my password and now the app keeps logging me out", "是不是我 password 输错了"),
+    // and a charge they say is theirs or ask which order it paid for.
     let certain_enough = p < CERTAIN_TOPIC
         || (t == Topic::AccountTakeover
-            && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)));
+            && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
+        || (t == Topic::Fraud && says_the_charge_is_theirs(text));
     // "I recognise the charge" owns it: its "recognise" disowns nothing.
     // Nor does a confirmation email never received ("the payment went through but I never
     // got a confirmation email").
@@ -53,6 +55,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         .to_lowercase()
         .replace("i recognise", " ")
         .replace("i recognize", " ")
+        .replace("nevermind", " ")
+        .replace("never mind", " ")
         .replace("never got a confirmation", " ")
         .replace("never got the confirmation", " ")
         .replace("never received a confirmation", " ")
@@ -259,7 +263,7 @@ fn asks_about_own_account(text: &str) -> bool {
 /// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
 /// t-shirt", "I recognise the charge", "其实就是我自己买的").
 fn owns_the_charge(text: &str) -> bool {
-    mentions(text, super::policy_words::THEIR_OWN_DOING)
+    says_the_charge_is_theirs(text)
         || mentions(
             text,
             &[
@@ -294,6 +298,25 @@ fn owns_the_charge(text: &str) -> bool {
                 "currency conversion",
                 "not your fault",
                 "手续费",
+            ],
+        )
+}
+
+/// Whether `text` says in so many words that a charge is the shopper's, or asks which of
+/// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
+/// however sure the topic model is of a fraud.
+fn says_the_charge_is_theirs(text: &str) -> bool {
+    mentions(text, super::policy_words::THEIR_OWN_DOING)
+        || mentions(
+            text,
+            &[
+                "is that for order",
+                "is that for my",
+                "is this for order",
+                "is this for my",
+                "is it for order",
+                "is it for my",
+                "我记得是",
             ],
         )
 }

@@ -163,3 +163,29 @@ fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_t
         "my lawyer will be in touch about this invoice"
     ));
 }
+
+#[test]
+fn a_charge_asked_to_be_for_an_order_and_a_sign_in_owned_after_nevermind_are_the_shoppers() {
+    // Asked which order it paid for, it is theirs however sure the model is.
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.99,
+        "我的 card 被扣了 34, is that for order 1002? 我记得是那个水杯"
+    ));
+    assert!(!own_affairs(
+        Topic::Fraud,
+        0.99,
+        "is that for my order? I never ordered anything from you"
+    ));
+    // "nevermind" is not "never": nothing is disowned.
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.9,
+        "got an email about a new sign-in... oh nevermind that was me on my new laptop"
+    ));
+    assert!(!own_affairs(
+        Topic::AccountTakeover,
+        0.9,
+        "got an email about a new sign-in, I never signed in from there"
+    ));
+}

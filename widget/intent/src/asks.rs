@@ -95,13 +95,30 @@ pub fn asks_about_fit(text: &str) -> bool {
     ) || asks_how_it_fits(text)
 }
 
-/// Whether `text` asks how a named product fits ("how does the zip hoodie fit?").
+/// Whether `text` asks how a named product fits ("how does the zip hoodie fit?", "will
+/// the hoodie fit? I'm usually an L"), or tells the shopper's usual size to be matched.
 fn asks_how_it_fits(text: &str) -> bool {
     let lower = text.to_lowercase();
-    (lower.contains("how does") || lower.contains("how do "))
-        && lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "fit")
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let asks = words
+        .iter()
+        .any(|w| matches!(*w, "how" | "will" | "would" | "does" | "gonna"));
+    (asks && words.contains(&"fit"))
+        || [
+            "i'm usually a",
+            "im usually a",
+            "i am usually a",
+            "i usually wear",
+            "i normally wear",
+            "i usually take",
+            "我平时穿",
+            "平时穿",
+        ]
+        .iter()
+        .any(|t| lower.contains(t))
 }
 
 /// Whether `text` asks only how a product fits or which size to take, not also its price or
@@ -120,6 +137,8 @@ mod tests {
         assert!(asks_about_fit("is the hoodie true to size?"));
         assert!(asks_about_fit("卫衣偏大还是偏小？我平时穿L"));
         assert!(asks_about_fit("Hi there, how does the zip hoodie fit?"));
+        assert!(asks_about_fit("and will the hoodie fit? I'm usually an L"));
+        assert!(!asks_about_fit("the hoodie doesn't fit, can I return it?"));
         assert!(!asks_about_fit("what is the hoodie made of?"));
         assert!(!asks_about_fit("do you have the hoodie in size M?"));
         assert!(asks_the_price(

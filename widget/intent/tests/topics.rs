@@ -43,6 +43,8 @@
 //!   likewise with `KEFU_TOPICS_CELLARED=1`.
 //! - `topics_banked.tsv`, a twenty-second writer's (500 lines), labelled the same way,
 //!   likewise with `KEFU_TOPICS_BANKED=1`.
+//! - `topics_hoarded.tsv`, a twenty-third writer's (500 lines), labelled the same way,
+//!   likewise with `KEFU_TOPICS_HOARDED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -72,6 +74,7 @@ const STORED: &str = include_str!("topics_stored.tsv");
 const VAULTED: &str = include_str!("topics_vaulted.tsv");
 const CELLARED: &str = include_str!("topics_cellared.tsv");
 const BANKED: &str = include_str!("topics_banked.tsv");
+const HOARDED: &str = include_str!("topics_hoarded.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -470,5 +473,18 @@ fn the_banked_messages_parse() {
 fn the_banked_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_BANKED").is_ok_and(|v| v == "1") {
         report_person_set("topics_banked.tsv", BANKED);
+    }
+}
+
+#[test]
+fn the_hoarded_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_HOARDED=1.
+    check_person_set("topics_hoarded.tsv", HOARDED, 500);
+}
+
+#[test]
+fn the_hoarded_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_HOARDED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_hoarded.tsv", HOARDED);
     }
 }
