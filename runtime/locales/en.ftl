@@ -101,6 +101,11 @@ change_address_keep = Keep the old address
 cancel_order_button = Cancel order
 cancel_order_keep = Keep my order
 
+## Put together from what plugins said.
+
+# The prices of the products shown, added up, when the shopper asks what they cost together.
+products_together = Together: { $total }.
+
 ## A person and the shopper.
 
 # An agent claimed the chat.

@@ -58,6 +58,10 @@ change_address_keep = 不修改
 cancel_order_button = 确认取消订单
 cancel_order_keep = 保留订单
 
+## Put together from what plugins said.
+
+products_together = 合计：{ $total }。
+
 ## A person and the shopper.
 
 agent_joined = 客服{ $name }已加入对话。

@@ -9,6 +9,7 @@
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_protocol::{Card, ConversationState};
 
+use super::basket;
 use super::claim_words;
 use super::claims;
 use super::confirm;
@@ -517,6 +518,24 @@ pub fn after_call(
         && !d.text.contains(&advice)
     {
         replies::append(&mut d.text, &advice, lang);
+    }
+    // Several products asked about together ("the tee + the cap together? would shipping
+    // be free on that"): their total, and what delivery costs, in the shop's own words.
+    if about_product {
+        if let Some(total) = basket::together(&d.cards, &u.text, lang)
+            && !d.text.contains(&total)
+        {
+            replies::append(&mut d.text, &total, lang);
+        }
+        if delivery_words::asks_what_shipping_costs(&u.text)
+            && let Some(entry) = ctx
+                .faq()
+                .iter()
+                .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
+            && !d.text.contains(&entry.answer)
+        {
+            replies::append(&mut d.text, &entry.answer, lang);
+        }
     }
     d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {

@@ -142,3 +142,44 @@ fn a_company_invoice_asked_as_where_to_find_one_is_the_company_invoice() {
     let u = msg("where can I find my invoice?", "check_invoice", 0.9);
     assert_eq!(reply(decide(&shop, &u)).text, FIND);
 }
+
+#[test]
+fn products_asked_together_get_their_total_and_what_shipping_costs() {
+    const SHIPPING: &str = "Standard shipping is free over $50, else $5.";
+    let mut shop = shop();
+    Arc::make_mut(&mut shop.config).faq.push(FaqEntry {
+        id: 4,
+        question: "What shipping options do you offer?".into(),
+        answer: SHIPPING.into(),
+        lang: "en".into(),
+        intent: Some("delivery_options".into()),
+        public: true,
+    });
+    let u = msg(
+        "how much is the organic tee + the navy cap together? and would shipping be free on that",
+        "product_info",
+        0.9,
+    );
+    let c = call(decide(&shop, &u));
+    let product = |sku: &str, price_minor| Card::Product {
+        sku: sku.into(),
+        name: sku.into(),
+        price_minor,
+        currency: "USD".into(),
+        stock: 3,
+    };
+    let found = || {
+        Ok(PluginReply {
+            text: "Navy cap: $22.00.".into(),
+            cards: vec![product("CAP", 2_200), product("TEE", 2_900)],
+            proposal: None,
+        })
+    };
+    let d = after_call(&shop, &u, &c, found(), "a1", "0.2.0");
+    assert!(d.text.contains("Together: $51.00."), "{}", d.text);
+    assert!(d.text.ends_with(SHIPPING), "{}", d.text);
+    // One price asked: neither.
+    let u = msg("how much is the navy cap?", "product_info", 0.9);
+    let d = after_call(&shop, &u, &call(decide(&shop, &u)), found(), "a1", "0.2.0");
+    assert_eq!(d.text, "Navy cap: $22.00.");
+}

@@ -40,6 +40,7 @@
 mod address;
 pub mod agents;
 mod audit;
+mod basket;
 pub mod brand;
 mod claim_words;
 mod claims;
