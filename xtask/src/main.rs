@@ -77,7 +77,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked or --hoarded for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked, --hoarded or --pocketed for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -168,6 +168,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         hoarded: bool,
+        /// With --conversations: the pocketed set too (tests/conversations/pocketed_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        pocketed: bool,
     },
 }
 
@@ -410,6 +414,7 @@ fn main() -> Result<()> {
             cellared,
             banked,
             hoarded,
+            pocketed,
             ..
         } => {
             let mut run = cargo();
@@ -481,6 +486,9 @@ fn main() -> Result<()> {
             }
             if hoarded {
                 run.env("KEFU_CONVERSATIONS_HOARDED", "1");
+            }
+            if pocketed {
+                run.env("KEFU_CONVERSATIONS_POCKETED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -160,7 +160,14 @@ fn standing_alone(text: &str) -> Option<String> {
             .skip(2)
             .any(|w| STREETS.iter().any(|s| s.starts_with(' ') && s.trim() == *w))
     };
+    // A dash or a colon sets it apart too ("needs to go to my new flat instead - 88 Huaihai
+    // Road, apt 1203, Shanghai").
     text.split(['?', '!', '？', '！', '\n', '。'])
+        .flat_map(|s| {
+            s.split(" - ")
+                .flat_map(|s| s.split(" – "))
+                .flat_map(|s| s.split(": "))
+        })
         .map(str::trim)
         .filter(|s| {
             let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -222,6 +229,10 @@ mod tests {
             (
                 "please change the address on order 4410 to 5 Harbour Lane, Leeds",
                 "5 Harbour Lane, Leeds",
+            ),
+            (
+                "I moved last week!! order 1002 needs to go to my new flat instead - 88 Huaihai Road, apt 1203, Shanghai",
+                "88 Huaihai Road, apt 1203, Shanghai",
             ),
             (
                 "can order #4410 go to 17 Mill Road, Cambridge instead? email a@b.com",

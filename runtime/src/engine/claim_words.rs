@@ -345,7 +345,21 @@ pub fn describes_damage(text: &str) -> bool {
             "到手",
         ],
     );
-    damage && came
+    // Or an order's number named beside it ("the hoodie. order 1004. one has a hole"): goods
+    // of that order, in hand, unless the shop's site is what broke.
+    let of_an_order = kefu_intent::slots::first(
+        &kefu_intent::slots::extract(text),
+        kefu_intent::slots::SlotKind::OrderNumber,
+    )
+    .is_some()
+        && !mentions(
+            &lower,
+            &[
+                "checkout", "website", "site", "app", "page", "link", "button", "结账", "网站",
+                "页面", "链接",
+            ],
+        );
+    damage && (came || of_an_order)
 }
 
 /// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons

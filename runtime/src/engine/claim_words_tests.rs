@@ -48,6 +48,11 @@ fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
     assert!(!describes_damage(
         "I already bought the hoodie, does it have a thumb hole?"
     ));
+    // Goods of an order named.
+    assert!(describes_damage(
+        "forget it. the hoodie. order 1004. one has a hole. what do i DO"
+    ));
+    assert!(!describes_damage("the checkout for order 1004 is broken?"));
 }
 
 #[test]

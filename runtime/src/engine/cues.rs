@@ -163,6 +163,47 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says the shopper has no order number to give ("单号我找不到了，你用邮箱查吧",
+/// "I don't have the order number, can you look it up by email?").
+pub fn has_no_order_number(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "don't have the order number",
+            "dont have the order number",
+            "don't have an order number",
+            "dont have an order number",
+            "don't have my order number",
+            "dont have my order number",
+            "can't find the order number",
+            "cant find the order number",
+            "can't find my order number",
+            "cant find my order number",
+            "lost the order number",
+            "don't know the order number",
+            "dont know the order number",
+            "don't know my order number",
+            "no order number",
+            "look it up by email",
+            "look it up with my email",
+            "search by email",
+            "use my email",
+            "找不到单号",
+            "找不到订单号",
+            "单号我找不到",
+            "单号找不到",
+            "订单号找不到",
+            "没有单号",
+            "没有订单号",
+            "不知道单号",
+            "不知道订单号",
+            "忘了单号",
+            "忘了订单号",
+            "用邮箱查",
+        ],
+    )
+}
+
 /// Whether `text` names a moment still to come that something is needed by ("for my flight
 /// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
 /// message that only says an order is late speaks of the past ("the estimated date was last

@@ -105,6 +105,9 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     {
         return Answer::Now(d);
     }
+    if let Some(d) = order_number_not_at_hand(ctx, u) {
+        return Answer::Now(d);
+    }
     let route = routing::route(ctx, u);
     // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
     // model or a product named made of the message; a message that answers a question the
@@ -357,8 +360,13 @@ fn faq_for_either<'a>(
         return None;
     }
     let entry = ctx.faq_in(u.lang)?.find(&u.text, choices.first()?)?;
-    let intent = entry.intent.as_deref()?;
-    choices.iter().any(|c| c == intent).then_some(entry)
+    // An entry about no intent in particular ("可以寄到国外吗？": the countries shipped to)
+    // that the words found over both choices' own entries answers it too ("你们可以寄到日本吗？
+    // 大概多久").
+    match entry.intent.as_deref() {
+        None => Some(entry),
+        Some(intent) => choices.iter().any(|c| c == intent).then_some(entry),
+    }
 }
 
 /// The merchant's FAQ entry in the reply's language that an agent taught the message's
@@ -374,6 +382,39 @@ fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntr
     ctx.faq()
         .iter()
         .find(|e| e.id == *id && e.lang == u.lang.tag())
+}
+
+/// An order question waiting for its order number, and a shopper who says they have none
+/// ("单号我找不到了，你用邮箱查吧"): the number is not asked again; a person, who can find the
+/// order by other means, takes it with what is known. (A claim's own wait is `claims.rs`'.)
+fn order_number_not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    // Waiting for it, or asked for it just before (the question's wait can have lapsed on a
+    // reply in between).
+    let intent = ctx
+        .conversation
+        .pending_intent
+        .as_deref()
+        .or(ctx.last_intent())?;
+    let needs_it = ctx
+        .served(intent)
+        .is_some_and(|s| s.needs_slot("order-number"));
+    if !needs_it
+        || u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
+        || ctx.remembered.order_number.is_some()
+        || !cues::has_no_order_number(&u.text)
+    {
+        return None;
+    }
+    let email = u
+        .slot(kefu_intent::slots::SlotKind::Email)
+        .or(ctx.remembered.email.as_deref());
+    let reason = match email {
+        Some(email) => format!("{intent}: order number not at hand; email {email}"),
+        None => format!("{intent}: order number not at hand"),
+    };
+    let mut d = hand_off(Line::HandoffRequested, u.lang, &reason, 0);
+    d.intent = intent.into();
+    Some(d)
 }
 
 /// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out,

@@ -183,3 +183,20 @@ fn products_asked_together_get_their_total_and_what_shipping_costs() {
     let d = after_call(&shop, &u, &call(decide(&shop, &u)), found(), "a1", "0.2.0");
     assert_eq!(d.text, "Navy cap: $22.00.");
 }
+
+#[test]
+fn a_shipping_fee_charged_read_as_a_payment_problem_is_what_shipping_costs() {
+    let u = msg(
+        "your checkout charged me $5 shipping even though my cart was over $50?! what a scam lol",
+        "payment_issue",
+        0.7,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "delivery_options");
+    // A payment problem without shipping stays one.
+    let u = msg(
+        "my card got charged but the order failed",
+        "payment_issue",
+        0.7,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "payment_issue");
+}

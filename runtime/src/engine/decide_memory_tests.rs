@@ -132,3 +132,38 @@ fn when_a_named_order_ships_read_as_its_cancellation_is_its_whereabouts() {
     ));
     assert_eq!(d.intent, "cancel_order");
 }
+
+#[test]
+fn an_order_number_the_shopper_does_not_have_is_not_asked_again() {
+    use kefu_protocol::ConversationState::WaitingForHuman;
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("track_order".into());
+    ctx.remembered.email = Some("jane@example.com".into());
+    let d = reply(decide(
+        &ctx,
+        &msg("单号我找不到了，你用邮箱查吧", "track_refund", 0.6),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("track_order: order number not at hand; email jane@example.com")
+    );
+    // Asked for it just before, the wait lapsed on a reply in between: the same.
+    let mut lapsed = self::ctx();
+    lapsed.last_bot = Some(("…".into(), Some("track_order".into())));
+    let d = reply(decide(
+        &lapsed,
+        &msg("单号我找不到了，你用邮箱查吧", "track_refund", 0.6),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    // With nothing waiting for a number, the words alone hand nothing off.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg(
+            "I don't have the order number, can you look it up by email?",
+            "track_order",
+            0.8,
+        ),
+    ));
+    assert_ne!(d.state, WaitingForHuman);
+}

@@ -379,7 +379,7 @@ fn a_person_is_offered_once_when_one_of_the_two_meanings_is_a_person() {
                 ("contact_human_agent".into(), 0.35),
             ],
         },
-        ..msg("zipper broken order 1004", "complaint", 0.45)
+        ..msg("not happy about order 1004", "complaint", 0.45)
     };
     let d = reply(decide(&ctx(), &u));
     says(&d, Line::Clarify);

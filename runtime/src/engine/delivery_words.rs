@@ -140,6 +140,11 @@ pub fn says_late(text: &str) -> bool {
             "什么时候到",
             "说好的",
             "还没送到",
+            // Slow to ship ("发货这么慢", "so slow to ship").
+            "这么慢",
+            "太慢了",
+            "so slow",
+            "taking forever",
             // Pinyin, typed without a Chinese input method.
             "hai mei dao",
             "haimeidao",
@@ -185,9 +190,18 @@ fn waited_long(lower: &str) -> bool {
                 .any(|w| w.starts_with("week") || w.starts_with("ages") || w.starts_with("forever"))
     });
     english
-        || ["个星期了", "个礼拜了", "周了", "半个月", "一个月了"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || [
+            "个星期了",
+            "个礼拜了",
+            "周了",
+            "半个月",
+            "一个月了",
+            "好几天了",
+            "好多天了",
+            "这么多天",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Whether `text` asks something whose answer is the shop's own data and that presupposes
@@ -498,6 +512,7 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
             "fee",
             "free",
             "charge for",
+            "charged",
             "多少钱",
             "收费",
             "免费",

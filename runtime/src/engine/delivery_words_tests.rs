@@ -26,6 +26,9 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(says_late("so my package is late"));
     assert!(says_late("is order 1001 delayed?"));
     assert!(says_late("怎么还没到"));
+    assert!(says_late(
+        "发货这么慢还不通知，我1002下单都好几天了还在处理中，你们是不是要倒闭了"
+    ));
     assert!(says_late("dingdan 1003 zenme hai mei dao"));
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));

@@ -193,6 +193,8 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "feel sick",
             "threw up",
             "vomit",
+            "cramps",
+            "肚子疼",
             "头晕",
             "呕吐",
         ],

@@ -209,6 +209,9 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
 
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
 pub fn asks_if_bot(text: &str) -> bool {
+    if asks_for_someone_met_before(text) {
+        return true;
+    }
     let lower = text.to_lowercase();
     let lower = lower.trim();
     // Who is answering, by name or as the person met before ("hey jessica, is this the same
@@ -357,12 +360,83 @@ const WHO_ANSWERS: &[&str] = &[
     "同一位客服",
 ];
 
+/// Whether `text` asks if a person met before, named, is answering ("is this Sarah from
+/// yesterday? She said she'd follow up", "am I talking to Tom again?"): the honest answer is
+/// what answers. A name is a capitalised word right after the question's opening, followed
+/// by "from", "again" or the question's end, in a message that speaks of meeting before.
+fn asks_for_someone_met_before(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let before = [
+        "yesterday",
+        "earlier",
+        "last time",
+        "last week",
+        "before",
+        "again",
+        "said",
+        "talked",
+        "spoke",
+        "chatted",
+        "promised",
+        "follow up",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    // Byte offsets of the lower-cased text are the original's only when lower-casing kept
+    // every length.
+    before
+        && lower.len() == text.len()
+        && [
+            "is this ",
+            "is that ",
+            "am i talking to ",
+            "am i talking with ",
+            "am i speaking to ",
+            "am i speaking with ",
+            "am i chatting with ",
+            "are you ",
+        ]
+        .iter()
+        .any(|opening| {
+            lower.match_indices(opening).any(|(at, _)| {
+                let Some(rest) = text.get(at + opening.len()..) else {
+                    return false;
+                };
+                let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+                let after = rest[name.len()..].to_lowercase();
+                name.len() >= 2
+                    && name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && name != "AI"
+                    && (after.is_empty()
+                        || after.starts_with(['?', ',', '!', '.'])
+                        || after.starts_with(" from")
+                        || after.starts_with(" again"))
+            })
+        })
+}
+
 /// Chinese words that make a question about a person a request for one ("能跟真人聊吗").
 const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转", "找", "给我"];
 
 #[cfg(test)]
 mod tests {
     use super::asks_if_bot;
+
+    #[test]
+    fn someone_met_before_asked_for_by_name_is_a_question_about_who_answers() {
+        for text in [
+            "Sorry, quick question before I go on - is this Sarah from yesterday? She said she'd follow up on my hoodie exchange.",
+            "am I talking to Tom again?",
+        ] {
+            assert!(asks_if_bot(text), "{text}");
+        }
+        for text in [
+            "is this Amex accepted? I asked yesterday",
+            "is this Visa card ok, it failed before",
+        ] {
+            assert!(!asks_if_bot(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_last_clause_asking_which_kind_is_a_question_about_the_bot() {

@@ -597,3 +597,28 @@ fn a_fright_said_as_a_heart_attack_is_no_harm_swelling_and_a_clinic_are() {
         Some(PolicyTopic::AccountSecurity)
     );
 }
+
+#[test]
+fn danger_at_home_an_attack_and_someone_in_the_account_are_heard_jobs_and_banners_are_not() {
+    for text in [
+        "i think someone is watching my house and my parcel says delivered but it's gone, i'm scared to go outside",
+        "asthma attack right after opening the package, something in it set me off",
+        "my husband checks everything, please don't send any emails or parcels to the address on file, I'm not safe",
+        "I'm leaving a bad situation at home and my order is going to that address, please stop it",
+        "got hurt opening the box, there was a blade left inside the packaging",
+        "my pregnant wife drank from the new bottle and now has cramps, is the coating safe?",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    assert_eq!(
+        topic("i logged in and the name on my account is different??? whos been in here"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    for text in [
+        "I'm a data scientist and I'm obsessed with the navy cap",
+        "the GDPR cookie banner on your site won't go away on my phone",
+        "收货地址写法院家属院可以吗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

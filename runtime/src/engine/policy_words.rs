@@ -27,6 +27,15 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "被黑",
     "异地登录",
     "不是我登录",
+    // Someone else has been in the account ("whos been in here", "the name on my account is
+    // different").
+    "whos been in",
+    "who's been in",
+    "who has been in",
+    "who's been using my account",
+    "whos been using my account",
+    "name on my account is different",
+    "name on my account changed",
     // Orders the shopper did not place going somewhere they do not know.
     "new order going to an address i",
     "new order shipping to an address i",
@@ -481,6 +490,24 @@ pub const FIGURES: &[&str] = &[
     "心脏病都要犯了",
     "心脏病要犯了",
     "心脏病都犯了",
+    // Jobs: "I'm a data scientist and I'm obsessed with the navy cap".
+    "data scientist",
+    "data analyst",
+    "data engineer",
+    // The site's own banner: "the GDPR cookie banner won't go away".
+    "gdpr cookie",
+    "cookie banner",
+    "cookie consent",
+    "cookie popup",
+    "cookie pop-up",
+    // A court as where the shopper lives or works: "收货地址写法院家属院可以吗".
+    "法院家属院",
+    "法院宿舍",
+    "法院小区",
+    "法院路",
+    "法院街",
+    "法院旁边",
+    "法院对面",
     // A word in quotes is not meant: "my cat 'hacked' my laptop".
     "'hacked'",
     "\"hacked\"",

@@ -405,9 +405,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // delivery costs (the shop's options), not its times, nor a known order's whereabouts.
         // "那改成加急要加多少钱" heard as an address change is the same question: no address
         // is written in it.
+        // A shipping fee charged, read as a payment problem ("your checkout charged me $5
+        // shipping even though my cart was over $50"), is the same question.
         _ if (matches!(
             u.prediction.intent.as_str(),
-            "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE
+            "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE | "payment_issue"
         ) || (u.prediction.intent == CHANGE_ADDRESS
             && written.is_none()
             && delivery_words::names_a_shipping_option(text)))

@@ -116,6 +116,7 @@ pub const SURE_INTENT: f32 = 0.9;
 fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud | Topic::DataProtection)
         && (t != Topic::DataProtection || policy_cues::worries_before_it_happens(text))
+        && !harm_cues::tells_of_harm_done(text)
         && p < OWN_TASK_TOPIC_CERTAIN
         && harm_cues::asks_if_safe(text)
         && (!policy_cues::names_someone_else_or_disowns(text)

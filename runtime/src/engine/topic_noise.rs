@@ -36,6 +36,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             asks_if_the_card_is_kept(text)
                 || means_mobile_data(text)
                 || asks_what_a_task_needs(text)
+                || asks_to_resend(text)
+                || asks_how_to_reach_the_shop(text)
         }
         _ => false,
     };
@@ -54,6 +56,11 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let told = text
         .to_lowercase()
         .replace("i recognise", " ")
+        // A call the shopper missed ("快递员打电话我没接到") disowns nothing either.
+        .replace("没接到", " ")
+        // Someone else to recognise it ("want my wife to recognise it") disowns nothing.
+        .replace("to recognise", " ")
+        .replace("to recognize", " ")
         .replace("i recognize", " ")
         .replace("nevermind", " ")
         .replace("never mind", " ")
@@ -88,6 +95,15 @@ fn asks_to_change_own_detail(text: &str) -> bool {
             "能不能改",
             "可以换",
             "可以改",
+            // How the shopper may sign in ("我的账号能不能用手机号登录", "can I log in with
+            // Google?").
+            "能不能用手机号登录",
+            "能不能用邮箱登录",
+            "可以用手机号登录",
+            "可以用邮箱登录",
+            "can i log in with",
+            "can i login with",
+            "can i sign in with",
         ],
     )
 }
@@ -130,7 +146,27 @@ fn asks_what_a_task_needs(text: &str) -> bool {
     ) && mentions(
         text,
         &[
-            "return", "exchange", "refund", "order", "deliver", "退货", "换货", "退款", "订单",
+            "return", "exchange", "refund", "order", "deliver", "send", "gift", "退货", "换货",
+            "退款", "订单", "寄", "礼物",
+        ],
+    )
+}
+
+/// Whether `text` asks for something of the shop's sent again ("I deleted the confirmation
+/// email by accident, can you resend it", "确认邮件能再发一次吗"): its "deleted" is the
+/// shopper's own inbox.
+fn asks_to_resend(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "resend",
+            "re-send",
+            "send it again",
+            "send me it again",
+            "send the email again",
+            "重发",
+            "再发一次",
+            "再发一遍",
         ],
     )
 }
@@ -197,6 +233,8 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
         text,
         &[
             "lawyer friend",
+            "attorney friend",
+            "solicitor friend",
             "律师朋友",
             "friend is a lawyer",
             "朋友是律师",
@@ -205,8 +243,39 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
     policy_cues::jokes(text)
         || knows_one
         || mentions(text, &["legal name", "legal entity", "法定名称"])
-        || (invoice && mentions(text, &["legally", "legal requirement"]))
+        || (invoice
+            && mentions(
+                text,
+                &["legally", "legal requirement", "抬头", "律所", "law firm"],
+            ))
         || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
+}
+
+/// Whether `text` asks how to reach the shop ("how do I contact you by phone", "客服电话是
+///多少"): the shop's contact details, not the shopper's data.
+fn asks_how_to_reach_the_shop(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "contact you",
+            "reach you",
+            "call you",
+            "your phone number",
+            "phone number for",
+            "客服电话",
+            "联系你们",
+            "怎么联系",
+        ],
+    ) && !mentions(
+        text,
+        &[
+            "my data",
+            "my personal",
+            "my information",
+            "我的数据",
+            "个人信息",
+        ],
+    )
 }
 
 /// Whether "data" in `text` is a phone's mobile data or the shop's figures ("my data plan is
@@ -221,6 +290,10 @@ fn means_mobile_data(text: &str) -> bool {
             "data is terrible",
             "data is bad",
             "data on which",
+            // A job.
+            "data scientist",
+            "data analyst",
+            "data engineer",
             "流量",
         ],
     )
@@ -386,6 +459,14 @@ fn arranges_a_delivery(text: &str) -> bool {
         text,
         &[
             "arrange",
+            // A courier's call missed, a second try asked ("快递员打电话我没接到，还会再送吗").
+            "没接到",
+            "还会再送",
+            "再送一次",
+            "重新派送",
+            "missed the call",
+            "missed their call",
+            "try again",
             "delivery time",
             "deliver after",
             "deliver before",
@@ -445,6 +526,10 @@ fn praises(text: &str) -> bool {
             "shoutout",
             "shout out",
             "kudos",
+            "you're great",
+            "youre great",
+            "you are great",
+            "you guys are great",
             "pass on my thanks",
             "态度挺好",
             "态度很好",

@@ -189,3 +189,59 @@ fn a_charge_asked_to_be_for_an_order_and_a_sign_in_owned_after_nevermind_are_the
         "got an email about a new sign-in, I never signed in from there"
     ));
 }
+
+#[test]
+fn a_sign_in_asked_about_a_resend_a_gift_a_lawyers_invoice_and_praise_are_the_shoppers() {
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.99,
+        "我的账号能不能用手机号登录"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.54,
+        "I deleted the confirmation email by accident, can you resend it"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.48,
+        "do you need much personal info to send a gift? it's going to my sister's address"
+    ));
+    assert!(own_affairs(
+        Topic::Legal,
+        0.42,
+        "I'm a lawyer, 需要律所抬头的发票, how do I request it"
+    ));
+    assert!(own_affairs(
+        Topic::Legal,
+        0.78,
+        "my attorney friend recommended you guys!"
+    ));
+    assert!(own_affairs(Topic::Harassment, 0.51, "you're great"));
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.76,
+        "快递员打电话我没接到，还会再送吗"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.56,
+        "I'm a data scientist and I'm obsessed with the navy cap"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.42,
+        "how do I contact you by phone"
+    ));
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.46,
+        "what name shows up on my bank statement when I buy from you? want my wife to recognise it lol"
+    ));
+    // Deleted by someone else, or data asked to be deleted: kept.
+    assert!(!own_affairs(
+        Topic::DataProtection,
+        0.8,
+        "please delete everything you hold about me"
+    ));
+}

@@ -190,13 +190,19 @@ impl<E: Question> Faq<E> {
         // The countries named, or named by a city, in both languages, as far as some entry
         // uses those words and the message speaks of sending something: the entry whose answer lists the country answers "shipping to
         // China 要多久啊? 我在杭州". Words no entry has would only dilute the match.
-        let places = if crate::places::speaks_of_sending(text) {
+        let mut implied = if crate::places::speaks_of_sending(text) {
             crate::places::countries_named(text).join(" ")
         } else {
             String::new()
         };
+        // A way to pay by its short name ("do you take Amex?"), spelled out as the answer
+        // that lists it spells it ("American Express").
+        for method in crate::payments::methods_named(text) {
+            implied.push(' ');
+            implied.push_str(method);
+        }
         let mut counted = counts(text);
-        for (f, v) in counts(&places) {
+        for (f, v) in counts(&implied) {
             if self.df.contains_key(&f) {
                 counted.entry(f).or_insert(v);
             }
@@ -211,7 +217,7 @@ impl<E: Question> Faq<E> {
         // question is asked in. A name is a word the answer capitalises inside a sentence
         // ("We ship to the US, Canada, the UK"), of three letters or more unless the message
         // writes it in capitals too ("UK", not "us"); or two Chinese characters together.
-        let capitals: Vec<String> = [text, places.as_str()]
+        let capitals: Vec<String> = [text, implied.as_str()]
             .iter()
             .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
             .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
@@ -469,6 +475,31 @@ mod tests {
         assert_ne!(
             found.map(|e| e.question.as_str()),
             Some("How do I return an item?")
+        );
+    }
+
+    #[test]
+    fn a_way_to_pay_by_its_short_name_finds_the_answer_that_spells_it_out() {
+        let faq = vec![
+            PublicEntry {
+                question: "Which payment methods do you accept?".into(),
+                answer: "We accept Visa, Mastercard, American Express, PayPal and Alipay.".into(),
+                intent: Some("check_payment_methods".into()),
+            },
+            PublicEntry {
+                question: "Can I change the size on my order?".into(),
+                answer: "Exchanges are free within 30 days.".into(),
+                intent: Some("change_order".into()),
+            },
+        ];
+        let found = find(
+            &faq,
+            "oh wait, totally different thing - do you take Amex?",
+            OUT_OF_SCOPE,
+        );
+        assert_eq!(
+            found.map(|e| e.question.as_str()),
+            Some(faq[0].question.as_str())
         );
     }
 

@@ -24,6 +24,7 @@
 pub mod asks;
 pub mod faq;
 pub mod featurize;
+pub mod payments;
 pub mod pinyin;
 pub mod places;
 pub mod signals;
