@@ -77,7 +77,7 @@ enum Cmd {
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
         /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked, --hoarded or --pocketed for those sets, which are measured once and
+        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked, --hoarded, --pocketed or --bagged for those sets, which are measured once and
         /// reported apart).
         #[arg(long)]
         conversations: bool,
@@ -172,6 +172,10 @@ enum Cmd {
         /// measured once before and once after the tuning that followed it).
         #[arg(long, requires = "conversations")]
         pocketed: bool,
+        /// With --conversations: the bagged set too (tests/conversations/bagged_*.toml,
+        /// measured once before and once after the tuning that followed it).
+        #[arg(long, requires = "conversations")]
+        bagged: bool,
     },
 }
 
@@ -415,6 +419,7 @@ fn main() -> Result<()> {
             banked,
             hoarded,
             pocketed,
+            bagged,
             ..
         } => {
             let mut run = cargo();
@@ -489,6 +494,9 @@ fn main() -> Result<()> {
             }
             if pocketed {
                 run.env("KEFU_CONVERSATIONS_POCKETED", "1");
+            }
+            if bagged {
+                run.env("KEFU_CONVERSATIONS_BAGGED", "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",

@@ -362,6 +362,29 @@ pub fn describes_damage(text: &str) -> bool {
     damage && (came || of_an_order)
 }
 
+/// Whether `text` tells of goods that wore badly once in use ("shrank two sizes after ONE
+/// cold wash", "洗了一次就缩水了", "faded", "起球"): a complaint about the goods, for a person.
+pub fn describes_a_quality_problem(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "shrank",
+            "shrunk",
+            "faded",
+            "pilled",
+            "pilling",
+            "fell apart",
+            "falling apart",
+            "came apart",
+            "缩水",
+            "掉色",
+            "褪色",
+            "起球",
+            "变形",
+        ],
+    )
+}
+
 /// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons
 /// my hoodies were delivered nov 20 but I think someone nicked them off the porch",
 /// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.

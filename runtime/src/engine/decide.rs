@@ -155,7 +155,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // plugin (which proposes it, or says the order has shipped), not queued for a person.
         Some(Topic::Urgent)
             if !answering
-                && !a_move_with_an_address_change(ctx, u)
+                && !a_move_with_an_address_change(ctx, u, &route.intent)
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
@@ -286,8 +286,15 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         };
         return Answer::Now(say(intent, line, lang, Bot));
     };
+    // The email given instead of the number ("jane@example.com" when the number was asked):
+    // kept, and the number asked with a way out for a shopper who does not have it.
+    let ask_number = if u.slot(kefu_intent::slots::SlotKind::Email).is_some() {
+        Line::AskOrderNumberHaveEmail
+    } else {
+        Line::AskOrderNumber
+    };
     if served.needs_slot("order-number") && order_number.is_none() {
-        return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
+        return Answer::Now(ask(intent, ask_number, lang, Pending::default()));
     }
     // Acting on an order needs proof it is the shopper's; telling where it is does not,
     // but its carrier and tracking number are shown only to its owner (`ownership.rs`).
@@ -295,7 +302,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     let mut proof_failed = false;
     if served.needs_owner() {
         let Some(number) = &order_number else {
-            return Answer::Now(ask(intent, Line::AskOrderNumber, lang, Pending::default()));
+            return Answer::Now(ask(intent, ask_number, lang, Pending::default()));
         };
         if (intent == routing::GET_REFUND || claims::what(intent).is_some())
             && email.is_none()
@@ -417,10 +424,11 @@ fn order_number_not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Deci
     Some(d)
 }
 
-/// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out,
+/// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out (as the
+/// model read it, or as `routed`: "can i still change where 1002 goes? moving flats next week"),
 /// with nobody ill or in an emergency: a move, whose fastest help is the change itself.
-fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding) -> bool {
-    u.prediction.intent == "change_shipping_address"
+fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &str) -> bool {
+    (u.prediction.intent == "change_shipping_address" || routed == "change_shipping_address")
         && u.topic
             .is_some_and(|(_, p)| p < super::topic_choice::WEAK_TOPIC)
         && !super::harm_cues::speaks_of_harm(&u.text)

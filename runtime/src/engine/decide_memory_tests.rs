@@ -3,6 +3,8 @@
 //! you" is answered with what was told, and a named order keeps a late delivery or a
 //! replacement about that order.
 
+use std::sync::Arc;
+
 use super::tests::{call, ctx, msg, reply, says};
 use super::*;
 use crate::engine::replies::Line;
@@ -166,4 +168,62 @@ fn an_order_number_the_shopper_does_not_have_is_not_asked_again() {
         ),
     ));
     assert_ne!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn an_email_sent_for_the_order_number_is_kept_and_the_number_asked_with_a_way_out() {
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("track_order".into());
+    let d = reply(decide(&ctx, &msg("jane@example.com", "greeting", 0.6)));
+    says(&d, Line::AskOrderNumberHaveEmail);
+    // Without an email, the plain question.
+    let d = reply(decide(
+        &self::ctx(),
+        &msg("where is my order?", "track_order", 0.9),
+    ));
+    says(&d, Line::AskOrderNumber);
+}
+
+#[test]
+fn goods_that_wore_badly_money_back_read_as_its_progress_and_the_return_window_are_routed() {
+    let mut shop = ctx();
+    Arc::make_mut(&mut shop.config)
+        .faq
+        .push(crate::store::FaqEntry {
+            id: 9,
+            question: "你们的退款政策是什么？".into(),
+            answer: "签收后30天内可无理由退货。".into(),
+            lang: "zh".into(),
+            intent: Some("check_refund_policy".into()),
+            public: true,
+        });
+    let route = |text: &str, intent: &str| {
+        crate::engine::routing::route(&shop, &msg(text, intent, 0.6)).intent
+    };
+    assert_eq!(
+        route(
+            "The hoodies from 1004 shrank two sizes after ONE cold wash. At 69 each that's ridiculous.",
+            "change_order"
+        ),
+        "complaint"
+    );
+    assert_eq!(
+        route(
+            "帽子戴着不太好看 想退款 订单1003 邮箱carlos@example.com",
+            "track_refund"
+        ),
+        "get_refund"
+    );
+    assert_eq!(
+        route(
+            "tui huo you shi jian xian zhi ma? 收到以后多久内可以退",
+            "delivery_options"
+        ),
+        "check_refund_policy"
+    );
+    // A refund already made, asked after, is its progress.
+    assert_eq!(
+        route("订单1003的退款到账了吗", "track_refund"),
+        "track_refund"
+    );
 }

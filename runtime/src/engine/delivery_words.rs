@@ -281,6 +281,14 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "帮我查下",
             "帮我查一下",
             "查询订单",
+            // Part of an order come first ("1001 先到了一件卫衣 T恤呢？是分开发的吗").
+            "分开发",
+            "分开寄",
+            "先到了",
+            "shipped separately",
+            "separate parcels",
+            "arrived first",
+            "only one arrived",
             // Pinyin, typed without a Chinese input method: 发货了吗, 到哪了.
             "fahuo le",
             "fa huo le",
@@ -300,27 +308,36 @@ pub fn asks_to_check(text: &str) -> bool {
 /// Whether `text` asks to send an order somewhere else without saying "address" ("can I
 /// change where it goes", "send it somewhere else", "换个地方寄"): an address change.
 pub fn asks_to_change_where_it_goes(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "change where it goes",
-            "change where it's going",
-            "change where its going",
-            "change where it ships",
-            "change where it's shipped",
-            "change where you send it",
-            "change where it's delivered",
-            "send it somewhere else",
-            "send it to a different",
-            "deliver it somewhere else",
-            "ship it somewhere else",
-            "换个地方寄",
-            "换个地址",
-            "寄到别的地方",
-            "寄到别处",
-            "送到别的地方",
-        ],
-    )
+    // "change where 1002 goes": where an order goes, its number in between.
+    let lower = text.to_lowercase();
+    let where_it_goes = lower.split("change where ").skip(1).any(|rest| {
+        let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+        words
+            .iter()
+            .any(|w| w.starts_with("goes") || w.starts_with("ships") || w.starts_with("going"))
+    });
+    where_it_goes
+        || mentions(
+            text,
+            &[
+                "change where it goes",
+                "change where it's going",
+                "change where its going",
+                "change where it ships",
+                "change where it's shipped",
+                "change where you send it",
+                "change where it's delivered",
+                "send it somewhere else",
+                "send it to a different",
+                "deliver it somewhere else",
+                "ship it somewhere else",
+                "换个地方寄",
+                "换个地址",
+                "寄到别的地方",
+                "寄到别处",
+                "送到别的地方",
+            ],
+        )
 }
 
 /// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",
@@ -358,6 +375,8 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "what day was it delivered",
             "what date was it delivered",
             "was it delivered",
+            "is it delivered",
+            "delivered?",
             "has it been delivered",
             "been delivered yet",
             "delivered yet",

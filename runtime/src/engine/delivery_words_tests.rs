@@ -30,6 +30,9 @@ fn lateness_is_heard_in_whole_words_only() {
         "发货这么慢还不通知，我1002下单都好几天了还在处理中，你们是不是要倒闭了"
     ));
     assert!(says_late("dingdan 1003 zenme hai mei dao"));
+    assert!(asks_to_change_where_it_goes(
+        "can i still change where 1002 goes? moving flats next week"
+    ));
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));
     assert!(!asks_when_delivered(

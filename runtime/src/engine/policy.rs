@@ -122,6 +122,24 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
     // a leak: questions.
     .filter(|&t| !feared_before_paying(t, lower))
+    // A detail of their own the shopper asks how to correct ("我的个人资料里地址写错了 怎么改")
+    // is an account task, not a data request.
+    .filter(|&t| {
+        t != PolicyTopic::DataProtection
+            || !super::language::mentions(
+                lower,
+                &[
+                    "怎么改",
+                    "how do i change",
+                    "how do i update",
+                    "how do i correct",
+                ],
+            )
+    })
+    // "my bank sent me a fraud alert for my payment to you. it WAS me": owned.
+    .filter(|&t| {
+        t != PolicyTopic::UnauthorisedCharge || !super::policy_cues::says_it_was_them(lower)
+    })
     .find(|t| t.words().iter().any(|w| lower.contains(w)))
 }
 

@@ -622,3 +622,41 @@ fn danger_at_home_an_attack_and_someone_in_the_account_are_heard_jobs_and_banner
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_leak_a_solicitor_consulted_and_a_needle_are_heard_a_court_to_work_at_is_not() {
+    // A bank's fraud alert is as often the shopper's own purchase held: not a keyword.
+    assert_eq!(
+        topic("my bank sent me a fraud alert for my payment to you. it WAS me, I approved it"),
+        None
+    );
+    assert_eq!(
+        topic(
+            "my email and address showed up in a leaked list online with your shop's name next to them"
+        ),
+        Some(PolicyTopic::DataProtection)
+    );
+    assert_eq!(
+        topic("I've spoken to a solicitor about your refusal to refund me"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("早上收到一条验证码短信 不是我操作的"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    for text in [
+        "帽子里面有根针 扎到我女儿了",
+        "we had to leave our home last night because of my partner, please don't deliver anything to the old address",
+        "my partner is abusive and opens my parcels",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "能送到区人民法院门口吗 我在那上班",
+        "我在法院上班 工作日白天家里没人 能寄到单位吗",
+        "扣款失败了 是不是我的卡有问题",
+        "我的个人资料里地址写错了 怎么改",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -27,6 +27,14 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "被黑",
     "异地登录",
     "不是我登录",
+    // An account action the shopper did not make ("早上收到一条验证码短信 不是我操作的").
+    "不是我操作",
+    "不是本人操作",
+    "code i didn't request",
+    "code i didnt request",
+    "didn't request a code",
+    "didnt request a code",
+    "didn't request a verification",
     // Someone else has been in the account ("whos been in here", "the name on my account is
     // different").
     "whos been in",
@@ -140,6 +148,13 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "spoken to a solicitor",
+    "spoken to a lawyer",
+    "spoken to an attorney",
+    "spoke to a solicitor",
+    "spoke to a lawyer",
+    "consulted a solicitor",
+    "consulted a lawyer",
     "sue you",
     "sue your",
     "lawsuit",
@@ -296,6 +311,9 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    "leaked list",
+    "leaked online",
+    "in a leak",
     "personal data",
     "what data",
     "know about me",
@@ -490,6 +508,10 @@ pub const FIGURES: &[&str] = &[
     "心脏病都要犯了",
     "心脏病要犯了",
     "心脏病都犯了",
+    // A court as where the shopper works or takes delivery ("能送到区人民法院门口吗 我在那上班").
+    "法院门口",
+    "在法院上班",
+    "在法院工作",
     // Jobs: "I'm a data scientist and I'm obsessed with the navy cap".
     "data scientist",
     "data analyst",
@@ -508,6 +530,9 @@ pub const FIGURES: &[&str] = &[
     "法院街",
     "法院旁边",
     "法院对面",
+    // "是不是我…" asks whether it was the shopper ("扣款失败了 是不是我的卡有问题"); its "不是我"
+    // denies nothing.
+    "是不是我",
     // A word in quotes is not meant: "my cat 'hacked' my laptop".
     "'hacked'",
     "\"hacked\"",
@@ -545,7 +570,13 @@ pub const LAWYER_THREATS: &[&str] = &[
     "you'll",
     "youll",
     "liable",
-    "says you",
+    "says you're",
+    "says youre",
+    "says you are",
+    "says you owe",
+    "says you'll",
+    "says you have to",
+    "says you must",
     "drafting",
     "advised",
     "建议",

@@ -21,8 +21,34 @@ pub fn asks_for_money_back(text: &str) -> bool {
             "块给我退",
             "元给我退",
             "退给我",
+            "退了吧",
+            "帮我退",
         ],
     ) || names_a_sum_back(text)
+}
+
+/// Whether `text` asks how long the shopper has to return something ("那退货期限到什么时候",
+/// "收到以后多久内可以退", "how long do I have to return it"): the shop's return policy.
+pub fn asks_about_the_return_window(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "退货期限",
+            "退货时间",
+            "多久内可以退",
+            "多久可以退",
+            "几天内可以退",
+            "多少天内",
+            "时间限制",
+            "shi jian xian zhi",
+            "return window",
+            "return deadline",
+            "how long do i have to return",
+            "how long do i have to send",
+            "how many days do i have",
+            "how many days to return",
+        ],
+    )
 }
 
 /// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
@@ -65,6 +91,8 @@ pub fn requests_it(text: &str) -> bool {
             "我想",
             "给我退",
             "帮我退",
+            "想退",
+            "退了吧",
         ],
     )
 }

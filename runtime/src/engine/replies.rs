@@ -142,6 +142,9 @@ lines! {
     /// A claim came with the shopper's email but no order number: the number is asked for
     /// once, the email kept (never asked again), a person offered if they don't have it.
     ClaimAskOrderNumber = "claim_ask_order_number",
+    /// An order question came with the shopper's email but no order number: the number is
+    /// asked for, the email kept, a person offered if they don't have it.
+    AskOrderNumberHaveEmail = "ask_order_number_have_email",
     /// The shopper declined the refund proposed for their claim: a person takes the claim.
     ClaimRefundDeclined = "claim_refund_declined",
     /// The shopper's situation makes time critical: a person at raised priority.
@@ -192,6 +195,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OwnershipNotProven
         | Line::ClaimNeedsEmail
         | Line::ClaimAskOrderNumber
+        | Line::AskOrderNumberHaveEmail
         | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };

@@ -10,6 +10,7 @@ use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
 use super::address;
+use super::claim_words;
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock, says_already_told};
 use super::decision::{Decision, Pending, say};
@@ -17,7 +18,7 @@ use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
 use super::language::{is_follow_up, mentions, says_word};
 use super::policy_cues::thanks_for_good_news;
-use super::refund_words::asks_for_money_back;
+use super::refund_words::{self, asks_for_money_back};
 use super::replies::{self, Lang, Line};
 use super::routing_money;
 use super::understand::Understanding;
@@ -329,6 +330,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             ("return_item", true)
         }
+        // Goods of a named order that wore badly in use ("The hoodies from 1004 shrank two sizes
+        // after ONE cold wash. At 69 each that's ridiculous"), read as a change, a product
+        // question or out of scope: a complaint about the goods, taken in for a person.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && claim_words::describes_a_quality_problem(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "complaint" | "change_order" | "product_info"
+            ) || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
         // Goods of a named order asked to be replaced, read as nothing the shop does ("I dont
         // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
         // replacements, so the complaint is taken in and reaches a person with its summary.
@@ -365,6 +378,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && asks_how_long(text)
             && order_number.is_none()
             && ctx.remembered.order_number.is_none()
+            && ctx
+                .faq()
+                .iter()
+                .any(|e| e.intent.as_deref() == Some("check_refund_policy")) =>
+        {
+            ("check_refund_policy", true)
+        }
+        // How long the shopper has to return something, whatever the model heard ("tui huo
+        // you shi jian xian zhi ma? 收到以后多久内可以退", "那退货期限到什么时候"): the shop's
+        // return policy, not a refund's progress or delivery times.
+        _ if refund_words::asks_about_the_return_window(text)
+            && !asks_for_money_back(text)
             && ctx
                 .faq()
                 .iter()

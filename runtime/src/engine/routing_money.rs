@@ -89,8 +89,12 @@ pub(super) fn money_back(
     // "Can I get a refund on it?" about an order already named, read as the refund
     // policy: the refund itself (the merchant's plugin says whether it can, and the
     // shopper confirms), not the policy recited. A question about the policy or its
-    // times is still the policy.
-    if u.prediction.intent == "check_refund_policy"
+    // times is still the policy. So is money back asked, read as a refund's progress
+    // ("帽子戴着不太好看 想退款 订单1003"), unless a refund already made is asked after.
+    if matches!(
+        u.prediction.intent.as_str(),
+        "check_refund_policy" | "track_refund"
+    ) && !refund_words::asks_after_a_refund(text)
         && (named)
         && asks_for_money_back(text)
         && requests_it(text)

@@ -38,6 +38,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_what_a_task_needs(text)
                 || asks_to_resend(text)
                 || asks_how_to_reach_the_shop(text)
+                || asks_to_change_own_detail(text)
         }
         _ => false,
     };
@@ -234,6 +235,9 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
         &[
             "lawyer friend",
             "attorney friend",
+            "'s a lawyer",
+            "s a lawyer",
+            "is a lawyer",
             "solicitor friend",
             "律师朋友",
             "friend is a lawyer",
@@ -353,6 +357,10 @@ fn owns_the_charge(text: &str) -> bool {
                 "是我买的",
                 "是我本人",
                 // The shopper's own payment, asked after.
+                "扣款失败",
+                "付款失败",
+                "支付失败",
+                "是不是我的卡",
                 "it's my order",
                 "its my order",
                 "did it go through",
@@ -527,6 +535,8 @@ fn praises(text: &str) -> bool {
             "shout out",
             "kudos",
             "you're great",
+            "what a star",
+            "a legend",
             "youre great",
             "you are great",
             "you guys are great",

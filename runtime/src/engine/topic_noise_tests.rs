@@ -245,3 +245,27 @@ fn a_sign_in_asked_about_a_resend_a_gift_a_lawyers_invoice_and_praise_are_the_sh
         "please delete everything you hold about me"
     ));
 }
+
+#[test]
+fn a_lawyer_in_the_family_praise_a_failed_payment_and_a_detail_to_correct_are_the_shoppers() {
+    assert!(own_affairs(
+        Topic::Legal,
+        0.8,
+        "my husband's a lawyer and says your return policy is fair, how long is it exactly"
+    ));
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.7,
+        "your delivery lady carried it up five floors for me, what a star"
+    ));
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.8,
+        "扣款失败了 是不是我的卡有问题"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.8,
+        "我的个人资料里地址写错了 怎么改"
+    ));
+}

@@ -47,6 +47,8 @@
 //!   likewise with `KEFU_TOPICS_HOARDED=1`.
 //! - `topics_pocketed.tsv`, a twenty-fourth writer's (500 lines), labelled the same way,
 //!   likewise with `KEFU_TOPICS_POCKETED=1`.
+//! - `topics_bagged.tsv`, a twenty-fifth writer's (500 lines), labelled the same way,
+//!   likewise with `KEFU_TOPICS_BAGGED=1`.
 //!
 //! Each is measured once, never tuned on.
 //!
@@ -78,6 +80,7 @@ const CELLARED: &str = include_str!("topics_cellared.tsv");
 const BANKED: &str = include_str!("topics_banked.tsv");
 const HOARDED: &str = include_str!("topics_hoarded.tsv");
 const POCKETED: &str = include_str!("topics_pocketed.tsv");
+const BAGGED: &str = include_str!("topics_bagged.tsv");
 
 /// `label<TAB>text` lines; `#` comments and blank lines skipped; panics naming a bad line.
 /// Each label is read by `label`, given the file and line to name in a panic.
@@ -502,5 +505,18 @@ fn the_pocketed_messages_parse() {
 fn the_pocketed_messages_are_reported_apart() {
     if std::env::var("KEFU_TOPICS_POCKETED").is_ok_and(|v| v == "1") {
         report_person_set("topics_pocketed.tsv", POCKETED);
+    }
+}
+
+#[test]
+fn the_bagged_messages_parse() {
+    // Parsed only: their figures are measured once, with KEFU_TOPICS_BAGGED=1.
+    check_person_set("topics_bagged.tsv", BAGGED, 500);
+}
+
+#[test]
+fn the_bagged_messages_are_reported_apart() {
+    if std::env::var("KEFU_TOPICS_BAGGED").is_ok_and(|v| v == "1") {
+        report_person_set("topics_bagged.tsv", BAGGED);
     }
 }
