@@ -467,319 +467,51 @@ fn check_unseen_set(prefix: &str, per_category: usize) {
     }
 }
 
-#[test]
-fn the_fresh_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_FRESH=1.
-    check_unseen_set("fresh_", 4);
+/// The sets written apart after the blind one, in the order they were written, each by a
+/// writer who saw none of the rest and before the tuning that followed it: the files'
+/// prefix, the variable that asks for its figures (never a plain `cargo test`), and how many
+/// conversations every category has at least. Each set gets a module of two tests: it parses
+/// and covers every category, and it is reported apart on request.
+macro_rules! sets_written_apart {
+    ($($name:ident: $prefix:literal, $env:literal, $per_category:literal;)*) => {$(
+        mod $name {
+            #[test]
+            fn parses_and_covers_every_category() {
+                super::check_unseen_set($prefix, $per_category);
+            }
+
+            #[tokio::test]
+            async fn is_reported_apart() {
+                super::report_apart($prefix, $env).await;
+            }
+        }
+    )*};
 }
 
-#[tokio::test]
-async fn the_fresh_conversations_are_reported_apart() {
-    // Written before tuning; measured once, on request only, never by a plain `cargo test`.
-    report_apart("fresh_", "KEFU_CONVERSATIONS_FRESH").await;
-}
-
-#[test]
-fn the_sealed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_SEALED=1.
-    check_unseen_set("sealed_", 4);
-}
-
-#[tokio::test]
-async fn the_sealed_conversations_are_reported_apart() {
-    // A fourth set, written before the latest tuning by a writer who saw none of the rest.
-    report_apart("sealed_", "KEFU_CONVERSATIONS_SEALED").await;
-}
-
-#[test]
-fn the_unseen_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_UNSEEN=1.
-    check_unseen_set("unseen_", 4);
-}
-
-#[tokio::test]
-async fn the_unseen_conversations_are_reported_apart() {
-    // A fifth set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("unseen_", "KEFU_CONVERSATIONS_UNSEEN").await;
-}
-
-#[test]
-fn the_hidden_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_HIDDEN=1.
-    check_unseen_set("hidden_", 3);
-}
-
-#[tokio::test]
-async fn the_hidden_conversations_are_reported_apart() {
-    // A sixth set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("hidden_", "KEFU_CONVERSATIONS_HIDDEN").await;
-}
-
-#[test]
-fn the_withheld_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured once, with KEFU_CONVERSATIONS_WITHHELD=1.
-    check_unseen_set("withheld_", 4);
-}
-
-#[tokio::test]
-async fn the_withheld_conversations_are_reported_apart() {
-    // A seventh set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("withheld_", "KEFU_CONVERSATIONS_WITHHELD").await;
-}
-
-#[test]
-fn the_reserve_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_RESERVE=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("reserve_", 4);
-}
-
-#[tokio::test]
-async fn the_reserve_conversations_are_reported_apart() {
-    // An eighth set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("reserve_", "KEFU_CONVERSATIONS_RESERVE").await;
-}
-
-#[test]
-fn the_kept_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_KEPT=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("kept_", 5);
-}
-
-#[tokio::test]
-async fn the_kept_conversations_are_reported_apart() {
-    // A ninth set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("kept_", "KEFU_CONVERSATIONS_KEPT").await;
-}
-
-#[test]
-fn the_spare_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_SPARE=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("spare_", 3);
-}
-
-#[tokio::test]
-async fn the_spare_conversations_are_reported_apart() {
-    // A tenth set, written before the tuning that followed it by a writer who saw none of
-    // the rest.
-    report_apart("spare_", "KEFU_CONVERSATIONS_SPARE").await;
-}
-
-#[test]
-fn the_stowed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_STOWED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("stowed_", 3);
-}
-
-#[tokio::test]
-async fn the_stowed_conversations_are_reported_apart() {
-    // An eleventh set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("stowed_", "KEFU_CONVERSATIONS_STOWED").await;
-}
-
-#[test]
-fn the_shelved_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_SHELVED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("shelved_", 3);
-}
-
-#[tokio::test]
-async fn the_shelved_conversations_are_reported_apart() {
-    // A twelfth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("shelved_", "KEFU_CONVERSATIONS_SHELVED").await;
-}
-
-#[test]
-fn the_tucked_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_TUCKED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("tucked_", 3);
-}
-
-#[tokio::test]
-async fn the_tucked_conversations_are_reported_apart() {
-    // A thirteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("tucked_", "KEFU_CONVERSATIONS_TUCKED").await;
-}
-
-#[test]
-fn the_stashed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_STASHED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("stashed_", 3);
-}
-
-#[tokio::test]
-async fn the_stashed_conversations_are_reported_apart() {
-    // A fourteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("stashed_", "KEFU_CONVERSATIONS_STASHED").await;
-}
-
-#[test]
-fn the_boxed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_BOXED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("boxed_", 3);
-}
-
-#[tokio::test]
-async fn the_boxed_conversations_are_reported_apart() {
-    // A fifteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("boxed_", "KEFU_CONVERSATIONS_BOXED").await;
-}
-
-#[test]
-fn the_packed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_PACKED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("packed_", 3);
-}
-
-#[tokio::test]
-async fn the_packed_conversations_are_reported_apart() {
-    // A sixteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("packed_", "KEFU_CONVERSATIONS_PACKED").await;
-}
-
-#[test]
-fn the_locked_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_LOCKED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("locked_", 3);
-}
-
-#[tokio::test]
-async fn the_locked_conversations_are_reported_apart() {
-    // A seventeenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("locked_", "KEFU_CONVERSATIONS_LOCKED").await;
-}
-
-#[test]
-fn the_crated_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_CRATED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("crated_", 3);
-}
-
-#[tokio::test]
-async fn the_crated_conversations_are_reported_apart() {
-    // An eighteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("crated_", "KEFU_CONVERSATIONS_CRATED").await;
-}
-
-#[test]
-fn the_stored_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_STORED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("stored_", 3);
-}
-
-#[tokio::test]
-async fn the_stored_conversations_are_reported_apart() {
-    // A nineteenth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("stored_", "KEFU_CONVERSATIONS_STORED").await;
-}
-
-#[test]
-fn the_vaulted_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_VAULTED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("vaulted_", 3);
-}
-
-#[tokio::test]
-async fn the_vaulted_conversations_are_reported_apart() {
-    // A twentieth set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("vaulted_", "KEFU_CONVERSATIONS_VAULTED").await;
-}
-
-#[test]
-fn the_cellared_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_CELLARED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("cellared_", 3);
-}
-
-#[tokio::test]
-async fn the_cellared_conversations_are_reported_apart() {
-    // A twenty-first set, written before the tuning that followed it by a writer who saw none
-    // of the rest.
-    report_apart("cellared_", "KEFU_CONVERSATIONS_CELLARED").await;
-}
-
-#[test]
-fn the_banked_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_BANKED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("banked_", 3);
-}
-
-#[tokio::test]
-async fn the_banked_conversations_are_reported_apart() {
-    // A twenty-second set, written before the tuning that followed it by a writer who saw
-    // none of the rest.
-    report_apart("banked_", "KEFU_CONVERSATIONS_BANKED").await;
-}
-
-#[test]
-fn the_hoarded_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_HOARDED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("hoarded_", 3);
-}
-
-#[tokio::test]
-async fn the_hoarded_conversations_are_reported_apart() {
-    // A twenty-third set, written before the tuning that followed it by a writer who saw
-    // none of the rest.
-    report_apart("hoarded_", "KEFU_CONVERSATIONS_HOARDED").await;
-}
-
-#[test]
-fn the_pocketed_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_POCKETED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("pocketed_", 3);
-}
-
-#[tokio::test]
-async fn the_pocketed_conversations_are_reported_apart() {
-    // A twenty-fourth set, written before the tuning that followed it by a writer who saw
-    // none of the rest.
-    report_apart("pocketed_", "KEFU_CONVERSATIONS_POCKETED").await;
-}
-
-#[test]
-fn the_bagged_conversations_parse_and_cover_every_category() {
-    // Parsed only: their figures are measured with KEFU_CONVERSATIONS_BAGGED=1, once before
-    // the tuning that followed them and once after.
-    check_unseen_set("bagged_", 3);
-}
-
-#[tokio::test]
-async fn the_bagged_conversations_are_reported_apart() {
-    // A twenty-fifth set, written before the tuning that followed it by a writer who saw
-    // none of the rest.
-    report_apart("bagged_", "KEFU_CONVERSATIONS_BAGGED").await;
+sets_written_apart! {
+    fresh: "fresh_", "KEFU_CONVERSATIONS_FRESH", 4; // the third
+    sealed: "sealed_", "KEFU_CONVERSATIONS_SEALED", 4; // the fourth
+    unseen: "unseen_", "KEFU_CONVERSATIONS_UNSEEN", 4; // the fifth
+    hidden: "hidden_", "KEFU_CONVERSATIONS_HIDDEN", 3; // the sixth
+    withheld: "withheld_", "KEFU_CONVERSATIONS_WITHHELD", 4; // the seventh
+    reserve: "reserve_", "KEFU_CONVERSATIONS_RESERVE", 4; // the eighth
+    kept: "kept_", "KEFU_CONVERSATIONS_KEPT", 5; // the ninth
+    spare: "spare_", "KEFU_CONVERSATIONS_SPARE", 3; // the tenth
+    stowed: "stowed_", "KEFU_CONVERSATIONS_STOWED", 3; // the eleventh
+    shelved: "shelved_", "KEFU_CONVERSATIONS_SHELVED", 3; // the twelfth
+    tucked: "tucked_", "KEFU_CONVERSATIONS_TUCKED", 3; // the thirteenth
+    stashed: "stashed_", "KEFU_CONVERSATIONS_STASHED", 3; // the fourteenth
+    boxed: "boxed_", "KEFU_CONVERSATIONS_BOXED", 3; // the fifteenth
+    packed: "packed_", "KEFU_CONVERSATIONS_PACKED", 3; // the sixteenth
+    locked: "locked_", "KEFU_CONVERSATIONS_LOCKED", 3; // the seventeenth
+    crated: "crated_", "KEFU_CONVERSATIONS_CRATED", 3; // the eighteenth
+    stored: "stored_", "KEFU_CONVERSATIONS_STORED", 3; // the nineteenth
+    vaulted: "vaulted_", "KEFU_CONVERSATIONS_VAULTED", 3; // the twentieth
+    cellared: "cellared_", "KEFU_CONVERSATIONS_CELLARED", 3; // the twenty-first
+    banked: "banked_", "KEFU_CONVERSATIONS_BANKED", 3; // the twenty-second
+    hoarded: "hoarded_", "KEFU_CONVERSATIONS_HOARDED", 3; // the twenty-third
+    pocketed: "pocketed_", "KEFU_CONVERSATIONS_POCKETED", 3; // the twenty-fourth
+    bagged: "bagged_", "KEFU_CONVERSATIONS_BAGGED", 3; // the twenty-fifth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -458,6 +458,45 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
     marked && missing && !mentions(&lower, &["will it be delivered", "when will", "什么时候"])
 }
 
+/// Whether `text` asks to swap an item for another size or colour ("can i swap it for a
+/// medium", "exchange for a bigger size", "能换个尺码吗").
+pub fn asks_to_exchange(text: &str) -> bool {
+    says_word(text, &["swap", "exchange", "exchanges", "exchanging"])
+        || mentions(
+            text,
+            &[
+                "换尺码",
+                "换 size",
+                "换size",
+                "换个 size",
+                "换个size",
+                "换个码",
+                "换码",
+                "换大一码",
+                "换小一码",
+                "换颜色",
+                "换个颜色",
+                "换货",
+            ],
+        )
+}
+
+/// Whether `text` asks for goods to be replaced ("I want my hoodies replaced", "给我补发").
+pub fn asks_for_a_replacement(text: &str) -> bool {
+    says_word(text, &["replaced", "replacement", "replacements"])
+        || mentions(
+            text,
+            &[
+                "replace them",
+                "replace it",
+                "补发",
+                "换新",
+                "换一个新的",
+                "换个新的",
+            ],
+        )
+}
+
 #[cfg(test)]
 #[path = "claim_words_tests.rs"]
 mod tests;

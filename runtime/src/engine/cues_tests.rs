@@ -86,25 +86,6 @@ fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of
 }
 
 #[test]
-fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
-    for text in [
-        "my flight is friday morning and order 1001 still isn't here",
-        "need it before then",
-        "后天的飞机出国，订单1001今天能送到吗",
-        "URGENT - wedding on saturday",
-    ] {
-        assert!(names_a_deadline(text), "{text}");
-    }
-    for text in [
-        "order #1001 still hasn't turned up and the estimated date was last week",
-        "seriously?? another week and still nothing from order 1001",
-        "说好的上周到，怎么还没到",
-    ] {
-        assert!(!names_a_deadline(text), "{text}");
-    }
-}
-
-#[test]
 fn small_talk_is_short_and_asks_nothing_of_the_shop() {
     for text in ["how's your day going", "hi how are you", "你好吗"] {
         assert!(is_small_talk(text), "{text}");
@@ -115,45 +96,6 @@ fn small_talk_is_short_and_asks_nothing_of_the_shop() {
         "how's your day going? mine is ruined because my parcel never came",
     ] {
         assert!(!is_small_talk(text), "{text}");
-    }
-}
-
-#[test]
-fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
-    for text in [
-        "my house burned down last night, the parcel for order 1002 has to go somewhere else",
-        "we got evacuated because of the wildfire, can you hold order 1002",
-        "家里着火了，订单1002能不能先别发",
-        "昨晚地震 房子住不了了 快递改个地址",
-        "my landlord changed the locks and my order is still headed there",
-        "小区突然被封了，我被隔离在外面回不了家，快递今天就要送",
-        "my husband just had a stroke, I'm at the hospital, I need to stop the delivery",
-        "wo xianzai zai yiyuan, jia li mei ren, kuaidi zenme ban, hen ji",
-        "家里突发火灾，房子烧没了，包裹还在往那个地址送",
-    ] {
-        assert!(about_the_shopper(text), "{text}");
-        assert!(speaks_of_an_emergency(text), "{text}");
-    }
-    for text in [
-        "the hoodie is fire",
-        "is the water bottle earthquake proof lol",
-        "does the cap burn easily if I iron it",
-        "这件卫衣颜色好火",
-        "I'm having a heart attack at these prices lol",
-        "我在医院上班，能寄到医院地址吗",
-    ] {
-        assert!(!speaks_of_an_emergency(text), "{text}");
-    }
-}
-
-#[test]
-fn stranded_away_from_home_or_in_hospital_now_is_an_emergency() {
-    for text in [
-        "我被困在外地回不去，包裹会寄到空房子，急！",
-        "I'm in hospital and can't get home to receive my parcel, please someone help urgently",
-        "stranded in Denver after the storm, the parcel will sit on my porch for a week",
-    ] {
-        assert!(speaks_of_an_emergency(text), "{text}");
     }
 }
 

@@ -14,10 +14,10 @@ use super::claim_words;
 use super::claims;
 use super::confirm;
 use super::context::TurnContext;
-use super::correction::{Correction, Target};
 use super::cues;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::delivery_words;
+use super::faq_answers;
 use super::handoff;
 use super::honesty;
 use super::money;
@@ -27,8 +27,8 @@ use super::plan::{CallPlan, CommitOutcome, Plan, Step};
 use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
 use super::understand::Understanding;
+use super::urgency_cues;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
-use crate::store::FaqEntry;
 use kefu_intent::topics::Topic;
 
 /// Consecutive unhelpful turns after which the bot stops trying and offers a person.
@@ -120,7 +120,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // a parcel due at a building evacuated is no parcel lost).
         _ if !answering
             && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && cues::speaks_of_an_emergency(&u.text)
+            && urgency_cues::speaks_of_an_emergency(&u.text)
             && cues::about_the_shopper(&u.text) =>
         {
             Some(URGENT)
@@ -160,7 +160,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
                         && !cues::asks_about_the_world(&u.text)))
-                && (cues::names_a_deadline(&u.text) || !delivery_words::says_late(&u.text)) =>
+                && (urgency_cues::names_a_deadline(&u.text)
+                    || !delivery_words::says_late(&u.text)) =>
         {
             Some(URGENT)
         }
@@ -200,7 +201,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // problem or time pressure was heard.
     if !answering
         && heard.is_none()
-        && let Some(entry) = taught_faq(ctx, u)
+        && let Some(entry) = faq_answers::taught_faq(ctx, u)
     {
         return Answer::Now(answer_with(
             entry.intent.as_deref().unwrap_or("faq"),
@@ -214,7 +215,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     {
         // Torn between two questions the FAQ answers: the entry the words match is the
         // answer, not "which of these do you mean?".
-        if let Some(entry) = faq_for_either(ctx, u, &d.pending.clarify) {
+        if let Some(entry) = faq_answers::faq_for_either(ctx, u, &d.pending.clarify) {
             return Answer::Now(answer_with(
                 entry.intent.as_deref().unwrap_or("faq"),
                 entry.answer.clone(),
@@ -263,14 +264,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         }
         // Asked in words the entry does not share ("how does the zip hoodie fit?"): the
         // entry about fit all the same.
-        if let Some(advice) = fit_advice(ctx, u) {
+        if let Some(advice) = faq_answers::fit_advice(ctx, u) {
             return Answer::Now(answer_with("faq", advice, vec![]));
         }
     }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
             let mut text = entry.answer.clone();
-            for other in other_answers(ctx, u, intent, &entry.answer) {
+            for other in faq_answers::other_answers(ctx, u, intent, &entry.answer) {
                 replies::append(&mut text, &other, lang);
             }
             return Answer::Now(answer_with(
@@ -356,41 +357,6 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     })
 }
 
-/// The merchant's FAQ entry the message's words match, when it answers one of `choices`
-/// (the two requests the model is torn between) and no plugin serves either of them.
-fn faq_for_either<'a>(
-    ctx: &'a TurnContext,
-    u: &Understanding,
-    choices: &[String],
-) -> Option<&'a FaqEntry> {
-    if choices.is_empty() || choices.iter().any(|c| ctx.served(c).is_some()) {
-        return None;
-    }
-    let entry = ctx.faq_in(u.lang)?.find(&u.text, choices.first()?)?;
-    // An entry about no intent in particular ("可以寄到国外吗？": the countries shipped to)
-    // that the words found over both choices' own entries answers it too ("你们可以寄到日本吗？
-    // 大概多久").
-    match entry.intent.as_deref() {
-        None => Some(entry),
-        Some(intent) => choices.iter().any(|c| c == intent).then_some(entry),
-    }
-}
-
-/// The merchant's FAQ entry in the reply's language that an agent taught the message's
-/// words to mean, if it still exists.
-fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntry> {
-    let Some(Correction {
-        target: Target::Faq(id),
-        ..
-    }) = &u.taught
-    else {
-        return None;
-    };
-    ctx.faq()
-        .iter()
-        .find(|e| e.id == *id && e.lang == u.lang.tag())
-}
-
 /// An order question waiting for its order number, and a shopper who says they have none
 /// ("单号我找不到了，你用邮箱查吧"): the number is not asked again; a person, who can find the
 /// order by other means, takes it with what is known. (A claim's own wait is `claims.rs`'.)
@@ -432,7 +398,7 @@ fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &
         && u.topic
             .is_some_and(|(_, p)| p < super::topic_choice::WEAK_TOPIC)
         && !super::harm_cues::speaks_of_harm(&u.text)
-        && !cues::speaks_of_an_emergency(&u.text)
+        && !urgency_cues::speaks_of_an_emergency(&u.text)
         && ctx.served("change_shipping_address").is_some()
 }
 
@@ -563,7 +529,7 @@ pub fn after_call(
     // from its FAQ, which the product's details do not hold.
     if about_product
         && d.cards.iter().any(|c| matches!(c, Card::Product { .. }))
-        && let Some(advice) = fit_advice(ctx, u)
+        && let Some(advice) = faq_answers::fit_advice(ctx, u)
         && !d.text.contains(&advice)
     {
         replies::append(&mut d.text, &advice, lang);
@@ -591,45 +557,6 @@ pub fn after_call(
         d.verified_email = call.verified_email.clone();
     }
     finish(ctx, u, d)
-}
-
-/// The merchant's FAQ answers to the other questions `u` asks, one per question mark ("do
-/// you ship to australia?? and can i pay with afterpay"), besides `first`, the answer to the
-/// whole message: each shop question gets its answer, not only the likeliest one.
-fn other_answers(ctx: &TurnContext, u: &Understanding, intent: &str, first: &str) -> Vec<String> {
-    let questions: Vec<&str> = u
-        .text
-        .split_inclusive(['?', '？'])
-        .map(str::trim)
-        .filter(|q| q.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
-        .collect();
-    let Some(faq) = ctx.faq_in(u.lang).filter(|_| questions.len() >= 2) else {
-        return Vec::new();
-    };
-    let mut answers: Vec<String> = Vec::new();
-    for q in questions {
-        if let Some(entry) = faq.find(q, intent)
-            && entry.answer != first
-            && !answers.contains(&entry.answer)
-        {
-            answers.push(entry.answer.clone());
-        }
-    }
-    answers.truncate(2);
-    answers
-}
-
-/// The merchant's sizing advice when `u` asks how a product fits: the FAQ entry (in the
-/// reply's language) whose own question asks that.
-fn fit_advice(ctx: &TurnContext, u: &Understanding) -> Option<String> {
-    if !cues::asks_about_fit(&u.text) {
-        return None;
-    }
-    ctx.faq()
-        .iter()
-        .filter(|e| e.lang == u.lang.tag())
-        .find(|e| kefu_intent::asks::asks_about_fit(&e.question))
-        .map(|e| e.answer.clone())
 }
 
 /// The answer once a confirmed action was carried out (or could not be).

@@ -10,6 +10,7 @@ use super::tests::{call, ctx, msg, reply, says, with_topic};
 use super::*;
 use crate::engine::correction::{Correction, Target};
 use crate::engine::replies::Line;
+use crate::store::FaqEntry;
 
 fn taught(u: Understanding, target: Target) -> Understanding {
     u.as_taught(Some(Correction {

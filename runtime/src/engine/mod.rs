@@ -34,7 +34,8 @@
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
 //! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
 //! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words` and `safety_words`), [`faq`],
-//! [`language`], [`replies`], and the audit records (`audit`); `proofs` counts wrong order
+//! [`language`], [`replies`], `faq_answers` (the FAQ beside the model's reading), `urgency_cues`
+//! (time pressure), and the audit records (`audit`); `proofs` counts wrong order
 //! emails per network address.
 
 mod address;
@@ -53,6 +54,7 @@ pub mod decision;
 mod delivery_words;
 mod execute;
 pub mod faq;
+mod faq_answers;
 pub mod handoff;
 mod harm_cues;
 pub mod honesty;
@@ -81,6 +83,7 @@ mod text_fuzz;
 mod topic_choice;
 mod topic_noise;
 pub mod understand;
+mod urgency_cues;
 pub mod welcome;
 
 use std::sync::Arc;

@@ -17,6 +17,7 @@ use super::policy;
 use super::policy_cues;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
+use super::urgency_cues;
 
 /// An explicit request for a person, a policy topic or one of the merchant's own handoff
 /// phrases: a person takes over at once (honestly, if nobody is there).
@@ -38,7 +39,7 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         // takes it sooner. The request is honoured the same.
         if let Some(reason) = policy_reason(ctx, u) {
             policy_handoff(lang, reason)
-        } else if cues::speaks_of_an_emergency(&u.text)
+        } else if urgency_cues::speaks_of_an_emergency(&u.text)
             || u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
         {
             hand_off(

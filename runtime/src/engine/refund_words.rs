@@ -247,6 +247,22 @@ fn minor_units(number: &str) -> Option<u64> {
     whole.checked_mul(100)?.checked_add(cents)
 }
 
+/// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
+pub fn asks_how_long(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "how long",
+            "how many days",
+            "how many business days",
+            "多久",
+            "多长时间",
+            "几天",
+            "几个工作日",
+        ],
+    )
+}
+
 #[cfg(test)]
 #[path = "refund_words_tests.rs"]
 mod tests;

@@ -16,7 +16,7 @@ use super::cues::{self, asks_about_stock, says_already_told};
 use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
-use super::language::{is_follow_up, mentions, says_word};
+use super::language::{is_follow_up, mentions};
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies::{self, Lang, Line};
@@ -320,7 +320,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Swapping for another size or colour, the model torn between a return and something
         // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
         // exchange policy, or the return itself when an order is named.
-        _ if asks_to_exchange(text)
+        _ if claim_words::asks_to_exchange(text)
             && (u.prediction.intent == "change_order"
                 || u.prediction
                     .top
@@ -346,7 +346,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
         // replacements, so the complaint is taken in and reaches a person with its summary.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && asks_for_a_replacement(text)
+            && claim_words::asks_for_a_replacement(text)
             && (matches!(u.prediction.intent.as_str(), OUT_OF_SCOPE | "complaint")
                 || u.prediction.confidence < CLARIFY_BELOW) =>
         {
@@ -375,7 +375,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // back to my card? I sent the cap back last week"), read as a refund's progress: the
         // shop's refund times, not a question for the order number.
         _ if u.prediction.intent == "track_refund"
-            && asks_how_long(text)
+            && refund_words::asks_how_long(text)
             && order_number.is_none()
             && ctx.remembered.order_number.is_none()
             && ctx
@@ -550,7 +550,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // unless the message asks how long something takes ("how long does the refund take
         // once you get it?"): a question about the shop's times, not this order's state.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && !asks_how_long(text)
+            && !refund_words::asks_how_long(text)
             && torn_towards_the_order(u, takes_order_number).is_some() =>
         {
             (
@@ -617,61 +617,6 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
-}
-
-/// Whether `text` asks to swap an item for another size or colour ("can i swap it for a
-/// medium", "exchange for a bigger size", "能换个尺码吗").
-fn asks_to_exchange(text: &str) -> bool {
-    says_word(text, &["swap", "exchange", "exchanges", "exchanging"])
-        || mentions(
-            text,
-            &[
-                "换尺码",
-                "换 size",
-                "换size",
-                "换个 size",
-                "换个size",
-                "换个码",
-                "换码",
-                "换大一码",
-                "换小一码",
-                "换颜色",
-                "换个颜色",
-                "换货",
-            ],
-        )
-}
-
-/// Whether `text` asks for goods to be replaced ("I want my hoodies replaced", "给我补发").
-fn asks_for_a_replacement(text: &str) -> bool {
-    says_word(text, &["replaced", "replacement", "replacements"])
-        || mentions(
-            text,
-            &[
-                "replace them",
-                "replace it",
-                "补发",
-                "换新",
-                "换一个新的",
-                "换个新的",
-            ],
-        )
-}
-
-/// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
-pub(super) fn asks_how_long(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "how long",
-            "how many days",
-            "how many business days",
-            "多久",
-            "多长时间",
-            "几天",
-            "几个工作日",
-        ],
-    )
 }
 
 /// Labels a shopper can be asked to choose between in a clarifying question.

@@ -1,0 +1,89 @@
+//! The merchant's FAQ beside the model's reading of a message: the entry answering either of
+//! two meanings the model is torn between, the entry an agent taught for these words, the
+//! answers to a message's other questions, and the shop's sizing advice. Pure; the matching
+//! itself is [`super::faq`]'s.
+
+use super::context::TurnContext;
+use super::correction::{Correction, Target};
+use super::cues;
+use super::understand::Understanding;
+use crate::store::FaqEntry;
+
+/// The merchant's FAQ entry the message's words match, when it answers one of `choices`
+/// (the two requests the model is torn between) and no plugin serves either of them.
+pub(super) fn faq_for_either<'a>(
+    ctx: &'a TurnContext,
+    u: &Understanding,
+    choices: &[String],
+) -> Option<&'a FaqEntry> {
+    if choices.is_empty() || choices.iter().any(|c| ctx.served(c).is_some()) {
+        return None;
+    }
+    let entry = ctx.faq_in(u.lang)?.find(&u.text, choices.first()?)?;
+    // An entry about no intent in particular ("可以寄到国外吗？": the countries shipped to)
+    // that the words found over both choices' own entries answers it too ("你们可以寄到日本吗？
+    // 大概多久").
+    match entry.intent.as_deref() {
+        None => Some(entry),
+        Some(intent) => choices.iter().any(|c| c == intent).then_some(entry),
+    }
+}
+
+/// The merchant's FAQ entry in the reply's language that an agent taught the message's
+/// words to mean, if it still exists.
+pub(super) fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<&'a FaqEntry> {
+    let Some(Correction {
+        target: Target::Faq(id),
+        ..
+    }) = &u.taught
+    else {
+        return None;
+    };
+    ctx.faq()
+        .iter()
+        .find(|e| e.id == *id && e.lang == u.lang.tag())
+}
+
+/// The merchant's FAQ answers to the other questions `u` asks, one per question mark ("do
+/// you ship to australia?? and can i pay with afterpay"), besides `first`, the answer to the
+/// whole message: each shop question gets its answer, not only the likeliest one.
+pub(super) fn other_answers(
+    ctx: &TurnContext,
+    u: &Understanding,
+    intent: &str,
+    first: &str,
+) -> Vec<String> {
+    let questions: Vec<&str> = u
+        .text
+        .split_inclusive(['?', '？'])
+        .map(str::trim)
+        .filter(|q| q.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+        .collect();
+    let Some(faq) = ctx.faq_in(u.lang).filter(|_| questions.len() >= 2) else {
+        return Vec::new();
+    };
+    let mut answers: Vec<String> = Vec::new();
+    for q in questions {
+        if let Some(entry) = faq.find(q, intent)
+            && entry.answer != first
+            && !answers.contains(&entry.answer)
+        {
+            answers.push(entry.answer.clone());
+        }
+    }
+    answers.truncate(2);
+    answers
+}
+
+/// The merchant's sizing advice when `u` asks how a product fits: the FAQ entry (in the
+/// reply's language) whose own question asks that.
+pub(super) fn fit_advice(ctx: &TurnContext, u: &Understanding) -> Option<String> {
+    if !cues::asks_about_fit(&u.text) {
+        return None;
+    }
+    ctx.faq()
+        .iter()
+        .filter(|e| e.lang == u.lang.tag())
+        .find(|e| kefu_intent::asks::asks_about_fit(&e.question))
+        .map(|e| e.answer.clone())
+}

@@ -1,0 +1,277 @@
+//! Time pressure in a shopper's words: a moment still to come that something is needed by
+//! ("for my flight on friday", "明天"), and something sudden and serious at home (a family
+//! emergency, a death, a hospital stay, a home lost). Lower-case substring checks in
+//! English, Chinese and pinyin, like [`super::language`]'s; the decisions that use them are
+//! `decide.rs` and `person_first.rs`.
+
+use super::language::{mentions, says_word};
+
+/// Whether `text` says something sudden and serious has happened to the shopper ("family
+/// emergency", "家里出了急事", "突发状况"): with a request about their order, time pressure
+/// the topic model may not hear when no date is named. Harm to someone is the safety
+/// topic's, heard before this.
+pub fn speaks_of_an_emergency(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "family emergency",
+            "personal emergency",
+            "emergency at home",
+            "an emergency came up",
+            "had an emergency",
+            "have an emergency",
+            "there's been an emergency",
+            "emergency situation",
+            "急事",
+            "家里出事",
+            "家里出了事",
+            "紧急情况",
+            "突发情况",
+            "突发状况",
+            "事发突然",
+            "家里有急",
+            "jia li chu shi",
+            // A death in the family.
+            "funeral",
+            "passed away",
+            "died on",
+            "just died",
+            "has died",
+            "husband died",
+            "wife died",
+            "mum died",
+            "mom died",
+            "dad died",
+            "father died",
+            "mother died",
+            // Someone at home suddenly gravely ill.
+            "病重",
+            "突然病",
+            // A break-in, a flood, a night in a shelter.
+            "broken into",
+            "break-in",
+            "burgled",
+            "police are here",
+            "a flood at",
+            "staying at a shelter",
+            "in a shelter",
+            "葬礼",
+            "去世",
+            "过世",
+            // A stay in hospital ahead.
+            "住院",
+            "做手术",
+            "动手术",
+            "having surgery",
+            "surgery tomorrow",
+            "hospitalised",
+            "hospitalized",
+            "going into hospital",
+            "admitted to hospital",
+            // A disaster at home.
+            "burned down",
+            "burnt down",
+            "house fire",
+            "fire at my",
+            "fire in my",
+            "house flooded",
+            "home flooded",
+            "flat flooded",
+            "apartment flooded",
+            "flooded out",
+            "evacuated",
+            "evacuation",
+            "an earthquake",
+            "the earthquake",
+            "lost my home",
+            "lost everything",
+            "火灾",
+            "着火了",
+            "失火",
+            "烧没了",
+            "被烧",
+            "房子烧",
+            "家被淹",
+            "被水淹",
+            "洪水",
+            "地震",
+            "撤离",
+            "gas leak",
+            "煤气泄漏",
+            "燃气泄漏",
+            // Shut out of home: evicted, locked out by a landlord, quarantined away from it.
+            "homeless",
+            "lost my flat",
+            "lost my house",
+            "lost my apartment",
+            "can't get into anymore",
+            "cant get into anymore",
+            "evicted",
+            "changed the locks",
+            "kicked out",
+            "nowhere to live",
+            "nowhere to stay",
+            "赶出来",
+            "没地方住",
+            "无家可归",
+            "被隔离",
+            "小区被封",
+            "小区突然被封",
+            "回不了家",
+            // Someone in intensive care.
+            "intensive care",
+            "重症监护",
+            // Stranded away from home, or in hospital now.
+            "被困在",
+            "困在外地",
+            "回不去",
+            "stranded",
+            "stuck abroad",
+            "can't get home",
+            "cant get home",
+            "i'm in hospital",
+            "im in hospital",
+            "i am in hospital",
+            "i'm in the hospital",
+            // Someone taken to hospital now.
+            "had a stroke",
+            "i'm at the hospital",
+            "im at the hospital",
+            "in the hospital right now",
+            "at the hospital right now",
+            "in hospital right now",
+            "中风",
+            "现在在医院",
+            "正在医院",
+        ],
+    )
+}
+
+/// Whether `text` names a moment still to come that something is needed by ("for my flight
+/// on friday", "before then", "明天", "下周一"), or says it is urgent: time pressure. A
+/// message that only says an order is late speaks of the past ("the estimated date was last
+/// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
+pub fn names_a_deadline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let day = says_word(
+        &lower,
+        &[
+            "tomorrow",
+            "today",
+            "tonight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "weekend",
+            "before",
+            "until",
+            "asap",
+            "urgent",
+            "urgently",
+            "deadline",
+        ],
+    );
+    day || [
+        "next week",
+        "this week",
+        "in time",
+        "by then",
+        "明天",
+        "后天",
+        "今天",
+        "今晚",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "周末",
+        "下星期",
+        "下周",
+        "这周",
+        "之前",
+        "以前",
+        "来得及",
+        "赶得上",
+        "急",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::cues::about_the_shopper;
+
+    #[test]
+    fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {
+        for text in [
+            "my flight is friday morning and order 1001 still isn't here",
+            "need it before then",
+            "后天的飞机出国，订单1001今天能送到吗",
+            "URGENT - wedding on saturday",
+        ] {
+            assert!(names_a_deadline(text), "{text}");
+        }
+        for text in [
+            "order #1001 still hasn't turned up and the estimated date was last week",
+            "seriously?? another week and still nothing from order 1001",
+            "说好的上周到，怎么还没到",
+        ] {
+            assert!(!names_a_deadline(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_disaster_at_home_is_an_emergency_and_its_words_elsewhere_are_not() {
+        for text in [
+            "my house burned down last night, the parcel for order 1002 has to go somewhere else",
+            "we got evacuated because of the wildfire, can you hold order 1002",
+            "家里着火了，订单1002能不能先别发",
+            "昨晚地震 房子住不了了 快递改个地址",
+            "my landlord changed the locks and my order is still headed there",
+            "小区突然被封了，我被隔离在外面回不了家，快递今天就要送",
+            "my husband just had a stroke, I'm at the hospital, I need to stop the delivery",
+            "wo xianzai zai yiyuan, jia li mei ren, kuaidi zenme ban, hen ji",
+            "家里突发火灾，房子烧没了，包裹还在往那个地址送",
+        ] {
+            assert!(about_the_shopper(text), "{text}");
+            assert!(speaks_of_an_emergency(text), "{text}");
+        }
+        for text in [
+            "the hoodie is fire",
+            "is the water bottle earthquake proof lol",
+            "does the cap burn easily if I iron it",
+            "这件卫衣颜色好火",
+            "I'm having a heart attack at these prices lol",
+            "我在医院上班，能寄到医院地址吗",
+        ] {
+            assert!(!speaks_of_an_emergency(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn stranded_away_from_home_or_in_hospital_now_is_an_emergency() {
+        for text in [
+            "我被困在外地回不去，包裹会寄到空房子，急！",
+            "I'm in hospital and can't get home to receive my parcel, please someone help urgently",
+            "stranded in Denver after the storm, the parcel will sit on my porch for a week",
+        ] {
+            assert!(speaks_of_an_emergency(text), "{text}");
+        }
+    }
+}
