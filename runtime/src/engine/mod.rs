@@ -33,7 +33,7 @@
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
 //! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
-//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words` and `safety_words`), [`faq`],
+//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`, `safety_words` and `owning_words`), [`faq`],
 //! [`language`], [`replies`], `faq_answers` (the FAQ beside the model's reading), `urgency_cues`
 //! (time pressure), and the audit records (`audit`); `proofs` counts wrong order
 //! emails per network address.
@@ -63,6 +63,7 @@ pub mod labels;
 pub mod language;
 mod money;
 mod ownership;
+mod owning_words;
 mod person_first;
 pub mod plan;
 pub mod policy;

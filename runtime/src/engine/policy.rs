@@ -219,7 +219,7 @@ fn threatens_with_a_lawyer(lower: &str) -> bool {
 /// (money taken) and who (not them). A charge they did make but think wrong ("I was charged
 /// twice") says no "not mine": it is a billing error ([`PolicyTopic::BillingError`]).
 fn disowns_a_charge(lower: &str) -> bool {
-    use super::policy_words::{CHARGES, DISOWNED, WHO_PAID};
+    use super::owning_words::{CHARGES, DISOWNED, WHO_PAID};
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     // Asking who paid is disowning the payment: "he didn't buy this and I certainly
     // didn't. so who paid for it then?"

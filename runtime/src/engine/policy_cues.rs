@@ -244,7 +244,7 @@ pub fn jokes(text: &str) -> bool {
 /// 密码输错太多次了", "I changed my password and now…"): a sign-in, a lock or a change on their
 /// own account that nobody else made.
 pub fn says_it_was_them(text: &str) -> bool {
-    use super::policy_words::{THEIR_OWN_DOING, THEIR_OWN_SLIP};
+    use super::owning_words::{THEIR_OWN_DOING, THEIR_OWN_SLIP};
     (mentions(text, THEIR_OWN_DOING)
         || mentions(text, THEIR_OWN_SLIP)
         || mentions(

@@ -333,7 +333,7 @@ fn asks_about_own_account(text: &str) -> bool {
     let why = says_word(text, &["why"]) || mentions(text, &["为什么", "为啥", "怎么回事"]);
     // Blaming themselves ("是不是我填错手机号了", "did I type my email wrong?") is asking
     // about their own mistake.
-    let own_mistake = mentions(text, super::policy_words::THEIR_OWN_SLIP);
+    let own_mistake = mentions(text, super::owning_words::THEIR_OWN_SLIP);
     (question && !why) || own_mistake
 }
 
@@ -387,7 +387,7 @@ fn owns_the_charge(text: &str) -> bool {
 /// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
 /// however sure the topic model is of a fraud.
 fn says_the_charge_is_theirs(text: &str) -> bool {
-    mentions(text, super::policy_words::THEIR_OWN_DOING)
+    mentions(text, super::owning_words::THEIR_OWN_DOING)
         || mentions(
             text,
             &[

@@ -17,24 +17,7 @@ const METHODS: &[(&[&str], &str)] = &[
 
 /// The ways to pay `text` names by a short name, spelled out as answers spell them.
 pub fn methods_named(text: &str) -> Vec<&'static str> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    METHODS
-        .iter()
-        .filter(|(short, _)| {
-            short.iter().any(|s| {
-                if s.is_ascii() && !s.contains(' ') {
-                    words.contains(s)
-                } else {
-                    lower.contains(s)
-                }
-            })
-        })
-        .map(|(_, full)| *full)
-        .collect()
+    crate::places::named_in(METHODS, text)
 }
 
 #[cfg(test)]

@@ -167,23 +167,30 @@ pub fn speaks_of_sending(text: &str) -> bool {
 /// The countries `text` names or names a city of, each in English and Chinese ("China
 /// 中国"), in the order of [`PLACES`]; empty when it names none.
 pub fn countries_named(text: &str) -> Vec<&'static str> {
+    named_in(PLACES, text)
+}
+
+/// The second of each `(names, named)` of `table` whose names `text` uses, in the table's
+/// order: an English name as a whole word (a name of several words anywhere), lower-cased;
+/// a Chinese one anywhere. Shared by the places and the ways to pay a message names.
+pub(crate) fn named_in(table: &[(&[&str], &'static str)], text: &str) -> Vec<&'static str> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    PLACES
+    table
         .iter()
         .filter(|(names, _)| {
             names.iter().any(|n| {
-                if n.is_ascii() {
+                if n.is_ascii() && !n.contains(' ') {
                     words.contains(n)
                 } else {
                     lower.contains(n)
                 }
             })
         })
-        .map(|&(_, country)| country)
+        .map(|&(_, named)| named)
         .collect()
 }
 
