@@ -27,9 +27,13 @@
 
 mod analytics;
 #[cfg(test)]
+mod analytics_plugin_tests;
+#[cfg(test)]
 mod analytics_tests;
 mod auth;
 mod catalog;
+#[cfg(test)]
+mod catalog_tests;
 mod faq;
 mod openapi;
 #[cfg(test)]
