@@ -3,20 +3,16 @@
 //! real intent model and the real plugins on the demo shop, with the plugins' clock at
 //! 2026-12-02 (order 1001, due 2026-11-26, is overdue).
 //!
-//! `dev_*.toml` are the development set; `blind_*.toml` were written last, by a writer who
-//! saw neither the training sentences nor the rules, and are reported apart (measure them
-//! once). `fresh_*.toml` are a third set, written before any tuning by a writer who saw
-//! neither the training sentences, the engine, nor the other sets; measured once, reported
-//! apart; `sealed_*.toml`, a fourth set, `unseen_*.toml`, a fifth, and `hidden_*.toml`, a
-//! sixth, `withheld_*.toml`, a seventh, `reserve_*.toml`, an eighth, `kept_*.toml`, a ninth, `spare_*.toml`, a tenth, `stowed_*.toml`, an eleventh, `shelved_*.toml`, a twelfth, `tucked_*.toml`, a thirteenth, `stashed_*.toml`, a fourteenth, `boxed_*.toml`, a fifteenth, `packed_*.toml`, a sixteenth, `locked_*.toml`, a seventeenth, `crated_*.toml`, an eighteenth, `stored_*.toml`, a nineteenth, `vaulted_*.toml`, a twentieth, `cellared_*.toml`, a twenty-first, `banked_*.toml`, a twenty-second, `hoarded_*.toml`, a twenty-third, `pocketed_*.toml`, a twenty-fourth, and `bagged_*.toml`, a twenty-fifth, likewise, each written before the tuning that
-//! followed it.
-//! Run by `cargo xtask eval --conversations` (the report on stdout; `--blind`, `--fresh`,
-//! `--sealed`, `--unseen`, `--hidden`, `--withheld`, `--reserve`, `--kept`, `--spare`, `--stowed`, `--shelved`, `--tucked`, `--stashed`, `--boxed`, `--packed`, `--locked`, `--crated`, `--stored`, `--vaulted`, `--cellared`, `--banked`, `--hoarded`, `--pocketed`, `--bagged` add those sets) and by `cargo test` (which checks every file parses and names
-//! known categories and outcomes, and prints the development report; goals are reported,
-//! not asserted, while they are being reached). The blind and fresh sets are evaluated only
-//! when `KEFU_CONVERSATIONS_BLIND` / `KEFU_CONVERSATIONS_FRESH=1` /
-//! `KEFU_CONVERSATIONS_SEALED=1` / `KEFU_CONVERSATIONS_UNSEEN=1` /
-//! `KEFU_CONVERSATIONS_HIDDEN=1` ask for them.
+//! `dev_*.toml` are the development set. Every other `<set>_*.toml` was written apart, by
+//! a writer who saw neither the training sentences, the engine, nor the other sets, and is
+//! reported apart: `blind_*.toml` first, then the sets of [`sets_written_apart!`] in the
+//! order they were written, each measured once before the tuning that followed it.
+//! Run by `cargo xtask eval --conversations` (the report on stdout; `--set blind,fresh` or
+//! `--every-set` add those sets) and by `cargo test` (which checks every file parses and
+//! names known categories and outcomes, and prints the development report; goals are
+//! reported, not asserted, while they are being reached). A set written apart is evaluated
+//! only when its variable asks for it (`KEFU_CONVERSATIONS_BLIND=1`,
+//! `KEFU_CONVERSATIONS_FRESH=1`, …: the set's name in capitals).
 //!
 //! Reported: task success (every expectation of a conversation met), times the bot asked
 //! for something the shopper had already given (an order number, an email), required

@@ -76,106 +76,17 @@ enum Cmd {
         /// Directory with the public data sets.
         #[arg(long, env = "KEFU_DATA", default_value = "../shared/data")]
         data: PathBuf,
-        /// Evaluate whole conversations (development set; add --blind, --fresh, --sealed,
-        /// --unseen, --hidden, --withheld, --reserve, --kept, --spare, --stowed, --shelved, --tucked, --stashed, --boxed, --packed, --locked, --crated, --stored, --vaulted, --cellared, --banked, --hoarded, --pocketed or --bagged for those sets, which are measured once and
-        /// reported apart).
+        /// Evaluate whole conversations (the development set, and any set written apart
+        /// that is named with --set or --every-set; those are reported apart).
         #[arg(long)]
         conversations: bool,
-        /// With --conversations: the blind set too.
-        #[arg(long, requires = "conversations")]
-        blind: bool,
-        /// With --conversations: the fresh set too (tests/conversations/fresh_*.toml,
-        /// measured once and reported apart).
-        #[arg(long, requires = "conversations")]
-        fresh: bool,
-        /// With --conversations: the sealed set too (tests/conversations/sealed_*.toml,
-        /// measured once and reported apart).
-        #[arg(long, requires = "conversations")]
-        sealed: bool,
-        /// With --conversations: the unseen set too (tests/conversations/unseen_*.toml,
-        /// measured once and reported apart).
-        #[arg(long, requires = "conversations")]
-        unseen: bool,
-        /// With --conversations: the hidden set too (tests/conversations/hidden_*.toml,
-        /// measured once and reported apart).
-        #[arg(long, requires = "conversations")]
-        hidden: bool,
-        /// With --conversations: the withheld set too (tests/conversations/withheld_*.toml,
-        /// measured once and reported apart).
-        #[arg(long, requires = "conversations")]
-        withheld: bool,
-        /// With --conversations: the reserve set too (tests/conversations/reserve_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        reserve: bool,
-        /// With --conversations: the kept set too (tests/conversations/kept_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        kept: bool,
-        /// With --conversations: the spare set too (tests/conversations/spare_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        spare: bool,
-        /// With --conversations: the stowed set too (tests/conversations/stowed_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        stowed: bool,
-        /// With --conversations: the shelved set too (tests/conversations/shelved_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        shelved: bool,
-        /// With --conversations: the tucked set too (tests/conversations/tucked_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        tucked: bool,
-        /// With --conversations: the stashed set too (tests/conversations/stashed_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        stashed: bool,
-        /// With --conversations: the boxed set too (tests/conversations/boxed_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        boxed: bool,
-        /// With --conversations: the packed set too (tests/conversations/packed_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        packed: bool,
-        /// With --conversations: the locked set too (tests/conversations/locked_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        locked: bool,
-        /// With --conversations: the crated set too (tests/conversations/crated_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        crated: bool,
-        /// With --conversations: the stored set too (tests/conversations/stored_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        stored: bool,
-        /// With --conversations: the vaulted set too (tests/conversations/vaulted_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        vaulted: bool,
-        /// With --conversations: the cellared set too (tests/conversations/cellared_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        cellared: bool,
-        /// With --conversations: the banked set too (tests/conversations/banked_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        banked: bool,
-        /// With --conversations: the hoarded set too (tests/conversations/hoarded_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        hoarded: bool,
-        /// With --conversations: the pocketed set too (tests/conversations/pocketed_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        pocketed: bool,
-        /// With --conversations: the bagged set too (tests/conversations/bagged_*.toml,
-        /// measured once before and once after the tuning that followed it).
-        #[arg(long, requires = "conversations")]
-        bagged: bool,
+        /// With --conversations: the sets written apart to measure too, by name
+        /// (`--set blind,fresh`; the name of `tests/conversations/<name>_en.toml`).
+        #[arg(long = "set", value_delimiter = ',', requires = "conversations")]
+        sets: Vec<String>,
+        /// With --conversations: every set written apart.
+        #[arg(long, requires = "conversations", conflicts_with = "sets")]
+        every_set: bool,
     },
 }
 
@@ -185,6 +96,22 @@ pub fn root() -> PathBuf {
         .parent()
         .expect("xtask lives in the workspace")
         .to_path_buf()
+}
+
+/// The dialogue sets written apart from the development set, by name: every
+/// `<name>_en.toml` of `dir` but `dev`'s, in order of name.
+fn sets_written_apart(dir: &Path) -> Result<Vec<String>> {
+    let mut sets = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(set) = name.strip_suffix("_en.toml")
+            && set != "dev"
+        {
+            sets.push(set.to_string());
+        }
+    }
+    sets.sort();
+    Ok(sets)
 }
 
 /// Numbered progress: every long step of a command prints `==> [3/9] what` before it starts,
@@ -396,107 +323,28 @@ fn main() -> Result<()> {
         }
         Cmd::Eval {
             conversations: true,
-            blind,
-            fresh,
-            sealed,
-            unseen,
-            hidden,
-            withheld,
-            reserve,
-            kept,
-            spare,
-            stowed,
-            shelved,
-            tucked,
-            stashed,
-            boxed,
-            packed,
-            locked,
-            crated,
-            stored,
-            vaulted,
-            cellared,
-            banked,
-            hoarded,
-            pocketed,
-            bagged,
+            sets,
+            every_set,
             ..
         } => {
+            let written_apart = sets_written_apart(&root().join("tests/conversations"))?;
+            let sets = if every_set {
+                written_apart.clone()
+            } else {
+                sets
+            };
             let mut run = cargo();
             run.args(["test", "--package", "kefu-tests", "--test", "conversations"])
                 .args(["--", "--nocapture", "--test-threads", "1"])
                 .env("KEFU_CONVERSATIONS_VERBOSE", "1");
-            if blind {
-                run.env("KEFU_CONVERSATIONS_BLIND", "1");
-            }
-            if fresh {
-                run.env("KEFU_CONVERSATIONS_FRESH", "1");
-            }
-            if sealed {
-                run.env("KEFU_CONVERSATIONS_SEALED", "1");
-            }
-            if unseen {
-                run.env("KEFU_CONVERSATIONS_UNSEEN", "1");
-            }
-            if hidden {
-                run.env("KEFU_CONVERSATIONS_HIDDEN", "1");
-            }
-            if withheld {
-                run.env("KEFU_CONVERSATIONS_WITHHELD", "1");
-            }
-            if reserve {
-                run.env("KEFU_CONVERSATIONS_RESERVE", "1");
-            }
-            if kept {
-                run.env("KEFU_CONVERSATIONS_KEPT", "1");
-            }
-            if spare {
-                run.env("KEFU_CONVERSATIONS_SPARE", "1");
-            }
-            if stowed {
-                run.env("KEFU_CONVERSATIONS_STOWED", "1");
-            }
-            if shelved {
-                run.env("KEFU_CONVERSATIONS_SHELVED", "1");
-            }
-            if tucked {
-                run.env("KEFU_CONVERSATIONS_TUCKED", "1");
-            }
-            if stashed {
-                run.env("KEFU_CONVERSATIONS_STASHED", "1");
-            }
-            if boxed {
-                run.env("KEFU_CONVERSATIONS_BOXED", "1");
-            }
-            if packed {
-                run.env("KEFU_CONVERSATIONS_PACKED", "1");
-            }
-            if locked {
-                run.env("KEFU_CONVERSATIONS_LOCKED", "1");
-            }
-            if crated {
-                run.env("KEFU_CONVERSATIONS_CRATED", "1");
-            }
-            if stored {
-                run.env("KEFU_CONVERSATIONS_STORED", "1");
-            }
-            if vaulted {
-                run.env("KEFU_CONVERSATIONS_VAULTED", "1");
-            }
-            if cellared {
-                run.env("KEFU_CONVERSATIONS_CELLARED", "1");
-            }
-            if banked {
-                run.env("KEFU_CONVERSATIONS_BANKED", "1");
-            }
-            if hoarded {
-                run.env("KEFU_CONVERSATIONS_HOARDED", "1");
-            }
-            if pocketed {
-                run.env("KEFU_CONVERSATIONS_POCKETED", "1");
-            }
-            if bagged {
-                run.env("KEFU_CONVERSATIONS_BAGGED", "1");
+            for set in &sets {
+                if !written_apart.contains(set) {
+                    bail!(
+                        "no set called {set:?} in tests/conversations; the sets are: {}",
+                        written_apart.join(", ")
+                    );
+                }
+                run.env(format!("KEFU_CONVERSATIONS_{}", set.to_uppercase()), "1");
             }
             exec(
                 "evaluating conversations (tests/conversations, real engine)",
