@@ -508,6 +508,8 @@ sets_written_apart! {
     hoarded: "hoarded_", "KEFU_CONVERSATIONS_HOARDED", 3; // the twenty-third
     pocketed: "pocketed_", "KEFU_CONVERSATIONS_POCKETED", 3; // the twenty-fourth
     bagged: "bagged_", "KEFU_CONVERSATIONS_BAGGED", 3; // the twenty-fifth
+    sacked: "sacked_", "KEFU_CONVERSATIONS_SACKED", 3; // the twenty-sixth
+    lidded: "lidded_", "KEFU_CONVERSATIONS_LIDDED", 3; // the twenty-seventh
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

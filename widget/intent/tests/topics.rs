@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_bagged.tsv`, a twenty-fifth's), labelled only `person` or `ordinary`, each
+//!   `topics_lidded.tsv`, a twenty-seventh's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -236,4 +236,6 @@ person_sets! {
     hoarded: "topics_hoarded.tsv", "KEFU_TOPICS_HOARDED", 500; // the twenty-third
     pocketed: "topics_pocketed.tsv", "KEFU_TOPICS_POCKETED", 500; // the twenty-fourth
     bagged: "topics_bagged.tsv", "KEFU_TOPICS_BAGGED", 500; // the twenty-fifth
+    sacked: "topics_sacked.tsv", "KEFU_TOPICS_SACKED", 500; // the twenty-sixth
+    lidded: "topics_lidded.tsv", "KEFU_TOPICS_LIDDED", 500; // the twenty-seventh
 }
