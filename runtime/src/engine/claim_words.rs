@@ -162,11 +162,26 @@ pub fn own_mistake(text: &str) -> bool {
 /// no damage, wrong or missing goods, nothing not come. A delivery problem the topic models
 /// hear weakly in it is their bias on short questions, not a claim.
 pub fn only_asks(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // What goods are made of says nothing went wrong: 不锈钢 is steel, not "不".
+    let mut lower = text.to_lowercase();
+    for material in ["不锈钢", "不粘", "不含"] {
+        lower = lower.replace(material, "材");
+    }
     let question = lower.contains(['?', '？'])
         || mentions(
             &lower,
-            &["吗", "呢", "多久", "哪家", "哪个", "什么时候", "几天"],
+            &[
+                "吗",
+                "呢",
+                "多久",
+                "哪家",
+                "哪个",
+                "什么时候",
+                "几天",
+                "对吧",
+                "是吧",
+                "对不对",
+            ],
         )
         || says_word(
             &lower,
@@ -227,6 +242,8 @@ pub fn only_asks(text: &str) -> bool {
                 "丢",
                 "烂",
                 "裂",
+                "凹",
+                "瘪",
                 "晚",
                 "未",
                 "只有",
@@ -385,6 +402,24 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks how goods will be, as a shopper asks before buying ("will it shrink?",
+/// "does the hoodie pill?", "洗了会缩水吗"), rather than telling how they were.
+pub fn asks_before_buying(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains(['?', '？', '吗', '会'])
+        || [
+            "will ",
+            "does ",
+            "do they",
+            "do these",
+            "would ",
+            "is it going",
+            "could it",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons
 /// my hoodies were delivered nov 20 but I think someone nicked them off the porch",
 /// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.
@@ -461,6 +496,29 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
 /// Whether `text` asks to swap an item for another size or colour ("can i swap it for a
 /// medium", "exchange for a bigger size", "能换个尺码吗").
 pub fn asks_to_exchange(text: &str) -> bool {
+    // "I don't want to exchange", "不换了，退款": turned down, not asked.
+    if mentions(
+        text,
+        &[
+            "don't want to exchange",
+            "dont want to exchange",
+            "do not want to exchange",
+            "don't want an exchange",
+            "dont want an exchange",
+            "no exchange",
+            "not an exchange",
+            "not exchange",
+            "rather not exchange",
+            "don't want to swap",
+            "dont want to swap",
+            "不换",
+            "不要换",
+            "不想换",
+            "不用换",
+        ],
+    ) {
+        return false;
+    }
     says_word(text, &["swap", "exchange", "exchanges", "exchanging"])
         || mentions(
             text,

@@ -83,6 +83,8 @@ fn a_question_that_tells_of_nothing_wrong_only_asks() {
         "cool and did it arrive already",
         "对了 顺便问一下 退货期限是多久",
         "哪家快递公司送的",
+        // What the goods are made of, confirmed: 不锈钢 tells of nothing wrong.
+        "你们家的水杯是不锈钢的对吧",
     ] {
         assert!(only_asks(text), "{text}");
     }
@@ -94,6 +96,7 @@ fn a_question_that_tells_of_nothing_wrong_only_asks() {
         "the parcel never came, what now?",
         "1001的包裹拆开只有卫衣，T恤呢？",
         "Hi, I ordered size L hoodies (order 1004) but both that arrived are size S. Email is sam@example.com",
+        "不锈钢杯子收到就是凹的，对吧？这正常吗",
     ] {
         assert!(!only_asks(text), "{text}");
     }
@@ -142,4 +145,22 @@ fn goods_received_that_were_not_the_ones_ordered_are_a_wrong_item() {
     ));
     // Not received: nothing to be wrong yet.
     assert!(!describes_a_wrong_item("这个订单不是我下单的"));
+}
+
+#[test]
+fn an_exchange_turned_down_is_not_asked_for() {
+    for text in [
+        "if the hoodie doesnt fit can i swap it for another size",
+        "能换个码吗",
+        "I'd like to exchange the cap for the black one",
+    ] {
+        assert!(asks_to_exchange(text), "{text}");
+    }
+    for text in [
+        "refund for order 1004 please, both hoodies are way too big and I don't want to exchange",
+        "不换了，直接退款吧",
+        "no exchange, just my money back",
+    ] {
+        assert!(!asks_to_exchange(text), "{text}");
+    }
 }

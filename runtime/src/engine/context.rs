@@ -111,7 +111,7 @@ impl Remembered {
             let found = kefu_intent::slots::extract(text);
             if out.order_number.is_none() {
                 out.order_number =
-                    kefu_intent::slots::first(&found, SlotKind::OrderNumber).map(str::to_string);
+                    kefu_intent::slots::order_number(text, &found).map(str::to_string);
             }
             if out.email.is_none() {
                 out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);

@@ -200,3 +200,36 @@ fn a_shipping_fee_charged_read_as_a_payment_problem_is_what_shipping_costs() {
     );
     assert_eq!(routing::route(&ctx(), &u).intent, "payment_issue");
 }
+
+#[test]
+fn numbered_questions_behind_a_greeting_each_get_the_demo_shops_answer() {
+    // Each question is read without what leads up to it ("Hi there! Few quick questions:
+    // 1) …"), which had hidden the first from the demo shop's answers.
+    let mut demo = ctx();
+    let entries = crate::store::DemoData::builtin().unwrap().faq_entries();
+    demo.config = Arc::new(MerchantConfig::new(
+        1,
+        entries.clone(),
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    let answer = |q: &str| {
+        entries
+            .iter()
+            .find(|e| e.question == q)
+            .map(|e| e.answer.clone())
+            .unwrap()
+    };
+    let u = msg(
+        "Hi there! Few quick questions: 1) is shipping free? 2) can I pay with Apple Pay? 3) do your tees run small?? Thanks!!",
+        "check_payment_methods",
+        0.9,
+    );
+    let d = reply(decide(&demo, &u));
+    for q in [
+        "What shipping options do you offer?",
+        "Which payment methods do you accept?",
+    ] {
+        assert!(d.text.contains(&answer(q)), "{q}: {}", d.text);
+    }
+}

@@ -207,6 +207,22 @@ fn goods_that_wore_badly_money_back_read_as_its_progress_and_the_return_window_a
         ),
         "complaint"
     );
+    // With no order named, told: a complaint too (its intake asks which order).
+    assert_eq!(
+        route(
+            "The quality of your organic t-shirt is poor. It shrank a full size after one cold wash.",
+            "product_info"
+        ),
+        "complaint"
+    );
+    // Asked before buying: not a complaint.
+    assert_ne!(
+        route(
+            "will the organic t-shirt shrink after a wash?",
+            "product_info"
+        ),
+        "complaint"
+    );
     assert_eq!(
         route(
             "帽子戴着不太好看 想退款 订单1003 邮箱carlos@example.com",
@@ -226,4 +242,34 @@ fn goods_that_wore_badly_money_back_read_as_its_progress_and_the_return_window_a
         route("订单1003的退款到账了吗", "track_refund"),
         "track_refund"
     );
+}
+
+#[test]
+fn the_order_number_remembered_is_the_one_the_shopper_meant() {
+    // Corrected in the same message: the number after the correction.
+    let said = |texts: &[&str]| {
+        crate::engine::context::Remembered::from_messages(
+            &texts.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+        )
+        .order_number
+    };
+    assert_eq!(
+        said(&["got a white tee, order 1001 - no wait sorry thats the other one, this is 1003"])
+            .as_deref(),
+        Some("1003")
+    );
+    // A postcode beside the order's number is not the order.
+    assert_eq!(
+        said(&["wrong postcode on my order!!! typed 200031, should be 200032. order 1002"])
+            .as_deref(),
+        Some("1002")
+    );
+    // The same in the turn itself: the order looked up is the one meant.
+    let u = msg(
+        "wrong postcode on my order!!! typed 200031, should be 200032. order 1002",
+        "change_shipping_address",
+        0.9,
+    );
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.pending.order_number.as_deref(), Some("1002"), "{d:?}");
 }

@@ -496,6 +496,13 @@ fn how_long_something_takes_is_not_acted_on_the_order_even_when_torn() {
         ("track_refund", 0.3),
     );
     assert!(!matches!(decide(&shop, &u).step, Step::Call(c) if c.intent() == "track_refund"));
+    // No order named: the shop's refund times, not "which of these do you mean?".
+    let u = torn(
+        "How long do refunds usually take to show up on the card once you've approved one?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    assert_eq!(reply(decide(&ctx(), &u)).intent, "check_refund_policy");
     // Without "how long", torn towards the order named: the order.
     let u = torn(
         "and the refund for it?",
@@ -663,8 +670,16 @@ fn an_upset_complaint_the_model_leans_to_is_taken_in() {
     u.prediction.top = vec![("complaint".into(), 0.45), ("payment_issue".into(), 0.3)];
     u.upset = true;
     assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
-    // Calm: still asked which is meant.
+    // Calm, goods that wore badly told are a complaint all the same.
     u.upset = false;
+    assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
+    // Calm with nothing told of the goods: still asked which is meant.
+    let mut u = msg(
+        "paid 138 for two hoodies, really disappointed",
+        "complaint",
+        0.45,
+    );
+    u.prediction.top = vec![("complaint".into(), 0.45), ("payment_issue".into(), 0.3)];
     assert!(!routing::route(&ctx(), &u).settled);
 }
 

@@ -71,6 +71,9 @@ pub fn names_a_destination(text: &str) -> bool {
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
+    if slow_to_answer(&lower) {
+        return false;
+    }
     // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
     // nothing of a delivery.
     let late_word = says_word(&lower, &["late", "later", "delay", "delays", "delayed"]);
@@ -160,6 +163,34 @@ pub fn says_late(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Whether `lower` complains that the shop is slow to answer, with no word of a delivery
+/// ("你们客服太慢了, I sent 3 emails and no reply"): the shop's service, not an order's
+/// whereabouts.
+fn slow_to_answer(lower: &str) -> bool {
+    let answers = [
+        "客服",
+        "回复",
+        "回消息",
+        "回邮件",
+        "no reply",
+        "no response",
+        "no answer",
+        "never replied",
+        "never answered",
+        "customer service",
+        "support team",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let delivery = [
+        "快递", "物流", "发货", "到货", "送到", "收到", "ship", "deliver", "parcel", "package",
+        "arriv", "tracking", "order",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    answers && !delivery
 }
 
 /// Whether `lower` tells of a long wait ("it's been about two weeks", "been over a week

@@ -43,9 +43,14 @@ fn lateness_is_heard_in_whole_words_only() {
         "does ur insulated bottle actually keep coffee hot? for how long",
         "is this related to my account?",
         "do you sell chocolate",
+        // The shop slow to answer, not a parcel.
+        "你们客服太慢了 seriously, I sent 3 emails and no reply. 三封！",
+        "customer service is so slow, still waiting for an answer to my email",
     ] {
         assert!(!says_late(text), "{text}");
     }
+    // Slow service about a parcel is still lateness.
+    assert!(says_late("客服太慢了，快递还没到"));
 }
 
 #[test]

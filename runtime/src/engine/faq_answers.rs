@@ -56,7 +56,16 @@ pub(super) fn other_answers(
     let questions: Vec<&str> = u
         .text
         .split_inclusive(['?', '？'])
-        .map(str::trim)
+        // The question itself, without what leads up to it ("Hi there! Few quick questions:
+        // 1) is shipping free?").
+        .map(|q| {
+            let body = q.trim_end_matches(['?', '？']);
+            body.rfind(['!', '.', ':', ')', '。', '！', '：', '）'])
+                .map_or(q, |at| {
+                    &q[at + body[at..].chars().next().map_or(1, char::len_utf8)..]
+                })
+                .trim()
+        })
         .filter(|q| q.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
         .collect();
     let Some(faq) = ctx.faq_in(u.lang).filter(|_| questions.len() >= 2) else {

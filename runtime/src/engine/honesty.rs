@@ -402,11 +402,24 @@ fn asks_for_someone_met_before(text: &str) -> bool {
                 let Some(rest) = text.get(at + opening.len()..) else {
                     return false;
                 };
+                // Asked as a question of its own: at the start of a clause ("… which is
+                // this Saturday, and the site said" tells a date).
+                let before = lower[..at].trim_end();
+                let opens_a_clause = before.is_empty()
+                    || before.ends_with(['.', '?', '!', ',', ';', ':', '-'])
+                    || before.rsplit(' ').next().is_some_and(|w| {
+                        [
+                            "hi", "hey", "hello", "so", "wait", "oh", "and", "but", "ok", "okay",
+                        ]
+                        .contains(&w)
+                    });
                 let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
                 let after = rest[name.len()..].to_lowercase();
-                name.len() >= 2
+                opens_a_clause
+                    && name.len() >= 2
                     && name.starts_with(|c: char| c.is_ascii_uppercase())
                     && name != "AI"
+                    && !CALENDAR_NAMES.contains(&name.to_lowercase().as_str())
                     && (after.is_empty()
                         || after.starts_with(['?', ',', '!', '.'])
                         || after.starts_with(" from")
@@ -414,6 +427,31 @@ fn asks_for_someone_met_before(text: &str) -> bool {
             })
         })
 }
+
+/// Days and months, capitalised like a name ("is this Saturday okay?").
+const CALENDAR_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
+    "easter",
+];
 
 /// Chinese words that make a question about a person a request for one ("能跟真人聊吗").
 const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转", "找", "给我"];
@@ -433,6 +471,10 @@ mod tests {
         for text in [
             "is this Amex accepted? I asked yesterday",
             "is this Visa card ok, it failed before",
+            // A date in a story, not a question of its own.
+            "it's for my brother's birthday which is this Saturday, and the site said it would arrive by the 26th",
+            "so is this Friday ok for delivery? you said before it was",
+            "the parcel that is this Mark guy's, he said he'd pick it up",
         ] {
             assert!(!asks_if_bot(text), "{text}");
         }

@@ -75,6 +75,7 @@ fn only_values(u: &Understanding, answering: bool) -> bool {
         "#",
         "订单",
         "订单号",
+        "单号",
         "号",
         "邮箱",
         "我的",
@@ -205,12 +206,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // A new address written with the request ("change order 1002's address to 21 Nanjing
     // West Road"): its house numbers are not order numbers either.
     let written = address::new_address(text).filter(|_| address.is_none());
+    let outside_the_address = |n: &str| written.as_deref().is_none_or(|w| !w.contains(n));
     let order_number = u
-        .slots
-        .iter()
-        .filter(|s| s.kind == SlotKind::OrderNumber)
-        .find(|s| written.as_deref().is_none_or(|w| !w.contains(&s.value)))
-        .map(|s| s.value.clone())
+        .slot(SlotKind::OrderNumber)
+        .filter(|n| outside_the_address(n))
+        .or_else(|| {
+            u.slots
+                .iter()
+                .filter(|s| s.kind == SlotKind::OrderNumber)
+                .map(|s| s.value.as_str())
+                .find(|n| outside_the_address(n))
+        })
+        .map(str::to_string)
         .filter(|_| address.is_none());
     let email = u.slot(SlotKind::Email).map(str::to_string);
     let takes_order_number = |intent: &str| {
@@ -330,10 +337,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             ("return_item", true)
         }
-        // Goods of a named order that wore badly in use ("The hoodies from 1004 shrank two sizes
-        // after ONE cold wash. At 69 each that's ridiculous"), read as a change, a product
-        // question or out of scope: a complaint about the goods, taken in for a person.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        // Goods that wore badly in use ("The hoodies from 1004 shrank two sizes after ONE
+        // cold wash. At 69 each that's ridiculous"), read as a change, a product question or
+        // out of scope: a complaint about the goods, taken in for a person (which order is
+        // asked if none is known). Without an order, told, not asked before buying ("will it
+        // shrink?").
+        _ if (order_number.is_some()
+            || ctx.remembered.order_number.is_some()
+            || !claim_words::asks_before_buying(text))
             && claim_words::describes_a_quality_problem(text)
             && (matches!(
                 u.prediction.intent.as_str(),
@@ -372,10 +383,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             ("get_invoice", true)
         }
         // How long a refund takes, with no order named ("How long do refunds take to come
-        // back to my card? I sent the cap back last week"), read as a refund's progress: the
-        // shop's refund times, not a question for the order number.
-        _ if u.prediction.intent == "track_refund"
-            && refund_words::asks_how_long(text)
+        // back to my card? I sent the cap back last week"), read as a refund's progress or
+        // torn between that and the policy ("how long do refunds take to show up once you've
+        // approved one?"): the shop's refund times, not a question for the order number.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "track_refund" | "check_refund_policy"
+        ) && refund_words::asks_how_long(text)
+            && !refund_words::asks_about_the_return_window(text)
             && order_number.is_none()
             && ctx.remembered.order_number.is_none()
             && ctx
@@ -439,7 +454,10 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && written.is_none()
             && delivery_words::names_a_shipping_option(text)))
             && order_number.is_none()
-            && delivery_words::asks_what_shipping_costs(text) =>
+            && delivery_words::asks_what_shipping_costs(text)
+            // How long it takes abroad is asked too ("寄到澳大利亚要多久，运费多少啊"): the
+            // international delivery times answer first.
+            && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
         {
             (DELIVERY_OPTIONS, true)
         }

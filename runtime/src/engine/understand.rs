@@ -145,9 +145,13 @@ impl Understanding {
         self
     }
 
-    /// The first slot of `kind` in the message.
+    /// The slot of `kind` the message means: the first of its kind, but for an order
+    /// number, the one meant ([`slots::order_number`]).
     pub fn slot(&self, kind: SlotKind) -> Option<&str> {
-        slots::first(&self.slots, kind)
+        match kind {
+            SlotKind::OrderNumber => slots::order_number(&self.text, &self.slots),
+            _ => slots::first(&self.slots, kind),
+        }
     }
 }
 

@@ -83,6 +83,24 @@ impl DemoData {
         Self::parse(BUILTIN)
     }
 
+    /// The demo shop's FAQ as the store keeps it (ids from 1, in file order), for tests of
+    /// the engine that read the real answers.
+    #[cfg(test)]
+    pub(crate) fn faq_entries(&self) -> Vec<super::FaqEntry> {
+        self.faq
+            .iter()
+            .zip(1..)
+            .map(|(f, id)| super::FaqEntry {
+                id,
+                question: f.question.clone(),
+                answer: f.answer.clone(),
+                lang: f.lang.clone(),
+                intent: f.intent.clone(),
+                public: true,
+            })
+            .collect()
+    }
+
     /// Parses a demo data file.
     pub fn parse(toml_text: &str) -> Result<Self, StoreError> {
         let data: Self = toml::from_str(toml_text).map_err(|e| StoreError::Demo(e.to_string()))?;

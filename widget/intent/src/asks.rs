@@ -19,7 +19,17 @@ pub fn asks_about_stock(text: &str) -> bool {
             "sold out",
             "back in",
             "do you have",
+            "got left",
+            "have left",
+            "any left",
+            "many left",
+            "still have",
             "有货",
+            "还剩",
+            "剩几",
+            "剩多少",
+            "还有几件",
+            "还有多少件",
             "有没有",
             "库存",
             "还有吗",
@@ -149,5 +159,17 @@ mod tests {
         assert!(asks_only_about_fit("卫衣偏大还是偏小？我平时穿L"));
         assert!(!asks_only_about_fit("有机T恤多少钱一件 尺码偏大还是偏小"));
         assert!(asks_about_stock("is the cap in stock?"));
+    }
+
+    #[test]
+    fn how_many_are_left_asks_about_stock() {
+        for text in [
+            "how many grey hoodies have you got left? I need 4 for my team",
+            "灰色卫衣还剩几件",
+            "the navy cap, any left?",
+        ] {
+            assert!(asks_about_stock(text), "{text}");
+        }
+        assert!(!asks_about_stock("how many days does shipping take"));
     }
 }

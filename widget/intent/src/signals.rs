@@ -171,7 +171,12 @@ pub fn frustration_by_rules(text: &str) -> Frustration {
     let questions = text.chars().filter(|c| matches!(c, '?' | '？')).count();
     let mut cues = Vec::new();
     let capitals_run = letters.len() >= 8 && capitals * 10 >= letters.len() * 7;
-    if capitals_run || bangs >= 3 || questions >= 3 {
+    // Marks in a friendly message are eagerness ("Hi there! … do your tees run small??
+    // Thanks!!"), not shouting; capitals still shout.
+    let friendly = ["thanks", "thank you", "thx", "hi there", "谢谢", "感谢"]
+        .iter()
+        .any(|w| text.to_lowercase().contains(w));
+    if capitals_run || (!friendly && (bangs >= 3 || questions >= 3)) {
         cues.push(Cue::Shouting);
     }
     if any(&lower, &l.profanity) {
@@ -301,6 +306,7 @@ mod tests {
             "滚筒洗衣机有货吗",
             "can't wait for it, wonderful!",
             "这件衣服真好看",
+            "Hi there! Few quick questions: 1) is shipping free? 2) can I pay with Apple Pay? 3) do your tees run small?? Thanks!!",
         ] {
             assert!(!frustration(text).is_upset(), "{text}: {:?}", cues(text));
         }

@@ -379,6 +379,79 @@ pub fn first(slots: &[Slot], kind: SlotKind) -> Option<&str> {
         .map(|s| s.value.as_str())
 }
 
+/// The order number a message means, of those `slots` found in `text`: after the shopper
+/// corrects themselves ("order 1001 - no wait, this is 1003", "1002 不对 是1003"), the first
+/// one after the correction; else the first written as an order's ("order 1002", "#1002",
+/// "单号1002") over bare numbers, which may be a postcode or a phone ("typed 200031, should
+/// be 200032. order 1002"); else the first.
+pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
+    let numbers: Vec<&Slot> = slots
+        .iter()
+        .filter(|s| s.kind == SlotKind::OrderNumber)
+        .collect();
+    let lower = lower_in_place(text);
+    let corrected = SELF_CORRECTIONS
+        .iter()
+        .filter_map(|c| lower.rfind(c))
+        .filter(|&at| numbers.iter().any(|n| n.start > at))
+        .max();
+    if let Some(at) = corrected {
+        return numbers
+            .iter()
+            .find(|n| n.start > at)
+            .map(|n| n.value.as_str());
+    }
+    numbers
+        .iter()
+        .find(|n| written_as_an_order(&lower[..n.start]))
+        .or(numbers.first())
+        .map(|n| n.value.as_str())
+}
+
+/// What a shopper writes to take back what they just wrote.
+const SELF_CORRECTIONS: &[&str] = &[
+    "no wait",
+    "i mean",
+    "i meant",
+    "my bad",
+    "correction",
+    "the other one",
+    "wrong number",
+    "sorry, it's",
+    "sorry its",
+    "不对",
+    "说错",
+    "打错",
+    "写错了",
+    "搞错了",
+    "弄错了",
+];
+
+/// Whether `before`, the lower-cased text before a number, ends with the word for an order
+/// or its number ("order ", "order no. ", "#", "单号", "订单号：").
+fn written_as_an_order(before: &str) -> bool {
+    if before.trim_end().ends_with('#') {
+        return true;
+    }
+    let before = before.trim_end_matches([' ', ':', '：', '.', '-']);
+    [
+        "order",
+        "order no",
+        "order number",
+        "order nr",
+        "order num",
+        "ord",
+        "no",
+        "nr",
+        "单号",
+        "订单",
+        "订单号",
+        "订单编号",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,5 +579,31 @@ mod tests {
     #[test]
     fn short_numbers_are_not_order_numbers() {
         assert!(extract("I bought 2 shirts 3 days ago").is_empty());
+    }
+
+    #[test]
+    fn the_order_number_meant_is_the_corrected_one_or_the_one_written_as_an_order() {
+        for (text, meant) in [
+            (
+                "got a white tee, order 1001 - no wait sorry thats the other one, this is 1003",
+                "1003",
+            ),
+            (
+                "wrong postcode on my order!!! typed 200031, should be 200032. order 1002",
+                "1002",
+            ),
+            ("call me on 13800 or about #1004", "1004"),
+            ("1002 不对，是1003", "1003"),
+            ("邮编200031，单号1002", "1002"),
+            ("where are 1001 and 1003?", "1001"),
+            ("order 1001 and 1003", "1001"),
+        ] {
+            let slots = extract(text);
+            assert_eq!(order_number(text, &slots), Some(meant), "{text}");
+        }
+        assert_eq!(
+            order_number("no numbers here", &extract("no numbers here")),
+            None
+        );
     }
 }
