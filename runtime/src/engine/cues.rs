@@ -255,6 +255,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "找个人",
         "找人处理",
         "找人来",
+        "让人联系我",
+        "找人联系我",
+        "请人联系我",
+        "安排人联系",
+        "人工帮我",
     ]);
     (someone && reach && request) || direct || zh
 }
@@ -493,6 +498,60 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "含不含",
             "有没有金属",
             "透气",
+            // A material a body reacts to, asked after ("any latex in the cap?").
+            "latex",
+            "nickel",
+            "wool",
+            "polyester",
+            "bpa",
+            "乳胶",
+            "羊毛",
+            "镍",
+            "双酚",
+        ],
+    ) && text.contains(['?', '？', '吗'])
+}
+
+/// Whether `text` praises what the shopper bought ("now I love it", "my dad loved it", "超喜欢").
+pub fn praises_the_goods(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "love it",
+            "loved it",
+            "loves it",
+            "obsessed",
+            "fits like a dream",
+            "超喜欢",
+            "很喜欢",
+            "特别喜欢",
+            "爱了",
+        ],
+    )
+}
+
+/// Whether `text` asks whether a product suits someone's body or situation ("can I wear the
+/// zip hoodie after shoulder surgery?", "手术后穿脱方便吗", "is it ok for a toddler").
+pub fn asks_if_suitable(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "can i wear",
+            "could i wear",
+            "ok to wear",
+            "okay to wear",
+            "fine to wear",
+            "easier to put on",
+            "easy to put on",
+            "easier than",
+            "suitable for",
+            "good for",
+            "is it ok for",
+            "能穿吗",
+            "可以穿吗",
+            "适合",
+            "穿脱方便",
+            "方便穿",
         ],
     ) && text.contains(['?', '？', '吗'])
 }

@@ -41,6 +41,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "I'd rather discuss this with a member of your team, thanks.",
         "please give me the staff, I cannot explain to machine",
         "zhuan rengong",
+        "孩子住院了，我实在没精力处理订单，能不能直接让人联系我",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

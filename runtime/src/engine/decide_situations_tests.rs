@@ -55,6 +55,8 @@ fn closing_an_account_no_plugin_serves_is_a_data_protection_handoff() {
         "delete the cap from my cart",
         "把购物车里的水杯删掉",
         "how do I delete my saved card from my account",
+        // Nothing removed or closed at all: an account task read as closing it.
+        "怎么绑定支付宝到账号",
     ] {
         let d = reply(decide(&ctx(), &msg(text, "delete_account", 0.95)));
         assert_eq!(d.state, Bot, "{text}");

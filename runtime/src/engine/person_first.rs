@@ -97,6 +97,9 @@ fn policy_reason(ctx: &TurnContext, u: &Understanding) -> Option<&'static str> {
         })
         // "Delete the hoodie from my cart" is read as deleting the account: a shop task.
         .filter(|_| !policy_cues::removes_a_shop_thing(&u.text))
+        // Nothing asked removed or closed ("怎么绑定支付宝到账号" read as closing the account
+        // at 0.9): an account task.
+        .filter(|_| policy_cues::asks_to_remove_or_close(&u.text))
     {
         Some(reason)
     } else {

@@ -122,6 +122,8 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
     // a leak: questions.
     .filter(|&t| !feared_before_paying(t, lower))
+    // A phone's data running out ("我的数据流量快用完了") is no personal data.
+    .filter(|&t| t != PolicyTopic::DataProtection || !super::topic_noise::means_mobile_data(lower))
     // A detail of their own the shopper asks how to correct ("我的个人资料里地址写错了 怎么改")
     // is an account task, not a data request.
     .filter(|&t| {

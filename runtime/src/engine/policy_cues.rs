@@ -5,6 +5,41 @@
 
 use super::language::{mentions, says_word};
 
+/// Whether `text` asks to remove something from the shop's hands, or to close the account
+/// ("delete my account", "注销账号"), as a request about personal data must.
+pub fn asks_to_remove_or_close(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "delete",
+            "remove",
+            "close",
+            "closing",
+            "erase",
+            "wipe",
+            "deactivate",
+            "get rid of",
+            "forget",
+            "cancel my account",
+            "unsubscribe",
+            "don't want my account",
+            "dont want my account",
+            "no longer want",
+            "don't need my account",
+            "删",
+            "注销",
+            "关闭",
+            "销户",
+            "清除",
+            "清空",
+            "移除",
+            "不用了",
+            "不想要",
+            "不要了",
+        ],
+    )
+}
+
 /// Whether `text` is about removing something from the shop's own lists ("delete the hoodie
 /// from my cart", "把购物车里的帽子删了", "clear my wish list", "remove the expired card from
 /// my account", "删掉账户里保存的旧地址"): a shop task, not a request about the shopper's

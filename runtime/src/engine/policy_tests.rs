@@ -660,3 +660,44 @@ fn a_leak_a_solicitor_consulted_and_a_needle_are_heard_a_court_to_work_at_is_not
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_hijacked_account_a_leak_to_a_stranger_and_harm_swallowed_are_heard() {
+    for (text, want) in [
+        (
+            "account hijacked?? my orders page shows stuff going to some random address in Ohio",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "you sent my order confirmation to someone else's email, now a stranger has my home address",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "my partner is asthmatic and had an attack when we opened the parcel, there was some kind of powder inside",
+            PolicyTopic::Safety,
+        ),
+        ("杯子里有金属碎屑，我可能已经喝下去了", PolicyTopic::Safety),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_phones_data_a_court_to_deliver_to_and_a_sizing_hack_are_the_shops() {
+    for text in [
+        "我的数据流量快用完了，物流页面打不开，能直接告诉我1003的状态吗？carlos@example.com",
+        "可以寄到法院吗？我在法院上班，门卫代收",
+        "I hacked the sizing and went one up, perfect oversized fit",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    // The shopper's own data, and a hacked account, still are topics.
+    assert_eq!(
+        topic("我的数据你们存了多久，我要删除"),
+        Some(PolicyTopic::DataProtection)
+    );
+    assert_eq!(
+        topic("I think I got hacked, someone changed the sizing of my order"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+}

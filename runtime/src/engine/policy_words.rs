@@ -4,6 +4,8 @@
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
     "hacked",
+    "hijacked",
+    "hijack",
     // A password given to a message that only looked like the shop's.
     "clicked the link and typed",
     "clicked the link and entered",
@@ -405,6 +407,16 @@ pub const DATA_PROTECTION: &[&str] = &[
     "别人的地址",
     "别人的电话",
     "subject access request",
+    // The shop's mistake put the shopper's details in a stranger's hands.
+    "to someone else's email",
+    "to someone elses email",
+    "to another customer",
+    "a stranger has my",
+    "stranger now has my",
+    "someone else got my",
+    "发到别人邮箱",
+    "发给了别人",
+    "陌生人知道我",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -463,7 +475,20 @@ pub const HARASSMENT: &[&str] = &[
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    // Praise and persuasion in violent words ("the cap was a killer present", "my sister
+    // bullied me into buying it").
+    "killer present",
+    "killer gift",
+    "killer deal",
+    "killer price",
+    "bullied me into",
+    "bullied into",
+    "pressured me into",
+    "twisted my arm",
     "hacked together",
+    "hacked the siz",
+    "hacked the fit",
+    "hacked my outfit",
     "hack together",
     "life hack",
     "heart attack at",
@@ -512,6 +537,8 @@ pub const FIGURES: &[&str] = &[
     "法院门口",
     "在法院上班",
     "在法院工作",
+    "寄到法院",
+    "送到法院",
     // Jobs: "I'm a data scientist and I'm obsessed with the navy cap".
     "data scientist",
     "data analyst",

@@ -5,6 +5,15 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // An attack brought on by what came ("asthmatic and had an attack when we opened the
+    // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
+    "had an attack",
+    "asthmatic",
+    "喝下去了",
+    "吞下去了",
+    "吃下去了",
+    "喝进去了",
+    "咽下去了",
     "choking",
     "choked on",
     "can't breathe",

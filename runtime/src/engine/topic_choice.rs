@@ -31,7 +31,15 @@ pub(super) fn topic_of(
 /// Whether topic `t`, heard at `p` in `text`, is only the words of an ordinary message: a
 /// shop task, a question before buying, the shopper's own affairs, small talk.
 fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
-    (t == Topic::Safety && p < OWN_TASK_TOPIC && !harm_cues::speaks_of_harm(text))
+    (t == Topic::Safety
+        && p < OWN_TASK_TOPIC
+        && !harm_cues::speaks_of_harm(&super::policy::without_figures(text)))
+        // "my sister bullied me into buying the cap and now I love it": goods praised, with
+        // no harm beside the figure of speech.
+        || (t == Topic::Safety
+            && p < OWN_TASK_TOPIC_CERTAIN
+            && cues::praises_the_goods(text)
+            && !harm_cues::speaks_of_harm(&super::policy::without_figures(text)))
         || (p < WEAK_TOPIC && cues::is_small_talk(text))
         || only_a_shop_tasks_words(t, p, prediction, text)
         || asks_if_it_is_safe(t, p, text)
@@ -148,7 +156,8 @@ fn asks_for_someone_with_a_condition(t: Topic, p: f32, text: &str) -> bool {
         && harm_cues::names_a_condition(text)
         && (cues::asks_what_it_is_made_of(text)
             || cues::asks_about_fit(text)
-            || cues::asks_how_to_care(text))
+            || cues::asks_how_to_care(text)
+            || cues::asks_if_suitable(text))
         && !harm_cues::harm_beyond_a_condition(text)
 }
 

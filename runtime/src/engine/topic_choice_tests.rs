@@ -429,3 +429,51 @@ fn whether_card_details_are_safe_asked_before_paying_is_no_data_request() {
         "is my card number stored on your servers? I want it and all my details wiped"
     ));
 }
+
+#[test]
+fn praise_persuasion_and_questions_for_a_body_are_no_safety_topic() {
+    let oos = sure("out_of_scope", 0.5);
+    for (text, p) in [
+        // Violent words as praise or persuasion, the goods loved.
+        ("the cap was a killer present, my dad loved it", 0.4),
+        (
+            "my sister bullied me into buying the cap and now I love it",
+            0.92,
+        ),
+        // Whether a product suits a body, asked before anything happened.
+        (
+            "can I wear the zip hoodie after shoulder surgery? easier than pulling over my head right",
+            0.57,
+        ),
+        (
+            "my kid's teacher has a latex allergy, any latex in the cap?",
+            0.77,
+        ),
+        // A child's school asks for a white tee.
+        ("孩子学校要穿白T 你们的T恤是白色的吗", 0.74),
+    ] {
+        assert_eq!(
+            topic_of(text, &[(Topic::Safety, p)], &oos, false),
+            None,
+            "{text}"
+        );
+    }
+    // Harm told beside the same words stays a safety topic.
+    for (text, p) in [
+        (
+            "my sister bullied me into buying the cap and now my face is swollen",
+            0.92,
+        ),
+        (
+            "is the bottle BPA free? I'm pregnant, been drinking from it all week and now I feel really sick",
+            0.7,
+        ),
+        ("a killer was outside my door when the courier came", 0.6),
+    ] {
+        assert_eq!(
+            topic_of(text, &[(Topic::Safety, p)], &oos, false).map(|t| t.0),
+            Some(Topic::Safety),
+            "{text}"
+        );
+    }
+}

@@ -7,8 +7,11 @@
 
 use kefu_intent::topics::Topic;
 
-use super::cues;
 use super::language::{mentions, says_word};
+use super::own_charges::{
+    asks_when_charged, charge_for_shipping, owns_the_charge, pays_another_way,
+    says_the_charge_is_theirs,
+};
 use super::policy_cues;
 
 /// From this probability a topic is certain, and no wording here makes it noise.
@@ -20,13 +23,17 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let own = match t {
         Topic::AccountTakeover => {
             asks_about_own_account(text)
+                || trouble_signing_in(text)
                 || site_trouble(text)
                 || asks_to_change_own_detail(text)
                 || policy_cues::says_it_was_them(text)
         }
         Topic::Legal => the_law_in_a_shop_task(text),
         Topic::Fraud => {
-            owns_the_charge(text) || charge_for_shipping(text) || pays_another_way(text)
+            owns_the_charge(text)
+                || charge_for_shipping(text)
+                || pays_another_way(text)
+                || asks_when_charged(text)
         }
         Topic::Harassment => {
             (arranges_a_delivery(text) || praises(text))
@@ -50,7 +57,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let certain_enough = p < CERTAIN_TOPIC
         || (t == Topic::AccountTakeover
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
-        || (t == Topic::Fraud && says_the_charge_is_theirs(text));
+        || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)));
     // "I recognise the charge" owns it: its "recognise" disowns nothing.
     // Nor does a confirmation email never received ("the payment went through but I never
     // got a confirmation email").
@@ -68,8 +75,78 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         .replace("never got a confirmation", " ")
         .replace("never got the confirmation", " ")
         .replace("never received a confirmation", " ")
-        .replace("never received the confirmation", " ");
+        .replace("never received the confirmation", " ")
+        // Nor does a reset email or code that never came.
+        .replace("never arrived", " ")
+        .replace("never came", " ");
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
+}
+
+/// Whether `text` tells of the shopper's own trouble signing in: a reset email or code that
+/// does not come or has expired, a password refused right after it was changed, an email
+/// they forgot they used ("my password reset email never arrived, checked spam too", "can't
+/// remember which email i used for my account", "验证码好久才到"). Someone else in the
+/// account is told in other words ([`policy_cues::names_someone_else_or_disowns`]).
+fn trouble_signing_in(text: &str) -> bool {
+    let signing_in = mentions(
+        text,
+        &[
+            "password",
+            "reset",
+            "log in",
+            "login",
+            "sign in",
+            "sign-in",
+            "verification code",
+            "verify",
+            "which email",
+            "what email",
+            "密码",
+            "验证码",
+            "登录",
+            "登陆",
+            "登不上",
+            "哪个邮箱",
+        ],
+    );
+    let trouble = mentions(
+        text,
+        &[
+            "never arrived",
+            "never came",
+            "not arriving",
+            "isn't arriving",
+            "hasn't arrived",
+            "didn't arrive",
+            "didn't get",
+            "didnt get",
+            "haven't got",
+            "not getting",
+            "checked spam",
+            "expired",
+            "takes ages",
+            "taking ages",
+            "forgot",
+            "can't remember",
+            "cant remember",
+            "don't remember",
+            "dont remember",
+            "wrong password",
+            "incorrect password",
+            "keeps saying",
+            "just reset",
+            "even though i",
+            "收不到",
+            "没收到",
+            "好久才",
+            "忘了",
+            "忘记",
+            "过期",
+            "输错",
+            "还是登不上",
+        ],
+    );
+    signing_in && trouble
 }
 
 /// Whether `text` asks to change a detail of the shopper's own account, or how to ("怎么改",
@@ -242,10 +319,47 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "律师朋友",
             "friend is a lawyer",
             "朋友是律师",
+            // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
+            "是 lawyer",
+            "是lawyer",
+            "是律师",
         ],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS);
+    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
+        && !mentions(text, super::policy_words::LEGAL);
+    // What the law says about returns, asked to compare the shop's ("法律上退货期是多少天
+    // 你们是30天吗", "消费者权益说7天无理由退货，你们是30天对吧"): the return policy.
+    let the_law_on_returns = mentions(
+        text,
+        &[
+            "法律上",
+            "法律规定",
+            "按法律",
+            "消费者权益",
+            "by law",
+            "legally required",
+            "consumer law",
+            "consumer rights",
+            "the law says",
+        ],
+    ) && mentions(
+        text,
+        &["退货", "退款", "无理由", "return", "refund", "cooling"],
+    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
+        && !mentions(text, super::policy_words::LEGAL)
+        // Asked, and nobody says the shop broke the law ("my solicitor thinks the way you
+        // handled my return breaches consumer law" is a legal matter).
+        && (text.contains(['?', '？', '吗'])
+            || mentions(text, &["对吧", "是吧", "多少天", "how many days", "how long"]))
+        && !mentions(
+            text,
+            &[
+                "solicitor", "lawyer", "attorney", "律师", "breach", "violat", "illegal",
+                "against the law", "违反", "违法", "不合法",
+            ],
+        );
     policy_cues::jokes(text)
         || knows_one
+        || the_law_on_returns
         || mentions(text, &["legal name", "legal entity", "法定名称"])
         || (invoice
             && mentions(
@@ -284,7 +398,7 @@ fn asks_how_to_reach_the_shop(text: &str) -> bool {
 
 /// Whether "data" in `text` is a phone's mobile data or the shop's figures ("my data plan is
 /// almost out", "my phone data is terrible", "do you have data on which size sells most?").
-fn means_mobile_data(text: &str) -> bool {
+pub(super) fn means_mobile_data(text: &str) -> bool {
     mentions(
         text,
         &[
@@ -337,128 +451,6 @@ fn asks_about_own_account(text: &str) -> bool {
     (question && !why) || own_mistake
 }
 
-/// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
-/// t-shirt", "I recognise the charge", "其实就是我自己买的").
-fn owns_the_charge(text: &str) -> bool {
-    says_the_charge_is_theirs(text)
-        || mentions(
-            text,
-            &[
-                "yes it was",
-                "i recognise the",
-                "i recognize the",
-                "i did order",
-                "i just bought",
-                "i just placed",
-                "i just ordered",
-                "and that's fine",
-                "and thats fine",
-                "自己买的",
-                "是我买的",
-                "是我本人",
-                // The shopper's own payment, asked after.
-                "扣款失败",
-                "付款失败",
-                "支付失败",
-                "是不是我的卡",
-                "it's my order",
-                "its my order",
-                "did it go through",
-                "did the order go through",
-                "did my order go through",
-                "的钱对吧",
-                "approve the payment",
-                "approved the payment",
-                "扣款成功",
-                "付款成功",
-                "what name",
-                "显示什么名字",
-                // The bank's own fee on a purchase the shopper made.
-                "transaction fee",
-                "conversion fee",
-                "currency conversion",
-                "not your fault",
-                "手续费",
-            ],
-        )
-}
-
-/// Whether `text` says in so many words that a charge is the shopper's, or asks which of
-/// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
-/// however sure the topic model is of a fraud.
-fn says_the_charge_is_theirs(text: &str) -> bool {
-    mentions(text, super::owning_words::THEIR_OWN_DOING)
-        || mentions(
-            text,
-            &[
-                "is that for order",
-                "is that for my",
-                "is this for order",
-                "is this for my",
-                "is it for order",
-                "is it for my",
-                "我记得是",
-            ],
-        )
-}
-
-/// Whether the charge `text` asks about is for shipping ("got charged $5 for shipping, is
-/// that because my order was under 50?", "为什么扣了我5块运费").
-fn charge_for_shipping(text: &str) -> bool {
-    mentions(
-        text,
-        &["shipping", "postage", "delivery fee", "运费", "邮费"],
-    )
-}
-
-/// Whether `text` asks to pay another way after a payment failed ("card被decline了，还有别的
-/// payment方式吗", "my 支付宝 payment failed, can I pay with card").
-fn pays_another_way(text: &str) -> bool {
-    let failed = mentions(
-        text,
-        &[
-            "declin",
-            "failed",
-            "fail",
-            "didn't go through",
-            "didnt go through",
-            "被拒",
-            "失败",
-            "付不了",
-        ],
-    );
-    let another = cues::names_a_payment_method(text)
-        || mentions(
-            text,
-            &[
-                "another way",
-                "other way",
-                "別的",
-                "别的",
-                "another card",
-                "other card",
-                "pay with",
-            ],
-        );
-    // "cancel my card payment and pay with apple pay instead", "I don't have credit card":
-    // another way chosen without a failure.
-    let instead = mentions(
-        text,
-        &[
-            "instead",
-            "don't have a credit card",
-            "dont have a credit card",
-            "don't have credit card",
-            "dont have credit card",
-            "no credit card",
-            "没有信用卡",
-            "换成",
-            "改用",
-        ],
-    ) && cues::names_a_payment_method(text);
-    (failed && another) || instead
-}
-
 /// Whether `text` is about arranging a delivery with the courier ("the courier keeps calling
 /// me to arrange delivery, I'm at work, can he leave it with a neighbour?", "快递员一直打电话约
 /// 时间，我上班不在家，能放门口吗").
@@ -505,6 +497,20 @@ fn arranges_a_delivery(text: &str) -> bool {
             "改到",
             "不在家",
             "上班",
+            // How the courier should announce themselves ("call me instead of knocking, the
+            // baby sleeps", "快递到了别敲门，打电话就行").
+            "instead of knocking",
+            "call me instead",
+            "text me instead",
+            "text instead",
+            "ring instead",
+            "don't knock",
+            "dont knock",
+            "don't ring",
+            "别敲门",
+            "不要敲门",
+            "打电话就行",
+            "发短信就",
         ],
     )
 }
@@ -548,6 +554,12 @@ fn praises(text: &str) -> bool {
             "很有礼貌",
             "表扬",
             "点赞",
+            // A delivery told as good news ("left it with the neighbour, which was great,
+            // just letting you know").
+            "which was great",
+            "which was perfect",
+            "was perfect",
+            "挺好的",
         ],
     )
 }
@@ -559,6 +571,9 @@ pub(super) fn speaks_of_harassment(text: &str) -> bool {
         text,
         &[
             "creep",
+            "where i live",
+            "where you live",
+            "知道我住哪",
             "texting me",
             "messaging me",
             "calling me at",

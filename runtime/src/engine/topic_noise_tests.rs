@@ -269,3 +269,73 @@ fn a_lawyer_in_the_family_praise_a_failed_payment_and_a_detail_to_correct_are_th
         "我的个人资料里地址写错了 怎么改"
     ));
 }
+
+#[test]
+fn trouble_signing_in_a_charge_asked_after_and_a_courier_asked_kindly_are_the_shoppers() {
+    for text in [
+        "my password reset email never arrived, checked spam too",
+        "can't remember which email i used for my account",
+        "login keeps saying wrong password even though I just reset it, am I doing something wrong",
+        "验证码好久才到",
+    ] {
+        assert!(own_affairs(Topic::AccountTakeover, 0.76, text), "{text}");
+    }
+    // Someone else in the account is told, however the sign-in went.
+    for text in [
+        "someone reset my password and now I can't log in",
+        "got a reset email I never asked for, my password doesn't work anymore",
+    ] {
+        assert!(!own_affairs(Topic::AccountTakeover, 0.76, text), "{text}");
+    }
+    for text in [
+        "my card 什么时候 charge？下单完就扣吗",
+        "信用卡扣了22块，是我买帽子的那笔，想问下发票在哪看",
+        "is my card charged straight away or when it ships?",
+    ] {
+        assert!(own_affairs(Topic::Fraud, 0.98, text), "{text}");
+    }
+    assert!(!own_affairs(
+        Topic::Fraud,
+        0.9,
+        "when did you charge my card? I never ordered anything"
+    ));
+    for text in [
+        "can the delivery person call me instead of knocking, the baby sleeps in the afternoon",
+        "the driver left my parcel with the neighbour, which was great, just letting you know",
+        "宝宝在睡觉，快递到了别敲门，打电话就行",
+    ] {
+        assert!(own_affairs(Topic::Harassment, 0.53, text), "{text}");
+    }
+    assert!(!own_affairs(
+        Topic::Harassment,
+        0.53,
+        "the driver keeps calling me instead of knocking and said he knows where I live"
+    ));
+}
+
+#[test]
+fn the_law_on_returns_and_a_lawyer_as_someones_job_are_no_legal_threat() {
+    for text in [
+        "法律上退货期是多少天 你们是30天吗",
+        "消费者权益说7天无理由退货，你们是30天对吧",
+        "我老板是 lawyer 想买件卫衣当礼物 多大码合适",
+    ] {
+        assert!(own_affairs(Topic::Legal, 0.84, text), "{text}");
+    }
+    for text in [
+        "按法律你们必须退货，不退我就起诉",
+        "my boss is a lawyer and he says we'll sue you over this refund",
+    ] {
+        assert!(!own_affairs(Topic::Legal, 0.84, text), "{text}");
+    }
+}
+
+#[test]
+fn the_shop_said_to_break_the_law_on_returns_is_a_legal_matter() {
+    for text in [
+        "my solicitor has looked at your terms and thinks the way you handled my return breaches consumer law. who deals with this on your side",
+        "你们30天退货违反消费者权益法吧？",
+    ] {
+        assert!(!own_affairs(Topic::Legal, 0.84, text), "{text}");
+    }
+}

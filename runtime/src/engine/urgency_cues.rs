@@ -15,6 +15,26 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            // Intensive care, a rush to hospital, a birth under way.
+            "in icu",
+            "the icu",
+            "进icu",
+            "进了icu",
+            "intensive care",
+            "重症监护",
+            "抢救",
+            "rushed to hospital",
+            "rushed to the hospital",
+            "进了急诊",
+            "送进急诊",
+            "went into labour",
+            "gone into labour",
+            "in labour",
+            "went into labor",
+            "in labor",
+            "要生了",
+            "早产",
+            "羊水破了",
             "personal emergency",
             "emergency at home",
             "an emergency came up",
@@ -273,5 +293,20 @@ mod tests {
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }
+    }
+
+    #[test]
+    fn intensive_care_and_a_birth_under_way_are_emergencies() {
+        for text in [
+            "孩子住进ICU了，我实在没精力处理订单，能不能直接让人联系我",
+            "my wife went into labour early and nobody's home for the delivery, please can someone help",
+            "dad was rushed to hospital last night",
+        ] {
+            assert!(speaks_of_an_emergency(text), "{text}");
+        }
+        // "icu" inside a word is none.
+        assert!(!speaks_of_an_emergency(
+            "it's difficult to find the size guide"
+        ));
     }
 }

@@ -23,7 +23,6 @@ pub fn asks_about_stock(text: &str) -> bool {
             "have left",
             "any left",
             "many left",
-            "still have",
             "有货",
             "还剩",
             "剩几",

@@ -1,0 +1,179 @@
+//! When a charge the topic model hears as a fraud is the shopper's own: one they say is
+//! theirs or ask which order it paid for, a shipping fee, a payment that failed and is tried
+//! another way, or how and when paying works. Pure; used by [`super::topic_noise`].
+
+use super::cues;
+use super::language::mentions;
+
+/// Whether `text` says a charge is the shopper's own ("yes it was me, I just bought the
+/// t-shirt", "I recognise the charge", "其实就是我自己买的").
+pub(super) fn owns_the_charge(text: &str) -> bool {
+    says_the_charge_is_theirs(text)
+        || mentions(
+            text,
+            &[
+                "yes it was",
+                "i recognise the",
+                "i recognize the",
+                "i did order",
+                "i just bought",
+                "i just placed",
+                "i just ordered",
+                "and that's fine",
+                "and thats fine",
+                "自己买的",
+                "是我买的",
+                "that's my order",
+                "thats my order",
+                "that's for my",
+                "that's my cap",
+                "是我本人",
+                // The shopper's own payment, asked after.
+                "扣款失败",
+                "付款失败",
+                "支付失败",
+                "是不是我的卡",
+                "it's my order",
+                "its my order",
+                "did it go through",
+                "did the order go through",
+                "did my order go through",
+                "的钱对吧",
+                "approve the payment",
+                "approved the payment",
+                "扣款成功",
+                "付款成功",
+                "what name",
+                "显示什么名字",
+                // The bank's own fee on a purchase the shopper made.
+                "transaction fee",
+                "conversion fee",
+                "currency conversion",
+                "not your fault",
+                "手续费",
+            ],
+        )
+}
+
+/// Whether `text` asks when or how the shopper's payment is taken ("my card 什么时候 charge？
+/// 下单完就扣吗", "is my card charged straight away or when it ships?", "do you charge in
+/// dollars?"): how paying works, before any charge is disowned.
+pub(super) fn asks_when_charged(text: &str) -> bool {
+    let charge = mentions(
+        text,
+        &[
+            "charge",
+            "扣",
+            "billed",
+            "take the money",
+            "take payment",
+            "付款",
+            "支付",
+        ],
+    );
+    let when_or_how = mentions(
+        text,
+        &[
+            "什么时候",
+            "何时",
+            "下单完",
+            "下单就",
+            "发货才",
+            "发货后",
+            "when do you",
+            "when will",
+            "when is my",
+            "when exactly",
+            "straight away",
+            "right away",
+            "at checkout",
+            "when it ships",
+            "when i order",
+            "in dollars",
+            "in my currency",
+            "which currency",
+            "what currency",
+            "人民币还是",
+            "美元还是",
+        ],
+    );
+    charge && when_or_how
+}
+
+/// Whether `text` says in so many words that a charge is the shopper's, or asks which of
+/// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
+/// however sure the topic model is of a fraud.
+pub(super) fn says_the_charge_is_theirs(text: &str) -> bool {
+    mentions(text, super::owning_words::THEIR_OWN_DOING)
+        || mentions(
+            text,
+            &[
+                "is that for order",
+                "is that for my",
+                "is this for order",
+                "is this for my",
+                "is it for order",
+                "is it for my",
+                "我记得是",
+            ],
+        )
+        // "是我买帽子的那笔": the purchase named as theirs; "不是我买的" disowns it.
+        || (mentions(text, &["是我买", "我买的那笔"]) && !mentions(text, &["不是我买"]))
+}
+
+/// Whether the charge `text` asks about is for shipping ("got charged $5 for shipping, is
+/// that because my order was under 50?", "为什么扣了我5块运费").
+pub(super) fn charge_for_shipping(text: &str) -> bool {
+    mentions(
+        text,
+        &["shipping", "postage", "delivery fee", "运费", "邮费"],
+    )
+}
+
+/// Whether `text` asks to pay another way after a payment failed ("card被decline了，还有别的
+/// payment方式吗", "my 支付宝 payment failed, can I pay with card").
+pub(super) fn pays_another_way(text: &str) -> bool {
+    let failed = mentions(
+        text,
+        &[
+            "declin",
+            "failed",
+            "fail",
+            "didn't go through",
+            "didnt go through",
+            "被拒",
+            "失败",
+            "付不了",
+        ],
+    );
+    let another = cues::names_a_payment_method(text)
+        || mentions(
+            text,
+            &[
+                "another way",
+                "other way",
+                "別的",
+                "别的",
+                "another card",
+                "other card",
+                "pay with",
+            ],
+        );
+    // "cancel my card payment and pay with apple pay instead", "I don't have credit card":
+    // another way chosen without a failure.
+    let instead = mentions(
+        text,
+        &[
+            "instead",
+            "don't have a credit card",
+            "dont have a credit card",
+            "don't have credit card",
+            "dont have credit card",
+            "no credit card",
+            "没有信用卡",
+            "换成",
+            "改用",
+        ],
+    ) && cues::names_a_payment_method(text);
+    (failed && another) || instead
+}
