@@ -510,6 +510,7 @@ sets_written_apart! {
     bagged: "bagged_", "KEFU_CONVERSATIONS_BAGGED", 3; // the twenty-fifth
     sacked: "sacked_", "KEFU_CONVERSATIONS_SACKED", 3; // the twenty-sixth
     lidded: "lidded_", "KEFU_CONVERSATIONS_LIDDED", 3; // the twenty-seventh
+    binned: "binned_", "KEFU_CONVERSATIONS_BINNED", 3; // the twenty-eighth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

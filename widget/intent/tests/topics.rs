@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_lidded.tsv`, a twenty-seventh's), labelled only `person` or `ordinary`, each
+//!   `topics_binned.tsv`, a twenty-eighth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -238,4 +238,5 @@ person_sets! {
     bagged: "topics_bagged.tsv", "KEFU_TOPICS_BAGGED", 500; // the twenty-fifth
     sacked: "topics_sacked.tsv", "KEFU_TOPICS_SACKED", 500; // the twenty-sixth
     lidded: "topics_lidded.tsv", "KEFU_TOPICS_LIDDED", 500; // the twenty-seventh
+    binned: "topics_binned.tsv", "KEFU_TOPICS_BINNED", 500; // the twenty-eighth
 }
