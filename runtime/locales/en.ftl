@@ -107,6 +107,7 @@ cancel_order_keep = Keep my order
 
 # The prices of the products shown, added up, when the shopper asks what they cost together.
 products_together = Together: { $total }.
+order_paid = Order { $order } came to { $total }.
 
 ## A person and the shopper.
 

@@ -62,6 +62,7 @@ cancel_order_keep = 保留订单
 ## Put together from what plugins said.
 
 products_together = 合计：{ $total }。
+order_paid = 订单{ $order }共支付{ $total }。
 
 ## A person and the shopper.
 

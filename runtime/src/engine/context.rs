@@ -95,12 +95,16 @@ pub struct TurnContext {
 /// What the shopper told the bot earlier in the conversation: never asked for again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Remembered {
-    /// The order number they gave last.
+    /// The order number they gave last, or the order whose parcel tracking number this
+    /// message gives.
     pub order_number: Option<String>,
     /// The email they gave last.
     pub email: Option<String>,
     /// The new delivery address they wrote last ([`super::address::new_address`]).
     pub address: Option<String>,
+    /// The parcel tracking number they wrote last, when no order number came after it: the
+    /// order it names is looked up ([`TurnContext::load`]).
+    pub tracking_number: Option<String>,
 }
 
 impl Remembered {
@@ -118,6 +122,11 @@ impl Remembered {
             }
             if out.address.is_none() {
                 out.address = super::address::new_address(text);
+            }
+            if out.order_number.is_none() && out.tracking_number.is_none() {
+                out.tracking_number = kefu_intent::slots::tracking_numbers(text)
+                    .first()
+                    .map(|t| t.to_string());
             }
         }
         out
@@ -202,11 +211,26 @@ impl TurnContext {
             settings,
             last_bot,
             config,
-            orders,
+            mut orders,
             names_product,
             action,
             trust,
         } = snapshot;
+        // A parcel's tracking number written with no order number ("ups tracking
+        // 1Z999AA10123456784 whats the status"): the order it was sent for is the one named.
+        if remembered.order_number.is_none() && u.slot(SlotKind::OrderNumber).is_none() {
+            let mut written = kefu_intent::slots::tracking_numbers(&u.text);
+            written.extend(remembered.tracking_number.as_deref());
+            for tracking in written {
+                if let Some(order) = store.order_by_tracking(merchant, tracking).await? {
+                    remembered.order_number = Some(order.id.clone());
+                    if !orders.iter().any(|o| o.id == order.id) {
+                        orders.push(order);
+                    }
+                    break;
+                }
+            }
+        }
         let mut served = HashMap::new();
         for plugin in plugins.plugins_of(merchant) {
             let manifest = plugin.manifest();

@@ -120,6 +120,13 @@ pub fn says_already_told(text: &str) -> bool {
         "third time i",
         "time im asking",
         "time i'm asking",
+        "time im contacting",
+        "time i'm contacting",
+        "time i am contacting",
+        "time im writing",
+        "time i'm writing",
+        "第几次联系",
+        "联系你们好几次",
         "asking again",
         "问了好几",
         "问了几遍",
@@ -255,6 +262,13 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "找个人",
         "找人处理",
         "找人来",
+        // Whether anyone reads at all ("does anyone even read these").
+        "anyone even read",
+        "does anyone read",
+        "is anyone reading",
+        "anybody even read",
+        "有没有人看",
+        "有人看吗",
         "让人联系我",
         "找人联系我",
         "请人联系我",
@@ -510,6 +524,38 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "双酚",
         ],
     ) && text.contains(['?', '？', '吗'])
+}
+
+/// Whether `text` speaks of signing in: a password, a reset, a code, logging in.
+pub fn speaks_of_signing_in(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "password",
+            "passcode",
+            "reset",
+            "log in",
+            "login",
+            "log into",
+            "logged",
+            "sign in",
+            "sign-in",
+            "signin",
+            "verification code",
+            "verify",
+            "username",
+            "account",
+            "密码",
+            "验证码",
+            "登录",
+            "登陆",
+            "登不上",
+            "账号",
+            "账户",
+            "帐号",
+            "用户名",
+        ],
+    )
 }
 
 /// Whether `text` praises what the shopper bought ("now I love it", "my dad loved it", "超喜欢").

@@ -21,9 +21,11 @@ use super::faq_answers;
 use super::handoff;
 use super::honesty;
 use super::money;
+use super::order_paid;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
+use super::refund_words;
 use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
 use super::understand::Understanding;
@@ -156,6 +158,11 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         Some(Topic::Urgent)
             if !answering
                 && !a_move_with_an_address_change(ctx, u, &route.intent)
+                // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
+                // by and nothing happening at home: the shipping options answer it.
+                && (!delivery_words::names_a_shipping_option(&u.text)
+                    || urgency_cues::names_a_deadline(&u.text)
+                    || urgency_cues::speaks_of_an_emergency(&u.text))
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
@@ -551,6 +558,24 @@ pub fn after_call(
         {
             replies::append(&mut d.text, &entry.answer, lang);
         }
+    }
+    // When the money lands, asked of a refund's progress ("sent one back last week, when does
+    // the money actually land?"): besides what the plugin found, the shop's refund times.
+    if intent == "track_refund"
+        && refund_words::asks_when(&u.text)
+        && let Some(entry) = ctx
+            .faq()
+            .iter()
+            .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("check_refund_policy"))
+        && !d.text.contains(&entry.answer)
+    {
+        replies::append(&mut d.text, &entry.answer, lang);
+    }
+    // What was paid for the order shown ("remind me what I paid for mine?"): its total.
+    if let Some(paid) = order_paid::paid(&d.cards, &ctx.orders, &u.text, lang)
+        && !d.text.contains(&paid)
+    {
+        replies::append(&mut d.text, &paid, lang);
     }
     d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {

@@ -273,3 +273,22 @@ fn the_order_number_remembered_is_the_one_the_shopper_meant() {
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.pending.order_number.as_deref(), Some("1002"), "{d:?}");
 }
+
+#[test]
+fn what_was_paid_for_an_order_named_earlier_looks_that_order_up() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1004".into());
+    let u = msg(
+        "and remind me what I paid for mine again?",
+        "out_of_scope",
+        0.6,
+    );
+    let route = crate::engine::routing::route(&shop, &u);
+    assert_eq!(
+        (route.intent.as_str(), route.settled),
+        ("track_order", true)
+    );
+    // With no order named at all, it is not looked up on a guess.
+    let route = crate::engine::routing::route(&ctx(), &u);
+    assert_ne!(route.intent, "track_order");
+}

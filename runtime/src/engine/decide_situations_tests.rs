@@ -178,6 +178,16 @@ fn time_pressure_is_heard_about_the_shoppers_life_not_the_weather() {
     let d = reply(decide(&ctx(), &hospital));
     assert_eq!(d.state, WaitingForHuman);
     assert_eq!(d.intent, URGENT);
+    // Express shipping asked for an order, with no moment named: no urgency queued.
+    let express = with_topic(
+        msg("订单1002能加急吗？", "delivery_options", 0.6),
+        Topic::Urgent,
+    );
+    let plan = decide(&ctx(), &express);
+    assert!(
+        !matches!(&plan.step, Step::Reply(d) if d.intent == URGENT),
+        "{plan:?}"
+    );
 }
 
 #[test]

@@ -165,9 +165,9 @@ pub fn says_late(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Whether `lower` complains that the shop is slow to answer, with no word of a delivery
-/// ("你们客服太慢了, I sent 3 emails and no reply"): the shop's service, not an order's
-/// whereabouts.
+/// Whether `lower` complains that the shop is slow to answer or its site slow, with no word
+/// of a delivery ("你们客服太慢了, I sent 3 emails and no reply", "your website is so slow and
+/// checkout crashed 3 times"): the shop's service, not an order's whereabouts.
 fn slow_to_answer(lower: &str) -> bool {
     let answers = [
         "客服",
@@ -181,6 +181,14 @@ fn slow_to_answer(lower: &str) -> bool {
         "never answered",
         "customer service",
         "support team",
+        // The shop's site slow ("your website is so slow and checkout crashed").
+        "website",
+        "checkout",
+        "web page",
+        "the app",
+        "网站",
+        "网页",
+        "页面",
     ]
     .iter()
     .any(|w| lower.contains(w));

@@ -62,6 +62,7 @@ pub mod identity;
 pub mod labels;
 pub mod language;
 mod money;
+mod order_paid;
 mod own_charges;
 mod ownership;
 mod owning_words;

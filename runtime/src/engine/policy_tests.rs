@@ -677,6 +677,10 @@ fn a_hijacked_account_a_leak_to_a_stranger_and_harm_swallowed_are_heard() {
             PolicyTopic::Safety,
         ),
         ("杯子里有金属碎屑，我可能已经喝下去了", PolicyTopic::Safety),
+        (
+            "domestic situation, I had to leave home quickly. please don't deliver anything to my old address, he's still there",
+            PolicyTopic::Safety,
+        ),
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }

@@ -247,6 +247,14 @@ fn minor_units(number: &str) -> Option<u64> {
     whole.checked_mul(100)?.checked_add(cents)
 }
 
+/// Whether `text` asks when something happens or how long it takes ("when does the money
+/// actually land?", "退款什么时候到").
+pub fn asks_when(text: &str) -> bool {
+    asks_how_long(text)
+        || super::language::says_word(text, &["when"])
+        || mentions(text, &["什么时候", "何时", "哪天"])
+}
+
 /// Whether `text` asks how long something takes ("how long does a refund take", "退款要几天").
 pub fn asks_how_long(text: &str) -> bool {
     mentions(

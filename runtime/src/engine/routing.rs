@@ -17,6 +17,7 @@ use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
 use super::language::{is_follow_up, mentions};
+use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies::{self, Lang, Line};
@@ -307,6 +308,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
+        // "forget it. useless" read as a forgotten password: nothing in it speaks of signing in.
+        // The shopper gives up; what the bot cannot help with is said, a person offered.
+        _ if u.prediction.intent == "recover_password" && !cues::speaks_of_signing_in(text) => {
+            (OUT_OF_SCOPE, true)
+        }
         // "我的订单1004 arrived fine, thanks" read as a complaint: thanks, not a complaint
         // handed to a person.
         _ if u.prediction.intent == "complaint" && !u.upset && thanks_for_good_news(text) => {
@@ -460,6 +466,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
         {
             (DELIVERY_OPTIONS, true)
+        }
+        // What was paid for an order named now or earlier ("and remind me what I paid for
+        // mine again?"), whatever the model read: the order looked up, its total beside it.
+        _ if order_paid::asks_what_was_paid(text)
+            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
         }
         // "When will it ship?" about an order the shopper named (now or earlier) is a
         // question about that order, not the shop's delivery times in general; "did it

@@ -8,6 +8,13 @@ pub const SAFETY: &[&str] = &[
     // An attack brought on by what came ("asthmatic and had an attack when we opened the
     // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
     "had an attack",
+    // Fleeing someone at home ("domestic situation, I had to leave home quickly … he's still
+    // there").
+    "domestic situation",
+    "domestic violence",
+    "domestic abuse",
+    "had to leave home",
+    "家暴",
     "asthmatic",
     "喝下去了",
     "吞下去了",

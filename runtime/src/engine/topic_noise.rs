@@ -78,7 +78,11 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         .replace("never received the confirmation", " ")
         // Nor does a reset email or code that never came.
         .replace("never arrived", " ")
-        .replace("never came", " ");
+        .replace("never came", " ")
+        .replace("didn't get the", " ")
+        .replace("didnt get the", " ")
+        .replace("didn't receive the", " ")
+        .replace("didnt receive the", " ");
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
 }
 
@@ -88,27 +92,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
 /// remember which email i used for my account", "验证码好久才到"). Someone else in the
 /// account is told in other words ([`policy_cues::names_someone_else_or_disowns`]).
 fn trouble_signing_in(text: &str) -> bool {
-    let signing_in = mentions(
-        text,
-        &[
-            "password",
-            "reset",
-            "log in",
-            "login",
-            "sign in",
-            "sign-in",
-            "verification code",
-            "verify",
-            "which email",
-            "what email",
-            "密码",
-            "验证码",
-            "登录",
-            "登陆",
-            "登不上",
-            "哪个邮箱",
-        ],
-    );
+    let signing_in = super::cues::speaks_of_signing_in(text)
+        || mentions(text, &["which email", "what email", "哪个邮箱"]);
     let trouble = mentions(
         text,
         &[

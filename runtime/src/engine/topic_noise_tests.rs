@@ -274,6 +274,7 @@ fn a_lawyer_in_the_family_praise_a_failed_payment_and_a_detail_to_correct_are_th
 fn trouble_signing_in_a_charge_asked_after_and_a_courier_asked_kindly_are_the_shoppers() {
     for text in [
         "my password reset email never arrived, checked spam too",
+        "didn't get the password reset email, already checked spam",
         "can't remember which email i used for my account",
         "login keeps saying wrong password even though I just reset it, am I doing something wrong",
         "验证码好久才到",

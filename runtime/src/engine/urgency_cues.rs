@@ -15,6 +15,15 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            // An eviction, a car accident that keeps the shopper in hospital.
+            "evicted",
+            "eviction",
+            "被赶出",
+            "kicked out of my",
+            "car accident",
+            "车祸",
+            "stuck in hospital",
+            "in hospital for weeks",
             // Intensive care, a rush to hospital, a birth under way.
             "in icu",
             "the icu",
@@ -172,7 +181,8 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
 /// message that only says an order is late speaks of the past ("the estimated date was last
 /// week", "another week and still nothing"): that is the order's whereabouts, not urgency.
 pub fn names_a_deadline(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // "加急" names the express option, not a moment its "急" presses for.
+    let lower = text.to_lowercase().replace("加急", "快递");
     let day = says_word(
         &lower,
         &[
@@ -244,6 +254,7 @@ mod tests {
             "need it before then",
             "后天的飞机出国，订单1001今天能送到吗",
             "URGENT - wedding on saturday",
+            "订单1002能加急吗？周五要用，急",
         ] {
             assert!(names_a_deadline(text), "{text}");
         }
@@ -251,6 +262,8 @@ mod tests {
             "order #1001 still hasn't turned up and the estimated date was last week",
             "seriously?? another week and still nothing from order 1001",
             "说好的上周到，怎么还没到",
+            // The express option asked for, no moment named.
+            "订单1002能加急吗？",
         ] {
             assert!(!names_a_deadline(text), "{text}");
         }
@@ -301,6 +314,8 @@ mod tests {
             "孩子住进ICU了，我实在没精力处理订单，能不能直接让人联系我",
             "my wife went into labour early and nobody's home for the delivery, please can someone help",
             "dad was rushed to hospital last night",
+            "我明天就要被赶出去了，包裹得改地址，急急急",
+            "had a car accident and i'm stuck in hospital for weeks, what happens to my order",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }

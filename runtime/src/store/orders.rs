@@ -33,6 +33,26 @@ impl Store {
         }))
     }
 
+    /// The order of `merchant` sent with parcel tracking number `tracking` (in any case).
+    pub async fn order_by_tracking(
+        &self,
+        merchant: &str,
+        tracking: &str,
+    ) -> Result<Option<OrderRecord>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id FROM orders WHERE merchant_id = $1 AND upper(tracking_number) = upper($2) \
+             LIMIT 1",
+        )
+        .bind(merchant)
+        .bind(tracking)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => self.order(merchant, &row.get::<String, _>("id")).await,
+            None => Ok(None),
+        }
+    }
+
     /// The numbers of `merchant`'s orders placed with `email`, newest number first.
     pub async fn order_ids_by_email(
         &self,

@@ -27,6 +27,31 @@ async fn demo_store() -> Store {
 }
 
 #[tokio::test]
+async fn an_order_is_found_by_its_parcels_tracking_number_in_its_merchants_shop_only() {
+    let store = demo_store().await;
+    let found = store
+        .order_by_tracking("demo", "1z999aa10123456784")
+        .await
+        .unwrap()
+        .map(|o| o.id);
+    assert_eq!(found.as_deref(), Some("1001"));
+    assert!(
+        store
+            .order_by_tracking("demo", "1Z000000000000000")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .order_by_tracking("other", "1Z999AA10123456784")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
 async fn demo_data_has_the_orders_the_demo_promises() {
     let store = demo_store().await;
     let order = store.order("demo", "1001").await.unwrap().unwrap();

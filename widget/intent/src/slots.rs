@@ -408,9 +408,28 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
         .map(|n| n.value.as_str())
 }
 
+/// The parcel tracking numbers written in `text`, as written: a UPS number (`1Z` and sixteen
+/// letters or digits) or a postal one of 20 to 22 digits (USPS). They name an order as
+/// surely as its number does.
+pub fn tracking_numbers(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| {
+            let ups = t.len() == 18
+                && t[..2].eq_ignore_ascii_case("1z")
+                && t.bytes().all(|b| b.is_ascii_alphanumeric());
+            let postal = (20..=22).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+            ups || postal
+        })
+        .collect()
+}
+
 /// What a shopper writes to take back what they just wrote.
 const SELF_CORRECTIONS: &[&str] = &[
     "no wait",
+    "oh wait",
+    "ignore that",
+    "scratch that",
+    "forget that one",
     "i mean",
     "i meant",
     "my bad",
@@ -605,5 +624,18 @@ mod tests {
             order_number("no numbers here", &extract("no numbers here")),
             None
         );
+    }
+
+    #[test]
+    fn tracking_numbers_are_ups_and_postal_numbers() {
+        assert_eq!(
+            tracking_numbers("ups tracking 1Z999AA10123456784 whats the status on that"),
+            vec!["1Z999AA10123456784"]
+        );
+        assert_eq!(
+            tracking_numbers("USPS says 9400111899223344556677, delivered?"),
+            vec!["9400111899223344556677"]
+        );
+        assert!(tracking_numbers("order 1001, call 13800138000").is_empty());
     }
 }
