@@ -511,6 +511,7 @@ sets_written_apart! {
     sacked: "sacked_", "KEFU_CONVERSATIONS_SACKED", 3; // the twenty-sixth
     lidded: "lidded_", "KEFU_CONVERSATIONS_LIDDED", 3; // the twenty-seventh
     binned: "binned_", "KEFU_CONVERSATIONS_BINNED", 3; // the twenty-eighth
+    hampered: "hampered_", "KEFU_CONVERSATIONS_HAMPERED", 3; // the twenty-ninth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
