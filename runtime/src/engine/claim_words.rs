@@ -163,9 +163,15 @@ pub fn own_mistake(text: &str) -> bool {
 /// hear weakly in it is their bias on short questions, not a claim.
 pub fn only_asks(text: &str) -> bool {
     // What goods are made of says nothing went wrong: 不锈钢 is steel, not "不".
-    let mut lower = text.to_lowercase();
+    let mut lower = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
+        .unwrap_or_else(|| text.to_string())
+        .to_lowercase();
     for material in ["不锈钢", "不粘", "不含"] {
         lower = lower.replace(material, "材");
+    }
+    // "到了没有" asks whether it came; its "没" tells of nothing missing.
+    for question in ["了没有", "到没到", "了没"] {
+        lower = lower.replace(question, "了吗");
     }
     let question = lower.contains(['?', '？'])
         || mentions(
@@ -173,6 +179,10 @@ pub fn only_asks(text: &str) -> bool {
             &[
                 "吗",
                 "呢",
+                "几种",
+                "几个",
+                "几款",
+                "多少",
                 "多久",
                 "哪家",
                 "哪个",

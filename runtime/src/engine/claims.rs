@@ -40,13 +40,15 @@ const NEEDS_ORDER_NUMBER: &str = "order-number";
 
 /// A claim: without an order number, the number is asked for once (saying the email the
 /// shopper gave is kept, when they gave one: it is never asked for again); with one, a claim
-/// no plugin takes goes to a person with the facts. `None` when the intent is no claim, or
-/// the merchant's plugin serves it (it is called instead).
+/// no plugin takes goes to a person with the facts, and so does the claim of an upset
+/// shopper whose ownership is not proven yet. `None` when the intent is no claim, or the
+/// merchant's plugin serves it (it is called instead).
 pub fn intake(
     ctx: &TurnContext,
     intent: &str,
     order: Option<&str>,
     email: Option<&str>,
+    upset: bool,
     lang: Lang,
 ) -> Option<Decision> {
     let what = what(intent)?;
@@ -67,7 +69,11 @@ pub fn intake(
         };
         return Some(ask(intent, line, lang, pending));
     };
-    if served.is_some() {
+    // An upset shopper whose ownership is not proven yet ("说了半天都没解决，订单1004漏发了
+    // 一件") is not held up by a question for the order's email before the plugin may
+    // weigh the claim: a person takes it with the facts, and proves ownership themselves.
+    let proven = email.is_some() || ctx.conversation.verified_email.is_some();
+    if served.is_some() && (proven || !upset) {
         return None;
     }
     Some(to_a_person(intent, &reason(what, order), None, lang))

@@ -96,7 +96,7 @@ pub struct TurnContext {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Remembered {
     /// The order number they gave last, or the order whose parcel tracking number this
-    /// message gives.
+    /// message gives, or the only order placed with the email they gave.
     pub order_number: Option<String>,
     /// The email they gave last.
     pub email: Option<String>,
@@ -229,6 +229,24 @@ impl TurnContext {
                     }
                     break;
                 }
+            }
+        }
+        // An email with no order named at all ("need the usps tracking for my cap order", the
+        // email given before): when the shop has exactly one order placed with it, that order
+        // is the one meant. The email is the proof of ownership the order's details ask for.
+        if remembered.order_number.is_none()
+            && u.slot(SlotKind::OrderNumber).is_none()
+            && pending.order_number.is_none()
+            && let Some(email) = u
+                .slot(SlotKind::Email)
+                .map(str::to_string)
+                .or_else(|| remembered.email.clone())
+            && let [only] = store.order_ids_by_email(merchant, &email).await?.as_slice()
+            && let Some(order) = store.order(merchant, only).await?
+        {
+            remembered.order_number = Some(order.id.clone());
+            if !orders.iter().any(|o| o.id == order.id) {
+                orders.push(order);
             }
         }
         let mut served = HashMap::new();

@@ -526,6 +526,37 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
     ) && text.contains(['?', '？', '吗'])
 }
 
+/// Whether `text` asks anything about a product at all: its price, stock, fit, material or
+/// care, whether the shop sells or has it, its colour or size.
+pub fn asks_about_a_product_at_all(text: &str) -> bool {
+    asks_the_price(text)
+        || asks_about_stock(text)
+        || asks_about_fit(text)
+        || asks_what_it_is_made_of(text)
+        || asks_how_to_care(text)
+        || mentions(
+            text,
+            &[
+                "sell",
+                "have",
+                "product",
+                "item",
+                "colour",
+                "color",
+                "size",
+                "model",
+                "stock",
+                "卖",
+                "有没有",
+                "款",
+                "颜色",
+                "尺码",
+                "型号",
+                "商品",
+            ],
+        )
+}
+
 /// Whether `text` speaks of signing in: a password, a reset, a code, logging in.
 pub fn speaks_of_signing_in(text: &str) -> bool {
     mentions(

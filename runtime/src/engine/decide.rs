@@ -7,6 +7,7 @@
 //! ([`super::execute`]) does the I/O around them.
 
 use kefu_intent::OUT_OF_SCOPE;
+use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
 use super::basket;
@@ -114,7 +115,13 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
     // model or a product named made of the message; a message that answers a question the
     // bot asked keeps to that question.
-    let answering = ctx.conversation.pending_intent.is_some() || !ctx.pending.clarify.is_empty();
+    // A clarifying question is answered by one of its options or a short follow-up; a
+    // message that tells more ("fine. hoodies. order 1004. one has a hole in the sleeve.")
+    // is heard afresh.
+    let answering = ctx.conversation.pending_intent.is_some()
+        || (!ctx.pending.clarify.is_empty()
+            && (super::labels::intent_for_label(&u.text, &ctx.pending.clarify).is_some()
+                || super::language::is_follow_up(&u.text)));
     let heard = match u.topic.map(|(t, _)| t) {
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date, and before any
@@ -133,8 +140,13 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         Some(topic)
             if !answering
                 && topic.is_delivery_problem()
-                && !(u.topic.is_some_and(|(_, p)| p < 0.9)
+                // A question about the order that tells of nothing wrong, weakly heard or
+                // asking whether it came at all ("wo de dingdan 1004 daole meiyou a").
+                && !((u.topic.is_some_and(|(_, p)| p < 0.9)
+                    || delivery_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
+                // Only an order number or email given ("我的订单号是1004"): nothing told.
+                && !routing::only_values(u, true)
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
@@ -162,6 +174,13 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 // by and nothing happening at home: the shipping options answer it.
                 && (!delivery_words::names_a_shipping_option(&u.text)
                     || urgency_cues::names_a_deadline(&u.text)
+                    || urgency_cues::speaks_of_an_emergency(&u.text))
+                // "can u check order1004 for me, im at my sisters this week and cant see if
+                // it came": an order named and asked after, no moment it is needed by and
+                // nothing happening at home; its status answers it.
+                && (u.slot(SlotKind::OrderNumber).is_none()
+                    || !delivery_words::asks_to_look_up_an_order(&u.text)
+                    || urgency_cues::needs_it_by(&u.text)
                     || urgency_cues::speaks_of_an_emergency(&u.text))
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
@@ -437,7 +456,7 @@ fn intake(
         let email = u
             .slot(kefu_intent::slots::SlotKind::Email)
             .or(ctx.remembered.email.as_deref());
-        return claims::intake(ctx, intent, order, email, lang);
+        return claims::intake(ctx, intent, order, email, u.upset, lang);
     }
     let on_order = order.map(|n| format!(", order {n}")).unwrap_or_default();
     match intent {

@@ -70,6 +70,27 @@ fn a_claim_the_plugin_serves_asks_for_proof_of_ownership_before_anything_else() 
 }
 
 #[test]
+fn an_upset_shoppers_claim_on_an_unproven_order_goes_to_a_person_with_the_facts() {
+    let ctx = claims_ctx();
+    let mut u = damaged("说了半天都没解决，订单1001的帽子是破的");
+    u.upset = true;
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.state, WaitingForHuman, "{}", d.text);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("order 1001")),
+        "{:?}",
+        d.handoff_reason
+    );
+    // Proven already: the plugin weighs it, however upset the shopper is.
+    let mut proven = claims_ctx();
+    proven.conversation.verified_email = Some("jane@example.com".into());
+    let c = call(decide(&proven, &u));
+    assert_eq!(c.plugin, "refunds");
+}
+
+#[test]
 fn a_claim_on_a_proven_order_asks_the_plugin_for_that_claim() {
     let (_, _, c) = asked_the_plugin();
     assert_eq!(c.plugin, "refunds");
@@ -84,7 +105,14 @@ fn a_claim_on_a_proven_order_asks_the_plugin_for_that_claim() {
     ] {
         let mut ctx = claims_ctx();
         ctx.conversation.verified_email = Some("jane@example.com".into());
-        let u = with_topic(msg("about order 1001", "complaint", 0.5), topic);
+        let u = with_topic(
+            msg(
+                "about order 1001, something is wrong with it",
+                "complaint",
+                0.5,
+            ),
+            topic,
+        );
         assert_eq!(call(decide(&ctx, &u)).intent(), intent);
     }
 }
@@ -429,4 +457,42 @@ fn a_parcel_marked_delivered_and_gone_is_a_claim_whatever_the_models_heard() {
         &msg("was it delivered yet?", "track_order", 0.9),
     ));
     assert_ne!(d.pending_intent.as_deref(), Some("report_not_received"));
+}
+
+#[test]
+fn asking_whether_it_came_or_only_giving_the_number_claims_nothing() {
+    for (text, topic) in [
+        ("ni hao, wo de dingdan 1004 daole meiyou a", Topic::MissingItem),
+        ("我的订单1004到了没有", Topic::MissingItem),
+        ("我的订单号是1004", Topic::WrongItem),
+    ] {
+        let mut u = with_topic(msg(text, "track_order", 0.6), topic);
+        u.topic = Some((topic, 0.95));
+        let plan = decide(&claims_ctx(), &u);
+        let intent = match &plan.step {
+            Step::Reply(d) => d.intent.clone(),
+            Step::Call(c) => c.intent().to_string(),
+            other => format!("{other:?}"),
+        };
+        assert!(
+            crate::engine::claims::what(&intent).is_none(),
+            "{text}: {intent}"
+        );
+    }
+    // Something told beside the number is heard as ever.
+    let u = with_topic(
+        msg("订单1004到了，少了一件卫衣", "track_order", 0.6),
+        Topic::MissingItem,
+    );
+    assert_eq!(reply(decide(&claims_ctx(), &u)).intent, "report_missing_item");
+}
+
+#[test]
+fn a_calm_question_about_a_product_read_as_a_complaint_is_the_products() {
+    let u = msg("你们的帽子有几种颜色", "complaint", 0.6);
+    let route = crate::engine::routing::route(&ctx(), &u);
+    assert_eq!((route.intent.as_str(), route.settled), ("product_info", true));
+    // Told of goods gone wrong, it stays a complaint.
+    let u = msg("你们的帽子怎么才戴两次就坏了", "complaint", 0.6);
+    assert_ne!(crate::engine::routing::route(&ctx(), &u).intent, "product_info");
 }

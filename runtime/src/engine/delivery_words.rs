@@ -430,7 +430,27 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "送到了吗",
             "送达了吗",
         ],
-    );
+    ) || (mentions(
+        text,
+        &[
+            "when",
+            "what day",
+            "what date",
+            "which day",
+            "哪天",
+            "什么时候",
+            "几号",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "get delivered",
+            "got delivered",
+            "delivered on",
+            "签收的",
+            "送到的",
+        ],
+    ));
     let missing = mentions(
         text,
         &[
@@ -582,6 +602,27 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
     );
     (cost && (shipping || names_a_shipping_option(text)))
         || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
+}
+
+/// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
+/// "daole meiyou"): a question about its whereabouts.
+pub fn asks_if_it_came(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "到了没有",
+            "到了没",
+            "到没到",
+            "到了吗",
+            "送到没",
+            "has it arrived",
+            "did it arrive",
+            "arrived yet",
+            "did it come",
+            "has it come",
+            "did it get there",
+        ],
+    )
 }
 
 /// Whether `text` names one of the shop's ways of sending by its kind ("standard", "express",

@@ -35,6 +35,9 @@ fn lateness_is_heard_in_whole_words_only() {
     ));
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));
+    assert!(asks_when_delivered(
+        "thx. and what day did it actually get delivered"
+    ));
     assert!(!asks_when_delivered(
         "it says delivered but I never got it, when was it delivered??"
     ));

@@ -36,6 +36,8 @@ pub(super) fn owns_the_charge(text: &str) -> bool {
                 "it's my order",
                 "its my order",
                 "did it go through",
+                "went thru",
+                "went through",
                 "did the order go through",
                 "did my order go through",
                 "的钱对吧",

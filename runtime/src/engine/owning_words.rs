@@ -10,6 +10,7 @@ pub const CHARGES: &[&str] = &[
     "transaction",
     "debit",
     "statement",
+    "paid you",
     "took money",
     "take money",
     "taking money",
@@ -46,6 +47,14 @@ pub const CHARGES: &[&str] = &[
 
 /// Words that say a charge is not the shopper's.
 pub const DISOWNED: &[&str] = &[
+    // No account to have paid from ("my bank says i paid you twice but i dont even have an
+    // account with you").
+    "don't even have an account",
+    "dont even have an account",
+    "never had an account",
+    "no account with you",
+    "从没注册",
+    "没有账号",
     "isn't mine",
     "isnt mine",
     "is not mine",

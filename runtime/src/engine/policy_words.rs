@@ -6,6 +6,12 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "hacked",
     "hijacked",
     "hijack",
+    // Sign-in codes the shopper did not ask for.
+    "not trying to sign in",
+    "not trying to log in",
+    "im not signing in",
+    "i'm not signing in",
+    "没在登录",
     // A password given to a message that only looked like the shop's.
     "clicked the link and typed",
     "clicked the link and entered",
@@ -421,6 +427,10 @@ pub const DATA_PROTECTION: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // The shop's own staff or accounts insulting the shopper.
+    "with insults",
+    "insulted me",
+    "insulting me",
     "know where she lives",
     "know where he lives",
     "know where you live",

@@ -52,7 +52,7 @@ const DELIVERY_OPTIONS: &str = "delivery_options";
 
 /// Whether `u` is nothing but order numbers and emails (and a greeting word or two; when
 /// `answering` a question the bot asked, the words of a sentence giving them as well).
-fn only_values(u: &Understanding, answering: bool) -> bool {
+pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
     let mut rest = u.text.clone();
     let mut any = false;
     for slot in u.slots.iter().rev() {
@@ -308,6 +308,35 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
+        // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
+        // nothing told of goods gone wrong, is that product's question.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && order_number.is_none()
+            && (cues::is_a_question(text)
+                || mentions(text, &["几", "多少", "什么", "哪", "有没有"]))
+            && cues::asks_about_a_product_at_all(text)
+            && claim_words::only_asks(text)
+            && ctx.served(PRODUCT_INFO).is_some() =>
+        {
+            if asks_about_stock(text) {
+                (PRODUCT_AVAILABILITY, true)
+            } else {
+                (PRODUCT_INFO, true)
+            }
+        }
+        // "this bot is useless" read as a product question, from an upset shopper: no
+        // product named, nothing asked about one. The complaint is taken in.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            PRODUCT_INFO | PRODUCT_AVAILABILITY
+        ) && u.upset
+            && !ctx.names_product
+            && order_number.is_none()
+            && !cues::asks_about_a_product_at_all(text) =>
+        {
+            ("complaint", true)
+        }
         // "forget it. useless" read as a forgotten password: nothing in it speaks of signing in.
         // The shopper gives up; what the bot cannot help with is said, a person offered.
         _ if u.prediction.intent == "recover_password" && !cues::speaks_of_signing_in(text) => {
@@ -334,6 +363,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
         // exchange policy, or the return itself when an order is named.
         _ if claim_words::asks_to_exchange(text)
+            // What came is not what was ordered ("I ordered two hoodies in L, but one of them
+            // is an XS. Can I swap it?"): a wrong item, not the exchange policy.
+            && (!claim_words::describes_a_wrong_item(text) || claim_words::own_mistake(text))
             && (u.prediction.intent == "change_order"
                 || u.prediction
                     .top

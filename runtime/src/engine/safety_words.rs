@@ -8,6 +8,9 @@ pub const SAFETY: &[&str] = &[
     // An attack brought on by what came ("asthmatic and had an attack when we opened the
     // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
     "had an attack",
+    "covered in blisters",
+    "covered in a rash",
+    "起满了水泡",
     // Fleeing someone at home ("domestic situation, I had to leave home quickly … he's still
     // there").
     "domestic situation",

@@ -45,6 +45,12 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         || asks_if_it_is_safe(t, p, text)
         || asks_about_a_product(t, p, text)
         || asks_for_someone_with_a_condition(t, p, text)
+        // "my baby spit up all over the hoodie, can it go in the washing machine?": how to
+        // wash it, nobody hurt.
+        || (t == Topic::Safety
+            && p < OWN_TASK_TOPIC_CERTAIN
+            && cues::asks_how_to_care(text)
+            && !harm_cues::tells_of_harm_done(text))
         || topic_noise::own_affairs(t, p, text)
         || (t == Topic::AccountTakeover
             && p < OWN_TASK_TOPIC_CERTAIN

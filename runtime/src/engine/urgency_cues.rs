@@ -15,6 +15,13 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            // Someone at the end of life, or gravely ill.
+            "hospice",
+            "end of life",
+            "don't have much time",
+            "dont have much time",
+            "临终",
+            "病危",
             // An eviction, a car accident that keeps the shopper in hospital.
             "evicted",
             "eviction",
@@ -172,6 +179,31 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "中风",
             "现在在医院",
             "正在医院",
+        ],
+    )
+}
+
+/// Whether `text` says the goods are needed by some moment, or that it is urgent ("need it
+/// before my flight", "in time for", "asap", "来得及吗"), not only where the shopper is.
+pub fn needs_it_by(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "need it",
+            "needed by",
+            "need them",
+            "in time",
+            "before my",
+            "before the",
+            "asap",
+            "urgent",
+            "last chance",
+            "来得及",
+            "赶得上",
+            "要用",
+            "急",
+            "之前要",
+            "之前到",
         ],
     )
 }
