@@ -462,7 +462,10 @@ fn a_parcel_marked_delivered_and_gone_is_a_claim_whatever_the_models_heard() {
 #[test]
 fn asking_whether_it_came_or_only_giving_the_number_claims_nothing() {
     for (text, topic) in [
-        ("ni hao, wo de dingdan 1004 daole meiyou a", Topic::MissingItem),
+        (
+            "ni hao, wo de dingdan 1004 daole meiyou a",
+            Topic::MissingItem,
+        ),
         ("我的订单1004到了没有", Topic::MissingItem),
         ("我的订单号是1004", Topic::WrongItem),
     ] {
@@ -484,15 +487,24 @@ fn asking_whether_it_came_or_only_giving_the_number_claims_nothing() {
         msg("订单1004到了，少了一件卫衣", "track_order", 0.6),
         Topic::MissingItem,
     );
-    assert_eq!(reply(decide(&claims_ctx(), &u)).intent, "report_missing_item");
+    assert_eq!(
+        reply(decide(&claims_ctx(), &u)).intent,
+        "report_missing_item"
+    );
 }
 
 #[test]
 fn a_calm_question_about_a_product_read_as_a_complaint_is_the_products() {
     let u = msg("你们的帽子有几种颜色", "complaint", 0.6);
     let route = crate::engine::routing::route(&ctx(), &u);
-    assert_eq!((route.intent.as_str(), route.settled), ("product_info", true));
+    assert_eq!(
+        (route.intent.as_str(), route.settled),
+        ("product_info", true)
+    );
     // Told of goods gone wrong, it stays a complaint.
     let u = msg("你们的帽子怎么才戴两次就坏了", "complaint", 0.6);
-    assert_ne!(crate::engine::routing::route(&ctx(), &u).intent, "product_info");
+    assert_ne!(
+        crate::engine::routing::route(&ctx(), &u).intent,
+        "product_info"
+    );
 }
