@@ -512,6 +512,7 @@ sets_written_apart! {
     lidded: "lidded_", "KEFU_CONVERSATIONS_LIDDED", 3; // the twenty-seventh
     binned: "binned_", "KEFU_CONVERSATIONS_BINNED", 3; // the twenty-eighth
     hampered: "hampered_", "KEFU_CONVERSATIONS_HAMPERED", 3; // the twenty-ninth
+    crocked: "crocked_", "KEFU_CONVERSATIONS_CROCKED", 3; // the thirtieth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

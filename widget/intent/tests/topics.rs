@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_hampered.tsv`, a twenty-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_crocked.tsv`, a thirtieth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -240,4 +240,5 @@ person_sets! {
     lidded: "topics_lidded.tsv", "KEFU_TOPICS_LIDDED", 500; // the twenty-seventh
     binned: "topics_binned.tsv", "KEFU_TOPICS_BINNED", 500; // the twenty-eighth
     hampered: "topics_hampered.tsv", "KEFU_TOPICS_HAMPERED", 500; // the twenty-ninth
+    crocked: "topics_crocked.tsv", "KEFU_TOPICS_CROCKED", 500; // the thirtieth
 }
