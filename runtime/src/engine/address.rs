@@ -139,6 +139,27 @@ pub fn new_address(text: &str) -> Option<String> {
                 .and_then(|to| candidate(&source[to + " to ".len()..]))
         })
         .or_else(|| standing_alone(source))
+        .or_else(|| chinese_standing_alone(text))
+}
+
+/// A Chinese address written on its own after the request ("Can I 改地址 for 1002? 公司地址
+/// is better: 上海市浦东新区世纪大道100号 15楼"): from a city or province (…市, …省) on, naming a
+/// road or street and a number, up to the end of its sentence.
+fn chinese_standing_alone(text: &str) -> Option<String> {
+    let city = text.find(['市', '省'])?;
+    let start = text[..city]
+        .rfind(|c: char| c.is_whitespace() || ":：,，。？?!！".contains(c))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| "，。？?!！".contains(c) || c == '@')
+        .unwrap_or(rest.len());
+    let address = rest[..end].trim();
+    let road = address.contains(['路', '街', '道']);
+    let number = address.contains('号') && address.chars().any(|c| c.is_ascii_digit());
+    (road && number && address.chars().count() >= 8).then(|| address.to_string())
 }
 
 /// An address written as a sentence of its own, after the request ("can you send 1001 to
@@ -214,6 +235,8 @@ fn candidate(rest: &str) -> Option<String> {
             .any(|c| c.is_ascii_digit() || STREETS.contains(&c.to_string().as_str()))
         && !lower.contains("order")
         && !lower.contains("订单")
+        // "单号1001" is an order's number, its "号" no house number.
+        && !lower.contains("单号")
         && (address.starts_with(|c: char| c.is_ascii_digit())
             || STREETS.iter().any(|s| lower.contains(s)));
     looks_like_one.then(|| address.to_string())
@@ -229,6 +252,10 @@ mod tests {
             (
                 "please change the address on order 4410 to 5 Harbour Lane, Leeds",
                 "5 Harbour Lane, Leeds",
+            ),
+            (
+                "Can I 改地址 for 1002? 公司地址 is better: 上海市浦东新区世纪大道100号 15楼",
+                "上海市浦东新区世纪大道100号 15楼",
             ),
             (
                 "I moved last week!! order 1002 needs to go to my new flat instead - 88 Huaihai Road, apt 1203, Shanghai",
@@ -290,6 +317,8 @@ mod tests {
     #[test]
     fn a_request_without_the_address_has_none() {
         for text in [
+            // An order's number written after "单号" is no house number.
+            "My package 还没到, it's late by almost a week now. 单号1001",
             "I need to change the address of order 4410",
             "can I change my delivery address?",
             "我想改一下订单4410的地址",

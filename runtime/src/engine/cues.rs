@@ -517,6 +517,8 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "nickel",
             "wool",
             "polyester",
+            "100% cotton",
+            "纯棉",
             "bpa",
             "乳胶",
             "羊毛",
@@ -555,6 +557,32 @@ pub fn asks_about_a_product_at_all(text: &str) -> bool {
                 "商品",
             ],
         )
+}
+
+/// Whether `text` asks the bot for a task no shop does ("你能帮我写一下明天的工作周报吗",
+/// "can you write my essay for tomorrow", "translate this for me"): out of scope, however
+/// pressed for time the shopper is.
+pub fn asks_for_an_unrelated_task(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "帮我写",
+            "写一下",
+            "写一篇",
+            "翻译",
+            "作业",
+            "周报",
+            "报告",
+            "write me",
+            "write my",
+            "help me write",
+            "write an essay",
+            "my essay",
+            "homework",
+            "translate",
+            "my report",
+        ],
+    )
 }
 
 /// Whether `text` speaks of signing in: a password, a reset, a code, logging in.
@@ -624,13 +652,13 @@ pub fn asks_if_suitable(text: &str) -> bool {
             "suitable for",
             "good for",
             "is it ok for",
-            "能穿吗",
-            "可以穿吗",
+            "能穿",
+            "可以穿",
             "适合",
             "穿脱方便",
             "方便穿",
         ],
-    ) && text.contains(['?', '？', '吗'])
+    ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
 }
 
 /// `test` of `text` as typed, or of its pinyin read as characters (the reading

@@ -185,7 +185,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
-                        && !cues::asks_about_the_world(&u.text)))
+                        && !cues::asks_about_the_world(&u.text)
+                        && !cues::asks_for_an_unrelated_task(&u.text)))
                 && (urgency_cues::names_a_deadline(&u.text)
                     || !delivery_words::says_late(&u.text)) =>
         {

@@ -224,7 +224,7 @@ fn torn(text: &str, (first, p1): (&str, f32), (second, p2): (&str, f32)) -> Unde
 #[test]
 fn a_message_leaning_to_a_sensitive_topic_goes_to_a_person_when_the_bot_has_no_answer() {
     // Torn between a complaint and a sign-up problem: the bot would ask which one is meant.
-    let text = "something's off with my account, theres an order in there I never placed";
+    let text = "something's off with my account, theres an order in there that looks weird";
     let u = torn(text, ("complaint", 0.29), ("registration_problems", 0.19));
     says(&reply(decide(&ctx(), &u)), Line::Clarify);
     let leaning = Understanding {
@@ -723,4 +723,29 @@ fn an_upset_shopper_quoting_the_delivery_times_is_asked_for_their_order() {
         0.9,
     );
     assert_eq!(routing::route(&ctx(), &u).intent, "delivery_period");
+}
+
+#[test]
+fn a_task_no_shop_does_is_no_urgency_however_soon() {
+    let report = with_topic(
+        msg("你能帮我写一下明天的工作周报吗", "out_of_scope", 0.8),
+        Topic::Urgent,
+    );
+    let d = reply(decide(&ctx(), &report));
+    assert_eq!(d.state, Bot, "{}", d.text);
+    assert_ne!(d.intent, URGENT);
+}
+
+#[test]
+fn another_thing_asked_of_the_order_is_not_the_question_before_however_told() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = None;
+    shop.remembered.order_number = Some("1002".into());
+    let u = msg(
+        "ok then cancel it. I already gave you everything above",
+        "cancel_order",
+        0.9,
+    );
+    let route = crate::engine::routing::route(&shop, &u);
+    assert_eq!(route.intent, "cancel_order");
 }

@@ -64,7 +64,10 @@ pub fn injury_as_a_reason(text: &str) -> bool {
 /// allergies", "I'm allergic to wool", "我对羊毛过敏", "sensitive skin"), not a reaction it
 /// caused: with a question about the product, a question before buying.
 pub fn names_a_condition(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Typed in pinyin ("guomin tizhi neng chuan ma"), read as characters.
+    let lower = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
+        .unwrap_or_else(|| text.to_string())
+        .to_lowercase();
     let chinese = lower.match_indices("过敏").any(|(i, _)| {
         let before = &lower[..i];
         let after = &lower[i + "过敏".len()..];
@@ -81,6 +84,7 @@ pub fn names_a_condition(text: &str) -> bool {
             &[
                 "has allergies",
                 "have allergies",
+                "my allergies",
                 "allergy",
                 "eczema",
                 "surgery",
@@ -95,14 +99,30 @@ pub fn names_a_condition(text: &str) -> bool {
         )
 }
 
+/// Whether `text` asks about a product for someone with a lasting condition, nobody hurt
+/// ("my baby has allergies, is the cap machine washable?", "guomin tizhi neng chuan nimen de
+/// T xu ma", "can I wear the zip hoodie after shoulder surgery?").
+pub fn a_condition_asked_about(text: &str) -> bool {
+    use super::cues;
+    names_a_condition(text)
+        && (cues::asks_what_it_is_made_of(text)
+            || cues::asks_about_fit(text)
+            || cues::asks_how_to_care(text)
+            || cues::asks_if_suitable(text))
+        && !harm_beyond_a_condition(text)
+}
+
 /// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel
 /// and the zip gave me a rash" does; "my baby has allergies, is the cap machine washable?"
 /// does not).
 pub fn harm_beyond_a_condition(text: &str) -> bool {
-    let mut rest = text.to_lowercase();
+    let mut rest = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
+        .unwrap_or_else(|| text.to_string())
+        .to_lowercase();
     for condition in [
         "has allergies",
         "have allergies",
+        "my allergies",
         "allergic to",
         "过敏体质",
         "过敏",

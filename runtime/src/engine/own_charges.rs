@@ -53,6 +53,8 @@ pub(super) fn owns_the_charge(text: &str) -> bool {
                 "currency conversion",
                 "not your fault",
                 "手续费",
+                "汇率",
+                "exchange rate",
             ],
         )
 }

@@ -69,8 +69,14 @@ pub fn without_figures(text: &str) -> String {
     lower
 }
 
-/// The policy topic `text` raises, if any.
+/// The policy topic `text` raises, if any: in its words, or in its pinyin read as
+/// characters ("ji! wo bei ren gen zong le" is 被人跟踪了).
 pub fn topic(text: &str) -> Option<PolicyTopic> {
+    topic_in(text).or_else(|| kefu_intent::pinyin::read(text).and_then(|read| topic_in(&read)))
+}
+
+/// [`topic`] of `text` as it is written.
+fn topic_in(text: &str) -> Option<PolicyTopic> {
     let lower = without_figures(text);
     // "Is the strap a choking hazard?" asks before anyone is hurt; "injured my knee so I
     // can't get to the post office" arranges a return.
@@ -79,6 +85,7 @@ pub fn topic(text: &str) -> Option<PolicyTopic> {
         .iter()
         .any(|w| lower.contains(w))
         && !super::harm_cues::asks_if_safe(&lower)
+        && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_cues::injury_as_a_reason(&lower))
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
@@ -113,6 +120,8 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     })
     // A joke ("我要起诉我的钱包哈哈", "我要告你们……开玩笑的") threatens nobody with a lawyer.
     .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::jokes(lower))
+    // "倒不至于起诉，就是想问一下退货流程怎么走": the law set aside in so many words.
+    .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::rules_out_the_law(lower))
     // A shipping fee taken that the shopper thinks wrong ("为什么多扣了5块运费？") is the
     // shop's fee asked about.
     .filter(|&t| {

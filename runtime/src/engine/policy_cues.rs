@@ -275,6 +275,27 @@ pub fn jokes(text: &str) -> bool {
         && !mentions(text, super::policy_words::LAWYERS)
 }
 
+/// Whether `text` rules a lawsuit out in so many words ("倒不至于起诉，就是想问一下退货流程",
+/// "I'm not going to sue, just tell me how returns work"): the law named only to set it aside.
+pub fn rules_out_the_law(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "不至于起诉",
+            "不会起诉",
+            "不打算起诉",
+            "不想起诉",
+            "不用起诉",
+            "not going to sue",
+            "won't sue",
+            "wont sue",
+            "not suing",
+            "no need to sue",
+            "not taking you to court",
+        ],
+    )
+}
+
 /// Whether `text` says the shopper did it themselves ("that was me on my new phone", "是我自己
 /// 密码输错太多次了", "I changed my password and now…"): a sign-in, a lock or a change on their
 /// own account that nobody else made.
@@ -297,11 +318,24 @@ pub fn says_it_was_them(text: &str) -> bool {
                 "我重置了密码",
             ],
         ))
-        && !mentions(text, &["wasn't me", "wasnt me", "not me", "不是我自己"])
+        && !mentions(
+            text,
+            &[
+                "wasn't me",
+                "wasnt me",
+                "not me",
+                "不是我自己",
+                // An order in the account they never placed outweighs a reset of their own.
+                "never placed",
+                "我没下过",
+            ],
+        )
 }
 
 /// Whether `text` takes back a charge it first did not recognise ("didn't recognise the
-/// charge at first but it's my cap order, sorry, ignore me!", "想起来了，是我自己买的").
+/// charge at first but it's my cap order, sorry, ignore me!", "想起来了，是我自己买的"), or
+/// asks after an order its payment went through for ("扣款成功了但是订单列表里没有，是不是没
+/// 下单成功").
 pub fn owns_it_after_all(text: &str) -> bool {
     mentions(
         text,
@@ -316,7 +350,12 @@ pub fn owns_it_after_all(text: &str) -> bool {
             "原来是我",
             "是我自己买的",
         ],
-    )
+    ) || (mentions(text, &["扣款成功", "付款成功", "支付成功"])
+        && mentions(
+            text,
+            &["没下单成功", "订单列表里没有", "看不到订单", "没有订单"],
+        )
+        && !mentions(text, &["我没买", "没买东西", "不是我", "没下过"]))
 }
 
 /// Whether `text` worries about a fraud before anything happened ("会不会被盗刷", "just

@@ -678,6 +678,22 @@ fn a_hijacked_account_a_leak_to_a_stranger_and_harm_swallowed_are_heard() {
         ),
         ("杯子里有金属碎屑，我可能已经喝下去了", PolicyTopic::Safety),
         (
+            "I can't log in anymore, and when I reset the password I saw an order in my history I never placed",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "ji! wo bei ren gen zong le, qing bang bang wo",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "收到好几条威胁短信，说是你们售后发的",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "there was a needle inside the hoodie pocket and it stabbed me",
+            PolicyTopic::Safety,
+        ),
+        (
             "domestic situation, I had to leave home quickly. please don't deliver anything to my old address, he's still there",
             PolicyTopic::Safety,
         ),
@@ -692,6 +708,9 @@ fn a_phones_data_a_court_to_deliver_to_and_a_sizing_hack_are_the_shops() {
         "我的数据流量快用完了，物流页面打不开，能直接告诉我1003的状态吗？carlos@example.com",
         "可以寄到法院吗？我在法院上班，门卫代收",
         "I hacked the sizing and went one up, perfect oversized fit",
+        "倒不至于起诉，就是想问一下退货流程怎么走",
+        "guomin tizhi neng chuan nimen de T xu ma",
+        "扣款成功了但是订单列表里没有，是不是没下单成功",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

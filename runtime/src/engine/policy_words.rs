@@ -6,6 +6,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "hacked",
     "hijacked",
     "hijack",
+    // An order in the account's history the shopper never placed.
+    "i never placed",
+    "never placed it",
+    "我没下过",
     // Sign-in codes the shopper did not ask for.
     "not trying to sign in",
     "not trying to log in",
@@ -453,6 +457,10 @@ pub const HARASSMENT: &[&str] = &[
     "跟踪我",
     "恐吓",
     "威胁信",
+    "威胁短信",
+    "威胁电话",
+    "被人跟踪",
+    "被跟踪",
     "吓唬我",
     "骚扰我",
     // Unwanted attention from someone who knows where the shopper lives.

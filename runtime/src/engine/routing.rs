@@ -269,7 +269,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         (None, None, Some(last))
             if says_already_told(text)
                 && (ctx.remembered.order_number.is_some() || order_number.is_some())
-                && takes_order_number(last) =>
+                && takes_order_number(last)
+                // "ok then cancel it. I already gave you everything above": what is asked now
+                // is another thing done to the order, not the question before.
+                && !(u.prediction.intent != last
+                    && u.prediction.confidence >= 0.5
+                    && takes_order_number(&u.prediction.intent)) =>
         {
             (last, true)
         }

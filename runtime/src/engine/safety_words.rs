@@ -8,6 +8,14 @@ pub const SAFETY: &[&str] = &[
     // An attack brought on by what came ("asthmatic and had an attack when we opened the
     // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
     "had an attack",
+    // Stabbed by what came; someone no longer safe; a child gone missing.
+    "stabbed me",
+    "pricked me",
+    "no longer safe",
+    "not safe there",
+    "人身安全",
+    "has gone missing",
+    "went missing",
     "covered in blisters",
     "covered in a rash",
     "起满了水泡",

@@ -157,14 +157,7 @@ fn asks_about_a_product(t: Topic, p: f32, text: &str) -> bool {
 /// "我对羊毛过敏，卫衣有羊毛成分吗"), with no harm told beyond the condition: a question before
 /// buying. "I'm allergic to nickel and the zip gave me a rash" tells of harm.
 fn asks_for_someone_with_a_condition(t: Topic, p: f32, text: &str) -> bool {
-    t == Topic::Safety
-        && p < OWN_TASK_TOPIC_CERTAIN
-        && harm_cues::names_a_condition(text)
-        && (cues::asks_what_it_is_made_of(text)
-            || cues::asks_about_fit(text)
-            || cues::asks_how_to_care(text)
-            || cues::asks_if_suitable(text))
-        && !harm_cues::harm_beyond_a_condition(text)
+    t == Topic::Safety && p < OWN_TASK_TOPIC_CERTAIN && harm_cues::a_condition_asked_about(text)
 }
 
 /// Whether topic `t`, heard at `p`, is only the words of a shop task: deleting from the
