@@ -163,9 +163,7 @@ pub fn own_mistake(text: &str) -> bool {
 /// hear weakly in it is their bias on short questions, not a claim.
 pub fn only_asks(text: &str) -> bool {
     // What goods are made of says nothing went wrong: 不锈钢 is steel, not "不".
-    let mut lower = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
-        .unwrap_or_else(|| text.to_string())
-        .to_lowercase();
+    let mut lower = super::language::lowered_with_pinyin_read(text);
     for material in ["不锈钢", "不粘", "不含"] {
         lower = lower.replace(material, "材");
     }

@@ -10,7 +10,7 @@ use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
-use super::basket;
+use super::beside;
 use super::claim_words;
 use super::claims;
 use super::confirm;
@@ -22,13 +22,12 @@ use super::faq_answers;
 use super::handoff;
 use super::honesty;
 use super::money;
-use super::order_paid;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
-use super::refund_words;
 use super::replies::{self, Lang, Line};
 use super::routing::{self, Route};
+use super::supplied;
 use super::understand::Understanding;
 use super::urgency_cues;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
@@ -146,7 +145,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                     || delivery_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
                 // Only an order number or email given ("我的订单号是1004"): nothing told.
-                && !routing::only_values(u, true)
+                && !supplied::only_values(u, true)
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
@@ -551,52 +550,7 @@ pub fn after_call(
         },
         Err(_) => say(intent, Line::PluginFailed, lang, Bot),
     };
-    // Asked how it fits besides what it costs or whether it is in stock ("how does the zip
-    // hoodie fit? … and is it the 69 one?"): the product's card, and the shop's sizing advice
-    // from its FAQ, which the product's details do not hold.
-    if about_product
-        && d.cards.iter().any(|c| matches!(c, Card::Product { .. }))
-        && let Some(advice) = faq_answers::fit_advice(ctx, u)
-        && !d.text.contains(&advice)
-    {
-        replies::append(&mut d.text, &advice, lang);
-    }
-    // Several products asked about together ("the tee + the cap together? would shipping
-    // be free on that"): their total, and what delivery costs, in the shop's own words.
-    if about_product {
-        if let Some(total) = basket::together(&d.cards, &u.text, lang)
-            && !d.text.contains(&total)
-        {
-            replies::append(&mut d.text, &total, lang);
-        }
-        if delivery_words::asks_what_shipping_costs(&u.text)
-            && let Some(entry) = ctx
-                .faq()
-                .iter()
-                .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
-            && !d.text.contains(&entry.answer)
-        {
-            replies::append(&mut d.text, &entry.answer, lang);
-        }
-    }
-    // When the money lands, asked of a refund's progress ("sent one back last week, when does
-    // the money actually land?"): besides what the plugin found, the shop's refund times.
-    if intent == "track_refund"
-        && refund_words::asks_when(&u.text)
-        && let Some(entry) = ctx
-            .faq()
-            .iter()
-            .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("check_refund_policy"))
-        && !d.text.contains(&entry.answer)
-    {
-        replies::append(&mut d.text, &entry.answer, lang);
-    }
-    // What was paid for the order shown ("remind me what I paid for mine?"): its total.
-    if let Some(paid) = order_paid::paid(&d.cards, &ctx.orders, &u.text, lang)
-        && !d.text.contains(&paid)
-    {
-        replies::append(&mut d.text, &paid, lang);
-    }
+    beside::append(ctx, u, intent, about_product, &mut d);
     d = ownership::shown(call, d, lang);
     if d.verified_email.is_none() {
         d.verified_email = call.verified_email.clone();
@@ -699,6 +653,9 @@ mod plugin_tests;
 #[cfg(test)]
 #[path = "decide_policy_tests.rs"]
 mod policy_tests;
+#[cfg(test)]
+#[path = "decide_reading_tests.rs"]
+mod reading_tests;
 #[cfg(test)]
 #[path = "decide_refund_tests.rs"]
 mod refund_tests;

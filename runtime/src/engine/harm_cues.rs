@@ -65,9 +65,7 @@ pub fn injury_as_a_reason(text: &str) -> bool {
 /// caused: with a question about the product, a question before buying.
 pub fn names_a_condition(text: &str) -> bool {
     // Typed in pinyin ("guomin tizhi neng chuan ma"), read as characters.
-    let lower = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
-        .unwrap_or_else(|| text.to_string())
-        .to_lowercase();
+    let lower = super::language::lowered_with_pinyin_read(text);
     let chinese = lower.match_indices("过敏").any(|(i, _)| {
         let before = &lower[..i];
         let after = &lower[i + "过敏".len()..];
@@ -116,9 +114,7 @@ pub fn a_condition_asked_about(text: &str) -> bool {
 /// and the zip gave me a rash" does; "my baby has allergies, is the cap machine washable?"
 /// does not).
 pub fn harm_beyond_a_condition(text: &str) -> bool {
-    let mut rest = super::language::with_pinyin_read(text, |read| read.map(str::to_string))
-        .unwrap_or_else(|| text.to_string())
-        .to_lowercase();
+    let mut rest = super::language::lowered_with_pinyin_read(text);
     for condition in [
         "has allergies",
         "have allergies",

@@ -8,6 +8,8 @@
 //! chatting with a real person", "is this automated", "你是机器人吗", "是真人吗"). "I want a
 //! human" stays a handoff request ([`super::replies::asks_for_human`]).
 
+use super::language::WEEKDAYS;
+
 /// Kinds of agent a question may name about "you" (the one answering).
 const KINDS_EN: &[&str] = &[
     "bot",
@@ -420,6 +422,7 @@ fn asks_for_someone_met_before(text: &str) -> bool {
                     && name.starts_with(|c: char| c.is_ascii_uppercase())
                     && name != "AI"
                     && !CALENDAR_NAMES.contains(&name.to_lowercase().as_str())
+                    && !WEEKDAYS.contains(&name.to_lowercase().as_str())
                     && (after.is_empty()
                         || after.starts_with(['?', ',', '!', '.'])
                         || after.starts_with(" from")
@@ -428,15 +431,9 @@ fn asks_for_someone_met_before(text: &str) -> bool {
         })
 }
 
-/// Days and months, capitalised like a name ("is this Saturday okay?").
+/// Months and feasts, capitalised like a name ("is it open at Easter?"); days are
+/// [`WEEKDAYS`].
 const CALENDAR_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",

@@ -77,6 +77,24 @@ pub(super) fn with_pinyin_read<T>(text: &str, f: impl FnOnce(Option<&str>) -> T)
     })
 }
 
+/// The days of the week, in lower case.
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// `text` in lower case, its pinyin read as characters if it has any ("guomin tizhi" is
+/// 过敏体质), for rules written in characters.
+pub(super) fn lowered_with_pinyin_read(text: &str) -> String {
+    with_pinyin_read(text, |read| read.map(str::to_lowercase))
+        .unwrap_or_else(|| text.to_lowercase())
+}
+
 /// Whether `text`, lower-cased and cut into words at anything not a letter or digit, has
 /// one of `words` (written in lower case) as a whole word: "uk" is not found in "hulk",
 /// nor "late" in "chocolate".

@@ -42,6 +42,7 @@ mod address;
 pub mod agents;
 mod audit;
 mod basket;
+mod beside;
 pub mod brand;
 mod claim_words;
 mod claims;
@@ -80,6 +81,7 @@ mod routing;
 mod routing_money;
 mod safety_words;
 pub mod summary;
+mod supplied;
 mod taught;
 #[cfg(test)]
 mod text_fuzz;

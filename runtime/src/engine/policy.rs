@@ -315,5 +315,8 @@ pub fn reason_for_intent(intent: &str) -> Option<&'static str> {
 }
 
 #[cfg(test)]
+#[path = "policy_lookalike_tests.rs"]
+mod lookalike_tests;
+#[cfg(test)]
 #[path = "policy_tests.rs"]
 mod tests;

@@ -58,33 +58,37 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         || (t == Topic::AccountTakeover
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)));
-    // "I recognise the charge" owns it: its "recognise" disowns nothing.
-    // Nor does a confirmation email never received ("the payment went through but I never
-    // got a confirmation email").
-    let told = text
-        .to_lowercase()
-        .replace("i recognise", " ")
-        // A call the shopper missed ("快递员打电话我没接到") disowns nothing either.
-        .replace("没接到", " ")
-        // Someone else to recognise it ("want my wife to recognise it") disowns nothing.
-        .replace("to recognise", " ")
-        .replace("to recognize", " ")
-        .replace("i recognize", " ")
-        .replace("nevermind", " ")
-        .replace("never mind", " ")
-        .replace("never got a confirmation", " ")
-        .replace("never got the confirmation", " ")
-        .replace("never received a confirmation", " ")
-        .replace("never received the confirmation", " ")
-        // Nor does a reset email or code that never came.
-        .replace("never arrived", " ")
-        .replace("never came", " ")
-        .replace("didn't get the", " ")
-        .replace("didnt get the", " ")
-        .replace("didn't receive the", " ")
-        .replace("didnt receive the", " ");
+    let mut told = text.to_lowercase();
+    for owning in OWNING_PHRASES {
+        told = told.replace(owning, " ");
+    }
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
 }
+
+/// Phrases whose "recognise" or "never" disowns nothing, left out before asking whether a
+/// message names someone else or disowns something: the shopper recognising the charge,
+/// someone else to recognise it ("want my wife to recognise it"), a call the shopper missed
+/// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
+/// but I never got a confirmation email"), a reset email or code that never came.
+const OWNING_PHRASES: &[&str] = &[
+    "i recognise",
+    "没接到",
+    "to recognise",
+    "to recognize",
+    "i recognize",
+    "nevermind",
+    "never mind",
+    "never got a confirmation",
+    "never got the confirmation",
+    "never received a confirmation",
+    "never received the confirmation",
+    "never arrived",
+    "never came",
+    "didn't get the",
+    "didnt get the",
+    "didn't receive the",
+    "didnt receive the",
+];
 
 /// Whether `text` tells of the shopper's own trouble signing in: a reset email or code that
 /// does not come or has expired, a password refused right after it was changed, an email

@@ -4,7 +4,7 @@
 //! English, Chinese and pinyin, like [`super::language`]'s; the decisions that use them are
 //! `decide.rs` and `person_first.rs`.
 
-use super::language::{mentions, says_word};
+use super::language::{WEEKDAYS, mentions, says_word};
 
 /// Whether `text` says something sudden and serious has happened to the shopper ("family
 /// emergency", "家里出了急事", "突发状况"): with a request about their order, time pressure
@@ -218,60 +218,39 @@ pub fn names_a_deadline(text: &str) -> bool {
     let day = says_word(
         &lower,
         &[
-            "tomorrow",
-            "today",
-            "tonight",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "mon",
-            "tue",
-            "wed",
-            "thu",
-            "fri",
-            "sat",
-            "sun",
-            "weekend",
-            "before",
-            "until",
-            "asap",
-            "urgent",
-            "urgently",
-            "deadline",
+            "tomorrow", "today", "tonight", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+            "weekend", "before", "until", "asap", "urgent", "urgently", "deadline",
         ],
     );
-    day || [
-        "next week",
-        "this week",
-        "in time",
-        "by then",
-        "明天",
-        "后天",
-        "今天",
-        "今晚",
-        "周一",
-        "周二",
-        "周三",
-        "周四",
-        "周五",
-        "周六",
-        "周日",
-        "周末",
-        "下星期",
-        "下周",
-        "这周",
-        "之前",
-        "以前",
-        "来得及",
-        "赶得上",
-        "急",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    day || says_word(&lower, WEEKDAYS)
+        || [
+            "next week",
+            "this week",
+            "in time",
+            "by then",
+            "明天",
+            "后天",
+            "今天",
+            "今晚",
+            "周一",
+            "周二",
+            "周三",
+            "周四",
+            "周五",
+            "周六",
+            "周日",
+            "周末",
+            "下星期",
+            "下周",
+            "这周",
+            "之前",
+            "以前",
+            "来得及",
+            "赶得上",
+            "急",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

@@ -1,0 +1,283 @@
+//! Decision rows for what a message is read as when the model's reading is weak or torn:
+//! when it came is its status, how long is the FAQ, damage described is a claim, a named
+//! product's price is the product, a task no shop does is no urgency.
+
+use kefu_intent::topics::Topic;
+use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
+
+use super::situations_tests::torn;
+use super::tests::{call, ctx, msg, reply, with_topic};
+use super::*;
+
+#[test]
+fn asking_when_an_order_was_delivered_is_its_status_not_a_claim() {
+    let intent = |plan: Plan| match plan.step {
+        Step::Reply(d) => d.intent,
+        Step::Call(c) => c.intent().to_string(),
+        other => panic!("{other:?}"),
+    };
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    for text in ["when was it delivered?", "1001签收了吗"] {
+        let u = with_topic(msg(text, "track_order", 0.8), Topic::NotReceived);
+        assert_eq!(intent(decide(&shop, &u)), "track_order", "{text}");
+    }
+    // Marked delivered and never come: the claim.
+    let u = with_topic(
+        msg("it says delivered but I never got it", "track_order", 0.8),
+        Topic::NotReceived,
+    );
+    assert_eq!(intent(decide(&shop, &u)), "report_not_received");
+}
+
+#[test]
+fn how_long_something_takes_is_not_acted_on_the_order_even_when_torn() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    let u = torn(
+        "and how long does the refund take once you get it?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    assert!(!matches!(decide(&shop, &u).step, Step::Call(c) if c.intent() == "track_refund"));
+    // No order named: the shop's refund times, not "which of these do you mean?".
+    let u = torn(
+        "How long do refunds usually take to show up on the card once you've approved one?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    assert_eq!(reply(decide(&ctx(), &u)).intent, "check_refund_policy");
+    // Without "how long", torn towards the order named: the order.
+    let u = torn(
+        "and the refund for it?",
+        ("check_refund_policy", 0.5),
+        ("track_refund", 0.3),
+    );
+    let plan = decide(&shop, &u);
+    assert!(
+        matches!(&plan.step, Step::Call(c) if c.intent() == "track_refund")
+            || matches!(&plan.step, Step::Reply(d) if d.intent == "track_refund"),
+        "{plan:?}"
+    );
+}
+
+#[test]
+fn goods_that_came_damaged_described_are_a_damage_claim() {
+    for text in [
+        "only unboxed the mug today, the handle is snapped off. order 1003",
+        "杯子收到就裂了，订单1003",
+        "the parcel for #1003 showed up soaked through and the cap inside is stained",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "check_refund_policy", 0.8)));
+        assert_eq!(d.intent, "report_damaged", "{text}");
+    }
+    // No goods came: not a claim.
+    let d = reply(decide(
+        &ctx(),
+        &msg("your checkout page is broken", "complaint", 0.8),
+    ));
+    assert_ne!(d.intent, "report_damaged");
+}
+
+#[test]
+fn what_shipping_costs_is_the_delivery_options_not_the_times() {
+    for text in ["how much is delivery on a $30 order", "运费多少钱"] {
+        let d = reply(decide(&ctx(), &msg(text, "delivery_period", 0.8)));
+        assert_eq!(d.intent, "delivery_options", "{text}");
+    }
+    let d = reply(decide(
+        &ctx(),
+        &msg("how long does shipping take", "delivery_period", 0.8),
+    ));
+    assert_eq!(d.intent, "delivery_period");
+}
+
+#[test]
+fn did_it_arrive_about_a_named_order_is_looked_up_without_a_question_back() {
+    let mut u = msg("order 1003, did it arrive?", "delivery_period", 0.5);
+    u.prediction.top = vec![("delivery_period".into(), 0.5), ("track_order".into(), 0.3)];
+    let c = call(decide(&ctx(), &u));
+    assert_eq!(c.intent(), "track_order");
+}
+
+#[test]
+fn money_back_on_an_unshipped_order_is_its_cancellation() {
+    let mut u = msg(
+        "can i get my money back for 1002, it hasnt even shipped",
+        "get_refund",
+        0.45,
+    );
+    u.prediction.top = vec![("get_refund".into(), 0.45), ("cancel_order".into(), 0.4)];
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // Shipped or not said: still asked which is meant.
+    let mut u = msg("can i get my money back for 1002", "get_refund", 0.45);
+    u.prediction.top = vec![("get_refund".into(), 0.45), ("cancel_order".into(), 0.4)];
+    let d = reply(decide(&ctx(), &u));
+    assert_ne!(d.pending_intent.as_deref(), Some("cancel_order"));
+}
+
+#[test]
+fn a_person_asked_for_ahead_of_a_hospital_stay_is_urgent() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "我下周要住院做手术，订单1002能不能先寄到我姐家，找个人帮我",
+            "out_of_scope",
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("urgent")),
+        "{:?}",
+        d.handoff_reason
+    );
+}
+
+#[test]
+fn an_order_named_with_a_check_is_looked_up_and_thanks_are_no_complaint() {
+    let text = "ok fine if you're a bot can you still check 1003 for me, carlos@example.com";
+    let c = call(decide(&ctx(), &msg(text, "out_of_scope", 0.6)));
+    assert_eq!(c.intent(), "track_order");
+    let d = reply(decide(
+        &ctx(),
+        &msg("我的订单1004 arrived fine, thanks", "complaint", 0.8),
+    ));
+    assert_eq!((d.intent.as_str(), d.state), ("thanks", Bot));
+}
+
+#[test]
+fn how_a_product_fits_is_the_shops_sizing_advice() {
+    let mut ctx = ctx();
+    ctx.config = std::sync::Arc::new(crate::store::MerchantConfig::new(
+        0,
+        vec![crate::store::FaqEntry {
+            id: 1,
+            question: "How do I find my size? Do your clothes run small or large? size guide"
+                .into(),
+            answer: "Our T-shirts and hoodies are a relaxed fit: take your usual size.".into(),
+            lang: "en".into(),
+            intent: None,
+            public: true,
+        }]
+        .into_iter()
+        .chain(ctx.faq().iter().cloned())
+        .collect(),
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    ctx.names_product = true;
+    let d = reply(decide(
+        &ctx,
+        &msg("do your t-shirts run small or large?", "product_info", 0.99),
+    ));
+    assert!(d.text.contains("relaxed fit"), "{}", d.text);
+    // Asked with its price: the product's card, which holds the price.
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "how much is the tee, and does it run small?",
+            "product_info",
+            0.99,
+        ),
+    ));
+    assert_eq!(c.intent(), "product_info");
+    // What it is made of is the product's details.
+    let c = call(decide(
+        &ctx,
+        &msg("what is the tee made of?", "product_info", 0.99),
+    ));
+    assert_eq!(c.intent(), "product_info");
+}
+
+#[test]
+fn a_swap_for_another_size_is_the_exchange_policy_not_a_question_back() {
+    let mut u = msg(
+        "if the hoodie doesnt fit can i swap it for another size and do i have to pay for that",
+        "return_item",
+        0.4,
+    );
+    u.prediction.top = vec![("return_item".into(), 0.4), ("product_info".into(), 0.35)];
+    let route = routing::route(&ctx(), &u);
+    assert!(route.settled);
+    assert_eq!(route.intent, "return_item");
+}
+
+#[test]
+fn an_upset_complaint_the_model_leans_to_is_taken_in() {
+    let text = "paid 138 for two hoodies and they're already pilling after one wash. really \
+                disappointed";
+    let mut u = msg(text, "complaint", 0.45);
+    u.prediction.top = vec![("complaint".into(), 0.45), ("payment_issue".into(), 0.3)];
+    u.upset = true;
+    assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
+    // Calm, goods that wore badly told are a complaint all the same.
+    u.upset = false;
+    assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
+    // Calm with nothing told of the goods: still asked which is meant.
+    let mut u = msg(
+        "paid 138 for two hoodies, really disappointed",
+        "complaint",
+        0.45,
+    );
+    u.prediction.top = vec![("complaint".into(), 0.45), ("payment_issue".into(), 0.3)];
+    assert!(!routing::route(&ctx(), &u).settled);
+}
+
+#[test]
+fn a_named_products_price_is_the_product_whatever_the_model_read() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let u = msg("算了先不退了，T恤多少钱一件", "track_refund", 0.6);
+    assert_eq!(routing::route(&ctx, &u).intent, "product_info");
+    // Money back asked for: not a price question.
+    let u = msg(
+        "how much of the cap's price do I get back as a refund?",
+        "get_refund",
+        0.6,
+    );
+    assert_ne!(routing::route(&ctx, &u).intent, "product_info");
+}
+
+#[test]
+fn an_upset_shopper_quoting_the_delivery_times_is_asked_for_their_order() {
+    let text = "wow 'standard shipping 3-5 days' huh. it's been about two weeks. great job guys";
+    let mut u = msg(text, "delivery_period", 0.9);
+    u.upset = true;
+    assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
+    // Calm and general: the delivery times.
+    let u = msg(
+        "how long does standard shipping take?",
+        "delivery_period",
+        0.9,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "delivery_period");
+}
+
+#[test]
+fn a_task_no_shop_does_is_no_urgency_however_soon() {
+    let report = with_topic(
+        msg("你能帮我写一下明天的工作周报吗", "out_of_scope", 0.8),
+        Topic::Urgent,
+    );
+    let d = reply(decide(&ctx(), &report));
+    assert_eq!(d.state, Bot, "{}", d.text);
+    assert_ne!(d.intent, URGENT);
+}
+
+#[test]
+fn another_thing_asked_of_the_order_is_not_the_question_before_however_told() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = None;
+    shop.remembered.order_number = Some("1002".into());
+    let u = msg(
+        "ok then cancel it. I already gave you everything above",
+        "cancel_order",
+        0.9,
+    );
+    let route = crate::engine::routing::route(&shop, &u);
+    assert_eq!(route.intent, "cancel_order");
+}

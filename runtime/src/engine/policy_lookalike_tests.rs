@@ -1,0 +1,256 @@
+//! Unit tests of the policy topics told in new words (`policy.rs`), each beside the
+//! look-alikes that are the shopper's own business and must not reach a person.
+
+use super::*;
+
+#[test]
+fn harm_told_in_new_words_reaches_a_person_and_its_look_alikes_do_not() {
+    for text in [
+        "我老公打我，我不敢让包裹寄到家里，能不能帮帮我",
+        "my child is missing and the last thing she did was order from your site on my account",
+        "用你们杯子喝水以后一直拉肚子，是不是材料有问题",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "injured my knee so I can't get to the post office, can a courier collect my return?",
+        "腿受伤了不方便出门，退货可以上门取件吗",
+        "ambulance driver here, need something warm for night shifts, do hoodies come in XL",
+        "打我电话就行，13800000000",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_court_seen_a_charge_disowned_and_a_sign_in_owned_are_told_apart() {
+    assert_eq!(
+        topic("see you in court. 98 dollars and no parcel, that's theft"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("i'll see u in court over this cap lmao no seriously i will"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("I'll take you to court... the basketball court, wearing my new hoodie 😄"),
+        None
+    );
+    assert_eq!(
+        topic("paypal says I paid you 98 dollars. I didn't. who did?"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_eq!(
+        topic("didn't recognise the charge at first but it's my cap order, sorry, ignore me!"),
+        None
+    );
+    assert_eq!(
+        topic("I got a new sign-in email from you but that was me on my new phone"),
+        None
+    );
+    assert_eq!(
+        topic("my cat 'hacked' my laptop and ordered a second bottle, can I cancel 1002"),
+        None
+    );
+    assert_eq!(
+        topic("got a new sign-in email and it wasn't me"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    assert_eq!(
+        topic("threatened with rain all week, will the courier leave the box outside?"),
+        None
+    );
+}
+
+#[test]
+fn the_banked_rounds_words_are_heard_and_their_look_alikes_are_not() {
+    for (text, want) in [
+        (
+            "I can't sign in anymore and the reset link goes to an email that isn't mine",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "I'm being harassed by someone who got my address from an order I placed here",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "I'm fleeing a violent partner and my order is going to our old address",
+            PolicyTopic::Safety,
+        ),
+        (
+            "i feel like ending it all honestly, this order was the last straw",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "payment failed twice, i don't want to be charged 3 times, did either go through?",
+        "is the bottle's lid child-safe? my toddler opens everything",
+        "my lawyer friend says your tees are great, any in black?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn who_is_charging_disowns_the_charge_and_a_nagging_figure_harasses_nobody() {
+    assert_eq!(
+        topic("who keeps charging me 69.00 every few days? it says your store name"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_eq!(
+        topic("my boss is harassing me for this company invoice, where do I get it"),
+        None
+    );
+}
+
+#[test]
+fn a_fright_said_as_a_heart_attack_is_no_harm_swelling_and_a_clinic_are() {
+    for text in [
+        "I nearly had a heart attack, thought I'd lost the parcel but my neighbour had it. all good!",
+        "物流信息看得我心脏病都要犯了，1001到底到哪了",
+        "付款安全吗？会不会泄露卡号",
+        "the parcel came while I was at urgent care with my kid (he's fine), all good",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    for text in [
+        "my face is swelling up, I wore the new cap for an hour. is there latex in it?",
+        "The T恤 made my eczema flare so badly I had to go to urgent care last night",
+        "I'm leaving a violent situation and my order is going to the address I left",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    assert_eq!(
+        topic("account locked out and there's a new order going to an address I don't recognise"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+}
+
+#[test]
+fn danger_at_home_an_attack_and_someone_in_the_account_are_heard_jobs_and_banners_are_not() {
+    for text in [
+        "i think someone is watching my house and my parcel says delivered but it's gone, i'm scared to go outside",
+        "asthma attack right after opening the package, something in it set me off",
+        "my husband checks everything, please don't send any emails or parcels to the address on file, I'm not safe",
+        "I'm leaving a bad situation at home and my order is going to that address, please stop it",
+        "got hurt opening the box, there was a blade left inside the packaging",
+        "my pregnant wife drank from the new bottle and now has cramps, is the coating safe?",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    assert_eq!(
+        topic("i logged in and the name on my account is different??? whos been in here"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    for text in [
+        "I'm a data scientist and I'm obsessed with the navy cap",
+        "the GDPR cookie banner on your site won't go away on my phone",
+        "收货地址写法院家属院可以吗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_leak_a_solicitor_consulted_and_a_needle_are_heard_a_court_to_work_at_is_not() {
+    // A bank's fraud alert is as often the shopper's own purchase held: not a keyword.
+    assert_eq!(
+        topic("my bank sent me a fraud alert for my payment to you. it WAS me, I approved it"),
+        None
+    );
+    assert_eq!(
+        topic(
+            "my email and address showed up in a leaked list online with your shop's name next to them"
+        ),
+        Some(PolicyTopic::DataProtection)
+    );
+    assert_eq!(
+        topic("I've spoken to a solicitor about your refusal to refund me"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("早上收到一条验证码短信 不是我操作的"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    for text in [
+        "帽子里面有根针 扎到我女儿了",
+        "we had to leave our home last night because of my partner, please don't deliver anything to the old address",
+        "my partner is abusive and opens my parcels",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "能送到区人民法院门口吗 我在那上班",
+        "我在法院上班 工作日白天家里没人 能寄到单位吗",
+        "扣款失败了 是不是我的卡有问题",
+        "我的个人资料里地址写错了 怎么改",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_hijacked_account_a_leak_to_a_stranger_and_harm_swallowed_are_heard() {
+    for (text, want) in [
+        (
+            "account hijacked?? my orders page shows stuff going to some random address in Ohio",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "you sent my order confirmation to someone else's email, now a stranger has my home address",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "my partner is asthmatic and had an attack when we opened the parcel, there was some kind of powder inside",
+            PolicyTopic::Safety,
+        ),
+        ("杯子里有金属碎屑，我可能已经喝下去了", PolicyTopic::Safety),
+        (
+            "I can't log in anymore, and when I reset the password I saw an order in my history I never placed",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "ji! wo bei ren gen zong le, qing bang bang wo",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "收到好几条威胁短信，说是你们售后发的",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "there was a needle inside the hoodie pocket and it stabbed me",
+            PolicyTopic::Safety,
+        ),
+        (
+            "domestic situation, I had to leave home quickly. please don't deliver anything to my old address, he's still there",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_phones_data_a_court_to_deliver_to_and_a_sizing_hack_are_the_shops() {
+    for text in [
+        "我的数据流量快用完了，物流页面打不开，能直接告诉我1003的状态吗？carlos@example.com",
+        "可以寄到法院吗？我在法院上班，门卫代收",
+        "I hacked the sizing and went one up, perfect oversized fit",
+        "倒不至于起诉，就是想问一下退货流程怎么走",
+        "guomin tizhi neng chuan nimen de T xu ma",
+        "扣款成功了但是订单列表里没有，是不是没下单成功",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    // The shopper's own data, and a hacked account, still are topics.
+    assert_eq!(
+        topic("我的数据你们存了多久，我要删除"),
+        Some(PolicyTopic::DataProtection)
+    );
+    assert_eq!(
+        topic("I think I got hacked, someone changed the sizing of my order"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+}

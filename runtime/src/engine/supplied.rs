@@ -1,0 +1,109 @@
+//! Whether a message only supplies values (order numbers, emails) and asks for nothing:
+//! a greeting word or two, politeness, a name the shopper introduces themselves with, and
+//! (in answer to a question the bot asked) the words of a sentence giving them. Pure.
+
+use kefu_intent::slots::SlotKind;
+
+use super::understand::Understanding;
+
+/// Whether `u` is nothing but order numbers and emails (and a greeting word or two; when
+/// `answering` a question the bot asked, the words of a sentence giving them as well).
+pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
+    let mut rest = u.text.clone();
+    let mut any = false;
+    for slot in u.slots.iter().rev() {
+        if matches!(slot.kind, SlotKind::OrderNumber | SlotKind::Email) {
+            rest.replace_range(slot.start..slot.end, " ");
+            any = true;
+        }
+    }
+    let filler = [
+        "hi",
+        "hello",
+        "hey",
+        "order",
+        "number",
+        "no",
+        "my",
+        "is",
+        "email",
+        "it's",
+        "its",
+        "#",
+        "订单",
+        "订单号",
+        "单号",
+        "号",
+        "邮箱",
+        "我的",
+        "是",
+        "我是",
+        "你好",
+        "您好",
+        "在吗",
+        // Politeness asks for nothing ("1004 pls").
+        "pls",
+        "plz",
+        "please",
+        "麻烦",
+        "谢谢",
+        // Asking about an order without saying what ("hi there! just wondering about 1004").
+        "there",
+        "just",
+        "wondering",
+        "about",
+        "checking",
+        "regarding",
+    ];
+    // Said in answer to a question, values come in a sentence ("The order number is 1001
+    // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
+    // reads as the request the model hears in it (a status asked for with both given).
+    let answering_filler = [
+        "the", "and", "address", "here", "it", "on", "that's", "thats", "used", "thank", "thanks",
+        "you", "和", "地址",
+    ];
+    let filler: Vec<&str> = if answering {
+        filler.iter().chain(&answering_filler).copied().collect()
+    } else {
+        filler.to_vec()
+    };
+    // Chinese runs its words together ("订单号是1002"): a run is filler when it is made of
+    // filler words end to end.
+    let is_filler = |w: &str| {
+        let mut w = w.to_lowercase();
+        while !w.is_empty() {
+            if filler.contains(&w.as_str()) {
+                return true;
+            }
+            let Some(f) = filler
+                .iter()
+                .filter(|f| !f.is_ascii() && w.starts_with(**f))
+                .max_by_key(|f| f.len())
+            else {
+                return false;
+            };
+            w = w[f.len()..].to_string();
+        }
+        true
+    };
+    // A name the shopper introduces themselves with ("hi I'm Jane, jane@example.com, order
+    // 1001") asks for nothing either.
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let introduces = |i: usize| {
+        i >= 1 && matches!(words[i - 1].to_lowercase().as_str(), "i'm" | "im")
+            || i >= 2
+                && words[i - 2].eq_ignore_ascii_case("name")
+                && words[i - 1].eq_ignore_ascii_case("is")
+            || i >= 2
+                && words[i - 2].eq_ignore_ascii_case("this")
+                && words[i - 1].eq_ignore_ascii_case("is")
+    };
+    any && words.iter().enumerate().all(|(i, w)| {
+        is_filler(w)
+            || introduces(i)
+            || matches!(w.to_lowercase().as_str(), "i'm" | "im" | "name" | "this")
+    })
+}
