@@ -513,6 +513,8 @@ sets_written_apart! {
     binned: "binned_", "KEFU_CONVERSATIONS_BINNED", 3; // the twenty-eighth
     hampered: "hampered_", "KEFU_CONVERSATIONS_HAMPERED", 3; // the twenty-ninth
     crocked: "crocked_", "KEFU_CONVERSATIONS_CROCKED", 3; // the thirtieth
+    jarred: "jarred_", "KEFU_CONVERSATIONS_JARRED", 3; // the thirty-first
+    canned: "canned_", "KEFU_CONVERSATIONS_CANNED", 3; // the thirty-second
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

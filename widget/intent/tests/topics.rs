@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_crocked.tsv`, a thirtieth's), labelled only `person` or `ordinary`, each
+//!   `topics_canned.tsv`, a thirty-second's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -241,4 +241,6 @@ person_sets! {
     binned: "topics_binned.tsv", "KEFU_TOPICS_BINNED", 500; // the twenty-eighth
     hampered: "topics_hampered.tsv", "KEFU_TOPICS_HAMPERED", 500; // the twenty-ninth
     crocked: "topics_crocked.tsv", "KEFU_TOPICS_CROCKED", 500; // the thirtieth
+    jarred: "topics_jarred.tsv", "KEFU_TOPICS_JARRED", 500; // the thirty-first
+    canned: "topics_canned.tsv", "KEFU_TOPICS_CANNED", 500; // the thirty-second
 }
