@@ -78,6 +78,7 @@ claim_needs_email = I'd like to sort this out for you: to look at it I first nee
 claim_ask_order_number = I'm sorry about that. I have your email; to look at it I also need the order number, which you'll find in your confirmation email. If you don't have it to hand, just say so and a person from our team will take it from here.
 # An order question came with the shopper's email but no order number.
 ask_order_number_have_email = Thanks, I have your email. I also need the order number, which you'll find in your confirmation email. If you don't have it to hand, just say so and a person from our team will look it up.
+ask_email_to_find_order = No problem. What's the email address you placed the order with? I'll find the order with it.
 # The shopper declined the refund proposed for their claim: a person takes the claim.
 claim_refund_declined = All right, no refund. I've passed your claim to a person from our team with what you told me; they see this whole conversation, so you won't have to repeat anything, and they'll sort out the next step with you right here.
 # The shopper's situation makes time critical: a person at raised priority.

@@ -167,7 +167,7 @@ async fn a_version_is_replayed_against_recorded_shopper_calls_before_it_serves()
         .collect();
     assert!(
         diff.iter()
-            .any(|l| l.starts_with("- text: Order 1003 has delivered")),
+            .any(|l| l.starts_with("- text: Order 1003 was delivered")),
         "{diff:?}"
     );
     assert!(

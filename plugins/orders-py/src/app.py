@@ -50,6 +50,7 @@ class WitWorld(wit_world.WitWorld):
         if request.intent == "change_shipping_address":
             return propose_address(request, order_id)
         order = order_or_fail(order_id)
+        delivered = delivered_on_or_fail(order_id) if order.status == "delivered" else None
         card = OrderStatusCard(
             order_id=order.id,
             status=order.status,
@@ -59,7 +60,7 @@ class WitWorld(wit_world.WitWorld):
             eta=order.eta,
         )
         return Reply(
-            text=describe_order(order, clock.today(), zh),
+            text=describe_order(order, delivered, clock.today(), zh),
             cards=[Card_OrderStatus(card)],
             proposal=None,
         )
@@ -184,10 +185,20 @@ def eta_sentence(order: Order, today: str, zh: bool) -> str:
             "arrived in the next two days, ask for a person and our team will trace it.")
 
 
-def describe_order(order: Order, today: str, zh: bool) -> str:
+def describe_order(order: Order, delivered: str | None, today: str, zh: bool) -> str:
+    """What to say about `order`; `delivered` is the day the carrier marked it delivered."""
     label = status_label(order.status, zh)
     if order.status in ("cancelled", "returned"):
         return f"订单{order.id}{label}。" if zh else f"Order {order.id} is {label}."
+    # A delivered order says when it was delivered, and by whom.
+    if (order.status == "delivered" and order.carrier is not None
+            and order.tracking_number is not None):
+        if zh:
+            on = "" if delivered is None else f"于{delivered}"
+            return f"订单{order.id}已{on}签收，承运商{order.carrier}，运单号{order.tracking_number}。"
+        on = "" if delivered is None else f" on {delivered}"
+        return (f"Order {order.id} was delivered{on} by {order.carrier}, "
+                f"tracking number {order.tracking_number}.")
     if order.carrier is not None and order.tracking_number is not None:
         eta = eta_sentence(order, today, zh)
         if zh:
@@ -213,6 +224,13 @@ def slot(request: Request, name: str) -> str | None:
 def order_or_fail(order_id: str) -> Order:
     try:
         return orders.get_order(order_id)
+    except Err as e:
+        raise Err(plugin_error(e.value, order_id))
+
+
+def delivered_on_or_fail(order_id: str) -> str | None:
+    try:
+        return orders.delivered_on(order_id)
     except Err as e:
         raise Err(plugin_error(e.value, order_id))
 

@@ -16,7 +16,7 @@ import type {
   Order,
   PluginError,
 } from 'kefu:plugin/types@0.2.1';
-import { cancelOrder, changeAddress, getOrder } from 'kefu:plugin/orders@0.2.1';
+import { cancelOrder, changeAddress, deliveredOn, getOrder } from 'kefu:plugin/orders@0.2.1';
 import { today } from 'kefu:plugin/clock@0.2.1';
 
 export function describe(): Description {
@@ -39,8 +39,9 @@ export function handle(request: Request): Reply {
     return proposeAddress(request, id);
   }
   const order = orderOrFail(id);
+  const delivered = order.status === 'delivered' ? deliveredOnOrFail(id) : undefined;
   return {
-    text: describeOrder(order, today(), zh),
+    text: describeOrder(order, delivered, today(), zh),
     cards: [
       {
         tag: 'order-status',
@@ -231,12 +232,27 @@ function etaSentence(order: Order, day: string, zh: boolean): string {
     : ` It was due on ${eta}, so it is running late: sorry about that. If it has not arrived in the next two days, ask for a person and our team will trace it.`;
 }
 
-function describeOrder(order: Order, day: string, zh: boolean): string {
+/** What to say about `order`; `delivered` is the day the carrier marked it delivered. */
+function describeOrder(
+  order: Order,
+  delivered: string | undefined,
+  day: string,
+  zh: boolean,
+): string {
   const label = statusLabel(order.status, zh);
   if (order.status === 'cancelled' || order.status === 'returned') {
     return zh ? `订单${order.id}${label}。` : `Order ${order.id} is ${label}.`;
   }
   const { carrier, trackingNumber } = order;
+  // A delivered order says when it was delivered, and by whom.
+  if (order.status === 'delivered' && carrier !== undefined && trackingNumber !== undefined) {
+    if (zh) {
+      const on = delivered === undefined ? '' : `于${delivered}`;
+      return `订单${order.id}已${on}签收，承运商${carrier}，运单号${trackingNumber}。`;
+    }
+    const on = delivered === undefined ? '' : ` on ${delivered}`;
+    return `Order ${order.id} was delivered${on} by ${carrier}, tracking number ${trackingNumber}.`;
+  }
   if (carrier !== undefined && trackingNumber !== undefined) {
     const eta = etaSentence(order, day, zh);
     return zh
@@ -268,6 +284,14 @@ function slot(request: Request, name: string): string | undefined {
 function orderOrFail(id: string): Order {
   try {
     return getOrder(id);
+  } catch (e) {
+    throw fail(pluginError(e, id));
+  }
+}
+
+function deliveredOnOrFail(id: string): string | undefined {
+  try {
+    return deliveredOn(id);
   } catch (e) {
     throw fail(pluginError(e, id));
   }

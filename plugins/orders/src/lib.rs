@@ -53,13 +53,38 @@ fn eta_sentence(order: &Order, today: &str, zh: bool) -> String {
     }
 }
 
-fn describe_order(order: &Order, today: &str, zh: bool) -> String {
+/// What to say about `order` on `today`; `delivered_on` is the day the carrier marked it
+/// delivered, when it was and the shop knows it.
+fn describe_order(order: &Order, delivered_on: Option<&str>, today: &str, zh: bool) -> String {
     let label = status_label(&order.status, zh);
     if matches!(order.status.as_str(), "cancelled" | "returned") {
         return if zh {
             format!("订单{}{label}。", order.id)
         } else {
             format!("Order {} is {label}.", order.id)
+        };
+    }
+    // A delivered order says when it was delivered, and by whom.
+    if order.status == "delivered"
+        && let (Some(carrier), Some(tracking)) = (&order.carrier, &order.tracking_number)
+    {
+        return match (delivered_on, zh) {
+            (Some(day), false) => format!(
+                "Order {} was delivered on {day} by {carrier}, tracking number {tracking}.",
+                order.id
+            ),
+            (None, false) => format!(
+                "Order {} was delivered by {carrier}, tracking number {tracking}.",
+                order.id
+            ),
+            (Some(day), true) => format!(
+                "订单{}已于{day}签收，承运商{carrier}，运单号{tracking}。",
+                order.id
+            ),
+            (None, true) => format!(
+                "订单{}已签收，承运商{carrier}，运单号{tracking}。",
+                order.id
+            ),
         };
     }
     match (&order.carrier, &order.tracking_number, zh) {
@@ -111,6 +136,11 @@ impl Guest for Orders {
             _ => {}
         }
         let order = orders::get_order(id).map_err(|e: HostError| e.into_plugin_error(id))?;
+        let delivered_on = if order.status == "delivered" {
+            orders::delivered_on(id).map_err(|e: HostError| e.into_plugin_error(id))?
+        } else {
+            None
+        };
         let card = OrderStatusCard {
             order_id: order.id.clone(),
             status: order.status.clone(),
@@ -120,7 +150,7 @@ impl Guest for Orders {
             eta: order.eta.clone(),
         };
         Ok(Reply {
-            text: describe_order(&order, &clock::today(), zh),
+            text: describe_order(&order, delivered_on.as_deref(), &clock::today(), zh),
             cards: vec![Card::OrderStatus(card)],
             proposal: None,
         })

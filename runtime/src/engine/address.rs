@@ -228,7 +228,8 @@ fn candidate(rest: &str) -> Option<String> {
         .trim()
         .trim_matches(|c: char| c.is_ascii_punctuation() || "，。：；".contains(c))
         .trim();
-    let lower = format!(" {}", address.to_lowercase());
+    // "12月2号" is a day, its "号" no house number.
+    let lower = format!(" {}", without_month_days(&address.to_lowercase()));
     let looks_like_one = address.chars().count() >= 8
         && address
             .chars()
@@ -240,6 +241,30 @@ fn candidate(rest: &str) -> Option<String> {
         && (address.starts_with(|c: char| c.is_ascii_digit())
             || STREETS.iter().any(|s| lower.contains(s)));
     looks_like_one.then(|| address.to_string())
+}
+
+/// `text` without the days of a month written in Chinese ("12月2号", "11月26日").
+fn without_month_days(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('月') {
+        let (before, after) = rest.split_at(at);
+        let month = before.ends_with(|c: char| c.is_ascii_digit());
+        let day_len = after['月'.len_utf8()..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(after.len() - '月'.len_utf8());
+        let tail = &after['月'.len_utf8() + day_len..];
+        if month && day_len > 0 && (tail.starts_with('号') || tail.starts_with('日')) {
+            out.push_str(before);
+            rest = &tail['号'.len_utf8()..];
+        } else {
+            out.push_str(before);
+            out.push('月');
+            rest = &after['月'.len_utf8()..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -319,6 +344,9 @@ mod tests {
         for text in [
             // An order's number written after "单号" is no house number.
             "My package 还没到, it's late by almost a week now. 单号1001",
+            // A day of the month is no house number.
+            "UPS说11/26送到 but 今天都12月2号了还没到 #1001",
+            "说好11月26日送到的，现在都12月了",
             "I need to change the address of order 4410",
             "can I change my delivery address?",
             "我想改一下订单4410的地址",

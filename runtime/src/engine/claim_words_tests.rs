@@ -153,6 +153,8 @@ fn an_exchange_turned_down_is_not_asked_for() {
         "if the hoodie doesnt fit can i swap it for another size",
         "能换个码吗",
         "I'd like to exchange the cap for the black one",
+        "卫衣小了，可以换个大一号吗",
+        "could I get the tee for a bigger size? it's tight",
     ] {
         assert!(asks_to_exchange(text), "{text}");
     }

@@ -93,6 +93,11 @@ pub fn awaiting_order_number(ctx: &TurnContext, u: &Understanding) -> Option<Dec
     {
         return None;
     }
+    // An email the shop has exactly one order with names that order
+    // ([`TurnContext::load`]): the claim goes on with it.
+    if u.slot(SlotKind::Email).is_some() && ctx.remembered.order_number.is_some() {
+        return None;
+    }
     let p = &u.prediction;
     let part_of_the_claim = matches!(
         p.intent.as_str(),
@@ -219,7 +224,7 @@ pub fn declined(ctx: &TurnContext, lang: Lang) -> Option<Decision> {
 
 /// A person takes the claim; `why` (the merchant's policy, in the plugin's words) comes
 /// first.
-fn to_a_person(intent: &str, reason: &str, why: Option<&str>, lang: Lang) -> Decision {
+pub(super) fn to_a_person(intent: &str, reason: &str, why: Option<&str>, lang: Lang) -> Decision {
     let mut d = hand_off(Line::DeliveryClaim, lang, reason, 1);
     d.intent = intent.into();
     if let Some(why) = why.map(str::trim).filter(|w| !w.is_empty()) {

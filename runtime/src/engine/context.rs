@@ -102,6 +102,10 @@ pub struct Remembered {
     pub email: Option<String>,
     /// The new delivery address they wrote last ([`super::address::new_address`]).
     pub address: Option<String>,
+    /// A part of the address they corrected last without writing it whole ("it's 17 not
+    /// 71"), when no address came after it ([`super::address_fix`]); one written before it
+    /// is [`Self::address`] corrected.
+    pub address_correction: Option<super::address_fix::Correction>,
     /// The parcel tracking number they wrote last, when no order number came after it: the
     /// order it names is looked up ([`TurnContext::load`]).
     pub tracking_number: Option<String>,
@@ -111,6 +115,7 @@ impl Remembered {
     /// What `texts` (the shopper's messages, oldest first) gave.
     pub fn from_messages(texts: &[String]) -> Self {
         let mut out = Self::default();
+        let mut corrected = false;
         for text in texts.iter().rev() {
             let found = kefu_intent::slots::extract(text);
             if out.order_number.is_none() {
@@ -120,8 +125,18 @@ impl Remembered {
             if out.email.is_none() {
                 out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);
             }
-            if out.address.is_none() {
+            if out.address.is_none() && !corrected {
                 out.address = super::address::new_address(text);
+                // Written before a correction of a part of it: corrected, or (when the
+                // correction does not apply) asked for again.
+                if let (Some(written), Some(fix)) = (&out.address, &out.address_correction) {
+                    out.address = super::address_fix::corrected(written, fix);
+                    out.address_correction = None;
+                    corrected = true;
+                }
+                if out.address.is_none() && out.address_correction.is_none() && !corrected {
+                    out.address_correction = super::address_fix::correction(text);
+                }
             }
             if out.order_number.is_none() && out.tracking_number.is_none() {
                 out.tracking_number = kefu_intent::slots::tracking_numbers(text)

@@ -22,6 +22,7 @@ use super::faq_answers;
 use super::handoff;
 use super::honesty;
 use super::money;
+use super::no_number;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
@@ -102,12 +103,11 @@ pub enum Answer {
 pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
-    if let Some(d) =
-        claims::awaiting_email(ctx, u).or_else(|| claims::awaiting_order_number(ctx, u))
+    if let Some(d) = no_number::email_given(ctx, u)
+        .or_else(|| no_number::not_at_hand(ctx, u))
+        .or_else(|| claims::awaiting_email(ctx, u))
+        .or_else(|| claims::awaiting_order_number(ctx, u))
     {
-        return Answer::Now(d);
-    }
-    if let Some(d) = order_number_not_at_hand(ctx, u) {
         return Answer::Now(d);
     }
     let route = routing::route(ctx, u);
@@ -242,11 +242,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         // Torn between two questions the FAQ answers: the entry the words match is the
         // answer, not "which of these do you mean?".
         if let Some(entry) = faq_answers::faq_for_either(ctx, u, &d.pending.clarify) {
-            return Answer::Now(answer_with(
-                entry.intent.as_deref().unwrap_or("faq"),
-                entry.answer.clone(),
-                vec![],
-            ));
+            return Answer::Now(faq_answers::with_other_answers(ctx, u, entry));
         }
         return Answer::Now(d);
     }
@@ -277,8 +273,10 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     }
     // How a product fits, or which size to take: the shop's sizing advice in its FAQ, which
     // the product's details do not hold. Asked with its price or stock, the product's card,
-    // which holds those.
-    if matches!(intent, "product_info" | "product_availability")
+    // which holds those. Heard as out of scope, a size asked for one of the shop's products
+    // ("what size tee should i get, normally an M") is the same question.
+    if (matches!(intent, "product_info" | "product_availability")
+        || (intent == OUT_OF_SCOPE && ctx.names_product))
         && kefu_intent::asks::asks_only_about_fit(&u.text)
     {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
@@ -296,15 +294,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
         if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
-            let mut text = entry.answer.clone();
-            for other in faq_answers::other_answers(ctx, u, intent, &entry.answer) {
-                replies::append(&mut text, &other, lang);
-            }
-            return Answer::Now(answer_with(
-                entry.intent.as_deref().unwrap_or("faq"),
-                text,
-                vec![],
-            ));
+            return Answer::Now(faq_answers::with_other_answers(ctx, u, entry));
         }
         let line = if intent == OUT_OF_SCOPE {
             Line::OutOfScope
@@ -381,39 +371,6 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         order_number,
         proof_failed,
     })
-}
-
-/// An order question waiting for its order number, and a shopper who says they have none
-/// ("单号我找不到了，你用邮箱查吧"): the number is not asked again; a person, who can find the
-/// order by other means, takes it with what is known. (A claim's own wait is `claims.rs`'.)
-fn order_number_not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
-    // Waiting for it, or asked for it just before (the question's wait can have lapsed on a
-    // reply in between).
-    let intent = ctx
-        .conversation
-        .pending_intent
-        .as_deref()
-        .or(ctx.last_intent())?;
-    let needs_it = ctx
-        .served(intent)
-        .is_some_and(|s| s.needs_slot("order-number"));
-    if !needs_it
-        || u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
-        || ctx.remembered.order_number.is_some()
-        || !cues::has_no_order_number(&u.text)
-    {
-        return None;
-    }
-    let email = u
-        .slot(kefu_intent::slots::SlotKind::Email)
-        .or(ctx.remembered.email.as_deref());
-    let reason = match email {
-        Some(email) => format!("{intent}: order number not at hand; email {email}"),
-        None => format!("{intent}: order number not at hand"),
-    };
-    let mut d = hand_off(Line::HandoffRequested, u.lang, &reason, 0);
-    d.intent = intent.into();
-    Some(d)
 }
 
 /// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out (as the
@@ -572,7 +529,16 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     let conv = &ctx.conversation;
     let lang = u.lang;
     let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
-    let repeated = ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
+    // A proposal made again is no repeat: its words are the same, what it proposes may not
+    // be (an address corrected after the first was shown).
+    let proposes = d.cards.iter().any(|c| {
+        matches!(
+            c,
+            Card::ConfirmAddress { .. } | Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. }
+        )
+    });
+    let repeated =
+        !proposes && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
     // An order's status or a product's facts asked for again are still the answer: the
     // shopper gets them, with a person offered beside them, not "I'm not getting this
     // right" in their place.

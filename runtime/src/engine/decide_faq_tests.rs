@@ -233,3 +233,35 @@ fn numbered_questions_behind_a_greeting_each_get_the_demo_shops_answer() {
         assert!(d.text.contains(&answer(q)), "{q}: {}", d.text);
     }
 }
+
+#[test]
+fn questions_in_a_row_each_get_their_answer_whatever_the_first_was_heard_as() {
+    let mut demo = ctx();
+    let entries = crate::store::DemoData::builtin().unwrap().faq_entries();
+    demo.config = Arc::new(MerchantConfig::new(
+        1,
+        entries.clone(),
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    let answer = |q: &str| {
+        entries
+            .iter()
+            .find(|e| e.question == q)
+            .map(|e| e.answer.clone())
+            .unwrap()
+    };
+    let u = msg(
+        "so a few things: if my basket is 70 is shipping free? do you take Apple Pay? and can I get an invoice with my company name on it",
+        "check_payment_methods",
+        0.9,
+    );
+    let d = reply(decide(&demo, &u));
+    for q in [
+        "What shipping options do you offer?",
+        "Which payment methods do you accept?",
+        "Can I get an invoice with my company details?",
+    ] {
+        assert!(d.text.contains(&answer(q)), "{q}: {}", d.text);
+    }
+}

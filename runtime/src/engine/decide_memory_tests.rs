@@ -150,14 +150,33 @@ fn an_order_number_the_shopper_does_not_have_is_not_asked_again() {
         d.handoff_reason.as_deref(),
         Some("track_order: order number not at hand; email jane@example.com")
     );
-    // Asked for it just before, the wait lapsed on a reply in between: the same.
+    // Asked for it just before, the wait lapsed on a reply in between, and no email known:
+    // the email is asked for, to find the order by.
     let mut lapsed = self::ctx();
     lapsed.last_bot = Some(("…".into(), Some("track_order".into())));
     let d = reply(decide(
         &lapsed,
         &msg("单号我找不到了，你用邮箱查吧", "track_refund", 0.6),
     ));
+    assert_eq!(d.state, kefu_protocol::ConversationState::Bot);
+    assert_eq!(d.line, Some(Line::AskEmailToFindOrder));
+    assert_eq!(d.pending_intent.as_deref(), Some("track_order"));
+    // The email then given names no single order (none or several): a person takes it with
+    // the email, and the number is not asked for again.
+    let mut asked = self::ctx();
+    asked.conversation.pending_intent = Some("track_order".into());
+    asked.pending = d.pending.clone();
+    let d = reply(decide(&asked, &msg("sam@example.com", "greeting", 0.7)));
     assert_eq!(d.state, WaitingForHuman);
+    assert_eq!(
+        d.handoff_reason.as_deref(),
+        Some("track_order: order number not at hand; email sam@example.com")
+    );
+    // One it names: the question goes on with that order.
+    asked.remembered.order_number = Some("1004".into());
+    let c = call(decide(&asked, &msg("sam@example.com", "greeting", 0.7)));
+    assert_eq!(c.intent(), "track_order");
+    assert_eq!(c.order_number.as_deref(), Some("1004"));
     // With nothing waiting for a number, the words alone hand nothing off.
     let d = reply(decide(
         &self::ctx(),
@@ -291,4 +310,54 @@ fn what_was_paid_for_an_order_named_earlier_looks_that_order_up() {
     // With no order named at all, it is not looked up on a guess.
     let route = crate::engine::routing::route(&ctx(), &u);
     assert_ne!(route.intent, "track_order");
+}
+
+#[test]
+fn a_part_of_the_address_corrected_is_the_address_on_file_or_just_written_corrected() {
+    use crate::engine::context::Remembered;
+    let mut ctx = ctx();
+    let mut on_file = super::tests::order("1002", "li.wei@example.com");
+    on_file.status = "processing".into();
+    on_file.shipping_address = Some("上海市徐汇区漕溪北路88号".into());
+    ctx.orders = vec![on_file];
+    // Corrected first, the order named when asked for: the address on file, corrected.
+    ctx.conversation.pending_intent = Some("change_shipping_address".into());
+    ctx.remembered = Remembered::from_messages(&["地址写错了！门牌号是18号不是81号".into()]);
+    let u = msg(
+        "订单1002，邮箱 li.wei@example.com",
+        "change_shipping_address",
+        0.8,
+    );
+    let route = crate::engine::routing::route(&ctx, &u);
+    assert_eq!(route.intent, "change_shipping_address");
+    assert_eq!(route.address.as_deref(), Some("上海市徐汇区漕溪北路18号"));
+    // Written in full, then a part of it corrected: what was written, corrected.
+    let mut ctx = self::ctx();
+    ctx.conversation.pending_intent = Some("change_shipping_address".into());
+    ctx.remembered = Remembered::from_messages(&[
+        "change the address on 1002 to 71 Nanjing West Road, Shanghai 200041".into(),
+        "li.wei@example.com".into(),
+    ]);
+    let u = msg("sorry it's 17 not 71", "complaint", 0.5);
+    let route = crate::engine::routing::route(&ctx, &u);
+    assert_eq!(route.intent, "change_shipping_address");
+    assert_eq!(
+        route.address.as_deref(),
+        Some("17 Nanjing West Road, Shanghai 200041")
+    );
+    // Remembered across turns the same way.
+    let remembered = Remembered::from_messages(&[
+        "change the address on 1002 to 71 Nanjing West Road, Shanghai 200041".into(),
+        "sorry it's 17 not 71".into(),
+    ]);
+    assert_eq!(
+        remembered.address.as_deref(),
+        Some("17 Nanjing West Road, Shanghai 200041")
+    );
+    // A correction that does not apply to what was written leaves the address to be asked.
+    let remembered = Remembered::from_messages(&[
+        "change the address on 1002 to 71 Nanjing West Road, Shanghai 200041".into(),
+        "sorry it's Shenzhen not Shenzen".into(),
+    ]);
+    assert_eq!(remembered.address, None);
 }

@@ -281,3 +281,42 @@ fn another_thing_asked_of_the_order_is_not_the_question_before_however_told() {
     let route = crate::engine::routing::route(&shop, &u);
     assert_eq!(route.intent, "cancel_order");
 }
+
+#[test]
+fn the_delivery_date_of_an_order_given_asked_calmly_is_its_status_not_a_complaint() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1003".into());
+    let u = msg(
+        "ok never mind. what was the delivery date again on the order I gave you?",
+        "complaint",
+        0.7,
+    );
+    let route = routing::route(&ctx, &u);
+    assert_eq!(route.intent, "track_order");
+    // Upset, it is still a complaint taken in.
+    let mut upset = u.clone();
+    upset.upset = true;
+    upset.text = "what was the delivery date?? this is ridiculous, I want to complain".into();
+    assert_ne!(routing::route(&ctx, &upset).intent, "track_order");
+}
+
+#[test]
+fn what_was_asked_for_given_with_another_question_is_that_question() {
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("track_order".into());
+    let u = msg(
+        "jane@example.com, and how do I send the cap back?",
+        "return_item",
+        0.6,
+    );
+    assert_eq!(routing::route(&ctx, &u).intent, "return_item");
+    // The values alone, or with the same question, continue the question asked.
+    for (text, intent) in [
+        ("jane@example.com", "greeting"),
+        ("jane@example.com where is it?", "track_order"),
+        ("jane@example.com, what is this??", "out_of_scope"),
+    ] {
+        let u = msg(text, intent, 0.6);
+        assert_eq!(routing::route(&ctx, &u).intent, "track_order", "{text}");
+    }
+}

@@ -409,6 +409,11 @@ pub fn asks_when_delivered(text: &str) -> bool {
         &[
             "when was it delivered",
             "when was my order delivered",
+            // "what was the delivery date again on the order I gave you?"
+            "what was the delivery date",
+            "what's the delivery date",
+            "whats the delivery date",
+            "delivery date again",
             "when did it get delivered",
             "when did it arrive",
             "what day was it delivered",
@@ -451,8 +456,13 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "送到的",
         ],
     ));
+    // "never mind" takes nothing back from the parcel.
+    let told = text
+        .to_lowercase()
+        .replace("never mind", " ")
+        .replace("nevermind", " ");
     let missing = mentions(
-        text,
+        &told,
         &[
             "never",
             "not received",

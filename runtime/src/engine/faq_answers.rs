@@ -6,6 +6,7 @@
 use super::context::TurnContext;
 use super::correction::{Correction, Target};
 use super::cues;
+use super::decision::{Decision, answer_with};
 use super::understand::Understanding;
 use crate::store::FaqEntry;
 
@@ -44,15 +45,24 @@ pub(super) fn taught_faq<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<
         .find(|e| e.id == *id && e.lang == u.lang.tag())
 }
 
+/// `entry`'s answer, and the answers to the other questions `u` asks
+/// ([`other_answers`]).
+pub(super) fn with_other_answers(
+    ctx: &TurnContext,
+    u: &Understanding,
+    entry: &FaqEntry,
+) -> Decision {
+    let mut text = entry.answer.clone();
+    for other in other_answers(ctx, u, &entry.answer) {
+        super::replies::append(&mut text, &other, u.lang);
+    }
+    answer_with(entry.intent.as_deref().unwrap_or("faq"), text, vec![])
+}
+
 /// The merchant's FAQ answers to the other questions `u` asks, one per question mark ("do
 /// you ship to australia?? and can i pay with afterpay"), besides `first`, the answer to the
 /// whole message: each shop question gets its answer, not only the likeliest one.
-pub(super) fn other_answers(
-    ctx: &TurnContext,
-    u: &Understanding,
-    intent: &str,
-    first: &str,
-) -> Vec<String> {
+fn other_answers(ctx: &TurnContext, u: &Understanding, first: &str) -> Vec<String> {
     let questions: Vec<&str> = u
         .text
         .split_inclusive(['?', '？'])
@@ -73,7 +83,9 @@ pub(super) fn other_answers(
     };
     let mut answers: Vec<String> = Vec::new();
     for q in questions {
-        if let Some(entry) = faq.find(q, intent)
+        // Each question on its own: what the model heard in the whole message ("can I pay
+        // with Apple Pay?") favours no entry for another ("is shipping free?").
+        if let Some(entry) = faq.find(q, kefu_intent::OUT_OF_SCOPE)
             && entry.answer != first
             && !answers.contains(&entry.answer)
         {

@@ -39,6 +39,7 @@
 //! emails per network address.
 
 mod address;
+mod address_fix;
 pub mod agents;
 mod audit;
 mod basket;
@@ -63,6 +64,7 @@ pub mod identity;
 pub mod labels;
 pub mod language;
 mod money;
+mod no_number;
 mod order_paid;
 mod own_charges;
 mod ownership;

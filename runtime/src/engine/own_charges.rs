@@ -99,6 +99,15 @@ pub(super) fn asks_when_charged(text: &str) -> bool {
             "what currency",
             "人民币还是",
             "美元还是",
+            // Whether it has gone through yet ("付款页面一直在转圈，不知道我的钱扣了没有").
+            "扣了没有",
+            "扣没扣",
+            "有没有扣",
+            "扣了吗",
+            "was i charged or not",
+            "whether i was charged",
+            "if i was charged",
+            "did it charge me",
         ],
     );
     charge && when_or_how

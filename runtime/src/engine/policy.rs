@@ -201,6 +201,12 @@ fn worries_about_a_charge(lower: &str) -> bool {
             &[
                 "will i be charged",
                 "will i get charged",
+                // "Does my card get charged again if I swap the hoodie for a different size?"
+                "get charged again if",
+                "be charged again if",
+                "charged twice if",
+                "does my card get charged",
+                "do i get charged",
                 "would i be charged",
                 "am i going to be charged",
                 "will you charge",

@@ -254,3 +254,58 @@ fn a_phones_data_a_court_to_deliver_to_and_a_sizing_hack_are_the_shops() {
         Some(PolicyTopic::AccountSecurity)
     );
 }
+
+#[test]
+fn abuse_from_staff_erasure_sharing_and_charges_never_signed_up_to_are_heard() {
+    for (text, want) in [
+        (
+            "your support guy sent me an abusive email after I asked for a refund",
+            PolicyTopic::Harassment,
+        ),
+        ("售后在电话里辱骂我，太过分了", PolicyTopic::Harassment),
+        (
+            "please action my right to erasure under GDPR",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "who did you sell my data to? I get spam from everywhere now",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "which companies have you shared my details with",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "fine, ignore me, we'll see what my solicitor has to say",
+            PolicyTopic::Legal,
+        ),
+        (
+            "there's a monthly charge from you on my card and I never signed up for anything",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "just back from the ER with my son, they think it's a reaction to something in the fabric",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_laugh_the_weather_a_workplace_and_a_charge_asked_about_are_the_shops() {
+    for text in [
+        "笑死，洗完整件卫衣都变小了",
+        "rain's threatening all weekend, can the courier put it in the porch?",
+        "I work at the ambulance station on Elm Road, can you deliver there?",
+        "do I get charged again if I exchange the cap for the navy one?",
+        "my dad is immunocompromised, can the tee be washed hot?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    // A charge that happened twice is still a billing error.
+    assert_eq!(
+        topic("I was charged again for the same hoodie"),
+        Some(PolicyTopic::BillingError)
+    );
+}

@@ -284,6 +284,13 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // Charged again and again for what was never signed up to ("why im being charged by
+    // you every month? never signed up for anything").
+    "never signed up for anything",
+    "never signed up for a subscription",
+    "never subscribed to",
+    "没开通过",
+    "从来没订阅",
     "fraudulent charge",
     "fraudulent purchase",
     "didn't authorize",
@@ -367,6 +374,19 @@ pub const DATA_PROTECTION: &[&str] = &[
     "人肉",
     "公开了我的",
     "只有你们有",
+    // Erasure under the law, and who the shopper's details were shared with or sold to.
+    "right to erasure",
+    "right of erasure",
+    "right to be forgotten",
+    "who have you shared my",
+    "shared my address with",
+    "shared my details with",
+    "shared my data with",
+    "sold my data",
+    "sold my details",
+    "sold my address",
+    "卖了我的信息",
+    "把我的信息卖",
     // Being forgotten, and where the shop got a detail.
     "forget i ever existed",
     "forget i existed",
@@ -432,6 +452,18 @@ pub const DATA_PROTECTION: &[&str] = &[
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
     // The shop's own staff or accounts insulting the shopper.
+    "abusive language",
+    "abusive email",
+    "abusive message",
+    "abusive reply",
+    "abusive call",
+    "verbally abused",
+    "verbally abusive",
+    "swore at me",
+    "cursed at me",
+    "辱骂",
+    "爆粗口",
+    "用脏话骂",
     "with insults",
     "insulted me",
     "insulting me",
@@ -546,7 +578,6 @@ pub const FIGURES: &[&str] = &[
     // parcel", "物流信息看得我心脏病都要犯了".
     "nearly had a heart attack",
     "almost had a heart attack",
-    "gave me a heart attack",
     "giving me a heart attack",
     "心脏病都要犯了",
     "心脏病要犯了",
@@ -573,11 +604,22 @@ pub const FIGURES: &[&str] = &[
     "法院小区",
     "法院路",
     "法院街",
-    "法院旁边",
-    "法院对面",
     // "是不是我…" asks whether it was the shopper ("扣款失败了 是不是我的卡有问题"); its "不是我"
     // denies nothing.
     "是不是我",
+    // A laugh: "笑死，我把白T恤和红袜子一起洗成粉色了".
+    "笑死",
+    // The weather: "rain's threatening all day tomorrow".
+    "rain's threatening",
+    "rains threatening",
+    "weather's threatening",
+    "sky's threatening",
+    "storm's threatening",
+    // A weak immune system is no account compromised: "for my immunocompromised mum".
+    "immunocompromised",
+    "immuno-compromised",
+    // A place of work: "can I ship to the ambulance station?".
+    "ambulance station",
     // A word in quotes is not meant: "my cat 'hacked' my laptop".
     "'hacked'",
     "\"hacked\"",
@@ -612,6 +654,9 @@ pub const LAWYER_THREATS: &[&str] = &[
     "contact",
     "hear from",
     "hearing from",
+    // "see what my lawyer has to say about it"
+    "has to say",
+    "have to say",
     "you'll",
     "youll",
     "liable",

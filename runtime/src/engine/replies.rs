@@ -142,6 +142,9 @@ lines! {
     /// A claim came with the shopper's email but no order number: the number is asked for
     /// once, the email kept (never asked again), a person offered if they don't have it.
     ClaimAskOrderNumber = "claim_ask_order_number",
+    /// The shopper has no order number: the email they ordered with is asked for, to find
+    /// the order by, with a person offered.
+    AskEmailToFindOrder = "ask_email_to_find_order",
     /// An order question came with the shopper's email but no order number: the number is
     /// asked for, the email kept, a person offered if they don't have it.
     AskOrderNumberHaveEmail = "ask_order_number_have_email",
@@ -196,6 +199,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::ClaimNeedsEmail
         | Line::ClaimAskOrderNumber
         | Line::AskOrderNumberHaveEmail
+        | Line::AskEmailToFindOrder
         | Line::CommitFailed => vec![human_option(lang)],
         _ => return vec![],
     };

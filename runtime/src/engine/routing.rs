@@ -10,6 +10,7 @@ use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
 use super::address;
+use super::address_fix;
 use super::claim_words;
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock, says_already_told};
@@ -29,6 +30,9 @@ use super::understand::Understanding;
 const CLARIFY_BELOW: f32 = 0.7;
 /// The runner-up must be at least this likely to be offered.
 const CLARIFY_RUNNER_UP: f32 = 0.1;
+/// From this confidence a message that gives what was asked for and asks something else
+/// ([`route`]) is heard as that other question.
+const ANOTHER_QUESTION: f32 = 0.5;
 
 /// The intent a product question is routed to: details, or stock.
 pub const PRODUCT_INFO: &str = "product_info";
@@ -101,8 +105,20 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let text = u.text.as_str();
     // The answer to "what's the new address?" is the whole message (its house and postal
     // numbers are not order numbers).
+    // A part of it corrected instead ("sorry, 17 not 71"): the address the order goes to,
+    // corrected.
     let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
-        .then(|| text.to_string());
+        .then(|| {
+            address::new_address(text)
+                .is_none()
+                .then(|| address_fix::correction(text))
+                .flatten()
+                .and_then(|fix| {
+                    let named = pending.order_number.as_deref()?;
+                    address_fix::corrected(ctx.order(named)?.shipping_address.as_deref()?, &fix)
+                })
+                .unwrap_or_else(|| text.to_string())
+        });
     // A new address written with the request ("change order 1002's address to 21 Nanjing
     // West Road"): its house numbers are not order numbers either.
     let written = address::new_address(text).filter(|_| address.is_none());
@@ -143,7 +159,33 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let continues = order_number.is_some() || email.is_some() || address.is_some();
     let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
         (_, Some(chosen), _) => (chosen, true),
+        // With what was asked for, another question the model is fairly sure of
+        // ("carlos@example.com，帽子到底怎么退" after the email was asked for the order's
+        // carrier): that question, with the values remembered for it.
+        // (A claim's own next question, "carlos@example.com，能直接退钱吗", is the claim's.)
+        (Some(p), None, _)
+            if continues
+                && super::claims::what(p).is_none()
+                && !only_values(u, true)
+                && u.prediction.intent != p
+                && u.prediction.confidence >= ANOTHER_QUESTION
+                && !matches!(
+                    u.prediction.intent.as_str(),
+                    OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye" | "complaint"
+                )
+                && (cues::is_a_question(text) || mentions(text, &["怎么", "如何", "how do"])) =>
+        {
+            (u.prediction.intent.as_str(), false)
+        }
         (Some(p), None, _) if continues => (p, true),
+        // A part of the address corrected while its change is under way ("sorry it's 17 not
+        // 71"): the change, with the address corrected.
+        (pending_intent, None, last)
+            if (pending_intent == Some(CHANGE_ADDRESS) || last == Some(CHANGE_ADDRESS))
+                && address_fix::correction(text).is_some() =>
+        {
+            (CHANGE_ADDRESS, true)
+        }
         // Asked which of two things they meant, the shopper sent the order number instead:
         // the likelier choice that takes one.
         (None, None, _)
@@ -462,7 +504,10 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
-            ) || u.prediction.confidence < CLARIFY_BELOW)
+            ) || u.prediction.confidence < CLARIFY_BELOW
+                // Calmly asked, read as a complaint ("ok never mind. what was the delivery
+                // date again on the order I gave you?").
+                || (u.prediction.intent == "complaint" && !u.upset))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -559,17 +604,40 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         intent
     };
     let settled = settled || about_product(intent);
-    // The new address for an address change: written now, or earlier in the conversation.
-    let address = address.or_else(|| {
-        (intent == CHANGE_ADDRESS)
-            .then(|| written.clone().or_else(|| ctx.remembered.address.clone()))
-            .flatten()
-    });
     let order_number = order_number.or_else(|| {
         pending
             .order_number
             .clone()
             .filter(|_| conv.pending_intent.as_deref() == Some(intent))
+    });
+    // The new address for an address change: written now, or earlier in the conversation.
+    // Or a part of it corrected ("sorry it's 17 not 71", "门牌号是18号不是81号"): the address
+    // written before, or else the one the order goes to, corrected, for the shopper to
+    // confirm; a correction that does not apply leaves the address to be asked for.
+    let address = address.or_else(|| {
+        if intent != CHANGE_ADDRESS {
+            return None;
+        }
+        if written.is_some() {
+            return written.clone();
+        }
+        let named = order_number
+            .as_deref()
+            .or(ctx.remembered.order_number.as_deref());
+        let on_file = || {
+            named
+                .and_then(|n| ctx.order(n))
+                .and_then(|o| o.shipping_address.as_deref())
+        };
+        match address_fix::correction(text) {
+            Some(fix) => {
+                address_fix::corrected(ctx.remembered.address.as_deref().or_else(on_file)?, &fix)
+            }
+            None => ctx.remembered.address.clone().or_else(|| {
+                let fix = ctx.remembered.address_correction.as_ref()?;
+                address_fix::corrected(on_file()?, fix)
+            }),
+        }
     });
     let (intent, settled) = routing_money::unshipped_means_cancel(
         ctx,

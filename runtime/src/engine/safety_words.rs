@@ -8,6 +8,13 @@ pub const SAFETY: &[&str] = &[
     // An attack brought on by what came ("asthmatic and had an attack when we opened the
     // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
     "had an attack",
+    // A visit to the emergency room over what came ("just back from the ER, the doctor
+    // thinks it's a reaction to something in the shirt").
+    "back from the er",
+    "from the er,",
+    "in the er ",
+    "at the er ",
+    "reaction to something in",
     // Stabbed by what came; someone no longer safe; a child gone missing.
     "stabbed me",
     "pricked me",

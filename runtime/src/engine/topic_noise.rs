@@ -82,6 +82,18 @@ const OWNING_PHRASES: &[&str] = &[
     "never got the confirmation",
     "never received a confirmation",
     "never received the confirmation",
+    "never received the verification",
+    "never got the verification",
+    "never received the activation",
+    "never got the activation",
+    "never received the welcome",
+    "never got the welcome",
+    // Not knowing yet whether a payment went through disowns nothing ("不知道我的钱扣了没有").
+    "不知道钱扣没扣",
+    "不知道扣没扣",
+    "不知道有没有扣",
+    "不知道钱扣了没有",
+    "不知道我的钱扣了没有",
     "never arrived",
     "never came",
     "didn't get the",
@@ -109,6 +121,8 @@ fn trouble_signing_in(text: &str) -> bool {
             "didn't arrive",
             "didn't get",
             "didnt get",
+            "never got",
+            "never received",
             "haven't got",
             "not getting",
             "checked spam",
@@ -133,6 +147,10 @@ fn trouble_signing_in(text: &str) -> bool {
             "过期",
             "输错",
             "还是登不上",
+            // Signing in fails while the site may be down ("账号登录不上去，是不是网站在维护").
+            "登录不上",
+            "登陆不上",
+            "网站在维护",
         ],
     );
     signing_in && trouble
@@ -500,6 +518,11 @@ fn arranges_a_delivery(text: &str) -> bool {
             "不要敲门",
             "打电话就行",
             "发短信就",
+            // A call asked for before delivery ("能不能让快递员送货前先打个电话").
+            "先打个电话",
+            "先打电话",
+            "提前打电话",
+            "送货前",
         ],
     )
 }

@@ -340,3 +340,24 @@ fn the_shop_said_to_break_the_law_on_returns_is_a_legal_matter() {
         assert!(!own_affairs(Topic::Legal, 0.84, text), "{text}");
     }
 }
+
+#[test]
+fn a_welcome_email_never_got_a_site_down_a_call_first_and_a_payment_pending_are_the_shoppers() {
+    for (topic, text) in [
+        (
+            Topic::AccountTakeover,
+            "never received the activation email for my account, checked spam",
+        ),
+        (Topic::AccountTakeover, "登录不上账号，是你们网站在维护吗"),
+        (Topic::Harassment, "快递员送货前能先打电话吗，我怕错过"),
+        (Topic::Fraud, "页面卡住了，我也不知道钱扣没扣"),
+    ] {
+        assert!(own_affairs(topic, 0.88, text), "{text}");
+    }
+    // Someone else in the account is still a takeover.
+    assert!(!own_affairs(
+        Topic::AccountTakeover,
+        0.88,
+        "never got a code but someone logged into my account from another country"
+    ));
+}

@@ -117,6 +117,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "flooded out",
             "evacuated",
             "evacuation",
+            "had to evacuate",
+            "wildfire",
+            "bushfire",
             "an earthquake",
             "the earthquake",
             "lost my home",
@@ -142,7 +145,6 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "lost my apartment",
             "can't get into anymore",
             "cant get into anymore",
-            "evicted",
             "changed the locks",
             "kicked out",
             "nowhere to live",
@@ -154,9 +156,6 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "小区被封",
             "小区突然被封",
             "回不了家",
-            // Someone in intensive care.
-            "intensive care",
-            "重症监护",
             // Stranded away from home, or in hospital now.
             "被困在",
             "困在外地",
@@ -179,6 +178,20 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "中风",
             "现在在医院",
             "正在医院",
+            // Caring for someone in hospital ("我在医院陪护走不开"), just out of it after an
+            // accident.
+            "医院陪护",
+            "在医院陪",
+            "got out of hospital",
+            "out of hospital after",
+            "after an accident",
+            // The home gone cold ("our heating's been cut off").
+            "heating's been cut off",
+            "heating has been cut off",
+            "heating was cut off",
+            "heating got cut off",
+            "暖气被停",
+            "停暖了",
         ],
     )
 }
@@ -316,6 +329,25 @@ mod tests {
             "stranded in Denver after the storm, the parcel will sit on my porch for a week",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_wildfire_a_home_gone_cold_and_a_hospital_bedside_are_emergencies() {
+        for text in [
+            "we had to evacuate last night, the fires are close to the house",
+            "there's a wildfire near us and we've left, please hold my parcel",
+            "the heating's been cut off and the hoodie was for my mum",
+            "我这几天在医院陪护我爸，快递没人收",
+            "I just got out of hospital and can't get to the post office",
+        ] {
+            assert!(speaks_of_an_emergency(text), "{text}");
+        }
+        for text in [
+            "is the hoodie warm enough if the heating is off at work?",
+            "my sister works in a hospital, can I send it there?",
+        ] {
+            assert!(!speaks_of_an_emergency(text), "{text}");
         }
     }
 

@@ -22,6 +22,17 @@ fn ascii_terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The word a catalogue names a thing by, for a shopper's everyday word ("tee" and "tshirt"
+/// are a T-shirt's "shirt", "hoody" a "hoodie").
+fn as_named(term: &str) -> Option<String> {
+    let named = match term {
+        "tee" | "tshirt" => "shirt",
+        "hoody" => "hoodie",
+        _ => return None,
+    };
+    Some(named.to_string())
+}
+
 fn cjk_bigrams(text: &str) -> Vec<String> {
     let chars: Vec<char> = text
         .to_lowercase()
@@ -48,7 +59,10 @@ pub fn named_product<'a>(catalog: &'a [ProductRecord], text: &str) -> Option<&'a
 /// How well `product` matches `query`: name words and SKU count most, description words a
 /// little, Chinese name bigrams like name words.
 fn product_score(product: &ProductRecord, query: &str) -> u32 {
-    let query_terms = ascii_terms(query);
+    let query_terms: Vec<String> = ascii_terms(query)
+        .into_iter()
+        .map(|t| as_named(&t).unwrap_or(t))
+        .collect();
     let query_lower = query.to_lowercase();
     let has = |t: &String| query_terms.iter().any(|q| q == t);
     let mut score = 0;
@@ -297,6 +311,11 @@ mod tests {
         assert_eq!(found.first().map(|p| p.sku.as_str()), Some("BOT-STL-750"));
         let catalog = store.catalog("demo").await.unwrap();
         assert!(named_product(&catalog, "水杯什么时候补货呀").is_none());
+        // A shopper's everyday word for it names it.
+        for text in ["what size tee should i get", "are the tshirts organic?"] {
+            let named = named_product(&catalog, text).map(|p| p.sku.as_str());
+            assert_eq!(named, Some("TEE-ORG-M"), "{text}");
+        }
         assert!(
             store
                 .search_products("demo", "do you sell laptops", 5)
