@@ -39,7 +39,8 @@ export function handle(request: Request): Reply {
     return proposeAddress(request, id);
   }
   const order = orderOrFail(id);
-  const delivered = order.status === 'delivered' ? deliveredOnOrFail(id) : undefined;
+  // The day it was delivered is said when the shop knows it; without it, the rest is.
+  const delivered = order.status === 'delivered' ? deliveredOnIfKnown(id) : undefined;
   return {
     text: describeOrder(order, delivered, today(), zh),
     cards: [
@@ -289,11 +290,11 @@ function orderOrFail(id: string): Order {
   }
 }
 
-function deliveredOnOrFail(id: string): string | undefined {
+function deliveredOnIfKnown(id: string): string | undefined {
   try {
     return deliveredOn(id);
-  } catch (e) {
-    throw fail(pluginError(e, id));
+  } catch {
+    return undefined;
   }
 }
 

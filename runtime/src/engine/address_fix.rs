@@ -1,8 +1,9 @@
 //! A part of the delivery address corrected rather than the whole written again ("it's 17
 //! not 71", "门牌号是18号不是81号", "I put Shanghia instead of Shanghai"): what it should say
-//! and what it says now, applied to the address the order goes to. The result is only ever
-//! proposed: the orders plugin shows the whole new address and the shopper confirms it.
-//! Pure.
+//! and what it says now, applied to the address the order goes to. A correction is heard
+//! only where an address is spoken of (or its change is under way), never of an order number
+//! or a sum of money. The result is only ever proposed: the orders plugin shows the whole new
+//! address and the shopper confirms it. Pure.
 
 /// A correction of part of an address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,16 +14,70 @@ pub struct Correction {
     pub wrong: String,
 }
 
-/// Verbs after which "A instead of B" names the mistake first ("I put Shanghia instead of
-/// Shanghai"); otherwise the right form comes first ("should be 17 instead of 71").
+/// Verbs after which "A instead of B" or "A not B" names the mistake first ("I put
+/// Shanghia instead of Shanghai", "it says 71 not 17"); otherwise the right form comes first
+/// ("should be 17 instead of 71").
 const WROTE: &[&str] = &[
-    "put", "typed", "wrote", "entered", "spelled", "spelt", "used",
+    "put", "typed", "wrote", "entered", "spelled", "spelt", "used", "says", "shows", "has",
+    "reads", "lists",
 ];
 
-/// The correction `text` makes, if it makes one.
-pub fn correction(text: &str) -> Option<Correction> {
+/// Words that say an address is spoken of.
+const ADDRESS_WORDS: &[&str] = &[
+    "address",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "house number",
+    "house no",
+    "flat",
+    "apartment",
+    "apt",
+    "building",
+    "floor",
+    "unit",
+    "postcode",
+    "post code",
+    "zip",
+    "city",
+    "town",
+    "spelled",
+    "spelt",
+    "typo",
+    "地址",
+    "门牌",
+    "楼",
+    "单元",
+    "室",
+    "邮编",
+    "路",
+    "街",
+];
+
+/// Words that make a number a sum of money or a count, not part of an address.
+const NOT_AN_ADDRESS: &[&str] = &[
+    "$", "£", "€", "¥", "usd", "dollar", "bucks", "charged", "paid", "price", "cost", "refund",
+    "元", "块钱", "quantity",
+];
+
+/// The correction `text` makes, if it makes one: where it speaks of an address, or
+/// `under_way` (the bot is about to change one, or has just proposed one), and neither side
+/// is an order number, a sum of money or a count.
+pub fn correction(text: &str, under_way: bool) -> Option<Correction> {
     let lower = text.to_lowercase();
-    english(&lower).or_else(|| chinese(&lower))
+    if !(under_way || super::language::mentions(&lower, ADDRESS_WORDS))
+        || super::language::mentions(&lower, NOT_AN_ADDRESS)
+    {
+        return None;
+    }
+    let found = english(&lower).or_else(|| chinese(&lower))?;
+    // The order the message names is no part of its address ("change the address of 1002
+    // not 1001"); a postcode beside it is ("typed 200031, should be 200032. order 1002").
+    let slots = kefu_intent::slots::extract(text);
+    let order = kefu_intent::slots::order_number(text, &slots);
+    let an_order = |n: &str| order.is_some_and(|o| o.eq_ignore_ascii_case(n));
+    (!an_order(&found.right) && !an_order(&found.wrong)).then_some(found)
 }
 
 fn english(lower: &str) -> Option<Correction> {
@@ -43,10 +98,18 @@ fn english(lower: &str) -> Option<Correction> {
     for i in 1..words.len() {
         let next = words.get(i + 1).copied();
         match words[i] {
-            // "it's 17 not 71"
+            // "it's 17 not 71"; "it says 71 not 17"
             "not" => {
-                if let Some(c) = next.and_then(|w| pair(words[i - 1], w)) {
-                    return Some(c);
+                let wrote = i >= 2 && WROTE.contains(&words[i - 2]);
+                let found = next.and_then(|w| {
+                    if wrote {
+                        pair(w, words[i - 1])
+                    } else {
+                        pair(words[i - 1], w)
+                    }
+                });
+                if found.is_some() {
+                    return found;
                 }
             }
             // "I put Shanghia instead of Shanghai" / "should be 17 instead of 71"
@@ -133,9 +196,16 @@ fn chinese(lower: &str) -> Option<Correction> {
 fn piece(word: &str) -> bool {
     const NOT: &[&str] = &[
         "it", "its", "it's", "is", "the", "a", "an", "and", "but", "that", "this", "me", "my", "i",
-        "you", "be", "was", "sure", "just", "only", "really", "me", "yet", "there",
+        "you", "be", "was", "sure", "just", "only", "really", "yet", "there", "here", "do", "did",
+        "does", "have", "has", "had", "can", "could", "will", "would", "should", "order", "size",
+        "received", "ship", "change", "cancel", "refund", "exchange", "return", "get", "got",
+        "now", "yes", "no", "please", "thanks", "one", "them", "they", "we", "us",
     ];
+    // A word of letters is a place's name, three letters or more ("size M not L" is no
+    // address); a number may be short ("5B").
+    let letters = !word.starts_with(|c: char| c.is_ascii_digit());
     word.chars().count() <= 30
+        && !(letters && word.len() < 3)
         && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !NOT.contains(&word)
 }
@@ -144,10 +214,15 @@ fn piece(word: &str) -> bool {
 /// both are numbers and the address has exactly one house number, that number replaced
 /// (the shopper remembers what they meant better than what they typed).
 pub fn corrected(current: &str, c: &Correction) -> Option<String> {
-    let lower = current.to_lowercase();
-    if lower.len() == current.len()
-        && let Some(at) = find_whole(&lower, &c.wrong)
-    {
+    // ASCII lower case keeps every byte where it was; what is sought is ASCII.
+    let lower = current.to_ascii_lowercase();
+    let wrong_at = find_whole(&lower, &c.wrong);
+    // The address says what it should already: nothing to correct (or the correction was
+    // read the wrong way round).
+    if wrong_at.is_none() && find_whole(&lower, &c.right).is_some() {
+        return None;
+    }
+    if let Some(at) = wrong_at {
         // Written as the address writes it ("Shanghai", not "shanghai").
         let capital = current[at..].starts_with(|ch: char| ch.is_uppercase());
         let right = if capital {
@@ -162,14 +237,19 @@ pub fn corrected(current: &str, c: &Correction) -> Option<String> {
         out.replace_range(at..at + c.wrong.len(), &right);
         return Some(out);
     }
-    let numeric = |s: &str| s.starts_with(|ch: char| ch.is_ascii_digit());
-    if !(numeric(&c.right) && numeric(&c.wrong)) {
+    // A house number mistyped: both short numbers, and the address has exactly one house
+    // number, as long as the one mistyped.
+    let house = |s: &str| s.len() <= 4 && s.starts_with(|ch: char| ch.is_ascii_digit());
+    if !(house(&c.right) && house(&c.wrong)) {
         return None;
     }
     let houses = house_numbers(current);
     let [(start, end)] = houses.as_slice() else {
         return None;
     };
+    if end - start != c.wrong.len() {
+        return None;
+    }
     let mut out = current.to_string();
     out.replace_range(start..end, &c.right);
     Some(out)
@@ -189,17 +269,17 @@ fn find_whole(hay: &str, needle: &str) -> Option<usize> {
 /// address starts with ("12 Harbour Street").
 fn house_numbers(address: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let bytes: Vec<(usize, char)> = address.char_indices().collect();
+    let chars: Vec<(usize, char)> = address.char_indices().collect();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].1.is_ascii_digit() {
-            let start = bytes[i].0;
+    while i < chars.len() {
+        if chars[i].1.is_ascii_digit() {
+            let start = chars[i].0;
             let mut j = i;
-            while j < bytes.len() && bytes[j].1.is_ascii_alphanumeric() {
+            while j < chars.len() && chars[j].1.is_ascii_alphanumeric() {
                 j += 1;
             }
-            let end = bytes.get(j).map_or(address.len(), |b| b.0);
-            let followed_by_hao = bytes.get(j).is_some_and(|b| b.1 == '号');
+            let end = chars.get(j).map_or(address.len(), |b| b.0);
+            let followed_by_hao = chars.get(j).is_some_and(|b| b.1 == '号');
             if followed_by_hao || start == 0 {
                 out.push((start, end));
             }
@@ -224,22 +304,38 @@ mod tests {
 
     #[test]
     fn a_part_corrected_is_read_as_what_it_should_say_and_what_it_says() {
+        // Where an address is spoken of.
         for (text, want) in [
-            ("sorry it's 17 not 71", fix("17", "71")),
             ("house number is 5B not 5D!", fix("5b", "5d")),
             (
                 "Typo in my address!!! I put Shanghia instead of Shanghai",
                 fix("shanghai", "shanghia"),
             ),
-            ("it should be 17 instead of 71", fix("17", "71")),
-            ("typed 200031, should be 200032", fix("200032", "200031")),
+            ("the street is Elm not Oak", fix("elm", "oak")),
             ("地址写错了！门牌号是18号不是81号", fix("18", "81")),
-            ("1002那单，是18号不是16号", fix("18", "16")),
+            (
+                "地址门牌号写错了，1002那单，是18号不是16号",
+                fix("18", "16"),
+            ),
             ("门牌号不是81号，是18号", fix("18", "81")),
             ("门牌号写成了81号，应该是18号", fix("18", "81")),
+        ] {
+            assert_eq!(correction(text, false), want, "{text}");
+        }
+        // While a change of address is under way, whatever the words.
+        for (text, want) in [
+            ("sorry it's 17 not 71", fix("17", "71")),
+            ("it should be 17 instead of 71", fix("17", "71")),
+            (
+                "typed 200031, should be 200032. order 1002",
+                fix("200032", "200031"),
+            ),
+            ("it says 71 not 17", fix("17", "71")),
+            ("I typed 71 not 17", fix("17", "71")),
             ("把81改成18", fix("18", "81")),
         ] {
-            assert_eq!(correction(text), want, "{text}");
+            assert_eq!(correction(text, true), want, "{text}");
+            assert_eq!(correction(text, false), None, "{text}");
         }
     }
 
@@ -249,13 +345,23 @@ mod tests {
             "change the address on 1002 to 71 Nanjing West Road",
             "it's not here yet",
             "I want the grey one not the black one",
+            "I want size M not L",
             "不是我下的单",
             "这个不是我要的",
             "sorry that's not it",
             "the house number should be 18",
             "order 1002 should go to 上海市浦东新区 not 徐汇",
+            // Order numbers, sums of money and other requests are no part of an address.
+            "我要改的是1002不是1001的地址",
+            "change the address of 1002 not 1001",
+            "I was charged 79 not 69 for the delivery to my address",
+            "I have not received the confirmation",
+            "please do not ship it yet",
+            "actually cancel the order, not change it",
+            "refund instead of exchange",
+            "the parcel should be here by now",
         ] {
-            assert_eq!(correction(text), None, "{text}");
+            assert_eq!(correction(text, true), None, "{text}");
         }
     }
 

@@ -6,7 +6,9 @@
 //! that declining hands the claim to a person; a claim the plugin does not take (the order
 //! is not eligible, the plugin failed, it proposed nothing) goes to a person as before.
 //! A claim without an order number asks for it once, keeping the email the shopper gave;
-//! a second message without one hands the claim to a person with what is known.
+//! a second message without one hands the claim to a person with what is known, unless
+//! its email names one order (the claim goes on with it) or the shopper says they have no
+//! number (the email is asked for instead: `no_number.rs`).
 
 use kefu_intent::slots::SlotKind;
 
@@ -79,12 +81,14 @@ pub fn intake(
     Some(to_a_person(intent, &reason(what, order), None, lang))
 }
 
-/// A claim whose order number was asked for, and a message without one (they don't have
-/// it, they say more about what happened, they give their email again): it is not asked a
-/// second time. A person takes the claim with what is known (what happened, the email), so
-/// the conversation never dead-ends on a number the shopper may not have. `None` when
-/// nothing waits for a claim's order number, the message brings one, or it is clearly
-/// another request (the model is sure of a shop intent that is no part of a claim).
+/// A claim whose order number was asked for, and a message without one (they say more
+/// about what happened, they give their email again): it is not asked a second time. A
+/// person takes the claim with what is known (what happened, the email), so the
+/// conversation never dead-ends on a number the shopper may not have. `None` when nothing
+/// waits for a claim's order number, the message brings one or an email that names one, or
+/// it is clearly another request (the model is sure of a shop intent that is no part of a
+/// claim). A shopper who says they have no number is asked for the email first
+/// (`no_number.rs`, before this).
 pub fn awaiting_order_number(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     let intent = ctx.conversation.pending_intent.as_deref()?;
     let what = what(intent)?;

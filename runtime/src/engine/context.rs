@@ -116,7 +116,12 @@ impl Remembered {
     pub fn from_messages(texts: &[String]) -> Self {
         let mut out = Self::default();
         let mut corrected = false;
-        for text in texts.iter().rev() {
+        // A correction after a new address was written is heard as one of it, whatever its
+        // words; before, only where it speaks of an address.
+        let written_at = texts
+            .iter()
+            .rposition(|t| super::address::new_address(t).is_some());
+        for (at, text) in texts.iter().enumerate().rev() {
             let found = kefu_intent::slots::extract(text);
             if out.order_number.is_none() {
                 out.order_number =
@@ -127,15 +132,19 @@ impl Remembered {
             }
             if out.address.is_none() && !corrected {
                 out.address = super::address::new_address(text);
-                // Written before a correction of a part of it: corrected, or (when the
-                // correction does not apply) asked for again.
+                // Written before a correction of a part of it: corrected where the
+                // correction applies; otherwise as written (the shopper confirms whatever
+                // is proposed).
                 if let (Some(written), Some(fix)) = (&out.address, &out.address_correction) {
-                    out.address = super::address_fix::corrected(written, fix);
+                    if let Some(fixed) = super::address_fix::corrected(written, fix) {
+                        out.address = Some(fixed);
+                    }
                     out.address_correction = None;
                     corrected = true;
                 }
                 if out.address.is_none() && out.address_correction.is_none() && !corrected {
-                    out.address_correction = super::address_fix::correction(text);
+                    let under_way = written_at.is_some_and(|w| at > w);
+                    out.address_correction = super::address_fix::correction(text, under_way);
                 }
             }
             if out.order_number.is_none() && out.tracking_number.is_none() {

@@ -529,16 +529,16 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     let conv = &ctx.conversation;
     let lang = u.lang;
     let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
-    // A proposal made again is no repeat: its words are the same, what it proposes may not
-    // be (an address corrected after the first was shown).
-    let proposes = d.cards.iter().any(|c| {
-        matches!(
-            c,
-            Card::ConfirmAddress { .. } | Card::ConfirmRefund { .. } | Card::ConfirmCancel { .. }
-        )
+    // A new address proposed after another is no repeat: its words are the same, the
+    // address is not (a part of it corrected after the first was shown).
+    let another_address = d.cards.iter().any(|c| match c {
+        Card::ConfirmAddress { address, .. } => {
+            routing::proposed_address(ctx).is_some_and(|before| before != *address)
+        }
+        _ => false,
     });
-    let repeated =
-        !proposes && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
+    let repeated = !another_address
+        && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
     // An order's status or a product's facts asked for again are still the answer: the
     // shopper gets them, with a person offered beside them, not "I'm not getting this
     // right" in their place.

@@ -354,10 +354,22 @@ fn a_part_of_the_address_corrected_is_the_address_on_file_or_just_written_correc
         remembered.address.as_deref(),
         Some("17 Nanjing West Road, Shanghai 200041")
     );
-    // A correction that does not apply to what was written leaves the address to be asked.
-    let remembered = Remembered::from_messages(&[
-        "change the address on 1002 to 71 Nanjing West Road, Shanghai 200041".into(),
-        "sorry it's Shenzhen not Shenzen".into(),
-    ]);
-    assert_eq!(remembered.address, None);
+    // What is not a correction, or one that does not apply, leaves what was written.
+    for then in [
+        "I did not get the verification email",
+        "sorry it's Shenzhen not Shenzen",
+    ] {
+        let remembered = Remembered::from_messages(&[
+            "change the address on 1002 to 71 Nanjing West Road, Shanghai 200041".into(),
+            then.into(),
+        ]);
+        assert_eq!(
+            remembered.address.as_deref(),
+            Some("71 Nanjing West Road, Shanghai 200041"),
+            "{then}"
+        );
+    }
+    // A sum of money corrected is no address, however it is said.
+    let remembered = Remembered::from_messages(&["I was charged 79 not 69".into()]);
+    assert_eq!(remembered.address_correction, None);
 }

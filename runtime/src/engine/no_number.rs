@@ -37,8 +37,11 @@ pub fn not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     {
         return None;
     }
-    let email = u.slot(SlotKind::Email).or(ctx.remembered.email.as_deref());
-    if email.is_none() && ctx.pending.need.as_deref() != Some(NEEDS_EMAIL_TO_FIND) {
+    let email = u
+        .slot(SlotKind::Email)
+        .or(ctx.remembered.email.as_deref())
+        .or(ctx.conversation.verified_email.as_deref());
+    if email.is_none() {
         let pending = Pending {
             need: Some(NEEDS_EMAIL_TO_FIND.into()),
             ..Pending::default()
@@ -69,7 +72,10 @@ pub fn email_given(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     {
         return None;
     }
-    let email = u.slot(SlotKind::Email).or(ctx.remembered.email.as_deref());
+    let email = u
+        .slot(SlotKind::Email)
+        .or(ctx.remembered.email.as_deref())
+        .or(ctx.conversation.verified_email.as_deref());
     Some(to_a_person(intent, email, u))
 }
 

@@ -94,8 +94,41 @@ pub struct Route {
     pub order_number: Option<String>,
     /// An email in the message.
     pub email: Option<String>,
-    /// The whole message, when it answers "what's the new address?".
+    /// The new address: the whole message when it answers "what's the new address?", one
+    /// written with the request or before, or a part of one corrected.
     pub address: Option<String>,
+}
+
+/// The address order `named` goes to, as the merchant's data has it.
+fn on_file<'a>(ctx: &'a TurnContext, named: Option<&str>) -> Option<&'a str> {
+    named
+        .and_then(|n| ctx.order(n))
+        .and_then(|o| o.shipping_address.as_deref())
+}
+
+/// The address a part corrected in `text` makes ([`address_fix`]): applied to the address
+/// proposed or written before, or else to the one order `named` goes to. `None` when `text`
+/// corrects nothing, or its correction applies to none of them.
+fn corrected_now(
+    ctx: &TurnContext,
+    text: &str,
+    named: Option<&str>,
+    under_way: bool,
+) -> Option<String> {
+    let fix = address_fix::correction(text, under_way)?;
+    let before = proposed_address(ctx)
+        .or(ctx.remembered.address.clone())
+        .or_else(|| on_file(ctx, named).map(str::to_string))?;
+    address_fix::corrected(&before, &fix)
+}
+
+/// The new address the shopper was last asked to confirm, while the proposal stands.
+pub(super) fn proposed_address(ctx: &TurnContext) -> Option<String> {
+    let action = ctx.proposed_action.as_ref()?;
+    match serde_json::from_str(&action.proposal).ok()? {
+        crate::plugins::Proposal::ChangeAddress { address, .. } => Some(address),
+        _ => None,
+    }
 }
 
 /// Routes `u` in `ctx`.
@@ -104,21 +137,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let pending = &ctx.pending;
     let text = u.text.as_str();
     // The answer to "what's the new address?" is the whole message (its house and postal
-    // numbers are not order numbers).
-    // A part of it corrected instead ("sorry, 17 not 71"): the address the order goes to,
-    // corrected.
+    // numbers are not order numbers). A part of it corrected instead ("sorry, 17 not 71"):
+    // the address the order goes to, corrected; a correction that applies to nothing is no
+    // address (it is asked for again).
     let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
         .then(|| {
-            address::new_address(text)
-                .is_none()
-                .then(|| address_fix::correction(text))
-                .flatten()
-                .and_then(|fix| {
-                    let named = pending.order_number.as_deref()?;
-                    address_fix::corrected(ctx.order(named)?.shipping_address.as_deref()?, &fix)
-                })
-                .unwrap_or_else(|| text.to_string())
-        });
+            if address::new_address(text).is_none() && address_fix::correction(text, true).is_some()
+            {
+                corrected_now(ctx, text, pending.order_number.as_deref(), true)
+            } else {
+                Some(text.to_string())
+            }
+        })
+        .flatten();
     // A new address written with the request ("change order 1002's address to 21 Nanjing
     // West Road"): its house numbers are not order numbers either.
     let written = address::new_address(text).filter(|_| address.is_none());
@@ -163,9 +194,17 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // ("carlos@example.com，帽子到底怎么退" after the email was asked for the order's
         // carrier): that question, with the values remembered for it.
         // (A claim's own next question, "carlos@example.com，能直接退钱吗", is the claim's.)
+        // (Nor are the times of the order asked after, "1002, when will it arrive?", nor an
+        // address written as a question.)
         (Some(p), None, _)
             if continues
                 && super::claims::what(p).is_none()
+                && address.is_none()
+                && !(takes_order_number(p)
+                    && matches!(
+                        u.prediction.intent.as_str(),
+                        "delivery_period" | DELIVERY_OPTIONS
+                    ))
                 && !only_values(u, true)
                 && u.prediction.intent != p
                 && u.prediction.confidence >= ANOTHER_QUESTION
@@ -178,11 +217,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             (u.prediction.intent.as_str(), false)
         }
         (Some(p), None, _) if continues => (p, true),
-        // A part of the address corrected while its change is under way ("sorry it's 17 not
-        // 71"): the change, with the address corrected.
-        (pending_intent, None, last)
-            if (pending_intent == Some(CHANGE_ADDRESS) || last == Some(CHANGE_ADDRESS))
-                && address_fix::correction(text).is_some() =>
+        // A part of the address corrected while its change is under way, asked or proposed
+        // ("sorry it's 17 not 71"), when the correction applies: the change, with the
+        // address corrected.
+        (pending_intent, None, _)
+            if (pending_intent == Some(CHANGE_ADDRESS) || proposed_address(ctx).is_some())
+                && corrected_now(ctx, text, named, true).is_some() =>
         {
             (CHANGE_ADDRESS, true)
         }
@@ -624,20 +664,13 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         let named = order_number
             .as_deref()
             .or(ctx.remembered.order_number.as_deref());
-        let on_file = || {
-            named
-                .and_then(|n| ctx.order(n))
-                .and_then(|o| o.shipping_address.as_deref())
-        };
-        match address_fix::correction(text) {
-            Some(fix) => {
-                address_fix::corrected(ctx.remembered.address.as_deref().or_else(on_file)?, &fix)
-            }
-            None => ctx.remembered.address.clone().or_else(|| {
-                let fix = ctx.remembered.address_correction.as_ref()?;
-                address_fix::corrected(on_file()?, fix)
-            }),
+        if address_fix::correction(text, true).is_some() {
+            return corrected_now(ctx, text, named, true);
         }
+        ctx.remembered.address.clone().or_else(|| {
+            let fix = ctx.remembered.address_correction.as_ref()?;
+            address_fix::corrected(on_file(ctx, named)?, fix)
+        })
     });
     let (intent, settled) = routing_money::unshipped_means_cancel(
         ctx,
