@@ -515,6 +515,8 @@ sets_written_apart! {
     crocked: "crocked_", "KEFU_CONVERSATIONS_CROCKED", 3; // the thirtieth
     jarred: "jarred_", "KEFU_CONVERSATIONS_JARRED", 3; // the thirty-first
     canned: "canned_", "KEFU_CONVERSATIONS_CANNED", 3; // the thirty-second
+    potted: "potted_", "KEFU_CONVERSATIONS_POTTED", 3; // the thirty-third
+    tinned: "tinned_", "KEFU_CONVERSATIONS_TINNED", 3; // the thirty-fourth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

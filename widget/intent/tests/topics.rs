@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_canned.tsv`, a thirty-second's), labelled only `person` or `ordinary`, each
+//!   `topics_tinned.tsv`, a thirty-fourth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -243,4 +243,6 @@ person_sets! {
     crocked: "topics_crocked.tsv", "KEFU_TOPICS_CROCKED", 500; // the thirtieth
     jarred: "topics_jarred.tsv", "KEFU_TOPICS_JARRED", 500; // the thirty-first
     canned: "topics_canned.tsv", "KEFU_TOPICS_CANNED", 500; // the thirty-second
+    potted: "topics_potted.tsv", "KEFU_TOPICS_POTTED", 500; // the thirty-third
+    tinned: "topics_tinned.tsv", "KEFU_TOPICS_TINNED", 500; // the thirty-fourth
 }
