@@ -71,16 +71,21 @@ pub fn correction(text: &str, under_way: bool) -> Option<Correction> {
     {
         return None;
     }
-    let found = english(&lower).or_else(|| chinese(&lower))?;
     // The order the message names is no part of its address ("change the address of 1002
-    // not 1001"); a postcode beside it is ("typed 200031, should be 200032. order 1002").
+    // not 1001", "typo in my street number on 1002, should be 17 not 71"); a postcode beside
+    // it is ("typed 200031, should be 200032. order 1002").
     let slots = kefu_intent::slots::extract(text);
     let order = kefu_intent::slots::order_number(text, &slots);
     let an_order = |n: &str| order.is_some_and(|o| o.eq_ignore_ascii_case(n));
-    (!an_order(&found.right) && !an_order(&found.wrong)).then_some(found)
+    english(&lower)
+        .into_iter()
+        .chain(chinese(&lower))
+        .find(|c| !an_order(&c.right) && !an_order(&c.wrong))
 }
 
-fn english(lower: &str) -> Option<Correction> {
+/// Every correction the English words of `lower` may make, in the order they are said.
+fn english(lower: &str) -> Vec<Correction> {
+    let mut found = Vec::new();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || ",;:!?()\"".contains(c))
         .map(|w| w.trim_matches(|c: char| c == '.' || c == '\''))
@@ -101,16 +106,13 @@ fn english(lower: &str) -> Option<Correction> {
             // "it's 17 not 71"; "it says 71 not 17"
             "not" => {
                 let wrote = i >= 2 && WROTE.contains(&words[i - 2]);
-                let found = next.and_then(|w| {
+                found.extend(next.and_then(|w| {
                     if wrote {
                         pair(w, words[i - 1])
                     } else {
                         pair(words[i - 1], w)
                     }
-                });
-                if found.is_some() {
-                    return found;
-                }
+                }));
             }
             // "I put Shanghia instead of Shanghai" / "should be 17 instead of 71"
             "instead" if next == Some("of") => {
@@ -119,27 +121,22 @@ fn english(lower: &str) -> Option<Correction> {
                 };
                 let first = words[i - 1];
                 let wrote = i >= 2 && WROTE.contains(&words[i - 2]);
-                let found = if wrote {
+                found.extend(if wrote {
                     pair(other, first)
                 } else {
                     pair(first, other)
-                };
-                if found.is_some() {
-                    return found;
-                }
+                });
             }
             // "typed 71, should be 17"
             "should" if next == Some("be") => {
-                if let Some(right) = words.get(i + 2)
-                    && let Some(c) = pair(right, words[i - 1])
-                {
-                    return Some(c);
+                if let Some(right) = words.get(i + 2) {
+                    found.extend(pair(right, words[i - 1]));
                 }
             }
             _ => {}
         }
     }
-    None
+    found
 }
 
 /// "是18号不是81号", "不是81号，是18号", "81号应该是18号", "把81改成18".
@@ -312,6 +309,10 @@ mod tests {
                 fix("shanghai", "shanghia"),
             ),
             ("the street is Elm not Oak", fix("elm", "oak")),
+            (
+                "typo in my street number on 1002, should be 17 not 71",
+                fix("17", "71"),
+            ),
             ("地址写错了！门牌号是18号不是81号", fix("18", "81")),
             (
                 "地址门牌号写错了，1002那单，是18号不是16号",

@@ -19,6 +19,8 @@ fn a_wrong_item_described_is_heard() {
         "I got a mug instead of the bottle",
         "收到的是蓝色的，我买的是灰色",
         "you sent me the wrong size",
+        "the tee from my order is the wrong colour, I picked white",
+        "帽子颜色不对，我买的是藏青色",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }

@@ -58,7 +58,9 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
         (Some(_), _) => return reply(Line::StaleConfirmation),
         (None, None) => return Reading::Lapses(None),
         (None, Some(id)) => {
-            if replies::declines(&u.text) {
+            // "no", or the money turned down in so many words ("i don't want my money back i
+            // want the NAVY one").
+            if replies::declines(&u.text) || super::refund_words::turns_down_money_back(&u.text) {
                 false
             } else if replies::confirms(&u.text)
                 && ctx.trust.latest_card_action.as_deref() == Some(id)

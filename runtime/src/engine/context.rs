@@ -106,9 +106,26 @@ pub struct Remembered {
     /// 71"), when no address came after it ([`super::address_fix`]); one written before it
     /// is [`Self::address`] corrected.
     pub address_correction: Option<super::address_fix::Correction>,
+    /// The catalogue's name for the product a follow-up is about ("and how much is it
+    /// again"), when the message names none and an earlier one did ([`TurnContext::load`]).
+    pub product: Option<String>,
     /// The parcel tracking number they wrote last, when no order number came after it: the
     /// order it names is looked up ([`TurnContext::load`]).
     pub tracking_number: Option<String>,
+}
+
+/// Whether `u` asks after a product without naming one: its price, stock, fit, material or
+/// colour, in a short message with no order or email in it.
+fn asks_after_a_product(u: &Understanding) -> bool {
+    let text = u.text.as_str();
+    let asks = super::cues::asks_the_price(text)
+        || super::cues::asks_about_stock(text)
+        || super::cues::asks_about_fit(text)
+        || super::cues::asks_what_it_is_made_of(text)
+        || super::language::mentions(text, &["colour", "color", "颜色"]);
+    asks && u.slots.is_empty()
+        && text.split_whitespace().count() <= 12
+        && !super::order_paid::asks_what_was_paid(text)
 }
 
 impl Remembered {
@@ -210,6 +227,7 @@ impl TurnContext {
         // Read once, from the conversation and messages the snapshot reads, and kept.
         let mut pending = Pending::default();
         let mut remembered = Remembered::default();
+        let mut recent_texts: Vec<String> = Vec::new();
         let Some(snapshot) = store
             .turn_snapshot(
                 merchant,
@@ -219,6 +237,7 @@ impl TurnContext {
                 |conv, recent| {
                     pending = Pending::parse(conv.pending.as_deref());
                     remembered = Remembered::from_messages(recent);
+                    recent_texts = recent.to_vec();
                     numbers.extend(pending.order_number.clone());
                     // The order the shopper named last, which is never asked for again.
                     numbers.extend(remembered.order_number.clone());
@@ -236,7 +255,7 @@ impl TurnContext {
             last_bot,
             config,
             mut orders,
-            names_product,
+            mut names_product,
             action,
             trust,
         } = snapshot;
@@ -272,6 +291,26 @@ impl TurnContext {
             if !orders.iter().any(|o| o.id == order.id) {
                 orders.push(order);
             }
+        }
+        // A follow-up about a product that names none ("and how much is it again", "多少钱"),
+        // right after the bot answered about one (or how it fits): the product the shopper
+        // named last.
+        let after_a_product = last_bot.as_ref().is_some_and(|(_, intent)| {
+            matches!(
+                intent.as_deref(),
+                Some("product_info" | "product_availability" | "faq")
+            )
+        });
+        if !names_product
+            && after_a_product
+            && asks_after_a_product(u)
+            && let Some(product) = recent_texts.iter().rev().find_map(|t| {
+                let read = kefu_intent::pinyin::read(t).unwrap_or_else(|| t.clone());
+                crate::store::named_product(&config.catalog, &read)
+            })
+        {
+            remembered.product = Some(product.name.clone());
+            names_product = true;
         }
         let mut served = HashMap::new();
         for plugin in plugins.plugins_of(merchant) {

@@ -208,6 +208,12 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "look at this",
         "discuss",
         "explain",
+        // "probably easier to sort out with someone on your team, can you put me through?"
+        "sort out",
+        "put me through",
+        "put through",
+        "transfer me",
+        "connect me",
     ]);
     let request = has(&[
         "can i",
@@ -482,6 +488,11 @@ pub fn asks_how_to_care(text: &str) -> bool {
 /// buckle?", "is the cap breathable?", "卫衣是什么面料"): a question before buying, an allergy
 /// or a child it is for named or not.
 pub fn asks_what_it_is_made_of(text: &str) -> bool {
+    as_typed_or_read(text, made_of_asked)
+}
+
+/// [`asks_what_it_is_made_of`] of `text` as it stands.
+fn made_of_asked(text: &str) -> bool {
     mentions(
         text,
         &[
@@ -519,13 +530,17 @@ pub fn asks_what_it_is_made_of(text: &str) -> bool {
             "polyester",
             "100% cotton",
             "纯棉",
+            "cotton",
+            "organic",
+            "有机棉",
+            "面料",
             "bpa",
             "乳胶",
             "羊毛",
             "镍",
             "双酚",
         ],
-    ) && text.contains(['?', '？', '吗'])
+    ) && (text.contains(['?', '？', '吗']) || mentions(text, &["什么", "what"]))
 }
 
 /// Whether `text` asks anything about a product at all: its price, stock, fit, material or

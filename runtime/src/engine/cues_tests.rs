@@ -42,6 +42,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "please give me the staff, I cannot explain to machine",
         "zhuan rengong",
         "孩子住院了，我实在没精力处理订单，能不能直接让人联系我",
+        "this is a bigger question, could you put me through to someone in sales?",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

@@ -23,6 +23,7 @@ use super::handoff;
 use super::honesty;
 use super::money;
 use super::no_number;
+use super::order_paid;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
@@ -144,8 +145,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 && !((u.topic.is_some_and(|(_, p)| p < 0.9)
                     || delivery_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
-                // Only an order number or email given ("我的订单号是1004"): nothing told.
+                // Only an order number or email given ("我的订单号是1004"): nothing told; nor
+                // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)
+                && !order_paid::asks_what_was_paid(&u.text)
+                // A product's name alone ("bottle") tells of nothing gone wrong.
+                && !(ctx.names_product
+                    && u.text.is_ascii()
+                    && u.text.split_whitespace().count() == 1)
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
@@ -155,7 +162,10 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 // ships, however weakly the topic model hears a parcel gone astray in it.
                 && !(topic == Topic::NotReceived
                     && u.topic.is_some_and(|(_, p)| p < 0.8)
-                    && u.prediction.intent == "change_shipping_address") =>
+                    && u.prediction.intent == "change_shipping_address")
+                // "1002的收货地址写错了,门牌号应该是18号不是16号": the shopper's own address
+                // corrected, not goods gone wrong.
+                && super::address_fix::correction(&u.text, false).is_none() =>
         {
             Some(claim_intent(topic))
         }
@@ -359,8 +369,14 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             locale: lang.tag().to_string(),
             // A product is looked up by the words the shopper meant: pinyin typed without a
             // Chinese input method ("maozi hai you huo ma") as the characters it spells.
+            // A follow-up that names no product ("and how much is it again") is about the one
+            // named before.
             text: if served.about_product() {
-                super::understand::as_read(&u.text).into_owned()
+                let text = super::understand::as_read(&u.text).into_owned();
+                match &ctx.remembered.product {
+                    Some(product) => format!("{product} {text}"),
+                    None => text,
+                }
             } else {
                 u.text.clone()
             },

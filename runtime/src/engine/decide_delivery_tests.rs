@@ -228,6 +228,15 @@ fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
         d.handoff_reason.as_deref(),
         Some("claim: damaged item, order 1001; refund declined")
     );
+    // The money turned down in so many words does the same, and asks for no refund again.
+    for text in [
+        "i don't want my money back i want the NAVY one",
+        "我想换成藏青色的，不要退款",
+    ] {
+        let plan = decide(&ctx, &msg(text, "get_refund", 0.8));
+        assert_eq!(plan.lapsed_action.as_deref(), Some("a1"), "{text}");
+        says(&reply(plan), Line::ClaimRefundDeclined);
+    }
     // The card's decline button does the same.
     let mut u = msg("", "thanks", 0.5);
     u.card = Some(confirm::CardAnswer {

@@ -320,3 +320,35 @@ fn what_was_asked_for_given_with_another_question_is_that_question() {
         assert_eq!(routing::route(&ctx, &u).intent, "track_order", "{text}");
     }
 }
+
+#[test]
+fn a_question_thanked_for_in_advance_praise_and_a_cancel_told_again_are_what_they_ask() {
+    let u = msg(
+        "hello! when will order 1001 leave your warehouse? many thanks :)",
+        "thanks",
+        0.8,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
+    let u = msg("哈哈 你们回复好快", "complaint", 0.7);
+    assert_eq!(routing::route(&ctx(), &u).intent, "thanks");
+    let u = msg(
+        "I told you twice already, order 1001, cancel it!!",
+        "cancel_order",
+        0.8,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "cancel_order");
+}
+
+#[test]
+fn goods_asked_to_be_sent_back_are_a_return_whatever_product_they_name() {
+    for text in ["is it too late to send the tee back?", "卫衣能退回去吗"] {
+        let u = msg(text, "product_availability", 0.8);
+        assert_eq!(routing::route(&ctx(), &u).intent, "return_item", "{text}");
+    }
+    let u = msg(
+        "is the grey hoodie back in stock?",
+        "product_availability",
+        0.8,
+    );
+    assert_ne!(routing::route(&ctx(), &u).intent, "return_item");
+}

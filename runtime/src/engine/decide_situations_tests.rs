@@ -480,3 +480,16 @@ fn torn_between_two_questions_the_faq_answers_the_entry_matched_is_the_answer() 
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.intent, "clarify");
 }
+
+#[test]
+fn a_products_name_alone_is_no_claim() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let u = with_topic(msg("bottle", "out_of_scope", 0.5), Topic::Damaged);
+    let plan = decide(&ctx, &u);
+    let claim = |plan: &crate::engine::plan::Plan| matches!(&plan.step, crate::engine::plan::Step::Reply(d) if d.intent == "report_damaged");
+    assert!(!claim(&plan), "{plan:?}");
+    // Said with what went wrong, it is one.
+    let u = with_topic(msg("bottle dented", "out_of_scope", 0.5), Topic::Damaged);
+    assert!(claim(&decide(&ctx, &u)));
+}

@@ -68,13 +68,17 @@ pub(super) fn with_pinyin_read<T>(text: &str, f: impl FnOnce(Option<&str>) -> T)
         static LAST: std::cell::RefCell<(String, Option<String>)> =
             const { std::cell::RefCell::new((String::new(), None)) };
     }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if last.0 != text {
-            *last = (text.to_string(), kefu_intent::pinyin::read(text));
-        }
-        f(last.1.as_deref())
-    })
+    // Read outside the borrow, so that `f` may ask again (of another text, or this one).
+    let kept = LAST.with(|last| {
+        let last = last.borrow();
+        (last.0 == text).then(|| last.1.clone())
+    });
+    let read = kept.unwrap_or_else(|| {
+        let read = kefu_intent::pinyin::read(text);
+        LAST.with(|last| *last.borrow_mut() = (text.to_string(), read.clone()));
+        read
+    });
+    f(read.as_deref())
 }
 
 /// The days of the week, in lower case.

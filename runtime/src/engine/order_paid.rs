@@ -24,6 +24,13 @@ pub fn asks_what_was_paid(text: &str) -> bool {
             "how much was the order",
             "order total",
             "total of my order",
+            // "ok and what was the total on that one again"
+            "what was the total",
+            "what's the total",
+            "whats the total",
+            "the total on",
+            "总共多少钱",
+            "一共多少钱",
             "我付了多少",
             "付了多少钱",
             "花了多少",
@@ -94,6 +101,9 @@ mod tests {
         );
         let zh = paid(&[status("1003")], &orders, "1003我付了多少钱来着", Lang::Zh).unwrap();
         assert!(zh.contains("22.00"), "{zh}");
+        for asked in ["cool, and what's the total on 1003 again?", "那一共多少钱"] {
+            assert!(super::asks_what_was_paid(asked), "{asked}");
+        }
         // Not asked, no status shown, or an order not on record: nothing added.
         assert_eq!(
             paid(&[status("1004")], &orders, "where is it?", Lang::En),

@@ -375,6 +375,14 @@ pub fn worries_before_it_happens(text: &str) -> bool {
             "could it be stolen",
             "will it get stolen",
             "will it be stolen",
+            // A first order, its shop asked about ("is this site legit? never bought from you
+            // before").
+            "never bought from you",
+            "never ordered from you",
+            "first time ordering",
+            "first time buying",
+            "第一次在你们",
+            "第一次买",
         ],
     )
 }
@@ -390,7 +398,12 @@ fn not_me(text: &str) -> bool {
 /// fine, thanks", "all good now, thank you", "收到了，挺好的，谢谢"): good news and thanks,
 /// nothing wrong said. Whatever the model hears, it is no complaint.
 pub fn thanks_for_good_news(text: &str) -> bool {
-    let thanks = mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]);
+    mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) && speaks_well(text)
+}
+
+/// Whether `text` only speaks well of something ("哈哈好的,你们客服回得还挺快", "arrived fine"),
+/// with nothing wrong said beside it.
+pub fn speaks_well(text: &str) -> bool {
     let good = says_word(
         text,
         &[
@@ -430,6 +443,15 @@ pub fn thanks_for_good_news(text: &str) -> bool {
             "好穿",
             "很棒",
             "好评",
+            // Quick replies praised.
+            "挺快",
+            "很快",
+            "好快",
+            "真快",
+            "回得快",
+            "so fast",
+            "super fast",
+            "really fast",
         ],
     );
     let but = says_word(
@@ -451,7 +473,7 @@ pub fn thanks_for_good_news(text: &str) -> bool {
             "问题是",
         ],
     );
-    thanks && good && !but
+    good && !but
 }
 
 #[cfg(test)]

@@ -83,6 +83,16 @@ fn thanks_for_good_news_is_told_from_a_complaint() {
     ] {
         assert!(!thanks_for_good_news(text), "{text}");
     }
+    // Praise alone, with nothing wrong beside it.
+    for text in ["你们回复得好快，赞", "wow you guys reply so fast"] {
+        assert!(speaks_well(text), "{text}");
+    }
+    for text in [
+        "你们回复很快，但是问题没解决",
+        "so fast to take my money, not to refund it",
+    ] {
+        assert!(!speaks_well(text), "{text}");
+    }
 }
 
 #[test]

@@ -309,3 +309,45 @@ fn a_laugh_the_weather_a_workplace_and_a_charge_asked_about_are_the_shops() {
         Some(PolicyTopic::BillingError)
     );
 }
+
+#[test]
+fn court_notices_floods_of_harm_a_dark_place_and_a_known_password_are_heard() {
+    for (text, want) in [
+        (
+            "sort this out or we'll settle it in court",
+            PolicyTopic::Legal,
+        ),
+        (
+            "please treat this as formal notice of my claim",
+            PolicyTopic::Legal,
+        ),
+        (
+            "people who saw my address on your label turned up and now they're harassing me",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the coating came off in my tea and I drank some of it",
+            PolicyTopic::Safety,
+        ),
+        (
+            "honestly I'm in a really dark place and can't cope with anything",
+            PolicyTopic::Safety,
+        ),
+        (
+            "我前任知道我的密码，还在用我的账号下单",
+            PolicyTopic::AccountSecurity,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_joke_about_suing_oneself_and_a_shared_account_are_the_shoppers() {
+    for text in [
+        "I'm gonna sue myself for not ordering the cap in navy too lol",
+        "my dad uses my account to order for the family, that's ok?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

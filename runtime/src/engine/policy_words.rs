@@ -3,6 +3,11 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // Someone else who knows the password ("前男友知道我的账号密码，一直用我的账号下单"); "my
+    // mum is using my account to order things for me" is the shopper's own arrangement.
+    "知道我的账号密码",
+    "知道我的密码",
+    "knows my password",
     "hacked",
     "hijacked",
     "hijack",
@@ -196,6 +201,12 @@ pub const LEGAL: &[&str] = &[
     "pursue damages",
     "legal papers",
     "serve papers",
+    // "either refund me or we settle this in court", "consider this formal notice: I intend to
+    // sue".
+    "settle this in court",
+    "settle it in court",
+    "formal notice",
+    "intend to sue",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].
@@ -478,6 +489,11 @@ pub const HARASSMENT: &[&str] = &[
     "stalking me",
     "being harassed",
     "harassed by",
+    // Strangers at it ("someone got my address from a parcel … and now they're harassing
+    // me"); "my boss is harassing me for this invoice" nags.
+    "they're harassing me",
+    "theyre harassing me",
+    "they are harassing me",
     "followed me on",
     "it's scary",
     "its scary",

@@ -9,22 +9,77 @@ use super::language::mentions;
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 pub fn asks_for_money_back(text: &str) -> bool {
+    !turns_down_money_back(text)
+        && (mentions(
+            text,
+            &[
+                "refund",
+                "money back",
+                "退款",
+                "退钱",
+                "把钱退",
+                "钱给我退",
+                "块给我退",
+                "元给我退",
+                "退给我",
+                "退了吧",
+                "帮我退",
+            ],
+        ) || names_a_sum_back(text))
+}
+
+/// Whether `text` asks to send goods back ("can I still send one of the hoodies back?",
+/// "能退回去吗"): a return, whatever product it names.
+pub fn asks_to_send_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let send_back = lower
+        .find("send")
+        .is_some_and(|at| lower[at..].contains(" back"));
+    send_back
+        || mentions(
+            text,
+            &[
+                "return one of",
+                "return it",
+                "return them",
+                "return the",
+                "退回去",
+                "寄回去",
+                "退一件",
+            ],
+        )
+}
+
+/// Whether `text` turns the money down ("i don't want my money back i want the NAVY one",
+/// "我想换成藏青色的，不要退款"): a refund proposed is declined, and none is asked for.
+pub fn turns_down_money_back(text: &str) -> bool {
     mentions(
         text,
         &[
-            "refund",
-            "money back",
-            "退款",
-            "退钱",
-            "把钱退",
-            "钱给我退",
-            "块给我退",
-            "元给我退",
-            "退给我",
-            "退了吧",
-            "帮我退",
+            "don't want my money back",
+            "dont want my money back",
+            "don't want the money back",
+            "dont want the money back",
+            "don't want a refund",
+            "dont want a refund",
+            "don't want the refund",
+            "dont want the refund",
+            "no refund",
+            "not a refund",
+            "not refund",
+            "rather not have a refund",
+            "instead of a refund",
+            "instead of refund",
+            "不要退款",
+            "不想退款",
+            "不用退款",
+            "不需要退款",
+            "不要退钱",
+            "不想退钱",
+            "不退款",
+            "别退款",
         ],
-    ) || names_a_sum_back(text)
+    )
 }
 
 /// Whether `text` asks how long the shopper has to return something ("那退货期限到什么时候",

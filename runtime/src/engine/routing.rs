@@ -262,10 +262,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // "I already told you the order number three times. 1001." with nothing asked
         // before (a new chat, or a question about something else): the order's whereabouts,
         // what a shopper repeating their order number nearly always wants.
+        // ("我已经说了三遍了 order 1002 cancel 掉!!" asks another thing done to the order.)
         (None, None, _)
             if says_already_told(text)
                 && order_number.is_some()
-                && takes_order_number(TRACK_ORDER) =>
+                && takes_order_number(TRACK_ORDER)
+                && !(u.prediction.intent != TRACK_ORDER
+                    && u.prediction.confidence >= 0.5
+                    && takes_order_number(&u.prediction.intent)) =>
         {
             (TRACK_ORDER, true)
         }
@@ -311,6 +315,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 (PRODUCT_INFO, true)
             }
         }
+        // Goods asked to be sent back, read as a question about the product ("ok cool. can I
+        // still send one of the hoodies back?"): a return.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            PRODUCT_INFO | PRODUCT_AVAILABILITY
+        ) && refund_words::asks_to_send_back(text)
+            && !asks_for_money_back(text) =>
+        {
+            ("return_item", true)
+        }
         // "this bot is useless" read as a product question, from an upset shopper: no
         // product named, nothing asked about one. The complaint is taken in.
         _ if matches!(
@@ -330,7 +344,21 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         }
         // "我的订单1004 arrived fine, thanks" read as a complaint: thanks, not a complaint
         // handed to a person.
-        _ if u.prediction.intent == "complaint" && !u.upset && thanks_for_good_news(text) => {
+        // A question about an order, thanked for in advance ("Could you tell me when order1002
+        // will ship? Thanks so much :)"), read as thanks: the order's whereabouts.
+        _ if u.prediction.intent == "thanks"
+            && text.contains(['?', '？'])
+            && named.is_some()
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Praise without thanks, read as a complaint ("哈哈好的,你们客服回得还挺快"): the same.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && (thanks_for_good_news(text)
+                || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
+        {
             ("thanks", true)
         }
         // A complaint the model leans to, from a shopper who sounds upset ("they're already

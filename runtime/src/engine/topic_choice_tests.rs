@@ -40,6 +40,18 @@ fn a_weak_topic_in_a_question_about_a_product_is_noise() {
         0.6,
         "how much did you take from my card"
     ));
+    // Asked because a doctor wants to know, with blisters: harm told, kept; a doctor's
+    // advice alone tells of none.
+    assert!(!asks_about_a_product(
+        Topic::Safety,
+        0.6,
+        "my arms came up in blisters, the doctor asked what the hoodie is made of"
+    ));
+    assert!(asks_about_a_product(
+        Topic::Safety,
+        0.6,
+        "my doctor says wool is bad for my skin, what is the hoodie made of?"
+    ));
     // What it is made of, asked before buying: noise; harm told with it is kept.
     assert!(asks_about_a_product(
         Topic::Safety,

@@ -149,6 +149,7 @@ fn trouble_signing_in(text: &str) -> bool {
             "还是登不上",
             // Signing in fails while the site may be down ("账号登录不上去，是不是网站在维护").
             "登录不上",
+            "重新登录",
             "登陆不上",
             "网站在维护",
         ],
@@ -438,6 +439,7 @@ fn asks_about_own_account(text: &str) -> bool {
                 "is it",
                 "is there",
                 "is my",
+                "does my",
                 "do i",
                 "how do",
                 "how can",
@@ -533,6 +535,8 @@ fn praises(text: &str) -> bool {
     mentions(
         text,
         &[
+            // "your UPS driver ran to my door in the pouring rain, give that man a raise"
+            "a raise",
             "love your shop",
             "love this shop",
             "love your store",

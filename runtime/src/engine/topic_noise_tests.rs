@@ -361,3 +361,22 @@ fn a_welcome_email_never_got_a_site_down_a_call_first_and_a_payment_pending_are_
         "never got a code but someone logged into my account from another country"
     ));
 }
+
+#[test]
+fn praise_for_a_driver_loyalty_points_and_signing_in_again_are_the_shoppers() {
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.85,
+        "the courier left the parcel at my door in a storm, give that guy a raise"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.85,
+        "does my account get points for this order"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.85,
+        "订单记录看不到了，要不要重新登录一下"
+    ));
+}

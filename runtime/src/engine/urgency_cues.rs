@@ -89,6 +89,10 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "burgled",
             "police are here",
             "a flood at",
+            // "there was a flood in our building", "the flood destroyed our street", "小区被淹了".
+            "a flood in",
+            "the flood destroyed",
+            "被淹了",
             "staying at a shelter",
             "in a shelter",
             "葬礼",

@@ -59,6 +59,7 @@ pub use crate::domain::{
 };
 pub use agents::{Agent, NewAgentError};
 pub use analytics::report_now;
+pub(crate) use catalog::named_product;
 pub use catalog::{CatalogImport, ImportMode};
 pub use console::{ClaimError, QueueCursor, QueueEntry, StoredMessage};
 pub use corrections::CorrectionRecord;
