@@ -10,9 +10,11 @@ use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
+use super::address_change;
 use super::beside;
 use super::claim_words;
 use super::claims;
+use super::clarify;
 use super::confirm;
 use super::context::TurnContext;
 use super::cues;
@@ -247,7 +249,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     }
     if !route.settled
         && heard.is_none()
-        && let Some(d) = routing::clarify(u)
+        && let Some(d) = clarify::clarify(u)
     {
         // Torn between two questions the FAQ answers: the entry the words match is the
         // answer, not "which of these do you mean?".
@@ -549,7 +551,7 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // address is not (a part of it corrected after the first was shown).
     let another_address = d.cards.iter().any(|c| match c {
         Card::ConfirmAddress { address, .. } => {
-            routing::proposed_address(ctx).is_some_and(|before| before != *address)
+            address_change::proposed_address(ctx).is_some_and(|before| before != *address)
         }
         _ => false,
     });

@@ -352,3 +352,16 @@ fn goods_asked_to_be_sent_back_are_a_return_whatever_product_they_name() {
     );
     assert_ne!(routing::route(&ctx(), &u).intent, "return_item");
 }
+
+#[test]
+fn what_was_paid_asked_again_is_the_orders_total_even_when_it_sounds_upset() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let mut u = msg(
+        "ok and what was the total on that one again",
+        "complaint",
+        0.7,
+    );
+    u.upset = true;
+    assert_eq!(routing::route(&ctx, &u).intent, "track_order");
+}

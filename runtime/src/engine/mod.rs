@@ -39,6 +39,7 @@
 //! emails per network address.
 
 mod address;
+mod address_change;
 mod address_fix;
 pub mod agents;
 mod audit;
@@ -47,6 +48,7 @@ mod beside;
 pub mod brand;
 mod claim_words;
 mod claims;
+mod clarify;
 mod confirm;
 mod context;
 pub mod correction;
@@ -57,6 +59,7 @@ mod delivery_words;
 mod execute;
 pub mod faq;
 mod faq_answers;
+mod figure_words;
 pub mod handoff;
 mod harm_cues;
 pub mod honesty;

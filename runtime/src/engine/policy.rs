@@ -63,7 +63,7 @@ impl PolicyTopic {
 /// nothing of it ("the basketball court", "threatened with rain", "ambulance driver here").
 pub fn without_figures(text: &str) -> String {
     let mut lower = text.to_lowercase();
-    for figure in super::policy_words::FIGURES {
+    for figure in super::figure_words::FIGURES {
         lower = lower.replace(figure, " ");
     }
     lower

@@ -3,33 +3,29 @@
 //! another order continues the order question just answered; a clarifying question's choice
 //! is that intent; a bare "ok" acknowledges; a question naming one of the shop's products
 //! is about that product. When the model is torn between shop intents, the bot asks which
-//! one is meant. Pure.
+//! one is meant (`clarify.rs`). Pure.
 
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
-use kefu_protocol::{Card, ConversationState};
 
 use super::address;
+use super::address_change::{corrected_now, on_file, proposed_address};
 use super::address_fix;
 use super::claim_words;
+use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock, says_already_told};
-use super::decision::{Decision, Pending, say};
 use super::delivery_words::{self, names_a_destination, says_late};
 use super::labels;
 use super::language::{is_follow_up, mentions};
 use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
-use super::replies::{self, Lang, Line};
+use super::replies;
 use super::routing_money;
 use super::supplied::only_values;
 use super::understand::Understanding;
 
-/// Below this confidence the bot asks which of the likely intents is meant.
-const CLARIFY_BELOW: f32 = 0.7;
-/// The runner-up must be at least this likely to be offered.
-const CLARIFY_RUNNER_UP: f32 = 0.1;
 /// From this confidence a message that gives what was asked for and asks something else
 /// ([`route`]) is heard as that other question.
 const ANOTHER_QUESTION: f32 = 0.5;
@@ -55,33 +51,6 @@ pub(super) const CANCEL_ORDER: &str = "cancel_order";
 /// The shop's delivery options and what they cost.
 const DELIVERY_OPTIONS: &str = "delivery_options";
 
-/// When the model is torn between two shop intents of which exactly one acts on an order
-/// (getting a refund against the refund policy, a refund against a return no plugin takes),
-/// that one: the shopper named an order (now or earlier), so the message is about it, and
-/// asking "which do you mean?" of a shopper who gave the order and the email is one
-/// question too many.
-fn torn_towards_the_order(
-    u: &Understanding,
-    takes_order_number: impl Fn(&str) -> bool,
-) -> Option<&str> {
-    let [(first, p1), (second, p2), ..] = u.prediction.top.as_slice() else {
-        return None;
-    };
-    if u.prediction.intent != *first
-        || *p1 >= CLARIFY_BELOW
-        || *p2 < CLARIFY_RUNNER_UP
-        || !clarifiable(first)
-        || !clarifiable(second)
-    {
-        return None;
-    }
-    match (takes_order_number(first), takes_order_number(second)) {
-        (true, false) => Some(first),
-        (false, true) => Some(second),
-        _ => None,
-    }
-}
-
 /// Where a message goes, with the values it brings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
@@ -97,38 +66,6 @@ pub struct Route {
     /// The new address: the whole message when it answers "what's the new address?", one
     /// written with the request or before, or a part of one corrected.
     pub address: Option<String>,
-}
-
-/// The address order `named` goes to, as the merchant's data has it.
-fn on_file<'a>(ctx: &'a TurnContext, named: Option<&str>) -> Option<&'a str> {
-    named
-        .and_then(|n| ctx.order(n))
-        .and_then(|o| o.shipping_address.as_deref())
-}
-
-/// The address a part corrected in `text` makes ([`address_fix`]): applied to the address
-/// proposed or written before, or else to the one order `named` goes to. `None` when `text`
-/// corrects nothing, or its correction applies to none of them.
-fn corrected_now(
-    ctx: &TurnContext,
-    text: &str,
-    named: Option<&str>,
-    under_way: bool,
-) -> Option<String> {
-    let fix = address_fix::correction(text, under_way)?;
-    let before = proposed_address(ctx)
-        .or(ctx.remembered.address.clone())
-        .or_else(|| on_file(ctx, named).map(str::to_string))?;
-    address_fix::corrected(&before, &fix)
-}
-
-/// The new address the shopper was last asked to confirm, while the proposal stands.
-pub(super) fn proposed_address(ctx: &TurnContext) -> Option<String> {
-    let action = ctx.proposed_action.as_ref()?;
-    match serde_json::from_str(&action.proposal).ok()? {
-        crate::plugins::Proposal::ChangeAddress { address, .. } => Some(address),
-        _ => None,
-    }
 }
 
 /// Routes `u` in `ctx`.
@@ -364,12 +301,14 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // A complaint the model leans to, from a shopper who sounds upset ("they're already
         // pilling after one wash. really disappointed"): taken in as a complaint, not asked
         // "which of these do you mean?".
-        // (Lateness or the order asked after is the order's whereabouts, with its apology.)
+        // (Lateness or the order asked after is the order's whereabouts, with its apology;
+        // what was paid for it, its total.)
         _ if u.prediction.intent == "complaint"
             && u.upset
             && !thanks_for_good_news(text)
             && !says_late(text)
-            && !delivery_words::asks_to_look_up_an_order(text) =>
+            && !delivery_words::asks_to_look_up_an_order(text)
+            && !order_paid::asks_what_was_paid(text) =>
         {
             ("complaint", true)
         }
@@ -714,47 +653,4 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         email,
         address,
     }
-}
-
-/// Labels a shopper can be asked to choose between in a clarifying question.
-fn clarifiable(intent: &str) -> bool {
-    !matches!(intent, OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye")
-}
-
-/// A clarifying question when the model is torn between two shop intents.
-pub fn clarify(u: &Understanding) -> Option<Decision> {
-    let prediction = &u.prediction;
-    let lang: Lang = u.lang;
-    let [(first, p1), (second, p2), ..] = prediction.top.as_slice() else {
-        return None;
-    };
-    if prediction.intent != *first
-        || *p1 >= CLARIFY_BELOW
-        || *p2 < CLARIFY_RUNNER_UP
-        || !clarifiable(first)
-        || !clarifiable(second)
-    {
-        return None;
-    }
-    let choices = [first, second];
-    let mut options: Vec<String> = choices
-        .iter()
-        .filter_map(|i| labels::label(i, lang).map(str::to_string))
-        .collect();
-    if options.len() != 2 {
-        return None;
-    }
-    // A person is always one of the options, once (one of the two may be that already).
-    let human = replies::human_option(lang);
-    if !options.iter().any(|o| o == human) {
-        options.push(human.to_string());
-    }
-    Some(Decision {
-        cards: vec![Card::QuickReplies { options }],
-        pending: Pending {
-            clarify: choices.iter().map(|s| s.to_string()).collect(),
-            ..Pending::default()
-        },
-        ..say("clarify", Line::Clarify, lang, ConversationState::Bot)
-    })
 }
