@@ -517,6 +517,7 @@ sets_written_apart! {
     canned: "canned_", "KEFU_CONVERSATIONS_CANNED", 3; // the thirty-second
     potted: "potted_", "KEFU_CONVERSATIONS_POTTED", 3; // the thirty-third
     tinned: "tinned_", "KEFU_CONVERSATIONS_TINNED", 3; // the thirty-fourth
+    corked: "corked_", "KEFU_CONVERSATIONS_CORKED", 3; // the thirty-fifth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
