@@ -201,10 +201,9 @@ fn a_shipping_fee_charged_read_as_a_payment_problem_is_what_shipping_costs() {
     assert_eq!(routing::route(&ctx(), &u).intent, "payment_issue");
 }
 
-#[test]
-fn numbered_questions_behind_a_greeting_each_get_the_demo_shops_answer() {
-    // Each question is read without what leads up to it ("Hi there! Few quick questions:
-    // 1) …"), which had hidden the first from the demo shop's answers.
+/// Asks the demo shop `text` (heard as a payment question) and checks its reply holds the
+/// answer of each entry whose question is one of `questions`.
+fn demo_answers_each(text: &str, questions: &[&str]) {
     let mut demo = ctx();
     let entries = crate::store::DemoData::builtin().unwrap().faq_entries();
     demo.config = Arc::new(MerchantConfig::new(
@@ -220,48 +219,33 @@ fn numbered_questions_behind_a_greeting_each_get_the_demo_shops_answer() {
             .map(|e| e.answer.clone())
             .unwrap()
     };
-    let u = msg(
-        "Hi there! Few quick questions: 1) is shipping free? 2) can I pay with Apple Pay? 3) do your tees run small?? Thanks!!",
-        "check_payment_methods",
-        0.9,
-    );
-    let d = reply(decide(&demo, &u));
-    for q in [
-        "What shipping options do you offer?",
-        "Which payment methods do you accept?",
-    ] {
+    let d = reply(decide(&demo, &msg(text, "check_payment_methods", 0.9)));
+    for q in questions {
         assert!(d.text.contains(&answer(q)), "{q}: {}", d.text);
     }
 }
 
 #[test]
-fn questions_in_a_row_each_get_their_answer_whatever_the_first_was_heard_as() {
-    let mut demo = ctx();
-    let entries = crate::store::DemoData::builtin().unwrap().faq_entries();
-    demo.config = Arc::new(MerchantConfig::new(
-        1,
-        entries.clone(),
-        std::collections::HashMap::new(),
-        vec![],
-    ));
-    let answer = |q: &str| {
-        entries
-            .iter()
-            .find(|e| e.question == q)
-            .map(|e| e.answer.clone())
-            .unwrap()
-    };
-    let u = msg(
-        "so a few things: if my basket is 70 is shipping free? do you take Apple Pay? and can I get an invoice with my company name on it",
-        "check_payment_methods",
-        0.9,
+fn numbered_questions_behind_a_greeting_each_get_the_demo_shops_answer() {
+    // Each question is read without what leads up to it ("Hi there! Few quick questions:
+    // 1) …"), which had hidden the first from the demo shop's answers.
+    demo_answers_each(
+        "Hi there! Few quick questions: 1) is shipping free? 2) can I pay with Apple Pay? 3) do your tees run small?? Thanks!!",
+        &[
+            "What shipping options do you offer?",
+            "Which payment methods do you accept?",
+        ],
     );
-    let d = reply(decide(&demo, &u));
-    for q in [
-        "What shipping options do you offer?",
-        "Which payment methods do you accept?",
-        "Can I get an invoice with my company details?",
-    ] {
-        assert!(d.text.contains(&answer(q)), "{q}: {}", d.text);
-    }
+}
+
+#[test]
+fn questions_in_a_row_each_get_their_answer_whatever_the_first_was_heard_as() {
+    demo_answers_each(
+        "so a few things: if my basket is 70 is shipping free? do you take Apple Pay? and can I get an invoice with my company name on it",
+        &[
+            "What shipping options do you offer?",
+            "Which payment methods do you accept?",
+            "Can I get an invoice with my company details?",
+        ],
+    );
 }

@@ -37,10 +37,7 @@ pub fn not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     {
         return None;
     }
-    let email = u
-        .slot(SlotKind::Email)
-        .or(ctx.remembered.email.as_deref())
-        .or(ctx.conversation.verified_email.as_deref());
+    let email = known_email(ctx, u);
     if email.is_none() {
         let pending = Pending {
             need: Some(NEEDS_EMAIL_TO_FIND.into()),
@@ -72,11 +69,15 @@ pub fn email_given(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     {
         return None;
     }
-    let email = u
-        .slot(SlotKind::Email)
-        .or(ctx.remembered.email.as_deref())
-        .or(ctx.conversation.verified_email.as_deref());
+    let email = known_email(ctx, u);
     Some(to_a_person(intent, email, u))
+}
+
+/// The email the shopper gave now or earlier, or proved the order with.
+fn known_email<'a>(ctx: &'a TurnContext, u: &'a Understanding) -> Option<&'a str> {
+    u.slot(SlotKind::Email)
+        .or(ctx.remembered.email.as_deref())
+        .or(ctx.conversation.verified_email.as_deref())
 }
 
 /// A person takes `intent` without an order number, with the email if one was given.
