@@ -85,6 +85,7 @@ claim_refund_declined = All right, no refund. I've passed your claim to a person
 urgent_handoff = I understand this is urgent. I've asked a person from our team to look at it first; they see this whole conversation and will reply right here.
 # A complaint: one apology, and a person who sees the whole conversation.
 complaint_handoff = I'm sorry about your experience. I've passed your complaint to a person from our team; they see this whole conversation, so you won't have to repeat anything, and they'll reply right here.
+return_without_refund = I can't see a refund for that order yet, and only our team can see whether your return has reached us. I've passed it to a person from our team; they see this whole conversation, so you won't have to repeat anything, and they'll reply right here.
 # The shopper sent an order number or an email with nothing asked: what for?
 what_to_do_with_it = Got it. What would you like me to do with it: check where the order is, or something else?
 
@@ -109,6 +110,8 @@ cancel_order_keep = Keep my order
 # The prices of the products shown, added up, when the shopper asks what they cost together.
 products_together = Together: { $total }.
 order_paid = Order { $order } came to { $total }.
+# Asked which address an order goes to, while its change waits for the new one.
+address_on_file = Order { $order } is going to { $address }. If it should go somewhere else, send me the new address in one message.
 
 ## A person and the shopper.
 

@@ -47,6 +47,7 @@ ask_email_to_find_order = 没关系。请告诉我下单时使用的邮箱地址
 claim_refund_declined = 好的，不退款。我已把您的问题转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。
 urgent_handoff = 明白，这件事很急。我已请客服同事优先处理，他们能看到完整的对话记录，会在这里回复您。
 complaint_handoff = 非常抱歉给您带来不好的体验。我已把您的投诉转给客服同事，他们能看到完整的对话记录，您无需重复说明，会在这里回复您。
+return_without_refund = 这个订单目前还没有退款记录，退货是否已经寄到需要同事查看。我已把情况转给客服同事，他们能看到完整的对话记录，您无需重复说明，会在这里回复您。
 what_to_do_with_it = 收到。请问需要我帮您做什么：查询订单进度，还是其他问题？
 
 ## Buttons and quick replies.
@@ -64,6 +65,7 @@ cancel_order_keep = 保留订单
 
 products_together = 合计：{ $total }。
 order_paid = 订单{ $order }共支付{ $total }。
+address_on_file = 订单{ $order }的收货地址是：{ $address }。如果要改寄别处，请在一条消息中发送新地址。
 
 ## A person and the shopper.
 

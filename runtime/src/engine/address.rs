@@ -142,6 +142,79 @@ pub fn new_address(text: &str) -> Option<String> {
         .or_else(|| chinese_standing_alone(text))
 }
 
+/// Whether `text`, sent when the new address was asked for, could be one: it has a number
+/// (a house, a flat, a postcode) or names a street or a place the way addresses do.
+/// "alright then just cancel it, I'll reorder later" cannot.
+pub fn could_be_one(text: &str) -> bool {
+    const PLACES: &[&str] = &[
+        " apt",
+        " flat",
+        " unit",
+        " suite",
+        " floor",
+        " house",
+        " cottage",
+        " building",
+        " p.o.",
+        " po box",
+        "市",
+        "省",
+        "区",
+        "县",
+        "镇",
+        "村",
+        "楼",
+        "室",
+        "弄",
+        "栋",
+        "单元",
+    ];
+    let lower = format!(" {}", text.to_lowercase());
+    text.chars().any(|c| c.is_ascii_digit() || c.is_numeric())
+        || names_a_street(text)
+        || PLACES.iter().any(|p| lower.contains(p))
+}
+
+/// Whether `text` asks which address the order goes to ("and the address on it, that's the
+/// Shanghai one right?", "订单地址是哪个"), not to change it.
+pub fn asks_which_one(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let english = lower.contains("address")
+        && (lower.contains('?') || has(&["confirm", "check", "remind"]))
+        && has(&[
+            "what address",
+            "which address",
+            "what's the address",
+            "what is the address",
+            "address on it",
+            "address on file",
+            "address on the order",
+            "address on my order",
+            "address it's going",
+            "address is it going",
+            "address you have",
+            "right?",
+            "correct?",
+        ])
+        && !has(&[
+            "change",
+            "new address",
+            "update",
+            "wrong",
+            "typo",
+            "moved",
+            "instead",
+            "should be",
+            "send it to",
+            "not ",
+        ]);
+    let chinese = (has(&["寄到哪", "送到哪", "发到哪"])
+        || (lower.contains("地址") && has(&["哪", "是不是", "对吗", "对不对", "什么"])))
+        && !has(&["改", "换", "新地址", "错", "搬", "更新"]);
+    english || chinese
+}
+
 /// A Chinese address written on its own after the request ("Can I 改地址 for 1002? 公司地址
 /// is better: 上海市浦东新区世纪大道100号 15楼"): from a city or province (…市, …省) on, naming a
 /// road or street and a number, up to the end of its sentence.
@@ -269,7 +342,51 @@ fn without_month_days(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::new_address;
+    use super::{asks_which_one, could_be_one, new_address};
+
+    #[test]
+    fn which_address_the_order_goes_to_is_asked_not_changed() {
+        for text in [
+            "ok. and the address on it, that's the Shanghai one right?",
+            "what address is it going to?",
+            "can you confirm the address on my order",
+            "订单地址是哪个",
+            "1002寄到哪里啊",
+        ] {
+            assert!(asks_which_one(text), "{text}");
+        }
+        for text in [
+            "can I change the address on it?",
+            "the address is wrong, it should be 21 not 12",
+            "I moved, what address is it going to?",
+            "地址写错了 是哪个能改吗",
+            "我想改一下地址",
+            "new address is 8 Elm Road, right?",
+        ] {
+            assert!(!asks_which_one(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_answer_without_a_number_a_street_or_a_place_is_no_address() {
+        for text in [
+            "88 Huaihai Road, Shanghai",
+            "Rose Cottage, Church Lane, Dorset",
+            "The Old Mill, Leeds LS1 4AP",
+            "上海市徐汇区漕溪北路",
+            "Flat B, Keats House, London",
+        ] {
+            assert!(could_be_one(text), "{text}");
+        }
+        for text in [
+            "alright then just cancel it, I'll reorder later",
+            "never mind, where is it now?",
+            "算了 帮我取消吧",
+            "can I talk to a person",
+        ] {
+            assert!(!could_be_one(text), "{text}");
+        }
+    }
 
     #[test]
     fn the_new_address_is_found_in_the_request_and_cut_from_what_follows() {

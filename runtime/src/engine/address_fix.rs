@@ -127,10 +127,14 @@ fn english(lower: &str) -> Vec<Correction> {
                     pair(first, other)
                 });
             }
-            // "typed 71, should be 17"
+            // "typed 71, should be 17"; "it says Nanjing Rd 12 but it should be 21"
             "should" if next == Some("be") => {
-                if let Some(right) = words.get(i + 2) {
-                    found.extend(pair(right, words[i - 1]));
+                let wrong = words[..i]
+                    .iter()
+                    .rev()
+                    .find(|w| !matches!(**w, "but" | "it" | "and" | "which" | "that" | "so"));
+                if let (Some(right), Some(wrong)) = (words.get(i + 2), wrong) {
+                    found.extend(pair(right, wrong));
                 }
             }
             _ => {}
@@ -312,6 +316,10 @@ mod tests {
             (
                 "typo in my street number on 1002, should be 17 not 71",
                 fix("17", "71"),
+            ),
+            (
+                "typo in my street number on order 1002 - it says Nanjing Rd 12 but it should be 21",
+                fix("21", "12"),
             ),
             ("地址写错了！门牌号是18号不是81号", fix("18", "81")),
             (

@@ -226,6 +226,26 @@ pub fn declined(ctx: &TurnContext, lang: Lang) -> Option<Decision> {
     Some(handoff::unless_nobody_is_there(ctx, d, lang))
 }
 
+/// Asked after a refund for goods the shopper says they sent back ("两件卫衣我都寄回去了，138块
+/// 什么时候退给我"), when no refund is on record for the order: only a person can see
+/// whether the return arrived, so one takes it, with the facts.
+pub fn returned_without_refund(
+    ctx: &TurnContext,
+    u: &Understanding,
+    intent: &str,
+    order: Option<&str>,
+) -> Option<Decision> {
+    let order = order.filter(|o| ctx.order(o).is_some())?;
+    let sent_back = super::refund_words::says_sent_back(&u.text) || ctx.remembered.sent_back;
+    if intent != "track_refund" || !sent_back || ctx.refunded.iter().any(|r| r == order) {
+        return None;
+    }
+    let reason = format!("refund: goods sent back, no refund on record, order {order}");
+    let mut d = hand_off(Line::ReturnWithoutRefund, u.lang, &reason, 1);
+    d.intent = intent.into();
+    Some(d)
+}
+
 /// A person takes the claim; `why` (the merchant's policy, in the plugin's words) comes
 /// first.
 pub(super) fn to_a_person(intent: &str, reason: &str, why: Option<&str>, lang: Lang) -> Decision {

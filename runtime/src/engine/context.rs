@@ -78,6 +78,8 @@ pub struct TurnContext {
     /// The orders the message (or the pending question) names, as the merchant's data has
     /// them: for proving ownership.
     pub orders: Vec<OrderRecord>,
+    /// Those of [`Self::orders`] with a refund on record.
+    pub refunded: Vec<String>,
     /// Whether the message names a product of the catalogue.
     pub names_product: bool,
     /// The action shown to the shopper for confirmation, while it is still `proposed`.
@@ -112,6 +114,8 @@ pub struct Remembered {
     /// The parcel tracking number they wrote last, when no order number came after it: the
     /// order it names is looked up ([`TurnContext::load`]).
     pub tracking_number: Option<String>,
+    /// Whether they said the goods were already sent back ([`super::refund_words::says_sent_back`]).
+    pub sent_back: bool,
 }
 
 /// Whether `u` asks after a product without naming one: its price, stock, fit, material or
@@ -164,6 +168,7 @@ impl Remembered {
                     out.address_correction = super::address_fix::correction(text, under_way);
                 }
             }
+            out.sent_back |= super::refund_words::says_sent_back(text);
             if out.order_number.is_none() && out.tracking_number.is_none() {
                 out.tracking_number = kefu_intent::slots::tracking_numbers(text)
                     .first()
@@ -324,7 +329,18 @@ impl TurnContext {
                 });
             }
         }
+        let mut refunded = Vec::new();
+        for order in &orders {
+            if !store
+                .refunds_for_order(merchant, &order.id)
+                .await?
+                .is_empty()
+            {
+                refunded.push(order.id.clone());
+            }
+        }
         Ok(Some(Self {
+            refunded,
             resent,
             pending,
             live: live(&settings),

@@ -10,6 +10,7 @@ use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
+use super::address;
 use super::address_change;
 use super::beside;
 use super::claim_words;
@@ -29,7 +30,7 @@ use super::order_paid;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
-use super::replies::{self, Lang, Line};
+use super::replies::{self, Lang, Line, Msg};
 use super::routing::{self, Route};
 use super::supplied;
 use super::understand::Understanding;
@@ -325,6 +326,9 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     if served.needs_slot("order-number") && order_number.is_none() {
         return Answer::Now(ask(intent, ask_number, lang, Pending::default()));
     }
+    if let Some(d) = claims::returned_without_refund(ctx, u, intent, order_number.as_deref()) {
+        return Answer::Now(d);
+    }
     // Acting on an order needs proof it is the shopper's; telling where it is does not,
     // but its carrier and tracking number are shown only to its owner (`ownership.rs`).
     let mut verified_email = None;
@@ -497,16 +501,31 @@ pub fn after_call(
             // but nothing it proposes can be checked.
             None => answer_with(intent, reply.text, reply.cards),
         },
-        Err(CallError::MissingSlot(slot)) if slot == "address" => ask(
-            intent,
-            Line::AskAddress,
-            lang,
-            Pending {
+        Err(CallError::MissingSlot(slot)) if slot == "address" => {
+            let pending = Pending {
                 order_number: call.order_number.clone(),
                 need: Some("address".into()),
                 ..Pending::default()
-            },
-        ),
+            };
+            let mut d = ask(intent, Line::AskAddress, lang, pending);
+            // Asked which address the order goes to (the shopper proved it theirs), or a part
+            // of it corrected that it does not have ("it says Nanjing Rd 12 but it should be
+            // 21"): the one the merchant's data has, and the new one asked for whole.
+            let fix_missed = ctx.remembered.address_correction.is_some()
+                || super::address_fix::correction(&u.text, true).is_some();
+            if (address::asks_which_one(&u.text) || fix_missed)
+                && let Some(order) = call.order_number.as_deref()
+                && let Some(on_file) = address_change::on_file(ctx, Some(order))
+            {
+                d.text = replies::say_with(
+                    lang,
+                    Msg::AddressOnFile,
+                    &[("order", order), ("address", on_file)],
+                );
+                d.line = None;
+            }
+            d
+        }
         Err(CallError::MissingSlot(_)) => {
             ask(intent, Line::AskOrderNumber, lang, Pending::default())
         }

@@ -373,3 +373,161 @@ fn a_part_of_the_address_corrected_is_the_address_on_file_or_just_written_correc
     let remembered = Remembered::from_messages(&["I was charged 79 not 69".into()]);
     assert_eq!(remembered.address_correction, None);
 }
+
+#[test]
+fn a_tracking_number_sent_for_the_order_number_continues_the_question() {
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("track_order".into());
+    // What `TurnContext::load` found: the order the parcel was sent for.
+    ctx.remembered.order_number = Some("1001".into());
+    let c = call(decide(
+        &ctx,
+        &msg("its the 1Z999AA10123456784 one", "change_order", 0.6),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+}
+
+/// A conversation waiting for order 1001's new address, its owner proven.
+fn waiting_for_the_address() -> TurnContext {
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("change_shipping_address".into());
+    ctx.pending.need = Some("address".into());
+    ctx.pending.order_number = Some("1001".into());
+    ctx.remembered.order_number = Some("1001".into());
+    ctx.remembered.email = Some("jane@example.com".into());
+    ctx.orders[0].status = "processing".into();
+    ctx.orders[0].shipping_address = Some("8 Elm Road, Leeds".into());
+    ctx
+}
+
+#[test]
+fn an_answer_with_no_number_street_or_place_is_not_taken_as_the_new_address() {
+    let ctx = waiting_for_the_address();
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "alright then just cancel it, I'll reorder later",
+            "cancel_order",
+            0.9,
+        ),
+    ));
+    assert_eq!(c.intent(), "cancel_order");
+    let c = call(decide(
+        &ctx,
+        &msg("21 Mill Lane, York YO1 7HH", "out_of_scope", 0.5),
+    ));
+    assert_eq!(c.intent(), "change_shipping_address");
+    assert_eq!(
+        c.request
+            .slots
+            .iter()
+            .find(|(k, _)| k == "address")
+            .map(|(_, v)| v.as_str()),
+        Some("21 Mill Lane, York YO1 7HH")
+    );
+}
+
+#[test]
+fn which_address_the_order_goes_to_is_told_to_its_owner_and_a_new_one_still_asked() {
+    let mut ctx = waiting_for_the_address();
+    ctx.conversation.pending_intent = None;
+    ctx.pending = Pending::default();
+    let u = msg(
+        "ok. and the address on it, that's the Leeds one right?",
+        "change_shipping_address",
+        0.8,
+    );
+    let c = call(decide(&ctx, &u));
+    let missing = Err(CallError::MissingSlot("address".into()));
+    let d = after_call(&ctx, &u, &c, missing, "a1", "0.1.0");
+    assert!(d.text.contains("8 Elm Road, Leeds"), "{}", d.text);
+    assert_eq!(d.pending.need.as_deref(), Some("address"));
+    // Asked for the change itself: the new address, nothing of the old one.
+    let u = msg(
+        "can I change the address on it",
+        "change_shipping_address",
+        0.9,
+    );
+    let missing = Err(CallError::MissingSlot("address".into()));
+    let d = after_call(&ctx, &u, &c, missing, "a1", "0.1.0");
+    says(&d, Line::AskAddress);
+    assert!(!d.text.contains("Elm"));
+    // A part corrected that the address on file does not have: that address shown, the
+    // new one asked for whole.
+    ctx.remembered.address_correction =
+        crate::engine::address_fix::correction("it says Elm Rd 12 but it should be 21", true);
+    assert!(ctx.remembered.address_correction.is_some());
+    let u = msg("jane@example.com", "greeting", 0.5);
+    let missing = Err(CallError::MissingSlot("address".into()));
+    let d = after_call(&ctx, &u, &c, missing, "a1", "0.1.0");
+    assert!(d.text.contains("8 Elm Road, Leeds"), "{}", d.text);
+}
+
+#[test]
+fn goods_sent_back_with_no_refund_on_record_go_to_a_person_who_can_see_the_return() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    ctx.remembered.email = Some("jane@example.com".into());
+    let text = "sent both back two weeks ago, when do I get my refund";
+    let d = reply(decide(&ctx, &msg(text, "track_refund", 0.9)));
+    says(&d, Line::ReturnWithoutRefund);
+    assert_eq!(d.state, ConversationState::WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("no refund on record, order 1001")),
+        "{:?}",
+        d.handoff_reason
+    );
+    // Told in an earlier message, the order number given after it.
+    ctx.remembered.sent_back = true;
+    ctx.conversation.pending_intent = Some("track_refund".into());
+    let d = reply(decide(&ctx, &msg("1001", "track_refund", 0.9)));
+    says(&d, Line::ReturnWithoutRefund);
+    // A refund on record, or nothing sent back: the refund's progress, from the plugin.
+    ctx.refunded = vec!["1001".into()];
+    assert_eq!(
+        call(decide(&ctx, &msg(text, "track_refund", 0.9))).intent(),
+        "track_refund"
+    );
+    ctx.refunded.clear();
+    ctx.remembered.sent_back = false;
+    ctx.conversation.pending_intent = None;
+    let c = call(decide(
+        &ctx,
+        &msg("where is my refund", "track_refund", 0.9),
+    ));
+    assert_eq!(c.intent(), "track_refund");
+}
+
+#[test]
+fn whether_the_order_just_shown_can_still_be_returned_is_the_policy_not_a_product() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let mut u = msg(
+        "ok so can I still return this one?",
+        "check_refund_policy",
+        0.5,
+    );
+    u.prediction.top = vec![
+        ("check_refund_policy".into(), 0.5),
+        ("product_info".into(), 0.3),
+    ];
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.intent, "check_refund_policy");
+    assert!(d.cards.is_empty(), "no clarifying question: {:?}", d.cards);
+    // How long the refund takes, torn between the policy and a refund's progress.
+    let mut u = msg(
+        "And how long does the refund take once you get it?",
+        "check_refund_policy",
+        0.5,
+    );
+    u.prediction.top = vec![
+        ("check_refund_policy".into(), 0.5),
+        ("track_refund".into(), 0.4),
+    ];
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.intent, "check_refund_policy");
+    assert!(d.cards.is_empty(), "no clarifying question: {:?}", d.cards);
+}

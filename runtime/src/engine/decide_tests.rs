@@ -94,6 +94,7 @@ pub(crate) fn ctx() -> TurnContext {
             ..MerchantSettings::default()
         },
         last_bot: None,
+        refunded: vec![],
         config: Arc::new(MerchantConfig::new(
             0,
             vec![FaqEntry {

@@ -21,6 +21,16 @@ pub const FIGURES: &[&str] = &[
     "hacked my outfit",
     "hack together",
     "life hack",
+    "hacked my own budget",
+    "hacked my budget",
+    "hack my budget",
+    "budget hack",
+    // The shopper's own day in court, a deadline for a delivery ("court date next week, will
+    // express get the tee here by then?").
+    "court date",
+    "court hearing",
+    "court appearance",
+    "jury duty",
     "heart attack at",
     "gave me a heart attack",
     "give me a heart attack",
@@ -105,3 +115,46 @@ pub const FIGURES: &[&str] = &[
     "\"hacked\"",
     "“hacked”",
 ];
+
+/// Whether `lower` calls a shop task an emergency ("emergency: forgot my password and the
+/// sale ends tonight"), with nobody hurt or ill and nothing happening at home.
+pub fn a_shop_tasks_emergency(lower: &str) -> bool {
+    use super::language::mentions;
+    lower.contains("emergency")
+        && mentions(
+            lower,
+            &[
+                "password", "sale", "discount", "coupon", "promo", "checkout", "basket", "cart",
+                "log in", "login", "sign in", "voucher",
+            ],
+        )
+        && !mentions(
+            lower,
+            &[
+                "room",
+                "hospital",
+                "ambulance",
+                "family",
+                "mum",
+                "mom",
+                "dad",
+                "child",
+                "kid",
+                "baby",
+                "hurt",
+                "injur",
+                "fire",
+                "flood",
+                "house",
+                "home",
+                "sick",
+                "died",
+                "funeral",
+                "shelter",
+                "accident",
+                "police",
+                "doctor",
+                "medic",
+            ],
+        )
+}

@@ -66,6 +66,9 @@ pub fn without_figures(text: &str) -> String {
     for figure in super::figure_words::FIGURES {
         lower = lower.replace(figure, " ");
     }
+    if super::figure_words::a_shop_tasks_emergency(&lower) {
+        lower = lower.replace("emergency", " ");
+    }
     lower
 }
 

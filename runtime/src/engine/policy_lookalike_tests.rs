@@ -351,3 +351,24 @@ fn a_joke_about_suing_oneself_and_a_shared_account_are_the_shoppers() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn court_it_is_threatens_and_a_shop_tasks_emergency_harms_nobody() {
+    assert_eq!(
+        topic("fine. court it is. 98 dollars and i'll make sure you pay the costs too"),
+        Some(PolicyTopic::Legal)
+    );
+    for text in [
+        "emergency: forgot my password and the sale ends tonight",
+        "court date next week, will express get the tee here by then?",
+        "hacked my own budget to afford this hoodie lol, anyway is it back in grey M?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    assert!(super::super::figure_words::a_shop_tasks_emergency(
+        "emergency: forgot my password and the sale ends tonight"
+    ));
+    assert!(!super::super::figure_words::a_shop_tasks_emergency(
+        "family emergency, my mum is in hospital, can the sale price hold?"
+    ));
+}

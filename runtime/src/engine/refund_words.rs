@@ -23,6 +23,10 @@ pub fn asks_for_money_back(text: &str) -> bool {
                 "元给我退",
                 "退给我",
                 "退了吧",
+                "那就退吧",
+                "就退吧",
+                "那退吧",
+                "给我退吧",
                 "帮我退",
             ],
         ) || names_a_sum_back(text))
@@ -46,6 +50,38 @@ pub fn asks_to_send_back(text: &str) -> bool {
                 "退回去",
                 "寄回去",
                 "退一件",
+            ],
+        )
+}
+
+/// Whether `text` says the goods were already sent back ("两件卫衣我都寄回去了", "returned the
+/// hoodies two weeks ago"), not asks whether they may be ("can I send it back?").
+pub fn says_sent_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let sent_back = ["sent", "mailed", "shipped", "posted", "dropped"]
+        .iter()
+        .any(|w| {
+            lower.match_indices(w).any(|(at, _)| {
+                let after = &lower[at + w.len()..];
+                after.find(" back").is_some_and(|b| b <= 16)
+            })
+        });
+    let returned = super::language::says_word(text, &["returned"])
+        && !mentions(text, &["returned to sender", "be returned", "returned?"]);
+    sent_back
+        || returned
+        || mentions(
+            text,
+            &[
+                "dropped off the return",
+                "寄回去了",
+                "退回去了",
+                "寄回了",
+                "已寄回",
+                "已经寄回",
+                "已退回",
+                "退货寄出",
+                "寄回给你们了",
             ],
         )
 }
@@ -148,6 +184,10 @@ pub fn requests_it(text: &str) -> bool {
             "帮我退",
             "想退",
             "退了吧",
+            "那就退吧",
+            "就退吧",
+            "那退吧",
+            "给我退吧",
         ],
     )
 }

@@ -154,6 +154,9 @@ lines! {
     UrgentHandoff = "urgent_handoff",
     /// A complaint: one apology, and a person who sees the whole conversation.
     ComplaintHandoff = "complaint_handoff",
+    /// The shopper sent the goods back and no refund is on record: a person checks the
+    /// return.
+    ReturnWithoutRefund = "return_without_refund",
     /// The shopper sent an order number or an email with nothing asked: what for?
     WhatToDoWithIt = "what_to_do_with_it",
 }

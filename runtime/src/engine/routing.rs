@@ -77,16 +77,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // numbers are not order numbers). A part of it corrected instead ("sorry, 17 not 71"):
     // the address the order goes to, corrected; a correction that applies to nothing is no
     // address (it is asked for again).
-    let address = (pending.need.as_deref() == Some("address") && conv.pending_intent.is_some())
-        .then(|| {
-            if address::new_address(text).is_none() && address_fix::correction(text, true).is_some()
-            {
-                corrected_now(ctx, text, pending.order_number.as_deref(), true)
-            } else {
-                Some(text.to_string())
-            }
-        })
-        .flatten();
+    // A message with no number, street or place in it is something else ("alright then just
+    // cancel it").
+    let address = (pending.need.as_deref() == Some("address")
+        && conv.pending_intent.is_some()
+        && address::could_be_one(text))
+    .then(|| {
+        if address::new_address(text).is_none() && address_fix::correction(text, true).is_some() {
+            corrected_now(ctx, text, pending.order_number.as_deref(), true)
+        } else {
+            Some(text.to_string())
+        }
+    })
+    .flatten();
     // A new address written with the request ("change order 1002's address to 21 Nanjing
     // West Road"): its house numbers are not order numbers either.
     let written = address::new_address(text).filter(|_| address.is_none());
@@ -102,6 +105,13 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 .find(|n| outside_the_address(n))
         })
         .map(str::to_string)
+        // A parcel's tracking number instead ("its the 1Z999AA10123456784 one"): the order
+        // it was sent for ([`TurnContext::load`] looked it up).
+        .or_else(|| {
+            (!kefu_intent::slots::tracking_numbers(text).is_empty())
+                .then(|| ctx.remembered.order_number.clone())
+                .flatten()
+        })
         .filter(|_| address.is_none());
     let email = u.slot(SlotKind::Email).map(str::to_string);
     let takes_order_number = |intent: &str| {
@@ -565,6 +575,24 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 )) =>
         {
             (TRACK_ORDER, true)
+        }
+        // "好的，那这个还能退吗？" about the order just shown, the model torn between the return
+        // policy and a product none is named of: the policy. So is how long a refund takes,
+        // torn between the policy and a refund's progress ("And how long does the refund
+        // take once you get it?").
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !ctx.names_product
+            && u.prediction.confidence < CLARIFY_BELOW
+            && matches!(
+                u.prediction.top.as_slice(),
+                [(first, _), (second, _), ..]
+                    if matches!(first.as_str(), "check_refund_policy" | "return_item")
+                        && (matches!(second.as_str(), "product_info" | "product_availability")
+                            || (second == "track_refund"
+                                && refund_words::asks_how_long(text)))
+            ) =>
+        {
+            (u.prediction.intent.as_str(), true)
         }
         // Torn between acting on the order the shopper named and something else: the order,
         // unless the message asks how long something takes ("how long does the refund take

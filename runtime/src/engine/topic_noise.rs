@@ -98,6 +98,12 @@ const OWNING_PHRASES: &[&str] = &[
     "never came",
     "didn't get the",
     "didnt get the",
+    "didn't get a",
+    "didnt get a",
+    "haven't got a",
+    "havent got a",
+    "haven't received a",
+    "havent received a",
     "didn't receive the",
     "didnt receive the",
 ];
@@ -365,8 +371,39 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
                 "against the law", "违反", "违法", "不合法",
             ],
         );
+    // A few words asking the money back or the goods returned, no word of the law in them
+    // ("那就退吧"): the refund.
+    let short = if text.is_ascii() {
+        text.split_whitespace().count() <= 5
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count() <= 8
+    };
+    let a_short_refund = short
+        && mentions(text, &["退", "refund", "return"])
+        && !mentions(
+            text,
+            &[
+                "法", "律", "诉", "告", "court", "sue", "lawyer", "legal", "attorney",
+            ],
+        );
+    // The shopper's own day in court, a deadline for a delivery ("court date next week, will
+    // express get the tee here by then?"), nothing threatened.
+    let own_court_day = mentions(
+        text,
+        &[
+            "court date",
+            "court hearing",
+            "court appearance",
+            "jury duty",
+        ],
+    ) && !mentions(
+        &super::policy::without_figures(text),
+        super::policy_words::LEGAL,
+    ) && !mentions(text, super::policy_words::LAWYER_THREATS);
     policy_cues::jokes(text)
         || knows_one
+        || a_short_refund
+        || own_court_day
         || the_law_on_returns
         || mentions(text, &["legal name", "legal entity", "法定名称"])
         || (invoice
@@ -468,6 +505,13 @@ fn arranges_a_delivery(text: &str) -> bool {
         text,
         &[
             "arrange",
+            // A parcel left at a pickup point ("快递员打电话说放驿站了，我去取就行吗").
+            "驿站",
+            "快递柜",
+            "自提点",
+            "pickup point",
+            "pick-up point",
+            "parcel locker",
             // A courier's call missed, a second try asked ("快递员打电话我没接到，还会再送吗").
             "没接到",
             "还会再送",

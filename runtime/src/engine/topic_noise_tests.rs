@@ -332,6 +332,40 @@ fn the_law_on_returns_and_a_lawyer_as_someones_job_are_no_legal_threat() {
 }
 
 #[test]
+fn a_court_date_a_pickup_point_and_a_missing_confirmation_are_the_shoppers() {
+    assert!(own_affairs(
+        Topic::Legal,
+        0.8,
+        "court date next week, will express get the tee here by then?"
+    ));
+    assert!(!own_affairs(
+        Topic::Legal,
+        0.8,
+        "you'll get a court date soon, my lawyer is drafting the claim"
+    ));
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.8,
+        "快递员打电话说放驿站了，我去取就行吗"
+    ));
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.8,
+        "my card was charged but i didn't get a confirmation email, did the order go through?"
+    ));
+}
+
+#[test]
+fn a_few_words_asking_the_money_back_are_no_legal_threat() {
+    for text in ["那就退吧", "ok refund it then", "退款吧"] {
+        assert!(own_affairs(Topic::Legal, 0.52, text), "{text}");
+    }
+    for text in ["退款不然起诉", "refund or I sue", "不退就告你们"] {
+        assert!(!own_affairs(Topic::Legal, 0.52, text), "{text}");
+    }
+}
+
+#[test]
 fn the_shop_said_to_break_the_law_on_returns_is_a_legal_matter() {
     for text in [
         "my solicitor has looked at your terms and thinks the way you handled my return breaches consumer law. who deals with this on your side",

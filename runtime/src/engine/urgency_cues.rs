@@ -95,6 +95,20 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "被淹了",
             "staying at a shelter",
             "in a shelter",
+            "emergency shelter",
+            "flood took",
+            "floods took",
+            "避难所",
+            "安置点",
+            // Stranded far from home, without a phone or money.
+            "被困了",
+            "困在国外",
+            "钱包都丢了",
+            "手机钱包",
+            "护照丢了",
+            "lost my passport",
+            "phone and wallet",
+            "wallet and phone",
             "葬礼",
             "去世",
             "过世",
@@ -331,6 +345,8 @@ mod tests {
             "我被困在外地回不去，包裹会寄到空房子，急！",
             "I'm in hospital and can't get home to receive my parcel, please someone help urgently",
             "stranded in Denver after the storm, the parcel will sit on my porch for a week",
+            "急！！我人在国外被困了，手机钱包都丢了，订单的事求你们帮帮我",
+            "flood took out our whole street and I'm in an emergency shelter",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }
