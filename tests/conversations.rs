@@ -518,6 +518,8 @@ sets_written_apart! {
     potted: "potted_", "KEFU_CONVERSATIONS_POTTED", 3; // the thirty-third
     tinned: "tinned_", "KEFU_CONVERSATIONS_TINNED", 3; // the thirty-fourth
     corked: "corked_", "KEFU_CONVERSATIONS_CORKED", 3; // the thirty-fifth
+    bottled: "bottled_", "KEFU_CONVERSATIONS_BOTTLED", 3; // the thirty-sixth
+    wrapped: "wrapped_", "KEFU_CONVERSATIONS_WRAPPED", 3; // the thirty-seventh
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

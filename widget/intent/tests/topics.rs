@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_corked.tsv`, a thirty-fifth's), labelled only `person` or `ordinary`, each
+//!   `topics_wrapped.tsv`, a thirty-seventh's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -246,4 +246,6 @@ person_sets! {
     potted: "topics_potted.tsv", "KEFU_TOPICS_POTTED", 500; // the thirty-third
     tinned: "topics_tinned.tsv", "KEFU_TOPICS_TINNED", 500; // the thirty-fourth
     corked: "topics_corked.tsv", "KEFU_TOPICS_CORKED", 500; // the thirty-fifth
+    bottled: "topics_bottled.tsv", "KEFU_TOPICS_BOTTLED", 500; // the thirty-sixth
+    wrapped: "topics_wrapped.tsv", "KEFU_TOPICS_WRAPPED", 500; // the thirty-seventh
 }
