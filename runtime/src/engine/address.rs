@@ -142,6 +142,33 @@ pub fn new_address(text: &str) -> Option<String> {
         .or_else(|| chinese_standing_alone(text))
 }
 
+/// `text`, sent when the new address was asked for, without the words it opens with ("new
+/// one is 88 Huaihai Middle Road, Apt 1203", "新地址是…"): the address as the parcel shows it.
+pub fn without_introduction(text: &str) -> &str {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let opening = INTRODUCERS
+        .iter()
+        .chain(WEAK_INTRODUCERS)
+        .chain(&[
+            "the new address is",
+            "the new one is",
+            "address:",
+            "地址：",
+            "地址:",
+        ])
+        .filter(|i| lower.starts_with(&i.to_lowercase()))
+        .map(|i| i.len())
+        .max();
+    match opening {
+        // Lower-casing kept every byte where it was (the opening is ASCII or Chinese).
+        Some(len) if lower.len() == text.len() && text.is_char_boundary(len) => {
+            text[len..].trim_start_matches(|c: char| c.is_whitespace() || ":：,，".contains(c))
+        }
+        _ => text,
+    }
+}
+
 /// Whether `text`, sent when the new address was asked for, could be one: it has a number
 /// (a house, a flat, a postcode) or names a street or a place the way addresses do.
 /// "alright then just cancel it, I'll reorder later" cannot.
@@ -364,6 +391,28 @@ mod tests {
             "new address is 8 Elm Road, right?",
         ] {
             assert!(!asks_which_one(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_words_an_answer_opens_with_are_no_part_of_the_address() {
+        for (text, want) in [
+            (
+                "new one is 88 Huaihai Middle Road, Apt 1203, Shanghai 200031",
+                "88 Huaihai Middle Road, Apt 1203, Shanghai 200031",
+            ),
+            (
+                "新地址是上海市静安区南京西路1266号",
+                "上海市静安区南京西路1266号",
+            ),
+            ("It's 8 Mill Road, Leeds", "8 Mill Road, Leeds"),
+            ("8 Mill Road, Leeds", "8 Mill Road, Leeds"),
+            (
+                "上海市浦东新区世纪大道100号，15楼",
+                "上海市浦东新区世纪大道100号，15楼",
+            ),
+        ] {
+            assert_eq!(super::without_introduction(text), want, "{text}");
         }
     }
 

@@ -197,6 +197,14 @@ pub fn only_asks(text: &str) -> bool {
                 "对吧",
                 "是吧",
                 "对不对",
+                // A product's colour, size or material asked ("你们的帽子是什么颜色的").
+                "什么颜色",
+                "什么尺码",
+                "什么材质",
+                "什么面料",
+                "什么料",
+                "哪些颜色",
+                "哪几种",
             ],
         )
         || says_word(

@@ -400,8 +400,9 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
 /// with nobody ill or in an emergency: a move, whose fastest help is the change itself.
 fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &str) -> bool {
     (u.prediction.intent == "change_shipping_address" || routed == "change_shipping_address")
-        && u.topic
-            .is_some_and(|(_, p)| p < super::topic_choice::WEAK_TOPIC)
+        && u.topic.is_some_and(|(_, p)| {
+            p < super::topic_choice::WEAK_TOPIC || delivery_words::tells_of_a_move(&u.text)
+        })
         && !super::harm_cues::speaks_of_harm(&u.text)
         && !urgency_cues::speaks_of_an_emergency(&u.text)
         && ctx.served("change_shipping_address").is_some()

@@ -631,8 +631,15 @@ fn a_move_told_with_an_address_change_is_the_change_not_urgency() {
     let mut sick = msg(ill, "change_shipping_address", 0.8);
     sick.topic = Some((Topic::Urgent, 0.6));
     assert_eq!(reply(decide(&ctx(), &sick)).priority, 1);
+    // A move is the change however surely the model hears time pressure in it; time
+    // pressure heard surely without one stays urgent.
     u.topic = Some((Topic::Urgent, 0.9));
     let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.intent, "change_shipping_address");
+    let by_friday = "need to change the delivery address on 1002, it has to reach me by friday";
+    let mut pressed = msg(by_friday, "change_shipping_address", 0.8);
+    pressed.topic = Some((Topic::Urgent, 0.9));
+    let d = reply(decide(&ctx(), &pressed));
     assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
 }
 
@@ -645,4 +652,23 @@ fn a_complaint_gets_one_apology_and_a_person_who_sees_everything() {
     says(&d, Line::ComplaintHandoff);
     assert_eq!(d.state, WaitingForHuman);
     assert_eq!(d.handoff_reason.as_deref(), Some("complaint"));
+}
+
+#[test]
+fn a_person_offered_and_taken_up_is_a_person() {
+    let mut ctx = ctx();
+    ctx.last_bot = Some((
+        replies::text(Line::BotDisclosure, Lang::En).into(),
+        Some("bot_identity".into()),
+    ));
+    for text in ["then get me one", "yes please"] {
+        let d = reply(decide(&ctx, &msg(text, "get_invoice", 0.6)));
+        says(&d, Line::HandoffRequested);
+    }
+    // An acknowledgement only, or nothing offered: no person.
+    let d = reply(decide(&ctx, &msg("ok", "thanks", 0.6)));
+    assert_eq!(d.state, Bot);
+    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    let d = reply(decide(&ctx, &msg("yes please", "thanks", 0.6)));
+    assert_eq!(d.state, Bot);
 }

@@ -7,66 +7,6 @@
 use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
 
-/// Whether `text` names a destination abroad or asks about shipping abroad ("do you ship
-/// to Japan?", "寄到加拿大要多久"): a question about the shop's international delivery, not
-/// about an order the shopper named before. Words, so "uk" and "eu" are not found inside
-/// others.
-pub fn names_a_destination(text: &str) -> bool {
-    let places = [
-        "abroad",
-        "overseas",
-        "international",
-        "internationally",
-        "canada",
-        "uk",
-        "england",
-        "britain",
-        "scotland",
-        "ireland",
-        "europe",
-        "eu",
-        "germany",
-        "france",
-        "spain",
-        "italy",
-        "netherlands",
-        "japan",
-        "australia",
-        "china",
-        "mexico",
-        "brazil",
-        "india",
-        "korea",
-        "singapore",
-        "zealand",
-        "taiwan",
-    ];
-    says_word(text, &places)
-        || mentions(
-            text,
-            &[
-                "hong kong",
-                "国外",
-                "海外",
-                "国际",
-                "境外",
-                "加拿大",
-                "英国",
-                "欧洲",
-                "德国",
-                "法国",
-                "日本",
-                "澳大利亚",
-                "澳洲",
-                "美国",
-                "韩国",
-                "新加坡",
-                "香港",
-                "台湾",
-            ],
-        )
-}
-
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
@@ -653,6 +593,35 @@ pub fn names_a_shipping_option(text: &str) -> bool {
             "标准快递",
             "加急",
             "次日达",
+        ],
+    )
+}
+
+/// Whether `text` tells of the shopper moving home ("moving flats next week", "我下周搬家"):
+/// a reason for an address change, not an emergency.
+pub fn tells_of_a_move(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "moving house",
+            "moving home",
+            "moving apartment",
+            "moving out",
+            "moving to a new",
+            "moving to a different",
+            "moving flats",
+            "moving apartments",
+            "i'm moving",
+            "im moving",
+            "we're moving",
+            "we are moving",
+            "i am moving",
+            "i moved",
+            "we moved",
+            "just moved",
+            "搬家",
+            "要搬",
+            "搬走",
         ],
     )
 }

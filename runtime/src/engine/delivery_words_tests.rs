@@ -57,27 +57,6 @@ fn lateness_is_heard_in_whole_words_only() {
 }
 
 #[test]
-fn a_destination_abroad_is_heard_in_whole_words() {
-    for text in [
-        "do you ship to Japan?",
-        "and how long does it take to get to Canada",
-        "寄到加拿大要多久",
-        "can you send it to the UK",
-        "do you ship internationally",
-    ] {
-        assert!(names_a_destination(text), "{text}");
-    }
-    for text in [
-        "when will my order ship",
-        "how long does delivery take",
-        "can I use my euro card",
-        "快递多久到",
-    ] {
-        assert!(!names_a_destination(text), "{text}");
-    }
-}
-
-#[test]
 fn a_tracking_number_asked_for_is_heard() {
     for text in [
         "那UPS单号是多少",
@@ -164,5 +143,23 @@ fn tracking_that_has_not_moved_is_late() {
         "no movement on the tracking for a week",
     ] {
         assert!(says_late(text), "{text}");
+    }
+}
+
+#[test]
+fn a_move_home_is_told_and_a_parcel_moving_is_not() {
+    for text in [
+        "need to change the delivery address on 1002, moving flats next week",
+        "我下周搬家，1002的地址要改",
+        "we're moving on saturday",
+    ] {
+        assert!(tells_of_a_move(text), "{text}");
+    }
+    for text in [
+        "tracking hasn't moved in a week",
+        "is it moving at all",
+        "包裹一直没动",
+    ] {
+        assert!(!tells_of_a_move(text), "{text}");
     }
 }

@@ -56,6 +56,7 @@ pub mod cues;
 pub mod decide;
 pub mod decision;
 mod delivery_words;
+mod destinations;
 mod execute;
 pub mod faq;
 mod faq_answers;

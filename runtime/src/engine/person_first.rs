@@ -32,6 +32,7 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         replies::asks_for_human(&u.text)
             || cues::asks_for_a_person(&u.text)
             || u.prediction.intent == "contact_human_agent"
+            || (a_person_offered(ctx) && accepts_the_offer(&u.text))
     };
     let d = if asks {
         // Asked for a person about what a person must take anyway (a policy topic, or a
@@ -78,6 +79,70 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         d.text = format!("{said}{sep}{}", d.text);
     }
     Some(d)
+}
+
+/// Whether the bot's last message offered a person ("…or get you someone from our team right
+/// away", "Would you like a human to help?"), in the merchant's words or its own.
+fn a_person_offered(ctx: &TurnContext) -> bool {
+    let Some((said, intent)) = &ctx.last_bot else {
+        return false;
+    };
+    const OFFERS: &[Line] = &[
+        Line::BotDisclosure,
+        Line::OfferHuman,
+        Line::FrustrationOffer,
+        Line::CannotHandleYet,
+        Line::PluginFailed,
+    ];
+    intent.as_deref() == Some("bot_identity")
+        || [Lang::En, Lang::Zh].into_iter().any(|lang| {
+            OFFERS.iter().any(|&line| {
+                let offer = ctx.wording(line, lang).unwrap_or(replies::text(line, lang));
+                said.contains(offer.trim())
+            })
+        })
+}
+
+/// Whether `text` takes up a person offered ("then get me one", "yes please", "那给我找一个"):
+/// not a bare "ok", which only acknowledges.
+fn accepts_the_offer(text: &str) -> bool {
+    let bare = text
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！', ' '])
+        .to_lowercase();
+    matches!(
+        bare.as_str(),
+        "yes"
+            | "yes please"
+            | "yes pls"
+            | "yeah"
+            | "yep"
+            | "please"
+            | "please do"
+            | "sure"
+            | "do it"
+            | "go ahead"
+            | "要"
+            | "是的"
+            | "需要"
+            | "好的麻烦了"
+            | "麻烦了"
+            | "转吧"
+    ) || super::language::mentions(
+        &bare,
+        &[
+            "get me one",
+            "get me someone",
+            "get me a person",
+            "get me a human",
+            "get me a real",
+            "找一个",
+            "找个人",
+            "找个真人",
+            "帮我转",
+            "给我转",
+        ],
+    )
 }
 
 /// The policy topic message `u` raises, as the reason a person takes it: the keyword

@@ -15,7 +15,8 @@ use super::claim_words;
 use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock, says_already_told};
-use super::delivery_words::{self, names_a_destination, says_late};
+use super::delivery_words::{self, says_late};
+use super::destinations::names_a_destination;
 use super::labels;
 use super::language::{is_follow_up, mentions};
 use super::order_paid;
@@ -86,7 +87,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         if address::new_address(text).is_none() && address_fix::correction(text, true).is_some() {
             corrected_now(ctx, text, pending.order_number.as_deref(), true)
         } else {
-            Some(text.to_string())
+            Some(address::without_introduction(text).to_string())
         }
     })
     .flatten();
