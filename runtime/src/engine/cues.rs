@@ -212,6 +212,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "sort out",
         "put me through",
         "put through",
+        "get someone",
+        "get somebody",
         "transfer me",
         "connect me",
     ]);

@@ -365,3 +365,28 @@ fn what_was_paid_asked_again_is_the_orders_total_even_when_it_sounds_upset() {
     u.upset = true;
     assert_eq!(routing::route(&ctx, &u).intent, "track_order");
 }
+
+#[test]
+fn a_products_stock_asked_is_that_product_whatever_the_model_read() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "actually 算了, 你们 navy cap 还有货吗? want another one",
+            "return_item",
+            0.6,
+        ),
+    ));
+    assert_eq!(c.intent(), "product_availability");
+    // Sending one back is the return.
+    let d = decide(
+        &ctx,
+        &msg(
+            "can I send the navy cap back? is that in stock",
+            "return_item",
+            0.6,
+        ),
+    );
+    assert!(!matches!(d.step, Step::Call(ref c) if c.intent() == "product_availability"));
+}

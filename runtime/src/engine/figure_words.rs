@@ -5,6 +5,12 @@
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    "shipping charge back",
+    "delivery charge back",
+    "driving me crazy",
+    "drives me crazy",
+    "driving me nuts",
+    "driving me mad",
     // Praise and persuasion in violent words ("the cap was a killer present", "my sister
     // bullied me into buying it").
     "killer present",

@@ -372,3 +372,41 @@ fn court_it_is_threatens_and_a_shop_tasks_emergency_harms_nobody() {
         "family emergency, my mum is in hospital, can the sale price hold?"
     ));
 }
+
+#[test]
+fn damages_through_the_courts_threats_a_card_used_and_harm_in_pinyin_are_heard() {
+    for (text, want) in [
+        (
+            "I will be seeking damages through the courts for what your product did to my kitchen floor",
+            PolicyTopic::Legal,
+        ),
+        (
+            "I left a 1 star review and now I'm receiving anonymous threats that mention my order number",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "kuaidiyuan ma wo, hai tui le wo yi xia",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "Someone placed an order with my mastercard and had it shipped to an address in another country",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "Severe reaction to the organic tee, I'm at urgent care right now and the doctor wants the fabric details",
+            PolicyTopic::Safety,
+        ),
+        (
+            "a metal shard came off the bottle rim and cut my lip, the ER wants to know what it's made of",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "wo xiang tui huo",
+        "Can I get the express shipping charge back if the parcel turns up late?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

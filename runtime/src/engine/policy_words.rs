@@ -165,6 +165,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "seeking damages",
+    "seek damages",
+    "through the courts",
+    "sue for damages",
     "spoken to a solicitor",
     "spoken to a lawyer",
     "spoken to an attorney",
@@ -298,6 +302,11 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    "someone placed an order with my",
+    "someone ordered with my",
+    "someone used my card",
+    "someone used my mastercard",
+    "someone used my visa",
     // Charged again and again for what was never signed up to ("why im being charged by
     // you every month? never signed up for anything").
     "never signed up for anything",
@@ -465,6 +474,13 @@ pub const DATA_PROTECTION: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    "anonymous threats",
+    "receiving threats",
+    "getting threats",
+    "been receiving threatening",
+    "tui le wo",
+    "da le wo",
+    "ma le wo",
     // The shop's own staff or accounts insulting the shopper.
     "abusive language",
     "abusive email",

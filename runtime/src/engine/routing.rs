@@ -614,7 +614,10 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     // model made of the rest ("有机棉T恤多少钱").
     // So is its price asked, with no order named and no money back asked for ("算了先不退了，
     // T恤多少钱一件").
-    let asks_its_price = cues::asks_the_price(text)
+    // Or its stock ("actually 算了, 你们 navy cap 还有货吗? want another one" read as a
+    // return), nothing sent back.
+    let asks_its_price = (cues::asks_the_price(text)
+        || (asks_about_stock(text) && !refund_words::asks_to_send_back(text)))
         && order_number.is_none()
         && !asks_for_money_back(text)
         && !says_late(text);

@@ -5,6 +5,12 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    "skin is blistering",
+    "severe reaction",
+    "cut my lip",
+    "tou hen yun",
+    "头很晕",
+    "想吐",
     // An attack brought on by what came ("asthmatic and had an attack when we opened the
     // parcel"), something harmful swallowed ("金属碎屑，我可能已经喝下去了").
     "had an attack",

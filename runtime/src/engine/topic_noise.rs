@@ -36,11 +36,22 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_when_charged(text)
         }
         Topic::Harassment => {
-            (arranges_a_delivery(text) || praises(text))
+            (arranges_a_delivery(text)
+                || praises(text)
+                || mentions(
+                    text,
+                    &["driving me crazy", "drives me crazy", "driving me nuts"],
+                ))
                 && !speaks_of_harassment(&super::policy::without_figures(text))
         }
         Topic::DataProtection => {
-            asks_if_the_card_is_kept(text)
+            // "personal question, do you ship to Australia?": a way of asking.
+            (mentions(text, &["personal question"])
+                && !mentions(
+                    text,
+                    &["data", "information", "details", "delete", "资料", "信息"],
+                ))
+                || asks_if_the_card_is_kept(text)
                 || means_mobile_data(text)
                 || asks_what_a_task_needs(text)
                 || asks_to_resend(text)
@@ -71,6 +82,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
 /// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
 /// but I never got a confirmation email"), a reset email or code that never came.
 const OWNING_PHRASES: &[&str] = &[
+    "didn't reply",
+    "didnt reply",
     "i recognise",
     "没接到",
     "to recognise",
@@ -84,6 +97,10 @@ const OWNING_PHRASES: &[&str] = &[
     "never received the confirmation",
     "never received the verification",
     "never got the verification",
+    "never got the password",
+    "never got the reset",
+    "never received the password",
+    "never received the reset",
     "never received the activation",
     "never got the activation",
     "never received the welcome",
@@ -94,6 +111,9 @@ const OWNING_PHRASES: &[&str] = &[
     "不知道有没有扣",
     "不知道钱扣了没有",
     "不知道我的钱扣了没有",
+    "扣了没有我也不知道",
+    "扣没扣我也不知道",
+    "钱扣了没有",
     "never arrived",
     "never came",
     "didn't get the",
@@ -331,6 +351,8 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "is a lawyer",
             "solicitor friend",
             "律师朋友",
+            "lawyer 朋友",
+            "lawyer朋友",
             "friend is a lawyer",
             "朋友是律师",
             // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
@@ -450,6 +472,10 @@ pub(super) fn means_mobile_data(text: &str) -> bool {
             "data plan",
             "phone data",
             "mobile data",
+            "手机 data",
+            "手机data",
+            "data ran out",
+            "data 不太好",
             "data is terrible",
             "data is bad",
             "data on which",
@@ -581,6 +607,10 @@ fn praises(text: &str) -> bool {
         &[
             // "your UPS driver ran to my door in the pouring rain, give that man a raise"
             "a raise",
+            "poor guy",
+            "leave him a tip",
+            "leave her a tip",
+            "tip the driver",
             "love your shop",
             "love this shop",
             "love your store",

@@ -414,3 +414,55 @@ fn praise_for_a_driver_loyalty_points_and_signing_in_again_are_the_shoppers() {
         "订单记录看不到了，要不要重新登录一下"
     ));
 }
+
+#[test]
+fn mobile_data_a_lawyer_friend_a_tip_a_pre_authorisation_and_a_figure_are_the_shoppers() {
+    for (t, text) in [
+        (
+            Topic::DataProtection,
+            "my phone data ran out, that's why I didn't reply, sorry",
+        ),
+        (
+            Topic::DataProtection,
+            "my 手机 data 不太好，页面加载不出来，can you just tell me the price of the cap",
+        ),
+        (
+            Topic::DataProtection,
+            "personal question, do you ship to Australia?",
+        ),
+        (Topic::Legal, "lawyer 朋友推荐的你们家，hoodie 还有灰色吗"),
+        (
+            Topic::Harassment,
+            "the delivery driver was soaked from the rain, poor guy, can I leave him a tip somewhere",
+        ),
+        (
+            Topic::Harassment,
+            "your chatbot is driving me crazy, just tell me the return window",
+        ),
+        (
+            Topic::Fraud,
+            "我看到信用卡有一笔34的预授权，是我刚下的1002吧",
+        ),
+        (
+            Topic::Fraud,
+            "付款页面一直转圈，钱扣了没有我也不知道，订单1002",
+        ),
+        (
+            Topic::AccountTakeover,
+            "I never got the password reset email, checked spam too",
+        ),
+    ] {
+        assert!(own_affairs(t, 0.85, text), "{text}");
+    }
+    // Someone else's doing stays a person's to handle.
+    assert!(!own_affairs(
+        Topic::DataProtection,
+        0.85,
+        "personal question: who did you share my personal data with?"
+    ));
+    assert!(!own_affairs(
+        Topic::Fraud,
+        0.85,
+        "我没下单，钱扣了没有我也不知道，别人用了我的卡"
+    ));
+}

@@ -15,6 +15,8 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            "death in the family",
+            "a death in my family",
             // Someone at the end of life, or gravely ill.
             "hospice",
             "end of life",
