@@ -538,6 +538,8 @@ sets_written_apart! {
     corked: "corked_", "KEFU_CONVERSATIONS_CORKED", 3; // the thirty-fifth
     bottled: "bottled_", "KEFU_CONVERSATIONS_BOTTLED", 3; // the thirty-sixth
     wrapped: "wrapped_", "KEFU_CONVERSATIONS_WRAPPED", 3; // the thirty-seventh
+    sleeved: "sleeved_", "KEFU_CONVERSATIONS_SLEEVED", 3; // the thirty-eighth
+    bundled: "bundled_", "KEFU_CONVERSATIONS_BUNDLED", 3; // the thirty-ninth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

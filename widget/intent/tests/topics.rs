@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_wrapped.tsv`, a thirty-seventh's), labelled only `person` or `ordinary`, each
+//!   `topics_bundled.tsv`, a thirty-ninth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -248,4 +248,6 @@ person_sets! {
     corked: "topics_corked.tsv", "KEFU_TOPICS_CORKED", 500; // the thirty-fifth
     bottled: "topics_bottled.tsv", "KEFU_TOPICS_BOTTLED", 500; // the thirty-sixth
     wrapped: "topics_wrapped.tsv", "KEFU_TOPICS_WRAPPED", 500; // the thirty-seventh
+    sleeved: "topics_sleeved.tsv", "KEFU_TOPICS_SLEEVED", 500; // the thirty-eighth
+    bundled: "topics_bundled.tsv", "KEFU_TOPICS_BUNDLED", 500; // the thirty-ninth
 }
