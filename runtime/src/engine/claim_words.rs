@@ -135,7 +135,22 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "少了",
         ],
     );
-    part && the_rest && !mentions(text, &["only one left", "just one left", "只剩"])
+    // Or the part missing named outright ("订单1004少一件卫衣", "one hoodie is missing").
+    let one_short = mentions(
+        text,
+        &[
+            "少一件",
+            "少了一件",
+            "少一个",
+            "少了一个",
+            "少发",
+            "漏发",
+            "one is missing",
+            "one was missing",
+            "missing one",
+        ],
+    );
+    (part && the_rest || one_short) && !mentions(text, &["only one left", "just one left", "只剩"])
 }
 
 /// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
@@ -213,6 +228,7 @@ pub fn only_asks(text: &str) -> bool {
         );
     let tells_of_a_problem = describes_damage(&lower)
         || describes_a_wrong_item(&lower)
+        || describes_a_missing_item(&lower)
         || describes_a_missing_parcel(&lower)
         || says_word(
             &lower,

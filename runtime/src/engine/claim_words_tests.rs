@@ -122,9 +122,13 @@ fn part_of_an_order_not_in_the_parcel_is_a_missing_item() {
         "there's just one hoodie in there. Is the second one coming separately or did it get lost?",
         "只收到一件，另一件呢",
         "only got one cap in the box",
+        "我都说了三遍了！订单1004少一件卫衣！邮箱sam@example.com！你到底能不能处理？",
+        "the box came but one is missing",
     ] {
         assert!(describes_a_missing_item(text), "{text}");
     }
+    // Told, it is no question only.
+    assert!(!only_asks("订单1004少一件卫衣！你到底能不能处理？"));
     assert!(!describes_a_missing_item("只剩一件了吗"));
     assert!(!describes_a_missing_item("do you have just one left in M?"));
 }

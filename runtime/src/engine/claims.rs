@@ -227,17 +227,29 @@ pub fn declined(ctx: &TurnContext, lang: Lang) -> Option<Decision> {
 }
 
 /// Asked after a refund for goods the shopper says they sent back ("两件卫衣我都寄回去了，138块
-/// 什么时候退给我"), when no refund is on record for the order: only a person can see
-/// whether the return arrived, so one takes it, with the facts.
+/// 什么时候退给我"), when no refund is on record for the order, and the refund is above what
+/// the bot may give or the shopper says it is overdue ("sent them back three weeks ago, still
+/// nothing"): only a person can see whether the return arrived, so one takes it, with the
+/// facts.
 pub fn returned_without_refund(
     ctx: &TurnContext,
     u: &Understanding,
     intent: &str,
     order: Option<&str>,
 ) -> Option<Decision> {
-    let order = order.filter(|o| ctx.order(o).is_some())?;
+    let record = ctx.order(order?)?;
+    let order = record.id.as_str();
     let sent_back = super::refund_words::says_sent_back(&u.text) || ctx.remembered.sent_back;
     if intent != "track_refund" || !sent_back || ctx.refunded.iter().any(|r| r == order) {
+        return None;
+    }
+    // A refund the bot may not give (above the merchant's cap), or one the shopper says is
+    // overdue: a person. Otherwise the refund's progress and the shop's refund times answer.
+    let above_cap = ctx
+        .settings
+        .refund_cap_minor
+        .is_some_and(|cap| record.total_minor > cap);
+    if !above_cap && !super::refund_words::says_it_is_overdue(&u.text) {
         return None;
     }
     let reason = format!("refund: goods sent back, no refund on record, order {order}");

@@ -469,7 +469,7 @@ fn goods_sent_back_with_no_refund_on_record_go_to_a_person_who_can_see_the_retur
     let mut ctx = ctx();
     ctx.remembered.order_number = Some("1001".into());
     ctx.remembered.email = Some("jane@example.com".into());
-    let text = "sent both back two weeks ago, when do I get my refund";
+    let text = "sent both back three weeks ago and still nothing, when do I get my refund";
     let d = reply(decide(&ctx, &msg(text, "track_refund", 0.9)));
     says(&d, Line::ReturnWithoutRefund);
     assert_eq!(d.state, ConversationState::WaitingForHuman);
@@ -480,7 +480,15 @@ fn goods_sent_back_with_no_refund_on_record_go_to_a_person_who_can_see_the_retur
         "{:?}",
         d.handoff_reason
     );
-    // Told in an earlier message, the order number given after it.
+    // Under the bot's cap and not said to be overdue: the refund's progress, from the plugin
+    // (the shop's refund times beside it).
+    let soon = "sent both back last week, when do I get my refund";
+    assert_eq!(
+        call(decide(&ctx, &msg(soon, "track_refund", 0.9))).intent(),
+        "track_refund"
+    );
+    // Told in an earlier message, the order number given after it: above the cap.
+    ctx.orders[0].total_minor = 13_800;
     ctx.remembered.sent_back = true;
     ctx.conversation.pending_intent = Some("track_refund".into());
     let d = reply(decide(&ctx, &msg("1001", "track_refund", 0.9)));

@@ -390,3 +390,51 @@ fn a_products_stock_asked_is_that_product_whatever_the_model_read() {
     );
     assert!(!matches!(d.step, Step::Call(ref c) if c.intent() == "product_availability"));
 }
+
+#[test]
+fn a_status_asked_again_a_return_asked_calmly_and_another_question_already_told_are_read_as_asked()
+{
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    ctx.last_bot = Some(("Standard shipping…".into(), Some("delivery_options".into())));
+    let mut u = msg("ok 那我的订单现在什么状态 again?", "complaint", 0.7);
+    u.upset = true;
+    assert_eq!(call(decide(&ctx, &u)).intent(), "track_order");
+    // A return asked calmly, torn with a complaint: the return.
+    let mut u = msg("我想退这顶帽子，戴着太紧了，订单1001", "complaint", 0.5);
+    u.prediction.top = vec![("complaint".into(), 0.5), ("return_item".into(), 0.3)];
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.intent, "return_item");
+    // "I already told you" with another question: that question.
+    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    let u = msg(
+        "那我现在还能退吗？单号和邮箱刚才都给过你了",
+        "check_refund_policy",
+        0.63,
+    );
+    assert_eq!(reply(decide(&ctx, &u)).intent, "check_refund_policy");
+    // Shipping charged on a small order, told in anger: what delivery costs.
+    let u = msg(
+        "why 收了我 $5 shipping for a 22 dollar cap?? total rip off",
+        "cancel_order",
+        0.5,
+    );
+    assert_eq!(
+        reply(decide(&super::tests::ctx(), &u)).intent,
+        "delivery_options"
+    );
+}
+
+#[test]
+fn a_named_order_said_to_be_stuck_is_looked_up_not_asked_about() {
+    let mut u = msg(
+        "单号1001 jane@example.com 物流好几天不动了 什么情况",
+        "delivery_period",
+        0.69,
+    );
+    u.prediction.top = vec![
+        ("delivery_period".into(), 0.69),
+        ("track_order".into(), 0.27),
+    ];
+    assert_eq!(call(decide(&ctx(), &u)).intent(), "track_order");
+}

@@ -61,6 +61,9 @@ pub fn says_late(text: &str) -> bool {
             "is it lost",
             "没动静",
             "物流不动",
+            "不动了",
+            "一直不动",
+            "没动过",
             "一直没更新",
             "actually coming",
             "when is it coming",
@@ -103,6 +106,10 @@ pub fn says_late(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+        // A day it was promised by ("说好26号到的，现在都12月了").
+        || lower.split("说好").skip(1).any(|rest| {
+            rest.chars().take(8).any(|c| c == '到')
+        })
 }
 
 /// Whether `lower` complains that the shop is slow to answer or its site slow, with no word
@@ -333,7 +340,20 @@ pub fn asks_for_tracking(text: &str) -> bool {
             "tracking info",
             "ups number",
             "usps number",
-            "单号",
+            // A parcel's number asked for, not the order's given ("单号和邮箱刚才都给过你了").
+            "运单号",
+            "物流单号",
+            "快递单号",
+            "追踪单号",
+            "ups单号",
+            "ups 单号",
+            "usps单号",
+            "usps 单号",
+            "单号是多少",
+            "单号多少",
+            "单号呢",
+            "单号发",
+            "单号给我",
             "物流信息",
             "快递信息",
         ],
@@ -622,6 +642,28 @@ pub fn tells_of_a_move(text: &str) -> bool {
             "搬家",
             "要搬",
             "搬走",
+        ],
+    )
+}
+
+/// Whether `text` asks what state an order is in ("那我的订单现在什么状态 again?", "what's the
+/// status of it").
+pub fn asks_its_status(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "什么状态",
+            "啥状态",
+            "状态是",
+            "到哪了",
+            "到哪里了",
+            "到哪儿了",
+            "the status",
+            "its status",
+            "status of",
+            "status on",
+            "where is it now",
+            "where's it at",
         ],
     )
 }

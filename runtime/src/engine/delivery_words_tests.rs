@@ -54,6 +54,11 @@ fn lateness_is_heard_in_whole_words_only() {
     }
     // Slow service about a parcel is still lateness.
     assert!(says_late("客服太慢了，快递还没到"));
+    // A day it was promised by.
+    assert!(says_late("单号1001，说好26号到的，现在都12月了"));
+    assert!(says_late(
+        "单号1001 jane@example.com 物流好几天不动了 什么情况"
+    ));
 }
 
 #[test]

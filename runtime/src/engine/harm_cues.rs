@@ -30,6 +30,10 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "出不了门",
             "没法出门",
             "行动不便",
+            "下楼比较慢",
+            "走路慢",
+            "walk slowly",
+            "slow on the stairs",
         ],
     );
     let errand = mentions(
@@ -45,6 +49,11 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "退货",
             "寄回",
             "送货上门",
+            // The courier asked to wait ("快递来了能多等一会吗").
+            "多等",
+            "wait a bit",
+            "wait a little",
+            "wait longer",
         ],
     );
     kept_in

@@ -410,3 +410,29 @@ fn damages_through_the_courts_threats_a_card_used_and_harm_in_pinyin_are_heard()
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_card_used_without_permission_a_sign_in_never_made_data_asked_for_and_a_case_are_heard() {
+    for (text, want) in [
+        (
+            "Pretty sure my PayPal was used to order from you without my permission",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "There are sign-in notifications from your site on my phone but I haven't logged in for months",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "can you send me everything stored about me, orders, addresses, IP logs, the lot",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "My attorney says I have a case against you for the injury your bottle caused",
+            PolicyTopic::Legal,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    // An injury as the reason a courier should wait harms nobody now.
+    assert_eq!(topic("我腿受伤了下楼比较慢，快递来了能多等一会吗"), None);
+}

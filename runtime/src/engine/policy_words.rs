@@ -3,6 +3,11 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    "sign-in notification",
+    "login notification",
+    "log-in notification",
+    "haven't logged in for",
+    "havent logged in for",
     // Someone else who knows the password ("前男友知道我的账号密码，一直用我的账号下单"); "my
     // mum is using my account to order things for me" is the shopper's own arrangement.
     "知道我的账号密码",
@@ -165,6 +170,8 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "a case against you",
+    "case against your",
     "seeking damages",
     "seek damages",
     "through the courts",
@@ -302,6 +309,8 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    "without my permission",
+    "used to order from you without",
     "someone placed an order with my",
     "someone ordered with my",
     "someone used my card",
@@ -353,6 +362,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    "everything stored about me",
+    "stored about me",
+    "everything you have on me",
+    "everything you hold on me",
     "leaked list",
     "leaked online",
     "in a leak",

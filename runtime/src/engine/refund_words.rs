@@ -86,6 +86,29 @@ pub fn says_sent_back(text: &str) -> bool {
         )
 }
 
+/// Whether `text` says the refund is overdue ("still nothing", "three weeks ago", "还没退").
+pub fn says_it_is_overdue(text: &str) -> bool {
+    asks_after_a_refund(text) && mentions(text, &["still", "还没", "一直没"])
+        || mentions(
+            text,
+            &[
+                "still nothing",
+                "still no",
+                "weeks ago",
+                "a month ago",
+                "still haven't",
+                "still havent",
+                "还没退",
+                "还没到账",
+                "一直没",
+                "好几周",
+                "一个月了",
+                "两周了",
+                "几个星期",
+            ],
+        )
+}
+
 /// Whether `text` turns the money down ("i don't want my money back i want the NAVY one",
 /// "我想换成藏青色的，不要退款"): a refund proposed is declined, and none is asked for.
 pub fn turns_down_money_back(text: &str) -> bool {

@@ -200,10 +200,16 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 && (ctx.remembered.order_number.is_some() || order_number.is_some())
                 && takes_order_number(last)
                 // "ok then cancel it. I already gave you everything above": what is asked now
-                // is another thing done to the order, not the question before.
+                // is another thing done to the order, not the question before; so is another
+                // question ("那我现在还能退吗？单号和邮箱刚才都给过你了").
                 && !(u.prediction.intent != last
                     && u.prediction.confidence >= 0.5
-                    && takes_order_number(&u.prediction.intent)) =>
+                    && (takes_order_number(&u.prediction.intent)
+                        || (text.contains(['?', '？'])
+                            && !matches!(
+                                u.prediction.intent.as_str(),
+                                OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye" | "complaint"
+                            )))) =>
         {
             (last, true)
         }
@@ -319,6 +325,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !thanks_for_good_news(text)
             && !says_late(text)
             && !delivery_words::asks_to_look_up_an_order(text)
+            && !delivery_words::asks_its_status(text)
             && !order_paid::asks_what_was_paid(text) =>
         {
             ("complaint", true)
@@ -463,6 +470,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (DELIVERY_OPTIONS, true)
         }
+        // Shipping charged on a small order, told in anger and read as something else ("why
+        // 收了我 $5 shipping for a 22 dollar cap?? total rip off"): what delivery costs.
+        _ if u.prediction.intent != DELIVERY_OPTIONS
+            && order_number.is_none()
+            && super::own_charges::charge_for_shipping(text)
+            && mentions(
+                text,
+                &["收了", "charged", "charge me", "pay $", "paid $", "扣了"],
+            )
+            && !delivery_words::speaks_of_cancelling(text) =>
+        {
+            (DELIVERY_OPTIONS, true)
+        }
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
         _ if order_paid::asks_what_was_paid(text)
@@ -486,7 +506,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             (
                 TRACK_ORDER,
                 delivery_words::asks_when_delivered(text)
-                    || delivery_words::asks_for_tracking(text),
+                    || delivery_words::asks_for_tracking(text)
+                    || says_late(text),
             )
         }
         // "Would like to know when it will be sent out. Order no. 1002", read as its
@@ -514,18 +535,23 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (TRACK_ORDER, true)
         }
-        // "When was it delivered?", "那UPS单号是多少" about an order already named: its
-        // status (carrier, tracking number, delivery date) answers it.
+        // "When was it delivered?", "那UPS单号是多少", "ok 那我的订单现在什么状态 again?" about an
+        // order already named: its status (carrier, tracking number, delivery date) answers
+        // it.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
             && (delivery_words::asks_when_delivered(text)
-                || delivery_words::asks_for_tracking(text))
+                || delivery_words::asks_for_tracking(text)
+                || delivery_words::asks_its_status(text))
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
             ) || u.prediction.confidence < CLARIFY_BELOW
                 // Calmly asked, read as a complaint ("ok never mind. what was the delivery
                 // date again on the order I gave you?").
-                || (u.prediction.intent == "complaint" && !u.upset))
+                || (u.prediction.intent == "complaint"
+                    && (!u.upset
+                        || (delivery_words::asks_its_status(text)
+                            && claim_words::only_asks(text)))))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -576,6 +602,30 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 )) =>
         {
             (TRACK_ORDER, true)
+        }
+        // Goods said to be sent back, the model torn between a refund's progress and getting
+        // one ("hey so I sent the cap back last week, when do I get my money"): its progress.
+        // A return asked for calmly, torn between it and a complaint ("我想退这顶帽子，戴着太紧
+        // 了，订单1003"): the return.
+        _ if u.prediction.confidence < CLARIFY_BELOW
+            && matches!(
+                u.prediction.top.as_slice(),
+                [(first, _), (second, _), ..]
+                    if (refund_words::says_sent_back(text)
+                        && [first.as_str(), second.as_str()].contains(&"track_refund")
+                        && [first.as_str(), second.as_str()].contains(&GET_REFUND))
+                    || (!u.upset
+                        && (refund_words::asks_to_send_back(text)
+                            || mentions(text, &["我想退", "想退", "要退", "return it", "return this", "return the"]))
+                        && [first.as_str(), second.as_str()].contains(&"return_item")
+                        && [first.as_str(), second.as_str()].contains(&"complaint"))
+            ) =>
+        {
+            if refund_words::says_sent_back(text) {
+                ("track_refund", true)
+            } else {
+                ("return_item", true)
+            }
         }
         // "好的，那这个还能退吗？" about the order just shown, the model torn between the return
         // policy and a product none is named of: the policy. So is how long a refund takes,

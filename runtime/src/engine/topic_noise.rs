@@ -22,7 +22,18 @@ const CERTAIN_TOPIC: f32 = 0.97;
 pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     let own = match t {
         Topic::AccountTakeover => {
-            asks_about_own_account(text)
+            // Where to find something in the account ("账号里的订单记录在哪看").
+            mentions(
+                text,
+                &[
+                    "在哪看",
+                    "在哪里看",
+                    "在哪查",
+                    "where can i see",
+                    "where do i find",
+                    "where can i find",
+                ],
+            ) || asks_about_own_account(text)
                 || trouble_signing_in(text)
                 || site_trouble(text)
                 || asks_to_change_own_detail(text)
@@ -334,6 +345,9 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "so soft",
             "so cute",
             "so comfy",
+            "comfy",
+            "cosy",
+            "cozy",
             "好看",
             "太好",
             "好舒服",
@@ -351,6 +365,10 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
             "is a lawyer",
             "solicitor friend",
             "律师朋友",
+            "became a lawyer",
+            "became an attorney",
+            "became a solicitor",
+            "passed the bar",
             "lawyer 朋友",
             "lawyer朋友",
             "friend is a lawyer",
@@ -422,8 +440,14 @@ fn the_law_in_a_shop_task(text: &str) -> bool {
         &super::policy::without_figures(text),
         super::policy_words::LEGAL,
     ) && !mentions(text, super::policy_words::LAWYER_THREATS);
+    // A law firm buying ("我们律师事务所想团购一批T恤"): a customer's workplace.
+    let a_firm_buys = mentions(text, &["律师事务所", "律所", "law firm", "law office"])
+        && mentions(text, &["团购", "买", "采购", "buy", "order", "bulk"])
+        && !mentions(text, super::policy_words::LAWYER_THREATS)
+        && !mentions(text, super::policy_words::LEGAL);
     policy_cues::jokes(text)
         || knows_one
+        || a_firm_buys
         || a_short_refund
         || own_court_day
         || the_law_on_returns
@@ -608,6 +632,12 @@ fn praises(text: &str) -> bool {
             // "your UPS driver ran to my door in the pouring rain, give that man a raise"
             "a raise",
             "poor guy",
+            "有礼貌",
+            "很礼貌",
+            "给五星",
+            "五星好评",
+            "five stars",
+            "5 stars",
             "leave him a tip",
             "leave her a tip",
             "tip the driver",

@@ -466,3 +466,28 @@ fn mobile_data_a_lawyer_friend_a_tip_a_pre_authorisation_and_a_figure_are_the_sh
         "我没下单，钱扣了没有我也不知道，别人用了我的卡"
     ));
 }
+
+#[test]
+fn a_law_firm_buying_praise_in_the_laws_words_and_a_pending_payment_are_the_shoppers() {
+    for (t, text) in [
+        (Topic::Legal, "我们律师事务所想团购一批T恤"),
+        (Topic::Legal, "this t-shirt is illegal levels of comfy"),
+        (
+            Topic::Legal,
+            "my sister just became an attorney, getting her a cap, can you gift wrap",
+        ),
+        (Topic::Harassment, "快递员打电话特别有礼貌，给五星"),
+        (Topic::AccountTakeover, "账号里的订单记录在哪看"),
+        (
+            Topic::Fraud,
+            "my bank app says pending payment to your shop, is that normal before it ships",
+        ),
+        (
+            Topic::Fraud,
+            "I was charged 98.00 for order 1001, is that with tax or is tax extra",
+        ),
+    ] {
+        assert!(own_affairs(t, 0.85, text), "{text}");
+    }
+    assert!(!own_affairs(Topic::Legal, 0.85, "我们律师事务所会起诉你们"));
+}

@@ -15,6 +15,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            "relative died",
+            "relative passed away",
+            "relative has died",
             "death in the family",
             "a death in my family",
             // Someone at the end of life, or gravely ill.
@@ -349,6 +352,7 @@ mod tests {
             "stranded in Denver after the storm, the parcel will sit on my porch for a week",
             "急！！我人在国外被困了，手机钱包都丢了，订单的事求你们帮帮我",
             "flood took out our whole street and I'm in an emergency shelter",
+            "a relative died and i have to fly out tonight, the order needs stopping right now",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }
