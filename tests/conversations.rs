@@ -540,6 +540,8 @@ sets_written_apart! {
     wrapped: "wrapped_", "KEFU_CONVERSATIONS_WRAPPED", 3; // the thirty-seventh
     sleeved: "sleeved_", "KEFU_CONVERSATIONS_SLEEVED", 3; // the thirty-eighth
     bundled: "bundled_", "KEFU_CONVERSATIONS_BUNDLED", 3; // the thirty-ninth
+    caged: "caged_", "KEFU_CONVERSATIONS_CAGED", 3; // the fortieth
+    barreled: "barreled_", "KEFU_CONVERSATIONS_BARRELED", 3; // the forty-first
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_bundled.tsv`, a thirty-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_barreled.tsv`, a forty-first's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -250,4 +250,6 @@ person_sets! {
     wrapped: "topics_wrapped.tsv", "KEFU_TOPICS_WRAPPED", 500; // the thirty-seventh
     sleeved: "topics_sleeved.tsv", "KEFU_TOPICS_SLEEVED", 500; // the thirty-eighth
     bundled: "topics_bundled.tsv", "KEFU_TOPICS_BUNDLED", 500; // the thirty-ninth
+    caged: "topics_caged.tsv", "KEFU_TOPICS_CAGED", 500; // the fortieth
+    barreled: "topics_barreled.tsv", "KEFU_TOPICS_BARRELED", 500; // the forty-first
 }
