@@ -324,8 +324,12 @@ pub fn describes_damage(text: &str) -> bool {
             "stained",
             "squashed",
             "soaked",
+            "soaking",
             "mouldy",
             "moldy",
+            "mould",
+            "mold",
+            "mildew",
             "rip",
         ],
     ) || mentions(

@@ -677,6 +677,11 @@ pub fn asks_if_suitable(text: &str) -> bool {
             "适合",
             "穿脱方便",
             "方便穿",
+            // Whether it irritates the skin ("T恤的染料刺激吗").
+            "刺激吗",
+            "会刺激",
+            "irritate",
+            "gentle on",
         ],
     ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
 }

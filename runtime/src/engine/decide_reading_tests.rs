@@ -438,3 +438,29 @@ fn a_named_order_said_to_be_stuck_is_looked_up_not_asked_about() {
     ];
     assert_eq!(call(decide(&ctx(), &u)).intent(), "track_order");
 }
+
+#[test]
+fn a_product_still_out_of_stock_is_its_stock_and_an_address_written_wrong_keeps_the_order() {
+    let mut ctx = ctx();
+    ctx.names_product = true;
+    let mut u = msg(
+        "this is ridiculous, the bottle is STILL out of stock, I've been checking for weeks",
+        "product_availability",
+        0.6,
+    );
+    u.upset = true;
+    assert_eq!(call(decide(&ctx, &u)).intent(), "product_availability");
+    // "地址写错了" before the apartment's numbers: the order named stays the one asked about.
+    let u = msg(
+        "hi, order 1001 地址写错了 the apartment number should be 1203 not 1302",
+        "change_shipping_address",
+        0.98,
+    );
+    let d = decide(&super::tests::ctx(), &u);
+    let order = match d.step {
+        Step::Call(c) => c.order_number,
+        Step::Reply(d) => d.pending.order_number,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(order.as_deref(), Some("1001"));
+}

@@ -665,8 +665,20 @@ fn a_person_offered_and_taken_up_is_a_person() {
         let d = reply(decide(&ctx, &msg(text, "get_invoice", 0.6)));
         says(&d, Line::HandoffRequested);
     }
+    // Thanked with a sneer after the offer: a person too.
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "so you have no idea when? great. super helpful",
+            "thanks",
+            0.7,
+        ),
+    ));
+    says(&d, Line::HandoffRequested);
     // An acknowledgement only, or nothing offered: no person.
     let d = reply(decide(&ctx, &msg("ok", "thanks", 0.6)));
+    assert_eq!(d.state, Bot);
+    let d = reply(decide(&ctx, &msg("thanks, super helpful", "thanks", 0.9)));
     assert_eq!(d.state, Bot);
     ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
     let d = reply(decide(&ctx, &msg("yes please", "thanks", 0.6)));

@@ -5,6 +5,10 @@
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    "survived a fall",
+    "survived the fall",
+    "survived a drop",
+    "not a scratch",
     "shipping charge back",
     "delivery charge back",
     "driving me crazy",

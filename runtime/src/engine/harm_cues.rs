@@ -31,6 +31,8 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "没法出门",
             "行动不便",
             "下楼比较慢",
+            "在家休养",
+            "休养",
             "走路慢",
             "walk slowly",
             "slow on the stairs",
@@ -134,6 +136,8 @@ pub fn harm_beyond_a_condition(text: &str) -> bool {
         "allergic to",
         "过敏体质",
         "过敏",
+        "湿疹",
+        "eczema",
     ] {
         rest = rest.replace(condition, " ");
     }
@@ -150,6 +154,10 @@ pub fn asks_if_safe(text: &str) -> bool {
         &[
             "hazard",
             "is it safe",
+            // Paying safely, before paying ("do you use secure payment? I'm nervous").
+            "secure payment",
+            "payment secure",
+            "nervous putting my card",
             // Whether the shop is genuine, before buying.
             "site legit",
             "shop legit",

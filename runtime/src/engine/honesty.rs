@@ -55,6 +55,8 @@ const KINDS_OF_CHAT: &[&str] = &[
     "human",
     "live person",
     "live agent",
+    "actual person",
+    "actual human",
     "chatgpt",
 ];
 
@@ -456,6 +458,13 @@ const ZH_REQUESTS: &[&str] = &["能", "可以", "想", "要", "让", "帮", "转
 #[cfg(test)]
 mod tests {
     use super::asks_if_bot;
+
+    #[test]
+    fn an_actual_person_asked_after_is_a_question_about_who_answers() {
+        assert!(asks_if_bot(
+            "u sound like a robot lol. be honest, is there an actual person typing"
+        ));
+    }
 
     #[test]
     fn someone_met_before_asked_for_by_name_is_a_question_about_who_answers() {

@@ -32,7 +32,8 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         replies::asks_for_human(&u.text)
             || cues::asks_for_a_person(&u.text)
             || u.prediction.intent == "contact_human_agent"
-            || (a_person_offered(ctx) && accepts_the_offer(&u.text))
+            || (a_person_offered(ctx)
+                && (accepts_the_offer(&u.text) || thanks_sarcastically(&u.text)))
     };
     let d = if asks {
         // Asked for a person about what a person must take anyway (a policy topic, or a
@@ -143,6 +144,33 @@ fn accepts_the_offer(text: &str) -> bool {
             "给我转",
         ],
     )
+}
+
+/// Whether `text` thanks with a sneer after being let down ("so you have no idea when?
+/// great. super helpful"): praise beside a question or a shrug, not thanks.
+fn thanks_sarcastically(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let praise = super::language::mentions(
+        &lower,
+        &[
+            "super helpful",
+            "so helpful",
+            "very helpful",
+            "really helpful",
+            "thanks for nothing",
+            "great help",
+            "big help",
+            "真有用",
+            "太有帮助了",
+        ],
+    );
+    let sneer = lower.contains(['?', '？'])
+        || lower.starts_with("great")
+        || lower.contains(". great")
+        || lower.starts_with("wow")
+        || lower.contains("no idea")
+        || lower.contains("thanks for nothing");
+    praise && sneer
 }
 
 /// The policy topic message `u` raises, as the reason a person takes it: the keyword

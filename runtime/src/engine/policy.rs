@@ -93,7 +93,23 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
+    // Someone else in the account is that, whatever charge it made ("账户里多了一个不是我填的
+    // 收货地址，还有一笔订单，是不是有人登录了我的号").
     safety
+        .or_else(|| {
+            super::language::mentions(
+                &lower,
+                &[
+                    "有人登录了我",
+                    "有人登了我",
+                    "someone logged into my",
+                    "someone logged in to my",
+                    "someone has logged into my",
+                    "被盗号",
+                ],
+            )
+            .then_some(PolicyTopic::AccountSecurity)
+        })
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| keyword_topic(&lower))
         .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))

@@ -436,3 +436,44 @@ fn a_card_used_without_permission_a_sign_in_never_made_data_asked_for_and_a_case
     // An injury as the reason a courier should wait harms nobody now.
     assert_eq!(topic("我腿受伤了下楼比较慢，快递来了能多等一会吗"), None);
 }
+
+#[test]
+fn someone_signed_into_the_account_is_account_security_whatever_it_ordered() {
+    assert_eq!(
+        topic("账户里多了一个不是我填的收货地址，还有一笔订单，是不是有人登录了我的号"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+}
+
+#[test]
+fn suing_stalking_and_a_lost_child_are_heard_and_a_durable_bottle_and_secure_paying_are_not() {
+    for (text, want) in [
+        (
+            "suing you for every cent if this isn't fixed today",
+            PolicyTopic::Legal,
+        ),
+        (
+            "i'm being stalked by someone who knows exactly what I ordered from you",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "我孩子走丢了，警察让我查一下他最近在你们这下单的收货地址",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "the bottle survived a fall off my bike, not a scratch, great product",
+        "受伤了在家休养,买件T恤,能送货上门吗",
+        "孩子有湿疹，T恤的染料刺激吗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    assert!(super::super::harm_cues::a_condition_asked_about(
+        "孩子有湿疹，T恤的染料刺激吗"
+    ));
+    assert!(super::super::harm_cues::asks_if_safe(
+        "do you use secure payment? I'm nervous putting my card details online"
+    ));
+}

@@ -170,6 +170,7 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "suing you",
     "a case against you",
     "case against your",
     "seeking damages",
@@ -487,6 +488,9 @@ pub const DATA_PROTECTION: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    "being stalked",
+    "stalking me",
+    "stalked by",
     "anonymous threats",
     "receiving threats",
     "getting threats",

@@ -586,8 +586,24 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // weeks. great job guys") speaks of their own order.
         // So does one still waiting on their goods, read as a complaint ("I'm still waiting on
         // a hoodie and a tshirt").
+        // (A product still out of stock is its stock, not an order late: "the bottle is
+        // STILL out of stock, I've been checking for weeks".)
         _ if says_late(text)
             && takes_order_number(TRACK_ORDER)
+            && !(ctx.names_product
+                && order_number.is_none()
+                && (asks_about_stock(text)
+                    || mentions(
+                        text,
+                        &[
+                            "out of stock",
+                            "back in stock",
+                            "restock",
+                            "缺货",
+                            "没货",
+                            "补货",
+                        ],
+                    )))
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | "out_of_scope" | "contact_customer_service"

@@ -5,6 +5,8 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    "孩子走丢",
+    "走丢了",
     "skin is blistering",
     "severe reaction",
     "cut my lip",

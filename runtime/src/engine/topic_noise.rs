@@ -505,6 +505,7 @@ pub(super) fn means_mobile_data(text: &str) -> bool {
             "data on which",
             // A job.
             "data scientist",
+            "data science",
             "data analyst",
             "data engineer",
             "流量",
@@ -632,6 +633,8 @@ fn praises(text: &str) -> bool {
             // "your UPS driver ran to my door in the pouring rain, give that man a raise"
             "a raise",
             "poor guy",
+            "so sweet",
+            "waved at",
             "有礼貌",
             "很礼貌",
             "给五星",

@@ -491,3 +491,23 @@ fn a_law_firm_buying_praise_in_the_laws_words_and_a_pending_payment_are_the_shop
     }
     assert!(!own_affairs(Topic::Legal, 0.85, "我们律师事务所会起诉你们"));
 }
+
+#[test]
+fn data_science_a_wave_from_the_driver_and_a_foreign_charge_are_the_shoppers() {
+    for (t, text) in [
+        (
+            Topic::DataProtection,
+            "I work in data science and I wear your hoodie basically every day lol",
+        ),
+        (
+            Topic::Harassment,
+            "the delivery driver waved at my kid, so sweet, now she wants to be a UPS driver",
+        ),
+        (
+            Topic::Fraud,
+            "my bank flags foreign purchases, will your charge show up as a foreign transaction?",
+        ),
+    ] {
+        assert!(own_affairs(t, 0.85, text), "{text}");
+    }
+}

@@ -72,6 +72,7 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "事发突然",
             "家里有急",
             "jia li chu shi",
+            "jia chu shi le",
             // A death in the family.
             "funeral",
             "passed away",
@@ -353,6 +354,7 @@ mod tests {
             "急！！我人在国外被困了，手机钱包都丢了，订单的事求你们帮帮我",
             "flood took out our whole street and I'm in an emergency shelter",
             "a relative died and i have to fly out tonight, the order needs stopping right now",
+            "jishi! wo jia chu shi le, xuyao mashang gai dizhi",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }

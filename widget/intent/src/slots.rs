@@ -390,9 +390,25 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
         .filter(|s| s.kind == SlotKind::OrderNumber)
         .collect();
     let lower = lower_in_place(text);
+    // "地址写错了" corrects the address, not the order's number.
+    let of_the_address = |at: usize| {
+        let before = lower[..at].trim_end();
+        [
+            "地址",
+            "门牌号",
+            "门牌",
+            "房间号",
+            "address",
+            "street number",
+            "house number",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    };
     let corrected = SELF_CORRECTIONS
         .iter()
         .filter_map(|c| lower.rfind(c))
+        .filter(|&at| !of_the_address(at))
         .filter(|&at| numbers.iter().any(|n| n.start > at))
         .max();
     if let Some(at) = corrected {
@@ -616,6 +632,11 @@ mod tests {
             ("邮编200031，单号1002", "1002"),
             ("where are 1001 and 1003?", "1001"),
             ("order 1001 and 1003", "1001"),
+            // The address written wrong, not the order's number.
+            (
+                "hi, order 1002 地址写错了 the apartment number should be 1203 not 1302",
+                "1002",
+            ),
         ] {
             let slots = extract(text);
             assert_eq!(order_number(text, &slots), Some(meant), "{text}");
