@@ -542,6 +542,8 @@ sets_written_apart! {
     bundled: "bundled_", "KEFU_CONVERSATIONS_BUNDLED", 3; // the thirty-ninth
     caged: "caged_", "KEFU_CONVERSATIONS_CAGED", 3; // the fortieth
     barreled: "barreled_", "KEFU_CONVERSATIONS_BARRELED", 3; // the forty-first
+    trunked: "trunked_", "KEFU_CONVERSATIONS_TRUNKED", 3; // the forty-second
+    hutched: "hutched_", "KEFU_CONVERSATIONS_HUTCHED", 3; // the forty-third
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_barreled.tsv`, a forty-first's), labelled only `person` or `ordinary`, each
+//!   `topics_hutched.tsv`, a forty-third's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -252,4 +252,6 @@ person_sets! {
     bundled: "topics_bundled.tsv", "KEFU_TOPICS_BUNDLED", 500; // the thirty-ninth
     caged: "topics_caged.tsv", "KEFU_TOPICS_CAGED", 500; // the fortieth
     barreled: "topics_barreled.tsv", "KEFU_TOPICS_BARRELED", 500; // the forty-first
+    trunked: "topics_trunked.tsv", "KEFU_TOPICS_TRUNKED", 500; // the forty-second
+    hutched: "topics_hutched.tsv", "KEFU_TOPICS_HUTCHED", 500; // the forty-third
 }
