@@ -246,7 +246,7 @@ pub fn asks_which_one(text: &str) -> bool {
 /// is better: 上海市浦东新区世纪大道100号 15楼"): from a city or province (…市, …省) on, naming a
 /// road or street and a number, up to the end of its sentence.
 fn chinese_standing_alone(text: &str) -> Option<String> {
-    let city = text.find(['市', '省'])?;
+    let city = text.find(['市', '省']).or_else(|| text.find('区'))?;
     let start = text[..city]
         .rfind(|c: char| c.is_whitespace() || ":：,，。？?!！".contains(c))
         .map_or(0, |i| {

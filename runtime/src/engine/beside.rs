@@ -8,11 +8,11 @@ use kefu_protocol::Card;
 use super::basket;
 use super::context::TurnContext;
 use super::decision::Decision;
-use super::delivery_words;
 use super::faq_answers;
 use super::order_paid;
 use super::refund_words;
 use super::replies;
+use super::shipping_words;
 use super::understand::Understanding;
 
 /// Appends to `d` (the answer to `intent`, `about_product` when it answers a product
@@ -43,7 +43,7 @@ pub(super) fn append(
         {
             replies::append(&mut d.text, &total, lang);
         }
-        if delivery_words::asks_what_shipping_costs(&u.text)
+        if shipping_words::asks_what_shipping_costs(&u.text)
             && let Some(entry) = ctx
                 .faq()
                 .iter()

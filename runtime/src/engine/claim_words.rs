@@ -27,6 +27,8 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "颜色发错",
             "received the wrong",
             "not what i ordered",
+            "but one of them is a",
+            "but one is a",
             "isn't what i ordered",
             "wasn't what i ordered",
             "发错了",
@@ -189,6 +191,10 @@ pub fn only_asks(text: &str) -> bool {
     let mut lower = super::language::lowered_with_pinyin_read(text);
     for material in ["不锈钢", "不粘", "不含"] {
         lower = lower.replace(material, "材");
+    }
+    // "算了先不说这个" sets another matter aside; its "不" tells of nothing wrong.
+    for aside in ["先不说这个", "不说这个", "先不管这个", "不管这个"] {
+        lower = lower.replace(aside, " ");
     }
     // "到了没有" asks whether it came; its "没" tells of nothing missing.
     for question in ["了没有", "到没到", "了没"] {

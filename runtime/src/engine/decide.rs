@@ -32,6 +32,7 @@ use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
 use super::replies::{self, Lang, Line, Msg};
 use super::routing::{self, Route};
+use super::shipping_words;
 use super::supplied;
 use super::understand::Understanding;
 use super::urgency_cues;
@@ -159,7 +160,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
-                    && delivery_words::asks_when_delivered(&u.text))
+                    && (delivery_words::asks_when_delivered(&u.text)
+                        || delivery_words::asks_where_it_was_left(&u.text)))
                 && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
@@ -182,9 +184,10 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
         Some(Topic::Urgent)
             if !answering
                 && !a_move_with_an_address_change(ctx, u, &route.intent)
+                && !a_cancellation_asked(ctx, u)
                 // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
                 // by and nothing happening at home: the shipping options answer it.
-                && (!delivery_words::names_a_shipping_option(&u.text)
+                && (!shipping_words::names_a_shipping_option(&u.text)
                     || urgency_cues::names_a_deadline(&u.text)
                     || urgency_cues::speaks_of_an_emergency(&u.text))
                 // "can u check order1004 for me, im at my sisters this week and cant see if
@@ -408,6 +411,17 @@ fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &
         && ctx.served("change_shipping_address").is_some()
 }
 
+/// Whether `u` asks surely for a cancellation the merchant's plugin carries out now ("could
+/// you cancel it if it hasn't gone out by tomorrow?"), nobody ill or in an emergency: the
+/// cancellation is the fastest help, not a person queued for urgency.
+fn a_cancellation_asked(ctx: &TurnContext, u: &Understanding) -> bool {
+    u.prediction.intent == "cancel_order"
+        && u.prediction.confidence >= 0.8
+        && ctx.served("cancel_order").is_some()
+        && !urgency_cues::speaks_of_an_emergency(&u.text)
+        && !super::harm_cues::speaks_of_harm(&u.text)
+}
+
 /// The intent a shopper's message becomes when it reports what went wrong with a delivery.
 pub fn claim_intent(topic: Topic) -> &'static str {
     match topic {
@@ -575,7 +589,10 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         }
         _ => false,
     });
+    // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
+    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
     let repeated = !another_address
+        && !courtesy
         && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
     // An order's status or a product's facts asked for again are still the answer: the
     // shopper gets them, with a person offered beside them, not "I'm not getting this

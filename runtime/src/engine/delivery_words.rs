@@ -548,32 +548,6 @@ pub fn speaks_of_cancelling(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks what shipping costs ("how much is shipping if my order is $40",
-/// "运费多少", "is delivery free?"): the shop's delivery options answer it, not its times.
-pub fn asks_what_shipping_costs(text: &str) -> bool {
-    let cost = mentions(
-        text,
-        &[
-            "how much",
-            "cost",
-            "price",
-            "fee",
-            "free",
-            "charge for",
-            "charged",
-            "多少钱",
-            "收费",
-            "免费",
-        ],
-    );
-    let shipping = mentions(
-        text,
-        &["shipping", "delivery", "postage", "ship it", "配送", "快递"],
-    );
-    (cost && (shipping || names_a_shipping_option(text)))
-        || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
-}
-
 /// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
 /// "daole meiyou"): a question about its whereabouts.
 pub fn asks_if_it_came(text: &str) -> bool {
@@ -591,28 +565,6 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "did it come",
             "has it come",
             "did it get there",
-        ],
-    )
-}
-
-/// Whether `text` names one of the shop's ways of sending by its kind ("standard", "express",
-/// "普通发货", "加急"): a question about that option in general, not about one order.
-pub fn names_a_shipping_option(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "standard shipping",
-            "standard delivery",
-            "express",
-            "overnight",
-            "next day delivery",
-            "普通发货",
-            "普通快递",
-            "普通配送",
-            "标准配送",
-            "标准快递",
-            "加急",
-            "次日达",
         ],
     )
 }
@@ -664,6 +616,24 @@ pub fn asks_its_status(text: &str) -> bool {
             "status on",
             "where is it now",
             "where's it at",
+        ],
+    )
+}
+
+/// Whether `text` asks where a delivered parcel was left ("tracking said delivered, but does
+/// it say where they left it?", "放哪了"): a question its status answers, no claim.
+pub fn asks_where_it_was_left(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "where they left",
+            "where it was left",
+            "where did they leave",
+            "where did the driver leave",
+            "where was it left",
+            "放哪了",
+            "放在哪",
+            "放哪里",
         ],
     )
 }

@@ -128,19 +128,6 @@ fn waiting_for_ones_goods_is_told_from_late_deliveries_in_general() {
 }
 
 #[test]
-fn a_shipping_option_named_is_a_question_about_that_option() {
-    for text in [
-        "普通发货要多久",
-        "那改成加急要加多少钱",
-        "how fast is express?",
-    ] {
-        assert!(names_a_shipping_option(text), "{text}");
-    }
-    assert!(asks_what_shipping_costs("那改成加急要加多少钱"));
-    assert!(!names_a_shipping_option("where is my order 1002"));
-}
-
-#[test]
 fn tracking_that_has_not_moved_is_late() {
     for text in [
         "the tracking hasn't moved since like the 24th. Can you at least tell me if it's lost?",

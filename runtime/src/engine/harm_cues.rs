@@ -74,6 +74,24 @@ pub fn injury_as_a_reason(text: &str) -> bool {
         )
 }
 
+/// Whether `text` asks what happens if harm came, before buying ("can i return the tee if i
+/// get a skin reaction to it? just asking before I buy"): nobody is hurt.
+pub fn asks_what_if_before_buying(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "before i buy",
+            "before buying",
+            "before i order",
+            "买之前",
+            "下单前",
+        ],
+    ) && mentions(
+        text,
+        &["if i get", "if i have", "what if", "if it gives", "如果"],
+    )
+}
+
 /// Whether `text` names a lasting condition of someone the product is for ("my baby has
 /// allergies", "I'm allergic to wool", "我对羊毛过敏", "sensitive skin"), not a reaction it
 /// caused: with a question about the product, a question before buying.

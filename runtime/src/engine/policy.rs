@@ -89,7 +89,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         .any(|w| lower.contains(w))
         && !super::harm_cues::asks_if_safe(&lower)
         && !super::harm_cues::a_condition_asked_about(&lower)
-        && !super::harm_cues::injury_as_a_reason(&lower))
+        && !super::harm_cues::injury_as_a_reason(&lower)
+        && !super::harm_cues::asks_what_if_before_buying(&lower))
     .then_some(PolicyTopic::Safety);
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
@@ -132,6 +133,8 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
+    // "刚才付了两次？哦不对，第二次是我自己又下了一单": their own second order.
+    .filter(|&t| t != PolicyTopic::BillingError || !super::policy_cues::says_it_was_them(lower))
     .filter(|&t| {
         t != PolicyTopic::AccountSecurity
             || !(super::policy_cues::breached_elsewhere(lower)
@@ -223,6 +226,7 @@ fn worries_about_a_charge(lower: &str) -> bool {
                 // "Does my card get charged again if I swap the hoodie for a different size?"
                 "get charged again if",
                 "be charged again if",
+                "charged again if",
                 "charged twice if",
                 "does my card get charged",
                 "do i get charged",

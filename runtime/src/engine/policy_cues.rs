@@ -232,6 +232,14 @@ pub fn breached_elsewhere(text: &str) -> bool {
             "别的网站",
             "其他网站",
             "别的平台",
+            // Another service's account ("my instagram got hacked so I can't DM you there").
+            "instagram",
+            "facebook",
+            "twitter",
+            "tiktok",
+            "微博",
+            "微信号",
+            "抖音",
         ],
     )
 }
@@ -443,6 +451,9 @@ pub fn speaks_well(text: &str) -> bool {
             "好穿",
             "很棒",
             "好评",
+            // Good wishes ("祝你们生意兴隆~").
+            "生意兴隆",
+            "祝你们",
             // Quick replies praised.
             "挺快",
             "很快",

@@ -477,3 +477,47 @@ fn suing_stalking_and_a_lost_child_are_heard_and_a_durable_bottle_and_secure_pay
         "do you use secure payment? I'm nervous putting my card details online"
     ));
 }
+
+#[test]
+fn a_lawsuit_prepared_a_firm_for_a_client_abuse_asthma_and_data_of_the_dead_are_heard() {
+    for (text, want) in [
+        (
+            "准备打官司了，把你们公司的注册地址发给我",
+            PolicyTopic::Legal,
+        ),
+        (
+            "we are a law firm representing one of your customers regarding a defective product",
+            PolicyTopic::Legal,
+        ),
+        (
+            "please help, i've just left an abusive home and my order is going to my old address where he still lives",
+            PolicyTopic::Safety,
+        ),
+        (
+            "a strong smell from the new hoodie set off my asthma badly, I've used my inhaler twice and it's still bad",
+            PolicyTopic::Safety,
+        ),
+        (
+            "my late husband's account still has all his details on it, I need it deleted",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "帮我把账户里所有的个人资料都删掉 包括历史订单",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "somebody is using my account, my saved card paid for 2 hoodies last night",
+            PolicyTopic::AccountSecurity,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "can i return the tee if i get a skin reaction to it? just asking before I buy",
+        "法院的传达室能代收快递吗，我在那上班",
+        "is my card charged again if I exchange the hoodie for a different size",
+        "刚才付了两次？哦不对，第二次是我自己又下了一单，能把第二单取消吗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

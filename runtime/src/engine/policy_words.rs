@@ -3,6 +3,8 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    "somebody is using my account",
+    "someone is using my account",
     "sign-in notification",
     "login notification",
     "log-in notification",
@@ -170,6 +172,13 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "准备打官司",
+    "要打官司",
+    "打官司了",
+    "跟你们打官司",
+    "law firm representing",
+    "representing one of your customers",
+    "on behalf of our client",
     "suing you",
     "a case against you",
     "case against your",
@@ -310,6 +319,7 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    "someone placed orders with my",
     "without my permission",
     "used to order from you without",
     "someone placed an order with my",
@@ -363,6 +373,12 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    "个人资料都删",
+    "删掉个人资料",
+    "删除个人资料",
+    "late husband's account",
+    "late wife's account",
+    "deceased",
     "everything stored about me",
     "stored about me",
     "everything you have on me",
@@ -488,6 +504,10 @@ pub const DATA_PROTECTION: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    "keeps texting me",
+    "keep texting me",
+    "take it down or else",
+    "from a private number",
     "being stalked",
     "stalking me",
     "stalked by",

@@ -6,11 +6,8 @@
 //! one is meant (`clarify.rs`). Pure.
 
 use kefu_intent::OUT_OF_SCOPE;
-use kefu_intent::slots::SlotKind;
 
-use super::address;
-use super::address_change::{corrected_now, on_file, proposed_address};
-use super::address_fix;
+use super::address_change::{corrected_now, proposed_address};
 use super::claim_words;
 use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
 use super::context::TurnContext;
@@ -24,6 +21,8 @@ use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies;
 use super::routing_money;
+use super::routing_values::{self, Given};
+use super::shipping_words;
 use super::supplied::only_values;
 use super::understand::Understanding;
 
@@ -74,47 +73,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
     let conv = &ctx.conversation;
     let pending = &ctx.pending;
     let text = u.text.as_str();
-    // The answer to "what's the new address?" is the whole message (its house and postal
-    // numbers are not order numbers). A part of it corrected instead ("sorry, 17 not 71"):
-    // the address the order goes to, corrected; a correction that applies to nothing is no
-    // address (it is asked for again).
-    // A message with no number, street or place in it is something else ("alright then just
-    // cancel it").
-    let address = (pending.need.as_deref() == Some("address")
-        && conv.pending_intent.is_some()
-        && address::could_be_one(text))
-    .then(|| {
-        if address::new_address(text).is_none() && address_fix::correction(text, true).is_some() {
-            corrected_now(ctx, text, pending.order_number.as_deref(), true)
-        } else {
-            Some(address::without_introduction(text).to_string())
-        }
-    })
-    .flatten();
-    // A new address written with the request ("change order 1002's address to 21 Nanjing
-    // West Road"): its house numbers are not order numbers either.
-    let written = address::new_address(text).filter(|_| address.is_none());
-    let outside_the_address = |n: &str| written.as_deref().is_none_or(|w| !w.contains(n));
-    let order_number = u
-        .slot(SlotKind::OrderNumber)
-        .filter(|n| outside_the_address(n))
-        .or_else(|| {
-            u.slots
-                .iter()
-                .filter(|s| s.kind == SlotKind::OrderNumber)
-                .map(|s| s.value.as_str())
-                .find(|n| outside_the_address(n))
-        })
-        .map(str::to_string)
-        // A parcel's tracking number instead ("its the 1Z999AA10123456784 one"): the order
-        // it was sent for ([`TurnContext::load`] looked it up).
-        .or_else(|| {
-            (!kefu_intent::slots::tracking_numbers(text).is_empty())
-                .then(|| ctx.remembered.order_number.clone())
-                .flatten()
-        })
-        .filter(|_| address.is_none());
-    let email = u.slot(SlotKind::Email).map(str::to_string);
+    let Given {
+        address,
+        written,
+        order_number,
+        email,
+    } = routing_values::given(ctx, u);
     let takes_order_number = |intent: &str| {
         ctx.served(intent)
             .is_some_and(|s| s.needs_slot("order-number"))
@@ -334,6 +298,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
         // exchange policy, or the return itself when an order is named.
         _ if claim_words::asks_to_exchange(text)
+            // "Can I get a refund for order 1004? … he doesn't want an exchange": the refund.
+            && !(asks_for_money_back(text) && named.is_some())
             // What came is not what was ordered ("I ordered two hoodies in L, but one of them
             // is an XS. Can I swap it?"): a wrong item, not the exchange policy.
             && (!claim_words::describes_a_wrong_item(text) || claim_words::own_mistake(text))
@@ -461,9 +427,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE | "payment_issue"
         ) || (u.prediction.intent == CHANGE_ADDRESS
             && written.is_none()
-            && delivery_words::names_a_shipping_option(text)))
+            && shipping_words::names_a_shipping_option(text)))
             && order_number.is_none()
-            && delivery_words::asks_what_shipping_costs(text)
+            && shipping_words::asks_what_shipping_costs(text)
             // How long it takes abroad is asked too ("寄到澳大利亚要多久，运费多少啊"): the
             // international delivery times answer first.
             && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
@@ -500,7 +466,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
             && !(order_number.is_none()
                 && (names_a_destination(text)
-                    || delivery_words::names_a_shipping_option(text)))
+                    || shipping_words::names_a_shipping_option(text)))
             && takes_order_number(TRACK_ORDER) =>
         {
             (
@@ -541,7 +507,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
             && (delivery_words::asks_when_delivered(text)
                 || delivery_words::asks_for_tracking(text)
-                || delivery_words::asks_its_status(text))
+                || delivery_words::asks_its_status(text)
+                || delivery_words::asks_if_it_came(text))
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
@@ -676,29 +643,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ => (u.prediction.intent.as_str(), false),
     };
     let about_product = |intent: &str| ctx.served(intent).is_some_and(|s| s.about_product());
-    // A question naming one of the shop's products is about that product, whatever the
-    // model made of the rest ("有机棉T恤多少钱").
-    // So is its price asked, with no order named and no money back asked for ("算了先不退了，
-    // T恤多少钱一件").
-    // Or its stock ("actually 算了, 你们 navy cap 还有货吗? want another one" read as a
-    // return), nothing sent back.
-    let asks_its_price = (cues::asks_the_price(text)
-        || (asks_about_stock(text) && !refund_words::asks_to_send_back(text)))
-        && order_number.is_none()
-        && !asks_for_money_back(text)
-        && !says_late(text);
-    // Not a message about an order it names ("I want my hoodies from #1004 replaced"),
-    // unless it asks about stock.
     let intent = if !settled
         && !about_product(intent)
-        && (matches!(
-            intent,
-            OUT_OF_SCOPE | "place_order" | "check_payment_methods"
-        ) || asks_its_price)
-        && (order_number.is_none() || asks_about_stock(text))
-        && ctx.names_product
-        && ctx.served(PRODUCT_INFO).is_some()
-        && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))
+        && routing_values::about_the_product_named(ctx, u, intent, order_number.as_deref())
     {
         if asks_about_stock(text) {
             PRODUCT_AVAILABILITY
@@ -715,27 +662,10 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             .clone()
             .filter(|_| conv.pending_intent.as_deref() == Some(intent))
     });
-    // The new address for an address change: written now, or earlier in the conversation.
-    // Or a part of it corrected ("sorry it's 17 not 71", "门牌号是18号不是81号"): the address
-    // written before, or else the one the order goes to, corrected, for the shopper to
-    // confirm; a correction that does not apply leaves the address to be asked for.
     let address = address.or_else(|| {
-        if intent != CHANGE_ADDRESS {
-            return None;
-        }
-        if written.is_some() {
-            return written.clone();
-        }
-        let named = order_number
-            .as_deref()
-            .or(ctx.remembered.order_number.as_deref());
-        if address_fix::correction(text, true).is_some() {
-            return corrected_now(ctx, text, named, true);
-        }
-        ctx.remembered.address.clone().or_else(|| {
-            let fix = ctx.remembered.address_correction.as_ref()?;
-            address_fix::corrected(on_file(ctx, named)?, fix)
-        })
+        (intent == CHANGE_ADDRESS)
+            .then(|| routing_values::address_for(ctx, text, written, order_number.as_deref()))
+            .flatten()
     });
     let (intent, settled) = routing_money::unshipped_means_cancel(
         ctx,

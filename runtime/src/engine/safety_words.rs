@@ -5,6 +5,15 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    "abusive home",
+    "abusive relationship",
+    "abusive partner",
+    "set off my asthma",
+    "asthma attack",
+    "my inhaler",
+    "got really sick after",
+    "got sick after",
+    "sick after using",
     "孩子走丢",
     "走丢了",
     "skin is blistering",

@@ -39,7 +39,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_to_change_own_detail(text)
                 || policy_cues::says_it_was_them(text)
         }
-        Topic::Legal => the_law_in_a_shop_task(text),
+        Topic::Legal => super::legal_noise::the_law_in_a_shop_task(text),
         Topic::Fraud => {
             owns_the_charge(text)
                 || charge_for_shipping(text)
@@ -48,6 +48,15 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         }
         Topic::Harassment => {
             (arranges_a_delivery(text)
+                || mentions(
+                    text,
+                    &[
+                        "who designs",
+                        "who makes",
+                        "who made your",
+                        "who is the designer",
+                    ],
+                )
                 || praises(text)
                 || mentions(
                     text,
@@ -333,133 +342,6 @@ fn asks_if_the_card_is_kept(text: &str) -> bool {
     card && kept && asked && !everything
 }
 
-/// Whether the law's words in `text` name a shop task or praise ("invoice 上要写公司的 legal
-/// name", "我 legally 要公司发票", "this fit is illegal la so nice"): no threat.
-fn the_law_in_a_shop_task(text: &str) -> bool {
-    let invoice = mentions(text, &["invoice", "receipt", "发票", "收据"]);
-    let praise = mentions(
-        text,
-        &[
-            "so nice",
-            "so good",
-            "so soft",
-            "so cute",
-            "so comfy",
-            "comfy",
-            "cosy",
-            "cozy",
-            "好看",
-            "太好",
-            "好舒服",
-        ],
-    );
-    // A lawyer the shopper knows, not one set on the shop ("my lawyer friend says the tees
-    // are great").
-    let knows_one = mentions(
-        text,
-        &[
-            "lawyer friend",
-            "attorney friend",
-            "'s a lawyer",
-            "s a lawyer",
-            "is a lawyer",
-            "solicitor friend",
-            "律师朋友",
-            "became a lawyer",
-            "became an attorney",
-            "became a solicitor",
-            "passed the bar",
-            "lawyer 朋友",
-            "lawyer朋友",
-            "friend is a lawyer",
-            "朋友是律师",
-            // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
-            "是 lawyer",
-            "是lawyer",
-            "是律师",
-        ],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL);
-    // What the law says about returns, asked to compare the shop's ("法律上退货期是多少天
-    // 你们是30天吗", "消费者权益说7天无理由退货，你们是30天对吧"): the return policy.
-    let the_law_on_returns = mentions(
-        text,
-        &[
-            "法律上",
-            "法律规定",
-            "按法律",
-            "消费者权益",
-            "by law",
-            "legally required",
-            "consumer law",
-            "consumer rights",
-            "the law says",
-        ],
-    ) && mentions(
-        text,
-        &["退货", "退款", "无理由", "return", "refund", "cooling"],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL)
-        // Asked, and nobody says the shop broke the law ("my solicitor thinks the way you
-        // handled my return breaches consumer law" is a legal matter).
-        && (text.contains(['?', '？', '吗'])
-            || mentions(text, &["对吧", "是吧", "多少天", "how many days", "how long"]))
-        && !mentions(
-            text,
-            &[
-                "solicitor", "lawyer", "attorney", "律师", "breach", "violat", "illegal",
-                "against the law", "违反", "违法", "不合法",
-            ],
-        );
-    // A few words asking the money back or the goods returned, no word of the law in them
-    // ("那就退吧"): the refund.
-    let short = if text.is_ascii() {
-        text.split_whitespace().count() <= 5
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count() <= 8
-    };
-    let a_short_refund = short
-        && mentions(text, &["退", "refund", "return"])
-        && !mentions(
-            text,
-            &[
-                "法", "律", "诉", "告", "court", "sue", "lawyer", "legal", "attorney",
-            ],
-        );
-    // The shopper's own day in court, a deadline for a delivery ("court date next week, will
-    // express get the tee here by then?"), nothing threatened.
-    let own_court_day = mentions(
-        text,
-        &[
-            "court date",
-            "court hearing",
-            "court appearance",
-            "jury duty",
-        ],
-    ) && !mentions(
-        &super::policy::without_figures(text),
-        super::policy_words::LEGAL,
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS);
-    // A law firm buying ("我们律师事务所想团购一批T恤"): a customer's workplace.
-    let a_firm_buys = mentions(text, &["律师事务所", "律所", "law firm", "law office"])
-        && mentions(text, &["团购", "买", "采购", "buy", "order", "bulk"])
-        && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL);
-    policy_cues::jokes(text)
-        || knows_one
-        || a_firm_buys
-        || a_short_refund
-        || own_court_day
-        || the_law_on_returns
-        || mentions(text, &["legal name", "legal entity", "法定名称"])
-        || (invoice
-            && mentions(
-                text,
-                &["legally", "legal requirement", "抬头", "律所", "law firm"],
-            ))
-        || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
-}
-
 /// Whether `text` asks how to reach the shop ("how do I contact you by phone", "客服电话是
 ///多少"): the shop's contact details, not the shopper's data.
 fn asks_how_to_reach_the_shop(text: &str) -> bool {
@@ -633,6 +515,7 @@ fn praises(text: &str) -> bool {
             // "your UPS driver ran to my door in the pouring rain, give that man a raise"
             "a raise",
             "poor guy",
+            "great service",
             "so sweet",
             "waved at",
             "有礼貌",

@@ -511,3 +511,23 @@ fn data_science_a_wave_from_the_driver_and_a_foreign_charge_are_the_shoppers() {
         assert!(own_affairs(t, 0.85, text), "{text}");
     }
 }
+
+#[test]
+fn a_designer_asked_praise_an_account_elsewhere_and_a_charge_owned_are_the_shoppers() {
+    for (t, text) in [
+        (Topic::Harassment, "who designs your clothes"),
+        (Topic::Legal, "你们家卫衣真的好穿，已经回购了"),
+        (
+            Topic::Fraud,
+            "the charge on my statement shows a slightly different company name - it's for my hoodie order 1004, which I did make. is that you?",
+        ),
+    ] {
+        assert!(own_affairs(t, 0.85, text), "{text}");
+    }
+    assert!(super::super::policy_cues::breached_elsewhere(
+        "my instagram got hacked so I can't DM you there, asking here instead: is the navy cap in stock?"
+    ));
+    assert!(super::super::policy_cues::breached_elsewhere(
+        "我的微博号被盗了，所以来这里问：帽子还有货吗"
+    ));
+}

@@ -1,0 +1,105 @@
+//! What shoppers ask of the shop's shipping and stock, before or beside an order: what
+//! delivery costs, a shipping option named, when a product is back in stock. Pure word
+//! reading, like [`super::delivery_words`]; the decisions that use it are `routing.rs`,
+//! `beside.rs` and `decide.rs`.
+
+use super::language::{mentions, says_word};
+
+/// Whether `text` asks what shipping costs ("how much is shipping if my order is $40",
+/// "运费多少", "is delivery free?"): the shop's delivery options answer it, not its times.
+pub fn asks_what_shipping_costs(text: &str) -> bool {
+    let cost = mentions(
+        text,
+        &[
+            "how much",
+            "cost",
+            "price",
+            "fee",
+            "free",
+            "charge for",
+            "charged",
+            "多少钱",
+            "收费",
+            "免费",
+        ],
+    );
+    let shipping = mentions(
+        text,
+        &["shipping", "delivery", "postage", "ship it", "配送", "快递"],
+    );
+    (cost && (shipping || names_a_shipping_option(text)))
+        || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
+}
+
+/// Whether `text` names one of the shop's ways of sending by its kind ("standard", "express",
+/// "普通发货", "加急"): a question about that option in general, not about one order.
+pub fn names_a_shipping_option(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "standard shipping",
+            "standard delivery",
+            "express",
+            "overnight",
+            "next day delivery",
+            "普通发货",
+            "普通快递",
+            "普通配送",
+            "标准配送",
+            "标准快递",
+            "加急",
+            "次日达",
+        ],
+    )
+}
+
+/// Whether `text` asks when a product will be back in stock ("when is the steel bottle
+/// back??", "什么时候补货"), not when money or goods come back.
+pub fn asks_when_back_in_stock(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    mentions(&lower, &["back in stock", "restock", "补货", "到货"])
+        || (lower.starts_with("when")
+            && says_word(&lower, &["back"])
+            && !mentions(
+                &lower,
+                &[
+                    "send", "money", "refund", "return", "hear", "get back", "call",
+                ],
+            ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shipping_option_named_is_a_question_about_that_option() {
+        for text in [
+            "普通发货要多久",
+            "那改成加急要加多少钱",
+            "how fast is express?",
+        ] {
+            assert!(names_a_shipping_option(text), "{text}");
+        }
+        assert!(asks_what_shipping_costs("那改成加急要加多少钱"));
+        assert!(!names_a_shipping_option("where is my order 1002"));
+    }
+
+    #[test]
+    fn a_product_back_in_stock_is_asked_not_money_or_goods_coming_back() {
+        for text in [
+            "when is the steel bottle back??",
+            "什么时候补货",
+            "will the hoodie be back in stock",
+        ] {
+            assert!(asks_when_back_in_stock(text), "{text}");
+        }
+        for text in [
+            "when do I get my money back",
+            "when will you send it back",
+            "when can I hear back",
+        ] {
+            assert!(!asks_when_back_in_stock(text), "{text}");
+        }
+    }
+}
