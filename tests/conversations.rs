@@ -544,6 +544,8 @@ sets_written_apart! {
     barreled: "barreled_", "KEFU_CONVERSATIONS_BARRELED", 3; // the forty-first
     trunked: "trunked_", "KEFU_CONVERSATIONS_TRUNKED", 3; // the forty-second
     hutched: "hutched_", "KEFU_CONVERSATIONS_HUTCHED", 3; // the forty-third
+    tubbed: "tubbed_", "KEFU_CONVERSATIONS_TUBBED", 3; // the forty-fourth
+    pouched: "pouched_", "KEFU_CONVERSATIONS_POUCHED", 3; // the forty-fifth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

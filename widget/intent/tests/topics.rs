@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_hutched.tsv`, a forty-third's), labelled only `person` or `ordinary`, each
+//!   `topics_pouched.tsv`, a forty-fifth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -254,4 +254,6 @@ person_sets! {
     barreled: "topics_barreled.tsv", "KEFU_TOPICS_BARRELED", 500; // the forty-first
     trunked: "topics_trunked.tsv", "KEFU_TOPICS_TRUNKED", 500; // the forty-second
     hutched: "topics_hutched.tsv", "KEFU_TOPICS_HUTCHED", 500; // the forty-third
+    tubbed: "topics_tubbed.tsv", "KEFU_TOPICS_TUBBED", 500; // the forty-fourth
+    pouched: "topics_pouched.tsv", "KEFU_TOPICS_POUCHED", 500; // the forty-fifth
 }
