@@ -61,6 +61,8 @@ pub fn says_late(text: &str) -> bool {
             "is it lost",
             "没动静",
             "物流不动",
+            "would be here by",
+            "would arrive by",
             "不动了",
             "一直不动",
             "没动过",
@@ -565,6 +567,9 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "did it come",
             "has it come",
             "did it get there",
+            "ever arrive",
+            "ever arrived",
+            "ever come",
         ],
     )
 }

@@ -33,6 +33,11 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
         text,
         &[
             "lawyer friend",
+            "lawyer brother",
+            "lawyer sister",
+            "lawyer dad",
+            "lawyer mum",
+            "lawyer mom",
             "attorney friend",
             "'s a lawyer",
             "s a lawyer",

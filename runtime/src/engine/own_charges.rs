@@ -22,6 +22,7 @@ pub(super) fn owns_the_charge(text: &str) -> bool {
                 "and that's fine",
                 "and thats fine",
                 "自己买的",
+                "没事了",
                 "which i did make",
                 "i did make",
                 "foreign transaction",

@@ -133,6 +133,20 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
+    // "付款时好像扣了两次？哦没事，刷新后只剩一笔了": taken back.
+    .filter(|&t| {
+        t != PolicyTopic::BillingError
+            || !super::language::mentions(
+                lower,
+                &[
+                    "哦没事",
+                    "没事了",
+                    "never mind",
+                    "nevermind",
+                    "all good now",
+                ],
+            )
+    })
     // "刚才付了两次？哦不对，第二次是我自己又下了一单": their own second order.
     .filter(|&t| t != PolicyTopic::BillingError || !super::policy_cues::says_it_was_them(lower))
     .filter(|&t| {

@@ -232,6 +232,8 @@ pub fn breached_elsewhere(text: &str) -> bool {
             "别的网站",
             "其他网站",
             "别的平台",
+            // A friend's account ("我朋友被盗号过所以我有点担心").
+            "朋友被盗",
             // Another service's account ("my instagram got hacked so I can't DM you there").
             "instagram",
             "facebook",

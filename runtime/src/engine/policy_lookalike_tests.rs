@@ -521,3 +521,40 @@ fn a_lawsuit_prepared_a_firm_for_a_client_abuse_asthma_and_data_of_the_dead_are_
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn an_end_hinted_at_a_stalker_fled_and_orders_never_placed_are_heard() {
+    for (text, want) in [
+        (
+            "honestly i don't think i'll be around much longer, doesn't matter if the hoodie comes",
+            PolicyTopic::Safety,
+        ),
+        (
+            "I'm leaving my home tonight to get away from someone, please make sure nobody can see my order details or address",
+            PolicyTopic::Safety,
+        ),
+        (
+            "求助，我被前男友跟踪，他知道我在你们这下过单，我怕他通过订单查到我的新地址，订单号1002",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "支付宝显示付给你们138元，我根本没下单",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "need to report fraudulent orders made with my visa, three of them",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "Expect to be served. I'm done being polite.",
+            PolicyTopic::Legal,
+        ),
+        (
+            "我收到的邮件里有别人的姓名和地址，你们的隐私是怎么保护的",
+            PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    assert_eq!(topic("付款时好像扣了两次？哦没事，刷新后只剩一笔了"), None);
+}

@@ -172,6 +172,9 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "expect to be served",
+    "you'll be served",
+    "you will be served",
     "准备打官司",
     "要打官司",
     "打官司了",
@@ -319,6 +322,9 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    "fraudulent orders",
+    "fraudulent order",
+    "根本没下单",
     "someone placed orders with my",
     "without my permission",
     "used to order from you without",
@@ -373,6 +379,9 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    "别人的姓名和地址",
+    "有别人的姓名",
+    "someone else's name and address",
     "个人资料都删",
     "删掉个人资料",
     "删除个人资料",
@@ -504,6 +513,11 @@ pub const DATA_PROTECTION: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    "被前男友",
+    "被前夫",
+    "前男友跟踪",
+    "前夫跟踪",
+    "被跟踪",
     "keeps texting me",
     "keep texting me",
     "take it down or else",

@@ -199,6 +199,8 @@ pub fn requests_it(text: &str) -> bool {
             "get my money",
             "refund me",
             "refund it",
+            "do the refund",
+            "process the refund",
             "refund this",
             "refund my",
             "我要",

@@ -290,6 +290,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !says_late(text)
             && !delivery_words::asks_to_look_up_an_order(text)
             && !delivery_words::asks_its_status(text)
+            && !(delivery_words::asks_if_it_came(text) && claim_words::only_asks(text))
             && !order_paid::asks_what_was_paid(text) =>
         {
             ("complaint", true)
@@ -517,7 +518,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 // date again on the order I gave you?").
                 || (u.prediction.intent == "complaint"
                     && (!u.upset
-                        || (delivery_words::asks_its_status(text)
+                        || ((delivery_words::asks_its_status(text)
+                            || delivery_words::asks_if_it_came(text))
                             && claim_words::only_asks(text)))))
             && takes_order_number(TRACK_ORDER) =>
         {

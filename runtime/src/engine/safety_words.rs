@@ -5,6 +5,16 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    "be around much longer",
+    "won't be around much longer",
+    "not be here much longer",
+    "get away from someone",
+    "躲一个人",
+    "别把我的新地址告诉",
+    "been sick for",
+    "胃很疼",
+    "stuck in my lip",
+    "metal sliver",
     "abusive home",
     "abusive relationship",
     "abusive partner",

@@ -102,6 +102,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
 /// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
 /// but I never got a confirmation email"), a reset email or code that never came.
 const OWNING_PHRASES: &[&str] = &[
+    "didn't go through",
+    "didnt go through",
     "didn't reply",
     "didnt reply",
     "i recognise",
@@ -418,6 +420,8 @@ fn asks_about_own_account(text: &str) -> bool {
                 "吧",
                 "能不能",
                 "可不可以",
+                "能保存几个",
+                "几个地址",
                 "怎么",
                 "如何",
                 "正常",
