@@ -546,6 +546,8 @@ sets_written_apart! {
     hutched: "hutched_", "KEFU_CONVERSATIONS_HUTCHED", 3; // the forty-third
     tubbed: "tubbed_", "KEFU_CONVERSATIONS_TUBBED", 3; // the forty-fourth
     pouched: "pouched_", "KEFU_CONVERSATIONS_POUCHED", 3; // the forty-fifth
+    netted: "netted_", "KEFU_CONVERSATIONS_NETTED", 3; // the forty-sixth
+    sheathed: "sheathed_", "KEFU_CONVERSATIONS_SHEATHED", 3; // the forty-seventh
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
