@@ -485,6 +485,10 @@ pub fn asks_how_to_care(text: &str) -> bool {
             "能洗",
             "可以洗",
             "烘干",
+            "高温洗",
+            "度的水洗",
+            "washed hot",
+            "wash hot",
         ],
     )
 }

@@ -185,6 +185,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
             if !answering
                 && !a_move_with_an_address_change(ctx, u, &route.intent)
                 && !a_cancellation_asked(ctx, u)
+                // "and 哪天送到的?": when it came, asked.
+                && !delivery_words::asks_when_delivered(&u.text)
                 // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
                 // by and nothing happening at home: the shipping options answer it.
                 && (!shipping_words::names_a_shipping_option(&u.text)

@@ -5,6 +5,8 @@
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    "you guys stalking me",
+    "you stalking me",
     "法院的传达室",
     "在法院上班",
     "在法院工作",

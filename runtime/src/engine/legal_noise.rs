@@ -95,7 +95,7 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
     let short = if text.is_ascii() {
         text.split_whitespace().count() <= 5
     } else {
-        text.chars().filter(|c| !c.is_whitespace()).count() <= 8
+        text.chars().filter(|c| !c.is_whitespace()).count() <= 10
     };
     let a_short_refund = short
         && mentions(text, &["退", "refund", "return"])

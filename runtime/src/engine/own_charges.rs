@@ -22,6 +22,8 @@ pub(super) fn owns_the_charge(text: &str) -> bool {
                 "and that's fine",
                 "and thats fine",
                 "自己买的",
+                "没有信用卡",
+                "don't have a credit card",
                 "没事了",
                 "which i did make",
                 "i did make",

@@ -558,3 +558,27 @@ fn an_end_hinted_at_a_stalker_fled_and_orders_never_placed_are_heard() {
     }
     assert_eq!(topic("付款时好像扣了两次？哦没事，刷新后只剩一笔了"), None);
 }
+
+#[test]
+fn an_attack_orders_placed_with_a_wallet_and_care_asked_for_eczema_are_told_apart() {
+    assert_eq!(
+        topic(
+            "I was just attacked on my way to collect my parcel from the locker, I'm shaking and don't know who to talk to"
+        ),
+        Some(PolicyTopic::Safety)
+    );
+    assert_eq!(
+        topic(
+            "somebody is placing orders with my apple pay on your site, i literally just got the notification"
+        ),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    for text in [
+        "孩子有湿疹,T恤可以用高温洗吗",
+        "can the t-shirt be washed hot? my son has eczema and we wash everything at 60",
+        "宝宝吐奶弄脏了T恤，用多少度的水洗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+        assert!(super::super::cues::asks_how_to_care(text), "{text}");
+    }
+}

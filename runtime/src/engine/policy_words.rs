@@ -322,6 +322,7 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    "placing orders with my",
     "fraudulent orders",
     "fraudulent order",
     "根本没下单",

@@ -5,6 +5,7 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    "i was just attacked",
     "be around much longer",
     "won't be around much longer",
     "not be here much longer",

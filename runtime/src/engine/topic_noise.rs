@@ -102,6 +102,9 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
 /// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
 /// but I never got a confirmation email"), a reset email or code that never came.
 const OWNING_PHRASES: &[&str] = &[
+    "我没有信用卡",
+    "没有信用卡",
+    "don't have a credit card",
     "didn't go through",
     "didnt go through",
     "didn't reply",

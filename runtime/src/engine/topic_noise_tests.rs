@@ -531,3 +531,12 @@ fn a_designer_asked_praise_an_account_elsewhere_and_a_charge_owned_are_the_shopp
         "我的微博号被盗了，所以来这里问：帽子还有货吗"
     ));
 }
+
+#[test]
+fn paying_without_a_credit_card_is_the_shoppers() {
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.91,
+        "可以用支付宝付款吗?我没有信用卡"
+    ));
+}

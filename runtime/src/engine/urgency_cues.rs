@@ -15,6 +15,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
         text,
         &[
             "family emergency",
+            "gang qushi",
+            "qushi le",
+            "钱包被偷",
             "relative died",
             "relative passed away",
             "relative has died",
@@ -355,6 +358,8 @@ mod tests {
             "flood took out our whole street and I'm in an emergency shelter",
             "a relative died and i have to fly out tonight, the order needs stopping right now",
             "jishi! wo jia chu shi le, xuyao mashang gai dizhi",
+            "wo baba gang qushi, ta de dingdan zenme chuli, qing bangbang wo",
+            "我现在一个人在国外，钱包被偷了，急需这笔退款买机票回家",
         ] {
             assert!(speaks_of_an_emergency(text), "{text}");
         }
