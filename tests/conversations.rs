@@ -548,6 +548,8 @@ sets_written_apart! {
     pouched: "pouched_", "KEFU_CONVERSATIONS_POUCHED", 3; // the forty-fifth
     netted: "netted_", "KEFU_CONVERSATIONS_NETTED", 3; // the forty-sixth
     sheathed: "sheathed_", "KEFU_CONVERSATIONS_SHEATHED", 3; // the forty-seventh
+    basketed: "basketed_", "KEFU_CONVERSATIONS_BASKETED", 3; // the forty-eighth
+    canistered: "canistered_", "KEFU_CONVERSATIONS_CANISTERED", 3; // the forty-ninth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
