@@ -659,37 +659,6 @@ pub fn praises_the_goods(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks whether a product suits someone's body or situation ("can I wear the
-/// zip hoodie after shoulder surgery?", "手术后穿脱方便吗", "is it ok for a toddler").
-pub fn asks_if_suitable(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "can i wear",
-            "could i wear",
-            "ok to wear",
-            "okay to wear",
-            "fine to wear",
-            "easier to put on",
-            "easy to put on",
-            "easier than",
-            "suitable for",
-            "good for",
-            "is it ok for",
-            "能穿",
-            "可以穿",
-            "适合",
-            "穿脱方便",
-            "方便穿",
-            // Whether it irritates the skin ("T恤的染料刺激吗").
-            "刺激吗",
-            "会刺激",
-            "irritate",
-            "gentle on",
-        ],
-    ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
-}
-
 /// `test` of `text` as typed, or of its pinyin read as characters (the reading
 /// [`super::language::mentions`] keeps for the message).
 fn as_typed_or_read(text: &str, test: fn(&str) -> bool) -> bool {

@@ -138,8 +138,39 @@ pub fn a_condition_asked_about(text: &str) -> bool {
         && (cues::asks_what_it_is_made_of(text)
             || cues::asks_about_fit(text)
             || cues::asks_how_to_care(text)
-            || cues::asks_if_suitable(text))
+            || asks_if_suitable(text))
         && !harm_beyond_a_condition(text)
+}
+
+/// Whether `text` asks whether a product suits someone's body or situation ("can I wear the
+/// zip hoodie after shoulder surgery?", "手术后穿脱方便吗", "is it ok for a toddler").
+fn asks_if_suitable(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "can i wear",
+            "could i wear",
+            "ok to wear",
+            "okay to wear",
+            "fine to wear",
+            "easier to put on",
+            "easy to put on",
+            "easier than",
+            "suitable for",
+            "good for",
+            "is it ok for",
+            "能穿",
+            "可以穿",
+            "适合",
+            "穿脱方便",
+            "方便穿",
+            // Whether it irritates the skin ("T恤的染料刺激吗").
+            "刺激吗",
+            "会刺激",
+            "irritate",
+            "gentle on",
+        ],
+    ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
 }
 
 /// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel
