@@ -4,7 +4,8 @@
 //! file runs without being registered anywhere.
 //!
 //! Format: `> text` is what the shopper sends; `! contact EMAIL | MESSAGE` and `! rate N`
-//! are a filled-in contact form and a satisfaction rating. The `<` lines after each are what
+//! are a filled-in contact form and a satisfaction rating; `! press confirm` / `! press
+//! cancel` press a button of the latest confirmation card. The `<` lines after each are what
 //! the bot answered: `< state | intent | text | cards` (or `< silent | state`, or
 //! `< refused | code | message`). `#` lines are comments; `@merchant id` switches shop (for
 //! the next conversation); `@agents online` / `@agents offline` opens or closes an agent
@@ -19,7 +20,7 @@ use std::sync::Arc;
 
 use kefu_protocol::{Author, Card, ChatMessage};
 use kefu_runtime::engine::handoff::ContactInput;
-use kefu_runtime::engine::{Engine, EngineError, ShopperInput, Turn};
+use kefu_runtime::engine::{CardAnswer, Engine, EngineError, ShopperInput, Turn};
 use kefu_runtime::plugins::{Clock, PluginHost};
 use kefu_runtime::store::{DemoData, Store};
 use kefu_runtime::{StoreData, default_classifier};
@@ -152,6 +153,8 @@ async fn run((engine, store): &(Engine, Store), source: &str) -> String {
     let mut merchant = "demo".to_string();
     let mut conversation = engine.open(&merchant, None, "en").await.unwrap().id;
     let mut consoles = Vec::new();
+    // The action of the latest confirmation card the bot sent.
+    let mut card_action: Option<String> = None;
     for (n, line) in source.lines().enumerate() {
         if line.starts_with('<') || (line.starts_with("= ") && !line.starts_with("= refunds ")) {
             continue;
@@ -196,6 +199,12 @@ async fn run((engine, store): &(Engine, Store), source: &str) -> String {
                 locale: None,
             };
             engine.contact(&merchant, &conversation, input).await
+        } else if let Some(button) = line.strip_prefix("! press ") {
+            let accept = button.trim() == "confirm";
+            let action_id = card_action.clone().expect("a confirmation card to press");
+            let mut input = ShopperInput::typed(id, if accept { "Confirm" } else { "Cancel" });
+            input.card = Some(CardAnswer { action_id, accept });
+            engine.turn(&merchant, &conversation, input).await
         } else if let Some(score) = line.strip_prefix("! rate ") {
             let score = score.trim().parse().expect("a rating is a number");
             engine
@@ -223,11 +232,23 @@ async fn run((engine, store): &(Engine, Store), source: &str) -> String {
             out.push_str(&format!("< silent | {}\n", messages[0].state.as_str()));
         }
         for m in replies {
+            if let Some(action) = m.cards.iter().find_map(card_action_of) {
+                card_action = Some(action);
+            }
             out.push_str(&render(m));
             out.push('\n');
         }
     }
     out
+}
+
+/// The action a confirmation card's buttons answer.
+fn card_action_of(card: &Card) -> Option<String> {
+    serde_json::to_value(card)
+        .ok()?
+        .get("action_id")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// Runs the transcript at `path`; with `KEFU_BLESS` set, rewrites it. Returns what differs.

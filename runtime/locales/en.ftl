@@ -48,6 +48,8 @@ proofs_exhausted = I still couldn't match that order number and email, so I've a
 details_need_proof = To see the carrier and tracking number, tell me the email address the order was placed with.
 # A confirmation card's button was pressed for an action that no longer awaits it.
 stale_confirmation = That card is no longer open, so I haven't done anything with it. If you still need something, just tell me.
+# A message that only adds to what was proposed, while its card waits for an answer.
+proposal_still_open = Thanks for letting me know. What I proposed above still stands: confirm or decline it with its buttons, or ask for a person if you'd rather.
 # The signed identity that proved the order expired before the confirmation.
 proof_expired = Your sign-in with the shop has expired, so I haven't done anything. Please reload the page, or tell me the email address the order was placed with, and ask again.
 # A plugin proposed a refund above what the bot may do: a person takes over.
@@ -110,6 +112,10 @@ cancel_order_keep = Keep my order
 # The prices of the products shown, added up, when the shopper asks what they cost together.
 products_together = Together: { $total }.
 order_paid = Order { $order } came to { $total }.
+# What an order holds, asked by its proven owner ("what did I order again?").
+order_items = Order { $order } holds { $items }.
+# What an order holds, asked before the order was proven the shopper's.
+order_items_need_email = To tell you what's in order { $order }, I need the email address it was placed with.
 # Asked which address an order goes to, while its change waits for the new one.
 address_on_file = Order { $order } is going to { $address }. If it should go somewhere else, send me the new address in one message.
 

@@ -28,6 +28,7 @@ ownership_not_proven = 订单号和邮箱无法匹配，因此我不能对这个
 proofs_exhausted = 订单号和邮箱仍然无法匹配，我已为您转接人工客服，客服会在这里为您处理。
 details_need_proof = 如需查看承运商和运单号，请告诉我下单时使用的邮箱地址。
 stale_confirmation = 这张卡片已失效，我没有进行任何操作。如果您仍有需要，请直接告诉我。
+proposal_still_open = 好的，了解。上面的方案仍然有效：请用卡片上的按钮确认或取消；如果想找人工客服，也可以直接说。
 proof_expired = 您在商店的登录已过期，我没有进行任何操作。请刷新页面，或告诉我下单时使用的邮箱地址后再试。
 refund_needs_human = 这笔退款需要由工作人员审核，已为您转接人工客服，客服会在这里回复您。
 refund_cancelled = 好的，没有做任何更改。还有什么可以帮您的吗？
@@ -65,6 +66,8 @@ cancel_order_keep = 保留订单
 
 products_together = 合计：{ $total }。
 order_paid = 订单{ $order }共支付{ $total }。
+order_items = 订单{ $order }里有：{ $items }。
+order_items_need_email = 请告诉我下单时用的邮箱，我再告诉您订单{ $order }里有什么。
 address_on_file = 订单{ $order }的收货地址是：{ $address }。如果要改寄别处，请在一条消息中发送新地址。
 
 ## A person and the shopper.

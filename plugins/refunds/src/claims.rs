@@ -98,15 +98,17 @@ pub fn propose(request: &Request, id: &str) -> Result<Reply, PluginError> {
         (false, Some(name)) => format!(
             "I'm sorry the {name} from order {id} {what_en}. I can refund {money} for it; please confirm below."
         ),
+        // A parcel not received: the carrier's scan is said, so the shopper sees what the
+        // shop's records show.
         (false, None) => format!(
-            "I'm sorry order {id} {what_en}. I can refund the order's {money}; please confirm below."
+            "I'm sorry order {id} {what_en}: the carrier marked it delivered on {delivered}. I can refund the order's {money}; please confirm below."
         ),
         (true, Some(name)) => {
             format!("非常抱歉，订单{id}的{name}{what_zh}。可以为您退款{money}，请在下方确认。")
         }
-        (true, None) => {
-            format!("非常抱歉，订单{id}{what_zh}。可以为您退回订单金额{money}，请在下方确认。")
-        }
+        (true, None) => format!(
+            "非常抱歉，订单{id}于{delivered}显示签收，但您没有收到。可以为您退回订单金额{money}，请在下方确认。"
+        ),
     };
     Ok(Reply {
         text,

@@ -3,6 +3,7 @@
 //! products asked about together, the shop's refund times beside a refund's progress, and
 //! what was paid for the order shown. Each comes once, in the shop's own words. Pure.
 
+use kefu_intent::slots::SlotKind;
 use kefu_protocol::Card;
 
 use super::basket;
@@ -70,5 +71,23 @@ pub(super) fn append(
         && !d.text.contains(&paid)
     {
         replies::append(&mut d.text, &paid, lang);
+    }
+    // What the order shown holds ("what did i order again"): its items, to its proven owner.
+    let email = u.slot(SlotKind::Email).or(ctx.remembered.email.as_deref());
+    let proven = |order: &str| {
+        matches!(
+            super::ownership::owner_of(ctx, order, email),
+            super::ownership::Ownership::Proven(_)
+        )
+    };
+    let last_bot = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
+    match order_paid::ordered(&d.cards, &ctx.orders, &u.text, last_bot, lang, proven) {
+        Some(order_paid::Items::Told(items)) if !d.text.contains(&items) => {
+            replies::append(&mut d.text, &items, lang);
+        }
+        Some(order_paid::Items::NeedEmail(ask)) if !d.text.contains(&ask) => {
+            replies::append(&mut d.text, &ask, lang);
+        }
+        _ => {}
     }
 }

@@ -337,6 +337,9 @@ pub fn describes_damage(text: &str) -> bool {
             "mold",
             "mildew",
             "rip",
+            "bent",
+            "warped",
+            "scratched",
         ],
     ) || mentions(
         &lower,

@@ -12,7 +12,7 @@ use kefu_protocol::ConversationState;
 
 use super::claims;
 use super::context::TurnContext;
-use super::decision::say;
+use super::decision::{Decision, say};
 use super::ownership;
 use super::plan::{Plan, Step};
 use super::replies::{self, Line};
@@ -39,6 +39,9 @@ pub enum Reading {
     /// It is about something else: the action awaiting confirmation, if any, lapses, and
     /// the message is answered as usual.
     Lapses(Option<String>),
+    /// It only adds to what was proposed (a statement with nothing asked in it): the action
+    /// stays open, unless the message must reach a person, when it lapses as in `Lapses`.
+    StillOpen(Option<String>),
 }
 
 /// What message `u` does to the action awaiting confirmation in `ctx`.
@@ -66,6 +69,10 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
             {
                 true
+            } else if only_adds(u) && ctx.trust.latest_card_action.as_deref() == Some(id) {
+                // "And before you ask, yes I checked with the neighbours and the mailroom":
+                // nothing asked or done instead.
+                return Reading::StillOpen(lapsed);
             } else {
                 return Reading::Lapses(lapsed);
             }
@@ -94,4 +101,31 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
             action_id: pending.unwrap_or_default().to_string(),
         },
     })
+}
+
+/// The answer to a message that only adds to what was proposed ([`Reading::StillOpen`]):
+/// the proposal stands, and what awaits the shopper's answer stays as it was.
+pub fn still_open(ctx: &TurnContext, u: &Understanding) -> Decision {
+    Decision {
+        pending: ctx.pending.clone(),
+        pending_intent: ctx.conversation.pending_intent.clone(),
+        ..say(
+            &u.prediction.intent,
+            Line::ProposalStillOpen,
+            u.lang,
+            ConversationState::Bot,
+        )
+    }
+}
+
+/// Whether `u` only adds to what was proposed: a statement the intent model finds no request
+/// in, with no question, no order number or email, and no topic a person must hear.
+fn only_adds(u: &Understanding) -> bool {
+    u.prediction.intent == "out_of_scope"
+        && u.slots.is_empty()
+        && u.topic.is_none()
+        && u.leaning.is_none()
+        && !u.upset
+        && !super::cues::is_a_question(&u.text)
+        && !super::cues::asks_for_a_person(&u.text)
 }

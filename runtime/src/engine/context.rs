@@ -129,7 +129,7 @@ fn asks_after_a_product(u: &Understanding) -> bool {
         || super::language::mentions(text, &["colour", "color", "颜色"]);
     asks && u.slots.is_empty()
         && text.split_whitespace().count() <= 12
-        && !super::order_paid::asks_what_was_paid(text)
+        && !super::order_paid::asks_its_total_or_items(text)
 }
 
 impl Remembered {

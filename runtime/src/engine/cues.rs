@@ -520,6 +520,7 @@ fn made_of_asked(text: &str) -> bool {
             "可调节",
             "能调节",
             "is there any",
+            "are there any",
             "contain",
             "breathable",
             "treated with",
@@ -549,7 +550,17 @@ fn made_of_asked(text: &str) -> bool {
             "镍",
             "双酚",
         ],
-    ) && (text.contains(['?', '？', '吗']) || mentions(text, &["什么", "what"]))
+    ) && (text.contains(['?', '？', '吗'])
+        || mentions(
+            text,
+            &[
+                "什么",
+                "what",
+                "are there any",
+                "is there any",
+                "does it have",
+            ],
+        ))
 }
 
 /// Whether `text` asks anything about a product at all: its price, stock, fit, material or

@@ -61,7 +61,15 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
     // "yes" that came later, to something else (`confirm.rs`).
     let lapsed_action = match confirm::read(ctx, u) {
         confirm::Reading::Answered(plan) => return plan,
-        confirm::Reading::Lapses(action) => action,
+        confirm::Reading::StillOpen(_)
+            if to_a_person(ctx, u).is_none() && !honesty::asks_if_bot(&u.text) =>
+        {
+            return Plan {
+                lapsed_action: None,
+                step: Step::Reply(confirm::still_open(ctx, u)),
+            };
+        }
+        confirm::Reading::Lapses(action) | confirm::Reading::StillOpen(action) => action,
     };
     let step = match to_a_person(ctx, u) {
         Some(d) => Step::Reply(d),
@@ -152,7 +160,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
                 // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)
-                && !order_paid::asks_what_was_paid(&u.text)
+                && !order_paid::asks_its_total_or_items(&u.text)
                 // A product's name alone ("bottle") tells of nothing gone wrong.
                 && !(ctx.names_product
                     && u.text.is_ascii()

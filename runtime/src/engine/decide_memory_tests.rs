@@ -35,9 +35,16 @@ fn a_bare_order_number_or_email_with_nothing_asked_is_asked_about_never_greeted(
         "订单号1002",
         "li.wei@example.com",
         "hi I'm Jane, jane@example.com, order 1001",
+        "#1004 — sam@example.com",
+        "jane@example.com, since you'll ask",
+        "oh sure, it's li.wei@example.com",
     ] {
         let d = reply(decide(&ctx(), &msg(text, "greeting", 0.6)));
         says(&d, Line::WhatToDoWithIt);
+        // However it sounds, read as a complaint.
+        let mut u = msg(text, "complaint", 0.8);
+        u.upset = true;
+        says(&reply(decide(&ctx(), &u)), Line::WhatToDoWithIt);
     }
     // Anything more than a name asks for something.
     let d = reply(decide(
@@ -538,4 +545,22 @@ fn whether_the_order_just_shown_can_still_be_returned_is_the_policy_not_a_produc
     let d = reply(decide(&ctx, &u));
     assert_eq!(d.intent, "check_refund_policy");
     assert!(d.cards.is_empty(), "no clarifying question: {:?}", d.cards);
+}
+
+#[test]
+fn thanks_sneered_for_an_order_late_is_its_whereabouts_not_you_are_welcome() {
+    let text = "wow. expected by the 26th. love that for me. great job guys 👏👏 #1001";
+    let mut u = msg(text, "thanks", 0.53);
+    u.upset = true;
+    let c = call(decide(&ctx(), &u));
+    assert_eq!(
+        (c.intent(), c.order_number.as_deref()),
+        ("track_order", Some("1001"))
+    );
+    // Thanks meant, for an order that came: thanks.
+    let d = reply(decide(
+        &ctx(),
+        &msg("1001 arrived today, great job guys", "thanks", 0.8),
+    ));
+    assert_eq!(d.intent, "thanks");
 }

@@ -249,3 +249,29 @@ fn declining_cancels_the_action_and_anything_else_lets_it_lapse() {
     assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
     assert_eq!(call(plan).plugin, "catalog");
 }
+
+#[test]
+fn a_statement_that_only_adds_leaves_the_proposal_open() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let told = "And before you ask, yes I checked with the neighbours and the mailroom.";
+    let plan = decide(&ctx, &msg(told, "out_of_scope", 0.4));
+    assert_eq!(plan.lapsed_action, None, "the proposal stays open");
+    let d = reply(plan);
+    says(&d, Line::ProposalStillOpen);
+    assert_eq!(
+        d.pending.action.as_deref(),
+        Some("a1"),
+        "and still awaits its answer"
+    );
+    // Anything else lapses it: another request, a question, a person asked for.
+    for (text, intent) in [
+        ("where is order 1002?", "track_order"),
+        ("is that all you can do?", "out_of_scope"),
+        ("just get me a human", "out_of_scope"),
+    ] {
+        let plan = decide(&ctx, &msg(text, intent, 0.6));
+        assert_eq!(plan.lapsed_action.as_deref(), Some("a1"), "{text}");
+    }
+}

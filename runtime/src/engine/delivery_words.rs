@@ -65,6 +65,8 @@ pub fn says_late(text: &str) -> bool {
             "没影子",
             "would be here by",
             "would arrive by",
+            "expected by the",
+            "was expected",
             "不动了",
             "一直不动",
             "没动过",
@@ -491,26 +493,17 @@ pub fn says_not_shipped(text: &str) -> bool {
 }
 
 /// Whether `text` asks when an order will be sent out or arrive ("would like to know when
-/// it will be sent out", "when does it ship", "什么时候发货"): its whereabouts.
+/// it will be sent out", "when does it ship", "什么时候发货"): its whereabouts. In English,
+/// "when" asked (a question, or "tell me / know / wondering when") with sending out, shipping
+/// or arriving a few words after it ("roughly when my water bottle will be sent out?"); "when
+/// it arrives I'll return it" asks nothing.
 pub fn asks_when_it_ships(text: &str) -> bool {
-    mentions(
+    if mentions(
         text,
         &[
             "when it will be sent",
-            "when it will ship",
-            "when it ships",
-            "when it'll ship",
-            "when it will be shipped",
-            "when it will be dispatched",
-            "when it will arrive",
-            "when it'll arrive",
             "when will it be sent",
-            "when will it ship",
-            "when will it be shipped",
-            "when will it be dispatched",
-            "when will it arrive",
             "when will you send",
-            "when will you ship",
             "when does it ship",
             "when do you ship",
             "什么时候发货",
@@ -522,7 +515,35 @@ pub fn asks_when_it_ships(text: &str) -> bool {
             "啥时候发",
             "啥时候到",
         ],
-    )
+    ) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let asked = lower.contains('?');
+    words.iter().enumerate().any(|(i, w)| {
+        let introduced = i > 0
+            && matches!(
+                words[i - 1],
+                "know" | "me" | "wondering" | "idea" | "roughly" | "asking" | "curious" | "see"
+            );
+        *w == "when"
+            && (asked || introduced)
+            && (1..8).any(|k| {
+                let at = |d: usize| words.get(i + k + d).copied();
+                match at(0) {
+                    Some("ship" | "ships" | "shipped" | "dispatched" | "dispatch" | "arrive") => {
+                        true
+                    }
+                    Some("sent" | "go" | "going") => at(1) == Some("out"),
+                    Some("get" | "be") => at(1) == Some("here"),
+                    _ => false,
+                }
+            })
+    })
 }
 
 /// Whether `text` speaks of cancelling an order or not wanting it ("cancel", "call it off",

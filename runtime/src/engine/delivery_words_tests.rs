@@ -155,3 +155,23 @@ fn a_move_home_is_told_and_a_parcel_moving_is_not() {
         assert!(!tells_of_a_move(text), "{text}");
     }
 }
+
+#[test]
+fn when_it_ships_is_asked_of_whatever_is_named() {
+    for text in [
+        "Could you tell me roughly when my water bottle will be sent out? order 1002",
+        "when will my water bottle be sent out? It's order no. 1002.",
+        "any idea when the hoodies get here?",
+        "would like to know when it will be sent out",
+        "1002什么时候发货",
+    ] {
+        assert!(asks_when_it_ships(text), "{text}");
+    }
+    for text in [
+        "when it arrives I'll send it back",
+        "when will my refund be sent?",
+        "I was out when they came",
+    ] {
+        assert!(!asks_when_it_ships(text), "{text}");
+    }
+}

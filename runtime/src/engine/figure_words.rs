@@ -129,6 +129,28 @@ pub const FIGURES: &[&str] = &[
     "'hacked'",
     "\"hacked\"",
     "“hacked”",
+    // A cable, not data ("我的数据线能放进卫衣口袋吗"); a phone low on data; a wallet "bleeding"
+    // after a sale; the sky "threatening"; a basketball court run; praise "should be illegal";
+    // "legally obliged" to praise.
+    "数据线",
+    // A print or finish coming off in the dryer.
+    "burn off",
+    "burns off",
+    "burnt off",
+    "burned off",
+    "low data",
+    "on low data",
+    "wallet is bleeding",
+    "wallet's bleeding",
+    "wallet bleeding",
+    "sky looks threatening",
+    "sky is threatening",
+    "looks threatening",
+    "running the court",
+    "on the court",
+    "should be illegal",
+    "legally i'm obliged to tell you",
+    "legally obliged to tell you",
 ];
 
 /// Whether `lower` calls a shop task an emergency ("emergency: forgot my password and the

@@ -125,6 +125,17 @@ pub fn names_a_condition(text: &str) -> bool {
                 "sensitive skin",
                 "皮肤敏感",
                 "敏感肌",
+                // A doctor's advice, or skin prone to react ("孩子的医生说要穿纯棉的", "我容易
+                // 出汗起疹子").
+                "doctor said",
+                "doctor says",
+                "doctor recommended",
+                "医生说",
+                "医生建议",
+                "容易起",
+                "容易出汗",
+                "容易过敏",
+                "prone to",
             ],
         )
 }
@@ -169,6 +180,12 @@ fn asks_if_suitable(text: &str) -> bool {
             "会刺激",
             "irritate",
             "gentle on",
+            "合适吗",
+            "合不合适",
+            // Whether it makes one hot or smells ("穿卫衣会不会闷", "会不会有化学味道").
+            "会不会闷",
+            "会不会热",
+            "味道",
         ],
     ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
 }
@@ -179,6 +196,11 @@ fn asks_if_suitable(text: &str) -> bool {
 pub fn harm_beyond_a_condition(text: &str) -> bool {
     let mut rest = super::language::lowered_with_pinyin_read(text);
     for condition in [
+        "容易出汗起疹子",
+        "容易起疹子",
+        "allergy here",
+        "allergy to",
+        "an allergy",
         "has allergies",
         "have allergies",
         "my allergies",

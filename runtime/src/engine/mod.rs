@@ -53,6 +53,7 @@ mod confirm;
 mod context;
 pub mod correction;
 pub mod cues;
+mod data_words;
 pub mod decide;
 pub mod decision;
 mod delivery_words;

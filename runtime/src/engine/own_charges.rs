@@ -191,6 +191,10 @@ pub(super) fn pays_another_way(text: &str) -> bool {
                 "别的",
                 "another card",
                 "other card",
+                "different card",
+                "另一张卡",
+                "换张卡",
+                "换一张卡",
                 "pay with",
             ],
         );

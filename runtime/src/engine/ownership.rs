@@ -263,7 +263,13 @@ pub fn shown(call: &CallPlan, mut d: Decision, lang: Lang) -> Decision {
     } else {
         parts.push(d.text.clone());
     }
-    parts.push(replies::text(Line::DetailsNeedProof, lang).to_string());
+    // The email asked already for what the order holds asks it for these too: asked once.
+    let asked = statuses
+        .iter()
+        .any(|(id, _)| super::order_paid::asks_email_for_items(&d.text, lang, id));
+    if !asked {
+        parts.push(replies::text(Line::DetailsNeedProof, lang).to_string());
+    }
     d.text = parts.join(sep);
     // The next message may be just the email: it continues this question.
     d.pending_intent = Some(call.intent().to_string());

@@ -141,6 +141,14 @@ pub const DISOWNED: &[&str] = &[
     "so who did",
     "then who did",
     "who did then",
+    // Goods bought by someone else with the card ("someone bought hoodies with my card").
+    "someone bought",
+    "somebody bought",
+    "someone has bought",
+    "someone made purchases",
+    "someone made a purchase",
+    "有人用我的",
+    "别人用我的",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

@@ -53,7 +53,7 @@ impl PolicyTopic {
             Self::Safety => super::safety_words::SAFETY,
             Self::BillingError => w::BILLING_ERROR,
             Self::UnauthorisedCharge => w::UNAUTHORISED_CHARGE,
-            Self::DataProtection => w::DATA_PROTECTION,
+            Self::DataProtection => super::data_words::DATA_PROTECTION,
             Self::Harassment => w::HARASSMENT,
         }
     }
@@ -298,8 +298,14 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "个人资料",
         "订单记录",
         "in my name",
+        "邮箱地址已",
+        "邮箱已",
+        "密码已",
     ];
     let disowned = [
+        "根本没操作",
+        "没操作过",
+        "没有操作过",
         "根本没改过",
         "我没改过",
         "i didn't change",

@@ -132,7 +132,6 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
             "don't know",
             "dont know",
             "no idea",
-            "my ex",
             "without my",
             "nothing",
             "only bought",
@@ -205,6 +204,10 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
             "骗",
             "诈",
             "不明",
+            // Out of nowhere ("莫名收到验证码").
+            "莫名",
+            "out of nowhere",
+            "unexpected",
             // Done to the shopper's account by nobody they name.
             "was changed",
             "were changed",
@@ -214,6 +217,18 @@ pub fn names_someone_else_or_disowns(text: &str) -> bool {
             "被更改",
         ],
     ) || not_me(text)
+        || names_an_ex(text)
+}
+
+/// Whether `text` names the shopper's ex ("my ex", "my ex-boyfriend"), not "my expenses".
+fn names_an_ex(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices("my ex").any(|(i, m)| {
+        !lower[i + m.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+    })
 }
 
 /// Whether `text` tells of an account broken into on another site ("my account got hacked
@@ -408,7 +423,75 @@ fn not_me(text: &str) -> bool {
 /// fine, thanks", "all good now, thank you", "收到了，挺好的，谢谢"): good news and thanks,
 /// nothing wrong said. Whatever the model hears, it is no complaint.
 pub fn thanks_for_good_news(text: &str) -> bool {
-    mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) && speaks_well(text)
+    (mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) && speaks_well(text))
+        || glad_it_came(text)
+}
+
+/// Whether `text` tells that goods came and thanks for them or praises them ("1001 arrived
+/// today, great job guys", "order 1004 arrived today, thanks guys", "1003到了，谢谢"), with
+/// nothing wrong told beside it: no damage, wrong or missing goods, lateness or "but".
+pub fn glad_it_came(text: &str) -> bool {
+    let came = says_word(text, &["arrived", "came", "received", "delivered", "here"])
+        || mentions(
+            text,
+            &[
+                "got it",
+                "got my",
+                "got the",
+                "got them",
+                "到了",
+                "收到了",
+                "收到啦",
+                "到啦",
+            ],
+        );
+    let glad =
+        mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) || speaks_well(text);
+    let wrong = super::claim_words::describes_damage(text)
+        || super::claim_words::describes_a_wrong_item(text)
+        || super::claim_words::describes_a_missing_item(text)
+        || super::delivery_words::says_late(text)
+        || says_word(text, &["but", "however", "though", "except", "not", "only"])
+        || mentions(
+            text,
+            &[
+                "n't",
+                "never",
+                "nothing",
+                "wrong",
+                "🙄",
+                "thanks a lot",
+                "yeah right",
+                "wow",
+                "但是",
+                "不过",
+                "错",
+                "可是",
+                "没收到",
+                "坏",
+                "破",
+                "少",
+                "呵呵",
+            ],
+        );
+    // A claim's remedy asked for ("a refund or a new one, either is fine with me") tells of
+    // something wrong too; so much told is more than thanks.
+    let remedy = mentions(
+        text,
+        &[
+            "refund",
+            "replace",
+            "new one",
+            "return",
+            "exchange",
+            "send another",
+            "退",
+            "换",
+            "补发",
+        ],
+    );
+    let short = text.split_whitespace().count() <= 12 && text.chars().count() <= 80;
+    came && glad && short && !wrong && !remedy && !super::cues::is_a_question(text)
 }
 
 /// Whether `text` only speaks well of something ("哈哈好的,你们客服回得还挺快", "arrived fine"),

@@ -227,3 +227,45 @@ fn a_lasting_condition_is_told_from_a_reaction() {
     ));
     assert!(harm_beyond_a_condition("我对镍过敏，拉链让我起了疹子"));
 }
+
+#[test]
+fn goods_come_and_thanked_for_are_good_news() {
+    for text in [
+        "1001 arrived today, great job guys",
+        "order 1004 arrived today, thanks guys",
+        "got my hoodies today, thanks!",
+        "1003到了，谢谢",
+        "finally arrived, thanks",
+    ] {
+        assert!(glad_it_came(text), "{text}");
+        assert!(thanks_for_good_news(text), "{text}");
+    }
+    for text in [
+        "arrived smashed, great job guys",
+        "1001 arrived today but the zip is broken, thanks",
+        "got charged twice, thanks",
+        "arrived a week late, great job",
+        "only one hoodie arrived, thanks",
+        "did 1004 arrive? thanks",
+        "到了，但是少了一件，谢谢",
+        "says delivered, i have nothing. thanks a lot 🙄",
+        "fine. my order 1003 was delivered to the wrong house",
+        "The navy cap arrived with the brim bent right down the middle, looks like the box got sat on. Order 1003. A refund or a new one, either is fine with me.",
+    ] {
+        assert!(!glad_it_came(text), "{text}");
+    }
+}
+
+#[test]
+fn an_ex_is_named_and_expenses_are_not() {
+    for text in [
+        "my ex knows my password",
+        "my ex-boyfriend ordered this",
+        "it was my ex",
+    ] {
+        assert!(names_someone_else_or_disowns(text), "{text}");
+    }
+    assert!(!names_someone_else_or_disowns(
+        "the charge on my card, I just need a receipt for my expenses"
+    ));
+}

@@ -472,3 +472,55 @@ fn injuries_reactions_leaks_threats_and_disowned_orders_described_reach_a_person
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
+    for (text, want) in [
+        (
+            "the spout flew off and hit me in the eye",
+            PolicyTopic::Safety,
+        ),
+        (
+            "wo chuan le weiyi, quanshen qi hongzhen",
+            PolicyTopic::Safety,
+        ),
+        (
+            "can you send me everything you have on me, ip logs included",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "did you sell my info? spam started right after my order",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "my ex is threatening me and knows where i live",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "a stalker tracked me down through a parcel",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "系统提示我在别的城市登录，我没出过门",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "邮件说我的邮箱已修改，我根本没操作过",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "somebody bought a bottle with my card",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "my cable (数据线) fits in the hoodie pocket?",
+        "will the logo burn off if I tumble dry it",
+        "my wallet is bleeding after your sale",
+        "somebody bought me the cap as a gift, can I swap the colour?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -109,6 +109,8 @@ lines! {
     DetailsNeedProof = "details_need_proof",
     /// A confirmation card's button was pressed for an action that no longer awaits it.
     StaleConfirmation = "stale_confirmation",
+    /// A message that only adds to what was proposed: the card still waits for an answer.
+    ProposalStillOpen = "proposal_still_open",
     /// The signed identity that proved the order expired before the confirmation.
     ProofExpired = "proof_expired",
     /// A plugin proposed a refund above what the bot may do: a person takes over.

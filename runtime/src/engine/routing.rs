@@ -291,7 +291,9 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !delivery_words::asks_to_look_up_an_order(text)
             && !delivery_words::asks_its_status(text)
             && !(delivery_words::asks_if_it_came(text) && claim_words::only_asks(text))
-            && !order_paid::asks_what_was_paid(text) =>
+            && !order_paid::asks_its_total_or_items(text)
+            // Only values, however it sounds ("oh sure, it's li.wei@example.com").
+            && !only_values(u, false) =>
         {
             ("complaint", true)
         }
@@ -452,7 +454,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         }
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
-        _ if order_paid::asks_what_was_paid(text)
+        _ if order_paid::asks_its_total_or_items(text)
             && (order_number.is_some() || ctx.remembered.order_number.is_some())
             && takes_order_number(TRACK_ORDER) =>
         {
@@ -492,24 +494,27 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // cancellation (routing_money.rs).
         _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
         // "It was meant to be here on the 26th" about a known order: where it is (its status
-        // says whether the date has passed), not a general complaint.
-        _ if matches!(
+        // says whether the date has passed), not a general complaint. Thanked for in a sneer
+        // ("wow. expected by the 26th. love that for me. great job guys #1001"): the same.
+        _ if (matches!(
             u.prediction.intent.as_str(),
             "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
-        ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+        ) || (u.prediction.intent == "thanks" && u.upset))
+            && (order_number.is_some() || ctx.remembered.order_number.is_some())
             && says_late(text)
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
         }
-        // "When was it delivered?", "那UPS单号是多少", "ok 那我的订单现在什么状态 again?" about an
-        // order already named: its status (carrier, tracking number, delivery date) answers
+        // "When was it delivered?", "那UPS单号是多少", "ok 那我的订单现在什么状态 again?", "roughly
+        // when my water bottle will be sent out?" about an order already named: its status (carrier, tracking number, delivery date) answers
         // it.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
             && (delivery_words::asks_when_delivered(text)
                 || delivery_words::asks_for_tracking(text)
                 || delivery_words::asks_its_status(text)
-                || delivery_words::asks_if_it_came(text))
+                || delivery_words::asks_if_it_came(text)
+                || delivery_words::asks_when_it_ships(text))
             && (matches!(
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"

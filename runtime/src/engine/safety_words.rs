@@ -425,4 +425,18 @@ pub const SAFETY: &[&str] = &[
     "认知症",
     "ran away from home",
     "离家出走",
+    // An eye struck, a rash all over ("wo chuan le weiyi quanshen qi hongzhen, hen yang").
+    "hit my eye",
+    "hit me in the eye",
+    "hit me in the face",
+    "can barely see",
+    "can't see out of",
+    "cant see out of",
+    "起红疹",
+    "全身起",
+    "hongzhen",
+    "quanshen",
+    "houlong",
+    "喉咙不舒服",
+    "喉咙肿",
 ];

@@ -41,6 +41,16 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "你好",
         "您好",
         "在吗",
+        // Agreement asks for nothing either ("oh sure, it's li.wei@example.com").
+        "oh",
+        "sure",
+        "ok",
+        "okay",
+        "yes",
+        "yeah",
+        "yep",
+        "好的",
+        "嗯",
         // Politeness asks for nothing ("1004 pls").
         "pls",
         "plz",
@@ -86,10 +96,24 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         }
         true
     };
+    // Values given before they are asked for ("jane@example.com, since you'll ask") ask
+    // for nothing more.
+    let mut rest = rest.to_lowercase();
+    for ahead in [
+        "since you'll ask",
+        "since you will ask",
+        "before you ask",
+        "in case you need it",
+        "in case you ask",
+        "if you need it",
+        "if you need that",
+    ] {
+        rest = rest.replace(ahead, " ");
+    }
     // A name the shopper introduces themselves with ("hi I'm Jane, jane@example.com, order
     // 1001") asks for nothing either.
     let words: Vec<&str> = rest
-        .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#".contains(c))
+        .split(|c: char| c.is_whitespace() || ",.:;!?，。：；！？#—–-/|()（）".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
     let introduces = |i: usize| {

@@ -66,6 +66,50 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         // "didn't recognise the charge at first but it's my cap order, ignore me!": its "didn't
         // recognise" is taken back.
         || (t == Topic::Fraud && p < OWN_TASK_TOPIC_CERTAIN && policy_cues::owns_it_after_all(text))
+        // "1001 arrived today, great job guys": goods came and are thanked for, nothing wrong
+        // told; the models hear sarcasm about broken goods in such praise.
+        || (t.is_delivery_problem() && policy_cues::glad_it_came(text))
+        || (p < OWN_TASK_TOPIC_CERTAIN && only_a_figure(t, text))
+}
+
+/// Whether the legal, harassment or safety words in `text` are all figures of speech ("the
+/// sky looks threatening", "should be illegal, it's so warm", "running the court", "my
+/// wallet is bleeding"): with the figures gone ([`super::policy::without_figures`]), no
+/// word of the topic is left and no keyword rule fires.
+fn only_a_figure(t: Topic, text: &str) -> bool {
+    let without = super::policy::without_figures(text);
+    if without == text.to_lowercase() || super::policy::topic(&without).is_some() {
+        return false;
+    }
+    match t {
+        Topic::Legal => !super::language::mentions(
+            &without,
+            &[
+                "law",
+                "legal",
+                "court",
+                "sue",
+                "suing",
+                "lawyer",
+                "attorney",
+                "solicitor",
+                "法",
+                "律师",
+                "起诉",
+                "告你",
+                "投诉",
+            ],
+        ),
+        Topic::Harassment => !super::language::mentions(
+            &without,
+            &[
+                "threat", "harass", "stalk", "follow", "scare", "afraid", "abuse", "威胁", "骚扰",
+                "跟踪", "害怕", "恐吓",
+            ],
+        ),
+        Topic::Safety => !harm_cues::speaks_of_harm(&without),
+        _ => false,
+    }
 }
 
 /// `scores` without a weak safety topic when the message describes goods that came damaged

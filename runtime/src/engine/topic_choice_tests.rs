@@ -489,3 +489,58 @@ fn praise_persuasion_and_questions_for_a_body_are_no_safety_topic() {
         );
     }
 }
+
+#[test]
+fn goods_come_and_praised_are_no_delivery_problem() {
+    let p = kefu_intent::Prediction {
+        intent: "thanks".into(),
+        confidence: 0.6,
+        top: vec![("thanks".into(), 0.6)],
+    };
+    let heard = |text: &str| topic_of(text, &[(Topic::Damaged, 0.92)], &p, false).map(|(t, _)| t);
+    assert_eq!(heard("1001 arrived today, great job guys"), None);
+    assert_eq!(
+        heard("1001 arrived today with the lid cracked, great job guys"),
+        Some(Topic::Damaged)
+    );
+}
+
+#[test]
+fn a_topic_heard_only_in_a_figure_of_speech_is_no_topic() {
+    let p = kefu_intent::Prediction {
+        intent: "out_of_scope".into(),
+        confidence: 0.5,
+        top: vec![("out_of_scope".into(), 0.5)],
+    };
+    let heard = |t: Topic, prob: f32, text: &str| topic_of(text, &[(t, prob)], &p, false);
+    for (t, text) in [
+        (
+            Topic::Harassment,
+            "the sky looks threatening, will UPS still deliver today?",
+        ),
+        (
+            Topic::Legal,
+            "wearing this hoodie in summer should be illegal, it's so warm",
+        ),
+        (
+            Topic::Legal,
+            "I play basketball, will the cap stay on while I'm running the court",
+        ),
+        (Topic::Safety, "my wallet is bleeding after this sale lol"),
+    ] {
+        assert_eq!(heard(t, 0.8, text), None, "{text}");
+    }
+    // The topic's own words beside the figure keep it.
+    for (t, text) in [
+        (
+            Topic::Harassment,
+            "the sky looks threatening and your driver threatened me",
+        ),
+        (
+            Topic::Legal,
+            "should be illegal, I'm talking to my lawyer about it",
+        ),
+    ] {
+        assert!(heard(t, 0.8, text).is_some(), "{text}");
+    }
+}

@@ -203,6 +203,12 @@ fn trouble_signing_in(text: &str) -> bool {
             "重新登录",
             "登陆不上",
             "网站在维护",
+            // "login 不了，是不是要先验证邮箱": it will not let them in, nobody else named.
+            "login 不了",
+            "login不了",
+            "log in 不了",
+            "登不上",
+            "进不去",
         ],
     );
     signing_in && trouble
@@ -225,6 +231,13 @@ fn asks_to_change_own_detail(text: &str) -> bool {
             "like to update",
             "怎么改",
             "怎么换",
+            // Something added to the shopper's own account ("我想在 account 里加一个新地址").
+            "想加一个",
+            "想添加",
+            "想新增",
+            "加一个新",
+            "add a new address",
+            "add another address",
             "怎么change",
             "想换",
             "想改",
@@ -390,6 +403,11 @@ pub(super) fn means_mobile_data(text: &str) -> bool {
             "data is terrible",
             "data is bad",
             "data on which",
+            "low data",
+            "low on data",
+            "out of data",
+            "no data left",
+            "数据线",
             // A job.
             "data scientist",
             "data science",

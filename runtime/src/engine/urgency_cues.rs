@@ -121,6 +121,17 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "葬礼",
             "去世",
             "过世",
+            // Someone in hospital now ("my son is in hospital"), an emergency in pinyin
+            // ("jinji qingkuang, wo zai yiyuan"), bed rest.
+            "is in hospital",
+            "is in the hospital",
+            "am in the hospital",
+            "急情况",
+            "jinji",
+            "bed rest",
+            "卧床",
+            "非常紧急",
+            "十万火急",
             // A stay in hospital ahead.
             "住院",
             "做手术",
@@ -353,6 +364,9 @@ mod tests {
         for text in [
             "我被困在外地回不去，包裹会寄到空房子，急！",
             "I'm in hospital and can't get home to receive my parcel, please someone help urgently",
+            "my daughter is in hospital, the parcel has to go to my sister's instead",
+            "put on bed rest by my midwife, nobody can answer the door, help with my order",
+            "jinji qingkuang, baoguo xian bie song",
             "stranded in Denver after the storm, the parcel will sit on my porch for a week",
             "急！！我人在国外被困了，手机钱包都丢了，订单的事求你们帮帮我",
             "flood took out our whole street and I'm in an emergency shelter",
