@@ -550,6 +550,8 @@ sets_written_apart! {
     sheathed: "sheathed_", "KEFU_CONVERSATIONS_SHEATHED", 3; // the forty-seventh
     basketed: "basketed_", "KEFU_CONVERSATIONS_BASKETED", 3; // the forty-eighth
     canistered: "canistered_", "KEFU_CONVERSATIONS_CANISTERED", 3; // the forty-ninth
+    jugged: "jugged_", "KEFU_CONVERSATIONS_JUGGED", 3; // the fiftieth
+    flasked: "flasked_", "KEFU_CONVERSATIONS_FLASKED", 3; // the fifty-first
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
