@@ -50,6 +50,8 @@ details_need_proof = To see the carrier and tracking number, tell me the email a
 stale_confirmation = That card is no longer open, so I haven't done anything with it. If you still need something, just tell me.
 # A message that only adds to what was proposed, while its card waits for an answer.
 proposal_still_open = Thanks for letting me know. What I proposed above still stands: confirm or decline it with its buttons, or ask for a person if you'd rather.
+# Added to an answer given while a person is asked for and nobody from the team is online.
+still_waiting = Your request for a person is still open: someone from our team will reply as soon as they're back.
 # The signed identity that proved the order expired before the confirmation.
 proof_expired = Your sign-in with the shop has expired, so I haven't done anything. Please reload the page, or tell me the email address the order was placed with, and ask again.
 # A plugin proposed a refund above what the bot may do: a person takes over.

@@ -27,6 +27,7 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "颜色发错",
             "received the wrong",
             "not what i ordered",
+            "not what i paid",
             "but one of them is a",
             "but one is a",
             "isn't what i ordered",
@@ -83,22 +84,30 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "was supposed to be",
             "were supposed to be",
             "本来应该是",
+            // "I ordered two grey zip hoodies but received one grey zip hoodie and one black
+            // pullover": what was ordered, beside what came.
+            "i ordered",
+            "i bought",
+            "我买的是",
+            "我订的是",
         ],
-    ) && mentions(
-        text,
-        &[
-            "the other is",
-            "the other one is",
-            "one is a",
-            "but got",
-            "but i got",
-            "but received",
-            "but it's a",
-            "but its a",
-            "结果是",
-            "结果收到",
-        ],
-    );
+    ) && !describes_a_missing_item(text)
+        && !mentions(text, &["only", "just one", "只", "少"])
+        && mentions(
+            text,
+            &[
+                "the other is",
+                "the other one is",
+                "one is a",
+                "but got",
+                "but i got",
+                "but received",
+                "but it's a",
+                "but its a",
+                "结果是",
+                "结果收到",
+            ],
+        );
     outright || (in_place && received) || meant
 }
 
@@ -432,6 +441,28 @@ pub fn describes_damage(text: &str) -> bool {
     damage && (came || of_an_order)
 }
 
+/// Whether `text` makes a complaint outright and tells of nothing damaged, wrong or missing
+/// ("I want to complain about the packaging. The cap came in so much plastic. Nothing wrong
+/// with the cap itself"): a complaint for a person, not a claim on the goods.
+pub fn complains_without_a_claim(text: &str) -> bool {
+    let complains = mentions(text, &["complain", "投诉", "feedback", "提个意见"]);
+    let nothing_wrong = mentions(
+        text,
+        &[
+            "nothing wrong with",
+            "nothing's wrong with",
+            "not broken",
+            "没什么问题",
+            "本身没问题",
+        ],
+    );
+    let claim = describes_damage(text)
+        || describes_a_wrong_item(text)
+        || describes_a_missing_item(text)
+        || describes_a_missing_parcel(text);
+    complains && (nothing_wrong || !claim)
+}
+
 /// Whether `text` tells of goods that wore badly once in use ("shrank two sizes after ONE
 /// cold wash", "洗了一次就缩水了", "faded", "起球"): a complaint about the goods, for a person.
 pub fn describes_a_quality_problem(text: &str) -> bool {
@@ -446,6 +477,16 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
             "fell apart",
             "falling apart",
             "came apart",
+            // Broken in first use ("the zip came off the first time I used it").
+            "came off the first",
+            "fell off the first",
+            "broke the first",
+            "first time i used",
+            "first time i wore",
+            "after one use",
+            "after one wear",
+            "第一次用就",
+            "第一次穿就",
             "缩水",
             "掉色",
             "褪色",

@@ -173,3 +173,26 @@ fn an_exchange_turned_down_is_not_asked_for() {
         assert!(!asks_to_exchange(text), "{text}");
     }
 }
+
+#[test]
+fn broken_in_first_use_ordered_one_thing_got_another_and_a_complaint_with_no_claim() {
+    assert!(describes_a_quality_problem(
+        "the zip came off the first time I used it, order 1004"
+    ));
+    assert!(describes_a_quality_problem("第一次穿就开线了"));
+    assert!(describes_a_wrong_item(
+        "I ordered two grey zip hoodies but received one grey zip hoodie and one black pullover"
+    ));
+    assert!(describes_a_wrong_item(
+        "there's a kids t-shirt in there, not what I paid 138 for"
+    ));
+    assert!(!describes_a_wrong_item(
+        "I ordered two hoodies but received only one, where's the other?"
+    ));
+    assert!(complains_without_a_claim(
+        "I want to complain about the packaging, so much plastic. Nothing wrong with the cap itself"
+    ));
+    assert!(!complains_without_a_claim(
+        "I want to complain, the cap arrived with the brim cracked"
+    ));
+}

@@ -239,8 +239,14 @@ pub fn returned_without_refund(
 ) -> Option<Decision> {
     let record = ctx.order(order?)?;
     let order = record.id.as_str();
+    // A refund the shopper says has not come ("why my refund for 1003 still hasn't
+    // arrived") is one they are owed by their word, and overdue by it.
+    let awaited = super::refund_words::refund_not_come(&u.text) || ctx.remembered.refund_awaited;
     let sent_back = super::refund_words::says_sent_back(&u.text) || ctx.remembered.sent_back;
-    if intent != "track_refund" || !sent_back || ctx.refunded.iter().any(|r| r == order) {
+    if intent != "track_refund"
+        || !(sent_back || awaited)
+        || ctx.refunded.iter().any(|r| r == order)
+    {
         return None;
     }
     // A refund the bot may not give (above the merchant's cap), or one the shopper says is
@@ -249,7 +255,7 @@ pub fn returned_without_refund(
         .settings
         .refund_cap_minor
         .is_some_and(|cap| record.total_minor > cap);
-    if !above_cap && !super::refund_words::says_it_is_overdue(&u.text) {
+    if !above_cap && !awaited && !super::refund_words::says_it_is_overdue(&u.text) {
         return None;
     }
     let reason = format!("refund: goods sent back, no refund on record, order {order}");

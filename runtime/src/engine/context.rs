@@ -116,6 +116,8 @@ pub struct Remembered {
     pub tracking_number: Option<String>,
     /// Whether they said the goods were already sent back ([`super::refund_words::says_sent_back`]).
     pub sent_back: bool,
+    /// Whether they said a refund has not come ([`super::refund_words::refund_not_come`]).
+    pub refund_awaited: bool,
 }
 
 /// Whether `u` asks after a product without naming one: its price, stock, fit, material or
@@ -169,6 +171,7 @@ impl Remembered {
                 }
             }
             out.sent_back |= super::refund_words::says_sent_back(text);
+            out.refund_awaited |= super::refund_words::refund_not_come(text);
             if out.order_number.is_none() && out.tracking_number.is_none() {
                 out.tracking_number = kefu_intent::slots::tracking_numbers(text)
                     .first()

@@ -219,6 +219,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "get somebody",
         "transfer me",
         "connect me",
+        // "can someone please help me": someone, asked for.
+        "help me",
     ]);
     let request = has(&[
         "can i",
@@ -489,6 +491,11 @@ pub fn asks_how_to_care(text: &str) -> bool {
             "度的水洗",
             "washed hot",
             "wash hot",
+            "hot wash",
+            "cold wash",
+            "on a wash",
+            "in the wash",
+            "washing machine",
         ],
     )
 }

@@ -8,7 +8,7 @@
 
 use kefu_intent::OUT_OF_SCOPE;
 use kefu_intent::slots::SlotKind;
-use kefu_protocol::{Card, ConversationState};
+use kefu_protocol::ConversationState;
 
 use super::address;
 use super::address_change;
@@ -22,7 +22,6 @@ use super::cues;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::delivery_words;
 use super::faq_answers;
-use super::handoff;
 use super::honesty;
 use super::money;
 use super::no_number;
@@ -30,7 +29,7 @@ use super::order_paid;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
-use super::replies::{self, Lang, Line, Msg};
+use super::replies::{self, Line, Msg};
 use super::routing::{self, Route};
 use super::shipping_words;
 use super::supplied;
@@ -39,8 +38,7 @@ use super::urgency_cues;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
 use kefu_intent::topics::Topic;
 
-/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
-pub const FAILED_TURNS_OFFER: u32 = 2;
+pub use super::finish::{FAILED_TURNS_OFFER, finish, worded};
 
 /// What to do with message `u` in `ctx`.
 ///
@@ -52,9 +50,15 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
     let conv = &ctx.conversation;
     let lang = u.lang;
     if conv.state != ConversationState::Bot && conv.state != ConversationState::Resolved {
+        // A sensitive topic raised meanwhile reaches the person; with nobody online, a
+        // question the shop's facts answer is answered (`meanwhile.rs`); otherwise silence.
+        let step = escalation(ctx, u)
+            .map(Step::Escalate)
+            .or_else(|| super::meanwhile::answer_meanwhile(ctx, u))
+            .unwrap_or(Step::Silence);
         return Plan {
             lapsed_action: None,
-            step: escalation(ctx, u).map_or(Step::Silence, Step::Escalate),
+            step,
         };
     }
     // A proposed action is answered by this message, or lapses: money never moves on a
@@ -169,7 +173,12 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
                     && (delivery_words::asks_when_delivered(&u.text)
-                        || delivery_words::asks_where_it_was_left(&u.text)))
+                        || delivery_words::asks_where_it_was_left(&u.text)
+                        || (delivery_words::asks_if_it_came(&u.text)
+                            && !claim_words::describes_a_missing_parcel(&u.text))))
+                // "I want to complain about the packaging … nothing wrong with the cap itself":
+                // a complaint, no goods gone wrong.
+                && !claim_words::complains_without_a_claim(&u.text)
                 && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
@@ -414,7 +423,9 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
 fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &str) -> bool {
     (u.prediction.intent == "change_shipping_address" || routed == "change_shipping_address")
         && u.topic.is_some_and(|(_, p)| {
-            p < super::topic_choice::WEAK_TOPIC || delivery_words::tells_of_a_move(&u.text)
+            p < super::topic_choice::WEAK_TOPIC
+                || super::home_words::tells_of_a_move(&u.text)
+                || super::home_words::tells_nobody_is_home(&u.text)
         })
         && !super::harm_cues::speaks_of_harm(&u.text)
         && !urgency_cues::speaks_of_an_emergency(&u.text)
@@ -580,83 +591,6 @@ pub fn after_call(
 /// The answer once a confirmed action was carried out (or could not be).
 pub fn after_commit(u: &Understanding, outcome: CommitOutcome) -> Decision {
     money::committed(outcome, u.lang)
-}
-
-/// What every answer gets on top of itself: a second unhelpful turn in a row, or the same
-/// reply twice, stops the bot trying and offers a person instead; a frustrated or
-/// sarcastic shopper is offered a person alongside the answer, at raised priority; a
-/// conversation that ends well is asked for a rating; an answer that hands off says
-/// whether anyone is there.
-pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision {
-    let conv = &ctx.conversation;
-    let lang = u.lang;
-    let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
-    // A new address proposed after another is no repeat: its words are the same, the
-    // address is not (a part of it corrected after the first was shown).
-    let another_address = d.cards.iter().any(|c| match c {
-        Card::ConfirmAddress { address, .. } => {
-            address_change::proposed_address(ctx).is_some_and(|before| before != *address)
-        }
-        _ => false,
-    });
-    // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
-    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
-    let repeated = !another_address
-        && !courtesy
-        && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
-    // An order's status or a product's facts asked for again are still the answer: the
-    // shopper gets them, with a person offered beside them, not "I'm not getting this
-    // right" in their place.
-    let facts = d
-        .cards
-        .iter()
-        .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
-    if failing || (repeated && !facts) {
-        // Never the same canned answer again: change course and offer a person.
-        d = Decision {
-            failed: false,
-            ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
-        };
-    } else if (u.upset || repeated) && d.state == ConversationState::Bot {
-        replies::append(
-            &mut d.text,
-            replies::text(Line::FrustrationOffer, lang),
-            lang,
-        );
-        let human = replies::human_option(lang).to_string();
-        match d.cards.iter_mut().find_map(|c| match c {
-            Card::QuickReplies { options } => Some(options),
-            _ => None,
-        }) {
-            Some(options) if options.contains(&human) => {}
-            Some(options) => options.push(human),
-            None => d.cards.push(Card::QuickReplies {
-                options: vec![human],
-            }),
-        }
-    }
-    if u.upset {
-        d.priority = d.priority.max(1);
-    }
-    handoff::offer_csat(conv, &mut d, ctx.last_intent());
-    if d.state == ConversationState::WaitingForHuman {
-        // Any answer that hands off (a plugin's refund above the cap, …) is honest about
-        // whether someone is there, like an explicit request; its own reason stays.
-        d = handoff::note_if_nobody_is_there(ctx, d, lang);
-    }
-    d
-}
-
-/// `d` in the merchant's words, when it says one of the bot's lines unchanged and the
-/// merchant reworded that line.
-pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
-    if let Some(line) = d.line
-        && d.text == replies::text(line, lang)
-        && let Some(own) = ctx.wording(line, lang)
-    {
-        d.text = own.to_string();
-    }
-    d
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! kept beside it, declining hands the claim to a person, and anything the plugin does not
 //! settle goes to a person exactly as without it.
 
+use crate::engine::replies::Lang;
 use kefu_intent::topics::Topic;
 use kefu_protocol::Card;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};

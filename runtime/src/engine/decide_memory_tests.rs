@@ -514,6 +514,17 @@ fn goods_sent_back_with_no_refund_on_record_go_to_a_person_who_can_see_the_retur
         &msg("where is my refund", "track_refund", 0.9),
     ));
     assert_eq!(c.intent(), "track_refund");
+    // A refund the shopper says has not come, none on record: theirs by their word, overdue
+    // by it; a person, whether said now or before the email.
+    let late = "just tell me why my refund for 1001 still hasn't arrived";
+    says(
+        &reply(decide(&ctx, &msg(late, "track_refund", 0.9))),
+        Line::ReturnWithoutRefund,
+    );
+    ctx.remembered.refund_awaited = true;
+    ctx.conversation.pending_intent = Some("track_refund".into());
+    let d = reply(decide(&ctx, &msg("jane@example.com", "greeting", 0.5)));
+    says(&d, Line::ReturnWithoutRefund);
 }
 
 #[test]

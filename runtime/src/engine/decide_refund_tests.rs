@@ -35,6 +35,10 @@ fn a_refund_asked_for_on_an_order_not_yet_shipped_is_its_cancellation() {
     let text = "changed my mind about the water bottle, can i get my money back? order 1002";
     let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));
     assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // Sent back before it left, however the model read it.
+    let text = "hi 我想退 the bottle, order 1002, haven't even received it yet 还没发货吧?";
+    let d = reply(decide(&ctx, &msg(text, "track_order", 0.89)));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
     // Shipped: the refund, which the plugin weighs.
     ctx.orders[0].status = "shipped".into();
     let d = reply(decide(&ctx, &msg(text, "get_refund", 0.95)));

@@ -5,6 +5,7 @@
 
 use kefu_intent::Prediction;
 use kefu_intent::topics::Topic;
+use kefu_protocol::Card;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
 use super::tests::{call, ctx, msg, reply, says, with_topic};

@@ -65,6 +65,15 @@ pub fn says_late(text: &str) -> bool {
             "没影子",
             "would be here by",
             "would arrive by",
+            "said it would come",
+            "said it would arrive",
+            "said it would be here",
+            "it just didn't",
+            "and it didn't",
+            "didn't come",
+            "didnt come",
+            "didn't arrive",
+            "didnt arrive",
             "expected by the",
             "was expected",
             "不动了",
@@ -595,35 +604,12 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "ever arrive",
             "ever arrived",
             "ever come",
-        ],
-    )
-}
-
-/// Whether `text` tells of the shopper moving home ("moving flats next week", "我下周搬家"):
-/// a reason for an address change, not an emergency.
-pub fn tells_of_a_move(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "moving house",
-            "moving home",
-            "moving apartment",
-            "moving out",
-            "moving to a new",
-            "moving to a different",
-            "moving flats",
-            "moving apartments",
-            "i'm moving",
-            "im moving",
-            "we're moving",
-            "we are moving",
-            "i am moving",
-            "i moved",
-            "we moved",
-            "just moved",
-            "搬家",
-            "要搬",
-            "搬走",
+            "if it was delivered",
+            "if it's been delivered",
+            "if it has been delivered",
+            "whether it was delivered",
+            "whether it arrived",
+            "if it arrived",
         ],
     )
 }
@@ -646,6 +632,12 @@ pub fn asks_its_status(text: &str) -> bool {
             "status on",
             "where is it now",
             "where's it at",
+            // "order no. 1001, the one going ups, any news?"
+            "any news",
+            "any update",
+            "news on",
+            "有消息吗",
+            "有进展吗",
         ],
     )
 }

@@ -139,24 +139,6 @@ fn tracking_that_has_not_moved_is_late() {
 }
 
 #[test]
-fn a_move_home_is_told_and_a_parcel_moving_is_not() {
-    for text in [
-        "need to change the delivery address on 1002, moving flats next week",
-        "我下周搬家，1002的地址要改",
-        "we're moving on saturday",
-    ] {
-        assert!(tells_of_a_move(text), "{text}");
-    }
-    for text in [
-        "tracking hasn't moved in a week",
-        "is it moving at all",
-        "包裹一直没动",
-    ] {
-        assert!(!tells_of_a_move(text), "{text}");
-    }
-}
-
-#[test]
 fn when_it_ships_is_asked_of_whatever_is_named() {
     for text in [
         "Could you tell me roughly when my water bottle will be sent out? order 1002",
@@ -174,4 +156,19 @@ fn when_it_ships_is_asked_of_whatever_is_named() {
     ] {
         assert!(!asks_when_it_ships(text), "{text}");
     }
+}
+
+#[test]
+fn news_asked_a_delivery_asked_after_and_a_day_gone_by() {
+    assert!(asks_its_status(
+        "oops sorry hit enter too soon. order no. 1001, the one going ups, any news?"
+    ));
+    assert!(asks_its_status("1003有消息吗"));
+    assert!(asks_if_it_came(
+        "carlos@example.com, just want to know if it was delivered"
+    ));
+    assert!(says_late(
+        "tracking said it would come nov 26 and it just... didn't. what now"
+    ));
+    assert!(says_late("it didn't arrive on the day you said"));
 }

@@ -198,6 +198,7 @@ pub fn harm_beyond_a_condition(text: &str) -> bool {
     for condition in [
         "容易出汗起疹子",
         "容易起疹子",
+        "mite allergy",
         "allergy here",
         "allergy to",
         "an allergy",
@@ -301,6 +302,8 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "hives",
             "blister",
             "itchy",
+            "numb",
+            "发麻",
             "肿",
             "疹",
             "dizzy",

@@ -27,38 +27,8 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
             "好舒服",
         ],
     );
-    // A lawyer the shopper knows, not one set on the shop ("my lawyer friend says the tees
-    // are great").
-    let knows_one = mentions(
-        text,
-        &[
-            "lawyer friend",
-            "lawyer brother",
-            "lawyer sister",
-            "lawyer dad",
-            "lawyer mum",
-            "lawyer mom",
-            "attorney friend",
-            "'s a lawyer",
-            "s a lawyer",
-            "is a lawyer",
-            "solicitor friend",
-            "律师朋友",
-            "became a lawyer",
-            "became an attorney",
-            "became a solicitor",
-            "passed the bar",
-            "lawyer 朋友",
-            "lawyer朋友",
-            "friend is a lawyer",
-            "朋友是律师",
-            // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
-            "是 lawyer",
-            "是lawyer",
-            "是律师",
-        ],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL);
+    let knows_one = someone_in_the_law(text);
+    let a_story = a_story_of_the_law(text);
     // What the law says about returns, asked to compare the shop's ("法律上退货期是多少天
     // 你们是30天吗", "消费者权益说7天无理由退货，你们是30天对吧"): the return policy.
     let the_law_on_returns = mentions(
@@ -137,6 +107,7 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
     policy_cues::jokes(text)
         || praise_only
         || knows_one
+        || a_story
         || a_firm_buys
         || a_short_refund
         || own_court_day
@@ -148,4 +119,72 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
                 &["legally", "legal requirement", "抬头", "律所", "law firm"],
             ))
         || (praise && mentions(text, &["illegal", "criminal", "犯规"]))
+}
+
+/// Whether `text` names someone the shopper knows by the law's words, not one set on the shop
+/// ("my lawyer friend says the tees are great", "my attorney friend recommended your hoodies",
+/// "买来送给法院同事的"): the words that say who they are are no threat, and the law's words are
+/// looked for in the rest.
+pub(super) fn someone_in_the_law(text: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "lawyer friend",
+        "lawyer brother",
+        "lawyer sister",
+        "lawyer dad",
+        "lawyer mum",
+        "lawyer mom",
+        "attorney friend",
+        "'s a lawyer",
+        "s a lawyer",
+        "is a lawyer",
+        "solicitor friend",
+        "律师朋友",
+        "became a lawyer",
+        "became an attorney",
+        "became a solicitor",
+        "passed the bar",
+        "lawyer 朋友",
+        "lawyer朋友",
+        "friend is a lawyer",
+        "朋友是律师",
+        // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
+        "是 lawyer",
+        "是lawyer",
+        "是律师",
+        // A colleague at a court.
+        "法院同事",
+        "在法院上班",
+        "在法院工作",
+    ];
+    // The words that name who they are are no threat ("my attorney friend recommended your
+    // hoodies"): the law's words are looked for in the rest.
+    let mut rest = text.to_lowercase();
+    for who in KNOWN {
+        rest = rest.replace(who, " ");
+    }
+    // A condition about the goods ("what's the return window if it doesn't fit") threatens
+    // nobody: the other words of a threat still count.
+    let threat = super::policy_words::LAWYER_THREATS
+        .iter()
+        .filter(|w| !matches!(**w, "if " | "如果"))
+        .any(|w| rest.contains(w));
+    mentions(text, KNOWN) && !threat && !mentions(&rest, super::policy_words::LEGAL)
+}
+
+/// Whether `text` tells of a film or a show about the law ("我刚看完一部律师起诉大公司的电影，男主
+/// 穿的卫衣跟你们的好像"): a story, no threat.
+pub(super) fn a_story_of_the_law(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "电影",
+            "电视剧",
+            "剧里",
+            "movie",
+            "film",
+            "tv show",
+            "netflix",
+            "series",
+        ],
+    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
 }

@@ -62,13 +62,16 @@ mod execute;
 pub mod faq;
 mod faq_answers;
 mod figure_words;
+mod finish;
 pub mod handoff;
 mod harm_cues;
+mod home_words;
 pub mod honesty;
 pub mod identity;
 pub mod labels;
 pub mod language;
 mod legal_noise;
+mod meanwhile;
 mod money;
 mod no_number;
 mod order_paid;
@@ -391,7 +394,9 @@ impl Engine {
                     Some(decide::after_commit(&u, outcome))
                 }
             };
-            let decision = decision.map(|d| decide::worded(&ctx, d, u.lang));
+            let decision = decision
+                .map(|d| decide::worded(&ctx, d, u.lang))
+                .map(|d| meanwhile::keeps_waiting(&ctx, d, u.lang));
             let handoff = decision
                 .as_ref()
                 .filter(|d| {

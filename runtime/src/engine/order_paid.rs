@@ -39,7 +39,7 @@ pub fn asks_what_was_paid(text: &str) -> bool {
             "订单金额",
             "一共付了",
         ],
-    )
+    ) && !mentions(text, &["not what i paid"])
 }
 
 /// Whether `text` asks what an order holds ("what did i order again", "我买的是什么来着").

@@ -8,6 +8,7 @@ use super::*;
 use crate::engine::confirm::CardAnswer;
 use crate::engine::ownership::{MAX_ADDRESS_PROOF_FAILURES, MAX_PROOF_FAILURES};
 use crate::engine::plan::Step;
+use crate::engine::replies::Lang;
 use crate::engine::replies::Line;
 use crate::plugins::{PluginReply, Proposal};
 use crate::store::{ActionRecord, ActionState};

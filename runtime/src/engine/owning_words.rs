@@ -149,6 +149,14 @@ pub const DISOWNED: &[&str] = &[
     "someone made a purchase",
     "有人用我的",
     "别人用我的",
+    // The charge or the shop disowned ("that's not me", "I don't even know what this website is").
+    "that's not me",
+    "thats not me",
+    "that wasn't me",
+    "don't even know what this",
+    "dont even know what this",
+    "never heard of you",
+    "never heard of this",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"
@@ -161,6 +169,8 @@ pub const WHO_PAID: &[&str] = &[
     "who made this payment",
     "谁付的",
     "谁买的",
+    "who took",
+    "who charged",
 ];
 
 /// Words of a shopper saying they did it themselves: the sign-in, the change or the charge

@@ -114,7 +114,10 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| keyword_topic(&lower))
         .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
-        .or_else(|| threatens_with_a_lawyer(&lower).then_some(PolicyTopic::Legal))
+        .or_else(|| {
+            (threatens_with_a_lawyer(&lower) && !super::legal_noise::someone_in_the_law(&lower))
+                .then_some(PolicyTopic::Legal)
+        })
         .or_else(|| charged_more_than_the_order(&lower).then_some(PolicyTopic::BillingError))
 }
 
@@ -153,6 +156,13 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         t != PolicyTopic::AccountSecurity
             || !(super::policy_cues::breached_elsewhere(lower)
                 || super::policy_cues::says_it_was_them(lower))
+    })
+    // Someone the shopper knows by the law's words ("my attorney friend recommended your
+    // hoodies", "法院同事"), or a film about the law, threatens nobody.
+    .filter(|&t| {
+        t != PolicyTopic::Legal
+            || !(super::legal_noise::someone_in_the_law(lower)
+                || super::legal_noise::a_story_of_the_law(lower))
     })
     // A joke ("我要起诉我的钱包哈哈", "我要告你们……开玩笑的") threatens nobody with a lawyer.
     .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::jokes(lower))

@@ -257,6 +257,11 @@ pub fn breached_elsewhere(text: &str) -> bool {
             "微博",
             "微信号",
             "抖音",
+            // A device or an account of long ago ("my old laptop got hacked years ago").
+            "laptop got hacked",
+            "computer got hacked",
+            "phone got hacked",
+            "years ago",
         ],
     )
 }
@@ -374,6 +379,12 @@ pub fn owns_it_after_all(text: &str) -> bool {
             "想起来了",
             "原来是我",
             "是我自己买的",
+            // The bank's check answered by the shopper ("银行问我是不是本人…我确认了", "my
+            // bank asked me to confirm the payment to you and I did").
+            "我确认了",
+            "确认是本人",
+            "confirm the payment to you and i did",
+            "i confirmed it",
         ],
     ) || (mentions(text, &["扣款成功", "付款成功", "支付成功"])
         && mentions(

@@ -524,3 +524,52 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_jugged_and_flasked() {
+    for (text, want) in [
+        (
+            "my doctor says my symptoms might be from your bottle",
+            PolicyTopic::Safety,
+        ),
+        (
+            "I'm having a reaction right now, what's in the cuffs?",
+            PolicyTopic::Safety,
+        ),
+        ("喝了之后舌头发麻", PolicyTopic::Safety),
+        (
+            "don't send it to my old flat, he's violent",
+            PolicyTopic::Safety,
+        ),
+        (
+            "who took 98 dollars off my card??",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "my visa shows 138 to you, thats not me",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn the_law_named_by_who_someone_is_a_bank_check_answered_and_numb_lips() {
+    for text in [
+        "my attorney friend recommended your hoodies, what's the return window if it doesn't fit",
+        "买来送给法院同事的，能开发票吗",
+        "我刚看完一部律师起诉大公司的电影，男主穿的卫衣跟你们的好像",
+        "我的银行发短信问我是不是本人在你们这消费，我确认了，订单会正常发货吧",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    assert_eq!(
+        topic("my attorney friend says I should sue you"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("用了水杯之后嘴唇发麻，医生说可能是过敏，杯子是什么材料做的"),
+        Some(PolicyTopic::Safety)
+    );
+}

@@ -28,6 +28,7 @@ pub fn asks_for_money_back(text: &str) -> bool {
                 "那退吧",
                 "给我退吧",
                 "帮我退",
+                "退吧",
             ],
         ) || names_a_sum_back(text))
 }
@@ -95,6 +96,10 @@ pub fn says_it_is_overdue(text: &str) -> bool {
                 "still nothing",
                 "still no",
                 "weeks ago",
+                "2 weeks",
+                "two weeks",
+                "3 weeks",
+                "three weeks",
                 "a month ago",
                 "still haven't",
                 "still havent",
@@ -137,6 +142,9 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "不想退钱",
             "不退款",
             "别退款",
+            "不退吧",
+            "不退了",
+            "先不退",
         ],
     )
 }
@@ -199,6 +207,10 @@ pub fn requests_it(text: &str) -> bool {
             "get my money",
             "refund me",
             "refund it",
+            "can you refund",
+            "could you refund",
+            "can you just refund",
+            "just refund",
             "do the refund",
             "process the refund",
             "refund this",
@@ -213,6 +225,7 @@ pub fn requests_it(text: &str) -> bool {
             "就退吧",
             "那退吧",
             "给我退吧",
+            "退吧",
         ],
     )
 }
@@ -244,38 +257,83 @@ pub fn says_please(text: &str) -> bool {
 /// Whether `text` asks after a refund already under way ("did my refund go through?",
 /// "退款到账了吗") rather than for one.
 pub fn asks_after_a_refund(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "refund status",
-            "status of my refund",
-            "status of the refund",
-            "refund yet",
-            "refunded yet",
-            "go through",
-            "gone through",
-            "went through",
-            "where is my refund",
-            "where's my refund",
-            "wheres my refund",
-            "received my refund",
-            "received the refund",
-            "got my refund",
-            "get my refund yet",
-            "still waiting for my refund",
-            "still waiting on my refund",
-            "still no refund",
-            "been refunded",
-            "到账",
-            "退款进度",
-            "退款状态",
-            "退了吗",
-            "退款呢",
-            "退款还没",
-            "钱还没退",
-            "退款什么时候",
-        ],
-    )
+    refund_not_come(text)
+        || mentions(
+            text,
+            &[
+                "refund status",
+                "status of my refund",
+                "status of the refund",
+                "refund yet",
+                "refunded yet",
+                "go through",
+                "gone through",
+                "went through",
+                "where is my refund",
+                "where's my refund",
+                "wheres my refund",
+                "received my refund",
+                "received the refund",
+                "got my refund",
+                "get my refund yet",
+                "still waiting for my refund",
+                "still waiting on my refund",
+                "still no refund",
+                "been refunded",
+                "到账",
+                "退款进度",
+                "退款状态",
+                "退了吗",
+                "退款呢",
+                "退款还没",
+                "钱还没退",
+                "退款什么时候",
+            ],
+        )
+}
+
+/// Whether `text` says a refund has not come ("why my refund for 1003 still hasn't
+/// arrived", "the refund has not shown up"): "hasn't", "still not", "never"… within a few
+/// words after "refund", with no order or parcel spoken of between ("refund order 1001. it
+/// never came" is the parcel that never came).
+pub fn refund_not_come(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices("refund").any(|(i, m)| {
+        let words: Vec<&str> = lower[i + m.len()..]
+            .split(|c: char| c.is_whitespace() || ",.!?;:".contains(c))
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        let negated = |w: &str| {
+            matches!(
+                w,
+                "hasn't" | "hasnt" | "has" | "still" | "haven't" | "havent" | "never" | "not"
+            )
+        };
+        let Some(at) = words.iter().position(|w| negated(w)) else {
+            return false;
+        };
+        let rest = words[at..].join(" ");
+        !words[..at]
+            .iter()
+            .any(|w| matches!(*w, "it" | "order" | "parcel" | "package" | "all" | "of"))
+            && mentions(
+                &rest,
+                &[
+                    "hasn't",
+                    "hasnt",
+                    "has not",
+                    "still not",
+                    "still no",
+                    "haven't",
+                    "havent",
+                    "never",
+                    "not arrived",
+                    "not come",
+                    "not shown",
+                ],
+            )
+    })
 }
 
 /// The sum, in minor units, the shopper asks to have back (`None` when they name none): an

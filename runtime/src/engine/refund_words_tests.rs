@@ -116,3 +116,23 @@ fn goods_sent_back_are_told_not_asked_about() {
         assert!(!says_sent_back(text), "{text}");
     }
 }
+
+#[test]
+fn a_refund_not_come_and_money_back_in_few_words() {
+    assert!(asks_after_a_refund(
+        "just tell me why my refund for 1003 still hasn't arrived"
+    ));
+    assert!(asks_after_a_refund(
+        "the refund has not shown up on my card"
+    ));
+    assert!(!asks_after_a_refund("I want a refund for 1003"));
+    assert!(!refund_not_come(
+        "refund order 1001. all of it. it never came and im done waiting"
+    ));
+    for text in ["好，那就退吧", "行，那就按刚才那个订单退吧"] {
+        assert!(asks_for_money_back(text), "{text}");
+    }
+    for text in ["我想退货，怎么操作", "算了不退了", "那先不退吧"] {
+        assert!(!asks_for_money_back(text), "{text}");
+    }
+}

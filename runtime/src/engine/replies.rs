@@ -111,6 +111,8 @@ lines! {
     StaleConfirmation = "stale_confirmation",
     /// A message that only adds to what was proposed: the card still waits for an answer.
     ProposalStillOpen = "proposal_still_open",
+    /// Added to an answer given while a person is asked for and nobody is online.
+    StillWaiting = "still_waiting",
     /// The signed identity that proved the order expired before the confirmation.
     ProofExpired = "proof_expired",
     /// A plugin proposed a refund above what the bot may do: a person takes over.

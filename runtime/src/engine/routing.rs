@@ -493,9 +493,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Money back asked for, however the model read it: the refund, or an unshipped order's
         // cancellation (routing_money.rs).
         _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
-        // "It was meant to be here on the 26th" about a known order: where it is (its status
-        // says whether the date has passed), not a general complaint. Thanked for in a sneer
-        // ("wow. expected by the 26th. love that for me. great job guys #1001"): the same.
+        // A refund not come ("why my refund for 1003 still hasn't arrived"): its progress.
+        _ if refund_words::refund_not_come(text)
+            && matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | "complaint" | OUT_OF_SCOPE
+            )
+            && ctx.served("track_refund").is_some() =>
+        {
+            ("track_refund", true)
+        }
+        // "It was meant to be here on the 26th" about a known order, or thanked for in a sneer
+        // ("wow. expected by the 26th. love that for me"): where it is, not a complaint.
         _ if (matches!(
             u.prediction.intent.as_str(),
             "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"

@@ -154,6 +154,11 @@ pub(super) fn money_back(
                 | "product_info"
                 | "product_availability"
                 | "complaint"
+                // "好，那就退吧" read as a greeting; "hi 我想退 the bottle, order 1002 …
+                // 还没发货吧?" as its whereabouts.
+                | "greeting"
+                | "thanks"
+                | "track_order"
         )
         && takes_order_number(GET_REFUND)
     {
@@ -189,7 +194,22 @@ pub(super) fn unshipped_means_cancel<'a>(
                 .iter()
                 .take(2)
                 .any(|(i, _)| i == GET_REFUND));
-    if unshipped && money_back && takes_order_number(CANCEL_ORDER) {
+    // So is a wish to send back what has not left the shop ("hi 我想退 the bottle, order 1002,
+    // haven't even received it yet 还没发货吧?").
+    let sends_back = (refund_words::asks_to_send_back(text)
+        || mentions(
+            text,
+            &[
+                "我想退",
+                "想退掉",
+                "退掉",
+                "want to return",
+                "like to return",
+            ],
+        ))
+        && requests_it(text)
+        && !refund_words::turns_down_money_back(text);
+    if unshipped && (money_back || sends_back) && takes_order_number(CANCEL_ORDER) {
         (CANCEL_ORDER, true)
     } else {
         (intent, settled)

@@ -86,6 +86,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     // changed my password and now the app keeps logging me out", "是不是我 password 输错了"),
     // and a charge they say is theirs or ask which order it paid for.
     let certain_enough = p < CERTAIN_TOPIC
+        // Data that ran out is the phone's, however sure the model is.
+        || (t == Topic::DataProtection && means_mobile_data(text))
         || (t == Topic::AccountTakeover
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)));
@@ -102,6 +104,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
 /// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
 /// but I never got a confirmation email"), a reset email or code that never came.
 const OWNING_PHRASES: &[&str] = &[
+    // The bank's check that it was the shopper ("银行问我是不是本人在你们这消费，我确认了").
+    "是不是本人",
     "我没有信用卡",
     "没有信用卡",
     "don't have a credit card",
@@ -290,14 +294,16 @@ fn asks_what_a_task_needs(text: &str) -> bool {
         &[
             "need from me",
             "do you need",
+            "information do you need",
+            "info do you need",
             "需要提供什么",
             "需要什么信息",
         ],
     ) && mentions(
         text,
         &[
-            "return", "exchange", "refund", "order", "deliver", "send", "gift", "退货", "换货",
-            "退款", "订单", "寄", "礼物",
+            "return", "exchange", "refund", "order", "deliver", "send", "gift", "swap", "size",
+            "退货", "换货", "退款", "订单", "寄", "礼物", "换",
         ],
     )
 }

@@ -540,3 +540,33 @@ fn paying_without_a_credit_card_is_the_shoppers() {
         "可以用支付宝付款吗?我没有信用卡"
     ));
 }
+
+#[test]
+fn the_law_named_by_who_someone_is_or_in_a_film_is_no_threat() {
+    for text in [
+        "my attorney friend recommended your hoodies, what's the return window",
+        "买来送给法院同事的，能开发票吗",
+        "看了一部律师起诉大公司的电影，男主的卫衣跟你们的好像",
+    ] {
+        assert!(own_affairs(Topic::Legal, 0.7, text), "{text}");
+    }
+    assert!(!own_affairs(
+        Topic::Legal,
+        0.7,
+        "my attorney friend says I should sue you"
+    ));
+}
+
+#[test]
+fn data_run_out_and_what_a_swap_needs_are_the_shoppers_own() {
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.98,
+        "my phone data ran out so I missed your emails, can you tell me if 1003 arrived"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.6,
+        "what information do you need from me to swap a hoodie size?"
+    ));
+}

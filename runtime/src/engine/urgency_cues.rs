@@ -135,6 +135,8 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             // A stay in hospital ahead.
             "住院",
             "做手术",
+            "做完手术",
+            "动不了",
             "动手术",
             "having surgery",
             "surgery tomorrow",

@@ -90,7 +90,20 @@ fn product_score(product: &ProductRecord, query: &str) -> u32 {
         // it when no two characters of the name are said, though weakly, as a description
         // word does (not enough for the message to name the product).
         let head = zh.chars().rev().find(|c| !c.is_ascii());
-        if score == 0 && head.is_some_and(|h| query_lower.contains(h)) {
+        // Another character of the name just before it ("钢水杯" for 不锈钢保温杯: steel, then
+        // cup) names it as a bigram does.
+        let near = head.is_some_and(|h| {
+            let chars: Vec<char> = query_lower.chars().collect();
+            chars.iter().enumerate().any(|(i, c)| {
+                *c == h
+                    && chars[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|b| !b.is_ascii() && *b != h && *b != '色' && zh.contains(*b))
+            })
+        });
+        if score == 0 && near {
+            score += 3;
+        } else if score == 0 && head.is_some_and(|h| query_lower.contains(h)) {
             score += 1;
         }
     }
@@ -338,5 +351,41 @@ mod tests {
             sku(store.product("other", "BOT-STL-750").await.unwrap()),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::*;
+
+    fn product(sku: &str, name: &str, name_zh: &str) -> ProductRecord {
+        ProductRecord {
+            sku: sku.into(),
+            name: name.into(),
+            name_zh: Some(name_zh.into()),
+            description: String::new(),
+            description_zh: None,
+            price_minor: 100,
+            currency: "USD".into(),
+            stock: 1,
+        }
+    }
+
+    #[test]
+    fn a_chinese_name_is_found_by_a_character_of_it_before_what_the_thing_is() {
+        let catalog = [
+            product(
+                "BOT-STL-750",
+                "Insulated steel bottle 750 ml",
+                "750毫升不锈钢保温杯",
+            ),
+            product("CAP-NVY", "Navy baseball cap", "藏青色棒球帽"),
+        ];
+        let named = |text: &str| named_product(&catalog, text).map(|p| p.sku.as_str());
+        assert_eq!(named("钢水杯多少钱？现在能下单吗"), Some("BOT-STL-750"));
+        assert_eq!(named("保温杯还有货吗"), Some("BOT-STL-750"));
+        // What the thing is, alone or after a colour, names it only weakly.
+        assert_eq!(named("杯子多少钱"), None);
+        assert_eq!(named("蓝色帽子"), None);
     }
 }

@@ -1,0 +1,93 @@
+//! What every answer gets on its way out, whatever decided it: the offer of a person after
+//! unhelpful turns or a reply said twice, beside an answer to a frustrated shopper, a rating
+//! asked when a conversation ends well, honesty about whether anyone is there; and the
+//! merchant's own wording of the bot's lines. Pure.
+
+use kefu_protocol::{Card, ConversationState};
+
+use super::address_change;
+use super::context::TurnContext;
+use super::decision::{Decision, say};
+use super::handoff;
+use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
+
+/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
+pub const FAILED_TURNS_OFFER: u32 = 2;
+
+/// What every answer gets on top of itself: a second unhelpful turn in a row, or the same
+/// reply twice, stops the bot trying and offers a person instead; a frustrated or
+/// sarcastic shopper is offered a person alongside the answer, at raised priority; a
+/// conversation that ends well is asked for a rating; an answer that hands off says
+/// whether anyone is there.
+pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision {
+    let conv = &ctx.conversation;
+    let lang = u.lang;
+    let failing = d.failed && conv.failed_turns + 1 >= FAILED_TURNS_OFFER;
+    // A new address proposed after another is no repeat: its words are the same, the
+    // address is not (a part of it corrected after the first was shown).
+    let another_address = d.cards.iter().any(|c| match c {
+        Card::ConfirmAddress { address, .. } => {
+            address_change::proposed_address(ctx).is_some_and(|before| before != *address)
+        }
+        _ => false,
+    });
+    // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
+    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
+    let repeated = !another_address
+        && !courtesy
+        && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
+    // An order's status or a product's facts asked for again are still the answer: the
+    // shopper gets them, with a person offered beside them, not "I'm not getting this
+    // right" in their place.
+    let facts = d
+        .cards
+        .iter()
+        .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
+    if failing || (repeated && !facts) {
+        // Never the same canned answer again: change course and offer a person.
+        d = Decision {
+            failed: false,
+            ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
+        };
+    } else if (u.upset || repeated) && d.state == ConversationState::Bot {
+        replies::append(
+            &mut d.text,
+            replies::text(Line::FrustrationOffer, lang),
+            lang,
+        );
+        let human = replies::human_option(lang).to_string();
+        match d.cards.iter_mut().find_map(|c| match c {
+            Card::QuickReplies { options } => Some(options),
+            _ => None,
+        }) {
+            Some(options) if options.contains(&human) => {}
+            Some(options) => options.push(human),
+            None => d.cards.push(Card::QuickReplies {
+                options: vec![human],
+            }),
+        }
+    }
+    if u.upset {
+        d.priority = d.priority.max(1);
+    }
+    handoff::offer_csat(conv, &mut d, ctx.last_intent());
+    if d.state == ConversationState::WaitingForHuman {
+        // Any answer that hands off (a plugin's refund above the cap, …) is honest about
+        // whether someone is there, like an explicit request; its own reason stays.
+        d = handoff::note_if_nobody_is_there(ctx, d, lang);
+    }
+    d
+}
+
+/// `d` in the merchant's words, when it says one of the bot's lines unchanged and the
+/// merchant reworded that line.
+pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
+    if let Some(line) = d.line
+        && d.text == replies::text(line, lang)
+        && let Some(own) = ctx.wording(line, lang)
+    {
+        d.text = own.to_string();
+    }
+    d
+}

@@ -1,0 +1,74 @@
+//! While a person is asked for and nobody from the team is online, the shopper is not left in
+//! silence: a question the shop's own facts answer (where an order is, delivery times, the
+//! return policy, a product) is answered meanwhile, and the request for a person stays open as
+//! it was (its reason, its priority, its place in the queue). Nothing is done to an order and
+//! nothing is proposed meanwhile: a person has the case. With someone online the bot stays
+//! silent, as the person will answer. Pure.
+
+use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
+
+use super::context::TurnContext;
+use super::cues;
+use super::decide::{Answer, answer};
+use super::decision::Decision;
+use super::plan::Step;
+use super::replies::{self, Lang, Line};
+use super::routing;
+use super::understand::Understanding;
+
+/// Intents answered from the shop's facts alone, with nothing done to an order.
+const ANSWERED_MEANWHILE: &[&str] = &[
+    "track_order",
+    "track_refund",
+    "delivery_period",
+    "delivery_options",
+    "check_refund_policy",
+    "check_payment_methods",
+    "check_cancellation_fee",
+    "product_info",
+    "product_availability",
+];
+
+/// What to do with `u` while a person is asked for and nobody is online: answer it when
+/// the shop's facts do, or `None` (silence). A sensitive topic is the escalation's
+/// ([`super::person_first::escalation`]), heard before this; a person asked for again is
+/// already asked for.
+pub(super) fn answer_meanwhile(ctx: &TurnContext, u: &Understanding) -> Option<Step> {
+    if ctx.conversation.state != WaitingForHuman
+        || ctx.live
+        || u.card.is_some()
+        || replies::asks_for_human(&u.text)
+        || cues::asks_for_a_person(&u.text)
+        || u.topic.is_some_and(|(t, _)| t.needs_a_person())
+        || !ANSWERED_MEANWHILE.contains(&routing::route(ctx, u).intent.as_str())
+    {
+        return None;
+    }
+    match answer(ctx, u) {
+        Answer::Now(d) if d.state == Bot && d.new_action.is_none() => Some(Step::Reply(d)),
+        Answer::Call(c) if ANSWERED_MEANWHILE.contains(&c.intent()) => Some(Step::Call(c)),
+        _ => None,
+    }
+}
+
+/// `d`, given while a person is asked for ([`answer_meanwhile`]): the request stays as it
+/// was, nothing is proposed, no person is offered again, and the shopper is told the
+/// request is still open. Any other
+/// decision is returned as it is.
+pub fn keeps_waiting(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
+    let conv = &ctx.conversation;
+    if conv.state != WaitingForHuman {
+        return d;
+    }
+    d.state = WaitingForHuman;
+    d.priority = conv.priority;
+    d.handoff_reason = conv.handoff_reason.clone();
+    d.new_action = None;
+    // A person is asked for already: no offer of one, no button for one.
+    let offer = replies::text(Line::FrustrationOffer, lang);
+    d.text = d.text.replace(offer, "").trim_end().to_string();
+    d.cards
+        .retain(|c| !matches!(c, kefu_protocol::Card::QuickReplies { .. }));
+    replies::append(&mut d.text, replies::text(Line::StillWaiting, lang), lang);
+    d
+}
