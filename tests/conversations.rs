@@ -552,6 +552,8 @@ sets_written_apart! {
     canistered: "canistered_", "KEFU_CONVERSATIONS_CANISTERED", 3; // the forty-ninth
     jugged: "jugged_", "KEFU_CONVERSATIONS_JUGGED", 3; // the fiftieth
     flasked: "flasked_", "KEFU_CONVERSATIONS_FLASKED", 3; // the fifty-first
+    drummed: "drummed_", "KEFU_CONVERSATIONS_DRUMMED", 3; // the fifty-second
+    kegged: "kegged_", "KEFU_CONVERSATIONS_KEGGED", 3; // the fifty-third
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),
