@@ -196,3 +196,11 @@ fn broken_in_first_use_ordered_one_thing_got_another_and_a_complaint_with_no_cla
         "I want to complain, the cap arrived with the brim cracked"
     ));
 }
+
+#[test]
+fn a_colour_clicked_and_another_come_and_a_seam_open_after_one_wear() {
+    assert!(describes_a_wrong_item(
+        "I got a cap but it's red?? pretty sure I clicked navy"
+    ));
+    assert!(describes_a_quality_problem("卫衣袖子开线了，才穿一次"));
+}

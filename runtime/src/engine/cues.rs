@@ -262,6 +262,12 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "zhao kefu",
         "zhao ke fu",
         "zhen ren kefu",
+        // "qing zhao ren lian xi wo": someone to get in touch, in pinyin.
+        "zhao ren lian xi",
+        "zhao ren lianxi",
+        "zhaoren lianxi",
+        "lian xi wo",
+        "lianxi wo",
     ]);
     let zh = has(&[
         "转接",

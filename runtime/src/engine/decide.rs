@@ -179,6 +179,13 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 // "I want to complain about the packaging … nothing wrong with the cap itself":
                 // a complaint, no goods gone wrong.
                 && !claim_words::complains_without_a_claim(&u.text)
+                // "cancel 订单 1002 please, 不要了. the bottle is out of stock anyway right??": a
+                // cancellation asked, no goods gone wrong told.
+                && !(u.prediction.intent == "cancel_order"
+                    && delivery_words::speaks_of_cancelling(&u.text)
+                    && !claim_words::describes_damage(&u.text)
+                    && !claim_words::describes_a_wrong_item(&u.text)
+                    && !claim_words::describes_a_missing_item(&u.text))
                 && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
@@ -603,6 +610,9 @@ mod delivery_tests;
 #[cfg(test)]
 #[path = "decide_faq_tests.rs"]
 mod faq_tests;
+#[cfg(test)]
+#[path = "decide_meanwhile_tests.rs"]
+mod meanwhile_tests;
 #[cfg(test)]
 #[path = "decide_memory_tests.rs"]
 mod memory_tests;

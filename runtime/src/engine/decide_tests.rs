@@ -268,52 +268,6 @@ fn while_a_person_is_asked_for_or_in_charge_the_bot_is_silent() {
 }
 
 #[test]
-fn with_nobody_online_a_question_the_shops_facts_answer_is_answered_while_waiting() {
-    let mut ctx = ctx();
-    ctx.conversation.state = WaitingForHuman;
-    ctx.conversation.handoff_reason = Some("complaint".into());
-    ctx.conversation.priority = 1;
-    ctx.live = false;
-    let c = call(decide(
-        &ctx,
-        &msg("where is order 1001?", "track_order", 0.95),
-    ));
-    assert_eq!(c.intent(), "track_order");
-    let d = reply(decide(
-        &ctx,
-        &msg("how long does delivery take?", "delivery_period", 0.95),
-    ));
-    // The request for a person stays as it was, and the shopper is told so.
-    let d = super::super::meanwhile::keeps_waiting(&ctx, d, Lang::En);
-    assert_eq!(
-        (d.state, d.priority, d.handoff_reason.as_deref()),
-        (WaitingForHuman, 1, Some("complaint"))
-    );
-    assert!(
-        d.text
-            .ends_with(replies::text(Line::StillWaiting, Lang::En)),
-        "{}",
-        d.text
-    );
-    // Nothing done to an order, nothing small-talked, no person asked again: silence.
-    for (text, intent) in [
-        ("cancel order 1001", "cancel_order"),
-        ("hello?", "greeting"),
-        ("is anyone there? I want a human", "contact_human_agent"),
-    ] {
-        assert_eq!(
-            decide(&ctx, &msg(text, intent, 0.95)).step,
-            Step::Silence,
-            "{text}"
-        );
-    }
-    // With someone online, the person answers.
-    ctx.live = true;
-    let plan = decide(&ctx, &msg("where is order 1001?", "track_order", 0.95));
-    assert_eq!(plan.step, Step::Silence);
-}
-
-#[test]
 fn an_intent_a_plugin_serves_goes_to_that_plugin_with_its_slots() {
     let c = call(decide(
         &ctx(),

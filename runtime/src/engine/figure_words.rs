@@ -133,6 +133,10 @@ pub const FIGURES: &[&str] = &[
     // after a sale; the sky "threatening"; a basketball court run; praise "should be illegal";
     // "legally obliged" to praise.
     "数据线",
+    // A job in an emergency room ("我是急诊科医生，经常值夜班").
+    "急诊科医生",
+    "急诊科护士",
+    "急诊科",
     // A print or finish coming off in the dryer.
     "burn off",
     "burns off",

@@ -221,6 +221,8 @@ pub fn harm_beyond_a_condition(text: &str) -> bool {
 /// "儿童T恤有没有安全认证", "用支付宝付款安全吗"), and tells of no harm done ("my son
 /// choked on it", "起疹子了").
 pub fn asks_if_safe(text: &str) -> bool {
+    // Words start at a space: "this payment" does not ask "is payment …".
+    let text = &format!(" {text}");
     let asks = mentions(
         text,
         &[
@@ -229,6 +231,9 @@ pub fn asks_if_safe(text: &str) -> bool {
             // Paying safely, before paying ("do you use secure payment? I'm nervous").
             "secure payment",
             "payment secure",
+            "site secure",
+            "is it secure",
+            "checkout secure",
             "nervous putting my card",
             // Whether the shop is genuine, before buying.
             "site legit",
@@ -237,10 +242,10 @@ pub fn asks_if_safe(text: &str) -> bool {
             "you legit",
             "网站正规吗",
             "正规吗",
-            "is my payment",
-            "is my card",
-            "is paying",
-            "is payment",
+            " is my payment",
+            " is my card",
+            " is paying",
+            " is payment",
             "safer",
             "会不会被盗刷",
             "会不会被盗",

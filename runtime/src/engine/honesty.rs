@@ -386,6 +386,10 @@ fn asks_for_someone_met_before(text: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
+    // "Sarah, is that you? You helped me last week": the person met before, asked after.
+    if before && super::language::mentions(&lower, &["is that you", "is it you", "is this you"]) {
+        return true;
+    }
     // Byte offsets of the lower-cased text are the original's only when lower-casing kept
     // every length.
     before

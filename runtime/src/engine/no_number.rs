@@ -33,7 +33,7 @@ pub fn not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     if !needs_it
         || u.slot(SlotKind::OrderNumber).is_some()
         || ctx.remembered.order_number.is_some()
-        || !cues::has_no_order_number(&u.text)
+        || !(cues::has_no_order_number(&u.text) || names_it_by_its_goods(ctx, u))
     {
         return None;
     }
@@ -46,6 +46,28 @@ pub fn not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         return Some(ask(intent, Line::AskEmailToFindOrder, u.lang, pending));
     }
     Some(to_a_person(intent, email, u))
+}
+
+/// Whether `u` answers the order number asked for with what the order holds instead ("It's
+/// the one with a hoodie and a tshirt in it", "就是买了帽子的那单"): the number is not at hand.
+fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
+    ctx.conversation.pending_intent.is_some()
+        && ctx.names_product
+        && super::language::mentions(
+            &u.text,
+            &[
+                "the one with",
+                "one with a",
+                "the order with",
+                "the one where",
+                "it's the one",
+                "its the one",
+                "the one i ordered",
+                "的那单",
+                "的那个订单",
+                "那一单",
+            ],
+        )
 }
 
 /// The email asked for to find the order, and the message that answers: an email that

@@ -220,3 +220,24 @@ pub(super) fn pays_another_way(text: &str) -> bool {
     ) && cues::names_a_payment_method(text);
     (failed && another) || instead
 }
+
+/// Whether `text` asks to pay with a gift card, voucher or coupon ("I have a gift card from my
+/// aunt, can I use it here?", "优惠券能用吗"): a way to pay, asked.
+pub(super) fn pays_with_a_voucher(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "gift card",
+            "giftcard",
+            "voucher",
+            "coupon",
+            "promo code",
+            "discount code",
+            "礼品卡",
+            "购物卡",
+            "优惠券",
+            "代金券",
+            "优惠码",
+        ],
+    ) && (cues::is_a_question(text) || mentions(text, &["can i use", "能用", "可以用"]))
+}

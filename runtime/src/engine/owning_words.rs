@@ -157,6 +157,10 @@ pub const DISOWNED: &[&str] = &[
     "dont even know what this",
     "never heard of you",
     "never heard of this",
+    "i did not. ",
+    "i didn't. ",
+    "i did not!",
+    "i didn't!",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

@@ -573,3 +573,28 @@ fn the_law_named_by_who_someone_is_a_bank_check_answered_and_numb_lips() {
         Some(PolicyTopic::Safety)
     );
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_drummed_and_kegged() {
+    for (text, want) in [
+        (
+            "got a confirmation email for an order I didn't make",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "you charged double and I never authorised that",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "money keeps coming out of my account from you",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "the courier was filming me at my door",
+            PolicyTopic::Harassment,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    assert_eq!(topic("我是急诊科医生，想买件加绒卫衣"), None);
+}

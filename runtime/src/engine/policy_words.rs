@@ -177,6 +177,12 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "signed in from another country",
     "login from another city",
     "login from another country",
+    // An order in the account the shopper never made ("a confirmation for an order I didn't make").
+    "order i didn't make",
+    "order i did not make",
+    "order i didn't place",
+    "order i did not place",
+    "order i never made",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Legal`].
@@ -388,6 +394,17 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
     "mystery charge",
     "the mystery",
     "一脸懵",
+    // Money taken beyond what was agreed, or again and again ("money keeps coming out every week").
+    "never authorised",
+    "never authorized",
+    "not authorised the",
+    "not authorized the",
+    "money keeps coming out",
+    "keeps coming out of my",
+    "keep charging me",
+    "keeps charging me",
+    "keep taking money",
+    "keeps taking money",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
@@ -498,6 +515,12 @@ pub const HARASSMENT: &[&str] = &[
     "found my address from",
     "stalker",
     "知道我住哪",
+    // Someone photographing or filming the shopper ("took photos of me through my window").
+    "photos of me",
+    "pictures of me",
+    "through my window",
+    "filming me",
+    "filmed me",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.

@@ -175,7 +175,9 @@ fn asks_if_it_is_safe(t: Topic, p: f32, text: &str) -> bool {
     matches!(t, Topic::Safety | Topic::Fraud | Topic::DataProtection)
         && (t != Topic::DataProtection || policy_cues::worries_before_it_happens(text))
         && !harm_cues::tells_of_harm_done(text)
-        && p < OWN_TASK_TOPIC_CERTAIN
+        // "is card payment on your site secure": asked before paying, however sure the
+        // model is of fraud.
+        && (p < OWN_TASK_TOPIC_CERTAIN || (t == Topic::Fraud && cues::is_a_question(text)))
         && harm_cues::asks_if_safe(text)
         && (!policy_cues::names_someone_else_or_disowns(text)
             || policy_cues::worries_before_it_happens(text))

@@ -44,6 +44,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             owns_the_charge(text)
                 || charge_for_shipping(text)
                 || pays_another_way(text)
+                || super::own_charges::pays_with_a_voucher(text)
                 || asks_when_charged(text)
         }
         Topic::Harassment => {
