@@ -554,6 +554,8 @@ sets_written_apart! {
     flasked: "flasked_", "KEFU_CONVERSATIONS_FLASKED", 3; // the fifty-first
     drummed: "drummed_", "KEFU_CONVERSATIONS_DRUMMED", 3; // the fifty-second
     kegged: "kegged_", "KEFU_CONVERSATIONS_KEGGED", 3; // the fifty-third
+    cratered: "cratered_", "KEFU_CONVERSATIONS_CRATERED", 3; // the fifty-fourth
+    vatted: "vatted_", "KEFU_CONVERSATIONS_VATTED", 3; // the fifty-fifth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_kegged.tsv`, a fifty-third's), labelled only `person` or `ordinary`, each
+//!   `topics_vatted.tsv`, a fifty-fifth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -264,4 +264,6 @@ person_sets! {
     flasked: "topics_flasked.tsv", "KEFU_TOPICS_FLASKED", 500; // the fifty-first
     drummed: "topics_drummed.tsv", "KEFU_TOPICS_DRUMMED", 500; // the fifty-second
     kegged: "topics_kegged.tsv", "KEFU_TOPICS_KEGGED", 500; // the fifty-third
+    cratered: "topics_cratered.tsv", "KEFU_TOPICS_CRATERED", 500; // the fifty-fourth
+    vatted: "topics_vatted.tsv", "KEFU_TOPICS_VATTED", 500; // the fifty-fifth
 }
