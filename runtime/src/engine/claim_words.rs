@@ -381,6 +381,10 @@ pub fn describes_damage(text: &str) -> bool {
             "got a hole",
             "holes in",
             "破了个洞",
+            // Pinyin ("weiyi you ge dong").
+            "you ge dong",
+            "you dong",
+            "po dong",
             "有个洞",
             "有洞",
         ],
@@ -445,6 +449,15 @@ pub fn describes_damage(text: &str) -> bool {
             ],
         );
     damage && (came || of_an_order)
+}
+
+/// Whether `text` tells of goods gone wrong, in its words or as the topic models heard it
+/// (`topic`): damaged, wrong or missing.
+pub fn goods_gone_wrong(text: &str, topic: Option<(kefu_intent::topics::Topic, f32)>) -> bool {
+    topic.is_some_and(|(t, _)| t.is_delivery_problem())
+        || describes_damage(text)
+        || describes_a_wrong_item(text)
+        || describes_a_missing_item(text)
 }
 
 /// Whether `text` makes a complaint outright and tells of nothing damaged, wrong or missing

@@ -204,3 +204,10 @@ fn a_colour_clicked_and_another_come_and_a_seam_open_after_one_wear() {
     ));
     assert!(describes_a_quality_problem("卫衣袖子开线了，才穿一次"));
 }
+
+#[test]
+fn a_hole_told_in_pinyin_beside_an_order_is_damage() {
+    assert!(describes_damage(
+        "wo yijing shuo le san bian le!! dingdan 1004, youxiang sam@example.com, weiyi you ge dong"
+    ));
+}

@@ -91,6 +91,11 @@ pub fn says_already_told(text: &str) -> bool {
     [
         "already told",
         "i told you",
+        // Pinyin ("wo yijing gei ni le dingdan hao", "wo yijing shuo le san bian le").
+        "yijing gei ni le",
+        "yijing gei le",
+        "yijing shuo le",
+        "yijing shuo guo",
         "told u",
         "already said",
         "already gave",

@@ -568,6 +568,10 @@ fn thanks_sneered_for_an_order_late_is_its_whereabouts_not_you_are_welcome() {
         (c.intent(), c.order_number.as_deref()),
         ("track_order", Some("1001"))
     );
+    // Calm words, the same sneer ("Wow. Great service. … Really top-notch stuff.").
+    let calm = "Wow. Great service. Order 1001, expected Nov 26, and it's December. Really top-notch stuff.";
+    let c = call(decide(&ctx(), &msg(calm, "thanks", 0.6)));
+    assert_eq!(c.intent(), "track_order");
     // Thanks meant, for an order that came: thanks.
     let d = reply(decide(
         &ctx(),

@@ -133,6 +133,9 @@ pub const FIGURES: &[&str] = &[
     // after a sale; the sky "threatening"; a basketball court run; praise "should be illegal";
     // "legally obliged" to praise.
     "数据线",
+    // British for annoyed; a joke threat to buy everything.
+    "hacked off",
+    "threatening to buy",
     // A job in an emergency room ("我是急诊科医生，经常值夜班").
     "急诊科医生",
     "急诊科护士",

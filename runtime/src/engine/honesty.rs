@@ -285,11 +285,12 @@ pub fn asks_if_bot(text: &str) -> bool {
                 .iter()
                 .all(|w| KINDS_OF_CHAT.contains(w) || matches!(*w, "person" | "people"))
     };
-    if lower.ends_with('?')
-        && lower
-            .split(['.', ',', ';', '!', ':'])
-            .map(str::trim)
-            .any(|c| c.ends_with('?') && only_kinds(c))
+    // Asked anywhere, a tag after it ("real human or AI? be honest").
+    if lower
+        .split(['.', ',', ';', '!', ':'])
+        .flat_map(|c| c.split_inclusive('?'))
+        .map(str::trim)
+        .any(|c| c.ends_with('?') && only_kinds(c))
     {
         return true;
     }
@@ -541,6 +542,7 @@ mod tests {
             "请问我现在是在跟真人聊天吗？",
             "我是在和机器人说话吗",
             "hmm ok so am i chatting with an actual human or some program here",
+            "you reply way too fast. real human or AI? be honest",
         ] {
             assert!(asks_if_bot(text), "{text}");
         }

@@ -161,6 +161,10 @@ pub const DISOWNED: &[&str] = &[
     "i didn't. ",
     "i did not!",
     "i didn't!",
+    "haven't been on your site",
+    "havent been on your site",
+    "haven't used your site",
+    "haven't ordered from you",
 ];
 
 /// Asking who paid is disowning the payment: "so who paid for it then?"

@@ -598,3 +598,33 @@ fn a_round_of_sensitive_words_heard_in_drummed_and_kegged() {
     }
     assert_eq!(topic("我是急诊科医生，想买件加绒卫衣"), None);
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_cratered_and_vatted() {
+    for (text, want) in [
+        (
+            "my son cut his hand on the zip, there was a lot of blood",
+            PolicyTopic::Safety,
+        ),
+        (
+            "I'm escaping my partner, stop the delivery",
+            PolicyTopic::Safety,
+        ),
+        (
+            "pretty sure this is fraud, an order went through on my card",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "收到密码修改邮件，但不是我改的",
+            PolicyTopic::AccountSecurity,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "bit hacked off waiting for 1001 tbh",
+        "threatening to buy your whole stock lol",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -405,6 +405,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
     "keeps charging me",
     "keep taking money",
     "keeps taking money",
+    "this is fraud",
+    "pretty sure this is fraud",
+    "i never bought",
+    "i never ordered",
 ];
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].

@@ -29,6 +29,10 @@ pub fn asks_for_money_back(text: &str) -> bool {
                 "给我退吧",
                 "帮我退",
                 "退吧",
+                // Pinyin ("maozi tai xiao yao tui").
+                "yao tui",
+                "tui kuan",
+                "tuikuan",
             ],
         ) || names_a_sum_back(text))
 }

@@ -163,9 +163,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             if says_already_told(text)
                 && (ctx.remembered.order_number.is_some() || order_number.is_some())
                 && takes_order_number(last)
-                // "ok then cancel it. I already gave you everything above": what is asked now
-                // is another thing done to the order, not the question before; so is another
-                // question ("那我现在还能退吗？单号和邮箱刚才都给过你了").
+                // "ok then cancel it. I already gave you everything above", "那我现在还能退吗？
+                // 单号和邮箱刚才都给过你了": another thing asked, not the question before.
                 && !(u.prediction.intent != last
                     && u.prediction.confidence >= 0.5
                     && (takes_order_number(&u.prediction.intent)
@@ -177,13 +176,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (last, true)
         }
-        // "I already told you the order number three times. 1001." with nothing asked
-        // before (a new chat, or a question about something else): the order's whereabouts,
-        // what a shopper repeating their order number nearly always wants.
-        // ("我已经说了三遍了 order 1002 cancel 掉!!" asks another thing done to the order.)
+        // "I already told you the order number three times. 1001.", nothing asked before: the
+        // order's whereabouts ("…cancel 掉!!" asks another thing; goods gone wrong, the claim).
         (None, None, _)
             if says_already_told(text)
                 && order_number.is_some()
+                && !claim_words::goods_gone_wrong(text, u.topic)
                 && takes_order_number(TRACK_ORDER)
                 && !(u.prediction.intent != TRACK_ORDER
                     && u.prediction.confidence >= 0.5
@@ -274,6 +272,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Praise without thanks, read as a complaint ("哈哈好的,你们客服回得还挺快"): the same.
         _ if u.prediction.intent == "complaint"
             && !u.upset
+            && !says_late(text)
             && (thanks_for_good_news(text)
                 || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
         {
@@ -508,7 +507,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ if (matches!(
             u.prediction.intent.as_str(),
             "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
-        ) || (u.prediction.intent == "thanks" && u.upset))
+        ) || (u.prediction.intent == "thanks"
+            && (u.upset || !thanks_for_good_news(text))))
             && (order_number.is_some() || ctx.remembered.order_number.is_some())
             && says_late(text)
             && takes_order_number(TRACK_ORDER) =>

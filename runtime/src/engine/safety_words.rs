@@ -459,4 +459,15 @@ pub const SAFETY: &[&str] = &[
     "she is dangerous",
     "he's violent",
     "he is violent",
+    // A cut with blood; escaping a partner ("I'm escaping my partner and he has access to my account").
+    "cut his hand",
+    "cut her hand",
+    "cut my hand",
+    "cut his finger",
+    "cut her finger",
+    "cut my finger",
+    "lot of blood",
+    "blood everywhere",
+    "escaping my",
+    "fleeing my",
 ];

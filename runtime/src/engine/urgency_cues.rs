@@ -127,6 +127,8 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "is in the hospital",
             "am in the hospital",
             "急情况",
+            "refugee shelter",
+            "shelter now",
             "jinji",
             "ji shi",
             "zhu yuan",
