@@ -138,8 +138,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
-        // Asked which of two things they meant, the shopper sent the order number instead:
-        // the likelier choice that takes one.
+        // Asked which of two things is meant, the order number sent: the choice taking one.
         (None, None, _)
             if only_values(u, true) && pending.clarify.iter().any(|c| takes_order_number(c)) =>
         {
@@ -177,11 +176,12 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             (last, true)
         }
         // "I already told you the order number three times. 1001.", nothing asked before: the
-        // order's whereabouts ("…cancel 掉!!" asks another thing; goods gone wrong, the claim).
+        // order's whereabouts (not "…cancel 掉!!", goods gone wrong, or money asked back).
         (None, None, _)
             if says_already_told(text)
                 && order_number.is_some()
                 && !claim_words::goods_gone_wrong(text, u.topic)
+                && !asks_for_money_back(text)
                 && takes_order_number(TRACK_ORDER)
                 && !(u.prediction.intent != TRACK_ORDER
                     && u.prediction.confidence >= 0.5
