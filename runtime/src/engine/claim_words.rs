@@ -475,10 +475,7 @@ pub fn complains_without_a_claim(text: &str) -> bool {
             "本身没问题",
         ],
     );
-    let claim = describes_damage(text)
-        || describes_a_wrong_item(text)
-        || describes_a_missing_item(text)
-        || describes_a_missing_parcel(text);
+    let claim = goods_gone_wrong(text, None) || describes_a_missing_parcel(text);
     complains && (nothing_wrong || !claim)
 }
 

@@ -183,9 +183,7 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
                 // cancellation asked, no goods gone wrong told.
                 && !(u.prediction.intent == "cancel_order"
                     && delivery_words::speaks_of_cancelling(&u.text)
-                    && !claim_words::describes_damage(&u.text)
-                    && !claim_words::describes_a_wrong_item(&u.text)
-                    && !claim_words::describes_a_missing_item(&u.text))
+                    && !claim_words::goods_gone_wrong(&u.text, None))
                 && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
