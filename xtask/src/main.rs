@@ -267,6 +267,7 @@ fn main() -> Result<()> {
             kefu_model::topics::train_and_write(
                 &root.join("widget/model/topics"),
                 &root.join("widget/model/data"),
+                &root.join("widget/intent/tests"),
                 &root.join("widget/model/topics.bin"),
                 hyper.seed,
             )?;
@@ -316,6 +317,7 @@ fn main() -> Result<()> {
             kefu_model::topics::train_and_write(
                 &root.join("widget/model/topics"),
                 &root.join("widget/model/data"),
+                &root.join("widget/intent/tests"),
                 &root.join("widget/model/topics.bin"),
                 seed,
             )?;

@@ -41,6 +41,11 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
             && cues::praises_the_goods(text)
             && !harm_cues::speaks_of_harm(&super::policy::without_figures(text)))
         || (p < WEAK_TOPIC && cues::is_small_talk(text))
+        // "and remind me what I paid for it?": the order's total, with nobody else named and
+        // nothing disowned.
+        || (p < WEAK_TOPIC
+            && super::order_paid::asks_what_was_paid(text)
+            && !policy_cues::names_someone_else_or_disowns(text))
         || only_a_shop_tasks_words(t, p, prediction, text)
         || asks_if_it_is_safe(t, p, text)
         || asks_about_a_product(t, p, text)
@@ -263,6 +268,10 @@ const HOW_TO_INTENT: f32 = 0.5;
 /// made of, not a second sign), when the topic is weak: it reaches a person with its summary
 /// either way, and "我要投诉" is not a lawyer's letter.
 ///
+/// A sure request for a person with a weak topic is that request ("get me someone", "get
+/// me a member of staff": the person head hears a person's matter in the words): a person
+/// takes it either way, for the reason the shopper gave.
+///
 /// A legal topic the models alone hear in a sure complaint ("我要投诉你们的物流太慢了") is the
 /// complaint's own words up to [`OWN_TASK_TOPIC`]: a lawyer, a court or a regulator named
 /// reaches a person by the keyword rules first.
@@ -270,7 +279,9 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
     let sure = prediction.confidence >= SURE_INTENT;
     let intent = prediction.intent.as_str();
     let complaint = intent == "complaint";
-    sure && ((p < WEAK_TOPIC && ((!upset && SHOP_QUESTIONS.contains(&intent)) || complaint))
+    let asks_for_a_person = intent == "contact_human_agent";
+    sure && ((p < WEAK_TOPIC
+        && ((!upset && SHOP_QUESTIONS.contains(&intent)) || complaint || asks_for_a_person))
         || (complaint && t == Topic::Legal && p < OWN_TASK_TOPIC))
 }
 

@@ -220,10 +220,10 @@ mod tests {
                 similarity,
             })
         };
-        // The model reads "does guest checkout still send the tracking data to my email?" as a
-        // payment problem, unsure; the topic model hears a weak data-protection request in it.
-        // An agent taught it as a question about paying: then it is answered as one.
-        let kept = "does guest checkout still send the tracking data to my email?";
+        // The model reads "who do I contact about a wholesale account" as a payment problem,
+        // unsure; the topic models hear a weak data-protection request in it. An agent taught
+        // it as a question about paying: then it is answered as one.
+        let kept = "who do I contact about a wholesale account";
         let read = Understanding::new(kept, sure("payment_issue", 0.44), "en");
         let (topic, p) = read.topic.expect("a topic heard in the words alone");
         assert!(
@@ -232,7 +232,7 @@ mod tests {
         );
         assert_eq!(read.as_taught(taught_as(1.0)).topic, None);
         // With more words the match is less close, and still the agent's reading.
-        let variant = "hi, does guest checkout still send the tracking data to my email?";
+        let variant = "hi, who do I contact about a wholesale account?";
         let read = Understanding::new(variant, sure("payment_issue", 0.4), "en");
         assert!(read.topic.is_some());
         assert_eq!(read.as_taught(taught_as(0.7)).topic, None);

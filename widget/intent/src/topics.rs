@@ -7,19 +7,23 @@
 //! One logistic regression per topic (one-vs-rest, each a [`ToneModel`] over the shared
 //! featurizer), trained by `cargo xtask train` (`kefu_model::topics`) on sentences written
 //! for kefu (`widget/model/topics/`), with the intent model's ordinary shop sentences as
-//! negatives. Each topic has its own cut-off per language, calibrated on a held-out split so
-//! that few ordinary messages reach a person.
+//! negatives; and one more, the person head, of whether a person must take the message
+//! whatever its topic, learned from every sensitive topic's messages together and from
+//! shoppers' messages labelled only so. When the person head reaches its cut-off, the
+//! sensitive topic nearest its own names the reason. Each model has its own cut-off per
+//! language, calibrated on held-out scores so that few ordinary messages reach a person.
 //! Keyword rules stay beside it as a backstop (`runtime/src/engine/policy.rs`).
 //!
-//! File format (`widget/model/topics.bin`, little-endian): the magic `KFTOPIC2`, the number
+//! File format (`widget/model/topics.bin`, little-endian): the magic `KFTOPIC3`, the number
 //! of topics (`u32`), then for each: its name's length (`u32`) and UTF-8 bytes, its
 //! cut-offs in log-odds for English and for Chinese or mixed text (two `f32`), the length
-//! (`u32`) and bytes of its [`ToneModel`].
+//! (`u32`) and bytes of its [`ToneModel`]; then the person head: its two cut-offs, its
+//! length and bytes. `KFTOPIC2` files end before the person head.
 
 use crate::featurize::FeaturizerConfig;
 use crate::tone::{ToneError, ToneModel, features};
 
-const MAGIC: &[u8; 8] = b"KFTOPIC2";
+const MAGIC: &[u8; 8] = b"KFTOPIC3";
 
 /// A topic the model recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -117,6 +121,13 @@ pub struct TopicModels {
     /// then Chinese or mixed), in the order of `models`: a topic is heard when its model's
     /// log-odds reach it. Set on a held-out split by `kefu_model::topics`.
     pub cutoffs: Vec<[f32; 2]>,
+    /// Whether a person must take the message, whatever its topic, and the head's cut-offs
+    /// per language group (`None` in files written before it).
+    pub person: Option<(ToneModel, [f32; 2])>,
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// The cut-off slot of `text`: 0 for English, 1 for Chinese or mixed text (the language it
@@ -137,10 +148,12 @@ impl TopicModels {
             at += n;
             Ok(s)
         };
-        // `KFTOPIC1`, the first format, had no cut-offs (each model's bias carried one).
-        let legacy = match take(8)? {
-            m if m == MAGIC => false,
-            b"KFTOPIC1" => true,
+        // `KFTOPIC1`, the first format, had no cut-offs (each model's bias carried one);
+        // `KFTOPIC2` no person head.
+        let (legacy, with_person) = match take(8)? {
+            m if m == MAGIC => (false, true),
+            b"KFTOPIC2" => (false, false),
+            b"KFTOPIC1" => (true, false),
             _ => return Err(ToneError::Format),
         };
         let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("four bytes")) as usize;
@@ -164,10 +177,24 @@ impl TopicModels {
             models.push((topic, ToneModel::from_bytes(take(len)?)?));
             cutoffs.push([en, zh]);
         }
+        let person = if with_person {
+            let (en, zh) = (f32_of(take(4)?), f32_of(take(4)?));
+            if en.is_nan() || zh.is_nan() {
+                return Err(ToneError::Format);
+            }
+            let len = u32_of(take(4)?);
+            Some((ToneModel::from_bytes(take(len)?)?, [en, zh]))
+        } else {
+            None
+        };
         if at != bytes.len() {
             return Err(ToneError::Format);
         }
-        Ok(Self { models, cutoffs })
+        Ok(Self {
+            models,
+            cutoffs,
+            person,
+        })
     }
 
     /// The file's bytes.
@@ -184,35 +211,73 @@ impl TopicModels {
             out.extend((bytes.len() as u32).to_le_bytes());
             out.extend(bytes);
         }
+        // A file without a person head is written in the format before it.
+        match &self.person {
+            Some((model, cut)) => {
+                out.extend(cut[0].to_le_bytes());
+                out.extend(cut[1].to_le_bytes());
+                let bytes = model.to_bytes();
+                out.extend((bytes.len() as u32).to_le_bytes());
+                out.extend(bytes);
+            }
+            None => out[..8].copy_from_slice(b"KFTOPIC2"),
+        }
         out
     }
 
     /// Every topic's log-odds for `text`, before its cut-off.
     pub fn log_odds(&self, text: &str) -> Vec<(Topic, f32)> {
-        // Featurized once per featurizer, not once per topic: every topic model is trained
-        // with the same one, so this is one featurization per message.
+        self.all_log_odds(text).0
+    }
+
+    /// Every topic's log-odds for `text` and the person head's, before their cut-offs.
+    pub fn all_log_odds(&self, text: &str) -> (Vec<(Topic, f32)>, Option<f32>) {
+        // Featurized once per featurizer, not once per model: every model is trained with
+        // the same one, so this is one featurization per message.
         let mut featurized: Option<(FeaturizerConfig, (Vec<usize>, f32))> = None;
-        self.models
-            .iter()
-            .map(|(t, m)| {
-                if featurized.as_ref().is_none_or(|(c, _)| *c != m.featurizer) {
-                    featurized = Some((m.featurizer, features(text, &m.featurizer)));
-                }
-                let (_, (ids, value)) = featurized.as_ref().expect("featurized above");
-                (*t, m.log_odds_of(ids, *value))
-            })
-            .collect()
+        let mut score = |m: &ToneModel| {
+            if featurized.as_ref().is_none_or(|(c, _)| *c != m.featurizer) {
+                featurized = Some((m.featurizer, features(text, &m.featurizer)));
+            }
+            let (_, (ids, value)) = featurized.as_ref().expect("featurized above");
+            m.log_odds_of(ids, *value)
+        };
+        let topics = self.models.iter().map(|(t, m)| (*t, score(m))).collect();
+        let person = self.person.as_ref().map(|(m, _)| score(m));
+        (topics, person)
     }
 
     /// Every topic's calibrated probability for `text`: 0.5 is the topic's cut-off for the
-    /// message's language.
+    /// message's language. The person head's probability lifts the sensitive topic nearest
+    /// its own cut-off: that topic is the reason a person takes the message.
     pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
         let group = language_group(text);
-        self.log_odds(text)
-            .into_iter()
+        let (topics, person) = self.all_log_odds(text);
+        let mut scores: Vec<(Topic, f32)> = topics
+            .iter()
+            .copied()
             .zip(&self.cutoffs)
-            .map(|((t, z), cut)| (t, 1.0 / (1.0 + (cut[group] - z).exp())))
-            .collect()
+            .map(|((t, z), cut)| (t, sigmoid(z - cut[group])))
+            .collect();
+        if let (Some(z), Some((_, cut))) = (person, &self.person) {
+            let p = sigmoid(z - cut[group]);
+            let nearest = (0..scores.len())
+                .filter(|&i| scores[i].0.needs_a_person())
+                .max_by(|&a, &b| scores[a].1.total_cmp(&scores[b].1));
+            // Urgency heard more surely than the topic the head would name keeps its own path
+            // (a person at a raised priority, the shop's fastest options said): the head
+            // learned "please someone help, family emergency" as a person's. A delivery
+            // problem does not: a lid that broke and cut a hand is a safety matter first.
+            let explained = nearest.is_some_and(|i| {
+                scores
+                    .iter()
+                    .any(|(t, q)| *t == Topic::Urgent && *q >= 0.5 && *q > scores[i].1)
+            });
+            if let (Some(i), false) = (nearest, explained) {
+                scores[i].1 = scores[i].1.max(p);
+            }
+        }
+        scores
     }
 
     /// The most likely topic of `text`, if its model says so (probability ≥ 0.5, the
@@ -259,7 +324,7 @@ mod tests {
             &TopicModels::from_bytes(&models.to_bytes()).unwrap(),
             models
         );
-        assert!(TopicModels::from_bytes(b"KFTOPIC2\x01\0\0\0").is_err());
+        assert!(TopicModels::from_bytes(b"KFTOPIC3\x01\0\0\0").is_err());
     }
 
     #[test]
@@ -284,6 +349,38 @@ mod tests {
     }
 
     #[test]
+    fn the_person_head_lifts_the_sensitive_topic_nearest_its_cut_off() {
+        let flat = |bias: f32| ToneModel {
+            featurizer: builtin().models[0].1.featurizer,
+            bias,
+            weights: vec![0.0; builtin().models[0].1.weights.len()],
+        };
+        // Fraud is nearer its cut-off than legal; damaged (no person needed) nearer still.
+        let mut models = TopicModels {
+            models: vec![
+                (Topic::Legal, flat(-3.0)),
+                (Topic::Fraud, flat(-1.0)),
+                (Topic::Damaged, flat(-0.5)),
+            ],
+            cutoffs: vec![[0.0, 0.0]; 3],
+            person: Some((flat(2.0), [0.0, 0.0])),
+        };
+        let scores = models.scores("whatever it says");
+        let p = |t: Topic| scores.iter().find(|s| s.0 == t).expect("scored").1;
+        assert!((p(Topic::Fraud) - 1.0 / (1.0 + (-2.0f32).exp())).abs() < 1e-6);
+        assert!(p(Topic::Legal) < 0.1 && p(Topic::Damaged) < 0.5);
+        assert_eq!(
+            models.detect("whatever it says").map(|d| d.0),
+            Some(Topic::Fraud)
+        );
+        // Under its cut-off, the person head lifts nothing.
+        models.person = Some((flat(-2.0), [0.0, 0.0]));
+        assert_eq!(models.detect("whatever it says"), None);
+        let back = TopicModels::from_bytes(&models.to_bytes()).unwrap();
+        assert_eq!(back, models);
+    }
+
+    #[test]
     fn a_cut_off_is_per_language() {
         let model = ToneModel {
             featurizer: builtin().models[0].1.featurizer,
@@ -293,6 +390,7 @@ mod tests {
         let models = TopicModels {
             models: vec![(Topic::Fraud, model)],
             cutoffs: vec![[-1.0, 1.0]],
+            person: None,
         };
         // Log-odds 0 everywhere: over the English cut-off, under the Chinese one.
         assert_eq!(models.detect("anything").map(|d| d.0), Some(Topic::Fraud));

@@ -3,24 +3,38 @@
 //! heard. Pure: scores in, cut-offs out.
 //!
 //! The rule, greedy and deterministic: every cut-off starts above every message; the move
-//! that lowers one topic's cut-off to its next held-out topic message and costs the fewest
-//! ordinary messages per message gained is taken, as long as the ordinary messages over any
-//! cut-off of the group stay within the group's budget. The sensitive topics (a person takes
-//! over at priority 2) share the strict budget; then every topic shares a looser one. A
-//! cut-off stays at the last topic message it takes in: moving it further down, towards the
-//! ordinary messages, would buy recall on unseen messages with false alarms, and false alarms
-//! come first.
+//! that lowers one column's cut-off to its next held-out message not yet heard and costs the
+//! fewest ordinary messages per message gained is taken, as long as the ordinary messages over
+//! any cut-off of the group stay within the group's budget. The sensitive topics (a person
+//! takes over at priority 2) share the strict budget with the person head (the gate: a column
+//! every sensitive message belongs to); then the other topics may add a little more. A message
+//! counts as gained once: one already over a counted cut-off (a fraud report the person head
+//! hears) buys nothing. A cut-off stays at the last message it takes in: moving it further
+//! down, towards the ordinary messages, would buy recall on unseen messages with false
+//! alarms, and false alarms come first.
 
-/// One held-out message: every topic's log-odds, its topic (an index into them) or `None`
-/// for an ordinary message, and its weight among the ordinary messages.
+/// One held-out message: every column's log-odds (the topics', then the gate's if there is
+/// one), its column (its topic, or the gate for a sensitive message whose topic is not named)
+/// or `None` for an ordinary message, and its weight among the ordinary messages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
-    /// Log-odds per topic.
+    /// Log-odds per column.
     pub log_odds: Vec<f32>,
-    /// The message's topic, or `None`.
+    /// The message's column, or `None`.
     pub topic: Option<usize>,
     /// Its share of the ordinary messages' weight (ignored for topic messages).
     pub weight: f32,
+    /// An ordinary message only for the sensitive columns: it was labelled only as one no
+    /// person must take, and may be a delivery problem or urgency.
+    pub unsure: bool,
+}
+
+impl Scored {
+    /// Whether it is an ordinary message for a phase that moves the sensitive columns
+    /// (`sensitive`) or the others.
+    fn ordinary(&self, sensitive: bool) -> bool {
+        self.topic.is_none() && (sensitive || !self.unsure)
+    }
 }
 
 /// The budgets: the weighted share of ordinary messages allowed over a cut-off.
@@ -28,39 +42,51 @@ pub struct Scored {
 pub struct Budget {
     /// Over any sensitive topic's cut-off (sent to a person by policy).
     pub sensitive: f32,
-    /// Over any topic's cut-off.
-    pub any: f32,
+    /// What the other topics may add over their cut-offs, beyond what the sensitive ones
+    /// spend (measured on the ordinary messages whose topic is known).
+    pub more: f32,
 }
 
 /// A cut-off no message reaches.
 const NEVER: f32 = f32::INFINITY;
 
-/// The cut-offs (log-odds) of every topic; `sensitive[t]` says whether topic `t` is one a
-/// person must handle.
-pub fn cutoffs(rows: &[Scored], sensitive: &[bool], budget: Budget) -> Vec<f32> {
+/// The cut-offs (log-odds) of every column; `sensitive[t]` says whether column `t` is one a
+/// person must handle, and `gate` names the column every sensitive message belongs to (the
+/// person head), if any.
+pub fn cutoffs(
+    rows: &[Scored],
+    sensitive: &[bool],
+    gate: Option<usize>,
+    budget: Budget,
+) -> Vec<f32> {
     let topics = sensitive.len();
     let mut cut = vec![NEVER; topics];
     let group = |s: bool| (0..topics).filter(move |&t| sensitive[t] == s);
+    let belongs = |r: &Scored, t: usize| {
+        r.topic == Some(t) || (gate == Some(t) && r.topic.is_some_and(|u| sensitive[u]))
+    };
     lower(
         rows,
         &mut cut,
-        &group(true).collect::<Vec<_>>(),
+        (&group(true).collect::<Vec<_>>(), true),
         budget.sensitive,
         |t| sensitive[t],
+        belongs,
     );
     lower(
         rows,
         &mut cut,
-        &group(false).collect::<Vec<_>>(),
-        budget.any,
+        (&group(false).collect::<Vec<_>>(), false),
+        budget.more,
         |_| true,
+        belongs,
     );
     for (t, c) in cut.iter_mut().enumerate() {
         if *c == NEVER {
             // Nothing of this topic could be afforded: just over every ordinary message.
             let highest_ordinary = rows
                 .iter()
-                .filter(|r| r.topic.is_none())
+                .filter(|r| r.ordinary(sensitive[t]))
                 .map(|r| r.log_odds[t])
                 .fold(0.0, f32::max);
             *c = highest_ordinary + 0.5;
@@ -69,51 +95,84 @@ pub fn cutoffs(rows: &[Scored], sensitive: &[bool], budget: Budget) -> Vec<f32> 
     cut
 }
 
-/// The weighted share of ordinary messages over the cut-off of a topic `counted`.
-fn ordinary_over(rows: &[Scored], cut: &[f32], counted: &impl Fn(usize) -> bool) -> f32 {
-    let (mut over, mut all) = (0.0, 0.0);
-    for r in rows.iter().filter(|r| r.topic.is_none()) {
-        all += r.weight;
-        if (0..cut.len()).any(|t| counted(t) && r.log_odds[t] >= cut[t]) {
-            over += r.weight;
-        }
-    }
-    if all > 0.0 { over / all } else { 0.0 }
-}
-
-/// Lowers the cut-offs of `movable` while the ordinary messages over any cut-off `counted`
-/// stay within `budget`.
+/// Lowers the cut-offs of `movable` (sensitive columns, or not) while the ordinary messages
+/// over any cut-off `counted` stay within `budget`; a message `belongs` to the columns that
+/// hear it rightly.
 fn lower(
     rows: &[Scored],
     cut: &mut [f32],
-    movable: &[usize],
+    (movable, sensitive): (&[usize], bool),
     budget: f32,
     counted: impl Fn(usize) -> bool,
+    belongs: impl Fn(&Scored, usize) -> bool,
 ) {
-    let mut spent = ordinary_over(rows, cut, &counted);
+    // How many counted cut-offs each message is over: for an ordinary message, 0 is not
+    // yet spent.
+    let mut over: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            (0..cut.len())
+                .filter(|&t| counted(t) && r.log_odds[t] >= cut[t])
+                .count()
+        })
+        .collect();
+    // Whether a message is heard as it should be: a sensitive one over any sensitive
+    // cut-off (a person takes it, whichever the reason), another over its own.
+    let hears = |r: &Scored, t: usize| {
+        if sensitive { counted(t) } else { belongs(r, t) }
+    };
+    let mut heard: Vec<bool> = rows
+        .iter()
+        .map(|r| (0..cut.len()).any(|t| hears(r, t) && r.log_odds[t] >= cut[t]))
+        .collect();
+    let all: f32 = rows
+        .iter()
+        .filter(|r| r.ordinary(sensitive))
+        .map(|r| r.weight)
+        .sum();
+    if all <= 0.0 {
+        return;
+    }
+    let mut spent = rows
+        .iter()
+        .zip(&over)
+        .filter(|(r, o)| r.ordinary(sensitive) && **o > 0)
+        .map(|(r, _)| r.weight)
+        .sum::<f32>()
+        / all;
+    // The sensitive columns' budget is a share of every ordinary message; the others' is
+    // what they may add to what is spent already.
+    let limit = if sensitive { budget } else { spent + budget };
     loop {
-        // (cost per message gained, topic, new cut-off, new spend)
+        // (cost per message gained, column, new cut-off, new spend)
         let mut best: Option<(f32, usize, f32, f32)> = None;
         for &t in movable {
-            let Some(next) = rows
-                .iter()
-                .filter(|r| r.topic == Some(t) && r.log_odds[t] < cut[t])
-                .map(|r| r.log_odds[t])
+            let unheard = |i: usize| !heard[i] && belongs(&rows[i], t);
+            let Some(next) = (0..rows.len())
+                .filter(|&i| unheard(i) && rows[i].log_odds[t] < cut[t])
+                .map(|i| rows[i].log_odds[t])
                 .reduce(f32::max)
             else {
                 continue;
             };
-            let gained = rows
-                .iter()
-                .filter(|r| r.topic == Some(t) && (next..cut[t]).contains(&r.log_odds[t]))
-                .count();
-            let mut tried = cut.to_vec();
-            tried[t] = next;
-            let spend = ordinary_over(rows, &tried, &counted);
-            if spend > budget + 1e-6 {
+            let (mut gained, mut added) = (0usize, 0.0f32);
+            for (i, r) in rows.iter().enumerate() {
+                if !(next..cut[t]).contains(&r.log_odds[t]) {
+                    continue;
+                }
+                if r.ordinary(sensitive) {
+                    if counted(t) && over[i] == 0 {
+                        added += r.weight;
+                    }
+                } else if !heard[i] && belongs(r, t) {
+                    gained += 1;
+                }
+            }
+            let spend = spent + added / all;
+            if spend > limit + 1e-6 {
                 continue;
             }
-            let cost = (spend - spent).max(0.0) / gained as f32;
+            let cost = added / all / gained as f32;
             if best.is_none_or(|(c, ..)| cost < c) {
                 best = Some((cost, t, next, spend));
             }
@@ -121,6 +180,12 @@ fn lower(
         let Some((_, t, next, spend)) = best else {
             return;
         };
+        for (i, r) in rows.iter().enumerate() {
+            if (next..cut[t]).contains(&r.log_odds[t]) {
+                over[i] += usize::from(counted(t));
+                heard[i] |= hears(r, t);
+            }
+        }
         cut[t] = next;
         spent = spend;
     }
@@ -135,6 +200,7 @@ mod tests {
             log_odds: log_odds.to_vec(),
             topic,
             weight: 1.0,
+            unsure: false,
         }
     }
 
@@ -154,15 +220,15 @@ mod tests {
         rows.extend((0..98).map(|_| row(&[-9.0], None)));
         let budget = Budget {
             sensitive: 0.01,
-            any: 0.05,
+            more: 0.04,
         };
-        assert_eq!(cutoffs(&rows, &[true], budget), vec![1.0]);
+        assert_eq!(cutoffs(&rows, &[true], None, budget), vec![1.0]);
         let none = Budget {
             sensitive: 0.0,
-            any: 0.0,
+            more: 0.0,
         };
         // No ordinary message allowed: down to 2, over the ordinary message at 1.5.
-        assert_eq!(cutoffs(&rows, &[true], none), vec![2.0]);
+        assert_eq!(cutoffs(&rows, &[true], None, none), vec![2.0]);
     }
 
     #[test]
@@ -184,9 +250,9 @@ mod tests {
         rows.extend((0..97).map(|_| row(&[-9.0, -9.0, -9.0], None)));
         let budget = Budget {
             sensitive: 0.01,
-            any: 0.02,
+            more: 0.01,
         };
-        let cut = cutoffs(&rows, &[true, true, false], budget);
+        let cut = cutoffs(&rows, &[true, true, false], None, budget);
         assert!(cut[0] <= 0.5, "{cut:?}");
         assert!(cut[1] > 1.5, "{cut:?}");
         assert!(cut[2] <= 1.0, "{cut:?}");
@@ -199,12 +265,42 @@ mod tests {
     }
 
     #[test]
+    fn the_gate_hears_what_no_topic_does_and_a_message_counts_once() {
+        // Column 0 is a sensitive topic, column 1 the gate (the person head). Two messages
+        // of topic 0 the topic hears at 2; two sensitive messages with no topic named that
+        // only the gate hears, at 1.0 and 0.5; an ordinary message at 0.8 on the gate.
+        let mut rows = vec![
+            row(&[2.0, 2.0], Some(0)),
+            row(&[2.0, 1.5], Some(0)),
+            row(&[-9.0, 1.0], Some(1)),
+            row(&[-9.0, 0.5], Some(1)),
+            row(&[-9.0, 0.8], None),
+        ];
+        rows.extend((0..99).map(|_| row(&[-9.0, -9.0], None)));
+        let budget = |sensitive: f32| Budget {
+            sensitive,
+            more: 0.0,
+        };
+        // Nothing to spend: the gate stops over the ordinary message, at the first message
+        // the topic does not hear (the two it hears buy the gate nothing).
+        assert_eq!(
+            cutoffs(&rows, &[true, true], Some(1), budget(0.0)),
+            vec![2.0, 1.0]
+        );
+        // One ordinary message affordable: the gate takes the last one in.
+        assert_eq!(
+            cutoffs(&rows, &[true, true], Some(1), budget(0.01)),
+            vec![2.0, 0.5]
+        );
+    }
+
+    #[test]
     fn a_topic_with_nothing_affordable_is_never_heard_over_an_ordinary_message() {
         let rows = vec![row(&[1.0], Some(0)), row(&[2.0], None)];
         let none = Budget {
             sensitive: 0.0,
-            any: 0.0,
+            more: 0.0,
         };
-        assert_eq!(cutoffs(&rows, &[true], none), vec![2.5]);
+        assert_eq!(cutoffs(&rows, &[true], None, none), vec![2.5]);
     }
 }

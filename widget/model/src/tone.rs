@@ -73,12 +73,27 @@ pub fn calm_shop_sentences(intent_train: &[Example]) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// Trains on `examples`; upset and calm count equally in total.
-pub fn train(examples: &[(String, bool)], seed: u64) -> ToneModel {
-    let config = FeaturizerConfig {
+/// The featurizer every model of this kind is trained with.
+pub fn featurizer() -> FeaturizerConfig {
+    FeaturizerConfig {
         version: FEATURIZER_VERSION,
         buckets: BUCKETS,
-    };
+    }
+}
+
+/// Trains on `examples`; upset and calm count equally in total.
+pub fn train(examples: &[(String, bool)], seed: u64) -> ToneModel {
+    let config = featurizer();
+    let feats: Vec<_> = examples.iter().map(|(t, _)| features(t, &config)).collect();
+    let labels: Vec<bool> = examples.iter().map(|(_, u)| *u).collect();
+    let rows: Vec<(&(Vec<usize>, f32), bool)> = feats.iter().zip(labels).collect();
+    train_featurized(&rows, seed)
+}
+
+/// [`train`] on messages already turned into [`features`] with [`featurizer`], each with
+/// its label: models that learn from the same messages featurize them once.
+pub fn train_featurized(examples: &[(&(Vec<usize>, f32), bool)], seed: u64) -> ToneModel {
+    let config = featurizer();
     let upset = examples.iter().filter(|(_, u)| *u).count().max(1) as f32;
     let calm = examples.iter().filter(|(_, u)| !*u).count().max(1) as f32;
     let n = examples.len() as f32;
@@ -89,7 +104,6 @@ pub fn train(examples: &[(String, bool)], seed: u64) -> ToneModel {
             n / (2.0 * calm)
         }
     };
-    let feats: Vec<_> = examples.iter().map(|(t, _)| features(t, &config)).collect();
     let mut model = ToneModel {
         featurizer: config,
         bias: 0.0,
@@ -104,7 +118,7 @@ pub fn train(examples: &[(String, bool)], seed: u64) -> ToneModel {
         for &i in &order {
             let lr = LEARNING_RATE * (1.0 - step / total);
             step += 1.0;
-            let (ids, value) = &feats[i];
+            let (ids, value) = examples[i].0;
             let z = model.bias + ids.iter().map(|&j| model.weights[j]).sum::<f32>() * value;
             let p = 1.0 / (1.0 + (-z).exp());
             let target = if examples[i].1 { 1.0 } else { 0.0 };

@@ -23,7 +23,12 @@ fn committed() -> TopicModels {
 }
 
 fn all_lines() -> Vec<kefu_model::topics::Line> {
-    corpus(&model_dir().join("topics"), &model_dir().join("data")).expect("the topic data")
+    corpus(
+        &model_dir().join("topics"),
+        &model_dir().join("data"),
+        &model_dir().join("../intent/tests"),
+    )
+    .expect("the topic data")
 }
 
 #[test]
