@@ -556,6 +556,8 @@ sets_written_apart! {
     kegged: "kegged_", "KEFU_CONVERSATIONS_KEGGED", 3; // the fifty-third
     cratered: "cratered_", "KEFU_CONVERSATIONS_CRATERED", 3; // the fifty-fourth
     vatted: "vatted_", "KEFU_CONVERSATIONS_VATTED", 3; // the fifty-fifth
+    ladled: "ladled_", "KEFU_CONVERSATIONS_LADLED", 3; // the fifty-sixth
+    siloed: "siloed_", "KEFU_CONVERSATIONS_SILOED", 3; // the fifty-seventh
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -50,9 +50,11 @@ fn held_out_ordinary_messages_rarely_reach_a_person_and_sensitive_ones_do() {
         "{:.1}% of held-out written look-alikes sent to a person",
         r.look_alikes_to_person()
     );
+    // 90%, was 75%: the person head, learned also from the older single-message sets,
+    // sends 93.8% of the split's sensitive messages to a person (79.9% before it).
     assert!(
-        r.sensitive_recall() >= 75.0,
-        "{:.1}% of held-out sensitive messages sent to a person (79.9% when trained)",
+        r.sensitive_recall() >= 90.0,
+        "{:.1}% of held-out sensitive messages sent to a person (93.8% when trained)",
         r.sensitive_recall()
     );
 }
