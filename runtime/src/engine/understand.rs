@@ -57,10 +57,20 @@ const MIXED_RISE: f32 = 0.2;
 /// scripts, a topic is heard no more than [`MIXED_RISE`] above what either script's words
 /// say of it alone: the models saw few such messages, and a short mix ("ok and 什么时候到的")
 /// can sound to them like harm or damage that neither half speaks of. "我的card被盗刷了" keeps its fraud: the Chinese says it.
-fn topic_scores(text: &str) -> Vec<(Topic, f32)> {
+///
+/// Without `head`, the topics' own models alone
+/// ([`kefu_intent::topics::TopicModels::own_scores`]).
+fn topic_scores(text: &str, head: bool) -> Vec<(Topic, f32)> {
     let read = as_read(text);
     let models = kefu_intent::topics::builtin();
-    let scores = models.scores(&read);
+    let score = |t: &str| {
+        if head {
+            models.scores(t)
+        } else {
+            models.own_scores(t)
+        }
+    };
+    let scores = score(&read);
     let han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
     let latin_word = read
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -79,7 +89,7 @@ fn topic_scores(text: &str) -> Vec<(Topic, f32)> {
             })
             .collect()
     };
-    let halves = [models.scores(&part(true)), models.scores(&part(false))];
+    let halves = [score(&part(true)), score(&part(false))];
     scores
         .into_iter()
         .enumerate()
@@ -97,7 +107,7 @@ impl Understanding {
         let text = text.trim();
         let upset = kefu_intent::signals::frustration(text).is_upset();
         // Scored once: the topic and the leaning weigh the same scores.
-        let scores = topic_scores(text);
+        let scores = topic_scores(text, true);
         Self {
             text: text.to_string(),
             lang: language::reply_lang(text, locale),
@@ -134,12 +144,15 @@ impl Understanding {
             };
             // Topics are weighed against what the message means: a weak one alone yields to a
             // taught shop question as to one the model is sure of (a person decided what these
-            // words mean; the match already needed all their content and a close reading).
+            // words mean; the match already needed all their content and a close reading), and
+            // so does one only the person head hears ("could I swing by and grab my stuff in
+            // person"): the topics' own models are weighed.
             let as_sure = Prediction {
                 confidence: 1.0,
                 ..self.prediction.clone()
             };
-            self.topic = topic_of(&self.text, &topic_scores(&self.text), &as_sure, self.upset);
+            let own = topic_scores(&self.text, false);
+            self.topic = topic_of(&self.text, &own, &as_sure, self.upset);
         }
         self.taught = Some(c);
         self

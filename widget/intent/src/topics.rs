@@ -10,7 +10,7 @@
 //! negatives; and one more, the person head, of whether a person must take the message
 //! whatever its topic, learned from every sensitive topic's messages together and from
 //! shoppers' messages labelled only so. When the person head reaches its cut-off, the
-//! sensitive topic nearest its own names the reason. Each model has its own cut-off per
+//! sensitive topic whose own model hears the message most names the reason. Each model has its own cut-off per
 //! language, calibrated on held-out scores so that few ordinary messages reach a person.
 //! Keyword rules stay beside it as a backstop (`runtime/src/engine/policy.rs`).
 //!
@@ -247,9 +247,20 @@ impl TopicModels {
         (topics, person)
     }
 
+    /// Every topic's own calibrated probability for `text` (0.5 is its cut-off for the
+    /// message's language), without the person head.
+    pub fn own_scores(&self, text: &str) -> Vec<(Topic, f32)> {
+        let group = language_group(text);
+        self.log_odds(text)
+            .into_iter()
+            .zip(&self.cutoffs)
+            .map(|((t, z), cut)| (t, sigmoid(z - cut[group])))
+            .collect()
+    }
+
     /// Every topic's calibrated probability for `text`: 0.5 is the topic's cut-off for the
-    /// message's language. The person head's probability lifts the sensitive topic nearest
-    /// its own cut-off: that topic is the reason a person takes the message.
+    /// message's language. The person head's probability lifts the sensitive topic whose own
+    /// model hears the message most: that topic is the reason a person takes the message.
     pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
         let group = language_group(text);
         let (topics, person) = self.all_log_odds(text);
@@ -261,9 +272,14 @@ impl TopicModels {
             .collect();
         if let (Some(z), Some((_, cut))) = (person, &self.person) {
             let p = sigmoid(z - cut[group]);
+            // The reason is the sensitive topic whose own model gives the message the most
+            // log-odds: each model learned its topic against every other line with the two
+            // classes weighed equal, so its log-odds are its evidence. (Its cut-off is what
+            // the budget of false alarms allows, not evidence: by the distance to it, the
+            // topics with the lowest cut-offs were named for anything.)
             let nearest = (0..scores.len())
                 .filter(|&i| scores[i].0.needs_a_person())
-                .max_by(|&a, &b| scores[a].1.total_cmp(&scores[b].1));
+                .max_by(|&a, &b| topics[a].1.total_cmp(&topics[b].1));
             // Urgency heard more surely than the topic the head would name keeps its own path
             // (a person at a raised priority, the shop's fastest options said): the head
             // learned "please someone help, family emergency" as a person's. A delivery
@@ -355,7 +371,7 @@ mod tests {
             bias,
             weights: vec![0.0; builtin().models[0].1.weights.len()],
         };
-        // Fraud is nearer its cut-off than legal; damaged (no person needed) nearer still.
+        // Fraud's own model hears more than legal's; damaged's (no person needed) more still.
         let mut models = TopicModels {
             models: vec![
                 (Topic::Legal, flat(-3.0)),
