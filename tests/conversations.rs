@@ -558,6 +558,8 @@ sets_written_apart! {
     vatted: "vatted_", "KEFU_CONVERSATIONS_VATTED", 3; // the fifty-fifth
     ladled: "ladled_", "KEFU_CONVERSATIONS_LADLED", 3; // the fifty-sixth
     siloed: "siloed_", "KEFU_CONVERSATIONS_SILOED", 3; // the fifty-seventh
+    spooled: "spooled_", "KEFU_CONVERSATIONS_SPOOLED", 3; // the fifty-eighth
+    pailed: "pailed_", "KEFU_CONVERSATIONS_PAILED", 3; // the fifty-ninth
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

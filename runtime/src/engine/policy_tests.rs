@@ -600,6 +600,27 @@ fn a_round_of_sensitive_words_heard_in_drummed_and_kegged() {
 }
 
 #[test]
+fn a_wound_told_by_what_it_needs_and_a_body_reacting_to_goods_are_safety() {
+    for text in [
+        "the hoodie zip cut my son's chin open, he needs stitches",
+        "there's a needle stuck in the t-shirt seam, it went into my skin",
+        "broken glass?? in the hoodie pocket. my hand is cut open",
+        "卫衣拉链的金属片划破了宝宝的脸，伤口挺深",
+        "my eyes are burning after washing the hoodie, theres a strong chemical smell",
+        "my throat feels like its closing up after handling the hoodie",
+        "the cap's dye ran and my son's forehead is red and blistering",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "the box was cut open when it arrived, is everything still inside?",
+        "does the grey hoodie need ironing after washing?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
 fn a_round_of_sensitive_words_heard_in_cratered_and_vatted() {
     for (text, want) in [
         (

@@ -5,6 +5,26 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // A wound told by what it needs or where it went: "he needs stitches", "it went into my
+    // skin", "伤口挺深".
+    "needs stitches",
+    "need stitches",
+    "needed stitches",
+    "went into my skin",
+    "into his skin",
+    "into her skin",
+    "hand is cut open",
+    "chin open",
+    "伤口挺深",
+    "伤口很深",
+    "要缝针",
+    // A body reacting to goods: "my eyes are burning after washing the hoodie", "my throat
+    // feels like it's closing up".
+    "eyes are burning",
+    "throat feels like",
+    "throat is closing",
+    "swell shut",
+    "red and blistering",
     "i was just attacked",
     "be around much longer",
     "won't be around much longer",
