@@ -560,6 +560,8 @@ sets_written_apart! {
     siloed: "siloed_", "KEFU_CONVERSATIONS_SILOED", 3; // the fifty-seventh
     spooled: "spooled_", "KEFU_CONVERSATIONS_SPOOLED", 3; // the fifty-eighth
     pailed: "pailed_", "KEFU_CONVERSATIONS_PAILED", 3; // the fifty-ninth
+    bagpiped: "bagpiped_", "KEFU_CONVERSATIONS_BAGPIPED", 3; // the sixtieth
+    capsuled: "capsuled_", "KEFU_CONVERSATIONS_CAPSULED", 3; // the sixty-first
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -343,6 +343,8 @@ pub fn describes_damage(text: &str) -> bool {
             "leaking",
             "leaked",
             "stained",
+            // "both hoodies in my order have bleach spots??"
+            "bleach",
             "squashed",
             "soaked",
             "soaking",

@@ -40,6 +40,9 @@ fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
         "only opened the box now, the peak is cracked"
     ));
     assert!(describes_damage("杯子收到就裂了"));
+    assert!(describes_damage(
+        "both hoodies in my order have bleach spots?? how does that even happen"
+    ));
     assert!(describes_damage("帽子寄到的时候被压扁了，帽檐都折了"));
     assert!(!describes_damage("the checkout is broken"));
     assert!(!describes_damage("压扁了的纸箱能回收吗"));

@@ -42,6 +42,9 @@ const KINDS_EN: &[&str] = &[
 /// Kinds of agent a question may name about "this" (the chat): only those that cannot be a
 /// product ("is this machine washable?", "is it real leather?" are about products).
 const KINDS_OF_CHAT: &[&str] = &[
+    // "is there an actual employee typing these answers or is it a program?" ("is there a
+    // loyalty program?" names no kind of chat).
+    "a program",
     "bot",
     "robot",
     "chatbot",
@@ -469,6 +472,14 @@ mod tests {
         assert!(asks_if_bot(
             "u sound like a robot lol. be honest, is there an actual person typing"
         ));
+    }
+
+    #[test]
+    fn a_person_or_a_program_is_asked_about_who_answers() {
+        assert!(asks_if_bot(
+            "Be honest with me. Is there an actual employee typing these answers or is it a program? Your replies are suspiciously fast."
+        ));
+        assert!(!asks_if_bot("is there a loyalty program?"));
     }
 
     #[test]

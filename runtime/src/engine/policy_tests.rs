@@ -600,6 +600,20 @@ fn a_round_of_sensitive_words_heard_in_drummed_and_kegged() {
 }
 
 #[test]
+fn a_password_change_never_made_and_an_account_taken_over_are_account_security() {
+    for text in [
+        "Received an email confirming a password change I never made. What do I do?",
+        "my account got taken over after I clicked a fake 'your parcel is on hold' link",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
+    }
+    assert_eq!(
+        topic("how do I make a password change on my account?"),
+        None
+    );
+}
+
+#[test]
 fn a_wound_told_by_what_it_needs_and_a_body_reacting_to_goods_are_safety() {
     for text in [
         "the hoodie zip cut my son's chin open, he needs stitches",

@@ -3,6 +3,14 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // A change the shopper never made, told by the email that confirmed it ("Received an
+    // email confirming a password change I never made"), and an account taken over.
+    "password change i never",
+    "password change i didn't",
+    "password change i did not",
+    "account got taken over",
+    "account was taken over",
+    "account has been taken over",
     "somebody is using my account",
     "someone is using my account",
     "sign-in notification",

@@ -285,6 +285,22 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
         || (complaint && t == Topic::Legal && p < OWN_TASK_TOPIC))
 }
 
+/// Whether topic `t` is heard only by the person head (its own model, in `own`, under its
+/// cut-off) in a complaint the intent model is sure of: the head hears a person's matter in
+/// a complaint's words ("I am not happy with your service. Delivery is very slow",
+/// "你们家客服态度太差了"). Taken in as the complaint, it reaches a person with its summary
+/// either way; harm, a threat or a lawyer said in words reach one by the keyword rules
+/// first.
+pub(super) fn head_alone_in_a_complaint(
+    t: Topic,
+    own: &[(Topic, f32)],
+    prediction: &Prediction,
+) -> bool {
+    prediction.intent == "complaint"
+        && prediction.confidence >= SURE_INTENT
+        && own.iter().any(|&(u, p)| u == t && p < 0.5)
+}
+
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant
 /// towards: the calibrated models put most messages about it above 0.4 and ordinary shop
 /// questions far below (`widget/model/topics/`, the held-out figures in docs/model-card.md).

@@ -13,7 +13,7 @@ use super::correction::{self, Correction, Target};
 use super::language;
 
 use super::replies::Lang;
-use super::topic_choice::{leaning_of, topic_of};
+use super::topic_choice::{head_alone_in_a_complaint, leaning_of, topic_of};
 
 /// One message, understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,12 +108,14 @@ impl Understanding {
         let upset = kefu_intent::signals::frustration(text).is_upset();
         // Scored once: the topic and the leaning weigh the same scores.
         let scores = topic_scores(text, true);
+        let own = topic_scores(text, false);
         Self {
             text: text.to_string(),
             lang: language::reply_lang(text, locale),
             slots: slots::extract(text),
             upset,
-            topic: topic_of(text, &scores, &prediction, upset),
+            topic: topic_of(text, &scores, &prediction, upset)
+                .filter(|&(t, _)| !head_alone_in_a_complaint(t, &own, &prediction)),
             leaning: leaning_of(text, &scores, &prediction),
             prediction,
             card: None,
@@ -259,6 +261,28 @@ mod tests {
         let heard = read.topic.map(|t| t.0);
         assert!(heard.is_some_and(|t| t.needs_a_person()), "{heard:?}");
         assert_eq!(read.as_taught(taught_as(1.0)).topic.map(|t| t.0), heard);
+    }
+
+    #[test]
+    fn a_topic_only_the_person_head_hears_in_a_sure_complaint_is_the_complaint() {
+        for text in [
+            "I am not happy with your service. Delivery is very slow and nobody answer to my email",
+            "你们家客服态度太差了，上次打电话直接把我挂了",
+        ] {
+            // The head hears a person's matter in these words…
+            let unsure = Understanding::new(text, sure("complaint", 0.6), "en");
+            assert!(unsure.topic.is_some(), "{text}");
+            // …which a sure complaint takes in as itself.
+            let read = Understanding::new(text, sure("complaint", 0.99), "en");
+            assert_eq!(read.topic, None, "{text}");
+        }
+        // A topic the topic's own model hears stays, complaint or not.
+        let read = Understanding::new(
+            "someone used my card for three orders I never made, I want to complain",
+            sure("complaint", 0.99),
+            "en",
+        );
+        assert_eq!(read.topic.map(|t| t.0), Some(Topic::Fraud));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_pailed.tsv`, a fifty-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_capsuled.tsv`, a sixty-first's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -270,4 +270,6 @@ person_sets! {
     siloed: "topics_siloed.tsv", "KEFU_TOPICS_SILOED", 500; // the fifty-seventh
     spooled: "topics_spooled.tsv", "KEFU_TOPICS_SPOOLED", 500; // the fifty-eighth
     pailed: "topics_pailed.tsv", "KEFU_TOPICS_PAILED", 500; // the fifty-ninth
+    bagpiped: "topics_bagpiped.tsv", "KEFU_TOPICS_BAGPIPED", 500; // the sixtieth
+    capsuled: "topics_capsuled.tsv", "KEFU_TOPICS_CAPSULED", 500; // the sixty-first
 }
