@@ -118,6 +118,11 @@ pub enum Answer {
 /// The answer to the message itself: a fixed reply, a clarifying question, a question for
 /// what the intent still needs, the merchant's FAQ, an honest "I can't", or a plugin call.
 pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
+    answer_routed(ctx, u, routing::route(ctx, u))
+}
+
+/// [`answer`], with the message already routed ([`routing::route`]).
+pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
     if let Some(d) = no_number::email_given(ctx, u)
@@ -127,7 +132,6 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
     {
         return Answer::Now(d);
     }
-    let route = routing::route(ctx, u);
     // What went wrong with a delivery, or time pressure, is heard by meaning, whatever the
     // model or a product named made of the message; a message that answers a question the
     // bot asked keeps to that question.

@@ -9,7 +9,7 @@ use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
 use super::context::TurnContext;
 use super::cues;
-use super::decide::{Answer, answer};
+use super::decide::{Answer, answer_routed};
 use super::decision::Decision;
 use super::plan::Step;
 use super::replies::{self, Lang, Line};
@@ -40,11 +40,14 @@ pub(super) fn answer_meanwhile(ctx: &TurnContext, u: &Understanding) -> Option<S
         || replies::asks_for_human(&u.text)
         || cues::asks_for_a_person(&u.text)
         || u.topic.is_some_and(|(t, _)| t.needs_a_person())
-        || !ANSWERED_MEANWHILE.contains(&routing::route(ctx, u).intent.as_str())
     {
         return None;
     }
-    match answer(ctx, u) {
+    let route = routing::route(ctx, u);
+    if !ANSWERED_MEANWHILE.contains(&route.intent.as_str()) {
+        return None;
+    }
+    match answer_routed(ctx, u, route) {
         Answer::Now(d) if d.state == Bot && d.new_action.is_none() => Some(Step::Reply(d)),
         Answer::Call(c) if ANSWERED_MEANWHILE.contains(&c.intent()) => Some(Step::Call(c)),
         _ => None,
