@@ -5,7 +5,7 @@
 
 use kefu_intent::Prediction;
 use kefu_intent::slots::{self, Slot, SlotKind};
-use kefu_intent::topics::Topic;
+use kefu_intent::topics::{Scores, Topic};
 
 use super::confirm::CardAnswer;
 use super::correction::{self, Correction, Target};
@@ -53,30 +53,23 @@ pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
 /// its Chinese words make of it alone.
 const MIXED_RISE: f32 = 0.2;
 
-/// Every topic's probability for `text` as read ([`as_read`]). In a message of both
-/// scripts, a topic is heard no more than [`MIXED_RISE`] above what either script's words
-/// say of it alone: the models saw few such messages, and a short mix ("ok and 什么时候到的")
-/// can sound to them like harm or damage that neither half speaks of. "我的card被盗刷了" keeps its fraud: the Chinese says it.
-///
-/// Without `head`, the topics' own models alone
-/// ([`kefu_intent::topics::TopicModels::own_scores`]).
-fn topic_scores(text: &str, head: bool) -> Vec<(Topic, f32)> {
+/// Every topic's probability for `text` as read ([`as_read`]), with the person head's lift
+/// and from the topics' own models alone
+/// ([`kefu_intent::topics::TopicModels::scores_and_own`]). In a message of both scripts, a
+/// topic is heard no more than [`MIXED_RISE`] above what either script's words say of it
+/// alone: the models saw few such messages, and a short mix ("ok and 什么时候到的") can sound
+/// to them like harm or damage that neither half speaks of. "我的card被盗刷了" keeps its fraud:
+/// the Chinese says it.
+fn topic_scores(text: &str) -> (Scores, Scores) {
     let read = as_read(text);
     let models = kefu_intent::topics::builtin();
-    let score = |t: &str| {
-        if head {
-            models.scores(t)
-        } else {
-            models.own_scores(t)
-        }
-    };
-    let scores = score(&read);
+    let (scores, own) = models.scores_and_own(&read);
     let han = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c);
     let latin_word = read
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() >= 2);
     if !(read.chars().any(han) && latin_word) {
-        return scores;
+        return (scores, own);
     }
     let part = |keep_han: bool| -> String {
         read.chars()
@@ -89,8 +82,20 @@ fn topic_scores(text: &str, head: bool) -> Vec<(Topic, f32)> {
             })
             .collect()
     };
-    let halves = [score(&part(true)), score(&part(false))];
-    scores
+    let (han_part, latin_part) = (
+        models.scores_and_own(&part(true)),
+        models.scores_and_own(&part(false)),
+    );
+    (
+        capped(scores, [&han_part.0, &latin_part.0]),
+        capped(own, [&han_part.1, &latin_part.1]),
+    )
+}
+
+/// `whole`, each topic no more than [`MIXED_RISE`] above the most either of `halves` (the
+/// same scores of the message's Chinese and its Latin words alone) gives it.
+fn capped(whole: Scores, halves: [&[(Topic, f32)]; 2]) -> Scores {
+    whole
         .into_iter()
         .enumerate()
         .map(|(i, (t, p))| {
@@ -107,8 +112,7 @@ impl Understanding {
         let text = text.trim();
         let upset = kefu_intent::signals::frustration(text).is_upset();
         // Scored once: the topic and the leaning weigh the same scores.
-        let scores = topic_scores(text, true);
-        let own = topic_scores(text, false);
+        let (scores, own) = topic_scores(text);
         Self {
             text: text.to_string(),
             lang: language::reply_lang(text, locale),
@@ -153,7 +157,7 @@ impl Understanding {
                 confidence: 1.0,
                 ..self.prediction.clone()
             };
-            let own = topic_scores(&self.text, false);
+            let (_, own) = topic_scores(&self.text);
             self.topic = topic_of(&self.text, &own, &as_sure, self.upset);
         }
         self.taught = Some(c);

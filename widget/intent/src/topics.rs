@@ -126,6 +126,9 @@ pub struct TopicModels {
     pub person: Option<(ToneModel, [f32; 2])>,
 }
 
+/// Every topic with a calibrated probability (0.5 is its cut-off), in [`Topic::ALL`] order.
+pub type Scores = Vec<(Topic, f32)>;
+
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
@@ -250,26 +253,26 @@ impl TopicModels {
     /// Every topic's own calibrated probability for `text` (0.5 is its cut-off for the
     /// message's language), without the person head.
     pub fn own_scores(&self, text: &str) -> Vec<(Topic, f32)> {
-        let group = language_group(text);
-        self.log_odds(text)
-            .into_iter()
-            .zip(&self.cutoffs)
-            .map(|((t, z), cut)| (t, sigmoid(z - cut[group])))
-            .collect()
+        self.scores_and_own(text).1
     }
 
     /// Every topic's calibrated probability for `text`: 0.5 is the topic's cut-off for the
     /// message's language. The person head's probability lifts the sensitive topic whose own
     /// model hears the message most: that topic is the reason a person takes the message.
     pub fn scores(&self, text: &str) -> Vec<(Topic, f32)> {
+        self.scores_and_own(text).0
+    }
+
+    /// [`TopicModels::scores`] and [`TopicModels::own_scores`], from one featurization.
+    pub fn scores_and_own(&self, text: &str) -> (Scores, Scores) {
         let group = language_group(text);
         let (topics, person) = self.all_log_odds(text);
-        let mut scores: Vec<(Topic, f32)> = topics
+        let own: Scores = topics
             .iter()
-            .copied()
             .zip(&self.cutoffs)
-            .map(|((t, z), cut)| (t, sigmoid(z - cut[group])))
+            .map(|(&(t, z), cut)| (t, sigmoid(z - cut[group])))
             .collect();
+        let mut scores = own.clone();
         if let (Some(z), Some((_, cut))) = (person, &self.person) {
             let p = sigmoid(z - cut[group]);
             // The reason is the sensitive topic whose own model gives the message the most
@@ -277,23 +280,22 @@ impl TopicModels {
             // classes weighed equal, so its log-odds are its evidence. (Its cut-off is what
             // the budget of false alarms allows, not evidence: by the distance to it, the
             // topics with the lowest cut-offs were named for anything.)
-            let nearest = (0..scores.len())
-                .filter(|&i| scores[i].0.needs_a_person())
+            let nearest = (0..own.len())
+                .filter(|&i| own[i].0.needs_a_person())
                 .max_by(|&a, &b| topics[a].1.total_cmp(&topics[b].1));
             // Urgency heard more surely than the topic the head would name keeps its own path
             // (a person at a raised priority, the shop's fastest options said): the head
             // learned "please someone help, family emergency" as a person's. A delivery
             // problem does not: a lid that broke and cut a hand is a safety matter first.
             let explained = nearest.is_some_and(|i| {
-                scores
-                    .iter()
-                    .any(|(t, q)| *t == Topic::Urgent && *q >= 0.5 && *q > scores[i].1)
+                own.iter()
+                    .any(|(t, q)| *t == Topic::Urgent && *q >= 0.5 && *q > own[i].1)
             });
             if let (Some(i), false) = (nearest, explained) {
                 scores[i].1 = scores[i].1.max(p);
             }
         }
-        scores
+        (scores, own)
     }
 
     /// The most likely topic of `text`, if its model says so (probability ≥ 0.5, the
@@ -365,7 +367,7 @@ mod tests {
     }
 
     #[test]
-    fn the_person_head_lifts_the_sensitive_topic_nearest_its_cut_off() {
+    fn the_person_head_lifts_the_sensitive_topic_its_own_model_hears_most() {
         let flat = |bias: f32| ToneModel {
             featurizer: builtin().models[0].1.featurizer,
             bias,
