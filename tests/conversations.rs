@@ -487,7 +487,10 @@ fn check_unseen_set(prefix: &str, per_category: usize) {
 /// conversations every category has at least. Each set gets a module of two tests: it parses
 /// and covers every category, and it is reported apart on request.
 macro_rules! sets_written_apart {
-    ($($name:ident: $prefix:literal, $env:literal, $per_category:literal;)*) => {$(
+    ($($name:ident: $prefix:literal, $env:literal, $per_category:literal;)*) => {
+        /// Every set's prefix, in the order they were written.
+        const SETS_WRITTEN_APART: &[&str] = &[$($prefix),*];
+        $(
         mod $name {
             #[test]
             fn parses_and_covers_every_category() {
@@ -562,6 +565,25 @@ sets_written_apart! {
     pailed: "pailed_", "KEFU_CONVERSATIONS_PAILED", 3; // the fifty-ninth
     bagpiped: "bagpiped_", "KEFU_CONVERSATIONS_BAGPIPED", 3; // the sixtieth
     capsuled: "capsuled_", "KEFU_CONVERSATIONS_CAPSULED", 3; // the sixty-first
+}
+
+#[test]
+fn every_set_in_the_directory_is_measured() {
+    // A set added to tests/conversations but not to `sets_written_apart!` would be parsed
+    // by nobody and reported by `cargo xtask eval --every-set` without its checks.
+    let mut on_disk: Vec<String> = std::fs::read_dir(root().join("conversations"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix("_en.toml").map(|p| format!("{p}_")))
+        .filter(|p| p != "dev_" && p != "blind_")
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = SETS_WRITTEN_APART.iter().map(|p| p.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "tests/conversations and sets_written_apart! differ"
+    );
 }
 
 /// The single messages of `widget/intent/tests/topics_<set>.tsv` (`person` or `ordinary`),

@@ -266,6 +266,18 @@ fn a_task_no_shop_does_is_no_urgency_however_soon() {
     let d = reply(decide(&ctx(), &report));
     assert_eq!(d.state, Bot, "{}", d.text);
     assert_ne!(d.intent, URGENT);
+    // A train ticket or tomorrow's weather: another business's, or nobody's.
+    for text in [
+        "能帮我订一张明天去北京的高铁票吗",
+        "你能帮我查下明天上海的天气吗",
+        "can you book me a train to Leeds for tomorrow morning",
+    ] {
+        let d = reply(decide(
+            &ctx(),
+            &with_topic(msg(text, "out_of_scope", 0.9), Topic::Urgent),
+        ));
+        assert_eq!(d.state, Bot, "{text}: {}", d.text);
+    }
 }
 
 #[test]

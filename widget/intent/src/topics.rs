@@ -265,8 +265,19 @@ impl TopicModels {
 
     /// [`TopicModels::scores`] and [`TopicModels::own_scores`], from one featurization.
     pub fn scores_and_own(&self, text: &str) -> (Scores, Scores) {
-        let group = language_group(text);
         let (topics, person) = self.all_log_odds(text);
+        self.scores_of_log_odds(&topics, person, language_group(text))
+    }
+
+    /// [`TopicModels::scores_and_own`] of a message whose log-odds are known (every
+    /// topic's, in [`TopicModels::models`] order, and the person head's) in language
+    /// `group`: the one verdict, at run time and when the trainer measures its cut-offs.
+    pub fn scores_of_log_odds(
+        &self,
+        topics: &[(Topic, f32)],
+        person: Option<f32>,
+        group: usize,
+    ) -> (Scores, Scores) {
         let own: Scores = topics
             .iter()
             .zip(&self.cutoffs)

@@ -195,7 +195,10 @@ fn report_person_set(file: &str, text: &str) {
 /// gets a module with two tests: `parses` (always) and `is_reported_apart` (its figures,
 /// measured once, only when the variable is `1`).
 macro_rules! person_sets {
-    ($($set:ident: $file:literal, $var:literal, $at_least:literal;)*) => {$(
+    ($($set:ident: $file:literal, $var:literal, $at_least:literal;)*) => {
+        /// Every set's file, in the order they were written.
+        const PERSON_SET_FILES: &[&str] = &[$($file),*];
+        $(
         mod $set {
             use super::*;
 
@@ -212,6 +215,33 @@ macro_rules! person_sets {
             }
         }
     )*};
+}
+
+#[test]
+fn every_set_in_this_directory_is_measured() {
+    // A set added to the directory but not to `person_sets!` would never be reported; the
+    // three sets labelled by topic are read above.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the tests directory")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|n| n.starts_with("topics_") && n.ends_with(".tsv"))
+        .filter(|n| {
+            !["topics_blind.tsv", "topics_fresh.tsv", "topics_sealed.tsv"].contains(&n.as_str())
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = PERSON_SET_FILES.iter().map(|f| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "topics_*.tsv files and person_sets! differ"
+    );
 }
 
 person_sets! {

@@ -369,19 +369,18 @@ pub fn train_out_of_fold(lines: &[Line], seed: u64) -> (TopicModels, Vec<(bool, 
             person[group] = cuts[PERSON];
         }
     }
+    // Judged as at run time ([`TopicModels::scores_of_log_odds`]): urgency heard more surely
+    // than the topic the head would name keeps its own path there, and here.
     let verdicts = lines
         .iter()
         .zip(&scores)
         .map(|(l, z)| {
-            let group = language_group(&l.text);
-            let cut = |t: usize| match models.person.as_ref() {
-                Some((_, person)) if t == PERSON => person[group],
-                _ => models.cutoffs[t][group],
-            };
-            let over: Vec<bool> = (0..z.len()).map(|t| z[t] >= cut(t)).collect();
+            let topics: Vec<(Topic, f32)> = Topic::ALL.iter().copied().zip(z.clone()).collect();
+            let (scores, _) =
+                models.scores_of_log_odds(&topics, z.get(PERSON).copied(), language_group(&l.text));
             (
-                (0..z.len()).any(|t| over[t] && sensitive[t]),
-                over.iter().any(|o| *o),
+                scores.iter().any(|(t, p)| t.needs_a_person() && *p >= 0.5),
+                scores.iter().any(|(_, p)| *p >= 0.5),
             )
         })
         .collect();
