@@ -565,6 +565,10 @@ sets_written_apart! {
     pailed: "pailed_", "KEFU_CONVERSATIONS_PAILED", 3; // the fifty-ninth
     bagpiped: "bagpiped_", "KEFU_CONVERSATIONS_BAGPIPED", 3; // the sixtieth
     capsuled: "capsuled_", "KEFU_CONVERSATIONS_CAPSULED", 3; // the sixty-first
+    coffered: "coffered_", "KEFU_CONVERSATIONS_COFFERED", 3; // the sixty-second
+    satcheled: "satcheled_", "KEFU_CONVERSATIONS_SATCHELED", 3; // the sixty-third
+    hoppered: "hoppered_", "KEFU_CONVERSATIONS_HOPPERED", 3; // the sixty-fourth
+    drawered: "drawered_", "KEFU_CONVERSATIONS_DRAWERED", 3; // the sixty-fifth
 }
 
 #[test]

@@ -534,7 +534,7 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
     ));
     assert!(
         d.text
-            .starts_with("我是本店的智能客服助手（机器人），不是真人。"),
+            .starts_with("我是本店的自动客服助手（机器人），不是真人。"),
         "{}",
         d.text
     );

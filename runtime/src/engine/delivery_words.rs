@@ -237,6 +237,15 @@ pub fn asks_before_arrival(text: &str) -> bool {
             "发了没",
             "发货了吗",
             "发出了吗",
+            // Whether it has gone yet, asked in any order of words ("发货了没有", "has been
+            // dispatched yet", "发了没").
+            "发货了没",
+            "发货没",
+            "发了没",
+            "发出去了没",
+            "been dispatched",
+            "dispatched yet",
+            "been shipped yet",
             "发出去了吗",
             "有没有发货",
             "发没发",
@@ -275,6 +284,15 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "sent out yet",
             "发货了吗",
             "发出了吗",
+            // Whether it has gone yet, asked in any order of words ("发货了没有", "has been
+            // dispatched yet", "发了没").
+            "发货了没",
+            "发货没",
+            "发了没",
+            "发出去了没",
+            "been dispatched",
+            "dispatched yet",
+            "been shipped yet",
             "where order",
             "where is order",
             "where's order",

@@ -82,6 +82,9 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "nvm actually, can you tell me where order 1003 is",
         "yo whats the status on #1003",
         "just wondering if it has gone out yet? It's order number 1002",
+        "could you tell me whether my bottle has been dispatched? order 1002",
+        "想问下1002发货了没有",
+        "1002 发了没啊",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }

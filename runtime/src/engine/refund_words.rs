@@ -33,6 +33,11 @@ pub fn asks_for_money_back(text: &str) -> bool {
                 "yao tui",
                 "tui kuan",
                 "tuikuan",
+                // The whole of it back ("退全款138", "全部退 all 98").
+                "退全款",
+                "全额退",
+                "全部退",
+                "全退",
             ],
         ) || names_a_sum_back(text))
 }
@@ -180,15 +185,17 @@ pub fn asks_about_the_return_window(text: &str) -> bool {
 /// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
 fn names_a_sum_back(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["get my ", "want my ", "have my "].iter().any(|lead| {
-        lower.split(lead).skip(1).any(|rest| {
-            let mut words = rest.split_whitespace();
-            let sum = words.next().unwrap_or_default();
-            sum.trim_start_matches(['$', '£', '€'])
-                .starts_with(|c: char| c.is_ascii_digit())
-                && words.next() == Some("back")
+    ["get my ", "want my ", "have my ", "the whole "]
+        .iter()
+        .any(|lead| {
+            lower.split(lead).skip(1).any(|rest| {
+                let mut words = rest.split_whitespace();
+                let sum = words.next().unwrap_or_default();
+                sum.trim_start_matches(['$', '£', '€'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    && words.next() == Some("back")
+            })
         })
-    })
 }
 
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a

@@ -129,10 +129,21 @@ fn a_refund_not_come_and_money_back_in_few_words() {
     assert!(!refund_not_come(
         "refund order 1001. all of it. it never came and im done waiting"
     ));
-    for text in ["好，那就退吧", "行，那就按刚才那个订单退吧"] {
+    for text in [
+        "好，那就退吧",
+        "行，那就按刚才那个订单退吧",
+        "订单1004两件卫衣都要退，退全款138",
+        "全部退 all 98 please",
+        "not after an exchange, I want the whole 138 back",
+    ] {
         assert!(asks_for_money_back(text), "{text}");
     }
-    for text in ["我想退货，怎么操作", "算了不退了", "那先不退吧"] {
+    for text in [
+        "我想退货，怎么操作",
+        "算了不退了",
+        "那先不退吧",
+        "I want all 3 back in stock",
+    ] {
         assert!(!asks_for_money_back(text), "{text}");
     }
 }

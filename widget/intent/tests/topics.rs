@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_capsuled.tsv`, a sixty-first's), labelled only `person` or `ordinary`, each
+//!   `topics_drawered.tsv`, a sixty-fifth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -302,4 +302,8 @@ person_sets! {
     pailed: "topics_pailed.tsv", "KEFU_TOPICS_PAILED", 500; // the fifty-ninth
     bagpiped: "topics_bagpiped.tsv", "KEFU_TOPICS_BAGPIPED", 500; // the sixtieth
     capsuled: "topics_capsuled.tsv", "KEFU_TOPICS_CAPSULED", 500; // the sixty-first
+    coffered: "topics_coffered.tsv", "KEFU_TOPICS_COFFERED", 500; // the sixty-second
+    satcheled: "topics_satcheled.tsv", "KEFU_TOPICS_SATCHELED", 500; // the sixty-third
+    hoppered: "topics_hoppered.tsv", "KEFU_TOPICS_HOPPERED", 500; // the sixty-fourth
+    drawered: "topics_drawered.tsv", "KEFU_TOPICS_DRAWERED", 500; // the sixty-fifth
 }
