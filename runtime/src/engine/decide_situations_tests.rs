@@ -494,3 +494,30 @@ fn a_products_name_alone_is_no_claim() {
     let u = with_topic(msg("bottle dented", "out_of_scope", 0.5), Topic::Damaged);
     assert!(claim(&decide(&ctx, &u)));
 }
+
+#[test]
+fn the_email_asked_again_after_a_confirmation_is_asked_in_other_words_once() {
+    use crate::engine::decision::say;
+    use crate::engine::replies::text;
+    use kefu_protocol::Lang;
+    // "亲 1002帮我取消一下" → the email asked for → "嗯 确定取消": the question was taken for a
+    // confirmation. Asked once more, why and with a person offered; the request still waits.
+    let mut shop = ctx();
+    shop.last_bot = Some((
+        text(Line::AskOrderEmail, Lang::Zh).into(),
+        Some("cancel_order".into()),
+    ));
+    let u = msg("嗯 确定取消", "cancel_order", 0.8);
+    let mut asked = say("cancel_order", Line::AskOrderEmail, Lang::Zh, Bot);
+    asked.pending_intent = Some("cancel_order".into());
+    let d = finish(&shop, &u, asked.clone());
+    says(&d, Line::EmailStillNeeded);
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    assert_eq!(d.state, Bot);
+    // Asked that way already, and still no email: a person is offered, not a third ask.
+    shop.last_bot = Some((
+        text(Line::EmailStillNeeded, Lang::Zh).into(),
+        Some("cancel_order".into()),
+    ));
+    says(&finish(&shop, &u, asked), Line::OfferHuman);
+}

@@ -34,9 +34,22 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     });
     // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
     let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
+    let last = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
+    let is = |line: Line, text: &str| {
+        text == replies::text(line, lang) || ctx.wording(line, lang) == Some(text)
+    };
+    // The order's email asked for again, after a reply without it: said once more in other
+    // words (the shopper took the question for a confirmation: "嗯 确定取消"); asked again
+    // after that, it is a repeat like any other.
+    let asks_email_again = is(Line::AskOrderEmail, &d.text)
+        && last.is_some_and(|l| is(Line::AskOrderEmail, l))
+        && !failing;
     let repeated = !another_address
         && !courtesy
-        && ctx.last_bot.as_ref().map(|(text, _)| text.as_str()) == Some(d.text.as_str());
+        && !asks_email_again
+        && (last == Some(d.text.as_str())
+            || (is(Line::AskOrderEmail, &d.text)
+                && last.is_some_and(|l| is(Line::EmailStillNeeded, l))));
     // An order's status or a product's facts asked for again are still the answer: the
     // shopper gets them, with a person offered beside them, not "I'm not getting this
     // right" in their place.
@@ -44,7 +57,12 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         .cards
         .iter()
         .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
-    if failing || (repeated && !facts) {
+    if asks_email_again {
+        // The pending order and intent stay: the email still completes the request.
+        d.text = replies::text(Line::EmailStillNeeded, lang).to_string();
+        d.line = Some(Line::EmailStillNeeded);
+        d.cards = replies::quick_replies(Line::EmailStillNeeded, lang);
+    } else if failing || (repeated && !facts) {
         // Never the same canned answer again: change course and offer a person.
         d = Decision {
             failed: false,

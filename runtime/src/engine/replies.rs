@@ -143,6 +143,10 @@ lines! {
     /// A claim waits for the order's email, and the message gave none: asked once more,
     /// with a person offered instead.
     ClaimNeedsEmail = "claim_needs_email",
+    /// The order's email asked for, and a reply without it ("ok yes cancel it", "嗯 确定取消":
+    /// the question taken for a confirmation): asked once more in other words, why it is
+    /// needed and a person offered, before the bot stops asking.
+    EmailStillNeeded = "email_still_needed",
     /// A claim came with the shopper's email but no order number: the number is asked for
     /// once, the email kept (never asked again), a person offered if they don't have it.
     ClaimAskOrderNumber = "claim_ask_order_number",
@@ -204,6 +208,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OfferHuman
         | Line::OwnershipNotProven
         | Line::ClaimNeedsEmail
+        | Line::EmailStillNeeded
         | Line::ClaimAskOrderNumber
         | Line::AskOrderNumberHaveEmail
         | Line::AskEmailToFindOrder
