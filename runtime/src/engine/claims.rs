@@ -152,10 +152,10 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
     // Asked once more already, with a person offered, and still no email: the shopper is
     // not going to give it here. A person takes the claim with what is known, rather than
     // the bot offering a person yet again.
-    let asked_again = ctx.last_bot.as_ref().is_some_and(|(text, _)| {
-        text == replies::text(Line::ClaimNeedsEmail, u.lang)
-            || ctx.wording(Line::ClaimNeedsEmail, u.lang) == Some(text.as_str())
-    });
+    let asked_again = ctx
+        .last_bot
+        .as_ref()
+        .is_some_and(|(text, _)| ctx.is_line(text, Line::ClaimNeedsEmail, u.lang));
     if asked_again {
         let claim = format!("{}; email not given", reason(what(intent)?, &order));
         return Some(to_a_person(intent, &claim, None, u.lang));

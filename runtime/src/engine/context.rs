@@ -213,6 +213,11 @@ impl TurnContext {
         self.config.wording_of(line.key(), lang.tag())
     }
 
+    /// Whether `text` is `line` in `lang`, in the bot's words or the merchant's.
+    pub fn is_line(&self, text: &str, line: Line, lang: Lang) -> bool {
+        text == super::replies::text(line, lang) || self.wording(line, lang) == Some(text)
+    }
+
     /// Loads the facts for a turn of `conversation` on `u`; `None` if the conversation is
     /// not the merchant's.
     pub async fn load(

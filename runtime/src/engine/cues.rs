@@ -612,44 +612,6 @@ pub fn asks_about_a_product_at_all(text: &str) -> bool {
         )
 }
 
-/// Whether `text` asks the bot for a task no shop does ("你能帮我写一下明天的工作周报吗",
-/// "can you write my essay for tomorrow", "translate this for me", "能帮我订一张明天的高铁票吗",
-/// "what's the weather tomorrow"): out of scope, however pressed for time the shopper is.
-pub fn asks_for_an_unrelated_task(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "帮我写",
-            "写一下",
-            "写一篇",
-            "翻译",
-            "作业",
-            "周报",
-            "报告",
-            "write me",
-            "write my",
-            "help me write",
-            "write an essay",
-            "my essay",
-            "homework",
-            "translate",
-            "my report",
-            // Bookings and the weather: another business's, or nobody's.
-            "订票",
-            "机票",
-            "高铁票",
-            "火车票",
-            "订酒店",
-            "天气",
-            "book me a",
-            "book a flight",
-            "book a train",
-            "book a hotel",
-            "the weather",
-        ],
-    )
-}
-
 /// Whether `text` speaks of signing in: a password, a reset, a code, logging in.
 pub fn speaks_of_signing_in(text: &str) -> bool {
     mentions(

@@ -26,6 +26,7 @@ use super::honesty;
 use super::money;
 use super::no_number;
 use super::order_paid;
+use super::other_tasks;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
@@ -229,7 +230,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                     || ctx.names_product
                     || (cues::about_the_shopper(&u.text)
                         && !cues::asks_about_the_world(&u.text)
-                        && !cues::asks_for_an_unrelated_task(&u.text)))
+                        && !other_tasks::asks_for_an_unrelated_task(&u.text)))
                 && (urgency_cues::names_a_deadline(&u.text)
                     || !delivery_words::says_late(&u.text)) =>
         {

@@ -237,15 +237,7 @@ pub fn asks_before_arrival(text: &str) -> bool {
             "发了没",
             "发货了吗",
             "发出了吗",
-            // Whether it has gone yet, asked in any order of words ("发货了没有", "has been
-            // dispatched yet", "发了没").
-            "发货了没",
-            "发货没",
-            "发了没",
             "发出去了没",
-            "been dispatched",
-            "dispatched yet",
-            "been shipped yet",
             "发出去了吗",
             "有没有发货",
             "发没发",

@@ -35,9 +35,7 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
     let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
     let last = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
-    let is = |line: Line, text: &str| {
-        text == replies::text(line, lang) || ctx.wording(line, lang) == Some(text)
-    };
+    let is = |line: Line, text: &str| ctx.is_line(text, line, lang);
     // The order's email asked for again, after a reply without it: said once more in other
     // words (the shopper took the question for a confirmation: "嗯 确定取消"); asked again
     // after that, it is a repeat like any other.

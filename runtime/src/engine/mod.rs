@@ -75,6 +75,7 @@ mod meanwhile;
 mod money;
 mod no_number;
 mod order_paid;
+mod other_tasks;
 mod own_charges;
 mod ownership;
 mod owning_words;
