@@ -128,6 +128,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
     let lang = u.lang;
     if let Some(d) = no_number::email_given(ctx, u)
         .or_else(|| no_number::not_at_hand(ctx, u))
+        .or_else(|| money::named_beyond_the_caps_while_proof_waits(ctx, u))
         .or_else(|| claims::awaiting_email(ctx, u))
         .or_else(|| claims::awaiting_order_number(ctx, u))
     {

@@ -85,6 +85,55 @@ fn a_refund_asked_beyond_the_caps_goes_to_a_person_before_any_email_is_asked() {
 }
 
 #[test]
+fn a_sum_beyond_the_caps_told_while_the_email_is_awaited_goes_to_a_person() {
+    let mut ctx = ctx();
+    ctx.orders[0].total_minor = 13_800;
+    // Asked as a refund of both items: the whole order, above the caps, at once.
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "退款 for order 1001 pls, 两件我都不要了",
+            "get_refund",
+            0.95,
+        ),
+    ));
+    says(&d, Line::RefundNeedsHuman);
+    // The refund asked with no sum: the email is awaited. A reply naming the whole of it,
+    // or a sum above the caps, reaches a person with that sum; whatever the model made of it.
+    let d = reply(decide(&ctx, &msg("refund order 1001", "get_refund", 0.95)));
+    says(&d, Line::AskOrderEmail);
+    ctx.conversation.pending_intent = d.pending_intent.clone();
+    ctx.pending = d.pending.clone();
+    for (text, sum) in [
+        ("全部 138, not partial", "$138.00"),
+        ("all of it obviously", "$138.00"),
+        ("the 98 for the hoodie", "$98.00"),
+    ] {
+        let d = reply(decide(&ctx, &msg(text, "complaint", 0.5)));
+        says(&d, Line::RefundNeedsHuman);
+        let reason = d.handoff_reason.unwrap();
+        assert!(
+            reason.contains(sum) && reason.contains("order 1001"),
+            "{text}: {reason}"
+        );
+    }
+    // Within the caps, a number above the order's total, another order, or the email
+    // itself: not this rule.
+    for text in [
+        "just the 20",
+        "it was 1,500 in total",
+        "order 1004 too",
+        "jane@example.com",
+    ] {
+        let d = decide(&ctx, &msg(text, "complaint", 0.5));
+        assert!(
+            !matches!(&d.step, Step::Reply(d) if d.line == Some(Line::RefundNeedsHuman)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn a_proposal_without_proven_ownership_is_refused_as_a_plugin_bug() {
     let u = msg("where is order 1001", "track_order", 0.95);
     let c = call(decide(&ctx(), &u));

@@ -3,14 +3,18 @@
 //! becomes. Pure: the caps come with the turn's context, the call's outcome from the
 //! executor; the executor stores the action and moves its state.
 
+use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
 use super::claims;
 use super::context::{Served, TurnContext};
 use super::decision::{Decision, answer_with, hand_off, say};
+use super::ownership;
 use super::plan::{CallPlan, CommitOutcome};
 use super::refund_words;
 use super::replies::{self, Lang, Line};
+use super::routing::GET_REFUND;
+use super::understand::Understanding;
 use crate::plugins::{PluginReply, Proposal};
 use crate::store::{ActionRecord, ActionState};
 
@@ -149,20 +153,57 @@ pub fn asked_beyond_the_caps(
     order: Option<&str>,
     lang: Lang,
 ) -> Option<Decision> {
-    let limits = served.money.as_ref()?;
-    let cap = ctx
-        .settings
-        .refund_cap_minor
-        .map_or(limits.max_refund_minor, |c| c.min(limits.max_refund_minor));
     let record = order.and_then(|n| ctx.order(n));
     let sum = refund_words::asked_sum(text, order).or_else(|| {
         record
             .filter(|_| refund_words::asks_for_the_whole_order(text))
             .map(|o| o.total_minor)
     })?;
+    beyond_the_caps(ctx, served, intent, sum, order, lang)
+}
+
+/// A refund (or a claim) that waits for the order's email, and a message without it that
+/// names a sum above the caps or the whole of an order above them ("全部 138, not partial",
+/// "all of it"): a person takes it now, as when the request itself had named the sum.
+/// `None` for any other message, or once the order is proven the shopper's.
+pub fn named_beyond_the_caps_while_proof_waits(
+    ctx: &TurnContext,
+    u: &Understanding,
+) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    if intent != GET_REFUND && claims::what(intent).is_none() {
+        return None;
+    }
+    let order = ctx.pending.order_number.as_deref()?;
+    let other_order = u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order);
+    if other_order || u.slot(SlotKind::Email).is_some() || ownership::verified(ctx).is_some() {
+        return None;
+    }
+    let served = ctx.served(intent)?;
+    let total = ctx.order(order).map(|o| o.total_minor);
+    let sum = refund_words::sum_in_a_reply(&u.text, Some(order), total)?;
+    beyond_the_caps(ctx, served, intent, sum, Some(order), u.lang)
+}
+
+/// A person for a refund of `sum` asked before the order is proven the shopper's, when
+/// `sum` is above the caps; `None` within them or when the plugin may propose no refund.
+fn beyond_the_caps(
+    ctx: &TurnContext,
+    served: &Served,
+    intent: &str,
+    sum: u64,
+    order: Option<&str>,
+    lang: Lang,
+) -> Option<Decision> {
+    let limits = served.money.as_ref()?;
+    let cap = ctx
+        .settings
+        .refund_cap_minor
+        .map_or(limits.max_refund_minor, |c| c.min(limits.max_refund_minor));
     if sum <= cap {
         return None;
     }
+    let record = order.and_then(|n| ctx.order(n));
     let currency = record.map_or(limits.currency.as_str(), |o| o.currency.as_str());
     let asked = format!(
         "refund of {} asked{} is above what the bot may approve; the order's ownership is not proven yet",

@@ -386,28 +386,56 @@ pub fn asked_sum(text: &str, order: Option<&str>) -> Option<u64> {
 }
 
 /// Whether `text` asks for the whole order's money back ("a full refund", "refund the whole
-/// order", "整单退款", "全部退给我").
+/// order", "整单退款", "全部退给我", "退款 for 1004, 两件我都不要了").
 pub fn asks_for_the_whole_order(text: &str) -> bool {
-    asks_for_money_back(text)
-        && mentions(
-            text,
-            &[
-                "full refund",
-                "whole order",
-                "entire order",
-                "whole thing",
-                "refund everything",
-                "refund it all",
-                "all my money back",
-                "every penny",
-                "every cent",
-                "整单",
-                "全额",
-                "全部退",
-                "全退",
-                "都退",
-            ],
-        )
+    asks_for_money_back(text) && names_the_whole(text)
+}
+
+/// Whether `text` names the whole of an order's sum, once a refund is asked for ("全部 138,
+/// not partial", "all of it", "两件都不要了").
+fn names_the_whole(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "full refund",
+            "whole order",
+            "entire order",
+            "whole thing",
+            "refund everything",
+            "refund it all",
+            "all my money back",
+            "every penny",
+            "every cent",
+            "all of it",
+            "the full amount",
+            "the whole amount",
+            "整单",
+            "全额",
+            "全部退",
+            "全退",
+            "都退",
+            "都不要",
+        ],
+    )
+}
+
+/// The sum a message sent while a refund waits names (`None` when it names none): what
+/// [`asked_sum`] reads, a bare number up to the order's `total` ("全部 138, not partial",
+/// "138 not 69"), or the whole of it ("all of it"). `order`, the order number, is never a
+/// sum; nor is a number above the order's total.
+pub fn sum_in_a_reply(text: &str, order: Option<&str>, total: Option<u64>) -> Option<u64> {
+    if let Some(sum) = asked_sum(text, order) {
+        return Some(sum);
+    }
+    let bare = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty() && Some(*w) != order)
+        .filter_map(minor_units)
+        .find(|sum| total.is_some_and(|t| *sum <= t));
+    bare.or_else(|| {
+        total.filter(|_| names_the_whole(text) || mentions(text, &["全部", "everything"]))
+    })
 }
 
 /// The number `text` starts with ("98", "98.50"), when no Latin letter or digit is glued
