@@ -569,6 +569,10 @@ sets_written_apart! {
     satcheled: "satcheled_", "KEFU_CONVERSATIONS_SATCHELED", 3; // the sixty-third
     hoppered: "hoppered_", "KEFU_CONVERSATIONS_HOPPERED", 3; // the sixty-fourth
     drawered: "drawered_", "KEFU_CONVERSATIONS_DRAWERED", 3; // the sixty-fifth
+    casked: "casked_", "KEFU_CONVERSATIONS_CASKED", 3; // the sixty-sixth
+    bucketed: "bucketed_", "KEFU_CONVERSATIONS_BUCKETED", 3; // the sixty-seventh
+    chested: "chested_", "KEFU_CONVERSATIONS_CHESTED", 3; // the sixty-eighth
+    pursed: "pursed_", "KEFU_CONVERSATIONS_PURSED", 3; // the sixty-ninth
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_drawered.tsv`, a sixty-fifth's), labelled only `person` or `ordinary`, each
+//!   `topics_pursed.tsv`, a sixty-ninth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -306,4 +306,8 @@ person_sets! {
     satcheled: "topics_satcheled.tsv", "KEFU_TOPICS_SATCHELED", 500; // the sixty-third
     hoppered: "topics_hoppered.tsv", "KEFU_TOPICS_HOPPERED", 500; // the sixty-fourth
     drawered: "topics_drawered.tsv", "KEFU_TOPICS_DRAWERED", 500; // the sixty-fifth
+    casked: "topics_casked.tsv", "KEFU_TOPICS_CASKED", 500; // the sixty-sixth
+    bucketed: "topics_bucketed.tsv", "KEFU_TOPICS_BUCKETED", 500; // the sixty-seventh
+    chested: "topics_chested.tsv", "KEFU_TOPICS_CHESTED", 500; // the sixty-eighth
+    pursed: "topics_pursed.tsv", "KEFU_TOPICS_PURSED", 500; // the sixty-ninth
 }
