@@ -65,7 +65,7 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
             // want the NAVY one").
             if replies::declines(&u.text) || super::refund_words::turns_down_money_back(&u.text) {
                 false
-            } else if replies::confirms(&u.text)
+            } else if (replies::confirms(&u.text) || confirms_in_more_words(&u.text))
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
             {
                 true
@@ -128,4 +128,43 @@ fn only_adds(u: &Understanding) -> bool {
         && !u.upset
         && !super::cues::is_a_question(&u.text)
         && !super::cues::asks_for_a_person(&u.text)
+}
+
+/// Whether `text` tells the bot to go ahead with what it proposed, in more words than a
+/// "yes" ("我刚才说过了 订单号和邮箱都给了 just confirm pls", "前面都说过了呀,直接改就行",
+/// "ok go ahead and cancel it"): a confirmation when the card it answers is the latest
+/// message. A question ("can you confirm the address is right?") is none.
+fn confirms_in_more_words(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    !super::cues::is_a_question(text)
+        && !replies::declines(text)
+        && !super::language::mentions(
+            &lower,
+            &[
+                "don't", "dont", "do not", "not yet", "wait", "不要", "别", "先不", "等等",
+            ],
+        )
+        && super::language::mentions(
+            &lower,
+            &[
+                "just confirm",
+                "confirm pls",
+                "confirm please",
+                "please confirm it",
+                "confirm it",
+                "go ahead",
+                "just do it",
+                "yes do it",
+                "yes please do",
+                "直接改",
+                "直接确认",
+                "直接取消",
+                "直接退",
+                "确认就行",
+                "就这样改",
+                "改就行",
+                "就按这个",
+                "帮我确认",
+            ],
+        )
 }

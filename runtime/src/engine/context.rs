@@ -145,8 +145,15 @@ impl Remembered {
             .iter()
             .rposition(|t| super::address::new_address(t).is_some());
         for (at, text) in texts.iter().enumerate().rev() {
-            let found = kefu_intent::slots::extract(text);
+            let mut found = kefu_intent::slots::extract(text);
             if out.order_number.is_none() {
+                // A new address's own numbers (a house, a postcode: "漕溪北路200号 5楼 邮编
+                // 200030") are no order's.
+                if let Some(address) = super::address::new_address(text) {
+                    found.retain(|s| {
+                        s.kind != SlotKind::OrderNumber || !address.contains(s.value.as_str())
+                    });
+                }
                 out.order_number =
                     kefu_intent::slots::order_number(text, &found).map(str::to_string);
             }

@@ -290,6 +290,15 @@ fn the_order_number_remembered_is_the_one_the_shopper_meant() {
             .as_deref(),
         Some("1002")
     );
+    // A new address's own numbers, written after the order's: the order stays the one named.
+    assert_eq!(
+        said(&[
+            "订单1002, email li.wei@example.com, 想改一下收货地址",
+            "新地址: 上海市徐汇区漕溪北路200号 5楼 邮编200030",
+        ])
+        .as_deref(),
+        Some("1002")
+    );
     // The same in the turn itself: the order looked up is the one meant.
     let u = msg(
         "wrong postcode on my order!!! typed 200031, should be 200032. order 1002",

@@ -241,6 +241,42 @@ fn a_confirmation_commits_the_proposed_action() {
 }
 
 #[test]
+fn a_confirmation_in_more_words_commits_and_a_question_does_not() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let commit = Step::Commit {
+        action_id: "a1".into(),
+    };
+    for text in [
+        "我刚才说过了 订单号和邮箱都给了 just confirm pls",
+        "前面都说过了呀,直接改就行",
+        "ok go ahead and cancel it",
+    ] {
+        assert_eq!(
+            decide(&ctx, &msg(text, "out_of_scope", 0.4)).step,
+            commit,
+            "{text}"
+        );
+    }
+    for text in [
+        "can you confirm the address is right?",
+        "no don't go ahead",
+        "确认一下是发到哪个地址？",
+    ] {
+        assert_ne!(
+            decide(&ctx, &msg(text, "out_of_scope", 0.4)).step,
+            commit,
+            "{text}"
+        );
+    }
+    // Only the card on the latest message: after anything else it is no confirmation.
+    ctx.trust.latest_card_action = None;
+    let text = "just confirm pls";
+    assert_ne!(decide(&ctx, &msg(text, "out_of_scope", 0.4)).step, commit);
+}
+
+#[test]
 fn a_second_confirmation_moves_nothing() {
     let d = after_commit(&msg("yes", "thanks", 0.5), CommitOutcome::NotProposed);
     says(&d, Line::ActionAlreadyHandled);

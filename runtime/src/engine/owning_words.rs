@@ -112,6 +112,16 @@ pub const DISOWNED: &[&str] = &[
     "did not place",
     "doesn't appear anywhere",
     "doesnt appear anywhere",
+    // Used by someone the shopper knows, unasked ("my teenage son put my mastercard into
+    // your site without asking me").
+    "without asking me",
+    "without telling me",
+    "without my knowledge",
+    "without my consent",
+    "背着我",
+    "没经过我同意",
+    "没经我同意",
+    "未经我同意",
     "someone is using my",
     "someone used my",
     "someone else used my",

@@ -170,6 +170,14 @@ fn ordinary_questions_are_not_policy_topics() {
             PolicyTopic::AccountSecurity,
         ),
         (
+            "今天收到邮件说我的登录邮箱已更换，可我根本没换过",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "my son put my mastercard into your site without asking me, order 1004",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
             "why do you have my home phone number? i never gave it to you",
             PolicyTopic::DataProtection,
         ),

@@ -226,6 +226,13 @@ pub fn requests_it(text: &str) -> bool {
             "process the refund",
             "refund this",
             "refund my",
+            // Asked politely ("Would it be possible to have it sent again, or refunded in
+            // full?").
+            "have it refunded",
+            "get it refunded",
+            "be refunded",
+            "would it be possible",
+            "is it possible to get",
             "我要",
             "我想",
             "给我退",
@@ -408,6 +415,8 @@ fn names_the_whole(text: &str) -> bool {
             "every cent",
             "all of it",
             "the full amount",
+            "refunded in full",
+            "refund in full",
             "the whole amount",
             "整单",
             "全额",
