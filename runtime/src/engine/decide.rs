@@ -167,6 +167,12 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !((u.topic.is_some_and(|(_, p)| p < 0.9)
                     || delivery_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
+                // Goods that turned up after all ("found them in the garage lol, cheers"), or
+                // an order the shopper says has not shipped, weakly heard ("水杯还没发货对吧"):
+                // nothing in hand has gone wrong.
+                && !delivery_words::says_it_turned_up(&u.text)
+                && !(u.topic.is_some_and(|(_, p)| p < 0.8)
+                    && delivery_words::says_not_shipped(&u.text))
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
                 // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)
@@ -215,6 +221,14 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !a_cancellation_asked(ctx, u)
                 // "and 哪天送到的?": when it came, asked.
                 && !delivery_words::asks_when_delivered(&u.text)
+                // A few words weakly heard, with no moment, no need and nothing at home ("and
+                // it's 69 right?"): no time pressure is told.
+                && !(u.topic.is_some_and(|(_, p)| p < 0.7)
+                    && u.text.split_whitespace().count() <= 5
+                    && u.text.chars().count() <= 20
+                    && !urgency_cues::names_a_deadline(&u.text)
+                    && !urgency_cues::needs_it_by(&u.text)
+                    && !urgency_cues::speaks_of_an_emergency(&u.text))
                 // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
                 // by and nothing happening at home: the shipping options answer it.
                 && (!shipping_words::names_a_shipping_option(&u.text)

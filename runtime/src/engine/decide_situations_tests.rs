@@ -119,6 +119,48 @@ fn an_address_corrected_is_no_parcel_gone_astray_however_weakly_heard() {
 }
 
 #[test]
+fn goods_that_turned_up_an_order_not_yet_shipped_and_a_price_checked_are_no_claim_or_urgency() {
+    use kefu_intent::topics::Topic;
+    let intent_of = |plan: &Plan| match &plan.step {
+        Step::Call(c) => c.intent().to_string(),
+        Step::Reply(d) => d.intent.clone(),
+        _ => String::new(),
+    };
+    // Found after all, however surely the topic model hears a parcel not received.
+    let mut u = msg(
+        "oh wait it says delivered on the 20th? found them in the garage lol, cheers",
+        "change_shipping_address",
+        0.25,
+    );
+    u.topic = Some((Topic::NotReceived, 0.94));
+    assert_ne!(intent_of(&decide(&ctx(), &u)), "report_not_received");
+    // Still missing a part after it turned up: the claim.
+    let mut u = msg(
+        "found the box in the garage but the cap isn't in it, order 1003",
+        "report_missing_item",
+        0.6,
+    );
+    u.topic = Some((Topic::MissingItem, 0.9));
+    assert_eq!(intent_of(&decide(&ctx(), &u)), "report_missing_item");
+    // Not shipped yet, a wrong item weakly heard: the order's status.
+    let mut u = msg(
+        "我是1002的买家 li.wei@example.com 水杯还没发货对吧",
+        "track_order",
+        0.97,
+    );
+    u.topic = Some((Topic::WrongItem, 0.52));
+    assert_eq!(intent_of(&decide(&ctx(), &u)), "track_order");
+    // A price checked in a few words, urgency weakly heard: no urgency.
+    let mut u = msg("and it's 69 right?", "product_info", 0.2);
+    u.topic = Some((Topic::Urgent, 0.62));
+    assert_ne!(intent_of(&decide(&ctx(), &u)), "urgent_request");
+    // A few words with a moment they are needed by stay urgent.
+    let mut u = msg("need it by friday!!", "delivery_period", 0.4);
+    u.topic = Some((Topic::Urgent, 0.62));
+    assert_eq!(intent_of(&decide(&ctx(), &u)), "urgent_request");
+}
+
+#[test]
 fn a_new_address_written_with_the_request_is_sent_to_the_plugin() {
     let mut ctx = ctx();
     ctx.conversation.verified_email = Some("jane@example.com".into());

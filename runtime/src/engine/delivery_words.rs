@@ -599,6 +599,55 @@ pub fn speaks_of_cancelling(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says the goods turned up after all ("found them in the garage lol,
+/// cheers", "nvm it showed up", "找到了，在门卫那"): nothing is missing any more. Not when it
+/// says something is still missing ("found the box but the cap isn't in it").
+pub fn says_it_turned_up(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "found them",
+            "found it",
+            "found the parcel",
+            "found the package",
+            "found my parcel",
+            "found my package",
+            "it turned up",
+            "they turned up",
+            "it showed up",
+            "they showed up",
+            "showed up after all",
+            "turned up after all",
+            "找到了",
+            "找着了",
+            "原来在",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "but",
+            "missing",
+            "isn't in",
+            "isnt in",
+            "wasn't in",
+            "wasnt in",
+            "not in",
+            "broken",
+            "damaged",
+            "wrong",
+            "但是",
+            "可是",
+            "不过",
+            "少了",
+            "没有",
+            "坏",
+            "破",
+            "错",
+        ],
+    )
+}
+
 /// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
 /// "daole meiyou"): a question about its whereabouts.
 pub fn asks_if_it_came(text: &str) -> bool {

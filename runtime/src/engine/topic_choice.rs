@@ -286,19 +286,25 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
 }
 
 /// Whether topic `t` is heard only by the person head (its own model, in `own`, under its
-/// cut-off) in a complaint the intent model is sure of: the head hears a person's matter in
-/// a complaint's words ("I am not happy with your service. Delivery is very slow",
-/// "你们家客服态度太差了"). Taken in as the complaint, it reaches a person with its summary
-/// either way; harm, a threat or a lawyer said in words reach one by the keyword rules
-/// first.
-pub(super) fn head_alone_in_a_complaint(
+/// cut-off) in a message that is something else the shopper plainly means:
+/// - a complaint the intent model is sure of: the head hears a person's matter in a
+///   complaint's words ("I am not happy with your service. Delivery is very slow",
+///   "你们家客服态度太差了"). Taken in as the complaint, it reaches a person with its summary
+///   either way;
+/// - a question about who answers ("wait - am I talking to an actual person right now?":
+///   "person" is no personal data). It is answered plainly, with a person offered.
+///
+/// Harm, a threat or a lawyer said in words reach a person by the keyword rules first.
+pub(super) fn head_alone_in_another_matter(
     t: Topic,
     own: &[(Topic, f32)],
     prediction: &Prediction,
+    text: &str,
 ) -> bool {
-    prediction.intent == "complaint"
-        && prediction.confidence >= SURE_INTENT
-        && own.iter().any(|&(u, p)| u == t && p < 0.5)
+    let head_alone = own.iter().any(|&(u, p)| u == t && p < 0.5);
+    head_alone
+        && ((prediction.intent == "complaint" && prediction.confidence >= SURE_INTENT)
+            || super::honesty::asks_if_bot(text))
 }
 
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant

@@ -13,7 +13,7 @@ use super::correction::{self, Correction, Target};
 use super::language;
 
 use super::replies::Lang;
-use super::topic_choice::{head_alone_in_a_complaint, leaning_of, topic_of};
+use super::topic_choice::{head_alone_in_another_matter, leaning_of, topic_of};
 
 /// One message, understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +119,7 @@ impl Understanding {
             slots: slots::extract(text),
             upset,
             topic: topic_of(text, &scores, &prediction, upset)
-                .filter(|&(t, _)| !head_alone_in_a_complaint(t, &own, &prediction)),
+                .filter(|&(t, _)| !head_alone_in_another_matter(t, &own, &prediction, text)),
             leaning: leaning_of(text, &scores, &prediction),
             prediction,
             card: None,
@@ -287,6 +287,11 @@ mod tests {
             "en",
         );
         assert_eq!(read.topic.map(|t| t.0), Some(Topic::Fraud));
+        // A question about who answers: the head hears "person" as personal data; it is the
+        // question, answered plainly.
+        let text = "wait - am I talking to an actual person right now?";
+        let read = Understanding::new(text, sure("contact_human_agent", 0.89), "en");
+        assert_eq!(read.topic, None, "{text}");
     }
 
     #[test]
