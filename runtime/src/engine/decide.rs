@@ -223,12 +223,8 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !delivery_words::asks_when_delivered(&u.text)
                 // A few words weakly heard, with no moment, no need and nothing at home ("and
                 // it's 69 right?"): no time pressure is told.
-                && !(u.topic.is_some_and(|(_, p)| p < 0.7)
-                    && u.text.split_whitespace().count() <= 5
-                    && u.text.chars().count() <= 20
-                    && !urgency_cues::names_a_deadline(&u.text)
-                    && !urgency_cues::needs_it_by(&u.text)
-                    && !urgency_cues::speaks_of_an_emergency(&u.text))
+                && (u.topic.is_none_or(|(_, p)| p >= 0.7)
+                    || !urgency_cues::a_few_words_without_pressure(&u.text))
                 // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
                 // by and nothing happening at home: the shipping options answer it.
                 && (!shipping_words::names_a_shipping_option(&u.text)

@@ -311,6 +311,16 @@ pub fn names_a_deadline(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` is a few words (at most five, twenty characters) that name no moment,
+/// no need and nothing happening at home ("and it's 69 right?"): no time pressure told.
+pub fn a_few_words_without_pressure(text: &str) -> bool {
+    text.split_whitespace().count() <= 5
+        && text.chars().count() <= 20
+        && !names_a_deadline(text)
+        && !needs_it_by(text)
+        && !speaks_of_an_emergency(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
