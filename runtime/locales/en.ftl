@@ -79,6 +79,8 @@ claim_refund_offered = Nothing has been refunded yet: it happens only once you c
 # A claim waits for the order's email, and the message gave none: asked once more, with a person offered instead.
 claim_needs_email = I'd like to sort this out for you: to look at it I first need the email address the order was placed with. If you'd rather, a person from our team can take it over instead.
 email_still_needed = I can go ahead as soon as I have the email address the order was placed with: that's how I check the order is yours. If you'd rather, a person from our team can take it over.
+# The shopper would rather not give the order's email, after being told why: a person takes the request.
+email_declined_handoff = No problem. I've passed your request to a person from our team, who can check the order is yours another way. They see this whole conversation, so you won't have to repeat anything.
 # A claim came with the shopper's email but no order number: the number is asked for once, the email kept (never asked again), a person offered if they don't have it.
 claim_ask_order_number = I'm sorry about that. I have your email; to look at it I also need the order number, which you'll find in your confirmation email. If you don't have it to hand, just say so and a person from our team will take it from here.
 # An order question came with the shopper's email but no order number.

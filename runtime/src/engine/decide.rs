@@ -21,6 +21,7 @@ use super::context::TurnContext;
 use super::cues;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
 use super::delivery_words;
+use super::email_declined;
 use super::faq_answers;
 use super::honesty;
 use super::money;
@@ -129,6 +130,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
     if let Some(d) = no_number::email_given(ctx, u)
         .or_else(|| no_number::not_at_hand(ctx, u))
         .or_else(|| money::named_beyond_the_caps_while_proof_waits(ctx, u))
+        .or_else(|| email_declined::declined(ctx, u))
         .or_else(|| claims::awaiting_email(ctx, u))
         .or_else(|| claims::awaiting_order_number(ctx, u))
     {

@@ -563,3 +563,55 @@ fn the_email_asked_again_after_a_confirmation_is_asked_in_other_words_once() {
     ));
     says(&finish(&shop, &u, asked), Line::OfferHuman);
 }
+
+#[test]
+fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
+    use crate::engine::replies::text;
+    use kefu_protocol::Lang;
+    // "id like a refund for #1001 please" → the email asked for.
+    let mut shop = ctx();
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "id like a refund for #1001 please, 22 dollars",
+            "get_refund",
+            0.9,
+        ),
+    ));
+    says(&d, Line::AskOrderEmail);
+    shop.conversation.pending_intent = d.pending_intent.clone();
+    shop.pending = d.pending.clone();
+    shop.last_bot = Some((d.text.clone(), Some(d.intent.clone())));
+    // Declined: why it is needed, a person offered, the refund still waiting for it.
+    let u = msg(
+        "nah not giving my email to a chatbot. you've got the order number, use that",
+        "complaint",
+        0.5,
+    );
+    let d = reply(decide(&shop, &u));
+    says(&d, Line::EmailStillNeeded);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    assert_eq!(d.pending.order_number.as_deref(), Some("1001"));
+    assert_eq!(d.state, Bot);
+    // Declined again: a person takes the refund, with the order and why.
+    shop.last_bot = Some((
+        text(Line::EmailStillNeeded, Lang::En).into(),
+        Some("get_refund".into()),
+    ));
+    for text in [
+        "still no",
+        "no. not giving that out in a chat. just process it",
+    ] {
+        let d = reply(decide(&shop, &msg(text, "complaint", 0.5)));
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+        let reason = d.handoff_reason.unwrap();
+        assert!(
+            reason.contains("order 1001") && reason.contains("email"),
+            "{reason}"
+        );
+    }
+    // The email given after all completes the request as usual.
+    let u = msg("fine. jane@example.com", "get_refund", 0.5);
+    let plan = decide(&shop, &u);
+    assert!(matches!(plan.step, Step::Call(_)), "{plan:?}");
+}

@@ -58,6 +58,7 @@ pub mod decide;
 pub mod decision;
 mod delivery_words;
 mod destinations;
+mod email_declined;
 mod execute;
 pub mod faq;
 mod faq_answers;

@@ -147,6 +147,9 @@ lines! {
     /// the question taken for a confirmation): asked once more in other words, why it is
     /// needed and a person offered, before the bot stops asking.
     EmailStillNeeded = "email_still_needed",
+    /// The shopper would rather not give the order's email, after being told why it is
+    /// needed: a person takes the request and checks the order is theirs another way.
+    EmailDeclinedHandoff = "email_declined_handoff",
     /// A claim came with the shopper's email but no order number: the number is asked for
     /// once, the email kept (never asked again), a person offered if they don't have it.
     ClaimAskOrderNumber = "claim_ask_order_number",

@@ -1,0 +1,168 @@
+//! A shopper who will not give the order's email while a request on the order waits for it
+//! ("nah not giving my email to a chatbot. you've got the order number", "why would you need
+//! my email", "不想给邮箱"). Pure.
+//!
+//! Asked why, or refused the first time: the bot says why it needs it (that is how it checks
+//! the order is theirs; money and addresses move only for the owner) and offers a person,
+//! the request still waiting. Refused again after that: a person takes the request with what
+//! is known, rather than the bot asking a third time or asking "which of these do you mean?".
+
+use kefu_intent::slots::SlotKind;
+
+use super::claims;
+use super::context::TurnContext;
+use super::decision::{Decision, Pending, ask, hand_off};
+use super::labels;
+use super::language::mentions;
+use super::replies::{Lang, Line};
+use super::understand::Understanding;
+
+/// The answer to a message that declines to give the order's email (or asks why it is
+/// needed) while a request on the order waits for it; `None` for any other message.
+pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    let order = ctx.pending.order_number.clone()?;
+    let needs_owner = ctx.served(intent).is_some_and(|s| s.needs_owner());
+    if !needs_owner && claims::what(intent).is_none() {
+        return None;
+    }
+    let other_order = u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order);
+    if other_order || u.slot(SlotKind::Email).is_some() {
+        return None;
+    }
+    let lang = u.lang;
+    let explained = ctx.last_bot.as_ref().is_some_and(|(text, _)| {
+        ctx.is_line(text, Line::EmailStillNeeded, lang)
+            || ctx.is_line(text, Line::ClaimNeedsEmail, lang)
+    });
+    if !(declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
+        return None;
+    }
+    if explained {
+        let what = claims::what(intent)
+            .map(str::to_string)
+            .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
+            .unwrap_or_else(|| intent.replace('_', " "));
+        let reason = format!(
+            "{what}, order {order}; the shopper would rather not give the order's email: check it is theirs another way"
+        );
+        return Some(Decision {
+            intent: intent.to_string(),
+            ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
+        });
+    }
+    let line = if claims::what(intent).is_some() {
+        Line::ClaimNeedsEmail
+    } else {
+        Line::EmailStillNeeded
+    };
+    let pending = Pending {
+        order_number: Some(order),
+        ..Pending::default()
+    };
+    Some(ask(intent, line, lang, pending))
+}
+
+/// Whether `text` declines to give the email, or asks why it is needed ("not giving my
+/// email to a chatbot", "why would you need my email, you've got the order number", "不想给
+/// 邮箱", "要邮箱干嘛").
+pub fn declines_the_email(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "not giving",
+            "won't give",
+            "wont give",
+            "not going to give",
+            "not gonna give",
+            "rather not give",
+            "rather not share",
+            "don't want to give",
+            "dont want to give",
+            "do not want to give",
+            "not sharing",
+            "won't share",
+            "wont share",
+            "not handing",
+            "why do you need my email",
+            "why would you need my email",
+            "why do you need an email",
+            "why do you need the email",
+            "why do you need my e-mail",
+            "why does it need my email",
+            "why the email",
+            "you've got the order number",
+            "youve got the order number",
+            "you have the order number",
+            "you already have the order number",
+            "use the order number",
+            "不想给",
+            "不给你",
+            "不方便给",
+            "不想提供",
+            "不提供邮箱",
+            "不告诉你",
+            "为什么要邮箱",
+            "为什么要我的邮箱",
+            "为什么需要邮箱",
+            "为什么还要邮箱",
+            "为啥要邮箱",
+            "要邮箱干嘛",
+            "要邮箱干什么",
+            "干嘛要邮箱",
+            "订单号不就行了",
+            "有订单号还不够",
+        ],
+    )
+}
+
+/// Whether `text` keeps declining after the bot said why it needs the email ("still no",
+/// "nope", "还是不给").
+fn still_declines(text: &str) -> bool {
+    let bare = text
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase();
+    [
+        "no",
+        "nope",
+        "nah",
+        "still no",
+        "still not",
+        "no thanks",
+        "not happening",
+        "不",
+        "不要",
+        "还是不给",
+        "不给",
+    ]
+    .contains(&bare.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declining_the_email_is_told_apart_from_giving_it_or_another_answer() {
+        for text in [
+            "nah not giving my email to a chatbot. you've got the order number, use that",
+            "why would you need my email, you've got the order number",
+            "no. not giving that out in a chat. just process it",
+            "邮箱不想给，订单号不就行了",
+            "要邮箱干嘛",
+        ] {
+            assert!(declines_the_email(text), "{text}");
+        }
+        for text in [
+            "jane@example.com",
+            "hang on, let me find it",
+            "which email do you have for order 1003?",
+            "ok yes cancel it",
+            "我找一下邮箱",
+        ] {
+            assert!(!declines_the_email(text), "{text}");
+        }
+    }
+}
