@@ -610,6 +610,23 @@ fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
             "{reason}"
         );
     }
+    // Not knowing which email it was, before any explanation: a person at once.
+    shop.last_bot = Some((
+        text(Line::AskOrderEmail, Lang::En).into(),
+        Some("get_refund".into()),
+    ));
+    let u = msg(
+        "no idea which email I used tbh, I have like four",
+        "out_of_scope",
+        0.4,
+    );
+    let d = reply(decide(&shop, &u));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .unwrap()
+            .contains("does not know which email")
+    );
     // The email given after all completes the request as usual.
     let u = msg("fine. jane@example.com", "get_refund", 0.5);
     let plan = decide(&shop, &u);

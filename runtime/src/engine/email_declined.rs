@@ -2,7 +2,8 @@
 //! ("nah not giving my email to a chatbot. you've got the order number", "why would you need
 //! my email", "不想给邮箱"). Pure.
 //!
-//! Asked why, or refused the first time: the bot says why it needs it (that is how it checks
+//! Not knowing which email it was: a person takes the request at once. Asked why, or
+//! refused the first time: the bot says why it needs it (that is how it checks
 //! the order is theirs; money and addresses move only for the owner) and offers a person,
 //! the request still waiting. Refused again after that: a person takes the request with what
 //! is known, rather than the bot asking a third time or asking "which of these do you mean?".
@@ -35,17 +36,21 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         ctx.is_line(text, Line::EmailStillNeeded, lang)
             || ctx.is_line(text, Line::ClaimNeedsEmail, lang)
     });
-    if !(declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
+    let unknown = does_not_know_the_email(&u.text);
+    if !(unknown || declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
         return None;
     }
-    if explained {
+    if explained || unknown {
         let what = claims::what(intent)
             .map(str::to_string)
             .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
             .unwrap_or_else(|| intent.replace('_', " "));
-        let reason = format!(
-            "{what}, order {order}; the shopper would rather not give the order's email: check it is theirs another way"
-        );
+        let why = if unknown {
+            "the shopper does not know which email the order was placed with"
+        } else {
+            "the shopper would rather not give the order's email"
+        };
+        let reason = format!("{what}, order {order}; {why}: check it is theirs another way");
         return Some(Decision {
             intent: intent.to_string(),
             ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
@@ -117,6 +122,49 @@ pub fn declines_the_email(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says the shopper does not know which email the order was placed with
+/// ("no idea which email I used tbh, I have like four", "邮箱我真记不清是哪个了"): asking
+/// again cannot help, so a person takes the request at once.
+pub fn does_not_know_the_email(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let unsure = mentions(
+        &lower,
+        &[
+            "no idea which",
+            "not sure which",
+            "don't know which",
+            "dont know which",
+            "don't remember",
+            "dont remember",
+            "can't remember",
+            "cant remember",
+            "forgot which",
+            "forgotten which",
+            "no clue which",
+            "记不清",
+            "不记得",
+            "想不起来",
+            "忘了",
+            "忘记了",
+            "不知道是哪个",
+            "不确定是哪个",
+        ],
+    );
+    let of_the_email = mentions(
+        &lower,
+        &[
+            "email",
+            "e-mail",
+            "mail",
+            "邮箱",
+            "which one",
+            "哪个",
+            "好几个",
+        ],
+    );
+    unsure && of_the_email
+}
+
 /// Whether `text` keeps declining after the bot said why it needs the email ("still no",
 /// "nope", "还是不给").
 fn still_declines(text: &str) -> bool {
@@ -163,6 +211,20 @@ mod tests {
             "我找一下邮箱",
         ] {
             assert!(!declines_the_email(text), "{text}");
+        }
+        for text in [
+            "no idea which email I used tbh, I have like four",
+            "邮箱我真记不清是哪个了…可能是公司邮箱？",
+            "邮箱…我不记得用的是哪个了 有好几个",
+        ] {
+            assert!(does_not_know_the_email(text), "{text}");
+        }
+        for text in [
+            "I don't remember ordering this",
+            "jane@example.com i think",
+            "忘了说 要快递",
+        ] {
+            assert!(!does_not_know_the_email(text), "{text}");
         }
     }
 }

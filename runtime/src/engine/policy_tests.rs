@@ -178,6 +178,14 @@ fn ordinary_questions_are_not_policy_topics() {
             PolicyTopic::UnauthorisedCharge,
         ),
         (
+            "支付宝莫名其妙被扣了138 我没下过这单啊",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "if my hoodie doesn't show up this week I'll come down to your warehouse and make someone pay for it",
+            PolicyTopic::Harassment,
+        ),
+        (
             "why do you have my home phone number? i never gave it to you",
             PolicyTopic::DataProtection,
         ),

@@ -527,6 +527,18 @@ pub const HARASSMENT: &[&str] = &[
     "found my address from",
     "stalker",
     "知道我住哪",
+    // Threats the shopper makes, to come and do harm ("if my hoodie doesn't show up this
+    // week I'll come down to your warehouse and make someone pay for it").
+    "make someone pay",
+    "come down to your warehouse",
+    "come down to your office",
+    "come down to your shop",
+    "show up at your warehouse",
+    "show up at your office",
+    "watch your back",
+    "找你们算账",
+    "砸了你们",
+    "有你们好看",
     // Someone photographing or filming the shopper ("took photos of me through my window").
     "photos of me",
     "pictures of me",
