@@ -476,3 +476,26 @@ fn a_product_still_out_of_stock_is_its_stock_and_an_address_written_wrong_keeps_
     };
     assert_eq!(order.as_deref(), Some("1001"));
 }
+
+#[test]
+fn a_cancellation_asked_for_in_so_many_words_is_the_cancellation_not_its_policy() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    for (text, read) in [
+        (
+            "right, then cancel it. everything you need is up there in my first message",
+            "out_of_scope",
+        ),
+        (
+            "ugh I ordered the water bottle by accident, is it too late to cancel?? my account says processing",
+            "delete_account",
+        ),
+        ("那就取消吧", "check_cancellation_fee"),
+    ] {
+        let u = msg(text, read, 0.45);
+        assert_eq!(routing::route(&ctx, &u).intent, "cancel_order", "{text}");
+    }
+    // What cancelling costs is the policy's question.
+    let u = msg("is there a fee to cancel?", "check_cancellation_fee", 0.45);
+    assert_eq!(routing::route(&ctx, &u).intent, "check_cancellation_fee");
+}

@@ -46,6 +46,7 @@ mod audit;
 mod basket;
 mod beside;
 pub mod brand;
+mod cancel_words;
 mod claim_words;
 mod claims;
 mod clarify;

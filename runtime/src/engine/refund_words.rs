@@ -226,6 +226,14 @@ pub fn requests_it(text: &str) -> bool {
             "process the refund",
             "refund this",
             "refund my",
+            // Agreed to ("yeah a refund is fine", "退款也行").
+            "refund is fine",
+            "refund is ok",
+            "refund works",
+            "refund then",
+            "退款也行",
+            "退款就行",
+            "退款吧",
             // Asked politely ("Would it be possible to have it sent again, or refunded in
             // full?").
             "have it refunded",

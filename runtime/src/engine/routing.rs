@@ -8,6 +8,7 @@
 use kefu_intent::OUT_OF_SCOPE;
 
 use super::address_change::{corrected_now, proposed_address};
+use super::cancel_words;
 use super::claim_words;
 use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
 use super::context::TurnContext;
@@ -492,6 +493,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Money back asked for, however the model read it: the refund, or an unshipped order's
         // cancellation (routing_money.rs).
         _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
+        // A cancellation asked for in so many words, read as its policy or anything else
+        // ("right, then cancel it", "is it too late to cancel??"): the cancellation itself
+        // (the plugin says whether the order still can be).
+        _ if cancel_words::asks_to_cancel_an_order(text)
+            && !matches!(
+                u.prediction.intent.as_str(),
+                CHANGE_ADDRESS | GET_REFUND | "contact_human_agent"
+            )
+            && takes_order_number(CANCEL_ORDER) =>
+        {
+            (CANCEL_ORDER, true)
+        }
         // A refund not come ("why my refund for 1003 still hasn't arrived"): its progress.
         _ if refund_words::refund_not_come(text)
             && matches!(

@@ -149,6 +149,12 @@ pub fn speaks_of_sending(text: &str) -> bool {
         "package",
         "customs",
         "duties",
+        // "how long to get stuff to Melbourne"
+        "how long to",
+        "how long till",
+        "how long until",
+        "get stuff to",
+        "get it to",
         "寄",
         "发货",
         "配送",
@@ -209,6 +215,9 @@ mod tests {
             ["China 中国"]
         );
         assert_eq!(countries_named("寄到东京要几天"), ["Japan 日本"]);
+        assert!(super::speaks_of_sending(
+            "how long to get stuff to Melbourne"
+        ));
         assert_eq!(
             countries_named("do you ship to Berlin?"),
             ["EU Europe 欧盟 欧洲"]

@@ -1,0 +1,103 @@
+//! Whether a message asks to cancel an order, in so many words ("right, then cancel it",
+//! "is it too late to cancel??", "那就取消吧"), whatever the model read it as: a cancellation
+//! asked for, not the cancellation policy recited. Pure word reading, like
+//! [`super::refund_words`]'.
+
+use super::language::mentions;
+
+/// Whether `text` asks for an order to be cancelled, or whether it still can be: a request
+/// ("cancel it", "帮我取消"), or asking if it is still possible ("is it too late to cancel?",
+/// "还能取消吗"), which a shopper asks because they want it. Not the cost of cancelling ("is
+/// there a fee to cancel?"), how cancelling works in general, nor an account, a
+/// subscription or a newsletter cancelled.
+pub fn asks_to_cancel_an_order(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "cancel it",
+            "cancel my order",
+            "cancel the order",
+            "cancel this order",
+            "cancel that order",
+            "cancel order",
+            "please cancel",
+            "pls cancel",
+            "then cancel",
+            "just cancel",
+            "go ahead and cancel",
+            "too late to cancel",
+            "still cancel",
+            "can i cancel",
+            "can you cancel",
+            "could you cancel",
+            "can u cancel",
+            "want to cancel",
+            "wanna cancel",
+            "like to cancel",
+            "need to cancel",
+            "帮我取消",
+            "那就取消",
+            "取消吧",
+            "给我取消",
+            "直接取消",
+            "想取消",
+            "要取消",
+            "还能取消",
+            "能不能取消",
+            "可以取消吗",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "fee",
+            "cost",
+            "charge for cancel",
+            "policy",
+            "how do i cancel",
+            "how can i cancel",
+            "how to cancel",
+            "cancel my account",
+            "cancel the account",
+            "cancel account",
+            "subscription",
+            "newsletter",
+            "membership",
+            "手续费",
+            "费用",
+            "注销",
+            "订阅",
+            "退订",
+            "怎么取消",
+            "如何取消",
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cancellation_asked_for_is_told_apart_from_its_policy_and_other_things_cancelled() {
+        for text in [
+            "right, then cancel it. everything you need is up there in my first message",
+            "ugh I ordered the water bottle by accident, is it too late to cancel?? my account says processing",
+            "Good evening. I ordered a water bottle from you but then found one at a shop near me. Is it too late to cancel?",
+            "算了 那就取消吧",
+            "1002还能取消吗",
+        ] {
+            assert!(asks_to_cancel_an_order(text), "{text}");
+        }
+        for text in [
+            "is there a fee to cancel?",
+            "how do I cancel an order?",
+            "please cancel my newsletter subscription",
+            "I want to cancel my account",
+            "取消订单要手续费吗",
+            "where is my order",
+        ] {
+            assert!(!asks_to_cancel_an_order(text), "{text}");
+        }
+    }
+}
