@@ -29,6 +29,8 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "not what i ordered",
             "not what i paid",
             "but one of them is a",
+            "one of them is a",
+            "one of them is an",
             "but one is a",
             "isn't what i ordered",
             "wasn't what i ordered",
@@ -53,9 +55,13 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "there is",
             "there was",
             "there were",
+            "there's",
+            "theres",
             "in the box",
+            "in my box",
             "in the parcel",
             "in the package",
+            "opened",
             "收到",
         ],
     );
@@ -114,7 +120,55 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
                 "结果收到",
             ],
         );
-    outright || (in_place && received) || meant
+    // "there's an XL t-shirt in my box and no cap": something came, and what was bought
+    // did not; "Opened order 1004 today: one grey hoodie (correct) and one... organic
+    // t-shirt? I paid for two hoodies": what came, beside what was paid for.
+    let came_instead = received && mentions(text, &["and no ", "but no "]);
+    let paid_for_other = mentions(text, &["i paid for", "paid for"])
+        && received
+        && mentions(text, &["and one", "one of them", "the other"])
+        && !describes_a_missing_item(text);
+    outright
+        || (in_place && received)
+        || meant
+        || came_instead
+        || paid_for_other
+        || sizes_differ(text)
+}
+
+/// Whether `text` says goods came in another size than the one ordered ("both hoodies are
+/// XS. I ordered L."): two sizes named, with what was ordered; not a size the shopper now
+/// wants instead ("I ordered M but want L").
+fn sizes_differ(text: &str) -> bool {
+    const SIZES: &[&str] = &["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl"];
+    let lower = text.to_lowercase();
+    let named: std::collections::BTreeSet<&str> = lower
+        .split(|c: char| c.is_whitespace() || ",.!?;:()/\"".contains(c))
+        .filter(|w| SIZES.contains(w))
+        .collect();
+    named.len() >= 2
+        && mentions(
+            &lower,
+            &["i ordered", "i bought", "i picked", "i chose", "i paid for"],
+        )
+        && mentions(
+            &lower,
+            &[" are ", " is ", "came", "got", "sent", "received"],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "want",
+                "prefer",
+                "would like",
+                "need a",
+                "exchange for",
+                "swap for",
+                "swap it for",
+                "change it to",
+                "instead",
+            ],
+        )
 }
 
 /// Whether `text` says part of an order did not come ("there's just one hoodie in there. Is

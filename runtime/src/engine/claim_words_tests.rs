@@ -21,10 +21,17 @@ fn a_wrong_item_described_is_heard() {
         "you sent me the wrong size",
         "the tee from my order is the wrong colour, I picked white",
         "帽子颜色不对，我买的是藏青色",
+        "1004: paid for 2 grey hoodies, one of them is a black t shirt. how",
+        "Opened order 1004 today: one grey hoodie (correct) and one... organic t-shirt? I paid for two hoodies.",
+        "finally opened my 1004 box (been travelling) and both hoodies are XS. I ordered L. can these be exchanged?",
+        "not sure how you managed this but there's an XL t-shirt in my box and no cap. no. 1003",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }
     for text in [
+        "I ordered M but want L, can I swap it?",
+        "I paid for two hoodies and one cap, when do they ship?",
+        "it's a great tee, I'm an M usually, is L too big?",
         "can I get the grey one instead of the navy",
         "I'd like a refund rather than an exchange",
         "I'd like an exchange instead of a refund, the hoodie arrived too small",

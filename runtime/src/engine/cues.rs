@@ -662,6 +662,47 @@ pub fn praises_the_goods(text: &str) -> bool {
     )
 }
 
+/// Whether `text` gives feedback for the shop to hear, asking for nothing ("no problem with
+/// an order, just telling you it's bad", "I'd like that feedback passed on to someone",
+/// "想给你们提个意见").
+pub fn gives_feedback(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // "nothing really, just saying hi": a greeting.
+    let hello = mentions(
+        &lower,
+        &[
+            "saying hi",
+            "saying hello",
+            "say hi",
+            "say hello",
+            "saying hey",
+        ],
+    );
+    !hello
+        && mentions(
+            &lower,
+            &[
+                "just telling you",
+                "just saying",
+                "not asking for anything",
+                "feedback",
+                "pass that on",
+                "pass it on",
+                "pass this on",
+                "passed on to",
+                "should be clearer",
+                "should be way clearer",
+                "should be much clearer",
+                "a bad look",
+                "提个意见",
+                "提意见",
+                "反馈一下",
+                "想反馈",
+                "给你们提",
+            ],
+        )
+}
+
 /// `test` of `text` as typed, or of its pinyin read as characters (the reading
 /// [`super::language::mentions`] keeps for the message).
 fn as_typed_or_read(text: &str, test: fn(&str) -> bool) -> bool {

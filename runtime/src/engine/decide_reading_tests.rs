@@ -499,3 +499,29 @@ fn a_cancellation_asked_for_in_so_many_words_is_the_cancellation_not_its_policy(
     let u = msg("is there a fee to cancel?", "check_cancellation_fee", 0.45);
     assert_eq!(routing::route(&ctx, &u).intent, "check_cancellation_fee");
 }
+
+#[test]
+fn feedback_to_pass_on_is_taken_in_as_a_complaint_and_praise_is_not() {
+    for (text, read) in [
+        (
+            "no problem with an order, just telling you it's bad",
+            "complaint",
+        ),
+        (
+            "The hoodies themselves are lovely, but three layers of plastic wrap for two sweaters is absurd. I'd like that feedback passed on to someone.",
+            "product_info",
+        ),
+    ] {
+        let u = msg(text, read, 0.6);
+        assert_eq!(routing::route(&ctx(), &u).intent, "complaint", "{text}");
+    }
+    let u = msg(
+        "just telling you the hoodie is lovely, great job",
+        "complaint",
+        0.6,
+    );
+    assert_ne!(routing::route(&ctx(), &u).intent, "complaint");
+    // A greeting is no feedback.
+    let u = msg("nothing really, just saying hi", "out_of_scope", 0.5);
+    assert_ne!(routing::route(&ctx(), &u).intent, "complaint");
+}

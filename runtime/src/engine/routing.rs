@@ -331,6 +331,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             ("complaint", true)
         }
+        // Feedback to pass on, nothing asked ("no problem with an order, just telling you
+        // it's bad", "I'd like that feedback passed on to someone"): taken in as a complaint,
+        // which reaches a person with its summary.
+        _ if cues::gives_feedback(text)
+            && !thanks_for_good_news(text)
+            && !super::policy_cues::speaks_well(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "complaint" | "product_info" | "review"
+            ) || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
         // Goods of a named order asked to be replaced, read as nothing the shop does ("I dont
         // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
         // replacements, so the complaint is taken in and reaches a person with its summary.
