@@ -5,6 +5,16 @@
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    // "想吐槽一下你们物流" complains; "injured my wallet with this order haha" spent.
+    "吐槽",
+    "injured my wallet",
+    "hurt my wallet",
+    "wallet is crying",
+    "wallet is hurting",
+    // Suing oneself, or the wallet suing: a joke ("I'm going to sue myself for not buying two").
+    "sue myself",
+    "going to sue me",
+    "gonna sue me",
     "you guys stalking me",
     "you stalking me",
     "法院的传达室",

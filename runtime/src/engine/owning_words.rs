@@ -123,6 +123,7 @@ pub const DISOWNED: &[&str] = &[
     "without my knowledge",
     "without my consent",
     "背着我",
+    "behind my back",
     "没经过我同意",
     "没经我同意",
     "未经我同意",

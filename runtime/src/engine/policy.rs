@@ -308,6 +308,8 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "个人资料",
         "订单记录",
         "in my name",
+        "找回密码",
+        "my account just changed",
         "密码修改",
         "修改密码",
         "改密码",
@@ -346,6 +348,10 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "an address i don't know",
         "an address i dont know",
         "陌生地址",
+        "陌生邮箱",
+        "random guy",
+        "someone else's name",
+        "a stranger's",
     ];
     super::language::mentions(lower, &account) && super::language::mentions(lower, &disowned)
 }

@@ -148,6 +148,9 @@ fn ordinary_questions_are_not_policy_topics() {
         "我要起诉我的钱包哈哈，又买了这么多，帽子还有吗",
         "为什么多扣了5块运费？",
         "I fell in love with the hoodie, do you have it in black",
+        "injured my wallet with this order haha, worth it",
+        "想吐槽一下你们物流，能不能换个快递公司",
+        "I'm going to sue myself for not buying two. can I add another cap to order 1003?",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }
@@ -180,6 +183,39 @@ fn ordinary_questions_are_not_policy_topics() {
         (
             "支付宝莫名其妙被扣了138 我没下过这单啊",
             PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "my 15 year old bought two hoodies on my mastercard behind my back",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "同一个订单扣了我两次钱，订单1002",
+            PolicyTopic::BillingError,
+        ),
+        (
+            "Why does my statement show three debits from you? I placed one order.",
+            PolicyTopic::BillingError,
+        ),
+        (
+            "找回密码的邮件发到一个陌生邮箱去了",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "the name on my account just changed to some random guy's name",
+            PolicyTopic::AccountSecurity,
+        ),
+        ("going to sue. that's it. done talking", PolicyTopic::Legal),
+        (
+            "the courier shoved me when I refused to sign",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "please erase what you hold on me, I can post a signed form",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "face is all puffy after wearing the cap, is there latex in the band",
+            PolicyTopic::Safety,
         ),
         (
             "if my hoodie doesn't show up this week I'll come down to your warehouse and make someone pay for it",

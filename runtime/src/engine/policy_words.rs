@@ -198,6 +198,13 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    "reporting you to the ftc",
+    "report you to the ftc",
+    "reporting you to trading standards",
+    "going to sue",
+    "against consumer law",
+    "breaks consumer law",
+    "breaking consumer law",
     "expect to be served",
     "you'll be served",
     "you will be served",
@@ -283,6 +290,15 @@ pub const PAYMENT_DISPUTE: &[&str] = &[
 /// Words of [`super::policy::PolicyTopic::BillingError`].
 pub const BILLING_ERROR: &[&str] = &[
     "charged twice",
+    "扣了我两次",
+    "扣了两次",
+    "扣了我两笔",
+    "重复扣了",
+    "three debits",
+    "two debits",
+    "money off me twice",
+    "took money twice",
+    "took it twice",
     "charged me twice",
     "charged 2 times",
     "charged two times",
@@ -539,6 +555,16 @@ pub const HARASSMENT: &[&str] = &[
     "找你们算账",
     "砸了你们",
     "有你们好看",
+    "keeps turning up outside",
+    "keeps showing up outside",
+    "shoved me",
+    "pushed me over",
+    "踹门",
+    "踢门",
+    "shouted slurs",
+    "slurs at",
+    "people like you should be careful",
+    "you should be careful, people like",
     // Someone photographing or filming the shopper ("took photos of me through my window").
     "photos of me",
     "pictures of me",

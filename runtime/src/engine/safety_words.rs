@@ -255,6 +255,16 @@ pub const SAFETY: &[&str] = &[
     "scared to go outside",
     "afraid to go outside",
     "asthma attack",
+    // Skin or breath reacting to the goods ("face is all puffy after wearing the cap", "my
+    // forehead is raw and blistered", "breathing sounds funny after chewing on the cord").
+    "face is all puffy",
+    "face is puffy",
+    "raw and blistered",
+    "is blistered",
+    "are blistered",
+    "breathing sounds",
+    "扎进我",
+    "扎进了",
     "扎到我",
     "扎伤",
     "扎到了",
