@@ -662,6 +662,25 @@ pub fn praises_the_goods(text: &str) -> bool {
     )
 }
 
+/// Whether `text` checks a figure it names ("and it's 69 right?", "138 in total, correct?",
+/// "是34块对吧"): a question, however it sounds.
+pub fn checks_a_figure(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && mentions(
+            &text.to_lowercase(),
+            &[
+                "right?",
+                "correct?",
+                "isn't it?",
+                "isnt it?",
+                "对吧",
+                "是吧",
+                "对吗",
+                "是吗",
+            ],
+        )
+}
+
 /// Whether `text` gives feedback for the shop to hear, asking for nothing ("no problem with
 /// an order, just telling you it's bad", "I'd like that feedback passed on to someone",
 /// "想给你们提个意见").

@@ -525,3 +525,33 @@ fn feedback_to_pass_on_is_taken_in_as_a_complaint_and_praise_is_not() {
     let u = msg("nothing really, just saying hi", "out_of_scope", 0.5);
     assert_ne!(routing::route(&ctx(), &u).intent, "complaint");
 }
+
+#[test]
+fn a_figure_checked_by_a_shopper_who_sounds_upset_is_a_question_not_a_complaint() {
+    let mut u = msg("and it's 69 right?", "product_info", 0.2);
+    u.upset = true;
+    assert_ne!(routing::route(&ctx(), &u).intent, "complaint");
+    let mut u = msg("this bot is useless", "product_info", 0.3);
+    u.upset = true;
+    assert_eq!(routing::route(&ctx(), &u).intent, "complaint");
+}
+
+#[test]
+fn tracking_asked_with_a_greeting_is_the_order_asked_for() {
+    for text in ["你好 想查下物流", "hi there! can you track my parcel"] {
+        let u = msg(text, "greeting", 0.8);
+        assert_eq!(routing::route(&ctx(), &u).intent, "track_order", "{text}");
+    }
+    let u = msg("你好", "greeting", 0.9);
+    assert_eq!(routing::route(&ctx(), &u).intent, "greeting");
+}
+
+#[test]
+fn good_news_thanked_for_with_a_question_about_another_order_is_that_question() {
+    let u = msg(
+        "ok nice. unrelated, did 1004 actually arrive? sam@example.com",
+        "complaint",
+        0.6,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
+}

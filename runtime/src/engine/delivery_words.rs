@@ -648,6 +648,33 @@ pub fn says_it_turned_up(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks for a parcel to be tracked ("想查下物流", "查一下快递", "can you
+/// track my parcel"): the order's whereabouts.
+pub fn asks_to_track(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "查物流",
+            "查下物流",
+            "查一下物流",
+            "查查物流",
+            "看下物流",
+            "看一下物流",
+            "看看物流",
+            "查快递",
+            "查下快递",
+            "查一下快递",
+            "物流信息",
+            "track my order",
+            "track my parcel",
+            "track my package",
+            "track an order",
+            "track a parcel",
+            "tracking info",
+        ],
+    )
+}
+
 /// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
 /// "daole meiyou"): a question about its whereabouts.
 pub fn asks_if_it_came(text: &str) -> bool {

@@ -250,7 +250,8 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         ) && u.upset
             && !ctx.names_product
             && order_number.is_none()
-            && !cues::asks_about_a_product_at_all(text) =>
+            && !cues::asks_about_a_product_at_all(text)
+            && !cues::checks_a_figure(text) =>
         {
             ("complaint", true)
         }
@@ -266,6 +267,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         _ if u.prediction.intent == "thanks"
             && text.contains(['?', '？'])
             && named.is_some()
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Thanks or praise with a question about an order named, read as a complaint ("ok
+        // nice. unrelated, did 1004 actually arrive?", "Could you tell me whether order #1002
+        // has left your warehouse yet? … Thank you so much."): the order's whereabouts.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && order_number.is_some()
+            && text.contains(['?', '？'])
+            && (thanks_for_good_news(text) || super::policy_cues::speaks_well(text))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -584,6 +597,18 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 || (order_number.is_some() && delivery_words::asks_to_check(text)))
             && (!takes_order_number(&u.prediction.intent)
                 || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // A parcel's tracking asked for with a greeting, no order named yet ("你好 想查下物流",
+        // "hi! can you track my parcel"), read as the greeting: the order's whereabouts (its
+        // number is asked for).
+        _ if delivery_words::asks_to_track(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "greeting" | "thanks" | OUT_OF_SCOPE
+            ) || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
