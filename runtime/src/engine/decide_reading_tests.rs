@@ -555,3 +555,19 @@ fn good_news_thanked_for_with_a_question_about_another_order_is_that_question() 
     );
     assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
 }
+
+#[test]
+fn money_back_before_it_ships_is_the_cancellation_and_where_is_it_asked_again_is_the_order() {
+    let u = msg(
+        "changed my mind on the water bottle, can I just get the money back instead of waiting for it to ship",
+        "change_order",
+        0.4,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "cancel_order");
+    let u = msg(
+        "说了多少遍了！！1001！！jane@example.com！！到底在哪",
+        "out_of_scope",
+        0.4,
+    );
+    assert_eq!(routing::route(&ctx(), &u).intent, "track_order");
+}

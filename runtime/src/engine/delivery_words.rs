@@ -271,6 +271,9 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "look again",
             "taking so long",
             "到哪了",
+            "到底在哪",
+            "现在在哪",
+            "在哪里了",
             "has it shipped",
             "shipped yet",
             "sent out yet",
@@ -512,6 +515,11 @@ pub fn says_not_shipped(text: &str) -> bool {
             "没发货",
             "未发货",
             "还没发出",
+            // Money asked back before it leaves ("instead of waiting for it to ship").
+            "waiting for it to ship",
+            "before it ships",
+            "before it's shipped",
+            "before it has shipped",
         ],
     )
 }

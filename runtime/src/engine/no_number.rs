@@ -66,6 +66,8 @@ fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
                 "的那单",
                 "的那个订单",
                 "那一单",
+                "那单",
+                "那个单",
             ],
         )
 }

@@ -68,9 +68,19 @@ pub(super) fn money_back(
     {
         return Some(GET_REFUND);
     }
-    // Money back asked for, on an order that has not shipped ("can I just get my money
-    // back, it hasn't even shipped right? 1002"), the model torn between a refund and a
-    // cancellation: the cancellation, which is how an unshipped order's money comes back.
+    // Money back asked for, on an order the shopper says has not shipped ("changed my mind
+    // on the water bottle, can I just get the money back instead of waiting for it to
+    // ship"), or the model torn between a refund and a cancellation ("can I just get my
+    // money back, it hasn't even shipped right? 1002"): the cancellation, which is how an
+    // unshipped order's money comes back.
+    if says_not_shipped(text)
+        && asks_for_money_back(text)
+        && !asks_how_long(text)
+        && !refund_words::asks_after_a_refund(text)
+        && takes_order_number(CANCEL_ORDER)
+    {
+        return Some(CANCEL_ORDER);
+    }
     if says_not_shipped(text)
         && u.prediction
             .top
