@@ -15,7 +15,7 @@ use super::context::TurnContext;
 use super::decision::{Decision, Pending, ask, hand_off};
 use super::labels;
 use super::language::mentions;
-use super::replies::{Lang, Line};
+use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
 /// The answer to a message that declines to give the order's email (or asks why it is
@@ -168,10 +168,7 @@ pub fn does_not_know_the_email(text: &str) -> bool {
 /// Whether `text` keeps declining after the bot said why it needs the email ("still no",
 /// "nope", "还是不给").
 fn still_declines(text: &str) -> bool {
-    let bare = text
-        .trim()
-        .trim_end_matches(['.', '!', '。', '！'])
-        .to_lowercase();
+    let bare = replies::bare(text);
     [
         "no",
         "nope",

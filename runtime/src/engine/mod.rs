@@ -90,6 +90,7 @@ pub mod privacy;
 mod proofs;
 mod refund_words;
 mod refused;
+mod remark_words;
 pub mod replies;
 mod routing;
 mod routing_money;

@@ -283,7 +283,8 @@ pub fn acknowledges(text: &str) -> bool {
     .contains(&bare(text).as_str())
 }
 
-fn bare(text: &str) -> String {
+/// `text` trimmed, without a closing full stop or "!", lower-cased: a short answer as said.
+pub(super) fn bare(text: &str) -> String {
     text.trim()
         .trim_end_matches(['.', '!', '。', '！'])
         .to_lowercase()
@@ -291,10 +292,7 @@ fn bare(text: &str) -> String {
 
 /// Whether `text` declines a proposed action.
 pub fn declines(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_end_matches(['.', '!', '。', '！'])
-        .to_lowercase();
+    let t = bare(text);
     [
         "cancel",
         "keep my order",

@@ -20,6 +20,7 @@ use super::language::{is_follow_up, mentions};
 use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
+use super::remark_words;
 use super::replies;
 use super::routing_money;
 use super::routing_values::{self, Given};
@@ -251,7 +252,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !ctx.names_product
             && order_number.is_none()
             && !cues::asks_about_a_product_at_all(text)
-            && !cues::checks_a_figure(text) =>
+            && !remark_words::checks_a_figure(text) =>
         {
             ("complaint", true)
         }
@@ -347,7 +348,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // Feedback to pass on, nothing asked ("no problem with an order, just telling you
         // it's bad", "I'd like that feedback passed on to someone"): taken in as a complaint,
         // which reaches a person with its summary.
-        _ if cues::gives_feedback(text)
+        _ if remark_words::gives_feedback(text)
             && !thanks_for_good_news(text)
             && !super::policy_cues::speaks_well(text)
             && (matches!(

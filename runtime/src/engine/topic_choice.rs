@@ -11,6 +11,7 @@ use kefu_intent::topics::Topic;
 use super::cues;
 use super::harm_cues;
 use super::policy_cues;
+use super::remark_words;
 use super::topic_noise;
 
 /// The topic of `text`: one a person must handle, if any reaches its cut-off, before any
@@ -38,7 +39,7 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         // no harm beside the figure of speech.
         || (t == Topic::Safety
             && p < OWN_TASK_TOPIC_CERTAIN
-            && cues::praises_the_goods(text)
+            && remark_words::praises_the_goods(text)
             && !harm_cues::speaks_of_harm(&super::policy::without_figures(text)))
         || (p < WEAK_TOPIC && cues::is_small_talk(text))
         // "and remind me what I paid for it?": the order's total, with nobody else named and

@@ -1,0 +1,83 @@
+//! Remarks rather than requests: praise for the goods, a figure checked back, feedback for
+//! the shop to hear. Pure word reading, like [`super::cues`]'; the decisions that use them
+//! are `routing.rs` and `topic_choice.rs`.
+
+use super::language::mentions;
+
+/// Whether `text` praises what the shopper bought ("now I love it", "my dad loved it", "超喜欢").
+pub fn praises_the_goods(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "love it",
+            "loved it",
+            "loves it",
+            "obsessed",
+            "fits like a dream",
+            "超喜欢",
+            "很喜欢",
+            "特别喜欢",
+            "爱了",
+        ],
+    )
+}
+
+/// Whether `text` checks a figure it names ("and it's 69 right?", "138 in total, correct?",
+/// "是34块对吧"): a question, however it sounds.
+pub fn checks_a_figure(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && mentions(
+            &text.to_lowercase(),
+            &[
+                "right?",
+                "correct?",
+                "isn't it?",
+                "isnt it?",
+                "对吧",
+                "是吧",
+                "对吗",
+                "是吗",
+            ],
+        )
+}
+
+/// Whether `text` gives feedback for the shop to hear, asking for nothing ("no problem with
+/// an order, just telling you it's bad", "I'd like that feedback passed on to someone",
+/// "想给你们提个意见").
+pub fn gives_feedback(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // "nothing really, just saying hi": a greeting.
+    let hello = mentions(
+        &lower,
+        &[
+            "saying hi",
+            "saying hello",
+            "say hi",
+            "say hello",
+            "saying hey",
+        ],
+    );
+    !hello
+        && mentions(
+            &lower,
+            &[
+                "just telling you",
+                "just saying",
+                "not asking for anything",
+                "feedback",
+                "pass that on",
+                "pass it on",
+                "pass this on",
+                "passed on to",
+                "should be clearer",
+                "should be way clearer",
+                "should be much clearer",
+                "a bad look",
+                "提个意见",
+                "提意见",
+                "反馈一下",
+                "想反馈",
+                "给你们提",
+            ],
+        )
+}
