@@ -139,17 +139,20 @@ impl Remembered {
     pub fn from_messages(texts: &[String]) -> Self {
         let mut out = Self::default();
         let mut corrected = false;
+        // The new address each message writes, read once.
+        let addresses: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| super::address::new_address(t))
+            .collect();
         // A correction after a new address was written is heard as one of it, whatever its
         // words; before, only where it speaks of an address.
-        let written_at = texts
-            .iter()
-            .rposition(|t| super::address::new_address(t).is_some());
+        let written_at = addresses.iter().rposition(Option::is_some);
         for (at, text) in texts.iter().enumerate().rev() {
             let mut found = kefu_intent::slots::extract(text);
             if out.order_number.is_none() {
                 // A new address's own numbers (a house, a postcode: "漕溪北路200号 5楼 邮编
                 // 200030") are no order's.
-                if let Some(address) = super::address::new_address(text) {
+                if let Some(address) = &addresses[at] {
                     found.retain(|s| {
                         s.kind != SlotKind::OrderNumber || !address.contains(s.value.as_str())
                     });
@@ -161,7 +164,7 @@ impl Remembered {
                 out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);
             }
             if out.address.is_none() && !corrected {
-                out.address = super::address::new_address(text);
+                out.address = addresses[at].clone();
                 // Written before a correction of a part of it: corrected where the
                 // correction applies; otherwise as written (the shopper confirms whatever
                 // is proposed).
