@@ -573,6 +573,10 @@ sets_written_apart! {
     bucketed: "bucketed_", "KEFU_CONVERSATIONS_BUCKETED", 3; // the sixty-seventh
     chested: "chested_", "KEFU_CONVERSATIONS_CHESTED", 3; // the sixty-eighth
     pursed: "pursed_", "KEFU_CONVERSATIONS_PURSED", 3; // the sixty-ninth
+    enveloped: "enveloped_", "KEFU_CONVERSATIONS_ENVELOPED", 3; // the seventieth
+    holstered: "holstered_", "KEFU_CONVERSATIONS_HOLSTERED", 3; // the seventy-first
+    lockered: "lockered_", "KEFU_CONVERSATIONS_LOCKERED", 3; // the seventy-second
+    gourded: "gourded_", "KEFU_CONVERSATIONS_GOURDED", 3; // the seventy-third
 }
 
 #[test]

@@ -83,6 +83,19 @@ pub fn correction(text: &str, under_way: bool) -> Option<Correction> {
         .find(|c| !an_order(&c.right) && !an_order(&c.wrong))
 }
 
+/// Whether `text` corrects one number with another ("should be 10012 not 10021"), whatever
+/// the numbers look like: said just after an address was the matter, it corrects the
+/// address (its zip code), however much its numbers look like order numbers.
+pub fn corrects_a_number(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let numeric = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    !super::language::mentions(&lower, NOT_AN_ADDRESS)
+        && english(&lower)
+            .into_iter()
+            .chain(chinese(&lower))
+            .any(|c| numeric(&c.right) && numeric(&c.wrong))
+}
+
 /// Every correction the English words of `lower` may make, in the order they are said.
 fn english(lower: &str) -> Vec<Correction> {
     let mut found = Vec::new();
@@ -294,7 +307,15 @@ fn house_numbers(address: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Correction, corrected, correction};
+    use super::{Correction, corrected, correction, corrects_a_number};
+
+    #[test]
+    fn a_number_corrected_is_told_however_it_looks() {
+        assert!(corrects_a_number("should be 10012 not 10021"));
+        assert!(corrects_a_number("邮编是200032不是200031"));
+        assert!(!corrects_a_number("I paid 34 not 43 dollars"));
+        assert!(!corrects_a_number("where is order 1002"));
+    }
 
     fn fix(right: &str, wrong: &str) -> Option<Correction> {
         Some(Correction {

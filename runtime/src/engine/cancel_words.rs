@@ -36,6 +36,14 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "wanna cancel",
             "like to cancel",
             "need to cancel",
+            // Stopped before it goes, or no longer wanted before it does ("can you stop it
+            // before it leaves the warehouse?", "I have decided I would rather not have it").
+            "stop it before",
+            "stop the order",
+            "stop my order",
+            "stop it from shipping",
+            "rather not have it",
+            "rather not have the",
             "帮我取消",
             "那就取消",
             "取消吧",
@@ -70,6 +78,16 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "退订",
             "怎么取消",
             "如何取消",
+            // Not cancelling it after all ("hmm actually hold off, don't cancel it").
+            "don't cancel",
+            "dont cancel",
+            "do not cancel",
+            "not cancel",
+            "hold off",
+            "不要取消",
+            "别取消",
+            "不取消",
+            "先不取消",
         ],
     )
 }
@@ -86,6 +104,8 @@ mod tests {
             "Good evening. I ordered a water bottle from you but then found one at a shop near me. Is it too late to cancel?",
             "算了 那就取消吧",
             "1002还能取消吗",
+            "having second thoughts about the water bottle, can you stop it before it leaves the warehouse?",
+            "I placed an order for one of your bottles and I have decided I would rather not have it.",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }
@@ -96,6 +116,8 @@ mod tests {
             "I want to cancel my account",
             "取消订单要手续费吗",
             "where is my order",
+            "hmm actually hold off, don't cancel it. different question: do you ship to Japan?",
+            "先不取消了，我再想想",
         ] {
             assert!(!asks_to_cancel_an_order(text), "{text}");
         }

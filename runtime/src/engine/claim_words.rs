@@ -61,7 +61,15 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "in my box",
             "in the parcel",
             "in the package",
+            "in my parcel",
+            "in my package",
             "opened",
+            // "my parcel for order 1004 contained two organic T-shirts rather than …", "My
+            // parcel had a water bottle in it, but I ordered a cap."
+            "contained",
+            "parcel had",
+            "box had",
+            "package had",
             "收到",
         ],
     );
@@ -118,6 +126,8 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
                 "but its ",
                 "结果是",
                 "结果收到",
+                // "My parcel had a water bottle in it, but I ordered a cap."
+                "but i ordered",
             ],
         );
     // "there's an XL t-shirt in my box and no cap": something came, and what was bought
@@ -128,7 +138,19 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
         && received
         && mentions(text, &["and one", "one of them", "the other"])
         && !describes_a_missing_item(text);
+    // "wrong colour cap in my parcel": the wrong kind, in goods that came.
+    let wrong_kind = mentions(
+        text,
+        &[
+            "wrong colour",
+            "wrong color",
+            "wrong size",
+            "wrong item",
+            "wrong product",
+        ],
+    ) && received;
     outright
+        || wrong_kind
         || (in_place && received)
         || meant
         || came_instead
@@ -256,6 +278,19 @@ pub fn own_mistake(text: &str) -> bool {
 /// no damage, wrong or missing goods, nothing not come. A delivery problem the topic models
 /// hear weakly in it is their bias on short questions, not a claim.
 pub fn only_asks(text: &str) -> bool {
+    let (short, asks, tells_of_a_problem) = read_for_a_question(text);
+    short && asks && !tells_of_a_problem
+}
+
+/// Whether `text` asks a question and tells of nothing wrong, however long it is ("oh wait
+/// totally unrelated, did 1004 ever make it to me?"). [`only_asks`] is the short kind.
+pub fn asks_telling_nothing_wrong(text: &str) -> bool {
+    let (_, asks, tells_of_a_problem) = read_for_a_question(text);
+    asks && !tells_of_a_problem
+}
+
+/// Whether `text` is short, whether it asks, and whether it tells of a problem.
+fn read_for_a_question(text: &str) -> (bool, bool, bool) {
     // What goods are made of says nothing went wrong: 不锈钢 is steel, not "不".
     let mut lower = super::language::lowered_with_pinyin_read(text);
     for material in ["不锈钢", "不粘", "不含"] {
@@ -374,7 +409,7 @@ pub fn only_asks(text: &str) -> bool {
         .filter(|c| ('\u{3400}'..='\u{9fff}').contains(c))
         .count();
     let short = words <= 8 && han <= 16;
-    short && question && !tells_of_a_problem
+    (short, question, tells_of_a_problem)
 }
 
 /// Whether `text` describes goods in hand that arrived damaged, without naming the claim

@@ -25,8 +25,17 @@ fn a_wrong_item_described_is_heard() {
         "Opened order 1004 today: one grey hoodie (correct) and one... organic t-shirt? I paid for two hoodies.",
         "finally opened my 1004 box (been travelling) and both hoodies are XS. I ordered L. can these be exchanged?",
         "not sure how you managed this but there's an XL t-shirt in my box and no cap. no. 1003",
+        "carlos@example.com here, wrong colour cap in my parcel",
+        "Hello, my parcel for order 1004 contained two organic T-shirts rather than the two grey zip hoodies I paid for.",
+        "Hi, I think there's been a mix-up. My parcel had a water bottle in it, but I ordered a cap.",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
+    }
+    for text in [
+        "if the colour is wrong can I swap it?",
+        "I had a question about the wrong size policy",
+    ] {
+        assert!(!describes_a_wrong_item(text), "{text}");
     }
     for text in [
         "I ordered M but want L, can I swap it?",

@@ -302,7 +302,43 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "安排人联系",
         "人工帮我",
     ]);
-    (someone && reach && request) || direct || zh
+    (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
+}
+
+/// Whether `lower` demands someone in charge or on the staff in so many words, with no verb
+/// of reaching ("get me a manager", "I want your supervisor", "我想找你们的工作人员聊一下",
+/// "叫你们负责人出来").
+fn demands_someone_in_charge(lower: &str) -> bool {
+    const ASKS: &[&str] = &[
+        "get me", "give me", "i want", "i need", "i demand", "fetch", "bring me", "send me",
+    ];
+    const WHOM: &[&str] = &[
+        "manager",
+        "supervisor",
+        "someone in charge",
+        "somebody in charge",
+        "person in charge",
+        "staff member",
+        "member of staff",
+        "someone senior",
+    ];
+    let en = ASKS.iter().any(|ask| {
+        lower.match_indices(ask).any(|(at, _)| {
+            let after: Vec<&str> = lower[at + ask.len()..].split_whitespace().take(3).collect();
+            let after = after.join(" ");
+            WHOM.iter().any(|w| after.contains(w))
+        })
+    });
+    // 找/叫/联系 followed closely by the staff ("找你们的工作人员", "叫你们经理来").
+    const ASKS_ZH: &[&str] = &["找", "叫", "联系", "让", "请"];
+    const WHOM_ZH: &[&str] = &["工作人员", "负责人", "经理", "主管", "领导", "店长"];
+    let zh = ASKS_ZH.iter().any(|ask| {
+        lower.match_indices(ask).any(|(at, _)| {
+            let after: String = lower[at + ask.len()..].chars().take(8).collect();
+            WHOM_ZH.iter().any(|w| after.contains(w))
+        })
+    });
+    en || zh
 }
 
 /// Whether `text` speaks of the shopper's own life or of something the shop does (an order,

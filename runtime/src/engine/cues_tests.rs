@@ -43,6 +43,11 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "zhuan rengong",
         "孩子住院了，我实在没精力处理订单，能不能直接让人联系我",
         "this is a bigger question, could you put me through to someone in sales?",
+        // Someone in charge demanded, with no verb of reaching.
+        "get me a manager. order 1004, this is the second time I'm writing about it",
+        "I want your supervisor, now",
+        "你好，我想找你们的工作人员聊一下团购合作的事情",
+        "叫你们负责人出来",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }
@@ -54,6 +59,8 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "客服电话是多少",
         "do staff get a discount",
         "please explain the return policy",
+        "my manager loved the hoodie, do you do bulk orders?",
+        "工作人员辛苦了",
     ] {
         assert!(!asks_for_a_person(text), "{text}");
     }

@@ -206,7 +206,9 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                     && u.prediction.intent == "change_shipping_address")
                 // "1002的收货地址写错了,门牌号应该是18号不是16号": the shopper's own address
                 // corrected, not goods gone wrong.
-                && super::address_fix::correction(&u.text, false).is_none() =>
+                && super::address_fix::correction(&u.text, false).is_none()
+                // "should be 10012 not 10021" just after the address was the matter: its zip.
+                && !super::routing_values::corrects_the_address(ctx, &u.text) =>
         {
             Some(claim_intent(topic))
         }
@@ -459,8 +461,10 @@ fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &
 /// you cancel it if it hasn't gone out by tomorrow?"), nobody ill or in an emergency: the
 /// cancellation is the fastest help, not a person queued for urgency.
 fn a_cancellation_asked(ctx: &TurnContext, u: &Understanding) -> bool {
-    u.prediction.intent == "cancel_order"
-        && u.prediction.confidence >= 0.8
+    // Sure of it, or asked in so many words ("can you stop it before it leaves the
+    // warehouse?", which sounds pressed for time).
+    ((u.prediction.intent == "cancel_order" && u.prediction.confidence >= 0.8)
+        || super::cancel_words::asks_to_cancel_an_order(&u.text))
         && ctx.served("cancel_order").is_some()
         && !urgency_cues::speaks_of_an_emergency(&u.text)
         && !super::harm_cues::speaks_of_harm(&u.text)
@@ -650,6 +654,9 @@ mod reading_tests;
 #[cfg(test)]
 #[path = "decide_refund_tests.rs"]
 mod refund_tests;
+#[cfg(test)]
+#[path = "decide_remarks_tests.rs"]
+mod remarks_tests;
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;

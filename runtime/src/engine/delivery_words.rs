@@ -686,9 +686,42 @@ pub fn asks_to_track(text: &str) -> bool {
 /// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
 /// "daole meiyou"): a question about its whereabouts.
 pub fn asks_if_it_came(text: &str) -> bool {
+    // The order named where "it" would be ("has 1003 arrived?", "did 1004 ever make it to
+    // me?", "did my order arrive") asks the same.
+    let lower = text.to_lowercase();
+    let mut as_it = String::with_capacity(lower.len());
+    let mut digits = false;
+    for c in lower.replace("order #", "").replace("order ", "").chars() {
+        if c.is_ascii_digit() || c == '#' {
+            if !digits {
+                as_it.push_str("it");
+            }
+            digits = true;
+        } else {
+            digits = false;
+            as_it.push(c);
+        }
+    }
+    for thing in [
+        "my parcel",
+        "the parcel",
+        "my package",
+        "the package",
+        "my order",
+        "the order",
+    ] {
+        as_it = as_it.replace(thing, "it");
+    }
+    let text = as_it.as_str();
     mentions(
         text,
         &[
+            "has it made it",
+            "did it make it",
+            "did it ever make it",
+            "has it ever arrived",
+            "did it ever get",
+            "did it ever arrive",
             "到了没有",
             "到了没",
             "到没到",

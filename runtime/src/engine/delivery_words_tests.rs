@@ -170,6 +170,12 @@ fn news_asked_a_delivery_asked_after_and_a_day_gone_by() {
     assert!(asks_if_it_came(
         "carlos@example.com, just want to know if it was delivered"
     ));
+    // The order named where "it" would be.
+    assert!(asks_if_it_came(
+        "oh wait totally unrelated, did 1004 ever make it to me? sam@example.com"
+    ));
+    assert!(asks_if_it_came("oh also while I'm here, has 1003 arrived?"));
+    assert!(!asks_if_it_came("order 1003 arrived damaged"));
     assert!(says_late(
         "tracking said it would come nov 26 and it just... didn't. what now"
     ));

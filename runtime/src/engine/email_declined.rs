@@ -40,7 +40,10 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     if !(unknown || declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
         return None;
     }
-    if explained || unknown {
+    // A claim reaches a person anyway: refused (not asked why), a person takes it at once
+    // and checks the order is theirs another way.
+    let refused_for_a_claim = claims::what(intent).is_some() && !asks_why_the_email(&u.text);
+    if explained || unknown || refused_for_a_claim {
         let what = claims::what(intent)
             .map(str::to_string)
             .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
@@ -73,53 +76,78 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
 /// 邮箱", "要邮箱干嘛").
 pub fn declines_the_email(text: &str) -> bool {
     let lower = text.to_lowercase();
-    mentions(
-        &lower,
-        &[
-            "not giving",
-            "won't give",
-            "wont give",
-            "not going to give",
-            "not gonna give",
-            "rather not give",
-            "rather not share",
-            "don't want to give",
-            "dont want to give",
-            "do not want to give",
-            "not sharing",
-            "won't share",
-            "wont share",
-            "not handing",
-            "why do you need my email",
-            "why would you need my email",
-            "why do you need an email",
-            "why do you need the email",
-            "why do you need my e-mail",
-            "why does it need my email",
-            "why the email",
-            "you've got the order number",
-            "youve got the order number",
-            "you have the order number",
-            "you already have the order number",
-            "use the order number",
-            "不想给",
-            "不给你",
-            "不方便给",
-            "不想提供",
-            "不提供邮箱",
-            "不告诉你",
-            "为什么要邮箱",
-            "为什么要我的邮箱",
-            "为什么需要邮箱",
-            "为什么还要邮箱",
-            "为啥要邮箱",
-            "要邮箱干嘛",
-            "要邮箱干什么",
-            "干嘛要邮箱",
-            "订单号不就行了",
-            "有订单号还不够",
-        ],
-    )
+    asks_why_the_email(&lower)
+        || mentions(
+            &lower,
+            &[
+                "not typing",
+                "not entering",
+                "not putting",
+                "not sending",
+                "not telling you",
+                "none of your business",
+                "number is right there",
+                "number's right there",
+                "numbers right there",
+            ],
+        )
+        || mentions(
+            &lower,
+            &[
+                "not giving",
+                "won't give",
+                "wont give",
+                "not going to give",
+                "not gonna give",
+                "rather not give",
+                "rather not share",
+                "don't want to give",
+                "dont want to give",
+                "do not want to give",
+                "not sharing",
+                "won't share",
+                "wont share",
+                "not handing",
+                "why do you need my email",
+                "why would you need my email",
+                "why do you need an email",
+                "why do you need the email",
+                "why do you need my e-mail",
+                "why does it need my email",
+                "why the email",
+                "you've got the order number",
+                "youve got the order number",
+                "you have the order number",
+                "you already have the order number",
+                "use the order number",
+                "不想给",
+                "不给你",
+                "不方便给",
+                "不想提供",
+                "不提供邮箱",
+                "不告诉你",
+                "为什么要邮箱",
+                "为什么要我的邮箱",
+                "为什么需要邮箱",
+                "为什么还要邮箱",
+                "为啥要邮箱",
+                "要邮箱干嘛",
+                "要邮箱干什么",
+                "干嘛要邮箱",
+                "订单号不就行了",
+                "有订单号还不够",
+            ],
+        )
+}
+
+/// Whether `text` asks why the email is wanted, in any words ("why do u need my email for
+/// that", "为啥要我邮箱"), asked while it is.
+fn asks_why_the_email(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    (super::language::says_word(&lower, &["why", "y"])
+        && mentions(&lower, &["need", "want", "require", "ask for"])
+        && mentions(&lower, &["email", "e-mail", "mail", " it", "that"]))
+        || (mentions(&lower, &["为什么", "为啥", "干嘛", "干什么"]) && lower.contains("邮箱"))
 }
 
 /// Whether `text` says the shopper does not know which email the order was placed with
@@ -197,6 +225,9 @@ mod tests {
             "no. not giving that out in a chat. just process it",
             "邮箱不想给，订单号不就行了",
             "要邮箱干嘛",
+            "why do u need my email for that. the number is right there",
+            "nah not typing my email into a chat window. forget it",
+            "为啥还要我邮箱",
         ] {
             assert!(declines_the_email(text), "{text}");
         }
@@ -206,6 +237,7 @@ mod tests {
             "which email do you have for order 1003?",
             "ok yes cancel it",
             "我找一下邮箱",
+            "why is it not shipped yet?",
         ] {
             assert!(!declines_the_email(text), "{text}");
         }

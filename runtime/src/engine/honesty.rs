@@ -103,6 +103,9 @@ const ASKS_ABOUT_CHAT: &[&str] = &[
     "is anyone",
     "is someone",
     "is anybody",
+    // "before I type my whole story out: is an actual human reading this?"
+    "is an",
+    "is a",
 ];
 
 /// Chinese kinds of agent (not 机器 or 电脑 alone: "机洗" and products say those).
@@ -469,6 +472,10 @@ mod tests {
 
     #[test]
     fn an_actual_person_asked_after_is_a_question_about_who_answers() {
+        assert!(asks_if_bot(
+            "Before I type my whole story out: is an actual human reading this?"
+        ));
+        assert!(!asks_if_bot("is a refund possible on the cap?"));
         assert!(asks_if_bot(
             "u sound like a robot lol. be honest, is there an actual person typing"
         ));

@@ -94,6 +94,7 @@ mod remark_words;
 pub mod replies;
 mod routing;
 mod routing_money;
+mod routing_remarks;
 mod routing_values;
 mod safety_words;
 mod shipping_words;

@@ -267,6 +267,17 @@ pub const LEGAL: &[&str] = &[
     "settle it in court",
     "formal notice",
     "intend to sue",
+    // The courts' paperwork, threatened ("my brother-in-law, who does this for a living,
+    // will be filing the paperwork").
+    "filing the paperwork",
+    "file the paperwork",
+    "filing the papers",
+    "legal proceedings",
+    "start proceedings",
+    "claim in court",
+    "claim against you",
+    "filing suit",
+    "file suit",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].

@@ -92,6 +92,10 @@ fn money_back_demanded_is_a_request_however_it_is_asked() {
     }
     assert!(!demands_it("退款多久到账"));
     assert!(!demands_it("how long do refunds take"));
+    // Asked whether it can be, in Chinese: a request when an order is named beside it.
+    assert!(requests_it("帽子不想要了，能退款吗？单号#1003"));
+    assert!(requests_it("1003那顶帽子不太喜欢 能退钱吗"));
+    assert!(!requests_it("退款多久到账"));
 }
 
 #[test]

@@ -23,6 +23,7 @@ use super::refund_words::{self, asks_for_money_back};
 use super::remark_words;
 use super::replies;
 use super::routing_money;
+use super::routing_remarks;
 use super::routing_values::{self, Given};
 use super::shipping_words;
 use super::supplied::only_values;
@@ -216,6 +217,19 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (CHANGE_ADDRESS, true)
         }
+        // A number of the address corrected just after the address was the matter ("should
+        // be 10012 not 10021"): the same address change, for the order already named.
+        _ if routing_values::corrects_the_address(ctx, text)
+            && ctx.remembered.order_number.is_some()
+            && ctx.served(CHANGE_ADDRESS).is_some() =>
+        {
+            (CHANGE_ADDRESS, true)
+        }
+        // Remarks taken for a complaint or for nothing the shop does (`routing_remarks.rs`).
+        _ if routing_remarks::reroute(u, order_number.is_some()).is_some() => (
+            routing_remarks::reroute(u, order_number.is_some()).expect("checked in the guard"),
+            true,
+        ),
         // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
         // nothing told of goods gone wrong, is that product's question.
         _ if u.prediction.intent == "complaint"
@@ -457,7 +471,11 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE | "payment_issue"
         ) || (u.prediction.intent == CHANGE_ADDRESS
             && written.is_none()
-            && shipping_words::names_a_shipping_option(text)))
+            && shipping_words::names_a_shipping_option(text))
+            // "what do you charge for shipping if my basket is around 40 bucks", read as the
+            // refund policy: nothing in it is sent back.
+            || (u.prediction.intent == "check_refund_policy"
+                && !mentions(text, &["refund", "return", "send back", "send it back", "退"])))
             && order_number.is_none()
             && shipping_words::asks_what_shipping_costs(text)
             // How long it takes abroad is asked too ("寄到澳大利亚要多久，运费多少啊"): the

@@ -52,7 +52,11 @@ pub(super) fn given(ctx: &TurnContext, u: &Understanding) -> Given {
     // A new address written with the request ("change order 1002's address to 21 Nanjing
     // West Road"): its house numbers are not order numbers either.
     let written = address::new_address(text).filter(|_| address.is_none());
-    let outside_the_address = |n: &str| written.as_deref().is_none_or(|w| !w.contains(n));
+    // A part of the address corrected just after the address was the matter ("should be
+    // 10012 not 10021", its zip code): its numbers are not order numbers either.
+    let corrects_the_address = corrects_the_address(ctx, text);
+    let outside_the_address =
+        |n: &str| !corrects_the_address && written.as_deref().is_none_or(|w| !w.contains(n));
     let order_number = u
         .slot(SlotKind::OrderNumber)
         .filter(|n| outside_the_address(n))
@@ -79,6 +83,12 @@ pub(super) fn given(ctx: &TurnContext, u: &Understanding) -> Given {
         order_number,
         email,
     }
+}
+
+/// Whether `text` corrects a number of the address just after the address was the matter
+/// ("should be 10012 not 10021"): its numbers are no order numbers, nor is it a claim.
+pub(super) fn corrects_the_address(ctx: &TurnContext, text: &str) -> bool {
+    ctx.last_intent() == Some("change_shipping_address") && address_fix::corrects_a_number(text)
 }
 
 /// The new address for an address change: `written` now, or earlier in the conversation.

@@ -293,7 +293,8 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
 ///   "你们家客服态度太差了"). Taken in as the complaint, it reaches a person with its summary
 ///   either way;
 /// - a question about who answers ("wait - am I talking to an actual person right now?":
-///   "person" is no personal data). It is answered plainly, with a person offered.
+///   "person" is no personal data). It is answered plainly, with a person offered;
+/// - a cancellation asked for in so many words ([`super::cancel_words`]).
 ///
 /// Harm, a threat or a lawyer said in words reach a person by the keyword rules first.
 pub(super) fn head_alone_in_another_matter(
@@ -305,7 +306,10 @@ pub(super) fn head_alone_in_another_matter(
     let head_alone = own.iter().any(|&(u, p)| u == t && p < 0.5);
     head_alone
         && ((prediction.intent == "complaint" && prediction.confidence >= SURE_INTENT)
-            || super::honesty::asks_if_bot(text))
+            || super::honesty::asks_if_bot(text)
+            // "I placed an order for one of your bottles and I would rather not have it": a
+            // cancellation asked for (the head hears an order the shopper disowns).
+            || super::cancel_words::asks_to_cancel_an_order(text))
 }
 
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant

@@ -544,3 +544,22 @@ fn a_topic_heard_only_in_a_figure_of_speech_is_no_topic() {
         assert!(heard(t, 0.8, text).is_some(), "{text}");
     }
 }
+
+#[test]
+fn a_cancellation_asked_in_words_is_not_a_topic_only_the_head_hears() {
+    let text = "Good afternoon. I placed an order for one of your stainless steel bottles and I have decided I would rather not have it.";
+    let p = sure("complaint", 0.17);
+    assert!(head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.06)],
+        &p,
+        text
+    ));
+    // Its own model hearing it too: the topic stands.
+    assert!(!head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.7)],
+        &p,
+        text
+    ));
+}

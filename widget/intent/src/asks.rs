@@ -35,6 +35,9 @@ pub fn asks_about_stock(text: &str) -> bool {
             "补货",
             "缺货",
             "售罄",
+            // "when's the steel bottle coming back?"
+            "coming back",
+            "restock",
         ],
     )
 }
@@ -158,6 +161,9 @@ mod tests {
         assert!(asks_only_about_fit("卫衣偏大还是偏小？我平时穿L"));
         assert!(!asks_only_about_fit("有机T恤多少钱一件 尺码偏大还是偏小"));
         assert!(asks_about_stock("is the cap in stock?"));
+        assert!(asks_about_stock(
+            "when's the steel bottle coming back? been refreshing the page every day"
+        ));
     }
 
     #[test]

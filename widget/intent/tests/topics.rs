@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_pursed.tsv`, a sixty-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_gourded.tsv`, a seventy-third's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -310,4 +310,8 @@ person_sets! {
     bucketed: "topics_bucketed.tsv", "KEFU_TOPICS_BUCKETED", 500; // the sixty-seventh
     chested: "topics_chested.tsv", "KEFU_TOPICS_CHESTED", 500; // the sixty-eighth
     pursed: "topics_pursed.tsv", "KEFU_TOPICS_PURSED", 500; // the sixty-ninth
+    enveloped: "topics_enveloped.tsv", "KEFU_TOPICS_ENVELOPED", 500; // the seventieth
+    holstered: "topics_holstered.tsv", "KEFU_TOPICS_HOLSTERED", 500; // the seventy-first
+    lockered: "topics_lockered.tsv", "KEFU_TOPICS_LOCKERED", 500; // the seventy-second
+    gourded: "topics_gourded.tsv", "KEFU_TOPICS_GOURDED", 500; // the seventy-third
 }
