@@ -166,3 +166,65 @@ pub const DATA_PROTECTION: &[&str] = &[
     "卖了我的信息",
     "把我的信息卖",
 ];
+
+/// Whether `text` asks what is done with the shopper's own data, or for it gone, in words
+/// no list of phrases holds ("is my info sold to third parties?", "how do you use my
+/// browsing history, do you sell it?", "I want my purchase history and saved addresses
+/// permanently gone", "I want to know what you store and for how long"): their data named,
+/// with its sale or sharing, what is kept and how long, or its erasure.
+pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let theirs = says(&[
+        "my info",
+        "my data",
+        "my details",
+        "my personal data",
+        "my personal info",
+        "my personal details",
+        "my card number",
+        "browsing history",
+        "purchase history",
+        "order history",
+        "saved addresses",
+        "我的信息",
+        "我的数据",
+        "个人信息",
+        "浏览记录",
+        "购买记录",
+    ]);
+    let sold = says(&[
+        "sell",
+        "sold",
+        "third part",
+        "share it",
+        "sharing",
+        "卖",
+        "第三方",
+    ]);
+    let kept = says(&[
+        "what you store",
+        "what do you store",
+        "what you keep",
+        "what do you keep",
+        "how long you keep",
+        "how long do you keep",
+        "how long you store",
+        "how long do you store",
+        "存了什么",
+        "保存多久",
+        "存多久",
+    ]);
+    let gone = says(&[
+        "permanently",
+        "gone for good",
+        "want it gone",
+        "all gone",
+        "wipe",
+        "erase",
+        "永久删除",
+        "彻底删除",
+        "全部删除",
+    ]);
+    theirs && (sold || kept || gone)
+}

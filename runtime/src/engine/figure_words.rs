@@ -160,6 +160,12 @@ pub const FIGURES: &[&str] = &[
     "wallet is bleeding",
     "wallet's bleeding",
     "wallet bleeding",
+    // Money spent, not blood ("I'm bleeding money on shipping here").
+    "bleeding money",
+    "bleed money",
+    // "so sue me", said of oneself ("I will never shop anywhere else, sue me 😂").
+    "so sue me",
+    ", sue me",
     "sky looks threatening",
     "sky is threatening",
     "looks threatening",

@@ -43,6 +43,8 @@ pub const CHARGES: &[&str] = &[
     "paid for it",
     "card details",
     "left my account",
+    // "my bank flagged 138.00 from you and asked if it was me. it wasn't"
+    "flagged",
 ];
 
 /// Words that say a charge is not the shopper's.
@@ -55,6 +57,12 @@ pub const DISOWNED: &[&str] = &[
     "no account with you",
     "从没注册",
     "没有账号",
+    // "it wasn't", "I never agreed to that", "我根本没 order 过".
+    "it wasn't",
+    "it wasnt",
+    "never agreed",
+    "没 order",
+    "没order",
     "isn't mine",
     "isnt mine",
     "is not mine",

@@ -91,7 +91,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_cues::injury_as_a_reason(&lower)
         && !super::harm_cues::asks_what_if_before_buying(&lower))
-    .then_some(PolicyTopic::Safety);
+    .then_some(PolicyTopic::Safety)
+    .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety));
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
     // Someone else in the account is that, whatever charge it made ("账户里多了一个不是我填的
@@ -114,11 +115,16 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| keyword_topic(&lower))
         .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
+        .or_else(|| shut_out_by_someone(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| {
             (threatens_with_a_lawyer(&lower) && !super::legal_noise::someone_in_the_law(&lower))
                 .then_some(PolicyTopic::Legal)
         })
         .or_else(|| charged_more_than_the_order(&lower).then_some(PolicyTopic::BillingError))
+        .or_else(|| {
+            super::data_words::asks_what_is_done_with_their_data(&lower)
+                .then_some(PolicyTopic::DataProtection)
+        })
 }
 
 /// The first topic (after safety) one of whose words `lower` says. A double charge asked
@@ -291,6 +297,46 @@ fn disowns_a_charge(lower: &str) -> bool {
         && !super::policy_cues::owns_it_after_all(lower)
 }
 
+/// Whether `lower` tells of being shut out of the account by someone else, or of an account
+/// acting on its own ("my old password doesn't work and the recovery email is some random
+/// gmail", "怎么突然被强制退出了，再登就说密码错误", "my old account is placing orders by
+/// itself??"): a sign in that fails beside a sign of someone else.
+fn shut_out_by_someone(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let fails = says(&[
+        "password doesn't work",
+        "password doesnt work",
+        "password isn't working",
+        "password isnt working",
+        "password stopped working",
+        "can't log in",
+        "cant log in",
+        "can't sign in",
+        "cant sign in",
+        "密码错误",
+        "密码不对",
+        "登不上",
+        "登录不了",
+        "登不进",
+    ]);
+    let someone = says(&[
+        "random",
+        "someone else",
+        "not mine",
+        "isn't mine",
+        "isnt mine",
+        "never changed",
+        "强制退出",
+        "被踢",
+        "挤下线",
+        "不是我改",
+        "没改过",
+    ]);
+    let on_its_own = says(&["account", "账号", "账户"])
+        && says(&["by itself", "on its own", "自己下单", "自己在下单"]);
+    (fails && someone) || on_its_own
+}
+
 /// Whether `lower` says something in the shopper's account is not theirs ("my profile
 /// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
 /// my account? it wasn't me"): someone else changed it.
@@ -386,6 +432,9 @@ pub fn reason_for_intent(intent: &str) -> Option<&'static str> {
     }
 }
 
+#[cfg(test)]
+#[path = "policy_kinds_tests.rs"]
+mod kinds_tests;
 #[cfg(test)]
 #[path = "policy_lookalike_tests.rs"]
 mod lookalike_tests;

@@ -216,8 +216,8 @@ pub const LEGAL: &[&str] = &[
     "representing one of your customers",
     "on behalf of our client",
     "suing you",
-    "a case against you",
-    "case against your",
+    // "a case against you", "she says I have a strong case against your shop"
+    "case against you",
     "seeking damages",
     "seek damages",
     "through the courts",
