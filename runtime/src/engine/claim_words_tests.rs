@@ -1,6 +1,7 @@
 //! Unit tests of what shoppers say went wrong with goods in hand (`claim_words.rs`).
 
 use super::*;
+use crate::engine::wrong_goods_words::own_mistake;
 
 #[test]
 fn the_shoppers_own_wrong_choice_is_not_a_wrong_item() {

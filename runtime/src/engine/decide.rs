@@ -12,6 +12,7 @@ use kefu_protocol::ConversationState;
 
 use super::address;
 use super::address_change;
+use super::arrival_words;
 use super::beside;
 use super::claim_words;
 use super::claims;
@@ -37,6 +38,7 @@ use super::shipping_words;
 use super::supplied;
 use super::understand::Understanding;
 use super::urgency_cues;
+use super::wrong_goods_words;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
 use kefu_intent::topics::Topic;
 
@@ -167,12 +169,12 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 // A question about the order that tells of nothing wrong, weakly heard or
                 // asking whether it came at all ("wo de dingdan 1004 daole meiyou a").
                 && !((u.topic.is_some_and(|(_, p)| p < 0.9)
-                    || delivery_words::asks_if_it_came(&u.text))
+                    || arrival_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
                 // Goods that turned up after all ("found them in the garage lol, cheers"), or
                 // an order the shopper says has not shipped, weakly heard ("水杯还没发货对吧"):
                 // nothing in hand has gone wrong.
-                && !delivery_words::says_it_turned_up(&u.text)
+                && !arrival_words::says_it_turned_up(&u.text)
                 && !(u.topic.is_some_and(|(_, p)| p < 0.8)
                     && delivery_words::says_not_shipped(&u.text))
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
@@ -186,9 +188,9 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
-                    && (delivery_words::asks_when_delivered(&u.text)
-                        || delivery_words::asks_where_it_was_left(&u.text)
-                        || (delivery_words::asks_if_it_came(&u.text)
+                    && (arrival_words::asks_when_delivered(&u.text)
+                        || arrival_words::asks_where_it_was_left(&u.text)
+                        || (arrival_words::asks_if_it_came(&u.text)
                             && !claim_words::describes_a_missing_parcel(&u.text))))
                 // "I want to complain about the packaging … nothing wrong with the cap itself":
                 // a complaint, no goods gone wrong.
@@ -198,7 +200,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !(u.prediction.intent == "cancel_order"
                     && delivery_words::speaks_of_cancelling(&u.text)
                     && !claim_words::goods_gone_wrong(&u.text, None))
-                && !(topic == Topic::WrongItem && claim_words::own_mistake(&u.text))
+                && !(topic == Topic::WrongItem && wrong_goods_words::own_mistake(&u.text))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
                 && !(topic == Topic::NotReceived
@@ -224,7 +226,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !a_move_with_an_address_change(ctx, u, &route.intent)
                 && !a_cancellation_asked(ctx, u)
                 // "and 哪天送到的?": when it came, asked.
-                && !delivery_words::asks_when_delivered(&u.text)
+                && !arrival_words::asks_when_delivered(&u.text)
                 // A few words weakly heard, with no moment, no need and nothing at home ("and
                 // it's 69 right?"): no time pressure is told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.7)
@@ -255,14 +257,14 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         // ("instead of two grey hoodies there are two pairs of black sweatpants",
         // "收到的是蓝色的，我买的是灰色"): a wrong item, whatever the models heard.
         None if !answering
-            && claim_words::describes_a_wrong_item(&u.text)
-            && !claim_words::own_mistake(&u.text) =>
+            && wrong_goods_words::describes_a_wrong_item(&u.text)
+            && !wrong_goods_words::own_mistake(&u.text) =>
         {
             Some(claim_intent(Topic::WrongItem))
         }
         // Part of the order not in the parcel ("there's just one hoodie in there"): a
         // missing item, whatever the models heard.
-        None if !answering && claim_words::describes_a_missing_item(&u.text) => {
+        None if !answering && wrong_goods_words::describes_a_missing_item(&u.text) => {
             Some(claim_intent(Topic::MissingItem))
         }
         // Goods that came damaged, described rather than named ("only opened the box now,

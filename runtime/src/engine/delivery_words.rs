@@ -1,8 +1,9 @@
 //! What shoppers say about an order and its delivery, heard in their words: late, not yet
-//! arrived or shipped, delivered when, a tracking number, where it goes, what shipping costs
-//! or a destination abroad asked for. Lower-case substring checks in English, Chinese and
+//! arrived or shipped, a tracking number, where it goes, what shipping costs or a
+//! destination abroad asked for. Lower-case substring checks in English, Chinese and
 //! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
-//! `decide.rs`. What went wrong with goods in hand is [`super::claim_words`].
+//! `decide.rs`. Whether it came is [`super::arrival_words`]; what went wrong with goods in
+//! hand is [`super::claim_words`].
 
 use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
@@ -393,90 +394,6 @@ pub fn asks_for_tracking(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks when or whether an order was delivered ("when was it delivered?",
-/// "签收了吗"), without saying anything is missing: the order's status answers it; a parcel
-/// marked delivered that never came ("it says delivered but I never got it") is a claim.
-pub fn asks_when_delivered(text: &str) -> bool {
-    let asks = mentions(
-        text,
-        &[
-            "when was it delivered",
-            "when was my order delivered",
-            // "what was the delivery date again on the order I gave you?"
-            "what was the delivery date",
-            "what's the delivery date",
-            "whats the delivery date",
-            "delivery date again",
-            "when did it get delivered",
-            "when did it arrive",
-            "what day was it delivered",
-            "what date was it delivered",
-            "was it delivered",
-            "is it delivered",
-            "delivered?",
-            "has it been delivered",
-            "been delivered yet",
-            "delivered yet",
-            "did it arrive",
-            "has it arrived",
-            "什么时候签收",
-            "哪天签收",
-            "哪天送到",
-            "什么时候送到的",
-            "签收了吗",
-            "签收了没",
-            "什么时候送到的",
-            "哪天送到的",
-            "送到了吗",
-            "送达了吗",
-        ],
-    ) || (mentions(
-        text,
-        &[
-            "when",
-            "what day",
-            "what date",
-            "which day",
-            "哪天",
-            "什么时候",
-            "几号",
-        ],
-    ) && mentions(
-        text,
-        &[
-            "get delivered",
-            "got delivered",
-            "delivered on",
-            "签收的",
-            "送到的",
-        ],
-    ));
-    // "never mind" takes nothing back from the parcel.
-    let told = text
-        .to_lowercase()
-        .replace("never mind", " ")
-        .replace("nevermind", " ");
-    let missing = mentions(
-        &told,
-        &[
-            "never",
-            "not received",
-            "haven't received",
-            "havent received",
-            "didn't get",
-            "didnt get",
-            "don't have",
-            "nothing",
-            "没收到",
-            "没有收到",
-            "没拿到",
-            "没看到",
-            "找不到",
-        ],
-    );
-    asks && !missing
-}
-
 /// Whether `text` says the shopper is still waiting for something of theirs ("I'm still
 /// waiting on a hoodie and a tshirt", "还在等我的快递"), not that the shop's deliveries are
 /// late in general.
@@ -607,55 +524,6 @@ pub fn speaks_of_cancelling(text: &str) -> bool {
     )
 }
 
-/// Whether `text` says the goods turned up after all ("found them in the garage lol,
-/// cheers", "nvm it showed up", "找到了，在门卫那"): nothing is missing any more. Not when it
-/// says something is still missing ("found the box but the cap isn't in it").
-pub fn says_it_turned_up(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    mentions(
-        &lower,
-        &[
-            "found them",
-            "found it",
-            "found the parcel",
-            "found the package",
-            "found my parcel",
-            "found my package",
-            "it turned up",
-            "they turned up",
-            "it showed up",
-            "they showed up",
-            "showed up after all",
-            "turned up after all",
-            "找到了",
-            "找着了",
-            "原来在",
-        ],
-    ) && !mentions(
-        &lower,
-        &[
-            "but",
-            "missing",
-            "isn't in",
-            "isnt in",
-            "wasn't in",
-            "wasnt in",
-            "not in",
-            "broken",
-            "damaged",
-            "wrong",
-            "但是",
-            "可是",
-            "不过",
-            "少了",
-            "没有",
-            "坏",
-            "破",
-            "错",
-        ],
-    )
-}
-
 /// Whether `text` asks for a parcel to be tracked ("想查下物流", "查一下快递", "can you
 /// track my parcel"): the order's whereabouts.
 pub fn asks_to_track(text: &str) -> bool {
@@ -679,69 +547,6 @@ pub fn asks_to_track(text: &str) -> bool {
             "track an order",
             "track a parcel",
             "tracking info",
-        ],
-    )
-}
-
-/// Whether `text` asks whether an order came at all ("到了没有", "has it arrived yet?",
-/// "daole meiyou"): a question about its whereabouts.
-pub fn asks_if_it_came(text: &str) -> bool {
-    // The order named where "it" would be ("has 1003 arrived?", "did 1004 ever make it to
-    // me?", "did my order arrive") asks the same.
-    let lower = text.to_lowercase();
-    let mut as_it = String::with_capacity(lower.len());
-    let mut digits = false;
-    for c in lower.replace("order #", "").replace("order ", "").chars() {
-        if c.is_ascii_digit() || c == '#' {
-            if !digits {
-                as_it.push_str("it");
-            }
-            digits = true;
-        } else {
-            digits = false;
-            as_it.push(c);
-        }
-    }
-    for thing in [
-        "my parcel",
-        "the parcel",
-        "my package",
-        "the package",
-        "my order",
-        "the order",
-    ] {
-        as_it = as_it.replace(thing, "it");
-    }
-    let text = as_it.as_str();
-    mentions(
-        text,
-        &[
-            "has it made it",
-            "did it make it",
-            "did it ever make it",
-            "has it ever arrived",
-            "did it ever get",
-            "did it ever arrive",
-            "到了没有",
-            "到了没",
-            "到没到",
-            "到了吗",
-            "送到没",
-            "has it arrived",
-            "did it arrive",
-            "arrived yet",
-            "did it come",
-            "has it come",
-            "did it get there",
-            "ever arrive",
-            "ever arrived",
-            "ever come",
-            "if it was delivered",
-            "if it's been delivered",
-            "if it has been delivered",
-            "whether it was delivered",
-            "whether it arrived",
-            "if it arrived",
         ],
     )
 }
@@ -770,24 +575,6 @@ pub fn asks_its_status(text: &str) -> bool {
             "news on",
             "有消息吗",
             "有进展吗",
-        ],
-    )
-}
-
-/// Whether `text` asks where a delivered parcel was left ("tracking said delivered, but does
-/// it say where they left it?", "放哪了"): a question its status answers, no claim.
-pub fn asks_where_it_was_left(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "where they left",
-            "where it was left",
-            "where did they leave",
-            "where did the driver leave",
-            "where was it left",
-            "放哪了",
-            "放在哪",
-            "放哪里",
         ],
     )
 }

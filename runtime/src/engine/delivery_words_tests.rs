@@ -1,6 +1,7 @@
 //! Unit tests of the delivery words (`delivery_words.rs`).
 
 use super::*;
+use crate::engine::arrival_words::{asks_if_it_came, asks_when_delivered};
 
 #[test]
 fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {

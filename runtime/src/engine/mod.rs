@@ -42,6 +42,7 @@ mod address;
 mod address_change;
 mod address_fix;
 pub mod agents;
+mod arrival_words;
 mod audit;
 mod basket;
 mod beside;
@@ -108,6 +109,7 @@ mod topic_noise;
 pub mod understand;
 mod urgency_cues;
 pub mod welcome;
+mod wrong_goods_words;
 
 use std::sync::Arc;
 

@@ -459,8 +459,8 @@ pub fn glad_it_came(text: &str) -> bool {
     let glad =
         mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) || speaks_well(text);
     let wrong = super::claim_words::describes_damage(text)
-        || super::claim_words::describes_a_wrong_item(text)
-        || super::claim_words::describes_a_missing_item(text)
+        || super::wrong_goods_words::describes_a_wrong_item(text)
+        || super::wrong_goods_words::describes_a_missing_item(text)
         || super::delivery_words::says_late(text)
         || says_word(text, &["but", "however", "though", "except", "not", "only"])
         || mentions(

@@ -8,6 +8,7 @@
 use kefu_intent::OUT_OF_SCOPE;
 
 use super::address_change::{corrected_now, proposed_address};
+use super::arrival_words;
 use super::cancel_words;
 use super::claim_words;
 use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
@@ -28,6 +29,7 @@ use super::routing_values::{self, Given};
 use super::shipping_words;
 use super::supplied::only_values;
 use super::understand::Understanding;
+use super::wrong_goods_words;
 
 /// From this confidence a message that gives what was asked for and asks something else
 /// ([`route`]) is heard as that other question.
@@ -318,7 +320,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !says_late(text)
             && !delivery_words::asks_to_look_up_an_order(text)
             && !delivery_words::asks_its_status(text)
-            && !(delivery_words::asks_if_it_came(text) && claim_words::only_asks(text))
+            && !(arrival_words::asks_if_it_came(text) && claim_words::only_asks(text))
             && !order_paid::asks_its_total_or_items(text)
             // Only values, however it sounds ("oh sure, it's li.wei@example.com").
             && !only_values(u, false) =>
@@ -333,7 +335,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !(asks_for_money_back(text) && named.is_some())
             // What came is not what was ordered ("I ordered two hoodies in L, but one of them
             // is an XS. Can I swap it?"): a wrong item, not the exchange policy.
-            && (!claim_words::describes_a_wrong_item(text) || claim_words::own_mistake(text))
+            && (!wrong_goods_words::describes_a_wrong_item(text) || wrong_goods_words::own_mistake(text))
             && (u.prediction.intent == "change_order"
                 || u.prediction
                     .top
@@ -519,7 +521,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         {
             (
                 TRACK_ORDER,
-                delivery_words::asks_when_delivered(text)
+                arrival_words::asks_when_delivered(text)
                     || delivery_words::asks_for_tracking(text)
                     || says_late(text),
             )
@@ -577,10 +579,10 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         // when my water bottle will be sent out?" about an order already named: its status (carrier, tracking number, delivery date) answers
         // it.
         _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
-            && (delivery_words::asks_when_delivered(text)
+            && (arrival_words::asks_when_delivered(text)
                 || delivery_words::asks_for_tracking(text)
                 || delivery_words::asks_its_status(text)
-                || delivery_words::asks_if_it_came(text)
+                || arrival_words::asks_if_it_came(text)
                 || delivery_words::asks_when_it_ships(text))
             && (matches!(
                 u.prediction.intent.as_str(),
@@ -591,7 +593,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
                 || (u.prediction.intent == "complaint"
                     && (!u.upset
                         || ((delivery_words::asks_its_status(text)
-                            || delivery_words::asks_if_it_came(text))
+                            || arrival_words::asks_if_it_came(text))
                             && claim_words::only_asks(text)))))
             && takes_order_number(TRACK_ORDER) =>
         {

@@ -5,9 +5,10 @@
 
 use kefu_intent::OUT_OF_SCOPE;
 
+use super::arrival_words;
 use super::claim_words;
 use super::cues;
-use super::delivery_words::{self, says_late};
+use super::delivery_words::says_late;
 use super::language::mentions;
 use super::policy_cues;
 use super::understand::Understanding;
@@ -23,7 +24,7 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     // "oh wait totally unrelated, did 1004 ever make it to me?", "oh also while I'm here,
     // has 1003 arrived?": where the order is.
     if named
-        && delivery_words::asks_if_it_came(text)
+        && arrival_words::asks_if_it_came(text)
         && claim_words::asks_telling_nothing_wrong(text)
     {
         return Some("track_order");

@@ -1,0 +1,274 @@
+//! Goods in hand that are not what was ordered, heard in the shopper's words: the wrong
+//! thing sent, in another size or colour, something missing from the box, or the shopper's
+//! own wrong choice. Lower-case substring checks in English, Chinese and pinyin, like
+//! [`super::claim_words`]' (damage, a parcel not come); the decisions that use them are
+//! `routing.rs` and `decide.rs`.
+
+use super::language::mentions;
+
+/// Whether `text` describes goods received that are not what was ordered: something
+/// arrived in place of what was bought ("instead of two grey hoodies there are two pairs of
+/// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
+/// so outright ("sent me the wrong", "not what I ordered", "发错了").
+pub fn describes_a_wrong_item(text: &str) -> bool {
+    let outright = mentions(
+        text,
+        &[
+            "sent me the wrong",
+            "sent the wrong",
+            "got the wrong item",
+            // "The cap from 1003 is the wrong colour."
+            "is the wrong colour",
+            "is the wrong color",
+            "are the wrong colour",
+            "are the wrong color",
+            "came in the wrong",
+            "颜色不对",
+            "颜色发错",
+            "received the wrong",
+            "not what i ordered",
+            "not what i paid",
+            "but one of them is a",
+            "one of them is a",
+            "one of them is an",
+            "but one is a",
+            "isn't what i ordered",
+            "wasn't what i ordered",
+            "发错了",
+            "发错货",
+            "寄错了",
+            "不是我买的那个",
+            "跟我买的不一样",
+            "和我买的不一样",
+        ],
+    );
+    let received = mentions(
+        text,
+        &[
+            "got a ",
+            "got an ",
+            "got two",
+            "received a ",
+            "received an ",
+            "received two",
+            "there are",
+            "there is",
+            "there was",
+            "there were",
+            "there's",
+            "theres",
+            "in the box",
+            "in my box",
+            "in the parcel",
+            "in the package",
+            "in my parcel",
+            "in my package",
+            "opened",
+            // "my parcel for order 1004 contained two organic T-shirts rather than …", "My
+            // parcel had a water bottle in it, but I ordered a cap."
+            "contained",
+            "parcel had",
+            "box had",
+            "package had",
+            "收到",
+        ],
+    );
+    // "收到了，但是有一件是圆领卫衣，不是我下单的拉链款": goods received, disowned as ordered.
+    let not_ordered = mentions(
+        text,
+        &[
+            "不是我下单的",
+            "不是我订的",
+            "不是我要的那款",
+            "not the one i ordered",
+            "not the one i bought",
+            "not the ones i ordered",
+        ],
+    );
+    let in_place = not_ordered
+        || mentions(text, &["instead of", "rather than", "而不是"])
+        || (mentions(text, &["收到的是"])
+            && mentions(text, &["我买的是", "我订的是", "我下单的是"]));
+    // "order 1004 should have been two grey hoodies. One is a grey hoodie, the other is a
+    // bright orange T-shirt": what it should have been, beside what came.
+    let meant = mentions(
+        text,
+        &[
+            "should have been",
+            "was supposed to be",
+            "were supposed to be",
+            "本来应该是",
+            // "I ordered two grey zip hoodies but received one grey zip hoodie and one black
+            // pullover": what was ordered, beside what came.
+            "i ordered",
+            "i bought",
+            "i clicked",
+            "i picked",
+            "i chose",
+            "i selected",
+            "我买的是",
+            "我订的是",
+        ],
+    ) && !describes_a_missing_item(text)
+        && !mentions(text, &["only", "just one", "只", "少"])
+        && mentions(
+            text,
+            &[
+                "the other is",
+                "the other one is",
+                "one is a",
+                "but got",
+                "but i got",
+                "but received",
+                "but it's a",
+                "but its a",
+                "but it's ",
+                "but its ",
+                "结果是",
+                "结果收到",
+                // "My parcel had a water bottle in it, but I ordered a cap."
+                "but i ordered",
+            ],
+        );
+    // "there's an XL t-shirt in my box and no cap": something came, and what was bought
+    // did not; "Opened order 1004 today: one grey hoodie (correct) and one... organic
+    // t-shirt? I paid for two hoodies": what came, beside what was paid for.
+    let came_instead = received && mentions(text, &["and no ", "but no "]);
+    let paid_for_other = mentions(text, &["i paid for", "paid for"])
+        && received
+        && mentions(text, &["and one", "one of them", "the other"])
+        && !describes_a_missing_item(text);
+    // "wrong colour cap in my parcel": the wrong kind, in goods that came.
+    let wrong_kind = mentions(
+        text,
+        &[
+            "wrong colour",
+            "wrong color",
+            "wrong size",
+            "wrong item",
+            "wrong product",
+        ],
+    ) && received;
+    outright
+        || wrong_kind
+        || (in_place && received)
+        || meant
+        || came_instead
+        || paid_for_other
+        || sizes_differ(text)
+}
+
+/// Whether `text` says goods came in another size than the one ordered ("both hoodies are
+/// XS. I ordered L."): two sizes named, with what was ordered; not a size the shopper now
+/// wants instead ("I ordered M but want L").
+fn sizes_differ(text: &str) -> bool {
+    const SIZES: &[&str] = &["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl"];
+    let lower = text.to_lowercase();
+    let named: std::collections::BTreeSet<&str> = lower
+        .split(|c: char| c.is_whitespace() || ",.!?;:()/\"".contains(c))
+        .filter(|w| SIZES.contains(w))
+        .collect();
+    named.len() >= 2
+        && mentions(
+            &lower,
+            &["i ordered", "i bought", "i picked", "i chose", "i paid for"],
+        )
+        && mentions(
+            &lower,
+            &[" are ", " is ", "came", "got", "sent", "received"],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "want",
+                "prefer",
+                "would like",
+                "need a",
+                "exchange for",
+                "swap for",
+                "swap it for",
+                "change it to",
+                "instead",
+            ],
+        )
+}
+
+/// Whether `text` says part of an order did not come ("there's just one hoodie in there. Is
+/// the second one coming separately?", "只收到一件，另一件呢"): a missing item, whatever the
+/// models heard. A parcel that did not come at all is [`describes_a_missing_parcel`].
+pub fn describes_a_missing_item(text: &str) -> bool {
+    let part = mentions(
+        text,
+        &[
+            "just one",
+            "only one",
+            "only got one",
+            "only received one",
+            "只有一件",
+            "只收到一件",
+            "只来了一件",
+            "只有一个",
+            "只收到一个",
+        ],
+    );
+    let the_rest = mentions(
+        text,
+        &[
+            "in there",
+            "in the box",
+            "in the parcel",
+            "in the package",
+            "the second",
+            "the other one",
+            "the other hoodie",
+            "the other item",
+            "另一件",
+            "另外一件",
+            "另一个",
+            "少了",
+        ],
+    );
+    // Or the part missing named outright ("订单1004少一件卫衣", "one hoodie is missing").
+    let one_short = mentions(
+        text,
+        &[
+            "少一件",
+            "少了一件",
+            "少一个",
+            "少了一个",
+            "少发",
+            "漏发",
+            "one is missing",
+            "one was missing",
+            "missing one",
+        ],
+    );
+    (part && the_rest || one_short) && !mentions(text, &["only one left", "just one left", "只剩"])
+}
+
+/// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
+/// "我拍错了颜色"): a change or cancellation they ask for, not a wrong item the shop sent.
+pub fn own_mistake(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "i ordered the wrong",
+            "i bought the wrong",
+            "i picked the wrong",
+            "i chose the wrong",
+            "i selected the wrong",
+            "i clicked the wrong",
+            "ordered the wrong size by",
+            "my mistake",
+            "my bad",
+            "我买错",
+            "我拍错",
+            "我选错",
+            "我下错",
+            "下错单",
+            "拍错了",
+            "买错了",
+            "选错了",
+        ],
+    )
+}
