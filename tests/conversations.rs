@@ -577,6 +577,10 @@ sets_written_apart! {
     holstered: "holstered_", "KEFU_CONVERSATIONS_HOLSTERED", 3; // the seventy-first
     lockered: "lockered_", "KEFU_CONVERSATIONS_LOCKERED", 3; // the seventy-second
     gourded: "gourded_", "KEFU_CONVERSATIONS_GOURDED", 3; // the seventy-third
+    quivered: "quivered_", "KEFU_CONVERSATIONS_QUIVERED", 3; // the seventy-fourth
+    creeled: "creeled_", "KEFU_CONVERSATIONS_CREELED", 3; // the seventy-fifth
+    panniered: "panniered_", "KEFU_CONVERSATIONS_PANNIERED", 3; // the seventy-sixth
+    cupboarded: "cupboarded_", "KEFU_CONVERSATIONS_CUPBOARDED", 3; // the seventy-seventh
 }
 
 #[test]

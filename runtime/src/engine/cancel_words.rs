@@ -39,6 +39,8 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             // Stopped before it goes, or no longer wanted before it does ("can you stop it
             // before it leaves the warehouse?", "I have decided I would rather not have it").
             "stop it before",
+            "be stopped before",
+            "stopped before it",
             "stop the order",
             "stop my order",
             "stop it from shipping",
@@ -106,6 +108,7 @@ mod tests {
             "1002还能取消吗",
             "having second thoughts about the water bottle, can you stop it before it leaves the warehouse?",
             "I placed an order for one of your bottles and I have decided I would rather not have it.",
+            "i ordered a water bottle a few days ago and changed my mind, can it still be stopped before it goes out?",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }

@@ -496,18 +496,46 @@ pub fn asks_to_exchange(text: &str) -> bool {
 
 /// Whether `text` asks for goods to be replaced ("I want my hoodies replaced", "给我补发").
 pub fn asks_for_a_replacement(text: &str) -> bool {
-    says_word(text, &["replaced", "replacement", "replacements"])
-        || mentions(
-            text,
-            &[
-                "replace them",
-                "replace it",
-                "补发",
-                "换新",
-                "换一个新的",
-                "换个新的",
-            ],
-        )
+    // Turned down ("yeah the full 22 is fine, no need to send another one", "不用补发").
+    let declined = mentions(
+        text,
+        &[
+            "no need to",
+            "don't send",
+            "dont send",
+            "don't need a",
+            "dont need a",
+            "not a replacement",
+            "no replacement",
+            "不用补发",
+            "不用重新发",
+            "不用再发",
+            "不要补发",
+            "不要重新发",
+            "别发",
+        ],
+    );
+    !declined
+        && (says_word(text, &["replaced", "replacement", "replacements"])
+            || mentions(
+                text,
+                &[
+                    "replace them",
+                    "replace it",
+                    // Sent again ("要么重新发一份 要么把98全退了", "just send another one").
+                    "send another",
+                    "resend",
+                    "send it again",
+                    "send them again",
+                    "重新发",
+                    "再发一份",
+                    "重发",
+                    "补发",
+                    "换新",
+                    "换一个新的",
+                    "换个新的",
+                ],
+            ))
 }
 
 #[cfg(test)]

@@ -4,6 +4,22 @@ use super::*;
 use crate::engine::wrong_goods_words::own_mistake;
 
 #[test]
+fn goods_asked_to_be_sent_again_ask_for_a_replacement() {
+    for text in [
+        "给个说法吧 要么重新发一份 要么把98全退了",
+        "just send another one please",
+        "can you replace it",
+    ] {
+        assert!(asks_for_a_replacement(text), "{text}");
+    }
+    assert!(!asks_for_a_replacement("where is my order"));
+    assert!(!asks_for_a_replacement(
+        "yeah the full 22 is fine, no need to send another one"
+    ));
+    assert!(!asks_for_a_replacement("退钱就行 不用补发了"));
+}
+
+#[test]
 fn the_shoppers_own_wrong_choice_is_not_a_wrong_item() {
     assert!(own_mistake(
         "I need to cancel order 1001, I ordered the wrong size on the hoodie"

@@ -330,7 +330,7 @@ fn demands_someone_in_charge(lower: &str) -> bool {
         })
     });
     // 找/叫/联系 followed closely by the staff ("找你们的工作人员", "叫你们经理来").
-    const ASKS_ZH: &[&str] = &["找", "叫", "联系", "让", "请"];
+    const ASKS_ZH: &[&str] = &["找", "叫", "联系", "让", "请", "跟", "和"];
     const WHOM_ZH: &[&str] = &["工作人员", "负责人", "经理", "主管", "领导", "店长"];
     let zh = ASKS_ZH.iter().any(|ask| {
         lower.match_indices(ask).any(|(at, _)| {

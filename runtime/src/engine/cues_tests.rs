@@ -48,6 +48,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "I want your supervisor, now",
         "你好，我想找你们的工作人员聊一下团购合作的事情",
         "叫你们负责人出来",
+        "你好 订单1004的事情我想直接跟你们的工作人员说 麻烦安排一下",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

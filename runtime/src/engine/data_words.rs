@@ -91,6 +91,9 @@ pub const DATA_PROTECTION: &[&str] = &[
     "把我的信息卖",
     // Being forgotten, and where the shop got a detail.
     "forget i ever existed",
+    // "please wipe every trace of me from your systems"
+    "every trace of me",
+    "from your systems",
     "forget i existed",
     "forget about me entirely",
     "how did you get my",

@@ -282,6 +282,17 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         None if !answering && claim_words::describes_a_missing_parcel(&u.text) => {
             Some(claim_intent(Topic::NotReceived))
         }
+        // A journey or an occasion pressing, an order named, urgency said ("明天一早的飞机出国
+        // 要待半年 1002今天能不能发出来 急急急"), which the topic models did not hear: urgent.
+        _ if !answering
+            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
+            && u.slot(SlotKind::OrderNumber).is_some()
+            && urgency_cues::presses_for_an_occasion(&u.text)
+            && !a_cancellation_asked(ctx, u)
+            && !arrival_words::asks_when_delivered(&u.text) =>
+        {
+            Some(URGENT)
+        }
         _ => None,
     };
     // An FAQ entry an agent saved for these words answers them, whatever the model made of

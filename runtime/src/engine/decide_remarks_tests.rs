@@ -165,3 +165,43 @@ fn a_claims_email_refused_goes_to_a_person_and_asked_why_is_explained() {
     assert!(!d.text.is_empty());
     let _ = Lang::En;
 }
+
+#[test]
+fn a_journey_pressing_with_an_order_named_is_urgent_however_the_models_heard_it() {
+    let u = msg(
+        "明天一早的飞机出国 要待半年 1002今天能不能发出来 急急急",
+        kefu_intent::OUT_OF_SCOPE,
+        0.4,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "urgent_request");
+    // Without an order named, nothing to act on: not this rule.
+    let u = msg("明天一早的飞机出国 急急急", kefu_intent::OUT_OF_SCOPE, 0.4);
+    assert_ne!(intent(decide(&ctx(), &u)), "urgent_request");
+}
+
+#[test]
+fn the_whole_or_a_sum_asked_back_read_as_a_return_is_the_refund() {
+    let u = msg(
+        "Both hoodies from 1004 pilled after a single wash. I want the full 138 back, not an exchange. sam@example.com",
+        "return_item",
+        0.8,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_refund");
+    // A return asked for, no money named: the return.
+    let u = msg(
+        "I'd like to return the hoodie from 1004",
+        "return_item",
+        0.8,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "return_item");
+}
+
+#[test]
+fn how_a_product_fits_heard_as_a_complaint_is_the_product_question() {
+    let u = upset(msg("对了 你们的T恤偏大还是偏小", "complaint", 0.87));
+    let plan = decide(&ctx(), &u);
+    if let Step::Reply(d) = &plan.step {
+        assert_eq!(d.state, Bot);
+    }
+    assert_ne!(intent(plan), "complaint");
+}

@@ -351,6 +351,12 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
                 "send it to a different",
                 "deliver it somewhere else",
                 "ship it somewhere else",
+                // "moving flats on friday so the bottle needs to go to the new place instead"
+                "go to the new place",
+                "go to my new place",
+                "go to my new flat",
+                "go to my new address",
+                "to the new address instead",
                 "换个地方寄",
                 "换个地址",
                 "寄到别的地方",

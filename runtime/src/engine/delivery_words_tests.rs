@@ -34,6 +34,9 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(asks_to_change_where_it_goes(
         "can i still change where 1002 goes? moving flats next week"
     ));
+    assert!(asks_to_change_where_it_goes(
+        "moving flats on friday so the bottle needs to go to the new place instead. 1002"
+    ));
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));
     assert!(asks_when_delivered(

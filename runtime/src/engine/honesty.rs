@@ -61,6 +61,9 @@ const KINDS_OF_CHAT: &[&str] = &[
     "actual person",
     "actual human",
     "chatgpt",
+    // "so is anyone actually reading this or is it all a script"
+    "script",
+    "scripted",
 ];
 
 /// Question shapes about the one answering ("are you a …", "am i talking to a …").
@@ -476,6 +479,9 @@ mod tests {
             "Before I type my whole story out: is an actual human reading this?"
         ));
         assert!(!asks_if_bot("is a refund possible on the cap?"));
+        assert!(asks_if_bot(
+            "so is anyone actually reading this or is it all a script"
+        ));
         assert!(asks_if_bot(
             "u sound like a robot lol. be honest, is there an actual person typing"
         ));

@@ -113,6 +113,9 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
+        .or_else(|| {
+            card_taken_and_money_wanted_back(&lower).then_some(PolicyTopic::UnauthorisedCharge)
+        })
         .or_else(|| keyword_topic(&lower))
         .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| shut_out_by_someone(&lower).then_some(PolicyTopic::AccountSecurity))
@@ -295,6 +298,33 @@ fn disowns_a_charge(lower: &str) -> bool {
     // didn't. so who paid for it then?"
     ((says(CHARGES) && says(DISOWNED)) || says(WHO_PAID))
         && !super::policy_cues::owns_it_after_all(lower)
+}
+
+/// Whether `lower` tells of the shopper's card taken by someone else to order, with the money
+/// wanted back ("我的卡好像被室友偷偷拿去你们网站下单了，钱还能追回来吗"). A card used
+/// secretly for a gift, with nothing wanted back ("老公偷偷用我的卡给我买了件卫衣 能改成礼品包装
+/// 吗"), is no such thing.
+fn card_taken_and_money_wanted_back(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&["my card", "我的卡", "信用卡", "银行卡"])
+        && says(&[
+            "偷偷",
+            "拿去",
+            "without asking",
+            "without my permission",
+            "behind my back",
+            "没经过我",
+            "没跟我说",
+        ])
+        && says(&[
+            "追回",
+            "拿回",
+            "要回",
+            "退回来",
+            "get it back",
+            "get my money back",
+            "money back",
+        ])
 }
 
 /// Whether `lower` tells of being shut out of the account by someone else, or of an account

@@ -76,6 +76,20 @@ fn a_charge_flagged_or_not_agreed_to_is_disowned() {
         Some(PolicyTopic::Legal)
     );
     assert_eq!(topic("I will never shop anywhere else, sue me"), None);
+    // A card taken to order, with the money wanted back; the same card used for a gift is
+    // no such thing.
+    assert_eq!(
+        topic("我的卡好像被室友偷偷拿去你们网站下单了，钱还能追回来吗"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_ne!(
+        topic("老公偷偷用我的卡给我买了件卫衣 能改成礼品包装吗"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+    assert_eq!(
+        topic("please wipe every trace of me from your systems, I'm done shopping here."),
+        Some(PolicyTopic::DataProtection)
+    );
 }
 
 #[test]

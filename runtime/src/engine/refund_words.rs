@@ -182,10 +182,11 @@ pub fn asks_about_the_return_window(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back").
+/// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back", "I want the
+/// full 138 back").
 fn names_a_sum_back(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["get my ", "want my ", "have my ", "the whole "]
+    ["get my ", "want my ", "have my ", "the whole ", "the full "]
         .iter()
         .any(|lead| {
             lower.split(lead).skip(1).any(|rest| {
@@ -193,7 +194,10 @@ fn names_a_sum_back(text: &str) -> bool {
                 let sum = words.next().unwrap_or_default();
                 sum.trim_start_matches(['$', '£', '€'])
                     .starts_with(|c: char| c.is_ascii_digit())
-                    && words.next() == Some("back")
+                    && words
+                        .next()
+                        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                        == Some("back")
             })
         })
 }
@@ -407,6 +411,12 @@ pub fn asked_sum(text: &str, order: Option<&str>) -> Option<u64> {
     });
     let sum = after_a_lead.or(before_back)?;
     (order != Some(sum)).then(|| minor_units(sum))?
+}
+
+/// Whether `text` names how much it wants back: a sum ("I want the full 138 back") or the
+/// whole of it ("全额退，138").
+pub fn names_how_much_back(text: &str) -> bool {
+    names_a_sum_back(text) || names_the_whole(text)
 }
 
 /// Whether `text` asks for the whole order's money back ("a full refund", "refund the whole

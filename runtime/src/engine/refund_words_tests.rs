@@ -96,6 +96,12 @@ fn money_back_demanded_is_a_request_however_it_is_asked() {
     assert!(requests_it("帽子不想要了，能退款吗？单号#1003"));
     assert!(requests_it("1003那顶帽子不太喜欢 能退钱吗"));
     assert!(!requests_it("退款多久到账"));
+    // How much is wanted back, a sum or the whole.
+    assert!(names_how_much_back(
+        "Both hoodies from 1004 pilled after a single wash. I want the full 138 back, not an exchange."
+    ));
+    assert!(names_how_much_back("全额退，138，别跟我说换货"));
+    assert!(!names_how_much_back("I want all 3 back in stock"));
 }
 
 #[test]

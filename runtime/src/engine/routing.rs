@@ -238,6 +238,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             && !u.upset
             && order_number.is_none()
             && (cues::is_a_question(text)
+                || cues::asks_about_fit(text)
                 || mentions(text, &["几", "多少", "什么", "哪", "有没有"]))
             && cues::asks_about_a_product_at_all(text)
             && claim_words::only_asks(text)

@@ -135,6 +135,19 @@ pub(super) fn money_back(
     {
         return Some(GET_REFUND);
     }
+    // A sum or the whole asked back on an order named, read as a return ("Both hoodies from
+    // 1004 pilled after a single wash. I want the full 138 back, not an exchange", "全额退，
+    // 138，别跟我说换货"): the refund (a sum above the caps goes to a person at once).
+    if named
+        && u.prediction.intent == "return_item"
+        && asks_for_money_back(text)
+        && refund_words::names_how_much_back(text)
+        && !refund_words::asks_after_a_refund(text)
+        && !asks_how_long(text)
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
     // Money back demanded, read as a refund's progress or a complaint ("问了三遍了，帽子到底
     // 给不给退款"): the refund, its order asked for if not named yet.
     if refund_words::demands_it(text)

@@ -32,6 +32,10 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if named || says_late(text) {
         return None;
     }
+    // "对了 你们的T恤偏大还是偏小", however it sounds: how the product fits, asked.
+    if intent == "complaint" && cues::asks_about_fit(text) {
+        return Some("product_info");
+    }
     // "没事 就是想说你们家帽子好好看 哈哈", heard as upset: thanks, not a complaint.
     if says_something_nice_only(text) {
         return Some("thanks");

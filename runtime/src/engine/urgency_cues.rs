@@ -311,6 +311,39 @@ pub fn names_a_deadline(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` presses for goods before a journey or an occasion it names ("明天一早的飞机
+/// 出国 要待半年 1002今天能不能发出来 急急急", "wedding on saturday, need it asap"): a moment
+/// to come, a need by it, and what it is for.
+pub fn presses_for_an_occasion(text: &str) -> bool {
+    names_a_deadline(text)
+        && needs_it_by(text)
+        && mentions(
+            text,
+            &[
+                "flight",
+                "flying",
+                "trip",
+                "travel",
+                "wedding",
+                "funeral",
+                "birthday",
+                "holiday",
+                "vacation",
+                "leaving the country",
+                "moving abroad",
+                "飞机",
+                "出国",
+                "出差",
+                "婚礼",
+                "葬礼",
+                "生日",
+                "度假",
+                "旅行",
+                "回国",
+            ],
+        )
+}
+
 /// Whether `text` is a few words (at most five, twenty characters) that name no moment,
 /// no need and nothing happening at home ("and it's 69 right?"): no time pressure told.
 pub fn a_few_words_without_pressure(text: &str) -> bool {
@@ -325,6 +358,23 @@ pub fn a_few_words_without_pressure(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::engine::cues::about_the_shopper;
+
+    #[test]
+    fn a_journey_or_occasion_pressing_is_told_apart_from_a_deadline_alone() {
+        for text in [
+            "明天一早的飞机出国 要待半年 1002今天能不能发出来 急急急",
+            "明天一早的飞机去美国 1001的衣服今天必须到 急急急!!!",
+            "wedding on saturday, need it asap",
+        ] {
+            assert!(presses_for_an_occasion(text), "{text}");
+        }
+        for text in [
+            "1002今天能发出来吗",
+            "my flight was fine thanks, where is order 1002?",
+        ] {
+            assert!(!presses_for_an_occasion(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_deadline_is_a_moment_to_come_and_lateness_alone_is_none() {

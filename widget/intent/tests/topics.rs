@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_gourded.tsv`, a seventy-third's), labelled only `person` or `ordinary`, each
+//!   `topics_cupboarded.tsv`, a seventy-seventh's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -314,4 +314,8 @@ person_sets! {
     holstered: "topics_holstered.tsv", "KEFU_TOPICS_HOLSTERED", 500; // the seventy-first
     lockered: "topics_lockered.tsv", "KEFU_TOPICS_LOCKERED", 500; // the seventy-second
     gourded: "topics_gourded.tsv", "KEFU_TOPICS_GOURDED", 500; // the seventy-third
+    quivered: "topics_quivered.tsv", "KEFU_TOPICS_QUIVERED", 500; // the seventy-fourth
+    creeled: "topics_creeled.tsv", "KEFU_TOPICS_CREELED", 500; // the seventy-fifth
+    panniered: "topics_panniered.tsv", "KEFU_TOPICS_PANNIERED", 500; // the seventy-sixth
+    cupboarded: "topics_cupboarded.tsv", "KEFU_TOPICS_CUPBOARDED", 500; // the seventy-seventh
 }
