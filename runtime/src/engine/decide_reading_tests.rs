@@ -6,16 +6,11 @@ use kefu_intent::topics::Topic;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
 use super::situations_tests::torn;
-use super::tests::{call, ctx, msg, reply, with_topic};
+use super::tests::{call, ctx, intent_of as intent, msg, reply, with_topic};
 use super::*;
 
 #[test]
 fn asking_when_an_order_was_delivered_is_its_status_not_a_claim() {
-    let intent = |plan: Plan| match plan.step {
-        Step::Reply(d) => d.intent,
-        Step::Call(c) => c.intent().to_string(),
-        other => panic!("{other:?}"),
-    };
     let mut shop = ctx();
     shop.remembered.order_number = Some("1001".into());
     for text in ["when was it delivered?", "1001签收了吗"] {

@@ -7,19 +7,10 @@
 use kefu_intent::topics::Topic;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
-use super::tests::{ctx, msg, reply, says, served, with_topic};
+use super::tests::{ctx, intent_of as intent, msg, reply, says, served, with_topic};
 use super::*;
 use crate::engine::replies::{Lang, Line};
 use crate::plugins::manifest::Need;
-
-/// The intent a plan serves, whether it replies now or calls a plugin.
-fn intent(plan: Plan) -> String {
-    match plan.step {
-        Step::Reply(d) => d.intent,
-        Step::Call(c) => c.intent().to_string(),
-        other => panic!("{other:?}"),
-    }
-}
 
 fn upset(mut u: Understanding) -> Understanding {
     u.upset = true;

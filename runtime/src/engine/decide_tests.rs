@@ -148,6 +148,15 @@ pub(super) fn call(plan: Plan) -> CallPlan {
     }
 }
 
+/// The intent a plan serves, whether it replies now or calls a plugin.
+pub(super) fn intent_of(plan: Plan) -> String {
+    match plan.step {
+        Step::Reply(d) => d.intent,
+        Step::Call(c) => c.intent().to_string(),
+        other => panic!("{other:?}"),
+    }
+}
+
 pub(super) fn says(d: &Decision, line: Line) {
     assert_eq!(d.line, Some(line), "said {:?}: {}", d.line, d.text);
 }

@@ -40,3 +40,34 @@ pub fn asks_for_an_unrelated_task(text: &str) -> bool {
         ],
     )
 }
+
+/// Whether `text` chats about the weather ("你们那边下雪了没", "so cold today huh").
+pub fn chats_about_the_weather(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "下雪",
+            "下雨",
+            "天气",
+            "好冷",
+            "好热",
+            "降温",
+            "snowing",
+            "raining",
+            "the weather",
+            "so cold today",
+            "so hot today",
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_weather_is_small_talk() {
+        assert!(chats_about_the_weather("你们那边下雪了没"));
+        assert!(!chats_about_the_weather("帽子什么时候到"));
+    }
+}

@@ -75,6 +75,13 @@ fn a_charge_flagged_or_not_agreed_to_is_disowned() {
         topic("my cousin is a barrister and she says I have a strong case against you"),
         Some(PolicyTopic::Legal)
     );
+    // The courts' paperwork threatened, with no lawyer named.
+    assert_eq!(
+        topic(
+            "if 1004 isn't sorted by friday my brother-in-law, who does this for a living, will be filing the paperwork"
+        ),
+        Some(PolicyTopic::Legal)
+    );
     assert_eq!(topic("I will never shop anywhere else, sue me"), None);
     // A card taken to order, with the money wanted back; the same card used for a gift is
     // no such thing.

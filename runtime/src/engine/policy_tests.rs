@@ -18,13 +18,6 @@ fn security_legal_and_dispute_topics_are_recognised() {
         Some(PolicyTopic::Legal)
     );
     assert_eq!(topic("再不退款我就去12315投诉"), Some(PolicyTopic::Legal));
-    // The courts' paperwork threatened, with no lawyer named.
-    assert_eq!(
-        topic(
-            "if 1004 isn't sorted by friday my brother-in-law, who does this for a living, will be filing the paperwork"
-        ),
-        Some(PolicyTopic::Legal)
-    );
     assert_eq!(
         topic("I'm filing a chargeback with my bank"),
         Some(PolicyTopic::PaymentDispute)

@@ -81,3 +81,45 @@ pub fn gives_feedback(text: &str) -> bool {
             ],
         )
 }
+
+/// Whether `text` says something nice only to say it, asking nothing ("没事 就是想说你们家
+/// 帽子好好看 哈哈", "just wanted to say the hoodie is lovely lol").
+pub fn says_something_nice_only(text: &str) -> bool {
+    super::policy_cues::speaks_well(text)
+        && !super::cues::is_a_question(text)
+        && mentions(
+            text,
+            &[
+                "就是想说",
+                "只是想说",
+                "想说一下",
+                "想夸",
+                "哈哈",
+                "just wanted to say",
+                "just want to say",
+                "just saying",
+                "just to say",
+                "haha",
+                "lol",
+            ],
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn praise_said_only_to_say_it_is_not_a_complaint() {
+        assert!(says_something_nice_only(
+            "没事 就是想说你们家帽子好好看 哈哈"
+        ));
+        assert!(says_something_nice_only(
+            "just wanted to say the hoodie is lovely lol"
+        ));
+        assert!(!says_something_nice_only("就是想说帽子不好看"));
+        assert!(!says_something_nice_only(
+            "haha nice, but where is my order?"
+        ));
+    }
+}

@@ -105,6 +105,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         takes_order_number,
     );
     let continues = order_number.is_some() || email.is_some() || address.is_some();
+    let remark = routing_remarks::reroute(u, order_number.is_some());
     let (intent, settled) = match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
         (_, Some(chosen), _) => (chosen, true),
         // With what was asked for, another question the model is fairly sure of
@@ -228,10 +229,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             (CHANGE_ADDRESS, true)
         }
         // Remarks taken for a complaint or for nothing the shop does (`routing_remarks.rs`).
-        _ if routing_remarks::reroute(u, order_number.is_some()).is_some() => (
-            routing_remarks::reroute(u, order_number.is_some()).expect("checked in the guard"),
-            true,
-        ),
+        _ if remark.is_some() => (remark.unwrap_or_default(), true),
         // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
         // nothing told of goods gone wrong, is that product's question.
         _ if u.prediction.intent == "complaint"

@@ -1,7 +1,8 @@
 //! Remarks the models take for a complaint or for nothing the shop does: praise said only to
 //! say it, a chat about the weather, an order's arrival asked among other words. Each is
 //! routed as what it is, before an upset-sounding message is taken in as a complaint
-//! (`routing.rs`). Pure word reading.
+//! (`routing.rs`). Pure; the words are read in `arrival_words.rs`, `remark_words.rs` and
+//! `other_tasks.rs`.
 
 use kefu_intent::OUT_OF_SCOPE;
 
@@ -9,8 +10,8 @@ use super::arrival_words;
 use super::claim_words;
 use super::cues;
 use super::delivery_words::says_late;
-use super::language::mentions;
-use super::policy_cues;
+use super::other_tasks;
+use super::remark_words;
 use super::understand::Understanding;
 
 /// The intent `u` is, if it is one of these remarks; `named` whether an order is named in
@@ -37,83 +38,15 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
         return Some("product_info");
     }
     // "没事 就是想说你们家帽子好好看 哈哈", heard as upset: thanks, not a complaint.
-    if says_something_nice_only(text) {
+    if remark_words::says_something_nice_only(text) {
         return Some("thanks");
     }
     // "你们那边下雪了没": small talk about the weather, which the bot does not do.
     if intent == "complaint"
-        && chats_about_the_weather(text)
+        && other_tasks::chats_about_the_weather(text)
         && !cues::asks_about_a_product_at_all(text)
     {
         return Some(OUT_OF_SCOPE);
     }
     None
-}
-
-/// Whether `text` says something nice only to say it, asking nothing ("没事 就是想说你们家
-/// 帽子好好看 哈哈", "just wanted to say the hoodie is lovely lol").
-pub fn says_something_nice_only(text: &str) -> bool {
-    policy_cues::speaks_well(text)
-        && !cues::is_a_question(text)
-        && mentions(
-            text,
-            &[
-                "就是想说",
-                "只是想说",
-                "想说一下",
-                "想夸",
-                "哈哈",
-                "just wanted to say",
-                "just want to say",
-                "just saying",
-                "just to say",
-                "haha",
-                "lol",
-            ],
-        )
-}
-
-/// Whether `text` chats about the weather ("你们那边下雪了没", "so cold today huh").
-pub fn chats_about_the_weather(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "下雪",
-            "下雨",
-            "天气",
-            "好冷",
-            "好热",
-            "降温",
-            "snowing",
-            "raining",
-            "the weather",
-            "so cold today",
-            "so hot today",
-        ],
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn praise_said_only_to_say_it_is_not_a_complaint() {
-        assert!(says_something_nice_only(
-            "没事 就是想说你们家帽子好好看 哈哈"
-        ));
-        assert!(says_something_nice_only(
-            "just wanted to say the hoodie is lovely lol"
-        ));
-        assert!(!says_something_nice_only("就是想说帽子不好看"));
-        assert!(!says_something_nice_only(
-            "haha nice, but where is my order?"
-        ));
-    }
-
-    #[test]
-    fn the_weather_is_small_talk() {
-        assert!(chats_about_the_weather("你们那边下雪了没"));
-        assert!(!chats_about_the_weather("帽子什么时候到"));
-    }
 }
