@@ -2,7 +2,7 @@
 //! to me?"), when it was delivered, where it was left, or told that it turned up after all.
 //! Lower-case substring checks in English, Chinese and pinyin, like
 //! [`super::delivery_words`]'s (late, shipped, where it goes); the decisions that use them
-//! are `routing.rs`, `routing_remarks.rs` and `decide.rs`.
+//! are the routing rules (`routing_*.rs`), `routing_remarks.rs` and `decide.rs`.
 
 use super::language::mentions;
 

@@ -3,7 +3,7 @@
 //! question that tells of nothing wrong. Goods other than ordered, or missing from the box,
 //! are [`super::wrong_goods_words`]. Lower-case substring checks in English,
 //! Chinese and pinyin, like [`super::language`]'s; the decisions that use them are
-//! `routing.rs` and `decide.rs`.
+//! the routing rules (`routing_*.rs`) and `decide.rs`.
 
 use super::language::{mentions, says_word};
 use super::wrong_goods_words::{describes_a_missing_item, describes_a_wrong_item};

@@ -1,8 +1,8 @@
 //! What shoppers say about an order and its delivery, heard in their words: late, not yet
 //! arrived or shipped, a tracking number, where it goes, what shipping costs or a
 //! destination abroad asked for. Lower-case substring checks in English, Chinese and
-//! pinyin, like [`super::language`]'s; the decisions that use them are `routing.rs` and
-//! `decide.rs`. Whether it came is [`super::arrival_words`]; what went wrong with goods in
+//! pinyin, like [`super::language`]'s; the decisions that use them are the routing rules
+//! (`routing_*.rs`) and `decide.rs`. Whether it came is [`super::arrival_words`]; what went wrong with goods in
 //! hand is [`super::claim_words`].
 
 use super::cues::asks_about_stock;

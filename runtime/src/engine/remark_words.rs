@@ -1,6 +1,6 @@
 //! Remarks rather than requests: praise for the goods, a figure checked back, feedback for
 //! the shop to hear. Pure word reading, like [`super::cues`]'; the decisions that use them
-//! are `routing.rs` and `topic_choice.rs`.
+//! are the routing rules (`routing_*.rs`) and `topic_choice.rs`.
 
 use super::language::mentions;
 

@@ -9,7 +9,7 @@ use super::context::TurnContext;
 use super::delivery_words::says_not_shipped;
 use super::language::mentions;
 use super::refund_words::{self, asks_for_money_back, asks_how_long, requests_it};
-use super::routing::{CANCEL_ORDER, GET_REFUND};
+use super::routing_heard::{CANCEL_ORDER, GET_REFUND};
 use super::understand::Understanding;
 
 /// Whether `u` asks money back and the model read it as a return. On an order the shopper

@@ -1,6 +1,6 @@
 //! What shoppers ask of the shop's shipping and stock, before or beside an order: what
 //! delivery costs, a shipping option named, when a product is back in stock. Pure word
-//! reading, like [`super::delivery_words`]; the decisions that use it are `routing.rs`,
+//! reading, like [`super::delivery_words`]; the decisions that use it are the routing rules (`routing_*.rs`),
 //! `beside.rs` and `decide.rs`.
 
 use super::language::{mentions, says_word};

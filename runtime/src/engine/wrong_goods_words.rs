@@ -2,7 +2,7 @@
 //! thing sent, in another size or colour, something missing from the box, or the shopper's
 //! own wrong choice. Lower-case substring checks in English, Chinese and pinyin, like
 //! [`super::claim_words`]' (damage, a parcel not come); the decisions that use them are
-//! `routing.rs` and `decide.rs`.
+//! the routing rules (`routing_*.rs`) and `decide.rs`.
 
 use super::language::mentions;
 

@@ -1,0 +1,192 @@
+//! Complaints, thanks, praise and product questions the model takes for one another, and
+//! goods gone wrong it takes for nothing the shop does: each routed as what it is (a remark
+//! by `routing_remarks.rs`), before the shop's policies and the orders (`routing.rs`). Pure.
+
+use kefu_intent::OUT_OF_SCOPE;
+
+use super::arrival_words;
+use super::claim_words;
+use super::clarify::CLARIFY_BELOW;
+use super::cues::{self, asks_about_stock};
+use super::delivery_words::{self, says_late};
+use super::language::mentions;
+use super::order_paid;
+use super::policy_cues::thanks_for_good_news;
+use super::refund_words::{self, asks_for_money_back};
+use super::remark_words;
+use super::routing_heard::{Heard, PRODUCT_AVAILABILITY, PRODUCT_INFO, TRACK_ORDER};
+use super::supplied::only_values;
+use super::wrong_goods_words;
+
+/// What `h` is, settled, if the model took a complaint, thanks, praise or a product question
+/// for one another, or goods gone wrong for nothing the shop does.
+pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
+    let Heard {
+        ctx,
+        u,
+        text,
+        order_number,
+        named,
+        remark,
+        ..
+    } = *h;
+    let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    Some(match () {
+        // Remarks taken for a complaint or for nothing the shop does (`routing_remarks.rs`).
+        _ if remark.is_some() => (remark.unwrap_or_default(), true),
+        // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
+        // nothing told of goods gone wrong, is that product's question.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && order_number.is_none()
+            && (cues::is_a_question(text)
+                || cues::asks_about_fit(text)
+                || mentions(text, &["几", "多少", "什么", "哪", "有没有"]))
+            && cues::asks_about_a_product_at_all(text)
+            && claim_words::only_asks(text)
+            && ctx.served(PRODUCT_INFO).is_some() =>
+        {
+            if asks_about_stock(text) {
+                (PRODUCT_AVAILABILITY, true)
+            } else {
+                (PRODUCT_INFO, true)
+            }
+        }
+        // Goods asked to be sent back, read as a question about the product ("ok cool. can I
+        // still send one of the hoodies back?"): a return.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            PRODUCT_INFO | PRODUCT_AVAILABILITY
+        ) && refund_words::asks_to_send_back(text)
+            && !asks_for_money_back(text) =>
+        {
+            ("return_item", true)
+        }
+        // "this bot is useless" read as a product question, from an upset shopper: no
+        // product named, nothing asked about one. The complaint is taken in.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            PRODUCT_INFO | PRODUCT_AVAILABILITY
+        ) && u.upset
+            && !ctx.names_product
+            && order_number.is_none()
+            && !cues::asks_about_a_product_at_all(text)
+            && !remark_words::checks_a_figure(text) =>
+        {
+            ("complaint", true)
+        }
+        // "forget it. useless" read as a forgotten password: nothing in it speaks of signing in.
+        // The shopper gives up; what the bot cannot help with is said, a person offered.
+        _ if u.prediction.intent == "recover_password" && !cues::speaks_of_signing_in(text) => {
+            (OUT_OF_SCOPE, true)
+        }
+        // "我的订单1004 arrived fine, thanks" read as a complaint: thanks, not a complaint
+        // handed to a person.
+        // A question about an order, thanked for in advance ("Could you tell me when order1002
+        // will ship? Thanks so much :)"), read as thanks: the order's whereabouts.
+        _ if u.prediction.intent == "thanks"
+            && text.contains(['?', '？'])
+            && named.is_some()
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Thanks or praise with a question about an order named, read as a complaint ("ok
+        // nice. unrelated, did 1004 actually arrive?", "Could you tell me whether order #1002
+        // has left your warehouse yet? … Thank you so much."): the order's whereabouts.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && order_number.is_some()
+            && text.contains(['?', '？'])
+            && (thanks_for_good_news(text) || super::policy_cues::speaks_well(text))
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Praise without thanks, read as a complaint ("哈哈好的,你们客服回得还挺快"): the same.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && !says_late(text)
+            && (thanks_for_good_news(text)
+                || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
+        {
+            ("thanks", true)
+        }
+        // A complaint the model leans to, from a shopper who sounds upset ("they're already
+        // pilling after one wash. really disappointed"): taken in as a complaint, not asked
+        // "which of these do you mean?".
+        // (Lateness or the order asked after is the order's whereabouts, with its apology;
+        // what was paid for it, its total.)
+        _ if u.prediction.intent == "complaint"
+            && u.upset
+            && !thanks_for_good_news(text)
+            && !says_late(text)
+            && !delivery_words::asks_to_look_up_an_order(text)
+            && !delivery_words::asks_its_status(text)
+            && !(arrival_words::asks_if_it_came(text) && claim_words::only_asks(text))
+            && !order_paid::asks_its_total_or_items(text)
+            // Only values, however it sounds ("oh sure, it's li.wei@example.com").
+            && !only_values(u, false) =>
+        {
+            ("complaint", true)
+        }
+        // Swapping for another size or colour, the model torn between a return and something
+        // else ("if the hoodie doesnt fit can i swap it for another size"): the return and
+        // exchange policy, or the return itself when an order is named.
+        _ if claim_words::asks_to_exchange(text)
+            // "Can I get a refund for order 1004? … he doesn't want an exchange": the refund.
+            && !(asks_for_money_back(text) && named.is_some())
+            // What came is not what was ordered ("I ordered two hoodies in L, but one of them
+            // is an XS. Can I swap it?"): a wrong item, not the exchange policy.
+            && (!wrong_goods_words::describes_a_wrong_item(text) || wrong_goods_words::own_mistake(text))
+            && (u.prediction.intent == "change_order"
+                || u.prediction
+                    .top
+                    .iter()
+                    .take(2)
+                    .any(|(i, _)| i == "return_item")) =>
+        {
+            ("return_item", true)
+        }
+        // Goods that wore badly in use ("The hoodies from 1004 shrank two sizes after ONE
+        // cold wash. At 69 each that's ridiculous"), read as a change, a product question or
+        // out of scope: a complaint about the goods, taken in for a person (which order is
+        // asked if none is known). Without an order, told, not asked before buying ("will it
+        // shrink?").
+        _ if (order_number.is_some()
+            || ctx.remembered.order_number.is_some()
+            || !claim_words::asks_before_buying(text))
+            && claim_words::describes_a_quality_problem(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "complaint" | "change_order" | "product_info"
+            ) || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
+        // Feedback to pass on, nothing asked ("no problem with an order, just telling you
+        // it's bad", "I'd like that feedback passed on to someone"): taken in as a complaint,
+        // which reaches a person with its summary.
+        _ if remark_words::gives_feedback(text)
+            && !thanks_for_good_news(text)
+            && !super::policy_cues::speaks_well(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "complaint" | "product_info" | "review"
+            ) || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
+        // Goods of a named order asked to be replaced, read as nothing the shop does ("I dont
+        // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
+        // replacements, so the complaint is taken in and reaches a person with its summary.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && claim_words::asks_for_a_replacement(text)
+            && (matches!(u.prediction.intent.as_str(), OUT_OF_SCOPE | "complaint")
+                || u.prediction.confidence < CLARIFY_BELOW) =>
+        {
+            ("complaint", true)
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,133 @@
+//! A message that goes on with what came before: the choice a clarifying question offered,
+//! what was asked for (with another question the model is fairly sure of, that question),
+//! a part of an address corrected while its change is under way, an order number after a
+//! choice or a follow-up naming another order, "I already told you". Tried first by
+//! `routing.rs`. Pure.
+
+use kefu_intent::OUT_OF_SCOPE;
+
+use super::address_change::{corrected_now, proposed_address};
+use super::claim_words;
+use super::cues::{self, says_already_told};
+use super::language::{is_follow_up, mentions};
+use super::refund_words::asks_for_money_back;
+use super::routing_heard::{CHANGE_ADDRESS, DELIVERY_OPTIONS, Heard, SUPPLIED, TRACK_ORDER};
+use super::supplied::only_values;
+
+/// From this confidence a message that gives what was asked for and asks something else
+/// ([`continued`]) is heard as that other question.
+const ANOTHER_QUESTION: f32 = 0.5;
+
+/// The intent `h` continues, and whether it is settled, if it goes on with what came before.
+pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
+    let Heard {
+        ctx,
+        u,
+        text,
+        order_number,
+        named,
+        address,
+        continues,
+        chosen,
+        ..
+    } = *h;
+    let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    let conv = &ctx.conversation;
+    let pending = &ctx.pending;
+    Some(
+        match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
+            (_, Some(chosen), _) => (chosen, true),
+            // With what was asked for, another question the model is fairly sure of
+            // ("carlos@example.com，帽子到底怎么退" after the email was asked for the order's
+            // carrier): that question, with the values remembered for it.
+            // (A claim's own next question, "carlos@example.com，能直接退钱吗", is the claim's.)
+            // (Nor are the times of the order asked after, "1002, when will it arrive?", nor an
+            // address written as a question.)
+            (Some(p), None, _)
+                if continues
+                    && super::claims::what(p).is_none()
+                    && address.is_none()
+                    && !(takes_order_number(p)
+                        && matches!(
+                            u.prediction.intent.as_str(),
+                            "delivery_period" | DELIVERY_OPTIONS
+                        ))
+                    && !only_values(u, true)
+                    && u.prediction.intent != p
+                    && u.prediction.confidence >= ANOTHER_QUESTION
+                    && !matches!(
+                        u.prediction.intent.as_str(),
+                        OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye" | "complaint"
+                    )
+                    && (cues::is_a_question(text)
+                        || mentions(text, &["怎么", "如何", "how do"])) =>
+            {
+                (u.prediction.intent.as_str(), false)
+            }
+            (Some(p), None, _) if continues => (p, true),
+            // A part of the address corrected while its change is under way, asked or proposed
+            // ("sorry it's 17 not 71"), when the correction applies: the change, with the
+            // address corrected.
+            (pending_intent, None, _)
+                if (pending_intent == Some(CHANGE_ADDRESS) || proposed_address(ctx).is_some())
+                    && corrected_now(ctx, text, named, true).is_some() =>
+            {
+                (CHANGE_ADDRESS, true)
+            }
+            // Asked which of two things is meant, the order number sent: the choice taking one.
+            (None, None, _)
+                if only_values(u, true)
+                    && pending.clarify.iter().any(|c| takes_order_number(c)) =>
+            {
+                let choice = pending.clarify.iter().find(|c| takes_order_number(c));
+                (choice.map_or(SUPPLIED, String::as_str), true)
+            }
+            (None, None, Some(last))
+                if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
+            {
+                (last, true)
+            }
+            // "I already told you": what was told answers the question pending (or the one just
+            // answered), with the order number and email the shopper gave earlier.
+            (Some(p), None, _)
+                if says_already_told(text)
+                    && (ctx.remembered.order_number.is_some()
+                        || ctx.remembered.email.is_some()) =>
+            {
+                (p, true)
+            }
+            (None, None, Some(last))
+                if says_already_told(text)
+                && (ctx.remembered.order_number.is_some() || order_number.is_some())
+                && takes_order_number(last)
+                // "ok then cancel it. I already gave you everything above", "那我现在还能退吗？
+                // 单号和邮箱刚才都给过你了": another thing asked, not the question before.
+                && !(u.prediction.intent != last
+                    && u.prediction.confidence >= 0.5
+                    && (takes_order_number(&u.prediction.intent)
+                        || (text.contains(['?', '？'])
+                            && !matches!(
+                                u.prediction.intent.as_str(),
+                                OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye" | "complaint"
+                            )))) =>
+            {
+                (last, true)
+            }
+            // "I already told you the order number three times. 1001.", nothing asked before: the
+            // order's whereabouts (not "…cancel 掉!!", goods gone wrong, or money asked back).
+            (None, None, _)
+                if says_already_told(text)
+                    && order_number.is_some()
+                    && !claim_words::goods_gone_wrong(text, u.topic)
+                    && !asks_for_money_back(text)
+                    && takes_order_number(TRACK_ORDER)
+                    && !(u.prediction.intent != TRACK_ORDER
+                        && u.prediction.confidence >= 0.5
+                        && takes_order_number(&u.prediction.intent)) =>
+            {
+                (TRACK_ORDER, true)
+            }
+            _ => return None,
+        },
+    )
+}

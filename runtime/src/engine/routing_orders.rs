@@ -1,0 +1,266 @@
+//! Questions about one order the model reads as something else: what was paid, when it
+//! ships or arrives, its tracking, its lateness, money asked back, a cancellation in so many
+//! words, a refund not come; and the model torn between acting on the order named and
+//! something else. The last rules `routing.rs` tries. Pure.
+
+use kefu_intent::OUT_OF_SCOPE;
+
+use super::arrival_words;
+use super::cancel_words;
+use super::claim_words;
+use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
+use super::cues::asks_about_stock;
+use super::delivery_words::{self, says_late};
+use super::destinations::names_a_destination;
+use super::language::mentions;
+use super::order_paid;
+use super::policy_cues::thanks_for_good_news;
+use super::refund_words;
+use super::routing_heard::{CANCEL_ORDER, CHANGE_ADDRESS, GET_REFUND, Heard, TRACK_ORDER};
+use super::shipping_words;
+
+/// What `h` asks of an order, and whether it is settled, if the model read it as something else.
+pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
+    let Heard {
+        ctx,
+        u,
+        text,
+        order_number,
+        named,
+        money_back,
+        ..
+    } = *h;
+    let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    Some(match () {
+        // What was paid for an order named now or earlier ("and remind me what I paid for
+        // mine again?"), whatever the model read: the order looked up, its total beside it.
+        _ if order_paid::asks_its_total_or_items(text)
+            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "When will it ship?" about an order the shopper named (now or earlier) is a
+        // question about that order, not the shop's delivery times in general; "did it
+        // arrive?" or its tracking number asked is nothing else.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "delivery_period" | "delivery_options"
+        ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !(order_number.is_none()
+                && (names_a_destination(text)
+                    || shipping_words::names_a_shipping_option(text)))
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (
+                TRACK_ORDER,
+                arrival_words::asks_when_delivered(text)
+                    || delivery_words::asks_for_tracking(text)
+                    || says_late(text),
+            )
+        }
+        // "Would like to know when it will be sent out. Order no. 1002", read as its
+        // cancellation: nothing in it cancels or gives up the order, so it is the order's
+        // whereabouts, never a cancellation proposed.
+        _ if u.prediction.intent == CANCEL_ORDER
+            && named.is_some()
+            && delivery_words::asks_when_it_ships(text)
+            && !delivery_words::speaks_of_cancelling(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Money back asked for, however the model read it: the refund, or an unshipped order's
+        // cancellation (routing_money.rs).
+        _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
+        // A cancellation asked for in so many words, read as its policy or anything else
+        // ("right, then cancel it", "is it too late to cancel??"): the cancellation itself
+        // (the plugin says whether the order still can be).
+        _ if cancel_words::asks_to_cancel_an_order(text)
+            && !matches!(
+                u.prediction.intent.as_str(),
+                CHANGE_ADDRESS | GET_REFUND | "contact_human_agent"
+            )
+            && takes_order_number(CANCEL_ORDER) =>
+        {
+            (CANCEL_ORDER, true)
+        }
+        // A refund not come ("why my refund for 1003 still hasn't arrived"): its progress.
+        _ if refund_words::refund_not_come(text)
+            && matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | "complaint" | OUT_OF_SCOPE
+            )
+            && ctx.served("track_refund").is_some() =>
+        {
+            ("track_refund", true)
+        }
+        // "It was meant to be here on the 26th" about a known order, or thanked for in a sneer
+        // ("wow. expected by the 26th. love that for me"): where it is, not a complaint.
+        _ if (matches!(
+            u.prediction.intent.as_str(),
+            "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
+        ) || (u.prediction.intent == "thanks"
+            && (u.upset || !thanks_for_good_news(text))))
+            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && says_late(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "When was it delivered?", "那UPS单号是多少", "ok 那我的订单现在什么状态 again?", "roughly
+        // when my water bottle will be sent out?" about an order already named: its status (carrier, tracking number, delivery date) answers
+        // it.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && (arrival_words::asks_when_delivered(text)
+                || delivery_words::asks_for_tracking(text)
+                || delivery_words::asks_its_status(text)
+                || arrival_words::asks_if_it_came(text)
+                || delivery_words::asks_when_it_ships(text))
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
+            ) || u.prediction.confidence < CLARIFY_BELOW
+                // Calmly asked, read as a complaint ("ok never mind. what was the delivery
+                // date again on the order I gave you?").
+                || (u.prediction.intent == "complaint"
+                    && (!u.upset
+                        || ((delivery_words::asks_its_status(text)
+                            || arrival_words::asks_if_it_came(text))
+                            && claim_words::only_asks(text)))))
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // The tracking number asked for with no order named yet, heard as a question about
+        // the goods in it ("whats the ups number for my hoodies order"): the order's
+        // whereabouts, its number asked for.
+        _ if delivery_words::asks_for_tracking(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "product_info" | "product_availability" | OUT_OF_SCOPE
+            ) || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
+        // up, whatever else the model hears, unless it heard another request on the order.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && (delivery_words::asks_to_look_up_an_order(text)
+                || (order_number.is_some() && delivery_words::asks_to_check(text)))
+            && (!takes_order_number(&u.prediction.intent)
+                || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // A parcel's tracking asked for with a greeting, no order named yet ("你好 想查下物流",
+        // "hi! can you track my parcel"), read as the greeting: the order's whereabouts (its
+        // number is asked for).
+        _ if delivery_words::asks_to_track(text)
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "greeting" | "thanks" | OUT_OF_SCOPE
+            ) || u.prediction.confidence < CLARIFY_BELOW)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // "My package is late", "催单", no order named yet: the order's whereabouts too (its
+        // number is asked for), unless the model hears the shop's delivery times in general
+        // or is sure of another request ("your deliveries are always late" is a complaint).
+        // An upset shopper quoting the shop's times back ("'3-5 days' huh. it's been about two
+        // weeks. great job guys") speaks of their own order.
+        // So does one still waiting on their goods, read as a complaint ("I'm still waiting on
+        // a hoodie and a tshirt").
+        // (A product still out of stock is its stock, not an order late: "the bottle is
+        // STILL out of stock, I've been checking for weeks".)
+        _ if says_late(text)
+            && takes_order_number(TRACK_ORDER)
+            && !(ctx.names_product
+                && order_number.is_none()
+                && (asks_about_stock(text)
+                    || mentions(
+                        text,
+                        &[
+                            "out of stock",
+                            "back in stock",
+                            "restock",
+                            "缺货",
+                            "没货",
+                            "补货",
+                        ],
+                    )))
+            && (matches!(
+                u.prediction.intent.as_str(),
+                "track_order" | "out_of_scope" | "contact_customer_service"
+            ) || u.prediction.confidence < CLARIFY_BELOW
+                || u.upset
+                || (u.prediction.intent == "complaint"
+                    && delivery_words::waits_for_their_goods(text)))
+            && (u.upset
+                || !matches!(
+                    u.prediction.intent.as_str(),
+                    "delivery_period" | "delivery_options"
+                )) =>
+        {
+            (TRACK_ORDER, true)
+        }
+        // Goods said to be sent back, the model torn between a refund's progress and getting
+        // one ("hey so I sent the cap back last week, when do I get my money"): its progress.
+        // A return asked for calmly, torn between it and a complaint ("我想退这顶帽子，戴着太紧
+        // 了，订单1003"): the return.
+        _ if u.prediction.confidence < CLARIFY_BELOW
+            && matches!(
+                u.prediction.top.as_slice(),
+                [(first, _), (second, _), ..]
+                    if (refund_words::says_sent_back(text)
+                        && [first.as_str(), second.as_str()].contains(&"track_refund")
+                        && [first.as_str(), second.as_str()].contains(&GET_REFUND))
+                    || (!u.upset
+                        && (refund_words::asks_to_send_back(text)
+                            || mentions(text, &["我想退", "想退", "要退", "return it", "return this", "return the"]))
+                        && [first.as_str(), second.as_str()].contains(&"return_item")
+                        && [first.as_str(), second.as_str()].contains(&"complaint"))
+            ) =>
+        {
+            if refund_words::says_sent_back(text) {
+                ("track_refund", true)
+            } else {
+                ("return_item", true)
+            }
+        }
+        // "好的，那这个还能退吗？" about the order just shown, the model torn between the return
+        // policy and a product none is named of: the policy. So is how long a refund takes,
+        // torn between the policy and a refund's progress ("And how long does the refund
+        // take once you get it?").
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !ctx.names_product
+            && u.prediction.confidence < CLARIFY_BELOW
+            && matches!(
+                u.prediction.top.as_slice(),
+                [(first, _), (second, _), ..]
+                    if matches!(first.as_str(), "check_refund_policy" | "return_item")
+                        && (matches!(second.as_str(), "product_info" | "product_availability")
+                            || (second == "track_refund"
+                                && refund_words::asks_how_long(text)))
+            ) =>
+        {
+            (u.prediction.intent.as_str(), true)
+        }
+        // Torn between acting on the order the shopper named and something else: the order,
+        // unless the message asks how long something takes ("how long does the refund take
+        // once you get it?"): a question about the shop's times, not this order's state.
+        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && !refund_words::asks_how_long(text)
+            && torn_towards_the_order(u, takes_order_number).is_some() =>
+        {
+            (
+                torn_towards_the_order(u, takes_order_number).unwrap_or_default(),
+                true,
+            )
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,149 @@
+//! The shop's answers asked in words the model reads as something else: a company invoice,
+//! how long refunds take, the return window, what shipping costs; "ok" acknowledging,
+//! values alone with nothing asked, and a return asked for its money. Tried by `routing.rs`
+//! after the complaints and before the orders. Pure.
+
+use kefu_intent::OUT_OF_SCOPE;
+
+use super::delivery_words;
+use super::destinations::names_a_destination;
+use super::language::mentions;
+use super::refund_words::{self, asks_for_money_back};
+use super::replies;
+use super::routing_heard::{
+    CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, SUPPLIED, TRACK_ORDER,
+};
+use super::routing_money;
+use super::shipping_words;
+use super::supplied::only_values;
+
+/// The shop's answer `h` asks for, settled, if the model read it as something else.
+pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
+    let Heard {
+        ctx,
+        u,
+        text,
+        order_number,
+        written,
+        ..
+    } = *h;
+    let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    Some(match () {
+        // A company invoice asked for, read as where to find an invoice ("怎么开公司抬头的发票"):
+        // the company invoice.
+        _ if u.prediction.intent == "check_invoice"
+            && mentions(
+                text,
+                &[
+                    "company",
+                    "business invoice",
+                    "vat",
+                    "公司",
+                    "抬头",
+                    "税号",
+                    "增值税",
+                    "专票",
+                ],
+            ) =>
+        {
+            ("get_invoice", true)
+        }
+        // How long a refund takes, with no order named ("How long do refunds take to come
+        // back to my card? I sent the cap back last week"), read as a refund's progress or
+        // torn between that and the policy ("how long do refunds take to show up once you've
+        // approved one?"): the shop's refund times, not a question for the order number.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "track_refund" | "check_refund_policy"
+        ) && refund_words::asks_how_long(text)
+            && !refund_words::asks_about_the_return_window(text)
+            && order_number.is_none()
+            && ctx.remembered.order_number.is_none()
+            && ctx
+                .faq()
+                .iter()
+                .any(|e| e.intent.as_deref() == Some("check_refund_policy")) =>
+        {
+            ("check_refund_policy", true)
+        }
+        // How long the shopper has to return something, whatever the model heard ("tui huo
+        // you shi jian xian zhi ma? 收到以后多久内可以退", "那退货期限到什么时候"): the shop's
+        // return policy, not a refund's progress or delivery times.
+        _ if refund_words::asks_about_the_return_window(text)
+            && !asks_for_money_back(text)
+            && ctx
+                .faq()
+                .iter()
+                .any(|e| e.intent.as_deref() == Some("check_refund_policy")) =>
+        {
+            ("check_refund_policy", true)
+        }
+        // "ok" / "yes" with nothing awaiting an answer acknowledges what was said.
+        _ if replies::acknowledges(text) => ("thanks", true),
+        // Nothing but an order number or an email, with nothing asked: never a greeting or
+        // a guess; the shopper is asked what to do with it. Asked that already and sent
+        // more values instead ("1004", then "sam@example.com"): the order's whereabouts,
+        // what a shopper feeding in their order's details nearly always wants, not the same
+        // question twice.
+        _ if only_values(u, false) => {
+            let again = ctx.last_intent() == Some(SUPPLIED)
+                && (order_number.is_some() || ctx.remembered.order_number.is_some())
+                && takes_order_number(TRACK_ORDER);
+            (if again { TRACK_ORDER } else { SUPPLIED }, true)
+        }
+        // Values given in a sentence the model reads as a complaint ("my email is
+        // sam@example.com and this is about 1004"), calmly: they tell nothing wrong, so the
+        // shopper is asked what to do with them rather than queued for a person.
+        _ if u.prediction.intent == "complaint" && !u.upset && only_values(u, true) => {
+            (SUPPLIED, true)
+        }
+        // Money back asked for on an order the shopper named, read as a return: the refund
+        // (routing_money.rs).
+        _ if routing_money::returned_for_money_back(
+            u,
+            order_number.is_some(),
+            takes_order_number,
+        ) =>
+        {
+            (GET_REFUND, true)
+        }
+        // "How much is shipping if my order is like $40?", no order named in it: what
+        // delivery costs (the shop's options), not its times, nor a known order's whereabouts.
+        // "那改成加急要加多少钱" heard as an address change is the same question: no address
+        // is written in it.
+        // A shipping fee charged, read as a payment problem ("your checkout charged me $5
+        // shipping even though my cart was over $50"), is the same question.
+        _ if (matches!(
+            u.prediction.intent.as_str(),
+            "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE | "payment_issue"
+        ) || (u.prediction.intent == CHANGE_ADDRESS
+            && written.is_none()
+            && shipping_words::names_a_shipping_option(text))
+            // "what do you charge for shipping if my basket is around 40 bucks", read as the
+            // refund policy: nothing in it is sent back.
+            || (u.prediction.intent == "check_refund_policy"
+                && !mentions(text, &["refund", "return", "send back", "send it back", "退"])))
+            && order_number.is_none()
+            && shipping_words::asks_what_shipping_costs(text)
+            // How long it takes abroad is asked too ("寄到澳大利亚要多久，运费多少啊"): the
+            // international delivery times answer first.
+            && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
+        {
+            (DELIVERY_OPTIONS, true)
+        }
+        // Shipping charged on a small order, told in anger and read as something else ("why
+        // 收了我 $5 shipping for a 22 dollar cap?? total rip off"): what delivery costs.
+        _ if u.prediction.intent != DELIVERY_OPTIONS
+            && order_number.is_none()
+            && super::own_charges::charge_for_shipping(text)
+            && mentions(
+                text,
+                &["收了", "charged", "charge me", "pay $", "paid $", "扣了"],
+            )
+            && !delivery_words::speaks_of_cancelling(text) =>
+        {
+            (DELIVERY_OPTIONS, true)
+        }
+        _ => return None,
+    })
+}
