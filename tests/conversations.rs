@@ -581,6 +581,10 @@ sets_written_apart! {
     creeled: "creeled_", "KEFU_CONVERSATIONS_CREELED", 3; // the seventy-fifth
     panniered: "panniered_", "KEFU_CONVERSATIONS_PANNIERED", 3; // the seventy-sixth
     cupboarded: "cupboarded_", "KEFU_CONVERSATIONS_CUPBOARDED", 3; // the seventy-seventh
+    ewered: "ewered_", "KEFU_CONVERSATIONS_EWERED", 3; // the seventy-eighth
+    caddied: "caddied_", "KEFU_CONVERSATIONS_CADDIED", 3; // the seventy-ninth
+    firkined: "firkined_", "KEFU_CONVERSATIONS_FIRKINED", 3; // the eightieth
+    troughed: "troughed_", "KEFU_CONVERSATIONS_TROUGHED", 3; // the eighty-first
 }
 
 #[test]

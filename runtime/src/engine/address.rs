@@ -304,8 +304,23 @@ fn standing_alone(text: &str) -> Option<String> {
 
 /// Whether `address` names a street ("Huaihai Middle Road", "南京西路"), not only a number.
 fn names_a_street(address: &str) -> bool {
-    let lower = format!(" {}", address.to_lowercase());
-    STREETS.iter().any(|s| lower.contains(s))
+    has_a_street_word(&format!(" {}", address.to_lowercase()))
+}
+
+/// Whether `lower` (lower case, a space in front) holds one of [`STREETS`], an English one as
+/// a whole word: " st" is not found in "still", nor " place" in "placed".
+fn has_a_street_word(lower: &str) -> bool {
+    STREETS.iter().any(|s| {
+        if !s.starts_with(' ') {
+            return lower.contains(s);
+        }
+        lower.match_indices(s).any(|(at, _)| {
+            !lower[at + s.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
+        })
+    })
 }
 
 /// `rest` up to where the address ends, if it looks like one.
@@ -339,7 +354,7 @@ fn candidate(rest: &str) -> Option<String> {
         // "单号1001" is an order's number, its "号" no house number.
         && !lower.contains("单号")
         && (address.starts_with(|c: char| c.is_ascii_digit())
-            || STREETS.iter().any(|s| lower.contains(s)));
+            || has_a_street_word(&lower));
     looks_like_one.then(|| address.to_string())
 }
 
@@ -370,6 +385,16 @@ fn without_month_days(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{asks_which_one, could_be_one, new_address};
+
+    #[test]
+    fn a_street_word_is_a_whole_word() {
+        // " st" of "still", with a number after: no address.
+        assert_eq!(
+            new_address("it's been a week past the delivery date and still no box. 1001"),
+            None
+        );
+        assert!(new_address("it's 55 Market St, Springfield").is_some());
+    }
 
     #[test]
     fn which_address_the_order_goes_to_is_asked_not_changed() {

@@ -46,6 +46,9 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "stop it from shipping",
             "rather not have it",
             "rather not have the",
+            // Backed out of ("is it too late to back out?? … changed my mind").
+            "to back out",
+            "back out of",
             "帮我取消",
             "那就取消",
             "取消吧",
@@ -90,6 +93,30 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "别取消",
             "不取消",
             "先不取消",
+        ],
+    )
+}
+
+/// Whether `text` asks for the cancellation only if what it needs cannot be done ("订单1002能
+/// 不能今天发 不行就直接取消", "ship it today, otherwise cancel it"): the need is the
+/// request, the cancellation its fallback.
+pub fn only_if_it_cannot_be_done(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "不行就",
+            "不然就",
+            "要不然",
+            "否则",
+            "做不到就",
+            "if not",
+            "otherwise",
+            "if you can't",
+            "if you cant",
+            "if it can't",
+            "if it cant",
+            "if that's not possible",
+            "or else",
         ],
     )
 }

@@ -69,7 +69,10 @@ fn read_for_a_question(text: &str) -> (bool, bool, bool) {
         )
         || says_word(
             &lower,
-            &["did", "does", "which", "when", "how", "what", "is", "can"],
+            &[
+                "did", "does", "which", "when", "how", "what", "is", "can", "has", "have", "will",
+                "where",
+            ],
         );
     let tells_of_a_problem = describes_damage(&lower)
         || describes_a_wrong_item(&lower)
@@ -138,7 +141,12 @@ fn read_for_a_question(text: &str) -> (bool, bool, bool) {
             ],
         );
     // The models' bias is on short questions; a longer message tells more than it asks.
-    let words = lower.split_whitespace().count();
+    // An email or a number given with it is not more told ("li.wei@example.com. has it even
+    // left the warehouse 仓库 yet").
+    let words = lower
+        .split_whitespace()
+        .filter(|w| !w.contains('@') && !w.trim_matches('#').chars().all(|c| c.is_ascii_digit()))
+        .count();
     let han = lower
         .chars()
         .filter(|c| ('\u{3400}'..='\u{9fff}').contains(c))
@@ -207,6 +215,23 @@ pub fn describes_damage(text: &str) -> bool {
             "got a hole",
             "holes in",
             "破了个洞",
+            // Broken off or coming apart ("帽檐折断了", "a loose stitch coming off the brim",
+            // "already coming apart at the seams").
+            "折断",
+            "断了",
+            "掉了一块",
+            "loose stitch",
+            "loose thread",
+            "coming off the",
+            "came off the",
+            "coming apart",
+            "come apart",
+            "coming undone",
+            "came undone",
+            "unravelling",
+            "unraveling",
+            "frayed",
+            "fraying",
             // Pinyin ("weiyi you ge dong").
             "you ge dong",
             "you dong",
@@ -229,6 +254,8 @@ pub fn describes_damage(text: &str) -> bool {
             "received",
             "got my",
             "got the",
+            // "The cap I got has a loose stitch"
+            " i got",
             "delivered",
             "in the box",
             "out of the box",
@@ -319,6 +346,8 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
             "fell apart",
             "falling apart",
             "came apart",
+            "coming apart",
+            "coming undone",
             // Broken in first use ("the zip came off the first time I used it").
             "came off the first",
             "fell off the first",
@@ -376,6 +405,15 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "left at",
             "dropped off",
             "dropped it off",
+            // Left with someone ("UPS reckons they left 1004 with a neighbour on the 20th").
+            "with a neighbour",
+            "with a neighbor",
+            "with my neighbour",
+            "with my neighbor",
+            "left it with",
+            "left them with",
+            "放邻居",
+            "邻居代收",
             "签收",
             "已送达",
             "显示送达",
@@ -418,6 +456,17 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "asked the neighbors",
             "swiped",
             "pinched",
+            // "none of my neighbours have it"
+            "none of my neighbo",
+            "nobody has it",
+            "no one has it",
+            "noone has it",
+            "neighbour doesn't have",
+            "neighbor doesn't have",
+            "neighbour doesnt have",
+            "neighbor doesnt have",
+            "邻居没有",
+            "邻居说没",
             "someone took",
             "somebody took",
             "porch pirate",

@@ -247,3 +247,31 @@ fn a_hole_told_in_pinyin_beside_an_order_is_damage() {
         "wo yijing shuo le san bian le!! dingdan 1004, youxiang sam@example.com, weiyi you ge dong"
     ));
 }
+
+#[test]
+fn goods_broken_off_coming_apart_short_or_left_with_a_neighbour_are_told_in_other_words() {
+    for text in [
+        "Hi, Carlos here - carlos@example.com, order 1003. The cap I got has a loose stitch coming off the brim",
+        "fine. the cap from 1003 is already coming apart at the seams",
+        "收到的帽子帽檐折断了😢 订单号1003",
+    ] {
+        assert!(describes_damage(text), "{text}");
+    }
+    assert!(!describes_damage(
+        "is the strap coming off easily if I want to wash it?"
+    ));
+    assert!(describes_a_missing_item(
+        "hmm. my package felt light so I opened it right away... theres just the one hoodie?? where did its twin go"
+    ));
+    assert!(!describes_a_missing_item("is there only the one colour?"));
+    assert!(describes_a_missing_parcel(
+        "UPS reckons they left 1004 with a neighbour on the 20th. none of my neighbours have it. that's $138 of hoodies gone"
+    ));
+    assert!(!describes_a_missing_parcel(
+        "UPS left it with a neighbour, got it, thanks"
+    ));
+    // A question whether it has left, an email beside it, asks only.
+    assert!(only_asks(
+        "li.wei@example.com. has it even left the warehouse 仓库 yet"
+    ));
+}

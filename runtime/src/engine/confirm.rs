@@ -120,14 +120,16 @@ pub fn still_open(ctx: &TurnContext, u: &Understanding) -> Decision {
 
 /// Whether `u` only adds to what was proposed: a statement the intent model finds no request
 /// in, with no question, no order number or email, and no topic a person must hear.
+/// "I already told you" ("信息我一开始就给你了"), however annoyed, only adds too: what was
+/// told is what the proposal was made from.
 fn only_adds(u: &Understanding) -> bool {
-    u.prediction.intent == "out_of_scope"
-        && u.slots.is_empty()
+    u.slots.is_empty()
         && u.topic.is_none()
         && u.leaning.is_none()
-        && !u.upset
         && !super::cues::is_a_question(&u.text)
         && !super::cues::asks_for_a_person(&u.text)
+        && ((u.prediction.intent == "out_of_scope" && !u.upset)
+            || super::cues::says_already_told(&u.text))
 }
 
 /// Whether `text` tells the bot to go ahead with what it proposed, in more words than a

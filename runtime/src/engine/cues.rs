@@ -146,6 +146,24 @@ pub fn says_already_told(text: &str) -> bool {
     .iter()
     .any(|w| lower.contains(w))
         || already_and_a_telling_word(&lower)
+        || told_at_the_start(&lower)
+}
+
+/// "At the start" with a word for giving or telling, in Chinese ("信息我一开始就给你了",
+/// "订单号和邮箱我第一句就发了哈"): told already.
+fn told_at_the_start(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "一开始",
+            "开头",
+            "第一句",
+            "最开始",
+            "一上来",
+            "刚开始",
+            "早就",
+        ],
+    ) && super::language::mentions(lower, &["给", "发", "说", "告诉", "提供", "讲"])
 }
 
 /// "already" with a word for telling anywhere in the message, as non-native and hurried

@@ -15,6 +15,8 @@ fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
         "我说过是1001",
         "1001!!!! jane@example.com. thats the third time im asking",
         "这个问题我都问了好几遍了",
+        "信息我一开始就给你了",
+        "订单号和邮箱我第一句就发了哈，就想知道大概哪天能发出",
     ] {
         assert!(says_already_told(text), "{text}");
     }
@@ -23,6 +25,7 @@ fn saying_it_was_told_already_is_heard_in_plain_and_non_native_words() {
         "already got it, thanks",
         "发过货了吗",
         "你们说过包邮的",
+        "刚开始穿就起球了",
         "can you tell me where my order is",
     ] {
         assert!(!says_already_told(text), "{text}");

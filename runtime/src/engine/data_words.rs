@@ -195,6 +195,18 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "个人信息",
         "浏览记录",
         "购买记录",
+        // Held about customers, or the shopper's records ("sell customer addresses… I want
+        // mine removed", "all the records you hold linked to sam@example.com").
+        "customer addresses",
+        "customer emails",
+        "customer data",
+        "customer info",
+        "customers' data",
+        "all the records",
+        "the records you",
+        "records linked",
+        "客户信息",
+        "用户信息",
     ]);
     let sold = says(&[
         "sell",
@@ -217,6 +229,9 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "存了什么",
         "保存多久",
         "存多久",
+        "you hold",
+        "you have on me",
+        "a copy of",
     ]);
     let gone = says(&[
         "permanently",
@@ -228,6 +243,10 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "永久删除",
         "彻底删除",
         "全部删除",
+        "mine removed",
+        "mine deleted",
+        "remove mine",
+        "delete mine",
     ]);
     theirs && (sold || kept || gone)
 }

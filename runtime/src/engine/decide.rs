@@ -479,6 +479,8 @@ fn a_cancellation_asked(ctx: &TurnContext, u: &Understanding) -> bool {
     ((u.prediction.intent == "cancel_order" && u.prediction.confidence >= 0.8)
         || super::cancel_words::asks_to_cancel_an_order(&u.text))
         && ctx.served("cancel_order").is_some()
+        // "能不能今天发 不行就直接取消 很急": the need first, the cancellation its fallback.
+        && !super::cancel_words::only_if_it_cannot_be_done(&u.text)
         && !urgency_cues::speaks_of_an_emergency(&u.text)
         && !super::harm_cues::speaks_of_harm(&u.text)
 }

@@ -350,6 +350,15 @@ fn a_statement_that_only_adds_leaves_the_proposal_open() {
         Some("a1"),
         "and still awaits its answer"
     );
+    // "I already told you", however annoyed: what was told is what it was made from.
+    let mut u = msg("信息我一开始就给你了", "out_of_scope", 0.96);
+    u.upset = true;
+    let plan = decide(&ctx, &u);
+    assert_eq!(
+        plan.lapsed_action, None,
+        "told again, the proposal stays open"
+    );
+    says(&reply(plan), Line::ProposalStillOpen);
     // Anything else lapses it: another request, a question, a person asked for.
     for (text, intent) in [
         ("where is order 1002?", "track_order"),

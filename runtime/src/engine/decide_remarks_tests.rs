@@ -1,8 +1,10 @@
 //! Decision rows for messages the models read as something they are not: praise heard as
 //! upset, the weather, an order's arrival asked among other words, a zip code corrected
 //! after an address change, a cancellation that sounds pressed for time, the cost of
-//! shipping read as the refund policy, someone in charge demanded, and a claim's email
-//! refused.
+//! shipping read as the refund policy, someone in charge demanded, a claim's email
+//! refused, the money wanted back in any words, a cancellation asked only as the fallback
+//! of an urgent need, and shop questions (the fast option's cost, a return gone through, a
+//! company invoice) read as something else.
 
 use kefu_intent::topics::Topic;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
@@ -168,6 +170,97 @@ fn a_journey_pressing_with_an_order_named_is_urgent_however_the_models_heard_it(
     // Without an order named, nothing to act on: not this rule.
     let u = msg("明天一早的飞机出国 急急急", kefu_intent::OUT_OF_SCOPE, 0.4);
     assert_ne!(intent(decide(&ctx(), &u)), "urgent_request");
+}
+
+#[test]
+fn a_cancellation_asked_only_if_the_need_cannot_be_met_is_still_urgent() {
+    let u = msg(
+        "明天一早的飞机出国 订单1002能不能今天发 不行就直接取消 很急",
+        "cancel_order",
+        0.7,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "urgent_request");
+    // Cancelled outright, pressed for time: the cancellation.
+    let u = msg(
+        "明天一早的飞机出国 订单1002直接取消 很急",
+        "cancel_order",
+        0.9,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "cancel_order");
+}
+
+#[test]
+fn the_money_wanted_back_in_any_words_on_a_named_order_is_the_refund() {
+    let u = msg(
+        "want my money back for both hoodies on 1004, the fabric makes my neck itch like crazy",
+        kefu_intent::OUT_OF_SCOPE,
+        0.67,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_refund");
+    // Wanting to know about refunds is a question, not a refund.
+    let u = msg(
+        "i want to know about the refund policy for 1004",
+        kefu_intent::OUT_OF_SCOPE,
+        0.5,
+    );
+    assert_ne!(intent(decide(&ctx(), &u)), "get_refund");
+}
+
+#[test]
+fn a_question_read_as_something_else_is_routed_to_its_answer() {
+    // The fast option's cost, read as a product's question with no product named.
+    let u = msg("and what does the fast option cost", "product_info", 0.5);
+    assert_eq!(intent(decide(&ctx(), &u)), "delivery_options");
+    // Whether a return went through, read as how to return: the refund's progress.
+    let u = msg(
+        "all I want to know is whether the return for my cap went through. 1003",
+        "return_item",
+        0.6,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "track_refund");
+    // A company invoice, read as a sign-up problem.
+    let u = msg(
+        "Quick admin question: is there an invoice somewhere in the confirmation email? Accounting wants one with our company name on it, not mine.",
+        "registration_problems",
+        0.4,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_invoice");
+    // Beside a question the FAQ answers, the FAQ answers both.
+    let mut shop = ctx();
+    std::sync::Arc::make_mut(&mut shop.config)
+        .faq
+        .push(crate::store::FaqEntry {
+            id: 2,
+            question: "How can I pay?".into(),
+            answer: "Visa, Mastercard, Amex, PayPal, Apple Pay, Alipay.".into(),
+            lang: "en".into(),
+            intent: Some("check_payment_methods".into()),
+            public: true,
+        });
+    let u = msg(
+        "hello!! two quick ones: can I pay with apple pay, and can I get a company invoice with our VAT number on it?",
+        "check_payment_methods",
+        0.6,
+    );
+    assert_ne!(intent(decide(&shop, &u)), "get_invoice");
+    // Just browsing, the colours praised, heard as a complaint: thanks.
+    let u = upset(msg(
+        "nothing really, just browsing. love the colours on your site",
+        "complaint",
+        0.76,
+    ));
+    assert_eq!(intent(decide(&ctx(), &u)), "thanks");
+}
+
+#[test]
+fn when_a_named_order_ships_asked_beside_its_details_is_its_status_not_a_choice() {
+    let u = msg(
+        "你好，订单1002，邮箱li.wei@example.com，想问下什么时候能发货",
+        "delivery_period",
+        0.5,
+    );
+    let plan = decide(&ctx(), &u);
+    assert_eq!(intent(plan), "track_order");
 }
 
 #[test]

@@ -28,6 +28,9 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(says_late("is order 1001 delayed?"));
     assert!(says_late("怎么还没到"));
     assert!(says_late(
+        "UPS has shown 1Z999AA10123456784 as 'in transit' for what feels like forever. It was supposed to land on the 26th."
+    ));
+    assert!(says_late(
         "发货这么慢还不通知，我1002下单都好几天了还在处理中，你们是不是要倒闭了"
     ));
     assert!(says_late("dingdan 1003 zenme hai mei dao"));

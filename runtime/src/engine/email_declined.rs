@@ -158,10 +158,22 @@ pub fn does_not_know_the_email(text: &str) -> bool {
     let unsure = mentions(
         &lower,
         &[
-            "no idea which",
+            // Which or what email ("no clue what email he used tbh").
+            "no idea",
+            "no clue",
             "not sure which",
+            "not sure what",
             "don't know which",
             "dont know which",
+            "don't know what",
+            "dont know what",
+            "do not know which",
+            "do not know what",
+            "can't find",
+            "cant find",
+            "cannot find",
+            "couldn't find",
+            "couldnt find",
             "don't remember",
             "dont remember",
             "can't remember",
@@ -176,6 +188,7 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "忘记了",
             "不知道是哪个",
             "不确定是哪个",
+            "找不到",
         ],
     );
     let of_the_email = mentions(
@@ -188,6 +201,11 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "which one",
             "哪个",
             "好几个",
+            // Asked for it, the email is "it" ("no, I really can't find it and he's away").
+            "find it",
+            "he used",
+            "she used",
+            "they used",
         ],
     );
     unsure && of_the_email
@@ -245,6 +263,8 @@ mod tests {
             "no idea which email I used tbh, I have like four",
             "邮箱我真记不清是哪个了…可能是公司邮箱？",
             "邮箱…我不记得用的是哪个了 有好几个",
+            "no clue what email he used tbh",
+            "no, I really can't find it and he's away for work. can't you just do it with the number?",
         ] {
             assert!(does_not_know_the_email(text), "{text}");
         }
@@ -252,6 +272,8 @@ mod tests {
             "I don't remember ordering this",
             "jane@example.com i think",
             "忘了说 要快递",
+            "no idea what you mean, it's order 1003",
+            "can't find the order number, hang on",
         ] {
             assert!(!does_not_know_the_email(text), "{text}");
         }

@@ -124,6 +124,10 @@ pub const FIGURES: &[&str] = &[
     "是不是我",
     // A laugh: "笑死，我把白T恤和红袜子一起洗成粉色了".
     "笑死",
+    // Impatience or annoyance "to death" ("1002还在处理中，急死我了", "气死了 还没发货").
+    "急死",
+    "气死",
+    "烦死",
     // The weather: "rain's threatening all day tomorrow".
     "rain's threatening",
     "rains threatening",

@@ -190,6 +190,22 @@ fn asks_if_suitable(text: &str) -> bool {
     ) && (text.contains(['?', '？']) || mentions(text, &["吗"]))
 }
 
+/// Whether `lower` tells of a child who swallowed something, in any mix of languages ("my
+/// kid 吞了 a button from the hoodie 怎么办"): not money or an order "swallowed" by a
+/// machine or a system ("订单被吞了").
+pub fn a_child_swallowed_something(lower: &str) -> bool {
+    (super::language::says_word(
+        lower,
+        &["kid", "kids", "son", "daughter", "baby", "toddler", "child"],
+    ) || mentions(lower, &["孩子", "宝宝", "儿子", "女儿", "小孩", "娃"]))
+        && mentions(lower, &["吞了", "吞下", "swallowed"])
+        // Feared, not happened ("万一宝宝吞下去怎么办", "what if my kid swallowed a button").
+        && !mentions(
+            lower,
+            &["被吞", "吞了我的钱", "吞钱", "会不会", "万一", "如果", "what if", "could", "if my"],
+        )
+}
+
 /// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel
 /// and the zip gave me a rash" does; "my baby has allergies, is the cap machine washable?"
 /// does not).

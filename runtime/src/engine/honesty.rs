@@ -78,6 +78,10 @@ const ASKS_ABOUT_YOU: &[&str] = &[
     "am i talking with",
     "am i chatting to",
     "am i chatting with",
+    // "w" for with ("am i chatting w a program right now").
+    "am i chatting w",
+    "am i talking w",
+    "am i speaking w",
     "am i speaking to",
     "am i speaking with",
     "am i texting",
@@ -542,6 +546,7 @@ mod tests {
             "am I talking to a human?",
             "am i chatting with an AI or a person?",
             "is this automated?",
+            "am i chatting w a program right now or is someone actually typing",
             "is this a real person or a machine",
             "wait, are you human?",
             "hi, are you a bot or a real agent?",

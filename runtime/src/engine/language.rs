@@ -108,6 +108,25 @@ pub fn says_word(text: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&w))
 }
 
+/// Whether `text`, cut into words as [`says_word`] cuts it, has one of `firsts` followed
+/// within `within` words by one of `thens` ("want my money back": "want", then "money" one
+/// word on).
+pub fn word_then_word(text: &str, firsts: &[&str], thens: &[&str], within: usize) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        firsts.contains(w)
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(within)
+                .any(|t| thens.contains(t))
+    })
+}
+
 #[cfg(test)]
 #[path = "language_tests.rs"]
 mod tests;

@@ -43,3 +43,24 @@ fn chinese_words_are_heard_in_pinyin() {
     assert!(!mentions("wo xiang tuikuan", &["refund"]));
     assert!(!mentions("can you ship to china", &["吃"]));
 }
+
+#[test]
+fn a_word_is_found_a_few_words_after_another() {
+    let wants = ["want", "need"];
+    let money = ["money", "refund"];
+    assert!(word_then_word("want my money back", &wants, &money, 3));
+    assert!(word_then_word("I NEED a full refund.", &wants, &money, 3));
+    // Too far apart, or in the other order.
+    assert!(!word_then_word(
+        "i want to know about the refund policy",
+        &wants,
+        &money,
+        3
+    ));
+    assert!(!word_then_word(
+        "refund? no, i want a swap",
+        &wants,
+        &money,
+        3
+    ));
+}

@@ -184,6 +184,16 @@ pub const DISOWNED: &[&str] = &[
     "i didn't. ",
     "i did not!",
     "i didn't!",
+    // At the end ("paypal says I paid you 98 bucks. I did not.").
+    "i did not.",
+    "i didn't.",
+    // Not there to pay, or someone else paying ("我当时在开会，手机都没碰", "how did someone
+    // buy a cap with it", "a stranger's order").
+    "没碰",
+    "did someone buy",
+    "someone buy",
+    "a stranger",
+    "stranger's",
     "haven't been on your site",
     "havent been on your site",
     "haven't used your site",

@@ -92,7 +92,10 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::harm_cues::injury_as_a_reason(&lower)
         && !super::harm_cues::asks_what_if_before_buying(&lower))
     .then_some(PolicyTopic::Safety)
-    .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety));
+    .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
+    .or_else(|| {
+        super::harm_cues::a_child_swallowed_something(&lower).then_some(PolicyTopic::Safety)
+    });
     // A charge the shopper disowns is that, even in an account's words ("消费了98块，可我
     // 这几个月都没下过单").
     // Someone else in the account is that, whatever charge it made ("账户里多了一个不是我填的
@@ -206,7 +209,10 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .filter(|&t| {
         t != PolicyTopic::UnauthorisedCharge || !super::policy_cues::says_it_was_them(lower)
     })
-    .find(|t| t.words().iter().any(|w| lower.contains(w)))
+    .find(|&t| {
+        t.words().iter().any(|w| lower.contains(w))
+            || (t == PolicyTopic::BillingError && taken_twice(lower))
+    })
 }
 
 /// Whether `lower` only asks, before paying, whether a fraud or a leak of topic `t` could
@@ -234,6 +240,63 @@ fn charged_more_than_the_order(lower: &str) -> bool {
             ],
         )
         && !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
+}
+
+/// Whether `lower` tells of a payment taken twice for one purchase, in words the list does
+/// not hold ("我的信用卡 got hit twice 两次 for order 1003?? I only bought one cap", "why did
+/// you take 69 off me twice? I bought ONE hoodie"): a taking word, a twice word and one thing
+/// bought, the payment not said to have failed or been tried.
+fn taken_twice(lower: &str) -> bool {
+    use super::language::{mentions, says_word};
+    let twice = mentions(lower, &["twice", "two times", "2 times", "两次", "两笔"]);
+    let payment = mentions(
+        lower,
+        &[
+            "card",
+            "payment",
+            "bank",
+            "statement",
+            "paypal",
+            "信用卡",
+            "银行卡",
+            "付款",
+            "支付",
+        ],
+    );
+    let taken = says_word(lower, &["charged", "billed", "debited"])
+        || mentions(lower, &["扣"])
+        || says_word(lower, &["take", "took", "taken"])
+        || (payment && says_word(lower, &["hit", "went", "gone"]));
+    let one_bought = mentions(
+        lower,
+        &[
+            "bought one",
+            "ordered one",
+            "bought 1 ",
+            "ordered 1 ",
+            "one order",
+            "only one",
+            "只买了一",
+            "只下了一",
+            "就买了一",
+            "就下了一",
+        ],
+    );
+    let failed = mentions(
+        lower,
+        &[
+            "failed",
+            "declined",
+            "tried",
+            "didn't go through",
+            "didnt go through",
+            "失败",
+            "没成功",
+            "没付成",
+            "试了",
+        ],
+    );
+    twice && taken && one_bought && !failed
 }
 
 /// Whether `lower` asks whether a charge will happen rather than says it did ("I was
@@ -296,7 +359,19 @@ fn disowns_a_charge(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     // Asking who paid is disowning the payment: "he didn't buy this and I certainly
     // didn't. so who paid for it then?"
-    ((says(CHARGES) && says(DISOWNED)) || says(WHO_PAID))
+    // The means of paying stolen, a payment made with it ("an order was paid with my apple
+    // pay but my phone was stolen last week"; not "can I pay if my card was stolen?").
+    let stolen_and_used = says(&["stolen", "被偷", "丢了"])
+        && says(&[
+            "was paid",
+            "got paid",
+            "been paid",
+            "been charged",
+            "扣了",
+            "消费了",
+            "被刷",
+        ]);
+    ((says(CHARGES) && says(DISOWNED)) || says(WHO_PAID) || stolen_and_used)
         && !super::policy_cues::owns_it_after_all(lower)
 }
 
@@ -373,7 +448,6 @@ fn shut_out_by_someone(lower: &str) -> bool {
 fn disowns_an_account_detail(lower: &str) -> bool {
     let account = [
         "profile",
-        "account",
         "sign in",
         "log in",
         "reset link",
@@ -392,6 +466,20 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "邮箱地址已",
         "邮箱已",
         "密码已",
+        // The password changed, a device or a sign-in told of ("昨晚收到短信说密码改了",
+        // "another one about a new device signing in").
+        "密码改了",
+        "密码被改",
+        "密码被人改",
+        "password was changed",
+        "password got changed",
+        "password has been changed",
+        "password changed",
+        "new device",
+        "signing in",
+        "signed in",
+        "logged in",
+        "new login",
     ];
     let disowned = [
         "根本没操作",
@@ -428,8 +516,22 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "random guy",
         "someone else's name",
         "a stranger's",
+        // "可我根本没动过", "Neither was me."
+        "没动过",
+        "没碰过",
+        "没有动过",
+        "neither was me",
+        "none of that was me",
+        "none of it was me",
+        "none of those were me",
+        "i didn't do that",
+        "i didnt do that",
     ];
-    super::language::mentions(lower, &account) && super::language::mentions(lower, &disowned)
+    // "account" as a word: "Accounting wants one with our company name on it, not mine" is
+    // an invoice.
+    (super::language::mentions(lower, &account)
+        || super::language::says_word(lower, &["account", "accounts"]))
+        && super::language::mentions(lower, &disowned)
 }
 
 /// The handoff reason for harm to someone's health or safety: the bot says where to get

@@ -108,3 +108,115 @@ fn words_inside_other_words_are_no_kind() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other_words() {
+    for text in [
+        "我的号怎么进不去了？昨晚收到短信说密码改了，可我根本没动过",
+        "Weird thing - got an email saying the delivery address on order 1002 was updated, and another one about a new device signing in. Neither was me.",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
+    }
+    for text in [
+        "我的信用卡 got hit twice 两次 for order 1003?? I only bought one cap",
+        "why did you take 69 off me twice? I bought ONE hoodie",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
+    }
+    for text in [
+        // "account" in "Accounting" is no account.
+        "Quick admin question: is there an invoice somewhere in the confirmation email? Accounting wants one with our company name on it, not mine.",
+        "I tried my card twice and it didn't work, do you take paypal?",
+        "I went to the post office twice already, is it still on its way?",
+        "will my card be charged twice if I order again?",
+        "I changed my password and signed in on my new phone, how do I see my orders?",
+        "my bank app shows your charge twice but one line says reversed, so I guess it's fine? just checking order 1003 went through",
+        "my payment went through twice by mistake when I double clicked, one shows pending though, will it drop off",
+        "我刚付了款，不小心点了两次，会扣两次钱吗",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_child_who_swallowed_a_part_is_safety_in_any_mix_of_languages() {
+    for text in [
+        "my kid 吞了 a button from the hoodie 怎么办",
+        "my son 吞了一个 button from the hoodie, 怎么办",
+        "孩子把帽子上的扣子吞下去了",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "宝宝会不会吞了扣子，扣子牢不牢",
+        "the reason my son wants the cap is the colour",
+        "付款的时候钱被吞了 订单没生成",
+    ] {
+        assert_ne!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+}
+
+#[test]
+fn a_charge_paid_while_the_shopper_could_not_have_is_disowned() {
+    for text in [
+        "paypal says I paid you 98 bucks. I did not.",
+        "短信提醒我消费了138元，我当时在开会，手机都没碰",
+        "somehow a stranger's order got paid with my apple pay",
+        "an order was paid with my apple pay but my phone was stolen last week",
+        "my card has been in my wallet the whole time so how did someone buy a cap with it on your site",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::UnauthorisedCharge), "{text}");
+    }
+    for text in [
+        "I paid with paypal and I did not get a confirmation email",
+        "can I pay with apple pay if my card was stolen and I'm waiting for a new one?",
+    ] {
+        assert_ne!(topic(text), Some(PolicyTopic::UnauthorisedCharge), "{text}");
+    }
+}
+
+#[test]
+fn records_held_asked_for_or_sold_data_wanted_removed_is_data_protection() {
+    for text in [
+        "can you send me all the records you hold linked to sam@example.com",
+        "Does your company sell customer addresses to other firms? I want mine removed",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::DataProtection), "{text}");
+    }
+    for text in [
+        "do you hold parcels at the depot if I'm not home?",
+        "can you send me a copy of the invoice for 1004",
+    ] {
+        assert_ne!(topic(text), Some(PolicyTopic::DataProtection), "{text}");
+    }
+}
+
+#[test]
+fn unwanted_contact_through_a_parcel_and_a_judge_invoked_go_to_a_person() {
+    for (text, want) in [
+        (
+            "I keep getting nasty texts from the number that was on your shipping notification",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the courier wrote a nasty slur on my parcel",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "快递小哥用我的手机号加我微信 天天发些乱七八糟的",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "fine, I'll let a judge decide who's right here",
+            PolicyTopic::Legal,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "don't judge me but I bought three caps",
+        "能加我微信吗 方便发图片",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -198,6 +198,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // "fine, I'll let a judge decide who's right here"
+    "let a judge",
+    "a judge decide",
+    "让法官",
     "reporting you to the ftc",
     "report you to the ftc",
     "reporting you to trading standards",
@@ -448,6 +452,15 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // Contact the shopper did not want, from someone the shop's parcels put in touch ("I keep
+    // getting nasty texts from the number that was on your shipping notification", "the
+    // courier wrote a nasty slur on my parcel", "快递小哥用我的手机号加我微信").
+    "nasty texts",
+    "nasty messages",
+    "a nasty slur",
+    "a slur on",
+    "slur on my",
+    "用我的手机号加我",
     "被前男友",
     "被前夫",
     "前男友跟踪",

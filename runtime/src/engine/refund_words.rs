@@ -5,7 +5,7 @@
 
 use kefu_intent::slots::{self, SlotKind};
 
-use super::language::mentions;
+use super::language::{mentions, says_word};
 
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 pub fn asks_for_money_back(text: &str) -> bool {
@@ -78,12 +78,21 @@ pub fn says_sent_back(text: &str) -> bool {
         });
     let returned = super::language::says_word(text, &["returned"])
         && !mentions(text, &["returned to sender", "be returned", "returned?"]);
+    // Asked whether the return went through: it was sent ("whether the return for my cap
+    // went through").
+    let return_through = says_word(text, &["return"])
+        && mentions(text, &["went through", "go through", "gone through"]);
     sent_back
         || returned
+        || return_through
         || mentions(
             text,
             &[
                 "dropped off the return",
+                "received my return",
+                "got my return",
+                "退货收到了吗",
+                "退货到了吗",
                 "寄回去了",
                 "退回去了",
                 "寄回了",
@@ -205,67 +214,79 @@ fn names_a_sum_back(text: &str) -> bool {
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a
 /// refund on it", "I want my money back", "给我退款"), not "do you refund sale items".
 pub fn requests_it(text: &str) -> bool {
-    mentions(
+    wants_the_money(text)
+        || mentions(
+            text,
+            &[
+                "can i get",
+                "can i have",
+                "want to send",
+                "want to return",
+                "wanna return",
+                "could i get",
+                "i want",
+                "i'd like",
+                "id like",
+                "i would like",
+                "give me",
+                "get my money",
+                "refund me",
+                "refund it",
+                "can you refund",
+                "could you refund",
+                "can you just refund",
+                "just refund",
+                "do the refund",
+                "process the refund",
+                "refund this",
+                "refund my",
+                // Agreed to ("yeah a refund is fine", "退款也行").
+                "refund is fine",
+                "refund is ok",
+                "refund works",
+                "refund then",
+                "退款也行",
+                "退款就行",
+                "退款吧",
+                // Asked politely ("Would it be possible to have it sent again, or refunded in
+                // full?").
+                "have it refunded",
+                "get it refunded",
+                "be refunded",
+                "would it be possible",
+                "is it possible to get",
+                "我要",
+                "我想",
+                "给我退",
+                "帮我退",
+                "想退",
+                "退了吧",
+                "那就退吧",
+                "就退吧",
+                "那退吧",
+                "给我退吧",
+                "退吧",
+                // Asked whether it can be, of an order named ("帽子不想要了，能退款吗？单号#1003",
+                // "1003那顶帽子不太喜欢 能退钱吗").
+                "能退款吗",
+                "能退钱吗",
+                "可以退款吗",
+                "可以退钱吗",
+                "能不能退款",
+                "能不能退钱",
+                "可不可以退款",
+            ],
+        )
+}
+
+/// Whether `text` says the shopper wants or needs the money back, in any words between
+/// ("want my money back for both hoodies", "need a full refund", "wanna get refunded").
+pub fn wants_the_money(text: &str) -> bool {
+    super::language::word_then_word(
         text,
-        &[
-            "can i get",
-            "can i have",
-            "want to send",
-            "want to return",
-            "wanna return",
-            "could i get",
-            "i want",
-            "i'd like",
-            "id like",
-            "i would like",
-            "give me",
-            "get my money",
-            "refund me",
-            "refund it",
-            "can you refund",
-            "could you refund",
-            "can you just refund",
-            "just refund",
-            "do the refund",
-            "process the refund",
-            "refund this",
-            "refund my",
-            // Agreed to ("yeah a refund is fine", "退款也行").
-            "refund is fine",
-            "refund is ok",
-            "refund works",
-            "refund then",
-            "退款也行",
-            "退款就行",
-            "退款吧",
-            // Asked politely ("Would it be possible to have it sent again, or refunded in
-            // full?").
-            "have it refunded",
-            "get it refunded",
-            "be refunded",
-            "would it be possible",
-            "is it possible to get",
-            "我要",
-            "我想",
-            "给我退",
-            "帮我退",
-            "想退",
-            "退了吧",
-            "那就退吧",
-            "就退吧",
-            "那退吧",
-            "给我退吧",
-            "退吧",
-            // Asked whether it can be, of an order named ("帽子不想要了，能退款吗？单号#1003",
-            // "1003那顶帽子不太喜欢 能退钱吗").
-            "能退款吗",
-            "能退钱吗",
-            "可以退款吗",
-            "可以退钱吗",
-            "能不能退款",
-            "能不能退钱",
-            "可不可以退款",
-        ],
+        &["want", "wanna", "need", "demand", "expect"],
+        &["money", "refund", "refunded", "cash"],
+        3,
     )
 }
 

@@ -101,6 +101,12 @@ pub fn says_something_nice_only(text: &str) -> bool {
                 "just to say",
                 "haha",
                 "lol",
+                // Nothing wanted ("nothing really, just browsing. love the colours").
+                "just browsing",
+                "just looking",
+                "nothing really",
+                "随便看看",
+                "没什么事",
             ],
         )
 }

@@ -56,6 +56,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 TRACK_ORDER,
                 arrival_words::asks_when_delivered(text)
                     || delivery_words::asks_for_tracking(text)
+                    || delivery_words::asks_when_it_ships(text)
                     || says_late(text),
             )
         }
@@ -91,6 +92,15 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 u.prediction.intent.as_str(),
                 "track_order" | "complaint" | OUT_OF_SCOPE
             )
+            && ctx.served("track_refund").is_some() =>
+        {
+            ("track_refund", true)
+        }
+        // Whether a return went through, read as how to return ("all I want to know is
+        // whether the return for my cap went through. 1003"): the refund's progress.
+        _ if u.prediction.intent == "return_item"
+            && refund_words::asks_after_a_refund(text)
+            && !refund_words::asks_to_send_back(text)
             && ctx.served("track_refund").is_some() =>
         {
             ("track_refund", true)

@@ -11,7 +11,7 @@ use super::language::mentions;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies;
 use super::routing_heard::{
-    CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, SUPPLIED, TRACK_ORDER,
+    CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, PRODUCT_INFO, SUPPLIED, TRACK_ORDER,
 };
 use super::routing_money;
 use super::shipping_words;
@@ -31,7 +31,16 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     Some(match () {
         // A company invoice asked for, read as where to find an invoice ("怎么开公司抬头的发票"):
         // the company invoice.
-        _ if u.prediction.intent == "check_invoice"
+        // Read as something the FAQ does not answer, the invoice named ("is there an invoice
+        // somewhere in the confirmation email? Accounting wants one with our company name on
+        // it", heard as a sign-up problem): the same. (Beside a question the FAQ answers, "can
+        // I pay with apple pay, and can I get a company invoice", the FAQ answers both.)
+        _ if (u.prediction.intent == "check_invoice"
+            || (mentions(text, &["invoice", "发票"])
+                && !ctx
+                    .faq()
+                    .iter()
+                    .any(|e| e.intent.as_deref() == Some(u.prediction.intent.as_str()))))
             && mentions(
                 text,
                 &[
@@ -119,6 +128,10 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ) || (u.prediction.intent == CHANGE_ADDRESS
             && written.is_none()
             && shipping_words::names_a_shipping_option(text))
+            // "and what does the fast option cost", read as a product's question, none named.
+            || (u.prediction.intent == PRODUCT_INFO
+                && !ctx.names_product
+                && shipping_words::names_a_shipping_option(text))
             // "what do you charge for shipping if my basket is around 40 bucks", read as the
             // refund policy: nothing in it is sent back.
             || (u.prediction.intent == "check_refund_policy"

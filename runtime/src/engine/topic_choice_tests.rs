@@ -527,6 +527,8 @@ fn a_topic_heard_only_in_a_figure_of_speech_is_no_topic() {
             "I play basketball, will the cap stay on while I'm running the court",
         ),
         (Topic::Safety, "my wallet is bleeding after this sale lol"),
+        (Topic::Legal, "1002还在处理中，急死我了"),
+        (Topic::Safety, "我都快被你们的物流急死了"),
     ] {
         assert_eq!(heard(t, 0.8, text), None, "{text}");
     }

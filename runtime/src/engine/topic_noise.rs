@@ -78,6 +78,15 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_to_resend(text)
                 || asks_how_to_reach_the_shop(text)
                 || asks_to_change_own_detail(text)
+                // "信息我一开始就给你了": the details given to the bot, said again.
+                || (super::cues::says_already_told(text)
+                    && !mentions(
+                        text,
+                        &[
+                            "delete", "erase", "remove", "privacy", "copy of", "删除", "注销",
+                            "隐私", "清除",
+                        ],
+                    ))
         }
         _ => false,
     };
@@ -236,6 +245,17 @@ fn asks_to_change_own_detail(text: &str) -> bool {
             "like to update",
             "怎么改",
             "怎么换",
+            // Where to change it, or how to sign in with it ("我的个人资料在哪里修改", "我的
+            // account 怎么用 email login").
+            "在哪里修改",
+            "在哪修改",
+            "在哪里改",
+            "在哪改",
+            "怎么修改",
+            "怎么用 email",
+            "怎么用email",
+            "怎么用邮箱登",
+            "怎么用手机号登",
             // Something added to the shopper's own account ("我想在 account 里加一个新地址").
             "想加一个",
             "想添加",

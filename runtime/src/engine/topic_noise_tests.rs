@@ -130,6 +130,28 @@ fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_t
         0.8,
         "what info do you guys actually keep about me? address, card, all of it. i want a copy"
     ));
+    // Where to change a detail, or how to sign in with it.
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.7,
+        "我的个人资料在哪里修改"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.7,
+        "我的 account 怎么用 email login"
+    ));
+    // The details given to the bot, said again; not a request to delete them.
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.65,
+        "信息我一开始就给你了"
+    ));
+    assert!(!own_affairs(
+        Topic::DataProtection,
+        0.65,
+        "I already told you, delete all my information"
+    ));
     // A charge recognised; another way to pay chosen.
     assert!(own_affairs(
         Topic::Fraud,

@@ -202,6 +202,9 @@ pub fn describes_a_missing_item(text: &str) -> bool {
         &[
             "just one",
             "only one",
+            // "theres just the one hoodie?? where did its twin go"
+            "just the one",
+            "only the one",
             "only got one",
             "only received one",
             "只有一件",
@@ -226,6 +229,14 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "另外一件",
             "另一个",
             "少了",
+            "twin",
+            "where did the",
+            "where's the other",
+            "wheres the other",
+            "where is the other",
+            "the rest of",
+            "felt light",
+            "opened it",
         ],
     );
     // Or the part missing named outright ("订单1004少一件卫衣", "one hoodie is missing").

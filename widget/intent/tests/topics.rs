@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_cupboarded.tsv`, a seventy-seventh's), labelled only `person` or `ordinary`, each
+//!   `topics_troughed.tsv`, an eighty-first's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -318,4 +318,8 @@ person_sets! {
     creeled: "topics_creeled.tsv", "KEFU_TOPICS_CREELED", 500; // the seventy-fifth
     panniered: "topics_panniered.tsv", "KEFU_TOPICS_PANNIERED", 500; // the seventy-sixth
     cupboarded: "topics_cupboarded.tsv", "KEFU_TOPICS_CUPBOARDED", 500; // the seventy-seventh
+    ewered: "topics_ewered.tsv", "KEFU_TOPICS_EWERED", 500; // the seventy-eighth
+    caddied: "topics_caddied.tsv", "KEFU_TOPICS_CADDIED", 500; // the seventy-ninth
+    firkined: "topics_firkined.tsv", "KEFU_TOPICS_FIRKINED", 500; // the eightieth
+    troughed: "topics_troughed.tsv", "KEFU_TOPICS_TROUGHED", 500; // the eighty-first
 }
