@@ -199,6 +199,11 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
                 lower,
                 &[
                     "怎么改",
+                    "怎么修改",
+                    "在哪里修改",
+                    "在哪修改",
+                    "在哪里改",
+                    "在哪改",
                     "how do i change",
                     "how do i update",
                     "how do i correct",

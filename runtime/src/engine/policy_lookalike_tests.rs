@@ -186,6 +186,7 @@ fn a_leak_a_solicitor_consulted_and_a_needle_are_heard_a_court_to_work_at_is_not
         "我在法院上班 工作日白天家里没人 能寄到单位吗",
         "扣款失败了 是不是我的卡有问题",
         "我的个人资料里地址写错了 怎么改",
+        "我的个人资料在哪里修改",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }
