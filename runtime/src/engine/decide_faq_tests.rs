@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use kefu_protocol::Card;
 
-use super::tests::{call, ctx, msg, reply};
+use super::tests::{call, ctx, msg, reply, with_faq};
 use super::*;
 use crate::store::{FaqEntry, MerchantConfig};
 
@@ -147,14 +147,13 @@ fn a_company_invoice_asked_as_where_to_find_one_is_the_company_invoice() {
 fn products_asked_together_get_their_total_and_what_shipping_costs() {
     const SHIPPING: &str = "Standard shipping is free over $50, else $5.";
     let mut shop = shop();
-    Arc::make_mut(&mut shop.config).faq.push(FaqEntry {
-        id: 4,
-        question: "What shipping options do you offer?".into(),
-        answer: SHIPPING.into(),
-        lang: "en".into(),
-        intent: Some("delivery_options".into()),
-        public: true,
-    });
+    with_faq(
+        &mut shop,
+        "en",
+        "delivery_options",
+        "What shipping options do you offer?",
+        SHIPPING,
+    );
     let u = msg(
         "how much is the organic tee + the navy cap together? and would shipping be free on that",
         "product_info",

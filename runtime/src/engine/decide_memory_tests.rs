@@ -3,9 +3,7 @@
 //! you" is answered with what was told, and a named order keeps a late delivery or a
 //! replacement about that order.
 
-use std::sync::Arc;
-
-use super::tests::{call, ctx, msg, reply, says};
+use super::tests::{call, ctx, msg, reply, says, with_faq};
 use super::*;
 use crate::engine::replies::Line;
 
@@ -213,16 +211,13 @@ fn an_email_sent_for_the_order_number_is_kept_and_the_number_asked_with_a_way_ou
 #[test]
 fn goods_that_wore_badly_money_back_read_as_its_progress_and_the_return_window_are_routed() {
     let mut shop = ctx();
-    Arc::make_mut(&mut shop.config)
-        .faq
-        .push(crate::store::FaqEntry {
-            id: 9,
-            question: "你们的退款政策是什么？".into(),
-            answer: "签收后30天内可无理由退货。".into(),
-            lang: "zh".into(),
-            intent: Some("check_refund_policy".into()),
-            public: true,
-        });
+    with_faq(
+        &mut shop,
+        "zh",
+        "check_refund_policy",
+        "你们的退款政策是什么？",
+        "签收后30天内可无理由退货。",
+    );
     let route = |text: &str, intent: &str| {
         crate::engine::routing::route(&shop, &msg(text, intent, 0.6)).intent
     };

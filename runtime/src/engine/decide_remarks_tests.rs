@@ -9,7 +9,7 @@
 use kefu_intent::topics::Topic;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
-use super::tests::{ctx, intent_of as intent, msg, reply, says, served, with_topic};
+use super::tests::{ctx, intent_of as intent, msg, reply, says, served, with_faq, with_topic};
 use super::*;
 use crate::engine::replies::{Lang, Line};
 use crate::plugins::manifest::Need;
@@ -227,16 +227,13 @@ fn a_question_read_as_something_else_is_routed_to_its_answer() {
     assert_eq!(intent(decide(&ctx(), &u)), "get_invoice");
     // Beside a question the FAQ answers, the FAQ answers both.
     let mut shop = ctx();
-    std::sync::Arc::make_mut(&mut shop.config)
-        .faq
-        .push(crate::store::FaqEntry {
-            id: 2,
-            question: "How can I pay?".into(),
-            answer: "Visa, Mastercard, Amex, PayPal, Apple Pay, Alipay.".into(),
-            lang: "en".into(),
-            intent: Some("check_payment_methods".into()),
-            public: true,
-        });
+    with_faq(
+        &mut shop,
+        "en",
+        "check_payment_methods",
+        "How can I pay?",
+        "Visa, Mastercard, Amex, PayPal, Apple Pay, Alipay.",
+    );
     let u = msg(
         "hello!! two quick ones: can I pay with apple pay, and can I get a company invoice with our VAT number on it?",
         "check_payment_methods",
@@ -288,4 +285,18 @@ fn how_a_product_fits_heard_as_a_complaint_is_the_product_question() {
         assert_eq!(d.state, Bot);
     }
     assert_ne!(intent(plan), "complaint");
+}
+
+#[test]
+fn thanks_from_an_upset_shopper_is_a_sneer_answered_with_a_person_not_youre_welcome() {
+    let u = upset(msg(
+        "wow, great help, really 👏👏 you just keep sending me FAQ links",
+        "thanks",
+        0.36,
+    ));
+    let d = reply(decide(&ctx(), &u));
+    says(&d, Line::OfferHuman);
+    // Thanks said calmly is thanked for.
+    let d = reply(decide(&ctx(), &msg("thanks, that's all", "thanks", 0.9)));
+    says(&d, Line::Thanks);
 }

@@ -119,6 +119,26 @@ pub(crate) fn ctx() -> TurnContext {
 }
 
 /// `text`, which the model reads as `intent` with confidence `p`.
+/// `ctx` with a public FAQ entry for `intent` in `lang` (the next id).
+pub(super) fn with_faq(
+    ctx: &mut TurnContext,
+    lang: &str,
+    intent: &str,
+    question: &str,
+    answer: &str,
+) {
+    let faq = &mut Arc::make_mut(&mut ctx.config).faq;
+    let id = faq.iter().map(|e| e.id).max().unwrap_or(0) + 1;
+    faq.push(FaqEntry {
+        id,
+        question: question.into(),
+        answer: answer.into(),
+        lang: lang.into(),
+        intent: Some(intent.into()),
+        public: true,
+    });
+}
+
 pub(super) fn msg(text: &str, intent: &str, p: f32) -> Understanding {
     let mut u = Understanding::new(
         text,
@@ -591,14 +611,13 @@ fn a_delivery_problem_is_taken_in_and_handed_to_a_person_with_the_order() {
 fn urgency_is_acknowledged_with_the_fastest_options_and_a_person_at_raised_priority() {
     use kefu_intent::topics::Topic;
     let mut ctx = ctx();
-    Arc::make_mut(&mut ctx.config).faq.push(FaqEntry {
-        id: 2,
-        question: "What shipping options do you offer?".into(),
-        answer: "Express (1-2 business days) is $15.".into(),
-        lang: "en".into(),
-        intent: Some("delivery_options".into()),
-        public: true,
-    });
+    with_faq(
+        &mut ctx,
+        "en",
+        "delivery_options",
+        "What shipping options do you offer?",
+        "Express (1-2 business days) is $15.",
+    );
     let u = with_topic(
         msg(
             "I need it by friday for my dad's funeral",

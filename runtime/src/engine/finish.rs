@@ -55,12 +55,15 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         .cards
         .iter()
         .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
+    // "wow, great help, really 👏👏 you just keep sending me FAQ links", heard as thanks from
+    // an upset shopper: a sneer, never answered "You're welcome!".
+    let sneered = d.line == Some(Line::Thanks) && u.upset;
     if asks_email_again {
         // The pending order and intent stay: the email still completes the request.
         d.text = replies::text(Line::EmailStillNeeded, lang).to_string();
         d.line = Some(Line::EmailStillNeeded);
         d.cards = replies::quick_replies(Line::EmailStillNeeded, lang);
-    } else if failing || (repeated && !facts) {
+    } else if failing || sneered || (repeated && !facts) {
         // Never the same canned answer again: change course and offer a person.
         d = Decision {
             failed: false,

@@ -15,7 +15,7 @@ pub(super) fn address_change<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ctx,
         u,
         text,
-        order_number,
+        named,
         written,
         ..
     } = *h;
@@ -36,7 +36,7 @@ pub(super) fn address_change<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // West Road, Shanghai"), or sending it elsewhere asked without the word "address"
         // ("can i change where it goes"), about an order already named: the address change
         // (the plugin proposes it, the shopper confirms).
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && ((written.is_some()
                 && (u.prediction.intent == OUT_OF_SCOPE
                     || u.prediction.confidence < CLARIFY_BELOW))

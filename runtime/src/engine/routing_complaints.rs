@@ -153,9 +153,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // out of scope: a complaint about the goods, taken in for a person (which order is
         // asked if none is known). Without an order, told, not asked before buying ("will it
         // shrink?").
-        _ if (order_number.is_some()
-            || ctx.remembered.order_number.is_some()
-            || !claim_words::asks_before_buying(text))
+        _ if (named.is_some() || !claim_words::asks_before_buying(text))
             && claim_words::describes_a_quality_problem(text)
             && (matches!(
                 u.prediction.intent.as_str(),
@@ -180,7 +178,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Goods of a named order asked to be replaced, read as nothing the shop does ("I dont
         // want the FAQ, I want my hoodies from #1004 replaced"): the bot sends no
         // replacements, so the complaint is taken in and reaches a person with its summary.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && claim_words::asks_for_a_replacement(text)
             && (matches!(u.prediction.intent.as_str(), OUT_OF_SCOPE | "complaint")
                 || u.prediction.confidence < CLARIFY_BELOW) =>

@@ -98,7 +98,7 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             }
             (None, None, Some(last))
                 if says_already_told(text)
-                && (ctx.remembered.order_number.is_some() || order_number.is_some())
+                && named.is_some()
                 && takes_order_number(last)
                 // "ok then cancel it. I already gave you everything above", "那我现在还能退吗？
                 // 单号和邮箱刚才都给过你了": another thing asked, not the question before.

@@ -35,7 +35,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
         _ if order_paid::asks_its_total_or_items(text)
-            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && named.is_some()
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -46,7 +46,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         _ if matches!(
             u.prediction.intent.as_str(),
             "delivery_period" | "delivery_options"
-        ) && (order_number.is_some() || ctx.remembered.order_number.is_some())
+        ) && named.is_some()
             && !(order_number.is_none()
                 && (names_a_destination(text)
                     || shipping_words::names_a_shipping_option(text)))
@@ -112,7 +112,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             "track_order" | "complaint" | "out_of_scope" | "delivery_period" | "delivery_options"
         ) || (u.prediction.intent == "thanks"
             && (u.upset || !thanks_for_good_news(text))))
-            && (order_number.is_some() || ctx.remembered.order_number.is_some())
+            && named.is_some()
             && says_late(text)
             && takes_order_number(TRACK_ORDER) =>
         {
@@ -121,7 +121,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // "When was it delivered?", "那UPS单号是多少", "ok 那我的订单现在什么状态 again?", "roughly
         // when my water bottle will be sent out?" about an order already named: its status (carrier, tracking number, delivery date) answers
         // it.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && (arrival_words::asks_when_delivered(text)
                 || delivery_words::asks_for_tracking(text)
                 || delivery_words::asks_its_status(text)
@@ -156,7 +156,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         }
         // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
         // up, whatever else the model hears, unless it heard another request on the order.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && (delivery_words::asks_to_look_up_an_order(text)
                 || (order_number.is_some() && delivery_words::asks_to_check(text)))
             && (!takes_order_number(&u.prediction.intent)
@@ -245,7 +245,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // policy and a product none is named of: the policy. So is how long a refund takes,
         // torn between the policy and a refund's progress ("And how long does the refund
         // take once you get it?").
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && !ctx.names_product
             && u.prediction.confidence < CLARIFY_BELOW
             && matches!(
@@ -262,7 +262,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Torn between acting on the order the shopper named and something else: the order,
         // unless the message asks how long something takes ("how long does the refund take
         // once you get it?"): a question about the shop's times, not this order's state.
-        _ if (order_number.is_some() || ctx.remembered.order_number.is_some())
+        _ if named.is_some()
             && !refund_words::asks_how_long(text)
             && torn_towards_the_order(u, takes_order_number).is_some() =>
         {

@@ -24,6 +24,7 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         u,
         text,
         order_number,
+        named,
         written,
         ..
     } = *h;
@@ -96,7 +97,7 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // question twice.
         _ if only_values(u, false) => {
             let again = ctx.last_intent() == Some(SUPPLIED)
-                && (order_number.is_some() || ctx.remembered.order_number.is_some())
+                && named.is_some()
                 && takes_order_number(TRACK_ORDER);
             (if again { TRACK_ORDER } else { SUPPLIED }, true)
         }
