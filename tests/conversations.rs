@@ -585,6 +585,10 @@ sets_written_apart! {
     caddied: "caddied_", "KEFU_CONVERSATIONS_CADDIED", 3; // the seventy-ninth
     firkined: "firkined_", "KEFU_CONVERSATIONS_FIRKINED", 3; // the eightieth
     troughed: "troughed_", "KEFU_CONVERSATIONS_TROUGHED", 3; // the eighty-first
+    hodded: "hodded_", "KEFU_CONVERSATIONS_HODDED", 3; // the eighty-second
+    pitchered: "pitchered_", "KEFU_CONVERSATIONS_PITCHERED", 3; // the eighty-third
+    tankarded: "tankarded_", "KEFU_CONVERSATIONS_TANKARDED", 3; // the eighty-fourth
+    scuttled: "scuttled_", "KEFU_CONVERSATIONS_SCUTTLED", 3; // the eighty-fifth
 }
 
 #[test]

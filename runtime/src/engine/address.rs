@@ -291,6 +291,7 @@ fn standing_alone(text: &str) -> Option<String> {
         })
         .map(str::trim)
         .filter(|s| {
+            let s = after_the_room(s);
             let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
             rest.len() < s.len()
                 && rest.starts_with(' ')
@@ -299,7 +300,35 @@ fn standing_alone(text: &str) -> Option<String> {
                     .starts_with(|c: char| c.is_ascii_alphabetic())
         })
         .filter_map(candidate)
-        .find(|a| latin_street(a))
+        .find(|a| latin_street(after_the_room(a)))
+}
+
+/// `segment` after a room or flat written before the house ("Room 502, 17 Nanjing West
+/// Road" is "17 Nanjing West Road"), or all of it.
+fn after_the_room(segment: &str) -> &str {
+    let lower = segment.to_lowercase();
+    let room = [
+        "room ",
+        "flat ",
+        "apt ",
+        "apt. ",
+        "apartment ",
+        "unit ",
+        "suite ",
+    ]
+    .iter()
+    .find(|r| lower.starts_with(**r));
+    match (room, segment.find(',')) {
+        (Some(r), Some(comma))
+            if segment[r.len()..comma]
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            segment[comma + 1..].trim_start()
+        }
+        _ => segment,
+    }
 }
 
 /// Whether `address` names a street ("Huaihai Middle Road", "南京西路"), not only a number.
@@ -394,6 +423,11 @@ mod tests {
             None
         );
         assert!(new_address("it's 55 Market St, Springfield").is_some());
+        // A room written before the house.
+        assert_eq!(
+            new_address("alright. while it's still sitting there, could it go to my office instead? Room 502, 17 Nanjing West Road, Jing'an, Shanghai").as_deref(),
+            Some("Room 502, 17 Nanjing West Road, Jing'an, Shanghai")
+        );
     }
 
     #[test]

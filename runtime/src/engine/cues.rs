@@ -106,6 +106,13 @@ pub fn says_already_told(text: &str) -> bool {
         "i just told",
         "said it already",
         "scroll up",
+        // "you've got my email and number from my first message", "I already gave you
+        // everything above".
+        "from my first message",
+        "in my first message",
+        "my first message",
+        "everything above",
+        "gave you everything",
         "说过了",
         "说了多少遍",
         "说了好几遍",

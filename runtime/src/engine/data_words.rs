@@ -232,6 +232,9 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "you hold",
         "you have on me",
         "a copy of",
+        "what do you do with",
+        "can i see it",
+        "stored on your",
     ]);
     let gone = says(&[
         "permanently",
@@ -244,6 +247,7 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "彻底删除",
         "全部删除",
         "mine removed",
+        "want it removed",
         "mine deleted",
         "remove mine",
         "delete mine",

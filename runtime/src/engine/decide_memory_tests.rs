@@ -258,6 +258,10 @@ fn goods_that_wore_badly_money_back_read_as_its_progress_and_the_return_window_a
         ),
         "check_refund_policy"
     );
+    assert_eq!(
+        route("how long have I got to do that", "goodbye"),
+        "check_refund_policy"
+    );
     // A refund already made, asked after, is its progress.
     assert_eq!(
         route("订单1003的退款到账了吗", "track_refund"),
@@ -593,4 +597,16 @@ fn i_already_told_you_with_money_asked_back_is_the_refund_not_the_status() {
         !matches!(d.step, Step::Call(ref c) if c.intent() == "track_order"),
         "{d:?}"
     );
+}
+
+#[test]
+fn a_number_or_email_given_with_an_apology_or_a_shrug_only_supplies_it() {
+    for text in [
+        "oh right, 1004",
+        "oh lol sorry, you can't read my mind. it's #1003",
+        "carlos@example.com if that helps",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "out_of_scope", 0.6)));
+        says(&d, Line::WhatToDoWithIt);
+    }
 }

@@ -300,3 +300,93 @@ fn thanks_from_an_upset_shopper_is_a_sneer_answered_with_a_person_not_youre_welc
     let d = reply(decide(&ctx(), &msg("thanks, that's all", "thanks", 0.9)));
     says(&d, Line::Thanks);
 }
+
+#[test]
+fn goods_gone_wrong_beside_a_fine_or_a_cute_is_no_praise_and_praise_alone_is() {
+    // "fine." opens a complaint about the goods: not thanked for.
+    let u = msg(
+        "fine. the cap from 1003 is already falling apart after 2 weeks",
+        "complaint",
+        0.7,
+    );
+    assert_ne!(intent(decide(&ctx(), &u)), "thanks");
+    let u = upset(msg(
+        "nothing really, just wanted to say the shop looks super cute",
+        "complaint",
+        0.7,
+    ));
+    assert_eq!(intent(decide(&ctx(), &u)), "thanks");
+}
+
+#[test]
+fn money_back_for_goods_no_longer_wanted_or_read_as_a_change_is_the_refund() {
+    // No order named yet, given up on: the refund, its order asked for.
+    let u = msg(
+        "帽子戴着有点紧 不想要了 能退钱吗",
+        "check_refund_policy",
+        0.6,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_refund");
+    // Asked as a rule: the policy.
+    let u = msg("如果不想要了能退钱吗", "check_refund_policy", 0.6);
+    assert_eq!(intent(decide(&ctx(), &u)), "check_refund_policy");
+    let u = msg(
+        "想退款 for order1004, just one hoodie, 太大了穿着像睡袍",
+        "change_order",
+        0.5,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_refund");
+}
+
+#[test]
+fn a_return_asked_with_a_repeat_is_the_return_and_whether_it_shipped_is_its_status() {
+    let u = msg(
+        "third time I'm asking today. 1003. carlos@example.com. I want to return the cap. can this thing do ONE thing right",
+        "return_item",
+        0.6,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "return_item");
+    let u = upset(msg(
+        "omg are you even reading what I write. did 1002 ship or not. yes or no",
+        kefu_intent::OUT_OF_SCOPE,
+        0.5,
+    ));
+    assert_eq!(intent(decide(&ctx(), &u)), "track_order");
+    // Where the goods are, asked with no order named: their order's whereabouts.
+    let u = msg("where are the hoodies at", kefu_intent::OUT_OF_SCOPE, 0.5);
+    assert_eq!(intent(decide(&ctx(), &u)), "track_order");
+    let u = msg("where are the hoodies made", kefu_intent::OUT_OF_SCOPE, 0.5);
+    assert_ne!(intent(decide(&ctx(), &u)), "track_order");
+}
+
+#[test]
+fn told_already_with_a_cancellation_asked_cancels_and_options_after_it_are_the_return_policy() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    shop.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
+    let u = msg(
+        "right, then cancel it. everything you need is up there in my first message",
+        kefu_intent::OUT_OF_SCOPE,
+        0.5,
+    );
+    assert_eq!(intent(decide(&shop, &u)), "cancel_order");
+    // A cancellation the matter, what else can be done: the return policy.
+    let mut shop = ctx();
+    shop.last_bot = Some((
+        "Order 1001 has shipped and can no longer be cancelled.".into(),
+        Some("cancel_order".into()),
+    ));
+    let u = msg(
+        "oh it already came? ugh ok so what are my options",
+        kefu_intent::OUT_OF_SCOPE,
+        0.5,
+    );
+    assert_eq!(intent(decide(&shop, &u)), "check_refund_policy");
+    // How many are left in stock is no order's status.
+    assert!(!crate::engine::delivery_words::asks_its_status(
+        "hang on, before that - how many navy caps do you have left?"
+    ));
+    assert!(crate::engine::delivery_words::asks_its_status(
+        "did 1002 ship or not"
+    ));
+}

@@ -9,6 +9,40 @@ use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
 
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
+/// Whether `lower` asks where the shopper's goods are ("where are the hoodies at", "where
+/// are my caps"), not where they are made or sold.
+fn asks_where_the_goods_are(lower: &str) -> bool {
+    let lower = lower.trim_start();
+    [
+        "where are the ",
+        "where are my ",
+        "where r my ",
+        "where r the ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        && !mentions(
+            lower,
+            &[
+                "made",
+                "from",
+                "sold",
+                "located",
+                "based",
+                "available",
+                "stock",
+                "stores",
+                "shops",
+                "size",
+                "chart",
+                "photos",
+                "pictures",
+                "reviews",
+                "instructions",
+            ],
+        )
+}
+
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -20,6 +54,7 @@ pub fn says_late(text: &str) -> bool {
     let late_word = says_word(&lower, &["late", "later", "delay", "delays", "delayed"]);
     late_word
         || waited_long(&lower)
+        || asks_where_the_goods_are(&lower)
         || [
             "overdue",
             "still not",
@@ -590,8 +625,13 @@ pub fn asks_its_status(text: &str) -> bool {
             "news on",
             "有消息吗",
             "有进展吗",
+            // "did 1002 ship or not. yes or no"
+            "ship or not",
+            "shipped or not",
+            "发了没",
+            "发货了没",
         ],
-    )
+    ) || super::language::word_then_word(text, &["did", "has"], &["ship", "shipped", "left"], 2)
 }
 
 #[cfg(test)]

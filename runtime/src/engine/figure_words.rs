@@ -5,6 +5,14 @@
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    // Haggled to a fracture, handsome to bursting, living in the goods ("she basically lives
+    // in your hoodies").
+    "杀到骨折",
+    "帅炸",
+    "美炸",
+    "lives in your",
+    "live in your",
+    "basically lives in",
     // "想吐槽一下你们物流" complains; "injured my wallet with this order haha" spent.
     "吐槽",
     "injured my wallet",

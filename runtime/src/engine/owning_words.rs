@@ -30,6 +30,8 @@ pub const CHARGES: &[&str] = &[
     "apple pay",
     "google pay",
     "paypal",
+    "you took",
+    "went through to you",
     "my visa",
     "my mastercard",
     "my amex",
@@ -191,6 +193,14 @@ pub const DISOWNED: &[&str] = &[
     // buy a cap with it", "a stranger's order").
     "没碰",
     "did someone buy",
+    // Nothing bought, nothing confirmed ("I haven't bought anything", "I never confirmed
+    // any purchase", "the second one isn't mine").
+    "haven't bought anything",
+    "havent bought anything",
+    "didn't buy anything",
+    "didnt buy anything",
+    "never confirmed",
+    "什么都没买",
     "someone buy",
     "a stranger",
     "stranger's",

@@ -376,7 +376,11 @@ fn disowns_a_charge(lower: &str) -> bool {
             "消费了",
             "被刷",
         ]);
-    ((says(CHARGES) && says(DISOWNED)) || says(WHO_PAID) || stolen_and_used)
+    // Disowned at the end ("paypal says I paid you 138.00 on tuesday. I didn't").
+    let ends_disowning = ["i didn't", "i didnt", "i did not"]
+        .iter()
+        .any(|w| lower.trim_end_matches(['.', '!', ' ']).ends_with(w));
+    ((says(CHARGES) && (says(DISOWNED) || ends_disowning)) || says(WHO_PAID) || stolen_and_used)
         && !super::policy_cues::owns_it_after_all(lower)
 }
 
@@ -482,6 +486,14 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "password changed",
         "new device",
         "signing in",
+        // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
+        "绑定邮箱",
+        "绑定手机",
+        "details have been updated",
+        "details were updated",
+        "details updated",
+        "all my addresses",
+        "account email",
         "signed in",
         "logged in",
         "new login",
@@ -526,6 +538,15 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "没碰过",
         "没有动过",
         "neither was me",
+        "不是我本人操作",
+        "不是本人操作",
+        "didn't update",
+        "didnt update",
+        "never updated",
+        // "a new one in Texas I didn't add", "swapped to some random gmail".
+        "i didn't add",
+        "i didnt add",
+        "some random",
         "none of that was me",
         "none of it was me",
         "none of those were me",

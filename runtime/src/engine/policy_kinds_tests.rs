@@ -114,6 +114,8 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
     for text in [
         "我的号怎么进不去了？昨晚收到短信说密码改了，可我根本没动过",
         "Weird thing - got an email saying the delivery address on order 1002 was updated, and another one about a new device signing in. Neither was me.",
+        "刚收到短信说我的绑定邮箱换了 不是我本人操作的",
+        "got a 'your details have been updated' email from you at 3am. I was asleep. I didn't update anything.",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
     }
@@ -216,6 +218,80 @@ fn unwanted_contact_through_a_parcel_and_a_judge_invoked_go_to_a_person() {
     for text in [
         "don't judge me but I bought three caps",
         "能加我微信吗 方便发图片",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_fourth_set_of_kinds_is_heard_by_its_words() {
+    for (text, want) in [
+        (
+            "bank says suspicious transaction 在你们网站 pls help",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "paypal says I paid you 138.00 on tuesday. I didn't",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "bank says the money went through to you but I haven't bought anything, I'm disputing it with them",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "Apple Pay says I paid you 138 but I never confirmed any purchase",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "I'll take this to 消费者协会 if no refund by Friday",
+            PolicyTopic::Legal,
+        ),
+        (
+            "last warning before I take you to the tribunal",
+            PolicyTopic::Legal,
+        ),
+        (
+            "包裹里夹了一张纸条，写着很恶心的话",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "my brother got into my account with an old password and bought stuff, how do I get him out of it",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "I can still get in but all my addresses are gone and there's a new one in Texas I didn't add",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "my account email was swapped to some random gmail, how do I get it back",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "the bottle lid snapped and split my lip open",
+            PolicyTopic::Safety,
+        ),
+        (
+            "something in the tee set my eczema off so badly I ended up in A&E",
+            PolicyTopic::Safety,
+        ),
+        (
+            "is my card number stored on your servers? I want it removed along with my home address",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "what do you do with my browsing and purchase history, and can I see it",
+            PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "杀价杀到骨折，能不能再便宜点，哈哈",
+        "帽子戴上帅炸了",
+        "I didn't get a confirmation email for my paypal payment",
+        "do you have an inhaler-friendly fabric, my son has asthma?",
+        "I work in A&E and can only receive parcels at the hospital loading dock, is that ok for standard shipping?",
+        "sitting in the A&E waiting room bored, browsing your shop. what's new?",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

@@ -3,6 +3,10 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // Someone else in the account ("my brother got into my account with an old password").
+    "got into my account",
+    "get into my account and",
+    "got in to my account",
     // A change the shopper never made, told by the email that confirmed it ("Received an
     // email confirming a password change I never made"), and an account taken over.
     "password change i never",
@@ -198,6 +202,12 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // A consumer body, a tribunal or damages ("I'll take this to 消费者协会", "他说这个完全可以告").
+    "消费者协会",
+    "消协",
+    "tribunal",
+    "plus damages",
+    "可以告",
     // "fine, I'll let a judge decide who's right here"
     "let a judge",
     "a judge decide",
@@ -379,6 +389,12 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // Flagged by the bank as suspicious ("bank says suspicious transaction 在你们网站 pls help").
+    "suspicious transaction",
+    "suspicious charge",
+    "suspicious payment",
+    "可疑交易",
+    "可疑扣款",
     "placing orders with my",
     "fraudulent orders",
     "fraudulent order",
@@ -452,6 +468,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // A note of abuse in the parcel, a courier who would not go ("纸条，写着很恶心的话").
+    "恶心的话",
+    "wouldn't leave my porch",
+    "wouldnt leave my porch",
     // Contact the shopper did not want, from someone the shop's parcels put in touch ("I keep
     // getting nasty texts from the number that was on your shipping notification", "the
     // courier wrote a nasty slur on my parcel", "快递小哥用我的手机号加我微信").

@@ -184,6 +184,9 @@ pub fn asks_about_the_return_window(text: &str) -> bool {
             "return window",
             "return deadline",
             "how long do i have to return",
+            // "how long have I got to do that", after sending it back was the matter.
+            "how long have i got",
+            "how long do i have",
             "how long do i have to send",
             "how many days do i have",
             "how many days to return",
@@ -287,6 +290,25 @@ pub fn wants_the_money(text: &str) -> bool {
         &["want", "wanna", "need", "demand", "expect"],
         &["money", "refund", "refunded", "cash"],
         3,
+    )
+}
+
+/// Whether `text` says the shopper no longer wants what they bought ("帽子戴着有点紧 不想要了
+/// 能退钱吗", "changed my mind about the cap"), not "if I don't want it".
+pub fn no_longer_wants_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "不想要了",
+            "不要了",
+            "don't want it anymore",
+            "dont want it anymore",
+            "don't want it any more",
+            "changed my mind",
+        ],
+    ) && !mentions(
+        text,
+        &["如果", "万一", "if i ", "if it ", "what if", "in case"],
     )
 }
 

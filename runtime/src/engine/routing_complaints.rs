@@ -104,9 +104,12 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             (TRACK_ORDER, true)
         }
         // Praise without thanks, read as a complaint ("哈哈好的,你们客服回得还挺快"): the same.
+        // ("fine. the cap from 1003 is already falling apart" tells of goods gone wrong.)
         _ if u.prediction.intent == "complaint"
             && !u.upset
             && !says_late(text)
+            && !claim_words::goods_gone_wrong(text, u.topic)
+            && !claim_words::describes_a_quality_problem(text)
             && (thanks_for_good_news(text)
                 || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
         {

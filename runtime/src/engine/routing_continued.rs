@@ -7,10 +7,11 @@
 use kefu_intent::OUT_OF_SCOPE;
 
 use super::address_change::{corrected_now, proposed_address};
+use super::cancel_words;
 use super::claim_words;
 use super::cues::{self, says_already_told};
 use super::language::{is_follow_up, mentions};
-use super::refund_words::asks_for_money_back;
+use super::refund_words::{self, asks_for_money_back};
 use super::routing_heard::{CHANGE_ADDRESS, DELIVERY_OPTIONS, Heard, SUPPLIED, TRACK_ORDER};
 use super::supplied::only_values;
 
@@ -100,6 +101,10 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 if says_already_told(text)
                 && named.is_some()
                 && takes_order_number(last)
+                // "right, then cancel it. everything you need is up there in my first
+                // message": what it asks in so many words.
+                && !cancel_words::asks_to_cancel_an_order(text)
+                && !asks_for_money_back(text)
                 // "ok then cancel it. I already gave you everything above", "那我现在还能退吗？
                 // 单号和邮箱刚才都给过你了": another thing asked, not the question before.
                 && !(u.prediction.intent != last
@@ -120,6 +125,9 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     && order_number.is_some()
                     && !claim_words::goods_gone_wrong(text, u.topic)
                     && !asks_for_money_back(text)
+                    // "third time I'm asking today. 1003. … I want to return the cap": the
+                    // return.
+                    && !refund_words::asks_to_send_back(text)
                     && takes_order_number(TRACK_ORDER)
                     && !(u.prediction.intent != TRACK_ORDER
                         && u.prediction.confidence >= 0.5

@@ -105,7 +105,9 @@ pub(super) fn money_back(
         u.prediction.intent.as_str(),
         "check_refund_policy" | "track_refund"
     ) && !refund_words::asks_after_a_refund(text)
-        && (named)
+        // No order named yet, given up on in so many words ("帽子戴着有点紧 不想要了 能退钱吗"):
+        // the refund, its order asked for.
+        && (named || refund_words::no_longer_wants_it(text))
         && asks_for_money_back(text)
         && requests_it(text)
         && !asks_how_long(text)
@@ -178,10 +180,12 @@ pub(super) fn money_back(
                 | "product_availability"
                 | "complaint"
                 // "好，那就退吧" read as a greeting; "hi 我想退 the bottle, order 1002 …
-                // 还没发货吧?" as its whereabouts.
+                // 还没发货吧?" as its whereabouts; "想退款 for order1004, just one hoodie, 太大了"
+                // as a change to the order.
                 | "greeting"
                 | "thanks"
                 | "track_order"
+                | "change_order"
         )
         && takes_order_number(GET_REFUND)
     {

@@ -11,7 +11,8 @@ use super::language::mentions;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies;
 use super::routing_heard::{
-    CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, PRODUCT_INFO, SUPPLIED, TRACK_ORDER,
+    CANCEL_ORDER, CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, PRODUCT_INFO, SUPPLIED,
+    TRACK_ORDER,
 };
 use super::routing_money;
 use super::shipping_words;
@@ -81,6 +82,29 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // return policy, not a refund's progress or delivery times.
         _ if refund_words::asks_about_the_return_window(text)
             && !asks_for_money_back(text)
+            && ctx
+                .faq()
+                .iter()
+                .any(|e| e.intent.as_deref() == Some("check_refund_policy")) =>
+        {
+            ("check_refund_policy", true)
+        }
+        // What else can be done, asked while a cancellation is the matter ("oh it already
+        // came? ugh ok so what are my options"): the return policy, the way left.
+        _ if (ctx.conversation.pending_intent.as_deref() == Some(CANCEL_ORDER)
+            || ctx.last_intent() == Some(CANCEL_ORDER))
+            && mentions(
+                text,
+                &[
+                    "what are my options",
+                    "what options",
+                    "what can i do",
+                    "what else can i do",
+                    "那怎么办",
+                    "还有什么办法",
+                    "有什么办法",
+                ],
+            )
             && ctx
                 .faq()
                 .iter()

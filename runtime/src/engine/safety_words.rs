@@ -5,6 +5,20 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // The emergency room, an inhaler, a lip split, a needle left in the goods.
+    "ended up in a&e",
+    "rushed to a&e",
+    "taken to a&e",
+    "went to a&e",
+    "on her inhaler",
+    "on his inhaler",
+    "on my inhaler",
+    "inhaler nonstop",
+    "split my lip",
+    "split his lip",
+    "split her lip",
+    "needle left in",
+    "went into my side",
     // A wound told by what it needs or where it went: "he needs stitches", "it went into my
     // skin", "伤口挺深".
     "needs stitches",

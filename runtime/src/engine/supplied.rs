@@ -64,6 +64,12 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "about",
         "checking",
         "regarding",
+        // Sorry for not giving it sooner ("oh right, 1004", "oh lol sorry … it's #1003").
+        "right",
+        "lol",
+        "sorry",
+        "oops",
+        "ah",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
@@ -107,6 +113,10 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "in case you ask",
         "if you need it",
         "if you need that",
+        "if that helps",
+        "in case that helps",
+        "you can't read my mind",
+        "you cant read my mind",
     ] {
         rest = rest.replace(ahead, " ");
     }

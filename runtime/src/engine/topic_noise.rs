@@ -59,6 +59,19 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                     ],
                 )
                 || praises(text)
+                // Threatening only to shop elsewhere ("再不发货我就去隔壁店买了，哼").
+                || mentions(
+                    text,
+                    &[
+                        "去隔壁",
+                        "去别家",
+                        "去别的店",
+                        "shop elsewhere",
+                        "buy elsewhere",
+                        "go elsewhere",
+                        "somewhere else",
+                    ],
+                )
                 || mentions(
                     text,
                     &["driving me crazy", "drives me crazy", "driving me nuts"],
@@ -78,18 +91,12 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_to_resend(text)
                 || asks_how_to_reach_the_shop(text)
                 || asks_to_change_own_detail(text)
-                // "信息我一开始就给你了": the details given to the bot, said again.
-                || (super::cues::says_already_told(text)
-                    && !mentions(
-                        text,
-                        &[
-                            "delete", "erase", "remove", "privacy", "copy of", "删除", "注销",
-                            "隐私", "清除",
-                        ],
-                    ))
+                // Someone else's address for a gift ("can I send the hoodie as a gift to
+                // someone else's address").
+                || mentions(text, &["as a gift", "送人", "送给朋友", "当礼物"])
         }
         _ => false,
-    };
+    } || (t.needs_a_person() && told_again(text));
     // Asking to change a detail of their own account ("怎么change我account的email？",
     // "我的账号能不能换个手机号登录") is theirs however sure the models are: a takeover is
     // told, not asked for. So is a change or a mistake the shopper says they made ("I
@@ -108,6 +115,21 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
 }
 
+/// Whether `text` only says again what the shopper told the bot ("信息我一开始就给你了",
+/// "you've got my email and number from my first message, so just go ahead with that",
+/// "ok just refund it then, I already gave you everything above"), asking no deletion: the
+/// topic models hear data, threats or the law in such words; the keyword rules, heard first,
+/// still hear a topic told with them.
+fn told_again(text: &str) -> bool {
+    super::cues::says_already_told(text)
+        && !mentions(
+            text,
+            &[
+                "delete", "erase", "remove", "privacy", "copy of", "删除", "注销", "隐私", "清除",
+            ],
+        )
+}
+
 /// Phrases whose "recognise" or "never" disowns nothing, left out before asking whether a
 /// message names someone else or disowns something: the shopper recognising the charge,
 /// someone else to recognise it ("want my wife to recognise it"), a call the shopper missed
@@ -121,6 +143,7 @@ const OWNING_PHRASES: &[&str] = &[
     "don't have a credit card",
     "didn't go through",
     "didnt go through",
+    "to someone else's address",
     "didn't reply",
     "didnt reply",
     "i recognise",
@@ -217,6 +240,11 @@ fn trouble_signing_in(text: &str) -> bool {
             "重新登录",
             "登陆不上",
             "网站在维护",
+            // An app that signed them out ("usps app logged me out and now I can't see my cap
+            // order").
+            "logged me out",
+            "signed me out",
+            "kicked me out",
             // "login 不了，是不是要先验证邮箱": it will not let them in, nobody else named.
             "login 不了",
             "login不了",

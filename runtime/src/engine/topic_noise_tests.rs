@@ -141,6 +141,39 @@ fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_t
         0.7,
         "我的 account 怎么用 email login"
     ));
+    // Told again in English, whatever topic the models heard in it; an app that signed the
+    // shopper out.
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.71,
+        "you've got my email and number from my first message, so just go ahead with that"
+    ));
+    assert!(own_affairs(
+        Topic::Legal,
+        0.81,
+        "ok just refund it then, I already gave you everything above"
+    ));
+    assert!(!own_affairs(
+        Topic::Damaged,
+        0.8,
+        "I already told you the cap arrived crushed"
+    ));
+    assert!(own_affairs(
+        Topic::AccountTakeover,
+        0.61,
+        "usps app logged me out and now I can't see my cap order at all"
+    ));
+    // Leaving for another shop; a gift's address.
+    assert!(own_affairs(
+        Topic::Harassment,
+        0.7,
+        "再不发货我就去隔壁店买了，哼"
+    ));
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.7,
+        "can I send the hoodie as a gift to someone else's address"
+    ));
     // The details given to the bot, said again; not a request to delete them.
     assert!(own_affairs(
         Topic::DataProtection,

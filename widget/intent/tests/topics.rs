@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_troughed.tsv`, an eighty-first's), labelled only `person` or `ordinary`, each
+//!   `topics_scuttled.tsv`, an eighty-fifth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -322,4 +322,8 @@ person_sets! {
     caddied: "topics_caddied.tsv", "KEFU_TOPICS_CADDIED", 500; // the seventy-ninth
     firkined: "topics_firkined.tsv", "KEFU_TOPICS_FIRKINED", 500; // the eightieth
     troughed: "topics_troughed.tsv", "KEFU_TOPICS_TROUGHED", 500; // the eighty-first
+    hodded: "topics_hodded.tsv", "KEFU_TOPICS_HODDED", 500; // the eighty-second
+    pitchered: "topics_pitchered.tsv", "KEFU_TOPICS_PITCHERED", 500; // the eighty-third
+    tankarded: "topics_tankarded.tsv", "KEFU_TOPICS_TANKARDED", 500; // the eighty-fourth
+    scuttled: "topics_scuttled.tsv", "KEFU_TOPICS_SCUTTLED", 500; // the eighty-fifth
 }
