@@ -157,6 +157,10 @@ pub fn speaks_of_sending(text: &str) -> bool {
         "get it to",
         "寄",
         "发货",
+        // "发到澳洲大概要多久？"
+        "发到",
+        "发去",
+        "发往",
         "配送",
         "送到",
         "送货",
@@ -232,6 +236,8 @@ mod tests {
         use super::speaks_of_sending;
         assert!(speaks_of_sending("shipping to China 要多久啊? 我在杭州"));
         assert!(speaks_of_sending("能寄到东京吗"));
+        assert!(speaks_of_sending("发到澳洲大概要多久？"));
+        assert_eq!(countries_named("发到澳洲大概要多久？"), ["Australia 澳大利亚"]);
         assert!(!speaks_of_sending("what is the weather tomorrow in paris"));
         assert!(!speaks_of_sending("帮我订一张去北京的机票"));
     }
