@@ -237,7 +237,10 @@ mod tests {
         assert!(speaks_of_sending("shipping to China 要多久啊? 我在杭州"));
         assert!(speaks_of_sending("能寄到东京吗"));
         assert!(speaks_of_sending("发到澳洲大概要多久？"));
-        assert_eq!(countries_named("发到澳洲大概要多久？"), ["Australia 澳大利亚"]);
+        assert_eq!(
+            countries_named("发到澳洲大概要多久？"),
+            ["Australia 澳大利亚"]
+        );
         assert!(!speaks_of_sending("what is the weather tomorrow in paris"));
         assert!(!speaks_of_sending("帮我订一张去北京的机票"));
     }
