@@ -110,6 +110,7 @@ mod supplied;
 mod taught;
 #[cfg(test)]
 mod text_fuzz;
+mod told_words;
 mod topic_choice;
 mod topic_noise;
 pub mod understand;

@@ -109,7 +109,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)));
     let mut told = text.to_lowercase();
-    for owning in OWNING_PHRASES {
+    for owning in super::owning_words::OWNING_PHRASES {
         told = told.replace(owning, " ");
     }
     own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
@@ -129,66 +129,6 @@ fn told_again(text: &str) -> bool {
             ],
         )
 }
-
-/// Phrases whose "recognise" or "never" disowns nothing, left out before asking whether a
-/// message names someone else or disowns something: the shopper recognising the charge,
-/// someone else to recognise it ("want my wife to recognise it"), a call the shopper missed
-/// ("快递员打电话我没接到"), a confirmation email never received ("the payment went through
-/// but I never got a confirmation email"), a reset email or code that never came.
-const OWNING_PHRASES: &[&str] = &[
-    // The bank's check that it was the shopper ("银行问我是不是本人在你们这消费，我确认了").
-    "是不是本人",
-    "我没有信用卡",
-    "没有信用卡",
-    "don't have a credit card",
-    "didn't go through",
-    "didnt go through",
-    "to someone else's address",
-    "didn't reply",
-    "didnt reply",
-    "i recognise",
-    "没接到",
-    "to recognise",
-    "to recognize",
-    "i recognize",
-    "nevermind",
-    "never mind",
-    "never got a confirmation",
-    "never got the confirmation",
-    "never received a confirmation",
-    "never received the confirmation",
-    "never received the verification",
-    "never got the verification",
-    "never got the password",
-    "never got the reset",
-    "never received the password",
-    "never received the reset",
-    "never received the activation",
-    "never got the activation",
-    "never received the welcome",
-    "never got the welcome",
-    // Not knowing yet whether a payment went through disowns nothing ("不知道我的钱扣了没有").
-    "不知道钱扣没扣",
-    "不知道扣没扣",
-    "不知道有没有扣",
-    "不知道钱扣了没有",
-    "不知道我的钱扣了没有",
-    "扣了没有我也不知道",
-    "扣没扣我也不知道",
-    "钱扣了没有",
-    "never arrived",
-    "never came",
-    "didn't get the",
-    "didnt get the",
-    "didn't get a",
-    "didnt get a",
-    "haven't got a",
-    "havent got a",
-    "haven't received a",
-    "havent received a",
-    "didn't receive the",
-    "didnt receive the",
-];
 
 /// Whether `text` tells of the shopper's own trouble signing in: a reset email or code that
 /// does not come or has expired, a password refused right after it was changed, an email
