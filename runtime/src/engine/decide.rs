@@ -658,6 +658,9 @@ mod money_tests;
 #[path = "ownership_tests.rs"]
 mod ownership_tests;
 #[cfg(test)]
+#[path = "decide_person_tests.rs"]
+mod person_tests;
+#[cfg(test)]
 #[path = "decide_plugin_tests.rs"]
 mod plugin_tests;
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::plugins::manifest::Need;
 use crate::plugins::{CallError, MoneyLimits, PluginReply, Proposal};
 use crate::store::{Conversation, FaqEntry, MerchantConfig, MerchantSettings, OrderRecord};
 
-use ConversationState::{Bot, Human, WaitingForHuman};
+use ConversationState::{Bot, WaitingForHuman};
 
 pub(super) fn served(plugin: &str, needs: &[Need]) -> Served {
     Served {
@@ -210,93 +210,6 @@ pub(super) fn has_contact_form(d: &Decision) -> bool {
 }
 
 #[test]
-fn an_explicit_request_for_a_person_hands_off_at_once() {
-    for (text, intent) in [
-        ("I want to talk to a human", "out_of_scope"),
-        ("转人工", "greeting"),
-        ("can someone help me", "contact_human_agent"),
-    ] {
-        let d = reply(decide(&ctx(), &msg(text, intent, 0.9)));
-        says(&d, Line::HandoffRequested);
-        assert_eq!(d.state, WaitingForHuman, "{text}");
-        assert_eq!(d.handoff_reason.as_deref(), Some("asked for a human"));
-    }
-}
-
-#[test]
-fn a_person_asked_for_about_a_policy_topic_or_an_emergency_gets_that_reason() {
-    let d = reply(decide(
-        &ctx(),
-        &msg(
-            "你们存了我哪些个人资料？有没有给第三方？",
-            "contact_human_agent",
-            0.9,
-        ),
-    ));
-    assert_eq!(d.state, WaitingForHuman);
-    assert_eq!(
-        d.handoff_reason.as_deref(),
-        Some("policy: data protection request")
-    );
-    assert_eq!(d.priority, 2);
-    let text = "my father passed away and his order hasn't come, please someone help";
-    let d = reply(decide(&ctx(), &msg(text, "contact_human_agent", 0.9)));
-    says(&d, Line::HandoffRequested);
-    assert_eq!(
-        d.handoff_reason.as_deref(),
-        Some("urgent: time-critical for the shopper")
-    );
-    assert!(d.priority >= 1);
-}
-
-#[test]
-fn a_handoff_while_nobody_can_answer_says_so_with_a_contact_form() {
-    let ctx = TurnContext {
-        live: false,
-        ..ctx()
-    };
-    let d = reply(decide(
-        &ctx,
-        &msg("I want a human", "contact_human_agent", 0.9),
-    ));
-    assert_eq!(d.state, WaitingForHuman, "still queued for a person");
-    assert!(has_contact_form(&d));
-    assert!(d.text.contains("within 24 hours"), "{}", d.text);
-}
-
-#[test]
-fn any_other_answer_that_hands_off_while_nobody_is_there_keeps_its_reason_and_adds_the_form() {
-    let ctx = TurnContext {
-        live: false,
-        conversation: Conversation {
-            verified_email: Some("jane@example.com".into()),
-            ..ctx().conversation
-        },
-        ..ctx()
-    };
-    let u = msg("refund order 1001", "get_refund", 0.95);
-    let c = call(decide(&ctx, &u));
-    let d = after_call(&ctx, &u, &c, refund(9_000), "a1", "0.1.0");
-    says(&d, Line::RefundNeedsHuman);
-    assert!(
-        d.text.contains("Nobody from our team is online"),
-        "{}",
-        d.text
-    );
-    assert!(has_contact_form(&d));
-}
-
-#[test]
-fn while_a_person_is_asked_for_or_in_charge_the_bot_is_silent() {
-    for state in [WaitingForHuman, Human] {
-        let mut ctx = ctx();
-        ctx.conversation.state = state;
-        let plan = decide(&ctx, &msg("hello?", "greeting", 0.99));
-        assert_eq!(plan.step, Step::Silence);
-    }
-}
-
-#[test]
 fn an_intent_a_plugin_serves_goes_to_that_plugin_with_its_slots() {
     let c = call(decide(
         &ctx(),
@@ -399,27 +312,6 @@ fn a_torn_model_asks_which_one_is_meant_and_the_pick_is_that_intent() {
 }
 
 #[test]
-fn a_person_is_offered_once_when_one_of_the_two_meanings_is_a_person() {
-    let u = Understanding {
-        prediction: Prediction {
-            intent: "complaint".into(),
-            confidence: 0.45,
-            top: vec![
-                ("complaint".into(), 0.45),
-                ("contact_human_agent".into(), 0.35),
-            ],
-        },
-        ..msg("not happy about order 1004", "complaint", 0.45)
-    };
-    let d = reply(decide(&ctx(), &u));
-    says(&d, Line::Clarify);
-    let Card::QuickReplies { options } = &d.cards[0] else {
-        panic!("quick replies expected");
-    };
-    assert_eq!(options.len(), 2, "a complaint, or a person: {options:?}");
-}
-
-#[test]
 fn a_bare_yes_with_nothing_pending_is_an_acknowledgement() {
     for text in ["yes", "ok", "好的"] {
         let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.6)));
@@ -469,49 +361,6 @@ fn a_shop_intent_no_plugin_serves_is_said_honestly() {
 }
 
 #[test]
-fn the_second_unhelpful_turn_or_a_repeated_reply_offers_a_person_instead() {
-    let mut ctx = ctx();
-    ctx.conversation.failed_turns = 1;
-    let d = reply(decide(
-        &ctx,
-        &msg("what is the capital of France", "out_of_scope", 0.9),
-    ));
-    says(&d, Line::OfferHuman);
-    assert!(!d.failed);
-    let mut ctx = self::ctx();
-    let greeting = crate::engine::replies::text(Line::Greeting, Lang::En);
-    ctx.last_bot = Some((greeting.into(), Some("greeting".into())));
-    let d = reply(decide(&ctx, &msg("hello there", "greeting", 0.95)));
-    says(&d, Line::OfferHuman);
-}
-
-#[test]
-fn an_upset_shopper_is_offered_a_person_alongside_the_answer_at_raised_priority() {
-    let mut u = msg("where is order 1001", "track_order", 0.95);
-    u.upset = true;
-    let c = call(decide(&ctx(), &u));
-    let d = after_call(
-        &ctx(),
-        &u,
-        &c,
-        plugin_says("Order 1001 has shipped."),
-        "a1",
-        "",
-    );
-    assert!(d.text.starts_with("Order 1001 has shipped. "), "{}", d.text);
-    assert!(d.text.ends_with(crate::engine::replies::text(
-        Line::FrustrationOffer,
-        Lang::En
-    )));
-    assert_eq!(d.priority, 1);
-    assert!(
-        d.cards
-            .iter()
-            .any(|c| matches!(c, Card::QuickReplies { .. }))
-    );
-}
-
-#[test]
 fn the_merchants_wording_replaces_the_bots_own_line() {
     let mut ctx = ctx();
     Arc::make_mut(&mut ctx.config)
@@ -524,50 +373,6 @@ fn the_merchants_wording_replaces_the_bots_own_line() {
     let c = call(decide(&ctx, &u));
     let d = after_call(&ctx, &u, &c, plugin_says("Shipped."), "a1", "");
     assert_eq!(worded(&ctx, d, Lang::En).text, "Shipped.");
-}
-
-#[test]
-fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
-    for (text, lang) in [
-        ("are you a real person?", Lang::En),
-        ("am I talking to a bot", Lang::En),
-        ("你是真人吗", Lang::Zh),
-        ("是机器人还是人工啊？", Lang::Zh),
-    ] {
-        let u = msg(text, "contact_human_agent", 0.8);
-        assert_eq!(u.lang, lang);
-        let d = reply(decide(&ctx(), &u));
-        says(&d, Line::BotDisclosure);
-        assert_eq!(d.state, Bot, "{text}: answered, not queued");
-        assert!(d.cards.iter().any(|c| matches!(
-            c,
-            Card::QuickReplies { options } if options.iter().any(|o| o == crate::engine::replies::human_option(lang))
-        )));
-    }
-    let d = reply(decide(
-        &ctx(),
-        &msg("are you a bot? I want a human", "out_of_scope", 0.5),
-    ));
-    says(&d, Line::HandoffRequested);
-    assert!(
-        d.text
-            .starts_with("I'm this shop's automated assistant, not a person. ")
-    );
-    assert_eq!(d.state, WaitingForHuman);
-    // Nobody online: still said, before the contact form's words.
-    let mut nobody = ctx();
-    nobody.live = false;
-    let d = reply(decide(
-        &nobody,
-        &msg("是机器人吗？我想跟真人说话", "contact_human_agent", 0.8),
-    ));
-    assert!(
-        d.text
-            .starts_with("我是本店的自动客服助手（机器人），不是真人。"),
-        "{}",
-        d.text
-    );
-    assert!(has_contact_form(&d));
 }
 
 pub(super) fn with_topic(mut u: Understanding, topic: kefu_intent::topics::Topic) -> Understanding {
@@ -669,46 +474,4 @@ fn a_move_told_with_an_address_change_is_the_change_not_urgency() {
     pressed.topic = Some((Topic::Urgent, 0.9));
     let d = reply(decide(&ctx(), &pressed));
     assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
-}
-
-#[test]
-fn a_complaint_gets_one_apology_and_a_person_who_sees_everything() {
-    let d = reply(decide(
-        &ctx(),
-        &msg("your service is a joke", "complaint", 0.8),
-    ));
-    says(&d, Line::ComplaintHandoff);
-    assert_eq!(d.state, WaitingForHuman);
-    assert_eq!(d.handoff_reason.as_deref(), Some("complaint"));
-}
-
-#[test]
-fn a_person_offered_and_taken_up_is_a_person() {
-    let mut ctx = ctx();
-    ctx.last_bot = Some((
-        replies::text(Line::BotDisclosure, Lang::En).into(),
-        Some("bot_identity".into()),
-    ));
-    for text in ["then get me one", "yes please"] {
-        let d = reply(decide(&ctx, &msg(text, "get_invoice", 0.6)));
-        says(&d, Line::HandoffRequested);
-    }
-    // Thanked with a sneer after the offer: a person too.
-    let d = reply(decide(
-        &ctx,
-        &msg(
-            "so you have no idea when? great. super helpful",
-            "thanks",
-            0.7,
-        ),
-    ));
-    says(&d, Line::HandoffRequested);
-    // An acknowledgement only, or nothing offered: no person.
-    let d = reply(decide(&ctx, &msg("ok", "thanks", 0.6)));
-    assert_eq!(d.state, Bot);
-    let d = reply(decide(&ctx, &msg("thanks, super helpful", "thanks", 0.9)));
-    assert_eq!(d.state, Bot);
-    ctx.last_bot = Some(("Order 1001 has shipped.".into(), Some("track_order".into())));
-    let d = reply(decide(&ctx, &msg("yes please", "thanks", 0.6)));
-    assert_eq!(d.state, Bot);
 }

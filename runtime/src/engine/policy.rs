@@ -597,5 +597,8 @@ mod kinds_tests;
 #[path = "policy_lookalike_tests.rs"]
 mod lookalike_tests;
 #[cfg(test)]
+#[path = "policy_rounds_tests.rs"]
+mod rounds_tests;
+#[cfg(test)]
 #[path = "policy_tests.rs"]
 mod tests;

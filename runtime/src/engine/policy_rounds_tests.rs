@@ -1,0 +1,195 @@
+//! Unit tests of the sensitive words heard in the sets written apart, round by round
+//! (`policy.rs`): each beside the look-alikes from the same sets that must not reach a person.
+
+use super::*;
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
+    for (text, want) in [
+        (
+            "the spout flew off and hit me in the eye",
+            PolicyTopic::Safety,
+        ),
+        (
+            "wo chuan le weiyi, quanshen qi hongzhen",
+            PolicyTopic::Safety,
+        ),
+        (
+            "can you send me everything you have on me, ip logs included",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "did you sell my info? spam started right after my order",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "my ex is threatening me and knows where i live",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "a stalker tracked me down through a parcel",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "系统提示我在别的城市登录，我没出过门",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "邮件说我的邮箱已修改，我根本没操作过",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "somebody bought a bottle with my card",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "my cable (数据线) fits in the hoodie pocket?",
+        "will the logo burn off if I tumble dry it",
+        "my wallet is bleeding after your sale",
+        "somebody bought me the cap as a gift, can I swap the colour?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_jugged_and_flasked() {
+    for (text, want) in [
+        (
+            "my doctor says my symptoms might be from your bottle",
+            PolicyTopic::Safety,
+        ),
+        (
+            "I'm having a reaction right now, what's in the cuffs?",
+            PolicyTopic::Safety,
+        ),
+        ("喝了之后舌头发麻", PolicyTopic::Safety),
+        (
+            "don't send it to my old flat, he's violent",
+            PolicyTopic::Safety,
+        ),
+        (
+            "who took 98 dollars off my card??",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "my visa shows 138 to you, thats not me",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn the_law_named_by_who_someone_is_a_bank_check_answered_and_numb_lips() {
+    for text in [
+        "my attorney friend recommended your hoodies, what's the return window if it doesn't fit",
+        "买来送给法院同事的，能开发票吗",
+        "我刚看完一部律师起诉大公司的电影，男主穿的卫衣跟你们的好像",
+        "我的银行发短信问我是不是本人在你们这消费，我确认了，订单会正常发货吧",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+    assert_eq!(
+        topic("my attorney friend says I should sue you"),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("用了水杯之后嘴唇发麻，医生说可能是过敏，杯子是什么材料做的"),
+        Some(PolicyTopic::Safety)
+    );
+}
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_drummed_and_kegged() {
+    for (text, want) in [
+        (
+            "got a confirmation email for an order I didn't make",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "you charged double and I never authorised that",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "money keeps coming out of my account from you",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "the courier was filming me at my door",
+            PolicyTopic::Harassment,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    assert_eq!(topic("我是急诊科医生，想买件加绒卫衣"), None);
+}
+
+#[test]
+fn a_password_change_never_made_and_an_account_taken_over_are_account_security() {
+    for text in [
+        "Received an email confirming a password change I never made. What do I do?",
+        "my account got taken over after I clicked a fake 'your parcel is on hold' link",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
+    }
+    assert_eq!(
+        topic("how do I make a password change on my account?"),
+        None
+    );
+}
+
+#[test]
+fn a_wound_told_by_what_it_needs_and_a_body_reacting_to_goods_are_safety() {
+    for text in [
+        "the hoodie zip cut my son's chin open, he needs stitches",
+        "there's a needle stuck in the t-shirt seam, it went into my skin",
+        "broken glass?? in the hoodie pocket. my hand is cut open",
+        "卫衣拉链的金属片划破了宝宝的脸，伤口挺深",
+        "my eyes are burning after washing the hoodie, theres a strong chemical smell",
+        "my throat feels like its closing up after handling the hoodie",
+        "the cap's dye ran and my son's forehead is red and blistering",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "the box was cut open when it arrived, is everything still inside?",
+        "does the grey hoodie need ironing after washing?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_cratered_and_vatted() {
+    for (text, want) in [
+        (
+            "my son cut his hand on the zip, there was a lot of blood",
+            PolicyTopic::Safety,
+        ),
+        (
+            "I'm escaping my partner, stop the delivery",
+            PolicyTopic::Safety,
+        ),
+        (
+            "pretty sure this is fraud, an order went through on my card",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "收到密码修改邮件，但不是我改的",
+            PolicyTopic::AccountSecurity,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "bit hacked off waiting for 1001 tbh",
+        "threatening to buy your whole stock lol",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
