@@ -15,6 +15,7 @@ use kefu_intent::slots::SlotKind;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, ask, hand_off};
 use super::handoff;
+use super::ownership;
 use super::plan::CallPlan;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
@@ -132,11 +133,10 @@ pub fn awaiting_order_number(ctx: &TurnContext, u: &Understanding) -> Option<Dec
 /// do?", the product's name): the email is asked once more, with a person offered, instead
 /// of the claim being dropped for a product card or "outside what I can help with".
 pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
-    let intent = ctx.conversation.pending_intent.as_deref()?;
+    let (intent, order) = ownership::email_awaited(ctx, u)?;
     what(intent)?;
-    let order = ctx.pending.order_number.clone()?;
     ctx.served(intent)?;
-    if u.slot(SlotKind::Email).is_some() || u.slot(SlotKind::OrderNumber).is_some() {
+    if u.slot(SlotKind::OrderNumber).is_some() {
         return None;
     }
     let p = &u.prediction;
@@ -161,7 +161,7 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
         return Some(to_a_person(intent, &claim, None, u.lang));
     }
     let pending = Pending {
-        order_number: Some(order),
+        order_number: Some(order.to_string()),
         ..Pending::default()
     };
     Some(ask(intent, Line::ClaimNeedsEmail, u.lang, pending))

@@ -8,27 +8,21 @@
 //! the request still waiting. Refused again after that: a person takes the request with what
 //! is known, rather than the bot asking a third time or asking "which of these do you mean?".
 
-use kefu_intent::slots::SlotKind;
-
 use super::claims;
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, ask, hand_off};
 use super::labels;
 use super::language::mentions;
+use super::ownership;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
 /// The answer to a message that declines to give the order's email (or asks why it is
 /// needed) while a request on the order waits for it; `None` for any other message.
 pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
-    let intent = ctx.conversation.pending_intent.as_deref()?;
-    let order = ctx.pending.order_number.clone()?;
+    let (intent, order) = ownership::email_awaited(ctx, u)?;
     let needs_owner = ctx.served(intent).is_some_and(|s| s.needs_owner());
     if !needs_owner && claims::what(intent).is_none() {
-        return None;
-    }
-    let other_order = u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order);
-    if other_order || u.slot(SlotKind::Email).is_some() {
         return None;
     }
     let lang = u.lang;
@@ -65,7 +59,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         Line::EmailStillNeeded
     };
     let pending = Pending {
-        order_number: Some(order),
+        order_number: Some(order.to_string()),
         ..Pending::default()
     };
     Some(ask(intent, line, lang, pending))

@@ -3,7 +3,6 @@
 //! becomes. Pure: the caps come with the turn's context, the call's outcome from the
 //! executor; the executor stores the action and moves its state.
 
-use kefu_intent::slots::SlotKind;
 use kefu_protocol::{Card, ConversationState};
 
 use super::claims;
@@ -170,13 +169,9 @@ pub fn named_beyond_the_caps_while_proof_waits(
     ctx: &TurnContext,
     u: &Understanding,
 ) -> Option<Decision> {
-    let intent = ctx.conversation.pending_intent.as_deref()?;
-    if intent != GET_REFUND && claims::what(intent).is_none() {
-        return None;
-    }
-    let order = ctx.pending.order_number.as_deref()?;
-    let other_order = u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order);
-    if other_order || u.slot(SlotKind::Email).is_some() || ownership::verified(ctx).is_some() {
+    let (intent, order) = ownership::email_awaited(ctx, u)?;
+    if intent != GET_REFUND && claims::what(intent).is_none() || ownership::verified(ctx).is_some()
+    {
         return None;
     }
     let served = ctx.served(intent)?;

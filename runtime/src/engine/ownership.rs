@@ -11,12 +11,14 @@
 //! (counted by [`super::proofs::ProofFailures`]), the bot checks no more emails and a person
 //! takes over.
 
+use kefu_intent::slots::SlotKind;
 use kefu_protocol::Card;
 
 use super::context::TurnContext;
 use super::decision::{Decision, Pending, ask, hand_off, say};
 use super::plan::CallPlan;
 use super::replies::{self, Lang, Line};
+use super::understand::Understanding;
 
 /// Wrong emails in one conversation after which a person takes over.
 pub const MAX_PROOF_FAILURES: u32 = 3;
@@ -63,6 +65,18 @@ pub fn verified(ctx: &TurnContext) -> Option<&str> {
         Some(until) if until <= ctx.trust.now => None,
         _ => Some(email),
     }
+}
+
+/// The task and the order waiting for their owner's email, when this message gives
+/// neither an email nor another order: what a refusal, a sum or more words answer.
+pub fn email_awaited<'a>(ctx: &'a TurnContext, u: &Understanding) -> Option<(&'a str, &'a str)> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    let order = ctx.pending.order_number.as_deref()?;
+    let other_order = u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order);
+    if other_order || u.slot(SlotKind::Email).is_some() {
+        return None;
+    }
+    Some((intent, order))
 }
 
 /// Whether order `number` is proven to be the shopper's, by `email` given in this message
