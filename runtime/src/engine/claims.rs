@@ -157,7 +157,7 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
         .as_ref()
         .is_some_and(|(text, _)| ctx.is_line(text, Line::ClaimNeedsEmail, u.lang));
     if asked_again {
-        let claim = format!("{}; email not given", reason(what(intent)?, &order));
+        let claim = format!("{}; email not given", reason(what(intent)?, order));
         return Some(to_a_person(intent, &claim, None, u.lang));
     }
     let pending = Pending {
