@@ -589,6 +589,10 @@ sets_written_apart! {
     pitchered: "pitchered_", "KEFU_CONVERSATIONS_PITCHERED", 3; // the eighty-third
     tankarded: "tankarded_", "KEFU_CONVERSATIONS_TANKARDED", 3; // the eighty-fourth
     scuttled: "scuttled_", "KEFU_CONVERSATIONS_SCUTTLED", 3; // the eighty-fifth
+    flagoned: "flagoned_", "KEFU_CONVERSATIONS_FLAGONED", 3; // the eighty-sixth
+    beakered: "beakered_", "KEFU_CONVERSATIONS_BEAKERED", 3; // the eighty-seventh
+    gobleted: "gobleted_", "KEFU_CONVERSATIONS_GOBLETED", 3; // the eighty-eighth
+    ampouled: "ampouled_", "KEFU_CONVERSATIONS_AMPOULED", 3; // the eighty-ninth
 }
 
 #[test]

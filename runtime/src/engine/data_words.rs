@@ -16,6 +16,24 @@ pub const DATA_PROTECTION: &[&str] = &[
     "deceased",
     "everything stored about me",
     "stored about me",
+    // What the shop keeps of them, in other verbs ("what do you actually store about me?",
+    // "what details got saved when I checked out as a guest").
+    "store about me",
+    "keep about me",
+    "kept about me",
+    "save about me",
+    "saved about me",
+    "hold about me",
+    "have about me",
+    "collect about me",
+    "details got saved",
+    "details get saved",
+    "details were saved",
+    "details you saved",
+    "details do you save",
+    "details do you keep",
+    "details do you store",
+    "what got saved",
     "everything you have on me",
     "everything you hold on me",
     "you hold on me",
@@ -207,6 +225,10 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "records linked",
         "客户信息",
         "用户信息",
+        // An identity number or the chat's own record ("刚才聊天的时候发了身份证号 麻烦帮我从
+        // 记录里删掉").
+        "身份证",
+        "聊天记录",
     ]);
     let sold = says(&[
         "sell",
@@ -235,6 +257,9 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "what do you do with",
         "can i see it",
         "stored on your",
+        "keeping my",
+        "are you keeping",
+        "on what basis",
     ]);
     let gone = says(&[
         "permanently",
@@ -251,6 +276,36 @@ pub fn asks_what_is_done_with_their_data(text: &str) -> bool {
         "mine deleted",
         "remove mine",
         "delete mine",
+        "it removed",
+        "them removed",
+        "it deleted",
+        "them deleted",
+        "删掉",
+        "删除",
     ]);
-    theirs && (sold || kept || gone)
+    // The shopper's contact details, passed on or to be wiped ("Are you selling my email to
+    // other companies?", "who else gets my home address besides the courier?", "stop using my
+    // address and phone number for anything, and wipe them"); asked after, they are an
+    // order's ("what email do you have for order 1003").
+    let contact = says(&[
+        "my home address",
+        "my address",
+        "my phone number",
+        "my email",
+        "my number",
+    ]);
+    let passed_on = says(&[
+        "selling my",
+        "sell my",
+        "sold my",
+        "other companies",
+        "third part",
+        "who else gets",
+        "who else sees",
+        "who else has",
+        "passed on",
+        "pass on my",
+    ]);
+    let wiped = says(&["wipe", "erase", "stop using my", "permanently"]);
+    (theirs && (sold || kept || gone)) || (contact && (passed_on || wiped))
 }

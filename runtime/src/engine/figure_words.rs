@@ -7,6 +7,15 @@
 pub const FIGURES: &[&str] = &[
     // Haggled to a fracture, handsome to bursting, living in the goods ("she basically lives
     // in your hoodies").
+    // Goods borrowed for good ("my husband hijacked my hoodie, guess I'm ordering another").
+    "hijacked my hoodie",
+    "hijacked my cap",
+    "hijacked my tee",
+    "hijacked my t-shirt",
+    "hijacked my shirt",
+    "hijacked my bottle",
+    "hijacked my sweater",
+    "hijacked my jacket",
     "杀到骨折",
     "帅炸",
     "美炸",

@@ -90,7 +90,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::harm_cues::asks_if_safe(&lower)
         && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_cues::injury_as_a_reason(&lower)
-        && !super::harm_cues::asks_what_if_before_buying(&lower))
+        && !super::harm_cues::asks_what_if_before_buying(&lower)
+        && !super::harm_cues::a_meal_wolfed_down(&lower))
     .then_some(PolicyTopic::Safety)
     .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
     .or_else(|| {
@@ -115,6 +116,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             )
             .then_some(PolicyTopic::AccountSecurity)
         })
+        .or_else(|| exposed_and_afraid(&lower).then_some(PolicyTopic::Harassment))
+        .or_else(|| shut_out_after_a_change(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| {
             card_taken_and_money_wanted_back(&lower).then_some(PolicyTopic::UnauthorisedCharge)
@@ -432,6 +435,20 @@ fn shut_out_by_someone(lower: &str) -> bool {
         "登不上",
         "登录不了",
         "登不进",
+        "password is wrong",
+        "wrong password",
+        "password is incorrect",
+        "email doesn't exist",
+        "email doesnt exist",
+        "email does not exist",
+        "account doesn't exist",
+        "account doesnt exist",
+        "account does not exist",
+        "账号不存在",
+        "账户不存在",
+        "can't get in",
+        "cant get in",
+        "locked out",
     ]);
     let someone = says(&[
         "random",
@@ -445,10 +462,67 @@ fn shut_out_by_someone(lower: &str) -> bool {
         "挤下线",
         "不是我改",
         "没改过",
+        // Signed out by nobody the shopper knows of ("the site logged me out mid-shop and
+        // now it says my email doesn't exist").
+        "logged me out",
+        "kicked me out",
+        "signed me out",
     ]);
     let on_its_own = says(&["account", "账号", "账户"])
         && says(&["by itself", "on its own", "自己下单", "自己在下单"]);
-    (fails && someone) || on_its_own
+    (fails && someone && !says(&["forgot", "忘了", "忘记"])) || on_its_own
+}
+
+/// Whether `lower` tells of the shopper's address put out by someone, and of fear ("你们有个员工
+/// replied to my review with my home address and wrote 'see you soon'. 我现在有点害怕"): a
+/// threat, before it is a question about their data.
+fn exposed_and_afraid(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "with my home address",
+        "with my address",
+        "posted my address",
+        "posted my home address",
+        "shared my address",
+        "shared my home address",
+        "know where i live",
+        "knows where i live",
+        "我的地址发",
+        "公开了我的地址",
+        "知道我住",
+    ]) && says(&[
+        "害怕",
+        "吓",
+        "scared",
+        "afraid",
+        "frightened",
+        "terrified",
+        "freaked out",
+        "see you soon",
+    ])
+}
+
+/// Whether `lower` tells of being shut out of the account after a change the shopper did not
+/// make ("the email address on my account was changed to one I don't recognise, and now I
+/// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
+/// whatever it then bought.
+fn shut_out_after_a_change(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "can't get in",
+        "cant get in",
+        "can't log in",
+        "cant log in",
+        "locked out",
+        "登不上",
+        "进不去",
+    ]) && says(&[
+        "was changed",
+        "been changed",
+        "got changed",
+        "被改",
+        "改成了",
+    ]) && says(&["account", "账号", "账户"])
 }
 
 /// Whether `lower` says something in the shopper's account is not theirs ("my profile
@@ -468,6 +542,10 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "订单记录",
         "in my name",
         "找回密码",
+        "重置密码",
+        "password reset",
+        "reset emails",
+        "my password",
         "my account just changed",
         "密码修改",
         "修改密码",
@@ -552,6 +630,16 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "none of those were me",
         "i didn't do that",
         "i didnt do that",
+        // Resets nobody asked for ("收到好几封重置密码的邮件 我一个都没点过").
+        "没点过",
+        "没申请过",
+        "没有申请过",
+        "didn't request",
+        "didnt request",
+        "never requested",
+        "didn't ask for",
+        "didnt ask for",
+        "never asked for",
     ];
     // "account" as a word: "Accounting wants one with our company name on it, not mine" is
     // an invoice.

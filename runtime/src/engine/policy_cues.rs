@@ -300,7 +300,11 @@ pub fn jokes(text: &str) -> bool {
             "😜",
             "😉",
         ],
-    ) || says_word(text, &["lol", "jk", "lmao"]))
+    ) || says_word(text, &["lol", "jk", "lmao"])
+        // Goods too good as the grievance ("I'm going to sue you... for making me spend my
+        // whole paycheck, these caps are too good").
+        || (mentions(text, &["too good", "太好看了", "太好穿了", "太好用了"])
+            && !mentions(text, &["not too good", "不太好"])))
         && !serious
         && !mentions(text, super::policy_words::LAWYERS)
 }

@@ -193,3 +193,74 @@ fn a_round_of_sensitive_words_heard_in_cratered_and_vatted() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_flagoned_beakered_gobleted_and_ampouled() {
+    use PolicyTopic::{AccountSecurity, DataProtection, Harassment, Legal, Safety};
+    for (text, want) in [
+        ("what exactly do you keep about me on file?", DataProtection),
+        (
+            "which details got saved when I paid as a guest",
+            DataProtection,
+        ),
+        (
+            "who else gets my phone number apart from the courier",
+            DataProtection,
+        ),
+        (
+            "are you selling my email to other companies? spam since I ordered",
+            DataProtection,
+        ),
+        (
+            "on what basis are you keeping my order history? I want it deleted",
+            DataProtection,
+        ),
+        ("我刚才发了身份证号 帮我删掉", DataProtection),
+        (
+            "it says my password is wrong and I never changed my password",
+            AccountSecurity,
+        ),
+        ("三封重置密码的邮件 我都没申请过", AccountSecurity),
+        (
+            "logged me out and now my account doesn't exist??",
+            AccountSecurity,
+        ),
+        (
+            "someone changed the email on my account and I'm locked out, there's an order I never placed",
+            AccountSecurity,
+        ),
+        ("we'll take it to arbitration if this isn't sorted", Legal),
+        ("不退款我就申请仲裁", Legal),
+        (
+            "this is a breach of contract and my cousin is drafting a letter",
+            Legal,
+        ),
+        (
+            "the delivery guy said he'd hit me if I complained",
+            Harassment,
+        ),
+        ("快递员加了我微信一直发消息", Harassment),
+        (
+            "a staff member posted my home address under my review, I'm scared",
+            Harassment,
+        ),
+        (
+            "my son's cheeks are puffing up after wearing the cap",
+            Safety,
+        ),
+        ("帽子的染料弄到眼睛里了", Safety),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "my sister hijacked my hoodie so I need another",
+        "I'll sue you for emptying my wallet, the tees are too good",
+        "my daughter swallowed her lunch in a minute to open the parcel",
+        "删除订单记录里那个没付款的订单 怎么操作",
+        "can you send a copy of the invoice to my email",
+        "the bottle sold out before I could buy, email me at my email when it's back",
+        "I forgot my password and now it says wrong password, how do I reset it?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -206,6 +206,16 @@ pub const LEGAL: &[&str] = &[
     "消费者协会",
     "消协",
     "tribunal",
+    // Arbitration ("the file is ready for the arbitration board", "我就申请仲裁").
+    "arbitration",
+    // A contract said broken and its letter drafted ("he says how you've handled order 1001
+    // is a breach of contract. he's drafting a letter tonight").
+    "breach of contract",
+    "drafting a letter",
+    "letter before action",
+    "formal demand letter",
+    "arbitrator",
+    "仲裁",
     "plus damages",
     "可以告",
     // "fine, I'll let a judge decide who's right here"
@@ -481,6 +491,19 @@ pub const HARASSMENT: &[&str] = &[
     "a slur on",
     "slur on my",
     "用我的手机号加我",
+    "加了我微信",
+    "加了我的微信",
+    // A blow threatened ("the driver said he'd hit me when I asked him to wait").
+    "he'd hit me",
+    "he would hit me",
+    "he'll hit me",
+    "he will hit me",
+    "she'd hit me",
+    "she would hit me",
+    "threatened to hit",
+    "threatened to punch",
+    "he'd punch me",
+    "要打我",
     "被前男友",
     "被前夫",
     "前男友跟踪",

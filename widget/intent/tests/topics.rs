@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_scuttled.tsv`, an eighty-fifth's), labelled only `person` or `ordinary`, each
+//!   `topics_ampouled.tsv`, an eighty-ninth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -326,4 +326,8 @@ person_sets! {
     pitchered: "topics_pitchered.tsv", "KEFU_TOPICS_PITCHERED", 500; // the eighty-third
     tankarded: "topics_tankarded.tsv", "KEFU_TOPICS_TANKARDED", 500; // the eighty-fourth
     scuttled: "topics_scuttled.tsv", "KEFU_TOPICS_SCUTTLED", 500; // the eighty-fifth
+    flagoned: "topics_flagoned.tsv", "KEFU_TOPICS_FLAGONED", 500; // the eighty-sixth
+    beakered: "topics_beakered.tsv", "KEFU_TOPICS_BEAKERED", 500; // the eighty-seventh
+    gobleted: "topics_gobleted.tsv", "KEFU_TOPICS_GOBLETED", 500; // the eighty-eighth
+    ampouled: "topics_ampouled.tsv", "KEFU_TOPICS_AMPOULED", 500; // the eighty-ninth
 }
