@@ -48,6 +48,10 @@ const INTRODUCERS: &[&str] = &[
     "新家是",
     "新家在",
     "现在住在",
+    // Pinyin ("xin dizhi: Shanghai Pudong Zhangjiang lu 200 hao 5 lou 502").
+    "xin dizhi",
+    "xin di zhi",
+    "dizhi shi",
 ];
 
 /// Words that introduce an address only sometimes ("It's 88 Huaihai Middle Road", but also
@@ -97,6 +101,10 @@ const STREETS: &[&str] = &[
     " court",
     " place",
     " square",
+    // Pinyin: road, number, street.
+    " lu",
+    " hao",
+    " jie",
     "路",
     "街",
     "道",

@@ -14,7 +14,20 @@ pub fn asks_for_a_total(text: &str) -> bool {
         &["together", "total", "altogether", "combined", "both"],
     ) || mentions(
         text,
-        &["一共", "总共", "加起来", "合计", "一起多少", "总价"],
+        &[
+            "一共",
+            "总共",
+            "加起来",
+            "加一起",
+            "合计",
+            "一起多少",
+            "总价",
+            // "what would that come to?", "how much all in".
+            "come to",
+            "comes to",
+            "all in",
+            "for everything",
+        ],
     )
 }
 
@@ -64,6 +77,9 @@ mod tests {
         );
         let zh = together(&cards, "T恤和帽子一共多少钱", Lang::Zh).unwrap();
         assert!(zh.contains("51.00"), "{zh}");
+        let come_to =
+            "the organic tee + the navy cap for my bf's birthday. what would that come to?";
+        assert!(together(&cards, come_to, Lang::En).is_some());
         // Not asked, one product, or two currencies: nothing added.
         assert_eq!(
             together(&cards, "how much are the tee and the cap?", Lang::En),

@@ -49,6 +49,9 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             // Backed out of ("is it too late to back out?? … changed my mind").
             "to back out",
             "back out of",
+            "still back out",
+            "can i back out",
+            "i want to back out",
             "帮我取消",
             "那就取消",
             "取消吧",

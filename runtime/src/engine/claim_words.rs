@@ -175,6 +175,9 @@ pub fn describes_damage(text: &str) -> bool {
             "leaking",
             "leaked",
             "stained",
+            "stain",
+            "stains",
+            "snagged",
             // "both hoodies in my order have bleach spots??"
             "bleach",
             "squashed",
@@ -222,6 +225,8 @@ pub fn describes_damage(text: &str) -> bool {
             "掉了一块",
             "loose stitch",
             "loose thread",
+            "pulled thread",
+            "a snag",
             "coming off the",
             "came off the",
             "coming apart",
@@ -294,13 +299,12 @@ pub fn describes_damage(text: &str) -> bool {
         kefu_intent::slots::SlotKind::OrderNumber,
     )
     .is_some()
-        && !mentions(
+        // Whole words: "not happy" holds no app.
+        && !says_word(
             &lower,
-            &[
-                "checkout", "website", "site", "app", "page", "link", "button", "结账", "网站",
-                "页面", "链接",
-            ],
-        );
+            &["checkout", "website", "site", "app", "page", "link", "button"],
+        )
+        && !mentions(&lower, &["结账", "网站", "页面", "链接"]);
     damage && (came || of_an_order)
 }
 

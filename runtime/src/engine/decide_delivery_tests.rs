@@ -518,3 +518,31 @@ fn a_calm_question_about_a_product_read_as_a_complaint_is_the_products() {
         "product_info"
     );
 }
+
+#[test]
+fn a_stain_told_beside_an_order_is_damage_and_a_shipping_question_is_none() {
+    let ctx = claims_ctx();
+    // "not happy" holds no "app": the order named is goods in hand.
+    let u = msg(
+        "both hoodies have like a bleach stain?? order 1004. not happy",
+        "complaint",
+        0.4,
+    );
+    assert_eq!(super::tests::intent_of(decide(&ctx, &u)), "report_damaged");
+    let u = msg(
+        "order #1004. One of the hoodies has a pulled thread running down the sleeve.",
+        "product_info",
+        0.25,
+    );
+    assert_eq!(super::tests::intent_of(decide(&ctx, &u)), "report_damaged");
+    // Whether it has shipped presupposes nothing came, however surely damage is heard.
+    let u = with_topic(
+        msg(
+            "li.wei@example.com / #1002 — has the bottle shipped?",
+            "track_order",
+            0.95,
+        ),
+        Topic::Damaged,
+    );
+    assert_eq!(super::tests::intent_of(decide(&ctx, &u)), "track_order");
+}

@@ -610,3 +610,43 @@ fn a_number_or_email_given_with_an_apology_or_a_shrug_only_supplies_it() {
         says(&d, Line::WhatToDoWithIt);
     }
 }
+
+#[test]
+fn an_order_number_written_in_words_or_an_order_asked_after_in_a_fragment_is_used() {
+    // "my parcel?" asks where it is: its number is asked for, not "which of these".
+    let d = reply(decide(
+        &ctx(),
+        &msg("so... my parcel? the hoodie+tee one", "complaint", 0.4),
+    ));
+    assert_eq!(
+        d.pending_intent.as_deref(),
+        Some("track_order"),
+        "{}",
+        d.text
+    );
+    // Its number written out in words, when it was asked for.
+    let mut asked = ctx();
+    asked.conversation.pending_intent = Some("track_order".into());
+    let c = call(decide(
+        &asked,
+        &msg("order one thousand and one", "place_order", 0.81),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    assert_eq!(c.order_number.as_deref(), Some("1001"));
+    // Another question set aside, the order asked after, read as a goodbye.
+    let c = call(decide(
+        &ctx(),
+        &msg(
+            "算了这个等下再说 先帮我看下1004到了没 sam@example.com",
+            "goodbye",
+            0.7,
+        ),
+    ));
+    assert_eq!(c.intent(), "track_order");
+    // How much longer, of an order named: its whereabouts, not "which of these".
+    let c = call(decide(
+        &ctx(),
+        &msg("到底还要等多久？？？1001！！！", "delivery_period", 0.64),
+    ));
+    assert_eq!(c.intent(), "track_order");
+}

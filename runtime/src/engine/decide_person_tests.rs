@@ -248,3 +248,25 @@ fn a_person_offered_and_taken_up_is_a_person() {
     let d = reply(decide(&ctx, &msg("yes please", "thanks", 0.6)));
     assert_eq!(d.state, Bot);
 }
+
+#[test]
+fn asked_whether_it_is_a_bot_and_for_a_real_one_if_so_it_says_so_and_hands_over() {
+    for text in [
+        "对面是真人还是AI啊 是AI的话帮我找个真人",
+        "你是机器人吗 是的话换真人",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, "out_of_scope", 0.53)));
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+        assert!(
+            d.text.starts_with("我是本店的自动客服助手"),
+            "{text}: {}",
+            d.text
+        );
+    }
+    // Asked only what it is, with a search for an order: answered, not queued.
+    let d = reply(decide(
+        &ctx(),
+        &msg("你是机器人吗 帮我找一下我的订单", "bot_identity", 0.6),
+    ));
+    assert_eq!(d.state, Bot, "{}", d.text);
+}

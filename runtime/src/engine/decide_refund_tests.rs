@@ -5,6 +5,7 @@
 
 use super::tests::{call, ctx, msg, reply, says};
 use super::*;
+use crate::engine::context::TurnContext;
 use crate::engine::plan::Step;
 use crate::engine::replies::Line;
 use kefu_intent::Prediction;
@@ -149,4 +150,62 @@ fn money_back_on_a_shipped_order_read_as_its_cancellation_is_the_refund() {
     ctx.orders[0].status = "processing".into();
     let d = reply(decide(&ctx, &msg(text, "cancel_order", 0.8)));
     assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+}
+
+#[test]
+fn money_back_asked_however_it_is_phrased_starts_the_refund() {
+    let intent = |ctx: &TurnContext, text: &str, read: &str, p: f32| {
+        super::tests::intent_of(decide(ctx, &msg(text, read, p)))
+    };
+    let ctx = ctx();
+    // "想退" of goods, an order named (not "想退换", an exchange).
+    assert_eq!(
+        intent(&ctx, "帽子不太喜欢 想退 订单号1003", "return_item", 0.8),
+        "get_refund"
+    );
+    // Asked whether it can be, whole, of an order named.
+    assert_eq!(
+        intent(
+            &ctx,
+            "两件卫衣都偏大太多了，订单1004能全额退款吗？",
+            "check_refund_policy",
+            0.8
+        ),
+        "get_refund"
+    );
+    // Money instead of a swap, the model torn between the refund and a return.
+    let u = Understanding::new(
+        "it just doesn't suit me. Would it be possible to get my money back rather than swap it?",
+        Prediction {
+            intent: "get_refund".into(),
+            confidence: 0.51,
+            top: vec![("get_refund".into(), 0.51), ("return_item".into(), 0.3)],
+        },
+        "en",
+    );
+    assert_eq!(super::tests::intent_of(decide(&ctx, &u)), "get_refund");
+    // Started in so many words about a product of an order known.
+    let mut known = ctx.clone();
+    known.remembered.order_number = Some("1003".into());
+    assert_eq!(
+        intent(
+            &known,
+            "cool, start a refund for the cap then",
+            "product_info",
+            0.6
+        ),
+        "get_refund"
+    );
+}
+
+#[test]
+fn an_order_number_sent_after_the_refund_policy_was_told_is_that_orders_refund() {
+    let mut ctx = ctx();
+    ctx.last_bot = Some(("…".into(), Some("check_refund_policy".into())));
+    let d = reply(decide(&ctx, &msg("订单是1003", "change_order", 0.5)));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // After anything else, the shopper is asked what to do with it.
+    ctx.last_bot = Some(("…".into(), Some("product_info".into())));
+    let d = reply(decide(&ctx, &msg("订单是1003", "change_order", 0.5)));
+    assert_eq!(d.intent, "supplied_values");
 }

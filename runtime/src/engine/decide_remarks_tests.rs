@@ -390,3 +390,42 @@ fn told_already_with_a_cancellation_asked_cancels_and_options_after_it_are_the_r
         "did 1002 ship or not"
     ));
 }
+
+#[test]
+fn the_shops_site_run_down_is_a_complaint_taken_in_not_out_of_scope() {
+    let text = "your checkout page is a nightmare, took me 4 tries to get through";
+    assert_eq!(
+        intent(decide(&ctx(), &msg(text, kefu_intent::OUT_OF_SCOPE, 0.5))),
+        "complaint"
+    );
+    // A question about the site is still asked, not taken in.
+    let text = "is the checkout page broken? it took me 4 tries to get through";
+    assert_ne!(
+        intent(decide(&ctx(), &msg(text, kefu_intent::OUT_OF_SCOPE, 0.5))),
+        "complaint"
+    );
+}
+
+#[test]
+fn an_email_declined_in_the_request_itself_is_explained_and_declined_again_goes_to_a_person() {
+    let text = "Requesting a refund for order 1003. I'd rather not type my email into a chat window — isn't the order number enough?";
+    let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.9)));
+    says(&d, Line::EmailStillNeeded);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    // Explained, and still no: a person checks the order is theirs another way.
+    let mut explained = ctx();
+    explained.conversation.pending_intent = Some("get_refund".into());
+    explained.pending.order_number = Some("1003".into());
+    explained.last_bot = Some((
+        crate::engine::replies::text(Line::EmailStillNeeded, Lang::En).to_string(),
+        Some("get_refund".into()),
+    ));
+    for text in [
+        "no. just refund it or tell me who can",
+        "No, I'm really not comfortable with that. Is there some other way to do this?",
+    ] {
+        let d = reply(decide(&explained, &msg(text, "complaint", 0.47)));
+        says(&d, Line::EmailDeclinedHandoff);
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+    }
+}

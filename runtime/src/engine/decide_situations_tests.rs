@@ -632,3 +632,40 @@ fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
     let plan = decide(&shop, &u);
     assert!(matches!(plan.step, Step::Call(_)), "{plan:?}");
 }
+
+#[test]
+fn an_address_written_wrong_or_a_purchase_backed_out_of_is_that_task() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "wrong street on order 1002 — I put Elm St but I'm on Elm Ave. can u fix",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_eq!(d.pending_intent.as_deref(), Some("change_shipping_address"));
+    // Goods taken to a wrong address are no address to change.
+    let d = decide(
+        &ctx(),
+        &msg(
+            "the courier delivered order 1003 to the wrong address, can u fix",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    );
+    assert_ne!(super::tests::intent_of(d), "change_shipping_address");
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "ugh changed my mind about that water bottle, can i still back out?",
+            "product_info",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"));
+    // A new address in pinyin is an address.
+    assert!(
+        super::address::new_address("xin dizhi: Shanghai Pudong Zhangjiang lu 200 hao 5 lou 502")
+            .is_some()
+    );
+}

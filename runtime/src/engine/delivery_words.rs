@@ -8,41 +8,58 @@
 use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
 
-/// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
 /// Whether `lower` asks where the shopper's goods are ("where are the hoodies at", "where
-/// are my caps"), not where they are made or sold.
+/// are my caps", "so... my parcel?", "我的快递呢"), not where they are made or sold.
 fn asks_where_the_goods_are(lower: &str) -> bool {
     let lower = lower.trim_start();
-    [
-        "where are the ",
-        "where are my ",
-        "where r my ",
-        "where r the ",
-    ]
-    .iter()
-    .any(|w| lower.starts_with(w))
-        && !mentions(
-            lower,
-            &[
-                "made",
-                "from",
-                "sold",
-                "located",
-                "based",
-                "available",
-                "stock",
-                "stores",
-                "shops",
-                "size",
-                "chart",
-                "photos",
-                "pictures",
-                "reviews",
-                "instructions",
-            ],
-        )
+    let fragment = mentions(
+        lower,
+        &[
+            "my parcel?",
+            "my package?",
+            "my order?",
+            "my stuff?",
+            "my delivery?",
+            "my parcel??",
+            "我的快递呢",
+            "我的包裹呢",
+            "我的货呢",
+            "快递呢",
+            "包裹呢",
+        ],
+    );
+    fragment
+        || [
+            "where are the ",
+            "where are my ",
+            "where r my ",
+            "where r the ",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+            && !mentions(
+                lower,
+                &[
+                    "made",
+                    "from",
+                    "sold",
+                    "located",
+                    "based",
+                    "available",
+                    "stock",
+                    "stores",
+                    "shops",
+                    "size",
+                    "chart",
+                    "photos",
+                    "pictures",
+                    "reviews",
+                    "instructions",
+                ],
+            )
 }
 
+/// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
 /// 26th", "怎么还没到"): with an order known, a question about that order's whereabouts.
 pub fn says_late(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -80,6 +97,15 @@ pub fn says_late(text: &str) -> bool {
             "meant to land",
             "meant to get here",
             "for what feels like forever",
+            // How much longer it will take, asked by someone already waiting ("到底还要等多
+            // 久？？？1001！！！").
+            "还要等多久",
+            "还得等多久",
+            "还要多久才到",
+            "how much longer",
+            "how long do i have to wait",
+            "how long am i supposed to wait",
+            "how long must i wait",
             "should have arrived",
             "should've arrived",
             "where is",
@@ -287,6 +313,13 @@ pub fn asks_before_arrival(text: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+        // "has the bottle shipped?", "did my hoodies ship yet".
+        || super::language::word_then_word(
+            &lower,
+            &["has", "have", "did"],
+            &["ship", "shipped", "dispatched"],
+            3,
+        )
 }
 
 /// Whether `text` asks to look an order up ("check my order 1003", "check on order 1002",
@@ -406,6 +439,65 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
                 "送到别的地方",
             ],
         )
+}
+
+/// Whether `text` says the shopper wrote the order's address wrong and asks it put right
+/// ("wrong street on order 1001 — I put Elm St but I'm on Elm Ave. can u fix", "地址填错了
+/// 能改吗"), not goods taken to a wrong address ("the courier delivered it to the wrong
+/// address" is a parcel gone astray).
+pub fn says_the_address_was_written_wrong(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "wrong street",
+            "wrong address",
+            "wrong house number",
+            "wrong flat number",
+            "wrong apartment number",
+            "wrong zip",
+            "wrong postcode",
+            "wrong post code",
+            "地址写错",
+            "地址填错",
+            "地址打错",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "i put",
+            "i typed",
+            "i wrote",
+            "i entered",
+            "i gave",
+            "my mistake",
+            "my bad",
+            "fix",
+            "change",
+            "correct",
+            "update",
+            "能改",
+            "改一下",
+            "修改",
+            "我写",
+            "我填",
+            "填错",
+            "写错",
+            "打错",
+        ],
+    ) && !mentions(
+        text,
+        &[
+            "delivered",
+            "went to",
+            "sent to the wrong",
+            "sent it to the wrong",
+            "dropped",
+            "left at",
+            "送错",
+            "送到了",
+            "寄错",
+        ],
+    )
 }
 
 /// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",

@@ -81,6 +81,15 @@ pub fn declines_the_email(text: &str) -> bool {
                 "not telling you",
                 "none of your business",
                 "number is right there",
+                // Uneasy about it, or another way asked for ("I'm really not comfortable
+                // with that. Is there some other way to do this?").
+                "not comfortable",
+                "rather not type",
+                "rather not put",
+                "some other way",
+                "another way to do this",
+                "order number enough",
+                "不放心",
                 "number's right there",
                 "numbers right there",
             ],
@@ -206,23 +215,39 @@ pub fn does_not_know_the_email(text: &str) -> bool {
 }
 
 /// Whether `text` keeps declining after the bot said why it needs the email ("still no",
-/// "nope", "还是不给").
+/// "nope", "还是不给", "no. just refund it or tell me who can").
 fn still_declines(text: &str) -> bool {
     let bare = replies::bare(text);
-    [
-        "no",
-        "nope",
-        "nah",
-        "still no",
-        "still not",
-        "no thanks",
-        "not happening",
-        "不",
-        "不要",
-        "还是不给",
-        "不给",
-    ]
-    .contains(&bare.as_str())
+    let first = text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_string);
+    let insists = mentions(
+        &text.to_lowercase(),
+        &[
+            "just refund",
+            "just do it",
+            "just cancel",
+            "who can",
+            "just process",
+        ],
+    );
+    (insists && matches!(first.as_deref(), Some("no" | "nope" | "nah")))
+        || [
+            "no",
+            "nope",
+            "nah",
+            "still no",
+            "still not",
+            "no thanks",
+            "not happening",
+            "不",
+            "不要",
+            "还是不给",
+            "不给",
+        ]
+        .contains(&bare.as_str())
 }
 
 #[cfg(test)]

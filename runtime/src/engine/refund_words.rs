@@ -10,36 +10,58 @@ use super::language::{mentions, says_word};
 /// Whether `text` asks for the shopper's money back ("I want a refund", "退款", "退钱").
 pub fn asks_for_money_back(text: &str) -> bool {
     !turns_down_money_back(text)
-        && (mentions(
-            text,
-            &[
-                "refund",
-                "money back",
-                "退款",
-                "退钱",
-                "把钱退",
-                "钱给我退",
-                "块给我退",
-                "元给我退",
-                "退给我",
-                "退了吧",
-                "那就退吧",
-                "就退吧",
-                "那退吧",
-                "给我退吧",
-                "帮我退",
-                "退吧",
-                // Pinyin ("maozi tai xiao yao tui").
-                "yao tui",
-                "tui kuan",
-                "tuikuan",
-                // The whole of it back ("退全款138", "全部退 all 98").
-                "退全款",
-                "全额退",
-                "全部退",
-                "全退",
-            ],
-        ) || names_a_sum_back(text))
+        && (wants_it_taken_back(text)
+            || mentions(
+                text,
+                &[
+                    "refund",
+                    "money back",
+                    "退款",
+                    "退钱",
+                    "把钱退",
+                    "钱给我退",
+                    "块给我退",
+                    "元给我退",
+                    "退给我",
+                    "退了吧",
+                    "那就退吧",
+                    "就退吧",
+                    "那退吧",
+                    "给我退吧",
+                    "帮我退",
+                    "退吧",
+                    // Pinyin ("maozi tai xiao yao tui").
+                    "yao tui",
+                    "tui kuan",
+                    "tuikuan",
+                    // The whole of it back ("退全款138", "全部退 all 98").
+                    "退全款",
+                    "全额退",
+                    "全部退",
+                    "全退",
+                ],
+            )
+            || names_a_sum_back(text))
+}
+
+/// Whether `text` says "想退" on its own, or of an order: the goods taken back and the money
+/// with them ("帽子不太喜欢 想退 订单号1003", "想退了"). With the goods sent back after it
+/// ("我想退1003的帽子", "想退 the bottle", "想退货", "想退换") it is the return of those
+/// goods, whose steps the shopper is told.
+fn wants_it_taken_back(text: &str) -> bool {
+    text.match_indices("想退").any(|(at, w)| {
+        let after = text[at + w.len()..].trim_start();
+        let lower = after.to_lowercase();
+        let ends = after
+            .chars()
+            .next()
+            .is_none_or(|c| c == '了' || c.is_ascii_punctuation() || "，。！？～…".contains(c));
+        let an_order = ["订单", "单号", "order", "#"]
+            .iter()
+            .any(|o| lower.starts_with(o))
+            && !after.contains('的');
+        ends || an_order
+    })
 }
 
 /// Whether `text` asks to send goods back ("can I still send one of the hoodies back?",
@@ -152,6 +174,11 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "rather not have a refund",
             "instead of a refund",
             "instead of refund",
+            // "I'd rather have the cap I ordered than a refund, if that's possible".
+            "than a refund",
+            "than the refund",
+            "than my money back",
+            "比起退款",
             "不要退款",
             "不想退款",
             "不用退款",
@@ -241,6 +268,14 @@ pub fn requests_it(text: &str) -> bool {
                 "just refund",
                 "do the refund",
                 "process the refund",
+                // "cool, start a refund for the cap then".
+                "start a refund",
+                "start the refund",
+                "start my refund",
+                "begin a refund",
+                "initiate a refund",
+                "issue a refund",
+                "process a refund",
                 "refund this",
                 "refund my",
                 // Agreed to ("yeah a refund is fine", "退款也行").
@@ -273,6 +308,9 @@ pub fn requests_it(text: &str) -> bool {
                 // "1003那顶帽子不太喜欢 能退钱吗").
                 "能退款吗",
                 "能退钱吗",
+                // "订单1004能全额退款吗？", "1003支持退款吗".
+                "退款吗",
+                "退钱吗",
                 "可以退款吗",
                 "可以退钱吗",
                 "能不能退款",

@@ -82,6 +82,44 @@ pub fn gives_feedback(text: &str) -> bool {
         )
 }
 
+/// Whether `text` runs down the shop's site or service, asking nothing ("your checkout page is
+/// a nightmare, took me 4 tries to get through", "你们网站太难用了"): a complaint to take in.
+pub fn runs_down_the_shop(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let the_shop = super::language::says_word(
+        &lower,
+        &[
+            "checkout", "site", "website", "app", "page", "service", "support",
+        ],
+    ) || mentions(&lower, &["结账", "网站", "页面", "客服", "下单流程"]);
+    let harsh = mentions(
+        &lower,
+        &[
+            "nightmare",
+            "terrible",
+            "awful",
+            "horrible",
+            "useless",
+            "a joke",
+            "a mess",
+            "sucks",
+            "garbage",
+            "rubbish",
+            "keeps crashing",
+            "tries to",
+            "attempts to",
+            "buggy",
+            "太难用",
+            "难用",
+            "太烂",
+            "垃圾",
+            "太差",
+            "卡死",
+        ],
+    );
+    the_shop && harsh && !super::cues::is_a_question(text)
+}
+
 /// Whether `text` says something nice only to say it, asking nothing ("没事 就是想说你们家
 /// 帽子好好看 哈哈", "just wanted to say the hoodie is lovely lol").
 pub fn says_something_nice_only(text: &str) -> bool {

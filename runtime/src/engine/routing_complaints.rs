@@ -138,7 +138,10 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // exchange policy, or the return itself when an order is named.
         _ if claim_words::asks_to_exchange(text)
             // "Can I get a refund for order 1004? … he doesn't want an exchange": the refund.
-            && !(asks_for_money_back(text) && named.is_some())
+            // So is money asked for instead of a swap ("Would it be possible to get my money
+            // back rather than swap it?"), no order named yet.
+            && !(asks_for_money_back(text)
+                && (named.is_some() || refund_words::requests_it(text)))
             // What came is not what was ordered ("I ordered two hoodies in L, but one of them
             // is an XS. Can I swap it?"): a wrong item, not the exchange policy.
             && (!wrong_goods_words::describes_a_wrong_item(text) || wrong_goods_words::own_mistake(text))

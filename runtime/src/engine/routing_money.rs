@@ -26,24 +26,29 @@ pub(super) fn returned_for_money_back(
 ) -> bool {
     let text = u.text.as_str();
     u.prediction.intent == "return_item"
-        && (order_in_message
-            || (requests_it(text)
-                && !mentions(
-                    text,
-                    &[
-                        "how do",
-                        "how can",
-                        "how does",
-                        "what's your",
-                        "what is your",
-                        "policy",
-                        "怎么",
-                        "如何",
-                        "政策",
-                    ],
-                )))
+        && (order_in_message || requests_it_not_how(text))
         && asks_for_money_back(text)
         && takes_order_number(GET_REFUND)
+}
+
+/// Whether `text` asks for the refund itself, not how refunds or returns work ("how do I
+/// return something and get my money back?" is the policy).
+fn requests_it_not_how(text: &str) -> bool {
+    requests_it(text)
+        && !mentions(
+            text,
+            &[
+                "how do",
+                "how can",
+                "how does",
+                "what's your",
+                "what is your",
+                "policy",
+                "怎么",
+                "如何",
+                "政策",
+            ],
+        )
 }
 
 /// The intent of money asked back that the model read as something else, or `None`. `named`:
@@ -118,8 +123,10 @@ pub(super) fn money_back(
     }
     // Money back asked for, the model torn between the refund and a cancellation or a
     // refund's progress ("1004整单退款 两件卫衣都不要了", "refund 一下 1004 的两件
-    // hoodie"): the refund (an unshipped order's becomes its cancellation below). Asking
-    // after a refund already made ("did my refund go through?") is its progress.
+    // hoodie"), or a return when the money is what is asked for ("Would it be possible to
+    // get my money back rather than swap it?"): the refund (an unshipped order's becomes its
+    // cancellation below). Asking after a refund already made ("did my refund go through?")
+    // is its progress.
     if asks_for_money_back(text)
         && !asks_how_long(text)
         && !refund_words::asks_after_a_refund(text)
@@ -128,11 +135,10 @@ pub(super) fn money_back(
             .iter()
             .take(2)
             .any(|(i, _)| i == GET_REFUND)
-        && u.prediction
-            .top
-            .iter()
-            .take(2)
-            .any(|(i, _)| matches!(i.as_str(), CANCEL_ORDER | "track_refund"))
+        && u.prediction.top.iter().take(2).any(|(i, _)| {
+            matches!(i.as_str(), CANCEL_ORDER | "track_refund")
+                || (i == "return_item" && requests_it_not_how(text))
+        })
         && takes_order_number(GET_REFUND)
     {
         return Some(GET_REFUND);

@@ -131,6 +131,10 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 u.prediction.intent.as_str(),
                 "track_order" | OUT_OF_SCOPE | "delivery_period" | "delivery_options"
             ) || u.prediction.confidence < CLARIFY_BELOW
+                // Asked with the order number after setting another question aside, read as
+                // a goodbye ("算了这个等下再说 先帮我看下1004到了没 sam@example.com").
+                || (order_number.is_some()
+                    && matches!(u.prediction.intent.as_str(), "goodbye" | "greeting"))
                 // Calmly asked, read as a complaint ("ok never mind. what was the delivery
                 // date again on the order I gave you?").
                 || (u.prediction.intent == "complaint"

@@ -119,11 +119,23 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // more values instead ("1004", then "sam@example.com"): the order's whereabouts,
         // what a shopper feeding in their order's details nearly always wants, not the same
         // question twice.
+        // Sent just after the refund or return policy was told ("帽子收到了 戴上不太好看 能退款
+        // 吗", then "订单是1003"): the refund on that order, the shopper's wish the policy
+        // answered (the plugin says whether it can, and the shopper confirms).
         _ if only_values(u, false) => {
             let again = ctx.last_intent() == Some(SUPPLIED)
                 && named.is_some()
                 && takes_order_number(TRACK_ORDER);
-            (if again { TRACK_ORDER } else { SUPPLIED }, true)
+            let after_the_policy = matches!(
+                ctx.last_intent(),
+                Some("check_refund_policy" | "return_item")
+            ) && order_number.is_some()
+                && takes_order_number(GET_REFUND);
+            if after_the_policy {
+                (GET_REFUND, true)
+            } else {
+                (if again { TRACK_ORDER } else { SUPPLIED }, true)
+            }
         }
         // Values given in a sentence the model reads as a complaint ("my email is
         // sam@example.com and this is about 1004"), calmly: they tell nothing wrong, so the

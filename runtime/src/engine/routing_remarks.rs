@@ -41,6 +41,11 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if remark_words::says_something_nice_only(text) {
         return Some("thanks");
     }
+    // "your checkout page is a nightmare, took me 4 tries to get through": the shop run
+    // down, a complaint taken in (with a person), not "outside what I can help with".
+    if intent == OUT_OF_SCOPE && remark_words::runs_down_the_shop(text) {
+        return Some("complaint");
+    }
     // "你们那边下雪了没": small talk about the weather, which the bot does not do.
     if intent == "complaint"
         && other_tasks::chats_about_the_weather(text)

@@ -294,7 +294,12 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
 ///   either way;
 /// - a question about who answers ("wait - am I talking to an actual person right now?":
 ///   "person" is no personal data). It is answered plainly, with a person offered;
-/// - a cancellation asked for in so many words ([`super::cancel_words`]).
+/// - a cancellation asked for in so many words ([`super::cancel_words`]);
+/// - money back asked for in so many words, calmly, when the topic's own model hears almost
+///   nothing ("it just doesn't suit me. Would it be possible to get my money back rather than
+///   swap it?": the head hears money taken back as a charge disowned). Demanded by an upset
+///   shopper ("forget it. just give me my money back … never shopping here again"), a person
+///   takes it as the head says.
 ///
 /// Harm, a threat or a lawyer said in words reach a person by the keyword rules first.
 pub(super) fn head_alone_in_another_matter(
@@ -302,6 +307,7 @@ pub(super) fn head_alone_in_another_matter(
     own: &[(Topic, f32)],
     prediction: &Prediction,
     text: &str,
+    upset: bool,
 ) -> bool {
     let head_alone = own.iter().any(|&(u, p)| u == t && p < 0.5);
     head_alone
@@ -309,7 +315,10 @@ pub(super) fn head_alone_in_another_matter(
             || super::honesty::asks_if_bot(text)
             // "I placed an order for one of your bottles and I would rather not have it": a
             // cancellation asked for (the head hears an order the shopper disowns).
-            || super::cancel_words::asks_to_cancel_an_order(text))
+            || super::cancel_words::asks_to_cancel_an_order(text)
+            || (super::refund_words::asks_for_money_back(text)
+                && !upset
+                && own.iter().any(|&(u, p)| u == t && p < 0.1)))
 }
 
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant

@@ -555,13 +555,37 @@ fn a_cancellation_asked_in_words_is_not_a_topic_only_the_head_hears() {
         Topic::Fraud,
         &[(Topic::Fraud, 0.06)],
         &p,
-        text
+        text,
+        false
     ));
     // Its own model hearing it too: the topic stands.
     assert!(!head_alone_in_another_matter(
         Topic::Fraud,
         &[(Topic::Fraud, 0.7)],
         &p,
-        text
+        text,
+        false
+    ));
+}
+
+#[test]
+fn money_back_asked_calmly_is_not_a_topic_only_the_head_hears() {
+    let text =
+        "it just doesn't suit me. Would it be possible to get my money back rather than swap it?";
+    let p = sure("get_refund", 0.51);
+    assert!(head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.02)],
+        &p,
+        text,
+        false
+    ));
+    // Demanded in anger, it stays a person's to take.
+    assert!(!head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.02)],
+        &p,
+        text,
+        true
     ));
 }

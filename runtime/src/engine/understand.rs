@@ -119,7 +119,7 @@ impl Understanding {
             slots: slots::extract(text),
             upset,
             topic: topic_of(text, &scores, &prediction, upset)
-                .filter(|&(t, _)| !head_alone_in_another_matter(t, &own, &prediction, text)),
+                .filter(|&(t, _)| !head_alone_in_another_matter(t, &own, &prediction, text, upset)),
             leaning: leaning_of(text, &scores, &prediction),
             prediction,
             card: None,

@@ -33,6 +33,30 @@ fn as_named(term: &str) -> Option<String> {
     Some(named.to_string())
 }
 
+/// Chinese words for colours, with the English word a catalogue's name uses: "海军蓝的帽子"
+/// asks after the "Navy baseball cap" whose Chinese name says 藏青色.
+const COLOURS_ZH: &[(&str, &str)] = &[
+    ("海军蓝", "navy"),
+    ("藏青", "navy"),
+    ("藏蓝", "navy"),
+    ("深蓝", "navy"),
+    ("灰色", "grey"),
+    ("浅灰", "grey"),
+    ("深灰", "grey"),
+    ("黑色", "black"),
+    ("白色", "white"),
+    ("红色", "red"),
+    ("绿色", "green"),
+];
+
+/// The English colour words a query names in Chinese.
+fn colours_named_in_chinese(query: &str) -> impl Iterator<Item = &'static str> + '_ {
+    COLOURS_ZH
+        .iter()
+        .filter(move |(zh, _)| query.contains(zh))
+        .map(|&(_, en)| en)
+}
+
 fn cjk_bigrams(text: &str) -> Vec<String> {
     let chars: Vec<char> = text
         .to_lowercase()
@@ -66,10 +90,24 @@ fn product_score(product: &ProductRecord, query: &str) -> u32 {
     let query_lower = query.to_lowercase();
     let has = |t: &String| query_terms.iter().any(|q| q == t);
     let mut score = 0;
-    for t in ascii_terms(&product.name) {
-        if has(&t) {
+    let name_terms = ascii_terms(&product.name);
+    for t in &name_terms {
+        if has(t) {
             score += 3;
         }
+    }
+    // Its colour said in Chinese other than as its Chinese name says it, beside what the
+    // thing is ("海军蓝的帽子" for 藏青色棒球帽): a name word.
+    let colour = colours_named_in_chinese(&query_lower).any(|c| name_terms.iter().any(|t| t == c))
+        && product.name_zh.as_deref().is_some_and(|zh| {
+            let head = zh.chars().rev().find(|c| !c.is_ascii());
+            head.is_some_and(|h| query_lower.contains(h))
+                && !COLOURS_ZH
+                    .iter()
+                    .any(|(w, _)| zh.contains(w) && query_lower.contains(w))
+        });
+    if colour {
+        score += 3;
     }
     if query_lower.contains(&product.sku.to_lowercase()) {
         score += 6;
@@ -387,5 +425,10 @@ mod naming_tests {
         // What the thing is, alone or after a colour, names it only weakly.
         assert_eq!(named("杯子多少钱"), None);
         assert_eq!(named("蓝色帽子"), None);
+        // Its colour in other Chinese words than its Chinese name's, with what it is: the
+        // colour its English name says.
+        assert_eq!(named("哦对了 那个海军蓝的帽子多少钱"), Some("CAP-NVY"));
+        assert_eq!(named("藏蓝帽子还有吗"), Some("CAP-NVY"));
+        assert_eq!(named("海军蓝的杯子"), None);
     }
 }

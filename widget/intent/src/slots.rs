@@ -42,6 +42,16 @@ fn is_email_char(c: char) -> bool {
 /// Finds order numbers, emails, phone numbers and amounts of money in `text`, in order.
 pub fn extract(text: &str) -> Vec<Slot> {
     let mut slots = extract_ids(text);
+    // Order numbers in words ("order one thousand and one", "订单一零零一") where no other
+    // reading took their words.
+    for slot in spelled::spelled_order_numbers(text) {
+        if slots
+            .iter()
+            .all(|s| slot.end <= s.start || slot.start >= s.end)
+        {
+            slots.push(slot);
+        }
+    }
     let taken: Vec<(usize, usize)> = slots.iter().map(|s| (s.start, s.end)).collect();
     let free = |start: usize, end: usize| taken.iter().all(|&(s, e)| end <= s || start >= e);
     for slot in phones(text).into_iter().chain(money(text)) {
@@ -486,6 +496,9 @@ fn written_as_an_order(before: &str) -> bool {
     .iter()
     .any(|w| before.ends_with(w))
 }
+
+#[path = "slots_spelled.rs"]
+mod spelled;
 
 #[cfg(test)]
 mod tests {
