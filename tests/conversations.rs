@@ -593,6 +593,10 @@ sets_written_apart! {
     beakered: "beakered_", "KEFU_CONVERSATIONS_BEAKERED", 3; // the eighty-seventh
     gobleted: "gobleted_", "KEFU_CONVERSATIONS_GOBLETED", 3; // the eighty-eighth
     ampouled: "ampouled_", "KEFU_CONVERSATIONS_AMPOULED", 3; // the eighty-ninth
+    decantered: "decantered_", "KEFU_CONVERSATIONS_DECANTERED", 3; // the ninetieth
+    carafed: "carafed_", "KEFU_CONVERSATIONS_CARAFED", 3; // the ninety-first
+    tureened: "tureened_", "KEFU_CONVERSATIONS_TUREENED", 3; // the ninety-second
+    urned: "urned_", "KEFU_CONVERSATIONS_URNED", 3; // the ninety-third
 }
 
 #[test]

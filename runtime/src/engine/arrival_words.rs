@@ -100,6 +100,18 @@ pub fn says_it_turned_up(text: &str) -> bool {
         &[
             "found them",
             "found it",
+            // Taken in by someone at home ("oh wait it says delivered, my flatmate has it").
+            "flatmate has it",
+            "roommate has it",
+            "housemate has it",
+            "neighbour has it",
+            "neighbor has it",
+            "flatmate had it",
+            "roommate had it",
+            "flatmate took it",
+            "roommate took it",
+            "室友拿了",
+            "室友收了",
             "found the parcel",
             "found the package",
             "found my parcel",

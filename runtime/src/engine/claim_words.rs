@@ -207,6 +207,9 @@ pub fn describes_damage(text: &str) -> bool {
             "压坏",
             "摔坏",
             "压扁",
+            "压变形",
+            "压得变形",
+            "挤变形",
             "破损",
             "坏的",
             "漏水",
@@ -217,6 +220,12 @@ pub fn describes_damage(text: &str) -> bool {
             "have a hole",
             "got a hole",
             "holes in",
+            // "has a small hole by the pocket".
+            "small hole",
+            "tiny hole",
+            "little hole",
+            "big hole",
+            "huge hole",
             "破了个洞",
             // Broken off or coming apart ("帽檐折断了", "a loose stitch coming off the brim",
             // "already coming apart at the seams").
@@ -336,6 +345,31 @@ pub fn complains_without_a_claim(text: &str) -> bool {
     complains && (nothing_wrong || !claim)
 }
 
+/// Whether `text` says goods look otherwise than their pictures ("the colour is way more
+/// brown than in the photos", "色差太大"), not better than them.
+fn not_as_pictured(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "than in the photos",
+            "than in the photo",
+            "than the photos",
+            "than the pictures",
+            "than in the pictures",
+            "not like the photos",
+            "not like the pictures",
+            "different from the photos",
+            "色差",
+            "和图片不一样",
+            "跟图片不一样",
+            "与图片不符",
+        ],
+    ) && !mentions(
+        text,
+        &["better", "nicer", "prettier", "更好看", "比图片好看"],
+    )
+}
+
 /// Whether `text` tells of goods that wore badly once in use ("shrank two sizes after ONE
 /// cold wash", "洗了一次就缩水了", "faded", "起球"): a complaint about the goods, for a person.
 pub fn describes_a_quality_problem(text: &str) -> bool {
@@ -376,6 +410,9 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
             "变形",
         ],
     )
+        // Not as pictured and the money asked back ("looks way more purple in person than in
+        // the photos. can i just get my money back"): the refund, which the plugin weighs.
+        || (not_as_pictured(text) && !super::refund_words::asks_for_money_back(text))
 }
 
 /// Whether `text` asks how goods will be, as a shopper asks before buying ("will it shrink?",

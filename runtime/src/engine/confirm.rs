@@ -126,7 +126,7 @@ fn only_adds(u: &Understanding) -> bool {
     u.slots.is_empty()
         && u.topic.is_none()
         && u.leaning.is_none()
-        && !super::cues::is_a_question(&u.text)
+        && !super::cues::asks_in_any_clause(&u.text)
         && !super::cues::asks_for_a_person(&u.text)
         && ((u.prediction.intent == "out_of_scope" && !u.upset)
             || super::cues::says_already_told(&u.text))

@@ -415,6 +415,16 @@ pub fn is_a_question(text: &str) -> bool {
         .contains(&first)
 }
 
+/// Whether any sentence or clause of `text` is a question ([`is_a_question`]): "hmm wait.
+/// don't cancel. can you just tell me when the steel bottle is back in stock" asks
+/// something, though it neither starts nor ends as a question.
+pub fn asks_in_any_clause(text: &str) -> bool {
+    is_a_question(text)
+        || text
+            .split(['.', '!', ';', ',', '。', '！', '；', '，'])
+            .any(|c| !c.trim().is_empty() && is_a_question(c))
+}
+
 /// Whether `text` asks why ("why does your driver keep texting me?", "为什么"): a question
 /// that complains.
 pub fn asks_why(text: &str) -> bool {

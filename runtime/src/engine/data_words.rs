@@ -19,6 +19,13 @@ pub const DATA_PROTECTION: &[&str] = &[
     // What the shop keeps of them, in other verbs ("what do you actually store about me?",
     // "what details got saved when I checked out as a guest").
     "store about me",
+    // Every record under their name or email ("send me every record your company has under
+    // carlos@example.com").
+    "every record",
+    "records your company",
+    "records you have on",
+    "records you have under",
+    "records under my",
     "keep about me",
     "kept about me",
     "save about me",

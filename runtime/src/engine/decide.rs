@@ -190,6 +190,12 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 && !(topic == Topic::NotReceived
                     && (arrival_words::asks_when_delivered(&u.text)
                         || arrival_words::asks_where_it_was_left(&u.text)
+                        // "1003那顶帽子的快递单号能发我一下吗？朋友说没看到签收记录": its
+                        // tracking number asked for, which the order's status holds (told
+                        // surely, a parcel marked delivered and not there is the claim).
+                        || (delivery_words::asks_for_tracking(&u.text)
+                            && (u.topic.is_some_and(|(_, p)| p < 0.8)
+                                || !claim_words::describes_a_missing_parcel(&u.text)))
                         || (arrival_words::asks_if_it_came(&u.text)
                             && !claim_words::describes_a_missing_parcel(&u.text))))
                 // "I want to complain about the packaging … nothing wrong with the cap itself":

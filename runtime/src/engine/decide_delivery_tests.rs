@@ -546,3 +546,43 @@ fn a_stain_told_beside_an_order_is_damage_and_a_shipping_question_is_none() {
     );
     assert_eq!(super::tests::intent_of(decide(&ctx, &u)), "track_order");
 }
+
+#[test]
+fn goods_told_wrong_or_damaged_in_other_words_are_claims_and_goods_taken_in_are_none() {
+    let ctx = claims_ctx();
+    let intent = |u: Understanding| super::tests::intent_of(decide(&ctx, &u));
+    let u = msg(
+        "One of my hoodies has a small hole by the pocket. I have photos. Order 1004",
+        "track_order",
+        0.5,
+    );
+    assert_eq!(intent(u), "report_damaged");
+    let u = msg("帽檐整个压变形了 订单1003", "complaint", 0.5);
+    assert_eq!(intent(u), "report_damaged");
+    let u = msg(
+        "ORDER 1004 WAS 2 GREY HOODIES. ONE OF THEM IS BLACK.",
+        "track_order",
+        0.6,
+    );
+    assert_eq!(intent(u), "report_wrong_item");
+    let u = msg(
+        "1004不是两件灰卫衣吗？？拆开一件灰的一件T恤",
+        "product_info",
+        0.5,
+    );
+    assert_eq!(intent(u), "report_wrong_item");
+    // One of them torn is damage, not another thing sent.
+    assert!(!super::wrong_goods_words::describes_a_wrong_item(
+        "order 1004 was 2 grey hoodies. one of them is torn"
+    ));
+    // Taken in by a flatmate: nothing to claim.
+    let u = with_topic(
+        msg(
+            "oh wait it says delivered, my flatmate has it. unrelated q - do you take amex",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+        Topic::NotReceived,
+    );
+    assert_ne!(intent(u), "report_not_received");
+}

@@ -650,3 +650,24 @@ fn an_order_number_written_in_words_or_an_order_asked_after_in_a_fragment_is_use
     ));
     assert_eq!(c.intent(), "track_order");
 }
+
+#[test]
+fn an_order_told_by_its_cost_or_asked_if_it_left_is_looked_for() {
+    // Its number asked for, the order told by what it cost: the email that finds it.
+    let mut asked = ctx();
+    asked.conversation.pending_intent = Some("track_order".into());
+    let d = reply(decide(
+        &asked,
+        &msg("the 98 dollar one", kefu_intent::OUT_OF_SCOPE, 0.4),
+    ));
+    says(&d, Line::AskEmailToFindOrder);
+    let c = call(decide(
+        &ctx(),
+        &msg(
+            "oh also, did #1002 leave the warehouse yet",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_eq!(c.intent(), "track_order");
+}

@@ -369,3 +369,17 @@ fn a_statement_that_only_adds_leaves_the_proposal_open() {
         assert_eq!(plan.lapsed_action.as_deref(), Some("a1"), "{text}");
     }
 }
+
+#[test]
+fn a_question_in_any_clause_is_no_statement_that_only_adds() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let text = "hmm wait. don't cancel. can you just tell me when the steel bottle is actually back in stock";
+    let plan = decide(&ctx, &msg(text, "out_of_scope", 0.5));
+    assert_eq!(
+        plan.lapsed_action.as_deref(),
+        Some("a1"),
+        "asked, not added"
+    );
+}

@@ -429,3 +429,30 @@ fn an_email_declined_in_the_request_itself_is_explained_and_declined_again_goes_
         assert_eq!(d.state, WaitingForHuman, "{text}");
     }
 }
+
+#[test]
+fn a_grievance_in_other_words_is_a_complaint_taken_in() {
+    let oos = kefu_intent::OUT_OF_SCOPE;
+    for (text, read) in [
+        ("'3-5 business days' my foot. your shipping is a joke", oos),
+        ("so what can you do about it", oos),
+        (
+            "honestly pretty disappointed with the hoodies from 1004, the colour is way more brown than in the photos",
+            "complaint",
+        ),
+        (
+            "not after a refund really, I just think someone should fix the pictures",
+            "get_refund",
+        ),
+    ] {
+        assert_eq!(
+            intent(decide(&ctx(), &msg(text, read, 0.5))),
+            "complaint",
+            "{text}"
+        );
+    }
+    // Better than pictured is praise, not a grievance.
+    assert!(!super::claim_words::describes_a_quality_problem(
+        "the hoodie looks even better than in the photos"
+    ));
+}

@@ -723,7 +723,12 @@ pub fn asks_its_status(text: &str) -> bool {
             "发了没",
             "发货了没",
         ],
-    ) || super::language::word_then_word(text, &["did", "has"], &["ship", "shipped", "left"], 2)
+    ) || super::language::word_then_word(
+        text,
+        &["did", "has"],
+        &["ship", "shipped", "left", "leave"],
+        2,
+    )
 }
 
 #[cfg(test)]

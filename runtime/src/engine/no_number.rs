@@ -48,28 +48,34 @@ pub fn not_at_hand(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     Some(to_a_person(intent, email, u))
 }
 
-/// Whether `u` answers the order number asked for with what the order holds instead ("It's
-/// the one with a hoodie and a tshirt in it", "就是买了帽子的那单"): the number is not at hand.
+/// Whether `u` answers the order number asked for with what the order holds or cost instead
+/// ("It's the one with a hoodie and a tshirt in it", "就是买了帽子的那单", "the 98 dollar
+/// one"): the number is not at hand.
 fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
-    ctx.conversation.pending_intent.is_some()
-        && ctx.names_product
-        && super::language::mentions(
-            &u.text,
-            &[
-                "the one with",
-                "one with a",
-                "the order with",
-                "the one where",
-                "it's the one",
-                "its the one",
-                "the one i ordered",
-                "的那单",
-                "的那个订单",
-                "那一单",
-                "那单",
-                "那个单",
-            ],
-        )
+    let by_its_cost = (u.slot(SlotKind::Money).is_some()
+        || super::language::says_word(&u.text, &["dollar", "dollars", "bucks"]))
+        && (super::language::says_word(&u.text, &["one", "order"])
+            || super::language::mentions(&u.text, &["那单", "那个订单", "的那个"]));
+    ctx.conversation.pending_intent.is_some() && by_its_cost
+        || ctx.conversation.pending_intent.is_some()
+            && ctx.names_product
+            && super::language::mentions(
+                &u.text,
+                &[
+                    "the one with",
+                    "one with a",
+                    "the order with",
+                    "the one where",
+                    "it's the one",
+                    "its the one",
+                    "the one i ordered",
+                    "的那单",
+                    "的那个订单",
+                    "那一单",
+                    "那单",
+                    "那个单",
+                ],
+            )
 }
 
 /// The email asked for to find the order, and the message that answers: an email that

@@ -69,6 +69,13 @@ pub fn without_figures(text: &str) -> String {
     if super::figure_words::a_shop_tasks_emergency(&lower) {
         lower = lower.replace("emergency", " ");
     }
+    // Goods that harm only in jest ("the tee shrank after one wash and now it's choking me
+    // haha").
+    if super::policy_cues::jokes(&lower) {
+        for figure in ["choking me", "strangling me", "killing me"] {
+            lower = lower.replace(figure, " ");
+        }
+    }
     lower
 }
 
@@ -117,6 +124,7 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| exposed_and_afraid(&lower).then_some(PolicyTopic::Harassment))
+        .or_else(|| pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment))
         .or_else(|| shut_out_after_a_change(&lower).then_some(PolicyTopic::AccountSecurity))
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| {
@@ -192,6 +200,25 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
     // a leak: questions.
     .filter(|&t| !feared_before_paying(t, lower))
+    // Someone else's address to send a gift to ("it's a gift, can I ship it to someone else's
+    // address", "gift 给朋友, ship to 别人的地址 ok 吗"): no one's data leaked.
+    .filter(|&t| {
+        t != PolicyTopic::DataProtection
+            || !(super::language::mentions(lower, &["gift", "礼物", "送人", "送给朋友"])
+                && super::language::mentions(
+                    lower,
+                    &["ship", "send", "deliver", "寄", "送到", "发到"],
+                ))
+    })
+    // What the shop needs to ship ("what data do you need from me for international
+    // shipping, just the address?") is no request about data held.
+    .filter(|&t| {
+        t != PolicyTopic::DataProtection
+            || !super::language::mentions(
+                lower,
+                &["do you need from me", "do you need for", "需要我提供"],
+            )
+    })
     // A phone's data running out ("我的数据流量快用完了") is no personal data.
     .filter(|&t| t != PolicyTopic::DataProtection || !super::topic_noise::means_mobile_data(lower))
     // A detail of their own the shopper asks how to correct ("我的个人资料里地址写错了 怎么改")
@@ -256,7 +283,10 @@ fn charged_more_than_the_order(lower: &str) -> bool {
 /// bought, the payment not said to have failed or been tried.
 fn taken_twice(lower: &str) -> bool {
     use super::language::{mentions, says_word};
-    let twice = mentions(lower, &["twice", "two times", "2 times", "两次", "两笔"]);
+    let twice = mentions(
+        lower,
+        &["twice", "two times", "2 times", "两次", "两笔", "两遍"],
+    );
     let payment = mentions(
         lower,
         &[
@@ -288,6 +318,10 @@ fn taken_twice(lower: &str) -> bool {
             "只下了一",
             "就买了一",
             "就下了一",
+            // "怎么会扣我两次钱？同一个订单扣了两遍".
+            "同一个订单",
+            "同一笔订单",
+            "same order",
         ],
     );
     let failed = mentions(
@@ -393,10 +427,20 @@ fn disowns_a_charge(lower: &str) -> bool {
 /// 吗"), is no such thing.
 fn card_taken_and_money_wanted_back(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    says(&["my card", "我的卡", "信用卡", "银行卡"])
+    says(&[
+        "my card",
+        "我的卡",
+        "信用卡",
+        "银行卡",
+        "my apple pay",
+        "my paypal",
+        "my google pay",
+    ]) && !says(&["i used my", "i've used my", "我用我的"])
         && says(&[
             "偷偷",
             "拿去",
+            // "pretty sure the babysitter used my apple pay on your site".
+            "used my",
             "without asking",
             "without my permission",
             "behind my back",
@@ -411,6 +455,13 @@ fn card_taken_and_money_wanted_back(lower: &str) -> bool {
             "get it back",
             "get my money back",
             "money back",
+            // Undone ("my 15 year old ordered stuff on your site with my card without asking
+            // … is there any way to undo that").
+            "undo",
+            "reverse it",
+            "reverse the",
+            "reversed",
+            "撤销",
         ])
 }
 
@@ -502,6 +553,46 @@ fn exposed_and_afraid(lower: &str) -> bool {
     ])
 }
 
+/// Whether `lower` tells of a courier who keeps contacting the shopper, or frightens them
+/// doing it ("那个 delivery guy 一直 text 我，好可怕"): not a delivery arranged.
+fn pursued_by_a_courier(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "delivery guy",
+        "delivery man",
+        "delivery driver",
+        "courier",
+        "driver",
+        "快递员",
+        "快递小哥",
+        "送货的",
+    ]) && {
+        let writes = says(&[
+            "text 我",
+            "text我",
+            "texting me",
+            "messaging me",
+            "发消息给我",
+            "给我发消息",
+        ]);
+        let calls = says(&["calling me", "给我打电话"]);
+        let again = says(&[
+            "一直",
+            "天天",
+            "keeps",
+            "won't stop",
+            "wont stop",
+            "every day",
+            "all night",
+        ]);
+        let afraid = says(&["可怕", "害怕", "scared", "creepy"]);
+        // Calls to arrange the delivery are the courier's job ("the courier keeps calling
+        // me to arrange delivery, I'm at work").
+        ((writes && (again || afraid)) || (calls && afraid))
+            && !says(&["arrange", "leave it", "drop it off", "送货上门", "约时间"])
+    }
+}
+
 /// Whether `lower` tells of being shut out of the account after a change the shopper did not
 /// make ("the email address on my account was changed to one I don't recognise, and now I
 /// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
@@ -543,6 +634,11 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "in my name",
         "找回密码",
         "重置密码",
+        // A sign-in code nobody asked for ("刚收到一条验证码短信 我没操作啊").
+        "验证码",
+        "verification code",
+        "login code",
+        "security code",
         "password reset",
         "reset emails",
         "my password",
@@ -578,6 +674,8 @@ fn disowns_an_account_detail(lower: &str) -> bool {
     ];
     let disowned = [
         "根本没操作",
+        "我没操作",
+        "没有操作",
         "不是我改的",
         "不是我操作的",
         "没操作过",
@@ -641,11 +739,37 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "didnt ask for",
         "never asked for",
     ];
+    // A detail suddenly other than the shopper's ("my shipping address on my profile now says
+    // Miami. I live in Leeds.", "why does my profile suddenly have a different name on it").
+    let changed_to_another = super::language::mentions(
+        lower,
+        &[
+            "now says",
+            "suddenly says",
+            "suddenly has",
+            "suddenly have",
+            "now shows",
+            "突然",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "i live in",
+            "never lived",
+            "i don't live",
+            "i dont live",
+            "different name",
+            "a name i",
+            "陌生",
+            "不是我的",
+            "别人的名字",
+        ],
+    );
     // "account" as a word: "Accounting wants one with our company name on it, not mine" is
     // an invoice.
     (super::language::mentions(lower, &account)
         || super::language::says_word(lower, &["account", "accounts"]))
-        && super::language::mentions(lower, &disowned)
+        && (super::language::mentions(lower, &disowned) || changed_to_another)
 }
 
 /// The handoff reason for harm to someone's health or safety: the bot says where to get

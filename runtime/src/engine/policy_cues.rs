@@ -589,7 +589,20 @@ pub fn speaks_well(text: &str) -> bool {
             "问题是",
         ],
     );
-    good && !but
+    // A mood that is no praise, whatever good word comes with it ("honestly pretty
+    // disappointed with the hoodies from 1004").
+    let let_down = says_word(
+        text,
+        &[
+            "disappointed",
+            "disappointing",
+            "unhappy",
+            "annoyed",
+            "upset",
+            "frustrated",
+        ],
+    ) || mentions(text, &["失望", "不开心", "不满意"]);
+    good && !but && !let_down
 }
 
 #[cfg(test)]

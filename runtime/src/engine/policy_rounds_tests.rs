@@ -264,3 +264,70 @@ fn a_round_of_sensitive_words_heard_in_flagoned_beakered_gobleted_and_ampouled()
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_decantered_carafed_tureened_and_urned() {
+    use PolicyTopic::{
+        AccountSecurity, BillingError, DataProtection, Harassment, Legal, Safety,
+        UnauthorisedCharge,
+    };
+    for (text, want) in [
+        (
+            "please send me every record you have under my email",
+            DataProtection,
+        ),
+        ("the dye ran onto my scalp and it's burning", Safety),
+        ("额头火辣辣地疼 还起了泡", Safety),
+        ("whoever got into it used my saved card", AccountSecurity),
+        ("刚收到验证码短信 我没操作", AccountSecurity),
+        (
+            "my profile now says Miami. I live in Leeds.",
+            AccountSecurity,
+        ),
+        (
+            "why does my profile suddenly have a different name on it",
+            AccountSecurity,
+        ),
+        (
+            "there's a debit from you I can't account for",
+            UnauthorisedCharge,
+        ),
+        (
+            "how did my card end up paying for someone else's order?",
+            UnauthorisedCharge,
+        ),
+        (
+            "PayPal说我付过款 可我根本没上过你们网站",
+            UnauthorisedCharge,
+        ),
+        (
+            "the babysitter used my apple pay, how do I get it reversed",
+            UnauthorisedCharge,
+        ),
+        (
+            "my son ordered with my card without asking, any way to undo that",
+            UnauthorisedCharge,
+        ),
+        (
+            "I didn't order hoodies and yet 138 came out of my account",
+            UnauthorisedCharge,
+        ),
+        ("同一个订单扣了两遍钱", BillingError),
+        ("i'll be suing for the cost of the trip", Legal),
+        ("the delivery guy keeps texting me, it's creepy", Harassment),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "it's a gift, can I ship it to someone else's address",
+        "what data do you need from me for international shipping",
+        "我家里做律师的亲戚都说你们T恤好穿",
+        "the tee shrank and now it's choking me haha",
+        "I used my apple pay, can I get my money back for the cap?",
+        "the courier is calling me to arrange the delivery",
+        "the courier keeps calling me to arrange delivery, can he leave it with a neighbour?",
+        "can I pay for someone else's order with my card, it's a surprise",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

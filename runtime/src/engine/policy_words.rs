@@ -5,6 +5,9 @@
 pub const ACCOUNT_SECURITY: &[&str] = &[
     // Someone else in the account ("my brother got into my account with an old password").
     "got into my account",
+    "whoever got into",
+    "someone got into it",
+    "somebody got into it",
     "get into my account and",
     "got in to my account",
     // A change the shopper never made, told by the email that confirmed it ("Received an
@@ -254,6 +257,9 @@ pub const LEGAL: &[&str] = &[
     "consulted a solicitor",
     "consulted a lawyer",
     "sue you",
+    // "i'll be suing for the cost of the event I missed".
+    "be suing",
+    "suing for",
     "sue your",
     "lawsuit",
     "legal action",

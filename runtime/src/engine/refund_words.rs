@@ -174,6 +174,12 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "rather not have a refund",
             "instead of a refund",
             "instead of refund",
+            // "not after a refund really, I just think someone should fix the pictures".
+            "not after a refund",
+            "not after my money",
+            "not looking for a refund",
+            "don't need a refund",
+            "dont need a refund",
             // "I'd rather have the cap I ordered than a refund, if that's possible".
             "than a refund",
             "than the refund",

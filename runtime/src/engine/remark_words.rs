@@ -89,9 +89,21 @@ pub fn runs_down_the_shop(text: &str) -> bool {
     let the_shop = super::language::says_word(
         &lower,
         &[
-            "checkout", "site", "website", "app", "page", "service", "support",
+            "checkout",
+            "site",
+            "website",
+            "app",
+            "page",
+            "service",
+            "support",
+            "shipping",
+            "delivery",
+            "deliveries",
         ],
-    ) || mentions(&lower, &["结账", "网站", "页面", "客服", "下单流程"]);
+    ) || mentions(
+        &lower,
+        &["结账", "网站", "页面", "客服", "下单流程", "物流", "快递"],
+    );
     let harsh = mentions(
         &lower,
         &[
@@ -118,6 +130,26 @@ pub fn runs_down_the_shop(text: &str) -> bool {
         ],
     );
     the_shop && harsh && !super::cues::is_a_question(text)
+}
+
+/// Whether `text` asks what the shop will do about what went wrong ("so what can you do about
+/// it", "你们打算怎么处理"): the complaint taken on, not a question outside the shop.
+pub fn asks_what_will_be_done(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "what can you do about",
+            "what are you going to do about",
+            "what will you do about",
+            "what are you gonna do about",
+            "what do you plan to do",
+            "so what now",
+            "怎么处理",
+            "打算怎么办",
+            "怎么解决",
+            "怎么给我解决",
+        ],
+    )
 }
 
 /// Whether `text` says something nice only to say it, asking nothing ("没事 就是想说你们家

@@ -75,6 +75,16 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         {
             ("complaint", true)
         }
+        // Money back turned down, read as the refund ("not after a refund really, I just think
+        // someone should fix the pictures"): what the shopper tells is taken in as a
+        // complaint, for a person; no refund is started.
+        _ if u.prediction.intent == "get_refund"
+            && refund_words::turns_down_money_back(text)
+            && !claim_words::asks_to_exchange(text)
+            && !claim_words::asks_for_a_replacement(text) =>
+        {
+            ("complaint", true)
+        }
         // "forget it. useless" read as a forgotten password: nothing in it speaks of signing in.
         // The shopper gives up; what the bot cannot help with is said, a person offered.
         _ if u.prediction.intent == "recover_password" && !cues::speaks_of_signing_in(text) => {

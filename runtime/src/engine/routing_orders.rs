@@ -147,13 +147,22 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             (TRACK_ORDER, true)
         }
         // The tracking number asked for with no order named yet, heard as a question about
-        // the goods in it ("whats the ups number for my hoodies order"): the order's
-        // whereabouts, its number asked for.
-        _ if delivery_words::asks_for_tracking(text)
-            && (matches!(
+        // the goods in it ("whats the ups number for my hoodies order"), or a parcel's
+        // tracking asked with a greeting and read as the greeting ("你好 想查下物流", "hi! can
+        // you track my parcel"): the order's whereabouts, its number asked for.
+        _ if ((delivery_words::asks_for_tracking(text)
+            && matches!(
                 u.prediction.intent.as_str(),
                 "product_info" | "product_availability" | OUT_OF_SCOPE
-            ) || u.prediction.confidence < CLARIFY_BELOW)
+            ))
+            || (delivery_words::asks_to_track(text)
+                && matches!(
+                    u.prediction.intent.as_str(),
+                    "greeting" | "thanks" | OUT_OF_SCOPE
+                ))
+            || ((delivery_words::asks_for_tracking(text)
+                || delivery_words::asks_to_track(text))
+                && u.prediction.confidence < CLARIFY_BELOW))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -165,18 +174,6 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 || (order_number.is_some() && delivery_words::asks_to_check(text)))
             && (!takes_order_number(&u.prediction.intent)
                 || u.prediction.confidence < CLARIFY_BELOW)
-            && takes_order_number(TRACK_ORDER) =>
-        {
-            (TRACK_ORDER, true)
-        }
-        // A parcel's tracking asked for with a greeting, no order named yet ("你好 想查下物流",
-        // "hi! can you track my parcel"), read as the greeting: the order's whereabouts (its
-        // number is asked for).
-        _ if delivery_words::asks_to_track(text)
-            && (matches!(
-                u.prediction.intent.as_str(),
-                "greeting" | "thanks" | OUT_OF_SCOPE
-            ) || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)

@@ -43,7 +43,9 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     }
     // "your checkout page is a nightmare, took me 4 tries to get through": the shop run
     // down, a complaint taken in (with a person), not "outside what I can help with".
-    if intent == OUT_OF_SCOPE && remark_words::runs_down_the_shop(text) {
+    if intent == OUT_OF_SCOPE
+        && (remark_words::runs_down_the_shop(text) || remark_words::asks_what_will_be_done(text))
+    {
         return Some("complaint");
     }
     // "你们那边下雪了没": small talk about the weather, which the bot does not do.

@@ -138,6 +138,18 @@ pub const SAFETY: &[&str] = &[
     "swelling up",
     "swelled up",
     "puffing up",
+    // Burning or blistering skin where the goods touched it ("the dye came off the navy cap
+    // onto my scalp and it's burning like crazy", "额头火辣辣地疼，还起了泡").
+    "burning like crazy",
+    "it's burning",
+    "its burning",
+    "skin is burning",
+    "scalp is burning",
+    "onto my scalp",
+    "火辣辣地疼",
+    "火辣辣的疼",
+    "起了泡",
+    "起水泡",
     "puffed up",
     // Something from the goods in an eye ("染料弄到眼睛里 现在睁不开").
     "弄到眼睛里",

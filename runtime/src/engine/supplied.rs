@@ -49,6 +49,7 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "sure",
         "ok",
         "okay",
+        "fine",
         "yes",
         "yeah",
         "yep",

@@ -75,7 +75,10 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || mentions(
                     text,
                     &["driving me crazy", "drives me crazy", "driving me nuts"],
-                ))
+                )
+                // The account's own messages ("my account keeps saying verify your email and I
+                // can't find the mail anywhere"): no one threatens.
+                || trouble_signing_in(text))
                 && !speaks_of_harassment(&super::policy::without_figures(text))
         }
         Topic::DataProtection => {
@@ -137,7 +140,17 @@ fn told_again(text: &str) -> bool {
 /// account is told in other words ([`policy_cues::names_someone_else_or_disowns`]).
 fn trouble_signing_in(text: &str) -> bool {
     let signing_in = super::cues::speaks_of_signing_in(text)
-        || mentions(text, &["which email", "what email", "哪个邮箱"]);
+        || mentions(
+            text,
+            &[
+                "which email",
+                "what email",
+                "哪个邮箱",
+                "verify your email",
+                "verify my email",
+                "验证邮箱",
+            ],
+        );
     let trouble = mentions(
         text,
         &[

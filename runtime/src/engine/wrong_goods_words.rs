@@ -156,6 +156,46 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
         || came_instead
         || paid_for_other
         || sizes_differ(text)
+        || another_came(text)
+}
+
+/// Whether `text` says what the order was and that one of what came is another colour or
+/// thing ("ORDER 1004 WAS 2 GREY HOODIES. ONE OF THEM IS BLACK.", "1004不是两件灰卫衣吗？？拆开
+/// 一件灰的一件T恤"): not a damage told of one of them ("one of them is torn").
+fn another_came(text: &str) -> bool {
+    const COLOURS: &[&str] = &[
+        "black", "white", "grey", "gray", "navy", "blue", "red", "green", "orange", "pink",
+        "brown", "yellow", "purple", "beige",
+    ];
+    let lower = text.to_lowercase();
+    let was = mentions(
+        &lower,
+        &[
+            "was 2 ",
+            "was two ",
+            "were 2 ",
+            "were two ",
+            "was one ",
+            "不是两件",
+            "不是一件",
+            "不是一顶",
+        ],
+    );
+    let one_other = [
+        "one of them is ",
+        "one is ",
+        "the other is ",
+        "the other one is ",
+    ]
+    .iter()
+    .any(|w| {
+        lower.split(w).skip(1).any(|rest| {
+            rest.split(|c: char| !c.is_alphanumeric())
+                .find(|t| !t.is_empty() && !matches!(*t, "a" | "an" | "in" | "all"))
+                .is_some_and(|t| COLOURS.contains(&t))
+        })
+    }) || lower.matches("一件").count() >= 2;
+    was && one_other
 }
 
 /// Whether `text` says goods came in another size than the one ordered ("both hoodies are

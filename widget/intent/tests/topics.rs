@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_ampouled.tsv`, an eighty-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_urned.tsv`, a ninety-third's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -330,4 +330,8 @@ person_sets! {
     beakered: "topics_beakered.tsv", "KEFU_TOPICS_BEAKERED", 500; // the eighty-seventh
     gobleted: "topics_gobleted.tsv", "KEFU_TOPICS_GOBLETED", 500; // the eighty-eighth
     ampouled: "topics_ampouled.tsv", "KEFU_TOPICS_AMPOULED", 500; // the eighty-ninth
+    decantered: "topics_decantered.tsv", "KEFU_TOPICS_DECANTERED", 500; // the ninetieth
+    carafed: "topics_carafed.tsv", "KEFU_TOPICS_CARAFED", 500; // the ninety-first
+    tureened: "topics_tureened.tsv", "KEFU_TOPICS_TUREENED", 500; // the ninety-second
+    urned: "topics_urned.tsv", "KEFU_TOPICS_URNED", 500; // the ninety-third
 }
