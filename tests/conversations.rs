@@ -597,6 +597,10 @@ sets_written_apart! {
     carafed: "carafed_", "KEFU_CONVERSATIONS_CARAFED", 3; // the ninety-first
     tureened: "tureened_", "KEFU_CONVERSATIONS_TUREENED", 3; // the ninety-second
     urned: "urned_", "KEFU_CONVERSATIONS_URNED", 3; // the ninety-third
+    cauldroned: "cauldroned_", "KEFU_CONVERSATIONS_CAULDRONED", 3; // the ninety-fourth
+    skilleted: "skilleted_", "KEFU_CONVERSATIONS_SKILLETED", 3; // the ninety-fifth
+    saucered: "saucered_", "KEFU_CONVERSATIONS_SAUCERED", 3; // the ninety-sixth
+    kettled: "kettled_", "KEFU_CONVERSATIONS_KETTLED", 3; // the ninety-seventh
 }
 
 #[test]

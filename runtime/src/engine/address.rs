@@ -387,6 +387,9 @@ fn candidate(rest: &str) -> Option<String> {
             .chars()
             .any(|c| c.is_ascii_digit() || STREETS.contains(&c.to_string().as_str()))
         && !lower.contains("order")
+        // The request itself, not the address ("change the delivery address on 1001, I'll
+        // be at my parents' place till xmas").
+        && !lower.contains("address")
         && !lower.contains("订单")
         // "单号1001" is an order's number, its "号" no house number.
         && !lower.contains("单号")

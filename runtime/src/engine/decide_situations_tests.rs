@@ -669,3 +669,24 @@ fn an_address_written_wrong_or_a_purchase_backed_out_of_is_that_task() {
             .is_some()
     );
 }
+
+#[test]
+fn an_address_change_asked_with_where_the_shopper_will_be_keeps_its_order_number() {
+    // "my parents' place" is no address written with the request, so "1002" is the order.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "need to change the delivery address on 1002, I'll be at my parents' place till xmas",
+            "change_shipping_address",
+            0.9,
+        ),
+    ));
+    assert_eq!(d.pending_intent.as_deref(), Some("change_shipping_address"));
+    assert!(!d.text.contains("order number"), "{}", d.text);
+    assert_eq!(
+        d.pending.order_number.as_deref(),
+        Some("1002"),
+        "{}",
+        d.text
+    );
+}

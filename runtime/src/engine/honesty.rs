@@ -226,7 +226,12 @@ const REQUESTS: &[&str] = &[
 
 /// Whether `text`, besides asking who answers, asks for a person.
 pub fn also_asks_for_a_person(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // The person named as the other answer to the question ("是AI吗 还是客服小姐姐") is
+    // asked about, not asked for.
+    let lower = text
+        .to_lowercase()
+        .replace("还是客服小姐姐", " ")
+        .replace("还是客服小哥", " ");
     (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
         || super::cues::asks_for_a_person(&lower)
 }

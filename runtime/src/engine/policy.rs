@@ -285,7 +285,19 @@ fn taken_twice(lower: &str) -> bool {
     use super::language::{mentions, says_word};
     let twice = mentions(
         lower,
-        &["twice", "two times", "2 times", "两次", "两笔", "两遍"],
+        &[
+            "twice",
+            "two times",
+            "2 times",
+            "three times",
+            "3 times",
+            "three separate",
+            "multiple times",
+            "两次",
+            "两笔",
+            "两遍",
+            "三次",
+        ],
     );
     let payment = mentions(
         lower,
@@ -323,13 +335,25 @@ fn taken_twice(lower: &str) -> bool {
             "同一笔订单",
             "same order",
         ],
-    );
+    )
+    // One order named by its number ("my order 1003 was 22 but my bank app shows you took 22
+    // three separate times", "why did you take money 两次 for order 1003?").
+    || kefu_intent::slots::first(
+        &kefu_intent::slots::extract(lower),
+        kefu_intent::slots::SlotKind::OrderNumber,
+    )
+    .is_some();
     let failed = mentions(
         lower,
         &[
             "failed",
             "declined",
             "tried",
+            // One of the two taken back already ("one line says reversed, so I guess it's
+            // fine?").
+            "reversed",
+            "it's fine",
+            "pending",
             "didn't go through",
             "didnt go through",
             "失败",
@@ -676,6 +700,7 @@ fn disowns_an_account_detail(lower: &str) -> bool {
         "根本没操作",
         "我没操作",
         "没有操作",
+        "没在操作",
         "不是我改的",
         "不是我操作的",
         "没操作过",

@@ -331,3 +331,21 @@ fn a_round_of_sensitive_words_heard_in_decantered_carafed_tureened_and_urned() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_cauldroned_skilleted_saucered_and_kettled() {
+    for text in [
+        "my order 1003 was 22 but my bank app shows you took 22 three separate times??",
+        "why did you take money 两次 for order 1003? I see 22 twice on my statement",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
+    }
+    assert_eq!(
+        topic("半夜收到一条你们的验证码短信 我根本没在操作"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    // Asked whether a person answers, a person named as the other answer is asked about.
+    assert!(!super::super::honesty::also_asks_for_a_person(
+        "请问现在跟我聊天的是AI吗 还是客服小姐姐"
+    ));
+}

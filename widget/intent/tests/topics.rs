@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_urned.tsv`, a ninety-third's), labelled only `person` or `ordinary`, each
+//!   `topics_kettled.tsv`, a ninety-seventh's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -334,4 +334,8 @@ person_sets! {
     carafed: "topics_carafed.tsv", "KEFU_TOPICS_CARAFED", 500; // the ninety-first
     tureened: "topics_tureened.tsv", "KEFU_TOPICS_TUREENED", 500; // the ninety-second
     urned: "topics_urned.tsv", "KEFU_TOPICS_URNED", 500; // the ninety-third
+    cauldroned: "topics_cauldroned.tsv", "KEFU_TOPICS_CAULDRONED", 500; // the ninety-fourth
+    skilleted: "topics_skilleted.tsv", "KEFU_TOPICS_SKILLETED", 500; // the ninety-fifth
+    saucered: "topics_saucered.tsv", "KEFU_TOPICS_SAUCERED", 500; // the ninety-sixth
+    kettled: "topics_kettled.tsv", "KEFU_TOPICS_KETTLED", 500; // the ninety-seventh
 }
