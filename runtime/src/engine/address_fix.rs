@@ -305,6 +305,65 @@ fn house_numbers(address: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether `text` says the shopper wrote the order's address wrong and asks it put right
+/// ("wrong street on order 1001 — I put Elm St but I'm on Elm Ave. can u fix", "地址填错了
+/// 能改吗"), not goods taken to a wrong address ("the courier delivered it to the wrong
+/// address" is a parcel gone astray).
+pub fn says_the_address_was_written_wrong(text: &str) -> bool {
+    super::language::mentions(
+        text,
+        &[
+            "wrong street",
+            "wrong address",
+            "wrong house number",
+            "wrong flat number",
+            "wrong apartment number",
+            "wrong zip",
+            "wrong postcode",
+            "wrong post code",
+            "地址写错",
+            "地址填错",
+            "地址打错",
+        ],
+    ) && super::language::mentions(
+        text,
+        &[
+            "i put",
+            "i typed",
+            "i wrote",
+            "i entered",
+            "i gave",
+            "my mistake",
+            "my bad",
+            "fix",
+            "change",
+            "correct",
+            "update",
+            "能改",
+            "改一下",
+            "修改",
+            "我写",
+            "我填",
+            "填错",
+            "写错",
+            "打错",
+        ],
+    ) && !super::language::mentions(
+        text,
+        &[
+            "delivered",
+            "went to",
+            "sent to the wrong",
+            "sent it to the wrong",
+            "dropped",
+            "left at",
+            "送错",
+            "送到了",
+            "寄错",
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Correction, corrected, correction, corrects_a_number};

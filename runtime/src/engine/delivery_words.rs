@@ -441,65 +441,6 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
         )
 }
 
-/// Whether `text` says the shopper wrote the order's address wrong and asks it put right
-/// ("wrong street on order 1001 — I put Elm St but I'm on Elm Ave. can u fix", "地址填错了
-/// 能改吗"), not goods taken to a wrong address ("the courier delivered it to the wrong
-/// address" is a parcel gone astray).
-pub fn says_the_address_was_written_wrong(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "wrong street",
-            "wrong address",
-            "wrong house number",
-            "wrong flat number",
-            "wrong apartment number",
-            "wrong zip",
-            "wrong postcode",
-            "wrong post code",
-            "地址写错",
-            "地址填错",
-            "地址打错",
-        ],
-    ) && mentions(
-        text,
-        &[
-            "i put",
-            "i typed",
-            "i wrote",
-            "i entered",
-            "i gave",
-            "my mistake",
-            "my bad",
-            "fix",
-            "change",
-            "correct",
-            "update",
-            "能改",
-            "改一下",
-            "修改",
-            "我写",
-            "我填",
-            "填错",
-            "写错",
-            "打错",
-        ],
-    ) && !mentions(
-        text,
-        &[
-            "delivered",
-            "went to",
-            "sent to the wrong",
-            "sent it to the wrong",
-            "dropped",
-            "left at",
-            "送错",
-            "送到了",
-            "寄错",
-        ],
-    )
-}
-
 /// Whether `text` asks for an order's tracking number ("what's the UPS tracking number",
 /// "那UPS单号是多少"): the order's status card carries it.
 pub fn asks_for_tracking(text: &str) -> bool {

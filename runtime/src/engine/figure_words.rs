@@ -239,3 +239,22 @@ pub fn a_shop_tasks_emergency(lower: &str) -> bool {
             ],
         )
 }
+
+/// Whether `lower` tells of a meal swallowed in haste ("my kid swallowed his dinner in 2
+/// minutes so he could check if the parcel came"): no harm.
+pub fn a_meal_wolfed_down(lower: &str) -> bool {
+    super::language::mentions(lower, &["吞了", "吞下", "swallowed"])
+        && super::language::mentions(
+            lower,
+            &[
+                "his dinner",
+                "her dinner",
+                "my dinner",
+                "his food",
+                "her food",
+                "lunch",
+                "breakfast",
+                "饭",
+            ],
+        )
+}

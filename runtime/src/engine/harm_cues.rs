@@ -204,26 +204,7 @@ pub fn a_child_swallowed_something(lower: &str) -> bool {
             lower,
             &["被吞", "吞了我的钱", "吞钱", "会不会", "万一", "如果", "what if", "could", "if my"],
         )
-        && !a_meal_wolfed_down(lower)
-}
-
-/// Whether `lower` tells of a meal swallowed in haste ("my kid swallowed his dinner in 2
-/// minutes so he could check if the parcel came"): no harm.
-pub fn a_meal_wolfed_down(lower: &str) -> bool {
-    mentions(lower, &["吞了", "吞下", "swallowed"])
-        && mentions(
-            lower,
-            &[
-                "his dinner",
-                "her dinner",
-                "my dinner",
-                "his food",
-                "her food",
-                "lunch",
-                "breakfast",
-                "饭",
-            ],
-        )
+        && !super::figure_words::a_meal_wolfed_down(lower)
 }
 
 /// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel

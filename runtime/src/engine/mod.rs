@@ -38,6 +38,7 @@
 //! (time pressure), and the audit records (`audit`); `proofs` counts wrong order
 //! emails per network address.
 
+mod account_cues;
 mod address;
 mod address_change;
 mod address_fix;
@@ -110,6 +111,7 @@ mod supplied;
 mod taught;
 #[cfg(test)]
 mod text_fuzz;
+mod threat_cues;
 mod told_words;
 mod topic_choice;
 mod topic_noise;

@@ -56,26 +56,25 @@ fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
         || super::language::says_word(&u.text, &["dollar", "dollars", "bucks"]))
         && (super::language::says_word(&u.text, &["one", "order"])
             || super::language::mentions(&u.text, &["那单", "那个订单", "的那个"]));
-    ctx.conversation.pending_intent.is_some() && by_its_cost
-        || ctx.conversation.pending_intent.is_some()
-            && ctx.names_product
-            && super::language::mentions(
-                &u.text,
-                &[
-                    "the one with",
-                    "one with a",
-                    "the order with",
-                    "the one where",
-                    "it's the one",
-                    "its the one",
-                    "the one i ordered",
-                    "的那单",
-                    "的那个订单",
-                    "那一单",
-                    "那单",
-                    "那个单",
-                ],
-            )
+    let by_its_goods = ctx.names_product
+        && super::language::mentions(
+            &u.text,
+            &[
+                "the one with",
+                "one with a",
+                "the order with",
+                "the one where",
+                "it's the one",
+                "its the one",
+                "the one i ordered",
+                "的那单",
+                "的那个订单",
+                "那一单",
+                "那单",
+                "那个单",
+            ],
+        );
+    ctx.conversation.pending_intent.is_some() && (by_its_cost || by_its_goods)
 }
 
 /// The email asked for to find the order, and the message that answers: an email that

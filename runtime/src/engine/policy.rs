@@ -98,7 +98,7 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_cues::injury_as_a_reason(&lower)
         && !super::harm_cues::asks_what_if_before_buying(&lower)
-        && !super::harm_cues::a_meal_wolfed_down(&lower))
+        && !super::figure_words::a_meal_wolfed_down(&lower))
     .then_some(PolicyTopic::Safety)
     .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
     .or_else(|| {
@@ -123,16 +123,28 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             )
             .then_some(PolicyTopic::AccountSecurity)
         })
-        .or_else(|| exposed_and_afraid(&lower).then_some(PolicyTopic::Harassment))
-        .or_else(|| pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment))
-        .or_else(|| shut_out_after_a_change(&lower).then_some(PolicyTopic::AccountSecurity))
+        .or_else(|| {
+            super::threat_cues::exposed_and_afraid(&lower).then_some(PolicyTopic::Harassment)
+        })
+        .or_else(|| {
+            super::threat_cues::pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment)
+        })
+        .or_else(|| {
+            super::account_cues::shut_out_after_a_change(&lower)
+                .then_some(PolicyTopic::AccountSecurity)
+        })
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| {
             card_taken_and_money_wanted_back(&lower).then_some(PolicyTopic::UnauthorisedCharge)
         })
         .or_else(|| keyword_topic(&lower))
-        .or_else(|| disowns_an_account_detail(&lower).then_some(PolicyTopic::AccountSecurity))
-        .or_else(|| shut_out_by_someone(&lower).then_some(PolicyTopic::AccountSecurity))
+        .or_else(|| {
+            super::account_cues::disowns_an_account_detail(&lower)
+                .then_some(PolicyTopic::AccountSecurity)
+        })
+        .or_else(|| {
+            super::account_cues::shut_out_by_someone(&lower).then_some(PolicyTopic::AccountSecurity)
+        })
         .or_else(|| {
             (threatens_with_a_lawyer(&lower) && !super::legal_noise::someone_in_the_law(&lower))
                 .then_some(PolicyTopic::Legal)
@@ -487,314 +499,6 @@ fn card_taken_and_money_wanted_back(lower: &str) -> bool {
             "reversed",
             "撤销",
         ])
-}
-
-/// Whether `lower` tells of being shut out of the account by someone else, or of an account
-/// acting on its own ("my old password doesn't work and the recovery email is some random
-/// gmail", "怎么突然被强制退出了，再登就说密码错误", "my old account is placing orders by
-/// itself??"): a sign in that fails beside a sign of someone else.
-fn shut_out_by_someone(lower: &str) -> bool {
-    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let fails = says(&[
-        "password doesn't work",
-        "password doesnt work",
-        "password isn't working",
-        "password isnt working",
-        "password stopped working",
-        "can't log in",
-        "cant log in",
-        "can't sign in",
-        "cant sign in",
-        "密码错误",
-        "密码不对",
-        "登不上",
-        "登录不了",
-        "登不进",
-        "password is wrong",
-        "wrong password",
-        "password is incorrect",
-        "email doesn't exist",
-        "email doesnt exist",
-        "email does not exist",
-        "account doesn't exist",
-        "account doesnt exist",
-        "account does not exist",
-        "账号不存在",
-        "账户不存在",
-        "can't get in",
-        "cant get in",
-        "locked out",
-    ]);
-    let someone = says(&[
-        "random",
-        "someone else",
-        "not mine",
-        "isn't mine",
-        "isnt mine",
-        "never changed",
-        "强制退出",
-        "被踢",
-        "挤下线",
-        "不是我改",
-        "没改过",
-        // Signed out by nobody the shopper knows of ("the site logged me out mid-shop and
-        // now it says my email doesn't exist").
-        "logged me out",
-        "kicked me out",
-        "signed me out",
-    ]);
-    let on_its_own = says(&["account", "账号", "账户"])
-        && says(&["by itself", "on its own", "自己下单", "自己在下单"]);
-    (fails && someone && !says(&["forgot", "忘了", "忘记"])) || on_its_own
-}
-
-/// Whether `lower` tells of the shopper's address put out by someone, and of fear ("你们有个员工
-/// replied to my review with my home address and wrote 'see you soon'. 我现在有点害怕"): a
-/// threat, before it is a question about their data.
-fn exposed_and_afraid(lower: &str) -> bool {
-    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    says(&[
-        "with my home address",
-        "with my address",
-        "posted my address",
-        "posted my home address",
-        "shared my address",
-        "shared my home address",
-        "know where i live",
-        "knows where i live",
-        "我的地址发",
-        "公开了我的地址",
-        "知道我住",
-    ]) && says(&[
-        "害怕",
-        "吓",
-        "scared",
-        "afraid",
-        "frightened",
-        "terrified",
-        "freaked out",
-        "see you soon",
-    ])
-}
-
-/// Whether `lower` tells of a courier who keeps contacting the shopper, or frightens them
-/// doing it ("那个 delivery guy 一直 text 我，好可怕"): not a delivery arranged.
-fn pursued_by_a_courier(lower: &str) -> bool {
-    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    says(&[
-        "delivery guy",
-        "delivery man",
-        "delivery driver",
-        "courier",
-        "driver",
-        "快递员",
-        "快递小哥",
-        "送货的",
-    ]) && {
-        let writes = says(&[
-            "text 我",
-            "text我",
-            "texting me",
-            "messaging me",
-            "发消息给我",
-            "给我发消息",
-        ]);
-        let calls = says(&["calling me", "给我打电话"]);
-        let again = says(&[
-            "一直",
-            "天天",
-            "keeps",
-            "won't stop",
-            "wont stop",
-            "every day",
-            "all night",
-        ]);
-        let afraid = says(&["可怕", "害怕", "scared", "creepy"]);
-        // Calls to arrange the delivery are the courier's job ("the courier keeps calling
-        // me to arrange delivery, I'm at work").
-        ((writes && (again || afraid)) || (calls && afraid))
-            && !says(&["arrange", "leave it", "drop it off", "送货上门", "约时间"])
-    }
-}
-
-/// Whether `lower` tells of being shut out of the account after a change the shopper did not
-/// make ("the email address on my account was changed to one I don't recognise, and now I
-/// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
-/// whatever it then bought.
-fn shut_out_after_a_change(lower: &str) -> bool {
-    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    says(&[
-        "can't get in",
-        "cant get in",
-        "can't log in",
-        "cant log in",
-        "locked out",
-        "登不上",
-        "进不去",
-    ]) && says(&[
-        "was changed",
-        "been changed",
-        "got changed",
-        "被改",
-        "改成了",
-    ]) && says(&["account", "账号", "账户"])
-}
-
-/// Whether `lower` says something in the shopper's account is not theirs ("my profile
-/// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
-/// my account? it wasn't me"): someone else changed it.
-fn disowns_an_account_detail(lower: &str) -> bool {
-    let account = [
-        "profile",
-        "sign in",
-        "log in",
-        "reset link",
-        "reset email",
-        "账号",
-        "账户",
-        "帐号",
-        "个人资料",
-        "订单记录",
-        "in my name",
-        "找回密码",
-        "重置密码",
-        // A sign-in code nobody asked for ("刚收到一条验证码短信 我没操作啊").
-        "验证码",
-        "verification code",
-        "login code",
-        "security code",
-        "password reset",
-        "reset emails",
-        "my password",
-        "my account just changed",
-        "密码修改",
-        "修改密码",
-        "改密码",
-        "邮箱地址已",
-        "邮箱已",
-        "密码已",
-        // The password changed, a device or a sign-in told of ("昨晚收到短信说密码改了",
-        // "another one about a new device signing in").
-        "密码改了",
-        "密码被改",
-        "密码被人改",
-        "password was changed",
-        "password got changed",
-        "password has been changed",
-        "password changed",
-        "new device",
-        "signing in",
-        // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
-        "绑定邮箱",
-        "绑定手机",
-        "details have been updated",
-        "details were updated",
-        "details updated",
-        "all my addresses",
-        "account email",
-        "signed in",
-        "logged in",
-        "new login",
-    ];
-    let disowned = [
-        "根本没操作",
-        "我没操作",
-        "没有操作",
-        "没在操作",
-        "不是我改的",
-        "不是我操作的",
-        "没操作过",
-        "没有操作过",
-        "没改过",
-        "没换过",
-        "没更换过",
-        "没修改过",
-        "i didn't change",
-        "i didnt change",
-        "i never changed",
-        "had been switched",
-        "has been switched",
-        "was switched",
-        "i don't own",
-        "i dont own",
-        "isn't mine",
-        "isnt mine",
-        "is not mine",
-        "not mine",
-        "wasn't me",
-        "wasnt me",
-        "不是我的",
-        "不是我下的",
-        "a name i don't know",
-        "a name i dont know",
-        "an address i don't know",
-        "an address i dont know",
-        "陌生地址",
-        "陌生邮箱",
-        "random guy",
-        "someone else's name",
-        "a stranger's",
-        // "可我根本没动过", "Neither was me."
-        "没动过",
-        "没碰过",
-        "没有动过",
-        "neither was me",
-        "不是我本人操作",
-        "不是本人操作",
-        "didn't update",
-        "didnt update",
-        "never updated",
-        // "a new one in Texas I didn't add", "swapped to some random gmail".
-        "i didn't add",
-        "i didnt add",
-        "some random",
-        "none of that was me",
-        "none of it was me",
-        "none of those were me",
-        "i didn't do that",
-        "i didnt do that",
-        // Resets nobody asked for ("收到好几封重置密码的邮件 我一个都没点过").
-        "没点过",
-        "没申请过",
-        "没有申请过",
-        "didn't request",
-        "didnt request",
-        "never requested",
-        "didn't ask for",
-        "didnt ask for",
-        "never asked for",
-    ];
-    // A detail suddenly other than the shopper's ("my shipping address on my profile now says
-    // Miami. I live in Leeds.", "why does my profile suddenly have a different name on it").
-    let changed_to_another = super::language::mentions(
-        lower,
-        &[
-            "now says",
-            "suddenly says",
-            "suddenly has",
-            "suddenly have",
-            "now shows",
-            "突然",
-        ],
-    ) && super::language::mentions(
-        lower,
-        &[
-            "i live in",
-            "never lived",
-            "i don't live",
-            "i dont live",
-            "different name",
-            "a name i",
-            "陌生",
-            "不是我的",
-            "别人的名字",
-        ],
-    );
-    // "account" as a word: "Accounting wants one with our company name on it, not mine" is
-    // an invoice.
-    (super::language::mentions(lower, &account)
-        || super::language::says_word(lower, &["account", "accounts"]))
-        && (super::language::mentions(lower, &disowned) || changed_to_another)
 }
 
 /// The handoff reason for harm to someone's health or safety: the bot says where to get

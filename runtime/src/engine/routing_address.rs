@@ -42,7 +42,7 @@ pub(super) fn address_change<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     || u.prediction.confidence < CLARIFY_BELOW))
                 || delivery_words::asks_to_change_where_it_goes(text)
                 || (u.prediction.intent == OUT_OF_SCOPE
-                    && delivery_words::says_the_address_was_written_wrong(text)))
+                    && super::address_fix::says_the_address_was_written_wrong(text)))
             && ctx.served(CHANGE_ADDRESS).is_some() =>
         {
             (CHANGE_ADDRESS, true)

@@ -1,0 +1,243 @@
+//! Whether a message tells of the shopper's account in someone else's hands, in words no
+//! list of phrases holds: shut out by someone, shut out after a change the shopper did not
+//! make, a detail of the account disowned. Lower-case substring checks; the decision that
+//! uses them is [`super::policy::topic`].
+
+/// Whether `lower` tells of being shut out of the account by someone else, or of an account
+/// acting on its own ("my old password doesn't work and the recovery email is some random
+/// gmail", "怎么突然被强制退出了，再登就说密码错误", "my old account is placing orders by
+/// itself??"): a sign in that fails beside a sign of someone else.
+pub(super) fn shut_out_by_someone(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let fails = says(&[
+        "password doesn't work",
+        "password doesnt work",
+        "password isn't working",
+        "password isnt working",
+        "password stopped working",
+        "can't log in",
+        "cant log in",
+        "can't sign in",
+        "cant sign in",
+        "密码错误",
+        "密码不对",
+        "登不上",
+        "登录不了",
+        "登不进",
+        "password is wrong",
+        "wrong password",
+        "password is incorrect",
+        "email doesn't exist",
+        "email doesnt exist",
+        "email does not exist",
+        "account doesn't exist",
+        "account doesnt exist",
+        "account does not exist",
+        "账号不存在",
+        "账户不存在",
+        "can't get in",
+        "cant get in",
+        "locked out",
+    ]);
+    let someone = says(&[
+        "random",
+        "someone else",
+        "not mine",
+        "isn't mine",
+        "isnt mine",
+        "never changed",
+        "强制退出",
+        "被踢",
+        "挤下线",
+        "不是我改",
+        "没改过",
+        // Signed out by nobody the shopper knows of ("the site logged me out mid-shop and
+        // now it says my email doesn't exist").
+        "logged me out",
+        "kicked me out",
+        "signed me out",
+    ]);
+    let on_its_own = says(&["account", "账号", "账户"])
+        && says(&["by itself", "on its own", "自己下单", "自己在下单"]);
+    (fails && someone && !says(&["forgot", "忘了", "忘记"])) || on_its_own
+}
+
+/// Whether `lower` tells of being shut out of the account after a change the shopper did not
+/// make ("the email address on my account was changed to one I don't recognise, and now I
+/// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
+/// whatever it then bought.
+pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "can't get in",
+        "cant get in",
+        "can't log in",
+        "cant log in",
+        "locked out",
+        "登不上",
+        "进不去",
+    ]) && says(&[
+        "was changed",
+        "been changed",
+        "got changed",
+        "被改",
+        "改成了",
+    ]) && says(&["account", "账号", "账户"])
+}
+
+/// Whether `lower` says something in the shopper's account is not theirs ("my profile
+/// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
+/// my account? it wasn't me"): someone else changed it.
+pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
+    let account = [
+        "profile",
+        "sign in",
+        "log in",
+        "reset link",
+        "reset email",
+        "账号",
+        "账户",
+        "帐号",
+        "个人资料",
+        "订单记录",
+        "in my name",
+        "找回密码",
+        "重置密码",
+        // A sign-in code nobody asked for ("刚收到一条验证码短信 我没操作啊").
+        "验证码",
+        "verification code",
+        "login code",
+        "security code",
+        "password reset",
+        "reset emails",
+        "my password",
+        "my account just changed",
+        "密码修改",
+        "修改密码",
+        "改密码",
+        "邮箱地址已",
+        "邮箱已",
+        "密码已",
+        // The password changed, a device or a sign-in told of ("昨晚收到短信说密码改了",
+        // "another one about a new device signing in").
+        "密码改了",
+        "密码被改",
+        "密码被人改",
+        "password was changed",
+        "password got changed",
+        "password has been changed",
+        "password changed",
+        "new device",
+        "signing in",
+        // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
+        "绑定邮箱",
+        "绑定手机",
+        "details have been updated",
+        "details were updated",
+        "details updated",
+        "all my addresses",
+        "account email",
+        "signed in",
+        "logged in",
+        "new login",
+    ];
+    let disowned = [
+        "根本没操作",
+        "我没操作",
+        "没有操作",
+        "没在操作",
+        "不是我改的",
+        "不是我操作的",
+        "没操作过",
+        "没有操作过",
+        "没改过",
+        "没换过",
+        "没更换过",
+        "没修改过",
+        "i didn't change",
+        "i didnt change",
+        "i never changed",
+        "had been switched",
+        "has been switched",
+        "was switched",
+        "i don't own",
+        "i dont own",
+        "isn't mine",
+        "isnt mine",
+        "is not mine",
+        "not mine",
+        "wasn't me",
+        "wasnt me",
+        "不是我的",
+        "不是我下的",
+        "a name i don't know",
+        "a name i dont know",
+        "an address i don't know",
+        "an address i dont know",
+        "陌生地址",
+        "陌生邮箱",
+        "random guy",
+        "someone else's name",
+        "a stranger's",
+        // "可我根本没动过", "Neither was me."
+        "没动过",
+        "没碰过",
+        "没有动过",
+        "neither was me",
+        "不是我本人操作",
+        "不是本人操作",
+        "didn't update",
+        "didnt update",
+        "never updated",
+        // "a new one in Texas I didn't add", "swapped to some random gmail".
+        "i didn't add",
+        "i didnt add",
+        "some random",
+        "none of that was me",
+        "none of it was me",
+        "none of those were me",
+        "i didn't do that",
+        "i didnt do that",
+        // Resets nobody asked for ("收到好几封重置密码的邮件 我一个都没点过").
+        "没点过",
+        "没申请过",
+        "没有申请过",
+        "didn't request",
+        "didnt request",
+        "never requested",
+        "didn't ask for",
+        "didnt ask for",
+        "never asked for",
+    ];
+    // A detail suddenly other than the shopper's ("my shipping address on my profile now says
+    // Miami. I live in Leeds.", "why does my profile suddenly have a different name on it").
+    let changed_to_another = super::language::mentions(
+        lower,
+        &[
+            "now says",
+            "suddenly says",
+            "suddenly has",
+            "suddenly have",
+            "now shows",
+            "突然",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "i live in",
+            "never lived",
+            "i don't live",
+            "i dont live",
+            "different name",
+            "a name i",
+            "陌生",
+            "不是我的",
+            "别人的名字",
+        ],
+    );
+    // "account" as a word: "Accounting wants one with our company name on it, not mine" is
+    // an invoice.
+    (super::language::mentions(lower, &account)
+        || super::language::says_word(lower, &["account", "accounts"]))
+        && (super::language::mentions(lower, &disowned) || changed_to_another)
+}
