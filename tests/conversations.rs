@@ -601,6 +601,10 @@ sets_written_apart! {
     skilleted: "skilleted_", "KEFU_CONVERSATIONS_SKILLETED", 3; // the ninety-fifth
     saucered: "saucered_", "KEFU_CONVERSATIONS_SAUCERED", 3; // the ninety-sixth
     kettled: "kettled_", "KEFU_CONVERSATIONS_KETTLED", 3; // the ninety-seventh
+    steined: "steined_", "KEFU_CONVERSATIONS_STEINED", 3; // the ninety-eighth
+    mugged: "mugged_", "KEFU_CONVERSATIONS_MUGGED", 3; // the ninety-ninth
+    chaliced: "chaliced_", "KEFU_CONVERSATIONS_CHALICED", 3; // the one-hundredth
+    tumblered: "tumblered_", "KEFU_CONVERSATIONS_TUMBLERED", 3; // the hundred-and-first
 }
 
 #[test]

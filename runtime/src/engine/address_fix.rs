@@ -325,7 +325,7 @@ pub fn says_the_address_was_written_wrong(text: &str) -> bool {
             "地址填错",
             "地址打错",
         ],
-    ) && super::language::mentions(
+    ) && (super::language::mentions(
         text,
         &[
             "i put",
@@ -348,20 +348,22 @@ pub fn says_the_address_was_written_wrong(text: &str) -> bool {
             "写错",
             "打错",
         ],
-    ) && !super::language::mentions(
-        text,
-        &[
-            "delivered",
-            "went to",
-            "sent to the wrong",
-            "sent it to the wrong",
-            "dropped",
-            "left at",
-            "送错",
-            "送到了",
-            "寄错",
-        ],
-    )
+        // "wrong street on 1001!! put Elm St, it's Elm Ave".
+    ) || super::language::says_word(text, &["put", "typed", "wrote", "entered"]))
+        && !super::language::mentions(
+            text,
+            &[
+                "delivered",
+                "went to",
+                "sent to the wrong",
+                "sent it to the wrong",
+                "dropped",
+                "left at",
+                "送错",
+                "送到了",
+                "寄错",
+            ],
+        )
 }
 
 #[cfg(test)]

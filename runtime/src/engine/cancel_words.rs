@@ -44,6 +44,13 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "stop the order",
             "stop my order",
             "stop it from shipping",
+            // "is it too late to stop 1002 from going out", "too late to call it off?".
+            "from going out",
+            "from being shipped",
+            "from being sent",
+            "call it off",
+            "call off the order",
+            "call off my order",
             "rather not have it",
             "rather not have the",
             // Backed out of ("is it too late to back out?? … changed my mind").
@@ -139,6 +146,8 @@ mod tests {
             "having second thoughts about the water bottle, can you stop it before it leaves the warehouse?",
             "I placed an order for one of your bottles and I have decided I would rather not have it.",
             "i ordered a water bottle a few days ago and changed my mind, can it still be stopped before it goes out?",
+            "is it too late to stop 1002 from going out",
+            "found the same kind at a shop round the corner. Is it too late to call it off?",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }

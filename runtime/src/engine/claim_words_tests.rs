@@ -45,6 +45,10 @@ fn a_wrong_item_described_is_heard() {
         "carlos@example.com here, wrong colour cap in my parcel",
         "Hello, my parcel for order 1004 contained two organic T-shirts rather than the two grey zip hoodies I paid for.",
         "Hi, I think there's been a mix-up. My parcel had a water bottle in it, but I ordered a cap.",
+        "hey so the parcel for 1003 had someone else's stuff in it, a kids' t-shirt with a dinosaur on it, no cap anywhere",
+        "Order 1004 arrived today with two hoodies, but they're both black rather than grey. My email is sam@example.com.",
+        "Ordered two GREY HOODIES. Received two grey T-shirts. Order #1004, sam@example.com. Please sort it out.",
+        "Hello, order 1004 was meant to be two grey hoodies. One is grey, the other is a green kids' size thing with a cartoon on it.",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }

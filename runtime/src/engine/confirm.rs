@@ -13,10 +13,12 @@ use kefu_protocol::ConversationState;
 use super::claims;
 use super::context::TurnContext;
 use super::decision::{Decision, say};
+use super::money;
 use super::ownership;
 use super::plan::{Plan, Step};
 use super::replies::{self, Line};
 use super::understand::Understanding;
+use crate::plugins::Proposal;
 
 /// A confirmation card's button, as the widget sent it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +66,12 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
             // "no", or the money turned down in so many words ("i don't want my money back i
             // want the NAVY one").
             if replies::declines(&u.text) || super::refund_words::turns_down_money_back(&u.text) {
+                // Turned down with another question after it ("算了先不退了，T恤多少钱一件"): the
+                // question is answered, the proposal lapsing (a claim's refund turned down
+                // still goes to a person below).
+                if asks_another_thing(&u.text) && claims::declined(ctx, lang).is_none() {
+                    return Reading::Lapses(lapsed);
+                }
                 false
             } else if (replies::confirms(&u.text) || confirms_in_more_words(&u.text))
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
@@ -116,6 +124,50 @@ pub fn still_open(ctx: &TurnContext, u: &Understanding) -> Decision {
             ConversationState::Bot,
         )
     }
+}
+
+/// The answer `d` to a question about the terms of the refund or cancellation proposed, asked
+/// before answering it ("how long does the money take to come back?" under the card, "and
+/// what do I do with the dino shirt, keep it?" under a wrong item's refund): the
+/// answer, with the proposal shown again beneath it and still open, so the shopper can
+/// confirm it there or with a typed "yes". `None` when `d` answers anything else, or the
+/// card is no longer the latest message.
+pub fn shown_again(ctx: &TurnContext, u: &Understanding, d: &Decision) -> Option<Decision> {
+    let id = ctx.pending.action.as_deref()?;
+    let action = ctx.proposed_action.as_ref().filter(|a| a.id == id)?;
+    if ctx.trust.latest_card_action.as_deref() != Some(id)
+        || !matches!(d.intent.as_str(), "check_refund_policy" | "return_item")
+        || d.handoff_reason.is_some()
+        || d.state != ConversationState::Bot
+        || !super::cues::asks_in_any_clause(&u.text)
+    {
+        return None;
+    }
+    let proposal: Proposal = serde_json::from_str(&action.proposal).ok()?;
+    if !matches!(
+        proposal,
+        Proposal::Refund { .. } | Proposal::CancelOrder { .. }
+    ) {
+        return None;
+    }
+    let mut d = d.clone();
+    d.cards.push(money::card(&proposal, id, u.lang));
+    d.pending = ctx.pending.clone();
+    d.pending_intent = ctx.conversation.pending_intent.clone();
+    Some(d)
+}
+
+/// Whether `text` asks something else after its first clause ("算了先不退了，T恤多少钱一件",
+/// "no thanks. is the hoodie in stock?").
+fn asks_another_thing(text: &str) -> bool {
+    let Some(at) = text.find([',', '.', '，', '。', '!', '！', ';', '；']) else {
+        return false;
+    };
+    let rest = text[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    !rest.is_empty()
+        && (super::cues::asks_in_any_clause(rest)
+            || super::cues::asks_the_price(rest)
+            || super::cues::asks_about_stock(rest))
 }
 
 /// Whether `u` only adds to what was proposed: a statement the intent model finds no request

@@ -128,8 +128,19 @@ fn asks_after_a_product(u: &Understanding) -> bool {
         || super::cues::asks_about_stock(text)
         || super::cues::asks_about_fit(text)
         || super::cues::asks_what_it_is_made_of(text)
-        || super::language::mentions(text, &["colour", "color", "颜色"]);
-    asks && u.slots.is_empty()
+        // "and is it 29 for one or is there a multipack".
+        || super::language::mentions(
+            text,
+            &["colour", "color", "颜色", "multipack", "multi-pack", "pack of", "bundle"],
+        );
+    // A price said is no order's value ("is it 29 for one").
+    let values = u.slots.iter().any(|s| {
+        matches!(
+            s.kind,
+            kefu_intent::slots::SlotKind::OrderNumber | kefu_intent::slots::SlotKind::Email
+        )
+    });
+    asks && !values
         && text.split_whitespace().count() <= 12
         && !super::order_paid::asks_its_total_or_items(text)
 }

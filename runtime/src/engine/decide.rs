@@ -100,6 +100,17 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
             Answer::Call(call) => Step::Call(call),
         },
     };
+    // A question about the terms of what was proposed, asked before answering it: answered,
+    // and the proposal shown again, still open (`confirm.rs`).
+    if lapsed_action.is_some()
+        && let Step::Reply(d) = &step
+        && let Some(again) = confirm::shown_again(ctx, u, d)
+    {
+        return Plan {
+            lapsed_action: None,
+            step: Step::Reply(again),
+        };
+    }
     Plan {
         lapsed_action,
         step,
@@ -660,6 +671,9 @@ mod memory_tests;
 #[cfg(test)]
 #[path = "decide_money_tests.rs"]
 mod money_tests;
+#[cfg(test)]
+#[path = "decide_orders_tests.rs"]
+mod orders_tests;
 #[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;

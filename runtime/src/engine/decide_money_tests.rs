@@ -383,3 +383,67 @@ fn a_question_in_any_clause_is_no_statement_that_only_adds() {
         "asked, not added"
     );
 }
+
+#[test]
+fn a_question_about_the_refunds_terms_is_answered_and_the_card_shown_again() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let proposal = Proposal::Refund {
+        order_id: "1001".into(),
+        amount_minor: 2_200,
+        currency: "USD".into(),
+        reason: "changed mind".into(),
+        terms: "Refunded to your original payment method.".into(),
+    };
+    ctx.proposed_action = Some(crate::store::ActionRecord {
+        id: "a1".into(),
+        conversation_id: "c1".into(),
+        plugin: "refunds".into(),
+        plugin_version: "0.1.0".into(),
+        proposal: serde_json::to_string(&proposal).unwrap(),
+        shopper: "jane@example.com".into(),
+        state: crate::store::ActionState::Proposed,
+    });
+    let asked = msg(
+        "how long does the money take to come back?",
+        "check_refund_policy",
+        0.8,
+    );
+    let plan = decide(&ctx, &asked);
+    assert_eq!(plan.lapsed_action, None, "the proposal stays open");
+    let d = reply(plan);
+    assert_eq!(d.intent, "check_refund_policy");
+    assert!(
+        d.cards.iter().any(|c| matches!(
+            c,
+            Card::ConfirmRefund { action_id, amount_minor: 2_200, .. } if action_id == "a1"
+        )),
+        "the card is shown again: {d:?}"
+    );
+    assert_eq!(d.pending.action.as_deref(), Some("a1"));
+    // So a typed "yes" next confirms it, as the card is on the latest message again.
+    // Another question lets it lapse, as before.
+    let other = msg("is the hoodie in stock?", "product_availability", 0.9);
+    assert_eq!(decide(&ctx, &other).lapsed_action.as_deref(), Some("a1"));
+    // And the card no longer the latest message: the policy, the proposal lapsed.
+    ctx.trust.latest_card_action = None;
+    assert_eq!(decide(&ctx, &asked).lapsed_action.as_deref(), Some("a1"));
+}
+
+#[test]
+fn a_proposal_turned_down_with_another_question_answers_the_question() {
+    let mut ctx = ctx();
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    ctx.names_product = true;
+    let plan = decide(
+        &ctx,
+        &msg("算了先不退了，T恤多少钱一件", "track_refund", 0.5),
+    );
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    assert_eq!(call(plan).plugin, "catalog");
+    // Turned down alone, it is cancelled as before.
+    let d = reply(decide(&ctx, &msg("算了先不退了", "track_refund", 0.5)));
+    says(&d, Line::RefundCancelled);
+}

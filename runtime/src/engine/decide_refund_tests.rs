@@ -209,3 +209,33 @@ fn an_order_number_sent_after_the_refund_policy_was_told_is_that_orders_refund()
     let d = reply(decide(&ctx, &msg("订单是1003", "change_order", 0.5)));
     assert_eq!(d.intent, "supplied_values");
 }
+
+#[test]
+fn a_return_asked_with_the_order_and_its_email_is_the_refund() {
+    for text in [
+        "Hi, order 1001, email jane@example.com. Tee arrived fine but I'd like to return it, colour looks different in person.",
+        "帽子戴着不太合适 想退掉 订单1001 邮箱jane@example.com",
+    ] {
+        let plan = decide(&ctx(), &msg(text, "return_item", 0.8));
+        assert_eq!(call(plan).intent(), "get_refund", "{text}");
+    }
+    // Without its email, the shopper is told the return's steps.
+    let text = "Hi, order 1001. I'd like to return the tee, how does it work?";
+    let plan = decide(&ctx(), &msg(text, "return_item", 0.8));
+    assert_ne!(super::tests::intent_of(plan), "get_refund");
+}
+
+#[test]
+fn money_back_for_goods_found_wanting_is_the_refund_before_the_order_is_named() {
+    let mut u = msg("帽子戴着不好看，想退款", "track_refund", 0.4);
+    u.prediction = Prediction {
+        intent: "track_refund".into(),
+        confidence: 0.4,
+        top: vec![
+            ("track_refund".into(), 0.4),
+            ("check_refund_policy".into(), 0.3),
+        ],
+    };
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"), "{d:?}");
+}

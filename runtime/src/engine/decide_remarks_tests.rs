@@ -339,9 +339,16 @@ fn money_back_for_goods_no_longer_wanted_or_read_as_a_change_is_the_refund() {
 }
 
 #[test]
-fn a_return_asked_with_a_repeat_is_the_return_and_whether_it_shipped_is_its_status() {
+fn a_return_asked_with_a_repeat_is_the_refund_and_whether_it_shipped_is_its_status() {
+    // With the order and its email, the return asked is the refund the plugin weighs.
     let u = msg(
-        "third time I'm asking today. 1003. carlos@example.com. I want to return the cap. can this thing do ONE thing right",
+        "third time I'm asking today. 1001. jane@example.com. I want to return the tee. can this thing do ONE thing right",
+        "return_item",
+        0.6,
+    );
+    assert_eq!(intent(decide(&ctx(), &u)), "get_refund");
+    let u = msg(
+        "third time I'm asking today. 1003. I want to return the cap. can this thing do ONE thing right",
         "return_item",
         0.6,
     );

@@ -625,7 +625,7 @@ fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
     assert!(
         d.handoff_reason
             .unwrap()
-            .contains("does not know which email")
+            .contains("does not know or cannot reach the email")
     );
     // The email given after all completes the request as usual.
     let u = msg("fine. jane@example.com", "get_refund", 0.5);

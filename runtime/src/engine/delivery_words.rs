@@ -9,27 +9,29 @@ use super::cues::asks_about_stock;
 use super::language::{mentions, says_word};
 
 /// Whether `lower` asks where the shopper's goods are ("where are the hoodies at", "where
-/// are my caps", "so... my parcel?", "我的快递呢"), not where they are made or sold.
+/// are my caps", "could you tell me where my two hoodies are", "so... my parcel?", "so...
+/// my cap?", "我的快递呢"), not where they are made or sold.
 fn asks_where_the_goods_are(lower: &str) -> bool {
     let lower = lower.trim_start();
-    let fragment = mentions(
-        lower,
-        &[
-            "my parcel?",
-            "my package?",
-            "my order?",
-            "my stuff?",
-            "my delivery?",
-            "my parcel??",
-            "我的快递呢",
-            "我的包裹呢",
-            "我的货呢",
-            "快递呢",
-            "包裹呢",
-        ],
-    );
+    let fragment = asks_after_my_goods(lower)
+        || mentions(
+            lower,
+            &[
+                "my parcel?",
+                "my package?",
+                "my order?",
+                "my stuff?",
+                "my delivery?",
+                "my parcel??",
+                "我的快递呢",
+                "我的包裹呢",
+                "我的货呢",
+                "快递呢",
+                "包裹呢",
+            ],
+        );
     fragment
-        || [
+        || ([
             "where are the ",
             "where are my ",
             "where r my ",
@@ -37,6 +39,7 @@ fn asks_where_the_goods_are(lower: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.starts_with(w))
+            || lower.contains("where my "))
             && !mentions(
                 lower,
                 &[
@@ -57,6 +60,25 @@ fn asks_where_the_goods_are(lower: &str) -> bool {
                     "instructions",
                 ],
             )
+}
+
+/// Whether a clause of `lower` is only "my" and one or two words, asked ("so... my cap?",
+/// "and my hoodies??"): where those goods are.
+fn asks_after_my_goods(lower: &str) -> bool {
+    lower.split_inclusive(['?', '？']).any(|clause| {
+        let clause = clause.trim();
+        let Some(at) = clause.find("my ") else {
+            return false;
+        };
+        let before = clause[..at].trim_matches(|c: char| !c.is_alphanumeric());
+        let after = clause[at + 3..].trim_end_matches(['?', '？']).trim();
+        clause.ends_with(['?', '？'])
+            && [
+                "", "so", "and", "um", "uh", "well", "ok", "hi", "hey", "hello",
+            ]
+            .contains(&before)
+            && (1..=2).contains(&after.split_whitespace().count())
+    })
 }
 
 /// Whether `text` says an order is late or has not come yet ("it was meant to be here on the
@@ -149,6 +171,14 @@ pub fn says_late(text: &str) -> bool {
             "expected on the",
             "and it's december",
             "it's now december",
+            // "hey so its december already and my hoodie + tee still arent here?? ord 1001".
+            "its december",
+            "still arent",
+            "still aren't",
+            "arent here",
+            "aren't here",
+            "isnt here",
+            "isn't here",
             "was expected",
             "不动了",
             "一直不动",
@@ -670,6 +700,19 @@ pub fn asks_its_status(text: &str) -> bool {
         &["ship", "shipped", "left", "leave"],
         2,
     )
+        // "i just want to know if my bottle shipped".
+        || (says_word(text, &["shipped"])
+            && mentions(
+                text,
+                &[
+                    "know if",
+                    "see if",
+                    "check if",
+                    "tell me if",
+                    "wondering if",
+                    "know whether",
+                ],
+            ))
 }
 
 #[cfg(test)]

@@ -23,6 +23,26 @@ fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {
 }
 
 #[test]
+fn the_shoppers_own_goods_asked_after_are_where_they_are() {
+    for text in [
+        "so... my cap? it's been a while. no. 1003",
+        "Good afternoon. Could you tell me where my two hoodies are? I've been travelling and completely lost track.",
+        "and my hoodies??",
+    ] {
+        assert!(says_late(text), "{text}");
+    }
+    for text in [
+        "is my size in stock?",
+        "can you tell me where my order ships from?",
+        "how do I update my address?",
+    ] {
+        assert!(!says_late(text), "{text}");
+    }
+    assert!(asks_its_status("i just want to know if my bottle shipped"));
+    assert!(!asks_its_status("if it shipped late can I still cancel"));
+}
+
+#[test]
 fn lateness_is_heard_in_whole_words_only() {
     assert!(says_late("so my package is late"));
     assert!(says_late("is order 1001 delayed?"));

@@ -43,7 +43,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
             .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
             .unwrap_or_else(|| intent.replace('_', " "));
         let why = if unknown {
-            "the shopper does not know which email the order was placed with"
+            "the shopper does not know or cannot reach the email the order was placed with"
         } else {
             "the shopper would rather not give the order's email"
         };
@@ -154,8 +154,9 @@ fn asks_why_the_email(text: &str) -> bool {
 }
 
 /// Whether `text` says the shopper does not know which email the order was placed with
-/// ("no idea which email I used tbh, I have like four", "邮箱我真记不清是哪个了"): asking
-/// again cannot help, so a person takes the request at once.
+/// ("no idea which email I used tbh, I have like four", "邮箱我真记不清是哪个了"), or cannot
+/// reach it ("I don't have access to that inbox anymore"): asking again cannot help, so a
+/// person takes the request at once.
 pub fn does_not_know_the_email(text: &str) -> bool {
     let lower = text.to_lowercase();
     let unsure = mentions(
@@ -192,6 +193,23 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "不知道是哪个",
             "不确定是哪个",
             "找不到",
+            // Or knows it and cannot reach it ("I don't have access to that inbox anymore,
+            // it was my old work one").
+            "have access",
+            "no access",
+            "no longer have",
+            "can't access",
+            "cant access",
+            "cannot access",
+            "lost access",
+            "can't get into",
+            "cant get into",
+            "can't log into",
+            "cant log into",
+            "登不上",
+            "登录不了",
+            "进不去",
+            "用不了",
         ],
     );
     let of_the_email = mentions(
@@ -201,6 +219,7 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "e-mail",
             "mail",
             "邮箱",
+            "inbox",
             "which one",
             "哪个",
             "好几个",
@@ -284,6 +303,9 @@ mod tests {
             "邮箱…我不记得用的是哪个了 有好几个",
             "no clue what email he used tbh",
             "no, I really can't find it and he's away for work. can't you just do it with the number?",
+            // Known and out of reach.
+            "邮箱? hmm I don't have access to that inbox anymore, it was my old work one",
+            "that was my old work email, I can't get into it anymore",
         ] {
             assert!(does_not_know_the_email(text), "{text}");
         }

@@ -39,10 +39,7 @@ pub fn proposal(
     let Some(proposal) = reply.proposal else {
         return d;
     };
-    let (order_id, terms) = (
-        proposal.order_id().to_string(),
-        proposal.terms().to_string(),
-    );
+    let order_id = proposal.order_id().to_string();
     let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
     // A proposal about an order the shopper has not proven is a plugin bug, and so is one
     // about another order than the one proven: proof for order A never pays out on B.
@@ -88,43 +85,7 @@ pub fn proposal(
         };
     }
     let id = action_id.to_string();
-    d.cards.push(match &proposal {
-        Proposal::Refund { .. } => {
-            let (confirm, cancel) = replies::confirm_labels(lang);
-            Card::ConfirmRefund {
-                action_id: id.clone(),
-                order_id,
-                amount_minor,
-                currency,
-                terms,
-                confirm: confirm.into(),
-                cancel: cancel.into(),
-            }
-        }
-        Proposal::ChangeAddress { address, .. } => {
-            let (confirm, cancel) = replies::address_labels(lang);
-            Card::ConfirmAddress {
-                action_id: id.clone(),
-                order_id,
-                address: address.clone(),
-                terms,
-                confirm: confirm.into(),
-                cancel: cancel.into(),
-            }
-        }
-        Proposal::CancelOrder { .. } => {
-            let (confirm, cancel) = replies::cancel_labels(lang);
-            Card::ConfirmCancel {
-                action_id: id.clone(),
-                order_id,
-                amount_minor,
-                currency,
-                terms,
-                confirm: confirm.into(),
-                cancel: cancel.into(),
-            }
-        }
-    });
+    d.cards.push(card(&proposal, &id, lang));
     d.new_action = Some(ActionRecord {
         id: id.clone(),
         conversation_id: ctx.conversation.id.clone(),
@@ -136,6 +97,51 @@ pub fn proposal(
     });
     d.pending.action = Some(id);
     d
+}
+
+/// The confirmation card that shows `proposal` (action `id`) to the shopper, in `lang`.
+pub fn card(proposal: &Proposal, id: &str, lang: Lang) -> Card {
+    let id = id.to_string();
+    let order_id = proposal.order_id().to_string();
+    let terms = proposal.terms().to_string();
+    let (amount_minor, currency) = (proposal.amount().0, proposal.amount().1.to_string());
+    match proposal {
+        Proposal::Refund { .. } => {
+            let (confirm, cancel) = replies::confirm_labels(lang);
+            Card::ConfirmRefund {
+                action_id: id,
+                order_id,
+                amount_minor,
+                currency,
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+        Proposal::ChangeAddress { address, .. } => {
+            let (confirm, cancel) = replies::address_labels(lang);
+            Card::ConfirmAddress {
+                action_id: id,
+                order_id,
+                address: address.clone(),
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+        Proposal::CancelOrder { .. } => {
+            let (confirm, cancel) = replies::cancel_labels(lang);
+            Card::ConfirmCancel {
+                action_id: id,
+                order_id,
+                amount_minor,
+                currency,
+                terms,
+                confirm: confirm.into(),
+                cancel: cancel.into(),
+            }
+        }
+    }
 }
 
 /// A refund the shopper asks for that is beyond what the bot may approve, before the order

@@ -446,7 +446,42 @@ pub fn thanks_for_good_news(text: &str) -> bool {
 /// today, great job guys", "order 1004 arrived today, thanks guys", "1003到了，谢谢"), with
 /// nothing wrong told beside it: no damage, wrong or missing goods, lateness or "but".
 pub fn glad_it_came(text: &str) -> bool {
-    let came = says_word(text, &["arrived", "came", "received", "delivered", "here"])
+    let came = says_it_came(text);
+    let glad =
+        mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) || speaks_well(text);
+    let wrong = tells_of_something_wrong(text);
+    // A claim's remedy asked for ("a refund or a new one, either is fine with me") tells of
+    // something wrong too; so much told is more than thanks.
+    let remedy = mentions(
+        text,
+        &[
+            "refund",
+            "replace",
+            "new one",
+            "return",
+            "exchange",
+            "send another",
+            "退",
+            "换",
+            "补发",
+        ],
+    );
+    let short = text.split_whitespace().count() <= 12 && text.chars().count() <= 80;
+    came && glad && short && !wrong && !remedy && !super::cues::is_a_question(text)
+}
+
+/// Whether `text` sets a delivery worry aside because the goods came ("oh nvm it was
+/// delivered. do you sell that cap in any other colours?", "never mind, found it"), with
+/// nothing wrong told beside it.
+pub fn set_aside_as_come(text: &str) -> bool {
+    says_it_came(text)
+        && mentions(text, &["nvm", "never mind", "nevermind", "算了", "没事了"])
+        && !tells_of_something_wrong(text)
+}
+
+/// Whether `text` says goods came ("arrived", "got it", "到了").
+fn says_it_came(text: &str) -> bool {
+    says_word(text, &["arrived", "came", "received", "delivered", "here"])
         || mentions(
             text,
             &[
@@ -459,10 +494,13 @@ pub fn glad_it_came(text: &str) -> bool {
                 "收到啦",
                 "到啦",
             ],
-        );
-    let glad =
-        mentions(text, &["thank", "thx", "cheers", "谢谢", "多谢", "感谢"]) || speaks_well(text);
-    let wrong = super::claim_words::describes_damage(text)
+        )
+}
+
+/// Whether `text` tells of something wrong beside goods that came: damage, wrong or missing
+/// goods, lateness, a "but", a sneer.
+fn tells_of_something_wrong(text: &str) -> bool {
+    super::claim_words::describes_damage(text)
         || super::wrong_goods_words::describes_a_wrong_item(text)
         || super::wrong_goods_words::describes_a_missing_item(text)
         || super::delivery_words::says_late(text)
@@ -488,25 +526,7 @@ pub fn glad_it_came(text: &str) -> bool {
                 "少",
                 "呵呵",
             ],
-        );
-    // A claim's remedy asked for ("a refund or a new one, either is fine with me") tells of
-    // something wrong too; so much told is more than thanks.
-    let remedy = mentions(
-        text,
-        &[
-            "refund",
-            "replace",
-            "new one",
-            "return",
-            "exchange",
-            "send another",
-            "退",
-            "换",
-            "补发",
-        ],
-    );
-    let short = text.split_whitespace().count() <= 12 && text.chars().count() <= 80;
-    came && glad && short && !wrong && !remedy && !super::cues::is_a_question(text)
+        )
 }
 
 /// Whether `text` only speaks well of something ("哈哈好的,你们客服回得还挺快", "arrived fine"),

@@ -257,6 +257,23 @@ fn goods_come_and_thanked_for_are_good_news() {
 }
 
 #[test]
+fn a_worry_set_aside_because_the_goods_came_is_no_claim() {
+    for text in [
+        "oh nvm it was delivered. do you sell that cap in any other colours?",
+        "nvm it came this morning, sorry",
+    ] {
+        assert!(set_aside_as_come(text), "{text}");
+    }
+    for text in [
+        "nvm, it was delivered but the cap is torn",
+        "it says delivered, never arrived",
+        "never mind the cap, where is 1001?",
+    ] {
+        assert!(!set_aside_as_come(text), "{text}");
+    }
+}
+
+#[test]
 fn an_ex_is_named_and_expenses_are_not() {
     for text in [
         "my ex knows my password",

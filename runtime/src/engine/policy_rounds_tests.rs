@@ -349,3 +349,13 @@ fn a_round_of_sensitive_words_heard_in_cauldroned_skilleted_saucered_and_kettled
         "请问现在跟我聊天的是AI吗 还是客服小姐姐"
     ));
 }
+
+#[test]
+fn the_law_threatened_as_a_route_is_heard() {
+    for text in [
+        "订单1004的钱不退的话 我只能走法律途径了",
+        "no refund means I take the legal route",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Legal), "{text}");
+    }
+}

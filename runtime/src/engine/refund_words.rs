@@ -47,10 +47,12 @@ pub fn asks_for_money_back(text: &str) -> bool {
 /// Whether `text` says "想退" on its own, or of an order: the goods taken back and the money
 /// with them ("帽子不太喜欢 想退 订单号1003", "想退了"). With the goods sent back after it
 /// ("我想退1003的帽子", "想退 the bottle", "想退货", "想退换") it is the return of those
-/// goods, whose steps the shopper is told.
+/// goods, whose steps the shopper is told. "想退掉" is the same ask ("帽子戴着不太合适 想退掉
+/// 订单1003").
 fn wants_it_taken_back(text: &str) -> bool {
     text.match_indices("想退").any(|(at, w)| {
         let after = text[at + w.len()..].trim_start();
+        let after = after.strip_prefix('掉').unwrap_or(after).trim_start();
         let lower = after.to_lowercase();
         let ends = after
             .chars()
@@ -237,12 +239,21 @@ fn names_a_sum_back(text: &str) -> bool {
             lower.split(lead).skip(1).any(|rest| {
                 let mut words = rest.split_whitespace();
                 let sum = words.next().unwrap_or_default();
+                let bare = |w: &str| {
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_string()
+                };
+                // Its currency may follow ("I want my 22 bucks back").
+                let next = words.next().map(bare);
+                let next = match next.as_deref() {
+                    Some("bucks" | "dollars" | "usd" | "quid" | "pounds" | "euros") => {
+                        words.next().map(bare)
+                    }
+                    _ => next,
+                };
                 sum.trim_start_matches(['$', '£', '€'])
                     .starts_with(|c: char| c.is_ascii_digit())
-                    && words
-                        .next()
-                        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-                        == Some("back")
+                    && next.as_deref() == Some("back")
             })
         })
 }
@@ -338,11 +349,16 @@ pub fn wants_the_money(text: &str) -> bool {
 }
 
 /// Whether `text` says the shopper no longer wants what they bought ("帽子戴着有点紧 不想要了
-/// 能退钱吗", "changed my mind about the cap"), not "if I don't want it".
+/// 能退钱吗", "changed my mind about the cap") or finds it wanting ("戴着不好看"), not "if I
+/// don't want it".
 pub fn no_longer_wants_it(text: &str) -> bool {
     mentions(
         text,
         &[
+            // The goods found wanting, with no fault in them ("帽子戴着不好看，想退款").
+            "不好看",
+            "不合适",
+            "不喜欢",
             "不想要了",
             "不要了",
             "don't want it anymore",
@@ -603,6 +619,9 @@ pub fn asks_how_long(text: &str) -> bool {
             "how long",
             "how many days",
             "how many business days",
+            // "once you receive my return how quickly does the money come back".
+            "how quickly",
+            "how soon",
             "多久",
             "多长时间",
             "几天",

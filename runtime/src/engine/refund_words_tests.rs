@@ -3,6 +3,17 @@
 use super::*;
 
 #[test]
+fn asked_how_quickly_the_money_comes_is_asked_how_long() {
+    for text in [
+        "once you receive my return how quickly does the money come back",
+        "how soon will I see the refund",
+    ] {
+        assert!(asks_how_long(text), "{text}");
+    }
+    assert!(!asks_how_long("refund it quickly please"));
+}
+
+#[test]
 fn a_sum_asked_back_is_read_with_or_without_its_currency() {
     for (text, order, want) in [
         (
@@ -145,6 +156,8 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         "订单1004两件卫衣都要退，退全款138",
         "全部退 all 98 please",
         "not after an exchange, I want the whole 138 back",
+        "I want my 22 bucks back for the cap. order no. 1003",
+        "帽子戴着不太合适 想退掉 订单1003",
     ] {
         assert!(asks_for_money_back(text), "{text}");
     }

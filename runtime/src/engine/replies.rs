@@ -283,6 +283,20 @@ pub fn acknowledges(text: &str) -> bool {
     .contains(&bare(text).as_str())
 }
 
+/// Whether `text` opens with a yes and goes on ("yes please stop it, found one cheaper
+/// locally", "对 帮我取消"): agreement, with more said.
+pub fn opens_with_yes(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let word = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or_default();
+    ["yes", "yeah", "yep", "yup", "ya"].contains(&word)
+        || ["是的", "对的", "对，", "对 ", "嗯", "好的"]
+            .iter()
+            .any(|y| lower.starts_with(y))
+}
+
 /// `text` trimmed, without a closing full stop or "!", lower-cased: a short answer as said.
 pub(super) fn bare(text: &str) -> String {
     text.trim()

@@ -12,6 +12,7 @@ use super::claim_words;
 use super::cues::{self, says_already_told};
 use super::language::{is_follow_up, mentions};
 use super::refund_words::{self, asks_for_money_back};
+use super::replies;
 use super::routing_heard::{CHANGE_ADDRESS, DELIVERY_OPTIONS, Heard, SUPPLIED, TRACK_ORDER};
 use super::supplied::only_values;
 
@@ -66,6 +67,20 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 (u.prediction.intent.as_str(), false)
             }
             (Some(p), None, _) if continues => (p, true),
+            // "yes please stop it, found one cheaper locally" while the email for the
+            // cancellation is asked: the same request agreed to again, its question asked
+            // again (not a question of its own, nor a value given).
+            (Some(p), None, _)
+                if replies::opens_with_yes(text)
+                    && takes_order_number(p)
+                    && !cues::is_a_question(text)
+                    && matches!(
+                        u.prediction.intent.as_str(),
+                        OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye"
+                    ) =>
+            {
+                (p, true)
+            }
             // A part of the address corrected while its change is under way, asked or proposed
             // ("sorry it's 17 not 71"), when the correction applies: the change, with the
             // address corrected.

@@ -4,6 +4,7 @@
 //! what they are. Pure; part of [`super::routing`].
 
 use kefu_intent::OUT_OF_SCOPE;
+use kefu_intent::slots::SlotKind;
 
 use super::context::TurnContext;
 use super::delivery_words::says_not_shipped;
@@ -139,6 +140,20 @@ pub(super) fn money_back(
             matches!(i.as_str(), CANCEL_ORDER | "track_refund")
                 || (i == "return_item" && requests_it_not_how(text))
         })
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
+    // A return asked for on an order named, with its email given in the same message ("Hi,
+    // order 1003, email carlos@example.com. Cap arrived fine but I'd like to return it"):
+    // the shopper wants it done, not its steps told. The refund (the merchant's plugin says
+    // whether it can, and the shopper confirms).
+    if named
+        && u.prediction.intent == "return_item"
+        && u.slot(SlotKind::Email).is_some()
+        && (requests_it_not_how(text) || asks_for_money_back(text))
+        && !refund_words::asks_after_a_refund(text)
+        && !asks_how_long(text)
         && takes_order_number(GET_REFUND)
     {
         return Some(GET_REFUND);

@@ -31,6 +31,10 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ..
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    let has_left = |n: Option<&str>| {
+        n.and_then(|n| ctx.order(n))
+            .is_some_and(|o| matches!(o.status.as_str(), "shipped" | "delivered"))
+    };
     Some(match () {
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
@@ -85,6 +89,17 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && takes_order_number(CANCEL_ORDER) =>
         {
             (CANCEL_ORDER, true)
+        }
+        // Whether the shopper's own goods have shipped, no order named yet and read as out
+        // of scope ("i just want to know if my bottle shipped"): the order's whereabouts,
+        // its number asked for.
+        _ if named.is_none()
+            && u.prediction.intent == OUT_OF_SCOPE
+            && delivery_words::asks_its_status(text)
+            && mentions(text, &["my ", "我的"])
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
         }
         // A refund not come ("why my refund for 1003 still hasn't arrived"): its progress.
         _ if refund_words::refund_not_come(text)
@@ -234,6 +249,16 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                             || mentions(text, &["我想退", "想退", "要退", "return it", "return this", "return the"]))
                         && [first.as_str(), second.as_str()].contains(&"return_item")
                         && [first.as_str(), second.as_str()].contains(&"complaint"))
+                    // Asked in anger of an order named ("this thing is useless. simple
+                    // question: can I send back the hoodies from 1004 or not"): the return.
+                    || (named.is_some()
+                        && refund_words::asks_to_send_back(text)
+                        && !refund_words::asks_for_money_back(text)
+                        && first == "return_item"
+                        && matches!(
+                            second.as_str(),
+                            "complaint" | "product_info" | "product_availability"
+                        ))
             ) =>
         {
             if refund_words::says_sent_back(text) {
@@ -263,9 +288,21 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Torn between acting on the order the shopper named and something else: the order,
         // unless the message asks how long something takes ("how long does the refund take
         // once you get it?"): a question about the shop's times, not this order's state.
+        // Never a cancellation of an order that has left the shop when the other reading is
+        // a return ("and what do I do with the dino shirt, keep it? send it somewhere?" about
+        // a delivered order).
         _ if named.is_some()
             && !refund_words::asks_how_long(text)
-            && torn_towards_the_order(u, takes_order_number).is_some() =>
+            && torn_towards_the_order(u, takes_order_number).is_some_and(|i| {
+                i != CANCEL_ORDER
+                    || !has_left(named)
+                    || !u
+                        .prediction
+                        .top
+                        .iter()
+                        .take(2)
+                        .any(|(t, _)| t == "return_item")
+            }) =>
         {
             (
                 torn_towards_the_order(u, takes_order_number).unwrap_or_default(),

@@ -138,6 +138,12 @@ pub(super) fn about_the_product_named(
         OUT_OF_SCOPE | "place_order" | "check_payment_methods"
     ) || asks_its_price)
         && (order_number.is_none() || asks_about_stock(text))
+        // "Could you tell me where my two hoodies are?", "if my bottle shipped": the
+        // shopper's own goods on their way.
+        && !(says_late(text) || super::delivery_words::asks_its_status(text))
+        // "Thinking of sending a hoodie to my brother in Perth. How long does it take to get
+        // to Australia?": the delivery abroad, not the hoodie.
+        && (!super::destinations::names_a_destination(text) || asks_its_price)
         && ctx.names_product
         && ctx.served("product_info").is_some()
         && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))

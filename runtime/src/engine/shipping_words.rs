@@ -71,7 +71,8 @@ pub fn names_a_shipping_option(text: &str) -> bool {
 pub fn asks_when_back_in_stock(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     mentions(&lower, &["back in stock", "restock", "补货", "到货"])
-        || (lower.starts_with("when")
+        // "when's the bottle back?", "steel bottle back when???".
+        || ((lower.starts_with("when") || lower.contains("back when"))
             && says_word(&lower, &["back"])
             && !mentions(
                 &lower,

@@ -74,6 +74,12 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "sorry",
         "oops",
         "ah",
+        // A sigh asks for nothing ("li.wei@example.com ugh").
+        "ugh",
+        "urgh",
+        "sigh",
+        "唉",
+        "哎",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
@@ -117,6 +123,8 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "in case you ask",
         "if you need it",
         "if you need that",
+        "if u need it",
+        "if u need that",
         "if that helps",
         "in case that helps",
         "you can't read my mind",

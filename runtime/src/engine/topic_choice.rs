@@ -75,6 +75,9 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         // "1001 arrived today, great job guys": goods came and are thanked for, nothing wrong
         // told; the models hear sarcasm about broken goods in such praise.
         || (t.is_delivery_problem() && policy_cues::glad_it_came(text))
+        || (t.is_delivery_problem()
+            && p < OWN_TASK_TOPIC_CERTAIN
+            && policy_cues::set_aside_as_come(text))
         || (p < OWN_TASK_TOPIC_CERTAIN && only_a_figure(t, text))
 }
 

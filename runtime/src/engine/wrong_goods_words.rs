@@ -28,6 +28,12 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "received the wrong",
             "not what i ordered",
             "not what i paid",
+            // "the parcel for 1003 had someone else's stuff in it".
+            "someone else's stuff",
+            "someone elses stuff",
+            "someone else's things",
+            "someone else's items",
+            "别人的东西",
             "but one of them is a",
             "one of them is a",
             "one of them is an",
@@ -70,6 +76,12 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "parcel had",
             "box had",
             "package had",
+            // "Order 1004 arrived today with two hoodies, but they're both black rather than
+            // grey".
+            "arrived with",
+            "arrived today with",
+            "came with",
+            "showed up with",
             "收到",
         ],
     );
@@ -96,6 +108,8 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
         &[
             "should have been",
             "was supposed to be",
+            "was meant to be",
+            "were meant to be",
             "were supposed to be",
             "本来应该是",
             // "I ordered two grey zip hoodies but received one grey zip hoodie and one black
@@ -149,8 +163,14 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "wrong product",
         ],
     ) && received;
+    // "Ordered two GREY HOODIES. Received two grey T-shirts.": what was ordered, then what
+    // came, each its own sentence.
+    let ordered_then_came = text.trim_start().to_lowercase().starts_with("ordered ")
+        && mentions(text, &[". received", ". got ", "but received", "but got"])
+        && !describes_a_missing_item(text);
     outright
         || wrong_kind
+        || ordered_then_came
         || (in_place && received)
         || meant
         || came_instead

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_kettled.tsv`, a ninety-seventh's), labelled only `person` or `ordinary`, each
+//!   `topics_tumblered.tsv`, a hundred-and-first's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -338,4 +338,8 @@ person_sets! {
     skilleted: "topics_skilleted.tsv", "KEFU_TOPICS_SKILLETED", 500; // the ninety-fifth
     saucered: "topics_saucered.tsv", "KEFU_TOPICS_SAUCERED", 500; // the ninety-sixth
     kettled: "topics_kettled.tsv", "KEFU_TOPICS_KETTLED", 500; // the ninety-seventh
+    steined: "topics_steined.tsv", "KEFU_TOPICS_STEINED", 500; // the ninety-eighth
+    mugged: "topics_mugged.tsv", "KEFU_TOPICS_MUGGED", 500; // the ninety-ninth
+    chaliced: "topics_chaliced.tsv", "KEFU_TOPICS_CHALICED", 500; // the one-hundredth
+    tumblered: "topics_tumblered.tsv", "KEFU_TOPICS_TUMBLERED", 500; // the hundred-and-first
 }
