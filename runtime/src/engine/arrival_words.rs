@@ -210,6 +210,12 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "whether it was delivered",
             "whether it arrived",
             "if it arrived",
+            // "did it actually land?", "has it landed yet".
+            "did it actually land",
+            "did it land",
+            "has it landed",
+            "did it actually arrive",
+            "did it actually come",
         ],
     )
 }

@@ -44,6 +44,11 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "stop the order",
             "stop my order",
             "stop it from shipping",
+            // "I need to stop the water bottle order before it ships".
+            "order before it ships",
+            "order before it goes",
+            "order before it leaves",
+            "too late to stop",
             // "is it too late to stop 1002 from going out", "too late to call it off?".
             "from going out",
             "from being shipped",
@@ -127,6 +132,14 @@ pub fn only_if_it_cannot_be_done(text: &str) -> bool {
             "if it cant",
             "if that's not possible",
             "or else",
+            // "Can someone rush it out today or should I just cancel??".
+            "or should i just cancel",
+            "or should i cancel",
+            "or do i cancel",
+            "or i'll cancel",
+            "or ill cancel",
+            "还是直接取消",
+            "还是取消",
         ],
     )
 }
@@ -147,6 +160,8 @@ mod tests {
             "I placed an order for one of your bottles and I have decided I would rather not have it.",
             "i ordered a water bottle a few days ago and changed my mind, can it still be stopped before it goes out?",
             "is it too late to stop 1002 from going out",
+            "is it too late to stop the water bottle order",
+            "li.wei@example.com here. I need to stop the water bottle order before it ships, the one going to Shanghai",
             "found the same kind at a shop round the corner. Is it too late to call it off?",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");

@@ -419,7 +419,23 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
 /// "does the hoodie pill?", "洗了会缩水吗"), rather than telling how they were.
 pub fn asks_before_buying(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.contains(['?', '？', '吗', '会'])
+    // Told in the past, however it is punctuated ("the hoodie shrank after ONE wash on cold.
+    // $69 for this??"); "pre-shrunk" is a kind of cloth.
+    let told = mentions(
+        &lower.replace("pre-shrunk", "").replace("preshrunk", ""),
+        &[
+            "shrank",
+            "shrunk",
+            "faded",
+            "pilled",
+            "fell apart",
+            "came apart",
+            "缩水了",
+            "掉色了",
+            "起球了",
+        ],
+    );
+    !told && lower.contains(['?', '？', '吗', '会'])
         || [
             "will ",
             "does ",

@@ -49,6 +49,8 @@ fn a_wrong_item_described_is_heard() {
         "Order 1004 arrived today with two hoodies, but they're both black rather than grey. My email is sam@example.com.",
         "Ordered two GREY HOODIES. Received two grey T-shirts. Order #1004, sam@example.com. Please sort it out.",
         "Hello, order 1004 was meant to be two grey hoodies. One is grey, the other is a green kids' size thing with a cartoon on it.",
+        "opened my parcel and it's a kids' rain jacket?? definitely not my cap",
+        "whoever packed 1001 put a kids size tee in there 😂 the hoodie is right tho",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }
@@ -278,4 +280,14 @@ fn goods_broken_off_coming_apart_short_or_left_with_a_neighbour_are_told_in_othe
     assert!(only_asks(
         "li.wei@example.com. has it even left the warehouse 仓库 yet"
     ));
+}
+
+#[test]
+fn wear_told_in_the_past_is_no_question_before_buying() {
+    assert!(!asks_before_buying(
+        "the hoodie shrank after ONE wash on cold. $69 for this??"
+    ));
+    assert!(asks_before_buying("will the hoodie shrink in the wash?"));
+    assert!(asks_before_buying("洗了会缩水吗"));
+    assert!(asks_before_buying("is the organic tee pre-shrunk?"));
 }

@@ -77,7 +77,9 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
             {
                 true
-            } else if only_adds(u) && ctx.trust.latest_card_action.as_deref() == Some(id) {
+            } else if (only_adds(u) || names_the_proposals_order_again(ctx, u))
+                && ctx.trust.latest_card_action.as_deref() == Some(id)
+            {
                 // "And before you ask, yes I checked with the neighbours and the mailroom":
                 // nothing asked or done instead.
                 return Reading::StillOpen(lapsed);
@@ -168,6 +170,34 @@ fn asks_another_thing(text: &str) -> bool {
         && (super::cues::asks_in_any_clause(rest)
             || super::cues::asks_the_price(rest)
             || super::cues::asks_about_stock(rest))
+}
+
+/// Whether `u` only names again the order the open proposal is about ("1002 I think? yes,
+/// 1002" under its cancellation's card), asking nothing else: nothing new to act on.
+fn names_the_proposals_order_again(ctx: &TurnContext, u: &Understanding) -> bool {
+    let Some(proposal) = ctx
+        .proposed_action
+        .as_ref()
+        .and_then(|a| serde_json::from_str::<Proposal>(&a.proposal).ok())
+    else {
+        return false;
+    };
+    let numbers: Vec<&str> = u
+        .slots
+        .iter()
+        .filter(|s| s.kind == kefu_intent::slots::SlotKind::OrderNumber)
+        .map(|s| s.value.as_str())
+        .collect();
+    !numbers.is_empty()
+        && numbers.iter().all(|n| *n == proposal.order_id())
+        && u.slots.len() == numbers.len()
+        && u.topic.is_none()
+        && !super::cues::asks_for_a_person(&u.text)
+        && matches!(
+            u.prediction.intent.as_str(),
+            "out_of_scope" | "greeting" | "thanks" | "track_order"
+        )
+        && u.text.split_whitespace().count() <= 8
 }
 
 /// Whether `u` only adds to what was proposed: a statement the intent model finds no request

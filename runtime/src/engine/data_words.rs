@@ -121,6 +121,22 @@ pub const DATA_PROTECTION: &[&str] = &[
     "from your systems",
     "forget i existed",
     "forget about me entirely",
+    // What is kept of them and for how long ("what do you do with the home address I gave
+    // you? how long do you keep it", "what you've recorded about me, including these chats").
+    "recorded about me",
+    "you've recorded about",
+    "do with the home address",
+    "do with my home address",
+    "how long do you keep my",
+    // Everything held, taken off in one ("please take me off everything. account, emails,
+    // order history, the lot").
+    "take me off everything",
+    "remove me from everything",
+    "delete everything about me",
+    "delete everything you have",
+    "order history, the lot",
+    "把我的所有信息",
+    "所有记录都删",
     "how did you get my",
     "删掉我的一切",
     // A leak of the shopper's details, or a third party that has them.

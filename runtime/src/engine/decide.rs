@@ -218,6 +218,11 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                     && delivery_words::speaks_of_cancelling(&u.text)
                     && !claim_words::goods_gone_wrong(&u.text, None))
                 && !(topic == Topic::WrongItem && wrong_goods_words::own_mistake(&u.text))
+                // "#1003, the navy cap. did it actually land?": whether it came is asked, so
+                // nothing in hand has gone wrong.
+                && !(topic != Topic::NotReceived
+                    && arrival_words::asks_if_it_came(&u.text)
+                    && !claim_words::goods_gone_wrong(&u.text, None))
                 // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
                 // ships, however weakly the topic model hears a parcel gone astray in it.
                 && !(topic == Topic::NotReceived
@@ -260,8 +265,12 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                     || !delivery_words::asks_to_look_up_an_order(&u.text)
                     || urgency_cues::needs_it_by(&u.text)
                     || urgency_cues::speaks_of_an_emergency(&u.text))
+                // Out of scope to the model, it is the shopper's own matter when it names a
+                // product, their order ("明天一早的飞机出国 1002今天能发出来吗 求求了🙏") or
+                // themselves.
                 && (u.prediction.intent != OUT_OF_SCOPE
                     || ctx.names_product
+                    || u.slot(SlotKind::OrderNumber).is_some()
                     || (cues::about_the_shopper(&u.text)
                         && !cues::asks_about_the_world(&u.text)
                         && !other_tasks::asks_for_an_unrelated_task(&u.text)))

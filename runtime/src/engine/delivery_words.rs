@@ -90,7 +90,23 @@ pub fn says_late(text: &str) -> bool {
     }
     // Short words are whole words: "insulated", "chocolate", "related" and "plate" say
     // nothing of a delivery.
-    let late_word = says_word(&lower, &["late", "later", "delay", "delays", "delayed"]);
+    // "Later" of the shopper's own plans ("whatever, I'll deal with that later") says
+    // nothing of the parcel.
+    let own_later = mentions(
+        &lower,
+        &[
+            "deal with that later",
+            "deal with it later",
+            "do it later",
+            "talk later",
+            "check later",
+            "later then",
+            "reorder later",
+            "order later",
+        ],
+    );
+    let late_word = says_word(&lower, &["late", "delay", "delays", "delayed"])
+        || (says_word(&lower, &["later"]) && !own_later);
     late_word
         || waited_long(&lower)
         || asks_where_the_goods_are(&lower)
@@ -187,6 +203,10 @@ pub fn says_late(text: &str) -> bool {
             "actually coming",
             "when is it coming",
             "when will it come",
+            // "third time asking. the cap. 1003. coming or not".
+            "coming or not",
+            "arriving or not",
+            "is it even coming",
             "延误",
             "延迟",
             "还没到",

@@ -28,6 +28,7 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
         "so... my cap? it's been a while. no. 1003",
         "Good afternoon. Could you tell me where my two hoodies are? I've been travelling and completely lost track.",
         "and my hoodies??",
+        "third time asking. the cap. 1003. coming or not",
     ] {
         assert!(says_late(text), "{text}");
     }
@@ -40,6 +41,10 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
     }
     assert!(asks_its_status("i just want to know if my bottle shipped"));
     assert!(!asks_its_status("if it shipped late can I still cancel"));
+    assert!(!says_late(
+        "whatever, I'll deal with that later. different question: do you take amex?"
+    ));
+    assert!(says_late("it'll come later than you said, won't it"));
 }
 
 #[test]

@@ -220,6 +220,8 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "mail",
             "邮箱",
             "inbox",
+            // "I'm not sure which address it was under, my brother bought it for me".
+            "which address",
             "which one",
             "哪个",
             "好几个",
@@ -306,6 +308,7 @@ mod tests {
             // Known and out of reach.
             "邮箱? hmm I don't have access to that inbox anymore, it was my old work one",
             "that was my old work email, I can't get into it anymore",
+            "Hmm, I'm not sure which address it was under, my brother bought it for me as a present.",
         ] {
             assert!(does_not_know_the_email(text), "{text}");
         }

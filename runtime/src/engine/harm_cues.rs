@@ -36,6 +36,10 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "走路慢",
             "walk slowly",
             "slow on the stairs",
+            // "sprained my ankle so I'm slow getting to the door".
+            "slow getting to the door",
+            "slow to the door",
+            "slow to answer the door",
         ],
     );
     let errand = mentions(
@@ -56,6 +60,9 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "wait a bit",
             "wait a little",
             "wait longer",
+            // Where the parcel is left ("can the courier leave it in the porch?").
+            "leave it",
+            "courier",
         ],
     );
     kept_in

@@ -363,8 +363,21 @@ pub fn asks_if_bot(text: &str) -> bool {
             && (with_whom || KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))))
 }
 
-/// Questions about who is answering: a name, an employee number, the person met before.
+/// Questions about who is answering: a name, an employee number, the person met before,
+/// whether a person reads the chat at all ("so no actual person reads this?").
 const WHO_ANSWERS: &[&str] = &[
+    "person reads",
+    "person read this",
+    "human reads",
+    "human read this",
+    "anyone read this",
+    "anyone reads",
+    "anybody read this",
+    "anybody reads",
+    "no one reads",
+    "nobody reads",
+    "有真人看",
+    "有人看吗",
     "who are you?",
     "who is this?",
     "who's this?",
@@ -509,6 +522,7 @@ mod tests {
             "Be honest with me. Is there an actual employee typing these answers or is it a program? Your replies are suspiciously fast."
         ));
         assert!(!asks_if_bot("is there a loyalty program?"));
+        assert!(asks_if_bot("so no actual person reads this?"));
     }
 
     #[test]

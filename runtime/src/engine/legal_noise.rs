@@ -138,6 +138,13 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         "s a lawyer",
         "is a lawyer",
         "solicitor friend",
+        // "my cousin's a solicitor and she refuses to take off your tee", "the lawyer in my
+        // family says your hoodies are the comfiest".
+        "'s a solicitor",
+        "is a solicitor",
+        "'s an attorney",
+        "lawyer in my family",
+        "lawyer in the family",
         "律师朋友",
         "做律师的亲戚",
         "当律师的亲戚",

@@ -17,6 +17,10 @@ pub const CHARGES: &[&str] = &[
     "taken money",
     "扣款",
     "扣费",
+    "卡里少了",
+    // "今天收到银行短信，说在你们店花了98块，可我卡一直在身上，也没下过单".
+    "银行短信",
+    "店花了",
     "扣了",
     "付款",
     "消费",
@@ -57,6 +61,9 @@ pub const CHARGES: &[&str] = &[
 
 /// Words that say a charge is not the shopper's.
 pub const DISOWNED: &[&str] = &[
+    // "我没买东西 为什么卡里少了34块".
+    "没买东西",
+    "没买过东西",
     // No account to have paid from ("my bank says i paid you twice but i dont even have an
     // account with you").
     "don't even have an account",

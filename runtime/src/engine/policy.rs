@@ -171,6 +171,19 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     ]
     .into_iter()
     .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
+    // The carrier's own notices, asked to be turned off ("UPS keeps texting me delivery
+    // updates, can I switch that off"): a setting, nobody harassing.
+    .filter(|&t| {
+        t != PolicyTopic::Harassment
+            || !super::language::mentions(
+                lower,
+                &[
+                    "delivery updates",
+                    "tracking updates",
+                    "delivery notifications",
+                ],
+            )
+    })
     // "付款时好像扣了两次？哦没事，刷新后只剩一笔了": taken back.
     .filter(|&t| {
         t != PolicyTopic::BillingError

@@ -620,8 +620,17 @@ pub fn speaks_well(text: &str) -> bool {
             "annoyed",
             "upset",
             "frustrated",
+            // Blame, whatever "pretty" comes with it ("that's pretty hypocritical").
+            "wasteful",
+            "hypocritical",
+            "ridiculous",
+            "terrible",
+            "awful",
+            "unacceptable",
+            "shameful",
+            "pathetic",
         ],
-    ) || mentions(text, &["失望", "不开心", "不满意"]);
+    ) || mentions(text, &["失望", "不开心", "不满意", "浪费", "太差"]);
     good && !but && !let_down
 }
 

@@ -188,6 +188,7 @@ fn an_injury_as_the_reason_for_a_pickup_is_told_from_harm_now() {
         "injured my knee so i can't get to the post office, can a courier collect my return?",
         "腿受伤了不方便出门，退货可以上门取件吗",
         "腰受伤了去不了快递点，退货能上门取件吗",
+        "sprained my ankle so I'm slow getting to the door, can the courier leave it in the porch?",
     ] {
         assert!(injury_as_a_reason(text), "{text}");
     }
@@ -254,6 +255,14 @@ fn goods_come_and_thanked_for_are_good_news() {
     ] {
         assert!(!glad_it_came(text), "{text}");
     }
+}
+
+#[test]
+fn blame_with_a_good_word_is_no_praise() {
+    assert!(!speaks_well(
+        "Your packaging is wasteful. One cap arrived in a box big enough for a microwave. For a shop selling 'organic' shirts that's pretty hypocritical."
+    ));
+    assert!(speaks_well("the cap is pretty cute"));
 }
 
 #[test]

@@ -351,6 +351,24 @@ fn a_round_of_sensitive_words_heard_in_cauldroned_skilleted_saucered_and_kettled
 }
 
 #[test]
+fn a_bank_text_of_money_spent_and_no_order_placed_is_a_charge_disowned() {
+    assert_eq!(
+        topic("今天收到银行短信，说在你们店花了98块，可我卡一直在身上，也没下过单"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+}
+
+#[test]
+fn everything_held_taken_off_at_once_is_a_data_request() {
+    assert_eq!(
+        topic(
+            "please take me off everything. account, emails, order history, the lot. carlos@example.com"
+        ),
+        Some(PolicyTopic::DataProtection)
+    );
+}
+
+#[test]
 fn the_law_threatened_as_a_route_is_heard() {
     for text in [
         "订单1004的钱不退的话 我只能走法律途径了",
@@ -358,4 +376,67 @@ fn the_law_threatened_as_a_route_is_heard() {
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::Legal), "{text}");
     }
+}
+
+#[test]
+fn someone_the_shopper_knows_in_the_law_threatens_nobody() {
+    for text in [
+        "my cousin's a solicitor and she refuses to take off your tee",
+        "the lawyer in my family says your hoodies are the comfiest thing she owns",
+    ] {
+        assert!(
+            super::super::legal_noise::someone_in_the_law(text),
+            "{text}"
+        );
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_carriers_notices_asked_off_are_no_harassment() {
+    assert_eq!(
+        topic("UPS keeps texting me delivery updates, can I switch that off"),
+        None
+    );
+    assert_eq!(
+        topic("the courier keeps texting me at night asking where I live"),
+        Some(PolicyTopic::Harassment)
+    );
+}
+
+#[test]
+fn a_round_of_sensitive_words_heard_in_steined_mugged_chaliced_and_tumblered() {
+    for (text, want) in [
+        (
+            "if this hoodie doesn't turn up I'll find out where your packer lives",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the guy who delivered my hoodies stood outside my window for ten minutes afterwards",
+            PolicyTopic::Harassment,
+        ),
+        ("杯盖边缘太锋利 把手割了个大口子", PolicyTopic::Safety),
+        ("衣服里有根断针 扎进肉里了", PolicyTopic::Safety),
+        (
+            "我没买东西 为什么卡里少了34块",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "有人拿我的Apple Pay买了你们的卫衣",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "Either you pay back the 98 or I'm suing, your choice",
+            PolicyTopic::Legal,
+        ),
+        ("账号里的名字变成了别人的", PolicyTopic::AccountSecurity),
+        (
+            "can you tell me what you've recorded about me, including these chats",
+            PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    // A tear in the goods is damage, not a wound.
+    assert_eq!(topic("两件卫衣有一件被划了一道大口子"), None);
 }

@@ -3,6 +3,10 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // The account's details turned into a stranger's ("password reset email 去了一个不认识的
+    // 邮箱", "账号里的名字变成了别人的").
+    "不认识的邮箱",
+    "变成了别人的",
     // Someone else in the account ("my brother got into my account with an old password").
     "got into my account",
     "whoever got into",
@@ -275,7 +279,9 @@ pub const LEGAL: &[&str] = &[
     "律师函",
     "起诉",
     "法院",
-    // "钱不退的话 我只能走法律途径了".
+    // "钱不退的话 我只能走法律途径了", "Either you pay back the 98 or I'm suing".
+    "or i'm suing",
+    "or im suing",
     "法律途径",
     "法律手段",
     "legal route",
@@ -410,6 +416,13 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // Someone else paying with the shopper's means ("有人拿我的Apple Pay买了你们的卫衣").
+    "有人拿我的apple pay",
+    "有人用我的apple pay",
+    "有人拿我的卡",
+    "有人用我的卡",
+    "有人用我的支付宝",
+    "有人拿我的支付宝",
     // Flagged by the bank as suspicious ("bank says suspicious transaction 在你们网站 pls help").
     "suspicious transaction",
     "suspicious charge",
@@ -489,6 +502,15 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // Someone of the shop's found at home, or threatened to be ("I'll find out where your
+    // packer lives", "the guy who delivered my hoodies stood outside my window", "the delivery
+    // man keeps turning up at my building even when there's no parcel for me").
+    "find out where your",
+    "find out where you live",
+    "outside my window",
+    "keeps turning up at my",
+    "keeps showing up at my",
+    "no parcel for me",
     // A note of abuse in the parcel, a courier who would not go ("纸条，写着很恶心的话").
     "恶心的话",
     "wouldn't leave my porch",

@@ -62,8 +62,24 @@ fn wants_it_taken_back(text: &str) -> bool {
             .iter()
             .any(|o| lower.starts_with(o))
             && !after.contains('的');
-        ends || an_order
+        // Goods named after it, found wanting ("hello 我想退 order 1003 的cap, 颜色跟图片不一样"):
+        // the money back with them.
+        let goods_found_wanting = (an_order_then_goods(&lower)) && no_longer_wants_it(text);
+        ends || an_order || goods_found_wanting
     })
+}
+
+/// Whether `lower` names an order and then its goods ("order 1003 的cap", "1003的帽子").
+fn an_order_then_goods(lower: &str) -> bool {
+    let rest = ["订单", "单号", "order", "#"]
+        .iter()
+        .find_map(|o| lower.strip_prefix(o))
+        .unwrap_or(lower)
+        .trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+            .starts_with('的')
 }
 
 /// Whether `text` asks to send goods back ("can I still send one of the hoodies back?",
@@ -355,10 +371,15 @@ pub fn no_longer_wants_it(text: &str) -> bool {
     mentions(
         text,
         &[
-            // The goods found wanting, with no fault in them ("帽子戴着不好看，想退款").
+            // The goods found wanting, with no fault in them ("帽子戴着不好看，想退款", "颜色跟
+            // 图片不一样").
             "不好看",
             "不合适",
             "不喜欢",
+            "跟图片不一样",
+            "和图片不一样",
+            "与图片不符",
+            "色差",
             "不想要了",
             "不要了",
             "don't want it anymore",

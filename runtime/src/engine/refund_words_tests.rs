@@ -158,11 +158,13 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         "not after an exchange, I want the whole 138 back",
         "I want my 22 bucks back for the cap. order no. 1003",
         "帽子戴着不太合适 想退掉 订单1003",
+        "hello 我想退 order 1003 的cap, 颜色跟图片不一样 a bit too dark",
     ] {
         assert!(asks_for_money_back(text), "{text}");
     }
     for text in [
         "我想退货，怎么操作",
+        "我想退1003的帽子",
         "算了不退了",
         "那先不退吧",
         "I want all 3 back in stock",

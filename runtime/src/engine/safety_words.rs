@@ -5,6 +5,17 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // A cut, a needle in the flesh, a rash that hurts, a child's skin swollen ("杯盖边缘太锋利
+    // 把手割了个大口子", "衣服里有根断针 扎进肉里了").
+    // (A tear in the goods, "被划了一道大口子", is damage, not a wound.)
+    "把手割",
+    "手被割",
+    "割到手",
+    "割破了手",
+    "扎进肉",
+    "扎到肉",
+    "rash spreading",
+    "red and puffy",
     // The emergency room, an inhaler, a lip split, a needle left in the goods.
     "ended up in a&e",
     "rushed to a&e",

@@ -39,7 +39,12 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_to_change_own_detail(text)
                 || policy_cues::says_it_was_them(text)
         }
-        Topic::Legal => super::legal_noise::the_law_in_a_shop_task(text),
+        // Someone the shopper knows by the law's words ("the lawyer in my family says your
+        // hoodies are the comfiest thing she owns") threatens nobody either.
+        Topic::Legal => {
+            super::legal_noise::the_law_in_a_shop_task(text)
+                || super::legal_noise::someone_in_the_law(text)
+        }
         Topic::Fraud => {
             owns_the_charge(text)
                 || charge_for_shipping(text)
@@ -204,6 +209,9 @@ fn trouble_signing_in(text: &str) -> bool {
             "log in 不了",
             "登不上",
             "进不去",
+            // "登录 keeps failing, 是不是我 password 打错了".
+            "keeps failing",
+            "打错了",
         ],
     );
     signing_in && trouble

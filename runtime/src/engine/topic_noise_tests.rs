@@ -333,6 +333,7 @@ fn trouble_signing_in_a_charge_asked_after_and_a_courier_asked_kindly_are_the_sh
         "can't remember which email i used for my account",
         "login keeps saying wrong password even though I just reset it, am I doing something wrong",
         "验证码好久才到",
+        "登录 keeps failing, 是不是我 password 打错了",
     ] {
         assert!(own_affairs(Topic::AccountTakeover, 0.76, text), "{text}");
     }

@@ -95,6 +95,10 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "not the one i ordered",
             "not the one i bought",
             "not the ones i ordered",
+            // "opened my parcel and it's a kids' rain jacket?? definitely not my cap".
+            "definitely not my",
+            "that's not my",
+            "thats not my",
         ],
     );
     let in_place = not_ordered
@@ -168,9 +172,22 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
     let ordered_then_came = text.trim_start().to_lowercase().starts_with("ordered ")
         && mentions(text, &[". received", ". got ", "but received", "but got"])
         && !describes_a_missing_item(text);
+    // "whoever packed 1001 put a kids size tee in there": a child's size of the goods.
+    let a_childs_size = mentions(
+        text,
+        &[
+            "kids size",
+            "kids' size",
+            "kid's size",
+            "kid size",
+            "child's size",
+            "童装",
+        ],
+    ) && (received || mentions(text, &["in there", "packed", "put a"]));
     outright
         || wrong_kind
         || ordered_then_came
+        || a_childs_size
         || (in_place && received)
         || meant
         || came_instead
