@@ -605,6 +605,10 @@ sets_written_apart! {
     mugged: "mugged_", "KEFU_CONVERSATIONS_MUGGED", 3; // the ninety-ninth
     chaliced: "chaliced_", "KEFU_CONVERSATIONS_CHALICED", 3; // the one-hundredth
     tumblered: "tumblered_", "KEFU_CONVERSATIONS_TUMBLERED", 3; // the hundred-and-first
+    flasketed: "flasketed_", "KEFU_CONVERSATIONS_FLASKETED", 3; // the hundred-and-second
+    goblinned: "goblinned_", "KEFU_CONVERSATIONS_GOBLINNED", 3; // the hundred-and-third
+    pannikined: "pannikined_", "KEFU_CONVERSATIONS_PANNIKINED", 3; // the hundred-and-fourth
+    beakerful: "beakerful_", "KEFU_CONVERSATIONS_BEAKERFUL", 3; // the hundred-and-fifth
 }
 
 #[test]

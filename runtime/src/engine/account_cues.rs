@@ -131,6 +131,8 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "signing in",
         // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
         "绑定邮箱",
+        "绑定的邮箱",
+        "绑定的手机",
         "绑定手机",
         "details have been updated",
         "details were updated",
@@ -146,6 +148,12 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "我没操作",
         "没有操作",
         "没在操作",
+        // "半夜收到好几条验证码短信 我啥也没点", "绑定的邮箱也被换了".
+        "啥也没点",
+        "什么也没点",
+        "什么都没点",
+        "也被换了",
+        "被人换了",
         "不是我改的",
         "不是我操作的",
         "没操作过",

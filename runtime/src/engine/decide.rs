@@ -245,6 +245,9 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         // plugin (which proposes it, or says the order has shipped), not queued for a person.
         Some(Topic::Urgent)
             if !answering
+                // "its li.wei@example.com if you need it for anything": a value given, no
+                // time pressure told.
+                && !super::supplied::only_values(u, true)
                 && !a_move_with_an_address_change(ctx, u, &route.intent)
                 && !a_cancellation_asked(ctx, u)
                 // "and 哪天送到的?": when it came, asked.

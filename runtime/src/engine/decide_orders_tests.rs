@@ -116,3 +116,23 @@ fn a_trip_abroad_for_a_product_named_is_the_delivery_abroad() {
     let plan = decide(&ctx, &msg(text, "out_of_scope", 0.5));
     assert_eq!(intent_of(plan), "product_info");
 }
+
+#[test]
+fn a_value_given_alone_carries_no_urgency() {
+    let ctx = ctx();
+    let mut u = msg(
+        "its jane@example.com if you need it for anything",
+        "check_cancellation_fee",
+        0.36,
+    );
+    u.topic = Some((kefu_intent::topics::Topic::Urgent, 0.7));
+    assert_ne!(intent_of(decide(&ctx, &u)), "urgent_request");
+    // Told with a need, it is urgent.
+    let mut u = msg(
+        "need 1001 by tomorrow morning, flying out, please help",
+        "out_of_scope",
+        0.5,
+    );
+    u.topic = Some((kefu_intent::topics::Topic::Urgent, 0.9));
+    assert_eq!(intent_of(decide(&ctx, &u)), "urgent_request");
+}

@@ -18,6 +18,10 @@ pub const CHARGES: &[&str] = &[
     "扣款",
     "扣费",
     "卡里少了",
+    // "another 69.00 from you that went out of my account yesterday".
+    "went out of my account",
+    "came out of my account",
+    "taken out of my account",
     // "今天收到银行短信，说在你们店花了98块，可我卡一直在身上，也没下过单".
     "银行短信",
     "店花了",
@@ -61,7 +65,9 @@ pub const CHARGES: &[&str] = &[
 
 /// Words that say a charge is not the shopper's.
 pub const DISOWNED: &[&str] = &[
-    // "我没买东西 为什么卡里少了34块".
+    // "我没买东西 为什么卡里少了34块", "I didn't buy anything else".
+    "didn't buy anything",
+    "didnt buy anything",
     "没买东西",
     "没买过东西",
     // No account to have paid from ("my bank says i paid you twice but i dont even have an

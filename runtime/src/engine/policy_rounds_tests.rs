@@ -437,6 +437,30 @@ fn a_round_of_sensitive_words_heard_in_steined_mugged_chaliced_and_tumblered() {
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }
+    for (text, want) in [
+        (
+            "早上起来发现进不去了 绑定的邮箱也被换了",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "问过懂行的朋友了，这种情况完全可以立案。订单1001",
+            PolicyTopic::Legal,
+        ),
+        (
+            "你们卖的东西有质量问题还拒绝处理，等着收传票吧",
+            PolicyTopic::Legal,
+        ),
+        (
+            "he's looked at what happened with order 1001 and says you're in breach",
+            PolicyTopic::Legal,
+        ),
+        (
+            "there's another 69.00 from you that went out of my account yesterday and I didn't buy anything else",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
     // A tear in the goods is damage, not a wound.
     assert_eq!(topic("两件卫衣有一件被划了一道大口子"), None);
 }

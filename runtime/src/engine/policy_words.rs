@@ -279,6 +279,13 @@ pub const LEGAL: &[&str] = &[
     "律师函",
     "起诉",
     "法院",
+    // "问过懂行的朋友了，这种情况完全可以立案", "等着收传票吧", "says you're in breach".
+    "可以立案",
+    "去立案",
+    "传票",
+    "you're in breach",
+    "youre in breach",
+    "you are in breach",
     // "钱不退的话 我只能走法律途径了", "Either you pay back the 98 or I'm suing".
     "or i'm suing",
     "or im suing",

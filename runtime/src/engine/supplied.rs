@@ -119,6 +119,8 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "since you'll ask",
         "since you will ask",
         "before you ask",
+        // The longer first: "its li.wei@example.com if you need it for anything".
+        "if you need it for anything",
         "in case you need it",
         "in case you ask",
         "if you need it",

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_tumblered.tsv`, a hundred-and-first's), labelled only `person` or `ordinary`, each
+//!   `topics_beakerful.tsv`, a hundred-and-fifth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -342,4 +342,8 @@ person_sets! {
     mugged: "topics_mugged.tsv", "KEFU_TOPICS_MUGGED", 500; // the ninety-ninth
     chaliced: "topics_chaliced.tsv", "KEFU_TOPICS_CHALICED", 500; // the one-hundredth
     tumblered: "topics_tumblered.tsv", "KEFU_TOPICS_TUMBLERED", 500; // the hundred-and-first
+    flasketed: "topics_flasketed.tsv", "KEFU_TOPICS_FLASKETED", 500; // the hundred-and-second
+    goblinned: "topics_goblinned.tsv", "KEFU_TOPICS_GOBLINNED", 500; // the hundred-and-third
+    pannikined: "topics_pannikined.tsv", "KEFU_TOPICS_PANNIKINED", 500; // the hundred-and-fourth
+    beakerful: "topics_beakerful.tsv", "KEFU_TOPICS_BEAKERFUL", 500; // the hundred-and-fifth
 }
