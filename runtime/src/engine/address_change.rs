@@ -30,8 +30,7 @@ pub(super) fn corrected_now(
 
 /// The new address the shopper was last asked to confirm, while the proposal stands.
 pub(super) fn proposed_address(ctx: &TurnContext) -> Option<String> {
-    let action = ctx.proposed_action.as_ref()?;
-    match serde_json::from_str(&action.proposal).ok()? {
+    match ctx.proposal()? {
         crate::plugins::Proposal::ChangeAddress { address, .. } => Some(address),
         _ => None,
     }

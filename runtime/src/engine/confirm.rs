@@ -136,8 +136,8 @@ pub fn still_open(ctx: &TurnContext, u: &Understanding) -> Decision {
 /// card is no longer the latest message.
 pub fn shown_again(ctx: &TurnContext, u: &Understanding, d: &Decision) -> Option<Decision> {
     let id = ctx.pending.action.as_deref()?;
-    let action = ctx.proposed_action.as_ref().filter(|a| a.id == id)?;
-    if ctx.trust.latest_card_action.as_deref() != Some(id)
+    if ctx.proposed_action.as_ref().is_none_or(|a| a.id != id)
+        || ctx.trust.latest_card_action.as_deref() != Some(id)
         || !matches!(d.intent.as_str(), "check_refund_policy" | "return_item")
         || d.handoff_reason.is_some()
         || d.state != ConversationState::Bot
@@ -145,7 +145,7 @@ pub fn shown_again(ctx: &TurnContext, u: &Understanding, d: &Decision) -> Option
     {
         return None;
     }
-    let proposal: Proposal = serde_json::from_str(&action.proposal).ok()?;
+    let proposal = ctx.proposal()?;
     if !matches!(
         proposal,
         Proposal::Refund { .. } | Proposal::CancelOrder { .. }
@@ -175,11 +175,7 @@ fn asks_another_thing(text: &str) -> bool {
 /// Whether `u` only names again the order the open proposal is about ("1002 I think? yes,
 /// 1002" under its cancellation's card), asking nothing else: nothing new to act on.
 fn names_the_proposals_order_again(ctx: &TurnContext, u: &Understanding) -> bool {
-    let Some(proposal) = ctx
-        .proposed_action
-        .as_ref()
-        .and_then(|a| serde_json::from_str::<Proposal>(&a.proposal).ok())
-    else {
+    let Some(proposal) = ctx.proposal() else {
         return false;
     };
     let numbers: Vec<&str> = u

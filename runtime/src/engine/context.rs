@@ -219,6 +219,18 @@ impl TurnContext {
         self.orders.iter().find(|o| o.id == number)
     }
 
+    /// Whether order `number` of the shopper's has left the shop (shipped or delivered).
+    pub fn has_left(&self, number: &str) -> bool {
+        self.order(number)
+            .is_some_and(|o| matches!(o.status.as_str(), "shipped" | "delivered"))
+    }
+
+    /// What the action awaiting confirmation proposes, while it is still `proposed`.
+    pub fn proposal(&self) -> Option<crate::plugins::Proposal> {
+        let action = self.proposed_action.as_ref()?;
+        serde_json::from_str(&action.proposal).ok()
+    }
+
     /// The merchant's FAQ entries, every language.
     pub fn faq(&self) -> &[FaqEntry] {
         &self.config.faq

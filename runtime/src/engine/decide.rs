@@ -7,40 +7,28 @@
 //! ([`super::execute`]) does the I/O around them.
 
 use kefu_intent::OUT_OF_SCOPE;
-use kefu_intent::slots::SlotKind;
 use kefu_protocol::ConversationState;
 
 use super::address;
 use super::address_change;
-use super::arrival_words;
 use super::beside;
-use super::claim_words;
 use super::claims;
 use super::clarify;
 use super::confirm;
 use super::context::TurnContext;
-use super::cues;
 use super::decision::{Decision, Pending, answer_with, ask, hand_off, say};
-use super::delivery_words;
 use super::email_declined;
 use super::faq_answers;
 use super::honesty;
 use super::money;
 use super::no_number;
-use super::order_paid;
-use super::other_tasks;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
 use super::replies::{self, Line, Msg};
 use super::routing::{self, Route};
-use super::shipping_words;
-use super::supplied;
 use super::understand::Understanding;
-use super::urgency_cues;
-use super::wrong_goods_words;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
-use kefu_intent::topics::Topic;
 
 pub use super::finish::{FAILED_TURNS_OFFER, finish, worded};
 
@@ -159,171 +147,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         || (!ctx.pending.clarify.is_empty()
             && (super::labels::intent_for_label(&u.text, &ctx.pending.clarify).is_some()
                 || super::language::is_follow_up(&u.text)));
-    let heard = match u.topic.map(|(t, _)| t) {
-        // Something sudden and serious at home, with a request about their order: urgent,
-        // whether or not the topic model heard it without a date, and before any
-        // delivery problem its words tell of ("房子烧没了" is a home lost, not goods broken;
-        // a parcel due at a building evacuated is no parcel lost).
-        _ if !answering
-            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && urgency_cues::speaks_of_an_emergency(&u.text)
-            && cues::about_the_shopper(&u.text) =>
-        {
-            Some(URGENT)
-        }
-        // Goods damaged, wrong or missing are goods in hand: a question about a product's
-        // price or stock, or whether an order has shipped yet, is not such a claim, whatever
-        // the topic model heard in its words; nor is asking when an order was delivered.
-        Some(topic)
-            if !answering
-                && topic.is_delivery_problem()
-                // A question about the order that tells of nothing wrong, weakly heard or
-                // asking whether it came at all ("wo de dingdan 1004 daole meiyou a").
-                && !((u.topic.is_some_and(|(_, p)| p < 0.9)
-                    || arrival_words::asks_if_it_came(&u.text))
-                    && claim_words::only_asks(&u.text))
-                // Goods that turned up after all ("found them in the garage lol, cheers"), or
-                // an order the shopper says has not shipped, weakly heard ("水杯还没发货对吧"):
-                // nothing in hand has gone wrong.
-                && !arrival_words::says_it_turned_up(&u.text)
-                && !(u.topic.is_some_and(|(_, p)| p < 0.8)
-                    && delivery_words::says_not_shipped(&u.text))
-                // Only an order number or email given ("我的订单号是1004"): nothing told; nor
-                // is what was paid asked ("ok and what was the total on that one again").
-                && !supplied::only_values(u, true)
-                && !order_paid::asks_its_total_or_items(&u.text)
-                // A product's name alone ("bottle") tells of nothing gone wrong.
-                && !(ctx.names_product
-                    && u.text.is_ascii()
-                    && u.text.split_whitespace().count() == 1)
-                && (topic == Topic::NotReceived
-                    || !delivery_words::asks_before_arrival(&u.text))
-                && !(topic == Topic::NotReceived
-                    && (arrival_words::asks_when_delivered(&u.text)
-                        || arrival_words::asks_where_it_was_left(&u.text)
-                        // "1003那顶帽子的快递单号能发我一下吗？朋友说没看到签收记录": its
-                        // tracking number asked for, which the order's status holds (told
-                        // surely, a parcel marked delivered and not there is the claim).
-                        || (delivery_words::asks_for_tracking(&u.text)
-                            && (u.topic.is_some_and(|(_, p)| p < 0.8)
-                                || !claim_words::describes_a_missing_parcel(&u.text)))
-                        || (arrival_words::asks_if_it_came(&u.text)
-                            && !claim_words::describes_a_missing_parcel(&u.text))))
-                // "I want to complain about the packaging … nothing wrong with the cap itself":
-                // a complaint, no goods gone wrong.
-                && !claim_words::complains_without_a_claim(&u.text)
-                // "cancel 订单 1002 please, 不要了. the bottle is out of stock anyway right??": a
-                // cancellation asked, no goods gone wrong told.
-                && !(u.prediction.intent == "cancel_order"
-                    && delivery_words::speaks_of_cancelling(&u.text)
-                    && !claim_words::goods_gone_wrong(&u.text, None))
-                && !(topic == Topic::WrongItem && wrong_goods_words::own_mistake(&u.text))
-                // "#1003, the navy cap. did it actually land?": whether it came is asked, so
-                // nothing in hand has gone wrong.
-                && !(topic != Topic::NotReceived
-                    && arrival_words::asks_if_it_came(&u.text)
-                    && !claim_words::goods_gone_wrong(&u.text, None))
-                // "it says 黄浦区 but it should be 徐汇区" is the address corrected before it
-                // ships, however weakly the topic model hears a parcel gone astray in it.
-                && !(topic == Topic::NotReceived
-                    && u.topic.is_some_and(|(_, p)| p < 0.8)
-                    && u.prediction.intent == "change_shipping_address")
-                // "1002的收货地址写错了,门牌号应该是18号不是16号": the shopper's own address
-                // corrected, not goods gone wrong.
-                && super::address_fix::correction(&u.text, false).is_none()
-                // "should be 10012 not 10021" just after the address was the matter: its zip.
-                && !super::routing_values::corrects_the_address(ctx, &u.text) =>
-        {
-            Some(claim_intent(topic))
-        }
-        // Lateness alone is the past: a late order with no moment it is needed by is looked
-        // up (its status says it is overdue and apologises), not queued as urgent.
-        // A move or a trip told with an address change the plugin carries out now ("need to
-        // change the delivery address on 1002, moving to a different flat next week"), the
-        // time pressure only weakly heard and nobody ill or in an emergency ("asap, i'm moving
-        // out this weekend" too): the change itself is the fastest help, so it is asked of the
-        // plugin (which proposes it, or says the order has shipped), not queued for a person.
-        Some(Topic::Urgent)
-            if !answering
-                // "its li.wei@example.com if you need it for anything": a value given, no
-                // time pressure told.
-                && !super::supplied::only_values(u, true)
-                && !a_move_with_an_address_change(ctx, u, &route.intent)
-                && !a_cancellation_asked(ctx, u)
-                // "and 哪天送到的?": when it came, asked.
-                && !arrival_words::asks_when_delivered(&u.text)
-                // A few words weakly heard, with no moment, no need and nothing at home ("and
-                // it's 69 right?"): no time pressure is told.
-                && (u.topic.is_none_or(|(_, p)| p >= 0.7)
-                    || !urgency_cues::a_few_words_without_pressure(&u.text))
-                // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
-                // by and nothing happening at home: the shipping options answer it.
-                && (!shipping_words::names_a_shipping_option(&u.text)
-                    || urgency_cues::names_a_deadline(&u.text)
-                    || urgency_cues::speaks_of_an_emergency(&u.text))
-                // "can u check order1004 for me, im at my sisters this week and cant see if
-                // it came": an order named and asked after, no moment it is needed by and
-                // nothing happening at home; its status answers it.
-                && (u.slot(SlotKind::OrderNumber).is_none()
-                    || !delivery_words::asks_to_look_up_an_order(&u.text)
-                    || urgency_cues::needs_it_by(&u.text)
-                    || urgency_cues::speaks_of_an_emergency(&u.text))
-                // Out of scope to the model, it is the shopper's own matter when it names a
-                // product, their order ("明天一早的飞机出国 1002今天能发出来吗 求求了🙏") or
-                // themselves.
-                && (u.prediction.intent != OUT_OF_SCOPE
-                    || ctx.names_product
-                    || u.slot(SlotKind::OrderNumber).is_some()
-                    || (cues::about_the_shopper(&u.text)
-                        && !cues::asks_about_the_world(&u.text)
-                        && !other_tasks::asks_for_an_unrelated_task(&u.text)))
-                && (urgency_cues::names_a_deadline(&u.text)
-                    || !delivery_words::says_late(&u.text)) =>
-        {
-            Some(URGENT)
-        }
-        // Goods in hand that are not what was ordered, described rather than named
-        // ("instead of two grey hoodies there are two pairs of black sweatpants",
-        // "收到的是蓝色的，我买的是灰色"): a wrong item, whatever the models heard.
-        None if !answering
-            && wrong_goods_words::describes_a_wrong_item(&u.text)
-            && !wrong_goods_words::own_mistake(&u.text) =>
-        {
-            Some(claim_intent(Topic::WrongItem))
-        }
-        // Part of the order not in the parcel ("there's just one hoodie in there"): a
-        // missing item, whatever the models heard.
-        None if !answering && wrong_goods_words::describes_a_missing_item(&u.text) => {
-            Some(claim_intent(Topic::MissingItem))
-        }
-        // Goods that came damaged, described rather than named ("only opened the box now,
-        // the peak is cracked"): a damage claim, whatever the models heard.
-        _ if !answering
-            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && claim_words::describes_damage(&u.text)
-            && !delivery_words::asks_before_arrival(&u.text) =>
-        {
-            Some(claim_intent(Topic::Damaged))
-        }
-        // A parcel marked delivered that the shopper says is not there, told rather than
-        // named ("UPS reckons they were delivered but someone nicked them off the porch"):
-        // a claim, whatever the models heard.
-        None if !answering && claim_words::describes_a_missing_parcel(&u.text) => {
-            Some(claim_intent(Topic::NotReceived))
-        }
-        // A journey or an occasion pressing, an order named, urgency said ("明天一早的飞机出国
-        // 要待半年 1002今天能不能发出来 急急急"), which the topic models did not hear: urgent.
-        _ if !answering
-            && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && u.slot(SlotKind::OrderNumber).is_some()
-            && urgency_cues::presses_for_an_occasion(&u.text)
-            && !a_cancellation_asked(ctx, u)
-            && !arrival_words::asks_when_delivered(&u.text) =>
-        {
-            Some(URGENT)
-        }
-        _ => None,
-    };
+    let heard = super::situation::heard(ctx, u, &route, answering);
     // An FAQ entry an agent saved for these words answers them, whatever the model made of
     // them (`correction.rs`), unless they answer a question the bot asked or a delivery
     // problem or time pressure was heard.
@@ -482,46 +306,6 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         order_number,
         proof_failed,
     })
-}
-
-/// Whether `u`, heard weakly as urgent, asks an address change the plugin carries out (as the
-/// model read it, or as `routed`: "can i still change where 1002 goes? moving flats next week"),
-/// with nobody ill or in an emergency: a move, whose fastest help is the change itself.
-fn a_move_with_an_address_change(ctx: &TurnContext, u: &Understanding, routed: &str) -> bool {
-    (u.prediction.intent == "change_shipping_address" || routed == "change_shipping_address")
-        && u.topic.is_some_and(|(_, p)| {
-            p < super::topic_choice::WEAK_TOPIC
-                || super::home_words::tells_of_a_move(&u.text)
-                || super::home_words::tells_nobody_is_home(&u.text)
-        })
-        && !super::harm_cues::speaks_of_harm(&u.text)
-        && !urgency_cues::speaks_of_an_emergency(&u.text)
-        && ctx.served("change_shipping_address").is_some()
-}
-
-/// Whether `u` asks surely for a cancellation the merchant's plugin carries out now ("could
-/// you cancel it if it hasn't gone out by tomorrow?"), nobody ill or in an emergency: the
-/// cancellation is the fastest help, not a person queued for urgency.
-fn a_cancellation_asked(ctx: &TurnContext, u: &Understanding) -> bool {
-    // Sure of it, or asked in so many words ("can you stop it before it leaves the
-    // warehouse?", which sounds pressed for time).
-    ((u.prediction.intent == "cancel_order" && u.prediction.confidence >= 0.8)
-        || super::cancel_words::asks_to_cancel_an_order(&u.text))
-        && ctx.served("cancel_order").is_some()
-        // "能不能今天发 不行就直接取消 很急": the need first, the cancellation its fallback.
-        && !super::cancel_words::only_if_it_cannot_be_done(&u.text)
-        && !urgency_cues::speaks_of_an_emergency(&u.text)
-        && !super::harm_cues::speaks_of_harm(&u.text)
-}
-
-/// The intent a shopper's message becomes when it reports what went wrong with a delivery.
-pub fn claim_intent(topic: Topic) -> &'static str {
-    match topic {
-        Topic::Damaged => "report_damaged",
-        Topic::WrongItem => "report_wrong_item",
-        Topic::MissingItem => "report_missing_item",
-        _ => "report_not_received",
-    }
 }
 
 /// The intent of a message whose situation makes time critical.

@@ -572,7 +572,7 @@ fn goods_told_wrong_or_damaged_in_other_words_are_claims_and_goods_taken_in_are_
     );
     assert_eq!(intent(u), "report_wrong_item");
     // One of them torn is damage, not another thing sent.
-    assert!(!super::wrong_goods_words::describes_a_wrong_item(
+    assert!(!crate::engine::wrong_goods_words::describes_a_wrong_item(
         "order 1004 was 2 grey hoodies. one of them is torn"
     ));
     // Taken in by a flatmate: nothing to claim.

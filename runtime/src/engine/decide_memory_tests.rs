@@ -591,7 +591,7 @@ fn thanks_sneered_for_an_order_late_is_its_whereabouts_not_you_are_welcome() {
 #[test]
 fn i_already_told_you_with_money_asked_back_is_the_refund_not_the_status() {
     let text = "wo yijing shuo le san bian le, dingdan 1003, maozi tai xiao yao tui";
-    assert!(cues::says_already_told(text));
+    assert!(crate::engine::cues::says_already_told(text));
     let d = decide(&ctx(), &msg(text, "get_refund", 0.4));
     assert!(
         !matches!(d.step, Step::Call(ref c) if c.intent() == "track_order"),

@@ -459,7 +459,7 @@ fn a_grievance_in_other_words_is_a_complaint_taken_in() {
         );
     }
     // Better than pictured is praise, not a grievance.
-    assert!(!super::claim_words::describes_a_quality_problem(
+    assert!(!crate::engine::claim_words::describes_a_quality_problem(
         "the hoodie looks even better than in the photos"
     ));
 }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::engine::arrival_words::{asks_if_it_came, asks_when_delivered};
+use crate::engine::late_words::says_late;
 
 #[test]
 fn a_price_stock_or_shipped_yet_question_presupposes_nothing_arrived() {

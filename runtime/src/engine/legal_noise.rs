@@ -47,8 +47,8 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
     ) && mentions(
         text,
         &["退货", "退款", "无理由", "return", "refund", "cooling"],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL)
+    ) && !mentions(text, super::legal_words::LAWYER_THREATS)
+        && !mentions(text, super::legal_words::LEGAL)
         // Asked, and nobody says the shop broke the law ("my solicitor thinks the way you
         // handled my return breaches consumer law" is a legal matter).
         && (text.contains(['?', '？', '吗'])
@@ -87,13 +87,13 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
         ],
     ) && !mentions(
         &super::policy::without_figures(text),
-        super::policy_words::LEGAL,
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS);
+        super::legal_words::LEGAL,
+    ) && !mentions(text, super::legal_words::LAWYER_THREATS);
     // A law firm buying ("我们律师事务所想团购一批T恤"): a customer's workplace.
     let a_firm_buys = mentions(text, &["律师事务所", "律所", "law firm", "law office"])
         && mentions(text, &["团购", "买", "采购", "buy", "order", "bulk"])
-        && !mentions(text, super::policy_words::LAWYER_THREATS)
-        && !mentions(text, super::policy_words::LEGAL);
+        && !mentions(text, super::legal_words::LAWYER_THREATS)
+        && !mentions(text, super::legal_words::LEGAL);
     // Praise with no word of the law in it ("你们家卫衣真的好穿，已经回购了").
     let praise_only = policy_cues::speaks_well(text)
         && !mentions(
@@ -103,7 +103,7 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
                 "claim",
             ],
         )
-        && !mentions(text, super::policy_words::LAWYER_THREATS);
+        && !mentions(text, super::legal_words::LAWYER_THREATS);
     policy_cues::jokes(text)
         || praise_only
         || knows_one
@@ -174,11 +174,11 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
     }
     // A condition about the goods ("what's the return window if it doesn't fit") threatens
     // nobody: the other words of a threat still count.
-    let threat = super::policy_words::LAWYER_THREATS
+    let threat = super::legal_words::LAWYER_THREATS
         .iter()
         .filter(|w| !matches!(**w, "if " | "如果"))
         .any(|w| rest.contains(w));
-    mentions(text, KNOWN) && !threat && !mentions(&rest, super::policy_words::LEGAL)
+    mentions(text, KNOWN) && !threat && !mentions(&rest, super::legal_words::LEGAL)
 }
 
 /// Whether `text` tells of a film or a show about the law ("我刚看完一部律师起诉大公司的电影，男主
@@ -196,5 +196,5 @@ pub(super) fn a_story_of_the_law(text: &str) -> bool {
             "netflix",
             "series",
         ],
-    ) && !mentions(text, super::policy_words::LAWYER_THREATS)
+    ) && !mentions(text, super::legal_words::LAWYER_THREATS)
 }

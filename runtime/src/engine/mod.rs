@@ -33,7 +33,7 @@
 //! written in one transaction that holds only if the conversation did not change meanwhile
 //! (otherwise the turn is decided again). The files beside them each hold one part of the
 //! decision: [`routing`], [`ownership`], `confirm` (which action a confirmation answers),
-//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`, `safety_words` and `owning_words`), [`faq`],
+//! [`money`], [`handoff`], [`policy`] (its word lists in `policy_words`, `legal_words`, `safety_words` and `owning_words`), [`faq`],
 //! [`language`], [`replies`], `faq_answers` (the FAQ beside the model's reading), `urgency_cues`
 //! (time pressure), and the audit records (`audit`); `proofs` counts wrong order
 //! emails per network address.
@@ -74,7 +74,9 @@ pub mod honesty;
 pub mod identity;
 pub mod labels;
 pub mod language;
+mod late_words;
 mod legal_noise;
+mod legal_words;
 mod meanwhile;
 mod money;
 mod no_number;
@@ -106,6 +108,7 @@ mod routing_remarks;
 mod routing_values;
 mod safety_words;
 mod shipping_words;
+mod situation;
 pub mod summary;
 mod supplied;
 mod taught;

@@ -48,7 +48,7 @@ impl PolicyTopic {
         use super::policy_words as w;
         match self {
             Self::AccountSecurity => w::ACCOUNT_SECURITY,
-            Self::Legal => w::LEGAL,
+            Self::Legal => super::legal_words::LEGAL,
             Self::PaymentDispute => w::PAYMENT_DISPUTE,
             Self::Safety => super::safety_words::SAFETY,
             Self::BillingError => w::BILLING_ERROR,
@@ -437,7 +437,7 @@ fn worries_about_a_charge(lower: &str) -> bool {
 /// who the shopper is or knows ("我是律师，想订20件T恤", "my solicitor's office needs a
 /// company invoice").
 fn threatens_with_a_lawyer(lower: &str) -> bool {
-    use super::policy_words::{LAWYER_THREATS, LAWYERS};
+    use super::legal_words::{LAWYER_THREATS, LAWYERS};
     super::language::mentions(lower, LAWYERS) && super::language::mentions(lower, LAWYER_THREATS)
 }
 

@@ -306,7 +306,7 @@ pub fn jokes(text: &str) -> bool {
         || (mentions(text, &["too good", "太好看了", "太好穿了", "太好用了"])
             && !mentions(text, &["not too good", "不太好"])))
         && !serious
-        && !mentions(text, super::policy_words::LAWYERS)
+        && !mentions(text, super::legal_words::LAWYERS)
 }
 
 /// Whether `text` rules a lawsuit out in so many words ("倒不至于起诉，就是想问一下退货流程",
@@ -503,7 +503,7 @@ fn tells_of_something_wrong(text: &str) -> bool {
     super::claim_words::describes_damage(text)
         || super::wrong_goods_words::describes_a_wrong_item(text)
         || super::wrong_goods_words::describes_a_missing_item(text)
-        || super::delivery_words::says_late(text)
+        || super::late_words::says_late(text)
         || says_word(text, &["but", "however", "though", "except", "not", "only"])
         || mentions(
             text,

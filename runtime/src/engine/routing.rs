@@ -75,9 +75,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
         money_back: routing_money::money_back(
             u,
             named.is_some(),
-            named
-                .and_then(|n| ctx.order(n))
-                .is_some_and(|o| matches!(o.status.as_str(), "shipped" | "delivered")),
+            named.is_some_and(|n| ctx.has_left(n)),
             takes_order_number,
         ),
         ..heard

@@ -10,9 +10,10 @@ use super::cancel_words;
 use super::claim_words;
 use super::clarify::{CLARIFY_BELOW, torn_towards_the_order};
 use super::cues::asks_about_stock;
-use super::delivery_words::{self, says_late};
+use super::delivery_words;
 use super::destinations::names_a_destination;
 use super::language::mentions;
+use super::late_words::says_late;
 use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words;
@@ -31,10 +32,6 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ..
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
-    let has_left = |n: Option<&str>| {
-        n.and_then(|n| ctx.order(n))
-            .is_some_and(|o| matches!(o.status.as_str(), "shipped" | "delivered"))
-    };
     Some(match () {
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
@@ -295,7 +292,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && !refund_words::asks_how_long(text)
             && torn_towards_the_order(u, takes_order_number).is_some_and(|i| {
                 i != CANCEL_ORDER
-                    || !has_left(named)
+                    || !named.is_some_and(|n| ctx.has_left(n))
                     || !u
                         .prediction
                         .top

@@ -9,7 +9,7 @@ use kefu_intent::OUT_OF_SCOPE;
 use super::arrival_words;
 use super::claim_words;
 use super::cues;
-use super::delivery_words::says_late;
+use super::late_words::says_late;
 use super::other_tasks;
 use super::remark_words;
 use super::understand::Understanding;

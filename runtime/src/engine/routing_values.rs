@@ -12,7 +12,7 @@ use super::address_change::{corrected_now, on_file};
 use super::address_fix;
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock};
-use super::delivery_words::says_late;
+use super::late_words::says_late;
 use super::refund_words::{self, asks_for_money_back};
 use super::shipping_words;
 use super::understand::Understanding;

@@ -10,7 +10,7 @@ use kefu_protocol::SignedIdentity;
 use proptest::prelude::*;
 
 use super::understand::Understanding;
-use super::{cues, delivery_words, faq, handoff, honesty, identity, labels, language};
+use super::{cues, faq, handoff, honesty, identity, labels, language};
 use crate::store::FaqEntry;
 
 fn shopper_text() -> impl Strategy<Value = String> {
@@ -46,7 +46,7 @@ proptest! {
         }
         let _ = language::reply_lang(&text, &locale);
         let _ = language::is_follow_up(&text);
-        let _ = delivery_words::says_late(&text);
+        let _ = super::late_words::says_late(&text);
         let _ = cues::says_already_told(&text);
         let _ = cues::asks_about_stock(&text);
         let _ = honesty::also_asks_for_a_person(&text);
