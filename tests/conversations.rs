@@ -609,6 +609,10 @@ sets_written_apart! {
     goblinned: "goblinned_", "KEFU_CONVERSATIONS_GOBLINNED", 3; // the hundred-and-third
     pannikined: "pannikined_", "KEFU_CONVERSATIONS_PANNIKINED", 3; // the hundred-and-fourth
     beakerful: "beakerful_", "KEFU_CONVERSATIONS_BEAKERFUL", 3; // the hundred-and-fifth
+    crucibled: "crucibled_", "KEFU_CONVERSATIONS_CRUCIBLED", 3; // the hundred-and-sixth
+    ramekined: "ramekined_", "KEFU_CONVERSATIONS_RAMEKINED", 3; // the hundred-and-seventh
+    terrined: "terrined_", "KEFU_CONVERSATIONS_TERRINED", 3; // the hundred-and-eighth
+    cruetted: "cruetted_", "KEFU_CONVERSATIONS_CRUETTED", 3; // the hundred-and-ninth
 }
 
 #[test]

@@ -38,7 +38,16 @@ pub(super) fn shut_out_by_someone(lower: &str) -> bool {
         "can't get in",
         "cant get in",
         "locked out",
-    ]);
+    ]) || (says(&["sign in", "sign-in", "signin", "login", "log in", "log-in"])
+        && says(&[
+            "doesn't work",
+            "doesnt work",
+            "isn't working",
+            "isnt working",
+            "not working",
+            "stopped working",
+            "no longer works",
+        ]));
     let someone = says(&[
         "random",
         "someone else",
@@ -51,6 +60,12 @@ pub(super) fn shut_out_by_someone(lower: &str) -> bool {
         "挤下线",
         "不是我改",
         "没改过",
+        // An order in the account going where the shopper never sends anything ("my order
+        // history has a hoodie going to an address in Romania and my usual sign in doesn't
+        // work anymore").
+        "going to an address",
+        "shipping to an address",
+        "never been to",
         // Signed out by nobody the shopper knows of ("the site logged me out mid-shop and
         // now it says my email doesn't exist").
         "logged me out",
@@ -159,6 +174,12 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "没操作过",
         "没有操作过",
         "没改过",
+        // An order in the account going where the shopper never sends anything ("my order
+        // history has a hoodie going to an address in Romania and my usual sign in doesn't
+        // work anymore").
+        "going to an address",
+        "shipping to an address",
+        "never been to",
         "没换过",
         "没更换过",
         "没修改过",

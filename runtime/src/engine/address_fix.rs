@@ -321,6 +321,13 @@ pub fn says_the_address_was_written_wrong(text: &str) -> bool {
             "wrong zip",
             "wrong postcode",
             "wrong post code",
+            // "Typo in my street on order 1001!!! I wrote Maple St, it's Maple Ave".
+            "typo in my street",
+            "typo in my address",
+            "typo in the address",
+            "typo in the street",
+            "misspelled my street",
+            "misspelt my street",
             "地址写错",
             "地址填错",
             "地址打错",

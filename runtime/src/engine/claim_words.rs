@@ -330,15 +330,51 @@ pub fn goods_gone_wrong(text: &str, topic: Option<(kefu_intent::topics::Topic, f
 /// ("I want to complain about the packaging. The cap came in so much plastic. Nothing wrong
 /// with the cap itself"): a complaint for a person, not a claim on the goods.
 pub fn complains_without_a_claim(text: &str) -> bool {
-    let complains = mentions(text, &["complain", "投诉", "feedback", "提个意见"]);
+    // The packing griped about ("why on earth did ONE cap come in a box the size of a
+    // microwave … do better", "包装太简陋了") is a complaint in so many words.
+    let about_the_packing = mentions(
+        text,
+        &[
+            "packaging",
+            "packing",
+            "box the size",
+            "air pillows",
+            "plastic filler",
+            "包装",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "ridiculous",
+            "do better",
+            "wasteful",
+            "why on earth",
+            "so much plastic",
+            "简陋",
+            "浪费",
+            "改进",
+        ],
+    );
+    let complains = about_the_packing
+        || mentions(
+            text,
+            &["complain", "投诉", "feedback", "提个意见", "提点意见"],
+        );
     let nothing_wrong = mentions(
         text,
         &[
             "nothing wrong with",
             "nothing's wrong with",
             "not broken",
+            "itself is fine",
+            "item is fine",
             "没什么问题",
             "本身没问题",
+            "东西没坏",
+            "东西倒是没坏",
+            "东西没事",
+            "东西是好的",
+            "东西完好",
         ],
     );
     let claim = goods_gone_wrong(text, None) || describes_a_missing_parcel(text);

@@ -51,10 +51,13 @@ fn a_wrong_item_described_is_heard() {
         "Hello, order 1004 was meant to be two grey hoodies. One is grey, the other is a green kids' size thing with a cartoon on it.",
         "opened my parcel and it's a kids' rain jacket?? definitely not my cap",
         "whoever packed 1001 put a kids size tee in there 😂 the hoodie is right tho",
+        "拆开一看不是帽子 是一双袜子？？ 订单1003",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }
     for text in [
+        "收到了 不是很满意 但是还行",
+        "拆开看了 是不是少了个标签？",
         "if the colour is wrong can I swap it?",
         "I had a question about the wrong size policy",
     ] {

@@ -453,6 +453,9 @@ pub fn after_commit(u: &Understanding, outcome: CommitOutcome) -> Decision {
 pub(crate) mod tests;
 
 #[cfg(test)]
+#[path = "decide_asked_tests.rs"]
+mod asked_tests;
+#[cfg(test)]
 #[path = "decide_delivery_tests.rs"]
 mod delivery_tests;
 #[cfg(test)]

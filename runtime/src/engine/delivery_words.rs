@@ -384,6 +384,9 @@ pub fn asks_its_status(text: &str) -> bool {
             // "order no. 1001, the one going ups, any news?"
             "any news",
             "any update",
+            // "so... the bottle. no. 1002. any movement?"
+            "any movement",
+            "any progress",
             "news on",
             "有消息吗",
             "有进展吗",

@@ -204,6 +204,13 @@ const REQUESTS: &[&str] = &[
     "id like",
     "would like",
     "put me through",
+    // Looked for rather than asked about ("forget it. is there a human anywhere in this
+    // company", "is there any human at all I can reach").
+    "anywhere",
+    "at all",
+    "i can talk",
+    "i can speak",
+    "i can reach",
     "转人工",
     "找人工",
     "要人工",
@@ -615,7 +622,13 @@ mod tests {
         assert!(super::also_asks_for_a_person(
             "are you a bot? I'd rather talk to a real person"
         ));
+        assert!(super::also_asks_for_a_person(
+            "forget it. is there a human anywhere in this company"
+        ));
         assert!(!super::also_asks_for_a_person("我是在跟真人说话吗"));
+        assert!(!super::also_asks_for_a_person(
+            "is there a human reading this at some point?"
+        ));
         assert!(!super::also_asks_for_a_person("are you a real person?"));
         assert!(!super::also_asks_for_a_person("你是真人吗"));
     }

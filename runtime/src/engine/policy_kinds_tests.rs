@@ -52,12 +52,15 @@ fn an_account_shut_out_by_someone_else_is_account_security() {
         "my old password doesn't work and the recovery email is some random gmail",
         "怎么突然被强制退出了，再登就说密码错误",
         "my old account is placing orders by itself?? I haven't touched it in months",
+        "weird thing - my order history has a hoodie going to an address in Romania and my usual sign in doesn't work anymore",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
     }
     for text in [
         "my password doesn't work, can you send a reset link?",
         "can I place an order without an account?",
+        "my sign in doesn't work on the app, can I order on the website?",
+        "login not working on my phone, can I check out as a guest?",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

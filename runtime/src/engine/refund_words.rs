@@ -104,6 +104,85 @@ pub fn asks_to_send_back(text: &str) -> bool {
         )
 }
 
+/// Whether `text` asks whether the goods may go back, with no condition or "how" in the
+/// question ("订单1003能退吗？", "那可以退一件吗, just one hoodie", "can I return the cap?"):
+/// on an order whose owner is known, the shopper wants it done. "Can I return it if I wore
+/// it once?" and "how do I return it?" ask about the policy.
+pub fn asks_to_return_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "能退吗",
+            "可以退吗",
+            "能退货吗",
+            "可以退货吗",
+            "能不能退",
+            "可不可以退",
+            "可以退一",
+            "能退一",
+            "can i return",
+            "could i return",
+            "can i send it back",
+            "can i send them back",
+        ],
+    ) && !only_wonders(text)
+}
+
+/// Whether `text` wonders about sending goods back rather than asks it done: with a
+/// condition, a "how", a "when" or the policy in it ("if i want to return it, whats the
+/// deadline", "还能退吗", "can I still return it": whether it is in time, which the return
+/// window answers).
+pub fn only_wonders(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "if ",
+            "how",
+            "policy",
+            "deadline",
+            "what",
+            "until",
+            "when",
+            "still",
+            "如果",
+            "怎么",
+            "如何",
+            "政策",
+            "规定",
+            "的话",
+            "还能",
+            "还可以",
+            "什么时候",
+            "到哪天",
+            "期限",
+        ],
+    )
+}
+
+/// Whether `text` tells the bot to start what it has just explained ("alright, go ahead and
+/// start it", "那就帮我退吧"): after a return's steps, the refund the plugin weighs.
+pub fn starts_it(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "go ahead and start",
+            "start it",
+            "start the return",
+            "start my return",
+            "start a return",
+            "go ahead with it",
+            "go ahead with the return",
+            "do it for me",
+            "帮我退吧",
+            "那就退吧",
+            "就退了吧",
+            "帮我办",
+            "开始吧",
+            "帮我申请",
+        ],
+    ) && !super::cues::is_a_question(text)
+}
+
 /// Whether `text` says the goods were already sent back ("两件卫衣我都寄回去了", "returned the
 /// hoodies two weeks ago"), not asks whether they may be ("can I send it back?").
 pub fn says_sent_back(text: &str) -> bool {

@@ -76,6 +76,7 @@ pub fn route(ctx: &TurnContext, u: &Understanding) -> Route {
             u,
             named.is_some(),
             named.is_some_and(|n| ctx.has_left(n)),
+            email.is_some() || ctx.remembered.email.is_some(),
             takes_order_number,
         ),
         ..heard

@@ -182,7 +182,11 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Feedback to pass on, nothing asked ("no problem with an order, just telling you
         // it's bad", "I'd like that feedback passed on to someone"): taken in as a complaint,
         // which reaches a person with its summary.
-        _ if remark_words::gives_feedback(text)
+        // So is a complaint outright that tells of nothing damaged, wrong or missing ("提个意见
+        // 包装太简陋了 1004的盒子都破了 东西倒是没坏").
+        // (Lateness complained of is the order's whereabouts, with its apology.)
+        _ if (remark_words::gives_feedback(text)
+            || (claim_words::complains_without_a_claim(text) && !says_late(text)))
             && !thanks_for_good_news(text)
             && !super::policy_cues::speaks_well(text)
             && (matches!(

@@ -13,7 +13,9 @@ use super::cues::{self, says_already_told};
 use super::language::{is_follow_up, mentions};
 use super::refund_words::{self, asks_for_money_back};
 use super::replies;
-use super::routing_heard::{CHANGE_ADDRESS, DELIVERY_OPTIONS, Heard, SUPPLIED, TRACK_ORDER};
+use super::routing_heard::{
+    CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, SUPPLIED, TRACK_ORDER,
+};
 use super::supplied::only_values;
 
 /// From this confidence a message that gives what was asked for and asks something else
@@ -62,7 +64,8 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                         OUT_OF_SCOPE | "greeting" | "thanks" | "goodbye" | "complaint"
                     )
                     && (cues::is_a_question(text)
-                        || mentions(text, &["怎么", "如何", "how do"])) =>
+                        || mentions(text, &["怎么", "如何", "how do"]))
+                    && !hedges_what_it_gives(text) =>
             {
                 (u.prediction.intent.as_str(), false)
             }
@@ -102,6 +105,16 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
             {
                 (last, true)
+            }
+            // Told to start what the return's steps or the refund policy just described, the
+            // order named ("alright, go ahead and start it - you've got everything from my
+            // first message"): the refund the merchant's plugin weighs.
+            (None, None, Some("return_item" | "check_refund_policy"))
+                if named.is_some()
+                    && refund_words::starts_it(text)
+                    && takes_order_number(GET_REFUND) =>
+            {
+                (GET_REFUND, true)
             }
             // "I already told you": what was told answers the question pending (or the one just
             // answered), with the order number and email the shopper gave earlier.
@@ -153,4 +166,28 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             _ => return None,
         },
     )
+}
+
+/// Whether `text` hedges the value it gives rather than asking something ("the hoodie one.
+/// um 1004 i think??", "应该是1002吧？"): its question mark is doubt, not a question.
+fn hedges_what_it_gives(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let hedge = [
+        "i think?",
+        "i think ?",
+        "i believe?",
+        "maybe?",
+        "i guess?",
+        "not sure?",
+        "应该是",
+        "好像是",
+        "我记得是",
+    ];
+    hedge.iter().any(|h| lower.contains(h))
+        && !mentions(
+            &lower,
+            &[
+                "where", "when", "how", "what", "why", "哪", "什么", "怎么", "多久",
+            ],
+        )
 }

@@ -58,6 +58,7 @@ pub(super) fn money_back(
     u: &Understanding,
     named: bool,
     shipped: bool,
+    email_known: bool,
     takes_order_number: impl Fn(&str) -> bool,
 ) -> Option<&'static str> {
     let text = u.text.as_str();
@@ -145,13 +146,23 @@ pub(super) fn money_back(
         return Some(GET_REFUND);
     }
     // A return asked for on an order named, with its email given in the same message ("Hi,
-    // order 1003, email carlos@example.com. Cap arrived fine but I'd like to return it"):
+    // order 1003, email carlos@example.com. Cap arrived fine but I'd like to return it") or
+    // earlier, asked for or asked whether it may be ("帽子不想要了，订单1003能退吗？邮箱…"):
     // the shopper wants it done, not its steps told. The refund (the merchant's plugin says
     // whether it can, and the shopper confirms).
     if named
         && u.prediction.intent == "return_item"
-        && u.slot(SlotKind::Email).is_some()
-        && (requests_it_not_how(text) || asks_for_money_back(text))
+        && ((u.slot(SlotKind::Email).is_some()
+            && (requests_it_not_how(text)
+                || asks_for_money_back(text)
+                || refund_words::asks_to_return_it(text)))
+            // The email given earlier: asked whether it may go back, or asked for outright
+            // ("could I still send one back if I wanted?" only wonders).
+            || (email_known
+                && (refund_words::asks_to_return_it(text)
+                    || (requests_it_not_how(text)
+                        && !super::cues::is_a_question(text)
+                        && !refund_words::only_wonders(text)))))
         && !refund_words::asks_after_a_refund(text)
         && !asks_how_long(text)
         && takes_order_number(GET_REFUND)

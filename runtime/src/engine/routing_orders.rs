@@ -268,8 +268,9 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // policy and a product none is named of: the policy. So is how long a refund takes,
         // torn between the policy and a refund's progress ("And how long does the refund
         // take once you get it?").
+        // (A product named beside a return asked, "那这个帽子现在还能退吗", is the same.)
         _ if named.is_some()
-            && !ctx.names_product
+            && (!ctx.names_product || mentions(text, &["退", "return", "send it back"]))
             && u.prediction.confidence < CLARIFY_BELOW
             && matches!(
                 u.prediction.top.as_slice(),
@@ -288,8 +289,11 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Never a cancellation of an order that has left the shop when the other reading is
         // a return ("and what do I do with the dino shirt, keep it? send it somewhere?" about
         // a delivered order).
+        // Nor is "do you ship to Australia? my brother wants one", no order in it: the shop's
+        // delivery abroad.
         _ if named.is_some()
             && !refund_words::asks_how_long(text)
+            && !(order_number.is_none() && names_a_destination(text))
             && torn_towards_the_order(u, takes_order_number).is_some_and(|i| {
                 i != CANCEL_ORDER
                     || !named.is_some_and(|n| ctx.has_left(n))

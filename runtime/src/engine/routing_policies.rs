@@ -68,8 +68,13 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             "track_refund" | "check_refund_policy"
         ) && refund_words::asks_how_long(text)
             && !refund_words::asks_about_the_return_window(text)
-            && order_number.is_none()
-            && ctx.remembered.order_number.is_none()
+            && ((order_number.is_none() && ctx.remembered.order_number.is_none())
+                // Asked right after a return's steps were told ("and how long till the
+                // money's back?"): the times of the refund to come, not one made.
+                || (matches!(
+                    ctx.last_intent(),
+                    Some("return_item" | "check_refund_policy")
+                ) && !refund_words::asks_after_a_refund(text)))
             && ctx
                 .faq()
                 .iter()
@@ -159,9 +164,14 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // is written in it.
         // A shipping fee charged, read as a payment problem ("your checkout charged me $5
         // shipping even though my cart was over $50"), is the same question.
+        // So is "if i only spend like 40 bucks do i pay for shipping", read as the ways to pay.
         _ if (matches!(
             u.prediction.intent.as_str(),
-            "delivery_period" | DELIVERY_OPTIONS | OUT_OF_SCOPE | "payment_issue"
+            "delivery_period"
+                | DELIVERY_OPTIONS
+                | OUT_OF_SCOPE
+                | "payment_issue"
+                | "check_payment_methods"
         ) || (u.prediction.intent == CHANGE_ADDRESS
             && written.is_none()
             && shipping_words::names_a_shipping_option(text))
@@ -178,6 +188,42 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             // How long it takes abroad is asked too ("寄到澳大利亚要多久，运费多少啊"): the
             // international delivery times answer first.
             && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
+        {
+            (DELIVERY_OPTIONS, true)
+        }
+        // Whether the shop sends abroad at all, asked after an order was the matter ("diff
+        // question: do you ship to Australia? my brother wants one"): the shop's delivery
+        // abroad, not that order's address.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            "delivery_period" | DELIVERY_OPTIONS
+        ) && order_number.is_none()
+            && written.is_none()
+            && names_a_destination(text)
+            && mentions(
+                text,
+                &[
+                    "do you ship",
+                    "do u ship",
+                    "do you guys ship",
+                    "do you deliver",
+                    "do you send",
+                    "你们寄",
+                    "你们发",
+                    "能寄到",
+                    "能发到",
+                ],
+            ) =>
+        {
+            (u.prediction.intent.as_str(), true)
+        }
+        // A shipping option's speed asked, read as a product's question, none named ("and
+        // how fast is the express option?"): the shop's delivery options.
+        _ if u.prediction.intent == PRODUCT_INFO
+            && !ctx.names_product
+            && order_number.is_none()
+            && shipping_words::names_a_shipping_option(text)
+            && mentions(text, &["how fast", "how quick", "how long", "多快", "多久"]) =>
         {
             (DELIVERY_OPTIONS, true)
         }

@@ -132,7 +132,10 @@ pub(super) fn about_the_product_named(
             && !refund_words::asks_to_send_back(text)))
         && order_number.is_none()
         && !asks_for_money_back(text)
-        && !says_late(text);
+        && !says_late(text)
+        // "How much is it to ship to Canada … sending two caps to my brother": shipping's
+        // price, not the cap's.
+        && !super::shipping_words::asks_what_shipping_costs(text);
     (matches!(
         intent,
         OUT_OF_SCOPE | "place_order" | "check_payment_methods"

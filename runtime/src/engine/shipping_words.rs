@@ -18,6 +18,9 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
             "free",
             "charge for",
             "charged",
+            // "if i only spend like 40 bucks do i pay for shipping", "how much is it to ship".
+            "pay for",
+            "do i pay",
             "多少钱",
             "收费",
             "免费",
@@ -25,7 +28,9 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
     );
     let shipping = mentions(
         text,
-        &["shipping", "delivery", "postage", "ship it", "配送", "快递"],
+        &[
+            "shipping", "delivery", "postage", "ship it", "to ship", "配送", "快递",
+        ],
     );
     (cost && (shipping || names_a_shipping_option(text)))
         || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
@@ -70,7 +75,22 @@ pub fn names_a_shipping_option(text: &str) -> bool {
 /// back??", "什么时候补货"), not when money or goods come back.
 pub fn asks_when_back_in_stock(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    mentions(&lower, &["back in stock", "restock", "补货", "到货"])
+    mentions(
+        &lower,
+        &[
+            "back in stock",
+            "restock",
+            "补货",
+            "到货",
+            // "the steel bottle, when's it back?"
+            "when's it back",
+            "whens it back",
+            "when is it back",
+            "when will it be back",
+            "when will they be back",
+            "when are they back",
+        ],
+    )
         // "when's the bottle back?", "steel bottle back when???".
         || ((lower.starts_with("when") || lower.contains("back when"))
             && says_word(&lower, &["back"])

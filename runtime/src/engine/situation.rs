@@ -68,6 +68,10 @@ pub(super) fn heard(
                 && !(ctx.names_product
                     && u.text.is_ascii()
                     && u.text.split_whitespace().count() == 1)
+                // Nor does a product's restock asked ("the steel bottle, when's it back?").
+                && !(ctx.names_product
+                    && super::shipping_words::asks_when_back_in_stock(&u.text)
+                    && !claim_words::goods_gone_wrong(&u.text, None))
                 && (topic == Topic::NotReceived
                     || !delivery_words::asks_before_arrival(&u.text))
                 && !(topic == Topic::NotReceived
@@ -173,7 +177,9 @@ pub(super) fn heard(
         _ if !answering
             && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
             && claim_words::describes_damage(&u.text)
-            && !delivery_words::asks_before_arrival(&u.text) =>
+            && !delivery_words::asks_before_arrival(&u.text)
+            // "提个意见 包装太简陋了 1004的盒子都破了 东西倒是没坏": the box, not the goods.
+            && !claim_words::complains_without_a_claim(&u.text) =>
         {
             Some(claim_intent(Topic::Damaged))
         }

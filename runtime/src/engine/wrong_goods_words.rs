@@ -184,8 +184,18 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "童装",
         ],
     ) && (received || mentions(text, &["in there", "packed", "put a"]));
+    // "拆开一看不是帽子 是一双袜子？？": opened, and not what it should be but another thing.
+    let opened_to_another = mentions(text, &["拆开", "打开", "一看", "收到"])
+        && !text.contains("是不是")
+        && text.find("不是").is_some_and(|at| {
+            let rest = &text[at + "不是".len()..];
+            [" 是", "，是", ",是", "。是", "而是"]
+                .iter()
+                .any(|w| rest.contains(w))
+        });
     outright
         || wrong_kind
+        || opened_to_another
         || ordered_then_came
         || a_childs_size
         || (in_place && received)

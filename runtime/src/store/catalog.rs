@@ -139,7 +139,12 @@ fn product_score(product: &ProductRecord, query: &str) -> u32 {
                         .any(|b| !b.is_ascii() && *b != h && *b != '色' && zh.contains(*b))
             })
         });
-        if score == 0 && near {
+        // Its head said as the everyday noun, as "cap" names a cap ("你们帽子多少钱",
+        // "杯子还有货吗" for 保温杯): it names the product as a bigram does.
+        // A colour it is not said with it ("海军蓝的杯子") is another thing.
+        let everyday = head.is_some_and(|h| query_lower.contains(&format!("{h}子")))
+            && colours_named_in_chinese(&query_lower).all(|c| name_terms.iter().any(|t| t == c));
+        if score == 0 && (near || everyday) {
             score += 3;
         } else if score == 0 && head.is_some_and(|h| query_lower.contains(h)) {
             score += 1;
@@ -362,6 +367,7 @@ mod tests {
         assert_eq!(found.first().map(|p| p.sku.as_str()), Some("BOT-STL-750"));
         let catalog = store.catalog("demo").await.unwrap();
         assert!(named_product(&catalog, "水杯什么时候补货呀").is_none());
+        assert!(named_product(&catalog, "杯子什么时候补货呀").is_some());
         // A shopper's everyday word for it names it.
         for text in ["what size tee should i get", "are the tshirts organic?"] {
             let named = named_product(&catalog, text).map(|p| p.sku.as_str());
@@ -422,9 +428,11 @@ mod naming_tests {
         let named = |text: &str| named_product(&catalog, text).map(|p| p.sku.as_str());
         assert_eq!(named("钢水杯多少钱？现在能下单吗"), Some("BOT-STL-750"));
         assert_eq!(named("保温杯还有货吗"), Some("BOT-STL-750"));
-        // What the thing is, alone or after a colour, names it only weakly.
-        assert_eq!(named("杯子多少钱"), None);
-        assert_eq!(named("蓝色帽子"), None);
+        // What the thing is, said as its everyday noun, names it as "cap" does; its head
+        // alone, after a colour, only weakly.
+        assert_eq!(named("杯子多少钱"), Some("BOT-STL-750"));
+        assert_eq!(named("那你们帽子多少钱"), Some("CAP-NVY"));
+        assert_eq!(named("蓝色的帽"), None);
         // Its colour in other Chinese words than its Chinese name's, with what it is: the
         // colour its English name says.
         assert_eq!(named("哦对了 那个海军蓝的帽子多少钱"), Some("CAP-NVY"));

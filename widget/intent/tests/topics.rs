@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_beakerful.tsv`, a hundred-and-fifth's), labelled only `person` or `ordinary`, each
+//!   `topics_cruetted.tsv`, a hundred-and-ninth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -346,4 +346,8 @@ person_sets! {
     goblinned: "topics_goblinned.tsv", "KEFU_TOPICS_GOBLINNED", 500; // the hundred-and-third
     pannikined: "topics_pannikined.tsv", "KEFU_TOPICS_PANNIKINED", 500; // the hundred-and-fourth
     beakerful: "topics_beakerful.tsv", "KEFU_TOPICS_BEAKERFUL", 500; // the hundred-and-fifth
+    crucibled: "topics_crucibled.tsv", "KEFU_TOPICS_CRUCIBLED", 500; // the hundred-and-sixth
+    ramekined: "topics_ramekined.tsv", "KEFU_TOPICS_RAMEKINED", 500; // the hundred-and-seventh
+    terrined: "topics_terrined.tsv", "KEFU_TOPICS_TERRINED", 500; // the hundred-and-eighth
+    cruetted: "topics_cruetted.tsv", "KEFU_TOPICS_CRUETTED", 500; // the hundred-and-ninth
 }
