@@ -190,7 +190,16 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "has it ever arrived",
             "did it ever get",
             "did it ever arrive",
+            // "yo did my cap ever get there?"
+            "ever get there",
+            "ever got there",
+            "get there yet",
             "到了没有",
+            // "帮我看下1003这单 是不是已经签收了呀".
+            "是不是已经签收",
+            "是不是签收了",
+            "签收了吗",
+            "签收了没",
             "到了没",
             "到没到",
             "到了吗",

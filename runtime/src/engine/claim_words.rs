@@ -381,6 +381,66 @@ pub fn complains_without_a_claim(text: &str) -> bool {
     complains && (nothing_wrong || !claim)
 }
 
+/// Whether `text` complains of how the courier left a parcel that did come ("Your delivery
+/// partner left my parcel on the doorstep in the pouring rain — no knock, no photo … The cap
+/// survived but that's poor service", "快递把包裹直接丢门口 电话也不打 下雨全湿了"): a
+/// complaint about the service for a person, not a parcel gone missing.
+pub fn complains_of_the_courier(text: &str) -> bool {
+    let left = mentions(
+        text,
+        &[
+            "left my parcel",
+            "left the parcel",
+            "left my package",
+            "left the package",
+            "left it on the",
+            "on the doorstep",
+            "丢门口",
+            "扔门口",
+            "丢在门口",
+            "扔在门口",
+            "放门口就走",
+        ],
+    );
+    let how = mentions(
+        text,
+        &[
+            "no knock",
+            "didn't knock",
+            "didnt knock",
+            "without knocking",
+            "no photo",
+            "in the rain",
+            "pouring rain",
+            "poor service",
+            "电话也不打",
+            "不打电话",
+            "没打电话",
+            "下雨",
+            "淋湿",
+            "全湿",
+            "什么物流",
+            "什么快递",
+        ],
+    );
+    let gone = mentions(
+        text,
+        &[
+            "not there",
+            "wasn't there",
+            "gone",
+            "missing",
+            "stolen",
+            "nicked",
+            "没找到",
+            "不见",
+            "丢了",
+            "被偷",
+        ],
+    );
+    left && how && !gone
+}
+
 /// Whether `text` says goods look otherwise than their pictures ("the colour is way more
 /// brown than in the photos", "色差太大"), not better than them.
 fn not_as_pictured(text: &str) -> bool {
@@ -393,6 +453,10 @@ fn not_as_pictured(text: &str) -> bool {
             "than the pictures",
             "than in the pictures",
             "not like the photos",
+            "nothing like the photos",
+            "nothing like the photo",
+            "nothing like the pictures",
+            "nothing like the picture",
             "not like the pictures",
             "different from the photos",
             "色差",
@@ -404,6 +468,14 @@ fn not_as_pictured(text: &str) -> bool {
         text,
         &["better", "nicer", "prettier", "更好看", "比图片好看"],
     )
+}
+
+/// Whether `text` tells of goods that went wrong in the wash, not in the post ("T恤洗了一次
+/// 就变形了 领口都松垮了", "shrank after ONE wash"): a complaint about their quality for a
+/// person, not a damaged delivery. Broken the first time it was used is a defect it came
+/// with ("the slider came off the first time I used it"): a damage claim.
+pub fn wore_badly_in_the_wash(text: &str) -> bool {
+    describes_a_quality_problem(text) && mentions(text, &["wash", "洗"])
 }
 
 /// Whether `text` tells of goods that wore badly once in use ("shrank two sizes after ONE

@@ -77,8 +77,10 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
             {
                 true
-            } else if (only_adds(u) || names_the_proposals_order_again(ctx, u))
-                && ctx.trust.latest_card_action.as_deref() == Some(id)
+            } else if ((only_adds(u) || names_the_proposals_order_again(ctx, u))
+                && ctx.trust.latest_card_action.as_deref() == Some(id))
+                // Asked whether it is happening, the card further up: it still stands.
+                || asks_if_it_goes_through(&u.text)
             {
                 // "And before you ask, yes I checked with the neighbours and the mailroom":
                 // nothing asked or done instead.
@@ -208,6 +210,26 @@ fn only_adds(u: &Understanding) -> bool {
         && !super::cues::asks_for_a_person(&u.text)
         && ((u.prediction.intent == "out_of_scope" && !u.upset)
             || super::cues::says_already_told(&u.text))
+}
+
+/// Whether `text` asks whether what was proposed is happening ("so is that going through or
+/// not", "那到底退不退"): it happens once confirmed, so the proposal stays open and is
+/// pointed to.
+fn asks_if_it_goes_through(text: &str) -> bool {
+    super::language::mentions(
+        text,
+        &[
+            "going through or not",
+            "is that going through",
+            "is it going through",
+            "is this going through",
+            "is that happening",
+            "is it happening or not",
+            "到底退不退",
+            "到底能不能退",
+            "退不退啊",
+        ],
+    )
 }
 
 /// Whether `text` tells the bot to go ahead with what it proposed, in more words than a

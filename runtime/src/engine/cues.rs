@@ -204,6 +204,13 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "请人联系我",
         "安排人联系",
         "人工帮我",
+        // "不想跟机器聊，让你们的客服直接联系我".
+        "客服直接联系我",
+        "客服联系我",
+        "不想跟机器",
+        "不想和机器",
+        "不要跟机器",
+        "不跟机器人",
     ]);
     (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
 }

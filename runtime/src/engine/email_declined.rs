@@ -202,6 +202,11 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "cant access",
             "cannot access",
             "lost access",
+            // "no, I really can't get it, she's travelling".
+            "can't get it",
+            "cant get it",
+            "can't get hold of",
+            "cant get hold of",
             "can't get into",
             "cant get into",
             "can't log into",
@@ -227,6 +232,8 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "好几个",
             // Asked for it, the email is "it" ("no, I really can't find it and he's away").
             "find it",
+            "get it",
+            "get hold of",
             "he used",
             "she used",
             "they used",

@@ -157,6 +157,7 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         "lawyer朋友",
         "friend is a lawyer",
         "朋友是律师",
+        "是做律师的",
         // "我老板是 lawyer 想买件卫衣当礼物": someone's job.
         "是 lawyer",
         "是lawyer",
@@ -179,6 +180,25 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         .filter(|w| !matches!(**w, "if " | "如果"))
         .any(|w| rest.contains(w));
     mentions(text, KNOWN) && !threat && !mentions(&rest, super::legal_words::LEGAL)
+}
+
+/// Whether `text` threatens only a feeling, with nothing of the law in it ("hurry up with
+/// 1001 or I'm going to cry", "再不发货我要疯了"): impatience, no legal threat.
+pub(super) fn threatens_only_to_feel(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "going to cry",
+            "gonna cry",
+            "i'll cry",
+            "going to scream",
+            "gonna scream",
+            "lose my mind",
+            "要哭了",
+            "要疯了",
+        ],
+    ) && !mentions(text, super::legal_words::LEGAL)
+        && !mentions(text, super::legal_words::LAWYERS)
 }
 
 /// Whether `text` tells of a film or a show about the law ("我刚看完一部律师起诉大公司的电影，男主

@@ -8,6 +8,11 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // Chats kept for a case ("I'm saving every one of these chats as evidence for my case").
+    "evidence for my case",
+    "as evidence for",
+    "留作证据",
+    "留证据",
     // A consumer body, a tribunal or damages ("I'll take this to 消费者协会", "他说这个完全可以告").
     "消费者协会",
     "消协",
@@ -139,6 +144,14 @@ pub const LAWYERS: &[&str] = &[
 
 /// Words that make a lawyer something that will happen to the shop ("I'll", "unless", 找律师).
 pub const LAWYER_THREATS: &[&str] = &[
+    // A lawyer known and the matter said not to be over ("我朋友是做律师的 这事没完").
+    "这事没完",
+    "追究",
+    "站不住脚",
+    "没完",
+    "走着瞧",
+    "this isn't over",
+    "this is not over",
     "i'll",
     "i will",
     "ill get",

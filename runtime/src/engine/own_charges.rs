@@ -16,6 +16,12 @@ pub(super) fn owns_the_charge(text: &str) -> bool {
                 "i recognise the",
                 "i recognize the",
                 "i did order",
+                // "I used my dad's card with his permission, does the billing address have to
+                // be his", "银行说这笔付款要确认，我已经确认了".
+                "with his permission",
+                "with her permission",
+                "with their permission",
+                "已经确认了",
                 "i did buy",
                 "my own card",
                 "是我本人",

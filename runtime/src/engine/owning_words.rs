@@ -24,6 +24,12 @@ pub const CHARGES: &[&str] = &[
     "taken out of my account",
     // "今天收到银行短信，说在你们店花了98块，可我卡一直在身上，也没下过单".
     "银行短信",
+    "被划走",
+    "划走了",
+    // "银行刚发短信 说我在你们网站花了138".
+    "银行刚发",
+    "银行发来",
+    "网站花了",
     "店花了",
     "扣了",
     "付款",
@@ -65,6 +71,12 @@ pub const CHARGES: &[&str] = &[
 
 /// Words that say a charge is not the shopper's.
 pub const DISOWNED: &[&str] = &[
+    // "账单上这笔138是什么 我根本没听过这家店", "收到一个订单确认邮件 东西我没买 钱却被划走了".
+    "没听过这家店",
+    "没听说过这家店",
+    "never heard of this shop",
+    "never heard of you",
+    "东西我没买",
     // "我没买东西 为什么卡里少了34块", "I didn't buy anything else".
     "didn't buy anything",
     "didnt buy anything",

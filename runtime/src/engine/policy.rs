@@ -320,6 +320,9 @@ fn taken_twice(lower: &str) -> bool {
             "multiple times",
             "两次",
             "两笔",
+            // "a second payment for order 1003 on a day I wasn't even home".
+            "a second payment",
+            "a second charge",
             "两遍",
             "三次",
         ],
@@ -336,12 +339,18 @@ fn taken_twice(lower: &str) -> bool {
             "银行卡",
             "付款",
             "支付",
+            "账单",
         ],
     );
     let taken = says_word(lower, &["charged", "billed", "debited"])
-        || mentions(lower, &["扣"])
+        || mentions(lower, &["扣", "冒出来", "多了一笔"])
         || says_word(lower, &["take", "took", "taken"])
-        || (payment && says_word(lower, &["hit", "went", "gone"]));
+        // "我的信用卡 statement shows 22 块 twice from you guys??".
+        || (payment
+            && says_word(
+                lower,
+                &["hit", "went", "gone", "shows", "showing", "appears", "appeared"],
+            ));
     let one_bought = mentions(
         lower,
         &[
@@ -352,6 +361,8 @@ fn taken_twice(lower: &str) -> bool {
             "one order",
             "only one",
             "只买了一",
+            "bought once",
+            "只买过一次",
             "只下了一",
             "就买了一",
             "就下了一",

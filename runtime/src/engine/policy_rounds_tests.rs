@@ -464,3 +464,69 @@ fn a_round_of_sensitive_words_heard_in_steined_mugged_chaliced_and_tumblered() {
     // A tear in the goods is damage, not a wound.
     assert_eq!(topic("两件卫衣有一件被划了一道大口子"), None);
 }
+
+#[test]
+fn round_six_single_messages_are_heard_by_kind() {
+    use PolicyTopic::*;
+    for (text, want) in [
+        ("我朋友是做律师的 这事没完", Legal),
+        (
+            "我朋友是做律师的，他说你们这么做站不住脚，我要追究到底",
+            Legal,
+        ),
+        (
+            "I'm saving every one of these chats as evidence for my case",
+            Legal,
+        ),
+        (
+            "your staff member told me to watch my back. what does that even mean",
+            Harassment,
+        ),
+        ("包裹里夹了一张纸条 写着侮辱我的话", Harassment),
+        ("快递小哥加我微信后天天发些乱七八糟的东西", Harassment),
+        (
+            "the ups driver keeps hanging around outside my building every day even when there's no delivery",
+            Harassment,
+        ),
+        (
+            "my scalp is raw and peeling where the cap sits, the doctor wants the materials asap",
+            Safety,
+        ),
+        (
+            "the cap left what look like burns on my forehead, something's wrong with the material",
+            Safety,
+        ),
+        (
+            "怎么显示我的号在另一个城市登录过 我人一直在家",
+            AccountSecurity,
+        ),
+        ("我账户的名字都变了 吓死我了 谁动的", AccountSecurity),
+        (
+            "Your site says my account is registered under a different email. It's MY account, I made it in 2024.",
+            AccountSecurity,
+        ),
+        ("账单上这笔138是什么 我根本没听过这家店", UnauthorisedCharge),
+        (
+            "收到一个订单确认邮件 东西我没买 钱却被划走了",
+            UnauthorisedCharge,
+        ),
+        (
+            "my statement shows a second payment for order 1003 on a day I wasn't even home, I only bought once",
+            BillingError,
+        ),
+        (
+            "账单上冒出来两笔34块的，我就只买过一次，另一笔是哪来的",
+            BillingError,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "my lawyer friend loves your hoodies, is there a discount for two?",
+        "the courier keeps calling me to arrange delivery, I'm at work",
+        "which email is my account registered under? I have two",
+        "does the cap burn easily in the sun? colour-wise I mean",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -3,6 +3,16 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // A sign-in from elsewhere, a detail changed by nobody the shopper knows, the account under
+    // another email ("怎么显示我的号在另一个城市登录过 我人一直在家", "我账户的名字都变了 吓死我
+    // 了 谁动的", "my account is registered under a different email. It's MY account").
+    "在另一个城市登录",
+    "在别的城市登录",
+    "异地登录",
+    "谁动的",
+    "谁动了我的",
+    "registered under a different email",
+    "under a different email. it's my account",
     // The account's details turned into a stranger's ("password reset email 去了一个不认识的
     // 邮箱", "账号里的名字变成了别人的").
     "不认识的邮箱",
@@ -385,6 +395,14 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // Told to be afraid, or insulted in the parcel ("your staff member told me to watch my
+    // back", "包裹里夹了一张纸条 写着侮辱我的话"); a courier who lingers ("keeps hanging
+    // around outside my building every day even when there's no delivery").
+    "watch my back",
+    "watch your back",
+    "侮辱我",
+    "hanging around outside my",
+    "hanging around my building",
     // Someone of the shop's found at home, or threatened to be ("I'll find out where your
     // packer lives", "the guy who delivered my hoodies stood outside my window", "the delivery
     // man keeps turning up at my building even when there's no parcel for me").

@@ -179,8 +179,10 @@ pub fn starts_it(text: &str) -> bool {
             "帮我办",
             "开始吧",
             "帮我申请",
+            "退吧",
         ],
     ) && !super::cues::is_a_question(text)
+        && !mentions(text, &["不退", "先不", "don't", "dont", "not yet"])
 }
 
 /// Whether `text` says the goods were already sent back ("两件卫衣我都寄回去了", "returned the
@@ -398,6 +400,9 @@ pub fn requests_it(text: &str) -> bool {
                 "退款也行",
                 "退款就行",
                 "退款吧",
+                // "不等了 直接退钱吧".
+                "退钱吧",
+                "直接退",
                 // Asked politely ("Would it be possible to have it sent again, or refunded in
                 // full?").
                 "have it refunded",

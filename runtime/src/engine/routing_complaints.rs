@@ -182,6 +182,9 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Feedback to pass on, nothing asked ("no problem with an order, just telling you
         // it's bad", "I'd like that feedback passed on to someone"): taken in as a complaint,
         // which reaches a person with its summary.
+        // How the courier left a parcel that came ("left my parcel on the doorstep in the
+        // pouring rain — no knock, no photo"): a complaint about the service.
+        _ if claim_words::complains_of_the_courier(text) => ("complaint", true),
         // So is a complaint outright that tells of nothing damaged, wrong or missing ("提个意见
         // 包装太简陋了 1004的盒子都破了 东西倒是没坏").
         // (Lateness complained of is the order's whereabouts, with its apology.)

@@ -188,7 +188,7 @@ pub(super) fn money_back(
         && !refund_words::asks_after_a_refund(text)
         && matches!(
             u.prediction.intent.as_str(),
-            OUT_OF_SCOPE | "track_refund" | "complaint" | "check_refund_policy"
+            OUT_OF_SCOPE | "track_refund" | "complaint" | "check_refund_policy" | "payment_issue"
         )
         && takes_order_number(GET_REFUND)
     {
@@ -218,6 +218,8 @@ pub(super) fn money_back(
                 | "thanks"
                 | "track_order"
                 | "change_order"
+                // "快递超时一个礼拜了 单号1001 … 不等了 直接退钱吧" as a payment problem.
+                | "payment_issue"
         )
         && takes_order_number(GET_REFUND)
     {

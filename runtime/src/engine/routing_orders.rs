@@ -90,9 +90,13 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Whether the shopper's own goods have shipped, no order named yet and read as out
         // of scope ("i just want to know if my bottle shipped"): the order's whereabouts,
         // its number asked for.
+        // So is whether they came, read as a refund's progress with no money in it ("我的帽子
+        // 寄到了没有啊").
         _ if named.is_none()
-            && u.prediction.intent == OUT_OF_SCOPE
-            && delivery_words::asks_its_status(text)
+            && (u.prediction.intent == OUT_OF_SCOPE
+                || (u.prediction.intent == "track_refund"
+                    && !mentions(text, &["退", "refund", "money", "钱"])))
+            && (delivery_words::asks_its_status(text) || arrival_words::asks_if_it_came(text))
             && mentions(text, &["my ", "我的"])
             && takes_order_number(TRACK_ORDER) =>
         {

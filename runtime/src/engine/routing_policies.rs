@@ -96,8 +96,14 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         }
         // What else can be done, asked while a cancellation is the matter ("oh it already
         // came? ugh ok so what are my options"): the return policy, the way left.
+        // So is it about an order already delivered ("your 'relaxed fit' hoodies are a
+        // joke…", then "order1004, sam@example.com. what are my options here").
         _ if (ctx.conversation.pending_intent.as_deref() == Some(CANCEL_ORDER)
-            || ctx.last_intent() == Some(CANCEL_ORDER))
+            || ctx.last_intent() == Some(CANCEL_ORDER)
+            || (ctx.conversation.pending_intent.is_none()
+                && named
+                    .and_then(|n| ctx.order(n))
+                    .is_some_and(|o| o.status == "delivered")))
             && mentions(
                 text,
                 &[
@@ -134,7 +140,10 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             let after_the_policy = matches!(
                 ctx.last_intent(),
                 Some("check_refund_policy" | "return_item")
-            ) && order_number.is_some()
+            ) && (order_number.is_some()
+                // The order named with the wish, its email sent after the steps ("I'd like
+                // to send back the navy cap from order 1003", then "carlos@example.com").
+                || (named.is_some() && u.slot(kefu_intent::slots::SlotKind::Email).is_some()))
                 && takes_order_number(GET_REFUND);
             if after_the_policy {
                 (GET_REFUND, true)
@@ -190,6 +199,28 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && !(names_a_destination(text) && refund_words::asks_how_long(text)) =>
         {
             (DELIVERY_OPTIONS, true)
+        }
+        // How long delivery abroad takes, the model torn between that and something else ("等
+        // 一下 wait — 寄到中国要多久? if it's not too slow I'll keep it"): the shop's delivery
+        // abroad.
+        _ if order_number.is_none()
+            && written.is_none()
+            && names_a_destination(text)
+            && refund_words::asks_how_long(text)
+            && !asks_for_money_back(text)
+            && ctx.faq().iter().any(|e| {
+                matches!(
+                    e.intent.as_deref(),
+                    Some("delivery_period" | DELIVERY_OPTIONS)
+                )
+            })
+            && u.prediction
+                .top
+                .iter()
+                .take(2)
+                .any(|(i, _)| matches!(i.as_str(), "delivery_period" | DELIVERY_OPTIONS)) =>
+        {
+            ("delivery_period", true)
         }
         // Whether the shop sends abroad at all, asked after an order was the matter ("diff
         // question: do you ship to Australia? my brother wants one"): the shop's delivery

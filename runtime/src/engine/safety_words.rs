@@ -5,6 +5,12 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // Skin hurt where the goods sit ("my scalp is raw and peeling where the cap sits", "the
+    // cap left what look like burns on my forehead").
+    "raw and peeling",
+    "burns on my",
+    "burn marks on my",
+    "doctor wants the materials",
     // A cut, a needle in the flesh, a rash that hurts, a child's skin swollen ("杯盖边缘太锋利
     // 把手割了个大口子", "衣服里有根断针 扎进肉里了").
     // (A tear in the goods, "被划了一道大口子", is damage, not a wound.)

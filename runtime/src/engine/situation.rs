@@ -88,6 +88,9 @@ pub(super) fn heard(
                 // "I want to complain about the packaging … nothing wrong with the cap itself":
                 // a complaint, no goods gone wrong.
                 && !claim_words::complains_without_a_claim(&u.text)
+                && !claim_words::complains_of_the_courier(&u.text)
+                // "T恤洗了一次就变形了": worn badly in the wash, a complaint about its quality.
+                && !(topic == Topic::Damaged && claim_words::wore_badly_in_the_wash(&u.text))
                 // "cancel 订单 1002 please, 不要了. the bottle is out of stock anyway right??": a
                 // cancellation asked, no goods gone wrong told.
                 && !(u.prediction.intent == "cancel_order"
@@ -154,7 +157,14 @@ pub(super) fn heard(
                         && !cues::asks_about_the_world(&u.text)
                         && !other_tasks::asks_for_an_unrelated_task(&u.text)))
                 && (urgency_cues::names_a_deadline(&u.text)
-                    || !super::late_words::says_late(&u.text)) =>
+                    || !super::late_words::says_late(&u.text))
+                // A product's stock asked in a hurry to buy it ("u still got the grey zip
+                // hoodie? need a M before it's gone"): the stock answers it.
+                && !(ctx.names_product
+                    && cues::asks_about_stock(&u.text)
+                    && u.slot(SlotKind::OrderNumber).is_none()
+                    && !urgency_cues::names_a_deadline(&u.text)
+                    && !urgency_cues::speaks_of_an_emergency(&u.text)) =>
         {
             Some(URGENT)
         }
@@ -179,7 +189,8 @@ pub(super) fn heard(
             && claim_words::describes_damage(&u.text)
             && !delivery_words::asks_before_arrival(&u.text)
             // "提个意见 包装太简陋了 1004的盒子都破了 东西倒是没坏": the box, not the goods.
-            && !claim_words::complains_without_a_claim(&u.text) =>
+            && !claim_words::complains_without_a_claim(&u.text)
+            && !claim_words::wore_badly_in_the_wash(&u.text) =>
         {
             Some(claim_intent(Topic::Damaged))
         }

@@ -149,9 +149,13 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
                 && words[i - 2].eq_ignore_ascii_case("this")
                 && words[i - 1].eq_ignore_ascii_case("is")
     };
+    // "你好 我叫李伟 邮箱li.wei@example.com 订单1002": a name, in Chinese.
+    let introduces_zh =
+        |w: &str| (w.starts_with("我叫") || w.starts_with("我是")) && w.chars().count() <= 6;
     any && words.iter().enumerate().all(|(i, w)| {
         is_filler(w)
             || introduces(i)
+            || introduces_zh(w)
             || matches!(w.to_lowercase().as_str(), "i'm" | "im" | "name" | "this")
     })
 }

@@ -46,6 +46,8 @@ pub(super) fn pursued_by_a_courier(lower: &str) -> bool {
         "送货的",
     ]) && {
         let writes = says(&[
+            // "快递小哥加我微信后天天发些乱七八糟的东西".
+            "加我微信",
             "text 我",
             "text我",
             "texting me",

@@ -44,6 +44,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         Topic::Legal => {
             super::legal_noise::the_law_in_a_shop_task(text)
                 || super::legal_noise::someone_in_the_law(text)
+                || super::legal_noise::threatens_only_to_feel(text)
         }
         Topic::Fraud => {
             owns_the_charge(text)
@@ -51,6 +52,10 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || pays_another_way(text)
                 || super::own_charges::pays_with_a_voucher(text)
                 || asks_when_charged(text)
+                // Whether the shopper's own goods came, nothing paid spoken of ("yo did my cap
+                // ever get there? #1003, i've been travelling and havent checked").
+                || (super::arrival_words::asks_if_it_came(text)
+                    && !mentions(&text.to_lowercase(), super::owning_words::CHARGES))
         }
         Topic::Harassment => {
             (arranges_a_delivery(text)
@@ -354,7 +359,8 @@ fn asks_if_the_card_is_kept(text: &str) -> bool {
         ],
     );
     let kept = mentions(text, &["save", "store", "keep", "保存", "存我的", "记住"]);
-    let asked = text.contains(['?', '？', '吗']);
+    // "do you keep my card on file or do I have to type it in every time", asked unmarked.
+    let asked = text.contains(['?', '？', '吗']) || super::cues::is_a_question(text);
     // Everything kept about the shopper, the card among it, is a request about their data.
     let everything = mentions(
         text,

@@ -38,6 +38,15 @@ pub fn asks_about_stock(text: &str) -> bool {
             // "when's the steel bottle coming back?"
             "coming back",
             "restock",
+            // "u still got the grey zip hoodie? need a M before it's gone"
+            "still got",
+            "still have the",
+            "still have any",
+            "before it's gone",
+            "before its gone",
+            "before they're gone",
+            "before it sells out",
+            "before they sell out",
         ],
     )
 }
