@@ -613,6 +613,10 @@ sets_written_apart! {
     ramekined: "ramekined_", "KEFU_CONVERSATIONS_RAMEKINED", 3; // the hundred-and-seventh
     terrined: "terrined_", "KEFU_CONVERSATIONS_TERRINED", 3; // the hundred-and-eighth
     cruetted: "cruetted_", "KEFU_CONVERSATIONS_CRUETTED", 3; // the hundred-and-ninth
+    tazzaed: "tazzaed_", "KEFU_CONVERSATIONS_TAZZAED", 3; // the hundred-and-tenth
+    noggined: "noggined_", "KEFU_CONVERSATIONS_NOGGINED", 3; // the hundred-and-eleventh
+    quaiched: "quaiched_", "KEFU_CONVERSATIONS_QUAICHED", 3; // the hundred-and-twelfth
+    pipkined: "pipkined_", "KEFU_CONVERSATIONS_PIPKINED", 3; // the hundred-and-thirteenth
 }
 
 #[test]

@@ -270,3 +270,29 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         || super::language::says_word(lower, &["account", "accounts"]))
         && (super::language::mentions(lower, &disowned) || changed_to_another)
 }
+
+/// Whether `lower` disowns a detail saved in the account, a card among them ("got a message
+/// saying my shipping address was updated. wasn't me. and the saved card ending in 4417 isn't
+/// mine either"): someone else in the account, not a charge, since nothing was paid.
+pub(super) fn disowns_a_saved_detail(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "address was updated",
+        "address was changed",
+        "address got changed",
+        "address has been changed",
+        "saved card",
+        "saved address",
+        "地址被改",
+        "绑定的卡",
+        "保存的卡",
+    ]) && says(&[
+        "wasn't me",
+        "wasnt me",
+        "not me",
+        "isn't mine",
+        "isnt mine",
+        "not mine",
+        "不是我",
+    ]) && !says(&["charged", "扣了", "paid", "payment"])
+}

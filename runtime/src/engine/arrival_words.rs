@@ -221,6 +221,7 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "if it arrived",
             // "did it actually land?", "has it landed yet".
             "did it actually land",
+            "actually land",
             "did it land",
             "has it landed",
             "did it actually arrive",

@@ -212,6 +212,10 @@ pub fn describes_damage(text: &str) -> bool {
             "挤变形",
             "破损",
             "坏的",
+            // "hoodie 的 zip 到货就坏了".
+            "到货就坏",
+            "收到就坏",
+            "到手就坏",
             "漏水",
             "湿透",
             "发霉",
@@ -233,6 +237,11 @@ pub fn describes_damage(text: &str) -> bool {
             "断了",
             "掉了一块",
             "loose stitch",
+            // "the shoulder seam on one hoodie is split right open".
+            "split open",
+            "split right open",
+            "seam is split",
+            "seam split",
             "loose thread",
             "pulled thread",
             "a snag",

@@ -5,6 +5,12 @@
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    // What the shop holds on the shopper, asked to be seen ("what do you lot actually keep on
+    // me? address, card number, the lot? I'd like to see it").
+    "keep on me",
+    "have on me",
+    "hold on me",
+    "store on me",
     "别人的姓名和地址",
     "有别人的姓名",
     "someone else's name and address",

@@ -174,11 +174,12 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
     }
     let Route {
         intent,
+        settled,
         order_number,
         email,
         address,
-        ..
     } = route;
+    let settled = settled && heard.is_none();
     let intent = heard.map_or(intent, str::to_string);
     let intent = intent.as_str();
     // An order number the shopper gave earlier is never asked for again.
@@ -219,7 +220,18 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         }
     }
     let Some(served) = ctx.served(intent).filter(|_| intent != OUT_OF_SCOPE) else {
-        if let Some(entry) = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent)) {
+        let found = ctx.faq_in(lang).and_then(|f| f.find(&u.text, intent));
+        // Routed for certain to a question the FAQ answers, an entry about another question
+        // is not its answer: the entries about it answer it ("if my basket comes to 45 bucks
+        // do i still pay for shipping": what shipping costs, though "pay" is the ways to
+        // pay's word).
+        if settled
+            && found.is_some_and(|e| e.intent.as_deref().is_some_and(|i| i != intent))
+            && let Some(entry) = faq_answers::of_the_intent(ctx, u, intent)
+        {
+            return Answer::Now(faq_answers::with_other_answers(ctx, u, &entry));
+        }
+        if let Some(entry) = found {
             return Answer::Now(faq_answers::with_other_answers(ctx, u, entry));
         }
         let line = if intent == OUT_OF_SCOPE {

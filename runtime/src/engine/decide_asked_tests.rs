@@ -146,3 +146,123 @@ fn the_packing_griped_about_with_the_goods_fine_is_a_complaint() {
     );
     assert_eq!(intent_of(plan), "report_damaged");
 }
+
+#[test]
+fn who_answers_asked_with_its_kinds_as_alternatives_is_answered_honestly() {
+    let ctx = ctx();
+    for text in [
+        "you write very naturally haha. real person or some AI thing?",
+        "you reply suspiciously fast. real person, AI, or what? just curious, not complaining",
+    ] {
+        let d = reply(decide(&ctx, &msg(text, "out_of_scope", 0.5)));
+        assert_eq!(d.intent, "bot_identity", "{text}");
+        assert_ne!(d.state, ConversationState::WaitingForHuman, "{text}");
+    }
+}
+
+#[test]
+fn an_orders_carrier_or_whereabouts_asked_is_no_complaint_nor_a_request_for_a_person() {
+    let mut ctx = ctx();
+    ctx.remembered.order_number = Some("1001".into());
+    let text = "cheers. which carrier was it again, my neighbour asked";
+    let mut u = msg(text, "complaint", 0.5);
+    u.upset = true;
+    assert_eq!(intent_of(decide(&ctx, &u)), "track_order");
+    let text = "actually forget that — what's happening with order 1001";
+    let plan = decide(&super::tests::ctx(), &msg(text, "contact_human_agent", 0.6));
+    assert_eq!(intent_of(plan), "track_order");
+}
+
+#[test]
+fn the_email_not_remembered_when_asked_goes_to_a_person() {
+    let mut ctx = ctx();
+    ctx.conversation.pending_intent = Some("get_refund".into());
+    ctx.pending.order_number = Some("1001".into());
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "真的不记得了 sorry. can't you just go by the order number?",
+            "cancel_order",
+            0.4,
+        ),
+    ));
+    assert_eq!(d.state, ConversationState::WaitingForHuman, "{d:?}");
+}
+
+#[test]
+fn a_sum_asked_back_on_an_unshipped_order_is_its_cancellation() {
+    let mut ctx = ctx();
+    ctx.orders[0].status = "processing".into();
+    let text = "changed my mind about the bottle, can I just have the 34 back? order 1001, jane@example.com";
+    let plan = decide(&ctx, &msg(text, "return_item", 0.5));
+    assert_eq!(intent_of(plan), "cancel_order");
+}
+
+#[test]
+fn goods_gone_wrong_in_new_words_are_claims_and_a_stock_asked_late_is_no_lateness() {
+    let ctx = ctx();
+    let plan = decide(
+        &ctx,
+        &msg("包裹里是空的！！帽子呢？订单号1001", "track_order", 0.5),
+    );
+    assert_eq!(intent_of(plan), "report_missing_item");
+    let plan = decide(
+        &ctx,
+        &msg("hoodie 的 zip 到货就坏了, order1001", "complaint", 0.5),
+    );
+    assert_eq!(intent_of(plan), "report_damaged");
+    let mut ctx = ctx;
+    ctx.names_product = true;
+    let plan = decide(
+        &ctx,
+        &msg(
+            "grey zip hoodie — any Ls left or am I too late",
+            "out_of_scope",
+            0.5,
+        ),
+    );
+    assert_eq!(intent_of(plan), "product_availability");
+    let mut u = msg(
+        "is it gonna rain in Chicago tomorrow? deciding between the hoodie and a real coat",
+        "out_of_scope",
+        0.5,
+    );
+    u.topic = Some((kefu_intent::topics::Topic::Urgent, 0.8));
+    assert_ne!(intent_of(decide(&ctx, &u)), "urgent_request");
+}
+
+#[test]
+fn a_question_routed_for_certain_is_answered_by_the_entries_about_it() {
+    use crate::store::{FaqEntry, MerchantConfig};
+    let entry = |id, question: &str, answer: &str, intent: &str| FaqEntry {
+        id,
+        question: question.into(),
+        answer: answer.into(),
+        lang: "en".into(),
+        intent: Some(intent.into()),
+        public: true,
+    };
+    let mut shop = ctx();
+    shop.config = std::sync::Arc::new(MerchantConfig::new(
+        1,
+        vec![
+            entry(
+                1,
+                "What payment methods do you accept? Can I pay with PayPal?",
+                "We accept Visa and PayPal.",
+                "check_payment_methods",
+            ),
+            entry(
+                2,
+                "How much is shipping?",
+                "Standard shipping is free over $50, otherwise $5.",
+                "delivery_options",
+            ),
+        ],
+        std::collections::HashMap::new(),
+        vec![],
+    ));
+    let text = "if my basket comes to 45 bucks do i still pay for shipping";
+    let d = reply(decide(&shop, &msg(text, "check_payment_methods", 0.5)));
+    assert!(d.text.contains("free over $50"), "{d:?}");
+}

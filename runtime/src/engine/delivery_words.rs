@@ -177,6 +177,11 @@ pub fn asks_for_tracking(text: &str) -> bool {
         text,
         &[
             "tracking number",
+            // "which carrier was it again", "用的什么快递".
+            "which carrier",
+            "what carrier",
+            "用的什么快递",
+            "哪家快递",
             "tracking no",
             "tracking #",
             "tracking code",
@@ -384,6 +389,13 @@ pub fn asks_its_status(text: &str) -> bool {
             // "order no. 1001, the one going ups, any news?"
             "any news",
             "any update",
+            // "actually forget that — what's happening with order 1004"
+            "what's happening with",
+            "whats happening with",
+            "what's happening w ",
+            "whats happening w ",
+            "what's going on with",
+            "whats going on with",
             // "so... the bottle. no. 1002. any movement?"
             "any movement",
             "any progress",

@@ -30,7 +30,25 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         ctx.is_line(text, Line::EmailStillNeeded, lang)
             || ctx.is_line(text, Line::ClaimNeedsEmail, lang)
     });
-    let unknown = does_not_know_the_email(&u.text);
+    // Asked for it, "I don't remember" is the email not known ("真的不记得了 sorry. can't you
+    // just go by the order number?").
+    let unknown = does_not_know_the_email(&u.text)
+        || (u.slot(kefu_intent::slots::SlotKind::Email).is_none()
+            && mentions(
+                &u.text.to_lowercase(),
+                &[
+                    "不记得",
+                    "记不清",
+                    "想不起来",
+                    "no idea",
+                    "don't remember",
+                    "dont remember",
+                    "can't remember",
+                    "cant remember",
+                    "forgot it",
+                    "forgotten it",
+                ],
+            ));
     if !(unknown || declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
         return None;
     }

@@ -96,6 +96,22 @@ fn other_answers(ctx: &TurnContext, u: &Understanding, first: &str) -> Vec<Strin
     answers
 }
 
+/// The entry among those about `intent` (in the reply's language) that answers `u`, if any
+/// does: for a message routed to that intent for certain.
+pub(super) fn of_the_intent(
+    ctx: &TurnContext,
+    u: &Understanding,
+    intent: &str,
+) -> Option<crate::store::FaqEntry> {
+    let about: Vec<crate::store::FaqEntry> = ctx
+        .faq()
+        .iter()
+        .filter(|e| e.lang == u.lang.tag() && e.intent.as_deref() == Some(intent))
+        .cloned()
+        .collect();
+    super::faq::find(&about, &u.text, intent).cloned()
+}
+
 /// The merchant's sizing advice when `u` asks how a product fits: the FAQ entry (in the
 /// reply's language) whose own question asks that.
 pub(super) fn fit_advice(ctx: &TurnContext, u: &Understanding) -> Option<String> {

@@ -308,22 +308,31 @@ pub fn asks_if_bot(text: &str) -> bool {
         let rest: Vec<&str> = clause_words
             .iter()
             .copied()
-            .filter(|w| !matches!(*w, "or" | "a" | "an" | "real" | "live" | "u" | "you"))
+            // "real person or some AI thing?", "real person, AI, or what?"
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "or" | "a" | "an" | "real" | "live" | "u" | "you" | "some" | "thing" | "what"
+                )
+            })
             .collect();
         // "person" alone ("real person??") asks for one; beside a kind of bot it asks which.
-        (1..=4).contains(&clause_words.len())
+        (1..=6).contains(&clause_words.len())
             && rest.iter().any(|w| KINDS_OF_CHAT.contains(w))
             && rest
                 .iter()
                 .all(|w| KINDS_OF_CHAT.contains(w) || matches!(*w, "person" | "people"))
     };
     // Asked anywhere, a tag after it ("real human or AI? be honest").
-    if lower
-        .split(['.', ',', ';', '!', ':'])
-        .flat_map(|c| c.split_inclusive('?'))
-        .map(str::trim)
-        .any(|c| c.ends_with('?') && only_kinds(c))
-    {
+    // (Commas inside the question too: "real person, AI, or what?")
+    let asked_as_kinds = |separators: &[char]| {
+        lower
+            .split(separators)
+            .flat_map(|c| c.split_inclusive('?'))
+            .map(str::trim)
+            .any(|c| c.ends_with('?') && only_kinds(c))
+    };
+    if asked_as_kinds(&['.', ',', ';', '!', ':']) || asked_as_kinds(&['.', ';', '!', ':']) {
         return true;
     }
     // Pinyin without tones, as typed on a keyboard without a Chinese input method: "ni shi

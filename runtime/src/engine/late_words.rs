@@ -103,6 +103,19 @@ pub fn says_late(text: &str) -> bool {
             "order later",
         ],
     );
+    // Too late to buy what is selling out ("grey zip hoodie — any Ls left or am I too late")
+    // says nothing of a parcel.
+    if mentions(
+        &lower,
+        &[
+            "am i too late",
+            "am i late",
+            "too late to get",
+            "too late to buy",
+        ],
+    ) {
+        return false;
+    }
     let late_word = says_word(&lower, &["late", "delay", "delays", "delayed"])
         || (says_word(&lower, &["later"]) && !own_later);
     late_word

@@ -54,6 +54,12 @@ pub fn chats_about_the_weather(text: &str) -> bool {
             "降温",
             "snowing",
             "raining",
+            // "is it gonna rain in Chicago tomorrow?"
+            "gonna rain",
+            "going to rain",
+            "will it rain",
+            "gonna snow",
+            "going to snow",
             "the weather",
             "so cold today",
             "so hot today",

@@ -31,7 +31,12 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
     } else {
         replies::asks_for_human(&u.text)
             || cues::asks_for_a_person(&u.text)
-            || u.prediction.intent == "contact_human_agent"
+            // (The model's reading alone, of an order's whereabouts asked with no word of a
+            // person, is no request: "actually forget that — what's happening with order
+            // 1004".)
+            || (u.prediction.intent == "contact_human_agent"
+                && !(u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
+                    && super::delivery_words::asks_its_status(&u.text)))
             || (a_person_offered(ctx)
                 && (accepts_the_offer(&u.text) || thanks_sarcastically(&u.text)))
     };

@@ -530,3 +530,24 @@ fn round_six_single_messages_are_heard_by_kind() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn round_seven_single_messages_are_heard_by_kind() {
+    assert_eq!(
+        topic(
+            "got a message saying my shipping address was updated. wasn't me. and the saved card ending in 4417 isn't mine either"
+        ),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    assert_eq!(
+        topic(
+            "what do you lot actually keep on me? address, card number, the lot? I'd like to see it"
+        ),
+        Some(PolicyTopic::DataProtection)
+    );
+    // A charge on a saved card disowned is still the charge.
+    assert_eq!(
+        topic("my saved card got charged 98 and it wasn't me"),
+        Some(PolicyTopic::UnauthorisedCharge)
+    );
+}

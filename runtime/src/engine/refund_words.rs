@@ -283,6 +283,11 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "than a refund",
             "than the refund",
             "than my money back",
+            // "I'd rather swap it than get my money back tbh".
+            "than get my money back",
+            "than getting my money back",
+            "than get a refund",
+            "than getting a refund",
             "比起退款",
             "不要退款",
             "不想退款",
@@ -330,29 +335,38 @@ pub fn asks_about_the_return_window(text: &str) -> bool {
 /// full 138 back").
 fn names_a_sum_back(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["get my ", "want my ", "have my ", "the whole ", "the full "]
-        .iter()
-        .any(|lead| {
-            lower.split(lead).skip(1).any(|rest| {
-                let mut words = rest.split_whitespace();
-                let sum = words.next().unwrap_or_default();
-                let bare = |w: &str| {
-                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .to_string()
-                };
-                // Its currency may follow ("I want my 22 bucks back").
-                let next = words.next().map(bare);
-                let next = match next.as_deref() {
-                    Some("bucks" | "dollars" | "usd" | "quid" | "pounds" | "euros") => {
-                        words.next().map(bare)
-                    }
-                    _ => next,
-                };
-                sum.trim_start_matches(['$', '£', '€'])
-                    .starts_with(|c: char| c.is_ascii_digit())
-                    && next.as_deref() == Some("back")
-            })
+    // "can I just have the 34 back?"
+    [
+        "get my ",
+        "want my ",
+        "have my ",
+        "the whole ",
+        "the full ",
+        "have the ",
+        "get the ",
+    ]
+    .iter()
+    .any(|lead| {
+        lower.split(lead).skip(1).any(|rest| {
+            let mut words = rest.split_whitespace();
+            let sum = words.next().unwrap_or_default();
+            let bare = |w: &str| {
+                w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_string()
+            };
+            // Its currency may follow ("I want my 22 bucks back").
+            let next = words.next().map(bare);
+            let next = match next.as_deref() {
+                Some("bucks" | "dollars" | "usd" | "quid" | "pounds" | "euros") => {
+                    words.next().map(bare)
+                }
+                _ => next,
+            };
+            sum.trim_start_matches(['$', '£', '€'])
+                .starts_with(|c: char| c.is_ascii_digit())
+                && next.as_deref() == Some("back")
         })
+    })
 }
 
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a

@@ -102,6 +102,15 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         {
             (TRACK_ORDER, true)
         }
+        // The order's carrier or tracking asked again, read as a complaint ("cheers. which
+        // carrier was it again, my neighbour asked"): the order's whereabouts.
+        _ if u.prediction.intent == "complaint"
+            && named.is_some()
+            && delivery_words::asks_for_tracking(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // Thanks or praise with a question about an order named, read as a complaint ("ok
         // nice. unrelated, did 1004 actually arrive?", "Could you tell me whether order #1002
         // has left your warehouse yet? … Thank you so much."): the order's whereabouts.

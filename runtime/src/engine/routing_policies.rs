@@ -69,6 +69,9 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ) && refund_words::asks_how_long(text)
             && !refund_words::asks_about_the_return_window(text)
             && ((order_number.is_none() && ctx.remembered.order_number.is_none())
+                // The goods sent back and the times asked ("mailed the cap back on monday
+                // (it was #1003) … how long until the money lands back on my card?").
+                || refund_words::says_sent_back(text)
                 // Asked right after a return's steps were told ("and how long till the
                 // money's back?"): the times of the refund to come, not one made.
                 || (matches!(

@@ -150,8 +150,10 @@ pub(super) fn heard(
                 // Out of scope to the model, it is the shopper's own matter when it names a
                 // product, their order ("明天一早的飞机出国 1002今天能发出来吗 求求了🙏") or
                 // themselves.
+                // ("is it gonna rain in Chicago tomorrow? deciding between the hoodie and a
+                // real coat" names a product and asks the weather: no time pressure.)
                 && (u.prediction.intent != OUT_OF_SCOPE
-                    || ctx.names_product
+                    || (ctx.names_product && !other_tasks::chats_about_the_weather(&u.text))
                     || u.slot(SlotKind::OrderNumber).is_some()
                     || (cues::about_the_shopper(&u.text)
                         && !cues::asks_about_the_world(&u.text)

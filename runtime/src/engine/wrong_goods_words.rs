@@ -339,6 +339,17 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "one is missing",
             "one was missing",
             "missing one",
+            // Nothing in it at all ("包裹里是空的！！帽子呢？订单号1003").
+            "包裹里是空的",
+            "盒子是空的",
+            "箱子是空的",
+            "空包裹",
+            "empty box",
+            "box was empty",
+            "parcel was empty",
+            "package was empty",
+            "empty parcel",
+            "empty package",
         ],
     );
     (part && the_rest || one_short) && !mentions(text, &["only one left", "just one left", "只剩"])

@@ -40,6 +40,11 @@ pub fn asks_about_stock(text: &str) -> bool {
             "restock",
             // "u still got the grey zip hoodie? need a M before it's gone"
             "still got",
+            // "any Ls left or am I too late"
+            "ls left",
+            "ms left",
+            "xls left",
+            "left or am i",
             "still have the",
             "still have any",
             "before it's gone",

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_cruetted.tsv`, a hundred-and-ninth's), labelled only `person` or `ordinary`, each
+//!   `topics_pipkined.tsv`, a hundred-and-thirteenth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -350,4 +350,8 @@ person_sets! {
     ramekined: "topics_ramekined.tsv", "KEFU_TOPICS_RAMEKINED", 500; // the hundred-and-seventh
     terrined: "topics_terrined.tsv", "KEFU_TOPICS_TERRINED", 500; // the hundred-and-eighth
     cruetted: "topics_cruetted.tsv", "KEFU_TOPICS_CRUETTED", 500; // the hundred-and-ninth
+    tazzaed: "topics_tazzaed.tsv", "KEFU_TOPICS_TAZZAED", 500; // the hundred-and-tenth
+    noggined: "topics_noggined.tsv", "KEFU_TOPICS_NOGGINED", 500; // the hundred-and-eleventh
+    quaiched: "topics_quaiched.tsv", "KEFU_TOPICS_QUAICHED", 500; // the hundred-and-twelfth
+    pipkined: "topics_pipkined.tsv", "KEFU_TOPICS_PIPKINED", 500; // the hundred-and-thirteenth
 }
