@@ -233,35 +233,18 @@ fn goods_gone_wrong_in_new_words_are_claims_and_a_stock_asked_late_is_no_latenes
 
 #[test]
 fn a_question_routed_for_certain_is_answered_by_the_entries_about_it() {
-    use crate::store::{FaqEntry, MerchantConfig};
-    let entry = |id, question: &str, answer: &str, intent: &str| FaqEntry {
-        id,
-        question: question.into(),
-        answer: answer.into(),
-        lang: "en".into(),
-        intent: Some(intent.into()),
-        public: true,
-    };
-    let mut shop = ctx();
-    shop.config = std::sync::Arc::new(MerchantConfig::new(
-        1,
-        vec![
-            entry(
-                1,
-                "What payment methods do you accept? Can I pay with PayPal?",
-                "We accept Visa and PayPal.",
-                "check_payment_methods",
-            ),
-            entry(
-                2,
-                "How much is shipping?",
-                "Standard shipping is free over $50, otherwise $5.",
-                "delivery_options",
-            ),
-        ],
-        std::collections::HashMap::new(),
-        vec![],
-    ));
+    let shop = super::tests::shop_with_faq(&[
+        (
+            "What payment methods do you accept? Can I pay with PayPal?",
+            "We accept Visa and PayPal.",
+            "check_payment_methods",
+        ),
+        (
+            "How much is shipping?",
+            "Standard shipping is free over $50, otherwise $5.",
+            "delivery_options",
+        ),
+    ]);
     let text = "if my basket comes to 45 bucks do i still pay for shipping";
     let d = reply(decide(&shop, &msg(text, "check_payment_methods", 0.5)));
     assert!(d.text.contains("free over $50"), "{d:?}");

@@ -483,35 +483,18 @@ fn an_order_status_asked_for_again_is_given_again_with_a_person_offered() {
 
 #[test]
 fn torn_between_two_questions_the_faq_answers_the_entry_matched_is_the_answer() {
-    use crate::store::{FaqEntry, MerchantConfig};
-    let entry = |id, question: &str, answer: &str, intent: &str| FaqEntry {
-        id,
-        question: question.into(),
-        answer: answer.into(),
-        lang: "en".into(),
-        intent: Some(intent.into()),
-        public: true,
-    };
-    let mut shop = ctx();
-    shop.config = std::sync::Arc::new(MerchantConfig::new(
-        1,
-        vec![
-            entry(
-                1,
-                "How long does delivery take?",
-                "Standard delivery takes 3-5 business days.",
-                "delivery_period",
-            ),
-            entry(
-                2,
-                "What shipping options do you offer?",
-                "Express (1-2 business days) is $15.",
-                "delivery_options",
-            ),
-        ],
-        std::collections::HashMap::new(),
-        vec![],
-    ));
+    let shop = super::tests::shop_with_faq(&[
+        (
+            "How long does delivery take?",
+            "Standard delivery takes 3-5 business days.",
+            "delivery_period",
+        ),
+        (
+            "What shipping options do you offer?",
+            "Express (1-2 business days) is $15.",
+            "delivery_options",
+        ),
+    ]);
     let u = torn(
         "how long does delivery take to canada",
         ("delivery_period", 0.45),

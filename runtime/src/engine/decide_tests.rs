@@ -139,6 +139,26 @@ pub(super) fn with_faq(
     });
 }
 
+/// The demo shop with an English FAQ of `entries` (question, answer, intent), indexed as the
+/// store indexes it (unlike [`with_faq`], which adds to the rows only).
+pub(super) fn shop_with_faq(entries: &[(&str, &str, &str)]) -> TurnContext {
+    let mut shop = ctx();
+    let entries = entries
+        .iter()
+        .zip(1..)
+        .map(|(&(question, answer, intent), id)| FaqEntry {
+            id,
+            question: question.into(),
+            answer: answer.into(),
+            lang: "en".into(),
+            intent: Some(intent.into()),
+            public: true,
+        })
+        .collect();
+    shop.config = Arc::new(MerchantConfig::new(1, entries, HashMap::new(), vec![]));
+    shop
+}
+
 pub(super) fn msg(text: &str, intent: &str, p: f32) -> Understanding {
     let mut u = Understanding::new(
         text,
