@@ -617,6 +617,10 @@ sets_written_apart! {
     noggined: "noggined_", "KEFU_CONVERSATIONS_NOGGINED", 3; // the hundred-and-eleventh
     quaiched: "quaiched_", "KEFU_CONVERSATIONS_QUAICHED", 3; // the hundred-and-twelfth
     pipkined: "pipkined_", "KEFU_CONVERSATIONS_PIPKINED", 3; // the hundred-and-thirteenth
+    gallipoted: "gallipoted_", "KEFU_CONVERSATIONS_GALLIPOTED", 3; // the hundred-and-fourteenth
+    porringered: "porringered_", "KEFU_CONVERSATIONS_PORRINGERED", 3; // the hundred-and-fifteenth
+    creamered: "creamered_", "KEFU_CONVERSATIONS_CREAMERED", 3; // the hundred-and-sixteenth
+    billied: "billied_", "KEFU_CONVERSATIONS_BILLIED", 3; // the hundred-and-seventeenth
 }
 
 #[test]

@@ -220,11 +220,7 @@ fn an_exchange_turned_down_is_not_asked_for() {
 }
 
 #[test]
-fn broken_in_first_use_ordered_one_thing_got_another_and_a_complaint_with_no_claim() {
-    assert!(describes_a_quality_problem(
-        "the zip came off the first time I used it, order 1004"
-    ));
-    assert!(describes_a_quality_problem("第一次穿就开线了"));
+fn ordered_one_thing_got_another() {
     assert!(describes_a_wrong_item(
         "I ordered two grey zip hoodies but received one grey zip hoodie and one black pullover"
     ));
@@ -234,20 +230,13 @@ fn broken_in_first_use_ordered_one_thing_got_another_and_a_complaint_with_no_cla
     assert!(!describes_a_wrong_item(
         "I ordered two hoodies but received only one, where's the other?"
     ));
-    assert!(complains_without_a_claim(
-        "I want to complain about the packaging, so much plastic. Nothing wrong with the cap itself"
-    ));
-    assert!(!complains_without_a_claim(
-        "I want to complain, the cap arrived with the brim cracked"
-    ));
 }
 
 #[test]
-fn a_colour_clicked_and_another_come_and_a_seam_open_after_one_wear() {
+fn a_colour_clicked_and_another_come() {
     assert!(describes_a_wrong_item(
         "I got a cap but it's red?? pretty sure I clicked navy"
     ));
-    assert!(describes_a_quality_problem("卫衣袖子开线了，才穿一次"));
 }
 
 #[test]

@@ -242,7 +242,7 @@ pub fn returned_without_refund(
     // A refund the shopper says has not come ("why my refund for 1003 still hasn't
     // arrived") is one they are owed by their word, and overdue by it.
     let awaited = super::refund_words::refund_not_come(&u.text) || ctx.remembered.refund_awaited;
-    let sent_back = super::refund_words::says_sent_back(&u.text) || ctx.remembered.sent_back;
+    let sent_back = super::return_words::says_sent_back(&u.text) || ctx.remembered.sent_back;
     if intent != "track_refund"
         || !(sent_back || awaited)
         || ctx.refunded.iter().any(|r| r == order)

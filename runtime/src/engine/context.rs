@@ -114,7 +114,7 @@ pub struct Remembered {
     /// The parcel tracking number they wrote last, when no order number came after it: the
     /// order it names is looked up ([`TurnContext::load`]).
     pub tracking_number: Option<String>,
-    /// Whether they said the goods were already sent back ([`super::refund_words::says_sent_back`]).
+    /// Whether they said the goods were already sent back ([`super::return_words::says_sent_back`]).
     pub sent_back: bool,
     /// Whether they said a refund has not come ([`super::refund_words::refund_not_come`]).
     pub refund_awaited: bool,
@@ -191,7 +191,7 @@ impl Remembered {
                     out.address_correction = super::address_fix::correction(text, under_way);
                 }
             }
-            out.sent_back |= super::refund_words::says_sent_back(text);
+            out.sent_back |= super::return_words::says_sent_back(text);
             out.refund_awaited |= super::refund_words::refund_not_come(text);
             if out.order_number.is_none() && out.tracking_number.is_none() {
                 out.tracking_number = kefu_intent::slots::tracking_numbers(text)

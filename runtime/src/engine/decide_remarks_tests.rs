@@ -459,7 +459,9 @@ fn a_grievance_in_other_words_is_a_complaint_taken_in() {
         );
     }
     // Better than pictured is praise, not a grievance.
-    assert!(!crate::engine::claim_words::describes_a_quality_problem(
-        "the hoodie looks even better than in the photos"
-    ));
+    assert!(
+        !crate::engine::complaint_words::describes_a_quality_problem(
+            "the hoodie looks even better than in the photos"
+        )
+    );
 }

@@ -10,6 +10,7 @@ use super::context::{Served, TurnContext};
 use super::decision::{Decision, answer_with, hand_off, say};
 use super::ownership;
 use super::plan::{CallPlan, CommitOutcome};
+use super::refund_sums;
 use super::refund_words;
 use super::replies::{self, Lang, Line};
 use super::routing::GET_REFUND;
@@ -159,7 +160,7 @@ pub fn asked_beyond_the_caps(
     lang: Lang,
 ) -> Option<Decision> {
     let record = order.and_then(|n| ctx.order(n));
-    let sum = refund_words::asked_sum(text, order).or_else(|| {
+    let sum = refund_sums::asked_sum(text, order).or_else(|| {
         record
             .filter(|_| refund_words::asks_for_the_whole_order(text))
             .map(|o| o.total_minor)
@@ -182,7 +183,7 @@ pub fn named_beyond_the_caps_while_proof_waits(
     }
     let served = ctx.served(intent)?;
     let total = ctx.order(order).map(|o| o.total_minor);
-    let sum = refund_words::sum_in_a_reply(&u.text, Some(order), total)?;
+    let sum = refund_sums::sum_in_a_reply(&u.text, Some(order), total)?;
     beyond_the_caps(ctx, served, intent, sum, Some(order), u.lang)
 }
 

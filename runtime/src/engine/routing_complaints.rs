@@ -7,6 +7,7 @@ use kefu_intent::OUT_OF_SCOPE;
 use super::arrival_words;
 use super::claim_words;
 use super::clarify::CLARIFY_BELOW;
+use super::complaint_words;
 use super::cues::{self, asks_about_stock};
 use super::delivery_words;
 use super::language::mentions;
@@ -15,6 +16,7 @@ use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words::{self, asks_for_money_back};
 use super::remark_words;
+use super::return_words;
 use super::routing_heard::{Heard, PRODUCT_AVAILABILITY, PRODUCT_INFO, TRACK_ORDER};
 use super::supplied::only_values;
 use super::wrong_goods_words;
@@ -58,7 +60,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         _ if matches!(
             u.prediction.intent.as_str(),
             PRODUCT_INFO | PRODUCT_AVAILABILITY
-        ) && refund_words::asks_to_send_back(text)
+        ) && return_words::asks_to_send_back(text)
             && !asks_for_money_back(text) =>
         {
             ("return_item", true)
@@ -129,7 +131,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && !u.upset
             && !says_late(text)
             && !claim_words::goods_gone_wrong(text, u.topic)
-            && !claim_words::describes_a_quality_problem(text)
+            && !complaint_words::describes_a_quality_problem(text)
             && (thanks_for_good_news(text)
                 || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
         {
@@ -180,7 +182,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // asked if none is known). Without an order, told, not asked before buying ("will it
         // shrink?").
         _ if (named.is_some() || !claim_words::asks_before_buying(text))
-            && claim_words::describes_a_quality_problem(text)
+            && complaint_words::describes_a_quality_problem(text)
             && (matches!(
                 u.prediction.intent.as_str(),
                 OUT_OF_SCOPE | "complaint" | "change_order" | "product_info"
@@ -193,12 +195,12 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // which reaches a person with its summary.
         // How the courier left a parcel that came ("left my parcel on the doorstep in the
         // pouring rain — no knock, no photo"): a complaint about the service.
-        _ if claim_words::complains_of_the_courier(text) => ("complaint", true),
+        _ if complaint_words::complains_of_the_courier(text) => ("complaint", true),
         // So is a complaint outright that tells of nothing damaged, wrong or missing ("提个意见
         // 包装太简陋了 1004的盒子都破了 东西倒是没坏").
         // (Lateness complained of is the order's whereabouts, with its apology.)
         _ if (remark_words::gives_feedback(text)
-            || (claim_words::complains_without_a_claim(text) && !says_late(text)))
+            || (complaint_words::complains_without_a_claim(text) && !says_late(text)))
             && !thanks_for_good_news(text)
             && !super::policy_cues::speaks_well(text)
             && (matches!(

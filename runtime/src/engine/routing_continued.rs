@@ -11,8 +11,9 @@ use super::cancel_words;
 use super::claim_words;
 use super::cues::{self, says_already_told};
 use super::language::{is_follow_up, mentions};
-use super::refund_words::{self, asks_for_money_back};
+use super::refund_words::asks_for_money_back;
 use super::replies;
+use super::return_words;
 use super::routing_heard::{
     CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, SUPPLIED, TRACK_ORDER,
 };
@@ -111,7 +112,7 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             // first message"): the refund the merchant's plugin weighs.
             (None, None, Some("return_item" | "check_refund_policy"))
                 if named.is_some()
-                    && refund_words::starts_it(text)
+                    && return_words::starts_it(text)
                     && takes_order_number(GET_REFUND) =>
             {
                 (GET_REFUND, true)
@@ -155,7 +156,7 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     && !asks_for_money_back(text)
                     // "third time I'm asking today. 1003. … I want to return the cap": the
                     // return.
-                    && !refund_words::asks_to_send_back(text)
+                    && !return_words::asks_to_send_back(text)
                     && takes_order_number(TRACK_ORDER)
                     && !(u.prediction.intent != TRACK_ORDER
                         && u.prediction.confidence >= 0.5

@@ -9,7 +9,9 @@ use kefu_intent::slots::SlotKind;
 use super::context::TurnContext;
 use super::delivery_words::says_not_shipped;
 use super::language::mentions;
+use super::refund_sums;
 use super::refund_words::{self, asks_for_money_back, asks_how_long, requests_it};
+use super::return_words;
 use super::routing_heard::{CANCEL_ORDER, GET_REFUND};
 use super::understand::Understanding;
 
@@ -155,14 +157,14 @@ pub(super) fn money_back(
         && ((u.slot(SlotKind::Email).is_some()
             && (requests_it_not_how(text)
                 || asks_for_money_back(text)
-                || refund_words::asks_to_return_it(text)))
+                || return_words::asks_to_return_it(text)))
             // The email given earlier: asked whether it may go back, or asked for outright
             // ("could I still send one back if I wanted?" only wonders).
             || (email_known
-                && (refund_words::asks_to_return_it(text)
+                && (return_words::asks_to_return_it(text)
                     || (requests_it_not_how(text)
                         && !super::cues::is_a_question(text)
-                        && !refund_words::only_wonders(text)))))
+                        && !return_words::only_wonders(text)))))
         && !refund_words::asks_after_a_refund(text)
         && !asks_how_long(text)
         && takes_order_number(GET_REFUND)
@@ -175,7 +177,7 @@ pub(super) fn money_back(
     if named
         && u.prediction.intent == "return_item"
         && asks_for_money_back(text)
-        && refund_words::names_how_much_back(text)
+        && refund_sums::names_how_much_back(text)
         && !refund_words::asks_after_a_refund(text)
         && !asks_how_long(text)
         && takes_order_number(GET_REFUND)
@@ -257,7 +259,7 @@ pub(super) fn unshipped_means_cancel<'a>(
                 .any(|(i, _)| i == GET_REFUND));
     // So is a wish to send back what has not left the shop ("hi 我想退 the bottle, order 1002,
     // haven't even received it yet 还没发货吧?").
-    let sends_back = (refund_words::asks_to_send_back(text)
+    let sends_back = (return_words::asks_to_send_back(text)
         || mentions(
             text,
             &[

@@ -17,6 +17,7 @@ use super::late_words::says_late;
 use super::order_paid;
 use super::policy_cues::thanks_for_good_news;
 use super::refund_words;
+use super::return_words;
 use super::routing_heard::{CANCEL_ORDER, CHANGE_ADDRESS, GET_REFUND, Heard, TRACK_ORDER};
 use super::shipping_words;
 
@@ -116,7 +117,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // whether the return for my cap went through. 1003"): the refund's progress.
         _ if u.prediction.intent == "return_item"
             && refund_words::asks_after_a_refund(text)
-            && !refund_words::asks_to_send_back(text)
+            && !return_words::asks_to_send_back(text)
             && ctx.served("track_refund").is_some() =>
         {
             ("track_refund", true)
@@ -242,18 +243,18 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && matches!(
                 u.prediction.top.as_slice(),
                 [(first, _), (second, _), ..]
-                    if (refund_words::says_sent_back(text)
+                    if (return_words::says_sent_back(text)
                         && [first.as_str(), second.as_str()].contains(&"track_refund")
                         && [first.as_str(), second.as_str()].contains(&GET_REFUND))
                     || (!u.upset
-                        && (refund_words::asks_to_send_back(text)
+                        && (return_words::asks_to_send_back(text)
                             || mentions(text, &["我想退", "想退", "要退", "return it", "return this", "return the"]))
                         && [first.as_str(), second.as_str()].contains(&"return_item")
                         && [first.as_str(), second.as_str()].contains(&"complaint"))
                     // Asked in anger of an order named ("this thing is useless. simple
                     // question: can I send back the hoodies from 1004 or not"): the return.
                     || (named.is_some()
-                        && refund_words::asks_to_send_back(text)
+                        && return_words::asks_to_send_back(text)
                         && !refund_words::asks_for_money_back(text)
                         && first == "return_item"
                         && matches!(
@@ -262,7 +263,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                         ))
             ) =>
         {
-            if refund_words::says_sent_back(text) {
+            if return_words::says_sent_back(text) {
                 ("track_refund", true)
             } else {
                 ("return_item", true)

@@ -10,6 +10,7 @@ use super::destinations::names_a_destination;
 use super::language::mentions;
 use super::refund_words::{self, asks_for_money_back};
 use super::replies;
+use super::return_words;
 use super::routing_heard::{
     CANCEL_ORDER, CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, PRODUCT_INFO, SUPPLIED,
     TRACK_ORDER,
@@ -67,11 +68,11 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             u.prediction.intent.as_str(),
             "track_refund" | "check_refund_policy"
         ) && refund_words::asks_how_long(text)
-            && !refund_words::asks_about_the_return_window(text)
+            && !return_words::asks_about_the_return_window(text)
             && ((order_number.is_none() && ctx.remembered.order_number.is_none())
                 // The goods sent back and the times asked ("mailed the cap back on monday
                 // (it was #1003) … how long until the money lands back on my card?").
-                || refund_words::says_sent_back(text)
+                || return_words::says_sent_back(text)
                 // Asked right after a return's steps were told ("and how long till the
                 // money's back?"): the times of the refund to come, not one made.
                 || (matches!(
@@ -88,7 +89,7 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // How long the shopper has to return something, whatever the model heard ("tui huo
         // you shi jian xian zhi ma? 收到以后多久内可以退", "那退货期限到什么时候"): the shop's
         // return policy, not a refund's progress or delivery times.
-        _ if refund_words::asks_about_the_return_window(text)
+        _ if return_words::asks_about_the_return_window(text)
             && !asks_for_money_back(text)
             && ctx
                 .faq()

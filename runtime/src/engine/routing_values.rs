@@ -13,7 +13,8 @@ use super::address_fix;
 use super::context::TurnContext;
 use super::cues::{self, asks_about_stock};
 use super::late_words::says_late;
-use super::refund_words::{self, asks_for_money_back};
+use super::refund_words::asks_for_money_back;
+use super::return_words;
 use super::shipping_words;
 use super::understand::Understanding;
 
@@ -129,7 +130,7 @@ pub(super) fn about_the_product_named(
     let text = u.text.as_str();
     let asks_its_price = (cues::asks_the_price(text)
         || ((asks_about_stock(text) || shipping_words::asks_when_back_in_stock(text))
-            && !refund_words::asks_to_send_back(text)))
+            && !return_words::asks_to_send_back(text)))
         && order_number.is_none()
         && !asks_for_money_back(text)
         && !says_late(text)

@@ -10,6 +10,7 @@ use kefu_intent::topics::Topic;
 
 use super::arrival_words;
 use super::claim_words;
+use super::complaint_words;
 use super::context::TurnContext;
 use super::cues;
 use super::decide::URGENT;
@@ -87,10 +88,10 @@ pub(super) fn heard(
                             && !claim_words::describes_a_missing_parcel(&u.text))))
                 // "I want to complain about the packaging … nothing wrong with the cap itself":
                 // a complaint, no goods gone wrong.
-                && !claim_words::complains_without_a_claim(&u.text)
-                && !claim_words::complains_of_the_courier(&u.text)
+                && !complaint_words::complains_without_a_claim(&u.text)
+                && !complaint_words::complains_of_the_courier(&u.text)
                 // "T恤洗了一次就变形了": worn badly in the wash, a complaint about its quality.
-                && !(topic == Topic::Damaged && claim_words::wore_badly_in_the_wash(&u.text))
+                && !(topic == Topic::Damaged && complaint_words::wore_badly_in_the_wash(&u.text))
                 // "cancel 订单 1002 please, 不要了. the bottle is out of stock anyway right??": a
                 // cancellation asked, no goods gone wrong told.
                 && !(u.prediction.intent == "cancel_order"
@@ -191,8 +192,8 @@ pub(super) fn heard(
             && claim_words::describes_damage(&u.text)
             && !delivery_words::asks_before_arrival(&u.text)
             // "提个意见 包装太简陋了 1004的盒子都破了 东西倒是没坏": the box, not the goods.
-            && !claim_words::complains_without_a_claim(&u.text)
-            && !claim_words::wore_badly_in_the_wash(&u.text) =>
+            && !complaint_words::complains_without_a_claim(&u.text)
+            && !complaint_words::wore_badly_in_the_wash(&u.text) =>
         {
             Some(claim_intent(Topic::Damaged))
         }

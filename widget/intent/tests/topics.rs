@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_pipkined.tsv`, a hundred-and-thirteenth's), labelled only `person` or `ordinary`, each
+//!   `topics_billied.tsv`, a hundred-and-seventeenth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -354,4 +354,8 @@ person_sets! {
     noggined: "topics_noggined.tsv", "KEFU_TOPICS_NOGGINED", 500; // the hundred-and-eleventh
     quaiched: "topics_quaiched.tsv", "KEFU_TOPICS_QUAICHED", 500; // the hundred-and-twelfth
     pipkined: "topics_pipkined.tsv", "KEFU_TOPICS_PIPKINED", 500; // the hundred-and-thirteenth
+    gallipoted: "topics_gallipoted.tsv", "KEFU_TOPICS_GALLIPOTED", 500; // the hundred-and-fourteenth
+    porringered: "topics_porringered.tsv", "KEFU_TOPICS_PORRINGERED", 500; // the hundred-and-fifteenth
+    creamered: "topics_creamered.tsv", "KEFU_TOPICS_CREAMERED", 500; // the hundred-and-sixteenth
+    billied: "topics_billied.tsv", "KEFU_TOPICS_BILLIED", 500; // the hundred-and-seventeenth
 }
