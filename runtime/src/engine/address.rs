@@ -61,6 +61,13 @@ const WEAK_INTRODUCERS: &[&str] = &["it's ", "it is ", "its ", "now at ", "live 
 
 /// What ends the address: what the shopper says after it.
 const ENDS: &[&str] = &[
+    // The order named in a sentence after it ("88 Wulumuqi Middle Rd, Apt 5, Shanghai. Order
+    // 1002 under li.wei@example.com").
+    ". order",
+    ". my order",
+    ". for order",
+    ". it's order",
+    ". its order",
     " instead",
     " not ",
     " rather than",
@@ -533,6 +540,10 @@ mod tests {
             (
                 "New address is 9 Station Avenue, York. Email me at a@b.com",
                 "9 Station Avenue, York",
+            ),
+            (
+                "Moving flats next week, can the water bottle go to my new place instead? 88 Wulumuqi Middle Rd, Apt 5, Shanghai. Order 1002 under li.wei@example.com",
+                "88 Wulumuqi Middle Rd, Apt 5, Shanghai",
             ),
             (
                 "4410号订单改寄到成都市武侯区人民南路三段5号，谢谢",

@@ -12,7 +12,7 @@ use super::language::mentions;
 /// subscription or a newsletter cancelled.
 pub fn asks_to_cancel_an_order(text: &str) -> bool {
     let lower = text.to_lowercase();
-    mentions(
+    (mentions(
         &lower,
         &[
             "cancel it",
@@ -75,7 +75,13 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "能不能取消",
             "可以取消吗",
         ],
-    ) && !mentions(
+    ) || super::language::word_then_word(
+        // Wanted cancelled ("I just need 1002 cancelled", "want the order canceled").
+        &lower,
+        &["need", "want", "get", "have"],
+        &["cancelled", "canceled"],
+        3,
+    )) && !mentions(
         &lower,
         &[
             "fee",
@@ -163,6 +169,7 @@ mod tests {
             "is it too late to stop the water bottle order",
             "li.wei@example.com here. I need to stop the water bottle order before it ships, the one going to Shanghai",
             "found the same kind at a shop round the corner. Is it too late to call it off?",
+            "doesn't matter much, I just need 1002 cancelled",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }

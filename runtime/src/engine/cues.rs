@@ -179,6 +179,12 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "zhaoren lianxi",
         "lian xi wo",
         "lianxi wo",
+        // Needed now ("please I need someone now. the parcel is going to my old flat").
+        "need someone now",
+        "need somebody now",
+        "need a person now",
+        "need someone asap",
+        "need someone urgently",
     ]);
     let zh = has(&[
         "转接",
@@ -192,6 +198,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "找个人",
         "找人处理",
         "找人来",
+        // Called back ("能不能让你们客服打电话给我，打字太累了").
+        "客服打电话",
+        "客服给我打",
+        "客服联系我",
+        "客服回个电话",
         // Whether anyone reads at all ("does anyone even read these").
         "anyone even read",
         "does anyone read",

@@ -52,6 +52,9 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "你好，我想找你们的工作人员聊一下团购合作的事情",
         "叫你们负责人出来",
         "你好 订单1004的事情我想直接跟你们的工作人员说 麻烦安排一下",
+        // Needed now, or a call back asked for.
+        "please I need someone now. the parcel for 1002 is going to my old flat",
+        "能不能让你们客服打电话给我，打字太累了",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

@@ -70,7 +70,7 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
     let step = match to_a_person(ctx, u) {
         Some(d) => Step::Reply(d),
         // Asked whether it is a bot: it says so plainly, and a person is one tap away.
-        None if honesty::asks_if_bot(&u.text) => Step::Reply(finish(
+        None if honesty::asks_if_bot(&u.text) && !honesty::beside_a_task(u) => Step::Reply(finish(
             ctx,
             u,
             say(
@@ -272,6 +272,22 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         }
         match ownership::required(ctx, intent, number, email.as_deref(), lang) {
             Ok(by) => verified_email = Some(by),
+            // A second email that does not match, given in doubt: a person checks another way.
+            Err(d)
+                if d.line == Some(Line::OwnershipNotProven)
+                    && ctx.trust.conversation_failures >= 1
+                    && email_declined::doubts_the_email_given(&u.text) =>
+            {
+                let reason = format!(
+                    "{}, order {number}; the shopper is not sure which email the order was placed with: check it is theirs another way",
+                    intent.replace('_', " ")
+                );
+                return Answer::Now(Decision {
+                    intent: intent.to_string(),
+                    proof_failed: true,
+                    ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
+                });
+            }
             Err(d) => return Answer::Now(d),
         }
     } else if let Some(number) = &order_number {

@@ -249,3 +249,18 @@ fn a_question_routed_for_certain_is_answered_by_the_entries_about_it() {
     let d = reply(decide(&shop, &msg(text, "check_payment_methods", 0.5)));
     assert!(d.text.contains("free over $50"), "{d:?}");
 }
+
+#[test]
+fn a_sum_asked_back_with_no_order_named_is_the_refund_its_order_asked_for() {
+    // "those hoodies just aren't me. can I get the 138 back?", read as the product.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "those hoodies just aren't me. can I get the 138 back?",
+            "product_info",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.intent, "get_refund", "{}", d.text);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+}

@@ -270,3 +270,32 @@ fn asked_whether_it_is_a_bot_and_for_a_real_one_if_so_it_says_so_and_hands_over(
     ));
     assert_eq!(d.state, Bot, "{}", d.text);
 }
+
+#[test]
+fn asked_who_answers_beside_an_order_to_act_on_both_are_answered() {
+    // "is this a real person typing or is it automated? … I just need 1002 cancelled": who
+    // answers, said first, then the cancellation itself.
+    let text = "is this a real person typing or is it automated? doesn't matter much, I just need 1001 cancelled. jane@example.com";
+    let c = call(decide(&ctx(), &msg(text, "product_info", 0.5)));
+    assert_eq!(c.intent(), "cancel_order");
+    // Asked alone, it is the question's answer.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "is this a real person typing or is it automated?",
+            "bot_identity",
+            0.8,
+        ),
+    ));
+    says(&d, Line::BotDisclosure);
+    // Looked for, a person is asked for ("is there a human around? … a weird question").
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "is there a human around? not complaining, I've just got a weird question about a bulk order",
+            "contact_human_agent",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman, "{}", d.text);
+}

@@ -495,3 +495,41 @@ fn a_move_told_with_an_address_change_is_the_change_not_urgency() {
     let d = reply(decide(&ctx(), &pressed));
     assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
 }
+
+#[test]
+fn a_wrong_email_leaves_the_request_waiting_and_doubt_or_a_dispute_reaches_a_person() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "refund order 1001, my email is eve@example.com",
+            "get_refund",
+            0.95,
+        ),
+    ));
+    says(&d, Line::OwnershipNotProven);
+    assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
+    assert_eq!(d.pending.order_number.as_deref(), Some("1001"));
+    let mut next = ctx();
+    next.conversation.pending_intent = Some("get_refund".into());
+    next.pending = d.pending.clone();
+    next.last_bot = Some((d.text.clone(), Some("get_refund".into())));
+    next.trust.conversation_failures = 1;
+    // The next email given is checked for the request ("不对？那试试 …").
+    let c = call(decide(
+        &next,
+        &msg("oh wait, try jane@example.com", "out_of_scope", 0.6),
+    ));
+    assert_eq!(c.intent(), "get_refund");
+    assert!(c.request.owner_verified);
+    // Held to ("that's the only email I have"), or another guessed in doubt and wrong too:
+    // a person checks another way.
+    for text in [
+        "that's the only email I have, what do you mean it doesn't match?",
+        "hmm or eve2@example.com? I have like four emails",
+        "不对吗？那我也不知道是哪个了，你们就不能直接取消吗",
+    ] {
+        let d = reply(decide(&next, &msg(text, "out_of_scope", 0.6)));
+        says(&d, Line::EmailDeclinedHandoff);
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+    }
+}

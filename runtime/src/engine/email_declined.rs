@@ -49,6 +49,15 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
                     "forgotten it",
                 ],
             ));
+    // Told the email did not match, the shopper who says it is the only one they have
+    // ("that's the only email I have, what do you mean it doesn't match?") cannot give
+    // another: a person checks another way.
+    let refused_before = ctx
+        .last_bot
+        .as_ref()
+        .is_some_and(|(text, _)| ctx.is_line(text, Line::OwnershipNotProven, lang));
+    let disputes = refused_before && disputes_the_mismatch(&u.text);
+    let unknown = unknown || disputes;
     if !(unknown || declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
         return None;
     }
@@ -258,6 +267,63 @@ pub fn does_not_know_the_email(text: &str) -> bool {
         ],
     );
     unsure && of_the_email
+}
+
+/// Whether `text` holds to the email the bot could not match ("that's the only email I
+/// have", "what do you mean it doesn't match?", "不对吗？就是这个啊").
+fn disputes_the_mismatch(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "only email",
+            "only one i have",
+            "only address i have",
+            "doesn't match",
+            "doesnt match",
+            "does not match",
+            "didn't match",
+            "what do you mean",
+            "that's my email",
+            "thats my email",
+            "that is my email",
+            "it is my email",
+            "it's my email",
+            "definitely the one",
+            "不对吗",
+            "怎么会不对",
+            "就是这个",
+            "没错啊",
+            "明明是",
+            "就这一个",
+        ],
+    )
+}
+
+/// Whether `text`, giving another email after one did not match, doubts it too ("hmm or
+/// samuel@example.com? I have like four emails", "那可能是 sam@example.com 吧，我记不清了"):
+/// when it does not match either, a person checks another way rather than the shopper
+/// guessing on.
+pub fn doubts_the_email_given(text: &str) -> bool {
+    does_not_know_the_email(text)
+        || mentions(
+            &text.to_lowercase(),
+            &[
+                "maybe",
+                "or maybe",
+                "hmm or",
+                "i think",
+                "not sure",
+                "like four",
+                "several emails",
+                "so many emails",
+                "a few emails",
+                "可能",
+                "也许",
+                "好像",
+                "试试",
+                "好几个",
+            ],
+        )
 }
 
 /// Whether `text` keeps declining after the bot said why it needs the email ("still no",

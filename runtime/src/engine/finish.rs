@@ -90,6 +90,19 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
             }),
         }
     }
+    // Asked who answers beside a task ("is this a real person typing or is it automated?
+    // … I just need 1002 cancelled"): said plainly, before the task's answer.
+    if super::honesty::asks_if_bot(&u.text)
+        && super::honesty::beside_a_task(u)
+        && d.intent != "bot_identity"
+        && d.state == ConversationState::Bot
+    {
+        let said = ctx
+            .wording(Line::BotDisclosureShort, lang)
+            .unwrap_or(replies::text(Line::BotDisclosureShort, lang));
+        let sep = if lang == Lang::En { " " } else { "" };
+        d.text = format!("{said}{sep}{}", d.text);
+    }
     if u.upset {
         d.priority = d.priority.max(1);
     }

@@ -205,8 +205,11 @@ const REQUESTS: &[&str] = &[
     "would like",
     "put me through",
     // Looked for rather than asked about ("forget it. is there a human anywhere in this
-    // company", "is there any human at all I can reach").
+    // company", "is there any human at all I can reach", "is there a human around?").
     "anywhere",
+    "around",
+    "available",
+    "on duty",
     "at all",
     "i can talk",
     "i can speak",
@@ -241,6 +244,13 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
         .replace("还是客服小哥", " ");
     (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
         || super::cues::asks_for_a_person(&lower)
+}
+
+/// Whether the message that asks who answers also names an order to act on ("is this a
+/// real person typing or is it automated? doesn't matter much, I just need 1002
+/// cancelled"): both are answered, who answers first.
+pub fn beside_a_task(u: &super::understand::Understanding) -> bool {
+    u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
 }
 
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
@@ -394,6 +404,12 @@ const WHO_ANSWERS: &[&str] = &[
     "nobody reads",
     "有真人看",
     "有人看吗",
+    // Guessed aloud ("你回复这么快，肯定不是人吧").
+    "不是人吧",
+    "不是真人吧",
+    "是机器人吧",
+    "是ai吧",
+    "是ai回复",
     "who are you?",
     "who is this?",
     "who's this?",

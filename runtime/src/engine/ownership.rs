@@ -182,7 +182,20 @@ pub fn required(
             };
             Err(ask(intent, Line::AskOrderEmail, lang, pending))
         }
-        Ownership::Refused | Ownership::Exhausted => Err(refused(ctx, intent, lang)),
+        Ownership::Refused | Ownership::Exhausted => {
+            let mut d = refused(ctx, intent, lang);
+            // Refused but not yet past the limits, the request still waits for its owner's
+            // email: the next one given is checked for it ("不对？那试试sam@example.com"), and
+            // not knowing which it was reaches a person (`email_declined.rs`).
+            if d.line == Some(Line::OwnershipNotProven) {
+                d.pending_intent = Some(intent.to_string());
+                d.pending = Pending {
+                    order_number: Some(number.to_string()),
+                    ..Pending::default()
+                };
+            }
+            Err(d)
+        }
     }
 }
 

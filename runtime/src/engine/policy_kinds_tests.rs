@@ -299,3 +299,19 @@ fn a_fourth_set_of_kinds_is_heard_by_its_words() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_sign_in_from_elsewhere_is_account_security_a_hack_behind_the_shopper_is_not() {
+    for text in [
+        "got an email saying my account was logged into from Brazil?? was that you guys or should I panic",
+        "hi, trying to look at my orders but it says my details are wrong, then I got a 'new device signed in' email from you at 3am",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
+    }
+    for text in [
+        "hi it's sam@example.com, order 1004. my old email got hacked last year so this is the one I use now",
+        "Do you take Amex? My other card got hacked last month so it's the only one I'm using now",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -6,6 +6,14 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     // A sign-in from elsewhere, a detail changed by nobody the shopper knows, the account under
     // another email ("怎么显示我的号在另一个城市登录过 我人一直在家", "我账户的名字都变了 吓死我
     // 了 谁动的", "my account is registered under a different email. It's MY account").
+    // "my account was logged into from Brazil??", "a 'new device signed in' email from you
+    // at 3am".
+    "logged into from",
+    "logged in to from",
+    "new device signed in",
+    "new device sign-in",
+    "new device login",
+    "unknown device",
     "在另一个城市登录",
     "在别的城市登录",
     "异地登录",
@@ -564,6 +572,12 @@ pub const HARASSMENT: &[&str] = &[
     "踢门",
     "shouted slurs",
     "slurs at",
+    // "Someone from your support team replied to my email with slurs".
+    "with slurs",
+    "racial slur",
+    "racist reply",
+    "racist message",
+    "racist email",
     "people like you should be careful",
     "you should be careful, people like",
     // Someone photographing or filming the shopper ("took photos of me through my window").

@@ -40,7 +40,24 @@ pub fn asks_for_money_back(text: &str) -> bool {
                     "全退",
                 ],
             )
-            || names_a_sum_back(text))
+            || names_a_sum_back(text)
+            || takes_them_back(text))
+}
+
+/// Whether `text` says the goods are to be taken back, in the "把…退了" shape ("想把1004的两件
+/// 卫衣都退了", "把帽子退掉吧"): the money back with them.
+fn takes_them_back(text: &str) -> bool {
+    text.match_indices('把').any(|(at, w)| {
+        let rest = &text[at + w.len()..];
+        let end = rest
+            .find(['，', '。', ',', '.', '？', '?'])
+            .unwrap_or(rest.len());
+        let clause = &rest[..end];
+        ["退了", "退掉", "都退", "全退"]
+            .iter()
+            .any(|t| clause.contains(t))
+            && !clause.contains("地址")
+    })
 }
 
 /// Whether `text` says "想退" on its own, or of an order: the goods taken back and the money

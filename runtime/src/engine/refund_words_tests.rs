@@ -102,3 +102,15 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         assert!(!asks_for_money_back(text), "{text}");
     }
 }
+
+#[test]
+fn goods_taken_back_in_the_ba_shape_ask_for_the_money() {
+    for text in [
+        "想把1004的两件卫衣都退了，邮箱sam@example.com",
+        "把帽子退掉吧",
+    ] {
+        assert!(asks_for_money_back(text), "{text}");
+    }
+    assert!(!asks_for_money_back("想把地址退了换一个"));
+    assert!(!asks_for_money_back("把订单号发给你了"));
+}

@@ -184,6 +184,21 @@ pub(super) fn money_back(
     {
         return Some(GET_REFUND);
     }
+    // A sum asked back, no order named yet and read as the goods or anything else ("those
+    // hoodies just aren't me. can I get the 138 back?"): the refund, its order asked for (a
+    // sum above the caps goes to a person once it is).
+    if !named
+        && refund_sums::names_a_sum_back(text)
+        && !refund_words::asks_after_a_refund(text)
+        && !asks_how_long(text)
+        && matches!(
+            u.prediction.intent.as_str(),
+            OUT_OF_SCOPE | "product_info" | "product_availability" | "return_item" | "complaint"
+        )
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
     // Money back demanded, read as a refund's progress or a complaint ("问了三遍了，帽子到底
     // 给不给退款"): the refund, its order asked for if not named yet.
     if refund_words::demands_it(text)

@@ -45,6 +45,9 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             super::legal_noise::the_law_in_a_shop_task(text)
                 || super::legal_noise::someone_in_the_law(text)
                 || super::legal_noise::threatens_only_to_feel(text)
+                || (complains_or_asks_for_the_manager(text)
+                    && !mentions(text, super::legal_words::LEGAL)
+                    && !mentions(text, super::legal_words::LAWYER_THREATS))
         }
         Topic::Fraud => {
             owns_the_charge(text)
@@ -55,6 +58,10 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 // Whether the shopper's own goods came, nothing paid spoken of ("yo did my cap
                 // ever get there? #1003, i've been travelling and havent checked").
                 || (super::arrival_words::asks_if_it_came(text)
+                    && !mentions(&text.to_lowercase(), super::owning_words::CHARGES))
+                // "我老公是律师，非让我问清楚了再下单": someone in the law, with nothing paid spoken
+                // of.
+                || (super::legal_noise::someone_in_the_law(text)
                     && !mentions(&text.to_lowercase(), super::owning_words::CHARGES))
         }
         Topic::Harassment => {
@@ -107,6 +114,13 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 // Someone else's address for a gift ("can I send the hoodie as a gift to
                 // someone else's address").
                 || mentions(text, &["as a gift", "送人", "送给朋友", "当礼物"])
+                // A complaint made in so many words ("I want to complain about how slow you
+                // are"): no data asked for.
+                || (complains_or_asks_for_the_manager(text)
+                    && !mentions(
+                        text,
+                        &["data", "information", "privacy", "delete", "资料", "信息", "隐私", "删除"],
+                    ))
         }
         _ => false,
     } || (t.needs_a_person() && told_again(text));
@@ -120,12 +134,108 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         || (t == Topic::DataProtection && means_mobile_data(text))
         || (t == Topic::AccountTakeover
             && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
-        || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)));
+        || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)))
+        // "我要投诉你们发货慢", "我要找你们经理": a complaint or a manager asked for in so many
+        // words, with nothing of the law in it, however sure the models are of the law.
+        || (matches!(t, Topic::Legal | Topic::DataProtection)
+            && complains_or_asks_for_the_manager(text));
     let mut told = text.to_lowercase();
     for owning in super::owning_words::OWNING_PHRASES {
         told = told.replace(owning, " ");
     }
-    own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told)
+    // A hack behind the shopper says "hacked" of their own, which is no disowning now: the
+    // harm still happening is looked for in its own words (`a_hack_behind_them`).
+    (own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told))
+        || (matches!(t, Topic::AccountTakeover | Topic::Fraud)
+            && p < CERTAIN_TOPIC
+            && a_hack_behind_them(text))
+}
+
+/// Whether `text` tells of a hack that is behind the shopper, as the reason for an ordinary
+/// request ("my old email got hacked last year so this is the one I use now", "My other card
+/// got hacked last month so it's the only one I'm using now", "thought my email got hacked
+/// … turns out it was sitting in spam"), or says "hacked" as a figure of speech ("finally
+/// hacked my way through your size chart"). Anything disowned now is checked apart
+/// ([`policy_cues::names_someone_else_or_disowns`]).
+pub(super) fn a_hack_behind_them(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let figure = mentions(
+        &lower,
+        &[
+            "hacked my way",
+            "hacked the hoodie",
+            "hacked the tee",
+            "hacked the cap",
+            "hacked it into",
+            "life hack",
+        ],
+    );
+    let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);
+    let behind = mentions(
+        &lower,
+        &[
+            "last year",
+            "last month",
+            "years ago",
+            "a while ago",
+            "a while back",
+            "turns out",
+            "turned out",
+            "thought my",
+            "this is the one i use",
+            "the one i use now",
+            "only one i'm using",
+            "only one im using",
+            "so i use",
+            "new one",
+            "去年",
+            "上个月",
+            "之前",
+            "以前",
+        ],
+    );
+    let harm_now = mentions(
+        &lower,
+        &[
+            "don't recognise",
+            "don't recognize",
+            "dont recognise",
+            "dont recognize",
+            "never made",
+            "didn't make",
+            "not me",
+            "someone ordered",
+            "someone used",
+            "locked out",
+            "charged",
+            "不是我",
+        ],
+    );
+    figure || (hacked && behind && !harm_now)
+}
+
+/// Whether `text` makes a complaint in so many words or asks for a manager ("我要投诉你们发货
+/// 慢", "I want to complain about how slow you are", "我要找你们经理"): a complaint or a
+/// person asked for, which reach a person as that, not as a legal matter.
+fn complains_or_asks_for_the_manager(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "我要投诉",
+            "我想投诉",
+            "投诉你们",
+            "投诉快递",
+            "want to complain",
+            "wanna complain",
+            "make a complaint",
+            "file a complaint",
+            "找你们经理",
+            "找经理",
+            "your manager",
+            "speak to a manager",
+            "talk to a manager",
+        ],
+    )
 }
 
 /// Whether `text` only says again what the shopper told the bot ("信息我一开始就给你了",

@@ -628,3 +628,38 @@ fn data_run_out_and_what_a_swap_needs_are_the_shoppers_own() {
         "what information do you need from me to swap a hoodie size?"
     ));
 }
+
+#[test]
+fn a_hack_behind_the_shopper_or_a_complaint_in_so_many_words_is_no_policy_matter() {
+    for text in [
+        "hi it's sam@example.com, order 1004. my old email got hacked last year so this is the one I use now",
+        "thought my email got hacked since no shipping mail ever came, turns out it was sitting in spam",
+        "finally hacked my way through your size chart lol, I'm an L",
+    ] {
+        assert!(own_affairs(Topic::AccountTakeover, 0.9, text), "{text}");
+    }
+    assert!(own_affairs(
+        Topic::Fraud,
+        0.9,
+        "Do you take Amex? My other card got hacked last month so it's the only one I'm using now"
+    ));
+    for text in [
+        "my email got hacked last month and now there are orders I don't recognise",
+        "my account was hacked, someone ordered two hoodies",
+    ] {
+        assert!(!own_affairs(Topic::AccountTakeover, 0.9, text), "{text}");
+    }
+    for text in ["我要投诉你们发货慢", "我要找你们经理"] {
+        assert!(own_affairs(Topic::Legal, 0.9, text), "{text}");
+    }
+    assert!(own_affairs(
+        Topic::DataProtection,
+        0.9,
+        "I want to complain about how slow you are"
+    ));
+    assert!(!own_affairs(
+        Topic::Legal,
+        0.9,
+        "我要投诉你们，已经找了律师准备起诉"
+    ));
+}
