@@ -65,7 +65,10 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
         (None, Some(id)) => {
             // "no", or the money turned down in so many words ("i don't want my money back i
             // want the NAVY one").
-            if replies::declines(&u.text) || super::refund_words::turns_down_money_back(&u.text) {
+            if replies::declines(&u.text)
+                || super::refund_words::turns_down_money_back(&u.text)
+                || (takes_it_back(&u.text) && says_nothing_else(&u.text))
+            {
                 // Turned down with another question after it ("算了先不退了，T恤多少钱一件"): the
                 // question is answered, the proposal lapsing (a claim's refund turned down
                 // still goes to a person below).
@@ -269,4 +272,39 @@ fn confirms_in_more_words(text: &str) -> bool {
                 "帮我确认",
             ],
         )
+}
+
+/// Whether `text` is short and asks nothing: a card taken back in it is all it says ("wait
+/// actually don't, 还是留着吧, sorry"); one that goes on ("actually don't cancel it, just
+/// change the address to …") lets the card lapse and is answered for what it goes on to ask.
+fn says_nothing_else(text: &str) -> bool {
+    text.chars().count() <= 40
+        && !text.contains(['?', '？'])
+        && !text.contains(|c: char| c.is_ascii_digit())
+        && !super::language::mentions(&text.to_lowercase(), &["address", "地址", "改", "change"])
+}
+
+/// Whether `text` takes back what the card would do, in more words than "no" ("wait actually
+/// don't, 还是留着吧, sorry", "hold on, don't cancel it", "算了不取消了"): declined.
+fn takes_it_back(text: &str) -> bool {
+    super::language::mentions(
+        &text.to_lowercase(),
+        &[
+            "actually don't",
+            "actually dont",
+            "wait don't",
+            "wait dont",
+            "don't cancel",
+            "dont cancel",
+            "don't do it",
+            "dont do it",
+            "keep it after all",
+            "还是留着",
+            "留着吧",
+            "先不取消",
+            "不取消了",
+            "别取消",
+            "不要取消",
+        ],
+    )
 }

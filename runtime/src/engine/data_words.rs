@@ -5,6 +5,13 @@
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    // Forgotten or purged ("forget me. entirely. all records.", "can you purge mine now").
+    "forget me",
+    "purge mine",
+    "purge my",
+    "profile wiped",
+    "保存 about me",
+    "privacy breach",
     // What the shop holds on the shopper, asked to be seen ("what do you lot actually keep on
     // me? address, card number, the lot? I'd like to see it").
     "keep on me",

@@ -233,6 +233,8 @@ fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
     for text in [
         "i don't want my money back i want the NAVY one",
         "我想换成藏青色的，不要退款",
+        // Taken back in more words than "no".
+        "wait actually don't, 还是留着吧, sorry",
     ] {
         let plan = decide(&ctx, &msg(text, "get_refund", 0.8));
         assert_eq!(plan.lapsed_action.as_deref(), Some("a1"), "{text}");

@@ -8,6 +8,12 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // A case being readied ("聊天记录我都截图了 到时候当证据用", "refund me or I sue").
+    "当证据用",
+    "留作证据",
+    "thinking of suing",
+    "or i sue",
+    "法律文书",
     // Chats kept for a case ("I'm saving every one of these chats as evidence for my case").
     "evidence for my case",
     "as evidence for",

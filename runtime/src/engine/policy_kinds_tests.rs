@@ -315,3 +315,33 @@ fn a_sign_in_from_elsewhere_is_account_security_a_hack_behind_the_shopper_is_not
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn sensitive_topics_in_newer_words_reach_a_person() {
+    for (text, want) in [
+        (
+            "Your site says my account details were updated five minutes ago. I was in the shower.",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "bank statement says I paid you 98 bucks. news to me",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "快递小哥拿了我的号码半夜给我发消息",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the lid of the steel bottle snapped and a sliver of metal went into my lip",
+            PolicyTopic::Safety,
+        ),
+        ("聊天记录我都截图了 到时候当证据用", PolicyTopic::Legal),
+        ("refund me or I sue, simple as that", PolicyTopic::Legal),
+        (
+            "forget me. entirely. all records.",
+            PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}

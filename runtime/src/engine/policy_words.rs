@@ -3,6 +3,12 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // Details changed by someone else ("account details were updated five minutes ago. I was in
+    // the shower", "shipping address updated, 但不是我改的").
+    "account details were updated",
+    "new password and a new email",
+    "不是我改的",
+    "password from another site",
     // A sign-in from elsewhere, a detail changed by nobody the shopper knows, the account under
     // another email ("怎么显示我的号在另一个城市登录过 我人一直在家", "我账户的名字都变了 吓死我
     // 了 谁动的", "my account is registered under a different email. It's MY account").
@@ -317,6 +323,12 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // A charge disowned in new words ("bank statement says I paid you 98 bucks. news to me").
+    "news to me",
+    "no clue what that is",
+    "no idea what that is",
+    "with my apple pay",
+    "not my order and the money",
     // Someone else paying with the shopper's means ("有人拿我的Apple Pay买了你们的卫衣").
     "有人拿我的apple pay",
     "有人用我的apple pay",
@@ -403,6 +415,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // A courier who keeps contacting the shopper ("快递小哥拿了我的号码半夜给我发消息").
+    "半夜给我发消息",
+    "一直 follow 我",
+    "拿了我的号码",
     // Told to be afraid, or insulted in the parcel ("your staff member told me to watch my
     // back", "包裹里夹了一张纸条 写着侮辱我的话"); a courier who lingers ("keeps hanging
     // around outside my building every day even when there's no delivery").

@@ -5,6 +5,14 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // Harm in new words ("a sliver of metal went into my lip", "把手划了个大口子").
+    "struggling to breathe",
+    "sliver of metal",
+    "划了个大口子",
+    "划了个口子",
+    "stomach pain",
+    "sick after drinking",
+    "好红好痒",
     // Skin hurt where the goods sit ("my scalp is raw and peeling where the cap sits", "the
     // cap left what look like burns on my forehead").
     "raw and peeling",

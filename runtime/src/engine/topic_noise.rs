@@ -187,7 +187,7 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "only one i'm using",
             "only one im using",
             "so i use",
-            "new one",
+            "ages ago",
             "去年",
             "上个月",
             "之前",

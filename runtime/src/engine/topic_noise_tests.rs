@@ -646,6 +646,7 @@ fn a_hack_behind_the_shopper_or_a_complaint_in_so_many_words_is_no_policy_matter
     for text in [
         "my email got hacked last month and now there are orders I don't recognise",
         "my account was hacked, someone ordered two hoodies",
+        "pretty sure my account got hacked, my saved card is gone and there's a new one on there",
     ] {
         assert!(!own_affairs(Topic::AccountTakeover, 0.9, text), "{text}");
     }
