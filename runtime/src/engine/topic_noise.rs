@@ -47,7 +47,9 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || super::legal_noise::threatens_only_to_feel(text)
                 || (complains_or_asks_for_the_manager(text)
                     && !mentions(text, super::legal_words::LEGAL)
-                    && !mentions(text, super::legal_words::LAWYER_THREATS))
+                    && !mentions(text, super::legal_words::LAWYER_THREATS)
+                    // "Tell your manager I'm suing if I don't get my 138 back".
+                    && !says_word(text, &["sue", "suing", "sued", "lawsuit", "court"]))
         }
         Topic::Fraud => {
             owns_the_charge(text)

@@ -658,9 +658,10 @@ fn a_hack_behind_the_shopper_or_a_complaint_in_so_many_words_is_no_policy_matter
         0.9,
         "I want to complain about how slow you are"
     ));
-    assert!(!own_affairs(
-        Topic::Legal,
-        0.9,
-        "我要投诉你们，已经找了律师准备起诉"
-    ));
+    for text in [
+        "我要投诉你们，已经找了律师准备起诉",
+        "Tell your manager I'm suing if I don't get my 138 back",
+    ] {
+        assert!(!own_affairs(Topic::Legal, 0.9, text), "{text}");
+    }
 }
