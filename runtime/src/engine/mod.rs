@@ -44,6 +44,7 @@ mod address_change;
 mod address_fix;
 pub mod agents;
 mod arrival_words;
+mod aside_noise;
 mod audit;
 mod basket;
 mod beside;

@@ -208,12 +208,12 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         t != PolicyTopic::AccountSecurity
             || !(super::policy_cues::breached_elsewhere(lower)
                 || super::policy_cues::says_it_was_them(lower)
-                || super::topic_noise::a_hack_behind_them(lower))
+                || super::aside_noise::a_hack_behind_them(lower))
     })
     // "My other card got hacked last month so it's the only one I'm using now": a hack behind
     // the shopper, the reason for an ordinary request.
     .filter(|&t| {
-        t != PolicyTopic::UnauthorisedCharge || !super::topic_noise::a_hack_behind_them(lower)
+        t != PolicyTopic::UnauthorisedCharge || !super::aside_noise::a_hack_behind_them(lower)
     })
     // Someone the shopper knows by the law's words ("my attorney friend recommended your
     // hoodies", "法院同事"), or a film about the law, threatens nobody.

@@ -45,7 +45,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             super::legal_noise::the_law_in_a_shop_task(text)
                 || super::legal_noise::someone_in_the_law(text)
                 || super::legal_noise::threatens_only_to_feel(text)
-                || (complains_or_asks_for_the_manager(text)
+                || (super::aside_noise::complains_or_asks_for_the_manager(text)
                     && !mentions(text, super::legal_words::LEGAL)
                     && !mentions(text, super::legal_words::LAWYER_THREATS)
                     // "Tell your manager I'm suing if I don't get my 138 back".
@@ -77,7 +77,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                         "who is the designer",
                     ],
                 )
-                || praises(text)
+                || super::aside_noise::praises(text)
                 // Threatening only to shop elsewhere ("再不发货我就去隔壁店买了，哼").
                 || mentions(
                     text,
@@ -118,7 +118,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || mentions(text, &["as a gift", "送人", "送给朋友", "当礼物"])
                 // A complaint made in so many words ("I want to complain about how slow you
                 // are"): no data asked for.
-                || (complains_or_asks_for_the_manager(text)
+                || (super::aside_noise::complains_or_asks_for_the_manager(text)
                     && !mentions(
                         text,
                         &["data", "information", "privacy", "delete", "资料", "信息", "隐私", "删除"],
@@ -140,7 +140,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         // "我要投诉你们发货慢", "我要找你们经理": a complaint or a manager asked for in so many
         // words, with nothing of the law in it, however sure the models are of the law.
         || (matches!(t, Topic::Legal | Topic::DataProtection)
-            && complains_or_asks_for_the_manager(text));
+            && super::aside_noise::complains_or_asks_for_the_manager(text));
     let mut told = text.to_lowercase();
     for owning in super::owning_words::OWNING_PHRASES {
         told = told.replace(owning, " ");
@@ -150,94 +150,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     (own && certain_enough && !policy_cues::names_someone_else_or_disowns(&told))
         || (matches!(t, Topic::AccountTakeover | Topic::Fraud)
             && p < CERTAIN_TOPIC
-            && a_hack_behind_them(text))
-}
-
-/// Whether `text` tells of a hack that is behind the shopper, as the reason for an ordinary
-/// request ("my old email got hacked last year so this is the one I use now", "My other card
-/// got hacked last month so it's the only one I'm using now", "thought my email got hacked
-/// … turns out it was sitting in spam"), or says "hacked" as a figure of speech ("finally
-/// hacked my way through your size chart"). Anything disowned now is checked apart
-/// ([`policy_cues::names_someone_else_or_disowns`]).
-pub(super) fn a_hack_behind_them(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let figure = mentions(
-        &lower,
-        &[
-            "hacked my way",
-            "hacked the hoodie",
-            "hacked the tee",
-            "hacked the cap",
-            "hacked it into",
-            "life hack",
-        ],
-    );
-    let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);
-    let behind = mentions(
-        &lower,
-        &[
-            "last year",
-            "last month",
-            "years ago",
-            "a while ago",
-            "a while back",
-            "turns out",
-            "turned out",
-            "thought my",
-            "this is the one i use",
-            "the one i use now",
-            "only one i'm using",
-            "only one im using",
-            "so i use",
-            "ages ago",
-            "去年",
-            "上个月",
-            "之前",
-            "以前",
-        ],
-    );
-    let harm_now = mentions(
-        &lower,
-        &[
-            "don't recognise",
-            "don't recognize",
-            "dont recognise",
-            "dont recognize",
-            "never made",
-            "didn't make",
-            "not me",
-            "someone ordered",
-            "someone used",
-            "locked out",
-            "charged",
-            "不是我",
-        ],
-    );
-    figure || (hacked && behind && !harm_now)
-}
-
-/// Whether `text` makes a complaint in so many words or asks for a manager ("我要投诉你们发货
-/// 慢", "I want to complain about how slow you are", "我要找你们经理"): a complaint or a
-/// person asked for, which reach a person as that, not as a legal matter.
-fn complains_or_asks_for_the_manager(text: &str) -> bool {
-    mentions(
-        &text.to_lowercase(),
-        &[
-            "我要投诉",
-            "我想投诉",
-            "投诉你们",
-            "投诉快递",
-            "want to complain",
-            "wanna complain",
-            "make a complaint",
-            "file a complaint",
-            "找你们经理",
-            "找经理",
-            "your manager",
-            "speak to a manager",
-            "talk to a manager",
-        ],
-    )
+            && super::aside_noise::a_hack_behind_them(text))
 }
 
 /// Whether `text` only says again what the shopper told the bot ("信息我一开始就给你了",
@@ -661,70 +574,6 @@ fn arranges_a_delivery(text: &str) -> bool {
             "先打电话",
             "提前打电话",
             "送货前",
-        ],
-    )
-}
-
-/// Whether `text` praises someone ("your delivery driver was super polite, 10/10", "快递员态度
-/// 挺好的"): the opposite of a harassment report.
-fn praises(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            // "your UPS driver ran to my door in the pouring rain, give that man a raise"
-            "a raise",
-            "poor guy",
-            "great service",
-            "so sweet",
-            "waved at",
-            "有礼貌",
-            "很礼貌",
-            "给五星",
-            "五星好评",
-            "five stars",
-            "5 stars",
-            "leave him a tip",
-            "leave her a tip",
-            "tip the driver",
-            "love your shop",
-            "love this shop",
-            "love your store",
-            "love you guys",
-            "love your stuff",
-            "喜欢你们家",
-            "polite",
-            "lovely",
-            "friendly",
-            "so nice",
-            "super nice",
-            "really nice",
-            "very nice",
-            "kind",
-            "helpful",
-            "10/10",
-            "shoutout",
-            "shout out",
-            "kudos",
-            "you're great",
-            "what a star",
-            "a legend",
-            "youre great",
-            "you are great",
-            "you guys are great",
-            "pass on my thanks",
-            "态度挺好",
-            "态度很好",
-            "态度好",
-            "很客气",
-            "很有礼貌",
-            "表扬",
-            "点赞",
-            // A delivery told as good news ("left it with the neighbour, which was great,
-            // just letting you know").
-            "which was great",
-            "which was perfect",
-            "was perfect",
-            "挺好的",
         ],
     )
 }
