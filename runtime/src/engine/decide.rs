@@ -278,14 +278,10 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                     && ctx.trust.conversation_failures >= 1
                     && email_declined::doubts_the_email_given(&u.text) =>
             {
-                let reason = format!(
-                    "{}, order {number}; the shopper is not sure which email the order was placed with: check it is theirs another way",
-                    intent.replace('_', " ")
-                );
+                let why = "the shopper is not sure which email the order was placed with";
                 return Answer::Now(Decision {
-                    intent: intent.to_string(),
                     proof_failed: true,
-                    ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
+                    ..email_declined::to_a_person(intent, number, why, lang)
                 });
             }
             Err(d) => return Answer::Now(d),

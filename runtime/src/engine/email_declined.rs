@@ -65,20 +65,12 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // and checks the order is theirs another way.
     let refused_for_a_claim = claims::what(intent).is_some() && !asks_why_the_email(&u.text);
     if explained || unknown || refused_for_a_claim {
-        let what = claims::what(intent)
-            .map(str::to_string)
-            .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
-            .unwrap_or_else(|| intent.replace('_', " "));
         let why = if unknown {
             "the shopper does not know or cannot reach the email the order was placed with"
         } else {
             "the shopper would rather not give the order's email"
         };
-        let reason = format!("{what}, order {order}; {why}: check it is theirs another way");
-        return Some(Decision {
-            intent: intent.to_string(),
-            ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
-        });
+        return Some(to_a_person(intent, order, why, lang));
     }
     let line = if claims::what(intent).is_some() {
         Line::ClaimNeedsEmail
@@ -90,6 +82,20 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         ..Pending::default()
     };
     Some(ask(intent, line, lang, pending))
+}
+
+/// `intent` on `order` handed to a person who checks another way that the order is the
+/// shopper's, `why` the email could not prove it.
+pub fn to_a_person(intent: &str, order: &str, why: &str, lang: Lang) -> Decision {
+    let what = claims::what(intent)
+        .map(str::to_string)
+        .or_else(|| labels::label(intent, Lang::En).map(str::to_lowercase))
+        .unwrap_or_else(|| intent.replace('_', " "));
+    let reason = format!("{what}, order {order}; {why}: check it is theirs another way");
+    Decision {
+        intent: intent.to_string(),
+        ..hand_off(Line::EmailDeclinedHandoff, lang, &reason, 0)
+    }
 }
 
 /// Whether `text` declines to give the email, or asks why it is needed ("not giving my
