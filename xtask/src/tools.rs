@@ -65,6 +65,40 @@ pub fn build_binary(steps: &mut Steps, package: &str, bin: &str) -> Result<PathB
         .with_context(|| format!("cargo reported no executable for {bin}"))
 }
 
+/// The executable `bin` as `cargo test` built it for the integration tests (the default
+/// members, features unified with their dev-dependencies), so the browser tests run what the
+/// Rust tests ran without a second build: `cargo build` alone unifies features without the
+/// dev-dependencies and compiled wasmtime again (three minutes from an empty cache).
+pub fn test_build_binary(steps: &mut Steps, bin: &str) -> Result<PathBuf> {
+    steps.start(&format!(
+        "finding {bin} as the tests built it (cargo test --no-run)"
+    ));
+    let out = cargo()
+        .args([
+            "test",
+            "--no-run",
+            "--message-format=json-render-diagnostics",
+        ])
+        .current_dir(root())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("starting cargo test --no-run")?;
+    if !out.status.success() {
+        bail!("building the tests failed");
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|msg| {
+            msg["reason"] == "compiler-artifact"
+                && msg["target"]["name"] == bin
+                && msg["target"]["kind"][0] == "bin"
+                && msg["profile"]["test"] == false
+        })
+        .find_map(|msg| msg["executable"].as_str().map(PathBuf::from))
+        .with_context(|| format!("cargo test --no-run reported no executable for {bin}"))
+}
+
 /// `apt-get <args>`, through sudo unless this is root, non-interactive.
 fn apt(args: &[&str]) -> Command {
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
