@@ -621,6 +621,10 @@ sets_written_apart! {
     porringered: "porringered_", "KEFU_CONVERSATIONS_PORRINGERED", 3; // the hundred-and-fifteenth
     creamered: "creamered_", "KEFU_CONVERSATIONS_CREAMERED", 3; // the hundred-and-sixteenth
     billied: "billied_", "KEFU_CONVERSATIONS_BILLIED", 3; // the hundred-and-seventeenth
+    rummered: "rummered_", "KEFU_CONVERSATIONS_RUMMERED", 3; // the hundred-and-eighteenth
+    mazered: "mazered_", "KEFU_CONVERSATIONS_MAZERED", 3; // the hundred-and-nineteenth
+    stouped: "stouped_", "KEFU_CONVERSATIONS_STOUPED", 3; // the hundred-and-twentieth
+    goblered: "goblered_", "KEFU_CONVERSATIONS_GOBLERED", 3; // the hundred-and-twenty-first
 }
 
 #[test]

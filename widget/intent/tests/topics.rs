@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_billied.tsv`, a hundred-and-seventeenth's), labelled only `person` or `ordinary`, each
+//!   `topics_goblered.tsv`, a hundred-and-twenty-first's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -358,4 +358,8 @@ person_sets! {
     porringered: "topics_porringered.tsv", "KEFU_TOPICS_PORRINGERED", 500; // the hundred-and-fifteenth
     creamered: "topics_creamered.tsv", "KEFU_TOPICS_CREAMERED", 500; // the hundred-and-sixteenth
     billied: "topics_billied.tsv", "KEFU_TOPICS_BILLIED", 500; // the hundred-and-seventeenth
+    rummered: "topics_rummered.tsv", "KEFU_TOPICS_RUMMERED", 500; // the hundred-and-eighteenth
+    mazered: "topics_mazered.tsv", "KEFU_TOPICS_MAZERED", 500; // the hundred-and-nineteenth
+    stouped: "topics_stouped.tsv", "KEFU_TOPICS_STOUPED", 500; // the hundred-and-twentieth
+    goblered: "topics_goblered.tsv", "KEFU_TOPICS_GOBLERED", 500; // the hundred-and-twenty-first
 }
