@@ -78,6 +78,8 @@ delivery_claim = I'm sorry about that. I've passed it to a person from our team 
 claim_refund_offered = Nothing has been refunded yet: it happens only once you confirm. If you'd rather not, decline it and a person from our team takes your claim.
 # A claim waits for the order's email, and the message gave none: asked once more, with a person offered instead.
 claim_needs_email = I'd like to sort this out for you: to look at it I first need the email address the order was placed with. If you'd rather, a person from our team can take it over instead.
+# A claim's email did not match the order: a person takes the claim (said before the claim's handoff).
+claim_email_mismatch = I couldn't match that order number and email, so a person from our team will check the order is yours another way.
 email_still_needed = I can go ahead as soon as I have the email address the order was placed with: that's how I check the order is yours. If you'd rather, a person from our team can take it over.
 # The shopper would rather not give the order's email, after being told why: a person takes the request.
 email_declined_handoff = No problem. I've passed your request to a person from our team, who can check the order is yours another way. They see this whole conversation, so you won't have to repeat anything.

@@ -43,6 +43,7 @@ bot_disclosure_short = 我是本店的自动客服助手（机器人），不是
 delivery_claim = 非常抱歉给您带来不便。我已把您说的情况转给客服同事，他们能看到完整的对话记录，您无需重复说明，他们会在这里和您确定下一步处理。
 claim_refund_offered = 目前还没有退款：只有您确认后才会退款。如果您不想这样处理，请选择取消，客服同事会接手处理您的问题。
 claim_needs_email = 我想帮您处理这个问题：请先告诉我下单时使用的邮箱地址。如果您愿意，也可以直接转给客服同事处理。
+claim_email_mismatch = 订单号和邮箱无法匹配，客服同事会用其他方式确认订单是您的。
 email_still_needed = 请先告诉我下单时使用的邮箱地址，我确认订单是您本人的之后就可以为您办理。如果您愿意，也可以直接转给客服同事处理。
 # The shopper would rather not give the order's email, after being told why: a person takes the request.
 email_declined_handoff = 没关系。我已把您的请求转给客服同事，他们可以用其他方式确认订单是您的。他们能看到完整的对话记录，您无需重复说明。

@@ -22,6 +22,14 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "hacked the cap",
             "hacked it into",
             "life hack",
+            // Cut, or taken over by someone close ("I hacked the sleeves off my old tee", "my
+            // gf basically hacked my hoodie, she never gives it back").
+            "hacked the sleeves",
+            "hacked off",
+            "hacked my hoodie",
+            "hacked my tee",
+            "hacked my shirt",
+            "hacked my cap",
         ],
     );
     let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);
@@ -36,6 +44,12 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "turns out",
             "turned out",
             "thought my",
+            // Only feared by someone ("我老婆还以为我账号被盗了才买了两件一样的，哈哈").
+            "还以为",
+            "以为我",
+            "thought i'd been",
+            "thought i had been",
+            "thought someone",
             "this is the one i use",
             "the one i use now",
             "only one i'm using",
@@ -65,7 +79,36 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "不是我",
         ],
     );
-    figure || (hacked && behind && !harm_now)
+    // Something not the shop's hacked ("how do I tell if my home wifi's been hacked? the
+    // router lights keep blinking weird"): out of scope, no account of the shop's in it.
+    let elsewhere = mentions(
+        &lower,
+        &[
+            "wifi",
+            "wi-fi",
+            "router",
+            "home network",
+            "路由器",
+            "家里的网",
+            "netflix",
+            "instagram",
+            "facebook",
+            "游戏号",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "account",
+            "order",
+            "your site",
+            "your shop",
+            "账号",
+            "账户",
+            "订单",
+            "你们",
+        ],
+    );
+    figure || ((hacked || elsewhere) && (behind || elsewhere) && !harm_now)
 }
 
 /// Whether `text` makes a complaint in so many words or asks for a manager ("我要投诉你们发货
@@ -152,5 +195,134 @@ pub(super) fn praises(text: &str) -> bool {
             "was perfect",
             "挺好的",
         ],
+    )
+}
+
+/// Whether `text` only asks who answers or asks for someone, in a few words ("who made you",
+/// "please get someone to call me", "fine whatever just get me someone"): the topic models
+/// hear fraud or threats in such short messages; the keyword rules, heard first, still hear
+/// a topic told with them.
+pub(super) fn only_asks_who(text: &str) -> bool {
+    let short = if text.is_ascii() {
+        text.split_whitespace().count() <= 8
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count() <= 14
+    };
+    short
+        && (super::honesty::asks_if_bot(text)
+            || super::cues::asks_for_a_person(text)
+            || super::replies::asks_for_human(&text.to_lowercase()))
+}
+
+/// Whether `text` calls the bot slow-witted or useless ("你们这个客服有点笨", "dumb bot"): the
+/// shopper's frustration, nobody threatened.
+pub(super) fn mocks_the_bot(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "有点笨",
+            "好笨",
+            "太笨",
+            "真笨",
+            "笨死",
+            "有点傻",
+            "好蠢",
+            "太蠢",
+            "dumb bot",
+            "stupid bot",
+            "useless bot",
+            "you're useless",
+            "youre useless",
+            "you are useless",
+            "you're so dumb",
+            "you're dumb",
+        ],
+    )
+}
+
+/// Whether `text` pesters someone of the shopper's own, as a joke ("我每天都骚扰我老公让他给我
+/// 买卫衣", "I've been harassing my husband to buy me one"): nobody of the shop's involved.
+pub(super) fn pesters_their_own(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(&lower, &["骚扰", "harass", "pester", "nag", "bug "])
+        && mentions(
+            &lower,
+            &[
+                "我老公",
+                "我老婆",
+                "我男朋友",
+                "我女朋友",
+                "我妈",
+                "我爸",
+                "my husband",
+                "my wife",
+                "my boyfriend",
+                "my girlfriend",
+                "my mum",
+                "my mom",
+                "my dad",
+                "my partner",
+                "my sister",
+                "my brother",
+                "my friend",
+                "sister",
+                "brother",
+                "我姐",
+                "我妹",
+                "我哥",
+                "我弟",
+                "我朋友",
+            ],
+        )
+        && mentions(
+            &lower,
+            &[
+                "买", "buy", "get me", "gift", "礼物", "礼品", "还有", "码", "size",
+            ],
+        )
+}
+
+/// Whether `text` asks about the goods in data's words ("can you send me more information
+/// about the organic cotton certification", "info on the hoodie's fabric"): the product, no
+/// personal data.
+pub(super) fn asks_about_the_goods(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "information about the",
+            "info about the",
+            "information on the",
+            "info on the",
+            "more information about",
+            "more info about",
+            "details about the",
+            "details on the",
+        ],
+    ) && mentions(
+        &lower,
+        &[
+            "cotton",
+            "fabric",
+            "material",
+            "certification",
+            "certificate",
+            "hoodie",
+            "tee",
+            "t-shirt",
+            "shirt",
+            "cap",
+            "bottle",
+            "product",
+            "size",
+            "sizing",
+            "shipping",
+            "delivery",
+            "care",
+            "wash",
+        ],
+    ) && !mentions(
+        &lower,
+        &["my data", "my personal", "about me", "on me", "my account"],
     )
 }

@@ -74,6 +74,20 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "还能取消",
             "能不能取消",
             "可以取消吗",
+            // Withdrawn, or no longer wanted ("1002那个订单还能撤回吗", "is it too late to
+            // un-want a water bottle?", "changed my mind about the bottle, don't want it").
+            "还能撤回",
+            "能不能撤回",
+            "可以撤回吗",
+            "撤回订单",
+            "把订单撤回",
+            "订单撤回",
+            "撤销订单",
+            "un-want",
+            "unwant",
+            "undo my order",
+            "undo the order",
+            "undo this order",
         ],
     ) || super::language::word_then_word(
         // Wanted cancelled ("I just need 1002 cancelled", "want the order canceled").

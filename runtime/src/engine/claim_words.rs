@@ -192,10 +192,19 @@ pub fn describes_damage(text: &str) -> bool {
             "bent",
             "warped",
             "scratched",
+            "mangled",
+            "flattened",
+            "creased",
         ],
     ) || mentions(
         &lower,
         &[
+            // "the brim folded in half like someone sat on it".
+            "folded in half",
+            "sat on it",
+            "sat on them",
+            "stepped on it",
+            "run over",
             "碎了",
             "裂了",
             "裂开",

@@ -162,6 +162,12 @@ pub fn wore_badly_in_the_wash(text: &str) -> bool {
 /// Whether `text` tells of goods that wore badly once in use ("shrank two sizes after ONE
 /// cold wash", "洗了一次就缩水了", "faded", "起球"): a complaint about the goods, for a person.
 pub fn describes_a_quality_problem(text: &str) -> bool {
+    // "Pre-shrunk" is a kind of cloth ("is the organic tee pre-shrunk?").
+    let text = &text
+        .to_lowercase()
+        .replace("pre-shrunk", "")
+        .replace("preshrunk", "")
+        .replace("pre shrunk", "");
     mentions(
         text,
         &[

@@ -124,6 +124,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "explain",
         // "probably easier to sort out with someone on your team, can you put me through?"
         "sort out",
+        // "i'd rather sort the rest out with someone on your team, can you pass me over"
+        "sort the rest",
+        "pass me",
+        "hand me over",
+        "hand me to",
         "put me through",
         "put through",
         "get someone",
@@ -163,6 +168,10 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "give me a staff",
         "give me staff",
         "give me someone",
+        "get me someone",
+        "get me somebody",
+        "get me a person",
+        "get me a human",
         "give me a person",
         "give me a real",
         "zhuan rengong",
@@ -179,6 +188,20 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "zhaoren lianxi",
         "lian xi wo",
         "lianxi wo",
+        // Someone offered, taken ("ok then put them on"); someone alive looked for ("three
+        // emails to your support address, zero replies. is anyone actually alive over
+        // there").
+        "put them on",
+        "put him on",
+        "put her on",
+        "put someone on",
+        "put a person on",
+        "put a human on",
+        "anyone actually alive",
+        "anybody actually alive",
+        "anyone alive",
+        "anybody alive",
+        "anyone still alive",
         // Needed now ("please I need someone now. the parcel is going to my old flat").
         "need someone now",
         "need somebody now",

@@ -181,9 +181,22 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
     } = route;
     let settled = settled && heard.is_none();
     let intent = heard.map_or(intent, str::to_string);
-    let intent = intent.as_str();
     // An order number the shopper gave earlier is never asked for again.
     let order_number = order_number.or_else(|| ctx.remembered.order_number.clone());
+    // A delivery problem told of an order that has not shipped ("has my bottle order shipped
+    // yet??" heard as a parcel not received, with 1002 still being prepared): nothing of it
+    // can have arrived, damaged or not, so where the order is answers it, nobody needed.
+    let intent = if claims::what(&intent).is_some()
+        && order_number
+            .as_deref()
+            .and_then(|n| ctx.order(n))
+            .is_some_and(|o| o.status == "processing")
+    {
+        routing::TRACK_ORDER.to_string()
+    } else {
+        intent
+    };
+    let intent = intent.as_str();
     if let Some(d) = intake(ctx, u, intent, order_number.as_deref()) {
         return Answer::Now(d);
     }
@@ -282,6 +295,23 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 return Answer::Now(Decision {
                     proof_failed: true,
                     ..email_declined::to_a_person(intent, number, why, lang)
+                });
+            }
+            // A claim whose email does not match reaches a person, who checks another way
+            // that the order is theirs: a delivery problem is not left at "please check
+            // both".
+            Err(d)
+                if d.line == Some(Line::OwnershipNotProven) && claims::what(intent).is_some() =>
+            {
+                let what = claims::what(intent).unwrap_or_default();
+                let reason = format!(
+                    "{}; the email given did not match: check it is theirs another way",
+                    claims::reason(what, number)
+                );
+                let why = replies::text(Line::ClaimEmailMismatch, lang);
+                return Answer::Now(Decision {
+                    proof_failed: true,
+                    ..claims::to_a_person(intent, &reason, Some(why), lang)
                 });
             }
             Err(d) => return Answer::Now(d),
@@ -524,3 +554,6 @@ mod situations_tests;
 #[cfg(test)]
 #[path = "decide_taught_tests.rs"]
 mod taught_tests;
+#[cfg(test)]
+#[path = "decide_waiting_tests.rs"]
+mod waiting_tests;

@@ -588,3 +588,26 @@ fn goods_told_wrong_or_damaged_in_other_words_are_claims_and_goods_taken_in_are_
     );
     assert_ne!(intent(u), "report_not_received");
 }
+
+#[test]
+fn a_claims_email_that_does_not_match_reaches_a_person_who_checks_another_way() {
+    let shop = claims_ctx();
+    let d = reply(decide(
+        &shop,
+        &damaged("the cap from order 1001 arrived crushed. janet@example.com"),
+    ));
+    assert_eq!(d.state, kefu_protocol::ConversationState::WaitingForHuman);
+    assert!(d.proof_failed);
+    let reason = d.handoff_reason.unwrap();
+    assert!(
+        reason.starts_with("claim: damaged item, order 1001; the email given did not match"),
+        "{reason}"
+    );
+    // Nothing in the reply says which of the two was wrong.
+    assert!(
+        d.text
+            .starts_with("I couldn't match that order number and email"),
+        "{}",
+        d.text
+    );
+}

@@ -187,6 +187,17 @@ pub fn asks_for_tracking(text: &str) -> bool {
             "tracking code",
             "tracking link",
             "tracking info",
+            // "can u pull up tracking for #1004 pls".
+            "tracking for #",
+            "tracking for order",
+            "tracking for my",
+            "pull up tracking",
+            "pull up the tracking",
+            "tracking details",
+            "tracking pls",
+            "tracking please",
+            "send me tracking",
+            "send me the tracking",
             "ups number",
             "usps number",
             // A parcel's number asked for, not the order's given ("单号和邮箱刚才都给过你了").

@@ -58,12 +58,20 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         .is_some_and(|(text, _)| ctx.is_line(text, Line::OwnershipNotProven, lang));
     let disputes = refused_before && disputes_the_mismatch(&u.text);
     let unknown = unknown || disputes;
-    if !(unknown || declines_the_email(&u.text) || (explained && still_declines(&u.text))) {
+    // Asked whether it is needed ("is that fixable? do you need my email or something"):
+    // the question is answered by asking for it, the request still waiting.
+    let asks_if_needed = asks_if_the_email_is_needed(&u.text);
+    if !(unknown
+        || asks_if_needed
+        || declines_the_email(&u.text)
+        || (explained && still_declines(&u.text)))
+    {
         return None;
     }
-    // A claim reaches a person anyway: refused (not asked why), a person takes it at once
-    // and checks the order is theirs another way.
-    let refused_for_a_claim = claims::what(intent).is_some() && !asks_why_the_email(&u.text);
+    // A claim reaches a person anyway: refused (not asked why, nor whether it is needed), a
+    // person takes it at once and checks the order is theirs another way.
+    let refused_for_a_claim =
+        claims::what(intent).is_some() && !asks_why_the_email(&u.text) && !asks_if_needed;
     if explained || unknown || refused_for_a_claim {
         let why = if unknown {
             "the shopper does not know or cannot reach the email the order was placed with"
@@ -174,6 +182,31 @@ pub fn declines_the_email(text: &str) -> bool {
                 "有订单号还不够",
             ],
         )
+}
+
+/// Whether `text` asks whether the email is needed ("do you need my email or something",
+/// "要我邮箱吗"), refusing nothing.
+fn asks_if_the_email_is_needed(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "do you need my email",
+            "do u need my email",
+            "you need my email?",
+            "need my email or",
+            "need the email?",
+            "need an email?",
+            "want my email?",
+            "要我邮箱吗",
+            "要我的邮箱吗",
+            "要邮箱吗",
+            "需要邮箱吗",
+            "需要我的邮箱吗",
+            "需要我邮箱吗",
+        ],
+    ) && !lower.contains("why")
+        && !lower.contains("为什么")
 }
 
 /// Whether `text` asks why the email is wanted, in any words ("why do u need my email for
@@ -301,6 +334,19 @@ fn disputes_the_mismatch(text: &str) -> bool {
             "没错啊",
             "明明是",
             "就这一个",
+            // "就这个邮箱啊，别的我没有", "that's the one I always use".
+            "就这个邮箱",
+            "就这个啊",
+            "别的我没有",
+            "没有别的",
+            "只有这个",
+            "只有这一个",
+            "one i always use",
+            "the one i use",
+            "don't have another",
+            "dont have another",
+            "no other email",
+            "haven't got another",
         ],
     )
 }

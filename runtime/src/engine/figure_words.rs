@@ -240,6 +240,26 @@ pub fn a_shop_tasks_emergency(lower: &str) -> bool {
         )
 }
 
+/// Whether `lower` tells of harm that nearly happened, as a joke about the goods ("the box
+/// was so heavy I nearly injured myself lol, what did I even order"): nobody hurt.
+pub fn only_nearly_hurt(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "nearly injured",
+            "almost injured",
+            "nearly hurt myself",
+            "almost hurt myself",
+            "nearly broke my back",
+            "almost broke my back",
+            "nearly threw my back",
+            "差点受伤",
+            "差点闪了腰",
+            "差点把腰闪了",
+        ],
+    ) && !super::language::mentions(lower, &["bleed", "blood", "流血", "hospital", "医院"])
+}
+
 /// Whether `lower` tells of a meal swallowed in haste ("my kid swallowed his dinner in 2
 /// minutes so he could check if the parcel came"): no harm.
 pub fn a_meal_wolfed_down(lower: &str) -> bool {

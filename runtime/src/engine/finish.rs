@@ -103,6 +103,19 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         let sep = if lang == Lang::En { " " } else { "" };
         d.text = format!("{said}{sep}{}", d.text);
     }
+    // A request on an order that waits for its email stays waiting through a question the
+    // bot cannot place or answers from its FAQ ("typo in my address … order 1002" → "is that
+    // fixable? do you need my email or something" → "li.wei@example.com"): the email given
+    // next completes it, never "what would you like me to do with it?".
+    let from_the_faq = d.line.is_none()
+        && d.new_action.is_none()
+        && ctx
+            .faq()
+            .iter()
+            .any(|e| d.text.starts_with(e.answer.as_str()));
+    if matches!(d.line, Some(Line::OutOfScope)) || from_the_faq {
+        keep_waiting(ctx, u, &mut d);
+    }
     if u.upset {
         d.priority = d.priority.max(1);
     }
@@ -125,4 +138,17 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
         d.text = own.to_string();
     }
     d
+}
+
+/// `d`, which waits on nothing, keeps the request that waits for the order's email
+/// ([`super::ownership::email_awaited`]).
+fn keep_waiting(ctx: &TurnContext, u: &Understanding, d: &mut Decision) {
+    if d.pending_intent.is_some()
+        || d.state != ConversationState::Bot
+        || super::ownership::email_awaited(ctx, u).is_none()
+    {
+        return;
+    }
+    d.pending_intent = ctx.conversation.pending_intent.clone();
+    d.pending = ctx.pending.clone();
 }

@@ -160,6 +160,12 @@ pub fn says_late(text: &str) -> bool {
             "where is",
             "wheres",
             "where's",
+            // "the delivery date has come and gone".
+            "come and gone",
+            "came and went",
+            "date has passed",
+            "date passed",
+            "date's passed",
             "past the delivery",
             "past the expected",
             "past the due",

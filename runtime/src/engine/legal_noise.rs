@@ -108,6 +108,7 @@ pub(super) fn the_law_in_a_shop_task(text: &str) -> bool {
         || praise_only
         || knows_one
         || a_story
+        || a_matter_elsewhere(text)
         || a_firm_buys
         || a_short_refund
         || own_court_day
@@ -168,10 +169,20 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         "在法院工作",
     ];
     // The words that name who they are are no threat ("my attorney friend recommended your
-    // hoodies"): the law's words are looked for in the rest.
+    // hoodies", "my lawyer buddy wants to buy a few tees"): the law's words are looked for in
+    // the rest.
     let mut rest = text.to_lowercase();
+    let mut known = false;
     for who in KNOWN {
+        known |= rest.contains(who);
         rest = rest.replace(who, " ");
+    }
+    for law in ["lawyer", "attorney", "solicitor"] {
+        for kin in KIN {
+            let who = format!("{law} {kin}");
+            known |= rest.contains(&who);
+            rest = rest.replace(&who, " ");
+        }
     }
     // A condition about the goods ("what's the return window if it doesn't fit") threatens
     // nobody: the other words of a threat still count.
@@ -179,7 +190,139 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         .iter()
         .filter(|w| !matches!(**w, "if " | "如果"))
         .any(|w| rest.contains(w));
-    mentions(text, KNOWN) && !threat && !mentions(&rest, super::legal_words::LEGAL)
+    // Someone known buying ("my lawyer buddy wants to buy a few tees through his firm, how
+    // does he get a proper company invoice?"): the everyday words a threat is also made of
+    // ("get a", "going to") threaten nobody there, only the law's own would.
+    let buys = mentions(
+        &rest,
+        &[
+            "to buy",
+            "buying",
+            "invoice",
+            "as a gift",
+            "recommend",
+            "loves your",
+            "love your",
+            "发票",
+            "想买",
+            "要买",
+        ],
+    );
+    let threat = threat
+        && !(buys
+            && !mentions(
+                &rest,
+                &[
+                    "sue",
+                    "suing",
+                    "court",
+                    "liable",
+                    "isn't over",
+                    "hear from",
+                    "hearing from",
+                    "you'll",
+                    "youll",
+                    "says you",
+                    "追究",
+                    "没完",
+                    "走着瞧",
+                    "起诉",
+                ],
+            ));
+    known && !threat && !mentions(&rest, super::legal_words::LEGAL)
+}
+
+/// Who a lawyer the shopper knows may be to them ("my lawyer buddy", "her attorney
+/// husband").
+const KIN: &[&str] = &[
+    "buddy",
+    "buddies",
+    "pal",
+    "mate",
+    "friend",
+    "friends",
+    "cousin",
+    "uncle",
+    "aunt",
+    "auntie",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "coworker",
+    "co-worker",
+    "roommate",
+    "flatmate",
+    "wife",
+    "husband",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "bf",
+    "gf",
+    "son",
+    "daughter",
+    "boss",
+    "brother",
+    "sister",
+    "dad",
+    "mum",
+    "mom",
+    "father",
+    "mother",
+    "grandpa",
+    "grandma",
+    "in-law",
+    "bestie",
+];
+
+/// Whether the law in `text` is the shopper's own matter with someone else, not the shop
+/// ("can you help me draft an email to my lawyer about my landlord keeping my deposit",
+/// "我在跟房东打官司，押金不退"): out of the shop's scope, no threat to it.
+pub(super) fn a_matter_elsewhere(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "landlord",
+            "tenant",
+            "my deposit",
+            "security deposit",
+            "divorce",
+            "custody",
+            "my employer",
+            "my ex ",
+            "my ex-",
+            "parking ticket",
+            "speeding ticket",
+            "房东",
+            "租客",
+            "押金",
+            "离婚",
+            "抚养权",
+            "前夫",
+            "前妻",
+            "老板欠",
+            "欠薪",
+            "罚单",
+        ],
+    ) && !mentions(
+        text,
+        &[
+            "your shop",
+            "your store",
+            "your company",
+            "you guys",
+            "against you",
+            "sue you",
+            "suing you",
+            "take you",
+            "your site",
+            "order",
+            "refund",
+            "你们",
+            "订单",
+            "退款",
+        ],
+    )
 }
 
 /// Whether `text` threatens only a feeling, with nothing of the law in it ("hurry up with
@@ -217,4 +360,109 @@ pub(super) fn a_story_of_the_law(text: &str) -> bool {
             "series",
         ],
     ) && !mentions(text, super::legal_words::LAWYER_THREATS)
+}
+
+/// Whether the law in `text` is a business's paperwork for buying ("公司法务要求供应商签合同，你们
+/// 能签吗", "our legal team needs a supplier agreement"): a wholesale request, no threat.
+pub(super) fn a_business_deal(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "供应商",
+            "supplier",
+            "wholesale",
+            "批发",
+            "采购",
+            "vendor",
+            "b2b",
+            "bulk order",
+            "purchase order",
+        ],
+    ) && mentions(
+        &lower,
+        &[
+            "法务",
+            "合同",
+            "legal team",
+            "legal department",
+            "our legal",
+            "agreement",
+            "contract",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "sue",
+            "court",
+            "起诉",
+            "法院",
+            "律师函",
+            "breach",
+            "违约",
+            "lawyer",
+            "attorney",
+            "律师",
+            "liable",
+        ],
+    )
+}
+
+/// Whether `text` tells of a threat or a case from someone who is not the shop's, in passing
+/// to an ordinary request ("got a threatening letter from my landlord so I'm moving, need to
+/// update the address on order 1002 lol"): the request is the shop's, the threat elsewhere.
+pub(super) fn a_matter_elsewhere_in_passing(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // Paper from them, as the reason for a change to an order; not someone threatening the
+    // shopper now ("my ex is threatening me and knows where i live").
+    let paper = mentions(&lower, &["letter", "notice", "信", "通知"])
+        && mentions(&lower, &["order", "address", "订单", "地址"])
+        && !mentions(
+            &lower,
+            &[
+                "threatening me",
+                "threatened me",
+                "knows where",
+                "afraid",
+                "scared",
+                "not safe",
+                "unsafe",
+                "威胁我",
+                "害怕",
+            ],
+        );
+    paper
+        && mentions(
+            &lower,
+            &[
+                "from my landlord",
+                "my landlord",
+                "my neighbour",
+                "my neighbor",
+                "my ex ",
+                "my ex-",
+                "房东",
+                "邻居",
+                "前夫",
+                "前妻",
+            ],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "your staff",
+                "your courier",
+                "your driver",
+                "your rep",
+                "your team",
+                "your delivery",
+                "your guy",
+                "courier",
+                "driver",
+                "快递员",
+                "快递小哥",
+                "你们的",
+                "客服",
+            ],
+        )
 }

@@ -8,6 +8,15 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // A case in new words ("我会 sue 你们 if no refund by Friday", "keep ignoring me and see
+    // how that works out in court", "我是代理律师,代表我的当事人向贵公司主张权利").
+    "sue 你们",
+    "sue你们",
+    "works out in court",
+    "see you in court",
+    "代理律师",
+    "我的当事人",
+    "主张权利",
     // A case being readied ("聊天记录我都截图了 到时候当证据用", "refund me or I sue").
     "当证据用",
     "留作证据",

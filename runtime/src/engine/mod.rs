@@ -111,6 +111,7 @@ mod routing_policies;
 mod routing_remarks;
 mod routing_values;
 mod safety_words;
+mod set_aside;
 mod shipping_words;
 mod situation;
 pub mod summary;
@@ -344,7 +345,11 @@ impl Engine {
         if text.len() > MAX_TEXT_BYTES {
             return Err(EngineError::TooLong);
         }
-        let prediction = self.classifier.classify(&understand::as_read(text));
+        // What follows a set-aside clause is what is asked ("never mind that. do you take
+        // apple pay?"); the rules read the whole message.
+        let prediction = self
+            .classifier
+            .classify(&understand::as_read(set_aside::what_is_asked(text)));
         if let Some(hint) = &input.hint
             && hint.intent != prediction.intent
         {

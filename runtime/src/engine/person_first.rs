@@ -40,7 +40,20 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
             || (a_person_offered(ctx)
                 && (accepts_the_offer(&u.text) || thanks_sarcastically(&u.text)))
     };
-    let d = if asks {
+    // Given up on the bot after it failed and offered a person ("我都问三遍了！！！" → "算了"):
+    // the person takes it, so the shopper is not left with nothing.
+    let gave_up = !asks
+        && a_person_offered(ctx)
+        && ctx.last_intent() != Some("bot_identity")
+        && gives_up(&u.text);
+    let d = if gave_up {
+        hand_off(
+            Line::HandoffRequested,
+            lang,
+            "gave up after the bot could not help",
+            1,
+        )
+    } else if asks {
         // Asked for a person about what a person must take anyway (a policy topic, or a
         // sudden emergency at home): the reason names it, so the agent sees what it is and
         // takes it sooner. The request is honoured the same.
@@ -148,6 +161,38 @@ fn accepts_the_offer(text: &str) -> bool {
             "帮我转",
             "给我转",
         ],
+    )
+}
+
+/// Whether `text` is only a give-up ("算了", "forget it", "whatever"), not a "no thanks" to
+/// the person offered ("不用了", "no thanks, I'm fine").
+fn gives_up(text: &str) -> bool {
+    let bare = text
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！', ' ', '…', '~'])
+        .to_lowercase();
+    matches!(
+        bare.as_str(),
+        "算了"
+            | "算了吧"
+            | "算了算了"
+            | "唉算了"
+            | "哎算了"
+            | "forget it"
+            | "forget it then"
+            | "ugh forget it"
+            | "just forget it"
+            | "forget about it"
+            | "whatever"
+            | "fine whatever"
+            | "ugh whatever"
+            | "never mind"
+            | "nevermind"
+            | "nvm"
+            | "i give up"
+            | "give up"
+            | "我放弃了"
+            | "无语"
     )
 }
 

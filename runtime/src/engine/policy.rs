@@ -98,7 +98,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_cues::injury_as_a_reason(&lower)
         && !super::harm_cues::asks_what_if_before_buying(&lower)
-        && !super::figure_words::a_meal_wolfed_down(&lower))
+        && !super::figure_words::a_meal_wolfed_down(&lower)
+        && !super::figure_words::only_nearly_hurt(&lower))
     .then_some(PolicyTopic::Safety)
     .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
     .or_else(|| {
@@ -221,6 +222,17 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         t != PolicyTopic::Legal
             || !(super::legal_noise::someone_in_the_law(lower)
                 || super::legal_noise::a_story_of_the_law(lower))
+    })
+    // A business's paperwork for buying ("our legal team needs a supplier agreement").
+    .filter(|&t| t != PolicyTopic::Legal || !super::legal_noise::a_business_deal(lower))
+    // Someone of the shopper's own pestered for a gift ("我每天都骚扰我老公让他给我买卫衣"), a
+    // threat from someone not the shop's told in passing ("got a threatening letter from my
+    // landlord so I'm moving"), the bot called slow-witted.
+    .filter(|&t| {
+        t != PolicyTopic::Harassment
+            || !(super::aside_noise::pesters_their_own(lower)
+                || super::legal_noise::a_matter_elsewhere_in_passing(lower)
+                || super::aside_noise::mocks_the_bot(lower))
     })
     // A joke ("我要起诉我的钱包哈哈", "我要告你们……开玩笑的") threatens nobody with a lawyer.
     .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::jokes(lower))

@@ -633,7 +633,22 @@ pub fn speaks_well(text: &str) -> bool {
             "shameful",
             "pathetic",
         ],
-    ) || mentions(text, &["失望", "不开心", "不满意", "浪费", "太差"]);
+    ) || mentions(
+        text,
+        &[
+            "失望",
+            "不开心",
+            "不满意",
+            "浪费",
+            "太差",
+            // A threat, whatever "好看" it says ("再投诉就让我好看").
+            "让我好看",
+            "给我好看",
+            "让你好看",
+            "给你好看",
+            "要你好看",
+        ],
+    );
     good && !but && !let_down
 }
 

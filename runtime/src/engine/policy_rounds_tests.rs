@@ -551,3 +551,47 @@ fn round_seven_single_messages_are_heard_by_kind() {
         Some(PolicyTopic::UnauthorisedCharge)
     );
 }
+
+#[test]
+fn round_eleven_single_messages_are_heard_by_kind() {
+    for (text, want) in [
+        (
+            "Is the t-shirt flammable? My son's sleeve went up in seconds near a candle and he's hurt.",
+            PolicyTopic::Safety,
+        ),
+        ("卫衣拉链划破了手,血一直止不住", PolicyTopic::Safety),
+        (
+            "my throat feels tight since I put the new hoodie on, what is it treated with",
+            PolicyTopic::Safety,
+        ),
+        ("我会 sue 你们 if no refund by Friday", PolicyTopic::Legal),
+        (
+            "keep ignoring me and see how that works out in court",
+            PolicyTopic::Legal,
+        ),
+        (
+            "我是代理律师,代表我的当事人向贵公司主张权利",
+            PolicyTopic::Legal,
+        ),
+        ("包裹里夹了一张侮辱性的纸条", PolicyTopic::Harassment),
+        ("客服一直在 Instagram 上 harass 我", PolicyTopic::Harassment),
+        (
+            "I received a package with a note inside that was full of slurs",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "one of your reps told me on the phone he'd 'make my life hell', is that company policy?",
+            PolicyTopic::Harassment,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "got a threatening letter from my landlord so I'm moving, need to update the address on order 1002 lol",
+        "我每天都骚扰我老公让他给我买卫衣，有礼品包装吗",
+        "the box was so heavy I nearly injured myself lol, what did I even order",
+        "who do I contact about a supplier agreement, our legal team needs one",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

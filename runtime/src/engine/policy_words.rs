@@ -415,6 +415,15 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::Harassment`].
 pub const HARASSMENT: &[&str] = &[
+    // Insulted or threatened in new words ("包裹里夹了一张侮辱性的纸条", "a note inside that
+    // was full of slurs", "客服一直在 Instagram 上 harass 我", "one of your reps told me on
+    // the phone he'd 'make my life hell'").
+    "侮辱性",
+    "full of slurs",
+    "harass 我",
+    "harass我",
+    "make my life hell",
+    "make my life a living hell",
     // A courier who keeps contacting the shopper ("快递小哥拿了我的号码半夜给我发消息").
     "半夜给我发消息",
     "一直 follow 我",

@@ -143,6 +143,9 @@ lines! {
     /// A claim waits for the order's email, and the message gave none: asked once more,
     /// with a person offered instead.
     ClaimNeedsEmail = "claim_needs_email",
+    /// A claim's email did not match the order: a person takes the claim and checks the
+    /// order is theirs another way (worded so as not to reveal which was wrong).
+    ClaimEmailMismatch = "claim_email_mismatch",
     /// The order's email asked for, and a reply without it ("ok yes cancel it", "嗯 确定取消":
     /// the question taken for a confirmation): asked once more in other words, why it is
     /// needed and a person offered, before the bot stops asking.

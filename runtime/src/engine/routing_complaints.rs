@@ -127,8 +127,15 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         }
         // Praise without thanks, read as a complaint ("哈哈好的,你们客服回得还挺快"): the same.
         // ("fine. the cap from 1003 is already falling apart" tells of goods gone wrong.)
+        // Heard as upset, praise in Chinese or with a smile ("没事，就想说你们的T恤真的好舒服😄")
+        // is still praise: sarcasm in English keeps its upset ("great, love that for me").
         _ if u.prediction.intent == "complaint"
-            && !u.upset
+            && (!u.upset
+                || (super::policy_cues::speaks_well(text)
+                    && u.slots.is_empty()
+                    && !mentions(text, &["呵呵", "无语", "服了"])
+                    && (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                        || mentions(text, &["😄", "😊", "🙂", "😁", "❤", "👍", "哈哈"]))))
             && !says_late(text)
             && !claim_words::goods_gone_wrong(text, u.topic)
             && !complaint_words::describes_a_quality_problem(text)

@@ -51,7 +51,10 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ) && named.is_some()
             && !(order_number.is_none()
                 && (names_a_destination(text)
-                    || shipping_words::names_a_shipping_option(text)))
+                    || shipping_words::names_a_shipping_option(text)
+                    // The order set aside ("actually never mind that. do you guys ship to
+                    // Osaka? sending a present to a friend"): the shop's delivery asked.
+                    || super::set_aside::sets_aside(text)))
             && takes_order_number(TRACK_ORDER) =>
         {
             (

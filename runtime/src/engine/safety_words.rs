@@ -5,6 +5,26 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // Hurt by the goods in new words ("my son's sleeve went up in seconds near a candle and
+    // he's hurt", "拉链划破了手,血一直止不住", "my throat feels tight since I put the new hoodie
+    // on").
+    "went up in seconds",
+    "went up in flames",
+    "caught fire",
+    "he's hurt",
+    "she's hurt",
+    "they're hurt",
+    "and he's hurt",
+    "血一直止不住",
+    "血止不住",
+    "止不住血",
+    "流血不止",
+    "划破了手",
+    "throat feels tight",
+    "throat is tight",
+    "throat tight",
+    "throat is closing",
+    "喉咙发紧",
     // Harm in new words ("a sliver of metal went into my lip", "把手划了个大口子").
     "struggling to breathe",
     "sliver of metal",

@@ -1,0 +1,237 @@
+//! Decision rows for what a request keeps through the turns around it: a request waiting
+//! for its email kept through a question the bot cannot place or answers from its FAQ, the
+//! email asked whether it is needed, a delivery problem told of an order not shipped yet,
+//! praise heard as upset, and what follows a set-aside clause.
+
+use kefu_intent::topics::Topic;
+use kefu_protocol::ConversationState::Bot;
+
+use super::tests::{call, ctx, intent_of as intent, msg, order, reply, says};
+use super::*;
+use crate::engine::replies::{Lang, Line, text};
+
+/// The demo shop with order 1002, still being prepared, waiting for the email of an
+/// address change on it.
+fn address_change_waiting() -> TurnContext {
+    let mut shop = ctx();
+    let mut o = order("1002", "li.wei@example.com");
+    o.status = "processing".into();
+    shop.orders.push(o);
+    shop.remembered.order_number = Some("1002".into());
+    shop.conversation.pending_intent = Some("change_shipping_address".into());
+    shop.pending.order_number = Some("1002".into());
+    shop.last_bot = Some((
+        text(Line::AskOrderEmail, Lang::En).into(),
+        Some("change_shipping_address".into()),
+    ));
+    shop
+}
+
+#[test]
+fn a_request_waiting_for_its_email_stays_through_an_aside() {
+    let shop = address_change_waiting();
+    // Whether the email is needed: asked for, the change still waiting.
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "is that fixable? do you need my email or something",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    says(&d, Line::EmailStillNeeded);
+    assert_eq!(d.pending_intent.as_deref(), Some("change_shipping_address"));
+    // Something the bot cannot place: answered so, the change still waiting for the email.
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "what's the capital of mongolia",
+            kefu_intent::OUT_OF_SCOPE,
+            0.9,
+        ),
+    ));
+    assert_eq!(d.line, Some(Line::OutOfScope));
+    assert_eq!(d.pending_intent.as_deref(), Some("change_shipping_address"));
+    assert_eq!(d.pending.order_number.as_deref(), Some("1002"));
+    // Nothing waiting: nothing kept.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "what's the capital of mongolia",
+            kefu_intent::OUT_OF_SCOPE,
+            0.9,
+        ),
+    ));
+    assert_eq!(d.pending_intent, None);
+}
+
+#[test]
+fn a_delivery_problem_told_of_an_order_not_shipped_is_answered_with_where_it_is() {
+    let mut shop = address_change_waiting();
+    shop.conversation.pending_intent = None;
+    shop.pending = Pending::default();
+    shop.last_bot = None;
+    shop.conversation.verified_email = Some("li.wei@example.com".into());
+    for (said, read) in [
+        (
+            "heyy has my bottle order shipped yet?? order no 1002",
+            "report_not_received",
+        ),
+        (
+            "早上好! any news on #1002? has it even left the warehouse",
+            "report_damaged",
+        ),
+    ] {
+        let plan = decide(&shop, &msg(said, read, 0.9));
+        assert_eq!(call(plan).intent(), "track_order", "{said}");
+    }
+    // Shipped, the claim is the claim.
+    let mut shipped = shop.clone();
+    shipped.orders.retain(|o| o.id != "1002");
+    let mut o = order("1002", "li.wei@example.com");
+    o.status = "delivered".into();
+    shipped.orders.push(o);
+    let plan = decide(
+        &shipped,
+        &msg("order 1002 never came", "report_not_received", 0.9),
+    );
+    assert_ne!(intent(plan), "track_order");
+}
+
+#[test]
+fn praise_heard_as_upset_is_praise_in_chinese_a_sneer_is_not() {
+    let upset = |mut u: Understanding| {
+        u.upset = true;
+        u
+    };
+    let d = reply(decide(
+        &ctx(),
+        &upset(msg("没事，就想说你们的T恤真的好舒服😄", "complaint", 0.6)),
+    ));
+    assert_eq!(d.intent, "thanks");
+    assert_eq!(d.state, Bot);
+    let d = reply(decide(
+        &ctx(),
+        &upset(msg(
+            "呵呵 祝你们生意兴隆啊 钱收了东西不到 1001 jane@example.com",
+            "complaint",
+            0.6,
+        )),
+    ));
+    assert_ne!(d.intent, "thanks");
+}
+
+#[test]
+fn the_goods_asked_after_a_set_aside_clause_are_the_question() {
+    let mut shop = ctx();
+    shop.last_bot = Some((
+        text(Line::OrderNotFound, Lang::En).into(),
+        Some("track_order".into()),
+    ));
+    // "Pre-shrunk" is a kind of cloth, not goods that shrank.
+    let plan = decide(
+        &shop,
+        &msg(
+            "actually never mind that, is the organic tee pre-shrunk?",
+            "product_info",
+            0.6,
+        ),
+    );
+    assert_eq!(call(plan).intent(), "product_info");
+    assert_eq!(
+        crate::engine::set_aside::what_is_asked(
+            "actually never mind that, is the organic tee pre-shrunk?"
+        ),
+        "is the organic tee pre-shrunk?"
+    );
+    // The shop's delivery asked after the order set aside is not the order's status.
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    let plan = decide(
+        &shop,
+        &msg(
+            "actually never mind that. do you guys ship to Osaka? sending a present to a friend",
+            "delivery_options",
+            0.8,
+        ),
+    );
+    assert_ne!(intent(plan), "track_order");
+}
+
+#[test]
+fn round_eleven_requests_are_heard_by_kind() {
+    use crate::engine::{cancel_words, claim_words, cues, delivery_words, honesty, urgency_cues};
+    for text in [
+        "you type way too fast to be a person. be honest with me",
+        "is there anyone there who isn't automated",
+        "who made you",
+    ] {
+        assert!(honesty::asks_if_bot(text), "{text}");
+    }
+    for text in [
+        "ok thanks. honestly i'd rather sort the rest out with someone on your team, can you pass me over",
+        "ok then put them on",
+        "three emails to your support address, zero replies. is anyone actually alive over there",
+        "fine whatever just get me someone",
+    ] {
+        assert!(cues::asks_for_a_person(text), "{text}");
+    }
+    assert!(urgency_cues::speaks_of_an_emergency(
+        "很急！我爸在icu，这件卫衣是他点名要的，订单1001到底什么时候能到"
+    ));
+    for text in [
+        "1002那个订单还能撤回吗？反正一直没发货。",
+        "is it too late to un-want a water bottle? li.wei@example.com, #1002",
+    ] {
+        assert!(cancel_words::asks_to_cancel_an_order(text), "{text}");
+    }
+    assert!(claim_words::describes_damage(
+        "hey so the cap from order 1003 showed up with the brim folded in half like someone sat on it"
+    ));
+    assert!(delivery_words::asks_for_tracking(
+        "can u pull up tracking for #1004 pls, sam@example.com is the email on it"
+    ));
+    // A sensitive topic heard beside them still is one.
+    let u = msg(
+        "someone hacked my account, get me someone",
+        "contact_human_agent",
+        0.9,
+    );
+    assert!(
+        crate::engine::policy::topic(&u.text).is_some()
+            || u.topic.is_some_and(|(t, _)| t == Topic::AccountTakeover)
+    );
+}
+
+#[test]
+fn given_up_after_the_bot_failed_and_offered_a_person_a_person_takes_it() {
+    let mut shop = ctx();
+    shop.conversation.failed_turns = 1;
+    shop.last_bot = Some((
+        format!(
+            "{} {}",
+            text(Line::OutOfScope, Lang::Zh),
+            text(Line::FrustrationOffer, Lang::Zh)
+        ),
+        Some(kefu_intent::OUT_OF_SCOPE.into()),
+    ));
+    for said in ["算了", "forget it", "whatever."] {
+        let d = reply(decide(&shop, &msg(said, "goodbye", 0.8)));
+        assert_eq!(
+            d.handoff_reason.as_deref(),
+            Some("gave up after the bot could not help"),
+            "{said}"
+        );
+    }
+    // "No thanks" to the person offered is no give-up; nor is "never mind" after the bot
+    // said what it is.
+    let d = reply(decide(&shop, &msg("不用了", "goodbye", 0.8)));
+    assert_eq!(d.state, Bot);
+    let mut told = ctx();
+    told.last_bot = Some((
+        text(Line::BotDisclosure, Lang::En).into(),
+        Some("bot_identity".into()),
+    ));
+    let d = reply(decide(&told, &msg("never mind", "goodbye", 0.8)));
+    assert_eq!(d.state, Bot);
+}
