@@ -67,6 +67,10 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
             // want the NAVY one").
             if replies::declines(&u.text)
                 || super::refund_words::turns_down_money_back(&u.text)
+                // A claim's refund answered with the right goods asked for instead ("给我换成对
+                // 的颜色吧", "can you just send the right one?"): turned down, and the claim
+                // goes to a person, who can arrange what the bot cannot.
+                || (ctx.pending.claim.is_some() && asks_for_the_right_goods(&u.text))
                 || (takes_it_back(&u.text) && says_nothing_else(&u.text))
             {
                 // Turned down with another question after it ("算了先不退了，T恤多少钱一件"): the
@@ -286,6 +290,30 @@ fn says_nothing_else(text: &str) -> bool {
 
 /// Whether `text` takes back what the card would do, in more words than "no" ("wait actually
 /// don't, 还是留着吧, sorry", "hold on, don't cancel it", "算了不取消了"): declined.
+/// Whether `text` asks for the goods replaced or swapped instead ("给我换成对的颜色吧", "just
+/// send the right one", "can I swap them instead").
+fn asks_for_the_right_goods(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    super::claim_words::asks_to_exchange(&lower)
+        || super::language::mentions(
+            &lower,
+            &[
+                "换成对的",
+                "换成正确的",
+                "换一个",
+                "换一件",
+                "重新发",
+                "补发",
+                "send the right",
+                "send me the right",
+                "the right one instead",
+                "a replacement",
+                "replace it",
+                "replace them",
+            ],
+        )
+}
+
 fn takes_it_back(text: &str) -> bool {
     super::language::mentions(
         &text.to_lowercase(),

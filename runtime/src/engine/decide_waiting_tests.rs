@@ -235,3 +235,19 @@ fn given_up_after_the_bot_failed_and_offered_a_person_a_person_takes_it() {
     let d = reply(decide(&told, &msg("never mind", "goodbye", 0.8)));
     assert_eq!(d.state, Bot);
 }
+
+#[test]
+fn a_claims_refund_answered_with_the_right_goods_asked_for_reaches_a_person() {
+    let mut shop = ctx();
+    shop.pending.action = Some("a1".into());
+    shop.pending.claim = Some("claim: wrong item, order 1003".into());
+    shop.trust.latest_card_action = Some("a1".into());
+    for said in ["给我换成对的颜色吧", "can you just send the right one instead?"] {
+        let d = reply(decide(&shop, &msg(said, "change_order", 0.6)));
+        assert_eq!(
+            d.handoff_reason.as_deref(),
+            Some("claim: wrong item, order 1003; refund declined"),
+            "{said}"
+        );
+    }
+}

@@ -160,6 +160,12 @@ pub fn says_late(text: &str) -> bool {
             "where is",
             "wheres",
             "where's",
+            // Lost on its way ("我的卫衣是不是寄丢了？？").
+            "寄丢",
+            "丢件",
+            "lost in the post",
+            "lost in transit",
+            "lost in the mail",
             // "the delivery date has come and gone".
             "come and gone",
             "came and went",

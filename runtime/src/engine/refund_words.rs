@@ -290,6 +290,9 @@ pub fn no_longer_wants_it(text: &str) -> bool {
             "don't want it anymore",
             "dont want it anymore",
             "don't want it any more",
+            "don't want them anymore",
+            "dont want them anymore",
+            "don't want them any more",
             "changed my mind",
         ],
     ) && !mentions(

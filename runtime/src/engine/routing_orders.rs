@@ -60,6 +60,9 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             (
                 TRACK_ORDER,
                 arrival_words::asks_when_delivered(text)
+                    // "did that actually get delivered or is the UPS site just making stuff
+                    // up": whether it came.
+                    || arrival_words::asks_if_it_came(text)
                     || delivery_words::asks_for_tracking(text)
                     || delivery_words::asks_when_it_ships(text)
                     || says_late(text),
