@@ -108,7 +108,7 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "你们",
         ],
     );
-    figure || ((hacked || elsewhere) && (behind || elsewhere) && !harm_now)
+    figure || ((elsewhere || (hacked && behind)) && !harm_now)
 }
 
 /// Whether `text` makes a complaint in so many words or asks for a manager ("我要投诉你们发货

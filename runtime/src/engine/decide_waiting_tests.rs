@@ -242,7 +242,10 @@ fn a_claims_refund_answered_with_the_right_goods_asked_for_reaches_a_person() {
     shop.pending.action = Some("a1".into());
     shop.pending.claim = Some("claim: wrong item, order 1003".into());
     shop.trust.latest_card_action = Some("a1".into());
-    for said in ["给我换成对的颜色吧", "can you just send the right one instead?"] {
+    for said in [
+        "给我换成对的颜色吧",
+        "can you just send the right one instead?",
+    ] {
         let d = reply(decide(&shop, &msg(said, "change_order", 0.6)));
         assert_eq!(
             d.handoff_reason.as_deref(),

@@ -208,27 +208,26 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
             "要买",
         ],
     );
-    let threat = threat
-        && !(buys
-            && !mentions(
-                &rest,
-                &[
-                    "sue",
-                    "suing",
-                    "court",
-                    "liable",
-                    "isn't over",
-                    "hear from",
-                    "hearing from",
-                    "you'll",
-                    "youll",
-                    "says you",
-                    "追究",
-                    "没完",
-                    "走着瞧",
-                    "起诉",
-                ],
-            ));
+    let said_of_the_law = mentions(
+        &rest,
+        &[
+            "sue",
+            "suing",
+            "court",
+            "liable",
+            "isn't over",
+            "hear from",
+            "hearing from",
+            "you'll",
+            "youll",
+            "says you",
+            "追究",
+            "没完",
+            "走着瞧",
+            "起诉",
+        ],
+    );
+    let threat = threat && (!buys || said_of_the_law);
     known && !threat && !mentions(&rest, super::legal_words::LEGAL)
 }
 

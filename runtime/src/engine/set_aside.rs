@@ -54,10 +54,7 @@ fn rest_after_set_aside(text: &str) -> Option<&str> {
         return None;
     }
     let mut at = skip_separators(&lower, 0);
-    loop {
-        let Some(filler) = FILLERS.iter().find(|f| word_at(&lower, at, f)) else {
-            break;
-        };
+    while let Some(filler) = FILLERS.iter().find(|f| word_at(&lower, at, f)) {
         at = skip_separators(&lower, at + filler.len());
     }
     let phrase = SET_ASIDE.iter().find(|p| lower[at..].starts_with(**p))?;
