@@ -625,6 +625,9 @@ sets_written_apart! {
     mazered: "mazered_", "KEFU_CONVERSATIONS_MAZERED", 3; // the hundred-and-nineteenth
     stouped: "stouped_", "KEFU_CONVERSATIONS_STOUPED", 3; // the hundred-and-twentieth
     goblered: "goblered_", "KEFU_CONVERSATIONS_GOBLERED", 3; // the hundred-and-twenty-first
+    flutered: "flutered_", "KEFU_CONVERSATIONS_FLUTERED", 3; // the hundred-and-twenty-second
+    hornered: "hornered_", "KEFU_CONVERSATIONS_HORNERED", 3; // the hundred-and-twenty-third
+    ladlered: "ladlered_", "KEFU_CONVERSATIONS_LADLERED", 3; // the hundred-and-twenty-fourth
 }
 
 #[test]

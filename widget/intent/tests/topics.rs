@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_goblered.tsv`, a hundred-and-twenty-first's), labelled only `person` or `ordinary`, each
+//!   `topics_ladlered.tsv`, a hundred-and-twenty-fourth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -362,4 +362,7 @@ person_sets! {
     mazered: "topics_mazered.tsv", "KEFU_TOPICS_MAZERED", 500; // the hundred-and-nineteenth
     stouped: "topics_stouped.tsv", "KEFU_TOPICS_STOUPED", 500; // the hundred-and-twentieth
     goblered: "topics_goblered.tsv", "KEFU_TOPICS_GOBLERED", 500; // the hundred-and-twenty-first
+    flutered: "topics_flutered.tsv", "KEFU_TOPICS_FLUTERED", 500; // the hundred-and-twenty-second
+    hornered: "topics_hornered.tsv", "KEFU_TOPICS_HORNERED", 500; // the hundred-and-twenty-third
+    ladlered: "topics_ladlered.tsv", "KEFU_TOPICS_LADLERED", 500; // the hundred-and-twenty-fourth
 }
