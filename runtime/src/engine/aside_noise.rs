@@ -24,6 +24,16 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "life hack",
             // Cut, or taken over by someone close ("I hacked the sleeves off my old tee", "my
             // gf basically hacked my hoodie, she never gives it back").
+            // "my wallet got hacked by your sale haha".
+            "wallet got hacked",
+            "wallet was hacked",
+            "hacked by your sale",
+            "hacked my whole wardrobe",
+            "hacked my wardrobe",
+            "hacked my wishlist",
+            "hacked my wish list",
+            "hacked my cart",
+            "hacked my basket",
             "hacked the sleeves",
             "hacked off",
             "hacked my hoodie",
@@ -236,6 +246,12 @@ pub(super) fn mocks_the_bot(text: &str) -> bool {
             "you are useless",
             "you're so dumb",
             "you're dumb",
+            "that didn't help",
+            "that didnt help",
+            "didn't help at all",
+            "not helpful",
+            "没用",
+            "没帮上",
         ],
     )
 }

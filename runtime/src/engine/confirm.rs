@@ -86,8 +86,11 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 true
             } else if ((only_adds(u) || names_the_proposals_order_again(ctx, u))
                 && ctx.trust.latest_card_action.as_deref() == Some(id))
-                // Asked whether it is happening, the card further up: it still stands.
+                // Asked whether it is happening, the card further up: it still stands; so
+                // it does when asked whether the email was given ("我刚才是不是已经把邮箱告诉你
+                // 了？": it was, the card is the answer).
                 || asks_if_it_goes_through(&u.text)
+                || super::cues::says_already_told(&u.text)
             {
                 // "And before you ask, yes I checked with the neighbours and the mailroom":
                 // nothing asked or done instead.
@@ -282,14 +285,12 @@ fn confirms_in_more_words(text: &str) -> bool {
 /// actually don't, 还是留着吧, sorry"); one that goes on ("actually don't cancel it, just
 /// change the address to …") lets the card lapse and is answered for what it goes on to ask.
 fn says_nothing_else(text: &str) -> bool {
-    text.chars().count() <= 40
+    text.chars().count() <= 50
         && !text.contains(['?', '？'])
         && !text.contains(|c: char| c.is_ascii_digit())
         && !super::language::mentions(&text.to_lowercase(), &["address", "地址", "改", "change"])
 }
 
-/// Whether `text` takes back what the card would do, in more words than "no" ("wait actually
-/// don't, 还是留着吧, sorry", "hold on, don't cancel it", "算了不取消了"): declined.
 /// Whether `text` asks for the goods replaced or swapped instead ("给我换成对的颜色吧", "just
 /// send the right one", "can I swap them instead").
 fn asks_for_the_right_goods(text: &str) -> bool {
@@ -314,12 +315,19 @@ fn asks_for_the_right_goods(text: &str) -> bool {
         )
 }
 
+/// Whether `text` takes back what the card would do, in more words than "no" ("wait actually
+/// don't, 还是留着吧, sorry", "hold on, don't cancel it", "算了不取消了"): declined.
 fn takes_it_back(text: &str) -> bool {
     super::language::mentions(
         &text.to_lowercase(),
         &[
             "actually don't",
             "actually dont",
+            // "actually no, don't. I'll keep it and just wait".
+            "no, don't",
+            "no don't",
+            "i'll keep it",
+            "ill keep it",
             "wait don't",
             "wait dont",
             "don't cancel",

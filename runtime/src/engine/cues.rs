@@ -169,6 +169,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "give me staff",
         "give me someone",
         "get me someone",
+        // "fine, I'll wait. put me through".
+        "put me through",
         "get me somebody",
         "get me a person",
         "get me a human",

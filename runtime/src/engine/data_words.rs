@@ -5,6 +5,12 @@
 
 /// Words of [`super::policy::PolicyTopic::DataProtection`].
 pub const DATA_PROTECTION: &[&str] = &[
+    // Someone else's details sent to the shopper ("我的快递单上印的是别人的名字和手机号，你们把别
+    // 人的隐私发给我了").
+    "别人的隐私",
+    "把别人的",
+    "someone else's personal",
+    "someone else's details",
     // Forgotten or purged ("forget me. entirely. all records.", "can you purge mine now").
     "forget me",
     "purge mine",

@@ -254,3 +254,72 @@ fn a_claims_refund_answered_with_the_right_goods_asked_for_reaches_a_person() {
         );
     }
 }
+
+#[test]
+fn round_twelve_requests_for_a_person_and_money_in_few_words() {
+    use kefu_protocol::ConversationState::WaitingForHuman;
+    // A person, in words the rules did not know.
+    for said in [
+        "fine, I'll wait. put me through",
+        "Is there an actual human who can chase UPS or nah",
+    ] {
+        let d = reply(decide(&ctx(), &msg(said, kefu_intent::OUT_OF_SCOPE, 0.5)));
+        assert_eq!(d.state, WaitingForHuman, "{said}");
+    }
+    let mut told = ctx();
+    told.last_bot = Some((
+        text(Line::BotDisclosure, Lang::En).into(),
+        Some("bot_identity".into()),
+    ));
+    let d = reply(decide(
+        &told,
+        &msg(
+            "so you're not a person. can I get one then?",
+            "contact_human_agent",
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    // A refund put tersely is the refund (above the cap: a person).
+    for said in [
+        "refund 1004. both hoodies. sam@example.com. thanks",
+        "1004 两件卫衣全退 钱多久到账",
+    ] {
+        assert!(
+            crate::engine::refund_words::requests_it(&said.to_lowercase()),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn round_twelve_look_alikes_reach_nobody() {
+    let upset = |mut u: Understanding| {
+        u.upset = true;
+        u
+    };
+    for said in [
+        "lol ok not your department I guess",
+        "我对羊毛过敏，你们的T恤是什么材质的？",
+    ] {
+        let d = decide(&ctx(), &upset(msg(said, "complaint", 0.7)));
+        if let Step::Reply(d) = &d.step {
+            assert_eq!(d.state, Bot, "{said}");
+        }
+    }
+    for (topic, said) in [
+        (
+            Topic::Fraud,
+            "good morning!! survived black friday? my wallet got hacked by your sale haha",
+        ),
+        (
+            Topic::Legal,
+            "my accountant is a stickler (and a lawyer, god help me) and wants a proper receipt. also is apple pay ok next time?",
+        ),
+    ] {
+        assert!(
+            crate::engine::topic_noise::own_affairs(topic, 0.9, said),
+            "{said}"
+        );
+    }
+}

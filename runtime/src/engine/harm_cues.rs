@@ -27,6 +27,12 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "晚几天",
             "不方便出门",
             "不方便去",
+            // "injured my ankle so I'll be home all week, any delivery day works", "脚受伤了在家
+            // 养着，想买件宽松的卫衣", "injured my arm skiing last month so I need zip hoodies".
+            "home all week",
+            "在家养着",
+            "在家养伤",
+            "so i need",
             "只能穿",
             "穿脱不方便",
             "去不了",
@@ -57,6 +63,11 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "取件",
             // What to wear with an arm in plaster ("胳膊骨折了，只能穿拉链的，你们的卫衣是拉链款吗").
             "拉链款",
+            "delivery day",
+            "尺码",
+            "想买",
+            "zip hoodie",
+            "easy to get on",
             "拉链的",
             "zip-up",
             "zip up",

@@ -212,6 +212,11 @@ const REQUESTS: &[&str] = &[
     "on duty",
     "at all",
     "i can talk",
+    // A person looked for to do something ("Is there an actual human who can chase UPS or
+    // nah").
+    "who can",
+    "that can",
+    "to chase",
     "i can speak",
     "i can reach",
     "转人工",
@@ -409,6 +414,10 @@ const WHO_ANSWERS: &[&str] = &[
     "不是真人吧",
     // Guessed aloud in English ("you type way too fast to be a person. be honest with me"),
     // or someone not automated looked for ("is there anyone there who isn't automated").
+    // Someone real looked for ("is there anyone real working there today").
+    "anyone real",
+    "someone real",
+    "anybody real",
     "who made you",
     "who built you",
     "who created you",

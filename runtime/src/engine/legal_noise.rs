@@ -145,6 +145,10 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         "is a solicitor",
         "'s an attorney",
         "lawyer in my family",
+        // "my accountant is a stickler (and a lawyer, god help me)".
+        "and a lawyer",
+        "also a lawyer",
+        "a lawyer too",
         "lawyer in the family",
         "律师朋友",
         "做律师的亲戚",

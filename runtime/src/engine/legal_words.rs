@@ -10,6 +10,10 @@
 pub const LEGAL: &[&str] = &[
     // A case in new words ("我会 sue 你们 if no refund by Friday", "keep ignoring me and see
     // how that works out in court", "我是代理律师,代表我的当事人向贵公司主张权利").
+    "i'm suing",
+    "im suing",
+    "i am suing",
+    "打官司",
     "sue 你们",
     "sue你们",
     "works out in court",

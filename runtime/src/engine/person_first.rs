@@ -28,6 +28,8 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
     let asks_if_bot = honesty::asks_if_bot(&u.text);
     let asks = if asks_if_bot {
         honesty::also_asks_for_a_person(&u.text)
+            // "so you're not a person. can I get one then?": told, and the offer taken.
+            || (a_person_offered(ctx) && accepts_the_offer(&u.text))
     } else {
         replies::asks_for_human(&u.text)
             || cues::asks_for_a_person(&u.text)
@@ -151,6 +153,12 @@ fn accepts_the_offer(text: &str) -> bool {
         &bare,
         &[
             "get me one",
+            // "so you're not a person. can I get one then?"
+            "can i get one",
+            "can i have one",
+            "get one then",
+            "give me one",
+            "i'll take one",
             "get me someone",
             "get me a person",
             "get me a human",

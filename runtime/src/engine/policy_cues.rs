@@ -277,6 +277,11 @@ pub fn jokes(text: &str) -> bool {
             "no, seriously",
             "not joking",
             "not kidding",
+            // Called thieves, however it laughs ("see you in court lol, you people are
+            // thieves").
+            "thieves",
+            "scammers",
+            "骗子",
             "i'm serious",
             "im serious",
             "i mean it",
@@ -321,6 +326,9 @@ pub fn rules_out_the_law(text: &str) -> bool {
             "不想起诉",
             "不用起诉",
             "not going to sue",
+            "wouldn't sue",
+            "wouldnt sue",
+            "would not sue",
             "won't sue",
             "wont sue",
             "not suing",

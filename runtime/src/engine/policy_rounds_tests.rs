@@ -595,3 +595,51 @@ fn round_eleven_single_messages_are_heard_by_kind() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn round_twelve_single_messages_are_heard_by_kind() {
+    for (text, want) in [
+        (
+            "I'm suing. you sold me a defective hoodie and ignored me for weeks",
+            PolicyTopic::Legal,
+        ),
+        ("不退钱我就打官司，别怪我没提醒", PolicyTopic::Legal),
+        (
+            "see you in court lol, you people are thieves",
+            PolicyTopic::Legal,
+        ),
+        (
+            "where's my order... and if it gets lost again I'm suing, not joking",
+            PolicyTopic::Legal,
+        ),
+        (
+            "hi I need to change my size, also last week the bottle cap shot off and chipped my tooth, still hurts a lot",
+            PolicyTopic::Safety,
+        ),
+        (
+            "can you help, I'm feeling really unwell and I think it's the coating inside the water bottle",
+            PolicyTopic::Safety,
+        ),
+        (
+            "someone wrote slurs on the packing slip of my order",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the guy who delivered my order has come back to my house twice since, without a parcel",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "我的快递单上印的是别人的名字和手机号，你们把别人的隐私发给我了",
+            PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "I wouldn't sue you over it but the tee did shrink a bit, is that normal",
+        "injured my ankle so I'll be home all week, any delivery day works",
+        "脚受伤了在家养着，想买件宽松的卫衣，尺码怎么选",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

@@ -419,6 +419,13 @@ pub const HARASSMENT: &[&str] = &[
     // was full of slurs", "客服一直在 Instagram 上 harass 我", "one of your reps told me on
     // the phone he'd 'make my life hell'").
     "侮辱性",
+    // "someone wrote slurs on the packing slip", "the guy who delivered my order has come
+    // back to my house twice since, without a parcel".
+    "wrote slurs",
+    "slurs on",
+    "come back to my house",
+    "came back to my house",
+    "back to my house twice",
     "full of slurs",
     "harass 我",
     "harass我",

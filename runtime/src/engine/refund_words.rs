@@ -179,7 +179,17 @@ pub fn turns_down_money_back(text: &str) -> bool {
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a
 /// refund on it", "I want my money back", "给我退款"), not "do you refund sale items".
 pub fn requests_it(text: &str) -> bool {
-    wants_the_money(text)
+    let lower = text.to_lowercase();
+    // Put tersely, an order after it ("refund 1004. both hoodies. sam@example.com",
+    // "1004 两件卫衣全退 钱多久到账").
+    let terse = lower.trim_start().starts_with("refund ")
+        && lower.split_whitespace().nth(1).is_some_and(|w| {
+            w.trim_start_matches('#')
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
+    terse
+        || mentions(&lower, &["全退", "都退了", "全部退", "全部退款", "全额退"])
+        || wants_the_money(text)
         || mentions(
             text,
             &[

@@ -149,6 +149,32 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // "which of these do you mean?".
         // (Lateness or the order asked after is the order's whereabouts, with its apology;
         // what was paid for it, its total.)
+        // A question about the goods from someone with a condition, heard as a complaint ("我对羊毛
+        // 过敏，你们的T恤是什么材质的？"): the product, asked before buying.
+        _ if u.prediction.intent == "complaint"
+            && claim_words::asks_before_buying(text)
+            && super::harm_cues::a_condition_asked_about(&text.to_lowercase()) =>
+        {
+            (PRODUCT_INFO, true)
+        }
+        // Let go of with a shrug ("lol ok not your department I guess"): nothing to take in.
+        _ if u.prediction.intent == "complaint"
+            && mentions(
+                &text.to_lowercase(),
+                &[
+                    "not your department",
+                    "not your fault",
+                    "not your problem",
+                    "fair enough",
+                    "no worries",
+                    "不怪你",
+                    "不是你的问题",
+                ],
+            )
+            && text.chars().count() <= 60 =>
+        {
+            ("thanks", true)
+        }
         _ if u.prediction.intent == "complaint"
             && u.upset
             && !thanks_for_good_news(text)

@@ -8,6 +8,14 @@ pub const SAFETY: &[&str] = &[
     // Hurt by the goods in new words ("my son's sleeve went up in seconds near a candle and
     // he's hurt", "拉链划破了手,血一直止不住", "my throat feels tight since I put the new hoodie
     // on").
+    // "the bottle cap shot off and chipped my tooth, still hurts a lot", "I'm feeling really
+    // unwell and I think it's the coating inside the water bottle".
+    "chipped my tooth",
+    "broke my tooth",
+    "cracked my tooth",
+    "feeling really unwell",
+    "feel really unwell",
+    "feeling unwell",
     "went up in seconds",
     "went up in flames",
     "caught fire",

@@ -763,3 +763,34 @@ fn round_eleven_look_alikes_are_the_shoppers_own_affairs_the_harm_is_not() {
         assert!(!own_affairs(topic, 0.9, text), "{text}");
     }
 }
+
+#[test]
+fn round_twelve_look_alikes_are_the_shoppers_own_affairs() {
+    for (topic, text) in [
+        (
+            Topic::AccountTakeover,
+            "changed my password and now the app logs me out every single time",
+        ),
+        (
+            Topic::AccountTakeover,
+            "haha the tee is so comfy it hacked my whole wardrobe",
+        ),
+        (
+            Topic::AccountTakeover,
+            "lol my little brother hacked my wishlist and added 6 caps, how do I clear it",
+        ),
+        (Topic::Fraud, "that didn't help at all"),
+        (Topic::Harassment, "I've asked this three times now"),
+        (Topic::DataProtection, "有 data 显示哪个 size 卖得最好吗"),
+        (
+            Topic::DataProtection,
+            "开 invoice 需要什么 personal information",
+        ),
+        (
+            Topic::Safety,
+            "injured my arm skiing last month so I need zip hoodies, not pullovers — is the grey one easy to get on?",
+        ),
+    ] {
+        assert!(own_affairs(topic, 0.9, text), "{text}");
+    }
+}
