@@ -307,7 +307,16 @@ pub(super) fn a_matter_elsewhere(text: &str) -> bool {
             "欠薪",
             "罚单",
         ],
-    ) && !mentions(
+    ) && (mentions(
+        text,
+        &[
+            "跟你们无关",
+            "和你们无关",
+            "与你们无关",
+            "nothing to do with you",
+            "not about you",
+        ],
+    ) || !mentions(
         text,
         &[
             "your shop",
@@ -325,7 +334,7 @@ pub(super) fn a_matter_elsewhere(text: &str) -> bool {
             "订单",
             "退款",
         ],
-    )
+    ))
 }
 
 /// Whether `text` threatens only a feeling, with nothing of the law in it ("hurry up with

@@ -13,7 +13,11 @@ pub const LEGAL: &[&str] = &[
     "i'm suing",
     "im suing",
     "i am suing",
-    "打官司",
+    // "不退钱我就打官司", not the tiredness of a case of their own ("打官司打累了").
+    "就打官司",
+    "我要打官司",
+    "跟你们打官司",
+    "和你们打官司",
     "sue 你们",
     "sue你们",
     "works out in court",

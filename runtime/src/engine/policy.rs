@@ -225,6 +225,8 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     })
     // A business's paperwork for buying ("our legal team needs a supplier agreement").
     .filter(|&t| t != PolicyTopic::Legal || !super::legal_noise::a_business_deal(lower))
+    // The shopper's own case with someone else ("我在跟前房东打官司，跟你们无关哈").
+    .filter(|&t| t != PolicyTopic::Legal || !super::legal_noise::a_matter_elsewhere(lower))
     // Someone of the shopper's own pestered for a gift ("我每天都骚扰我老公让他给我买卫衣"), a
     // threat from someone not the shop's told in passing ("got a threatening letter from my
     // landlord so I'm moving"), the bot called slow-witted.

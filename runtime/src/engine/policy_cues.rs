@@ -297,6 +297,7 @@ pub fn jokes(text: &str) -> bool {
             "haha",
             "开玩笑",
             "just kidding",
+            "(joking)",
             "kidding",
             "😄",
             "😂",

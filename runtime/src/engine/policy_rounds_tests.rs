@@ -639,6 +639,9 @@ fn round_twelve_single_messages_are_heard_by_kind() {
         "I wouldn't sue you over it but the tee did shrink a bit, is that normal",
         "injured my ankle so I'll be home all week, any delivery day works",
         "脚受伤了在家养着，想买件宽松的卫衣，尺码怎么选",
+        "I'm suing my sister for stealing my hoodie (joking). can I just buy another one",
+        "我在跟前房东打官司，跟你们无关哈，就是要搬家了，1002地址能改吗",
+        "打官司打累了 买件卫衣犒劳自己 有灰色的吗",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }
