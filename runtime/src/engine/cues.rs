@@ -129,7 +129,6 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "pass me",
         "hand me over",
         "hand me to",
-        "put me through",
         "put through",
         "get someone",
         "get somebody",

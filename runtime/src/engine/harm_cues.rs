@@ -1,122 +1,12 @@
 //! Whether a message tells of harm to someone: harm already done ("choked on", "rash", "过敏"
 //! after wearing), a body or a danger spoken of at all, a question before buying whether
-//! something is safe, a lasting condition of someone a product is for, and an injury told
-//! only as why the shopper cannot go out. Lower-case substring checks in English, Chinese and
-//! pinyin, like [`super::language`]'s; the decisions that use them are `policy.rs` and
-//! `topic_choice.rs`.
+//! something is safe, a lasting condition of someone a product is for (an injury told only
+//! as a reason is in [`super::harm_reasons`]). Lower-case substring checks in English,
+//! Chinese and pinyin, like [`super::language`]'s; the decisions that use them are
+//! `policy.rs` and `topic_choice.rs`.
 
+use super::harm_reasons::{asks_what_if_before_buying, injury_as_a_reason};
 use super::language::{mentions, says_word};
-
-/// Whether `text` tells of an injury only as why the shopper cannot go out for a return or
-/// a parcel ("injured my knee so I can't get to the post office, can a courier collect my
-/// return?", "腿受伤了不方便出门，退货可以上门取件吗"): a delivery to arrange, nobody hurt now.
-pub fn injury_as_a_reason(text: &str) -> bool {
-    let kept_in = mentions(
-        text,
-        &[
-            "can't get to the post office",
-            "cant get to the post office",
-            "can't get out",
-            "cant get out",
-            "can't go out",
-            "cant go out",
-            "can't leave the house",
-            "cant leave the house",
-            // "I got injured playing football so I'm sending the return a bit late"
-            "a bit late",
-            "晚几天",
-            "不方便出门",
-            "不方便去",
-            // "injured my ankle so I'll be home all week, any delivery day works", "脚受伤了在家
-            // 养着，想买件宽松的卫衣", "injured my arm skiing last month so I need zip hoodies".
-            "home all week",
-            "在家养着",
-            "在家养伤",
-            "so i need",
-            "只能穿",
-            "穿脱不方便",
-            "去不了",
-            "出不了门",
-            "没法出门",
-            "行动不便",
-            "下楼比较慢",
-            "在家休养",
-            "休养",
-            "走路慢",
-            "walk slowly",
-            "slow on the stairs",
-            // "sprained my ankle so I'm slow getting to the door".
-            "slow getting to the door",
-            "slow to the door",
-            "slow to answer the door",
-        ],
-    );
-    let errand = mentions(
-        text,
-        &[
-            "collect",
-            "pick up",
-            "pickup",
-            "pick-up",
-            "return",
-            "上门取件",
-            "取件",
-            // What to wear with an arm in plaster ("胳膊骨折了，只能穿拉链的，你们的卫衣是拉链款吗").
-            "拉链款",
-            "delivery day",
-            "尺码",
-            "想买",
-            "zip hoodie",
-            "easy to get on",
-            "拉链的",
-            "zip-up",
-            "zip up",
-            "退货",
-            "寄回",
-            "送货上门",
-            // The courier asked to wait ("快递来了能多等一会吗").
-            "多等",
-            "wait a bit",
-            "wait a little",
-            "wait longer",
-            // Where the parcel is left ("can the courier leave it in the porch?").
-            "leave it",
-            "courier",
-        ],
-    );
-    kept_in
-        && errand
-        && !mentions(
-            text,
-            &[
-                "bleed",
-                "blood",
-                "流血",
-                "ambulance",
-                "急救",
-                "right now",
-                "现在很",
-            ],
-        )
-}
-
-/// Whether `text` asks what happens if harm came, before buying ("can i return the tee if i
-/// get a skin reaction to it? just asking before I buy"): nobody is hurt.
-pub fn asks_what_if_before_buying(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "before i buy",
-            "before buying",
-            "before i order",
-            "买之前",
-            "下单前",
-        ],
-    ) && mentions(
-        text,
-        &["if i get", "if i have", "what if", "if it gives", "如果"],
-    )
-}
 
 /// Whether `text` names a lasting condition of someone the product is for ("my baby has
 /// allergies", "I'm allergic to wool", "我对羊毛过敏", "sensitive skin"), not a reaction it

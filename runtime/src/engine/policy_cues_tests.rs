@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::engine::harm_cues::*;
+use crate::engine::harm_reasons::injury_as_a_reason;
 
 #[test]
 fn removing_from_the_shops_lists_is_told_from_asking_to_be_forgotten() {

@@ -8,6 +8,7 @@
 use kefu_intent::topics::Topic;
 
 use super::language::{mentions, says_word};
+use super::own_account_words;
 use super::own_charges::{
     asks_when_charged, charge_for_shipping, owns_the_charge, pays_another_way,
     says_the_charge_is_theirs,
@@ -33,10 +34,10 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                     "where do i find",
                     "where can i find",
                 ],
-            ) || asks_about_own_account(text)
-                || trouble_signing_in(text)
-                || site_trouble(text)
-                || asks_to_change_own_detail(text)
+            ) || own_account_words::asks_about_own_account(text)
+                || own_account_words::trouble_signing_in(text)
+                || own_account_words::site_trouble(text)
+                || own_account_words::asks_to_change_own_detail(text)
                 || policy_cues::says_it_was_them(text)
         }
         // Someone the shopper knows by the law's words ("the lawyer in my family says your
@@ -158,7 +159,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 )
                 // The account's own messages ("my account keeps saying verify your email and I
                 // can't find the mail anywhere"): no one threatens.
-                || trouble_signing_in(text);
+                || own_account_words::trouble_signing_in(text);
             (nobody_threatened && !speaks_of_harassment(&super::policy::without_figures(text)))
                 || someone_elses
         }
@@ -201,7 +202,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_what_a_task_needs(text)
                 || asks_to_resend(text)
                 || asks_how_to_reach_the_shop(text)
-                || asks_to_change_own_detail(text)
+                || own_account_words::asks_to_change_own_detail(text)
                 // Someone else's address for a gift ("can I send the hoodie as a gift to
                 // someone else's address").
                 || mentions(text, &["as a gift", "送人", "送给朋友", "当礼物"])
@@ -216,7 +217,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         // An injury only as why the shopper needs something ("胳膊骨折了，只能穿拉链的，你们的
         // 卫衣是拉链款吗"), or harm that nearly happened ("I nearly injured myself lol").
         Topic::Safety => {
-            super::harm_cues::injury_as_a_reason(&text.to_lowercase())
+            super::harm_reasons::injury_as_a_reason(&text.to_lowercase())
                 || super::figure_words::only_nearly_hurt(&text.to_lowercase())
         }
         _ => false,
@@ -230,7 +231,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         // Data that ran out is the phone's, however sure the model is.
         || (t == Topic::DataProtection && means_mobile_data(text))
         || (t == Topic::AccountTakeover
-            && (asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
+            && (own_account_words::asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)))
         // "我要投诉你们发货慢", "我要找你们经理": a complaint or a manager asked for in so many
         // words, with nothing of the law in it, however sure the models are of the law.
@@ -268,166 +269,6 @@ fn told_again(text: &str) -> bool {
                 "delete", "erase", "remove", "privacy", "copy of", "删除", "注销", "隐私", "清除",
             ],
         )
-}
-
-/// Whether `text` tells of the shopper's own trouble signing in: a reset email or code that
-/// does not come or has expired, a password refused right after it was changed, an email
-/// they forgot they used ("my password reset email never arrived, checked spam too", "can't
-/// remember which email i used for my account", "验证码好久才到"). Someone else in the
-/// account is told in other words ([`policy_cues::names_someone_else_or_disowns`]).
-fn trouble_signing_in(text: &str) -> bool {
-    let signing_in = super::cues::speaks_of_signing_in(text)
-        || mentions(
-            text,
-            &[
-                "which email",
-                "what email",
-                "哪个邮箱",
-                "verify your email",
-                "verify my email",
-                "验证邮箱",
-            ],
-        );
-    let trouble = mentions(
-        text,
-        &[
-            "never arrived",
-            "never came",
-            "not arriving",
-            "isn't arriving",
-            "hasn't arrived",
-            "didn't arrive",
-            "didn't get",
-            "didnt get",
-            "never got",
-            "never received",
-            "haven't got",
-            "not getting",
-            "checked spam",
-            "expired",
-            "takes ages",
-            "taking ages",
-            "forgot",
-            "can't remember",
-            "cant remember",
-            "don't remember",
-            "dont remember",
-            "wrong password",
-            "incorrect password",
-            // "changed my password and now the app logs me out every single time".
-            "logs me out",
-            "keeps logging me out",
-            "keeps saying",
-            "just reset",
-            "even though i",
-            "收不到",
-            "没收到",
-            "好久才",
-            "忘了",
-            "忘记",
-            "过期",
-            "输错",
-            "还是登不上",
-            // Signing in fails while the site may be down ("账号登录不上去，是不是网站在维护").
-            "登录不上",
-            "重新登录",
-            "登陆不上",
-            "网站在维护",
-            // An app that signed them out ("usps app logged me out and now I can't see my cap
-            // order").
-            "logged me out",
-            "signed me out",
-            "kicked me out",
-            // "login 不了，是不是要先验证邮箱": it will not let them in, nobody else named.
-            "login 不了",
-            "login不了",
-            "log in 不了",
-            "登不上",
-            "进不去",
-            // "登录 keeps failing, 是不是我 password 打错了".
-            "keeps failing",
-            "打错了",
-        ],
-    );
-    signing_in && trouble
-}
-
-/// Whether `text` asks to change a detail of the shopper's own account, or how to ("怎么改",
-/// "想换成新的", "can I change the email on my account").
-fn asks_to_change_own_detail(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "how do i change",
-            "how can i change",
-            "how do i update",
-            "can i change",
-            "can i update",
-            "want to change",
-            "want to update",
-            "like to change",
-            "like to update",
-            "怎么改",
-            "怎么换",
-            // Where to change it, or how to sign in with it ("我的个人资料在哪里修改", "我的
-            // account 怎么用 email login").
-            "在哪里修改",
-            "在哪修改",
-            "在哪里改",
-            "在哪改",
-            "怎么修改",
-            "怎么用 email",
-            "怎么用email",
-            "怎么用邮箱登",
-            "怎么用手机号登",
-            // Something added to the shopper's own account ("我想在 account 里加一个新地址").
-            "想加一个",
-            "想添加",
-            "想新增",
-            "加一个新",
-            "add a new address",
-            "add another address",
-            "怎么change",
-            "想换",
-            "想改",
-            "能不能换",
-            "能不能改",
-            "可以换",
-            "可以改",
-            // How the shopper may sign in ("我的账号能不能用手机号登录", "can I log in with
-            // Google?").
-            "能不能用手机号登录",
-            "能不能用邮箱登录",
-            "可以用手机号登录",
-            "可以用邮箱登录",
-            "can i log in with",
-            "can i login with",
-            "can i sign in with",
-        ],
-    )
-}
-
-/// Whether `text` tells of the shop's site not working for the shopper ("my account page
-/// won't load", "账号登不上去了 是不是网站出问题了"): the site's trouble, not someone in the
-/// account.
-fn site_trouble(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "won't load",
-            "wont load",
-            "not loading",
-            "keeps loading",
-            "一直 loading",
-            "一直loading",
-            "网站出问题",
-            "网站有问题",
-            "网站打不开",
-            "页面打不开",
-            "打不开",
-            "网站被黑了吗",
-        ],
-    )
 }
 
 /// Whether `text` asks what the shop needs from the shopper for a shop task ("what
@@ -587,43 +428,6 @@ pub(super) fn means_mobile_data(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks about the shopper's own account, whether something can be done or is
-/// normal ("can I be logged in on my phone and laptop at the same time", "account 的 email
-/// 能换吗", "我手机和电脑同时登录同一个账号没问题吧？"), not why something happened to it:
-/// "why did my password change?" is a report.
-fn asks_about_own_account(text: &str) -> bool {
-    let question = text.contains(['?', '？'])
-        || mentions(
-            text,
-            &[
-                "can i",
-                "could i",
-                "is it",
-                "is there",
-                "is my",
-                "does my",
-                "do i",
-                "how do",
-                "how can",
-                "normal",
-                "吗",
-                "吧",
-                "能不能",
-                "可不可以",
-                "能保存几个",
-                "几个地址",
-                "怎么",
-                "如何",
-                "正常",
-            ],
-        );
-    let why = says_word(text, &["why"]) || mentions(text, &["为什么", "为啥", "怎么回事"]);
-    // Blaming themselves ("是不是我填错手机号了", "did I type my email wrong?") is asking
-    // about their own mistake.
-    let own_mistake = mentions(text, super::owning_words::THEIR_OWN_SLIP);
-    (question && !why) || own_mistake
-}
-
 /// Whether `text` is about arranging a delivery with the courier ("the courier keeps calling
 /// me to arrange delivery, I'm at work, can he leave it with a neighbour?", "快递员一直打电话约
 /// 时间，我上班不在家，能放门口吗").
@@ -768,3 +572,7 @@ pub(super) fn speaks_of_harassment(text: &str) -> bool {
 #[cfg(test)]
 #[path = "topic_noise_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "topic_noise_rounds_tests.rs"]
+mod rounds_tests;
