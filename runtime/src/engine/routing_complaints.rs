@@ -134,7 +134,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 || (super::policy_cues::speaks_well(text)
                     && u.slots.is_empty()
                     && !mentions(text, &["呵呵", "无语", "服了"])
-                    && (super::language::script(text) == Some(super::replies::Lang::Zh)
+                    && (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                         || mentions(text, &["😄", "😊", "🙂", "😁", "❤", "👍", "哈哈"]))))
             && !says_late(text)
             && !claim_words::goods_gone_wrong(text, u.topic)
