@@ -65,13 +65,19 @@ pub fn cutoffs(
     let belongs = |r: &Scored, t: usize| {
         r.topic == Some(t) || (gate == Some(t) && r.topic.is_some_and(|u| sensitive[u]))
     };
+    // With a gate, a sensitive topic's own model stops at even odds: below them it hears
+    // what it thinks more likely not its topic, which the gate is there to hear.
+    let floor = |t: usize| match gate {
+        Some(g) if g != t && sensitive[t] => 0.0,
+        _ => f32::NEG_INFINITY,
+    };
     lower(
         rows,
         &mut cut,
         (&group(true).collect::<Vec<_>>(), true),
         budget.sensitive,
         |t| sensitive[t],
-        belongs,
+        (belongs, floor),
     );
     lower(
         rows,
@@ -79,7 +85,7 @@ pub fn cutoffs(
         (&group(false).collect::<Vec<_>>(), false),
         budget.more,
         |_| true,
-        belongs,
+        (belongs, |_| f32::NEG_INFINITY),
     );
     for (t, c) in cut.iter_mut().enumerate() {
         if *c == NEVER {
@@ -96,15 +102,15 @@ pub fn cutoffs(
 }
 
 /// Lowers the cut-offs of `movable` (sensitive columns, or not) while the ordinary messages
-/// over any cut-off `counted` stay within `budget`; a message `belongs` to the columns that
-/// hear it rightly.
+/// over any cut-off `counted` stay within `budget`, and never below a column's `floor`; a
+/// message `belongs` to the columns that hear it rightly.
 fn lower(
     rows: &[Scored],
     cut: &mut [f32],
     (movable, sensitive): (&[usize], bool),
     budget: f32,
     counted: impl Fn(usize) -> bool,
-    belongs: impl Fn(&Scored, usize) -> bool,
+    (belongs, floor): (impl Fn(&Scored, usize) -> bool, impl Fn(usize) -> f32),
 ) {
     // How many counted cut-offs each message is over: for an ordinary message, 0 is not
     // yet spent.
@@ -149,7 +155,9 @@ fn lower(
         for &t in movable {
             let unheard = |i: usize| !heard[i] && belongs(&rows[i], t);
             let Some(next) = (0..rows.len())
-                .filter(|&i| unheard(i) && rows[i].log_odds[t] < cut[t])
+                .filter(|&i| {
+                    unheard(i) && rows[i].log_odds[t] < cut[t] && rows[i].log_odds[t] >= floor(t)
+                })
                 .map(|i| rows[i].log_odds[t])
                 .reduce(f32::max)
             else {
@@ -302,5 +310,31 @@ mod tests {
             more: 0.0,
         };
         assert_eq!(cutoffs(&rows, &[true], None, none), vec![2.5]);
+    }
+
+    #[test]
+    fn with_a_gate_a_sensitive_topic_stops_at_even_odds() {
+        // Column 0 is a sensitive topic, column 1 the gate. The topic's messages the gate
+        // does not hear score 1.0 and -2.0 on the topic; no ordinary message is near either,
+        // so the budget would afford both. The topic stops at 1.0: below even odds its own
+        // model thinks the message more likely not its topic.
+        let mut rows = vec![
+            row(&[3.0, 3.0], Some(0)),
+            row(&[1.0, -9.0], Some(0)),
+            row(&[-2.0, -9.0], Some(0)),
+        ];
+        rows.extend((0..100).map(|_| row(&[-9.0, -9.0], None)));
+        let budget = Budget {
+            sensitive: 0.01,
+            more: 0.0,
+        };
+        let cut = cutoffs(&rows, &[true, true], Some(1), budget);
+        assert_eq!(cut[0], 1.0, "{cut:?}");
+        // Without a gate the same topic may go on down to it.
+        let alone: Vec<Scored> = rows
+            .iter()
+            .map(|r| row(&r.log_odds[..1], r.topic))
+            .collect();
+        assert_eq!(cutoffs(&alone, &[true], None, budget), vec![-2.0]);
     }
 }

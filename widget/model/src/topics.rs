@@ -32,20 +32,23 @@ use crate::data::{Example, Source, label_index};
 /// The weighted share of the calibration split's ordinary messages (per language) allowed
 /// over a sensitive topic's cut-off, and what delivery problems and urgency (which reach a
 /// person at priority 1 after intake) may add over theirs. The goal on unseen messages is 2%
-/// sent to a person; the budget leaves room for what the training lines do not show. It is
-/// the smallest of 1%, 1.2% and 1.5% (the budget before the person head) whose out-of-fold
-/// recall meets the goal of 95%: 94.7%, 95.4% and 96.1% of the sensitive lines, for 0.9%,
-/// 1.1% and 1.2% of the ordinary ones.
+/// sent to a person; the budget leaves room for what the training lines do not show. Chosen
+/// on out-of-fold figures only. With the person head it was the smallest of 1%, 1.2% and
+/// 1.5% whose recall met the goal of 95% (94.7%, 95.4%, 96.1%). With the [`HEAD_SETS`]
+/// the three give 95.3%, 95.7% and 96.6% of the sensitive lines for 0.8%, 1.0% and 1.1% of
+/// the ordinary ones; 1.2% is kept: 1% meets the goal by too little (unseen sets have been
+/// heard one to two points under the out-of-fold recall), and 1.5% would move the engine's
+/// verdicts on every older conversation for a point more.
 pub const BUDGET: Budget = Budget {
     sensitive: 0.012,
     more: 0.04,
 };
 
-/// The single-message sets of `widget/intent/tests` the models learn from: the older
-/// sets, each measured once before the engine was tuned on it. The sets after them
-/// (`jugged`, `flasked`, `drummed`, `kegged`, `cratered`, `vatted` and any written since)
-/// and the sets labelled by topic (`blind`, `fresh`, `sealed`) are never trained on: the
-/// models alone are measured on them.
+/// The single-message sets of `widget/intent/tests` every model learns from (the forty-five
+/// to `canistered`, since the person head), each measured once (the models alone and
+/// through the engine) before anything was tuned on it. The sets written after
+/// [`HEAD_SETS`] (`casseroled` on) and the sets labelled by topic (`blind`, `fresh`,
+/// `sealed`) are never trained on: the models alone are measured on them.
 pub const TRAINED_SETS: &[&str] = &[
     "unseen",
     "hidden",
@@ -94,6 +97,91 @@ pub const TRAINED_SETS: &[&str] = &[
     "canistered",
 ];
 
+/// The seventy-five sets after them (`jugged` to `ladlered`), which teach only the person
+/// head. Each topic's own model learns a set's `ordinary` lines as negatives, and forty
+/// thousand more of them pushed every model's log-odds down unevenly: the topic named for a
+/// message the head hears is the one with the most log-odds, and data-protection requests
+/// came to be named harassment; a topic's cut-off, set by the greedy rule, went where short
+/// messages few lines resemble are heard ("那就退吧" as legal). The head is what learns who
+/// must take a message from the sets' wording; the topics keep naming the reason.
+pub const HEAD_SETS: &[&str] = &[
+    "jugged",
+    "flasked",
+    "drummed",
+    "kegged",
+    "cratered",
+    "vatted",
+    "ladled",
+    "siloed",
+    "spooled",
+    "pailed",
+    "bagpiped",
+    "capsuled",
+    "coffered",
+    "satcheled",
+    "hoppered",
+    "drawered",
+    "casked",
+    "bucketed",
+    "chested",
+    "pursed",
+    "enveloped",
+    "holstered",
+    "lockered",
+    "gourded",
+    "quivered",
+    "creeled",
+    "panniered",
+    "cupboarded",
+    "ewered",
+    "caddied",
+    "firkined",
+    "troughed",
+    "hodded",
+    "pitchered",
+    "tankarded",
+    "scuttled",
+    "flagoned",
+    "beakered",
+    "gobleted",
+    "ampouled",
+    "decantered",
+    "carafed",
+    "tureened",
+    "urned",
+    "cauldroned",
+    "skilleted",
+    "saucered",
+    "kettled",
+    "steined",
+    "mugged",
+    "chaliced",
+    "tumblered",
+    "flasketed",
+    "goblinned",
+    "pannikined",
+    "beakerful",
+    "crucibled",
+    "ramekined",
+    "terrined",
+    "cruetted",
+    "tazzaed",
+    "noggined",
+    "quaiched",
+    "pipkined",
+    "gallipoted",
+    "porringered",
+    "creamered",
+    "billied",
+    "rummered",
+    "mazered",
+    "stouped",
+    "goblered",
+    "flutered",
+    "hornered",
+    "ladlered",
+];
+
 /// Intent labels whose sentences can never be one of the topics: ordinary negatives.
 const ORDINARY_LABELS: &[&str] = &[
     "track_order",
@@ -131,8 +219,10 @@ pub struct Line {
     pub topic: Option<Topic>,
     /// A person must take it: a sensitive topic's line, or one labelled only `person`.
     pub person: bool,
-    /// From a set labelled only `person` or `ordinary` ([`TRAINED_SETS`]).
+    /// From a set labelled only `person` or `ordinary` ([`TRAINED_SETS`], [`HEAD_SETS`]).
     pub from_set: bool,
+    /// From one of the [`HEAD_SETS`]: only the person head learns it.
+    pub head_only: bool,
     /// The message.
     pub text: String,
     /// Written for the topic models (`widget/model/topics`).
@@ -155,6 +245,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Line>> {
                 topic,
                 person: topic.is_some_and(Topic::needs_a_person),
                 from_set: false,
+                head_only: false,
                 text,
                 written: true,
             })
@@ -200,6 +291,7 @@ pub fn read_person_set(path: &Path) -> Result<Vec<Line>> {
                 topic: None,
                 person,
                 from_set: true,
+                head_only: false,
                 text,
                 written: true,
             })
@@ -222,6 +314,7 @@ pub fn ordinary_shop_sentences(intent_train: &[Example]) -> Vec<Line> {
             topic: None,
             person: false,
             from_set: false,
+            head_only: false,
             text: e.text.clone(),
             written: false,
         })
@@ -230,7 +323,7 @@ pub fn ordinary_shop_sentences(intent_train: &[Example]) -> Vec<Line> {
 
 /// Everything the topic models learn and are measured on: the written lines of
 /// `topics_dir`, the ordinary shop sentences of `project_dir`'s intent training files and
-/// the [`TRAINED_SETS`] of `sets_dir` (`topics_<name>.tsv`).
+/// the [`TRAINED_SETS`] and [`HEAD_SETS`] of `sets_dir` (`topics_<name>.tsv`).
 pub fn corpus(topics_dir: &Path, project_dir: &Path, sets_dir: &Path) -> Result<Vec<Line>> {
     let mut all = read_dir(topics_dir)?;
     all.extend(ordinary_shop_sentences(&crate::data::project_training(
@@ -240,6 +333,13 @@ pub fn corpus(topics_dir: &Path, project_dir: &Path, sets_dir: &Path) -> Result<
         all.extend(read_person_set(
             &sets_dir.join(format!("topics_{name}.tsv")),
         )?);
+    }
+    for name in HEAD_SETS {
+        let lines = read_person_set(&sets_dir.join(format!("topics_{name}.tsv")))?;
+        all.extend(lines.into_iter().map(|l| Line {
+            head_only: true,
+            ..l
+        }));
     }
     Ok(all)
 }
@@ -300,7 +400,9 @@ fn fit(lines: &[(&Line, &Featurized)], seed: u64) -> TopicModels {
         .map(|&topic| {
             let examples: Vec<(&Featurized, bool)> = lines
                 .iter()
-                .filter(|(l, _)| l.knows_topic() || (topic.needs_a_person() && !l.person))
+                .filter(|(l, _)| {
+                    !l.head_only && (l.knows_topic() || (topic.needs_a_person() && !l.person))
+                })
                 .map(|(l, f)| (*f, l.topic == Some(topic)))
                 .collect();
             (topic, crate::tone::train_featurized(&examples, seed))

@@ -4,8 +4,8 @@
 //! --nocapture`.
 //!
 //! Goals (single messages): at most 2% of ordinary shop messages sent to a person by
-//! mistake, measured here; sensitive topics recalled ≥ 95% on unseen phrasings (not met: the
-//! floor below only stops a regression).
+//! mistake, measured here; sensitive topics recalled ≥ 95% on unseen phrasings (the floor
+//! below only stops a regression; the sets written apart measure the goal).
 
 use std::path::PathBuf;
 
@@ -50,11 +50,12 @@ fn held_out_ordinary_messages_rarely_reach_a_person_and_sensitive_ones_do() {
         "{:.1}% of held-out written look-alikes sent to a person",
         r.look_alikes_to_person()
     );
-    // 90%, was 75%: the person head, learned also from the older single-message sets,
-    // sends 93.8% of the split's sensitive messages to a person (79.9% before it).
+    // 93%, was 90%: the person head, learned also from the single-message sets (forty-five,
+    // then seventy-five more), sends 95.7% of the split's sensitive messages to a person
+    // (79.9% before it, 94.1% before the seventy-five).
     assert!(
-        r.sensitive_recall() >= 90.0,
-        "{:.1}% of held-out sensitive messages sent to a person (93.8% when trained)",
+        r.sensitive_recall() >= 93.0,
+        "{:.1}% of held-out sensitive messages sent to a person (95.7% when trained)",
         r.sensitive_recall()
     );
 }
