@@ -628,6 +628,10 @@ sets_written_apart! {
     flutered: "flutered_", "KEFU_CONVERSATIONS_FLUTERED", 3; // the hundred-and-twenty-second
     hornered: "hornered_", "KEFU_CONVERSATIONS_HORNERED", 3; // the hundred-and-twenty-third
     ladlered: "ladlered_", "KEFU_CONVERSATIONS_LADLERED", 3; // the hundred-and-twenty-fourth
+    casseroled: "casseroled_", "KEFU_CONVERSATIONS_CASSEROLED", 3; // the hundred-and-twenty-fifth
+    trivetted: "trivetted_", "KEFU_CONVERSATIONS_TRIVETTED", 3; // the hundred-and-twenty-sixth
+    sieved: "sieved_", "KEFU_CONVERSATIONS_SIEVED", 3; // the hundred-and-twenty-seventh
+    griddled: "griddled_", "KEFU_CONVERSATIONS_GRIDDLED", 3; // the hundred-and-twenty-eighth
 }
 
 #[test]

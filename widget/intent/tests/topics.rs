@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_ladlered.tsv`, a hundred-and-twenty-fourth's), labelled only `person` or `ordinary`, each
+//!   `topics_griddled.tsv`, a hundred-and-twenty-eighth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -365,4 +365,8 @@ person_sets! {
     flutered: "topics_flutered.tsv", "KEFU_TOPICS_FLUTERED", 500; // the hundred-and-twenty-second
     hornered: "topics_hornered.tsv", "KEFU_TOPICS_HORNERED", 500; // the hundred-and-twenty-third
     ladlered: "topics_ladlered.tsv", "KEFU_TOPICS_LADLERED", 500; // the hundred-and-twenty-fourth
+    casseroled: "topics_casseroled.tsv", "KEFU_TOPICS_CASSEROLED", 500; // the hundred-and-twenty-fifth
+    trivetted: "topics_trivetted.tsv", "KEFU_TOPICS_TRIVETTED", 500; // the hundred-and-twenty-sixth
+    sieved: "topics_sieved.tsv", "KEFU_TOPICS_SIEVED", 500; // the hundred-and-twenty-seventh
+    griddled: "topics_griddled.tsv", "KEFU_TOPICS_GRIDDLED", 500; // the hundred-and-twenty-eighth
 }
