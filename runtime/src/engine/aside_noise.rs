@@ -40,6 +40,13 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "hacked my tee",
             "hacked my shirt",
             "hacked my cap",
+            // Denied ("not hacked or anything, i just forgot my password lol").
+            "not hacked",
+            "wasn't hacked",
+            "not been hacked",
+            "没被盗",
+            "没有被盗",
+            "没被黑",
         ],
     );
     let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);

@@ -126,6 +126,9 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "sort out",
         // "i'd rather sort the rest out with someone on your team, can you pass me over"
         "sort the rest",
+        // "I'd honestly rather go through it with someone on your team than the chat thing".
+        "go through it with",
+        "go over it with",
         "pass me",
         "hand me over",
         "hand me to",
@@ -157,6 +160,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "connect",
         "rather have",
         "i'd rather",
+        "i'd honestly rather",
+        "would rather",
         "please",
         "pls",
         "transfer",
@@ -173,6 +178,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "get me somebody",
         "get me a person",
         "get me a human",
+        // "can I just get a member of staff? It's about an order but it's complicated".
+        "get a member of staff",
+        "get a member of your team",
+        "speak to a member of",
+        "talk to a member of",
         "give me a person",
         "give me a real",
         "zhuan rengong",

@@ -55,6 +55,9 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         // Needed now, or a call back asked for.
         "please I need someone now. the parcel for 1002 is going to my old flat",
         "能不能让你们客服打电话给我，打字太累了",
+        // A member of staff, or someone rather than the chat.
+        "Hi, quick one: before I answer any of your questions, can I just get a member of staff? It's about an order but it's complicated",
+        "hi, order 1004 - I've got a question about the hoodies but I'd honestly rather go through it with someone on your team than the chat thing",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

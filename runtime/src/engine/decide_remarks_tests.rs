@@ -3,7 +3,7 @@
 //! after an address change, a cancellation that sounds pressed for time, the cost of
 //! shipping read as the refund policy, someone in charge demanded, a claim's email
 //! refused, the money wanted back in any words, a cancellation asked only as the fallback
-//! of an urgent need, and shop questions (the fast option's cost, a return gone through, a
+//! of an urgent need, a deadline with nothing pressing behind it, and shop questions (the fast option's cost, a return gone through, a
 //! company invoice) read as something else.
 
 use kefu_intent::topics::Topic;
@@ -156,6 +156,16 @@ fn a_claims_email_refused_goes_to_a_person_and_asked_why_is_explained() {
     says(&d, Line::ClaimNeedsEmail);
     assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
     assert!(!d.text.is_empty());
+    // Asked why and refused in one message: refused.
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "why do you need my email, you've got the order number. I'd rather not put it in a chat window",
+            "contact_customer_service",
+            0.5,
+        ),
+    ));
+    says(&d, Line::EmailDeclinedHandoff);
     let _ = Lang::En;
 }
 
@@ -464,4 +474,34 @@ fn a_grievance_in_other_words_is_a_complaint_taken_in() {
             "the hoodie looks even better than in the photos"
         )
     );
+}
+
+#[test]
+fn a_deadline_with_no_journey_occasion_or_emergency_is_answered_not_queued() {
+    // Stock asked before a day, no journey or occasion and nobody in trouble: the stock.
+    let mut shop = ctx();
+    shop.names_product = true;
+    let mut u = msg(
+        "is the zip hoodie still a thing or sold out? need a grey one before saturday",
+        "product_availability",
+        0.63,
+    );
+    u.topic = Some((Topic::Urgent, 0.97));
+    assert_ne!(intent(decide(&shop, &u)), "urgent_request");
+    // Asked before a flight, it stays urgent.
+    let mut u = msg(
+        "is the zip hoodie still in stock? flying out saturday, need it before my flight",
+        "product_availability",
+        0.63,
+    );
+    u.topic = Some((Topic::Urgent, 0.97));
+    assert_eq!(intent(decide(&shop, &u)), "urgent_request");
+    // An order asked after in other words, a birthday named: its status.
+    let mut u = msg(
+        "yo can u tell me if 1004 went out yet?? my brothers bday is sunday",
+        "out_of_scope",
+        0.92,
+    );
+    u.topic = Some((Topic::Urgent, 0.57));
+    assert_ne!(intent(decide(&ctx(), &u)), "urgent_request");
 }

@@ -70,6 +70,12 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
             "update on my order",
             "update on order",
             "gone out yet",
+            // Whether it has left yet, in other words ("can u tell me if 1004 went out yet??
+            // my brothers bday is sunday", "any movement on 1002? … if it's left the
+            // warehouse yet").
+            "went out yet",
+            "left the warehouse",
+            "any movement on",
             "where it is now",
             "where is it now",
             "where's it now",

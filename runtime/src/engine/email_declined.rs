@@ -70,8 +70,11 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     }
     // A claim reaches a person anyway: refused (not asked why, nor whether it is needed), a
     // person takes it at once and checks the order is theirs another way.
-    let refused_for_a_claim =
-        claims::what(intent).is_some() && !asks_why_the_email(&u.text) && !asks_if_needed;
+    // Asked why and refused in the same message ("why do you need my email, you've got the
+    // order number. I'd rather not put it in a chat window"), it is refused.
+    let refused_for_a_claim = claims::what(intent).is_some()
+        && (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
+        && !asks_if_needed;
     if explained || unknown || refused_for_a_claim {
         let why = if unknown {
             "the shopper does not know or cannot reach the email the order was placed with"
@@ -217,6 +220,25 @@ fn asks_why_the_email(text: &str) -> bool {
         && mentions(&lower, &["need", "want", "require", "ask for"])
         && mentions(&lower, &["email", "e-mail", "mail", " it", "that"]))
         || (mentions(&lower, &["为什么", "为啥", "干嘛", "干什么"]) && lower.contains("邮箱"))
+}
+
+/// Whether `text` refuses the email in so many words, whatever else it asks ("I'd rather
+/// not put it in a chat window", "不给", "not giving it").
+fn refuses_outright(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "rather not",
+            "not giving",
+            "won't give",
+            "wont give",
+            "not going to give",
+            "not handing",
+            "不给",
+            "不想给",
+            "不方便给",
+        ],
+    )
 }
 
 /// Whether `text` says the shopper does not know which email the order was placed with

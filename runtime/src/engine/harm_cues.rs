@@ -228,6 +228,11 @@ pub fn harm_from_the_goods(text: &str) -> bool {
             "wheez",
             "chest feels",
             "chest is",
+            // "throat feels kinda tight since i unboxed the tees, is the cotton treated with
+            // something??".
+            "throat feels",
+            "throat is",
+            "throat's",
             "can't breathe",
             "cant breathe",
             "trouble breathing",

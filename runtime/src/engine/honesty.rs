@@ -207,6 +207,10 @@ const REQUESTS: &[&str] = &[
     // Looked for rather than asked about ("forget it. is there a human anywhere in this
     // company", "is there any human at all I can reach", "is there a human around?").
     "anywhere",
+    "somewhere",
+    // "is there an actual human in this building".
+    "in this building",
+    "in the building",
     "around",
     "available",
     "on duty",

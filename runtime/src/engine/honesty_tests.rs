@@ -118,6 +118,12 @@ fn a_question_with_a_request_for_a_person_is_both() {
     assert!(super::also_asks_for_a_person(
         "forget it. is there a human anywhere in this company"
     ));
+    assert!(super::also_asks_for_a_person(
+        "look I've explained this three times to three different things. is there an actual human in this building"
+    ));
+    assert!(super::also_asks_for_a_person(
+        "is there like... an actual human somewhere in this building"
+    ));
     assert!(!super::also_asks_for_a_person("我是在跟真人说话吗"));
     assert!(!super::also_asks_for_a_person(
         "is there a human reading this at some point?"

@@ -99,6 +99,22 @@ pub(super) fn lowered_with_pinyin_read(text: &str) -> String {
         .unwrap_or_else(|| text.to_lowercase())
 }
 
+/// Whether `lower` (lower-cased) contains one of `words` where a word starts: an English
+/// word is not found inside another ("end it all" is not in "send it all over"); a Chinese
+/// one is found anywhere.
+pub fn mentions_at_word_start(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let starts_with_letter = w.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        lower.match_indices(w).any(|(i, _)| {
+            !starts_with_letter
+                || lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// Whether `text`, lower-cased and cut into words at anything not a letter or digit, has
 /// one of `words` (written in lower case) as a whole word: "uk" is not found in "hulk",
 /// nor "late" in "chocolate".

@@ -88,6 +88,9 @@ pub const LEGAL: &[&str] = &[
     "consulted a solicitor",
     "consulted a lawyer",
     "sue you",
+    // "do you want to be sued? because this is exactly how you get sued".
+    "want to be sued",
+    "how you get sued",
     // "i'll be suing for the cost of the event I missed".
     "be suing",
     "suing for",
@@ -173,6 +176,9 @@ pub const LAWYER_THREATS: &[&str] = &[
     "站不住脚",
     "没完",
     "走着瞧",
+    // "next stop is the consumer protection office, a chargeback and my lawyer. last chance".
+    "next stop",
+    "last chance",
     "this isn't over",
     "this is not over",
     "i'll",

@@ -71,6 +71,12 @@ pub const CHARGES: &[&str] = &[
 
 /// Words that say a charge is not the shopper's.
 pub const DISOWNED: &[&str] = &[
+    // "the charge on my statement doesn't match any order I ever made", "a 34.00 pending
+    // charge from you when I ordered precisely nothing".
+    "any order i ever made",
+    "ordered precisely nothing",
+    "ordered absolutely nothing",
+    "ordered nothing",
     // "账单上这笔138是什么 我根本没听过这家店", "收到一个订单确认邮件 东西我没买 钱却被划走了".
     "没听过这家店",
     "没听说过这家店",

@@ -90,10 +90,7 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
     let lower = without_figures(text);
     // "Is the strap a choking hazard?" asks before anyone is hurt; "injured my knee so I
     // can't get to the post office" arranges a return.
-    let safety = (PolicyTopic::Safety
-        .words()
-        .iter()
-        .any(|w| lower.contains(w))
+    let safety = (super::language::mentions_at_word_start(&lower, PolicyTopic::Safety.words())
         && !super::harm_cues::asks_if_safe(&lower)
         && !super::harm_cues::a_condition_asked_about(&lower)
         && !super::harm_reasons::injury_as_a_reason(&lower)
@@ -289,6 +286,9 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
                 ],
             )
     })
+    // A chargeback threatened beside a lawyer ("next stop is the consumer protection office,
+    // a chargeback and my lawyer") is the law threatened.
+    .filter(|&t| t != PolicyTopic::PaymentDispute || !threatens_with_a_lawyer(lower))
     // "my bank sent me a fraud alert for my payment to you. it WAS me": owned.
     .filter(|&t| {
         t != PolicyTopic::UnauthorisedCharge || !super::policy_cues::says_it_was_them(lower)

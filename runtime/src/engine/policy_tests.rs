@@ -524,3 +524,74 @@ fn injuries_reactions_leaks_threats_and_disowned_orders_described_reach_a_person
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_round_thirteen_of_words_heard_by_kind() {
+    // A body reacting, with a word between ("throat feels kinda tight"): safety.
+    assert_eq!(
+        topic(
+            "quick q, throat feels kinda tight since i unboxed the tees, is the cotton treated with something?? feeling weird tbh"
+        ),
+        Some(PolicyTopic::Safety)
+    );
+    // "end it all" said, and not found inside "send it all over".
+    assert_eq!(
+        topic("ok I want to end it all, nobody cares"),
+        Some(PolicyTopic::Safety)
+    );
+    assert_ne!(
+        topic(
+            "how long till a refund shows up? and while you're at it I want to see everything you've got stored on me, send it all over"
+        ),
+        Some(PolicyTopic::Safety)
+    );
+    // A chargeback beside a lawyer threatened: the law.
+    assert_eq!(
+        topic(
+            "next stop is the consumer protection office, a chargeback and my lawyer. last chance"
+        ),
+        Some(PolicyTopic::Legal)
+    );
+    assert_eq!(
+        topic("I'm filing a chargeback with my bank for 1004"),
+        Some(PolicyTopic::PaymentDispute)
+    );
+    for text in [
+        "my chest is tight and I can barely breathe since opening the parcel",
+        "need the materials list right now, the ER doctor is asking what my son reacted to",
+        "hey, is the hoodie machine washable? also I got a nasty rash from it yesterday that's spreading",
+        "Burning skin after the first wear of the organic tee. Is there formaldehyde in it?",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    for text in [
+        "her doctor said the tee is fine for eczema",
+        "I'm an ER doctor and the hoodie is perfect for on call, do you have it in navy?",
+        "the ER doctor I work with loved my cap, where can he buy one",
+    ] {
+        assert_ne!(topic(text), Some(PolicyTopic::Safety), "{text}");
+    }
+    assert_eq!(
+        topic("do you want to be sued? because this is exactly how you get sued"),
+        Some(PolicyTopic::Legal)
+    );
+    for text in [
+        "the charge on my statement doesn't match any order I ever made",
+        "why is there a 34.00 pending charge from you when I ordered precisely nothing",
+    ] {
+        assert_eq!(topic(text), Some(PolicyTopic::UnauthorisedCharge), "{text}");
+    }
+    assert_eq!(
+        topic(
+            "the verification codes keep coming but I'm not the one trying to log in, what's going on"
+        ),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    // A hack denied: the password forgotten.
+    assert_eq!(
+        topic(
+            "not hacked or anything, i just forgot my password lol, i'll sort that. more important: how long after delivery can i still send stuff back"
+        ),
+        None
+    );
+}

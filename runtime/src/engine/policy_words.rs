@@ -160,6 +160,9 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "bei hei le",
     // A sign-in code the shopper did not ask for; a detail changed to someone else's.
     "wasn't trying to log in",
+    // "the verification codes keep coming but I'm not the one trying to log in".
+    "not the one trying to log in",
+    "not the one logging in",
     "wasnt trying to log in",
     "not trying to log in",
     "didn't try to log in",

@@ -5,6 +5,19 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // Round thirteen: "my chest is tight and I can barely breathe since opening the
+    // parcel", "the ER doctor is asking what my son reacted
+    // to", "a nasty rash from it yesterday that's spreading", "Burning skin after the first
+    // wear".
+    "barely breathe",
+    "hard to breathe",
+    "er doctor is asking",
+    "er doctor wants",
+    "er doctor needs",
+    "rash from it",
+    "rash that's spreading",
+    "burning skin",
+    "skin is burning",
     // Hurt by the goods in new words ("my son's sleeve went up in seconds near a candle and
     // he's hurt", "拉链划破了手,血一直止不住", "my throat feels tight since I put the new hoodie
     // on").

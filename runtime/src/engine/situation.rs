@@ -162,11 +162,13 @@ pub(super) fn heard(
                 && (urgency_cues::names_a_deadline(&u.text)
                     || !super::late_words::says_late(&u.text))
                 // A product's stock asked in a hurry to buy it ("u still got the grey zip
-                // hoodie? need a M before it's gone"): the stock answers it.
+                // hoodie? need a M before it's gone", "is the zip hoodie still a thing or sold
+                // out? need a grey one before saturday"): the stock answers it, unless a
+                // journey or an occasion presses or someone is in an emergency.
                 && !(ctx.names_product
                     && cues::asks_about_stock(&u.text)
                     && u.slot(SlotKind::OrderNumber).is_none()
-                    && !urgency_cues::names_a_deadline(&u.text)
+                    && !urgency_cues::presses_for_an_occasion(&u.text)
                     && !urgency_cues::speaks_of_an_emergency(&u.text)) =>
         {
             Some(URGENT)

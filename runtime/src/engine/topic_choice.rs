@@ -316,6 +316,9 @@ pub(super) fn head_alone_in_another_matter(
     head_alone
         && ((prediction.intent == "complaint" && prediction.confidence >= SURE_INTENT)
             || super::honesty::asks_if_bot(text)
+            // "hey there, how's your day going? must be busy with all the holiday orders": a
+            // greeting the model is sure of, chatting, nobody upset.
+            || (prediction.intent == "greeting" && prediction.confidence >= 0.6 && !upset)
             // "I placed an order for one of your bottles and I would rather not have it": a
             // cancellation asked for (the head hears an order the shopper disowns).
             || super::cancel_words::asks_to_cancel_an_order(text)

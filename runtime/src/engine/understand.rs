@@ -310,6 +310,13 @@ mod tests {
         // With anything more it is not small talk, and the topic is weighed as ever.
         let threat = "how's your day going? I know where you live and I'm coming";
         assert!(!crate::engine::cues::is_small_talk(threat), "{threat}");
+        let u = Understanding::new(threat, sure("greeting", 0.7), "en");
+        assert!(u.topic.is_some_and(|(t, _)| t.needs_a_person()), "{threat}");
+        // A greeting the model is sure of, chatting on, that only the person head hears:
+        // no topic.
+        let chat = "hey there, how's your day going? must be busy with all the holiday orders";
+        let u = Understanding::new(chat, sure("greeting", 0.7), "en");
+        assert_eq!(u.topic, None, "{chat}");
     }
 
     fn taught(target: Target) -> Option<Correction> {
