@@ -115,6 +115,7 @@ pub fn to_a_person(intent: &str, order: &str, why: &str, lang: Lang) -> Decision
 pub fn declines_the_email(text: &str) -> bool {
     let lower = text.to_lowercase();
     asks_why_the_email(&lower)
+        || mentions(&lower, REFUSALS)
         || mentions(
             &lower,
             &[
@@ -141,10 +142,6 @@ pub fn declines_the_email(text: &str) -> bool {
         || mentions(
             &lower,
             &[
-                "not giving",
-                "won't give",
-                "wont give",
-                "not going to give",
                 "not gonna give",
                 "rather not give",
                 "rather not share",
@@ -154,7 +151,6 @@ pub fn declines_the_email(text: &str) -> bool {
                 "not sharing",
                 "won't share",
                 "wont share",
-                "not handing",
                 "why do you need my email",
                 "why would you need my email",
                 "why do you need an email",
@@ -167,9 +163,7 @@ pub fn declines_the_email(text: &str) -> bool {
                 "you have the order number",
                 "you already have the order number",
                 "use the order number",
-                "不想给",
                 "不给你",
-                "不方便给",
                 "不想提供",
                 "不提供邮箱",
                 "不告诉你",
@@ -222,23 +216,22 @@ fn asks_why_the_email(text: &str) -> bool {
         || (mentions(&lower, &["为什么", "为啥", "干嘛", "干什么"]) && lower.contains("邮箱"))
 }
 
+/// Refusals of the email that [`declines_the_email`] and [`refuses_outright`] both hear.
+const REFUSALS: &[&str] = &[
+    "not giving",
+    "won't give",
+    "wont give",
+    "not going to give",
+    "not handing",
+    "不想给",
+    "不方便给",
+];
+
 /// Whether `text` refuses the email in so many words, whatever else it asks ("I'd rather
 /// not put it in a chat window", "不给", "not giving it").
 fn refuses_outright(text: &str) -> bool {
-    mentions(
-        &text.to_lowercase(),
-        &[
-            "rather not",
-            "not giving",
-            "won't give",
-            "wont give",
-            "not going to give",
-            "not handing",
-            "不给",
-            "不想给",
-            "不方便给",
-        ],
-    )
+    let lower = text.to_lowercase();
+    mentions(&lower, REFUSALS) || mentions(&lower, &["rather not", "不给"])
 }
 
 /// Whether `text` says the shopper does not know which email the order was placed with
