@@ -632,6 +632,10 @@ sets_written_apart! {
     trivetted: "trivetted_", "KEFU_CONVERSATIONS_TRIVETTED", 3; // the hundred-and-twenty-sixth
     sieved: "sieved_", "KEFU_CONVERSATIONS_SIEVED", 3; // the hundred-and-twenty-seventh
     griddled: "griddled_", "KEFU_CONVERSATIONS_GRIDDLED", 3; // the hundred-and-twenty-eighth
+    colandered: "colandered_", "KEFU_CONVERSATIONS_COLANDERED", 3; // the hundred-and-twenty-ninth
+    woked: "woked_", "KEFU_CONVERSATIONS_WOKED", 3; // the hundred-and-thirtieth
+    steamered: "steamered_", "KEFU_CONVERSATIONS_STEAMERED", 3; // the hundred-and-thirty-first
+    tajined: "tajined_", "KEFU_CONVERSATIONS_TAJINED", 3; // the hundred-and-thirty-second
 }
 
 #[test]

@@ -81,6 +81,8 @@ claim_needs_email = I'd like to sort this out for you: to look at it I first nee
 # A claim's email did not match the order: a person takes the claim (said before the claim's handoff).
 claim_email_mismatch = I couldn't match that order number and email, so a person from our team will check the order is yours another way.
 email_still_needed = I can go ahead as soon as I have the email address the order was placed with: that's how I check the order is yours. If you'd rather, a person from our team can take it over.
+# The shopper would rather not give the email that shows an order's carrier and tracking number: why it is needed, and a person offered.
+tracking_needs_email = The order's status is above. Its carrier and tracking number are shown only to the person who placed it, and the email address the order was placed with is how I check that. If you'd rather not give it, a person from our team can check another way.
 # The shopper would rather not give the order's email, after being told why: a person takes the request.
 email_declined_handoff = No problem. I've passed your request to a person from our team, who can check the order is yours another way. They see this whole conversation, so you won't have to repeat anything.
 # A claim came with the shopper's email but no order number: the number is asked for once, the email kept (never asked again), a person offered if they don't have it.

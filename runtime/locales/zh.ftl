@@ -45,6 +45,8 @@ claim_refund_offered = 目前还没有退款：只有您确认后才会退款。
 claim_needs_email = 我想帮您处理这个问题：请先告诉我下单时使用的邮箱地址。如果您愿意，也可以直接转给客服同事处理。
 claim_email_mismatch = 订单号和邮箱无法匹配，客服同事会用其他方式确认订单是您的。
 email_still_needed = 请先告诉我下单时使用的邮箱地址，我确认订单是您本人的之后就可以为您办理。如果您愿意，也可以直接转给客服同事处理。
+# The shopper would rather not give the email that shows an order's carrier and tracking number: why it is needed, and a person offered.
+tracking_needs_email = 订单状态见上方。承运商和运单号只向下单本人显示，我需要通过下单时使用的邮箱来确认。如果您不想提供，也可以转给客服同事，用其他方式确认。
 # The shopper would rather not give the order's email, after being told why: a person takes the request.
 email_declined_handoff = 没关系。我已把您的请求转给客服同事，他们可以用其他方式确认订单是您的。他们能看到完整的对话记录，您无需重复说明。
 claim_ask_order_number = 非常抱歉给您带来不便。您的邮箱我已记下；处理这个问题还需要订单号（可以在订单确认邮件里找到）。如果手头没有订单号，告诉我一声，客服同事会接手处理。

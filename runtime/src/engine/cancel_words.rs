@@ -44,6 +44,12 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "stop the order",
             "stop my order",
             "stop it from shipping",
+            // "kill order 1002 please", "1002, kill it before it ships pls".
+            "kill it before",
+            "kill order",
+            "kill my order",
+            "kill the order",
+            "kill that order",
             // "I need to stop the water bottle order before it ships".
             "order before it ships",
             "order before it goes",

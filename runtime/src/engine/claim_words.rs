@@ -383,29 +383,7 @@ pub fn asks_before_buying(text: &str) -> bool {
 /// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.
 pub fn describes_a_missing_parcel(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let marked = mentions(
-        &lower,
-        &[
-            "delivered",
-            "says it was left",
-            "left at",
-            "dropped off",
-            "dropped it off",
-            // Left with someone ("UPS reckons they left 1004 with a neighbour on the 20th").
-            "with a neighbour",
-            "with a neighbor",
-            "with my neighbour",
-            "with my neighbor",
-            "left it with",
-            "left them with",
-            "放邻居",
-            "邻居代收",
-            "签收",
-            "已送达",
-            "显示送达",
-            "妥投",
-        ],
-    );
+    let marked = says_the_carrier_left_it(&lower);
     let missing = mentions(
         &lower,
         &[
@@ -435,6 +413,11 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "they didn't",
             "they didnt",
             "nothing at my door",
+            // "UPS swears they dropped off my two hoodies on nov 20. they absolutely did not".
+            "absolutely did not",
+            "absolutely didn't",
+            "definitely did not",
+            "definitely didn't",
             "not at my door",
             "asked all the neighbours",
             "asked the neighbours",
@@ -571,6 +554,64 @@ pub fn asks_for_a_replacement(text: &str) -> bool {
                     "换个新的",
                 ],
             ))
+}
+
+/// Whether `text`, telling of a claim, asks for other goods rather than money back: an
+/// exchange, a replacement, or the goods swapped in so many words ("能换吗", "can you just
+/// swap it").
+pub fn asks_for_other_goods(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    asks_to_exchange(&lower)
+        || asks_for_a_replacement(&lower)
+        || mentions(
+            &lower,
+            &[
+                "能换吗",
+                "能不能换",
+                "可以换吗",
+                "可不可以换",
+                "换一个吗",
+                "换一下吗",
+            ],
+        )
+}
+
+/// Whether `text` says the carrier has the parcel delivered or left somewhere ("it says
+/// delivered", "dropped off", "left it with a neighbour", "显示已签收"): a parcel the shopper
+/// does not have is then the claim, not a late one.
+pub fn says_the_carrier_left_it(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // "a ups guy dropped something off", "dropped the parcel off at 2pm".
+    let dropped_off = lower.find("dropped").is_some_and(|at| {
+        lower[at..]
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "off")
+    });
+    dropped_off
+        || mentions(
+            &lower,
+            &[
+                "delivered",
+                "says it was left",
+                "left at",
+                "dropped off",
+                "dropped it off",
+                // Left with someone ("UPS reckons they left 1004 with a neighbour on the 20th").
+                "with a neighbour",
+                "with a neighbor",
+                "with my neighbour",
+                "with my neighbor",
+                "left it with",
+                "left them with",
+                "放邻居",
+                "邻居代收",
+                "签收",
+                "已送达",
+                "显示送达",
+                "妥投",
+            ],
+        )
 }
 
 #[cfg(test)]

@@ -108,6 +108,15 @@ fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
         "UPS reckons my hoodies were delivered nov 20 but I think someone nicked them off the porch"
     ));
     assert!(describes_a_missing_parcel("显示已签收但是我根本没收到"));
+    for text in [
+        "my neighbour swears a ups guy dropped something off but its not here. do i need to call the police or what lol. order 1004",
+        "UPS swears they dropped off my two hoodies on nov 20. they absolutely did not",
+    ] {
+        assert!(describes_a_missing_parcel(text), "{text}");
+    }
+    assert!(!describes_a_missing_parcel(
+        "I dropped my phone and it's not here anymore, can I still track order 1004?"
+    ));
     assert!(describes_a_missing_parcel(
         "Hi, ups claims they dropped off my 2 hoodies on the 20th. They did not, I asked all the neighbours. #1004"
     ));

@@ -21,6 +21,7 @@ pub fn complains_without_a_claim(text: &str) -> bool {
             "box the size",
             "air pillows",
             "plastic filler",
+            "layers of plastic",
             "包装",
         ],
     ) && mentions(
@@ -31,7 +32,15 @@ pub fn complains_without_a_claim(text: &str) -> bool {
             "wasteful",
             "why on earth",
             "so much plastic",
+            "for one cap",
+            "one hat",
+            "come on",
+            "a bit rich",
+            "hypocrit",
+            "overkill",
+            "excessive",
             "简陋",
+            "过度",
             "浪费",
             "改进",
         ],
@@ -39,7 +48,21 @@ pub fn complains_without_a_claim(text: &str) -> bool {
     let complains = about_the_packing
         || mentions(
             text,
-            &["complain", "投诉", "feedback", "提个意见", "提点意见"],
+            &[
+                "complain",
+                "投诉",
+                "feedback",
+                "提个意见",
+                "提点意见",
+                // Told only to be heard ("我也不要什么补偿，就是想反映一下").
+                "反映一下",
+                "想反映",
+                "反馈一下",
+                "体验很一般",
+                "体验真的很一般",
+                "体验太差",
+                "体验很差",
+            ],
         );
     let nothing_wrong = mentions(
         text,
@@ -189,6 +212,14 @@ pub fn describes_a_quality_problem(text: &str) -> bool {
             "first time i wore",
             "after one use",
             "after one wear",
+            // "zip on the hoodie gave up on the second wear. for 69 bucks I expected a bit
+            // better than that".
+            "gave up on the",
+            "gave out on the",
+            "second wear",
+            "second wash",
+            "expected a bit better",
+            "expected better",
             "第一次用就",
             "第一次穿就",
             // Coming apart after one wear ("卫衣袖子开线了，才穿一次").

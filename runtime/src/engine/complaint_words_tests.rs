@@ -19,4 +19,17 @@ fn a_complaint_with_no_claim_tells_of_nothing_damaged() {
     assert!(!complains_without_a_claim(
         "I want to complain, the cap arrived with the brim cracked"
     ));
+    for text in [
+        "Three layers of plastic for one cap. For a brand that keeps saying 'organic' that's a bit rich, no?",
+        "回复慢，发货也慢，整体体验真的很一般",
+        "我也不要什么补偿，就是想反映一下",
+    ] {
+        assert!(complains_without_a_claim(text), "{text}");
+    }
+    for text in [
+        "is the cap packaging plastic-free?",
+        "我想反映一下，收到的帽子帽檐压坏了",
+    ] {
+        assert!(!complains_without_a_claim(text), "{text}");
+    }
 }

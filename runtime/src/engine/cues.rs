@@ -106,6 +106,9 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "staff",
         "manager",
         "supervisor",
+        // "is there like an actual team behind this shop I can talk to?".
+        "actual team",
+        "team behind",
     ]);
     let reach = has(&[
         "talk",
@@ -120,6 +123,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "handle this",
         "look into",
         "look at this",
+        // "is there anyone there with a pulse who can look at order 1002".
+        "who can look at",
         "discuss",
         "explain",
         // "probably easier to sort out with someone on your team, can you put me through?"
@@ -499,6 +504,9 @@ pub fn asks_how_to_care(text: &str) -> bool {
             "机洗",
             "手洗",
             "怎么洗",
+            // "卫衣咋洗不缩水".
+            "咋洗",
+            "如何洗",
             "能洗",
             "可以洗",
             "烘干",

@@ -161,6 +161,31 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
             vec![],
         ));
     }
+    // Torn between the shop's delivery times and where an order is, with an order named now
+    // or earlier ("wait no. actually keep it. sorry!! is it shipping soon though" after
+    // 1002's cancellation was shown): that order's whereabouts.
+    let mut route = route;
+    if !route.settled
+        && (route.order_number.is_some() || ctx.remembered.order_number.is_some())
+        && u.prediction.top.len() >= 2
+        && u.prediction.top.iter().take(2).all(|(i, _)| {
+            matches!(
+                i.as_str(),
+                "track_order" | "delivery_period" | "delivery_options"
+            )
+        })
+        && u.prediction
+            .top
+            .iter()
+            .take(2)
+            .any(|(i, _)| i == "track_order")
+        // "forget that … how long does express shipping take?": the shop's options asked.
+        && !super::shipping_words::names_a_shipping_option(&u.text)
+        && !super::set_aside::sets_aside(&u.text)
+    {
+        route.intent = routing::TRACK_ORDER.to_string();
+        route.settled = true;
+    }
     if !route.settled
         && heard.is_none()
         && let Some(d) = clarify::clarify(u)
@@ -186,11 +211,19 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
     // A delivery problem told of an order that has not shipped ("has my bottle order shipped
     // yet??" heard as a parcel not received, with 1002 still being prepared): nothing of it
     // can have arrived, damaged or not, so where the order is answers it, nobody needed.
-    let intent = if claims::what(&intent).is_some()
-        && order_number
-            .as_deref()
-            .and_then(|n| ctx.order(n))
-            .is_some_and(|o| o.status == "processing")
+    // Told it never came while the carrier has not marked it delivered ("supposed to be here
+    // on the 26th. Order 1001. Is it lost or what"), the parcel is late, not lost: where it
+    // is answers that too, with the apology and the way to a person a late order gets (a
+    // claim told before, its number given now, stays the claim).
+    let status = order_number
+        .as_deref()
+        .and_then(|n| ctx.order(n))
+        .map(|o| o.status.as_str());
+    let intent = if claims::what(&intent).is_some() && status == Some("processing")
+        || intent == "report_not_received"
+            && !answering
+            && status == Some("shipped")
+            && !super::claim_words::says_the_carrier_left_it(&u.text)
     {
         routing::TRACK_ORDER.to_string()
     } else {
@@ -376,7 +409,18 @@ fn intake(
     order: Option<&str>,
 ) -> Option<Decision> {
     let lang = u.lang;
-    if claims::what(intent).is_some() {
+    if let Some(what) = claims::what(intent) {
+        // The goods asked to be exchanged or sent again ("邮箱 carlos@example.com，能换吗"):
+        // the plugin proposes money back only, so a person arranges it, with the facts.
+        if let Some(order) = order
+            && super::claim_words::asks_for_other_goods(&u.text)
+        {
+            let reason = format!(
+                "{}; the shopper asks for an exchange or replacement",
+                claims::reason(what, order)
+            );
+            return Some(claims::to_a_person(intent, &reason, None, lang));
+        }
         let email = u
             .slot(kefu_intent::slots::SlotKind::Email)
             .or(ctx.remembered.email.as_deref());

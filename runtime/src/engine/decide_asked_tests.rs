@@ -264,3 +264,24 @@ fn a_sum_asked_back_with_no_order_named_is_the_refund_its_order_asked_for() {
     assert_eq!(d.intent, "get_refund", "{}", d.text);
     assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));
 }
+
+#[test]
+fn a_calm_question_about_a_product_named_heard_as_a_complaint_is_the_products() {
+    let mut ctx = ctx();
+    ctx.served
+        .insert("product_info".into(), super::tests::served("catalog", &[]));
+    ctx.names_product = true;
+    let u = msg(
+        "ok and totally unrelated but is the grey hoodie a zip-up or a pullover",
+        "complaint",
+        0.62,
+    );
+    assert_eq!(intent_of(decide(&ctx, &u)), "product_info");
+    // Goods gone wrong, asked about: still the complaint's or the claim's.
+    let u = msg(
+        "is the grey hoodie supposed to have a hole in the sleeve already??",
+        "complaint",
+        0.62,
+    );
+    assert_ne!(intent_of(decide(&ctx, &u)), "product_info");
+}

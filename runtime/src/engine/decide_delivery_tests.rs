@@ -9,7 +9,7 @@ use kefu_intent::topics::Topic;
 use kefu_protocol::Card;
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
-use super::tests::{call, ctx, msg, plugin_says, refund, reply, says, served, with_topic};
+use super::tests::{call, ctx, msg, order, plugin_says, refund, reply, says, served, with_topic};
 use super::*;
 use crate::engine::context::TurnContext;
 use crate::engine::plan::Step;
@@ -106,6 +106,11 @@ fn a_claim_on_a_proven_order_asks_the_plugin_for_that_claim() {
     ] {
         let mut ctx = claims_ctx();
         ctx.conversation.verified_email = Some("jane@example.com".into());
+        // Marked delivered: a parcel not received is a claim (on its way, it is late).
+        ctx.orders.retain(|o| o.id != "1001");
+        let mut delivered = order("1001", "jane@example.com");
+        delivered.status = "delivered".into();
+        ctx.orders.push(delivered);
         let u = with_topic(
             msg(
                 "about order 1001, something is wrong with it",
@@ -610,4 +615,35 @@ fn a_claims_email_that_does_not_match_reaches_a_person_who_checks_another_way() 
         "{}",
         d.text
     );
+}
+
+#[test]
+fn a_claim_asking_for_other_goods_reaches_a_person_with_the_facts() {
+    let mut ctx = claims_ctx();
+    ctx.conversation.verified_email = Some("jane@example.com".into());
+    for text in [
+        "order 1001: wrong colour cap came, can you swap it",
+        "1001发错货了，能换吗",
+    ] {
+        let u = with_topic(msg(text, "complaint", 0.5), Topic::WrongItem);
+        let d = reply(decide(&ctx, &u));
+        assert_eq!(
+            d.state,
+            kefu_protocol::ConversationState::WaitingForHuman,
+            "{text}"
+        );
+        assert!(
+            d.handoff_reason
+                .as_deref()
+                .unwrap_or_default()
+                .contains("exchange or replacement"),
+            "{text}"
+        );
+    }
+    // Money back, or nothing asked: the plugin weighs the claim.
+    let u = with_topic(
+        msg("order 1001: wrong colour cap came", "complaint", 0.5),
+        Topic::WrongItem,
+    );
+    assert_eq!(call(decide(&ctx, &u)).intent(), "report_wrong_item");
 }

@@ -248,3 +248,25 @@ fn questions_in_a_row_each_get_their_answer_whatever_the_first_was_heard_as() {
         ],
     );
 }
+
+#[test]
+fn torn_between_the_ways_to_pay_and_a_product_never_named_the_faq_answers() {
+    let mut shop = shop();
+    shop.served
+        .insert("product_info".into(), super::tests::served("catalog", &[]));
+    let mut u = msg(
+        "can I pay with alipay? and roughly how long does shipping to japan take",
+        "check_payment_methods",
+        0.4,
+    );
+    u.prediction.top = vec![
+        ("check_payment_methods".into(), 0.4),
+        ("product_info".into(), 0.35),
+    ];
+    let d = reply(decide(&shop, &u));
+    assert!(d.text.contains(PAYMENT), "{d:?}");
+    // A product named, the choice stays the shopper's.
+    shop.names_product = true;
+    let d = reply(decide(&shop, &u));
+    assert!(!d.text.contains(PAYMENT), "{d:?}");
+}

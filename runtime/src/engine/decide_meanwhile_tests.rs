@@ -53,3 +53,20 @@ fn with_nobody_online_a_question_the_shops_facts_answer_is_answered_while_waitin
     let plan = decide(&ctx, &msg("where is order 1001?", "track_order", 0.95));
     assert_eq!(plan.step, Step::Silence);
 }
+
+#[test]
+fn asked_meanwhile_whether_anyone_is_there_the_bot_says_what_it_is() {
+    let mut ctx = ctx();
+    ctx.conversation.state = WaitingForHuman;
+    ctx.conversation.handoff_reason = Some("asked for a human".into());
+    ctx.live = false;
+    let mut u = msg("你说话咋这么机械，到底是不是人啊", "out_of_scope", 0.97);
+    u.lang = Lang::Zh;
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.line, Some(Line::BotDisclosureShort));
+    let d = super::super::meanwhile::keeps_waiting(&ctx, d, Lang::Zh);
+    assert_eq!(d.state, WaitingForHuman);
+    // Someone online answers it themselves.
+    ctx.live = true;
+    assert!(matches!(decide(&ctx, &u).step, Step::Silence));
+}

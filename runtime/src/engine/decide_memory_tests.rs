@@ -671,3 +671,23 @@ fn an_order_told_by_its_cost_or_asked_if_it_left_is_looked_for() {
     ));
     assert_eq!(c.intent(), "track_order");
 }
+
+#[test]
+fn an_order_number_corrected_after_one_not_found_continues_the_request() {
+    use kefu_protocol::Lang;
+    for (said, lang) in [
+        ("哦哦不好意思，记错了，是1002", Lang::Zh),
+        ("my bad, typo. i meant 1002", Lang::En),
+    ] {
+        let mut shop = ctx();
+        shop.last_bot = Some((
+            crate::engine::replies::text(Line::OfferHuman, lang).into(),
+            Some("track_order".into()),
+        ));
+        let mut u = msg(said, "complaint", 0.58);
+        u.lang = lang;
+        let c = call(decide(&shop, &u));
+        assert_eq!(c.intent(), "track_order", "{said}");
+        assert_eq!(c.order_number.as_deref(), Some("1002"), "{said}");
+    }
+}

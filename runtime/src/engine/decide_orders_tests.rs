@@ -3,8 +3,9 @@
 //! own goods asked after, a return asked in anger, an address written wrong and a trip
 //! abroad for a product named. Pure functions only, as in `decide_tests.rs`.
 
-use super::tests::{ctx, intent_of, msg, order, reply, with_faq};
+use super::tests::{call, ctx, intent_of, msg, order, reply, with_faq};
 use super::*;
+use crate::engine::replies::Line;
 use crate::engine::understand::Understanding;
 use kefu_intent::Prediction;
 
@@ -135,4 +136,31 @@ fn a_value_given_alone_carries_no_urgency() {
     );
     u.topic = Some((kefu_intent::topics::Topic::Urgent, 0.9));
     assert_eq!(intent_of(decide(&ctx, &u)), "urgent_request");
+}
+
+#[test]
+fn torn_between_delivery_times_and_an_order_named_earlier_is_that_orders_whereabouts() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1002".into());
+    let mut u = msg(
+        "wait no. actually keep it. sorry!! is it shipping soon though",
+        "delivery_period",
+        0.4,
+    );
+    u.prediction.top = vec![
+        ("delivery_period".into(), 0.4),
+        ("track_order".into(), 0.35),
+    ];
+    assert_eq!(call(decide(&shop, &u)).intent(), "track_order");
+    // The shop's express option asked, the order set aside: not the order's whereabouts.
+    let mut u2 = msg(
+        "actually wait, forget that, it's fine where it is. how long does express shipping take?",
+        "delivery_period",
+        0.4,
+    );
+    u2.prediction.top = u.prediction.top.clone();
+    assert_ne!(intent_of(decide(&shop, &u2)), "track_order");
+    // No order known: the shopper is asked which they mean.
+    let d = reply(decide(&ctx(), &u));
+    assert_eq!(d.line, Some(Line::Clarify));
 }

@@ -3,11 +3,12 @@
 //! order's money back as its cancellation, and what is beyond the bot's caps. Pure
 //! functions only, as in `decide_tests.rs`.
 
-use super::tests::{call, ctx, msg, reply, says};
+use super::tests::{call, ctx, msg, reply, says, served};
 use super::*;
 use crate::engine::context::TurnContext;
 use crate::engine::plan::Step;
 use crate::engine::replies::Line;
+use crate::plugins::manifest::Need;
 use kefu_intent::Prediction;
 
 #[test]
@@ -238,4 +239,33 @@ fn money_back_for_goods_found_wanting_is_the_refund_before_the_order_is_named() 
     };
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.pending_intent.as_deref(), Some("get_refund"), "{d:?}");
+}
+
+#[test]
+fn money_back_asked_for_a_late_order_is_the_refund_not_its_whereabouts() {
+    let mut shop = ctx();
+    shop.served.insert(
+        "get_refund".into(),
+        served("refunds", &[Need::Slot("order-number".into()), Need::Owner]),
+    );
+    for (said, read) in [
+        (
+            "my tshirt+hoodie order is basically a week late at this point. just refund it honestly",
+            "out_of_scope",
+        ),
+        ("1001还没到，我不想要了，钱能退吗", "track_refund"),
+    ] {
+        let d = reply(decide(&shop, &msg(said, read, 0.5)));
+        assert_eq!(
+            d.pending_intent.as_deref(),
+            Some("get_refund"),
+            "{said}: {d:?}"
+        );
+    }
+    // Asked when a late order's refund comes, or where the order is: not a refund asked.
+    let plan = decide(
+        &shop,
+        &msg("1001 is a week late, where is it?", "track_order", 0.8),
+    );
+    assert_eq!(call(plan).intent(), "track_order");
 }

@@ -156,6 +156,16 @@ fn a_claims_email_refused_goes_to_a_person_and_asked_why_is_explained() {
     says(&d, Line::ClaimNeedsEmail);
     assert_eq!(d.pending_intent.as_deref(), Some("report_damaged"));
     assert!(!d.text.is_empty());
+    // Not wanted, asked why it matters: refused.
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "dont really wanna give my email sorry. why does it matter",
+            "product_info",
+            0.5,
+        ),
+    ));
+    says(&d, Line::EmailDeclinedHandoff);
     // Asked why and refused in one message: refused.
     let d = reply(decide(
         &shop,
@@ -504,4 +514,59 @@ fn a_deadline_with_no_journey_occasion_or_emergency_is_answered_not_queued() {
     );
     u.topic = Some((Topic::Urgent, 0.57));
     assert_ne!(intent(decide(&ctx(), &u)), "urgent_request");
+}
+
+#[test]
+fn goods_that_gave_out_are_a_complaint_and_how_to_wash_them_is_care() {
+    let shop = ctx();
+    let route = |text: &str, intent: &str| {
+        crate::engine::routing::route(&shop, &msg(text, intent, 0.6)).intent
+    };
+    assert_eq!(
+        route(
+            "zip on the hoodie gave up on the second wear. for 69 bucks I expected a bit better than that",
+            "out_of_scope"
+        ),
+        "complaint"
+    );
+    assert_ne!(route("卫衣咋洗不缩水", "out_of_scope"), "complaint");
+    let shop_low = ctx();
+    let u = msg(
+        "Five stars for the T-shirt, zero for the checkout that logged me out three times mid-payment. Who do I tell?",
+        "payment_issue",
+        0.27,
+    );
+    assert_eq!(
+        crate::engine::routing::route(&shop_low, &u).intent,
+        "complaint"
+    );
+}
+
+#[test]
+fn goods_or_a_parcel_complained_of_with_a_product_named_stay_complaints() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let route = |text: &str, intent: &str| {
+        crate::engine::routing::route(&shop, &msg(text, intent, 0.6)).intent
+    };
+    for text in [
+        "so... my parcel? the hoodie+tee one",
+        "说实话有点失望 卫衣洗一次就起球 138块钱就这质量？",
+        "The cap itself is fine but three layers of plastic to ship one hat? Come on. Just wanted that on record.",
+    ] {
+        assert_ne!(route(text, "complaint"), "product_info", "{text}");
+    }
+}
+
+#[test]
+fn a_card_misused_at_another_shop_told_before_asking_how_to_pay_is_the_ways_to_pay() {
+    let u = msg(
+        "上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不",
+        "payment_issue",
+        0.47,
+    );
+    assert_eq!(
+        crate::engine::routing::route(&ctx(), &u).intent,
+        "check_payment_methods"
+    );
 }

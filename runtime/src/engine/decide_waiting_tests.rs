@@ -96,6 +96,27 @@ fn a_delivery_problem_told_of_an_order_not_shipped_is_answered_with_where_it_is(
         &msg("order 1002 never came", "report_not_received", 0.9),
     );
     assert_ne!(intent(plan), "track_order");
+    // On its way still, it never came is late, not lost: where it is, with the late line.
+    let mut on_its_way = shipped.clone();
+    on_its_way.orders.retain(|o| o.id != "1002");
+    let mut o = order("1002", "li.wei@example.com");
+    o.status = "shipped".into();
+    on_its_way.orders.push(o);
+    let plan = decide(
+        &on_its_way,
+        &msg(
+            "It's December. The package was supposed to be here on the 26th. Order 1002. Is it lost or what",
+            "report_not_received",
+            0.9,
+        ),
+    );
+    assert_eq!(call(plan).intent(), "track_order");
+    // Damaged on its way by the carrier's record is still a claim (the record can lag).
+    let plan = decide(
+        &on_its_way,
+        &msg("order 1002 arrived smashed", "report_damaged", 0.9),
+    );
+    assert_ne!(intent(plan), "track_order");
 }
 
 #[test]
@@ -173,6 +194,8 @@ fn round_eleven_requests_are_heard_by_kind() {
         "ok then put them on",
         "three emails to your support address, zero replies. is anyone actually alive over there",
         "fine whatever just get me someone",
+        "is there anyone there with a pulse who can look at order 1002",
+        "is there like an actual team behind this shop I can talk to? got a weird question about kitting out my whole office",
     ] {
         assert!(cues::asks_for_a_person(text), "{text}");
     }
@@ -182,6 +205,8 @@ fn round_eleven_requests_are_heard_by_kind() {
     for text in [
         "1002那个订单还能撤回吗？反正一直没发货。",
         "is it too late to un-want a water bottle? li.wei@example.com, #1002",
+        "changed my mind on the water bottle. 1002, kill it before it ships pls",
+        "kill order 1002 please, found the same bottle cheaper down the road",
     ] {
         assert!(cancel_words::asks_to_cancel_an_order(text), "{text}");
     }
@@ -322,4 +347,124 @@ fn round_twelve_look_alikes_reach_nobody() {
             "{said}"
         );
     }
+}
+
+#[test]
+fn the_email_declined_for_a_tracking_number_is_explained_then_a_person_takes_it() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("track_order".into());
+    shop.pending.order_number = Some("1003".into());
+    shop.last_bot = Some((
+        format!(
+            "Order 1003: delivered. {}",
+            text(Line::DetailsNeedProof, Lang::En)
+        ),
+        Some("track_order".into()),
+    ));
+    // Declined, or asked why: why, the order still waiting for its email.
+    for (said, lang) in [
+        (
+            "I'm not handing my email to a chat window, the order number should be plenty",
+            Lang::En,
+        ),
+        ("邮箱？为什么要邮箱，订单号不是都给你了吗", Lang::Zh),
+    ] {
+        let mut u = msg(said, "contact_customer_service", 0.5);
+        u.lang = lang;
+        let d = reply(decide(&shop, &u));
+        says(&d, Line::TrackingNeedsEmail);
+        assert_eq!(d.pending_intent.as_deref(), Some("track_order"), "{said}");
+        assert_eq!(d.state, Bot, "{said}");
+    }
+    // Declined again after that: a person takes it.
+    let told_in = |lang| {
+        let mut told = shop.clone();
+        told.last_bot = Some((
+            text(Line::TrackingNeedsEmail, lang).into(),
+            Some("track_order".into()),
+        ));
+        told
+    };
+    let told = told_in(Lang::En);
+    for (said, lang) in [
+        ("fine. how else do I reach you then", Lang::En),
+        ("no", Lang::En),
+        ("不给，你直接把单号发我就行", Lang::Zh),
+    ] {
+        let mut u = msg(said, "out_of_scope", 0.5);
+        u.lang = lang;
+        let d = reply(decide(&told_in(lang), &u));
+        says(&d, Line::EmailDeclinedHandoff);
+        assert_eq!(
+            d.state,
+            kefu_protocol::ConversationState::WaitingForHuman,
+            "{said}"
+        );
+    }
+    // The email given is no refusal; a new question is not one either.
+    let d = reply(decide(
+        &told,
+        &msg("do you ship to Canada?", "shipping_destinations", 0.9),
+    ));
+    assert_ne!(d.line, Some(Line::EmailDeclinedHandoff));
+}
+
+#[test]
+fn a_claims_number_given_with_the_email_not_known_reaches_a_person() {
+    let mut shop = ctx();
+    shop.served.insert(
+        "report_wrong_item".into(),
+        super::tests::served(
+            "refunds",
+            &[
+                crate::plugins::manifest::Need::Slot("order-number".into()),
+                crate::plugins::manifest::Need::Owner,
+            ],
+        ),
+    );
+    shop.conversation.pending_intent = Some("report_wrong_item".into());
+    shop.pending.need = Some("order-number".into());
+    let mut u = msg(
+        "1004号订单。邮箱我不记得了，好像是sam开头的？",
+        "registration_problems",
+        0.5,
+    );
+    u.lang = Lang::Zh;
+    let d = reply(decide(&shop, &u));
+    says(&d, Line::EmailDeclinedHandoff);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("1004")
+    );
+    // The number alone: the email is asked for.
+    let d = reply(decide(&shop, &msg("1004", "greeting", 0.5)));
+    assert_ne!(d.line, Some(Line::EmailDeclinedHandoff));
+}
+
+#[test]
+fn a_return_asked_instead_of_a_cancellation_is_the_return() {
+    let read_as_a_move = crate::engine::routing::route(
+        &ctx(),
+        &msg(
+            "changed my mind on the water bottle. 1002, kill it before it ships pls",
+            "change_shipping_address",
+            0.6,
+        ),
+    );
+    assert_eq!(read_as_a_move.intent, "cancel_order");
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("cancel_order".into());
+    shop.pending.order_number = Some("1004".into());
+    shop.remembered.order_number = Some("1004".into());
+    let mut u = msg("什么?已经送到了?那我退货总行吧", "out_of_scope", 0.6);
+    u.lang = Lang::Zh;
+    let d = decide(&shop, &u);
+    assert_ne!(intent(d), "cancel_order");
+    let plan = decide(&shop, &u);
+    assert_ne!(intent(plan), kefu_intent::OUT_OF_SCOPE);
+    // Answered with the return's steps, the cancellation no longer waits for the email.
+    let d = finish(&shop, &u, reply(decide(&shop, &u)));
+    assert_ne!(d.pending_intent.as_deref(), Some("cancel_order"));
 }

@@ -30,6 +30,8 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
         "Good afternoon. Could you tell me where my two hoodies are? I've been travelling and completely lost track.",
         "and my hoodies??",
         "third time asking. the cap. 1003. coming or not",
+        "it said november 26th. it is now december. where are my clothes",
+        "order 1001 is running like a week behind, can you give it a nudge",
     ] {
         assert!(says_late(text), "{text}");
     }
@@ -37,6 +39,7 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
         "is my size in stock?",
         "can you tell me where my order ships from?",
         "how do I update my address?",
+        "love the tee. where are the hoodies made?",
     ] {
         assert!(!says_late(text), "{text}");
     }
@@ -208,6 +211,9 @@ fn news_asked_a_delivery_asked_after_and_a_day_gone_by() {
         "oh wait totally unrelated, did 1004 ever make it to me? sam@example.com"
     ));
     assert!(asks_if_it_came("oh also while I'm here, has 1003 arrived?"));
+    assert!(asks_if_it_came(
+        "你打字也太快了吧 🤔 are you even real? anyway order 1003 delivered了没"
+    ));
     assert!(!asks_if_it_came("order 1003 arrived damaged"));
     assert!(says_late(
         "tracking said it would come nov 26 and it just... didn't. what now"

@@ -15,17 +15,34 @@ use super::labels;
 use super::language::mentions;
 use super::ownership;
 use super::replies::{self, Lang, Line};
+use super::routing::TRACK_ORDER;
 use super::understand::Understanding;
 
 /// The answer to a message that declines to give the order's email (or asks why it is
 /// needed) while a request on the order waits for it; `None` for any other message.
 pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    // The number asked for, given with word that the email is not known ("1004号订单。邮箱我
+    // 不记得了，好像是sam开头的？"): asking for the email next cannot help.
+    if let Some(intent) = ctx.conversation.pending_intent.as_deref()
+        && let Some(order) = u.slot(kefu_intent::slots::SlotKind::OrderNumber)
+        && u.slot(kefu_intent::slots::SlotKind::Email).is_none()
+        && ctx.pending.order_number.is_none()
+        && ownership::verified(ctx).is_none()
+        && (claims::what(intent).is_some() || ctx.served(intent).is_some_and(|s| s.needs_owner()))
+        && does_not_know_the_email(&u.text)
+    {
+        let why = "the shopper does not know or cannot reach the email the order was placed with";
+        return Some(to_a_person(intent, order, why, u.lang));
+    }
     let (intent, order) = ownership::email_awaited(ctx, u)?;
+    let lang = u.lang;
+    if intent == TRACK_ORDER {
+        return tracking_declined(ctx, u, order);
+    }
     let needs_owner = ctx.served(intent).is_some_and(|s| s.needs_owner());
     if !needs_owner && claims::what(intent).is_none() {
         return None;
     }
-    let lang = u.lang;
     let explained = ctx.last_bot.as_ref().is_some_and(|(text, _)| {
         ctx.is_line(text, Line::EmailStillNeeded, lang)
             || ctx.is_line(text, Line::ClaimNeedsEmail, lang)
@@ -95,6 +112,37 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     Some(ask(intent, line, lang, pending))
 }
 
+/// The answer to a message that declines the email an order's carrier and tracking number
+/// wait for, its status shown ("I'm not handing my email to a chat window, the order number
+/// should be plenty", "邮箱？为什么要邮箱"): why it is needed and a person offered; declined
+/// again after that ("不给，你直接把单号发我就行", "fine. how else do I reach you then"), or
+/// the email not known, a person takes it. `None` for any other message.
+fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Option<Decision> {
+    let lang = u.lang;
+    let explained = ctx
+        .last_bot
+        .as_ref()
+        .is_some_and(|(text, _)| ctx.is_line(text, Line::TrackingNeedsEmail, lang));
+    let unknown = does_not_know_the_email(&u.text);
+    let declines = declines_the_email(&u.text) || refuses_outright(&u.text);
+    if unknown || (explained && (declines || still_declines(&u.text))) {
+        let why = if unknown {
+            "the shopper does not know or cannot reach the email the order was placed with"
+        } else {
+            "the shopper would rather not give the order's email"
+        };
+        return Some(to_a_person(TRACK_ORDER, order, why, lang));
+    }
+    if !declines && !asks_if_the_email_is_needed(&u.text) {
+        return None;
+    }
+    let pending = Pending {
+        order_number: Some(order.to_string()),
+        ..Pending::default()
+    };
+    Some(ask(TRACK_ORDER, Line::TrackingNeedsEmail, lang, pending))
+}
+
 /// `intent` on `order` handed to a person who checks another way that the order is the
 /// shopper's, `why` the email could not prove it.
 pub fn to_a_person(intent: &str, order: &str, why: &str, lang: Lang) -> Decision {
@@ -133,6 +181,7 @@ pub fn declines_the_email(text: &str) -> bool {
                 "rather not put",
                 "some other way",
                 "another way to do this",
+                "how else",
                 "order number enough",
                 "不放心",
                 "number's right there",
@@ -219,6 +268,14 @@ fn asks_why_the_email(text: &str) -> bool {
 /// Refusals of the email that [`declines_the_email`] and [`refuses_outright`] both hear.
 const REFUSALS: &[&str] = &[
     "not giving",
+    // "dont really wanna give my email sorry. why does it matter".
+    "dont wanna give",
+    "don't wanna give",
+    "dont really wanna give",
+    "don't really wanna give",
+    "dont really want to give",
+    "don't really want to give",
+    "not really wanna give",
     "won't give",
     "wont give",
     "not going to give",

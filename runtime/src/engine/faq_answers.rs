@@ -17,10 +17,20 @@ pub(super) fn faq_for_either<'a>(
     u: &Understanding,
     choices: &[String],
 ) -> Option<&'a FaqEntry> {
-    if choices.is_empty() || choices.iter().any(|c| ctx.served(c).is_some()) {
+    // A product's question with no product of the catalogue named is no choice a plugin
+    // answers ("能用支付宝付吗?另外寄日本的话大概多久能到" torn between the ways to pay and a
+    // product's details).
+    let product_unnamed =
+        |c: &str| matches!(c, "product_info" | "product_availability") && !ctx.names_product;
+    if choices.is_empty()
+        || choices
+            .iter()
+            .any(|c| ctx.served(c).is_some() && !product_unnamed(c))
+    {
         return None;
     }
-    let entry = ctx.faq_in(u.lang)?.find(&u.text, choices.first()?)?;
+    let first = choices.iter().find(|c| !product_unnamed(c))?;
+    let entry = ctx.faq_in(u.lang)?.find(&u.text, first)?;
     // An entry about no intent in particular ("可以寄到国外吗？": the countries shipped to)
     // that the words found over both choices' own entries answers it too ("你们可以寄到日本吗？
     // 大概多久").

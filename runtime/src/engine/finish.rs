@@ -143,8 +143,14 @@ pub fn worded(ctx: &TurnContext, mut d: Decision, lang: Lang) -> Decision {
 /// `d`, which waits on nothing, keeps the request that waits for the order's email
 /// ([`super::ownership::email_awaited`]).
 fn keep_waiting(ctx: &TurnContext, u: &Understanding, d: &mut Decision) {
+    // The goods asked to go back instead ("我要取消订单1004" → "什么?已经送到了?那我退货总行
+    // 吧"): the request changed, and the email next is for the return, not the cancellation.
+    let instead = d.intent == "return_item"
+        && ctx.conversation.pending_intent.as_deref() != Some("return_item")
+        && super::return_words::asks_to_return_it(&u.text);
     if d.pending_intent.is_some()
         || d.state != ConversationState::Bot
+        || instead
         || super::ownership::email_awaited(ctx, u).is_none()
     {
         return;

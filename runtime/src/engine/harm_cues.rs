@@ -337,6 +337,13 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "choked on",
             "choking on",
             "is choking",
+            // The goods choked someone ("the drawstring choked my kid for a second, he's ok
+            // but shaken. That's a safety hazard.").
+            "choked my",
+            "choked him",
+            "choked her",
+            "choked the",
+            "choking my",
             "breathe",
             "breathing",
             "ambulance",
@@ -353,6 +360,19 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "吞",
             "受伤",
             "流血",
+            // "金属片把我手划了个大口子，血一直流，这东西安全吗".
+            "血一直",
+            // "卫衣上的绳子勒到了宝宝的脖子，吓死我了，这东西安全吗".
+            "勒到",
+            "勒住",
+            "勒伤",
+            // "穿了一天T恤皮肤就溃烂了，这安全吗".
+            "溃烂",
+            "大口子",
+            "划破",
+            "割破",
+            "划伤",
+            "割伤",
             "烫伤",
             "过敏",
             "起疹",

@@ -45,6 +45,10 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "slow getting to the door",
             "slow to the door",
             "slow to answer the door",
+            // "injured my hand so typing slow, sorry. where's my order 1003".
+            "typing slow",
+            "type slowly",
+            "打字慢",
         ],
     );
     let errand = mentions(
@@ -78,6 +82,11 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             // Where the parcel is left ("can the courier leave it in the porch?").
             "leave it",
             "courier",
+            // An order looked up ("手受伤了打字慢，帮我查下1003到哪了").
+            "where's my order",
+            "where is my order",
+            "到哪了",
+            "查下",
         ],
     );
     kept_in

@@ -109,6 +109,7 @@ const ASKS_ABOUT_CHAT: &[&str] = &[
     "is there",
     "is anyone",
     "is someone",
+    "is somebody",
     "is anybody",
     // "before I type my whole story out: is an actual human reading this?"
     "is an",
@@ -393,9 +394,14 @@ pub fn asks_if_bot(text: &str) -> bool {
         .iter()
         .any(|w| KINDS_ZH.iter().any(|k| lower.contains(&format!("{w}{k}"))))
         && !ZH_REQUESTS.iter().any(|r| lower.contains(r));
+    // Spaces between Chinese and a Latin word ("你是 AI 吗") are no part of the question.
+    let compact = lower.replace(' ', "");
     person_or_machine
         || (zh_question
-            && (with_whom || KINDS_ZH.iter().any(|k| lower.contains(&format!("是{k}")))))
+            && (with_whom
+                || KINDS_ZH.iter().any(|k| {
+                    compact.contains(&format!("是{k}")) || compact.contains(&format!("是个{k}"))
+                })))
 }
 
 /// Questions about who is answering: a name, an employee number, the person met before,
@@ -416,6 +422,22 @@ const WHO_ANSWERS: &[&str] = &[
     // Guessed aloud ("你回复这么快，肯定不是人吧").
     "不是人吧",
     "不是真人吧",
+    // Asked outright ("你说话咋这么机械，到底是不是人啊").
+    "是不是人啊",
+    "是不是人呀",
+    "是不是人?",
+    "是不是人？",
+    "到底是不是人",
+    "是人吗",
+    "是人么",
+    "是人嘛",
+    "是个人吗",
+    // "你是 AI 吗 or is somebody actually typing this".
+    "somebody actually typing",
+    "someone actually typing",
+    "anyone actually typing",
+    "somebody typing this",
+    "someone typing this",
     // Guessed aloud in English ("you type way too fast to be a person. be honest with me"),
     // or someone not automated looked for ("is there anyone there who isn't automated").
     // Someone real looked for ("is there anyone real working there today").

@@ -23,6 +23,21 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
     ));
     assert!(!asks_if_bot("is there a loyalty program?"));
     assert!(asks_if_bot("so no actual person reads this?"));
+    for text in [
+        "你是 AI 吗 or is somebody actually typing this",
+        "你说话咋这么机械，到底是不是人啊",
+        "你是AI吗",
+        "别装了，你就是个AI吧？回答得这么像模板",
+    ] {
+        assert!(asks_if_bot(text), "{text}");
+    }
+    for text in [
+        "这道划痕是不是人为的",
+        "这件是人造棉吗",
+        "is somebody home to sign for it?",
+    ] {
+        assert!(!asks_if_bot(text), "{text}");
+    }
 }
 
 #[test]

@@ -28,6 +28,13 @@ fn asks_where_the_goods_are(lower: &str) -> bool {
                 "包裹呢",
             ],
         );
+    // Asked at a sentence's start, after what it was told ("it said november 26th. it is
+    // now december. where are my clothes").
+    let sentence_starts = |w: &str| {
+        lower
+            .split(['.', '!', '?', '。', '！', '？'])
+            .any(|s| s.trim_start().starts_with(w))
+    };
     fragment
         || ([
             "where are the ",
@@ -36,7 +43,7 @@ fn asks_where_the_goods_are(lower: &str) -> bool {
             "where r the ",
         ]
         .iter()
-        .any(|w| lower.starts_with(w))
+        .any(|w| sentence_starts(w))
             || lower.contains("where my "))
             && !mentions(
                 lower,
@@ -180,6 +187,8 @@ pub fn says_late(text: &str) -> bool {
             "in transit for",
             "still in transit",
             "still waiting",
+            "keep waiting",
+            "keep on waiting",
             "still nothing",
             "still no sign",
             "hasn't moved",
@@ -212,6 +221,15 @@ pub fn says_late(text: &str) -> bool {
             "it's now december",
             // "hey so its december already and my hoodie + tee still arent here?? ord 1001".
             "its december",
+            "it's december",
+            "it is december",
+            "it is now december",
+            // "order 1001 is running like a week behind, can you give it a nudge".
+            "running behind",
+            "week behind",
+            "weeks behind",
+            "days behind",
+            "give it a nudge",
             "still arent",
             "still aren't",
             "arent here",

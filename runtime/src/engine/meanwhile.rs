@@ -1,7 +1,8 @@
 //! While a person is asked for and nobody from the team is online, the shopper is not left in
 //! silence: a question the shop's own facts answer (where an order is, delivery times, the
-//! return policy, a product) is answered meanwhile, and the request for a person stays open as
-//! it was (its reason, its priority, its place in the queue). Nothing is done to an order and
+//! return policy, a product), or whether anyone is there, is answered meanwhile, and the
+//! request for a person stays open as it was (its reason, its priority, its place in the
+//! queue). Nothing is done to an order and
 //! nothing is proposed meanwhile: a person has the case. With someone online the bot stays
 //! silent, as the person will answer. Pure.
 
@@ -10,7 +11,7 @@ use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 use super::context::TurnContext;
 use super::cues;
 use super::decide::{Answer, answer_routed};
-use super::decision::Decision;
+use super::decision::{Decision, say};
 use super::plan::Step;
 use super::replies::{self, Lang, Line};
 use super::routing;
@@ -42,6 +43,16 @@ pub(super) fn answer_meanwhile(ctx: &TurnContext, u: &Understanding) -> Option<S
         || u.topic.is_some_and(|(t, _)| t.needs_a_person())
     {
         return None;
+    }
+    // Asked meanwhile whether anyone is there ("你说话咋这么机械，到底是不是人啊"): never left
+    // unanswered, the bot says what it is (the request for a person stays open).
+    if super::honesty::asks_if_bot(&u.text) {
+        return Some(Step::Reply(say(
+            "bot_identity",
+            Line::BotDisclosureShort,
+            u.lang,
+            Bot,
+        )));
     }
     let route = routing::route(ctx, u);
     if !ANSWERED_MEANWHILE.contains(&route.intent.as_str()) {

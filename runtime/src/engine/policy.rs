@@ -213,6 +213,9 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .filter(|&t| {
         t != PolicyTopic::UnauthorisedCharge || !super::aside_noise::a_hack_behind_them(lower)
     })
+    // A card misused at another shop, the reason for asking how to pay here ("上次在别家买东
+    // 西卡被盗刷过，有点怕了，你们这儿支付宝能付不").
+    .filter(|&t| t != PolicyTopic::UnauthorisedCharge || !misused_elsewhere_asks_how_to_pay(lower))
     // Someone the shopper knows by the law's words ("my attorney friend recommended your
     // hoodies", "法院同事"), or a film about the law, threatens nobody.
     .filter(|&t| {
@@ -577,6 +580,46 @@ pub fn reason_for_intent(intent: &str) -> Option<&'static str> {
         "delete_account" => Some("policy: data protection request"),
         _ => None,
     }
+}
+
+/// Whether `lower` tells of a card misused at another shop, not this one, as the reason for
+/// asking how to pay here ("上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不"): a
+/// payment question, however sure the models are of fraud.
+pub(super) fn misused_elsewhere_asks_how_to_pay(lower: &str) -> bool {
+    super::policy_cues::breached_elsewhere(lower)
+        && asks_how_to_pay(lower)
+        && !super::language::mentions(
+            lower,
+            &[
+                "your site",
+                "your shop",
+                "your store",
+                "在你们",
+                "你们网站",
+                "你们店",
+            ],
+        )
+}
+
+/// Whether `lower` asks how the shopper may pay ("你们这儿支付宝能付不", "do you take PayPal").
+fn asks_how_to_pay(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "能付",
+            "可以付",
+            "能用支付宝",
+            "能用微信",
+            "支付宝",
+            "微信支付",
+            "can i pay",
+            "do you take",
+            "do you accept",
+            "pay with",
+            "paypal",
+            "apple pay",
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -111,6 +111,8 @@ fn asking_whether_something_is_safe_is_told_from_harm_done() {
         "is it safe? my daughter swallowed a button from the cap",
         "孩子过敏了，这个面料安全吗",
         "where is my order",
+        "the hoodie's drawstring choked my kid for a second, he's ok but shaken. That's a safety hazard.",
+        "卫衣上的绳子勒到了宝宝的脖子，吓死我了，这东西安全吗",
     ] {
         assert!(!asks_if_safe(text), "{text}");
     }

@@ -15,6 +15,27 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
             PolicyTopic::Safety,
         ),
         (
+            "the hoodie's drawstring choked my kid for a second, he's ok but shaken. That's a safety hazard.",
+            PolicyTopic::Safety,
+        ),
+        (
+            "卫衣拉链的金属片把我手划了个大口子，血一直流，这东西安全吗",
+            PolicyTopic::Safety,
+        ),
+        ("穿了一天T恤皮肤就溃烂了，这安全吗", PolicyTopic::Safety),
+        (
+            "顺便问下退货地址，还有我账单上那笔未授权的付款是怎么回事",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "how do I get my account back, whoever got in changed everything",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "my wife got a reset link for my account that neither of us asked for, and now my password doesn't work",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
             "can you send me everything you have on me, ip logs included",
             PolicyTopic::DataProtection,
         ),
@@ -42,6 +63,10 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
             "somebody bought a bottle with my card",
             PolicyTopic::UnauthorisedCharge,
         ),
+        (
+            "我的卡在你们网站和别家都被盗刷了，还能用支付宝付吗",
+            PolicyTopic::UnauthorisedCharge,
+        ),
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }
@@ -50,6 +75,9 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
         "will the logo burn off if I tumble dry it",
         "my wallet is bleeding after your sale",
         "somebody bought me the cap as a gift, can I swap the colour?",
+        "上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不",
+        "injured my hand so typing slow, sorry. where's my order 1003",
+        "手受伤了打字慢，帮我查下1003到哪了",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

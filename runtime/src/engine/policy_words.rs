@@ -34,6 +34,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     // Someone else in the account ("my brother got into my account with an old password").
     "got into my account",
     "whoever got into",
+    // "how do I get my account back, whoever got in changed everything".
+    "whoever got in",
+    // "a reset link for my account that neither of us asked for".
+    "neither of us asked for",
     "someone got into it",
     "somebody got into it",
     "get into my account and",
@@ -370,6 +374,10 @@ pub const UNAUTHORISED_CHARGE: &[&str] = &[
     "didn't authorise",
     "unauthorized charge",
     "unauthorised charge",
+    // "我账单上那笔未授权的付款是怎么回事".
+    "未授权的付款",
+    "未授权的扣款",
+    "未经授权的",
     "盗刷",
     "dao shua",
     "daoshua",

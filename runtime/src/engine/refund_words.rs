@@ -17,6 +17,10 @@ pub fn asks_for_money_back(text: &str) -> bool {
                     "money back",
                     "退款",
                     "退钱",
+                    // "1001还没到，我不想要了，钱能退吗".
+                    "钱能退",
+                    "钱能不能退",
+                    "钱可以退",
                     "把钱退",
                     "钱给我退",
                     "块给我退",
@@ -38,6 +42,8 @@ pub fn asks_for_money_back(text: &str) -> bool {
                     "全额退",
                     "全部退",
                     "全退",
+                    // "sam@example.com,两件都退".
+                    "都退",
                 ],
             )
             || names_a_sum_back(text)
@@ -188,7 +194,7 @@ pub fn requests_it(text: &str) -> bool {
                 .starts_with(|c: char| c.is_ascii_digit())
         });
     terse
-        || mentions(&lower, &["全退", "都退了", "全部退", "全部退款", "全额退"])
+        || mentions(&lower, &["全退", "都退", "全部退", "全部退款", "全额退"])
         || wants_the_money(text)
         || mentions(
             text,

@@ -67,6 +67,18 @@ pub fn gives_feedback(text: &str) -> bool {
                 "feedback",
                 "pass that on",
                 "pass it on",
+                "pass it along",
+                "pass that along",
+                "on record",
+                // Asked whom to tell ("zero for the checkout that logged me out three times
+                // mid-payment. Who do I tell?").
+                "who do i tell",
+                "who should i tell",
+                "who can i tell",
+                "who do i complain to",
+                "跟谁反映",
+                "找谁反映",
+                "向谁反映",
                 "pass this on",
                 "passed on to",
                 "should be clearer",

@@ -150,6 +150,10 @@ lines! {
     /// the question taken for a confirmation): asked once more in other words, why it is
     /// needed and a person offered, before the bot stops asking.
     EmailStillNeeded = "email_still_needed",
+    /// The shopper would rather not give the email that shows an order's carrier and
+    /// tracking number: why it is needed (they are shown only to the order's owner), and a
+    /// person offered, who can check another way.
+    TrackingNeedsEmail = "tracking_needs_email",
     /// The shopper would rather not give the order's email, after being told why it is
     /// needed: a person takes the request and checks the order is theirs another way.
     EmailDeclinedHandoff = "email_declined_handoff",
@@ -215,6 +219,7 @@ pub fn quick_replies(line: Line, lang: Lang) -> Vec<Card> {
         | Line::OwnershipNotProven
         | Line::ClaimNeedsEmail
         | Line::EmailStillNeeded
+        | Line::TrackingNeedsEmail
         | Line::ClaimAskOrderNumber
         | Line::AskOrderNumberHaveEmail
         | Line::AskEmailToFindOrder

@@ -37,6 +37,15 @@ pub fn asks_to_return_it(text: &str) -> bool {
         &[
             "能退吗",
             "可以退吗",
+            // "想退1003那顶帽子，戴着有点紧".
+            "想退",
+            // The return instead of a cancellation ("什么?已经送到了?那我退货总行吧").
+            "退货总行",
+            "那我退货",
+            "退货行吗",
+            "退货可以吗",
+            "then i'll return it",
+            "can i return it instead",
             "能退货吗",
             "可以退货吗",
             "能不能退",

@@ -34,6 +34,30 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ..
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    // A calm question asked mid-sentence about one of the shop's products named, telling
+    // nothing wrong, not late, not disappointed ("ok and totally unrelated but is the grey
+    // hoodie a zip-up or a pullover"; not "so... my parcel? the hoodie+tee one", nor "卫衣洗
+    // 一次就起球 138块钱就这质量？").
+    let asks_of_a_product_named = ctx.names_product
+        && claim_words::asks_telling_nothing_wrong(text)
+        && !says_late(text)
+        && !complaint_words::describes_a_quality_problem(text)
+        && !complaint_words::complains_without_a_claim(text)
+        && !remark_words::gives_feedback(text)
+        && !mentions(
+            text,
+            &[
+                "parcel",
+                "package",
+                "order",
+                "delivery",
+                "disappoint",
+                "失望",
+                "快递",
+                "包裹",
+                "订单",
+            ],
+        );
     Some(match () {
         // Remarks taken for a complaint or for nothing the shop does (`routing_remarks.rs`).
         _ if remark.is_some() => (remark.unwrap_or_default(), true),
@@ -44,9 +68,10 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && order_number.is_none()
             && (cues::is_a_question(text)
                 || cues::asks_about_fit(text)
-                || mentions(text, &["几", "多少", "什么", "哪", "有没有"]))
-            && cues::asks_about_a_product_at_all(text)
-            && claim_words::only_asks(text)
+                || mentions(text, &["几", "多少", "什么", "哪", "有没有"])
+                || asks_of_a_product_named)
+            && (cues::asks_about_a_product_at_all(text) || asks_of_a_product_named)
+            && (claim_words::only_asks(text) || asks_of_a_product_named)
             && ctx.served(PRODUCT_INFO).is_some() =>
         {
             if asks_about_stock(text) {
@@ -214,7 +239,12 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // out of scope: a complaint about the goods, taken in for a person (which order is
         // asked if none is known). Without an order, told, not asked before buying ("will it
         // shrink?").
-        _ if (named.is_some() || !claim_words::asks_before_buying(text))
+        // (How to wash it so it does not shrink, asked, is care: "卫衣咋洗不缩水".)
+        _ if (named.is_some()
+            || !(claim_words::asks_before_buying(text)
+                || (cues::asks_how_to_care(text)
+                    && (cues::is_a_question(text)
+                        || mentions(text, &["咋", "怎么", "如何", "how do", "how to"])))))
             && complaint_words::describes_a_quality_problem(text)
             && (matches!(
                 u.prediction.intent.as_str(),

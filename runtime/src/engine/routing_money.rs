@@ -64,6 +64,24 @@ pub(super) fn money_back(
     takes_order_number: impl Fn(&str) -> bool,
 ) -> Option<&'static str> {
     let text = u.text.as_str();
+    // Money back asked for an order the shopper says is late ("my tshirt+hoodie order is
+    // basically a week late at this point. just refund it honestly", "1001还没到，我不想要了，
+    // 钱能退吗"): the refund asked, not where the order is (the plugin says whether it can,
+    // and a sum above the caps goes to a person at once). An unshipped order's is its
+    // cancellation, below.
+    if super::late_words::says_late(text)
+        && !says_not_shipped(text)
+        && asks_for_money_back(text)
+        && (requests_it(text)
+            || refund_words::no_longer_wants_it(text)
+            || refund_words::demands_it(text)
+            || mentions(text, &["just refund", "refund it"]))
+        && !asks_how_long(text)
+        && !refund_words::asks_after_a_refund(text)
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
     // Money back asked for on an order that has shipped, read as its cancellation ("1001这单
     // 都超时一个星期了，不要了，98块给我退了"): a shipped order is not cancelled, its money
     // comes back as a refund (the plugin proposes it and the shopper confirms; a sum above

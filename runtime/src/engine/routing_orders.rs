@@ -82,14 +82,40 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Money back asked for, however the model read it: the refund, or an unshipped order's
         // cancellation (routing_money.rs).
         _ if money_back.is_some() => (money_back.unwrap_or(GET_REFUND), true),
+        // Asked whether an order named may go back, read as a change to it or nothing the
+        // shop does ("对了，1003号订单能退吗", "想退1003那顶帽子，戴着有点紧"): the return, not
+        // "which of these do you mean?" (its email next starts the refund).
+        _ if named.is_some()
+            && return_words::asks_to_return_it(text)
+            && matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "change_order" | "return_item" | "product_info" | "complaint"
+            ) =>
+        {
+            ("return_item", true)
+        }
         // A cancellation asked for in so many words, read as its policy or anything else
         // ("right, then cancel it", "is it too late to cancel??"): the cancellation itself
         // (the plugin says whether the order still can be).
+        // (Read as an address change, only with no address in it: "changed my mind on the
+        // water bottle. 1002, kill it before it ships pls".)
         _ if cancel_words::asks_to_cancel_an_order(text)
             && !matches!(
                 u.prediction.intent.as_str(),
-                CHANGE_ADDRESS | GET_REFUND | "contact_human_agent"
+                GET_REFUND | "contact_human_agent"
             )
+            && (u.prediction.intent != CHANGE_ADDRESS
+                || !mentions(
+                    &text.to_lowercase(),
+                    &[
+                        "address",
+                        "地址",
+                        "deliver to",
+                        "send it to",
+                        "ship it to",
+                        "ship to",
+                    ],
+                ))
             && takes_order_number(CANCEL_ORDER) =>
         {
             (CANCEL_ORDER, true)

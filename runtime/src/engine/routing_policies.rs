@@ -9,7 +9,7 @@ use super::delivery_words;
 use super::destinations::names_a_destination;
 use super::language::mentions;
 use super::refund_words::{self, asks_for_money_back};
-use super::replies;
+use super::replies::{self, Line};
 use super::return_words;
 use super::routing_heard::{
     CANCEL_ORDER, CHANGE_ADDRESS, DELIVERY_OPTIONS, GET_REFUND, Heard, PRODUCT_INFO, SUPPLIED,
@@ -32,6 +32,15 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
     Some(match () {
+        // A card misused at another shop, told as the reason to ask how to pay here ("上次在
+        // 别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不"): the ways to pay.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            OUT_OF_SCOPE | "payment_issue" | "complaint" | "check_payment_methods"
+        ) && super::policy::misused_elsewhere_asks_how_to_pay(&text.to_lowercase()) =>
+        {
+            ("check_payment_methods", true)
+        }
         // A company invoice asked for, read as where to find an invoice ("怎么开公司抬头的发票"):
         // the company invoice.
         // Read as something the FAQ does not answer, the invoice named ("is there an invoice
@@ -149,8 +158,21 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 // to send back the navy cap from order 1003", then "carlos@example.com").
                 || (named.is_some() && u.slot(kefu_intent::slots::SlotKind::Email).is_some()))
                 && takes_order_number(GET_REFUND);
+            // Another number sent after one that was not found ("哦哦不好意思，记错了，是1002"):
+            // the request it was for, on the number corrected.
+            let corrected = order_number.is_some()
+                && ctx.last_bot.as_ref().is_some_and(|(text, _)| {
+                    [Line::OrderNotFound, Line::OfferHuman]
+                        .iter()
+                        .any(|l| ctx.is_line(text, *l, u.lang))
+                })
+                && ctx
+                    .last_intent()
+                    .is_some_and(|last| last != SUPPLIED && takes_order_number(last));
             if after_the_policy {
                 (GET_REFUND, true)
+            } else if corrected {
+                (ctx.last_intent().unwrap_or(TRACK_ORDER), true)
             } else {
                 (if again { TRACK_ORDER } else { SUPPLIED }, true)
             }

@@ -80,6 +80,20 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "sigh",
         "唉",
         "哎",
+        // A number corrected after one that was not found ("哦哦不好意思，记错了，是1002",
+        // "my bad, typo, it's 1003").
+        "哦",
+        "不好意思",
+        "抱歉",
+        "记错了",
+        "写错了",
+        "打错了",
+        "输错了",
+        "应该是",
+        "bad",
+        "typo",
+        "meant",
+        "i",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence

@@ -61,6 +61,8 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         || (t == Topic::AccountTakeover
             && p < OWN_TASK_TOPIC_CERTAIN
             && policy_cues::breached_elsewhere(text))
+        || (t == Topic::Fraud
+            && super::policy::misused_elsewhere_asks_how_to_pay(&text.to_lowercase()))
         // "who makes your t-shirts", "when's your next sale": a question that speaks of no one
         // bothering anyone and of no harm.
         || (t == Topic::Harassment

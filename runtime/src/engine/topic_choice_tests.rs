@@ -346,6 +346,15 @@ fn a_fraud_worried_about_before_paying_is_a_question_and_a_breach_elsewhere_no_t
         )
         .is_some()
     );
+    // A card misused at another shop, the reason for asking how to pay here, however sure
+    // the model is of fraud; misused here, it is fraud.
+    let elsewhere = "上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不";
+    assert_eq!(
+        topic_of(elsewhere, &[(Topic::Fraud, 0.99)], &sure, false),
+        None
+    );
+    let here = "my card was used at another shop and on your site too, can I pay with paypal?";
+    assert!(topic_of(here, &[(Topic::Fraud, 0.99)], &sure, false).is_some());
 }
 
 #[test]

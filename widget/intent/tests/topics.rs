@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_griddled.tsv`, a hundred-and-twenty-eighth's), labelled only `person` or `ordinary`, each
+//!   `topics_tajined.tsv`, a hundred-and-thirty-second's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -370,4 +370,8 @@ person_sets! {
     trivetted: "topics_trivetted.tsv", "KEFU_TOPICS_TRIVETTED", 500; // the hundred-and-twenty-sixth
     sieved: "topics_sieved.tsv", "KEFU_TOPICS_SIEVED", 500; // the hundred-and-twenty-seventh
     griddled: "topics_griddled.tsv", "KEFU_TOPICS_GRIDDLED", 500; // the hundred-and-twenty-eighth
+    colandered: "topics_colandered.tsv", "KEFU_TOPICS_COLANDERED", 500; // the hundred-and-twenty-ninth
+    woked: "topics_woked.tsv", "KEFU_TOPICS_WOKED", 500; // the hundred-and-thirtieth
+    steamered: "topics_steamered.tsv", "KEFU_TOPICS_STEAMERED", 500; // the hundred-and-thirty-first
+    tajined: "topics_tajined.tsv", "KEFU_TOPICS_TAJINED", 500; // the hundred-and-thirty-second
 }
