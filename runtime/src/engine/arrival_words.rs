@@ -199,8 +199,6 @@ pub fn asks_if_it_came(text: &str) -> bool {
             "delivered了没",
             "delivered了吗",
             "delivered没",
-            "签收了没",
-            "签收了吗",
             // "帮我看下1003这单 是不是已经签收了呀".
             "是不是已经签收",
             "是不是签收了",

@@ -416,8 +416,6 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             // "UPS swears they dropped off my two hoodies on nov 20. they absolutely did not".
             "absolutely did not",
             "absolutely didn't",
-            "definitely did not",
-            "definitely didn't",
             "not at my door",
             "asked all the neighbours",
             "asked the neighbours",
@@ -580,7 +578,25 @@ pub fn asks_for_other_goods(text: &str) -> bool {
 /// delivered", "dropped off", "left it with a neighbour", "显示已签收"): a parcel the shopper
 /// does not have is then the claim, not a late one.
 pub fn says_the_carrier_left_it(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Not delivered, said so ("still hasn't been delivered", "没签收"), says no such thing.
+    let mut lower = text.to_lowercase();
+    for negated in [
+        "hasn't been delivered",
+        "hasnt been delivered",
+        "has not been delivered",
+        "wasn't delivered",
+        "wasnt delivered",
+        "not delivered",
+        "never delivered",
+        "undelivered",
+        "没签收",
+        "未签收",
+        "没有签收",
+        "没送达",
+        "未送达",
+    ] {
+        lower = lower.replace(negated, " ");
+    }
     // "a ups guy dropped something off", "dropped the parcel off at 2pm".
     let dropped_off = lower.find("dropped").is_some_and(|at| {
         lower[at..]

@@ -117,6 +117,10 @@ fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
     assert!(!describes_a_missing_parcel(
         "I dropped my phone and it's not here anymore, can I still track order 1004?"
     ));
+    assert!(!says_the_carrier_left_it(
+        "order 1001 still hasn't been delivered, is it lost?"
+    ));
+    assert!(!says_the_carrier_left_it("1001还没签收，是不是丢了"));
     assert!(describes_a_missing_parcel(
         "Hi, ups claims they dropped off my 2 hoodies on the 20th. They did not, I asked all the neighbours. #1004"
     ));

@@ -23,6 +23,7 @@ fn a_complaint_with_no_claim_tells_of_nothing_damaged() {
         "Three layers of plastic for one cap. For a brand that keeps saying 'organic' that's a bit rich, no?",
         "回复慢，发货也慢，整体体验真的很一般",
         "我也不要什么补偿，就是想反映一下",
+        "The t-shirt itself is fine but three layers of plastic for one shirt? Come on. Just letting someone know, it's a bit much for an 'organic' brand.",
     ] {
         assert!(complains_without_a_claim(text), "{text}");
     }

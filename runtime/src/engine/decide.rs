@@ -161,9 +161,9 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
             vec![],
         ));
     }
-    // Torn between the shop's delivery times and where an order is, with an order named now
-    // or earlier ("wait no. actually keep it. sorry!! is it shipping soon though" after
-    // 1002's cancellation was shown): that order's whereabouts.
+    // Torn between the shop's delivery times or options and where an order is, with an order
+    // named now or earlier ("wait no. actually keep it. sorry!! is it shipping soon though"
+    // after 1002's cancellation was shown): that order's whereabouts.
     let mut route = route;
     if !route.settled
         && (route.order_number.is_some() || ctx.remembered.order_number.is_some())
@@ -179,9 +179,13 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
             .iter()
             .take(2)
             .any(|(i, _)| i == "track_order")
-        // "forget that … how long does express shipping take?": the shop's options asked.
+        // "forget that … how long does express shipping take?": the shop's options asked;
+        // "how long does delivery to Germany take?": the shop's times abroad.
         && !super::shipping_words::names_a_shipping_option(&u.text)
         && !super::set_aside::sets_aside(&u.text)
+        && !super::destinations::names_a_destination(&u.text)
+        // Only where the shopper would be asked which they mean.
+        && clarify::clarify(u).is_some()
     {
         route.intent = routing::TRACK_ORDER.to_string();
         route.settled = true;

@@ -160,6 +160,14 @@ fn torn_between_delivery_times_and_an_order_named_earlier_is_that_orders_whereab
     );
     u2.prediction.top = u.prediction.top.clone();
     assert_ne!(intent_of(decide(&shop, &u2)), "track_order");
+    // The shop's times abroad asked: not the order's whereabouts.
+    let mut u3 = msg(
+        "thanks! how long does delivery to Germany usually take?",
+        "delivery_period",
+        0.4,
+    );
+    u3.prediction.top = u.prediction.top.clone();
+    assert_ne!(intent_of(decide(&shop, &u3)), "track_order");
     // No order known: the shopper is asked which they mean.
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.line, Some(Line::Clarify));

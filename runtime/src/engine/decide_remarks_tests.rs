@@ -570,3 +570,36 @@ fn a_card_misused_at_another_shop_told_before_asking_how_to_pay_is_the_ways_to_p
         "check_payment_methods"
     );
 }
+
+#[test]
+fn the_new_words_keep_to_their_meaning() {
+    let mut shop = ctx();
+    let route = |shop: &TurnContext, text: &str, intent: &str| {
+        crate::engine::routing::route(shop, &msg(text, intent, 0.45)).intent
+    };
+    // Fillers of a corrected number are phrases, not words.
+    assert_ne!(
+        route(&shop, "order 1003 is bad", "complaint"),
+        "supplied_values"
+    );
+    // "on record" of the shopper's details is no feedback.
+    assert_ne!(
+        route(
+            &shop,
+            "what email do you have on record for me?",
+            "out_of_scope"
+        ),
+        "complaint"
+    );
+    // A named product's question is a question, of the product, not a return or a complaint.
+    shop.names_product = true;
+    for (text, intent) in [
+        (
+            "the grey hoodie is really itchy and the seams feel rough",
+            "complaint",
+        ),
+        ("can I return the grey hoodie?", "complaint"),
+    ] {
+        assert_ne!(route(&shop, text, intent), "product_info", "{text}");
+    }
+}

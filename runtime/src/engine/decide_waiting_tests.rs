@@ -438,9 +438,11 @@ fn a_claims_number_given_with_the_email_not_known_reaches_a_person() {
             .unwrap_or_default()
             .contains("1004")
     );
-    // The number alone: the email is asked for.
-    let d = reply(decide(&shop, &msg("1004", "greeting", 0.5)));
-    assert_ne!(d.line, Some(Line::EmailDeclinedHandoff));
+    // The number alone, or with the parcel not found: the email is asked for.
+    for said in ["1004", "1004. I can't find it anywhere"] {
+        let d = reply(decide(&shop, &msg(said, "greeting", 0.5)));
+        assert_ne!(d.line, Some(Line::EmailDeclinedHandoff), "{said}");
+    }
 }
 
 #[test]
@@ -454,6 +456,18 @@ fn a_return_asked_instead_of_a_cancellation_is_the_return() {
         ),
     );
     assert_eq!(read_as_a_move.intent, "cancel_order");
+    let moved = crate::engine::routing::route(
+        &ctx(),
+        &msg(
+            "1002: stop my order going to the old flat, I've moved to 22 Queen Rd, Shanghai",
+            "change_shipping_address",
+            0.6,
+        ),
+    );
+    assert_ne!(moved.intent, "cancel_order");
+    assert!(!crate::engine::return_words::asks_to_return_it(
+        "算了，1003那顶帽子我不想退了，留着吧"
+    ));
     let mut shop = ctx();
     shop.conversation.pending_intent = Some("cancel_order".into());
     shop.pending.order_number = Some("1004".into());

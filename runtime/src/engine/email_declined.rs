@@ -18,8 +18,15 @@ use super::replies::{self, Lang, Line};
 use super::routing::TRACK_ORDER;
 use super::understand::Understanding;
 
+/// Why a person checks the order another way: the shopper does not know the email.
+const UNKNOWN: &str =
+    "the shopper does not know or cannot reach the email the order was placed with";
+/// Why a person checks the order another way: the shopper will not give the email.
+const DECLINED: &str = "the shopper would rather not give the order's email";
+
 /// The answer to a message that declines to give the order's email (or asks why it is
-/// needed) while a request on the order waits for it; `None` for any other message.
+/// needed) while a request on the order waits for it, or that gives the order number asked
+/// for with word that the email is not known; `None` for any other message.
 pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // The number asked for, given with word that the email is not known ("1004号订单。邮箱我
     // 不记得了，好像是sam开头的？"): asking for the email next cannot help.
@@ -30,9 +37,13 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         && ownership::verified(ctx).is_none()
         && (claims::what(intent).is_some() || ctx.served(intent).is_some_and(|s| s.needs_owner()))
         && does_not_know_the_email(&u.text)
+        // Of the email, in so many words: "1004. I can't find it anywhere" is the parcel.
+        && mentions(
+            &u.text.to_lowercase(),
+            &["email", "e-mail", "邮箱", "inbox"],
+        )
     {
-        let why = "the shopper does not know or cannot reach the email the order was placed with";
-        return Some(to_a_person(intent, order, why, u.lang));
+        return Some(to_a_person(intent, order, UNKNOWN, u.lang));
     }
     let (intent, order) = ownership::email_awaited(ctx, u)?;
     let lang = u.lang;
@@ -49,23 +60,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     });
     // Asked for it, "I don't remember" is the email not known ("真的不记得了 sorry. can't you
     // just go by the order number?").
-    let unknown = does_not_know_the_email(&u.text)
-        || (u.slot(kefu_intent::slots::SlotKind::Email).is_none()
-            && mentions(
-                &u.text.to_lowercase(),
-                &[
-                    "不记得",
-                    "记不清",
-                    "想不起来",
-                    "no idea",
-                    "don't remember",
-                    "dont remember",
-                    "can't remember",
-                    "cant remember",
-                    "forgot it",
-                    "forgotten it",
-                ],
-            ));
+    let unknown = does_not_know_the_email(&u.text) || forgot_it(u);
     // Told the email did not match, the shopper who says it is the only one they have
     // ("that's the only email I have, what do you mean it doesn't match?") cannot give
     // another: a person checks another way.
@@ -93,11 +88,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
         && (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
         && !asks_if_needed;
     if explained || unknown || refused_for_a_claim {
-        let why = if unknown {
-            "the shopper does not know or cannot reach the email the order was placed with"
-        } else {
-            "the shopper would rather not give the order's email"
-        };
+        let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(intent, order, why, lang));
     }
     let line = if claims::what(intent).is_some() {
@@ -123,14 +114,12 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
         .last_bot
         .as_ref()
         .is_some_and(|(text, _)| ctx.is_line(text, Line::TrackingNeedsEmail, lang));
+    // (Only not knowing which email it was: a tracking number's email merely forgotten
+    // leaves the status shown and the person offered, as the shopper can still look it up.)
     let unknown = does_not_know_the_email(&u.text);
     let declines = declines_the_email(&u.text) || refuses_outright(&u.text);
     if unknown || (explained && (declines || still_declines(&u.text))) {
-        let why = if unknown {
-            "the shopper does not know or cannot reach the email the order was placed with"
-        } else {
-            "the shopper would rather not give the order's email"
-        };
+        let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(TRACK_ORDER, order, why, lang));
     }
     if !declines && !asks_if_the_email_is_needed(&u.text) {
@@ -141,6 +130,27 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
         ..Pending::default()
     };
     Some(ask(TRACK_ORDER, Line::TrackingNeedsEmail, lang, pending))
+}
+
+/// Whether `u`, asked for the email, says it is forgotten and gives none ("真的不记得了 sorry.
+/// can't you just go by the order number?").
+fn forgot_it(u: &Understanding) -> bool {
+    u.slot(kefu_intent::slots::SlotKind::Email).is_none()
+        && mentions(
+            &u.text.to_lowercase(),
+            &[
+                "不记得",
+                "记不清",
+                "想不起来",
+                "no idea",
+                "don't remember",
+                "dont remember",
+                "can't remember",
+                "cant remember",
+                "forgot it",
+                "forgotten it",
+            ],
+        )
 }
 
 /// `intent` on `order` handed to a person who checks another way that the order is the

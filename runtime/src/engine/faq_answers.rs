@@ -11,7 +11,8 @@ use super::understand::Understanding;
 use crate::store::FaqEntry;
 
 /// The merchant's FAQ entry the message's words match, when it answers one of `choices`
-/// (the two requests the model is torn between) and no plugin serves either of them.
+/// (the two requests the model is torn between) and no plugin serves either of them (a
+/// product's question counts as served only when a product of the catalogue is named).
 pub(super) fn faq_for_either<'a>(
     ctx: &'a TurnContext,
     u: &Understanding,

@@ -1,11 +1,13 @@
 //! Harm spoken of with nobody hurt now: an injury told only as why the shopper needs
-//! something (a courier to collect a return, a zip-up hoodie), and harm asked about before
+//! something (a courier to collect a return, a zip-up hoodie, an order looked up while typing
+//! slowly), and harm asked about before
 //! buying. Pure; used by `policy.rs` and `topic_noise.rs` beside [`super::harm_cues`].
 
 use super::language::mentions;
 /// Whether `text` tells of an injury only as why the shopper cannot go out for a return or
-/// a parcel ("injured my knee so I can't get to the post office, can a courier collect my
-/// return?", "腿受伤了不方便出门，退货可以上门取件吗"): a delivery to arrange, nobody hurt now.
+/// a parcel, or types slowly ("injured my knee so I can't get to the post office, can a
+/// courier collect my return?", "腿受伤了不方便出门，退货可以上门取件吗", "手受伤了打字慢，帮我查下
+/// 1003到哪了"): a delivery to arrange or an order to look up, nobody hurt now.
 pub fn injury_as_a_reason(text: &str) -> bool {
     let kept_in = mentions(
         text,

@@ -277,6 +277,26 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
+    // Asked outright of the one answering ("你说话咋这么机械，到底是不是人啊"; not "这快递员
+    // 到底是不是人啊", a rant about the courier).
+    if super::language::mentions(
+        lower,
+        &[
+            "是不是人啊",
+            "是不是人呀",
+            "是不是人?",
+            "是不是人？",
+            "到底是不是人",
+            "是人吗",
+            "是人么",
+            "是人嘛",
+            "是个人吗",
+        ],
+    ) && super::language::mentions(lower, &["你", "客服", "这边"])
+        && !super::language::mentions(lower, &["快递员", "司机", "骑手", "courier"])
+    {
+        return true;
+    }
     let message_words = words(lower);
     let joined = format!(" {} ", message_words.join(" "));
     // A question, or a statement to be confirmed: asked with "?", opened like a question
@@ -422,16 +442,6 @@ const WHO_ANSWERS: &[&str] = &[
     // Guessed aloud ("你回复这么快，肯定不是人吧").
     "不是人吧",
     "不是真人吧",
-    // Asked outright ("你说话咋这么机械，到底是不是人啊").
-    "是不是人啊",
-    "是不是人呀",
-    "是不是人?",
-    "是不是人？",
-    "到底是不是人",
-    "是人吗",
-    "是人么",
-    "是人嘛",
-    "是个人吗",
     // "你是 AI 吗 or is somebody actually typing this".
     "somebody actually typing",
     "someone actually typing",

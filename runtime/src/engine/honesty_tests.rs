@@ -35,6 +35,7 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "这道划痕是不是人为的",
         "这件是人造棉吗",
         "is somebody home to sign for it?",
+        "这快递员到底是不是人啊，包裹直接扔雨里",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

@@ -582,26 +582,43 @@ pub fn reason_for_intent(intent: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `lower` tells of a card misused at another shop, not this one, as the reason for
-/// asking how to pay here ("上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不"): a
-/// payment question, however sure the models are of fraud.
+/// Whether `lower` tells of a card misused at another shop or site, not this one, as the
+/// reason for asking how to pay here ("上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付
+/// 不"): a payment question, however sure the models are of fraud. A charge from this shop
+/// disowned beside it is not that.
 pub(super) fn misused_elsewhere_asks_how_to_pay(lower: &str) -> bool {
-    super::policy_cues::breached_elsewhere(lower)
+    let elsewhere = super::policy_cues::breached_elsewhere(lower)
+        || super::language::mentions(
+            lower,
+            &[
+                "在别家",
+                "别的店",
+                "other shop",
+                "another shop",
+                "another store",
+                "other store",
+            ],
+        );
+    elsewhere
         && asks_how_to_pay(lower)
+        && !disowns_a_charge(lower)
         && !super::language::mentions(
             lower,
             &[
                 "your site",
                 "your shop",
                 "your store",
+                "from you",
                 "在你们",
                 "你们网站",
                 "你们店",
+                "你们扣",
             ],
         )
 }
 
-/// Whether `lower` asks how the shopper may pay ("你们这儿支付宝能付不", "do you take PayPal").
+/// Whether `lower` asks how the shopper may pay, as a question ("你们这儿支付宝能付不", "do
+/// you take PayPal?", "can I pay with Alipay").
 fn asks_how_to_pay(lower: &str) -> bool {
     super::language::mentions(
         lower,
@@ -610,14 +627,17 @@ fn asks_how_to_pay(lower: &str) -> bool {
             "可以付",
             "能用支付宝",
             "能用微信",
-            "支付宝",
-            "微信支付",
+            "支持支付宝",
+            "支持微信",
+            // "上次在别家网站被盗刷过，所以只想用支付宝，你们支持吗".
+            "你们支持吗",
+            "只想用支付宝",
             "can i pay",
             "do you take",
             "do you accept",
-            "pay with",
-            "paypal",
-            "apple pay",
+            "can i use paypal",
+            "can i use apple pay",
+            "can i use alipay",
         ],
     )
 }

@@ -247,13 +247,6 @@ pub fn breached_elsewhere(text: &str) -> bool {
             "别的网站",
             "其他网站",
             "别的平台",
-            // Another shop ("上次在别家买东西卡被盗刷过，有点怕了").
-            "在别家",
-            "别的店",
-            "other shop",
-            "another shop",
-            "another store",
-            "other store",
             // A friend's account ("我朋友被盗号过所以我有点担心").
             "朋友被盗",
             // Another service's account ("my instagram got hacked so I can't DM you there").

@@ -103,6 +103,7 @@ fn asking_whether_something_is_safe_is_told_from_harm_done() {
         "is my payment info safe if I save my card for next time",
         "小孩子穿的T恤有没有安全认证",
         "用支付宝付款安全吗",
+        "卫衣帽绳会不会勒到小孩脖子？安全吗",
     ] {
         assert!(asks_if_safe(text), "{text}");
     }

@@ -32,10 +32,6 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
             PolicyTopic::AccountSecurity,
         ),
         (
-            "my wife got a reset link for my account that neither of us asked for, and now my password doesn't work",
-            PolicyTopic::AccountSecurity,
-        ),
-        (
             "can you send me everything you have on me, ip logs included",
             PolicyTopic::DataProtection,
         ),
@@ -77,10 +73,18 @@ fn a_round_of_sensitive_words_heard_in_basketed_and_canistered() {
         "somebody bought me the cap as a gift, can I swap the colour?",
         "上次在别家买东西卡被盗刷过，有点怕了，你们这儿支付宝能付不",
         "injured my hand so typing slow, sorry. where's my order 1003",
+        "whoever got in touch with me yesterday said my refund was approved",
         "手受伤了打字慢，帮我查下1003到哪了",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }
+    assert!(misused_elsewhere_asks_how_to_pay(
+        "寄到日本大概要多久？运费怎么算？上次在别家网站被盗刷过，所以只想用支付宝，你们支持吗"
+    ));
+    // A charge from this shop disowned beside a breach elsewhere is no payment question.
+    assert!(!misused_elsewhere_asks_how_to_pay(
+        "my paypal got hacked on another site and now there's a $98 charge from you i didn't make, can i pay with alipay instead"
+    ));
 }
 
 #[test]

@@ -35,9 +35,7 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "got into my account",
     "whoever got into",
     // "how do I get my account back, whoever got in changed everything".
-    "whoever got in",
-    // "a reset link for my account that neither of us asked for".
-    "neither of us asked for",
+    "whoever got in changed",
     "someone got into it",
     "somebody got into it",
     "get into my account and",

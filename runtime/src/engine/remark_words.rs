@@ -69,7 +69,9 @@ pub fn gives_feedback(text: &str) -> bool {
                 "pass it on",
                 "pass it along",
                 "pass that along",
-                "on record",
+                "for the record",
+                "wanted that on record",
+                "put that on record",
                 // Asked whom to tell ("zero for the checkout that logged me out three times
                 // mid-payment. Who do I tell?").
                 "who do i tell",

@@ -32,32 +32,35 @@ pub fn asks_to_send_back(text: &str) -> bool {
 /// on an order whose owner is known, the shopper wants it done. "Can I return it if I wore
 /// it once?" and "how do I return it?" ask about the policy.
 pub fn asks_to_return_it(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "能退吗",
-            "可以退吗",
-            // "想退1003那顶帽子，戴着有点紧".
-            "想退",
-            // The return instead of a cancellation ("什么?已经送到了?那我退货总行吧").
-            "退货总行",
-            "那我退货",
-            "退货行吗",
-            "退货可以吗",
-            "then i'll return it",
-            "can i return it instead",
-            "能退货吗",
-            "可以退货吗",
-            "能不能退",
-            "可不可以退",
-            "可以退一",
-            "能退一",
-            "can i return",
-            "could i return",
-            "can i send it back",
-            "can i send them back",
-        ],
-    ) && !only_wonders(text)
+    // "想退1003那顶帽子，戴着有点紧"; not "不想退了", "想退订", "想退出".
+    let wants_to =
+        text.contains("想退") && !mentions(text, &["不想退", "想退订", "想退出", "想退一步"]);
+    (wants_to
+        || mentions(
+            text,
+            &[
+                "能退吗",
+                "可以退吗",
+                // The return instead of a cancellation ("什么?已经送到了?那我退货总行吧").
+                "退货总行",
+                "那我退货",
+                "退货行吗",
+                "退货可以吗",
+                "then i'll return it",
+                "can i return it instead",
+                "能退货吗",
+                "可以退货吗",
+                "能不能退",
+                "可不可以退",
+                "可以退一",
+                "能退一",
+                "can i return",
+                "could i return",
+                "can i send it back",
+                "can i send them back",
+            ],
+        ))
+        && !only_wonders(text)
 }
 
 /// Whether `text` wonders about sending goods back rather than asks it done: with a

@@ -38,8 +38,19 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     // nothing wrong, not late, not disappointed ("ok and totally unrelated but is the grey
     // hoodie a zip-up or a pullover"; not "so... my parcel? the hoodie+tee one", nor "卫衣洗
     // 一次就起球 138块钱就这质量？").
+    // A question in form: a question mark, a clause asking, or a choice between two ("is the
+    // grey hoodie a zip-up or a pullover").
+    let in_question_form = text.contains(['?', '？'])
+        || cues::asks_in_any_clause(text)
+        || (mentions(text, &[" is the ", " are the ", " does the ", " do the "])
+            && text.contains(" or "));
     let asks_of_a_product_named = ctx.names_product
+        && in_question_form
         && claim_words::asks_telling_nothing_wrong(text)
+        && !asks_for_money_back(text)
+        && !return_words::asks_to_send_back(text)
+        && !return_words::asks_to_return_it(text)
+        && !claim_words::asks_for_other_goods(text)
         && !says_late(text)
         && !complaint_words::describes_a_quality_problem(text)
         && !complaint_words::complains_without_a_claim(text)
@@ -51,6 +62,10 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 "package",
                 "order",
                 "delivery",
+                "ship",
+                "arrive",
+                "return",
+                "refund",
                 "disappoint",
                 "失望",
                 "快递",

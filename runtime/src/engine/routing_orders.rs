@@ -105,17 +105,18 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 GET_REFUND | "contact_human_agent"
             )
             && (u.prediction.intent != CHANGE_ADDRESS
-                || !mentions(
-                    &text.to_lowercase(),
-                    &[
-                        "address",
-                        "地址",
-                        "deliver to",
-                        "send it to",
-                        "ship it to",
-                        "ship to",
-                    ],
-                ))
+                || h.written.is_none()
+                    && !mentions(
+                        &text.to_lowercase(),
+                        &[
+                            "address",
+                            "地址",
+                            "deliver to",
+                            "send it to",
+                            "ship it to",
+                            "ship to",
+                        ],
+                    ))
             && takes_order_number(CANCEL_ORDER) =>
         {
             (CANCEL_ORDER, true)

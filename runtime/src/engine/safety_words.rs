@@ -185,7 +185,6 @@ pub const SAFETY: &[&str] = &[
     "血一直流",
     "皮肤就溃烂",
     "皮肤溃烂",
-    "划了个大口子",
     "划破了手",
     "割破了手",
     // The goods choked someone ("the drawstring choked my kid for a second").

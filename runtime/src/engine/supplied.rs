@@ -90,10 +90,7 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "打错了",
         "输错了",
         "应该是",
-        "bad",
         "typo",
-        "meant",
-        "i",
     ];
     // Said in answer to a question, values come in a sentence ("The order number is 1001
     // and my email address is jane@example.com. Thank you."). Unasked, such a sentence
@@ -144,6 +141,9 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "if that helps",
         "in case that helps",
         "you can't read my mind",
+        // A number corrected ("my bad, typo. i meant 1002").
+        "my bad",
+        "i meant",
         "you cant read my mind",
     ] {
         rest = rest.replace(ahead, " ");
