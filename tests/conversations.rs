@@ -636,6 +636,10 @@ sets_written_apart! {
     woked: "woked_", "KEFU_CONVERSATIONS_WOKED", 3; // the hundred-and-thirtieth
     steamered: "steamered_", "KEFU_CONVERSATIONS_STEAMERED", 3; // the hundred-and-thirty-first
     tajined: "tajined_", "KEFU_CONVERSATIONS_TAJINED", 3; // the hundred-and-thirty-second
+    samovared: "samovared_", "KEFU_CONVERSATIONS_SAMOVARED", 3; // the hundred-and-thirty-third
+    braziered: "braziered_", "KEFU_CONVERSATIONS_BRAZIERED", 3; // the hundred-and-thirty-fourth
+    mortared: "mortared_", "KEFU_CONVERSATIONS_MORTARED", 3; // the hundred-and-thirty-fifth
+    thermosed: "thermosed_", "KEFU_CONVERSATIONS_THERMOSED", 3; // the hundred-and-thirty-sixth
 }
 
 #[test]

@@ -64,6 +64,7 @@ action_already_handled = That request has already been handled.
 commit_failed = Sorry, I couldn't complete that, and no money has moved. Would you like a person from our team to sort it out?
 # The product named is not in the catalogue.
 product_not_found = I couldn't find that product in our shop. Could you tell me its name as it appears on the site?
+shop_range = We don't seem to carry that. What we sell: { $products }. Ask me about any of them.
 # The message could mean several things: which one?
 clarify = I want to get this right. Which of these do you mean?
 # The new delivery address is needed.

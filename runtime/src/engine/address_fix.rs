@@ -132,8 +132,15 @@ fn english(lower: &str) -> Vec<Correction> {
                 let Some(other) = words.get(i + 2) else {
                     continue;
                 };
-                let first = words[i - 1];
-                let wrote = i >= 2 && WROTE.contains(&words[i - 2]);
+                // "it says Nanjng Rd instead of Nanjing Rd": a word both sides share ends
+                // them; the word before it is the one corrected.
+                let shared = i >= 2 && words.get(i + 3) == Some(&words[i - 1]);
+                let (first, other, at) = if shared {
+                    (words[i - 2], other, i - 1)
+                } else {
+                    (words[i - 1], other, i)
+                };
+                let wrote = at >= 2 && WROTE.contains(&words[at - 2]);
                 found.extend(if wrote {
                     pair(other, first)
                 } else {
@@ -402,6 +409,10 @@ mod tests {
                 fix("shanghai", "shanghia"),
             ),
             ("the street is Elm not Oak", fix("elm", "oak")),
+            (
+                "typo in my street on order 1002, it says Nanjng Rd instead of Nanjing Rd",
+                fix("nanjing", "nanjng"),
+            ),
             (
                 "typo in my street number on 1002, should be 17 not 71",
                 fix("17", "71"),

@@ -125,6 +125,17 @@ pub fn says_it_turned_up(text: &str) -> bool {
             "找到了",
             "找着了",
             "原来在",
+            // Set aside to look for it themselves ("oh wait, if it already got delivered then
+            // never mind, i'll check with the front desk").
+            "never mind, i'll check",
+            "never mind i'll check",
+            "nevermind, i'll check",
+            "never mind, ill check",
+            "then never mind",
+            "i'll check with the front desk",
+            "i'll ask the front desk",
+            "i'll check with reception",
+            "那就算了",
         ],
     ) && !mentions(
         &lower,

@@ -170,9 +170,69 @@ pub fn only_if_it_cannot_be_done(text: &str) -> bool {
     )
 }
 
+/// Whether `text` asks how to send the goods back should the cancellation not be possible
+/// ("取消不了的话，那我要怎么退？", "if it's already shipped, how do I return it then?"): the
+/// return policy asked, the cancellation still wanted.
+pub fn asks_how_to_return_if_not(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let how = mentions(
+        &lower,
+        &[
+            "怎么退",
+            "如何退",
+            "退货怎么",
+            "怎么办退货",
+            "how do i return",
+            "how would i return",
+            "how can i return",
+            "how do returns work",
+            "how do i send it back",
+            "how would i send it back",
+        ],
+    );
+    let if_not = mentions(
+        &lower,
+        &[
+            "取消不了",
+            "不能取消",
+            "没法取消",
+            "不能的话",
+            "不行的话",
+            "已经发出",
+            "已经发货",
+            "if not",
+            "if it can't",
+            "if it cant",
+            "if you can't",
+            "if you cant",
+            "can't be cancelled",
+            "cant be cancelled",
+            "if it's already shipped",
+            "if its already shipped",
+            "if it already shipped",
+            "if it's shipped",
+            "too late to cancel",
+        ],
+    );
+    how && if_not
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_return_asked_should_the_cancellation_fail_is_heard() {
+        for text in [
+            "取消不了的话，那我要怎么退？",
+            "如果已经发出去了还能取消吗？不能的话要怎么退",
+            "if it's already shipped, how do I return it then?",
+        ] {
+            assert!(asks_how_to_return_if_not(text), "{text}");
+        }
+        assert!(!asks_how_to_return_if_not("how do I return it"));
+        assert!(!asks_how_to_return_if_not("取消不了吗"));
+    }
 
     #[test]
     fn a_cancellation_asked_for_is_told_apart_from_its_policy_and_other_things_cancelled() {

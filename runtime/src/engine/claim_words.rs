@@ -195,12 +195,16 @@ pub fn describes_damage(text: &str) -> bool {
             "mangled",
             "flattened",
             "creased",
+            "squished",
+            "crumpled",
         ],
     ) || mentions(
         &lower,
         &[
-            // "the brim folded in half like someone sat on it".
+            // "the brim folded in half like someone sat on it", "flat as a pancake".
             "folded in half",
+            "flat as a",
+            "caved in",
             "sat on it",
             "sat on them",
             "stepped on it",
@@ -550,6 +554,16 @@ pub fn asks_for_a_replacement(text: &str) -> bool {
                     "换新",
                     "换一个新的",
                     "换个新的",
+                    // "honestly I'd take a new one over money", "i'd rather have a new one".
+                    "take a new one",
+                    "have a new one",
+                    "want a new one",
+                    "new one instead",
+                    "a new one over",
+                    "a fresh one",
+                    "要个新的",
+                    "给我个新的",
+                    "换个好的",
                 ],
             ))
 }
@@ -570,6 +584,11 @@ pub fn asks_for_other_goods(text: &str) -> bool {
                 "可不可以换",
                 "换一个吗",
                 "换一下吗",
+                // "能不能直接换一件新的".
+                "换一件新的",
+                "换件新的",
+                "换一顶新的",
+                "换一个新的",
             ],
         )
 }

@@ -9,6 +9,8 @@ fn goods_asked_to_be_sent_again_ask_for_a_replacement() {
         "给个说法吧 要么重新发一份 要么把98全退了",
         "just send another one please",
         "can you replace it",
+        "honestly I'd take a new one over money",
+        "给我个新的吧",
     ] {
         assert!(asks_for_a_replacement(text), "{text}");
     }
@@ -17,6 +19,9 @@ fn goods_asked_to_be_sent_again_ask_for_a_replacement() {
         "yeah the full 22 is fine, no need to send another one"
     ));
     assert!(!asks_for_a_replacement("退钱就行 不用补发了"));
+    assert!(!asks_for_a_replacement(
+        "no need to send a new one, I'd rather have the money"
+    ));
 }
 
 #[test]
@@ -51,6 +56,7 @@ fn a_wrong_item_described_is_heard() {
         "Hello, order 1004 was meant to be two grey hoodies. One is grey, the other is a green kids' size thing with a cartoon on it.",
         "opened my parcel and it's a kids' rain jacket?? definitely not my cap",
         "whoever packed 1001 put a kids size tee in there 😂 the hoodie is right tho",
+        "pretty sure i'm not a 6 year old. the hoodies in order 1004 are kids sizes",
         "拆开一看不是帽子 是一双袜子？？ 订单1003",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
@@ -86,7 +92,11 @@ fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
         "both hoodies in my order have bleach spots?? how does that even happen"
     ));
     assert!(describes_damage("帽子寄到的时候被压扁了，帽檐都折了"));
+    assert!(describes_damage(
+        "ok whoever packed my cap wanted to murder it lol. flat as a pancake. order 1003"
+    ));
     assert!(!describes_damage("the checkout is broken"));
+    assert!(!describes_damage("is the brim flat as a board or curved?"));
     assert!(!describes_damage("压扁了的纸箱能回收吗"));
     assert!(describes_damage(
         "right, and one of them has a hole in the sleeve already"

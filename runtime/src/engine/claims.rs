@@ -139,6 +139,15 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
     if u.slot(SlotKind::OrderNumber).is_some() {
         return None;
     }
+    // Other goods asked for instead ("能不能直接换一件新的"): the plugin proposes money back
+    // only, so a person arranges it, with the facts, whatever the model made of it.
+    if super::claim_words::asks_for_other_goods(&u.text) {
+        let claim = format!(
+            "{}; the shopper asks for an exchange or replacement; email not given",
+            reason(what(intent)?, order)
+        );
+        return Some(to_a_person(intent, &claim, None, u.lang));
+    }
     let p = &u.prediction;
     let elaborates = p.confidence < 0.7
         || matches!(

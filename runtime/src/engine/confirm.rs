@@ -284,7 +284,7 @@ fn confirms_in_more_words(text: &str) -> bool {
 /// Whether `text` is short and asks nothing: a card taken back in it is all it says ("wait
 /// actually don't, 还是留着吧, sorry"); one that goes on ("actually don't cancel it, just
 /// change the address to …") lets the card lapse and is answered for what it goes on to ask.
-fn says_nothing_else(text: &str) -> bool {
+pub(super) fn says_nothing_else(text: &str) -> bool {
     text.chars().count() <= 50
         && !text.contains(['?', '？'])
         && !text.contains(|c: char| c.is_ascii_digit())
@@ -317,7 +317,7 @@ fn asks_for_the_right_goods(text: &str) -> bool {
 
 /// Whether `text` takes back what the card would do, in more words than "no" ("wait actually
 /// don't, 还是留着吧, sorry", "hold on, don't cancel it", "算了不取消了"): declined.
-fn takes_it_back(text: &str) -> bool {
+pub(super) fn takes_it_back(text: &str) -> bool {
     super::language::mentions(
         &text.to_lowercase(),
         &[
@@ -335,6 +335,13 @@ fn takes_it_back(text: &str) -> bool {
             "don't do it",
             "dont do it",
             "keep it after all",
+            // "actually wait no. keep it. sorry".
+            "no. keep it",
+            "no, keep it",
+            "no keep it",
+            "actually keep it",
+            "不改了",
+            "先不改",
             "还是留着",
             "留着吧",
             "先不取消",

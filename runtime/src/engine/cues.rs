@@ -218,6 +218,21 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "anyone alive",
         "anybody alive",
         "anyone still alive",
+        // Who to turn to, asked ("ok who can I actually talk to", "fine, how do i reach
+        // someone then").
+        "who can i talk to",
+        "who can i actually talk to",
+        "who can i speak to",
+        "who can i speak with",
+        "who do i talk to",
+        "who do i speak to",
+        "who should i talk to",
+        "how do i reach someone",
+        "how do i reach somebody",
+        "how do i reach a person",
+        "how can i reach someone",
+        "how do i contact someone",
+        "how do i get hold of someone",
         // Needed now ("please I need someone now. the parcel is going to my old flat").
         "need someone now",
         "need somebody now",

@@ -58,6 +58,9 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         // A member of staff, or someone rather than the chat.
         "Hi, quick one: before I answer any of your questions, can I just get a member of staff? It's about an order but it's complicated",
         "hi, order 1004 - I've got a question about the hoodies but I'd honestly rather go through it with someone on your team than the chat thing",
+        // Who to turn to, asked.
+        "it's already out with UPS? ugh. ok who can I actually talk to",
+        "fine, how do i reach someone then",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

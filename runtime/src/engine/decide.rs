@@ -25,7 +25,7 @@ use super::no_number;
 use super::ownership;
 use super::person_first::{escalation, to_a_person, unless_a_person_is_likelier};
 use super::plan::{CallPlan, CommitOutcome, Plan, Step};
-use super::replies::{self, Line, Msg};
+use super::replies::{self, Lang, Line, Msg};
 use super::routing::{self, Route};
 use super::understand::Understanding;
 use crate::plugins::{CallError, PluginReply, PluginRequest};
@@ -128,7 +128,8 @@ pub fn answer(ctx: &TurnContext, u: &Understanding) -> Answer {
 pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answer {
     use ConversationState::Bot;
     let lang = u.lang;
-    if let Some(d) = no_number::email_given(ctx, u)
+    if let Some(d) = super::withdrawn::withdrawn(ctx, u)
+        .or_else(|| no_number::email_given(ctx, u))
         .or_else(|| no_number::not_at_hand(ctx, u))
         .or_else(|| money::named_beyond_the_caps_while_proof_waits(ctx, u))
         .or_else(|| email_declined::declined(ctx, u))
@@ -521,6 +522,29 @@ pub fn after_call(
         }
         Err(CallError::MissingSlot(_)) => {
             ask(intent, Line::AskOrderNumber, lang, Pending::default())
+        }
+        // The shop's range asked ("do you guys sell socks", "ok what DO you sell"): what it
+        // does sell, rather than the name asked for again.
+        Err(CallError::NotFound(_))
+            if about_product
+                && super::range_words::asks_what_the_shop_sells(&u.text)
+                && !ctx.config.catalog.is_empty() =>
+        {
+            let names: Vec<&str> = ctx
+                .config
+                .catalog
+                .iter()
+                .map(|p| match lang {
+                    Lang::Zh => p.name_zh.as_deref().unwrap_or(&p.name),
+                    _ => p.name.as_str(),
+                })
+                .collect();
+            let list = names.join(if lang == Lang::Zh { "、" } else { ", " });
+            answer_with(
+                intent,
+                replies::say_with(lang, Msg::ShopRange, &[("products", &list)]),
+                vec![],
+            )
         }
         Err(CallError::NotFound(_)) if about_product => {
             say(intent, Line::ProductNotFound, lang, Bot)

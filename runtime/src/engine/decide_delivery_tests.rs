@@ -238,6 +238,8 @@ fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
     for text in [
         "i don't want my money back i want the NAVY one",
         "我想换成藏青色的，不要退款",
+        "I want the cap I paid for, not my money back",
+        "honestly I'd take a new one over money",
         // Taken back in more words than "no".
         "wait actually don't, 还是留着吧, sorry",
     ] {
@@ -646,4 +648,23 @@ fn a_claim_asking_for_other_goods_reaches_a_person_with_the_facts() {
         Topic::WrongItem,
     );
     assert_eq!(call(decide(&ctx, &u)).intent(), "report_wrong_item");
+}
+
+#[test]
+fn other_goods_asked_while_a_claims_email_is_awaited_reach_a_person() {
+    let mut ctx = claims_ctx();
+    ctx.conversation.pending_intent = Some("report_damaged".into());
+    ctx.pending.order_number = Some("1004".into());
+    let d = reply(decide(
+        &ctx,
+        &msg("能不能直接换一件新的", "change_order", 0.6),
+    ));
+    assert_eq!(d.state, kefu_protocol::ConversationState::WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("order 1004") && r.contains("exchange")),
+        "{:?}",
+        d.handoff_reason
+    );
 }

@@ -134,6 +134,13 @@ fn goods_that_turned_up_an_order_not_yet_shipped_and_a_price_checked_are_no_clai
     );
     u.topic = Some((Topic::NotReceived, 0.94));
     assert_ne!(intent_of(&decide(&ctx(), &u)), "report_not_received");
+    let mut u = msg(
+        "oh wait, if it already got delivered then never mind, i'll check with the front desk",
+        "track_order",
+        0.6,
+    );
+    u.topic = Some((Topic::NotReceived, 0.9));
+    assert_ne!(intent_of(&decide(&ctx(), &u)), "report_not_received");
     // Still missing a part after it turned up: the claim.
     let mut u = msg(
         "found the box in the garage but the cap isn't in it, order 1003",
@@ -238,6 +245,7 @@ fn an_emergency_at_home_with_an_order_to_change_is_urgent_without_a_date() {
     for text in [
         "家里出了急事，今晚就得走，订单1002的地址要改",
         "family emergency, I have to leave town, can you change where order 1002 goes",
+        "my mum's in hospital and I need to cancel everything and get my money back asap, I can't deal with this right now. order 1001",
     ] {
         let mut u = msg(text, "out_of_scope", 0.6);
         // However little the topic model heard.
@@ -548,7 +556,7 @@ fn the_email_asked_again_after_a_confirmation_is_asked_in_other_words_once() {
 }
 
 #[test]
-fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
+fn the_email_asked_about_is_explained_once_refused_a_person_takes_the_request() {
     use crate::engine::replies::text;
     use kefu_protocol::Lang;
     // "id like a refund for #1001 please" → the email asked for.
@@ -565,12 +573,17 @@ fn the_email_declined_is_explained_once_then_a_person_takes_the_request() {
     shop.conversation.pending_intent = d.pending_intent.clone();
     shop.pending = d.pending.clone();
     shop.last_bot = Some((d.text.clone(), Some(d.intent.clone())));
-    // Declined: why it is needed, a person offered, the refund still waiting for it.
-    let u = msg(
+    // Refused: a person takes the refund at once, with the order and why.
+    for said in [
         "nah not giving my email to a chatbot. you've got the order number, use that",
-        "complaint",
-        0.5,
-    );
+        "邮箱不方便给，你直接帮我改不就行了",
+    ] {
+        let d = reply(decide(&shop, &msg(said, "complaint", 0.5)));
+        says(&d, Line::EmailDeclinedHandoff);
+        assert_eq!(d.state, WaitingForHuman, "{said}");
+    }
+    // Asked why: why it is needed, a person offered, the refund still waiting for it.
+    let u = msg("why do you need my email for that?", "complaint", 0.5);
     let d = reply(decide(&shop, &u));
     says(&d, Line::EmailStillNeeded);
     assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));

@@ -65,6 +65,16 @@ fn a_request_waiting_for_its_email_stays_through_an_aside() {
     assert_eq!(d.pending_intent, None);
 }
 
+/// The shop with order `id` (li.wei's) in the given status.
+fn with_status(shop: &TurnContext, id: &str, status: &str) -> TurnContext {
+    let mut shop = shop.clone();
+    shop.orders.retain(|o| o.id != id);
+    let mut o = order(id, "li.wei@example.com");
+    o.status = status.into();
+    shop.orders.push(o);
+    shop
+}
+
 #[test]
 fn a_delivery_problem_told_of_an_order_not_shipped_is_answered_with_where_it_is() {
     let mut shop = address_change_waiting();
@@ -86,22 +96,14 @@ fn a_delivery_problem_told_of_an_order_not_shipped_is_answered_with_where_it_is(
         assert_eq!(call(plan).intent(), "track_order", "{said}");
     }
     // Shipped, the claim is the claim.
-    let mut shipped = shop.clone();
-    shipped.orders.retain(|o| o.id != "1002");
-    let mut o = order("1002", "li.wei@example.com");
-    o.status = "delivered".into();
-    shipped.orders.push(o);
+    let shipped = with_status(&shop, "1002", "delivered");
     let plan = decide(
         &shipped,
         &msg("order 1002 never came", "report_not_received", 0.9),
     );
     assert_ne!(intent(plan), "track_order");
     // On its way still, it never came is late, not lost: where it is, with the late line.
-    let mut on_its_way = shipped.clone();
-    on_its_way.orders.retain(|o| o.id != "1002");
-    let mut o = order("1002", "li.wei@example.com");
-    o.status = "shipped".into();
-    on_its_way.orders.push(o);
+    let on_its_way = with_status(&shop, "1002", "shipped");
     let plan = decide(
         &on_its_way,
         &msg(
@@ -481,4 +483,68 @@ fn a_return_asked_instead_of_a_cancellation_is_the_return() {
     // Answered with the return's steps, the cancellation no longer waits for the email.
     let d = finish(&shop, &u, reply(decide(&shop, &u)));
     assert_ne!(d.pending_intent.as_deref(), Some("cancel_order"));
+}
+
+#[test]
+fn an_order_told_by_its_goods_while_its_number_is_awaited_is_looked_for_by_email() {
+    let mut asked = shop_waiting_for_a_number();
+    asked.names_product = true;
+    let mut u = msg("就是那个水杯的订单", kefu_intent::OUT_OF_SCOPE, 0.5);
+    u.lang = Lang::Zh;
+    says(&reply(decide(&asked, &u)), Line::AskEmailToFindOrder);
+    // "我的订单" names no goods.
+    asked.names_product = false;
+    let mut u = msg("我的订单呢", kefu_intent::OUT_OF_SCOPE, 0.5);
+    u.lang = Lang::Zh;
+    assert_ne!(
+        reply(decide(&asked, &u)).line,
+        Some(Line::AskEmailToFindOrder)
+    );
+}
+
+fn shop_waiting_for_a_number() -> TurnContext {
+    let mut shop = super::tests::ctx();
+    shop.conversation.pending_intent = Some("cancel_order".into());
+    shop
+}
+
+#[test]
+fn a_request_taken_back_while_its_email_is_awaited_is_left_undone() {
+    let mut asked = shop_waiting_for_a_number();
+    asked.pending.order_number = Some("1002".into());
+    for said in ["actually wait no. keep it. sorry", "算了不取消了"] {
+        let d = reply(decide(&asked, &msg(said, "complaint", 0.5)));
+        says(&d, Line::RefundCancelled);
+        assert_eq!((d.state, d.pending_intent), (Bot, None), "{said}");
+    }
+    // Taken back with another thing asked: not only taken back.
+    let d = reply(decide(
+        &asked,
+        &msg(
+            "no, keep it. can you change the address instead?",
+            "change_shipping_address",
+            0.6,
+        ),
+    ));
+    assert_ne!(d.line, Some(Line::RefundCancelled));
+    // Pressed for a guess after an out-of-scope answer: still out of scope, nobody queued.
+    let d = reply(decide(
+        &ctx(),
+        &msg("come on, just a guess", "complaint", 0.5),
+    ));
+    assert_eq!(d.state, Bot);
+}
+
+#[test]
+fn the_return_asked_should_a_waiting_cancellation_fail_is_the_policy_and_the_wait_stays() {
+    let mut asked = shop_waiting_for_a_number();
+    asked.pending.order_number = Some("1004".into());
+    let u = msg(
+        "if it's already shipped, how do I return it then?",
+        "cancel_order",
+        0.8,
+    );
+    let d = reply(decide(&asked, &u));
+    assert_eq!(d.intent, "check_refund_policy");
+    assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"), "{d:?}");
 }

@@ -51,6 +51,48 @@ pub fn asks_before_arrival(text: &str) -> bool {
         )
 }
 
+/// Whether `text` asks when the shopper's own goods will come ("我的帽子啥时候能到啊", "when
+/// will my hoodie get here"): their order's whereabouts, not the shop's delivery times in
+/// general ("一般多久能到", "if I order today when will it arrive").
+pub fn asks_when_own_goods_arrive(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let own = mentions(&lower, &["我的", "我买的", "我订的", "我下的"])
+        || super::language::word_then_word(&lower, &["when", "when's", "whens"], &["my"], 2);
+    let when = mentions(
+        &lower,
+        &[
+            "啥时候能到",
+            "什么时候能到",
+            "什么时候到",
+            "啥时候到",
+            "多久能到",
+            "几号能到",
+            "几号到",
+            "arrive",
+            "get here",
+            "be here",
+            "show up",
+            "turn up",
+        ],
+    );
+    let in_general = mentions(
+        &lower,
+        &[
+            "一般",
+            "通常",
+            "如果",
+            "要是",
+            "usually",
+            "normally",
+            "typically",
+            "if i order",
+            "if i buy",
+            "if i place",
+        ],
+    );
+    own && when && !in_general
+}
+
 /// Whether `text` asks to look an order up ("check my order 1003", "check on order 1002",
 /// "帮我查下1001", "dingdan 1002 fahuo le ma"): its status answers it.
 pub fn asks_to_look_up_an_order(text: &str) -> bool {

@@ -153,6 +153,12 @@ fn a_long_wait_told_is_lateness() {
         "my hoodie and tshirt never showed up. it said nov 26 and its december now"
     ));
     assert!(says_late("已经两个星期了还没动静"));
+    assert!(says_late(
+        "wow, 'free shipping over $50' and it only takes a geological era. love that for me. order 1001"
+    ));
+    assert!(says_late(
+        "love how UPS 1Z999AA10123456784 has been \"on its way\" for a week past the date you promised"
+    ));
     assert!(!says_late("it's been a great experience"));
     assert!(!says_late("have you been busy these days"));
 }

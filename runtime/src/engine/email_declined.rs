@@ -2,11 +2,13 @@
 //! ("nah not giving my email to a chatbot. you've got the order number", "why would you need
 //! my email", "不想给邮箱"). Pure.
 //!
-//! Not knowing which email it was: a person takes the request at once. Asked why, or
-//! refused the first time: the bot says why it needs it (that is how it checks
-//! the order is theirs; money and addresses move only for the owner) and offers a person,
-//! the request still waiting. Refused again after that: a person takes the request with what
-//! is known, rather than the bot asking a third time or asking "which of these do you mean?".
+//! Not knowing which email it was, or refusing it: a person takes the request at once and
+//! checks the order is theirs another way. Only asked why (or whether it is needed): the bot
+//! says why it needs it (that is how it checks the order is theirs; money and addresses move
+//! only for the owner) and offers a person, the request still waiting. Refused after that: a
+//! person takes the request with what is known, rather than the bot asking a third time or
+//! asking "which of these do you mean?". (A tracking number's email refused is explained
+//! first: the order's status is shown without it.)
 
 use super::claims;
 use super::context::TurnContext;
@@ -80,14 +82,14 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     {
         return None;
     }
-    // A claim reaches a person anyway: refused (not asked why, nor whether it is needed), a
-    // person takes it at once and checks the order is theirs another way.
-    // Asked why and refused in the same message ("why do you need my email, you've got the
-    // order number. I'd rather not put it in a chat window"), it is refused.
-    let refused_for_a_claim = claims::what(intent).is_some()
-        && (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
-        && !asks_if_needed;
-    if explained || unknown || refused_for_a_claim {
+    // Refused (not asked why, nor whether it is needed): a person takes the request at once
+    // and checks the order is theirs another way ("邮箱不方便给，你直接帮我改不就行了", "it's
+    // #1004 but honestly I'd rather not type my email into a chat window, is there another
+    // way"); only a question is answered with why it is needed. Asked why and refused in the
+    // same message ("why do you need my email, you've got the order number. I'd rather not
+    // put it in a chat window"), it is refused.
+    let refused = (!asks_why_the_email(&u.text) || refuses_outright(&u.text)) && !asks_if_needed;
+    if explained || unknown || refused {
         let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(intent, order, why, lang));
     }

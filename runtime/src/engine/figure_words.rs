@@ -2,6 +2,28 @@
 //! together", "threatening rain", "笑死"), removed before a message's words are matched
 //! ([`super::policy::without_figures`]).
 
+/// An account's theft said not to be so ("不是账号被盗啥的哈，就是不想要了"), or only thought
+/// so ("我老婆还以为我账号被盗了才买了两件一样的，哈哈"): no policy topic's words.
+pub const DENIED: &[&str] = &[
+    "以为我账号被盗",
+    "以为账号被盗",
+    "以为我的账号被盗",
+    "以为被盗",
+    "thought my account was hacked",
+    "thought my account got hacked",
+    "thought i got hacked",
+    "不是账号被盗",
+    "不是帐号被盗",
+    "不是被盗",
+    "不是盗号",
+    "没被盗",
+    "没有被盗",
+    "not hacked",
+    "wasn't hacked",
+    "wasnt hacked",
+    "not been hacked",
+];
+
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[

@@ -151,6 +151,8 @@ fn keep_waiting(ctx: &TurnContext, u: &Understanding, d: &mut Decision) {
     if d.pending_intent.is_some()
         || d.state != ConversationState::Bot
         || instead
+        // The request taken back ([`super::withdrawn`]).
+        || d.line == Some(Line::RefundCancelled)
         || super::ownership::email_awaited(ctx, u).is_none()
     {
         return;

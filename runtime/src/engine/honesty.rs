@@ -212,6 +212,11 @@ const REQUESTS: &[&str] = &[
     // "is there an actual human in this building".
     "in this building",
     "in the building",
+    // "IS THERE ANY HUMAN IN THIS COMPANY".
+    "in this company",
+    "in the company",
+    "in your company",
+    "working there",
     "around",
     "available",
     "on duty",

@@ -140,6 +140,9 @@ fn a_question_with_a_request_for_a_person_is_both() {
     assert!(super::also_asks_for_a_person(
         "is there like... an actual human somewhere in this building"
     ));
+    assert!(super::also_asks_for_a_person(
+        "IS THERE ANY HUMAN IN THIS COMPANY"
+    ));
     assert!(!super::also_asks_for_a_person("我是在跟真人说话吗"));
     assert!(!super::also_asks_for_a_person(
         "is there a human reading this at some point?"

@@ -183,6 +183,16 @@ pub fn says_late(text: &str) -> bool {
             "past the expected",
             "past the due",
             "past due",
+            // "has been 'on its way' for a week past the date you promised", "it only takes a
+            // geological era".
+            "past the date",
+            "week past",
+            "weeks past",
+            "days past",
+            "geological",
+            "takes forever",
+            "taking forever",
+            "taking ages",
             "was due",
             "in transit for",
             "still in transit",

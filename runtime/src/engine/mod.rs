@@ -96,6 +96,7 @@ pub mod policy_cues;
 mod policy_words;
 pub mod privacy;
 mod proofs;
+mod range_words;
 mod refund_sums;
 mod refund_words;
 mod refused;
@@ -128,6 +129,7 @@ mod topic_noise;
 pub mod understand;
 mod urgency_cues;
 pub mod welcome;
+mod withdrawn;
 mod wrong_goods_words;
 
 use std::sync::Arc;

@@ -82,6 +82,11 @@ fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
                 "那个单",
             ],
         );
+    // "就是那个水杯的订单": the goods, then "的订单" (not "我的订单").
+    let by_its_goods = by_its_goods
+        || (ctx.names_product
+            && super::language::mentions(&u.text, &["的订单", "的单子"])
+            && !super::language::mentions(&u.text, &["我的订单", "我的单子", "们的订单"]));
     ctx.conversation.pending_intent.is_some() && (by_its_cost || by_its_goods)
 }
 

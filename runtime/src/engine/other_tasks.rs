@@ -67,6 +67,25 @@ pub fn chats_about_the_weather(text: &str) -> bool {
     )
 }
 
+/// Whether `text` presses for a guess the bot declined ("come on, just a guess", "猜一下嘛"):
+/// the same question, still out of scope, not a complaint.
+pub fn presses_for_a_guess(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "just a guess",
+            "take a guess",
+            "just guess",
+            "humor me",
+            "humour me",
+            "your best guess",
+            "猜一下",
+            "猜猜",
+            "随便猜",
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +94,7 @@ mod tests {
     fn the_weather_is_small_talk() {
         assert!(chats_about_the_weather("你们那边下雪了没"));
         assert!(!chats_about_the_weather("帽子什么时候到"));
+        assert!(presses_for_a_guess("come on, just a guess"));
+        assert!(!presses_for_a_guess("where is my order"));
     }
 }

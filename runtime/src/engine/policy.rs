@@ -66,6 +66,9 @@ pub fn without_figures(text: &str) -> String {
     for figure in super::figure_words::FIGURES {
         lower = lower.replace(figure, " ");
     }
+    for denied in super::figure_words::DENIED {
+        lower = lower.replace(denied, " ");
+    }
     if super::figure_words::a_shop_tasks_emergency(&lower) {
         lower = lower.replace("emergency", " ");
     }
@@ -119,6 +122,28 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
                     "被盗号",
                 ],
             )
+            .then_some(PolicyTopic::AccountSecurity)
+        })
+        .or_else(|| {
+            // The account said stolen, whatever it was then used for ("我的账号好像被盗了
+            // someone placed orders with my saved card"); not an account at another site.
+            (super::language::mentions(
+                &lower,
+                &[
+                    "账号被盗",
+                    "帐号被盗",
+                    "账户被盗",
+                    "账号好像被盗",
+                    "账号可能被盗",
+                    "账号被人盗",
+                    "account was hacked",
+                    "account got hacked",
+                    "account has been hacked",
+                    "account's been hacked",
+                    "hacked my account",
+                    "hacked into my account",
+                ],
+            ) && !super::policy_cues::breached_elsewhere(&lower))
             .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| {

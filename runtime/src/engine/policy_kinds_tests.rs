@@ -51,12 +51,16 @@ fn an_account_shut_out_by_someone_else_is_account_security() {
     for text in [
         "my old password doesn't work and the recovery email is some random gmail",
         "怎么突然被强制退出了，再登就说密码错误",
+        "我的账号好像被盗了 someone placed orders with my saved card, shipping to Texas",
+        "pretty sure my account got hacked, there's a charge on my card for stuff I never ordered",
         "my old account is placing orders by itself?? I haven't touched it in months",
         "weird thing - my order history has a hoodie going to an address in Romania and my usual sign in doesn't work anymore",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
     }
     for text in [
+        "帮我取消1002号订单，不是账号被盗啥的哈，就是不想要了，邮箱li.wei@example.com",
+        "包裹里是几件来着？我老婆还以为我账号被盗了才买了两件一样的，哈哈",
         "my password doesn't work, can you send a reset link?",
         "can I place an order without an account?",
         "my sign in doesn't work on the app, can I order on the website?",

@@ -166,6 +166,13 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "than getting my money back",
             "than get a refund",
             "than getting a refund",
+            // "I want the cap I paid for, not my money back", "a new one over money".
+            "not my money back",
+            "not the money back",
+            "not money back",
+            "over money",
+            "over a refund",
+            "over the money",
             "比起退款",
             "不要退款",
             "不想退款",

@@ -14,6 +14,10 @@ pub fn praises_the_goods(text: &str) -> bool {
             "loves it",
             "obsessed",
             "fits like a dream",
+            // "the hoodie literally saved my life this week, it's -10 here lol".
+            "saved my life",
+            "a lifesaver",
+            "a life saver",
             "超喜欢",
             "很喜欢",
             "特别喜欢",
@@ -169,7 +173,7 @@ pub fn asks_what_will_be_done(text: &str) -> bool {
 /// Whether `text` says something nice only to say it, asking nothing ("没事 就是想说你们家
 /// 帽子好好看 哈哈", "just wanted to say the hoodie is lovely lol").
 pub fn says_something_nice_only(text: &str) -> bool {
-    super::policy_cues::speaks_well(text)
+    (super::policy_cues::speaks_well(text) || praises_the_goods(text))
         && !super::cues::is_a_question(text)
         && mentions(
             text,
@@ -206,6 +210,9 @@ mod tests {
         ));
         assert!(says_something_nice_only(
             "just wanted to say the hoodie is lovely lol"
+        ));
+        assert!(says_something_nice_only(
+            "the hoodie literally saved my life this week, it's -10 here lol"
         ));
         assert!(!says_something_nice_only("就是想说帽子不好看"));
         assert!(!says_something_nice_only(

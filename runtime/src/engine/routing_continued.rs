@@ -42,6 +42,14 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     Some(
         match (conv.pending_intent.as_deref(), chosen, ctx.last_intent()) {
             (_, Some(chosen), _) => (chosen, true),
+            // "取消不了的话，那我要怎么退？" while the cancellation waits for its email: the
+            // return policy, the cancellation still waiting ([`super::finish`]).
+            (Some("cancel_order"), None, _)
+                if cancel_words::asks_how_to_return_if_not(text)
+                    && u.slot(kefu_intent::slots::SlotKind::Email).is_none() =>
+            {
+                ("check_refund_policy", true)
+            }
             // With what was asked for, another question the model is fairly sure of
             // ("carlos@example.com，帽子到底怎么退" after the email was asked for the order's
             // carrier): that question, with the values remembered for it.

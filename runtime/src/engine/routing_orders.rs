@@ -68,6 +68,17 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     || says_late(text),
             )
         }
+        // "我的帽子啥时候能到啊", no order named: the shopper's own order, whose number is
+        // asked for, not the shop's delivery times.
+        _ if u.prediction.intent == "delivery_period"
+            && named.is_none()
+            && delivery_words::asks_when_own_goods_arrive(text)
+            && !shipping_words::names_a_shipping_option(text)
+            && !names_a_destination(text)
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // "Would like to know when it will be sent out. Order no. 1002", read as its
         // cancellation: nothing in it cancels or gives up the order, so it is the order's
         // whereabouts, never a cancellation proposed.

@@ -11,6 +11,7 @@ use super::claim_words;
 use super::cues;
 use super::late_words::says_late;
 use super::other_tasks;
+use super::range_words;
 use super::remark_words;
 use super::understand::Understanding;
 
@@ -37,6 +38,11 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if intent == "complaint" && cues::asks_about_fit(text) {
         return Some("product_info");
     }
+    // "also do you guys sell socks", "那你们有啥适合当生日礼物的": the shop's range, which the
+    // catalogue answers (and says so when the shop has none), not "outside what I can do".
+    if intent == OUT_OF_SCOPE && range_words::asks_what_the_shop_sells(text) {
+        return Some("product_info");
+    }
     // "没事 就是想说你们家帽子好好看 哈哈", heard as upset: thanks, not a complaint.
     if remark_words::says_something_nice_only(text) {
         return Some("thanks");
@@ -47,6 +53,10 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
         && (remark_words::runs_down_the_shop(text) || remark_words::asks_what_will_be_done(text))
     {
         return Some("complaint");
+    }
+    // "come on, just a guess" after a question the bot declined: the same question.
+    if other_tasks::presses_for_a_guess(text) {
+        return Some(OUT_OF_SCOPE);
     }
     // "你们那边下雪了没": small talk about the weather, which the bot does not do.
     if intent == "complaint"

@@ -132,6 +132,10 @@ pub(super) fn heard(
                 && !a_cancellation_asked(ctx, u)
                 // "and 哪天送到的?": when it came, asked.
                 && !arrival_words::asks_when_delivered(&u.text)
+                // "the hoodie literally saved my life this week, it's -10 here lol": the goods
+                // praised, nobody in an emergency.
+                && (!super::remark_words::praises_the_goods(&u.text)
+                    || urgency_cues::speaks_of_an_emergency(&u.text))
                 // A few words weakly heard, with no moment, no need and nothing at home ("and
                 // it's 69 right?"): no time pressure is told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.7)

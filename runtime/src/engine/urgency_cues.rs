@@ -134,6 +134,11 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "is in hospital",
             "is in the hospital",
             "am in the hospital",
+            // "my mum's in hospital and I need to cancel everything".
+            "'s in hospital",
+            "'s in the hospital",
+            "’s in hospital",
+            "’s in the hospital",
             "急情况",
             "refugee shelter",
             "shelter now",

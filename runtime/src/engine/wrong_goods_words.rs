@@ -183,7 +183,12 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "child's size",
             "童装",
         ],
-    ) && (received || mentions(text, &["in there", "packed", "put a"]));
+    ) && (received
+        // "the hoodies in order 1004 are kids sizes".
+        || mentions(
+            text,
+            &["in there", "packed", "put a", "in order", "in my order", "from order", "from my order"],
+        ));
     // "拆开一看不是帽子 是一双袜子？？": opened, and not what it should be but another thing.
     let opened_to_another = mentions(text, &["拆开", "打开", "一看", "收到"])
         && !text.contains("是不是")

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_tajined.tsv`, a hundred-and-thirty-second's), labelled only `person` or `ordinary`, each
+//!   `topics_thermosed.tsv`, a hundred-and-thirty-sixth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -374,4 +374,8 @@ person_sets! {
     woked: "topics_woked.tsv", "KEFU_TOPICS_WOKED", 500; // the hundred-and-thirtieth
     steamered: "topics_steamered.tsv", "KEFU_TOPICS_STEAMERED", 500; // the hundred-and-thirty-first
     tajined: "topics_tajined.tsv", "KEFU_TOPICS_TAJINED", 500; // the hundred-and-thirty-second
+    samovared: "topics_samovared.tsv", "KEFU_TOPICS_SAMOVARED", 500; // the hundred-and-thirty-third
+    braziered: "topics_braziered.tsv", "KEFU_TOPICS_BRAZIERED", 500; // the hundred-and-thirty-fourth
+    mortared: "topics_mortared.tsv", "KEFU_TOPICS_MORTARED", 500; // the hundred-and-thirty-fifth
+    thermosed: "topics_thermosed.tsv", "KEFU_TOPICS_THERMOSED", 500; // the hundred-and-thirty-sixth
 }
