@@ -153,6 +153,14 @@ pub fn new_address(text: &str) -> Option<String> {
                 .flatten()
                 .and_then(|to| candidate(&source[to + " to ".len()..]))
         })
+        .or_else(|| {
+            // "can you send it to my office instead, 200 Nanjing West Rd, Shanghai": the
+            // place named, then the address after "instead".
+            let at = ["instead, ", "instead: ", "instead - "]
+                .iter()
+                .find_map(|w| lower.find(w).map(|i| i + w.len()))?;
+            candidate(&source[at..]).filter(|a| names_a_street(a))
+        })
         .or_else(|| standing_alone(source))
         .or_else(|| chinese_standing_alone(text))
 }
@@ -528,6 +536,10 @@ mod tests {
             (
                 "I moved last week!! order 1002 needs to go to my new flat instead - 88 Huaihai Road, apt 1203, Shanghai",
                 "88 Huaihai Road, apt 1203, Shanghai",
+            ),
+            (
+                "ok and can you send it to my office instead, 200 Nanjing West Rd, Shanghai",
+                "200 Nanjing West Rd, Shanghai",
             ),
             (
                 "can order #4410 go to 17 Mill Road, Cambridge instead? email a@b.com",

@@ -423,6 +423,16 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "not at my door",
             "asked all the neighbours",
             "asked the neighbours",
+            "checked with the neighbours",
+            "checked with the neighbors",
+            "checked with my neighbours",
+            "checked with my neighbors",
+            // Doubted ("so apparently two hoodies were left at my door on nov 20. my door would
+            // like a word").
+            "apparently",
+            "supposedly",
+            "allegedly",
+            "would like a word",
             "asked all the neighbors",
             "asked the neighbors",
             "swiped",

@@ -121,6 +121,7 @@ fn a_parcel_marked_delivered_and_not_in_hand_is_told_from_asking_when() {
     for text in [
         "my neighbour swears a ups guy dropped something off but its not here. do i need to call the police or what lol. order 1004",
         "UPS swears they dropped off my two hoodies on nov 20. they absolutely did not",
+        "so apparently two hoodies were left at my door on nov 20. my door would like a word",
     ] {
         assert!(describes_a_missing_parcel(text), "{text}");
     }

@@ -300,7 +300,19 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         Line::AskOrderNumber
     };
     if served.needs_slot("order-number") && order_number.is_none() {
-        return Answer::Now(ask(intent, ask_number, lang, Pending::default()));
+        let mut d = ask(intent, ask_number, lang, Pending::default());
+        // When a refund comes, asked ("我就想知道我的钱什么时候能退回来"): the shop's answer
+        // first (its refund policy says how long refunds take), then the order asked for,
+        // to see whether one has been issued.
+        if intent == "track_refund"
+            && super::refund_words::asks_when(&u.text)
+            && let Some(entry) = ctx.faq().iter().find(|e| {
+                e.lang == lang.tag() && e.intent.as_deref() == Some("check_refund_policy")
+            })
+        {
+            d.text = format!("{} {}", entry.answer, d.text);
+        }
+        return Answer::Now(d);
     }
     if let Some(d) = claims::returned_without_refund(ctx, u, intent, order_number.as_deref()) {
         return Answer::Now(d);
@@ -323,11 +335,14 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         }
         match ownership::required(ctx, intent, number, email.as_deref(), lang) {
             Ok(by) => verified_email = Some(by),
-            // A second email that does not match, given in doubt: a person checks another way.
+            // A second email that does not match, given in doubt, or a first given with word
+            // that the shopper does not know which it was ("no idea which one I used, maybe
+            // liwei88@example.com?"): a person checks another way.
             Err(d)
                 if d.line == Some(Line::OwnershipNotProven)
-                    && ctx.trust.conversation_failures >= 1
-                    && email_declined::doubts_the_email_given(&u.text) =>
+                    && ((ctx.trust.conversation_failures >= 1
+                        && email_declined::doubts_the_email_given(&u.text))
+                        || email_declined::does_not_know_the_email(&u.text)) =>
             {
                 let why = "the shopper is not sure which email the order was placed with";
                 return Answer::Now(Decision {

@@ -254,6 +254,10 @@ fn money_back_asked_for_a_late_order_is_the_refund_not_its_whereabouts() {
             "out_of_scope",
         ),
         ("1001还没到，我不想要了，钱能退吗", "track_refund"),
+        (
+            "it's almost a week past the date now. honestly I'd rather just have my money back at this point",
+            "get_refund",
+        ),
     ] {
         let d = reply(decide(&shop, &msg(said, read, 0.5)));
         assert_eq!(
@@ -268,4 +272,28 @@ fn money_back_asked_for_a_late_order_is_the_refund_not_its_whereabouts() {
         &msg("1001 is a week late, where is it?", "track_order", 0.8),
     );
     assert_eq!(call(plan).intent(), "track_order");
+}
+
+#[test]
+fn when_a_refund_comes_asked_with_no_order_is_answered_from_the_policy_then_the_order_asked() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "I just want to know when my money comes back",
+            "track_refund",
+            0.8,
+        ),
+    ));
+    says(&d, Line::AskOrderNumber);
+    assert!(
+        d.text.starts_with("Returns are free within 30 days."),
+        "{}",
+        d.text
+    );
+    // Its status asked, not when: only the order asked for.
+    let d = reply(decide(
+        &ctx(),
+        &msg("any news on my refund", "track_refund", 0.8),
+    ));
+    assert!(!d.text.contains("30 days"), "{}", d.text);
 }

@@ -678,3 +678,26 @@ fn the_shoppers_own_goods_asked_after_are_their_order_not_the_shops_times() {
         assert_ne!(d.intent, "track_order", "{said}");
     }
 }
+
+#[test]
+fn goods_that_fit_badly_calmly_told_are_the_exchange_not_a_complaint() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "我是1003号订单，carlos@example.com，帽子有点紧",
+            "complaint",
+            0.6,
+        ),
+    ));
+    assert_eq!((d.intent.as_str(), d.state), ("return_item", Bot));
+    // Upset, or broken as well: the complaint.
+    let d = reply(decide(
+        &ctx(),
+        &upset(msg(
+            "the tee is too small and the seam is already ripped, this is ridiculous",
+            "complaint",
+            0.6,
+        )),
+    ));
+    assert_ne!(d.intent, "return_item");
+}

@@ -548,3 +548,35 @@ fn the_return_asked_should_a_waiting_cancellation_fail_is_the_policy_and_the_wai
     assert_eq!(d.intent, "check_refund_policy");
     assert_eq!(d.pending_intent.as_deref(), Some("cancel_order"), "{d:?}");
 }
+
+#[test]
+fn a_number_given_with_its_email_refused_or_an_email_given_unknowing_reaches_a_person() {
+    // The number asked for, given with the email refused: a person at once.
+    let mut asked = shop_waiting_for_a_number();
+    asked.conversation.pending_intent = Some("change_shipping_address".into());
+    let d = reply(decide(
+        &asked,
+        &msg(
+            "it's #1002 but honestly I'd rather not type my email into a chat window, is there another way",
+            "contact_customer_service",
+            0.5,
+        ),
+    ));
+    says(&d, Line::EmailDeclinedHandoff);
+    // An email that does not match, given with word that the shopper does not know which:
+    // a person checks another way, rather than "please check both".
+    asked.pending.order_number = Some("1002".into());
+    let d = reply(decide(
+        &asked,
+        &msg(
+            "email... no idea which one I used, maybe liwei88@example.com?",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_eq!(
+        d.state,
+        kefu_protocol::ConversationState::WaitingForHuman,
+        "{d:?}"
+    );
+}

@@ -32,20 +32,26 @@ const DECLINED: &str = "the shopper would rather not give the order's email";
 pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // The number asked for, given with word that the email is not known ("1004号订单。邮箱我
     // 不记得了，好像是sam开头的？"): asking for the email next cannot help.
+    // So does the number given with the email refused ("it's #1004 but honestly I'd rather
+    // not type my email into a chat window, is there another way").
+    let unknown = does_not_know_the_email(&u.text);
     if let Some(intent) = ctx.conversation.pending_intent.as_deref()
         && let Some(order) = u.slot(kefu_intent::slots::SlotKind::OrderNumber)
         && u.slot(kefu_intent::slots::SlotKind::Email).is_none()
         && ctx.pending.order_number.is_none()
         && ownership::verified(ctx).is_none()
         && (claims::what(intent).is_some() || ctx.served(intent).is_some_and(|s| s.needs_owner()))
-        && does_not_know_the_email(&u.text)
+        && (unknown
+            || ((!asks_why_the_email(&u.text) || refuses_outright(&u.text))
+                && declines_the_email(&u.text)))
         // Of the email, in so many words: "1004. I can't find it anywhere" is the parcel.
         && mentions(
             &u.text.to_lowercase(),
             &["email", "e-mail", "邮箱", "inbox"],
         )
     {
-        return Some(to_a_person(intent, order, UNKNOWN, u.lang));
+        let why = if unknown { UNKNOWN } else { DECLINED };
+        return Some(to_a_person(intent, order, why, u.lang));
     }
     let (intent, order) = ownership::email_awaited(ctx, u)?;
     let lang = u.lang;

@@ -2,9 +2,16 @@
 //! together", "threatening rain", "笑死"), removed before a message's words are matched
 //! ([`super::policy::without_figures`]).
 
-/// An account's theft said not to be so ("不是账号被盗啥的哈，就是不想要了"), or only thought
-/// so ("我老婆还以为我账号被盗了才买了两件一样的，哈哈"): no policy topic's words.
+/// An account's theft or a lawsuit said not to be so ("不是账号被盗啥的哈，就是不想要了", "我不是
+/// 要告你们，就是想问问帽子什么时候到"), or only thought so ("我老婆还以为我账号被盗了才买了两件
+/// 一样的，哈哈"): no policy topic's words.
 pub const DENIED: &[&str] = &[
+    "不是要告",
+    "不是想告",
+    "没想告",
+    "not going to sue",
+    "not gonna sue",
+    "not suing",
     "以为我账号被盗",
     "以为账号被盗",
     "以为我的账号被盗",

@@ -395,6 +395,11 @@ pub fn tells_of_harm_done(text: &str) -> bool {
             "passed out",
             "晕倒",
             "水泡",
+            // "my daughter got sick after drinking from the steel bottle, is it safe??".
+            "got sick after",
+            "fell ill after",
+            "been sick since",
+            "喝了就吐",
             "feel awful",
             "feeling awful",
             "felt awful",

@@ -112,6 +112,8 @@ pub const LEGAL: &[&str] = &[
     // "问过懂行的朋友了，这种情况完全可以立案", "等着收传票吧", "says you're in breach".
     "可以立案",
     "去立案",
+    // "准备好应诉吧".
+    "应诉",
     "传票",
     "you're in breach",
     "youre in breach",

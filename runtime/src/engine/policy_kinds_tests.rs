@@ -14,6 +14,7 @@ fn harm_from_goods_used_is_safety_in_any_words() {
         "the cap's buckle snapped and sliced my forehead open",
         "孩子被卫衣帽绳勒到了 脖子上一圈红印",
         "我 wear 了那件 hoodie 之后皮肤又红又痒 it's getting worse",
+        "my daughter got sick after drinking from the steel bottle, is it safe??",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::Safety), "{text}");
     }
@@ -89,6 +90,8 @@ fn a_charge_flagged_or_not_agreed_to_is_disowned() {
         ),
         Some(PolicyTopic::Legal)
     );
+    assert_eq!(topic("准备好应诉吧"), Some(PolicyTopic::Legal));
+    assert_eq!(topic("我不是要告你们，就是想问问帽子什么时候到"), None);
     assert_eq!(topic("I will never shop anywhere else, sue me"), None);
     // A card taken to order, with the money wanted back; the same card used for a gift is
     // no such thing.

@@ -71,6 +71,9 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
         &[
             "有卖",
             "有没有卖",
+            "你们卖",
+            "你们家卖",
+            "你家卖",
             "卖不卖",
             "有没有适合",
             "有啥适合",
@@ -97,6 +100,7 @@ mod tests {
             "does your store stock kids sizes",
             "你们家有卖袜子吗",
             "有没有卖保温杯的",
+            "哈哈开玩笑的，你们卖袜子吗",
             "好吧。那你们有啥适合当生日礼物的",
             "what would you recommend for my dad's birthday",
             "can you suggest a gift for my sister",

@@ -117,7 +117,8 @@ lines! {
     ProofExpired = "proof_expired",
     /// A plugin proposed a refund above what the bot may do: a person takes over.
     RefundNeedsHuman = "refund_needs_human",
-    /// The shopper declined the proposed refund.
+    /// The shopper declined the proposed refund, or took back a request still waiting for
+    /// its order's number or email (`withdrawn.rs`): nothing was changed.
     RefundCancelled = "refund_cancelled",
     /// The confirmed action was handled already.
     ActionAlreadyHandled = "action_already_handled",

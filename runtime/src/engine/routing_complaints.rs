@@ -76,6 +76,17 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     Some(match () {
         // Remarks taken for a complaint or for nothing the shop does (`routing_remarks.rs`).
         _ if remark.is_some() => (remark.unwrap_or_default(), true),
+        // "我是1003号订单，carlos@example.com，帽子有点紧": goods that fit badly, nothing
+        // broken, wrong or late, calmly told: the exchange policy, not a complaint queued.
+        _ if u.prediction.intent == "complaint"
+            && !u.upset
+            && wrong_goods_words::fits_badly(text)
+            && !claim_words::goods_gone_wrong(text, None)
+            && !complaint_words::describes_a_quality_problem(text)
+            && !says_late(text) =>
+        {
+            ("return_item", true)
+        }
         // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
         // nothing told of goods gone wrong, is that product's question.
         _ if u.prediction.intent == "complaint"

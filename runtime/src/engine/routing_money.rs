@@ -75,7 +75,13 @@ pub(super) fn money_back(
         && (requests_it(text)
             || refund_words::no_longer_wants_it(text)
             || refund_words::demands_it(text)
-            || mentions(text, &["just refund", "refund it"]))
+            || refund_words::wants_the_money(text)
+            // "it's almost a week past the date now. honestly I'd rather just have my money
+            // back at this point".
+            || mentions(
+                text,
+                &["just refund", "refund it", "rather just have", "rather have my money"],
+            ))
         && !asks_how_long(text)
         && !refund_words::asks_after_a_refund(text)
         && takes_order_number(GET_REFUND)

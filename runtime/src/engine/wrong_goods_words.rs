@@ -398,3 +398,43 @@ pub fn own_mistake(text: &str) -> bool {
         ],
     )
 }
+/// Whether `text` says goods the shopper has fit badly, nothing else wrong ("我是1003号订单，
+/// 帽子有点紧", "the tee is a bit small on me"): a size to exchange, which the return and
+/// exchange policy answers, not a complaint for a person.
+pub fn fits_badly(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "有点紧",
+            "有点小",
+            "有点大",
+            "太紧了",
+            "太小了",
+            "太大了",
+            "偏紧",
+            "a bit tight",
+            "a bit small",
+            "a bit big",
+            "a little tight",
+            "a little small",
+            "a little big",
+            "too tight",
+            "too small",
+            "too big",
+            "too large",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "ordered",
+            "wrong",
+            "不是我买的",
+            "发错",
+            "kids",
+            "童装",
+            "?",
+            "？",
+        ],
+    )
+}
