@@ -158,6 +158,14 @@ pub fn says_it_turned_up(text: &str) -> bool {
             "坏",
             "破",
             "错",
+            // "找不到那就算了，直接退钱", "if you can't replace it then never mind, just refund".
+            "没收到",
+            "找不到",
+            "退",
+            "refund",
+            "can't",
+            "cant",
+            "replace",
         ],
     )
 }

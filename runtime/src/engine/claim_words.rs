@@ -196,7 +196,6 @@ pub fn describes_damage(text: &str) -> bool {
             "flattened",
             "creased",
             "squished",
-            "crumpled",
         ],
     ) || mentions(
         &lower,
@@ -204,7 +203,6 @@ pub fn describes_damage(text: &str) -> bool {
             // "the brim folded in half like someone sat on it", "flat as a pancake".
             "folded in half",
             "flat as a",
-            "caved in",
             "sat on it",
             "sat on them",
             "stepped on it",
@@ -429,9 +427,6 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "checked with my neighbors",
             // Doubted ("so apparently two hoodies were left at my door on nov 20. my door would
             // like a word").
-            "apparently",
-            "supposedly",
-            "allegedly",
             "would like a word",
             "asked all the neighbors",
             "asked the neighbors",
@@ -543,6 +538,14 @@ pub fn asks_for_a_replacement(text: &str) -> bool {
             "不要补发",
             "不要重新发",
             "别发",
+            // "I don't want a new one, just my money back".
+            "don't want a new one",
+            "dont want a new one",
+            "not a new one",
+            "no new one",
+            "不想要个新的",
+            "不要新的",
+            "不用给我个新的",
         ],
     );
     !declined

@@ -22,6 +22,9 @@ fn goods_asked_to_be_sent_again_ask_for_a_replacement() {
     assert!(!asks_for_a_replacement(
         "no need to send a new one, I'd rather have the money"
     ));
+    assert!(!asks_for_a_replacement(
+        "The cap came crushed, order 1003. I don't want a new one, just my money back."
+    ));
 }
 
 #[test]

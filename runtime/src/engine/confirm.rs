@@ -284,7 +284,7 @@ fn confirms_in_more_words(text: &str) -> bool {
 /// Whether `text` is short and asks nothing: a card taken back in it is all it says ("wait
 /// actually don't, 还是留着吧, sorry"); one that goes on ("actually don't cancel it, just
 /// change the address to …") lets the card lapse and is answered for what it goes on to ask.
-pub(super) fn says_nothing_else(text: &str) -> bool {
+fn says_nothing_else(text: &str) -> bool {
     text.chars().count() <= 50
         && !text.contains(['?', '？'])
         && !text.contains(|c: char| c.is_ascii_digit())

@@ -342,7 +342,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
                 if d.line == Some(Line::OwnershipNotProven)
                     && ((ctx.trust.conversation_failures >= 1
                         && email_declined::doubts_the_email_given(&u.text))
-                        || email_declined::does_not_know_the_email(&u.text)) =>
+                        || email_declined::does_not_know_the_email_given(&u.text)) =>
             {
                 let why = "the shopper is not sure which email the order was placed with";
                 return Answer::Now(Decision {
@@ -635,6 +635,9 @@ mod refund_tests;
 #[cfg(test)]
 #[path = "decide_remarks_tests.rs"]
 mod remarks_tests;
+#[cfg(test)]
+#[path = "decide_shop_tests.rs"]
+mod shop_tests;
 #[cfg(test)]
 #[path = "decide_situations_tests.rs"]
 mod situations_tests;

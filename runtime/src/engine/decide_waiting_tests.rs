@@ -517,6 +517,14 @@ fn a_request_taken_back_while_its_email_is_awaited_is_left_undone() {
         says(&d, Line::RefundCancelled);
         assert_eq!((d.state, d.pending_intent), (Bot, None), "{said}");
     }
+    // Taken back for another thing: not only taken back.
+    let mut changing = asked.clone();
+    changing.conversation.pending_intent = Some("change_shipping_address".into());
+    let d = reply(decide(
+        &changing,
+        &msg("算了不改了,干脆取消吧", "cancel_order", 0.7),
+    ));
+    assert_ne!(d.line, Some(Line::RefundCancelled));
     // Taken back with another thing asked: not only taken back.
     let d = reply(decide(
         &asked,
@@ -579,4 +587,31 @@ fn a_number_given_with_its_email_refused_or_an_email_given_unknowing_reaches_a_p
         kefu_protocol::ConversationState::WaitingForHuman,
         "{d:?}"
     );
+}
+
+#[test]
+fn a_reason_or_a_no_of_another_kind_while_the_email_is_awaited_is_no_refusal() {
+    let mut asked = shop_waiting_for_a_number();
+    asked.conversation.pending_intent = Some("change_shipping_address".into());
+    asked.pending.order_number = Some("1002".into());
+    // A reason, with no word of the email: explained to, the request still waiting.
+    let d = reply(decide(
+        &asked,
+        &msg(
+            "the old flat is just not comfortable, that's why I'm moving",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_ne!(d.line, Some(Line::EmailDeclinedHandoff));
+    // "no, don't" of the email, not of the request: nothing taken back.
+    let d = reply(decide(
+        &asked,
+        &msg(
+            "No, don't have access to that email",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_ne!(d.line, Some(Line::RefundCancelled));
 }

@@ -88,6 +88,12 @@ pub fn asks_when_own_goods_arrive(text: &str) -> bool {
             "if i order",
             "if i buy",
             "if i place",
+            "order now",
+            "order today",
+            "before i order",
+            "现在下单",
+            "今天下单",
+            "下单的话",
         ],
     );
     own && when && !in_general

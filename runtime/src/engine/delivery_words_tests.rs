@@ -160,6 +160,10 @@ fn a_long_wait_told_is_lateness() {
         "love how UPS 1Z999AA10123456784 has been \"on its way\" for a week past the date you promised"
     ));
     assert!(!says_late("it's been a great experience"));
+    assert!(!says_late(
+        "I'm 2 days past the 30-day return window, can I still get a refund for 1004?"
+    ));
+    assert!(!says_late("the bottle takes forever to cool down"));
     assert!(!says_late("have you been busy these days"));
 }
 

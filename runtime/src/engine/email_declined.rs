@@ -94,7 +94,15 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // way"); only a question is answered with why it is needed. Asked why and refused in the
     // same message ("why do you need my email, you've got the order number. I'd rather not
     // put it in a chat window"), it is refused.
-    let refused = (!asks_why_the_email(&u.text) || refuses_outright(&u.text)) && !asks_if_needed;
+    // (Refused of the email itself: "the fabric is just not comfortable, that's why I'm
+    // sending it back" gives a reason, not a refusal, and is explained to.)
+    let of_the_email = mentions(
+        &u.text.to_lowercase(),
+        &["email", "e-mail", "邮箱", "inbox"],
+    ) || (refuses_outright(&u.text) && u.text.split_whitespace().count() <= 6);
+    let refused = (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
+        && !asks_if_needed
+        && of_the_email;
     if explained || unknown || refused {
         let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(intent, order, why, lang));
@@ -307,6 +315,21 @@ const REFUSALS: &[&str] = &[
 fn refuses_outright(text: &str) -> bool {
     let lower = text.to_lowercase();
     mentions(&lower, REFUSALS) || mentions(&lower, &["rather not", "不给"])
+}
+
+/// [`does_not_know_the_email`] of `text` without the emails it gives ("@gmail.com" says no
+/// "mail") nor a thing forgotten to say ("忘了说，邮箱是…"): an email given with word that the
+/// shopper does not know which it was.
+pub fn does_not_know_the_email_given(text: &str) -> bool {
+    let without: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.contains('@'))
+        .collect();
+    let without = without
+        .join(" ")
+        .replace("忘了说", " ")
+        .replace("forgot to say", " ");
+    does_not_know_the_email(&without)
 }
 
 /// Whether `text` says the shopper does not know which email the order was placed with

@@ -31,6 +31,22 @@ pub const DENIED: &[&str] = &[
     "not been hacked",
 ];
 
+/// `lower` without `denied` where it denies: not where it is part of a question ("我是不是
+/// 被盗号了", "有没有被盗号", "是不是要告你们才给退款": 是 or 有 just before it).
+pub fn without_denial(lower: &str, denied: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower;
+    while let Some(at) = rest.find(denied) {
+        let before = &rest[..at];
+        let asked = before.ends_with('是') || before.ends_with('有');
+        out.push_str(before);
+        out.push_str(if asked { denied } else { " " });
+        rest = &rest[at + denied.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[

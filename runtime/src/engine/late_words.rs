@@ -119,6 +119,11 @@ pub fn says_late(text: &str) -> bool {
             "am i late",
             "too late to get",
             "too late to buy",
+            // The return window passed, not a parcel ("I'm 2 days past the 30-day return
+            // window, can I still get a refund").
+            "return window",
+            "return period",
+            "退货期",
         ],
     ) {
         return false;
@@ -190,9 +195,6 @@ pub fn says_late(text: &str) -> bool {
             "weeks past",
             "days past",
             "geological",
-            "takes forever",
-            "taking forever",
-            "taking ages",
             "was due",
             "in transit for",
             "still in transit",

@@ -67,7 +67,7 @@ pub fn without_figures(text: &str) -> String {
         lower = lower.replace(figure, " ");
     }
     for denied in super::figure_words::DENIED {
-        lower = lower.replace(denied, " ");
+        lower = super::figure_words::without_denial(&lower, denied);
     }
     if super::figure_words::a_shop_tasks_emergency(&lower) {
         lower = lower.replace("emergency", " ");

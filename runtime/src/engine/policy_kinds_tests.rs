@@ -92,6 +92,11 @@ fn a_charge_flagged_or_not_agreed_to_is_disowned() {
     );
     assert_eq!(topic("准备好应诉吧"), Some(PolicyTopic::Legal));
     assert_eq!(topic("我不是要告你们，就是想问问帽子什么时候到"), None);
+    // A denial's words inside a question deny nothing.
+    assert_eq!(
+        topic("我是不是被盗号了？多了一笔订单"),
+        Some(PolicyTopic::AccountSecurity)
+    );
     assert_eq!(topic("I will never shop anywhere else, sue me"), None);
     // A card taken to order, with the money wanted back; the same card used for a gift is
     // no such thing.

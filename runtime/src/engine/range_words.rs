@@ -25,6 +25,9 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
             "sell it",
             "sell them",
             "third part",
+            "data",
+            "information",
+            "personal",
             "我的信息",
             "我的数据",
             "个人信息",
@@ -66,25 +69,27 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
             "卖些啥",
         ],
     );
-    let zh = mentions(
+    let zh_sells = mentions(
         &lower,
-        &[
-            "有卖",
-            "有没有卖",
-            "你们卖",
-            "你们家卖",
-            "你家卖",
-            "卖不卖",
-            "有没有适合",
-            "有啥适合",
-            "有什么适合",
-            "有啥推荐",
-            "有什么推荐",
-            "推荐点",
-            "推荐一下",
-            "推荐个",
-        ],
-    ) && !mentions(&lower, &["我卖", "转卖", "倒卖"]);
+        &["有卖", "有没有卖", "你们卖", "你们家卖", "你家卖", "卖不卖"],
+    );
+    // Suggestions asked of the shop ("你们有啥适合当生日礼物的"), not of the world ("推荐一下
+    // 附近好吃的").
+    let zh = zh_sells
+        || mentions(
+            &lower,
+            &[
+                "有没有适合",
+                "有啥适合",
+                "有什么适合",
+                "有啥推荐",
+                "有什么推荐",
+                "推荐点",
+                "推荐一下",
+                "推荐个",
+            ],
+        ) && mentions(&lower, &["你们", "你家", "礼物", "送", "买"]);
+    let zh = zh && !mentions(&lower, &["我卖", "转卖", "倒卖"]);
     sells || for_someone || what || zh
 }
 
@@ -117,6 +122,8 @@ mod tests {
             "你们会不会把我的信息卖给别人",
             "where is my order",
             "thanks for the recommendation",
+            "do you guys sell personal information to advertisers?",
+            "推荐一下附近好吃的",
         ] {
             assert!(!asks_what_the_shop_sells(text), "{text}");
         }

@@ -16,8 +16,6 @@ pub fn praises_the_goods(text: &str) -> bool {
             "fits like a dream",
             // "the hoodie literally saved my life this week, it's -10 here lol".
             "saved my life",
-            "a lifesaver",
-            "a life saver",
             "超喜欢",
             "很喜欢",
             "特别喜欢",

@@ -183,6 +183,17 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "child's size",
             "童装",
         ],
+    ) && !mentions(
+        text,
+        &[
+            "change",
+            "swap",
+            "can i",
+            "could i",
+            "i want",
+            "能不能",
+            "可以换",
+        ],
     ) && (received
         // "the hoodies in order 1004 are kids sizes".
         || mentions(
@@ -435,6 +446,19 @@ pub fn fits_badly(text: &str) -> bool {
             "童装",
             "?",
             "？",
+            // Not the goods' fit ("实物跟图片差别太大了", "a box way too big for one cap").
+            "差别",
+            "差距",
+            "区别",
+            "box",
+            "packag",
+            "包装",
+            "盒子",
+            "箱子",
+            "price",
+            "价格",
+            "fee",
+            "运费",
         ],
     )
 }
