@@ -321,14 +321,19 @@ fn refuses_outright(text: &str) -> bool {
 /// "mail") nor a thing forgotten to say ("忘了说，邮箱是…"): an email given with word that the
 /// shopper does not know which it was.
 pub fn does_not_know_the_email_given(text: &str) -> bool {
-    let without: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| !w.contains('@'))
-        .collect();
-    let without = without
-        .join(" ")
-        .replace("忘了说", " ")
-        .replace("forgot to say", " ");
+    // Each email cut out where it stands, whatever is written around it ("可能是liwei88@qq.com？").
+    let in_email = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
+    let mut without = text.to_string();
+    while let Some(at) = without.find('@') {
+        let start = without[..at].rfind(|c: char| !in_email(c)).map_or(0, |i| {
+            i + without[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let end = without[at + 1..]
+            .find(|c: char| !in_email(c))
+            .map_or(without.len(), |i| at + 1 + i);
+        without.replace_range(start..end, " ");
+    }
+    let without = without.replace("忘了说", " ").replace("forgot to say", " ");
     does_not_know_the_email(&without)
 }
 
@@ -530,6 +535,20 @@ fn still_declines(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_given_unknowing_is_heard_around_the_email() {
+        assert!(does_not_know_the_email_given(
+            "下单邮箱我记不清了，可能是liwei88@qq.com？"
+        ));
+        assert!(does_not_know_the_email_given(
+            "email... no idea which one I used, maybe liwei88@example.com?"
+        ));
+        assert!(!does_not_know_the_email_given("my email is sam@gmail.com"));
+        assert!(!does_not_know_the_email_given(
+            "忘了说，邮箱是liwei@163.com"
+        ));
+    }
 
     #[test]
     fn declining_the_email_is_told_apart_from_giving_it_or_another_answer() {
