@@ -45,10 +45,7 @@ pub(super) fn append(
             replies::append(&mut d.text, &total, lang);
         }
         if shipping_words::asks_what_shipping_costs(&u.text)
-            && let Some(entry) = ctx
-                .faq()
-                .iter()
-                .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
+            && let Some(entry) = faq_answers::entry_for(ctx, "delivery_options", lang)
             && !d.text.contains(&entry.answer)
         {
             replies::append(&mut d.text, &entry.answer, lang);
@@ -58,10 +55,7 @@ pub(super) fn append(
     // the money actually land?"): besides what the plugin found, the shop's refund times.
     if intent == "track_refund"
         && refund_words::asks_when(&u.text)
-        && let Some(entry) = ctx
-            .faq()
-            .iter()
-            .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("check_refund_policy"))
+        && let Some(entry) = faq_answers::entry_for(ctx, "check_refund_policy", lang)
         && !d.text.contains(&entry.answer)
     {
         replies::append(&mut d.text, &entry.answer, lang);

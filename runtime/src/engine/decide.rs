@@ -306,9 +306,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         // to see whether one has been issued.
         if intent == "track_refund"
             && super::refund_words::asks_when(&u.text)
-            && let Some(entry) = ctx.faq().iter().find(|e| {
-                e.lang == lang.tag() && e.intent.as_deref() == Some("check_refund_policy")
-            })
+            && let Some(entry) = faq_answers::entry_for(ctx, "check_refund_policy", lang)
         {
             d.text = format!("{} {}", entry.answer, d.text);
         }
@@ -457,11 +455,7 @@ fn intake(
             );
             d.intent = URGENT.into();
             // What the shop can do now, in its own words: its fastest delivery options.
-            if let Some(entry) = ctx
-                .faq()
-                .iter()
-                .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some("delivery_options"))
-            {
+            if let Some(entry) = faq_answers::entry_for(ctx, "delivery_options", lang) {
                 d.text = format!("{}\n\n{}", d.text, entry.answer);
                 d.line = None;
             }

@@ -45,10 +45,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
             || ((!asks_why_the_email(&u.text) || refuses_outright(&u.text))
                 && declines_the_email(&u.text)))
         // Of the email, in so many words: "1004. I can't find it anywhere" is the parcel.
-        && mentions(
-            &u.text.to_lowercase(),
-            &["email", "e-mail", "邮箱", "inbox"],
-        )
+        && speaks_of_the_email(&u.text)
     {
         let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(intent, order, why, u.lang));
@@ -96,10 +93,8 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // put it in a chat window"), it is refused.
     // (Refused of the email itself: "the fabric is just not comfortable, that's why I'm
     // sending it back" gives a reason, not a refusal, and is explained to.)
-    let of_the_email = mentions(
-        &u.text.to_lowercase(),
-        &["email", "e-mail", "邮箱", "inbox"],
-    ) || (refuses_outright(&u.text) && u.text.split_whitespace().count() <= 6);
+    let of_the_email = speaks_of_the_email(&u.text)
+        || (refuses_outright(&u.text) && u.text.split_whitespace().count() <= 6);
     let refused = (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
         && !asks_if_needed
         && of_the_email;
@@ -146,6 +141,11 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
         ..Pending::default()
     };
     Some(ask(TRACK_ORDER, Line::TrackingNeedsEmail, lang, pending))
+}
+
+/// Whether `text` speaks of the email in so many words ("email", "邮箱", "inbox").
+fn speaks_of_the_email(text: &str) -> bool {
+    mentions(&text.to_lowercase(), &["email", "e-mail", "邮箱", "inbox"])
 }
 
 /// Whether `u`, asked for the email, says it is forgotten and gives none ("真的不记得了 sorry.

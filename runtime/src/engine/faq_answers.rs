@@ -7,6 +7,7 @@ use super::context::TurnContext;
 use super::correction::{Correction, Target};
 use super::cues;
 use super::decision::{Decision, answer_with};
+use super::replies::Lang;
 use super::understand::Understanding;
 use crate::store::FaqEntry;
 
@@ -105,6 +106,18 @@ fn other_answers(ctx: &TurnContext, u: &Understanding, first: &str) -> Vec<Strin
     }
     answers.truncate(2);
     answers
+}
+
+/// The merchant's first FAQ entry about `intent` in `lang`, whatever was asked: the shop's
+/// own words beside another answer (its refund times, its delivery options).
+pub(super) fn entry_for<'a>(
+    ctx: &'a TurnContext,
+    intent: &str,
+    lang: Lang,
+) -> Option<&'a FaqEntry> {
+    ctx.faq()
+        .iter()
+        .find(|e| e.lang == lang.tag() && e.intent.as_deref() == Some(intent))
 }
 
 /// The entry among those about `intent` (in the reply's language) that answers `u`, if any
