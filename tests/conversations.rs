@@ -640,6 +640,10 @@ sets_written_apart! {
     braziered: "braziered_", "KEFU_CONVERSATIONS_BRAZIERED", 3; // the hundred-and-thirty-fourth
     mortared: "mortared_", "KEFU_CONVERSATIONS_MORTARED", 3; // the hundred-and-thirty-fifth
     thermosed: "thermosed_", "KEFU_CONVERSATIONS_THERMOSED", 3; // the hundred-and-thirty-sixth
+    kadaied: "kadaied_", "KEFU_CONVERSATIONS_KADAIED", 3; // the hundred-and-thirty-seventh
+    cocotted: "cocotted_", "KEFU_CONVERSATIONS_COCOTTED", 3; // the hundred-and-thirty-eighth
+    dutchovened: "dutchovened_", "KEFU_CONVERSATIONS_DUTCHOVENED", 3; // the hundred-and-thirty-ninth
+    crockpotted: "crockpotted_", "KEFU_CONVERSATIONS_CROCKPOTTED", 3; // the hundred-and-fortieth
 }
 
 #[test]

@@ -380,6 +380,26 @@ pub fn asks_before_buying(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether `text` tells of an earlier parcel, not this order's ("上次快递放门口被偷了", "last
+/// time the parcel got nicked off my porch").
+pub fn of_an_earlier_parcel(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "上次",
+            "上回",
+            "之前的快递",
+            "以前的快递",
+            "last time",
+            "last order",
+            "previous order",
+            "previous parcel",
+            "last parcel",
+            "last delivery",
+        ],
+    )
+}
+
 /// Whether `text` says a parcel marked delivered is not in the shopper's hands ("UPS reckons
 /// my hoodies were delivered nov 20 but I think someone nicked them off the porch",
 /// "显示已签收但是我根本没收到"): the carrier's word and the shopper's, against each other.

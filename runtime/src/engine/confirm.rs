@@ -80,7 +80,8 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                     return Reading::Lapses(lapsed);
                 }
                 false
-            } else if (replies::confirms(&u.text) || confirms_in_more_words(&u.text))
+            } else if (replies::confirms(&u.text)
+                || confirms_in_more_words(&u.text, ctx.proposal().as_ref()))
                 && ctx.trust.latest_card_action.as_deref() == Some(id)
             {
                 true
@@ -245,40 +246,54 @@ fn asks_if_it_goes_through(text: &str) -> bool {
 /// Whether `text` tells the bot to go ahead with what it proposed, in more words than a
 /// "yes" ("我刚才说过了 订单号和邮箱都给了 just confirm pls", "前面都说过了呀,直接改就行",
 /// "ok go ahead and cancel it"): a confirmation when the card it answers is the latest
-/// message. A question ("can you confirm the address is right?") is none.
-fn confirms_in_more_words(text: &str) -> bool {
+/// message. A question ("can you confirm the address is right?") is none, and neither is
+/// another thing asked in its place: "算了还是不改了，直接取消吧" under an address change's card
+/// takes the change back and asks for the order cancelled (words that name what is done
+/// confirm only the card that does it).
+fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
     let lower = text.to_lowercase();
-    !super::cues::is_a_question(text)
-        && !replies::declines(text)
-        && !super::language::mentions(
+    if super::cues::is_a_question(text)
+        || replies::declines(text)
+        || takes_it_back(text)
+        || super::language::mentions(
             &lower,
             &[
                 "don't", "dont", "do not", "not yet", "wait", "不要", "别", "先不", "等等",
             ],
         )
-        && super::language::mentions(
-            &lower,
-            &[
-                "just confirm",
-                "confirm pls",
-                "confirm please",
-                "please confirm it",
-                "confirm it",
-                "go ahead",
-                "just do it",
-                "yes do it",
-                "yes please do",
-                "直接改",
-                "直接确认",
-                "直接取消",
-                "直接退",
-                "确认就行",
-                "就这样改",
-                "改就行",
-                "就按这个",
-                "帮我确认",
-            ],
-        )
+    {
+        return false;
+    }
+    let names = |words: &[&str]| super::language::mentions(&lower, words);
+    let cancelling = names(&["cancel", "取消"]);
+    let changing = names(&["改", "address", "地址"]);
+    let refunding = names(&["refund", "退"]);
+    let fits = match proposal {
+        Some(Proposal::CancelOrder { .. }) => !changing,
+        Some(Proposal::ChangeAddress { .. }) => !cancelling && !refunding,
+        Some(Proposal::Refund { .. }) => !cancelling && !changing,
+        None => true,
+    };
+    fits && names(&[
+        "just confirm",
+        "confirm pls",
+        "confirm please",
+        "please confirm it",
+        "confirm it",
+        "go ahead",
+        "just do it",
+        "yes do it",
+        "yes please do",
+        "直接改",
+        "直接确认",
+        "直接取消",
+        "直接退",
+        "确认就行",
+        "就这样改",
+        "改就行",
+        "就按这个",
+        "帮我确认",
+    ])
 }
 
 /// Whether `text` is short and asks nothing: a card taken back in it is all it says ("wait

@@ -276,6 +276,15 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "不想和机器",
         "不要跟机器",
         "不跟机器人",
+        // "我不想跟程序聊，有没有能说话的客服".
+        "不想跟程序",
+        "不想和程序",
+        "不想跟自动",
+        "不想和自动",
+        "不想跟ai",
+        "不想和ai",
+        "能说话的客服",
+        "有没有客服在",
     ]);
     (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
 }

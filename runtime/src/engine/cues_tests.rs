@@ -41,6 +41,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "I need to speak to a manager",
         "算了 还是帮我转接客服小姐姐吧",
         "帮我联系客服",
+        "我不想跟程序聊，有没有能说话的客服",
         "I'd rather discuss this with a member of your team, thanks.",
         "please give me the staff, I cannot explain to machine",
         "zhuan rengong",

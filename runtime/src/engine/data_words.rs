@@ -228,6 +228,27 @@ pub const DATA_PROTECTION: &[&str] = &[
     "sold my details",
     "卖了我的信息",
     "把我的信息卖",
+    // Another company with the shopper's details from the shop ("an email from a totally
+    // different company saying they got my details from you").
+    "my details from you",
+    "my data from you",
+    "my email from you",
+    "my info from you",
+    "my information from you",
+    "my address from you",
+    // Their details wiped or purged ("I want confirmation you've wiped my old card details",
+    // "if so I want them and all my other details purged").
+    "wiped my old",
+    "wiped my card",
+    "wiped my details",
+    "wiped my data",
+    "wipe my card",
+    "wipe my details",
+    "wipe my data",
+    "details purged",
+    "data purged",
+    "them purged",
+    "purge my",
 ];
 
 /// Whether `text` asks what is done with the shopper's own data, or for it gone, in words

@@ -333,13 +333,15 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         }
         match ownership::required(ctx, intent, number, email.as_deref(), lang) {
             Ok(by) => verified_email = Some(by),
-            // A second email that does not match, given in doubt, or a first given with word
-            // that the shopper does not know which it was ("no idea which one I used, maybe
-            // liwei88@example.com?"): a person checks another way.
+            // A second email that does not match, given in doubt or with the first held to
+            // ("hmm that's my email though? try liwei@example.com then"), or a first given
+            // with word that the shopper does not know which it was ("no idea which one I
+            // used, maybe liwei88@example.com?"): a person checks another way.
             Err(d)
                 if d.line == Some(Line::OwnershipNotProven)
                     && ((ctx.trust.conversation_failures >= 1
-                        && email_declined::doubts_the_email_given(&u.text))
+                        && (email_declined::doubts_the_email_given(&u.text)
+                            || email_declined::disputes_the_mismatch(&u.text)))
                         || email_declined::does_not_know_the_email_given(&u.text)) =>
             {
                 let why = "the shopper is not sure which email the order was placed with";

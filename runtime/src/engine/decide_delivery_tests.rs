@@ -238,6 +238,7 @@ fn declining_the_refund_for_a_claim_hands_the_claim_to_a_person() {
     for text in [
         "i don't want my money back i want the NAVY one",
         "我想换成藏青色的，不要退款",
+        "换成藏青色就行，钱不用退",
         "I want the cap I paid for, not my money back",
         "honestly I'd take a new one over money",
         // Taken back in more words than "no".
@@ -648,6 +649,18 @@ fn a_claim_asking_for_other_goods_reaches_a_person_with_the_facts() {
         Topic::WrongItem,
     );
     assert_eq!(call(decide(&ctx, &u)).intent(), "report_wrong_item");
+    // Another colour wanted, nothing wrong sent: no claim, however the topic model heard it.
+    let u = with_topic(
+        msg(
+            "actually wait, could I swap it for a different colour instead?",
+            "return_item",
+            0.6,
+        ),
+        Topic::WrongItem,
+    );
+    let d = reply(decide(&ctx, &u));
+    assert_eq!(d.state, kefu_protocol::ConversationState::Bot);
+    assert_eq!(d.intent, "return_item");
 }
 
 #[test]

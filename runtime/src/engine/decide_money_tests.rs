@@ -277,6 +277,44 @@ fn a_confirmation_in_more_words_commits_and_a_question_does_not() {
 }
 
 #[test]
+fn words_naming_another_action_confirm_nothing() {
+    let mut ctx = ctx();
+    ctx.conversation.verified_email = Some("li.wei@example.com".into());
+    ctx.pending.action = Some("a1".into());
+    ctx.trust.latest_card_action = Some("a1".into());
+    let proposal = Proposal::ChangeAddress {
+        order_id: "1002".into(),
+        address: "上海市徐汇区漕溪北路88号".into(),
+        terms: "t".into(),
+    };
+    ctx.proposed_action = Some(crate::store::ActionRecord {
+        id: "a1".into(),
+        conversation_id: "c1".into(),
+        plugin: "orders".into(),
+        plugin_version: "0.1.0".into(),
+        proposal: serde_json::to_string(&proposal).unwrap(),
+        shopper: "li.wei@example.com".into(),
+        state: crate::store::ActionState::Proposed,
+    });
+    let commit = Step::Commit {
+        action_id: "a1".into(),
+    };
+    // The change taken back and the order's cancellation asked instead: the card lapses.
+    let plan = decide(&ctx, &msg("算了还是不改了，直接取消吧", "cancel_order", 0.8));
+    assert_ne!(plan.step, commit);
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    assert_ne!(
+        decide(&ctx, &msg("ok go ahead and cancel it", "cancel_order", 0.8)).step,
+        commit
+    );
+    // Its own words still confirm it.
+    assert_eq!(
+        decide(&ctx, &msg("前面都说过了呀,直接改就行", "out_of_scope", 0.4)).step,
+        commit
+    );
+}
+
+#[test]
 fn a_second_confirmation_moves_nothing() {
     let d = after_commit(&msg("yes", "thanks", 0.5), CommitOutcome::NotProposed);
     says(&d, Line::ActionAlreadyHandled);

@@ -172,3 +172,16 @@ fn torn_between_delivery_times_and_an_order_named_earlier_is_that_orders_whereab
     let d = reply(decide(&ctx(), &u));
     assert_eq!(d.line, Some(Line::Clarify));
 }
+
+#[test]
+fn news_of_an_order_read_as_a_refunds_progress_is_its_whereabouts() {
+    let text = "hey any news on #1002?? its been like 5 days since i paid";
+    let plan = decide(&ctx(), &msg(text, "track_refund", 0.7));
+    assert_eq!(intent_of(plan), "track_order");
+    // With the refund named, or just after one, it is the refund's.
+    let text = "any news on the refund for #1002??";
+    assert_eq!(
+        intent_of(decide(&ctx(), &msg(text, "track_refund", 0.7))),
+        "track_refund"
+    );
+}

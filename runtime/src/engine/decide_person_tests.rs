@@ -131,6 +131,19 @@ fn the_second_unhelpful_turn_or_a_repeated_reply_offers_a_person_instead() {
     ));
     says(&d, Line::OfferHuman);
     assert!(!d.failed);
+    // Unhelpful again just after the offer: a person takes it, not a second offer.
+    for offer in [Line::OfferHuman, Line::CannotHandleYet] {
+        ctx.conversation.failed_turns = 2;
+        ctx.last_bot = Some((
+            crate::engine::replies::text(offer, Lang::Zh).into(),
+            Some("out_of_scope".into()),
+        ));
+        let d = reply(decide(
+            &ctx,
+            &msg("邮箱不知道，是我老婆用她手机下的单", "out_of_scope", 0.6),
+        ));
+        assert_eq!(d.state, WaitingForHuman, "{offer:?}");
+    }
     let mut ctx = self::ctx();
     let greeting = crate::engine::replies::text(Line::Greeting, Lang::En);
     ctx.last_bot = Some((greeting.into(), Some("greeting".into())));
@@ -171,6 +184,10 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
         ("am I talking to a bot", Lang::En),
         ("你是真人吗", Lang::Zh),
         ("是机器人还是人工啊？", Lang::Zh),
+        (
+            "be honest, am I chatting with a script right now or is there someone named like Jessica typing this",
+            Lang::En,
+        ),
     ] {
         let u = msg(text, "contact_human_agent", 0.8);
         assert_eq!(u.lang, lang);
@@ -225,10 +242,20 @@ fn a_person_offered_and_taken_up_is_a_person() {
         replies::text(Line::BotDisclosure, Lang::En).into(),
         Some("bot_identity".into()),
     ));
-    for text in ["then get me one", "yes please"] {
+    for text in ["then get me one", "yes please", "yes, a real one"] {
         let d = reply(decide(&ctx, &msg(text, "get_invoice", 0.6)));
         says(&d, Line::HandoffRequested);
     }
+    // A yes that goes on about something else takes nothing up.
+    let d = reply(decide(&ctx, &msg("yes, but not now", "thanks", 0.6)));
+    assert_eq!(d.state, Bot);
+    // The offer after an answer the bot could not give, taken with a yes and more words.
+    ctx.last_bot = Some((
+        replies::text(Line::CannotHandleYet, Lang::Zh).into(),
+        Some("contact_customer_service".into()),
+    ));
+    let d = reply(decide(&ctx, &msg("对，人，活的那种", "out_of_scope", 0.5)));
+    says(&d, Line::HandoffRequested);
     // Thanked with a sneer after the offer: a person too.
     let d = reply(decide(
         &ctx,

@@ -108,6 +108,10 @@ fn money_back_asked_on_a_named_order_read_as_something_else_is_the_refund() {
             "1001整单退款 两件卫衣都不要了",
             &[("get_refund", 0.45), ("cancel_order", 0.4)],
         ),
+        torn(
+            "cap's not for me after all. any chance of getting my 22 bucks back? 1001",
+            &[("out_of_scope", 0.6), ("product_info", 0.2)],
+        ),
     ] {
         let d = reply(decide(&ctx(), &u));
         assert_eq!(

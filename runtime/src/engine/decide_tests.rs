@@ -494,6 +494,17 @@ fn a_move_told_with_an_address_change_is_the_change_not_urgency() {
     pressed.topic = Some((Topic::Urgent, 0.9));
     let d = reply(decide(&ctx(), &pressed));
     assert_eq!((d.state, d.priority), (WaitingForHuman, 1));
+    // An earlier parcel's fate told as the reason: the change, no claim.
+    let earlier = "上次快递放门口被偷了，1002能改寄到公司吗：上海市浦东新区张杨路500号15楼，邮箱jane@example.com";
+    for topic in [None, Some((Topic::NotReceived, 0.9))] {
+        let mut u = msg(earlier, "change_shipping_address", 0.8);
+        u.topic = topic;
+        let plan = decide(&ctx(), &u);
+        assert!(
+            !matches!(&plan.step, Step::Reply(d) if d.state == WaitingForHuman),
+            "{topic:?}: {plan:?}"
+        );
+    }
 }
 
 #[test]
@@ -521,11 +532,23 @@ fn a_wrong_email_leaves_the_request_waiting_and_doubt_or_a_dispute_reaches_a_per
     ));
     assert_eq!(c.intent(), "get_refund");
     assert!(c.request.owner_verified);
+    // So is one given in doubt, whatever the model made of it.
+    let c = call(decide(
+        &next,
+        &msg(
+            "hm 好像不是这个... maybe jane@example.com?",
+            "product_info",
+            0.6,
+        ),
+    ));
+    assert_eq!(c.intent(), "get_refund");
+    assert!(c.request.owner_verified);
     // Held to ("that's the only email I have"), or another guessed in doubt and wrong too:
     // a person checks another way.
     for text in [
         "that's the only email I have, what do you mean it doesn't match?",
         "hmm or eve2@example.com? I have like four emails",
+        "hmm that's my email though? try eve2@example.com then",
         "不对吗？那我也不知道是哪个了，你们就不能直接取消吗",
     ] {
         let d = reply(decide(&next, &msg(text, "out_of_scope", 0.6)));
@@ -533,3 +556,5 @@ fn a_wrong_email_leaves_the_request_waiting_and_doubt_or_a_dispute_reaches_a_per
         assert_eq!(d.state, WaitingForHuman, "{text}");
     }
 }
+
+

@@ -375,6 +375,12 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "忘了",
             "忘记了",
             "不知道是哪个",
+            // "邮箱不知道，是我老婆用她手机下的单".
+            "邮箱不知道",
+            "不知道邮箱",
+            "不知道她的邮箱",
+            "不知道他的邮箱",
+            "不知道用的哪个",
             "不确定是哪个",
             "找不到",
             // Or knows it and cannot reach it ("I don't have access to that inbox anymore,
@@ -428,7 +434,7 @@ pub fn does_not_know_the_email(text: &str) -> bool {
 
 /// Whether `text` holds to the email the bot could not match ("that's the only email I
 /// have", "what do you mean it doesn't match?", "不对吗？就是这个啊").
-fn disputes_the_mismatch(text: &str) -> bool {
+pub fn disputes_the_mismatch(text: &str) -> bool {
     mentions(
         &text.to_lowercase(),
         &[
@@ -544,6 +550,10 @@ mod tests {
         assert!(does_not_know_the_email_given(
             "email... no idea which one I used, maybe liwei88@example.com?"
         ));
+        assert!(does_not_know_the_email(
+            "邮箱不知道，是我老婆用她手机下的单"
+        ));
+        assert!(!does_not_know_the_email("我不知道为什么要邮箱"));
         assert!(!does_not_know_the_email_given("my email is sam@gmail.com"));
         assert!(!does_not_know_the_email_given(
             "忘了说，邮箱是liwei@163.com"

@@ -61,7 +61,19 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // "wow, great help, really 👏👏 you just keep sending me FAQ links", heard as thanks from
     // an upset shopper: a sneer, never answered "You're welcome!".
     let sneered = d.line == Some(Line::Thanks) && u.upset;
-    if asks_email_again {
+    // Still unhelpful just after a person was offered ("需要为您转接人工客服吗？" → "邮箱不知道，
+    // 是我老婆用她手机下的单"): the bot stops trying and a person takes it, rather than
+    // offering again.
+    let offered_just_before =
+        last.is_some_and(|l| is(Line::OfferHuman, l) || is(Line::CannotHandleYet, l));
+    if failing && offered_just_before && d.state == ConversationState::Bot {
+        d = super::decision::hand_off(
+            Line::HandoffRequested,
+            lang,
+            "the bot could not help, even after offering a person",
+            1,
+        );
+    } else if asks_email_again {
         // The pending order and intent stay: the email still completes the request.
         d.text = replies::text(Line::EmailStillNeeded, lang).to_string();
         d.line = Some(Line::EmailStillNeeded);

@@ -33,6 +33,10 @@ const KINDS_EN: &[&str] = &[
     "gpt",
     "chatgpt",
     "algorithm",
+    // "be honest, am I chatting with a script right now or is there someone named like
+    // Jessica typing this".
+    "script",
+    "scripted",
     // Mixed messages name the kind in Chinese ("are you a 机器人 or 真人?").
     "机器人",
     "真人",
@@ -127,6 +131,9 @@ const KINDS_ZH: &[&str] = &[
     "人工",
     "智能客服",
     "真的人",
+    // "你这回得也太快了，是程序自动回的吧" (not 程序 alone: a 小程序 is the shop's app).
+    "程序自动",
+    "自动回",
 ];
 
 fn words(lower: &str) -> Vec<&str> {
@@ -253,10 +260,15 @@ const REQUESTS: &[&str] = &[
 pub fn also_asks_for_a_person(text: &str) -> bool {
     // The person named as the other answer to the question ("是AI吗 还是客服小姐姐") is
     // asked about, not asked for.
-    let lower = text
+    // Nor is the chat the question is about a request to chat with someone ("am I chatting
+    // with a script right now or is there someone named like Jessica typing this").
+    let mut lower = text
         .to_lowercase()
         .replace("还是客服小姐姐", " ")
         .replace("还是客服小哥", " ");
+    for asked in ASKS_ABOUT_YOU.iter().filter(|a| a.starts_with("am i")) {
+        lower = lower.replace(asked, " ");
+    }
     (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
         || super::cues::asks_for_a_person(&lower)
 }

@@ -28,6 +28,8 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "你说话咋这么机械，到底是不是人啊",
         "你是AI吗",
         "别装了，你就是个AI吧？回答得这么像模板",
+        "be honest, am I chatting with a script right now or is there someone named like Jessica typing this",
+        "你这回得也太快了，是程序自动回的吧",
     ] {
         assert!(asks_if_bot(text), "{text}");
     }
@@ -36,6 +38,8 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "这件是人造棉吗",
         "is somebody home to sign for it?",
         "这快递员到底是不是人啊，包裹直接扔雨里",
+        "小程序自动登录不了，是bug吗",
+        "是自动发货吗",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

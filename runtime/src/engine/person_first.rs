@@ -169,7 +169,25 @@ fn accepts_the_offer(text: &str) -> bool {
             "帮我转",
             "给我转",
         ],
-    )
+    ) || says_yes_first(&bare)
+}
+
+/// Whether `bare` opens with a yes and only says more of the person it wants ("对，人，活的那
+/// 种", "yes, a real one", "是的 要人工"): nothing asked, given or taken back after it.
+fn says_yes_first(bare: &str) -> bool {
+    let Some(at) = bare.find([',', '，', '.', '。', ' ', '!', '！', '、']) else {
+        return false;
+    };
+    let (first, rest) = bare.split_at(at);
+    matches!(
+        first,
+        "yes" | "yeah" | "yep" | "yup" | "sure" | "对" | "对的" | "是" | "是的" | "要" | "要的" | "需要"
+    ) && !rest.contains(['?', '？'])
+        && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
+        && !super::language::mentions_at_word_start(
+            rest,
+            &["no", "not", "don't", "dont", "but", "不", "别", "但", "先"],
+        )
 }
 
 /// Whether `text` is only a give-up ("算了", "forget it", "whatever"), not a "no thanks" to

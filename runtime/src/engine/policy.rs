@@ -329,12 +329,17 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
 
 /// Whether `lower` only asks, before paying, whether a fraud or a leak of topic `t` could
 /// happen ("会不会被盗刷", "会不会泄露卡号").
+/// So does a way to pay asked with the fear as its reason ("bit paranoid about getting my
+/// card hacked, so is PayPal or Apple Pay ok at checkout?").
 fn feared_before_paying(t: PolicyTopic, lower: &str) -> bool {
     matches!(
         t,
-        PolicyTopic::UnauthorisedCharge | PolicyTopic::DataProtection
-    ) && super::harm_cues::asks_if_safe(lower)
+        PolicyTopic::UnauthorisedCharge | PolicyTopic::DataProtection | PolicyTopic::AccountSecurity
+    ) && (super::harm_cues::asks_if_safe(lower)
+        || asks_how_to_pay(lower)
+        || (super::cues::names_a_payment_method(lower) && lower.contains(['?', '？'])))
         && super::policy_cues::worries_before_it_happens(lower)
+        && !disowns_a_charge(lower)
 }
 
 /// Whether `lower` says a charge was more than the order it paid for ("got charged 138 but

@@ -197,6 +197,9 @@ fn records_held_asked_for_or_sold_data_wanted_removed_is_data_protection() {
     for text in [
         "can you send me all the records you hold linked to sam@example.com",
         "Does your company sell customer addresses to other firms? I want mine removed",
+        "why did I get an email from a totally different company saying they got my details from you??",
+        "before I order again, I want confirmation you've wiped my old card details and home address",
+        "do you keep my card details on your servers? if so I want them and all my other details purged",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::DataProtection), "{text}");
     }

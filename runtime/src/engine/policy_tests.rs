@@ -145,6 +145,7 @@ fn ordinary_questions_are_not_policy_topics() {
         "我在急诊科上班，作息不规律，快递能放快递柜吗",
         "I was charged 5 shipping but my order was only 34, is that right",
         "在你们网站用信用卡付款安全吗，会不会被盗刷",
+        "bit paranoid about getting my card hacked, so is PayPal or Apple Pay ok at checkout?",
         "我要起诉我的钱包哈哈，又买了这么多，帽子还有吗",
         "为什么多扣了5块运费？",
         "I fell in love with the hoodie, do you have it in black",

@@ -8,40 +8,44 @@ use kefu_intent::slots::{self, SlotKind};
 use super::language::mentions;
 
 /// Whether `text` asks for a sum back ("get my 138 back", "want my $69 back", "I want the
-/// full 138 back").
+/// full 138 back", "any chance of getting my 22 bucks back?", "how does one get 22 bucks
+/// back from you people"): a sum, its currency perhaps after it, then "back", with "my",
+/// "the" or a verb of getting before it.
 pub fn names_a_sum_back(text: &str) -> bool {
     let lower = text.to_lowercase();
-    // "can I just have the 34 back?"
-    [
-        "get my ",
-        "want my ",
-        "have my ",
-        "the whole ",
-        "the full ",
-        "have the ",
-        "get the ",
-    ]
-    .iter()
-    .any(|lead| {
-        lower.split(lead).skip(1).any(|rest| {
-            let mut words = rest.split_whitespace();
-            let sum = words.next().unwrap_or_default();
-            let bare = |w: &str| {
-                w.trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .to_string()
-            };
-            // Its currency may follow ("I want my 22 bucks back").
-            let next = words.next().map(bare);
-            let next = match next.as_deref() {
-                Some("bucks" | "dollars" | "usd" | "quid" | "pounds" | "euros") => {
-                    words.next().map(bare)
-                }
-                _ => next,
-            };
-            sum.trim_start_matches(['$', '£', '€'])
-                .starts_with(|c: char| c.is_ascii_digit())
-                && next.as_deref() == Some("back")
-        })
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || "$£€".contains(c))))
+        .collect();
+    words.iter().enumerate().any(|(at, w)| {
+        if *w != "back" || at < 2 {
+            return false;
+        }
+        let mut k = at - 1;
+        if matches!(
+            words[k],
+            "bucks" | "dollars" | "usd" | "quid" | "pounds" | "euros" | "kuai" | "yuan"
+        ) {
+            k -= 1;
+        }
+        let sum = words[k]
+            .trim_start_matches(['$', '£', '€'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        sum && k >= 1
+            && matches!(
+                words[k - 1],
+                "my" | "the"
+                    | "our"
+                    | "whole"
+                    | "full"
+                    | "get"
+                    | "getting"
+                    | "got"
+                    | "have"
+                    | "want"
+                    | "need"
+                    | "me"
+            )
     })
 }
 

@@ -74,7 +74,7 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     )
                     && (cues::is_a_question(text)
                         || mentions(text, &["怎么", "如何", "how do"]))
-                    && !hedges_what_it_gives(text) =>
+                    && !hedges_what_it_gives(u) =>
             {
                 (u.prediction.intent.as_str(), false)
             }
@@ -177,9 +177,11 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     )
 }
 
-/// Whether `text` hedges the value it gives rather than asking something ("the hoodie one.
-/// um 1004 i think??", "应该是1002吧？"): its question mark is doubt, not a question.
-fn hedges_what_it_gives(text: &str) -> bool {
+/// Whether `u` hedges the value it gives rather than asking something ("the hoodie one.
+/// um 1004 i think??", "应该是1002吧？", "hm 好像不是这个... maybe li.wei@example.com?"): its
+/// question mark is doubt, not a question.
+fn hedges_what_it_gives(u: &super::understand::Understanding) -> bool {
+    let text = u.text.as_str();
     let lower = text.to_lowercase();
     let hedge = [
         "i think?",
@@ -192,7 +194,22 @@ fn hedges_what_it_gives(text: &str) -> bool {
         "好像是",
         "我记得是",
     ];
-    hedge.iter().any(|h| lower.contains(h))
+    // The question mark straight after the email given ("maybe jane@example.com?"), or after
+    // the number with hardly a word before it ("um 1004?"; "can you track 1002?" asks).
+    let asked_of_the_value = u.slots.iter().any(|s| {
+        let doubted = match s.kind {
+            kefu_intent::slots::SlotKind::Email => true,
+            kefu_intent::slots::SlotKind::OrderNumber => {
+                text.get(..s.start).is_some_and(|before| before.split_whitespace().count() <= 2)
+            }
+            _ => false,
+        };
+        doubted
+            && text
+                .get(s.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with(['?', '？']))
+    });
+    (hedge.iter().any(|h| lower.contains(h)) || asked_of_the_value)
         && !mentions(
             &lower,
             &[

@@ -238,9 +238,13 @@ pub(super) fn money_back(
     // Money back asked for on an order the shopper named, read as something that is no
     // request on the order ("refund for 1004 please, both hoodies, changed my mind" as out
     // of scope; "I want a full refund on 1001. 98.00" as a refund's progress): the refund.
+    // So is a sum asked back ("cap's not for me after all. any chance of getting my 22 bucks
+    // back? 1003, carlos@example.com").
     if (named)
         && asks_for_money_back(text)
-        && (requests_it(text) || refund_words::says_please(text))
+        && (requests_it(text)
+            || refund_words::says_please(text)
+            || refund_sums::names_a_sum_back(text))
         && !refund_words::asks_after_a_refund(text)
         && !asks_how_long(text)
         && !mentions(text, &["policy", "政策", "规定"])

@@ -147,6 +147,25 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         {
             (TRACK_ORDER, true)
         }
+        // An order named and news of it asked, read as a refund's progress with no refund in
+        // it or before it ("hey any news on #1002?? its been like 5 days since i paid"): the
+        // order's whereabouts.
+        _ if u.prediction.intent == "track_refund"
+            && order_number.is_some()
+            && !mentions(
+                text,
+                &[
+                    "退", "refund", "money", "钱", "return", "credit", "reimburs", "chargeback",
+                ],
+            )
+            && !matches!(
+                ctx.last_intent(),
+                Some("get_refund" | "track_refund" | "return_item" | "check_refund_policy")
+            )
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // A refund not come ("why my refund for 1003 still hasn't arrived"): its progress.
         _ if refund_words::refund_not_come(text)
             && matches!(

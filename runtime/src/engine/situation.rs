@@ -98,6 +98,12 @@ pub(super) fn heard(
                     && delivery_words::speaks_of_cancelling(&u.text)
                     && !claim_words::goods_gone_wrong(&u.text, None))
                 && !(topic == Topic::WrongItem && wrong_goods_words::own_mistake(&u.text))
+                // "could I swap it for a different colour instead?": another colour wanted,
+                // nothing wrong sent.
+                && !(topic == Topic::WrongItem
+                    && claim_words::asks_to_exchange(&u.text)
+                    && !wrong_goods_words::describes_a_wrong_item(&u.text)
+                    && !super::language::mentions(&u.text, &["wrong", "错"]))
                 // "#1003, the navy cap. did it actually land?": whether it came is asked, so
                 // nothing in hand has gone wrong.
                 && !(topic != Topic::NotReceived
@@ -112,7 +118,12 @@ pub(super) fn heard(
                 // corrected, not goods gone wrong.
                 && super::address_fix::correction(&u.text, false).is_none()
                 // "should be 10012 not 10021" just after the address was the matter: its zip.
-                && !super::routing_values::corrects_the_address(ctx, &u.text) =>
+                && !super::routing_values::corrects_the_address(ctx, &u.text)
+                // "上次快递放门口被偷了，1002能改寄到公司吗：…": an earlier parcel's fate, the
+                // reason for this order's address change.
+                && !(route.intent == "change_shipping_address"
+                    && route.address.is_some()
+                    && claim_words::of_an_earlier_parcel(&u.text)) =>
         {
             Some(claim_intent(topic))
         }

@@ -427,9 +427,15 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
             .find(|n| n.start > at)
             .map(|n| n.value.as_str());
     }
+    // A year beside another number is the year ("love how 'expected november 26'
+    // apparently meant 2027. 1001").
+    let a_year = |n: &&&Slot| {
+        n.value.len() == 4 && n.value.parse::<u32>().is_ok_and(|y| (1990..=2099).contains(&y))
+    };
     numbers
         .iter()
         .find(|n| written_as_an_order(&lower[..n.start]))
+        .or_else(|| numbers.iter().find(|n| !a_year(n)))
         .or(numbers.first())
         .map(|n| n.value.as_str())
 }
@@ -645,6 +651,12 @@ mod tests {
             ("邮编200031，单号1002", "1002"),
             ("where are 1001 and 1003?", "1001"),
             ("order 1001 and 1003", "1001"),
+            // A year beside the order's number.
+            (
+                "love how 'expected november 26' apparently meant 2027. 1001",
+                "1001",
+            ),
+            ("2026年的订单 1003", "1003"),
             // The address written wrong, not the order's number.
             (
                 "hi, order 1002 地址写错了 the apartment number should be 1203 not 1302",

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_thermosed.tsv`, a hundred-and-thirty-sixth's), labelled only `person` or `ordinary`, each
+//!   `topics_crockpotted.tsv`, a hundred-and-fortieth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -378,4 +378,8 @@ person_sets! {
     braziered: "topics_braziered.tsv", "KEFU_TOPICS_BRAZIERED", 500; // the hundred-and-thirty-fourth
     mortared: "topics_mortared.tsv", "KEFU_TOPICS_MORTARED", 500; // the hundred-and-thirty-fifth
     thermosed: "topics_thermosed.tsv", "KEFU_TOPICS_THERMOSED", 500; // the hundred-and-thirty-sixth
+    kadaied: "topics_kadaied.tsv", "KEFU_TOPICS_KADAIED", 500; // the hundred-and-thirty-seventh
+    cocotted: "topics_cocotted.tsv", "KEFU_TOPICS_COCOTTED", 500; // the hundred-and-thirty-eighth
+    dutchovened: "topics_dutchovened.tsv", "KEFU_TOPICS_DUTCHOVENED", 500; // the hundred-and-thirty-ninth
+    crockpotted: "topics_crockpotted.tsv", "KEFU_TOPICS_CROCKPOTTED", 500; // the hundred-and-fortieth
 }
