@@ -300,7 +300,10 @@ fn words_naming_another_action_confirm_nothing() {
         action_id: "a1".into(),
     };
     // The change taken back and the order's cancellation asked instead: the card lapses.
-    let plan = decide(&ctx, &msg("算了还是不改了，直接取消吧", "cancel_order", 0.8));
+    let plan = decide(
+        &ctx,
+        &msg("算了还是不改了，直接取消吧", "cancel_order", 0.8),
+    );
     assert_ne!(plan.step, commit);
     assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
     assert_ne!(

@@ -247,8 +247,10 @@ fn a_person_offered_and_taken_up_is_a_person() {
         says(&d, Line::HandoffRequested);
     }
     // A yes that goes on about something else takes nothing up.
-    let d = reply(decide(&ctx, &msg("yes, but not now", "thanks", 0.6)));
-    assert_eq!(d.state, Bot);
+    for text in ["yes, but not now", "yes cancel it", "对 就是退钱"] {
+        let d = reply(decide(&ctx, &msg(text, "thanks", 0.6)));
+        assert_eq!(d.state, Bot, "{text}");
+    }
     // The offer after an answer the bot could not give, taken with a yes and more words.
     ctx.last_bot = Some((
         replies::text(Line::CannotHandleYet, Lang::Zh).into(),

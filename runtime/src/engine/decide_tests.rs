@@ -556,5 +556,3 @@ fn a_wrong_email_leaves_the_request_waiting_and_doubt_or_a_dispute_reaches_a_per
         assert_eq!(d.state, WaitingForHuman, "{text}");
     }
 }
-
-

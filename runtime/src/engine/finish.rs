@@ -63,10 +63,14 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     let sneered = d.line == Some(Line::Thanks) && u.upset;
     // Still unhelpful just after a person was offered ("需要为您转接人工客服吗？" → "邮箱不知道，
     // 是我老婆用她手机下的单"): the bot stops trying and a person takes it, rather than
-    // offering again.
+    // offering again. (A new question, "socks?", is asked afresh.)
     let offered_just_before =
         last.is_some_and(|l| is(Line::OfferHuman, l) || is(Line::CannotHandleYet, l));
-    if failing && offered_just_before && d.state == ConversationState::Bot {
+    if failing
+        && offered_just_before
+        && d.state == ConversationState::Bot
+        && !super::cues::is_a_question(&u.text)
+    {
         d = super::decision::hand_off(
             Line::HandoffRequested,
             lang,

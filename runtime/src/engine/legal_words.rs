@@ -163,6 +163,8 @@ pub const LEGAL: &[&str] = &[
 /// Who a lawyer is, in the words of a threat to bring one.
 pub const LAWYERS: &[&str] = &[
     "lawyer",
+    // "my sister is a litigator and she's already drafting the letter".
+    "litigator",
     "attorney",
     "solicitor",
     "barrister",

@@ -173,7 +173,8 @@ fn accepts_the_offer(text: &str) -> bool {
 }
 
 /// Whether `bare` opens with a yes and only says more of the person it wants ("对，人，活的那
-/// 种", "yes, a real one", "是的 要人工"): nothing asked, given or taken back after it.
+/// 种", "yes, a real one", "是的 要人工"): nothing asked, given or taken back after it, and
+/// not the request said again ("yes cancel it", "对 就是退钱").
 fn says_yes_first(bare: &str) -> bool {
     let Some(at) = bare.find([',', '，', '.', '。', ' ', '!', '！', '、']) else {
         return false;
@@ -181,7 +182,24 @@ fn says_yes_first(bare: &str) -> bool {
     let (first, rest) = bare.split_at(at);
     matches!(
         first,
-        "yes" | "yeah" | "yep" | "yup" | "sure" | "对" | "对的" | "是" | "是的" | "要" | "要的" | "需要"
+        "yes"
+            | "yeah"
+            | "yep"
+            | "yup"
+            | "sure"
+            | "对"
+            | "对的"
+            | "是"
+            | "是的"
+            | "要"
+            | "要的"
+            | "需要"
+    ) && super::language::mentions(
+        rest,
+        &[
+            "人", "客服", "person", "human", "someone", "somebody", "real one", "staff", "agent",
+            "please", "pls", "麻烦",
+        ],
     ) && !rest.contains(['?', '？'])
         && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
         && !super::language::mentions_at_word_start(

@@ -334,7 +334,9 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
 fn feared_before_paying(t: PolicyTopic, lower: &str) -> bool {
     matches!(
         t,
-        PolicyTopic::UnauthorisedCharge | PolicyTopic::DataProtection | PolicyTopic::AccountSecurity
+        PolicyTopic::UnauthorisedCharge
+            | PolicyTopic::DataProtection
+            | PolicyTopic::AccountSecurity
     ) && (super::harm_cues::asks_if_safe(lower)
         || asks_how_to_pay(lower)
         || (super::cues::names_a_payment_method(lower) && lower.contains(['?', '？'])))

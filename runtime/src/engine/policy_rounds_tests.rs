@@ -678,3 +678,41 @@ fn round_twelve_single_messages_are_heard_by_kind() {
         assert_eq!(topic(text), None, "{text}");
     }
 }
+
+#[test]
+fn round_sixteen_single_messages_are_heard_by_kind() {
+    for (text, want) in [
+        (
+            "Your rep told me \"watch yourself\" when I asked for a refund. What is that supposed to mean?",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the man who delivered my parcel left a note with his number saying I'm \"his type\". this is not ok",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "this is a stolen card situation. the orders on it aren't mine",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "quick q on shipping to Canada, and also why does my account history show logins from Brazil?",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "order question later, but first: the bottle cap cracked and a shard went into my kid's mouth",
+            PolicyTopic::Safety,
+        ),
+        (
+            "where's my hoodie? and fyi my sister is a litigator and she's already drafting the letter",
+            PolicyTopic::Legal,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "my lawyer friend says the tees are great",
+        "can I pay with a card that isn't mine, it's my mum's",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

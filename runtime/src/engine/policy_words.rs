@@ -122,6 +122,9 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "new sign-in",
     "new sign in",
     "new login from",
+    // "why does my account history show logins from Brazil?".
+    "logins from",
+    "log-ins from",
     "sign-in from",
     "signed in from",
     "logged in from",
@@ -328,6 +331,12 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // "this is a stolen card situation. the orders on it aren't mine".
+    "stolen card",
+    "orders on it aren't mine",
+    "orders on it arent mine",
+    "these orders aren't mine",
+    "charges aren't mine",
     // A charge disowned in new words ("bank statement says I paid you 98 bucks. news to me").
     "news to me",
     "no clue what that is",
@@ -449,6 +458,12 @@ pub const HARASSMENT: &[&str] = &[
     // around outside my building every day even when there's no delivery").
     "watch my back",
     "watch your back",
+    // "Your rep told me \"watch yourself\" when I asked for a refund"; a courier's note
+    // with his number ("left a note with his number saying I'm \"his type\"").
+    "watch yourself",
+    "his type",
+    "note with his number",
+    "left his number",
     "侮辱我",
     "hanging around outside my",
     "hanging around my building",

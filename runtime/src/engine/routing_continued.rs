@@ -199,9 +199,9 @@ fn hedges_what_it_gives(u: &super::understand::Understanding) -> bool {
     let asked_of_the_value = u.slots.iter().any(|s| {
         let doubted = match s.kind {
             kefu_intent::slots::SlotKind::Email => true,
-            kefu_intent::slots::SlotKind::OrderNumber => {
-                text.get(..s.start).is_some_and(|before| before.split_whitespace().count() <= 2)
-            }
+            kefu_intent::slots::SlotKind::OrderNumber => text
+                .get(..s.start)
+                .is_some_and(|before| before.split_whitespace().count() <= 2),
             _ => false,
         };
         doubted

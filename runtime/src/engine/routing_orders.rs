@@ -155,7 +155,14 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && !mentions(
                 text,
                 &[
-                    "退", "refund", "money", "钱", "return", "credit", "reimburs", "chargeback",
+                    "退",
+                    "refund",
+                    "money",
+                    "钱",
+                    "return",
+                    "credit",
+                    "reimburs",
+                    "chargeback",
                 ],
             )
             && !matches!(

@@ -5,6 +5,14 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // "the bottle cap cracked and a shard went into my kid's mouth".
+    "a shard went",
+    "shard went into",
+    "into my kid's mouth",
+    "in my kid's mouth",
+    "into my child's mouth",
+    "in my child's mouth",
+    "in my baby's mouth",
     // Round thirteen: "my chest is tight and I can barely breathe since opening the
     // parcel", "the ER doctor is asking what my son reacted
     // to", "a nasty rash from it yesterday that's spreading", "Burning skin after the first

@@ -103,7 +103,13 @@ pub(super) fn heard(
                 && !(topic == Topic::WrongItem
                     && claim_words::asks_to_exchange(&u.text)
                     && !wrong_goods_words::describes_a_wrong_item(&u.text)
-                    && !super::language::mentions(&u.text, &["wrong", "错"]))
+                    && !super::language::mentions(
+                        &u.text.to_lowercase(),
+                        &[
+                            "wrong", "错", "received", "came", "got ", "sent", "instead of",
+                            "收到", "寄来",
+                        ],
+                    ))
                 // "#1003, the navy cap. did it actually land?": whether it came is asked, so
                 // nothing in hand has gone wrong.
                 && !(topic != Topic::NotReceived

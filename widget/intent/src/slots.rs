@@ -430,7 +430,10 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
     // A year beside another number is the year ("love how 'expected november 26'
     // apparently meant 2027. 1001").
     let a_year = |n: &&&Slot| {
-        n.value.len() == 4 && n.value.parse::<u32>().is_ok_and(|y| (1990..=2099).contains(&y))
+        n.value.len() == 4
+            && n.value
+                .parse::<u32>()
+                .is_ok_and(|y| (1990..=2099).contains(&y))
     };
     numbers
         .iter()
