@@ -391,11 +391,8 @@ pub fn of_an_earlier_parcel(text: &str) -> bool {
             "之前的快递",
             "以前的快递",
             "last time",
-            "last order",
             "previous order",
             "previous parcel",
-            "last parcel",
-            "last delivery",
         ],
     )
 }

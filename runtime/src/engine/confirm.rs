@@ -265,16 +265,12 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         return false;
     }
     let names = |words: &[&str]| super::language::mentions(&lower, words);
-    let cancelling = names(&["cancel", "取消"]);
-    let changing = names(&["改", "address", "地址"]);
-    let refunding = names(&["refund", "退"]);
-    let fits = match proposal {
-        Some(Proposal::CancelOrder { .. }) => !changing,
-        Some(Proposal::ChangeAddress { .. }) => !cancelling && !refunding,
-        Some(Proposal::Refund { .. }) => !cancelling && !changing,
-        None => true,
-    };
-    fits && names(&[
+    // Words that name what is done confirm only the card that does it; words that only say
+    // go ahead confirm any card, unless another action is named beside them.
+    let cancels = names(&["直接取消", "cancel it"]);
+    let changes = names(&["直接改", "就这样改", "改就行"]);
+    let refunds = names(&["直接退", "refund it"]);
+    let generic = names(&[
         "just confirm",
         "confirm pls",
         "confirm please",
@@ -284,16 +280,35 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         "just do it",
         "yes do it",
         "yes please do",
-        "直接改",
         "直接确认",
-        "直接取消",
-        "直接退",
         "确认就行",
-        "就这样改",
-        "改就行",
         "就按这个",
         "帮我确认",
-    ])
+    ]);
+    let other_action = |cancelling: bool, changing: bool, refunding: bool| {
+        (cancelling && (cancels || names(&["cancel", "取消"])))
+            || (changing
+                && (changes
+                    || names(&[
+                        "change the address",
+                        "change my address",
+                        "改地址",
+                        "改成",
+                        "改到",
+                        "改寄",
+                    ])))
+            || (refunding && (refunds || names(&["refund", "退款", "退钱"])))
+    };
+    match proposal {
+        Some(Proposal::CancelOrder { .. }) => {
+            (cancels || generic) && !other_action(false, true, false)
+        }
+        Some(Proposal::ChangeAddress { .. }) => {
+            (changes || generic) && !other_action(true, false, true)
+        }
+        Some(Proposal::Refund { .. }) => (refunds || generic) && !other_action(true, true, false),
+        None => cancels || changes || refunds || generic,
+    }
 }
 
 /// Whether `text` is short and asks nothing: a card taken back in it is all it says ("wait

@@ -315,6 +315,21 @@ fn words_naming_another_action_confirm_nothing() {
         decide(&ctx, &msg("前面都说过了呀,直接改就行", "out_of_scope", 0.4)).step,
         commit
     );
+    // A cancellation's card, confirmed with its own words and a reason that speaks of the
+    // address.
+    let proposal = Proposal::CancelOrder {
+        order_id: "1002".into(),
+        amount_minor: 3_400,
+        currency: "USD".into(),
+        terms: "t".into(),
+    };
+    if let Some(action) = ctx.proposed_action.as_mut() {
+        action.proposal = serde_json::to_string(&proposal).unwrap();
+    }
+    assert_eq!(
+        decide(&ctx, &msg("地址填错了，直接取消吧", "cancel_order", 0.8)).step,
+        commit
+    );
 }
 
 #[test]

@@ -247,7 +247,12 @@ fn a_person_offered_and_taken_up_is_a_person() {
         says(&d, Line::HandoffRequested);
     }
     // A yes that goes on about something else takes nothing up.
-    for text in ["yes, but not now", "yes cancel it", "对 就是退钱"] {
+    for text in [
+        "yes, but not now",
+        "yes cancel it",
+        "对 就是退钱",
+        "sure, please try again",
+    ] {
         let d = reply(decide(&ctx, &msg(text, "thanks", 0.6)));
         assert_eq!(d.state, Bot, "{text}");
     }

@@ -380,7 +380,6 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "不知道邮箱",
             "不知道她的邮箱",
             "不知道他的邮箱",
-            "不知道用的哪个",
             "不确定是哪个",
             "找不到",
             // Or knows it and cannot reach it ("I don't have access to that inbox anymore,

@@ -12,7 +12,8 @@ use super::handoff;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
-/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
+/// Consecutive unhelpful turns after which the bot stops trying and offers a person (one more
+/// just after the offer, and a person takes it).
 pub const FAILED_TURNS_OFFER: u32 = 2;
 
 /// What every answer gets on top of itself: a second unhelpful turn in a row, or the same
@@ -70,6 +71,19 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         && offered_just_before
         && d.state == ConversationState::Bot
         && !super::cues::is_a_question(&u.text)
+        && !replies::declines(&u.text)
+        && !super::language::mentions(
+            &u.text.to_lowercase(),
+            &[
+                "不用了",
+                "不用",
+                "no thanks",
+                "no thank",
+                "i'm fine",
+                "im fine",
+                "没事",
+            ],
+        )
     {
         d = super::decision::hand_off(
             Line::HandoffRequested,

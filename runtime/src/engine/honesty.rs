@@ -34,8 +34,8 @@ const KINDS_EN: &[&str] = &[
     "chatgpt",
     "algorithm",
     // "be honest, am I chatting with a script right now or is there someone named like
-    // Jessica typing this".
-    "script",
+    // Jessica typing this" (not "the script logo hoodie").
+    "a script",
     "scripted",
     // Mixed messages name the kind in Chinese ("are you a 机器人 or 真人?").
     "机器人",
@@ -131,9 +131,11 @@ const KINDS_ZH: &[&str] = &[
     "人工",
     "智能客服",
     "真的人",
-    // "你这回得也太快了，是程序自动回的吧" (not 程序 alone: a 小程序 is the shop's app).
-    "程序自动",
-    "自动回",
+    // "你这回得也太快了，是程序自动回的吧" (not 程序 alone: a 小程序 is the shop's app; nor
+    // "退款是自动回到原账户吗").
+    "程序自动回",
+    "自动回的",
+    "自动回答",
 ];
 
 fn words(lower: &str) -> Vec<&str> {

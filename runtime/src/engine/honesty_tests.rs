@@ -40,6 +40,8 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "这快递员到底是不是人啊，包裹直接扔雨里",
         "小程序自动登录不了，是bug吗",
         "是自动发货吗",
+        "退款是自动回到原账户吗？",
+        "are you restocking the script logo hoodie?",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

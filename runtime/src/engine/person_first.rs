@@ -194,17 +194,28 @@ fn says_yes_first(bare: &str) -> bool {
             | "要"
             | "要的"
             | "需要"
-    ) && super::language::mentions(
-        rest,
-        &[
-            "人", "客服", "person", "human", "someone", "somebody", "real one", "staff", "agent",
-            "please", "pls", "麻烦",
-        ],
-    ) && !rest.contains(['?', '？'])
+    ) && of_the_person(rest)
+        && !rest.contains(['?', '？'])
         && !rest.contains(|c: char| c.is_ascii_digit() || c == '@')
-        && !super::language::mentions_at_word_start(
+        && !super::language::says_word(rest, &["no", "not", "don", "dont", "but"])
+        && !super::language::mentions(rest, &["不", "别", "但", "先"])
+}
+
+/// Whether `rest`, what follows a yes, speaks only of the person wanted ("人，活的那种", "a real
+/// one", "要人工"), or only says please ("yes, please"; not "sure, please try again").
+fn of_the_person(rest: &str) -> bool {
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    let segments = rest.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == ' '));
+    matches!(rest, "please" | "pls" | "麻烦了" | "麻烦")
+        || segments
+            .into_iter()
+            .any(|s| matches!(s.trim(), "人" | "一个人" | "找人"))
+        || super::language::mentions(
             rest,
-            &["no", "not", "don't", "dont", "but", "不", "别", "但", "先"],
+            &[
+                "人工", "真人", "活人", "客服", "person", "human", "someone", "somebody",
+                "real one", "staff", "agent",
+            ],
         )
 }
 

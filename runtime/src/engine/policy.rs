@@ -342,6 +342,16 @@ fn feared_before_paying(t: PolicyTopic, lower: &str) -> bool {
         || (super::cues::names_a_payment_method(lower) && lower.contains(['?', '？'])))
         && super::policy_cues::worries_before_it_happens(lower)
         && !disowns_a_charge(lower)
+        // A sign-in already made is no fear before paying ("got a new sign-in from Brazil, bit
+        // paranoid — should I remove my PayPal?").
+        && !(t == PolicyTopic::AccountSecurity
+            && super::language::mentions(
+                lower,
+                &[
+                    "sign-in", "sign in", "signed in", "login", "logged in", "log-in", "登录",
+                    "登陆", "password", "密码",
+                ],
+            ))
 }
 
 /// Whether `lower` says a charge was more than the order it paid for ("got charged 138 but

@@ -622,6 +622,11 @@ pub fn speaks_well(text: &str) -> bool {
             "不对",
             "不是",
             "问题是",
+            // "你们客服一点都不贴心", "一点也不可爱".
+            "一点都不",
+            "一点也不",
+            "不可爱",
+            "不贴心",
         ],
     );
     // A mood that is no praise, whatever good word comes with it ("honestly pretty

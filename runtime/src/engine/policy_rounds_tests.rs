@@ -709,9 +709,17 @@ fn round_sixteen_single_messages_are_heard_by_kind() {
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }
+    assert_eq!(
+        topic("got a new sign-in from Brazil, bit paranoid - should I remove my PayPal?"),
+        Some(PolicyTopic::AccountSecurity)
+    );
     for text in [
         "my lawyer friend says the tees are great",
         "can I pay with a card that isn't mine, it's my mum's",
+        "do you have this type of cap in navy?",
+        "the driver left a note with his number so I can rebook the delivery",
+        "I never got my email from you confirming order 1003",
+        "I wiped my old phone and now can't log into the app",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

@@ -332,7 +332,9 @@ pub const BILLING_ERROR: &[&str] = &[
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
     // "this is a stolen card situation. the orders on it aren't mine".
-    "stolen card",
+    "stolen card situation",
+    "this is a stolen card",
+    "it's a stolen card",
     "orders on it aren't mine",
     "orders on it arent mine",
     "these orders aren't mine",
@@ -461,9 +463,11 @@ pub const HARASSMENT: &[&str] = &[
     // "Your rep told me \"watch yourself\" when I asked for a refund"; a courier's note
     // with his number ("left a note with his number saying I'm \"his type\"").
     "watch yourself",
-    "his type",
-    "note with his number",
-    "left his number",
+    "i'm his type",
+    "im his type",
+    "i'm \"his type\"",
+    "im \"his type\"",
+    "note with his number saying",
     "侮辱我",
     "hanging around outside my",
     "hanging around my building",

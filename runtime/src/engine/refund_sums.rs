@@ -28,10 +28,18 @@ pub fn names_a_sum_back(text: &str) -> bool {
         ) {
             k -= 1;
         }
-        let sum = words[k]
-            .trim_start_matches(['$', '£', '€'])
-            .starts_with(|c: char| c.is_ascii_digit());
-        sum && k >= 1
+        // A sum is digits ("2XL" or "750ml" back in stock is no sum), and what is back is
+        // not stock ("is the 22 back in stock").
+        let figure = words[k].trim_start_matches(['$', '£', '€', '¥']);
+        let sum = figure.starts_with(|c: char| c.is_ascii_digit())
+            && figure
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        let in_stock = words
+            .get(at + 1)
+            .is_some_and(|w| matches!(*w, "in" | "yet" | "on"));
+        sum && !in_stock
+            && k >= 1
             && matches!(
                 words[k - 1],
                 "my" | "the"

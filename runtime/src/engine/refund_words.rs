@@ -183,14 +183,23 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "不退吧",
             "不退了",
             "先不退",
-            // "换成藏青色就行，钱不用退".
-            "钱不用退",
-            "钱就不用退",
-            "钱不要退",
-            "钱别退",
             "不用退钱",
         ],
-    )
+    ) || declines_the_money_itself(text)
+}
+
+/// Whether `text` says the money is not to come back at all ("换成藏青色就行，钱不用退"), not
+/// where it is not to go ("钱别退到花呗，退到银行卡吧", "钱不要退到信用卡").
+fn declines_the_money_itself(text: &str) -> bool {
+    ["钱不用退", "钱就不用退", "钱不要退", "钱别退"]
+        .iter()
+        .any(|w| {
+            text.match_indices(w).any(|(at, _)| {
+                !text[at + w.len()..]
+                    .trim_start()
+                    .starts_with(['到', '回', '至', '给'])
+            })
+        })
 }
 
 /// Whether `text` asks for something for the shopper rather than about it ("can I get a

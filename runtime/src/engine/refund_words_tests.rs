@@ -102,6 +102,8 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         "I want all 3 back in stock",
         "I'll check back in 2 days",
         "the tracking went 3 days back",
+        "is the 2XL back in stock?",
+        "when's the 750ml back?",
     ] {
         assert!(!asks_for_money_back(text), "{text}");
     }
@@ -117,4 +119,18 @@ fn goods_taken_back_in_the_ba_shape_ask_for_the_money() {
     }
     assert!(!asks_for_money_back("想把地址退了换一个"));
     assert!(!asks_for_money_back("把订单号发给你了"));
+}
+
+#[test]
+fn the_money_turned_down_is_told_from_where_it_goes() {
+    for text in ["换成藏青色就行，钱不用退", "我想换成藏青色的，不要退款"]
+    {
+        assert!(turns_down_money_back(text), "{text}");
+    }
+    for text in [
+        "钱别退到花呗，退到银行卡吧",
+        "钱不要退到信用卡，退支付宝可以吗",
+    ] {
+        assert!(!turns_down_money_back(text), "{text}");
+    }
 }

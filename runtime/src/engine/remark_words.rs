@@ -214,6 +214,7 @@ mod tests {
         ));
         assert!(says_something_nice_only("哈哈你们这个客服还挺可爱的"));
         assert!(!says_something_nice_only("就是想说帽子不好看"));
+        assert!(!says_something_nice_only("哈哈你们客服一点都不贴心"));
         assert!(!says_something_nice_only(
             "haha nice, but where is my order?"
         ));

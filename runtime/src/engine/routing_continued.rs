@@ -195,13 +195,20 @@ fn hedges_what_it_gives(u: &super::understand::Understanding) -> bool {
         "我记得是",
     ];
     // The question mark straight after the email given ("maybe jane@example.com?"), or after
-    // the number with hardly a word before it ("um 1004?"; "can you track 1002?" asks).
+    // the number alone or doubted ("1004?", "um 1004?"; "can you track 1002?" and "取消1002？"
+    // ask).
     let asked_of_the_value = u.slots.iter().any(|s| {
         let doubted = match s.kind {
             kefu_intent::slots::SlotKind::Email => true,
-            kefu_intent::slots::SlotKind::OrderNumber => text
-                .get(..s.start)
-                .is_some_and(|before| before.split_whitespace().count() <= 2),
+            kefu_intent::slots::SlotKind::OrderNumber => text.get(..s.start).is_some_and(|b| {
+                let b = b.trim().to_lowercase();
+                b.is_empty()
+                    || [
+                        "um", "hm", "hmm", "maybe", "i think", "好像", "可能", "应该",
+                    ]
+                    .iter()
+                    .any(|h| b.ends_with(h))
+            }),
             _ => false,
         };
         doubted

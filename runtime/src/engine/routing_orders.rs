@@ -152,8 +152,9 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // order's whereabouts.
         _ if u.prediction.intent == "track_refund"
             && order_number.is_some()
+            && delivery_words::asks_its_status(text)
             && !mentions(
-                text,
+                &text.to_lowercase(),
                 &[
                     "退",
                     "refund",
@@ -163,6 +164,18 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     "credit",
                     "reimburs",
                     "chargeback",
+                    "到账",
+                    "款",
+                    "块",
+                    "元",
+                    "$",
+                    "bucks",
+                    "card",
+                    "bank",
+                    "account",
+                    "sent back",
+                    "paid back",
+                    "寄回",
                 ],
             )
             && !matches!(

@@ -103,12 +103,16 @@ pub(super) fn heard(
                 && !(topic == Topic::WrongItem
                     && claim_words::asks_to_exchange(&u.text)
                     && !wrong_goods_words::describes_a_wrong_item(&u.text)
+                    && !super::language::says_word(
+                        &u.text,
+                        &[
+                            "wrong", "received", "came", "got", "sent", "ordered", "paid",
+                            "should",
+                        ],
+                    )
                     && !super::language::mentions(
                         &u.text.to_lowercase(),
-                        &[
-                            "wrong", "错", "received", "came", "got ", "sent", "instead of",
-                            "收到", "寄来",
-                        ],
+                        &["instead of", "not the", "错", "收到", "寄来", "发成", "发的"],
                     ))
                 // "#1003, the navy cap. did it actually land?": whether it came is asked, so
                 // nothing in hand has gone wrong.

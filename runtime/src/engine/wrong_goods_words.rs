@@ -211,12 +211,24 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
         });
     // "两件卫衣，一件灰的一件绿的？？我啥时候买过绿的": goods in hand never bought (not a
     // charge disowned: "我什么时候买过你们的东西？这扣款是啥").
-    let never_bought = mentions(
-        text,
-        &["啥时候买过", "什么时候买过", "我没买过", "我没订过"],
-    ) && (text.matches("一件").count() >= 2
-        || mentions(text, &["收到", "拆开", "寄来", "发来", "寄给我"]))
-        && !mentions(text, &["扣款", "扣了", "扣费", "账单", "charge", "刷了"]);
+    let never_bought = mentions(text, &["啥时候买过", "什么时候买过"])
+        && (text.matches("一件").count() >= 2 || mentions(text, &["收到了", "拆开", "寄来了"]))
+        && !mentions(
+            text,
+            &[
+                "扣款",
+                "扣了",
+                "扣费",
+                "账单",
+                "charge",
+                "刷了",
+                "短信",
+                "邮件",
+                "通知",
+                "验证码",
+                "如果",
+            ],
+        );
     outright
         || never_bought
         || wrong_kind

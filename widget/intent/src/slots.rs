@@ -393,7 +393,8 @@ pub fn first(slots: &[Slot], kind: SlotKind) -> Option<&str> {
 /// corrects themselves ("order 1001 - no wait, this is 1003", "1002 不对 是1003"), the first
 /// one after the correction; else the first written as an order's ("order 1002", "#1002",
 /// "单号1002") over bare numbers, which may be a postcode or a phone ("typed 200031, should
-/// be 200032. order 1002"); else the first.
+/// be 200032. order 1002"); else the first that is not a year in a date's words; else the
+/// first.
 pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
     let numbers: Vec<&Slot> = slots
         .iter()
@@ -427,10 +428,28 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
             .find(|n| n.start > at)
             .map(|n| n.value.as_str());
     }
-    // A year beside another number is the year ("love how 'expected november 26'
-    // apparently meant 2027. 1001").
+    // A year beside another number, in a date's words, is the year ("love how 'expected
+    // november 26' apparently meant 2027. 1001", "2026年的订单 1003").
+    const DATED: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "expected",
+        "since",
+        "年",
+    ];
+    let dated = DATED.iter().any(|w| lower.contains(w));
     let a_year = |n: &&&Slot| {
-        n.value.len() == 4
+        dated
+            && n.value.len() == 4
             && n.value
                 .parse::<u32>()
                 .is_ok_and(|y| (1990..=2099).contains(&y))
@@ -660,6 +679,7 @@ mod tests {
                 "1001",
             ),
             ("2026年的订单 1003", "1003"),
+            ("2045 and 1003 both late", "2045"),
             // The address written wrong, not the order's number.
             (
                 "hi, order 1002 地址写错了 the apartment number should be 1203 not 1302",
