@@ -644,6 +644,10 @@ sets_written_apart! {
     cocotted: "cocotted_", "KEFU_CONVERSATIONS_COCOTTED", 3; // the hundred-and-thirty-eighth
     dutchovened: "dutchovened_", "KEFU_CONVERSATIONS_DUTCHOVENED", 3; // the hundred-and-thirty-ninth
     crockpotted: "crockpotted_", "KEFU_CONVERSATIONS_CROCKPOTTED", 3; // the hundred-and-fortieth
+    souffled: "souffled_", "KEFU_CONVERSATIONS_SOUFFLED", 3; // the hundred-and-forty-first
+    tandoored: "tandoored_", "KEFU_CONVERSATIONS_TANDOORED", 3; // the hundred-and-forty-second
+    bainmaried: "bainmaried_", "KEFU_CONVERSATIONS_BAINMARIED", 3; // the hundred-and-forty-third
+    paellaed: "paellaed_", "KEFU_CONVERSATIONS_PAELLAED", 3; // the hundred-and-forty-fourth
 }
 
 #[test]

@@ -188,6 +188,10 @@ pub fn asks_how_to_return_if_not(text: &str) -> bool {
             "how do returns work",
             "how do i send it back",
             "how would i send it back",
+            // "已经送到了？那我不要了怎么办".
+            "不要了怎么办",
+            "不想要了怎么办",
+            "what do i do with it",
         ],
     );
     let if_not = mentions(
@@ -200,6 +204,10 @@ pub fn asks_how_to_return_if_not(text: &str) -> bool {
             "不行的话",
             "已经发出",
             "已经发货",
+            "已经送到",
+            "已经到了",
+            "already delivered",
+            "already arrived",
             "if not",
             "if it can't",
             "if it cant",
@@ -227,6 +235,7 @@ mod tests {
             "取消不了的话，那我要怎么退？",
             "如果已经发出去了还能取消吗？不能的话要怎么退",
             "if it's already shipped, how do I return it then?",
+            "已经送到了？那我不要了怎么办",
         ] {
             assert!(asks_how_to_return_if_not(text), "{text}");
         }

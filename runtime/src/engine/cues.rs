@@ -403,6 +403,10 @@ pub fn asks_about_the_world(text: &str) -> bool {
             "could you tell me if",
             "can you check if",
             "can you check whether",
+            // "can u check if my flight to denver tomorrow is delayed".
+            "can u check if",
+            "can u tell me if",
+            "could you check if",
             "你知道",
             "你知不知道",
         ],

@@ -103,6 +103,9 @@ fn time_pressure_is_the_shops_business_when_the_shopper_or_an_order_is_spoken_of
     assert!(asks_about_the_world(
         "Do you know if my flight to Tokyo tomorrow morning is delayed? It's with ANA."
     ));
+    assert!(asks_about_the_world(
+        "can u check if my flight to denver tomorrow is delayed, UA 512"
+    ));
     assert!(!asks_about_the_world(
         "do you know if my order will get here before my flight tomorrow?"
     ));

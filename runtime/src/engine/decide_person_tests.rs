@@ -131,19 +131,6 @@ fn the_second_unhelpful_turn_or_a_repeated_reply_offers_a_person_instead() {
     ));
     says(&d, Line::OfferHuman);
     assert!(!d.failed);
-    // Unhelpful again just after the offer: a person takes it, not a second offer.
-    for offer in [Line::OfferHuman, Line::CannotHandleYet] {
-        ctx.conversation.failed_turns = 2;
-        ctx.last_bot = Some((
-            crate::engine::replies::text(offer, Lang::Zh).into(),
-            Some("out_of_scope".into()),
-        ));
-        let d = reply(decide(
-            &ctx,
-            &msg("邮箱不知道，是我老婆用她手机下的单", "out_of_scope", 0.6),
-        ));
-        assert_eq!(d.state, WaitingForHuman, "{offer:?}");
-    }
     let mut ctx = self::ctx();
     let greeting = crate::engine::replies::text(Line::Greeting, Lang::En);
     ctx.last_bot = Some((greeting.into(), Some("greeting".into())));
@@ -184,6 +171,7 @@ fn asked_whether_it_is_a_bot_it_says_so_and_offers_a_person_without_queueing() {
         ("am I talking to a bot", Lang::En),
         ("你是真人吗", Lang::Zh),
         ("是机器人还是人工啊？", Lang::Zh),
+        ("说实话,我现在是在跟人聊天还是跟程序聊天?", Lang::Zh),
         (
             "be honest, am I chatting with a script right now or is there someone named like Jessica typing this",
             Lang::En,
@@ -332,4 +320,17 @@ fn asked_who_answers_beside_an_order_to_act_on_both_are_answered() {
         ),
     ));
     assert_eq!(d.state, WaitingForHuman, "{}", d.text);
+}
+
+#[test]
+fn the_bot_taken_as_it_is_is_no_request_for_a_person() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "行吧，机器人也行，帮我看下帽子还有没有货",
+            "contact_human_agent",
+            0.6,
+        ),
+    ));
+    assert_eq!(d.state, Bot);
 }

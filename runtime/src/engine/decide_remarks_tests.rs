@@ -435,7 +435,13 @@ fn the_shops_site_run_down_is_a_complaint_taken_in_not_out_of_scope() {
 
 #[test]
 fn an_email_declined_in_the_request_itself_is_explained_and_declined_again_goes_to_a_person() {
+    // Refused in the request itself, whatever it asks besides: a person at once, as when
+    // refused once asked.
     let text = "Requesting a refund for order 1003. I'd rather not type my email into a chat window — isn't the order number enough?";
+    let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.9)));
+    says(&d, Line::EmailDeclinedHandoff);
+    // Only asked why: why it is needed, the request waiting.
+    let text = "Requesting a refund for order 1003. why do you need my email for that?";
     let d = reply(decide(&ctx(), &msg(text, "get_refund", 0.9)));
     says(&d, Line::EmailStillNeeded);
     assert_eq!(d.pending_intent.as_deref(), Some("get_refund"));

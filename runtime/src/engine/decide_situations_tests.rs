@@ -577,6 +577,8 @@ fn the_email_asked_about_is_explained_once_refused_a_person_takes_the_request() 
     for said in [
         "nah not giving my email to a chatbot. you've got the order number, use that",
         "邮箱不方便给，你直接帮我改不就行了",
+        // Refused and asked why in one: refused.
+        "邮箱不想给，取消个订单为什么还要邮箱？",
     ] {
         let d = reply(decide(&shop, &msg(said, "complaint", 0.5)));
         says(&d, Line::EmailDeclinedHandoff);

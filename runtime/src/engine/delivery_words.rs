@@ -463,6 +463,10 @@ pub fn asks_its_status(text: &str) -> bool {
             "whats going on with",
             // "so... the bottle. no. 1002. any movement?"
             "any movement",
+            // "and the expected date again?", "我就想知道1004到底怎么回事".
+            "expected date again",
+            "the expected date",
+            "到底怎么回事",
             "any progress",
             "news on",
             "有消息吗",

@@ -44,6 +44,8 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
         assert!(!says_late(text), "{text}");
     }
     assert!(asks_its_status("i just want to know if my bottle shipped"));
+    assert!(asks_its_status("and the expected date again?"));
+    assert!(asks_its_status("我就想知道1004到底怎么回事"));
     assert!(!asks_its_status("if it shipped late can I still cancel"));
     assert!(!says_late(
         "whatever, I'll deal with that later. different question: do you take amex?"

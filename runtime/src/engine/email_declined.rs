@@ -24,7 +24,7 @@ use super::understand::Understanding;
 const UNKNOWN: &str =
     "the shopper does not know or cannot reach the email the order was placed with";
 /// Why a person checks the order another way: the shopper will not give the email.
-const DECLINED: &str = "the shopper would rather not give the order's email";
+pub(super) const DECLINED: &str = "the shopper would rather not give the order's email";
 
 /// The answer to a message that declines to give the order's email (or asks why it is
 /// needed) while a request on the order waits for it, or that gives the order number asked
@@ -93,11 +93,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // put it in a chat window"), it is refused.
     // (Refused of the email itself: "the fabric is just not comfortable, that's why I'm
     // sending it back" gives a reason, not a refusal, and is explained to.)
-    let of_the_email = speaks_of_the_email(&u.text)
-        || (refuses_outright(&u.text) && u.text.split_whitespace().count() <= 6);
-    let refused = (!asks_why_the_email(&u.text) || refuses_outright(&u.text))
-        && !asks_if_needed
-        && of_the_email;
+    let refused = refuses_the_email(&u.text);
     if explained || unknown || refused {
         let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(intent, order, why, lang));
@@ -141,6 +137,17 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
         ..Pending::default()
     };
     Some(ask(TRACK_ORDER, Line::TrackingNeedsEmail, lang, pending))
+}
+
+/// Whether `text` refuses the order's email, not only asks why or whether it is needed
+/// ("邮箱不方便给，你直接帮我改不就行了"; "邮箱不想给，取消个订单为什么还要邮箱？" refuses it, whatever
+/// it asks), speaking of the email (or a short "not giving it").
+pub fn refuses_the_email(text: &str) -> bool {
+    let of_the_email = speaks_of_the_email(text)
+        || (refuses_outright(text) && text.split_whitespace().count() <= 6);
+    (!asks_why_the_email(text) || refuses_outright(text))
+        && (!asks_if_the_email_is_needed(text) || refuses_outright(text))
+        && of_the_email
 }
 
 /// Whether `text` speaks of the email in so many words ("email", "邮箱", "inbox").
@@ -314,7 +321,11 @@ const REFUSALS: &[&str] = &[
 /// not put it in a chat window", "不给", "not giving it").
 fn refuses_outright(text: &str) -> bool {
     let lower = text.to_lowercase();
-    mentions(&lower, REFUSALS) || mentions(&lower, &["rather not", "不给"])
+    mentions(&lower, REFUSALS)
+        || mentions(
+            &lower,
+            &["rather not", "不给", "不想给", "不愿意给", "不方便给"],
+        )
 }
 
 /// [`does_not_know_the_email`] of `text` without the emails it gives ("@gmail.com" says no
@@ -380,6 +391,16 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "不知道邮箱",
             "不知道她的邮箱",
             "不知道他的邮箱",
+            // "那可能是我老公下的单，我不知道他用的什么邮箱".
+            "不知道他用的什么",
+            "不知道她用的什么",
+            "不知道他用的哪个",
+            "不知道她用的哪个",
+            "不知道用的什么邮箱",
+            // "no I really don't have it, the company shut it down".
+            "don't have it",
+            "dont have it",
+            "do not have it",
             "不确定是哪个",
             "找不到",
             // Or knows it and cannot reach it ("I don't have access to that inbox anymore,
@@ -426,6 +447,11 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "he used",
             "she used",
             "they used",
+            // "hmm no idea then, maybe my work one. I really don't remember".
+            "my work one",
+            "my old one",
+            "my other one",
+            "have it",
         ],
     );
     unsure && of_the_email
@@ -553,6 +579,13 @@ mod tests {
             "邮箱不知道，是我老婆用她手机下的单"
         ));
         assert!(!does_not_know_the_email("我不知道为什么要邮箱"));
+        for text in [
+            "啊？那可能是我老公下的单，我不知道他用的什么邮箱",
+            "hmm no idea then, maybe my work one. I really don't remember",
+            "no I really don't have it, the company shut it down",
+        ] {
+            assert!(does_not_know_the_email(text), "{text}");
+        }
         assert!(!does_not_know_the_email_given("my email is sam@gmail.com"));
         assert!(!does_not_know_the_email_given(
             "忘了说，邮箱是liwei@163.com"

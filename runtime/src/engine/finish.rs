@@ -12,8 +12,7 @@ use super::handoff;
 use super::replies::{self, Lang, Line};
 use super::understand::Understanding;
 
-/// Consecutive unhelpful turns after which the bot stops trying and offers a person (one more
-/// just after the offer, and a person takes it).
+/// Consecutive unhelpful turns after which the bot stops trying and offers a person.
 pub const FAILED_TURNS_OFFER: u32 = 2;
 
 /// What every answer gets on top of itself: a second unhelpful turn in a row, or the same
@@ -62,34 +61,17 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // "wow, great help, really 👏👏 you just keep sending me FAQ links", heard as thanks from
     // an upset shopper: a sneer, never answered "You're welcome!".
     let sneered = d.line == Some(Line::Thanks) && u.upset;
-    // Still unhelpful just after a person was offered ("需要为您转接人工客服吗？" → "邮箱不知道，
-    // 是我老婆用她手机下的单"): the bot stops trying and a person takes it, rather than
-    // offering again. (A new question, "socks?", is asked afresh.)
-    let offered_just_before =
-        last.is_some_and(|l| is(Line::OfferHuman, l) || is(Line::CannotHandleYet, l));
-    if failing
-        && offered_just_before
-        && d.state == ConversationState::Bot
-        && !super::cues::is_a_question(&u.text)
-        && !replies::declines(&u.text)
-        && !super::language::mentions(
-            &u.text.to_lowercase(),
-            &[
-                "不用了",
-                "不用",
-                "no thanks",
-                "no thank",
-                "i'm fine",
-                "im fine",
-                "没事",
-            ],
-        )
-    {
-        d = super::decision::hand_off(
-            Line::HandoffRequested,
+    // Refused in the request itself ("邮箱不想给，取消个订单为什么还要邮箱？"): a person takes it
+    // at once, as when it is refused once asked.
+    let refused_with_it = asks_email_again
+        && !last.is_some_and(|l| is(Line::AskOrderEmail, l))
+        && super::email_declined::refuses_the_email(&u.text);
+    if let (true, Some(order)) = (refused_with_it, d.pending.order_number.clone()) {
+        d = super::email_declined::to_a_person(
+            &d.intent,
+            &order,
+            super::email_declined::DECLINED,
             lang,
-            "the bot could not help, even after offering a person",
-            1,
         );
     } else if asks_email_again {
         // The pending order and intent stay: the email still completes the request.

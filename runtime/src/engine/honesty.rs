@@ -420,13 +420,20 @@ pub fn asks_if_bot(text: &str) -> bool {
         .iter()
         .any(|q| lower.contains(q));
     // "…是人还是程序", "真人还是机器人": a choice between a person and a machine.
+    // Also with the verb on both sides ("我现在是在跟人聊天还是跟程序聊天?").
     let person_or_machine = lower.contains("还是")
-        && ["人", "真人", "人工"]
+        && (["人", "真人", "人工"]
             .iter()
             .any(|p| lower.contains(&format!("{p}还是")))
-        && ["机器", "程序", "ai", "自动", "电脑"]
+            || ["跟人", "和人", "跟真人", "和真人"]
+                .iter()
+                .any(|p| lower.split("还是").next().is_some_and(|l| l.contains(p))))
+        && (["机器", "程序", "ai", "自动", "电脑"]
             .iter()
-            .any(|m| lower.contains(&format!("还是{m}")));
+            .any(|m| lower.contains(&format!("还是{m}")))
+            || ["跟机器", "和机器", "跟程序", "和程序", "跟ai", "和ai"]
+                .iter()
+                .any(|m| lower.split("还是").nth(1).is_some_and(|r| r.contains(m))));
     // "我现在是在跟真人聊天吗": asked whom the shopper is talking with, not asking to be put
     // through ("能跟真人聊吗", "我要跟人工说" are requests, [`super::replies::asks_for_human`]).
     let with_whom = ["跟", "和", "与"]
@@ -458,9 +465,13 @@ const WHO_ANSWERS: &[&str] = &[
     "nobody reads",
     "有真人看",
     "有人看吗",
-    // Guessed aloud ("你回复这么快，肯定不是人吧").
+    // Guessed aloud ("你回复这么快，肯定不是人吧"), or someone typing asked after ("你回得这么
+    // 像人，后台是不是有人在打字？").
     "不是人吧",
     "不是真人吧",
+    "有人在打字",
+    "真人在打字",
+    "人在回复",
     // "你是 AI 吗 or is somebody actually typing this".
     "somebody actually typing",
     "someone actually typing",

@@ -30,6 +30,8 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "别装了，你就是个AI吧？回答得这么像模板",
         "be honest, am I chatting with a script right now or is there someone named like Jessica typing this",
         "你这回得也太快了，是程序自动回的吧",
+        "说实话,我现在是在跟人聊天还是跟程序聊天?",
+        "你回得这么像人，后台是不是有人在打字？",
     ] {
         assert!(asks_if_bot(text), "{text}");
     }

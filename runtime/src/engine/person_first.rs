@@ -38,7 +38,20 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
             // 1004".)
             || (u.prediction.intent == "contact_human_agent"
                 && !(u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
-                    && super::delivery_words::asks_its_status(&u.text)))
+                    && super::delivery_words::asks_its_status(&u.text))
+                // "行吧，机器人也行，帮我看下帽子还有没有货": the bot taken as it is.
+                && !super::language::mentions(
+                    &u.text.to_lowercase(),
+                    &[
+                        "机器人也行",
+                        "机器人就行",
+                        "机器人也可以",
+                        "bot is fine",
+                        "bot's fine",
+                        "bot is ok",
+                        "bot's ok",
+                    ],
+                ))
             || (a_person_offered(ctx)
                 && (accepts_the_offer(&u.text) || thanks_sarcastically(&u.text)))
     };

@@ -197,6 +197,30 @@ pub fn says_something_nice_only(text: &str) -> bool {
         )
 }
 
+/// Whether `text` only says the shopper is looking around ("哈喽～第一次逛你们店，随便看看",
+/// "hi, just browsing"), asking and complaining of nothing.
+pub fn only_browsing(text: &str) -> bool {
+    mentions(
+        text,
+        &[
+            "随便看看",
+            "随便逛逛",
+            "先看看",
+            "只是看看",
+            "just browsing",
+            "just looking",
+            "having a look around",
+        ],
+    ) && !super::cues::is_a_question(text)
+        && text.chars().count() <= 40
+        && !mentions(
+            text,
+            &[
+                "但是", "可是", "but ", "不", "没", "n't", "never", "差", "烂", "bad", "awful",
+            ],
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +239,8 @@ mod tests {
         assert!(says_something_nice_only("哈哈你们这个客服还挺可爱的"));
         assert!(!says_something_nice_only("就是想说帽子不好看"));
         assert!(!says_something_nice_only("哈哈你们客服一点都不贴心"));
+        assert!(only_browsing("哈喽～第一次逛你们店，随便看看"));
+        assert!(!only_browsing("随便看看都找不到想要的，你们网站太烂了"));
         assert!(!says_something_nice_only(
             "haha nice, but where is my order?"
         ));

@@ -47,6 +47,10 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if remark_words::says_something_nice_only(text) {
         return Some("thanks");
     }
+    // "哈喽～第一次逛你们店，随便看看": only looking around, a greeting.
+    if intent == "complaint" && remark_words::only_browsing(text) {
+        return Some("greeting");
+    }
     // "your checkout page is a nightmare, took me 4 tries to get through": the shop run
     // down, a complaint taken in (with a person), not "outside what I can help with".
     if intent == OUT_OF_SCOPE

@@ -186,6 +186,12 @@ pub(super) fn heard(
                         && !other_tasks::asks_for_an_unrelated_task(&u.text)))
                 && (urgency_cues::names_a_deadline(&u.text)
                     || !super::late_words::says_late(&u.text))
+                // "and if it isn't here by friday, what happens": what the shop does then,
+                // asked, not time pressure told.
+                && (!super::language::mentions(
+                    &u.text.to_lowercase(),
+                    &["what happens", "what would happen", "没到的话怎么办", "没到怎么办"],
+                ) || urgency_cues::speaks_of_an_emergency(&u.text))
                 // A product's stock asked in a hurry to buy it ("u still got the grey zip
                 // hoodie? need a M before it's gone", "is the zip hoodie still a thing or sold
                 // out? need a grey one before saturday"): the stock answers it, unless a

@@ -169,6 +169,7 @@ impl Understanding {
     pub fn slot(&self, kind: SlotKind) -> Option<&str> {
         match kind {
             SlotKind::OrderNumber => slots::order_number(&self.text, &self.slots),
+            SlotKind::Email => slots::email(&self.text, &self.slots),
             _ => slots::first(&self.slots, kind),
         }
     }

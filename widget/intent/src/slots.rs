@@ -462,6 +462,25 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
         .map(|n| n.value.as_str())
 }
 
+/// The email a message means, of those `slots` found in `text`: after the shopper corrects
+/// themselves ("the email on it is liwei@example.com... no wait, with a dot.
+/// li.wei@example.com", "邮箱是liwei@qq.com 不对 是li.wei@qq.com"), the first one after the
+/// correction; else the first.
+pub fn email<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
+    let emails: Vec<&Slot> = slots.iter().filter(|s| s.kind == SlotKind::Email).collect();
+    let lower = lower_in_place(text);
+    let corrected = SELF_CORRECTIONS
+        .iter()
+        .filter_map(|c| lower.rfind(c))
+        .filter(|&at| emails.iter().any(|e| e.start > at))
+        .max();
+    match corrected {
+        Some(at) => emails.iter().find(|e| e.start > at),
+        None => emails.first(),
+    }
+    .map(|e| e.value.as_str())
+}
+
 /// The parcel tracking numbers written in `text`, as written: a UPS number (`1Z` and sixteen
 /// letters or digits) or a postal one of 20 to 22 digits (USPS). They name an order as
 /// surely as its number does.
@@ -693,6 +712,15 @@ mod tests {
             order_number("no numbers here", &extract("no numbers here")),
             None
         );
+    }
+
+    #[test]
+    fn the_email_meant_is_the_corrected_one() {
+        let text =
+            "the email on it is liwei@example.com... no wait, with a dot. li.wei@example.com";
+        assert_eq!(email(text, &extract(text)), Some("li.wei@example.com"));
+        let text = "jane@example.com, order 1001";
+        assert_eq!(email(text, &extract(text)), Some("jane@example.com"));
     }
 
     #[test]

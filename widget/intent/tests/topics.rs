@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_crockpotted.tsv`, a hundred-and-fortieth's), labelled only `person` or `ordinary`, each
+//!   `topics_paellaed.tsv`, a hundred-and-forty-fourth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -382,4 +382,8 @@ person_sets! {
     cocotted: "topics_cocotted.tsv", "KEFU_TOPICS_COCOTTED", 500; // the hundred-and-thirty-eighth
     dutchovened: "topics_dutchovened.tsv", "KEFU_TOPICS_DUTCHOVENED", 500; // the hundred-and-thirty-ninth
     crockpotted: "topics_crockpotted.tsv", "KEFU_TOPICS_CROCKPOTTED", 500; // the hundred-and-fortieth
+    souffled: "topics_souffled.tsv", "KEFU_TOPICS_SOUFFLED", 500; // the hundred-and-forty-first
+    tandoored: "topics_tandoored.tsv", "KEFU_TOPICS_TANDOORED", 500; // the hundred-and-forty-second
+    bainmaried: "topics_bainmaried.tsv", "KEFU_TOPICS_BAINMARIED", 500; // the hundred-and-forty-third
+    paellaed: "topics_paellaed.tsv", "KEFU_TOPICS_PAELLAED", 500; // the hundred-and-forty-fourth
 }
