@@ -205,7 +205,9 @@ pub fn asks_how_to_return_if_not(text: &str) -> bool {
             "已经发出",
             "已经发货",
             "已经送到",
-            "已经到了",
+            "货已经到了",
+            "快递已经到了",
+            "包裹已经到了",
             "already delivered",
             "already arrived",
             "if not",
@@ -241,6 +243,9 @@ mod tests {
         }
         assert!(!asks_how_to_return_if_not("how do I return it"));
         assert!(!asks_how_to_return_if_not("取消不了吗"));
+        assert!(!asks_how_to_return_if_not(
+            "都已经到了第五天还没发货，我不想要了怎么办"
+        ));
     }
 
     #[test]

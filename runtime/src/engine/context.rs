@@ -172,7 +172,7 @@ impl Remembered {
                     kefu_intent::slots::order_number(text, &found).map(str::to_string);
             }
             if out.email.is_none() {
-                out.email = kefu_intent::slots::first(&found, SlotKind::Email).map(str::to_string);
+                out.email = kefu_intent::slots::email(text, &found).map(str::to_string);
             }
             if out.address.is_none() && !corrected {
                 out.address = addresses[at].clone();

@@ -332,5 +332,10 @@ fn the_bot_taken_as_it_is_is_no_request_for_a_person() {
             0.6,
         ),
     ));
-    assert_eq!(d.state, Bot);
+    assert_eq!(d.state, Bot); // Not the bot refused in the same words.
+    let d = reply(decide(
+        &ctx(),
+        &msg("随便找个人，只要不是机器人就行", "contact_human_agent", 0.6),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
 }

@@ -436,7 +436,17 @@ pub fn asks_to_track(text: &str) -> bool {
 /// Whether `text` asks what state an order is in ("那我的订单现在什么状态 again?", "what's the
 /// status of it").
 pub fn asks_its_status(text: &str) -> bool {
-    mentions(
+    // "我就想知道1004到底怎么回事": what is going on with an order written just before it (not
+    // "你们网站到底怎么回事", nor "我的优惠券到底怎么回事").
+    let of_the_order = text.match_indices("到底怎么回事").any(|(at, _)| {
+        text[..at]
+            .chars()
+            .rev()
+            .take(3)
+            .any(|c| c.is_ascii_digit() || "单递裹货流".contains(c))
+    });
+    of_the_order
+        || mentions(
         text,
         &[
             "什么状态",
@@ -463,10 +473,8 @@ pub fn asks_its_status(text: &str) -> bool {
             "whats going on with",
             // "so... the bottle. no. 1002. any movement?"
             "any movement",
-            // "and the expected date again?", "我就想知道1004到底怎么回事".
+            // "and the expected date again?".
             "expected date again",
-            "the expected date",
-            "到底怎么回事",
             "any progress",
             "news on",
             "有消息吗",

@@ -46,6 +46,8 @@ fn the_shoppers_own_goods_asked_after_are_where_they_are() {
     assert!(asks_its_status("i just want to know if my bottle shipped"));
     assert!(asks_its_status("and the expected date again?"));
     assert!(asks_its_status("我就想知道1004到底怎么回事"));
+    assert!(!asks_its_status("你们网站到底怎么回事！付款一直报错"));
+    assert!(!asks_its_status("我的优惠券到底怎么回事，一直用不了"));
     assert!(!asks_its_status("if it shipped late can I still cancel"));
     assert!(!says_late(
         "whatever, I'll deal with that later. different question: do you take amex?"

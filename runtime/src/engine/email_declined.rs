@@ -143,8 +143,9 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
 /// ("邮箱不方便给，你直接帮我改不就行了"; "邮箱不想给，取消个订单为什么还要邮箱？" refuses it, whatever
 /// it asks), speaking of the email (or a short "not giving it").
 pub fn refuses_the_email(text: &str) -> bool {
-    let of_the_email = speaks_of_the_email(text)
-        || (refuses_outright(text) && text.split_whitespace().count() <= 6);
+    // Short: six words, or twelve characters of Chinese run together.
+    let short = text.split_whitespace().count() <= 6 && text.chars().count() <= 40;
+    let of_the_email = speaks_of_the_email(text) || (refuses_outright(text) && short);
     (!asks_why_the_email(text) || refuses_outright(text))
         && (!asks_if_the_email_is_needed(text) || refuses_outright(text))
         && of_the_email
@@ -321,10 +322,29 @@ const REFUSALS: &[&str] = &[
 /// not put it in a chat window", "不给", "not giving it").
 fn refuses_outright(text: &str) -> bool {
     let lower = text.to_lowercase();
-    mentions(&lower, REFUSALS)
+    // (Not "给不给退款", "不给力".)
+    let lower = lower
+        .replace("给不给", " ")
+        .replace("不给力", " ")
+        .replace("不给退", " ");
+    // "nah, I'd rather not": said alone, of the email asked for.
+    let short_rather_not = lower.contains("rather not") && lower.split_whitespace().count() <= 6;
+    short_rather_not
+        || mentions(&lower, REFUSALS)
         || mentions(
             &lower,
-            &["rather not", "不给", "不想给", "不愿意给", "不方便给"],
+            &[
+                "rather not give",
+                "rather not type",
+                "rather not put",
+                "rather not share",
+                "rather not send",
+                "rather not enter",
+                "不给",
+                "不想给",
+                "不愿意给",
+                "不方便给",
+            ],
         )
 }
 
@@ -397,10 +417,6 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "不知道他用的哪个",
             "不知道她用的哪个",
             "不知道用的什么邮箱",
-            // "no I really don't have it, the company shut it down".
-            "don't have it",
-            "dont have it",
-            "do not have it",
             "不确定是哪个",
             "找不到",
             // Or knows it and cannot reach it ("I don't have access to that inbox anymore,
@@ -451,10 +467,37 @@ pub fn does_not_know_the_email(text: &str) -> bool {
             "my work one",
             "my old one",
             "my other one",
-            "have it",
         ],
     );
-    unsure && of_the_email
+    // The address itself gone ("no I really don't have it, the company shut it down"), no
+    // goods spoken of ("it says delivered but I don't have it").
+    let gone = mentions(&lower, &["don't have it", "dont have it", "do not have it"])
+        && mentions(
+            &lower,
+            &[
+                "shut",
+                "closed",
+                "deleted",
+                "anymore",
+                "any more",
+                "old work",
+                "no longer",
+            ],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "deliver",
+                "arrive",
+                "parcel",
+                "package",
+                "sent it back",
+                "return",
+                "收到",
+                "到货",
+            ],
+        );
+    (unsure && of_the_email) || gone
 }
 
 /// Whether `text` holds to the email the bot could not match ("that's the only email I
@@ -579,6 +622,13 @@ mod tests {
             "邮箱不知道，是我老婆用她手机下的单"
         ));
         assert!(!does_not_know_the_email("我不知道为什么要邮箱"));
+        assert!(!does_not_know_the_email(
+            "it says delivered but I don't have it"
+        ));
+        assert!(!refuses_the_email(
+            "订单1003到底给不给退款？为什么还要邮箱？"
+        ));
+        assert!(refuses_the_email("邮箱不想给，取消个订单为什么还要邮箱？"));
         for text in [
             "啊？那可能是我老公下的单，我不知道他用的什么邮箱",
             "hmm no idea then, maybe my work one. I really don't remember",

@@ -39,8 +39,9 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // The order's email asked for again, after a reply without it: said once more in other
     // words (the shopper took the question for a confirmation: "嗯 确定取消"); asked again
     // after that, it is a repeat like any other.
-    // So is it asked of a shopper who declined it in the request itself ("Requesting a refund
-    // for order 1003. I'd rather not type my email into a chat window"): why, and a person.
+    // So is it asked of a shopper who only asked in the request itself why it is needed
+    // ("Requesting a refund for order 1003. why do you need my email for that?"): why, and a
+    // person offered. Refused there, a person takes it (below).
     let asks_email_again = is(Line::AskOrderEmail, &d.text)
         && (last.is_some_and(|l| is(Line::AskOrderEmail, l))
             || super::email_declined::declines_the_email(&u.text))

@@ -420,20 +420,30 @@ pub fn asks_if_bot(text: &str) -> bool {
         .iter()
         .any(|q| lower.contains(q));
     // "…是人还是程序", "真人还是机器人": a choice between a person and a machine.
-    // Also with the verb on both sides ("我现在是在跟人聊天还是跟程序聊天?").
     let person_or_machine = lower.contains("还是")
-        && (["人", "真人", "人工"]
+        && ["人", "真人", "人工"]
             .iter()
             .any(|p| lower.contains(&format!("{p}还是")))
-            || ["跟人", "和人", "跟真人", "和真人"]
-                .iter()
-                .any(|p| lower.split("还是").next().is_some_and(|l| l.contains(p))))
-        && (["机器", "程序", "ai", "自动", "电脑"]
+        && ["机器", "程序", "ai", "自动", "电脑"]
             .iter()
-            .any(|m| lower.contains(&format!("还是{m}")))
-            || ["跟机器", "和机器", "跟程序", "和程序", "跟ai", "和ai"]
+            .any(|m| lower.contains(&format!("还是{m}")));
+    // Also with the verb on both sides of one 还是 ("我现在是在跟人聊天还是跟程序聊天?"): a
+    // person just before it, a machine just after.
+    let person_or_machine = person_or_machine
+        || lower.match_indices("还是").any(|(at, w)| {
+            let before: String = {
+                let mut b: Vec<char> = lower[..at].chars().rev().take(8).collect();
+                b.reverse();
+                b.into_iter().collect()
+            };
+            let after: String = lower[at + w.len()..].chars().take(6).collect();
+            ["跟人", "和人", "跟真人", "和真人"]
                 .iter()
-                .any(|m| lower.split("还是").nth(1).is_some_and(|r| r.contains(m))));
+                .any(|p| before.contains(p))
+                && ["跟机器", "和机器", "跟程序", "和程序", "跟ai", "和ai"]
+                    .iter()
+                    .any(|m| after.starts_with(m))
+        });
     // "我现在是在跟真人聊天吗": asked whom the shopper is talking with, not asking to be put
     // through ("能跟真人聊吗", "我要跟人工说" are requests, [`super::replies::asks_for_human`]).
     let with_whom = ["跟", "和", "与"]
@@ -471,7 +481,8 @@ const WHO_ANSWERS: &[&str] = &[
     "不是真人吧",
     "有人在打字",
     "真人在打字",
-    "人在回复",
+    "有人在回复",
+    "真人在回复",
     // "你是 AI 吗 or is somebody actually typing this".
     "somebody actually typing",
     "someone actually typing",

@@ -43,6 +43,8 @@ fn a_person_or_a_program_is_asked_about_who_answers() {
         "小程序自动登录不了，是bug吗",
         "是自动发货吗",
         "退款是自动回到原账户吗？",
+        "我跟人拼单买的，退款是原路退回还是自动退到余额？",
+        "我家人在回复你们确认邮件时把邮箱填错了",
         "are you restocking the script logo hoodie?",
     ] {
         assert!(!asks_if_bot(text), "{text}");

@@ -37,11 +37,6 @@ pub fn asks_for_an_unrelated_task(text: &str) -> bool {
             "book a train",
             "book a hotel",
             "the weather",
-            // A flight's status ("can u check if my flight to denver tomorrow is delayed").
-            "flight is delayed",
-            "flight delayed",
-            "航班延误",
-            "航班延迟",
         ],
     )
 }

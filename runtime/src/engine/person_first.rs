@@ -51,7 +51,8 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
                         "bot is ok",
                         "bot's ok",
                     ],
-                ))
+                )
+                || super::language::mentions(&u.text, &["不是机器人", "行不通", "行不了"]))
             || (a_person_offered(ctx)
                 && (accepts_the_offer(&u.text) || thanks_sarcastically(&u.text)))
     };

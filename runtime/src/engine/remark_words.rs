@@ -200,25 +200,49 @@ pub fn says_something_nice_only(text: &str) -> bool {
 /// Whether `text` only says the shopper is looking around ("哈喽～第一次逛你们店，随便看看",
 /// "hi, just browsing"), asking and complaining of nothing.
 pub fn only_browsing(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "随便看看",
-            "随便逛逛",
-            "先看看",
-            "只是看看",
-            "just browsing",
-            "just looking",
-            "having a look around",
-        ],
-    ) && !super::cues::is_a_question(text)
-        && text.chars().count() <= 40
-        && !mentions(
-            text,
-            &[
-                "但是", "可是", "but ", "不", "没", "n't", "never", "差", "烂", "bad", "awful",
-            ],
-        )
+    const BROWSING: &[&str] = &[
+        "随便看看",
+        "随便逛逛",
+        "先看看",
+        "只是看看",
+        "just browsing",
+        "just looking",
+        "having a look around",
+    ];
+    // What is left once the browsing, a greeting and a first visit are taken out: next to
+    // nothing ("just browsing and the site is so slow" leaves a complaint).
+    const AROUND: &[&str] = &[
+        "哈喽",
+        "你好",
+        "您好",
+        "嗨",
+        "第一次逛你们店",
+        "第一次来",
+        "第一次逛",
+        "hello",
+        "hi",
+        "hey",
+        "first time here",
+        "thanks",
+        "谢谢",
+        // "anyway nothing really, just browsing".
+        "anyway",
+        "nothing really",
+        "没什么事",
+        "没事",
+    ];
+    let lower = text.to_lowercase();
+    if !mentions(&lower, BROWSING) || super::cues::is_a_question(text) {
+        return false;
+    }
+    let mut rest = lower;
+    // Longer words first: "hi" is inside "nothing".
+    let mut words: Vec<&str> = BROWSING.iter().chain(AROUND).copied().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in words {
+        rest = rest.replace(w, " ");
+    }
+    rest.chars().filter(|c| c.is_alphanumeric()).count() <= 4
 }
 
 #[cfg(test)]
@@ -240,7 +264,10 @@ mod tests {
         assert!(!says_something_nice_only("就是想说帽子不好看"));
         assert!(!says_something_nice_only("哈哈你们客服一点都不贴心"));
         assert!(only_browsing("哈喽～第一次逛你们店，随便看看"));
+        assert!(only_browsing("anyway nothing really, just browsing"));
         assert!(!only_browsing("随便看看都找不到想要的，你们网站太烂了"));
+        assert!(!only_browsing("just browsing and the site is so slow"));
+        assert!(!only_browsing("退货流程太麻烦了，我先看看再说"));
         assert!(!says_something_nice_only(
             "haha nice, but where is my order?"
         ));

@@ -191,7 +191,9 @@ pub(super) fn heard(
                 && (!super::language::mentions(
                     &u.text.to_lowercase(),
                     &["what happens", "what would happen", "没到的话怎么办", "没到怎么办"],
-                ) || urgency_cues::speaks_of_an_emergency(&u.text))
+                ) || urgency_cues::speaks_of_an_emergency(&u.text)
+                    || urgency_cues::needs_it_by(&u.text)
+                    || urgency_cues::presses_for_an_occasion(&u.text))
                 // A product's stock asked in a hurry to buy it ("u still got the grey zip
                 // hoodie? need a M before it's gone", "is the zip hoodie still a thing or sold
                 // out? need a grey one before saturday"): the stock answers it, unless a
