@@ -596,3 +596,49 @@ fn a_round_thirteen_of_words_heard_by_kind() {
         None
     );
 }
+
+#[test]
+fn round_sixteen_single_messages_are_heard_by_kind() {
+    for (text, want) in [
+        (
+            "Your rep told me \"watch yourself\" when I asked for a refund. What is that supposed to mean?",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the man who delivered my parcel left a note with his number saying I'm \"his type\". this is not ok",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "this is a stolen card situation. the orders on it aren't mine",
+            PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "quick q on shipping to Canada, and also why does my account history show logins from Brazil?",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "order question later, but first: the bottle cap cracked and a shard went into my kid's mouth",
+            PolicyTopic::Safety,
+        ),
+        (
+            "where's my hoodie? and fyi my sister is a litigator and she's already drafting the letter",
+            PolicyTopic::Legal,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    assert_eq!(
+        topic("got a new sign-in from Brazil, bit paranoid - should I remove my PayPal?"),
+        Some(PolicyTopic::AccountSecurity)
+    );
+    for text in [
+        "my lawyer friend says the tees are great",
+        "can I pay with a card that isn't mine, it's my mum's",
+        "do you have this type of cap in navy?",
+        "the driver left a note with his number so I can rebook the delivery",
+        "I never got my email from you confirming order 1003",
+        "I wiped my old phone and now can't log into the app",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
