@@ -285,28 +285,24 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         "就按这个",
         "帮我确认",
     ]);
-    let other_action = |cancelling: bool, changing: bool, refunding: bool| {
-        (cancelling && (cancels || names(&["cancel", "取消"])))
-            || (changing
-                && (changes
-                    || names(&[
-                        "change the address",
-                        "change my address",
-                        "改地址",
-                        "改成",
-                        "改到",
-                        "改寄",
-                    ])))
-            || (refunding && (refunds || names(&["refund", "退款", "退钱"])))
-    };
+    // Another action named beside them, in its own words or plainly.
+    let cancel_named = cancels || names(&["cancel", "取消"]);
+    let change_named = changes
+        || names(&[
+            "change the address",
+            "change my address",
+            "改地址",
+            "改成",
+            "改到",
+            "改寄",
+        ]);
+    let refund_named = refunds || names(&["refund", "退款", "退钱"]);
     match proposal {
-        Some(Proposal::CancelOrder { .. }) => {
-            (cancels || generic) && !other_action(false, true, false)
-        }
+        Some(Proposal::CancelOrder { .. }) => (cancels || generic) && !change_named,
         Some(Proposal::ChangeAddress { .. }) => {
-            (changes || generic) && !other_action(true, false, true)
+            (changes || generic) && !cancel_named && !refund_named
         }
-        Some(Proposal::Refund { .. }) => (refunds || generic) && !other_action(true, true, false),
+        Some(Proposal::Refund { .. }) => (refunds || generic) && !cancel_named && !change_named,
         None => cancels || changes || refunds || generic,
     }
 }

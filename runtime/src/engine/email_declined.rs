@@ -145,10 +145,9 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
 pub fn refuses_the_email(text: &str) -> bool {
     // Short: six words, or twelve characters of Chinese run together.
     let short = text.split_whitespace().count() <= 6 && text.chars().count() <= 40;
-    let of_the_email = speaks_of_the_email(text) || (refuses_outright(text) && short);
-    (!asks_why_the_email(text) || refuses_outright(text))
-        && (!asks_if_the_email_is_needed(text) || refuses_outright(text))
-        && of_the_email
+    let outright = refuses_outright(text);
+    let of_the_email = speaks_of_the_email(text) || (outright && short);
+    (outright || !(asks_why_the_email(text) || asks_if_the_email_is_needed(text))) && of_the_email
 }
 
 /// Whether `text` speaks of the email in so many words ("email", "邮箱", "inbox").
