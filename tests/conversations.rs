@@ -648,6 +648,10 @@ sets_written_apart! {
     tandoored: "tandoored_", "KEFU_CONVERSATIONS_TANDOORED", 3; // the hundred-and-forty-second
     bainmaried: "bainmaried_", "KEFU_CONVERSATIONS_BAINMARIED", 3; // the hundred-and-forty-third
     paellaed: "paellaed_", "KEFU_CONVERSATIONS_PAELLAED", 3; // the hundred-and-forty-fourth
+    skewered: "skewered_", "KEFU_CONVERSATIONS_SKEWERED", 3; // the hundred-and-forty-fifth
+    smokered: "smokered_", "KEFU_CONVERSATIONS_SMOKERED", 3; // the hundred-and-forty-sixth
+    planchaed: "planchaed_", "KEFU_CONVERSATIONS_PLANCHAED", 3; // the hundred-and-forty-seventh
+    rotisseried: "rotisseried_", "KEFU_CONVERSATIONS_ROTISSERIED", 3; // the hundred-and-forty-eighth
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_paellaed.tsv`, a hundred-and-forty-fourth's), labelled only `person` or `ordinary`, each
+//!   `topics_rotisseried.tsv`, a hundred-and-forty-eighth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -386,4 +386,8 @@ person_sets! {
     tandoored: "topics_tandoored.tsv", "KEFU_TOPICS_TANDOORED", 500; // the hundred-and-forty-second
     bainmaried: "topics_bainmaried.tsv", "KEFU_TOPICS_BAINMARIED", 500; // the hundred-and-forty-third
     paellaed: "topics_paellaed.tsv", "KEFU_TOPICS_PAELLAED", 500; // the hundred-and-forty-fourth
+    skewered: "topics_skewered.tsv", "KEFU_TOPICS_SKEWERED", 500; // the hundred-and-forty-fifth
+    smokered: "topics_smokered.tsv", "KEFU_TOPICS_SMOKERED", 500; // the hundred-and-forty-sixth
+    planchaed: "topics_planchaed.tsv", "KEFU_TOPICS_PLANCHAED", 500; // the hundred-and-forty-seventh
+    rotisseried: "topics_rotisseried.tsv", "KEFU_TOPICS_ROTISSERIED", 500; // the hundred-and-forty-eighth
 }
