@@ -63,7 +63,14 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "签收的",
             "送到的",
         ],
-    ));
+    ))
+    // The date it was marked delivered, checked ("ok so it says delivered on the 20th? just
+    // double checking before i yell at my roommate").
+    || (mentions(text, &["delivered on", "delivered the"])
+        && mentions(
+            text,
+            &["?", "？", "double check", "just checking", "just to check"],
+        ));
     // "never mind" takes nothing back from the parcel.
     let told = text
         .to_lowercase()

@@ -166,6 +166,10 @@ pub fn only_if_it_cannot_be_done(text: &str) -> bool {
             "or ill cancel",
             "还是直接取消",
             "还是取消",
+            // "1002 has to either ship today or be cancelled".
+            "or be cancelled",
+            "or be canceled",
+            "要么取消",
         ],
     )
 }

@@ -62,6 +62,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         // Who to turn to, asked.
         "it's already out with UPS? ugh. ok who can I actually talk to",
         "fine, how do i reach someone then",
+        "no offence to you but I want someone with a pulse looking at order 1004",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }
@@ -75,6 +76,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "please explain the return policy",
         "my manager loved the hoodie, do you do bulk orders?",
         "工作人员辛苦了",
+        "is anyone looking at my complaint from last week?",
     ] {
         assert!(!asks_for_a_person(text), "{text}");
     }

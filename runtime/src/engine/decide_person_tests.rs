@@ -251,6 +251,16 @@ fn a_person_offered_and_taken_up_is_a_person() {
     ));
     let d = reply(decide(&ctx, &msg("对，人，活的那种", "out_of_scope", 0.5)));
     says(&d, Line::HandoffRequested);
+    // Asked how to get the one offered ("so if i want a real one what do i do").
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "so if i want a real one what do i do",
+            "check_refund_policy",
+            0.5,
+        ),
+    ));
+    says(&d, Line::HandoffRequested);
     // Thanked with a sneer after the offer: a person too.
     let d = reply(decide(
         &ctx,

@@ -615,3 +615,22 @@ fn a_reason_or_a_no_of_another_kind_while_the_email_is_awaited_is_no_refusal() {
     ));
     assert_ne!(d.line, Some(Line::RefundCancelled));
 }
+
+#[test]
+fn the_email_a_status_waited_for_with_the_money_asked_back_is_the_refund() {
+    let mut shop = ctx();
+    shop.orders.push(order("1001", "jane@example.com"));
+    shop.remembered.order_number = Some("1001".into());
+    shop.conversation.pending_intent = Some("track_order".into());
+    shop.pending.order_number = Some("1001".into());
+    let text = "jane@example.com. honestly just refund me, I'm done waiting";
+    assert_eq!(
+        intent(decide(&shop, &msg(text, "track_refund", 0.5))),
+        "get_refund"
+    );
+    // The email alone still goes on with the status.
+    assert_eq!(
+        intent(decide(&shop, &msg("jane@example.com", "greeting", 0.5))),
+        "track_order"
+    );
+}

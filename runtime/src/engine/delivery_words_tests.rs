@@ -76,6 +76,12 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));
     assert!(asks_when_delivered(
+        "ok so it says delivered on the 20th? just double checking before i yell at my roommate"
+    ));
+    assert!(!asks_when_delivered(
+        "it says delivered on the 20th?? I never got anything"
+    ));
+    assert!(asks_when_delivered(
         "thx. and what day did it actually get delivered"
     ));
     assert!(!asks_when_delivered(

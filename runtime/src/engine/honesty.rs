@@ -89,6 +89,11 @@ const ASKS_ABOUT_YOU: &[&str] = &[
     "am i speaking to",
     "am i speaking with",
     "am i texting",
+    // "am I typing to a real person or a script right now".
+    "am i typing to",
+    "am i typing with",
+    "am i writing to",
+    "am i messaging",
     "im talking to",
     "i'm talking to",
     // Said as a statement and checked ("you're a bot, right?").
@@ -231,6 +236,11 @@ const REQUESTS: &[&str] = &[
     "on duty",
     "at all",
     "i can talk",
+    // "is there an actual human I could chat to".
+    "i could chat",
+    "i could talk",
+    "i could speak",
+    "i can chat",
     // A person looked for to do something ("Is there an actual human who can chase UPS or
     // nah").
     "who can",
@@ -313,6 +323,36 @@ pub fn asks_if_bot(text: &str) -> bool {
         ],
     ) && super::language::mentions(lower, &["你", "客服", "这边"])
         && !super::language::mentions(lower, &["快递员", "司机", "骑手", "courier"])
+    {
+        return true;
+    }
+    // Doubted from how it answers, and asked ("you reply way too fast to be someone called
+    // 'Emma' lol. are you?").
+    if super::language::mentions(
+        lower,
+        &[
+            "too fast to be",
+            "too quick to be",
+            "too fast for a human",
+            "too quick for a human",
+            "too fast for a person",
+            "too polite to be real",
+        ],
+    ) && super::language::mentions(lower, &["are you", "are u", "r u"])
+    {
+        return true;
+    }
+    // The English kind asked in a Chinese question ("你是 robot 吗? be honest").
+    let compact = lower.replace(' ', "");
+    if [
+        "你是robot",
+        "是robot吗",
+        "是bot吗",
+        "你是bot吧",
+        "你是robot吧",
+    ]
+    .iter()
+    .any(|k| compact.contains(k))
     {
         return true;
     }

@@ -124,6 +124,9 @@ fn questions_about_who_answers_are_recognised() {
         "我是在和机器人说话吗",
         "hmm ok so am i chatting with an actual human or some program here",
         "you reply way too fast. real human or AI? be honest",
+        "am I typing to a real person or a script right now",
+        "你是 robot 吗? be honest",
+        "you reply way too fast to be someone called 'Emma' lol. are you?",
     ] {
         assert!(asks_if_bot(text), "{text}");
     }
@@ -153,7 +156,13 @@ fn a_question_with_a_request_for_a_person_is_both() {
     assert!(super::also_asks_for_a_person(
         "IS THERE ANY HUMAN IN THIS COMPANY"
     ));
+    assert!(super::also_asks_for_a_person(
+        "is there an actual human I could chat to"
+    ));
     assert!(!super::also_asks_for_a_person("我是在跟真人说话吗"));
+    assert!(!super::also_asks_for_a_person(
+        "am I typing to a real person or a script right now"
+    ));
     assert!(!super::also_asks_for_a_person(
         "is there a human reading this at some point?"
     ));
@@ -185,6 +194,8 @@ fn requests_for_a_person_and_other_messages_are_not_the_question() {
         "我要跟人工客服说话",
         "is it machine washable?",
         "ok so is the hoodie real cotton or a blend, need it for my dad",
+        "这个是robot玩具吗",
+        "it shipped too fast to be true, is it the right one?",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

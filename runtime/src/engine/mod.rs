@@ -63,6 +63,7 @@ pub mod decide;
 pub mod decision;
 mod delivery_words;
 mod destinations;
+mod double_charge;
 mod email_declined;
 mod execute;
 pub mod faq;

@@ -177,6 +177,10 @@ fn accepts_the_offer(text: &str) -> bool {
             "get me a person",
             "get me a human",
             "get me a real",
+            // "so if i want a real one what do i do": the one offered, asked how to get.
+            "want a real one",
+            "get a real one",
+            "talk to a real one",
             "找一个",
             "找个人",
             "找个真人",

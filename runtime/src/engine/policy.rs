@@ -173,8 +173,12 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             super::account_cues::shut_out_by_someone(&lower).then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| {
-            (threatens_with_a_lawyer(&lower) && !super::legal_noise::someone_in_the_law(&lower))
-                .then_some(PolicyTopic::Legal)
+            // (Nor a letter about a matter with someone else: "help me write a letter to my
+            // landlord? my lawyer's way too expensive lol".)
+            (threatens_with_a_lawyer(&lower)
+                && !super::legal_noise::someone_in_the_law(&lower)
+                && !super::legal_noise::a_matter_elsewhere(&lower))
+            .then_some(PolicyTopic::Legal)
         })
         .or_else(|| charged_more_than_the_order(&lower).then_some(PolicyTopic::BillingError))
         .or_else(|| {
@@ -197,7 +201,9 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
         PolicyTopic::DataProtection,
     ]
     .into_iter()
-    .filter(|&t| t != PolicyTopic::BillingError || !worries_about_a_charge(lower))
+    .filter(|&t| {
+        t != PolicyTopic::BillingError || !super::double_charge::worries_about_a_charge(lower)
+    })
     // The carrier's own notices, asked to be turned off ("UPS keeps texting me delivery
     // updates, can I switch that off"): a setting, nobody harassing.
     .filter(|&t| {
@@ -266,10 +272,11 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     // "倒不至于起诉，就是想问一下退货流程怎么走": the law set aside in so many words.
     .filter(|&t| t != PolicyTopic::Legal || !super::policy_cues::rules_out_the_law(lower))
     // A shipping fee taken that the shopper thinks wrong ("为什么多扣了5块运费？") is the
-    // shop's fee asked about.
+    // shop's fee asked about; a payment taken twice beside a shipping question is not.
     .filter(|&t| {
         t != PolicyTopic::BillingError
             || !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
+            || super::double_charge::taken_twice(lower)
     })
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
     // a leak: questions.
@@ -323,7 +330,7 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     })
     .find(|&t| {
         t.words().iter().any(|w| lower.contains(w))
-            || (t == PolicyTopic::BillingError && taken_twice(lower))
+            || (t == PolicyTopic::BillingError && super::double_charge::taken_twice(lower))
     })
 }
 
@@ -369,147 +376,6 @@ fn charged_more_than_the_order(lower: &str) -> bool {
             ],
         )
         && !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
-}
-
-/// Whether `lower` tells of a payment taken twice for one purchase, in words the list does
-/// not hold ("我的信用卡 got hit twice 两次 for order 1003?? I only bought one cap", "why did
-/// you take 69 off me twice? I bought ONE hoodie"): a taking word, a twice word and one thing
-/// bought, the payment not said to have failed or been tried.
-fn taken_twice(lower: &str) -> bool {
-    use super::language::{mentions, says_word};
-    let twice = mentions(
-        lower,
-        &[
-            "twice",
-            "two times",
-            "2 times",
-            "three times",
-            "3 times",
-            "three separate",
-            "multiple times",
-            "两次",
-            "两笔",
-            // "a second payment for order 1003 on a day I wasn't even home".
-            "a second payment",
-            "a second charge",
-            "两遍",
-            "三次",
-        ],
-    );
-    let payment = mentions(
-        lower,
-        &[
-            "card",
-            "payment",
-            "bank",
-            "statement",
-            "paypal",
-            "信用卡",
-            "银行卡",
-            "付款",
-            "支付",
-            "账单",
-        ],
-    );
-    let taken = says_word(lower, &["charged", "billed", "debited"])
-        || mentions(lower, &["扣", "冒出来", "多了一笔"])
-        || says_word(lower, &["take", "took", "taken"])
-        // "我的信用卡 statement shows 22 块 twice from you guys??".
-        || (payment
-            && says_word(
-                lower,
-                &["hit", "went", "gone", "shows", "showing", "appears", "appeared"],
-            ));
-    let one_bought = mentions(
-        lower,
-        &[
-            "bought one",
-            "ordered one",
-            "bought 1 ",
-            "ordered 1 ",
-            "one order",
-            "only one",
-            "只买了一",
-            "bought once",
-            "只买过一次",
-            "只下了一",
-            "就买了一",
-            "就下了一",
-            // "怎么会扣我两次钱？同一个订单扣了两遍".
-            "同一个订单",
-            "同一笔订单",
-            "same order",
-        ],
-    )
-    // One order named by its number ("my order 1003 was 22 but my bank app shows you took 22
-    // three separate times", "why did you take money 两次 for order 1003?").
-    || kefu_intent::slots::first(
-        &kefu_intent::slots::extract(lower),
-        kefu_intent::slots::SlotKind::OrderNumber,
-    )
-    .is_some();
-    let failed = mentions(
-        lower,
-        &[
-            "failed",
-            "declined",
-            "tried",
-            // One of the two taken back already ("one line says reversed, so I guess it's
-            // fine?").
-            "reversed",
-            "it's fine",
-            "pending",
-            "didn't go through",
-            "didnt go through",
-            "失败",
-            "没成功",
-            "没付成",
-            "试了",
-        ],
-    );
-    twice && taken && one_bought && !failed
-}
-
-/// Whether `lower` asks whether a charge will happen rather than says it did ("I was
-/// charged twice, will I be charged again?" says it did).
-fn worries_about_a_charge(lower: &str) -> bool {
-    let happened = super::language::mentions(
-        lower,
-        &[
-            "was charged",
-            "been charged",
-            "got charged",
-            "charged me",
-            "扣了",
-            "扣款了",
-        ],
-    );
-    !happened
-        && super::language::mentions(
-            lower,
-            &[
-                "will i be charged",
-                "will i get charged",
-                // "Does my card get charged again if I swap the hoodie for a different size?"
-                "get charged again if",
-                "be charged again if",
-                "charged again if",
-                "charged twice if",
-                "does my card get charged",
-                "do i get charged",
-                "would i be charged",
-                "am i going to be charged",
-                "will you charge",
-                "will it charge",
-                "don't want to be charged",
-                "dont want to be charged",
-                "不想被重复扣",
-                "会不会重复",
-                "会不会扣",
-                "会不会被扣",
-                "会重复扣",
-            ],
-        )
 }
 
 /// Whether `lower` (lower-cased) names a lawyer as something that will happen to the shop

@@ -137,6 +137,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
     for text in [
         "我的信用卡 got hit twice 两次 for order 1003?? I only bought one cap",
         "why did you take 69 off me twice? I bought ONE hoodie",
+        "quick q on shipping times to canada — also, unrelated, my statement shows two payments to you and I only placed one order (1003)",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
     }
@@ -150,6 +151,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "my bank app shows your charge twice but one line says reversed, so I guess it's fine? just checking order 1003 went through",
         "my payment went through twice by mistake when I double clicked, one shows pending though, will it drop off",
         "我刚付了款，不小心点了两次，会扣两次钱吗",
+        "can I split it into two payments? it's one order but a big one",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

@@ -88,6 +88,7 @@ fn the_banked_rounds_words_are_heard_and_their_look_alikes_are_not() {
         "payment failed twice, i don't want to be charged 3 times, did either go through?",
         "is the bottle's lid child-safe? my toddler opens everything",
         "my lawyer friend says your tees are great, any in black?",
+        "can you help me write a letter to my landlord about the broken heating? my lawyer's way too expensive lol",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

@@ -197,18 +197,26 @@ pub fn says_something_nice_only(text: &str) -> bool {
         )
 }
 
+/// Words of a shopper only looking around.
+const BROWSING: &[&str] = &[
+    "随便看看",
+    "随便逛逛",
+    "先看看",
+    "只是看看",
+    "just browsing",
+    "just looking",
+    "having a look around",
+];
+
+/// Whether `text` says the shopper is looking around, whatever else it says ("没事没事，就
+/// 随便逛逛，你们店名还挺有意思的").
+pub fn says_browsing(text: &str) -> bool {
+    mentions(&text.to_lowercase(), BROWSING)
+}
+
 /// Whether `text` only says the shopper is looking around ("哈喽～第一次逛你们店，随便看看",
 /// "hi, just browsing"), asking and complaining of nothing.
 pub fn only_browsing(text: &str) -> bool {
-    const BROWSING: &[&str] = &[
-        "随便看看",
-        "随便逛逛",
-        "先看看",
-        "只是看看",
-        "just browsing",
-        "just looking",
-        "having a look around",
-    ];
     // What is left once the browsing, a greeting and a first visit are taken out: next to
     // nothing ("just browsing and the site is so slow" leaves a complaint).
     const AROUND: &[&str] = &[
@@ -268,6 +276,7 @@ mod tests {
         assert!(!only_browsing("随便看看都找不到想要的，你们网站太烂了"));
         assert!(!only_browsing("just browsing and the site is so slow"));
         assert!(!only_browsing("退货流程太麻烦了，我先看看再说"));
+        assert!(says_browsing("没事没事，就随便逛逛，你们店名还挺有意思的"));
         assert!(!says_something_nice_only(
             "haha nice, but where is my order?"
         ));

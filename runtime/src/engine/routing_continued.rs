@@ -78,6 +78,13 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             {
                 (u.prediction.intent.as_str(), false)
             }
+            // The email the order's whereabouts waited for, with the money asked back instead
+            // ("jane@example.com. honestly just refund me, I'm done waiting"): the refund.
+            (Some(TRACK_ORDER), None, _)
+                if continues && asks_for_money_back(text) && takes_order_number(GET_REFUND) =>
+            {
+                (GET_REFUND, true)
+            }
             (Some(p), None, _) if continues => (p, true),
             // "yes please stop it, found one cheaper locally" while the email for the
             // cancellation is asked: the same request agreed to again, its question asked

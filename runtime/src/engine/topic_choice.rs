@@ -297,6 +297,7 @@ fn weak_and_alone(t: Topic, p: f32, prediction: &Prediction, upset: bool) -> boo
 ///   complaint's words ("I am not happy with your service. Delivery is very slow",
 ///   "你们家客服态度太差了"). Taken in as the complaint, it reaches a person with its summary
 ///   either way;
+/// - a greeting or a shopper looking around, chatting, nobody upset;
 /// - a question about who answers ("wait - am I talking to an actual person right now?":
 ///   "person" is no personal data). It is answered plainly, with a person offered;
 /// - a cancellation asked for in so many words ([`super::cancel_words`]);
@@ -321,6 +322,8 @@ pub(super) fn head_alone_in_another_matter(
             // "hey there, how's your day going? must be busy with all the holiday orders": a
             // greeting the model is sure of, chatting, nobody upset.
             || (prediction.intent == "greeting" && prediction.confidence >= 0.6 && !upset)
+            // "没事没事，就随便逛逛，你们店名还挺有意思的": looking around, chatting.
+            || (super::remark_words::says_browsing(text) && !upset)
             // "I placed an order for one of your bottles and I would rather not have it": a
             // cancellation asked for (the head hears an order the shopper disowns).
             || super::cancel_words::asks_to_cancel_an_order(text)

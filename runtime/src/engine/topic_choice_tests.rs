@@ -598,3 +598,23 @@ fn money_back_asked_calmly_is_not_a_topic_only_the_head_hears() {
         true
     ));
 }
+
+#[test]
+fn a_shopper_looking_around_is_not_a_topic_only_the_head_hears() {
+    let text = "没事没事，就随便逛逛，你们店名还挺有意思的";
+    let p = sure("out_of_scope", 0.66);
+    assert!(head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.03)],
+        &p,
+        text,
+        false
+    ));
+    assert!(!head_alone_in_another_matter(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.03)],
+        &p,
+        "随便逛逛的时候发现卡上多了一笔不是我的扣款",
+        true
+    ));
+}

@@ -219,6 +219,12 @@ fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_t
         0.7,
         "my lawyer will be in touch about this invoice"
     ));
+    // Someone known in the law, a filler beside them ("not gonna lie").
+    assert!(own_affairs(
+        Topic::Legal,
+        0.76,
+        "not gonna lie my lawyer brother reckons you can't refuse returns after 14 days. is that a thing? what's your actual return window"
+    ));
 }
 
 #[test]

@@ -257,8 +257,15 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
 /// Whether `text` says the goods are needed by some moment, or that it is urgent ("need it
 /// before my flight", "in time for", "asap", "来得及吗"), not only where the shopper is.
 pub fn needs_it_by(text: &str) -> bool {
+    // A value offered in case the bot needs it is no need of the goods ("li.wei@example.com
+    // if u need it").
+    let text = text
+        .to_lowercase()
+        .replace("if you need it", " ")
+        .replace("if u need it", " ")
+        .replace("in case you need it", " ");
     mentions(
-        text,
+        &text,
         &[
             "need it",
             "needed by",
@@ -269,6 +276,10 @@ pub fn needs_it_by(text: &str) -> bool {
             "asap",
             "urgent",
             "last chance",
+            // "leaving the country for good on the 5th. 1002 has to either ship today or be
+            // cancelled, I won't be able to deal with it after that".
+            "has to",
+            "won't be able to",
             "来得及",
             "赶得上",
             "要用",
@@ -376,11 +387,15 @@ mod tests {
     fn a_journey_or_occasion_pressing_is_told_apart_from_a_deadline_alone() {
         for text in [
             "明天一早的飞机出国 要待半年 1002今天能不能发出来 急急急",
+            "leaving the country for good on the 5th. 1002 has to either ship today or be cancelled, I won't be able to deal with it after that",
             "明天一早的飞机去美国 1001的衣服今天必须到 急急急!!!",
             "wedding on saturday, need it asap",
         ] {
             assert!(presses_for_an_occasion(text), "{text}");
         }
+        assert!(!needs_it_by(
+            "hiya, any movement on #1002 yet? li.wei@example.com if u need it"
+        ));
         for text in [
             "1002今天能发出来吗",
             "my flight was fine thanks, where is order 1002?",
