@@ -101,6 +101,12 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
         &["need", "want", "get", "have"],
         &["cancelled", "canceled"],
         3,
+    ) || super::language::word_then_word(
+        // Stopped before it goes ("Can I still stop 1002 before it goes out?").
+        &lower,
+        &["stop"],
+        &["before"],
+        3,
     )) && !mentions(
         &lower,
         &[
@@ -264,6 +270,7 @@ mod tests {
             "I placed an order for one of your bottles and I have decided I would rather not have it.",
             "i ordered a water bottle a few days ago and changed my mind, can it still be stopped before it goes out?",
             "is it too late to stop 1002 from going out",
+            "Can I still stop 1002 before it goes out? Found the exact same bottle at a shop down the road.",
             "is it too late to stop the water bottle order",
             "li.wei@example.com here. I need to stop the water bottle order before it ships, the one going to Shanghai",
             "found the same kind at a shop round the corner. Is it too late to call it off?",

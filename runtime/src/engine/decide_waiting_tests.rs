@@ -634,3 +634,32 @@ fn the_email_a_status_waited_for_with_the_money_asked_back_is_the_refund() {
         "track_order"
     );
 }
+
+#[test]
+fn an_order_number_given_again_after_a_typo_goes_on_with_the_order_asked_after() {
+    let mut shop = ctx();
+    shop.orders.push(order("1002", "li.wei@example.com"));
+    shop.last_bot = Some((
+        text(Line::FrustrationOffer, Lang::En).into(),
+        Some("track_order".into()),
+    ));
+    assert_eq!(
+        intent(decide(
+            &shop,
+            &msg("ugh, typo. 1002. the bottle.", "product_info", 0.6)
+        )),
+        "track_order"
+    );
+    // A product asked after with an order number and no slip owned stays the product's.
+    assert_ne!(
+        intent(decide(
+            &shop,
+            &msg(
+                "is the bottle from 1002 dishwasher safe? the lid especially",
+                "product_info",
+                0.8
+            )
+        )),
+        "track_order"
+    );
+}

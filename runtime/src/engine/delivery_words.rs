@@ -33,6 +33,9 @@ pub fn asks_before_arrival(text: &str) -> bool {
             "发货了没",
             "发货没",
             "发了没",
+            "发出来没",
+            "发出来了没",
+            "发出来了吗",
             "发货了吗",
             "发出了吗",
             "发出去了没",
@@ -102,77 +105,98 @@ pub fn asks_when_own_goods_arrive(text: &str) -> bool {
 /// Whether `text` asks to look an order up ("check my order 1003", "check on order 1002",
 /// "帮我查下1001", "dingdan 1002 fahuo le ma"): its status answers it.
 pub fn asks_to_look_up_an_order(text: &str) -> bool {
-    mentions(
-        text,
-        &[
-            "check my order",
-            "check on my order",
-            "check order",
-            "check on order",
-            "look up my order",
-            "look up order",
-            "status of my order",
-            "status of order",
-            "status on",
-            "status of #",
-            "update on my order",
-            "update on order",
-            "gone out yet",
-            // Whether it has left yet, in other words ("can u tell me if 1004 went out yet??
-            // my brothers bday is sunday", "any movement on 1002? … if it's left the
-            // warehouse yet").
-            "went out yet",
-            "left the warehouse",
-            "any movement on",
-            "where it is now",
-            "where is it now",
-            "where's it now",
-            "look again",
-            "taking so long",
-            "到哪了",
-            "到底在哪",
-            "现在在哪",
-            "在哪里了",
-            "has it shipped",
-            "shipped yet",
-            "sent out yet",
-            "发货了吗",
-            "发出了吗",
-            // Whether it has gone yet, asked in any order of words ("发货了没有", "has been
-            // dispatched yet", "发了没").
-            "发货了没",
-            "发货没",
-            "发了没",
-            "发出去了没",
-            "been dispatched",
-            "dispatched yet",
-            "been shipped yet",
-            "where order",
-            "where is order",
-            "where's order",
-            "where is my order",
-            "where's my order",
-            "where my order",
-            "查下订单",
-            "查一下订单",
-            "查查订单",
-            "帮我查下",
-            "帮我查一下",
-            "查询订单",
-            // Part of an order come first ("1001 先到了一件卫衣 T恤呢？是分开发的吗").
-            "分开发",
-            "分开寄",
-            "先到了",
-            "shipped separately",
-            "separate parcels",
-            "arrived first",
-            "only one arrived",
-            // Pinyin, typed without a Chinese input method: 发货了吗, 到哪了.
-            "fahuo le",
-            "fa huo le",
-            "fahuo mei",
-        ],
-    )
+    let lower = text.to_lowercase();
+    // Where an order named by its number is ("can u tell me where 1003 is at", "just wanna
+    // peek at where #1004 is"), or whether it shipped ("I just want to know if 1002
+    // shipped").
+    let where_it_is = lower.split("where ").skip(1).any(|rest| {
+        let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+        let number = words.first().map(|w| w.trim_start_matches('#'));
+        words.len() == 2
+            && number.is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()))
+            && words[1].starts_with("is")
+    });
+    let if_shipped = super::language::word_then_word(
+        &lower,
+        &["know", "tell", "see", "check"],
+        &["shipped", "dispatched"],
+        4,
+    ) && lower.contains(" if ");
+    where_it_is
+        || if_shipped
+        || mentions(
+            text,
+            &[
+                "check my order",
+                "check on my order",
+                "check order",
+                "check on order",
+                "look up my order",
+                "look up order",
+                "status of my order",
+                "status of order",
+                "status on",
+                "status of #",
+                "update on my order",
+                "update on order",
+                "gone out yet",
+                // Whether it has left yet, in other words ("can u tell me if 1004 went out yet??
+                // my brothers bday is sunday", "any movement on 1002? … if it's left the
+                // warehouse yet").
+                "went out yet",
+                "left the warehouse",
+                "any movement on",
+                "where it is now",
+                "where is it now",
+                "where's it now",
+                "look again",
+                "taking so long",
+                "到哪了",
+                "到底在哪",
+                "现在在哪",
+                "在哪里了",
+                "has it shipped",
+                "shipped yet",
+                "sent out yet",
+                "发货了吗",
+                "发出了吗",
+                // Whether it has gone yet, asked in any order of words ("发货了没有", "has been
+                // dispatched yet", "发了没").
+                "发货了没",
+                "发货没",
+                "发了没",
+                "发出来没",
+                "发出来了吗",
+                "发出去了没",
+                "been dispatched",
+                "dispatched yet",
+                "been shipped yet",
+                "where order",
+                "where is order",
+                "where's order",
+                "where is my order",
+                "where's my order",
+                "where my order",
+                "查下订单",
+                "查一下订单",
+                "查查订单",
+                "帮我查下",
+                "帮我查一下",
+                "查询订单",
+                // Part of an order come first ("1001 先到了一件卫衣 T恤呢？是分开发的吗").
+                "分开发",
+                "分开寄",
+                "先到了",
+                "shipped separately",
+                "separate parcels",
+                "arrived first",
+                "only one arrived",
+                // Pinyin, typed without a Chinese input method: 发货了吗, 到哪了.
+                "fahuo le",
+                "fa huo le",
+                "fahuo mei",
+            ],
+        )
 }
 
 /// Whether `text` asks to check or look something up ("can you still check 1003 for me",

@@ -131,10 +131,20 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "could you tell me whether my bottle has been dispatched? order 1002",
         "想问下1002发货了没有",
         "1002 发了没啊",
+        "can u tell me where 1003 is at",
+        "morning! just wanna peek at where #1004 is, email's sam@example.com",
+        "ugh 你们这个 bot 完全没用 I just want to know if 1002 shipped",
+        "帮我瞅一眼我那个保温杯发出来没",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }
-    for text in ["can I cancel order 1002", "check out is broken", "我要退款"] {
+    for text in [
+        "can I cancel order 1002",
+        "check out is broken",
+        "我要退款",
+        "where 2 is the limit, can I buy three caps?",
+        "can you tell me if the hoodie can be shipped to canada",
+    ] {
         assert!(!asks_to_look_up_an_order(text), "{text}");
     }
 }

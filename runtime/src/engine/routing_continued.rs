@@ -118,7 +118,9 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 (choice.map_or(SUPPLIED, String::as_str), true)
             }
             (None, None, Some(last))
-                if order_number.is_some() && is_follow_up(text) && takes_order_number(last) =>
+                if order_number.is_some()
+                    && (is_follow_up(text) || corrects_a_slip(text))
+                    && takes_order_number(last) =>
             {
                 (last, true)
             }
@@ -230,4 +232,12 @@ fn hedges_what_it_gives(u: &super::understand::Understanding) -> bool {
                 "where", "when", "how", "what", "why", "哪", "什么", "怎么", "多久",
             ],
         )
+}
+
+/// Whether `text` owns up to a slip in what it gave before ("ugh, typo. 1002. the bottle.",
+/// "打错了，是1002"): the number it gives now goes on with what came before.
+fn corrects_a_slip(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    super::language::says_word(&lower, &["typo", "typo'd", "mistyped"])
+        || mentions(&lower, &["打错了", "输错了", "写错了"])
 }

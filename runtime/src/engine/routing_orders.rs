@@ -65,6 +65,8 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     || arrival_words::asks_if_it_came(text)
                     || delivery_words::asks_for_tracking(text)
                     || delivery_words::asks_when_it_ships(text)
+                    // "I just want to know if 1002 shipped": looked up in so many words.
+                    || delivery_words::asks_to_look_up_an_order(text)
                     || says_late(text),
             )
         }
@@ -141,8 +143,11 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && (u.prediction.intent == OUT_OF_SCOPE
                 || (u.prediction.intent == "track_refund"
                     && !mentions(text, &["退", "refund", "money", "钱"])))
-            && (delivery_words::asks_its_status(text) || arrival_words::asks_if_it_came(text))
-            && mentions(text, &["my ", "我的"])
+            && (delivery_words::asks_its_status(text)
+                || arrival_words::asks_if_it_came(text)
+                || delivery_words::asks_to_look_up_an_order(text))
+            // ("帮我瞅一眼我那个保温杯发出来没": the shopper's own, said as "that one of mine".)
+            && mentions(text, &["my ", "我的", "我那个", "我那件", "我那顶", "我买的"])
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)
@@ -309,7 +314,12 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             ) || u.prediction.confidence < CLARIFY_BELOW
                 || u.upset
                 || (u.prediction.intent == "complaint"
-                    && delivery_words::waits_for_their_goods(text)))
+                    && delivery_words::waits_for_their_goods(text))
+                // An order named, read as something no order is part of ("my cap never
+                // showed up. 1003" read as trouble signing up).
+                || (order_number.is_some()
+                    && u.prediction.intent != "complaint"
+                    && !takes_order_number(&u.prediction.intent)))
             && (u.upset
                 || !matches!(
                     u.prediction.intent.as_str(),
