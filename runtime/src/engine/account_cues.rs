@@ -213,6 +213,10 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "没碰过",
         "没有动过",
         "neither was me",
+        // "an order confirmation for a hoodie i never ordered AND a 'your password was
+        // changed' email in the same hour??".
+        "i never ordered",
+        "never ordered",
         "不是我本人操作",
         "不是本人操作",
         "didn't update",
@@ -295,4 +299,37 @@ pub(super) fn disowns_a_saved_detail(lower: &str) -> bool {
         "not mine",
         "不是我",
     ]) && !says(&["charged", "扣了", "paid", "payment"])
+}
+
+/// Whether `lower` tells of a password changed that the shopper did not change, beside
+/// anything else disowned ("an order confirmation for a hoodie i never ordered AND a 'your
+/// password was changed' email in the same hour??"): the account taken over, whatever it was
+/// then used for.
+pub(super) fn password_changed_by_someone(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "password was changed",
+            "password got changed",
+            "password has been changed",
+            "password changed",
+            "密码被改",
+            "密码被人改",
+            "密码改了",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "never ordered",
+            "wasn't me",
+            "wasnt me",
+            "not me",
+            "didn't change",
+            "didnt change",
+            "never changed",
+            "没操作",
+            "没改过",
+            "不是我",
+        ],
+    )
 }

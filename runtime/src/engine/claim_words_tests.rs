@@ -226,6 +226,12 @@ fn goods_received_that_were_not_the_ones_ordered_are_a_wrong_item() {
     assert!(describes_a_wrong_item(
         "got a hoodie in the box but it's not the one i ordered"
     ));
+    assert!(describes_a_wrong_item(
+        "Hi! One of the two hoodies in 1004 turned out to be a kids' size, the other one's perfect"
+    ));
+    assert!(!describes_a_wrong_item(
+        "do you do the hoodie in a kids size?"
+    ));
     // Not received: nothing to be wrong yet.
     assert!(!describes_a_wrong_item("这个订单不是我下单的"));
 }

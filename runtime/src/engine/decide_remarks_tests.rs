@@ -425,6 +425,13 @@ fn the_shops_site_run_down_is_a_complaint_taken_in_not_out_of_scope() {
         intent(decide(&ctx(), &msg(text, kefu_intent::OUT_OF_SCOPE, 0.5))),
         "complaint"
     );
+    // Read as buying, it is the complaint too, not the product it names.
+    let text =
+        "your website kept logging me out during checkout, took me 4 tries to buy one cap. fix it";
+    assert_eq!(
+        intent(decide(&ctx(), &msg(text, "place_order", 0.6))),
+        "complaint"
+    );
     // A question about the site is still asked, not taken in.
     let text = "is the checkout page broken? it took me 4 tries to get through";
     assert_ne!(

@@ -122,8 +122,27 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
         &["shipped", "dispatched"],
         4,
     ) && lower.contains(" if ");
+    // The goods themselves wanted, an order named ("i don't want the faq. i want my bottle.
+    // 1002"): where they are, not money back or a cancellation.
+    let wants_the_goods = lower.split("want my ").skip(1).any(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !word.is_empty()
+            && ![
+                "money", "refund", "cash", "account", "email", "data", "details", "info",
+                "payment", "card", "address", "password", "order", "name",
+            ]
+            .contains(&word)
+    }) && lower.chars().any(|c| c.is_ascii_digit())
+        && !mentions(
+            &lower,
+            &["cancel", "refund", "return", "back", "退", "取消"],
+        );
     where_it_is
         || if_shipped
+        || wants_the_goods
         || mentions(
             text,
             &[
@@ -208,7 +227,8 @@ pub fn asks_to_check(text: &str) -> bool {
 }
 
 /// Whether `text` asks to send an order somewhere else without saying "address" ("can I
-/// change where it goes", "send it somewhere else", "换个地方寄"): an address change.
+/// change where it goes", "send it somewhere else", "换个地方寄"), or asks in Chinese whether
+/// the address can be changed ("可以改地址吗"): an address change.
 pub fn asks_to_change_where_it_goes(text: &str) -> bool {
     // "change where 1002 goes": where an order goes, its number in between.
     let lower = text.to_lowercase();
@@ -241,6 +261,12 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
                 "to the new address instead",
                 "换个地方寄",
                 "换个地址",
+                // Said with the word, in a message read as nothing the shop does ("ok 那可以
+                // 改地址吗 to 88 Nanjing West Rd, same city").
+                "可以改地址",
+                "能改地址",
+                "能不能改地址",
+                "改一下地址",
                 "寄到别的地方",
                 "寄到别处",
                 "送到别的地方",

@@ -135,6 +135,7 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "morning! just wanna peek at where #1004 is, email's sam@example.com",
         "ugh 你们这个 bot 完全没用 I just want to know if 1002 shipped",
         "帮我瞅一眼我那个保温杯发出来没",
+        "i don't want the faq. i want my bottle. 1002",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }
@@ -143,6 +144,8 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "check out is broken",
         "我要退款",
         "where 2 is the limit, can I buy three caps?",
+        "i want my money back for 1003",
+        "i want my bottle from 1002 cancelled",
         "can you tell me if the hoodie can be shipped to canada",
     ] {
         assert!(!asks_to_look_up_an_order(text), "{text}");
@@ -155,10 +158,16 @@ fn sending_an_order_elsewhere_is_heard_without_the_word_address() {
         "ok can i change where it goes then",
         "can you send it somewhere else",
         "能换个地方寄吗",
+        "ok 那可以改地址吗 to 88 Nanjing West Rd, same city",
     ] {
         assert!(asks_to_change_where_it_goes(text), "{text}");
     }
-    for text in ["where is it going", "can I change the size", "它寄到哪了"] {
+    for text in [
+        "where is it going",
+        "can I change the size",
+        "它寄到哪了",
+        "账号里的默认地址在哪里看",
+    ] {
         assert!(!asks_to_change_where_it_goes(text), "{text}");
     }
 }

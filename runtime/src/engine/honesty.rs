@@ -299,6 +299,10 @@ pub fn asks_if_bot(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let lower = lower.trim();
+    // "ok fine you're a shop bot. is the navy cap unisex then": granted, not asked.
+    if super::bot_conceded::concedes_and_asks_on(lower) {
+        return false;
+    }
     // Who is answering, by name or as the person met before ("hey jessica, is this the same
     // person I talked to?", "你是哪位客服？工号多少"): the honest answer is what it is.
     if super::language::mentions(lower, WHO_ANSWERS)

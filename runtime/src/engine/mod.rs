@@ -48,6 +48,7 @@ mod aside_noise;
 mod audit;
 mod basket;
 mod beside;
+mod bot_conceded;
 pub mod brand;
 mod cancel_words;
 mod claim_words;

@@ -160,6 +160,10 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             super::account_cues::disowns_a_saved_detail(&lower)
                 .then_some(PolicyTopic::AccountSecurity)
         })
+        .or_else(|| {
+            super::account_cues::password_changed_by_someone(&lower)
+                .then_some(PolicyTopic::AccountSecurity)
+        })
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
         .or_else(|| {
             card_taken_and_money_wanted_back(&lower).then_some(PolicyTopic::UnauthorisedCharge)

@@ -131,6 +131,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "Weird thing - got an email saying the delivery address on order 1002 was updated, and another one about a new device signing in. Neither was me.",
         "刚收到短信说我的绑定邮箱换了 不是我本人操作的",
         "got a 'your details have been updated' email from you at 3am. I was asleep. I didn't update anything.",
+        "why did i get an order confirmation for a hoodie i never ordered AND a 'your password was changed' email in the same hour??",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::AccountSecurity), "{text}");
     }
@@ -152,6 +153,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "my payment went through twice by mistake when I double clicked, one shows pending though, will it drop off",
         "我刚付了款，不小心点了两次，会扣两次钱吗",
         "can I split it into two payments? it's one order but a big one",
+        "password changed fine, thanks! is the cap in stock?",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

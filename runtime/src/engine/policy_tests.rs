@@ -363,6 +363,10 @@ fn a_sign_in_violence_data_and_threats_described_reach_a_person() {
         ),
         ("有人用你们网站给我寄东西恐吓我", PolicyTopic::Harassment),
         (
+            "someone from your shop replied to my review with my street name and \"we know where you are\". what is this",
+            PolicyTopic::Harassment,
+        ),
+        (
             "the driver who delivered my parcel keeps texting me, asking me out. creepy",
             PolicyTopic::Harassment,
         ),

@@ -544,6 +544,8 @@ pub const HARASSMENT: &[&str] = &[
     "know where she lives",
     "know where he lives",
     "know where you live",
+    // "replied to my review with my street name and \"we know where you are\"".
+    "we know where you are",
     "threatening letter",
     "threatening note",
     "threatening message",

@@ -277,6 +277,12 @@ mod tests {
         assert!(!only_browsing("just browsing and the site is so slow"));
         assert!(!only_browsing("退货流程太麻烦了，我先看看再说"));
         assert!(says_browsing("没事没事，就随便逛逛，你们店名还挺有意思的"));
+        assert!(runs_down_the_shop(
+            "your website kept logging me out during checkout, took me 4 tries to buy one cap. fix it"
+        ));
+        assert!(!runs_down_the_shop(
+            "I'd like to buy one cap from your website"
+        ));
         assert!(!says_something_nice_only(
             "haha nice, but where is my order?"
         ));

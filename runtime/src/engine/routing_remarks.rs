@@ -20,6 +20,11 @@ use super::understand::Understanding;
 pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     let text = u.text.as_str();
     let intent = u.prediction.intent.as_str();
+    // The shop's site run down, read as buying ("your website kept logging me out during
+    // checkout, took me 4 tries to buy one cap. fix it"): a complaint to take in.
+    if intent == "place_order" && remark_words::runs_down_the_shop(text) {
+        return Some("complaint");
+    }
     if !matches!(intent, "complaint" | OUT_OF_SCOPE) {
         return None;
     }

@@ -30,6 +30,8 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
         text,
         &[
             "shipping", "delivery", "postage", "ship it", "to ship", "配送", "快递",
+            // "do you ship to the UK and what does that cost".
+            "ship to",
         ],
     );
     (cost && (shipping || names_a_shipping_option(text)))
@@ -116,6 +118,10 @@ mod tests {
             assert!(names_a_shipping_option(text), "{text}");
         }
         assert!(asks_what_shipping_costs("那改成加急要加多少钱"));
+        assert!(asks_what_shipping_costs(
+            "my lawyer friend swears by your hoodies lol. do you ship to the UK and what does that cost"
+        ));
+        assert!(!asks_what_shipping_costs("how much is the hoodie"));
         assert!(!names_a_shipping_option("where is my order 1002"));
     }
 

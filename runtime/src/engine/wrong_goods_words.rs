@@ -34,6 +34,15 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "someone else's things",
             "someone else's items",
             "别人的东西",
+            // A size nobody ordered ("One of the two hoodies in 1004 turned out to be a
+            // kids' size").
+            "turned out to be a kids",
+            "turned out to be kids",
+            "is a kids' size",
+            "is a kids size",
+            "sent a kids",
+            "发成童装",
+            "是童装尺码",
             "but one of them is a",
             "one of them is a",
             "one of them is an",

@@ -1,0 +1,53 @@
+//! Whether a shopper grants that they are talking to a bot and goes on to ask something else
+//! ("ok fine you're a shop bot. is the navy cap unisex then"): the bot is not asked about, so
+//! the question after it is what is answered. Pure.
+
+/// Whether `lower` (lower-cased) says the one answering is a bot in a sentence of its own,
+/// ended by a full stop or "!", and asks something after it that names no kind of agent.
+pub fn concedes_and_asks_on(lower: &str) -> bool {
+    const SAID: &[&str] = &[
+        "you're a",
+        "youre a",
+        "you are a",
+        "ur a",
+        "u r a",
+        "you're an",
+    ];
+    const KINDS: &[&str] = &["bot", "robot", "machine", "program", "ai", "script"];
+    let Some(end) = lower.find(['.', '!']) else {
+        return false;
+    };
+    let (first, rest) = lower.split_at(end);
+    let rest = rest.trim_start_matches(['.', '!', ' ']);
+    let kind_named = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| KINDS.contains(&w))
+    };
+    SAID.iter().any(|s| first.contains(s))
+        && kind_named(first)
+        && !first.contains('?')
+        && !kind_named(rest)
+        && !super::replies::asks_for_human(rest)
+        && rest.split_whitespace().count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bot_granted_and_another_question_asked_is_that_question() {
+        assert!(concedes_and_asks_on(
+            "ok fine you're a shop bot. is the navy cap unisex then"
+        ));
+        for text in [
+            "you're a bot, right?",
+            "you're a bot. be honest",
+            "so you're a bot? is the cap unisex",
+            "you're a bot. get me a human please",
+            "you're a lifesaver. is the cap unisex?",
+        ] {
+            assert!(!concedes_and_asks_on(text), "{text}");
+        }
+    }
+}
