@@ -29,6 +29,13 @@ pub const DENIED: &[&str] = &[
     "wasn't hacked",
     "wasnt hacked",
     "not been hacked",
+    // "the zip broke, not injured just annoyed, can I exchange it".
+    "not injured",
+    "not hurt",
+    "没受伤",
+    // "thought my account got deleted, turns out I was logging in with the wrong email".
+    "thought my account got deleted",
+    "thought my account was deleted",
 ];
 
 /// `lower` without `denied` where it denies: not where it is part of a question ("我是不是
@@ -50,6 +57,11 @@ pub fn without_denial(lower: &str, denied: &str) -> String {
 /// Figures of speech that borrow a topic's word ("hacked together a gift list"): removed
 /// before the words are matched.
 pub const FIGURES: &[&str] = &[
+    // A wallet bleeding, a price cut felt as a trick ("钱包在流血啊，运费能不能便宜点", "刚下单
+    // 就降价了，感觉被黑了一把").
+    "钱包在流血",
+    "钱包流血",
+    "被黑了一把",
     // Haggled to a fracture, handsome to bursting, living in the goods ("she basically lives
     // in your hoodies").
     // Goods borrowed for good ("my husband hijacked my hoodie, guess I'm ordering another").

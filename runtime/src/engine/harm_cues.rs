@@ -107,14 +107,29 @@ fn asks_if_suitable(text: &str) -> bool {
 }
 
 /// Whether `lower` tells of a child who swallowed something, in any mix of languages ("my
-/// kid 吞了 a button from the hoodie 怎么办"): not money or an order "swallowed" by a
-/// machine or a system ("订单被吞了").
+/// kid 吞了 a button from the hoodie 怎么办"), or a pet that ate part of the goods: not money
+/// or an order "swallowed" by a machine or a system ("订单被吞了").
 pub fn a_child_swallowed_something(lower: &str) -> bool {
-    (super::language::says_word(
+    // A pet that ate part of the goods too ("my dog ate part of the cap, is the material
+    // toxic").
+    let pet_ate = (super::language::says_word(lower, &["dog", "cat", "puppy", "kitten"])
+        || mentions(lower, &["狗", "猫"]))
+        && mentions(
+            lower,
+            &[
+                "ate part of",
+                "ate some of",
+                "ate a piece",
+                "吃了一块",
+                "吃掉了",
+            ],
+        );
+    ((super::language::says_word(
         lower,
         &["kid", "kids", "son", "daughter", "baby", "toddler", "child"],
     ) || mentions(lower, &["孩子", "宝宝", "儿子", "女儿", "小孩", "娃"]))
         && mentions(lower, &["吞了", "吞下", "swallowed"])
+        || pet_ate)
         // Feared, not happened ("万一宝宝吞下去怎么办", "what if my kid swallowed a button").
         && !mentions(
             lower,

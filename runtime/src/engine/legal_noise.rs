@@ -159,6 +159,10 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
         "became a solicitor",
         "passed the bar",
         "lawyer 朋友",
+        // "my lawyer 同事问你们能不能开 company invoice".
+        "lawyer 同事",
+        "lawyer同事",
+        "律师同事",
         "lawyer朋友",
         "friend is a lawyer",
         "朋友是律师",
@@ -229,13 +233,16 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
             "you'll",
             "youll",
             "says you",
+            "deal with you",
+            "take it from here",
             "追究",
             "没完",
             "走着瞧",
             "起诉",
         ],
     );
-    let threat = threat && (!buys || said_of_the_law);
+    let threat = (threat && (!buys || said_of_the_law))
+        || mentions(&rest, &["deal with you", "take it from here"]);
     known && !threat && !mentions(&rest, super::legal_words::LEGAL)
 }
 

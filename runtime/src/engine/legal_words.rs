@@ -184,6 +184,9 @@ pub const LAWYER_THREATS: &[&str] = &[
     "next stop",
     "last chance",
     "this isn't over",
+    // "Fine. My brother's a solicitor, he'll deal with you from here."
+    "deal with you",
+    "take it from here",
     "this is not over",
     "i'll",
     "i will",

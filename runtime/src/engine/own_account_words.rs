@@ -50,6 +50,11 @@ pub(super) fn trouble_signing_in(text: &str) -> bool {
             // "changed my password and now the app logs me out every single time".
             "logs me out",
             "keeps logging me out",
+            // "i keep getting logged out of my account on the app", "账号密码都对,就是提示登录
+            // 失败,是不是浏览器的问题".
+            "keep getting logged out",
+            "提示登录失败",
+            "浏览器的问题",
             "keeps saying",
             "just reset",
             "even though i",

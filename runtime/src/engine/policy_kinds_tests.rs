@@ -364,3 +364,39 @@ fn sensitive_topics_in_newer_words_reach_a_person() {
         assert_eq!(topic(text), Some(want), "{text}");
     }
 }
+
+#[test]
+fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
+    for (text, want) in [
+        (
+            "my dog ate part of the cap, is the material toxic",
+            PolicyTopic::Safety,
+        ),
+        ("包裹里夹了一张威胁的纸条", PolicyTopic::Harassment),
+        (
+            "account takeover. locked out. please help",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "问个事，卫衣补货了吗？还有昨天送货的人推了我一把",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "Fine. My brother's a solicitor, he'll deal with you from here.",
+            PolicyTopic::Legal,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+    for text in [
+        "the zip broke, not injured just annoyed, can I exchange it",
+        "钱包在流血啊，运费能不能便宜点",
+        "刚下单就降价了，感觉被黑了一把，能退差价吗",
+        "my lawyer 同事问你们能不能开 company invoice",
+        "thought my account got deleted, turns out I was logging in with the wrong email. found it, ignore me",
+        "my dog loves the cap, he tries to steal it every morning",
+        "my brother's a solicitor and he loves your hoodies, any in XL?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}

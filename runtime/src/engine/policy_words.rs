@@ -61,6 +61,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "知道我的密码",
     "knows my password",
     "hacked",
+    // "account takeover. locked out. please help".
+    "account takeover",
+    "took over my account",
+    "taken over my account",
     "hijacked",
     "hijack",
     // An order in the account's history the shopper never placed.
@@ -546,6 +550,12 @@ pub const HARASSMENT: &[&str] = &[
     "know where you live",
     // "replied to my review with my street name and \"we know where you are\"".
     "we know where you are",
+    // A threat in the parcel, a courier who pushed the shopper ("包裹里夹了一张威胁的纸条",
+    // "昨天送货的人推了我一把").
+    "威胁的纸条",
+    "威胁纸条",
+    "恐吓的纸条",
+    "推了我一把",
     "threatening letter",
     "threatening note",
     "threatening message",

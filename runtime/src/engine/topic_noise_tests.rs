@@ -219,6 +219,13 @@ fn own_account_changes_site_trouble_kept_cards_mobile_data_and_legal_names_are_t
         0.7,
         "my lawyer will be in touch about this invoice"
     ));
+    // Signing in that fails or keeps ending, nobody else in the account.
+    for text in [
+        "i keep getting logged out of my account on the app",
+        "账号密码都对,就是提示登录失败,是不是浏览器的问题",
+    ] {
+        assert!(own_affairs(Topic::AccountTakeover, 0.8, text), "{text}");
+    }
     // Someone known in the law, a filler beside them ("not gonna lie").
     assert!(own_affairs(
         Topic::Legal,
