@@ -216,7 +216,6 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         // "an order confirmation for a hoodie i never ordered AND a 'your password was
         // changed' email in the same hour??".
         "i never ordered",
-        "never ordered",
         "不是我本人操作",
         "不是本人操作",
         "didn't update",
@@ -320,16 +319,26 @@ pub(super) fn password_changed_by_someone(lower: &str) -> bool {
     ) && super::language::mentions(
         lower,
         &[
-            "never ordered",
+            "i never ordered",
             "wasn't me",
             "wasnt me",
-            "not me",
-            "didn't change",
-            "didnt change",
-            "never changed",
+            "didn't change it",
+            "didnt change it",
+            "didn't change my password",
+            "didnt change my password",
+            "never changed it",
+            "never changed my password",
             "没操作",
             "没改过",
-            "不是我",
+            "不是我改的",
+            "不是我操作的",
+        ],
+    ) && !super::language::mentions(
+        lower,
+        &[
+            "我把密码改了",
+            "i changed my password",
+            "i reset my password",
         ],
     )
 }

@@ -66,11 +66,19 @@ pub fn asks_when_delivered(text: &str) -> bool {
     ))
     // The date it was marked delivered, checked ("ok so it says delivered on the 20th? just
     // double checking before i yell at my roommate").
+    // (Not one still to come: "can it be delivered the day before the wedding?")
     || (mentions(text, &["delivered on", "delivered the"])
         && mentions(
             text,
-            &["?", "？", "double check", "just checking", "just to check"],
-        ));
+            &[
+                "double check",
+                "just checking",
+                "just to check",
+                "right?",
+                "is that right",
+            ],
+        )
+        && !mentions(text, &["be delivered", "get it delivered"]));
     // "never mind" takes nothing back from the parcel.
     let told = text
         .to_lowercase()
@@ -87,6 +95,11 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "didnt get",
             "don't have",
             "nothing",
+            "not here",
+            "isn't here",
+            "isnt here",
+            "no parcel",
+            "not at my",
             "没收到",
             "没有收到",
             "没拿到",

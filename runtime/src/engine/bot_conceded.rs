@@ -23,9 +23,28 @@ pub fn concedes_and_asks_on(lower: &str) -> bool {
         s.split(|c: char| !c.is_alphanumeric())
             .any(|w| KINDS.contains(&w))
     };
+    // Still the question, in two sentences ("you're a bot. yes or no?", "ur a bot. just admit
+    // it", "so you're a bot or a real person. which one is it").
+    let challenged = ["or a", "or an", "or real"]
+        .iter()
+        .any(|w| first.contains(w))
+        || [
+            "honest",
+            "truth",
+            "admit",
+            "yes or no",
+            "which",
+            "right",
+            "aren't you",
+            "arent you",
+            "is it",
+        ]
+        .iter()
+        .any(|w| rest.contains(w));
     SAID.iter().any(|s| first.contains(s))
         && kind_named(first)
         && !first.contains('?')
+        && !challenged
         && !kind_named(rest)
         && !super::replies::asks_for_human(rest)
         && rest.split_whitespace().count() >= 3
@@ -46,6 +65,9 @@ mod tests {
             "so you're a bot? is the cap unisex",
             "you're a bot. get me a human please",
             "you're a lifesaver. is the cap unisex?",
+            "you're a bot. yes or no?",
+            "ur a bot. just admit it",
+            "so you're a bot or a real person. which one is it",
         ] {
             assert!(!concedes_and_asks_on(text), "{text}");
         }

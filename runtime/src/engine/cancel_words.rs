@@ -101,47 +101,42 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
         &["need", "want", "get", "have"],
         &["cancelled", "canceled"],
         3,
-    ) || super::language::word_then_word(
-        // Stopped before it goes ("Can I still stop 1002 before it goes out?").
-        &lower,
-        &["stop"],
-        &["before"],
-        3,
-    )) && !mentions(
-        &lower,
-        &[
-            "fee",
-            "cost",
-            "charge for cancel",
-            "policy",
-            "how do i cancel",
-            "how can i cancel",
-            "how to cancel",
-            "cancel my account",
-            "cancel the account",
-            "cancel account",
-            "subscription",
-            "newsletter",
-            "membership",
-            "手续费",
-            "费用",
-            "注销",
-            "订阅",
-            "退订",
-            "怎么取消",
-            "如何取消",
-            // Not cancelling it after all ("hmm actually hold off, don't cancel it").
-            "don't cancel",
-            "dont cancel",
-            "do not cancel",
-            "not cancel",
-            "hold off",
-            "不要取消",
-            "别取消",
-            "不取消",
-            "先不取消",
-        ],
-    )
+    ) || stops_it_before_it_goes(&lower))
+        && !mentions(
+            &lower,
+            &[
+                "fee",
+                "cost",
+                "charge for cancel",
+                "policy",
+                "how do i cancel",
+                "how can i cancel",
+                "how to cancel",
+                "cancel my account",
+                "cancel the account",
+                "cancel account",
+                "subscription",
+                "newsletter",
+                "membership",
+                "手续费",
+                "费用",
+                "注销",
+                "订阅",
+                "退订",
+                "怎么取消",
+                "如何取消",
+                // Not cancelling it after all ("hmm actually hold off, don't cancel it").
+                "don't cancel",
+                "dont cancel",
+                "do not cancel",
+                "not cancel",
+                "hold off",
+                "不要取消",
+                "别取消",
+                "不取消",
+                "先不取消",
+            ],
+        )
 }
 
 /// Whether `text` asks for the cancellation only if what it needs cannot be done ("订单1002能
@@ -178,6 +173,28 @@ pub fn only_if_it_cannot_be_done(text: &str) -> bool {
             "要么取消",
         ],
     )
+}
+
+/// Whether `lower` asks to stop an order before it goes, named by its number or as "it" ("Can
+/// I still stop 1002 before it goes out?"; not "can your driver stop here before 5pm?").
+fn stops_it_before_it_goes(lower: &str) -> bool {
+    lower.split("stop ").skip(1).any(|rest| {
+        let next = rest.split_whitespace().next().unwrap_or("");
+        let next = next.trim_start_matches('#');
+        (matches!(next, "it" | "order" | "my" | "the")
+            || (next.len() >= 3 && next.chars().all(|c| c.is_ascii_digit())))
+            && mentions(
+                rest,
+                &[
+                    "before it goes",
+                    "before it ships",
+                    "before it leaves",
+                    "before it's sent",
+                    "before shipping",
+                    "before dispatch",
+                ],
+            )
+    })
 }
 
 /// Whether `text` asks how to send the goods back should the cancellation not be possible
@@ -287,6 +304,8 @@ mod tests {
             "where is my order",
             "hmm actually hold off, don't cancel it. different question: do you ship to Japan?",
             "先不取消了，我再想想",
+            "can your driver stop here before 5pm?",
+            "make him stop before I call the police",
         ] {
             assert!(!asks_to_cancel_an_order(text), "{text}");
         }

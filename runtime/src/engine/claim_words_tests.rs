@@ -232,6 +232,9 @@ fn goods_received_that_were_not_the_ones_ordered_are_a_wrong_item() {
     assert!(!describes_a_wrong_item(
         "do you do the hoodie in a kids size?"
     ));
+    assert!(!describes_a_wrong_item(
+        "my son is 8, is a kids' size available in the navy hoodie?"
+    ));
     // Not received: nothing to be wrong yet.
     assert!(!describes_a_wrong_item("这个订单不是我下单的"));
 }

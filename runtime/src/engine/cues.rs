@@ -125,8 +125,13 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "look at this",
         // "is there anyone there with a pulse who can look at order 1002".
         "who can look at",
-        // "no offence to you but I want someone with a pulse looking at order 1004".
-        "looking at",
+        // "no offence to you but I want someone with a pulse looking at order 1004" (not "I'm
+        // looking at the navy cap").
+        "someone looking at",
+        "somebody looking at",
+        "pulse looking at",
+        "a person looking at",
+        "a human looking at",
         "discuss",
         "explain",
         // "probably easier to sort out with someone on your team, can you put me through?"

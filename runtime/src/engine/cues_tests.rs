@@ -77,6 +77,8 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "my manager loved the hoodie, do you do bulk orders?",
         "工作人员辛苦了",
         "is anyone looking at my complaint from last week?",
+        "can someone tell me, I'm looking at the navy cap, is it adjustable?",
+        "my manager is looking at ordering 30 tees, can you do bulk pricing?",
     ] {
         assert!(!asks_for_a_person(text), "{text}");
     }

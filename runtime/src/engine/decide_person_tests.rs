@@ -261,6 +261,15 @@ fn a_person_offered_and_taken_up_is_a_person() {
         ),
     ));
     says(&d, Line::HandoffRequested);
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "nah i don't want a real one, just tell me if 1002 shipped",
+            "track_order",
+            0.6,
+        ),
+    ));
+    assert_eq!(c.intent(), "track_order");
     // Thanked with a sneer after the offer: a person too.
     let d = reply(decide(
         &ctx,

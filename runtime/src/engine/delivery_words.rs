@@ -109,19 +109,30 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
     // Where an order named by its number is ("can u tell me where 1003 is at", "just wanna
     // peek at where #1004 is"), or whether it shipped ("I just want to know if 1002
     // shipped").
-    let where_it_is = lower.split("where ").skip(1).any(|rest| {
-        let words: Vec<&str> = rest.split_whitespace().take(2).collect();
-        let number = words.first().map(|w| w.trim_start_matches('#'));
-        words.len() == 2
-            && number.is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()))
-            && words[1].starts_with("is")
+    let where_is_it = ["where is ", "where's "].iter().any(|w| {
+        lower.split(w).skip(1).any(|rest| {
+            let n = rest.split_whitespace().next().unwrap_or("");
+            let n = n
+                .trim_start_matches('#')
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
+            n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit())
+        })
     });
+    let where_it_is = where_is_it
+        || lower.split("where ").skip(1).any(|rest| {
+            let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+            let number = words.first().map(|w| w.trim_start_matches('#'));
+            words.len() == 2
+                && number.is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()))
+                && words[1].starts_with("is")
+        });
     let if_shipped = super::language::word_then_word(
         &lower,
         &["know", "tell", "see", "check"],
         &["shipped", "dispatched"],
-        4,
-    ) && lower.contains(" if ");
+        8,
+    ) && lower.contains(" if ")
+        && !mentions(&lower, &["shipped in ", "be shipped", "shipped to "]);
     // The goods themselves wanted, an order named ("i don't want the faq. i want my bottle.
     // 1002"): where they are, not money back or a cancellation.
     let wants_the_goods = lower.split("want my ").skip(1).any(|rest| {
@@ -135,11 +146,21 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
                 "payment", "card", "address", "password", "order", "name",
             ]
             .contains(&word)
-    }) && lower.chars().any(|c| c.is_ascii_digit())
+    }) && kefu_intent::slots::first(
+        &kefu_intent::slots::extract(&lower),
+        kefu_intent::slots::SlotKind::OrderNumber,
+    )
+    .is_some()
+        // Not the goods turned down, changed or wanted by a day ("I don't want my cap
+        // anymore. 1003", "i want my hoodie exchanged for an L, order 1003").
         && !mentions(
             &lower,
-            &["cancel", "refund", "return", "back", "退", "取消"],
-        );
+            &[
+                "cancel", "refund", "return", "back", "don't want my", "dont want my",
+                "do not want my", "exchange", "replace", "swap", "change", "size", "退", "取消",
+            ],
+        )
+        && !super::urgency_cues::names_a_deadline(&lower);
     where_it_is
         || if_shipped
         || wants_the_goods

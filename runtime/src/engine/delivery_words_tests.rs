@@ -81,6 +81,12 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(!asks_when_delivered(
         "it says delivered on the 20th?? I never got anything"
     ));
+    assert!(!asks_when_delivered(
+        "UPS says delivered on monday but it's not here??"
+    ));
+    assert!(!asks_when_delivered(
+        "can it be delivered the day before the wedding? right?"
+    ));
     assert!(asks_when_delivered(
         "thx. and what day did it actually get delivered"
     ));
@@ -136,6 +142,9 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "ugh 你们这个 bot 完全没用 I just want to know if 1002 shipped",
         "帮我瞅一眼我那个保温杯发出来没",
         "i don't want the faq. i want my bottle. 1002",
+        "can you tell me if my order 1002 has been shipped",
+        "where is 1003 now",
+        "where's #1004??",
     ] {
         assert!(asks_to_look_up_an_order(text), "{text}");
     }
@@ -146,6 +155,11 @@ fn looking_up_an_order_is_heard_in_english_chinese_and_pinyin() {
         "where 2 is the limit, can I buy three caps?",
         "i want my money back for 1003",
         "i want my bottle from 1002 cancelled",
+        "i want my hoodie exchanged for an L, order 1003",
+        "I don't want my cap anymore. 1003",
+        "i want my husband to have the cap for his 40th",
+        "I want my hoodie by saturday for my son's birthday, 1003",
+        "let me know if it's shipped in a box",
         "can you tell me if the hoodie can be shipped to canada",
     ] {
         assert!(!asks_to_look_up_an_order(text), "{text}");

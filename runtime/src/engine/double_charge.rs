@@ -143,9 +143,12 @@ pub(super) fn worries_about_a_charge(lower: &str) -> bool {
                 "会不会扣",
                 "会不会被扣",
                 "会重复扣",
-                // A way to pay asked ("can I split it into two payments?").
-                "split it into",
-                "split into",
+                // A way to pay asked ("can I split it into two payments?", "do you take 2
+                // payments for one order? half now half later").
+                "can i split",
+                "could i split",
+                "do you take",
+                "half now",
                 "分两次付",
             ],
         )

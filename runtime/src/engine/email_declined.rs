@@ -219,9 +219,11 @@ pub fn declines_the_email(text: &str) -> bool {
                 "any other way",
                 "别的路子",
                 "别的办法",
-                // "邮箱不太方便说，你就按订单号改呗".
-                "不方便说",
-                "按订单号",
+                // "邮箱不太方便说，你就按订单号改呗" (not "在开会不方便说话").
+                "不方便说，",
+                "不方便说,",
+                "就按订单号",
+                "直接按订单号",
                 // "邮箱?你们后台看不到吗": the shop's own records, asked why they are not
                 // enough.
                 "后台看不到",

@@ -58,6 +58,8 @@ fn declining_the_email_is_told_apart_from_giving_it_or_another_answer() {
         "ok yes cancel it",
         "我找一下邮箱",
         "why is it not shipped yet?",
+        "在开会不方便说话，邮箱等下发你",
+        "邮箱我找找，你先按订单号帮我看看发货没",
     ] {
         assert!(!declines_the_email(text), "{text}");
     }

@@ -124,18 +124,18 @@ pub fn a_child_swallowed_something(lower: &str) -> bool {
                 "吃掉了",
             ],
         );
-    ((super::language::says_word(
+    let child = (super::language::says_word(
         lower,
         &["kid", "kids", "son", "daughter", "baby", "toddler", "child"],
     ) || mentions(lower, &["孩子", "宝宝", "儿子", "女儿", "小孩", "娃"]))
         && mentions(lower, &["吞了", "吞下", "swallowed"])
-        || pet_ate)
         // Feared, not happened ("万一宝宝吞下去怎么办", "what if my kid swallowed a button").
         && !mentions(
             lower,
             &["被吞", "吞了我的钱", "吞钱", "会不会", "万一", "如果", "what if", "could", "if my"],
         )
-        && !super::figure_words::a_meal_wolfed_down(lower)
+        && !super::figure_words::a_meal_wolfed_down(lower);
+    child || pet_ate
 }
 
 /// Whether `text` tells of harm done beyond a condition it names ("I'm allergic to nickel

@@ -236,11 +236,11 @@ const REQUESTS: &[&str] = &[
     "on duty",
     "at all",
     "i can talk",
-    // "is there an actual human I could chat to".
-    "i could chat",
-    "i could talk",
-    "i could speak",
-    "i can chat",
+    // "is there an actual human I could chat to" (not "doesn't matter, i can chat with a bot").
+    "human i could",
+    "person i could",
+    "human i can chat",
+    "person i can chat",
     // A person looked for to do something ("Is there an actual human who can chase UPS or
     // nah").
     "who can",
@@ -342,7 +342,8 @@ pub fn asks_if_bot(text: &str) -> bool {
             "too fast for a person",
             "too polite to be real",
         ],
-    ) && super::language::mentions(lower, &["are you", "are u", "r u"])
+    ) && super::language::mentions(lower, &["reply", "replies", "answer", "typing", "respond"])
+        && super::language::word_then_word(lower, &["are", "r"], &["you", "u"], 1)
     {
         return true;
     }

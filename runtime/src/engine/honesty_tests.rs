@@ -196,6 +196,7 @@ fn requests_for_a_person_and_other_messages_are_not_the_question() {
         "ok so is the hoodie real cotton or a blend, need it for my dad",
         "这个是robot玩具吗",
         "it shipped too fast to be true, is it the right one?",
+        "too quick to be true, thanks for your update",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

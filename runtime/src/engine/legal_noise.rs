@@ -233,16 +233,13 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
             "you'll",
             "youll",
             "says you",
-            "deal with you",
-            "take it from here",
             "追究",
             "没完",
             "走着瞧",
             "起诉",
         ],
     );
-    let threat = (threat && (!buys || said_of_the_law))
-        || mentions(&rest, &["deal with you", "take it from here"]);
+    let threat = threat && (!buys || said_of_the_law);
     known && !threat && !mentions(&rest, super::legal_words::LEGAL)
 }
 

@@ -351,6 +351,9 @@ impl Engine {
         if text.len() > MAX_TEXT_BYTES {
             return Err(EngineError::TooLong);
         }
+        // Read with straight quotes; stored as typed.
+        let typed = text;
+        let text = &*understand::with_straight_quotes(typed);
         // What follows a set-aside clause is what is asked ("never mind that. do you take
         // apple pay?"); the rules read the whole message.
         let prediction = self
@@ -539,7 +542,7 @@ fn turn_write(
     let conv: &Conversation = &ctx.conversation;
     let mut messages = vec![NewMessage {
         author: Author::Shopper,
-        text: u.text.clone(),
+        text: input.text.trim().to_string(),
         cards: vec![],
         client_msg_id: Some(input.client_msg_id.clone()),
         // A card's button answers the card: its label ("Cancel") is not a new request.

@@ -54,7 +54,6 @@ pub(super) fn trouble_signing_in(text: &str) -> bool {
             // 失败,是不是浏览器的问题".
             "keep getting logged out",
             "提示登录失败",
-            "浏览器的问题",
             "keeps saying",
             "just reset",
             "even though i",

@@ -177,10 +177,6 @@ fn accepts_the_offer(text: &str) -> bool {
             "get me a person",
             "get me a human",
             "get me a real",
-            // "so if i want a real one what do i do": the one offered, asked how to get.
-            "want a real one",
-            "get a real one",
-            "talk to a real one",
             "找一个",
             "找个人",
             "找个真人",
@@ -188,6 +184,12 @@ fn accepts_the_offer(text: &str) -> bool {
             "给我转",
         ],
     ) || says_yes_first(&bare)
+        // "so if i want a real one what do i do": the one offered, asked how to get (not "nah
+        // i don't want a real one").
+        || (super::language::mentions(
+            &bare,
+            &["want a real one", "get a real one", "talk to a real one"],
+        ) && !super::language::says_word(&bare, &["don't", "dont", "not", "no", "nah"]))
 }
 
 /// Whether `bare` opens with a yes and only says more of the person it wants ("对，人，活的那

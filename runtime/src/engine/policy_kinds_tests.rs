@@ -139,6 +139,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "我的信用卡 got hit twice 两次 for order 1003?? I only bought one cap",
         "why did you take 69 off me twice? I bought ONE hoodie",
         "quick q on shipping times to canada — also, unrelated, my statement shows two payments to you and I only placed one order (1003)",
+        "my payment got split into two charges on my card, I only bought one hoodie",
     ] {
         assert_eq!(topic(text), Some(PolicyTopic::BillingError), "{text}");
     }
@@ -153,6 +154,12 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "my payment went through twice by mistake when I double clicked, one shows pending though, will it drop off",
         "我刚付了款，不小心点了两次，会扣两次钱吗",
         "can I split it into two payments? it's one order but a big one",
+        "do you take 2 payments for one order? half now half later",
+        "I've never ordered from you before, do I need an account to check out?",
+        "我把密码改了，现在app登不上，不是我输错了吧",
+        "password changed fine but my email didn't change, how do I update it?",
+        "闺蜜推了我一把，终于下单了卫衣",
+        "my brother's a lawyer and wants 10 hoodies, can he deal with you directly for the invoice?",
         "password changed fine, thanks! is the cap in stock?",
     ] {
         assert_eq!(topic(text), None, "{text}");
@@ -370,6 +377,10 @@ fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
     for (text, want) in [
         (
             "my dog ate part of the cap, is the material toxic",
+            PolicyTopic::Safety,
+        ),
+        (
+            "my dog ate part of the cap, could it be toxic?",
             PolicyTopic::Safety,
         ),
         ("包裹里夹了一张威胁的纸条", PolicyTopic::Harassment),

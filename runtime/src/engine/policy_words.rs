@@ -555,7 +555,6 @@ pub const HARASSMENT: &[&str] = &[
     "威胁的纸条",
     "威胁纸条",
     "恐吓的纸条",
-    "推了我一把",
     "threatening letter",
     "threatening note",
     "threatening message",

@@ -211,7 +211,9 @@ const BROWSING: &[&str] = &[
 /// Whether `text` says the shopper is looking around, whatever else it says ("没事没事，就
 /// 随便逛逛，你们店名还挺有意思的").
 pub fn says_browsing(text: &str) -> bool {
-    mentions(&text.to_lowercase(), BROWSING)
+    let lower = text.to_lowercase();
+    // ("just looking at my bank app, there are 3 payments to you" looks at something.)
+    mentions(&lower, BROWSING) && !mentions(&lower, &["looking at", "looking for"])
 }
 
 /// Whether `text` only says the shopper is looking around ("哈喽～第一次逛你们店，随便看看",
@@ -277,6 +279,9 @@ mod tests {
         assert!(!only_browsing("just browsing and the site is so slow"));
         assert!(!only_browsing("退货流程太麻烦了，我先看看再说"));
         assert!(says_browsing("没事没事，就随便逛逛，你们店名还挺有意思的"));
+        assert!(!says_browsing(
+            "just looking at my bank app, there are 3 payments to you"
+        ));
         assert!(runs_down_the_shop(
             "your website kept logging me out during checkout, took me 4 tries to buy one cap. fix it"
         ));

@@ -236,8 +236,12 @@ fn hedges_what_it_gives(u: &super::understand::Understanding) -> bool {
 
 /// Whether `text` owns up to a slip in what it gave before ("ugh, typo. 1002. the bottle.",
 /// "打错了，是1002"): the number it gives now goes on with what came before.
+/// Short, asking nothing else ("the slogan on my tee from 1004 has a typo" reports a defect).
 fn corrects_a_slip(text: &str) -> bool {
     let lower = text.to_lowercase();
-    super::language::says_word(&lower, &["typo", "typo'd", "mistyped"])
-        || mentions(&lower, &["打错了", "输错了", "写错了"])
+    let short = text.split_whitespace().count() <= 6 && text.chars().count() <= 40;
+    short
+        && (super::language::says_word(&lower, &["typo", "typo'd", "mistyped"])
+            || mentions(&lower, &["打错了", "输错了", "写错了"]))
+        && !mentions(&lower, &["address", "地址", "slogan", "print"])
 }

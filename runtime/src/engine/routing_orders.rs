@@ -319,7 +319,9 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 // showed up. 1003" read as trouble signing up).
                 || (order_number.is_some()
                     && u.prediction.intent != "complaint"
-                    && !takes_order_number(&u.prediction.intent)))
+                    && !takes_order_number(&u.prediction.intent)
+                    && !asks_about_stock(text)
+                    && !ctx.names_product))
             && (u.upset
                 || !matches!(
                     u.prediction.intent.as_str(),

@@ -30,11 +30,22 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
         text,
         &[
             "shipping", "delivery", "postage", "ship it", "to ship", "配送", "快递",
-            // "do you ship to the UK and what does that cost".
-            "ship to",
         ],
     );
+    // "do you ship to the UK and what does that cost" (not "how much is the navy cap and do
+    // you ship to Ireland?").
+    let shipping_there = mentions(text, &["ship to"])
+        && mentions(
+            text,
+            &[
+                "what does that cost",
+                "what does it cost",
+                "how much would that",
+                "how much is that",
+            ],
+        );
     (cost && (shipping || names_a_shipping_option(text)))
+        || shipping_there
         || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
 }
 
@@ -122,6 +133,9 @@ mod tests {
             "my lawyer friend swears by your hoodies lol. do you ship to the UK and what does that cost"
         ));
         assert!(!asks_what_shipping_costs("how much is the hoodie"));
+        assert!(!asks_what_shipping_costs(
+            "how much is the navy cap and do you ship to Ireland?"
+        ));
         assert!(!names_a_shipping_option("where is my order 1002"));
     }
 

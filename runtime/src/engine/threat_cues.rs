@@ -32,7 +32,8 @@ pub(super) fn exposed_and_afraid(lower: &str) -> bool {
 }
 
 /// Whether `lower` tells of a courier who keeps contacting the shopper, or frightens them
-/// doing it ("那个 delivery guy 一直 text 我，好可怕"): not a delivery arranged.
+/// doing it ("那个 delivery guy 一直 text 我，好可怕"), or laid hands on them: not a delivery
+/// arranged.
 pub(super) fn pursued_by_a_courier(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     says(&[
@@ -66,9 +67,19 @@ pub(super) fn pursued_by_a_courier(lower: &str) -> bool {
             "all night",
         ]);
         let afraid = says(&["可怕", "害怕", "scared", "creepy"]);
+        // Laid hands on ("还有昨天送货的人推了我一把").
+        let pushed = says(&[
+            "推了我",
+            "推我",
+            "打了我",
+            "pushed me",
+            "shoved me",
+            "grabbed me",
+        ]);
         // Calls to arrange the delivery are the courier's job ("the courier keeps calling
         // me to arrange delivery, I'm at work").
-        ((writes && (again || afraid)) || (calls && afraid))
-            && !says(&["arrange", "leave it", "drop it off", "送货上门", "约时间"])
+        pushed
+            || (((writes && (again || afraid)) || (calls && afraid))
+                && !says(&["arrange", "leave it", "drop it off", "送货上门", "约时间"]))
     }
 }

@@ -43,6 +43,19 @@ pub struct Understanding {
     pub taught: Option<Correction>,
 }
 
+/// `text` with the curly quotes phones type written straight ("aren’t mine" is "aren't
+/// mine"), as every word list and the models' training sentences write them.
+pub fn with_straight_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}']) {
+        std::borrow::Cow::Owned(
+            text.replace(['\u{2018}', '\u{2019}'], "'")
+                .replace(['\u{201c}', '\u{201d}'], "\""),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// `text` as the models read it: pinyin in Chinese characters ([`kefu_intent::pinyin`]).
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     kefu_intent::pinyin::read(text)
@@ -179,6 +192,18 @@ impl Understanding {
 mod tests {
     use super::*;
     use crate::engine::topic_choice::tests::sure;
+
+    #[test]
+    fn curly_quotes_typed_on_phones_are_read_straight() {
+        assert_eq!(
+            with_straight_quotes("these aren\u{2019}t mine, it says \u{201c}delivered\u{201d}"),
+            "these aren't mine, it says \"delivered\""
+        );
+        assert!(matches!(
+            with_straight_quotes("plain text"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn pinyin_is_heard_as_the_chinese_it_spells() {

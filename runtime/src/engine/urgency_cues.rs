@@ -278,8 +278,12 @@ pub fn needs_it_by(text: &str) -> bool {
             "last chance",
             // "leaving the country for good on the 5th. 1002 has to either ship today or be
             // cancelled, I won't be able to deal with it after that".
-            "has to",
-            "won't be able to",
+            "has to either ship",
+            "has to ship",
+            "has to arrive",
+            "has to be here",
+            "has to go out",
+            "won't be able to deal with it after",
             "来得及",
             "赶得上",
             "要用",
@@ -397,6 +401,8 @@ mod tests {
             "hiya, any movement on #1002 yet? li.wei@example.com if u need it"
         ));
         for text in [
+            "it was a birthday gift but it has to go back, wrong size. order 1003, can I return it before friday?",
+            "away on holiday next week and won't be able to sign for 1002, can you hold it until the 20th?",
             "1002今天能发出来吗",
             "my flight was fine thanks, where is order 1002?",
         ] {

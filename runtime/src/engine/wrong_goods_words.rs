@@ -38,8 +38,7 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             // kids' size").
             "turned out to be a kids",
             "turned out to be kids",
-            "is a kids' size",
-            "is a kids size",
+            "came in a kids",
             "sent a kids",
             "发成童装",
             "是童装尺码",
