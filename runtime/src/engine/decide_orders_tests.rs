@@ -185,3 +185,28 @@ fn news_of_an_order_read_as_a_refunds_progress_is_its_whereabouts() {
         "track_refund"
     );
 }
+
+#[test]
+fn an_order_named_late_in_a_message_read_as_an_account_matter_is_looked_up() {
+    let mut shop = ctx();
+    shop.orders.push(order("1003", "carlos@example.com"));
+    assert_eq!(
+        intent_of(decide(
+            &shop,
+            &msg("my cap never showed up. 1003", "registration_problems", 0.8)
+        )),
+        "track_order"
+    );
+    // A product's restock asked beside the order is the product's.
+    assert_ne!(
+        intent_of(decide(
+            &shop,
+            &msg(
+                "loved the hoodie from 1003! I'll grab the blue one later, is it back in stock?",
+                "product_availability",
+                0.8
+            )
+        )),
+        "track_order"
+    );
+}

@@ -280,7 +280,17 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .filter(|&t| {
         t != PolicyTopic::BillingError
             || !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
-            || super::double_charge::taken_twice(lower)
+            || (super::double_charge::taken_twice(lower)
+                && !super::language::mentions(
+                    lower,
+                    &[
+                        "for shipping",
+                        "shipping fee",
+                        "shipping charge",
+                        "运费",
+                        "邮费",
+                    ],
+                ))
     })
     // "用信用卡付款安全吗，会不会被盗刷" fears a fraud before paying, "付款安全吗？会不会泄露卡号"
     // a leak: questions.

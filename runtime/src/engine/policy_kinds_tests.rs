@@ -155,6 +155,7 @@ fn an_account_changed_by_someone_else_or_a_payment_taken_twice_is_heard_in_other
         "我刚付了款，不小心点了两次，会扣两次钱吗",
         "can I split it into two payments? it's one order but a big one",
         "do you take 2 payments for one order? half now half later",
+        "charged twice for shipping? order 1004 shows $5 shipping but it was over 50",
         "I've never ordered from you before, do I need an account to check out?",
         "我把密码改了，现在app登不上，不是我输错了吧",
         "password changed fine but my email didn't change, how do I update it?",

@@ -320,8 +320,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 || (order_number.is_some()
                     && u.prediction.intent != "complaint"
                     && !takes_order_number(&u.prediction.intent)
-                    && !asks_about_stock(text)
-                    && !ctx.names_product))
+                    && !asks_about_stock(text)))
             && (u.upset
                 || !matches!(
                     u.prediction.intent.as_str(),
