@@ -652,6 +652,10 @@ sets_written_apart! {
     smokered: "smokered_", "KEFU_CONVERSATIONS_SMOKERED", 3; // the hundred-and-forty-sixth
     planchaed: "planchaed_", "KEFU_CONVERSATIONS_PLANCHAED", 3; // the hundred-and-forty-seventh
     rotisseried: "rotisseried_", "KEFU_CONVERSATIONS_ROTISSERIED", 3; // the hundred-and-forty-eighth
+    poached: "poached_", "KEFU_CONVERSATIONS_POACHED", 3; // the hundred-and-forty-ninth
+    braised: "braised_", "KEFU_CONVERSATIONS_BRAISED", 3; // the hundred-and-fiftieth
+    fondued: "fondued_", "KEFU_CONVERSATIONS_FONDUED", 3; // the hundred-and-fifty-first
+    broiled: "broiled_", "KEFU_CONVERSATIONS_BROILED", 3; // the hundred-and-fifty-second
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_rotisseried.tsv`, a hundred-and-forty-eighth's), labelled only `person` or `ordinary`, each
+//!   `topics_broiled.tsv`, a hundred-and-fifty-second's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -390,4 +390,8 @@ person_sets! {
     smokered: "topics_smokered.tsv", "KEFU_TOPICS_SMOKERED", 500; // the hundred-and-forty-sixth
     planchaed: "topics_planchaed.tsv", "KEFU_TOPICS_PLANCHAED", 500; // the hundred-and-forty-seventh
     rotisseried: "topics_rotisseried.tsv", "KEFU_TOPICS_ROTISSERIED", 500; // the hundred-and-forty-eighth
+    poached: "topics_poached.tsv", "KEFU_TOPICS_POACHED", 500; // the hundred-and-forty-ninth
+    braised: "topics_braised.tsv", "KEFU_TOPICS_BRAISED", 500; // the hundred-and-fiftieth
+    fondued: "topics_fondued.tsv", "KEFU_TOPICS_FONDUED", 500; // the hundred-and-fifty-first
+    broiled: "topics_broiled.tsv", "KEFU_TOPICS_BROILED", 500; // the hundred-and-fifty-second
 }
