@@ -30,6 +30,8 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "has it been delivered",
             "been delivered yet",
             "delivered yet",
+            // "so it's 已经 delivered or not?".
+            "delivered or not",
             "did it arrive",
             "has it arrived",
             "什么时候签收",
@@ -156,6 +158,13 @@ pub fn says_it_turned_up(text: &str) -> bool {
             "i'll ask the front desk",
             "i'll check with reception",
             "那就算了",
+            // Someone at home may have it, to be asked first ("如果显示签收了,那可能是家里人拿了,
+            // 我问问").
+            "家里人拿了",
+            "我问问",
+            "我去问问",
+            "i'll ask my",
+            "let me ask my",
         ],
     ) && !mentions(
         &lower,

@@ -47,6 +47,12 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "没被盗",
             "没有被盗",
             "没被黑",
+            // A child at the settings ("my phone got 'hacked' by my 6 year old who switched
+            // the language to korean 😂").
+            "'hacked' by my",
+            "hacked by my kid",
+            "hacked by my son",
+            "hacked by my daughter",
         ],
     );
     let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);
@@ -75,6 +81,9 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "ages ago",
             "去年",
             "上个月",
+            // "上次信用卡被盗之后我就只用支付宝了".
+            "上次",
+            "之后我就",
             "之前",
             "以前",
         ],

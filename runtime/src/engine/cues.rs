@@ -181,6 +181,12 @@ pub fn asks_for_a_person(text: &str) -> bool {
     // Put directly, with no verb of reaching: "give me the staff", 转人工 typed in pinyin.
     let direct = has(&[
         "give me the staff",
+        // "ok. then gimme the person".
+        "gimme the person",
+        "gimme a person",
+        "gimme a human",
+        "gimme someone",
+        "gimme a real",
         "give me a staff",
         "give me staff",
         "give me someone",

@@ -63,6 +63,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "it's already out with UPS? ugh. ok who can I actually talk to",
         "fine, how do i reach someone then",
         "no offence to you but I want someone with a pulse looking at order 1004",
+        "ok. then gimme the person",
     ] {
         assert!(asks_for_a_person(text), "{text}");
     }

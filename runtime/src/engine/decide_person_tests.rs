@@ -251,6 +251,17 @@ fn a_person_offered_and_taken_up_is_a_person() {
     ));
     let d = reply(decide(&ctx, &msg("对，人，活的那种", "out_of_scope", 0.5)));
     says(&d, Line::HandoffRequested);
+    // Someone named, or whoever took over ("can you get Sandra then, or whoever took over
+    // from her").
+    let d = reply(decide(
+        &ctx,
+        &msg(
+            "so I'm talking to a program. can you get Sandra then, or whoever took over from her",
+            "out_of_scope",
+            0.5,
+        ),
+    ));
+    says(&d, Line::HandoffRequested);
     // Asked how to get the one offered ("so if i want a real one what do i do").
     let d = reply(decide(
         &ctx,

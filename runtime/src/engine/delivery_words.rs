@@ -255,9 +255,12 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
     let lower = text.to_lowercase();
     let where_it_goes = lower.split("change where ").skip(1).any(|rest| {
         let words: Vec<&str> = rest.split_whitespace().take(4).collect();
-        words
-            .iter()
-            .any(|w| w.starts_with("goes") || w.starts_with("ships") || w.starts_with("going"))
+        words.iter().any(|w| {
+            // "change where 1002 gets delivered".
+            ["goes", "ships", "going", "delivered", "sent"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        })
     });
     where_it_goes
         || mentions(

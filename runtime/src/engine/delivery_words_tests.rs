@@ -76,6 +76,16 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(asks_when_delivered("when was it delivered?"));
     assert!(asks_when_delivered("1004签收了吗"));
     assert!(asks_when_delivered(
+        "ok 谢谢, so it's 已经 delivered or not?"
+    ));
+    // Someone at home may have it, to be asked first: no claim yet.
+    assert!(crate::engine::arrival_words::says_it_turned_up(
+        "如果显示签收了,那可能是家里人拿了,我问问"
+    ));
+    assert!(!crate::engine::arrival_words::says_it_turned_up(
+        "我问问你们，显示签收了但是我没收到"
+    ));
+    assert!(asks_when_delivered(
         "ok so it says delivered on the 20th? just double checking before i yell at my roommate"
     ));
     assert!(!asks_when_delivered(
@@ -173,6 +183,7 @@ fn sending_an_order_elsewhere_is_heard_without_the_word_address() {
         "can you send it somewhere else",
         "能换个地方寄吗",
         "ok 那可以改地址吗 to 88 Nanjing West Rd, same city",
+        "Need to change where 1002 gets delivered, we're moving flats this weekend",
     ] {
         assert!(asks_to_change_where_it_goes(text), "{text}");
     }

@@ -62,6 +62,8 @@ pub const FIGURES: &[&str] = &[
     "钱包在流血",
     "钱包流血",
     "被黑了一把",
+    // "是不是被黑洞吞了": a parcel lost in a black hole.
+    "被黑洞",
     // Haggled to a fracture, handsome to bursting, living in the goods ("she basically lives
     // in your hoodies").
     // Goods borrowed for good ("my husband hijacked my hoodie, guess I'm ordering another").

@@ -347,6 +347,16 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
+    // A person of the shop or a program, asked ("ok so like an actual employee or just a
+    // program?").
+    if super::language::mentions(
+        lower,
+        &["employee or", "staff or", "person or just", "human or just"],
+    ) && super::language::mentions(lower, &["program", "bot", "script", "machine", "automated"])
+        && lower.contains('?')
+    {
+        return true;
+    }
     // The English kind asked in a Chinese question ("你是 robot 吗? be honest").
     let compact = lower.replace(' ', "");
     if [

@@ -125,6 +125,7 @@ fn questions_about_who_answers_are_recognised() {
         "hmm ok so am i chatting with an actual human or some program here",
         "you reply way too fast. real human or AI? be honest",
         "am I typing to a real person or a script right now",
+        "ok so like an actual employee or just a program?",
         "你是 robot 吗? be honest",
         "you reply way too fast to be someone called 'Emma' lol. are you?",
     ] {

@@ -177,6 +177,11 @@ fn accepts_the_offer(text: &str) -> bool {
             "get me a person",
             "get me a human",
             "get me a real",
+            // "so I'm talking to a program. can you get Sandra then, or whoever took over from
+            // her".
+            "whoever took over",
+            "or whoever",
+            "gimme one",
             "找一个",
             "找个人",
             "找个真人",

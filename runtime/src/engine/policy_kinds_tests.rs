@@ -407,6 +407,9 @@ fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
         "my lawyer 同事问你们能不能开 company invoice",
         "thought my account got deleted, turns out I was logging in with the wrong email. found it, ignore me",
         "my dog loves the cap, he tries to steal it every morning",
+        "mine's been wild, my phone got 'hacked' by my 6 year old who switched the language to korean 😂",
+        "支持支付宝吗 上次信用卡被盗之后我就只用支付宝了",
+        "1002号订单发货没啊 等了好几天了 是不是被黑洞吞了",
         "my brother's a solicitor and he loves your hoodies, any in XL?",
     ] {
         assert_eq!(topic(text), None, "{text}");

@@ -324,6 +324,9 @@ pub(super) fn head_alone_in_another_matter(
             || (prediction.intent == "greeting" && prediction.confidence >= 0.6 && !upset)
             // "没事没事，就随便逛逛，你们店名还挺有意思的": looking around, chatting.
             || (super::remark_words::says_browsing(text) && !upset)
+            // A story told laughing ("my phone got 'hacked' by my 6 year old who switched the
+            // language to korean 😂"): the words that name harm reach a person first.
+            || (super::policy_cues::jokes(text) && !upset)
             // "I placed an order for one of your bottles and I would rather not have it": a
             // cancellation asked for (the head hears an order the shopper disowns).
             || super::cancel_words::asks_to_cancel_an_order(text)

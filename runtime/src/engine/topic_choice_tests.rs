@@ -600,6 +600,27 @@ fn money_back_asked_calmly_is_not_a_topic_only_the_head_hears() {
 }
 
 #[test]
+fn a_story_told_laughing_is_not_a_topic_only_the_head_hears() {
+    let text = "mine's been wild, my phone got 'hacked' by my 6 year old who switched the language to korean 😂";
+    let p = sure("out_of_scope", 0.9);
+    assert!(head_alone_in_another_matter(
+        Topic::Safety,
+        &[(Topic::Safety, 0.03)],
+        &p,
+        text,
+        false
+    ));
+    // Its own model hearing it too: the topic stands.
+    assert!(!head_alone_in_another_matter(
+        Topic::Safety,
+        &[(Topic::Safety, 0.7)],
+        &p,
+        text,
+        false
+    ));
+}
+
+#[test]
 fn a_shopper_looking_around_is_not_a_topic_only_the_head_hears() {
     let text = "没事没事，就随便逛逛，你们店名还挺有意思的";
     let p = sure("out_of_scope", 0.66);
