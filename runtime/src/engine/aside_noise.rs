@@ -47,8 +47,13 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "没被盗",
             "没有被盗",
             "没被黑",
-            // A child at the settings ("my phone got 'hacked' by my 6 year old who switched
-            // the language to korean 😂").
+        ],
+    );
+    // A child at the settings ("my phone got 'hacked' by my 6 year old who switched the
+    // language to korean 😂"), nothing bought or taken (below).
+    let by_a_child = mentions(
+        &lower,
+        &[
             "'hacked' by my",
             "hacked by my kid",
             "hacked by my son",
@@ -81,9 +86,10 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "ages ago",
             "去年",
             "上个月",
-            // "上次信用卡被盗之后我就只用支付宝了".
-            "上次",
-            "之后我就",
+            // "上次信用卡被盗之后我就只用支付宝了": a habit changed since.
+            "之后我就只用",
+            "之后就换",
+            "所以现在只用",
             "之前",
             "以前",
         ],
@@ -103,6 +109,15 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "locked out",
             "charged",
             "不是我",
+            "盗刷",
+            "扣了",
+            "两笔",
+            "登不上",
+            "登录不了",
+            "验证码",
+            "今天",
+            "刚才",
+            "是不是被",
         ],
     );
     // Something not the shop's hacked ("how do I tell if my home wifi's been hacked? the
@@ -134,7 +149,16 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "你们",
         ],
     );
-    figure || ((elsewhere || (hacked && behind)) && !harm_now)
+    // (Not one who bought or paid with it: "my account was hacked by my son, he bought $300
+    // of hoodies with my saved card".)
+    let by_a_child = by_a_child
+        && !mentions(
+            &lower,
+            &[
+                "bought", "ordered", "spent", "card", "paid", "refund", "revers",
+            ],
+        );
+    figure || ((elsewhere || by_a_child || (hacked && behind)) && !harm_now)
 }
 
 /// Whether `text` makes a complaint in so many words or asks for a manager ("我要投诉你们发货

@@ -80,6 +80,7 @@ fn requests_for_someone_without_the_word_human_are_recognised() {
         "is anyone looking at my complaint from last week?",
         "can someone tell me, I'm looking at the navy cap, is it adjustable?",
         "my manager is looking at ordering 30 tees, can you do bulk pricing?",
+        "ugh just gimme a real tracking number for 1002",
     ] {
         assert!(!asks_for_a_person(text), "{text}");
     }

@@ -262,6 +262,17 @@ fn a_person_offered_and_taken_up_is_a_person() {
         ),
     ));
     says(&d, Line::HandoffRequested);
+    // A moment asked, or someone else to ring: not the offer taken.
+    for text in [
+        "gimme one sec, looking for the order number",
+        "no thanks, I'll just ring DHL or whoever has it now",
+    ] {
+        let d = decide(&ctx, &msg(text, "out_of_scope", 0.5));
+        assert!(
+            !matches!(d.step, Step::Reply(ref r) if r.state == WaitingForHuman),
+            "{text}"
+        );
+    }
     // Asked how to get the one offered ("so if i want a real one what do i do").
     let d = reply(decide(
         &ctx,

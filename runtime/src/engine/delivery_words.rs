@@ -262,6 +262,20 @@ pub fn asks_to_change_where_it_goes(text: &str) -> bool {
                 .any(|v| w.starts_with(v))
         })
     });
+    // (Not a refund's or a receipt's: "can I change where the refund gets sent?")
+    let where_it_goes = where_it_goes
+        && !mentions(
+            &lower,
+            &[
+                "refund",
+                "receipt",
+                "invoice",
+                "email",
+                "confirmation",
+                "tracking",
+                "notification",
+            ],
+        );
     where_it_goes
         || mentions(
             text,

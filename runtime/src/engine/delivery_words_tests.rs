@@ -82,8 +82,18 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(crate::engine::arrival_words::says_it_turned_up(
         "如果显示签收了,那可能是家里人拿了,我问问"
     ));
-    assert!(!crate::engine::arrival_words::says_it_turned_up(
-        "我问问你们，显示签收了但是我没收到"
+    for text in [
+        "我问问你们，显示签收了但是我没收到",
+        "我确定不是家里人拿了，1002显示签收，东西不见了",
+        "我问问，1003显示已签收，可我一直在家，快递员根本没来过",
+    ] {
+        assert!(
+            !crate::engine::arrival_words::says_it_turned_up(text),
+            "{text}"
+        );
+    }
+    assert!(!asks_when_delivered(
+        "1002说已签收 门口啥也没有 到底 delivered or not"
     ));
     assert!(asks_when_delivered(
         "ok so it says delivered on the 20th? just double checking before i yell at my roommate"
@@ -188,6 +198,7 @@ fn sending_an_order_elsewhere_is_heard_without_the_word_address() {
         assert!(asks_to_change_where_it_goes(text), "{text}");
     }
     for text in [
+        "for 1003, can I change where the refund gets sent? that card is closed",
         "where is it going",
         "can I change the size",
         "它寄到哪了",

@@ -349,10 +349,9 @@ pub fn asks_if_bot(text: &str) -> bool {
     }
     // A person of the shop or a program, asked ("ok so like an actual employee or just a
     // program?").
-    if super::language::mentions(
-        lower,
-        &["employee or", "staff or", "person or just", "human or just"],
-    ) && super::language::mentions(lower, &["program", "bot", "script", "machine", "automated"])
+    if super::language::mentions(lower, &["employee or", "staff or", "person or just"])
+        && super::language::word_then_word(lower, &["or"], &["program", "bot", "script"], 3)
+        && !super::language::mentions(lower, &["discount", "per order"])
         && lower.contains('?')
     {
         return true;

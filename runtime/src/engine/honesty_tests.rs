@@ -198,6 +198,8 @@ fn requests_for_a_person_and_other_messages_are_not_the_question() {
         "这个是robot玩具吗",
         "it shipped too fast to be true, is it the right one?",
         "too quick to be true, thanks for your update",
+        "Do you have an employee or student discount on the steel bottles?",
+        "is the bottle deal per person or just per order?",
     ] {
         assert!(!asks_if_bot(text), "{text}");
     }

@@ -145,7 +145,14 @@ fn accepts_the_offer(text: &str) -> bool {
         .trim()
         .trim_end_matches(['.', '!', '。', '！', ' '])
         .to_lowercase();
+    // "gimme one sec, looking for the order number": a moment asked, not the person.
+    if super::language::mentions(&bare, &["one sec", "one second", "one min", "one moment"]) {
+        return false;
+    }
     matches!(
+        bare.as_str(),
+        "gimme one" | "then gimme one" | "ok gimme one"
+    ) || matches!(
         bare.as_str(),
         "yes"
             | "yes please"
@@ -180,8 +187,6 @@ fn accepts_the_offer(text: &str) -> bool {
             // "so I'm talking to a program. can you get Sandra then, or whoever took over from
             // her".
             "whoever took over",
-            "or whoever",
-            "gimme one",
             "找一个",
             "找个人",
             "找个真人",

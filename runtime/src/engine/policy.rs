@@ -280,15 +280,17 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
     .filter(|&t| {
         t != PolicyTopic::BillingError
             || !super::language::mentions(lower, &["shipping", "postage", "运费", "邮费"])
+            // (A single fee disputed stays the fee: "charged twice for shipping? … but it was
+            // over 50".)
             || (super::double_charge::taken_twice(lower)
                 && !super::language::mentions(
                     lower,
                     &[
-                        "for shipping",
-                        "shipping fee",
-                        "shipping charge",
-                        "运费",
-                        "邮费",
+                        "free shipping",
+                        "over 50",
+                        "over $50",
+                        "包邮",
+                        "满50",
                     ],
                 ))
     })

@@ -384,6 +384,22 @@ fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
             "my dog ate part of the cap, could it be toxic?",
             PolicyTopic::Safety,
         ),
+        (
+            "上次登录显示在外省，我的账号是不是被黑了？",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "账号被黑之后我就一直收到陌生验证码",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "order 1003 — my card was charged twice, shipping fee included on both",
+            PolicyTopic::BillingError,
+        ),
+        (
+            "1002订单扣了两次款，运费也扣了两次",
+            PolicyTopic::BillingError,
+        ),
         ("包裹里夹了一张威胁的纸条", PolicyTopic::Harassment),
         (
             "account takeover. locked out. please help",

@@ -320,7 +320,23 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 || (order_number.is_some()
                     && u.prediction.intent != "complaint"
                     && !takes_order_number(&u.prediction.intent)
-                    && !asks_about_stock(text)))
+                    && !asks_about_stock(text)
+                    // A product named, only with its goods said not to have come ("my cap never
+                    // showed up. 1003"; not "I'll grab a cap later, does it come in navy?").
+                    && (!ctx.names_product
+                        || mentions(
+                            text,
+                            &[
+                                "never showed up",
+                                "never arrived",
+                                "never came",
+                                "hasn't arrived",
+                                "hasnt arrived",
+                                "still not here",
+                                "没到",
+                                "还没收到",
+                            ],
+                        ))))
             && (u.upset
                 || !matches!(
                     u.prediction.intent.as_str(),

@@ -324,9 +324,13 @@ pub(super) fn head_alone_in_another_matter(
             || (prediction.intent == "greeting" && prediction.confidence >= 0.6 && !upset)
             // "没事没事，就随便逛逛，你们店名还挺有意思的": looking around, chatting.
             || (super::remark_words::says_browsing(text) && !upset)
-            // A story told laughing ("my phone got 'hacked' by my 6 year old who switched the
-            // language to korean 😂"): the words that name harm reach a person first.
-            || (super::policy_cues::jokes(text) && !upset)
+            // A story told laughing of a hack behind the shopper ("my phone got 'hacked' by my 6
+            // year old who switched the language to korean 😂"); never harm or a threat, which
+            // a nervous "lol" may hide.
+            || (super::policy_cues::jokes(text)
+                && !upset
+                && super::aside_noise::a_hack_behind_them(text)
+                && own.iter().any(|&(u, p)| u == t && p < 0.1))
             // "I placed an order for one of your bottles and I would rather not have it": a
             // cancellation asked for (the head hears an order the shopper disowns).
             || super::cancel_words::asks_to_cancel_an_order(text)

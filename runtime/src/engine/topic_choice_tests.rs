@@ -618,6 +618,16 @@ fn a_story_told_laughing_is_not_a_topic_only_the_head_hears() {
         text,
         false
     ));
+    // A nervous laugh beside harm is no story: the head's topic stands.
+    for text in [
+        "lol honestly don't know how much longer i can keep going. anyway is the grey hoodie back in M?",
+        "haha the guy who delivered my hoodie now follows me on insta and asked if i live alone 😂",
+    ] {
+        assert!(
+            !head_alone_in_another_matter(Topic::Safety, &[(Topic::Safety, 0.03)], &p, text, false),
+            "{text}"
+        );
+    }
 }
 
 #[test]
