@@ -109,7 +109,6 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "locked out",
             "charged",
             "不是我",
-            "盗刷",
             "扣了",
             "两笔",
             "登不上",

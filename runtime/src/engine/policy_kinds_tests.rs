@@ -426,6 +426,7 @@ fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
         "mine's been wild, my phone got 'hacked' by my 6 year old who switched the language to korean 😂",
         "支持支付宝吗 上次信用卡被盗之后我就只用支付宝了",
         "1002号订单发货没啊 等了好几天了 是不是被黑洞吞了",
+        "之前信用卡被盗刷过一次，现在只敢用支付宝，你们这能用吗",
         "my brother's a solicitor and he loves your hoodies, any in XL?",
     ] {
         assert_eq!(topic(text), None, "{text}");
