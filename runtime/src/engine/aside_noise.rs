@@ -259,7 +259,7 @@ pub(super) fn only_asks_who(text: &str) -> bool {
     };
     short
         && (super::honesty::asks_if_bot(text)
-            || super::cues::asks_for_a_person(text)
+            || super::person_words::asks_for_a_person(text)
             || super::replies::asks_for_human(&text.to_lowercase()))
 }
 

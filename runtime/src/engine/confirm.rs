@@ -201,7 +201,7 @@ fn names_the_proposals_order_again(ctx: &TurnContext, u: &Understanding) -> bool
         && numbers.iter().all(|n| *n == proposal.order_id())
         && u.slots.len() == numbers.len()
         && u.topic.is_none()
-        && !super::cues::asks_for_a_person(&u.text)
+        && !super::person_words::asks_for_a_person(&u.text)
         && matches!(
             u.prediction.intent.as_str(),
             "out_of_scope" | "greeting" | "thanks" | "track_order"
@@ -218,7 +218,7 @@ fn only_adds(u: &Understanding) -> bool {
         && u.topic.is_none()
         && u.leaning.is_none()
         && !super::cues::asks_in_any_clause(&u.text)
-        && !super::cues::asks_for_a_person(&u.text)
+        && !super::person_words::asks_for_a_person(&u.text)
         && ((u.prediction.intent == "out_of_scope" && !u.upset)
             || super::cues::says_already_told(&u.text))
 }

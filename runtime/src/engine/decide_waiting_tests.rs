@@ -183,7 +183,9 @@ fn the_goods_asked_after_a_set_aside_clause_are_the_question() {
 
 #[test]
 fn round_eleven_requests_are_heard_by_kind() {
-    use crate::engine::{cancel_words, claim_words, cues, delivery_words, honesty, urgency_cues};
+    use crate::engine::{
+        cancel_words, claim_words, delivery_words, honesty, person_words, urgency_cues,
+    };
     for text in [
         "you type way too fast to be a person. be honest with me",
         "is there anyone there who isn't automated",
@@ -199,7 +201,7 @@ fn round_eleven_requests_are_heard_by_kind() {
         "is there anyone there with a pulse who can look at order 1002",
         "is there like an actual team behind this shop I can talk to? got a weird question about kitting out my whole office",
     ] {
-        assert!(cues::asks_for_a_person(text), "{text}");
+        assert!(person_words::asks_for_a_person(text), "{text}");
     }
     assert!(urgency_cues::speaks_of_an_emergency(
         "很急！我爸在icu，这件卫衣是他点名要的，订单1001到底什么时候能到"

@@ -282,7 +282,7 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
         lower = lower.replace(asked, " ");
     }
     (REQUESTS.iter().any(|r| lower.contains(r)) && super::replies::asks_for_human(&lower))
-        || super::cues::asks_for_a_person(&lower)
+        || super::person_words::asks_for_a_person(&lower)
 }
 
 /// Whether the message that asks who answers also names an order to act on ("is this a

@@ -9,9 +9,9 @@
 use kefu_protocol::ConversationState::{Bot, WaitingForHuman};
 
 use super::context::TurnContext;
-use super::cues;
 use super::decide::{Answer, answer_routed};
 use super::decision::{Decision, say};
+use super::person_words;
 use super::plan::Step;
 use super::replies::{self, Lang, Line};
 use super::routing;
@@ -39,7 +39,7 @@ pub(super) fn answer_meanwhile(ctx: &TurnContext, u: &Understanding) -> Option<S
         || ctx.live
         || u.card.is_some()
         || replies::asks_for_human(&u.text)
-        || cues::asks_for_a_person(&u.text)
+        || person_words::asks_for_a_person(&u.text)
         || u.topic.is_some_and(|(t, _)| t.needs_a_person())
     {
         return None;

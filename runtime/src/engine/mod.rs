@@ -92,6 +92,7 @@ mod own_charges;
 mod ownership;
 mod owning_words;
 mod person_first;
+mod person_words;
 pub mod plan;
 pub mod policy;
 pub mod policy_cues;

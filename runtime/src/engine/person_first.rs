@@ -8,10 +8,10 @@ use kefu_intent::topics::Topic;
 use kefu_protocol::ConversationState;
 
 use super::context::TurnContext;
-use super::cues;
 use super::decision::{Decision, hand_off};
 use super::handoff;
 use super::honesty;
+use super::person_words;
 use super::plan::Escalation;
 use super::policy;
 use super::policy_cues;
@@ -32,7 +32,7 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
             || (a_person_offered(ctx) && accepts_the_offer(&u.text))
     } else {
         replies::asks_for_human(&u.text)
-            || cues::asks_for_a_person(&u.text)
+            || person_words::asks_for_a_person(&u.text)
             // (The model's reading alone, of an order's whereabouts asked with no word of a
             // person, is no request: "actually forget that — what's happening with order
             // 1004".)
