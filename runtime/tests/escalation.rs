@@ -2,27 +2,15 @@
 //! conversation's handoff reason and priority say what the later message added, through the
 //! real engine, model and store.
 
-use std::sync::Arc;
+#[allow(dead_code, reason = "each test file uses some of the shared helpers")]
+mod support;
 
 use kefu_protocol::{Author, ConversationState};
-use kefu_runtime::StoreData;
-use kefu_runtime::engine::{Engine, ShopperInput, Turn};
-use kefu_runtime::plugins::PluginHost;
-use kefu_runtime::store::{DemoData, Store};
+use kefu_runtime::engine::{ShopperInput, Turn};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_charge_disowned_while_waiting_adds_fraud_to_the_billing_error_without_a_word() {
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
-    let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
-    let engine = Engine::new(
-        store.clone(),
-        kefu_runtime::default_classifier().unwrap(),
-        Arc::new(host),
-    );
+    let (store, engine) = support::demo_engine().await;
     let conv = engine.open("demo", None, "en").await.unwrap();
     let mut bot_said = Vec::new();
     for (i, text) in [

@@ -2,28 +2,16 @@
 //! the rules and the models, and stored as the shopper typed them: through the real engine,
 //! model and store.
 
-use std::sync::Arc;
+#[allow(dead_code, reason = "each test file uses some of the shared helpers")]
+mod support;
 
 use kefu_protocol::{Author, ConversationState};
-use kefu_runtime::StoreData;
-use kefu_runtime::engine::{Engine, ShopperInput, Turn};
-use kefu_runtime::plugins::PluginHost;
-use kefu_runtime::store::{DemoData, Store};
+use kefu_runtime::engine::{ShopperInput, Turn};
 
 /// The conversation's state after `text`, the bot's reply, and the shopper's message as
 /// stored.
 async fn after(text: &str) -> (ConversationState, String, String) {
-    let store = Store::in_memory().await.unwrap();
-    store
-        .load_demo(&DemoData::builtin().unwrap())
-        .await
-        .unwrap();
-    let host = PluginHost::new(Arc::new(StoreData::new(store.clone()))).unwrap();
-    let engine = Engine::new(
-        store.clone(),
-        kefu_runtime::default_classifier().unwrap(),
-        Arc::new(host),
-    );
+    let (store, engine) = support::demo_engine().await;
     let conv = engine.open("demo", None, "en").await.unwrap();
     let turn = engine
         .turn("demo", &conv.id, ShopperInput::typed("m0", text))

@@ -51,6 +51,8 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
     );
     // A child at the settings ("my phone got 'hacked' by my 6 year old who switched the
     // language to korean 😂"), nothing bought or taken (below).
+    // (Not one who bought or paid with it: "my account was hacked by my son, he bought $300
+    // of hoodies with my saved card".)
     let by_a_child = mentions(
         &lower,
         &[
@@ -58,6 +60,11 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "hacked by my kid",
             "hacked by my son",
             "hacked by my daughter",
+        ],
+    ) && !mentions(
+        &lower,
+        &[
+            "bought", "ordered", "spent", "card", "paid", "refund", "revers",
         ],
     );
     let hacked = mentions(&lower, &["hacked", "compromised", "被盗", "被黑"]);
@@ -148,15 +155,6 @@ pub(super) fn a_hack_behind_them(text: &str) -> bool {
             "你们",
         ],
     );
-    // (Not one who bought or paid with it: "my account was hacked by my son, he bought $300
-    // of hoodies with my saved card".)
-    let by_a_child = by_a_child
-        && !mentions(
-            &lower,
-            &[
-                "bought", "ordered", "spent", "card", "paid", "refund", "revers",
-            ],
-        );
     figure || ((elsewhere || by_a_child || (hacked && behind)) && !harm_now)
 }
 

@@ -180,9 +180,7 @@ pub fn only_if_it_cannot_be_done(text: &str) -> bool {
 fn stops_it_before_it_goes(lower: &str) -> bool {
     lower.split("stop ").skip(1).any(|rest| {
         let next = rest.split_whitespace().next().unwrap_or("");
-        let next = next.trim_start_matches('#');
-        (matches!(next, "it" | "order" | "my" | "the")
-            || (next.len() >= 3 && next.chars().all(|c| c.is_ascii_digit())))
+        (matches!(next, "it" | "order" | "my" | "the") || super::language::is_a_number_word(next))
             && mentions(
                 rest,
                 &[

@@ -112,18 +112,14 @@ pub fn asks_to_look_up_an_order(text: &str) -> bool {
     let where_is_it = ["where is ", "where's "].iter().any(|w| {
         lower.split(w).skip(1).any(|rest| {
             let n = rest.split_whitespace().next().unwrap_or("");
-            let n = n
-                .trim_start_matches('#')
-                .trim_end_matches(|c: char| !c.is_alphanumeric());
-            n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit())
+            super::language::is_a_number_word(n.trim_end_matches(|c: char| !c.is_alphanumeric()))
         })
     });
     let where_it_is = where_is_it
         || lower.split("where ").skip(1).any(|rest| {
             let words: Vec<&str> = rest.split_whitespace().take(2).collect();
-            let number = words.first().map(|w| w.trim_start_matches('#'));
             words.len() == 2
-                && number.is_some_and(|n| n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit()))
+                && super::language::is_a_number_word(words[0])
                 && words[1].starts_with("is")
         });
     let if_shipped = super::language::word_then_word(

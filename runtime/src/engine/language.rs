@@ -124,6 +124,13 @@ pub fn says_word(text: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&w))
 }
 
+/// Whether `word` is a number of three digits or more, after an optional "#" ("1002",
+/// "#1004"): how an order is named by itself.
+pub fn is_a_number_word(word: &str) -> bool {
+    let n = word.trim_start_matches('#');
+    n.len() >= 3 && n.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Whether `text`, cut into words as [`says_word`] cuts it, has one of `firsts` followed
 /// within `within` words by one of `thens` ("want my money back": "want", then "money" one
 /// word on).

@@ -1,6 +1,6 @@
 //! What several of the runtime's integration tests do alike: run the `kefu` binary, start a
 //! demo runtime on a free port, ask it as a shopper, call its admin API, call a plugin as the
-//! engine does.
+//! engine does, build the engine over the demo shop in memory.
 //! Each test file uses some of these.
 
 use std::path::{Path, PathBuf};
@@ -57,6 +57,24 @@ pub async fn start(data_dir: &Path) -> (std::net::SocketAddr, kefu_runtime::http
     let served = app.clone();
     tokio::spawn(async move { axum::serve(listener, kefu_runtime::app::router(served)).await });
     (addr, app)
+}
+
+/// The engine over an in-memory store holding the demo shop, with the built-in model and a
+/// plugin host reading that store, and the store to look at what a turn wrote.
+pub async fn demo_engine() -> (kefu_runtime::store::Store, kefu_runtime::engine::Engine) {
+    use kefu_runtime::store::{DemoData, Store};
+    let store = Store::in_memory().await.unwrap();
+    store
+        .load_demo(&DemoData::builtin().unwrap())
+        .await
+        .unwrap();
+    let host = PluginHost::new(Arc::new(kefu_runtime::StoreData::new(store.clone()))).unwrap();
+    let engine = kefu_runtime::engine::Engine::new(
+        store.clone(),
+        kefu_runtime::default_classifier().unwrap(),
+        Arc::new(host),
+    );
+    (store, engine)
 }
 
 /// A shopper's chat socket.
