@@ -656,6 +656,10 @@ sets_written_apart! {
     braised: "braised_", "KEFU_CONVERSATIONS_BRAISED", 3; // the hundred-and-fiftieth
     fondued: "fondued_", "KEFU_CONVERSATIONS_FONDUED", 3; // the hundred-and-fifty-first
     broiled: "broiled_", "KEFU_CONVERSATIONS_BROILED", 3; // the hundred-and-fifty-second
+    grilled: "grilled_", "KEFU_CONVERSATIONS_GRILLED", 3; // the hundred-and-fifty-third
+    seared: "seared_", "KEFU_CONVERSATIONS_SEARED", 3; // the hundred-and-fifty-fourth
+    flambeed: "flambeed_", "KEFU_CONVERSATIONS_FLAMBEED", 3; // the hundred-and-fifty-fifth
+    roasted: "roasted_", "KEFU_CONVERSATIONS_ROASTED", 3; // the hundred-and-fifty-sixth
 }
 
 #[test]

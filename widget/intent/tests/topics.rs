@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_broiled.tsv`, a hundred-and-fifty-second's), labelled only `person` or `ordinary`, each
+//!   `topics_roasted.tsv`, a hundred-and-fifty-sixth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -394,4 +394,8 @@ person_sets! {
     braised: "topics_braised.tsv", "KEFU_TOPICS_BRAISED", 500; // the hundred-and-fiftieth
     fondued: "topics_fondued.tsv", "KEFU_TOPICS_FONDUED", 500; // the hundred-and-fifty-first
     broiled: "topics_broiled.tsv", "KEFU_TOPICS_BROILED", 500; // the hundred-and-fifty-second
+    grilled: "topics_grilled.tsv", "KEFU_TOPICS_GRILLED", 500; // the hundred-and-fifty-third
+    seared: "topics_seared.tsv", "KEFU_TOPICS_SEARED", 500; // the hundred-and-fifty-fourth
+    flambeed: "topics_flambeed.tsv", "KEFU_TOPICS_FLAMBEED", 500; // the hundred-and-fifty-fifth
+    roasted: "topics_roasted.tsv", "KEFU_TOPICS_ROASTED", 500; // the hundred-and-fifty-sixth
 }
