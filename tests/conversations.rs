@@ -660,6 +660,10 @@ sets_written_apart! {
     seared: "seared_", "KEFU_CONVERSATIONS_SEARED", 3; // the hundred-and-fifty-fourth
     flambeed: "flambeed_", "KEFU_CONVERSATIONS_FLAMBEED", 3; // the hundred-and-fifty-fifth
     roasted: "roasted_", "KEFU_CONVERSATIONS_ROASTED", 3; // the hundred-and-fifty-sixth
+    steamed: "steamed_", "KEFU_CONVERSATIONS_STEAMED", 3; // the hundred-and-fifty-seventh
+    sauteed: "sauteed_", "KEFU_CONVERSATIONS_SAUTEED", 3; // the hundred-and-fifty-eighth
+    blanched: "blanched_", "KEFU_CONVERSATIONS_BLANCHED", 3; // the hundred-and-fifty-ninth
+    toasted: "toasted_", "KEFU_CONVERSATIONS_TOASTED", 3; // the hundred-and-sixtieth
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_roasted.tsv`, a hundred-and-fifty-sixth's), labelled only `person` or `ordinary`, each
+//!   `topics_toasted.tsv`, a hundred-and-sixtieth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -398,4 +398,8 @@ person_sets! {
     seared: "topics_seared.tsv", "KEFU_TOPICS_SEARED", 500; // the hundred-and-fifty-fourth
     flambeed: "topics_flambeed.tsv", "KEFU_TOPICS_FLAMBEED", 500; // the hundred-and-fifty-fifth
     roasted: "topics_roasted.tsv", "KEFU_TOPICS_ROASTED", 500; // the hundred-and-fifty-sixth
+    steamed: "topics_steamed.tsv", "KEFU_TOPICS_STEAMED", 500; // the hundred-and-fifty-seventh
+    sauteed: "topics_sauteed.tsv", "KEFU_TOPICS_SAUTEED", 500; // the hundred-and-fifty-eighth
+    blanched: "topics_blanched.tsv", "KEFU_TOPICS_BLANCHED", 500; // the hundred-and-fifty-ninth
+    toasted: "topics_toasted.tsv", "KEFU_TOPICS_TOASTED", 500; // the hundred-and-sixtieth
 }
