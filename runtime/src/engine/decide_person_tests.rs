@@ -230,7 +230,12 @@ fn a_person_offered_and_taken_up_is_a_person() {
         replies::text(Line::BotDisclosure, Lang::En).into(),
         Some("bot_identity".into()),
     ));
-    for text in ["then get me one", "yes please", "yes, a real one"] {
+    for text in [
+        "then get me one",
+        "yes please",
+        "yes, a real one",
+        "Then I'd like one. Please.",
+    ] {
         let d = reply(decide(&ctx, &msg(text, "get_invoice", 0.6)));
         says(&d, Line::HandoffRequested);
     }
@@ -240,6 +245,7 @@ fn a_person_offered_and_taken_up_is_a_person() {
         "yes cancel it",
         "对 就是退钱",
         "sure, please try again",
+        "I'd like one in navy then",
     ] {
         let d = reply(decide(&ctx, &msg(text, "thanks", 0.6)));
         assert_eq!(d.state, Bot, "{text}");

@@ -12,6 +12,12 @@ fn an_actual_person_asked_after_is_a_question_about_who_answers() {
         "so is anyone actually reading this or is it all a script"
     ));
     assert!(asks_if_bot(
+        "be honest, is there somebody reading this or is it all auto-generated"
+    ));
+    assert!(!asks_if_bot(
+        "is the refund auto generated or do I ask for it?"
+    ));
+    assert!(asks_if_bot(
         "u sound like a robot lol. be honest, is there an actual person typing"
     ));
 }

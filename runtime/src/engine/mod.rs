@@ -49,6 +49,7 @@ mod audit;
 mod basket;
 mod beside;
 mod bot_conceded;
+mod bot_question_words;
 pub mod brand;
 mod cancel_words;
 mod claim_words;

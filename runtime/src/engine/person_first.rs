@@ -194,12 +194,35 @@ fn accepts_the_offer(text: &str) -> bool {
             "给我转",
         ],
     ) || says_yes_first(&bare)
+        || wants_one(&bare)
         // "so if i want a real one what do i do": the one offered, asked how to get (not "nah
         // i don't want a real one").
         || (super::language::mentions(
             &bare,
             &["want a real one", "get a real one", "talk to a real one"],
         ) && !super::language::says_word(&bare, &["don't", "dont", "not", "no", "nah"]))
+}
+
+/// Whether `bare` says it would like the one offered and nothing more ("Then I'd like one.
+/// Please.", "i want one then"; not "i'd like one in navy", the goods).
+fn wants_one(bare: &str) -> bool {
+    [
+        "i'd like one",
+        "id like one",
+        "i would like one",
+        "i want one",
+        "i'll have one",
+    ]
+    .iter()
+    .any(|w| {
+        bare.match_indices(w).any(|(at, _)| {
+            let rest = bare[at + w.len()..].trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(
+                rest,
+                "" | "please" | "pls" | "then" | "then please" | "thanks" | "thank you"
+            )
+        })
+    })
 }
 
 /// Whether `bare` opens with a yes and only says more of the person it wants ("对，人，活的那

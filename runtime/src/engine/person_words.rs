@@ -27,6 +27,17 @@ pub fn asks_for_a_person(text: &str) -> bool {
         // "is there like an actual team behind this shop I can talk to?".
         "actual team",
         "team behind",
+        // "I want to speak to whoever is in charge about how 1004 was handled", "I'd like a
+        // word with one of your colleagues, not the chat window".
+        "whoever is in charge",
+        "whoever's in charge",
+        "whoever runs",
+        "whoever handles",
+        "whoever deals with",
+        "whoever is responsible",
+        "whoever's responsible",
+        "your colleague",
+        "of your colleagues",
     ]);
     let reach = has(&[
         "talk",
@@ -52,6 +63,7 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "a human looking at",
         "discuss",
         "explain",
+        "a word with",
         // "probably easier to sort out with someone on your team, can you put me through?"
         "sort out",
         // "i'd rather sort the rest out with someone on your team, can you pass me over"
@@ -294,6 +306,8 @@ mod tests {
             "fine, how do i reach someone then",
             "no offence to you but I want someone with a pulse looking at order 1004",
             "ok. then gimme the person",
+            "This is the third time I'm writing about the same order. I want to speak to whoever is in charge about how 1004 was handled",
+            "I'd like a word with one of your colleagues, not the chat window",
         ] {
             assert!(asks_for_a_person(text), "{text}");
         }
@@ -311,6 +325,8 @@ mod tests {
             "can someone tell me, I'm looking at the navy cap, is it adjustable?",
             "my manager is looking at ordering 30 tees, can you do bulk pricing?",
             "ugh just gimme a real tracking number for 1002",
+            "whoever packed 1003 forgot the cap, can you look into it",
+            "my colleague wants to talk about a bulk order, can I get a quote",
         ] {
             assert!(!asks_for_a_person(text), "{text}");
         }

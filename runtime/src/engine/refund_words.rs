@@ -87,7 +87,12 @@ fn wants_it_taken_back(text: &str) -> bool {
         // Goods named after it, found wanting ("hello 我想退 order 1003 的cap, 颜色跟图片不一样"):
         // the money back with them.
         let goods_found_wanting = (an_order_then_goods(&lower)) && no_longer_wants_it(text);
-        ends || an_order || goods_found_wanting
+        // All of them wanted back, with what they cost ("订单1004两件卫衣都想退 一共138"):
+        // the money, not the steps of a return ("都想退货", "都想退换").
+        let all_of_them = (text[..at].ends_with('都') || text[..at].ends_with('全'))
+            && !after.starts_with(['货', '换', '订', '出']);
+        let what_it_cost = after.starts_with("一共") || after.starts_with("总共");
+        ends || an_order || goods_found_wanting || all_of_them || what_it_cost
     })
 }
 

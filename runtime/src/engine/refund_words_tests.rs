@@ -91,11 +91,14 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         "so how does one get 22 bucks back from you people",
         "帽子戴着不太合适 想退掉 订单1003",
         "hello 我想退 order 1003 的cap, 颜色跟图片不一样 a bit too dark",
+        "订单1004两件卫衣都想退 一共138",
+        "两件都想退",
     ] {
         assert!(asks_for_money_back(text), "{text}");
     }
     for text in [
         "我想退货，怎么操作",
+        "两件都想退货，怎么寄回去",
         "我想退1003的帽子",
         "算了不退了",
         "那先不退吧",

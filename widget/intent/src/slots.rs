@@ -44,6 +44,13 @@ pub fn extract(text: &str) -> Vec<Slot> {
     let mut slots = extract_ids(text);
     // Order numbers in words ("order one thousand and one", "订单一零零一") where no other
     // reading took their words.
+    // Emails spelled out ("sam at example dot com") where no address was written.
+    if slots.iter().all(|s| s.kind != SlotKind::Email) {
+        for slot in spelled_email::spelled_emails(text) {
+            slots.retain(|s| s.end <= slot.start || s.start >= slot.end);
+            slots.push(slot);
+        }
+    }
     for slot in spelled::spelled_order_numbers(text) {
         if slots
             .iter()
@@ -511,6 +518,10 @@ const SELF_CORRECTIONS: &[&str] = &[
     "wrong number",
     "sorry, it's",
     "sorry its",
+    // "order number 1020, no sorry, 1002", "1030 oops 1003", "typo, 1004".
+    "no sorry",
+    "oops",
+    "typo",
     "不对",
     "说错",
     "打错",
@@ -546,6 +557,8 @@ fn written_as_an_order(before: &str) -> bool {
 
 #[path = "slots_spelled.rs"]
 mod spelled;
+#[path = "slots_spelled_email.rs"]
+mod spelled_email;
 
 #[cfg(test)]
 mod tests {
@@ -689,6 +702,11 @@ mod tests {
             ),
             ("call me on 13800 or about #1004", "1004"),
             ("1002 不对，是1003", "1003"),
+            (
+                "order number 1020, no sorry, 1002. email is li.wei at example dot com",
+                "1002",
+            ),
+            ("1030 oops 1003", "1003"),
             ("邮编200031，单号1002", "1002"),
             ("where are 1001 and 1003?", "1001"),
             ("order 1001 and 1003", "1001"),
