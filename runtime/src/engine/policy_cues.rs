@@ -589,6 +589,9 @@ pub fn speaks_well(text: &str) -> bool {
             // "哈哈你们这个客服还挺可爱的".
             "可爱",
             "贴心",
+            // Thanks for the work ("哈哈没事 你们客服辛苦了 晚安").
+            "辛苦了",
+            "辛苦啦",
             "很棒",
             "好评",
             // Good wishes ("祝你们生意兴隆~").

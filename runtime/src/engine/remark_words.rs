@@ -271,6 +271,7 @@ mod tests {
             "the hoodie literally saved my life this week, it's -10 here lol"
         ));
         assert!(says_something_nice_only("哈哈你们这个客服还挺可爱的"));
+        assert!(says_something_nice_only("哈哈没事 你们客服辛苦了 晚安"));
         assert!(!says_something_nice_only("就是想说帽子不好看"));
         assert!(!says_something_nice_only("哈哈你们客服一点都不贴心"));
         assert!(only_browsing("哈喽～第一次逛你们店，随便看看"));
