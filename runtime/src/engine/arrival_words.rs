@@ -44,6 +44,10 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "哪天送到的",
             "送到了吗",
             "送达了吗",
+            // "我上次买的东西是哪天到的".
+            "哪天到的",
+            "什么时候到的",
+            "几号到的",
         ],
     ) || (mentions(
         text,
@@ -62,6 +66,10 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "get delivered",
             "got delivered",
             "delivered on",
+            // "and what day did it say delivered".
+            "say delivered",
+            "said delivered",
+            "says delivered",
             "签收的",
             "送到的",
         ],

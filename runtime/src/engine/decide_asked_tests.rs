@@ -80,6 +80,11 @@ fn the_shops_delivery_abroad_asked_after_an_order_is_no_address_change() {
         ("change_shipping_address".into(), 0.35),
     ];
     assert_eq!(intent_of(decide(&ctx, &u)), "delivery_options");
+    // A product named, the model leaning weakly to it: where it can go is still asked.
+    let mut ctx = super::tests::ctx();
+    ctx.names_product = true;
+    let u = msg("好吧 那帽子能寄到澳洲吗", "product_info", 0.21);
+    assert_eq!(intent_of(decide(&ctx, &u)), "delivery_options");
 }
 
 #[test]

@@ -386,3 +386,26 @@ fn the_bot_taken_as_it_is_is_no_request_for_a_person() {
     ));
     assert_eq!(d.state, WaitingForHuman);
 }
+
+#[test]
+fn a_weak_reading_of_a_person_asked_about_the_goods_is_no_request() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let u = msg(
+        "trying to decide if I need a hoodie or a proper coat",
+        "contact_human_agent",
+        0.2,
+    );
+    assert!(
+        !matches!(decide(&shop, &u).step, Step::Reply(d) if d.state == WaitingForHuman),
+        "{}",
+        u.text
+    );
+    // Someone named, however weakly read: a person.
+    let u = msg(
+        "the hoodie thing is confusing, can someone just explain",
+        "contact_human_agent",
+        0.2,
+    );
+    assert_eq!(reply(decide(&shop, &u)).state, WaitingForHuman);
+}

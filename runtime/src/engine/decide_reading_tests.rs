@@ -23,6 +23,10 @@ fn asking_when_an_order_was_delivered_is_its_status_not_a_claim() {
         Topic::NotReceived,
     );
     assert_eq!(intent(decide(&shop, &u)), "report_not_received");
+    // When the last order came, asked, a wrong item weakly heard: its status, no claim.
+    let mut u = msg("我上次买的东西是哪天到的", "delivery_period", 0.35);
+    u.topic = Some((Topic::WrongItem, 0.52));
+    assert_ne!(reply(decide(&ctx(), &u)).state, WaitingForHuman);
 }
 
 #[test]

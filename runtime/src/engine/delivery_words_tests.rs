@@ -110,6 +110,12 @@ fn lateness_is_heard_in_whole_words_only() {
     assert!(asks_when_delivered(
         "thx. and what day did it actually get delivered"
     ));
+    assert!(asks_when_delivered("and what day did it say delivered"));
+    assert!(asks_when_delivered("我上次买的东西是哪天到的"));
+    assert!(!asks_when_delivered(
+        "what day did it say delivered? because I never got it"
+    ));
+    assert!(!asks_when_delivered("什么时候到的货？我怎么没收到"));
     assert!(!asks_when_delivered(
         "it says delivered but I never got it, when was it delivered??"
     ));

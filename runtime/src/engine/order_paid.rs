@@ -34,6 +34,11 @@ pub fn asks_what_was_paid(text: &str) -> bool {
             "come to in total",
             "what did that come to",
             "what did it come to",
+            // "and how much was it again".
+            "how much was it again",
+            "how much was that again",
+            "how much it was again",
+            "多少钱来着",
             "总共多少钱",
             "一共多少钱",
             "我付了多少",
@@ -66,6 +71,13 @@ pub fn asks_what_was_ordered(text: &str) -> bool {
             "whats in my order",
             "what's in the order",
             "what items",
+            // "can you just tell me what I ordered last and when it arrived".
+            "tell me what i ordered",
+            "what i ordered last",
+            "what did i order last",
+            // "一共买了几件来着".
+            "买了几件",
+            "几件来着",
             "which items",
             "我买了什么",
             "我买的什么",
@@ -207,7 +219,11 @@ mod tests {
         );
         let zh = paid(&[status("1003")], &orders, "1003我付了多少钱来着", Lang::Zh).unwrap();
         assert!(zh.contains("22.00"), "{zh}");
-        for asked in ["cool, and what's the total on 1003 again?", "那一共多少钱"] {
+        for asked in [
+            "cool, and what's the total on 1003 again?",
+            "那一共多少钱",
+            "and how much was it again",
+        ] {
             assert!(super::asks_what_was_paid(asked), "{asked}");
         }
         // Not asked, no status shown, or an order not on record: nothing added.
@@ -216,6 +232,12 @@ mod tests {
             None
         );
         assert_eq!(paid(&[], &orders, asked, Lang::En), None);
+        for asked in [
+            "can you just tell me what I ordered last and when it arrived",
+            "一共买了几件来着",
+        ] {
+            assert!(super::asks_what_was_ordered(asked), "{asked}");
+        }
         assert_eq!(paid(&[status("1009")], &orders, asked, Lang::En), None);
     }
 

@@ -39,6 +39,11 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
             || (u.prediction.intent == "contact_human_agent"
                 && !(u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
                     && super::delivery_words::asks_its_status(&u.text))
+                // Weakly read, of the shop's goods, with nobody named ("trying to decide if I
+                // need a hoodie or a proper coat"): the goods are the matter.
+                && !(u.prediction.confidence < 0.3
+                    && ctx.names_product
+                    && !names_anyone(&u.text))
                 // "行吧，机器人也行，帮我看下帽子还有没有货": the bot taken as it is.
                 && !super::language::mentions(
                     &u.text.to_lowercase(),
@@ -114,6 +119,17 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         d.text = format!("{said}{sep}{}", d.text);
     }
     Some(d)
+}
+
+/// Whether `text` names someone who could answer ("someone", "your team", "客服").
+fn names_anyone(text: &str) -> bool {
+    super::language::mentions(
+        &text.to_lowercase(),
+        &[
+            "someone", "somebody", "anyone", "anybody", "person", "human", "staff", "team",
+            "agent", "people", "manager", "人", "客服",
+        ],
+    )
 }
 
 /// Whether the bot's last message offered a person ("…or get you someone from our team right

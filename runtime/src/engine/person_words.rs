@@ -230,6 +230,15 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "不想和ai",
         "能说话的客服",
         "有没有客服在",
+        // A form to write it down for someone ("算了 给我个能填的表 我自己写清楚").
+        "能填的表",
+        "给我个表",
+        "给我一个表",
+        "给客服留言",
+        "留言给客服",
+        "contact form",
+        "give me a form",
+        "form i can fill",
     ]);
     (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
 }
@@ -306,6 +315,8 @@ mod tests {
             "fine, how do i reach someone then",
             "no offence to you but I want someone with a pulse looking at order 1004",
             "ok. then gimme the person",
+            "算了 给我个能填的表 我自己写清楚",
+            "is there a contact form or something",
             "This is the third time I'm writing about the same order. I want to speak to whoever is in charge about how 1004 was handled",
             "I'd like a word with one of your colleagues, not the chat window",
         ] {

@@ -42,7 +42,8 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
             "you", "u", "guys", "all", "yall", "y'all", "ya", "folks", "shop", "store",
         ],
         &["sell", "carry", "stock"],
-        2,
+        // "lol ok fair. do you at least sell anything warm then".
+        3,
     ) && !says_word(&lower, &["sold", "selling"]);
     let for_someone = word_then_word(
         &lower,
@@ -102,6 +103,7 @@ mod tests {
         for text in [
             "also do you guys sell socks",
             "y'all carry phone cases?",
+            "lol ok fair. do you at least sell anything warm then",
             "does your store stock kids sizes",
             "你们家有卖袜子吗",
             "有没有卖保温杯的",

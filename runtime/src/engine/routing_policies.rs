@@ -251,10 +251,16 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // Whether the shop sends abroad at all, asked after an order was the matter ("diff
         // question: do you ship to Australia? my brother wants one"): the shop's delivery
         // abroad, not that order's address.
-        _ if matches!(
+        // So is it with a product named, the model leaning weakly to it ("好吧 那帽子能寄到澳洲
+        // 吗"): the goods are known, where they can go is asked.
+        _ if (matches!(
             u.prediction.intent.as_str(),
             "delivery_period" | DELIVERY_OPTIONS
-        ) && order_number.is_none()
+        ) || (matches!(
+            u.prediction.intent.as_str(),
+            "product_info" | "product_availability" | OUT_OF_SCOPE
+        ) && u.prediction.confidence < 0.5))
+            && order_number.is_none()
             && written.is_none()
             && names_a_destination(text)
             && mentions(
@@ -272,7 +278,14 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 ],
             ) =>
         {
-            (u.prediction.intent.as_str(), true)
+            (
+                if u.prediction.intent == "delivery_period" {
+                    "delivery_period"
+                } else {
+                    DELIVERY_OPTIONS
+                },
+                true,
+            )
         }
         // A shipping option's speed asked, read as a product's question, none named ("and
         // how fast is the express option?"): the shop's delivery options.

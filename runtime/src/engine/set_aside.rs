@@ -5,7 +5,21 @@
 
 /// Words said before the setting aside ("ok", "actually").
 const FILLERS: &[&str] = &[
-    "ok", "okay", "oh", "actually", "um", "umm", "hmm", "well", "fine", "so", "nah", "no",
+    "ok",
+    "okay",
+    "oh",
+    "actually",
+    "um",
+    "umm",
+    "hmm",
+    "well",
+    "fine",
+    "so",
+    "nah",
+    "no",
+    "等下",
+    "等等",
+    "等一下",
 ];
 
 /// The setting aside, longest first so "never mind that" is taken whole.
@@ -29,6 +43,11 @@ const SET_ASIDE: &[&str] = &[
     "这个先不管",
     "先不管这个",
     "这个等下再说",
+    // "等下 先不看了 灰色卫衣还有没有 想再给我弟买一件".
+    "先不看了",
+    "先不查了",
+    "不看了",
+    "不查了",
     "算了算了",
     "算了",
     "没事了",
@@ -141,6 +160,10 @@ mod tests {
                 "can you still check 1003 for me?",
             ),
             ("算了 先帮我看下1004到了没", "先帮我看下1004到了没"),
+            (
+                "等下 先不看了 灰色卫衣还有没有 想再给我弟买一件",
+                "灰色卫衣还有没有 想再给我弟买一件",
+            ),
             ("算了，这个等下再说吧", "这个等下再说吧"),
         ] {
             assert_eq!(what_is_asked(text), asked, "{text}");

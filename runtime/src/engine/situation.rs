@@ -61,6 +61,9 @@ pub(super) fn heard(
                 && !arrival_words::says_it_turned_up(&u.text)
                 && !(u.topic.is_some_and(|(_, p)| p < 0.8)
                     && delivery_words::says_not_shipped(&u.text))
+                // When it came, asked, weakly heard ("我上次买的东西是哪天到的"): its status.
+                && !(u.topic.is_some_and(|(_, p)| p < 0.9)
+                    && arrival_words::asks_when_delivered(&u.text))
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
                 // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)

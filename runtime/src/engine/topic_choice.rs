@@ -339,6 +339,43 @@ pub(super) fn head_alone_in_another_matter(
                 && own.iter().any(|&(u, p)| u == t && p < 0.1)))
 }
 
+/// Whether topic `t`, safety or harassment that only the person head hears in `text`, is an
+/// emergency at home told with no harm in it ("我爸突然住院了 这几天都在医院陪床 家里没人",
+/// "we had a fire at our apartment last night and nothing can be delivered there"): the
+/// shopper's urgent situation, which a person takes at raised priority, not someone to be
+/// told to call an ambulance.
+pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &str) -> bool {
+    matches!(t, Topic::Safety | Topic::Harassment)
+        && own.iter().any(|&(u, p)| u == t && p < 0.35)
+        && super::urgency_cues::speaks_of_an_emergency(text)
+        && !harm_cues::speaks_of_harm(&without_a_stay_in_hospital(
+            &super::policy::without_figures(text),
+        ))
+        && super::policy::topic(text).is_none()
+}
+
+/// `lower` without the words of a stay in hospital or a disaster at home, which tell where
+/// someone is or why nothing can be delivered, not what hurt them.
+fn without_a_stay_in_hospital(lower: &str) -> String {
+    [
+        "住院",
+        "医院",
+        "陪床",
+        "in hospital",
+        "in the hospital",
+        "hospitalised",
+        "hospitalized",
+        "an emergency",
+        "fire at our",
+        "fire at my",
+        "fire in our",
+        "fire in my",
+        "house fire",
+    ]
+    .iter()
+    .fold(lower.to_string(), |t, w| t.replace(w, " "))
+}
+
 /// From this probability (the cut-off is 0.5) a topic a person must handle is leant
 /// towards: the calibrated models put most messages about it above 0.4 and ordinary shop
 /// questions far below (`widget/model/topics/`, the held-out figures in docs/model-card.md).

@@ -13,7 +13,9 @@ use super::correction::{self, Correction, Target};
 use super::language;
 
 use super::replies::Lang;
-use super::topic_choice::{head_alone_in_another_matter, leaning_of, topic_of};
+use super::topic_choice::{
+    an_emergency_heard_as_harm, head_alone_in_another_matter, leaning_of, topic_of,
+};
 
 /// One message, understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +134,14 @@ impl Understanding {
             slots: slots::extract(text),
             upset,
             topic: topic_of(text, &scores, &prediction, upset)
-                .filter(|&(t, _)| !head_alone_in_another_matter(t, &own, &prediction, text, upset)),
+                .filter(|&(t, _)| !head_alone_in_another_matter(t, &own, &prediction, text, upset))
+                .map(|(t, p)| {
+                    if an_emergency_heard_as_harm(t, &own, text) {
+                        (Topic::Urgent, p)
+                    } else {
+                        (t, p)
+                    }
+                }),
             leaning: leaning_of(text, &scores, &prediction),
             prediction,
             card: None,
@@ -223,6 +232,24 @@ mod tests {
             "我想退款, order 1003"
         );
         assert_eq!(as_read("can you ship to china"), "can you ship to china");
+    }
+
+    #[test]
+    fn an_emergency_at_home_with_no_harm_in_it_is_urgent() {
+        for text in [
+            "我爸突然住院了 这几天都在医院陪床 家里没人",
+            "This is kind of an emergency. We had a fire at our apartment last night and nothing can be delivered there for the foreseeable future",
+        ] {
+            let u = Understanding::new(text, sure("out_of_scope", 0.69), "en");
+            assert_eq!(u.topic.map(|t| t.0), Some(Topic::Urgent), "{text}");
+        }
+        // Harm told stays safety.
+        let u = Understanding::new(
+            "my son is in hospital, the bottle lid cut his hand open",
+            sure("complaint", 0.5),
+            "en",
+        );
+        assert_eq!(u.topic.map(|t| t.0), Some(Topic::Safety));
     }
 
     #[test]

@@ -168,6 +168,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "house fire",
             "fire at my",
             "fire in my",
+            // "We had a fire at our apartment last night".
+            "fire at our",
+            "fire in our",
             "house flooded",
             "home flooded",
             "flat flooded",
