@@ -250,6 +250,80 @@ pub const DATA_PROTECTION: &[&str] = &[
     "purge my",
 ];
 
+/// Whether `text` only asks how the shop keeps data safe ("how do you protect my data when I
+/// check out?", "你们会不会把我的地址泄露出去啊", "用 Alipay 付款的话 my data 安全吗"): a
+/// question about its practice, answered from its policy, not a request about the
+/// shopper's data (to see it, correct it, have it deleted) nor a breach or a sale told.
+pub fn only_asks_how_data_is_protected(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let how_kept_safe = says(&[
+        "protect",
+        "keep my data safe",
+        "keep my info safe",
+        "keep my details safe",
+        "secure",
+        "safe?",
+        "安全吗",
+        "安全不",
+        "保护",
+        "泄露出去",
+        "泄漏出去",
+    ]);
+    let a_question = says(&[
+        "?",
+        "？",
+        "how do",
+        "how does",
+        "how is",
+        "怎么",
+        "如何",
+        "会不会",
+        "吗",
+        "just curious",
+    ]);
+    let asks_or_tells_more = says(&[
+        "delete",
+        "remove",
+        "erase",
+        "wipe",
+        "purge",
+        "copy",
+        "access",
+        "correct",
+        "what do you store",
+        "what you store",
+        "how long",
+        "sold",
+        "sell",
+        "leaked",
+        "breach",
+        "hacked",
+        "spam",
+        "got my",
+        "stop",
+        "opt out",
+        "unsubscribe",
+        "gdpr",
+        "删",
+        "注销",
+        "导出",
+        "给我一份",
+        "泄露了",
+        "被泄露",
+        "卖",
+        "骚扰",
+        "诈骗",
+        "被盗",
+        // Someone else's data seen ("我收到的邮件里有别人的姓名和地址，你们的隐私是怎么保护的").
+        "别人的",
+        "someone else's",
+        "other people's",
+        "another customer",
+    ]);
+    how_kept_safe && a_question && !asks_or_tells_more
+}
+
 /// Whether `text` asks what is done with the shopper's own data, or for it gone, in words
 /// no list of phrases holds ("is my info sold to third parties?", "how do you use my
 /// browsing history, do you sell it?", "I want my purchase history and saved addresses

@@ -105,6 +105,27 @@ pub(super) fn taken_twice(lower: &str) -> bool {
     twice && taken && one_bought && !failed
 }
 
+/// Whether `lower` says a double charge it feared turned out to be something else ("I thought
+/// I paid twice but one was my old order, all good", "吓死我了 以为付了两次钱 原来一笔是上个月
+/// 的订单"): nothing to put right.
+pub(super) fn feared_and_found_another(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &["i thought i", "thought i was", "thought you", "以为"],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "but one was",
+            "turns out",
+            "turned out",
+            "all good",
+            "原来",
+            "没事了",
+            "搞错了",
+        ],
+    )
+}
+
 /// Whether `lower` asks whether a charge will happen rather than says it did ("I was
 /// charged twice, will I be charged again?" says it did), or how to pay in parts.
 pub(super) fn worries_about_a_charge(lower: &str) -> bool {

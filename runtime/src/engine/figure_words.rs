@@ -172,6 +172,16 @@ pub const FIGURES: &[&str] = &[
     "giving me a heart attack",
     "心脏病都要犯了",
     "心脏病要犯了",
+    // "看到寄澳洲的运费差点心脏病发作哈哈", "你们不卖粉色 我心都碎了", "I got hurt laughing at
+    // your 404 page", a lawsuit ruled out ("不会告你们的啦 就想换个颜色").
+    "差点心脏病发作",
+    "心脏病发作哈哈",
+    "心都碎了",
+    "hurt laughing",
+    "hurt from laughing",
+    "不会告你们",
+    "不会告你",
+    "不告你们",
     "心脏病都犯了",
     // A court as where the shopper works or takes delivery ("能送到区人民法院门口吗 我在那上班").
     "法院门口",

@@ -51,6 +51,13 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "typing slow",
             "type slowly",
             "打字慢",
+            // "踢球受伤了在家躺着 推荐一件舒服点的卫衣", someone else's injury cheered ("my
+            // friend got injured at football so I'm sending him a hoodie to cheer him up").
+            "在家躺着",
+            "cheer him up",
+            "cheer her up",
+            "cheer them up",
+            "get well",
         ],
     );
     let errand = mentions(
@@ -89,6 +96,9 @@ pub fn injury_as_a_reason(text: &str) -> bool {
             "where is my order",
             "到哪了",
             "查下",
+            "推荐",
+            "recommend",
+            "gift wrap",
         ],
     );
     kept_in

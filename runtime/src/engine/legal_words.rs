@@ -158,6 +158,12 @@ pub const LEGAL: &[&str] = &[
     "claim against you",
     "filing suit",
     "file suit",
+    // "fine. a judge can decide who's right".
+    "a judge can decide",
+    "let a judge",
+    "a judge will decide",
+    "see you in front of a judge",
+    "tell it to the judge",
 ];
 
 /// Who a lawyer is, in the words of a threat to bring one.

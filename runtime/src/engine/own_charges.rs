@@ -163,8 +163,16 @@ pub(super) fn says_the_charge_is_theirs(text: &str) -> bool {
                 "is it for order",
                 "is it for my",
                 "我记得是",
+                // "这笔扣款我认得 就是想要张发票".
+                "我认得",
+                "i recognise it",
+                "i recognize it",
             ],
         )
+        // "我信用卡上有一笔34块的扣款 是你们家水杯的对吧": the goods it paid for, checked.
+        || (mentions(text, &["的对吧", "的吧？", "的吧?"])
+            && mentions(text, &["你们家", "你们的", "你们店"])
+            && !mentions(text, &["不是我", "没买", "没下", "不认识", "不认得"]))
         // "是我买帽子的那笔": the purchase named as theirs; "不是我买的" disowns it.
         || (mentions(text, &["是我买", "我买的那笔"]) && !mentions(text, &["不是我买"]))
 }

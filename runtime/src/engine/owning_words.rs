@@ -284,7 +284,14 @@ pub const WHO_PAID: &[&str] = &[
 
 /// Words of a shopper saying they did it themselves: the sign-in, the change or the charge
 /// was theirs ("that was me", "是我自己").
-pub const THEIR_OWN_DOING: &[&str] = &["that was me", "it was me", "was just me", "是我自己"];
+pub const THEIR_OWN_DOING: &[&str] = &[
+    "that was me",
+    "it was me",
+    "was just me",
+    "是我自己",
+    // "付款时银行说交易有风险没成功 是我本人在买", "验证码收到了 是我本人登录的".
+    "是我本人",
+];
 
 /// Words of a shopper blaming their own typing ("did I type my email wrong?", "是不是我输错").
 pub const THEIR_OWN_SLIP: &[&str] = &[

@@ -316,6 +316,16 @@ fn keyword_topic(lower: &str) -> Option<PolicyTopic> {
                 &["do you need from me", "do you need for", "需要我提供"],
             )
     })
+    // A double charge feared and found to be another order ("I thought I paid twice but one
+    // was my old order, all good").
+    .filter(|&t| {
+        t != PolicyTopic::BillingError || !super::double_charge::feared_and_found_another(lower)
+    })
+    // How the shop keeps data safe, only asked ("你们会不会把我的地址泄露出去啊"): its practice.
+    .filter(|&t| {
+        t != PolicyTopic::DataProtection
+            || !super::data_words::only_asks_how_data_is_protected(lower)
+    })
     // A phone's data running out ("我的数据流量快用完了") is no personal data.
     .filter(|&t| t != PolicyTopic::DataProtection || !super::topic_noise::means_mobile_data(lower))
     // A detail of their own the shopper asks how to correct ("我的个人资料里地址写错了 怎么改")

@@ -48,6 +48,28 @@ fn a_shoppers_data_sold_kept_or_wanted_gone_is_data_protection() {
 }
 
 #[test]
+fn how_data_is_kept_safe_asked_is_no_request_about_it() {
+    use crate::engine::data_words::only_asks_how_data_is_protected as only_asks;
+    for text in [
+        "how do you protect my data when I check out?",
+        "你们怎么保护用户的个人信息？下单前问一下",
+        "你们会不会把我的地址泄露出去啊",
+        "用 Alipay 付款的话 my data 安全吗",
+    ] {
+        assert!(only_asks(text), "{text}");
+        assert_ne!(topic(text), Some(PolicyTopic::DataProtection), "{text}");
+    }
+    for text in [
+        "how do you protect my data? I want a copy of everything you hold",
+        "你们是不是把我的信息泄露了 天天有骚扰电话",
+        "is my data secure? delete it anyway please",
+        "my data was leaked, how do you protect anything??",
+    ] {
+        assert!(!only_asks(text), "{text}");
+    }
+}
+
+#[test]
 fn an_account_shut_out_by_someone_else_is_account_security() {
     for text in [
         "my old password doesn't work and the recovery email is some random gmail",
@@ -428,6 +450,48 @@ fn round_eighteens_missed_topics_are_heard_and_its_lookalikes_are_not() {
         "1002号订单发货没啊 等了好几天了 是不是被黑洞吞了",
         "之前信用卡被盗刷过一次，现在只敢用支付宝，你们这能用吗",
         "my brother's a solicitor and he loves your hoodies, any in XL?",
+    ] {
+        assert_eq!(topic(text), None, "{text}");
+    }
+}
+
+#[test]
+fn harm_threats_and_takeovers_in_new_words_are_heard_and_their_lookalikes_are_not() {
+    for (text, kind) in [
+        (
+            "the delivery man keeps calling my number at night even though the package was delivered days ago",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the courier shoved past me into my hallway",
+            PolicyTopic::Harassment,
+        ),
+        (
+            "the name on my account isn't my name anymore?? what happened",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "all my saved addresses are gone and there's one in another country instead",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "我的 account email 被改成一个不认识的 gmail",
+            PolicyTopic::AccountSecurity,
+        ),
+        ("fine. a judge can decide who's right", PolicyTopic::Legal),
+        (
+            "there was mould inside the bottle and my husband drank from it, he looks awful",
+            PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(kind), "{text}");
+    }
+    for text in [
+        "I thought I paid twice but one was my old order, all good",
+        "吓死我了 以为付了两次钱 原来一笔是上个月的订单",
+        "不会告你们的啦 就想换个颜色",
+        "the courier keeps calling but I'm never home, can he leave it with a neighbour",
+        "he looks sick in that hoodie lol, ordering another",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

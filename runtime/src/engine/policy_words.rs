@@ -238,6 +238,16 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "order i didn't place",
     "order i did not place",
     "order i never made",
+    // "the name on my account isn't my name anymore??", "all my saved addresses are gone and
+    // there's one in another country instead", "我的 account email 被改成一个不认识的 gmail".
+    "name on my account isn't",
+    "name on my account is not",
+    "name on my account changed",
+    "saved addresses are gone",
+    "email 被改",
+    "邮箱被改",
+    "被改成一个不认识",
+    "被改成了不认识",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].
@@ -657,4 +667,18 @@ pub const HARASSMENT: &[&str] = &[
     "through my window",
     "filming me",
     "filmed me",
+    // "the delivery man keeps calling my number at night even though the package was
+    // delivered days ago", "the courier shoved past me into my hallway".
+    "calling my number at night",
+    "calling me at night",
+    "calls me at night",
+    "texting me at night",
+    "半夜打电话",
+    "半夜给我打",
+    "shoved past me",
+    "pushed past me",
+    "forced his way",
+    "forced her way",
+    "forced their way",
+    "shoved me",
 ];

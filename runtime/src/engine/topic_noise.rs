@@ -160,7 +160,12 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 // The account's own messages ("my account keeps saying verify your email and I
                 // can't find the mail anywhere"): no one threatens.
                 || own_account_words::trouble_signing_in(text);
-            (nobody_threatened && !speaks_of_harassment(&super::policy::without_figures(text)))
+            // The manager or the shop's number asked for ("get me your manager", "你们客服电话多
+            // 少"): someone to talk to, nobody threatened.
+            let someone_to_reach = super::aside_noise::complains_or_asks_for_the_manager(text)
+                || asks_how_to_reach_the_shop(text);
+            ((nobody_threatened || someone_to_reach)
+                && !speaks_of_harassment(&super::policy::without_figures(text)))
                 || someone_elses
         }
         Topic::DataProtection => {
@@ -199,6 +204,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                         ],
                     ))
                 || means_mobile_data(text)
+                // "how do you protect my data when I check out?": the shop's practice asked.
+                || super::data_words::only_asks_how_data_is_protected(text)
                 || asks_what_a_task_needs(text)
                 || asks_to_resend(text)
                 || asks_how_to_reach_the_shop(text)
@@ -229,14 +236,17 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
     // and a charge they say is theirs or ask which order it paid for.
     let certain_enough = p < CERTAIN_TOPIC
         // Data that ran out is the phone's, however sure the model is.
-        || (t == Topic::DataProtection && means_mobile_data(text))
+        || (t == Topic::DataProtection
+            && (means_mobile_data(text)
+                || super::data_words::only_asks_how_data_is_protected(text)))
         || (t == Topic::AccountTakeover
             && (own_account_words::asks_to_change_own_detail(text) || policy_cues::says_it_was_them(text)))
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)))
         // "我要投诉你们发货慢", "我要找你们经理": a complaint or a manager asked for in so many
         // words, with nothing of the law in it, however sure the models are of the law.
-        || (matches!(t, Topic::Legal | Topic::DataProtection)
-            && super::aside_noise::complains_or_asks_for_the_manager(text));
+        || (matches!(t, Topic::Legal | Topic::DataProtection | Topic::Harassment)
+            && super::aside_noise::complains_or_asks_for_the_manager(text)
+            && !speaks_of_harassment(&super::policy::without_figures(text)));
     let mut told = text.to_lowercase();
     for owning in super::owning_words::OWNING_PHRASES {
         told = told.replace(owning, " ");

@@ -253,6 +253,23 @@ mod tests {
     }
 
     #[test]
+    fn how_data_is_kept_safe_asked_is_no_data_protection_request() {
+        for text in [
+            "how do you protect my data when I check out?",
+            "你们会不会把我的地址泄露出去啊",
+        ] {
+            let u = Understanding::new(text, sure("out_of_scope", 0.8), "en");
+            assert_ne!(u.topic.map(|t| t.0), Some(Topic::DataProtection), "{text}");
+        }
+        let u = Understanding::new(
+            "please delete all the personal data you hold on me",
+            sure("delete_account", 0.8),
+            "en",
+        );
+        assert_eq!(u.topic.map(|t| t.0), Some(Topic::DataProtection));
+    }
+
+    #[test]
     fn a_short_mix_of_scripts_hears_no_topic_neither_half_speaks_of() {
         let when = Understanding::new("ok and 什么时候到的", sure("out_of_scope", 0.5), "en");
         assert_eq!(when.topic, None);
