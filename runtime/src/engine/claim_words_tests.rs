@@ -200,6 +200,7 @@ fn part_of_an_order_not_in_the_parcel_is_a_missing_item() {
         "only got one cap in the box",
         "我都说了三遍了！订单1004少一件卫衣！邮箱sam@example.com！你到底能不能处理？",
         "the box came but one is missing",
+        "my parcel finally turned up but the tshirt isnt in it, just the hoodie",
     ] {
         assert!(describes_a_missing_item(text), "{text}");
     }

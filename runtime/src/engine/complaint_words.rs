@@ -36,6 +36,12 @@ pub fn complains_without_a_claim(text: &str) -> bool {
             "one hat",
             // "three layers of plastic for one shirt? Come on. … it's a bit much".
             "for one shirt",
+            // "Your packaging is absurd. One cap came in a box big enough for a microwave …
+            // Do you care about the planet at all?"
+            "absurd",
+            "big enough for",
+            "the planet",
+            "the environment",
             "a bit much",
             "a bit rich",
             "hypocrit",

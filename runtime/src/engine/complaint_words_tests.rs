@@ -24,6 +24,7 @@ fn a_complaint_with_no_claim_tells_of_nothing_damaged() {
         "回复慢，发货也慢，整体体验真的很一般",
         "我也不要什么补偿，就是想反映一下",
         "The t-shirt itself is fine but three layers of plastic for one shirt? Come on. Just letting someone know, it's a bit much for an 'organic' brand.",
+        "Your packaging is absurd. One cap came in a box big enough for a microwave, stuffed with plastic air pillows. Do you care about the planet at all?",
     ] {
         assert!(complains_without_a_claim(text), "{text}");
     }

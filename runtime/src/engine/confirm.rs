@@ -251,7 +251,9 @@ fn asks_if_it_goes_through(text: &str) -> bool {
 /// takes the change back and asks for the order cancelled (words that name what is done
 /// confirm only the card that does it).
 fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
-    let lower = text.to_lowercase();
+    // "I'd rather just get my money back than wait for a replacement": the waiting is what is
+    // turned down.
+    let lower = text.to_lowercase().replace("than wait", "than");
     if super::cues::is_a_question(text)
         || replies::declines(text)
         || takes_it_back(text)
@@ -269,7 +271,19 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
     // go ahead confirm any card, unless another action is named beside them.
     let cancels = names(&["直接取消", "cancel it"]);
     let changes = names(&["直接改", "就这样改", "改就行"]);
-    let refunds = names(&["直接退", "refund it"]);
+    let refunds = names(&[
+        "直接退",
+        "refund it",
+        // The money back taken over anything else ("I'd rather just get my money back than
+        // wait for a replacement", "退款就行").
+        "just get my money back",
+        "rather have my money back",
+        "i'll take the refund",
+        "i'll take the money",
+        "the refund is fine",
+        "退款就行",
+        "退钱就行",
+    ]);
     let generic = names(&[
         "just confirm",
         "confirm pls",

@@ -290,3 +290,22 @@ fn a_calm_question_about_a_product_named_heard_as_a_complaint_is_the_products() 
     );
     assert_ne!(intent_of(decide(&ctx, &u)), "product_info");
 }
+
+#[test]
+fn a_parcel_to_be_refused_at_the_door_is_the_returns_policy() {
+    let mut ctx = ctx();
+    with_faq(
+        &mut ctx,
+        "zh",
+        "return_item",
+        "怎么退货或换货？",
+        "签收后30天内可以申请退货。",
+    );
+    ctx.remembered.order_number = Some("1001".into());
+    let u = msg(
+        "已经发出来了啊…那送到的时候我拒收行不行",
+        "track_order",
+        0.5,
+    );
+    assert_eq!(intent_of(decide(&ctx, &u)), "return_item");
+}

@@ -252,6 +252,7 @@ fn a_confirmation_in_more_words_commits_and_a_question_does_not() {
         "我刚才说过了 订单号和邮箱都给了 just confirm pls",
         "前面都说过了呀,直接改就行",
         "ok go ahead and cancel it",
+        "I'd rather just get my money back than wait for a replacement",
     ] {
         assert_eq!(
             decide(&ctx, &msg(text, "out_of_scope", 0.4)).step,
@@ -263,6 +264,7 @@ fn a_confirmation_in_more_words_commits_and_a_question_does_not() {
         "can you confirm the address is right?",
         "no don't go ahead",
         "确认一下是发到哪个地址？",
+        "wait, I'll just get my money back later",
     ] {
         assert_ne!(
             decide(&ctx, &msg(text, "out_of_scope", 0.4)).step,

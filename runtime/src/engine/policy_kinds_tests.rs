@@ -480,6 +480,10 @@ fn harm_threats_and_takeovers_in_new_words_are_heard_and_their_lookalikes_are_no
         ),
         ("fine. a judge can decide who's right", PolicyTopic::Legal),
         (
+            "刚收到短信说我在广州用新设备上了你们网站 可我人在上海啊",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
             "there was mould inside the bottle and my husband drank from it, he looks awful",
             PolicyTopic::Safety,
         ),
@@ -492,6 +496,7 @@ fn harm_threats_and_takeovers_in_new_words_are_heard_and_their_lookalikes_are_no
         "不会告你们的啦 就想换个颜色",
         "the courier keeps calling but I'm never home, can he leave it with a neighbour",
         "he looks sick in that hoodie lol, ordering another",
+        "can I use the app on a new device?",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

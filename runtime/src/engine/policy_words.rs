@@ -248,6 +248,14 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "邮箱被改",
     "被改成一个不认识",
     "被改成了不认识",
+    // "刚收到短信说我在广州用新设备上了你们网站 可我人在上海啊".
+    "用新设备上了",
+    "新设备登录了",
+    "异地登录",
+    "signed in from a new device",
+    "sign-in from a new device",
+    "login from a new device",
+    "logged in from a new device",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].

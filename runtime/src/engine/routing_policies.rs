@@ -48,6 +48,9 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // it", heard as a sign-up problem): the same. (Beside a question the FAQ answers, "can
         // I pay with apple pay, and can I get a company invoice", the FAQ answers both.)
         _ if (u.prediction.intent == "check_invoice"
+            // Its details given after a company invoice was the answer ("要有公司抬头的,
+            // company name and tax number on it").
+            || ctx.last_intent() == Some("get_invoice")
             || (mentions(text, &["invoice", "发票"])
                 && !ctx
                     .faq()
@@ -68,6 +71,28 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             ) =>
         {
             ("get_invoice", true)
+        }
+        // The parcel to be refused at the door, the order past cancelling ("已经发出来了啊…那送
+        // 到的时候我拒收行不行"): what the shop does with goods sent back, its returns.
+        _ if mentions(
+            &text.to_lowercase(),
+            &[
+                "拒收",
+                "拒签",
+                "refuse the delivery",
+                "refuse delivery",
+                "refuse the parcel",
+                "refuse the package",
+                "reject the parcel",
+                "reject the package",
+                "refuse it at the door",
+            ],
+        ) && ctx
+            .faq()
+            .iter()
+            .any(|e| e.intent.as_deref() == Some("return_item")) =>
+        {
+            ("return_item", true)
         }
         // How long a refund takes, with no order named ("How long do refunds take to come
         // back to my card? I sent the cap back last week"), read as a refund's progress or

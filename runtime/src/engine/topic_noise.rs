@@ -78,6 +78,12 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                     ],
                 )
                 || asks_when_charged(text)
+                // A company's invoice details ("要有公司抬头的, company name and tax number on
+                // it"): paperwork asked for.
+                || mentions(
+                    &text.to_lowercase(),
+                    &["抬头", "税号", "tax number", "vat number", "company name"],
+                )
                 // Whether the shopper's own goods came, nothing paid spoken of ("yo did my cap
                 // ever get there? #1003, i've been travelling and havent checked").
                 || (super::arrival_words::asks_if_it_came(text)

@@ -409,7 +409,41 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "empty package",
         ],
     );
-    (part && the_rest || one_short) && !mentions(text, &["only one left", "just one left", "只剩"])
+    // One of the goods not in the parcel that came ("my parcel finally turned up but the tshirt
+    // isnt in it, just the hoodie").
+    let not_in_it = mentions(
+        text,
+        &[
+            "isn't in it",
+            "isnt in it",
+            "wasn't in it",
+            "wasnt in it",
+            "isn't in there",
+            "isnt in there",
+            "wasn't in there",
+            "wasnt in there",
+            "not in the box",
+            "not in the parcel",
+            "not in the package",
+            "不在里面",
+            "没在里面",
+        ],
+    ) && mentions(
+        text,
+        &[
+            "turned up",
+            "arrived",
+            "came",
+            "opened",
+            "just the",
+            "only the",
+            "收到",
+            "到了",
+            "拆开",
+        ],
+    );
+    (part && the_rest || one_short || not_in_it)
+        && !mentions(text, &["only one left", "just one left", "只剩"])
 }
 
 /// Whether `text` says the shopper chose wrong themselves ("I ordered the wrong size",
