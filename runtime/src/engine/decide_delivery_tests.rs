@@ -323,6 +323,16 @@ fn a_claim_waiting_for_the_email_is_kept_when_the_shopper_says_more_instead() {
     ctx.conversation.verified_email = None;
     let c = call(decide(&ctx, &msg("jane@example.com", "greeting", 0.4)));
     assert_eq!(c.intent(), "report_missing_item");
+    // So does one spelled out so no filter reads it.
+    let c = call(decide(
+        &ctx,
+        &msg(
+            "I'm Jane, email is jane at example dot com",
+            "out_of_scope",
+            0.6,
+        ),
+    ));
+    assert_eq!(c.intent(), "report_missing_item");
     // A clear other request is answered.
     let c = call(decide(
         &ctx,

@@ -565,6 +565,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_emails_spelled_out() {
+        let s = extract("email is li.wei at example dot com");
+        assert_eq!(
+            email("email is li.wei at example dot com", &s),
+            Some("li.wei@example.com")
+        );
+    }
+
+    #[test]
     fn finds_order_numbers_in_english_and_chinese() {
         let s = extract("where is my order #1001?");
         assert_eq!(first(&s, SlotKind::OrderNumber), Some("1001"));

@@ -146,6 +146,7 @@ mod tests {
             ("carlos [at] example [dot] com", "carlos@example.com"),
             ("jane (at) example.com thanks", "jane@example.com"),
             ("my email: Jane at Example.com", "jane@example.com"),
+            ("email is li.wei at example dot com", "li.wei@example.com"),
         ] {
             assert_eq!(values(text), vec![email.to_string()], "{text}");
         }
