@@ -208,6 +208,12 @@ fn part_of_an_order_not_in_the_parcel_is_a_missing_item() {
     assert!(!only_asks("订单1004少一件卫衣！你到底能不能处理？"));
     assert!(!describes_a_missing_item("只剩一件了吗"));
     assert!(!describes_a_missing_item("do you have just one left in M?"));
+    assert!(!describes_a_missing_item(
+        "my parcel arrived but the invoice isn't in it, can you email it?"
+    ));
+    assert!(!describes_a_missing_item(
+        "I opened the app and order 1004 isn't in there"
+    ));
 }
 
 #[test]

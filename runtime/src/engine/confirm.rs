@@ -266,16 +266,21 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
     {
         return false;
     }
+    // A card disputed or turned to something else in the same words ("the refund is fine but it
+    // should be 138", "这不是退款就行的事，你们的杯子把我手烫伤了") confirms nothing.
+    if super::language::mentions(&lower, &[" but ", "但是", "可是", "不是"])
+        || super::policy::topic(text).is_some()
+    {
+        return false;
+    }
     let names = |words: &[&str]| super::language::mentions(&lower, words);
     // Words that name what is done confirm only the card that does it; words that only say
     // go ahead confirm any card, unless another action is named beside them.
     let cancels = names(&["直接取消", "cancel it"]);
     let changes = names(&["直接改", "就这样改", "改就行"]);
-    let refunds = names(&[
-        "直接退",
-        "refund it",
-        // The money back taken over anything else ("I'd rather just get my money back than
-        // wait for a replacement", "退款就行").
+    // The money back taken over anything else, no other sum or "no" in it ("Partial refund of
+    // 20? No. I'd rather just get my money back in full" disputes the card).
+    let money_back_taken = names(&[
         "just get my money back",
         "rather have my money back",
         "i'll take the refund",
@@ -283,7 +288,9 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         "the refund is fine",
         "退款就行",
         "退钱就行",
-    ]);
+    ]) && !text.chars().any(|c| c.is_ascii_digit())
+        && !super::language::says_word(&lower, &["no", "not", "partial", "full"]);
+    let refunds = money_back_taken || names(&["直接退", "refund it"]);
     let generic = names(&[
         "just confirm",
         "confirm pls",

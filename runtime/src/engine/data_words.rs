@@ -320,6 +320,21 @@ pub fn only_asks_how_data_is_protected(text: &str) -> bool {
         "someone else's",
         "other people's",
         "another customer",
+        "another person's",
+        // What is held about the shopper asked too, or a leak said to have happened ("what
+        // personal data do you hold about me, and how is it protected?", "你们是不是把我的手机
+        // 号泄露出去了？").
+        "hold",
+        "have on me",
+        "存了",
+        "查看",
+        "哪些信息",
+        "what data",
+        "which data",
+        "泄露出去了",
+        "did you leak",
+        "you leaked",
+        "推销电话",
     ]);
     how_kept_safe && a_question && !asks_or_tells_more
 }

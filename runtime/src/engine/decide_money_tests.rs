@@ -265,6 +265,9 @@ fn a_confirmation_in_more_words_commits_and_a_question_does_not() {
         "no don't go ahead",
         "确认一下是发到哪个地址？",
         "wait, I'll just get my money back later",
+        "这不是退款就行的事，你们的杯子把我手烫伤了",
+        "the refund is fine but it should be 138 not 69, I returned both",
+        "Partial refund of 20? No. I'd rather just get my money back in full",
     ] {
         assert_ne!(
             decide(&ctx, &msg(text, "out_of_scope", 0.4)).step,

@@ -246,6 +246,7 @@ fn a_person_offered_and_taken_up_is_a_person() {
         "对 就是退钱",
         "sure, please try again",
         "I'd like one in navy then",
+        "lol ok. the navy cap is cute, i want one",
     ] {
         let d = reply(decide(&ctx, &msg(text, "thanks", 0.6)));
         assert_eq!(d.state, Bot, "{text}");

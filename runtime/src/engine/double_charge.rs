@@ -115,13 +115,17 @@ pub(super) fn feared_and_found_another(lower: &str) -> bool {
     ) && super::language::mentions(
         lower,
         &[
-            "but one was",
-            "turns out",
-            "turned out",
-            "all good",
-            "原来",
-            "没事了",
-            "搞错了",
+            "one was my old",
+            "one was for my old",
+            "one was from my",
+            "one was my last",
+            "one was for another",
+            "was another order",
+            "other order",
+            "原来一笔是",
+            "上个月的订单",
+            "之前的订单",
+            "另一个订单",
         ],
     )
 }

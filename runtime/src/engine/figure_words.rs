@@ -179,9 +179,8 @@ pub const FIGURES: &[&str] = &[
     "心都碎了",
     "hurt laughing",
     "hurt from laughing",
-    "不会告你们",
-    "不会告你",
-    "不告你们",
+    "不会告你们的啦",
+    "不会告你们啦",
     "心脏病都犯了",
     // A court as where the shopper works or takes delivery ("能送到区人民法院门口吗 我在那上班").
     "法院门口",

@@ -103,6 +103,15 @@ pub fn injury_as_a_reason(text: &str) -> bool {
     );
     kept_in
         && errand
+        // Harm from the goods told beside it ("喝了你们杯子泡的水以后一直拉肚子，在家躺着两天了"):
+        // no mere reason.
+        && !mentions(
+            text,
+            &[
+                "喝了", "吃了", "after using", "after drinking", "after wearing", "拉肚子", "过敏",
+                "头晕", "吐了", "呕吐",
+            ],
+        )
         && !mentions(
             text,
             &[

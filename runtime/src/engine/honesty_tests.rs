@@ -17,6 +17,12 @@ fn an_actual_person_asked_after_is_a_question_about_who_answers() {
     assert!(!asks_if_bot(
         "is the refund auto generated or do I ask for it?"
     ));
+    assert!(!asks_if_bot(
+        "is there an auto reply email when I place an order? I didn't get one"
+    ));
+    assert!(!asks_if_bot(
+        "the invoice email, is it auto generated or can you add my VAT number"
+    ));
     assert!(asks_if_bot(
         "u sound like a robot lol. be honest, is there an actual person typing"
     ));

@@ -76,7 +76,8 @@ pub fn asks_what_was_ordered(text: &str) -> bool {
             "what i ordered last",
             "what did i order last",
             // "一共买了几件来着".
-            "买了几件",
+            "一共买了几件",
+            "买了几件来着",
             "几件来着",
             "which items",
             "我买了什么",

@@ -152,7 +152,8 @@ pub(super) fn asks_when_charged(text: &str) -> bool {
 /// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
 /// however sure the topic model is of a fraud.
 pub(super) fn says_the_charge_is_theirs(text: &str) -> bool {
-    mentions(text, super::owning_words::THEIR_OWN_DOING)
+    (mentions(text, super::owning_words::THEIR_OWN_DOING)
+        && !mentions(text, &["不是我本人", "不是本人"]))
         || mentions(
             text,
             &[
@@ -164,7 +165,8 @@ pub(super) fn says_the_charge_is_theirs(text: &str) -> bool {
                 "is it for my",
                 "我记得是",
                 // "这笔扣款我认得 就是想要张发票".
-                "我认得",
+                "扣款我认得",
+                "我认得这笔",
                 "i recognise it",
                 "i recognize it",
             ],
@@ -172,7 +174,13 @@ pub(super) fn says_the_charge_is_theirs(text: &str) -> bool {
         // "我信用卡上有一笔34块的扣款 是你们家水杯的对吧": the goods it paid for, checked.
         || (mentions(text, &["的对吧", "的吧？", "的吧?"])
             && mentions(text, &["你们家", "你们的", "你们店"])
-            && !mentions(text, &["不是我", "没买", "没下", "不认识", "不认得"]))
+            && !mentions(
+                text,
+                &[
+                    "不是我", "没买", "没下", "不认识", "不认得", "根本没", "没在", "没网购", "可我",
+                    "但是", "但我",
+                ],
+            ))
         // "是我买帽子的那笔": the purchase named as theirs; "不是我买的" disowns it.
         || (mentions(text, &["是我买", "我买的那笔"]) && !mentions(text, &["不是我买"]))
 }

@@ -232,6 +232,26 @@ fn wants_one(bare: &str) -> bool {
     .iter()
     .any(|w| {
         bare.match_indices(w).any(|(at, _)| {
+            // Only after a word of assent, nothing else said before it ("lol ok. the navy cap
+            // is cute, i want one" wants the cap).
+            let before = bare[..at].trim_matches(|c: char| !c.is_alphanumeric());
+            if !matches!(
+                before,
+                "" | "then"
+                    | "ok"
+                    | "ok then"
+                    | "okay"
+                    | "okay then"
+                    | "yes"
+                    | "yeah"
+                    | "sure"
+                    | "fine"
+                    | "fine then"
+                    | "well then"
+                    | "right then"
+            ) {
+                return false;
+            }
             let rest = bare[at + w.len()..].trim_matches(|c: char| !c.is_alphanumeric());
             matches!(
                 rest,

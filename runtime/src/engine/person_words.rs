@@ -36,7 +36,6 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "whoever deals with",
         "whoever is responsible",
         "whoever's responsible",
-        "your colleague",
         "of your colleagues",
     ]);
     let reach = has(&[
@@ -232,13 +231,9 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "有没有客服在",
         // A form to write it down for someone ("算了 给我个能填的表 我自己写清楚").
         "能填的表",
-        "给我个表",
-        "给我一个表",
         "给客服留言",
         "留言给客服",
         "contact form",
-        "give me a form",
-        "form i can fill",
     ]);
     (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
 }
@@ -337,6 +332,9 @@ mod tests {
             "my manager is looking at ordering 30 tees, can you do bulk pricing?",
             "ugh just gimme a real tracking number for 1002",
             "whoever packed 1003 forgot the cap, can you look into it",
+            "your colleague told me to contact you about the refund for 1003, can you check it please",
+            "is there a return form i can fill in?",
+            "能给我个表格吗，对比下几款卫衣尺码",
             "my colleague wants to talk about a bulk order, can I get a quote",
         ] {
             assert!(!asks_for_a_person(text), "{text}");

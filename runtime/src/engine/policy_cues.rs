@@ -368,6 +368,8 @@ pub fn says_it_was_them(text: &str) -> bool {
                 "wasnt me",
                 "not me",
                 "不是我自己",
+                "不是我本人",
+                "不是本人",
                 // An order in the account they never placed outweighs a reset of their own.
                 "never placed",
                 "我没下过",
@@ -630,6 +632,9 @@ pub fn speaks_well(text: &str) -> bool {
             "一点也不",
             "不可爱",
             "不贴心",
+            // "你们客服真是辛苦了，三天都没人回我".
+            "没人回",
+            "没人理",
         ],
     );
     // A mood that is no praise, whatever good word comes with it ("honestly pretty

@@ -64,6 +64,8 @@ fn how_data_is_kept_safe_asked_is_no_request_about_it() {
         "你们是不是把我的信息泄露了 天天有骚扰电话",
         "is my data secure? delete it anyway please",
         "my data was leaked, how do you protect anything??",
+        "What personal data do you hold about me, and how is it protected?",
+        "你们是不是把我的手机号泄露出去了？我刚下完单就接到推销电话",
     ] {
         assert!(!only_asks(text), "{text}");
     }
@@ -471,25 +473,25 @@ fn harm_threats_and_takeovers_in_new_words_are_heard_and_their_lookalikes_are_no
             PolicyTopic::AccountSecurity,
         ),
         (
-            "all my saved addresses are gone and there's one in another country instead",
-            PolicyTopic::AccountSecurity,
-        ),
-        (
             "我的 account email 被改成一个不认识的 gmail",
             PolicyTopic::AccountSecurity,
         ),
         ("fine. a judge can decide who's right", PolicyTopic::Legal),
+        ("你以为我不会告你们吗？", PolicyTopic::Legal),
+        (
+            "I thought I was only charged once but turns out I was charged twice for 1003",
+            PolicyTopic::BillingError,
+        ),
         (
             "刚收到短信说我在广州用新设备上了你们网站 可我人在上海啊",
             PolicyTopic::AccountSecurity,
         ),
-        (
-            "there was mould inside the bottle and my husband drank from it, he looks awful",
-            PolicyTopic::Safety,
-        ),
     ] {
         assert_eq!(topic(text), Some(kind), "{text}");
     }
+    assert!(!crate::engine::policy_cues::says_it_was_them(
+        "收到短信说我的账号在新设备登录了，不是我本人登录的"
+    ));
     for text in [
         "I thought I paid twice but one was my old order, all good",
         "吓死我了 以为付了两次钱 原来一笔是上个月的订单",
@@ -497,6 +499,10 @@ fn harm_threats_and_takeovers_in_new_words_are_heard_and_their_lookalikes_are_no
         "the courier keeps calling but I'm never home, can he leave it with a neighbour",
         "he looks sick in that hoodie lol, ordering another",
         "can I use the app on a new device?",
+        "after the app update all my saved addresses are gone",
+        "the name on my account isn't spelled right, can I fix it",
+        "can the courier try calling me at night? I'm at work all day",
+        "my boyfriend tried the mustard hoodie and honestly he looks awful in it, can I swap for navy",
     ] {
         assert_eq!(topic(text), None, "{text}");
     }

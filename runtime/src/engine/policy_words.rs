@@ -238,24 +238,16 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "order i didn't place",
     "order i did not place",
     "order i never made",
-    // "the name on my account isn't my name anymore??", "all my saved addresses are gone and
-    // there's one in another country instead", "我的 account email 被改成一个不认识的 gmail".
-    "name on my account isn't",
-    "name on my account is not",
-    "name on my account changed",
-    "saved addresses are gone",
+    // "the name on my account isn't my name anymore??", "我的 account email 被改成一个不认识的
+    // gmail".
+    "name on my account isn't my",
+    "name on my account is not my",
     "email 被改",
     "邮箱被改",
     "被改成一个不认识",
     "被改成了不认识",
     // "刚收到短信说我在广州用新设备上了你们网站 可我人在上海啊".
     "用新设备上了",
-    "新设备登录了",
-    "异地登录",
-    "signed in from a new device",
-    "sign-in from a new device",
-    "login from a new device",
-    "logged in from a new device",
 ];
 
 /// Words of [`super::policy::PolicyTopic::PaymentDispute`].
@@ -677,10 +669,9 @@ pub const HARASSMENT: &[&str] = &[
     "filmed me",
     // "the delivery man keeps calling my number at night even though the package was
     // delivered days ago", "the courier shoved past me into my hallway".
-    "calling my number at night",
-    "calling me at night",
-    "calls me at night",
-    "texting me at night",
+    "keeps calling my number at night",
+    "keeps calling me at night",
+    "keeps texting me at night",
     "半夜打电话",
     "半夜给我打",
     "shoved past me",

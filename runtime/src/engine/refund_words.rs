@@ -90,7 +90,8 @@ fn wants_it_taken_back(text: &str) -> bool {
         // All of them wanted back, with what they cost ("订单1004两件卫衣都想退 一共138"):
         // the money, not the steps of a return ("都想退货", "都想退换").
         let all_of_them = (text[..at].ends_with('都') || text[..at].ends_with('全'))
-            && !after.starts_with(['货', '换', '订', '出']);
+            && !after.starts_with(['货', '换', '订', '出'])
+            && !after.contains('换');
         let what_it_cost = after.starts_with("一共") || after.starts_with("总共");
         ends || an_order || goods_found_wanting || all_of_them || what_it_cost
     })

@@ -50,7 +50,11 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         _ if (u.prediction.intent == "check_invoice"
             // Its details given after a company invoice was the answer ("要有公司抬头的,
             // company name and tax number on it").
-            || ctx.last_intent() == Some("get_invoice")
+            || (ctx.last_intent() == Some("get_invoice")
+                && mentions(
+                    &text.to_lowercase(),
+                    &["抬头", "税号", "tax number", "vat", "company name", "公司名"],
+                ))
             || (mentions(text, &["invoice", "发票"])
                 && !ctx
                     .faq()
@@ -87,6 +91,23 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 "reject the package",
                 "refuse it at the door",
             ],
+        ) && mentions(
+            &text.to_lowercase(),
+            &[
+                "行不行",
+                "可以吗",
+                "能不能",
+                "可不可以",
+                "行吗",
+                "can i",
+                "could i",
+                "is it ok",
+                "what if",
+                "what happens if",
+            ],
+        ) && !mentions(
+            &text.to_lowercase(),
+            &["已经拒收", "拒收了", "i refused", "already refused"],
         ) && ctx
             .faq()
             .iter()

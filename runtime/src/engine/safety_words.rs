@@ -621,9 +621,4 @@ pub const SAFETY: &[&str] = &[
     "blood everywhere",
     "escaping my",
     "fleeing my",
-    // "there was mould inside the bottle and my husband drank from it, he looks awful".
-    "he looks awful",
-    "she looks awful",
-    "he looks really ill",
-    "she looks really ill",
 ];

@@ -63,7 +63,8 @@ pub(super) fn heard(
                     && delivery_words::says_not_shipped(&u.text))
                 // When it came, asked, weakly heard ("我上次买的东西是哪天到的"): its status.
                 && !(u.topic.is_some_and(|(_, p)| p < 0.9)
-                    && arrival_words::asks_when_delivered(&u.text))
+                    && arrival_words::asks_when_delivered(&u.text)
+                    && claim_words::only_asks(&u.text))
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
                 // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)

@@ -352,6 +352,15 @@ pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &
             &super::policy::without_figures(text),
         ))
         && super::policy::topic(text).is_none()
+        // Nothing of the shop's goods or people in it ("我爸用你们的保温杯泡茶喝完就进医院了",
+        // "快递员这几天一直在我家楼下转悠"): those are the harm or the threat.
+        && !super::language::mentions(
+            &text.to_lowercase(),
+            &[
+                "你们", "杯", "卫衣", "帽", "t恤", "快递员", "司机", "骑手", "bottle", "hoodie", "cap",
+                "tee", "shirt", "courier", "driver", "delivery guy", "delivery man", "your ",
+            ],
+        )
 }
 
 /// `lower` without the words of a stay in hospital or a disaster at home, which tell where

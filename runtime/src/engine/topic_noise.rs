@@ -80,10 +80,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_when_charged(text)
                 // A company's invoice details ("要有公司抬头的, company name and tax number on
                 // it"): paperwork asked for.
-                || mentions(
-                    &text.to_lowercase(),
-                    &["抬头", "税号", "tax number", "vat number", "company name"],
-                )
+                || (mentions(&text.to_lowercase(), &["抬头", "税号", "tax number", "vat number"])
+                    && !mentions(&text.to_lowercase(), &["statement", "账单", "扣款", "what is this"]))
                 // Whether the shopper's own goods came, nothing paid spoken of ("yo did my cap
                 // ever get there? #1003, i've been travelling and havent checked").
                 || (super::arrival_words::asks_if_it_came(text)
@@ -168,8 +166,10 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || own_account_words::trouble_signing_in(text);
             // The manager or the shop's number asked for ("get me your manager", "你们客服电话多
             // 少"): someone to talk to, nobody threatened.
-            let someone_to_reach = super::aside_noise::complains_or_asks_for_the_manager(text)
-                || asks_how_to_reach_the_shop(text);
+            let short = text.split_whitespace().count() <= 6 && text.chars().count() <= 30;
+            let someone_to_reach = short
+                && (super::aside_noise::complains_or_asks_for_the_manager(text)
+                    || asks_how_to_reach_the_shop(text));
             ((nobody_threatened || someone_to_reach)
                 && !speaks_of_harassment(&super::policy::without_figures(text)))
                 || someone_elses
@@ -250,9 +250,13 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         || (t == Topic::Fraud && (says_the_charge_is_theirs(text) || asks_when_charged(text)))
         // "我要投诉你们发货慢", "我要找你们经理": a complaint or a manager asked for in so many
         // words, with nothing of the law in it, however sure the models are of the law.
-        || (matches!(t, Topic::Legal | Topic::DataProtection | Topic::Harassment)
+        || (matches!(t, Topic::Legal | Topic::DataProtection)
+            && super::aside_noise::complains_or_asks_for_the_manager(text))
+        // "get me your manager", nothing else said.
+        || (t == Topic::Harassment
             && super::aside_noise::complains_or_asks_for_the_manager(text)
-            && !speaks_of_harassment(&super::policy::without_figures(text)));
+            && text.split_whitespace().count() <= 6
+            && text.chars().count() <= 30);
     let mut told = text.to_lowercase();
     for owning in super::owning_words::OWNING_PHRASES {
         told = told.replace(owning, " ");

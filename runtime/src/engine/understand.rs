@@ -243,6 +243,13 @@ mod tests {
             let u = Understanding::new(text, sure("out_of_scope", 0.69), "en");
             assert_eq!(u.topic.map(|t| t.0), Some(Topic::Urgent), "{text}");
         }
+        // The shop's goods in it: the harm they did, not an emergency at home.
+        let u = Understanding::new(
+            "家里出事了，我爸用你们的保温杯泡茶喝完就进医院了，这几天在医院陪床",
+            sure("out_of_scope", 0.6),
+            "zh",
+        );
+        assert_ne!(u.topic.map(|t| t.0), Some(Topic::Urgent));
         // Harm told stays safety.
         let u = Understanding::new(
             "my son is in hospital, the bottle lid cut his hand open",

@@ -441,6 +441,23 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "到了",
             "拆开",
         ],
+    ) && mentions(
+        text,
+        &[
+            "shirt", "tee", "hoodie", "cap", "hat", "bottle", "卫衣", "帽", "t恤", "杯",
+        ],
+    ) && !mentions(
+        text,
+        &[
+            "invoice",
+            "receipt",
+            "the app",
+            "发票",
+            "收据",
+            "instead",
+            "sent a",
+            "they sent",
+        ],
     );
     (part && the_rest || one_short || not_in_it)
         && !mentions(text, &["only one left", "just one left", "只剩"])

@@ -518,10 +518,8 @@ const SELF_CORRECTIONS: &[&str] = &[
     "wrong number",
     "sorry, it's",
     "sorry its",
-    // "order number 1020, no sorry, 1002", "1030 oops 1003", "typo, 1004".
+    // "order number 1020, no sorry, 1002".
     "no sorry",
-    "oops",
-    "typo",
     "不对",
     "说错",
     "打错",
@@ -715,7 +713,10 @@ mod tests {
                 "order number 1020, no sorry, 1002. email is li.wei at example dot com",
                 "1002",
             ),
-            ("1030 oops 1003", "1003"),
+            (
+                "order 1003 has a typo in the zip, it should be 10012",
+                "1003",
+            ),
             ("邮编200031，单号1002", "1002"),
             ("where are 1001 and 1003?", "1001"),
             ("order 1001 and 1003", "1001"),

@@ -51,16 +51,59 @@ fn is_label(word: &str) -> bool {
 
 /// Words after which "at" is a place or a time, not an address's "@".
 const NOT_A_MAILBOX: &[&str] = &[
-    "me", "us", "you", "him", "her", "them", "it", "is", "was", "look", "looking", "arrive",
-    "arrived", "shop", "stuff", "home", "work", "email", "mail", "address",
+    "me",
+    "us",
+    "you",
+    "him",
+    "her",
+    "them",
+    "it",
+    "is",
+    "was",
+    "look",
+    "looking",
+    "arrive",
+    "arrived",
+    "shop",
+    "stuff",
+    "home",
+    "work",
+    "email",
+    "mail",
+    "address",
+    "up",
+    "order",
+    "orders",
+    "in",
+    "on",
+    "placed",
+    "ordered",
+    "bought",
+    "shopping",
+    "signed",
+    "registered",
+    "store",
+    "site",
+    "website",
+    "online",
+    "checkout",
+    "login",
+    "log",
+    "account",
 ];
 
 /// The emails spelled out in `text`, with their spans.
 pub fn spelled_emails(text: &str) -> Vec<Slot> {
     let lower = lower_in_place(text);
-    let speaks_of_email = ["email", "e-mail", "mail", "邮箱", "邮件"]
-        .iter()
-        .any(|w| lower.contains(w));
+    // The word itself, not "mail" inside "gmail" nor "hotmail".
+    let speaks_of_email = lower.contains("邮箱")
+        || lower.contains("e-mail")
+        || lower.match_indices("email").any(|(at, _)| {
+            !lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        });
     let words = words(&lower);
     let mut found = Vec::new();
     for i in 1..words.len() {
@@ -160,6 +203,8 @@ mod tests {
             "I was at home. dot com bubble lol",
             "i'll be at the office",
             "the parcel is at the depot",
+            "I signed up at kefu.shop with my gmail",
+            "I placed my order at shop.kefu.com, the confirmation email never came",
         ] {
             assert!(values(text).is_empty(), "{text}");
         }
