@@ -267,8 +267,10 @@ pub fn only_asks_how_data_is_protected(text: &str) -> bool {
         "安全吗",
         "安全不",
         "保护",
-        "泄露出去",
-        "泄漏出去",
+        // A leak feared, not told ("你们会不会把我的地址泄露出去啊"; not "我的手机号是怎么泄露出去
+        // 的？").
+        "会不会把我的",
+        "会不会泄露",
     ]);
     let a_question = says(&[
         "?",
@@ -332,6 +334,14 @@ pub fn only_asks_how_data_is_protected(text: &str) -> bool {
         "what data",
         "which data",
         "泄露出去了",
+        "泄露出去的",
+        "是怎么泄露",
+        "冒充",
+        "拿到",
+        "officer",
+        "contact",
+        "export",
+        " law",
         "did you leak",
         "you leaked",
         "推销电话",

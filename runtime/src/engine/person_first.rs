@@ -436,10 +436,12 @@ pub(super) fn unless_a_person_is_likelier(
     d: &Decision,
 ) -> Option<Decision> {
     let (topic, _) = u.leaning?;
+    // An FAQ entry found by its words alone, the model reading nothing the shop does ("hi 我的
+    // account 好像被人入侵了，里面保存的银行卡也被用了" beside a privacy entry): no answer to it.
     let no_answer = matches!(
         d.line,
         Some(Line::Clarify | Line::CannotHandleYet | Line::OutOfScope)
-    );
+    ) || (d.intent == "faq" && u.prediction.intent == kefu_intent::OUT_OF_SCOPE);
     if !no_answer || d.state != ConversationState::Bot {
         return None;
     }

@@ -66,6 +66,9 @@ fn how_data_is_kept_safe_asked_is_no_request_about_it() {
         "my data was leaked, how do you protect anything??",
         "What personal data do you hold about me, and how is it protected?",
         "你们是不是把我的手机号泄露出去了？我刚下完单就接到推销电话",
+        "我的手机号和地址是怎么泄露出去的？最近老接到冒充你们的电话",
+        "how do I contact your data protection officer",
+        "How do I get the data you hold on me exported to me under data protection law?",
     ] {
         assert!(!only_asks(text), "{text}");
     }
