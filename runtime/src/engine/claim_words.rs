@@ -54,6 +54,8 @@ fn read_for_a_question(text: &str) -> (bool, bool, bool) {
                 "哪个",
                 "什么时候",
                 "几天",
+                "哪天",
+                "几号",
                 "对吧",
                 "是吧",
                 "对不对",

@@ -164,6 +164,7 @@ fn a_question_that_tells_of_nothing_wrong_only_asks() {
         // What the goods are made of, confirmed: 不锈钢 tells of nothing wrong.
         "你们家的水杯是不锈钢的对吧",
         "对了，你们的帽子是什么颜色的",
+        "我上次买的东西是哪天到的",
     ] {
         assert!(only_asks(text), "{text}");
     }
