@@ -70,7 +70,11 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 // A claim's refund answered with the right goods asked for instead ("给我换成对
                 // 的颜色吧", "can you just send the right one?"): turned down, and the claim
                 // goes to a person, who can arrange what the bot cannot.
-                || (ctx.pending.claim.is_some() && asks_for_the_right_goods(&u.text))
+                || (ctx.pending.claim.is_some()
+                    && asks_for_the_right_goods(&u.text)
+                    // "I'd rather just get my money back than wait for a replacement": the
+                    // money taken over the goods.
+                    && !confirms_in_more_words(&u.text, ctx.proposal().as_ref()))
                 || (takes_it_back(&u.text) && says_nothing_else(&u.text))
             {
                 // Turned down with another question after it ("算了先不退了，T恤多少钱一件"): the
