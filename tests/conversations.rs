@@ -664,6 +664,10 @@ sets_written_apart! {
     sauteed: "sauteed_", "KEFU_CONVERSATIONS_SAUTEED", 3; // the hundred-and-fifty-eighth
     blanched: "blanched_", "KEFU_CONVERSATIONS_BLANCHED", 3; // the hundred-and-fifty-ninth
     toasted: "toasted_", "KEFU_CONVERSATIONS_TOASTED", 3; // the hundred-and-sixtieth
+    glazed: "glazed_", "KEFU_CONVERSATIONS_GLAZED", 3; // the hundred-and-sixty-first
+    basted: "basted_", "KEFU_CONVERSATIONS_BASTED", 3; // the hundred-and-sixty-second
+    simmered: "simmered_", "KEFU_CONVERSATIONS_SIMMERED", 3; // the hundred-and-sixty-third
+    charred: "charred_", "KEFU_CONVERSATIONS_CHARRED", 3; // the hundred-and-sixty-fourth
 }
 
 #[test]

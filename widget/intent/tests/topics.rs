@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_toasted.tsv`, a hundred-and-sixtieth's), labelled only `person` or `ordinary`, each
+//!   `topics_charred.tsv`, a hundred-and-sixty-fourth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -402,4 +402,8 @@ person_sets! {
     sauteed: "topics_sauteed.tsv", "KEFU_TOPICS_SAUTEED", 500; // the hundred-and-fifty-eighth
     blanched: "topics_blanched.tsv", "KEFU_TOPICS_BLANCHED", 500; // the hundred-and-fifty-ninth
     toasted: "topics_toasted.tsv", "KEFU_TOPICS_TOASTED", 500; // the hundred-and-sixtieth
+    glazed: "topics_glazed.tsv", "KEFU_TOPICS_GLAZED", 500; // the hundred-and-sixty-first
+    basted: "topics_basted.tsv", "KEFU_TOPICS_BASTED", 500; // the hundred-and-sixty-second
+    simmered: "topics_simmered.tsv", "KEFU_TOPICS_SIMMERED", 500; // the hundred-and-sixty-third
+    charred: "topics_charred.tsv", "KEFU_TOPICS_CHARRED", 500; // the hundred-and-sixty-fourth
 }
