@@ -668,6 +668,10 @@ sets_written_apart! {
     basted: "basted_", "KEFU_CONVERSATIONS_BASTED", 3; // the hundred-and-sixty-second
     simmered: "simmered_", "KEFU_CONVERSATIONS_SIMMERED", 3; // the hundred-and-sixty-third
     charred: "charred_", "KEFU_CONVERSATIONS_CHARRED", 3; // the hundred-and-sixty-fourth
+    stewed: "stewed_", "KEFU_CONVERSATIONS_STEWED", 3; // the hundred-and-sixty-fifth
+    pickled: "pickled_", "KEFU_CONVERSATIONS_PICKLED", 3; // the hundred-and-sixty-sixth
+    whisked: "whisked_", "KEFU_CONVERSATIONS_WHISKED", 3; // the hundred-and-sixty-seventh
+    kneaded: "kneaded_", "KEFU_CONVERSATIONS_KNEADED", 3; // the hundred-and-sixty-eighth
 }
 
 #[test]

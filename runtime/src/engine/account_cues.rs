@@ -298,6 +298,34 @@ pub(super) fn disowns_a_saved_detail(lower: &str) -> bool {
         "not mine",
         "不是我",
     ]) && !says(&["charged", "扣了", "paid", "payment"])
+        || changed_profile_beside_an_order_disowned(lower)
+}
+
+/// Whether `lower` tells of the saved address in the shopper's profile changed, beside an
+/// order they never placed ("weird - got a shipping confirmation for a hoodie I never
+/// ordered, going to some address in another city. and the address saved in my profile is
+/// different now"): someone in the account.
+fn changed_profile_beside_an_order_disowned(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "saved in my profile is different",
+        // "…a hoodie I never ordered, and my saved address now says some town in Ohio".
+        "saved address now says",
+        "saved address is now",
+        "saved address changed",
+        "in my profile is different",
+        "my profile is different",
+        "address on my account is different",
+        "address in my account is different",
+        "账户里的地址变了",
+        "账号里的地址变了",
+    ]) && says(&[
+        "never ordered",
+        "didn't order",
+        "didnt order",
+        "没下过单",
+        "不是我下的",
+    ]) && !says(&["还没", "before", "yet"])
 }
 
 /// Whether `lower` tells of a password changed that the shopper did not change, beside

@@ -5,6 +5,9 @@
 //! [`super::complaint_words`]. Lower-case substring checks in English, Chinese and pinyin,
 //! like [`super::language`]'s; the decisions that use them are the routing rules
 //! (`routing_*.rs`) and `decide.rs`.
+pub use super::exchange_words::{
+    asks_for_a_replacement, asks_for_other_goods, asks_to_exchange, exchange_instead_of_a_refund,
+};
 use super::language::{mentions, says_word};
 use super::wrong_goods_words::{describes_a_missing_item, describes_a_wrong_item};
 
@@ -467,6 +470,13 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
             "porch pirate",
             "can't find",
             "cant find",
+            // "订单1004 物流说11月20号送达 我根本没见过包裹".
+            "没见过包裹",
+            "没见到包裹",
+            "没看到包裹",
+            "never saw the parcel",
+            "never saw the package",
+            "never saw it",
             "没收到",
             "没有收到",
             "没拿到",
@@ -478,151 +488,6 @@ pub fn describes_a_missing_parcel(text: &str) -> bool {
         ],
     );
     marked && missing && !mentions(&lower, &["will it be delivered", "when will", "什么时候"])
-}
-
-/// Whether `text` asks to swap an item for another size or colour ("can i swap it for a
-/// medium", "exchange for a bigger size", "能换个尺码吗").
-pub fn asks_to_exchange(text: &str) -> bool {
-    // "I don't want to exchange", "不换了，退款": turned down, not asked.
-    if mentions(
-        text,
-        &[
-            "don't want to exchange",
-            "dont want to exchange",
-            "do not want to exchange",
-            "don't want an exchange",
-            "dont want an exchange",
-            "no exchange",
-            "not an exchange",
-            "not exchange",
-            "rather not exchange",
-            "don't want to swap",
-            "dont want to swap",
-            "不换",
-            "不要换",
-            "不想换",
-            "不用换",
-        ],
-    ) {
-        return false;
-    }
-    says_word(text, &["swap", "exchange", "exchanges", "exchanging"])
-        || mentions(
-            text,
-            &[
-                "换尺码",
-                "换 size",
-                "换size",
-                "换个 size",
-                "换个size",
-                "换个码",
-                "换码",
-                "换大一码",
-                "换小一码",
-                // "能换成大一号的吗", "换个大一号的", "换成小一码".
-                "换成大一",
-                "换成小一",
-                "换大一号",
-                "换小一号",
-                "换个大一",
-                "换个小一",
-                "for a bigger size",
-                "for a smaller size",
-                "for the next size",
-                "a size up instead",
-                "a size down instead",
-                "换颜色",
-                "换个颜色",
-                "换货",
-            ],
-        )
-}
-
-/// Whether `text` asks for goods to be replaced ("I want my hoodies replaced", "给我补发").
-pub fn asks_for_a_replacement(text: &str) -> bool {
-    // Turned down ("yeah the full 22 is fine, no need to send another one", "不用补发").
-    let declined = mentions(
-        text,
-        &[
-            "no need to",
-            "don't send",
-            "dont send",
-            "don't need a",
-            "dont need a",
-            "not a replacement",
-            "no replacement",
-            "不用补发",
-            "不用重新发",
-            "不用再发",
-            "不要补发",
-            "不要重新发",
-            "别发",
-            // "I don't want a new one, just my money back".
-            "don't want a new one",
-            "dont want a new one",
-            "not a new one",
-            "no new one",
-            "不想要个新的",
-            "不要新的",
-            "不用给我个新的",
-        ],
-    );
-    !declined
-        && (says_word(text, &["replaced", "replacement", "replacements"])
-            || mentions(
-                text,
-                &[
-                    "replace them",
-                    "replace it",
-                    // Sent again ("要么重新发一份 要么把98全退了", "just send another one").
-                    "send another",
-                    "resend",
-                    "send it again",
-                    "send them again",
-                    "重新发",
-                    "再发一份",
-                    "重发",
-                    "补发",
-                    "换新",
-                    "换一个新的",
-                    "换个新的",
-                    // "honestly I'd take a new one over money", "i'd rather have a new one".
-                    "take a new one",
-                    "have a new one",
-                    "want a new one",
-                    "new one instead",
-                    "a new one over",
-                    "a fresh one",
-                    "要个新的",
-                    "给我个新的",
-                    "换个好的",
-                ],
-            ))
-}
-
-/// Whether `text`, telling of a claim, asks for other goods rather than money back: an
-/// exchange, a replacement, or the goods swapped in so many words ("能换吗", "can you just
-/// swap it").
-pub fn asks_for_other_goods(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    asks_to_exchange(&lower)
-        || asks_for_a_replacement(&lower)
-        || mentions(
-            &lower,
-            &[
-                "能换吗",
-                "能不能换",
-                "可以换吗",
-                "可不可以换",
-                "换一个吗",
-                "换一下吗",
-                // "能不能直接换一件新的".
-                "换一件新的",
-                "换件新的",
-                "换一顶新的",
-                "换一个新的",
-            ],
-        )
 }
 
 /// Whether `text` says the carrier has the parcel delivered or left somewhere ("it says
@@ -676,6 +541,10 @@ pub fn says_the_carrier_left_it(text: &str) -> bool {
                 "签收",
                 "已送达",
                 "显示送达",
+                // "物流说11月20号送达".
+                "号送达",
+                "日送达",
+                "送达了",
                 "妥投",
             ],
         )

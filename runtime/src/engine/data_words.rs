@@ -138,6 +138,12 @@ pub const DATA_PROTECTION: &[&str] = &[
     // "please wipe every trace of me from your systems"
     "every trace of me",
     "from your systems",
+    // "My old flat is still on there … I want it gone from your records entirely".
+    "gone from your records",
+    "removed from your records",
+    "delete it from your records",
+    "off your records",
+    "从记录里删",
     "forget i existed",
     "forget about me entirely",
     // What is kept of them and for how long ("what do you do with the home address I gave

@@ -617,6 +617,9 @@ mod ownership_tests;
 #[path = "decide_person_tests.rs"]
 mod person_tests;
 #[cfg(test)]
+#[path = "decide_plain_words_tests.rs"]
+mod plain_words_tests;
+#[cfg(test)]
 #[path = "decide_plugin_tests.rs"]
 mod plugin_tests;
 #[cfg(test)]

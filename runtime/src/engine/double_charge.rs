@@ -39,6 +39,11 @@ pub(super) fn taken_twice(lower: &str) -> bool {
             "bank",
             "statement",
             "paypal",
+            // "it showed up on my amex twice this week and I only ordered once".
+            "amex",
+            "visa",
+            "mastercard",
+            "支付宝",
             "信用卡",
             "银行卡",
             "付款",
@@ -48,6 +53,8 @@ pub(super) fn taken_twice(lower: &str) -> bool {
     );
     let taken = says_word(lower, &["charged", "billed", "debited"])
         || mentions(lower, &["扣", "冒出来", "多了一笔"])
+        // "it showed up on my amex twice this week and I only ordered once".
+        || (payment && mentions(lower, &["showed up", "shows up"]))
         || says_word(lower, &["take", "took", "taken"])
         // "我的信用卡 statement shows 22 块 twice from you guys??".
         || (payment
@@ -66,6 +73,10 @@ pub(super) fn taken_twice(lower: &str) -> bool {
             "only one",
             "只买了一",
             "bought once",
+            "ordered once",
+            "only ordered",
+            "only bought",
+            "只下过一次",
             "只买过一次",
             "只下了一",
             "就买了一",
@@ -93,6 +104,11 @@ pub(super) fn taken_twice(lower: &str) -> bool {
             // fine?").
             "reversed",
             "it's fine",
+            // Shown twice and found once ("…but only one charge is on my bank, so nvm, all
+            // good").
+            "only one charge is",
+            "so nvm",
+            "so all good",
             "pending",
             "didn't go through",
             "didnt go through",

@@ -197,6 +197,8 @@ pub fn asks_if_safe(text: &str) -> bool {
             "safer",
             "会不会被盗刷",
             "会不会被盗",
+            "不会被盗刷吧",
+            "不会被盗吧",
             "payment safe",
             "payment secure",
             "safe to pay",
@@ -216,7 +218,10 @@ pub fn asks_if_safe(text: &str) -> bool {
             "是否安全",
         ],
     );
-    asks && !tells_of_harm_done(text)
+    // Asked as a joke ("are you gonna steal my data lol. jk").
+    let joked =
+        mentions(text, &["gonna steal my", "going to steal my"]) && super::policy_cues::jokes(text);
+    (asks || joked) && !tells_of_harm_done(text)
 }
 
 /// Whether `text` tells of the body reacting to or hurt by goods the shopper used, in words

@@ -217,6 +217,33 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
+    // Doubted from how it sounds, and asked ("you sound like a robot, are you one?", "like a
+    // real person typing? or AI").
+    if super::language::mentions(
+        lower,
+        &[
+            "sound like a robot",
+            "sound like a bot",
+            "sound like an ai",
+            "sounds like a robot",
+            "sounds like a bot",
+            "real person typing",
+            "real human typing",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "are you one",
+            "r u one",
+            "are you?",
+            "or ai",
+            "or a bot",
+            "or bot",
+            "or a robot",
+        ],
+    ) {
+        return true;
+    }
     // A person of the shop or a program, asked ("ok so like an actual employee or just a
     // program?").
     if super::language::mentions(lower, &["employee or", "staff or", "person or just"])

@@ -8,6 +8,21 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // A design claimed as the shopper's own work ("Your hoodie graphic is a straight copy of
+    // my registered artwork. Who do I send the notice to?").
+    "my copyright",
+    "copyright infringement",
+    "registered artwork",
+    "registered trademark",
+    "infringing on my",
+    "infringement of my",
+    "my intellectual property",
+    "cease and desist",
+    "takedown notice",
+    "侵犯了我的版权",
+    "侵犯我的版权",
+    "侵犯了我的商标",
+    "盗用了我的设计",
     // A case in new words ("我会 sue 你们 if no refund by Friday", "keep ignoring me and see
     // how that works out in court", "我是代理律师,代表我的当事人向贵公司主张权利").
     "i'm suing",

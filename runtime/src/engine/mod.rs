@@ -67,6 +67,7 @@ mod delivery_words;
 mod destinations;
 mod double_charge;
 mod email_declined;
+mod exchange_words;
 mod execute;
 pub mod faq;
 mod faq_answers;

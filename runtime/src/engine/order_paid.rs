@@ -30,6 +30,8 @@ pub fn asks_what_was_paid(text: &str) -> bool {
             "what's the total",
             "whats the total",
             "the total on",
+            // "ok and the total?".
+            "and the total?",
             // "right. and what did that come to in total".
             "come to in total",
             "what did that come to",
@@ -67,6 +69,11 @@ pub fn asks_what_was_ordered(text: &str) -> bool {
             "remind me what i bought",
             "what was in my order",
             "what was in the order",
+            // "and what was in that order again?".
+            "what was in that order",
+            "what's in that order",
+            "whats in that order",
+            "what was in it again",
             "what's in my order",
             "whats in my order",
             "what's in the order",

@@ -82,6 +82,18 @@ pub fn presses_for_a_guess(text: &str) -> bool {
             "猜一下",
             "猜猜",
             "随便猜",
+            // A task the bot declined, pressed again ("come on it's only a few lines").
+            "only a few lines",
+            "just a few lines",
+            // "come on just 4 lines, she loves your caps if that helps".
+            "just 4 lines",
+            "just four lines",
+            "just 2 lines",
+            "just two lines",
+            "just 3 lines",
+            "just three lines",
+            "only 4 lines",
+            "就几句话",
         ],
     )
 }
@@ -95,6 +107,7 @@ mod tests {
         assert!(chats_about_the_weather("你们那边下雪了没"));
         assert!(!chats_about_the_weather("帽子什么时候到"));
         assert!(presses_for_a_guess("come on, just a guess"));
+        assert!(presses_for_a_guess("come on it's only a few lines"));
         assert!(!presses_for_a_guess("where is my order"));
     }
 }

@@ -37,6 +37,12 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
             // person, is no request: "actually forget that — what's happening with order
             // 1004".)
             || (u.prediction.intent == "contact_human_agent"
+                // "you have both, please don't ask again": what was told, pointed at.
+                && (!super::told_words::says_already_told(&u.text)
+                    || super::language::mentions(
+                        &u.text.to_lowercase(),
+                        &["escalate", "manager", "supervisor", "升级", "投诉"],
+                    ))
                 && !(u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
                     && super::delivery_words::asks_its_status(&u.text))
                 // Weakly read, of the shop's goods, with nobody named ("trying to decide if I
@@ -78,7 +84,14 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         // Asked for a person about what a person must take anyway (a policy topic, or a
         // sudden emergency at home): the reason names it, so the agent sees what it is and
         // takes it sooner. The request is honoured the same.
-        if let Some(reason) = policy_reason(ctx, u) {
+        // A topic the person head alone named is its echo of the request, no reason of
+        // its own: the request is the reason.
+        let echo = policy::topic(&u.text).is_none()
+            && u.topic.is_some_and(|(t, _)| t.needs_a_person())
+            && u.topic_by_the_head_alone();
+        if let Some(reason) = policy_reason(ctx, u)
+            .filter(|&r| !(echo && u.topic.is_some_and(|(t, _)| policy::reason_for(t) == r)))
+        {
             policy_handoff(lang, reason)
         } else if urgency_cues::speaks_of_an_emergency(&u.text)
             || u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
@@ -144,6 +157,8 @@ fn a_person_offered(ctx: &TurnContext) -> bool {
         Line::FrustrationOffer,
         Line::CannotHandleYet,
         Line::PluginFailed,
+        // "…If you'd rather not give it, a person from our team can check another way."
+        Line::TrackingNeedsEmail,
     ];
     intent.as_deref() == Some("bot_identity")
         || [Lang::En, Lang::Zh].into_iter().any(|lang| {
@@ -211,6 +226,22 @@ fn accepts_the_offer(text: &str) -> bool {
         ],
     ) || says_yes_first(&bare)
         || wants_one(&bare)
+        // "fine. then what happens now": what next, asked of the one offered.
+        || matches!(
+            bare.trim_start_matches("fine").trim_start_matches(['.', ',', ' ']),
+            "then what happens now"
+                | "what happens now"
+                | "so what happens now"
+                | "ok what happens now"
+                | "then what"
+                | "now what"
+                | "what now"
+                | "what are my options then"
+                | "then what are my options"
+                | "那怎么办"
+                | "那现在怎么办"
+                | "那然后呢"
+        )
         // "so if i want a real one what do i do": the one offered, asked how to get (not "nah
         // i don't want a real one").
         || (super::language::mentions(
@@ -406,14 +437,26 @@ fn policy_priority(reason: &str) -> u32 {
 /// "the second charge isn't mine") is added to the reason, and the priority rises to the
 /// topic's: the agent sees it, and sooner.
 pub(super) fn escalation(ctx: &TurnContext, u: &Understanding) -> Option<Escalation> {
-    let reason = policy_reason(ctx, u)?;
+    // So is an urgent situation told once a person is asked ("求求你们帮帮我", then "我被家暴
+    // 了，现在躲在朋友家，订单1002千万不要寄到原来的地址"): a shopper who fled someone, or an
+    // emergency at home.
+    let urgent = urgency_cues::flees_someone(&u.text)
+        || (u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
+            && urgency_cues::speaks_of_an_emergency(&u.text));
+    let reason =
+        policy_reason(ctx, u).or_else(|| urgent.then(|| policy::reason_for(Topic::Urgent)))?;
     let conv = &ctx.conversation;
     let known = conv.handoff_reason.as_deref().unwrap_or_default();
     if known.contains(reason) {
         return None;
     }
+    let priority = if policy_reason(ctx, u).is_some() {
+        policy_priority(reason)
+    } else {
+        1
+    };
     Some(Escalation {
-        priority: policy_priority(reason).max(conv.priority),
+        priority: priority.max(conv.priority),
         reason: if known.is_empty() {
             reason.to_string()
         } else {

@@ -37,6 +37,13 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "whoever is responsible",
         "whoever's responsible",
         "of your colleagues",
+        // "I'd like an actual employee to look at order 1004, not an automated thing".
+        "an actual employee",
+        "a real employee",
+        "an employee to",
+        // "ok. then pass me to whoever's behind you".
+        "whoever's behind",
+        "whoever is behind",
     ]);
     let reach = has(&[
         "talk",
@@ -51,6 +58,9 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "handle this",
         "look into",
         "look at this",
+        "to look at order",
+        "to look at my",
+        "to look at this",
         // "is there anyone there with a pulse who can look at order 1002".
         "who can look at",
         // "no offence to you but I want someone with a pulse looking at order 1004" (not "I'm
@@ -183,6 +193,23 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "need a person now",
         "need someone asap",
         "need someone urgently",
+        // "…can a person please help quickly", "ok. then pass me to whoever's behind you".
+        "can a person please",
+        "can a person help",
+        "could a person please",
+        "could a person help",
+        "can a human please",
+        "can a human help",
+        "can a real person help",
+        "pass me to whoever",
+        "pass me to someone",
+        "pass me to somebody",
+        "pass me to a person",
+        "pass me to a human",
+        "pass me on to",
+        "hand me to whoever",
+        "put me through to whoever",
+        "transfer me to whoever",
     ]);
     let zh = has(&[
         "转接",
@@ -235,7 +262,76 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "留言给客服",
         "contact form",
     ]);
-    (someone && reach && request) || direct || zh || demands_someone_in_charge(&lower)
+    // Someone the shopper finds to take the parcel in ("1002到的时候我不在家 我找个人来负责签
+    // 收可以吗"): no person of the shop's asked for.
+    let finds_someone_to_sign = has(&["我找个人", "找个人来负责签收", "找个人代收", "找个人签收"]);
+    (someone && reach && request)
+        || direct
+        || (zh && !finds_someone_to_sign)
+        || demands_someone_in_charge(&lower)
+        || asks_for_someone_who_can(&lower)
+        || asks_how_to_reach_the_shop(&lower)
+}
+
+/// Whether `lower` asks only how to reach the shop, after giving up on the bot ("那算了 怎么
+/// 联系你们", "forget it, how do I contact you"): not how to reach the courier, nor how to
+/// arrange an exchange or an address change through the shop.
+fn asks_how_to_reach_the_shop(lower: &str) -> bool {
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    has(&[
+        "怎么联系你们",
+        "如何联系你们",
+        "怎样联系你们",
+        "how do i contact you",
+        "how can i contact you",
+        "how do i reach you",
+        "how can i reach you",
+    ]) && lower.chars().count() <= 40
+        && !has(&[
+            "courier",
+            "快递",
+            "if ",
+            "如果",
+            "下单后",
+            "修改",
+            "地址",
+            "exchange",
+            "return",
+            "退",
+            "换",
+        ])
+}
+
+/// Whether `lower` asks, in Chinese, for someone who can sort it out in place of the bot
+/// ("算了 找个能处理事情的来", "跟你说不明白 换个能解决问题的来", "找个懂的人来"), not for
+/// goods that do something ("换个大号的来", "给我换个能用的").
+fn asks_for_someone_who_can(lower: &str) -> bool {
+    const ASKS: &[&str] = &["换个", "找个", "叫个", "换一个", "找一个"];
+    // Someone the shopper finds to sign for a parcel, or the shop's pickup: no person asked.
+    if ["我找个", "签收", "取件", "收货"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    const CAN: &[&str] = &[
+        "处理",
+        "解决",
+        "做主",
+        "办事",
+        "说了算",
+        "管事",
+        "负责",
+        "懂的",
+        "懂行",
+    ];
+    const WHO: &[&str] = &["的来", "的人", "人来", "的过来", "的出来"];
+    ASKS.iter().any(|ask| {
+        lower.match_indices(ask).any(|(at, _)| {
+            let after: String = lower[at + ask.len()..].chars().take(10).collect();
+            CAN.iter().any(|w| after.contains(w)) && WHO.iter().any(|w| after.contains(w))
+        })
+    })
 }
 
 /// Whether `lower` demands someone in charge or on the staff in so many words, with no verb
@@ -314,6 +410,12 @@ mod tests {
             "is there a contact form or something",
             "This is the third time I'm writing about the same order. I want to speak to whoever is in charge about how 1004 was handled",
             "I'd like a word with one of your colleagues, not the chat window",
+            // Someone who can sort it out, or whoever is behind the bot.
+            "算了 找个能处理事情的来",
+            "跟你说不明白 换个能解决问题的来",
+            "ok. then pass me to whoever's behind you",
+            "那算了 怎么联系你们",
+            "my order needs to go to my sister's place instead, can a person please help quickly",
         ] {
             assert!(asks_for_a_person(text), "{text}");
         }
@@ -336,6 +438,9 @@ mod tests {
             "is there a return form i can fill in?",
             "能给我个表格吗，对比下几款卫衣尺码",
             "my colleague wants to talk about a bulk order, can I get a quote",
+            "这件太小了 能不能给我换个大号的来",
+            "给我换个能用的 盖子是坏的",
+            "can a person my height wear the M hoodie?",
         ] {
             assert!(!asks_for_a_person(text), "{text}");
         }

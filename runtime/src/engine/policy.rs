@@ -85,7 +85,25 @@ pub fn without_figures(text: &str) -> String {
 /// The policy topic `text` raises, if any: in its words, or in its pinyin read as
 /// characters ("ji! wo bei ren gen zong le" is 被人跟踪了).
 pub fn topic(text: &str) -> Option<PolicyTopic> {
-    topic_in(text).or_else(|| kefu_intent::pinyin::read(text).and_then(|read| topic_in(&read)))
+    topic_in(text)
+        .or_else(|| kefu_intent::pinyin::read(text).and_then(|read| topic_in(&read)))
+        // A shopper who fled someone and needs an order kept from them is urgent
+        // ([`super::urgency_cues::flees_someone`]), not harm or harassment happening now, nor
+        // a request about their data ("他有家暴，我不想让他知道我的新信息").
+        .filter(|&t| {
+            !(matches!(
+                t,
+                PolicyTopic::Safety | PolicyTopic::Harassment | PolicyTopic::Legal
+            ) || (t == PolicyTopic::DataProtection
+                && !super::language::mentions(
+                    &text.to_lowercase(),
+                    &["delete", "erase", "remove my", "wipe", "删除", "删掉", "注销"],
+                )))
+                || !super::urgency_cues::flees_someone(text)
+                // Stalking or a threat told in so many words stays that.
+                || (t == PolicyTopic::Harassment
+                    && super::threat_cues::threatened_with_exposure(&text.to_lowercase()))
+        })
 }
 
 /// [`topic`] of `text` as it is written.
@@ -151,6 +169,9 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         })
         .or_else(|| {
             super::threat_cues::pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment)
+        })
+        .or_else(|| {
+            super::threat_cues::threatened_with_exposure(&lower).then_some(PolicyTopic::Harassment)
         })
         .or_else(|| {
             super::account_cues::shut_out_after_a_change(&lower)
@@ -553,7 +574,7 @@ pub(super) fn misused_elsewhere_asks_how_to_pay(lower: &str) -> bool {
 
 /// Whether `lower` asks how the shopper may pay, as a question ("你们这儿支付宝能付不", "do
 /// you take PayPal?", "can I pay with Alipay").
-fn asks_how_to_pay(lower: &str) -> bool {
+pub(super) fn asks_how_to_pay(lower: &str) -> bool {
     super::language::mentions(
         lower,
         &[

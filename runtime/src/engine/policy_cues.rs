@@ -412,30 +412,46 @@ pub fn owns_it_after_all(text: &str) -> bool {
 /// Whether `text` worries about a fraud before anything happened ("会不会被盗刷", "just
 /// general fraud paranoia on my part"): its words of theft are the worry, not a report.
 pub fn worries_before_it_happens(text: &str) -> bool {
-    mentions(
+    // Asked as a joke ("are you gonna steal my data lol. jk"), not a data request made.
+    (mentions(
         text,
         &[
-            "会不会被",
-            "会不会泄露",
-            "会不会泄漏",
-            "will it leak",
-            "could it leak",
-            "paranoia",
-            "paranoid",
-            "could it get stolen",
-            "could it be stolen",
-            "will it get stolen",
-            "will it be stolen",
-            // A first order, its shop asked about ("is this site legit? never bought from you
-            // before").
-            "never bought from you",
-            "never ordered from you",
-            "first time ordering",
-            "first time buying",
-            "第一次在你们",
-            "第一次买",
+            "gonna steal my",
+            "going to steal my",
+            "won't steal my",
+            "wont steal my",
         ],
-    )
+    ) && jokes(text)
+        && !mentions(text, &["delete", "删除", "erase"]))
+        || mentions(
+            text,
+            &[
+                "会不会被",
+                "会不会泄露",
+                "会不会泄漏",
+                "will it leak",
+                "could it leak",
+                "paranoia",
+                "paranoid",
+                "could it get stolen",
+                "could it be stolen",
+                "will it get stolen",
+                "will it be stolen",
+                // Feared aloud, laughing ("能用支付宝吗 不会被盗刷吧哈哈", "are you gonna steal my
+                // data lol. jk").
+                "不会被盗刷吧",
+                "不会被盗吧",
+                "不会泄露吧",
+                // A first order, its shop asked about ("is this site legit? never bought from you
+                // before").
+                "never bought from you",
+                "never ordered from you",
+                "first time ordering",
+                "first time buying",
+                "第一次在你们",
+                "第一次买",
+            ],
+        )
 }
 
 /// Whether `text` says "不是我" as a denial, not inside the question "是不是我…" ("是不是我

@@ -74,10 +74,6 @@ fn the_banked_rounds_words_are_heard_and_their_look_alikes_are_not() {
             PolicyTopic::Harassment,
         ),
         (
-            "I'm fleeing a violent partner and my order is going to our old address",
-            PolicyTopic::Safety,
-        ),
-        (
             "i feel like ending it all honestly, this order was the last straw",
             PolicyTopic::Safety,
         ),
@@ -135,7 +131,6 @@ fn danger_at_home_an_attack_and_someone_in_the_account_are_heard_jobs_and_banner
         "i think someone is watching my house and my parcel says delivered but it's gone, i'm scared to go outside",
         "asthma attack right after opening the package, something in it set me off",
         "my husband checks everything, please don't send any emails or parcels to the address on file, I'm not safe",
-        "I'm leaving a bad situation at home and my order is going to that address, please stop it",
         "got hurt opening the box, there was a blade left inside the packaging",
         "my pregnant wife drank from the new bottle and now has cramps, is the coating safe?",
     ] {
@@ -223,10 +218,6 @@ fn a_hijacked_account_a_leak_to_a_stranger_and_harm_swallowed_are_heard() {
         ),
         (
             "there was a needle inside the hoodie pocket and it stabbed me",
-            PolicyTopic::Safety,
-        ),
-        (
-            "domestic situation, I had to leave home quickly. please don't deliver anything to my old address, he's still there",
             PolicyTopic::Safety,
         ),
     ] {
@@ -490,10 +481,6 @@ fn a_lawsuit_prepared_a_firm_for_a_client_abuse_asthma_and_data_of_the_dead_are_
         (
             "we are a law firm representing one of your customers regarding a defective product",
             PolicyTopic::Legal,
-        ),
-        (
-            "please help, i've just left an abusive home and my order is going to my old address where he still lives",
-            PolicyTopic::Safety,
         ),
         (
             "a strong smell from the new hoodie set off my asthma badly, I've used my inhaler twice and it's still bad",

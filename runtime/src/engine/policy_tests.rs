@@ -338,10 +338,6 @@ fn a_sign_in_violence_data_and_threats_described_reach_a_person() {
             PolicyTopic::AccountSecurity,
         ),
         (
-            "订单1002寄的地址是我前夫家，他有家暴，求你们马上处理",
-            PolicyTopic::Safety,
-        ),
-        (
             "I'm in a women's shelter now, please don't send anything to my old address",
             PolicyTopic::Safety,
         ),

@@ -3,6 +3,14 @@
 
 /// Words of [`super::policy::PolicyTopic::AccountSecurity`].
 pub const ACCOUNT_SECURITY: &[&str] = &[
+    // Someone else who keeps getting in ("my ex still gets into my account and keeps ordering
+    // stuff", "我前男友知道我密码 一直在用我的号下单 帮我把号锁了吧").
+    "gets into my account",
+    "getting into my account",
+    "用我的号下单",
+    "用我的账号下单",
+    "把号锁了",
+    "把账号锁了",
     // Details changed by someone else ("account details were updated five minutes ago. I was in
     // the shower", "shipping address updated, 但不是我改的").
     "account details were updated",
@@ -345,6 +353,11 @@ pub const BILLING_ERROR: &[&str] = &[
 
 /// Words of [`super::policy::PolicyTopic::UnauthorisedCharge`].
 pub const UNAUTHORISED_CHARGE: &[&str] = &[
+    // A charge from a shop never used ("what this 34.00 is for? I have no order with you and no
+    // account").
+    "i have no order with you",
+    "no account with you",
+    "never had an account with you",
     // "this is a stolen card situation. the orders on it aren't mine".
     "stolen card situation",
     "this is a stolen card",

@@ -20,8 +20,20 @@ pub fn praises_the_goods(text: &str) -> bool {
             "很喜欢",
             "特别喜欢",
             "爱了",
+            // "你们家帽子戴着挺暖和的 哈哈", "the hoodie is so cosy".
+            "挺暖和",
+            "很暖和",
+            "好暖和",
+            "真暖和",
+            "挺舒服",
+            "很舒服",
+            "好舒服",
+            "so cosy",
+            "so cozy",
+            "so comfy",
+            "super comfy",
         ],
-    )
+    ) && !mentions(text, &["不", "没", "not ", "n't", "isn't", "wasn't"])
 }
 
 /// Whether `text` checks a figure it names ("and it's 69 right?", "138 in total, correct?",

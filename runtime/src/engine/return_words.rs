@@ -108,6 +108,14 @@ pub fn starts_it(text: &str) -> bool {
             "go ahead with it",
             "go ahead with the return",
             "do it for me",
+            // "ok do it" after the refund policy was told.
+            "ok do it",
+            "okay do it",
+            "yes do it",
+            "let's do it",
+            "lets do it",
+            "do it then",
+            "那就办吧",
             "帮我退吧",
             "那就退吧",
             "就退了吧",
@@ -117,7 +125,13 @@ pub fn starts_it(text: &str) -> bool {
             "退吧",
         ],
     ) && !super::cues::is_a_question(text)
-        && !mentions(text, &["不退", "先不", "don't", "dont", "not yet"])
+        && !mentions(
+            text,
+            &[
+                "不退", "先不", "don't", "dont", "not yet", "later", "keep", "swap", "exchange",
+                "instead", "myself",
+            ],
+        )
 }
 
 /// Whether `text` says the goods were already sent back ("两件卫衣我都寄回去了", "returned the
@@ -184,6 +198,30 @@ pub fn asks_about_the_return_window(text: &str) -> bool {
             "how long do i have to send",
             "how many days do i have",
             "how many days to return",
+        ],
+    )
+}
+
+/// Whether `text` asks about a return once the goods arrive ("那 once it arrives can I return
+/// it instead?", "到了以后还能退吗"): the goods are not in hand yet, so the return policy
+/// answers; there is nothing to refund.
+pub fn once_it_arrives(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "once it arrives",
+            "once it comes",
+            "once it gets here",
+            "once they arrive",
+            "once i get it",
+            "when it arrives",
+            "when it gets here",
+            "after it arrives",
+            "after it comes",
+            "到了以后",
+            "到了之后",
+            "到货以后",
+            "到货之后",
         ],
     )
 }

@@ -29,6 +29,7 @@ pub(super) fn returned_for_money_back(
 ) -> bool {
     let text = u.text.as_str();
     u.prediction.intent == "return_item"
+        && !super::claim_words::exchange_instead_of_a_refund(text)
         && (order_in_message || requests_it_not_how(text))
         && asks_for_money_back(text)
         && takes_order_number(GET_REFUND)
@@ -64,6 +65,10 @@ pub(super) fn money_back(
     takes_order_number: impl Fn(&str) -> bool,
 ) -> Option<&'static str> {
     let text = u.text.as_str();
+    // An exchange wanted instead, the refund turned down ("能换吗 不想退"): no money back.
+    if super::claim_words::exchange_instead_of_a_refund(text) {
+        return None;
+    }
     // Money back asked for an order the shopper says is late ("my tshirt+hoodie order is
     // basically a week late at this point. just refund it honestly", "1001还没到，我不想要了，
     // 钱能退吗"): the refund asked, not where the order is (the plugin says whether it can,
@@ -185,6 +190,7 @@ pub(super) fn money_back(
             // The email given earlier: asked whether it may go back, or asked for outright
             // ("could I still send one back if I wanted?" only wonders).
             || (email_known
+                && !return_words::once_it_arrives(text)
                 && (return_words::asks_to_return_it(text)
                     || (requests_it_not_how(text)
                         && !super::cues::is_a_question(text)

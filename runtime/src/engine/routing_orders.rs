@@ -240,6 +240,11 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 // a goodbye ("算了这个等下再说 先帮我看下1004到了没 sam@example.com").
                 || (order_number.is_some()
                     && matches!(u.prediction.intent.as_str(), "goodbye" | "greeting"))
+                // The delivery date asked for an expense claim, read as the invoice
+                // ("帮我看下1004号是几号签收的 公司报销要填日期").
+                || (order_number.is_some()
+                    && arrival_words::asks_when_delivered(text)
+                    && matches!(u.prediction.intent.as_str(), "check_invoice" | "get_invoice"))
                 // Calmly asked, read as a complaint ("ok never mind. what was the delivery
                 // date again on the order I gave you?").
                 || (u.prediction.intent == "complaint"

@@ -4,6 +4,7 @@
 //! after the complaints and before the orders. Pure.
 
 use kefu_intent::OUT_OF_SCOPE;
+use kefu_intent::slots::SlotKind;
 
 use super::delivery_words;
 use super::destinations::names_a_destination;
@@ -41,6 +42,29 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         {
             ("check_payment_methods", true)
         }
+        // A way to pay named and asked about beside a remark ("my lawyer friend swears by your
+        // shirts haha. do you take apple pay?", read as out of scope or the shirts): the ways
+        // to pay.
+        _ if matches!(
+            u.prediction.intent.as_str(),
+            OUT_OF_SCOPE | "product_info" | "product_availability" | "complaint"
+        ) && order_number.is_none()
+            && super::policy::asks_how_to_pay(&text.to_lowercase())
+            && super::cues::names_a_payment_method(&text.to_lowercase())
+            && !mentions(text, &["so long", "refund", "退款", "why do you"]) =>
+        {
+            ("check_payment_methods", true)
+        }
+        // Another way to pay asked after the ways to pay ("do you take alipay?" → "and apple
+        // pay for me here?"): the same answer.
+        _ if ctx.last_intent() == Some("check_payment_methods")
+            && order_number.is_none()
+            && text.contains(['?', '？'])
+            && super::cues::names_a_payment_method(&text.to_lowercase())
+            && !mentions(text, &["refund", "退款", "charged", "扣"]) =>
+        {
+            ("check_payment_methods", true)
+        }
         // A company invoice asked for, read as where to find an invoice ("怎么开公司抬头的发票"):
         // the company invoice.
         // Read as something the FAQ does not answer, the invoice named ("is there an invoice
@@ -72,7 +96,15 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                     "增值税",
                     "专票",
                 ],
-            ) =>
+            )
+            // The delivery date of an order named, wanted for an expense claim ("帮我看下1004
+            // 号是几号签收的 公司报销要填日期"): its status, not an invoice.
+            && !(u.slot(SlotKind::OrderNumber).is_some()
+                && super::arrival_words::asks_when_delivered(text)
+                && !mentions(
+                    text,
+                    &["invoice", "receipt", "发票", "专票", "开票", "抬头", "税号"],
+                )) =>
         {
             ("get_invoice", true)
         }

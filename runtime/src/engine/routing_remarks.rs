@@ -8,6 +8,7 @@ use kefu_intent::OUT_OF_SCOPE;
 
 use super::arrival_words;
 use super::claim_words;
+use super::complaint_words;
 use super::cues;
 use super::late_words::says_late;
 use super::other_tasks;
@@ -45,7 +46,13 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     }
     // "also do you guys sell socks", "那你们有啥适合当生日礼物的": the shop's range, which the
     // catalogue answers (and says so when the shop has none), not "outside what I can do".
-    if intent == OUT_OF_SCOPE && range_words::asks_what_the_shop_sells(text) {
+    // ("哈哈开玩笑的 你们卖不卖袜子", heard as a complaint: a joke taken back, then the range.)
+    if (intent == OUT_OF_SCOPE
+        || (intent == "complaint"
+            && !complaint_words::complains_without_a_claim(text)
+            && (!u.upset || super::policy_cues::jokes(text))))
+        && range_words::asks_what_the_shop_sells(text)
+    {
         return Some("product_info");
     }
     // "没事 就是想说你们家帽子好好看 哈哈", heard as upset: thanks, not a complaint.

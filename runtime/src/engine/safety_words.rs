@@ -5,6 +5,17 @@
 
 /// Words of [`super::policy::PolicyTopic::Safety`].
 pub const SAFETY: &[&str] = &[
+    // A reaction under way ("I'm allergic to latex, is there any in the hoodie? my throat's
+    // getting tight"), a mouth hurt by what leaked ("the bottle 漏出来的东西 让我嘴巴好痛").
+    "throat's getting tight",
+    "throat is getting tight",
+    "throat is closing",
+    "throat's closing",
+    "嗓子发紧",
+    "喉咙发紧",
+    "嘴巴好痛",
+    "嘴巴很痛",
+    "is that toxic",
     // "the bottle cap cracked and a shard went into my kid's mouth".
     "a shard went",
     "shard went into",

@@ -37,9 +37,15 @@ pub(super) fn heard(
         // whether or not the topic model heard it without a date, and before any
         // delivery problem its words tell of ("房子烧没了" is a home lost, not goods broken;
         // a parcel due at a building evacuated is no parcel lost).
-        _ if !answering
+        // (A shopper who fled someone is heard even while answering what the bot asked: "1002.
+        // I'm fleeing a violent ex and he still lives at that address".)
+        _ if (!answering || urgency_cues::flees_someone(&u.text))
             && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && urgency_cues::speaks_of_an_emergency(&u.text)
+            && (urgency_cues::speaks_of_an_emergency(&u.text)
+                // A shopper who fled someone, whose order must be kept from them ("I just
+                // moved out because of a situation with my ex, he can't see a parcel with my
+                // name there"): not an address change the bot makes alone.
+                || urgency_cues::flees_someone(&u.text))
             && cues::about_the_shopper(&u.text) =>
         {
             Some(URGENT)
@@ -165,6 +171,11 @@ pub(super) fn heard(
                 // it's 69 right?"): no time pressure is told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.7)
                     || !urgency_cues::a_few_words_without_pressure(&u.text))
+                // "and apple pay for me here?": a way to pay asked, nothing pressing.
+                && !(cues::names_a_payment_method(&u.text.to_lowercase())
+                    && !urgency_cues::names_a_deadline(&u.text)
+                    && !urgency_cues::needs_it_by(&u.text)
+                    && !urgency_cues::speaks_of_an_emergency(&u.text))
                 // "订单1002能加急吗？" asks for express shipping, with no moment it is needed
                 // by and nothing happening at home: the shipping options answer it.
                 && (!shipping_words::names_a_shipping_option(&u.text)

@@ -31,6 +31,32 @@ pub(super) fn exposed_and_afraid(lower: &str) -> bool {
     ])
 }
 
+/// Whether `lower` tells of someone threatening to expose the shopper ("你们客服在电话里骂我
+/// 还说要把我曝光", "your rep threatened to post my address online"): a threat, whatever
+/// data it names.
+pub(super) fn threatened_with_exposure(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "要把我曝光",
+            "要曝光我",
+            "威胁要曝光",
+            "威胁说要曝光",
+            "威胁我说要曝光",
+            "威胁我要曝光",
+            "说要曝光我",
+            "说要把我曝光",
+            "扬言要曝光",
+            "threatened to expose",
+            "threatening to expose",
+            "threatened to post my",
+            "threatening to post my",
+            "threatened to leak",
+            "threatening to leak",
+        ],
+    )
+}
+
 /// Whether `lower` tells of a courier who keeps contacting the shopper, or frightens them
 /// doing it ("那个 delivery guy 一直 text 我，好可怕"), or laid hands on them: not a delivery
 /// arranged.

@@ -81,6 +81,16 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
             && p < OWN_TASK_TOPIC_CERTAIN
             && policy_cues::set_aside_as_come(text))
         || (p < OWN_TASK_TOPIC_CERTAIN && only_a_figure(t, text))
+        // "退了以后信用卡上那笔22块的扣款多久能退回来": how long the money takes to come back,
+        // the charge owned.
+        || (t == Topic::Fraud
+            && p < OWN_TASK_TOPIC_CERTAIN
+            && super::refund_words::asks_how_long(text)
+            && super::language::mentions(
+                &text.to_lowercase(),
+                &["退回来", "退回", "退了以后", "退款", "refund", "money back", "到账"],
+            )
+            && !policy_cues::names_someone_else_or_disowns(text))
 }
 
 /// Whether the legal, harassment or safety words in `text` are all figures of speech ("the
@@ -339,14 +349,27 @@ pub(super) fn head_alone_in_another_matter(
                 && own.iter().any(|&(u, p)| u == t && p < 0.1)))
 }
 
-/// Whether topic `t`, safety or harassment that only the person head hears in `text`, is an
-/// emergency at home told with no harm in it ("我爸突然住院了 这几天都在医院陪床 家里没人",
-/// "we had a fire at our apartment last night and nothing can be delivered there"): the
-/// shopper's urgent situation, which a person takes at raised priority, not someone to be
-/// told to call an ambulance.
+/// Whether topic `t`, safety or harassment that only the person head hears in `text` (or any
+/// topic the head alone names), is an emergency at home told with no harm in it ("我爸突然
+/// 住院了 这几天都在医院陪床 家里没人", "we had a fire at our apartment last night and nothing
+/// can be delivered there"), or a shopper who fled someone and needs an order kept from them
+/// ([`super::urgency_cues::flees_someone`]): the shopper's urgent situation, which a person
+/// takes at raised priority, not someone to be told to call an ambulance.
 pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &str) -> bool {
-    matches!(t, Topic::Safety | Topic::Harassment)
-        && own.iter().any(|&(u, p)| u == t && p < 0.35)
+    let own_p = own.iter().find(|&&(u, _)| u == t).map_or(0.0, |&(_, p)| p);
+    // A shopper who fled someone, heard as harm, harassment or by the person head alone.
+    if super::urgency_cues::flees_someone(text)
+        && t.needs_a_person()
+        // Someone in the account or a charge disowned, that its own model hears, stays that.
+        && (!matches!(t, Topic::Fraud | Topic::AccountTakeover) || own_p < 0.1)
+    {
+        return true;
+    }
+    // Harm or a threat only the person head hears; or any topic the person head alone names
+    // (its own model hears almost nothing: "家里出了点事 我这几天都在外地陪护 订单1002寄到
+    // 家没人收" was named fraud, the nearest of nothing).
+    ((matches!(t, Topic::Safety | Topic::Harassment) && own_p < 0.35)
+        || (t.needs_a_person() && own_p < 0.05))
         && super::urgency_cues::speaks_of_an_emergency(text)
         && !harm_cues::speaks_of_harm(&without_a_stay_in_hospital(
             &super::policy::without_figures(text),

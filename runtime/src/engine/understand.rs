@@ -186,6 +186,19 @@ impl Understanding {
         self
     }
 
+    /// Whether the message's topic, if any, is named by the person head alone: its own model
+    /// gives it almost nothing (under 0.1), so the head's wish for a person chose it as the
+    /// nearest of nothing. (A topic its own model hears a little, "your driver was really
+    /// creepy with me yesterday, I want to talk to someone about it", stays the reason.)
+    pub fn topic_by_the_head_alone(&self) -> bool {
+        self.topic.is_some_and(|(t, _)| {
+            topic_scores(&self.text)
+                .1
+                .iter()
+                .any(|&(u, p)| u == t && p < 0.1)
+        })
+    }
+
     /// The slot of `kind` the message means: the first of its kind, but for an order
     /// number, the one meant ([`slots::order_number`]).
     pub fn slot(&self, kind: SlotKind) -> Option<&str> {

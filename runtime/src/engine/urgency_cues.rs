@@ -77,6 +77,15 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "急事",
             "家里出事",
             "家里出了事",
+            // "家里出了点事 我这几天都在外地陪护", "it's a family crisis and I have to leave".
+            "家里出了点事",
+            // "家里老人突然走了 1002填的是他那边的地址".
+            "老人突然走了",
+            "老人走了",
+            "突然走了",
+            "家里出了点状况",
+            "family crisis",
+            "外地陪护",
             "紧急情况",
             "突发情况",
             "突发状况",
@@ -255,6 +264,116 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "停暖了",
         ],
     )
+}
+
+/// Whether `text` tells of a shopper who fled someone at home and needs an order kept from
+/// them ("I just moved out because of a situation with my ex, he can't see a parcel with my
+/// name there", "我刚从家里搬出来 之前被家暴 订单1002还是寄到原来的地址"): an urgent
+/// situation a person takes at raised priority, not harm happening now that calls for an
+/// ambulance or a report of harassment.
+pub fn flees_someone(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let fled = mentions(
+        &lower,
+        &[
+            "家暴",
+            "家庭暴力",
+            "domestic situation",
+            "domestic violence",
+            "domestic abuse",
+            "abusive ex",
+            "abusive partner",
+            "abusive husband",
+            "abusive home",
+            "abusive relationship",
+            "violent ex",
+            "violent partner",
+            "violent husband",
+            "a bad situation at home",
+            "a bad situation with",
+            "situation with my ex",
+            "not safe around him",
+            "not safe around her",
+            "getting away from him",
+            "getting away from her",
+            "getting away from my",
+            "getting away from an abusive",
+            "moved out because of him",
+            "moved out because of her",
+            "moved out because of my",
+            "moved out because of a situation",
+            "left home because of",
+            "躲着他",
+            "躲在朋友家",
+        ],
+    );
+    // An ex's home the parcel must not reach ("1002那个地址是我前男友家 千万不能寄过去").
+    let kept_from_an_ex = mentions(
+        &lower,
+        &[
+            "前男友家",
+            "前夫家",
+            "前女友家",
+            "前妻家",
+            "my ex's place",
+            "my ex's house",
+            "my ex's flat",
+        ],
+    ) && mentions(
+        &lower,
+        &[
+            "不能寄",
+            "别寄",
+            "不要寄",
+            "千万不能",
+            "千万别",
+            "cannot go there",
+            "can't go there",
+            "must not go",
+            "mustn't go",
+        ],
+    );
+    let fled = fled || kept_from_an_ex;
+    // Where a parcel goes: whole English words ("ship" is not in "relationship").
+    let a_parcel = says_word(
+        &lower,
+        &[
+            "order",
+            "orders",
+            "parcel",
+            "parcels",
+            "package",
+            "address",
+            "deliver",
+            "delivered",
+            "delivery",
+            "ship",
+            "shipped",
+            "shipping",
+            "send",
+        ],
+    ) || mentions(&lower, &["订单", "包裹", "地址", "快递", "寄"]);
+    // Harm happening now, or a life in danger, is safety first ("他刚才又打了我", "I want to
+    // end it all"): the emergency services' line and the highest priority.
+    let harm_now = mentions(
+        &lower,
+        &[
+            "打了我",
+            "打我",
+            "hit me",
+            "hurt me",
+            "kill",
+            "end it all",
+            "自杀",
+            "轻生",
+            "不想活",
+            "outside my door",
+            "门口",
+            "found me",
+            "找到我了",
+        ],
+    );
+    fled && a_parcel && !harm_now
 }
 
 /// Whether `text` says the goods are needed by some moment, or that it is urgent ("need it

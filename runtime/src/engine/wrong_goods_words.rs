@@ -11,6 +11,9 @@ use super::language::mentions;
 /// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
 /// so outright ("sent me the wrong", "not what I ordered", "发错了").
 pub fn describes_a_wrong_item(text: &str) -> bool {
+    if one_colour_not_another(&text.to_lowercase()) {
+        return true;
+    }
     let outright = mentions(
         text,
         &[
@@ -34,6 +37,11 @@ pub fn describes_a_wrong_item(text: &str) -> bool {
             "someone else's things",
             "someone else's items",
             "别人的东西",
+            // "the parcel i got had someone else's name on the packing slip and a pair of socks
+            // inside. no cap".
+            "someone else's name on the",
+            "someone elses name on the",
+            "别人的名字",
             // A size nobody ordered ("One of the two hoodies in 1004 turned out to be a
             // kids' size").
             "turned out to be a kids",
@@ -323,6 +331,29 @@ fn sizes_differ(text: &str) -> bool {
                 "instead",
             ],
         )
+}
+
+/// Whether `lower` says goods came in one colour where another was bought ("Got a cap today
+/// but it's black not navy??", "it's grey, not navy"): a wrong item, not a question about a
+/// colour ("is the cap black or navy", "do you have it in black not navy?").
+fn one_colour_not_another(lower: &str) -> bool {
+    const COLOURS: &[&str] = &[
+        "black", "white", "navy", "grey", "gray", "blue", "red", "green", "pink", "brown", "beige",
+        "orange", "purple", "yellow",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let swapped = words.windows(3).any(|w| {
+        COLOURS.contains(&w[0]) && w[1] == "not" && COLOURS.contains(&w[2]) && w[0] != w[2]
+    });
+    let asks = words
+        .first()
+        .is_some_and(|w| ["is", "does", "do", "can", "could", "have"].contains(w))
+        || lower.contains("in stock")
+        || lower.contains("do you have");
+    swapped && !asks
 }
 
 /// Whether `text` says part of an order did not come ("there's just one hoodie in there. Is

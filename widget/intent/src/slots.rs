@@ -476,8 +476,16 @@ pub fn order_number<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
 pub fn email<'s>(text: &str, slots: &'s [Slot]) -> Option<&'s str> {
     let emails: Vec<&Slot> = slots.iter().filter(|s| s.kind == SlotKind::Email).collect();
     let lower = lower_in_place(text);
+    // A second address after "sorry" or "oops" puts the first right ("我的邮箱
+    // li.wei@exmaple.com sorry li.wei@example.com").
+    let two_written: &[&str] = if emails.len() > 1 {
+        &["sorry", "sry", "oops", "typo"]
+    } else {
+        &[]
+    };
     let corrected = SELF_CORRECTIONS
         .iter()
+        .chain(two_written)
         .filter_map(|c| lower.rfind(c))
         .filter(|&at| emails.iter().any(|e| e.start > at))
         .max();
@@ -748,6 +756,12 @@ mod tests {
             "the email on it is liwei@example.com... no wait, with a dot. li.wei@example.com";
         assert_eq!(email(text, &extract(text)), Some("li.wei@example.com"));
         let text = "jane@example.com, order 1001";
+        assert_eq!(email(text, &extract(text)), Some("jane@example.com"));
+        // A second address after "sorry" puts the first right; one address after "sorry" is
+        // that one.
+        let text = "我的邮箱 li.wei@exmaple.com sorry li.wei@example.com";
+        assert_eq!(email(text, &extract(text)), Some("li.wei@example.com"));
+        let text = "sorry for the wait, it's jane@example.com";
         assert_eq!(email(text, &extract(text)), Some("jane@example.com"));
     }
 

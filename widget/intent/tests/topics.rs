@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_charred.tsv`, a hundred-and-sixty-fourth's), labelled only `person` or `ordinary`, each
+//!   `topics_kneaded.tsv`, a hundred-and-sixty-eighth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -406,4 +406,8 @@ person_sets! {
     basted: "topics_basted.tsv", "KEFU_TOPICS_BASTED", 500; // the hundred-and-sixty-second
     simmered: "topics_simmered.tsv", "KEFU_TOPICS_SIMMERED", 500; // the hundred-and-sixty-third
     charred: "topics_charred.tsv", "KEFU_TOPICS_CHARRED", 500; // the hundred-and-sixty-fourth
+    stewed: "topics_stewed.tsv", "KEFU_TOPICS_STEWED", 500; // the hundred-and-sixty-fifth
+    pickled: "topics_pickled.tsv", "KEFU_TOPICS_PICKLED", 500; // the hundred-and-sixty-sixth
+    whisked: "topics_whisked.tsv", "KEFU_TOPICS_WHISKED", 500; // the hundred-and-sixty-seventh
+    kneaded: "topics_kneaded.tsv", "KEFU_TOPICS_KNEADED", 500; // the hundred-and-sixty-eighth
 }
