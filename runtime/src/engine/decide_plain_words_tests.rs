@@ -468,4 +468,9 @@ fn someone_getting_in_a_charge_from_nowhere_and_a_reaction_under_way_are_heard()
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }
+    // Family ordering on the account with leave is no one getting in.
+    for text in ["我妈用我的账号下单可以吗", "家里人用我的账号下单可以吗"]
+    {
+        assert_eq!(topic(text), None, "{text}");
+    }
 }

@@ -7,8 +7,10 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     // stuff", "我前男友知道我密码 一直在用我的号下单 帮我把号锁了吧").
     "gets into my account",
     "getting into my account",
-    "用我的号下单",
-    "用我的账号下单",
+    // (Not family ordering with leave: "我妈用我的账号下单可以吗".)
+    "一直在用我的号下单",
+    "一直用我的号下单",
+    "一直在用我的账号下单",
     "把号锁了",
     "把账号锁了",
     // Details changed by someone else ("account details were updated five minutes ago. I was in
