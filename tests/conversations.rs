@@ -672,6 +672,10 @@ sets_written_apart! {
     pickled: "pickled_", "KEFU_CONVERSATIONS_PICKLED", 3; // the hundred-and-sixty-sixth
     whisked: "whisked_", "KEFU_CONVERSATIONS_WHISKED", 3; // the hundred-and-sixty-seventh
     kneaded: "kneaded_", "KEFU_CONVERSATIONS_KNEADED", 3; // the hundred-and-sixty-eighth
+    proofed: "proofed_", "KEFU_CONVERSATIONS_PROOFED", 3; // the hundred-and-sixty-ninth
+    zested: "zested_", "KEFU_CONVERSATIONS_ZESTED", 3; // the hundred-and-seventieth
+    minced: "minced_", "KEFU_CONVERSATIONS_MINCED", 3; // the hundred-and-seventy-first
+    julienned: "julienned_", "KEFU_CONVERSATIONS_JULIENNED", 3; // the hundred-and-seventy-second
 }
 
 #[test]

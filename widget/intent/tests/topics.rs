@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_kneaded.tsv`, a hundred-and-sixty-eighth's), labelled only `person` or `ordinary`, each
+//!   `topics_julienned.tsv`, a hundred-and-seventy-second's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -410,4 +410,8 @@ person_sets! {
     pickled: "topics_pickled.tsv", "KEFU_TOPICS_PICKLED", 500; // the hundred-and-sixty-sixth
     whisked: "topics_whisked.tsv", "KEFU_TOPICS_WHISKED", 500; // the hundred-and-sixty-seventh
     kneaded: "topics_kneaded.tsv", "KEFU_TOPICS_KNEADED", 500; // the hundred-and-sixty-eighth
+    proofed: "topics_proofed.tsv", "KEFU_TOPICS_PROOFED", 500; // the hundred-and-sixty-ninth
+    zested: "topics_zested.tsv", "KEFU_TOPICS_ZESTED", 500; // the hundred-and-seventieth
+    minced: "topics_minced.tsv", "KEFU_TOPICS_MINCED", 500; // the hundred-and-seventy-first
+    julienned: "topics_julienned.tsv", "KEFU_TOPICS_JULIENNED", 500; // the hundred-and-seventy-second
 }
