@@ -12,6 +12,16 @@ use super::*;
 use crate::engine::replies::Line;
 use crate::engine::{return_words, urgency_cues};
 
+/// The demo shop that remembers `order` and its `email` from earlier, after the bot said
+/// `said` while answering `intent` (when given).
+fn shop_knowing(order: &str, email: &str, last_bot: Option<(&str, &str)>) -> TurnContext {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some(order.into());
+    shop.remembered.email = Some(email.into());
+    shop.last_bot = last_bot.map(|(said, intent)| (said.into(), Some(intent.into())));
+    shop
+}
+
 #[test]
 fn a_person_asked_for_in_new_words_is_handed_off() {
     for (text, model) in [
@@ -100,13 +110,14 @@ fn an_emergency_at_home_the_person_head_alone_names_otherwise_is_urgent() {
 
 #[test]
 fn a_return_asked_about_before_the_goods_arrive_is_the_policy() {
-    let mut shop = ctx();
-    shop.remembered.order_number = Some("1001".into());
-    shop.remembered.email = Some("jane@example.com".into());
-    shop.last_bot = Some((
-        "Order 1001 has shipped and can no longer be cancelled.".into(),
-        Some("cancel_order".into()),
-    ));
+    let shop = shop_knowing(
+        "1001",
+        "jane@example.com",
+        Some((
+            "Order 1001 has shipped and can no longer be cancelled.",
+            "cancel_order",
+        )),
+    );
     let u = msg(
         "那 once it arrives can I return it instead?",
         "return_item",
@@ -117,13 +128,14 @@ fn a_return_asked_about_before_the_goods_arrive_is_the_policy() {
 
 #[test]
 fn ok_do_it_after_the_refund_policy_starts_the_refund() {
-    let mut shop = ctx();
-    shop.remembered.order_number = Some("1003".into());
-    shop.remembered.email = Some("carlos@example.com".into());
-    shop.last_bot = Some((
-        "You can return anything within 30 days of delivery for a full refund.".into(),
-        Some("check_refund_policy".into()),
-    ));
+    let shop = shop_knowing(
+        "1003",
+        "carlos@example.com",
+        Some((
+            "You can return anything within 30 days of delivery for a full refund.",
+            "check_refund_policy",
+        )),
+    );
     let u = msg("ok do it", "product_availability", 0.4);
     assert_eq!(intent(decide(&shop, &u)), "get_refund");
     // Later, or as a question, it starts nothing.
@@ -145,13 +157,14 @@ fn a_delivery_date_for_an_expense_claim_is_the_orders_status_not_an_invoice() {
 
 #[test]
 fn told_both_already_is_answered_with_what_was_told_not_queued() {
-    let mut shop = ctx();
-    shop.remembered.order_number = Some("1004".into());
-    shop.remembered.email = Some("sam@example.com".into());
-    shop.last_bot = Some((
-        "Order 1004 was delivered on 2026-11-20 by UPS.".into(),
-        Some("track_order".into()),
-    ));
+    let shop = shop_knowing(
+        "1004",
+        "sam@example.com",
+        Some((
+            "Order 1004 was delivered on 2026-11-20 by UPS.",
+            "track_order",
+        )),
+    );
     let u = msg(
         "you have both, please don't ask again",
         "contact_human_agent",
@@ -329,9 +342,7 @@ fn the_new_words_look_alikes_keep_their_meaning() {
 
 #[test]
 fn how_long_a_refund_takes_to_come_back_is_no_charge_disputed() {
-    let mut shop = ctx();
-    shop.remembered.order_number = Some("1003".into());
-    shop.remembered.email = Some("carlos@example.com".into());
+    let shop = shop_knowing("1003", "carlos@example.com", None);
     let u = msg(
         "退了以后信用卡上那笔22块的扣款多久能退回来",
         "check_refund_policy",
@@ -414,9 +425,7 @@ fn what_happens_now_after_the_email_is_declined_takes_the_person_offered() {
 
 #[test]
 fn an_exchange_asked_with_the_refund_turned_down_starts_no_refund() {
-    let mut shop = ctx();
-    shop.remembered.order_number = Some("1003".into());
-    shop.remembered.email = Some("carlos@example.com".into());
+    let shop = shop_knowing("1003", "carlos@example.com", None);
     let u = msg("能换吗 不想退", "return_item", 0.7);
     assert_ne!(intent(decide(&shop, &u)), "get_refund");
 }

@@ -443,18 +443,16 @@ pub(super) fn escalation(ctx: &TurnContext, u: &Understanding) -> Option<Escalat
     let urgent = urgency_cues::flees_someone(&u.text)
         || (u.topic.is_some_and(|(t, _)| t == Topic::Urgent)
             && urgency_cues::speaks_of_an_emergency(&u.text));
-    let reason =
-        policy_reason(ctx, u).or_else(|| urgent.then(|| policy::reason_for(Topic::Urgent)))?;
+    let (reason, priority) = match policy_reason(ctx, u) {
+        Some(reason) => (reason, policy_priority(reason)),
+        None if urgent => (policy::reason_for(Topic::Urgent), 1),
+        None => return None,
+    };
     let conv = &ctx.conversation;
     let known = conv.handoff_reason.as_deref().unwrap_or_default();
     if known.contains(reason) {
         return None;
     }
-    let priority = if policy_reason(ctx, u).is_some() {
-        policy_priority(reason)
-    } else {
-        1
-    };
     Some(Escalation {
         priority: priority.max(conv.priority),
         reason: if known.is_empty() {

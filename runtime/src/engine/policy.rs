@@ -87,23 +87,33 @@ pub fn without_figures(text: &str) -> String {
 pub fn topic(text: &str) -> Option<PolicyTopic> {
     topic_in(text)
         .or_else(|| kefu_intent::pinyin::read(text).and_then(|read| topic_in(&read)))
-        // A shopper who fled someone and needs an order kept from them is urgent
-        // ([`super::urgency_cues::flees_someone`]), not harm or harassment happening now, nor
-        // a request about their data ("他有家暴，我不想让他知道我的新信息").
-        .filter(|&t| {
-            !(matches!(
-                t,
-                PolicyTopic::Safety | PolicyTopic::Harassment | PolicyTopic::Legal
-            ) || (t == PolicyTopic::DataProtection
-                && !super::language::mentions(
-                    &text.to_lowercase(),
-                    &["delete", "erase", "remove my", "wipe", "删除", "删掉", "注销"],
-                )))
-                || !super::urgency_cues::flees_someone(text)
-                // Stalking or a threat told in so many words stays that.
-                || (t == PolicyTopic::Harassment
-                    && super::threat_cues::threatened_with_exposure(&text.to_lowercase()))
-        })
+        .filter(|&t| !urgent_instead(t, text))
+}
+
+/// Whether topic `t` heard in `text` is a shopper who fled someone and needs an order kept
+/// from them ([`super::urgency_cues::flees_someone`]): urgent, not harm or harassment
+/// happening now, nor a request about their data ("他有家暴，我不想让他知道我的新信息"). A
+/// threat told in so many words, or data asked to be deleted, stays that.
+fn urgent_instead(t: PolicyTopic, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let gives_way = match t {
+        PolicyTopic::Safety | PolicyTopic::Legal => true,
+        PolicyTopic::Harassment => !super::threat_cues::threatened_with_exposure(&lower),
+        PolicyTopic::DataProtection => !super::language::mentions(
+            &lower,
+            &[
+                "delete",
+                "erase",
+                "remove my",
+                "wipe",
+                "删除",
+                "删掉",
+                "注销",
+            ],
+        ),
+        _ => false,
+    };
+    gives_way && super::urgency_cues::flees_someone(text)
 }
 
 /// [`topic`] of `text` as it is written.

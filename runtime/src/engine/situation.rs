@@ -32,20 +32,20 @@ pub(super) fn heard(
     route: &Route,
     answering: bool,
 ) -> Option<&'static str> {
+    // A shopper who fled someone, whose order must be kept from them ("I just moved out
+    // because of a situation with my ex, he can't see a parcel with my name there"): not an
+    // address change the bot makes alone, and heard even while answering what the bot asked
+    // ("1002. I'm fleeing a violent ex and he still lives at that address").
+    let fled = urgency_cues::flees_someone(&u.text);
     match u.topic.map(|(t, _)| t) {
         // Something sudden and serious at home, with a request about their order: urgent,
         // whether or not the topic model heard it without a date, and before any
         // delivery problem its words tell of ("房子烧没了" is a home lost, not goods broken;
         // a parcel due at a building evacuated is no parcel lost).
-        // (A shopper who fled someone is heard even while answering what the bot asked: "1002.
-        // I'm fleeing a violent ex and he still lives at that address".)
-        _ if (!answering || urgency_cues::flees_someone(&u.text))
+        // So is a shopper who fled someone (`fled`).
+        _ if (!answering || fled)
             && u.topic.is_none_or(|(t, _)| !t.needs_a_person())
-            && (urgency_cues::speaks_of_an_emergency(&u.text)
-                // A shopper who fled someone, whose order must be kept from them ("I just
-                // moved out because of a situation with my ex, he can't see a parcel with my
-                // name there"): not an address change the bot makes alone.
-                || urgency_cues::flees_someone(&u.text))
+            && (urgency_cues::speaks_of_an_emergency(&u.text) || fled)
             && cues::about_the_shopper(&u.text) =>
         {
             Some(URGENT)

@@ -37,6 +37,10 @@ pub struct Understanding {
     /// with its probability: not enough to hand off on its own, enough when the bot has no
     /// answer of its own to give (`person_first::unless_a_person_is_likelier`).
     pub leaning: Option<(Topic, f32)>,
+    /// Every topic's probability from its own model alone, without the person head's lift:
+    /// what the topic was weighed against, kept so that no later question scores the
+    /// message again.
+    pub own: Scores,
     /// The confirmation card's button the message was, if it was one (the widget says
     /// which action it answers).
     pub card: Option<CardAnswer>,
@@ -143,6 +147,7 @@ impl Understanding {
                     }
                 }),
             leaning: leaning_of(text, &scores, &prediction),
+            own,
             prediction,
             card: None,
             taught: None,
@@ -179,8 +184,7 @@ impl Understanding {
                 confidence: 1.0,
                 ..self.prediction.clone()
             };
-            let (_, own) = topic_scores(&self.text);
-            self.topic = topic_of(&self.text, &own, &as_sure, self.upset);
+            self.topic = topic_of(&self.text, &self.own, &as_sure, self.upset);
         }
         self.taught = Some(c);
         self
@@ -191,12 +195,8 @@ impl Understanding {
     /// nearest of nothing. (A topic its own model hears a little, "your driver was really
     /// creepy with me yesterday, I want to talk to someone about it", stays the reason.)
     pub fn topic_by_the_head_alone(&self) -> bool {
-        self.topic.is_some_and(|(t, _)| {
-            topic_scores(&self.text)
-                .1
-                .iter()
-                .any(|&(u, p)| u == t && p < 0.1)
-        })
+        self.topic
+            .is_some_and(|(t, _)| self.own.iter().any(|&(u, p)| u == t && p < 0.1))
     }
 
     /// The slot of `kind` the message means: the first of its kind, but for an order
