@@ -296,6 +296,10 @@ pub(super) fn disowns_a_saved_detail(lower: &str) -> bool {
         "isn't mine",
         "isnt mine",
         "not mine",
+        // "there's stuff in my order history I never bought and the saved card is one I don't
+        // own".
+        "i don't own",
+        "i dont own",
         "不是我",
     ]) && !says(&["charged", "扣了", "paid", "payment"])
         || changed_profile_beside_an_order_disowned(lower)

@@ -62,6 +62,8 @@ fn a_wrong_item_described_is_heard() {
         "pretty sure i'm not a 6 year old. the hoodies in order 1004 are kids sizes",
         "拆开一看不是帽子 是一双袜子？？ 订单1003",
         "两件卫衣，一件灰的一件绿的？？我啥时候买过绿的",
+        "我订的藏青色帽子 寄来一顶红色的",
+        "打开包裹发现是两件T恤 不是卫衣啊 订单1004",
     ] {
         assert!(describes_a_wrong_item(text), "{text}");
     }
@@ -73,6 +75,9 @@ fn a_wrong_item_described_is_heard() {
         "我什么时候买过你们的东西？收到扣款短信了",
         "我没买过你们家的，一件M一件L哪个合适？",
         "我没订过东西，怎么收到你们的发货短信",
+        "我订的是藏青色帽子 能换成红色的吗",
+        "我买的是黑色卫衣 寄来了 很好看",
+        "我订的藏青色帽子寄来的是红色的吗？",
     ] {
         assert!(!describes_a_wrong_item(text), "{text}");
     }

@@ -176,6 +176,27 @@ pub fn awaiting_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> 
     Some(ask(intent, Line::ClaimNeedsEmail, u.lang, pending))
 }
 
+/// A claim that waits for the order's email, given with other goods asked for instead of the
+/// money ("carlos@example.com 帮我换成对的颜色吧"): the plugin proposes money back only, so a
+/// person arranges the exchange, with the facts and the email to check.
+pub fn exchange_asked_with_the_email(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
+    let intent = ctx.conversation.pending_intent.as_deref()?;
+    let order = ctx.pending.order_number.as_deref()?;
+    let email = u.slot(SlotKind::Email)?;
+    what(intent)?;
+    ctx.served(intent)?;
+    if u.slot(SlotKind::OrderNumber).is_some_and(|n| n != order)
+        || !super::claim_words::asks_for_other_goods(&u.text)
+    {
+        return None;
+    }
+    let claim = format!(
+        "{}; the shopper asks for an exchange or replacement; email given: {email}",
+        reason(what(intent)?, order)
+    );
+    Some(to_a_person(intent, &claim, None, u.lang))
+}
+
 /// The plugin's answer to a claim, when it does not lead to a proposal: a person takes the
 /// claim (with the plugin's explanation first, when the merchant's policy is why). `None`
 /// when the answer takes the usual path: a proposal, an unknown order, a missing slot, or

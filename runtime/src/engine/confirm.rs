@@ -96,6 +96,7 @@ pub fn read(ctx: &TurnContext, u: &Understanding) -> Reading {
                 // 了？": it was, the card is the answer).
                 || asks_if_it_goes_through(&u.text)
                 || super::cues::says_already_told(&u.text)
+                || points_to_the_proposal(&u.text)
             {
                 // "And before you ask, yes I checked with the neighbours and the mailroom":
                 // nothing asked or done instead.
@@ -179,7 +180,19 @@ pub fn shown_again(ctx: &TurnContext, u: &Understanding, d: &Decision) -> Option
 /// Whether `text` asks something else after its first clause ("算了先不退了，T恤多少钱一件",
 /// "no thanks. is the hoodie in stock?").
 fn asks_another_thing(text: &str) -> bool {
-    let Some(at) = text.find([',', '.', '，', '。', '!', '！', ';', '；']) else {
+    // Chinese clauses may be parted by spaces alone ("等等 先不退了 我想再买一顶一样的 还有货吗").
+    let han = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let at = text
+        .find([',', '.', '，', '。', '!', '！', ';', '；'])
+        .or_else(|| {
+            han.then(|| {
+                text.trim()
+                    .find(' ')
+                    .map(|i| i + (text.len() - text.trim_start().len()))
+            })
+            .flatten()
+        });
+    let Some(at) = at else {
         return false;
     };
     let rest = text[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -227,6 +240,30 @@ fn only_adds(u: &Understanding) -> bool {
             || super::cues::says_already_told(&u.text))
 }
 
+/// Whether `text` only says the order proposed on is the one meant ("对 就是刚才那单",
+/// "yes that one"): the card further up is the answer, nothing else asked or done.
+fn points_to_the_proposal(text: &str) -> bool {
+    text.chars().count() <= 24
+        && !super::cues::is_a_question(text)
+        && super::language::mentions(
+            &text.to_lowercase(),
+            &[
+                "就是刚才那单",
+                "就是刚才那个",
+                "就是这单",
+                "就是那单",
+                "就是这个订单",
+                "就是那个订单",
+                "that's the one",
+                "thats the one",
+                "yes that one",
+                "yes, that one",
+                "yep that one",
+                "yeah that one",
+            ],
+        )
+}
+
 /// Whether `text` asks whether what was proposed is happening ("so is that going through or
 /// not", "那到底退不退"): it happens once confirmed, so the proposal stays open and is
 /// pointed to.
@@ -257,7 +294,12 @@ fn asks_if_it_goes_through(text: &str) -> bool {
 fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
     // "I'd rather just get my money back than wait for a replacement": the waiting is what is
     // turned down.
-    let lower = text.to_lowercase().replace("than wait", "than");
+    // "money back is fine, I don't need a replacement": the goods are what is turned down.
+    let lower = OTHER_GOODS_TURNED_DOWN
+        .iter()
+        .fold(text.to_lowercase().replace("than wait", "than"), |l, w| {
+            l.replace(w, " ")
+        });
     if super::cues::is_a_question(text)
         || replies::declines(text)
         || takes_it_back(text)
@@ -290,6 +332,10 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         "i'll take the refund",
         "i'll take the money",
         "the refund is fine",
+        "money back is fine",
+        "money back's fine",
+        "money back works",
+        "refund is fine",
         "退款就行",
         "退钱就行",
     ]) && !text.chars().any(|c| c.is_ascii_digit())
@@ -346,24 +392,46 @@ fn says_nothing_else(text: &str) -> bool {
 /// send the right one", "can I swap them instead").
 fn asks_for_the_right_goods(text: &str) -> bool {
     let lower = text.to_lowercase();
-    super::claim_words::asks_to_exchange(&lower)
-        || super::language::mentions(
-            &lower,
-            &[
-                "换成对的",
-                "换成正确的",
-                "换一个",
-                "换一件",
-                "重新发",
-                "补发",
-                "send the right",
-                "send me the right",
-                "the right one instead",
-                "a replacement",
-                "replace it",
-                "replace them",
-            ],
-        )
+    !turns_down_other_goods(&lower)
+        && (super::claim_words::asks_to_exchange(&lower)
+            || super::language::mentions(
+                &lower,
+                &[
+                    "换成对的",
+                    "换成正确的",
+                    "换一个",
+                    "换一件",
+                    "重新发",
+                    "补发",
+                    "send the right",
+                    "send me the right",
+                    "the right one instead",
+                    "a replacement",
+                    "replace it",
+                    "replace them",
+                ],
+            ))
+}
+
+/// Words that turn down other goods in place of the money ("money back is fine, I don't need
+/// a replacement", "不用换了 退钱吧").
+const OTHER_GOODS_TURNED_DOWN: &[&str] = &[
+    "don't need a replacement",
+    "dont need a replacement",
+    "don't want a replacement",
+    "dont want a replacement",
+    "no need for a replacement",
+    "no need to replace",
+    "no replacement",
+    "不用换",
+    "不需要换",
+    "不用补发",
+    "不用重新发",
+];
+
+/// Whether `lower` turns down other goods in place of the money ([`OTHER_GOODS_TURNED_DOWN`]).
+fn turns_down_other_goods(lower: &str) -> bool {
+    super::language::mentions(lower, OTHER_GOODS_TURNED_DOWN)
 }
 
 /// Whether `text` takes back what the card would do, in more words than "no" ("wait actually

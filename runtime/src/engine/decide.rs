@@ -134,6 +134,7 @@ pub fn answer_routed(ctx: &TurnContext, u: &Understanding, route: Route) -> Answ
         .or_else(|| money::named_beyond_the_caps_while_proof_waits(ctx, u))
         .or_else(|| email_declined::declined(ctx, u))
         .or_else(|| claims::awaiting_email(ctx, u))
+        .or_else(|| claims::exchange_asked_with_the_email(ctx, u))
         .or_else(|| claims::awaiting_order_number(ctx, u))
     {
         return Answer::Now(d);
@@ -610,6 +611,9 @@ mod money_tests;
 #[cfg(test)]
 #[path = "decide_orders_tests.rs"]
 mod orders_tests;
+#[cfg(test)]
+#[path = "decide_own_words_tests.rs"]
+mod own_words_tests;
 #[cfg(test)]
 #[path = "ownership_tests.rs"]
 mod ownership_tests;

@@ -60,7 +60,11 @@ pub(super) fn taken_twice(lower: &str) -> bool {
         || (payment
             && says_word(
                 lower,
-                &["hit", "went", "gone", "shows", "showing", "appears", "appeared"],
+                &[
+                    "hit", "went", "gone", "shows", "showing", "appears", "appeared",
+                    // "I see 98.00 twice on my statement but I only placed one order (1001)".
+                    "see", "seeing", "saw", "listed",
+                ],
             ));
     let one_bought = mentions(
         lower,

@@ -78,9 +78,11 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     // Asked whether it is needed ("is that fixable? do you need my email or something"):
     // the question is answered by asking for it, the request still waiting.
     let asks_if_needed = asks_if_the_email_is_needed(&u.text);
+    // ("邮箱就不给了吧 订单号还不够吗" refuses it outright, in words the declines do not hold.)
     if !(unknown
         || asks_if_needed
         || declines_the_email(&u.text)
+        || refuses_the_email(&u.text)
         || (explained && still_declines(&u.text)))
     {
         return None;

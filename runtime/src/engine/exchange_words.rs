@@ -66,6 +66,11 @@ pub fn asks_to_exchange(text: &str) -> bool {
                 "换一件",
                 "换一顶",
                 "换一个新的",
+                // The right goods instead of the wrong ones ("帮我换成对的颜色吧").
+                "换成对的",
+                "换成正确的",
+                "send the right",
+                "send me the right",
             ],
         )
 }

@@ -217,6 +217,20 @@ pub fn asks_if_bot(text: &str) -> bool {
     {
         return true;
     }
+    // Doubted from how fast it types, said to it ("you type really fast for a human 🤔"; not
+    // "the courier is quick for a human").
+    if super::language::mentions(
+        lower,
+        &[
+            "fast for a human",
+            "quick for a human",
+            "fast for a person",
+            "quick for a person",
+        ],
+    ) && super::language::says_word(lower, &["you", "u", "your", "ur"])
+    {
+        return true;
+    }
     // Doubted from how it sounds, and asked ("you sound like a robot, are you one?", "like a
     // real person typing? or AI").
     if super::language::mentions(
@@ -462,6 +476,11 @@ const WHO_ANSWERS: &[&str] = &[
     "cant be a person",
     "can't be a human",
     "cant be a human",
+    // Whether anyone is there at all, asked ("be honest with me, is anyone actually there").
+    "anyone actually there",
+    "anybody actually there",
+    "anyone even there",
+    "anybody even there",
     "who isn't automated",
     "who isnt automated",
     "that isn't automated",

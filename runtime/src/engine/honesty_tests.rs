@@ -216,3 +216,22 @@ fn requests_for_a_person_and_other_messages_are_not_the_question() {
         assert!(!asks_if_bot(text), "{text}");
     }
 }
+
+#[test]
+fn software_fast_typing_and_anyone_there_at_all_ask_who_answers() {
+    for text in [
+        "wait am I talking to software right now",
+        "honest question, is this chat run by software?",
+        "you type really fast for a human 🤔",
+        "be honest with me, is anyone actually there",
+    ] {
+        assert!(asks_if_bot(text), "{text}");
+    }
+    for text in [
+        "is the software on your site why my card keeps failing?",
+        "the courier is quick for a human, left it before I reached the door",
+        "is anyone home to sign, or can it go in the locker",
+    ] {
+        assert!(!asks_if_bot(text), "{text}");
+    }
+}

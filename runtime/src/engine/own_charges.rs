@@ -266,3 +266,36 @@ pub(super) fn pays_with_a_voucher(text: &str) -> bool {
         ],
     ) && (cues::is_a_question(text) || mentions(text, &["can i use", "能用", "可以用"]))
 }
+
+/// Whether `text` only names the email an order was placed with ("Order no. 1003, and it was
+/// bought with carlos@example.com", "下单用的邮箱是 li.wei@example.com"): the shopper's own
+/// details supplied, with no charge spoken of.
+pub(super) fn names_the_email_it_was_bought_with(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains('@')
+        && mentions(
+            &lower,
+            &[
+                "bought with",
+                "bought it with",
+                "bought using",
+                "ordered with",
+                "ordered it with",
+                "ordered using",
+                "placed with",
+                "placed it with",
+                "placed using",
+                "purchased with",
+                "purchased it with",
+                "under the email",
+                "under email",
+                "用的邮箱",
+                "下单邮箱",
+            ],
+        )
+        && !mentions(&lower, super::owning_words::CHARGES)
+        && !mentions(
+            &lower,
+            &["never", "not me", "didn't", "didnt", "没买", "不是我"],
+        )
+}

@@ -52,6 +52,8 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "contact",
         "reach",
         "call me",
+        // "I'd like one of your colleagues to get back to me please".
+        "get back to me",
         "sort this",
         "sort it",
         "deal with",
@@ -416,6 +418,7 @@ mod tests {
             "ok. then pass me to whoever's behind you",
             "那算了 怎么联系你们",
             "my order needs to go to my sister's place instead, can a person please help quickly",
+            "I'd like one of your colleagues to get back to me please, it's about a bulk order of tees for my team of 40",
         ] {
             assert!(asks_for_a_person(text), "{text}");
         }
@@ -441,6 +444,7 @@ mod tests {
             "这件太小了 能不能给我换个大号的来",
             "给我换个能用的 盖子是坏的",
             "can a person my height wear the M hoodie?",
+            "has anyone got back to me about 1003 yet?",
         ] {
             assert!(!asks_for_a_person(text), "{text}");
         }

@@ -94,6 +94,17 @@ fn wants_it_taken_back(text: &str) -> bool {
             && !after.contains('换');
         let what_it_cost = after.starts_with("一共") || after.starts_with("总共");
         ends || an_order || goods_found_wanting || all_of_them || what_it_cost
+    }) || all_of_them_wanted_back(text)
+}
+
+/// Whether `text` wants all of the goods taken back with "要" ("1004号订单两件卫衣都要退 太大
+/// 了穿不了"): the money, as with "都想退"; not the steps of a return ("都要退货").
+pub fn all_of_them_wanted_back(text: &str) -> bool {
+    ["都要退", "全要退", "全都要退"].iter().any(|w| {
+        text.match_indices(w).any(|(at, w)| {
+            let after = text[at + w.len()..].trim_start();
+            !after.starts_with(['货', '换', '订', '出', '吗'])
+        })
     })
 }
 

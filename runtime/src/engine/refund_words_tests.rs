@@ -93,12 +93,15 @@ fn a_refund_not_come_and_money_back_in_few_words() {
         "hello 我想退 order 1003 的cap, 颜色跟图片不一样 a bit too dark",
         "订单1004两件卫衣都想退 一共138",
         "两件都想退",
+        "1004号订单两件卫衣都要退 太大了穿不了",
     ] {
         assert!(asks_for_money_back(text), "{text}");
     }
     for text in [
         "我想退货，怎么操作",
         "两件都想退货，怎么寄回去",
+        "两件都要退货，怎么寄回去",
+        "这些都要退吗",
         "我想退1003的帽子",
         "算了不退了",
         "那先不退吧",

@@ -86,6 +86,13 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 (GET_REFUND, true)
             }
             (Some(p), None, _) if continues => (p, true),
+            // "for the water bottle" while the refund waits for its order number: which goods
+            // the request is about, not a question about the product; the request goes on.
+            (Some(p), None, _)
+                if takes_order_number(p) && ctx.names_product && names_the_goods_only(text) =>
+            {
+                (p, true)
+            }
             // "yes please stop it, found one cheaper locally" while the email for the
             // cancellation is asked: the same request agreed to again, its question asked
             // again (not a question of its own, nor a value given).
@@ -244,4 +251,21 @@ fn corrects_a_slip(text: &str) -> bool {
         && (super::language::says_word(&lower, &["typo", "typo'd", "mistyped"])
             || mentions(&lower, &["打错了", "输错了", "写错了"]))
         && !mentions(&lower, &["address", "地址", "slogan", "print"])
+}
+
+/// Whether `text` only names which goods a request is about, in a fragment ("for the water
+/// bottle", "it's for the navy cap"): no question, a handful of words.
+fn names_the_goods_only(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "for the ",
+        "it's for the ",
+        "its for the ",
+        "it is for the ",
+        "about the ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && lower.split_whitespace().count() <= 6
+        && !lower.contains(['?', '？'])
 }

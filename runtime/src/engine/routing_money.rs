@@ -250,7 +250,9 @@ pub(super) fn money_back(
         && asks_for_money_back(text)
         && (requests_it(text)
             || refund_words::says_please(text)
-            || refund_sums::names_a_sum_back(text))
+            || refund_sums::names_a_sum_back(text)
+            // "1004号订单两件卫衣都要退 太大了穿不了".
+            || refund_words::all_of_them_wanted_back(text))
         && !refund_words::asks_after_a_refund(text)
         && !asks_how_long(text)
         && !mentions(text, &["policy", "政策", "规定"])

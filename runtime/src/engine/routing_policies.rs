@@ -247,8 +247,15 @@ pub(super) fn policies<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 && ctx
                     .last_intent()
                     .is_some_and(|last| last != SUPPLIED && takes_order_number(last));
+            // An order number sent just after the delivery times were told ("我那个水杯啥时候
+            // 发货啊", then "订单号 1002，邮箱 …"): that order's own whereabouts.
+            let after_the_times = ctx.last_intent() == Some("delivery_period")
+                && order_number.is_some()
+                && takes_order_number(TRACK_ORDER);
             if after_the_policy {
                 (GET_REFUND, true)
+            } else if after_the_times {
+                (TRACK_ORDER, true)
             } else if corrected {
                 (ctx.last_intent().unwrap_or(TRACK_ORDER), true)
             } else {

@@ -171,6 +171,10 @@ pub(super) fn heard(
                 // it's 69 right?"): no time pressure is told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.7)
                     || !urgency_cues::a_few_words_without_pressure(&u.text))
+                // "it's for work, I need our company name and VAT number on it": weakly heard,
+                // with no moment, need, hurry or trouble at home told.
+                && (u.topic.is_none_or(|(_, p)| p >= 0.8)
+                    || !urgency_cues::tells_no_pressure(&u.text))
                 // "and apple pay for me here?": a way to pay asked, nothing pressing.
                 && !(cues::names_a_payment_method(&u.text.to_lowercase())
                     && !urgency_cues::names_a_deadline(&u.text)

@@ -376,14 +376,17 @@ pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &
         ))
         && super::policy::topic(text).is_none()
         // Nothing of the shop's goods or people in it ("我爸用你们的保温杯泡茶喝完就进医院了",
-        // "快递员这几天一直在我家楼下转悠"): those are the harm or the threat.
-        && !super::language::mentions(
+        // "快递员这几天一直在我家楼下转悠"): those are the harm or the threat, which the
+        // topic's own model hears ("那件卫衣是给我爸的 他下周要做手术" it does not).
+        && (own_p < 0.05
+            && !harm_cues::tells_of_harm_done(&without_a_stay_in_hospital(&text.to_lowercase()))
+            || !super::language::mentions(
             &text.to_lowercase(),
             &[
                 "你们", "杯", "卫衣", "帽", "t恤", "快递员", "司机", "骑手", "bottle", "hoodie", "cap",
                 "tee", "shirt", "courier", "driver", "delivery guy", "delivery man", "your ",
             ],
-        )
+        ))
 }
 
 /// `lower` without the words of a stay in hospital or a disaster at home, which tell where
@@ -393,6 +396,11 @@ fn without_a_stay_in_hospital(lower: &str) -> String {
         "住院",
         "医院",
         "陪床",
+        // Surgery to come ("他下周要做手术").
+        "要做手术",
+        "要动手术",
+        "having surgery",
+        "has surgery",
         "in hospital",
         "in the hospital",
         "hospitalised",

@@ -60,6 +60,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || charge_for_shipping(text)
                 || pays_another_way(text)
                 || super::own_charges::pays_with_a_voucher(text)
+                || super::own_charges::names_the_email_it_was_bought_with(text)
                 // A hold on the card while paying, or the bank's check passed ("there's a
                 // pending hold and a payment from you, is the hold going to drop off on its
                 // own?", "银行说这笔交易需要验证,我验证完了还要重新下单吗").

@@ -36,6 +36,7 @@ fn a_charge_the_shopper_owns_or_a_shipping_fee_is_no_fraud() {
         "card被decline了，还有别的payment方式吗",
         "银行发短信问这笔是不是我，其实就是我自己买的，订单会受影响吗",
         "yo did my cap ever get there? #1003, i've been travelling and havent checked",
+        "Order no. 1003, and it was bought with carlos@example.com",
     ] {
         assert!(own_affairs(Topic::Fraud, 0.9, text), "{text}");
     }
@@ -44,6 +45,7 @@ fn a_charge_the_shopper_owns_or_a_shipping_fee_is_no_fraud() {
         "there's a charge on my card I don't recognise",
         "my card was charged for shipping on an order I never placed",
         "did my order ever arrive? because my card got charged twice for it",
+        "an order was placed with jane@example.com but I never bought anything",
     ] {
         assert!(!own_affairs(Topic::Fraud, 0.9, text), "{text}");
     }

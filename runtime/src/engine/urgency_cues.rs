@@ -81,6 +81,18 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "家里出了点事",
             // "家里老人突然走了 1002填的是他那边的地址".
             "老人突然走了",
+            // "家里老人刚走 我这几天在处理后事".
+            "老人刚走",
+            "处理后事",
+            "办后事",
+            // Someone at home facing surgery ("他下周要做手术 想让他穿着去医院").
+            "要做手术",
+            "要动手术",
+            "做手术前",
+            "having surgery",
+            "has surgery",
+            "before his surgery",
+            "before her surgery",
             "老人走了",
             "突然走了",
             "家里出了点状况",
@@ -494,6 +506,57 @@ pub fn presses_for_an_occasion(text: &str) -> bool {
         )
 }
 
+/// Whether `text` tells no time pressure at all: no moment, no need by one, nothing happening
+/// at home, no flight from someone and no word of hurry ("it's for work, I need our company
+/// name and VAT number on it", "it's for 1004 if that matters. do I need to do anything else
+/// after that"). A weak urgency the topic model hears in such words is no urgency.
+pub fn tells_no_pressure(text: &str) -> bool {
+    !names_a_deadline(text)
+        && !needs_it_by(text)
+        && !speaks_of_an_emergency(text)
+        && !flees_someone(text)
+        && !mentions(
+            &text.to_lowercase(),
+            &[
+                "hurry",
+                "quick",
+                "fast",
+                "soon",
+                "right now",
+                "immediately",
+                "emergency",
+                "hospital",
+                "surgery",
+                "operation",
+                "sick",
+                "ill ",
+                "died",
+                "dying",
+                "fire",
+                "please help",
+                "help me",
+                "desperate",
+                "马上",
+                "赶紧",
+                "尽快",
+                "快点",
+                "快些",
+                "立刻",
+                "求",
+                "拜托",
+                "医院",
+                "手术",
+                "生病",
+                "病了",
+                "去世",
+                "走了",
+                "着火",
+                "火灾",
+                "救命",
+            ],
+        )
+}
+
 /// Whether `text` is a few words (at most five, twenty characters) that name no moment,
 /// no need and nothing happening at home ("and it's 69 right?"): no time pressure told.
 pub fn a_few_words_without_pressure(text: &str) -> bool {
@@ -508,6 +571,24 @@ pub fn a_few_words_without_pressure(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::engine::cues::about_the_shopper;
+
+    #[test]
+    fn words_with_no_moment_need_or_hurry_tell_no_pressure() {
+        for text in [
+            "it's for work, I need our company name and VAT number on it",
+            "it's for 1004 if that matters. do I need to do anything else after that",
+        ] {
+            assert!(tells_no_pressure(text), "{text}");
+        }
+        for text in [
+            "need it by friday for my trip",
+            "please hurry, 1002 is a gift",
+            "拜托了 那件卫衣是给我爸的 他下周要做手术",
+            "家里着火了 现在住亲戚家 1001的包裹千万别送到原来的地址",
+        ] {
+            assert!(!tells_no_pressure(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_journey_or_occasion_pressing_is_told_apart_from_a_deadline_alone() {

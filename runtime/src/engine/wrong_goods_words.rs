@@ -4,6 +4,7 @@
 //! [`super::claim_words`]' (damage, a parcel not come); the decisions that use them are
 //! the routing rules (`routing_*.rs`) and `decide.rs`.
 
+use super::cues;
 use super::language::mentions;
 
 /// Whether `text` describes goods received that are not what was ordered: something
@@ -11,7 +12,7 @@ use super::language::mentions;
 /// sweatpants", "I got a mug instead of the bottle", "收到的是蓝色的，我买的是灰色"), or says
 /// so outright ("sent me the wrong", "not what I ordered", "发错了").
 pub fn describes_a_wrong_item(text: &str) -> bool {
-    if one_colour_not_another(&text.to_lowercase()) {
+    if one_colour_not_another(&text.to_lowercase()) || another_came_zh(text) {
         return true;
     }
     let outright = mentions(
@@ -336,6 +337,53 @@ fn sizes_differ(text: &str) -> bool {
 /// Whether `lower` says goods came in one colour where another was bought ("Got a cap today
 /// but it's black not navy??", "it's grey, not navy"): a wrong item, not a question about a
 /// colour ("is the cap black or navy", "do you have it in black not navy?").
+/// Whether Chinese `text` says one thing was ordered and another came ("我订的藏青色帽子 寄来
+/// 一顶红色的", "打开包裹发现是两件T恤 不是卫衣啊"): two colours, or two kinds of goods, one
+/// ordered or denied and the other received.
+fn another_came_zh(text: &str) -> bool {
+    const COLOURS: &[&str] = &[
+        "黑色", "白色", "藏青", "灰色", "蓝色", "红色", "绿色", "粉色", "棕色", "米色", "橙色",
+        "紫色", "黄色",
+    ];
+    const GOODS: &[&str] = &["t恤", "卫衣", "帽子", "水杯", "杯子", "瓶子"];
+    let lower = text.to_lowercase();
+    let named = |list: &[&str]| list.iter().filter(|w| lower.contains(*w)).count();
+    let ordered = mentions(
+        &lower,
+        &[
+            "我订的",
+            "我下单的",
+            "我买的",
+            "订的是",
+            "买的是",
+            "明明是",
+            "我要的是",
+            "下的是",
+        ],
+    );
+    let came = mentions(
+        &lower,
+        &[
+            "寄来",
+            "发来",
+            "送来",
+            "来的是",
+            "到的是",
+            "收到的是",
+            "发成了",
+            "寄成了",
+        ],
+    );
+    // "发现是两件T恤 不是卫衣": what came, and what it is not.
+    let found_not = mentions(
+        &lower,
+        &["发现是", "打开是", "拆开是", "收到的是", "里面是"],
+    ) && lower.contains("不是");
+    ((ordered && came) || found_not)
+        && (named(COLOURS) >= 2 || named(GOODS) >= 2)
+        && !cues::is_a_question(text)
+}
+
 fn one_colour_not_another(lower: &str) -> bool {
     const COLOURS: &[&str] = &[
         "black", "white", "navy", "grey", "gray", "blue", "red", "green", "pink", "brown", "beige",

@@ -1,0 +1,228 @@
+//! Decision rows for more things shoppers say in their own words: a colleague asked to get
+//! back to them, all of an order wanted back with "都要退", a charge seen twice on a
+//! statement, the email an order was bought with, a weak urgency with no pressure told, a
+//! bereavement or surgery at home the person head names as something else, policy
+//! topics in new words, and the order a card was proposed on pointed at.
+
+use kefu_protocol::ConversationState::WaitingForHuman;
+
+use super::tests::{ctx, intent_of as intent, msg, reply};
+use super::*;
+
+#[test]
+fn a_colleague_asked_to_get_back_is_a_person() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "I'd like one of your colleagues to get back to me please, it's about a bulk order of tees for my team of 40",
+            "place_order",
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn all_of_an_order_wanted_back_is_a_refund_not_a_cancellation() {
+    let plan = decide(
+        &ctx(),
+        &msg(
+            "1004号订单两件卫衣都要退 太大了穿不了",
+            "change_order",
+            0.31,
+        ),
+    );
+    assert_eq!(intent(plan), "get_refund");
+}
+
+#[test]
+fn a_charge_seen_twice_on_a_statement_is_a_billing_error() {
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "Hi quick q, I see 98.00 twice on my statement but I only placed one order (1001)",
+            "payment_issue",
+            0.4,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("billing error")),
+        "{:?}",
+        d.handoff_reason
+    );
+}
+
+#[test]
+fn the_email_an_order_was_bought_with_is_no_fraud() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("track_order".into());
+    let plan = decide(
+        &shop,
+        &msg(
+            "Order no. 1003, and it was bought with carlos@example.com",
+            "cancel_order",
+            0.8,
+        ),
+    );
+    assert_eq!(intent(plan), "track_order");
+}
+
+#[test]
+fn a_weak_urgency_with_no_pressure_told_is_not_urgent() {
+    for (text, model) in [
+        (
+            "it's for work, I need our company name and VAT number on it",
+            kefu_intent::OUT_OF_SCOPE,
+        ),
+        (
+            "it's for 1004 if that matters. do I need to do anything else after that",
+            "newsletter_subscription",
+        ),
+    ] {
+        let plan = decide(&ctx(), &msg(text, model, 0.5));
+        if let Step::Reply(d) = &plan.step {
+            assert_ne!(d.state, WaitingForHuman, "{text}");
+        }
+    }
+}
+
+#[test]
+fn an_emergency_at_home_the_person_head_names_otherwise_is_urgent() {
+    for text in [
+        "家里老人刚走 我这几天在处理后事 之前下的1001那个单子麻烦你们尽快帮我处理掉 我实在没精力管",
+        "拜托了 那件卫衣是给我爸的 他下周要做手术 想让他穿着去医院 订单1001一直没到",
+    ] {
+        let d = reply(decide(&ctx(), &msg(text, kefu_intent::OUT_OF_SCOPE, 0.4)));
+        assert_eq!(d.state, WaitingForHuman, "{text}");
+        assert!(
+            d.handoff_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("urgent: time-critical for the shopper")),
+            "{text}: {:?}",
+            d.handoff_reason
+        );
+    }
+}
+
+#[test]
+fn policy_topics_in_the_shoppers_own_words_name_their_reason() {
+    use crate::engine::policy::{PolicyTopic, topic};
+    for (text, want) in [
+        (
+            "我想知道你们手里有我哪些东西 地址电话什么的 全部导出来给我看看",
+            PolicyTopic::DataProtection,
+        ),
+        (
+            "已经咨询过律师了 你们这是虚假宣传 说满50包邮结果还收我运费",
+            PolicyTopic::Legal,
+        ),
+        (
+            "hey, so, weird. there's stuff in my order history I never bought and the saved card is one I don't own",
+            PolicyTopic::AccountSecurity,
+        ),
+    ] {
+        assert_eq!(topic(text), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn the_order_a_card_was_proposed_on_pointed_at_keeps_the_card() {
+    let mut shop = ctx();
+    shop.pending.action = Some("a1".into());
+    shop.trust.latest_card_action = Some("a1".into());
+    let d = reply(decide(&shop, &msg("对 就是刚才那单", "complaint", 0.43)));
+    assert_ne!(d.state, WaitingForHuman);
+    assert!(d.pending.action.is_some());
+}
+
+#[test]
+fn an_order_number_after_the_delivery_times_is_its_whereabouts() {
+    let mut shop = ctx();
+    shop.last_bot = Some((
+        "订单1个工作日内发货，发货后标准配送3-5个工作日送达。".into(),
+        Some("delivery_period".into()),
+    ));
+    let plan = decide(
+        &shop,
+        &msg("订单号 1002，邮箱 li.wei@example.com", "return_item", 0.4),
+    );
+    assert_eq!(intent(plan), "track_order");
+}
+
+#[test]
+fn the_goods_named_while_the_order_number_is_asked_keep_the_request() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("get_refund".into());
+    shop.names_product = true;
+    let plan = decide(&shop, &msg("for the water bottle", "product_info", 0.41));
+    assert_eq!(intent(plan), "get_refund");
+    // A question about it is the product's.
+    let plan = decide(
+        &shop,
+        &msg("is the water bottle dishwasher safe?", "product_info", 0.8),
+    );
+    assert_eq!(intent(plan), "product_info");
+}
+
+/// The demo shop with claim `intent` on `order` waiting for its email.
+fn claim_waiting_for_the_email(intent: &str, order: &str) -> TurnContext {
+    use crate::plugins::manifest::Need;
+    let mut shop = ctx();
+    shop.served.insert(
+        intent.into(),
+        super::tests::served("refunds", &[Need::Slot("order-number".into()), Need::Owner]),
+    );
+    shop.conversation.pending_intent = Some(intent.into());
+    shop.pending.order_number = Some(order.into());
+    shop
+}
+
+#[test]
+fn the_email_refused_for_a_claim_takes_it_to_a_person() {
+    let shop = claim_waiting_for_the_email("report_not_received", "1004");
+    let d = reply(decide(
+        &shop,
+        &msg("邮箱就不给了吧 订单号还不够吗", "complaint", 0.5),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn other_goods_asked_with_a_claims_email_go_to_a_person() {
+    let shop = claim_waiting_for_the_email("report_wrong_item", "1003");
+    let d = reply(decide(
+        &shop,
+        &msg("carlos@example.com 帮我换成对的颜色吧", "change_order", 0.5),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    assert!(
+        d.handoff_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("exchange") && r.contains("carlos@example.com")),
+        "{:?}",
+        d.handoff_reason
+    );
+    // The email alone goes on with the claim.
+    let plan = decide(&shop, &msg("carlos@example.com", "greeting", 0.5));
+    assert_eq!(intent(plan), "report_wrong_item");
+}
+
+#[test]
+fn a_refund_turned_down_with_a_stock_question_answers_the_question() {
+    let mut shop = ctx();
+    shop.pending.action = Some("a1".into());
+    shop.trust.latest_card_action = Some("a1".into());
+    let plan = decide(
+        &shop,
+        &msg(
+            "等等 先不退了 我想再买一顶一样的 还有货吗",
+            "product_availability",
+            0.6,
+        ),
+    );
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    assert_eq!(intent(plan), "product_availability");
+}
