@@ -179,6 +179,10 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         // work anymore").
         "going to an address",
         "shipping to an address",
+        // "just got an order confirmation for a hoodie going to some address in Ohio. from my
+        // own profile".
+        "going to some address",
+        "shipping to some address",
         "never been to",
         "没换过",
         "没更换过",
@@ -211,6 +215,10 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         // "可我根本没动过", "Neither was me."
         "没动过",
         "没碰过",
+        // "my account shows a different name and phone number and I didn't touch it".
+        "didn't touch it",
+        "didnt touch it",
+        "never touched it",
         "没有动过",
         "neither was me",
         // "an order confirmation for a hoodie i never ordered AND a 'your password was

@@ -295,6 +295,41 @@ pub fn asks_if_it_came(text: &str) -> bool {
     )
 }
 
+/// Whether `text` only checks that the goods came, as the shopper's own app already says
+/// ("所以已经送到了? my app says delivered too, just double checking 哈"): nothing missing
+/// told, a delivery confirmed.
+pub fn only_double_checks(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(
+        &lower,
+        &[
+            "double checking",
+            "double-checking",
+            "just checking",
+            "just confirming",
+            "确认一下",
+            "再确认",
+        ],
+    ) && mentions(
+        &lower,
+        &["delivered", "arrived", "送到了", "到了", "签收", "it came"],
+    ) && !mentions(
+        &lower,
+        &[
+            "haven't got",
+            "havent got",
+            "don't have",
+            "dont have",
+            "not here",
+            "nowhere",
+            "没收到",
+            "没看到",
+            "没见",
+            "没有收到",
+        ],
+    )
+}
+
 /// Whether `text` asks where a delivered parcel was left ("tracking said delivered, but does
 /// it say where they left it?", "放哪了"): a question its status answers, no claim.
 pub fn asks_where_it_was_left(text: &str) -> bool {

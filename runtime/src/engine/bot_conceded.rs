@@ -50,6 +50,25 @@ pub fn concedes_and_asks_on(lower: &str) -> bool {
         && rest.split_whitespace().count() >= 3
 }
 
+/// Whether `lower` (lower-cased) says, in a sentence of its own, that the one answering is a
+/// bot ("right, so you're a program.", "ok you're a bot"): said, whatever follows.
+pub fn names_it_a_bot(lower: &str) -> bool {
+    let first = lower.split(['.', '!', '?']).next().unwrap_or_default();
+    [
+        "you're a",
+        "youre a",
+        "you are a",
+        "ur a",
+        "u r a",
+        "you're an",
+    ]
+    .iter()
+    .any(|s| first.contains(s))
+        && first
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["bot", "robot", "machine", "program", "ai", "script"].contains(&w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +90,15 @@ mod tests {
         ] {
             assert!(!concedes_and_asks_on(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_bot_named_in_its_own_sentence_is_said() {
+        assert!(names_it_a_bot(
+            "right, so you're a program. is there anyone with a pulse around?"
+        ));
+        assert!(names_it_a_bot("ok you're a bot"));
+        assert!(!names_it_a_bot("you're a lifesaver. is the cap unisex?"));
+        assert!(!names_it_a_bot("is the bottle a good present for my dad"));
     }
 }

@@ -21,6 +21,10 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
             "cancel this order",
             "cancel that order",
             "cancel order",
+            // "Hmm actually keep the old address, sorry. Cancel the whole thing instead."
+            "cancel the whole thing",
+            "cancel the whole order",
+            "cancel everything",
             "please cancel",
             "pls cancel",
             "then cancel",
@@ -290,6 +294,7 @@ mod tests {
             "li.wei@example.com here. I need to stop the water bottle order before it ships, the one going to Shanghai",
             "found the same kind at a shop round the corner. Is it too late to call it off?",
             "doesn't matter much, I just need 1002 cancelled",
+            "Hmm actually keep the old address, sorry. Cancel the whole thing instead.",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }

@@ -228,7 +228,14 @@ pub fn describes_damage(text: &str) -> bool {
             "挤变形",
             "破损",
             "坏的",
-            // "hoodie 的 zip 到货就坏了".
+            // "hoodie 的 zip 到货就坏了", "之前1004那单有件卫衣拉链坏了".
+            "拉链坏了",
+            "拉链坏掉",
+            "拉链拉不上",
+            "zip is broken",
+            "zipper is broken",
+            "zip broke",
+            "zipper broke",
             "到货就坏",
             "收到就坏",
             "到手就坏",

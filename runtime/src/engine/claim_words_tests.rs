@@ -101,6 +101,9 @@ fn goods_that_came_damaged_are_told_from_a_broken_checkout() {
     ));
     assert!(describes_damage("杯子收到就裂了"));
     assert!(describes_damage(
+        "算了先不买了，之前1004那单有件卫衣拉链坏了"
+    ));
+    assert!(describes_damage(
         "both hoodies in my order have bleach spots?? how does that even happen"
     ));
     assert!(describes_damage("帽子寄到的时候被压扁了，帽檐都折了"));

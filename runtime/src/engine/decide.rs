@@ -70,16 +70,22 @@ pub fn decide(ctx: &TurnContext, u: &Understanding) -> Plan {
     let step = match to_a_person(ctx, u) {
         Some(d) => Step::Reply(d),
         // Asked whether it is a bot: it says so plainly, and a person is one tap away.
-        None if honesty::asks_if_bot(&u.text) && !honesty::beside_a_task(u) => Step::Reply(finish(
-            ctx,
-            u,
-            say(
-                "bot_identity",
-                Line::BotDisclosure,
-                lang,
-                ConversationState::Bot,
-            ),
-        )),
+        None if (honesty::asks_if_bot(&u.text)
+            || (ctx.last_intent() == Some("bot_identity")
+                && honesty::presses_for_the_truth(&u.text)))
+            && !honesty::beside_a_task(u) =>
+        {
+            Step::Reply(finish(
+                ctx,
+                u,
+                say(
+                    "bot_identity",
+                    Line::BotDisclosure,
+                    lang,
+                    ConversationState::Bot,
+                ),
+            ))
+        }
         None => match answer(ctx, u) {
             Answer::Now(d) => match unless_a_person_is_likelier(ctx, u, &d) {
                 Some(to_a_person) => Step::Reply(to_a_person),

@@ -1,7 +1,7 @@
 //! Decision rows for more things shoppers say in their own words: a colleague asked to get
 //! back to them, all of an order wanted back with "都要退", a charge seen twice on a
 //! statement, the email an order was bought with, a weak urgency with no pressure told, a
-//! bereavement or surgery at home the person head names as something else, policy
+//! bereavement, surgery, illness, a fire or a flight at home the person head names as something else, policy
 //! topics in new words, and the order a card was proposed on pointed at.
 
 use kefu_protocol::ConversationState::WaitingForHuman;
@@ -82,9 +82,9 @@ fn a_weak_urgency_with_no_pressure_told_is_not_urgent() {
             "newsletter_subscription",
         ),
     ] {
-        let plan = decide(&ctx(), &msg(text, model, 0.5));
+        let plan = decide(&ctx(), &msg(text, model, 0.2));
         if let Step::Reply(d) = &plan.step {
-            assert_ne!(d.state, WaitingForHuman, "{text}");
+            assert_ne!(d.state, WaitingForHuman, "{text}: {:?}", d.handoff_reason);
         }
     }
 }
@@ -94,6 +94,12 @@ fn an_emergency_at_home_the_person_head_names_otherwise_is_urgent() {
     for text in [
         "家里老人刚走 我这几天在处理后事 之前下的1001那个单子麻烦你们尽快帮我处理掉 我实在没精力管",
         "拜托了 那件卫衣是给我爸的 他下周要做手术 想让他穿着去医院 订单1001一直没到",
+        "家里着火了 现在住亲戚家 1001的包裹千万别送到原来的地址 急",
+        "our building had a fire last night and we're in a hotel now. order 1001 is supposed to be delivered there",
+        "hi. our flat caught fire last night, everyone's ok, but order 1002 is supposed to ship there and I've no idea where we'll be living",
+        "我妈住院了 我这段时间都在医院陪床 家里一直没人",
+        "我妈病了 我明天就得去外地照顾她 估计要待一个月",
+        "急 我现在人在机场 护照落在退回去的那件卫衣口袋里了!! 订单1004",
     ] {
         let d = reply(decide(&ctx(), &msg(text, kefu_intent::OUT_OF_SCOPE, 0.4)));
         assert_eq!(d.state, WaitingForHuman, "{text}");
@@ -121,6 +127,14 @@ fn policy_topics_in_the_shoppers_own_words_name_their_reason() {
         ),
         (
             "hey, so, weird. there's stuff in my order history I never bought and the saved card is one I don't own",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "hey can you check where 1004 is? also weird thing, since this morning my account shows a different name and phone number and I didn't touch it",
+            PolicyTopic::AccountSecurity,
+        ),
+        (
+            "lol weird, just got an order confirmation for a hoodie going to some address in Ohio. from my own profile",
             PolicyTopic::AccountSecurity,
         ),
     ] {
@@ -225,4 +239,115 @@ fn a_refund_turned_down_with_a_stock_question_answers_the_question() {
     );
     assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
     assert_eq!(intent(plan), "product_availability");
+}
+
+#[test]
+fn a_calm_question_weakly_read_as_a_person_wanted_is_answered() {
+    for (text, p) in [
+        ("哈哈没事 就问问你们双十二有活动吗", 0.53),
+        (
+            "Is there a way to get it made out to the company rather than to me personally?",
+            0.36,
+        ),
+    ] {
+        let plan = decide(&ctx(), &msg(text, "contact_human_agent", p));
+        if let Step::Reply(d) = &plan.step {
+            assert_ne!(d.state, WaitingForHuman, "{text}");
+        }
+    }
+    // Someone named stays a request.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "is there someone I could ask about bulk pricing?",
+            "contact_human_agent",
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn a_delivery_double_checked_and_the_carrier_asked_are_the_status() {
+    use crate::engine::replies::{Lang, Line, text};
+    let shop = |said: Line| {
+        let mut shop = ctx();
+        shop.remembered.order_number = Some("1001".into());
+        shop.remembered.email = Some("jane@example.com".into());
+        shop.conversation.verified_email = Some("jane@example.com".into());
+        shop.last_bot = Some((text(said, Lang::En).into(), Some("track_order".into())));
+        shop
+    };
+    for (said, model) in [
+        (
+            "所以已经送到了? my app says delivered too, just double checking 哈",
+            "track_order",
+        ),
+        ("was that UPS or USPS", "complaint"),
+    ] {
+        let plan = decide(&shop(Line::AskOrderNumber), &msg(said, model, 0.5));
+        assert_eq!(intent(plan), "track_order", "{said}");
+    }
+}
+
+#[test]
+fn the_truth_pressed_for_after_the_bot_said_what_it_is_is_told_again() {
+    use crate::engine::replies::{Lang, Line, text};
+    let mut told = ctx();
+    told.last_bot = Some((
+        text(Line::BotDisclosure, Lang::Zh).into(),
+        Some("bot_identity".into()),
+    ));
+    let d = reply(decide(
+        &told,
+        &msg("说实话嘛 我不会生气的哈哈", "complaint", 0.5),
+    ));
+    assert_eq!(d.intent, "bot_identity");
+    assert_ne!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn called_a_program_while_a_person_is_awaited_it_says_what_it_is() {
+    let mut waiting = ctx();
+    waiting.conversation.state = WaitingForHuman;
+    waiting.live = false;
+    let d = reply(decide(
+        &waiting,
+        &msg(
+            "Right, so you're a program. Is there anyone with a pulse around? I'd like to talk to them",
+            "contact_human_agent",
+            0.9,
+        ),
+    ));
+    assert_eq!(d.intent, "bot_identity");
+}
+
+#[test]
+fn a_product_question_read_as_a_greeting_is_the_products() {
+    let mut shop = ctx();
+    shop.names_product = true;
+    let plan = decide(&shop, &msg("哈哈好吧 那你们卫衣保暖吗", "greeting", 0.6));
+    assert_eq!(intent(plan), "product_info");
+}
+
+#[test]
+fn how_long_refunds_take_after_goods_sent_back_is_the_refund_times() {
+    let plan = decide(
+        &ctx(),
+        &msg(
+            "I sent the cap from order 1003 back last week and the charge is still showing on my card. how long do refunds normally take to come through?",
+            "track_refund",
+            0.5,
+        ),
+    );
+    assert_eq!(intent(plan), "check_refund_policy");
+    assert!(crate::engine::return_words::says_sent_back(
+        "I sent the cap from order 1003 back last week"
+    ));
+    assert!(!crate::engine::return_words::says_sent_back(
+        "you sent the wrong one, I want my money back"
+    ));
+    assert!(!crate::engine::return_words::says_sent_back(
+        "sent me an email saying to come back tomorrow"
+    ));
 }

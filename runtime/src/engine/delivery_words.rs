@@ -338,6 +338,13 @@ pub fn asks_for_tracking(text: &str) -> bool {
             "send me the tracking",
             "ups number",
             "usps number",
+            // "was that UPS or USPS".
+            "ups or usps",
+            "usps or ups",
+            "was that ups",
+            "was that usps",
+            "was it ups",
+            "was it usps",
             // A parcel's number asked for, not the order's given ("单号和邮箱刚才都给过你了").
             "运单号",
             "物流单号",

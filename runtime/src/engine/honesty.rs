@@ -162,6 +162,29 @@ pub fn beside_a_task(u: &super::understand::Understanding) -> bool {
     u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_some()
 }
 
+/// Whether `text` presses for the truth just after the bot said what it is ("说实话嘛 我不会
+/// 生气的哈哈", "be honest", "seriously?"): the same question again, answered the same.
+pub fn presses_for_the_truth(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.chars().count() <= 30
+        && super::language::mentions(
+            &lower,
+            &[
+                "说实话",
+                "老实说",
+                "讲真",
+                "真的吗",
+                "我不会生气",
+                "be honest",
+                "tell me the truth",
+                "honestly?",
+                "seriously?",
+                "for real?",
+                "really?",
+            ],
+        )
+}
+
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
 pub fn asks_if_bot(text: &str) -> bool {
     if asks_for_someone_met_before(text) {

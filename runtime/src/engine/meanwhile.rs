@@ -35,6 +35,24 @@ const ANSWERED_MEANWHILE: &[&str] = &[
 /// ([`super::person_first::escalation`]), heard before this; a person asked for again is
 /// already asked for.
 pub(super) fn answer_meanwhile(ctx: &TurnContext, u: &Understanding) -> Option<Step> {
+    // Told or asked that it is a program while asking for a person again ("Right, so you're
+    // a program. Is there anyone with a pulse around? I'd like to talk to them"): the bot
+    // says what it is; the request for a person is already open.
+    let called_a_bot = super::honesty::asks_if_bot(&u.text)
+        || super::bot_conceded::names_it_a_bot(&u.text.to_lowercase());
+    if ctx.conversation.state == WaitingForHuman
+        && !ctx.live
+        && u.card.is_none()
+        && called_a_bot
+        && !u.topic.is_some_and(|(t, _)| t.needs_a_person())
+    {
+        return Some(Step::Reply(say(
+            "bot_identity",
+            Line::BotDisclosureShort,
+            u.lang,
+            Bot,
+        )));
+    }
     if ctx.conversation.state != WaitingForHuman
         || ctx.live
         || u.card.is_some()

@@ -50,6 +50,17 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
                 && !(u.prediction.confidence < 0.3
                     && ctx.names_product
                     && !names_anyone(&u.text))
+                // Weakly read, a calm question about something of the shop's with nobody named
+                // ("哈哈没事 就问问你们双十二有活动吗", "Is there a way to get it made out to the
+                // company rather than to me personally?"): the question is the matter.
+                && !(u.prediction.confidence < 0.6
+                    && !u.upset
+                    && super::cues::asks_in_any_clause(&u.text)
+                    && !names_anyone(&u.text.to_lowercase().replace("personally", " "))
+                    && !super::language::mentions(
+                        &u.text.to_lowercase(),
+                        &["help me", "帮我", "联系", "contact", "talk", "speak", "call"],
+                    ))
                 // "行吧，机器人也行，帮我看下帽子还有没有货": the bot taken as it is.
                 && !super::language::mentions(
                     &u.text.to_lowercase(),

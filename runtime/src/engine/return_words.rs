@@ -143,7 +143,16 @@ pub fn says_sent_back(text: &str) -> bool {
         .any(|w| {
             lower.match_indices(w).any(|(at, _)| {
                 let after = &lower[at + w.len()..];
-                after.find(" back").is_some_and(|b| b <= 16)
+                // "I sent the cap from order 1003 back last week": the goods named between,
+                // in one clause, nothing sent to the shopper.
+                after.find(" back").is_some_and(|b| {
+                    b <= 16
+                        || (b <= 32
+                            && !after[..b].contains([',', '.', '!', '?', ';'])
+                            && !after[..b].starts_with(" me")
+                            && !after[..b].contains(" you")
+                            && !after[..b].contains(" i "))
+                })
             })
         });
     let returned = super::language::says_word(text, &["returned"])

@@ -88,8 +88,11 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             ("return_item", true)
         }
         // "你们的帽子有几种颜色" read as a complaint: a calm question about a product, with
-        // nothing told of goods gone wrong, is that product's question.
-        _ if u.prediction.intent == "complaint"
+        // nothing told of goods gone wrong, is that product's question. So is one read as a
+        // greeting or thanks for the laugh before it ("哈哈好吧 那你们卫衣保暖吗").
+        _ if (u.prediction.intent == "complaint"
+            || (matches!(u.prediction.intent.as_str(), "greeting" | "thanks")
+                && asks_of_a_product_named))
             && !u.upset
             && order_number.is_none()
             && (cues::is_a_question(text)

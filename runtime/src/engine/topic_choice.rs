@@ -77,6 +77,7 @@ fn words_only(t: Topic, p: f32, prediction: &Prediction, text: &str) -> bool {
         // "1001 arrived today, great job guys": goods came and are thanked for, nothing wrong
         // told; the models hear sarcasm about broken goods in such praise.
         || (t.is_delivery_problem() && policy_cues::glad_it_came(text))
+        || (t.is_delivery_problem() && super::arrival_words::only_double_checks(text))
         || (t.is_delivery_problem()
             && p < OWN_TASK_TOPIC_CERTAIN
             && policy_cues::set_aside_as_come(text))
@@ -365,12 +366,36 @@ pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &
     {
         return true;
     }
+    // A fire at home that is over, the shopper safe elsewhere ("our flat caught fire last
+    // night, everyone's ok"): heard as safety, it is urgent.
+    if t == Topic::Safety && super::urgency_cues::a_fire_at_home_survived(text) {
+        return true;
+    }
+    // A relative in hospital the shopper stays with, nothing else harmful told ("我妈住院了 我
+    // 这段时间都在医院陪床 家里一直没人"): the safety model hears the hospital.
+    let stays_with_someone_in_hospital = t == Topic::Safety
+        && own_p < 0.8
+        && super::language::mentions(
+            &text.to_lowercase(),
+            &[
+                "陪床",
+                "陪护",
+                "in hospital with my",
+                "at the hospital with my",
+            ],
+        );
+    // Time pressured, told with a topic the person head alone names ("急 我现在人在机场 护照落在
+    // 退回去的那件卫衣口袋里了!!" was named harassment).
+    let pressed = own_p < 0.05
+        && super::urgency_cues::names_a_deadline(text)
+        && super::urgency_cues::needs_it_by(text);
     // Harm or a threat only the person head hears; or any topic the person head alone names
     // (its own model hears almost nothing: "家里出了点事 我这几天都在外地陪护 订单1002寄到
     // 家没人收" was named fraud, the nearest of nothing).
     ((matches!(t, Topic::Safety | Topic::Harassment) && own_p < 0.35)
+        || stays_with_someone_in_hospital
         || (t.needs_a_person() && own_p < 0.05))
-        && super::urgency_cues::speaks_of_an_emergency(text)
+        && (super::urgency_cues::speaks_of_an_emergency(text) || pressed)
         && !harm_cues::speaks_of_harm(&without_a_stay_in_hospital(
             &super::policy::without_figures(text),
         ))

@@ -85,14 +85,24 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "老人刚走",
             "处理后事",
             "办后事",
-            // Someone at home facing surgery ("他下周要做手术 想让他穿着去医院").
-            "要做手术",
-            "要动手术",
-            "做手术前",
-            "having surgery",
+            // Someone at home facing surgery, or ill and cared for away ("我妈病了 我明天就得去外
+            // 地照顾她").
             "has surgery",
             "before his surgery",
             "before her surgery",
+            "我妈病了",
+            "我爸病了",
+            "妈妈病了",
+            "爸爸病了",
+            "家人病了",
+            "去外地照顾",
+            "回老家照顾",
+            "mum is ill",
+            "mom is sick",
+            "dad is sick",
+            "mum's ill",
+            "mom's sick",
+            "dad's sick",
             "老人走了",
             "突然走了",
             "家里出了点状况",
@@ -192,6 +202,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             // "We had a fire at our apartment last night".
             "fire at our",
             "fire in our",
+            // "our building had a fire last night", "our flat caught fire last night".
+            "had a fire",
+            "caught fire",
             "house flooded",
             "home flooded",
             "flat flooded",
@@ -506,11 +519,94 @@ pub fn presses_for_an_occasion(text: &str) -> bool {
         )
 }
 
+/// Whether `text` tells of a fire at home that is over, the shopper safe elsewhere ("our flat
+/// caught fire last night, everyone's ok", "家里着火了 现在住亲戚家"): an urgent situation for
+/// the order, not someone in danger now to be told to call for help.
+pub fn a_fire_at_home_survived(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let fire = mentions(
+        &lower,
+        &[
+            "had a fire",
+            "caught fire",
+            "house fire",
+            "fire at our",
+            "fire at my",
+            "fire in our",
+            "fire in my",
+            "burned down",
+            "burnt down",
+            "着火了",
+            "失火",
+            "火灾",
+            "烧没了",
+        ],
+    );
+    let over = mentions(
+        &lower,
+        &[
+            "last night",
+            "yesterday",
+            "last week",
+            "everyone's ok",
+            "everyone is ok",
+            "everyone's fine",
+            "everyone is fine",
+            "nobody was hurt",
+            "no one was hurt",
+            "nobody hurt",
+            "we're ok",
+            "we're fine",
+            "in a hotel",
+            "staying with",
+            "at my sister's",
+            "at my mum's",
+            "at my mom's",
+            "昨晚",
+            "昨天",
+            "人没事",
+            "都没事",
+            "现在住",
+            "住亲戚家",
+            "住朋友家",
+            "住酒店",
+            "亲戚家",
+            "朋友家",
+        ],
+    );
+    let danger_now = mentions(
+        &lower,
+        &[
+            "trapped",
+            "burned my",
+            "burnt my",
+            "is burning",
+            "on fire now",
+            "still burning",
+            "hurt",
+            "injured",
+            "烧伤",
+            "受伤",
+            "被困",
+            "救命",
+        ],
+    ) && !mentions(
+        &lower,
+        &["nobody was hurt", "no one was hurt", "nobody hurt"],
+    );
+    fire && over && !danger_now
+}
+
 /// Whether `text` tells no time pressure at all: no moment, no need by one, nothing happening
 /// at home, no flight from someone and no word of hurry ("it's for work, I need our company
 /// name and VAT number on it", "it's for 1004 if that matters. do I need to do anything else
 /// after that"). A weak urgency the topic model hears in such words is no urgency.
 pub fn tells_no_pressure(text: &str) -> bool {
+    // "and the one before that too if there was one": an earlier thing, no moment.
+    let text = &text
+        .to_lowercase()
+        .replace("the one before", " ")
+        .replace("before that", " ");
     !names_a_deadline(text)
         && !needs_it_by(text)
         && !speaks_of_an_emergency(text)
@@ -571,6 +667,24 @@ pub fn a_few_words_without_pressure(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::engine::cues::about_the_shopper;
+
+    #[test]
+    fn a_fire_at_home_that_is_over_is_told_from_one_burning_now() {
+        for text in [
+            "our building had a fire last night and we're in a hotel now. order 1001 is supposed to be delivered there",
+            "hi. our flat caught fire last night, everyone's ok, but order 1002 is supposed to ship there and I've no idea where we'll be living",
+            "家里着火了 现在住亲戚家 1001的包裹千万别送到原来的地址 急",
+        ] {
+            assert!(a_fire_at_home_survived(text), "{text}");
+        }
+        for text in [
+            "家里着火了 救命",
+            "my kitchen caught fire and I burned my hand, what do I do",
+            "the hoodie is fire, ordering another",
+        ] {
+            assert!(!a_fire_at_home_survived(text), "{text}");
+        }
+    }
 
     #[test]
     fn words_with_no_moment_need_or_hurry_tell_no_pressure() {

@@ -526,8 +526,11 @@ const SELF_CORRECTIONS: &[&str] = &[
     "wrong number",
     "sorry, it's",
     "sorry its",
-    // "order number 1020, no sorry, 1002".
+    // "order number 1020, no sorry, 1002", "order 1010 — sorry, 1001".
     "no sorry",
+    "— sorry",
+    "- sorry",
+    "-- sorry",
     "不对",
     "说错",
     "打错",
@@ -726,6 +729,8 @@ mod tests {
                 "1003",
             ),
             ("邮编200031，单号1002", "1002"),
+            ("order 1010 — sorry, 1001", "1001"),
+            ("sorry, 1001 is late", "1001"),
             ("where are 1001 and 1003?", "1001"),
             ("order 1001 and 1003", "1001"),
             // A year beside the order's number.
