@@ -360,7 +360,74 @@ pub fn only_asks_how_data_is_protected(text: &str) -> bool {
         "you leaked",
         "推销电话",
     ]);
-    how_kept_safe && a_question && !asks_or_tells_more
+    (how_kept_safe && a_question && !asks_or_tells_more) || asks_in_passing_what_is_kept(&lower)
+}
+
+/// Whether `lower` asks in passing what the shop keeps or does with data at checkout, from
+/// curiosity or before buying ("how long do you keep my address on file? just curious", "游客
+/// 下单的话我的信息会保存吗", "are you GDPR compliant? asking before I make an account"), or says
+/// only a newsletter is to stop ("只想退订邮件 不是注销账号哈"): the shop's policy answers it;
+/// nothing is asked to be seen, deleted or told of a breach.
+fn asks_in_passing_what_is_kept(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let only_the_newsletter = says(&["退订", "unsubscribe"])
+        && says(&[
+            "不是注销",
+            "不注销",
+            "not delete my account",
+            "not close my account",
+        ]);
+    let kept = says(&[
+        "how long do you keep",
+        "how long you keep",
+        "keep my card on file",
+        "keep my address on file",
+        "on file",
+        "what happens to my data",
+        "gdpr compliant",
+        "会保存吗",
+        "会被保存吗",
+        "存多久",
+        "保存多久",
+        "是安全的吗",
+        "安全吗",
+    ]);
+    let in_passing = says(&[
+        "just curious",
+        "just wondering",
+        "随便问问",
+        "好奇",
+        "if i tick",
+        "if i check",
+        "as a guest",
+        "游客",
+        "asking before",
+        "before i make",
+        "before i buy",
+        "的话",
+    ]);
+    let more = says(&[
+        "delete",
+        "remove",
+        "erase",
+        "wipe",
+        "purge",
+        "copy of",
+        "sold",
+        "sell",
+        "leak",
+        "breach",
+        "hacked",
+        "删",
+        "注销我",
+        "导出",
+        "泄露",
+        "卖",
+        "about me",
+        "on me",
+        "关于我",
+    ]);
+    only_the_newsletter || (kept && in_passing && !more)
 }
 
 /// Whether `text` asks what is done with the shopper's own data, or for it gone, in words

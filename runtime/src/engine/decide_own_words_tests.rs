@@ -351,3 +351,61 @@ fn how_long_refunds_take_after_goods_sent_back_is_the_refund_times() {
         "sent me an email saying to come back tomorrow"
     ));
 }
+
+#[test]
+fn a_letter_to_a_landlord_is_out_of_scope_not_harassment() {
+    let plan = decide(
+        &ctx(),
+        &msg(
+            "can you help me write a letter to my landlord? he's threatening to keep my whole deposit",
+            kefu_intent::OUT_OF_SCOPE,
+            1.0,
+        ),
+    );
+    let d = reply(plan);
+    assert_ne!(d.state, WaitingForHuman);
+    // Threatened themselves, they reach a person.
+    let d = reply(decide(
+        &ctx(),
+        &msg(
+            "my landlord is threatening me and I'm scared, can my parcel go elsewhere",
+            kefu_intent::OUT_OF_SCOPE,
+            0.5,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+}
+
+#[test]
+fn the_old_address_kept_and_the_order_cancelled_instead_is_the_cancellation() {
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    let plan = decide(
+        &shop,
+        &msg(
+            "Hmm actually keep the old address, sorry. Cancel the whole thing instead.",
+            "change_shipping_address",
+            0.8,
+        ),
+    );
+    assert_eq!(intent(plan), "cancel_order");
+}
+
+#[test]
+fn a_remark_with_a_question_after_it_is_the_question() {
+    use crate::engine::replies::{Lang, Line, text};
+    let mut told = ctx();
+    told.last_bot = Some((
+        text(Line::BotDisclosure, Lang::En).into(),
+        Some("bot_identity".into()),
+    ));
+    let plan = decide(
+        &told,
+        &msg(
+            "lol ok fine, a bot's fine. how long does express take",
+            kefu_intent::OUT_OF_SCOPE,
+            0.49,
+        ),
+    );
+    assert_ne!(intent(plan), "thanks");
+}

@@ -112,6 +112,9 @@ pub const FIGURES: &[&str] = &[
     "killer gift",
     "killer deal",
     "killer price",
+    // A price "broken-boned" is a deep discount ("这个价格简直是骨折价").
+    "骨折价",
+    "打骨折",
     "bullied me into",
     "bullied into",
     "pressured me into",

@@ -217,6 +217,11 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "转接",
         "转客服",
         "找客服",
+        // "我要找你们客服", "找个客服跟我说".
+        "找你们客服",
+        "找你们的客服",
+        "找个客服",
+        "找一个客服",
         "联系客服",
         "叫客服",
         "接客服",
@@ -419,6 +424,8 @@ mod tests {
             "那算了 怎么联系你们",
             "my order needs to go to my sister's place instead, can a person please help quickly",
             "I'd like one of your colleagues to get back to me please, it's about a bulk order of tees for my team of 40",
+            "我要找你们客服",
+            "找个客服跟我说",
         ] {
             assert!(asks_for_a_person(text), "{text}");
         }

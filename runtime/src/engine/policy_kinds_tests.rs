@@ -55,6 +55,11 @@ fn how_data_is_kept_safe_asked_is_no_request_about_it() {
         "你们怎么保护用户的个人信息？下单前问一下",
         "你们会不会把我的地址泄露出去啊",
         "用 Alipay 付款的话 my data 安全吗",
+        "how long do you keep my address on file? just curious",
+        "游客下单的话我的信息会保存吗",
+        "你们会把我的地址存多久 随便问问",
+        "只想退订邮件 不是注销账号哈",
+        "are you GDPR compliant? asking before I make an account",
     ] {
         assert!(only_asks(text), "{text}");
         assert_ne!(topic(text), Some(PolicyTopic::DataProtection), "{text}");
@@ -69,6 +74,9 @@ fn how_data_is_kept_safe_asked_is_no_request_about_it() {
         "我的手机号和地址是怎么泄露出去的？最近老接到冒充你们的电话",
         "how do I contact your data protection officer",
         "How do I get the data you hold on me exported to me under data protection law?",
+        "how long do you keep my address on file? I want it deleted",
+        "I want to know what you store and for how long",
+        "游客下单的话我的信息会保存吗 保存了请帮我删掉",
     ] {
         assert!(!only_asks(text), "{text}");
     }

@@ -117,9 +117,11 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 u.prediction.intent.as_str(),
                 GET_REFUND | "contact_human_agent"
             )
+            // ("Hmm actually keep the old address, sorry. Cancel the whole thing instead."
+            // keeps the address and cancels.)
             && (u.prediction.intent != CHANGE_ADDRESS
                 || h.written.is_none()
-                    && !mentions(
+                    && (!mentions(
                         &text.to_lowercase(),
                         &[
                             "address",
@@ -129,7 +131,18 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                             "ship it to",
                             "ship to",
                         ],
-                    ))
+                    ) || mentions(
+                        &text.to_lowercase(),
+                        &[
+                            "keep the old address",
+                            "keep the address",
+                            "keep my old address",
+                            "keep the original address",
+                            "地址不改",
+                            "不改地址",
+                            "还是原来的地址",
+                        ],
+                    )))
             && takes_order_number(CANCEL_ORDER) =>
         {
             (CANCEL_ORDER, true)

@@ -56,7 +56,8 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
         return Some("product_info");
     }
     // "没事 就是想说你们家帽子好好看 哈哈", heard as upset: thanks, not a complaint.
-    if remark_words::says_something_nice_only(text) {
+    // ("lol ok fine, a bot's fine. how long does express take" asks after it.)
+    if remark_words::says_something_nice_only(text) && !cues::asks_in_any_clause(text) {
         return Some("thanks");
     }
     // "哈喽～第一次逛你们店，随便看看": only looking around, a greeting.

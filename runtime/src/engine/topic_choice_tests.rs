@@ -457,6 +457,7 @@ fn praise_persuasion_and_questions_for_a_body_are_no_safety_topic() {
     for (text, p) in [
         // Violent words as praise or persuasion, the goods loved.
         ("the cap was a killer present, my dad loved it", 0.4),
+        ("这个价格简直是骨折价", 0.6),
         (
             "my sister bullied me into buying the cap and now I love it",
             0.92,

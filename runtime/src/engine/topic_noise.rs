@@ -61,6 +61,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || pays_another_way(text)
                 || super::own_charges::pays_with_a_voucher(text)
                 || super::own_charges::names_the_email_it_was_bought_with(text)
+                // "你们会记住我的银行卡吗 还是每次都要输": a checkout feature asked.
+                || asks_if_the_card_is_kept(text)
                 // A hold on the card while paying, or the bank's check passed ("there's a
                 // pending hold and a payment from you, is the hold going to drop off on its
                 // own?", "银行说这笔交易需要验证,我验证完了还要重新下单吗").
@@ -97,8 +99,26 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             // 衣"), a threat from someone who is not the shop's told in passing ("got a
             // threatening letter from my landlord so I'm moving"): the harassment's words are
             // theirs, not the shop's.
+            // So is a matter with a landlord or an employer the shopper wants help writing
+            // about ("can you help me write a letter to my landlord? he's threatening to keep my
+            // whole deposit"), with no one threatening them.
             let someone_elses = (super::aside_noise::pesters_their_own(text)
-                || super::legal_noise::a_matter_elsewhere_in_passing(text))
+                || super::legal_noise::a_matter_elsewhere_in_passing(text)
+                || (super::legal_noise::a_matter_elsewhere(text)
+                    && !mentions(
+                        &text.to_lowercase(),
+                        &[
+                            "threatening me",
+                            "threatened me",
+                            "afraid",
+                            "scared",
+                            "not safe",
+                            "hurt me",
+                            "威胁我",
+                            "害怕",
+                            "打我",
+                        ],
+                    )))
                 && !mentions(&text.to_lowercase(), &["you guys", "your staff", "你们"]);
             let nobody_threatened = arranges_a_delivery(text)
                 || mentions(
