@@ -322,12 +322,20 @@ pub fn only_double_checks(text: &str) -> bool {
             "dont have",
             "not here",
             "nowhere",
+            "empty",
+            "nothing",
+            " but ",
             "没收到",
             "没看到",
             "没见",
             "没有收到",
+            "没拿到",
+            "什么都没有",
+            "可是",
+            "但是",
         ],
-    )
+    ) && !super::claim_words::describes_a_missing_parcel(text)
+        && !super::claim_words::describes_damage(text)
 }
 
 /// Whether `text` asks where a delivered parcel was left ("tracking said delivered, but does

@@ -54,19 +54,27 @@ pub fn concedes_and_asks_on(lower: &str) -> bool {
 /// bot ("right, so you're a program.", "ok you're a bot"): said, whatever follows.
 pub fn names_it_a_bot(lower: &str) -> bool {
     let first = lower.split(['.', '!', '?']).next().unwrap_or_default();
-    [
-        "you're a",
-        "youre a",
-        "you are a",
-        "ur a",
-        "u r a",
-        "you're an",
-    ]
-    .iter()
-    .any(|s| first.contains(s))
-        && first
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ["bot", "robot", "machine", "program", "ai", "script"].contains(&w))
+    let words: Vec<&str> = first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "you're a", "ur a", "you are a", "u r a", then a kind of bot within two words ("you're a
+    // program", "you're a shop bot"; not "you're a star, is the tee machine washable?").
+    (0..words.len()).any(|i| {
+        let article_at = match &words[i..] {
+            ["you're" | "youre" | "ur", ..] => i + 1,
+            ["you", "are", ..] | ["u", "r", ..] => i + 2,
+            _ => return false,
+        };
+        words
+            .get(article_at)
+            .is_some_and(|a| ["a", "an", "just", "only"].contains(a))
+            && words
+                .iter()
+                .skip(article_at + 1)
+                .take(2)
+                .any(|w| ["bot", "robot", "machine", "program", "ai", "script"].contains(w))
+    })
 }
 
 #[cfg(test)]
@@ -100,5 +108,9 @@ mod tests {
         assert!(names_it_a_bot("ok you're a bot"));
         assert!(!names_it_a_bot("you're a lifesaver. is the cap unisex?"));
         assert!(!names_it_a_bot("is the bottle a good present for my dad"));
+        assert!(!names_it_a_bot(
+            "you're a star, is the tee machine washable?"
+        ));
+        assert!(!names_it_a_bot("your a-line dress is not a machine wash"));
     }
 }

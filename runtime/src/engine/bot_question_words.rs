@@ -25,8 +25,6 @@ pub const KINDS_EN: &[&str] = &[
     "gpt",
     "chatgpt",
     "algorithm",
-    // "wait am I talking to software right now".
-    "software",
     // "be honest, am I chatting with a script right now or is there someone named like
     // Jessica typing this" (not "the script logo hoodie").
     "a script",
@@ -59,8 +57,6 @@ pub const KINDS_OF_CHAT: &[&str] = &[
     "actual person",
     "actual human",
     "chatgpt",
-    // "honest question, is this chat run by software?"
-    "software",
     // "so is anyone actually reading this or is it all a script"
     "script",
     "scripted",

@@ -231,7 +231,6 @@ pub fn describes_damage(text: &str) -> bool {
             // "hoodie 的 zip 到货就坏了", "之前1004那单有件卫衣拉链坏了".
             "拉链坏了",
             "拉链坏掉",
-            "拉链拉不上",
             "zip is broken",
             "zipper is broken",
             "zip broke",

@@ -243,10 +243,30 @@ fn only_adds(u: &Understanding) -> bool {
 /// Whether `text` only says the order proposed on is the one meant ("对 就是刚才那单",
 /// "yes that one"): the card further up is the answer, nothing else asked or done.
 fn points_to_the_proposal(text: &str) -> bool {
+    // Said alone, after a yes at most: "就是那个订单号写错了 应该是1003" corrects it.
+    let lower = text.trim().to_lowercase();
+    let rest = ["对", "是的", "嗯", "yes", "yeah", "yep"]
+        .iter()
+        .find_map(|y| lower.strip_prefix(y))
+        .unwrap_or(&lower)
+        .trim_matches(|c: char| !c.is_alphanumeric());
     text.chars().count() <= 24
         && !super::cues::is_a_question(text)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && [
+            "就是刚才那单",
+            "就是刚才那个",
+            "就是这单",
+            "就是那单",
+            "就是这个订单",
+            "就是那个订单",
+            "that's the one",
+            "thats the one",
+            "that one",
+        ]
+        .contains(&rest)
         && super::language::mentions(
-            &text.to_lowercase(),
+            &lower,
             &[
                 "就是刚才那单",
                 "就是刚才那个",
@@ -339,7 +359,9 @@ fn confirms_in_more_words(text: &str, proposal: Option<&Proposal>) -> bool {
         "退款就行",
         "退钱就行",
     ]) && !text.chars().any(|c| c.is_ascii_digit())
-        && !super::language::says_word(&lower, &["no", "not", "partial", "full"]);
+        && !super::language::says_word(&lower, &["no", "not", "partial", "full", "prefer"])
+        // "send the right one, otherwise a refund is fine": the refund only if not.
+        && !names(&["otherwise", "if not", "if you can't", "if you cant", "否则", "不行的话"]);
     let refunds = money_back_taken || names(&["直接退", "refund it"]);
     let generic = names(&[
         "just confirm",

@@ -21,13 +21,11 @@ pub const DATA_PROTECTION: &[&str] = &[
     // What the shop holds on the shopper, asked to be seen ("what do you lot actually keep on
     // me? address, card number, the lot? I'd like to see it").
     // "我想知道你们手里有我哪些东西 地址电话什么的 全部导出来给我看看".
-    "手里有我",
     "存了我哪些",
     "存了我什么",
     "有我哪些信息",
     "有我哪些资料",
     "有我哪些东西",
-    "导出来给我",
     "keep on me",
     "have on me",
     "hold on me",

@@ -409,3 +409,65 @@ fn a_remark_with_a_question_after_it_is_the_question() {
     );
     assert_ne!(intent(plan), "thanks");
 }
+
+#[test]
+fn the_own_words_look_alikes_keep_their_meaning() {
+    use crate::engine::policy::{PolicyTopic, topic};
+    // The email looked for, not refused.
+    let mut waiting = ctx();
+    waiting.conversation.pending_intent = Some("cancel_order".into());
+    waiting.pending.order_number = Some("1001".into());
+    for said in ["hang on, let me check my inbox", "稍等 我找一下邮箱"] {
+        let d = reply(decide(&waiting, &msg(said, kefu_intent::OUT_OF_SCOPE, 0.5)));
+        assert_ne!(d.state, WaitingForHuman, "{said}");
+    }
+    // Twice and seeing, of something other than a charge; an export for an expense claim.
+    for text in [
+        "I paid by card for order 1002 a week ago, I've messaged twice and still can't see any tracking",
+        "能把订单记录导出来给我吗 报销用",
+    ] {
+        assert!(
+            !matches!(
+                topic(text),
+                Some(PolicyTopic::BillingError | PolicyTopic::DataProtection)
+            ),
+            "{text}"
+        );
+    }
+    assert!(!crate::engine::urgency_cues::speaks_of_an_emergency(
+        "we had a fire drill at work and I missed the UPS guy, can 1002 be redelivered?"
+    ));
+    assert!(!crate::engine::arrival_words::only_double_checks(
+        "just double checking, app says delivered but my porch is empty"
+    ));
+    assert!(!crate::engine::topic_noise::own_affairs(
+        kefu_intent::topics::Topic::Fraud,
+        0.9,
+        "an order was placed with zoe@x.com on my card and that email isn't even mine"
+    ));
+    // A rep asked for, weakly read, is still a person.
+    let d = reply(decide(
+        &ctx(),
+        &msg("can I get a rep?", "contact_human_agent", 0.5),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
+    // A card's order corrected lapses the card; the refund only if not is no confirmation.
+    let mut card = ctx();
+    card.pending.action = Some("a1".into());
+    card.trust.latest_card_action = Some("a1".into());
+    let plan = decide(
+        &card,
+        &msg("就是那个订单号写错了 应该是1003", "change_order", 0.5),
+    );
+    assert_eq!(plan.lapsed_action.as_deref(), Some("a1"));
+    card.pending.claim = Some("claim: wrong item, order 1003".into());
+    let plan = decide(
+        &card,
+        &msg(
+            "I'd prefer you send the right one, otherwise a refund is fine",
+            "get_refund",
+            0.6,
+        ),
+    );
+    assert!(!matches!(plan.step, Step::Commit { .. }));
+}

@@ -60,12 +60,12 @@ pub(super) fn taken_twice(lower: &str) -> bool {
         || (payment
             && says_word(
                 lower,
-                &[
-                    "hit", "went", "gone", "shows", "showing", "appears", "appeared",
-                    // "I see 98.00 twice on my statement but I only placed one order (1001)".
-                    "see", "seeing", "saw", "listed",
-                ],
-            ));
+                &["hit", "went", "gone", "shows", "showing", "appears", "appeared"],
+            ))
+        // "I see 98.00 twice on my statement but I only placed one order (1001)": seen, with the
+        // sum or the twice right after (not "I've messaged twice and still can't see any
+        // tracking").
+        || (payment && sees_it_twice(lower));
     let one_bought = mentions(
         lower,
         &[
@@ -123,6 +123,24 @@ pub(super) fn taken_twice(lower: &str) -> bool {
         ],
     );
     twice && taken && one_bought && !failed
+}
+
+/// Whether `lower` says a sum or a charge is seen twice: "see", "seeing", "saw" or "listed",
+/// followed within three words by an amount, "twice", or a charge.
+fn sees_it_twice(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '!' | '?'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        ["see", "seeing", "saw", "listed"].contains(w)
+            && words.iter().skip(i + 1).take(3).any(|n| {
+                n.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || c == '$' || c == '¥')
+                    || ["twice", "two", "charge", "charges", "payment", "payments"].contains(n)
+            })
+    })
 }
 
 /// Whether `lower` says a double charge it feared turned out to be something else ("I thought

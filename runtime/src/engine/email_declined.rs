@@ -82,7 +82,7 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
     if !(unknown
         || asks_if_needed
         || declines_the_email(&u.text)
-        || refuses_the_email(&u.text)
+        || (refuses_outright(&u.text) && speaks_of_the_email(&u.text))
         || (explained && still_declines(&u.text)))
     {
         return None;

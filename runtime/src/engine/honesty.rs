@@ -165,24 +165,28 @@ pub fn beside_a_task(u: &super::understand::Understanding) -> bool {
 /// Whether `text` presses for the truth just after the bot said what it is ("说实话嘛 我不会
 /// 生气的哈哈", "be honest", "seriously?"): the same question again, answered the same.
 pub fn presses_for_the_truth(text: &str) -> bool {
+    const PRESSING: &[&str] = &[
+        "说实话",
+        "老实说",
+        "讲真",
+        "真的吗",
+        "我不会生气",
+        "be honest",
+        "tell me the truth",
+        "honestly?",
+        "seriously?",
+        "for real?",
+        "really?",
+    ];
     let lower = text.to_lowercase();
+    // Nothing else asked beside it ("really? is the cap unisex?" asks about the cap).
+    let rest = PRESSING
+        .iter()
+        .fold(lower.clone(), |l, w| l.replace(w, " "));
     lower.chars().count() <= 30
-        && super::language::mentions(
-            &lower,
-            &[
-                "说实话",
-                "老实说",
-                "讲真",
-                "真的吗",
-                "我不会生气",
-                "be honest",
-                "tell me the truth",
-                "honestly?",
-                "seriously?",
-                "for real?",
-                "really?",
-            ],
-        )
+        && super::language::mentions(&lower, PRESSING)
+        && !super::cues::asks_in_any_clause(rest.trim())
+        && rest.split_whitespace().count() <= 3
 }
 
 /// Whether `text` asks if the shopper is talking to a bot, an AI or a person.
@@ -499,6 +503,17 @@ const WHO_ANSWERS: &[&str] = &[
     "cant be a person",
     "can't be a human",
     "cant be a human",
+    // Software answering, asked ("wait am I talking to software right now", "honest question,
+    // is this chat run by software?"; not "is it a software issue?").
+    "run by software",
+    "talking to software",
+    "talking with software",
+    "chatting to software",
+    "chatting with software",
+    "just software",
+    "software or a person",
+    "software or a human",
+    "software or human",
     // Whether anyone is there at all, asked ("be honest with me, is anyone actually there").
     "anyone actually there",
     "anybody actually there",

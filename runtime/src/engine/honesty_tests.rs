@@ -218,6 +218,20 @@ fn requests_for_a_person_and_other_messages_are_not_the_question() {
 }
 
 #[test]
+fn the_truth_pressed_for_alone_is_told_from_another_question() {
+    use super::presses_for_the_truth;
+    assert!(presses_for_the_truth("说实话嘛 我不会生气的哈哈"));
+    assert!(presses_for_the_truth("seriously?"));
+    for text in [
+        "really? is the cap unisex?",
+        "真的吗 那帽子有黑色吗",
+        "seriously? so where's my hoodie",
+    ] {
+        assert!(!presses_for_the_truth(text), "{text}");
+    }
+}
+
+#[test]
 fn software_fast_typing_and_anyone_there_at_all_ask_who_answers() {
     for text in [
         "wait am I talking to software right now",
@@ -229,6 +243,8 @@ fn software_fast_typing_and_anyone_there_at_all_ask_who_answers() {
     }
     for text in [
         "is the software on your site why my card keeps failing?",
+        "is it a software issue? my card keeps getting declined at checkout",
+        "are you having a software problem? the site won't load",
         "the courier is quick for a human, left it before I reached the door",
         "is anyone home to sign, or can it go in the locker",
     ] {

@@ -296,6 +296,18 @@ pub(super) fn names_the_email_it_was_bought_with(text: &str) -> bool {
         && !mentions(&lower, super::owning_words::CHARGES)
         && !mentions(
             &lower,
-            &["never", "not me", "didn't", "didnt", "没买", "不是我"],
+            &[
+                "never",
+                "not me",
+                "didn't",
+                "didnt",
+                "even mine",
+                "not my email",
+                "my card",
+                "recognis",
+                "recogniz",
+                "没买",
+                "不是我",
+            ],
         )
 }

@@ -150,8 +150,25 @@ fn names_anyone(text: &str) -> bool {
     super::language::mentions(
         &text.to_lowercase(),
         &[
-            "someone", "somebody", "anyone", "anybody", "person", "human", "staff", "team",
-            "agent", "people", "manager", "人", "客服",
+            "someone",
+            "somebody",
+            "anyone",
+            "anybody",
+            "person",
+            "human",
+            "staff",
+            "team",
+            "agent",
+            "people",
+            "manager",
+            "rep",
+            "supervisor",
+            "colleague",
+            "人",
+            "客服",
+            "同事",
+            "老板",
+            "主管",
         ],
     )
 }

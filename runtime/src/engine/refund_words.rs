@@ -100,12 +100,17 @@ fn wants_it_taken_back(text: &str) -> bool {
 /// Whether `text` wants all of the goods taken back with "要" ("1004号订单两件卫衣都要退 太大
 /// 了穿不了"): the money, as with "都想退"; not the steps of a return ("都要退货").
 pub fn all_of_them_wanted_back(text: &str) -> bool {
-    ["都要退", "全要退", "全都要退"].iter().any(|w| {
-        text.match_indices(w).any(|(at, w)| {
-            let after = text[at + w.len()..].trim_start();
-            !after.starts_with(['货', '换', '订', '出', '吗'])
+    // Asked whether all must go back ("1004的两件卫衣是不是都要退回去", "吊牌和包装都要退回吗"):
+    // the return's steps.
+    let asked = mentions(text, &["是不是", "要不要", "需要"])
+        || text.trim_end().ends_with(['吗', '?', '？']);
+    !asked
+        && ["都要退", "全要退", "全都要退"].iter().any(|w| {
+            text.match_indices(w).any(|(at, w)| {
+                let after = text[at + w.len()..].trim_start();
+                !after.starts_with(['货', '换', '订', '出', '吗', '回', '还'])
+            })
         })
-    })
 }
 
 /// Whether `lower` names an order and then its goods ("order 1003 的cap", "1003的帽子").

@@ -268,4 +268,6 @@ fn names_the_goods_only(text: &str) -> bool {
     .any(|p| lower.starts_with(p))
         && lower.split_whitespace().count() <= 6
         && !lower.contains(['?', '？'])
+        && !cues::asks_in_any_clause(&lower)
+        && !cues::asks_about_a_product_at_all(&lower)
 }

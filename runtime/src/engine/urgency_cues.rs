@@ -11,6 +11,11 @@ use super::language::{WEEKDAYS, mentions, says_word};
 /// the topic model may not hear when no date is named. Harm to someone is the safety
 /// topic's, heard before this.
 pub fn speaks_of_an_emergency(text: &str) -> bool {
+    // A drill or an alarm is no fire ("we had a fire drill at work and I missed the UPS guy").
+    let text = &text
+        .to_lowercase()
+        .replace("fire drill", " ")
+        .replace("fire alarm", " ");
     mentions(
         text,
         &[
@@ -85,24 +90,9 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "老人刚走",
             "处理后事",
             "办后事",
-            // Someone at home facing surgery, or ill and cared for away ("我妈病了 我明天就得去外
-            // 地照顾她").
-            "has surgery",
-            "before his surgery",
-            "before her surgery",
-            "我妈病了",
-            "我爸病了",
-            "妈妈病了",
-            "爸爸病了",
-            "家人病了",
+            // Someone ill, cared for far from home ("我妈病了 我明天就得去外地照顾她").
             "去外地照顾",
             "回老家照顾",
-            "mum is ill",
-            "mom is sick",
-            "dad is sick",
-            "mum's ill",
-            "mom's sick",
-            "dad's sick",
             "老人走了",
             "突然走了",
             "家里出了点状况",
@@ -585,7 +575,16 @@ pub fn a_fire_at_home_survived(text: &str) -> bool {
             "still burning",
             "hurt",
             "injured",
+            "burned his",
+            "burned her",
+            "burnt his",
+            "burnt her",
+            "burned their",
+            "got burned",
+            "got burnt",
             "烧伤",
+            "烧到",
+            "烫伤",
             "受伤",
             "被困",
             "救命",
@@ -594,7 +593,29 @@ pub fn a_fire_at_home_survived(text: &str) -> bool {
         &lower,
         &["nobody was hurt", "no one was hurt", "nobody hurt"],
     );
-    fire && over && !danger_now
+    let at_home = mentions(
+        &lower,
+        &[
+            "flat",
+            "house",
+            "building",
+            "apartment",
+            "home",
+            "our place",
+            "家",
+            "房子",
+            "公寓",
+            "楼",
+        ],
+    );
+    // The goods on fire ("my son's hoodie caught fire by the heater") are the harm.
+    let goods = mentions(
+        &lower,
+        &[
+            "hoodie", "bottle", "cap", "tee", "shirt", "卫衣", "杯", "帽", "t恤",
+        ],
+    );
+    fire && over && at_home && !goods && !danger_now
 }
 
 /// Whether `text` tells no time pressure at all: no moment, no need by one, nothing happening
@@ -607,7 +628,17 @@ pub fn tells_no_pressure(text: &str) -> bool {
         .to_lowercase()
         .replace("the one before", " ")
         .replace("before that", " ");
-    !names_a_deadline(text)
+    // A day of the month named ("on the 3rd", "15号") is a moment.
+    let a_date = text
+        .match_indices(|c: char| c.is_ascii_digit())
+        .any(|(at, d)| {
+            let after = &text[at + d.len()..];
+            ["st", "nd", "rd", "th", "号", "日"]
+                .iter()
+                .any(|s| after.starts_with(s))
+        });
+    !a_date
+        && !names_a_deadline(text)
         && !needs_it_by(text)
         && !speaks_of_an_emergency(text)
         && !flees_someone(text)
@@ -615,6 +646,21 @@ pub fn tells_no_pressure(text: &str) -> bool {
             &text.to_lowercase(),
             &[
                 "hurry",
+                "next month",
+                "end of the month",
+                "flood",
+                "heart attack",
+                "flying",
+                "flight",
+                "wedding",
+                "birthday",
+                "trip",
+                "下个月",
+                "月底",
+                "出国",
+                "飞机",
+                "婚礼",
+                "生日",
                 "quick",
                 "fast",
                 "soon",
@@ -681,6 +727,8 @@ mod tests {
             "家里着火了 救命",
             "my kitchen caught fire and I burned my hand, what do I do",
             "the hoodie is fire, ordering another",
+            "my son's hoodie caught fire by the heater yesterday and he burned his arm",
+            "昨天卫衣靠近暖气着火了 孩子手被烧到了",
         ] {
             assert!(!a_fire_at_home_survived(text), "{text}");
         }
@@ -697,6 +745,9 @@ mod tests {
         for text in [
             "need it by friday for my trip",
             "please hurry, 1002 is a gift",
+            "I'm flying out on the 3rd and 1002 still hasn't shipped",
+            "婚礼是15号 1002还没发货",
+            "our house was flooded last night, please hold 1002",
             "拜托了 那件卫衣是给我爸的 他下周要做手术",
             "家里着火了 现在住亲戚家 1001的包裹千万别送到原来的地址",
         ] {

@@ -338,50 +338,75 @@ fn sizes_differ(text: &str) -> bool {
 /// but it's black not navy??", "it's grey, not navy"): a wrong item, not a question about a
 /// colour ("is the cap black or navy", "do you have it in black not navy?").
 /// Whether Chinese `text` says one thing was ordered and another came ("我订的藏青色帽子 寄来
-/// 一顶红色的", "打开包裹发现是两件T恤 不是卫衣啊"): two colours, or two kinds of goods, one
-/// ordered or denied and the other received.
+/// 一顶红色的", "打开包裹发现是两件T恤 不是卫衣啊"): what was ordered named before the goods
+/// that came, and something came that was not ordered; or what was found, and what it is not.
+/// Not a question after the order ("我买的T恤和卫衣什么时候寄来"), nor part of it missing ("我买的
+/// 是T恤和帽子 只寄来了T恤").
 fn another_came_zh(text: &str) -> bool {
-    const COLOURS: &[&str] = &[
+    const KINDS: &[&str] = &[
         "黑色", "白色", "藏青", "灰色", "蓝色", "红色", "绿色", "粉色", "棕色", "米色", "橙色",
-        "紫色", "黄色",
+        "紫色", "黄色", "t恤", "卫衣", "帽子", "水杯", "杯子", "瓶子",
     ];
-    const GOODS: &[&str] = &["t恤", "卫衣", "帽子", "水杯", "杯子", "瓶子"];
     let lower = text.to_lowercase();
-    let named = |list: &[&str]| list.iter().filter(|w| lower.contains(*w)).count();
-    let ordered = mentions(
+    if mentions(
         &lower,
         &[
-            "我订的",
-            "我下单的",
-            "我买的",
-            "订的是",
-            "买的是",
-            "明明是",
-            "我要的是",
-            "下的是",
+            "什么时候",
+            "啥时候",
+            "还没",
+            "补货",
+            "多久",
+            "能不能",
+            "可以换成",
         ],
-    );
-    let came = mentions(
-        &lower,
-        &[
-            "寄来",
-            "发来",
-            "送来",
-            "来的是",
-            "到的是",
-            "收到的是",
-            "发成了",
-            "寄成了",
-        ],
-    );
-    // "发现是两件T恤 不是卫衣": what came, and what it is not.
-    let found_not = mentions(
-        &lower,
-        &["发现是", "打开是", "拆开是", "收到的是", "里面是"],
-    ) && lower.contains("不是");
-    ((ordered && came) || found_not)
-        && (named(COLOURS) >= 2 || named(GOODS) >= 2)
-        && !cues::is_a_question(text)
+    ) || cues::is_a_question(text)
+    {
+        return false;
+    }
+    let named =
+        |part: &str| -> Vec<&str> { KINDS.iter().copied().filter(|k| part.contains(k)).collect() };
+    let after = |words: &[&str]| -> Option<usize> {
+        words
+            .iter()
+            .filter_map(|w| lower.find(w).map(|at| at + w.len()))
+            .min()
+    };
+    let ordered = after(&[
+        "我订的",
+        "我下单的",
+        "我买的",
+        "订的是",
+        "买的是",
+        "我要的是",
+        "下的是",
+    ]);
+    let came = after(&[
+        "寄来",
+        "发来",
+        "送来",
+        "来的是",
+        "到的是",
+        "收到的是",
+        "发成了",
+        "寄成了",
+    ]);
+    let swapped = match (ordered, came) {
+        (Some(o), Some(c)) if o < c => {
+            let asked = named(&lower[o..c]);
+            let got = named(&lower[c..]);
+            !asked.is_empty() && got.iter().any(|g| !asked.contains(g))
+        }
+        _ => false,
+    };
+    // "发现是两件T恤 不是卫衣": what was found, and what it is not.
+    let found_not = after(&["发现是", "打开是", "拆开是", "收到的是", "里面是"]).is_some_and(|f| {
+        lower[f..].find("不是").is_some_and(|n| {
+            let found = named(&lower[f..f + n]);
+            let denied = named(&lower[f + n..]);
+            !found.is_empty() && denied.iter().any(|d| !found.contains(d))
+        })
+    });
+    swapped || found_not
 }
 
 fn one_colour_not_another(lower: &str) -> bool {
