@@ -471,3 +471,18 @@ fn the_own_words_look_alikes_keep_their_meaning() {
     );
     assert!(!matches!(plan.step, Step::Commit { .. }));
 }
+
+#[test]
+fn an_order_number_put_right_after_sorry_is_the_one_looked_up() {
+    let mut shop = ctx();
+    shop.last_bot = Some((
+        "Orders ship within 1 business day.".into(),
+        Some("delivery_period".into()),
+    ));
+    let plan = decide(&shop, &msg("order 1010 — sorry, 1001", "change_order", 0.5));
+    assert!(
+        matches!(&plan.step, Step::Call(c) if c.order_number.as_deref() == Some("1001")),
+        "{:?}",
+        plan.step
+    );
+}
