@@ -445,12 +445,14 @@ fn the_own_words_look_alikes_keep_their_meaning() {
         0.9,
         "an order was placed with zoe@x.com on my card and that email isn't even mine"
     ));
-    // A rep asked for, weakly read, is still a person.
-    let d = reply(decide(
-        &ctx(),
-        &msg("can I get a rep?", "contact_human_agent", 0.5),
-    ));
-    assert_eq!(d.state, WaitingForHuman);
+    // A rep or an employee asked for, weakly read, is still a person.
+    for said in [
+        "can I get a rep?",
+        "is there a living breathing employee I can chat with",
+    ] {
+        let d = reply(decide(&ctx(), &msg(said, "contact_human_agent", 0.5)));
+        assert_eq!(d.state, WaitingForHuman, "{said}");
+    }
     // A card's order corrected lapses the card; the refund only if not is no confirmation.
     let mut card = ctx();
     card.pending.action = Some("a1".into());

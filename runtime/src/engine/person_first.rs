@@ -59,7 +59,7 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
                     && !names_anyone(&u.text.to_lowercase().replace("personally", " "))
                     && !super::language::mentions(
                         &u.text.to_lowercase(),
-                        &["help me", "帮我", "联系", "contact", "talk", "speak", "call"],
+                        &["help me", "帮我", "联系", "contact", "talk", "speak", "call", "chat"],
                     ))
                 // "行吧，机器人也行，帮我看下帽子还有没有货": the bot taken as it is.
                 && !super::language::mentions(
@@ -147,30 +147,31 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
 
 /// Whether `text` names someone who could answer ("someone", "your team", "客服").
 fn names_anyone(text: &str) -> bool {
-    super::language::mentions(
-        &text.to_lowercase(),
-        &[
-            "someone",
-            "somebody",
-            "anyone",
-            "anybody",
-            "person",
-            "human",
-            "staff",
-            "team",
-            "agent",
-            "people",
-            "manager",
-            "rep",
-            "supervisor",
-            "colleague",
-            "人",
-            "客服",
-            "同事",
-            "老板",
-            "主管",
-        ],
-    )
+    super::language::says_word(&text.to_lowercase(), &["rep", "reps"])
+        || super::language::mentions(
+            &text.to_lowercase(),
+            &[
+                "someone",
+                "somebody",
+                "anyone",
+                "anybody",
+                "person",
+                "human",
+                "staff",
+                "team",
+                "agent",
+                "people",
+                "manager",
+                "supervisor",
+                "colleague",
+                "employee",
+                "人",
+                "客服",
+                "同事",
+                "老板",
+                "主管",
+            ],
+        )
 }
 
 /// Whether the bot's last message offered a person ("…or get you someone from our team right

@@ -637,7 +637,17 @@ pub fn tells_no_pressure(text: &str) -> bool {
                 .iter()
                 .any(|s| after.starts_with(s))
         });
+    // A body reacting is no matter of time alone ("now her neck and chest are red and bumpy").
+    let a_body_reacting = super::harm_cues::speaks_of_harm(text)
+        || mentions(
+            text,
+            &[
+                "rash", "bumpy", "swollen", "swelling", "itch", "hives", "breath", "reaction",
+                "allerg", "疹", "过敏", "肿", "痒", "呼吸",
+            ],
+        );
     !a_date
+        && !a_body_reacting
         && !names_a_deadline(text)
         && !needs_it_by(text)
         && !speaks_of_an_emergency(text)
@@ -748,6 +758,7 @@ mod tests {
             "I'm flying out on the 3rd and 1002 still hasn't shipped",
             "婚礼是15号 1002还没发货",
             "our house was flooded last night, please hold 1002",
+            "my daughter put on the organic tshirt this morning and now her neck and chest are red and bumpy",
             "拜托了 那件卫衣是给我爸的 他下周要做手术",
             "家里着火了 现在住亲戚家 1001的包裹千万别送到原来的地址",
         ] {
