@@ -676,6 +676,10 @@ sets_written_apart! {
     zested: "zested_", "KEFU_CONVERSATIONS_ZESTED", 3; // the hundred-and-seventieth
     minced: "minced_", "KEFU_CONVERSATIONS_MINCED", 3; // the hundred-and-seventy-first
     julienned: "julienned_", "KEFU_CONVERSATIONS_JULIENNED", 3; // the hundred-and-seventy-second
+    marinated: "marinated_", "KEFU_CONVERSATIONS_MARINATED", 3; // the hundred-and-seventy-third
+    caramelised: "caramelised_", "KEFU_CONVERSATIONS_CARAMELISED", 3; // the hundred-and-seventy-fourth
+    infused: "infused_", "KEFU_CONVERSATIONS_INFUSED", 3; // the hundred-and-seventy-fifth
+    brined: "brined_", "KEFU_CONVERSATIONS_BRINED", 3; // the hundred-and-seventy-sixth
 }
 
 #[test]

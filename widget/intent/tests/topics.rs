@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_julienned.tsv`, a hundred-and-seventy-second's), labelled only `person` or `ordinary`, each
+//!   `topics_brined.tsv`, a hundred-and-seventy-sixth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -414,4 +414,8 @@ person_sets! {
     zested: "topics_zested.tsv", "KEFU_TOPICS_ZESTED", 500; // the hundred-and-seventieth
     minced: "topics_minced.tsv", "KEFU_TOPICS_MINCED", 500; // the hundred-and-seventy-first
     julienned: "topics_julienned.tsv", "KEFU_TOPICS_JULIENNED", 500; // the hundred-and-seventy-second
+    marinated: "topics_marinated.tsv", "KEFU_TOPICS_MARINATED", 500; // the hundred-and-seventy-third
+    caramelised: "topics_caramelised.tsv", "KEFU_TOPICS_CARAMELISED", 500; // the hundred-and-seventy-fourth
+    infused: "topics_infused.tsv", "KEFU_TOPICS_INFUSED", 500; // the hundred-and-seventy-fifth
+    brined: "topics_brined.tsv", "KEFU_TOPICS_BRINED", 500; // the hundred-and-seventy-sixth
 }
