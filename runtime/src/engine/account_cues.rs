@@ -324,6 +324,9 @@ fn changed_profile_beside_an_order_disowned(lower: &str) -> bool {
         // "…a hoodie I never ordered, and my saved address now says some town in Ohio".
         "saved address now says",
         "saved address is now",
+        // "my order history have stuff I never ordered, and my saved address is somewhere in
+        // Ohio now??".
+        "saved address is somewhere",
         "saved address changed",
         "in my profile is different",
         "my profile is different",

@@ -105,7 +105,8 @@ pub fn asks_to_cancel_an_order(text: &str) -> bool {
         &["need", "want", "get", "have"],
         &["cancelled", "canceled"],
         3,
-    ) || stops_it_before_it_goes(&lower))
+    ) || stops_it_before_it_goes(&lower)
+        || cancels_an_order_named(&lower))
         && !mentions(
             &lower,
             &[
@@ -256,6 +257,23 @@ pub fn asks_how_to_return_if_not(text: &str) -> bool {
     how && if_not
 }
 
+/// Whether `lower` says "cancel" right before an order's number ("Cancel 1002 please, found a
+/// bottle cheaper locally", "pls cancel #1002").
+fn cancels_an_order_named(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0].trim_matches(|c: char| !c.is_alphanumeric()),
+            "cancel" | "cancelling"
+        ) && w[1]
+            .trim_start_matches(['#', '№'])
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count()
+            >= 4
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +313,7 @@ mod tests {
             "found the same kind at a shop round the corner. Is it too late to call it off?",
             "doesn't matter much, I just need 1002 cancelled",
             "Hmm actually keep the old address, sorry. Cancel the whole thing instead.",
+            "Cancel 1002 please, found a bottle cheaper locally",
         ] {
             assert!(asks_to_cancel_an_order(text), "{text}");
         }

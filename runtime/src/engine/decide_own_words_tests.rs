@@ -137,6 +137,10 @@ fn policy_topics_in_the_shoppers_own_words_name_their_reason() {
             "lol weird, just got an order confirmation for a hoodie going to some address in Ohio. from my own profile",
             PolicyTopic::AccountSecurity,
         ),
+        (
+            "weird question, why does my order history have stuff I never ordered, and my saved address is somewhere in Ohio now??",
+            PolicyTopic::AccountSecurity,
+        ),
     ] {
         assert_eq!(topic(text), Some(want), "{text}");
     }

@@ -625,6 +625,20 @@ fn still_declines(text: &str) -> bool {
             "不给",
         ]
         .contains(&bare.as_str())
+        // Another way asked, after why the email is needed was told ("那还有别的办法吗 if you
+        // won't show it without the email").
+        || mentions(
+            &text.to_lowercase(),
+            &[
+                "别的办法",
+                "其他办法",
+                "别的方法",
+                "其他方法",
+                "another way",
+                "any other way",
+                "some other way",
+            ],
+        )
 }
 
 #[cfg(test)]

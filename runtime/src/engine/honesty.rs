@@ -514,7 +514,12 @@ const WHO_ANSWERS: &[&str] = &[
     "software or a person",
     "software or a human",
     "software or human",
-    // Whether anyone is there at all, asked ("be honest with me, is anyone actually there").
+    // Whether anyone is there at all, or reading, asked ("be honest with me, is anyone actually
+    // there", "before I type out my whole problem, is anyone actually reading this?").
+    "anyone actually reading",
+    "anybody actually reading",
+    "someone actually reading",
+    "is anyone reading",
     "anyone actually there",
     "anybody actually there",
     "anyone even there",

@@ -238,6 +238,7 @@ fn software_fast_typing_and_anyone_there_at_all_ask_who_answers() {
         "honest question, is this chat run by software?",
         "you type really fast for a human 🤔",
         "be honest with me, is anyone actually there",
+        "before I type out my whole problem, is anyone actually reading this?",
     ] {
         assert!(asks_if_bot(text), "{text}");
     }

@@ -55,7 +55,7 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
                 // company rather than to me personally?"): the question is the matter.
                 && !(u.prediction.confidence < 0.6
                     && !u.upset
-                    && super::cues::asks_in_any_clause(&u.text)
+                    && asks_after_a_filler(&u.text)
                     && !names_anyone(&u.text.to_lowercase().replace("personally", " "))
                     && !super::language::mentions(
                         &u.text.to_lowercase(),
@@ -172,6 +172,19 @@ fn names_anyone(text: &str) -> bool {
                 "主管",
             ],
         )
+}
+
+/// Whether `text` asks something in any clause, also after a filler that opens it ("ok is
+/// there a way to get pinged or do I just stalk the page every morning").
+fn asks_after_a_filler(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let rest = [
+        "ok ", "okay ", "so ", "and ", "hmm ", "haha ", "lol ", "well ", "oh ",
+    ]
+    .iter()
+    .find_map(|f| lower.strip_prefix(f))
+    .unwrap_or(&lower);
+    super::cues::asks_in_any_clause(text) || super::cues::asks_in_any_clause(rest)
 }
 
 /// Whether the bot's last message offered a person ("…or get you someone from our team right

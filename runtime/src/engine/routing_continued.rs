@@ -117,8 +117,11 @@ pub(super) fn continued<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 (CHANGE_ADDRESS, true)
             }
             // Asked which of two things is meant, the order number sent: the choice taking one.
+            // So with word that it was said already ("1002啊 刚才不是说了吗").
             (None, None, _)
-                if only_values(u, true)
+                if (only_values(u, true)
+                    || (order_number.is_some()
+                        && (says_already_told(text) || text.chars().count() <= 12)))
                     && pending.clarify.iter().any(|c| takes_order_number(c)) =>
             {
                 let choice = pending.clarify.iter().find(|c| takes_order_number(c));
@@ -257,7 +260,7 @@ fn corrects_a_slip(text: &str) -> bool {
 /// bottle", "it's for the navy cap"): no question, a handful of words.
 fn names_the_goods_only(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    [
+    let a_fragment = [
         "for the ",
         "it's for the ",
         "its for the ",
@@ -266,6 +269,9 @@ fn names_the_goods_only(text: &str) -> bool {
     ]
     .iter()
     .any(|p| lower.starts_with(p))
+        // "the water bottle one".
+        || (lower.starts_with("the ") && lower.ends_with(" one"));
+    a_fragment
         && lower.split_whitespace().count() <= 6
         && !lower.contains(['?', '？'])
         && !cues::asks_in_any_clause(&lower)

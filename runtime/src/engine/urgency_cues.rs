@@ -646,7 +646,10 @@ pub fn tells_no_pressure(text: &str) -> bool {
                 "allerg", "疹", "过敏", "肿", "痒", "呼吸",
             ],
         );
+    // "ill" as a word ("will it leave" is no illness).
+    let ill = says_word(text, &["ill"]);
     !a_date
+        && !ill
         && !a_body_reacting
         && !names_a_deadline(text)
         && !needs_it_by(text)
@@ -681,7 +684,6 @@ pub fn tells_no_pressure(text: &str) -> bool {
                 "surgery",
                 "operation",
                 "sick",
-                "ill ",
                 "died",
                 "dying",
                 "fire",
@@ -749,6 +751,7 @@ mod tests {
         for text in [
             "it's for work, I need our company name and VAT number on it",
             "it's for 1004 if that matters. do I need to do anything else after that",
+            "ok and roughly when will it leave the warehouse",
         ] {
             assert!(tells_no_pressure(text), "{text}");
         }

@@ -491,6 +491,10 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "东西少了",
             "缺东西",
             "缺了东西",
+            // "收到T恤了，卫衣呢？是分开发的吗".
+            "是分开发的吗",
+            "分开发的吗",
+            "是分开寄的吗",
             "something missing",
             "something's missing",
             "somethings missing",
