@@ -251,6 +251,15 @@ impl TurnContext {
         text == super::replies::text(line, lang) || self.wording(line, lang) == Some(text)
     }
 
+    /// Whether the bot's `text` opens with `line` in `lang` (the shop's wording or the
+    /// bot's own), whatever was added after it (an apology, a person offered).
+    pub fn opens_with_line(&self, text: &str, line: Line, lang: Lang) -> bool {
+        text.starts_with(super::replies::text(line, lang))
+            || self
+                .wording(line, lang)
+                .is_some_and(|w| text.starts_with(w))
+    }
+
     /// Loads the facts for a turn of `conversation` on `u`; `None` if the conversation is
     /// not the merchant's.
     pub async fn load(

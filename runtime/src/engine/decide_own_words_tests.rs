@@ -171,6 +171,21 @@ fn an_order_number_after_the_delivery_times_is_its_whereabouts() {
 }
 
 #[test]
+fn the_order_named_by_its_goods_asks_the_email_to_find_it() {
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("cancel_order".into());
+    shop.names_product = true;
+    let d = reply(decide(
+        &shop,
+        &msg("the water bottle one", "product_info", 0.5),
+    ));
+    assert_eq!(
+        d.line,
+        Some(crate::engine::replies::Line::AskEmailToFindOrder)
+    );
+}
+
+#[test]
 fn the_goods_named_while_the_order_number_is_asked_keep_the_request() {
     let mut shop = ctx();
     shop.conversation.pending_intent = Some("get_refund".into());
@@ -491,4 +506,29 @@ fn an_order_number_put_right_after_sorry_is_the_one_looked_up() {
         "{:?}",
         plan.step
     );
+}
+
+#[test]
+fn another_way_asked_after_the_tracking_email_was_explained_reaches_a_person() {
+    use crate::engine::replies::{Lang, Line, text};
+    let mut shop = ctx();
+    shop.conversation.pending_intent = Some("track_order".into());
+    shop.pending.order_number = Some("1001".into());
+    shop.last_bot = Some((
+        format!(
+            "{}{}",
+            text(Line::TrackingNeedsEmail, Lang::Zh),
+            text(Line::FrustrationOffer, Lang::Zh)
+        ),
+        Some("track_order".into()),
+    ));
+    let d = reply(decide(
+        &shop,
+        &msg(
+            "那还有别的办法吗 if you won't show it without the email",
+            "product_availability",
+            0.4,
+        ),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
 }

@@ -119,10 +119,12 @@ pub fn declined(ctx: &TurnContext, u: &Understanding) -> Option<Decision> {
 /// the email not known, a person takes it. `None` for any other message.
 fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Option<Decision> {
     let lang = u.lang;
-    let explained = ctx
-        .last_bot
-        .as_ref()
-        .is_some_and(|(text, _)| ctx.is_line(text, Line::TrackingNeedsEmail, lang));
+    // Told with an apology after it, in either language ("…用其他方式确认。给您带来不便非常抱歉。").
+    let explained = ctx.last_bot.as_ref().is_some_and(|(text, _)| {
+        [super::replies::Lang::En, super::replies::Lang::Zh]
+            .into_iter()
+            .any(|l| ctx.opens_with_line(text, Line::TrackingNeedsEmail, l))
+    });
     // (Only not knowing which email it was: a tracking number's email merely forgotten
     // leaves the status shown and the person offered, as the shopper can still look it up.)
     let unknown = does_not_know_the_email(&u.text);

@@ -82,8 +82,13 @@ fn names_it_by_its_goods(ctx: &TurnContext, u: &Understanding) -> bool {
                 "那个单",
             ],
         );
-    // "就是那个水杯的订单": the goods, then "的订单" (not "我的订单").
+    // "就是那个水杯的订单": the goods, then "的订单" (not "我的订单"); "the water bottle one".
+    let lower = u.text.trim().to_lowercase();
     let by_its_goods = by_its_goods
+        || (ctx.names_product
+            && lower.starts_with("the ")
+            && lower.ends_with(" one")
+            && lower.split_whitespace().count() <= 5)
         || (ctx.names_product
             && super::language::mentions(&u.text, &["的订单", "的单子"])
             && !super::language::mentions(&u.text, &["我的订单", "我的单子", "们的订单"]));

@@ -268,9 +268,7 @@ fn names_the_goods_only(text: &str) -> bool {
         "about the ",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
-        // "the water bottle one".
-        || (lower.starts_with("the ") && lower.ends_with(" one"));
+    .any(|p| lower.starts_with(p));
     a_fragment
         && lower.split_whitespace().count() <= 6
         && !lower.contains(['?', '？'])
