@@ -177,6 +177,8 @@ pub fn describes_damage(text: &str) -> bool {
             "torn",
             "snapped",
             "broken",
+            // "the zip on one of the hoodies is busted".
+            "busted",
             "leaking",
             "leaked",
             "stained",

@@ -464,6 +464,21 @@ fn the_own_words_look_alikes_keep_their_meaning() {
         0.9,
         "an order was placed with zoe@x.com on my card and that email isn't even mine"
     ));
+    // Pressed after a person was offered, a weak reading is still a request.
+    let mut offered = ctx();
+    offered.last_bot = Some((
+        crate::engine::replies::text(
+            crate::engine::replies::Line::FrustrationOffer,
+            crate::engine::replies::Lang::En,
+        )
+        .into(),
+        Some("track_order".into()),
+    ));
+    let d = reply(decide(
+        &offered,
+        &msg("so can you sort it or not", "contact_human_agent", 0.5),
+    ));
+    assert_eq!(d.state, WaitingForHuman);
     // A rep or an employee asked for, weakly read, is still a person.
     for said in [
         "can I get a rep?",

@@ -53,8 +53,10 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
                 // Weakly read, a calm question about something of the shop's with nobody named
                 // ("哈哈没事 就问问你们双十二有活动吗", "Is there a way to get it made out to the
                 // company rather than to me personally?"): the question is the matter.
+                // (Not pressed after a person was offered: "so can you sort it or not".)
                 && !(u.prediction.confidence < 0.6
                     && !u.upset
+                    && !a_person_offered(ctx)
                     && asks_after_a_filler(&u.text)
                     && !names_anyone(&u.text.to_lowercase().replace("personally", " "))
                     && !super::language::mentions(
