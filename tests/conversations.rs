@@ -680,6 +680,10 @@ sets_written_apart! {
     caramelised: "caramelised_", "KEFU_CONVERSATIONS_CARAMELISED", 3; // the hundred-and-seventy-fourth
     infused: "infused_", "KEFU_CONVERSATIONS_INFUSED", 3; // the hundred-and-seventy-fifth
     brined: "brined_", "KEFU_CONVERSATIONS_BRINED", 3; // the hundred-and-seventy-sixth
+    smoked: "smoked_", "KEFU_CONVERSATIONS_SMOKED", 3; // the hundred-and-seventy-seventh
+    cured: "cured_", "KEFU_CONVERSATIONS_CURED", 3; // the hundred-and-seventy-eighth
+    dusted: "dusted_", "KEFU_CONVERSATIONS_DUSTED", 3; // the hundred-and-seventy-ninth
+    folded: "folded_", "KEFU_CONVERSATIONS_FOLDED", 3; // the hundred-and-eightieth
 }
 
 #[test]

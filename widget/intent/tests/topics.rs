@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_brined.tsv`, a hundred-and-seventy-sixth's), labelled only `person` or `ordinary`, each
+//!   `topics_folded.tsv`, a hundred-and-eightieth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -418,4 +418,8 @@ person_sets! {
     caramelised: "topics_caramelised.tsv", "KEFU_TOPICS_CARAMELISED", 500; // the hundred-and-seventy-fourth
     infused: "topics_infused.tsv", "KEFU_TOPICS_INFUSED", 500; // the hundred-and-seventy-fifth
     brined: "topics_brined.tsv", "KEFU_TOPICS_BRINED", 500; // the hundred-and-seventy-sixth
+    smoked: "topics_smoked.tsv", "KEFU_TOPICS_SMOKED", 500; // the hundred-and-seventy-seventh
+    cured: "topics_cured.tsv", "KEFU_TOPICS_CURED", 500; // the hundred-and-seventy-eighth
+    dusted: "topics_dusted.tsv", "KEFU_TOPICS_DUSTED", 500; // the hundred-and-seventy-ninth
+    folded: "topics_folded.tsv", "KEFU_TOPICS_FOLDED", 500; // the hundred-and-eightieth
 }
