@@ -99,6 +99,7 @@ pub mod plan;
 pub mod policy;
 pub mod policy_cues;
 mod policy_words;
+mod pressure_cues;
 pub mod privacy;
 mod proofs;
 mod range_words;

@@ -115,7 +115,7 @@ fn urgent_instead(t: PolicyTopic, text: &str) -> bool {
     };
     // A fire at home that is over ("家里着火了 现在住亲戚家") is urgent, not harm now.
     (gives_way && super::urgency_cues::flees_someone(text))
-        || (t == PolicyTopic::Safety && super::urgency_cues::a_fire_at_home_survived(text))
+        || (t == PolicyTopic::Safety && super::pressure_cues::a_fire_at_home_survived(text))
 }
 
 /// [`topic`] of `text` as it is written.

@@ -17,6 +17,7 @@ use super::decide::URGENT;
 use super::delivery_words;
 use super::order_paid;
 use super::other_tasks;
+use super::pressure_cues;
 use super::routing::Route;
 use super::shipping_words;
 use super::supplied;
@@ -174,7 +175,7 @@ pub(super) fn heard(
                 // "it's for work, I need our company name and VAT number on it": weakly heard,
                 // with no moment, need, hurry or trouble at home told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.8)
-                    || !urgency_cues::tells_no_pressure(&u.text))
+                    || !pressure_cues::tells_no_pressure(&u.text))
                 // "and apple pay for me here?": a way to pay asked, nothing pressing.
                 && !(cues::names_a_payment_method(&u.text.to_lowercase())
                     && !urgency_cues::names_a_deadline(&u.text)

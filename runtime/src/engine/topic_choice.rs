@@ -368,7 +368,7 @@ pub(super) fn an_emergency_heard_as_harm(t: Topic, own: &[(Topic, f32)], text: &
     }
     // A fire at home that is over, the shopper safe elsewhere ("our flat caught fire last
     // night, everyone's ok"): heard as safety, it is urgent.
-    if t == Topic::Safety && super::urgency_cues::a_fire_at_home_survived(text) {
+    if t == Topic::Safety && super::pressure_cues::a_fire_at_home_survived(text) {
         return true;
     }
     // A relative in hospital the shopper stays with, nothing else harmful told ("我妈住院了 我
