@@ -250,38 +250,31 @@ fn points_to_the_proposal(text: &str) -> bool {
         .find_map(|y| lower.strip_prefix(y))
         .unwrap_or(&lower)
         .trim_matches(|c: char| !c.is_alphanumeric());
+    // "that one" alone points only after a yes said in so many words ("yes, that one").
+    const POINTING: &[&str] = &[
+        "就是刚才那单",
+        "就是刚才那个",
+        "就是这单",
+        "就是那单",
+        "就是这个订单",
+        "就是那个订单",
+        "that's the one",
+        "thats the one",
+    ];
     text.chars().count() <= 24
         && !super::cues::is_a_question(text)
         && !text.chars().any(|c| c.is_ascii_digit())
-        && [
-            "就是刚才那单",
-            "就是刚才那个",
-            "就是这单",
-            "就是那单",
-            "就是这个订单",
-            "就是那个订单",
-            "that's the one",
-            "thats the one",
-            "that one",
-        ]
-        .contains(&rest)
-        && super::language::mentions(
-            &lower,
-            &[
-                "就是刚才那单",
-                "就是刚才那个",
-                "就是这单",
-                "就是那单",
-                "就是这个订单",
-                "就是那个订单",
-                "that's the one",
-                "thats the one",
-                "yes that one",
-                "yes, that one",
-                "yep that one",
-                "yeah that one",
-            ],
-        )
+        && (POINTING.contains(&rest)
+            || (rest == "that one"
+                && super::language::mentions(
+                    &lower,
+                    &[
+                        "yes that one",
+                        "yes, that one",
+                        "yep that one",
+                        "yeah that one",
+                    ],
+                )))
 }
 
 /// Whether `text` asks whether what was proposed is happening ("so is that going through or
