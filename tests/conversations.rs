@@ -684,6 +684,10 @@ sets_written_apart! {
     cured: "cured_", "KEFU_CONVERSATIONS_CURED", 3; // the hundred-and-seventy-eighth
     dusted: "dusted_", "KEFU_CONVERSATIONS_DUSTED", 3; // the hundred-and-seventy-ninth
     folded: "folded_", "KEFU_CONVERSATIONS_FOLDED", 3; // the hundred-and-eightieth
+    steeped: "steeped_", "KEFU_CONVERSATIONS_STEEPED", 3; // the hundred-and-eighty-first
+    sifted: "sifted_", "KEFU_CONVERSATIONS_SIFTED", 3; // the hundred-and-eighty-second
+    torched: "torched_", "KEFU_CONVERSATIONS_TORCHED", 3; // the hundred-and-eighty-third
+    scalded: "scalded_", "KEFU_CONVERSATIONS_SCALDED", 3; // the hundred-and-eighty-fourth
 }
 
 #[test]

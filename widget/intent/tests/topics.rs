@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_folded.tsv`, a hundred-and-eightieth's), labelled only `person` or `ordinary`, each
+//!   `topics_scalded.tsv`, a hundred-and-eighty-fourth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -422,4 +422,8 @@ person_sets! {
     cured: "topics_cured.tsv", "KEFU_TOPICS_CURED", 500; // the hundred-and-seventy-eighth
     dusted: "topics_dusted.tsv", "KEFU_TOPICS_DUSTED", 500; // the hundred-and-seventy-ninth
     folded: "topics_folded.tsv", "KEFU_TOPICS_FOLDED", 500; // the hundred-and-eightieth
+    steeped: "topics_steeped.tsv", "KEFU_TOPICS_STEEPED", 500; // the hundred-and-eighty-first
+    sifted: "topics_sifted.tsv", "KEFU_TOPICS_SIFTED", 500; // the hundred-and-eighty-second
+    torched: "topics_torched.tsv", "KEFU_TOPICS_TORCHED", 500; // the hundred-and-eighty-third
+    scalded: "topics_scalded.tsv", "KEFU_TOPICS_SCALDED", 500; // the hundred-and-eighty-fourth
 }
