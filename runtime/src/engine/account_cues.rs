@@ -100,6 +100,39 @@ pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
     ]) && says(&["account", "账号", "账户"])
 }
 
+/// Whether `lower` tells of orders placed in the shopper's account that they never made, and
+/// no money taken from a card ("got order confirmation emails for stuff I never bought,
+/// shipping to some address in Ohio. I haven't touched my account in months"): someone is in
+/// the account; a charge disowned is fraud ([`super::policy`]).
+pub(super) fn orders_placed_in_the_account(lower: &str) -> bool {
+    let mentions = |w: &[&str]| super::language::mentions(lower, w);
+    // An amount named ("another 69.00 from you that went out of my account") is money taken.
+    let amount = lower.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    });
+    !amount
+        && mentions(&["my account", "my profile", "账号", "账户", "帐号"])
+        && mentions(&[
+            "never bought",
+            "never ordered",
+            "didn't order",
+            "didnt order",
+            "didn't buy",
+            "didnt buy",
+            "没买过",
+            "没下过单",
+        ])
+        // Orders that came, not a first order to come ("I've never ordered before, how do I
+        // verify my account?", "I didn't order black").
+        && mentions(&["confirmation", "确认", "orders", "订单"])
+        && !mentions(&["还没", "yet", "before", "first order", "welcome"])
+        && !mentions(super::owning_words::CHARGES)
+        && !mentions(&[
+            "money", "bucks", "dollars", "came out of", "went out of", "taken", "debited", "paid",
+            "扣", "付了", "消费", "钱",
+        ])
+}
+
 /// Whether `lower` says something in the shopper's account is not theirs ("my profile
 /// shows a phone number that isn't mine", "账号里的地址不是我的", "an order just placed on
 /// my account? it wasn't me"): someone else changed it.
@@ -207,6 +240,8 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "a name i dont know",
         "an address i don't know",
         "an address i dont know",
+        "one i don't know",
+        "one i dont know",
         "陌生地址",
         "陌生邮箱",
         "random guy",
@@ -275,10 +310,30 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
             "别人的名字",
         ],
     );
+    // The email or the saved addresses changed by someone ("all my saved addresses were deleted
+    // and replaced with one I don't know", "i didn't change my email address but your site
+    // says it was updated yesterday"; not "take my email address off your list").
+    let a_detail_changed =
+        super::language::mentions(lower, &["saved addresses", "my email address"])
+            && super::language::mentions(
+                lower,
+                &[
+                    "was updated",
+                    "been updated",
+                    "was changed",
+                    "been changed",
+                    "replaced",
+                    "were deleted",
+                    "was deleted",
+                    "改了",
+                    "被换",
+                ],
+            );
     // "account" as a word: "Accounting wants one with our company name on it, not mine" is
     // an invoice.
     (super::language::mentions(lower, &account)
-        || super::language::says_word(lower, &["account", "accounts"]))
+        || super::language::says_word(lower, &["account", "accounts"])
+        || a_detail_changed)
         && (super::language::mentions(lower, &disowned) || changed_to_another)
 }
 

@@ -6,11 +6,42 @@
 
 use super::language::mentions;
 
+/// Whether `text` asks the day an order was due ("ok and what date was it supposed to
+/// arrive?", "原定哪天到来着"): the order's status holds it; asking tells of nothing wrong.
+pub fn asks_when_it_was_due(text: &str) -> bool {
+    mentions(&text.to_lowercase(), DUE_DAY_ASKED)
+}
+
+/// `text` without its question about the day the order was due, for what else it says ("when
+/// was it supposed to arrive?? it never came" still tells that it never came).
+pub fn without_the_due_day(text: &str) -> String {
+    let lower = text.to_lowercase();
+    DUE_DAY_ASKED
+        .iter()
+        .fold(lower, |l, w| l.replace(w, " "))
+        .replace("arrive", " ")
+}
+
+/// The day an order was due, asked.
+const DUE_DAY_ASKED: &[&str] = &[
+    "what date was it supposed",
+    "what day was it supposed",
+    "when was it supposed to",
+    "when was it meant to",
+    "when was it due",
+    "what date was it due",
+    "what day was it due",
+    "原定哪天",
+    "本来哪天到",
+    "本来应该哪天",
+];
+
 /// Whether `text` asks when or whether an order was delivered ("when was it delivered?",
 /// "签收了吗"), without saying anything is missing: the order's status answers it; a parcel
 /// marked delivered that never came ("it says delivered but I never got it") is a claim.
 pub fn asks_when_delivered(text: &str) -> bool {
-    let asks = mentions(
+    let asks = asks_when_it_was_due(text)
+        || mentions(
         text,
         &[
             "when was it delivered",

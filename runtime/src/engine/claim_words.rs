@@ -334,6 +334,20 @@ pub fn describes_damage(text: &str) -> bool {
             "到手",
         ],
     );
+    // Said again after the bot missed it, of the goods ("I SAID the hoodie zipper is broken,
+    // I don't want to track anything"; not "I SAID the checkout page is broken").
+    let restated = mentions(&lower, &["i said the", "i told you the", "我说了"])
+        && mentions(
+            &lower,
+            &[
+                "hoodie", "tee", "t-shirt", "tshirt", "shirt", "cap", "bottle", "zip", "卫衣",
+                "t恤", "帽", "杯", "拉链",
+            ],
+        )
+        && !mentions(
+            &lower,
+            &["site", "app", "link", "page", "checkout", "website", "网"],
+        );
     // Or an order's number named beside it ("the hoodie. order 1004. one has a hole"): goods
     // of that order, in hand, unless the shop's site is what broke.
     let of_an_order = kefu_intent::slots::first(
@@ -347,7 +361,7 @@ pub fn describes_damage(text: &str) -> bool {
             &["checkout", "website", "site", "app", "page", "link", "button"],
         )
         && !mentions(&lower, &["结账", "网站", "页面", "链接"]);
-    damage && (came || of_an_order)
+    damage && (came || of_an_order || restated)
 }
 
 /// Whether `text` tells of goods gone wrong, in its words or as the topic models heard it

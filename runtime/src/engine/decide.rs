@@ -645,6 +645,9 @@ mod refund_tests;
 #[path = "decide_remarks_tests.rs"]
 mod remarks_tests;
 #[cfg(test)]
+#[path = "decide_second_asks_tests.rs"]
+mod second_asks_tests;
+#[cfg(test)]
 #[path = "decide_shop_tests.rs"]
 mod shop_tests;
 #[cfg(test)]

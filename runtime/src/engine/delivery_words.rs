@@ -500,28 +500,64 @@ pub fn speaks_of_cancelling(text: &str) -> bool {
 /// Whether `text` asks for a parcel to be tracked ("想查下物流", "查一下快递", "can you
 /// track my parcel"): the order's whereabouts.
 pub fn asks_to_track(text: &str) -> bool {
-    mentions(
-        &text.to_lowercase(),
+    // Looked up with the order between ("查下1004号的物流 谢谢"): the verb a few characters
+    // before the parcel's word, no money in it (not "帮我查一下你们一般发什么快递", "快递员态度
+    // 太差了 你们看一下", "我检查一下发现杯子裂了").
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let looked_up = ["物流", "快递"].iter().any(|parcel| {
+        lower.match_indices(parcel).any(|(at, _)| {
+            let at = lower[..at].chars().count();
+            let before: String = chars[at.saturating_sub(8)..at].iter().collect();
+            [
+                "查下",
+                "查一下",
+                "查查",
+                "看下",
+                "看一下",
+                "帮我查",
+                "帮忙查",
+            ]
+            .iter()
+            .any(|v| before.contains(v))
+                && !before.contains("检查")
+                && !["什么", "哪家", "哪个"].iter().any(|w| before.ends_with(w))
+        })
+    }) && !mentions(
+        &lower,
         &[
-            "查物流",
-            "查下物流",
-            "查一下物流",
-            "查查物流",
-            "看下物流",
-            "看一下物流",
-            "看看物流",
-            "查快递",
-            "查下快递",
-            "查一下快递",
-            "物流信息",
-            "track my order",
-            "track my parcel",
-            "track my package",
-            "track an order",
-            "track a parcel",
-            "tracking info",
+            "退款",
+            "退钱",
+            "退货",
+            "退回",
+            "快递员",
+            "快递费",
+            "快递小哥",
         ],
-    )
+    );
+    looked_up
+        || mentions(
+            &lower,
+            &[
+                "查物流",
+                "查下物流",
+                "查一下物流",
+                "查查物流",
+                "看下物流",
+                "看一下物流",
+                "看看物流",
+                "查快递",
+                "查下快递",
+                "查一下快递",
+                "物流信息",
+                "track my order",
+                "track my parcel",
+                "track my package",
+                "track an order",
+                "track a parcel",
+                "tracking info",
+            ],
+        )
 }
 
 /// Whether `text` asks what state an order is in ("那我的订单现在什么状态 again?", "what's the

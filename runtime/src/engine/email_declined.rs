@@ -129,7 +129,11 @@ fn tracking_declined(ctx: &TurnContext, u: &Understanding, order: &str) -> Optio
     // leaves the status shown and the person offered, as the shopper can still look it up.)
     let unknown = does_not_know_the_email(&u.text);
     let declines = declines_the_email(&u.text) || refuses_outright(&u.text);
-    if unknown || (explained && (declines || still_declines(&u.text))) {
+    // Declined with another way asked in the same breath ("i'd rather not put my email in a
+    // chat window sorry. anything else you can do?", "邮箱不方便给 你就告诉我包裹现在在哪就
+    // 行"): the bot has no other way, a person has.
+    let another_way = declines && asks_for_another_way(&u.text);
+    if unknown || another_way || (explained && (declines || still_declines(&u.text))) {
         let why = if unknown { UNKNOWN } else { DECLINED };
         return Some(to_a_person(TRACK_ORDER, order, why, lang));
     }
@@ -629,18 +633,32 @@ fn still_declines(text: &str) -> bool {
         .contains(&bare.as_str())
         // Another way asked, after why the email is needed was told ("那还有别的办法吗 if you
         // won't show it without the email").
-        || mentions(
-            &text.to_lowercase(),
-            &[
-                "别的办法",
-                "其他办法",
-                "别的方法",
-                "其他方法",
-                "another way",
-                "any other way",
-                "some other way",
-            ],
-        )
+        || asks_for_another_way(text)
+}
+
+/// Whether `text` asks what else can be done without the email ("anything else you can do?",
+/// "is there another way", "你就告诉我包裹现在在哪就行").
+fn asks_for_another_way(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "anything else you can do",
+            "something else you can do",
+            "anything else you could do",
+            "another way",
+            "any other way",
+            "some other way",
+            "other options",
+            "别的办法",
+            "其他办法",
+            "别的方法",
+            "其他方法",
+            "其他方式",
+            "别的方式",
+            "你就告诉我",
+            "直接告诉我",
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -159,7 +159,55 @@ pub fn asks_for_a_replacement(text: &str) -> bool {
 /// swap it").
 pub fn asks_for_other_goods(text: &str) -> bool {
     let lower = text.to_lowercase();
-    asks_to_exchange(&lower)
+    // The goods ordered still wanted, the money turned down ("carlos@example.com 我还是要藏青
+    // 色的 不要退款", "I still want the navy one, no refund").
+    let still_wants_them = mentions(
+        &lower,
+        &[
+            "还是要",
+            "我要的是",
+            "still want the",
+            "still want a",
+            "still want my",
+        ],
+    )
+    // (A refund insisted on is no such thing: "I still want my refund, no refund has come".)
+    && !mentions(
+        &lower,
+        &[
+            "还是要退",
+            "我要的是退",
+            "still want the refund",
+            "still want a refund",
+            "still want my refund",
+            "still want my money",
+            "still want the money",
+        ],
+    )
+    && mentions(
+        &lower,
+        &[
+            "色", "款", "件", "顶", "个", "navy", "black", "grey", "gray", "size", "colour", "color",
+            "one", "hoodie", "cap", "tee", "shirt", "bottle",
+        ],
+    )
+    && mentions(
+        &lower,
+        &[
+            "不要退款",
+            "不退款",
+            "不想退",
+            "不用退",
+            "no refund",
+            "not a refund",
+            "don't want a refund",
+            "dont want a refund",
+            "don't want my money",
+            "dont want my money",
+        ],
+    );
+    still_wants_them
+        || asks_to_exchange(&lower)
         || asks_for_a_replacement(&lower)
         || mentions(
             &lower,

@@ -9,6 +9,11 @@ pub const DENIED: &[&str] = &[
     "不是要告",
     "不是想告",
     "没想告",
+    // "我又不是要去告你们 就想退个款", "我没打算直接告你们".
+    "不是要去告",
+    "没打算告",
+    "没打算直接告",
+    "不打算告",
     "not going to sue",
     "not gonna sue",
     "not suing",
@@ -184,6 +189,9 @@ pub const FIGURES: &[&str] = &[
     "hurt from laughing",
     "不会告你们的啦",
     "不会告你们啦",
+    // A matter closed ("退款的事可以告一段落了 谢谢"), 告 as in telling ("你直接告我单号就行").
+    "告一段落",
+    "告我单号",
     "心脏病都犯了",
     // A court as where the shopper works or takes delivery ("能送到区人民法院门口吗 我在那上班").
     "法院门口",

@@ -33,7 +33,8 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         _ => false,
     });
     // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
-    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye");
+    // Nor is the honest answer to "are you a bot?" asked again ("老实说 你是不是AI").
+    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye" | "bot_identity");
     let last = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
     let is = |line: Line, text: &str| ctx.is_line(text, line, lang);
     // The order's email asked for again, after a reply without it: said once more in other

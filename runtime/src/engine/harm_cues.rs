@@ -1,11 +1,11 @@
 //! Whether a message tells of harm to someone: harm already done ("choked on", "rash", "过敏"
 //! after wearing), a body or a danger spoken of at all, a question before buying whether
 //! something is safe, a lasting condition of someone a product is for (an injury told only
-//! as a reason is in [`super::harm_reasons`]). Lower-case substring checks in English,
+//! as a reason is in [`super::harm_reasons`]; harm the shop's goods did, in
+//! [`super::goods_harm`]). Lower-case substring checks in English,
 //! Chinese and pinyin, like [`super::language`]'s; the decisions that use them are
 //! `policy.rs` and `topic_choice.rs`.
 
-use super::harm_reasons::{asks_what_if_before_buying, injury_as_a_reason};
 use super::language::{mentions, says_word};
 
 /// Whether `text` names a lasting condition of someone the product is for ("my baby has
@@ -222,130 +222,6 @@ pub fn asks_if_safe(text: &str) -> bool {
     let joked =
         mentions(text, &["gonna steal my", "going to steal my"]) && super::policy_cues::jokes(text);
     (asks || joked) && !tells_of_harm_done(text)
-}
-
-/// Whether `text` tells of the body reacting to or hurt by goods the shopper used, in words
-/// no list of phrases holds ("the dye in the hoodie is making me wheeze", "穿了卫衣后呼吸有点困难",
-/// "the cap's buckle snapped and sliced my forehead open", "孩子被卫衣帽绳勒到了"): a
-/// reaction or injury, beside the goods or their use. Asked before buying, a condition
-/// asked about, or an injury given as a reason for something else, it is none.
-pub fn harm_from_the_goods(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    mentions(
-        &lower,
-        &[
-            "rash",
-            "hives",
-            "blister",
-            "swelling",
-            "swell up",
-            "swelled",
-            "swollen",
-            "numbness",
-            "gone numb",
-            "went numb",
-            "feels numb",
-            "wheez",
-            "chest feels",
-            "chest is",
-            // "throat feels kinda tight since i unboxed the tees, is the cotton treated with
-            // something??".
-            "throat feels",
-            "throat is",
-            "throat's",
-            "can't breathe",
-            "cant breathe",
-            "trouble breathing",
-            "breathing is",
-            "burned my",
-            "burnt my",
-            "bleeding",
-            "cut my",
-            "cut his",
-            "cut her",
-            "sliced",
-            "welts",
-            "红又痒",
-            "又红又",
-            "肿",
-            "发麻",
-            "又麻",
-            "疹",
-            "水泡",
-            "呼吸",
-            "勒到",
-            "勒住",
-            "流血",
-            "出血",
-            "割破",
-            "烫伤",
-        ],
-    ) && mentions(
-        &lower,
-        &[
-            "hoodie",
-            "tee",
-            "t-shirt",
-            "tshirt",
-            "shirt",
-            "cap",
-            "bottle",
-            "lid",
-            "strap",
-            "band",
-            "buckle",
-            "zip",
-            "cord",
-            "drawstring",
-            "dye",
-            "fabric",
-            "material",
-            "wore",
-            "wearing",
-            "worn",
-            "drank",
-            "drinking",
-            "卫衣",
-            "t恤",
-            "帽",
-            "杯",
-            "瓶",
-            "面料",
-            "布料",
-            "穿了",
-            "穿着",
-            "戴了",
-            "戴着",
-            "用了",
-            "喝了",
-            "喝水",
-            "wear",
-        ],
-    ) && mentions(
-        &lower,
-        // Told as happened: after use, made by the goods, or now ("some fabrics give me a
-        // rash" is a condition, asked about before buying).
-        &[
-            "after",
-            "since",
-            "made me",
-            "making me",
-            "gave me",
-            "now",
-            "snapped",
-            "sliced",
-            "cut my",
-            "wore",
-            "drank",
-            "之后",
-            "以后",
-            "后",
-            "了",
-        ],
-    ) && !asks_if_safe(&lower)
-        && !a_condition_asked_about(&lower)
-        && !injury_as_a_reason(&lower)
-        && !asks_what_if_before_buying(&lower)
 }
 
 /// Whether `text` tells of harm already done to someone ("choked on", "rash", "受伤", "过敏",

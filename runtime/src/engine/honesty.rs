@@ -155,6 +155,13 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
         || super::person_words::asks_for_a_person(&lower)
 }
 
+/// Whether `text` asks for someone real, not only for someone ("is there anyone with a pulse
+/// I could talk to", "那现在有真人在线吗"): the shopper doubts what answers, so the handoff
+/// says what it is first.
+pub fn asks_for_a_real_one(text: &str) -> bool {
+    super::language::mentions(&text.to_lowercase(), super::replies::REAL_ONES)
+}
+
 /// Whether the message that asks who answers also names an order to act on ("is this a
 /// real person typing or is it automated? doesn't matter much, I just need 1002
 /// cancelled"): both are answered, who answers first.
@@ -471,6 +478,10 @@ const WHO_ANSWERS: &[&str] = &[
     // 像人，后台是不是有人在打字？").
     "不是人吧",
     "不是真人吧",
+    // "感觉你回复好快 不像真人打字".
+    "不像真人",
+    "不像是真人",
+    "不像人打",
     "有人在打字",
     "真人在打字",
     "有人在回复",
@@ -547,6 +558,9 @@ const WHO_ANSWERS: &[&str] = &[
     "same guy",
     "same lady",
     "哪位客服",
+    // "请问现在回我消息的是客服本人吗".
+    "客服本人",
+    "回我消息的是",
     "工号",
     "你叫什么",
     "你是谁",

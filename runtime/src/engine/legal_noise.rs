@@ -239,8 +239,36 @@ pub(super) fn someone_in_the_law(text: &str) -> bool {
             "起诉",
         ],
     );
-    let threat = threat && (!buys || said_of_the_law);
-    known && !threat && !mentions(&rest, super::legal_words::LEGAL)
+    // Someone known cited with a laugh ("my lawyer buddy says you have to take it back within
+    // 30 days anyway lol"): what they say of the shop's rules, no case threatened.
+    let laughed = policy_cues::jokes(&rest)
+        && !mentions(
+            &rest,
+            &[
+                "sue",
+                "suing",
+                "court",
+                "hear from",
+                "hearing from",
+                "起诉",
+                "没完",
+                "走着瞧",
+                "追究",
+                "isn't over",
+                "not over",
+                "deal with you",
+                "liable",
+                "last chance",
+                "next stop",
+                "you'll",
+                "youll",
+            ],
+        );
+    let threat = threat && (!buys || said_of_the_law) && !laughed;
+    known
+        && !threat
+        && !mentions(&rest, super::legal_words::LEGAL)
+        && !super::policy::sues_in_chinese(&rest)
 }
 
 /// Who a lawyer the shopper knows may be to them ("my lawyer buddy", "her attorney

@@ -169,6 +169,9 @@ pub const LEGAL: &[&str] = &[
     "filing the papers",
     "legal proceedings",
     "start proceedings",
+    // "I've already started proceedings, give me a registered address to serve the papers".
+    "started proceedings",
+    "serve the papers",
     "claim in court",
     "claim against you",
     "filing suit",
@@ -270,6 +273,9 @@ pub const LAWYER_THREATS: &[&str] = &[
     "问了律师",
     "找过律师",
     "找了律师",
+    // "我已经联系了律师 about the hoodie order".
+    "联系了律师",
+    "联系过律师",
     "drafting",
     "as we speak",
     "just so you know",

@@ -73,6 +73,7 @@ pub mod faq;
 mod faq_answers;
 mod figure_words;
 mod finish;
+mod goods_harm;
 pub mod handoff;
 mod harm_cues;
 mod harm_reasons;

@@ -136,8 +136,12 @@ pub(super) fn to_a_person(ctx: &TurnContext, u: &Understanding) -> Option<Decisi
         hand_off(Line::PolicyHandoff, lang, &reason, 2)
     };
     let mut d = handoff::unless_nobody_is_there(ctx, d, lang);
-    // Asked who answers as well: said plainly, before the handoff's own words.
-    if asks_if_bot {
+    // Asked who answers as well, or someone real asked for before the bot said what it is
+    // ("ok fine. is there anyone with a pulse I could talk to then"): said plainly, before
+    // the handoff's own words.
+    let doubted =
+        asks && honesty::asks_for_a_real_one(&u.text) && ctx.last_intent() != Some("bot_identity");
+    if asks_if_bot || doubted {
         let sep = if lang == Lang::En { " " } else { "" };
         let said = ctx
             .wording(Line::BotDisclosureShort, lang)

@@ -131,7 +131,8 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         && !super::figure_words::a_meal_wolfed_down(&lower)
         && !super::figure_words::only_nearly_hurt(&lower))
     .then_some(PolicyTopic::Safety)
-    .or_else(|| super::harm_cues::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
+    .or_else(|| super::goods_harm::harm_from_the_goods(&lower).then_some(PolicyTopic::Safety))
+    .or_else(|| super::goods_harm::drank_what_the_goods_shed(&lower).then_some(PolicyTopic::Safety))
     .or_else(|| {
         super::harm_cues::a_child_swallowed_something(&lower).then_some(PolicyTopic::Safety)
     });
@@ -195,6 +196,11 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
         })
         .or_else(|| {
             super::account_cues::password_changed_by_someone(&lower)
+                .then_some(PolicyTopic::AccountSecurity)
+        })
+        .or_else(|| sues_in_chinese(&lower).then_some(PolicyTopic::Legal))
+        .or_else(|| {
+            super::account_cues::orders_placed_in_the_account(&lower)
                 .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| disowns_a_charge(&lower).then_some(PolicyTopic::UnauthorisedCharge))
@@ -471,8 +477,48 @@ fn disowns_a_charge(lower: &str) -> bool {
     let ends_disowning = ["i didn't", "i didnt", "i did not"]
         .iter()
         .any(|w| lower.trim_end_matches(['.', '!', ' ']).ends_with(w));
-    ((says(CHARGES) && (says(DISOWNED) || ends_disowning)) || says(WHO_PAID) || stolen_and_used)
+    // Money held for a checkout never finished ("why is there a pending 69.00 from you when I
+    // never finished checkout"; not "I never finished checkout because the page froze").
+    let held = lower
+        .match_indices("pending ")
+        .any(|(at, w)| lower[at + w.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+        || says(&["pending charge", "charged", "taken from", "held on my"]);
+    let unfinished = held
+        && says(&[
+            "never finished checkout",
+            "never finished the checkout",
+            "didn't finish checkout",
+            "didnt finish checkout",
+            "didn't finish the checkout",
+            "never completed checkout",
+            "never completed the checkout",
+        ]);
+    ((says(CHARGES) && (says(DISOWNED) || ends_disowning))
+        || says(WHO_PAID)
+        || stolen_and_used
+        || unfinished)
         && !super::policy_cues::owns_it_after_all(lower)
+}
+
+/// Whether `lower` says in Chinese that the shop can or will be sued with a bare 告 ("他说这种
+/// 情况可以直接告", "我准备告了"), not 告 as in telling (告诉, 告知, "你直接告我单号就行"), a
+/// matter closed (告一段落) or a suit denied ("我又不是要去告你们").
+pub(super) fn sues_in_chinese(lower: &str) -> bool {
+    let chars: Vec<char> = lower.chars().collect();
+    chars.iter().enumerate().any(|(at, &c)| {
+        let before: String = chars[at.saturating_sub(2)..at].iter().collect();
+        let earlier: String = chars[at.saturating_sub(6)..at].iter().collect();
+        c == '告'
+            && !chars
+                .get(at + 1)
+                .is_some_and(|n| "诉知示白别辞诫状急一罄吹终捷假我".contains(*n))
+            && ["直接", "准备", "能", "以", "要去", "就去"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            && !["不是", "没打算", "不打算", "不会", "没想"]
+                .iter()
+                .any(|w| earlier.contains(w))
+    })
 }
 
 /// Whether `lower` tells of the shopper's card taken by someone else to order, with the money

@@ -1,5 +1,5 @@
 //! Unit tests of the policy topics told by kind rather than by phrase (`policy.rs`,
-//! `harm_cues::harm_from_the_goods`, `data_words::asks_what_is_done_with_their_data`): the
+//! `goods_harm::harm_from_the_goods`, `data_words::asks_what_is_done_with_their_data`): the
 //! body hurt by goods used, a shopper's data sold, kept or wanted gone, an account shut out
 //! by someone else, a charge flagged and disowned; and the ordinary messages that share
 //! their words.

@@ -207,9 +207,94 @@ pub fn tells_no_pressure(text: &str) -> bool {
         )
 }
 
+/// Whether `text` asks what a delivery option costs or how fast it is, for an occasion it
+/// names, with no word of hurry or trouble ("and how much is express? need it before my
+/// sister's wedding or she'll murder me"): a question the shop's delivery times answer, not
+/// a matter for a person. Said with a hurry ("URGENT need the hoodie by Saturday … will express
+/// get there?", "can express? 急") it stays urgent.
+pub fn asks_the_options_for_an_occasion(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let asks = super::cues::asks_the_price(&lower)
+        || mentions(
+            &lower,
+            &[
+                "how much",
+                "多少钱",
+                "how long",
+                "how fast",
+                "how quick",
+                "how many days",
+                "多久",
+                "几天",
+            ],
+        );
+    super::shipping_words::names_a_shipping_option(&lower)
+        && asks
+        && mentions(
+            &lower,
+            &[
+                "wedding",
+                "birthday",
+                "party",
+                "anniversary",
+                "graduation",
+                "婚礼",
+                "生日",
+                "聚会",
+            ],
+        )
+        && !speaks_of_an_emergency(text)
+        && !flees_someone(text)
+        // (加急 is express, no hurry of its own.)
+        && !mentions(
+            &lower.replace("加急", " "),
+            &[
+                "urgent",
+                "asap",
+                "emergency",
+                "hurry",
+                "today",
+                "tomorrow",
+                "tonight",
+                "今天",
+                "明天",
+                "后天",
+                "please help",
+                "help me",
+                "desperate",
+                "!!",
+                "急",
+                "赶紧",
+                "尽快",
+                "快点",
+                "求",
+                "拜托",
+            ],
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_occasions_delivery_asked_calmly_is_the_delivery_times() {
+        for text in [
+            "and how much is express? need it before my sister's wedding or she'll murder me",
+            "how long does express take? it's a birthday present",
+            "加急要多少钱 生日礼物",
+        ] {
+            assert!(asks_the_options_for_an_occasion(text), "{text}");
+        }
+        for text in [
+            "URGENT need the hoodie by Saturday for my son's birthday, if I order now with express will it get there?",
+            "need hoodie before friday, gift for boyfriend, can express? 急",
+            "how much is express? my dad is in hospital and it's his birthday",
+            "how much is express shipping",
+        ] {
+            assert!(!asks_the_options_for_an_occasion(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_fire_at_home_that_is_over_is_told_from_one_burning_now() {

@@ -340,14 +340,9 @@ pub fn declines(text: &str) -> bool {
 const HUMAN_WORDS: &[&str] = &[
     "human",
     "agent",
-    "real person",
     "representative",
     "operator",
-    "live person",
-    "someone real",
     "人工",
-    "真人",
-    "活人",
     "客服人员",
     "人类",
     // Pinyin, typed without a Chinese input method: 真人, 人工.
@@ -357,10 +352,33 @@ const HUMAN_WORDS: &[&str] = &[
     "rengong",
 ];
 
+/// Someone real asked for, not only someone ("is there an actual person I could chat with?",
+/// "anyone with a pulse", "有真人吗"): a person asked for by a shopper who doubts what answers.
+pub(super) const REAL_ONES: &[&str] = &[
+    "real person",
+    "real human",
+    "actual person",
+    "actual human",
+    "live person",
+    "someone real",
+    "anyone real",
+    "with a pulse",
+    "真人",
+    "活人",
+];
+
 /// Whether `text` explicitly asks for a human.
 pub fn asks_for_human(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    HUMAN_WORDS.iter().any(|w| lower.contains(w))
+    // How goods look on someone is no request ("how does the hoodie fit on an actual person?
+    // the photos look edited").
+    let lower = text
+        .to_lowercase()
+        .replace("on an actual person", " ")
+        .replace("on a real person", " ");
+    HUMAN_WORDS
+        .iter()
+        .chain(REAL_ONES)
+        .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

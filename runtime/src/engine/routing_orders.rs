@@ -34,6 +34,25 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
     Some(match () {
+        // A parcel's tracking number given with no request the model could place ("USPS
+        // 9400111899223344556677 says something but idk what it means"): the order it was
+        // sent for, looked up.
+        _ if order_number.is_some()
+            && money_back.is_none()
+            && u.slot(kefu_intent::slots::SlotKind::OrderNumber).is_none()
+            && kefu_intent::slots::tracking_numbers(text).iter().any(|t| {
+                ctx.orders
+                    .iter()
+                    .any(|o| o.tracking_number.as_deref() == Some(t))
+            })
+            && matches!(
+                u.prediction.intent.as_str(),
+                OUT_OF_SCOPE | "delivery_period" | "delivery_options" | "greeting" | "thanks"
+            )
+            && takes_order_number(TRACK_ORDER) =>
+        {
+            (TRACK_ORDER, true)
+        }
         // What was paid for an order named now or earlier ("and remind me what I paid for
         // mine again?"), whatever the model read: the order looked up, its total beside it.
         _ if order_paid::asks_its_total_or_items(text)
@@ -170,7 +189,7 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // order's whereabouts.
         _ if u.prediction.intent == "track_refund"
             && order_number.is_some()
-            && delivery_words::asks_its_status(text)
+            && (delivery_words::asks_its_status(text) || delivery_words::asks_to_track(text))
             && !mentions(
                 &text.to_lowercase(),
                 &[
@@ -285,7 +304,14 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 ))
             || ((delivery_words::asks_for_tracking(text)
                 || delivery_words::asks_to_track(text))
-                && u.prediction.confidence < CLARIFY_BELOW))
+                && u.prediction.confidence < CLARIFY_BELOW)
+            // Locked out and asking the bot to look instead ("忘了账号密码 登不上去看物流 帮我
+            // 查下快递单号呗"): the order looked up here needs no login.
+            || ((delivery_words::asks_for_tracking(text)
+                || delivery_words::asks_to_track(text))
+                && (u.prediction.intent == "recover_password"
+                    || (u.prediction.intent == "edit_account"
+                        && mentions(text, &["登不上", "登录不了", "登不进", "can't log in", "cant log in"])))))
             && takes_order_number(TRACK_ORDER) =>
         {
             (TRACK_ORDER, true)

@@ -133,7 +133,8 @@ pub(super) fn about_the_product_named(
             && !return_words::asks_to_send_back(text)))
         && order_number.is_none()
         && !asks_for_money_back(text)
-        && !says_late(text)
+        // (A wait for a restock is no order late: "水杯怎么又没货了 啥时候补啊 等得我快疯了".)
+        && (!says_late(text) || waits_for_a_restock(text))
         // "How much is it to ship to Canada … sending two caps to my brother": shipping's
         // price, not the cap's.
         && !super::shipping_words::asks_what_shipping_costs(text);
@@ -144,11 +145,32 @@ pub(super) fn about_the_product_named(
         && (order_number.is_none() || asks_about_stock(text))
         // "Could you tell me where my two hoodies are?", "if my bottle shipped": the
         // shopper's own goods on their way.
-        && !(says_late(text) || super::delivery_words::asks_its_status(text))
+        && !((says_late(text) && !waits_for_a_restock(text))
+            || super::delivery_words::asks_its_status(text))
         // "Thinking of sending a hoodie to my brother in Perth. How long does it take to get
         // to Australia?": the delivery abroad, not the hoodie.
         && (!super::destinations::names_a_destination(text) || asks_its_price)
         && ctx.names_product
         && ctx.served("product_info").is_some()
         && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))
+}
+
+/// Whether `text` waits for goods out of stock to come back ("水杯怎么又没货了 啥时候补啊"), in
+/// words of stock (not "卫衣怎么还没到货", an order late).
+fn waits_for_a_restock(text: &str) -> bool {
+    shipping_words::asks_when_back_in_stock(text)
+        && super::language::mentions(
+            text,
+            &[
+                "没货",
+                "缺货",
+                "补货",
+                "售罄",
+                "卖完",
+                "restock",
+                "back in stock",
+                "out of stock",
+                "sold out",
+            ],
+        )
 }

@@ -44,8 +44,33 @@ pub fn asks_what_shipping_costs(text: &str) -> bool {
                 "how much is that",
             ],
         );
+    // What to spend for it to cost nothing, asked after the fee ("so how much more do I have
+    // to spend for it to be free"): the free-delivery threshold.
+    let threshold = mentions(text, &["spend"])
+        && mentions(
+            text,
+            &["to be free", "it free", "free shipping", "free delivery"],
+        )
+        && !mentions(text, &["points", "voucher", "coupon", "gift card", "积分"]);
+    // The fee named and grumbled at ("5 dollars shipping on a 29 tshirt?? that's daylight
+    // robbery").
+    let fee_named = mentions(
+        text,
+        &[
+            "dollars shipping",
+            "dollar shipping",
+            "bucks shipping",
+            "dollars for shipping",
+            "bucks for shipping",
+            "dollars delivery",
+            "bucks delivery",
+            "dollars postage",
+        ],
+    );
     (cost && (shipping || names_a_shipping_option(text)))
         || shipping_there
+        || threshold
+        || fee_named
         || mentions(text, &["运费", "邮费", "包邮", "shipping fee"])
 }
 
@@ -88,7 +113,17 @@ pub fn names_a_shipping_option(text: &str) -> bool {
 /// back??", "什么时候补货"), not when money or goods come back.
 pub fn asks_when_back_in_stock(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    mentions(
+    // "水杯怎么又没货了 啥时候补啊": when it is topped up, not what is resent or paid back (补发,
+    // 补差价, 补偿).
+    let topped_up = ["啥时候补", "什么时候补", "何时补", "多久补"]
+        .iter()
+        .any(|w| {
+            lower.match_indices(w).any(|(at, w)| {
+                !lower[at + w.len()..].starts_with(|c: char| "发寄偿差开款钱退".contains(c))
+            })
+        });
+    topped_up
+        || mentions(
         &lower,
         &[
             "back in stock",

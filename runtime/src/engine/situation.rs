@@ -72,6 +72,11 @@ pub(super) fn heard(
                 && !(u.topic.is_some_and(|(_, p)| p < 0.9)
                     && arrival_words::asks_when_delivered(&u.text)
                     && claim_words::only_asks(&u.text))
+                // The day it was due, asked and nothing more ("ok and what date was it supposed
+                // to arrive?"; not "when was it supposed to arrive?? it never came").
+                && !(u.topic.is_some_and(|(_, p)| p < 0.9)
+                    && arrival_words::asks_when_it_was_due(&u.text)
+                    && claim_words::only_asks(&arrival_words::without_the_due_day(&u.text)))
                 // Only an order number or email given ("我的订单号是1004"): nothing told; nor
                 // is what was paid asked ("ok and what was the total on that one again").
                 && !supplied::only_values(u, true)
@@ -176,6 +181,9 @@ pub(super) fn heard(
                 // with no moment, need, hurry or trouble at home told.
                 && (u.topic.is_none_or(|(_, p)| p >= 0.8)
                     || !pressure_cues::tells_no_pressure(&u.text))
+                // "and how much is express? need it before my sister's wedding": the delivery
+                // times answer it, no hurry told.
+                && !pressure_cues::asks_the_options_for_an_occasion(&u.text)
                 // "and apple pay for me here?": a way to pay asked, nothing pressing.
                 && !(cues::names_a_payment_method(&u.text.to_lowercase())
                     && !urgency_cues::names_a_deadline(&u.text)

@@ -39,6 +39,8 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         "号",
         "邮箱",
         "我的",
+        // "我邮箱sam@example.com 订单1004".
+        "我",
         "是",
         "我是",
         "你好",
@@ -83,6 +85,8 @@ pub(super) fn only_values(u: &Understanding, answering: bool) -> bool {
         // A number corrected after one that was not found ("哦哦不好意思，记错了，是1002",
         // "my bad, typo, it's 1003").
         "哦",
+        // "啊打错了 是li.wei@example.com".
+        "啊",
         "不好意思",
         "抱歉",
         "记错了",

@@ -519,54 +519,76 @@ pub fn describes_a_missing_item(text: &str) -> bool {
     );
     // One of the goods not in the parcel that came ("my parcel finally turned up but the tshirt
     // isnt in it, just the hoodie").
-    let not_in_it = mentions(
-        text,
-        &[
-            "isn't in it",
-            "isnt in it",
-            "wasn't in it",
-            "wasnt in it",
-            "isn't in there",
-            "isnt in there",
-            "wasn't in there",
-            "wasnt in there",
-            "not in the box",
-            "not in the parcel",
-            "not in the package",
-            "不在里面",
-            "没在里面",
-        ],
-    ) && mentions(
-        text,
-        &[
-            "turned up",
-            "arrived",
-            "came",
-            "opened",
-            "just the",
-            "only the",
-            "收到",
-            "到了",
-            "拆开",
-        ],
-    ) && mentions(
-        text,
-        &[
-            "shirt", "tee", "hoodie", "cap", "hat", "bottle", "卫衣", "帽", "t恤", "杯",
-        ],
-    ) && !mentions(
-        text,
-        &[
-            "invoice",
-            "receipt",
-            "the app",
-            "发票",
-            "收据",
-            "instead",
-            "sent a",
-            "they sent",
-        ],
-    );
+    // Or said as none of it there ("order 1001 finally showed up!! but no t-shirt in it, just
+    // the hoodie").
+    let none_of_it = [
+        "t-shirt", "tshirt", "shirt", "tee", "hoodie", "cap", "hat", "bottle",
+    ]
+    .iter()
+    .any(|g| {
+        [
+            "in it",
+            "in the box",
+            "in the parcel",
+            "in the package",
+            "in there",
+        ]
+        .iter()
+        .any(|w| text.to_lowercase().contains(&format!("no {g} {w}")))
+    });
+    let not_in_it = (none_of_it
+        || mentions(
+            text,
+            &[
+                "isn't in it",
+                "isnt in it",
+                "wasn't in it",
+                "wasnt in it",
+                "isn't in there",
+                "isnt in there",
+                "wasn't in there",
+                "wasnt in there",
+                "not in the box",
+                "not in the parcel",
+                "not in the package",
+                "不在里面",
+                "没在里面",
+            ],
+        ))
+        && mentions(
+            text,
+            &[
+                "turned up",
+                "showed up",
+                "arrived",
+                "came",
+                "opened",
+                "just the",
+                "only the",
+                "收到",
+                "到了",
+                "拆开",
+            ],
+        )
+        && mentions(
+            text,
+            &[
+                "shirt", "tee", "hoodie", "cap", "hat", "bottle", "卫衣", "帽", "t恤", "杯",
+            ],
+        )
+        && !mentions(
+            text,
+            &[
+                "invoice",
+                "receipt",
+                "the app",
+                "发票",
+                "收据",
+                "instead",
+                "sent a",
+                "they sent",
+            ],
+        );
     (part && the_rest || one_short || not_in_it)
         && !mentions(text, &["only one left", "just one left", "只剩"])
 }
