@@ -124,7 +124,7 @@ pub(super) fn orders_placed_in_the_account(lower: &str) -> bool {
         ])
         // Orders that came, not a first order to come ("I've never ordered before, how do I
         // verify my account?", "I didn't order black").
-        && mentions(&["confirmation", "确认", "orders", "订单"])
+        && mentions(&["confirmation", "confirmed", "确认", "orders", "订单"])
         && !mentions(&["还没", "yet", "before", "first order", "welcome"])
         && !mentions(super::owning_words::CHARGES)
         && !mentions(&[

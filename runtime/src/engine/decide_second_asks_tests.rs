@@ -223,6 +223,12 @@ fn orders_placed_in_an_untouched_account_are_the_account() {
         ),
         Some(policy::PolicyTopic::AccountSecurity)
     );
+    assert_eq!(
+        policy::topic(
+            "got an 'order confirmed' email for stuff I never bought, and the shipping address saved in my account is now somewhere in Ohio??"
+        ),
+        Some(policy::PolicyTopic::AccountSecurity)
+    );
     // A charge disowned stays a charge.
     assert_eq!(
         policy::topic("there's a $98 charge on my card for an order I never placed"),
