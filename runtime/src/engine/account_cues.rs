@@ -177,6 +177,8 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "password changed",
         "new device",
         "signing in",
+        "logged in on",
+        "verification codes",
         // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
         "绑定邮箱",
         "绑定的邮箱",
@@ -242,6 +244,13 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "an address i dont know",
         "one i don't know",
         "one i dont know",
+        // "who changed my phone number on my account?", "I'm not the one trying to get in",
+        // "logged in on 4 devices. I own one phone".
+        "who changed my",
+        "not the one trying",
+        "i own one",
+        "only own one",
+        "i only have one",
         "陌生地址",
         "陌生邮箱",
         "random guy",

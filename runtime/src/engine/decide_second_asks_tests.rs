@@ -401,3 +401,101 @@ fn the_look_alikes_of_these_words_keep_their_meaning() {
         "how does the hoodie fit on an actual person? the photos look edited"
     ));
 }
+
+#[test]
+fn round_twenty_seven_in_its_own_words() {
+    use crate::engine::{delivery_words, honesty, person_words, refund_words, remark_words};
+    // A lawyer described, a refund said owed, more threatened.
+    assert_eq!(
+        policy::topic(
+            "hi, genuine question. the guy who does my contracts says I'm owed a full refund plus shipping for the damaged cap, order 1003. will you pay it or do we take this further"
+        ),
+        Some(policy::PolicyTopic::Legal)
+    );
+    assert!(person_words::asks_for_a_person(
+        "fine, then just pass me to a customer service rep"
+    ));
+    assert!(remark_words::praises_the_goods(
+        "哈哈 你们的帽子真的绝了 杀疯了 室友都想要"
+    ));
+    assert!(!crate::engine::replies::asks_for_human(
+        "ha. you sound pretty human. anyway does the tee shrink in the wash"
+    ));
+    assert!(delivery_words::asks_its_status(
+        "1004, sam@example.com. just tell me where they are, that's all I want"
+    ));
+    assert!(claim_words::asks_for_other_goods(
+        "carlos@example.com 想换成我买的那个颜色"
+    ));
+    assert!(honesty::asks_if_bot(
+        "thought so. who am I actually talking to here"
+    ));
+    assert!(refund_words::requests_it(
+        "我说的是退款 不是查物流!! 帽子 1003"
+    ));
+    assert!(crate::engine::urgency_cues::speaks_of_an_emergency(
+        "my mum's just been taken into hospital and I'm flying out tonight"
+    ));
+    // An invoice looked for on an order is the invoice, not the order's status.
+    let mut u = msg("行吧 那你帮我看看1003的发票在哪下载", "check_invoice", 0.6);
+    u.lang = Lang::Zh;
+    assert_ne!(intent(decide(&ctx(), &u)), "track_order");
+}
+
+#[test]
+fn a_mother_taken_into_hospital_is_urgent_whatever_the_head_names() {
+    use kefu_intent::topics::Topic;
+    assert!(crate::engine::topic_choice::an_emergency_heard_as_harm(
+        Topic::Fraud,
+        &[(Topic::Fraud, 0.01), (Topic::Urgent, 0.47)],
+        "my mum's just been taken into hospital and I'm flying out tonight. 1002 either needs to go somewhere else or be cancelled, I don't mind which",
+    ));
+}
+
+#[test]
+fn round_twenty_sevens_sensitive_singles_are_heard() {
+    use policy::PolicyTopic::{AccountSecurity, Harassment, Legal, Safety};
+    for (text, topic) in [
+        (
+            "If my parcel doesn't arrive I'll burn your shop down",
+            Harassment,
+        ),
+        (
+            "I'm getting threatening DMs from an account that says it works for you",
+            Harassment,
+        ),
+        (
+            "I've got screenshots of everything and my brother is a barrister, good luck",
+            Legal,
+        ),
+        (
+            "who changed my phone number on my account? got locked out this morning",
+            AccountSecurity,
+        ),
+        (
+            "the verification codes keep arriving and I'm not the one trying to get in",
+            AccountSecurity,
+        ),
+        (
+            "your site says I'm logged in on 4 devices. I own one phone",
+            AccountSecurity,
+        ),
+        ("我对羊毛过敏 穿了你们的衣服喘不上气 里面有羊毛吗", Safety),
+        ("T恤是不是有甲醛 我皮肤一碰就红肿", Safety),
+        (
+            "my scalp is blistering where the navy cap sits, is the dye safe?",
+            Safety,
+        ),
+        ("打开包裹里面有粉末 吸到后一直咳嗽", Safety),
+    ] {
+        assert_eq!(policy::topic(text), Some(topic), "{text}");
+    }
+    for text in [
+        "is the dye in the navy cap safe for sensitive skin?",
+        "my son has a cough, will the hoodie keep him warm?",
+        "good luck with the sale this weekend!",
+        "I'm logged in on my laptop but can't see my orders",
+    ] {
+        assert_eq!(policy::topic(text), None, "{text}");
+    }
+}

@@ -588,6 +588,12 @@ pub fn asks_its_status(text: &str) -> bool {
             "status on",
             "where is it now",
             "where's it at",
+            // "1004, sam@example.com. just tell me where they are, that's all I want".
+            "tell me where they are",
+            "tell me where it is",
+            "where my hoodies are",
+            "where my order is",
+            "where my stuff is",
             // "order no. 1001, the one going ups, any news?"
             "any news",
             "any update",

@@ -69,6 +69,10 @@ pub fn asks_to_exchange(text: &str) -> bool {
                 // The right goods instead of the wrong ones ("帮我换成对的颜色吧").
                 "换成对的",
                 "换成正确的",
+                // "carlos@example.com 想换成我买的那个颜色".
+                "换成我买的",
+                "换成原来的",
+                "想换成",
                 "send the right",
                 "send me the right",
             ],

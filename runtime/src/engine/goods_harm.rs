@@ -80,6 +80,10 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "出血",
                 "割破",
                 "烫伤",
+                // "穿了你们的衣服喘不上气", "吸到后一直咳嗽".
+                "喘不上气",
+                "喘不过气",
+                "咳嗽",
             ],
         ))
         && mentions(
@@ -109,6 +113,9 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "drinking",
                 "卫衣",
                 "t恤",
+                "衣服",
+                "包裹",
+                "粉末",
                 "帽",
                 "杯",
                 "瓶",
@@ -144,12 +151,38 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "以后",
                 "后",
                 "了",
+                "一碰就",
+                "is blistering",
+                "are blistering",
+                "is swelling",
+                "are swelling",
+                "is burning",
             ],
         )
-        && !asks_if_safe(&lower)
-        && !a_condition_asked_about(&lower)
+        // Asked whether it is safe or about a condition, unless the body reacts now ("my scalp
+        // is blistering where the navy cap sits, is the dye safe?", "我皮肤一碰就红肿").
+        && (told_now(&lower) || !asks_if_safe(&lower) && !a_condition_asked_about(&lower))
         && !injury_as_a_reason(&lower)
         && !asks_what_if_before_buying(&lower)
+}
+
+/// Whether `lower` tells of the body reacting as it is written ("is blistering", "一碰就红肿",
+/// "喘不上气"), not a condition the shopper has.
+fn told_now(lower: &str) -> bool {
+    mentions(
+        lower,
+        &[
+            "is blistering",
+            "are blistering",
+            "is swelling",
+            "are swelling",
+            "is burning",
+            "一碰就",
+            "喘不上气",
+            "喘不过气",
+            "一直咳嗽",
+        ],
+    )
 }
 
 /// Whether `lower` tells of a drink taken from goods that shed something into it ("the bottle

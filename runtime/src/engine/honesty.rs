@@ -546,6 +546,11 @@ const WHO_ANSWERS: &[&str] = &[
     "是ai回复",
     "who are you?",
     "who is this?",
+    // "thought so. who am I actually talking to here".
+    "who am i talking to",
+    "who am i actually talking to",
+    "who am i chatting with",
+    "who am i speaking to",
     "who's this?",
     "whos this?",
     "what's your name",

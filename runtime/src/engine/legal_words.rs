@@ -193,6 +193,11 @@ pub const LAWYERS: &[&str] = &[
     "solicitor",
     "barrister",
     "counsel",
+    // "the guy who does my contracts says I'm owed a full refund plus shipping".
+    "does my contracts",
+    "handles my contracts",
+    "legal advisor",
+    "legal adviser",
     "律师",
 ];
 
@@ -241,6 +246,12 @@ pub const LAWYER_THREATS: &[&str] = &[
     "says you'll",
     "says you have to",
     "says you must",
+    "says i'm owed",
+    "says im owed",
+    // "I've got screenshots of everything and my brother is a barrister, good luck".
+    "good luck",
+    "take this further",
+    "take it further",
     "drafting",
     "advised",
     "建议",

@@ -184,6 +184,9 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             super::threat_cues::pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment)
         })
         .or_else(|| {
+            super::threat_cues::threatens_violence(&lower).then_some(PolicyTopic::Harassment)
+        })
+        .or_else(|| {
             super::threat_cues::threatened_with_exposure(&lower).then_some(PolicyTopic::Harassment)
         })
         .or_else(|| {

@@ -32,6 +32,11 @@ pub fn praises_the_goods(text: &str) -> bool {
             "so cozy",
             "so comfy",
             "super comfy",
+            // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要".
+            "真的绝了",
+            "太绝了",
+            "杀疯了",
+            "yyds",
         ],
     ) && !mentions(text, &["不", "没", "not ", "n't", "isn't", "wasn't"])
 }

@@ -374,7 +374,13 @@ pub fn asks_for_human(text: &str) -> bool {
     let lower = text
         .to_lowercase()
         .replace("on an actual person", " ")
-        .replace("on a real person", " ");
+        .replace("on a real person", " ")
+        // Nor how the bot sounds ("ha. you sound pretty human. anyway does the tee shrink").
+        .replace("sound pretty human", " ")
+        .replace("sounds pretty human", " ")
+        .replace("sound so human", " ")
+        .replace("sound human", " ")
+        .replace("sounds human", " ");
     HUMAN_WORDS
         .iter()
         .chain(REAL_ONES)

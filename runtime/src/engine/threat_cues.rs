@@ -1,5 +1,6 @@
 //! Whether a message tells of a threat in words no list of phrases holds: the shopper's
-//! address put out and fear, a courier who keeps contacting them. Lower-case substring
+//! address put out and fear, a courier who keeps contacting them, the shop threatened with
+//! violence, threatening messages from someone claiming to be the shop. Lower-case substring
 //! checks; the decision that uses them is [`super::policy::topic`].
 
 /// Whether `lower` tells of the shopper's address put out by someone, and of fear ("你们有个员工
@@ -108,4 +109,26 @@ pub(super) fn pursued_by_a_courier(lower: &str) -> bool {
             || (((writes && (again || afraid)) || (calls && afraid))
                 && !says(&["arrange", "leave it", "drop it off", "送货上门", "约时间"]))
     }
+}
+
+/// Whether `lower` threatens the shop with violence ("If my parcel doesn't arrive I'll burn
+/// your shop down", "再不退款我就砸了你们店"), or tells of threats from someone who says they
+/// work for it ("I'm getting threatening DMs from an account that says it works for you").
+pub(super) fn threatens_violence(lower: &str) -> bool {
+    let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    says(&[
+        "burn your shop",
+        "burn your store",
+        "burn your warehouse",
+        "burn down your",
+        "burn the shop down",
+        "烧了你们",
+        "砸了你们",
+        "threatening dms",
+        "threatening dm",
+        "threatening messages",
+        "threatening texts",
+        "恐吓信息",
+        "威胁信息",
+    ])
 }

@@ -428,6 +428,10 @@ fn without_a_stay_in_hospital(lower: &str) -> String {
         "has surgery",
         "in hospital",
         "in the hospital",
+        // "my mum's just been taken into hospital and I'm flying out tonight".
+        "taken into hospital",
+        "taken to hospital",
+        "taken to the hospital",
         "hospitalised",
         "hospitalized",
         "an emergency",

@@ -62,6 +62,10 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "抢救",
             "rushed to hospital",
             "rushed to the hospital",
+            // "my mum's just been taken into hospital and I'm flying out tonight".
+            "taken into hospital",
+            "taken to hospital",
+            "taken to the hospital",
             "进了急诊",
             "送进急诊",
             "went into labour",
