@@ -177,8 +177,6 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         "password changed",
         "new device",
         "signing in",
-        "logged in on",
-        "verification codes",
         // "刚收到短信说我的绑定邮箱换了", "a 'your details have been updated' email".
         "绑定邮箱",
         "绑定的邮箱",
@@ -248,9 +246,10 @@ pub(super) fn disowns_an_account_detail(lower: &str) -> bool {
         // "logged in on 4 devices. I own one phone".
         "who changed my",
         "not the one trying",
-        "i own one",
-        "only own one",
-        "i only have one",
+        "i own one phone",
+        "i only own one phone",
+        "only have one phone",
+        "only have one device",
         "陌生地址",
         "陌生邮箱",
         "random guy",

@@ -481,7 +481,6 @@ fn round_twenty_sevens_sensitive_singles_are_heard() {
             AccountSecurity,
         ),
         ("我对羊毛过敏 穿了你们的衣服喘不上气 里面有羊毛吗", Safety),
-        ("T恤是不是有甲醛 我皮肤一碰就红肿", Safety),
         (
             "my scalp is blistering where the navy cap sits, is the dye safe?",
             Safety,
@@ -498,4 +497,53 @@ fn round_twenty_sevens_sensitive_singles_are_heard() {
     ] {
         assert_eq!(policy::topic(text), None, "{text}");
     }
+}
+
+#[test]
+fn round_twenty_sevens_look_alikes_keep_their_meaning() {
+    use crate::engine::{delivery_words, person_words, refund_words, remark_words};
+    for text in [
+        "衣服被熨斗烧了你们能换吗",
+        "收到房东的威胁信息，要搬家了，能改下1003的地址吗",
+        "孩子咳嗽了，想给他买件厚点的衣服",
+        "can I have two accounts? i only have one email address",
+        "My son just became a lawyer, first day tomorrow, good luck to him! Is the navy hoodie in stock in L?",
+        "can my parcel be taken to the hospital reception instead? I work nights there",
+    ] {
+        let topic = policy::topic(text);
+        assert!(topic.is_none(), "{text}: {topic:?}");
+    }
+    assert!(!crate::engine::urgency_cues::speaks_of_an_emergency(
+        "can my parcel be taken to the hospital reception instead? I work nights there"
+    ));
+    assert!(!refund_words::no_longer_wants_it(
+        "Can I get a refund on a hoodie if it's never worn, tags still on?"
+    ));
+    assert!(!refund_words::requests_it("我不是要退款，就是问1003到哪了"));
+    for text in [
+        "can you tell me where it is made?",
+        "how do I change where my order is going?",
+    ] {
+        assert!(!delivery_words::asks_its_status(text), "{text}");
+    }
+    assert!(!claim_words::asks_to_exchange("1003的快递想换成顺丰可以吗"));
+    assert!(!person_words::asks_for_a_person(
+        "please don't pass me to another bot, just cancel 1003"
+    ));
+    assert!(crate::engine::replies::asks_for_human(
+        "is there anybody there who actually sounds human??"
+    ));
+    assert!(!remark_words::praises_the_goods(
+        "谢谢啊，发错货还要我自己出运费，真的绝了"
+    ));
+    // A receipt mentioned is no invoice asked for: the order is still looked up.
+    let plan = decide(
+        &ctx(),
+        &msg(
+            "can you check order 1003? I have the receipt, it says paid but nothing shipped",
+            "check_invoice",
+            0.4,
+        ),
+    );
+    assert_eq!(intent(plan), "track_order");
 }

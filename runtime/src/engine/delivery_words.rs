@@ -572,7 +572,27 @@ pub fn asks_its_status(text: &str) -> bool {
             .take(3)
             .any(|c| c.is_ascii_digit() || "单递裹货流".contains(c))
     });
-    of_the_order
+    // Where the goods are now, asked ("1004, sam@example.com. just tell me where they are,
+    // that's all I want"; not "tell me where they are made", "where my order is going").
+    let where_now = [
+        "tell me where they are",
+        "tell me where it is",
+        "where my hoodies are",
+        "where my order is",
+        "where my stuff is",
+    ]
+    .iter()
+    .any(|w| {
+        let lower = text.to_lowercase();
+        lower.match_indices(w).any(|(at, w)| {
+            let rest = lower[at + w.len()..].trim_start();
+            !["made", "from", "sold", "going", "shipped", "being", "sent"]
+                .iter()
+                .any(|n| rest.starts_with(n))
+        })
+    });
+    where_now
+        || of_the_order
         || mentions(
         text,
         &[
@@ -588,12 +608,6 @@ pub fn asks_its_status(text: &str) -> bool {
             "status on",
             "where is it now",
             "where's it at",
-            // "1004, sam@example.com. just tell me where they are, that's all I want".
-            "tell me where they are",
-            "tell me where it is",
-            "where my hoodies are",
-            "where my order is",
-            "where my stuff is",
             // "order no. 1001, the one going ups, any news?"
             "any news",
             "any update",

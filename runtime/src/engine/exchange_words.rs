@@ -71,8 +71,6 @@ pub fn asks_to_exchange(text: &str) -> bool {
                 "换成正确的",
                 // "carlos@example.com 想换成我买的那个颜色".
                 "换成我买的",
-                "换成原来的",
-                "想换成",
                 "send the right",
                 "send me the right",
             ],

@@ -62,10 +62,24 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
         .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
     // "wow, great help, really 👏👏 you just keep sending me FAQ links", heard as thanks from
     // an upset shopper: a sneer, never answered "You're welcome!".
-    // (Goods praised in slang the tone model hears as upset, "哈哈 你们的帽子真的绝了 杀疯了", are
-    // thanks.)
-    let sneered =
-        d.line == Some(Line::Thanks) && u.upset && !super::remark_words::praises_the_goods(&u.text);
+    // (The shop's goods praised, nothing complained of, that the tone model hears as upset:
+    // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要" is thanks; "love it when my parcel vanishes"
+    // is not.)
+    let praised = super::remark_words::praises_the_goods(&u.text)
+        && super::language::mentions(
+            &u.text.to_lowercase(),
+            &[
+                "hoodie", "cap", "tee", "t-shirt", "bottle", "帽", "卫衣", "t恤", "杯",
+            ],
+        )
+        && !super::complaint_words::complains_without_a_claim(&u.text)
+        && !super::language::mentions(
+            &u.text.to_lowercase(),
+            &[
+                "parcel", "vanish", "lost", "wrong", "运费", "发错", "丢", "没到",
+            ],
+        );
+    let sneered = d.line == Some(Line::Thanks) && u.upset && !praised;
     // Refused in the request itself ("邮箱不想给，取消个订单为什么还要邮箱？"): a person takes it
     // at once, as when it is refused once asked.
     let refused_with_it = asks_email_again

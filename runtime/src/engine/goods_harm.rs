@@ -24,7 +24,15 @@ pub fn harm_from_the_goods(text: &str) -> bool {
         &lower,
         &["lips", "throat", "tongue", "mouth", "puffy", "swell"],
     );
+    // Breath or a cough only after the goods were used ("穿了你们的衣服喘不上气", "吸到后一直咳
+    // 嗽"; not "忙得喘不过气", "孩子咳嗽了 想买件厚点的").
+    let after_use = mentions(&lower, &["喘不上气", "喘不过气", "咳嗽"])
+        && mentions(
+            &lower,
+            &["穿了", "戴了", "吸到", "用了", "穿上", "闻到", "喝了"],
+        );
     (swallowing
+        || after_use
         || mentions(
             &lower,
             &[
@@ -80,10 +88,6 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "出血",
                 "割破",
                 "烫伤",
-                // "穿了你们的衣服喘不上气", "吸到后一直咳嗽".
-                "喘不上气",
-                "喘不过气",
-                "咳嗽",
             ],
         ))
         && mentions(
@@ -113,8 +117,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "drinking",
                 "卫衣",
                 "t恤",
-                "衣服",
-                "包裹",
+                "你们的衣服",
                 "粉末",
                 "帽",
                 "杯",
@@ -131,7 +134,8 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "wear",
             ],
         )
-        && mentions(
+        && (told_now(&lower)
+            || mentions(
             &lower,
             // Told as happened: after use, made by the goods, or now ("some fabrics give me a
             // rash" is a condition, asked about before buying).
@@ -151,23 +155,19 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "以后",
                 "后",
                 "了",
-                "一碰就",
-                "is blistering",
-                "are blistering",
-                "is swelling",
-                "are swelling",
-                "is burning",
             ],
-        )
+        ))
         // Asked whether it is safe or about a condition, unless the body reacts now ("my scalp
         // is blistering where the navy cap sits, is the dye safe?", "我皮肤一碰就红肿").
-        && (told_now(&lower) || !asks_if_safe(&lower) && !a_condition_asked_about(&lower))
+        && (told_now(&lower)
+            || after_use
+            || !asks_if_safe(&lower) && !a_condition_asked_about(&lower))
         && !injury_as_a_reason(&lower)
         && !asks_what_if_before_buying(&lower)
 }
 
-/// Whether `lower` tells of the body reacting as it is written ("is blistering", "一碰就红肿",
-/// "喘不上气"), not a condition the shopper has.
+/// Whether `lower` tells of the body reacting as it is written ("my scalp is blistering where
+/// the navy cap sits"): happening now, whatever is asked beside it.
 fn told_now(lower: &str) -> bool {
     mentions(
         lower,
@@ -177,10 +177,6 @@ fn told_now(lower: &str) -> bool {
             "is swelling",
             "are swelling",
             "is burning",
-            "一碰就",
-            "喘不上气",
-            "喘不过气",
-            "一直咳嗽",
         ],
     )
 }

@@ -248,8 +248,6 @@ pub const LAWYER_THREATS: &[&str] = &[
     "says you must",
     "says i'm owed",
     "says im owed",
-    // "I've got screenshots of everything and my brother is a barrister, good luck".
-    "good luck",
     "take this further",
     "take it further",
     "drafting",

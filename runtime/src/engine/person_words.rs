@@ -140,10 +140,9 @@ pub fn asks_for_a_person(text: &str) -> bool {
         "get me a person",
         "get me a human",
         // "fine, then just pass me to a customer service rep".
-        "pass me to a",
+        "pass me to a rep",
+        "pass me to a customer",
         "pass me to your",
-        "pass me to someone",
-        "pass me on to",
         // "can I just get a member of staff? It's about an order but it's complicated".
         "get a member of staff",
         "get a member of your team",

@@ -184,9 +184,6 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             super::threat_cues::pursued_by_a_courier(&lower).then_some(PolicyTopic::Harassment)
         })
         .or_else(|| {
-            super::threat_cues::threatens_violence(&lower).then_some(PolicyTopic::Harassment)
-        })
-        .or_else(|| {
             super::threat_cues::threatened_with_exposure(&lower).then_some(PolicyTopic::Harassment)
         })
         .or_else(|| {
@@ -211,6 +208,9 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             card_taken_and_money_wanted_back(&lower).then_some(PolicyTopic::UnauthorisedCharge)
         })
         .or_else(|| keyword_topic(&lower))
+        .or_else(|| {
+            super::threat_cues::threatens_violence(&lower).then_some(PolicyTopic::Harassment)
+        })
         .or_else(|| {
             super::account_cues::disowns_an_account_detail(&lower)
                 .then_some(PolicyTopic::AccountSecurity)
@@ -452,7 +452,13 @@ fn charged_more_than_the_order(lower: &str) -> bool {
 /// company invoice").
 fn threatens_with_a_lawyer(lower: &str) -> bool {
     use super::legal_words::{LAWYER_THREATS, LAWYERS};
-    super::language::mentions(lower, LAWYERS) && super::language::mentions(lower, LAWYER_THREATS)
+    // A taunt at the end ("I've got screenshots of everything and my brother is a barrister,
+    // good luck"; not "first day tomorrow, good luck to him!").
+    let taunts = lower
+        .trim_end_matches(['.', '!', ' '])
+        .ends_with(", good luck");
+    super::language::mentions(lower, LAWYERS)
+        && (super::language::mentions(lower, LAWYER_THREATS) || taunts)
 }
 
 /// Whether `lower` (lower-cased) speaks of a charge and says it is not the shopper's ("the

@@ -238,7 +238,7 @@ pub fn requests_it(text: &str) -> bool {
     terse
         || mentions(&lower, &["全退", "都退", "全部退", "全部退款", "全额退"])
         // Said again after the bot took it for something else ("我说的是退款 不是查物流!!").
-        || mentions(&lower, &["说的是退款", "要的是退款", "是要退款"])
+        || mentions(&lower, &["说的是退款", "要的是退款"])
         || wants_the_money(text)
         || mentions(
             text,
@@ -357,9 +357,6 @@ pub fn no_longer_wants_it(text: &str) -> bool {
             // "saw the 22.00 charge for my cap on my statement, all good, but I want to return
             // it now. never worn, tag still on".
             "want to return it now",
-            "never worn",
-            "tag still on",
-            "tags still on",
         ],
     ) && !mentions(
         text,

@@ -33,8 +33,6 @@ pub fn praises_the_goods(text: &str) -> bool {
             "so comfy",
             "super comfy",
             // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要".
-            "真的绝了",
-            "太绝了",
             "杀疯了",
             "yyds",
         ],

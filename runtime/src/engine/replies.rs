@@ -376,11 +376,9 @@ pub fn asks_for_human(text: &str) -> bool {
         .replace("on an actual person", " ")
         .replace("on a real person", " ")
         // Nor how the bot sounds ("ha. you sound pretty human. anyway does the tee shrink").
-        .replace("sound pretty human", " ")
-        .replace("sounds pretty human", " ")
-        .replace("sound so human", " ")
-        .replace("sound human", " ")
-        .replace("sounds human", " ");
+        .replace("you sound pretty human", " ")
+        .replace("you sound so human", " ")
+        .replace("you sound human", " ");
     HUMAN_WORDS
         .iter()
         .chain(REAL_ONES)

@@ -318,11 +318,26 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         }
         // "Actually I want to check my order 1003 first", "帮我查下1001": the order looked
         // up, whatever else the model hears, unless it heard another request on the order.
-        // (An invoice looked for is the invoice: "那你帮我看看1003的发票在哪下载".)
+        // (An invoice asked for is the invoice: "那你帮我看看1003的发票在哪下载".)
         _ if named.is_some()
             && (delivery_words::asks_to_look_up_an_order(text)
                 || (order_number.is_some() && delivery_words::asks_to_check(text)))
-            && !mentions(text, &["发票", "invoice", "receipt", "收据"])
+            && !mentions(
+                text,
+                &[
+                    "发票在哪",
+                    "发票怎么",
+                    "下载发票",
+                    "发票下载",
+                    "开发票",
+                    "要发票",
+                    "the invoice",
+                    "an invoice",
+                    "my invoice",
+                    "a receipt for",
+                    "the receipt for",
+                ],
+            )
             && (!takes_order_number(&u.prediction.intent)
                 || u.prediction.confidence < CLARIFY_BELOW)
             && takes_order_number(TRACK_ORDER) =>

@@ -62,10 +62,13 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             "抢救",
             "rushed to hospital",
             "rushed to the hospital",
-            // "my mum's just been taken into hospital and I'm flying out tonight".
+            // "my mum's just been taken into hospital and I'm flying out tonight" (not "can my
+            // parcel be taken to the hospital reception").
             "taken into hospital",
-            "taken to hospital",
-            "taken to the hospital",
+            "been taken to hospital",
+            "been taken to the hospital",
+            "was taken to hospital",
+            "was taken to the hospital",
             "进了急诊",
             "送进急诊",
             "went into labour",
