@@ -688,6 +688,10 @@ sets_written_apart! {
     sifted: "sifted_", "KEFU_CONVERSATIONS_SIFTED", 3; // the hundred-and-eighty-second
     torched: "torched_", "KEFU_CONVERSATIONS_TORCHED", 3; // the hundred-and-eighty-third
     scalded: "scalded_", "KEFU_CONVERSATIONS_SCALDED", 3; // the hundred-and-eighty-fourth
+    drizzled: "drizzled_", "KEFU_CONVERSATIONS_DRIZZLED", 3; // the hundred-and-eighty-fifth
+    whipped: "whipped_", "KEFU_CONVERSATIONS_WHIPPED", 3; // the hundred-and-eighty-sixth
+    crumbed: "crumbed_", "KEFU_CONVERSATIONS_CRUMBED", 3; // the hundred-and-eighty-seventh
+    seasoned: "seasoned_", "KEFU_CONVERSATIONS_SEASONED", 3; // the hundred-and-eighty-eighth
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_scalded.tsv`, a hundred-and-eighty-fourth's), labelled only `person` or `ordinary`, each
+//!   `topics_seasoned.tsv`, a hundred-and-eighty-eighth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -426,4 +426,8 @@ person_sets! {
     sifted: "topics_sifted.tsv", "KEFU_TOPICS_SIFTED", 500; // the hundred-and-eighty-second
     torched: "topics_torched.tsv", "KEFU_TOPICS_TORCHED", 500; // the hundred-and-eighty-third
     scalded: "topics_scalded.tsv", "KEFU_TOPICS_SCALDED", 500; // the hundred-and-eighty-fourth
+    drizzled: "topics_drizzled.tsv", "KEFU_TOPICS_DRIZZLED", 500; // the hundred-and-eighty-fifth
+    whipped: "topics_whipped.tsv", "KEFU_TOPICS_WHIPPED", 500; // the hundred-and-eighty-sixth
+    crumbed: "topics_crumbed.tsv", "KEFU_TOPICS_CRUMBED", 500; // the hundred-and-eighty-seventh
+    seasoned: "topics_seasoned.tsv", "KEFU_TOPICS_SEASONED", 500; // the hundred-and-eighty-eighth
 }
