@@ -574,6 +574,7 @@ pub fn asks_its_status(text: &str) -> bool {
     });
     // Where the goods are now, asked ("1004, sam@example.com. just tell me where they are,
     // that's all I want"; not "tell me where they are made", "where my order is going").
+    let lower = text.to_lowercase();
     let where_now = [
         "tell me where they are",
         "tell me where it is",
@@ -583,7 +584,6 @@ pub fn asks_its_status(text: &str) -> bool {
     ]
     .iter()
     .any(|w| {
-        let lower = text.to_lowercase();
         lower.match_indices(w).any(|(at, w)| {
             let rest = lower[at + w.len()..].trim_start();
             !["made", "from", "sold", "going", "shipped", "being", "sent"]

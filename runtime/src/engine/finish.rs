@@ -65,16 +65,17 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // (The shop's goods praised, nothing complained of, that the tone model hears as upset:
     // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要" is thanks; "love it when my parcel vanishes"
     // is not.)
+    let lower = u.text.to_lowercase();
     let praised = super::remark_words::praises_the_goods(&u.text)
         && super::language::mentions(
-            &u.text.to_lowercase(),
+            &lower,
             &[
                 "hoodie", "cap", "tee", "t-shirt", "bottle", "帽", "卫衣", "t恤", "杯",
             ],
         )
         && !super::complaint_words::complains_without_a_claim(&u.text)
         && !super::language::mentions(
-            &u.text.to_lowercase(),
+            &lower,
             &[
                 "parcel", "vanish", "lost", "wrong", "运费", "发错", "丢", "没到",
             ],

@@ -26,6 +26,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
     );
     // Breath or a cough only after the goods were used ("穿了你们的衣服喘不上气", "吸到后一直咳
     // 嗽"; not "忙得喘不过气", "孩子咳嗽了 想买件厚点的").
+    let now = told_now(&lower);
     let after_use = mentions(&lower, &["喘不上气", "喘不过气", "咳嗽"])
         && mentions(
             &lower,
@@ -134,7 +135,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "wear",
             ],
         )
-        && (told_now(&lower)
+        && (now
             || mentions(
             &lower,
             // Told as happened: after use, made by the goods, or now ("some fabrics give me a
@@ -159,7 +160,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
         ))
         // Asked whether it is safe or about a condition, unless the body reacts now ("my scalp
         // is blistering where the navy cap sits, is the dye safe?", "我皮肤一碰就红肿").
-        && (told_now(&lower)
+        && (now
             || after_use
             || !asks_if_safe(&lower) && !a_condition_asked_about(&lower))
         && !injury_as_a_reason(&lower)

@@ -521,6 +521,7 @@ pub fn describes_a_missing_item(text: &str) -> bool {
     // isnt in it, just the hoodie").
     // Or said as none of it there ("order 1001 finally showed up!! but no t-shirt in it, just
     // the hoodie").
+    let lower = text.to_lowercase();
     let none_of_it = [
         "t-shirt", "tshirt", "shirt", "tee", "hoodie", "cap", "hat", "bottle",
     ]
@@ -534,7 +535,7 @@ pub fn describes_a_missing_item(text: &str) -> bool {
             "in there",
         ]
         .iter()
-        .any(|w| text.to_lowercase().contains(&format!("no {g} {w}")))
+        .any(|w| lower.contains(&format!("no {g} {w}")))
     });
     let not_in_it = (none_of_it
         || mentions(
