@@ -692,6 +692,10 @@ sets_written_apart! {
     whipped: "whipped_", "KEFU_CONVERSATIONS_WHIPPED", 3; // the hundred-and-eighty-sixth
     crumbed: "crumbed_", "KEFU_CONVERSATIONS_CRUMBED", 3; // the hundred-and-eighty-seventh
     seasoned: "seasoned_", "KEFU_CONVERSATIONS_SEASONED", 3; // the hundred-and-eighty-eighth
+    battered: "battered_", "KEFU_CONVERSATIONS_BATTERED", 3; // the hundred-and-eighty-ninth
+    candied: "candied_", "KEFU_CONVERSATIONS_CANDIED", 3; // the hundred-and-ninetieth
+    frosted: "frosted_", "KEFU_CONVERSATIONS_FROSTED", 3; // the hundred-and-ninety-first
+    reduced: "reduced_", "KEFU_CONVERSATIONS_REDUCED", 3; // the hundred-and-ninety-second
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_seasoned.tsv`, a hundred-and-eighty-eighth's), labelled only `person` or `ordinary`, each
+//!   `topics_reduced.tsv`, a hundred-and-ninety-second's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -430,4 +430,8 @@ person_sets! {
     whipped: "topics_whipped.tsv", "KEFU_TOPICS_WHIPPED", 500; // the hundred-and-eighty-sixth
     crumbed: "topics_crumbed.tsv", "KEFU_TOPICS_CRUMBED", 500; // the hundred-and-eighty-seventh
     seasoned: "topics_seasoned.tsv", "KEFU_TOPICS_SEASONED", 500; // the hundred-and-eighty-eighth
+    battered: "topics_battered.tsv", "KEFU_TOPICS_BATTERED", 500; // the hundred-and-eighty-ninth
+    candied: "topics_candied.tsv", "KEFU_TOPICS_CANDIED", 500; // the hundred-and-ninetieth
+    frosted: "topics_frosted.tsv", "KEFU_TOPICS_FROSTED", 500; // the hundred-and-ninety-first
+    reduced: "topics_reduced.tsv", "KEFU_TOPICS_REDUCED", 500; // the hundred-and-ninety-second
 }
