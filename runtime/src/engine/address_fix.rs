@@ -315,6 +315,18 @@ fn house_numbers(address: &str) -> Vec<(usize, usize)> {
 /// Whether `text` says the shopper wrote the order's address wrong and asks it put right
 /// ("wrong street on order 1001 — I put Elm St but I'm on Elm Ave. can u fix", "地址填错了
 /// 能改吗"), not goods taken to a wrong address ("the courier delivered it to the wrong
+/// Whether `text` tells only of the shopper's own slip in the address, no wrong goods ("Hi
+/// I put the wrong apartment number on order 1002"; not "got someone else's hoodie … I
+/// definitely didn't put the wrong address").
+pub fn a_slip_in_the_address_only(text: &str) -> bool {
+    says_the_address_was_written_wrong(text)
+        && !super::wrong_goods_words::describes_a_wrong_item(text)
+        && !super::language::mentions(
+            &text.to_lowercase(),
+            &["didn't put", "did not put", "address is right", "地址没错"],
+        )
+}
+
 /// address" is a parcel gone astray).
 pub fn says_the_address_was_written_wrong(text: &str) -> bool {
     super::language::mentions(

@@ -108,17 +108,10 @@ pub fn asks_when_delivered(text: &str) -> bool {
     // The date it was marked delivered, checked ("ok so it says delivered on the 20th? just
     // double checking before i yell at my roommate").
     // (Not one still to come: "can it be delivered the day before the wedding?")
+    // ("so it really says delivered the 20th? just want to be sure it's the hoodies").
     || (mentions(text, &["delivered on", "delivered the"])
-        && mentions(
-            text,
-            &[
-                "double check",
-                "just checking",
-                "just to check",
-                "right?",
-                "is that right",
-            ],
-        )
+        && (mentions(text, &["double check", "just to check", "right?", "is that right"])
+            || mentions(text, MAKING_SURE))
         && !mentions(text, &["be delivered", "get it delivered"]));
     // "never mind" takes nothing back from the parcel.
     let told = text
@@ -145,6 +138,13 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "isnt here",
             "no parcel",
             "not at my",
+            // Taken, or searched for ("my doorbell cam shows a guy walking off with it").
+            "stolen",
+            "took it",
+            "walking off",
+            "walked off",
+            "searched",
+            "looked everywhere",
             "没收到",
             "没有收到",
             "没拿到",
@@ -152,8 +152,22 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "找不到",
         ],
     );
-    asks && !missing
+    asks && !missing && !super::claim_words::describes_a_missing_parcel(text)
 }
+
+/// Words of a shopper only making sure of what they were told ("just double checking",
+/// "just want to be sure it's the hoodies").
+const MAKING_SURE: &[&str] = &[
+    "double checking",
+    "double-checking",
+    "just checking",
+    "just confirming",
+    "want to be sure",
+    "want to make sure",
+    "making sure",
+    "确认一下",
+    "再确认",
+];
 
 /// Whether `text` says the goods turned up after all ("found them in the garage lol,
 /// cheers", "nvm it showed up", "找到了，在门卫那"): nothing is missing any more. Not when it
@@ -326,46 +340,110 @@ pub fn asks_if_it_came(text: &str) -> bool {
     )
 }
 
+/// Whether `text` says the shopper will look for a parcel at home or ask someone there
+/// ("ok if it shows delivered ill ask my roommate, she grabs the mail", "那我问问室友 可能她
+/// 拿了"): nothing missing told yet.
+pub fn will_look_for_it_at_home(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let will_look = mentions(
+        &lower,
+        &[
+            "i'll ask",
+            "ill ask",
+            "i will ask",
+            "i'll check with",
+            "ill check with",
+            "i'll have a look",
+            "i'll look around",
+            "let me look around",
+            "我问问",
+            "我问一下",
+            "我再找找",
+            "我回去找",
+            "我回家看",
+        ],
+    );
+    let someone_or_somewhere = mentions(
+        &lower,
+        &[
+            "roommate",
+            "flatmate",
+            "housemate",
+            "neighbour",
+            "neighbor",
+            "my wife",
+            "my husband",
+            "my partner",
+            "my mum",
+            "my mom",
+            "my dad",
+            "concierge",
+            "front desk",
+            "reception",
+            "mailroom",
+            "室友",
+            "邻居",
+            "老公",
+            "老婆",
+            "家里人",
+            "门卫",
+            "前台",
+            "驿站",
+            "around the house",
+        ],
+    );
+    will_look
+        && someone_or_somewhere
+        && !super::claim_words::describes_a_missing_parcel(text)
+        && !mentions(
+            &lower,
+            &[
+                "already asked",
+                "asked them",
+                "searched",
+                "looked everywhere",
+                "问过了",
+                "找过了",
+                "问了",
+                "找了",
+                "说没有",
+            ],
+        )
+}
+
 /// Whether `text` only checks that the goods came, as the shopper's own app already says
 /// ("所以已经送到了? my app says delivered too, just double checking 哈"): nothing missing
 /// told, a delivery confirmed.
 pub fn only_double_checks(text: &str) -> bool {
     let lower = text.to_lowercase();
-    mentions(
-        &lower,
-        &[
-            "double checking",
-            "double-checking",
-            "just checking",
-            "just confirming",
-            "确认一下",
-            "再确认",
-        ],
-    ) && mentions(
-        &lower,
-        &["delivered", "arrived", "送到了", "到了", "签收", "it came"],
-    ) && !mentions(
-        &lower,
-        &[
-            "haven't got",
-            "havent got",
-            "don't have",
-            "dont have",
-            "not here",
-            "nowhere",
-            "empty",
-            "nothing",
-            " but ",
-            "没收到",
-            "没看到",
-            "没见",
-            "没有收到",
-            "没拿到",
-            "什么都没有",
-            "可是",
-            "但是",
-        ],
-    ) && !super::claim_words::describes_a_missing_parcel(text)
+    mentions(&lower, MAKING_SURE)
+        && mentions(
+            &lower,
+            &["delivered", "arrived", "送到了", "到了", "签收", "it came"],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "haven't got",
+                "havent got",
+                "don't have",
+                "dont have",
+                "not here",
+                "nowhere",
+                "empty",
+                "nothing",
+                " but ",
+                "没收到",
+                "没看到",
+                "没见",
+                "没有收到",
+                "没拿到",
+                "什么都没有",
+                "可是",
+                "但是",
+            ],
+        )
+        && !super::claim_words::describes_a_missing_parcel(text)
         && !super::claim_words::describes_damage(text)
 }
 

@@ -597,6 +597,9 @@ pub fn after_commit(u: &Understanding, outcome: CommitOutcome) -> Decision {
 pub(crate) mod tests;
 
 #[cfg(test)]
+#[path = "decide_aside_tests.rs"]
+mod aside_tests;
+#[cfg(test)]
 #[path = "decide_asked_tests.rs"]
 mod asked_tests;
 #[cfg(test)]

@@ -34,7 +34,10 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     });
     // Courtesies said twice ("you're welcome" to a second thanks) are no loop.
     // Nor is the honest answer to "are you a bot?" asked again ("老实说 你是不是AI").
-    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye" | "bot_identity");
+    // So is a greeting answered again to nothing the matter ("在吗", then "哈哈没事 就是看看
+    // 你们今天忙不忙"); "hello there" said again is a loop.
+    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye" | "bot_identity")
+        || (d.intent == "greeting" && super::remark_words::says_nothing_is_the_matter(&u.text));
     let last = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
     let is = |line: Line, text: &str| ctx.is_line(text, line, lang);
     // The order's email asked for again, after a reply without it: said once more in other
@@ -55,11 +58,18 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
                 && last.is_some_and(|l| is(Line::EmailStillNeeded, l))));
     // An order's status or a product's facts asked for again are still the answer: the
     // shopper gets them, with a person offered beside them, not "I'm not getting this
-    // right" in their place.
-    let facts = d
-        .cards
-        .iter()
-        .any(|c| matches!(c, Card::OrderStatus { .. } | Card::Product { .. }));
+    // right" in their place. So is a confirmation shown again to its order's number or a yes
+    // ("it's 1002" under the cancellation of 1002 the bot just showed; not "1002 — I meant
+    // its address").
+    let agrees = (super::supplied::only_values(u, true) || replies::opens_with_yes(&u.text))
+        && !super::language::mentions(
+            &u.text.to_lowercase(),
+            &["not", "don't", "meant", "instead", "不是", "不要"],
+        );
+    let facts = d.cards.iter().any(|c| {
+        matches!(c, Card::OrderStatus { .. } | Card::Product { .. })
+            || (agrees && matches!(c, Card::ConfirmCancel { .. } | Card::ConfirmRefund { .. }))
+    });
     // "wow, great help, really 👏👏 you just keep sending me FAQ links", heard as thanks from
     // an upset shopper: a sneer, never answered "You're welcome!".
     // (The shop's goods praised, nothing complained of, that the tone model hears as upset:
@@ -104,7 +114,12 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
             failed: false,
             ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
         };
-    } else if (u.upset || repeated) && d.state == ConversationState::Bot {
+    } else if ((u.upset
+        && !praised
+        && !(d.intent == "greeting" && super::remark_words::says_nothing_is_the_matter(&u.text)))
+        || repeated)
+        && d.state == ConversationState::Bot
+    {
         replies::append(
             &mut d.text,
             replies::text(Line::FrustrationOffer, lang),

@@ -54,6 +54,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 // "throat feels kinda tight since i unboxed the tees, is the cotton treated with
                 // something??".
                 "throat feels",
+                "throat feel",
                 "throat is",
                 "throat's",
                 // "now my lips are kinda puffy and it's a bit hard to swallow haha".
@@ -89,6 +90,22 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "出血",
                 "割破",
                 "烫伤",
+                // "the hoodie fabric melted onto my arm near the stove … it hurts so much",
+                // "my neck is breaking out where it touches", "it's given me a pounding
+                // headache and nausea", "she was coughing really hard".
+                "melted onto my",
+                "melted on my",
+                "hurts so much",
+                "breaking out",
+                "broke out",
+                "nausea",
+                "nauseous",
+                "pounding headache",
+                "splitting headache",
+                "coughing really hard",
+                "was choking",
+                "is choking",
+                "choked",
             ],
         ))
         && mentions(
@@ -145,7 +162,10 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "since",
                 "made me",
                 "making me",
+                "making my",
                 "gave me",
+                "given me",
+                "giving me",
                 "now",
                 "snapped",
                 "sliced",
@@ -178,6 +198,14 @@ fn told_now(lower: &str) -> bool {
             "is swelling",
             "are swelling",
             "is burning",
+            "is breaking out",
+            "are breaking out",
+            "it hurts",
+            "was coughing",
+            "is coughing",
+            "started coughing",
+            "was choking",
+            "is choking",
         ],
     )
 }

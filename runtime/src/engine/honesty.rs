@@ -159,7 +159,9 @@ pub fn also_asks_for_a_person(text: &str) -> bool {
 /// I could talk to", "那现在有真人在线吗"): the shopper doubts what answers, so the handoff
 /// says what it is first.
 pub fn asks_for_a_real_one(text: &str) -> bool {
-    super::language::mentions(&text.to_lowercase(), super::replies::REAL_ONES)
+    let lower = text.to_lowercase();
+    super::language::mentions(&lower, super::replies::REAL_ONES)
+        || super::replies::asks_if_someone_real_is_there(&lower)
 }
 
 /// Whether the message that asks who answers also names an order to act on ("is this a
@@ -298,6 +300,21 @@ pub fn asks_if_bot(text: &str) -> bool {
         && super::language::word_then_word(lower, &["or"], &["program", "bot", "script"], 3)
         && !super::language::mentions(lower, &["discount", "per order"])
         && lower.contains('?')
+    {
+        return true;
+    }
+    // Someone chatting or software, asked as the choice ("am I chatting with someone in your
+    // office or is this software"; not "is it my bank or is it software on your end?").
+    if super::language::mentions(
+        lower,
+        &[
+            "am i chatting",
+            "am i talking",
+            "am i speaking",
+            "someone in your office",
+        ],
+    ) && super::language::word_then_word(lower, &["or"], &["software"], 3)
+        && !super::language::mentions(lower, &["on your end", "glitch", "bug", "issue", "error"])
     {
         return true;
     }

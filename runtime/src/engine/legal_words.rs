@@ -292,3 +292,24 @@ pub const LAWYER_THREATS: &[&str] = &[
     "否则",
     "如果",
 ];
+
+/// Whether `lower` says a suit in a word that is a sentence of its own, said twice or with
+/// where it is going ("sue. that's where this is going. sue.", "lawsuit. that's where this is
+/// heading"): not a name signed ("thanks! - sue").
+pub fn sues_in_a_word(lower: &str) -> bool {
+    let said = lower
+        .split(['.', '!', '?', ',', ';', '\n'])
+        .map(|s| s.trim().trim_start_matches('-').trim())
+        .filter(|sentence| matches!(*sentence, "sue" | "suing" | "lawsuit" | "sue you"))
+        .count();
+    said >= 2
+        || (said == 1
+            && [
+                "where this is going",
+                "where this is heading",
+                "see you in court",
+                "your move",
+            ]
+            .iter()
+            .any(|w| lower.contains(w)))
+}

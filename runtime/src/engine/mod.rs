@@ -45,6 +45,7 @@ mod address_fix;
 pub mod agents;
 mod arrival_words;
 mod aside_noise;
+mod asked_last;
 mod audit;
 mod basket;
 mod beside;
@@ -361,15 +362,17 @@ impl Engine {
         let text = &*understand::with_straight_quotes(typed);
         // What follows a set-aside clause is what is asked ("never mind that. do you take
         // apple pay?"); the rules read the whole message.
-        let prediction = self
-            .classifier
-            .classify(&understand::as_read(set_aside::what_is_asked(text)));
+        let read = understand::as_read(set_aside::what_is_asked(text));
+        let prediction = self.classifier.classify(&read);
         if let Some(hint) = &input.hint
             && hint.intent != prediction.intent
         {
             tracing::debug!(client = %hint.intent, runtime = %prediction.intent, "intent hint differs");
         }
         let mut u = Understanding::new(text, prediction, input.locale.as_deref().unwrap_or(""));
+        // So is a last sentence the model is sure of after a remark it reads as nothing
+        // ("My lawyer friend recommended you guys lol. Are returns free?").
+        asked_last::read_by_the_last_sentence(&mut u, &read, |t| self.classifier.classify(t));
         u.card = input.card.clone();
         let mut taught = false;
         let mut exec = Executor::new(merchant, conversation);

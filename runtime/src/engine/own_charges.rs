@@ -148,6 +148,56 @@ pub(super) fn asks_when_charged(text: &str) -> bool {
     charge && when_or_how
 }
 
+/// Whether `text` asks how a charge still to come will read on a statement ("will the 138
+/// charge show under the company name on the card statement?", "付款后账单上会显示什么名字"),
+/// with no charge already there questioned ("just saw a 138 charge from you … what name do
+/// your charges show up under?").
+pub(super) fn asks_how_a_charge_will_read(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    mentions(&lower, &["charge", "扣款", "付款", "账单"])
+        && mentions(
+            &lower,
+            &[
+                "will the",
+                "will it show",
+                "will it appear",
+                "what name will",
+                "会显示什么",
+                "会显示成",
+            ],
+        )
+        && mentions(
+            &lower,
+            &[
+                "show under",
+                "show up under",
+                "show up as",
+                "show as",
+                "appear under",
+                "appear as",
+                "will it show",
+                "will it appear",
+                "what name will",
+                "会显示",
+            ],
+        )
+        && !mentions(
+            &lower,
+            &[
+                "just saw",
+                "there's a",
+                "there is a",
+                "is that you",
+                "is this you",
+                "not sure what",
+                "don't recognise",
+                "don't recognize",
+                "多了一笔",
+                "不认识",
+            ],
+        )
+}
+
 /// Whether `text` says in so many words that a charge is the shopper's, or asks which of
 /// their orders it paid for ("it was me", "is that for order 1002? 我记得是那个水杯"): theirs
 /// however sure the topic model is of a fraud.

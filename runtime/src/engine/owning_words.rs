@@ -20,6 +20,10 @@ pub const CHARGES: &[&str] = &[
     "卡里少了",
     // "another 69.00 from you that went out of my account yesterday".
     "went out of my account",
+    // "just saw $138 leave my account to you, I didn't order any hoodies".
+    "leave my account",
+    "left my account",
+    "leaving my account",
     "came out of my account",
     "taken out of my account",
     // "今天收到银行短信，说在你们店花了98块，可我卡一直在身上，也没下过单".
@@ -74,6 +78,9 @@ pub const DISOWNED: &[&str] = &[
     // "the charge on my statement doesn't match any order I ever made", "a 34.00 pending
     // charge from you when I ordered precisely nothing".
     "any order i ever made",
+    // "my statement says 138 from you but my only order was 22, where did the rest come from".
+    "my only order was",
+    "where did the rest come from",
     "ordered precisely nothing",
     "ordered absolutely nothing",
     "ordered nothing",

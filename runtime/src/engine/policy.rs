@@ -198,7 +198,10 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             super::account_cues::password_changed_by_someone(&lower)
                 .then_some(PolicyTopic::AccountSecurity)
         })
-        .or_else(|| sues_in_chinese(&lower).then_some(PolicyTopic::Legal))
+        .or_else(|| {
+            (sues_in_chinese(&lower) || super::legal_words::sues_in_a_word(&lower))
+                .then_some(PolicyTopic::Legal)
+        })
         .or_else(|| {
             super::account_cues::orders_placed_in_the_account(&lower)
                 .then_some(PolicyTopic::AccountSecurity)

@@ -47,7 +47,51 @@ pub fn asks_for_money_back(text: &str) -> bool {
                 ],
             )
             || names_a_sum_back(text)
-            || takes_them_back(text))
+            || takes_them_back(text)
+            || wants_a_charge_back(text))
+}
+
+/// Whether `text` asks a charge back in words that say "back" only of it ("the charge already
+/// went through on my card, can I get it back?").
+fn wants_a_charge_back(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // A charge, not a charger or someone in charge.
+    let charge = (super::language::says_word(&lower, &["charge", "charged", "charges"])
+        && !mentions(&lower, &["in charge", "charger"]))
+        || mentions(&lower, &["扣款", "扣了"]);
+    charge
+        && mentions(
+            &lower,
+            &["get it back", "have it back", "钱能拿回", "能退回"],
+        )
+}
+
+/// Whether `text` takes back a request already made, the money not wanted after all ("I
+/// asked for a refund on 1003 but changed my mind, I want to keep the hoodie", "不退了"):
+/// a change of mind about the request, not about the goods.
+pub fn withdraws_a_request(text: &str) -> bool {
+    mentions(
+        &text.to_lowercase(),
+        &[
+            "want to keep",
+            "keep it",
+            "keep the",
+            "keep them",
+            "don't cancel",
+            "dont cancel",
+            "un-cancel",
+            "uncancel",
+            "reinstate",
+            "asked for a refund",
+            "requested a refund",
+            "cancelled",
+            "canceled",
+            "不退了",
+            "不取消",
+            "不要取消",
+            "留着",
+        ],
+    )
 }
 
 /// Whether `text` says the goods are to be taken back, in the "把…退了" shape ("想把1004的两件
@@ -391,7 +435,25 @@ pub fn says_please(text: &str) -> bool {
 /// Whether `text` asks after a refund already under way ("did my refund go through?",
 /// "退款到账了吗") rather than for one.
 pub fn asks_after_a_refund(text: &str) -> bool {
+    // A refund gone through, not the charge ("the charge already went through on my card,
+    // can I get it back?").
+    let through = ["go through", "gone through", "went through"];
+    let refund_through = mentions(text, &through)
+        && (mentions(text, &["refund", "return", "money", "退"])
+            || !mentions(
+                text,
+                &[
+                    "charge went",
+                    "charge already went",
+                    "charge has gone",
+                    "charge has already gone",
+                    "payment went",
+                    "payment already went",
+                    "payment has gone",
+                ],
+            ));
     refund_not_come(text)
+        || refund_through
         || mentions(
             text,
             &[
@@ -400,9 +462,6 @@ pub fn asks_after_a_refund(text: &str) -> bool {
                 "status of the refund",
                 "refund yet",
                 "refunded yet",
-                "go through",
-                "gone through",
-                "went through",
                 "where is my refund",
                 "where's my refund",
                 "wheres my refund",

@@ -35,8 +35,33 @@ pub fn praises_the_goods(text: &str) -> bool {
             // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要".
             "杀疯了",
             "yyds",
+            // "哈哈 你们的T恤真的绝了 我已经买第三件了" (not "真的绝了" alone: "发错货还要我自己出
+            // 运费，真的绝了" is a sneer), "saw it on a friend and it looked killer".
+            "已经买第",
+            "回购",
+            "绝绝子",
+            "looked killer",
+            "looks killer",
         ],
-    ) && !mentions(text, &["不", "没", "not ", "n't", "isn't", "wasn't"])
+    ) && !mentions(
+        text,
+        &[
+            "不",
+            "没",
+            "not ",
+            "n't",
+            "isn't",
+            "wasn't",
+            "券",
+            "对待",
+            "老顾客",
+            "in the photo",
+            "in the pic",
+            "online",
+            "what showed up",
+            "what arrived",
+        ],
+    )
 }
 
 /// Whether `text` checks a figure it names ("and it's 69 right?", "138 in total, correct?",
@@ -208,6 +233,79 @@ pub fn says_something_nice_only(text: &str) -> bool {
                 "nothing really",
                 "随便看看",
                 "没什么事",
+            ],
+        )
+}
+
+/// Whether `text` opens by saying nothing is the matter and goes on to say only why it was
+/// written ("哈哈没事 就是看看你们今天忙不忙", "nothing, just checking you're there lol"): a
+/// hello, not a complaint.
+pub fn says_nothing_is_the_matter(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let rest = lower
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches("哈哈哈")
+        .trim_start_matches("哈哈")
+        .trim_start_matches("haha")
+        .trim_start_matches("lol")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let short = if lower.is_ascii() {
+        lower.split_whitespace().count() <= 10
+    } else {
+        lower.chars().count() <= 20
+    };
+    // Only why it was written follows: checking in, saying hello, or praise.
+    let checks_in = mentions(
+        &lower,
+        &[
+            "看看",
+            "问问",
+            "在不在",
+            "忙不忙",
+            "有没有人",
+            "夸",
+            "打个招呼",
+            "checking you're there",
+            "checking if you're there",
+            "checking in",
+            "saying hi",
+            "say hi",
+            "wanted to say",
+        ],
+    );
+    short
+        && [
+            "没事 ",
+            "没事，",
+            "没事,",
+            "没什么事",
+            "没啥事",
+            "nothing, just",
+            "nothing just",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        && checks_in
+        && !mentions(
+            &lower,
+            &[
+                "但是",
+                "不过",
+                "可是",
+                "还没",
+                "没收到",
+                "坏",
+                "错",
+                "找事",
+                "退",
+                "订单",
+                "but ",
+                "still",
+                "wrong",
+                "broken",
+                "never",
+                "refund",
+                "order",
             ],
         )
 }

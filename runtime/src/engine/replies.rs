@@ -367,6 +367,51 @@ pub(super) const REAL_ONES: &[&str] = &[
     "活人",
 ];
 
+/// Whether `lower` asks whether someone real is there by what they are ("is there an actual
+/// employee around?", "is anyone with an actual heartbeat reading this 👀", "Is there a pulse
+/// on the other end of this chat?"), asked of who is there: not someone told of ("an actual
+/// employee told me returns were free"), a staff discount, or goods praised ("anyone with a
+/// heartbeat would love it").
+pub(super) fn asks_if_someone_real_is_there(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "actual employee",
+            "real employee",
+            "actual heartbeat",
+            "with a heartbeat",
+            "pulse on the other end",
+            "heartbeat on the other end",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "is there",
+            "is anyone",
+            "is anybody",
+            "anyone there",
+            "talk to",
+            "speak to",
+            "get me",
+            "can i",
+            "reading this",
+            "around",
+            "on the other end",
+        ],
+    ) && !super::language::mentions(
+        lower,
+        &[
+            "told me",
+            "said",
+            "discount",
+            "photo",
+            "model",
+            "wearing",
+            "would love",
+        ],
+    )
+}
+
 /// Whether `text` explicitly asks for a human.
 pub fn asks_for_human(text: &str) -> bool {
     // How goods look on someone is no request ("how does the hoodie fit on an actual person?
@@ -383,6 +428,7 @@ pub fn asks_for_human(text: &str) -> bool {
         .iter()
         .chain(REAL_ONES)
         .any(|w| lower.contains(w))
+        || asks_if_someone_real_is_there(&lower)
 }
 
 #[cfg(test)]

@@ -47,6 +47,47 @@ pub(super) fn address_change<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         {
             (CHANGE_ADDRESS, true)
         }
+        // Sending an order elsewhere asked before any order is named ("hey can i change
+        // where my order is going"): the address change, its order asked for (not where the
+        // order is).
+        // (An order placed, not one still to place, a return's label or the account's
+        // default: "if I order now can I change where it ships later?")
+        _ if named.is_none()
+            && delivery_words::asks_to_change_where_it_goes(text)
+            && super::language::mentions(
+                &text.to_lowercase(),
+                &[
+                    "my order",
+                    "the order",
+                    "my parcel",
+                    "my package",
+                    "我的订单",
+                    "订单",
+                ],
+            )
+            && !super::language::mentions(
+                &text.to_lowercase(),
+                &[
+                    "billing",
+                    "gift",
+                    "if i order",
+                    "before i order",
+                    "when i order",
+                    "future order",
+                    "default",
+                    "account",
+                    "return",
+                    "label",
+                    "later",
+                    "发票",
+                    "退货",
+                    "以后",
+                ],
+            )
+            && ctx.served(CHANGE_ADDRESS).is_some() =>
+        {
+            (CHANGE_ADDRESS, true)
+        }
         // A number of the address corrected just after the address was the matter ("should
         // be 10012 not 10021"): the same address change, for the order already named.
         _ if routing_values::corrects_the_address(ctx, text)

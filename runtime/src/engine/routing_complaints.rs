@@ -183,9 +183,11 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // ("fine. the cap from 1003 is already falling apart" tells of goods gone wrong.)
         // Heard as upset, praise in Chinese or with a smile ("没事，就想说你们的T恤真的好舒服😄")
         // is still praise: sarcasm in English keeps its upset ("great, love that for me").
+        // (Goods praised as bought again: "哈哈 你们的T恤真的绝了 我已经买第三件了".)
         _ if u.prediction.intent == "complaint"
             && (!u.upset
-                || (super::policy_cues::speaks_well(text)
+                || ((super::policy_cues::speaks_well(text)
+                    || super::remark_words::praises_the_goods(text))
                     && u.slots.is_empty()
                     && !mentions(text, &["呵呵", "无语", "服了"])
                     && (text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -194,7 +196,9 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && !claim_words::goods_gone_wrong(text, u.topic)
             && !complaint_words::describes_a_quality_problem(text)
             && (thanks_for_good_news(text)
-                || (super::policy_cues::speaks_well(text) && !cues::is_a_question(text))) =>
+                || ((super::policy_cues::speaks_well(text)
+                    || super::remark_words::praises_the_goods(text))
+                    && !cues::is_a_question(text))) =>
         {
             ("thanks", true)
         }

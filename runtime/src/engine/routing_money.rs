@@ -139,10 +139,16 @@ pub(super) fn money_back(
     // shopper confirms), not the policy recited. A question about the policy or its
     // times is still the policy. So is money back asked, read as a refund's progress
     // ("帽子戴着不太好看 想退款 订单1003"), unless a refund already made is asked after.
-    if matches!(
+    // So is money asked back for goods the shopper changed their mind about, read as
+    // anything ("changed my mind about the water bottle, the charge already went through on
+    // my card, can I get it back?"; not a request withdrawn: "I asked for a refund on 1003
+    // but changed my mind, I want to keep the hoodie").
+    if (matches!(
         u.prediction.intent.as_str(),
         "check_refund_policy" | "track_refund"
-    ) && !refund_words::asks_after_a_refund(text)
+    ) || (refund_words::no_longer_wants_it(text)
+        && !refund_words::withdraws_a_request(text)))
+        && !refund_words::asks_after_a_refund(text)
         // No order named yet, given up on in so many words ("帽子戴着有点紧 不想要了 能退钱吗"):
         // the refund, its order asked for.
         && (named || refund_words::no_longer_wants_it(text))

@@ -60,8 +60,13 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if remark_words::says_something_nice_only(text) && !cues::asks_in_any_clause(text) {
         return Some("thanks");
     }
-    // "哈喽～第一次逛你们店，随便看看": only looking around, a greeting.
-    if intent == "complaint" && remark_words::only_browsing(text) {
+    // "哈喽～第一次逛你们店，随便看看": only looking around, a greeting. So is nothing the
+    // matter said ("哈哈没事 就是看看你们今天忙不忙").
+    if intent == "complaint"
+        && (remark_words::only_browsing(text) || remark_words::says_nothing_is_the_matter(text))
+        && !claim_words::goods_gone_wrong(text, None)
+        && !complaint_words::complains_without_a_claim(text)
+    {
         return Some("greeting");
     }
     // "your checkout page is a nightmare, took me 4 tries to get through": the shop run

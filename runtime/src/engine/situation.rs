@@ -62,6 +62,21 @@ pub(super) fn heard(
                 && !((u.topic.is_some_and(|(_, p)| p < 0.9)
                     || arrival_words::asks_if_it_came(&u.text))
                     && claim_words::only_asks(&u.text))
+                // Goods praised in a question before buying, weakly heard ("is the grey zip
+                // hoodie worth it? saw it on a friend and it looked killer"): nothing in hand.
+                && !(u.topic.is_some_and(|(_, p)| p < 0.8)
+                    && (super::remark_words::praises_the_goods(&u.text)
+                        || super::policy_cues::speaks_well(&u.text))
+                    && claim_words::asks_before_buying(&u.text)
+                    && !claim_words::goods_gone_wrong(&u.text, None))
+                // A parcel marked delivered the shopper will look for at home ("ok if it shows
+                // delivered ill ask my roommate, she grabs the mail"): nothing missing yet.
+                && !(topic == Topic::NotReceived
+                    && arrival_words::will_look_for_it_at_home(&u.text))
+                // The shopper's own mistake in the address ("Hi I put the wrong apartment
+                // number on order 1002"): the address to change, no wrong goods.
+                && !(topic == Topic::WrongItem
+                    && super::address_fix::a_slip_in_the_address_only(&u.text))
                 // Goods that turned up after all ("found them in the garage lol, cheers"), or
                 // an order the shopper says has not shipped, weakly heard ("水杯还没发货对吧"):
                 // nothing in hand has gone wrong.

@@ -57,6 +57,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         }
         Topic::Fraud => {
             owns_the_charge(text)
+                || super::own_charges::asks_how_a_charge_will_read(text)
                 || charge_for_shipping(text)
                 || pays_another_way(text)
                 || super::own_charges::pays_with_a_voucher(text)
@@ -295,6 +296,33 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
         // A business's paperwork ("our legal team needs a supplier agreement") names its own
         // people, which is no disowning.
         || (t == Topic::Legal && p < CERTAIN_TOPIC && super::legal_noise::a_business_deal(text))
+        // An emergency at home with no word of the law ("it's urgent - my mum's just been
+        // taken into hospital and I'm staying with her, nobody will be home for 1001"):
+        // urgent, not legal, whoever it names.
+        || (t == Topic::Legal
+            && p < CERTAIN_TOPIC
+            && super::urgency_cues::speaks_of_an_emergency(text)
+            && !mentions(text, super::legal_words::LEGAL)
+            && !mentions(text, super::legal_words::LAWYERS)
+            && !mentions(
+                text,
+                &[
+                    "ombudsman", "regulator", "authorities", "report you", "reporting you",
+                    "consumer rights", "trading standards", "消协", "投诉到", "12315", "工商",
+                ],
+            )
+            && !says_word(text, &["sue", "suing", "sued", "lawsuit", "court", "police"]))
+        // Someone asked to sort it out with nothing of an account, a charge or a threat told
+        // ("I can't think about this right now, can someone please just sort it out", "get me
+        // someone from your team please, I don't want to type all this out", "让客服给我回个
+        // 电话"): a person asked for, no topic.
+        || (matches!(
+            t,
+            Topic::AccountTakeover | Topic::Fraud | Topic::Harassment
+        ) && p < CERTAIN_TOPIC
+            && asks_someone_with_no_account_in_it(text)
+            && !mentions(&text.to_lowercase(), super::owning_words::CHARGES)
+            && !speaks_of_harassment(&super::policy::without_figures(text)))
 }
 
 /// Whether `text` only says again what the shopper told the bot ("信息我一开始就给你了",
@@ -431,6 +459,65 @@ fn asks_how_to_reach_the_shop(text: &str) -> bool {
             "个人信息",
         ],
     )
+}
+
+/// Whether `text` asks someone to sort things out or call back and tells nothing of an
+/// account, a sign-in, a detail changed or anyone else's doing ("I can't think about this
+/// right now, can someone please just sort it out", "让客服给我回个电话"): a person asked
+/// for, nothing taken over.
+fn asks_someone_with_no_account_in_it(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // The someone asked for is no one else named ("can someone please sort it out").
+    let mut rest = lower.clone();
+    for asked in [
+        "can someone",
+        "could someone",
+        "can somebody",
+        "could somebody",
+        "get me someone",
+        "get someone",
+        "someone please",
+        "somebody please",
+        "someone from your team",
+        "someone real",
+    ] {
+        rest = rest.replace(asked, " ");
+    }
+    (super::person_words::asks_for_a_person(&lower)
+        || super::replies::asks_for_human(&lower)
+        || mentions(&lower, &["回个电话", "回电话", "call me back"]))
+        && !policy_cues::names_someone_else_or_disowns(&rest)
+        && !mentions(
+            &lower,
+            &[
+                "account",
+                "log in",
+                "login",
+                "logged",
+                "sign in",
+                "signed",
+                "password",
+                "email",
+                "e-mail",
+                "phone number",
+                "hack",
+                "profile",
+                "address",
+                "my name",
+                "有人",
+                "被人",
+                "账号",
+                "账户",
+                "密码",
+                "登录",
+                "登陆",
+                "邮箱",
+                "手机号",
+                "验证码",
+                "盗",
+                "地址",
+            ],
+        )
 }
 
 /// Whether "data" in `text` is a phone's mobile data or the shop's figures ("my data plan is

@@ -23,6 +23,9 @@ pub fn asks_about_stock(text: &str) -> bool {
             "have left",
             "any left",
             "many left",
+            // "ok might grab 2 then, are there enough left?" (not a gift card's balance).
+            "are there enough left",
+            "enough of them left",
             "有货",
             "还剩",
             "剩几",
@@ -132,7 +135,26 @@ fn asks_how_it_fits(text: &str) -> bool {
     let asks = words
         .iter()
         .any(|w| matches!(*w, "how" | "will" | "would" | "does" | "gonna"));
+    // "hows the fit" typed without the apostrophe (not "hows it my fault it doesnt fit").
+    let hows_the_fit = ["hows the fit", "hows it fit", "hows the sizing"]
+        .iter()
+        .any(|t| lower.contains(t));
+    // Between two sizes ("im between M and L"; not "I'm between jobs").
+    let between_sizes = ["i'm between ", "im between ", "i am between "]
+        .iter()
+        .any(|t| {
+            lower.split(t).skip(1).any(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| {
+                        matches!(w, "xs" | "s" | "m" | "l" | "xl" | "xxl" | "sizes")
+                            || w.starts_with(|c: char| c.is_ascii_digit())
+                    })
+            })
+        });
     (asks && words.contains(&"fit"))
+        || hows_the_fit
+        || between_sizes
         || [
             "i'm usually a",
             "im usually a",
