@@ -80,6 +80,34 @@ pub(super) fn shut_out_by_someone(lower: &str) -> bool {
 /// Whether `lower` tells of being shut out of the account after a change the shopper did not
 /// make ("the email address on my account was changed to one I don't recognise, and now I
 /// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
+/// Whether `lower` says someone else still gets into the shopper's account ("so my ex and I
+/// split up and I'm pretty sure he still gets into my profile here", "他一直在用我的账号登录"):
+/// a takeover, whoever it is.
+pub(super) fn someone_else_gets_in(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "gets into my profile",
+            "gets into my account",
+            "getting into my account",
+            "getting into my profile",
+            "logs into my account",
+            "logging into my account",
+            "still has access to my account",
+            "still has my login",
+            "knows my old login",
+            "knows my login",
+            "knows my password",
+            "在用我的账号",
+            "登我的账号",
+            "登录我的账号",
+        ],
+    ) && !super::language::mentions(
+        lower,
+        &["my wife", "my husband", "my partner", "我老公", "我老婆"],
+    )
+}
+
 /// whatever it then bought.
 pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
@@ -97,7 +125,10 @@ pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
         "got changed",
         "被改",
         "改成了",
-    ]) && says(&["account", "账号", "账户"])
+        // "进不去了 绑定的邮箱被人换成一个我不认识的".
+        "被人换",
+        "换成了",
+    ]) && says(&["account", "账号", "账户", "绑定"])
 }
 
 /// Whether `lower` tells of orders placed in the shopper's account that they never made, and
@@ -434,6 +465,11 @@ pub(super) fn password_changed_by_someone(lower: &str) -> bool {
             "didnt change my password",
             "never changed it",
             "never changed my password",
+            // "just got an email saying my shipping address was updated and my password
+            // changed. I did neither".
+            "did neither",
+            "didn't do either",
+            "didn't do any of that",
             "没操作",
             "没改过",
             "不是我改的",

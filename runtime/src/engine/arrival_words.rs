@@ -140,7 +140,8 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "not at my",
             // Taken, or searched for ("my doorbell cam shows a guy walking off with it").
             "stolen",
-            "took it",
+            "someone took it",
+            "somebody took it",
             "walking off",
             "walked off",
             "searched",

@@ -13,6 +13,10 @@ pub const DATA_PROTECTION: &[&str] = &[
     "someone else's details",
     // Forgotten or purged ("forget me. entirely. all records.", "can you purge mine now").
     "forget me",
+    // "get my old address off my profile and out of your backups too".
+    "out of your backups",
+    "from your backups",
+    "in your backups",
     "purge mine",
     "purge my",
     "profile wiped",
@@ -26,6 +30,16 @@ pub const DATA_PROTECTION: &[&str] = &[
     "有我哪些信息",
     "有我哪些资料",
     "有我哪些东西",
+    // "你们那边都记录了我哪些东西？全部导出来给我看看", "who did you give my phone number to?".
+    "记录了我哪些",
+    "记录了我什么",
+    "who did you give my",
+    "who have you given my",
+    "who did you sell my",
+    "gave my number to",
+    "given my number to",
+    "把我的电话给了",
+    "把我的手机号给了",
     "keep on me",
     "have on me",
     "hold on me",

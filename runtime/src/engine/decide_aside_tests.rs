@@ -350,3 +350,114 @@ fn round_twenty_eights_look_alikes_keep_their_meaning() {
         "is there enough left on my gift card for the cap?"
     ));
 }
+
+#[test]
+fn round_twenty_nines_misses_and_reasons_are_heard() {
+    // Staff calling the shopper names: harassment however it is asked.
+    assert!(topic_noise::speaks_of_harassment(
+        "one of your staff replied to my return email calling me a 'stupid cow'. is that how you treat people?"
+    ));
+    for (said, topic) in [
+        (
+            "weird, just got an email saying my shipping address was updated and my password changed. I did neither",
+            policy::PolicyTopic::AccountSecurity,
+        ),
+        (
+            "so my ex and I split up and I'm pretty sure he still gets into my profile here, the address keeps changing back to his",
+            policy::PolicyTopic::AccountSecurity,
+        ),
+        (
+            "进不去了 绑定的邮箱被人换成一个我不认识的",
+            policy::PolicyTopic::AccountSecurity,
+        ),
+        (
+            "你们那边都记录了我哪些东西？全部导出来给我看看",
+            policy::PolicyTopic::DataProtection,
+        ),
+        (
+            "Hi, I returned a tee last month, all fine. 另外 who did you give my phone number to?",
+            policy::PolicyTopic::DataProtection,
+        ),
+    ] {
+        assert_eq!(policy::topic(said), Some(topic), "{said}");
+    }
+    assert!(urgency_cues::speaks_of_an_emergency(
+        "my son's been admitted to hospital and I won't be home for the hoodie delivery"
+    ));
+    // Whether it came, asked by someone away, read as a complaint: its order asked for.
+    let mut u = msg("在吗 我的帽子到了没 我在出差家里没人", "complaint", 0.87);
+    u.lang = Lang::Zh;
+    assert_eq!(intent(decide(&ctx(), &u)), "track_order");
+    // A refund asked in so many words, read as nothing: the refund.
+    assert_eq!(
+        intent(decide(
+            &ctx(),
+            &msg(
+                "I'd like a refund on the navy cap, turns out my head is bigger than I thought haha",
+                kefu_intent::OUT_OF_SCOPE,
+                0.39
+            )
+        )),
+        "get_refund"
+    );
+    // A detail offered in case it helps: a value supplied.
+    let mut shop = ctx();
+    shop.remembered.order_number = Some("1001".into());
+    assert_eq!(
+        intent(decide(
+            &shop,
+            &msg(
+                "it was the two grey hoodies if that helps",
+                "complaint",
+                0.5
+            )
+        )),
+        "supplied_values"
+    );
+}
+
+#[test]
+fn round_twenty_nines_single_messages_are_heard() {
+    for (said, topic) in [
+        (
+            "this is my last message before I get the law involved",
+            policy::PolicyTopic::Legal,
+        ),
+        (
+            "半夜三点收到付款成功通知 我那时候在睡觉啊",
+            policy::PolicyTopic::UnauthorisedCharge,
+        ),
+        (
+            "get my old address off my profile and out of your backups too",
+            policy::PolicyTopic::DataProtection,
+        ),
+        (
+            "打开包裹手就开始发红发痒 里面是不是有什么东西",
+            policy::PolicyTopic::Safety,
+        ),
+        (
+            "the verification codes keep arriving even though I'm not trying to get in, and now my points are gone",
+            policy::PolicyTopic::AccountSecurity,
+        ),
+        (
+            "there's rust inside the steel bottle and I've been drinking from it for a week, I feel awful",
+            policy::PolicyTopic::Safety,
+        ),
+        (
+            "the bottle got super hot in the car and burst, my friend has burns on her arm",
+            policy::PolicyTopic::Safety,
+        ),
+    ] {
+        assert_eq!(policy::topic(said), Some(topic), "{said}");
+    }
+    // Only looking around is no legal matter, however the legal model hears it.
+    assert!(topic_noise::own_affairs(
+        Topic::Legal,
+        0.82,
+        "I'm just browsing"
+    ));
+    // A neighbour who took a parcel in took nothing: the date is made sure of.
+    assert!(arrival_words::asks_when_delivered(
+        "so it says delivered on the 20th? just making sure, I suspect my neighbour took it in"
+    ));
+}

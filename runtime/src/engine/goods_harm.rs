@@ -90,6 +90,12 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "出血",
                 "割破",
                 "烫伤",
+                // "打开包裹手就开始发红发痒", "my friend has burns on her arm".
+                "发红发痒",
+                "发痒",
+                "burns on her",
+                "burns on his",
+                "burns on my",
                 // "the hoodie fabric melted onto my arm near the stove … it hurts so much",
                 // "my neck is breaking out where it touches", "it's given me a pounding
                 // headache and nausea", "she was coughing really hard".
@@ -137,6 +143,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "t恤",
                 "你们的衣服",
                 "粉末",
+                "包裹",
                 "帽",
                 "杯",
                 "瓶",
@@ -198,6 +205,9 @@ fn told_now(lower: &str) -> bool {
             "is swelling",
             "are swelling",
             "is burning",
+            "has burns",
+            "开始发红",
+            "开始发痒",
             "is breaking out",
             "are breaking out",
             "it hurts",
@@ -218,6 +228,10 @@ pub fn drank_what_the_goods_shed(lower: &str) -> bool {
         lower,
         &[
             "leaked something",
+            // "there's rust inside the steel bottle and I've been drinking from it for a week".
+            "rust inside",
+            "rusty inside",
+            "生锈",
             "something black",
             "black stuff",
             "black bits",

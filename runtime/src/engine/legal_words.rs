@@ -8,6 +8,9 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
+    // "this is my last message before I get the law involved".
+    "get the law involved",
+    "getting the law involved",
     // A design claimed as the shopper's own work ("Your hoodie graphic is a straight copy of
     // my registered artwork. Who do I send the notice to?").
     "my copyright",

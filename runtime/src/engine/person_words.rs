@@ -381,6 +381,65 @@ fn demands_someone_in_charge(lower: &str) -> bool {
     en || zh
 }
 
+/// Whether `text` asks someone to sort things out or call back and tells nothing of an
+/// account, a sign-in, a detail changed or anyone else's doing ("I can't think about this
+/// right now, can someone please just sort it out", "让客服给我回个电话"): a person asked
+/// for, nothing taken over.
+pub(super) fn asks_someone_and_names_nothing_else(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    // The someone asked for is no one else named ("can someone please sort it out").
+    let mut rest = lower.clone();
+    for asked in [
+        "can someone",
+        "could someone",
+        "can somebody",
+        "could somebody",
+        "get me someone",
+        "get someone",
+        "someone please",
+        "somebody please",
+        "someone from your team",
+        "someone real",
+    ] {
+        rest = rest.replace(asked, " ");
+    }
+    (asks_for_a_person(&lower)
+        || super::replies::asks_for_human(&lower)
+        || super::language::mentions(&lower, &["回个电话", "回电话", "call me back"]))
+        && !super::policy_cues::names_someone_else_or_disowns(&rest)
+        && !super::language::mentions(
+            &lower,
+            &[
+                "account",
+                "log in",
+                "login",
+                "logged",
+                "sign in",
+                "signed",
+                "password",
+                "email",
+                "e-mail",
+                "phone number",
+                "hack",
+                "profile",
+                "address",
+                "my name",
+                "有人",
+                "被人",
+                "账号",
+                "账户",
+                "密码",
+                "登录",
+                "登陆",
+                "邮箱",
+                "手机号",
+                "验证码",
+                "盗",
+                "地址",
+            ],
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

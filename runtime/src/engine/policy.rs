@@ -195,8 +195,9 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
                 .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| {
-            super::account_cues::password_changed_by_someone(&lower)
-                .then_some(PolicyTopic::AccountSecurity)
+            (super::account_cues::password_changed_by_someone(&lower)
+                || super::account_cues::someone_else_gets_in(&lower))
+            .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| {
             (sues_in_chinese(&lower) || super::legal_words::sues_in_a_word(&lower))

@@ -81,6 +81,10 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
             "都卖什么",
             "卖些什么",
             "卖些啥",
+            "new arrivals",
+            "有什么新品",
+            "有啥新品",
+            "最近上新",
         ],
     );
     let zh_sells = mentions(
@@ -96,6 +100,10 @@ pub fn asks_what_the_shop_sells(text: &str) -> bool {
                 "有没有适合",
                 "有啥适合",
                 "有什么适合",
+                // "好吧 那你们有适合当生日礼物的东西吗", "最近有什么新品吗".
+                "有适合",
+                "新品",
+                "上新",
                 "有啥推荐",
                 "有什么推荐",
                 "推荐点",

@@ -34,6 +34,10 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         ..
     } = *h;
     let takes_order_number = |intent: &str| h.takes_order_number(intent);
+    // Money asked back for goods gone wrong on an order named is the refund the merchant's
+    // plugin proposes, not a complaint ("so the cap in #1003 shrank after one wash, it's
+    // basically a toddler cap now. money back?").
+    let money_asked = named.is_some() && h.money_back == Some(super::routing_heard::GET_REFUND);
     // A calm question asked mid-sentence about one of the shop's products named, telling
     // nothing wrong, not late, not disappointed ("ok and totally unrelated but is the grey
     // hoodie a zip-up or a pullover"; not "so... my parcel? the hoodie+tee one", nor "卫衣洗
@@ -282,7 +286,8 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             && (matches!(
                 u.prediction.intent.as_str(),
                 OUT_OF_SCOPE | "complaint" | "change_order" | "product_info"
-            ) || u.prediction.confidence < CLARIFY_BELOW) =>
+            ) || u.prediction.confidence < CLARIFY_BELOW)
+            && !money_asked =>
         {
             ("complaint", true)
         }
@@ -299,6 +304,7 @@ pub(super) fn misread<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
             || (complaint_words::complains_without_a_claim(text) && !says_late(text)))
             && !thanks_for_good_news(text)
             && !super::policy_cues::speaks_well(text)
+            && !money_asked
             && (matches!(
                 u.prediction.intent.as_str(),
                 OUT_OF_SCOPE | "complaint" | "product_info" | "review"

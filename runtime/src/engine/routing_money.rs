@@ -160,6 +160,24 @@ pub(super) fn money_back(
     {
         return Some(GET_REFUND);
     }
+    // A refund asked for in so many words that the model reads as nothing the shop does ("I'd
+    // like a refund on the navy cap, turns out my head is bigger than I thought haha"): the
+    // refund, its order asked for; not one wondered about ("if it doesn't fit").
+    if u.prediction.intent == OUT_OF_SCOPE
+        && asks_for_money_back(text)
+        && requests_it(text)
+        && !asks_how_long(text)
+        && !refund_words::asks_after_a_refund(text)
+        && !mentions(
+            text,
+            &[
+                "policy", "if i ", "if it ", "what if", "in case", "政策", "如果", "万一",
+            ],
+        )
+        && takes_order_number(GET_REFUND)
+    {
+        return Some(GET_REFUND);
+    }
     // Money back asked for, the model torn between the refund and a cancellation or a
     // refund's progress ("1004整单退款 两件卫衣都不要了", "refund 一下 1004 的两件
     // hoodie"), or a return when the money is what is asked for ("Would it be possible to

@@ -171,10 +171,17 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
         // its number asked for.
         // So is whether they came, read as a refund's progress with no money in it ("我的帽子
         // 寄到了没有啊").
+        // So is whether they came asked by someone away, read as a complaint ("在吗 我的帽子到了
+        // 没 我在出差家里没人"), nothing wrong told.
         _ if named.is_none()
             && (u.prediction.intent == OUT_OF_SCOPE
                 || (u.prediction.intent == "track_refund"
-                    && !mentions(text, &["退", "refund", "money", "钱"])))
+                    && !mentions(text, &["退", "refund", "money", "钱"]))
+                || (u.prediction.intent == "complaint"
+                    && arrival_words::asks_if_it_came(text)
+                    && !super::claim_words::goods_gone_wrong(text, None)
+                    && !super::claim_words::describes_a_missing_parcel(text)
+                    && !super::late_words::says_late(text)))
             && (delivery_words::asks_its_status(text)
                 || arrival_words::asks_if_it_came(text)
                 || delivery_words::asks_to_look_up_an_order(text))

@@ -40,6 +40,30 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
     if named || says_late(text) {
         return None;
     }
+    // A detail of the goods offered in case it helps ("it was the two grey hoodies if that
+    // helps"), nothing wrong told: a value supplied, what to do with it asked (not a detail of
+    // a complaint: "safari on an iphone if that helps").
+    let lower = text.to_lowercase();
+    if super::language::mentions(
+        &lower,
+        &[
+            "if that helps",
+            "if it helps",
+            "in case that helps",
+            "in case it helps",
+            "如果有用",
+        ],
+    ) && super::language::mentions(
+        &lower,
+        &[
+            "hoodie", "tee", "t-shirt", "cap", "bottle", "卫衣", "t恤", "帽", "杯",
+        ],
+    ) && !claim_words::goods_gone_wrong(text, None)
+        && !claim_words::describes_a_missing_parcel(text)
+        && !complaint_words::complains_without_a_claim(text)
+    {
+        return Some(super::routing_heard::SUPPLIED);
+    }
     // "对了 你们的T恤偏大还是偏小", however it sounds: how the product fits, asked.
     if intent == "complaint" && cues::asks_about_fit(text) {
         return Some("product_info");

@@ -153,6 +153,9 @@ pub(super) fn about_the_product_named(
         && ctx.names_product
         && ctx.served("product_info").is_some()
         && !(intent == "check_payment_methods" && cues::names_a_payment_method(text))
+        // "I'd like a refund on the navy cap, turns out my head is bigger than I thought": the
+        // refund asked for what was bought, not the cap's facts.
+        && !(asks_for_money_back(text) && super::refund_words::requests_it(text))
 }
 
 /// Whether `text` waits for goods out of stock to come back ("水杯怎么又没货了 啥时候补啊"), in

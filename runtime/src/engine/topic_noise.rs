@@ -49,6 +49,8 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
                 || asks_how_to_reach_the_shop(text)
                 || super::legal_noise::someone_in_the_law(text)
                 || super::legal_noise::threatens_only_to_feel(text)
+                // "I'm just browsing": only looking around.
+                || super::remark_words::only_browsing(text)
                 || (super::aside_noise::complains_or_asks_for_the_manager(text)
                     && !mentions(text, super::legal_words::LEGAL)
                     && !mentions(text, super::legal_words::LAWYER_THREATS)
@@ -320,7 +322,7 @@ pub fn own_affairs(t: Topic, p: f32, text: &str) -> bool {
             t,
             Topic::AccountTakeover | Topic::Fraud | Topic::Harassment
         ) && p < CERTAIN_TOPIC
-            && asks_someone_with_no_account_in_it(text)
+            && super::person_words::asks_someone_and_names_nothing_else(text)
             && !mentions(&text.to_lowercase(), super::owning_words::CHARGES)
             && !speaks_of_harassment(&super::policy::without_figures(text)))
 }
@@ -461,65 +463,6 @@ fn asks_how_to_reach_the_shop(text: &str) -> bool {
     )
 }
 
-/// Whether `text` asks someone to sort things out or call back and tells nothing of an
-/// account, a sign-in, a detail changed or anyone else's doing ("I can't think about this
-/// right now, can someone please just sort it out", "让客服给我回个电话"): a person asked
-/// for, nothing taken over.
-fn asks_someone_with_no_account_in_it(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    // The someone asked for is no one else named ("can someone please sort it out").
-    let mut rest = lower.clone();
-    for asked in [
-        "can someone",
-        "could someone",
-        "can somebody",
-        "could somebody",
-        "get me someone",
-        "get someone",
-        "someone please",
-        "somebody please",
-        "someone from your team",
-        "someone real",
-    ] {
-        rest = rest.replace(asked, " ");
-    }
-    (super::person_words::asks_for_a_person(&lower)
-        || super::replies::asks_for_human(&lower)
-        || mentions(&lower, &["回个电话", "回电话", "call me back"]))
-        && !policy_cues::names_someone_else_or_disowns(&rest)
-        && !mentions(
-            &lower,
-            &[
-                "account",
-                "log in",
-                "login",
-                "logged",
-                "sign in",
-                "signed",
-                "password",
-                "email",
-                "e-mail",
-                "phone number",
-                "hack",
-                "profile",
-                "address",
-                "my name",
-                "有人",
-                "被人",
-                "账号",
-                "账户",
-                "密码",
-                "登录",
-                "登陆",
-                "邮箱",
-                "手机号",
-                "验证码",
-                "盗",
-                "地址",
-            ],
-        )
-}
-
 /// Whether "data" in `text` is a phone's mobile data or the shop's figures ("my data plan is
 /// almost out", "my phone data is terrible", "do you have data on which size sells most?").
 pub(super) fn means_mobile_data(text: &str) -> bool {
@@ -645,6 +588,11 @@ pub(super) fn speaks_of_harassment(text: &str) -> bool {
             "texting me",
             "messaging me",
             "calling me at",
+            // "one of your staff replied … calling me a 'stupid cow'".
+            "calling me a",
+            "called me a",
+            "called me an",
+            "called me stupid",
             "asking me out",
             "asked me out",
             "threat",
