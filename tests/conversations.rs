@@ -696,6 +696,10 @@ sets_written_apart! {
     candied: "candied_", "KEFU_CONVERSATIONS_CANDIED", 3; // the hundred-and-ninetieth
     frosted: "frosted_", "KEFU_CONVERSATIONS_FROSTED", 3; // the hundred-and-ninety-first
     reduced: "reduced_", "KEFU_CONVERSATIONS_REDUCED", 3; // the hundred-and-ninety-second
+    buttered: "buttered_", "KEFU_CONVERSATIONS_BUTTERED", 3; // the hundred-and-ninety-third
+    sugared: "sugared_", "KEFU_CONVERSATIONS_SUGARED", 3; // the hundred-and-ninety-fourth
+    piped: "piped_", "KEFU_CONVERSATIONS_PIPED", 3; // the hundred-and-ninety-fifth
+    dredged: "dredged_", "KEFU_CONVERSATIONS_DREDGED", 3; // the hundred-and-ninety-sixth
 }
 
 #[test]

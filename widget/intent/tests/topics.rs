@@ -8,7 +8,7 @@
 //! - `topics_sealed.tsv`, written before the latest tuning by another writer, likewise with
 //!   `KEFU_TOPICS_SEALED=1`;
 //! - every set of [`person_sets!`] (`topics_unseen.tsv`, a fifth writer's, to
-//!   `topics_reduced.tsv`, a hundred-and-ninety-second's), labelled only `person` or `ordinary`, each
+//!   `topics_dredged.tsv`, a hundred-and-ninety-sixth's), labelled only `person` or `ordinary`, each
 //!   likewise with its own variable (`KEFU_TOPICS_UNSEEN=1`, …: the set's name in capitals;
 //!   `cargo test -p kefu-intent --test topics bagged` runs one set's two tests).
 //!
@@ -434,4 +434,8 @@ person_sets! {
     candied: "topics_candied.tsv", "KEFU_TOPICS_CANDIED", 500; // the hundred-and-ninetieth
     frosted: "topics_frosted.tsv", "KEFU_TOPICS_FROSTED", 500; // the hundred-and-ninety-first
     reduced: "topics_reduced.tsv", "KEFU_TOPICS_REDUCED", 500; // the hundred-and-ninety-second
+    buttered: "topics_buttered.tsv", "KEFU_TOPICS_BUTTERED", 500; // the hundred-and-ninety-third
+    sugared: "topics_sugared.tsv", "KEFU_TOPICS_SUGARED", 500; // the hundred-and-ninety-fourth
+    piped: "topics_piped.tsv", "KEFU_TOPICS_PIPED", 500; // the hundred-and-ninety-fifth
+    dredged: "topics_dredged.tsv", "KEFU_TOPICS_DREDGED", 500; // the hundred-and-ninety-sixth
 }
