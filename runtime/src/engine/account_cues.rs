@@ -77,37 +77,48 @@ pub(super) fn shut_out_by_someone(lower: &str) -> bool {
     (fails && someone && !says(&["forgot", "忘了", "忘记"])) || on_its_own
 }
 
+/// Whether `lower` says someone else still gets into the shopper's account ("so my ex and I
+/// split up and I'm pretty sure he still gets into my profile here", "有人在用我的账号"): a
+/// takeover, whoever it is; not the shopper's own sign-in ("I keep getting an error when
+/// logging into my account") nor family ordering for them ("我妈在用我的账号帮我下单").
+pub(super) fn someone_else_gets_in(lower: &str) -> bool {
+    let says = |words: &[&str]| super::language::mentions(lower, words);
+    says(&[
+        "gets into my profile",
+        "getting into my profile",
+        "logs into my account",
+        "logging into my account",
+        "knows my old login",
+        "在用我的账号",
+        "登我的账号",
+        "登录我的账号",
+    ]) && says(&[
+        "he still",
+        "she still",
+        "they still",
+        "someone",
+        "somebody",
+        "my ex",
+        "前男友",
+        "前女友",
+        "前任",
+        "别人",
+        "有人",
+    ]) && !says(&[
+        "my wife",
+        "my husband",
+        "my partner",
+        "my mum",
+        "my mom",
+        "我老公",
+        "我老婆",
+        "我妈",
+    ]) && !super::policy_cues::says_it_was_them(lower)
+}
+
 /// Whether `lower` tells of being shut out of the account after a change the shopper did not
 /// make ("the email address on my account was changed to one I don't recognise, and now I
 /// can't get in. My order history shows a hoodie I never ordered"): the account taken over,
-/// Whether `lower` says someone else still gets into the shopper's account ("so my ex and I
-/// split up and I'm pretty sure he still gets into my profile here", "他一直在用我的账号登录"):
-/// a takeover, whoever it is.
-pub(super) fn someone_else_gets_in(lower: &str) -> bool {
-    super::language::mentions(
-        lower,
-        &[
-            "gets into my profile",
-            "gets into my account",
-            "getting into my account",
-            "getting into my profile",
-            "logs into my account",
-            "logging into my account",
-            "still has access to my account",
-            "still has my login",
-            "knows my old login",
-            "knows my login",
-            "knows my password",
-            "在用我的账号",
-            "登我的账号",
-            "登录我的账号",
-        ],
-    ) && !super::language::mentions(
-        lower,
-        &["my wife", "my husband", "my partner", "我老公", "我老婆"],
-    )
-}
-
 /// whatever it then bought.
 pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
     let says = |words: &[&str]| words.iter().any(|w| lower.contains(w));
@@ -127,7 +138,6 @@ pub(super) fn shut_out_after_a_change(lower: &str) -> bool {
         "改成了",
         // "进不去了 绑定的邮箱被人换成一个我不认识的".
         "被人换",
-        "换成了",
     ]) && says(&["account", "账号", "账户", "绑定"])
 }
 
@@ -481,6 +491,10 @@ pub(super) fn password_changed_by_someone(lower: &str) -> bool {
             "我把密码改了",
             "i changed my password",
             "i reset my password",
+            "myself",
+            "i reset it",
+            "i did it",
+            "was me",
         ],
     )
 }

@@ -114,10 +114,13 @@ pub fn asks_when_delivered(text: &str) -> bool {
             || mentions(text, MAKING_SURE))
         && !mentions(text, &["be delivered", "get it delivered"]));
     // "never mind" takes nothing back from the parcel.
+    // Nor does a parcel taken in for the shopper ("I suspect my neighbour took it in").
     let told = text
         .to_lowercase()
         .replace("never mind", " ")
-        .replace("nevermind", " ");
+        .replace("nevermind", " ")
+        .replace("took it in", " ")
+        .replace("took it for me", " ");
     let missing = mentions(
         &told,
         &[
@@ -140,8 +143,7 @@ pub fn asks_when_delivered(text: &str) -> bool {
             "not at my",
             // Taken, or searched for ("my doorbell cam shows a guy walking off with it").
             "stolen",
-            "someone took it",
-            "somebody took it",
+            "took it",
             "walking off",
             "walked off",
             "searched",

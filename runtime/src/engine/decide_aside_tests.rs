@@ -461,3 +461,57 @@ fn round_twenty_nines_single_messages_are_heard() {
         "so it says delivered on the 20th? just making sure, I suspect my neighbour took it in"
     ));
 }
+
+#[test]
+fn round_twenty_nines_look_alikes_keep_their_meaning() {
+    // The shopper's own sign-in, family ordering, a new phone, being asleep for the courier,
+    // an argument not to be had: no takeover, no fraud.
+    for said in [
+        "I keep getting an 'invalid password' error when logging into my account on the app",
+        "我妈在用我的账号帮我下单 能寄到她的地址吗",
+        "我手机换成了新的 登不上账号了 验证码收不到",
+        "快递打电话的时候我在睡觉没接到，货到付款的话还能再送一次吗",
+        "I'm not trying to get into an argument, but the hoodie from 1004 has a hole in the sleeve",
+        "who did you give my parcel to?? tracking says delivered but it's not here",
+        "I gave my number to the driver so he can call when he's outside",
+        "看到你们新出的卫衣手又发痒了 有优惠码吗",
+        "包裹五天没动了 深呼吸… 到底到哪了",
+        "my dad has burns on his arms from a kitchen accident, which of your tees is the softest cotton?",
+        "there's some crust inside the bottle from my coffee, been drinking from it daily, how do I clean it?",
+        "someone stole my parcel off the porch, should I get the law involved or will you just resend?",
+    ] {
+        let topic = policy::topic(said);
+        assert!(
+            !matches!(
+                topic,
+                Some(
+                    policy::PolicyTopic::AccountSecurity
+                        | policy::PolicyTopic::UnauthorisedCharge
+                        | policy::PolicyTopic::DataProtection
+                        | policy::PolicyTopic::Safety
+                        | policy::PolicyTopic::Legal
+                )
+            ),
+            "{said}: {topic:?}"
+        );
+    }
+    assert!(refund_words::turns_down_money_back(
+        "Not asking for a refund on 1003, I just want to know why the hoodie shrank"
+    ));
+    assert!(!topic_noise::speaks_of_harassment(
+        "the driver called me a few times while I was at work, can he leave it at the locker?"
+    ));
+    for said in [
+        "马上新年了 你们春节期间还发货吗",
+        "收到的卫衣好像不是新品 领口有点脏",
+    ] {
+        assert!(
+            !crate::engine::range_words::asks_what_the_shop_sells(said),
+            "{said}"
+        );
+    }
+    // A parcel the driver took back is missing; one the neighbour took in is not.
+    assert!(!arrival_words::asks_when_delivered(
+        "it says delivered on the 20th? just making sure, my ring cam shows the driver took it back to his van"
+    ));
+}

@@ -32,8 +32,13 @@ pub fn harm_from_the_goods(text: &str) -> bool {
             &lower,
             &["穿了", "戴了", "吸到", "用了", "穿上", "闻到", "喝了"],
         );
+    // Goods that burst or melted and burned someone ("the bottle got super hot in the car and
+    // burst, my friend has burns on her arm"; not "my dad has burns from a kitchen accident").
+    let burst_and_burned = mentions(&lower, &["burst", "exploded", "melted", "炸了", "爆了"])
+        && mentions(&lower, &["burns", "burned", "burnt", "烫伤"]);
     (swallowing
         || after_use
+        || burst_and_burned
         || mentions(
             &lower,
             &[
@@ -90,12 +95,8 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "出血",
                 "割破",
                 "烫伤",
-                // "打开包裹手就开始发红发痒", "my friend has burns on her arm".
+                // "打开包裹手就开始发红发痒".
                 "发红发痒",
-                "发痒",
-                "burns on her",
-                "burns on his",
-                "burns on my",
                 // "the hoodie fabric melted onto my arm near the stove … it hurts so much",
                 // "my neck is breaking out where it touches", "it's given me a pounding
                 // headache and nausea", "she was coughing really hard".
@@ -143,7 +144,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
                 "t恤",
                 "你们的衣服",
                 "粉末",
-                "包裹",
+                "打开包裹",
                 "帽",
                 "杯",
                 "瓶",
@@ -160,6 +161,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
             ],
         )
         && (now
+            || burst_and_burned
             || mentions(
             &lower,
             // Told as happened: after use, made by the goods, or now ("some fabrics give me a
@@ -189,6 +191,7 @@ pub fn harm_from_the_goods(text: &str) -> bool {
         // is blistering where the navy cap sits, is the dye safe?", "我皮肤一碰就红肿").
         && (now
             || after_use
+            || burst_and_burned
             || !asks_if_safe(&lower) && !a_condition_asked_about(&lower))
         && !injury_as_a_reason(&lower)
         && !asks_what_if_before_buying(&lower)
@@ -205,9 +208,7 @@ fn told_now(lower: &str) -> bool {
             "is swelling",
             "are swelling",
             "is burning",
-            "has burns",
             "开始发红",
-            "开始发痒",
             "is breaking out",
             "are breaking out",
             "it hurts",
@@ -228,10 +229,12 @@ pub fn drank_what_the_goods_shed(lower: &str) -> bool {
         lower,
         &[
             "leaked something",
-            // "there's rust inside the steel bottle and I've been drinking from it for a week".
-            "rust inside",
-            "rusty inside",
-            "生锈",
+            // "there's rust inside the steel bottle and I've been drinking from it for a week"
+            // (not "crust inside").
+            " rust inside",
+            " rusty inside",
+            "里面生锈",
+            "内壁生锈",
             "something black",
             "black stuff",
             "black bits",
@@ -270,6 +273,17 @@ pub fn drank_what_the_goods_shed(lower: &str) -> bool {
             "inside",
             "水里",
             "里面",
+        ],
+    ) && !mentions(
+        lower,
+        &[
+            "haven't been drinking",
+            "havent been drinking",
+            "not been drinking",
+            "how do i clean",
+            "没喝",
+            "外面",
+            "里面没事",
         ],
     )
 }

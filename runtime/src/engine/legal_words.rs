@@ -8,9 +8,6 @@
 /// A lawyer named is a threat only with one ([`LAWYER_THREATS`]): "my
 /// attorney friend recommended your hoodies" is a shop question.
 pub const LEGAL: &[&str] = &[
-    // "this is my last message before I get the law involved".
-    "get the law involved",
-    "getting the law involved",
     // A design claimed as the shopper's own work ("Your hoodie graphic is a straight copy of
     // my registered artwork. Who do I send the notice to?").
     "my copyright",
@@ -315,4 +312,27 @@ pub fn sues_in_a_word(lower: &str) -> bool {
             ]
             .iter()
             .any(|w| lower.contains(w)))
+}
+
+/// Whether `lower` threatens the law as an ultimatum ("this is my last message before I get
+/// the law involved"; not "should I get the law involved about the parcel someone stole?").
+pub fn the_law_as_an_ultimatum(lower: &str) -> bool {
+    super::language::mentions(
+        lower,
+        &[
+            "get the law involved",
+            "getting the law involved",
+            "involve the law",
+        ],
+    ) && super::language::mentions(
+        lower,
+        &[
+            "before i",
+            "or i'll",
+            "or i will",
+            "unless",
+            "last message",
+            "last chance",
+        ],
+    )
 }

@@ -78,11 +78,9 @@ pub const DISOWNED: &[&str] = &[
     // "the charge on my statement doesn't match any order I ever made", "a 34.00 pending
     // charge from you when I ordered precisely nothing".
     "any order i ever made",
-    // A payment made while the shopper slept ("半夜三点收到付款成功通知 我那时候在睡觉啊").
+    // A payment made while the shopper slept ("半夜三点收到付款成功通知 我那时候在睡觉啊"; not
+    // "快递打电话的时候我在睡觉").
     "那时候在睡觉",
-    "我在睡觉",
-    "i was asleep",
-    "i was sleeping",
     // "my statement says 138 from you but my only order was 22, where did the rest come from".
     "my only order was",
     "where did the rest come from",

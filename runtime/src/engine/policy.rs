@@ -200,8 +200,10 @@ fn topic_in(text: &str) -> Option<PolicyTopic> {
             .then_some(PolicyTopic::AccountSecurity)
         })
         .or_else(|| {
-            (sues_in_chinese(&lower) || super::legal_words::sues_in_a_word(&lower))
-                .then_some(PolicyTopic::Legal)
+            (sues_in_chinese(&lower)
+                || super::legal_words::sues_in_a_word(&lower)
+                || super::legal_words::the_law_as_an_ultimatum(&lower))
+            .then_some(PolicyTopic::Legal)
         })
         .or_else(|| {
             super::account_cues::orders_placed_in_the_account(&lower)

@@ -221,6 +221,10 @@ pub fn turns_down_money_back(text: &str) -> bool {
             "not after a refund",
             "not after my money",
             "not looking for a refund",
+            "not asking for a refund",
+            "not asking for my money",
+            "不是要退",
+            "不是想退",
             "don't need a refund",
             "dont need a refund",
             // "I'd rather have the cap I ordered than a refund, if that's possible".

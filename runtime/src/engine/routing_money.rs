@@ -169,9 +169,26 @@ pub(super) fn money_back(
         && !asks_how_long(text)
         && !refund_words::asks_after_a_refund(text)
         && !mentions(
-            text,
+            &text.to_lowercase(),
             &[
-                "policy", "if i ", "if it ", "what if", "in case", "政策", "如果", "万一",
+                "policy",
+                "if i ",
+                "if it ",
+                "what if",
+                "in case",
+                "refundable",
+                "to know",
+                "to say",
+                "thank",
+                "buy",
+                "gift card",
+                "why",
+                "政策",
+                "如果",
+                "万一",
+                "想买",
+                "礼品卡",
+                "为什么",
             ],
         )
         && takes_order_number(GET_REFUND)

@@ -178,6 +178,10 @@ pub(super) fn about_the_order<'a>(h: &Heard<'a>) -> Option<(&'a str, bool)> {
                 || (u.prediction.intent == "track_refund"
                     && !mentions(text, &["退", "refund", "money", "钱"]))
                 || (u.prediction.intent == "complaint"
+                    && !mentions(
+                        &text.to_lowercase(),
+                        &["退", "refund", "money", "钱", "return", "sent back", "寄回"],
+                    )
                     && arrival_words::asks_if_it_came(text)
                     && !super::claim_words::goods_gone_wrong(text, None)
                     && !super::claim_words::describes_a_missing_parcel(text)

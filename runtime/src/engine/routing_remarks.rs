@@ -53,12 +53,15 @@ pub fn reroute(u: &Understanding, named: bool) -> Option<&'static str> {
             "in case it helps",
             "如果有用",
         ],
-    ) && super::language::mentions(
+    ) && (super::language::says_word(
         &lower,
         &[
-            "hoodie", "tee", "t-shirt", "cap", "bottle", "卫衣", "t恤", "帽", "杯",
+            "hoodie", "hoodies", "tee", "tees", "t-shirt", "cap", "caps", "bottle",
         ],
-    ) && !claim_words::goods_gone_wrong(text, None)
+    ) || super::language::mentions(&lower, &["卫衣", "t恤", "帽", "杯"]))
+        && !super::refund_words::asks_for_money_back(text)
+        && !cues::asks_in_any_clause(text)
+        && !claim_words::goods_gone_wrong(text, None)
         && !claim_words::describes_a_missing_parcel(text)
         && !complaint_words::complains_without_a_claim(text)
     {

@@ -588,11 +588,16 @@ pub(super) fn speaks_of_harassment(text: &str) -> bool {
             "texting me",
             "messaging me",
             "calling me at",
-            // "one of your staff replied … calling me a 'stupid cow'".
-            "calling me a",
-            "called me a",
-            "called me an",
+            // "one of your staff replied … calling me a 'stupid cow'" (not "called me a few
+            // times").
+            "calling me a '",
+            "called me a '",
+            "calling me a \"",
+            "called me a \"",
             "called me stupid",
+            "called me an idiot",
+            "called me names",
+            "stupid cow",
             "asking me out",
             "asked me out",
             "threat",

@@ -79,8 +79,7 @@ pub fn speaks_of_an_emergency(text: &str) -> bool {
             // "my mum's just been taken into hospital and I'm flying out tonight" (not "can my
             // parcel be taken to the hospital reception").
             "taken into hospital",
-            // "my son's been admitted to hospital and I won't be home for the hoodie delivery".
-            "admitted to hospital",
+            // "my son's been admitted to the hospital and I won't be home for the delivery".
             "admitted to the hospital",
             "been taken to hospital",
             "been taken to the hospital",
