@@ -184,10 +184,7 @@ pub const ACCOUNT_SECURITY: &[&str] = &[
     "not the one logging in",
     "wasnt trying to log in",
     "not trying to log in",
-    // "the verification codes keep arriving even though I'm not trying to get in, and …" (not
-    // "not trying to get into an argument").
     "not trying to get in,",
-    "not trying to get in.",
     "not trying to get in and",
     "didn't try to log in",
     "didnt try to log in",
