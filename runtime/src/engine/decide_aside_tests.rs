@@ -357,7 +357,7 @@ fn round_twenty_nines_misses_and_reasons_are_heard() {
     assert!(topic_noise::speaks_of_harassment(
         "one of your staff replied to my return email calling me a 'stupid cow'. is that how you treat people?"
     ));
-    for (said, topic) in [
+    heard_as(&[
         (
             "weird, just got an email saying my shipping address was updated and my password changed. I did neither",
             policy::PolicyTopic::AccountSecurity,
@@ -378,9 +378,7 @@ fn round_twenty_nines_misses_and_reasons_are_heard() {
             "Hi, I returned a tee last month, all fine. 另外 who did you give my phone number to?",
             policy::PolicyTopic::DataProtection,
         ),
-    ] {
-        assert_eq!(policy::topic(said), Some(topic), "{said}");
-    }
+    ]);
     assert!(urgency_cues::speaks_of_an_emergency(
         "my son's been admitted to hospital and I won't be home for the hoodie delivery"
     ));
@@ -418,7 +416,7 @@ fn round_twenty_nines_misses_and_reasons_are_heard() {
 
 #[test]
 fn round_twenty_nines_single_messages_are_heard() {
-    for (said, topic) in [
+    heard_as(&[
         (
             "this is my last message before I get the law involved",
             policy::PolicyTopic::Legal,
@@ -447,9 +445,7 @@ fn round_twenty_nines_single_messages_are_heard() {
             "the bottle got super hot in the car and burst, my friend has burns on her arm",
             policy::PolicyTopic::Safety,
         ),
-    ] {
-        assert_eq!(policy::topic(said), Some(topic), "{said}");
-    }
+    ]);
     // Only looking around is no legal matter, however the legal model hears it.
     assert!(topic_noise::own_affairs(
         Topic::Legal,
@@ -514,4 +510,11 @@ fn round_twenty_nines_look_alikes_keep_their_meaning() {
     assert!(!arrival_words::asks_when_delivered(
         "it says delivered on the 20th? just making sure, my ring cam shows the driver took it back to his van"
     ));
+}
+
+/// Asserts each message is heard as its policy topic by the keyword rules.
+fn heard_as(rows: &[(&str, policy::PolicyTopic)]) {
+    for &(said, topic) in rows {
+        assert_eq!(policy::topic(said), Some(topic), "{said}");
+    }
 }

@@ -36,8 +36,11 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // Nor is the honest answer to "are you a bot?" asked again ("老实说 你是不是AI").
     // So is a greeting answered again to nothing the matter ("在吗", then "哈哈没事 就是看看
     // 你们今天忙不忙"); "hello there" said again is a loop.
-    let courtesy = matches!(d.intent.as_str(), "thanks" | "goodbye" | "bot_identity")
-        || (d.intent == "greeting" && super::remark_words::says_nothing_is_the_matter(&u.text));
+    let greeted_back =
+        d.intent == "greeting" && super::remark_words::says_nothing_is_the_matter(&u.text);
+    let courtesy =
+        matches!(d.intent.as_str(), "thanks" | "goodbye" | "bot_identity") || greeted_back;
+    let lower = u.text.to_lowercase();
     let last = ctx.last_bot.as_ref().map(|(text, _)| text.as_str());
     let is = |line: Line, text: &str| ctx.is_line(text, line, lang);
     // The order's email asked for again, after a reply without it: said once more in other
@@ -63,7 +66,7 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // its address").
     let agrees = (super::supplied::only_values(u, true) || replies::opens_with_yes(&u.text))
         && !super::language::mentions(
-            &u.text.to_lowercase(),
+            &lower,
             &["not", "don't", "meant", "instead", "不是", "不要"],
         );
     let facts = d.cards.iter().any(|c| {
@@ -75,7 +78,6 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
     // (The shop's goods praised, nothing complained of, that the tone model hears as upset:
     // "哈哈 你们的帽子真的绝了 杀疯了 室友都想要" is thanks; "love it when my parcel vanishes"
     // is not.)
-    let lower = u.text.to_lowercase();
     let praised = super::remark_words::praises_the_goods(&u.text)
         && super::language::mentions(
             &lower,
@@ -114,10 +116,7 @@ pub fn finish(ctx: &TurnContext, u: &Understanding, mut d: Decision) -> Decision
             failed: false,
             ..say(&d.intent, Line::OfferHuman, lang, ConversationState::Bot)
         };
-    } else if ((u.upset
-        && !praised
-        && !(d.intent == "greeting" && super::remark_words::says_nothing_is_the_matter(&u.text)))
-        || repeated)
+    } else if ((u.upset && !praised && !greeted_back) || repeated)
         && d.state == ConversationState::Bot
     {
         replies::append(
